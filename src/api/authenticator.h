@@ -1,0 +1,42 @@
+// Authenticator: turns an Authorization header into a principal.
+//
+// Keys are looked up by the SHA-256 of the presented secret and compared in constant
+// time. Recently verified keys are cached for a short time so hot paths skip the
+// store; rotating a key invalidates its owner's entries at once on this node (other
+// nodes see the change within the cache lifetime).
+#pragma once
+
+#include <chrono>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "auth/keys.h"
+#include "store/store.h"
+
+namespace tranche::api {
+
+inline constexpr std::chrono::seconds kKeyCacheLifetime{10};
+inline constexpr std::size_t kMaxCachedKeys = 100'000;
+
+class Authenticator {
+ public:
+  explicit Authenticator(store::Store& store) : store_(store) {}
+
+  // A Bearer secret → its principal. Every failure is the same 401 so a caller
+  // learns nothing about which keys exist.
+  Result<auth::Principal> Authenticate(std::string_view authorization_header);
+  void Invalidate(std::string_view principal_id);
+
+ private:
+  struct Cached {
+    auth::Principal principal;
+    auth::SecretHash hash;
+    std::chrono::steady_clock::time_point expires;
+  };
+  store::Store& store_;
+  std::shared_mutex mu_;
+  std::unordered_map<std::string, Cached> cache_;  // key: hash bytes
+};
+
+}  // namespace tranche::api

@@ -1,0 +1,91 @@
+// What a handler gets: the request, its caller, its parsed body, the services, and
+// Commit() for its one write.
+#pragma once
+
+#include <functional>
+#include <optional>
+
+#include "api/authenticator.h"
+#include "api/http_types.h"
+#include "api/idempotency.h"
+#include "api/json_input.h"
+#include "api/metrics.h"
+#include "api/router.h"
+#include "core/clock.h"
+#include "core/ids.h"
+
+namespace tranche::api {
+
+struct Reply {
+  Reply() = default;
+  Reply(int http_status, Json json_body) : status(http_status), body(std::move(json_body)) {}
+  Reply(int http_status, std::string raw, std::string type)
+      : status(http_status), raw_body(std::move(raw)), content_type(std::move(type)) {}
+
+  int status = 200;
+  Json body;
+  // For the few replies that are not JSON objects built here (metrics, the OpenAPI
+  // document): sent as they are when not empty.
+  std::string raw_body;
+  std::string content_type = "application/json";
+  // What an idempotent replay returns instead of `body`, when they must differ: a
+  // reply carrying a secret is stored with the secret removed, because secrets are
+  // kept only as hashes.
+  std::optional<Json> replay_body;
+};
+
+struct Services {
+  store::Store& store;
+  const Clock& clock;
+  IdGenerator& ids;
+  RandomSource& secrets;  // for API keys: the OS CSPRNG outside tests
+  Authenticator& authenticator;
+  Metrics* metrics = nullptr;  // set by App
+};
+
+struct IdempotencyScope {
+  std::string principal_id;
+  std::string key;
+  RequestHash request_hash;
+};
+
+class RequestContext {
+ public:
+  RequestContext(const HttpRequest& req, const PathParams& path_params,
+                 std::optional<auth::Principal> caller, Json parsed_body, Services& services,
+                 Instant request_time, std::optional<IdempotencyScope> idempotency)
+      : request(req), params(path_params), principal(std::move(caller)),
+        body(std::move(parsed_body)), svc(services), now(request_time),
+        idempotency_(std::move(idempotency)) {}
+
+  // The value of path parameter `name`; asserted to exist in the route's pattern.
+  const std::string& Param(std::string_view name) const;
+  const auth::Principal& Caller() const;
+
+  // Runs `fn` in one durable write transaction (at most once per request). Its changes
+  // are undone if it fails. With an Idempotency-Key, its final outcome is stored in
+  // the same transaction for replay.
+  Result<Reply> Commit(const std::function<Result<Reply>(store::Tx&)>& fn);
+
+  // A consistent read.
+  Status Read(const std::function<Status(store::Tx&)>& fn) { return svc.store.Read(fn); }
+
+  const HttpRequest& request;
+  const PathParams& params;
+  const std::optional<auth::Principal> principal;
+  const Json body;
+  Services& svc;
+  const Instant now;
+
+ private:
+  std::optional<IdempotencyScope> idempotency_;
+  bool committed_ = false;
+};
+
+using HandlerFn = std::function<Result<Reply>(RequestContext&)>;
+using ApiRouter = Router<HandlerFn>;
+
+// Renders a stored or fresh outcome as the body of a response.
+std::string RenderOutcome(const Result<Reply>& outcome, int* status);
+
+}  // namespace tranche::api

@@ -1,0 +1,38 @@
+#include "api/errors.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tranche::api {
+
+int HttpStatusFor(const Status& s) {
+  switch (s.category()) {
+    case StatusCategory::kOk: return 200;
+    case StatusCategory::kInvalidArgument: return 400;
+    case StatusCategory::kUnauthenticated: return 401;
+    case StatusCategory::kPermissionDenied: return 403;
+    case StatusCategory::kNotFound: return 404;
+    case StatusCategory::kConflict: return 409;
+    case StatusCategory::kPayloadTooLarge: return 413;
+    case StatusCategory::kBusinessRule: return 422;
+    case StatusCategory::kResourceExhausted: return 429;
+    case StatusCategory::kInternal: return 500;
+    case StatusCategory::kUnavailable: return 503;
+  }
+  return 500;
+}
+
+HttpResponse ErrorResponse(const Status& s) {
+  TRANCHE_ASSERT(!s.ok());
+  nlohmann::json err = {{"type", CategoryName(s.category())}, {"code", s.code()}};
+  // Internal details stay in the logs; the caller gets a generic message.
+  err["message"] = s.category() == StatusCategory::kInternal
+                       ? "an internal error occurred; it has been logged"
+                       : s.message();
+  if (!s.param().empty()) err["param"] = s.param();
+  HttpResponse r;
+  r.status = HttpStatusFor(s);
+  r.body = nlohmann::json{{"error", std::move(err)}}.dump();
+  return r;
+}
+
+}  // namespace tranche::api

@@ -1,0 +1,129 @@
+// Merchants: onboarding and keys (operators), and a merchant's view of itself.
+#include "api/handlers/handlers.h"
+#include "onboarding/onboarding.h"
+
+namespace tranche::api {
+
+namespace {
+
+constexpr std::size_t kMaxMerchantPage = 100;
+
+Json MerchantJson(const merchants::Merchant& m) {
+  return {{"id", m.id},
+          {"object", "merchant"},
+          {"name", m.name},
+          {"country", m.country},
+          {"default_currency", CurrencyCode(m.default_currency)},
+          {"pricing", {{"mdr_bps", m.pricing.mdr_bps}, {"fixed_fee", m.pricing.fixed_fee_minor}}},
+          {"created_at", FormatRfc3339(m.created_at)}};
+}
+
+Json KeyJson(const onboarding::Issued& k) {
+  return {{"id", k.key_id}, {"object", "api_key"}, {"secret", k.secret},
+          {"note", "store this secret now: it is shown only once"}};
+}
+
+// An idempotent retry gets the same reply without the secret: secrets are kept only
+// as hashes, so the stored reply must not hold one. `key_path` locates the key object.
+void RedactSecretForReplay(Reply& reply, const Json::json_pointer& key_path) {
+  Json replay = reply.body;
+  replay[key_path]["secret"] = nullptr;
+  replay[key_path]["note"] = "the secret was shown only in the first response to this request";
+  reply.replay_body = std::move(replay);
+}
+
+Result<merchants::MerchantDraft> ReadMerchantDraft(const Json& body) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(body, {"name", "country", "default_currency", "pricing"}));
+  merchants::MerchantDraft d;
+  TRANCHE_ASSIGN_OR_RETURN(d.name, RequireString(body, "name", merchants::kMaxNameChars));
+  TRANCHE_ASSIGN_OR_RETURN(d.country, RequireString(body, "country", 2));
+  TRANCHE_ASSIGN_OR_RETURN(d.default_currency, RequireCurrency(body, "default_currency"));
+  TRANCHE_ASSIGN_OR_RETURN(const Json* pricing, OptionalObject(body, "pricing"));
+  if (pricing != nullptr) {
+    TRANCHE_RETURN_IF_ERROR(CheckKnownFields(*pricing, {"mdr_bps", "fixed_fee"}, "pricing."));
+    TRANCHE_ASSIGN_OR_RETURN(d.pricing.mdr_bps,
+                             OptionalInt(*pricing, "mdr_bps", 0, merchants::kMaxMdrBps,
+                                         merchants::kDefaultMdrBps, "pricing."));
+    TRANCHE_ASSIGN_OR_RETURN(d.pricing.fixed_fee_minor,
+                             OptionalInt(*pricing, "fixed_fee", 0, merchants::kMaxFixedFeeMinor,
+                                         merchants::kDefaultFixedFeeMinor, "pricing."));
+  }
+  TRANCHE_RETURN_IF_ERROR(merchants::ValidateMerchant(d));
+  return d;
+}
+
+Result<Reply> CreateMerchant(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(merchants::MerchantDraft draft, ReadMerchantDraft(ctx.body));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, draft, ctx.svc.ids,
+                                                                      ctx.svc.secrets, ctx.now));
+    Reply reply{201, MerchantJson(created.merchant)};
+    reply.body["secret_key"] = KeyJson(created.key);
+    RedactSecretForReplay(reply, Json::json_pointer("/secret_key"));
+    return reply;
+  });
+}
+
+Result<merchants::Merchant> LoadMerchant(RequestContext& ctx, const std::string& id) {
+  std::optional<merchants::Merchant> m;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(m, tx.merchants().Find(id));
+    return Status::Ok();
+  }));
+  if (!m) return Status::NotFound("merchant_not_found", "no merchant " + id.substr(0, 64), "id");
+  return std::move(*m);
+}
+
+Result<Reply> GetMerchant(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(auto m, LoadMerchant(ctx, ctx.Param("id")));
+  return Reply{200, MerchantJson(m)};
+}
+
+Result<Reply> ListMerchants(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxMerchantPage));
+  std::vector<merchants::Merchant> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.merchants().List(page.starting_after, page.limit + 1));
+    return Status::Ok();
+  }));
+  const bool has_more = rows.size() > page.limit;
+  if (has_more) rows.pop_back();
+  Json data = Json::array();
+  for (const auto& m : rows) data.push_back(MerchantJson(m));
+  return Reply{200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id)};
+}
+
+Result<Reply> RotateMerchantKey(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {}));
+  const std::string& id = ctx.Param("id");
+  Result<Reply> outcome = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
+    if (!m) return Status::NotFound("merchant_not_found", "no merchant " + id.substr(0, 64), "id");
+    TRANCHE_ASSIGN_OR_RETURN(auto key, onboarding::RotateKey(tx, {auth::PrincipalKind::kMerchant, id},
+                                                             ctx.svc.ids, ctx.svc.secrets, ctx.now));
+    Reply reply{201, KeyJson(key)};
+    reply.body["merchant"] = id;
+    RedactSecretForReplay(reply, Json::json_pointer(""));
+    return reply;
+  });
+  // The old keys stop working on this node at once, not when the cache expires.
+  if (outcome.ok()) ctx.svc.authenticator.Invalidate(id);
+  return outcome;
+}
+
+Result<Reply> GetOwnMerchant(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(auto m, LoadMerchant(ctx, ctx.Caller().id));
+  return Reply{200, MerchantJson(m)};
+}
+
+}  // namespace
+
+void RegisterMerchantRoutes(ApiRouter& router) {
+  router.Add("POST", "/v1/admin/merchants", Caller::kOperator, CreateMerchant);
+  router.Add("GET", "/v1/admin/merchants", Caller::kOperator, ListMerchants);
+  router.Add("GET", "/v1/admin/merchants/{id}", Caller::kOperator, GetMerchant);
+  router.Add("POST", "/v1/admin/merchants/{id}/keys", Caller::kOperator, RotateMerchantKey);
+  router.Add("GET", "/v1/merchant", Caller::kMerchant, GetOwnMerchant);
+}
+
+}  // namespace tranche::api

@@ -1,0 +1,45 @@
+// Metrics in Prometheus text format: HTTP requests and latency by route and status,
+// ledger entries, and the store's commit batches.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace tranche::api {
+
+inline constexpr std::array<double, 14> kLatencyBucketsS = {
+    0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
+    0.025,  0.05,    0.1,    0.25,  0.5,    1.0,   2.5};
+
+class Metrics {
+ public:
+  // `route_names` are the route labels, indexed like the router's routes.
+  explicit Metrics(std::vector<std::string> route_names);
+
+  void RecordRequest(std::size_t route_index, int status, std::int64_t duration_us);
+  // Requests that matched no route.
+  void RecordUnrouted(int status, std::int64_t duration_us);
+  void SetLedgerEntries(std::int64_t n) { ledger_entries_.store(n); }
+  void AddLedgerEntries(std::int64_t n) { ledger_entries_.fetch_add(n); }
+
+  std::string Render(const store::StoreStats& store) const;
+
+ private:
+  struct Series {
+    std::uint64_t count = 0;
+    std::uint64_t sum_us = 0;
+    std::array<std::uint64_t, kLatencyBucketsS.size()> buckets{};
+  };
+  std::vector<std::string> route_names_;  // last entry: "unmatched"
+  mutable std::mutex mu_;
+  std::map<std::pair<std::size_t, int>, Series> series_;
+  std::atomic<std::int64_t> ledger_entries_{0};
+};
+
+}  // namespace tranche::api

@@ -1,0 +1,145 @@
+#include "app/demo.h"
+
+#include <nlohmann/json.hpp>
+
+#include "onboarding/onboarding.h"
+
+namespace tranche::app {
+
+namespace {
+
+constexpr char kDemoOperator[] = "demo-operator";
+
+struct DemoMerchant {
+  const char* name;
+  const char* country;
+  Currency currency;
+};
+constexpr DemoMerchant kDemoMerchants[] = {
+    {"Brooklyn Bicycle Works", "US", Currency::kUSD},
+    {"Fjallvagn Outdoor AB", "SE", Currency::kSEK},
+    {"Camden Books Ltd", "GB", Currency::kGBP},
+    {"Maison Lumiere", "FR", Currency::kEUR},
+};
+
+struct DemoConsumer {
+  const char* email;
+  const char* given_name;
+  const char* family_name;
+};
+constexpr DemoConsumer kDemoConsumers[] = {
+    {"ava.larsson@example.com", "Ava", "Larsson"},
+    {"noah.bennett@example.com", "Noah", "Bennett"},
+    {"mia.fischer@example.com", "Mia", "Fischer"},
+    {"liam.oconnor@example.com", "Liam", "O'Connor"},
+};
+
+Status EnsureOperator(store::Tx& tx, IdGenerator& ids, RandomSource& secrets, Instant now,
+                      DemoCredentials& out) {
+  TRANCHE_ASSIGN_OR_RETURN(auto op, tx.keys().FindOperatorByName(kDemoOperator));
+  onboarding::Issued key;
+  if (op) {
+    TRANCHE_ASSIGN_OR_RETURN(key, onboarding::RotateKey(tx, {auth::PrincipalKind::kOperator, op->id},
+                                                        ids, secrets, now));
+  } else {
+    TRANCHE_ASSIGN_OR_RETURN(key, onboarding::CreateOperator(tx, kDemoOperator, ids, secrets, now));
+    out.created = true;
+  }
+  out.operator_id = key.principal_id;
+  out.operator_key = key.secret;
+  return Status::Ok();
+}
+
+Status EnsureMerchants(store::Tx& tx, IdGenerator& ids, RandomSource& secrets, Instant now,
+                       DemoCredentials& out) {
+  TRANCHE_ASSIGN_OR_RETURN(auto existing, tx.merchants().List("", 1000));
+  for (const DemoMerchant& d : kDemoMerchants) {
+    const merchants::Merchant* found = nullptr;
+    for (const auto& m : existing) {
+      if (m.name == d.name) found = &m;
+    }
+    onboarding::Issued key;
+    if (found != nullptr) {
+      TRANCHE_ASSIGN_OR_RETURN(key, onboarding::RotateKey(tx, {auth::PrincipalKind::kMerchant, found->id},
+                                                          ids, secrets, now));
+    } else {
+      merchants::MerchantDraft draft{d.name, d.country, d.currency, merchants::Pricing{}};
+      TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, draft, ids, secrets, now));
+      key = created.key;
+    }
+    out.merchants.push_back(DemoMerchantKey{key.principal_id, d.name,
+                                            std::string(CurrencyCode(d.currency)), key.secret});
+  }
+  return Status::Ok();
+}
+
+Status EnsureConsumers(store::Tx& tx, IdGenerator& ids, Instant now, DemoCredentials& out) {
+  for (const DemoConsumer& d : kDemoConsumers) {
+    TRANCHE_ASSIGN_OR_RETURN(auto c, tx.consumers().FindByEmail(d.email));
+    if (!c) {
+      c = merchants::Consumer{ids.Next("con"), d.email, d.given_name, d.family_name, now};
+      TRANCHE_RETURN_IF_ERROR(tx.consumers().Insert(*c));
+    }
+    out.consumer_ids.push_back(c->id);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
+                                        RandomSource& secrets, Instant now) {
+  DemoCredentials out;
+  TRANCHE_RETURN_IF_ERROR(store.Write([&](store::Tx& tx) -> Status {
+    out = DemoCredentials{};
+    TRANCHE_RETURN_IF_ERROR(EnsureOperator(tx, ids, secrets, now, out));
+    TRANCHE_RETURN_IF_ERROR(EnsureMerchants(tx, ids, secrets, now, out));
+    return EnsureConsumers(tx, ids, now, out);
+  }));
+  return out;
+}
+
+std::string DemoBanner(const DemoCredentials& c, const std::string& host, int port) {
+  const std::string base = "http://" + host + ":" + std::to_string(port);
+  const std::string& mkey = c.merchants.front().secret_key;
+  std::string s;
+  s += "\n=== tranche demo is serving on " + base + " ===\n";
+  s += c.created ? "A new demo world was created.\n"
+                 : "The demo world existed; its keys were re-issued (old ones revoked).\n";
+  s += "Keys are shown once; only their hashes are stored.\n\n";
+  s += "  operator " + c.operator_id + "  key " + c.operator_key + "\n";
+  for (const auto& m : c.merchants) {
+    s += "  merchant " + m.merchant_id + "  " + m.currency + "  " + m.name + "\n";
+    s += "           key " + m.secret_key + "\n";
+  }
+  s += "  consumers:";
+  for (const auto& id : c.consumer_ids) s += " " + id;
+  s += "\n\nTry it:\n";
+  s += "  curl -s " + base + "/healthz\n";
+  s += "  curl -s " + base + "/v1/merchant -H 'Authorization: Bearer " + mkey + "'\n";
+  s += "  curl -s " + base + "/v1/admin/merchants -H 'Authorization: Bearer " + c.operator_key + "'\n";
+  s += "  curl -s -X POST " + base + "/v1/admin/ledger/entries -H 'Authorization: Bearer " +
+       c.operator_key + "' -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' "
+       "-d '{\"memo\":\"move suspense to cash\",\"lines\":[{\"account\":\"settlement_cash:USD\","
+       "\"direction\":\"debit\",\"amount\":2500},{\"account\":\"suspense:USD\",\"direction\":"
+       "\"credit\",\"amount\":2500}]}'\n";
+  s += "  curl -s " + base + "/v1/admin/ledger/trial-balance -H 'Authorization: Bearer " +
+       c.operator_key + "'\n";
+  s += "  curl -s " + base + "/metrics | head\n";
+  s += "  curl -s " + base + "/v1/openapi.json | head -c 300\n\n";
+  s += "Stop with Ctrl-C.\n";
+  return s;
+}
+
+std::string DemoCredentialsJson(const DemoCredentials& c) {
+  nlohmann::json j = {{"operator_id", c.operator_id}, {"operator_key", c.operator_key},
+                      {"consumer_ids", c.consumer_ids}};
+  j["merchant_keys"] = nlohmann::json::array();
+  for (const auto& m : c.merchants) {
+    j["merchant_keys"].push_back({{"merchant_id", m.merchant_id}, {"name", m.name},
+                                  {"currency", m.currency}, {"secret_key", m.secret_key}});
+  }
+  return j.dump(2);
+}
+
+}  // namespace tranche::app

@@ -1,0 +1,38 @@
+// The demo world: a few merchants, an operator and consumers, so a fresh install has
+// something to try. Creating it is idempotent; every run issues fresh keys for the
+// demo operator and merchants (revoking the previous ones), because secrets are
+// stored only as hashes and cannot be shown again.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/ids.h"
+#include "store/store.h"
+
+namespace tranche::app {
+
+struct DemoMerchantKey {
+  std::string merchant_id;
+  std::string name;
+  std::string currency;
+  std::string secret_key;
+};
+
+struct DemoCredentials {
+  std::string operator_id;
+  std::string operator_key;
+  std::vector<DemoMerchantKey> merchants;
+  std::vector<std::string> consumer_ids;
+  bool created = false;  // false when the world existed already
+};
+
+Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
+                                        RandomSource& secrets, Instant now);
+
+// What to print after the demo starts: the keys and curl lines that work as printed.
+std::string DemoBanner(const DemoCredentials& creds, const std::string& host, int port);
+// The same credentials as JSON, for scripts (bench/run_http_bench.sh).
+std::string DemoCredentialsJson(const DemoCredentials& creds);
+
+}  // namespace tranche::app

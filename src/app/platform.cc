@@ -1,0 +1,60 @@
+#include "app/platform.h"
+
+#include <filesystem>
+
+namespace tranche::app {
+
+std::string DatabasePath(const std::string& data_dir) { return data_dir + "/tranche.db"; }
+
+Platform::Platform(PlatformOptions options) : options_(std::move(options)) {}
+
+Platform::~Platform() { Stop(); }
+
+Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.data_dir, ec);
+  if (ec) {
+    return Status::Unavailable("cannot create data directory " + options.data_dir + ": " +
+                               ec.message());
+  }
+  std::unique_ptr<Platform> p(new Platform(std::move(options)));
+  p->clock_ = p->options_.clock ? p->options_.clock : &p->system_clock_;
+  if (p->options_.random) {
+    p->random_ = p->options_.random;
+  } else {
+    p->secure_random_ = std::make_unique<SecureRandom>();
+    p->random_ = p->secure_random_.get();
+  }
+  p->ids_ = std::make_unique<IdGenerator>(*p->clock_, *p->random_);
+  store::sqlite::SqliteOptions so;
+  so.path = DatabasePath(p->options_.data_dir);
+  TRANCHE_ASSIGN_OR_RETURN(p->store_,
+                           store::sqlite::SqliteStore::Open(so, *p->clock_, p->options_.migrate));
+  p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_);
+  p->services_ = std::make_unique<api::Services>(
+      api::Services{*p->store_, *p->clock_, *p->ids_, *p->random_, *p->authenticator_});
+  p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);
+  std::int64_t entries = 0;
+  TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(entries, tx.ledger().CountEntries());
+    return Status::Ok();
+  }));
+  p->app_->metrics().SetLedgerEntries(entries);
+  return p;
+}
+
+Status Platform::Start() {
+  server_ = std::make_unique<api::HttpServer>(options_.server, *app_);
+  std::string error;
+  if (!server_->Start(&error)) {
+    server_.reset();
+    return Status::Unavailable(error);
+  }
+  return Status::Ok();
+}
+
+void Platform::Stop() {
+  if (server_) server_->Stop();
+}
+
+}  // namespace tranche::app

@@ -1,0 +1,59 @@
+// Platform: the composition root. Opens the store, builds the services and the HTTP
+// application, and serves. The CLI and the integration tests start the platform the
+// same way.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "api/app.h"
+#include "api/http_server.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace tranche::app {
+
+struct PlatformOptions {
+  std::string data_dir = "./data";
+  api::ServerOptions server;
+  std::string access_log = "-";
+  bool migrate = false;            // apply pending migrations on open
+  const Clock* clock = nullptr;    // default: the system clock
+  RandomSource* random = nullptr;  // default: the OS CSPRNG
+};
+
+std::string DatabasePath(const std::string& data_dir);
+
+class Platform {
+ public:
+  // Opens the database in `options.data_dir` (created if missing).
+  static Result<std::unique_ptr<Platform>> Open(PlatformOptions options);
+  ~Platform();
+
+  // Binds the HTTP server and serves on background threads.
+  Status Start();
+  std::uint16_t port() const { return server_->port(); }
+  void Stop();
+
+  store::Store& store() { return *store_; }
+  api::Services& services() { return *services_; }
+  IdGenerator& ids() { return *ids_; }
+  const Clock& clock() const { return *clock_; }
+  RandomSource& random() { return *random_; }
+
+ private:
+  explicit Platform(PlatformOptions options);
+
+  PlatformOptions options_;
+  SystemClock system_clock_;
+  std::unique_ptr<SecureRandom> secure_random_;
+  const Clock* clock_ = nullptr;
+  RandomSource* random_ = nullptr;
+  std::unique_ptr<IdGenerator> ids_;
+  std::unique_ptr<store::sqlite::SqliteStore> store_;
+  std::unique_ptr<api::Authenticator> authenticator_;
+  std::unique_ptr<api::Services> services_;
+  std::unique_ptr<api::App> app_;
+  std::unique_ptr<api::HttpServer> server_;
+};
+
+}  // namespace tranche::app

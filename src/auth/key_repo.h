@@ -1,0 +1,32 @@
+// Storage port for operators and API keys.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "auth/keys.h"
+
+namespace tranche::auth {
+
+struct Operator {
+  std::string id;  // opr_...
+  std::string name;
+  Instant created_at;
+};
+
+class KeyRepo {
+ public:
+  virtual ~KeyRepo() = default;
+  virtual Status InsertKey(const ApiKey& key) = 0;
+  // The key with this hash, revoked or not.
+  virtual Result<std::optional<ApiKey>> FindKeyByHash(const SecretHash& hash) = 0;
+  // Revokes every active key of `principal_id` except `keep_key_id`; returns how many.
+  virtual Result<int> RevokeKeys(std::string_view principal_id, std::string_view keep_key_id,
+                                 Instant now) = 0;
+  virtual Result<std::vector<ApiKey>> ListKeys(std::string_view principal_id) = 0;
+  virtual Status InsertOperator(const Operator& op) = 0;
+  virtual Result<std::optional<Operator>> FindOperator(std::string_view id) = 0;
+  virtual Result<std::optional<Operator>> FindOperatorByName(std::string_view name) = 0;
+};
+
+}  // namespace tranche::auth

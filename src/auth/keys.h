@@ -1,0 +1,53 @@
+// API secrets: generation, hashing, comparison.
+//
+// A secret is shown once, when it is made; the store keeps only its SHA-256. Secrets
+// carry 192 random bits, so a fast hash is the right tool (a password hash would only
+// slow every request down without adding safety).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/random.h"
+#include "core/status.h"
+#include "core/time.h"
+
+namespace tranche::auth {
+
+enum class PrincipalKind : std::uint8_t { kMerchant, kOperator };
+
+std::string_view PrincipalKindName(PrincipalKind k);
+std::optional<PrincipalKind> ParsePrincipalKind(std::string_view name);
+
+struct Principal {
+  PrincipalKind kind;
+  std::string id;  // mer_... or opr_...
+};
+
+using SecretHash = std::array<std::uint8_t, 32>;
+
+struct ApiKey {
+  std::string id;            // key_...
+  PrincipalKind kind;
+  std::string principal_id;
+  SecretHash secret_hash;
+  std::string display_prefix;  // the first characters, for telling keys apart in lists
+  Instant created_at;
+  std::optional<Instant> revoked_at;
+};
+
+inline constexpr std::size_t kMaxSecretChars = 128;
+
+// "sk_" (merchant) or "ok_" (operator) followed by 48 hex characters.
+std::string GenerateSecret(PrincipalKind kind, RandomSource& random);
+std::optional<PrincipalKind> KindOfSecret(std::string_view secret);
+SecretHash HashSecret(std::string_view secret);
+bool ConstantTimeEqual(const SecretHash& a, const SecretHash& b);
+std::string DisplayPrefix(std::string_view secret);
+
+// A new key record for a freshly generated secret.
+ApiKey MakeApiKey(std::string key_id, const Principal& owner, std::string_view secret, Instant now);
+
+}  // namespace tranche::auth

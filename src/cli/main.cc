@@ -1,0 +1,223 @@
+// tranche: the command line. Every subcommand answers --help.
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "app/demo.h"
+#include "app/platform.h"
+#include "ledger/posting.h"
+#include "onboarding/onboarding.h"
+
+namespace {
+
+using tranche::Result;
+using tranche::Status;
+using tranche::app::Platform;
+using tranche::app::PlatformOptions;
+
+int Fail(const Status& st) {
+  std::fprintf(stderr, "tranche: %s\n", st.ToString().c_str());
+  return 1;
+}
+
+// Blocks SIGINT and SIGTERM in every thread started after this, so the main thread
+// can wait for them with sigwait and shut down in order.
+sigset_t BlockStopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+void WaitForStopSignal(const sigset_t& set) {
+  int sig = 0;
+  sigwait(&set, &sig);
+  std::fprintf(stderr, "tranche: received signal %d, stopping\n", sig);
+}
+
+Result<std::unique_ptr<Platform>> OpenPlatform(PlatformOptions options) {
+  return Platform::Open(std::move(options));
+}
+
+int Serve(PlatformOptions options) {
+  const sigset_t signals = BlockStopSignals();
+  auto platform = OpenPlatform(options);
+  if (!platform.ok()) return Fail(platform.status());
+  if (Status st = (*platform)->Start(); !st.ok()) return Fail(st);
+  std::fprintf(stderr, "tranche: serving on http://%s:%u (data in %s)\n",
+               options.server.address.c_str(), (*platform)->port(), options.data_dir.c_str());
+  WaitForStopSignal(signals);
+  (*platform)->Stop();
+  return 0;
+}
+
+int Demo(PlatformOptions options, const std::string& keys_file) {
+  const sigset_t signals = BlockStopSignals();
+  options.migrate = true;
+  auto platform = OpenPlatform(options);
+  if (!platform.ok()) return Fail(platform.status());
+  Platform& p = **platform;
+  auto creds = tranche::app::EnsureDemoWorld(p.store(), p.ids(), p.random(), p.clock().Now());
+  if (!creds.ok()) return Fail(creds.status());
+  if (Status st = p.Start(); !st.ok()) return Fail(st);
+  if (!keys_file.empty()) {
+    std::ofstream out(keys_file, std::ios::trunc);
+    out << tranche::app::DemoCredentialsJson(*creds) << "\n";
+  }
+  std::cout << tranche::app::DemoBanner(*creds, options.server.address, p.port()) << std::flush;
+  WaitForStopSignal(signals);
+  p.Stop();
+  return 0;
+}
+
+int Migrate(const std::string& data_dir) {
+  std::filesystem::create_directories(data_dir);
+  auto st = tranche::store::sqlite::MigrateDatabase(tranche::app::DatabasePath(data_dir),
+                                                    tranche::SystemClock().Now());
+  if (!st.ok()) return Fail(st.status());
+  std::printf("schema at version %d (latest %d)\n", st->current_version, st->latest_version);
+  return 0;
+}
+
+int CreateOperator(PlatformOptions options, const std::string& name) {
+  auto platform = OpenPlatform(options);
+  if (!platform.ok()) return Fail(platform.status());
+  Platform& p = **platform;
+  tranche::onboarding::Issued key;
+  Status st = p.store().Write([&](tranche::store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(key, tranche::onboarding::CreateOperator(tx, name, p.ids(), p.random(),
+                                                                      p.clock().Now()));
+    return Status::Ok();
+  });
+  if (!st.ok()) return Fail(st);
+  std::printf("operator %s\nkey %s  (shown once; store it now)\n", key.principal_id.c_str(),
+              key.secret.c_str());
+  return 0;
+}
+
+int CreateMerchant(PlatformOptions options, tranche::merchants::MerchantDraft draft) {
+  if (Status st = tranche::merchants::ValidateMerchant(draft); !st.ok()) return Fail(st);
+  auto platform = OpenPlatform(options);
+  if (!platform.ok()) return Fail(platform.status());
+  Platform& p = **platform;
+  std::optional<tranche::onboarding::NewMerchant> created;
+  Status st = p.store().Write([&](tranche::store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(created, tranche::onboarding::CreateMerchant(tx, draft, p.ids(),
+                                                                          p.random(), p.clock().Now()));
+    return Status::Ok();
+  });
+  if (!st.ok()) return Fail(st);
+  std::printf("merchant %s\nkey %s  (shown once; store it now)\n", created->merchant.id.c_str(),
+              created->key.secret.c_str());
+  return 0;
+}
+
+int VerifyLedger(PlatformOptions options) {
+  auto platform = OpenPlatform(options);
+  if (!platform.ok()) return Fail(platform.status());
+  std::optional<tranche::ledger::VerifyReport> report;
+  std::int64_t entries = 0;
+  Status st = (*platform)->store().Read([&](tranche::store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(report, tranche::ledger::Verify(tx.ledger()));
+    TRANCHE_ASSIGN_OR_RETURN(entries, tx.ledger().CountEntries());
+    return Status::Ok();
+  });
+  if (!st.ok()) return Fail(st);
+  std::printf("entries: %lld  accounts checked: %lld\n", static_cast<long long>(entries),
+              static_cast<long long>(report->accounts_checked));
+  for (const auto& a : report->mismatched_accounts) {
+    std::printf("MISMATCH account %s: maintained balance differs from its entries\n", a.c_str());
+  }
+  for (const auto& e : report->unbalanced_entries) {
+    std::printf("UNBALANCED entry %s\n", e.c_str());
+  }
+  for (auto c : report->unbalanced_currencies) {
+    std::printf("UNBALANCED trial balance in %s\n", std::string(tranche::CurrencyCode(c)).c_str());
+  }
+  std::printf("%s\n", report->ok() ? "ledger OK" : "ledger has differences");
+  return report->ok() ? 0 : 1;
+}
+
+void AddDataDir(CLI::App* cmd, PlatformOptions& o) {
+  cmd->add_option("--data-dir", o.data_dir, "directory holding the database")
+      ->capture_default_str();
+}
+
+void AddServerOptions(CLI::App* cmd, PlatformOptions& o) {
+  AddDataDir(cmd, o);
+  cmd->add_option("--host", o.server.address, "address to listen on")->capture_default_str();
+  cmd->add_option("--port", o.server.port, "port to listen on (0: any free port)")
+      ->capture_default_str();
+  cmd->add_option("--io-threads", o.server.io_threads, "threads reading and writing sockets")
+      ->check(CLI::Range(1, 64))->capture_default_str();
+  cmd->add_option("--workers", o.server.worker_threads, "threads running write requests")
+      ->check(CLI::Range(1, 1024))->capture_default_str();
+  cmd->add_option("--access-log", o.access_log, "access log: '-' for stderr, 'off', or a file")
+      ->capture_default_str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"tranche: an AI-first buy-now-pay-later platform"};
+  cli.require_subcommand(1);
+  PlatformOptions options;
+
+  auto* serve = cli.add_subcommand("serve", "serve the API");
+  AddServerOptions(serve, options);
+  serve->add_flag("--migrate", options.migrate, "apply pending schema migrations first");
+
+  auto* demo = cli.add_subcommand("demo", "create the demo world if missing, print keys, serve");
+  AddServerOptions(demo, options);
+  std::string keys_file;
+  demo->add_option("--keys-file", keys_file, "also write the demo keys as JSON to this file");
+
+  auto* migrate = cli.add_subcommand("migrate", "apply pending schema migrations");
+  AddDataDir(migrate, options);
+
+  auto* op = cli.add_subcommand("operator", "manage operators");
+  op->require_subcommand(1);
+  auto* op_create = op->add_subcommand("create", "create an operator and print its key once");
+  AddDataDir(op_create, options);
+  std::string op_name;
+  op_create->add_option("--name", op_name, "operator name (unique)")->required();
+
+  auto* merchant = cli.add_subcommand("merchant", "manage merchants");
+  merchant->require_subcommand(1);
+  auto* m_create = merchant->add_subcommand("create", "create a merchant and print its key once");
+  AddDataDir(m_create, options);
+  tranche::merchants::MerchantDraft draft{"", "", tranche::Currency::kUSD, {}};
+  std::string currency = "USD";
+  m_create->add_option("--name", draft.name, "merchant name")->required();
+  m_create->add_option("--country", draft.country, "ISO 3166-1 alpha-2 country")->required();
+  m_create->add_option("--currency", currency, "default currency")->capture_default_str();
+  m_create->add_option("--mdr-bps", draft.pricing.mdr_bps, "merchant discount rate, basis points")
+      ->capture_default_str();
+  m_create->add_option("--fixed-fee", draft.pricing.fixed_fee_minor,
+                       "fixed fee per capture, minor units")->capture_default_str();
+
+  auto* ledger = cli.add_subcommand("ledger", "inspect the ledger");
+  ledger->require_subcommand(1);
+  auto* verify = ledger->add_subcommand(
+      "verify", "recompute every balance from the entries; exit 1 on any difference");
+  AddDataDir(verify, options);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (serve->parsed()) return Serve(options);
+  if (demo->parsed()) return Demo(options, keys_file);
+  if (migrate->parsed()) return Migrate(options.data_dir);
+  if (op_create->parsed()) return CreateOperator(options, op_name);
+  if (m_create->parsed()) {
+    auto c = tranche::ParseCurrency(currency);
+    if (!c) return Fail(Status::InvalidArgument("unsupported_currency", "currency must be USD, EUR, GBP or SEK"));
+    draft.default_currency = *c;
+    return CreateMerchant(options, draft);
+  }
+  if (verify->parsed()) return VerifyLedger(options);
+  return 1;
+}

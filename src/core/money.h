@@ -1,0 +1,63 @@
+// Money: an amount in integer minor units of one ISO 4217 currency.
+//
+// No floating point ever touches an amount. Arithmetic is checked: an operation that
+// would overflow int64 or mix currencies returns a Status instead of a wrong number.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace tranche {
+
+enum class Currency : std::uint8_t { kUSD, kEUR, kGBP, kSEK };
+
+inline constexpr Currency kAllCurrencies[] = {Currency::kUSD, Currency::kEUR, Currency::kGBP,
+                                              Currency::kSEK};
+
+std::string_view CurrencyCode(Currency c);
+// Accepts exactly the upper-case ISO code ("USD"); anything else is nullopt.
+std::optional<Currency> ParseCurrency(std::string_view code);
+int MinorDigits(Currency c);
+
+// The largest single amount the platform accepts on its inputs: 10^12 minor units
+// (10 billion in a 2-decimal currency). Balances may grow beyond it; they stay checked.
+inline constexpr std::int64_t kMaxInputAmountMinor = 1'000'000'000'000;
+
+// Who receives the minor units left over when an amount does not divide evenly.
+enum class RemainderRule { kFirstParts, kLastParts };
+
+class Money {
+ public:
+  constexpr Money(std::int64_t minor, Currency currency) : minor_(minor), currency_(currency) {}
+  static constexpr Money Zero(Currency c) { return Money(0, c); }
+
+  constexpr std::int64_t minor() const { return minor_; }
+  constexpr Currency currency() const { return currency_; }
+  constexpr bool is_zero() const { return minor_ == 0; }
+  constexpr bool is_negative() const { return minor_ < 0; }
+
+  Result<Money> Plus(Money other) const;
+  Result<Money> Minus(Money other) const;
+  Result<Money> Negated() const;
+  Result<Money> Times(std::int64_t factor) const;
+
+  // Splits a non-negative amount into `parts` amounts that differ by at most one minor
+  // unit and add up exactly to this amount. The remainder minor units go one each to
+  // the first (or last) parts. Precondition checked: 1 <= parts <= 1000.
+  Result<std::vector<Money>> Split(int parts, RemainderRule rule) const;
+
+  friend constexpr bool operator==(Money a, Money b) = default;
+
+ private:
+  std::int64_t minor_;
+  Currency currency_;
+};
+
+// "129.99 USD"; for logs and messages, never parsed back.
+std::string FormatMoney(Money m);
+
+}  // namespace tranche

@@ -1,0 +1,90 @@
+#include "core/money.h"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+namespace tranche {
+namespace {
+
+TEST(MoneyTest, AddsAndSubtractsInOneCurrency) {
+  Money a(12999, Currency::kUSD), b(1, Currency::kUSD);
+  EXPECT_EQ(a.Plus(b)->minor(), 13000);
+  EXPECT_EQ(a.Minus(b)->minor(), 12998);
+  EXPECT_EQ(b.Minus(a)->minor(), -12998);
+}
+
+TEST(MoneyTest, RefusesCurrencyMixing) {
+  auto r = Money(100, Currency::kUSD).Plus(Money(100, Currency::kEUR));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), "currency_mismatch");
+  EXPECT_FALSE(Money(1, Currency::kGBP).Minus(Money(1, Currency::kSEK)).ok());
+}
+
+TEST(MoneyTest, RefusesOverflow) {
+  const Money max(INT64_MAX, Currency::kUSD), min(INT64_MIN, Currency::kUSD);
+  EXPECT_EQ(max.Plus(Money(1, Currency::kUSD)).status().code(), "amount_overflow");
+  EXPECT_EQ(min.Minus(Money(1, Currency::kUSD)).status().code(), "amount_overflow");
+  EXPECT_EQ(min.Negated().status().code(), "amount_overflow");
+  EXPECT_EQ(max.Times(2).status().code(), "amount_overflow");
+  EXPECT_EQ(max.Negated()->minor(), -INT64_MAX);
+}
+
+TEST(MoneyTest, SplitsRemainderToFirstParts) {
+  auto parts = Money(10001, Currency::kUSD).Split(4, RemainderRule::kFirstParts);
+  ASSERT_TRUE(parts.ok());
+  EXPECT_EQ((*parts)[0].minor(), 2501);
+  EXPECT_EQ((*parts)[1].minor(), 2500);
+  EXPECT_EQ((*parts)[3].minor(), 2500);
+  auto three = Money(10003, Currency::kUSD).Split(4, RemainderRule::kFirstParts);
+  EXPECT_EQ((*three)[0].minor(), 2501);
+  EXPECT_EQ((*three)[2].minor(), 2501);
+  EXPECT_EQ((*three)[3].minor(), 2500);
+}
+
+TEST(MoneyTest, SplitsRemainderToLastParts) {
+  auto parts = Money(10, Currency::kSEK).Split(3, RemainderRule::kLastParts);
+  ASSERT_TRUE(parts.ok());
+  EXPECT_EQ((*parts)[0].minor(), 3);
+  EXPECT_EQ((*parts)[2].minor(), 4);
+}
+
+TEST(MoneyTest, SplitAlwaysAddsUpAndDiffersByAtMostOne) {
+  for (std::int64_t amount : {0LL, 1LL, 3LL, 99LL, 12999LL, 150000LL, 1000000000001LL}) {
+    for (int n = 1; n <= 24; ++n) {
+      auto parts = Money(amount, Currency::kEUR).Split(n, RemainderRule::kFirstParts);
+      ASSERT_TRUE(parts.ok());
+      std::int64_t sum = 0, lo = INT64_MAX, hi = INT64_MIN;
+      for (Money m : *parts) {
+        sum += m.minor();
+        lo = std::min(lo, m.minor());
+        hi = std::max(hi, m.minor());
+        EXPECT_EQ(m.currency(), Currency::kEUR);
+      }
+      EXPECT_EQ(sum, amount);
+      EXPECT_LE(hi - lo, 1);
+    }
+  }
+}
+
+TEST(MoneyTest, SplitRefusesBadInput) {
+  EXPECT_FALSE(Money(100, Currency::kUSD).Split(0, RemainderRule::kFirstParts).ok());
+  EXPECT_FALSE(Money(100, Currency::kUSD).Split(1001, RemainderRule::kFirstParts).ok());
+  EXPECT_FALSE(Money(-100, Currency::kUSD).Split(2, RemainderRule::kFirstParts).ok());
+}
+
+TEST(MoneyTest, ParsesOnlyKnownCurrencyCodes) {
+  EXPECT_EQ(ParseCurrency("SEK"), Currency::kSEK);
+  EXPECT_FALSE(ParseCurrency("usd"));
+  EXPECT_FALSE(ParseCurrency("XXX"));
+  EXPECT_FALSE(ParseCurrency(""));
+}
+
+TEST(MoneyTest, Formats) {
+  EXPECT_EQ(FormatMoney(Money(12999, Currency::kUSD)), "129.99 USD");
+  EXPECT_EQ(FormatMoney(Money(-5, Currency::kEUR)), "-0.05 EUR");
+  EXPECT_EQ(FormatMoney(Money(INT64_MIN, Currency::kUSD)), "-92233720368547758.08 USD");
+}
+
+}  // namespace
+}  // namespace tranche

@@ -1,0 +1,66 @@
+// The ledger's storage port. The posting rules (posting.h) run against this interface;
+// the in-memory Book and the SQLite store implement it, a PostgreSQL store will too.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ledger/entry.h"
+
+namespace tranche::ledger {
+
+struct AccountBalance {
+  std::string account_id;
+  AccountRef ref;
+  std::int64_t debits_minor = 0;   // sum of positive lines
+  std::int64_t credits_minor = 0;  // sum of |negative lines|
+  std::int64_t line_count = 0;
+  std::int64_t balance_minor() const { return debits_minor - credits_minor; }
+
+  friend bool operator==(const AccountBalance&, const AccountBalance&) = default;
+};
+
+// One line of one entry, as seen from its account.
+struct AccountLine {
+  std::int64_t seq = 0;  // the entry's position in the ledger; the pagination cursor
+  std::string entry_id;
+  Reason reason;
+  std::string object_id;
+  Instant posted_at;
+  std::int64_t amount_minor = 0;
+};
+
+inline constexpr std::size_t kMaxPageSize = 100;
+
+class LedgerRepo {
+ public:
+  virtual ~LedgerRepo() = default;
+
+  virtual Result<std::optional<JournalEntry>> FindEntry(std::string_view entry_id) = 0;
+  virtual Result<std::optional<JournalEntry>> FindByPostingKey(std::string_view key) = 0;
+  // The id of the entry reversing `entry_id`, if there is one.
+  virtual Result<std::optional<std::string>> FindReversalOf(std::string_view entry_id) = 0;
+
+  // Stores a validated entry and applies its lines to the maintained balances, all or
+  // nothing. Preconditions (checked by Post): ValidateEntry passed, the posting key
+  // and id are new, a reversal's target exists and is not yet reversed.
+  virtual Status Append(const JournalEntry& e) = 0;
+
+  // Maintained balances, updated by Append.
+  virtual Result<std::optional<AccountBalance>> GetAccount(std::string_view account_id) = 0;
+  virtual Result<std::vector<AccountBalance>> ListAccounts() = 0;
+  // Balances recomputed from the lines alone, ignoring the maintained ones.
+  virtual Result<std::vector<AccountBalance>> RecomputeAccounts() = 0;
+  // Ids of entries whose lines do not sum to zero per currency (should be none).
+  virtual Result<std::vector<std::string>> FindUnbalancedEntries() = 0;
+
+  // An account's lines in posting order, starting after `after_seq`; at most `limit`.
+  virtual Result<std::vector<AccountLine>> ListAccountLines(std::string_view account_id,
+                                                            std::int64_t after_seq,
+                                                            std::size_t limit) = 0;
+  virtual Result<std::int64_t> CountEntries() = 0;
+};
+
+}  // namespace tranche::ledger

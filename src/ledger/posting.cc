@@ -1,0 +1,102 @@
+#include "ledger/posting.h"
+
+#include <map>
+
+namespace tranche::ledger {
+
+namespace {
+Status CheckReversal(LedgerRepo& repo, const JournalEntry& e) {
+  TRANCHE_ASSIGN_OR_RETURN(auto original, repo.FindEntry(e.reverses));
+  if (!original) {
+    return Status::NotFound("entry_not_found", "no entry " + e.reverses, "reverses");
+  }
+  if (original->reason == Reason::kReversal) {
+    return Status::BusinessRule("cannot_reverse_reversal",
+                                "a reversal cannot be reversed; post a new entry instead");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto existing, repo.FindReversalOf(e.reverses));
+  if (existing) {
+    return Status::BusinessRule("entry_already_reversed",
+                                "entry " + e.reverses + " was reversed by " + *existing);
+  }
+  const JournalEntry expected = MakeReversal(*original, e.id, e.posting_key, e.memo, e.posted_at);
+  if (expected.lines != e.lines) {
+    return Status::InvalidArgument("invalid_reversal", "a reversal must negate every line");
+  }
+  return Status::Ok();
+}
+}  // namespace
+
+Result<Posted> Post(LedgerRepo& repo, const JournalEntry& e) {
+  TRANCHE_RETURN_IF_ERROR(ValidateEntry(e));
+  TRANCHE_ASSIGN_OR_RETURN(auto existing, repo.FindByPostingKey(e.posting_key));
+  if (existing) {
+    if (!SameContent(*existing, e)) {
+      return Status::Conflict("posting_key_reused",
+                              "posting key was used for a different entry " + existing->id);
+    }
+    return Posted{std::move(*existing), true};
+  }
+  if (e.reason == Reason::kReversal) TRANCHE_RETURN_IF_ERROR(CheckReversal(repo, e));
+  TRANCHE_RETURN_IF_ERROR(repo.Append(e));
+  return Posted{e, false};
+}
+
+Result<Posted> Reverse(LedgerRepo& repo, std::string_view original_id, std::string reversal_id,
+                       std::string posting_key, std::string memo, Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(auto original, repo.FindEntry(original_id));
+  if (!original) {
+    return Status::NotFound("entry_not_found", "no entry " + std::string(original_id), "id");
+  }
+  return Post(repo, MakeReversal(*original, std::move(reversal_id), std::move(posting_key),
+                                 std::move(memo), now));
+}
+
+std::vector<CurrencyTotals> TrialBalance(const std::vector<AccountBalance>& accounts) {
+  std::map<Currency, std::map<AccountType, CurrencyTotals::TypeTotal>> grouped;
+  for (const AccountBalance& a : accounts) {
+    auto& t = grouped[a.ref.currency][a.ref.type];
+    t.type = a.ref.type;
+    t.debits_minor += a.debits_minor;
+    t.credits_minor += a.credits_minor;
+    t.accounts += 1;
+  }
+  std::vector<CurrencyTotals> out;
+  for (auto& [currency, by_type] : grouped) {
+    CurrencyTotals c{currency, {}, 0, 0};
+    for (auto& [type, total] : by_type) {
+      c.debits_minor += total.debits_minor;
+      c.credits_minor += total.credits_minor;
+      c.types.push_back(total);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<VerifyReport> Verify(LedgerRepo& repo) {
+  TRANCHE_ASSIGN_OR_RETURN(auto maintained, repo.ListAccounts());
+  TRANCHE_ASSIGN_OR_RETURN(auto recomputed, repo.RecomputeAccounts());
+  TRANCHE_ASSIGN_OR_RETURN(auto unbalanced, repo.FindUnbalancedEntries());
+  VerifyReport report;
+  report.unbalanced_entries = std::move(unbalanced);
+  std::map<std::string, AccountBalance> by_id;
+  for (auto& a : recomputed) by_id.emplace(a.account_id, a);
+  for (const AccountBalance& m : maintained) {
+    ++report.accounts_checked;
+    auto it = by_id.find(m.account_id);
+    const AccountBalance zero{m.account_id, m.ref, 0, 0, 0};
+    if (!(m == (it == by_id.end() ? zero : it->second))) {
+      report.mismatched_accounts.push_back(m.account_id);
+    }
+    if (it != by_id.end()) by_id.erase(it);
+  }
+  // Lines on accounts that have no maintained balance at all.
+  for (const auto& [id, _] : by_id) report.mismatched_accounts.push_back(id);
+  for (const CurrencyTotals& c : TrialBalance(maintained)) {
+    if (c.net_minor() != 0) report.unbalanced_currencies.push_back(c.currency);
+  }
+  return report;
+}
+
+}  // namespace tranche::ledger

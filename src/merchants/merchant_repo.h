@@ -1,0 +1,29 @@
+// Storage ports for merchants and consumers.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "merchants/consumer.h"
+#include "merchants/merchant.h"
+
+namespace tranche::merchants {
+
+class MerchantRepo {
+ public:
+  virtual ~MerchantRepo() = default;
+  virtual Status Insert(const Merchant& m) = 0;
+  virtual Result<std::optional<Merchant>> Find(std::string_view id) = 0;
+  // Merchants in id (creation) order after `after_id`; at most `limit`.
+  virtual Result<std::vector<Merchant>> List(std::string_view after_id, std::size_t limit) = 0;
+};
+
+class ConsumerRepo {
+ public:
+  virtual ~ConsumerRepo() = default;
+  virtual Status Insert(const Consumer& c) = 0;
+  virtual Result<std::optional<Consumer>> Find(std::string_view id) = 0;
+  virtual Result<std::optional<Consumer>> FindByEmail(std::string_view normalized_email) = 0;
+};
+
+}  // namespace tranche::merchants

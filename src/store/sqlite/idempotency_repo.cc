@@ -1,0 +1,45 @@
+#include "store/sqlite/repos.h"
+
+namespace tranche::store::sqlite {
+
+Result<std::optional<IdempotencyRecord>> SqliteIdempotencyRepo::Find(std::string_view principal_id,
+                                                                     std::string_view key,
+                                                                     Instant not_before) {
+  auto s = c_.Prepare(
+      "SELECT request_hash, status_code, response_body, created_at_us FROM idempotency_keys"
+      " WHERE principal_id = ? AND key = ? AND created_at_us >= ?");
+  s.Bind(1, principal_id).Bind(2, key).Bind(3, UnixMicros(not_before));
+  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<IdempotencyRecord>();
+  const std::string hash = s.Blob(0);
+  if (hash.size() != 32) return Status::Internal("stored idempotency hash is malformed");
+  IdempotencyRecord r{std::string(principal_id), std::string(key), {}, static_cast<int>(s.Int(1)),
+                      s.Text(2), InstantFromUnixMicros(s.Int(3))};
+  std::copy(hash.begin(), hash.end(), r.request_hash.begin());
+  return std::optional<IdempotencyRecord>(std::move(r));
+}
+
+Status SqliteIdempotencyRepo::Insert(const IdempotencyRecord& r, Instant not_before) {
+  // An expired record under the same key is replaced; a live one makes the insert a
+  // constraint violation, reported as Conflict.
+  auto del = c_.Prepare(
+      "DELETE FROM idempotency_keys WHERE principal_id = ? AND key = ? AND created_at_us < ?");
+  del.Bind(1, r.principal_id).Bind(2, r.key).Bind(3, UnixMicros(not_before));
+  TRANCHE_RETURN_IF_ERROR(del.Run());
+  auto ins = c_.Prepare(
+      "INSERT INTO idempotency_keys(principal_id, key, request_hash, status_code, response_body,"
+      " created_at_us) VALUES (?, ?, ?, ?, ?, ?)");
+  ins.Bind(1, r.principal_id).Bind(2, r.key)
+      .BindBlob(3, r.request_hash.data(), r.request_hash.size()).Bind(4, r.status_code)
+      .Bind(5, r.response_body).Bind(6, UnixMicros(r.created_at));
+  return ins.Run();
+}
+
+Result<std::int64_t> SqliteIdempotencyRepo::DeleteOlderThan(Instant cutoff) {
+  auto s = c_.Prepare("DELETE FROM idempotency_keys WHERE created_at_us < ?");
+  s.Bind(1, UnixMicros(cutoff));
+  TRANCHE_RETURN_IF_ERROR(s.Run());
+  return c_.Changes();
+}
+
+}  // namespace tranche::store::sqlite

@@ -1,0 +1,130 @@
+#include "store/sqlite/sqlite_db.h"
+
+#include <memory>
+
+namespace tranche::store::sqlite {
+
+Statement::~Statement() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+Statement& Statement::Bind(int index, std::int64_t value) {
+  TRANCHE_ASSERT(sqlite3_bind_int64(stmt_, index, value) == SQLITE_OK);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  TRANCHE_ASSERT(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                                   SQLITE_TRANSIENT) == SQLITE_OK);
+  return *this;
+}
+
+Statement& Statement::BindBlob(int index, const void* data, std::size_t size) {
+  TRANCHE_ASSERT(sqlite3_bind_blob(stmt_, index, data, static_cast<int>(size),
+                                   SQLITE_TRANSIENT) == SQLITE_OK);
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  TRANCHE_ASSERT(sqlite3_bind_null(stmt_, index) == SQLITE_OK);
+  return *this;
+}
+
+Result<bool> Statement::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return conn_.LastError(sqlite3_sql(stmt_));
+}
+
+Status Statement::Run() {
+  TRANCHE_ASSIGN_OR_RETURN(bool row, Step());
+  if (row) return Status::Internal("statement returned a row where none was expected");
+  return Status::Ok();
+}
+
+std::int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+std::string Statement::Text(int col) const {
+  const auto* p = sqlite3_column_text(stmt_, col);
+  return p == nullptr ? std::string()
+                      : std::string(reinterpret_cast<const char*>(p),
+                                    static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+std::string Statement::Blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  const int n = sqlite3_column_bytes(stmt_, col);
+  return p == nullptr ? std::string()
+                      : std::string(static_cast<const char*>(p), static_cast<std::size_t>(n));
+}
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
+  sqlite3* db = nullptr;
+  // NOMUTEX: each connection is used by one thread at a time (the writer thread owns
+  // the write connection; readers check connections out of a pool).
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::Unavailable("cannot open database " + path + ": " + msg);
+  }
+  std::unique_ptr<Connection> conn(new Connection(db));
+  sqlite3_extended_result_codes(db, 1);
+  // synchronous=FULL in WAL mode syncs the log on every commit: a commit that
+  // returned is on disk. That is what lets Store::Write acknowledge a write.
+  TRANCHE_RETURN_IF_ERROR(conn->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+      "PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+  if (read_only) TRANCHE_RETURN_IF_ERROR(conn->Exec("PRAGMA query_only=ON;"));
+  return conn;
+}
+
+Connection::~Connection() {
+  for (auto& [_, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+Status Connection::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    Status st = LastError(err ? err : sql);
+    sqlite3_free(err);
+    return st;
+  }
+  return Status::Ok();
+}
+
+Statement Connection::Prepare(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    // SQL is compiled into the program: failing to prepare it is a bug.
+    TRANCHE_ASSERT_MSG(rc == SQLITE_OK, sqlite3_errmsg(db_));
+    it = cache_.emplace(sql, stmt).first;
+  }
+  return Statement(*this, it->second);
+}
+
+Status Connection::LastError(std::string_view context) const {
+  const int code = sqlite3_extended_errcode(db_);
+  std::string msg = std::string(sqlite3_errmsg(db_)) + " [" + std::string(context.substr(0, 120)) + "]";
+  switch (code & 0xff) {
+    case SQLITE_CONSTRAINT: return Status::Conflict("constraint_violation", msg);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN: return Status::Unavailable(msg);
+    case SQLITE_READONLY: return Status::Internal("write attempted in a read transaction: " + msg);
+    default: return Status::Internal(msg);
+  }
+}
+
+std::int64_t Connection::Changes() const { return sqlite3_changes64(db_); }
+
+}  // namespace tranche::store::sqlite

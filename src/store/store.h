@@ -1,0 +1,85 @@
+// The storage boundary. Domain code sees only these interfaces and the repository
+// ports each module defines (ledger/ledger_repo.h, merchants/merchant_repo.h,
+// auth/key_repo.h); sqlite/ implements them, and a PostgreSQL store will too.
+//
+// Writes are units of work: a function that runs inside one transaction against a Tx.
+// Store::Write returns only once the work is durable (or failed and undone), so a
+// caller may acknowledge it to the outside world.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "auth/key_repo.h"
+#include "ledger/ledger_repo.h"
+#include "merchants/merchant_repo.h"
+
+namespace tranche::store {
+
+// A stored result of an idempotent POST (Stripe's semantics).
+struct IdempotencyRecord {
+  std::string principal_id;  // whose key space this is
+  std::string key;
+  std::array<std::uint8_t, 32> request_hash;  // method, path and body
+  int status_code = 0;
+  std::string response_body;
+  Instant created_at;
+};
+
+class IdempotencyRepo {
+ public:
+  virtual ~IdempotencyRepo() = default;
+  // The record created at or after `not_before`, if any (older ones have expired).
+  virtual Result<std::optional<IdempotencyRecord>> Find(std::string_view principal_id,
+                                                        std::string_view key,
+                                                        Instant not_before) = 0;
+  // Inserts, replacing an expired record under the same key. A live record under the
+  // same key is a Conflict (another request won the race).
+  virtual Status Insert(const IdempotencyRecord& r, Instant not_before) = 0;
+  virtual Result<std::int64_t> DeleteOlderThan(Instant cutoff) = 0;
+};
+
+// One transaction's view of every repository.
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  virtual ledger::LedgerRepo& ledger() = 0;
+  virtual merchants::MerchantRepo& merchants() = 0;
+  virtual merchants::ConsumerRepo& consumers() = 0;
+  virtual auth::KeyRepo& keys() = 0;
+  virtual IdempotencyRepo& idempotency() = 0;
+  // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
+  // transaction. Nested calls nest.
+  virtual Status Nested(const std::function<Status()>& fn) = 0;
+};
+
+using TxFn = std::function<Status(Tx&)>;
+
+inline constexpr std::size_t kBatchSizeBuckets = 12;  // 1, 2, 4, ..., 2048
+
+struct StoreStats {
+  std::uint64_t commits = 0;       // durable write transactions
+  std::uint64_t jobs = 0;          // units of work committed or failed
+  std::uint64_t failed_jobs = 0;   // units of work that returned an error
+  std::uint64_t queue_rejections = 0;
+  // Histogram of jobs per commit: bucket i counts commits of <= 2^i jobs.
+  std::array<std::uint64_t, kBatchSizeBuckets> batch_size_buckets{};
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Runs `fn` in a write transaction and returns once its effects are durable. When
+  // `fn` fails its changes are undone and its Status returned. A full write queue
+  // returns ResourceExhausted without running `fn`. Must not be called from inside
+  // another Write.
+  virtual Status Write(TxFn fn) = 0;
+  // Runs `fn` against a consistent read snapshot; writes inside it fail.
+  virtual Status Read(TxFn fn) = 0;
+  virtual StoreStats Stats() const = 0;
+};
+
+}  // namespace tranche::store

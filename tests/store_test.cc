@@ -1,0 +1,126 @@
+// The SQLite store against a real database file: migrations, group commit,
+// rollback of failed units of work, read-only snapshots, immutability.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "ledger/posting.h"
+#include "store/sqlite/sqlite_store.h"
+#include "support/test_server.h"
+
+namespace tranche {
+namespace {
+
+using store::sqlite::SqliteOptions;
+using store::sqlite::SqliteStore;
+
+const Instant kNow = *ParseRfc3339("2026-11-26T09:00:00Z");
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SqliteOptions o;
+    o.path = dir_.path() + "/t.db";
+    auto s = SqliteStore::Open(o, clock_, /*migrate=*/true);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+  }
+
+  ledger::JournalEntry Entry(std::int64_t amount, std::string key = "") {
+    std::string id = ids_.Next("je");
+    return ledger::JournalEntry{
+        id, key.empty() ? "k:" + id : key, ledger::Reason::kManualAdjustment, "opr_test", "",
+        "test", kNow,
+        {{{ledger::AccountType::kSettlementCash, Currency::kUSD, ""}, amount},
+         {{ledger::AccountType::kSuspense, Currency::kUSD, ""}, -amount}}};
+  }
+
+  testing::TempDir dir_;
+  SimulatedClock clock_{kNow};
+  SeededRandom random_{7};
+  IdGenerator ids_{clock_, random_};
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(StoreTest, RefusesToOpenAnUnmigratedDatabase) {
+  SqliteOptions o;
+  o.path = dir_.path() + "/fresh.db";
+  auto s = SqliteStore::Open(o, clock_, /*migrate=*/false);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), "schema_behind");
+  auto migrated = store::sqlite::MigrateDatabase(o.path, kNow);
+  ASSERT_TRUE(migrated.ok());
+  EXPECT_TRUE(migrated->up_to_date());
+  EXPECT_TRUE(SqliteStore::Open(o, clock_, false).ok());
+}
+
+TEST_F(StoreTest, FailedUnitOfWorkChangesNothing) {
+  ASSERT_TRUE(store_->Write([&](store::Tx& tx) { return ledger::Post(tx.ledger(), Entry(100)).status(); }).ok());
+  const Status failed = store_->Write([&](store::Tx& tx) -> Status {
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), Entry(5)).status());
+    return Status::BusinessRule("refused", "the second half of this unit refuses");
+  });
+  EXPECT_EQ(failed.code(), "refused");
+  std::int64_t n = 0;
+  ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(n, tx.ledger().CountEntries());
+    TRANCHE_ASSIGN_OR_RETURN(auto acct, tx.ledger().GetAccount("settlement_cash:USD"));
+    if (!acct) return Status::Internal("account missing");
+    EXPECT_EQ(acct->balance_minor(), 100);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(n, 1);
+}
+
+TEST_F(StoreTest, ConcurrentWritesShareCommits) {
+  constexpr int kThreads = 32, kPerThread = 50;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kPerThread; ++i) {
+        auto e = Entry(1 + i);
+        if (!store_->Write([&](store::Tx& tx) { return ledger::Post(tx.ledger(), e).status(); }).ok()) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  const auto stats = store_->Stats();
+  EXPECT_EQ(stats.jobs, static_cast<std::uint64_t>(kThreads * kPerThread));
+  // With 32 writers waiting on fsync, commits must carry more than one job on average.
+  EXPECT_LT(stats.commits, stats.jobs);
+}
+
+TEST_F(StoreTest, ReadsCannotWrite) {
+  const Status st = store_->Read([&](store::Tx& tx) { return ledger::Post(tx.ledger(), Entry(1)).status(); });
+  EXPECT_FALSE(st.ok());
+}
+
+TEST_F(StoreTest, EntriesAreImmutableInTheDatabase) {
+  ASSERT_TRUE(store_->Write([&](store::Tx& tx) { return ledger::Post(tx.ledger(), Entry(100)).status(); }).ok());
+  auto conn = store::sqlite::Connection::Open(dir_.path() + "/t.db", false);
+  ASSERT_TRUE(conn.ok());
+  EXPECT_FALSE((*conn)->Exec("UPDATE journal_lines SET amount_minor = 1").ok());
+  EXPECT_FALSE((*conn)->Exec("DELETE FROM journal_entries").ok());
+}
+
+TEST_F(StoreTest, PostingKeyMakesPostingIdempotent) {
+  auto e = Entry(250, "capture:cap_1");
+  for (int i = 0; i < 3; ++i) {
+    Result<ledger::Posted> posted = Status::Internal("unset");
+    ASSERT_TRUE(store_->Write([&](store::Tx& tx) -> Status {
+      posted = ledger::Post(tx.ledger(), e);
+      return posted.status();
+    }).ok());
+    EXPECT_EQ(posted->replayed, i > 0);
+  }
+  auto other = Entry(999, "capture:cap_1");
+  const Status st = store_->Write([&](store::Tx& tx) { return ledger::Post(tx.ledger(), other).status(); });
+  EXPECT_EQ(st.code(), "posting_key_reused");
+}
+
+}  // namespace
+}  // namespace tranche

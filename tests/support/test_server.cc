@@ -1,0 +1,71 @@
+#include "support/test_server.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "onboarding/onboarding.h"
+
+namespace tranche::testing {
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "tranche-test-XXXXXX").string();
+  TRANCHE_ASSERT(mkdtemp(tmpl.data()) != nullptr);
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+TestServer::TestServer() {
+  app::PlatformOptions o;
+  o.data_dir = dir_.path();
+  o.server.port = 0;
+  o.server.worker_threads = 16;
+  o.access_log = "off";
+  o.migrate = true;
+  auto p = app::Platform::Open(o);
+  TRANCHE_ASSERT_MSG(p.ok(), p.status().ToString().c_str());
+  platform_ = std::move(p).value();
+  auto& pl = *platform_;
+  const Status st = pl.store().Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto op, onboarding::CreateOperator(tx, "test-operator", pl.ids(),
+                                                                 pl.random(), pl.clock().Now()));
+    operator_key = op.secret;
+    merchants::MerchantDraft d{"Test Shop", "US", Currency::kUSD, {}};
+    TRANCHE_ASSIGN_OR_RETURN(auto m, onboarding::CreateMerchant(tx, d, pl.ids(), pl.random(),
+                                                                pl.clock().Now()));
+    merchant_id = m.merchant.id;
+    merchant_key = m.key.secret;
+    d.name = "Other Shop";
+    TRANCHE_ASSIGN_OR_RETURN(auto other, onboarding::CreateMerchant(tx, d, pl.ids(), pl.random(),
+                                                                    pl.clock().Now()));
+    other_merchant_id = other.merchant.id;
+    other_merchant_key = other.key.secret;
+    return Status::Ok();
+  });
+  TRANCHE_ASSERT_MSG(st.ok(), st.ToString().c_str());
+  const Status started = pl.Start();
+  TRANCHE_ASSERT_MSG(started.ok(), started.ToString().c_str());
+}
+
+TestServer::~TestServer() { platform_->Stop(); }
+
+StoreCounts CountRows(store::Store& store) {
+  StoreCounts c;
+  const Status st = store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(c.entries, tx.ledger().CountEntries());
+    TRANCHE_ASSIGN_OR_RETURN(auto merchants, tx.merchants().List("", 1000));
+    c.merchants = merchants.size();
+    TRANCHE_ASSIGN_OR_RETURN(auto accounts, tx.ledger().ListAccounts());
+    c.accounts = accounts.size();
+    return Status::Ok();
+  });
+  TRANCHE_ASSERT(st.ok());
+  return c;
+}
+
+}  // namespace tranche::testing

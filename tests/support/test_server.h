@@ -1,0 +1,54 @@
+// A real tranche platform for integration tests: fresh database in a temporary
+// directory, HTTP on a free loopback port, an operator and a merchant with keys.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/platform.h"
+#include "support/http_client.h"
+
+namespace tranche::testing {
+
+// A fresh, empty directory under the system temp dir; removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+class TestServer {
+ public:
+  TestServer();
+  ~TestServer();
+
+  std::uint16_t port() const { return platform_->port(); }
+  app::Platform& platform() { return *platform_; }
+  HttpClient Client() const { return HttpClient("127.0.0.1", port()); }
+  const std::string& data_dir() const { return dir_.path(); }
+
+  std::string operator_key;
+  std::string merchant_id;
+  std::string merchant_key;
+  std::string other_merchant_id;
+  std::string other_merchant_key;
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<app::Platform> platform_;
+};
+
+// Number of rows in the ledger, merchants and keys: "nothing changed" checks.
+struct StoreCounts {
+  std::int64_t entries = 0;
+  std::size_t merchants = 0;
+  std::size_t accounts = 0;
+  friend bool operator==(const StoreCounts&, const StoreCounts&) = default;
+};
+StoreCounts CountRows(store::Store& store);
+
+}  // namespace tranche::testing
