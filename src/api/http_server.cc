@@ -7,6 +7,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <array>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -111,7 +112,8 @@ class Session : public std::enable_shared_from_this<Session> {
     http::async_write(stream_, *res,
                       [self = shared_from_this(), res, keep_alive](beast::error_code ec,
                                                                    std::size_t) {
-                        if (ec || !keep_alive) return self->Close();
+                        if (ec) return self->Close();
+                        if (!keep_alive) return self->LingerThenClose();
                         self->Read();
                       });
   }
@@ -120,6 +122,28 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
+
+  // After refusing a request early (too large, malformed) the client may still be
+  // sending. Closing at once would reset the connection and destroy the response in
+  // flight, so read and discard for a bounded time and amount first, as nginx does.
+  void LingerThenClose() {
+    Close();
+    stream_.expires_after(std::chrono::seconds(kLingerSeconds));
+    DrainSome();
+  }
+
+  void DrainSome() {
+    stream_.async_read_some(net::buffer(drain_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_bytes_ += n;
+                              if (!ec && self->drained_bytes_ < kMaxLingerBytes) self->DrainSome();
+                            });
+  }
+
+  static constexpr int kLingerSeconds = 2;
+  static constexpr std::size_t kMaxLingerBytes = 16 << 20;
+  std::array<char, 16 << 10> drain_{};
+  std::size_t drained_bytes_ = 0;
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;

@@ -63,11 +63,12 @@ int Demo(PlatformOptions options, const std::string& keys_file) {
   Platform& p = **platform;
   auto creds = tranche::app::EnsureDemoWorld(p.store(), p.ids(), p.random(), p.clock().Now());
   if (!creds.ok()) return Fail(creds.status());
-  if (Status st = p.Start(); !st.ok()) return Fail(st);
+  // The keys file exists before the server answers, so scripts can wait on /healthz.
   if (!keys_file.empty()) {
     std::ofstream out(keys_file, std::ios::trunc);
     out << tranche::app::DemoCredentialsJson(*creds) << "\n";
   }
+  if (Status st = p.Start(); !st.ok()) return Fail(st);
   std::cout << tranche::app::DemoBanner(*creds, options.server.address, p.port()) << std::flush;
   WaitForStopSignal(signals);
   p.Stop();

@@ -1,0 +1,75 @@
+#include "api/json_input.h"
+
+#include <gtest/gtest.h>
+
+namespace tranche::api {
+namespace {
+
+TEST(JsonInputTest, ParsesObjectsOnly) {
+  EXPECT_TRUE(ParseBody(R"({"a":1})").ok());
+  EXPECT_EQ(ParseBody("[1,2]").status().code(), "invalid_json");
+  EXPECT_EQ(ParseBody("{\"a\":").status().code(), "invalid_json");
+  EXPECT_EQ(ParseBody("").status().code(), "invalid_json");
+  EXPECT_EQ(ParseBody("{\"a\":\"\xff\"}").status().code(), "invalid_json");
+}
+
+TEST(JsonInputTest, RefusesDeepNesting) {
+  std::string deep = "{\"a\":";
+  for (int i = 0; i < 10000; ++i) deep += "[";
+  // Refused at the 17th level, before the parser reaches the missing brackets.
+  EXPECT_EQ(ParseBody(deep).status().code(), "json_too_deep");
+  std::string closed = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
+  EXPECT_EQ(ParseBody(closed).status().code(), "json_too_deep");
+}
+
+TEST(JsonInputTest, AmountsAreBoundedIntegers) {
+  const Json body = Json::parse(R"({"ok":12999,"neg":-1,"zero":0,"float":1.5,"str":"100",
+    "big":1000000000001,"huge":18446744073709551615,"bool":true})");
+  EXPECT_EQ(*RequireAmount(body, "ok"), 12999);
+  EXPECT_EQ(RequireAmount(body, "neg").status().code(), "parameter_out_of_range");
+  EXPECT_EQ(RequireAmount(body, "zero").status().code(), "parameter_out_of_range");
+  EXPECT_EQ(RequireAmount(body, "float").status().code(), "parameter_invalid_type");
+  EXPECT_EQ(RequireAmount(body, "str").status().code(), "parameter_invalid_type");
+  EXPECT_EQ(RequireAmount(body, "big").status().code(), "parameter_out_of_range");
+  EXPECT_EQ(RequireAmount(body, "huge").status().code(), "parameter_out_of_range");
+  EXPECT_EQ(RequireAmount(body, "bool").status().code(), "parameter_invalid_type");
+  EXPECT_EQ(RequireAmount(body, "missing").status().code(), "parameter_missing");
+  EXPECT_EQ(RequireAmount(body, "missing", "lines[3].").status().param(), "lines[3].missing");
+}
+
+TEST(JsonInputTest, StringsAreBounded) {
+  const Json body = {{"name", "abc"}, {"n", 5}};
+  EXPECT_EQ(*RequireString(body, "name", 3), "abc");
+  EXPECT_EQ(RequireString(body, "name", 2).status().code(), "string_too_long");
+  EXPECT_EQ(RequireString(body, "n", 10).status().code(), "parameter_invalid_type");
+  EXPECT_FALSE(OptionalString(body, "none", 10)->has_value());
+}
+
+TEST(JsonInputTest, UnknownFieldsAreRefused) {
+  const Json body = {{"name", "x"}, {"nmae", "y"}};
+  const Status st = CheckKnownFields(body, {"name"});
+  EXPECT_EQ(st.code(), "parameter_unknown");
+  EXPECT_EQ(st.param(), "nmae");
+}
+
+TEST(JsonInputTest, CurrenciesAndArrays) {
+  const Json body = Json::parse(R"({"c":"SEK","bad":"sek","l":[1,2,3],"e":[]})");
+  EXPECT_EQ(*RequireCurrency(body, "c"), Currency::kSEK);
+  EXPECT_EQ(RequireCurrency(body, "bad").status().code(), "unsupported_currency");
+  EXPECT_TRUE(RequireArray(body, "l", 3).ok());
+  EXPECT_EQ(RequireArray(body, "l", 2).status().code(), "list_too_long");
+  EXPECT_EQ(RequireArray(body, "e", 2).status().code(), "list_empty");
+}
+
+TEST(JsonInputTest, QueryAndPaging) {
+  EXPECT_EQ(QueryParam("limit=10&starting_after=mer%5F1", "starting_after"), "mer_1");
+  EXPECT_FALSE(QueryParam("limit=10", "x"));
+  EXPECT_EQ(ParsePage("limit=5", 100)->limit, 5u);
+  EXPECT_EQ(ParsePage("", 100)->limit, 20u);
+  EXPECT_FALSE(ParsePage("limit=0", 100).ok());
+  EXPECT_FALSE(ParsePage("limit=101", 100).ok());
+  EXPECT_FALSE(ParsePage("limit=abc", 100).ok());
+}
+
+}  // namespace
+}  // namespace tranche::api
