@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/ids.h"
 #include "ledger/book.h"
 #include "ledger/posting.h"
 #include "store/sqlite/sqlite_store.h"

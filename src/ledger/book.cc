@@ -30,9 +30,9 @@ Result<std::optional<std::string>> Book::FindReversalOf(std::string_view entry_i
   return std::optional<std::string>(it->second);
 }
 
-Status Book::Append(const JournalEntry& e) {
+Result<bool> Book::Append(const JournalEntry& e) {
+  if (index_by_key_.contains(e.posting_key)) return false;
   TRANCHE_ASSERT(!index_by_id_.contains(e.id));
-  TRANCHE_ASSERT(!index_by_key_.contains(e.posting_key));
   // Apply to copies first so a failure leaves the book unchanged.
   std::vector<AccountBalance> updated;
   for (const Line& l : e.lines) {
@@ -47,7 +47,7 @@ Status Book::Append(const JournalEntry& e) {
   index_by_key_.emplace(e.posting_key, entries_.size());
   if (!e.reverses.empty()) reversal_of_.emplace(e.reverses, e.id);
   entries_.push_back(e);
-  return Status::Ok();
+  return true;
 }
 
 Result<std::optional<AccountBalance>> Book::GetAccount(std::string_view account_id) {

@@ -14,7 +14,7 @@ class Book final : public LedgerRepo {
   Result<std::optional<JournalEntry>> FindEntry(std::string_view entry_id) override;
   Result<std::optional<JournalEntry>> FindByPostingKey(std::string_view key) override;
   Result<std::optional<std::string>> FindReversalOf(std::string_view entry_id) override;
-  Status Append(const JournalEntry& e) override;
+  Result<bool> Append(const JournalEntry& e) override;
   Result<std::optional<AccountBalance>> GetAccount(std::string_view account_id) override;
   Result<std::vector<AccountBalance>> ListAccounts() override;
   Result<std::vector<AccountBalance>> RecomputeAccounts() override;

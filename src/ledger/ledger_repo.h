@@ -44,9 +44,10 @@ class LedgerRepo {
   virtual Result<std::optional<std::string>> FindReversalOf(std::string_view entry_id) = 0;
 
   // Stores a validated entry and applies its lines to the maintained balances, all or
-  // nothing. Preconditions (checked by Post): ValidateEntry passed, the posting key
-  // and id are new, a reversal's target exists and is not yet reversed.
-  virtual Status Append(const JournalEntry& e) = 0;
+  // nothing. Returns false, writing nothing, when the posting key is already used.
+  // Preconditions (checked by Post): ValidateEntry passed, the id is new, a
+  // reversal's target exists and is not yet reversed.
+  virtual Result<bool> Append(const JournalEntry& e) = 0;
 
   // Maintained balances, updated by Append.
   virtual Result<std::optional<AccountBalance>> GetAccount(std::string_view account_id) = 0;

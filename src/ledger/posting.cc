@@ -29,17 +29,22 @@ Status CheckReversal(LedgerRepo& repo, const JournalEntry& e) {
 
 Result<Posted> Post(LedgerRepo& repo, const JournalEntry& e) {
   TRANCHE_RETURN_IF_ERROR(ValidateEntry(e));
-  TRANCHE_ASSIGN_OR_RETURN(auto existing, repo.FindByPostingKey(e.posting_key));
-  if (existing) {
-    if (!SameContent(*existing, e)) {
-      return Status::Conflict("posting_key_reused",
-                              "posting key was used for a different entry " + existing->id);
-    }
-    return Posted{std::move(*existing), true};
+  if (e.reason == Reason::kReversal) {
+    // A retried reversal finds its own earlier posting, not a "second" reversal.
+    TRANCHE_ASSIGN_OR_RETURN(auto earlier, repo.FindByPostingKey(e.posting_key));
+    if (!earlier) TRANCHE_RETURN_IF_ERROR(CheckReversal(repo, e));
   }
-  if (e.reason == Reason::kReversal) TRANCHE_RETURN_IF_ERROR(CheckReversal(repo, e));
-  TRANCHE_RETURN_IF_ERROR(repo.Append(e));
-  return Posted{e, false};
+  // The common case, a new posting key, costs one insert; the lookup happens only
+  // when the key turns out to be taken.
+  TRANCHE_ASSIGN_OR_RETURN(bool appended, repo.Append(e));
+  if (appended) return Posted{e, false};
+  TRANCHE_ASSIGN_OR_RETURN(auto existing, repo.FindByPostingKey(e.posting_key));
+  TRANCHE_ASSERT_MSG(existing.has_value(), "Append refused a posting key that does not exist");
+  if (!SameContent(*existing, e)) {
+    return Status::Conflict("posting_key_reused",
+                            "posting key was used for a different entry " + existing->id);
+  }
+  return Posted{std::move(*existing), true};
 }
 
 Result<Posted> Reverse(LedgerRepo& repo, std::string_view original_id, std::string reversal_id,

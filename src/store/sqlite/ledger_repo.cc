@@ -16,27 +16,29 @@ constexpr char kSelectEntryByKey[] =
     "SELECT seq, id, posting_key, reason, object_id, COALESCE(reverses, ''), memo, posted_at_us "
     "FROM journal_entries WHERE posting_key = ?";
 constexpr char kSelectLines[] =
-    "SELECT account_id, amount_minor FROM journal_lines WHERE entry_seq = ? ORDER BY line_no";
+    "SELECT a.id, l.amount_minor FROM journal_lines l"
+    " JOIN ledger_accounts a ON a.account_key = l.account_key"
+    " WHERE l.entry_seq = ? ORDER BY l.line_no";
 constexpr char kInsertEntry[] =
     "INSERT INTO journal_entries(id, posting_key, reason, object_id, reverses, memo, posted_at_us)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(posting_key) DO NOTHING";
 constexpr char kInsertLine[] =
-    "INSERT INTO journal_lines(entry_seq, line_no, account_id, currency, amount_minor)"
-    " VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO journal_lines(entry_seq, line_no, account_key, amount_minor) VALUES (?, ?, ?, ?)";
 constexpr char kUpsertAccount[] =
     "INSERT INTO ledger_accounts(id, type, currency, owner, debits_minor, credits_minor, line_count)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1) ON CONFLICT(id) DO UPDATE SET"
     " debits_minor = debits_minor + ?5, credits_minor = credits_minor + ?6,"
-    " line_count = line_count + 1";
+    " line_count = line_count + 1 RETURNING account_key";
 constexpr char kAccountColumns[] =
-    "SELECT id, debits_minor, credits_minor, line_count FROM ledger_accounts";
+    "SELECT id, debits_minor, credits_minor, line_count FROM ledger_accounts ORDER BY id";
 constexpr char kSelectAccount[] =
     "SELECT id, debits_minor, credits_minor, line_count FROM ledger_accounts WHERE id = ?";
 constexpr char kRecompute[] =
-    "SELECT account_id,"
-    " SUM(CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END),"
-    " SUM(CASE WHEN amount_minor < 0 THEN -amount_minor ELSE 0 END), COUNT(*)"
-    " FROM journal_lines GROUP BY account_id ORDER BY account_id";
+    "SELECT a.id,"
+    " SUM(CASE WHEN l.amount_minor > 0 THEN l.amount_minor ELSE 0 END),"
+    " SUM(CASE WHEN l.amount_minor < 0 THEN -l.amount_minor ELSE 0 END), COUNT(*)"
+    " FROM journal_lines l JOIN ledger_accounts a ON a.account_key = l.account_key"
+    " GROUP BY l.account_key ORDER BY a.id";
 
 
 Result<std::vector<AccountBalance>> ReadBalances(Statement& stmt) {
@@ -98,7 +100,7 @@ Result<std::optional<std::string>> SqliteLedgerRepo::FindReversalOf(std::string_
   return std::optional<std::string>(stmt.Text(0));
 }
 
-Status SqliteLedgerRepo::Append(const JournalEntry& e) {
+Result<bool> SqliteLedgerRepo::Append(const JournalEntry& e) {
   {
     auto ins = c_.Prepare(kInsertEntry);
     ins.Bind(1, e.id).Bind(2, e.posting_key).Bind(3, ledger::ReasonName(e.reason))
@@ -110,23 +112,27 @@ Status SqliteLedgerRepo::Append(const JournalEntry& e) {
     }
     TRANCHE_RETURN_IF_ERROR(ins.Run());
   }
+  if (c_.Changes() == 0) return false;  // the posting key is taken
   const std::int64_t seq = sqlite3_last_insert_rowid(c_.raw());
   std::int64_t line_no = 0;
   for (const ledger::Line& l : e.lines) {
-    const std::string account_id = ledger::AccountId(l.account);
-    const std::string_view currency = CurrencyCode(l.account.currency);
+    std::int64_t account_key = 0;
+    {
+      const std::string account_id = ledger::AccountId(l.account);
+      auto acc = c_.Prepare(kUpsertAccount);
+      acc.Bind(1, account_id).Bind(2, ledger::AccountTypeName(l.account.type))
+          .Bind(3, CurrencyCode(l.account.currency)).Bind(4, l.account.owner)
+          .Bind(5, l.amount_minor > 0 ? l.amount_minor : 0)
+          .Bind(6, l.amount_minor < 0 ? -l.amount_minor : 0);
+      TRANCHE_ASSIGN_OR_RETURN(bool row, acc.Step());
+      TRANCHE_ASSERT(row);
+      account_key = acc.Int(0);
+    }
     auto line = c_.Prepare(kInsertLine);
-    line.Bind(1, seq).Bind(2, line_no++).Bind(3, account_id).Bind(4, currency)
-        .Bind(5, l.amount_minor);
+    line.Bind(1, seq).Bind(2, line_no++).Bind(3, account_key).Bind(4, l.amount_minor);
     TRANCHE_RETURN_IF_ERROR(line.Run());
-    auto acc = c_.Prepare(kUpsertAccount);
-    acc.Bind(1, account_id).Bind(2, ledger::AccountTypeName(l.account.type)).Bind(3, currency)
-        .Bind(4, l.account.owner)
-        .Bind(5, l.amount_minor > 0 ? l.amount_minor : 0)
-        .Bind(6, l.amount_minor < 0 ? -l.amount_minor : 0);
-    TRANCHE_RETURN_IF_ERROR(acc.Run());
   }
-  return Status::Ok();
+  return true;
 }
 
 Result<std::optional<AccountBalance>> SqliteLedgerRepo::GetAccount(std::string_view account_id) {
@@ -150,7 +156,8 @@ Result<std::vector<AccountBalance>> SqliteLedgerRepo::RecomputeAccounts() {
 Result<std::vector<std::string>> SqliteLedgerRepo::FindUnbalancedEntries() {
   auto stmt = c_.Prepare(
       "SELECT DISTINCT e.id FROM journal_lines l JOIN journal_entries e ON e.seq = l.entry_seq"
-      " GROUP BY l.entry_seq, l.currency HAVING SUM(l.amount_minor) <> 0"
+      " JOIN ledger_accounts a ON a.account_key = l.account_key"
+      " GROUP BY l.entry_seq, a.currency HAVING SUM(l.amount_minor) <> 0"
       " UNION SELECT e.id FROM journal_entries e WHERE"
       " (SELECT COUNT(*) FROM journal_lines l WHERE l.entry_seq = e.seq) < 2");
   std::vector<std::string> out;
@@ -167,7 +174,8 @@ Result<std::vector<ledger::AccountLine>> SqliteLedgerRepo::ListAccountLines(
   auto stmt = c_.Prepare(
       "SELECT l.entry_seq, e.id, e.reason, e.object_id, e.posted_at_us, l.amount_minor"
       " FROM journal_lines l JOIN journal_entries e ON e.seq = l.entry_seq"
-      " WHERE l.account_id = ? AND l.entry_seq > ? ORDER BY l.entry_seq LIMIT ?");
+      " WHERE l.account_key = (SELECT account_key FROM ledger_accounts WHERE id = ?)"
+      " AND l.entry_seq > ? ORDER BY l.entry_seq LIMIT ?");
   stmt.Bind(1, account_id).Bind(2, after_seq).Bind(3, static_cast<std::int64_t>(limit));
   std::vector<ledger::AccountLine> out;
   while (true) {

@@ -15,34 +15,38 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {1, "ledger",
      R"sql(
-CREATE TABLE journal_entries (
-  seq INTEGER PRIMARY KEY,               -- posting order; the pagination cursor
-  id TEXT NOT NULL UNIQUE,
-  posting_key TEXT NOT NULL UNIQUE,      -- idempotent posting
-  reason TEXT NOT NULL,
-  object_id TEXT NOT NULL,
-  reverses TEXT UNIQUE REFERENCES journal_entries(id),  -- at most one reversal each
-  memo TEXT NOT NULL,
-  posted_at_us INTEGER NOT NULL
-);
-CREATE TABLE journal_lines (
-  entry_seq INTEGER NOT NULL REFERENCES journal_entries(seq),
-  line_no INTEGER NOT NULL,
-  account_id TEXT NOT NULL,
-  currency TEXT NOT NULL,
-  amount_minor INTEGER NOT NULL CHECK (amount_minor <> 0),
-  PRIMARY KEY (entry_seq, line_no)
-) WITHOUT ROWID;
-CREATE INDEX journal_lines_by_account ON journal_lines(account_id, entry_seq);
+-- Accounts get a small integer key so each line stores 8 bytes, not a 60-byte id.
 CREATE TABLE ledger_accounts (
-  id TEXT PRIMARY KEY,
+  account_key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,               -- type:CURRENCY[:owner]
   type TEXT NOT NULL,
   currency TEXT NOT NULL,
   owner TEXT NOT NULL,
   debits_minor INTEGER NOT NULL CHECK (debits_minor >= 0),
   credits_minor INTEGER NOT NULL CHECK (credits_minor >= 0),
   line_count INTEGER NOT NULL
+);
+CREATE TABLE journal_entries (
+  seq INTEGER PRIMARY KEY,               -- posting order; the pagination cursor
+  id TEXT NOT NULL UNIQUE,
+  posting_key TEXT NOT NULL UNIQUE,      -- idempotent posting
+  reason TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  reverses TEXT REFERENCES journal_entries(id),
+  memo TEXT NOT NULL,
+  posted_at_us INTEGER NOT NULL
+);
+-- At most one reversal per entry; a partial index, since most entries reverse nothing.
+CREATE UNIQUE INDEX journal_entries_reversal ON journal_entries(reverses)
+  WHERE reverses IS NOT NULL;
+CREATE TABLE journal_lines (
+  entry_seq INTEGER NOT NULL REFERENCES journal_entries(seq),
+  line_no INTEGER NOT NULL,
+  account_key INTEGER NOT NULL REFERENCES ledger_accounts(account_key),
+  amount_minor INTEGER NOT NULL CHECK (amount_minor <> 0),
+  PRIMARY KEY (entry_seq, line_no)
 ) WITHOUT ROWID;
+CREATE INDEX journal_lines_by_account ON journal_lines(account_key, entry_seq);
 -- Entries are immutable: corrections are reversals, never edits.
 CREATE TRIGGER journal_entries_immutable_u BEFORE UPDATE ON journal_entries
   BEGIN SELECT RAISE(ABORT, 'journal entries are immutable'); END;

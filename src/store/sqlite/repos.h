@@ -13,7 +13,7 @@ class SqliteLedgerRepo final : public ledger::LedgerRepo {
   Result<std::optional<ledger::JournalEntry>> FindEntry(std::string_view entry_id) override;
   Result<std::optional<ledger::JournalEntry>> FindByPostingKey(std::string_view key) override;
   Result<std::optional<std::string>> FindReversalOf(std::string_view entry_id) override;
-  Status Append(const ledger::JournalEntry& e) override;
+  Result<bool> Append(const ledger::JournalEntry& e) override;
   Result<std::optional<ledger::AccountBalance>> GetAccount(std::string_view account_id) override;
   Result<std::vector<ledger::AccountBalance>> ListAccounts() override;
   Result<std::vector<ledger::AccountBalance>> RecomputeAccounts() override;
