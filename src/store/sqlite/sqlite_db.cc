@@ -62,7 +62,20 @@ std::string Statement::Blob(int col) const {
                       : std::string(static_cast<const char*>(p), static_cast<std::size_t>(n));
 }
 
+namespace {
+// Process-wide SQLite settings, applied once before the first connection. Memory
+// statistics take a global mutex on every allocation; tranche does not read them.
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return sqlite3_initialize() == SQLITE_OK;
+  }();
+  TRANCHE_ASSERT_MSG(configured, "sqlite3_initialize failed");
+}
+}  // namespace
+
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   // NOMUTEX: each connection is used by one thread at a time (the writer thread owns
   // the write connection; readers check connections out of a pool).
