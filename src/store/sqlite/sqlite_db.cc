@@ -91,7 +91,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
   // returned is on disk. That is what lets Store::Write acknowledge a write.
   TRANCHE_RETURN_IF_ERROR(conn->Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-      "PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+      "PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+      "PRAGMA wal_autocheckpoint=20000;"));
   if (read_only) TRANCHE_RETURN_IF_ERROR(conn->Exec("PRAGMA query_only=ON;"));
   return conn;
 }

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <future>
+#include <iterator>
 
 #include "store/sqlite/repos.h"
 
@@ -37,18 +38,24 @@ class SqliteStore::ConnTx final : public Tx {
   IdempotencyRepo& idempotency() override { return idempotency_; }
 
   Status Nested(const std::function<Status()>& fn) override {
-    TRANCHE_ASSERT(depth_ < 32);
-    const std::string name = "sp" + std::to_string(depth_++);
-    Status st = c_.Exec(("SAVEPOINT " + name).c_str());
+    // Savepoint statements are prepared once per depth: every unit of work in a group
+    // commit runs in one, so compiling them each time would cost more than the work.
+    static constexpr const char* kSavepoint[] = {"SAVEPOINT sp0", "SAVEPOINT sp1", "SAVEPOINT sp2",
+                                                 "SAVEPOINT sp3", "SAVEPOINT sp4", "SAVEPOINT sp5"};
+    static constexpr const char* kRollback[] = {"ROLLBACK TO sp0", "ROLLBACK TO sp1", "ROLLBACK TO sp2",
+                                                "ROLLBACK TO sp3", "ROLLBACK TO sp4", "ROLLBACK TO sp5"};
+    static constexpr const char* kRelease[] = {"RELEASE sp0", "RELEASE sp1", "RELEASE sp2",
+                                               "RELEASE sp3", "RELEASE sp4", "RELEASE sp5"};
+    TRANCHE_ASSERT_MSG(depth_ < static_cast<int>(std::size(kSavepoint)), "units of work nest too deep");
+    const int d = depth_++;
+    Status st = c_.Prepare(kSavepoint[d]).Run();
     if (st.ok()) {
       st = fn();
       if (!st.ok()) {
         // Undo fn's changes; the savepoint itself must always be released.
-        Status undo = c_.Exec(("ROLLBACK TO " + name).c_str());
-        TRANCHE_ASSERT_MSG(undo.ok(), "rollback to savepoint failed");
+        TRANCHE_ASSERT_MSG(c_.Prepare(kRollback[d]).Run().ok(), "rollback to savepoint failed");
       }
-      Status release = c_.Exec(("RELEASE " + name).c_str());
-      TRANCHE_ASSERT_MSG(release.ok(), "release savepoint failed");
+      TRANCHE_ASSERT_MSG(c_.Prepare(kRelease[d]).Run().ok(), "release savepoint failed");
     }
     --depth_;
     return st;
