@@ -1,5 +1,7 @@
 #include "app/platform.h"
 
+#include <spdlog/spdlog.h>
+
 #include <filesystem>
 
 namespace tranche::app {
@@ -50,10 +52,38 @@ Status Platform::Start() {
     server_.reset();
     return Status::Unavailable(error);
   }
+  maintenance_ = std::jthread([this](std::stop_token stop) { MaintenanceLoop(stop); });
   return Status::Ok();
 }
 
+Result<std::int64_t> Platform::RunMaintenance() {
+  std::int64_t purged = 0;
+  const Instant cutoff = clock_->Now() - api::kIdempotencyLifetime;
+  TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(purged, tx.idempotency().DeleteOlderThan(cutoff));
+    return Status::Ok();
+  }));
+  return purged;
+}
+
+void Platform::MaintenanceLoop(std::stop_token stop) {
+  while (!stop.stop_requested()) {
+    auto purged = RunMaintenance();
+    if (!purged.ok()) {
+      spdlog::warn("maintenance failed: {}", purged.status().ToString());
+    } else if (*purged > 0) {
+      spdlog::info("maintenance purged {} expired idempotency records", *purged);
+    }
+    std::unique_lock lock(maintenance_mu_);
+    maintenance_cv_.wait_for(lock, stop, options_.maintenance_interval, [] { return false; });
+  }
+}
+
 void Platform::Stop() {
+  if (maintenance_.joinable()) {
+    maintenance_.request_stop();
+    maintenance_.join();
+  }
   if (server_) server_->Stop();
 }
 

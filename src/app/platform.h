@@ -3,7 +3,11 @@
 // same way.
 #pragma once
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 #include <string>
 
 #include "api/app.h"
@@ -19,6 +23,7 @@ struct PlatformOptions {
   bool migrate = false;            // apply pending migrations on open
   const Clock* clock = nullptr;    // default: the system clock
   RandomSource* random = nullptr;  // default: the OS CSPRNG
+  std::chrono::seconds maintenance_interval{3600};
 };
 
 std::string DatabasePath(const std::string& data_dir);
@@ -29,8 +34,11 @@ class Platform {
   static Result<std::unique_ptr<Platform>> Open(PlatformOptions options);
   ~Platform();
 
-  // Binds the HTTP server and serves on background threads.
+  // Binds the HTTP server and serves on background threads; starts housekeeping.
   Status Start();
+  // Housekeeping, run by Start() and then every maintenance_interval: purges
+  // idempotency records past their 24 h lifetime. Returns how many were purged.
+  Result<std::int64_t> RunMaintenance();
   std::uint16_t port() const { return server_->port(); }
   void Stop();
 
@@ -42,6 +50,7 @@ class Platform {
 
  private:
   explicit Platform(PlatformOptions options);
+  void MaintenanceLoop(std::stop_token stop);
 
   PlatformOptions options_;
   SystemClock system_clock_;
@@ -54,6 +63,9 @@ class Platform {
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<api::App> app_;
   std::unique_ptr<api::HttpServer> server_;
+  std::mutex maintenance_mu_;
+  std::condition_variable_any maintenance_cv_;
+  std::jthread maintenance_;  // last: stopped and joined first on destruction
 };
 
 }  // namespace tranche::app

@@ -20,12 +20,13 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-TestServer::TestServer() {
+TestServer::TestServer(TestServerOptions options) {
   app::PlatformOptions o;
   o.data_dir = dir_.path();
   o.server.port = 0;
   o.server.worker_threads = 16;
-  o.access_log = "off";
+  o.access_log = options.access_log;
+  o.clock = options.clock;
   o.migrate = true;
   auto p = app::Platform::Open(o);
   TRANCHE_ASSERT_MSG(p.ok(), p.status().ToString().c_str());

@@ -21,9 +21,14 @@ class TempDir {
   std::string path_;
 };
 
+struct TestServerOptions {
+  const Clock* clock = nullptr;  // default: the system clock
+  std::string access_log = "off";
+};
+
 class TestServer {
  public:
-  TestServer();
+  explicit TestServer(TestServerOptions options = {});
   ~TestServer();
 
   std::uint16_t port() const { return platform_->port(); }

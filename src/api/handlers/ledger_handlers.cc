@@ -147,18 +147,16 @@ Result<Reply> PostManualEntry(RequestContext& ctx) {
   JournalEntry e{ctx.svc.ids.Next("je"), "", ledger::Reason::kManualAdjustment,
                  object_id && !object_id->empty() ? *object_id : ctx.Caller().id, "",
                  std::move(memo), ctx.now, std::move(lines)};
-  // With an Idempotency-Key the posting key is stable across retries; the stored
-  // reply already covers replays, this also guards the ledger itself.
-  e.posting_key = "manual:" + ctx.Caller().id + ":" +
-                  (ctx.request.idempotency_key.empty() ? e.id : ctx.request.idempotency_key);
+  // Retries are made safe by the Idempotency-Key, whose stored reply commits with the
+  // entry; the posting key is per request, so a key reused after its 24 h lifetime
+  // books a new entry as Stripe's semantics say.
+  e.posting_key = "manual:" + e.id;
   TRANCHE_RETURN_IF_ERROR(ledger::ValidateEntry(e));
-  bool posted_new = false;
   Result<Reply> reply = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(ledger::Posted posted, ledger::Post(tx.ledger(), e));
-    posted_new = !posted.replayed;
     return Reply{201, EntryJson(posted.entry)};
   });
-  if (reply.ok() && posted_new) ctx.svc.metrics->AddLedgerEntries(1);
+  if (reply.ok()) ctx.svc.metrics->AddLedgerEntries(1);
   return reply;
 }
 
@@ -179,19 +177,15 @@ Result<Reply> ReverseEntry(RequestContext& ctx) {
   const std::string& id = ctx.Param("id");
   if (!IsValidId(id, "je")) return Status::NotFound("entry_not_found", "no entry " + id.substr(0, 64), "id");
   const std::string reversal_id = ctx.svc.ids.Next("je");
-  const std::string posting_key =
-      "reversal:" + ctx.Caller().id + ":" +
-      (ctx.request.idempotency_key.empty() ? reversal_id : ctx.request.idempotency_key);
-  bool posted_new = false;
+  const std::string posting_key = "reversal:" + reversal_id;
   Result<Reply> reply = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     // A second reversal of the same entry is refused by the posting rules (422).
     TRANCHE_ASSIGN_OR_RETURN(ledger::Posted posted,
                              ledger::Reverse(tx.ledger(), id, reversal_id, posting_key, memo,
                                              ctx.now));
-    posted_new = !posted.replayed;
     return Reply{201, EntryJson(posted.entry)};
   });
-  if (reply.ok() && posted_new) ctx.svc.metrics->AddLedgerEntries(1);
+  if (reply.ok()) ctx.svc.metrics->AddLedgerEntries(1);
   return reply;
 }
 
