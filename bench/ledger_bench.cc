@@ -83,7 +83,7 @@ void BM_PostDurable(benchmark::State& state) {
   for (auto _ : state) {
     const ledger::JournalEntry e = f.Capture(n++);
     const Status st = f.store->Write([&](store::Tx& tx) { return ledger::Post(tx.ledger(), e).status(); });
-    TRANCHE_ASSERT(st.ok());
+    TRANCHE_ASSERT_MSG(st.ok(), st.ToString().c_str());
   }
   state.SetItemsProcessed(state.iterations());
 }
@@ -105,7 +105,7 @@ void BM_PostDurableBatched(benchmark::State& state) {
       for (const auto& e : entries) TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), e).status());
       return Status::Ok();
     });
-    TRANCHE_ASSERT(st.ok());
+    TRANCHE_ASSERT_MSG(st.ok(), st.ToString().c_str());
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }

@@ -124,3 +124,79 @@ TEST_F(StoreTest, PostingKeyMakesPostingIdempotent) {
 
 }  // namespace
 }  // namespace tranche
+
+namespace tranche {
+namespace {
+
+// Balance changes are written behind, once per account per commit; a unit of work
+// that fails must take its deltas and any accounts it created with it.
+TEST_F(StoreTest, FailedUnitOfWorkForgetsTheAccountsAndDeltasItCreated) {
+  const ledger::AccountRef fresh{ledger::AccountType::kCollectionsCash, Currency::kEUR, ""};
+  auto entry = [&](std::int64_t amount) {
+    return ledger::JournalEntry{ids_.Next("je"), "", ledger::Reason::kManualAdjustment,
+                                "opr_test", "", "t", kNow,
+                                {{fresh, amount},
+                                 {{ledger::AccountType::kSuspense, Currency::kEUR, ""}, -amount}}};
+  };
+  auto keyed = [&](ledger::JournalEntry e) {
+    e.posting_key = "k:" + e.id;
+    return e;
+  };
+  const Status failed = store_->Write([&](store::Tx& tx) -> Status {
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), keyed(entry(70))).status());
+    return Status::BusinessRule("refused", "after creating a new account");
+  });
+  ASSERT_EQ(failed.code(), "refused");
+  // The same new account again, now for real: its key must be created afresh.
+  ASSERT_TRUE(store_->Write([&](store::Tx& tx) -> Status {
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), keyed(entry(30))).status());
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), keyed(entry(12))).status());
+    // Inside the transaction, before the flush, reads include the pending deltas.
+    TRANCHE_ASSIGN_OR_RETURN(auto acct, tx.ledger().GetAccount("collections_cash:EUR"));
+    if (!acct) return Status::Internal("account missing");
+    EXPECT_EQ(acct->balance_minor(), 42);
+    EXPECT_EQ(acct->line_count, 2);
+    return Status::Ok();
+  }).ok());
+  ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto acct, tx.ledger().GetAccount("collections_cash:EUR"));
+    if (!acct) return Status::Internal("account missing");
+    EXPECT_EQ(acct->balance_minor(), 42);
+    TRANCHE_ASSIGN_OR_RETURN(auto report, ledger::Verify(tx.ledger()));
+    EXPECT_TRUE(report.ok());
+    return Status::Ok();
+  }).ok());
+}
+
+// Many units of work in one group, some failing, all touching the same hot accounts:
+// maintained balances must equal recomputed ones.
+TEST_F(StoreTest, MixedGroupsKeepMaintainedBalancesExact) {
+  std::vector<std::thread> threads;
+  std::atomic<std::int64_t> committed_cash{0};
+  for (int t = 0; t < 16; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 40; ++i) {
+        const std::int64_t amount = 1 + t * 100 + i;
+        auto e = Entry(amount);
+        const bool fail = (i + t) % 3 == 0;
+        const Status st = store_->Write([&](store::Tx& tx) -> Status {
+          TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), e).status());
+          return fail ? Status::BusinessRule("refused", "every third unit fails") : Status::Ok();
+        });
+        if (st.ok()) committed_cash += amount;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto acct, tx.ledger().GetAccount("settlement_cash:USD"));
+    if (!acct) return Status::Internal("account missing");
+    EXPECT_EQ(acct->balance_minor(), committed_cash.load());
+    TRANCHE_ASSIGN_OR_RETURN(auto report, ledger::Verify(tx.ledger()));
+    EXPECT_TRUE(report.ok());
+    return Status::Ok();
+  }).ok());
+}
+
+}  // namespace
+}  // namespace tranche

@@ -1,4 +1,7 @@
 #include <map>
+#include <unordered_map>
+
+#include "ledger/book.h"
 
 #include "store/sqlite/repos.h"
 
@@ -22,17 +25,32 @@ constexpr char kSelectLines[] =
 constexpr char kInsertEntry[] =
     "INSERT INTO journal_entries(id, posting_key, reason, object_id, reverses, memo, posted_at_us)"
     " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(posting_key) DO NOTHING";
-constexpr char kInsertLine[] =
-    "INSERT INTO journal_lines(entry_seq, line_no, account_key, amount_minor) VALUES (?, ?, ?, ?)";
-constexpr char kUpsertAccount[] =
+// One statement per entry for the common line counts; each statement in a unit of
+// work carries a statement journal, so fewer statements is less work.
+constexpr const char* kInsertLines[] = {
+    nullptr,
+    "INSERT INTO journal_lines(entry_seq, line_no, account_key, amount_minor) VALUES (?,?,?,?)",
+    "INSERT INTO journal_lines(entry_seq, line_no, account_key, amount_minor) VALUES (?,?,?,?),"
+    "(?,?,?,?)",
+    "INSERT INTO journal_lines(entry_seq, line_no, account_key, amount_minor) VALUES (?,?,?,?),"
+    "(?,?,?,?),(?,?,?,?)",
+    "INSERT INTO journal_lines(entry_seq, line_no, account_key, amount_minor) VALUES (?,?,?,?),"
+    "(?,?,?,?),(?,?,?,?),(?,?,?,?)"};
+constexpr char kSelectAccountKey[] = "SELECT account_key FROM ledger_accounts WHERE id = ?";
+constexpr char kInsertAccount[] =
     "INSERT INTO ledger_accounts(id, type, currency, owner, debits_minor, credits_minor, line_count)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1) ON CONFLICT(id) DO UPDATE SET"
-    " debits_minor = debits_minor + ?5, credits_minor = credits_minor + ?6,"
-    " line_count = line_count + 1 RETURNING account_key";
+    " VALUES (?, ?, ?, ?, 0, 0, 0)";
+constexpr char kApplyDelta[] =
+    "UPDATE ledger_accounts SET debits_minor = debits_minor + ?, credits_minor = credits_minor + ?,"
+    " line_count = line_count + ? WHERE account_key = ?";
+// Bounds the cache; past it, committed keys are dropped and looked up again.
+constexpr std::size_t kMaxCachedAccountKeys = 1'000'000;
 constexpr char kAccountColumns[] =
-    "SELECT id, debits_minor, credits_minor, line_count FROM ledger_accounts ORDER BY id";
+    "SELECT id, debits_minor, credits_minor, line_count, account_key FROM ledger_accounts"
+    " ORDER BY id";
 constexpr char kSelectAccount[] =
-    "SELECT id, debits_minor, credits_minor, line_count FROM ledger_accounts WHERE id = ?";
+    "SELECT id, debits_minor, credits_minor, line_count, account_key FROM ledger_accounts"
+    " WHERE id = ?";
 constexpr char kRecompute[] =
     "SELECT a.id,"
     " SUM(CASE WHEN l.amount_minor > 0 THEN l.amount_minor ELSE 0 END),"
@@ -41,7 +59,10 @@ constexpr char kRecompute[] =
     " GROUP BY l.account_key ORDER BY a.id";
 
 
-Result<std::vector<AccountBalance>> ReadBalances(Statement& stmt) {
+// Reads (id, debits, credits, line_count[, account_key]) rows; keys are collected
+// into `keys` when it is given.
+Result<std::vector<AccountBalance>> ReadBalances(Statement& stmt,
+                                                std::vector<std::int64_t>* keys = nullptr) {
   std::vector<AccountBalance> out;
   while (true) {
     TRANCHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -54,6 +75,7 @@ Result<std::vector<AccountBalance>> ReadBalances(Statement& stmt) {
     b.debits_minor = stmt.Int(1);
     b.credits_minor = stmt.Int(2);
     b.line_count = stmt.Int(3);
+    if (keys != nullptr) keys->push_back(stmt.Int(4));
     out.push_back(std::move(b));
   }
 }
@@ -100,6 +122,46 @@ Result<std::optional<std::string>> SqliteLedgerRepo::FindReversalOf(std::string_
   return std::optional<std::string>(stmt.Text(0));
 }
 
+Result<std::int64_t> SqliteLedgerRepo::AccountKey(const ledger::AccountRef& ref,
+                                                   const std::string& id) {
+  if (auto it = account_keys_.find(id); it != account_keys_.end()) return it->second;
+  std::int64_t key = 0;
+  {
+    auto find = c_.Prepare(kSelectAccountKey);
+    find.Bind(1, id);
+    TRANCHE_ASSIGN_OR_RETURN(bool found, find.Step());
+    if (found) key = find.Int(0);
+  }
+  if (key == 0) {
+    auto ins = c_.Prepare(kInsertAccount);
+    ins.Bind(1, id).Bind(2, ledger::AccountTypeName(ref.type)).Bind(3, CurrencyCode(ref.currency))
+        .Bind(4, ref.owner);
+    TRANCHE_RETURN_IF_ERROR(ins.Run());
+    key = sqlite3_last_insert_rowid(c_.raw());
+    new_keys_.push_back(id);
+  }
+  account_keys_.emplace(id, key);
+  account_ids_.emplace(key, id);
+  return key;
+}
+
+Status SqliteLedgerRepo::InsertLines(std::int64_t seq, const std::vector<std::int64_t>& keys,
+                                     const JournalEntry& e) {
+  const std::size_t n = e.lines.size();
+  const std::size_t per_statement = n < std::size(kInsertLines) ? n : 1;
+  for (std::size_t first = 0; first < n; first += per_statement) {
+    auto stmt = c_.Prepare(kInsertLines[per_statement]);
+    for (std::size_t i = 0; i < per_statement; ++i) {
+      const std::size_t line = first + i;
+      const int col = static_cast<int>(4 * i);
+      stmt.Bind(col + 1, seq).Bind(col + 2, static_cast<std::int64_t>(line))
+          .Bind(col + 3, keys[line]).Bind(col + 4, e.lines[line].amount_minor);
+    }
+    TRANCHE_RETURN_IF_ERROR(stmt.Run());
+  }
+  return Status::Ok();
+}
+
 Result<bool> SqliteLedgerRepo::Append(const JournalEntry& e) {
   {
     auto ins = c_.Prepare(kInsertEntry);
@@ -114,38 +176,88 @@ Result<bool> SqliteLedgerRepo::Append(const JournalEntry& e) {
   }
   if (c_.Changes() == 0) return false;  // the posting key is taken
   const std::int64_t seq = sqlite3_last_insert_rowid(c_.raw());
-  std::int64_t line_no = 0;
+  std::vector<std::int64_t> keys;
+  keys.reserve(e.lines.size());
   for (const ledger::Line& l : e.lines) {
-    std::int64_t account_key = 0;
-    {
-      const std::string account_id = ledger::AccountId(l.account);
-      auto acc = c_.Prepare(kUpsertAccount);
-      acc.Bind(1, account_id).Bind(2, ledger::AccountTypeName(l.account.type))
-          .Bind(3, CurrencyCode(l.account.currency)).Bind(4, l.account.owner)
-          .Bind(5, l.amount_minor > 0 ? l.amount_minor : 0)
-          .Bind(6, l.amount_minor < 0 ? -l.amount_minor : 0);
-      TRANCHE_ASSIGN_OR_RETURN(bool row, acc.Step());
-      TRANCHE_ASSERT(row);
-      account_key = acc.Int(0);
-    }
-    auto line = c_.Prepare(kInsertLine);
-    line.Bind(1, seq).Bind(2, line_no++).Bind(3, account_key).Bind(4, l.amount_minor);
-    TRANCHE_RETURN_IF_ERROR(line.Run());
+    TRANCHE_ASSIGN_OR_RETURN(std::int64_t key, AccountKey(l.account, ledger::AccountId(l.account)));
+    keys.push_back(key);
+  }
+  TRANCHE_RETURN_IF_ERROR(InsertLines(seq, keys, e));
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const std::int64_t amount = e.lines[i].amount_minor;
+    deltas_.push_back(Delta{keys[i], amount > 0 ? amount : 0, amount < 0 ? -amount : 0});
   }
   return true;
+}
+
+void SqliteLedgerRepo::RollbackTo(const Mark& m) {
+  TRANCHE_ASSERT(m.deltas <= deltas_.size() && m.new_keys <= new_keys_.size());
+  deltas_.resize(m.deltas);
+  // The rows these keys named were rolled back with the unit of work.
+  for (std::size_t i = m.new_keys; i < new_keys_.size(); ++i) {
+    auto it = account_keys_.find(new_keys_[i]);
+    TRANCHE_ASSERT(it != account_keys_.end());
+    account_ids_.erase(it->second);
+    account_keys_.erase(it);
+  }
+  new_keys_.resize(m.new_keys);
+}
+
+Status SqliteLedgerRepo::FlushBalances() {
+  // Sum per account first: hot accounts appear on most entries of a group.
+  std::unordered_map<std::int64_t, AccountBalance> sums;
+  for (const Delta& d : deltas_) {
+    AccountBalance& b = sums[d.account_key];
+    TRANCHE_RETURN_IF_ERROR(ledger::ApplyLine(b, d.debits_minor > 0 ? d.debits_minor : -d.credits_minor));
+  }
+  for (const auto& [key, b] : sums) {
+    auto stmt = c_.Prepare(kApplyDelta);
+    stmt.Bind(1, b.debits_minor).Bind(2, b.credits_minor).Bind(3, b.line_count).Bind(4, key);
+    TRANCHE_RETURN_IF_ERROR(stmt.Run());
+    if (c_.Changes() != 1) return Status::Internal("ledger account row missing at flush");
+  }
+  deltas_.clear();
+  return Status::Ok();
+}
+
+void SqliteLedgerRepo::Committed() {
+  TRANCHE_ASSERT_MSG(deltas_.empty(), "commit with unflushed balance deltas");
+  new_keys_.clear();
+  if (account_keys_.size() > kMaxCachedAccountKeys) {
+    account_keys_.clear();
+    account_ids_.clear();
+  }
+}
+
+void SqliteLedgerRepo::RolledBack() { RollbackTo(Mark{0, 0}); }
+
+void SqliteLedgerRepo::AddPending(AccountBalance& b, std::int64_t account_key) const {
+  for (const Delta& d : deltas_) {
+    if (d.account_key != account_key) continue;
+    b.debits_minor += d.debits_minor;
+    b.credits_minor += d.credits_minor;
+    ++b.line_count;
+  }
 }
 
 Result<std::optional<AccountBalance>> SqliteLedgerRepo::GetAccount(std::string_view account_id) {
   auto stmt = c_.Prepare(kSelectAccount);
   stmt.Bind(1, account_id);
-  TRANCHE_ASSIGN_OR_RETURN(auto rows, ReadBalances(stmt));
+  std::vector<std::int64_t> keys;
+  TRANCHE_ASSIGN_OR_RETURN(auto rows, ReadBalances(stmt, &keys));
   if (rows.empty()) return std::optional<AccountBalance>();
+  AddPending(rows.front(), keys.front());
   return std::optional<AccountBalance>(std::move(rows.front()));
 }
 
 Result<std::vector<AccountBalance>> SqliteLedgerRepo::ListAccounts() {
   auto stmt = c_.Prepare(kAccountColumns);
-  return ReadBalances(stmt);
+  std::vector<std::int64_t> keys;
+  TRANCHE_ASSIGN_OR_RETURN(auto rows, ReadBalances(stmt, &keys));
+  if (!deltas_.empty()) {
+    for (std::size_t i = 0; i < rows.size(); ++i) AddPending(rows[i], keys[i]);
+  }
+  return rows;
 }
 
 Result<std::vector<AccountBalance>> SqliteLedgerRepo::RecomputeAccounts() {

@@ -65,14 +65,15 @@ std::string Statement::Blob(int col) const {
 namespace {
 // Process-wide SQLite settings, applied once before the first connection.
 //  - Memory statistics take a global mutex on every allocation; tranche reads none.
-//  - Statement journals (every INSERT inside a unit of work's savepoint has one) stay in
-//    one in-memory chunk of up to 4 MiB before spilling to a temporary file. With
-//    temp_store=MEMORY SQLite would instead keep them in 1 KiB chunks and walk that list
-//    from the start on every statement release: quadratic in a large unit of work.
+//  - Statement and savepoint journals stay in memory up to 120 KiB (one chunk), then
+//    spill to a temporary file. With temp_store=MEMORY SQLite would keep them in 1 KiB
+//    chunks and walk that list from the start on every statement release: quadratic
+//    in a large unit of work. (The chunk must stay under 128 KiB: SQLite's unix VFS
+//    writes at most 128 KiB at once and reports a larger spill as "disk full".)
 void ConfigureSqliteOnce() {
   static const bool configured = [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 120 << 10);
     return sqlite3_initialize() == SQLITE_OK;
   }();
   TRANCHE_ASSERT_MSG(configured, "sqlite3_initialize failed");

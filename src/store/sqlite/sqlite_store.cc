@@ -48,18 +48,25 @@ class SqliteStore::ConnTx final : public Tx {
                                                "RELEASE sp3", "RELEASE sp4", "RELEASE sp5"};
     TRANCHE_ASSERT_MSG(depth_ < static_cast<int>(std::size(kSavepoint)), "units of work nest too deep");
     const int d = depth_++;
+    const SqliteLedgerRepo::Mark mark = ledger_.MarkPending();
     Status st = c_.Prepare(kSavepoint[d]).Run();
     if (st.ok()) {
       st = fn();
       if (!st.ok()) {
         // Undo fn's changes; the savepoint itself must always be released.
         TRANCHE_ASSERT_MSG(c_.Prepare(kRollback[d]).Run().ok(), "rollback to savepoint failed");
+        ledger_.RollbackTo(mark);
       }
       TRANCHE_ASSERT_MSG(c_.Prepare(kRelease[d]).Run().ok(), "release savepoint failed");
     }
     --depth_;
     return st;
   }
+
+  // Called by the writer around COMMIT; see SqliteLedgerRepo.
+  Status BeforeCommit() { return ledger_.FlushBalances(); }
+  void AfterCommit() { ledger_.Committed(); }
+  void AfterRollback() { ledger_.RolledBack(); }
 
  private:
   Connection& c_;
@@ -168,9 +175,13 @@ void SqliteStore::CommitBatch(std::vector<Job*>& batch) {
       job->result = writer_tx_->Nested([&] { return RunGuarded(job->fn, *writer_tx_); });
       if (!job->result.ok()) ++failed;
     }
-    Status commit = writer_conn_->Exec("COMMIT");
-    if (!commit.ok()) {
+    Status commit = writer_tx_->BeforeCommit();
+    if (commit.ok()) commit = writer_conn_->Exec("COMMIT");
+    if (commit.ok()) {
+      writer_tx_->AfterCommit();
+    } else {
       (void)writer_conn_->Exec("ROLLBACK");
+      writer_tx_->AfterRollback();
       // Nothing in the batch is durable, so no job may report success.
       for (Job* job : batch) {
         if (job->result.ok()) job->result = Status::Unavailable("commit failed: " + commit.message());
