@@ -152,9 +152,12 @@ Result<Reply> PostManualEntry(RequestContext& ctx) {
   // books a new entry as Stripe's semantics say.
   e.posting_key = "manual:" + e.id;
   TRANCHE_RETURN_IF_ERROR(ledger::ValidateEntry(e));
+  // The entry is fully known before it is posted, so its reply is rendered here, off
+  // the store's single writer thread.
+  const Reply rendered(201, EntryJson(e).dump(), "application/json");
   Result<Reply> reply = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(ledger::Posted posted, ledger::Post(tx.ledger(), e));
-    return Reply{201, EntryJson(posted.entry)};
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), e).status());
+    return rendered;
   });
   if (reply.ok()) ctx.svc.metrics->AddLedgerEntries(1);
   return reply;

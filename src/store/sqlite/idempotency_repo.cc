@@ -20,19 +20,21 @@ Result<std::optional<IdempotencyRecord>> SqliteIdempotencyRepo::Find(std::string
 }
 
 Status SqliteIdempotencyRepo::Insert(const IdempotencyRecord& r, Instant not_before) {
-  // An expired record under the same key is replaced; a live one makes the insert a
-  // constraint violation, reported as Conflict.
-  auto del = c_.Prepare(
-      "DELETE FROM idempotency_keys WHERE principal_id = ? AND key = ? AND created_at_us < ?");
-  del.Bind(1, r.principal_id).Bind(2, r.key).Bind(3, UnixMicros(not_before));
-  TRANCHE_RETURN_IF_ERROR(del.Run());
+  // One statement: a new key inserts; an expired record under the key is replaced; a
+  // live one is left alone, which changes no row and is reported as Conflict.
   auto ins = c_.Prepare(
       "INSERT INTO idempotency_keys(principal_id, key, request_hash, status_code, response_body,"
-      " created_at_us) VALUES (?, ?, ?, ?, ?, ?)");
+      " created_at_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(principal_id, key) DO UPDATE"
+      " SET request_hash = ?3, status_code = ?4, response_body = ?5, created_at_us = ?6"
+      " WHERE idempotency_keys.created_at_us < ?7");
   ins.Bind(1, r.principal_id).Bind(2, r.key)
       .BindBlob(3, r.request_hash.data(), r.request_hash.size()).Bind(4, r.status_code)
-      .Bind(5, r.response_body).Bind(6, UnixMicros(r.created_at));
-  return ins.Run();
+      .Bind(5, r.response_body).Bind(6, UnixMicros(r.created_at)).Bind(7, UnixMicros(not_before));
+  TRANCHE_RETURN_IF_ERROR(ins.Run());
+  if (c_.Changes() == 0) {
+    return Status::Conflict("idempotency_key_in_use", "a live record holds this key");
+  }
+  return Status::Ok();
 }
 
 Result<std::int64_t> SqliteIdempotencyRepo::DeleteOlderThan(Instant cutoff) {
