@@ -4,6 +4,7 @@
 // work, as a close-of-business run posts).
 #include <benchmark/benchmark.h>
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 
@@ -30,9 +31,11 @@ struct Fixture {
     for (int i = 0; i < 1000; ++i) consumers.push_back(ids.Next("con"));
   }
 
-  // A capture: receivable debited, merchant payable and MDR revenue credited.
-  ledger::JournalEntry Capture(std::uint64_t n) {
-    const std::string id = ids.Next("je");
+  // A capture: receivable debited, merchant payable and MDR revenue credited. Entry ids
+  // come from `entry_ids`: one generator per benchmark thread, so the harness does not
+  // serialise its writers on a shared lock the store would never see.
+  ledger::JournalEntry Capture(std::uint64_t n, IdGenerator& entry_ids) {
+    const std::string id = entry_ids.Next("je");
     const std::int64_t amount = 1000 + static_cast<std::int64_t>(n % 50000);
     const std::int64_t fee = amount * 329 / 10000 + 30;
     return ledger::JournalEntry{
@@ -63,12 +66,21 @@ Fixture& Shared() {
   return f;
 }
 
+// This thread's id generator (see Fixture::Capture).
+IdGenerator& ThreadIds() {
+  static SystemClock clock;
+  static std::atomic<std::uint64_t> next_seed{1};
+  thread_local SeededRandom random(next_seed++);
+  thread_local IdGenerator ids(clock, random);
+  return ids;
+}
+
 void BM_PostInMemory(benchmark::State& state) {
   Fixture& f = Shared();
   ledger::Book book;
   std::uint64_t n = 0;
   for (auto _ : state) {
-    auto r = ledger::Post(book, f.Capture(n++));
+    auto r = ledger::Post(book, f.Capture(n++, ThreadIds()));
     benchmark::DoNotOptimize(r);
   }
   state.SetItemsProcessed(state.iterations());
@@ -81,7 +93,7 @@ void BM_PostDurable(benchmark::State& state) {
   Fixture& f = Shared();
   std::uint64_t n = static_cast<std::uint64_t>(state.thread_index()) << 32;
   for (auto _ : state) {
-    const ledger::JournalEntry e = f.Capture(n++);
+    const ledger::JournalEntry e = f.Capture(n++, ThreadIds());
     const Status st = f.store->Write([&](store::Tx& tx) { return ledger::Post(tx.ledger(), e).status(); });
     TRANCHE_ASSERT_MSG(st.ok(), st.ToString().c_str());
   }
@@ -100,7 +112,7 @@ void BM_PostDurableBatched(benchmark::State& state) {
   std::uint64_t n = 0;
   for (auto _ : state) {
     std::vector<ledger::JournalEntry> entries;
-    for (std::uint64_t i = 0; i < batch; ++i) entries.push_back(f.Capture(n++));
+    for (std::uint64_t i = 0; i < batch; ++i) entries.push_back(f.Capture(n++, ThreadIds()));
     const Status st = f.store->Write([&](store::Tx& tx) -> Status {
       for (const auto& e : entries) TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), e).status());
       return Status::Ok();

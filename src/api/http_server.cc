@@ -7,6 +7,8 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <pthread.h>
+
 #include <array>
 #include <optional>
 #include <thread>
@@ -210,7 +212,10 @@ bool HttpServer::Start(std::string* error) {
   impl_->running = true;
   impl_->Accept();
   for (int i = 0; i < impl_->options.io_threads; ++i) {
-    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+    impl_->threads.emplace_back([this] {
+      pthread_setname_np(pthread_self(), "tranche-io");
+      impl_->ioc.run();
+    });
   }
   return true;
 }
