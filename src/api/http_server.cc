@@ -10,6 +10,7 @@
 #include <pthread.h>
 
 #include <array>
+#include <atomic>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -52,8 +53,14 @@ HttpResponse TransportError(int status, std::string_view code, std::string_view 
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, HttpHandler& handler, net::thread_pool& workers, int idle_s)
-      : stream_(std::move(socket)), handler_(handler), workers_(workers), idle_s_(idle_s) {}
+  // `open_connections` counts live sessions; this one leaves it when destroyed.
+  Session(tcp::socket&& socket, HttpHandler& handler, net::thread_pool& workers, int idle_s,
+          std::atomic<int>& open_connections)
+      : stream_(std::move(socket)), handler_(handler), workers_(workers), idle_s_(idle_s),
+        open_connections_(open_connections) {}
+  ~Session() { open_connections_.fetch_sub(1); }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
   void Start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
@@ -153,6 +160,7 @@ class Session : public std::enable_shared_from_this<Session> {
   HttpHandler& handler_;
   net::thread_pool& workers_;
   int idle_s_;
+  std::atomic<int>& open_connections_;
 };
 
 }  // namespace
@@ -165,9 +173,15 @@ struct HttpServer::Impl {
   void Accept() {
     acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
       if (ec == net::error::operation_aborted) return;  // stopping
-      if (!ec) {
+      if (!ec && open_connections.fetch_add(1) >= options.max_connections) {
+        // Over the limit: refuse by closing at once rather than queueing without bound.
+        open_connections.fetch_sub(1);
+        s.close(ec);
+      } else if (!ec) {
         s.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(s), handler, workers, options.idle_timeout_s)->Start();
+        std::make_shared<Session>(std::move(s), handler, workers, options.idle_timeout_s,
+                                  open_connections)
+            ->Start();
       }
       Accept();
     });
@@ -179,6 +193,7 @@ struct HttpServer::Impl {
   net::thread_pool workers;
   tcp::acceptor acceptor;
   std::vector<std::thread> threads;
+  std::atomic<int> open_connections{0};
   bool running = false;
 };
 

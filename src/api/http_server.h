@@ -20,6 +20,9 @@ struct ServerOptions {
   int io_threads = 2;
   int worker_threads = 64;
   int idle_timeout_s = 60;
+  // Each connection has at most one request in flight, so this also bounds the
+  // requests queued for worker threads.
+  int max_connections = 10'000;
 };
 
 class HttpServer {

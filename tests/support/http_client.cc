@@ -72,6 +72,8 @@ HttpClient::HttpClient(std::string host, std::uint16_t port) : impl_(std::make_u
 }
 
 HttpClient::~HttpClient() = default;
+HttpClient::HttpClient(HttpClient&&) noexcept = default;
+HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 
 ClientResponse HttpClient::Send(const ClientRequest& req) {
   ClientResponse out;

@@ -31,6 +31,8 @@ class HttpClient {
  public:
   HttpClient(std::string host, std::uint16_t port);
   ~HttpClient();
+  HttpClient(HttpClient&&) noexcept;
+  HttpClient& operator=(HttpClient&&) noexcept;
   // Reconnects once if the kept-alive connection was closed. Returns status 0 when
   // the server could not be reached.
   ClientResponse Send(const ClientRequest& req);

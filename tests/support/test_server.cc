@@ -27,6 +27,7 @@ TestServer::TestServer(TestServerOptions options) {
   o.server.worker_threads = 16;
   o.access_log = options.access_log;
   o.clock = options.clock;
+  o.server.max_connections = options.max_connections;
   o.migrate = true;
   auto p = app::Platform::Open(o);
   TRANCHE_ASSERT_MSG(p.ok(), p.status().ToString().c_str());

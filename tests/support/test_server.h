@@ -24,6 +24,7 @@ class TempDir {
 struct TestServerOptions {
   const Clock* clock = nullptr;  // default: the system clock
   std::string access_log = "off";
+  int max_connections = 10'000;
 };
 
 class TestServer {
