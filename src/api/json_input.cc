@@ -1,5 +1,7 @@
 #include "api/json_input.h"
 
+#include "api/url.h"
+
 #include <charconv>
 
 namespace tranche::api {
@@ -24,29 +26,6 @@ Status WrongType(std::string_view prefix, std::string_view name, std::string_vie
 const Json* Find(const Json& obj, std::string_view name) {
   auto it = obj.find(name);
   return it == obj.end() || it->is_null() ? nullptr : &*it;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string PercentDecode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out.push_back(' ');
-    } else if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 &&
-               HexValue(s[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -175,7 +154,7 @@ std::optional<std::string> QueryParam(std::string_view query, std::string_view n
     const std::string_view pair = query.substr(0, amp);
     const std::size_t eq = pair.find('=');
     if (pair.substr(0, eq) == name) {
-      return eq == std::string_view::npos ? std::string() : PercentDecode(pair.substr(eq + 1));
+      return eq == std::string_view::npos ? std::string() : PercentDecode(pair.substr(eq + 1), /*plus_is_space=*/true);
     }
     query.remove_prefix(amp == std::string_view::npos ? query.size() : amp + 1);
   }

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "api/url.h"
+
 namespace tranche::api {
 
 enum class Caller { kAnyone, kMerchant, kOperator };
@@ -60,7 +62,8 @@ class Router {
       const std::string_view seg = NextSegment(path);
       if (pseg.size() >= 2 && pseg.front() == '{' && pseg.back() == '}') {
         if (seg.empty()) return false;
-        params.emplace_back(std::string(pseg.substr(1, pseg.size() - 2)), std::string(seg));
+        params.emplace_back(std::string(pseg.substr(1, pseg.size() - 2)),
+                            PercentDecode(seg, /*plus_is_space=*/false));
       } else if (pseg != seg) {
         return false;
       }

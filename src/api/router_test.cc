@@ -33,6 +33,15 @@ TEST(RouterTest, DistinguishesUnknownPathFromWrongMethod) {
   EXPECT_FALSE(unknown.path_known);
 }
 
+TEST(RouterTest, DecodesParameters) {
+  PathParams p;
+  ASSERT_TRUE(Router<int>::MatchPattern("/v1/accounts/{id}", "/v1/accounts/suspense%3AUSD", p));
+  EXPECT_EQ(p[0].second, "suspense:USD");
+  p.clear();
+  ASSERT_TRUE(Router<int>::MatchPattern("/v1/accounts/{id}", "/v1/accounts/a+b%zz", p));
+  EXPECT_EQ(p[0].second, "a+b%zz");
+}
+
 TEST(RouterTest, RefusesEmptyAndExtraSegments) {
   PathParams p;
   EXPECT_FALSE(Router<int>::MatchPattern("/v1/x/{id}", "/v1/x/", p));
