@@ -200,3 +200,28 @@ TEST_F(StoreTest, MixedGroupsKeepMaintainedBalancesExact) {
 
 }  // namespace
 }  // namespace tranche
+
+namespace tranche {
+namespace {
+
+TEST_F(StoreTest, AUnitOfWorkThatThrowsFailsAloneEveryTime) {
+  for (int i = 0; i < 20; ++i) {
+    const Status st = store_->Write([&](store::Tx& tx) -> Status {
+      return tx.Nested([&]() -> Status {
+        TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), Entry(9)).status());
+        throw std::runtime_error("bug in a handler");
+      });
+    });
+    EXPECT_EQ(st.category(), StatusCategory::kInternal);
+  }
+  ASSERT_TRUE(store_->Write([&](store::Tx& tx) { return ledger::Post(tx.ledger(), Entry(1)).status(); }).ok());
+  std::int64_t n = 0;
+  ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(n, tx.ledger().CountEntries());
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(n, 1);
+}
+
+}  // namespace
+}  // namespace tranche

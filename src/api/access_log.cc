@@ -1,10 +1,10 @@
 #include "api/access_log.h"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "api/json_input.h"
 #include "core/clock.h"
 
 namespace tranche::api {
@@ -24,7 +24,7 @@ AccessLog::AccessLog(const std::string& target) {
 
 void AccessLog::Write(const AccessRecord& r) {
   if (!logger_) return;
-  nlohmann::json line = {
+  Json line = {
       {"ts", FormatRfc3339(SystemClock().Now())},
       {"request_id", r.request_id},
       {"method", r.method},
@@ -36,8 +36,8 @@ void AccessLog::Write(const AccessRecord& r) {
       {"response_bytes", r.response_bytes}};
   if (!r.principal_id.empty()) line["principal"] = r.principal_id;
   if (r.idempotent_replay) line["idempotent_replay"] = true;
-  // Paths come from the network: dump() escapes them, and invalid UTF-8 is replaced.
-  logger_->info(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // Paths come from the network: Serialize escapes them and repairs invalid UTF-8.
+  logger_->info(Serialize(line));
 }
 
 }  // namespace tranche::api

@@ -77,7 +77,7 @@ Result<Reply> App::Dispatch(const HttpRequest& req, const ApiRouter::Match& matc
     TRANCHE_RETURN_IF_ERROR(ValidateIdempotencyKey(req.idempotency_key));
     TRANCHE_ASSERT(principal.has_value());  // every POST route is authenticated
     scope = IdempotencyScope{principal->id, req.idempotency_key,
-                             HashRequest(req.method, req.path, body.dump())};
+                             HashRequest(req.method, req.path, Serialize(body))};
     std::string scoped = principal->id + '\n' + req.idempotency_key;
     if (!in_flight_.TryAcquire(scoped)) {
       return Status::Conflict("idempotency_key_in_use",
@@ -107,7 +107,18 @@ Result<Reply> App::Dispatch(const HttpRequest& req, const ApiRouter::Match& matc
   return route.handler(ctx);
 }
 
-HttpResponse App::Handle(HttpRequest req) {
+HttpResponse App::Handle(HttpRequest request) {
+  // Nothing a request does may take the server down: an exception that escaped here
+  // would terminate an I/O or worker thread, and with it the process.
+  try {
+    return HandleUnguarded(std::move(request));
+  } catch (const std::exception& e) {
+    spdlog::error("request failed outside its handler: {}", e.what());
+    return ErrorResponse(Status::Internal(e.what()));
+  }
+}
+
+HttpResponse App::HandleUnguarded(HttpRequest req) {
   const auto start = std::chrono::steady_clock::now();
   const std::string request_id = svc_.ids.Next("req");
   const ApiRouter::Match match = router_.Find(req.method, req.path);

@@ -19,6 +19,7 @@ class App final : public HttpHandler {
   Metrics& metrics() { return *metrics_; }
 
  private:
+  HttpResponse HandleUnguarded(HttpRequest request);
   Result<Reply> Dispatch(const HttpRequest& req, const ApiRouter::Match& match,
                          std::string* principal_id, bool* replayed, std::string* stored_body,
                          int* stored_status);

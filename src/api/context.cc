@@ -21,7 +21,7 @@ const auth::Principal& RequestContext::Caller() const {
 std::string RenderOutcome(const Result<Reply>& outcome, int* status) {
   if (outcome.ok()) {
     *status = outcome->status;
-    return outcome->raw_body.empty() ? outcome->body.dump() : outcome->raw_body;
+    return outcome->raw_body.empty() ? Serialize(outcome->body) : outcome->raw_body;
   }
   HttpResponse r = ErrorResponse(outcome.status());
   *status = r.status;
@@ -42,7 +42,7 @@ Result<Reply> RequestContext::Commit(const std::function<Result<Reply>(store::Tx
     store::IdempotencyRecord record{idempotency_->principal_id, idempotency_->key,
                                     idempotency_->request_hash, 0, "", now};
     record.response_body = RenderOutcome(outcome, &record.status_code);
-    if (outcome.ok() && outcome->replay_body) record.response_body = outcome->replay_body->dump();
+    if (outcome.ok() && outcome->replay_body) record.response_body = Serialize(*outcome->replay_body);
     Status stored = tx.idempotency().Insert(record, now - kIdempotencyLifetime);
     if (stored.category() == StatusCategory::kConflict) {
       return Status::Conflict("idempotency_key_in_use",

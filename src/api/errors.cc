@@ -1,6 +1,6 @@
 #include "api/errors.h"
 
-#include <nlohmann/json.hpp>
+#include "api/json_input.h"
 
 namespace tranche::api {
 
@@ -23,7 +23,7 @@ int HttpStatusFor(const Status& s) {
 
 HttpResponse ErrorResponse(const Status& s) {
   TRANCHE_ASSERT(!s.ok());
-  nlohmann::json err = {{"type", CategoryName(s.category())}, {"code", s.code()}};
+  Json err = {{"type", CategoryName(s.category())}, {"code", s.code()}};
   // Internal details stay in the logs; the caller gets a generic message.
   err["message"] = s.category() == StatusCategory::kInternal
                        ? "an internal error occurred; it has been logged"
@@ -31,7 +31,7 @@ HttpResponse ErrorResponse(const Status& s) {
   if (!s.param().empty()) err["param"] = s.param();
   HttpResponse r;
   r.status = HttpStatusFor(s);
-  r.body = nlohmann::json{{"error", std::move(err)}}.dump();
+  r.body = Serialize(Json{{"error", std::move(err)}});
   return r;
 }
 

@@ -30,6 +30,10 @@ const Json* Find(const Json& obj, std::string_view name) {
 
 }  // namespace
 
+std::string Serialize(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 Result<Json> ParseBody(std::string_view body) {
   bool too_deep = false;
   // The callback sees every value with its depth; past the limit it marks the body and

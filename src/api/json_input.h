@@ -16,6 +16,10 @@ using Json = nlohmann::json;
 inline constexpr int kMaxJsonDepth = 16;
 inline constexpr std::size_t kMaxStringChars = 1000;
 
+// Serializes for the wire. Strings that are not valid UTF-8 (say, part of a path cut
+// into an error message) are repaired with U+FFFD instead of throwing.
+std::string Serialize(const Json& j);
+
 // Parses a request body: it must be a JSON object no deeper than kMaxJsonDepth.
 Result<Json> ParseBody(std::string_view body);
 

@@ -44,7 +44,9 @@ class LedgerRepo {
   virtual Result<std::optional<std::string>> FindReversalOf(std::string_view entry_id) = 0;
 
   // Stores a validated entry and applies its lines to the maintained balances, all or
-  // nothing. Returns false, writing nothing, when the posting key is already used.
+  // nothing: an implementation that can fail part-way must make sure the partial
+  // write never commits. Returns false, writing nothing, when the posting key is
+  // already used.
   // Preconditions (checked by Post): ValidateEntry passed, the id is new, a
   // reversal's target exists and is not yet reversed.
   virtual Result<bool> Append(const JournalEntry& e) = 0;

@@ -154,7 +154,7 @@ Result<Reply> PostManualEntry(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(ledger::ValidateEntry(e));
   // The entry is fully known before it is posted, so its reply is rendered here, off
   // the store's single writer thread.
-  const Reply rendered(201, EntryJson(e).dump(), "application/json");
+  const Reply rendered(201, Serialize(EntryJson(e)), "application/json");
   Result<Reply> reply = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), e).status());
     return rendered;

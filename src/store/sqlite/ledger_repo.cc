@@ -176,6 +176,9 @@ Result<bool> SqliteLedgerRepo::Append(const JournalEntry& e) {
   }
   if (c_.Changes() == 0) return false;  // the posting key is taken
   const std::int64_t seq = sqlite3_last_insert_rowid(c_.raw());
+  // From here a failure leaves part of the entry written: taint the unit of work so
+  // the store rolls it back even if the caller carries on.
+  tainted_ = true;
   std::vector<std::int64_t> keys;
   keys.reserve(e.lines.size());
   for (const ledger::Line& l : e.lines) {
@@ -183,6 +186,7 @@ Result<bool> SqliteLedgerRepo::Append(const JournalEntry& e) {
     keys.push_back(key);
   }
   TRANCHE_RETURN_IF_ERROR(InsertLines(seq, keys, e));
+  tainted_ = false;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const std::int64_t amount = e.lines[i].amount_minor;
     deltas_.push_back(Delta{keys[i], amount > 0 ? amount : 0, amount < 0 ? -amount : 0});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "store/sqlite/sqlite_db.h"
@@ -31,6 +32,9 @@ class SqliteLedgerRepo final : public ledger::LedgerRepo {
   Status FlushBalances();
   void Committed();
   void RolledBack();
+  // True (once) when an Append failed after writing part of an entry; the store then
+  // refuses to commit the unit of work, whatever it returned.
+  bool TakeTaint() { return std::exchange(tainted_, false); }
 
   Result<std::optional<ledger::JournalEntry>> FindEntry(std::string_view entry_id) override;
   Result<std::optional<ledger::JournalEntry>> FindByPostingKey(std::string_view key) override;
@@ -62,6 +66,7 @@ class SqliteLedgerRepo final : public ledger::LedgerRepo {
   std::unordered_map<std::int64_t, std::string> account_ids_;  // the inverse, for reads
   std::vector<std::string> new_keys_;  // created in the open transaction, in order
   std::vector<Delta> deltas_;          // not yet applied to ledger_accounts
+  bool tainted_ = false;
 };
 
 class SqliteMerchantRepo final : public merchants::MerchantRepo {

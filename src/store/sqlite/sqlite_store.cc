@@ -12,15 +12,6 @@ namespace tranche::store::sqlite {
 namespace {
 thread_local bool t_on_writer_thread = false;
 
-// A unit of work that throws (a bug) fails alone instead of taking the writer down.
-Status RunGuarded(const TxFn& fn, Tx& tx) {
-  try {
-    return fn(tx);
-  } catch (const std::exception& e) {
-    return Status::Internal(std::string("unit of work threw: ") + e.what());
-  }
-}
-
 std::size_t BucketFor(std::size_t jobs) {
   std::size_t b = 0;
   while (b + 1 < kBatchSizeBuckets && (std::size_t{1} << b) < jobs) ++b;
@@ -49,21 +40,35 @@ class SqliteStore::ConnTx final : public Tx {
     static constexpr const char* kRelease[] = {"RELEASE sp0", "RELEASE sp1", "RELEASE sp2",
                                                "RELEASE sp3", "RELEASE sp4", "RELEASE sp5"};
     TRANCHE_ASSERT_MSG(depth_ < static_cast<int>(std::size(kSavepoint)), "units of work nest too deep");
+    if (broken_) return Status::Unavailable("the transaction was lost; retry");
     const int d = depth_++;
     const SqliteLedgerRepo::Mark mark = ledger_.MarkPending();
     Status st = c_.Prepare(kSavepoint[d]).Run();
     if (st.ok()) {
-      st = fn();
-      if (!st.ok()) {
-        // Undo fn's changes; the savepoint itself must always be released.
-        TRANCHE_ASSERT_MSG(c_.Prepare(kRollback[d]).Run().ok(), "rollback to savepoint failed");
-        ledger_.RollbackTo(mark);
+      st = RunGuarded(fn);
+      // A ledger append that failed part-way must not commit, even if fn went on.
+      if (st.ok() && ledger_.TakeTaint()) {
+        st = Status::Internal("a ledger posting failed part-way; its unit of work is undone");
       }
-      TRANCHE_ASSERT_MSG(c_.Prepare(kRelease[d]).Run().ok(), "release savepoint failed");
+      if (!st.ok() && !c_.Prepare(kRollback[d]).Run().ok()) broken_ = true;
+      if (!st.ok()) {
+        ledger_.RollbackTo(mark);
+        (void)ledger_.TakeTaint();
+      }
+      if (!c_.Prepare(kRelease[d]).Run().ok()) broken_ = true;
+      // SQLite rolls the whole transaction back by itself on some I/O and memory
+      // errors; then nothing of this group can commit.
+      if (sqlite3_get_autocommit(c_.raw()) != 0) broken_ = true;
     }
     --depth_;
+    if (broken_ && st.ok()) st = Status::Unavailable("the transaction was lost; retry");
     return st;
   }
+
+  // True once the open transaction can no longer commit (see Nested). Cleared when
+  // the writer starts the next transaction.
+  bool broken() const { return broken_; }
+  void Reset() { broken_ = false; }
 
   // Called by the writer around COMMIT; see SqliteLedgerRepo.
   Status BeforeCommit() { return ledger_.FlushBalances(); }
@@ -78,6 +83,17 @@ class SqliteStore::ConnTx final : public Tx {
   SqliteKeyRepo keys_;
   SqliteIdempotencyRepo idempotency_;
   int depth_ = 0;
+  bool broken_ = false;
+
+  // Turns an exception from a unit of work (a bug) into a failed Status, so the
+  // savepoint is still rolled back and released.
+  static Status RunGuarded(const std::function<Status()>& fn) {
+    try {
+      return fn();
+    } catch (const std::exception& e) {
+      return Status::Internal(std::string("unit of work threw: ") + e.what());
+    }
+  }
 };
 
 struct SqliteStore::Job {
@@ -171,14 +187,16 @@ void SqliteStore::WriterLoop() {
 }
 
 void SqliteStore::CommitBatch(std::vector<Job*>& batch) {
+  writer_tx_->Reset();
   Status begin = writer_conn_->Exec("BEGIN IMMEDIATE");
   std::size_t failed = 0;
   if (begin.ok()) {
     for (Job* job : batch) {
-      job->result = writer_tx_->Nested([&] { return RunGuarded(job->fn, *writer_tx_); });
+      job->result = writer_tx_->Nested([&] { return job->fn(*writer_tx_); });
       if (!job->result.ok()) ++failed;
     }
-    Status commit = writer_tx_->BeforeCommit();
+    Status commit = writer_tx_->broken() ? Status::Unavailable("the transaction was lost")
+                                         : writer_tx_->BeforeCommit();
     if (commit.ok()) commit = writer_conn_->Exec("COMMIT");
     if (commit.ok()) {
       writer_tx_->AfterCommit();
@@ -224,7 +242,7 @@ Status SqliteStore::Read(TxFn fn) {
   Status st = conn->Exec("BEGIN");
   if (st.ok()) {
     ConnTx tx(*conn);
-    st = RunGuarded(fn, tx);
+    st = tx.Nested([&] { return fn(tx); });
     Status end = conn->Exec("COMMIT");
     if (st.ok()) st = end;
   }
