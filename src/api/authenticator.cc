@@ -29,6 +29,7 @@ Result<auth::Principal> Authenticator::Authenticate(std::string_view header) {
       return it->second.principal;
     }
   }
+  const std::uint64_t epoch = epoch_.load();
   std::optional<auth::ApiKey> key;
   TRANCHE_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(key, tx.keys().FindKeyByHash(hash));
@@ -40,6 +41,7 @@ Result<auth::Principal> Authenticator::Authenticate(std::string_view header) {
   }
   auth::Principal principal{key->kind, key->principal_id};
   std::unique_lock lock(mu_);
+  if (epoch_.load() != epoch) return principal;  // valid when read; not cacheable
   if (cache_.size() >= kMaxCachedKeys) cache_.clear();  // bounded; refills on demand
   cache_[cache_key] = Cached{principal, hash, now + kKeyCacheLifetime};
   return principal;
@@ -47,6 +49,7 @@ Result<auth::Principal> Authenticator::Authenticate(std::string_view header) {
 
 void Authenticator::Invalidate(std::string_view principal_id) {
   std::unique_lock lock(mu_);
+  epoch_.fetch_add(1);
   std::erase_if(cache_, [&](const auto& kv) { return kv.second.principal.id == principal_id; });
 }
 

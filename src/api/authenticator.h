@@ -6,6 +6,7 @@
 // nodes see the change within the cache lifetime).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <shared_mutex>
 #include <string>
@@ -35,6 +36,9 @@ class Authenticator {
     std::chrono::steady_clock::time_point expires;
   };
   store::Store& store_;
+  // Bumped by Invalidate. A lookup that raced with an invalidation (read the key
+  // before the rotation committed, finished after) must not cache what it read.
+  std::atomic<std::uint64_t> epoch_{0};
   std::shared_mutex mu_;
   std::unordered_map<std::string, Cached> cache_;  // key: hash bytes
 };

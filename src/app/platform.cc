@@ -57,13 +57,19 @@ Status Platform::Start() {
 }
 
 Result<std::int64_t> Platform::RunMaintenance() {
-  std::int64_t purged = 0;
+  // Small chunks, each its own unit of work, so a large backlog never holds the single
+  // writer for long: requests interleave with the purge.
+  constexpr std::int64_t kPurgeChunk = 1000;
   const Instant cutoff = clock_->Now() - api::kIdempotencyLifetime;
-  TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(purged, tx.idempotency().DeleteOlderThan(cutoff));
-    return Status::Ok();
-  }));
-  return purged;
+  std::int64_t total = 0;
+  for (std::int64_t purged = kPurgeChunk; purged == kPurgeChunk;) {
+    TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(purged, tx.idempotency().DeleteOlderThan(cutoff, kPurgeChunk));
+      return Status::Ok();
+    }));
+    total += purged;
+  }
+  return total;
 }
 
 void Platform::MaintenanceLoop(std::stop_token stop) {

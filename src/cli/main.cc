@@ -1,8 +1,11 @@
 // tranche: the command line. Every subcommand answers --help.
 #include <CLI/CLI.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 
 #include "app/demo.h"
@@ -39,6 +42,20 @@ void WaitForStopSignal(const sigset_t& set) {
   std::fprintf(stderr, "tranche: received signal %d, stopping\n", sig);
 }
 
+// Writes `content` to a file only its owner can read, whatever its mode was before.
+Status WriteSecretFile(const std::string& path, const std::string& content) {
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::Unavailable("cannot write " + path);
+  bool ok = fchmod(fd, 0600) == 0;
+  for (std::size_t done = 0; ok && done < content.size();) {
+    const ssize_t n = write(fd, content.data() + done, content.size() - done);
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = close(fd) == 0 && ok;
+  return ok ? Status::Ok() : Status::Unavailable("cannot write " + path);
+}
+
 Result<std::unique_ptr<Platform>> OpenPlatform(PlatformOptions options) {
   return Platform::Open(std::move(options));
 }
@@ -65,8 +82,10 @@ int Demo(PlatformOptions options, const std::string& keys_file) {
   if (!creds.ok()) return Fail(creds.status());
   // The keys file exists before the server answers, so scripts can wait on /healthz.
   if (!keys_file.empty()) {
-    std::ofstream out(keys_file, std::ios::trunc);
-    out << tranche::app::DemoCredentialsJson(*creds) << "\n";
+    if (Status st = WriteSecretFile(keys_file, tranche::app::DemoCredentialsJson(*creds) + "\n");
+        !st.ok()) {
+      return Fail(st);
+    }
   }
   if (Status st = p.Start(); !st.ok()) return Fail(st);
   std::cout << tranche::app::DemoBanner(*creds, options.server.address, p.port()) << std::flush;

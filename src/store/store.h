@@ -39,7 +39,8 @@ class IdempotencyRepo {
   // Inserts, replacing an expired record under the same key. A live record under the
   // same key is a Conflict (another request won the race).
   virtual Status Insert(const IdempotencyRecord& r, Instant not_before) = 0;
-  virtual Result<std::int64_t> DeleteOlderThan(Instant cutoff) = 0;
+  // Deletes at most `limit` records created before `cutoff`; returns how many.
+  virtual Result<std::int64_t> DeleteOlderThan(Instant cutoff, std::int64_t limit) = 0;
 };
 
 // One transaction's view of every repository.

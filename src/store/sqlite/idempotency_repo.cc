@@ -37,9 +37,11 @@ Status SqliteIdempotencyRepo::Insert(const IdempotencyRecord& r, Instant not_bef
   return Status::Ok();
 }
 
-Result<std::int64_t> SqliteIdempotencyRepo::DeleteOlderThan(Instant cutoff) {
-  auto s = c_.Prepare("DELETE FROM idempotency_keys WHERE created_at_us < ?");
-  s.Bind(1, UnixMicros(cutoff));
+Result<std::int64_t> SqliteIdempotencyRepo::DeleteOlderThan(Instant cutoff, std::int64_t limit) {
+  auto s = c_.Prepare(
+      "DELETE FROM idempotency_keys WHERE (principal_id, key) IN (SELECT principal_id, key"
+      " FROM idempotency_keys WHERE created_at_us < ? LIMIT ?)");
+  s.Bind(1, UnixMicros(cutoff)).Bind(2, limit);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   return c_.Changes();
 }

@@ -22,8 +22,9 @@ CREATE TABLE ledger_accounts (
   type TEXT NOT NULL,
   currency TEXT NOT NULL,
   owner TEXT NOT NULL,
-  debits_minor INTEGER NOT NULL CHECK (debits_minor >= 0),
-  credits_minor INTEGER NOT NULL CHECK (credits_minor >= 0),
+  -- typeof: SQLite turns an overflowing integer sum into a REAL; refuse that instead.
+  debits_minor INTEGER NOT NULL CHECK (typeof(debits_minor) = 'integer' AND debits_minor >= 0),
+  credits_minor INTEGER NOT NULL CHECK (typeof(credits_minor) = 'integer' AND credits_minor >= 0),
   line_count INTEGER NOT NULL
 );
 CREATE TABLE journal_entries (

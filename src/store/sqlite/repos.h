@@ -115,7 +115,7 @@ class SqliteIdempotencyRepo final : public IdempotencyRepo {
                                                 std::string_view key,
                                                 Instant not_before) override;
   Status Insert(const IdempotencyRecord& r, Instant not_before) override;
-  Result<std::int64_t> DeleteOlderThan(Instant cutoff) override;
+  Result<std::int64_t> DeleteOlderThan(Instant cutoff, std::int64_t limit) override;
 
  private:
   Connection& c_;
