@@ -13,8 +13,9 @@ using Json = nlohmann::json;
 
 class ApiAdminTest : public ::testing::Test {
  protected:
+  // Every POST carries a fresh Idempotency-Key, as a careful client's would.
   Json PostOk(const std::string& target, const Json& body, int status = 201) {
-    auto r = client_.Post(target, body, server_.operator_key);
+    auto r = client_.Post(target, body, server_.operator_key, "admin-test-" + std::to_string(++posts_));
     EXPECT_EQ(r.status, status) << r.body;
     return r.json();
   }
@@ -31,6 +32,7 @@ class ApiAdminTest : public ::testing::Test {
 
   TestServer server_;
   HttpClient client_ = server_.Client();
+  int posts_ = 0;
 };
 
 TEST_F(ApiAdminTest, CreatesMerchantWithDefaultsAndAWorkingKey) {

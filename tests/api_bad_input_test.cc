@@ -113,6 +113,11 @@ TEST_F(ApiBadInputTest, NegativeZeroAndOverflowingAmounts) {
          400, "parameter_out_of_range", "pricing.mdr_bps");
 }
 
+TEST_F(ApiBadInputTest, MoneyMovingPostWithoutIdempotencyKey) {
+  Expect(client_.Post(kEntries, Entry(100, 100), server_.operator_key), 400,
+         "idempotency_key_required", "Idempotency-Key");
+}
+
 TEST_F(ApiBadInputTest, UnknownCurrencyAndAccount) {
   Expect(client_.Post(kMerchants, {{"name", "x"}, {"country", "US"}, {"default_currency", "XXX"}},
                       server_.operator_key),

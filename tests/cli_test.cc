@@ -70,7 +70,7 @@ TEST_F(CliTest, VerifyReportsATamperedBalance) {
     nlohmann::json e = {{"memo", "x"},
                         {"lines", {{{"account", "settlement_cash:SEK"}, {"direction", "debit"}, {"amount", 500}},
                                    {{"account", "suspense:SEK"}, {"direction", "credit"}, {"amount", 500}}}}};
-    ASSERT_EQ(client.Post("/v1/admin/ledger/entries", e, server.operator_key).status, 201);
+    ASSERT_EQ(client.Post("/v1/admin/ledger/entries", e, server.operator_key, "tamper-1").status, 201);
     server.platform().Stop();
     // Someone edits a maintained balance behind the ledger's back.
     sqlite3* db = nullptr;

@@ -147,11 +147,18 @@ Result<Reply> PostManualEntry(RequestContext& ctx) {
   JournalEntry e{ctx.svc.ids.Next("je"), "", ledger::Reason::kManualAdjustment,
                  object_id && !object_id->empty() ? *object_id : ctx.Caller().id, "",
                  std::move(memo), ctx.now, std::move(lines)};
-  // Retries are made safe by the Idempotency-Key, whose stored reply commits with the
-  // entry; the posting key is per request, so a key reused after its 24 h lifetime
-  // books a new entry as Stripe's semantics say.
+  // Retries are made safe by the (required) Idempotency-Key, whose stored reply commits
+  // with the entry; the posting key is per request, so a key reused after its 24 h
+  // lifetime books a new entry as Stripe's semantics say.
   e.posting_key = "manual:" + e.id;
   TRANCHE_RETURN_IF_ERROR(ledger::ValidateEntry(e));
+  // Money moves only on requests that are safe to retry: a client that timed out and
+  // retried without a key would post twice.
+  if (ctx.request.idempotency_key.empty()) {
+    return Status::InvalidArgument("idempotency_key_required",
+                                   "manual journal entries need an Idempotency-Key header",
+                                   "Idempotency-Key");
+  }
   // The entry is fully known before it is posted, so its reply is rendered here, off
   // the store's single writer thread.
   const Reply rendered(201, Serialize(EntryJson(e)), "application/json");
