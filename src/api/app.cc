@@ -107,6 +107,11 @@ Result<Reply> App::Dispatch(const HttpRequest& req, const ApiRouter::Match& matc
   return route.handler(ctx);
 }
 
+bool App::IsQuick(const HttpRequest& request) const {
+  const ApiRouter::Match m = router_.Find(request.method, request.path);
+  return m.route == nullptr || m.route->cost == Cost::kQuick;  // unrouted: a cheap 404
+}
+
 HttpResponse App::Handle(HttpRequest request) {
   // Nothing a request does may take the server down: an exception that escaped here
   // would terminate an I/O or worker thread, and with it the process.

@@ -14,6 +14,7 @@ class App final : public HttpHandler {
  public:
   App(Services& services, const std::string& access_log_target);
   HttpResponse Handle(HttpRequest request) override;
+  bool IsQuick(const HttpRequest& request) const override;
 
   const ApiRouter& router() const { return router_; }
   Metrics& metrics() { return *metrics_; }

@@ -94,10 +94,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return Send(TransportError(400, "malformed_http", "the request is not valid HTTP/1.1"), false);
 
     const bool keep_alive = parser_->keep_alive();
-    const bool may_block = parser_->get().method() != http::verb::get &&
-                           parser_->get().method() != http::verb::head;
     HttpRequest request = ToRequest(parser_->release(), stream_.socket());
-    if (!may_block) return Send(handler_.Handle(std::move(request)), keep_alive);
+    if (handler_.IsQuick(request)) return Send(handler_.Handle(std::move(request)), keep_alive);
     net::post(workers_, [self = shared_from_this(), request = std::move(request),
                          keep_alive]() mutable {
       HttpResponse response = self->handler_.Handle(std::move(request));

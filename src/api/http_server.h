@@ -1,9 +1,10 @@
 // HttpServer: HTTP/1.1 with keep-alive on Boost.Beast/Asio.
 //
-// I/O threads read and write sockets. Requests that may write (anything but GET and
-// HEAD) run on a separate pool of worker threads, because they block until the store's
-// group commit makes them durable; many of them waiting at once is what fills a
-// commit group. Reads run on the I/O thread that parsed them.
+// I/O threads read and write sockets. Requests run on a separate pool of worker
+// threads: writes block until the store's group commit makes them durable (many of
+// them waiting at once is what fills a commit group), and long reads must not stall
+// the sockets. Requests the handler calls quick (point reads) run on the I/O thread
+// that parsed them, saving two thread hand-offs.
 #pragma once
 
 #include <cstdint>

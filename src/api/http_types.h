@@ -36,6 +36,8 @@ class HttpHandler {
  public:
   virtual ~HttpHandler() = default;
   virtual HttpResponse Handle(HttpRequest request) = 0;
+  // True when the request is cheap enough to run on an I/O thread.
+  virtual bool IsQuick(const HttpRequest& request) const = 0;
 };
 
 }  // namespace tranche::api

@@ -62,12 +62,15 @@ std::string Metrics::Render(const store::StoreStats& store) const {
                 "# TYPE tranche_store_commits_total counter\ntranche_store_commits_total %llu\n"
                 "# HELP tranche_store_jobs_total Units of work run by the writer.\n"
                 "# TYPE tranche_store_jobs_total counter\ntranche_store_jobs_total %llu\n"
+                "# HELP tranche_store_queue_depth Units of work waiting for the writer.\n"
+                "# TYPE tranche_store_queue_depth gauge\ntranche_store_queue_depth %llu\n"
                 "# HELP tranche_store_queue_rejections_total Writes refused by a full queue.\n"
                 "# TYPE tranche_store_queue_rejections_total counter\n"
                 "tranche_store_queue_rejections_total %llu\n",
                 static_cast<long long>(ledger_entries_.load()),
                 static_cast<unsigned long long>(store.commits),
                 static_cast<unsigned long long>(store.jobs),
+                static_cast<unsigned long long>(store.queue_depth),
                 static_cast<unsigned long long>(store.queue_rejections));
   out += buf;
   out += "# HELP tranche_store_commit_batch_size Units of work per commit.\n"

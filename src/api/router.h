@@ -14,6 +14,11 @@ namespace tranche::api {
 
 enum class Caller { kAnyone, kMerchant, kOperator };
 
+// Where a route runs. kQuick routes (bounded point reads, no writes) run on the I/O
+// thread that parsed the request; everything else runs on the worker pool, so a slow
+// list or a write waiting for its commit never holds up socket I/O.
+enum class Cost { kQuick, kBlocking };
+
 using PathParams = std::vector<std::pair<std::string, std::string>>;
 
 template <typename Handler>
@@ -25,6 +30,7 @@ class Router {
     Caller caller;
     Handler handler;
     std::size_t index;     // position in routes(); metrics use it
+    Cost cost;
   };
   struct Match {
     const Route* route = nullptr;  // null: no route for this path and method
@@ -32,9 +38,10 @@ class Router {
     PathParams params;
   };
 
-  void Add(std::string method, std::string pattern, Caller caller, Handler handler) {
+  void Add(std::string method, std::string pattern, Caller caller, Handler handler,
+           Cost cost = Cost::kBlocking) {
     routes_.push_back(Route{std::move(method), std::move(pattern), caller, std::move(handler),
-                            routes_.size()});
+                            routes_.size(), cost});
   }
 
   Match Find(std::string_view method, std::string_view path) const {

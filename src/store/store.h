@@ -66,6 +66,7 @@ struct StoreStats {
   std::uint64_t jobs = 0;          // units of work committed or failed
   std::uint64_t failed_jobs = 0;   // units of work that returned an error
   std::uint64_t queue_rejections = 0;
+  std::uint64_t queue_depth = 0;   // units of work waiting now
   // Histogram of jobs per commit: bucket i counts commits of <= 2^i jobs.
   std::array<std::uint64_t, kBatchSizeBuckets> batch_size_buckets{};
 };
@@ -81,6 +82,8 @@ class Store {
   // Runs `fn` against a consistent read snapshot; writes inside it fail.
   virtual Status Read(TxFn fn) = 0;
   virtual StoreStats Stats() const = 0;
+  // A constant-time check that the database answers reads.
+  virtual Status Ping() = 0;
 };
 
 }  // namespace tranche::store

@@ -205,7 +205,7 @@ void RegisterLedgerRoutes(ApiRouter& router) {
   router.Add("GET", "/v1/admin/ledger/trial-balance", Caller::kOperator, TrialBalance);
   router.Add("GET", "/v1/admin/ledger/accounts/{id}", Caller::kOperator, GetAccount);
   router.Add("POST", "/v1/admin/ledger/entries", Caller::kOperator, PostManualEntry);
-  router.Add("GET", "/v1/admin/ledger/entries/{id}", Caller::kOperator, GetEntry);
+  router.Add("GET", "/v1/admin/ledger/entries/{id}", Caller::kOperator, GetEntry, Cost::kQuick);
   router.Add("POST", "/v1/admin/ledger/entries/{id}/reverse", Caller::kOperator, ReverseEntry);
 }
 

@@ -121,9 +121,9 @@ Result<Reply> GetOwnMerchant(RequestContext& ctx) {
 void RegisterMerchantRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/admin/merchants", Caller::kOperator, CreateMerchant);
   router.Add("GET", "/v1/admin/merchants", Caller::kOperator, ListMerchants);
-  router.Add("GET", "/v1/admin/merchants/{id}", Caller::kOperator, GetMerchant);
+  router.Add("GET", "/v1/admin/merchants/{id}", Caller::kOperator, GetMerchant, Cost::kQuick);
   router.Add("POST", "/v1/admin/merchants/{id}/keys", Caller::kOperator, RotateMerchantKey);
-  router.Add("GET", "/v1/merchant", Caller::kMerchant, GetOwnMerchant);
+  router.Add("GET", "/v1/merchant", Caller::kMerchant, GetOwnMerchant, Cost::kQuick);
 }
 
 }  // namespace tranche::api

@@ -6,27 +6,25 @@ namespace tranche::api {
 
 namespace {
 
+// Constant time whatever the size of the database: it runs unauthenticated.
 Result<Reply> Healthz(RequestContext& ctx) {
-  // A read proves the database answers; the writer's health shows in /metrics.
-  TRANCHE_RETURN_IF_ERROR(ctx.Read([](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(auto count, tx.ledger().CountEntries());
-    (void)count;
-    return Status::Ok();
-  }));
-  return Reply{200, {{"status", "ok"}, {"time", FormatRfc3339(ctx.now)}}};
+  TRANCHE_RETURN_IF_ERROR(ctx.svc.store.Ping());
+  return Reply{200, {{"status", "ok"},
+                     {"time", FormatRfc3339(ctx.now)},
+                     {"write_queue_depth", ctx.svc.store.Stats().queue_depth}}};
 }
 
 }  // namespace
 
 void RegisterSystemRoutes(ApiRouter& router) {
-  router.Add("GET", "/healthz", Caller::kAnyone, Healthz);
+  router.Add("GET", "/healthz", Caller::kAnyone, Healthz, Cost::kQuick);
   router.Add("GET", "/metrics", Caller::kAnyone, [](RequestContext& ctx) -> Result<Reply> {
     return Reply(200, ctx.svc.metrics->Render(ctx.svc.store.Stats()),
                  "text/plain; version=0.0.4");
-  });
+  }, Cost::kQuick);
   router.Add("GET", "/v1/openapi.json", Caller::kAnyone, [](RequestContext&) -> Result<Reply> {
     return Reply(200, std::string(OpenApiDocument()), "application/json");
-  });
+  }, Cost::kQuick);
 }
 
 }  // namespace tranche::api

@@ -252,7 +252,21 @@ Status SqliteStore::Read(TxFn fn) {
 
 StoreStats SqliteStore::Stats() const {
   std::lock_guard lock(mu_);
-  return stats_;
+  StoreStats s = stats_;
+  s.queue_depth = queue_.size();
+  return s;
+}
+
+Status SqliteStore::Ping() {
+  Connection* conn = AcquireReader();
+  Status st;
+  {
+    auto stmt = conn->Prepare("SELECT 1");  // reset before the connection goes back
+    Result<bool> row = stmt.Step();
+    if (!row.ok()) st = row.status();
+  }
+  ReleaseReader(conn);
+  return st;
 }
 
 }  // namespace tranche::store::sqlite

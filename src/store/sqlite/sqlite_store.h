@@ -34,6 +34,7 @@ class SqliteStore final : public Store {
   Status Write(TxFn fn) override;
   Status Read(TxFn fn) override;
   StoreStats Stats() const override;
+  Status Ping() override;
 
  private:
   struct Job;
