@@ -3,11 +3,13 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <pthread.h>
+#include <sys/resource.h>
 
 #include <array>
 #include <atomic>
@@ -171,11 +173,19 @@ struct HttpServer::Impl {
   void Accept() {
     acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
       if (ec == net::error::operation_aborted) return;  // stopping
-      if (!ec && open_connections.fetch_add(1) >= options.max_connections) {
+      if (ec) {
+        // Out of descriptors or memory: retrying at once would spin an I/O thread.
+        accept_backoff.expires_after(std::chrono::milliseconds(50));
+        accept_backoff.async_wait([this](beast::error_code wait_ec) {
+          if (!wait_ec) Accept();
+        });
+        return;
+      }
+      if (open_connections.fetch_add(1) >= options.max_connections) {
         // Over the limit: refuse by closing at once rather than queueing without bound.
         open_connections.fetch_sub(1);
         s.close(ec);
-      } else if (!ec) {
+      } else {
         s.set_option(tcp::no_delay(true), ec);
         std::make_shared<Session>(std::move(s), handler, workers, options.idle_timeout_s,
                                   open_connections)
@@ -190,6 +200,7 @@ struct HttpServer::Impl {
   net::io_context ioc;
   net::thread_pool workers;
   tcp::acceptor acceptor;
+  net::steady_timer accept_backoff{acceptor.get_executor()};
   std::vector<std::thread> threads;
   std::atomic<int> open_connections{0};
   bool running = false;
@@ -203,8 +214,27 @@ HttpServer::HttpServer(ServerOptions options, HttpHandler& handler)
 
 HttpServer::~HttpServer() { Stop(); }
 
+namespace {
+// Raises the open-file limit to its hard maximum and returns how many connections fit
+// under it, keeping a reserve for the database, logs and the listening socket.
+int ConnectionsThatFit(int wanted) {
+  constexpr rlim_t kReservedDescriptors = 128;
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    (void)setrlimit(RLIMIT_NOFILE, &limit);
+    (void)getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur <= kReservedDescriptors) return wanted;
+  const rlim_t fit = limit.rlim_cur - kReservedDescriptors;
+  return fit < static_cast<rlim_t>(wanted) ? static_cast<int>(fit) : wanted;
+}
+}  // namespace
+
 bool HttpServer::Start(std::string* error) {
   TRANCHE_ASSERT(!impl_->running);
+  impl_->options.max_connections = ConnectionsThatFit(impl_->options.max_connections);
   beast::error_code ec;
   const auto address = net::ip::make_address(impl_->options.address, ec);
   if (ec) {
