@@ -1,5 +1,7 @@
 #include "ledger/book.h"
 
+#include "ledger/posting.h"
+
 namespace tranche::ledger {
 
 Status ApplyLine(AccountBalance& b, std::int64_t amount_minor) {
@@ -60,6 +62,11 @@ Result<std::vector<AccountBalance>> Book::ListAccounts() {
   std::vector<AccountBalance> out;
   for (const auto& [_, b] : accounts_) out.push_back(b);
   return out;
+}
+
+Result<std::vector<TypeTotal>> Book::SumByType() {
+  TRANCHE_ASSIGN_OR_RETURN(auto accounts, ListAccounts());
+  return ledger::SumByType(accounts);
 }
 
 Result<std::vector<AccountBalance>> Book::RecomputeAccounts() {

@@ -17,6 +17,7 @@ class Book final : public LedgerRepo {
   Result<bool> Append(const JournalEntry& e) override;
   Result<std::optional<AccountBalance>> GetAccount(std::string_view account_id) override;
   Result<std::vector<AccountBalance>> ListAccounts() override;
+  Result<std::vector<TypeTotal>> SumByType() override;
   Result<std::vector<AccountBalance>> RecomputeAccounts() override;
   Result<std::vector<std::string>> FindUnbalancedEntries() override;
   Result<std::vector<AccountLine>> ListAccountLines(std::string_view account_id,

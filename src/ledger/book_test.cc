@@ -88,12 +88,19 @@ TEST_F(BookTest, TrialBalanceGroupsByCurrencyAndType) {
   JournalEntry eur = Entry(300, "b");
   for (auto& l : eur.lines) l.account.currency = Currency::kEUR;
   ASSERT_TRUE(Post(book_, eur).ok());
-  const auto tb = TrialBalance(*book_.ListAccounts());
+  const auto tb = *TrialBalance(*book_.SumByType());
   ASSERT_EQ(tb.size(), 2u);
   for (const auto& c : tb) {
     EXPECT_EQ(c.net_minor(), 0);
     EXPECT_EQ(c.types.size(), 2u);
   }
+}
+
+TEST(TrialBalanceTest, RefusesOverflowingTotals) {
+  std::vector<TypeTotal> totals = {
+      {Currency::kUSD, AccountType::kSettlementCash, INT64_MAX, 0, 1},
+      {Currency::kUSD, AccountType::kSuspense, 1, 0, 1}};
+  EXPECT_EQ(TrialBalance(totals).status().category(), StatusCategory::kInternal);
 }
 
 TEST_F(BookTest, AccountLinesPageInPostingOrder) {

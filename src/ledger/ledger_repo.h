@@ -22,6 +22,16 @@ struct AccountBalance {
   friend bool operator==(const AccountBalance&, const AccountBalance&) = default;
 };
 
+// The accounts of one type in one currency, summed.
+struct TypeTotal {
+  Currency currency;
+  AccountType type;
+  std::int64_t debits_minor = 0;
+  std::int64_t credits_minor = 0;
+  std::int64_t accounts = 0;
+  friend bool operator==(const TypeTotal&, const TypeTotal&) = default;
+};
+
 // One line of one entry, as seen from its account.
 struct AccountLine {
   std::int64_t seq = 0;  // the entry's position in the ledger; the pagination cursor
@@ -54,6 +64,9 @@ class LedgerRepo {
   // Maintained balances, updated by Append.
   virtual Result<std::optional<AccountBalance>> GetAccount(std::string_view account_id) = 0;
   virtual Result<std::vector<AccountBalance>> ListAccounts() = 0;
+  // Maintained balances summed per currency and account type, ordered by both; the
+  // cost does not grow with the number of accounts sent back to the caller.
+  virtual Result<std::vector<TypeTotal>> SumByType() = 0;
   // Balances recomputed from the lines alone, ignoring the maintained ones.
   virtual Result<std::vector<AccountBalance>> RecomputeAccounts() = 0;
   // Ids of entries whose lines do not sum to zero per currency (should be none).

@@ -57,24 +57,39 @@ Result<Posted> Reverse(LedgerRepo& repo, std::string_view original_id, std::stri
                                  std::move(memo), now));
 }
 
-std::vector<CurrencyTotals> TrialBalance(const std::vector<AccountBalance>& accounts) {
-  std::map<Currency, std::map<AccountType, CurrencyTotals::TypeTotal>> grouped;
-  for (const AccountBalance& a : accounts) {
-    auto& t = grouped[a.ref.currency][a.ref.type];
-    t.type = a.ref.type;
-    t.debits_minor += a.debits_minor;
-    t.credits_minor += a.credits_minor;
-    t.accounts += 1;
+namespace {
+Status CheckedAdd(std::int64_t& total, std::int64_t amount) {
+  if (__builtin_add_overflow(total, amount, &total)) {
+    return Status::Internal("ledger totals overflow 64 bits");
   }
+  return Status::Ok();
+}
+}  // namespace
+
+Result<std::vector<TypeTotal>> SumByType(const std::vector<AccountBalance>& accounts) {
+  std::map<std::pair<Currency, AccountType>, TypeTotal> grouped;
+  for (const AccountBalance& a : accounts) {
+    const auto key = std::make_pair(a.ref.currency, a.ref.type);
+    auto [it, _] = grouped.try_emplace(key, TypeTotal{a.ref.currency, a.ref.type});
+    TRANCHE_RETURN_IF_ERROR(CheckedAdd(it->second.debits_minor, a.debits_minor));
+    TRANCHE_RETURN_IF_ERROR(CheckedAdd(it->second.credits_minor, a.credits_minor));
+    ++it->second.accounts;
+  }
+  std::vector<TypeTotal> out;
+  for (auto& [_, t] : grouped) out.push_back(t);
+  return out;
+}
+
+Result<std::vector<CurrencyTotals>> TrialBalance(const std::vector<TypeTotal>& totals) {
   std::vector<CurrencyTotals> out;
-  for (auto& [currency, by_type] : grouped) {
-    CurrencyTotals c{currency, {}, 0, 0};
-    for (auto& [type, total] : by_type) {
-      c.debits_minor += total.debits_minor;
-      c.credits_minor += total.credits_minor;
-      c.types.push_back(total);
-    }
-    out.push_back(std::move(c));
+  for (const TypeTotal& t : totals) {
+    if (out.empty() || out.back().currency != t.currency) out.push_back(CurrencyTotals{t.currency, {}, 0, 0});
+    CurrencyTotals& c = out.back();
+    TRANCHE_ASSERT_MSG(c.types.empty() || c.types.back().type < t.type,
+                       "type totals must be ordered by currency, then type");
+    TRANCHE_RETURN_IF_ERROR(CheckedAdd(c.debits_minor, t.debits_minor));
+    TRANCHE_RETURN_IF_ERROR(CheckedAdd(c.credits_minor, t.credits_minor));
+    c.types.push_back(t);
   }
   return out;
 }
@@ -98,7 +113,9 @@ Result<VerifyReport> Verify(LedgerRepo& repo) {
   }
   // Lines on accounts that have no maintained balance at all.
   for (const auto& [id, _] : by_id) report.mismatched_accounts.push_back(id);
-  for (const CurrencyTotals& c : TrialBalance(maintained)) {
+  TRANCHE_ASSIGN_OR_RETURN(auto by_type, SumByType(maintained));
+  TRANCHE_ASSIGN_OR_RETURN(auto trial_balance, TrialBalance(by_type));
+  for (const CurrencyTotals& c : trial_balance) {
     if (c.net_minor() != 0) report.unbalanced_currencies.push_back(c.currency);
   }
   return report;

@@ -22,21 +22,18 @@ Result<Posted> Reverse(LedgerRepo& repo, std::string_view original_id, std::stri
 
 struct CurrencyTotals {
   Currency currency;
-  struct TypeTotal {
-    AccountType type;
-    std::int64_t debits_minor = 0;
-    std::int64_t credits_minor = 0;
-    std::int64_t accounts = 0;
-  };
   std::vector<TypeTotal> types;  // in chart order, only types with accounts
   std::int64_t debits_minor = 0;
   std::int64_t credits_minor = 0;
   std::int64_t net_minor() const { return debits_minor - credits_minor; }
 };
 
+// Sums balances per currency and type (what SumByType returns), checked for overflow.
+Result<std::vector<TypeTotal>> SumByType(const std::vector<AccountBalance>& accounts);
+
 // The trial balance: per currency, per account type. In a sound ledger every
-// currency's net is zero.
-std::vector<CurrencyTotals> TrialBalance(const std::vector<AccountBalance>& accounts);
+// currency's net is zero. Totals are checked for overflow.
+Result<std::vector<CurrencyTotals>> TrialBalance(const std::vector<TypeTotal>& totals);
 
 struct VerifyReport {
   std::int64_t accounts_checked = 0;

@@ -30,14 +30,15 @@ Json EntryJson(const JournalEntry& e) {
 }
 
 Result<Reply> TrialBalance(RequestContext& ctx) {
-  std::vector<ledger::AccountBalance> accounts;
+  std::vector<ledger::TypeTotal> totals;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(accounts, tx.ledger().ListAccounts());
+    TRANCHE_ASSIGN_OR_RETURN(totals, tx.ledger().SumByType());
     return Status::Ok();
   }));
+  TRANCHE_ASSIGN_OR_RETURN(auto trial_balance, ledger::TrialBalance(totals));
   Json currencies = Json::array();
   bool balanced = true;
-  for (const auto& c : ledger::TrialBalance(accounts)) {
+  for (const auto& c : trial_balance) {
     Json types = Json::array();
     for (const auto& t : c.types) {
       types.push_back({{"type", ledger::AccountTypeName(t.type)},

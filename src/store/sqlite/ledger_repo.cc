@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
 #include "ledger/book.h"
+#include "ledger/posting.h"
 
 #include "store/sqlite/repos.h"
 
@@ -262,6 +264,32 @@ Result<std::vector<AccountBalance>> SqliteLedgerRepo::ListAccounts() {
     for (std::size_t i = 0; i < rows.size(); ++i) AddPending(rows[i], keys[i]);
   }
   return rows;
+}
+
+Result<std::vector<ledger::TypeTotal>> SqliteLedgerRepo::SumByType() {
+  if (!deltas_.empty()) {
+    // Inside a write transaction with balances not yet flushed: sum what reads see.
+    TRANCHE_ASSIGN_OR_RETURN(auto accounts, ListAccounts());
+    return ledger::SumByType(accounts);
+  }
+  // SQLite's SUM reports integer overflow as an error rather than wrapping.
+  auto stmt = c_.Prepare(
+      "SELECT currency, type, SUM(debits_minor), SUM(credits_minor), COUNT(*)"
+      " FROM ledger_accounts GROUP BY currency, type");
+  std::vector<ledger::TypeTotal> out;
+  while (true) {
+    TRANCHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    auto currency = ParseCurrency(stmt.Text(0));
+    auto type = ledger::ParseAccountType(stmt.Text(1));
+    if (!currency || !type) return Status::Internal("stored account has an unknown type");
+    out.push_back(ledger::TypeTotal{*currency, *type, stmt.Int(2), stmt.Int(3), stmt.Int(4)});
+  }
+  // Order by the enums (chart order), not by their names.
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::make_pair(a.currency, a.type) < std::make_pair(b.currency, b.type);
+  });
+  return out;
 }
 
 Result<std::vector<AccountBalance>> SqliteLedgerRepo::RecomputeAccounts() {

@@ -42,6 +42,7 @@ class SqliteLedgerRepo final : public ledger::LedgerRepo {
   Result<bool> Append(const ledger::JournalEntry& e) override;
   Result<std::optional<ledger::AccountBalance>> GetAccount(std::string_view account_id) override;
   Result<std::vector<ledger::AccountBalance>> ListAccounts() override;
+  Result<std::vector<ledger::TypeTotal>> SumByType() override;
   Result<std::vector<ledger::AccountBalance>> RecomputeAccounts() override;
   Result<std::vector<std::string>> FindUnbalancedEntries() override;
   Result<std::vector<ledger::AccountLine>> ListAccountLines(std::string_view account_id,
