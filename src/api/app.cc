@@ -178,6 +178,7 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterSystemRoutes(router);
   RegisterMerchantRoutes(router);
   RegisterLedgerRoutes(router);
+  RegisterCheckoutRoutes(router);
 }
 
 Json ListBody(Json data, bool has_more, const std::string& next_cursor) {

@@ -16,12 +16,16 @@ std::optional<PrincipalKind> ParsePrincipalKind(std::string_view name) {
   return std::nullopt;
 }
 
-std::string GenerateSecret(PrincipalKind kind, RandomSource& random) {
+std::string GenerateToken(std::string_view prefix, RandomSource& random) {
   std::uint8_t bytes[24];
   random.Fill(bytes);
   char hex[2 * sizeof bytes + 1];
   sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-  return std::string(kind == PrincipalKind::kMerchant ? "sk_" : "ok_") + hex;
+  return std::string(prefix) + hex;
+}
+
+std::string GenerateSecret(PrincipalKind kind, RandomSource& random) {
+  return GenerateToken(kind == PrincipalKind::kMerchant ? "sk_" : "ok_", random);
 }
 
 std::optional<PrincipalKind> KindOfSecret(std::string_view secret) {

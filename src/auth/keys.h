@@ -40,7 +40,9 @@ struct ApiKey {
 
 inline constexpr std::size_t kMaxSecretChars = 128;
 
-// "sk_" (merchant) or "ok_" (operator) followed by 48 hex characters.
+// `prefix` followed by 48 hex characters (192 random bits).
+std::string GenerateToken(std::string_view prefix, RandomSource& random);
+// "sk_" (merchant) or "ok_" (operator) tokens.
 std::string GenerateSecret(PrincipalKind kind, RandomSource& random);
 std::optional<PrincipalKind> KindOfSecret(std::string_view secret);
 SecretHash HashSecret(std::string_view secret);

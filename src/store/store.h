@@ -14,6 +14,7 @@
 #include <string>
 
 #include "auth/key_repo.h"
+#include "checkout/session_repo.h"
 #include "ledger/ledger_repo.h"
 #include "merchants/merchant_repo.h"
 
@@ -52,6 +53,7 @@ class Tx {
   virtual merchants::ConsumerRepo& consumers() = 0;
   virtual auth::KeyRepo& keys() = 0;
   virtual IdempotencyRepo& idempotency() = 0;
+  virtual checkout::SessionRepo& sessions() = 0;
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.
   virtual Status Nested(const std::function<Status()>& fn) = 0;

@@ -105,6 +105,23 @@ CREATE TABLE idempotency_keys (
 ) WITHOUT ROWID;
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at_us);
 )sql"},
+    {4, "checkout_sessions",
+     R"sql(
+CREATE TABLE checkout_sessions (
+  id TEXT PRIMARY KEY,
+  merchant_id TEXT NOT NULL REFERENCES merchants(id),
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  order_lines TEXT NOT NULL,             -- JSON array, validated before it is stored
+  merchant_reference TEXT NOT NULL,
+  consumer_email TEXT,
+  client_token_hash BLOB NOT NULL UNIQUE,  -- SHA-256; the token itself is never stored
+  status TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  expires_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX checkout_sessions_by_merchant ON checkout_sessions(merchant_id, id);
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

@@ -122,4 +122,14 @@ class SqliteIdempotencyRepo final : public IdempotencyRepo {
   Connection& c_;
 };
 
+class SqliteSessionRepo final : public checkout::SessionRepo {
+ public:
+  explicit SqliteSessionRepo(Connection& c) : c_(c) {}
+  Status Insert(const checkout::CheckoutSession& s) override;
+  Result<std::optional<checkout::CheckoutSession>> Find(std::string_view id) override;
+
+ private:
+  Connection& c_;
+};
+
 }  // namespace tranche::store::sqlite

@@ -23,12 +23,14 @@ std::size_t BucketFor(std::size_t jobs) {
 class SqliteStore::ConnTx final : public Tx {
  public:
   explicit ConnTx(Connection& c)
-      : c_(c), ledger_(c), merchants_(c), consumers_(c), keys_(c), idempotency_(c) {}
+      : c_(c), ledger_(c), merchants_(c), consumers_(c), keys_(c), idempotency_(c),
+        sessions_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
   auth::KeyRepo& keys() override { return keys_; }
   IdempotencyRepo& idempotency() override { return idempotency_; }
+  checkout::SessionRepo& sessions() override { return sessions_; }
 
   Status Nested(const std::function<Status()>& fn) override {
     // Savepoint statements are prepared once per depth: every unit of work in a group
@@ -82,6 +84,7 @@ class SqliteStore::ConnTx final : public Tx {
   SqliteConsumerRepo consumers_;
   SqliteKeyRepo keys_;
   SqliteIdempotencyRepo idempotency_;
+  SqliteSessionRepo sessions_;
   int depth_ = 0;
   bool broken_ = false;
 

@@ -1,0 +1,94 @@
+#include <nlohmann/json.hpp>
+
+#include "store/sqlite/repos.h"
+
+namespace tranche::store::sqlite {
+
+using checkout::CheckoutSession;
+using checkout::OrderLine;
+using checkout::SessionStatus;
+using Json = nlohmann::json;
+
+namespace {
+
+std::string LinesToJson(const std::vector<OrderLine>& lines) {
+  Json out = Json::array();
+  for (const OrderLine& l : lines) {
+    out.push_back({{"name", l.name}, {"quantity", l.quantity},
+                   {"unit_price", l.unit_price.minor()}, {"total_amount", l.total_amount.minor()}});
+  }
+  return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Result<std::vector<OrderLine>> LinesFromJson(const std::string& text, Currency c) {
+  const Json j = Json::parse(text, nullptr, false);
+  if (!j.is_array()) return Status::Internal("stored order lines are not a JSON array");
+  std::vector<OrderLine> out;
+  for (const Json& l : j) {
+    if (!l.is_object() || !l.value("name", Json()).is_string() ||
+        !l.value("quantity", Json()).is_number_integer() ||
+        !l.value("unit_price", Json()).is_number_integer() ||
+        !l.value("total_amount", Json()).is_number_integer()) {
+      return Status::Internal("stored order line is malformed");
+    }
+    out.push_back(OrderLine{l["name"].get<std::string>(), l["quantity"].get<std::int64_t>(),
+                            Money(l["unit_price"].get<std::int64_t>(), c),
+                            Money(l["total_amount"].get<std::int64_t>(), c)});
+  }
+  return out;
+}
+
+std::optional<SessionStatus> ParseStatus(std::string_view s) {
+  for (auto st : {SessionStatus::kOpen, SessionStatus::kComplete, SessionStatus::kExpired}) {
+    if (checkout::SessionStatusName(st) == s) return st;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status SqliteSessionRepo::Insert(const CheckoutSession& s) {
+  auto stmt = c_.Prepare(
+      "INSERT INTO checkout_sessions(id, merchant_id, currency, amount_minor, order_lines,"
+      " merchant_reference, consumer_email, client_token_hash, status, created_at_us,"
+      " expires_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const std::string lines = LinesToJson(s.draft.lines);
+  stmt.Bind(1, s.id).Bind(2, s.merchant_id).Bind(3, CurrencyCode(s.draft.amount.currency()))
+      .Bind(4, s.draft.amount.minor()).Bind(5, lines).Bind(6, s.draft.merchant_reference)
+      .BindBlob(8, s.client_token_hash.data(), s.client_token_hash.size())
+      .Bind(9, checkout::SessionStatusName(s.status)).Bind(10, UnixMicros(s.created_at))
+      .Bind(11, UnixMicros(s.expires_at));
+  if (s.draft.consumer_email) {
+    stmt.Bind(7, *s.draft.consumer_email);
+  } else {
+    stmt.BindNull(7);
+  }
+  return stmt.Run();
+}
+
+Result<std::optional<CheckoutSession>> SqliteSessionRepo::Find(std::string_view id) {
+  auto stmt = c_.Prepare(
+      "SELECT id, merchant_id, currency, amount_minor, order_lines, merchant_reference,"
+      " consumer_email, client_token_hash, status, created_at_us, expires_at_us"
+      " FROM checkout_sessions WHERE id = ?");
+  stmt.Bind(1, id);
+  TRANCHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<CheckoutSession>();
+  const auto currency = ParseCurrency(stmt.Text(2));
+  const auto status = ParseStatus(stmt.Text(8));
+  const std::string hash = stmt.Blob(7);
+  if (!currency || !status || hash.size() != 32) {
+    return Status::Internal("stored checkout session is malformed");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto lines, LinesFromJson(stmt.Text(4), *currency));
+  CheckoutSession s{stmt.Text(0), stmt.Text(1),
+                    checkout::SessionDraft{Money(stmt.Int(3), *currency), std::move(lines),
+                                           stmt.Text(5), std::nullopt},
+                    {}, *status, InstantFromUnixMicros(stmt.Int(9)),
+                    InstantFromUnixMicros(stmt.Int(10))};
+  if (!stmt.IsNull(6)) s.draft.consumer_email = stmt.Text(6);
+  std::copy(hash.begin(), hash.end(), s.client_token_hash.begin());
+  return std::optional<CheckoutSession>(std::move(s));
+}
+
+}  // namespace tranche::store::sqlite
