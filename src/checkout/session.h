@@ -47,6 +47,8 @@ struct Offer {
 std::vector<Offer> OffersFor(Money amount, Date today, std::int64_t financing_apr_bps);
 
 enum class SessionStatus : std::uint8_t { kOpen, kComplete, kExpired };
+inline constexpr SessionStatus kAllSessionStatuses[] = {
+    SessionStatus::kOpen, SessionStatus::kComplete, SessionStatus::kExpired};
 std::string_view SessionStatusName(SessionStatus s);
 
 struct CheckoutSession {

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/enum_names.h"
+
 namespace tranche {
 
 namespace {
@@ -28,10 +30,7 @@ std::string_view CurrencyCode(Currency c) {
 }
 
 std::optional<Currency> ParseCurrency(std::string_view code) {
-  for (Currency c : kAllCurrencies) {
-    if (CurrencyCode(c) == code) return c;
-  }
-  return std::nullopt;
+  return ParseByName<Currency>(kAllCurrencies, CurrencyCode, code);
 }
 
 int MinorDigits(Currency) { return 2; }  // all supported currencies use cents/öre

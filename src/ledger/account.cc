@@ -1,5 +1,6 @@
 #include "ledger/account.h"
 
+#include "core/enum_names.h"
 #include "core/ids.h"
 
 namespace tranche::ledger {
@@ -22,10 +23,7 @@ std::string_view AccountTypeName(AccountType t) {
 }
 
 std::optional<AccountType> ParseAccountType(std::string_view name) {
-  for (AccountType t : kAllAccountTypes) {
-    if (AccountTypeName(t) == name) return t;
-  }
-  return std::nullopt;
+  return ParseByName<AccountType>(kAllAccountTypes, AccountTypeName, name);
 }
 
 OwnerKind OwnerKindOf(AccountType t) {

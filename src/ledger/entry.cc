@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/enum_names.h"
 #include "core/ids.h"
 
 namespace tranche::ledger {
@@ -25,11 +26,7 @@ std::string_view ReasonName(Reason r) {
 }
 
 std::optional<Reason> ParseReason(std::string_view name) {
-  for (int i = 0; i <= static_cast<int>(Reason::kReversal); ++i) {
-    const auto r = static_cast<Reason>(i);
-    if (ReasonName(r) == name) return r;
-  }
-  return std::nullopt;
+  return ParseByName<Reason>(kAllReasons, ReasonName, name);
 }
 
 Status ValidateEntry(const JournalEntry& e) {

@@ -37,6 +37,11 @@ enum class Reason : std::uint8_t {
   kReversal,
 };
 
+inline constexpr Reason kAllReasons[] = {
+    Reason::kCapture,  Reason::kRefund, Reason::kCollection,       Reason::kLateFee,
+    Reason::kInterestAccrual, Reason::kChargeOff, Reason::kRecovery, Reason::kPayout,
+    Reason::kManualAdjustment, Reason::kReversal};
+
 std::string_view ReasonName(Reason r);
 std::optional<Reason> ParseReason(std::string_view name);
 

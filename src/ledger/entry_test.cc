@@ -92,6 +92,13 @@ TEST(EntryTest, ReversalNegatesEveryLine) {
   EXPECT_TRUE(ValidateEntry(r).ok());
 }
 
+TEST(EntryTest, EveryReasonAndAccountTypeRoundTripsByName) {
+  for (Reason r : kAllReasons) EXPECT_EQ(ParseReason(ReasonName(r)), r);
+  EXPECT_EQ(std::size(kAllReasons), static_cast<std::size_t>(Reason::kReversal) + 1);
+  for (AccountType t : kAllAccountTypes) EXPECT_EQ(ParseAccountType(AccountTypeName(t)), t);
+  EXPECT_FALSE(ParseReason("bonus"));
+}
+
 TEST(AccountTest, IdsRoundTrip) {
   const AccountRef ref{AccountType::kMerchantPayable, Currency::kSEK, kMerchant};
   const std::string id = AccountId(ref);

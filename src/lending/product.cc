@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/enum_names.h"
+
 namespace tranche::lending {
 
 std::string_view ProductName(ProductKind p) {
@@ -17,10 +19,7 @@ std::string_view ProductName(ProductKind p) {
 }
 
 std::optional<ProductKind> ParseProduct(std::string_view name) {
-  for (ProductKind p : kAllProducts) {
-    if (ProductName(p) == name) return p;
-  }
-  return std::nullopt;
+  return ParseByName<ProductKind>(kAllProducts, ProductName, name);
 }
 
 bool IsFinancing(ProductKind p) {

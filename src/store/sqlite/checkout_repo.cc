@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "core/enum_names.h"
 #include "store/sqlite/repos.h"
 
 namespace tranche::store::sqlite {
@@ -39,10 +40,7 @@ Result<std::vector<OrderLine>> LinesFromJson(const std::string& text, Currency c
 }
 
 std::optional<SessionStatus> ParseStatus(std::string_view s) {
-  for (auto st : {SessionStatus::kOpen, SessionStatus::kComplete, SessionStatus::kExpired}) {
-    if (checkout::SessionStatusName(st) == s) return st;
-  }
-  return std::nullopt;
+  return ParseByName<SessionStatus>(checkout::kAllSessionStatuses, checkout::SessionStatusName, s);
 }
 
 }  // namespace
