@@ -1,0 +1,57 @@
+#include "checkout/postings.h"
+
+#include <algorithm>
+
+namespace tranche::checkout {
+
+namespace {
+
+using ledger::AccountRef;
+using ledger::AccountType;
+
+// Zero lines are not allowed in an entry; a part that rounds to nothing is left out.
+void AddLine(ledger::JournalEntry& e, AccountRef account, std::int64_t amount_minor) {
+  if (amount_minor != 0) e.lines.push_back({std::move(account), amount_minor});
+}
+
+ledger::JournalEntry Blank(const PostingContext& ctx, ledger::Reason reason, std::string key) {
+  return ledger::JournalEntry{ctx.entry_id, std::move(key), reason, ctx.object_id, "", "",
+                              ctx.now, {}};
+}
+
+}  // namespace
+
+Money MerchantDiscount(Money capture, const merchants::Pricing& pricing) {
+  TRANCHE_ASSERT(capture.minor() > 0 && capture.minor() <= kMaxInputAmountMinor);
+  TRANCHE_ASSERT(pricing.mdr_bps >= 0 && pricing.mdr_bps <= merchants::kMaxMdrBps);
+  const std::int64_t rate_part = (capture.minor() * pricing.mdr_bps * 2 + 10'000) / 20'000;
+  const std::int64_t fee = rate_part + pricing.fixed_fee_minor;
+  return Money(std::min(fee, capture.minor()), capture.currency());
+}
+
+ledger::JournalEntry CaptureEntry(const PostingContext& ctx, Money capture,
+                                  const merchants::Pricing& pricing) {
+  const Currency c = capture.currency();
+  const Money fee = MerchantDiscount(capture, pricing);
+  ledger::JournalEntry e = Blank(ctx, ledger::Reason::kCapture, "capture:" + ctx.object_id);
+  AddLine(e, {AccountType::kConsumerReceivable, c, ctx.consumer_id}, capture.minor());
+  AddLine(e, {AccountType::kMerchantPayable, c, ctx.merchant_id}, -(capture.minor() - fee.minor()));
+  AddLine(e, {AccountType::kMdrRevenue, c, ""}, -fee.minor());
+  return e;
+}
+
+ledger::JournalEntry RefundEntry(const PostingContext& ctx, Money refund,
+                                 const lending::RefundAllocation& allocation) {
+  const Currency c = refund.currency();
+  std::int64_t off_plan = 0;
+  for (Money m : allocation.reductions) off_plan += m.minor();
+  TRANCHE_ASSERT(off_plan + allocation.to_consumer.minor() == refund.minor());
+  ledger::JournalEntry e = Blank(ctx, ledger::Reason::kRefund, "refund:" + ctx.object_id);
+  AddLine(e, {AccountType::kMerchantPayable, c, ctx.merchant_id}, refund.minor());
+  AddLine(e, {AccountType::kConsumerReceivable, c, ctx.consumer_id}, -off_plan);
+  AddLine(e, {AccountType::kConsumerRefundsPayable, c, ctx.consumer_id},
+          -allocation.to_consumer.minor());
+  return e;
+}
+
+}  // namespace tranche::checkout
