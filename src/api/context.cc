@@ -18,6 +18,12 @@ const auth::Principal& RequestContext::Caller() const {
   return *principal;
 }
 
+void Reply::RedactForReplay(const Json::json_pointer& field) {
+  Json replay = body;
+  replay[field] = nullptr;
+  replay_body = std::move(replay);
+}
+
 std::string RenderOutcome(const Result<Reply>& outcome, int* status) {
   if (outcome.ok()) {
     *status = outcome->status;

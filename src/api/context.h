@@ -32,6 +32,10 @@ struct Reply {
   // reply carrying a secret is stored with the secret removed, because secrets are
   // kept only as hashes.
   std::optional<Json> replay_body;
+
+  // Sets replay_body to body with the value at `field` replaced by null: how a reply
+  // carrying a secret is stored for idempotent replays.
+  void RedactForReplay(const Json::json_pointer& field);
 };
 
 struct Services {

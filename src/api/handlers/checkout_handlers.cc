@@ -112,10 +112,8 @@ Result<Reply> CreateSession(RequestContext& ctx) {
   Reply reply(201, SessionJson(session, ctx.now));
   // The client token goes to the consumer's browser; like every secret it is stored
   // only as a hash, so an idempotent replay shows null.
-  Json replay = reply.body;
-  replay["client_token"] = nullptr;
-  reply.replay_body = std::move(replay);
   reply.body["client_token"] = client_token;
+  reply.RedactForReplay(Json::json_pointer("/client_token"));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_RETURN_IF_ERROR(tx.sessions().Insert(session));
     return reply;

@@ -26,10 +26,9 @@ Json KeyJson(const onboarding::Issued& k) {
 // An idempotent retry gets the same reply without the secret: secrets are kept only
 // as hashes, so the stored reply must not hold one. `key_path` locates the key object.
 void RedactSecretForReplay(Reply& reply, const Json::json_pointer& key_path) {
-  Json replay = reply.body;
-  replay[key_path]["secret"] = nullptr;
-  replay[key_path]["note"] = "the secret was shown only in the first response to this request";
-  reply.replay_body = std::move(replay);
+  reply.RedactForReplay(key_path / "secret");
+  (*reply.replay_body)[key_path]["note"] =
+      "the secret was shown only in the first response to this request";
 }
 
 Result<merchants::MerchantDraft> ReadMerchantDraft(const Json& body) {
