@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <filesystem>
+
 #include "support/process.h"
 #include "support/test_server.h"
 
@@ -54,6 +56,14 @@ TEST_F(CliTest, MigrateCreateAndVerify) {
   out = Run({"ledger", "verify", "--data-dir", data_}, &code);
   EXPECT_EQ(code, 0) << out;
   EXPECT_NE(out.find("ledger OK"), std::string::npos);
+}
+
+TEST_F(CliTest, TheLastDataDirWins) {
+  int code = -1;
+  Run({"migrate", "--data-dir", dir_.path() + "/ignored", "--data-dir", data_}, &code);
+  EXPECT_EQ(code, 0);
+  EXPECT_TRUE(std::filesystem::exists(data_ + "/tranche.db"));
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() + "/ignored/tranche.db"));
 }
 
 TEST_F(CliTest, ServeRefusesAnUnmigratedDatabase) {

@@ -163,8 +163,11 @@ int VerifyLedger(PlatformOptions options) {
 }
 
 void AddDataDir(CLI::App* cmd, PlatformOptions& o) {
+  // The last --data-dir wins, so scripts/run-demo.sh can pass a default that the
+  // caller's own --data-dir overrides.
   cmd->add_option("--data-dir", o.data_dir, "directory holding the database")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
 }
 
 void AddServerOptions(CLI::App* cmd, PlatformOptions& o) {
