@@ -26,12 +26,14 @@ struct DemoConsumer {
   const char* email;
   const char* given_name;
   const char* family_name;
+  const char* date_of_birth;
+  const char* country;
 };
 constexpr DemoConsumer kDemoConsumers[] = {
-    {"ava.larsson@example.com", "Ava", "Larsson"},
-    {"noah.bennett@example.com", "Noah", "Bennett"},
-    {"mia.fischer@example.com", "Mia", "Fischer"},
-    {"liam.oconnor@example.com", "Liam", "O'Connor"},
+    {"ava.larsson@example.com", "Ava", "Larsson", "1990-04-12", "SE"},
+    {"noah.bennett@example.com", "Noah", "Bennett", "1985-09-30", "US"},
+    {"mia.fischer@example.com", "Mia", "Fischer", "1998-01-05", "DE"},
+    {"liam.oconnor@example.com", "Liam", "O'Connor", "1979-11-21", "GB"},
 };
 
 Status EnsureOperator(store::Tx& tx, IdGenerator& ids, RandomSource& secrets, Instant now,
@@ -63,7 +65,7 @@ Status EnsureMerchants(store::Tx& tx, IdGenerator& ids, RandomSource& secrets, I
       TRANCHE_ASSIGN_OR_RETURN(key, onboarding::RotateKey(tx, {auth::PrincipalKind::kMerchant, found->id},
                                                           ids, secrets, now));
     } else {
-      merchants::MerchantDraft draft{d.name, d.country, d.currency, merchants::Pricing{}};
+      merchants::MerchantDraft draft{d.name, d.country, d.currency, merchants::Pricing{}, {}};
       TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, draft, ids, secrets, now));
       key = created.key;
     }
@@ -77,7 +79,9 @@ Status EnsureConsumers(store::Tx& tx, IdGenerator& ids, Instant now, DemoCredent
   for (const DemoConsumer& d : kDemoConsumers) {
     TRANCHE_ASSIGN_OR_RETURN(auto c, tx.consumers().FindByEmail(d.email));
     if (!c) {
-      c = merchants::Consumer{ids.Next("con"), d.email, d.given_name, d.family_name, now};
+      c = merchants::Consumer{ids.Next("con"), d.email, d.given_name, d.family_name, now,
+                              "", ParseDate(d.date_of_birth),
+                              merchants::Address{"1 Demo Street", "Demo City", "10001", d.country}};
       TRANCHE_RETURN_IF_ERROR(tx.consumers().Insert(*c));
     }
     out.consumer_ids.push_back(c->id);

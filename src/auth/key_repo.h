@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "auth/keys.h"
+#include "auth/login.h"
 
 namespace tranche::auth {
 
@@ -27,6 +28,13 @@ class KeyRepo {
   virtual Status InsertOperator(const Operator& op) = 0;
   virtual Result<std::optional<Operator>> FindOperator(std::string_view id) = 0;
   virtual Result<std::optional<Operator>> FindOperatorByName(std::string_view name) = 0;
+
+  virtual Status InsertChallenge(const LoginChallenge& c) = 0;
+  // The consumer's most recent challenge: the only one a code is checked against.
+  virtual Result<std::optional<LoginChallenge>> LatestChallenge(std::string_view consumer_id) = 0;
+  // Stores attempts and consumed.
+  virtual Status UpdateChallenge(const LoginChallenge& c) = 0;
+  virtual Result<int> CountChallengesSince(std::string_view consumer_id, Instant since) = 0;
 };
 
 }  // namespace tranche::auth

@@ -6,13 +6,34 @@
 
 namespace tranche::auth {
 
-std::string_view PrincipalKindName(PrincipalKind k) {
-  return k == PrincipalKind::kMerchant ? "merchant" : "operator";
+namespace {
+
+struct KindInfo {
+  PrincipalKind kind;
+  std::string_view name;
+  std::string_view token_prefix;
+};
+constexpr KindInfo kKinds[] = {{PrincipalKind::kMerchant, "merchant", "sk_"},
+                               {PrincipalKind::kOperator, "operator", "ok_"},
+                               {PrincipalKind::kConsumer, "consumer", "lt_"},
+                               {PrincipalKind::kCheckoutClient, "checkout_client", "ct_"}};
+
+const KindInfo& InfoOf(PrincipalKind k) {
+  for (const KindInfo& i : kKinds) {
+    if (i.kind == k) return i;
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown principal kind");
+  return kKinds[0];
 }
 
+}  // namespace
+
+std::string_view PrincipalKindName(PrincipalKind k) { return InfoOf(k).name; }
+
 std::optional<PrincipalKind> ParsePrincipalKind(std::string_view name) {
-  if (name == "merchant") return PrincipalKind::kMerchant;
-  if (name == "operator") return PrincipalKind::kOperator;
+  for (const KindInfo& i : kKinds) {
+    if (i.name == name) return i.kind;
+  }
   return std::nullopt;
 }
 
@@ -25,12 +46,13 @@ std::string GenerateToken(std::string_view prefix, RandomSource& random) {
 }
 
 std::string GenerateSecret(PrincipalKind kind, RandomSource& random) {
-  return GenerateToken(kind == PrincipalKind::kMerchant ? "sk_" : "ok_", random);
+  return GenerateToken(InfoOf(kind).token_prefix, random);
 }
 
 std::optional<PrincipalKind> KindOfSecret(std::string_view secret) {
-  if (secret.starts_with("sk_")) return PrincipalKind::kMerchant;
-  if (secret.starts_with("ok_")) return PrincipalKind::kOperator;
+  for (const KindInfo& i : kKinds) {
+    if (secret.starts_with(i.token_prefix)) return i.kind;
+  }
   return std::nullopt;
 }
 
@@ -51,7 +73,7 @@ ApiKey MakeApiKey(std::string key_id, const Principal& owner, std::string_view s
                   Instant now) {
   TRANCHE_ASSERT(KindOfSecret(secret) == owner.kind);
   return ApiKey{std::move(key_id), owner.kind, owner.id, HashSecret(secret),
-                DisplayPrefix(secret), now, std::nullopt};
+                DisplayPrefix(secret), now, std::nullopt, std::nullopt};
 }
 
 }  // namespace tranche::auth

@@ -16,14 +16,17 @@
 
 namespace tranche::auth {
 
-enum class PrincipalKind : std::uint8_t { kMerchant, kOperator };
+// Who is calling. Merchants and operators hold long-lived keys (sk_, ok_); a consumer
+// holds a short-lived login token (lt_); the consumer's browser during checkout holds
+// the session's client token (ct_), whose principal is the session itself.
+enum class PrincipalKind : std::uint8_t { kMerchant, kOperator, kConsumer, kCheckoutClient };
 
 std::string_view PrincipalKindName(PrincipalKind k);
 std::optional<PrincipalKind> ParsePrincipalKind(std::string_view name);
 
 struct Principal {
   PrincipalKind kind;
-  std::string id;  // mer_... or opr_...
+  std::string id;  // mer_..., opr_..., con_... or cs_...
 };
 
 using SecretHash = std::array<std::uint8_t, 32>;
@@ -36,13 +39,15 @@ struct ApiKey {
   std::string display_prefix;  // the first characters, for telling keys apart in lists
   Instant created_at;
   std::optional<Instant> revoked_at;
+  std::optional<Instant> expires_at;  // consumer tokens only
 };
 
 inline constexpr std::size_t kMaxSecretChars = 128;
 
 // `prefix` followed by 48 hex characters (192 random bits).
 std::string GenerateToken(std::string_view prefix, RandomSource& random);
-// "sk_" (merchant) or "ok_" (operator) tokens.
+// The token of a kind: "sk_" (merchant), "ok_" (operator), "lt_" (consumer) or
+// "ct_" (checkout client).
 std::string GenerateSecret(PrincipalKind kind, RandomSource& random);
 std::optional<PrincipalKind> KindOfSecret(std::string_view secret);
 SecretHash HashSecret(std::string_view secret);

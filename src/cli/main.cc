@@ -213,7 +213,7 @@ int main(int argc, char** argv) {
   merchant->require_subcommand(1);
   auto* m_create = merchant->add_subcommand("create", "create a merchant and print its key once");
   AddDataDir(m_create, options);
-  tranche::merchants::MerchantDraft draft{"", "", tranche::Currency::kUSD, {}};
+  tranche::merchants::MerchantDraft draft{"", "", tranche::Currency::kUSD, {}, {}};
   std::string currency = "USD";
   m_create->add_option("--name", draft.name, "merchant name")->required();
   m_create->add_option("--country", draft.country, "ISO 3166-1 alpha-2 country")->required();

@@ -16,6 +16,15 @@ std::uint64_t RandomSource::NextU64() {
   return v;
 }
 
+std::uint64_t RandomSource::Uniform(std::uint64_t n) {
+  TRANCHE_ASSERT(n > 0);
+  // Values at or above the largest multiple of n would favour small results; redraw.
+  const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
+  std::uint64_t v = NextU64();
+  while (v >= limit) v = NextU64();
+  return v % n;
+}
+
 SecureRandom::SecureRandom() { TRANCHE_ASSERT_MSG(sodium_init() >= 0, "libsodium init failed"); }
 
 void SecureRandom::Fill(std::span<std::uint8_t> out) { randombytes_buf(out.data(), out.size()); }

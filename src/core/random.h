@@ -14,6 +14,8 @@ class RandomSource {
   virtual ~RandomSource() = default;
   virtual void Fill(std::span<std::uint8_t> out) = 0;
   std::uint64_t NextU64();
+  // Uniform in [0, n), without modulo bias. Precondition: n > 0.
+  std::uint64_t Uniform(std::uint64_t n);
 };
 
 // libsodium's randombytes: the source for secrets and ids in production.

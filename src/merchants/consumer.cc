@@ -27,4 +27,30 @@ Result<std::string> NormalizeEmail(std::string_view raw) {
   return out;
 }
 
+namespace {
+bool EqualIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
+bool IdentityConsistent(const Consumer& known, const Consumer& presented) {
+  if (!EqualIgnoringCase(known.family_name, presented.family_name)) return false;
+  return !known.date_of_birth || !presented.date_of_birth ||
+         *known.date_of_birth == *presented.date_of_birth;
+}
+
+Consumer MergeProfile(const Consumer& known, const Consumer& presented) {
+  Consumer out = known;
+  if (!out.date_of_birth) out.date_of_birth = presented.date_of_birth;
+  if (!presented.phone.empty()) out.phone = presented.phone;
+  if (presented.address) out.address = presented.address;
+  return out;
+}
+
 }  // namespace tranche::merchants

@@ -31,13 +31,78 @@ Status ValidateMerchant(const MerchantDraft& d) {
     return Status::InvalidArgument("invalid_pricing", "fixed_fee must be between 0 and 500",
                                    "pricing.fixed_fee");
   }
+  if (!d.products.empty()) return ValidateProducts(d.products, d.default_currency);
   return Status::Ok();
 }
 
 Merchant MakeMerchant(std::string id, MerchantDraft d, Instant now) {
   TRANCHE_ASSERT(ValidateMerchant(d).ok());
+  ProductSet products = d.products.empty() ? DefaultProducts(d.default_currency) : std::move(d.products);
   return Merchant{std::move(id), std::move(d.name), std::move(d.country), d.default_currency,
-                  d.pricing, now};
+                  d.pricing, std::move(products), now};
+}
+
+ProductSet DefaultProducts(Currency currency) {
+  ProductSet out;
+  for (lending::ProductKind k : lending::kAllProducts) out.push_back(lending::DefaultTerms(k, currency));
+  return out;
+}
+
+Status ValidateProducts(const ProductSet& products, Currency currency) {
+  if (products.empty() || products.size() > std::size(lending::kAllProducts)) {
+    return Status::InvalidArgument("invalid_products", "offer between one and five products",
+                                   "products");
+  }
+  for (std::size_t i = 0; i < products.size(); ++i) {
+    const lending::ProductTerms& t = products[i];
+    const std::string param = "products[" + std::to_string(i) + "]";
+    const std::string name(lending::ProductName(t.kind));
+    for (std::size_t j = 0; j < i; ++j) {
+      if (products[j].kind == t.kind) {
+        return Status::InvalidArgument("invalid_products", name + " is listed twice", param);
+      }
+    }
+    const lending::ProductTerms def = lending::DefaultTerms(t.kind, currency);
+    if (t.min_amount.currency() != currency || t.max_amount.currency() != currency ||
+        t.min_amount.minor() < def.min_amount.minor() || t.max_amount.minor() > def.max_amount.minor() ||
+        t.min_amount.minor() > t.max_amount.minor()) {
+      return Status::InvalidArgument(
+          "invalid_products",
+          name + " amount limits must lie within " + FormatMoney(def.min_amount) + " - " +
+              FormatMoney(def.max_amount) + ", minimum first",
+          param);
+    }
+    if (t.min_apr_bps < def.min_apr_bps || t.max_apr_bps > def.max_apr_bps ||
+        t.min_apr_bps > t.max_apr_bps) {
+      return Status::InvalidArgument(
+          "invalid_products",
+          name + " APR range must lie within " + std::to_string(def.min_apr_bps) + " - " +
+              std::to_string(def.max_apr_bps) + " bps, minimum first",
+          param);
+    }
+  }
+  return Status::Ok();
+}
+
+std::optional<lending::ProductTerms> TermsFor(const Merchant& m, lending::ProductKind kind,
+                                              Currency currency) {
+  for (const lending::ProductTerms& t : m.products) {
+    if (t.kind != kind) continue;
+    if (currency == m.default_currency) return t;
+    lending::ProductTerms other = lending::DefaultTerms(kind, currency);
+    other.min_apr_bps = t.min_apr_bps;
+    other.max_apr_bps = t.max_apr_bps;
+    return other;
+  }
+  return std::nullopt;
+}
+
+std::vector<lending::ProductTerms> OfferedTerms(const Merchant& m, Currency currency) {
+  std::vector<lending::ProductTerms> out;
+  for (lending::ProductKind k : lending::kAllProducts) {
+    if (auto t = TermsFor(m, k, currency)) out.push_back(*t);
+  }
+  return out;
 }
 
 }  // namespace tranche::merchants

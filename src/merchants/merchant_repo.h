@@ -14,6 +14,7 @@ class MerchantRepo {
   virtual ~MerchantRepo() = default;
   virtual Status Insert(const Merchant& m) = 0;
   virtual Result<std::optional<Merchant>> Find(std::string_view id) = 0;
+  virtual Status UpdateProducts(std::string_view id, const ProductSet& products) = 0;
   // Merchants in id (creation) order after `after_id`; at most `limit`.
   virtual Result<std::vector<Merchant>> List(std::string_view after_id, std::size_t limit) = 0;
 };
@@ -24,6 +25,13 @@ class ConsumerRepo {
   virtual Status Insert(const Consumer& c) = 0;
   virtual Result<std::optional<Consumer>> Find(std::string_view id) = 0;
   virtual Result<std::optional<Consumer>> FindByEmail(std::string_view normalized_email) = 0;
+  // Replaces phone, date of birth and address (id, email and names stay).
+  virtual Status UpdateProfile(const Consumer& c) = 0;
+  // The consumer's credit limit in `currency`; none until a first approval sets it.
+  virtual Result<std::optional<Money>> FindLimit(std::string_view consumer_id, Currency currency) = 0;
+  virtual Status SetLimit(std::string_view consumer_id, Money limit) = 0;
+  // Every limit the consumer has, by currency.
+  virtual Result<std::vector<Money>> ListLimits(std::string_view consumer_id) = 0;
 };
 
 }  // namespace tranche::merchants

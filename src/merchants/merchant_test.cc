@@ -7,7 +7,7 @@
 namespace tranche::merchants {
 namespace {
 
-MerchantDraft Good() { return {"Brooklyn Bicycle Works", "US", Currency::kUSD, Pricing{}}; }
+MerchantDraft Good() { return {"Brooklyn Bicycle Works", "US", Currency::kUSD, Pricing{}, {}}; }
 
 TEST(MerchantTest, DefaultsMatchTheProductBrief) {
   EXPECT_EQ(Pricing{}.mdr_bps, 329);

@@ -14,9 +14,13 @@
 #include <string>
 
 #include "auth/key_repo.h"
+#include "checkout/order_repo.h"
 #include "checkout/session_repo.h"
 #include "ledger/ledger_repo.h"
+#include "lending/plan_repo.h"
 #include "merchants/merchant_repo.h"
+#include "notify/notification.h"
+#include "risk/decision_repo.h"
 
 namespace tranche::store {
 
@@ -54,6 +58,10 @@ class Tx {
   virtual auth::KeyRepo& keys() = 0;
   virtual IdempotencyRepo& idempotency() = 0;
   virtual checkout::SessionRepo& sessions() = 0;
+  virtual checkout::OrderRepo& orders() = 0;
+  virtual lending::PlanRepo& plans() = 0;
+  virtual risk::DecisionRepo& decisions() = 0;
+  virtual notify::NotificationRepo& notifications() = 0;
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.
   virtual Status Nested(const std::function<Status()>& fn) = 0;

@@ -37,7 +37,7 @@ TestServer::TestServer(TestServerOptions options) {
     TRANCHE_ASSIGN_OR_RETURN(auto op, onboarding::CreateOperator(tx, "test-operator", pl.ids(),
                                                                  pl.random(), pl.clock().Now()));
     operator_key = op.secret;
-    merchants::MerchantDraft d{"Test Shop", "US", Currency::kUSD, {}};
+    merchants::MerchantDraft d{"Test Shop", "US", Currency::kUSD, {}, {}};
     TRANCHE_ASSIGN_OR_RETURN(auto m, onboarding::CreateMerchant(tx, d, pl.ids(), pl.random(),
                                                                 pl.clock().Now()));
     merchant_id = m.merchant.id;

@@ -105,7 +105,7 @@ Result<checkout::SessionDraft> ReadDraft(const Json& body) {
 
 Result<Reply> CreateSession(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(checkout::SessionDraft draft, ReadDraft(ctx.body));
-  const std::string client_token = auth::GenerateToken("ct_", ctx.svc.secrets);
+  const std::string client_token = auth::GenerateSecret(auth::PrincipalKind::kCheckoutClient, ctx.svc.secrets);
   const CheckoutSession session{ctx.svc.ids.Next("cs"), ctx.Caller().id, std::move(draft),
                                 auth::HashSecret(client_token), checkout::SessionStatus::kOpen,
                                 ctx.now, ctx.now + checkout::kSessionLifetime};

@@ -2,6 +2,7 @@
 
 #include "core/enum_names.h"
 #include "store/sqlite/repos.h"
+#include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {
 
@@ -39,6 +40,8 @@ Result<std::vector<OrderLine>> LinesFromJson(const std::string& text, Currency c
   return out;
 }
 
+Result<CheckoutSession> ReadSession(const Statement& stmt);
+
 std::optional<SessionStatus> ParseStatus(std::string_view s) {
   return ParseByName<SessionStatus>(checkout::kAllSessionStatuses, checkout::SessionStatusName, s);
 }
@@ -64,14 +67,41 @@ Status SqliteSessionRepo::Insert(const CheckoutSession& s) {
   return stmt.Run();
 }
 
+namespace {
+// Prepare() caches statements by the address of their text: each query is one literal.
+constexpr char kSessionById[] =
+    "SELECT id, merchant_id, currency, amount_minor, order_lines, merchant_reference,"
+    " consumer_email, client_token_hash, status, created_at_us, expires_at_us"
+    " FROM checkout_sessions WHERE id = ?";
+constexpr char kSessionByToken[] =
+    "SELECT id, merchant_id, currency, amount_minor, order_lines, merchant_reference,"
+    " consumer_email, client_token_hash, status, created_at_us, expires_at_us"
+    " FROM checkout_sessions WHERE client_token_hash = ?";
+}  // namespace
+
 Result<std::optional<CheckoutSession>> SqliteSessionRepo::Find(std::string_view id) {
-  auto stmt = c_.Prepare(
-      "SELECT id, merchant_id, currency, amount_minor, order_lines, merchant_reference,"
-      " consumer_email, client_token_hash, status, created_at_us, expires_at_us"
-      " FROM checkout_sessions WHERE id = ?");
+  auto stmt = c_.Prepare(kSessionById);
   stmt.Bind(1, id);
-  TRANCHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) return std::optional<CheckoutSession>();
+  return FindOne<CheckoutSession>(stmt, ReadSession);
+}
+
+Result<std::optional<CheckoutSession>> SqliteSessionRepo::FindByClientTokenHash(
+    const std::array<std::uint8_t, 32>& hash) {
+  auto stmt = c_.Prepare(kSessionByToken);
+  stmt.BindBlob(1, hash.data(), hash.size());
+  return FindOne<CheckoutSession>(stmt, ReadSession);
+}
+
+Status SqliteSessionRepo::SetStatus(std::string_view id, SessionStatus status) {
+  auto stmt = c_.Prepare("UPDATE checkout_sessions SET status = ? WHERE id = ?");
+  stmt.Bind(1, checkout::SessionStatusName(status)).Bind(2, id);
+  TRANCHE_RETURN_IF_ERROR(stmt.Run());
+  TRANCHE_ASSERT(c_.Changes() == 1);
+  return Status::Ok();
+}
+
+namespace {
+Result<CheckoutSession> ReadSession(const Statement& stmt) {
   const auto currency = ParseCurrency(stmt.Text(2));
   const auto status = ParseStatus(stmt.Text(8));
   const std::string hash = stmt.Blob(7);
@@ -86,7 +116,8 @@ Result<std::optional<CheckoutSession>> SqliteSessionRepo::Find(std::string_view 
                     InstantFromUnixMicros(stmt.Int(10))};
   if (!stmt.IsNull(6)) s.draft.consumer_email = stmt.Text(6);
   std::copy(hash.begin(), hash.end(), s.client_token_hash.begin());
-  return std::optional<CheckoutSession>(std::move(s));
+  return s;
 }
+}  // namespace
 
 }  // namespace tranche::store::sqlite

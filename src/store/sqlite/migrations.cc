@@ -122,6 +122,147 @@ CREATE TABLE checkout_sessions (
 ) WITHOUT ROWID;
 CREATE INDEX checkout_sessions_by_merchant ON checkout_sessions(merchant_id, id);
 )sql"},
+    {5, "origination",
+     R"sql(
+-- NULL: every product on its default terms.
+ALTER TABLE merchants ADD COLUMN products TEXT;
+ALTER TABLE consumers ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE consumers ADD COLUMN date_of_birth TEXT;
+ALTER TABLE consumers ADD COLUMN address TEXT;  -- JSON object
+-- Consumer login tokens expire; merchant and operator keys do not (NULL).
+ALTER TABLE api_keys ADD COLUMN expires_at_us INTEGER;
+CREATE TABLE consumer_limits (
+  consumer_id TEXT NOT NULL REFERENCES consumers(id),
+  currency TEXT NOT NULL,
+  limit_minor INTEGER NOT NULL CHECK (limit_minor >= 0),
+  PRIMARY KEY (consumer_id, currency)
+) WITHOUT ROWID;
+CREATE TABLE login_challenges (
+  id TEXT PRIMARY KEY,
+  consumer_id TEXT NOT NULL REFERENCES consumers(id),
+  code_hash BLOB NOT NULL,               -- SHA-256 of the id and the code
+  attempts INTEGER NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  expires_at_us INTEGER NOT NULL,
+  consumed INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX login_challenges_by_consumer ON login_challenges(consumer_id, created_at_us);
+-- Every credit decision, with what it was decided on: a decision can be explained
+-- and replayed.
+CREATE TABLE decisions (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES checkout_sessions(id),
+  merchant_id TEXT NOT NULL,
+  consumer_id TEXT NOT NULL REFERENCES consumers(id),
+  product TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  reasons TEXT NOT NULL,                 -- JSON array of {code, message}
+  credit_limit_minor INTEGER NOT NULL,
+  apr_bps INTEGER NOT NULL,
+  decider_version TEXT NOT NULL,
+  inputs TEXT NOT NULL,                  -- JSON: the DecisionRequest
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX decisions_by_consumer ON decisions(consumer_id, id);
+CREATE TABLE authorizations (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL UNIQUE REFERENCES checkout_sessions(id),
+  merchant_id TEXT NOT NULL,
+  consumer_id TEXT NOT NULL REFERENCES consumers(id),
+  decision_id TEXT NOT NULL REFERENCES decisions(id),
+  product TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  apr_bps INTEGER NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  expires_at_us INTEGER NOT NULL,
+  order_id TEXT UNIQUE                   -- set once, when the merchant creates the order
+) WITHOUT ROWID;
+CREATE INDEX authorizations_open ON authorizations(consumer_id, currency) WHERE order_id IS NULL;
+CREATE TABLE orders (
+  id TEXT PRIMARY KEY,
+  merchant_id TEXT NOT NULL REFERENCES merchants(id),
+  consumer_id TEXT NOT NULL REFERENCES consumers(id),
+  authorization_id TEXT NOT NULL UNIQUE REFERENCES authorizations(id),
+  merchant_reference TEXT NOT NULL,
+  product TEXT NOT NULL,
+  apr_bps INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  status TEXT NOT NULL,
+  authorized_minor INTEGER NOT NULL CHECK (authorized_minor > 0),
+  captured_minor INTEGER NOT NULL CHECK (captured_minor >= 0),
+  refunded_minor INTEGER NOT NULL CHECK (refunded_minor >= 0),
+  released_minor INTEGER NOT NULL CHECK (released_minor >= 0),
+  authorization_expires_at_us INTEGER NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  CHECK (captured_minor + released_minor <= authorized_minor AND refunded_minor <= captured_minor)
+) WITHOUT ROWID;
+CREATE INDEX orders_by_merchant ON orders(merchant_id, id);
+CREATE INDEX orders_open ON orders(consumer_id, currency)
+  WHERE status IN ('authorized', 'part_captured');
+CREATE INDEX orders_expiring ON orders(authorization_expires_at_us)
+  WHERE status IN ('authorized', 'part_captured');
+CREATE TABLE captures (
+  id TEXT PRIMARY KEY,
+  order_id TEXT NOT NULL REFERENCES orders(id),
+  plan_id TEXT NOT NULL UNIQUE,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  shipping_carrier TEXT,
+  shipping_tracking_number TEXT,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX captures_by_order ON captures(order_id, id);
+CREATE TABLE refunds (
+  id TEXT PRIMARY KEY,
+  order_id TEXT NOT NULL REFERENCES orders(id),
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  to_consumer_minor INTEGER NOT NULL CHECK (to_consumer_minor >= 0),
+  reason TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX refunds_by_order ON refunds(order_id, id);
+CREATE TABLE plans (
+  id TEXT PRIMARY KEY,
+  order_id TEXT NOT NULL REFERENCES orders(id),
+  capture_id TEXT NOT NULL UNIQUE,
+  consumer_id TEXT NOT NULL REFERENCES consumers(id),
+  merchant_id TEXT NOT NULL,
+  product TEXT NOT NULL,
+  apr_bps INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  status TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX plans_by_order ON plans(order_id, id);
+CREATE INDEX plans_by_consumer ON plans(consumer_id, id);
+CREATE TABLE plan_installments (
+  plan_id TEXT NOT NULL REFERENCES plans(id),
+  number INTEGER NOT NULL,
+  due_date TEXT NOT NULL,                -- YYYY-MM-DD: sorts as a date
+  principal_minor INTEGER NOT NULL CHECK (principal_minor >= 0),
+  interest_minor INTEGER NOT NULL CHECK (interest_minor >= 0),
+  paid_minor INTEGER NOT NULL CHECK (paid_minor >= 0 AND paid_minor <= principal_minor + interest_minor),
+  consumer_id TEXT NOT NULL,             -- denormalised for the overdue check
+  PRIMARY KEY (plan_id, number)
+) WITHOUT ROWID;
+CREATE INDEX plan_installments_unpaid ON plan_installments(consumer_id, due_date)
+  WHERE paid_minor < principal_minor + interest_minor;
+-- The notification outbox: what tranche sends consumers, kept for operators.
+CREATE TABLE notifications (
+  id TEXT PRIMARY KEY,
+  consumer_id TEXT NOT NULL REFERENCES consumers(id),
+  channel TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX notifications_by_consumer ON notifications(consumer_id, id);
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

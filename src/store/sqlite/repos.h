@@ -75,6 +75,7 @@ class SqliteMerchantRepo final : public merchants::MerchantRepo {
   explicit SqliteMerchantRepo(Connection& c) : c_(c) {}
   Status Insert(const merchants::Merchant& m) override;
   Result<std::optional<merchants::Merchant>> Find(std::string_view id) override;
+  Status UpdateProducts(std::string_view id, const merchants::ProductSet& products) override;
   Result<std::vector<merchants::Merchant>> List(std::string_view after_id,
                                                 std::size_t limit) override;
 
@@ -88,6 +89,10 @@ class SqliteConsumerRepo final : public merchants::ConsumerRepo {
   Status Insert(const merchants::Consumer& c) override;
   Result<std::optional<merchants::Consumer>> Find(std::string_view id) override;
   Result<std::optional<merchants::Consumer>> FindByEmail(std::string_view email) override;
+  Status UpdateProfile(const merchants::Consumer& c) override;
+  Result<std::optional<Money>> FindLimit(std::string_view consumer_id, Currency currency) override;
+  Status SetLimit(std::string_view consumer_id, Money limit) override;
+  Result<std::vector<Money>> ListLimits(std::string_view consumer_id) override;
 
  private:
   Connection& c_;
@@ -104,6 +109,10 @@ class SqliteKeyRepo final : public auth::KeyRepo {
   Status InsertOperator(const auth::Operator& op) override;
   Result<std::optional<auth::Operator>> FindOperator(std::string_view id) override;
   Result<std::optional<auth::Operator>> FindOperatorByName(std::string_view name) override;
+  Status InsertChallenge(const auth::LoginChallenge& c) override;
+  Result<std::optional<auth::LoginChallenge>> LatestChallenge(std::string_view consumer_id) override;
+  Status UpdateChallenge(const auth::LoginChallenge& c) override;
+  Result<int> CountChallengesSince(std::string_view consumer_id, Instant since) override;
 
  private:
   Connection& c_;
@@ -127,6 +136,73 @@ class SqliteSessionRepo final : public checkout::SessionRepo {
   explicit SqliteSessionRepo(Connection& c) : c_(c) {}
   Status Insert(const checkout::CheckoutSession& s) override;
   Result<std::optional<checkout::CheckoutSession>> Find(std::string_view id) override;
+  Result<std::optional<checkout::CheckoutSession>> FindByClientTokenHash(
+      const std::array<std::uint8_t, 32>& hash) override;
+  Status SetStatus(std::string_view id, checkout::SessionStatus status) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteOrderRepo final : public checkout::OrderRepo {
+ public:
+  explicit SqliteOrderRepo(Connection& c) : c_(c) {}
+  Status InsertAuthorization(const checkout::Authorization& a) override;
+  Result<std::optional<checkout::Authorization>> FindAuthorization(std::string_view id) override;
+  Status AttachOrder(std::string_view authorization_id, std::string_view order_id) override;
+  Status InsertOrder(const checkout::Order& o) override;
+  Result<std::optional<checkout::Order>> FindOrder(std::string_view id) override;
+  Status UpdateOrderState(const checkout::Order& o) override;
+  Result<std::vector<checkout::Order>> ListOrders(std::string_view merchant_id,
+                                                  std::string_view after_id,
+                                                  std::size_t limit) override;
+  Result<std::vector<checkout::Order>> ListExpired(Instant now, std::size_t limit) override;
+  Status InsertCapture(const checkout::CaptureRecord& c) override;
+  Result<std::vector<checkout::CaptureRecord>> ListCaptures(std::string_view order_id) override;
+  Status InsertRefund(const checkout::RefundRecord& r) override;
+  Result<std::vector<checkout::RefundRecord>> ListRefunds(std::string_view order_id) override;
+  Result<Money> OpenAuthorizations(std::string_view consumer_id, Currency currency,
+                                   Instant now) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqlitePlanRepo final : public lending::PlanRepo {
+ public:
+  explicit SqlitePlanRepo(Connection& c) : c_(c) {}
+  Status Insert(const lending::Plan& p) override;
+  Status Update(const lending::Plan& p) override;
+  Result<std::optional<lending::Plan>> Find(std::string_view id) override;
+  Result<std::vector<lending::Plan>> ListByOrder(std::string_view order_id) override;
+  Result<std::vector<lending::Plan>> ListByConsumer(std::string_view consumer_id,
+                                                    std::string_view after_id,
+                                                    std::size_t limit) override;
+  Result<bool> HasOverdue(std::string_view consumer_id, Date today) override;
+
+ private:
+  Status LoadInstallments(lending::Plan& p);
+  Result<std::vector<lending::Plan>> LoadAll(Statement& s);
+  Connection& c_;
+};
+
+class SqliteDecisionRepo final : public risk::DecisionRepo {
+ public:
+  explicit SqliteDecisionRepo(Connection& c) : c_(c) {}
+  Status Insert(const risk::DecisionRecord& d) override;
+  Result<std::optional<risk::DecisionRecord>> Find(std::string_view id) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteNotificationRepo final : public notify::NotificationRepo {
+ public:
+  explicit SqliteNotificationRepo(Connection& c) : c_(c) {}
+  Status Insert(const notify::Notification& n) override;
+  Result<std::vector<notify::Notification>> List(std::optional<std::string_view> consumer_id,
+                                                 std::string_view after_id,
+                                                 std::size_t limit) override;
 
  private:
   Connection& c_;

@@ -24,13 +24,17 @@ class SqliteStore::ConnTx final : public Tx {
  public:
   explicit ConnTx(Connection& c)
       : c_(c), ledger_(c), merchants_(c), consumers_(c), keys_(c), idempotency_(c),
-        sessions_(c) {}
+        sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
   auth::KeyRepo& keys() override { return keys_; }
   IdempotencyRepo& idempotency() override { return idempotency_; }
   checkout::SessionRepo& sessions() override { return sessions_; }
+  checkout::OrderRepo& orders() override { return orders_; }
+  lending::PlanRepo& plans() override { return plans_; }
+  risk::DecisionRepo& decisions() override { return decisions_; }
+  notify::NotificationRepo& notifications() override { return notifications_; }
 
   Status Nested(const std::function<Status()>& fn) override {
     // Savepoint statements are prepared once per depth: every unit of work in a group
@@ -85,6 +89,10 @@ class SqliteStore::ConnTx final : public Tx {
   SqliteKeyRepo keys_;
   SqliteIdempotencyRepo idempotency_;
   SqliteSessionRepo sessions_;
+  SqliteOrderRepo orders_;
+  SqlitePlanRepo plans_;
+  SqliteDecisionRepo decisions_;
+  SqliteNotificationRepo notifications_;
   int depth_ = 0;
   bool broken_ = false;
 

@@ -1,0 +1,137 @@
+#include "lending/plan.h"
+
+#include <algorithm>
+
+namespace tranche::lending {
+
+namespace {
+
+__extension__ typedef __int128 Wide;  // GCC's 128-bit integer
+
+Money Checked(Result<Money> r) {
+  TRANCHE_ASSERT(r.ok());  // plan amounts are bounded and in one currency
+  return *r;
+}
+
+}  // namespace
+
+std::string_view PlanStatusName(PlanStatus s) {
+  switch (s) {
+    case PlanStatus::kActive: return "active";
+    case PlanStatus::kPaidOff: return "paid_off";
+    case PlanStatus::kClosed: return "closed";
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown plan status");
+  return "";
+}
+
+std::string_view InstallmentStatusName(InstallmentStatus s) {
+  switch (s) {
+    case InstallmentStatus::kScheduled: return "scheduled";
+    case InstallmentStatus::kOverdue: return "overdue";
+    case InstallmentStatus::kPaid: return "paid";
+    case InstallmentStatus::kRefunded: return "refunded";
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown instalment status");
+  return "";
+}
+
+Money PlanInstallment::amount() const { return Checked(principal.Plus(interest)); }
+
+Money PlanInstallment::PrincipalPaid() const {
+  return Money(std::max<std::int64_t>(0, paid.minor() - interest.minor()), paid.currency());
+}
+
+InstallmentStatus StatusOn(const PlanInstallment& i, Date today) {
+  if (i.amount().is_zero()) return InstallmentStatus::kRefunded;
+  if (i.paid.minor() >= i.amount().minor()) return InstallmentStatus::kPaid;
+  return i.due_date < today ? InstallmentStatus::kOverdue : InstallmentStatus::kScheduled;
+}
+
+Plan MakePlan(std::string id, const Schedule& schedule, Instant created_at) {
+  TRANCHE_ASSERT(!schedule.installments.empty());
+  Plan p{std::move(id), "", "", "", "", schedule.product, schedule.apr_bps,
+         schedule.amount_financed, PlanStatus::kActive, created_at, {}};
+  const Money zero = Money::Zero(schedule.amount_financed.currency());
+  for (const Installment& i : schedule.installments) {
+    p.installments.push_back({i.number, i.due_date, i.principal, i.interest, zero});
+  }
+  TRANCHE_ASSERT(OutstandingPrincipal(p) == p.amount);
+  return p;
+}
+
+Money OutstandingPrincipal(const Plan& p) {
+  Money sum = Money::Zero(p.amount.currency());
+  for (const PlanInstallment& i : p.installments) {
+    sum = Checked(sum.Plus(Checked(i.principal.Minus(i.PrincipalPaid()))));
+  }
+  return sum;
+}
+
+Money Outstanding(const Plan& p) {
+  Money sum = Money::Zero(p.amount.currency());
+  for (const PlanInstallment& i : p.installments) {
+    sum = Checked(sum.Plus(Checked(i.amount().Minus(i.paid))));
+  }
+  return sum;
+}
+
+bool HasOverdue(const Plan& p, Date today) {
+  return std::any_of(p.installments.begin(), p.installments.end(), [&](const PlanInstallment& i) {
+    return StatusOn(i, today) == InstallmentStatus::kOverdue;
+  });
+}
+
+std::vector<InstallmentBalance> PrincipalBalances(const Plan& p) {
+  std::vector<InstallmentBalance> out;
+  out.reserve(p.installments.size());
+  for (const PlanInstallment& i : p.installments) out.push_back({i.principal, i.PrincipalPaid()});
+  return out;
+}
+
+Plan ApplyReductions(const Plan& p, const std::vector<Money>& reductions) {
+  TRANCHE_ASSERT(reductions.size() == p.installments.size());
+  Plan next = p;
+  for (std::size_t k = 0; k < reductions.size(); ++k) {
+    PlanInstallment& i = next.installments[k];
+    const std::int64_t cut = reductions[k].minor();
+    const std::int64_t before = i.principal.minor();
+    TRANCHE_ASSERT(cut >= 0 && cut <= before - i.PrincipalPaid().minor());
+    if (cut == 0) continue;
+    const std::int64_t after = before - cut;
+    // interest × after / before, in 128 bits: both factors may approach 10^12. What
+    // was already paid stays paid, so the instalment never drops below it.
+    const auto scaled = static_cast<std::int64_t>(static_cast<Wide>(i.interest.minor()) * after / before);
+    const std::int64_t interest = std::max(scaled, i.paid.minor() - after);
+    i.principal = Money(after, i.principal.currency());
+    i.interest = Money(std::min(interest, i.interest.minor()), i.interest.currency());
+    TRANCHE_ASSERT(i.paid.minor() <= i.amount().minor());
+  }
+  if (Outstanding(next).is_zero()) next.status = PlanStatus::kClosed;
+  return next;
+}
+
+Result<OrderRefundAllocation> AllocateOrderRefund(const std::vector<Plan>& plans, Money refund) {
+  // One list of every instalment in capture order: allocating it from the end takes
+  // the newest plan's last instalment first.
+  std::vector<InstallmentBalance> all;
+  for (const Plan& p : plans) {
+    if (p.amount.currency() != refund.currency()) {
+      return Status::InvalidArgument("currency_mismatch", "the refund is not in the plans' currency",
+                                     "amount");
+    }
+    const auto balances = PrincipalBalances(p);
+    all.insert(all.end(), balances.begin(), balances.end());
+  }
+  TRANCHE_ASSIGN_OR_RETURN(RefundAllocation a, AllocateRefund(all, refund));
+  OrderRefundAllocation out{{}, a.to_consumer};
+  std::size_t next = 0;
+  for (const Plan& p : plans) {
+    const auto first = a.reductions.begin() + static_cast<std::ptrdiff_t>(next);
+    out.reductions.emplace_back(first, first + static_cast<std::ptrdiff_t>(p.installments.size()));
+    next += p.installments.size();
+  }
+  return out;
+}
+
+}  // namespace tranche::lending

@@ -1,0 +1,27 @@
+// Storage port for plans and their instalments.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "lending/plan.h"
+
+namespace tranche::lending {
+
+class PlanRepo {
+ public:
+  virtual ~PlanRepo() = default;
+  virtual Status Insert(const Plan& p) = 0;
+  // Stores the plan's status and every instalment's amounts, due date and payments.
+  virtual Status Update(const Plan& p) = 0;
+  virtual Result<std::optional<Plan>> Find(std::string_view id) = 0;
+  // An order's plans in capture order.
+  virtual Result<std::vector<Plan>> ListByOrder(std::string_view order_id) = 0;
+  // The consumer's plans in id order after `after_id`; at most `limit`.
+  virtual Result<std::vector<Plan>> ListByConsumer(std::string_view consumer_id,
+                                                   std::string_view after_id, std::size_t limit) = 0;
+  // True when any of the consumer's instalments is unpaid after its due date.
+  virtual Result<bool> HasOverdue(std::string_view consumer_id, Date today) = 0;
+};
+
+}  // namespace tranche::lending

@@ -1,0 +1,148 @@
+// Credit decisions and consumer notifications in SQLite.
+#include <nlohmann/json.hpp>
+
+#include "store/sqlite/repos.h"
+#include "store/sqlite/rows.h"
+
+namespace tranche::store::sqlite {
+
+using Json = nlohmann::json;
+using risk::DecisionRecord;
+
+namespace {
+
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// The request a decision was made on, kept whole so it can be replayed.
+Json RequestToJson(const risk::DecisionRequest& r) {
+  const auto money = [](const Money& m) { return m.minor(); };
+  Json exposure = {{"outstanding", money(r.exposure.outstanding)},
+                   {"open_authorizations", money(r.exposure.open_authorizations)},
+                   {"credit_limit", r.exposure.credit_limit ? Json(r.exposure.credit_limit->minor())
+                                                            : Json(nullptr)},
+                   {"has_overdue", r.exposure.has_overdue}};
+  return {{"product", lending::ProductName(r.terms.kind)},
+          {"terms", {{"min_amount", money(r.terms.min_amount)},
+                     {"max_amount", money(r.terms.max_amount)},
+                     {"min_apr_bps", r.terms.min_apr_bps},
+                     {"max_apr_bps", r.terms.max_apr_bps}}},
+          {"currency", CurrencyCode(r.amount.currency())},
+          {"amount", money(r.amount)},
+          {"today", FormatDate(r.today)},
+          {"date_of_birth", FormatDate(r.date_of_birth)},
+          {"exposure", std::move(exposure)},
+          {"identity_consistent", r.identity_consistent}};
+}
+
+Result<risk::DecisionRequest> RequestFromJson(const std::string& text) {
+  const auto bad = Status::Internal("stored decision inputs are malformed");
+  const Json j = Json::parse(text, nullptr, false);
+  if (!j.is_object()) return bad;
+  try {
+    const auto product = lending::ParseProduct(j.at("product").get<std::string>());
+    const auto currency = ParseCurrency(j.at("currency").get<std::string>());
+    const auto today = ParseDate(j.at("today").get<std::string>());
+    const auto dob = ParseDate(j.at("date_of_birth").get<std::string>());
+    if (!product || !currency || !today || !dob) return bad;
+    const Currency c = *currency;
+    const Json& t = j.at("terms");
+    const Json& e = j.at("exposure");
+    risk::DecisionRequest r{
+        {*product, Money(t.at("min_amount").get<std::int64_t>(), c),
+         Money(t.at("max_amount").get<std::int64_t>(), c), t.at("min_apr_bps").get<std::int64_t>(),
+         t.at("max_apr_bps").get<std::int64_t>()},
+        Money(j.at("amount").get<std::int64_t>(), c),
+        *today,
+        *dob,
+        {Money(e.at("outstanding").get<std::int64_t>(), c),
+         Money(e.at("open_authorizations").get<std::int64_t>(), c), std::nullopt,
+         e.at("has_overdue").get<bool>()},
+        j.at("identity_consistent").get<bool>()};
+    if (!e.at("credit_limit").is_null()) {
+      r.exposure.credit_limit = Money(e.at("credit_limit").get<std::int64_t>(), c);
+    }
+    return r;
+  } catch (const Json::exception&) {
+    return bad;
+  }
+}
+
+Result<std::vector<risk::Reason>> ReasonsFromJson(const std::string& text) {
+  const Json j = Json::parse(text, nullptr, false);
+  if (!j.is_array()) return Status::Internal("stored decision reasons are malformed");
+  std::vector<risk::Reason> out;
+  for (const Json& r : j) {
+    if (!r.is_object() || !r.value("code", Json()).is_string() ||
+        !r.value("message", Json()).is_string()) {
+      return Status::Internal("stored decision reason is malformed");
+    }
+    out.push_back({r["code"].get<std::string>(), r["message"].get<std::string>()});
+  }
+  return out;
+}
+
+}  // namespace
+
+Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
+  Json reasons = Json::array();
+  for (const risk::Reason& r : d.decision.reasons) reasons.push_back({{"code", r.code}, {"message", r.message}});
+  auto s = c_.Prepare(
+      "INSERT INTO decisions(id, session_id, merchant_id, consumer_id, product, currency,"
+      " amount_minor, outcome, reasons, credit_limit_minor, apr_bps, decider_version, inputs,"
+      " created_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.Bind(1, d.id).Bind(2, d.session_id).Bind(3, d.merchant_id).Bind(4, d.consumer_id)
+      .Bind(5, lending::ProductName(d.request.terms.kind))
+      .Bind(6, CurrencyCode(d.request.amount.currency())).Bind(7, d.request.amount.minor())
+      .Bind(8, d.decision.outcome == risk::Outcome::kApproved ? "approved" : "declined")
+      .Bind(9, Dump(reasons)).Bind(10, d.decision.credit_limit.minor()).Bind(11, d.decision.apr_bps)
+      .Bind(12, d.decision.decider_version).Bind(13, Dump(RequestToJson(d.request)))
+      .Bind(14, UnixMicros(d.created_at));
+  return s.Run();
+}
+
+Result<std::optional<DecisionRecord>> SqliteDecisionRepo::Find(std::string_view id) {
+  auto s = c_.Prepare(
+      "SELECT id, session_id, merchant_id, consumer_id, outcome, reasons, credit_limit_minor,"
+      " apr_bps, decider_version, inputs, created_at_us FROM decisions WHERE id = ?");
+  s.Bind(1, id);
+  return FindOne<DecisionRecord>(s, [](const Statement& st) -> Result<DecisionRecord> {
+    TRANCHE_ASSIGN_OR_RETURN(risk::DecisionRequest request, RequestFromJson(st.Text(9)));
+    TRANCHE_ASSIGN_OR_RETURN(auto reasons, ReasonsFromJson(st.Text(5)));
+    const Currency c = request.amount.currency();
+    risk::Decision decision{st.Text(4) == "approved" ? risk::Outcome::kApproved : risk::Outcome::kDeclined,
+                            std::move(reasons), Money(st.Int(6), c), st.Int(7), st.Text(8)};
+    return DecisionRecord{st.Text(0), st.Text(1), st.Text(2), st.Text(3), std::move(request),
+                          std::move(decision), InstantFromUnixMicros(st.Int(10))};
+  });
+}
+
+Status SqliteNotificationRepo::Insert(const notify::Notification& n) {
+  auto s = c_.Prepare(
+      "INSERT INTO notifications(id, consumer_id, channel, kind, recipient, subject, body,"
+      " created_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  s.Bind(1, n.id).Bind(2, n.consumer_id).Bind(3, n.channel).Bind(4, n.kind).Bind(5, n.recipient)
+      .Bind(6, n.subject).Bind(7, n.body).Bind(8, UnixMicros(n.created_at));
+  return s.Run();
+}
+
+Result<std::vector<notify::Notification>> SqliteNotificationRepo::List(
+    std::optional<std::string_view> consumer_id, std::string_view after_id, std::size_t limit) {
+  const auto read = [](const Statement& st) -> Result<notify::Notification> {
+    return notify::Notification{st.Text(0), st.Text(1), st.Text(2), st.Text(3),
+                                st.Text(4), st.Text(5), st.Text(6), InstantFromUnixMicros(st.Int(7))};
+  };
+  if (consumer_id) {
+    auto s = c_.Prepare(
+        "SELECT id, consumer_id, channel, kind, recipient, subject, body, created_at_us"
+        " FROM notifications WHERE consumer_id = ? AND id > ? ORDER BY id LIMIT ?");
+    s.Bind(1, *consumer_id).Bind(2, after_id).Bind(3, static_cast<std::int64_t>(limit));
+    return CollectAll<notify::Notification>(s, read);
+  }
+  auto s = c_.Prepare(
+      "SELECT id, consumer_id, channel, kind, recipient, subject, body, created_at_us"
+      " FROM notifications WHERE id > ? ORDER BY id LIMIT ?");
+  s.Bind(1, after_id).Bind(2, static_cast<std::int64_t>(limit));
+  return CollectAll<notify::Notification>(s, read);
+}
+
+}  // namespace tranche::store::sqlite
