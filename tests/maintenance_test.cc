@@ -27,7 +27,7 @@ TEST(IdempotencyExpiryTest, RecordsAreReplayedFor24HoursThenPurged) {
   clock.Advance(std::chrono::hours(23));
   EXPECT_EQ(post(200, "daily-1").status, 400);  // still bound to the first request
   EXPECT_EQ(post(100, "daily-1").header("Idempotent-Replayed"), "true");
-  EXPECT_EQ(*server.platform().RunMaintenance(), 0);
+  EXPECT_EQ(server.platform().RunMaintenance()->purged_idempotency_records, 0);
 
   clock.Advance(std::chrono::hours(2));
   // Expired: the key is free again and the new request runs.
@@ -36,7 +36,7 @@ TEST(IdempotencyExpiryTest, RecordsAreReplayedFor24HoursThenPurged) {
   EXPECT_EQ(fresh.header("Idempotent-Replayed"), "");
   ASSERT_EQ(post(5, "daily-2").status, 201);
   clock.Advance(std::chrono::hours(25));
-  EXPECT_EQ(*server.platform().RunMaintenance(), 2);
+  EXPECT_EQ(server.platform().RunMaintenance()->purged_idempotency_records, 2);
   EXPECT_EQ(testing::CountRows(server.platform().store()).entries, 3);
 }
 

@@ -13,6 +13,7 @@
 #include "api/router.h"
 #include "core/clock.h"
 #include "core/ids.h"
+#include "risk/decider.h"
 
 namespace tranche::api {
 
@@ -44,7 +45,8 @@ struct Services {
   IdGenerator& ids;
   RandomSource& secrets;  // for API keys: the OS CSPRNG outside tests
   Authenticator& authenticator;
-  Metrics* metrics = nullptr;  // set by App
+  const risk::Decider& decider;  // credit decisions at checkout
+  Metrics* metrics = nullptr;    // set by App
 };
 
 struct IdempotencyScope {

@@ -21,7 +21,7 @@ int HttpStatusFor(const Status& s) {
   return 500;
 }
 
-HttpResponse ErrorResponse(const Status& s) {
+Json ErrorBody(const Status& s) {
   TRANCHE_ASSERT(!s.ok());
   Json err = {{"type", CategoryName(s.category())}, {"code", s.code()}};
   // Internal details stay in the logs; the caller gets a generic message.
@@ -29,9 +29,13 @@ HttpResponse ErrorResponse(const Status& s) {
                        ? "an internal error occurred; it has been logged"
                        : s.message();
   if (!s.param().empty()) err["param"] = s.param();
+  return Json{{"error", std::move(err)}};
+}
+
+HttpResponse ErrorResponse(const Status& s) {
   HttpResponse r;
   r.status = HttpStatusFor(s);
-  r.body = Serialize(Json{{"error", std::move(err)}});
+  r.body = Serialize(ErrorBody(s));
   return r;
 }
 

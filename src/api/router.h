@@ -12,7 +12,8 @@
 
 namespace tranche::api {
 
-enum class Caller { kAnyone, kMerchant, kOperator };
+// Who may call a route: anyone, or one kind of principal (auth::PrincipalKind).
+enum class Caller { kAnyone, kMerchant, kOperator, kConsumer, kCheckoutClient };
 
 // Where a route runs. kQuick routes (bounded point reads, no writes) run on the I/O
 // thread that parsed the request; everything else runs on the worker pool, so a slow

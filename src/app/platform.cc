@@ -1,5 +1,7 @@
 #include "app/platform.h"
 
+#include "origination/origination.h"
+
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -32,9 +34,9 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   so.path = DatabasePath(p->options_.data_dir);
   TRANCHE_ASSIGN_OR_RETURN(p->store_,
                            store::sqlite::SqliteStore::Open(so, *p->clock_, p->options_.migrate));
-  p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_);
+  p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_, *p->clock_);
   p->services_ = std::make_unique<api::Services>(
-      api::Services{*p->store_, *p->clock_, *p->ids_, *p->random_, *p->authenticator_});
+      api::Services{*p->store_, *p->clock_, *p->ids_, *p->random_, *p->authenticator_, p->decider_});
   p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);
   std::int64_t entries = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
@@ -56,29 +58,39 @@ Status Platform::Start() {
   return Status::Ok();
 }
 
-Result<std::int64_t> Platform::RunMaintenance() {
+Result<MaintenanceReport> Platform::RunMaintenance() {
   // Small chunks, each its own unit of work, so a large backlog never holds the single
-  // writer for long: requests interleave with the purge.
+  // writer for long: requests interleave with the housekeeping.
   constexpr std::int64_t kPurgeChunk = 1000;
-  const Instant cutoff = clock_->Now() - api::kIdempotencyLifetime;
-  std::int64_t total = 0;
+  const Instant now = clock_->Now();
+  const Instant cutoff = now - api::kIdempotencyLifetime;
+  MaintenanceReport report;
   for (std::int64_t purged = kPurgeChunk; purged == kPurgeChunk;) {
     TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
       TRANCHE_ASSIGN_OR_RETURN(purged, tx.idempotency().DeleteOlderThan(cutoff, kPurgeChunk));
       return Status::Ok();
     }));
-    total += purged;
+    report.purged_idempotency_records += purged;
   }
-  return total;
+  for (std::size_t expired = origination::kMaxExpiriesPerSweep;
+       expired == origination::kMaxExpiriesPerSweep;) {
+    TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(expired, origination::ExpireAuthorizations(tx, now));
+      return Status::Ok();
+    }));
+    report.expired_authorizations += static_cast<std::int64_t>(expired);
+  }
+  return report;
 }
 
 void Platform::MaintenanceLoop(std::stop_token stop) {
   while (!stop.stop_requested()) {
-    auto purged = RunMaintenance();
-    if (!purged.ok()) {
-      spdlog::warn("maintenance failed: {}", purged.status().ToString());
-    } else if (*purged > 0) {
-      spdlog::info("maintenance purged {} expired idempotency records", *purged);
+    auto report = RunMaintenance();
+    if (!report.ok()) {
+      spdlog::warn("maintenance failed: {}", report.status().ToString());
+    } else if (report->purged_idempotency_records > 0 || report->expired_authorizations > 0) {
+      spdlog::info("maintenance purged {} expired idempotency records, released {} expired authorizations",
+                   report->purged_idempotency_records, report->expired_authorizations);
     }
     std::unique_lock lock(maintenance_mu_);
     maintenance_cv_.wait_for(lock, stop, options_.maintenance_interval, [] { return false; });

@@ -12,6 +12,7 @@
 
 #include "api/app.h"
 #include "api/http_server.h"
+#include "risk/policy_decider.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace tranche::app {
@@ -23,7 +24,12 @@ struct PlatformOptions {
   bool migrate = false;            // apply pending migrations on open
   const Clock* clock = nullptr;    // default: the system clock
   RandomSource* random = nullptr;  // default: the OS CSPRNG
-  std::chrono::seconds maintenance_interval{3600};
+  std::chrono::seconds maintenance_interval{600};
+};
+
+struct MaintenanceReport {
+  std::int64_t purged_idempotency_records = 0;
+  std::int64_t expired_authorizations = 0;
 };
 
 std::string DatabasePath(const std::string& data_dir);
@@ -37,8 +43,8 @@ class Platform {
   // Binds the HTTP server and serves on background threads; starts housekeeping.
   Status Start();
   // Housekeeping, run by Start() and then every maintenance_interval: purges
-  // idempotency records past their 24 h lifetime. Returns how many were purged.
-  Result<std::int64_t> RunMaintenance();
+  // idempotency records past their 24 h lifetime and releases expired authorizations.
+  Result<MaintenanceReport> RunMaintenance();
   std::uint16_t port() const { return server_->port(); }
   void Stop();
 
@@ -60,6 +66,7 @@ class Platform {
   std::unique_ptr<IdGenerator> ids_;
   std::unique_ptr<store::sqlite::SqliteStore> store_;
   std::unique_ptr<api::Authenticator> authenticator_;
+  risk::PolicyDecider decider_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<api::App> app_;
   std::unique_ptr<api::HttpServer> server_;

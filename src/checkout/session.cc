@@ -1,5 +1,7 @@
 #include "checkout/session.h"
 
+#include <algorithm>
+
 namespace tranche::checkout {
 
 namespace {
@@ -51,13 +53,15 @@ Status ValidateSession(const SessionDraft& d) {
   return Status::Ok();
 }
 
-std::vector<Offer> OffersFor(Money amount, Date today, std::int64_t financing_apr_bps) {
+std::vector<Offer> OffersFor(Money amount, Date today, const std::vector<lending::ProductTerms>& offered,
+                             std::int64_t financing_apr_bps) {
   std::vector<Offer> offers;
-  for (lending::ProductKind p : lending::kAllProducts) {
-    const lending::ProductTerms terms = lending::DefaultTerms(p, amount.currency());
+  for (const lending::ProductTerms& terms : offered) {
     if (!lending::CheckAmount(terms, amount).ok()) continue;
-    const std::int64_t apr = lending::IsFinancing(p) ? financing_apr_bps : 0;
-    auto preview = lending::BuildSchedule(p, amount, today, apr);
+    const std::int64_t apr = lending::IsFinancing(terms.kind)
+                                 ? std::clamp(financing_apr_bps, terms.min_apr_bps, terms.max_apr_bps)
+                                 : 0;
+    auto preview = lending::BuildSchedule(terms.kind, amount, today, apr);
     if (preview.ok()) offers.push_back(Offer{std::move(preview).value()});
   }
   return offers;

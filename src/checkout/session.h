@@ -42,9 +42,12 @@ struct Offer {
   lending::Schedule preview;
 };
 
-// One offer per product whose default limits admit the amount, in product order,
-// previewed as if captured on `today`; financing at `financing_apr_bps`.
-std::vector<Offer> OffersFor(Money amount, Date today, std::int64_t financing_apr_bps);
+// One offer per product in `offered` (the merchant's terms in the amount's currency)
+// whose limits admit the amount, in the given order, previewed as if captured on
+// `today`; financing at `financing_apr_bps` clamped into each product's APR range.
+// The decision at authorization sets the APR the consumer actually gets.
+std::vector<Offer> OffersFor(Money amount, Date today, const std::vector<lending::ProductTerms>& offered,
+                             std::int64_t financing_apr_bps);
 
 enum class SessionStatus : std::uint8_t { kOpen, kComplete, kExpired };
 inline constexpr SessionStatus kAllSessionStatuses[] = {

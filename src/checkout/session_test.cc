@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "merchants/merchant.h"
+
 namespace tranche::checkout {
 namespace {
 
@@ -43,7 +45,7 @@ TEST(SessionTest, OffersFollowProductLimits) {
   const Date today = *ParseDate("2026-11-26");
   auto names = [&](std::int64_t amount) {
     std::vector<std::string> out;
-    for (const Offer& o : OffersFor(Usd(amount), today, 1999)) {
+    for (const Offer& o : OffersFor(Usd(amount), today, merchants::DefaultProducts(Currency::kUSD), 1999)) {
       out.emplace_back(lending::ProductName(o.preview.product));
     }
     return out;
@@ -54,9 +56,21 @@ TEST(SessionTest, OffersFollowProductLimits) {
   EXPECT_EQ(names(120000), (std::vector<std::string>{"pay_in_4", "financing_6", "financing_12",
                                                      "financing_24"}));
   EXPECT_TRUE(names(2000000).empty());
-  const auto offers = OffersFor(Usd(25998), today, 1999);
+  const auto offers = OffersFor(Usd(25998), today, merchants::DefaultProducts(Currency::kUSD), 1999);
   EXPECT_EQ(offers[2].preview.apr_bps, 1999);
   EXPECT_EQ(offers[0].preview.installments.size(), 4u);
+}
+
+TEST(SessionTest, OffersFollowTheMerchantsTerms) {
+  const Date today = *ParseDate("2026-11-26");
+  // A merchant offering only financing_12, from 500.00, at 0-9.99 % APR.
+  const std::vector<lending::ProductTerms> terms = {
+      {lending::ProductKind::kFinancing12, Usd(50000), Usd(1000000), 0, 999}};
+  EXPECT_TRUE(OffersFor(Usd(25998), today, terms, 1999).empty());
+  const auto offers = OffersFor(Usd(60000), today, terms, 1999);
+  ASSERT_EQ(offers.size(), 1u);
+  EXPECT_EQ(offers[0].preview.product, lending::ProductKind::kFinancing12);
+  EXPECT_EQ(offers[0].preview.apr_bps, 999);  // clamped into the merchant's range
 }
 
 TEST(SessionTest, OpenSessionsExpireAfter48Hours) {

@@ -3,6 +3,7 @@
 #include "auth/keys.h"
 #include "checkout/session.h"
 #include "merchants/consumer.h"
+#include "origination/origination.h"
 #include "risk/policy_decider.h"
 
 namespace tranche::api {
@@ -28,7 +29,7 @@ Json OfferJson(const checkout::Offer& o) {
   return offer;
 }
 
-Json SessionJson(const CheckoutSession& s, Instant now) {
+Json SessionJson(const CheckoutSession& s, Instant now, const merchants::Merchant& merchant) {
   Json lines = Json::array();
   for (const auto& l : s.draft.lines) {
     lines.push_back({{"name", l.name}, {"quantity", l.quantity},
@@ -39,6 +40,7 @@ Json SessionJson(const CheckoutSession& s, Instant now) {
   // Offers are derived, not stored: the same amount and day always give the same ones.
   if (status == checkout::SessionStatus::kOpen) {
     for (const auto& o : checkout::OffersFor(s.draft.amount, DateOf(s.created_at),
+                                             merchants::OfferedTerms(merchant, s.draft.amount.currency()),
                                              risk::PolicyConfig{}.financing_apr_bps)) {
       offers.push_back(OfferJson(o));
     }
@@ -103,19 +105,27 @@ Result<checkout::SessionDraft> ReadDraft(const Json& body) {
   return d;
 }
 
+Result<merchants::Merchant> FindMerchant(store::Tx& tx, const std::string& id) {
+  TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
+  TRANCHE_ASSERT_MSG(m.has_value(), "an authenticated merchant exists");
+  return std::move(*m);
+}
+
 Result<Reply> CreateSession(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(checkout::SessionDraft draft, ReadDraft(ctx.body));
-  const std::string client_token = auth::GenerateSecret(auth::PrincipalKind::kCheckoutClient, ctx.svc.secrets);
+  const std::string client_token =
+      auth::GenerateSecret(auth::PrincipalKind::kCheckoutClient, ctx.svc.secrets);
   const CheckoutSession session{ctx.svc.ids.Next("cs"), ctx.Caller().id, std::move(draft),
                                 auth::HashSecret(client_token), checkout::SessionStatus::kOpen,
                                 ctx.now, ctx.now + checkout::kSessionLifetime};
-  Reply reply(201, SessionJson(session, ctx.now));
-  // The client token goes to the consumer's browser; like every secret it is stored
-  // only as a hash, so an idempotent replay shows null.
-  reply.body["client_token"] = client_token;
-  reply.RedactForReplay(Json::json_pointer("/client_token"));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant merchant, FindMerchant(tx, session.merchant_id));
     TRANCHE_RETURN_IF_ERROR(tx.sessions().Insert(session));
+    Reply reply(201, SessionJson(session, ctx.now, merchant));
+    // The client token goes to the consumer's browser; like every secret it is stored
+    // only as a hash, so an idempotent replay shows null.
+    reply.body["client_token"] = client_token;
+    reply.RedactForReplay(Json::json_pointer("/client_token"));
     return reply;
   });
 }
@@ -123,15 +133,123 @@ Result<Reply> CreateSession(RequestContext& ctx) {
 Result<Reply> GetSession(RequestContext& ctx) {
   const std::string& id = ctx.Param("id");
   std::optional<CheckoutSession> s;
+  std::optional<merchants::Merchant> merchant;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(s, tx.sessions().Find(id));
+    TRANCHE_ASSIGN_OR_RETURN(merchant, FindMerchant(tx, ctx.Caller().id));
     return Status::Ok();
   }));
   // Another merchant's session is as unknown as a missing one.
   if (!s || s->merchant_id != ctx.Caller().id) {
     return Status::NotFound("session_not_found", "no checkout session " + id.substr(0, 64), "id");
   }
-  return Reply(200, SessionJson(*s, ctx.now));
+  return Reply(200, SessionJson(*s, ctx.now, *merchant));
+}
+
+Result<merchants::Address> ReadAddress(const Json& a) {
+  constexpr std::string_view kPrefix = "consumer.address.";
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(a, {"line1", "city", "postal_code", "country"}, kPrefix));
+  merchants::Address out;
+  TRANCHE_ASSIGN_OR_RETURN(out.line1, RequireString(a, "line1", merchants::kMaxAddressLineChars, kPrefix));
+  TRANCHE_ASSIGN_OR_RETURN(out.city, RequireString(a, "city", merchants::kMaxAddressLineChars, kPrefix));
+  TRANCHE_ASSIGN_OR_RETURN(out.postal_code, RequireString(a, "postal_code", 20, kPrefix));
+  TRANCHE_ASSIGN_OR_RETURN(out.country, RequireString(a, "country", 2, kPrefix));
+  if (!merchants::IsSupportedCountry(out.country)) {
+    return Status::InvalidArgument("unsupported_country", "tranche does not lend in this country",
+                                   "consumer.address.country");
+  }
+  return out;
+}
+
+// The consumer as presented at checkout. Names, email, phone, date of birth and
+// address are all required: they are what the decision and the identity check use.
+Result<merchants::Consumer> ReadPresentedConsumer(const Json& c) {
+  constexpr std::string_view kPrefix = "consumer.";
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(
+      c, {"email", "phone", "given_name", "family_name", "date_of_birth", "address"}, kPrefix));
+  merchants::Consumer out{"", "", "", "", Instant{}, "", std::nullopt, std::nullopt};
+  TRANCHE_ASSIGN_OR_RETURN(std::string email, RequireString(c, "email", merchants::kMaxEmailChars, kPrefix));
+  auto normalized = merchants::NormalizeEmail(email);
+  if (!normalized.ok()) {
+    return Status::InvalidArgument("invalid_email", "consumer.email is not a valid address", "consumer.email");
+  }
+  out.email = std::move(normalized).value();
+  TRANCHE_ASSIGN_OR_RETURN(out.phone, RequireString(c, "phone", merchants::kMaxPhoneChars, kPrefix));
+  TRANCHE_ASSIGN_OR_RETURN(out.given_name, RequireString(c, "given_name", merchants::kMaxPersonNameChars, kPrefix));
+  TRANCHE_ASSIGN_OR_RETURN(out.family_name, RequireString(c, "family_name", merchants::kMaxPersonNameChars, kPrefix));
+  TRANCHE_ASSIGN_OR_RETURN(std::string dob, RequireString(c, "date_of_birth", 10, kPrefix));
+  out.date_of_birth = ParseDate(dob);
+  if (!out.date_of_birth || out.date_of_birth->year() < std::chrono::year{1900}) {
+    return Status::InvalidArgument("invalid_date", "consumer.date_of_birth must be a date as YYYY-MM-DD",
+                                   "consumer.date_of_birth");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(const Json* address, OptionalObject(c, "address", kPrefix));
+  if (address == nullptr) {
+    return Status::InvalidArgument("parameter_missing", "consumer.address is required", "consumer.address");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(out.address, ReadAddress(*address));
+  return out;
+}
+
+// Device signals are accepted and bounded now; fraud screening (a later issue) will
+// consume them.
+Status CheckDevice(const Json& body) {
+  TRANCHE_ASSIGN_OR_RETURN(const Json* device, OptionalObject(body, "device"));
+  if (device == nullptr) return Status::Ok();
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(*device, {"ip", "fingerprint"}, "device."));
+  TRANCHE_RETURN_IF_ERROR(OptionalString(*device, "ip", 45, "device.").status());
+  return OptionalString(*device, "fingerprint", 200, "device.").status();
+}
+
+Json AuthorizeJson(const origination::AuthorizeOutcome& o) {
+  const risk::DecisionRecord& d = o.decision;
+  Json body = {{"object", "authorization_result"},
+               {"session_id", d.session_id},
+               {"decision_id", d.id},
+               {"product", lending::ProductName(d.request.terms.kind)},
+               {"currency", CurrencyCode(d.request.amount.currency())}};
+  if (!o.authorization) {
+    body["status"] = "declined";
+    Json reasons = Json::array();
+    for (const risk::Reason& r : d.decision.reasons) reasons.push_back({{"code", r.code}, {"message", r.message}});
+    body["reasons"] = std::move(reasons);
+    return body;
+  }
+  const checkout::Authorization& a = *o.authorization;
+  body["status"] = "approved";
+  body["authorization_id"] = a.id;
+  body["amount"] = a.amount.minor();
+  body["expires_at"] = FormatRfc3339(a.expires_at);
+  if (lending::IsFinancing(a.product)) body["apr_bps"] = a.apr_bps;
+  return body;
+}
+
+Result<Reply> AuthorizeSession(RequestContext& ctx) {
+  const std::string& id = ctx.Param("id");
+  // A client token opens only its own session.
+  if (ctx.Caller().id != id) {
+    return Status::NotFound("session_not_found", "no checkout session " + id.substr(0, 64), "id");
+  }
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"product", "consumer", "device"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string product_name, RequireString(ctx.body, "product", 20));
+  const auto product = lending::ParseProduct(product_name);
+  if (!product) {
+    return Status::InvalidArgument("invalid_product", "product must be one of pay_in_4, pay_in_30, "
+                                   "financing_6, financing_12, financing_24", "product");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(const Json* consumer, OptionalObject(ctx.body, "consumer"));
+  if (consumer == nullptr) {
+    return Status::InvalidArgument("parameter_missing", "consumer is required", "consumer");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(merchants::Consumer presented, ReadPresentedConsumer(*consumer));
+  const origination::AuthorizeRequest request{id, *product, std::move(presented)};
+  TRANCHE_RETURN_IF_ERROR(CheckDevice(ctx.body));
+  const origination::Context oc{ctx.svc.ids, ctx.svc.decider, ctx.now};
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto outcome,
+                             origination::Authorize(tx, oc, request));
+    return Reply(200, AuthorizeJson(outcome));
+  });
 }
 
 }  // namespace
@@ -139,6 +257,7 @@ Result<Reply> GetSession(RequestContext& ctx) {
 void RegisterCheckoutRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/checkout/sessions", Caller::kMerchant, CreateSession);
   router.Add("GET", "/v1/checkout/sessions/{id}", Caller::kMerchant, GetSession, Cost::kQuick);
+  router.Add("POST", "/v1/checkout/sessions/{id}/authorize", Caller::kCheckoutClient, AuthorizeSession);
 }
 
 }  // namespace tranche::api

@@ -8,6 +8,21 @@ namespace {
 
 constexpr std::size_t kMaxMerchantPage = 100;
 
+Json ProductsJson(const merchants::ProductSet& products) {
+  Json out = Json::array();
+  for (const lending::ProductTerms& t : products) {
+    Json p = {{"product", lending::ProductName(t.kind)},
+              {"min_amount", t.min_amount.minor()},
+              {"max_amount", t.max_amount.minor()}};
+    if (lending::IsFinancing(t.kind)) {
+      p["min_apr_bps"] = t.min_apr_bps;
+      p["max_apr_bps"] = t.max_apr_bps;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 Json MerchantJson(const merchants::Merchant& m) {
   return {{"id", m.id},
           {"object", "merchant"},
@@ -15,7 +30,42 @@ Json MerchantJson(const merchants::Merchant& m) {
           {"country", m.country},
           {"default_currency", CurrencyCode(m.default_currency)},
           {"pricing", {{"mdr_bps", m.pricing.mdr_bps}, {"fixed_fee", m.pricing.fixed_fee_minor}}},
+          {"products", ProductsJson(m.products)},
           {"created_at", FormatRfc3339(m.created_at)}};
+}
+
+// `products`: [{product, min_amount?, max_amount?, min_apr_bps?, max_apr_bps?}], limits
+// in the merchant's default currency; what is left out keeps the product's default.
+Result<merchants::ProductSet> ReadProducts(const Json& body, Currency currency) {
+  TRANCHE_ASSIGN_OR_RETURN(const Json* list, RequireArray(body, "products", std::size(lending::kAllProducts)));
+  merchants::ProductSet out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const Json& item = (*list)[i];
+    const std::string prefix = "products[" + std::to_string(i) + "].";
+    if (!item.is_object()) {
+      return Status::InvalidArgument("parameter_invalid_type", "each product must be an object",
+                                     "products[" + std::to_string(i) + "]");
+    }
+    TRANCHE_RETURN_IF_ERROR(CheckKnownFields(
+        item, {"product", "min_amount", "max_amount", "min_apr_bps", "max_apr_bps"}, prefix));
+    TRANCHE_ASSIGN_OR_RETURN(std::string name, RequireString(item, "product", 20, prefix));
+    const auto kind = lending::ParseProduct(name);
+    if (!kind) return Status::InvalidArgument("invalid_product", "unknown product " + name, prefix + "product");
+    lending::ProductTerms t = lending::DefaultTerms(*kind, currency);
+    TRANCHE_ASSIGN_OR_RETURN(std::int64_t min, OptionalInt(item, "min_amount", 1, kMaxInputAmountMinor,
+                                                           t.min_amount.minor(), prefix));
+    TRANCHE_ASSIGN_OR_RETURN(std::int64_t max, OptionalInt(item, "max_amount", 1, kMaxInputAmountMinor,
+                                                           t.max_amount.minor(), prefix));
+    t.min_amount = Money(min, currency);
+    t.max_amount = Money(max, currency);
+    TRANCHE_ASSIGN_OR_RETURN(t.min_apr_bps, OptionalInt(item, "min_apr_bps", 0, lending::kMaxAprBps,
+                                                        t.min_apr_bps, prefix));
+    TRANCHE_ASSIGN_OR_RETURN(t.max_apr_bps, OptionalInt(item, "max_apr_bps", 0, lending::kMaxAprBps,
+                                                        t.max_apr_bps, prefix));
+    out.push_back(t);
+  }
+  TRANCHE_RETURN_IF_ERROR(merchants::ValidateProducts(out, currency));
+  return out;
 }
 
 Json KeyJson(const onboarding::Issued& k) {
@@ -32,7 +82,8 @@ void RedactSecretForReplay(Reply& reply, const Json::json_pointer& key_path) {
 }
 
 Result<merchants::MerchantDraft> ReadMerchantDraft(const Json& body) {
-  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(body, {"name", "country", "default_currency", "pricing"}));
+  TRANCHE_RETURN_IF_ERROR(
+      CheckKnownFields(body, {"name", "country", "default_currency", "pricing", "products"}));
   merchants::MerchantDraft d;
   TRANCHE_ASSIGN_OR_RETURN(d.name, RequireString(body, "name", merchants::kMaxNameChars));
   TRANCHE_ASSIGN_OR_RETURN(d.country, RequireString(body, "country", 2));
@@ -46,6 +97,9 @@ Result<merchants::MerchantDraft> ReadMerchantDraft(const Json& body) {
     TRANCHE_ASSIGN_OR_RETURN(d.pricing.fixed_fee_minor,
                              OptionalInt(*pricing, "fixed_fee", 0, merchants::kMaxFixedFeeMinor,
                                          merchants::kDefaultFixedFeeMinor, "pricing."));
+  }
+  if (body.contains("products")) {
+    TRANCHE_ASSIGN_OR_RETURN(d.products, ReadProducts(body, d.default_currency));
   }
   TRANCHE_RETURN_IF_ERROR(merchants::ValidateMerchant(d));
   return d;
@@ -110,6 +164,18 @@ Result<Reply> RotateMerchantKey(RequestContext& ctx) {
   return outcome;
 }
 
+Result<Reply> SetMerchantProducts(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"products"}));
+  const std::string& id = ctx.Param("id");
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
+    if (!m) return Status::NotFound("merchant_not_found", "no merchant " + id.substr(0, 64), "id");
+    TRANCHE_ASSIGN_OR_RETURN(m->products, ReadProducts(ctx.body, m->default_currency));
+    TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateProducts(id, m->products));
+    return Reply{200, MerchantJson(*m)};
+  });
+}
+
 Result<Reply> GetOwnMerchant(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, LoadMerchant(ctx, ctx.Caller().id));
   return Reply{200, MerchantJson(m)};
@@ -122,6 +188,7 @@ void RegisterMerchantRoutes(ApiRouter& router) {
   router.Add("GET", "/v1/admin/merchants", Caller::kOperator, ListMerchants);
   router.Add("GET", "/v1/admin/merchants/{id}", Caller::kOperator, GetMerchant, Cost::kQuick);
   router.Add("POST", "/v1/admin/merchants/{id}/keys", Caller::kOperator, RotateMerchantKey);
+  router.Add("POST", "/v1/admin/merchants/{id}/products", Caller::kOperator, SetMerchantProducts);
   router.Add("GET", "/v1/merchant", Caller::kMerchant, GetOwnMerchant, Cost::kQuick);
 }
 

@@ -1,0 +1,157 @@
+// Consumers: logging in by one-time code, and their own profile, credit and plans.
+// Operators can read the notification outbox (where the codes go).
+#include "api/errors.h"
+#include "api/handlers/handlers.h"
+#include "auth/login.h"
+#include "onboarding/consumer_login.h"
+
+namespace tranche::api {
+
+namespace {
+
+constexpr std::size_t kMaxPlanPage = 100;
+constexpr std::size_t kMaxNotificationPage = 100;
+
+Result<std::string> ReadEmail(const Json& body) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string email, RequireString(body, "email", merchants::kMaxEmailChars));
+  return merchants::NormalizeEmail(email);
+}
+
+Result<Reply> StartLogin(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"email"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string email, ReadEmail(ctx.body));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_RETURN_IF_ERROR(
+        onboarding::StartConsumerLogin(tx, ctx.svc.ids, ctx.svc.secrets, email, ctx.now).status());
+    // The same answer whether or not the address is registered.
+    return Reply(202, Json{{"object", "login_challenge"},
+                           {"status", "code_sent_if_registered"},
+                           {"expires_in_seconds",
+                            std::chrono::duration_cast<std::chrono::seconds>(auth::kLoginCodeLifetime).count()}});
+  });
+}
+
+Result<Reply> VerifyLogin(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"email", "code"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string email, ReadEmail(ctx.body));
+  TRANCHE_ASSIGN_OR_RETURN(std::string code, RequireString(ctx.body, "code", auth::kCodeDigits));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto verdict, onboarding::VerifyConsumerLogin(tx, ctx.svc.ids, ctx.svc.secrets,
+                                                                           email, code, ctx.now));
+    // A refusal is a reply, not a failure: the attempt it counted must commit.
+    if (!verdict.token) return Reply(HttpStatusFor(verdict.refusal), ErrorBody(verdict.refusal));
+    return Reply(200, Json{{"object", "consumer_token"},
+                           {"consumer_id", verdict.token->consumer_id},
+                           {"token", verdict.token->token},
+                           {"expires_at", FormatRfc3339(verdict.token->expires_at)}});
+  });
+}
+
+Result<Json> CreditJson(store::Tx& tx, const std::string& consumer_id, Money limit, Instant now) {
+  const Currency c = limit.currency();
+  TRANCHE_ASSIGN_OR_RETURN(auto receivable, tx.ledger().GetAccount(ledger::AccountId(
+                                                {ledger::AccountType::kConsumerReceivable, c, consumer_id})));
+  const std::int64_t outstanding = receivable ? receivable->balance_minor() : 0;
+  TRANCHE_ASSIGN_OR_RETURN(Money open, tx.orders().OpenAuthorizations(consumer_id, c, now));
+  const std::int64_t available = std::max<std::int64_t>(0, limit.minor() - outstanding - open.minor());
+  return Json{{"currency", CurrencyCode(c)},
+              {"credit_limit", limit.minor()},
+              {"outstanding_balance", outstanding},
+              {"open_authorizations", open.minor()},
+              {"available_credit", available}};
+}
+
+Result<Reply> GetMe(RequestContext& ctx) {
+  const std::string& id = ctx.Caller().id;
+  Json body;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto c, tx.consumers().Find(id));
+    TRANCHE_ASSERT_MSG(c.has_value(), "a logged-in consumer exists");
+    body = {{"id", c->id},
+            {"object", "consumer"},
+            {"email", c->email},
+            {"given_name", c->given_name},
+            {"family_name", c->family_name},
+            {"phone", c->phone},
+            {"date_of_birth", c->date_of_birth ? Json(FormatDate(*c->date_of_birth)) : Json(nullptr)},
+            {"created_at", FormatRfc3339(c->created_at)}};
+    body["address"] = c->address ? Json{{"line1", c->address->line1}, {"city", c->address->city},
+                                        {"postal_code", c->address->postal_code},
+                                        {"country", c->address->country}}
+                                 : Json(nullptr);
+    body["credit"] = Json::array();
+    TRANCHE_ASSIGN_OR_RETURN(auto limits, tx.consumers().ListLimits(id));
+    for (Money limit : limits) {
+      TRANCHE_ASSIGN_OR_RETURN(Json credit, CreditJson(tx, id, limit, ctx.now));
+      body["credit"].push_back(std::move(credit));
+    }
+    return Status::Ok();
+  }));
+  return Reply(200, std::move(body));
+}
+
+Result<Reply> ListMyPlans(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxPlanPage));
+  std::vector<lending::Plan> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.plans().ListByConsumer(ctx.Caller().id, page.starting_after,
+                                                             page.limit + 1));
+    return Status::Ok();
+  }));
+  const bool has_more = rows.size() > page.limit;
+  if (has_more) rows.pop_back();
+  Json data = Json::array();
+  for (const auto& p : rows) data.push_back(PlanJson(p, DateOf(ctx.now)));
+  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id));
+}
+
+Result<Reply> GetMyPlan(RequestContext& ctx) {
+  const std::string& id = ctx.Param("id");
+  std::optional<lending::Plan> plan;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(plan, tx.plans().Find(id));
+    return Status::Ok();
+  }));
+  // Someone else's plan is as unknown as a missing one.
+  if (!plan || plan->consumer_id != ctx.Caller().id) {
+    return Status::NotFound("plan_not_found", "no plan " + id.substr(0, 64), "id");
+  }
+  return Reply(200, PlanJson(*plan, DateOf(ctx.now)));
+}
+
+Result<Reply> ListNotifications(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxNotificationPage));
+  const std::optional<std::string> consumer_id = QueryParam(ctx.request.query, "consumer_id");
+  if (consumer_id && consumer_id->size() > 64) {
+    return Status::InvalidArgument("parameter_out_of_range", "consumer_id is too long", "consumer_id");
+  }
+  std::vector<notify::Notification> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.notifications().List(
+                                       consumer_id ? std::optional<std::string_view>(*consumer_id) : std::nullopt,
+                                       page.starting_after, page.limit + 1));
+    return Status::Ok();
+  }));
+  const bool has_more = rows.size() > page.limit;
+  if (has_more) rows.pop_back();
+  Json data = Json::array();
+  for (const auto& n : rows) {
+    data.push_back({{"id", n.id}, {"object", "notification"}, {"consumer_id", n.consumer_id},
+                    {"channel", n.channel}, {"kind", n.kind}, {"recipient", n.recipient},
+                    {"subject", n.subject}, {"body", n.body}, {"created_at", FormatRfc3339(n.created_at)}});
+  }
+  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id));
+}
+
+}  // namespace
+
+void RegisterConsumerRoutes(ApiRouter& router) {
+  router.Add("POST", "/v1/consumer/login", Caller::kAnyone, StartLogin);
+  router.Add("POST", "/v1/consumer/login/verify", Caller::kAnyone, VerifyLogin);
+  router.Add("GET", "/v1/me", Caller::kConsumer, GetMe);
+  router.Add("GET", "/v1/me/plans", Caller::kConsumer, ListMyPlans);
+  router.Add("GET", "/v1/me/plans/{id}", Caller::kConsumer, GetMyPlan);
+  router.Add("GET", "/v1/admin/notifications", Caller::kOperator, ListNotifications);
+}
+
+}  // namespace tranche::api

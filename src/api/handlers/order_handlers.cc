@@ -1,0 +1,209 @@
+// Orders, for merchants: create one from an authorization, capture (each capture
+// starts a plan), refund, cancel, and read them back.
+#include "api/handlers/handlers.h"
+#include "origination/origination.h"
+
+namespace tranche::api {
+
+namespace {
+
+using checkout::Order;
+
+constexpr std::size_t kMaxOrderPage = 100;
+
+Json OrderJson(const Order& o) {
+  const checkout::OrderAmounts& a = o.state.amounts;
+  Json body = {{"id", o.id},
+               {"object", "order"},
+               {"status", checkout::OrderStatusName(o.state.status)},
+               {"currency", CurrencyCode(a.authorized.currency())},
+               {"amount", a.authorized.minor()},
+               {"captured_amount", a.captured.minor()},
+               {"refunded_amount", a.refunded.minor()},
+               {"released_amount", a.released.minor()},
+               {"remaining_authorized_amount", checkout::RemainingAuthorized(o.state).minor()},
+               {"authorization_id", o.authorization_id},
+               {"authorization_expires_at", FormatRfc3339(o.state.authorization_expires_at)},
+               {"merchant_reference", o.merchant_reference},
+               {"product", lending::ProductName(o.product)},
+               {"consumer_id", o.consumer_id},
+               {"created_at", FormatRfc3339(o.created_at)}};
+  if (lending::IsFinancing(o.product)) body["apr_bps"] = o.apr_bps;
+  return body;
+}
+
+Json CaptureJson(const checkout::CaptureRecord& c) {
+  Json body = {{"id", c.id},
+               {"object", "capture"},
+               {"order_id", c.order_id},
+               {"amount", c.amount.minor()},
+               {"plan_id", c.plan_id},
+               {"created_at", FormatRfc3339(c.created_at)}};
+  body["shipping_info"] = c.shipping ? Json{{"carrier", c.shipping->carrier},
+                                            {"tracking_number", c.shipping->tracking_number}}
+                                     : Json(nullptr);
+  return body;
+}
+
+Json RefundJson(const checkout::RefundRecord& r) {
+  return {{"id", r.id},
+          {"object", "refund"},
+          {"order_id", r.order_id},
+          {"amount", r.amount.minor()},
+          {"refunded_to_consumer", r.to_consumer.minor()},
+          {"reason", r.reason},
+          {"created_at", FormatRfc3339(r.created_at)}};
+}
+
+origination::Context OriginationContext(RequestContext& ctx) {
+  return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.now};
+}
+
+Result<Reply> CreateOrder(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"authorization_id", "merchant_reference"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string authorization_id, RequireString(ctx.body, "authorization_id", 64));
+  TRANCHE_ASSIGN_OR_RETURN(std::string reference, RequireString(ctx.body, "merchant_reference",
+                                                                checkout::kMaxMerchantReferenceChars));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(Order o, origination::CreateOrder(tx, OriginationContext(ctx), ctx.Caller().id,
+                                                               authorization_id, reference));
+    return Reply(201, OrderJson(o));
+  });
+}
+
+Result<Reply> GetOrder(RequestContext& ctx) {
+  Json body;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(Order o, origination::LoadOrder(tx, ctx.Caller().id, ctx.Param("id"), ctx.now));
+    TRANCHE_ASSIGN_OR_RETURN(auto captures, tx.orders().ListCaptures(o.id));
+    TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.orders().ListRefunds(o.id));
+    body = OrderJson(o);
+    body["captures"] = Json::array();
+    for (const auto& c : captures) body["captures"].push_back(CaptureJson(c));
+    body["refunds"] = Json::array();
+    for (const auto& r : refunds) body["refunds"].push_back(RefundJson(r));
+    return Status::Ok();
+  }));
+  return Reply(200, std::move(body));
+}
+
+Result<Reply> ListOrders(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxOrderPage));
+  std::vector<Order> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.orders().ListOrders(ctx.Caller().id, page.starting_after, page.limit + 1));
+    return Status::Ok();
+  }));
+  const bool has_more = rows.size() > page.limit;
+  if (has_more) rows.pop_back();
+  Json data = Json::array();
+  for (Order& o : rows) {
+    o.state = checkout::Expire(o.state, ctx.now);
+    data.push_back(OrderJson(o));
+  }
+  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id));
+}
+
+// An amount in the order's currency: the currency is the order's, so the request
+// carries only the number.
+Result<Money> RequireOrderAmount(RequestContext& ctx, store::Tx& tx, std::int64_t minor) {
+  TRANCHE_ASSIGN_OR_RETURN(auto o, tx.orders().FindOrder(ctx.Param("id")));
+  if (!o || o->merchant_id != ctx.Caller().id) {
+    return Status::NotFound("order_not_found", "no order " + ctx.Param("id").substr(0, 64), "id");
+  }
+  return Money(minor, o->state.amounts.authorized.currency());
+}
+
+Result<std::optional<checkout::ShippingInfo>> ReadShipping(const Json& body) {
+  TRANCHE_ASSIGN_OR_RETURN(const Json* s, OptionalObject(body, "shipping_info"));
+  if (s == nullptr) return std::optional<checkout::ShippingInfo>();
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(*s, {"carrier", "tracking_number"}, "shipping_info."));
+  checkout::ShippingInfo info;
+  TRANCHE_ASSIGN_OR_RETURN(info.carrier, RequireString(*s, "carrier", checkout::kMaxShippingFieldChars,
+                                                       "shipping_info."));
+  TRANCHE_ASSIGN_OR_RETURN(info.tracking_number,
+                           RequireString(*s, "tracking_number", checkout::kMaxShippingFieldChars,
+                                         "shipping_info."));
+  return std::optional<checkout::ShippingInfo>(std::move(info));
+}
+
+Result<Reply> CaptureOrder(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"amount", "shipping_info"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t minor, RequireAmount(ctx.body, "amount"));
+  TRANCHE_ASSIGN_OR_RETURN(auto shipping, ReadShipping(ctx.body));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(Money amount, RequireOrderAmount(ctx, tx, minor));
+    TRANCHE_ASSIGN_OR_RETURN(auto captured, origination::Capture(tx, OriginationContext(ctx), ctx.Caller().id,
+                                                                 ctx.Param("id"), amount, shipping));
+    Json body = CaptureJson(captured.capture);
+    body["plan"] = PlanJson(captured.plan, DateOf(ctx.now));
+    body["order"] = OrderJson(captured.order);
+    return Reply(201, std::move(body));
+  });
+}
+
+Result<Reply> RefundOrder(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"amount", "reason"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t minor, RequireAmount(ctx.body, "amount"));
+  TRANCHE_ASSIGN_OR_RETURN(auto reason, OptionalString(ctx.body, "reason", checkout::kMaxRefundReasonChars));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(Money amount, RequireOrderAmount(ctx, tx, minor));
+    TRANCHE_ASSIGN_OR_RETURN(auto refunded, origination::Refund(tx, OriginationContext(ctx), ctx.Caller().id,
+                                                                ctx.Param("id"), amount, reason.value_or("")));
+    Json body = RefundJson(refunded.refund);
+    body["order"] = OrderJson(refunded.order);
+    body["plans"] = Json::array();
+    for (const auto& p : refunded.plans) body["plans"].push_back(PlanJson(p, DateOf(ctx.now)));
+    return Reply(201, std::move(body));
+  });
+}
+
+Result<Reply> CancelOrder(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {}));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(Order o, origination::Cancel(tx, OriginationContext(ctx), ctx.Caller().id,
+                                                          ctx.Param("id")));
+    return Reply(200, OrderJson(o));
+  });
+}
+
+}  // namespace
+
+Json PlanJson(const lending::Plan& p, Date today) {
+  Json installments = Json::array();
+  for (const lending::PlanInstallment& i : p.installments) {
+    installments.push_back({{"number", i.number},
+                            {"due_date", FormatDate(i.due_date)},
+                            {"amount", i.amount().minor()},
+                            {"principal", i.principal.minor()},
+                            {"interest", i.interest.minor()},
+                            {"paid_amount", i.paid.minor()},
+                            {"status", lending::InstallmentStatusName(lending::StatusOn(i, today))}});
+  }
+  Json body = {{"id", p.id},
+               {"object", "plan"},
+               {"order_id", p.order_id},
+               {"capture_id", p.capture_id},
+               {"merchant_id", p.merchant_id},
+               {"product", lending::ProductName(p.product)},
+               {"status", lending::PlanStatusName(p.status)},
+               {"currency", CurrencyCode(p.amount.currency())},
+               {"amount", p.amount.minor()},
+               {"outstanding_balance", lending::Outstanding(p).minor()},
+               {"outstanding_principal", lending::OutstandingPrincipal(p).minor()},
+               {"installments", std::move(installments)},
+               {"created_at", FormatRfc3339(p.created_at)}};
+  if (lending::IsFinancing(p.product)) body["apr_bps"] = p.apr_bps;
+  return body;
+}
+
+void RegisterOrderRoutes(ApiRouter& router) {
+  router.Add("POST", "/v1/orders", Caller::kMerchant, CreateOrder);
+  router.Add("GET", "/v1/orders", Caller::kMerchant, ListOrders);
+  router.Add("GET", "/v1/orders/{id}", Caller::kMerchant, GetOrder);
+  router.Add("POST", "/v1/orders/{id}/captures", Caller::kMerchant, CaptureOrder);
+  router.Add("POST", "/v1/orders/{id}/refunds", Caller::kMerchant, RefundOrder);
+  router.Add("POST", "/v1/orders/{id}/cancel", Caller::kMerchant, CancelOrder);
+}
+
+}  // namespace tranche::api

@@ -1,0 +1,219 @@
+#include "origination/origination.h"
+
+#include <algorithm>
+
+#include "checkout/postings.h"
+#include "ledger/posting.h"
+
+namespace tranche::origination {
+
+namespace {
+
+using checkout::Order;
+
+Status NoSuchOrder(std::string_view id) {
+  return Status::NotFound("order_not_found", "no order " + std::string(id.substr(0, 64)), "id");
+}
+
+// Finds or registers the consumer behind an authorization. `consistent` reports
+// whether the presented identity matches the one registered under the email; a
+// consistent one updates the stored profile with what it adds.
+Result<merchants::Consumer> ResolveConsumer(store::Tx& tx, const Context& ctx,
+                                            const merchants::Consumer& presented, bool* consistent) {
+  TRANCHE_ASSIGN_OR_RETURN(auto known, tx.consumers().FindByEmail(presented.email));
+  if (!known) {
+    merchants::Consumer fresh = presented;
+    fresh.id = ctx.ids.Next("con");
+    fresh.created_at = ctx.now;
+    TRANCHE_RETURN_IF_ERROR(tx.consumers().Insert(fresh));
+    *consistent = true;
+    return fresh;
+  }
+  *consistent = merchants::IdentityConsistent(*known, presented);
+  if (!*consistent) return std::move(*known);
+  merchants::Consumer merged = merchants::MergeProfile(*known, presented);
+  TRANCHE_RETURN_IF_ERROR(tx.consumers().UpdateProfile(merged));
+  return merged;
+}
+
+Result<risk::Exposure> LoadExposure(store::Tx& tx, std::string_view consumer_id, Currency c,
+                                    Instant now) {
+  const std::string receivable = ledger::AccountId(
+      {ledger::AccountType::kConsumerReceivable, c, std::string(consumer_id)});
+  TRANCHE_ASSIGN_OR_RETURN(auto account, tx.ledger().GetAccount(receivable));
+  risk::Exposure e{Money(account ? account->balance_minor() : 0, c), Money::Zero(c), std::nullopt,
+                   false};
+  TRANCHE_ASSIGN_OR_RETURN(e.open_authorizations, tx.orders().OpenAuthorizations(consumer_id, c, now));
+  TRANCHE_ASSIGN_OR_RETURN(e.credit_limit, tx.consumers().FindLimit(consumer_id, c));
+  TRANCHE_ASSIGN_OR_RETURN(e.has_overdue, tx.plans().HasOverdue(consumer_id, DateOf(now)));
+  return e;
+}
+
+Result<merchants::Merchant> LoadMerchant(store::Tx& tx, std::string_view id) {
+  TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
+  TRANCHE_ASSERT_MSG(m.has_value(), "an order's merchant exists");
+  return std::move(*m);
+}
+
+}  // namespace
+
+Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const AuthorizeRequest& r) {
+  TRANCHE_ASSERT(r.presented.date_of_birth.has_value());
+  TRANCHE_ASSIGN_OR_RETURN(auto session, tx.sessions().Find(r.session_id));
+  if (!session) {
+    return Status::NotFound("session_not_found", "no checkout session " + r.session_id.substr(0, 64), "id");
+  }
+  const checkout::SessionStatus status = checkout::EffectiveStatus(*session, ctx.now);
+  if (status != checkout::SessionStatus::kOpen) {
+    return Status::BusinessRule("session_not_open", "this checkout session is " +
+                                                        std::string(checkout::SessionStatusName(status)));
+  }
+  const Money amount = session->draft.amount;
+  TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant merchant, LoadMerchant(tx, session->merchant_id));
+  const auto terms = merchants::TermsFor(merchant, r.product, amount.currency());
+  if (!terms) {
+    return Status::BusinessRule("product_not_offered",
+                                "this merchant does not offer " + std::string(lending::ProductName(r.product)),
+                                "product");
+  }
+  bool consistent = true;
+  TRANCHE_ASSIGN_OR_RETURN(merchants::Consumer consumer,
+                           ResolveConsumer(tx, ctx, r.presented, &consistent));
+  TRANCHE_ASSIGN_OR_RETURN(risk::Exposure exposure,
+                           LoadExposure(tx, consumer.id, amount.currency(), ctx.now));
+  const risk::DecisionRequest request{*terms, amount, DateOf(ctx.now), *r.presented.date_of_birth,
+                                      exposure, consistent};
+  AuthorizeOutcome out{risk::DecisionRecord{ctx.ids.Next("dec"), session->id, merchant.id, consumer.id,
+                                            request, ctx.decider.Decide(request), ctx.now},
+                       std::nullopt};
+  const risk::Decision& d = out.decision.decision;
+  TRANCHE_ASSERT(d.reasons.size() <= risk::kMaxDeclineReasons);
+  TRANCHE_ASSERT((d.outcome == risk::Outcome::kApproved) == d.reasons.empty());
+  TRANCHE_RETURN_IF_ERROR(tx.decisions().Insert(out.decision));
+  if (d.outcome != risk::Outcome::kApproved) return out;
+
+  if (!exposure.credit_limit) TRANCHE_RETURN_IF_ERROR(tx.consumers().SetLimit(consumer.id, d.credit_limit));
+  out.authorization = checkout::Authorization{
+      ctx.ids.Next("auth"), session->id, merchant.id,  consumer.id,
+      out.decision.id,      r.product,   amount,       d.apr_bps,
+      ctx.now,              ctx.now + checkout::kAuthorizationLifetime, std::nullopt};
+  TRANCHE_RETURN_IF_ERROR(tx.orders().InsertAuthorization(*out.authorization));
+  TRANCHE_RETURN_IF_ERROR(tx.sessions().SetStatus(session->id, checkout::SessionStatus::kComplete));
+  return out;
+}
+
+Result<Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
+                          std::string_view authorization_id, std::string merchant_reference) {
+  TRANCHE_ASSIGN_OR_RETURN(auto a, tx.orders().FindAuthorization(authorization_id));
+  // Another merchant's authorization is as unknown as a missing one.
+  if (!a || a->merchant_id != merchant_id) {
+    return Status::NotFound("authorization_not_found",
+                            "no authorization " + std::string(authorization_id.substr(0, 64)),
+                            "authorization_id");
+  }
+  if (a->order_id) {
+    return Status::Conflict("authorization_already_used",
+                            "order " + *a->order_id + " was already created from this authorization");
+  }
+  if (ctx.now >= a->expires_at) {
+    return Status::BusinessRule("authorization_expired", "the authorization has expired",
+                                "authorization_id");
+  }
+  const Order order{ctx.ids.Next("ord"), a->merchant_id, a->consumer_id, a->id,
+                    std::move(merchant_reference), a->product, a->apr_bps,
+                    checkout::NewOrder(a->amount, a->created_at), ctx.now};
+  TRANCHE_RETURN_IF_ERROR(tx.orders().InsertOrder(order));
+  TRANCHE_RETURN_IF_ERROR(tx.orders().AttachOrder(a->id, order.id));
+  return order;
+}
+
+Result<Order> LoadOrder(store::Tx& tx, std::string_view merchant_id, std::string_view order_id,
+                        Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(auto o, tx.orders().FindOrder(order_id));
+  if (!o || o->merchant_id != merchant_id) return NoSuchOrder(order_id);
+  o->state = checkout::Expire(o->state, now);
+  return std::move(*o);
+}
+
+Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
+                         std::string_view order_id, Money amount,
+                         std::optional<checkout::ShippingInfo> shipping) {
+  TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
+  TRANCHE_ASSIGN_OR_RETURN(checkout::OrderState next, checkout::Capture(order.state, amount, ctx.now));
+  auto schedule = lending::BuildSchedule(order.product, amount, DateOf(ctx.now), order.apr_bps);
+  if (!schedule.ok()) {
+    return Status::BusinessRule("capture_too_small", schedule.status().message(), "amount");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant merchant, LoadMerchant(tx, merchant_id));
+  const checkout::CaptureRecord capture{ctx.ids.Next("cap"), order.id, ctx.ids.Next("pln"), amount,
+                                        std::move(shipping), ctx.now};
+  lending::Plan plan = lending::MakePlan(capture.plan_id, *schedule, ctx.now);
+  plan.order_id = order.id;
+  plan.capture_id = capture.id;
+  plan.consumer_id = order.consumer_id;
+  plan.merchant_id = order.merchant_id;
+  Captured out{std::move(order), capture, std::move(plan)};
+  out.order.state = next;
+  TRANCHE_RETURN_IF_ERROR(tx.plans().Insert(out.plan));
+  TRANCHE_RETURN_IF_ERROR(tx.orders().InsertCapture(out.capture));
+  TRANCHE_RETURN_IF_ERROR(tx.orders().UpdateOrderState(out.order));
+  const checkout::PostingContext posting{ctx.ids.Next("je"), out.capture.id, out.order.consumer_id,
+                                         out.order.merchant_id, ctx.now};
+  TRANCHE_ASSIGN_OR_RETURN(auto posted, ledger::Post(tx.ledger(),
+                                                     checkout::CaptureEntry(posting, amount, merchant.pricing)));
+  TRANCHE_ASSERT(!posted.replayed);  // the capture id is new
+  return out;
+}
+
+Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
+                        std::string_view order_id, Money amount, std::string reason) {
+  TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
+  TRANCHE_ASSIGN_OR_RETURN(checkout::OrderState next, checkout::Refund(order.state, amount));
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<lending::Plan> plans, tx.plans().ListByOrder(order.id));
+  TRANCHE_ASSIGN_OR_RETURN(lending::OrderRefundAllocation allocation,
+                           lending::AllocateOrderRefund(plans, amount));
+  lending::RefundAllocation flat{{}, allocation.to_consumer, false};
+  for (std::size_t k = 0; k < plans.size(); ++k) {
+    const auto& cut = allocation.reductions[k];
+    flat.reductions.insert(flat.reductions.end(), cut.begin(), cut.end());
+    const bool touched = std::any_of(cut.begin(), cut.end(), [](Money m) { return !m.is_zero(); });
+    if (!touched) continue;
+    plans[k] = lending::ApplyReductions(plans[k], cut);
+    TRANCHE_RETURN_IF_ERROR(tx.plans().Update(plans[k]));
+  }
+  Refunded out{std::move(order),
+               checkout::RefundRecord{ctx.ids.Next("rfd"), "", amount, allocation.to_consumer,
+                                      std::move(reason), ctx.now},
+               std::move(plans)};
+  out.refund.order_id = out.order.id;
+  out.order.state = next;
+  TRANCHE_RETURN_IF_ERROR(tx.orders().InsertRefund(out.refund));
+  TRANCHE_RETURN_IF_ERROR(tx.orders().UpdateOrderState(out.order));
+  const checkout::PostingContext posting{ctx.ids.Next("je"), out.refund.id, out.order.consumer_id,
+                                         out.order.merchant_id, ctx.now};
+  TRANCHE_ASSIGN_OR_RETURN(auto posted,
+                           ledger::Post(tx.ledger(), checkout::RefundEntry(posting, amount, flat)));
+  TRANCHE_ASSERT(!posted.replayed);  // the refund id is new
+  return out;
+}
+
+Result<Order> Cancel(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
+                     std::string_view order_id) {
+  TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
+  TRANCHE_ASSIGN_OR_RETURN(order.state, checkout::Cancel(order.state));
+  TRANCHE_RETURN_IF_ERROR(tx.orders().UpdateOrderState(order));
+  return order;
+}
+
+Result<std::size_t> ExpireAuthorizations(store::Tx& tx, Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<Order> due, tx.orders().ListExpired(now, kMaxExpiriesPerSweep));
+  for (Order& o : due) {
+    const checkout::OrderState before = o.state;
+    o.state = checkout::Expire(o.state, now);
+    TRANCHE_ASSERT(o.state.status != before.status || o.state.amounts.released != before.amounts.released);
+    TRANCHE_RETURN_IF_ERROR(tx.orders().UpdateOrderState(o));
+  }
+  return due.size();
+}
+
+}  // namespace tranche::origination

@@ -1,0 +1,79 @@
+// Origination use cases: the merchant checkout flow of PRODUCT.md, from a consumer's
+// authorization to captures, refunds and cancellation. Each function runs inside the
+// caller's write transaction and combines the pure rules (checkout/order.h,
+// lending/plan.h, risk/decider.h, checkout/postings.h) with the storage ports, so a
+// request's every change — order, plan, ledger entry — commits or fails together.
+#pragma once
+
+#include "core/ids.h"
+#include "risk/decider.h"
+#include "store/store.h"
+
+namespace tranche::origination {
+
+// Bounds on one expiry sweep, so it never holds the writer for long.
+inline constexpr std::size_t kMaxExpiriesPerSweep = 500;
+
+struct Context {
+  IdGenerator& ids;
+  const risk::Decider& decider;
+  Instant now;
+};
+
+struct AuthorizeRequest {
+  std::string session_id;
+  lending::ProductKind product;
+  // Who is buying, as presented at checkout: email (normalised), names, phone,
+  // date of birth (required) and address.
+  merchants::Consumer presented;
+};
+
+struct AuthorizeOutcome {
+  risk::DecisionRecord decision;
+  std::optional<checkout::Authorization> authorization;  // approvals only
+};
+
+// Decides on the session's amount for `product` and stores the decision. An approval
+// also stores the authorization, sets a new consumer's first limit and completes the
+// session; a decline leaves the session open (the consumer may choose another
+// product). Refusals: the session is not open; the merchant does not offer `product`.
+Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const AuthorizeRequest& r);
+
+// The merchant's order for an unexpired, unused authorization of its own.
+Result<checkout::Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
+                                    std::string_view authorization_id,
+                                    std::string merchant_reference);
+
+// The merchant's own order as it stands at `now` (an authorization that has expired
+// is shown released even before the expiry sweep stores that).
+Result<checkout::Order> LoadOrder(store::Tx& tx, std::string_view merchant_id,
+                                  std::string_view order_id, Instant now);
+
+struct Captured {
+  checkout::Order order;
+  checkout::CaptureRecord capture;
+  lending::Plan plan;
+};
+// Captures `amount`, starting a plan and posting the capture's journal entry.
+Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
+                         std::string_view order_id, Money amount,
+                         std::optional<checkout::ShippingInfo> shipping);
+
+struct Refunded {
+  checkout::Order order;
+  checkout::RefundRecord refund;
+  std::vector<lending::Plan> plans;  // every plan of the order, after the refund
+};
+// Refunds `amount`, reducing the order's plans and posting the refund's entry.
+Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
+                        std::string_view order_id, Money amount, std::string reason);
+
+// Releases what is left of the authorization.
+Result<checkout::Order> Cancel(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
+                               std::string_view order_id);
+
+// Stores the release of authorizations expired at `now`, at most kMaxExpiriesPerSweep
+// orders; returns how many were released.
+Result<std::size_t> ExpireAuthorizations(store::Tx& tx, Instant now);
+
+}  // namespace tranche::origination
