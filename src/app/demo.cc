@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "onboarding/onboarding.h"
+#include "origination/origination.h"
 
 namespace tranche::app {
 
@@ -35,6 +36,9 @@ constexpr DemoConsumer kDemoConsumers[] = {
     {"mia.fischer@example.com", "Mia", "Fischer", "1998-01-05", "DE"},
     {"liam.oconnor@example.com", "Liam", "O'Connor", "1979-11-21", "GB"},
 };
+
+static_assert(std::size(kDemoConsumers) <= std::size(kDemoMerchants),
+              "each demo consumer buys from its own demo merchant");
 
 Status EnsureOperator(store::Tx& tx, IdGenerator& ids, RandomSource& secrets, Instant now,
                       DemoCredentials& out) {
@@ -89,16 +93,48 @@ Status EnsureConsumers(store::Tx& tx, IdGenerator& ids, Instant now, DemoCredent
   return Status::Ok();
 }
 
+// Consumer i buys a 250-USD-equivalent bike accessory set from merchant i on pay-in-4,
+// through the same checkout path as the API: session, decision, order, capture.
+Status SeedPurchase(store::Tx& tx, const origination::Context& ctx, RandomSource& secrets,
+                    const DemoMerchantKey& merchant, Currency currency, const std::string& consumer_id) {
+  const Money amount = lending::FromUsdReference(25'000, currency);
+  checkout::SessionDraft draft{amount, {{"Accessory set", 1, amount, amount}}, "demo-" + consumer_id, std::nullopt};
+  TRANCHE_RETURN_IF_ERROR(checkout::ValidateSession(draft));
+  const checkout::CheckoutSession session{
+      ctx.ids.Next("cs"), merchant.merchant_id, std::move(draft),
+      auth::HashSecret(auth::GenerateSecret(auth::PrincipalKind::kCheckoutClient, secrets)),
+      checkout::SessionStatus::kOpen, ctx.now, ctx.now + checkout::kSessionLifetime};
+  TRANCHE_RETURN_IF_ERROR(tx.sessions().Insert(session));
+  TRANCHE_ASSIGN_OR_RETURN(auto consumer, tx.consumers().Find(consumer_id));
+  TRANCHE_ASSERT(consumer.has_value());
+  TRANCHE_ASSIGN_OR_RETURN(auto outcome, origination::Authorize(tx, ctx, {session.id, lending::ProductKind::kPayIn4,
+                                                                          *consumer}));
+  if (!outcome.authorization) {
+    return Status::Internal("the demo purchase was declined: " + outcome.decision.decision.reasons.front().code);
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto order, origination::CreateOrder(tx, ctx, merchant.merchant_id,
+                                                                outcome.authorization->id, "demo-order"));
+  return origination::Capture(tx, ctx, merchant.merchant_id, order.id, amount, std::nullopt).status();
+}
+
 }  // namespace
 
 Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
-                                        RandomSource& secrets, Instant now) {
+                                        RandomSource& secrets, const risk::Decider& decider,
+                                        Instant now) {
   DemoCredentials out;
   TRANCHE_RETURN_IF_ERROR(store.Write([&](store::Tx& tx) -> Status {
     out = DemoCredentials{};
     TRANCHE_RETURN_IF_ERROR(EnsureOperator(tx, ids, secrets, now, out));
     TRANCHE_RETURN_IF_ERROR(EnsureMerchants(tx, ids, secrets, now, out));
-    return EnsureConsumers(tx, ids, now, out);
+    TRANCHE_RETURN_IF_ERROR(EnsureConsumers(tx, ids, now, out));
+    if (!out.created) return Status::Ok();
+    const origination::Context ctx{ids, decider, now};
+    for (std::size_t i = 0; i < std::size(kDemoConsumers); ++i) {
+      TRANCHE_RETURN_IF_ERROR(SeedPurchase(tx, ctx, secrets, out.merchants[i], kDemoMerchants[i].currency,
+                                           out.consumer_ids[i]));
+    }
+    return Status::Ok();
   }));
   return out;
 }
@@ -129,6 +165,28 @@ std::string DemoBanner(const DemoCredentials& c, const std::string& host, int po
        "\"credit\",\"amount\":2500}]}'\n";
   s += "  curl -s " + base + "/v1/admin/ledger/trial-balance -H 'Authorization: Bearer " +
        c.operator_key + "'\n";
+  s += "\nA checkout (replace <...> with what the previous step returned):\n";
+  s += "  curl -s -X POST " + base + "/v1/checkout/sessions -H 'Authorization: Bearer " + mkey +
+       "' -H 'Content-Type: application/json' -d '{\"currency\":\"USD\",\"amount\":25000,"
+       "\"merchant_reference\":\"demo-1\",\"order_lines\":[{\"name\":\"Helmet\",\"quantity\":1,"
+       "\"unit_price\":25000,\"total_amount\":25000}]}'\n";
+  s += "  curl -s -X POST " + base + "/v1/checkout/sessions/<cs_id>/authorize -H 'Authorization: Bearer "
+       "<client_token>' -H 'Content-Type: application/json' -d '{\"product\":\"pay_in_4\",\"consumer\":"
+       "{\"email\":\"sam@example.com\",\"phone\":\"+1 555 0100\",\"given_name\":\"Sam\","
+       "\"family_name\":\"Lee\",\"date_of_birth\":\"1991-05-17\",\"address\":{\"line1\":\"1 Main St\","
+       "\"city\":\"Brooklyn\",\"postal_code\":\"11201\",\"country\":\"US\"}}}'\n";
+  s += "  curl -s -X POST " + base + "/v1/orders -H 'Authorization: Bearer " + mkey +
+       "' -H 'Content-Type: application/json' -d '{\"authorization_id\":\"<auth_id>\","
+       "\"merchant_reference\":\"demo-1\"}'\n";
+  s += "  curl -s -X POST " + base + "/v1/orders/<ord_id>/captures -H 'Authorization: Bearer " + mkey +
+       "' -H 'Content-Type: application/json' -d '{\"amount\":25000}'\n";
+  s += "\nA consumer login (the code arrives in the notification outbox):\n";
+  s += "  curl -s -X POST " + base + "/v1/consumer/login -H 'Content-Type: application/json' "
+       "-d '{\"email\":\"ava.larsson@example.com\"}'\n";
+  s += "  curl -s " + base + "/v1/admin/notifications -H 'Authorization: Bearer " + c.operator_key + "'\n";
+  s += "  curl -s -X POST " + base + "/v1/consumer/login/verify -H 'Content-Type: application/json' "
+       "-d '{\"email\":\"ava.larsson@example.com\",\"code\":\"<code>\"}'\n";
+  s += "  curl -s " + base + "/v1/me/plans -H 'Authorization: Bearer <token>'\n\n";
   s += "  curl -s " + base + "/metrics | head\n";
   s += "  curl -s " + base + "/v1/openapi.json | head -c 300\n\n";
   s += "Stop with Ctrl-C.\n";

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/ids.h"
+#include "risk/decider.h"
 #include "store/store.h"
 
 namespace tranche::app {
@@ -27,8 +28,12 @@ struct DemoCredentials {
   bool created = false;  // false when the world existed already
 };
 
+// A new world also gets one captured pay-in-4 purchase per demo consumer, each at a
+// demo merchant in its currency, decided by `decider`: orders, plans and ledger
+// entries to look at from the first minute.
 Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
-                                        RandomSource& secrets, Instant now);
+                                        RandomSource& secrets, const risk::Decider& decider,
+                                        Instant now);
 
 // What to print after the demo starts: the keys and curl lines that work as printed.
 std::string DemoBanner(const DemoCredentials& creds, const std::string& host, int port);

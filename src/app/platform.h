@@ -53,6 +53,7 @@ class Platform {
   IdGenerator& ids() { return *ids_; }
   const Clock& clock() const { return *clock_; }
   RandomSource& random() { return *random_; }
+  const risk::Decider& decider() const { return decider_; }
 
  private:
   explicit Platform(PlatformOptions options);

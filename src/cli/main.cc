@@ -78,7 +78,8 @@ int Demo(PlatformOptions options, const std::string& keys_file) {
   auto platform = OpenPlatform(options);
   if (!platform.ok()) return Fail(platform.status());
   Platform& p = **platform;
-  auto creds = tranche::app::EnsureDemoWorld(p.store(), p.ids(), p.random(), p.clock().Now());
+  auto creds = tranche::app::EnsureDemoWorld(p.store(), p.ids(), p.random(), p.decider(),
+                                             p.clock().Now());
   if (!creds.ok()) return Fail(creds.status());
   // The keys file exists before the server answers, so scripts can wait on /healthz.
   if (!keys_file.empty()) {
