@@ -196,7 +196,8 @@ TEST(ApiOriginationTest, FullFlowWithPartialCapturesRefundAndCancel) {
   auto rest = c.Post(Path(order, "/refunds"), {{"amount", 19000}}, f.mkey());
   ASSERT_EQ(rest.status, 201) << rest.body;
   EXPECT_EQ(rest.json()["order"]["status"], "closed");
-  for (const Json& p : rest.json()["plans"]) EXPECT_EQ(p["status"], "closed");
+  const Json rest_body = rest.json();
+  for (const Json& p : rest_body["plans"]) EXPECT_EQ(p["status"], "closed");
   EXPECT_EQ(f.Balance(receivable), 0);
 
   auto read = c.Get(Path(order), f.mkey());
