@@ -363,9 +363,34 @@ TEST(ApiOriginationTest, CallersSeeOnlyTheirOwnOrdersSessionsAndPlans) {
                    {{"product", "pay_in_30"}}, f.mkey()).status, 403);
 
   const Json order = f.Order(5000, "pay_in_30", Person("noah@example.com"));
-  EXPECT_EQ(c.Get(Path(order), f.server().other_merchant_key).status, 404);
-  EXPECT_EQ(c.Post(Path(order, "/captures"), {{"amount", 100}}, f.server().other_merchant_key).status, 404);
-  EXPECT_EQ(c.Get("/v1/orders", f.server().other_merchant_key).json()["data"].size(), 0u);
+  ASSERT_EQ(c.Post(Path(order, "/captures"), {{"amount", 2000}}, f.mkey()).status, 201);
+  const std::string& other = f.server().other_merchant_key;
+  EXPECT_EQ(c.Get("/v1/checkout/sessions/" + s["id"].get<std::string>(), other).status, 404);
+  EXPECT_EQ(c.Get(Path(order), other).status, 404);
+  EXPECT_EQ(c.Post(Path(order, "/captures"), {{"amount", 100}}, other).status, 404);
+  EXPECT_EQ(c.Post(Path(order, "/refunds"), {{"amount", 100}}, other).status, 404);
+  EXPECT_EQ(c.Post(Path(order, "/cancel"), Json::object(), other).status, 404);
+  EXPECT_EQ(c.Get("/v1/orders", other).json()["data"].size(), 0u);
+  const auto after = c.Get(Path(order), f.mkey()).json();
+  EXPECT_EQ(after["captured_amount"], 2000);
+  EXPECT_EQ(after["refunded_amount"], 0);
+  EXPECT_EQ(after["status"], "part_captured");
+
+  // A consumer sees only their own plans.
+  const auto login_as = [&](const std::string& email) {
+    EXPECT_EQ(c.Post("/v1/consumer/login", {{"email", email}}, "").status, 202);
+    const std::string consumer = c.Get("/v1/admin/notifications", f.server().operator_key).json()["data"].back()["body"];
+    const std::string code = consumer.substr(consumer.find("is ") + 3, 6);
+    return c.Post("/v1/consumer/login/verify", {{"email", email}, {"code", code}}, "").json()["token"].get<std::string>();
+  };
+  const std::string noah = login_as("noah@example.com");
+  const std::string ava = login_as("ava@example.com");
+  const Json plans = c.Get("/v1/me/plans", noah).json();
+  ASSERT_EQ(plans["data"].size(), 1u);
+  const std::string plan_path = "/v1/me/plans/" + plans["data"][0]["id"].get<std::string>();
+  EXPECT_EQ(c.Get(plan_path, noah).status, 200);
+  EXPECT_EQ(c.Get(plan_path, ava).status, 404);
+  EXPECT_EQ(c.Get("/v1/me/plans", ava).json()["data"].size(), 0u);
 }
 
 TEST(ApiOriginationTest, BadInputIsRefusedAndChangesNothing) {
