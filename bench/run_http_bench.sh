@@ -9,15 +9,19 @@
 #   tranche_get_merchant  GET /v1/merchant with the first demo merchant's secret key
 #   tranche_post_ledger   POST /v1/admin/ledger/entries with the operator key and a new
 #                         Idempotency-Key per request, so each POST books a new entry
+#   tranche_checkout_flow the whole checkout flow (session, authorize, order, capture: four
+#                         durable writes) by BUILD_DIR/checkout_flow_load with FLOW_CLIENTS
+#                         clients; reports complete flows per second as well
 # The targets are run in rounds (all targets once, then again) so that drift on the machine
 # hits every target alike. The summary shows the median per target and the ratio of
 # tranche_get_merchant to nginx_static median rps.
 #
 # Environment: RUNS (3) rounds; CONNECTIONS (32), THREADS (2), WARMUP_S (1) for loadgen;
+#              FLOW_CLIENTS (32) for checkout_flow_load; TARGETS (all) a space-separated subset;
 #              KEEP_WORK_DIR=1 keeps the scratch directory (configs, logs) for inspection.
 set -euo pipefail
 
-readonly targets=(nginx_static tranche_get_merchant tranche_post_ledger)
+readonly all_targets=(nginx_static tranche_get_merchant tranche_post_ledger tranche_checkout_flow)
 readonly ledger_entry_body='{"reason":"manual_adjustment","object_id":"bench","memo":"load test","lines":[{"account":"suspense:USD","direction":"debit","amount":100},{"account":"settlement_cash:USD","direction":"credit","amount":100}]}'
 readonly ready_timeout_s=30
 readonly stop_timeout_s=10
@@ -134,16 +138,28 @@ print(keys["operator_key"] if sys.argv[2] == "operator" else keys["merchant_keys
 EOF
 }
 
-# Runs loadgen once against target $1, prints its JSON line and appends it to the results.
-run_target() {
+# Runs a load generator command once for target $1, prints its JSON line and appends it to
+# the results.
+record_run() {
   local name=$1 round=$2 line
   shift 2
-  if ! line=$("$loadgen" --json --connections "$connections" --threads "$threads" \
-    --duration-s "$duration_s" --warmup-s "$warmup_s" "$@"); then
-    die "loadgen got no successful response from $name${line:+: $line}"
+  if ! line=$("$@"); then
+    die "no successful run against $name${line:+: $line}"
   fi
   printf '%-22s %d/%d %s\n' "$name" "$round" "$runs" "$line"
   echo "$line" >>"$work_dir/results/$name.jsonl"
+}
+
+# Runs loadgen once against target $1 with the given extra arguments.
+run_target() {
+  local name=$1 round=$2
+  shift 2
+  record_run "$name" "$round" "$loadgen" --json --connections "$connections" --threads "$threads" \
+    --duration-s "$duration_s" --warmup-s "$warmup_s" "$@"
+}
+
+wants() {
+  [[ " ${targets[*]} " == *" $1 "* ]]
 }
 
 summarize() {
@@ -156,15 +172,19 @@ import sys
 
 results_dir, names = sys.argv[1], sys.argv[2:]
 median_rps = {}
-print(f"{'target':<22} {'median_rps':>12} {'median_p99_us':>14}")
+print(f"{'target':<22} {'median_rps':>12} {'median_p99_us':>14} {'median_flows_per_s':>19}")
 for name in names:
     with open(f"{results_dir}/{name}.jsonl") as lines:
         runs = [json.loads(line) for line in lines]
     median_rps[name] = statistics.median(run["rps"] for run in runs)
     median_p99_us = statistics.median(run["p99_us"] for run in runs)
-    print(f"{name:<22} {median_rps[name]:>12.1f} {median_p99_us:>14.0f}")
-ratio = median_rps["tranche_get_merchant"] / median_rps["nginx_static"]
-print(f"tranche_get_merchant / nginx_static median rps: {ratio:.3f}")
+    flows = ""
+    if "flows_per_s" in runs[0]:
+        flows = f"{statistics.median(run['flows_per_s'] for run in runs):.1f}"
+    print(f"{name:<22} {median_rps[name]:>12.1f} {median_p99_us:>14.0f} {flows:>19}")
+if "tranche_get_merchant" in median_rps and "nginx_static" in median_rps:
+    ratio = median_rps["tranche_get_merchant"] / median_rps["nginx_static"]
+    print(f"tranche_get_merchant / nginx_static median rps: {ratio:.3f}")
 EOF
 }
 
@@ -178,9 +198,17 @@ main() {
   threads=${THREADS:-2}
   warmup_s=${WARMUP_S:-1}
   loadgen=$build_dir/loadgen
+  flow_load=$build_dir/checkout_flow_load
+  flow_clients=${FLOW_CLIENTS:-32}
+  read -r -a targets <<<"${TARGETS:-${all_targets[*]}}"
+  local t
+  for t in "${targets[@]}"; do
+    [[ " ${all_targets[*]} " == *" $t "* ]] || die "unknown target $t (known: ${all_targets[*]})"
+  done
   [[ $duration_s =~ ^[0-9]+([.][0-9]+)?$ ]] || die "duration_s must be a number of seconds"
   [[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer"
   [[ -x $loadgen ]] || die "$loadgen not found: build the loadgen target"
+  [[ -x $flow_load ]] || die "$flow_load not found: build the checkout_flow_load target"
   [[ -x $build_dir/tranche ]] || die "$build_dir/tranche not found: build the tranche target"
 
   (cd "$repo_root" && TRANCHE_WITH_BENCH_DEPS=1 scripts/install-deps.sh)
@@ -201,13 +229,24 @@ main() {
   operator_key=$(read_key "$work_dir/tranche/keys.json" operator)
   local tranche_url=http://127.0.0.1:$tranche_port
   for ((round = 1; round <= runs; round++)); do
-    run_target nginx_static "$round" --url "http://127.0.0.1:$nginx_port/merchant.json"
-    run_target tranche_get_merchant "$round" --url "$tranche_url/v1/merchant" \
-      --header "Authorization: Bearer $merchant_key"
-    run_target tranche_post_ledger "$round" --url "$tranche_url/v1/admin/ledger/entries" \
-      --method POST --header "Authorization: Bearer $operator_key" \
-      --header "Content-Type: application/json" --unique-idempotency-keys \
-      --body "$ledger_entry_body"
+    if wants nginx_static; then
+      run_target nginx_static "$round" --url "http://127.0.0.1:$nginx_port/merchant.json"
+    fi
+    if wants tranche_get_merchant; then
+      run_target tranche_get_merchant "$round" --url "$tranche_url/v1/merchant" \
+        --header "Authorization: Bearer $merchant_key"
+    fi
+    if wants tranche_post_ledger; then
+      run_target tranche_post_ledger "$round" --url "$tranche_url/v1/admin/ledger/entries" \
+        --method POST --header "Authorization: Bearer $operator_key" \
+        --header "Content-Type: application/json" --unique-idempotency-keys \
+        --body "$ledger_entry_body"
+    fi
+    if wants tranche_checkout_flow; then
+      record_run tranche_checkout_flow "$round" "$flow_load" --json --clients "$flow_clients" \
+        --duration-s "$duration_s" --warmup-s "$warmup_s" --url "$tranche_url" \
+        --merchant-key "$merchant_key"
+    fi
   done
   summarize
 }
