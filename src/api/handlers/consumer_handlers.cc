@@ -98,11 +98,8 @@ Result<Reply> ListMyPlans(RequestContext& ctx) {
                                                              page.limit + 1));
     return Status::Ok();
   }));
-  const bool has_more = rows.size() > page.limit;
-  if (has_more) rows.pop_back();
-  Json data = Json::array();
-  for (const auto& p : rows) data.push_back(PlanJson(p, DateOf(ctx.now)));
-  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id));
+  return Reply(200, PageBody(std::move(rows), page.limit,
+                             [&](const lending::Plan& p) { return PlanJson(p, DateOf(ctx.now)); }));
 }
 
 Result<Reply> GetMyPlan(RequestContext& ctx) {
@@ -132,15 +129,11 @@ Result<Reply> ListNotifications(RequestContext& ctx) {
                                        page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
-  const bool has_more = rows.size() > page.limit;
-  if (has_more) rows.pop_back();
-  Json data = Json::array();
-  for (const auto& n : rows) {
-    data.push_back({{"id", n.id}, {"object", "notification"}, {"consumer_id", n.consumer_id},
-                    {"channel", n.channel}, {"kind", n.kind}, {"recipient", n.recipient},
-                    {"subject", n.subject}, {"body", n.body}, {"created_at", FormatRfc3339(n.created_at)}});
-  }
-  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id));
+  return Reply(200, PageBody(std::move(rows), page.limit, [](const notify::Notification& n) {
+    return Json{{"id", n.id}, {"object", "notification"}, {"consumer_id", n.consumer_id},
+                {"channel", n.channel}, {"kind", n.kind}, {"recipient", n.recipient},
+                {"subject", n.subject}, {"body", n.body}, {"created_at", FormatRfc3339(n.created_at)}};
+  }));
 }
 
 }  // namespace

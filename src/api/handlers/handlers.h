@@ -16,6 +16,17 @@ void RegisterConsumerRoutes(ApiRouter& router);
 // A list response: {"object":"list","data":[...],"has_more":...,"next_cursor":...}.
 Json ListBody(Json data, bool has_more, const std::string& next_cursor);
 
+// The list body for `rows` fetched with a limit of `limit` + 1 (the extra row only says
+// there is more): renders at most `limit` rows with `render`; the cursor is the last id.
+template <typename Row, typename Render>
+Json PageBody(std::vector<Row> rows, std::size_t limit, Render render) {
+  const bool has_more = rows.size() > limit;
+  if (has_more) rows.pop_back();
+  Json data = Json::array();
+  for (const Row& r : rows) data.push_back(render(r));
+  return ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id);
+}
+
 // A plan with its instalments as they stand on `today`: for merchants and consumers.
 Json PlanJson(const lending::Plan& p, Date today);
 

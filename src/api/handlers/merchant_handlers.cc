@@ -139,11 +139,7 @@ Result<Reply> ListMerchants(RequestContext& ctx) {
     TRANCHE_ASSIGN_OR_RETURN(rows, tx.merchants().List(page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
-  const bool has_more = rows.size() > page.limit;
-  if (has_more) rows.pop_back();
-  Json data = Json::array();
-  for (const auto& m : rows) data.push_back(MerchantJson(m));
-  return Reply{200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id)};
+  return Reply{200, PageBody(std::move(rows), page.limit, MerchantJson)};
 }
 
 Result<Reply> RotateMerchantKey(RequestContext& ctx) {

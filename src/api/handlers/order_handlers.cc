@@ -94,14 +94,10 @@ Result<Reply> ListOrders(RequestContext& ctx) {
     TRANCHE_ASSIGN_OR_RETURN(rows, tx.orders().ListOrders(ctx.Caller().id, page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
-  const bool has_more = rows.size() > page.limit;
-  if (has_more) rows.pop_back();
-  Json data = Json::array();
-  for (Order& o : rows) {
-    o.state = checkout::Expire(o.state, ctx.now);
-    data.push_back(OrderJson(o));
-  }
-  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id));
+  return Reply(200, PageBody(std::move(rows), page.limit, [&](Order o) {
+    o.state = checkout::Expire(o.state, ctx.now);  // as it stands now
+    return OrderJson(o);
+  }));
 }
 
 // An amount in the order's currency: the currency is the order's, so the request
