@@ -10,6 +10,7 @@
 
 #include "app/demo.h"
 #include "app/platform.h"
+#include "cli/credit_commands.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
 
@@ -230,7 +231,11 @@ int main(int argc, char** argv) {
       "verify", "recompute every balance from the entries; exit 1 on any difference");
   AddDataDir(verify, options);
 
+  std::function<int()> credit_action;
+  tranche::cli::AddCreditCommands(cli, &credit_action);
+
   CLI11_PARSE(cli, argc, argv);
+  if (credit_action) return credit_action();
 
   if (serve->parsed()) return Serve(options);
   if (demo->parsed()) return Demo(options, keys_file);

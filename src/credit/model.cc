@@ -1,0 +1,214 @@
+#include "credit/model.h"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "auth/keys.h"
+#include "core/assert.h"
+
+namespace tranche::credit {
+
+namespace {
+
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string Hex(const auth::SecretHash& h) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (std::uint8_t b : h) {
+    out.push_back(kDigits[b >> 4]);
+    out.push_back(kDigits[b & 15]);
+  }
+  return out;
+}
+
+Result<std::string> ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return Status::NotFound("model_incomplete", "cannot read " + p.string());
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+Status WriteFile(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) return Status::Internal("cannot write " + p.string());
+  return Status::Ok();
+}
+
+Json SpecToJson(const FeatureSpec& spec) {
+  Json cols = Json::array();
+  for (const FeatureColumn& c : spec.columns) {
+    Json col = {{"name", c.name}, {"kind", c.kind == ColumnKind::kNumeric ? "numeric" : "categorical"}};
+    if (c.kind == ColumnKind::kCategorical) col["categories"] = c.categories;
+    cols.push_back(std::move(col));
+  }
+  return {{"label", spec.label}, {"columns", std::move(cols)}};
+}
+
+Result<FeatureSpec> SpecFromJson(const Json& j) {
+  FeatureSpec spec{j.at("label").get<std::string>(), {}};
+  for (const Json& c : j.at("columns")) {
+    FeatureColumn col{c.at("name").get<std::string>(),
+                      c.at("kind").get<std::string>() == "numeric" ? ColumnKind::kNumeric : ColumnKind::kCategorical,
+                      {}};
+    if (col.kind == ColumnKind::kCategorical) col.categories = c.at("categories").get<std::vector<std::string>>();
+    spec.columns.push_back(std::move(col));
+  }
+  if (spec.columns.empty()) return Status::InvalidArgument("model_invalid", "the model has no features");
+  return spec;
+}
+
+Json QualityToJson(const Quality& q) {
+  Json table = Json::array();
+  for (const CalibrationBin& b : q.calibration) {
+    table.push_back({{"min_pd", b.min_pd}, {"max_pd", b.max_pd}, {"count", b.count},
+                     {"mean_pd", b.mean_pd}, {"observed_rate", b.observed_rate}});
+  }
+  return {{"auc", q.auc}, {"ks", q.ks}, {"gini", q.gini}, {"brier", q.brier}, {"calibration", std::move(table)}};
+}
+
+}  // namespace
+
+Result<std::string> FileSha256(const std::string& path) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
+  return Hex(auth::HashSecret(bytes));
+}
+
+CreditModel::CreditModel(TrainedModel t, std::string data_sha256)
+    : spec_(std::move(t.spec)), booster_(std::move(t.booster)), platt_(t.platt) {
+  for (const FeatureColumn& c : spec_.columns) reasons_.push_back(DefaultReason(c.name));
+  Json params = Json::object();
+  for (const auto& [k, v] : t.params) params[k] = v;
+  auto booster_json = booster_.ToJson();
+  TRANCHE_ASSERT_MSG(booster_json.ok(), "a trained booster serializes");
+  version_ = Hex(auth::HashSecret(*booster_json)).substr(0, 12);
+  spec_json_ = Json{{"format", "tranche-credit-model/1"},
+                    {"version", version_},
+                    {"features", SpecToJson(spec_)},
+                    {"calibration", {{"method", "platt"}, {"a", platt_.a}, {"b", platt_.b}}},
+                    {"params", params},
+                    {"rounds", t.rounds},
+                    {"training_rows", t.rows},
+                    {"training_default_rate", t.default_rate},
+                    {"training_data_sha256", data_sha256}}
+                   .dump(2);
+  Json search = Json::array();
+  for (const CandidateResult& r : t.search) {
+    search.push_back({{"max_depth", r.params.max_depth}, {"min_child_weight", r.params.min_child_weight},
+                      {"cv_auc", r.cv_auc}, {"cv_logloss", r.cv_logloss}, {"rounds", r.rounds}});
+  }
+  metrics_json_ = Json{{"cross_validated", QualityToJson(t.cv)}, {"search", std::move(search)}}.dump(2);
+}
+
+Status CreditModel::Save(const std::string& dir) const {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status::Internal("cannot create " + dir + ": " + ec.message());
+  TRANCHE_ASSIGN_OR_RETURN(std::string booster, booster_.ToJson());
+  Json reasons = Json::array();
+  for (const ReasonEntry& r : reasons_) reasons.push_back({{"feature", r.feature}, {"code", r.code}, {"message", r.message}});
+  TRANCHE_RETURN_IF_ERROR(WriteFile(fs::path(dir) / "model.json", booster));
+  TRANCHE_RETURN_IF_ERROR(WriteFile(fs::path(dir) / "reasons.json", reasons.dump(2) + "\n"));
+  TRANCHE_RETURN_IF_ERROR(WriteFile(fs::path(dir) / "metrics.json", metrics_json_ + "\n"));
+  // spec.json last: a directory with it is complete.
+  return WriteFile(fs::path(dir) / "spec.json", spec_json_ + "\n");
+}
+
+Result<CreditModel> CreditModel::Load(const std::string& dir) {
+  CreditModel m;
+  TRANCHE_ASSIGN_OR_RETURN(m.spec_json_, ReadFile(fs::path(dir) / "spec.json"));
+  TRANCHE_ASSIGN_OR_RETURN(std::string booster, ReadFile(fs::path(dir) / "model.json"));
+  TRANCHE_ASSIGN_OR_RETURN(std::string reasons, ReadFile(fs::path(dir) / "reasons.json"));
+  TRANCHE_ASSIGN_OR_RETURN(m.metrics_json_, ReadFile(fs::path(dir) / "metrics.json"));
+  try {
+    const Json spec = Json::parse(m.spec_json_);
+    if (spec.at("format") != "tranche-credit-model/1") {
+      return Status::InvalidArgument("model_invalid", dir + " is not a tranche credit model");
+    }
+    TRANCHE_ASSIGN_OR_RETURN(m.spec_, SpecFromJson(spec.at("features")));
+    m.platt_ = Platt{spec.at("calibration").at("a").get<double>(), spec.at("calibration").at("b").get<double>()};
+    m.version_ = spec.at("version").get<std::string>();
+    for (const Json& r : Json::parse(reasons)) {
+      m.reasons_.push_back({r.at("feature").get<std::string>(), r.at("code").get<std::string>(),
+                            r.at("message").get<std::string>()});
+    }
+  } catch (const Json::exception& e) {
+    return Status::InvalidArgument("model_invalid", dir + ": " + e.what());
+  }
+  if (m.reasons_.size() != m.spec_.columns.size()) {
+    return Status::InvalidArgument("model_invalid", "reasons.json must have one entry per feature");
+  }
+  for (std::size_t i = 0; i < m.reasons_.size(); ++i) {
+    if (m.reasons_[i].feature != m.spec_.columns[i].name) {
+      return Status::InvalidArgument("model_invalid", "reasons.json entry " + std::to_string(i) + " is not for " +
+                                                          m.spec_.columns[i].name);
+    }
+  }
+  TRANCHE_ASSIGN_OR_RETURN(m.booster_, Booster::FromJson(booster));
+  return m;
+}
+
+std::vector<Score> CreditModel::ScoresFrom(const std::vector<float>& contributions, std::size_t rows) const {
+  const std::size_t width = spec_.columns.size() + 1;  // features, then the bias
+  TRANCHE_ASSERT(contributions.size() == rows * width);
+  std::vector<Score> out;
+  out.reserve(rows);
+  std::vector<float> row(width - 1);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const float* c = contributions.data() + r * width;
+    double margin = 0;
+    for (std::size_t i = 0; i < width; ++i) margin += c[i];
+    row.assign(c, c + width - 1);
+    out.push_back(Score{platt_.Apply(margin), margin, TopReasons(row, reasons_)});
+  }
+  return out;
+}
+
+Result<std::vector<Score>> CreditModel::ScoreMatrix(const Matrix& m) const {
+  TRANCHE_ASSERT(m.cols == spec_.columns.size());
+  TRANCHE_ASSIGN_OR_RETURN(DMatrix d, DMatrix::FromDense(m.values, m.rows, m.cols, {}));
+  TRANCHE_ASSIGN_OR_RETURN(auto contributions, booster_.PredictContributions(d));
+  return ScoresFrom(contributions, m.rows);
+}
+
+Result<Score> CreditModel::ScoreOne(const std::vector<float>& row) const {
+  if (row.size() != spec_.columns.size()) {
+    return Status::InvalidArgument("feature_count", "the model needs " + std::to_string(spec_.columns.size()) + " features");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(DMatrix d, DMatrix::FromDense(row, 1, row.size(), {}));
+  TRANCHE_ASSIGN_OR_RETURN(auto contributions, booster_.PredictContributions(d));
+  return ScoresFrom(contributions, 1).front();
+}
+
+std::string CreditModel::Describe() const {
+  const Json spec = Json::parse(spec_json_);
+  const Json metrics = Json::parse(metrics_json_);
+  std::ostringstream s;
+  s << "credit model " << version_ << "\n";
+  s << "  label: " << spec_.label << "   training rows: " << spec.value("training_rows", 0)
+    << "   default rate: " << spec.value("training_default_rate", 0.0) << "\n";
+  s << "  training data sha256: " << spec.value("training_data_sha256", "") << "\n";
+  s << "  rounds: " << spec.value("rounds", 0) << "   params: " << spec.at("params").dump() << "\n";
+  s << "  calibration: platt a=" << platt_.a << " b=" << platt_.b << "\n";
+  s << "  features (" << spec_.columns.size() << "):";
+  for (const FeatureColumn& c : spec_.columns) {
+    s << " " << c.name << (c.kind == ColumnKind::kCategorical ? "[cat]" : "");
+  }
+  const Json& cv = metrics.at("cross_validated");
+  s << "\n  cross-validated: AUC " << cv.at("auc").get<double>() << "  KS " << cv.at("ks").get<double>()
+    << "  Gini " << cv.at("gini").get<double>() << "  Brier " << cv.at("brier").get<double>() << "\n";
+  s << "  calibration table (mean PD → observed default rate, count):\n";
+  for (const Json& b : cv.at("calibration")) {
+    s << "    " << b.at("mean_pd").get<double>() << " -> " << b.at("observed_rate").get<double>() << "  ("
+      << b.at("count").get<std::size_t>() << ")\n";
+  }
+  return s.str();
+}
+
+}  // namespace tranche::credit

@@ -1,0 +1,61 @@
+// A credit model as a directory a data scientist can inspect and ship:
+//   model.json    the XGBoost booster (JSON)
+//   spec.json     features and their encoding, label, calibration, parameters, rounds,
+//                 version, the training data's SHA-256
+//   reasons.json  the reason catalogue: feature → reason code and consumer message
+//                 (editable; loaded as written)
+//   metrics.json  cross-validated quality (AUC, KS, Gini, Brier, calibration table)
+//                 and the hyper-parameter search
+// Scoring gives a calibrated PD and the principal reasons from TreeSHAP contributions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "credit/reasons.h"
+#include "credit/trainer.h"
+
+namespace tranche::credit {
+
+struct Score {
+  double pd = 0;      // calibrated probability of default
+  double margin = 0;  // the booster's log-odds before calibration
+  std::vector<ReasonScore> reasons;
+};
+
+class CreditModel {
+ public:
+  CreditModel(TrainedModel trained, std::string data_sha256);
+  static Result<CreditModel> Load(const std::string& dir);
+  Status Save(const std::string& dir) const;
+
+  // Scores every row of `m` (encoded with spec()).
+  Result<std::vector<Score>> ScoreMatrix(const Matrix& m) const;
+  // Scores one application: one value per feature column, NaN for missing.
+  Result<Score> ScoreOne(const std::vector<float>& row) const;
+
+  const FeatureSpec& spec() const { return spec_; }
+  const std::string& version() const { return version_; }
+  const std::vector<ReasonEntry>& reasons() const { return reasons_; }
+  // The metrics.json document, for `tranche model show`.
+  const std::string& metrics_json() const { return metrics_json_; }
+  // A summary for people: version, data, features, quality, calibration.
+  std::string Describe() const;
+
+ private:
+  CreditModel() = default;
+  std::vector<Score> ScoresFrom(const std::vector<float>& contributions, std::size_t rows) const;
+
+  FeatureSpec spec_;
+  Booster booster_;
+  Platt platt_;
+  std::vector<ReasonEntry> reasons_;
+  std::string spec_json_;
+  std::string metrics_json_;
+  std::string version_;
+};
+
+// SHA-256 of a file's bytes, as hex.
+Result<std::string> FileSha256(const std::string& path);
+
+}  // namespace tranche::credit
