@@ -36,7 +36,7 @@ class Sequence {
   // One random step in its own unit of work. Business refusals are expected (and must
   // leave nothing behind); anything else fails the test.
   void Step() {
-    const auto ctx = [&] { return origination::Context{server_.platform().ids(), decider_, clock_.Now()}; };
+    const auto ctx = [&] { return origination::Context{server_.platform().ids(), decider_, bureau_, clock_.Now()}; };
     const std::int64_t kind = orders_.empty() ? 0 : Below(10);
     const auto before = testing::CountRows(server_.platform().store());
     const Status st = server_.platform().store().Write([&](store::Tx& tx) -> Status {
@@ -137,6 +137,7 @@ class Sequence {
   testing::TestServer server_;
   SeededRandom random_;
   risk::PolicyDecider decider_;
+  risk::SimulatedBureau bureau_;
   std::vector<merchants::Consumer> consumers_;
   std::vector<std::string> orders_;
   int refusals_ = 0;

@@ -46,6 +46,7 @@ struct Services {
   RandomSource& secrets;  // for API keys: the OS CSPRNG outside tests
   Authenticator& authenticator;
   const risk::Decider& decider;  // credit decisions at checkout
+  const risk::BureauProvider& bureau;
   Metrics* metrics = nullptr;    // set by App
 };
 

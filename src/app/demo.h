@@ -33,7 +33,13 @@ struct DemoCredentials {
 // entries to look at from the first minute.
 Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
                                         RandomSource& secrets, const risk::Decider& decider,
-                                        Instant now);
+                                        const risk::BureauProvider& bureau, Instant now);
+
+// The demo's credit model in `dir`: kept when the directory holds one, otherwise trained
+// from `training_csv` (the Taiwan credit data: label `default`, sex and marriage
+// excluded, repayment status monotone) in well under a minute. Returns the directory,
+// or an empty string when there is no training data (the policy rules then decide).
+Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::string& training_csv);
 
 // What to print after the demo starts: the keys and curl lines that work as printed.
 std::string DemoBanner(const DemoCredentials& creds, const std::string& host, int port);

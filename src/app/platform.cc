@@ -1,10 +1,11 @@
 #include "app/platform.h"
 
-#include "origination/origination.h"
-
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+
+#include "credit/model_decider.h"
+#include "origination/origination.h"
 
 namespace tranche::app {
 
@@ -35,8 +36,10 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   TRANCHE_ASSIGN_OR_RETURN(p->store_,
                            store::sqlite::SqliteStore::Open(so, *p->clock_, p->options_.migrate));
   p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_, *p->clock_);
+  TRANCHE_RETURN_IF_ERROR(p->OpenDecider());
   p->services_ = std::make_unique<api::Services>(
-      api::Services{*p->store_, *p->clock_, *p->ids_, *p->random_, *p->authenticator_, p->decider_});
+      api::Services{*p->store_, *p->clock_, *p->ids_, *p->random_, *p->authenticator_, *p->decider_,
+                    p->bureau_});
   p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);
   std::int64_t entries = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
@@ -47,6 +50,43 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   return p;
 }
 
+Status Platform::OpenDecider() {
+  if (options_.credit_model_dir.empty()) {
+    decider_ = std::make_unique<risk::PolicyDecider>();
+    spdlog::info("credit decisions: policy rules (no credit model configured)");
+    return Status::Ok();
+  }
+  TRANCHE_ASSIGN_OR_RETURN(credit::CreditModel model, credit::CreditModel::Load(options_.credit_model_dir));
+  spdlog::info("credit decisions: model {} from {}", model.version(), options_.credit_model_dir);
+  auto decider = std::make_unique<credit::ModelDecider>(std::make_shared<const credit::CreditModel>(std::move(model)));
+  model_decider_ = decider.get();
+  model_stamp_ = ModelStamp();
+  decider_ = std::move(decider);
+  return Status::Ok();
+}
+
+std::filesystem::file_time_type Platform::ModelStamp() const {
+  std::error_code ec;
+  const auto t = std::filesystem::last_write_time(std::filesystem::path(options_.credit_model_dir) / "spec.json", ec);
+  return ec ? std::filesystem::file_time_type{} : t;
+}
+
+bool Platform::ReloadModelIfChanged() {
+  if (model_decider_ == nullptr) return false;
+  const auto stamp = ModelStamp();
+  if (stamp == model_stamp_) return false;
+  auto model = credit::CreditModel::Load(options_.credit_model_dir);
+  if (!model.ok()) {
+    // A directory being rewritten is incomplete for a moment; keep the model in use.
+    spdlog::warn("credit model not reloaded: {}", model.status().ToString());
+    return false;
+  }
+  model_stamp_ = stamp;
+  spdlog::info("credit model reloaded: {} (was {})", model->version(), model_decider_->model()->version());
+  model_decider_->Swap(std::make_shared<const credit::CreditModel>(std::move(model).value()));
+  return true;
+}
+
 Status Platform::Start() {
   server_ = std::make_unique<api::HttpServer>(options_.server, *app_);
   std::string error;
@@ -55,6 +95,15 @@ Status Platform::Start() {
     return Status::Unavailable(error);
   }
   maintenance_ = std::jthread([this](std::stop_token stop) { MaintenanceLoop(stop); });
+  if (model_decider_ != nullptr) {
+    model_watch_ = std::jthread([this](std::stop_token stop) {
+      while (!stop.stop_requested()) {
+        ReloadModelIfChanged();
+        std::unique_lock lock(maintenance_mu_);
+        maintenance_cv_.wait_for(lock, stop, options_.model_watch_interval, [] { return false; });
+      }
+    });
+  }
   return Status::Ok();
 }
 
@@ -98,9 +147,11 @@ void Platform::MaintenanceLoop(std::stop_token stop) {
 }
 
 void Platform::Stop() {
-  if (maintenance_.joinable()) {
-    maintenance_.request_stop();
-    maintenance_.join();
+  for (std::jthread* t : {&model_watch_, &maintenance_}) {
+    if (t->joinable()) {
+      t->request_stop();
+      t->join();
+    }
   }
   if (server_) server_->Stop();
 }

@@ -12,8 +12,14 @@
 
 #include "api/app.h"
 #include "api/http_server.h"
+#include <filesystem>
+
 #include "risk/policy_decider.h"
 #include "store/sqlite/sqlite_store.h"
+
+namespace tranche::credit {
+class ModelDecider;
+}
 
 namespace tranche::app {
 
@@ -25,6 +31,10 @@ struct PlatformOptions {
   const Clock* clock = nullptr;    // default: the system clock
   RandomSource* random = nullptr;  // default: the OS CSPRNG
   std::chrono::seconds maintenance_interval{600};
+  // A credit model directory: decisions by the ModelDecider, reloaded when the
+  // directory's spec.json changes. Empty: the PolicyDecider.
+  std::string credit_model_dir;
+  std::chrono::milliseconds model_watch_interval{2000};
 };
 
 struct MaintenanceReport {
@@ -45,6 +55,9 @@ class Platform {
   // Housekeeping, run by Start() and then every maintenance_interval: purges
   // idempotency records past their 24 h lifetime and releases expired authorizations.
   Result<MaintenanceReport> RunMaintenance();
+  // Loads the credit model again when its directory changed; true when it did. The
+  // model watcher thread calls it every model_watch_interval.
+  bool ReloadModelIfChanged();
   std::uint16_t port() const { return server_->port(); }
   void Stop();
 
@@ -53,11 +66,14 @@ class Platform {
   IdGenerator& ids() { return *ids_; }
   const Clock& clock() const { return *clock_; }
   RandomSource& random() { return *random_; }
-  const risk::Decider& decider() const { return decider_; }
+  const risk::Decider& decider() const { return *decider_; }
+  const risk::BureauProvider& bureau() const { return bureau_; }
 
  private:
   explicit Platform(PlatformOptions options);
   void MaintenanceLoop(std::stop_token stop);
+  Status OpenDecider();
+  std::filesystem::file_time_type ModelStamp() const;
 
   PlatformOptions options_;
   SystemClock system_clock_;
@@ -67,13 +83,17 @@ class Platform {
   std::unique_ptr<IdGenerator> ids_;
   std::unique_ptr<store::sqlite::SqliteStore> store_;
   std::unique_ptr<api::Authenticator> authenticator_;
-  risk::PolicyDecider decider_;
+  std::unique_ptr<risk::Decider> decider_;
+  credit::ModelDecider* model_decider_ = nullptr;  // decider_, when a model decides
+  std::filesystem::file_time_type model_stamp_;
+  risk::SimulatedBureau bureau_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<api::App> app_;
   std::unique_ptr<api::HttpServer> server_;
   std::mutex maintenance_mu_;
   std::condition_variable_any maintenance_cv_;
-  std::jthread maintenance_;  // last: stopped and joined first on destruction
+  std::jthread maintenance_;  // last two: stopped and joined first on destruction
+  std::jthread model_watch_;
 };
 
 }  // namespace tranche::app

@@ -73,14 +73,22 @@ int Serve(PlatformOptions options) {
   return 0;
 }
 
-int Demo(PlatformOptions options, const std::string& keys_file) {
+int Demo(PlatformOptions options, const std::string& keys_file, const std::string& training_csv) {
   const sigset_t signals = BlockStopSignals();
   options.migrate = true;
+  // "auto": the demo's own model, trained on first run; "none": policy rules only.
+  if (options.credit_model_dir == "auto") {
+    auto dir = tranche::app::EnsureDemoCreditModel(options.data_dir + "/models/credit-default", training_csv);
+    if (!dir.ok()) return Fail(dir.status());
+    options.credit_model_dir = *dir;
+  } else if (options.credit_model_dir == "none") {
+    options.credit_model_dir.clear();
+  }
   auto platform = OpenPlatform(options);
   if (!platform.ok()) return Fail(platform.status());
   Platform& p = **platform;
   auto creds = tranche::app::EnsureDemoWorld(p.store(), p.ids(), p.random(), p.decider(),
-                                             p.clock().Now());
+                                             p.bureau(), p.clock().Now());
   if (!creds.ok()) return Fail(creds.status());
   // The keys file exists before the server answers, so scripts can wait on /healthz.
   if (!keys_file.empty()) {
@@ -194,12 +202,21 @@ int main(int argc, char** argv) {
 
   auto* serve = cli.add_subcommand("serve", "serve the API");
   AddServerOptions(serve, options);
+  serve->add_option("--credit-model", options.credit_model_dir,
+                    "credit model directory (tranche train credit); default: policy rules only");
   serve->add_flag("--migrate", options.migrate, "apply pending schema migrations first");
 
   auto* demo = cli.add_subcommand("demo", "create the demo world if missing, print keys, serve");
   AddServerOptions(demo, options);
+  std::string demo_credit_model = "auto";
+  demo->add_option("--credit-model", demo_credit_model,
+                   "credit model directory, 'auto' (train the demo model on first run) or 'none'")
+      ->capture_default_str();
   std::string keys_file;
   demo->add_option("--keys-file", keys_file, "also write the demo keys as JSON to this file");
+  std::string training_csv = "../shared/data/credit/taiwan_default_train.csv";
+  demo->add_option("--credit-training-data", training_csv,
+                   "training data for the demo's credit model (--credit-model auto)")->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "apply pending schema migrations");
   AddDataDir(migrate, options);
@@ -238,7 +255,10 @@ int main(int argc, char** argv) {
   if (credit_action) return credit_action();
 
   if (serve->parsed()) return Serve(options);
-  if (demo->parsed()) return Demo(options, keys_file);
+  if (demo->parsed()) {
+    options.credit_model_dir = demo_credit_model;
+    return Demo(options, keys_file, training_csv);
+  }
   if (migrate->parsed()) return Migrate(options.data_dir);
   if (op_create->parsed()) return CreateOperator(options, op_name);
   if (m_create->parsed()) {

@@ -20,8 +20,8 @@ class PlanRepo {
   // The consumer's plans in id order after `after_id`; at most `limit`.
   virtual Result<std::vector<Plan>> ListByConsumer(std::string_view consumer_id,
                                                    std::string_view after_id, std::size_t limit) = 0;
-  // True when any of the consumer's instalments is unpaid after its due date.
-  virtual Result<bool> HasOverdue(std::string_view consumer_id, Date today) = 0;
+  // The due date of the consumer's oldest instalment unpaid after its due date, if any.
+  virtual Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) = 0;
 };
 
 }  // namespace tranche::lending

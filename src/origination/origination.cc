@@ -42,10 +42,15 @@ Result<risk::Exposure> LoadExposure(store::Tx& tx, std::string_view consumer_id,
       {ledger::AccountType::kConsumerReceivable, c, std::string(consumer_id)});
   TRANCHE_ASSIGN_OR_RETURN(auto account, tx.ledger().GetAccount(receivable));
   risk::Exposure e{Money(account ? account->balance_minor() : 0, c), Money::Zero(c), std::nullopt,
-                   false};
+                   false, 0};
   TRANCHE_ASSIGN_OR_RETURN(e.open_authorizations, tx.orders().OpenAuthorizations(consumer_id, c, now));
   TRANCHE_ASSIGN_OR_RETURN(e.credit_limit, tx.consumers().FindLimit(consumer_id, c));
-  TRANCHE_ASSIGN_OR_RETURN(e.has_overdue, tx.plans().HasOverdue(consumer_id, DateOf(now)));
+  TRANCHE_ASSIGN_OR_RETURN(auto oldest, tx.plans().OldestOverdue(consumer_id, DateOf(now)));
+  if (oldest) {
+    e.has_overdue = true;
+    const auto days = (std::chrono::sys_days(DateOf(now)) - std::chrono::sys_days(*oldest)).count();
+    e.months_overdue = static_cast<int>(1 + days / 30);  // any overdue day counts as a month late
+  }
   return e;
 }
 
@@ -81,8 +86,12 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
                            ResolveConsumer(tx, ctx, r.presented, &consistent));
   TRANCHE_ASSIGN_OR_RETURN(risk::Exposure exposure,
                            LoadExposure(tx, consumer.id, amount.currency(), ctx.now));
-  const risk::DecisionRequest request{*terms, amount, DateOf(ctx.now), *r.presented.date_of_birth,
-                                      exposure, consistent};
+  risk::DecisionRequest request{*terms, amount, DateOf(ctx.now), *r.presented.date_of_birth,
+                                exposure, consistent, std::nullopt};
+  if (ctx.decider.WantsProfile()) {
+    const risk::Identity who{consumer.email, consumer.family_name, *r.presented.date_of_birth};
+    request.profile = risk::WithTrancheHistory(ctx.bureau.Lookup(who), exposure.months_overdue);
+  }
   AuthorizeOutcome out{risk::DecisionRecord{ctx.ids.Next("dec"), session->id, merchant.id, consumer.id,
                                             request, ctx.decider.Decide(request), ctx.now},
                        std::nullopt};

@@ -17,6 +17,7 @@ inline constexpr std::size_t kMaxExpiriesPerSweep = 500;
 struct Context {
   IdGenerator& ids;
   const risk::Decider& decider;
+  const risk::BureauProvider& bureau;  // asked only when the decider wants a profile
   Instant now;
 };
 

@@ -11,6 +11,7 @@
 
 #include "core/time.h"
 #include "lending/product.h"
+#include "risk/credit_profile.h"
 
 namespace tranche::risk {
 
@@ -22,6 +23,7 @@ struct Exposure {
   Money open_authorizations;  // authorized, not yet captured or released
   std::optional<Money> credit_limit;  // none yet: a new consumer
   bool has_overdue = false;
+  int months_overdue = 0;  // how long the oldest overdue instalment has been unpaid
 };
 
 struct DecisionRequest {
@@ -33,6 +35,8 @@ struct DecisionRequest {
   // False when the identity presented contradicts what tranche knows for this email
   // (a different name or date of birth): decided by the caller, reported here.
   bool identity_consistent = true;
+  // The consumer's credit history, for deciders that use one (WantsProfile()).
+  std::optional<CreditProfile> profile;
 };
 
 enum class Outcome { kApproved, kDeclined };
@@ -48,12 +52,15 @@ struct Decision {
   Money credit_limit;           // the limit the decision used (and grants, for new consumers)
   std::int64_t apr_bps = 0;     // financing only
   std::string decider_version;
+  std::optional<double> pd;     // the model's probability of default, when a model decided
 };
 
 class Decider {
  public:
   virtual ~Decider() = default;
   virtual Decision Decide(const DecisionRequest& request) const = 0;
+  // True when Decide needs request.profile: the caller then asks the bureau first.
+  virtual bool WantsProfile() const { return false; }
 };
 
 // Whole years from `date_of_birth` to `today` (a birthday counts on the day).

@@ -28,7 +28,7 @@ std::optional<Money> ExposureWith(const Exposure& e, Money amount) {
 Decision PolicyDecider::Decide(const DecisionRequest& r) const {
   const Money limit = r.exposure.credit_limit.value_or(
       lending::FromUsdReference(config_.starting_limit_usd_minor, r.amount.currency()));
-  Decision d{Outcome::kDeclined, {}, limit, 0, kVersion};
+  Decision d{Outcome::kDeclined, {}, limit, 0, kVersion, std::nullopt};
   const auto decline = [&d](std::string code, std::string message) {
     if (d.reasons.size() < kMaxDeclineReasons) d.reasons.push_back({std::move(code), std::move(message)});
   };

@@ -11,7 +11,7 @@ DecisionRequest Clean(lending::ProductKind product = lending::ProductKind::kPayI
                       std::int64_t amount = 20000) {
   return DecisionRequest{lending::DefaultTerms(product, Currency::kUSD), Usd(amount),
                          *ParseDate("2026-11-26"), *ParseDate("1990-04-01"),
-                         Exposure{Usd(0), Usd(0), std::nullopt, false}, true};
+                         Exposure{Usd(0), Usd(0), std::nullopt, false, 0}, true, std::nullopt};
 }
 
 std::vector<std::string> Codes(const Decision& d) {

@@ -56,7 +56,7 @@ Json RefundJson(const checkout::RefundRecord& r) {
 }
 
 origination::Context OriginationContext(RequestContext& ctx) {
-  return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.now};
+  return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.svc.bureau, ctx.now};
 }
 
 Result<Reply> CreateOrder(RequestContext& ctx) {

@@ -13,6 +13,22 @@ namespace {
 
 std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
+Json ProfileToJson(const risk::CreditProfile& p) {
+  return {{"repayment_status", p.repayment_status}, {"billed_usd", p.billed_usd}, {"paid_usd", p.paid_usd},
+          {"credit_limit_usd", p.credit_limit_usd}, {"education", p.education}, {"source", p.source}};
+}
+
+risk::CreditProfile ProfileFromJson(const Json& j) {
+  risk::CreditProfile p;
+  p.repayment_status = j.at("repayment_status").get<std::array<int, risk::kHistoryMonths>>();
+  p.billed_usd = j.at("billed_usd").get<std::array<std::int64_t, risk::kHistoryMonths>>();
+  p.paid_usd = j.at("paid_usd").get<std::array<std::int64_t, risk::kHistoryMonths>>();
+  p.credit_limit_usd = j.at("credit_limit_usd").get<std::int64_t>();
+  p.education = j.at("education").get<int>();
+  p.source = j.at("source").get<std::string>();
+  return p;
+}
+
 // The request a decision was made on, kept whole so it can be replayed.
 Json RequestToJson(const risk::DecisionRequest& r) {
   const auto money = [](const Money& m) { return m.minor(); };
@@ -20,7 +36,8 @@ Json RequestToJson(const risk::DecisionRequest& r) {
                    {"open_authorizations", money(r.exposure.open_authorizations)},
                    {"credit_limit", r.exposure.credit_limit ? Json(r.exposure.credit_limit->minor())
                                                             : Json(nullptr)},
-                   {"has_overdue", r.exposure.has_overdue}};
+                   {"has_overdue", r.exposure.has_overdue},
+                   {"months_overdue", r.exposure.months_overdue}};
   return {{"product", lending::ProductName(r.terms.kind)},
           {"terms", {{"min_amount", money(r.terms.min_amount)},
                      {"max_amount", money(r.terms.max_amount)},
@@ -31,7 +48,8 @@ Json RequestToJson(const risk::DecisionRequest& r) {
           {"today", FormatDate(r.today)},
           {"date_of_birth", FormatDate(r.date_of_birth)},
           {"exposure", std::move(exposure)},
-          {"identity_consistent", r.identity_consistent}};
+          {"identity_consistent", r.identity_consistent},
+          {"profile", r.profile ? ProfileToJson(*r.profile) : Json(nullptr)}};
 }
 
 Result<risk::DecisionRequest> RequestFromJson(const std::string& text) {
@@ -56,8 +74,10 @@ Result<risk::DecisionRequest> RequestFromJson(const std::string& text) {
         *dob,
         {Money(e.at("outstanding").get<std::int64_t>(), c),
          Money(e.at("open_authorizations").get<std::int64_t>(), c), std::nullopt,
-         e.at("has_overdue").get<bool>()},
-        j.at("identity_consistent").get<bool>()};
+         e.at("has_overdue").get<bool>(), e.value("months_overdue", 0)},
+        j.at("identity_consistent").get<bool>(),
+        std::nullopt};
+    if (j.contains("profile") && !j.at("profile").is_null()) r.profile = ProfileFromJson(j.at("profile"));
     if (!e.at("credit_limit").is_null()) {
       r.exposure.credit_limit = Money(e.at("credit_limit").get<std::int64_t>(), c);
     }
@@ -89,7 +109,7 @@ Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
   auto s = c_.Prepare(
       "INSERT INTO decisions(id, session_id, merchant_id, consumer_id, product, currency,"
       " amount_minor, outcome, reasons, credit_limit_minor, apr_bps, decider_version, inputs,"
-      " created_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " created_at_us, pd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, d.id).Bind(2, d.session_id).Bind(3, d.merchant_id).Bind(4, d.consumer_id)
       .Bind(5, lending::ProductName(d.request.terms.kind))
       .Bind(6, CurrencyCode(d.request.amount.currency())).Bind(7, d.request.amount.minor())
@@ -97,20 +117,26 @@ Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
       .Bind(9, Dump(reasons)).Bind(10, d.decision.credit_limit.minor()).Bind(11, d.decision.apr_bps)
       .Bind(12, d.decision.decider_version).Bind(13, Dump(RequestToJson(d.request)))
       .Bind(14, UnixMicros(d.created_at));
+  if (d.decision.pd) {
+    s.BindDouble(15, *d.decision.pd);
+  } else {
+    s.BindNull(15);
+  }
   return s.Run();
 }
 
 Result<std::optional<DecisionRecord>> SqliteDecisionRepo::Find(std::string_view id) {
   auto s = c_.Prepare(
       "SELECT id, session_id, merchant_id, consumer_id, outcome, reasons, credit_limit_minor,"
-      " apr_bps, decider_version, inputs, created_at_us FROM decisions WHERE id = ?");
+      " apr_bps, decider_version, inputs, created_at_us, pd FROM decisions WHERE id = ?");
   s.Bind(1, id);
   return FindOne<DecisionRecord>(s, [](const Statement& st) -> Result<DecisionRecord> {
     TRANCHE_ASSIGN_OR_RETURN(risk::DecisionRequest request, RequestFromJson(st.Text(9)));
     TRANCHE_ASSIGN_OR_RETURN(auto reasons, ReasonsFromJson(st.Text(5)));
     const Currency c = request.amount.currency();
     risk::Decision decision{st.Text(4) == "approved" ? risk::Outcome::kApproved : risk::Outcome::kDeclined,
-                            std::move(reasons), Money(st.Int(6), c), st.Int(7), st.Text(8)};
+                            std::move(reasons), Money(st.Int(6), c), st.Int(7), st.Text(8), std::nullopt};
+    if (!st.IsNull(11)) decision.pd = st.Double(11);
     return DecisionRecord{st.Text(0), st.Text(1), st.Text(2), st.Text(3), std::move(request),
                           std::move(decision), InstantFromUnixMicros(st.Int(10))};
   });

@@ -263,6 +263,13 @@ CREATE TABLE notifications (
 ) WITHOUT ROWID;
 CREATE INDEX notifications_by_consumer ON notifications(consumer_id, id);
 )sql"},
+    {6, "decision_pd",
+     R"sql(
+-- The model's probability of default, for decisions a model made (reporting and
+-- monitoring read it; it is a score, not money, so REAL is right).
+ALTER TABLE decisions ADD COLUMN pd REAL;
+CREATE INDEX decisions_by_version ON decisions(decider_version, created_at_us);
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

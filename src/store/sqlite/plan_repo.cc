@@ -116,14 +116,17 @@ Result<std::vector<Plan>> SqlitePlanRepo::ListByConsumer(std::string_view consum
   return LoadAll(s);
 }
 
-Result<bool> SqlitePlanRepo::HasOverdue(std::string_view consumer_id, Date today) {
+Result<std::optional<Date>> SqlitePlanRepo::OldestOverdue(std::string_view consumer_id, Date today) {
   auto s = c_.Prepare(
-      "SELECT EXISTS (SELECT 1 FROM plan_installments WHERE consumer_id = ? AND due_date < ?"
-      " AND paid_minor < principal_minor + interest_minor)");
+      "SELECT MIN(due_date) FROM plan_installments WHERE consumer_id = ? AND due_date < ?"
+      " AND paid_minor < principal_minor + interest_minor");
   s.Bind(1, consumer_id).Bind(2, FormatDate(today));
   TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
   TRANCHE_ASSERT(row);
-  return s.Int(0) != 0;
+  if (s.IsNull(0)) return std::optional<Date>();
+  const auto due = ParseDate(s.Text(0));
+  if (!due) return Status::Internal("stored instalment has a malformed due date");
+  return due;
 }
 
 }  // namespace tranche::store::sqlite

@@ -178,7 +178,7 @@ class SqlitePlanRepo final : public lending::PlanRepo {
   Result<std::vector<lending::Plan>> ListByConsumer(std::string_view consumer_id,
                                                     std::string_view after_id,
                                                     std::size_t limit) override;
-  Result<bool> HasOverdue(std::string_view consumer_id, Date today) override;
+  Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) override;
 
  private:
   Status LoadInstallments(lending::Plan& p);

@@ -31,6 +31,11 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
+Statement& Statement::BindDouble(int index, double value) {
+  TRANCHE_ASSERT(sqlite3_bind_double(stmt_, index, value) == SQLITE_OK);
+  return *this;
+}
+
 Result<bool> Statement::Step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -45,6 +50,8 @@ Status Statement::Run() {
 }
 
 std::int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+double Statement::Double(int col) const { return sqlite3_column_double(stmt_, col); }
 
 std::string Statement::Text(int col) const {
   const auto* p = sqlite3_column_text(stmt_, col);

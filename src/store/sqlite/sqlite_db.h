@@ -31,6 +31,7 @@ class Statement {
   Statement& Bind(int index, std::string_view text);
   Statement& BindBlob(int index, const void* data, std::size_t size);
   Statement& BindNull(int index);
+  Statement& BindDouble(int index, double value);
 
   // Steps once: true when a row is available, false when done. Errors as Status.
   Result<bool> Step();
@@ -38,6 +39,7 @@ class Statement {
   Status Run();
 
   std::int64_t Int(int col) const;
+  double Double(int col) const;
   std::string Text(int col) const;
   bool IsNull(int col) const;
   std::string Blob(int col) const;
