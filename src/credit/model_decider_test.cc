@@ -5,10 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <sstream>
 
-#include "core/random.h"
 #include "credit/profile_features.h"
+#include "credit/simulated_data.h"
 
 namespace tranche::credit {
 namespace {
@@ -16,41 +15,13 @@ namespace {
 const Date kToday = *ParseDate("2026-11-26");
 const Date kDob = *ParseDate("1988-06-01");
 
-// Taiwan-layout training data: 1,500 simulated-bureau profiles, labelled by a known
-// rule so the model has something true to learn.
-Table TaiwanShaped() {
-  risk::SimulatedBureau bureau;
-  SeededRandom r(11);
-  std::ostringstream csv;
-  csv << "id,limit_bal,education,age,pay_0,pay_2,pay_3,pay_4,pay_5,pay_6";
-  for (int m = 1; m <= 6; ++m) csv << ",bill_amt" << m;
-  for (int m = 1; m <= 6; ++m) csv << ",pay_amt" << m;
-  csv << ",default\n";
-  FeatureSpec layout{"default", {}};
-  for (const char* name : {"limit_bal", "education", "age", "pay_0", "pay_2", "pay_3", "pay_4", "pay_5", "pay_6",
-                           "bill_amt1", "bill_amt2", "bill_amt3", "bill_amt4", "bill_amt5", "bill_amt6", "pay_amt1",
-                           "pay_amt2", "pay_amt3", "pay_amt4", "pay_amt5", "pay_amt6"}) {
-    layout.columns.push_back({name, ColumnKind::kNumeric, {}});
-  }
-  for (int i = 0; i < 1500; ++i) {
-    const risk::CreditProfile p = bureau.Lookup({"u" + std::to_string(i) + "@example.com", "Doe", kDob});
-    const double logit = -2.4 + 1.3 * std::max(p.repayment_status[0], 0) + 0.4 * std::max(p.repayment_status[1], 0) -
-                         static_cast<double>(p.credit_limit_usd) / 20'000;
-    const int y = static_cast<double>(r.Uniform(1'000'000)) / 1e6 < 1 / (1 + std::exp(-logit)) ? 1 : 0;
-    csv << i + 1;
-    for (float v : ProfileFeatures(p, kDob, kToday, layout)) csv << ',' << v;
-    csv << ',' << y << '\n';
-  }
-  return *ParseCsv(csv.str());
-}
-
 std::shared_ptr<const CreditModel> TrainedModel() {
   TrainOptions o;
   o.folds = 3;
   o.max_rounds = 150;
   o.patience = 15;
   o.monotone = {{"pay_0", 1}};
-  auto t = Train(TaiwanShaped(), o);
+  auto t = Train(SimulatedTrainingData(1500, 11, kToday), o);
   TRANCHE_ASSERT(t.ok());
   return std::make_shared<const CreditModel>(std::move(t).value(), "test");
 }

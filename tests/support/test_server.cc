@@ -28,6 +28,8 @@ TestServer::TestServer(TestServerOptions options) {
   o.access_log = options.access_log;
   o.clock = options.clock;
   o.server.max_connections = options.max_connections;
+  o.credit_model_dir = options.credit_model_dir;
+  o.model_watch_interval = std::chrono::hours(1);  // tests reload explicitly
   o.migrate = true;
   auto p = app::Platform::Open(o);
   TRANCHE_ASSERT_MSG(p.ok(), p.status().ToString().c_str());

@@ -25,6 +25,7 @@ struct TestServerOptions {
   const Clock* clock = nullptr;  // default: the system clock
   std::string access_log = "off";
   int max_connections = 10'000;
+  std::string credit_model_dir = {};  // empty: the policy decider
 };
 
 class TestServer {

@@ -1,0 +1,101 @@
+// Checkout decisions by a credit model over real HTTP: the model decider declines a
+// consumer whose bureau file shows recent delinquency, with that reason, approves a
+// clean one, stores PD, profile and model version with each decision, and picks up a
+// new model written to its directory without a restart.
+#include <gtest/gtest.h>
+
+#include "credit/model.h"
+#include "credit/simulated_data.h"
+#include "support/test_server.h"
+
+namespace tranche {
+namespace {
+
+using Json = nlohmann::json;
+
+const Date kDob = *ParseDate("1990-04-12");
+
+Json Person(const std::string& email) {
+  return {{"email", email}, {"phone", "+1 555 0100"}, {"given_name", "Ava"}, {"family_name", "Larsson"},
+          {"date_of_birth", FormatDate(kDob)},
+          {"address", {{"line1", "1 Main St"}, {"city", "Brooklyn"}, {"postal_code", "11201"}, {"country", "US"}}}};
+}
+
+// An address whose simulated bureau file matches `wanted`.
+std::string FindEmail(const std::function<bool(const risk::CreditProfile&)>& wanted) {
+  risk::SimulatedBureau bureau;
+  for (int i = 0; i < 10'000; ++i) {
+    const std::string email = "cand" + std::to_string(i) + "@example.com";
+    if (wanted(bureau.Lookup({email, "Larsson", kDob}))) return email;
+  }
+  TRANCHE_ASSERT_MSG(false, "no candidate identity found");
+  return "";
+}
+
+std::string TrainInto(const std::string& dir, std::uint64_t seed) {
+  credit::TrainOptions o;
+  o.folds = 3;
+  o.max_rounds = 150;
+  o.patience = 15;
+  o.seed = seed;
+  auto t = credit::Train(credit::SimulatedTrainingData(2000, seed, *ParseDate("2026-03-10")), o);
+  TRANCHE_ASSERT(t.ok());
+  const credit::CreditModel model(std::move(t).value(), "simulated");
+  TRANCHE_ASSERT(model.Save(dir).ok());
+  return model.version();
+}
+
+TEST(CreditDecisionsTest, ModelDeclinesDelinquencyApprovesCleanAndReloads) {
+  testing::TempDir models;
+  const std::string dir = models.path() + "/credit";
+  const std::string first_version = TrainInto(dir, 1);
+  SimulatedClock clock(*ParseRfc3339("2026-03-10T09:00:00Z"));
+  testing::TestServer server({&clock, "off", 10'000, dir});
+  auto c = server.Client();
+  const auto authorize = [&](const std::string& email) {
+    auto s = c.Post("/v1/checkout/sessions",
+                    {{"currency", "USD"}, {"amount", 20000}, {"merchant_reference", email},
+                     {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", 20000}, {"total_amount", 20000}}}}},
+                    server.merchant_key);
+    EXPECT_EQ(s.status, 201) << s.body;
+    auto r = c.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize",
+                    {{"product", "pay_in_4"}, {"consumer", Person(email)}}, s.json()["client_token"].get<std::string>());
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json();
+  };
+  const std::string late = FindEmail([](const risk::CreditProfile& p) { return p.repayment_status[0] >= 3; });
+  const std::string clean = FindEmail([](const risk::CreditProfile& p) {
+    return p.repayment_status[0] == -1 && p.repayment_status[1] == -1 && p.credit_limit_usd >= 10'000;
+  });
+
+  const Json declined = authorize(late);
+  EXPECT_EQ(declined["status"], "declined");
+  ASSERT_FALSE(declined["reasons"].empty());
+  EXPECT_EQ(declined["reasons"][0]["code"], "recent_late_payments");
+  const Json approved = authorize(clean);
+  EXPECT_EQ(approved["status"], "approved") << approved.dump();
+
+  ASSERT_TRUE(server.platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto d, tx.decisions().Find(declined["decision_id"].get<std::string>()));
+    EXPECT_EQ(d->decision.decider_version, "model:" + first_version);
+    EXPECT_TRUE(d->decision.pd.has_value());
+    EXPECT_TRUE(d->request.profile.has_value());
+    EXPECT_GE(d->request.profile->repayment_status[0], 3);
+    return Status::Ok();
+  }).ok());
+
+  // A new model written to the directory is used from the next decision on.
+  EXPECT_FALSE(server.platform().ReloadModelIfChanged());
+  const std::string second_version = TrainInto(dir, 2);
+  ASSERT_NE(second_version, first_version);
+  EXPECT_TRUE(server.platform().ReloadModelIfChanged());
+  const Json after = authorize(FindEmail([](const risk::CreditProfile& p) { return p.repayment_status[0] == -1; }));
+  ASSERT_TRUE(server.platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto d, tx.decisions().Find(after["decision_id"].get<std::string>()));
+    EXPECT_EQ(d->decision.decider_version, "model:" + second_version);
+    return Status::Ok();
+  }).ok());
+}
+
+}  // namespace
+}  // namespace tranche
