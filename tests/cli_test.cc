@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "support/process.h"
 #include "support/test_server.h"
@@ -29,12 +31,66 @@ TEST_F(CliTest, EverySubcommandAnswersHelp) {
   for (const std::vector<std::string>& cmd :
        {std::vector<std::string>{"--help"}, {"serve", "--help"}, {"demo", "--help"},
         {"migrate", "--help"}, {"operator", "create", "--help"}, {"merchant", "create", "--help"},
-        {"ledger", "verify", "--help"}}) {
+        {"ledger", "verify", "--help"}, {"train", "credit", "--help"}, {"eval", "credit", "--help"},
+        {"score", "credit", "--help"}, {"model", "show", "--help"}}) {
     int code = -1;
     const std::string out = Run(cmd, &code);
     EXPECT_EQ(code, 0) << cmd.back();
     EXPECT_NE(out.find("Usage"), std::string::npos) << out;
   }
+}
+
+// Training, evaluating, scoring and showing a model as a data scientist would; and the
+// clear refusals of files that cannot be trained on.
+TEST_F(CliTest, CreditModelWorkflowAndMalformedFiles) {
+  const std::string csv = dir_.path() + "/train.csv";
+  {
+    std::ofstream out(csv);
+    out << "id,pay_0,limit_bal,region,default\n";
+    for (int i = 0; i < 400; ++i) {
+      const int late = i % 5;
+      out << i + 1 << ',' << late << ',' << (i * 37) % 5000 << ',' << (i % 2 ? "north" : "south") << ','
+          << ((late >= 3 && i % 3 != 0) || i % 11 == 0 ? 1 : 0) << '\n';
+    }
+  }
+  const std::string model = dir_.path() + "/model";
+  int code = -1;
+  std::string out = Run({"train", "credit", "--data", csv, "--label", "default", "--exclude", "region",
+                         "--monotone", "pay_0=+1", "--folds", "3", "--out", model}, &code);
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("cross-validated (3 folds, calibrated): AUC"), std::string::npos) << out;
+  out = Run({"model", "show", model}, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("features (2): pay_0 limit_bal"), std::string::npos) << out;
+  out = Run({"eval", "credit", "--model", model, "--data", csv, "--predictions", dir_.path() + "/p.csv"}, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("Brier"), std::string::npos) << out;
+  const std::string predictions = ReadFile(dir_.path() + "/p.csv");
+  EXPECT_EQ(predictions.substr(0, predictions.find('\n')), "id,pd,reason_1,reason_2,reason_3,reason_4");
+  EXPECT_EQ(std::count(predictions.begin(), predictions.end(), '\n'), 401);
+  out = Run({"score", "credit", "--model", model, "--data", csv, "--predictions", dir_.path() + "/s.csv"}, &code);
+  EXPECT_EQ(code, 0) << out;
+
+  const auto refused = [&](const std::string& content, const std::string& label, const std::string& message) {
+    const std::string bad = dir_.path() + "/bad.csv";
+    std::ofstream(bad) << content;
+    const std::string text = Run({"train", "credit", "--data", bad, "--label", label, "--out", dir_.path() + "/m2"}, &code);
+    EXPECT_EQ(code, 2) << text;
+    EXPECT_NE(text.find(message), std::string::npos) << text;
+  };
+  refused("", "default", "the file is empty");
+  refused("a,b\n1,0\n2,1\n", "default", "there is no column 'default'");
+  refused("a,default\n1,yes\n", "default", "the label must be 0 or 1");
+  std::string wide = "c0";
+  for (int i = 1; i < 1'000'000; ++i) wide += ",c" + std::to_string(i);
+  refused(wide + ",default\n", "default", "more than 5000 columns");
+  out = Run({"eval", "credit", "--model", model, "--data", dir_.path() + "/bad.csv"}, &code);
+  EXPECT_EQ(code, 2);
+  const std::string typed = dir_.path() + "/typed.csv";
+  std::ofstream(typed) << "pay_0,limit_bal,default\nlots,100,1\n";
+  out = Run({"eval", "credit", "--model", model, "--data", typed}, &code);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find("'lots' is not a number"), std::string::npos) << out;
 }
 
 TEST_F(CliTest, MigrateCreateAndVerify) {
