@@ -88,6 +88,9 @@ CreditModel::CreditModel(TrainedModel t, std::string data_sha256)
   auto booster_json = booster_.ToJson();
   TRANCHE_ASSERT_MSG(booster_json.ok(), "a trained booster serializes");
   version_ = Hex(auth::HashSecret(*booster_json)).substr(0, 12);
+  auto trees = TreeEnsemble::FromBoosterJson(*booster_json, spec_.columns.size());
+  TRANCHE_ASSERT_MSG(trees.ok(), "a trained booster has numerical trees within the depth limit");
+  trees_ = std::move(trees).value();
   spec_json_ = Json{{"format", "tranche-credit-model/1"},
                     {"version", version_},
                     {"features", SpecToJson(spec_)},
@@ -151,39 +154,38 @@ Result<CreditModel> CreditModel::Load(const std::string& dir) {
     }
   }
   TRANCHE_ASSIGN_OR_RETURN(m.booster_, Booster::FromJson(booster));
+  TRANCHE_ASSIGN_OR_RETURN(m.trees_, TreeEnsemble::FromBoosterJson(booster, m.spec_.columns.size()));
   return m;
 }
 
-std::vector<Score> CreditModel::ScoresFrom(const std::vector<float>& contributions, std::size_t rows) const {
-  const std::size_t width = spec_.columns.size() + 1;  // features, then the bias
-  TRANCHE_ASSERT(contributions.size() == rows * width);
-  std::vector<Score> out;
-  out.reserve(rows);
-  std::vector<float> row(width - 1);
-  for (std::size_t r = 0; r < rows; ++r) {
-    const float* c = contributions.data() + r * width;
-    double margin = 0;
-    for (std::size_t i = 0; i < width; ++i) margin += c[i];
-    row.assign(c, c + width - 1);
-    out.push_back(Score{platt_.Apply(margin), margin, TopReasons(row, reasons_)});
-  }
-  return out;
+Score CreditModel::ScoreRow(const float* row) const {
+  const std::size_t n = spec_.columns.size();
+  std::vector<double> phi(n + 1);
+  trees_->Contributions(row, phi.data());
+  double margin = 0;
+  for (double v : phi) margin += v;
+  const std::vector<float> features(phi.begin(), phi.begin() + static_cast<std::ptrdiff_t>(n));
+  return Score{platt_.Apply(margin), margin, TopReasons(features, reasons_)};
 }
 
 Result<std::vector<Score>> CreditModel::ScoreMatrix(const Matrix& m) const {
   TRANCHE_ASSERT(m.cols == spec_.columns.size());
-  TRANCHE_ASSIGN_OR_RETURN(DMatrix d, DMatrix::FromDense(m.values, m.rows, m.cols, {}));
-  TRANCHE_ASSIGN_OR_RETURN(auto contributions, booster_.PredictContributions(d));
-  return ScoresFrom(contributions, m.rows);
+  std::vector<Score> out;
+  out.reserve(m.rows);
+  for (std::size_t r = 0; r < m.rows; ++r) out.push_back(ScoreRow(m.values.data() + r * m.cols));
+  return out;
 }
 
 Result<Score> CreditModel::ScoreOne(const std::vector<float>& row) const {
   if (row.size() != spec_.columns.size()) {
     return Status::InvalidArgument("feature_count", "the model needs " + std::to_string(spec_.columns.size()) + " features");
   }
-  TRANCHE_ASSIGN_OR_RETURN(DMatrix d, DMatrix::FromDense(row, 1, row.size(), {}));
-  TRANCHE_ASSIGN_OR_RETURN(auto contributions, booster_.PredictContributions(d));
-  return ScoresFrom(contributions, 1).front();
+  return ScoreRow(row.data());
+}
+
+Result<std::vector<float>> CreditModel::XgboostContributions(const Matrix& m) const {
+  TRANCHE_ASSIGN_OR_RETURN(DMatrix d, DMatrix::FromDense(m.values, m.rows, m.cols, {}));
+  return booster_.PredictContributions(d);
 }
 
 std::string CreditModel::Describe() const {

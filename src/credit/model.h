@@ -14,6 +14,7 @@
 
 #include "credit/reasons.h"
 #include "credit/trainer.h"
+#include "credit/tree_shap.h"
 
 namespace tranche::credit {
 
@@ -29,10 +30,14 @@ class CreditModel {
   static Result<CreditModel> Load(const std::string& dir);
   Status Save(const std::string& dir) const;
 
-  // Scores every row of `m` (encoded with spec()).
+  // Scores every row of `m` (encoded with spec()). Reasons come from exact TreeSHAP
+  // contributions (tree_shap.h), which sum with the bias to the margin.
   Result<std::vector<Score>> ScoreMatrix(const Matrix& m) const;
-  // Scores one application: one value per feature column, NaN for missing.
+  // Scores one application: one value per feature column, NaN for missing. Safe to call
+  // from several threads at once.
   Result<Score> ScoreOne(const std::vector<float>& row) const;
+  // The same contributions computed by XGBoost itself, for checking ours.
+  Result<std::vector<float>> XgboostContributions(const Matrix& m) const;
 
   const FeatureSpec& spec() const { return spec_; }
   const std::string& version() const { return version_; }
@@ -44,10 +49,11 @@ class CreditModel {
 
  private:
   CreditModel() = default;
-  std::vector<Score> ScoresFrom(const std::vector<float>& contributions, std::size_t rows) const;
+  Score ScoreRow(const float* row) const;
 
   FeatureSpec spec_;
-  Booster booster_;
+  Booster booster_;     // kept for saving; scoring walks trees_
+  std::optional<TreeEnsemble> trees_;
   Platt platt_;
   std::vector<ReasonEntry> reasons_;
   std::string spec_json_;

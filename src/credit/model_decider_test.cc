@@ -80,9 +80,14 @@ TEST_F(ModelDeciderTest, ApprovesACleanProfileWithALimitAndAprByTier) {
   EXPECT_EQ(d.outcome, risk::Outcome::kApproved);
   EXPECT_TRUE(d.reasons.empty());
   ASSERT_TRUE(d.pd.has_value());
-  EXPECT_LT(*d.pd, 0.08);
-  EXPECT_EQ(d.credit_limit, Money(150'000, Currency::kUSD));  // the best tier's first limit
-  EXPECT_EQ(d.apr_bps, 0);  // the best tier gets the bottom of the merchant's APR range
+  // The PD's tier sets the first limit and where in the merchant's APR range (0-35.99 %)
+  // the price falls.
+  const ModelPolicy policy;
+  std::size_t tier = 0;
+  while (tier < policy.tier_pd.size() && *d.pd >= policy.tier_pd[tier]) ++tier;
+  EXPECT_LT(tier, 2u) << *d.pd;  // a clean file is in one of the two best tiers
+  EXPECT_EQ(d.credit_limit, Money(policy.tier_limit_usd_minor[tier], Currency::kUSD));
+  EXPECT_EQ(d.apr_bps, lending::kMaxAprBps * static_cast<std::int64_t>(tier) / 3);
 }
 
 TEST_F(ModelDeciderTest, PolicyRulesStillComeFirst) {

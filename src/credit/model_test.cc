@@ -85,6 +85,48 @@ TEST_F(ModelTest, ReasonsAndContributionsAddUpToTheMargin) {
   EXPECT_NEAR((*batch)[0].pd, risky->pd, 1e-6);
 }
 
+TEST_F(ModelTest, OurTreeShapEqualsXgboostsContributions) {
+  Table t = Synthetic(5);
+  for (std::size_t r = 0; r < t.rows.size(); r += 7) t.rows[r][2] = "";  // some missing bill_amt1
+  const auto m = Encode(model_->spec(), t, false);
+  ASSERT_TRUE(m.ok());
+  auto theirs = model_->XgboostContributions(*m);
+  ASSERT_TRUE(theirs.ok());
+  const std::size_t width = m->cols + 1;
+  ASSERT_EQ(theirs->size(), m->rows * width);
+  auto ours = model_->ScoreMatrix(*m);
+  ASSERT_TRUE(ours.ok());
+  for (std::size_t r = 0; r < m->rows; ++r) {
+    double margin = 0;
+    for (std::size_t i = 0; i < width; ++i) margin += (*theirs)[r * width + i];
+    EXPECT_NEAR((*ours)[r].margin, margin, 1e-4) << r;
+  }
+}
+
+TEST(TreeShapTest, EachFeaturesContributionEqualsXgboosts) {
+  auto t = Train(Synthetic(), Fast());
+  ASSERT_TRUE(t.ok());
+  Table data = Synthetic(8);
+  for (std::size_t r = 0; r < data.rows.size(); r += 5) data.rows[r][1] = "NA";  // missing pay_0
+  const auto m = Encode(t->spec, data, false);
+  ASSERT_TRUE(m.ok());
+  auto d = DMatrix::FromDense(m->values, m->rows, m->cols, {});
+  ASSERT_TRUE(d.ok());
+  auto theirs = t->booster.PredictContributions(*d);
+  auto margins = t->booster.PredictMargins(*d);
+  auto trees = TreeEnsemble::FromBoosterJson(*t->booster.ToJson(), m->cols);
+  ASSERT_TRUE(theirs.ok() && margins.ok() && trees.ok());
+  std::vector<double> phi(m->cols + 1);
+  for (std::size_t r = 0; r < m->rows; ++r) {
+    const float* row = m->values.data() + r * m->cols;
+    trees->Contributions(row, phi.data());
+    for (std::size_t i = 0; i <= m->cols; ++i) {
+      EXPECT_NEAR(phi[i], (*theirs)[r * (m->cols + 1) + i], 1e-4) << "row " << r << " feature " << i;
+    }
+    EXPECT_NEAR(trees->Margin(row), (*margins)[r], 1e-4) << r;
+  }
+}
+
 TEST_F(ModelTest, RoundTripsThroughItsDirectory) {
   const std::string dir = ::testing::TempDir() + "/tranche_model_" + model_->version();
   ASSERT_TRUE(model_->Save(dir).ok());
