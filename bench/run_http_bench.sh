@@ -11,7 +11,12 @@
 #                         Idempotency-Key per request, so each POST books a new entry
 #   tranche_checkout_flow the whole checkout flow (session, authorize, order, capture: four
 #                         durable writes) by BUILD_DIR/checkout_flow_load with FLOW_CLIENTS
-#                         clients; reports complete flows per second as well
+#                         clients; reports complete flows per second as well. Decisions by
+#                         the demo's credit model (trained on first start from
+#                         ../shared/data/credit/taiwan_default_train.csv)
+#   tranche_checkout_flow_policy
+#                         the same flow against a second server deciding by the policy
+#                         rules alone (--credit-model none): the model's cost, same run
 # The targets are run in rounds (all targets once, then again) so that drift on the machine
 # hits every target alike. The summary shows the median per target and the ratio of
 # tranche_get_merchant to nginx_static median rps.
@@ -21,9 +26,10 @@
 #              KEEP_WORK_DIR=1 keeps the scratch directory (configs, logs) for inspection.
 set -euo pipefail
 
-readonly all_targets=(nginx_static tranche_get_merchant tranche_post_ledger tranche_checkout_flow)
+readonly all_targets=(nginx_static tranche_get_merchant tranche_post_ledger tranche_checkout_flow
+  tranche_checkout_flow_policy)
 readonly ledger_entry_body='{"reason":"manual_adjustment","object_id":"bench","memo":"load test","lines":[{"account":"suspense:USD","direction":"debit","amount":100},{"account":"settlement_cash:USD","direction":"credit","amount":100}]}'
-readonly ready_timeout_s=30
+readonly ready_timeout_s=90  # the demo trains its credit model on first start
 readonly stop_timeout_s=10
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -116,14 +122,18 @@ start_nginx() {
   wait_healthy nginx "http://127.0.0.1:$port/healthz" "$!" "$prefix/error.log"
 }
 
+# start_tranche BUILD_DIR PORT NAME [demo options...]: a demo server in $work_dir/NAME.
 start_tranche() {
-  local build_dir=$1 port=$2 dir=$work_dir/tranche
+  local build_dir=$1 port=$2 dir=$work_dir/$3
+  shift 3
   mkdir -p "$dir/data"
   setsid "$build_dir/tranche" demo --data-dir "$dir/data" --port "$port" --access-log off \
-    --keys-file "$dir/keys.json" >"$dir/server.log" 2>&1 &
+    --credit-training-data "$repo_root/../shared/data/credit/taiwan_default_train.csv" \
+    --keys-file "$dir/keys.json" "$@" >"$dir/server.log" 2>&1 &
   server_pids+=("$!")
   wait_healthy tranche "http://127.0.0.1:$port/healthz" "$!" "$dir/server.log"
   [[ -s $dir/keys.json ]] || die "tranche is up but did not write $dir/keys.json"
+  grep -o 'credit decisions: [a-z]*[^"]*' "$dir/server.log" | head -1 >&2 || true
 }
 
 # Prints one key from the keys file written by `tranche demo --keys-file`.
@@ -222,7 +232,14 @@ main() {
   nginx_port=$(free_port 18080)
   tranche_port=$(free_port $((nginx_port + 1)))
   start_nginx "$nginx_port"
-  start_tranche "$build_dir" "$tranche_port"
+  start_tranche "$build_dir" "$tranche_port" tranche
+  local policy_port policy_url="" policy_key=""
+  if wants tranche_checkout_flow_policy; then
+    policy_port=$(free_port $((tranche_port + 1)))
+    start_tranche "$build_dir" "$policy_port" tranche-policy --credit-model none
+    policy_url=http://127.0.0.1:$policy_port
+    policy_key=$(read_key "$work_dir/tranche-policy/keys.json" merchant)
+  fi
 
   local merchant_key operator_key round
   merchant_key=$(read_key "$work_dir/tranche/keys.json" merchant)
@@ -246,6 +263,11 @@ main() {
       record_run tranche_checkout_flow "$round" "$flow_load" --json --clients "$flow_clients" \
         --duration-s "$duration_s" --warmup-s "$warmup_s" --url "$tranche_url" \
         --merchant-key "$merchant_key"
+    fi
+    if wants tranche_checkout_flow_policy; then
+      record_run tranche_checkout_flow_policy "$round" "$flow_load" --json --clients "$flow_clients" \
+        --duration-s "$duration_s" --warmup-s "$warmup_s" --url "$policy_url" \
+        --merchant-key "$policy_key"
     fi
   done
   summarize
