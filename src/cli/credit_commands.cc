@@ -2,12 +2,19 @@
 
 #include <unistd.h>
 
+#include <filesystem>
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include <cmath>
+
+#include "app/platform.h"
 #include "credit/model.h"
+#include "credit/reporting.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace tranche::cli {
 
@@ -141,6 +148,100 @@ int RunScore(const ScoreArgs& a, bool with_label) {
   return 0;
 }
 
+constexpr std::size_t kMaxReportedDecisions = 2'000'000;
+
+struct DecisionArgs {
+  std::string data_dir = "./data";
+  std::string since = "2000-01-01";
+  int default_after_days = 60;
+  std::string model;  // monitor only
+};
+
+// The decisions since --since and their outcomes, read from the database in data_dir.
+struct DecisionData {
+  std::vector<risk::DecisionRecord> decisions;
+  risk::DecisionRepo::Outcomes outcomes;
+};
+
+Result<DecisionData> LoadDecisions(const DecisionArgs& a) {
+  const auto since = ParseDate(a.since);
+  if (!since) return Status::InvalidArgument("invalid_date", "--since must be a date as YYYY-MM-DD");
+  SystemClock clock;
+  store::sqlite::SqliteOptions options;
+  options.path = app::DatabasePath(a.data_dir);
+  options.reader_connections = 1;
+  if (!std::filesystem::exists(options.path)) return Status::NotFound("no_database", "no database in " + a.data_dir);
+  TRANCHE_ASSIGN_OR_RETURN(auto store, store::sqlite::SqliteStore::Open(options, clock, false));
+  const Instant from = std::chrono::sys_days(*since);
+  const Date cutoff = DateOf(clock.Now() - std::chrono::hours(24 * a.default_after_days));
+  DecisionData out;
+  TRANCHE_RETURN_IF_ERROR(store->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(out.decisions, tx.decisions().ListSince(from, kMaxReportedDecisions));
+    TRANCHE_ASSIGN_OR_RETURN(out.outcomes, tx.decisions().OutcomesSince(from, cutoff));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+std::string Rate(std::size_t part, std::size_t whole) {
+  if (whole == 0) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  return buf;
+}
+
+int RunReport(const DecisionArgs& a) {
+  auto data = LoadDecisions(a);
+  if (!data.ok()) return Fail(data.status());
+  std::printf("decisions since %s; default = an instalment unpaid %d+ days after its due date\n", a.since.c_str(),
+              a.default_after_days);
+  std::printf("%-28s %10s %10s %9s %8s %9s %10s %9s\n", "decider", "decisions", "approved", "rate", "mean_pd",
+              "matured", "defaulted", "rate");
+  for (const credit::VersionReport& r : credit::ReportByVersion(data->decisions, data->outcomes)) {
+    char pd[16] = "-";
+    if (!std::isnan(r.mean_pd)) std::snprintf(pd, sizeof pd, "%.4f", r.mean_pd);
+    std::printf("%-28s %10zu %10zu %9s %8s %9zu %10zu %9s\n", r.decider_version.c_str(), r.decisions, r.approved,
+                Rate(r.approved, r.decisions).c_str(), pd, r.matured, r.defaulted, Rate(r.defaulted, r.matured).c_str());
+  }
+  return 0;
+}
+
+int RunMonitor(const DecisionArgs& a) {
+  auto model = CreditModel::Load(a.model);
+  if (!model.ok()) return Fail(model.status());
+  auto data = LoadDecisions(a);
+  if (!data.ok()) return Fail(data.status());
+  const credit::MonitorReport r = credit::Monitor(*model, data->decisions, data->outcomes);
+  std::printf("model %s on %zu decisions since %s (%zu with a credit profile, rescored)\n", model->version().c_str(),
+              r.decisions, a.since.c_str(), r.scored);
+  std::printf("approval rate: %s\n", Rate(r.approved, r.decisions).c_str());
+  if (r.scored == 0) {
+    std::printf("no decisions with a credit profile: nothing to compare with the training baseline\n");
+  } else {
+    std::printf("PSI against training (> %.2f investigate, > %.2f significant shift):\n", credit::kPsiInvestigate,
+                credit::kPsiSignificant);
+    std::printf("  %-22s %8.4f  %s\n", "score (PD)", r.score_psi, credit::PsiVerdict(r.score_psi).c_str());
+    for (const credit::FeatureDrift& f : r.top_features) {
+      std::printf("  %-22s %8.4f  %s  (importance %.3f)\n", f.feature.c_str(), f.psi, credit::PsiVerdict(f.psi).c_str(),
+                  f.importance);
+    }
+  }
+  std::printf("by monthly vintage (default = unpaid %d+ days past due):\n", a.default_after_days);
+  for (const credit::Vintage& v : r.vintages) {
+    std::printf("  %s  decisions %zu  approved %s  matured %zu  default rate %s\n", v.month.c_str(), v.decisions,
+                Rate(v.approved, v.decisions).c_str(), v.matured, Rate(v.defaulted, v.matured).c_str());
+  }
+  return 0;
+}
+
+void AddDecisionOptions(CLI::App* cmd, DecisionArgs& a) {
+  cmd->add_option("--data-dir", a.data_dir, "directory holding the database")->capture_default_str();
+  cmd->add_option("--since", a.since, "first decision date, YYYY-MM-DD")->capture_default_str();
+  cmd->add_option("--default-after-days", a.default_after_days, "days past due that count as a default")
+      ->check(CLI::Range(1, 365))
+      ->capture_default_str();
+}
+
 }  // namespace
 
 void AddCreditCommands(CLI::App& app, std::function<int()>* action) {
@@ -176,6 +277,23 @@ void AddCreditCommands(CLI::App& app, std::function<int()>* action) {
   score_credit->add_option("--data", s->data, "CSV with the model's columns")->required()->check(CLI::ExistingFile);
   score_credit->add_option("--predictions", s->predictions, "output CSV: id,pd,reason_1..4")->required();
   score_credit->callback([s, action] { *action = [s] { return RunScore(*s, false); }; });
+
+  auto* report = app.add_subcommand("report", "reports");
+  report->require_subcommand(1);
+  auto* report_decisions = report->add_subcommand(
+      "decisions", "approval and default rates per decider version (champion/challenger comparison)");
+  auto r = std::make_shared<DecisionArgs>();
+  AddDecisionOptions(report_decisions, *r);
+  report_decisions->callback([r, action] { *action = [r] { return RunReport(*r); }; });
+
+  auto* monitor = app.add_subcommand("monitor", "monitor models in production");
+  monitor->require_subcommand(1);
+  auto* monitor_credit = monitor->add_subcommand(
+      "credit", "PSI of the score and top features against training, approval and default rates by vintage");
+  auto mo = std::make_shared<DecisionArgs>();
+  monitor_credit->add_option("--model", mo->model, "model directory")->required();
+  AddDecisionOptions(monitor_credit, *mo);
+  monitor_credit->callback([mo, action] { *action = [mo] { return RunMonitor(*mo); }; });
 
   auto* model = app.add_subcommand("model", "inspect models");
   model->require_subcommand(1);

@@ -64,6 +64,14 @@ Result<FeatureSpec> SpecFromJson(const Json& j) {
   return spec;
 }
 
+Json BinsToJson(const Bins& b) { return {{"edges", b.edges}, {"expected", b.expected}}; }
+
+Bins BinsFromJson(const Json& j) {
+  Bins b{j.at("edges").get<std::vector<double>>(), j.at("expected").get<std::vector<double>>()};
+  if (b.expected.size() != b.edges.size() + 2) throw std::invalid_argument("baseline bins are inconsistent");
+  return b;
+}
+
 Json QualityToJson(const Quality& q) {
   Json table = Json::array();
   for (const CalibrationBin& b : q.calibration) {
@@ -81,7 +89,8 @@ Result<std::string> FileSha256(const std::string& path) {
 }
 
 CreditModel::CreditModel(TrainedModel t, std::string data_sha256)
-    : spec_(std::move(t.spec)), booster_(std::move(t.booster)), platt_(t.platt) {
+    : spec_(std::move(t.spec)), booster_(std::move(t.booster)), platt_(t.platt),
+      score_baseline_(std::move(t.score_baseline)), feature_baselines_(std::move(t.feature_baselines)) {
   for (const FeatureColumn& c : spec_.columns) reasons_.push_back(DefaultReason(c.name));
   Json params = Json::object();
   for (const auto& [k, v] : t.params) params[k] = v;
@@ -106,7 +115,12 @@ CreditModel::CreditModel(TrainedModel t, std::string data_sha256)
     search.push_back({{"max_depth", r.params.max_depth}, {"min_child_weight", r.params.min_child_weight},
                       {"cv_auc", r.cv_auc}, {"cv_logloss", r.cv_logloss}, {"rounds", r.rounds}});
   }
-  metrics_json_ = Json{{"cross_validated", QualityToJson(t.cv)}, {"search", std::move(search)}}.dump(2);
+  Json features = Json::object();
+  for (std::size_t i = 0; i < spec_.columns.size(); ++i) features[spec_.columns[i].name] = BinsToJson(feature_baselines_[i]);
+  metrics_json_ = Json{{"cross_validated", QualityToJson(t.cv)},
+                       {"search", std::move(search)},
+                       {"baseline", {{"score", BinsToJson(score_baseline_)}, {"features", std::move(features)}}}}
+                      .dump(2);
 }
 
 Status CreditModel::Save(const std::string& dir) const {
@@ -137,11 +151,14 @@ Result<CreditModel> CreditModel::Load(const std::string& dir) {
     TRANCHE_ASSIGN_OR_RETURN(m.spec_, SpecFromJson(spec.at("features")));
     m.platt_ = Platt{spec.at("calibration").at("a").get<double>(), spec.at("calibration").at("b").get<double>()};
     m.version_ = spec.at("version").get<std::string>();
+    const Json baseline = Json::parse(m.metrics_json_).at("baseline");
+    m.score_baseline_ = BinsFromJson(baseline.at("score"));
+    for (const FeatureColumn& c : m.spec_.columns) m.feature_baselines_.push_back(BinsFromJson(baseline.at("features").at(c.name)));
     for (const Json& r : Json::parse(reasons)) {
       m.reasons_.push_back({r.at("feature").get<std::string>(), r.at("code").get<std::string>(),
                             r.at("message").get<std::string>()});
     }
-  } catch (const Json::exception& e) {
+  } catch (const std::exception& e) {
     return Status::InvalidArgument("model_invalid", dir + ": " + e.what());
   }
   if (m.reasons_.size() != m.spec_.columns.size()) {
@@ -166,6 +183,11 @@ Score CreditModel::ScoreRow(const float* row) const {
   for (double v : phi) margin += v;
   const std::vector<float> features(phi.begin(), phi.begin() + static_cast<std::ptrdiff_t>(n));
   return Score{platt_.Apply(margin), margin, TopReasons(features, reasons_)};
+}
+
+void CreditModel::Contributions(const std::vector<float>& row, double* phi) const {
+  TRANCHE_ASSERT(row.size() == spec_.columns.size());
+  trees_->Contributions(row.data(), phi);
 }
 
 Result<std::vector<Score>> CreditModel::ScoreMatrix(const Matrix& m) const {

@@ -36,14 +36,17 @@ class CreditModel {
   // Scores one application: one value per feature column, NaN for missing. Safe to call
   // from several threads at once.
   Result<Score> ScoreOne(const std::vector<float>& row) const;
+  // Exact TreeSHAP contributions of one row: phi[0..n) per feature, phi[n] the bias.
+  void Contributions(const std::vector<float>& row, double* phi) const;
   // The same contributions computed by XGBoost itself, for checking ours.
   Result<std::vector<float>> XgboostContributions(const Matrix& m) const;
 
   const FeatureSpec& spec() const { return spec_; }
   const std::string& version() const { return version_; }
   const std::vector<ReasonEntry>& reasons() const { return reasons_; }
-  // The metrics.json document, for `tranche model show`.
-  const std::string& metrics_json() const { return metrics_json_; }
+  // Training distributions for drift monitoring (trainer.h).
+  const Bins& score_baseline() const { return score_baseline_; }
+  const std::vector<Bins>& feature_baselines() const { return feature_baselines_; }
   // A summary for people: version, data, features, quality, calibration.
   std::string Describe() const;
 
@@ -56,6 +59,8 @@ class CreditModel {
   std::optional<TreeEnsemble> trees_;
   Platt platt_;
   std::vector<ReasonEntry> reasons_;
+  Bins score_baseline_;
+  std::vector<Bins> feature_baselines_;
   std::string spec_json_;
   std::string metrics_json_;
   std::string version_;

@@ -133,8 +133,18 @@ Result<TrainedModel> Train(const Table& data, const TrainOptions& o, const Progr
   TRANCHE_ASSIGN_OR_RETURN(DMatrix all, DMatrix::FromDense(m.values, m.rows, m.cols, m.labels));
   TRANCHE_ASSIGN_OR_RETURN(auto final_fit, Booster::Train(all, params, best.rounds, nullptr, 1));
   const double positives = static_cast<double>(std::count(m.labels.begin(), m.labels.end(), 1.0F));
-  return TrainedModel{std::move(spec), std::move(final_fit.first), platt, params, best.rounds, std::move(search),
-                      Measure(calibrated, m.labels), m.rows, positives / static_cast<double>(m.rows)};
+  std::vector<Bins> feature_baselines;
+  for (std::size_t c = 0; c < m.cols; ++c) {
+    std::vector<double> column(m.rows);
+    for (std::size_t r = 0; r < m.rows; ++r) column[r] = m.values[r * m.cols + c];
+    feature_baselines.push_back(QuantileBins(column));
+  }
+  return TrainedModel{std::move(spec),    std::move(final_fit.first),
+                      platt,              params,
+                      best.rounds,        std::move(search),
+                      Measure(calibrated, m.labels), m.rows,
+                      positives / static_cast<double>(m.rows), QuantileBins(calibrated),
+                      std::move(feature_baselines)};
 }
 
 }  // namespace tranche::credit

@@ -13,6 +13,7 @@
 #include "credit/booster.h"
 #include "credit/features.h"
 #include "credit/metrics.h"
+#include "credit/monitoring.h"
 
 namespace tranche::credit {
 
@@ -60,6 +61,10 @@ struct TrainedModel {
   Quality cv;  // out-of-fold, calibrated
   std::size_t rows = 0;
   double default_rate = 0;
+  // Training distributions that monitoring compares recent decisions with: the
+  // calibrated out-of-fold PD, and each feature.
+  Bins score_baseline;
+  std::vector<Bins> feature_baselines;
 };
 
 // Progress: called with (fits done, fits in all) as cross-validation proceeds.

@@ -125,21 +125,51 @@ Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
   return s.Run();
 }
 
+namespace {
+Result<DecisionRecord> ReadDecision(const Statement& st) {
+  TRANCHE_ASSIGN_OR_RETURN(risk::DecisionRequest request, RequestFromJson(st.Text(9)));
+  TRANCHE_ASSIGN_OR_RETURN(auto reasons, ReasonsFromJson(st.Text(5)));
+  const Currency c = request.amount.currency();
+  risk::Decision decision{st.Text(4) == "approved" ? risk::Outcome::kApproved : risk::Outcome::kDeclined,
+                          std::move(reasons), Money(st.Int(6), c), st.Int(7), st.Text(8), std::nullopt};
+  if (!st.IsNull(11)) decision.pd = st.Double(11);
+  return DecisionRecord{st.Text(0), st.Text(1), st.Text(2), st.Text(3), std::move(request),
+                        std::move(decision), InstantFromUnixMicros(st.Int(10))};
+}
+}  // namespace
+
 Result<std::optional<DecisionRecord>> SqliteDecisionRepo::Find(std::string_view id) {
   auto s = c_.Prepare(
       "SELECT id, session_id, merchant_id, consumer_id, outcome, reasons, credit_limit_minor,"
       " apr_bps, decider_version, inputs, created_at_us, pd FROM decisions WHERE id = ?");
   s.Bind(1, id);
-  return FindOne<DecisionRecord>(s, [](const Statement& st) -> Result<DecisionRecord> {
-    TRANCHE_ASSIGN_OR_RETURN(risk::DecisionRequest request, RequestFromJson(st.Text(9)));
-    TRANCHE_ASSIGN_OR_RETURN(auto reasons, ReasonsFromJson(st.Text(5)));
-    const Currency c = request.amount.currency();
-    risk::Decision decision{st.Text(4) == "approved" ? risk::Outcome::kApproved : risk::Outcome::kDeclined,
-                            std::move(reasons), Money(st.Int(6), c), st.Int(7), st.Text(8), std::nullopt};
-    if (!st.IsNull(11)) decision.pd = st.Double(11);
-    return DecisionRecord{st.Text(0), st.Text(1), st.Text(2), st.Text(3), std::move(request),
-                          std::move(decision), InstantFromUnixMicros(st.Int(10))};
-  });
+  return FindOne<DecisionRecord>(s, ReadDecision);
+}
+
+Result<std::vector<DecisionRecord>> SqliteDecisionRepo::ListSince(Instant since, std::size_t limit) {
+  auto s = c_.Prepare(
+      "SELECT id, session_id, merchant_id, consumer_id, outcome, reasons, credit_limit_minor,"
+      " apr_bps, decider_version, inputs, created_at_us, pd FROM decisions WHERE created_at_us >= ?"
+      " ORDER BY created_at_us, id LIMIT ?");
+  s.Bind(1, UnixMicros(since)).Bind(2, static_cast<std::int64_t>(limit));
+  return CollectAll<DecisionRecord>(s, ReadDecision);
+}
+
+Result<risk::DecisionRepo::Outcomes> SqliteDecisionRepo::OutcomesSince(Instant since, Date cutoff) {
+  auto s = c_.Prepare(
+      "SELECT d.id, MAX(pi.paid_minor < pi.principal_minor + pi.interest_minor)"
+      " FROM decisions d JOIN authorizations a ON a.decision_id = d.id"
+      " JOIN orders o ON o.authorization_id = a.id JOIN plans p ON p.order_id = o.id"
+      " JOIN plan_installments pi ON pi.plan_id = p.id"
+      " WHERE d.created_at_us >= ? AND pi.due_date <= ? GROUP BY d.id ORDER BY d.id");
+  s.Bind(1, UnixMicros(since)).Bind(2, FormatDate(cutoff));
+  Outcomes out;
+  while (true) {
+    TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.matured.push_back(s.Text(0));
+    if (s.Int(1) != 0) out.defaulted.push_back(s.Text(0));
+  }
 }
 
 Status SqliteNotificationRepo::Insert(const notify::Notification& n) {

@@ -191,6 +191,8 @@ class SqliteDecisionRepo final : public risk::DecisionRepo {
   explicit SqliteDecisionRepo(Connection& c) : c_(c) {}
   Status Insert(const risk::DecisionRecord& d) override;
   Result<std::optional<risk::DecisionRecord>> Find(std::string_view id) override;
+  Result<std::vector<risk::DecisionRecord>> ListSince(Instant since, std::size_t limit) override;
+  Result<Outcomes> OutcomesSince(Instant since, Date cutoff) override;
 
  private:
   Connection& c_;

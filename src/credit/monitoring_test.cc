@@ -1,0 +1,103 @@
+// PSI, the decision report and drift monitoring.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/random.h"
+#include "credit/reporting.h"
+#include "credit/simulated_data.h"
+
+namespace tranche::credit {
+namespace {
+
+std::vector<double> Uniform(std::uint64_t seed, std::size_t n, double lo, double hi) {
+  SeededRandom r(seed);
+  std::vector<double> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(lo + (hi - lo) * static_cast<double>(r.Uniform(1'000'000)) / 1e6);
+  return out;
+}
+
+TEST(PsiTest, IsNearZeroForTheSameDistributionAndLargeForAShift) {
+  const Bins b = QuantileBins(Uniform(1, 20'000, 0, 1));
+  EXPECT_EQ(b.edges.size(), 9u);
+  EXPECT_NEAR(b.expected[0], 0.1, 0.005);
+  EXPECT_EQ(b.expected.back(), 0);  // no missing values in training
+  const double same = Psi(b, Uniform(2, 5'000, 0, 1));
+  EXPECT_LT(same, 0.01);
+  EXPECT_EQ(PsiVerdict(same), "stable");
+  const double shifted = Psi(b, Uniform(3, 5'000, 0.5, 1.5));
+  EXPECT_GT(shifted, kPsiSignificant);
+  EXPECT_EQ(PsiVerdict(shifted), "significant shift");
+  // Missing values are a bin of their own.
+  std::vector<double> with_missing = Uniform(4, 1'000, 0, 1);
+  for (std::size_t i = 0; i < 300; ++i) with_missing[i] = std::nan("");
+  EXPECT_GT(Psi(b, with_missing), kPsiInvestigate);
+}
+
+TEST(PsiTest, HandlesRepeatedValues) {
+  const Bins b = QuantileBins({1, 1, 1, 1, 2, 2, 3, 3, 3, 3});
+  EXPECT_LT(b.edges.size(), 9u);
+  double total = 0;
+  for (double e : b.expected) total += e;
+  EXPECT_NEAR(total, 1, 1e-12);
+  EXPECT_NEAR(Psi(b, {1, 1, 1, 1, 2, 2, 3, 3, 3, 3}), 0, 1e-12);
+}
+
+risk::DecisionRecord Decision(std::string id, std::string version, bool approved, std::optional<double> pd,
+                              std::optional<risk::CreditProfile> profile = std::nullopt) {
+  const Currency c = Currency::kUSD;
+  risk::DecisionRequest req{lending::DefaultTerms(lending::ProductKind::kPayIn4, c), Money(10000, c),
+                            *ParseDate("2026-11-26"), *ParseDate("1985-01-01"),
+                            risk::Exposure{Money::Zero(c), Money::Zero(c), std::nullopt, false, 0}, true,
+                            std::move(profile)};
+  risk::Decision d{approved ? risk::Outcome::kApproved : risk::Outcome::kDeclined, {}, Money(60000, c), 0,
+                   std::move(version), pd};
+  if (!approved) d.reasons.push_back({"x", "y"});
+  return {std::move(id), "cs", "mer", "con", std::move(req), std::move(d), *ParseRfc3339("2026-11-26T10:00:00Z")};
+}
+
+TEST(ReportTest, ComparesVersionsSideBySide) {
+  const std::vector<risk::DecisionRecord> ds = {
+      Decision("d1", "model:a", true, 0.1), Decision("d2", "model:a", false, 0.5), Decision("d3", "model:b", true, 0.2),
+      Decision("d4", "policy-1", true, std::nullopt)};
+  const auto r = ReportByVersion(ds, {{"d1", "d3"}, {"d3"}});
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].decider_version, "model:a");
+  EXPECT_EQ(r[0].decisions, 2u);
+  EXPECT_EQ(r[0].approved, 1u);
+  EXPECT_DOUBLE_EQ(r[0].mean_pd, 0.3);
+  EXPECT_EQ(r[0].matured, 1u);
+  EXPECT_EQ(r[0].defaulted, 0u);
+  EXPECT_EQ(r[1].defaulted, 1u);
+  EXPECT_TRUE(std::isnan(r[2].mean_pd));
+}
+
+TEST(MonitorTest, FlagsAPopulationThatDriftedFromTraining) {
+  TrainOptions o;
+  o.folds = 3;
+  o.max_rounds = 100;
+  auto t = Train(SimulatedTrainingData(3000, 21, *ParseDate("2026-11-26")), o);
+  ASSERT_TRUE(t.ok());
+  const CreditModel model(std::move(t).value(), "simulated");
+  risk::SimulatedBureau bureau;
+  std::vector<risk::DecisionRecord> usual, drifted;
+  for (int i = 0; i < 2000; ++i) {
+    auto p = bureau.Lookup({"m" + std::to_string(i) + "@example.com", "Doe", *ParseDate("1985-01-01")});
+    usual.push_back(Decision("u" + std::to_string(i), "model:x", true, 0.1, p));
+    p.repayment_status = {3, 3, 2, 2, 1, 1};  // everyone recently late
+    drifted.push_back(Decision("v" + std::to_string(i), "model:x", false, 0.6, p));
+  }
+  const MonitorReport calm = Monitor(model, usual, {});
+  EXPECT_EQ(calm.scored, 2000u);
+  ASSERT_FALSE(calm.top_features.empty());
+  EXPECT_EQ(calm.top_features[0].feature, "pay_0");  // the model's main driver
+  const MonitorReport alarm = Monitor(model, drifted, {});
+  EXPECT_GT(alarm.score_psi, kPsiSignificant);
+  EXPECT_GT(alarm.score_psi, calm.score_psi);
+  ASSERT_EQ(alarm.vintages.size(), 1u);
+  EXPECT_EQ(alarm.vintages[0].month, "2026-11");
+  EXPECT_EQ(alarm.approved, 0u);
+}
+
+}  // namespace
+}  // namespace tranche::credit

@@ -1,0 +1,93 @@
+#include "credit/reporting.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "credit/profile_features.h"
+
+namespace tranche::credit {
+
+namespace {
+
+std::string MonthOf(Instant t) { return FormatDate(DateOf(t)).substr(0, 7); }
+
+}  // namespace
+
+std::vector<VersionReport> ReportByVersion(const std::vector<risk::DecisionRecord>& decisions,
+                                           const risk::DecisionRepo::Outcomes& outcomes) {
+  const std::set<std::string> matured(outcomes.matured.begin(), outcomes.matured.end());
+  const std::set<std::string> defaulted(outcomes.defaulted.begin(), outcomes.defaulted.end());
+  std::map<std::string, VersionReport> by_version;
+  std::map<std::string, std::size_t> with_pd;
+  for (const risk::DecisionRecord& d : decisions) {
+    VersionReport& r = by_version[d.decision.decider_version];
+    r.decider_version = d.decision.decider_version;
+    ++r.decisions;
+    if (d.decision.outcome == risk::Outcome::kApproved) ++r.approved;
+    if (d.decision.pd) {
+      r.mean_pd += *d.decision.pd;
+      ++with_pd[r.decider_version];
+    }
+    if (matured.contains(d.id)) ++r.matured;
+    if (defaulted.contains(d.id)) ++r.defaulted;
+  }
+  std::vector<VersionReport> out;
+  for (auto& [version, r] : by_version) {
+    const std::size_t n = with_pd[version];
+    r.mean_pd = n == 0 ? std::numeric_limits<double>::quiet_NaN() : r.mean_pd / static_cast<double>(n);
+    out.push_back(r);
+  }
+  return out;
+}
+
+MonitorReport Monitor(const CreditModel& model, const std::vector<risk::DecisionRecord>& decisions,
+                      const risk::DecisionRepo::Outcomes& outcomes, std::size_t top) {
+  const std::set<std::string> matured(outcomes.matured.begin(), outcomes.matured.end());
+  const std::set<std::string> defaulted(outcomes.defaulted.begin(), outcomes.defaulted.end());
+  const std::size_t n_features = model.spec().columns.size();
+  MonitorReport report;
+  std::map<std::string, Vintage> vintages;
+  std::vector<double> scores;
+  std::vector<std::vector<double>> columns(n_features);
+  std::vector<double> importance(n_features, 0);
+  for (const risk::DecisionRecord& d : decisions) {
+    ++report.decisions;
+    const bool approved = d.decision.outcome == risk::Outcome::kApproved;
+    if (approved) ++report.approved;
+    Vintage& v = vintages[MonthOf(d.created_at)];
+    v.month = MonthOf(d.created_at);
+    ++v.decisions;
+    if (approved) ++v.approved;
+    if (matured.contains(d.id)) ++v.matured;
+    if (defaulted.contains(d.id)) ++v.defaulted;
+    if (!d.request.profile) continue;
+    const std::vector<float> row =
+        ProfileFeatures(*d.request.profile, d.request.date_of_birth, d.request.today, model.spec());
+    auto score = model.ScoreOne(row);
+    if (!score.ok()) continue;
+    ++report.scored;
+    scores.push_back(score->pd);
+    std::vector<double> phi(n_features + 1);
+    model.Contributions(row, phi.data());
+    for (std::size_t i = 0; i < n_features; ++i) {
+      columns[i].push_back(row[i]);
+      importance[i] += std::abs(phi[i]);
+    }
+  }
+  for (auto& [month, v] : vintages) report.vintages.push_back(v);
+  if (scores.empty()) return report;
+  report.score_psi = Psi(model.score_baseline(), scores);
+  for (std::size_t i = 0; i < n_features; ++i) {
+    report.top_features.push_back({model.spec().columns[i].name, importance[i] / static_cast<double>(scores.size()),
+                                   Psi(model.feature_baselines()[i], columns[i])});
+  }
+  std::stable_sort(report.top_features.begin(), report.top_features.end(),
+                   [](const FeatureDrift& a, const FeatureDrift& b) { return a.importance > b.importance; });
+  if (report.top_features.size() > top) report.top_features.resize(top);
+  return report;
+}
+
+}  // namespace tranche::credit

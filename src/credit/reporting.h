@@ -1,0 +1,60 @@
+// Reports over stored decisions (pure aggregation; the CLI reads the records):
+//   ReportByVersion  approval and default rates per decider version, side by side, for
+//                    champion/challenger comparisons (`tranche report decisions`);
+//   Monitor          a model's drift on recent applicants — PSI of its score and of its
+//                    most important features against the training baseline — plus the
+//                    approval rate and default rate by monthly vintage
+//                    (`tranche monitor credit`).
+// "Default" is measured as an instalment still unpaid on the cutoff date that the
+// caller chose (e.g. 60 days ago), among decisions whose purchases had one due by then.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "credit/model.h"
+#include "risk/decision_repo.h"
+
+namespace tranche::credit {
+
+struct VersionReport {
+  std::string decider_version;
+  std::size_t decisions = 0;
+  std::size_t approved = 0;
+  double mean_pd = 0;  // over decisions with a PD; NaN when none had one
+  std::size_t matured = 0;
+  std::size_t defaulted = 0;
+};
+
+std::vector<VersionReport> ReportByVersion(const std::vector<risk::DecisionRecord>& decisions,
+                                           const risk::DecisionRepo::Outcomes& outcomes);
+
+struct FeatureDrift {
+  std::string feature;
+  double importance = 0;  // mean |contribution| on the recent applicants
+  double psi = 0;
+};
+
+struct Vintage {
+  std::string month;  // YYYY-MM of the decision
+  std::size_t decisions = 0;
+  std::size_t approved = 0;
+  std::size_t matured = 0;
+  std::size_t defaulted = 0;
+};
+
+struct MonitorReport {
+  std::size_t decisions = 0;
+  std::size_t approved = 0;
+  std::size_t scored = 0;  // decisions with a credit profile, rescored with the model
+  double score_psi = 0;
+  std::vector<FeatureDrift> top_features;  // most important first
+  std::vector<Vintage> vintages;
+};
+
+// Rescores every decision that kept a credit profile with `model`, so drift is measured
+// on the recent population whoever decided it. `top` features are reported.
+MonitorReport Monitor(const CreditModel& model, const std::vector<risk::DecisionRecord>& decisions,
+                      const risk::DecisionRepo::Outcomes& outcomes, std::size_t top = 5);
+
+}  // namespace tranche::credit
