@@ -45,6 +45,19 @@ std::string TrainInto(const std::string& dir, std::uint64_t seed) {
   return model.version();
 }
 
+// Opens a session for 200.00 and authorizes it for `email` on pay-in-4.
+Json Authorize(testing::TestServer& server, testing::HttpClient& c, const std::string& email) {
+  auto s = c.Post("/v1/checkout/sessions",
+                  {{"currency", "USD"}, {"amount", 20000}, {"merchant_reference", email},
+                   {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", 20000}, {"total_amount", 20000}}}}},
+                  server.merchant_key);
+  EXPECT_EQ(s.status, 201) << s.body;
+  auto r = c.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize",
+                  {{"product", "pay_in_4"}, {"consumer", Person(email)}}, s.json()["client_token"].get<std::string>());
+  EXPECT_EQ(r.status, 200) << r.body;
+  return r.json();
+}
+
 TEST(CreditDecisionsTest, ModelDeclinesDelinquencyApprovesCleanAndReloads) {
   testing::TempDir models;
   const std::string dir = models.path() + "/credit";
@@ -52,17 +65,7 @@ TEST(CreditDecisionsTest, ModelDeclinesDelinquencyApprovesCleanAndReloads) {
   SimulatedClock clock(*ParseRfc3339("2026-03-10T09:00:00Z"));
   testing::TestServer server({&clock, "off", 10'000, dir});
   auto c = server.Client();
-  const auto authorize = [&](const std::string& email) {
-    auto s = c.Post("/v1/checkout/sessions",
-                    {{"currency", "USD"}, {"amount", 20000}, {"merchant_reference", email},
-                     {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", 20000}, {"total_amount", 20000}}}}},
-                    server.merchant_key);
-    EXPECT_EQ(s.status, 201) << s.body;
-    auto r = c.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize",
-                    {{"product", "pay_in_4"}, {"consumer", Person(email)}}, s.json()["client_token"].get<std::string>());
-    EXPECT_EQ(r.status, 200) << r.body;
-    return r.json();
-  };
+  const auto authorize = [&](const std::string& email) { return Authorize(server, c, email); };
   const std::string late = FindEmail([](const risk::CreditProfile& p) { return p.repayment_status[0] >= 3; });
   const std::string clean = FindEmail([](const risk::CreditProfile& p) {
     return p.repayment_status[0] == -1 && p.repayment_status[1] == -1 && p.credit_limit_usd >= 10'000;
@@ -93,6 +96,24 @@ TEST(CreditDecisionsTest, ModelDeclinesDelinquencyApprovesCleanAndReloads) {
   ASSERT_TRUE(server.platform().store().Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(auto d, tx.decisions().Find(after["decision_id"].get<std::string>()));
     EXPECT_EQ(d->decision.decider_version, "model:" + second_version);
+    return Status::Ok();
+  }).ok());
+}
+
+TEST(CreditDecisionsTest, AShadowChallengerIsRecordedBesideTheChampion) {
+  testing::TempDir models;
+  const std::string champion = TrainInto(models.path() + "/champion", 1);
+  const std::string challenger = TrainInto(models.path() + "/challenger", 2);
+  SimulatedClock clock(*ParseRfc3339("2026-03-10T09:00:00Z"));
+  testing::TestServer server({&clock, "off", 10'000, models.path() + "/champion", models.path() + "/challenger", true});
+  auto c = server.Client();
+  const Json r = Authorize(server, c, "shadowed@example.com");
+  ASSERT_TRUE(server.platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto d, tx.decisions().Find(r["decision_id"].get<std::string>()));
+    EXPECT_EQ(d->decision.decider_version, "model:" + champion);
+    EXPECT_TRUE(d->decision.shadow.has_value());
+    EXPECT_EQ(d->decision.shadow->decider_version, "model:" + challenger);
+    EXPECT_TRUE(d->decision.shadow->pd.has_value());
     return Status::Ok();
   }).ok());
 }

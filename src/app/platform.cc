@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "credit/model_decider.h"
+#include "credit/champion_challenger.h"
 #include "origination/origination.h"
 
 namespace tranche::app {
@@ -50,41 +50,67 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   return p;
 }
 
+namespace {
+std::filesystem::file_time_type SpecStamp(const std::string& dir) {
+  std::error_code ec;
+  const auto t = std::filesystem::last_write_time(std::filesystem::path(dir) / "spec.json", ec);
+  return ec ? std::filesystem::file_time_type{} : t;
+}
+}  // namespace
+
+Result<std::unique_ptr<credit::ModelDecider>> Platform::WatchedModel(const std::string& dir) {
+  const auto stamp = SpecStamp(dir);
+  TRANCHE_ASSIGN_OR_RETURN(credit::CreditModel model, credit::CreditModel::Load(dir));
+  spdlog::info("credit model {} from {}", model.version(), dir);
+  auto decider = std::make_unique<credit::ModelDecider>(std::make_shared<const credit::CreditModel>(std::move(model)));
+  watched_.push_back({dir, decider.get(), stamp});
+  return decider;
+}
+
 Status Platform::OpenDecider() {
-  if (options_.credit_model_dir.empty()) {
+  const PlatformOptions& o = options_;
+  if (o.credit_model_dir.empty()) {
+    if (!o.challenger_model_dir.empty()) {
+      return Status::InvalidArgument("challenger_without_champion", "a challenger model needs a champion model");
+    }
     decider_ = std::make_unique<risk::PolicyDecider>();
     spdlog::info("credit decisions: policy rules (no credit model configured)");
     return Status::Ok();
   }
-  TRANCHE_ASSIGN_OR_RETURN(credit::CreditModel model, credit::CreditModel::Load(options_.credit_model_dir));
-  spdlog::info("credit decisions: model {} from {}", model.version(), options_.credit_model_dir);
-  auto decider = std::make_unique<credit::ModelDecider>(std::make_shared<const credit::CreditModel>(std::move(model)));
-  model_decider_ = decider.get();
-  model_stamp_ = ModelStamp();
-  decider_ = std::move(decider);
+  TRANCHE_ASSIGN_OR_RETURN(auto champion, WatchedModel(o.credit_model_dir));
+  if (o.challenger_model_dir.empty()) {
+    spdlog::info("credit decisions: model");
+    decider_ = std::move(champion);
+    return Status::Ok();
+  }
+  if (!(o.challenger_share >= 0 && o.challenger_share <= 1)) {
+    return Status::InvalidArgument("invalid_share", "the challenger share must be between 0 and 1");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto challenger, WatchedModel(o.challenger_model_dir));
+  spdlog::info("credit decisions: model with a challenger ({})",
+               o.challenger_shadow ? "shadow" : std::to_string(o.challenger_share) + " of consumers");
+  decider_ = std::make_unique<credit::ChampionChallenger>(
+      std::move(champion), std::move(challenger), credit::ChallengerConfig{o.challenger_share, o.challenger_shadow});
   return Status::Ok();
 }
 
-std::filesystem::file_time_type Platform::ModelStamp() const {
-  std::error_code ec;
-  const auto t = std::filesystem::last_write_time(std::filesystem::path(options_.credit_model_dir) / "spec.json", ec);
-  return ec ? std::filesystem::file_time_type{} : t;
-}
-
 bool Platform::ReloadModelIfChanged() {
-  if (model_decider_ == nullptr) return false;
-  const auto stamp = ModelStamp();
-  if (stamp == model_stamp_) return false;
-  auto model = credit::CreditModel::Load(options_.credit_model_dir);
-  if (!model.ok()) {
-    // A directory being rewritten is incomplete for a moment; keep the model in use.
-    spdlog::warn("credit model not reloaded: {}", model.status().ToString());
-    return false;
+  bool reloaded = false;
+  for (WatchedDecider& w : watched_) {
+    const auto stamp = SpecStamp(w.dir);
+    if (stamp == w.stamp) continue;
+    auto model = credit::CreditModel::Load(w.dir);
+    if (!model.ok()) {
+      // A directory being rewritten is incomplete for a moment; keep the model in use.
+      spdlog::warn("credit model in {} not reloaded: {}", w.dir, model.status().ToString());
+      continue;
+    }
+    w.stamp = stamp;
+    spdlog::info("credit model reloaded from {}: {} (was {})", w.dir, model->version(), w.decider->model()->version());
+    w.decider->Swap(std::make_shared<const credit::CreditModel>(std::move(model).value()));
+    reloaded = true;
   }
-  model_stamp_ = stamp;
-  spdlog::info("credit model reloaded: {} (was {})", model->version(), model_decider_->model()->version());
-  model_decider_->Swap(std::make_shared<const credit::CreditModel>(std::move(model).value()));
-  return true;
+  return reloaded;
 }
 
 Status Platform::Start() {
@@ -95,7 +121,7 @@ Status Platform::Start() {
     return Status::Unavailable(error);
   }
   maintenance_ = std::jthread([this](std::stop_token stop) { MaintenanceLoop(stop); });
-  if (model_decider_ != nullptr) {
+  if (!watched_.empty()) {
     model_watch_ = std::jthread([this](std::stop_token stop) {
       while (!stop.stop_requested()) {
         ReloadModelIfChanged();

@@ -34,6 +34,11 @@ struct PlatformOptions {
   // A credit model directory: decisions by the ModelDecider, reloaded when the
   // directory's spec.json changes. Empty: the PolicyDecider.
   std::string credit_model_dir;
+  // A challenger model: decides `challenger_share` of consumers, or with
+  // challenger_shadow scores every application beside the champion and decides none.
+  std::string challenger_model_dir;
+  double challenger_share = 0;
+  bool challenger_shadow = false;
   std::chrono::milliseconds model_watch_interval{2000};
 };
 
@@ -55,7 +60,7 @@ class Platform {
   // Housekeeping, run by Start() and then every maintenance_interval: purges
   // idempotency records past their 24 h lifetime and releases expired authorizations.
   Result<MaintenanceReport> RunMaintenance();
-  // Loads the credit model again when its directory changed; true when it did. The
+  // Loads each credit model again whose directory changed; true when one did. The
   // model watcher thread calls it every model_watch_interval.
   bool ReloadModelIfChanged();
   std::uint16_t port() const { return server_->port(); }
@@ -73,7 +78,8 @@ class Platform {
   explicit Platform(PlatformOptions options);
   void MaintenanceLoop(std::stop_token stop);
   Status OpenDecider();
-  std::filesystem::file_time_type ModelStamp() const;
+  // A model decider for the model in `dir`, watched for changes from now on.
+  Result<std::unique_ptr<credit::ModelDecider>> WatchedModel(const std::string& dir);
 
   PlatformOptions options_;
   SystemClock system_clock_;
@@ -84,8 +90,13 @@ class Platform {
   std::unique_ptr<store::sqlite::SqliteStore> store_;
   std::unique_ptr<api::Authenticator> authenticator_;
   std::unique_ptr<risk::Decider> decider_;
-  credit::ModelDecider* model_decider_ = nullptr;  // decider_, when a model decides
-  std::filesystem::file_time_type model_stamp_;
+  // The model deciders inside decider_ and the directories they are reloaded from.
+  struct WatchedDecider {
+    std::string dir;
+    credit::ModelDecider* decider;
+    std::filesystem::file_time_type stamp;
+  };
+  std::vector<WatchedDecider> watched_;
   risk::SimulatedBureau bureau_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<api::App> app_;

@@ -200,7 +200,8 @@ int RunReport(const DecisionArgs& a) {
   for (const credit::VersionReport& r : credit::ReportByVersion(data->decisions, data->outcomes)) {
     char pd[16] = "-";
     if (!std::isnan(r.mean_pd)) std::snprintf(pd, sizeof pd, "%.4f", r.mean_pd);
-    std::printf("%-28s %10zu %10zu %9s %8s %9zu %10zu %9s\n", r.decider_version.c_str(), r.decisions, r.approved,
+    const std::string name = (r.shadow ? "(shadow) " : "") + r.decider_version;
+    std::printf("%-28s %10zu %10zu %9s %8s %9zu %10zu %9s\n", name.c_str(), r.decisions, r.approved,
                 Rate(r.approved, r.decisions).c_str(), pd, r.matured, r.defaulted, Rate(r.defaulted, r.matured).c_str());
   }
   return 0;

@@ -193,6 +193,15 @@ void AddServerOptions(CLI::App* cmd, PlatformOptions& o) {
       ->capture_default_str();
 }
 
+void AddChallengerOptions(CLI::App* cmd, PlatformOptions& o) {
+  cmd->add_option("--challenger-model", o.challenger_model_dir, "a challenger credit model directory");
+  cmd->add_option("--challenger-share", o.challenger_share, "share of consumers the challenger decides (0-1)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_flag("--challenger-shadow", o.challenger_shadow,
+                "the challenger scores every application beside the champion and decides none");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -204,6 +213,7 @@ int main(int argc, char** argv) {
   AddServerOptions(serve, options);
   serve->add_option("--credit-model", options.credit_model_dir,
                     "credit model directory (tranche train credit); default: policy rules only");
+  AddChallengerOptions(serve, options);
   serve->add_flag("--migrate", options.migrate, "apply pending schema migrations first");
 
   auto* demo = cli.add_subcommand("demo", "create the demo world if missing, print keys, serve");
@@ -212,6 +222,7 @@ int main(int argc, char** argv) {
   demo->add_option("--credit-model", demo_credit_model,
                    "credit model directory, 'auto' (train the demo model on first run) or 'none'")
       ->capture_default_str();
+  AddChallengerOptions(demo, options);
   std::string keys_file;
   demo->add_option("--keys-file", keys_file, "also write the demo keys as JSON to this file");
   std::string training_csv = "../shared/data/credit/taiwan_default_train.csv";

@@ -1,6 +1,7 @@
 // The model decider on a model trained from simulated-bureau profiles whose defaults
 // follow a known rule (recent late payments drive default).
 #include "credit/model_decider.h"
+#include "credit/champion_challenger.h"
 
 #include <gtest/gtest.h>
 
@@ -15,8 +16,9 @@ namespace {
 const Date kToday = *ParseDate("2026-11-26");
 const Date kDob = *ParseDate("1988-06-01");
 
-std::shared_ptr<const CreditModel> TrainedModel() {
+std::shared_ptr<const CreditModel> TrainedModel(std::uint64_t seed = 20261126) {
   TrainOptions o;
+  o.seed = seed;
   o.folds = 3;
   o.max_rounds = 150;
   o.patience = 15;
@@ -103,6 +105,36 @@ TEST_F(ModelDeciderTest, SwappingTheModelChangesWhatDecides) {
   decider.Swap(other);
   EXPECT_EQ(decider.model().get(), other.get());
   EXPECT_EQ(decider.Decide(Request(Clean())).decider_version, "model:" + other->version());
+}
+
+TEST_F(ModelDeciderTest, ChallengerDecidesItsShareOrShadowsEverything) {
+  const auto challenger_model = TrainedModel(7);
+  ASSERT_NE(challenger_model->version(), (*model_)->version());
+  const auto make = [&](ChallengerConfig config) {
+    return ChampionChallenger(std::make_unique<ModelDecider>(*model_), std::make_unique<ModelDecider>(challenger_model),
+                              config);
+  };
+  risk::DecisionRequest r = Request(Clean());
+  r.routing_key = "con_1";
+  EXPECT_EQ(make({0, false}).Decide(r).decider_version, "model:" + (*model_)->version());
+  EXPECT_EQ(make({1, false}).Decide(r).decider_version, "model:" + challenger_model->version());
+
+  const risk::Decision shadowed = make({0, true}).Decide(r);
+  EXPECT_EQ(shadowed.decider_version, "model:" + (*model_)->version());
+  ASSERT_TRUE(shadowed.shadow.has_value());
+  EXPECT_EQ(shadowed.shadow->decider_version, "model:" + challenger_model->version());
+  EXPECT_TRUE(shadowed.shadow->pd.has_value());
+
+  // Half the consumers, each always to the same side.
+  const ChampionChallenger half = make({0.5, false});
+  int to_challenger = 0;
+  for (int i = 0; i < 4000; ++i) {
+    const std::string key = "con_" + std::to_string(i);
+    const bool side = half.RoutesToChallenger(key);
+    EXPECT_EQ(side, half.RoutesToChallenger(key));
+    to_challenger += side ? 1 : 0;
+  }
+  EXPECT_NEAR(to_challenger, 2000, 150);
 }
 
 TEST(ProfileFeaturesTest, MapsTheProfileToTaiwanColumnsByName) {

@@ -70,6 +70,17 @@ TEST(ReportTest, ComparesVersionsSideBySide) {
   EXPECT_EQ(r[0].defaulted, 0u);
   EXPECT_EQ(r[1].defaulted, 1u);
   EXPECT_TRUE(std::isnan(r[2].mean_pd));
+
+  // A shadow challenger gets its own row.
+  std::vector<risk::DecisionRecord> shadowed = {Decision("d5", "model:a", true, 0.1)};
+  shadowed[0].decision.shadow = risk::ShadowDecision{"model:c", risk::Outcome::kDeclined, 0.4};
+  const auto s = ReportByVersion(shadowed, {});
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_FALSE(s[0].shadow);
+  EXPECT_TRUE(s[1].shadow);
+  EXPECT_EQ(s[1].decider_version, "model:c");
+  EXPECT_EQ(s[1].approved, 0u);
+  EXPECT_DOUBLE_EQ(s[1].mean_pd, 0.4);
 }
 
 TEST(MonitorTest, FlagsAPopulationThatDriftedFromTraining) {

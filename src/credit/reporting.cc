@@ -22,21 +22,29 @@ std::vector<VersionReport> ReportByVersion(const std::vector<risk::DecisionRecor
   const std::set<std::string> defaulted(outcomes.defaulted.begin(), outcomes.defaulted.end());
   std::map<std::string, VersionReport> by_version;
   std::map<std::string, std::size_t> with_pd;
-  for (const risk::DecisionRecord& d : decisions) {
-    VersionReport& r = by_version[d.decision.decider_version];
-    r.decider_version = d.decision.decider_version;
+  const auto count = [&](const std::string& key, const std::string& version, bool shadow, risk::Outcome outcome,
+                         std::optional<double> pd) -> VersionReport& {
+    VersionReport& r = by_version[key];
+    r.decider_version = version;
+    r.shadow = shadow;
     ++r.decisions;
-    if (d.decision.outcome == risk::Outcome::kApproved) ++r.approved;
-    if (d.decision.pd) {
-      r.mean_pd += *d.decision.pd;
-      ++with_pd[r.decider_version];
+    if (outcome == risk::Outcome::kApproved) ++r.approved;
+    if (pd) {
+      r.mean_pd += *pd;
+      ++with_pd[key];
     }
+    return r;
+  };
+  for (const risk::DecisionRecord& d : decisions) {
+    VersionReport& r = count(d.decision.decider_version, d.decision.decider_version, false, d.decision.outcome,
+                             d.decision.pd);
     if (matured.contains(d.id)) ++r.matured;
     if (defaulted.contains(d.id)) ++r.defaulted;
+    if (const auto& s = d.decision.shadow) count("shadow " + s->decider_version, s->decider_version, true, s->outcome, s->pd);
   }
   std::vector<VersionReport> out;
-  for (auto& [version, r] : by_version) {
-    const std::size_t n = with_pd[version];
+  for (auto& [key, r] : by_version) {
+    const std::size_t n = with_pd[key];
     r.mean_pd = n == 0 ? std::numeric_limits<double>::quiet_NaN() : r.mean_pd / static_cast<double>(n);
     out.push_back(r);
   }

@@ -5,6 +5,7 @@
 //                    most important features against the training baseline — plus the
 //                    approval rate and default rate by monthly vintage
 //                    (`tranche monitor credit`).
+// Shadow decisions get rows of their own (no outcomes: they were not applied).
 // "Default" is measured as an instalment still unpaid on the cutoff date that the
 // caller chose (e.g. 60 days ago), among decisions whose purchases had one due by then.
 #pragma once
@@ -19,6 +20,7 @@ namespace tranche::credit {
 
 struct VersionReport {
   std::string decider_version;
+  bool shadow = false;  // a challenger's shadow decisions: recorded, not applied
   std::size_t decisions = 0;
   std::size_t approved = 0;
   double mean_pd = 0;  // over decisions with a PD; NaN when none had one

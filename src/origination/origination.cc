@@ -87,7 +87,7 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
   TRANCHE_ASSIGN_OR_RETURN(risk::Exposure exposure,
                            LoadExposure(tx, consumer.id, amount.currency(), ctx.now));
   risk::DecisionRequest request{*terms, amount, DateOf(ctx.now), *r.presented.date_of_birth,
-                                exposure, consistent, std::nullopt};
+                                exposure, consistent, std::nullopt, consumer.id};
   if (ctx.decider.WantsProfile()) {
     const risk::Identity who{consumer.email, consumer.family_name, *r.presented.date_of_birth};
     request.profile = risk::WithTrancheHistory(ctx.bureau.Lookup(who), exposure.months_overdue);

@@ -37,6 +37,9 @@ struct DecisionRequest {
   bool identity_consistent = true;
   // The consumer's credit history, for deciders that use one (WantsProfile()).
   std::optional<CreditProfile> profile;
+  // Stable per consumer (their id): champion/challenger routing keeps a consumer with
+  // one model.
+  std::string routing_key = {};
 };
 
 enum class Outcome { kApproved, kDeclined };
@@ -46,6 +49,13 @@ struct Reason {
   std::string message;  // for the consumer: plain words, no internal terms
 };
 
+// What a challenger model in shadow mode would have decided (recorded, not applied).
+struct ShadowDecision {
+  std::string decider_version;
+  Outcome outcome = Outcome::kDeclined;
+  std::optional<double> pd;
+};
+
 struct Decision {
   Outcome outcome = Outcome::kDeclined;
   std::vector<Reason> reasons;  // declines only, principal first, at most four
@@ -53,6 +63,7 @@ struct Decision {
   std::int64_t apr_bps = 0;     // financing only
   std::string decider_version;
   std::optional<double> pd;     // the model's probability of default, when a model decided
+  std::optional<ShadowDecision> shadow = {};
 };
 
 class Decider {

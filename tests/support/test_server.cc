@@ -29,6 +29,8 @@ TestServer::TestServer(TestServerOptions options) {
   o.clock = options.clock;
   o.server.max_connections = options.max_connections;
   o.credit_model_dir = options.credit_model_dir;
+  o.challenger_model_dir = options.challenger_model_dir;
+  o.challenger_shadow = options.challenger_shadow;
   o.model_watch_interval = std::chrono::hours(1);  // tests reload explicitly
   o.migrate = true;
   auto p = app::Platform::Open(o);

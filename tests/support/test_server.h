@@ -26,6 +26,8 @@ struct TestServerOptions {
   std::string access_log = "off";
   int max_connections = 10'000;
   std::string credit_model_dir = {};  // empty: the policy decider
+  std::string challenger_model_dir = {};
+  bool challenger_shadow = false;
 };
 
 class TestServer {

@@ -11,6 +11,8 @@ using risk::DecisionRecord;
 
 namespace {
 
+const char* OutcomeName(risk::Outcome o) { return o == risk::Outcome::kApproved ? "approved" : "declined"; }
+
 std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 Json ProfileToJson(const risk::CreditProfile& p) {
@@ -109,11 +111,12 @@ Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
   auto s = c_.Prepare(
       "INSERT INTO decisions(id, session_id, merchant_id, consumer_id, product, currency,"
       " amount_minor, outcome, reasons, credit_limit_minor, apr_bps, decider_version, inputs,"
-      " created_at_us, pd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " created_at_us, pd, shadow_version, shadow_outcome, shadow_pd)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, d.id).Bind(2, d.session_id).Bind(3, d.merchant_id).Bind(4, d.consumer_id)
       .Bind(5, lending::ProductName(d.request.terms.kind))
       .Bind(6, CurrencyCode(d.request.amount.currency())).Bind(7, d.request.amount.minor())
-      .Bind(8, d.decision.outcome == risk::Outcome::kApproved ? "approved" : "declined")
+      .Bind(8, OutcomeName(d.decision.outcome))
       .Bind(9, Dump(reasons)).Bind(10, d.decision.credit_limit.minor()).Bind(11, d.decision.apr_bps)
       .Bind(12, d.decision.decider_version).Bind(13, Dump(RequestToJson(d.request)))
       .Bind(14, UnixMicros(d.created_at));
@@ -121,6 +124,16 @@ Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
     s.BindDouble(15, *d.decision.pd);
   } else {
     s.BindNull(15);
+  }
+  if (const auto& shadow = d.decision.shadow) {
+    s.Bind(16, shadow->decider_version).Bind(17, OutcomeName(shadow->outcome));
+    if (shadow->pd) {
+      s.BindDouble(18, *shadow->pd);
+    } else {
+      s.BindNull(18);
+    }
+  } else {
+    s.BindNull(16).BindNull(17).BindNull(18);
   }
   return s.Run();
 }
@@ -133,6 +146,11 @@ Result<DecisionRecord> ReadDecision(const Statement& st) {
   risk::Decision decision{st.Text(4) == "approved" ? risk::Outcome::kApproved : risk::Outcome::kDeclined,
                           std::move(reasons), Money(st.Int(6), c), st.Int(7), st.Text(8), std::nullopt};
   if (!st.IsNull(11)) decision.pd = st.Double(11);
+  if (!st.IsNull(12)) {
+    decision.shadow = risk::ShadowDecision{
+        st.Text(12), st.Text(13) == "approved" ? risk::Outcome::kApproved : risk::Outcome::kDeclined, std::nullopt};
+    if (!st.IsNull(14)) decision.shadow->pd = st.Double(14);
+  }
   return DecisionRecord{st.Text(0), st.Text(1), st.Text(2), st.Text(3), std::move(request),
                         std::move(decision), InstantFromUnixMicros(st.Int(10))};
 }
@@ -141,7 +159,8 @@ Result<DecisionRecord> ReadDecision(const Statement& st) {
 Result<std::optional<DecisionRecord>> SqliteDecisionRepo::Find(std::string_view id) {
   auto s = c_.Prepare(
       "SELECT id, session_id, merchant_id, consumer_id, outcome, reasons, credit_limit_minor,"
-      " apr_bps, decider_version, inputs, created_at_us, pd FROM decisions WHERE id = ?");
+      " apr_bps, decider_version, inputs, created_at_us, pd, shadow_version, shadow_outcome, shadow_pd"
+      " FROM decisions WHERE id = ?");
   s.Bind(1, id);
   return FindOne<DecisionRecord>(s, ReadDecision);
 }
@@ -149,7 +168,8 @@ Result<std::optional<DecisionRecord>> SqliteDecisionRepo::Find(std::string_view 
 Result<std::vector<DecisionRecord>> SqliteDecisionRepo::ListSince(Instant since, std::size_t limit) {
   auto s = c_.Prepare(
       "SELECT id, session_id, merchant_id, consumer_id, outcome, reasons, credit_limit_minor,"
-      " apr_bps, decider_version, inputs, created_at_us, pd FROM decisions WHERE created_at_us >= ?"
+      " apr_bps, decider_version, inputs, created_at_us, pd, shadow_version, shadow_outcome, shadow_pd"
+      " FROM decisions WHERE created_at_us >= ?"
       " ORDER BY created_at_us, id LIMIT ?");
   s.Bind(1, UnixMicros(since)).Bind(2, static_cast<std::int64_t>(limit));
   return CollectAll<DecisionRecord>(s, ReadDecision);

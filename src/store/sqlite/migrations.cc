@@ -270,6 +270,13 @@ CREATE INDEX notifications_by_consumer ON notifications(consumer_id, id);
 ALTER TABLE decisions ADD COLUMN pd REAL;
 CREATE INDEX decisions_by_version ON decisions(decider_version, created_at_us);
 )sql"},
+    {7, "decision_shadow",
+     R"sql(
+-- What a challenger model in shadow mode would have decided.
+ALTER TABLE decisions ADD COLUMN shadow_version TEXT;
+ALTER TABLE decisions ADD COLUMN shadow_outcome TEXT;
+ALTER TABLE decisions ADD COLUMN shadow_pd REAL;
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;
