@@ -1,18 +1,11 @@
 #include "credit/champion_challenger.h"
 
+#include "core/hash.h"
+
 namespace tranche::credit {
 
 namespace {
 constexpr std::uint64_t kBuckets = 10'000;
-
-std::uint64_t Fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 }  // namespace
 
 ChampionChallenger::ChampionChallenger(std::unique_ptr<ModelDecider> champion, std::unique_ptr<ModelDecider> challenger,

@@ -2,27 +2,20 @@
 
 #include <algorithm>
 
+#include "core/hash.h"
 #include "core/random.h"
 
 namespace tranche::risk {
 
 namespace {
 
-// FNV-1a over the identity: the seed of its simulated history.
+// The identity's fields, separated, hashed: the seed of its simulated history.
 std::uint64_t Fingerprint(const Identity& who) {
-  std::uint64_t h = 1469598103934665603ULL;
-  const auto mix = [&h](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ULL;
-    }
-    h ^= 0xff;
-    h *= 1099511628211ULL;
-  };
-  mix(who.email);
-  mix(who.family_name);
-  mix(FormatDate(who.date_of_birth));
-  return h;
+  std::uint64_t h = Fnv1a(who.email);
+  h = Fnv1a("\xff", h);
+  h = Fnv1a(who.family_name, h);
+  h = Fnv1a("\xff", h);
+  return Fnv1a(FormatDate(who.date_of_birth), h);
 }
 
 }  // namespace
