@@ -195,6 +195,7 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterCheckoutRoutes(router);
   RegisterOrderRoutes(router);
   RegisterConsumerRoutes(router);
+  RegisterWebhookRoutes(router);
 }
 
 Json ListBody(Json data, bool has_more, const std::string& next_cursor) {

@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "risk/decider.h"
+#include "webhooks/webhook.h"
 
 namespace tranche::api {
 
@@ -47,6 +48,7 @@ struct Services {
   Authenticator& authenticator;
   const risk::Decider& decider;  // credit decisions at checkout
   const risk::BureauProvider& bureau;
+  const webhooks::SigningKey& signing_key;  // webhook signing secrets derive from it
   Metrics* metrics = nullptr;    // set by App
 };
 

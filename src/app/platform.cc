@@ -2,7 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
 
 #include "credit/champion_challenger.h"
 #include "origination/origination.h"
@@ -37,9 +41,16 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
                            store::sqlite::SqliteStore::Open(so, *p->clock_, p->options_.migrate));
   p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_, *p->clock_);
   TRANCHE_RETURN_IF_ERROR(p->OpenDecider());
+  TRANCHE_RETURN_IF_ERROR(p->LoadSigningKey());
+  const bool allow_private = p->options_.allow_private_webhook_targets;
+  p->dispatcher_ = std::make_unique<WebhookDispatcher>(
+      *p->store_, *p->clock_, p->signing_key_,
+      [allow_private](const std::string& url, const std::string& body, const Headers& headers) {
+        return PostJson(url, body, headers, allow_private);
+      });
   p->services_ = std::make_unique<api::Services>(
       api::Services{*p->store_, *p->clock_, *p->ids_, *p->random_, *p->authenticator_, *p->decider_,
-                    p->bureau_});
+                    p->bureau_, p->signing_key_});
   p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);
   std::int64_t entries = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
@@ -113,6 +124,25 @@ bool Platform::ReloadModelIfChanged() {
   return reloaded;
 }
 
+Status Platform::LoadSigningKey() {
+  const std::string path = options_.data_dir + "/webhook_signing.key";
+  if (std::ifstream in(path, std::ios::binary); in) {
+    in.read(reinterpret_cast<char*>(signing_key_.data()), signing_key_.size());
+    if (in.gcount() != static_cast<std::streamsize>(signing_key_.size())) {
+      return Status::Internal(path + " is damaged; restore it from backup (endpoint secrets derive from it)");
+    }
+    return Status::Ok();
+  }
+  random_->Fill(signing_key_);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) return Status::Internal("cannot create " + path);
+  const auto written = ::write(fd, signing_key_.data(), signing_key_.size());
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (written != static_cast<ssize_t>(signing_key_.size()) || !synced) return Status::Internal("cannot write " + path);
+  return Status::Ok();
+}
+
 Status Platform::Start() {
   server_ = std::make_unique<api::HttpServer>(options_.server, *app_);
   std::string error;
@@ -121,6 +151,14 @@ Status Platform::Start() {
     return Status::Unavailable(error);
   }
   maintenance_ = std::jthread([this](std::stop_token stop) { MaintenanceLoop(stop); });
+  webhook_sender_ = std::jthread([this](std::stop_token stop) {
+    while (!stop.stop_requested()) {
+      auto sent = DeliverWebhooks();
+      if (!sent.ok()) spdlog::warn("webhook delivery round failed: {}", sent.status().ToString());
+      std::unique_lock lock(maintenance_mu_);
+      maintenance_cv_.wait_for(lock, stop, options_.webhook_interval, [] { return false; });
+    }
+  });
   if (!watched_.empty()) {
     model_watch_ = std::jthread([this](std::stop_token stop) {
       while (!stop.stop_requested()) {
@@ -173,7 +211,7 @@ void Platform::MaintenanceLoop(std::stop_token stop) {
 }
 
 void Platform::Stop() {
-  for (std::jthread* t : {&model_watch_, &maintenance_}) {
+  for (std::jthread* t : {&webhook_sender_, &model_watch_, &maintenance_}) {
     if (t->joinable()) {
       t->request_stop();
       t->join();

@@ -12,6 +12,7 @@
 
 #include "api/app.h"
 #include "api/http_server.h"
+#include "app/webhook_dispatcher.h"
 #include <filesystem>
 
 #include "risk/policy_decider.h"
@@ -40,6 +41,10 @@ struct PlatformOptions {
   double challenger_share = 0;
   bool challenger_shadow = false;
   std::chrono::milliseconds model_watch_interval{2000};
+  // Webhook delivery: how often the dispatcher looks for due deliveries, and whether
+  // endpoints may resolve to loopback or private addresses (demo and tests only).
+  std::chrono::milliseconds webhook_interval{250};
+  bool allow_private_webhook_targets = false;
 };
 
 struct MaintenanceReport {
@@ -63,6 +68,8 @@ class Platform {
   // Loads each credit model again whose directory changed; true when one did. The
   // model watcher thread calls it every model_watch_interval.
   bool ReloadModelIfChanged();
+  // One round of webhook delivery (the dispatcher thread runs it every webhook_interval).
+  Result<std::size_t> DeliverWebhooks() { return dispatcher_->RunOnce(); }
   std::uint16_t port() const { return server_->port(); }
   void Stop();
 
@@ -78,6 +85,9 @@ class Platform {
   explicit Platform(PlatformOptions options);
   void MaintenanceLoop(std::stop_token stop);
   Status OpenDecider();
+  // The key webhook signing secrets derive from: <data_dir>/webhook_signing.key (0600),
+  // made on first open.
+  Status LoadSigningKey();
   // A model decider for the model in `dir`, watched for changes from now on.
   Result<std::unique_ptr<credit::ModelDecider>> WatchedModel(const std::string& dir);
 
@@ -98,6 +108,8 @@ class Platform {
   };
   std::vector<WatchedDecider> watched_;
   risk::SimulatedBureau bureau_;
+  webhooks::SigningKey signing_key_{};
+  std::unique_ptr<WebhookDispatcher> dispatcher_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<api::App> app_;
   std::unique_ptr<api::HttpServer> server_;
@@ -105,6 +117,7 @@ class Platform {
   std::condition_variable_any maintenance_cv_;
   std::jthread maintenance_;  // last two: stopped and joined first on destruction
   std::jthread model_watch_;
+  std::jthread webhook_sender_;
 };
 
 }  // namespace tranche::app

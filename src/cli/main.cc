@@ -76,6 +76,7 @@ int Serve(PlatformOptions options) {
 int Demo(PlatformOptions options, const std::string& keys_file, const std::string& training_csv) {
   const sigset_t signals = BlockStopSignals();
   options.migrate = true;
+  options.allow_private_webhook_targets = true;  // a local demo posts to local receivers
   // "auto": the demo's own model, trained on first run; "none": policy rules only.
   if (options.credit_model_dir == "auto") {
     auto dir = tranche::app::EnsureDemoCreditModel(options.data_dir + "/models/credit-default", training_csv);

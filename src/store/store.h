@@ -21,6 +21,7 @@
 #include "merchants/merchant_repo.h"
 #include "notify/notification.h"
 #include "risk/decision_repo.h"
+#include "webhooks/webhook_repo.h"
 
 namespace tranche::store {
 
@@ -62,6 +63,7 @@ class Tx {
   virtual lending::PlanRepo& plans() = 0;
   virtual risk::DecisionRepo& decisions() = 0;
   virtual notify::NotificationRepo& notifications() = 0;
+  virtual webhooks::WebhookRepo& webhooks() = 0;
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.
   virtual Status Nested(const std::function<Status()>& fn) = 0;

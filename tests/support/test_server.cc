@@ -32,6 +32,8 @@ TestServer::TestServer(TestServerOptions options) {
   o.challenger_model_dir = options.challenger_model_dir;
   o.challenger_shadow = options.challenger_shadow;
   o.model_watch_interval = std::chrono::hours(1);  // tests reload explicitly
+  o.allow_private_webhook_targets = true;          // receivers listen on loopback
+  o.webhook_interval = std::chrono::milliseconds(20);
   o.migrate = true;
   auto p = app::Platform::Open(o);
   TRANCHE_ASSERT_MSG(p.ok(), p.status().ToString().c_str());

@@ -12,6 +12,12 @@ void RegisterLedgerRoutes(ApiRouter& router);
 void RegisterCheckoutRoutes(ApiRouter& router);
 void RegisterOrderRoutes(ApiRouter& router);
 void RegisterConsumerRoutes(ApiRouter& router);
+void RegisterWebhookRoutes(ApiRouter& router);
+
+// Writes an event of `type` about `object` to the outbox, with a delivery for each of the
+// merchant's subscribed endpoints, in the caller's transaction.
+Status PublishEvent(store::Tx& tx, RequestContext& ctx, const std::string& merchant_id, const std::string& type,
+                    Json object);
 
 // A list response: {"object":"list","data":[...],"has_more":...,"next_cursor":...}.
 Json ListBody(Json data, bool has_more, const std::string& next_cursor);

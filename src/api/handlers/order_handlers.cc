@@ -67,6 +67,7 @@ Result<Reply> CreateOrder(RequestContext& ctx) {
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(Order o, origination::CreateOrder(tx, OriginationContext(ctx), ctx.Caller().id,
                                                                authorization_id, reference));
+    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx, o.merchant_id, "order.authorized", OrderJson(o)));
     return Reply(201, OrderJson(o));
   });
 }
@@ -134,6 +135,7 @@ Result<Reply> CaptureOrder(RequestContext& ctx) {
     Json body = CaptureJson(captured.capture);
     body["plan"] = PlanJson(captured.plan, DateOf(ctx.now));
     body["order"] = OrderJson(captured.order);
+    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx, captured.order.merchant_id, "order.captured", body));
     return Reply(201, std::move(body));
   });
 }
@@ -150,6 +152,7 @@ Result<Reply> RefundOrder(RequestContext& ctx) {
     body["order"] = OrderJson(refunded.order);
     body["plans"] = Json::array();
     for (const auto& p : refunded.plans) body["plans"].push_back(PlanJson(p, DateOf(ctx.now)));
+    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx, refunded.order.merchant_id, "order.refunded", body));
     return Reply(201, std::move(body));
   });
 }
@@ -159,6 +162,7 @@ Result<Reply> CancelOrder(RequestContext& ctx) {
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(Order o, origination::Cancel(tx, OriginationContext(ctx), ctx.Caller().id,
                                                           ctx.Param("id")));
+    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx, o.merchant_id, "order.cancelled", OrderJson(o)));
     return Reply(200, OrderJson(o));
   });
 }

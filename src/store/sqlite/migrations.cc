@@ -277,6 +277,39 @@ ALTER TABLE decisions ADD COLUMN shadow_version TEXT;
 ALTER TABLE decisions ADD COLUMN shadow_outcome TEXT;
 ALTER TABLE decisions ADD COLUMN shadow_pd REAL;
 )sql"},
+    {8, "webhooks",
+     R"sql(
+CREATE TABLE webhook_endpoints (
+  id TEXT PRIMARY KEY,
+  merchant_id TEXT NOT NULL REFERENCES merchants(id),
+  url TEXT NOT NULL,
+  events TEXT NOT NULL,                  -- JSON array of event types
+  created_at_us INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0     -- the signing secret is derived, never stored
+) WITHOUT ROWID;
+CREATE INDEX webhook_endpoints_by_merchant ON webhook_endpoints(merchant_id, id);
+-- The outbox: written in the same transaction as the change an event reports.
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  merchant_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE webhook_deliveries (
+  id TEXT PRIMARY KEY,
+  event_id TEXT NOT NULL REFERENCES events(id),
+  endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id),
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at_us INTEGER NOT NULL,
+  last_status_code INTEGER,
+  last_error TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at_us) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries(endpoint_id, id);
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

@@ -198,6 +198,26 @@ class SqliteDecisionRepo final : public risk::DecisionRepo {
   Connection& c_;
 };
 
+class SqliteWebhookRepo final : public webhooks::WebhookRepo {
+ public:
+  explicit SqliteWebhookRepo(Connection& c) : c_(c) {}
+  Status InsertEndpoint(const webhooks::Endpoint& e) override;
+  Result<std::optional<webhooks::Endpoint>> FindEndpoint(std::string_view id) override;
+  Result<std::vector<webhooks::Endpoint>> ListEndpoints(std::string_view merchant_id) override;
+  Status DeleteEndpoint(std::string_view id) override;
+  Result<int> Publish(const webhooks::Event& e, IdGenerator& ids) override;
+  Result<std::optional<webhooks::Event>> FindEvent(std::string_view id) override;
+  Status InsertDelivery(const webhooks::Delivery& d) override;
+  Result<std::optional<webhooks::Delivery>> FindDelivery(std::string_view id) override;
+  Result<std::vector<webhooks::Delivery>> ListDue(Instant now, std::size_t limit) override;
+  Status UpdateDelivery(const webhooks::Delivery& d) override;
+  Result<std::vector<webhooks::Delivery>> ListDeliveries(std::string_view endpoint_id, std::string_view before_id,
+                                                         std::size_t limit) override;
+
+ private:
+  Connection& c_;
+};
+
 class SqliteNotificationRepo final : public notify::NotificationRepo {
  public:
   explicit SqliteNotificationRepo(Connection& c) : c_(c) {}

@@ -24,7 +24,7 @@ class SqliteStore::ConnTx final : public Tx {
  public:
   explicit ConnTx(Connection& c)
       : c_(c), ledger_(c), merchants_(c), consumers_(c), keys_(c), idempotency_(c),
-        sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c) {}
+        sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
@@ -35,6 +35,7 @@ class SqliteStore::ConnTx final : public Tx {
   lending::PlanRepo& plans() override { return plans_; }
   risk::DecisionRepo& decisions() override { return decisions_; }
   notify::NotificationRepo& notifications() override { return notifications_; }
+  webhooks::WebhookRepo& webhooks() override { return webhooks_; }
 
   Status Nested(const std::function<Status()>& fn) override {
     // Savepoint statements are prepared once per depth: every unit of work in a group
@@ -93,6 +94,7 @@ class SqliteStore::ConnTx final : public Tx {
   SqlitePlanRepo plans_;
   SqliteDecisionRepo decisions_;
   SqliteNotificationRepo notifications_;
+  SqliteWebhookRepo webhooks_;
   int depth_ = 0;
   bool broken_ = false;
 

@@ -1,0 +1,90 @@
+#include "webhooks/webhook.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "core/assert.h"
+
+namespace tranche::webhooks {
+
+namespace {
+
+std::string Hex(const std::uint8_t* bytes, std::size_t n) {
+  std::string out(2 * n + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes, n);
+  out.pop_back();
+  return out;
+}
+
+std::string HmacHex(const std::uint8_t* key, std::size_t key_len, std::string_view message) {
+  std::uint8_t mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, key, key_len);
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+  crypto_auth_hmacsha256_final(&st, mac);
+  return Hex(mac, sizeof mac);
+}
+
+}  // namespace
+
+bool IsEventType(std::string_view type) {
+  return std::any_of(std::begin(kEventTypes), std::end(kEventTypes), [&](const char* t) { return type == t; });
+}
+
+std::string_view DeliveryStatusName(DeliveryStatus s) {
+  switch (s) {
+    case DeliveryStatus::kPending: return "pending";
+    case DeliveryStatus::kDelivered: return "delivered";
+    case DeliveryStatus::kFailed: return "failed";
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown delivery status");
+  return "";
+}
+
+Status ValidateUrl(std::string_view url) {
+  const auto bad = [](std::string message) { return Status::InvalidArgument("invalid_url", std::move(message), "url"); };
+  if (url.size() > kMaxUrlChars) return bad("url is longer than 2,048 characters");
+  if (url.starts_with("https://")) return bad("https endpoints are not supported yet; use http://");
+  if (!url.starts_with("http://")) return bad("url must start with http://");
+  const std::string_view rest = url.substr(7);
+  const std::size_t slash = rest.find('/');
+  const std::string_view authority = rest.substr(0, slash);
+  if (authority.empty() || authority.find_first_of("@ \t") != std::string_view::npos) return bad("url has no valid host");
+  for (char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return bad("url contains spaces or control characters");
+  }
+  return Status::Ok();
+}
+
+Delivery AfterAttempt(Delivery d, Instant event_created_at, Instant now, bool ok, std::optional<int> status_code,
+                      std::string error) {
+  TRANCHE_ASSERT(d.status == DeliveryStatus::kPending);
+  ++d.attempts;
+  d.last_status_code = status_code;
+  d.last_error = std::move(error);
+  if (ok) {
+    d.status = DeliveryStatus::kDelivered;
+    return d;
+  }
+  auto delay = kFirstRetryDelay * (std::int64_t{1} << std::min(d.attempts - 1, 20));
+  delay = std::min<std::chrono::seconds>(delay, kMaxRetryDelay);
+  d.next_attempt_at = now + delay;
+  if (d.next_attempt_at - event_created_at > kMaxDeliveryAge) d.status = DeliveryStatus::kFailed;
+  return d;
+}
+
+std::string SigningSecret(const SigningKey& platform_key, std::string_view endpoint_id) {
+  return "whsec_" + HmacHex(platform_key.data(), platform_key.size(), endpoint_id);
+}
+
+std::string SignatureHeader(std::string_view secret, Instant at, std::string_view body) {
+  const std::string t = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count());
+  std::string message = t;
+  message.push_back('.');
+  message.append(body);
+  return "t=" + t + ",v1=" +
+         HmacHex(reinterpret_cast<const std::uint8_t*>(secret.data()), secret.size(), message);
+}
+
+}  // namespace tranche::webhooks

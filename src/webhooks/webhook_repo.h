@@ -1,0 +1,37 @@
+// Storage port for webhook endpoints, the event outbox and deliveries.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/ids.h"
+#include "webhooks/webhook.h"
+
+namespace tranche::webhooks {
+
+class WebhookRepo {
+ public:
+  virtual ~WebhookRepo() = default;
+  virtual Status InsertEndpoint(const Endpoint& e) = 0;
+  virtual Result<std::optional<Endpoint>> FindEndpoint(std::string_view id) = 0;
+  // The merchant's endpoints that are not deleted, oldest first.
+  virtual Result<std::vector<Endpoint>> ListEndpoints(std::string_view merchant_id) = 0;
+  virtual Status DeleteEndpoint(std::string_view id) = 0;
+
+  // Writes the event and a pending delivery, due at once, for each of the merchant's
+  // endpoints subscribed to its type. Returns how many deliveries.
+  virtual Result<int> Publish(const Event& e, IdGenerator& ids) = 0;
+  virtual Result<std::optional<Event>> FindEvent(std::string_view id) = 0;
+
+  virtual Status InsertDelivery(const Delivery& d) = 0;
+  virtual Result<std::optional<Delivery>> FindDelivery(std::string_view id) = 0;
+  // Pending deliveries due at `now`, oldest first; at most `limit`.
+  virtual Result<std::vector<Delivery>> ListDue(Instant now, std::size_t limit) = 0;
+  // Stores status, attempts, next attempt and the last result.
+  virtual Status UpdateDelivery(const Delivery& d) = 0;
+  // An endpoint's deliveries, newest first, before `before_id` (empty: from the newest).
+  virtual Result<std::vector<Delivery>> ListDeliveries(std::string_view endpoint_id, std::string_view before_id,
+                                                       std::size_t limit) = 0;
+};
+
+}  // namespace tranche::webhooks
