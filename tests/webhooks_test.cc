@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <atomic>
+#include <functional>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
@@ -147,7 +148,17 @@ TEST(WebhooksTest, SignedRetriedLoggedReplayedAndIsolated) {
   ASSERT_EQ(c.Post(order_path + "/captures", {{"amount", 1000}}, server.merchant_key).status, 201);
   ASSERT_TRUE(receiver.WaitFor(3));
   const std::string log_path = "/v1/webhook_endpoints/" + endpoint + "/deliveries";
-  Json log = c.Get(log_path, server.merchant_key).json();
+  // The dispatcher records an attempt after the receiver answered: wait for the record.
+  const auto log_when = [&](const std::function<bool(const Json&)>& ready) {
+    Json log;
+    for (int i = 0; i < 500; ++i) {
+      log = c.Get(log_path, server.merchant_key).json();
+      if (ready(log["data"][0])) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return log;
+  };
+  Json log = log_when([](const Json& newest) { return newest["attempts"] == 1; });
   EXPECT_EQ(log["data"][0]["status"], "pending");
   EXPECT_EQ(log["data"][0]["attempts"], 1);
   EXPECT_EQ(log["data"][0]["last_status_code"], 503);
@@ -156,7 +167,7 @@ TEST(WebhooksTest, SignedRetriedLoggedReplayedAndIsolated) {
   receiver.status = 200;
   clock.Advance(std::chrono::seconds(31));
   ASSERT_TRUE(receiver.WaitFor(4));
-  log = c.Get(log_path, server.merchant_key).json();
+  log = log_when([](const Json& newest) { return newest["status"] == "delivered"; });
   EXPECT_EQ(log["data"][0]["status"], "delivered");
   EXPECT_EQ(log["data"][0]["attempts"], 2);
 
