@@ -45,13 +45,13 @@ class Sequence {
       TRANCHE_ASSIGN_OR_RETURN(auto o, origination::LoadOrder(tx, server_.merchant_id, id, clock_.Now()));
       if (kind <= 5) {
         const std::int64_t left = checkout::RemainingAuthorized(o.state).minor();
-        return origination::Capture(tx, ctx(), server_.merchant_id, id, Usd(1 + Below(std::max<std::int64_t>(left, 1))),
+        return origination::Capture(tx, ctx(), server_.merchant_id, id, 1 + Below(std::max<std::int64_t>(left, 1)),
                                     std::nullopt).status();
       }
       if (kind <= 7) {
         const std::int64_t refundable = checkout::Refundable(o.state).minor();
         return origination::Refund(tx, ctx(), server_.merchant_id, id,
-                                   Usd(1 + Below(std::max<std::int64_t>(refundable, 1))), "").status();
+                                   1 + Below(std::max<std::int64_t>(refundable, 1)), "").status();
       }
       if (kind == 8) return origination::Cancel(tx, ctx(), server_.merchant_id, id).status();
       return origination::ExpireAuthorizations(tx, clock_.Now()).status();

@@ -121,7 +121,7 @@ Status SeedPurchase(store::Tx& tx, const origination::Context& ctx, RandomSource
   }
   TRANCHE_ASSIGN_OR_RETURN(auto order, origination::CreateOrder(tx, ctx, merchant.merchant_id,
                                                                 outcome.authorization->id, "demo-order"));
-  return origination::Capture(tx, ctx, merchant.merchant_id, order.id, amount, std::nullopt).status();
+  return origination::Capture(tx, ctx, merchant.merchant_id, order.id, amount.minor(), std::nullopt).status();
 }
 
 }  // namespace

@@ -182,12 +182,7 @@ Score CreditModel::ScoreRow(const float* row) const {
   double margin = 0;
   for (double v : phi) margin += v;
   const std::vector<float> features(phi.begin(), phi.begin() + static_cast<std::ptrdiff_t>(n));
-  return Score{platt_.Apply(margin), margin, TopReasons(features, reasons_)};
-}
-
-void CreditModel::Contributions(const std::vector<float>& row, double* phi) const {
-  TRANCHE_ASSERT(row.size() == spec_.columns.size());
-  trees_->Contributions(row.data(), phi);
+  return Score{platt_.Apply(margin), margin, TopReasons(features, reasons_), std::move(phi)};
 }
 
 Result<std::vector<Score>> CreditModel::ScoreMatrix(const Matrix& m) const {

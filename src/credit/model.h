@@ -22,6 +22,8 @@ struct Score {
   double pd = 0;      // calibrated probability of default
   double margin = 0;  // the booster's log-odds before calibration
   std::vector<ReasonScore> reasons;
+  // Exact TreeSHAP contributions: one per feature, then the bias; they sum to margin.
+  std::vector<double> contributions;
 };
 
 class CreditModel {
@@ -36,8 +38,6 @@ class CreditModel {
   // Scores one application: one value per feature column, NaN for missing. Safe to call
   // from several threads at once.
   Result<Score> ScoreOne(const std::vector<float>& row) const;
-  // Exact TreeSHAP contributions of one row: phi[0..n) per feature, phi[n] the bias.
-  void Contributions(const std::vector<float>& row, double* phi) const;
   // The same contributions computed by XGBoost itself, for checking ours.
   Result<std::vector<float>> XgboostContributions(const Matrix& m) const;
 

@@ -78,11 +78,9 @@ MonitorReport Monitor(const CreditModel& model, const std::vector<risk::Decision
     if (!score.ok()) continue;
     ++report.scored;
     scores.push_back(score->pd);
-    std::vector<double> phi(n_features + 1);
-    model.Contributions(row, phi.data());
     for (std::size_t i = 0; i < n_features; ++i) {
       columns[i].push_back(row[i]);
-      importance[i] += std::abs(phi[i]);
+      importance[i] += std::abs(score->contributions[i]);
     }
   }
   for (auto& [month, v] : vintages) report.vintages.push_back(v);

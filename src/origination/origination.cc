@@ -145,9 +145,10 @@ Result<Order> LoadOrder(store::Tx& tx, std::string_view merchant_id, std::string
 }
 
 Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
-                         std::string_view order_id, Money amount,
+                         std::string_view order_id, std::int64_t amount_minor,
                          std::optional<checkout::ShippingInfo> shipping) {
   TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
+  const Money amount(amount_minor, order.state.amounts.authorized.currency());
   TRANCHE_ASSIGN_OR_RETURN(checkout::OrderState next, checkout::Capture(order.state, amount, ctx.now));
   auto schedule = lending::BuildSchedule(order.product, amount, DateOf(ctx.now), order.apr_bps);
   if (!schedule.ok()) {
@@ -175,8 +176,9 @@ Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view mer
 }
 
 Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
-                        std::string_view order_id, Money amount, std::string reason) {
+                        std::string_view order_id, std::int64_t amount_minor, std::string reason) {
   TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
+  const Money amount(amount_minor, order.state.amounts.authorized.currency());
   TRANCHE_ASSIGN_OR_RETURN(checkout::OrderState next, checkout::Refund(order.state, amount));
   TRANCHE_ASSIGN_OR_RETURN(std::vector<lending::Plan> plans, tx.plans().ListByOrder(order.id));
   TRANCHE_ASSIGN_OR_RETURN(lending::OrderRefundAllocation allocation,

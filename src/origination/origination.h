@@ -55,9 +55,10 @@ struct Captured {
   checkout::CaptureRecord capture;
   lending::Plan plan;
 };
-// Captures `amount`, starting a plan and posting the capture's journal entry.
+// Captures `amount_minor` in the order's currency, starting a plan and posting the
+// capture's journal entry.
 Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
-                         std::string_view order_id, Money amount,
+                         std::string_view order_id, std::int64_t amount_minor,
                          std::optional<checkout::ShippingInfo> shipping);
 
 struct Refunded {
@@ -65,9 +66,10 @@ struct Refunded {
   checkout::RefundRecord refund;
   std::vector<lending::Plan> plans;  // every plan of the order, after the refund
 };
-// Refunds `amount`, reducing the order's plans and posting the refund's entry.
+// Refunds `amount_minor` in the order's currency, reducing the order's plans and posting
+// the refund's entry.
 Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
-                        std::string_view order_id, Money amount, std::string reason);
+                        std::string_view order_id, std::int64_t amount_minor, std::string reason);
 
 // Releases what is left of the authorization.
 Result<checkout::Order> Cancel(store::Tx& tx, const Context& ctx, std::string_view merchant_id,

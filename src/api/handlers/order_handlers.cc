@@ -101,16 +101,6 @@ Result<Reply> ListOrders(RequestContext& ctx) {
   }));
 }
 
-// An amount in the order's currency: the currency is the order's, so the request
-// carries only the number.
-Result<Money> RequireOrderAmount(RequestContext& ctx, store::Tx& tx, std::int64_t minor) {
-  TRANCHE_ASSIGN_OR_RETURN(auto o, tx.orders().FindOrder(ctx.Param("id")));
-  if (!o || o->merchant_id != ctx.Caller().id) {
-    return Status::NotFound("order_not_found", "no order " + ctx.Param("id").substr(0, 64), "id");
-  }
-  return Money(minor, o->state.amounts.authorized.currency());
-}
-
 Result<std::optional<checkout::ShippingInfo>> ReadShipping(const Json& body) {
   TRANCHE_ASSIGN_OR_RETURN(const Json* s, OptionalObject(body, "shipping_info"));
   if (s == nullptr) return std::optional<checkout::ShippingInfo>();
@@ -129,9 +119,9 @@ Result<Reply> CaptureOrder(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::int64_t minor, RequireAmount(ctx.body, "amount"));
   TRANCHE_ASSIGN_OR_RETURN(auto shipping, ReadShipping(ctx.body));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(Money amount, RequireOrderAmount(ctx, tx, minor));
+    // The currency is the order's, so the request carries only the number.
     TRANCHE_ASSIGN_OR_RETURN(auto captured, origination::Capture(tx, OriginationContext(ctx), ctx.Caller().id,
-                                                                 ctx.Param("id"), amount, shipping));
+                                                                 ctx.Param("id"), minor, shipping));
     Json body = CaptureJson(captured.capture);
     body["plan"] = PlanJson(captured.plan, DateOf(ctx.now));
     body["order"] = OrderJson(captured.order);
@@ -145,9 +135,8 @@ Result<Reply> RefundOrder(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::int64_t minor, RequireAmount(ctx.body, "amount"));
   TRANCHE_ASSIGN_OR_RETURN(auto reason, OptionalString(ctx.body, "reason", checkout::kMaxRefundReasonChars));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(Money amount, RequireOrderAmount(ctx, tx, minor));
     TRANCHE_ASSIGN_OR_RETURN(auto refunded, origination::Refund(tx, OriginationContext(ctx), ctx.Caller().id,
-                                                                ctx.Param("id"), amount, reason.value_or("")));
+                                                                ctx.Param("id"), minor, reason.value_or("")));
     Json body = RefundJson(refunded.refund);
     body["order"] = OrderJson(refunded.order);
     body["plans"] = Json::array();
