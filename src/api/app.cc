@@ -77,7 +77,7 @@ Result<Reply> App::Dispatch(const HttpRequest& req, const ApiRouter::Match& matc
     TRANCHE_RETURN_IF_ERROR(Authorize(route.caller, *principal));
   }
   Json body = Json::object();
-  if (req.method == "POST") {
+  if (req.method == "POST" || req.method == "PUT") {
     TRANCHE_ASSIGN_OR_RETURN(body, ParsePostBody(req));
   }
   const Instant now = svc_.clock.Now();
@@ -196,6 +196,8 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterOrderRoutes(router);
   RegisterConsumerRoutes(router);
   RegisterWebhookRoutes(router);
+  RegisterServicingRoutes(router);
+  RegisterSettlementRoutes(router);
 }
 
 Json ListBody(Json data, bool has_more, const std::string& next_cursor) {

@@ -13,6 +13,7 @@
 #include "api/router.h"
 #include "core/clock.h"
 #include "core/ids.h"
+#include "ops/cob.h"
 #include "risk/decider.h"
 #include "webhooks/webhook.h"
 
@@ -50,6 +51,13 @@ struct Services {
   const risk::BureauProvider& bureau;
   const webhooks::SigningKey& signing_key;  // webhook signing secrets derive from it
   Metrics* metrics = nullptr;    // set by App
+  // Servicing: the daily job and the money-movement adapters (set by the platform).
+  ops::Cob* cob = nullptr;
+  payments::PaymentProcessor* processor = nullptr;
+  payments::PayoutRail* rail = nullptr;
+  // Demo and simulation only: the clock an operator may advance. Null in production,
+  // where POST /v1/admin/clock/advance does not exist.
+  AdjustableClock* adjustable_clock = nullptr;
 };
 
 struct IdempotencyScope {

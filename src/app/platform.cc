@@ -10,6 +10,7 @@
 
 #include "credit/champion_challenger.h"
 #include "origination/origination.h"
+#include "servicing/servicing.h"
 
 namespace tranche::app {
 
@@ -27,7 +28,9 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
                                ec.message());
   }
   std::unique_ptr<Platform> p(new Platform(std::move(options)));
-  p->clock_ = p->options_.clock ? p->options_.clock : &p->system_clock_;
+  p->clock_ = p->options_.adjustable_clock ? p->options_.adjustable_clock
+              : p->options_.clock          ? p->options_.clock
+                                           : &p->system_clock_;
   if (p->options_.random) {
     p->random_ = p->options_.random;
   } else {
@@ -48,9 +51,16 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
       [allow_private](const std::string& url, const std::string& body, const Headers& headers) {
         return PostJson(url, body, headers, allow_private);
       });
+  p->processor_ = std::make_unique<payments::SimulatedProcessor>(p->options_.processor_rates);
+  p->rail_ = std::make_unique<payments::SimulatedPayoutRail>(p->options_.rail_rates);
+  p->cob_ = std::make_unique<ops::Cob>(p->ops_context());
   p->services_ = std::make_unique<api::Services>(
       api::Services{*p->store_, *p->clock_, *p->ids_, *p->random_, *p->authenticator_, *p->decider_,
                     p->bureau_, p->signing_key_});
+  p->services_->cob = p->cob_.get();
+  p->services_->processor = p->processor_.get();
+  p->services_->rail = p->rail_.get();
+  p->services_->adjustable_clock = p->options_.adjustable_clock;
   p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);
   std::int64_t entries = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
@@ -171,6 +181,10 @@ Status Platform::Start() {
   return Status::Ok();
 }
 
+ops::OpsContext Platform::ops_context() {
+  return ops::OpsContext{*store_, *ids_, *clock_, *processor_, *rail_};
+}
+
 Result<MaintenanceReport> Platform::RunMaintenance() {
   // Small chunks, each its own unit of work, so a large backlog never holds the single
   // writer for long: requests interleave with the housekeeping.
@@ -185,13 +199,10 @@ Result<MaintenanceReport> Platform::RunMaintenance() {
     }));
     report.purged_idempotency_records += purged;
   }
-  for (std::size_t expired = origination::kMaxExpiriesPerSweep;
-       expired == origination::kMaxExpiriesPerSweep;) {
-    TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
-      TRANCHE_ASSIGN_OR_RETURN(expired, origination::ExpireAuthorizations(tx, now));
-      return Status::Ok();
-    }));
-    report.expired_authorizations += static_cast<std::int64_t>(expired);
+  TRANCHE_ASSIGN_OR_RETURN(report.expired_authorizations, ops::ExpireAllAuthorizations(*store_, now));
+  if (options_.close_business_dates) {
+    TRANCHE_ASSIGN_OR_RETURN(auto closed, cob_->CloseThrough(servicing::AddDays(DateOf(now), -1)));
+    for (const ops::CobReport& r : closed) report.business_dates_closed += r.already_closed ? 0 : 1;
   }
   return report;
 }
@@ -201,9 +212,12 @@ void Platform::MaintenanceLoop(std::stop_token stop) {
     auto report = RunMaintenance();
     if (!report.ok()) {
       spdlog::warn("maintenance failed: {}", report.status().ToString());
-    } else if (report->purged_idempotency_records > 0 || report->expired_authorizations > 0) {
-      spdlog::info("maintenance purged {} expired idempotency records, released {} expired authorizations",
-                   report->purged_idempotency_records, report->expired_authorizations);
+    } else if (report->purged_idempotency_records > 0 || report->expired_authorizations > 0 ||
+               report->business_dates_closed > 0) {
+      spdlog::info("maintenance purged {} expired idempotency records, released {} expired authorizations,"
+                   " closed {} business dates",
+                   report->purged_idempotency_records, report->expired_authorizations,
+                   report->business_dates_closed);
     }
     std::unique_lock lock(maintenance_mu_);
     maintenance_cv_.wait_for(lock, stop, options_.maintenance_interval, [] { return false; });

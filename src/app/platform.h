@@ -15,6 +15,8 @@
 #include "app/webhook_dispatcher.h"
 #include <filesystem>
 
+#include "ops/cob.h"
+#include "payments/simulated.h"
 #include "risk/policy_decider.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -30,6 +32,9 @@ struct PlatformOptions {
   std::string access_log = "-";
   bool migrate = false;            // apply pending migrations on open
   const Clock* clock = nullptr;    // default: the system clock
+  // Demo and simulation: a clock operators may advance (POST /v1/admin/clock/advance);
+  // when set it is also the platform's clock. Null in production.
+  AdjustableClock* adjustable_clock = nullptr;
   RandomSource* random = nullptr;  // default: the OS CSPRNG
   std::chrono::seconds maintenance_interval{600};
   // A credit model directory: decisions by the ModelDecider, reloaded when the
@@ -45,11 +50,17 @@ struct PlatformOptions {
   // endpoints may resolve to loopback or private addresses (demo and tests only).
   std::chrono::milliseconds webhook_interval{250};
   bool allow_private_webhook_targets = false;
+  // Servicing: the simulated processor's and payout rail's outcome rates, and whether
+  // the maintenance thread closes business dates as they end.
+  payments::SimulatorRates processor_rates = {};
+  payments::RailRates rail_rates = {};
+  bool close_business_dates = true;
 };
 
 struct MaintenanceReport {
   std::int64_t purged_idempotency_records = 0;
   std::int64_t expired_authorizations = 0;
+  std::int64_t business_dates_closed = 0;
 };
 
 std::string DatabasePath(const std::string& data_dir);
@@ -63,8 +74,12 @@ class Platform {
   // Binds the HTTP server and serves on background threads; starts housekeeping.
   Status Start();
   // Housekeeping, run by Start() and then every maintenance_interval: purges
-  // idempotency records past their 24 h lifetime and releases expired authorizations.
+  // idempotency records past their 24 h lifetime, releases expired authorizations and
+  // closes every business date that has ended (close_business_dates).
   Result<MaintenanceReport> RunMaintenance();
+  // The daily job (ops/cob.h).
+  ops::Cob& cob() { return *cob_; }
+  ops::OpsContext ops_context();
   // Loads each credit model again whose directory changed; true when one did. The
   // model watcher thread calls it every model_watch_interval.
   bool ReloadModelIfChanged();
@@ -110,6 +125,9 @@ class Platform {
   risk::SimulatedBureau bureau_;
   webhooks::SigningKey signing_key_{};
   std::unique_ptr<WebhookDispatcher> dispatcher_;
+  std::unique_ptr<payments::SimulatedProcessor> processor_;
+  std::unique_ptr<payments::SimulatedPayoutRail> rail_;
+  std::unique_ptr<ops::Cob> cob_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<api::App> app_;
   std::unique_ptr<api::HttpServer> server_;

@@ -8,11 +8,7 @@ namespace {
 
 using ledger::AccountRef;
 using ledger::AccountType;
-
-// Zero lines are not allowed in an entry; a part that rounds to nothing is left out.
-void AddLine(ledger::JournalEntry& e, AccountRef account, std::int64_t amount_minor) {
-  if (amount_minor != 0) e.lines.push_back({std::move(account), amount_minor});
-}
+using ledger::AddLine;
 
 ledger::JournalEntry Blank(const PostingContext& ctx, ledger::Reason reason, std::string key) {
   return ledger::JournalEntry{ctx.entry_id, std::move(key), reason, ctx.object_id, "", "",

@@ -77,6 +77,9 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
   const sigset_t signals = BlockStopSignals();
   options.migrate = true;
   options.allow_private_webhook_targets = true;  // a local demo posts to local receivers
+  // The demo runs in real time, and operators may jump ahead to watch servicing happen.
+  static tranche::ShiftedClock demo_clock;
+  options.adjustable_clock = &demo_clock;
   // "auto": the demo's own model, trained on first run; "none": policy rules only.
   if (options.credit_model_dir == "auto") {
     auto dir = tranche::app::EnsureDemoCreditModel(options.data_dir + "/models/credit-default", training_csv);
@@ -173,6 +176,24 @@ int VerifyLedger(PlatformOptions options) {
   return report->ok() ? 0 : 1;
 }
 
+// Closes business dates through `date` (default: yesterday), catching up from the last
+// closed one, and prints each date's report as a JSON line.
+int CloseBusiness(PlatformOptions options, const std::string& date) {
+  options.close_business_dates = false;  // this command closes, not the platform's thread
+  auto platform = OpenPlatform(options);
+  if (!platform.ok()) return Fail(platform.status());
+  Platform& p = **platform;
+  std::optional<tranche::Date> target = date.empty()
+                                            ? std::optional(tranche::Date(std::chrono::sys_days(
+                                                  tranche::DateOf(p.clock().Now())) - std::chrono::days(1)))
+                                            : tranche::ParseDate(date);
+  if (!target) return Fail(Status::InvalidArgument("invalid_date", "--date must be YYYY-MM-DD"));
+  auto reports = p.cob().CloseThrough(*target);
+  if (!reports.ok()) return Fail(reports.status());
+  for (const auto& r : *reports) std::printf("%s\n", tranche::ops::CobReportJson(r).dump().c_str());
+  return 0;
+}
+
 void AddDataDir(CLI::App* cmd, PlatformOptions& o) {
   // The last --data-dir wins, so scripts/run-demo.sh can pass a default that the
   // caller's own --data-dir overrides.
@@ -260,6 +281,11 @@ int main(int argc, char** argv) {
       "verify", "recompute every balance from the entries; exit 1 on any difference");
   AddDataDir(verify, options);
 
+  auto* cob = cli.add_subcommand("cob", "close business dates: collections, fees, delinquency, settlement");
+  AddDataDir(cob, options);
+  std::string cob_date;
+  cob->add_option("--date", cob_date, "close through this business date, YYYY-MM-DD (default: yesterday)");
+
   std::function<int()> credit_action;
   tranche::cli::AddCreditCommands(cli, &credit_action);
 
@@ -280,5 +306,6 @@ int main(int argc, char** argv) {
     return CreateMerchant(options, draft);
   }
   if (verify->parsed()) return VerifyLedger(options);
+  if (cob->parsed()) return CloseBusiness(options, cob_date);
   return 1;
 }

@@ -24,4 +24,11 @@ void SimulatedClock::Advance(std::chrono::microseconds by) {
   now_us_.fetch_add(by.count());
 }
 
+Instant ShiftedClock::Now() const { return system_.Now() + std::chrono::microseconds(shift_us_.load()); }
+
+void ShiftedClock::Advance(std::chrono::microseconds by) {
+  TRANCHE_ASSERT(by.count() >= 0);
+  shift_us_.fetch_add(by.count());
+}
+
 }  // namespace tranche

@@ -17,6 +17,7 @@ std::string_view AccountTypeName(AccountType t) {
     case AccountType::kCreditLossExpense: return "credit_loss_expense";
     case AccountType::kConsumerRefundsPayable: return "consumer_refunds_payable";
     case AccountType::kSuspense: return "suspense";
+    case AccountType::kAccruedInterest: return "accrued_interest";
   }
   TRANCHE_ASSERT_MSG(false, "unknown account type");
   return "";
@@ -41,7 +42,8 @@ bool IsDebitNormal(AccountType t) {
     case AccountType::kSettlementCash:
     case AccountType::kCollectionsCash:
     case AccountType::kCreditLossExpense:
-    case AccountType::kSuspense: return true;
+    case AccountType::kSuspense:
+    case AccountType::kAccruedInterest: return true;
     default: return false;
   }
 }

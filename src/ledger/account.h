@@ -30,6 +30,7 @@ enum class AccountType : std::uint8_t {
   kCreditLossExpense,      // expense: charged-off receivables
   kConsumerRefundsPayable, // liability, per consumer: refunds owed back to a consumer
   kSuspense,               // unresolved items awaiting investigation
+  kAccruedInterest,        // asset: financing interest earned and not yet paid
 };
 
 inline constexpr AccountType kAllAccountTypes[] = {
@@ -37,7 +38,8 @@ inline constexpr AccountType kAllAccountTypes[] = {
     AccountType::kSettlementCash,     AccountType::kCollectionsCash,
     AccountType::kMdrRevenue,         AccountType::kInterestRevenue,
     AccountType::kFeeRevenue,         AccountType::kCreditLossExpense,
-    AccountType::kConsumerRefundsPayable, AccountType::kSuspense};
+    AccountType::kConsumerRefundsPayable, AccountType::kSuspense,
+    AccountType::kAccruedInterest};
 
 enum class OwnerKind : std::uint8_t { kNone, kConsumer, kMerchant };
 

@@ -29,6 +29,10 @@ std::optional<Reason> ParseReason(std::string_view name) {
   return ParseByName<Reason>(kAllReasons, ReasonName, name);
 }
 
+void AddLine(JournalEntry& e, AccountRef account, std::int64_t amount_minor) {
+  if (amount_minor != 0) e.lines.push_back({std::move(account), amount_minor});
+}
+
 Status ValidateEntry(const JournalEntry& e) {
   const auto invalid = [](std::string code, std::string msg, std::string param = {}) {
     return Status::InvalidArgument(std::move(code), std::move(msg), std::move(param));

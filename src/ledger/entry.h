@@ -63,6 +63,10 @@ struct JournalEntry {
   std::vector<Line> lines;
 };
 
+// Appends a line for `amount_minor` to `account`; nothing when the amount is zero (an
+// entry has no zero lines, and a part of a movement may round to nothing).
+void AddLine(JournalEntry& e, AccountRef account, std::int64_t amount_minor);
+
 // Checks every rule an entry must satisfy on its own: id, limits, accounts, non-zero
 // amounts, no account twice, and zero sum per currency.
 Status ValidateEntry(const JournalEntry& e);

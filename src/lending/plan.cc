@@ -20,9 +20,31 @@ std::string_view PlanStatusName(PlanStatus s) {
     case PlanStatus::kActive: return "active";
     case PlanStatus::kPaidOff: return "paid_off";
     case PlanStatus::kClosed: return "closed";
+    case PlanStatus::kChargedOff: return "charged_off";
   }
   TRANCHE_ASSERT_MSG(false, "unknown plan status");
   return "";
+}
+
+std::string_view BucketName(Bucket b) {
+  switch (b) {
+    case Bucket::kCurrent: return "current";
+    case Bucket::kDpd1To30: return "dpd_1_30";
+    case Bucket::kDpd31To60: return "dpd_31_60";
+    case Bucket::kDpd61To90: return "dpd_61_90";
+    case Bucket::kDpd91To120: return "dpd_91_120";
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown bucket");
+  return "";
+}
+
+Bucket BucketOf(int days_past_due) {
+  TRANCHE_ASSERT(days_past_due >= 0);
+  if (days_past_due == 0) return Bucket::kCurrent;
+  if (days_past_due <= 30) return Bucket::kDpd1To30;
+  if (days_past_due <= 60) return Bucket::kDpd31To60;
+  if (days_past_due <= 90) return Bucket::kDpd61To90;
+  return Bucket::kDpd91To120;
 }
 
 std::string_view InstallmentStatusName(InstallmentStatus s) {
@@ -74,6 +96,17 @@ Money Outstanding(const Plan& p) {
     sum = Checked(sum.Plus(Checked(i.amount().Minus(i.paid))));
   }
   return sum;
+}
+
+std::int64_t InterestPaidMinor(const Plan& p) {
+  std::int64_t sum = 0;
+  for (const PlanInstallment& i : p.installments) sum += std::min(i.paid.minor(), i.interest.minor());
+  return sum;
+}
+
+std::int64_t FeesUnpaidMinor(const Plan& p) {
+  TRANCHE_ASSERT(p.fees_paid_minor >= 0 && p.fees_paid_minor <= p.fees_charged_minor);
+  return p.fees_charged_minor - p.fees_paid_minor;
 }
 
 bool HasOverdue(const Plan& p, Date today) {

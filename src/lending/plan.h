@@ -7,6 +7,7 @@
 // plans. Payments on an instalment go to its interest first, then its principal.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,19 @@
 
 namespace tranche::lending {
 
-// A plan is open until everything on it is paid (paid_off) or refunded away (closed).
-enum class PlanStatus : std::uint8_t { kActive, kPaidOff, kClosed };
+// A plan is open until everything on it is paid (paid_off), refunded away (closed) or
+// written off at 120 days past due (charged_off; later payments are recoveries).
+enum class PlanStatus : std::uint8_t { kActive, kPaidOff, kClosed, kChargedOff };
 inline constexpr PlanStatus kAllPlanStatuses[] = {PlanStatus::kActive, PlanStatus::kPaidOff,
-                                                  PlanStatus::kClosed};
+                                                  PlanStatus::kClosed, PlanStatus::kChargedOff};
 std::string_view PlanStatusName(PlanStatus s);
+
+// Delinquency by days past due of the oldest unpaid instalment.
+enum class Bucket : std::uint8_t { kCurrent, kDpd1To30, kDpd31To60, kDpd61To90, kDpd91To120 };
+inline constexpr Bucket kAllBuckets[] = {Bucket::kCurrent, Bucket::kDpd1To30, Bucket::kDpd31To60,
+                                         Bucket::kDpd61To90, Bucket::kDpd91To120};
+std::string_view BucketName(Bucket b);
+Bucket BucketOf(int days_past_due);
 
 struct PlanInstallment {
   int number = 0;  // 1-based
@@ -28,6 +37,7 @@ struct PlanInstallment {
   Money principal;  // after refunds
   Money interest;   // scheduled; after refunds
   Money paid;       // interest first, then principal
+  bool late_fee_charged = false;  // at most one late fee per instalment
 
   Money amount() const;  // principal + interest
   Money PrincipalPaid() const;
@@ -50,6 +60,21 @@ struct Plan {
   PlanStatus status = PlanStatus::kActive;
   Instant created_at;
   std::vector<PlanInstallment> installments;
+
+  // Servicing state, changed by the rules in servicing/servicing.h. Amounts are minor
+  // units of the plan's currency.
+  std::int64_t fees_charged_minor = 0;      // late fees charged
+  std::int64_t fees_paid_minor = 0;
+  std::int64_t interest_accrued_minor = 0;  // financing interest earned to date (actual/365)
+  std::int64_t accrual_carry = 0;           // the part of a minor unit not yet accrued, ×3,650,000
+  std::optional<Date> serviced_through = {};  // the last business date closed for this plan
+  std::optional<Date> paused_from = {};       // collection and late fees paused [from, until)
+  std::optional<Date> paused_until = {};
+  std::string pause_reason = {};              // "dispute" or "return"
+  bool extended = false;                      // a due date was extended (once per plan)
+  Bucket bucket = Bucket::kCurrent;
+  std::optional<Date> charged_off_on = {};
+  std::int64_t recovered_minor = 0;           // paid after the charge-off
 };
 
 Plan MakePlan(std::string id, const Schedule& schedule, Instant created_at);
@@ -57,6 +82,9 @@ Plan MakePlan(std::string id, const Schedule& schedule, Instant created_at);
 Money OutstandingPrincipal(const Plan& p);
 // What is still scheduled to be paid: principal and interest not yet paid.
 Money Outstanding(const Plan& p);
+// Interest paid so far (each instalment's payments cover its interest first).
+std::int64_t InterestPaidMinor(const Plan& p);
+std::int64_t FeesUnpaidMinor(const Plan& p);
 // True when an instalment is unpaid after its due date.
 bool HasOverdue(const Plan& p, Date today);
 

@@ -22,6 +22,10 @@ class PlanRepo {
                                                    std::string_view after_id, std::size_t limit) = 0;
   // The due date of the consumer's oldest instalment unpaid after its due date, if any.
   virtual Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) = 0;
+  // Ids of the active plans business date `d` has work for and that are not closed
+  // through `d` yet: something unpaid due by d + 3 days (reminders, collection, late
+  // fees, delinquency), financing interest to accrue, or a pause ending. In id order.
+  virtual Result<std::vector<std::string>> ListToClose(Date d) = 0;
 };
 
 }  // namespace tranche::lending

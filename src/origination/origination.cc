@@ -4,6 +4,7 @@
 
 #include "checkout/postings.h"
 #include "ledger/posting.h"
+#include "servicing/postings.h"
 
 namespace tranche::origination {
 
@@ -190,6 +191,9 @@ Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merc
     const bool touched = std::any_of(cut.begin(), cut.end(), [](Money m) { return !m.is_zero(); });
     if (!touched) continue;
     plans[k] = lending::ApplyReductions(plans[k], cut);
+    if (plans[k].status == lending::PlanStatus::kClosed) {
+      TRANCHE_ASSIGN_OR_RETURN(plans[k], ClosePlan(tx, ctx.ids, ctx.now, std::move(plans[k])));
+    }
     TRANCHE_RETURN_IF_ERROR(tx.plans().Update(plans[k]));
   }
   Refunded out{std::move(order),
@@ -206,6 +210,17 @@ Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merc
                            ledger::Post(tx.ledger(), checkout::RefundEntry(posting, amount, flat)));
   TRANCHE_ASSERT(!posted.replayed);  // the refund id is new
   return out;
+}
+
+Result<lending::Plan> ClosePlan(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan) {
+  servicing::Closure c = servicing::ClosePlan(std::move(plan));
+  if (c.needs_entry()) {
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), servicing::ClosureEntry({ids.Next("je"), c.plan.id,
+                                                                               c.plan.consumer_id, now},
+                                                                              c.plan.amount.currency(), c))
+                                .status());
+  }
+  return std::move(c.plan);
 }
 
 Result<Order> Cancel(store::Tx& tx, const Context& ctx, std::string_view merchant_id,

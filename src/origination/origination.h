@@ -71,6 +71,11 @@ struct Refunded {
 Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
                         std::string_view order_id, std::int64_t amount_minor, std::string reason);
 
+// Stores nothing itself: closes a plan that was paid off or refunded away
+// (servicing::ClosePlan) and posts the closure entry when fees are waived or interest
+// trued up. Returns the plan to store.
+Result<lending::Plan> ClosePlan(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan);
+
 // Releases what is left of the authorization.
 Result<checkout::Order> Cancel(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
                                std::string_view order_id);

@@ -21,6 +21,8 @@
 #include "merchants/merchant_repo.h"
 #include "notify/notification.h"
 #include "risk/decision_repo.h"
+#include "servicing/servicing_repo.h"
+#include "settlement/settlement_repo.h"
 #include "webhooks/webhook_repo.h"
 
 namespace tranche::store {
@@ -64,6 +66,8 @@ class Tx {
   virtual risk::DecisionRepo& decisions() = 0;
   virtual notify::NotificationRepo& notifications() = 0;
   virtual webhooks::WebhookRepo& webhooks() = 0;
+  virtual servicing::ServicingRepo& servicing() = 0;
+  virtual settlement::SettlementRepo& settlements() = 0;
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.
   virtual Status Nested(const std::function<Status()>& fn) = 0;

@@ -27,9 +27,11 @@ inline constexpr std::chrono::hours kMaxDeliveryAge{72};
 inline constexpr std::chrono::seconds kFirstRetryDelay{30};
 inline constexpr std::chrono::seconds kMaxRetryDelay{6 * 3600};
 
-// The event types origination emits now; servicing adds the plan, dispute and payout ones.
-inline constexpr const char* kEventTypes[] = {"order.authorized", "order.captured", "order.refunded",
-                                             "order.cancelled"};
+// Every event type a merchant can subscribe to.
+inline constexpr const char* kEventTypes[] = {
+    "order.authorized",       "order.captured",      "order.refunded", "order.cancelled",
+    "order.return_registered", "plan.payment_succeeded", "plan.payment_failed", "plan.paid_off",
+    "plan.charged_off",        "dispute.opened",      "dispute.resolved", "payout.paid"};
 bool IsEventType(std::string_view type);
 
 struct Endpoint {

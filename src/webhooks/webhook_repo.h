@@ -22,6 +22,9 @@ class WebhookRepo {
   // endpoints subscribed to its type. Returns how many deliveries.
   virtual Result<int> Publish(const Event& e, IdGenerator& ids) = 0;
   virtual Result<std::optional<Event>> FindEvent(std::string_view id) = 0;
+  // The merchant's events in id (creation) order after `after_id`; at most `limit`.
+  virtual Result<std::vector<Event>> ListEvents(std::string_view merchant_id, std::string_view after_id,
+                                                std::size_t limit) = 0;
 
   virtual Status InsertDelivery(const Delivery& d) = 0;
   virtual Result<std::optional<Delivery>> FindDelivery(std::string_view id) = 0;

@@ -27,6 +27,7 @@ TestServer::TestServer(TestServerOptions options) {
   o.server.worker_threads = 16;
   o.access_log = options.access_log;
   o.clock = options.clock;
+  o.adjustable_clock = options.adjustable_clock;
   o.server.max_connections = options.max_connections;
   o.credit_model_dir = options.credit_model_dir;
   o.challenger_model_dir = options.challenger_model_dir;

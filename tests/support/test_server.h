@@ -28,6 +28,7 @@ struct TestServerOptions {
   std::string credit_model_dir = {};  // empty: the policy decider
   std::string challenger_model_dir = {};
   bool challenger_shadow = false;
+  AdjustableClock* adjustable_clock = nullptr;  // set: the clock, and /v1/admin/clock/advance exists
 };
 
 class TestServer {

@@ -3,6 +3,8 @@
 
 #include "api/context.h"
 #include "lending/plan.h"
+#include "ops/views.h"
+#include "origination/origination.h"
 
 namespace tranche::api {
 
@@ -18,6 +20,8 @@ void RegisterWebhookRoutes(ApiRouter& router);
 // merchant's subscribed endpoints, in the caller's transaction.
 Status PublishEvent(store::Tx& tx, RequestContext& ctx, const std::string& merchant_id, const std::string& type,
                     Json object);
+void RegisterServicingRoutes(ApiRouter& router);
+void RegisterSettlementRoutes(ApiRouter& router);
 
 // A list response: {"object":"list","data":[...],"has_more":...,"next_cursor":...}.
 Json ListBody(Json data, bool has_more, const std::string& next_cursor);
@@ -33,7 +37,9 @@ Json PageBody(std::vector<Row> rows, std::size_t limit, Render render) {
   return ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id);
 }
 
-// A plan with its instalments as they stand on `today`: for merchants and consumers.
-Json PlanJson(const lending::Plan& p, Date today);
+using ops::PlanJson;
+
+// What origination use cases need from a request.
+origination::Context OriginationContext(RequestContext& ctx);
 
 }  // namespace tranche::api

@@ -55,10 +55,6 @@ Json RefundJson(const checkout::RefundRecord& r) {
           {"created_at", FormatRfc3339(r.created_at)}};
 }
 
-origination::Context OriginationContext(RequestContext& ctx) {
-  return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.svc.bureau, ctx.now};
-}
-
 Result<Reply> CreateOrder(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"authorization_id", "merchant_reference"}));
   TRANCHE_ASSIGN_OR_RETURN(std::string authorization_id, RequireString(ctx.body, "authorization_id", 64));
@@ -158,32 +154,8 @@ Result<Reply> CancelOrder(RequestContext& ctx) {
 
 }  // namespace
 
-Json PlanJson(const lending::Plan& p, Date today) {
-  Json installments = Json::array();
-  for (const lending::PlanInstallment& i : p.installments) {
-    installments.push_back({{"number", i.number},
-                            {"due_date", FormatDate(i.due_date)},
-                            {"amount", i.amount().minor()},
-                            {"principal", i.principal.minor()},
-                            {"interest", i.interest.minor()},
-                            {"paid_amount", i.paid.minor()},
-                            {"status", lending::InstallmentStatusName(lending::StatusOn(i, today))}});
-  }
-  Json body = {{"id", p.id},
-               {"object", "plan"},
-               {"order_id", p.order_id},
-               {"capture_id", p.capture_id},
-               {"merchant_id", p.merchant_id},
-               {"product", lending::ProductName(p.product)},
-               {"status", lending::PlanStatusName(p.status)},
-               {"currency", CurrencyCode(p.amount.currency())},
-               {"amount", p.amount.minor()},
-               {"outstanding_balance", lending::Outstanding(p).minor()},
-               {"outstanding_principal", lending::OutstandingPrincipal(p).minor()},
-               {"installments", std::move(installments)},
-               {"created_at", FormatRfc3339(p.created_at)}};
-  if (lending::IsFinancing(p.product)) body["apr_bps"] = p.apr_bps;
-  return body;
+origination::Context OriginationContext(RequestContext& ctx) {
+  return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.svc.bureau, ctx.now};
 }
 
 void RegisterOrderRoutes(ApiRouter& router) {

@@ -117,17 +117,27 @@ Result<Reply> ReplayDelivery(RequestContext& ctx) {
 
 }  // namespace
 
+// The merchant's events, oldest first: what its endpoints were (or would be) sent.
+Result<Reply> ListEvents(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxDeliveryPage));
+  std::vector<webhooks::Event> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.webhooks().ListEvents(ctx.Caller().id, page.starting_after, page.limit + 1));
+    return Status::Ok();
+  }));
+  return Reply(200, PageBody(std::move(rows), page.limit, [](const webhooks::Event& e) {
+    return Json::parse(e.payload, nullptr, false);
+  }));
+}
+
 Status PublishEvent(store::Tx& tx, RequestContext& ctx, const std::string& merchant_id, const std::string& type,
                     Json object) {
-  TRANCHE_ASSERT(webhooks::IsEventType(type));
-  const std::string id = ctx.svc.ids.Next("evt");
-  const Json payload = {{"id", id}, {"object", "event"}, {"type", type}, {"created_at", FormatRfc3339(ctx.now)},
-                        {"data", {{"object", std::move(object)}}}};
-  return tx.webhooks().Publish(webhooks::Event{id, merchant_id, type, Serialize(payload), ctx.now}, ctx.svc.ids).status();
+  return ops::PublishEvent(tx, ctx.svc.ids, ctx.now, merchant_id, type, std::move(object));
 }
 
 void RegisterWebhookRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/webhook_endpoints", Caller::kMerchant, CreateEndpoint);
+  router.Add("GET", "/v1/events", Caller::kMerchant, ListEvents);
   router.Add("GET", "/v1/webhook_endpoints", Caller::kMerchant, ListEndpoints);
   router.Add("DELETE", "/v1/webhook_endpoints/{id}", Caller::kMerchant, DeleteEndpoint);
   router.Add("GET", "/v1/webhook_endpoints/{id}/deliveries", Caller::kMerchant, ListDeliveries);

@@ -310,6 +310,127 @@ CREATE TABLE webhook_deliveries (
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at_us) WHERE status = 'pending';
 CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries(endpoint_id, id);
 )sql"},
+    {9, "servicing",
+     R"sql(
+-- Servicing state of a plan (servicing/servicing.h).
+ALTER TABLE plans ADD COLUMN fees_charged_minor INTEGER NOT NULL DEFAULT 0 CHECK (fees_charged_minor >= 0);
+ALTER TABLE plans ADD COLUMN fees_paid_minor INTEGER NOT NULL DEFAULT 0
+  CHECK (fees_paid_minor >= 0 AND fees_paid_minor <= fees_charged_minor);
+ALTER TABLE plans ADD COLUMN interest_accrued_minor INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plans ADD COLUMN accrual_carry INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plans ADD COLUMN serviced_through TEXT;
+ALTER TABLE plans ADD COLUMN paused_from TEXT;
+ALTER TABLE plans ADD COLUMN paused_until TEXT;
+ALTER TABLE plans ADD COLUMN pause_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN extended INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plans ADD COLUMN bucket TEXT NOT NULL DEFAULT 'current';
+ALTER TABLE plans ADD COLUMN charged_off_on TEXT;
+ALTER TABLE plans ADD COLUMN recovered_minor INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plan_installments ADD COLUMN late_fee_charged INTEGER NOT NULL DEFAULT 0;
+-- What the daily job looks at: unpaid instalments by due date, earning plans, pauses.
+CREATE INDEX plan_installments_unpaid_by_due ON plan_installments(due_date, plan_id)
+  WHERE paid_minor < principal_minor + interest_minor;
+CREATE INDEX plans_earning ON plans(id) WHERE status = 'active' AND apr_bps > 0;
+CREATE INDEX plans_paused ON plans(paused_until) WHERE paused_until IS NOT NULL;
+CREATE INDEX plans_by_status ON plans(status, bucket);
+-- A consumer's autopay method (simulated: its outcome profile).
+CREATE TABLE payment_methods (
+  consumer_id TEXT PRIMARY KEY REFERENCES consumers(id),
+  type TEXT NOT NULL,
+  last4 TEXT NOT NULL,
+  profile TEXT NOT NULL,
+  updated_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE collections (
+  id TEXT PRIMARY KEY,
+  plan_id TEXT NOT NULL REFERENCES plans(id),
+  consumer_id TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('autopay', 'consumer')),
+  business_date TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  payoff INTEGER NOT NULL,
+  method_type TEXT NOT NULL,
+  method_last4 TEXT NOT NULL,
+  method_profile TEXT NOT NULL,
+  status TEXT NOT NULL,
+  failure_code TEXT NOT NULL,
+  processor_ref TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  resolved_at_us INTEGER
+) WITHOUT ROWID;
+CREATE INDEX collections_by_plan ON collections(plan_id, id);
+-- One autopay attempt per plan and business date: running a date twice collects once.
+CREATE UNIQUE INDEX collections_autopay_once ON collections(plan_id, business_date) WHERE source = 'autopay';
+CREATE INDEX collections_open ON collections(status, id) WHERE status IN ('pending', 'unknown');
+CREATE TABLE disputes (
+  id TEXT PRIMARY KEY,
+  order_id TEXT NOT NULL REFERENCES orders(id),
+  merchant_id TEXT NOT NULL,
+  consumer_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL,
+  resolution TEXT NOT NULL,
+  merchant_response TEXT NOT NULL,
+  opened_on TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  updated_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX disputes_by_order ON disputes(order_id, status);
+CREATE INDEX disputes_by_merchant ON disputes(merchant_id, id);
+CREATE INDEX disputes_by_consumer ON disputes(consumer_id, id);
+CREATE TABLE cob_runs (
+  business_date TEXT PRIMARY KEY,
+  started_at_us INTEGER NOT NULL,
+  finished_at_us INTEGER NOT NULL,
+  report TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE settlements (
+  id TEXT PRIMARY KEY,
+  merchant_id TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  captures_minor INTEGER NOT NULL,
+  fees_minor INTEGER NOT NULL,
+  refunds_minor INTEGER NOT NULL,
+  adjustments_minor INTEGER NOT NULL,
+  carried_in_minor INTEGER NOT NULL,
+  net_minor INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  payout_id TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  UNIQUE (merchant_id, currency, business_date)
+) WITHOUT ROWID;
+CREATE INDEX settlements_by_merchant ON settlements(merchant_id, id);
+CREATE TABLE settlement_lines (
+  settlement_id TEXT NOT NULL REFERENCES settlements(id),
+  line_no INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  gross_minor INTEGER NOT NULL,
+  fee_minor INTEGER NOT NULL,
+  net_minor INTEGER NOT NULL,
+  posted_at_us INTEGER NOT NULL,
+  PRIMARY KEY (settlement_id, line_no)
+) WITHOUT ROWID;
+CREATE TABLE payouts (
+  id TEXT PRIMARY KEY,
+  settlement_id TEXT NOT NULL UNIQUE REFERENCES settlements(id),
+  merchant_id TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  status TEXT NOT NULL,
+  rail_ref TEXT NOT NULL,
+  failure_code TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  resolved_at_us INTEGER
+) WITHOUT ROWID;
+CREATE INDEX payouts_by_merchant ON payouts(merchant_id, id);
+CREATE INDEX payouts_open ON payouts(created_at_us, id) WHERE status IN ('pending', 'unknown');
+CREATE INDEX events_by_merchant ON events(merchant_id, id);
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

@@ -12,26 +12,69 @@ namespace {
 
 constexpr char kPlanById[] =
     "SELECT id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency,"
-    " amount_minor, status, created_at_us FROM plans WHERE id = ?";
+    " amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor, interest_accrued_minor,"
+    " accrual_carry, serviced_through, paused_from, paused_until, pause_reason, extended, bucket,"
+    " charged_off_on, recovered_minor FROM plans WHERE id = ?";
 constexpr char kPlansOfOrder[] =
     "SELECT id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency,"
-    " amount_minor, status, created_at_us FROM plans WHERE order_id = ? ORDER BY id";
+    " amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor, interest_accrued_minor,"
+    " accrual_carry, serviced_through, paused_from, paused_until, pause_reason, extended, bucket,"
+    " charged_off_on, recovered_minor FROM plans WHERE order_id = ? ORDER BY id";
 constexpr char kPlansOfConsumer[] =
     "SELECT id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency,"
-    " amount_minor, status, created_at_us FROM plans WHERE consumer_id = ? AND id > ?"
+    " amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor, interest_accrued_minor,"
+    " accrual_carry, serviced_through, paused_from, paused_until, pause_reason, extended, bucket,"
+    " charged_off_on, recovered_minor FROM plans WHERE consumer_id = ? AND id > ?"
     " ORDER BY id LIMIT ?";
 constexpr char kInstallmentsOf[] =
-    "SELECT number, due_date, principal_minor, interest_minor, paid_minor"
+    "SELECT number, due_date, principal_minor, interest_minor, paid_minor, late_fee_charged"
     " FROM plan_installments WHERE plan_id = ? ORDER BY number";
+
+// A nullable date column; false when a stored date is malformed.
+bool ReadOptionalDate(const Statement& s, int col, std::optional<Date>& out) {
+  if (s.IsNull(col)) return true;
+  out = ParseDate(s.Text(col));
+  return out.has_value();
+}
 
 Result<Plan> ReadPlanRow(const Statement& s) {
   const auto product = lending::ParseProduct(s.Text(5));
   const auto currency = ParseCurrency(s.Text(7));
   const auto status = ParseByName<lending::PlanStatus>(lending::kAllPlanStatuses,
                                                        lending::PlanStatusName, s.Text(9));
-  if (!product || !currency || !status) return Status::Internal("stored plan is malformed");
-  return Plan{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), *product, s.Int(6),
-              Money(s.Int(8), *currency), *status, InstantFromUnixMicros(s.Int(10)), {}};
+  const auto bucket = ParseByName<lending::Bucket>(lending::kAllBuckets, lending::BucketName, s.Text(20));
+  if (!product || !currency || !status || !bucket) return Status::Internal("stored plan is malformed");
+  Plan p{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), *product, s.Int(6),
+         Money(s.Int(8), *currency), *status, InstantFromUnixMicros(s.Int(10)), {}};
+  p.fees_charged_minor = s.Int(11);
+  p.fees_paid_minor = s.Int(12);
+  p.interest_accrued_minor = s.Int(13);
+  p.accrual_carry = s.Int(14);
+  p.pause_reason = s.Text(18);
+  p.extended = s.Int(19) != 0;
+  p.bucket = *bucket;
+  p.recovered_minor = s.Int(22);
+  if (!ReadOptionalDate(s, 15, p.serviced_through) || !ReadOptionalDate(s, 16, p.paused_from) ||
+      !ReadOptionalDate(s, 17, p.paused_until) || !ReadOptionalDate(s, 21, p.charged_off_on)) {
+    return Status::Internal("stored plan has a malformed date");
+  }
+  return p;
+}
+
+Statement& BindOptionalDate(Statement& s, int index, const std::optional<Date>& d) {
+  return d ? s.Bind(index, FormatDate(*d)) : s.BindNull(index);
+}
+
+// Binds the servicing columns at 1..12 in the order of kSetServicing.
+void BindServicing(Statement& s, const Plan& p) {
+  s.Bind(1, p.fees_charged_minor).Bind(2, p.fees_paid_minor).Bind(3, p.interest_accrued_minor)
+      .Bind(4, p.accrual_carry);
+  BindOptionalDate(s, 5, p.serviced_through);
+  BindOptionalDate(s, 6, p.paused_from);
+  BindOptionalDate(s, 7, p.paused_until);
+  s.Bind(8, p.pause_reason).Bind(9, p.extended ? 1 : 0).Bind(10, lending::BucketName(p.bucket));
+  BindOptionalDate(s, 11, p.charged_off_on);
+  s.Bind(12, p.recovered_minor);
 }
 
 }  // namespace
@@ -45,12 +88,14 @@ Status SqlitePlanRepo::Insert(const Plan& p) {
       .Bind(8, CurrencyCode(p.amount.currency())).Bind(9, p.amount.minor())
       .Bind(10, lending::PlanStatusName(p.status)).Bind(11, UnixMicros(p.created_at));
   TRANCHE_RETURN_IF_ERROR(s.Run());
+  TRANCHE_RETURN_IF_ERROR(UpdateServicing(p));
   for (const PlanInstallment& i : p.installments) {
     auto ins = c_.Prepare(
         "INSERT INTO plan_installments(plan_id, number, due_date, principal_minor, interest_minor,"
-        " paid_minor, consumer_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        " paid_minor, consumer_id, late_fee_charged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     ins.Bind(1, p.id).Bind(2, i.number).Bind(3, FormatDate(i.due_date)).Bind(4, i.principal.minor())
-        .Bind(5, i.interest.minor()).Bind(6, i.paid.minor()).Bind(7, p.consumer_id);
+        .Bind(5, i.interest.minor()).Bind(6, i.paid.minor()).Bind(7, p.consumer_id)
+        .Bind(8, i.late_fee_charged ? 1 : 0);
     TRANCHE_RETURN_IF_ERROR(ins.Run());
   }
   return Status::Ok();
@@ -61,16 +106,43 @@ Status SqlitePlanRepo::Update(const Plan& p) {
   s.Bind(1, lending::PlanStatusName(p.status)).Bind(2, p.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
+  TRANCHE_RETURN_IF_ERROR(UpdateServicing(p));
   for (const PlanInstallment& i : p.installments) {
     auto up = c_.Prepare(
         "UPDATE plan_installments SET due_date = ?, principal_minor = ?, interest_minor = ?,"
-        " paid_minor = ? WHERE plan_id = ? AND number = ?");
+        " paid_minor = ?, late_fee_charged = ? WHERE plan_id = ? AND number = ?");
     up.Bind(1, FormatDate(i.due_date)).Bind(2, i.principal.minor()).Bind(3, i.interest.minor())
-        .Bind(4, i.paid.minor()).Bind(5, p.id).Bind(6, i.number);
+        .Bind(4, i.paid.minor()).Bind(5, i.late_fee_charged ? 1 : 0).Bind(6, p.id).Bind(7, i.number);
     TRANCHE_RETURN_IF_ERROR(up.Run());
     TRANCHE_ASSERT(c_.Changes() == 1);
   }
   return Status::Ok();
+}
+
+Status SqlitePlanRepo::UpdateServicing(const Plan& p) {
+  auto s = c_.Prepare(
+      "UPDATE plans SET fees_charged_minor = ?, fees_paid_minor = ?, interest_accrued_minor = ?,"
+      " accrual_carry = ?, serviced_through = ?, paused_from = ?, paused_until = ?, pause_reason = ?,"
+      " extended = ?, bucket = ?, charged_off_on = ?, recovered_minor = ? WHERE id = ?");
+  BindServicing(s, p);
+  s.Bind(13, p.id);
+  TRANCHE_RETURN_IF_ERROR(s.Run());
+  TRANCHE_ASSERT(c_.Changes() == 1);
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> SqlitePlanRepo::ListToClose(Date d) {
+  // Plans with something due by the reminder horizon or overdue, plans earning
+  // interest, and pauses ending; only those not yet closed through d.
+  auto s = c_.Prepare(
+      "SELECT p.id FROM plans p JOIN ("
+      " SELECT plan_id AS id FROM plan_installments WHERE due_date <= ?2"
+      "  AND paid_minor < principal_minor + interest_minor"
+      " UNION SELECT id FROM plans WHERE status = 'active' AND apr_bps > 0"
+      " UNION SELECT id FROM plans WHERE paused_until IS NOT NULL AND paused_until <= ?1) c ON c.id = p.id"
+      " WHERE p.status = 'active' AND (p.serviced_through IS NULL OR p.serviced_through < ?1) ORDER BY p.id");
+  s.Bind(1, FormatDate(d)).Bind(2, FormatDate(Date(std::chrono::sys_days(d) + std::chrono::days(3))));
+  return CollectAll<std::string>(s, [](const Statement& st) -> Result<std::string> { return st.Text(0); });
 }
 
 Status SqlitePlanRepo::LoadInstallments(Plan& p) {
@@ -82,7 +154,7 @@ Status SqlitePlanRepo::LoadInstallments(Plan& p) {
         const auto due = ParseDate(st.Text(1));
         if (!due) return Status::Internal("stored instalment has a malformed due date");
         return PlanInstallment{static_cast<int>(st.Int(0)), *due, Money(st.Int(2), c),
-                               Money(st.Int(3), c), Money(st.Int(4), c)};
+                               Money(st.Int(3), c), Money(st.Int(4), c), st.Int(5) != 0};
       }));
   if (p.installments.empty()) return Status::Internal("stored plan has no instalments");
   return Status::Ok();

@@ -179,8 +179,10 @@ class SqlitePlanRepo final : public lending::PlanRepo {
                                                     std::string_view after_id,
                                                     std::size_t limit) override;
   Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) override;
+  Result<std::vector<std::string>> ListToClose(Date d) override;
 
  private:
+  Status UpdateServicing(const lending::Plan& p);
   Status LoadInstallments(lending::Plan& p);
   Result<std::vector<lending::Plan>> LoadAll(Statement& s);
   Connection& c_;
@@ -207,12 +209,63 @@ class SqliteWebhookRepo final : public webhooks::WebhookRepo {
   Status DeleteEndpoint(std::string_view id) override;
   Result<int> Publish(const webhooks::Event& e, IdGenerator& ids) override;
   Result<std::optional<webhooks::Event>> FindEvent(std::string_view id) override;
+  Result<std::vector<webhooks::Event>> ListEvents(std::string_view merchant_id, std::string_view after_id,
+                                                  std::size_t limit) override;
   Status InsertDelivery(const webhooks::Delivery& d) override;
   Result<std::optional<webhooks::Delivery>> FindDelivery(std::string_view id) override;
   Result<std::vector<webhooks::Delivery>> ListDue(Instant now, std::size_t limit) override;
   Status UpdateDelivery(const webhooks::Delivery& d) override;
   Result<std::vector<webhooks::Delivery>> ListDeliveries(std::string_view endpoint_id, std::string_view before_id,
                                                          std::size_t limit) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteServicingRepo final : public servicing::ServicingRepo {
+ public:
+  explicit SqliteServicingRepo(Connection& c) : c_(c) {}
+  Result<payments::PaymentMethod> FindPaymentMethod(std::string_view consumer_id) override;
+  Status SetPaymentMethod(std::string_view consumer_id, const payments::PaymentMethod& m) override;
+  Result<bool> InsertCollection(const servicing::Collection& c) override;
+  Status UpdateCollection(const servicing::Collection& c) override;
+  Result<std::optional<servicing::Collection>> FindCollection(std::string_view id) override;
+  Result<std::vector<servicing::Collection>> ListCollections(servicing::CollectionStatus status,
+                                                             std::string_view after_id, std::size_t limit) override;
+  Result<std::vector<servicing::Collection>> ListCollectionsOfPlan(std::string_view plan_id) override;
+  Result<bool> HasOpenCollection(std::string_view plan_id) override;
+  Status InsertDispute(const servicing::Dispute& d) override;
+  Status UpdateDispute(const servicing::Dispute& d) override;
+  Result<std::optional<servicing::Dispute>> FindDispute(std::string_view id) override;
+  Result<std::optional<servicing::Dispute>> FindUnresolvedDispute(std::string_view order_id) override;
+  Result<std::vector<servicing::Dispute>> ListDisputes(std::optional<std::string_view> merchant_id,
+                                                       std::optional<std::string_view> consumer_id,
+                                                       std::string_view after_id, std::size_t limit) override;
+  Result<std::optional<Date>> LastClosedDate() override;
+  Result<std::optional<servicing::CobRun>> FindRun(Date business_date) override;
+  Status InsertRun(const servicing::CobRun& r) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteSettlementRepo final : public settlement::SettlementRepo {
+ public:
+  explicit SqliteSettlementRepo(Connection& c) : c_(c) {}
+  Result<std::vector<settlement::PayableAccount>> ListPayableAccounts() override;
+  Result<std::vector<settlement::Movement>> ListMovements(const settlement::PayableAccount& a, std::int64_t after_seq,
+                                                          Instant until, std::size_t limit) override;
+  Result<std::optional<settlement::Settlement>> Latest(const settlement::PayableAccount& a) override;
+  Status Insert(const settlement::Settlement& s) override;
+  Result<std::optional<settlement::Settlement>> Find(std::string_view id) override;
+  Result<std::vector<settlement::Settlement>> List(std::string_view merchant_id, std::string_view after_id,
+                                                   std::size_t limit) override;
+  Status InsertPayout(const settlement::Payout& p) override;
+  Status UpdatePayout(const settlement::Payout& p) override;
+  Result<std::optional<settlement::Payout>> FindPayout(std::string_view id) override;
+  Result<std::vector<settlement::Payout>> ListPayouts(std::string_view merchant_id, std::string_view after_id,
+                                                      std::size_t limit) override;
+  Result<std::vector<settlement::Payout>> ListOpenPayouts(std::size_t limit) override;
 
  private:
   Connection& c_;

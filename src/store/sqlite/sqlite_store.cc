@@ -24,7 +24,8 @@ class SqliteStore::ConnTx final : public Tx {
  public:
   explicit ConnTx(Connection& c)
       : c_(c), ledger_(c), merchants_(c), consumers_(c), keys_(c), idempotency_(c),
-        sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c) {}
+        sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c),
+        servicing_(c), settlements_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
@@ -36,6 +37,8 @@ class SqliteStore::ConnTx final : public Tx {
   risk::DecisionRepo& decisions() override { return decisions_; }
   notify::NotificationRepo& notifications() override { return notifications_; }
   webhooks::WebhookRepo& webhooks() override { return webhooks_; }
+  servicing::ServicingRepo& servicing() override { return servicing_; }
+  settlement::SettlementRepo& settlements() override { return settlements_; }
 
   Status Nested(const std::function<Status()>& fn) override {
     // Savepoint statements are prepared once per depth: every unit of work in a group
@@ -95,6 +98,8 @@ class SqliteStore::ConnTx final : public Tx {
   SqliteDecisionRepo decisions_;
   SqliteNotificationRepo notifications_;
   SqliteWebhookRepo webhooks_;
+  SqliteServicingRepo servicing_;
+  SqliteSettlementRepo settlements_;
   int depth_ = 0;
   bool broken_ = false;
 

@@ -103,6 +103,17 @@ Result<std::optional<Event>> SqliteWebhookRepo::FindEvent(std::string_view id) {
   });
 }
 
+Result<std::vector<Event>> SqliteWebhookRepo::ListEvents(std::string_view merchant_id, std::string_view after_id,
+                                                         std::size_t limit) {
+  auto s = c_.Prepare(
+      "SELECT id, merchant_id, type, payload, created_at_us FROM events WHERE merchant_id = ? AND id > ?"
+      " ORDER BY id LIMIT ?");
+  s.Bind(1, merchant_id).Bind(2, after_id).Bind(3, static_cast<std::int64_t>(limit));
+  return CollectAll<Event>(s, [](const Statement& st) -> Result<Event> {
+    return Event{st.Text(0), st.Text(1), st.Text(2), st.Text(3), InstantFromUnixMicros(st.Int(4))};
+  });
+}
+
 Status SqliteWebhookRepo::InsertDelivery(const Delivery& d) {
   auto s = c_.Prepare(
       "INSERT INTO webhook_deliveries(id, event_id, endpoint_id, status, attempts, next_attempt_at_us,"

@@ -1,0 +1,240 @@
+// Servicing endpoints: a consumer's payments, payoff, extension, payment method and
+// disputes; a merchant's returns and dispute responses; operators' dispute decisions
+// and, in demo and simulation mode, the simulated clock.
+#include "api/handlers/handlers.h"
+#include "ops/plan_actions.h"
+#include "servicing/servicing.h"
+
+namespace tranche::api {
+
+namespace {
+
+using servicing::Dispute;
+
+constexpr std::size_t kMaxDisputePage = 100;
+constexpr std::int64_t kMaxAdvanceDays = 400;
+
+ops::OpsContext Ops(RequestContext& ctx) {
+  TRANCHE_ASSERT(ctx.svc.processor != nullptr && ctx.svc.rail != nullptr);
+  return ops::OpsContext{ctx.svc.store, ctx.svc.ids, ctx.svc.clock, *ctx.svc.processor, *ctx.svc.rail};
+}
+
+// The result of a payment, read back in the request's one recorded unit of work.
+Result<Reply> PaymentReply(RequestContext& ctx, const servicing::Collection& done) {
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(done.plan_id));
+    TRANCHE_ASSERT(plan.has_value());
+    Json body = ops::CollectionJson(done);
+    body["plan"] = PlanJson(*plan, DateOf(ctx.now));
+    return Reply(201, std::move(body));
+  });
+}
+
+Result<Reply> PayPlan(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"amount"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t amount, RequireAmount(ctx.body, "amount"));
+  std::optional<servicing::Collection> pending;
+  TRANCHE_RETURN_IF_ERROR(ctx.svc.store.Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(pending, ops::StartPayment(tx, ctx.svc.ids, ctx.now, ctx.Caller().id,
+                                                        ctx.Param("id"), amount));
+    return Status::Ok();
+  }));
+  ops::OpsContext ops = Ops(ctx);
+  TRANCHE_ASSIGN_OR_RETURN(servicing::Collection done, ops::Execute(ops, *pending));
+  return PaymentReply(ctx, done);
+}
+
+Result<Reply> ListPlanPayments(RequestContext& ctx) {
+  std::vector<servicing::Collection> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_RETURN_IF_ERROR(ops::LoadConsumerPlan(tx, ctx.Caller().id, ctx.Param("id")).status());
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.servicing().ListCollectionsOfPlan(ctx.Param("id")));
+    return Status::Ok();
+  }));
+  Json data = Json::array();
+  for (const auto& c : rows) data.push_back(ops::CollectionJson(c));
+  return Reply(200, ListBody(std::move(data), false, ""));
+}
+
+Result<Reply> GetPayoff(RequestContext& ctx) {
+  std::optional<lending::Plan> plan;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(plan, ops::LoadConsumerPlan(tx, ctx.Caller().id, ctx.Param("id")));
+    return Status::Ok();
+  }));
+  if (plan->status != lending::PlanStatus::kActive) {
+    return Status::BusinessRule("plan_not_active", "only an active plan has a payoff quote");
+  }
+  const servicing::PayoffQuote q = servicing::QuotePayoff(*plan);
+  return Reply(200, {{"object", "payoff_quote"},
+                     {"plan_id", plan->id},
+                     {"currency", CurrencyCode(plan->amount.currency())},
+                     {"amount", q.amount_minor},
+                     {"principal", q.principal_minor},
+                     {"interest", q.interest_minor},
+                     {"fees", q.fees_minor},
+                     {"interest_waived", q.interest_waived_minor},
+                     {"valid_on", FormatDate(DateOf(ctx.now))}});
+}
+
+Result<Reply> ExtendPlan(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"installment", "days"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t number, RequireInt(ctx.body, "installment", 1, 1000));
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t days, RequireInt(ctx.body, "days", 1, servicing::kMaxExtensionDays));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(lending::Plan p, ops::ExtendDueDate(tx, ctx.now, ctx.Caller().id, ctx.Param("id"),
+                                                                 static_cast<int>(number), static_cast<int>(days)));
+    return Reply(200, PlanJson(p, DateOf(ctx.now)));
+  });
+}
+
+Json MethodJson(const payments::PaymentMethod& m) {
+  return {{"object", "payment_method"}, {"type", payments::MethodTypeName(m.type)}, {"last4", m.last4},
+          {"profile", m.profile}};
+}
+
+Result<Reply> GetPaymentMethod(RequestContext& ctx) {
+  payments::PaymentMethod m;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(m, tx.servicing().FindPaymentMethod(ctx.Caller().id));
+    return Status::Ok();
+  }));
+  return Reply(200, MethodJson(m));
+}
+
+Result<Reply> PutPaymentMethod(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"type", "last4", "profile"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string type, RequireString(ctx.body, "type", 20));
+  TRANCHE_ASSIGN_OR_RETURN(std::string last4, RequireString(ctx.body, "last4", 4));
+  TRANCHE_ASSIGN_OR_RETURN(auto profile, OptionalString(ctx.body, "profile", 40));
+  payments::PaymentMethod m;
+  const auto parsed = payments::ParseMethodType(type);
+  if (!parsed) return Status::InvalidArgument("invalid_type", "type must be card or bank_account", "type");
+  m.type = *parsed;
+  if (last4.size() != 4 || last4.find_first_not_of("0123456789") != std::string::npos) {
+    return Status::InvalidArgument("invalid_last4", "last4 must be four digits", "last4");
+  }
+  m.last4 = std::move(last4);
+  m.profile = profile.value_or("standard");
+  if (!payments::IsProfile(m.profile)) {
+    return Status::InvalidArgument("invalid_profile", "unknown simulated outcome profile", "profile");
+  }
+  TRANCHE_RETURN_IF_ERROR(ctx.svc.store.Write([&](store::Tx& tx) -> Status {
+    return tx.servicing().SetPaymentMethod(ctx.Caller().id, m);
+  }));
+  return Reply(200, MethodJson(m));
+}
+
+Result<Reply> OpenDispute(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"order_id", "reason"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string order_id, RequireString(ctx.body, "order_id", 64));
+  TRANCHE_ASSIGN_OR_RETURN(std::string reason, RequireString(ctx.body, "reason", 40));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(Dispute d, ops::OpenDispute(tx, ctx.svc.ids, ctx.now, ctx.Caller().id, order_id,
+                                                         std::move(reason)));
+    return Reply(201, ops::DisputeJson(d));
+  });
+}
+
+// Disputes of the caller's kind: a consumer's, a merchant's, or all for operators.
+Result<Reply> ListDisputes(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxDisputePage));
+  const auth::Principal& caller = ctx.Caller();
+  std::optional<std::string_view> merchant;
+  std::optional<std::string_view> consumer;
+  if (caller.kind == auth::PrincipalKind::kMerchant) merchant = caller.id;
+  if (caller.kind == auth::PrincipalKind::kConsumer) consumer = caller.id;
+  std::vector<Dispute> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.servicing().ListDisputes(merchant, consumer, page.starting_after,
+                                                               page.limit + 1));
+    return Status::Ok();
+  }));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::DisputeJson));
+}
+
+Result<Reply> GetDispute(RequestContext& ctx) {
+  std::optional<Dispute> d;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(d, tx.servicing().FindDispute(ctx.Param("id")));
+    return Status::Ok();
+  }));
+  if (!d || d->merchant_id != ctx.Caller().id) return Status::NotFound("dispute_not_found", "no such dispute", "id");
+  return Reply(200, ops::DisputeJson(*d));
+}
+
+Result<Reply> RespondToDispute(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"accept", "note"}));
+  if (!ctx.body.contains("accept") || !ctx.body["accept"].is_boolean()) {
+    return Status::InvalidArgument("invalid_accept", "accept must be true or false", "accept");
+  }
+  const bool accept = ctx.body["accept"].get<bool>();
+  TRANCHE_ASSIGN_OR_RETURN(auto note, OptionalString(ctx.body, "note", servicing::kMaxDisputeNoteChars));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(Dispute d, ops::RespondToDispute(tx, OriginationContext(ctx), ctx.Caller().id,
+                                                              ctx.Param("id"), accept, note.value_or("")));
+    return Reply(200, ops::DisputeJson(d));
+  });
+}
+
+Result<Reply> DecideDispute(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"resolution"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string name, RequireString(ctx.body, "resolution", 40));
+  const auto resolution = servicing::ParseDisputeResolution(name);
+  if (!resolution) {
+    return Status::InvalidArgument("invalid_resolution", "resolution must be refunded or merchant_upheld",
+                                   "resolution");
+  }
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(Dispute d, ops::DecideDispute(tx, OriginationContext(ctx), ctx.Param("id"), *resolution));
+    return Reply(200, ops::DisputeJson(d));
+  });
+}
+
+Result<Reply> RegisterReturn(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {}));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto plans, ops::RegisterReturn(tx, ctx.svc.ids, ctx.now, ctx.Caller().id, ctx.Param("id")));
+    Json data = Json::array();
+    for (const auto& p : plans) data.push_back(PlanJson(p, DateOf(ctx.now)));
+    return Reply(201, {{"object", "return"}, {"order_id", ctx.Param("id")}, {"plans", std::move(data)}});
+  });
+}
+
+// Demo and simulation: moves the simulated clock `days` forward, closing every
+// business date that passes.
+Result<Reply> AdvanceClock(RequestContext& ctx) {
+  if (ctx.svc.adjustable_clock == nullptr || ctx.svc.cob == nullptr) {
+    return Status::NotFound("not_found", "the clock can only be advanced in demo and simulation mode");
+  }
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"days"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t days, RequireInt(ctx.body, "days", 1, kMaxAdvanceDays));
+  ctx.svc.adjustable_clock->Advance(std::chrono::days(days));
+  const Instant now = ctx.svc.clock.Now();
+  TRANCHE_ASSIGN_OR_RETURN(auto reports, ctx.svc.cob->CloseThrough(servicing::AddDays(DateOf(now), -1)));
+  Json closed = Json::array();
+  for (const auto& r : reports) closed.push_back(ops::CobReportJson(r));
+  return Reply(200, {{"object", "clock"}, {"now", FormatRfc3339(now)}, {"closed", std::move(closed)}});
+}
+
+}  // namespace
+
+void RegisterServicingRoutes(ApiRouter& router) {
+  router.Add("POST", "/v1/me/plans/{id}/payments", Caller::kConsumer, PayPlan);
+  router.Add("GET", "/v1/me/plans/{id}/payments", Caller::kConsumer, ListPlanPayments);
+  router.Add("GET", "/v1/me/plans/{id}/payoff", Caller::kConsumer, GetPayoff);
+  router.Add("POST", "/v1/me/plans/{id}/extend", Caller::kConsumer, ExtendPlan);
+  router.Add("GET", "/v1/me/payment_method", Caller::kConsumer, GetPaymentMethod);
+  router.Add("PUT", "/v1/me/payment_method", Caller::kConsumer, PutPaymentMethod);
+  router.Add("POST", "/v1/me/disputes", Caller::kConsumer, OpenDispute);
+  router.Add("GET", "/v1/me/disputes", Caller::kConsumer, ListDisputes);
+  router.Add("POST", "/v1/orders/{id}/returns", Caller::kMerchant, RegisterReturn);
+  router.Add("GET", "/v1/disputes", Caller::kMerchant, ListDisputes);
+  router.Add("GET", "/v1/disputes/{id}", Caller::kMerchant, GetDispute);
+  router.Add("POST", "/v1/disputes/{id}/respond", Caller::kMerchant, RespondToDispute);
+  router.Add("GET", "/v1/admin/disputes", Caller::kOperator, ListDisputes);
+  router.Add("POST", "/v1/admin/disputes/{id}/decide", Caller::kOperator, DecideDispute);
+  router.Add("POST", "/v1/admin/clock/advance", Caller::kOperator, AdvanceClock);
+}
+
+}  // namespace tranche::api

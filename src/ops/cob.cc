@@ -1,0 +1,305 @@
+#include "ops/cob.h"
+
+#include <chrono>
+#include <map>
+
+#include "ledger/posting.h"
+#include "ops/views.h"
+#include "origination/origination.h"
+#include "servicing/postings.h"
+#include "settlement/settlement.h"
+
+namespace tranche::ops {
+
+namespace {
+
+using lending::Plan;
+using servicing::DayResult;
+
+constexpr std::size_t kMovementPage = 1000;
+
+Status Post(store::Tx& tx, const ledger::JournalEntry& e) { return ledger::Post(tx.ledger(), e).status(); }
+
+Instant StartOf(Date d) { return Instant(std::chrono::sys_days(d)); }
+
+// Stores what closing the day did to one plan, with its postings, autopay, events and
+// notifications. `accrued` sums the day's interest per currency for one entry per batch.
+Status RecordDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const DayResult& r,
+                 std::map<Currency, std::int64_t>& accrued, CobReport& report) {
+  const Plan& p = r.plan;
+  const Currency c = p.amount.currency();
+  accrued[c] += r.interest_accrued_minor;
+  report.interest_accrued_minor += r.interest_accrued_minor;
+  report.pauses_ended += r.pause_ended ? 1 : 0;
+  if (r.late_fee_minor > 0) {
+    TRANCHE_RETURN_IF_ERROR(Post(tx, servicing::LateFeeEntry({ids.Next("je"), p.id, p.consumer_id, now}, c,
+                                                             r.late_fee_minor, r.late_fee_installment)));
+    TRANCHE_RETURN_IF_ERROR(NotifyConsumer(tx, ids, now, p.consumer_id, "late_fee", "A late fee was charged",
+                                           "A late fee of " + FormatMoney(Money(r.late_fee_minor, c)) +
+                                               " was added to plan " + p.id + "."));
+    ++report.late_fees;
+    report.late_fees_minor += r.late_fee_minor;
+  }
+  if (r.charged_off) {
+    TRANCHE_RETURN_IF_ERROR(Post(tx, servicing::ChargeOffEntry({ids.Next("je"), p.id, p.consumer_id, now}, c, r)));
+    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, p.merchant_id, "plan.charged_off", PlanJson(p, d)));
+    ++report.charge_offs;
+    report.charged_off_minor += r.charged_off_principal_minor + r.charged_off_fees_minor;
+  }
+  if (r.collect_minor > 0) {
+    TRANCHE_ASSIGN_OR_RETURN(bool open, tx.servicing().HasOpenCollection(p.id));
+    if (!open) {
+      TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(p.consumer_id));
+      servicing::Collection col{ids.Next("col"), p.id, p.consumer_id, "autopay", d, r.collect_attempt,
+                                Money(r.collect_minor, c), false, method, servicing::CollectionStatus::kPending,
+                                "", "", now};
+      TRANCHE_ASSIGN_OR_RETURN(bool inserted, tx.servicing().InsertCollection(col));
+      report.autopay_created += inserted ? 1 : 0;
+    }
+  }
+  for (int number : r.remind_installments) {
+    const lending::PlanInstallment& i = p.installments[static_cast<std::size_t>(number - 1)];
+    TRANCHE_RETURN_IF_ERROR(NotifyConsumer(
+        tx, ids, now, p.consumer_id, "payment_reminder", "A payment is due soon",
+        "Instalment " + std::to_string(number) + " of plan " + p.id + " (" +
+            FormatMoney(Money(i.amount().minor() - i.paid.minor(), c)) + ") is due on " + FormatDate(i.due_date) +
+            "."));
+    ++report.reminders;
+  }
+  ++report.plans_closed;
+  return tx.plans().Update(p);
+}
+
+}  // namespace
+
+Result<std::int64_t> ExpireAllAuthorizations(store::Store& store, Instant now) {
+  std::int64_t total = 0;
+  for (std::size_t expired = origination::kMaxExpiriesPerSweep; expired == origination::kMaxExpiriesPerSweep;) {
+    TRANCHE_RETURN_IF_ERROR(store.Write([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(expired, origination::ExpireAuthorizations(tx, now));
+      return Status::Ok();
+    }));
+    total += static_cast<std::int64_t>(expired);
+  }
+  return total;
+}
+
+Json CobReportJson(const CobReport& r) {
+  return {{"business_date", FormatDate(r.business_date)},
+          {"already_closed", r.already_closed},
+          {"authorizations_expired", r.authorizations_expired},
+          {"plans_closed", r.plans_closed},
+          {"pauses_ended", r.pauses_ended},
+          {"late_fees", r.late_fees},
+          {"late_fees_amount", r.late_fees_minor},
+          {"charge_offs", r.charge_offs},
+          {"charged_off_amount", r.charged_off_minor},
+          {"reminders", r.reminders},
+          {"interest_accrued", r.interest_accrued_minor},
+          {"autopay_created", r.autopay_created},
+          {"collections",
+           {{"attempted", r.collections.attempted},
+            {"succeeded", r.collections.succeeded},
+            {"failed", r.collections.failed},
+            {"unknown", r.collections.unknown}}},
+          {"settlements", r.settlements},
+          {"payouts_paid", r.payouts_paid},
+          {"payouts_failed", r.payouts_failed},
+          {"duration_ms", r.duration_ms}};
+}
+
+Result<CobReport> Cob::Close(Date d) {
+  std::lock_guard lock(mu_);
+  return CloseLocked(d);
+}
+
+Result<std::vector<CobReport>> Cob::CloseThrough(Date target) {
+  std::lock_guard lock(mu_);
+  std::optional<Date> last;
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(last, tx.servicing().LastClosedDate());
+    return Status::Ok();
+  }));
+  std::vector<CobReport> reports;
+  Date d = last ? servicing::AddDays(*last, 1) : target;
+  if (servicing::DaysBetween(d, target) > kMaxCatchUpDays) {
+    return Status::InvalidArgument("catch_up_too_long", "more than " + std::to_string(kMaxCatchUpDays) +
+                                                            " business dates to close");
+  }
+  for (; d <= target; d = servicing::AddDays(d, 1)) {
+    TRANCHE_ASSIGN_OR_RETURN(CobReport r, CloseLocked(d));
+    reports.push_back(r);
+  }
+  return reports;
+}
+
+Result<CobReport> Cob::CloseLocked(Date d) {
+  const auto started = std::chrono::steady_clock::now();
+  const Instant started_at = ctx_.clock.Now();
+  if (d > DateOf(started_at)) {
+    return Status::InvalidArgument("date_in_future", "business date " + FormatDate(d) + " has not begun", "date");
+  }
+  CobReport report;
+  report.business_date = d;
+  std::optional<servicing::CobRun> run;
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(run, tx.servicing().FindRun(d));
+    return Status::Ok();
+  }));
+  if (run) {
+    report.already_closed = true;
+    return report;
+  }
+  // Outcomes left unknown by an earlier run are resolved before the day moves plans on.
+  TRANCHE_ASSIGN_OR_RETURN(report.collections, RunOpenCollections(ctx_));
+  TRANCHE_RETURN_IF_ERROR(PayOpenPayouts(report));
+  const Instant end_of_day = std::min(started_at, StartOf(servicing::AddDays(d, 1)));
+  TRANCHE_ASSIGN_OR_RETURN(report.authorizations_expired, ExpireAllAuthorizations(ctx_.store, end_of_day));
+  TRANCHE_RETURN_IF_ERROR(ClosePlans(d, report));
+  TRANCHE_ASSIGN_OR_RETURN(CollectionRun today, RunOpenCollections(ctx_));
+  report.collections.attempted += today.attempted;
+  report.collections.succeeded += today.succeeded;
+  report.collections.failed += today.failed;
+  report.collections.unknown += today.unknown;
+  TRANCHE_RETURN_IF_ERROR(Settle(d, report));
+  TRANCHE_RETURN_IF_ERROR(PayOpenPayouts(report));
+  report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
+    return tx.servicing().InsertRun({d, started_at, ctx_.clock.Now(), CobReportJson(report).dump()});
+  }));
+  return report;
+}
+
+Status Cob::ClosePlans(Date d, CobReport& report) {
+  std::vector<std::string> ids;
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(ids, tx.plans().ListToClose(d));
+    return Status::Ok();
+  }));
+  for (std::size_t start = 0; start < ids.size(); start += kPlansPerTransaction) {
+    const std::size_t end = std::min(ids.size(), start + kPlansPerTransaction);
+    CobReport batch;  // counted only once the batch commits
+    TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
+      batch = CobReport{};
+      const Instant now = ctx_.clock.Now();
+      std::map<Currency, std::int64_t> accrued;
+      for (std::size_t k = start; k < end; ++k) {
+        TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(ids[k]));
+        TRANCHE_ASSERT(plan.has_value());
+        DayResult r = servicing::CloseDay(std::move(*plan), d);
+        if (r.already_closed) continue;
+        TRANCHE_RETURN_IF_ERROR(RecordDay(tx, ctx_.ids, now, d, r, accrued, batch));
+      }
+      for (const auto& [currency, minor] : accrued) {
+        if (minor == 0) continue;
+        TRANCHE_RETURN_IF_ERROR(
+            Post(tx, servicing::AccrualEntry({ctx_.ids.Next("je"), ids[start], "", now}, currency, d, minor)));
+      }
+      return Status::Ok();
+    }));
+    report.plans_closed += batch.plans_closed;
+    report.pauses_ended += batch.pauses_ended;
+    report.late_fees += batch.late_fees;
+    report.late_fees_minor += batch.late_fees_minor;
+    report.charge_offs += batch.charge_offs;
+    report.charged_off_minor += batch.charged_off_minor;
+    report.reminders += batch.reminders;
+    report.interest_accrued_minor += batch.interest_accrued_minor;
+    report.autopay_created += batch.autopay_created;
+  }
+  return Status::Ok();
+}
+
+Status Cob::Settle(Date d, CobReport& report) {
+  std::vector<settlement::PayableAccount> accounts;
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(accounts, tx.settlements().ListPayableAccounts());
+    return Status::Ok();
+  }));
+  const Instant until = StartOf(servicing::AddDays(d, 1));
+  for (const settlement::PayableAccount& a : accounts) {
+    bool created = false;
+    TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
+      created = false;
+      TRANCHE_ASSIGN_OR_RETURN(auto latest, tx.settlements().Latest(a));
+      if (latest && latest->business_date >= d) return Status::Ok();
+      std::int64_t carried_in = 0;
+      std::int64_t after_seq = 0;
+      if (latest) {
+        after_seq = latest->last_seq;
+        carried_in = latest->net_minor;
+        if (!latest->payout_id.empty()) {
+          TRANCHE_ASSIGN_OR_RETURN(auto payout, tx.settlements().FindPayout(latest->payout_id));
+          TRANCHE_ASSERT(payout.has_value());
+          // A payout paid or still in flight has settled the net; a failed one carries it.
+          if (payout->status != settlement::PayoutStatus::kFailed) carried_in = 0;
+        }
+      }
+      std::vector<settlement::Movement> movements;
+      while (true) {
+        TRANCHE_ASSIGN_OR_RETURN(auto page, tx.settlements().ListMovements(a, after_seq, until, kMovementPage));
+        if (page.empty()) break;
+        after_seq = page.back().seq;
+        movements.insert(movements.end(), page.begin(), page.end());
+        if (page.size() < kMovementPage) break;
+      }
+      if (movements.empty() && carried_in <= 0) return Status::Ok();
+      const Instant now = ctx_.clock.Now();
+      settlement::Settlement s = settlement::BuildSettlement(ctx_.ids.Next("stl"), a.merchant_id, a.currency, d,
+                                                             carried_in, movements, now);
+      if (movements.empty()) s.last_seq = latest->last_seq;
+      if (s.net_minor > 0) {
+        s.payout_id = ctx_.ids.Next("po");
+        TRANCHE_RETURN_IF_ERROR(tx.settlements().Insert(s));
+        TRANCHE_RETURN_IF_ERROR(tx.settlements().InsertPayout(
+            {s.payout_id, s.id, a.merchant_id, Money(s.net_minor, a.currency), settlement::PayoutStatus::kPending,
+             "", "", now}));
+      } else {
+        TRANCHE_RETURN_IF_ERROR(tx.settlements().Insert(s));
+      }
+      created = true;
+      return Status::Ok();
+    }));
+    report.settlements += created ? 1 : 0;
+  }
+  return Status::Ok();
+}
+
+Status Cob::PayOpenPayouts(CobReport& report) {
+  std::vector<settlement::Payout> open;
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(open, tx.settlements().ListOpenPayouts(10'000));
+    return Status::Ok();
+  }));
+  for (settlement::Payout p : open) {
+    const payments::PayoutRequest request{p.id, p.merchant_id, p.amount};
+    const payments::ProcessorReply reply = p.status == settlement::PayoutStatus::kUnknown
+                                               ? ctx_.rail.Resolve(request)
+                                               : ctx_.rail.Pay(request);
+    TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
+      const Instant now = ctx_.clock.Now();
+      if (!reply.reference.empty()) p.rail_ref = reply.reference;
+      if (reply.outcome == payments::Outcome::kUnknown) {
+        p.status = settlement::PayoutStatus::kUnknown;
+        return tx.settlements().UpdatePayout(p);
+      }
+      p.resolved_at = now;
+      if (reply.outcome == payments::Outcome::kFailed) {
+        p.status = settlement::PayoutStatus::kFailed;
+        p.failure_code = reply.failure_code;
+        return tx.settlements().UpdatePayout(p);
+      }
+      p.status = settlement::PayoutStatus::kPaid;
+      TRANCHE_RETURN_IF_ERROR(tx.settlements().UpdatePayout(p));
+      TRANCHE_RETURN_IF_ERROR(
+          Post(tx, servicing::PayoutEntry({ctx_.ids.Next("je"), p.id, "", now}, p.amount.currency(), p.merchant_id,
+                                          p.amount.minor())));
+      return PublishEvent(tx, ctx_.ids, now, p.merchant_id, "payout.paid", PayoutJson(p));
+    }));
+    report.payouts_paid += p.status == settlement::PayoutStatus::kPaid ? 1 : 0;
+    report.payouts_failed += p.status == settlement::PayoutStatus::kFailed ? 1 : 0;
+  }
+  return Status::Ok();
+}
+
+}  // namespace tranche::ops

@@ -1,0 +1,71 @@
+// Close of business: the daily job that makes the servicing rules happen on time.
+//
+// Closing business date D, in order: resolve collections and payouts whose outcome was
+// unknown; release expired authorizations; close D for every plan with work that day
+// (servicing::CloseDay: pauses ending, interest accrual, late fees, delinquency buckets,
+// charge-offs, autopay and retries, reminders) in bounded transactions; collect; build
+// each merchant's settlement and pay it out; record the run.
+//
+// Idempotent per date: every step is (plans remember the last date closed for them,
+// autopay is unique per plan and date, postings have keys, a merchant has one
+// settlement per date), and a closed date is recorded, so closing it again does
+// nothing. CloseThrough catches up day by day from the last closed date.
+#pragma once
+
+#include <mutex>
+
+#include "ops/collections.h"
+#include "ops/outbox.h"
+
+namespace tranche::ops {
+
+inline constexpr std::size_t kPlansPerTransaction = 500;
+inline constexpr int kMaxCatchUpDays = 3'660;
+
+struct CobReport {
+  Date business_date;
+  bool already_closed = false;
+  std::int64_t authorizations_expired = 0;
+  std::int64_t plans_closed = 0;
+  std::int64_t pauses_ended = 0;
+  std::int64_t late_fees = 0;
+  std::int64_t late_fees_minor = 0;
+  std::int64_t charge_offs = 0;
+  std::int64_t charged_off_minor = 0;
+  std::int64_t reminders = 0;
+  std::int64_t interest_accrued_minor = 0;  // summed over currencies (minor units)
+  std::int64_t autopay_created = 0;
+  CollectionRun collections;
+  std::int64_t settlements = 0;
+  std::int64_t payouts_paid = 0;
+  std::int64_t payouts_failed = 0;
+  std::int64_t duration_ms = 0;
+};
+Json CobReportJson(const CobReport& r);
+
+class Cob {
+ public:
+  explicit Cob(OpsContext ctx) : ctx_(ctx) {}
+  // Closes `d`. Refused for a date after today (InvalidArgument, date_in_future).
+  Result<CobReport> Close(Date d);
+  // Closes every date from the day after the last closed one (or `target` when none
+  // was closed) through `target`.
+  Result<std::vector<CobReport>> CloseThrough(Date target);
+
+ private:
+  Result<CobReport> CloseLocked(Date d);
+  Status ClosePlans(Date d, CobReport& report);
+  Status Settle(Date d, CobReport& report);
+  Status PayOpenPayouts(CobReport& report);
+
+  OpsContext ctx_;
+  std::mutex mu_;  // one close at a time in this process
+};
+
+}  // namespace tranche::ops
+
+namespace tranche::ops {
+// Releases every authorization expired at `now`, in bounded units of work; returns how
+// many. (The daily job and the maintenance sweep both run it.)
+Result<std::int64_t> ExpireAllAuthorizations(store::Store& store, Instant now);
+}  // namespace tranche::ops

@@ -1,0 +1,143 @@
+#include "ops/collections.h"
+
+#include "ledger/posting.h"
+#include "ops/views.h"
+#include "origination/origination.h"
+#include "servicing/postings.h"
+
+namespace tranche::ops {
+
+namespace {
+
+using servicing::Collection;
+using servicing::CollectionStatus;
+
+Status PostEntry(store::Tx& tx, const ledger::JournalEntry& e) {
+  return ledger::Post(tx.ledger(), e).status();
+}
+
+// Applies a collected amount to the plan and posts it.
+Status ApplyCollected(store::Tx& tx, IdGenerator& ids, Instant now, const Collection& c) {
+  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.plans().Find(c.plan_id));
+  TRANCHE_ASSERT(found.has_value());  // collections reference their plan
+  lending::Plan plan = std::move(*found);
+  const bool payable = plan.status == lending::PlanStatus::kActive || plan.status == lending::PlanStatus::kChargedOff;
+  if (c.payoff && plan.status == lending::PlanStatus::kActive) {
+    plan = servicing::WaiveUnaccruedInterest(std::move(plan), servicing::QuotePayoff(plan));
+  }
+  const std::int64_t applied = payable ? std::min(c.amount.minor(), servicing::BalanceMinor(plan)) : 0;
+  servicing::PaymentAllocation a;
+  if (applied > 0) {
+    TRANCHE_ASSIGN_OR_RETURN(a, servicing::AllocatePayment(plan, applied));
+  }
+  const bool recovery = plan.status == lending::PlanStatus::kChargedOff;
+  TRANCHE_RETURN_IF_ERROR(PostEntry(tx, servicing::PaymentEntry({ids.Next("je"), c.id, c.consumer_id, now},
+                                                                c.amount.currency(), a, recovery,
+                                                                c.amount.minor() - applied)));
+  if (applied == 0) return Status::Ok();
+  plan = servicing::ApplyPayment(std::move(plan), a);
+  const bool paid_off = plan.status == lending::PlanStatus::kPaidOff;
+  if (paid_off) {
+    TRANCHE_ASSIGN_OR_RETURN(plan, origination::ClosePlan(tx, ids, now, std::move(plan)));
+  }
+  TRANCHE_RETURN_IF_ERROR(tx.plans().Update(plan));
+  const Date today = DateOf(now);
+  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, plan.merchant_id, "plan.payment_succeeded",
+                                       {{"payment", CollectionJson(c)}, {"plan", PlanJson(plan, today)}}));
+  if (!paid_off) return Status::Ok();
+  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, plan.merchant_id, "plan.paid_off", PlanJson(plan, today)));
+  return NotifyConsumer(tx, ids, now, plan.consumer_id, "plan_paid_off", "Your plan is paid off",
+                        "Plan " + plan.id + " is paid in full. Thank you.");
+}
+
+Status ReportFailure(store::Tx& tx, IdGenerator& ids, Instant now, const Collection& c) {
+  TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(c.plan_id));
+  TRANCHE_ASSERT(plan.has_value());
+  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, plan->merchant_id, "plan.payment_failed",
+                                       {{"payment", CollectionJson(c)}, {"plan", PlanJson(*plan, DateOf(now))}}));
+  return NotifyConsumer(tx, ids, now, c.consumer_id, "payment_failed", "We could not take your payment",
+                        "A payment of " + FormatMoney(c.amount) + " for plan " + c.plan_id +
+                            " failed (" + c.failure_code + "). Please check your payment method.");
+}
+
+payments::CollectRequest RequestOf(const Collection& c) {
+  return {c.id, c.consumer_id, c.method, c.amount};
+}
+
+}  // namespace
+
+Result<Collection> RecordOutcome(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view collection_id,
+                                 const payments::ProcessorReply& reply) {
+  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.servicing().FindCollection(collection_id));
+  TRANCHE_ASSERT(found.has_value());
+  Collection c = std::move(*found);
+  if (c.status == CollectionStatus::kSucceeded || c.status == CollectionStatus::kFailed) return c;
+  if (!reply.reference.empty()) c.processor_ref = reply.reference;
+  if (reply.outcome == payments::Outcome::kUnknown) {
+    c.status = CollectionStatus::kUnknown;
+    TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
+    return c;
+  }
+  c.resolved_at = now;
+  if (reply.outcome == payments::Outcome::kFailed) {
+    c.status = CollectionStatus::kFailed;
+    c.failure_code = reply.failure_code;
+    TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
+    TRANCHE_RETURN_IF_ERROR(ReportFailure(tx, ids, now, c));
+    return c;
+  }
+  c.status = CollectionStatus::kSucceeded;
+  TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
+  TRANCHE_RETURN_IF_ERROR(ApplyCollected(tx, ids, now, c));
+  return c;
+}
+
+Result<Collection> Execute(OpsContext& ctx, const Collection& pending) {
+  const payments::ProcessorReply reply = pending.status == CollectionStatus::kUnknown
+                                             ? ctx.processor.Resolve(RequestOf(pending))
+                                             : ctx.processor.Collect(RequestOf(pending));
+  std::optional<Collection> out;
+  TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(out, RecordOutcome(tx, ctx.ids, ctx.clock.Now(), pending.id, reply));
+    return Status::Ok();
+  }));
+  return std::move(*out);
+}
+
+Result<CollectionRun> RunOpenCollections(OpsContext& ctx) {
+  CollectionRun run;
+  // Unknown outcomes first (resolved), then pending ones (collected). Each is asked
+  // once per run: one still unknown waits for the next run.
+  for (CollectionStatus status : {CollectionStatus::kUnknown, CollectionStatus::kPending}) {
+    std::string after;
+    while (true) {
+      std::vector<Collection> batch;
+      TRANCHE_RETURN_IF_ERROR(ctx.store.Read([&](store::Tx& tx) -> Status {
+        TRANCHE_ASSIGN_OR_RETURN(batch, tx.servicing().ListCollections(status, after, kCollectionBatch));
+        return Status::Ok();
+      }));
+      if (batch.empty()) break;
+      after = batch.back().id;
+      std::vector<payments::ProcessorReply> replies;
+      for (const Collection& c : batch) {
+        replies.push_back(status == CollectionStatus::kUnknown ? ctx.processor.Resolve(RequestOf(c))
+                                                               : ctx.processor.Collect(RequestOf(c)));
+      }
+      TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+          TRANCHE_RETURN_IF_ERROR(RecordOutcome(tx, ctx.ids, ctx.clock.Now(), batch[k].id, replies[k]).status());
+        }
+        return Status::Ok();
+      }));
+      for (const payments::ProcessorReply& r : replies) {
+        ++run.attempted;
+        if (r.outcome == payments::Outcome::kSucceeded) ++run.succeeded;
+        if (r.outcome == payments::Outcome::kFailed) ++run.failed;
+        if (r.outcome == payments::Outcome::kUnknown) ++run.unknown;
+      }
+    }
+  }
+  return run;
+}
+
+}  // namespace tranche::ops

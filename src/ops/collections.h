@@ -1,0 +1,36 @@
+// Collections: taking money from consumers through the PaymentProcessor, for autopay
+// (the daily job) and for payments consumers make.
+//
+// A collection is stored as pending before the processor is asked, and its outcome is
+// recorded in a second unit of work. A crash in between, or a timeout, leaves it
+// pending or unknown; RunOpenCollections asks the processor to resolve it (by the same
+// idempotency key), so no result is lost and no payment is taken twice.
+#pragma once
+
+#include "ops/ops.h"
+#include "servicing/servicing_repo.h"
+
+namespace tranche::ops {
+
+inline constexpr std::size_t kCollectionBatch = 200;  // processor calls per recording transaction
+
+// Records the processor's reply for collection `collection_id`, once: a success applies
+// the payment to the plan (payoff collections waive interest not yet accrued) and posts
+// it; a failure is kept with its code. Events and notifications go with it. A
+// collection already resolved is returned unchanged.
+Result<servicing::Collection> RecordOutcome(store::Tx& tx, IdGenerator& ids, Instant now,
+                                            std::string_view collection_id, const payments::ProcessorReply& reply);
+
+// Asks the processor about `pending` and records the reply.
+Result<servicing::Collection> Execute(OpsContext& ctx, const servicing::Collection& pending);
+
+struct CollectionRun {
+  std::int64_t attempted = 0;
+  std::int64_t succeeded = 0;
+  std::int64_t failed = 0;
+  std::int64_t unknown = 0;
+};
+// Resolves every unknown collection and collects every pending one.
+Result<CollectionRun> RunOpenCollections(OpsContext& ctx);
+
+}  // namespace tranche::ops

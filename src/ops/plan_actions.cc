@@ -1,0 +1,175 @@
+#include "ops/plan_actions.h"
+
+#include "ops/views.h"
+#include "servicing/servicing.h"
+
+namespace tranche::ops {
+
+namespace {
+
+using lending::Plan;
+using servicing::Dispute;
+
+Status DisputeUpdate(store::Tx& tx, IdGenerator& ids, Instant now, const Dispute& d, const std::string& what) {
+  return NotifyConsumer(tx, ids, now, d.consumer_id, "dispute_update", "Your reported problem: " + what,
+                        "Dispute " + d.id + " about order " + d.order_id + " is " +
+                            std::string(servicing::DisputeStatusName(d.status)) + ".");
+}
+
+// Pauses every active plan of the order; returns them.
+Result<std::vector<Plan>> PauseOrderPlans(store::Tx& tx, std::string_view order_id, Date today, int days,
+                                          const std::string& reason) {
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<Plan> plans, tx.plans().ListByOrder(order_id));
+  std::vector<Plan> paused;
+  for (Plan& p : plans) {
+    if (p.status != lending::PlanStatus::kActive) continue;
+    TRANCHE_ASSIGN_OR_RETURN(Plan next, servicing::Pause(std::move(p), today, days, reason));
+    TRANCHE_RETURN_IF_ERROR(tx.plans().Update(next));
+    paused.push_back(std::move(next));
+  }
+  return paused;
+}
+
+Status ResumeOrderPlans(store::Tx& tx, std::string_view order_id, Date today) {
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<Plan> plans, tx.plans().ListByOrder(order_id));
+  for (Plan& p : plans) {
+    if (!p.paused_from) continue;
+    TRANCHE_RETURN_IF_ERROR(tx.plans().Update(servicing::Resume(std::move(p), today)));
+  }
+  return Status::Ok();
+}
+
+// The refund a dispute resolved for the consumer becomes: everything still captured.
+Status RefundDisputed(store::Tx& tx, const origination::Context& ctx, const Dispute& d) {
+  TRANCHE_ASSIGN_OR_RETURN(checkout::Order o, origination::LoadOrder(tx, d.merchant_id, d.order_id, ctx.now));
+  const Money refundable = checkout::Refundable(o.state);
+  if (refundable.is_zero()) return Status::Ok();
+  TRANCHE_ASSIGN_OR_RETURN(auto refunded, origination::Refund(tx, ctx, d.merchant_id, d.order_id,
+                                                              refundable.minor(), "dispute " + d.id));
+  Json body = {{"id", refunded.refund.id}, {"object", "refund"}, {"order_id", d.order_id},
+               {"amount", refunded.refund.amount.minor()}, {"dispute_id", d.id}};
+  return PublishEvent(tx, ctx.ids, ctx.now, d.merchant_id, "order.refunded", std::move(body));
+}
+
+Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d) {
+  TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateDispute(d));
+  if (d.resolution == servicing::DisputeResolution::kRefunded) {
+    TRANCHE_RETURN_IF_ERROR(RefundDisputed(tx, ctx, d));
+  } else {
+    TRANCHE_RETURN_IF_ERROR(ResumeOrderPlans(tx, d.order_id, DateOf(ctx.now)));
+  }
+  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx.ids, ctx.now, d.merchant_id, "dispute.resolved", DisputeJson(d)));
+  return DisputeUpdate(tx, ctx.ids, ctx.now, d, std::string(servicing::DisputeResolutionName(d.resolution)));
+}
+
+}  // namespace
+
+Result<Plan> LoadConsumerPlan(store::Tx& tx, std::string_view consumer_id, std::string_view plan_id) {
+  TRANCHE_ASSIGN_OR_RETURN(auto p, tx.plans().Find(plan_id));
+  if (!p || p->consumer_id != consumer_id) return Status::NotFound("plan_not_found", "no such plan", "id");
+  return std::move(*p);
+}
+
+Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
+                                           std::string_view plan_id, std::int64_t amount_minor) {
+  TRANCHE_ASSIGN_OR_RETURN(Plan plan, LoadConsumerPlan(tx, consumer_id, plan_id));
+  TRANCHE_RETURN_IF_ERROR(servicing::AllocatePayment(plan, amount_minor).status());
+  bool payoff = false;
+  if (plan.status == lending::PlanStatus::kActive) {
+    // Paying the day's quote pays the plan off with interest to date only; more than the
+    // quote would pay interest not yet earned.
+    const servicing::PayoffQuote q = servicing::QuotePayoff(plan);
+    payoff = amount_minor == q.amount_minor;
+    if (amount_minor > q.amount_minor) {
+      return Status::BusinessRule("overpayment", "the amount is more than the payoff amount of " +
+                                                     std::to_string(q.amount_minor), "amount");
+    }
+  }
+  TRANCHE_ASSIGN_OR_RETURN(bool in_flight, tx.servicing().HasOpenCollection(plan.id));
+  if (in_flight) return Status::Conflict("payment_in_progress", "a payment on this plan is still being processed");
+  TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(consumer_id));
+  servicing::Collection c{ids.Next("col"), plan.id, plan.consumer_id, "consumer", DateOf(now), 0,
+                          Money(amount_minor, plan.amount.currency()), payoff, method,
+                          servicing::CollectionStatus::kPending, "", "", now};
+  TRANCHE_ASSIGN_OR_RETURN(bool inserted, tx.servicing().InsertCollection(c));
+  TRANCHE_ASSERT(inserted);  // consumer payments are not unique per day
+  return c;
+}
+
+Result<Plan> ExtendDueDate(store::Tx& tx, Instant now, std::string_view consumer_id, std::string_view plan_id,
+                           int number, int days) {
+  TRANCHE_ASSIGN_OR_RETURN(Plan plan, LoadConsumerPlan(tx, consumer_id, plan_id));
+  TRANCHE_ASSIGN_OR_RETURN(Plan next, servicing::Extend(std::move(plan), number, days, DateOf(now)));
+  TRANCHE_RETURN_IF_ERROR(tx.plans().Update(next));
+  return next;
+}
+
+Result<Dispute> OpenDispute(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
+                            std::string_view order_id, std::string reason) {
+  if (!servicing::IsDisputeReason(reason)) {
+    return Status::InvalidArgument("invalid_reason",
+                                   "reason must be not_received, returned, wrong_item, not_as_described or unauthorized",
+                                   "reason");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto order, tx.orders().FindOrder(order_id));
+  if (!order || order->consumer_id != consumer_id) {
+    return Status::NotFound("order_not_found", "no such order", "order_id");
+  }
+  if (order->state.amounts.captured.is_zero()) {
+    return Status::BusinessRule("order_not_captured", "nothing was charged for this order yet", "order_id");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto open, tx.servicing().FindUnresolvedDispute(order_id));
+  if (open) return Status::Conflict("dispute_exists", "a problem with this order is already being handled");
+  const Date today = DateOf(now);
+  Dispute d{ids.Next("dsp"), order->id, order->merchant_id, order->consumer_id, std::move(reason),
+            servicing::DisputeStatus::kOpen, servicing::DisputeResolution::kNone, "", today, now, now};
+  TRANCHE_RETURN_IF_ERROR(tx.servicing().InsertDispute(d));
+  TRANCHE_RETURN_IF_ERROR(
+      PauseOrderPlans(tx, order_id, today, servicing::kDisputePauseDays, "dispute").status());
+  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, d.merchant_id, "dispute.opened", DisputeJson(d)));
+  TRANCHE_RETURN_IF_ERROR(DisputeUpdate(tx, ids, now, d, "received; payments are paused for 21 days"));
+  return d;
+}
+
+Result<std::vector<Plan>> RegisterReturn(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view merchant_id,
+                                         std::string_view order_id) {
+  TRANCHE_ASSIGN_OR_RETURN(checkout::Order o, origination::LoadOrder(tx, merchant_id, order_id, now));
+  if (o.state.amounts.captured.is_zero()) {
+    return Status::BusinessRule("order_not_captured", "nothing was captured on this order");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<Plan> paused,
+                           PauseOrderPlans(tx, order_id, DateOf(now), servicing::kReturnPauseDays, "return"));
+  Json plans = Json::array();
+  for (const Plan& p : paused) plans.push_back(PlanJson(p, DateOf(now)));
+  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, o.merchant_id, "order.return_registered",
+                                       {{"order_id", o.id}, {"plans", plans}}));
+  TRANCHE_RETURN_IF_ERROR(NotifyConsumer(tx, ids, now, o.consumer_id, "return_registered",
+                                         "Your return was registered",
+                                         "Payments for order " + o.id + " are paused for 28 days."));
+  return paused;
+}
+
+Result<Dispute> RespondToDispute(store::Tx& tx, const origination::Context& ctx, std::string_view merchant_id,
+                                 std::string_view dispute_id, bool accept, std::string note) {
+  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.servicing().FindDispute(dispute_id));
+  if (!found || found->merchant_id != merchant_id) return Status::NotFound("dispute_not_found", "no such dispute", "id");
+  TRANCHE_ASSIGN_OR_RETURN(Dispute d, servicing::Respond(std::move(*found), accept, std::move(note), ctx.now));
+  if (d.status == servicing::DisputeStatus::kResolved) {
+    TRANCHE_RETURN_IF_ERROR(Resolved(tx, ctx, d));
+    return d;
+  }
+  TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateDispute(d));
+  TRANCHE_RETURN_IF_ERROR(DisputeUpdate(tx, ctx.ids, ctx.now, d, "the merchant contested it; we are reviewing"));
+  return d;
+}
+
+Result<Dispute> DecideDispute(store::Tx& tx, const origination::Context& ctx, std::string_view dispute_id,
+                              servicing::DisputeResolution resolution) {
+  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.servicing().FindDispute(dispute_id));
+  if (!found) return Status::NotFound("dispute_not_found", "no such dispute", "id");
+  TRANCHE_ASSIGN_OR_RETURN(Dispute d, servicing::Decide(std::move(*found), resolution, ctx.now));
+  TRANCHE_RETURN_IF_ERROR(Resolved(tx, ctx, d));
+  return d;
+}
+
+}  // namespace tranche::ops

@@ -1,0 +1,49 @@
+// Servicing use cases started by people: a consumer paying, paying off, extending a due
+// date or reporting a problem; a merchant registering a return or answering a dispute;
+// an operator deciding one. Each runs inside the caller's transaction, combining the
+// pure rules (servicing/) with storage, postings, events and notifications.
+#pragma once
+
+#include "ops/outbox.h"
+#include "origination/origination.h"
+#include "servicing/servicing_repo.h"
+
+namespace tranche::ops {
+
+// The consumer's own plan (plan_not_found for anyone else's).
+Result<lending::Plan> LoadConsumerPlan(store::Tx& tx, std::string_view consumer_id, std::string_view plan_id);
+
+// Stores a pending payment of `amount_minor` from the consumer's payment method on
+// their plan; the caller then asks the processor (collections.h Execute). Paying
+// exactly the day's payoff quote pays the plan off (interest to date only). Refused:
+// amounts the plan does not owe (servicing::AllocatePayment) or beyond the payoff
+// quote (overpayment), another payment still in flight (payment_in_progress).
+Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
+                                           std::string_view plan_id, std::int64_t amount_minor);
+
+// Extends instalment `number` by `days` (servicing::Extend) on the consumer's plan.
+Result<lending::Plan> ExtendDueDate(store::Tx& tx, Instant now, std::string_view consumer_id,
+                                    std::string_view plan_id, int number, int days);
+
+// The consumer reports a problem with their order: a dispute, and every active plan of
+// the order paused 21 days. Refused: not their order (order_not_found), nothing
+// captured (order_not_captured), a dispute already open (dispute_exists), bad reason.
+Result<servicing::Dispute> OpenDispute(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
+                                       std::string_view order_id, std::string reason);
+
+// The merchant registers a return: the order's active plans pause 28 days.
+Result<std::vector<lending::Plan>> RegisterReturn(store::Tx& tx, IdGenerator& ids, Instant now,
+                                                  std::string_view merchant_id, std::string_view order_id);
+
+// The merchant accepts (a refund of everything still captured) or contests (an
+// operator decides) its own dispute.
+Result<servicing::Dispute> RespondToDispute(store::Tx& tx, const origination::Context& ctx,
+                                            std::string_view merchant_id, std::string_view dispute_id, bool accept,
+                                            std::string note);
+
+// An operator's decision: refunded (as accepting) or merchant_upheld (the plans resume
+// with due dates shifted by the pause).
+Result<servicing::Dispute> DecideDispute(store::Tx& tx, const origination::Context& ctx, std::string_view dispute_id,
+                                         servicing::DisputeResolution resolution);
+
+}  // namespace tranche::ops

@@ -1,0 +1,132 @@
+#include "ops/views.h"
+
+#include "servicing/servicing.h"
+
+namespace tranche::ops {
+
+namespace {
+
+Json OptionalDate(const std::optional<Date>& d) { return d ? Json(FormatDate(*d)) : Json(nullptr); }
+
+}  // namespace
+
+Json PlanJson(const lending::Plan& p, Date today) {
+  Json installments = Json::array();
+  for (const lending::PlanInstallment& i : p.installments) {
+    installments.push_back({{"number", i.number},
+                            {"due_date", FormatDate(i.due_date)},
+                            {"amount", i.amount().minor()},
+                            {"principal", i.principal.minor()},
+                            {"interest", i.interest.minor()},
+                            {"paid_amount", i.paid.minor()},
+                            {"late_fee_charged", i.late_fee_charged},
+                            {"status", lending::InstallmentStatusName(lending::StatusOn(i, today))}});
+  }
+  const bool paused = servicing::IsPaused(p, today);
+  Json body = {{"id", p.id},
+               {"object", "plan"},
+               {"order_id", p.order_id},
+               {"capture_id", p.capture_id},
+               {"merchant_id", p.merchant_id},
+               {"product", lending::ProductName(p.product)},
+               {"status", lending::PlanStatusName(p.status)},
+               {"currency", CurrencyCode(p.amount.currency())},
+               {"amount", p.amount.minor()},
+               {"outstanding_balance", lending::Outstanding(p).minor()},
+               {"outstanding_principal", lending::OutstandingPrincipal(p).minor()},
+               {"fees_charged", p.fees_charged_minor},
+               {"fees_paid", p.fees_paid_minor},
+               {"balance", servicing::BalanceMinor(p)},
+               {"amount_due", servicing::AmountDueMinor(p, today)},
+               {"days_past_due", servicing::DaysPastDue(p, today)},
+               {"bucket", lending::BucketName(p.bucket)},
+               {"paused_until", paused ? OptionalDate(p.paused_until) : Json(nullptr)},
+               {"pause_reason", paused ? Json(p.pause_reason) : Json(nullptr)},
+               {"extended", p.extended},
+               {"charged_off_on", OptionalDate(p.charged_off_on)},
+               {"recovered", p.recovered_minor},
+               {"installments", std::move(installments)},
+               {"created_at", FormatRfc3339(p.created_at)}};
+  if (lending::IsFinancing(p.product)) {
+    body["apr_bps"] = p.apr_bps;
+    body["interest_accrued"] = p.interest_accrued_minor;
+  }
+  return body;
+}
+
+Json CollectionJson(const servicing::Collection& c) {
+  return {{"id", c.id},
+          {"object", "payment"},
+          {"plan_id", c.plan_id},
+          {"source", c.source},
+          {"business_date", FormatDate(c.business_date)},
+          {"attempt", c.attempt},
+          {"amount", c.amount.minor()},
+          {"currency", CurrencyCode(c.amount.currency())},
+          {"payoff", c.payoff},
+          {"status", servicing::CollectionStatusName(c.status)},
+          {"failure_code", c.failure_code.empty() ? Json(nullptr) : Json(c.failure_code)},
+          {"processor_reference", c.processor_ref.empty() ? Json(nullptr) : Json(c.processor_ref)},
+          {"payment_method", {{"type", payments::MethodTypeName(c.method.type)}, {"last4", c.method.last4}}},
+          {"created_at", FormatRfc3339(c.created_at)}};
+}
+
+Json DisputeJson(const servicing::Dispute& d) {
+  return {{"id", d.id},
+          {"object", "dispute"},
+          {"order_id", d.order_id},
+          {"merchant_id", d.merchant_id},
+          {"reason", d.reason},
+          {"status", servicing::DisputeStatusName(d.status)},
+          {"resolution", d.resolution == servicing::DisputeResolution::kNone
+                             ? Json(nullptr)
+                             : Json(servicing::DisputeResolutionName(d.resolution))},
+          {"merchant_response", d.merchant_response.empty() ? Json(nullptr) : Json(d.merchant_response)},
+          {"opened_on", FormatDate(d.opened_on)},
+          {"created_at", FormatRfc3339(d.created_at)},
+          {"updated_at", FormatRfc3339(d.updated_at)}};
+}
+
+Json SettlementJson(const settlement::Settlement& s, bool with_lines) {
+  Json body = {{"id", s.id},
+               {"object", "settlement"},
+               {"merchant_id", s.merchant_id},
+               {"currency", CurrencyCode(s.currency)},
+               {"business_date", FormatDate(s.business_date)},
+               {"captures", s.captures_minor},
+               {"fees", s.fees_minor},
+               {"refunds", s.refunds_minor},
+               {"adjustments", s.adjustments_minor},
+               {"carried_in", s.carried_in_minor},
+               {"net", s.net_minor},
+               {"payout_id", s.payout_id.empty() ? Json(nullptr) : Json(s.payout_id)},
+               {"created_at", FormatRfc3339(s.created_at)}};
+  if (!with_lines) return body;
+  Json lines = Json::array();
+  for (const settlement::Line& l : s.lines) {
+    lines.push_back({{"kind", settlement::LineKindName(l.kind)},
+                     {"object_id", l.object_id},
+                     {"entry_id", l.entry_id},
+                     {"gross", l.gross_minor},
+                     {"fee", l.fee_minor},
+                     {"net", l.net_minor},
+                     {"posted_at", FormatRfc3339(l.posted_at)}});
+  }
+  body["lines"] = std::move(lines);
+  return body;
+}
+
+Json PayoutJson(const settlement::Payout& p) {
+  return {{"id", p.id},
+          {"object", "payout"},
+          {"settlement_id", p.settlement_id},
+          {"merchant_id", p.merchant_id},
+          {"amount", p.amount.minor()},
+          {"currency", CurrencyCode(p.amount.currency())},
+          {"status", settlement::PayoutStatusName(p.status)},
+          {"rail_reference", p.rail_ref.empty() ? Json(nullptr) : Json(p.rail_ref)},
+          {"failure_code", p.failure_code.empty() ? Json(nullptr) : Json(p.failure_code)},
+          {"created_at", FormatRfc3339(p.created_at)}};
+}
+
+}  // namespace tranche::ops

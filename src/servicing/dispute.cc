@@ -1,0 +1,61 @@
+#include "servicing/dispute.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace tranche::servicing {
+
+bool IsDisputeReason(std::string_view reason) {
+  return std::any_of(std::begin(kDisputeReasons), std::end(kDisputeReasons),
+                     [&](const char* r) { return reason == r; });
+}
+
+std::string_view DisputeStatusName(DisputeStatus s) {
+  switch (s) {
+    case DisputeStatus::kOpen: return "open";
+    case DisputeStatus::kUnderReview: return "under_review";
+    case DisputeStatus::kResolved: return "resolved";
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown dispute status");
+  return "";
+}
+
+std::string_view DisputeResolutionName(DisputeResolution r) {
+  switch (r) {
+    case DisputeResolution::kNone: return "none";
+    case DisputeResolution::kRefunded: return "refunded";
+    case DisputeResolution::kMerchantUpheld: return "merchant_upheld";
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown dispute resolution");
+  return "";
+}
+
+std::optional<DisputeResolution> ParseDisputeResolution(std::string_view s) {
+  if (s == "refunded") return DisputeResolution::kRefunded;
+  if (s == "merchant_upheld") return DisputeResolution::kMerchantUpheld;
+  return std::nullopt;
+}
+
+Result<Dispute> Respond(Dispute d, bool accept, std::string note, Instant now) {
+  if (d.status != DisputeStatus::kOpen) {
+    return Status::BusinessRule("dispute_not_open", "the dispute is not awaiting the merchant's response");
+  }
+  d.merchant_response = std::move(note);
+  d.status = accept ? DisputeStatus::kResolved : DisputeStatus::kUnderReview;
+  if (accept) d.resolution = DisputeResolution::kRefunded;
+  d.updated_at = now;
+  return d;
+}
+
+Result<Dispute> Decide(Dispute d, DisputeResolution resolution, Instant now) {
+  TRANCHE_ASSERT(resolution != DisputeResolution::kNone);
+  if (d.status == DisputeStatus::kResolved) {
+    return Status::BusinessRule("dispute_resolved", "the dispute is already resolved");
+  }
+  d.status = DisputeStatus::kResolved;
+  d.resolution = resolution;
+  d.updated_at = now;
+  return d;
+}
+
+}  // namespace tranche::servicing

@@ -1,0 +1,45 @@
+// The journal entries servicing posts (pure). The caller supplies ids and the time and
+// posts them (ledger::Post) in the unit of work that makes the change.
+//
+// Accounts: the consumer receivable holds principal and unpaid fees; financing interest
+// is earned daily into accrued_interest (an asset) and paid out of it, so accrued
+// interest = Σ over plans of (interest accrued − interest paid). When a plan stops
+// earning, the difference is trued up against interest revenue.
+#pragma once
+
+#include "ledger/entry.h"
+#include "servicing/servicing.h"
+
+namespace tranche::servicing {
+
+struct EntryContext {
+  std::string entry_id;   // je_...
+  std::string object_id;  // what caused it: col_..., pln_..., po_...
+  std::string consumer_id;
+  Instant now;
+};
+
+// A collected payment: cash debited; the receivable credited with fees and principal,
+// accrued interest with interest. On a charged-off plan the allocated amount is a
+// recovery credited to credit losses. `excess_minor`, collected beyond what the plan
+// still owed (it was paid meanwhile), is owed back: consumer refunds payable.
+ledger::JournalEntry PaymentEntry(const EntryContext& ctx, Currency c, const PaymentAllocation& a,
+                                  bool recovery, std::int64_t excess_minor);
+// A late fee on instalment `number`: receivable debited, fee revenue credited.
+ledger::JournalEntry LateFeeEntry(const EntryContext& ctx, Currency c, std::int64_t fee_minor, int number);
+// Accrued interest of a batch of plans (ctx.object_id: the batch's first plan) for one
+// business date in one currency.
+ledger::JournalEntry AccrualEntry(const EntryContext& ctx, Currency c, Date business_date,
+                                  std::int64_t interest_minor);
+// A plan closed (servicing::ClosePlan): fees waived off the receivable against fee
+// revenue; accrued interest written back (> 0) or recognised (< 0).
+// Precondition: closure.needs_entry().
+ledger::JournalEntry ClosureEntry(const EntryContext& ctx, Currency c, const Closure& closure);
+// A charge-off: credit losses debited with principal and fees, the receivable credited;
+// accrued unpaid interest written back against interest revenue.
+ledger::JournalEntry ChargeOffEntry(const EntryContext& ctx, Currency c, const DayResult& r);
+// A merchant payout: merchant payable debited, settlement cash credited.
+ledger::JournalEntry PayoutEntry(const EntryContext& ctx, Currency c, const std::string& merchant_id,
+                                 std::int64_t amount_minor);
+
+}  // namespace tranche::servicing

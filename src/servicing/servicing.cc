@@ -1,0 +1,300 @@
+#include "servicing/servicing.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace tranche::servicing {
+
+namespace {
+
+using lending::Plan;
+using lending::PlanInstallment;
+using lending::PlanStatus;
+
+std::int64_t UnpaidMinor(const PlanInstallment& i) { return i.amount().minor() - i.paid.minor(); }
+
+// Instalment indexes in the order payments reach them: by due date, then number (an
+// extension can move an instalment past the next one).
+std::vector<std::size_t> PaymentOrder(const Plan& p) {
+  std::vector<std::size_t> order(p.installments.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return p.installments[a].due_date < p.installments[b].due_date;
+  });
+  return order;
+}
+
+std::int64_t LateFeeCapMinor(const Plan& p) { return p.amount.minor() * kLateFeeCapBps / 10'000; }
+
+// Accrues the interest of the days after serviced_through (or from the plan's first
+// day) through `d` on the outstanding principal.
+std::int64_t Accrue(Plan& p, Date d) {
+  if (p.apr_bps == 0 || p.status != PlanStatus::kActive) return 0;
+  const Date first = p.serviced_through ? AddDays(*p.serviced_through, 1) : DateOf(p.created_at);
+  const int days = DaysBetween(first, d) + 1;
+  if (days <= 0) return 0;
+  const std::int64_t principal = lending::OutstandingPrincipal(p).minor();
+  // principal ≤ 10^12 and apr_bps ≤ 3,599: one day's numerator stays below 2^63 even
+  // for years of catch-up.
+  const std::int64_t numerator = principal * p.apr_bps * days + p.accrual_carry;
+  p.accrual_carry = numerator % kAccrualDenominator;
+  // Never more than the contract: late payment does not earn interest beyond the
+  // schedule's finance charge (the payoff quote is capped the same way).
+  std::int64_t scheduled = 0;
+  for (const PlanInstallment& i : p.installments) scheduled += i.interest.minor();
+  const std::int64_t interest =
+      std::min(numerator / kAccrualDenominator, std::max<std::int64_t>(0, scheduled - p.interest_accrued_minor));
+  p.interest_accrued_minor += interest;
+  return interest;
+}
+
+void ChargeLateFees(Plan& p, Date d, DayResult& r) {
+  for (PlanInstallment& i : p.installments) {
+    if (i.late_fee_charged || UnpaidMinor(i) == 0) continue;
+    if (DaysBetween(i.due_date, d) < kLateFeeAfterDays) continue;
+    i.late_fee_charged = true;  // evaluated once, whether the cap leaves room or not
+    const std::int64_t fee = std::min(kLateFeeMinor, LateFeeCapMinor(p) - p.fees_charged_minor);
+    if (fee <= 0) continue;
+    p.fees_charged_minor += fee;
+    r.late_fee_minor += fee;
+    if (r.late_fee_installment == 0) r.late_fee_installment = i.number;
+  }
+}
+
+void ChargeOff(Plan& p, Date d, DayResult& r) {
+  // What is written off is what stays owed: principal and fees. Interest not yet paid
+  // is waived, so recoveries never exceed the loss.
+  for (PlanInstallment& i : p.installments) {
+    i.interest = Money(std::min(i.interest.minor(), i.paid.minor()), i.interest.currency());
+  }
+  r.charged_off = true;
+  r.charged_off_principal_minor = lending::OutstandingPrincipal(p).minor();
+  r.charged_off_fees_minor = lending::FeesUnpaidMinor(p);
+  InterestTrueUp t = TrueUpInterest(std::move(p));
+  p = std::move(t.plan);
+  r.interest_written_back_minor = t.written_back_minor;
+  p.status = PlanStatus::kChargedOff;
+  p.charged_off_on = d;
+}
+
+// Autopay: on an unpaid instalment's due date, and again 2 and 5 days later.
+void DecideCollection(const Plan& p, Date d, DayResult& r) {
+  int attempt = 0;
+  for (const PlanInstallment& i : p.installments) {
+    if (UnpaidMinor(i) == 0) continue;
+    const int late = DaysBetween(i.due_date, d);
+    if (late == 0) attempt = std::max(attempt, 1);
+    if (late == kRetryAfterDays[0]) attempt = std::max(attempt, 2);
+    if (late == kRetryAfterDays[1]) attempt = std::max(attempt, 3);
+  }
+  if (attempt == 0) return;
+  r.collect_minor = AmountDueMinor(p, d);
+  r.collect_attempt = attempt;
+}
+
+}  // namespace
+
+int DaysBetween(Date a, Date b) {
+  return static_cast<int>((std::chrono::sys_days(b) - std::chrono::sys_days(a)).count());
+}
+
+Date AddDays(Date d, int days) { return Date(std::chrono::sys_days(d) + std::chrono::days(days)); }
+
+bool IsPaused(const Plan& p, Date today) {
+  return p.paused_from && p.paused_until && *p.paused_from <= today && today < *p.paused_until;
+}
+
+int DaysPastDue(const Plan& p, Date today) {
+  int dpd = 0;
+  for (const PlanInstallment& i : p.installments) {
+    if (UnpaidMinor(i) > 0) dpd = std::max(dpd, DaysBetween(i.due_date, today));
+  }
+  return dpd;
+}
+
+std::int64_t AmountDueMinor(const Plan& p, Date today) {
+  std::int64_t due = lending::FeesUnpaidMinor(p);
+  for (const PlanInstallment& i : p.installments) {
+    if (i.due_date <= today) due += UnpaidMinor(i);
+  }
+  return due;
+}
+
+std::int64_t BalanceMinor(const Plan& p) {
+  return lending::FeesUnpaidMinor(p) + lending::Outstanding(p).minor();
+}
+
+Result<PaymentAllocation> AllocatePayment(const Plan& p, std::int64_t amount_minor) {
+  if (p.status != PlanStatus::kActive && p.status != PlanStatus::kChargedOff) {
+    return Status::BusinessRule("plan_not_payable", "the plan has nothing left to pay");
+  }
+  if (amount_minor <= 0) return Status::InvalidArgument("invalid_amount", "amount must be positive", "amount");
+  if (amount_minor > BalanceMinor(p)) {
+    return Status::BusinessRule("overpayment", "the amount is more than the plan's balance of " +
+                                                         std::to_string(BalanceMinor(p)), "amount");
+  }
+  PaymentAllocation a;
+  a.per_installment_minor.assign(p.installments.size(), 0);
+  std::int64_t left = amount_minor;
+  a.fees_minor = std::min(left, lending::FeesUnpaidMinor(p));
+  left -= a.fees_minor;
+  for (std::size_t k : PaymentOrder(p)) {
+    if (left == 0) break;
+    const PlanInstallment& i = p.installments[k];
+    const std::int64_t take = std::min(left, UnpaidMinor(i));
+    const std::int64_t interest_unpaid = std::max<std::int64_t>(0, i.interest.minor() - i.paid.minor());
+    a.interest_minor += std::min(take, interest_unpaid);
+    a.principal_minor += take - std::min(take, interest_unpaid);
+    a.per_installment_minor[k] = take;
+    left -= take;
+  }
+  TRANCHE_ASSERT(left == 0 && a.total_minor() == amount_minor);
+  return a;
+}
+
+Plan ApplyPayment(Plan p, const PaymentAllocation& a) {
+  TRANCHE_ASSERT(a.per_installment_minor.size() == p.installments.size());
+  p.fees_paid_minor += a.fees_minor;
+  for (std::size_t k = 0; k < p.installments.size(); ++k) {
+    PlanInstallment& i = p.installments[k];
+    i.paid = Money(i.paid.minor() + a.per_installment_minor[k], i.paid.currency());
+    TRANCHE_ASSERT(i.paid.minor() <= i.amount().minor());
+  }
+  TRANCHE_ASSERT(p.fees_paid_minor <= p.fees_charged_minor);
+  if (p.status == PlanStatus::kChargedOff) {
+    p.recovered_minor += a.total_minor();
+  } else if (BalanceMinor(p) == 0) {
+    p.status = PlanStatus::kPaidOff;
+  }
+  return p;
+}
+
+PayoffQuote QuotePayoff(const Plan& p) {
+  PayoffQuote q;
+  q.fees_minor = lending::FeesUnpaidMinor(p);
+  q.principal_minor = lending::OutstandingPrincipal(p).minor();
+  const std::int64_t interest_scheduled_unpaid = lending::Outstanding(p).minor() - q.principal_minor;
+  // Interest to date: what accrued and is unpaid, never more than the schedule asks.
+  const std::int64_t accrued_unpaid =
+      std::max<std::int64_t>(0, p.interest_accrued_minor - lending::InterestPaidMinor(p));
+  q.interest_minor = p.apr_bps == 0 ? interest_scheduled_unpaid
+                                    : std::min(accrued_unpaid, interest_scheduled_unpaid);
+  q.interest_waived_minor = interest_scheduled_unpaid - q.interest_minor;
+  q.amount_minor = q.fees_minor + q.principal_minor + q.interest_minor;
+  return q;
+}
+
+Plan WaiveUnaccruedInterest(Plan p, const PayoffQuote& q) {
+  std::int64_t waive = q.interest_waived_minor;
+  for (auto it = p.installments.rbegin(); it != p.installments.rend() && waive > 0; ++it) {
+    const std::int64_t unpaid_interest = std::max<std::int64_t>(0, it->interest.minor() - it->paid.minor());
+    const std::int64_t cut = std::min(waive, unpaid_interest);
+    it->interest = Money(it->interest.minor() - cut, it->interest.currency());
+    waive -= cut;
+  }
+  TRANCHE_ASSERT(waive == 0);
+  TRANCHE_ASSERT(BalanceMinor(p) == q.amount_minor);
+  return p;
+}
+
+Result<Plan> Extend(Plan p, int number, int days, Date today) {
+  if (days < 1 || days > kMaxExtensionDays) {
+    return Status::InvalidArgument("invalid_days", "days must be 1 to 14", "days");
+  }
+  if (p.status != PlanStatus::kActive) return Status::BusinessRule("plan_not_active", "the plan is not active");
+  if (p.extended) return Status::BusinessRule("extension_used", "this plan's due date was extended before");
+  if (IsPaused(p, today)) return Status::BusinessRule("plan_paused", "the plan is paused");
+  if (number < 1 || static_cast<std::size_t>(number) > p.installments.size()) {
+    return Status::InvalidArgument("unknown_installment", "the plan has no such instalment", "installment");
+  }
+  PlanInstallment& i = p.installments[static_cast<std::size_t>(number - 1)];
+  if (UnpaidMinor(i) == 0) return Status::BusinessRule("installment_paid", "the instalment is paid");
+  if (i.due_date < today) {
+    return Status::BusinessRule("installment_past_due", "a past-due instalment cannot be extended");
+  }
+  i.due_date = AddDays(i.due_date, days);
+  p.extended = true;
+  return p;
+}
+
+Result<Plan> Pause(Plan p, Date today, int days, std::string reason) {
+  TRANCHE_ASSERT(days > 0 && days <= kReturnPauseDays);
+  if (p.status != PlanStatus::kActive) return Status::BusinessRule("plan_not_active", "the plan is not active");
+  const Date until = AddDays(today, days);
+  // A pause that is over but not yet ended by the daily job keeps its shift.
+  if (p.paused_until && *p.paused_until <= today) p = Resume(std::move(p), *p.paused_until);
+  if (IsPaused(p, today)) {
+    p.paused_until = std::max(*p.paused_until, until);
+  } else {
+    p.paused_from = today;
+    p.paused_until = until;
+  }
+  p.pause_reason = std::move(reason);
+  return p;
+}
+
+Plan Resume(Plan p, Date on) {
+  if (!p.paused_from) return p;
+  const Date from = *p.paused_from;
+  const int shift = std::max(0, DaysBetween(from, std::min(on, *p.paused_until)));
+  for (PlanInstallment& i : p.installments) {
+    if (UnpaidMinor(i) > 0 && i.due_date >= from) i.due_date = AddDays(i.due_date, shift);
+  }
+  p.paused_from.reset();
+  p.paused_until.reset();
+  p.pause_reason.clear();
+  return p;
+}
+
+DayResult CloseDay(Plan p, Date d) {
+  DayResult r{std::move(p)};
+  Plan& plan = r.plan;
+  if (plan.serviced_through && d <= *plan.serviced_through) {
+    r.already_closed = true;
+    return r;
+  }
+  if (plan.paused_until && *plan.paused_until <= d) {
+    plan = Resume(std::move(plan), *plan.paused_until);
+    r.pause_ended = true;
+  }
+  r.interest_accrued_minor = Accrue(plan, d);
+  plan.serviced_through = d;
+  if (plan.status != PlanStatus::kActive || IsPaused(plan, d)) return r;
+  ChargeLateFees(plan, d, r);
+  const int dpd = DaysPastDue(plan, d);
+  const lending::Bucket bucket = lending::BucketOf(std::min(dpd, kChargeOffDaysPastDue));
+  if (bucket != plan.bucket) {
+    r.bucket_changed_from = plan.bucket;
+    plan.bucket = bucket;
+  }
+  if (dpd >= kChargeOffDaysPastDue) {
+    ChargeOff(plan, d, r);
+    return r;
+  }
+  DecideCollection(plan, d, r);
+  for (const PlanInstallment& i : plan.installments) {
+    if (UnpaidMinor(i) > 0 && DaysBetween(d, i.due_date) == kReminderDaysBefore) {
+      r.remind_installments.push_back(i.number);
+    }
+  }
+  return r;
+}
+
+InterestTrueUp TrueUpInterest(Plan p) {
+  const std::int64_t paid = lending::InterestPaidMinor(p);
+  InterestTrueUp t{std::move(p), 0};
+  t.written_back_minor = t.plan.interest_accrued_minor - paid;
+  t.plan.interest_accrued_minor = paid;
+  t.plan.accrual_carry = 0;
+  return t;
+}
+
+Closure ClosePlan(Plan p) {
+  TRANCHE_ASSERT(p.status == PlanStatus::kPaidOff || p.status == PlanStatus::kClosed);
+  const std::int64_t fees = lending::FeesUnpaidMinor(p);
+  p.fees_charged_minor -= fees;
+  InterestTrueUp t = TrueUpInterest(std::move(p));
+  return Closure{std::move(t.plan), fees, t.written_back_minor};
+}
+
+}  // namespace tranche::servicing

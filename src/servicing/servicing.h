@@ -1,0 +1,135 @@
+// Servicing rules (pure): what happens to a plan after the capture — payments and their
+// allocation, payoff, due-date extension, pauses for disputes and returns, and the
+// close-of-business day (collection, late fees, delinquency, charge-off, interest).
+//
+// Every function takes the business date it applies to; none reads a clock. The
+// shell (servicing/cob.h, the API handlers) stores what they return and posts the
+// matching journal entries (servicing/postings.h) in the same unit of work.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lending/plan.h"
+
+namespace tranche::servicing {
+
+// PRODUCT.md "Domain rules".
+inline constexpr std::int64_t kLateFeeMinor = 700;       // 7.00 in the plan's currency
+inline constexpr std::int64_t kLateFeeCapBps = 2'500;    // fees total at most 25 % of the plan
+inline constexpr int kLateFeeAfterDays = 10;             // unpaid 10 days after the due date
+inline constexpr int kRetryAfterDays[] = {2, 5};         // failed collections retried then
+inline constexpr int kChargeOffDaysPastDue = 120;
+inline constexpr int kDisputePauseDays = 21;
+inline constexpr int kReturnPauseDays = 28;
+inline constexpr int kMaxExtensionDays = 14;
+inline constexpr int kReminderDaysBefore = 3;
+// Interest accrues daily at APR / 365 on the outstanding principal. One day's interest
+// is principal × apr_bps / kAccrualDenominator; the remainder is carried to the next day.
+inline constexpr std::int64_t kAccrualDenominator = 10'000 * 365;
+
+// Whole days from `a` to `b` (negative when b is earlier).
+int DaysBetween(Date a, Date b);
+Date AddDays(Date d, int days);
+
+bool IsPaused(const lending::Plan& p, Date today);
+// Days past due of the oldest instalment unpaid after its due date; 0 when none is.
+int DaysPastDue(const lending::Plan& p, Date today);
+// Fees unpaid plus every instalment due on or before `today` not yet paid.
+std::int64_t AmountDueMinor(const lending::Plan& p, Date today);
+// Everything the consumer still owes on the plan: unpaid fees and instalments.
+std::int64_t BalanceMinor(const lending::Plan& p);
+
+// How one payment divides over a plan.
+struct PaymentAllocation {
+  std::int64_t fees_minor = 0;
+  std::int64_t interest_minor = 0;   // instalment interest covered
+  std::int64_t principal_minor = 0;  // instalment principal covered
+  std::vector<std::int64_t> per_installment_minor;  // what each instalment receives
+  std::int64_t total_minor() const { return fees_minor + interest_minor + principal_minor; }
+};
+
+// Divides `amount_minor` over the plan: unpaid fees, then instalments in due-date order
+// (past-due ones are the oldest), each instalment's interest before its principal.
+// Refused: amount not positive (invalid_amount), more than the balance
+// (overpayment), a plan that is not active or charged off (plan_not_payable).
+Result<PaymentAllocation> AllocatePayment(const lending::Plan& p, std::int64_t amount_minor);
+
+// The plan after an allocated payment. A plan with nothing left to pay becomes
+// paid_off (a charged-off plan keeps its status; its payments count as recovered).
+lending::Plan ApplyPayment(lending::Plan p, const PaymentAllocation& a);
+
+// The payoff amount on `today`: unpaid fees, outstanding principal and, for financing,
+// interest accrued to date and unpaid. Interest scheduled beyond it is waived.
+struct PayoffQuote {
+  std::int64_t amount_minor = 0;
+  std::int64_t principal_minor = 0;
+  std::int64_t interest_minor = 0;
+  std::int64_t fees_minor = 0;
+  std::int64_t interest_waived_minor = 0;
+};
+PayoffQuote QuotePayoff(const lending::Plan& p);
+// The plan with the waived interest removed from its instalments (last first), so that
+// paying the quote pays it off.
+lending::Plan WaiveUnaccruedInterest(lending::Plan p, const PayoffQuote& q);
+
+// Moves instalment `number`'s due date `days` later (1..14), once per plan. Refused:
+// already extended (extension_used), unknown or paid instalment, an instalment past
+// due, a paused or closed plan, days out of range.
+Result<lending::Plan> Extend(lending::Plan p, int number, int days, Date today);
+
+// Pauses collection and late fees from `today` for `days` (disputes 21, returns 28).
+// A pause already running is extended to the later end. Refused on a plan that is
+// not active (plan_not_active).
+Result<lending::Plan> Pause(lending::Plan p, Date today, int days, std::string reason);
+// Ends the pause on `on`: every unpaid instalment due on or after the pause started
+// moves later by the days the pause lasted. No-op without a pause.
+lending::Plan Resume(lending::Plan p, Date on);
+
+// What closing business date `d` does to one plan.
+struct DayResult {
+  lending::Plan plan;
+  bool already_closed = false;           // d was closed for this plan before: nothing done
+  bool pause_ended = false;
+  std::int64_t interest_accrued_minor = 0;
+  std::int64_t late_fee_minor = 0;       // charged today
+  int late_fee_installment = 0;
+  std::optional<lending::Bucket> bucket_changed_from = {};
+  bool charged_off = false;
+  std::int64_t charged_off_principal_minor = 0;  // written off: principal and fees
+  std::int64_t charged_off_fees_minor = 0;
+  std::int64_t interest_written_back_minor = 0;  // accrued but unpaid interest reversed
+  std::int64_t collect_minor = 0;        // autopay to attempt today (0: none)
+  int collect_attempt = 0;               // 1 on the due date, 2 and 3 on the retries
+  std::vector<int> remind_installments = {};  // due in kReminderDaysBefore days
+};
+
+// Closes `d` for the plan, in this order: end a pause that is over; accrue the day's
+// interest (financing); charge late fees due; move the delinquency bucket; charge off
+// at 120 days past due; decide today's autopay (due date and retry days, unless
+// paused); reminders. A plan closed through `d` already is returned unchanged.
+// Precondition: `d` is the day after plan.serviced_through (or the plan's first day).
+DayResult CloseDay(lending::Plan p, Date d);
+
+// Interest accrued beyond what was paid, or paid beyond what was accrued, when a plan
+// stops earning (paid off, closed by refunds, charged off): positive amounts are
+// written back (accrued, never to be paid), negative ones recognised. Sets the plan's
+// accrued interest to what was paid.
+struct InterestTrueUp {
+  lending::Plan plan;
+  std::int64_t written_back_minor = 0;  // > 0: reverse accrued interest; < 0: recognise more
+};
+InterestTrueUp TrueUpInterest(lending::Plan p);
+
+// A plan that left active by being paid off or closed by refunds: fees still unpaid are
+// waived (a refund took the purchase away) and interest trued up.
+struct Closure {
+  lending::Plan plan;
+  std::int64_t fees_waived_minor = 0;
+  std::int64_t interest_written_back_minor = 0;  // as InterestTrueUp::written_back_minor
+  bool needs_entry() const { return fees_waived_minor != 0 || interest_written_back_minor != 0; }
+};
+Closure ClosePlan(lending::Plan p);
+
+}  // namespace tranche::servicing

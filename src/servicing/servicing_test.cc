@@ -1,0 +1,885 @@
+#include "servicing/servicing.h"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "ledger/entry.h"
+#include "servicing/dispute.h"
+#include "servicing/postings.h"
+
+namespace tranche::servicing {
+namespace {
+
+using lending::Bucket;
+using lending::Plan;
+using lending::PlanStatus;
+using lending::ProductKind;
+
+Money Usd(std::int64_t m) { return Money(m, Currency::kUSD); }
+constexpr Date kCapture{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{10}};
+const Instant kCaptureInstant{std::chrono::sys_days{kCapture}};
+constexpr char kConsumer[] = "con_01JDQ3V6W4X8Y2Z0ABCDEFGHJK";
+constexpr char kMerchant[] = "mer_01JDQ3V6W4X8Y2Z0ABCDEFGHJK";
+constexpr char kEntryId[] = "je_01JDQ3V6W4X8Y2Z0ABCDEFGHJK";
+
+Date Day(int n) { return AddDays(kCapture, n); }
+
+Plan PlanOf(ProductKind kind, std::int64_t amount_minor, std::int64_t apr_bps = 0) {
+  auto s = lending::BuildSchedule(kind, Usd(amount_minor), kCapture, apr_bps);
+  TRANCHE_ASSERT(s.ok());
+  return lending::MakePlan("pln_1", *s, kCaptureInstant);
+}
+
+Plan Pay(const Plan& p, std::int64_t amount_minor) {
+  auto a = AllocatePayment(p, amount_minor);
+  TRANCHE_ASSERT(a.ok());
+  return ApplyPayment(p, *a);
+}
+
+// Closes every date from `from` through `to` in order; result k is for AddDays(from, k).
+std::vector<DayResult> CloseDays(Plan& p, Date from, Date to) {
+  std::vector<DayResult> out;
+  for (Date d = from; d <= to; d = AddDays(d, 1)) {
+    DayResult r = CloseDay(p, d);
+    p = r.plan;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::int64_t SumOfLines(const ledger::JournalEntry& e) {
+  return std::accumulate(e.lines.begin(), e.lines.end(), std::int64_t{0},
+                         [](std::int64_t s, const ledger::Line& l) { return s + l.amount_minor; });
+}
+
+// ---- balances and payments ----
+
+TEST(ServicingTest, DaysPastDueCountsFromTheOldestUnpaidInstalment) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  EXPECT_EQ(DaysPastDue(p, Day(-1)), 0);
+  EXPECT_EQ(DaysPastDue(p, Day(0)), 0);
+  EXPECT_EQ(DaysPastDue(p, Day(1)), 1);
+  EXPECT_EQ(DaysPastDue(p, Day(20)), 20);
+  p = Pay(p, 2500);
+  EXPECT_EQ(DaysPastDue(p, Day(14)), 0);
+  EXPECT_EQ(DaysPastDue(p, Day(20)), 6);
+}
+
+TEST(ServicingTest, AmountDueIsFeesPlusInstalmentsDueByToday) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  EXPECT_EQ(AmountDueMinor(p, Day(-1)), 0);
+  EXPECT_EQ(AmountDueMinor(p, Day(0)), 2500);
+  EXPECT_EQ(AmountDueMinor(p, Day(13)), 2500);
+  EXPECT_EQ(AmountDueMinor(p, Day(14)), 5000);
+  EXPECT_EQ(AmountDueMinor(p, Day(42)), 10000);
+  EXPECT_EQ(AmountDueMinor(p, Day(400)), 10000);
+  p.fees_charged_minor = 700;
+  p = Pay(p, 1000);  // the fee, then 300 of the first instalment
+  EXPECT_EQ(AmountDueMinor(p, Day(0)), 2200);
+  p.fees_charged_minor += 700;
+  EXPECT_EQ(AmountDueMinor(p, Day(14)), 700 + 2200 + 2500);
+  EXPECT_EQ(BalanceMinor(p), 700 + 9700);
+}
+
+TEST(ServicingTest, PaymentGoesToFeesThenInstalmentsInOrder) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  p.fees_charged_minor = 700;
+  auto a = AllocatePayment(p, 3500);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->fees_minor, 700);
+  EXPECT_EQ(a->interest_minor, 0);
+  EXPECT_EQ(a->principal_minor, 2800);
+  EXPECT_EQ(a->per_installment_minor, (std::vector<std::int64_t>{2500, 300, 0, 0}));
+  EXPECT_EQ(a->total_minor(), 3500);
+
+  const Plan after = ApplyPayment(p, *a);
+  EXPECT_EQ(after.fees_paid_minor, 700);
+  EXPECT_EQ(after.installments[0].paid, Usd(2500));
+  EXPECT_EQ(after.installments[1].paid, Usd(300));
+  EXPECT_EQ(after.status, PlanStatus::kActive);
+  EXPECT_EQ(BalanceMinor(after), 7200);
+}
+
+TEST(ServicingTest, PaymentFollowsDueDatesNotInstalmentNumbers) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  p.installments[0].due_date = Day(20);  // now after instalment 2 (day 14)
+  auto a = AllocatePayment(p, 3000);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->per_installment_minor, (std::vector<std::int64_t>{500, 2500, 0, 0}));
+}
+
+TEST(ServicingTest, FinancingPaymentCoversInterestBeforePrincipal) {
+  const Plan p = PlanOf(ProductKind::kFinancing6, 60000, 1200);
+  ASSERT_EQ(p.installments[0].interest, Usd(600));  // 1 % a month on 600.00
+  const std::int64_t first = p.installments[0].amount().minor();
+  const std::int64_t second_interest = p.installments[1].interest.minor();
+  ASSERT_GT(second_interest, 200);
+
+  auto a = AllocatePayment(p, first + 200);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->interest_minor, 600 + 200);
+  EXPECT_EQ(a->principal_minor, first - 600);
+  EXPECT_EQ(a->per_installment_minor[0], first);
+  EXPECT_EQ(a->per_installment_minor[1], 200);
+
+  const Plan after = ApplyPayment(p, *a);
+  EXPECT_EQ(lending::InterestPaidMinor(after), 800);
+  EXPECT_EQ(lending::OutstandingPrincipal(after).minor(), 60000 - (first - 600));
+  auto b = AllocatePayment(after, second_interest);  // the rest of instalment 2's interest, then principal
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->interest_minor, second_interest - 200);
+  EXPECT_EQ(b->principal_minor, 200);
+}
+
+TEST(ServicingTest, RefusesOverpaymentAndAmountsNotPositive) {
+  const Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  EXPECT_EQ(AllocatePayment(p, 10001).status().code(), "overpayment");
+  EXPECT_EQ(AllocatePayment(p, 0).status().code(), "invalid_amount");
+  EXPECT_EQ(AllocatePayment(p, -100).status().code(), "invalid_amount");
+  Plan with_fee = p;
+  with_fee.fees_charged_minor = 700;
+  EXPECT_TRUE(AllocatePayment(with_fee, 10700).ok());
+  EXPECT_EQ(AllocatePayment(with_fee, 10701).status().code(), "overpayment");
+}
+
+TEST(ServicingTest, PayingTheWholeBalancePaysThePlanOff) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10001);
+  p.fees_charged_minor = 700;
+  auto a = AllocatePayment(p, 10701);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->per_installment_minor, (std::vector<std::int64_t>{2501, 2500, 2500, 2500}));
+  const Plan after = ApplyPayment(p, *a);
+  EXPECT_EQ(after.status, PlanStatus::kPaidOff);
+  EXPECT_EQ(BalanceMinor(after), 0);
+  EXPECT_EQ(AllocatePayment(after, 1).status().code(), "plan_not_payable");
+}
+
+TEST(ServicingTest, PayingPartOfTheBalanceLeavesThePlanActive) {
+  const Plan after = Pay(PlanOf(ProductKind::kPayIn4, 10000), 9999);
+  EXPECT_EQ(after.status, PlanStatus::kActive);
+  EXPECT_EQ(BalanceMinor(after), 1);
+}
+
+// ---- close of business ----
+
+TEST(ServicingCloseDayTest, CollectsOnTheDueDateAndRetriesTwoAndFiveDaysLater) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(6));
+  const int attempts[] = {1, 0, 2, 0, 0, 3, 0};
+  for (int k = 0; k <= 6; ++k) {
+    EXPECT_EQ(r[k].collect_attempt, attempts[k]) << "day " << k;
+    EXPECT_EQ(r[k].collect_minor, attempts[k] == 0 ? 0 : 2500) << "day " << k;
+  }
+}
+
+TEST(ServicingCloseDayTest, CollectionAmountIsEverythingDueIncludingFees) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(19));
+  EXPECT_EQ(r[10].late_fee_minor, 700);
+  EXPECT_EQ(r[14].collect_attempt, 1);
+  EXPECT_EQ(r[14].collect_minor, 700 + 2500 + 2500);
+  EXPECT_EQ(r[16].collect_attempt, 2);
+  EXPECT_EQ(r[19].collect_attempt, 3);
+  EXPECT_EQ(r[15].collect_attempt, 0);
+}
+
+TEST(ServicingCloseDayTest, NoCollectionForAPaidInstalment) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  p = Pay(p, 2500);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(5));
+  for (const DayResult& d : r) EXPECT_EQ(d.collect_attempt, 0);
+}
+
+TEST(ServicingCloseDayTest, LateFeeTenDaysAfterTheDueDateOncePerInstalment) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(25));
+  for (int k = 0; k <= 25; ++k) {
+    const std::int64_t expected = (k == 10 || k == 24) ? 700 : 0;
+    EXPECT_EQ(r[k].late_fee_minor, expected) << "day " << k;
+  }
+  EXPECT_EQ(r[10].late_fee_installment, 1);
+  EXPECT_EQ(r[24].late_fee_installment, 2);
+  EXPECT_EQ(p.fees_charged_minor, 1400);
+  EXPECT_TRUE(p.installments[0].late_fee_charged);
+  EXPECT_TRUE(p.installments[1].late_fee_charged);
+  EXPECT_FALSE(p.installments[2].late_fee_charged);
+}
+
+TEST(ServicingCloseDayTest, LateFeesAreCappedAtAQuarterOfThePlan) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 4000);  // cap 10.00
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(40));
+  EXPECT_EQ(r[10].late_fee_minor, 700);
+  EXPECT_EQ(r[24].late_fee_minor, 300);
+  EXPECT_EQ(r[24].late_fee_installment, 2);
+  EXPECT_EQ(r[38].late_fee_minor, 0);
+  EXPECT_EQ(p.fees_charged_minor, 1000);
+  EXPECT_TRUE(p.installments[2].late_fee_charged);
+  std::int64_t total = 0;
+  for (const DayResult& d : r) total += d.late_fee_minor;
+  EXPECT_EQ(total, 1000);
+}
+
+TEST(ServicingCloseDayTest, NoLateFeeWhenTheInstalmentIsPaidInTime) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  std::vector<DayResult> r = CloseDays(p, Day(0), Day(8));
+  p = Pay(p, 2500);
+  r = CloseDays(p, Day(9), Day(12));
+  for (const DayResult& d : r) EXPECT_EQ(d.late_fee_minor, 0);
+  EXPECT_EQ(p.fees_charged_minor, 0);
+}
+
+TEST(ServicingCloseDayTest, BucketsMoveWithDaysPastDue) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(119));
+  EXPECT_FALSE(r[0].bucket_changed_from.has_value());
+  EXPECT_EQ(r[0].plan.bucket, Bucket::kCurrent);
+  ASSERT_TRUE(r[1].bucket_changed_from.has_value());
+  EXPECT_EQ(*r[1].bucket_changed_from, Bucket::kCurrent);
+  EXPECT_EQ(r[1].plan.bucket, Bucket::kDpd1To30);
+  EXPECT_FALSE(r[30].bucket_changed_from.has_value());
+  ASSERT_TRUE(r[31].bucket_changed_from.has_value());
+  EXPECT_EQ(*r[31].bucket_changed_from, Bucket::kDpd1To30);
+  EXPECT_EQ(r[31].plan.bucket, Bucket::kDpd31To60);
+  ASSERT_TRUE(r[61].bucket_changed_from.has_value());
+  EXPECT_EQ(*r[61].bucket_changed_from, Bucket::kDpd31To60);
+  EXPECT_EQ(r[61].plan.bucket, Bucket::kDpd61To90);
+  ASSERT_TRUE(r[91].bucket_changed_from.has_value());
+  EXPECT_EQ(*r[91].bucket_changed_from, Bucket::kDpd61To90);
+  EXPECT_EQ(r[91].plan.bucket, Bucket::kDpd91To120);
+  int changes = 0;
+  for (const DayResult& d : r) changes += d.bucket_changed_from.has_value() ? 1 : 0;
+  EXPECT_EQ(changes, 4);
+  EXPECT_FALSE(r[119].charged_off);
+  EXPECT_EQ(p.status, PlanStatus::kActive);
+}
+
+TEST(ServicingCloseDayTest, PaymentBringsTheBucketBackToCurrent) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  CloseDays(p, Day(0), Day(5));
+  ASSERT_EQ(p.bucket, Bucket::kDpd1To30);
+  p = Pay(p, 2500);
+  const DayResult r = CloseDay(p, Day(6));
+  ASSERT_TRUE(r.bucket_changed_from.has_value());
+  EXPECT_EQ(*r.bucket_changed_from, Bucket::kDpd1To30);
+  EXPECT_EQ(r.plan.bucket, Bucket::kCurrent);
+}
+
+TEST(ServicingCloseDayTest, ChargesOffAt120DaysPastDue) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(121));
+  // Late fees: 7.00 on each of the first three instalments, then 4.00 up to the 25.00 cap.
+  EXPECT_EQ(r[38].late_fee_minor, 700);
+  EXPECT_EQ(r[52].late_fee_minor, 400);
+  for (int k = 0; k < 120; ++k) ASSERT_FALSE(r[k].charged_off) << "day " << k;
+  const DayResult& off = r[120];
+  EXPECT_TRUE(off.charged_off);
+  EXPECT_EQ(off.charged_off_principal_minor, 10000);
+  EXPECT_EQ(off.charged_off_fees_minor, 2500);
+  EXPECT_EQ(off.interest_written_back_minor, 0);
+  EXPECT_EQ(off.collect_minor, 0);
+  EXPECT_EQ(off.plan.status, PlanStatus::kChargedOff);
+  ASSERT_TRUE(off.plan.charged_off_on.has_value());
+  EXPECT_EQ(FormatDate(*off.plan.charged_off_on), FormatDate(Day(120)));
+
+  const DayResult& next = r[121];
+  EXPECT_FALSE(next.charged_off);
+  EXPECT_EQ(next.late_fee_minor, 0);
+  EXPECT_EQ(next.collect_minor, 0);
+  EXPECT_EQ(next.plan.status, PlanStatus::kChargedOff);
+}
+
+TEST(ServicingCloseDayTest, PaymentsAfterChargeOffAreRecoveries) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  CloseDays(p, Day(0), Day(120));
+  ASSERT_EQ(p.status, PlanStatus::kChargedOff);
+  auto a = AllocatePayment(p, 3000);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->fees_minor, 2500);
+  EXPECT_EQ(a->principal_minor, 500);
+  p = ApplyPayment(p, *a);
+  EXPECT_EQ(p.recovered_minor, 3000);
+  p = Pay(p, BalanceMinor(p));
+  EXPECT_EQ(p.recovered_minor, 12500);
+  EXPECT_EQ(p.status, PlanStatus::kChargedOff);
+}
+
+TEST(ServicingCloseDayTest, ClosingADayTwiceChangesNothing) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  CloseDays(p, Day(0), Day(9));
+  const DayResult first = CloseDay(p, Day(10));
+  ASSERT_EQ(first.late_fee_minor, 700);
+  const DayResult again = CloseDay(first.plan, Day(10));
+  EXPECT_TRUE(again.already_closed);
+  EXPECT_EQ(again.late_fee_minor, 0);
+  EXPECT_EQ(again.collect_minor, 0);
+  EXPECT_EQ(again.collect_attempt, 0);
+  EXPECT_TRUE(again.remind_installments.empty());
+  EXPECT_EQ(again.plan.fees_charged_minor, 700);
+  EXPECT_EQ(again.plan.serviced_through, first.plan.serviced_through);
+  EXPECT_EQ(again.plan.bucket, first.plan.bucket);
+
+  const DayResult earlier = CloseDay(first.plan, Day(2));
+  EXPECT_TRUE(earlier.already_closed);
+  EXPECT_EQ(earlier.collect_attempt, 0);
+  EXPECT_EQ(FormatDate(*earlier.plan.serviced_through), FormatDate(Day(10)));
+}
+
+TEST(ServicingCloseDayTest, RemindsThreeDaysBeforeADueDate) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  p = Pay(p, 2500);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(42));
+  for (int k = 0; k <= 42; ++k) {
+    std::vector<int> expected;
+    if (k == 11) expected = {2};
+    if (k == 25) expected = {3};
+    if (k == 39) expected = {4};
+    EXPECT_EQ(r[k].remind_installments, expected) << "day " << k;
+  }
+}
+
+TEST(ServicingCloseDayTest, PausedPlanIsNotCollectedOrChargedAndDueDatesShift) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  CloseDays(p, Day(0), Day(0));
+  p = Pay(p, 2500);
+  CloseDays(p, Day(1), Day(4));
+  auto paused = Pause(p, Day(5), kDisputePauseDays, "dispute");
+  ASSERT_TRUE(paused.ok());
+  p = *paused;
+  EXPECT_TRUE(IsPaused(p, Day(5)));
+  EXPECT_TRUE(IsPaused(p, Day(25)));
+  EXPECT_FALSE(IsPaused(p, Day(26)));
+  EXPECT_FALSE(IsPaused(p, Day(4)));
+
+  // Instalment 2 (day 14) would be collected on days 14, 16 and 19, reminded on day 11
+  // and charged a late fee on day 24.
+  const std::vector<DayResult> during = CloseDays(p, Day(5), Day(25));
+  for (const DayResult& d : during) {
+    EXPECT_EQ(d.collect_attempt, 0);
+    EXPECT_EQ(d.collect_minor, 0);
+    EXPECT_EQ(d.late_fee_minor, 0);
+    EXPECT_TRUE(d.remind_installments.empty());
+    EXPECT_FALSE(d.bucket_changed_from.has_value());
+    EXPECT_FALSE(d.pause_ended);
+  }
+  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.bucket, Bucket::kCurrent);
+
+  const DayResult end = CloseDay(p, Day(26));
+  p = end.plan;
+  EXPECT_TRUE(end.pause_ended);
+  EXPECT_FALSE(p.paused_from.has_value());
+  EXPECT_FALSE(p.paused_until.has_value());
+  EXPECT_TRUE(p.pause_reason.empty());
+  EXPECT_EQ(FormatDate(p.installments[0].due_date), FormatDate(Day(0)));  // paid: unchanged
+  EXPECT_EQ(FormatDate(p.installments[1].due_date), FormatDate(Day(35)));
+  EXPECT_EQ(FormatDate(p.installments[2].due_date), FormatDate(Day(49)));
+  EXPECT_EQ(FormatDate(p.installments[3].due_date), FormatDate(Day(63)));
+
+  const std::vector<DayResult> after = CloseDays(p, Day(27), Day(45));
+  EXPECT_EQ(after[32 - 27].remind_installments, std::vector<int>{2});
+  EXPECT_EQ(after[35 - 27].collect_attempt, 1);
+  EXPECT_EQ(after[35 - 27].collect_minor, 2500);
+  EXPECT_EQ(after[45 - 27].late_fee_minor, 700);
+}
+
+TEST(ServicingCloseDayTest, PausedPlanKeepsItsOverdueInstalmentDates) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  CloseDays(p, Day(0), Day(2));
+  auto paused = Pause(p, Day(3), kReturnPauseDays, "return");
+  ASSERT_TRUE(paused.ok());
+  p = *paused;
+  const std::vector<DayResult> during = CloseDays(p, Day(3), Day(30));
+  for (const DayResult& d : during) EXPECT_EQ(d.late_fee_minor, 0);
+  const DayResult end = CloseDay(p, Day(31));
+  EXPECT_TRUE(end.pause_ended);
+  EXPECT_EQ(FormatDate(end.plan.installments[0].due_date), FormatDate(Day(0)));
+  EXPECT_EQ(FormatDate(end.plan.installments[1].due_date), FormatDate(Day(14 + 28)));
+  EXPECT_EQ(end.late_fee_minor, 700);  // instalment 1 is 31 days past due once the pause ends
+}
+
+TEST(ServicingTest, PauseWhilePausedExtendsToTheLaterEnd) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  auto first = Pause(p, Day(5), 21, "dispute");
+  ASSERT_TRUE(first.ok());
+  auto second = Pause(*first, Day(10), 28, "return");
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(FormatDate(*second->paused_from), FormatDate(Day(5)));
+  EXPECT_EQ(FormatDate(*second->paused_until), FormatDate(Day(38)));
+  EXPECT_EQ(second->pause_reason, "return");
+  auto shorter = Pause(*second, Day(11), 1, "dispute");
+  ASSERT_TRUE(shorter.ok());
+  EXPECT_EQ(FormatDate(*shorter->paused_until), FormatDate(Day(38)));
+}
+
+// The shell pauses with the request's date, before that date is closed: a second
+// dispute on the day the first pause ends must not lose the first pause's shift.
+TEST(ServicingCloseDayTest, PauseStartingTheDayAnotherEndsKeepsBothShifts) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  p = Pay(p, 2500);
+  auto first = Pause(p, Day(5), kDisputePauseDays, "dispute");
+  ASSERT_TRUE(first.ok());
+  p = *first;
+  CloseDays(p, Day(0), Day(25));
+  auto second = Pause(p, Day(26), kDisputePauseDays, "dispute");
+  ASSERT_TRUE(second.ok());
+  p = *second;
+  const std::vector<DayResult> r = CloseDays(p, Day(26), Day(47));
+  EXPECT_EQ(FormatDate(p.installments[1].due_date), FormatDate(Day(14 + 21 + 21)));
+  EXPECT_EQ(FormatDate(p.installments[2].due_date), FormatDate(Day(28 + 21 + 21)));
+  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.bucket, Bucket::kCurrent);
+  EXPECT_EQ(DaysPastDue(p, Day(47)), 0);
+}
+
+TEST(ServicingTest, ResumeEarlyShiftsByTheDaysPaused) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  auto paused = Pause(p, Day(5), 21, "dispute");
+  ASSERT_TRUE(paused.ok());
+  const Plan resumed = Resume(*paused, Day(15));
+  EXPECT_EQ(FormatDate(resumed.installments[0].due_date), FormatDate(Day(0)));  // due before the pause
+  EXPECT_EQ(FormatDate(resumed.installments[1].due_date), FormatDate(Day(24)));
+  EXPECT_EQ(FormatDate(resumed.installments[3].due_date), FormatDate(Day(52)));
+  EXPECT_FALSE(resumed.paused_from.has_value());
+  const Plan unchanged = Resume(p, Day(15));
+  EXPECT_EQ(FormatDate(unchanged.installments[1].due_date), FormatDate(Day(14)));
+}
+
+TEST(ServicingTest, PauseRefusedOnAPlanThatIsNotActive) {
+  const Plan paid = Pay(PlanOf(ProductKind::kPayIn4, 10000), 10000);
+  EXPECT_EQ(Pause(paid, Day(1), 21, "dispute").status().code(), "plan_not_active");
+}
+
+// ---- financing ----
+
+TEST(ServicingFinancingTest, InterestAccruesDailyWithTheRemainderCarried) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(29));
+  // One day: 100,000 × 2,000 / 3,650,000 = 54.79…
+  EXPECT_EQ(r[0].interest_accrued_minor, 54);
+  EXPECT_EQ(r[0].plan.accrual_carry, 2'900'000);
+  EXPECT_EQ(r[1].interest_accrued_minor, 55);
+  EXPECT_EQ(r[1].plan.accrual_carry, 2'150'000);
+  std::int64_t sum = 0;
+  for (const DayResult& d : r) {
+    EXPECT_TRUE(d.interest_accrued_minor == 54 || d.interest_accrued_minor == 55);
+    sum += d.interest_accrued_minor;
+  }
+  const std::int64_t expected = std::int64_t{100000} * 2000 * 30 / kAccrualDenominator;
+  EXPECT_EQ(expected, 1643);
+  EXPECT_EQ(sum, expected);
+  EXPECT_EQ(p.interest_accrued_minor, expected);
+  EXPECT_EQ(p.accrual_carry, std::int64_t{100000} * 2000 * 30 % kAccrualDenominator);
+}
+
+TEST(ServicingFinancingTest, NoInterestAccruesOnPayInPlans) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(20));
+  for (const DayResult& d : r) EXPECT_EQ(d.interest_accrued_minor, 0);
+  EXPECT_EQ(p.interest_accrued_minor, 0);
+}
+
+TEST(ServicingFinancingTest, AccrualFollowsTheOutstandingPrincipal) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  p = Pay(p, 50000);
+  const std::int64_t principal = lending::OutstandingPrincipal(p).minor();
+  ASSERT_LT(principal, 100000);
+  CloseDays(p, Day(0), Day(9));
+  EXPECT_EQ(p.interest_accrued_minor, principal * 2000 * 10 / kAccrualDenominator);
+}
+
+TEST(ServicingFinancingTest, PayoffQuoteIsPrincipalAccruedInterestAndFees) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  const std::int64_t scheduled_interest = lending::Outstanding(p).minor() - 100000;
+  ASSERT_GT(scheduled_interest, 1643);
+  CloseDays(p, Day(0), Day(29));
+  ASSERT_EQ(p.interest_accrued_minor, 1643);
+
+  const PayoffQuote q = QuotePayoff(p);
+  EXPECT_EQ(q.principal_minor, 100000);
+  EXPECT_EQ(q.interest_minor, 1643);
+  EXPECT_EQ(q.fees_minor, 0);
+  EXPECT_EQ(q.amount_minor, 101643);
+  EXPECT_EQ(q.interest_waived_minor, scheduled_interest - 1643);
+
+  const Plan waived = WaiveUnaccruedInterest(p, q);
+  EXPECT_EQ(BalanceMinor(waived), 101643);
+  EXPECT_EQ(waived.installments[0].interest, Usd(1643));
+  for (std::size_t k = 1; k < waived.installments.size(); ++k) {
+    EXPECT_TRUE(waived.installments[k].interest.is_zero()) << k;
+  }
+  auto a = AllocatePayment(waived, q.amount_minor);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->interest_minor, 1643);
+  EXPECT_EQ(a->principal_minor, 100000);
+  const Plan paid = ApplyPayment(waived, *a);
+  EXPECT_EQ(paid.status, PlanStatus::kPaidOff);
+  EXPECT_EQ(TrueUpInterest(paid).written_back_minor, 0);
+
+  const DayResult later = CloseDay(paid, Day(30));
+  EXPECT_EQ(later.interest_accrued_minor, 0);
+}
+
+TEST(ServicingFinancingTest, PayoffQuoteIncludesUnpaidFees) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  CloseDays(p, Day(0), Day(29));
+  p.fees_charged_minor = 700;
+  const PayoffQuote q = QuotePayoff(p);
+  EXPECT_EQ(q.fees_minor, 700);
+  EXPECT_EQ(q.amount_minor, 700 + 100000 + 1643);
+  const Plan paid = Pay(WaiveUnaccruedInterest(p, q), q.amount_minor);
+  EXPECT_EQ(paid.status, PlanStatus::kPaidOff);
+  EXPECT_EQ(paid.fees_paid_minor, 700);
+}
+
+TEST(ServicingFinancingTest, PayoffQuoteOnAPayInPlanWaivesNothing) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  p = Pay(p, 2500);
+  const PayoffQuote q = QuotePayoff(p);
+  EXPECT_EQ(q.amount_minor, 7500);
+  EXPECT_EQ(q.principal_minor, 7500);
+  EXPECT_EQ(q.interest_minor, 0);
+  EXPECT_EQ(q.interest_waived_minor, 0);
+}
+
+TEST(ServicingFinancingTest, TrueUpWritesBackAccruedInterestNotPaid) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  CloseDays(p, Day(0), Day(29));
+  const InterestTrueUp t = TrueUpInterest(p);
+  EXPECT_EQ(t.written_back_minor, 1643);
+  EXPECT_EQ(t.plan.interest_accrued_minor, 0);
+  EXPECT_EQ(t.plan.accrual_carry, 0);
+}
+
+TEST(ServicingFinancingTest, TrueUpRecognisesInterestPaidBeyondAccrued) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  CloseDays(p, Day(0), Day(29));
+  const std::int64_t first_interest = p.installments[0].interest.minor();
+  ASSERT_EQ(first_interest, 1667);  // 100,000 × 20 % / 12
+  p = Pay(p, p.installments[0].amount().minor());
+  const InterestTrueUp t = TrueUpInterest(p);
+  EXPECT_EQ(t.written_back_minor, 1643 - 1667);
+  EXPECT_EQ(t.plan.interest_accrued_minor, 1667);
+}
+
+TEST(ServicingFinancingTest, ChargeOffWritesBackAccruedUnpaidInterest) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  const Date first_due = p.installments[0].due_date;
+  const int days = DaysBetween(kCapture, first_due) + kChargeOffDaysPastDue;
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(days));
+  const DayResult& off = r.back();
+  ASSERT_TRUE(off.charged_off);
+  std::int64_t accrued = 0;
+  for (const DayResult& d : r) accrued += d.interest_accrued_minor;
+  EXPECT_GT(accrued, 0);
+  EXPECT_EQ(off.interest_written_back_minor, accrued);
+  EXPECT_EQ(off.charged_off_principal_minor, 100000);
+  EXPECT_EQ(off.charged_off_fees_minor, 4 * 700);  // instalments 1-4 are 10 days late by then
+  EXPECT_EQ(off.plan.interest_accrued_minor, 0);
+}
+
+TEST(ServicingFinancingTest, ClosingARefundedPlanWaivesFeesAndWritesBackInterest) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  CloseDays(p, Day(0), Day(29));
+  p.fees_charged_minor = 700;
+  std::vector<Money> all;
+  for (const auto& i : p.installments) all.push_back(i.principal);
+  const Plan refunded = lending::ApplyReductions(p, all);
+  ASSERT_EQ(refunded.status, PlanStatus::kClosed);
+  const Closure c = ClosePlan(refunded);
+  EXPECT_EQ(c.fees_waived_minor, 700);
+  EXPECT_EQ(c.interest_written_back_minor, 1643);
+  EXPECT_TRUE(c.needs_entry());
+  EXPECT_EQ(lending::FeesUnpaidMinor(c.plan), 0);
+  EXPECT_EQ(c.plan.interest_accrued_minor, 0);
+  EXPECT_EQ(BalanceMinor(c.plan), 0);
+}
+
+TEST(ServicingFinancingTest, ClosingAPlanPaidOffOnTheQuoteNeedsNoEntry) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  CloseDays(p, Day(0), Day(29));
+  const PayoffQuote q = QuotePayoff(p);
+  const Plan paid = Pay(WaiveUnaccruedInterest(p, q), q.amount_minor);
+  ASSERT_EQ(paid.status, PlanStatus::kPaidOff);
+  const Closure c = ClosePlan(paid);
+  EXPECT_EQ(c.fees_waived_minor, 0);
+  EXPECT_EQ(c.interest_written_back_minor, 0);
+  EXPECT_FALSE(c.needs_entry());
+}
+
+// ---- extension ----
+
+TEST(ServicingTest, ExtendMovesOneDueDateOncePerPlan) {
+  const Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  auto once = Extend(p, 2, 7, Day(0));
+  ASSERT_TRUE(once.ok()) << once.status().ToString();
+  EXPECT_EQ(FormatDate(once->installments[1].due_date), FormatDate(Day(21)));
+  EXPECT_EQ(FormatDate(once->installments[2].due_date), FormatDate(Day(28)));
+  EXPECT_TRUE(once->extended);
+  EXPECT_EQ(Extend(*once, 3, 7, Day(0)).status().code(), "extension_used");
+}
+
+TEST(ServicingTest, ExtendAcceptsOneToFourteenDays) {
+  const Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  EXPECT_EQ(Extend(p, 2, 0, Day(0)).status().code(), "invalid_days");
+  EXPECT_EQ(Extend(p, 2, -3, Day(0)).status().code(), "invalid_days");
+  EXPECT_EQ(Extend(p, 2, 15, Day(0)).status().code(), "invalid_days");
+  auto one = Extend(p, 2, 1, Day(0));
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(FormatDate(one->installments[1].due_date), FormatDate(Day(15)));
+  auto fourteen = Extend(p, 2, 14, Day(0));
+  ASSERT_TRUE(fourteen.ok());
+  EXPECT_EQ(FormatDate(fourteen->installments[1].due_date), FormatDate(Day(28)));
+}
+
+TEST(ServicingTest, ExtendRefusesPastDuePaidAndUnknownInstalments) {
+  const Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  EXPECT_EQ(Extend(p, 1, 7, Day(1)).status().code(), "installment_past_due");
+  EXPECT_TRUE(Extend(p, 1, 7, Day(0)).ok());  // due today is not past due
+  EXPECT_EQ(Extend(p, 0, 7, Day(0)).status().code(), "unknown_installment");
+  EXPECT_EQ(Extend(p, 5, 7, Day(0)).status().code(), "unknown_installment");
+  const Plan paid_first = Pay(p, 2500);
+  EXPECT_EQ(Extend(paid_first, 1, 7, Day(0)).status().code(), "installment_paid");
+  auto paused = Pause(p, Day(2), 21, "dispute");
+  ASSERT_TRUE(paused.ok());
+  EXPECT_EQ(Extend(*paused, 2, 7, Day(3)).status().code(), "plan_paused");
+}
+
+TEST(ServicingTest, ExtendedInstalmentIsCollectedOnItsNewDate) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  p = Pay(p, 2500);
+  auto e = Extend(p, 2, 5, Day(0));
+  ASSERT_TRUE(e.ok());
+  p = *e;
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(20));
+  EXPECT_EQ(r[14].collect_attempt, 0);
+  EXPECT_EQ(r[19].collect_attempt, 1);
+  EXPECT_EQ(r[19].collect_minor, 2500);
+  EXPECT_EQ(r[15].plan.bucket, Bucket::kCurrent);
+}
+
+// ---- postings ----
+
+EntryContext Ctx(std::string object_id) {
+  return EntryContext{kEntryId, std::move(object_id), kConsumer, kCaptureInstant};
+}
+
+void ExpectValidAndBalanced(const ledger::JournalEntry& e) {
+  const Status st = ledger::ValidateEntry(e);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(SumOfLines(e), 0);
+}
+
+std::int64_t LineFor(const ledger::JournalEntry& e, ledger::AccountType type) {
+  for (const ledger::Line& l : e.lines) {
+    if (l.account.type == type) return l.amount_minor;
+  }
+  return 0;
+}
+
+TEST(ServicingPostingsTest, PaymentEntrySplitsReceivableAndAccruedInterest) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 60000, 1200);
+  p.fees_charged_minor = 700;
+  auto a = AllocatePayment(p, 5000);
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a->interest_minor, 600);
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_1"), Currency::kUSD, *a, false, 0);
+  ExpectValidAndBalanced(e);
+  EXPECT_EQ(e.reason, ledger::Reason::kCollection);
+  EXPECT_EQ(e.posting_key, "payment:col_1");
+  EXPECT_EQ(e.object_id, "col_1");
+  ASSERT_EQ(e.lines.size(), 3u);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kCollectionsCash), 5000);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -(700 + 3700));
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kAccruedInterest), -600);
+}
+
+TEST(ServicingPostingsTest, PaymentWithoutInterestHasTwoLines) {
+  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), 2500);
+  ASSERT_TRUE(a.ok());
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_2"), Currency::kUSD, *a, false, 0);
+  ExpectValidAndBalanced(e);
+  ASSERT_EQ(e.lines.size(), 2u);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -2500);
+}
+
+TEST(ServicingPostingsTest, RecoveryIsCreditedToCreditLosses) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  CloseDays(p, Day(0), Day(120));
+  ASSERT_EQ(p.status, PlanStatus::kChargedOff);
+  auto a = AllocatePayment(p, 3000);
+  ASSERT_TRUE(a.ok());
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_3"), Currency::kUSD, *a, true, 0);
+  ExpectValidAndBalanced(e);
+  EXPECT_EQ(e.reason, ledger::Reason::kRecovery);
+  ASSERT_EQ(e.lines.size(), 2u);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kCollectionsCash), 3000);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kCreditLossExpense), -3000);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), 0);
+}
+
+TEST(ServicingPostingsTest, ExcessCollectedIsOwedBackToTheConsumer) {
+  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), 2500);
+  ASSERT_TRUE(a.ok());
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_4"), Currency::kUSD, *a, false, 400);
+  ExpectValidAndBalanced(e);
+  ASSERT_EQ(e.lines.size(), 3u);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kCollectionsCash), 2900);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -2500);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerRefundsPayable), -400);
+
+  const ledger::JournalEntry only_excess = PaymentEntry(Ctx("col_5"), Currency::kUSD, PaymentAllocation{}, false, 400);
+  ExpectValidAndBalanced(only_excess);
+  ASSERT_EQ(only_excess.lines.size(), 2u);
+  EXPECT_EQ(LineFor(only_excess, ledger::AccountType::kCollectionsCash), 400);
+  EXPECT_EQ(LineFor(only_excess, ledger::AccountType::kConsumerRefundsPayable), -400);
+
+  const ledger::JournalEntry recovery = PaymentEntry(Ctx("col_6"), Currency::kUSD, *a, true, 100);
+  ExpectValidAndBalanced(recovery);
+  EXPECT_EQ(LineFor(recovery, ledger::AccountType::kCollectionsCash), 2600);
+  EXPECT_EQ(LineFor(recovery, ledger::AccountType::kCreditLossExpense), -2500);
+  EXPECT_EQ(LineFor(recovery, ledger::AccountType::kConsumerRefundsPayable), -100);
+}
+
+TEST(ServicingPostingsTest, LateFeeAndAccrualEntriesBalance) {
+  const ledger::JournalEntry fee = LateFeeEntry(Ctx("pln_1"), Currency::kUSD, 700, 2);
+  ExpectValidAndBalanced(fee);
+  EXPECT_EQ(fee.reason, ledger::Reason::kLateFee);
+  EXPECT_EQ(fee.posting_key, "late_fee:pln_1:2");
+  EXPECT_EQ(LineFor(fee, ledger::AccountType::kConsumerReceivable), 700);
+  EXPECT_EQ(LineFor(fee, ledger::AccountType::kFeeRevenue), -700);
+
+  const ledger::JournalEntry accrual = AccrualEntry(Ctx("pln_1"), Currency::kUSD, kCapture, 1643);
+  ExpectValidAndBalanced(accrual);
+  EXPECT_EQ(accrual.reason, ledger::Reason::kInterestAccrual);
+  EXPECT_EQ(accrual.posting_key, "accrual:2026-03-10:USD:pln_1");
+  EXPECT_EQ(LineFor(accrual, ledger::AccountType::kAccruedInterest), 1643);
+  EXPECT_EQ(LineFor(accrual, ledger::AccountType::kInterestRevenue), -1643);
+}
+
+TEST(ServicingPostingsTest, ClosureEntryWaivesFeesAndWritesBackInterest) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  CloseDays(p, Day(0), Day(29));
+  p.fees_charged_minor = 700;
+  std::vector<Money> all;
+  for (const auto& i : p.installments) all.push_back(i.principal);
+  const Closure c = ClosePlan(lending::ApplyReductions(p, all));
+  ASSERT_TRUE(c.needs_entry());
+  const ledger::JournalEntry e = ClosureEntry(Ctx("pln_1"), Currency::kUSD, c);
+  ExpectValidAndBalanced(e);
+  EXPECT_EQ(e.posting_key, "closure:pln_1");
+  ASSERT_EQ(e.lines.size(), 4u);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kFeeRevenue), 700);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -700);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kInterestRevenue), 1643);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kAccruedInterest), -1643);
+
+  Closure recognised{p, 0, -24};
+  const ledger::JournalEntry more = ClosureEntry(Ctx("pln_1"), Currency::kUSD, recognised);
+  ExpectValidAndBalanced(more);
+  ASSERT_EQ(more.lines.size(), 2u);
+  EXPECT_EQ(LineFor(more, ledger::AccountType::kInterestRevenue), -24);
+  EXPECT_EQ(LineFor(more, ledger::AccountType::kAccruedInterest), 24);
+}
+
+TEST(ServicingPostingsTest, ChargeOffEntryFromARealChargeOff) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  const std::vector<DayResult> r = CloseDays(p, Day(0), Day(120));
+  ASSERT_TRUE(r.back().charged_off);
+  const ledger::JournalEntry e = ChargeOffEntry(Ctx("pln_1"), Currency::kUSD, r.back());
+  ExpectValidAndBalanced(e);
+  EXPECT_EQ(e.reason, ledger::Reason::kChargeOff);
+  ASSERT_EQ(e.lines.size(), 2u);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kCreditLossExpense), 12500);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -12500);
+}
+
+TEST(ServicingPostingsTest, ChargeOffEntryWritesBackInterest) {
+  DayResult r{PlanOf(ProductKind::kFinancing6, 100000, 2000)};
+  r.charged_off = true;
+  r.charged_off_principal_minor = 90000;
+  r.charged_off_fees_minor = 700;
+  r.interest_written_back_minor = 312;
+  const ledger::JournalEntry e = ChargeOffEntry(Ctx("pln_1"), Currency::kUSD, r);
+  ExpectValidAndBalanced(e);
+  ASSERT_EQ(e.lines.size(), 4u);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kCreditLossExpense), 90700);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -90700);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kInterestRevenue), 312);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kAccruedInterest), -312);
+}
+
+TEST(ServicingPostingsTest, PayoutEntryDebitsThePayable) {
+  const ledger::JournalEntry e = PayoutEntry(Ctx("po_1"), Currency::kUSD, kMerchant, 12200);
+  ExpectValidAndBalanced(e);
+  EXPECT_EQ(e.reason, ledger::Reason::kPayout);
+  EXPECT_EQ(e.posting_key, "payout:po_1");
+  ASSERT_EQ(e.lines.size(), 2u);
+  EXPECT_EQ(e.lines[0].account.owner, kMerchant);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kMerchantPayable), 12200);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kSettlementCash), -12200);
+}
+
+// ---- disputes ----
+
+Dispute OpenDispute() {
+  Dispute d{};
+  d.id = "dsp_1";
+  d.order_id = "ord_1";
+  d.reason = "not_received";
+  d.opened_on = kCapture;
+  d.created_at = kCaptureInstant;
+  d.updated_at = kCaptureInstant;
+  return d;
+}
+
+TEST(DisputeTest, AcceptingResolvesAsRefunded) {
+  const Instant later = kCaptureInstant + std::chrono::hours(5);
+  auto d = Respond(OpenDispute(), true, "sorry", later);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->status, DisputeStatus::kResolved);
+  EXPECT_EQ(d->resolution, DisputeResolution::kRefunded);
+  EXPECT_EQ(d->merchant_response, "sorry");
+  EXPECT_EQ(d->updated_at, later);
+  EXPECT_EQ(Decide(*d, DisputeResolution::kMerchantUpheld, later).status().code(), "dispute_resolved");
+}
+
+TEST(DisputeTest, ContestingPutsItUnderReviewForAnOperator) {
+  auto d = Respond(OpenDispute(), false, "tracking shows delivery", kCaptureInstant);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->status, DisputeStatus::kUnderReview);
+  EXPECT_EQ(d->resolution, DisputeResolution::kNone);
+  EXPECT_EQ(d->merchant_response, "tracking shows delivery");
+  EXPECT_EQ(Respond(*d, true, "", kCaptureInstant).status().code(), "dispute_not_open");
+  auto decided = Decide(*d, DisputeResolution::kMerchantUpheld, kCaptureInstant);
+  ASSERT_TRUE(decided.ok());
+  EXPECT_EQ(decided->status, DisputeStatus::kResolved);
+  EXPECT_EQ(decided->resolution, DisputeResolution::kMerchantUpheld);
+  EXPECT_EQ(Decide(*decided, DisputeResolution::kRefunded, kCaptureInstant).status().code(),
+            "dispute_resolved");
+}
+
+TEST(DisputeTest, RespondingTwiceIsRefused) {
+  auto d = Respond(OpenDispute(), true, "", kCaptureInstant);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(Respond(*d, true, "", kCaptureInstant).status().code(), "dispute_not_open");
+  EXPECT_EQ(Respond(*d, false, "", kCaptureInstant).status().code(), "dispute_not_open");
+}
+
+TEST(DisputeTest, OperatorMayDecideAnOpenDispute) {
+  auto d = Decide(OpenDispute(), DisputeResolution::kRefunded, kCaptureInstant);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->status, DisputeStatus::kResolved);
+  EXPECT_EQ(d->resolution, DisputeResolution::kRefunded);
+}
+
+TEST(DisputeTest, NamesAndReasons) {
+  EXPECT_TRUE(IsDisputeReason("unauthorized"));
+  EXPECT_FALSE(IsDisputeReason("changed_my_mind"));
+  EXPECT_EQ(DisputeStatusName(DisputeStatus::kUnderReview), "under_review");
+  EXPECT_EQ(ParseDisputeResolution("merchant_upheld"), DisputeResolution::kMerchantUpheld);
+  EXPECT_FALSE(ParseDisputeResolution("none").has_value());
+}
+
+}  // namespace
+}  // namespace tranche::servicing

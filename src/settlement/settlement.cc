@@ -1,0 +1,73 @@
+#include "settlement/settlement.h"
+
+namespace tranche::settlement {
+
+std::string_view LineKindName(LineKind k) {
+  switch (k) {
+    case LineKind::kCapture: return "capture";
+    case LineKind::kRefund: return "refund";
+    case LineKind::kAdjustment: return "adjustment";
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown line kind");
+  return "";
+}
+
+std::string_view PayoutStatusName(PayoutStatus s) {
+  switch (s) {
+    case PayoutStatus::kPending: return "pending";
+    case PayoutStatus::kPaid: return "paid";
+    case PayoutStatus::kFailed: return "failed";
+    case PayoutStatus::kUnknown: return "unknown";
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown payout status");
+  return "";
+}
+
+Settlement BuildSettlement(std::string id, std::string merchant_id, Currency c, Date business_date,
+                           std::int64_t carried_in_minor, const std::vector<Movement>& movements,
+                           Instant now) {
+  Settlement s{};
+  s.id = std::move(id);
+  s.merchant_id = std::move(merchant_id);
+  s.currency = c;
+  s.business_date = business_date;
+  s.carried_in_minor = carried_in_minor;
+  s.created_at = now;
+  std::int64_t net = carried_in_minor;
+  for (const Movement& m : movements) {
+    TRANCHE_ASSERT(m.seq > s.last_seq);
+    s.last_seq = m.seq;
+    if (m.reason == ledger::Reason::kPayout) continue;
+    const std::int64_t owed = -m.payable_minor;  // credit to the payable: owed to the merchant
+    Line line{LineKind::kAdjustment, m.entry_id, m.object_id, owed, 0, owed, m.posted_at};
+    if (m.reason == ledger::Reason::kCapture) {
+      line = {LineKind::kCapture, m.entry_id, m.object_id, owed + m.mdr_minor, m.mdr_minor, owed, m.posted_at};
+      s.captures_minor += line.gross_minor;
+      s.fees_minor += line.fee_minor;
+    } else if (m.reason == ledger::Reason::kRefund) {
+      line.kind = LineKind::kRefund;
+      s.refunds_minor -= owed;
+    } else {
+      s.adjustments_minor += owed;
+    }
+    net += owed;
+    s.lines.push_back(std::move(line));
+  }
+  s.net_minor = net;
+  TRANCHE_ASSERT(s.net_minor ==
+                 s.carried_in_minor + s.captures_minor - s.fees_minor - s.refunds_minor + s.adjustments_minor);
+  return s;
+}
+
+std::string SettlementCsv(const Settlement& s) {
+  std::string out = "settlement_id,business_date,currency,kind,object_id,entry_id,posted_at,gross_minor,fee_minor,net_minor\n";
+  for (const Line& l : s.lines) {
+    out += s.id + "," + FormatDate(s.business_date) + "," + std::string(CurrencyCode(s.currency)) + "," +
+           std::string(LineKindName(l.kind)) + "," + l.object_id + "," + l.entry_id + "," +
+           FormatRfc3339(l.posted_at) + "," + std::to_string(l.gross_minor) + "," + std::to_string(l.fee_minor) +
+           "," + std::to_string(l.net_minor) + "\n";
+  }
+  return out;
+}
+
+}  // namespace tranche::settlement

@@ -1,0 +1,200 @@
+// Settlements, their lines and payouts in SQLite; movements read from the ledger.
+#include "core/enum_names.h"
+#include "store/sqlite/repos.h"
+#include "store/sqlite/rows.h"
+
+namespace tranche::store::sqlite {
+
+using settlement::Movement;
+using settlement::PayableAccount;
+using settlement::Payout;
+using settlement::PayoutStatus;
+using settlement::Settlement;
+
+namespace {
+
+constexpr PayoutStatus kPayoutStatuses[] = {PayoutStatus::kPending, PayoutStatus::kPaid, PayoutStatus::kFailed,
+                                            PayoutStatus::kUnknown};
+constexpr settlement::LineKind kLineKinds[] = {settlement::LineKind::kCapture, settlement::LineKind::kRefund,
+                                               settlement::LineKind::kAdjustment};
+
+constexpr char kSettlementById[] =
+    "SELECT id, merchant_id, currency, business_date, captures_minor, fees_minor, refunds_minor, adjustments_minor,"
+    " carried_in_minor, net_minor, last_seq, payout_id, created_at_us FROM settlements WHERE id = ?";
+constexpr char kLatestSettlement[] =
+    "SELECT id, merchant_id, currency, business_date, captures_minor, fees_minor, refunds_minor, adjustments_minor,"
+    " carried_in_minor, net_minor, last_seq, payout_id, created_at_us FROM settlements"
+    " WHERE merchant_id = ? AND currency = ? ORDER BY business_date DESC LIMIT 1";
+constexpr char kSettlementsOfMerchant[] =
+    "SELECT id, merchant_id, currency, business_date, captures_minor, fees_minor, refunds_minor, adjustments_minor,"
+    " carried_in_minor, net_minor, last_seq, payout_id, created_at_us FROM settlements"
+    " WHERE merchant_id = ? AND id > ? ORDER BY id LIMIT ?";
+constexpr char kPayoutById[] =
+    "SELECT id, settlement_id, merchant_id, currency, amount_minor, status, rail_ref, failure_code, created_at_us,"
+    " resolved_at_us FROM payouts WHERE id = ?";
+constexpr char kPayoutsOfMerchant[] =
+    "SELECT id, settlement_id, merchant_id, currency, amount_minor, status, rail_ref, failure_code, created_at_us,"
+    " resolved_at_us FROM payouts WHERE merchant_id = ? AND id > ? ORDER BY id LIMIT ?";
+constexpr char kOpenPayouts[] =
+    "SELECT id, settlement_id, merchant_id, currency, amount_minor, status, rail_ref, failure_code, created_at_us,"
+    " resolved_at_us FROM payouts WHERE status IN ('pending', 'unknown') ORDER BY created_at_us, id LIMIT ?";
+
+Result<Settlement> ReadSettlement(const Statement& s) {
+  const auto currency = ParseCurrency(s.Text(2));
+  const auto date = ParseDate(s.Text(3));
+  if (!currency || !date) return Status::Internal("stored settlement is malformed");
+  Settlement out{};
+  out.id = s.Text(0);
+  out.merchant_id = s.Text(1);
+  out.currency = *currency;
+  out.business_date = *date;
+  out.captures_minor = s.Int(4);
+  out.fees_minor = s.Int(5);
+  out.refunds_minor = s.Int(6);
+  out.adjustments_minor = s.Int(7);
+  out.carried_in_minor = s.Int(8);
+  out.net_minor = s.Int(9);
+  out.last_seq = s.Int(10);
+  out.payout_id = s.Text(11);
+  out.created_at = InstantFromUnixMicros(s.Int(12));
+  return out;
+}
+
+Result<Payout> ReadPayout(const Statement& s) {
+  const auto currency = ParseCurrency(s.Text(3));
+  const auto status = ParseByName<PayoutStatus>(kPayoutStatuses, settlement::PayoutStatusName, s.Text(5));
+  if (!currency || !status) return Status::Internal("stored payout is malformed");
+  Payout p{s.Text(0), s.Text(1), s.Text(2), Money(s.Int(4), *currency), *status, s.Text(6), s.Text(7),
+           InstantFromUnixMicros(s.Int(8))};
+  if (!s.IsNull(9)) p.resolved_at = InstantFromUnixMicros(s.Int(9));
+  return p;
+}
+
+}  // namespace
+
+Result<std::vector<PayableAccount>> SqliteSettlementRepo::ListPayableAccounts() {
+  auto s = c_.Prepare("SELECT owner, currency FROM ledger_accounts WHERE type = 'merchant_payable' ORDER BY id");
+  return CollectAll<PayableAccount>(s, [](const Statement& st) -> Result<PayableAccount> {
+    const auto c = ParseCurrency(st.Text(1));
+    if (!c) return Status::Internal("stored account is malformed");
+    return PayableAccount{st.Text(0), *c};
+  });
+}
+
+Result<std::vector<Movement>> SqliteSettlementRepo::ListMovements(const PayableAccount& a, std::int64_t after_seq,
+                                                                 Instant until, std::size_t limit) {
+  // The payable line of each entry, with the same entry's MDR revenue line (captures).
+  auto s = c_.Prepare(
+      "SELECT e.seq, e.id, e.reason, e.object_id, l.amount_minor, e.posted_at_us,"
+      " COALESCE((SELECT -m.amount_minor FROM journal_lines m JOIN ledger_accounts ma"
+      "  ON ma.account_key = m.account_key WHERE m.entry_seq = e.seq AND ma.type = 'mdr_revenue'), 0)"
+      " FROM ledger_accounts pa JOIN journal_lines l ON l.account_key = pa.account_key"
+      " JOIN journal_entries e ON e.seq = l.entry_seq"
+      " WHERE pa.id = ? AND l.entry_seq > ? AND e.posted_at_us < ? ORDER BY l.entry_seq LIMIT ?");
+  s.Bind(1, "merchant_payable:" + std::string(CurrencyCode(a.currency)) + ":" + a.merchant_id)
+      .Bind(2, after_seq).Bind(3, UnixMicros(until)).Bind(4, static_cast<std::int64_t>(limit));
+  return CollectAll<Movement>(s, [](const Statement& st) -> Result<Movement> {
+    const auto reason = ledger::ParseReason(st.Text(2));
+    if (!reason) return Status::Internal("stored entry is malformed");
+    return Movement{st.Int(0), st.Text(1), *reason, st.Text(3), st.Int(4), st.Int(6), InstantFromUnixMicros(st.Int(5))};
+  });
+}
+
+Result<std::optional<Settlement>> SqliteSettlementRepo::Latest(const PayableAccount& a) {
+  auto s = c_.Prepare(kLatestSettlement);
+  s.Bind(1, a.merchant_id).Bind(2, CurrencyCode(a.currency));
+  return FindOne<Settlement>(s, ReadSettlement);
+}
+
+Status SqliteSettlementRepo::Insert(const Settlement& st) {
+  auto s = c_.Prepare(
+      "INSERT INTO settlements(id, merchant_id, currency, business_date, captures_minor, fees_minor, refunds_minor,"
+      " adjustments_minor, carried_in_minor, net_minor, last_seq, payout_id, created_at_us)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.Bind(1, st.id).Bind(2, st.merchant_id).Bind(3, CurrencyCode(st.currency)).Bind(4, FormatDate(st.business_date))
+      .Bind(5, st.captures_minor).Bind(6, st.fees_minor).Bind(7, st.refunds_minor).Bind(8, st.adjustments_minor)
+      .Bind(9, st.carried_in_minor).Bind(10, st.net_minor).Bind(11, st.last_seq).Bind(12, st.payout_id)
+      .Bind(13, UnixMicros(st.created_at));
+  TRANCHE_RETURN_IF_ERROR(s.Run());
+  int line_no = 0;
+  for (const settlement::Line& l : st.lines) {
+    auto ins = c_.Prepare(
+        "INSERT INTO settlement_lines(settlement_id, line_no, kind, entry_id, object_id, gross_minor, fee_minor,"
+        " net_minor, posted_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.Bind(1, st.id).Bind(2, ++line_no).Bind(3, settlement::LineKindName(l.kind)).Bind(4, l.entry_id)
+        .Bind(5, l.object_id).Bind(6, l.gross_minor).Bind(7, l.fee_minor).Bind(8, l.net_minor)
+        .Bind(9, UnixMicros(l.posted_at));
+    TRANCHE_RETURN_IF_ERROR(ins.Run());
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<Settlement>> SqliteSettlementRepo::Find(std::string_view id) {
+  auto s = c_.Prepare(kSettlementById);
+  s.Bind(1, id);
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<Settlement> st, FindOne<Settlement>(s, ReadSettlement));
+  if (!st) return st;
+  auto l = c_.Prepare(
+      "SELECT kind, entry_id, object_id, gross_minor, fee_minor, net_minor, posted_at_us FROM settlement_lines"
+      " WHERE settlement_id = ? ORDER BY line_no");
+  l.Bind(1, id);
+  TRANCHE_ASSIGN_OR_RETURN(st->lines, CollectAll<settlement::Line>(l, [](const Statement& r)
+                                                                       -> Result<settlement::Line> {
+    const auto kind = ParseByName<settlement::LineKind>(kLineKinds, settlement::LineKindName, r.Text(0));
+    if (!kind) return Status::Internal("stored settlement line is malformed");
+    return settlement::Line{*kind, r.Text(1), r.Text(2), r.Int(3), r.Int(4), r.Int(5), InstantFromUnixMicros(r.Int(6))};
+  }));
+  return st;
+}
+
+Result<std::vector<Settlement>> SqliteSettlementRepo::List(std::string_view merchant_id, std::string_view after_id,
+                                                           std::size_t limit) {
+  auto s = c_.Prepare(kSettlementsOfMerchant);
+  s.Bind(1, merchant_id).Bind(2, after_id).Bind(3, static_cast<std::int64_t>(limit));
+  return CollectAll<Settlement>(s, ReadSettlement);
+}
+
+Status SqliteSettlementRepo::InsertPayout(const Payout& p) {
+  auto s = c_.Prepare(
+      "INSERT INTO payouts(id, settlement_id, merchant_id, currency, amount_minor, status, rail_ref, failure_code,"
+      " created_at_us, resolved_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)");
+  s.Bind(1, p.id).Bind(2, p.settlement_id).Bind(3, p.merchant_id).Bind(4, CurrencyCode(p.amount.currency()))
+      .Bind(5, p.amount.minor()).Bind(6, settlement::PayoutStatusName(p.status)).Bind(7, p.rail_ref)
+      .Bind(8, p.failure_code).Bind(9, UnixMicros(p.created_at));
+  return s.Run();
+}
+
+Status SqliteSettlementRepo::UpdatePayout(const Payout& p) {
+  auto s = c_.Prepare("UPDATE payouts SET status = ?, rail_ref = ?, failure_code = ?, resolved_at_us = ? WHERE id = ?");
+  s.Bind(1, settlement::PayoutStatusName(p.status)).Bind(2, p.rail_ref).Bind(3, p.failure_code);
+  if (p.resolved_at) {
+    s.Bind(4, UnixMicros(*p.resolved_at));
+  } else {
+    s.BindNull(4);
+  }
+  s.Bind(5, p.id);
+  TRANCHE_RETURN_IF_ERROR(s.Run());
+  TRANCHE_ASSERT(c_.Changes() == 1);
+  return Status::Ok();
+}
+
+Result<std::optional<Payout>> SqliteSettlementRepo::FindPayout(std::string_view id) {
+  auto s = c_.Prepare(kPayoutById);
+  s.Bind(1, id);
+  return FindOne<Payout>(s, ReadPayout);
+}
+
+Result<std::vector<Payout>> SqliteSettlementRepo::ListPayouts(std::string_view merchant_id, std::string_view after_id,
+                                                              std::size_t limit) {
+  auto s = c_.Prepare(kPayoutsOfMerchant);
+  s.Bind(1, merchant_id).Bind(2, after_id).Bind(3, static_cast<std::int64_t>(limit));
+  return CollectAll<Payout>(s, ReadPayout);
+}
+
+Result<std::vector<Payout>> SqliteSettlementRepo::ListOpenPayouts(std::size_t limit) {
+  auto s = c_.Prepare(kOpenPayouts);
+  s.Bind(1, static_cast<std::int64_t>(limit));
+  return CollectAll<Payout>(s, ReadPayout);
+}
+
+}  // namespace tranche::store::sqlite
