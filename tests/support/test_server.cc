@@ -28,6 +28,8 @@ TestServer::TestServer(TestServerOptions options) {
   o.access_log = options.access_log;
   o.clock = options.clock;
   o.adjustable_clock = options.adjustable_clock;
+  // Collections succeed unless a test picks a failing payment-method profile.
+  o.processor_rates = {20261126, 0, 0, 0, 0};
   o.server.max_connections = options.max_connections;
   o.credit_model_dir = options.credit_model_dir;
   o.challenger_model_dir = options.challenger_model_dir;

@@ -1,0 +1,561 @@
+// Servicing over months on the simulated clock, through the real server: each scenario
+// buys, moves the clock with POST /v1/admin/clock/advance (which closes every business
+// date that passes) and checks amounts, statuses, ledger balances, events and
+// notifications.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "ledger/posting.h"
+#include "servicing/servicing.h"
+#include "support/test_server.h"
+
+namespace tranche {
+namespace {
+
+using Json = nlohmann::json;
+
+class Scenario {
+ public:
+  Scenario()
+      : clock_(*ParseRfc3339("2026-01-05T10:00:00Z")),
+        server_([this] {
+          testing::TestServerOptions o;
+          o.adjustable_clock = &clock_;
+          return o;
+        }()),
+        client_(server_.Client()) {}
+
+  testing::TestServer& server() { return server_; }
+  testing::HttpClient& client() { return client_; }
+  const std::string& mkey() const { return server_.merchant_key; }
+  const std::string& okey() const { return server_.operator_key; }
+  Date today() const { return DateOf(clock_.Now()); }
+
+  struct Purchase {
+    std::string order_id;
+    std::string plan_id;
+    std::string consumer_id;
+    std::string email;
+  };
+
+  // Session, approval, order and a full capture.
+  Purchase Buy(const std::string& email, std::int64_t amount, const std::string& product = "pay_in_4") {
+    const Json session_body = {
+        {"currency", "USD"}, {"amount", amount}, {"merchant_reference", "ref-" + std::to_string(++n_)},
+        {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", amount}, {"total_amount", amount}}}}};
+    auto s = client_.Post("/v1/checkout/sessions", session_body, mkey());
+    EXPECT_EQ(s.status, 201) << s.body;
+    const Json person = {{"email", email},
+                         {"given_name", "Ava"},
+                         {"family_name", "Larsson"},
+                         {"date_of_birth", "1990-04-12"},
+                         {"phone", "+46 70 123 45 67"},
+                         {"address", {{"line1", "Storgatan 1"}, {"city", "Stockholm"}, {"postal_code", "111 22"},
+                                      {"country", "SE"}}}};
+    auto a = client_.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize",
+                          {{"product", product}, {"consumer", person}}, s.json()["client_token"].get<std::string>());
+    EXPECT_EQ(a.status, 200) << a.body;
+    EXPECT_EQ(a.json()["status"], "approved") << a.body;
+    auto o = client_.Post("/v1/orders", {{"authorization_id", a.json()["authorization_id"]},
+                                         {"merchant_reference", "order-" + std::to_string(++n_)}}, mkey());
+    EXPECT_EQ(o.status, 201) << o.body;
+    const std::string order_id = o.json()["id"];
+    auto c = client_.Post("/v1/orders/" + order_id + "/captures", {{"amount", amount}}, mkey());
+    EXPECT_EQ(c.status, 201) << c.body;
+    return {order_id, c.json()["plan"]["id"], o.json()["consumer_id"], email};
+  }
+
+  // A fresh consumer token (tokens last an hour; scenarios move days at a time).
+  std::string Login(const std::string& email) {
+    EXPECT_EQ(client_.Post("/v1/consumer/login", {{"email", email}}, "").status, 202);
+    const Json codes = Notifications(ConsumerOf(email), "login_code");
+    if (codes.empty()) {
+      ADD_FAILURE() << "no login code for " << email;
+      return "";
+    }
+    const std::string text = codes.back()["body"];
+    const std::string code = text.substr(text.find("is ") + 3, 6);
+    auto v = client_.Post("/v1/consumer/login/verify", {{"email", email}, {"code", code}}, "");
+    EXPECT_EQ(v.status, 200) << v.body;
+    return v.json()["token"];
+  }
+
+  void SetProfile(const std::string& email, const std::string& profile) {
+    testing::ClientRequest r;
+    r.method = "PUT";
+    r.target = "/v1/me/payment_method";
+    r.body = Json{{"type", "card"}, {"last4", "1881"}, {"profile", profile}}.dump();
+    r.bearer = Login(email);
+    auto resp = client_.Send(r);
+    ASSERT_EQ(resp.status, 200) << resp.body;
+    EXPECT_EQ(resp.json()["profile"], profile);
+  }
+
+  Json Advance(int days) {
+    auto r = client_.Post("/v1/admin/clock/advance", {{"days", days}}, okey());
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json();
+  }
+
+  // Advances until the clock's date is `date` (every date before it closed).
+  void AdvanceTo(const std::string& date) {
+    const int days = servicing::DaysBetween(today(), *ParseDate(date));
+    ASSERT_GT(days, 0);
+    Advance(days);
+  }
+
+  lending::Plan Plan(const std::string& id) {
+    std::optional<lending::Plan> p;
+    EXPECT_TRUE(server_.platform().store().Read([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(p, tx.plans().Find(id));
+      return Status::Ok();
+    }).ok());
+    EXPECT_TRUE(p.has_value());
+    return *p;
+  }
+
+  std::int64_t Balance(const std::string& account_id) {
+    auto r = client_.Get("/v1/admin/ledger/accounts/" + account_id, okey());
+    if (r.status == 404) return 0;
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json()["balance"].get<std::int64_t>();
+  }
+  std::int64_t Receivable(const std::string& consumer) { return Balance("consumer_receivable:USD:" + consumer); }
+
+  std::string ConsumerOf(const std::string& email) {
+    std::string id;
+    EXPECT_TRUE(server_.platform().store().Read([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(auto c, tx.consumers().FindByEmail(email));
+      if (c) id = c->id;
+      return Status::Ok();
+    }).ok());
+    return id;
+  }
+
+  // The consumer's notifications of `kind`, oldest first.
+  Json Notifications(const std::string& consumer, const std::string& kind) {
+    auto r = client_.Get("/v1/admin/notifications?limit=100&consumer_id=" + consumer, okey());
+    EXPECT_EQ(r.status, 200) << r.body << consumer;
+    Json out = Json::array();
+    const Json page = r.json();
+    for (const Json& n : page["data"]) {
+      if (n["kind"] == kind) out.push_back(n);
+    }
+    return out;
+  }
+
+  // How many of the merchant's events have each type.
+  std::map<std::string, int> EventCounts() {
+    std::map<std::string, int> counts;
+    std::string after;
+    while (true) {
+      auto r = client_.Get("/v1/events?limit=100" + (after.empty() ? "" : "&starting_after=" + after), mkey());
+      EXPECT_EQ(r.status, 200) << r.body;
+      const Json page = r.json();
+      for (const Json& e : page["data"]) counts[e["type"]]++;
+      if (!page["has_more"].get<bool>()) break;
+      after = page["next_cursor"];
+    }
+    return counts;
+  }
+
+  // The ledger balances, and every consumer's receivable is what their active plans
+  // still owe in principal and fees.
+  void ExpectBooksAgree(const std::vector<std::string>& plan_ids) {
+    std::map<std::string, std::int64_t> owed;
+    std::int64_t accrued_unpaid = 0;
+    for (const std::string& id : plan_ids) {
+      const lending::Plan p = Plan(id);
+      owed[p.consumer_id] += 0;
+      if (p.status != lending::PlanStatus::kActive) continue;
+      owed[p.consumer_id] += lending::OutstandingPrincipal(p).minor() + lending::FeesUnpaidMinor(p);
+      accrued_unpaid += p.interest_accrued_minor - lending::InterestPaidMinor(p);
+    }
+    for (const auto& [consumer, minor] : owed) EXPECT_EQ(Receivable(consumer), minor) << consumer;
+    EXPECT_EQ(Balance("accrued_interest:USD"), accrued_unpaid);
+    ASSERT_TRUE(server_.platform().store().Read([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(auto report, ledger::Verify(tx.ledger()));
+      EXPECT_TRUE(report.ok());
+      return Status::Ok();
+    }).ok());
+  }
+
+ private:
+  SimulatedClock clock_;
+  testing::TestServer server_;
+  testing::HttpClient client_;
+  int n_ = 0;
+};
+
+TEST(ServicingScenarioTest, PayIn4CollectedOnTimeAndTheMerchantIsPaid) {
+  Scenario s;
+  const auto buy = s.Buy("ontime@example.com", 10000);
+  // 2,500 due 2026-01-05, -19, 02-02, 02-16. Closing the 5th collects the first.
+  s.Advance(1);
+  lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.installments[0].paid.minor(), 2500);
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 7500);
+  EXPECT_EQ(s.Balance("collections_cash:USD"), 2500);
+  // The merchant's settlement of the 5th: 10,000 captured less 3.29 % + 0.30, paid out.
+  auto settlements = s.client().Get("/v1/settlements", s.mkey());
+  ASSERT_EQ(settlements.status, 200);
+  ASSERT_EQ(settlements.json()["data"].size(), 1u) << settlements.body;
+  const Json st = settlements.json()["data"][0];
+  EXPECT_EQ(st["business_date"], "2026-01-05");
+  EXPECT_EQ(st["captures"], 10000);
+  EXPECT_EQ(st["fees"], 359);
+  EXPECT_EQ(st["net"], 9641);
+  auto payouts = s.client().Get("/v1/payouts", s.mkey());
+  ASSERT_EQ(payouts.json()["data"].size(), 1u);
+  EXPECT_EQ(payouts.json()["data"][0]["status"], "paid");
+  EXPECT_EQ(payouts.json()["data"][0]["amount"], 9641);
+  EXPECT_EQ(s.Balance("merchant_payable:USD:" + s.server().merchant_id), 0);
+  EXPECT_EQ(s.Balance("settlement_cash:USD"), -9641);
+  auto detail = s.client().Get("/v1/settlements/" + st["id"].get<std::string>(), s.mkey());
+  ASSERT_EQ(detail.json()["lines"].size(), 1u);
+  EXPECT_EQ(detail.json()["lines"][0]["kind"], "capture");
+  auto csv = s.client().Get("/v1/settlements/" + st["id"].get<std::string>() + "/export", s.mkey());
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find(",capture,"), std::string::npos);
+  EXPECT_EQ(s.client().Get("/v1/settlements/" + st["id"].get<std::string>(), s.server().other_merchant_key).status,
+            404);
+
+  s.AdvanceTo("2026-02-17");
+  p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.status, lending::PlanStatus::kPaidOff);
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
+  EXPECT_EQ(s.Balance("collections_cash:USD"), 10000);
+  EXPECT_EQ(p.fees_charged_minor, 0);
+  const auto events = s.EventCounts();
+  EXPECT_EQ(events.at("plan.payment_succeeded"), 4);
+  EXPECT_EQ(events.at("plan.paid_off"), 1);
+  EXPECT_EQ(events.at("payout.paid"), 1);
+  EXPECT_EQ(events.count("plan.payment_failed"), 0u);
+  EXPECT_EQ(s.Notifications(buy.consumer_id, "payment_reminder").size(), 3u);
+  EXPECT_EQ(s.Notifications(buy.consumer_id, "plan_paid_off").size(), 1u);
+  s.ExpectBooksAgree({buy.plan_id});
+
+  // Closing a date again changes nothing.
+  std::int64_t entries_before = 0;
+  ASSERT_TRUE(s.server().platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(entries_before, tx.ledger().CountEntries());
+    return Status::Ok();
+  }).ok());
+  auto again = s.server().platform().cob().Close(*ParseDate("2026-01-19"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->already_closed);
+  std::int64_t entries_after = 0;
+  ASSERT_TRUE(s.server().platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(entries_after, tx.ledger().CountEntries());
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(entries_before, entries_after);
+  EXPECT_EQ(s.EventCounts(), events);
+}
+
+TEST(ServicingScenarioTest, AFailedCollectionIsRecoveredByTheRetry) {
+  Scenario s;
+  const auto buy = s.Buy("retry@example.com", 10000);
+  s.SetProfile(buy.email, "insufficient_funds");
+  s.Advance(1);
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[0].paid.minor(), 0);
+  EXPECT_EQ(s.EventCounts().at("plan.payment_failed"), 1);
+  ASSERT_EQ(s.Notifications(buy.consumer_id, "payment_failed").size(), 1u);
+  // Overdue: no new purchases until it is paid.
+  const std::string token = s.Login(buy.email);
+  auto payments = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payments", token);
+  ASSERT_EQ(payments.json()["data"].size(), 1u);
+  EXPECT_EQ(payments.json()["data"][0]["status"], "failed");
+  EXPECT_EQ(payments.json()["data"][0]["failure_code"], "insufficient_funds");
+  EXPECT_EQ(payments.json()["data"][0]["attempt"], 1);
+  EXPECT_FALSE(payments.json()["data"][0]["processor_reference"].is_null());
+
+  s.SetProfile(buy.email, "always_succeeds");
+  s.Advance(1);  // the 6th: no attempt
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[0].paid.minor(), 0);
+  s.Advance(1);  // the 7th: due + 2, the first retry
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[0].paid.minor(), 2500);
+  payments = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payments", s.Login(buy.email));
+  ASSERT_EQ(payments.json()["data"].size(), 2u);
+  EXPECT_EQ(payments.json()["data"][1]["status"], "succeeded");
+  EXPECT_EQ(payments.json()["data"][1]["attempt"], 2);
+  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged_minor, 0);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, NeverPaidGoesThroughFeesAndBucketsToChargeOffThenRecovers) {
+  Scenario s;
+  const auto buy = s.Buy("never@example.com", 4000);  // 1,000 × 4; fee cap 25 % = 1,000
+  s.SetProfile(buy.email, "insufficient_funds");
+  s.AdvanceTo("2026-01-15");  // closed through the 14th: 9 days past due
+  lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.bucket, lending::Bucket::kDpd1To30);
+  s.Advance(1);  // the 15th: 10 days past due
+  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged_minor, 700);
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 4700);
+  s.AdvanceTo("2026-01-30");  // the 29th: instalment 2 is 10 days late; only 300 fits the cap
+  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged_minor, 1000);
+  s.AdvanceTo("2026-02-05");  // the 4th: 30 days
+  EXPECT_EQ(s.Plan(buy.plan_id).bucket, lending::Bucket::kDpd1To30);
+  s.Advance(1);  // 31 days
+  EXPECT_EQ(s.Plan(buy.plan_id).bucket, lending::Bucket::kDpd31To60);
+  s.AdvanceTo("2026-05-05");  // closed through May 4th: 119 days
+  p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.status, lending::PlanStatus::kActive);
+  EXPECT_EQ(p.bucket, lending::Bucket::kDpd91To120);
+  EXPECT_EQ(p.fees_charged_minor, 1000);  // capped: instalments 3 and 4 added nothing
+  s.Advance(1);  // May 5th: 120 days past due
+  p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.status, lending::PlanStatus::kChargedOff);
+  EXPECT_EQ(FormatDate(*p.charged_off_on), "2026-05-05");
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
+  EXPECT_EQ(s.Balance("credit_loss_expense:USD"), 5000);
+  EXPECT_EQ(s.Balance("fee_revenue:USD"), -1000);
+  EXPECT_EQ(s.EventCounts().at("plan.charged_off"), 1);
+  EXPECT_EQ(s.Notifications(buy.consumer_id, "late_fee").size(), 2u);
+
+  // A later payment is a recovery.
+  s.SetProfile(buy.email, "always_succeeds");
+  auto paid = s.client().Post("/v1/me/plans/" + buy.plan_id + "/payments", {{"amount", 1500}}, s.Login(buy.email));
+  ASSERT_EQ(paid.status, 201) << paid.body;
+  EXPECT_EQ(paid.json()["status"], "succeeded");
+  EXPECT_EQ(paid.json()["plan"]["recovered"], 1500);
+  EXPECT_EQ(s.Balance("credit_loss_expense:USD"), 3500);
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, ADisputePausesAndAnOperatorUpholdsTheMerchant) {
+  Scenario s;
+  const auto buy = s.Buy("dispute@example.com", 10000);
+  s.Advance(1);  // instalment 1 collected; now the 6th
+  const std::string token = s.Login(buy.email);
+  auto d = s.client().Post("/v1/me/disputes", {{"order_id", buy.order_id}, {"reason", "not_received"}}, token);
+  ASSERT_EQ(d.status, 201) << d.body;
+  const std::string dispute_id = d.json()["id"];
+  EXPECT_EQ(s.client().Post("/v1/me/disputes", {{"order_id", buy.order_id}, {"reason", "wrong_item"}}, token).status,
+            409);
+  EXPECT_EQ(s.EventCounts().at("dispute.opened"), 1);
+  s.AdvanceTo("2026-01-20");  // instalment 2 fell due on the 19th, paused
+  lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.installments[1].paid.minor(), 0);
+  EXPECT_EQ(p.fees_charged_minor, 0);
+  // The merchant contests; another merchant cannot see it.
+  EXPECT_EQ(s.client().Post("/v1/disputes/" + dispute_id + "/respond", {{"accept", false}},
+                            s.server().other_merchant_key).status, 404);
+  auto contested = s.client().Post("/v1/disputes/" + dispute_id + "/respond",
+                                   {{"accept", false}, {"note", "delivered, signed for"}}, s.mkey());
+  ASSERT_EQ(contested.status, 200) << contested.body;
+  EXPECT_EQ(contested.json()["status"], "under_review");
+  auto decided = s.client().Post("/v1/admin/disputes/" + dispute_id + "/decide",
+                                 {{"resolution", "merchant_upheld"}}, s.okey());
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_EQ(decided.json()["resolution"], "merchant_upheld");
+  // Resumed on the 20th after 14 days paused: the rest moves 14 days later.
+  p = s.Plan(buy.plan_id);
+  EXPECT_FALSE(p.paused_from.has_value());
+  EXPECT_EQ(FormatDate(p.installments[1].due_date), "2026-02-02");
+  EXPECT_EQ(FormatDate(p.installments[3].due_date), "2026-03-02");
+  EXPECT_EQ(s.EventCounts().at("dispute.resolved"), 1);
+  s.AdvanceTo("2026-02-03");
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[1].paid.minor(), 2500);
+  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged_minor, 0);
+  EXPECT_GE(s.Notifications(buy.consumer_id, "dispute_update").size(), 3u);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, AnAcceptedDisputeBecomesARefund) {
+  Scenario s;
+  const auto buy = s.Buy("accepted@example.com", 10000);
+  s.Advance(1);  // 2,500 paid
+  auto d = s.client().Post("/v1/me/disputes", {{"order_id", buy.order_id}, {"reason", "returned"}},
+                           s.Login(buy.email));
+  ASSERT_EQ(d.status, 201) << d.body;
+  auto accepted = s.client().Post("/v1/disputes/" + d.json()["id"].get<std::string>() + "/respond",
+                                  {{"accept", true}}, s.mkey());
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(accepted.json()["resolution"], "refunded");
+  const lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.status, lending::PlanStatus::kClosed);
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
+  // What the consumer had paid is owed back to them.
+  EXPECT_EQ(s.Balance("consumer_refunds_payable:USD:" + buy.consumer_id), -2500);
+  const auto events = s.EventCounts();
+  EXPECT_EQ(events.at("order.refunded"), 1);
+  EXPECT_EQ(events.at("dispute.resolved"), 1);
+  // The next settlement takes the refund off the merchant's money: a negative net carried.
+  s.Advance(1);
+  auto settlements = s.client().Get("/v1/settlements", s.mkey());
+  ASSERT_EQ(settlements.json()["data"].size(), 2u) << settlements.body;
+  const Json second = settlements.json()["data"][1];
+  EXPECT_EQ(second["refunds"], 10000);
+  EXPECT_EQ(second["net"], -10000);
+  EXPECT_TRUE(second["payout_id"].is_null());
+  EXPECT_EQ(s.Balance("merchant_payable:USD:" + s.server().merchant_id), 10000);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, AReturnPauses28DaysAndShiftsTheDueDates) {
+  Scenario s;
+  const auto buy = s.Buy("return@example.com", 10000);
+  s.Advance(1);  // the 6th
+  auto r = s.client().Post("/v1/orders/" + buy.order_id + "/returns", Json::object(), s.mkey());
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["plans"][0]["paused_until"], "2026-02-03");
+  EXPECT_EQ(s.client().Post("/v1/orders/" + buy.order_id + "/returns", Json::object(),
+                            s.server().other_merchant_key).status, 404);
+  s.AdvanceTo("2026-02-04");  // the pause ended on the 3rd
+  const lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_FALSE(p.paused_from.has_value());
+  EXPECT_EQ(FormatDate(p.installments[1].due_date), "2026-02-16");
+  EXPECT_EQ(p.installments[1].paid.minor(), 0);
+  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.bucket, lending::Bucket::kCurrent);
+  EXPECT_EQ(s.EventCounts().at("order.return_registered"), 1);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, ADueDateIsExtendedOnce) {
+  Scenario s;
+  const auto buy = s.Buy("extend@example.com", 10000);
+  s.Advance(1);
+  const std::string token = s.Login(buy.email);
+  const std::string path = "/v1/me/plans/" + buy.plan_id + "/extend";
+  EXPECT_EQ(s.client().Post(path, {{"installment", 2}, {"days", 15}}, token).status, 400);
+  auto ok = s.client().Post(path, {{"installment", 2}, {"days", 14}}, token);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json()["installments"][1]["due_date"], "2026-02-02");
+  auto twice = s.client().Post(path, {{"installment", 3}, {"days", 1}}, token);
+  EXPECT_EQ(twice.status, 422);
+  EXPECT_EQ(twice.json()["error"]["code"], "extension_used");
+  s.AdvanceTo("2026-01-21");
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[1].paid.minor(), 0);
+  EXPECT_EQ(s.Plan(buy.plan_id).bucket, lending::Bucket::kCurrent);
+  s.AdvanceTo("2026-02-03");  // collected on the new date, with instalment 3 the same day
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[1].paid.minor(), 2500);
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[2].paid.minor(), 2500);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, EarlyPayoffOfFinancingChargesInterestToDateOnly) {
+  Scenario s;
+  const auto buy = s.Buy("payoff@example.com", 60000, "financing_6");
+  lending::Plan p = s.Plan(buy.plan_id);
+  ASSERT_GT(p.apr_bps, 0);
+  std::int64_t scheduled_interest = 0;
+  for (const auto& i : p.installments) scheduled_interest += i.interest.minor();
+  s.AdvanceTo("2026-02-15");  // the first instalment (due 02-05) collected; 41 days accrued
+  p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.installments[0].paid.minor(), p.installments[0].amount().minor());
+  EXPECT_GT(p.interest_accrued_minor, 0);
+  const std::string token = s.Login(buy.email);
+  auto quote = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payoff", token);
+  ASSERT_EQ(quote.status, 200) << quote.body;
+  const std::int64_t accrued_unpaid = p.interest_accrued_minor - lending::InterestPaidMinor(p);
+  EXPECT_EQ(quote.json()["principal"], lending::OutstandingPrincipal(p).minor());
+  EXPECT_EQ(quote.json()["interest"], std::max<std::int64_t>(0, accrued_unpaid));
+  EXPECT_GT(quote.json()["interest_waived"].get<std::int64_t>(), 0);
+  const std::int64_t amount = quote.json()["amount"];
+  auto over = s.client().Post("/v1/me/plans/" + buy.plan_id + "/payments", {{"amount", amount + 1}}, token);
+  EXPECT_EQ(over.status, 422);
+  EXPECT_EQ(over.json()["error"]["code"], "overpayment");
+  auto paid = s.client().Post("/v1/me/plans/" + buy.plan_id + "/payments", {{"amount", amount}}, token);
+  ASSERT_EQ(paid.status, 201) << paid.body;
+  EXPECT_TRUE(paid.json()["payoff"].get<bool>());
+  EXPECT_EQ(paid.json()["plan"]["status"], "paid_off");
+  p = s.Plan(buy.plan_id);
+  const std::int64_t interest_paid = lending::InterestPaidMinor(p);
+  EXPECT_LT(interest_paid, scheduled_interest);
+  EXPECT_EQ(s.Balance("interest_revenue:USD"), -interest_paid);
+  EXPECT_EQ(s.Balance("accrued_interest:USD"), 0);
+  EXPECT_EQ(s.Balance("collections_cash:USD"), 60000 + interest_paid);
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
+  EXPECT_EQ(s.EventCounts().at("plan.paid_off"), 1);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, ARefundAfterPartialPaymentsReducesFromTheEnd) {
+  Scenario s;
+  const auto buy = s.Buy("refund@example.com", 10000);
+  s.AdvanceTo("2026-01-20");  // instalments 1 and 2 collected
+  auto r = s.client().Post("/v1/orders/" + buy.order_id + "/refunds", {{"amount", 6000}}, s.mkey());
+  ASSERT_EQ(r.status, 201) << r.body;
+  const lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.installments[3].principal.minor(), 0);
+  EXPECT_EQ(p.installments[2].principal.minor(), 0);
+  EXPECT_EQ(p.installments[1].principal.minor(), 2500);  // paid instalments are untouched
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
+  EXPECT_EQ(s.Balance("consumer_refunds_payable:USD:" + buy.consumer_id), -1000);
+  EXPECT_EQ(p.status, lending::PlanStatus::kClosed);
+  s.Advance(1);
+  auto settlements = s.client().Get("/v1/settlements", s.mkey());
+  const Json last = settlements.json()["data"].back();
+  EXPECT_EQ(last["refunds"], 6000);
+  EXPECT_EQ(last["net"], -6000);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, AnUnknownOutcomeIsResolvedNotGuessed) {
+  Scenario s;
+  const auto buy = s.Buy("timeout@example.com", 10000);
+  s.SetProfile(buy.email, "timeout");
+  s.Advance(1);
+  const std::string token = s.Login(buy.email);
+  auto payments = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payments", token);
+  ASSERT_EQ(payments.json()["data"].size(), 1u);
+  EXPECT_EQ(payments.json()["data"][0]["status"], "unknown");
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[0].paid.minor(), 0);
+  // A payment while one is unresolved is refused, so nothing is taken twice.
+  auto second = s.client().Post("/v1/me/plans/" + buy.plan_id + "/payments", {{"amount", 2500}}, token);
+  EXPECT_EQ(second.status, 409);
+  s.Advance(1);  // the next close asks the processor again and records what happened
+  payments = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payments", s.Login(buy.email));
+  EXPECT_EQ(payments.json()["data"][0]["status"], "succeeded");
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[0].paid.minor(), 2500);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, BadServicingInputIsRefused) {
+  Scenario s;
+  const auto buy = s.Buy("bad@example.com", 10000);
+  const auto other = s.Buy("other@example.com", 10000);
+  const std::string token = s.Login(buy.email);
+  const std::string pay = "/v1/me/plans/" + buy.plan_id + "/payments";
+  EXPECT_EQ(s.client().Post(pay, {{"amount", "100"}}, token).status, 400);
+  EXPECT_EQ(s.client().Post(pay, {{"amount", -5}}, token).status, 400);
+  EXPECT_EQ(s.client().Post(pay, {{"amount", 10001}}, token).json()["error"]["code"], "overpayment");
+  EXPECT_EQ(s.client().Post(pay, {{"amount", 100}, {"extra", 1}}, token).status, 400);
+  EXPECT_EQ(s.client().Post("/v1/me/plans/" + other.plan_id + "/payments", {{"amount", 100}}, token).status, 404);
+  EXPECT_EQ(s.client().Get("/v1/me/plans/" + other.plan_id + "/payoff", token).status, 404);
+  EXPECT_EQ(s.client().Post("/v1/me/disputes", {{"order_id", other.order_id}, {"reason", "not_received"}}, token)
+                .status, 404);
+  EXPECT_EQ(s.client().Post("/v1/me/disputes", {{"order_id", buy.order_id}, {"reason", "meh"}}, token).status, 400);
+  EXPECT_EQ(s.client().Post("/v1/admin/disputes/dsp_nope/decide", {{"resolution", "refunded"}}, s.okey()).status, 404);
+  EXPECT_EQ(s.client().Post("/v1/admin/clock/advance", {{"days", 0}}, s.okey()).status, 400);
+  EXPECT_EQ(s.client().Post("/v1/admin/clock/advance", {{"days", 1}}, s.mkey()).status, 403);
+  testing::ClientRequest put;
+  put.method = "PUT";
+  put.target = "/v1/me/payment_method";
+  put.bearer = token;
+  put.body = Json{{"type", "card"}, {"last4", "12a4"}}.dump();
+  EXPECT_EQ(s.client().Send(put).status, 400);
+  put.body = Json{{"type", "cheque"}, {"last4", "1234"}}.dump();
+  EXPECT_EQ(s.client().Send(put).status, 400);
+  put.body = "{not json";
+  EXPECT_EQ(s.client().Send(put).status, 400);
+  // Nothing moved.
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 10000);
+  EXPECT_EQ(s.Balance("collections_cash:USD"), 0);
+}
+
+TEST(ServicingScenarioTest, TheClockCannotBeAdvancedInProduction) {
+  testing::TestServer server;
+  auto client = server.Client();
+  auto r = client.Post("/v1/admin/clock/advance", {{"days", 1}}, server.operator_key);
+  EXPECT_EQ(r.status, 404);
+}
+
+}  // namespace
+}  // namespace tranche
