@@ -243,10 +243,12 @@ Status Cob::Settle(Date d, CobReport& report) {
         movements.insert(movements.end(), page.begin(), page.end());
         if (page.size() < kMovementPage) break;
       }
-      if (movements.empty() && carried_in <= 0) return Status::Ok();
       const Instant now = ctx_.clock.Now();
       settlement::Settlement s = settlement::BuildSettlement(ctx_.ids.Next("stl"), a.merchant_id, a.currency, d,
                                                              carried_in, movements, now);
+      // Nothing to settle: no captures, refunds or adjustments (a payout alone is not
+      // one) and nothing owed carried in.
+      if (s.lines.empty() && carried_in <= 0) return Status::Ok();
       if (movements.empty()) s.last_seq = latest->last_seq;
       if (s.net_minor > 0) {
         s.payout_id = ctx_.ids.Next("po");

@@ -214,7 +214,11 @@ Result<Reply> AdvanceClock(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(auto reports, ctx.svc.cob->CloseThrough(servicing::AddDays(DateOf(now), -1)));
   Json closed = Json::array();
   for (const auto& r : reports) closed.push_back(ops::CobReportJson(r));
-  return Reply(200, {{"object", "clock"}, {"now", FormatRfc3339(now)}, {"closed", std::move(closed)}});
+  // The days closed in many units of work; the answer is recorded so that a retry with
+  // the same Idempotency-Key replays it instead of moving the clock again.
+  return ctx.Commit([&](store::Tx&) -> Result<Reply> {
+    return Reply(200, {{"object", "clock"}, {"now", FormatRfc3339(now)}, {"closed", std::move(closed)}});
+  });
 }
 
 }  // namespace
