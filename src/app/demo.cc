@@ -213,7 +213,15 @@ std::string DemoBanner(const DemoCredentials& c, const std::string& host, int po
   s += "  curl -s " + base + "/v1/admin/notifications -H 'Authorization: Bearer " + c.operator_key + "'\n";
   s += "  curl -s -X POST " + base + "/v1/consumer/login/verify -H 'Content-Type: application/json' "
        "-d '{\"email\":\"ava.larsson@example.com\",\"code\":\"<code>\"}'\n";
-  s += "  curl -s " + base + "/v1/me/plans -H 'Authorization: Bearer <token>'\n\n";
+  s += "  curl -s " + base + "/v1/me/plans -H 'Authorization: Bearer <token>'\n";
+  s += "  curl -s -X POST " + base + "/v1/me/plans/<pln_id>/payments -H 'Authorization: Bearer <token>' "
+       "-H 'Content-Type: application/json' -d '{\"amount\":1000}'\n";
+  s += "\nServicing: jump 30 days ahead; every business date passed is closed (autopay, late fees,\n"
+       "delinquency, interest, settlement and payouts):\n";
+  s += "  curl -s -X POST " + base + "/v1/admin/clock/advance -H 'Authorization: Bearer " + c.operator_key +
+       "' -H 'Content-Type: application/json' -d '{\"days\":30}'\n";
+  s += "  curl -s " + base + "/v1/settlements -H 'Authorization: Bearer " + mkey + "'\n";
+  s += "  curl -s " + base + "/v1/events -H 'Authorization: Bearer " + mkey + "'\n\n";
   s += "  curl -s " + base + "/metrics | head\n";
   s += "  curl -s " + base + "/v1/openapi.json | head -c 300\n\n";
   s += "Stop with Ctrl-C.\n";

@@ -41,6 +41,7 @@ struct PlanInstallment {
 
   Money amount() const;  // principal + interest
   Money PrincipalPaid() const;
+  friend bool operator==(const PlanInstallment&, const PlanInstallment&) = default;
 };
 
 // How an instalment looks to the consumer on `today`.

@@ -25,7 +25,7 @@ Instant StartOf(Date d) { return Instant(std::chrono::sys_days(d)); }
 // Stores what closing the day did to one plan, with its postings, autopay, events and
 // notifications. `accrued` sums the day's interest per currency for one entry per batch.
 Status RecordDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const DayResult& r,
-                 std::map<Currency, std::int64_t>& accrued, CobReport& report) {
+                 bool installments_changed, std::map<Currency, std::int64_t>& accrued, CobReport& report) {
   const Plan& p = r.plan;
   const Currency c = p.amount.currency();
   accrued[c] += r.interest_accrued_minor;
@@ -67,7 +67,7 @@ Status RecordDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const Day
     ++report.reminders;
   }
   ++report.plans_closed;
-  return tx.plans().Update(p);
+  return installments_changed ? tx.plans().Update(p) : tx.plans().UpdateState(p);
 }
 
 }  // namespace
@@ -186,9 +186,11 @@ Status Cob::ClosePlans(Date d, CobReport& report) {
       for (std::size_t k = start; k < end; ++k) {
         TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(ids[k]));
         TRANCHE_ASSERT(plan.has_value());
+        const std::vector<lending::PlanInstallment> before = plan->installments;
         DayResult r = servicing::CloseDay(std::move(*plan), d);
         if (r.already_closed) continue;
-        TRANCHE_RETURN_IF_ERROR(RecordDay(tx, ctx_.ids, now, d, r, accrued, batch));
+        TRANCHE_RETURN_IF_ERROR(
+            RecordDay(tx, ctx_.ids, now, d, r, r.plan.installments != before, accrued, batch));
       }
       for (const auto& [currency, minor] : accrued) {
         if (minor == 0) continue;

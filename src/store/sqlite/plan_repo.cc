@@ -88,7 +88,7 @@ Status SqlitePlanRepo::Insert(const Plan& p) {
       .Bind(8, CurrencyCode(p.amount.currency())).Bind(9, p.amount.minor())
       .Bind(10, lending::PlanStatusName(p.status)).Bind(11, UnixMicros(p.created_at));
   TRANCHE_RETURN_IF_ERROR(s.Run());
-  TRANCHE_RETURN_IF_ERROR(UpdateServicing(p));
+  TRANCHE_RETURN_IF_ERROR(UpdateState(p));
   for (const PlanInstallment& i : p.installments) {
     auto ins = c_.Prepare(
         "INSERT INTO plan_installments(plan_id, number, due_date, principal_minor, interest_minor,"
@@ -102,11 +102,7 @@ Status SqlitePlanRepo::Insert(const Plan& p) {
 }
 
 Status SqlitePlanRepo::Update(const Plan& p) {
-  auto s = c_.Prepare("UPDATE plans SET status = ? WHERE id = ?");
-  s.Bind(1, lending::PlanStatusName(p.status)).Bind(2, p.id);
-  TRANCHE_RETURN_IF_ERROR(s.Run());
-  TRANCHE_ASSERT(c_.Changes() == 1);
-  TRANCHE_RETURN_IF_ERROR(UpdateServicing(p));
+  TRANCHE_RETURN_IF_ERROR(UpdateState(p));
   for (const PlanInstallment& i : p.installments) {
     auto up = c_.Prepare(
         "UPDATE plan_installments SET due_date = ?, principal_minor = ?, interest_minor = ?,"
@@ -119,13 +115,13 @@ Status SqlitePlanRepo::Update(const Plan& p) {
   return Status::Ok();
 }
 
-Status SqlitePlanRepo::UpdateServicing(const Plan& p) {
+Status SqlitePlanRepo::UpdateState(const Plan& p) {
   auto s = c_.Prepare(
       "UPDATE plans SET fees_charged_minor = ?, fees_paid_minor = ?, interest_accrued_minor = ?,"
       " accrual_carry = ?, serviced_through = ?, paused_from = ?, paused_until = ?, pause_reason = ?,"
-      " extended = ?, bucket = ?, charged_off_on = ?, recovered_minor = ? WHERE id = ?");
+      " extended = ?, bucket = ?, charged_off_on = ?, recovered_minor = ?, status = ? WHERE id = ?");
   BindServicing(s, p);
-  s.Bind(13, p.id);
+  s.Bind(13, lending::PlanStatusName(p.status)).Bind(14, p.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
   return Status::Ok();

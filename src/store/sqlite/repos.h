@@ -173,6 +173,7 @@ class SqlitePlanRepo final : public lending::PlanRepo {
   explicit SqlitePlanRepo(Connection& c) : c_(c) {}
   Status Insert(const lending::Plan& p) override;
   Status Update(const lending::Plan& p) override;
+  Status UpdateState(const lending::Plan& p) override;
   Result<std::optional<lending::Plan>> Find(std::string_view id) override;
   Result<std::vector<lending::Plan>> ListByOrder(std::string_view order_id) override;
   Result<std::vector<lending::Plan>> ListByConsumer(std::string_view consumer_id,
@@ -182,7 +183,6 @@ class SqlitePlanRepo final : public lending::PlanRepo {
   Result<std::vector<std::string>> ListToClose(Date d) override;
 
  private:
-  Status UpdateServicing(const lending::Plan& p);
   Status LoadInstallments(lending::Plan& p);
   Result<std::vector<lending::Plan>> LoadAll(Statement& s);
   Connection& c_;
