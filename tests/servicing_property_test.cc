@@ -4,7 +4,7 @@
 // agree: the ledger verifies (every entry balanced, trial balance zero), each
 // consumer's receivable equals what their active plans owe in principal and fees,
 // accrued interest equals what plans accrued and were not paid, collections cash
-// equals what was collected, and settlements account for every merchant payable
+// equals what was collected less what was paid back, and settlements account for every merchant payable
 // movement they cover.
 #include <random>
 
@@ -131,6 +131,14 @@ class Sequence {
         for (const auto& c : cs) {
           if (c.status == servicing::CollectionStatus::kSucceeded) collected += c.amount.minor();
         }
+      }
+      // Refunds paid back to consumers' methods come out of the same cash.
+      for (std::string after;;) {
+        TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.servicing().ListConsumerRefunds(
+                                                   servicing::CollectionStatus::kSucceeded, after, 100));
+        for (const auto& r : refunds) collected -= r.amount.minor();
+        if (refunds.size() < 100) break;
+        after = refunds.back().id;
       }
       // Each settlement covers the payable movements up to its last entry exactly.
       const std::string account = "merchant_payable:USD:" + s_.server().merchant_id;

@@ -146,6 +146,12 @@ TEST(ServicingScenarioTest, NeverPaidGoesThroughFeesAndBucketsToChargeOffThenRec
   EXPECT_EQ(paid.json()["plan"]["recovered"], 1500);
   EXPECT_EQ(s.Balance("credit_loss_expense:USD"), 3500);
   EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
+  // A refund on the charged-off plan shrinks the loss, not a receivable already written off.
+  auto refund = s.client().Post("/v1/orders/" + buy.order_id + "/refunds", {{"amount", 1000}}, s.mkey());
+  ASSERT_EQ(refund.status, 201) << refund.body;
+  EXPECT_EQ(s.Balance("credit_loss_expense:USD"), 2500);
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
+  EXPECT_EQ(s.Plan(buy.plan_id).status, lending::PlanStatus::kChargedOff);
   s.ExpectBooksAgree({buy.plan_id});
 }
 
@@ -216,6 +222,12 @@ TEST(ServicingScenarioTest, AnAcceptedDisputeBecomesARefund) {
   EXPECT_EQ(second["net"], -10000);
   EXPECT_TRUE(second["payout_id"].is_null());
   EXPECT_EQ(s.Balance("merchant_payable:USD:" + s.server().merchant_id), 10000);
+  // That close also paid the consumer back on their card.
+  EXPECT_EQ(s.Balance("consumer_refunds_payable:USD:" + buy.consumer_id), 0);
+  EXPECT_EQ(s.Balance("collections_cash:USD"), 0);
+  EXPECT_EQ(s.Notifications(buy.consumer_id, "refund_sent").size(), 1u);
+  s.Advance(1);  // nothing more is owed, so nothing more is sent
+  EXPECT_EQ(s.Notifications(buy.consumer_id, "refund_sent").size(), 1u);
   s.ExpectBooksAgree({buy.plan_id});
 }
 

@@ -37,14 +37,16 @@ ledger::JournalEntry CaptureEntry(const PostingContext& ctx, Money capture,
 }
 
 ledger::JournalEntry RefundEntry(const PostingContext& ctx, Money refund,
-                                 const lending::RefundAllocation& allocation) {
+                                 const lending::RefundAllocation& allocation, std::int64_t written_off_minor) {
   const Currency c = refund.currency();
   std::int64_t off_plan = 0;
   for (Money m : allocation.reductions) off_plan += m.minor();
   TRANCHE_ASSERT(off_plan + allocation.to_consumer.minor() == refund.minor());
+  TRANCHE_ASSERT(written_off_minor >= 0 && written_off_minor <= off_plan);
   ledger::JournalEntry e = Blank(ctx, ledger::Reason::kRefund, "refund:" + ctx.object_id);
   AddLine(e, {AccountType::kMerchantPayable, c, ctx.merchant_id}, refund.minor());
-  AddLine(e, {AccountType::kConsumerReceivable, c, ctx.consumer_id}, -off_plan);
+  AddLine(e, {AccountType::kConsumerReceivable, c, ctx.consumer_id}, -(off_plan - written_off_minor));
+  AddLine(e, {AccountType::kCreditLossExpense, c, ""}, -written_off_minor);
   AddLine(e, {AccountType::kConsumerRefundsPayable, c, ctx.consumer_id},
           -allocation.to_consumer.minor());
   return e;

@@ -28,7 +28,9 @@ ledger::JournalEntry CaptureEntry(const PostingContext& ctx, Money capture,
 
 // Merchant payable debited with the refund; the consumer receivable credited with what
 // the refund takes off the plan; consumer refunds payable credited with the excess.
+// `written_off_minor` of what comes off plans comes off charged-off plans, whose
+// receivable was written off: it reduces credit losses instead.
 ledger::JournalEntry RefundEntry(const PostingContext& ctx, Money refund,
-                                 const lending::RefundAllocation& allocation);
+                                 const lending::RefundAllocation& allocation, std::int64_t written_off_minor);
 
 }  // namespace tranche::checkout

@@ -44,7 +44,7 @@ TEST(PostingsTest, CaptureThenRefundBalancesAndLandsInTheRightAccounts) {
   const std::vector<lending::InstallmentBalance> plan = {
       {Usd(2500), Usd(2500)}, {Usd(2500), Usd(0)}, {Usd(2500), Usd(0)}, {Usd(2500), Usd(0)}};
   const auto allocation = *lending::AllocateRefund(plan, Usd(8000));
-  const auto refund = RefundEntry(Ctx("je_01JDQ3V6W4X8Y2Z0ABCDEFGHJ1", "rfd_1"), Usd(8000), allocation);
+  const auto refund = RefundEntry(Ctx("je_01JDQ3V6W4X8Y2Z0ABCDEFGHJ1", "rfd_1"), Usd(8000), allocation, 0);
   ASSERT_TRUE(ledger::Post(book, refund).ok());
   EXPECT_EQ(Balance(book, payable), -(10000 - 359) + 8000);
   EXPECT_EQ(Balance(book, receivable), 10000 - 7500);
@@ -60,7 +60,7 @@ TEST(PostingsTest, PartsThatRoundToNothingAreLeftOut) {
   EXPECT_EQ(tiny.lines.size(), 2u);  // the whole capture is fee: no payable line
   EXPECT_TRUE(ledger::ValidateEntry(tiny).ok());
   const lending::RefundAllocation all_off_plan{{Usd(0), Usd(1000)}, Usd(0), true};
-  const auto refund = RefundEntry(Ctx("je_01JDQ3V6W4X8Y2Z0ABCDEFGHJ3", "rfd_2"), Usd(1000), all_off_plan);
+  const auto refund = RefundEntry(Ctx("je_01JDQ3V6W4X8Y2Z0ABCDEFGHJ3", "rfd_2"), Usd(1000), all_off_plan, 0);
   EXPECT_EQ(refund.lines.size(), 2u);
   EXPECT_TRUE(ledger::ValidateEntry(refund).ok());
 }

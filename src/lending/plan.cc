@@ -140,7 +140,8 @@ Plan ApplyReductions(const Plan& p, const std::vector<Money>& reductions) {
     i.interest = Money(std::min(interest, i.interest.minor()), i.interest.currency());
     TRANCHE_ASSERT(i.paid.minor() <= i.amount().minor());
   }
-  if (Outstanding(next).is_zero()) next.status = PlanStatus::kClosed;
+  // A charged-off plan stays charged off: its books were closed by the write-off.
+  if (next.status == PlanStatus::kActive && Outstanding(next).is_zero()) next.status = PlanStatus::kClosed;
   return next;
 }
 

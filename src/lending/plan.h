@@ -94,8 +94,8 @@ std::vector<InstallmentBalance> PrincipalBalances(const Plan& p);
 
 // Takes `reductions` (one per instalment, each at most that instalment's unpaid
 // principal) off the plan. An instalment's interest shrinks in proportion to its
-// principal (rounded down), since interest is charged on principal. A plan left with
-// nothing to pay is closed. Preconditions are asserted.
+// principal (rounded down), since interest is charged on principal. An active plan left
+// with nothing to pay is closed. Preconditions are asserted.
 Plan ApplyReductions(const Plan& p, const std::vector<Money>& reductions);
 
 struct OrderRefundAllocation {

@@ -102,6 +102,7 @@ Json CobReportJson(const CobReport& r) {
             {"succeeded", r.collections.succeeded},
             {"failed", r.collections.failed},
             {"unknown", r.collections.unknown}}},
+          {"consumer_refunds", r.consumer_refunds},
           {"settlements", r.settlements},
           {"payouts_paid", r.payouts_paid},
           {"payouts_failed", r.payouts_failed},
@@ -163,6 +164,7 @@ Result<CobReport> Cob::CloseLocked(Date d) {
   report.collections.unknown += today.unknown;
   TRANCHE_RETURN_IF_ERROR(Settle(d, report));
   TRANCHE_RETURN_IF_ERROR(PayOpenPayouts(report));
+  TRANCHE_ASSIGN_OR_RETURN(report.consumer_refunds, RefundConsumers(ctx_));
   report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
     return tx.servicing().InsertRun({d, started_at, ctx_.clock.Now(), CobReportJson(report).dump()});

@@ -4,7 +4,8 @@
 // unknown; release expired authorizations; close D for every plan with work that day
 // (servicing::CloseDay: pauses ending, interest accrual, late fees, delinquency buckets,
 // charge-offs, autopay and retries, reminders) in bounded transactions; collect; build
-// each merchant's settlement and pay it out; record the run.
+// each merchant's settlement and pay it out; pay consumers what they are owed back;
+// record the run.
 //
 // Idempotent per date: every step is (plans remember the last date closed for them,
 // autopay is unique per plan and date, postings have keys, a merchant has one
@@ -36,6 +37,7 @@ struct CobReport {
   std::int64_t interest_accrued_minor = 0;  // summed over currencies (minor units)
   std::int64_t autopay_created = 0;
   CollectionRun collections;
+  std::int64_t consumer_refunds = 0;  // money owed to consumers paid back
   std::int64_t settlements = 0;
   std::int64_t payouts_paid = 0;
   std::int64_t payouts_failed = 0;

@@ -140,4 +140,69 @@ Result<CollectionRun> RunOpenCollections(OpsContext& ctx) {
   return run;
 }
 
+namespace {
+
+// Records the processor's reply for a consumer refund; true when it was paid.
+Result<bool> RecordRefund(store::Tx& tx, IdGenerator& ids, Instant now, servicing::ConsumerRefund r,
+                          const payments::ProcessorReply& reply) {
+  if (!reply.reference.empty()) r.processor_ref = reply.reference;
+  if (reply.outcome == payments::Outcome::kUnknown) {
+    r.status = CollectionStatus::kUnknown;
+    TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateConsumerRefund(r));
+    return false;
+  }
+  r.resolved_at = now;
+  r.status = reply.outcome == payments::Outcome::kSucceeded ? CollectionStatus::kSucceeded : CollectionStatus::kFailed;
+  TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateConsumerRefund(r));
+  if (r.status != CollectionStatus::kSucceeded) return false;  // still owed: tried again next time
+  TRANCHE_RETURN_IF_ERROR(PostEntry(tx, servicing::ConsumerRefundEntry({ids.Next("je"), r.id, r.consumer_id, now},
+                                                                       r.amount.currency(), r.amount.minor())));
+  TRANCHE_RETURN_IF_ERROR(NotifyConsumer(tx, ids, now, r.consumer_id, "refund_sent", "Money is on its way back",
+                                         FormatMoney(r.amount) + " was sent back to your payment method."));
+  return true;
+}
+
+}  // namespace
+
+Result<std::int64_t> RefundConsumers(OpsContext& ctx) {
+  std::int64_t paid = 0;
+  // Owed amounts become pending refunds; then unknown ones are resolved and pending ones sent.
+  TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto owed, tx.servicing().ListOwedRefunds(10'000));
+    const Instant now = ctx.clock.Now();
+    for (const servicing::OwedRefund& o : owed) {
+      TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(o.consumer_id));
+      TRANCHE_RETURN_IF_ERROR(tx.servicing().InsertConsumerRefund(
+          {ctx.ids.Next("crf"), o.consumer_id, o.amount, method, CollectionStatus::kPending, "", now}));
+    }
+    return Status::Ok();
+  }));
+  for (CollectionStatus status : {CollectionStatus::kUnknown, CollectionStatus::kPending}) {
+    std::string after;
+    while (true) {
+      std::vector<servicing::ConsumerRefund> batch;
+      TRANCHE_RETURN_IF_ERROR(ctx.store.Read([&](store::Tx& tx) -> Status {
+        TRANCHE_ASSIGN_OR_RETURN(batch, tx.servicing().ListConsumerRefunds(status, after, kCollectionBatch));
+        return Status::Ok();
+      }));
+      if (batch.empty()) break;
+      after = batch.back().id;
+      std::vector<payments::ProcessorReply> replies;
+      for (const servicing::ConsumerRefund& r : batch) {
+        const payments::CollectRequest request{r.id, r.consumer_id, r.method, r.amount};
+        replies.push_back(status == CollectionStatus::kUnknown ? ctx.processor.ResolveRefund(request)
+                                                               : ctx.processor.Refund(request));
+      }
+      TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+          TRANCHE_ASSIGN_OR_RETURN(bool done, RecordRefund(tx, ctx.ids, ctx.clock.Now(), batch[k], replies[k]));
+          paid += done ? 1 : 0;
+        }
+        return Status::Ok();
+      }));
+    }
+  }
+  return paid;
+}
+
 }  // namespace tranche::ops

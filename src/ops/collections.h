@@ -33,4 +33,10 @@ struct CollectionRun {
 // Resolves every unknown collection and collects every pending one.
 Result<CollectionRun> RunOpenCollections(OpsContext& ctx);
 
+// Pays consumers what the ledger says they are owed (consumer refunds payable) back to
+// their payment method: resolves refunds left unknown, stores a pending refund for
+// each amount owed, asks the processor, and posts each one that succeeded. Returns how
+// many were paid.
+Result<std::int64_t> RefundConsumers(OpsContext& ctx);
+
 }  // namespace tranche::ops

@@ -185,11 +185,15 @@ Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merc
   TRANCHE_ASSIGN_OR_RETURN(lending::OrderRefundAllocation allocation,
                            lending::AllocateOrderRefund(plans, amount));
   lending::RefundAllocation flat{{}, allocation.to_consumer, false};
+  std::int64_t written_off = 0;
   for (std::size_t k = 0; k < plans.size(); ++k) {
     const auto& cut = allocation.reductions[k];
     flat.reductions.insert(flat.reductions.end(), cut.begin(), cut.end());
     const bool touched = std::any_of(cut.begin(), cut.end(), [](Money m) { return !m.is_zero(); });
     if (!touched) continue;
+    if (plans[k].status == lending::PlanStatus::kChargedOff) {
+      for (Money m : cut) written_off += m.minor();
+    }
     plans[k] = lending::ApplyReductions(plans[k], cut);
     if (plans[k].status == lending::PlanStatus::kClosed) {
       TRANCHE_ASSIGN_OR_RETURN(plans[k], ClosePlan(tx, ctx.ids, ctx.now, std::move(plans[k])));
@@ -207,7 +211,7 @@ Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merc
   const checkout::PostingContext posting{ctx.ids.Next("je"), out.refund.id, out.order.consumer_id,
                                          out.order.merchant_id, ctx.now};
   TRANCHE_ASSIGN_OR_RETURN(auto posted,
-                           ledger::Post(tx.ledger(), checkout::RefundEntry(posting, amount, flat)));
+                           ledger::Post(tx.ledger(), checkout::RefundEntry(posting, amount, flat, written_off)));
   TRANCHE_ASSERT(!posted.replayed);  // the refund id is new
   return out;
 }

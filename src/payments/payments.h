@@ -54,6 +54,9 @@ class PaymentProcessor {
   virtual ProcessorReply Collect(const CollectRequest& r) = 0;
   // The final outcome of a collection (never kUnknown): what happened to `r`.
   virtual ProcessorReply Resolve(const CollectRequest& r) = 0;
+  // Pays `r.amount` back to the method (money owed to the consumer), and its final outcome.
+  virtual ProcessorReply Refund(const CollectRequest& r) = 0;
+  virtual ProcessorReply ResolveRefund(const CollectRequest& r) = 0;
 };
 
 struct PayoutRequest {

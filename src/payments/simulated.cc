@@ -73,6 +73,16 @@ ProcessorReply SimulatedProcessor::Collect(const CollectRequest& r) {
   return Resolve(r);
 }
 
+ProcessorReply SimulatedProcessor::ResolveRefund(const CollectRequest& r) {
+  return Succeeded(Reference("simre", rates_.seed, r.key));
+}
+
+ProcessorReply SimulatedProcessor::Refund(const CollectRequest& r) {
+  TRANCHE_ASSERT(r.amount.minor() > 0);
+  if (r.method.profile == "timeout") return {Outcome::kUnknown, "", ""};
+  return ResolveRefund(r);
+}
+
 ProcessorReply SimulatedPayoutRail::Resolve(const PayoutRequest& r) {
   const std::string ref = Reference("simpo", rates_.seed, r.key);
   if (Draw(rates_.seed, r.key, "outcome") < rates_.failure_bps) return Failed("account_closed", ref);

@@ -28,6 +28,9 @@ class SimulatedProcessor final : public PaymentProcessor {
   explicit SimulatedProcessor(SimulatorRates rates = {}) : rates_(rates) {}
   ProcessorReply Collect(const CollectRequest& r) override;
   ProcessorReply Resolve(const CollectRequest& r) override;
+  // Refunds succeed (a "timeout" method times out first, then resolves to success).
+  ProcessorReply Refund(const CollectRequest& r) override;
+  ProcessorReply ResolveRefund(const CollectRequest& r) override;
 
  private:
   SimulatorRates rates_;

@@ -69,6 +69,14 @@ JournalEntry ChargeOffEntry(const EntryContext& ctx, Currency c, const DayResult
   return e;
 }
 
+JournalEntry ConsumerRefundEntry(const EntryContext& ctx, Currency c, std::int64_t amount_minor) {
+  TRANCHE_ASSERT(amount_minor > 0);
+  JournalEntry e = Blank(ctx, Reason::kRefund, "consumer_refund:" + ctx.object_id);
+  AddLine(e, {AccountType::kConsumerRefundsPayable, c, ctx.consumer_id}, amount_minor);
+  AddLine(e, {AccountType::kCollectionsCash, c, ""}, -amount_minor);
+  return e;
+}
+
 JournalEntry PayoutEntry(const EntryContext& ctx, Currency c, const std::string& merchant_id,
                          std::int64_t amount_minor) {
   TRANCHE_ASSERT(amount_minor > 0);

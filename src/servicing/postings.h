@@ -38,6 +38,9 @@ ledger::JournalEntry ClosureEntry(const EntryContext& ctx, Currency c, const Clo
 // A charge-off: credit losses debited with principal and fees, the receivable credited;
 // accrued unpaid interest written back against interest revenue.
 ledger::JournalEntry ChargeOffEntry(const EntryContext& ctx, Currency c, const DayResult& r);
+// Money owed to a consumer paid back to their method: refunds payable debited, cash
+// credited.
+ledger::JournalEntry ConsumerRefundEntry(const EntryContext& ctx, Currency c, std::int64_t amount_minor);
 // A merchant payout: merchant payable debited, settlement cash credited.
 ledger::JournalEntry PayoutEntry(const EntryContext& ctx, Currency c, const std::string& merchant_id,
                                  std::int64_t amount_minor);

@@ -36,6 +36,25 @@ struct Collection {
   std::optional<Instant> resolved_at = {};
 };
 
+// Money owed back to a consumer (a refund beyond what their plan owed, or a payment
+// that arrived after the plan was paid) sent to their payment method.
+struct ConsumerRefund {
+  std::string id;  // crf_...
+  std::string consumer_id;
+  Money amount;
+  payments::PaymentMethod method;
+  CollectionStatus status = CollectionStatus::kPending;
+  std::string processor_ref;
+  Instant created_at;
+  std::optional<Instant> resolved_at = {};
+};
+
+// What the ledger says a consumer is owed, less refunds to them still in flight.
+struct OwedRefund {
+  std::string consumer_id;
+  Money amount;
+};
+
 // A closed business date: when it ran and what it did.
 struct CobRun {
   Date business_date;
@@ -62,6 +81,14 @@ class ServicingRepo {
   virtual Result<std::vector<Collection>> ListCollectionsOfPlan(std::string_view plan_id) = 0;
   // True when the plan has a collection still pending or unknown.
   virtual Result<bool> HasOpenCollection(std::string_view plan_id) = 0;
+
+  virtual Status InsertConsumerRefund(const ConsumerRefund& r) = 0;
+  virtual Status UpdateConsumerRefund(const ConsumerRefund& r) = 0;
+  // In `status`, in id order after `after_id`; at most `limit`.
+  virtual Result<std::vector<ConsumerRefund>> ListConsumerRefunds(CollectionStatus status, std::string_view after_id,
+                                                                  std::size_t limit) = 0;
+  // Consumers whose refunds-payable balance exceeds their refunds pending or unknown.
+  virtual Result<std::vector<OwedRefund>> ListOwedRefunds(std::size_t limit) = 0;
 
   virtual Status InsertDispute(const Dispute& d) = 0;
   virtual Status UpdateDispute(const Dispute& d) = 0;

@@ -364,6 +364,20 @@ CREATE INDEX collections_by_plan ON collections(plan_id, id);
 -- One autopay attempt per plan and business date: running a date twice collects once.
 CREATE UNIQUE INDEX collections_autopay_once ON collections(plan_id, business_date) WHERE source = 'autopay';
 CREATE INDEX collections_open ON collections(status, id) WHERE status IN ('pending', 'unknown');
+CREATE TABLE consumer_refunds (
+  id TEXT PRIMARY KEY,
+  consumer_id TEXT NOT NULL REFERENCES consumers(id),
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  method_type TEXT NOT NULL,
+  method_last4 TEXT NOT NULL,
+  method_profile TEXT NOT NULL,
+  status TEXT NOT NULL,
+  processor_ref TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  resolved_at_us INTEGER
+) WITHOUT ROWID;
+CREATE INDEX consumer_refunds_by_status ON consumer_refunds(status, id);
 CREATE TABLE disputes (
   id TEXT PRIMARY KEY,
   order_id TEXT NOT NULL REFERENCES orders(id),

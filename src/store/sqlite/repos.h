@@ -234,6 +234,12 @@ class SqliteServicingRepo final : public servicing::ServicingRepo {
                                                              std::string_view after_id, std::size_t limit) override;
   Result<std::vector<servicing::Collection>> ListCollectionsOfPlan(std::string_view plan_id) override;
   Result<bool> HasOpenCollection(std::string_view plan_id) override;
+  Status InsertConsumerRefund(const servicing::ConsumerRefund& r) override;
+  Status UpdateConsumerRefund(const servicing::ConsumerRefund& r) override;
+  Result<std::vector<servicing::ConsumerRefund>> ListConsumerRefunds(servicing::CollectionStatus status,
+                                                                     std::string_view after_id,
+                                                                     std::size_t limit) override;
+  Result<std::vector<servicing::OwedRefund>> ListOwedRefunds(std::size_t limit) override;
   Status InsertDispute(const servicing::Dispute& d) override;
   Status UpdateDispute(const servicing::Dispute& d) override;
   Result<std::optional<servicing::Dispute>> FindDispute(std::string_view id) override;
