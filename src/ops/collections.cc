@@ -64,6 +64,35 @@ payments::CollectRequest RequestOf(const Collection& c) {
   return {c.id, c.consumer_id, c.method, c.amount};
 }
 
+// Asks the processor about every item left unknown (resolve) and then every pending one
+// (send), outside any transaction, recording each batch's replies in one unit of work.
+// Each item is asked once per call: one still unknown waits for the next call.
+//   list(tx, status, after_id) → Result<std::vector<Item>> in id order
+//   ask(item, resolve) → ProcessorReply
+//   record(tx, item, reply) → Status
+template <typename Item, typename List, typename Ask, typename Record>
+Status SendOpen(OpsContext& ctx, List list, Ask ask, Record record) {
+  for (CollectionStatus status : {CollectionStatus::kUnknown, CollectionStatus::kPending}) {
+    std::string after;
+    while (true) {
+      std::vector<Item> batch;
+      TRANCHE_RETURN_IF_ERROR(ctx.store.Read([&](store::Tx& tx) -> Status {
+        TRANCHE_ASSIGN_OR_RETURN(batch, list(tx, status, after));
+        return Status::Ok();
+      }));
+      if (batch.empty()) break;
+      after = batch.back().id;
+      std::vector<payments::ProcessorReply> replies;
+      for (const Item& item : batch) replies.push_back(ask(item, status == CollectionStatus::kUnknown));
+      TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
+        for (std::size_t k = 0; k < batch.size(); ++k) TRANCHE_RETURN_IF_ERROR(record(tx, batch[k], replies[k]));
+        return Status::Ok();
+      }));
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Collection> RecordOutcome(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view collection_id,
@@ -106,37 +135,22 @@ Result<Collection> Execute(OpsContext& ctx, const Collection& pending) {
 
 Result<CollectionRun> RunOpenCollections(OpsContext& ctx) {
   CollectionRun run;
-  // Unknown outcomes first (resolved), then pending ones (collected). Each is asked
-  // once per run: one still unknown waits for the next run.
-  for (CollectionStatus status : {CollectionStatus::kUnknown, CollectionStatus::kPending}) {
-    std::string after;
-    while (true) {
-      std::vector<Collection> batch;
-      TRANCHE_RETURN_IF_ERROR(ctx.store.Read([&](store::Tx& tx) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(batch, tx.servicing().ListCollections(status, after, kCollectionBatch));
-        return Status::Ok();
-      }));
-      if (batch.empty()) break;
-      after = batch.back().id;
-      std::vector<payments::ProcessorReply> replies;
-      for (const Collection& c : batch) {
-        replies.push_back(status == CollectionStatus::kUnknown ? ctx.processor.Resolve(RequestOf(c))
-                                                               : ctx.processor.Collect(RequestOf(c)));
-      }
-      TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
-        for (std::size_t k = 0; k < batch.size(); ++k) {
-          TRANCHE_RETURN_IF_ERROR(RecordOutcome(tx, ctx.ids, ctx.clock.Now(), batch[k].id, replies[k]).status());
-        }
-        return Status::Ok();
-      }));
-      for (const payments::ProcessorReply& r : replies) {
+  TRANCHE_RETURN_IF_ERROR(SendOpen<Collection>(
+      ctx,
+      [](store::Tx& tx, CollectionStatus status, const std::string& after) {
+        return tx.servicing().ListCollections(status, after, kCollectionBatch);
+      },
+      [&](const Collection& c, bool resolve) {
+        return resolve ? ctx.processor.Resolve(RequestOf(c)) : ctx.processor.Collect(RequestOf(c));
+      },
+      [&](store::Tx& tx, const Collection& c, const payments::ProcessorReply& reply) -> Status {
+        TRANCHE_RETURN_IF_ERROR(RecordOutcome(tx, ctx.ids, ctx.clock.Now(), c.id, reply).status());
         ++run.attempted;
-        if (r.outcome == payments::Outcome::kSucceeded) ++run.succeeded;
-        if (r.outcome == payments::Outcome::kFailed) ++run.failed;
-        if (r.outcome == payments::Outcome::kUnknown) ++run.unknown;
-      }
-    }
-  }
+        run.succeeded += reply.outcome == payments::Outcome::kSucceeded ? 1 : 0;
+        run.failed += reply.outcome == payments::Outcome::kFailed ? 1 : 0;
+        run.unknown += reply.outcome == payments::Outcome::kUnknown ? 1 : 0;
+        return Status::Ok();
+      }));
   return run;
 }
 
@@ -177,31 +191,20 @@ Result<std::int64_t> RefundConsumers(OpsContext& ctx) {
     }
     return Status::Ok();
   }));
-  for (CollectionStatus status : {CollectionStatus::kUnknown, CollectionStatus::kPending}) {
-    std::string after;
-    while (true) {
-      std::vector<servicing::ConsumerRefund> batch;
-      TRANCHE_RETURN_IF_ERROR(ctx.store.Read([&](store::Tx& tx) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(batch, tx.servicing().ListConsumerRefunds(status, after, kCollectionBatch));
-        return Status::Ok();
-      }));
-      if (batch.empty()) break;
-      after = batch.back().id;
-      std::vector<payments::ProcessorReply> replies;
-      for (const servicing::ConsumerRefund& r : batch) {
+  TRANCHE_RETURN_IF_ERROR(SendOpen<servicing::ConsumerRefund>(
+      ctx,
+      [](store::Tx& tx, CollectionStatus status, const std::string& after) {
+        return tx.servicing().ListConsumerRefunds(status, after, kCollectionBatch);
+      },
+      [&](const servicing::ConsumerRefund& r, bool resolve) {
         const payments::CollectRequest request{r.id, r.consumer_id, r.method, r.amount};
-        replies.push_back(status == CollectionStatus::kUnknown ? ctx.processor.ResolveRefund(request)
-                                                               : ctx.processor.Refund(request));
-      }
-      TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
-        for (std::size_t k = 0; k < batch.size(); ++k) {
-          TRANCHE_ASSIGN_OR_RETURN(bool done, RecordRefund(tx, ctx.ids, ctx.clock.Now(), batch[k], replies[k]));
-          paid += done ? 1 : 0;
-        }
+        return resolve ? ctx.processor.ResolveRefund(request) : ctx.processor.Refund(request);
+      },
+      [&](store::Tx& tx, const servicing::ConsumerRefund& r, const payments::ProcessorReply& reply) -> Status {
+        TRANCHE_ASSIGN_OR_RETURN(bool done, RecordRefund(tx, ctx.ids, ctx.clock.Now(), r, reply));
+        paid += done ? 1 : 0;
         return Status::Ok();
       }));
-    }
-  }
   return paid;
 }
 

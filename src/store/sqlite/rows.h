@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/time.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace tranche::store::sqlite {
@@ -29,6 +30,11 @@ Result<std::vector<T>> CollectAll(Statement& stmt, ReadFn read) {
     if (!value.ok()) return value.status();
     out.push_back(std::move(value).value());
   }
+}
+
+// Binds an optional instant as unix microseconds, or NULL.
+inline Statement& BindOptionalMicros(Statement& s, int index, const std::optional<Instant>& t) {
+  return t ? s.Bind(index, UnixMicros(*t)) : s.BindNull(index);
 }
 
 }  // namespace tranche::store::sqlite

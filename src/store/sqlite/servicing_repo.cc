@@ -110,11 +110,7 @@ Status SqliteServicingRepo::UpdateCollection(const Collection& c) {
   auto s = c_.Prepare(
       "UPDATE collections SET status = ?, failure_code = ?, processor_ref = ?, resolved_at_us = ? WHERE id = ?");
   s.Bind(1, servicing::CollectionStatusName(c.status)).Bind(2, c.failure_code).Bind(3, c.processor_ref);
-  if (c.resolved_at) {
-    s.Bind(4, UnixMicros(*c.resolved_at));
-  } else {
-    s.BindNull(4);
-  }
+  BindOptionalMicros(s, 4, c.resolved_at);
   s.Bind(5, c.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
@@ -160,11 +156,7 @@ Status SqliteServicingRepo::InsertConsumerRefund(const servicing::ConsumerRefund
 Status SqliteServicingRepo::UpdateConsumerRefund(const servicing::ConsumerRefund& r) {
   auto s = c_.Prepare("UPDATE consumer_refunds SET status = ?, processor_ref = ?, resolved_at_us = ? WHERE id = ?");
   s.Bind(1, servicing::CollectionStatusName(r.status)).Bind(2, r.processor_ref);
-  if (r.resolved_at) {
-    s.Bind(3, UnixMicros(*r.resolved_at));
-  } else {
-    s.BindNull(3);
-  }
+  BindOptionalMicros(s, 3, r.resolved_at);
   s.Bind(4, r.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
