@@ -58,6 +58,16 @@ TEST(ServicingScenarioTest, PayIn4CollectedOnTimeAndTheMerchantIsPaid) {
   EXPECT_EQ(s.Notifications(buy.consumer_id, "plan_paid_off").size(), 1u);
   s.ExpectBooksAgree({buy.plan_id});
 
+  // Operators see every closed date with its report, newest first.
+  auto runs = s.client().Get("/v1/admin/cob/runs?limit=2", s.okey());
+  ASSERT_EQ(runs.status, 200) << runs.body;
+  ASSERT_EQ(runs.json()["data"].size(), 2u);
+  EXPECT_EQ(runs.json()["data"][0]["business_date"], "2026-02-16");
+  EXPECT_EQ(runs.json()["data"][0]["report"]["collections"]["succeeded"], 1);
+  auto older = s.client().Get("/v1/admin/cob/runs?limit=2&starting_after=2026-02-15", s.okey());
+  EXPECT_EQ(older.json()["data"][0]["business_date"], "2026-02-14");
+  EXPECT_EQ(s.client().Get("/v1/admin/cob/runs?starting_after=yesterday", s.okey()).status, 400);
+
   // Closing a date again changes nothing.
   std::int64_t entries_before = 0;
   ASSERT_TRUE(s.server().platform().store().Read([&](store::Tx& tx) -> Status {
@@ -137,6 +147,13 @@ TEST(ServicingScenarioTest, NeverPaidGoesThroughFeesAndBucketsToChargeOffThenRec
   EXPECT_EQ(s.Balance("fee_revenue:USD"), -1000);
   EXPECT_EQ(s.EventCounts().at("plan.charged_off"), 1);
   EXPECT_EQ(s.Notifications(buy.consumer_id, "late_fee").size(), 2u);
+  auto portfolio = s.client().Get("/v1/admin/portfolio", s.okey());
+  ASSERT_EQ(portfolio.status, 200) << portfolio.body;
+  ASSERT_EQ(portfolio.json()["lines"].size(), 1u);
+  EXPECT_EQ(portfolio.json()["lines"][0]["status"], "charged_off");
+  EXPECT_EQ(portfolio.json()["lines"][0]["outstanding"], 4000);
+  EXPECT_EQ(portfolio.json()["lines"][0]["fees_unpaid"], 1000);
+  EXPECT_EQ(s.client().Get("/v1/admin/portfolio", s.mkey()).status, 403);
 
   // A later payment is a recovery.
   s.SetProfile(buy.email, "always_succeeds");

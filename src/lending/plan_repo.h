@@ -8,6 +8,16 @@
 
 namespace tranche::lending {
 
+// One line of the portfolio: plans of one currency, status and delinquency bucket.
+struct PortfolioLine {
+  Currency currency;
+  PlanStatus status;
+  Bucket bucket;
+  std::int64_t plans = 0;
+  std::int64_t outstanding_minor = 0;  // principal and interest scheduled and unpaid
+  std::int64_t fees_unpaid_minor = 0;
+};
+
 class PlanRepo {
  public:
   virtual ~PlanRepo() = default;
@@ -29,6 +39,9 @@ class PlanRepo {
   // through `d` yet: something unpaid due by d + 3 days (reminders, collection, late
   // fees, delinquency), financing interest to accrue, or a pause ending. In id order.
   virtual Result<std::vector<std::string>> ListToClose(Date d) = 0;
+  // Every plan summed by currency, status and bucket (an operator report: it reads
+  // the whole book).
+  virtual Result<std::vector<PortfolioLine>> Portfolio() = 0;
 };
 
 }  // namespace tranche::lending

@@ -102,6 +102,8 @@ class ServicingRepo {
 
   virtual Result<std::optional<Date>> LastClosedDate() = 0;
   virtual Result<std::optional<CobRun>> FindRun(Date business_date) = 0;
+  // Closed dates before `before_date` (YYYY-MM-DD; empty: from the latest), newest first.
+  virtual Result<std::vector<CobRun>> ListRuns(std::string_view before_date, std::size_t limit) = 0;
   virtual Status InsertRun(const CobRun& r) = 0;
 };
 

@@ -221,6 +221,49 @@ Result<Reply> AdvanceClock(RequestContext& ctx) {
   });
 }
 
+// The book by currency, plan status and delinquency bucket, with totals per currency.
+Result<Reply> GetPortfolio(RequestContext& ctx) {
+  std::vector<lending::PortfolioLine> lines;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(lines, tx.plans().Portfolio());
+    return Status::Ok();
+  }));
+  Json data = Json::array();
+  for (const auto& l : lines) {
+    data.push_back({{"currency", CurrencyCode(l.currency)},
+                    {"status", lending::PlanStatusName(l.status)},
+                    {"bucket", lending::BucketName(l.bucket)},
+                    {"plans", l.plans},
+                    {"outstanding", l.outstanding_minor},
+                    {"fees_unpaid", l.fees_unpaid_minor}});
+  }
+  return Reply(200, {{"object", "portfolio"}, {"as_of", FormatRfc3339(ctx.now)}, {"lines", std::move(data)}});
+}
+
+// Closed business dates with their reports, newest first (`starting_after` is a date).
+Result<Reply> ListCobRuns(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxDisputePage));
+  if (!page.starting_after.empty() && !ParseDate(page.starting_after)) {
+    return Status::InvalidArgument("invalid_date", "starting_after must be a date, YYYY-MM-DD", "starting_after");
+  }
+  std::vector<servicing::CobRun> runs;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(runs, tx.servicing().ListRuns(page.starting_after, page.limit + 1));
+    return Status::Ok();
+  }));
+  const bool has_more = runs.size() > page.limit;
+  if (has_more) runs.pop_back();
+  Json data = Json::array();
+  for (const auto& r : runs) {
+    data.push_back({{"object", "cob_run"},
+                    {"business_date", FormatDate(r.business_date)},
+                    {"started_at", FormatRfc3339(r.started_at)},
+                    {"finished_at", FormatRfc3339(r.finished_at)},
+                    {"report", Json::parse(r.report_json, nullptr, false)}});
+  }
+  return Reply(200, ListBody(std::move(data), has_more, runs.empty() ? "" : FormatDate(runs.back().business_date)));
+}
+
 }  // namespace
 
 void RegisterServicingRoutes(ApiRouter& router) {
@@ -239,6 +282,8 @@ void RegisterServicingRoutes(ApiRouter& router) {
   router.Add("GET", "/v1/admin/disputes", Caller::kOperator, ListDisputes);
   router.Add("POST", "/v1/admin/disputes/{id}/decide", Caller::kOperator, DecideDispute);
   router.Add("POST", "/v1/admin/clock/advance", Caller::kOperator, AdvanceClock);
+  router.Add("GET", "/v1/admin/portfolio", Caller::kOperator, GetPortfolio);
+  router.Add("GET", "/v1/admin/cob/runs", Caller::kOperator, ListCobRuns);
 }
 
 }  // namespace tranche::api

@@ -141,6 +141,21 @@ Result<std::vector<std::string>> SqlitePlanRepo::ListToClose(Date d) {
   return CollectAll<std::string>(s, [](const Statement& st) -> Result<std::string> { return st.Text(0); });
 }
 
+Result<std::vector<lending::PortfolioLine>> SqlitePlanRepo::Portfolio() {
+  auto s = c_.Prepare(
+      "SELECT p.currency, p.status, p.bucket, COUNT(*), SUM(o.unpaid), SUM(p.fees_charged_minor - p.fees_paid_minor)"
+      " FROM plans p JOIN (SELECT plan_id, SUM(principal_minor + interest_minor - paid_minor) AS unpaid"
+      "  FROM plan_installments GROUP BY plan_id) o ON o.plan_id = p.id"
+      " GROUP BY p.currency, p.status, p.bucket ORDER BY p.currency, p.status, p.bucket");
+  return CollectAll<lending::PortfolioLine>(s, [](const Statement& st) -> Result<lending::PortfolioLine> {
+    const auto currency = ParseCurrency(st.Text(0));
+    const auto status = ParseByName<lending::PlanStatus>(lending::kAllPlanStatuses, lending::PlanStatusName, st.Text(1));
+    const auto bucket = ParseByName<lending::Bucket>(lending::kAllBuckets, lending::BucketName, st.Text(2));
+    if (!currency || !status || !bucket) return Status::Internal("stored plan is malformed");
+    return lending::PortfolioLine{*currency, *status, *bucket, st.Int(3), st.Int(4), st.Int(5)};
+  });
+}
+
 Status SqlitePlanRepo::LoadInstallments(Plan& p) {
   auto s = c_.Prepare(kInstallmentsOf);
   s.Bind(1, p.id);

@@ -181,6 +181,7 @@ class SqlitePlanRepo final : public lending::PlanRepo {
                                                     std::size_t limit) override;
   Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) override;
   Result<std::vector<std::string>> ListToClose(Date d) override;
+  Result<std::vector<lending::PortfolioLine>> Portfolio() override;
 
  private:
   Status LoadInstallments(lending::Plan& p);
@@ -249,6 +250,7 @@ class SqliteServicingRepo final : public servicing::ServicingRepo {
                                                        std::string_view after_id, std::size_t limit) override;
   Result<std::optional<Date>> LastClosedDate() override;
   Result<std::optional<servicing::CobRun>> FindRun(Date business_date) override;
+  Result<std::vector<servicing::CobRun>> ListRuns(std::string_view before_date, std::size_t limit) override;
   Status InsertRun(const servicing::CobRun& r) override;
 
  private:
