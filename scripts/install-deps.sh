@@ -12,6 +12,7 @@ packages=(
   libspdlog-dev libfmt-dev           # structured logs
   libcli11-dev                       # command line
   libsodium-dev                      # key hashing, constant-time compare, HMAC
+  libssl-dev openssl ca-certificates # TLS for webhook delivery (openssl: test certificates)
   libxgboost-dev                     # gradient-boosted credit models (XGBoost C API)
   libgtest-dev libgmock-dev          # tests
   libbenchmark-dev                   # benchmarks

@@ -8,8 +8,10 @@
 #include <atomic>
 #include <functional>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -24,7 +26,8 @@ namespace http = beast::http;
 using tcp = boost::asio::ip::tcp;
 using Json = nlohmann::json;
 
-// Answers every POST with `status` and records what it got.
+// Answers every POST with `status` and records what it got; over TLS when given a
+// server context.
 class Receiver {
  public:
   struct Hit {
@@ -33,7 +36,8 @@ class Receiver {
     std::string body;
     int answered = 0;
   };
-  Receiver() : acceptor_(ioc_, tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0)) {
+  explicit Receiver(boost::asio::ssl::context* tls = nullptr)
+      : tls_(tls), acceptor_(ioc_, tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0)) {
     thread_ = std::thread([this] { Serve(); });
   }
   ~Receiver() {
@@ -65,21 +69,35 @@ class Receiver {
       boost::system::error_code ec;
       acceptor_.accept(socket, ec);
       if (ec || stop_) continue;
-      beast::flat_buffer buffer;
-      http::request<http::string_body> req;
-      http::read(socket, buffer, req, ec);
-      if (ec) continue;
-      const int answer = status.load();
-      {
-        std::lock_guard lock(mu_);
-        hits_.push_back({std::string(req["Tranche-Signature"]), std::string(req["Tranche-Event-Id"]), req.body(), answer});
+      if (tls_ == nullptr) {
+        Answer(socket);
+        continue;
       }
-      http::response<http::string_body> res{static_cast<http::status>(answer), 11};
-      res.body() = answer == 200 ? "ok" : "down";
-      res.prepare_payload();
-      http::write(socket, res, ec);
+      boost::asio::ssl::stream<tcp::socket&> stream(socket, *tls_);
+      stream.handshake(boost::asio::ssl::stream_base::server, ec);
+      if (!ec) Answer(stream);  // a client refusing the certificate ends here
     }
   }
+
+  template <typename Stream>
+  void Answer(Stream& stream) {
+    boost::system::error_code ec;
+    beast::flat_buffer buffer;
+    http::request<http::string_body> req;
+    http::read(stream, buffer, req, ec);
+    if (ec) return;
+    const int answer = status.load();
+    {
+      std::lock_guard lock(mu_);
+      hits_.push_back({std::string(req["Tranche-Signature"]), std::string(req["Tranche-Event-Id"]), req.body(), answer});
+    }
+    http::response<http::string_body> res{static_cast<http::status>(answer), 11};
+    res.body() = answer == 200 ? "ok" : "down";
+    res.prepare_payload();
+    http::write(stream, res, ec);
+  }
+
+  boost::asio::ssl::context* tls_;
   boost::asio::io_context ioc_;
   tcp::acceptor acceptor_;
   std::atomic<bool> stop_{false};
@@ -205,12 +223,78 @@ TEST(WebhooksTest, RefusesBadEndpointsAndPrivateTargetsInProduction) {
     return c.Post("/v1/webhook_endpoints", body, server.merchant_key).json()["error"]["code"];
   };
   EXPECT_EQ(code({{"url", "ftp://x/y"}, {"events", {"order.captured"}}}), "invalid_url");
-  EXPECT_EQ(code({{"url", "https://x.example/y"}, {"events", {"order.captured"}}}), "invalid_url");
+  EXPECT_EQ(code({{"url", "https://"}, {"events", {"order.captured"}}}), "invalid_url");
+  EXPECT_EQ(code({{"url", "https://user@x.example/y"}, {"events", {"order.captured"}}}), "invalid_url");
   EXPECT_EQ(code({{"url", "http://x.example/y"}, {"events", {"order.shipped"}}}), "invalid_event_type");
   // Outside tests and the demo, tranche refuses to post to its own network.
-  const auto out = app::PostJson("http://127.0.0.1:9/x", "{}", {}, false);
+  const auto out = app::PostJson("http://127.0.0.1:9/x", "{}", {}, {});
   EXPECT_FALSE(out.status_code.has_value());
   EXPECT_NE(out.error.find("private address"), std::string::npos);
+}
+
+// A purchase by the server's merchant: order.authorized and order.captured follow.
+void Purchase(testing::TestServer& server, const std::string& reference) {
+  auto c = server.Client();
+  auto s = c.Post("/v1/checkout/sessions",
+                  {{"currency", "USD"}, {"amount", 8000}, {"merchant_reference", reference},
+                   {"order_lines", {{{"name", "Lamp"}, {"quantity", 1}, {"unit_price", 8000}, {"total_amount", 8000}}}}},
+                  server.merchant_key);
+  auto a = c.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize",
+                  {{"product", "pay_in_4"}, {"consumer", Person()}}, s.json()["client_token"].get<std::string>());
+  ASSERT_EQ(a.json()["status"], "approved") << a.body;
+  auto o = c.Post("/v1/orders", {{"authorization_id", a.json()["authorization_id"]}, {"merchant_reference", reference}},
+                  server.merchant_key);
+  ASSERT_EQ(o.status, 201) << o.body;
+}
+
+TEST(WebhooksTest, DeliversOverTlsToATrustedCertificateOnly) {
+  testing::TempDir dir;
+  const std::string key = dir.path() + "/key.pem";
+  const std::string cert = dir.path() + "/cert.pem";
+  const std::string make_cert =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=localhost"
+      " -addext subjectAltName=DNS:localhost -days 2 -keyout " + key + " -out " + cert + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(make_cert.c_str()), 0);
+  boost::asio::ssl::context tls(boost::asio::ssl::context::tls_server);
+  tls.use_certificate_chain_file(cert);
+  tls.use_private_key_file(key, boost::asio::ssl::context::pem);
+  Receiver receiver(&tls);
+  const std::string url = "https://localhost:" + std::to_string(receiver.port()) + "/hooks";
+
+  // Trusted (the test's CA file): delivered over TLS, signed as over plain HTTP.
+  {
+    testing::TestServerOptions o;
+    o.webhook_ca_file = cert;
+    testing::TestServer server(o);
+    auto ep = server.Client().Post("/v1/webhook_endpoints", {{"url", url}, {"events", {"order.authorized"}}},
+                                   server.merchant_key);
+    ASSERT_EQ(ep.status, 201) << ep.body;
+    Purchase(server, "tls-1");
+    ASSERT_TRUE(receiver.WaitFor(1));
+    const auto hit = receiver.hits()[0];
+    const std::size_t comma = hit.signature.find(",v1=");
+    ASSERT_NE(comma, std::string::npos);
+    EXPECT_EQ(hit.signature.substr(comma + 4),
+              Expected(ep.json()["secret"], hit.signature.substr(2, comma - 2), hit.body));
+  }
+  // Not trusted: the handshake fails, nothing is sent, and the attempt says why.
+  testing::TestServer server;
+  auto c = server.Client();
+  auto ep = c.Post("/v1/webhook_endpoints", {{"url", url}, {"events", {"order.authorized"}}}, server.merchant_key);
+  ASSERT_EQ(ep.status, 201) << ep.body;
+  Purchase(server, "tls-2");
+  const std::string log_path = "/v1/webhook_endpoints/" + ep.json()["id"].get<std::string>() + "/deliveries";
+  Json log;
+  for (int i = 0; i < 500; ++i) {
+    log = c.Get(log_path, server.merchant_key).json();
+    if (log["data"].size() == 1 && log["data"][0]["attempts"] == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(log["data"].size(), 1u) << log;
+  EXPECT_EQ(log["data"][0]["status"], "pending");
+  EXPECT_NE(log["data"][0]["last_error"].get<std::string>().find("certificate verify failed"), std::string::npos)
+      << log;
+  EXPECT_EQ(receiver.hits().size(), 1u);
 }
 
 }  // namespace

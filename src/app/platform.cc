@@ -45,11 +45,11 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_, *p->clock_);
   TRANCHE_RETURN_IF_ERROR(p->OpenDecider());
   TRANCHE_RETURN_IF_ERROR(p->LoadSigningKey());
-  const bool allow_private = p->options_.allow_private_webhook_targets;
+  const PostOptions post_options{p->options_.allow_private_webhook_targets, p->options_.webhook_ca_file};
   p->dispatcher_ = std::make_unique<WebhookDispatcher>(
       *p->store_, *p->clock_, p->signing_key_,
-      [allow_private](const std::string& url, const std::string& body, const Headers& headers) {
-        return PostJson(url, body, headers, allow_private);
+      [post_options](const std::string& url, const std::string& body, const Headers& headers) {
+        return PostJson(url, body, headers, post_options);
       });
   p->processor_ = std::make_unique<payments::SimulatedProcessor>(p->options_.processor_rates);
   p->rail_ = std::make_unique<payments::SimulatedPayoutRail>(p->options_.rail_rates);

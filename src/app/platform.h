@@ -50,6 +50,8 @@ struct PlatformOptions {
   // endpoints may resolve to loopback or private addresses (demo and tests only).
   std::chrono::milliseconds webhook_interval{250};
   bool allow_private_webhook_targets = false;
+  // Extra CA certificates (PEM) trusted for https:// endpoints besides the system's.
+  std::string webhook_ca_file;
   // Servicing: the simulated processor's and payout rail's outcome rates, and whether
   // the maintenance thread closes business dates as they end.
   payments::SimulatorRates processor_rates = {};

@@ -1,9 +1,11 @@
 #include "app/webhook_dispatcher.h"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 namespace tranche::app {
 
@@ -13,16 +15,27 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = boost::asio::ip::tcp;
 
+namespace ssl = boost::asio::ssl;
+
 struct Target {
+  bool tls = false;
   std::string host;
-  std::string port = "80";
+  std::string port;
   std::string path = "/";
 };
 
 std::optional<Target> ParseHttpUrl(std::string_view url) {
-  if (!url.starts_with("http://")) return std::nullopt;
-  url.remove_prefix(7);
   Target t;
+  if (url.starts_with("https://")) {
+    t.tls = true;
+    t.port = "443";
+    url.remove_prefix(8);
+  } else if (url.starts_with("http://")) {
+    t.port = "80";
+    url.remove_prefix(7);
+  } else {
+    return std::nullopt;
+  }
   const std::size_t slash = url.find('/');
   std::string_view authority = url.substr(0, slash);
   if (slash != std::string_view::npos) t.path = std::string(url.substr(slash));
@@ -47,40 +60,69 @@ bool IsPrivate(const boost::asio::ip::address& a) {
   return v6.is_link_local() || v6.is_site_local() || (v6.to_bytes()[0] & 0xfe) == 0xfc || v6.is_v4_mapped();
 }
 
+// Writes the request and reads the answer on a connected (and, for TLS, handshaken) stream.
+template <typename Stream>
+HttpOutcome Exchange(Stream& stream, const Target& target, const std::string& body, const Headers& headers) {
+  http::request<http::string_body> req{http::verb::post, target.path, 11};
+  req.set(http::field::host, target.host);
+  req.set(http::field::user_agent, "tranche-webhooks/1");
+  req.set(http::field::content_type, "application/json");
+  for (const auto& [k, v] : headers) req.set(k, v);
+  req.body() = body;
+  req.prepare_payload();
+  http::write(stream, req);
+  beast::flat_buffer buffer;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(64 * 1024);  // a receiver's reply is only logged, briefly
+  http::read(stream, buffer, parser);
+  const int status = static_cast<int>(parser.get().result_int());
+  if (status >= 200 && status < 300) return {status, ""};
+  return {status, "HTTP " + std::to_string(status) + ": " + parser.get().body().substr(0, kMaxRecordedResponseChars)};
+}
+
 }  // namespace
 
-HttpOutcome PostJson(const std::string& url, const std::string& body, const Headers& headers, bool allow_private) {
+HttpOutcome PostJson(const std::string& url, const std::string& body, const Headers& headers,
+                     const PostOptions& options) {
   const auto target = ParseHttpUrl(url);
-  if (!target) return {std::nullopt, "not an http:// URL"};
+  if (!target) return {std::nullopt, "not an https:// or http:// URL"};
   try {
     boost::asio::io_context ioc;
     tcp::resolver resolver(ioc);
     auto results = resolver.resolve(target->host, target->port);
-    if (!allow_private) {
+    if (!options.allow_private) {
       for (const auto& r : results) {
         if (IsPrivate(r.endpoint().address())) return {std::nullopt, "refused: the URL resolves to a private address"};
       }
     }
-    beast::tcp_stream stream(ioc);
-    stream.expires_after(kDeliveryTimeout);
-    stream.connect(results);
-    http::request<http::string_body> req{http::verb::post, target->path, 11};
-    req.set(http::field::host, target->host);
-    req.set(http::field::user_agent, "tranche-webhooks/1");
-    req.set(http::field::content_type, "application/json");
-    for (const auto& [k, v] : headers) req.set(k, v);
-    req.body() = body;
-    req.prepare_payload();
-    http::write(stream, req);
-    beast::flat_buffer buffer;
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(64 * 1024);  // a receiver's reply is only logged, briefly
-    http::read(stream, buffer, parser);
-    const int status = static_cast<int>(parser.get().result_int());
+    if (!target->tls) {
+      beast::tcp_stream stream(ioc);
+      stream.expires_after(kDeliveryTimeout);
+      stream.connect(results);
+      HttpOutcome out = Exchange(stream, *target, body, headers);
+      beast::error_code ignored;
+      stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      return out;
+    }
+    ssl::context tls(ssl::context::tls_client);
+    tls.set_default_verify_paths();
+    if (!options.ca_file.empty()) tls.load_verify_file(options.ca_file);
+    tls.set_verify_mode(ssl::verify_peer);
+    beast::ssl_stream<beast::tcp_stream> stream(ioc, tls);
+    // SNI, so a receiver behind a shared address presents the right certificate.
+    // (SSL_set_tlsext_host_name is a macro with a C cast; this is what it expands to.)
+    if (SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                 const_cast<char*>(target->host.c_str())) != 1) {
+      return {std::nullopt, "TLS: cannot set the server name"};
+    }
+    stream.set_verify_callback(ssl::host_name_verification(target->host));
+    beast::get_lowest_layer(stream).expires_after(kDeliveryTimeout);
+    beast::get_lowest_layer(stream).connect(results);
+    stream.handshake(ssl::stream_base::client);
+    HttpOutcome out = Exchange(stream, *target, body, headers);
     beast::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    if (status >= 200 && status < 300) return {status, ""};
-    return {status, "HTTP " + std::to_string(status) + ": " + parser.get().body().substr(0, kMaxRecordedResponseChars)};
+    stream.shutdown(ignored);  // the receiver may close without a close_notify; the answer is in
+    return out;
   } catch (const std::exception& e) {
     return {std::nullopt, e.what()};
   }

@@ -24,9 +24,15 @@ struct HttpOutcome {
 };
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
-// POSTs `body` to an http:// URL within kDeliveryTimeout. Refuses private and loopback
-// addresses unless `allow_private` (a merchant must not reach tranche's own network).
-HttpOutcome PostJson(const std::string& url, const std::string& body, const Headers& headers, bool allow_private);
+struct PostOptions {
+  bool allow_private = false;  // loopback and private addresses (demo and tests only)
+  std::string ca_file = {};    // extra trusted CA certificates (PEM); empty: the system's
+};
+// POSTs `body` to an https:// URL (TLS with SNI; the certificate must chain to a trusted
+// CA and name the host) or an http:// one, within kDeliveryTimeout. Refuses private and
+// loopback addresses unless allowed (a merchant must not reach tranche's own network).
+HttpOutcome PostJson(const std::string& url, const std::string& body, const Headers& headers,
+                     const PostOptions& options);
 
 using Poster = std::function<HttpOutcome(const std::string& url, const std::string& body, const Headers& headers)>;
 

@@ -45,9 +45,9 @@ std::string_view DeliveryStatusName(DeliveryStatus s) {
 Status ValidateUrl(std::string_view url) {
   const auto bad = [](std::string message) { return Status::InvalidArgument("invalid_url", std::move(message), "url"); };
   if (url.size() > kMaxUrlChars) return bad("url is longer than 2,048 characters");
-  if (url.starts_with("https://")) return bad("https endpoints are not supported yet; use http://");
-  if (!url.starts_with("http://")) return bad("url must start with http://");
-  const std::string_view rest = url.substr(7);
+  const std::size_t scheme = url.starts_with("https://") ? 8 : url.starts_with("http://") ? 7 : 0;
+  if (scheme == 0) return bad("url must start with https:// or http://");
+  const std::string_view rest = url.substr(scheme);
   const std::size_t slash = rest.find('/');
   const std::string_view authority = rest.substr(0, slash);
   if (authority.empty() || authority.find_first_of("@ \t") != std::string_view::npos) return bad("url has no valid host");

@@ -66,7 +66,7 @@ struct Delivery {
   Instant created_at;
 };
 
-// http://host[:port]/path only: this build delivers over plain HTTP (TLS is not in yet).
+// https://host[:port]/path (certificate and host name verified) or http://.
 Status ValidateUrl(std::string_view url);
 
 // The delivery after an attempt at `now` that succeeded or not: delivered, or retried

@@ -36,7 +36,8 @@ TEST(WebhookTest, RetriesWithDoublingBackoffThenGivesUpAfterThreeDays) {
 
 TEST(WebhookTest, ValidatesUrlsAndEventTypes) {
   EXPECT_TRUE(ValidateUrl("http://hooks.example.com:8080/tranche").ok());
-  EXPECT_FALSE(ValidateUrl("https://hooks.example.com/").ok());  // no TLS in this build yet
+  EXPECT_TRUE(ValidateUrl("https://hooks.example.com/").ok());
+  EXPECT_FALSE(ValidateUrl("https://").ok());
   EXPECT_FALSE(ValidateUrl("http://").ok());
   EXPECT_FALSE(ValidateUrl("http://user@host/").ok());
   EXPECT_FALSE(ValidateUrl("http://host/a b").ok());

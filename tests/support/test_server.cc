@@ -36,6 +36,7 @@ TestServer::TestServer(TestServerOptions options) {
   o.challenger_shadow = options.challenger_shadow;
   o.model_watch_interval = std::chrono::hours(1);  // tests reload explicitly
   o.allow_private_webhook_targets = true;          // receivers listen on loopback
+  o.webhook_ca_file = options.webhook_ca_file;
   o.webhook_interval = std::chrono::milliseconds(20);
   o.migrate = true;
   auto p = app::Platform::Open(o);

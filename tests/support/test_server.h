@@ -29,6 +29,7 @@ struct TestServerOptions {
   std::string challenger_model_dir = {};
   bool challenger_shadow = false;
   AdjustableClock* adjustable_clock = nullptr;  // set: the clock, and /v1/admin/clock/advance exists
+  std::string webhook_ca_file = {};              // trusted for https:// webhook receivers
 };
 
 class TestServer {
