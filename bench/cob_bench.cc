@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
   out["generate_seconds"] = generate_s;
   out["close_seconds"] = close_s;
   out["active_plans_per_second"] = static_cast<double>(plans) / close_s;
-  out["plans_closed_per_second"] = static_cast<double>(report->plans_closed) / close_s;
+  out["plans_closed_per_second"] = static_cast<double>(report->plans.plans_closed) / close_s;
   std::printf("%s\n", out.dump().c_str());
   return 0;
 }

@@ -53,7 +53,7 @@ class Sequence {
     std::fprintf(stderr, "plans %zu: active %d, paid off %d, closed %d, charged off %d; days %d\n", plans_.size(),
                  statuses[lending::PlanStatus::kActive], statuses[lending::PlanStatus::kPaidOff],
                  statuses[lending::PlanStatus::kClosed], statuses[lending::PlanStatus::kChargedOff],
-                 servicing::DaysBetween(*ParseDate("2026-01-05"), s_.today()));
+                 DaysBetween(*ParseDate("2026-01-05"), s_.today()));
     EXPECT_GE(plans_.size(), 15u);
     EXPECT_GE(statuses[lending::PlanStatus::kPaidOff], 3);
     EXPECT_GE(statuses[lending::PlanStatus::kClosed], 1);

@@ -201,7 +201,7 @@ Result<MaintenanceReport> Platform::RunMaintenance() {
   }
   TRANCHE_ASSIGN_OR_RETURN(report.expired_authorizations, ops::ExpireAllAuthorizations(*store_, now));
   if (options_.close_business_dates) {
-    TRANCHE_ASSIGN_OR_RETURN(auto closed, cob_->CloseThrough(servicing::AddDays(DateOf(now), -1)));
+    TRANCHE_ASSIGN_OR_RETURN(auto closed, cob_->CloseThrough(AddDays(DateOf(now), -1)));
     for (const ops::CobReport& r : closed) report.business_dates_closed += r.already_closed ? 0 : 1;
   }
   return report;

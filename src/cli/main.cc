@@ -183,10 +183,8 @@ int CloseBusiness(PlatformOptions options, const std::string& date) {
   auto platform = OpenPlatform(options);
   if (!platform.ok()) return Fail(platform.status());
   Platform& p = **platform;
-  std::optional<tranche::Date> target = date.empty()
-                                            ? std::optional(tranche::Date(std::chrono::sys_days(
-                                                  tranche::DateOf(p.clock().Now())) - std::chrono::days(1)))
-                                            : tranche::ParseDate(date);
+  const std::optional<tranche::Date> target =
+      date.empty() ? std::optional(tranche::AddDays(tranche::DateOf(p.clock().Now()), -1)) : tranche::ParseDate(date);
   if (!target) return Fail(Status::InvalidArgument("invalid_date", "--date must be YYYY-MM-DD"));
   auto reports = p.cob().CloseThrough(*target);
   if (!reports.ok()) return Fail(reports.status());

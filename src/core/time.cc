@@ -76,4 +76,10 @@ std::optional<Instant> ParseRfc3339(std::string_view s) {
          microseconds(micros);
 }
 
+Date AddDays(Date d, int days) { return Date(std::chrono::sys_days(d) + std::chrono::days(days)); }
+
+int DaysBetween(Date a, Date b) {
+  return static_cast<int>((std::chrono::sys_days(b) - std::chrono::sys_days(a)).count());
+}
+
 }  // namespace tranche

@@ -36,9 +36,9 @@ class PlanRepo {
   // The due date of the consumer's oldest instalment unpaid after its due date, if any.
   virtual Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) = 0;
   // Ids of the active plans business date `d` has work for and that are not closed
-  // through `d` yet: something unpaid due by d + 3 days (reminders, collection, late
+  // through `d` yet: something unpaid due by `due_by` (reminders, collection, late
   // fees, delinquency), financing interest to accrue, or a pause ending. In id order.
-  virtual Result<std::vector<std::string>> ListToClose(Date d) = 0;
+  virtual Result<std::vector<std::string>> ListToClose(Date d, Date due_by) = 0;
   // Every plan summed by currency, status and bucket (an operator report: it reads
   // the whole book).
   virtual Result<std::vector<PortfolioLine>> Portfolio() = 0;

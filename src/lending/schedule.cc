@@ -92,10 +92,6 @@ Schedule Financing(ProductKind product, Money amount, Date start, std::int64_t a
 
 }  // namespace
 
-Date AddDays(Date d, int days) {
-  return Date(std::chrono::sys_days(d) + std::chrono::days(days));
-}
-
 Date AddMonthsClamped(Date anchor, int months) {
   const std::chrono::year_month ym =
       std::chrono::year_month(anchor.year(), anchor.month()) + std::chrono::months(months);

@@ -36,7 +36,6 @@ struct Schedule {
   std::vector<Installment> installments;
 };
 
-Date AddDays(Date d, int days);
 // The date `months` after `anchor` on the anchor's day of month, or the last day of
 // that month when it is shorter (Jan 31 + 1 month = Feb 28 or 29).
 Date AddMonthsClamped(Date anchor, int months);

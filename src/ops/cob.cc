@@ -25,7 +25,7 @@ Instant StartOf(Date d) { return Instant(std::chrono::sys_days(d)); }
 // Stores what closing the day did to one plan, with its postings, autopay, events and
 // notifications. `accrued` sums the day's interest per currency for one entry per batch.
 Status RecordDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const DayResult& r,
-                 bool installments_changed, std::map<Currency, std::int64_t>& accrued, CobReport& report) {
+                 bool installments_changed, std::map<Currency, std::int64_t>& accrued, PlanCounts& report) {
   const Plan& p = r.plan;
   const Currency c = p.amount.currency();
   accrued[c] += r.interest_accrued_minor;
@@ -84,19 +84,32 @@ Result<std::int64_t> ExpireAllAuthorizations(store::Store& store, Instant now) {
   return total;
 }
 
+PlanCounts& PlanCounts::operator+=(const PlanCounts& o) {
+  plans_closed += o.plans_closed;
+  pauses_ended += o.pauses_ended;
+  late_fees += o.late_fees;
+  late_fees_minor += o.late_fees_minor;
+  charge_offs += o.charge_offs;
+  charged_off_minor += o.charged_off_minor;
+  reminders += o.reminders;
+  interest_accrued_minor += o.interest_accrued_minor;
+  autopay_created += o.autopay_created;
+  return *this;
+}
+
 Json CobReportJson(const CobReport& r) {
   return {{"business_date", FormatDate(r.business_date)},
           {"already_closed", r.already_closed},
           {"authorizations_expired", r.authorizations_expired},
-          {"plans_closed", r.plans_closed},
-          {"pauses_ended", r.pauses_ended},
-          {"late_fees", r.late_fees},
-          {"late_fees_amount", r.late_fees_minor},
-          {"charge_offs", r.charge_offs},
-          {"charged_off_amount", r.charged_off_minor},
-          {"reminders", r.reminders},
-          {"interest_accrued", r.interest_accrued_minor},
-          {"autopay_created", r.autopay_created},
+          {"plans_closed", r.plans.plans_closed},
+          {"pauses_ended", r.plans.pauses_ended},
+          {"late_fees", r.plans.late_fees},
+          {"late_fees_amount", r.plans.late_fees_minor},
+          {"charge_offs", r.plans.charge_offs},
+          {"charged_off_amount", r.plans.charged_off_minor},
+          {"reminders", r.plans.reminders},
+          {"interest_accrued", r.plans.interest_accrued_minor},
+          {"autopay_created", r.plans.autopay_created},
           {"collections",
            {{"attempted", r.collections.attempted},
             {"succeeded", r.collections.succeeded},
@@ -122,12 +135,12 @@ Result<std::vector<CobReport>> Cob::CloseThrough(Date target) {
     return Status::Ok();
   }));
   std::vector<CobReport> reports;
-  Date d = last ? servicing::AddDays(*last, 1) : target;
-  if (servicing::DaysBetween(d, target) > kMaxCatchUpDays) {
+  Date d = last ? AddDays(*last, 1) : target;
+  if (DaysBetween(d, target) > kMaxCatchUpDays) {
     return Status::InvalidArgument("catch_up_too_long", "more than " + std::to_string(kMaxCatchUpDays) +
                                                             " business dates to close");
   }
-  for (; d <= target; d = servicing::AddDays(d, 1)) {
+  for (; d <= target; d = AddDays(d, 1)) {
     TRANCHE_ASSIGN_OR_RETURN(CobReport r, CloseLocked(d));
     reports.push_back(r);
   }
@@ -154,14 +167,11 @@ Result<CobReport> Cob::CloseLocked(Date d) {
   // Outcomes left unknown by an earlier run are resolved before the day moves plans on.
   TRANCHE_ASSIGN_OR_RETURN(report.collections, RunOpenCollections(ctx_));
   TRANCHE_RETURN_IF_ERROR(PayOpenPayouts(report));
-  const Instant end_of_day = std::min(started_at, StartOf(servicing::AddDays(d, 1)));
+  const Instant end_of_day = std::min(started_at, StartOf(AddDays(d, 1)));
   TRANCHE_ASSIGN_OR_RETURN(report.authorizations_expired, ExpireAllAuthorizations(ctx_.store, end_of_day));
   TRANCHE_RETURN_IF_ERROR(ClosePlans(d, report));
   TRANCHE_ASSIGN_OR_RETURN(CollectionRun today, RunOpenCollections(ctx_));
-  report.collections.attempted += today.attempted;
-  report.collections.succeeded += today.succeeded;
-  report.collections.failed += today.failed;
-  report.collections.unknown += today.unknown;
+  report.collections += today;
   TRANCHE_RETURN_IF_ERROR(Settle(d, report));
   TRANCHE_RETURN_IF_ERROR(PayOpenPayouts(report));
   TRANCHE_ASSIGN_OR_RETURN(report.consumer_refunds, RefundConsumers(ctx_));
@@ -175,14 +185,14 @@ Result<CobReport> Cob::CloseLocked(Date d) {
 Status Cob::ClosePlans(Date d, CobReport& report) {
   std::vector<std::string> ids;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(ids, tx.plans().ListToClose(d));
+    TRANCHE_ASSIGN_OR_RETURN(ids, tx.plans().ListToClose(d, AddDays(d, servicing::kReminderDaysBefore)));
     return Status::Ok();
   }));
   for (std::size_t start = 0; start < ids.size(); start += kPlansPerTransaction) {
     const std::size_t end = std::min(ids.size(), start + kPlansPerTransaction);
-    CobReport batch;  // counted only once the batch commits
+    PlanCounts batch;  // counted only once the batch commits
     TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
-      batch = CobReport{};
+      batch = PlanCounts{};
       const Instant now = ctx_.clock.Now();
       std::map<Currency, std::int64_t> accrued;
       for (std::size_t k = start; k < end; ++k) {
@@ -201,15 +211,7 @@ Status Cob::ClosePlans(Date d, CobReport& report) {
       }
       return Status::Ok();
     }));
-    report.plans_closed += batch.plans_closed;
-    report.pauses_ended += batch.pauses_ended;
-    report.late_fees += batch.late_fees;
-    report.late_fees_minor += batch.late_fees_minor;
-    report.charge_offs += batch.charge_offs;
-    report.charged_off_minor += batch.charged_off_minor;
-    report.reminders += batch.reminders;
-    report.interest_accrued_minor += batch.interest_accrued_minor;
-    report.autopay_created += batch.autopay_created;
+    report.plans += batch;
   }
   return Status::Ok();
 }
@@ -220,7 +222,7 @@ Status Cob::Settle(Date d, CobReport& report) {
     TRANCHE_ASSIGN_OR_RETURN(accounts, tx.settlements().ListPayableAccounts());
     return Status::Ok();
   }));
-  const Instant until = StartOf(servicing::AddDays(d, 1));
+  const Instant until = StartOf(AddDays(d, 1));
   for (const settlement::PayableAccount& a : accounts) {
     bool created = false;
     TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
@@ -231,29 +233,30 @@ Status Cob::Settle(Date d, CobReport& report) {
       std::int64_t after_seq = 0;
       if (latest) {
         after_seq = latest->last_seq;
-        carried_in = latest->net_minor;
+        bool paid_out = false;
         if (!latest->payout_id.empty()) {
           TRANCHE_ASSIGN_OR_RETURN(auto payout, tx.settlements().FindPayout(latest->payout_id));
           TRANCHE_ASSERT(payout.has_value());
           // A payout paid or still in flight has settled the net; a failed one carries it.
-          if (payout->status != settlement::PayoutStatus::kFailed) carried_in = 0;
+          paid_out = payout->status != settlement::PayoutStatus::kFailed;
         }
+        carried_in = latest->carry_out_minor(paid_out);
       }
       std::vector<settlement::Movement> movements;
-      while (true) {
-        TRANCHE_ASSIGN_OR_RETURN(auto page, tx.settlements().ListMovements(a, after_seq, until, kMovementPage));
+      for (std::int64_t cursor = after_seq;;) {
+        TRANCHE_ASSIGN_OR_RETURN(auto page, tx.settlements().ListMovements(a, cursor, until, kMovementPage));
         if (page.empty()) break;
-        after_seq = page.back().seq;
+        cursor = page.back().seq;
         movements.insert(movements.end(), page.begin(), page.end());
         if (page.size() < kMovementPage) break;
       }
       const Instant now = ctx_.clock.Now();
-      settlement::Settlement s = settlement::BuildSettlement(ctx_.ids.Next("stl"), a.merchant_id, a.currency, d,
-                                                             carried_in, movements, now);
+      settlement::Settlement s = settlement::BuildSettlement("", a.merchant_id, a.currency, d, carried_in, after_seq,
+                                                             movements, now);
       // Nothing to settle: no captures, refunds or adjustments (a payout alone is not
       // one) and nothing owed carried in.
       if (s.lines.empty() && carried_in <= 0) return Status::Ok();
-      if (movements.empty()) s.last_seq = latest->last_seq;
+      s.id = ctx_.ids.Next("stl");
       if (s.net_minor > 0) {
         s.payout_id = ctx_.ids.Next("po");
         TRANCHE_RETURN_IF_ERROR(tx.settlements().Insert(s));

@@ -23,19 +23,25 @@ namespace tranche::ops {
 inline constexpr std::size_t kPlansPerTransaction = 500;
 inline constexpr int kMaxCatchUpDays = 3'660;
 
-struct CobReport {
-  Date business_date;
-  bool already_closed = false;
-  std::int64_t authorizations_expired = 0;
+// What closing a date did to plans.
+struct PlanCounts {
   std::int64_t plans_closed = 0;
   std::int64_t pauses_ended = 0;
-  std::int64_t late_fees = 0;
+  std::int64_t late_fees = 0;  // plans charged a late fee
   std::int64_t late_fees_minor = 0;
   std::int64_t charge_offs = 0;
   std::int64_t charged_off_minor = 0;
   std::int64_t reminders = 0;
   std::int64_t interest_accrued_minor = 0;  // summed over currencies (minor units)
   std::int64_t autopay_created = 0;
+  PlanCounts& operator+=(const PlanCounts& o);
+};
+
+struct CobReport {
+  Date business_date;
+  bool already_closed = false;
+  std::int64_t authorizations_expired = 0;
+  PlanCounts plans;
   CollectionRun collections;
   std::int64_t consumer_refunds = 0;  // money owed to consumers paid back
   std::int64_t settlements = 0;

@@ -29,6 +29,13 @@ struct CollectionRun {
   std::int64_t succeeded = 0;
   std::int64_t failed = 0;
   std::int64_t unknown = 0;
+  CollectionRun& operator+=(const CollectionRun& o) {
+    attempted += o.attempted;
+    succeeded += o.succeeded;
+    failed += o.failed;
+    unknown += o.unknown;
+    return *this;
+  }
 };
 // Resolves every unknown collection and collects every pending one.
 Result<CollectionRun> RunOpenCollections(OpsContext& ctx);

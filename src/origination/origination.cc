@@ -49,8 +49,8 @@ Result<risk::Exposure> LoadExposure(store::Tx& tx, std::string_view consumer_id,
   TRANCHE_ASSIGN_OR_RETURN(auto oldest, tx.plans().OldestOverdue(consumer_id, DateOf(now)));
   if (oldest) {
     e.has_overdue = true;
-    const auto days = (std::chrono::sys_days(DateOf(now)) - std::chrono::sys_days(*oldest)).count();
-    e.months_overdue = static_cast<int>(1 + days / 30);  // any overdue day counts as a month late
+    // Any overdue day counts as a month late.
+    e.months_overdue = 1 + DaysBetween(*oldest, DateOf(now)) / 30;
   }
   return e;
 }

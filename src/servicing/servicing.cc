@@ -94,12 +94,6 @@ void DecideCollection(const Plan& p, Date d, DayResult& r) {
 
 }  // namespace
 
-int DaysBetween(Date a, Date b) {
-  return static_cast<int>((std::chrono::sys_days(b) - std::chrono::sys_days(a)).count());
-}
-
-Date AddDays(Date d, int days) { return Date(std::chrono::sys_days(d) + std::chrono::days(days)); }
-
 bool IsPaused(const Plan& p, Date today) {
   return p.paused_from && p.paused_until && *p.paused_from <= today && today < *p.paused_until;
 }

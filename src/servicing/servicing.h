@@ -29,10 +29,6 @@ inline constexpr int kReminderDaysBefore = 3;
 // is principal × apr_bps / kAccrualDenominator; the remainder is carried to the next day.
 inline constexpr std::int64_t kAccrualDenominator = 10'000 * 365;
 
-// Whole days from `a` to `b` (negative when b is earlier).
-int DaysBetween(Date a, Date b);
-Date AddDays(Date d, int days);
-
 bool IsPaused(const lending::Plan& p, Date today);
 // Days past due of the oldest instalment unpaid after its due date; 0 when none is.
 int DaysPastDue(const lending::Plan& p, Date today);

@@ -24,14 +24,15 @@ std::string_view PayoutStatusName(PayoutStatus s) {
 }
 
 Settlement BuildSettlement(std::string id, std::string merchant_id, Currency c, Date business_date,
-                           std::int64_t carried_in_minor, const std::vector<Movement>& movements,
-                           Instant now) {
+                           std::int64_t carried_in_minor, std::int64_t after_seq,
+                           const std::vector<Movement>& movements, Instant now) {
   Settlement s{};
   s.id = std::move(id);
   s.merchant_id = std::move(merchant_id);
   s.currency = c;
   s.business_date = business_date;
   s.carried_in_minor = carried_in_minor;
+  s.last_seq = after_seq;
   s.created_at = now;
   std::int64_t net = carried_in_minor;
   for (const Movement& m : movements) {

@@ -76,11 +76,13 @@ struct Settlement {
   std::int64_t carry_out_minor(bool paid_out) const { return paid_out ? 0 : net_minor; }
 };
 
-// The settlement of `movements` (payouts among them are skipped: they settle, they are
-// not settled). Preconditions: movements in seq order, all of one merchant and currency.
+// The settlement of `movements`, the account's movements after ledger entry
+// `after_seq` (payouts among them are skipped: they settle, they are not settled). Its
+// last_seq is the last movement's, or after_seq when there is none. Preconditions:
+// movements in seq order after after_seq, all of one merchant and currency.
 Settlement BuildSettlement(std::string id, std::string merchant_id, Currency c, Date business_date,
-                           std::int64_t carried_in_minor, const std::vector<Movement>& movements,
-                           Instant now);
+                           std::int64_t carried_in_minor, std::int64_t after_seq,
+                           const std::vector<Movement>& movements, Instant now);
 
 // CSV of a settlement's lines, with a header row (RFC 4180; ids need no quoting).
 std::string SettlementCsv(const Settlement& s);

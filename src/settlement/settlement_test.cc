@@ -31,7 +31,7 @@ std::vector<Movement> Movements() {
 }
 
 TEST(SettlementTest, SumsCapturesFeesRefundsAndAdjustments) {
-  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, -500, Movements(), kNow);
+  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, -500, 0, Movements(), kNow);
   EXPECT_EQ(s.id, "stl_1");
   EXPECT_EQ(s.merchant_id, kMerchant);
   EXPECT_EQ(s.currency, Currency::kUSD);
@@ -50,7 +50,7 @@ TEST(SettlementTest, SumsCapturesFeesRefundsAndAdjustments) {
 }
 
 TEST(SettlementTest, OneLinePerMovementExceptPayouts) {
-  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 0, Movements(), kNow);
+  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 0, 0, Movements(), kNow);
   ASSERT_EQ(s.lines.size(), 4u);
   EXPECT_EQ(s.lines[0].kind, LineKind::kCapture);
   EXPECT_EQ(s.lines[0].entry_id, "je_3");
@@ -83,14 +83,14 @@ TEST(SettlementTest, OneLinePerMovementExceptPayouts) {
 TEST(SettlementTest, TrailingPayoutAdvancesLastSeqWithoutALine) {
   std::vector<Movement> m = Movements();
   m.push_back(Other(12, Reason::kPayout, "po_1", 12200));
-  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 0, m, kNow);
+  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 0, 0, m, kNow);
   EXPECT_EQ(s.last_seq, 12);
   EXPECT_EQ(s.lines.size(), 4u);
   EXPECT_EQ(s.net_minor, 12700);
 }
 
 TEST(SettlementTest, OnlyPayoutsLeaveTheCarryAndAdvanceLastSeq) {
-  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 300,
+  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 300, 0,
                                        {Other(4, Reason::kPayout, "po_1", 4000)}, kNow);
   EXPECT_EQ(s.last_seq, 4);
   EXPECT_TRUE(s.lines.empty());
@@ -98,7 +98,7 @@ TEST(SettlementTest, OnlyPayoutsLeaveTheCarryAndAdvanceLastSeq) {
 }
 
 TEST(SettlementTest, RefundsBeyondCapturesGiveANegativeNetToCarry) {
-  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 1000,
+  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 1000, 0,
                                        {Capture(1, "cap_1", 2000, 60), Other(2, Reason::kRefund, "rfd_1", 5000)},
                                        kNow);
   EXPECT_EQ(s.captures_minor, 2000);
@@ -109,7 +109,7 @@ TEST(SettlementTest, RefundsBeyondCapturesGiveANegativeNetToCarry) {
 }
 
 TEST(SettlementTest, NothingToSettle) {
-  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, -75, {}, kNow);
+  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, -75, 0, {}, kNow);
   EXPECT_EQ(s.net_minor, -75);
   EXPECT_EQ(s.last_seq, 0);
   EXPECT_EQ(s.captures_minor, 0);
@@ -117,7 +117,7 @@ TEST(SettlementTest, NothingToSettle) {
 }
 
 TEST(SettlementTest, CsvHasAHeaderAndOneRowPerLine) {
-  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 0, Movements(), kNow);
+  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 0, 0, Movements(), kNow);
   const std::string csv = SettlementCsv(s);
   EXPECT_EQ(csv,
             "settlement_id,business_date,currency,kind,object_id,entry_id,posted_at,gross_minor,fee_minor,net_minor\n"
@@ -129,7 +129,7 @@ TEST(SettlementTest, CsvHasAHeaderAndOneRowPerLine) {
 }
 
 TEST(SettlementTest, CsvOfAnEmptySettlementIsTheHeader) {
-  const Settlement s = BuildSettlement("stl_2", kMerchant, Currency::kEUR, kBusinessDate, 0, {}, kNow);
+  const Settlement s = BuildSettlement("stl_2", kMerchant, Currency::kEUR, kBusinessDate, 0, 0, {}, kNow);
   EXPECT_EQ(SettlementCsv(s),
             "settlement_id,business_date,currency,kind,object_id,entry_id,posted_at,gross_minor,fee_minor,net_minor\n");
 }

@@ -113,7 +113,7 @@ class Scenario {
 
   // Advances until the clock's date is `date` (every date before it closed).
   void AdvanceTo(const std::string& date) {
-    const int days = servicing::DaysBetween(today(), *ParseDate(date));
+    const int days = DaysBetween(today(), *ParseDate(date));
     ASSERT_GT(days, 0);
     Advance(days);
   }
@@ -180,7 +180,7 @@ class Scenario {
     std::int64_t accrued_unpaid = 0;
     for (const std::string& id : plan_ids) {
       const lending::Plan p = Plan(id);
-      owed[p.consumer_id] += 0;
+      owed.try_emplace(p.consumer_id, 0);  // every consumer checked, even with nothing owed
       if (p.status != lending::PlanStatus::kActive) continue;
       owed[p.consumer_id] += lending::OutstandingPrincipal(p).minor() + lending::FeesUnpaidMinor(p);
       accrued_unpaid += p.interest_accrued_minor - lending::InterestPaidMinor(p);

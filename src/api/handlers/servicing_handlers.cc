@@ -211,7 +211,7 @@ Result<Reply> AdvanceClock(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::int64_t days, RequireInt(ctx.body, "days", 1, kMaxAdvanceDays));
   ctx.svc.adjustable_clock->Advance(std::chrono::days(days));
   const Instant now = ctx.svc.clock.Now();
-  TRANCHE_ASSIGN_OR_RETURN(auto reports, ctx.svc.cob->CloseThrough(servicing::AddDays(DateOf(now), -1)));
+  TRANCHE_ASSIGN_OR_RETURN(auto reports, ctx.svc.cob->CloseThrough(AddDays(DateOf(now), -1)));
   Json closed = Json::array();
   for (const auto& r : reports) closed.push_back(ops::CobReportJson(r));
   // The days closed in many units of work; the answer is recorded so that a retry with

@@ -59,14 +59,6 @@ Result<Order> ReadOrder(const Statement& s) {
                InstantFromUnixMicros(s.Int(14))};
 }
 
-void BindOptional(Statement& s, int index, const std::optional<std::string>& v) {
-  if (v) {
-    s.Bind(index, *v);
-  } else {
-    s.BindNull(index);
-  }
-}
-
 }  // namespace
 
 Status SqliteOrderRepo::InsertAuthorization(const Authorization& a) {

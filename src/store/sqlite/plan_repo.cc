@@ -30,13 +30,6 @@ constexpr char kInstallmentsOf[] =
     "SELECT number, due_date, principal_minor, interest_minor, paid_minor, late_fee_charged"
     " FROM plan_installments WHERE plan_id = ? ORDER BY number";
 
-// A nullable date column; false when a stored date is malformed.
-bool ReadOptionalDate(const Statement& s, int col, std::optional<Date>& out) {
-  if (s.IsNull(col)) return true;
-  out = ParseDate(s.Text(col));
-  return out.has_value();
-}
-
 Result<Plan> ReadPlanRow(const Statement& s) {
   const auto product = lending::ParseProduct(s.Text(5));
   const auto currency = ParseCurrency(s.Text(7));
@@ -61,20 +54,17 @@ Result<Plan> ReadPlanRow(const Statement& s) {
   return p;
 }
 
-Statement& BindOptionalDate(Statement& s, int index, const std::optional<Date>& d) {
-  return d ? s.Bind(index, FormatDate(*d)) : s.BindNull(index);
-}
-
-// Binds the servicing columns at 1..12 in the order of kSetServicing.
-void BindServicing(Statement& s, const Plan& p) {
-  s.Bind(1, p.fees_charged_minor).Bind(2, p.fees_paid_minor).Bind(3, p.interest_accrued_minor)
-      .Bind(4, p.accrual_carry);
-  BindOptionalDate(s, 5, p.serviced_through);
-  BindOptionalDate(s, 6, p.paused_from);
-  BindOptionalDate(s, 7, p.paused_until);
-  s.Bind(8, p.pause_reason).Bind(9, p.extended ? 1 : 0).Bind(10, lending::BucketName(p.bucket));
-  BindOptionalDate(s, 11, p.charged_off_on);
-  s.Bind(12, p.recovered_minor);
+// Binds the servicing columns, in the order the statements name them
+// (fees_charged_minor … recovered_minor), at first .. first + 11.
+void BindServicing(Statement& s, int first, const Plan& p) {
+  s.Bind(first, p.fees_charged_minor).Bind(first + 1, p.fees_paid_minor).Bind(first + 2, p.interest_accrued_minor)
+      .Bind(first + 3, p.accrual_carry);
+  BindOptional(s, first + 4, p.serviced_through);
+  BindOptional(s, first + 5, p.paused_from);
+  BindOptional(s, first + 6, p.paused_until);
+  s.Bind(first + 7, p.pause_reason).Bind(first + 8, p.extended ? 1 : 0).Bind(first + 9, lending::BucketName(p.bucket));
+  BindOptional(s, first + 10, p.charged_off_on);
+  s.Bind(first + 11, p.recovered_minor);
 }
 
 }  // namespace
@@ -82,13 +72,16 @@ void BindServicing(Statement& s, const Plan& p) {
 Status SqlitePlanRepo::Insert(const Plan& p) {
   auto s = c_.Prepare(
       "INSERT INTO plans(id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps,"
-      " currency, amount_minor, status, created_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " currency, amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor,"
+      " interest_accrued_minor, accrual_carry, serviced_through, paused_from, paused_until, pause_reason,"
+      " extended, bucket, charged_off_on, recovered_minor)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, p.id).Bind(2, p.order_id).Bind(3, p.capture_id).Bind(4, p.consumer_id)
       .Bind(5, p.merchant_id).Bind(6, lending::ProductName(p.product)).Bind(7, p.apr_bps)
       .Bind(8, CurrencyCode(p.amount.currency())).Bind(9, p.amount.minor())
       .Bind(10, lending::PlanStatusName(p.status)).Bind(11, UnixMicros(p.created_at));
+  BindServicing(s, 12, p);
   TRANCHE_RETURN_IF_ERROR(s.Run());
-  TRANCHE_RETURN_IF_ERROR(UpdateState(p));
   for (const PlanInstallment& i : p.installments) {
     auto ins = c_.Prepare(
         "INSERT INTO plan_installments(plan_id, number, due_date, principal_minor, interest_minor,"
@@ -120,14 +113,14 @@ Status SqlitePlanRepo::UpdateState(const Plan& p) {
       "UPDATE plans SET fees_charged_minor = ?, fees_paid_minor = ?, interest_accrued_minor = ?,"
       " accrual_carry = ?, serviced_through = ?, paused_from = ?, paused_until = ?, pause_reason = ?,"
       " extended = ?, bucket = ?, charged_off_on = ?, recovered_minor = ?, status = ? WHERE id = ?");
-  BindServicing(s, p);
+  BindServicing(s, 1, p);
   s.Bind(13, lending::PlanStatusName(p.status)).Bind(14, p.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
   return Status::Ok();
 }
 
-Result<std::vector<std::string>> SqlitePlanRepo::ListToClose(Date d) {
+Result<std::vector<std::string>> SqlitePlanRepo::ListToClose(Date d, Date due_by) {
   // Plans with something due by the reminder horizon or overdue, plans earning
   // interest, and pauses ending; only those not yet closed through d.
   auto s = c_.Prepare(
@@ -137,7 +130,7 @@ Result<std::vector<std::string>> SqlitePlanRepo::ListToClose(Date d) {
       " UNION SELECT id FROM plans WHERE status = 'active' AND apr_bps > 0"
       " UNION SELECT id FROM plans WHERE paused_until IS NOT NULL AND paused_until <= ?1) c ON c.id = p.id"
       " WHERE p.status = 'active' AND (p.serviced_through IS NULL OR p.serviced_through < ?1) ORDER BY p.id");
-  s.Bind(1, FormatDate(d)).Bind(2, FormatDate(Date(std::chrono::sys_days(d) + std::chrono::days(3))));
+  s.Bind(1, FormatDate(d)).Bind(2, FormatDate(due_by));
   return CollectAll<std::string>(s, [](const Statement& st) -> Result<std::string> { return st.Text(0); });
 }
 
@@ -204,12 +197,7 @@ Result<std::optional<Date>> SqlitePlanRepo::OldestOverdue(std::string_view consu
       "SELECT MIN(due_date) FROM plan_installments WHERE consumer_id = ? AND due_date < ?"
       " AND paid_minor < principal_minor + interest_minor");
   s.Bind(1, consumer_id).Bind(2, FormatDate(today));
-  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
-  TRANCHE_ASSERT(row);
-  if (s.IsNull(0)) return std::optional<Date>();
-  const auto due = ParseDate(s.Text(0));
-  if (!due) return Status::Internal("stored instalment has a malformed due date");
-  return due;
+  return AggregateDate(s);
 }
 
 }  // namespace tranche::store::sqlite

@@ -32,9 +32,33 @@ Result<std::vector<T>> CollectAll(Statement& stmt, ReadFn read) {
   }
 }
 
-// Binds an optional instant as unix microseconds, or NULL.
-inline Statement& BindOptionalMicros(Statement& s, int index, const std::optional<Instant>& t) {
+// Nullable columns: the value, or NULL. Dates are stored as YYYY-MM-DD (they sort as
+// dates), instants as unix microseconds.
+inline Statement& BindOptional(Statement& s, int index, const std::optional<std::string>& v) {
+  return v ? s.Bind(index, *v) : s.BindNull(index);
+}
+inline Statement& BindOptional(Statement& s, int index, const std::optional<Date>& d) {
+  return d ? s.Bind(index, FormatDate(*d)) : s.BindNull(index);
+}
+inline Statement& BindOptional(Statement& s, int index, const std::optional<Instant>& t) {
   return t ? s.Bind(index, UnixMicros(*t)) : s.BindNull(index);
+}
+
+// A nullable date column; false when a stored date is malformed.
+inline bool ReadOptionalDate(const Statement& s, int col, std::optional<Date>& out) {
+  out.reset();
+  if (s.IsNull(col)) return true;
+  out = ParseDate(s.Text(col));
+  return out.has_value();
+}
+
+// The one-row answer of an aggregate over dates (MIN, MAX): none when there were no rows.
+inline Result<std::optional<Date>> AggregateDate(Statement& s) {
+  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
+  TRANCHE_ASSERT(row);  // an aggregate always answers one row
+  std::optional<Date> d;
+  if (!ReadOptionalDate(s, 0, d)) return Status::Internal("a stored date is malformed");
+  return d;
 }
 
 }  // namespace tranche::store::sqlite

@@ -110,7 +110,7 @@ Status SqliteServicingRepo::UpdateCollection(const Collection& c) {
   auto s = c_.Prepare(
       "UPDATE collections SET status = ?, failure_code = ?, processor_ref = ?, resolved_at_us = ? WHERE id = ?");
   s.Bind(1, servicing::CollectionStatusName(c.status)).Bind(2, c.failure_code).Bind(3, c.processor_ref);
-  BindOptionalMicros(s, 4, c.resolved_at);
+  BindOptional(s, 4, c.resolved_at);
   s.Bind(5, c.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
@@ -156,7 +156,7 @@ Status SqliteServicingRepo::InsertConsumerRefund(const servicing::ConsumerRefund
 Status SqliteServicingRepo::UpdateConsumerRefund(const servicing::ConsumerRefund& r) {
   auto s = c_.Prepare("UPDATE consumer_refunds SET status = ?, processor_ref = ?, resolved_at_us = ? WHERE id = ?");
   s.Bind(1, servicing::CollectionStatusName(r.status)).Bind(2, r.processor_ref);
-  BindOptionalMicros(s, 3, r.resolved_at);
+  BindOptional(s, 3, r.resolved_at);
   s.Bind(4, r.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
@@ -254,12 +254,7 @@ Result<std::vector<Dispute>> SqliteServicingRepo::ListDisputes(std::optional<std
 
 Result<std::optional<Date>> SqliteServicingRepo::LastClosedDate() {
   auto s = c_.Prepare("SELECT MAX(business_date) FROM cob_runs");
-  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
-  TRANCHE_ASSERT(row);
-  if (s.IsNull(0)) return std::optional<Date>();
-  const auto d = ParseDate(s.Text(0));
-  if (!d) return Status::Internal("stored business date is malformed");
-  return d;
+  return AggregateDate(s);
 }
 
 Result<std::optional<servicing::CobRun>> SqliteServicingRepo::FindRun(Date business_date) {

@@ -167,7 +167,7 @@ Status SqliteSettlementRepo::InsertPayout(const Payout& p) {
 Status SqliteSettlementRepo::UpdatePayout(const Payout& p) {
   auto s = c_.Prepare("UPDATE payouts SET status = ?, rail_ref = ?, failure_code = ?, resolved_at_us = ? WHERE id = ?");
   s.Bind(1, settlement::PayoutStatusName(p.status)).Bind(2, p.rail_ref).Bind(3, p.failure_code);
-  BindOptionalMicros(s, 4, p.resolved_at);
+  BindOptional(s, 4, p.resolved_at);
   s.Bind(5, p.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
