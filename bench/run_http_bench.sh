@@ -13,7 +13,7 @@
 #                         durable writes) by BUILD_DIR/checkout_flow_load with FLOW_CLIENTS
 #                         clients; reports complete flows per second as well. Decisions by
 #                         the demo's credit model (trained on first start from
-#                         ../shared/data/credit/taiwan_default_train.csv)
+#                         datasets/credit/taiwan_default_train.csv)
 #   tranche_checkout_flow_policy
 #                         the same flow against a second server deciding by the policy
 #                         rules alone (--credit-model none): the model's cost, same run
@@ -128,7 +128,7 @@ start_tranche() {
   shift 3
   mkdir -p "$dir/data"
   setsid "$build_dir/tranche" demo --data-dir "$dir/data" --port "$port" --access-log off \
-    --credit-training-data "$repo_root/../shared/data/credit/taiwan_default_train.csv" \
+    --credit-training-data "$repo_root/datasets/credit/taiwan_default_train.csv" \
     --keys-file "$dir/keys.json" "$@" >"$dir/server.log" 2>&1 &
   server_pids+=("$!")
   wait_healthy tranche "http://127.0.0.1:$port/healthz" "$!" "$dir/server.log"

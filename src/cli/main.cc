@@ -245,7 +245,8 @@ int main(int argc, char** argv) {
   AddChallengerOptions(demo, options);
   std::string keys_file;
   demo->add_option("--keys-file", keys_file, "also write the demo keys as JSON to this file");
-  std::string training_csv = "../shared/data/credit/taiwan_default_train.csv";
+  // The repository ships its training data (datasets/), so the demo trains from any clone.
+  std::string training_csv = TRANCHE_DATASETS_DIR "/credit/taiwan_default_train.csv";
   demo->add_option("--credit-training-data", training_csv,
                    "training data for the demo's credit model (--credit-model auto)")->capture_default_str();
 
