@@ -52,6 +52,35 @@ class ApiBadInputTest : public ::testing::Test {
 constexpr char kEntries[] = "/v1/admin/ledger/entries";
 constexpr char kMerchants[] = "/v1/admin/merchants";
 
+TEST_F(ApiBadInputTest, NothingAfterTheJsonValue) {
+  using namespace std::string_literals;
+  const std::string valid = Entry(100, 100).dump();
+  // A NUL used to end parsing silently, so the bytes after it were never looked at.
+  Expect(PostRaw(kEntries, valid + "\0{\"memo\":\"smuggled\"}"s), 400, "invalid_json");
+  Expect(PostRaw(kEntries, valid + "\0"s), 400, "invalid_json");
+  Expect(PostRaw(kEntries, valid + valid), 400, "invalid_json");
+  Expect(PostRaw(kEntries, valid + " trailing"), 400, "invalid_json");
+}
+
+TEST_F(ApiBadInputTest, ContentTypeMustBeExactlyJson) {
+  const std::string valid = Entry(100, 100).dump();
+  for (const char* type : {"application/jsonx", "application/json-seq", "text/json", "application/x-www-form-urlencoded"}) {
+    Expect(PostRaw(kEntries, valid, type), 400, "content_type_invalid", "Content-Type");
+  }
+}
+
+TEST_F(ApiBadInputTest, ControlCharactersInNamesAndReferences) {
+  using namespace std::string_literals;
+  for (const std::string& name : {R"(Camden\nBooks)"s, R"(Camden\u0000Books)"s, R"(\u001b[2JBooks)"s,
+                                  R"(Books\u007f)"s}) {
+    const std::string body = R"({"name":")" + name + R"(","country":"GB","default_currency":"GBP"})";
+    Expect(PostRaw(kMerchants, body), 400, "parameter_invalid_characters", "name");
+  }
+  Json entry = Entry(100, 100);
+  entry["lines"][0]["account"] = "settlement_cash:USD\r\nsuspense:USD";
+  Expect(PostRaw(kEntries, entry.dump()), 400, "parameter_invalid_characters", "lines[0].account");
+}
+
 TEST_F(ApiBadInputTest, MalformedJson) {
   Expect(PostRaw(kEntries, "{\"memo\": \"x\", "), 400, "invalid_json");
   Expect(PostRaw(kEntries, "[1,2,3]"), 400, "invalid_json");

@@ -117,6 +117,26 @@ TEST_F(ApiIdempotencyTest, ConcurrentDuplicatesPostOnceAndTheRestGet409OrReplay)
   EXPECT_EQ(Entries(), 1);
 }
 
+TEST_F(ApiIdempotencyTest, TwoMerchantsWithTheSameKeyEachGetTheirOwnResult) {
+  const Json body = {{"currency", "USD"}, {"amount", 5000}, {"merchant_reference", "same-ref"},
+                     {"order_lines", {{{"name", "Lamp"}, {"quantity", 1}, {"unit_price", 5000},
+                                       {"total_amount", 5000}}}}};
+  auto mine = client_.Post("/v1/checkout/sessions", body, server_.merchant_key, "same-key");
+  auto theirs = client_.Post("/v1/checkout/sessions", body, server_.other_merchant_key, "same-key");
+  ASSERT_EQ(mine.status, 201) << mine.body;
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  EXPECT_EQ(theirs.header("Idempotent-Replayed"), "");
+  EXPECT_NE(mine.json()["id"], theirs.json()["id"]);
+  // Each session belongs to the merchant that created it, and only to that one.
+  const std::string their_id = theirs.json()["id"];
+  EXPECT_EQ(client_.Get("/v1/checkout/sessions/" + their_id, server_.other_merchant_key).status, 200);
+  EXPECT_EQ(client_.Get("/v1/checkout/sessions/" + their_id, server_.merchant_key).status, 404);
+  // And each merchant's retry replays its own result.
+  auto mine_again = client_.Post("/v1/checkout/sessions", body, server_.merchant_key, "same-key");
+  EXPECT_EQ(mine_again.header("Idempotent-Replayed"), "true");
+  EXPECT_EQ(mine_again.json()["id"], mine.json()["id"]);
+}
+
 TEST_F(ApiIdempotencyTest, InvalidKeysAreRefused) {
   auto r = client_.Post("/v1/admin/ledger/entries", Entry(1), server_.operator_key, std::string(256, 'k'));
   EXPECT_EQ(r.status, 400);

@@ -152,5 +152,46 @@ TEST_F(CliTest, VerifyReportsATamperedBalance) {
   }
 }
 
+// Entries written into the database behind the ledger's back, with the maintained
+// balances edited to match, so only the per-entry check can see them: one balanced in
+// raw minor units across two currencies, one unbalanced in a single currency.
+TEST_F(CliTest, VerifyFindsMixedCurrencyAndUnbalancedEntries) {
+  testing::TestServer server;
+  auto client = server.Client();
+  for (const char* currency : {"SEK", "USD"}) {
+    const std::string cash = std::string("settlement_cash:") + currency;
+    const std::string suspense = std::string("suspense:") + currency;
+    nlohmann::json e = {{"memo", "x"},
+                        {"lines", {{{"account", cash}, {"direction", "debit"}, {"amount", 500}},
+                                   {{"account", suspense}, {"direction", "credit"}, {"amount", 500}}}}};
+    ASSERT_EQ(client.Post("/v1/admin/ledger/entries", e, server.operator_key, cash).status, 201);
+  }
+  server.platform().Stop();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((server.data_dir() + "/tranche.db").c_str(), &db), SQLITE_OK);
+  const char* kTamper = R"(
+    INSERT INTO journal_entries (seq, id, posting_key, reason, object_id, memo, posted_at_us)
+      VALUES (1001, 'je_mixed', 'tamper:mixed', 'manual_adjustment', 'x', 'x', 0),
+             (1002, 'je_lopsided', 'tamper:lopsided', 'manual_adjustment', 'x', 'x', 0);
+    INSERT INTO journal_lines (entry_seq, line_no, account_key, amount_minor) VALUES
+      (1001, 0, (SELECT account_key FROM ledger_accounts WHERE id = 'settlement_cash:SEK'), 300),
+      (1001, 1, (SELECT account_key FROM ledger_accounts WHERE id = 'suspense:USD'), -300),
+      (1002, 0, (SELECT account_key FROM ledger_accounts WHERE id = 'settlement_cash:USD'), 300),
+      (1002, 1, (SELECT account_key FROM ledger_accounts WHERE id = 'suspense:USD'), -200);
+    UPDATE ledger_accounts SET debits_minor = debits_minor + 300, line_count = line_count + 1
+      WHERE id IN ('settlement_cash:SEK', 'settlement_cash:USD');
+    UPDATE ledger_accounts SET credits_minor = credits_minor + 500, line_count = line_count + 2
+      WHERE id = 'suspense:USD';)";
+  char* error = nullptr;
+  ASSERT_EQ(sqlite3_exec(db, kTamper, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  sqlite3_close(db);
+  int code = -1;
+  const std::string out = Run({"ledger", "verify", "--data-dir", server.data_dir()}, &code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_NE(out.find("UNBALANCED entry je_mixed"), std::string::npos) << out;
+  EXPECT_NE(out.find("UNBALANCED entry je_lopsided"), std::string::npos) << out;
+  EXPECT_EQ(out.find("MISMATCH"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace tranche

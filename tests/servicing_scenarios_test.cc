@@ -39,7 +39,7 @@ TEST(ServicingScenarioTest, PayIn4CollectedOnTimeAndTheMerchantIsPaid) {
   EXPECT_EQ(detail.json()["lines"][0]["kind"], "capture");
   auto csv = s.client().Get("/v1/settlements/" + st["id"].get<std::string>() + "/export", s.mkey());
   EXPECT_EQ(csv.status, 200);
-  EXPECT_NE(csv.body.find(",capture,"), std::string::npos);
+  EXPECT_NE(csv.body.find(",\"capture\","), std::string::npos);
   EXPECT_EQ(s.client().Get("/v1/settlements/" + st["id"].get<std::string>(), s.server().other_merchant_key).status,
             404);
 

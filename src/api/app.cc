@@ -36,7 +36,7 @@ Status Authorize(Caller needed, const auth::Principal& p) {
 
 Result<Json> ParsePostBody(const HttpRequest& req) {
   if (req.body.empty()) return Json::object();  // actions such as rotate take no body
-  if (!req.content_type.starts_with("application/json")) {
+  if (!IsJsonContentType(req.content_type)) {
     return Status::InvalidArgument("content_type_invalid",
                                    "send request bodies as Content-Type: application/json",
                                    "Content-Type");

@@ -28,13 +28,75 @@ const Json* Find(const Json& obj, std::string_view name) {
   return it == obj.end() || it->is_null() ? nullptr : &*it;
 }
 
+enum class LineBreaks { kRefused, kAllowed };
+
+// Precondition: `s` is valid UTF-8 (the JSON parser guarantees it), so a C1 control
+// (U+0080..U+009F) is always the two bytes C2 80..C2 9F.
+bool HasControlCharacter(std::string_view s, LineBreaks breaks) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const bool line_break = c == '\n' || c == '\r' || c == '\t';
+    if ((c < 0x20 && !(line_break && breaks == LineBreaks::kAllowed)) || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < s.size()) {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return true;
+    }
+  }
+  return false;
+}
+
+Result<std::optional<std::string>> BoundedString(const Json& obj, std::string_view name,
+                                                 std::size_t max_chars, std::string_view prefix,
+                                                 LineBreaks breaks) {
+  const Json* v = Find(obj, name);
+  if (v == nullptr) return std::optional<std::string>();
+  if (!v->is_string()) return WrongType(prefix, name, "a string");
+  const auto& s = v->get_ref<const std::string&>();
+  const std::string p = Qualified(prefix, name);
+  if (s.size() > max_chars) {
+    return Status::InvalidArgument("string_too_long",
+                                   p + " is longer than " + std::to_string(max_chars) +
+                                       " characters", p);
+  }
+  if (HasControlCharacter(s, breaks)) {
+    return Status::InvalidArgument("parameter_invalid_characters",
+                                   p + " must not contain control characters", p);
+  }
+  return std::optional<std::string>(s);
+}
+
+Result<std::string> Required(Result<std::optional<std::string>> s, std::string_view prefix,
+                             std::string_view name) {
+  if (!s.ok()) return s.status();
+  if (!*s || (*s)->empty()) return Missing(prefix, name);
+  return std::move(**s);
+}
+
 }  // namespace
 
 std::string Serialize(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+bool IsJsonContentType(std::string_view content_type) {
+  std::string_view media = content_type.substr(0, content_type.find(';'));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  constexpr std::string_view kJson = "application/json";
+  if (media.size() != kJson.size()) return false;
+  for (std::size_t i = 0; i < media.size(); ++i) {
+    const char c = media[i];
+    const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != kJson[i]) return false;
+  }
+  return true;
+}
+
 Result<Json> ParseBody(std::string_view body) {
+  // The parser stops at a NUL as if the input had ended, so "{}\0junk" would pass as
+  // "{}"; a body with a NUL byte is refused before it is parsed.
+  if (body.find('\0') != std::string_view::npos) {
+    return Status::InvalidArgument("invalid_json", "the request body contains a NUL byte");
+  }
   bool too_deep = false;
   // The callback sees every value with its depth; past the limit it marks the body and
   // drops the value, so deep nesting is refused without recursing into it.
@@ -72,24 +134,22 @@ Status CheckKnownFields(const Json& obj, std::initializer_list<std::string_view>
 
 Result<std::optional<std::string>> OptionalString(const Json& obj, std::string_view name,
                                                   std::size_t max_chars, std::string_view prefix) {
-  const Json* v = Find(obj, name);
-  if (v == nullptr) return std::optional<std::string>();
-  if (!v->is_string()) return WrongType(prefix, name, "a string");
-  const auto& s = v->get_ref<const std::string&>();
-  if (s.size() > max_chars) {
-    const std::string p = Qualified(prefix, name);
-    return Status::InvalidArgument("string_too_long",
-                                   p + " is longer than " + std::to_string(max_chars) +
-                                       " characters", p);
-  }
-  return std::optional<std::string>(s);
+  return BoundedString(obj, name, max_chars, prefix, LineBreaks::kRefused);
 }
 
 Result<std::string> RequireString(const Json& obj, std::string_view name, std::size_t max_chars,
                                   std::string_view prefix) {
-  TRANCHE_ASSIGN_OR_RETURN(auto s, OptionalString(obj, name, max_chars, prefix));
-  if (!s || s->empty()) return Missing(prefix, name);
-  return std::move(*s);
+  return Required(OptionalString(obj, name, max_chars, prefix), prefix, name);
+}
+
+Result<std::optional<std::string>> OptionalText(const Json& obj, std::string_view name,
+                                                std::size_t max_chars, std::string_view prefix) {
+  return BoundedString(obj, name, max_chars, prefix, LineBreaks::kAllowed);
+}
+
+Result<std::string> RequireText(const Json& obj, std::string_view name, std::size_t max_chars,
+                                std::string_view prefix) {
+  return Required(OptionalText(obj, name, max_chars, prefix), prefix, name);
 }
 
 Result<std::int64_t> RequireInt(const Json& obj, std::string_view name, std::int64_t min,

@@ -20,19 +20,33 @@ inline constexpr std::size_t kMaxStringChars = 1000;
 // into an error message) are repaired with U+FFFD instead of throwing.
 std::string Serialize(const Json& j);
 
-// Parses a request body: it must be a JSON object no deeper than kMaxJsonDepth.
+// Parses a request body: exactly one JSON object no deeper than kMaxJsonDepth, with
+// nothing but whitespace after it (no NUL, no second value).
 Result<Json> ParseBody(std::string_view body);
+
+// True when `content_type` is application/json, optionally with parameters
+// ("application/json; charset=utf-8"); the media type is compared case-insensitively.
+bool IsJsonContentType(std::string_view content_type);
 
 // Refuses fields other than `known` (Stripe-style "unknown parameter").
 Status CheckKnownFields(const Json& obj, std::initializer_list<std::string_view> known,
                         std::string_view prefix = "");
 
 // `prefix` qualifies param names for nested objects ("lines[2].").
+// Names, references, ids and codes are single-line: any control character (C0, DEL,
+// C1) is refused, because such values end up in logs, CSV exports and e-mails.
 Result<std::string> RequireString(const Json& obj, std::string_view name, std::size_t max_chars,
                                   std::string_view prefix = "");
 Result<std::optional<std::string>> OptionalString(const Json& obj, std::string_view name,
                                                   std::size_t max_chars,
                                                   std::string_view prefix = "");
+// Free text written by people (memos, notes, reasons): line breaks and tabs are allowed,
+// every other control character is refused.
+Result<std::string> RequireText(const Json& obj, std::string_view name, std::size_t max_chars,
+                                std::string_view prefix = "");
+Result<std::optional<std::string>> OptionalText(const Json& obj, std::string_view name,
+                                                std::size_t max_chars,
+                                                std::string_view prefix = "");
 // An integer in [min, max]. Floats, strings and booleans are refused.
 Result<std::int64_t> RequireInt(const Json& obj, std::string_view name, std::int64_t min,
                                 std::int64_t max, std::string_view prefix = "");

@@ -61,6 +61,42 @@ TEST(JsonInputTest, CurrenciesAndArrays) {
   EXPECT_EQ(RequireArray(body, "e", 2).status().code(), "list_empty");
 }
 
+TEST(JsonInputTest, NothingMayFollowTheObject) {
+  using namespace std::string_literals;
+  EXPECT_TRUE(ParseBody("{\"a\":1}  \r\n").ok());
+  EXPECT_EQ(ParseBody("{\"a\":1}\0{\"b\":2}"s).status().code(), "invalid_json");
+  EXPECT_EQ(ParseBody("{\"a\":1}\0"s).status().code(), "invalid_json");
+  EXPECT_EQ(ParseBody("{\"a\":1}{\"b\":2}").status().code(), "invalid_json");
+  EXPECT_EQ(ParseBody("{\"a\":1} x").status().code(), "invalid_json");
+}
+
+TEST(JsonInputTest, ContentTypeIsExactlyJson) {
+  EXPECT_TRUE(IsJsonContentType("application/json"));
+  EXPECT_TRUE(IsJsonContentType("application/json; charset=utf-8"));
+  EXPECT_TRUE(IsJsonContentType("Application/JSON;charset=UTF-8"));
+  EXPECT_FALSE(IsJsonContentType("application/jsonx"));
+  EXPECT_FALSE(IsJsonContentType("application/json-patch+json"));
+  EXPECT_FALSE(IsJsonContentType("text/plain"));
+  EXPECT_FALSE(IsJsonContentType(""));
+  EXPECT_FALSE(IsJsonContentType(" application/json"));
+}
+
+TEST(JsonInputTest, NamesAndReferencesRefuseControlCharacters) {
+  const Json body = Json::parse(R"({"nul":"a\u0000b","nl":"line\nbreak","del":"a\u007f",
+    "c1":"a\u0085b","esc":"\u001b[31m","ok":"Åsa Öberg – 東京","tab":"a\tb"})");
+  for (const char* name : {"nul", "nl", "del", "c1", "esc", "tab"}) {
+    EXPECT_EQ(RequireString(body, name, 100).status().code(), "parameter_invalid_characters") << name;
+    EXPECT_EQ(RequireString(body, name, 100).status().param(), name);
+  }
+  EXPECT_EQ(*RequireString(body, "ok", 100), "Åsa Öberg – 東京");
+  // Free text keeps its line breaks and tabs, and nothing else.
+  EXPECT_EQ(*RequireText(body, "nl", 100), "line\nbreak");
+  EXPECT_EQ(*RequireText(body, "tab", 100), "a\tb");
+  for (const char* name : {"nul", "del", "c1", "esc"}) {
+    EXPECT_EQ(OptionalText(body, name, 100).status().code(), "parameter_invalid_characters") << name;
+  }
+}
+
 TEST(JsonInputTest, QueryAndPaging) {
   EXPECT_EQ(QueryParam("limit=10&starting_after=mer%5F1", "starting_after"), "mer_1");
   EXPECT_FALSE(QueryParam("limit=10", "x"));

@@ -1,5 +1,7 @@
 #include "settlement/settlement.h"
 
+#include "core/csv_writer.h"
+
 namespace tranche::settlement {
 
 std::string_view LineKindName(LineKind k) {
@@ -61,12 +63,18 @@ Settlement BuildSettlement(std::string id, std::string merchant_id, Currency c, 
 }
 
 std::string SettlementCsv(const Settlement& s) {
-  std::string out = "settlement_id,business_date,currency,kind,object_id,entry_id,posted_at,gross_minor,fee_minor,net_minor\n";
+  std::string out;
+  CsvRecordWriter header(out);
+  for (std::string_view name : {"settlement_id", "business_date", "currency", "kind", "object_id", "entry_id",
+                                 "posted_at", "gross_minor", "fee_minor", "net_minor"}) {
+    header.Text(name);
+  }
+  header.End();
+  CsvRecordWriter row(out);
   for (const Line& l : s.lines) {
-    out += s.id + "," + FormatDate(s.business_date) + "," + std::string(CurrencyCode(s.currency)) + "," +
-           std::string(LineKindName(l.kind)) + "," + l.object_id + "," + l.entry_id + "," +
-           FormatRfc3339(l.posted_at) + "," + std::to_string(l.gross_minor) + "," + std::to_string(l.fee_minor) +
-           "," + std::to_string(l.net_minor) + "\n";
+    row.Text(s.id).Text(FormatDate(s.business_date)).Text(CurrencyCode(s.currency)).Text(LineKindName(l.kind));
+    row.Text(l.object_id).Text(l.entry_id).Text(FormatRfc3339(l.posted_at));
+    row.Integer(l.gross_minor).Integer(l.fee_minor).Integer(l.net_minor).End();
   }
   return out;
 }

@@ -84,7 +84,8 @@ Settlement BuildSettlement(std::string id, std::string merchant_id, Currency c, 
                            std::int64_t carried_in_minor, std::int64_t after_seq,
                            const std::vector<Movement>& movements, Instant now);
 
-// CSV of a settlement's lines, with a header row (RFC 4180; ids need no quoting).
+// CSV of a settlement's lines, with a header row: RFC 4180, every field quoted, CRLF
+// record ends, text that would run as a spreadsheet formula neutralised.
 std::string SettlementCsv(const Settlement& s);
 
 }  // namespace tranche::settlement

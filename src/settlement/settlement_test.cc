@@ -120,18 +120,28 @@ TEST(SettlementTest, CsvHasAHeaderAndOneRowPerLine) {
   const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 0, 0, Movements(), kNow);
   const std::string csv = SettlementCsv(s);
   EXPECT_EQ(csv,
-            "settlement_id,business_date,currency,kind,object_id,entry_id,posted_at,gross_minor,fee_minor,net_minor\n"
-            "stl_1,2026-03-10,USD,capture,cap_1,je_3,2026-03-10T12:00:00.000000Z,10000,300,9700\n"
-            "stl_1,2026-03-10,USD,refund,rfd_1,je_5,2026-03-10T12:00:00.000000Z,-2000,0,-2000\n"
-            "stl_1,2026-03-10,USD,adjustment,adj_1,je_8,2026-03-10T12:00:00.000000Z,150,0,150\n"
-            "stl_1,2026-03-10,USD,capture,cap_2,je_9,2026-03-10T12:00:00.000000Z,5000,150,4850\n");
+            "\"settlement_id\",\"business_date\",\"currency\",\"kind\",\"object_id\",\"entry_id\",\"posted_at\",\"gross_minor\",\"fee_minor\",\"net_minor\"\r\n"
+            "\"stl_1\",\"2026-03-10\",\"USD\",\"capture\",\"cap_1\",\"je_3\",\"2026-03-10T12:00:00.000000Z\",\"10000\",\"300\",\"9700\"\r\n"
+            "\"stl_1\",\"2026-03-10\",\"USD\",\"refund\",\"rfd_1\",\"je_5\",\"2026-03-10T12:00:00.000000Z\",\"-2000\",\"0\",\"-2000\"\r\n"
+            "\"stl_1\",\"2026-03-10\",\"USD\",\"adjustment\",\"adj_1\",\"je_8\",\"2026-03-10T12:00:00.000000Z\",\"150\",\"0\",\"150\"\r\n"
+            "\"stl_1\",\"2026-03-10\",\"USD\",\"capture\",\"cap_2\",\"je_9\",\"2026-03-10T12:00:00.000000Z\",\"5000\",\"150\",\"4850\"\r\n");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), static_cast<std::ptrdiff_t>(s.lines.size() + 1));
+}
+
+// An adjustment's object id is whatever the operator typed: it must stay one field and
+// must not run as a formula when finance opens the export in a spreadsheet.
+TEST(SettlementTest, CsvQuotesAndNeutralisesTypedText) {
+  std::vector<Movement> moves = {Other(1, Reason::kManualAdjustment, "=HYPERLINK(\"http://x\",\"a,b\")", 150)};
+  const Settlement s = BuildSettlement("stl_1", kMerchant, Currency::kUSD, kBusinessDate, 0, 0, moves, kNow);
+  const std::string csv = SettlementCsv(s);
+  EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\","), std::string::npos) << csv;
+  EXPECT_EQ(csv.find(",=") , std::string::npos);
 }
 
 TEST(SettlementTest, CsvOfAnEmptySettlementIsTheHeader) {
   const Settlement s = BuildSettlement("stl_2", kMerchant, Currency::kEUR, kBusinessDate, 0, 0, {}, kNow);
   EXPECT_EQ(SettlementCsv(s),
-            "settlement_id,business_date,currency,kind,object_id,entry_id,posted_at,gross_minor,fee_minor,net_minor\n");
+            "\"settlement_id\",\"business_date\",\"currency\",\"kind\",\"object_id\",\"entry_id\",\"posted_at\",\"gross_minor\",\"fee_minor\",\"net_minor\"\r\n");
 }
 
 TEST(SettlementTest, Names) {

@@ -142,7 +142,7 @@ Result<Reply> PostManualEntry(RequestContext& ctx) {
                                    "operators post only manual_adjustment entries; the other "
                                    "reasons come from the flows that cause them", "reason");
   }
-  TRANCHE_ASSIGN_OR_RETURN(std::string memo, RequireString(body, "memo", ledger::kMaxMemoChars));
+  TRANCHE_ASSIGN_OR_RETURN(std::string memo, RequireText(body, "memo", ledger::kMaxMemoChars));
   TRANCHE_ASSIGN_OR_RETURN(auto object_id, OptionalString(body, "object_id", ledger::kMaxObjectIdChars));
   TRANCHE_ASSIGN_OR_RETURN(auto lines, ReadLines(body));
   JournalEntry e{ctx.svc.ids.Next("je"), "", ledger::Reason::kManualAdjustment,
@@ -184,7 +184,7 @@ Result<Reply> GetEntry(RequestContext& ctx) {
 
 Result<Reply> ReverseEntry(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"memo"}));
-  TRANCHE_ASSIGN_OR_RETURN(std::string memo, RequireString(ctx.body, "memo", ledger::kMaxMemoChars));
+  TRANCHE_ASSIGN_OR_RETURN(std::string memo, RequireText(ctx.body, "memo", ledger::kMaxMemoChars));
   const std::string& id = ctx.Param("id");
   if (!IsValidId(id, "je")) return Status::NotFound("entry_not_found", "no entry " + id.substr(0, 64), "id");
   const std::string reversal_id = ctx.svc.ids.Next("je");

@@ -129,7 +129,7 @@ Result<Reply> CaptureOrder(RequestContext& ctx) {
 Result<Reply> RefundOrder(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"amount", "reason"}));
   TRANCHE_ASSIGN_OR_RETURN(std::int64_t minor, RequireAmount(ctx.body, "amount"));
-  TRANCHE_ASSIGN_OR_RETURN(auto reason, OptionalString(ctx.body, "reason", checkout::kMaxRefundReasonChars));
+  TRANCHE_ASSIGN_OR_RETURN(auto reason, OptionalText(ctx.body, "reason", checkout::kMaxRefundReasonChars));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto refunded, origination::Refund(tx, OriginationContext(ctx), ctx.Caller().id,
                                                                 ctx.Param("id"), minor, reason.value_or("")));

@@ -169,7 +169,7 @@ Result<Reply> RespondToDispute(RequestContext& ctx) {
     return Status::InvalidArgument("invalid_accept", "accept must be true or false", "accept");
   }
   const bool accept = ctx.body["accept"].get<bool>();
-  TRANCHE_ASSIGN_OR_RETURN(auto note, OptionalString(ctx.body, "note", servicing::kMaxDisputeNoteChars));
+  TRANCHE_ASSIGN_OR_RETURN(auto note, OptionalText(ctx.body, "note", servicing::kMaxDisputeNoteChars));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(Dispute d, ops::RespondToDispute(tx, OriginationContext(ctx), ctx.Caller().id,
                                                               ctx.Param("id"), accept, note.value_or("")));

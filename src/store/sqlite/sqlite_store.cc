@@ -5,7 +5,7 @@
 #include <future>
 #include <iterator>
 
-#include "store/sqlite/repos.h"
+#include "store/sqlite/conn_tx.h"
 
 namespace tranche::store::sqlite {
 
@@ -18,101 +18,6 @@ std::size_t BucketFor(std::size_t jobs) {
   return b;
 }
 }  // namespace
-
-// A transaction view over one connection. Nesting uses SQLite savepoints.
-class SqliteStore::ConnTx final : public Tx {
- public:
-  explicit ConnTx(Connection& c)
-      : c_(c), ledger_(c), merchants_(c), consumers_(c), keys_(c), idempotency_(c),
-        sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c),
-        servicing_(c), settlements_(c) {}
-  ledger::LedgerRepo& ledger() override { return ledger_; }
-  merchants::MerchantRepo& merchants() override { return merchants_; }
-  merchants::ConsumerRepo& consumers() override { return consumers_; }
-  auth::KeyRepo& keys() override { return keys_; }
-  IdempotencyRepo& idempotency() override { return idempotency_; }
-  checkout::SessionRepo& sessions() override { return sessions_; }
-  checkout::OrderRepo& orders() override { return orders_; }
-  lending::PlanRepo& plans() override { return plans_; }
-  risk::DecisionRepo& decisions() override { return decisions_; }
-  notify::NotificationRepo& notifications() override { return notifications_; }
-  webhooks::WebhookRepo& webhooks() override { return webhooks_; }
-  servicing::ServicingRepo& servicing() override { return servicing_; }
-  settlement::SettlementRepo& settlements() override { return settlements_; }
-
-  Status Nested(const std::function<Status()>& fn) override {
-    // Savepoint statements are prepared once per depth: every unit of work in a group
-    // commit runs in one, so compiling them each time would cost more than the work.
-    static constexpr const char* kSavepoint[] = {"SAVEPOINT sp0", "SAVEPOINT sp1", "SAVEPOINT sp2",
-                                                 "SAVEPOINT sp3", "SAVEPOINT sp4", "SAVEPOINT sp5"};
-    static constexpr const char* kRollback[] = {"ROLLBACK TO sp0", "ROLLBACK TO sp1", "ROLLBACK TO sp2",
-                                                "ROLLBACK TO sp3", "ROLLBACK TO sp4", "ROLLBACK TO sp5"};
-    static constexpr const char* kRelease[] = {"RELEASE sp0", "RELEASE sp1", "RELEASE sp2",
-                                               "RELEASE sp3", "RELEASE sp4", "RELEASE sp5"};
-    TRANCHE_ASSERT_MSG(depth_ < static_cast<int>(std::size(kSavepoint)), "units of work nest too deep");
-    if (broken_) return Status::Unavailable("the transaction was lost; retry");
-    const int d = depth_++;
-    const SqliteLedgerRepo::Mark mark = ledger_.MarkPending();
-    Status st = c_.Prepare(kSavepoint[d]).Run();
-    if (st.ok()) {
-      st = RunGuarded(fn);
-      // A ledger append that failed part-way must not commit, even if fn went on.
-      if (st.ok() && ledger_.TakeTaint()) {
-        st = Status::Internal("a ledger posting failed part-way; its unit of work is undone");
-      }
-      if (!st.ok() && !c_.Prepare(kRollback[d]).Run().ok()) broken_ = true;
-      if (!st.ok()) {
-        ledger_.RollbackTo(mark);
-        (void)ledger_.TakeTaint();
-      }
-      if (!c_.Prepare(kRelease[d]).Run().ok()) broken_ = true;
-      // SQLite rolls the whole transaction back by itself on some I/O and memory
-      // errors; then nothing of this group can commit.
-      if (sqlite3_get_autocommit(c_.raw()) != 0) broken_ = true;
-    }
-    --depth_;
-    if (broken_ && st.ok()) st = Status::Unavailable("the transaction was lost; retry");
-    return st;
-  }
-
-  // True once the open transaction can no longer commit (see Nested). Cleared when
-  // the writer starts the next transaction.
-  bool broken() const { return broken_; }
-  void Reset() { broken_ = false; }
-
-  // Called by the writer around COMMIT; see SqliteLedgerRepo.
-  Status BeforeCommit() { return ledger_.FlushBalances(); }
-  void AfterCommit() { ledger_.Committed(); }
-  void AfterRollback() { ledger_.RolledBack(); }
-
- private:
-  Connection& c_;
-  SqliteLedgerRepo ledger_;
-  SqliteMerchantRepo merchants_;
-  SqliteConsumerRepo consumers_;
-  SqliteKeyRepo keys_;
-  SqliteIdempotencyRepo idempotency_;
-  SqliteSessionRepo sessions_;
-  SqliteOrderRepo orders_;
-  SqlitePlanRepo plans_;
-  SqliteDecisionRepo decisions_;
-  SqliteNotificationRepo notifications_;
-  SqliteWebhookRepo webhooks_;
-  SqliteServicingRepo servicing_;
-  SqliteSettlementRepo settlements_;
-  int depth_ = 0;
-  bool broken_ = false;
-
-  // Turns an exception from a unit of work (a bug) into a failed Status, so the
-  // savepoint is still rolled back and released.
-  static Status RunGuarded(const std::function<Status()>& fn) {
-    try {
-      return fn();
-    } catch (const std::exception& e) {
-      return Status::Internal(std::string("unit of work threw: ") + e.what());
-    }
-  }
-};
 
 struct SqliteStore::Job {
   TxFn fn;
@@ -149,7 +54,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
 SqliteStore::SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writer,
                          std::vector<std::unique_ptr<Connection>> readers)
     : options_(std::move(options)), writer_conn_(std::move(writer)),
-      writer_tx_(std::make_unique<ConnTx>(*writer_conn_)), reader_conns_(std::move(readers)) {
+      writer_tx_(std::make_unique<ConnectionTx>(*writer_conn_)), reader_conns_(std::move(readers)) {
   for (auto& r : reader_conns_) free_readers_.push_back(r.get());
   writer_thread_ = std::thread([this] { WriterLoop(); });
 }
@@ -259,7 +164,7 @@ Status SqliteStore::Read(TxFn fn) {
   Connection* conn = AcquireReader();
   Status st = conn->Exec("BEGIN");
   if (st.ok()) {
-    ConnTx tx(*conn);
+    ConnectionTx tx(*conn);
     st = tx.Nested([&] { return fn(tx); });
     Status end = conn->Exec("COMMIT");
     if (st.ok()) st = end;

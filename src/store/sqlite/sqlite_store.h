@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "store/sqlite/conn_tx.h"
 #include "store/sqlite/migrations.h"
 #include "store/store.h"
 
@@ -38,7 +39,6 @@ class SqliteStore final : public Store {
 
  private:
   struct Job;
-  class ConnTx;
   SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writer,
               std::vector<std::unique_ptr<Connection>> readers);
   void WriterLoop();
@@ -48,7 +48,7 @@ class SqliteStore final : public Store {
 
   const SqliteOptions options_;
   std::unique_ptr<Connection> writer_conn_;
-  std::unique_ptr<ConnTx> writer_tx_;
+  std::unique_ptr<ConnectionTx> writer_tx_;
 
   mutable std::mutex mu_;
   std::condition_variable queue_cv_;

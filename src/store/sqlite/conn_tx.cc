@@ -1,0 +1,50 @@
+#include "store/sqlite/conn_tx.h"
+
+#include <iterator>
+
+namespace tranche::store::sqlite {
+
+Status ConnectionTx::Nested(const std::function<Status()>& fn) {
+  // Savepoint statements are prepared once per depth: every unit of work in a group
+  // commit runs in one, so compiling them each time would cost more than the work.
+  static constexpr const char* kSavepoint[] = {"SAVEPOINT sp0", "SAVEPOINT sp1", "SAVEPOINT sp2",
+                                               "SAVEPOINT sp3", "SAVEPOINT sp4", "SAVEPOINT sp5"};
+  static constexpr const char* kRollback[] = {"ROLLBACK TO sp0", "ROLLBACK TO sp1", "ROLLBACK TO sp2",
+                                              "ROLLBACK TO sp3", "ROLLBACK TO sp4", "ROLLBACK TO sp5"};
+  static constexpr const char* kRelease[] = {"RELEASE sp0", "RELEASE sp1", "RELEASE sp2",
+                                             "RELEASE sp3", "RELEASE sp4", "RELEASE sp5"};
+  TRANCHE_ASSERT_MSG(depth_ < static_cast<int>(std::size(kSavepoint)), "units of work nest too deep");
+  if (broken_) return Status::Unavailable("the transaction was lost; retry");
+  const int d = depth_++;
+  const SqliteLedgerRepo::Mark mark = ledger_.MarkPending();
+  Status st = c_.Prepare(kSavepoint[d]).Run();
+  if (st.ok()) {
+    st = RunGuarded(fn);
+    // A ledger append that failed part-way must not commit, even if fn went on.
+    if (st.ok() && ledger_.TakeTaint()) {
+      st = Status::Internal("a ledger posting failed part-way; its unit of work is undone");
+    }
+    if (!st.ok() && !c_.Prepare(kRollback[d]).Run().ok()) broken_ = true;
+    if (!st.ok()) {
+      ledger_.RollbackTo(mark);
+      (void)ledger_.TakeTaint();
+    }
+    if (!c_.Prepare(kRelease[d]).Run().ok()) broken_ = true;
+    // SQLite rolls the whole transaction back by itself on some I/O and memory
+    // errors; then nothing of this group can commit.
+    if (sqlite3_get_autocommit(c_.raw()) != 0) broken_ = true;
+  }
+  --depth_;
+  if (broken_ && st.ok()) st = Status::Unavailable("the transaction was lost; retry");
+  return st;
+}
+
+Status ConnectionTx::RunGuarded(const std::function<Status()>& fn) {
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("unit of work threw: ") + e.what());
+  }
+}
+
+}  // namespace tranche::store::sqlite

@@ -1,0 +1,72 @@
+#include "store/sqlite/in_memory_store.h"
+
+#include <gtest/gtest.h>
+
+#include "ledger/posting.h"
+
+namespace tranche::store::sqlite {
+namespace {
+
+const Instant kNow = *ParseRfc3339("2026-12-01T09:00:00Z");
+
+// Entry ids must be je_<ULID>; the generator's clock and seed are fixed, so ids are too.
+ledger::JournalEntry Entry(std::int64_t amount) {
+  static SimulatedClock clock(kNow);
+  static SeededRandom random(1);
+  static IdGenerator ids(clock, random);
+  const std::string id = ids.Next("je");
+  return ledger::JournalEntry{
+      id, "k:" + id, ledger::Reason::kManualAdjustment, "opr_test", "", "test", kNow,
+      {{{ledger::AccountType::kSettlementCash, Currency::kUSD, ""}, amount},
+       {{ledger::AccountType::kSuspense, Currency::kUSD, ""}, -amount}}};
+}
+
+std::int64_t Entries(Store& store) {
+  std::int64_t n = -1;
+  EXPECT_TRUE(store.Read([&](Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(n, tx.ledger().CountEntries());
+    return Status::Ok();
+  }).ok());
+  return n;
+}
+
+TEST(InMemoryStoreTest, CommitsSucceedingWorkAndUndoesFailingWork) {
+  auto store = InMemoryStore::Open(kNow);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  InMemoryStore& s = **store;
+  const Status posted = s.Write([](Tx& tx) { return ledger::Post(tx.ledger(), Entry(100)).status(); });
+  ASSERT_TRUE(posted.ok()) << posted.ToString();
+  const Status failed = s.Write([](Tx& tx) -> Status {
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), Entry(5)).status());
+    return Status::BusinessRule("refused", "after a posting");
+  });
+  EXPECT_EQ(failed.code(), "refused");
+  EXPECT_EQ(Entries(s), 1);
+  // The maintained balance saw only the committed entry.
+  std::int64_t cash = 0;
+  ASSERT_TRUE(s.Read([&](Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto a, tx.ledger().GetAccount("settlement_cash:USD"));
+    if (!a) return Status::NotFound("account_not_found", "no settlement cash account");
+    cash = a->balance_minor();
+    TRANCHE_ASSIGN_OR_RETURN(auto report, ledger::Verify(tx.ledger()));
+    EXPECT_TRUE(report.ok());
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(cash, 100);
+  EXPECT_EQ(s.Stats().failed_jobs, 1u);
+}
+
+TEST(InMemoryStoreTest, ReadsCannotWrite) {
+  auto store = InMemoryStore::Open(kNow);
+  ASSERT_TRUE(store.ok());
+  const Status st = (*store)->Read([](Tx& tx) { return ledger::Post(tx.ledger(), Entry(100)).status(); });
+  EXPECT_FALSE(st.ok());
+  EXPECT_EQ(Entries(**store), 0);
+  // And the connection writes again afterwards.
+  EXPECT_TRUE((*store)->Write([](Tx& tx) { return ledger::Post(tx.ledger(), Entry(100)).status(); }).ok());
+  EXPECT_EQ(Entries(**store), 1);
+  EXPECT_TRUE((*store)->Ping().ok());
+}
+
+}  // namespace
+}  // namespace tranche::store::sqlite
