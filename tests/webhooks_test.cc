@@ -336,7 +336,7 @@ std::string Subscribe(testing::TestServer& server, const Receiver& receiver) {
 
 TEST(WebhooksTest, AnAnswerAfterTheTimeoutIsAFailedAttempt) {
   Receiver receiver;
-  receiver.answer_after_ms = 1000;
+  receiver.answer_after_ms = 600;
   testing::TestServerOptions o;
   o.webhook_timeouts.response = std::chrono::milliseconds(200);
   testing::TestServer server(o);
@@ -354,9 +354,11 @@ TEST(WebhooksTest, AnAnswerAfterTheTimeoutIsAFailedAttempt) {
 
 TEST(WebhooksTest, ASlowEndpointDoesNotHoldUpAnother) {
   Receiver slow;  // subscribed first, so its deliveries are the older ones
-  slow.answer_after_ms = 3000;
+  slow.answer_after_ms = 2000;
   Receiver fast;
-  testing::TestServer server;
+  testing::TestServerOptions o;
+  o.webhook_timeouts.response = std::chrono::milliseconds(1000);  // so the test ends soon
+  testing::TestServer server(o);
   Subscribe(server, slow);
   const std::string fast_endpoint = Subscribe(server, fast);
   // More events than the slow endpoint may have in flight at once.
