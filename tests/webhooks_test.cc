@@ -356,7 +356,7 @@ TEST(WebhooksTest, AnAnswerAfterTheTimeoutIsAFailedAttempt) {
 
 TEST(WebhooksTest, ASlowEndpointDoesNotHoldUpAnother) {
   Receiver slow;  // subscribed first, so its deliveries are the older ones
-  slow.answer_after_ms = 2000;
+  slow.answer_after_ms = 3000;
   Receiver fast;
   testing::TestServerOptions o;
   o.webhook_timeouts.response = std::chrono::milliseconds(1000);  // so the test ends soon
