@@ -9,6 +9,7 @@
 
 #include "checkout/postings.h"
 #include "ledger/posting.h"
+#include "ops/events.h"
 #include "origination/origination.h"
 #include "support/test_server.h"
 
@@ -36,7 +37,9 @@ class Sequence {
   // One random step in its own unit of work. Business refusals are expected (and must
   // leave nothing behind); anything else fails the test.
   void Step() {
-    const auto ctx = [&] { return origination::Context{server_.platform().ids(), decider_, bureau_, clock_.Now()}; };
+    const auto ctx = [&] {
+      return origination::Context{server_.platform().ids(), decider_, bureau_, clock_.Now(), ops::OrderEventsOutbox()};
+    };
     const std::int64_t kind = orders_.empty() ? 0 : Below(10);
     const auto before = testing::CountRows(server_.platform().store());
     const Status st = server_.platform().store().Write([&](store::Tx& tx) -> Status {

@@ -1,10 +1,13 @@
 // Webhooks over real HTTP to a receiver on loopback started by the test: signed with
 // HMAC-SHA256 over "t.body", retried with backoff while the receiver is down and
 // delivered once it recovers, logged per endpoint, replayable; no event lost or
-// duplicated by id; other merchants see nothing.
+// duplicated by id; other merchants see nothing. Attempts time out, run concurrently
+// so a slow endpoint holds up no other, and are signed in real time; a change sends the
+// same event whichever path made it.
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <boost/asio/ip/tcp.hpp>
@@ -14,8 +17,10 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
+#include "support/scenario.h"
 #include "support/test_server.h"
 
 namespace tranche {
@@ -26,8 +31,9 @@ namespace http = beast::http;
 using tcp = boost::asio::ip::tcp;
 using Json = nlohmann::json;
 
-// Answers every POST with `status` and records what it got; over TLS when given a
-// server context.
+// Answers every POST with `status`, `answer_after_ms` after reading it, and records what
+// it got; over TLS when given a server context. One request at a time, like a slow
+// receiver: the next connection waits until the answer is written.
 class Receiver {
  public:
   struct Hit {
@@ -49,6 +55,8 @@ class Receiver {
   }
   std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
   std::atomic<int> status{200};
+  std::atomic<int> answer_after_ms{0};
+  std::atomic<int> answered{0};  // answers written
   std::vector<Hit> hits() {
     std::lock_guard lock(mu_);
     return hits_;
@@ -91,10 +99,12 @@ class Receiver {
       std::lock_guard lock(mu_);
       hits_.push_back({std::string(req["Tranche-Signature"]), std::string(req["Tranche-Event-Id"]), req.body(), answer});
     }
+    std::this_thread::sleep_for(std::chrono::milliseconds(answer_after_ms.load()));
     http::response<http::string_body> res{static_cast<http::status>(answer), 11};
     res.body() = answer == 200 ? "ok" : "down";
     res.prepare_payload();
     http::write(stream, res, ec);
+    ++answered;
   }
 
   boost::asio::ssl::context* tls_;
@@ -151,12 +161,18 @@ TEST(WebhooksTest, SignedRetriedLoggedReplayedAndIsolated) {
   const std::string order_path = "/v1/orders/" + o.json()["id"].get<std::string>();
   ASSERT_EQ(c.Post(order_path + "/captures", {{"amount", 4000}}, server.merchant_key).status, 201);
   ASSERT_TRUE(receiver.WaitFor(2));
+  const auto real_now_s = [] {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  };
   for (const auto& hit : receiver.hits()) {
     const std::size_t comma = hit.signature.find(",v1=");
     ASSERT_TRUE(hit.signature.starts_with("t=") && comma != std::string::npos) << hit.signature;
     const std::string t = hit.signature.substr(2, comma - 2);
     EXPECT_EQ(hit.signature.substr(comma + 4), Expected(secret, t, hit.body));
     EXPECT_EQ(Json::parse(hit.body)["id"], hit.event_id);
+    // Signed with real time, not the simulated clock the platform runs on, so a
+    // receiver checking the stamp against its own clock accepts it.
+    EXPECT_LE(std::abs(std::stoll(t) - real_now_s()), 60) << hit.signature;
   }
   EXPECT_EQ(Json::parse(receiver.hits()[0].body)["type"], "order.authorized");
   EXPECT_EQ(Json::parse(receiver.hits()[1].body)["type"], "order.captured");
@@ -295,6 +311,162 @@ TEST(WebhooksTest, DeliversOverTlsToATrustedCertificateOnly) {
   EXPECT_NE(log["data"][0]["last_error"].get<std::string>().find("certificate verify failed"), std::string::npos)
       << log;
   EXPECT_EQ(receiver.hits().size(), 1u);
+}
+
+// The endpoint's delivery log (newest first) once `ready` holds for its deliveries (real
+// time, at most 5 s).
+Json DeliveryLogWhen(testing::TestServer& server, const std::string& endpoint,
+                     const std::function<bool(const Json&)>& ready) {
+  auto c = server.Client();
+  Json log;
+  for (int i = 0; i < 500; ++i) {
+    log = c.Get("/v1/webhook_endpoints/" + endpoint + "/deliveries", server.merchant_key).json();
+    if (!log["data"].empty() && ready(log["data"])) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return log;
+}
+
+std::string Subscribe(testing::TestServer& server, const Receiver& receiver) {
+  auto ep = server.Client().Post(
+      "/v1/webhook_endpoints",
+      {{"url", "http://127.0.0.1:" + std::to_string(receiver.port()) + "/hooks"}, {"events", {"order.authorized"}}},
+      server.merchant_key);
+  EXPECT_EQ(ep.status, 201) << ep.body;
+  return ep.json()["id"];
+}
+
+TEST(WebhooksTest, AnAnswerAfterTheTimeoutIsAFailedAttempt) {
+  Receiver receiver;
+  receiver.answer_after_ms = 600;
+  testing::TestServerOptions o;
+  o.webhook_timeouts.response = std::chrono::milliseconds(200);
+  testing::TestServer server(o);
+  const std::string endpoint = Subscribe(server, receiver);
+  Purchase(server, "late-1");
+  const Json log = DeliveryLogWhen(server, endpoint, [](const Json& data) { return data[0]["attempts"] == 1; });
+  ASSERT_EQ(log["data"].size(), 1u) << log;
+  const Json& d = log["data"][0];
+  EXPECT_EQ(d["attempts"], 1) << log;
+  EXPECT_EQ(d["status"], "pending");  // retried with the usual backoff
+  EXPECT_TRUE(d["last_status_code"].is_null());
+  EXPECT_NE(d["last_error"].get<std::string>().find("timed out"), std::string::npos) << d;
+  EXPECT_EQ(receiver.hits().size(), 1u);  // it was sent; the answer came too late
+}
+
+TEST(WebhooksTest, ASlowEndpointDoesNotHoldUpAnother) {
+  Receiver slow;  // subscribed first, so its deliveries are the older ones
+  slow.answer_after_ms = 3000;
+  Receiver fast;
+  testing::TestServerOptions o;
+  o.webhook_timeouts.response = std::chrono::milliseconds(1000);  // so the test ends soon
+  testing::TestServer server(o);
+  Subscribe(server, slow);
+  const std::string fast_endpoint = Subscribe(server, fast);
+  // More events than the slow endpoint may have in flight at once.
+  for (int i = 0; i < 3; ++i) Purchase(server, "slow-" + std::to_string(i));
+  ASSERT_TRUE(fast.WaitFor(3));
+  const Json log = DeliveryLogWhen(server, fast_endpoint, [](const Json& data) {
+    return data.size() == 3 && std::all_of(data.begin(), data.end(), [](const Json& d) { return d["status"] == "delivered"; });
+  });
+  EXPECT_EQ(log["data"].size(), 3u) << log;
+  for (const Json& d : log["data"]) EXPECT_EQ(d["status"], "delivered") << log;
+  EXPECT_EQ(slow.answered, 0);  // still hanging while the fast endpoint got everything, recorded
+  ASSERT_TRUE(slow.WaitFor(1));
+  // Each endpoint gets every event once, whatever the other does.
+  std::set<std::string> fast_events;
+  for (const auto& hit : fast.hits()) fast_events.insert(hit.event_id);
+  EXPECT_EQ(fast_events.size(), 3u);
+  for (const auto& hit : slow.hits()) EXPECT_TRUE(fast_events.contains(hit.event_id)) << hit.event_id;
+}
+
+// The keys of `j`, nested: objects by key, arrays by their first element; values left
+// out (a paused plan's pause_reason is a string, another's null).
+Json Shape(const Json& j) {
+  if (j.is_object()) {
+    Json out = Json::object();
+    for (const auto& [k, v] : j.items()) out[k] = Shape(v);
+    return out;
+  }
+  if (j.is_array()) return j.empty() ? Json::array() : Json::array({Shape(j[0])});
+  return nullptr;
+}
+
+// The merchant's events of `type`, oldest first.
+std::vector<Json> EventsOfType(testing::Scenario& s, const std::string& type) {
+  auto r = s.client().Get("/v1/events?limit=100", s.mkey());
+  EXPECT_EQ(r.status, 200) << r.body;
+  const Json page = r.json();
+  EXPECT_FALSE(page["has_more"].get<bool>());
+  std::vector<Json> out;
+  for (const Json& e : page["data"]) {
+    if (e["type"] == type) out.push_back(e);
+  }
+  return out;
+}
+
+TEST(WebhooksTest, ARefundSendsTheSameEventWhicheverPathMadeIt) {
+  testing::Scenario s;
+  const auto refunded = s.Buy("api-refund@example.com", 10000);
+  const auto disputed = s.Buy("dispute-refund@example.com", 10000);
+  auto r = s.client().Post("/v1/orders/" + refunded.order_id + "/refunds", {{"amount", 10000}}, s.mkey());
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto d = s.client().Post("/v1/me/disputes", {{"order_id", disputed.order_id}, {"reason", "returned"}},
+                           s.Login(disputed.email));
+  ASSERT_EQ(d.status, 201) << d.body;
+  auto accepted = s.client().Post("/v1/disputes/" + d.json()["id"].get<std::string>() + "/respond",
+                                  {{"accept", true}}, s.mkey());
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+
+  const std::vector<Json> events = EventsOfType(s, "order.refunded");
+  ASSERT_EQ(events.size(), 2u);
+  const Json& by_api = events[0]["data"]["object"];
+  const Json& by_dispute = events[1]["data"]["object"];
+  // The API's event carries what the API answered; the dispute's, the same kind of object.
+  EXPECT_EQ(by_api, r.json());
+  EXPECT_EQ(Shape(by_dispute), Shape(by_api)) << by_dispute.dump(2) << "\n" << by_api.dump(2);
+  using Refund = std::pair<Json, std::string>;  // the event's object, the order refunded
+  for (const auto& [object, order_id] : {Refund{by_api, refunded.order_id}, Refund{by_dispute, disputed.order_id}}) {
+    EXPECT_EQ(object["object"], "refund");
+    EXPECT_EQ(object["order_id"], order_id);
+    EXPECT_EQ(object["amount"], 10000);
+    EXPECT_EQ(object["order"]["id"], order_id);
+    EXPECT_EQ(object["order"]["refunded_amount"], 10000);
+    ASSERT_EQ(object["plans"].size(), 1u);
+    EXPECT_EQ(object["plans"][0]["status"], "closed");
+  }
+  EXPECT_EQ(by_dispute["reason"], "dispute " + d.json()["id"].get<std::string>());
+}
+
+TEST(WebhooksTest, ADueRoundTakesAFewOfEachEndpointsDeliveries) {
+  testing::TestServer server;
+  app::Platform& platform = server.platform();
+  // Due only tomorrow, so the running dispatcher leaves them alone.
+  const Instant later = platform.clock().Now() + std::chrono::hours(24);
+  ASSERT_TRUE(platform.store().Write([&](store::Tx& tx) -> Status {
+    TRANCHE_RETURN_IF_ERROR(tx.webhooks().InsertEndpoint(
+        {"whe_busy", server.merchant_id, "http://busy.example/", {"order.captured"}, later, false}));
+    TRANCHE_RETURN_IF_ERROR(tx.webhooks().InsertEndpoint(
+        {"whe_calm", server.merchant_id, "http://calm.example/", {"order.cancelled"}, later, false}));
+    for (const char* type : {"order.captured", "order.captured", "order.captured", "order.cancelled"}) {
+      const std::string id = platform.ids().Next("evt");
+      TRANCHE_RETURN_IF_ERROR(tx.webhooks().Publish({id, server.merchant_id, type, "{}", later}, platform.ids()).status());
+    }
+    return Status::Ok();
+  }).ok());
+  const auto due_per_endpoint = [&](std::size_t per_endpoint, std::size_t limit) {
+    std::map<std::string, int> counts;
+    EXPECT_TRUE(platform.store().Read([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(auto due, tx.webhooks().ListDue(later, per_endpoint, limit));
+      for (const auto& d : due) ++counts[d.endpoint_id];
+      return Status::Ok();
+    }).ok());
+    return counts;
+  };
+  // The busy endpoint's older backlog does not push the calm one's delivery out.
+  EXPECT_EQ(due_per_endpoint(2, 10), (std::map<std::string, int>{{"whe_busy", 2}, {"whe_calm", 1}}));
+  EXPECT_EQ(due_per_endpoint(5, 10), (std::map<std::string, int>{{"whe_busy", 3}, {"whe_calm", 1}}));
+  EXPECT_EQ(due_per_endpoint(2, 2), (std::map<std::string, int>{{"whe_busy", 2}}));  // oldest first
 }
 
 }  // namespace

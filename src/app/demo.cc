@@ -8,6 +8,7 @@
 
 #include "credit/model.h"
 #include "onboarding/onboarding.h"
+#include "ops/events.h"
 #include "origination/origination.h"
 
 namespace tranche::app {
@@ -136,7 +137,7 @@ Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
     TRANCHE_RETURN_IF_ERROR(EnsureMerchants(tx, ids, secrets, now, out));
     TRANCHE_RETURN_IF_ERROR(EnsureConsumers(tx, ids, now, out));
     if (!out.created) return Status::Ok();
-    const origination::Context ctx{ids, decider, bureau, now};
+    const origination::Context ctx{ids, decider, bureau, now, ops::OrderEventsOutbox()};
     for (std::size_t i = 0; i < std::size(kDemoConsumers); ++i) {
       TRANCHE_RETURN_IF_ERROR(SeedPurchase(tx, ctx, secrets, out.merchants[i], kDemoMerchants[i].currency,
                                            out.consumer_ids[i]));

@@ -45,9 +45,12 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_, *p->clock_);
   TRANCHE_RETURN_IF_ERROR(p->OpenDecider());
   TRANCHE_RETURN_IF_ERROR(p->LoadSigningKey());
-  const PostOptions post_options{p->options_.allow_private_webhook_targets, p->options_.webhook_ca_file};
+  const PostOptions post_options{p->options_.allow_private_webhook_targets, p->options_.webhook_ca_file,
+                                 p->options_.webhook_timeouts};
+  // Signatures carry real time even when the platform runs on a simulated clock:
+  // receivers check them against theirs.
   p->dispatcher_ = std::make_unique<WebhookDispatcher>(
-      *p->store_, *p->clock_, p->signing_key_,
+      *p->store_, *p->clock_, p->system_clock_, p->signing_key_,
       [post_options](const std::string& url, const std::string& body, const Headers& headers) {
         return PostJson(url, body, headers, post_options);
       });

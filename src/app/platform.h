@@ -52,6 +52,7 @@ struct PlatformOptions {
   bool allow_private_webhook_targets = false;
   // Extra CA certificates (PEM) trusted for https:// endpoints besides the system's.
   std::string webhook_ca_file;
+  DeliveryTimeouts webhook_timeouts = {};  // tests shorten them
   // Servicing: the simulated processor's and payout rail's outcome rates, and whether
   // the maintenance thread closes business dates as they end.
   payments::SimulatorRates processor_rates = {};
@@ -85,7 +86,8 @@ class Platform {
   // Loads each credit model again whose directory changed; true when one did. The
   // model watcher thread calls it every model_watch_interval.
   bool ReloadModelIfChanged();
-  // One round of webhook delivery (the dispatcher thread runs it every webhook_interval).
+  // One round of webhook delivery (the dispatcher thread runs it every webhook_interval):
+  // starts the attempts due; each is recorded when it ends.
   Result<std::size_t> DeliverWebhooks() { return dispatcher_->RunOnce(); }
   std::uint16_t port() const { return server_->port(); }
   void Stop();

@@ -6,6 +6,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
+#include <spdlog/spdlog.h>
 
 namespace tranche::app {
 
@@ -60,9 +61,37 @@ bool IsPrivate(const boost::asio::ip::address& a) {
   return v6.is_link_local() || v6.is_site_local() || (v6.to_bytes()[0] & 0xfe) == 0xfc || v6.is_v4_mapped();
 }
 
-// Writes the request and reads the answer on a connected (and, for TLS, handshaken) stream.
+// Runs one asynchronous operation on `ioc` to its end and returns its error. Beast
+// applies a tcp_stream's expiry to asynchronous operations only, so the client runs them
+// one at a time like this to get its time-outs: an operation past the expiry ends with
+// beast::error::timeout.
+template <typename Initiate>
+beast::error_code Run(boost::asio::io_context& ioc, Initiate initiate) {
+  beast::error_code result;
+  initiate([&result](beast::error_code ec, auto&&...) { result = ec; });
+  ioc.restart();
+  ioc.run();
+  return result;
+}
+
+// Runs the operation within `limit` (already set as the stream's expiry); on failure,
+// what went wrong during `step`, for the delivery log.
+template <typename Initiate>
+std::optional<std::string> Await(boost::asio::io_context& ioc, std::string_view step, std::chrono::milliseconds limit,
+                                 Initiate initiate) {
+  const beast::error_code ec = Run(ioc, std::move(initiate));
+  if (ec == beast::error::timeout) {
+    return "timed out: " + std::string(step) + " took longer than " + std::to_string(limit.count()) + " ms";
+  }
+  if (ec) return std::string(step) + ": " + ec.message();
+  return std::nullopt;
+}
+
+// Writes the request and reads the answer on a connected (and, for TLS, handshaken)
+// stream, both within the response time-out.
 template <typename Stream>
-HttpOutcome Exchange(Stream& stream, const Target& target, const std::string& body, const Headers& headers) {
+HttpOutcome Exchange(boost::asio::io_context& ioc, Stream& stream, const Target& target, const std::string& body,
+                     const Headers& headers, std::chrono::milliseconds timeout) {
   http::request<http::string_body> req{http::verb::post, target.path, 11};
   req.set(http::field::host, target.host);
   req.set(http::field::user_agent, "tranche-webhooks/1");
@@ -70,11 +99,17 @@ HttpOutcome Exchange(Stream& stream, const Target& target, const std::string& bo
   for (const auto& [k, v] : headers) req.set(k, v);
   req.body() = body;
   req.prepare_payload();
-  http::write(stream, req);
+  beast::get_lowest_layer(stream).expires_after(timeout);
+  if (auto e = Await(ioc, "sending", timeout, [&](auto done) { http::async_write(stream, req, std::move(done)); })) {
+    return {std::nullopt, *e};
+  }
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 * 1024);  // a receiver's reply is only logged, briefly
-  http::read(stream, buffer, parser);
+  if (auto e = Await(ioc, "the response", timeout,
+                     [&](auto done) { http::async_read(stream, buffer, parser, std::move(done)); })) {
+    return {std::nullopt, *e};
+  }
   const int status = static_cast<int>(parser.get().result_int());
   if (status >= 200 && status < 300) return {status, ""};
   return {status, "HTTP " + std::to_string(status) + ": " + parser.get().body().substr(0, kMaxRecordedResponseChars)};
@@ -86,9 +121,11 @@ HttpOutcome PostJson(const std::string& url, const std::string& body, const Head
                      const PostOptions& options) {
   const auto target = ParseHttpUrl(url);
   if (!target) return {std::nullopt, "not an https:// or http:// URL"};
+  const DeliveryTimeouts& limits = options.timeouts;
   try {
     boost::asio::io_context ioc;
     tcp::resolver resolver(ioc);
+    // Name resolution blocks, bounded by the system resolver's own time-outs.
     auto results = resolver.resolve(target->host, target->port);
     if (!options.allow_private) {
       for (const auto& r : results) {
@@ -97,9 +134,12 @@ HttpOutcome PostJson(const std::string& url, const std::string& body, const Head
     }
     if (!target->tls) {
       beast::tcp_stream stream(ioc);
-      stream.expires_after(kDeliveryTimeout);
-      stream.connect(results);
-      HttpOutcome out = Exchange(stream, *target, body, headers);
+      stream.expires_after(limits.connect);
+      if (auto e = Await(ioc, "connecting", limits.connect,
+                         [&](auto done) { stream.async_connect(results, std::move(done)); })) {
+        return {std::nullopt, *e};
+      }
+      HttpOutcome out = Exchange(ioc, stream, *target, body, headers, limits.response);
       beast::error_code ignored;
       stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
       return out;
@@ -116,29 +156,75 @@ HttpOutcome PostJson(const std::string& url, const std::string& body, const Head
       return {std::nullopt, "TLS: cannot set the server name"};
     }
     stream.set_verify_callback(ssl::host_name_verification(target->host));
-    beast::get_lowest_layer(stream).expires_after(kDeliveryTimeout);
-    beast::get_lowest_layer(stream).connect(results);
-    stream.handshake(ssl::stream_base::client);
-    HttpOutcome out = Exchange(stream, *target, body, headers);
-    beast::error_code ignored;
-    stream.shutdown(ignored);  // the receiver may close without a close_notify; the answer is in
+    beast::get_lowest_layer(stream).expires_after(limits.connect);
+    if (auto e = Await(ioc, "connecting", limits.connect,
+                       [&](auto done) { beast::get_lowest_layer(stream).async_connect(results, std::move(done)); })) {
+      return {std::nullopt, *e};
+    }
+    if (auto e = Await(ioc, "the TLS handshake", limits.connect,
+                       [&](auto done) { stream.async_handshake(ssl::stream_base::client, std::move(done)); })) {
+      return {std::nullopt, *e};
+    }
+    HttpOutcome out = Exchange(ioc, stream, *target, body, headers, limits.response);
+    // The answer is in: a receiver that never sends its close_notify costs at most the
+    // rest of the response time-out, and its error changes nothing.
+    Run(ioc, [&](auto done) { stream.async_shutdown(std::move(done)); });
     return out;
   } catch (const std::exception& e) {
     return {std::nullopt, e.what()};
   }
 }
 
+WebhookDispatcher::WebhookDispatcher(store::Store& store, const Clock& clock, const Clock& signing_clock,
+                                     const webhooks::SigningKey& key, Poster post, DispatchLimits limits)
+    : store_(store), clock_(clock), signing_clock_(signing_clock), key_(key), post_(std::move(post)), limits_(limits) {
+  TRANCHE_ASSERT(limits_.max_in_flight > 0 && limits_.max_in_flight_per_endpoint > 0);
+  workers_.reserve(limits_.max_in_flight);
+  for (std::size_t i = 0; i < limits_.max_in_flight; ++i) {
+    workers_.emplace_back([this](std::stop_token stop) { Work(stop); });
+  }
+}
+
+WebhookDispatcher::~WebhookDispatcher() {
+  // Stop them all before joining any, so none starts another attempt meanwhile.
+  for (std::jthread& w : workers_) w.request_stop();
+}
+
 Result<std::size_t> WebhookDispatcher::RunOnce() {
-  struct Job {
-    webhooks::Delivery delivery;
-    webhooks::Event event;
-    std::string url;
-  };
-  const Instant now = clock_.Now();
+  // The snapshot is taken before reading: a delivery leaves in_flight_ only after its
+  // attempt is committed, so one missing from the snapshot reads as already recorded.
+  InFlight snapshot;
+  {
+    std::lock_guard lock(mu_);
+    snapshot = in_flight_;
+  }
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<Job> jobs, TakeDue(std::move(snapshot)));
+  {
+    std::lock_guard lock(mu_);
+    for (Job& job : jobs) {
+      in_flight_.deliveries.insert(job.delivery.id);
+      ++in_flight_.per_endpoint[job.delivery.endpoint_id];
+      queue_.push_back(std::move(job));
+    }
+  }
+  work_cv_.notify_all();
+  return jobs.size();
+}
+
+// What to start now: due deliveries not in flight, while there are free slots overall and
+// for their endpoint. Only RunOnce adds to in_flight_, so the slots free in the snapshot
+// are still free when the jobs are queued.
+Result<std::vector<WebhookDispatcher::Job>> WebhookDispatcher::TakeDue(InFlight in_flight) {
   std::vector<Job> jobs;
+  if (in_flight.deliveries.size() >= limits_.max_in_flight) return jobs;
   TRANCHE_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(auto due, tx.webhooks().ListDue(now, kMaxDeliveriesPerRound));
-    for (auto& d : due) {
+    TRANCHE_ASSIGN_OR_RETURN(auto due, tx.webhooks().ListDue(clock_.Now(), limits_.max_in_flight_per_endpoint,
+                                                             limits_.max_due_per_round));
+    for (webhooks::Delivery& d : due) {
+      if (in_flight.deliveries.size() >= limits_.max_in_flight) break;
+      std::size_t& endpoint_slots = in_flight.per_endpoint[d.endpoint_id];
+      if (endpoint_slots >= limits_.max_in_flight_per_endpoint || !in_flight.deliveries.insert(d.id).second) continue;
+      ++endpoint_slots;
       TRANCHE_ASSIGN_OR_RETURN(auto event, tx.webhooks().FindEvent(d.event_id));
       TRANCHE_ASSIGN_OR_RETURN(auto endpoint, tx.webhooks().FindEndpoint(d.endpoint_id));
       TRANCHE_ASSERT(event && endpoint);  // foreign keys
@@ -146,20 +232,38 @@ Result<std::size_t> WebhookDispatcher::RunOnce() {
     }
     return Status::Ok();
   }));
-  for (Job& job : jobs) {
-    const std::string secret = webhooks::SigningSecret(key_, job.delivery.endpoint_id);
-    const HttpOutcome out = post_(job.url, job.event.payload,
-                                  {{"Tranche-Signature", webhooks::SignatureHeader(secret, clock_.Now(), job.event.payload)},
-                                   {"Tranche-Event-Id", job.event.id}});
-    job.delivery = webhooks::AfterAttempt(std::move(job.delivery), job.event.created_at, clock_.Now(),
-                                          out.error.empty(), out.status_code, out.error);
+  return jobs;
+}
+
+void WebhookDispatcher::Work(std::stop_token stop) {
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock lock(mu_);
+      if (!work_cv_.wait(lock, stop, [&] { return !queue_.empty(); }) || stop.stop_requested()) return;
+      job = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    const std::string id = job.delivery.id;
+    const std::string endpoint_id = job.delivery.endpoint_id;
+    Attempt(std::move(job));
+    std::lock_guard lock(mu_);
+    in_flight_.deliveries.erase(id);
+    if (--in_flight_.per_endpoint[endpoint_id] == 0) in_flight_.per_endpoint.erase(endpoint_id);
   }
-  if (jobs.empty()) return std::size_t{0};
-  TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
-    for (const Job& job : jobs) TRANCHE_RETURN_IF_ERROR(tx.webhooks().UpdateDelivery(job.delivery));
-    return Status::Ok();
-  }));
-  return jobs.size();
+}
+
+void WebhookDispatcher::Attempt(Job job) {
+  const std::string secret = webhooks::SigningSecret(key_, job.delivery.endpoint_id);
+  const HttpOutcome out =
+      post_(job.url, job.event.payload,
+            {{"Tranche-Signature", webhooks::SignatureHeader(secret, signing_clock_.Now(), job.event.payload)},
+             {"Tranche-Event-Id", job.event.id}});
+  const webhooks::Delivery after = webhooks::AfterAttempt(std::move(job.delivery), job.event.created_at,
+                                                          clock_.Now(), out.error.empty(), out.status_code, out.error);
+  const Status recorded = store_.Write([&](store::Tx& tx) { return tx.webhooks().UpdateDelivery(after); });
+  // Unrecorded, the delivery stays pending and is sent again: at least once.
+  if (!recorded.ok()) spdlog::warn("webhook delivery {} not recorded: {}", after.id, recorded.ToString());
 }
 
 }  // namespace tranche::app

@@ -2,11 +2,21 @@
 // signature (webhooks/webhook.h) and the outcome recorded — delivered, or scheduled
 // again with backoff, or failed after three days. Delivery is at least once: a crash
 // between sending and recording sends the same event (same id) again.
+//
+// Attempts run concurrently on a fixed pool of workers, at most a few per endpoint, and
+// each is bounded by connect and response time-outs, so a slow or silent receiver holds
+// only its own endpoint's slots and never delays another endpoint's events.
 #pragma once
 
+#include <condition_variable>
+#include <deque>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/store.h"
@@ -14,8 +24,6 @@
 
 namespace tranche::app {
 
-inline constexpr std::size_t kMaxDeliveriesPerRound = 32;
-inline constexpr std::chrono::seconds kDeliveryTimeout{5};
 inline constexpr std::size_t kMaxRecordedResponseChars = 200;
 
 struct HttpOutcome {
@@ -23,32 +31,80 @@ struct HttpOutcome {
   std::string error;               // empty on a 2xx
 };
 
+// How long an attempt may take; past either limit it is a failed attempt (retried with
+// the usual backoff). The Event schema in openapi.json promises the receiver these.
+struct DeliveryTimeouts {
+  std::chrono::milliseconds connect{3000};   // TCP connect, and the TLS handshake
+  std::chrono::milliseconds response{5000};  // from sending the request to the whole answer
+};
+
 using Headers = std::vector<std::pair<std::string, std::string>>;
 struct PostOptions {
   bool allow_private = false;  // loopback and private addresses (demo and tests only)
   std::string ca_file = {};    // extra trusted CA certificates (PEM); empty: the system's
+  DeliveryTimeouts timeouts = {};
 };
 // POSTs `body` to an https:// URL (TLS with SNI; the certificate must chain to a trusted
-// CA and name the host) or an http:// one, within kDeliveryTimeout. Refuses private and
+// CA and name the host) or an http:// one, within the time-outs. Refuses private and
 // loopback addresses unless allowed (a merchant must not reach tranche's own network).
+// Safe to call from several threads at once.
 HttpOutcome PostJson(const std::string& url, const std::string& body, const Headers& headers,
                      const PostOptions& options);
 
+// Called from several worker threads at once.
 using Poster = std::function<HttpOutcome(const std::string& url, const std::string& body, const Headers& headers)>;
+
+struct DispatchLimits {
+  std::size_t max_in_flight = 32;              // attempts at once over all endpoints (= workers)
+  std::size_t max_in_flight_per_endpoint = 2;  // so one endpoint takes few of them
+  std::size_t max_due_per_round = 256;         // deliveries read per round
+};
 
 class WebhookDispatcher {
  public:
-  WebhookDispatcher(store::Store& store, const Clock& clock, const webhooks::SigningKey& key, Poster post)
-      : store_(store), clock_(clock), key_(key), post_(std::move(post)) {}
-  // One round: sends what is due now (at most kMaxDeliveriesPerRound); returns how many
-  // were attempted.
+  // `clock` schedules (due times and backoff, in the platform's time, which may be
+  // simulated); `signing_clock` stamps signatures, and must be real time, since
+  // receivers compare the stamp with their own clock.
+  WebhookDispatcher(store::Store& store, const Clock& clock, const Clock& signing_clock,
+                    const webhooks::SigningKey& key, Poster post, DispatchLimits limits = {});
+  // Waits for the attempts in flight (each bounded by its time-outs) to be recorded;
+  // deliveries not started stay pending for the next start.
+  ~WebhookDispatcher();
+  WebhookDispatcher(const WebhookDispatcher&) = delete;
+  WebhookDispatcher& operator=(const WebhookDispatcher&) = delete;
+
+  // One round: hands what is due now, oldest first, to the workers, within the limits;
+  // each worker records its attempt when it ends. Returns how many attempts were started.
+  // Called from one thread at a time.
   Result<std::size_t> RunOnce();
 
  private:
+  struct Job {
+    webhooks::Delivery delivery;
+    webhooks::Event event;
+    std::string url;
+  };
+  // The attempts in flight, by delivery id and per endpoint.
+  struct InFlight {
+    std::set<std::string> deliveries;
+    std::map<std::string, std::size_t> per_endpoint;
+  };
+  Result<std::vector<Job>> TakeDue(InFlight in_flight);
+  void Work(std::stop_token stop);
+  // POSTs the job's event and records the attempt.
+  void Attempt(Job job);
+
   store::Store& store_;
   const Clock& clock_;
+  const Clock& signing_clock_;
   const webhooks::SigningKey& key_;
   Poster post_;
+  const DispatchLimits limits_;
+  std::mutex mu_;
+  std::condition_variable_any work_cv_;
+  std::deque<Job> queue_;  // at most max_in_flight: only jobs holding a slot are queued
+  InFlight in_flight_;     // queued or being attempted
+  std::vector<std::jthread> workers_;  // last: stopped and joined first
 };
 
 }  // namespace tranche::app

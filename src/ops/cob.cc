@@ -4,7 +4,7 @@
 #include <map>
 
 #include "ledger/posting.h"
-#include "ops/views.h"
+#include "ops/events.h"
 #include "origination/origination.h"
 #include "servicing/postings.h"
 #include "settlement/settlement.h"
@@ -42,7 +42,7 @@ Status RecordDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const Day
   }
   if (r.charged_off) {
     TRANCHE_RETURN_IF_ERROR(Post(tx, servicing::ChargeOffEntry({ids.Next("je"), p.id, p.consumer_id, now}, c, r)));
-    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, p.merchant_id, "plan.charged_off", PlanJson(p, d)));
+    TRANCHE_RETURN_IF_ERROR(PublishPlanChargedOff(tx, ids, now, p, d));
     ++report.charge_offs;
     report.charged_off_minor += r.charged_off_principal_minor + r.charged_off_fees_minor;
   }
@@ -303,7 +303,7 @@ Status Cob::PayOpenPayouts(CobReport& report) {
       TRANCHE_RETURN_IF_ERROR(
           Post(tx, servicing::PayoutEntry({ctx_.ids.Next("je"), p.id, "", now}, p.amount.currency(), p.merchant_id,
                                           p.amount.minor())));
-      return PublishEvent(tx, ctx_.ids, now, p.merchant_id, "payout.paid", PayoutJson(p));
+      return PublishPayoutPaid(tx, ctx_.ids, now, p);
     }));
     report.payouts_paid += p.status == settlement::PayoutStatus::kPaid ? 1 : 0;
     report.payouts_failed += p.status == settlement::PayoutStatus::kFailed ? 1 : 0;

@@ -1,7 +1,8 @@
 #include "ops/collections.h"
 
 #include "ledger/posting.h"
-#include "ops/views.h"
+#include "ops/events.h"
+#include "ops/outbox.h"
 #include "origination/origination.h"
 #include "servicing/postings.h"
 
@@ -41,11 +42,9 @@ Status ApplyCollected(store::Tx& tx, IdGenerator& ids, Instant now, const Collec
     TRANCHE_ASSIGN_OR_RETURN(plan, origination::ClosePlan(tx, ids, now, std::move(plan)));
   }
   TRANCHE_RETURN_IF_ERROR(tx.plans().Update(plan));
-  const Date today = DateOf(now);
-  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, plan.merchant_id, "plan.payment_succeeded",
-                                       {{"payment", CollectionJson(c)}, {"plan", PlanJson(plan, today)}}));
+  TRANCHE_RETURN_IF_ERROR(PublishPaymentSucceeded(tx, ids, now, c, plan));
   if (!paid_off) return Status::Ok();
-  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, plan.merchant_id, "plan.paid_off", PlanJson(plan, today)));
+  TRANCHE_RETURN_IF_ERROR(PublishPlanPaidOff(tx, ids, now, plan));
   return NotifyConsumer(tx, ids, now, plan.consumer_id, "plan_paid_off", "Your plan is paid off",
                         "Plan " + plan.id + " is paid in full. Thank you.");
 }
@@ -53,8 +52,7 @@ Status ApplyCollected(store::Tx& tx, IdGenerator& ids, Instant now, const Collec
 Status ReportFailure(store::Tx& tx, IdGenerator& ids, Instant now, const Collection& c) {
   TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(c.plan_id));
   TRANCHE_ASSERT(plan.has_value());
-  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, plan->merchant_id, "plan.payment_failed",
-                                       {{"payment", CollectionJson(c)}, {"plan", PlanJson(*plan, DateOf(now))}}));
+  TRANCHE_RETURN_IF_ERROR(PublishPaymentFailed(tx, ids, now, c, *plan));
   return NotifyConsumer(tx, ids, now, c.consumer_id, "payment_failed", "We could not take your payment",
                         "A payment of " + FormatMoney(c.amount) + " for plan " + c.plan_id +
                             " failed (" + c.failure_code + "). Please check your payment method.");

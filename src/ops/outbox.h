@@ -1,5 +1,6 @@
-// The outbox: webhook events for merchants and notifications for consumers, written in
-// the caller's transaction so they exist exactly when the change they report does.
+// The outbox: notifications for consumers here, webhook events for merchants in
+// events.h, written in the caller's transaction so they exist exactly when the change
+// they report does.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -10,11 +11,6 @@
 namespace tranche::ops {
 
 using Json = nlohmann::json;
-
-// Writes an event of `type` about `object` with a delivery for each of the merchant's
-// endpoints subscribed to it. Precondition: webhooks::IsEventType(type).
-Status PublishEvent(store::Tx& tx, IdGenerator& ids, Instant now, const std::string& merchant_id,
-                    const std::string& type, Json object);
 
 // Queues an email to the consumer (the default sender keeps it for operators).
 // `kind`: payment_reminder, payment_failed, late_fee, plan_paid_off, dispute_update, ...

@@ -1,6 +1,6 @@
 #include "ops/plan_actions.h"
 
-#include "ops/views.h"
+#include "ops/events.h"
 #include "servicing/servicing.h"
 
 namespace tranche::ops {
@@ -44,11 +44,7 @@ Status RefundDisputed(store::Tx& tx, const origination::Context& ctx, const Disp
   TRANCHE_ASSIGN_OR_RETURN(checkout::Order o, origination::LoadOrder(tx, d.merchant_id, d.order_id, ctx.now));
   const Money refundable = checkout::Refundable(o.state);
   if (refundable.is_zero()) return Status::Ok();
-  TRANCHE_ASSIGN_OR_RETURN(auto refunded, origination::Refund(tx, ctx, d.merchant_id, d.order_id,
-                                                              refundable.minor(), "dispute " + d.id));
-  Json body = {{"id", refunded.refund.id}, {"object", "refund"}, {"order_id", d.order_id},
-               {"amount", refunded.refund.amount.minor()}, {"dispute_id", d.id}};
-  return PublishEvent(tx, ctx.ids, ctx.now, d.merchant_id, "order.refunded", std::move(body));
+  return origination::Refund(tx, ctx, d.merchant_id, d.order_id, refundable.minor(), "dispute " + d.id).status();
 }
 
 Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d) {
@@ -58,7 +54,7 @@ Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d
   } else {
     TRANCHE_RETURN_IF_ERROR(ResumeOrderPlans(tx, d.order_id, DateOf(ctx.now)));
   }
-  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx.ids, ctx.now, d.merchant_id, "dispute.resolved", DisputeJson(d)));
+  TRANCHE_RETURN_IF_ERROR(PublishDisputeResolved(tx, ctx.ids, ctx.now, d));
   return DisputeUpdate(tx, ctx.ids, ctx.now, d, std::string(servicing::DisputeResolutionName(d.resolution)));
 }
 
@@ -126,7 +122,7 @@ Result<Dispute> OpenDispute(store::Tx& tx, IdGenerator& ids, Instant now, std::s
   TRANCHE_RETURN_IF_ERROR(tx.servicing().InsertDispute(d));
   TRANCHE_RETURN_IF_ERROR(
       PauseOrderPlans(tx, order_id, today, servicing::kDisputePauseDays, "dispute").status());
-  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, d.merchant_id, "dispute.opened", DisputeJson(d)));
+  TRANCHE_RETURN_IF_ERROR(PublishDisputeOpened(tx, ids, now, d));
   TRANCHE_RETURN_IF_ERROR(DisputeUpdate(tx, ids, now, d, "received; payments are paused for 21 days"));
   return d;
 }
@@ -139,10 +135,7 @@ Result<std::vector<Plan>> RegisterReturn(store::Tx& tx, IdGenerator& ids, Instan
   }
   TRANCHE_ASSIGN_OR_RETURN(std::vector<Plan> paused,
                            PauseOrderPlans(tx, order_id, DateOf(now), servicing::kReturnPauseDays, "return"));
-  Json plans = Json::array();
-  for (const Plan& p : paused) plans.push_back(PlanJson(p, DateOf(now)));
-  TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ids, now, o.merchant_id, "order.return_registered",
-                                       {{"order_id", o.id}, {"plans", plans}}));
+  TRANCHE_RETURN_IF_ERROR(PublishReturnRegistered(tx, ids, now, o, paused));
   TRANCHE_RETURN_IF_ERROR(NotifyConsumer(tx, ids, now, o.consumer_id, "return_registered",
                                          "Your return was registered",
                                          "Payments for order " + o.id + " are paused for 28 days."));

@@ -10,6 +10,65 @@ Json OptionalDate(const std::optional<Date>& d) { return d ? Json(FormatDate(*d)
 
 }  // namespace
 
+Json OrderJson(const checkout::Order& o) {
+  const checkout::OrderAmounts& a = o.state.amounts;
+  Json body = {{"id", o.id},
+               {"object", "order"},
+               {"status", checkout::OrderStatusName(o.state.status)},
+               {"currency", CurrencyCode(a.authorized.currency())},
+               {"amount", a.authorized.minor()},
+               {"captured_amount", a.captured.minor()},
+               {"refunded_amount", a.refunded.minor()},
+               {"released_amount", a.released.minor()},
+               {"remaining_authorized_amount", checkout::RemainingAuthorized(o.state).minor()},
+               {"authorization_id", o.authorization_id},
+               {"authorization_expires_at", FormatRfc3339(o.state.authorization_expires_at)},
+               {"merchant_reference", o.merchant_reference},
+               {"product", lending::ProductName(o.product)},
+               {"consumer_id", o.consumer_id},
+               {"created_at", FormatRfc3339(o.created_at)}};
+  if (lending::IsFinancing(o.product)) body["apr_bps"] = o.apr_bps;
+  return body;
+}
+
+Json CaptureJson(const checkout::CaptureRecord& c) {
+  Json body = {{"id", c.id},
+               {"object", "capture"},
+               {"order_id", c.order_id},
+               {"amount", c.amount.minor()},
+               {"plan_id", c.plan_id},
+               {"created_at", FormatRfc3339(c.created_at)}};
+  body["shipping_info"] = c.shipping ? Json{{"carrier", c.shipping->carrier},
+                                            {"tracking_number", c.shipping->tracking_number}}
+                                     : Json(nullptr);
+  return body;
+}
+
+Json RefundJson(const checkout::RefundRecord& r) {
+  return {{"id", r.id},
+          {"object", "refund"},
+          {"order_id", r.order_id},
+          {"amount", r.amount.minor()},
+          {"refunded_to_consumer", r.to_consumer.minor()},
+          {"reason", r.reason},
+          {"created_at", FormatRfc3339(r.created_at)}};
+}
+
+Json CapturedJson(const origination::Captured& c, Date today) {
+  Json body = CaptureJson(c.capture);
+  body["plan"] = PlanJson(c.plan, today);
+  body["order"] = OrderJson(c.order);
+  return body;
+}
+
+Json RefundedJson(const origination::Refunded& r, Date today) {
+  Json body = RefundJson(r.refund);
+  body["order"] = OrderJson(r.order);
+  body["plans"] = Json::array();
+  for (const lending::Plan& p : r.plans) body["plans"].push_back(PlanJson(p, today));
+  return body;
+}
+
 Json PlanJson(const lending::Plan& p, Date today) {
   Json installments = Json::array();
   for (const lending::PlanInstallment& i : p.installments) {

@@ -134,6 +134,7 @@ Result<Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view me
                     checkout::NewOrder(a->amount, a->created_at), ctx.now};
   TRANCHE_RETURN_IF_ERROR(tx.orders().InsertOrder(order));
   TRANCHE_RETURN_IF_ERROR(tx.orders().AttachOrder(a->id, order.id));
+  TRANCHE_RETURN_IF_ERROR(ctx.events.Authorized(tx, ctx, order));
   return order;
 }
 
@@ -173,6 +174,7 @@ Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view mer
   TRANCHE_ASSIGN_OR_RETURN(auto posted, ledger::Post(tx.ledger(),
                                                      checkout::CaptureEntry(posting, amount, merchant.pricing)));
   TRANCHE_ASSERT(!posted.replayed);  // the capture id is new
+  TRANCHE_RETURN_IF_ERROR(ctx.events.Captured(tx, ctx, out));
   return out;
 }
 
@@ -213,6 +215,7 @@ Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merc
   TRANCHE_ASSIGN_OR_RETURN(auto posted,
                            ledger::Post(tx.ledger(), checkout::RefundEntry(posting, amount, flat, written_off)));
   TRANCHE_ASSERT(!posted.replayed);  // the refund id is new
+  TRANCHE_RETURN_IF_ERROR(ctx.events.Refunded(tx, ctx, out));
   return out;
 }
 
@@ -232,6 +235,7 @@ Result<Order> Cancel(store::Tx& tx, const Context& ctx, std::string_view merchan
   TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
   TRANCHE_ASSIGN_OR_RETURN(order.state, checkout::Cancel(order.state));
   TRANCHE_RETURN_IF_ERROR(tx.orders().UpdateOrderState(order));
+  TRANCHE_RETURN_IF_ERROR(ctx.events.Cancelled(tx, ctx, order));
   return order;
 }
 

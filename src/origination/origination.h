@@ -14,11 +14,14 @@ namespace tranche::origination {
 // Bounds on one expiry sweep, so it never holds the writer for long.
 inline constexpr std::size_t kMaxExpiriesPerSweep = 500;
 
+class OrderEvents;
+
 struct Context {
   IdGenerator& ids;
   const risk::Decider& decider;
   const risk::BureauProvider& bureau;  // asked only when the decider wants a profile
   Instant now;
+  const OrderEvents& events;  // what the order use cases publish
 };
 
 struct AuthorizeRequest {
@@ -70,6 +73,19 @@ struct Refunded {
 // the refund's entry.
 Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
                         std::string_view order_id, std::int64_t amount_minor, std::string reason);
+
+// The events of an order's changes, published by the use cases above in their own
+// transaction, so the same change sends the same event whichever path made it (a
+// dispute's refund is a refund). A port: the outbox renders them (ops/events.h), which
+// keeps origination free of the wire format.
+class OrderEvents {
+ public:
+  virtual ~OrderEvents() = default;
+  virtual Status Authorized(store::Tx& tx, const Context& ctx, const checkout::Order& order) const = 0;
+  virtual Status Captured(store::Tx& tx, const Context& ctx, const origination::Captured& captured) const = 0;
+  virtual Status Refunded(store::Tx& tx, const Context& ctx, const origination::Refunded& refunded) const = 0;
+  virtual Status Cancelled(store::Tx& tx, const Context& ctx, const checkout::Order& order) const = 0;
+};
 
 // Stores nothing itself: closes a plan that was paid off or refunded away
 // (servicing::ClosePlan) and posts the closure entry when fees are waived or interest

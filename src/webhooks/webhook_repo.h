@@ -28,9 +28,11 @@ class WebhookRepo {
 
   virtual Status InsertDelivery(const Delivery& d) = 0;
   virtual Result<std::optional<Delivery>> FindDelivery(std::string_view id) = 0;
-  // Pending deliveries due at `now`, oldest first; at most `limit`.
-  virtual Result<std::vector<Delivery>> ListDue(Instant now, std::size_t limit) = 0;
-  // Stores status, attempts, next attempt and the last result.
+  // Pending deliveries due at `now`, oldest first: each endpoint's `per_endpoint` oldest,
+  // so an endpoint with a backlog cannot crowd out the others; at most `limit`.
+  virtual Result<std::vector<Delivery>> ListDue(Instant now, std::size_t per_endpoint, std::size_t limit) = 0;
+  // Stores status, attempts, next attempt and the last result of a delivery still
+  // pending: one failed meanwhile (its endpoint deleted during the attempt) stays failed.
   virtual Status UpdateDelivery(const Delivery& d) = 0;
   // An endpoint's deliveries, newest first, before `before_id` (empty: from the newest).
   virtual Result<std::vector<Delivery>> ListDeliveries(std::string_view endpoint_id, std::string_view before_id,

@@ -54,10 +54,17 @@ TEST(WebhookTest, SignsTimestampDotBodyAndDerivesStableSecrets) {
   EXPECT_EQ(secret.size(), 6u + 64u);
   EXPECT_EQ(secret, SigningSecret(key, "whe_1"));
   EXPECT_NE(secret, SigningSecret(key, "whe_2"));
+  // Known answers, computed independently (Python's hmac) from the same key and body.
+  EXPECT_EQ(secret, "whsec_6411858fa626eae5d167e5c029b40f83ed34f1ce759f89f827bf438df304006a");
   const std::string header = SignatureHeader(secret, kT0, "{\"a\":1}");
-  EXPECT_TRUE(header.starts_with("t=1795687200,v1="));
-  EXPECT_NE(header, SignatureHeader(secret, kT0, "{\"a\":2}"));
-  EXPECT_NE(header, SignatureHeader(secret, kT0 + std::chrono::seconds(1), "{\"a\":1}"));
+  EXPECT_EQ(header, "t=1795687200,v1=c62d3796d77557ce1bbaf92f3d8c37ca6cb97c6b908d0c002262dc923ce4565e");
+  const auto mac = [](const std::string& h) { return h.substr(h.find(",v1=") + 4); };
+  EXPECT_NE(mac(header), mac(SignatureHeader(secret, kT0, "{\"a\":2}")));
+  // The MAC covers the timestamp, not only the header's t=: a stamp moved by a second
+  // changes it, so a replayed body cannot be given a fresh time.
+  const std::string later = SignatureHeader(secret, kT0 + std::chrono::seconds(1), "{\"a\":1}");
+  EXPECT_EQ(later, "t=1795687201,v1=4540aca619acbe4d91191fe44deb584f93bf113e1a6ddcb2ccdfbcf79c0a3f50");
+  EXPECT_NE(mac(header), mac(later));
 }
 
 }  // namespace

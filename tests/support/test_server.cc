@@ -37,6 +37,7 @@ TestServer::TestServer(TestServerOptions options) {
   o.model_watch_interval = std::chrono::hours(1);  // tests reload explicitly
   o.allow_private_webhook_targets = true;          // receivers listen on loopback
   o.webhook_ca_file = options.webhook_ca_file;
+  o.webhook_timeouts = options.webhook_timeouts;
   o.webhook_interval = std::chrono::milliseconds(20);
   o.migrate = true;
   auto p = app::Platform::Open(o);

@@ -30,6 +30,7 @@ struct TestServerOptions {
   bool challenger_shadow = false;
   AdjustableClock* adjustable_clock = nullptr;  // set: the clock, and /v1/admin/clock/advance exists
   std::string webhook_ca_file = {};              // trusted for https:// webhook receivers
+  app::DeliveryTimeouts webhook_timeouts = {};
 };
 
 class TestServer {

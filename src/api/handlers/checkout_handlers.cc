@@ -244,7 +244,7 @@ Result<Reply> AuthorizeSession(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(merchants::Consumer presented, ReadPresentedConsumer(*consumer));
   const origination::AuthorizeRequest request{id, *product, std::move(presented)};
   TRANCHE_RETURN_IF_ERROR(CheckDevice(ctx.body));
-  const origination::Context oc{ctx.svc.ids, ctx.svc.decider, ctx.svc.bureau, ctx.now};
+  const origination::Context oc = OriginationContext(ctx);
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto outcome,
                              origination::Authorize(tx, oc, request));

@@ -16,10 +16,6 @@ void RegisterOrderRoutes(ApiRouter& router);
 void RegisterConsumerRoutes(ApiRouter& router);
 void RegisterWebhookRoutes(ApiRouter& router);
 
-// Writes an event of `type` about `object` to the outbox, with a delivery for each of the
-// merchant's subscribed endpoints, in the caller's transaction.
-Status PublishEvent(store::Tx& tx, RequestContext& ctx, const std::string& merchant_id, const std::string& type,
-                    Json object);
 void RegisterServicingRoutes(ApiRouter& router);
 void RegisterSettlementRoutes(ApiRouter& router);
 

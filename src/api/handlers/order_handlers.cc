@@ -1,6 +1,7 @@
 // Orders, for merchants: create one from an authorization, capture (each capture
 // starts a plan), refund, cancel, and read them back.
 #include "api/handlers/handlers.h"
+#include "ops/events.h"
 #include "origination/origination.h"
 
 namespace tranche::api {
@@ -11,49 +12,9 @@ using checkout::Order;
 
 constexpr std::size_t kMaxOrderPage = 100;
 
-Json OrderJson(const Order& o) {
-  const checkout::OrderAmounts& a = o.state.amounts;
-  Json body = {{"id", o.id},
-               {"object", "order"},
-               {"status", checkout::OrderStatusName(o.state.status)},
-               {"currency", CurrencyCode(a.authorized.currency())},
-               {"amount", a.authorized.minor()},
-               {"captured_amount", a.captured.minor()},
-               {"refunded_amount", a.refunded.minor()},
-               {"released_amount", a.released.minor()},
-               {"remaining_authorized_amount", checkout::RemainingAuthorized(o.state).minor()},
-               {"authorization_id", o.authorization_id},
-               {"authorization_expires_at", FormatRfc3339(o.state.authorization_expires_at)},
-               {"merchant_reference", o.merchant_reference},
-               {"product", lending::ProductName(o.product)},
-               {"consumer_id", o.consumer_id},
-               {"created_at", FormatRfc3339(o.created_at)}};
-  if (lending::IsFinancing(o.product)) body["apr_bps"] = o.apr_bps;
-  return body;
-}
-
-Json CaptureJson(const checkout::CaptureRecord& c) {
-  Json body = {{"id", c.id},
-               {"object", "capture"},
-               {"order_id", c.order_id},
-               {"amount", c.amount.minor()},
-               {"plan_id", c.plan_id},
-               {"created_at", FormatRfc3339(c.created_at)}};
-  body["shipping_info"] = c.shipping ? Json{{"carrier", c.shipping->carrier},
-                                            {"tracking_number", c.shipping->tracking_number}}
-                                     : Json(nullptr);
-  return body;
-}
-
-Json RefundJson(const checkout::RefundRecord& r) {
-  return {{"id", r.id},
-          {"object", "refund"},
-          {"order_id", r.order_id},
-          {"amount", r.amount.minor()},
-          {"refunded_to_consumer", r.to_consumer.minor()},
-          {"reason", r.reason},
-          {"created_at", FormatRfc3339(r.created_at)}};
-}
+using ops::CaptureJson;
+using ops::OrderJson;
+using ops::RefundJson;
 
 Result<Reply> CreateOrder(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"authorization_id", "merchant_reference"}));
@@ -63,7 +24,6 @@ Result<Reply> CreateOrder(RequestContext& ctx) {
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(Order o, origination::CreateOrder(tx, OriginationContext(ctx), ctx.Caller().id,
                                                                authorization_id, reference));
-    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx, o.merchant_id, "order.authorized", OrderJson(o)));
     return Reply(201, OrderJson(o));
   });
 }
@@ -118,11 +78,7 @@ Result<Reply> CaptureOrder(RequestContext& ctx) {
     // The currency is the order's, so the request carries only the number.
     TRANCHE_ASSIGN_OR_RETURN(auto captured, origination::Capture(tx, OriginationContext(ctx), ctx.Caller().id,
                                                                  ctx.Param("id"), minor, shipping));
-    Json body = CaptureJson(captured.capture);
-    body["plan"] = PlanJson(captured.plan, DateOf(ctx.now));
-    body["order"] = OrderJson(captured.order);
-    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx, captured.order.merchant_id, "order.captured", body));
-    return Reply(201, std::move(body));
+    return Reply(201, ops::CapturedJson(captured, DateOf(ctx.now)));
   });
 }
 
@@ -133,12 +89,7 @@ Result<Reply> RefundOrder(RequestContext& ctx) {
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto refunded, origination::Refund(tx, OriginationContext(ctx), ctx.Caller().id,
                                                                 ctx.Param("id"), minor, reason.value_or("")));
-    Json body = RefundJson(refunded.refund);
-    body["order"] = OrderJson(refunded.order);
-    body["plans"] = Json::array();
-    for (const auto& p : refunded.plans) body["plans"].push_back(PlanJson(p, DateOf(ctx.now)));
-    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx, refunded.order.merchant_id, "order.refunded", body));
-    return Reply(201, std::move(body));
+    return Reply(201, ops::RefundedJson(refunded, DateOf(ctx.now)));
   });
 }
 
@@ -147,7 +98,6 @@ Result<Reply> CancelOrder(RequestContext& ctx) {
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(Order o, origination::Cancel(tx, OriginationContext(ctx), ctx.Caller().id,
                                                           ctx.Param("id")));
-    TRANCHE_RETURN_IF_ERROR(PublishEvent(tx, ctx, o.merchant_id, "order.cancelled", OrderJson(o)));
     return Reply(200, OrderJson(o));
   });
 }
@@ -155,7 +105,7 @@ Result<Reply> CancelOrder(RequestContext& ctx) {
 }  // namespace
 
 origination::Context OriginationContext(RequestContext& ctx) {
-  return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.svc.bureau, ctx.now};
+  return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.svc.bureau, ctx.now, ops::OrderEventsOutbox()};
 }
 
 void RegisterOrderRoutes(ApiRouter& router) {

@@ -1,6 +1,6 @@
 // Webhook endpoints, for merchants: subscribe a URL to events, list and delete them,
-// see an endpoint's delivery log and replay a delivery. Events are published by the
-// handlers that make the changes (PublishEvent), inside the same transaction.
+// see an endpoint's delivery log and replay a delivery. Events are published by the use
+// cases that make the changes (ops/events.h), inside the same transaction.
 #include "api/handlers/handlers.h"
 #include "webhooks/webhook_repo.h"
 
@@ -128,11 +128,6 @@ Result<Reply> ListEvents(RequestContext& ctx) {
   return Reply(200, PageBody(std::move(rows), page.limit, [](const webhooks::Event& e) {
     return Json::parse(e.payload, nullptr, false);
   }));
-}
-
-Status PublishEvent(store::Tx& tx, RequestContext& ctx, const std::string& merchant_id, const std::string& type,
-                    Json object) {
-  return ops::PublishEvent(tx, ctx.svc.ids, ctx.now, merchant_id, type, std::move(object));
 }
 
 void RegisterWebhookRoutes(ApiRouter& router) {

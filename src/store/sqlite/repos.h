@@ -214,7 +214,8 @@ class SqliteWebhookRepo final : public webhooks::WebhookRepo {
                                                   std::size_t limit) override;
   Status InsertDelivery(const webhooks::Delivery& d) override;
   Result<std::optional<webhooks::Delivery>> FindDelivery(std::string_view id) override;
-  Result<std::vector<webhooks::Delivery>> ListDue(Instant now, std::size_t limit) override;
+  Result<std::vector<webhooks::Delivery>> ListDue(Instant now, std::size_t per_endpoint,
+                                                  std::size_t limit) override;
   Status UpdateDelivery(const webhooks::Delivery& d) override;
   Result<std::vector<webhooks::Delivery>> ListDeliveries(std::string_view endpoint_id, std::string_view before_id,
                                                          std::size_t limit) override;

@@ -22,8 +22,9 @@ constexpr char kDeliveryColumns[] =
     " created_at_us FROM webhook_deliveries WHERE id = ?";
 constexpr char kDueDeliveries[] =
     "SELECT id, event_id, endpoint_id, status, attempts, next_attempt_at_us, last_status_code, last_error,"
-    " created_at_us FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at_us <= ?"
-    " ORDER BY next_attempt_at_us, id LIMIT ?";
+    " created_at_us FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_at_us, id)"
+    " AS nth FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at_us <= ?)"
+    " WHERE nth <= ? ORDER BY next_attempt_at_us, id LIMIT ?";
 constexpr char kEndpointDeliveries[] =
     "SELECT id, event_id, endpoint_id, status, attempts, next_attempt_at_us, last_status_code, last_error,"
     " created_at_us FROM webhook_deliveries WHERE endpoint_id = ? AND (? = '' OR id < ?) ORDER BY id DESC LIMIT ?";
@@ -130,16 +131,16 @@ Result<std::optional<Delivery>> SqliteWebhookRepo::FindDelivery(std::string_view
   return FindOne<Delivery>(s, ReadDelivery);
 }
 
-Result<std::vector<Delivery>> SqliteWebhookRepo::ListDue(Instant now, std::size_t limit) {
+Result<std::vector<Delivery>> SqliteWebhookRepo::ListDue(Instant now, std::size_t per_endpoint, std::size_t limit) {
   auto s = c_.Prepare(kDueDeliveries);
-  s.Bind(1, UnixMicros(now)).Bind(2, static_cast<std::int64_t>(limit));
+  s.Bind(1, UnixMicros(now)).Bind(2, static_cast<std::int64_t>(per_endpoint)).Bind(3, static_cast<std::int64_t>(limit));
   return CollectAll<Delivery>(s, ReadDelivery);
 }
 
 Status SqliteWebhookRepo::UpdateDelivery(const Delivery& d) {
   auto s = c_.Prepare(
       "UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at_us = ?, last_status_code = ?,"
-      " last_error = ? WHERE id = ?");
+      " last_error = ? WHERE id = ? AND status = 'pending'");
   s.Bind(1, webhooks::DeliveryStatusName(d.status)).Bind(2, d.attempts).Bind(3, UnixMicros(d.next_attempt_at))
       .Bind(5, d.last_error.substr(0, 500)).Bind(6, d.id);
   if (d.last_status_code) {
@@ -147,9 +148,7 @@ Status SqliteWebhookRepo::UpdateDelivery(const Delivery& d) {
   } else {
     s.BindNull(4);
   }
-  TRANCHE_RETURN_IF_ERROR(s.Run());
-  TRANCHE_ASSERT(c_.Changes() == 1);
-  return Status::Ok();
+  return s.Run();
 }
 
 Result<std::vector<Delivery>> SqliteWebhookRepo::ListDeliveries(std::string_view endpoint_id,
