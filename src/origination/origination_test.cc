@@ -17,6 +17,30 @@ namespace {
 
 const Instant kStart = *ParseRfc3339("2026-03-02T10:00:00Z");
 
+// Records what the use cases publish, in order.
+class RecordedEvents final : public OrderEvents {
+ public:
+  Status Authorized(store::Tx&, const Context&, const checkout::Order& o) const override {
+    return Add("order.authorized " + o.id);
+  }
+  Status Captured(store::Tx&, const Context&, const origination::Captured& c) const override {
+    return Add("order.captured " + c.capture.id);
+  }
+  Status Refunded(store::Tx&, const Context&, const origination::Refunded& r) const override {
+    return Add("order.refunded " + r.refund.id);
+  }
+  Status Cancelled(store::Tx&, const Context&, const checkout::Order& o) const override {
+    return Add("order.cancelled " + o.id);
+  }
+  mutable std::vector<std::string> published;
+
+ private:
+  Status Add(std::string e) const {
+    published.push_back(std::move(e));
+    return Status::Ok();
+  }
+};
+
 class OriginationTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -31,7 +55,7 @@ class OriginationTest : public ::testing::Test {
     }).ok());
   }
 
-  Context Ctx() { return Context{ids_, decider_, bureau_, clock_.Now()}; }
+  Context Ctx() { return Context{ids_, decider_, bureau_, clock_.Now(), events_}; }
 
   std::string OpenSession(std::int64_t amount_minor) {
     const Money amount(amount_minor, Currency::kUSD);
@@ -90,6 +114,7 @@ class OriginationTest : public ::testing::Test {
   IdGenerator ids_{clock_, random_};
   risk::PolicyDecider decider_;
   risk::SimulatedBureau bureau_;
+  RecordedEvents events_;
   std::unique_ptr<store::sqlite::InMemoryStore> store_;
   std::string merchant_id_;
 };
@@ -124,6 +149,11 @@ TEST_F(OriginationTest, AuthorizeOrderCaptureRefundKeepsTheBooks) {
   ASSERT_TRUE(refund.ok()) << refund.status().ToString();
   EXPECT_EQ(Balance(receivable), 25'000);
   EXPECT_TRUE(Verify().ok());
+  // Each change published its event once; the refused capture published nothing.
+  EXPECT_EQ(events_.published,
+            (std::vector<std::string>{"order.authorized " + order->id, "order.captured " + first->capture.id,
+                                      "order.captured " + second->capture.id,
+                                      "order.refunded " + refund->refund.id}));
 }
 
 TEST_F(OriginationTest, AnotherMerchantCannotTouchTheOrder) {
