@@ -10,7 +10,8 @@ Json OptionalDate(const std::optional<Date>& d) { return d ? Json(FormatDate(*d)
 
 }  // namespace
 
-Json PlanJson(const lending::Plan& p, Date today) {
+Json PlanJson(const lending::Plan& stored, Date today) {
+  const lending::Plan p = servicing::AsOf(stored, today);  // a pause over by today is shown ended
   Json installments = Json::array();
   for (const lending::PlanInstallment& i : p.installments) {
     installments.push_back({{"number", i.number},
@@ -20,7 +21,7 @@ Json PlanJson(const lending::Plan& p, Date today) {
                             {"interest", i.interest.minor()},
                             {"paid_amount", i.paid.minor()},
                             {"late_fee_charged", i.late_fee_charged},
-                            {"status", lending::InstallmentStatusName(lending::StatusOn(i, today))}});
+                            {"status", lending::InstallmentStatusName(servicing::StatusOn(p, i, today))}});
   }
   const bool paused = servicing::IsPaused(p, today);
   Json body = {{"id", p.id},
