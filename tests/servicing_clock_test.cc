@@ -39,7 +39,7 @@ TEST(ServicingClockTest, AJumpClosesOneDateAtATimeStampedWithItsCloseTime) {
   Scenario s;
   const auto buy = s.Buy("stepwise@example.com", 10000);  // 2,500 due 01-05, 01-19, 02-02, 02-16
   const Json advanced = s.Advance(43);                     // 2026-01-05T10:00 → 02-17T10:00
-  EXPECT_EQ(advanced["now"], "2026-02-17T10:00:00Z");
+  EXPECT_EQ(advanced["now"], "2026-02-17T10:00:00.000000Z");
   ASSERT_EQ(advanced["closed"].size(), 43u);
   EXPECT_EQ(advanced["closed"][0]["business_date"], "2026-01-05");
   EXPECT_EQ(advanced["closed"][42]["business_date"], "2026-02-16");
@@ -47,23 +47,24 @@ TEST(ServicingClockTest, AJumpClosesOneDateAtATimeStampedWithItsCloseTime) {
   // Reminders go out three days before each later due date, when that date closes.
   const Json reminders = s.Notifications(buy.consumer_id, "payment_reminder");
   ASSERT_EQ(reminders.size(), 3u);
-  EXPECT_EQ(reminders[0]["created_at"], "2026-01-17T00:00:00Z");
-  EXPECT_EQ(reminders[1]["created_at"], "2026-01-31T00:00:00Z");
-  EXPECT_EQ(reminders[2]["created_at"], "2026-02-14T00:00:00Z");
+  EXPECT_EQ(reminders[0]["created_at"], "2026-01-17T00:00:00.000000Z");
+  EXPECT_EQ(reminders[1]["created_at"], "2026-01-31T00:00:00.000000Z");
+  EXPECT_EQ(reminders[2]["created_at"], "2026-02-14T00:00:00.000000Z");
 
   // Each collection's event carries the close of its due date.
   std::vector<std::string> collected;
   auto events = s.client().Get("/v1/events?limit=100", s.mkey());
   ASSERT_EQ(events.status, 200) << events.body;
-  for (const Json& e : events.json()["data"]) {
+  const Json page = events.json();
+  for (const Json& e : page["data"]) {
     if (e["type"] == "plan.payment_succeeded") collected.push_back(e["created_at"]);
   }
   std::sort(collected.begin(), collected.end());
-  EXPECT_EQ(collected, (std::vector<std::string>{"2026-01-06T00:00:00Z", "2026-01-20T00:00:00Z",
-                                                 "2026-02-03T00:00:00Z", "2026-02-17T00:00:00Z"}));
+  EXPECT_EQ(collected, (std::vector<std::string>{"2026-01-06T00:00:00.000000Z", "2026-01-20T00:00:00.000000Z",
+                                                 "2026-02-03T00:00:00.000000Z", "2026-02-17T00:00:00.000000Z"}));
   const Json paid_off = s.Notifications(buy.consumer_id, "plan_paid_off");
   ASSERT_EQ(paid_off.size(), 1u);
-  EXPECT_EQ(paid_off[0]["created_at"], "2026-02-17T00:00:00Z");
+  EXPECT_EQ(paid_off[0]["created_at"], "2026-02-17T00:00:00.000000Z");
   s.ExpectBooksAgree({buy.plan_id});
 }
 

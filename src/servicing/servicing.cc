@@ -183,13 +183,13 @@ Result<PaymentAllocation> AllocatePayment(const Plan& p, std::int64_t amount_min
     left -= take;
   };
   const std::vector<std::size_t> order = PaymentOrder(p);
-  std::int64_t accrued = InterestToDateMinor(p);
-  for (std::size_t k : order) accrued -= take_interest(k, accrued);
   for (std::size_t k : order) {
     if (p.installments[k].due_date > today) break;  // due-date order: the rest are not due
     take_interest(k, left);
     take_principal(k);
   }
+  std::int64_t accrued = std::max<std::int64_t>(0, InterestToDateMinor(p) - a.interest_minor);
+  for (std::size_t k : order) accrued -= take_interest(k, accrued);
   for (std::size_t k : order) take_principal(k);
   for (std::size_t k : order) take_interest(k, left);
   TRANCHE_ASSERT(left == 0 && a.total_minor() == amount_minor);

@@ -64,8 +64,8 @@ struct PaymentAllocation {
 // Divides `amount_minor`, paid on `today`, over the plan, instalments taken in due-date
 // order at each step:
 //   1. unpaid fees;
-//   2. interest accrued to date and unpaid;
-//   3. instalments due by `today`: the rest of each as scheduled, interest then principal;
+//   2. instalments due by `today`: the rest of each as scheduled, interest then principal;
+//   3. interest accrued to date and still unpaid;
 //   4. principal of instalments not yet due (paying early saves the interest on it);
 //   5. interest not yet accrued, which only a payment of the whole balance reaches.
 // So paying early never pays interest that has not been earned, and a payoff after a

@@ -611,7 +611,8 @@ TEST(ServicingFinancingTest, TrueUpRecognisesInterestPaidBeyondAccrued) {
   CloseDays(p, Day(0), Day(29));
   const std::int64_t first_interest = p.installments[0].interest.minor();
   ASSERT_EQ(first_interest, 1667);  // 100,000 × 20 % / 12
-  p = Pay(p, p.installments[0].amount().minor());
+  // Paid on its due date: as scheduled, interest included, though only 1643 accrued.
+  p = Pay(p, p.installments[0].amount().minor(), p.installments[0].due_date);
   const InterestTrueUp t = TrueUpInterest(p);
   EXPECT_EQ(t.written_back_minor, 1643 - 1667);
   EXPECT_EQ(t.plan.interest_accrued_minor, 1667);
