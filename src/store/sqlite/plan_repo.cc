@@ -199,7 +199,8 @@ Result<std::optional<Date>> SqlitePlanRepo::OldestOverdue(std::string_view consu
   // and once it has ended the shift applies at once, before the daily job stores it.
   auto s = c_.Prepare(
       "SELECT MIN(due) FROM (SELECT CASE WHEN p.paused_from IS NOT NULL AND i.due_date >= p.paused_from"
-      "  THEN date(i.due_date, printf('%+d days', CAST(julianday(p.paused_until) - julianday(p.paused_from) AS INTEGER)))"
+      "  THEN date(i.due_date,"
+      "   printf('%+d days', CAST(julianday(p.paused_until) - julianday(p.paused_from) AS INTEGER)))"
       "  ELSE i.due_date END AS due"
       " FROM plan_installments i JOIN plans p ON p.id = i.plan_id"
       " WHERE i.consumer_id = ?1 AND i.due_date < ?2 AND i.paid_minor < i.principal_minor + i.interest_minor)"
