@@ -338,6 +338,8 @@ TEST(ServicingScenarioTest, APartialPaymentThenPayoffCostsPrincipalPlusInterestT
   const lending::Plan after_part = s.Plan(buy.plan_id);
   EXPECT_EQ(lending::InterestPaidMinor(after_part), after_part.interest_accrued_minor);  // interest to date first
   EXPECT_EQ(lending::OutstandingPrincipal(after_part).minor(), 60000 - (1000 - after_part.interest_accrued_minor));
+  EXPECT_EQ(part.json()["plan"]["installments"][0]["paid_amount"], 1000);
+  EXPECT_EQ(part.json()["plan"]["installments"][0]["interest_paid"], after_part.interest_accrued_minor);
   s.Advance(5);
   const std::string token = s.Login(buy.email);
   auto quote = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payoff", token);

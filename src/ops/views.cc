@@ -20,6 +20,7 @@ Json PlanJson(const lending::Plan& stored, Date today) {
                             {"principal", i.principal.minor()},
                             {"interest", i.interest.minor()},
                             {"paid_amount", i.paid.minor()},
+                            {"interest_paid", i.interest_paid.minor()},
                             {"late_fee_charged", i.late_fee_charged},
                             {"status", lending::InstallmentStatusName(servicing::StatusOn(p, i, today))}});
   }
