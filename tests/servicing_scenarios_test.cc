@@ -327,6 +327,87 @@ TEST(ServicingScenarioTest, EarlyPayoffOfFinancingChargesInterestToDateOnly) {
   s.ExpectBooksAgree({buy.plan_id});
 }
 
+TEST(ServicingScenarioTest, APartialPaymentThenPayoffCostsPrincipalPlusInterestToDate) {
+  Scenario s;
+  const auto buy = s.Buy("partial@example.com", 60000, "financing_6");
+  ASSERT_GT(s.Plan(buy.plan_id).apr_bps, 0);
+  s.Advance(10);  // day 10
+  const std::string pay = "/v1/me/plans/" + buy.plan_id + "/payments";
+  auto part = s.client().Post(pay, {{"amount", 1000}}, s.Login(buy.email));
+  ASSERT_EQ(part.status, 201) << part.body;
+  const lending::Plan after_part = s.Plan(buy.plan_id);
+  EXPECT_EQ(lending::InterestPaidMinor(after_part), after_part.interest_accrued_minor);  // interest to date first
+  EXPECT_EQ(lending::OutstandingPrincipal(after_part).minor(), 60000 - (1000 - after_part.interest_accrued_minor));
+  EXPECT_EQ(part.json()["plan"]["installments"][0]["paid_amount"], 1000);
+  EXPECT_EQ(part.json()["plan"]["installments"][0]["interest_paid"], after_part.interest_accrued_minor);
+  s.Advance(5);
+  const std::string token = s.Login(buy.email);
+  auto quote = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payoff", token);
+  ASSERT_EQ(quote.status, 200) << quote.body;
+  const std::int64_t amount = quote.json()["amount"];
+  auto off = s.client().Post(pay, {{"amount", amount}}, token);
+  ASSERT_EQ(off.status, 201) << off.body;
+  EXPECT_EQ(off.json()["plan"]["status"], "paid_off");
+  const lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_GT(p.interest_accrued_minor, 0);
+  EXPECT_EQ(1000 + amount, 60000 + p.interest_accrued_minor);  // principal plus interest to date, exactly
+  EXPECT_EQ(lending::InterestPaidMinor(p), p.interest_accrued_minor);
+  EXPECT_EQ(s.Balance("collections_cash:USD"), 60000 + p.interest_accrued_minor);
+  EXPECT_EQ(s.Balance("interest_revenue:USD"), -p.interest_accrued_minor);
+  EXPECT_EQ(s.Balance("accrued_interest:USD"), 0);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+TEST(ServicingScenarioTest, InstalmentsHeldByAPauseAreNotOverdueAndMoveTheMomentItEnds) {
+  Scenario s;
+  const auto buy = s.Buy("held@example.com", 10000);  // 2,500 due 01-05, 01-19, 02-02, 02-16
+  s.Advance(1);                                        // the 6th: instalment 1 collected
+  auto d = s.client().Post("/v1/me/disputes", {{"order_id", buy.order_id}, {"reason", "not_received"}},
+                           s.Login(buy.email));
+  ASSERT_EQ(d.status, 201) << d.body;  // paused from the 6th until the 27th
+  std::vector<std::string> plans = {buy.plan_id};
+  const auto get_plan = [&] {
+    auto r = s.client().Get("/v1/me/plans/" + buy.plan_id, s.Login(buy.email));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json();
+  };
+
+  // Instalment 2 fell due on the 19th, during the pause: held, so not overdue, and no
+  // reason to refuse the consumer a new purchase.
+  s.AdvanceTo("2026-01-21");
+  Json plan = get_plan();
+  EXPECT_EQ(plan["installments"][1]["status"], "scheduled");
+  EXPECT_EQ(plan["days_past_due"], 0);
+  EXPECT_EQ(plan["amount_due"], 0);
+  auto during = s.TryBuy(buy.email, 4000, "pay_in_4");
+  ASSERT_TRUE(during.has_value()) << "declined for an instalment the pause holds";
+  plans.push_back(during->plan_id);
+
+  // The pause ended this morning and tonight's close has not run: the dates have moved
+  // by the 21 days paused already.
+  s.AdvanceTo("2026-01-27");
+  plan = get_plan();
+  EXPECT_TRUE(plan["paused_until"].is_null());
+  EXPECT_EQ(plan["installments"][1]["due_date"], "2026-02-09");
+  EXPECT_EQ(plan["installments"][1]["status"], "scheduled");
+  EXPECT_EQ(plan["days_past_due"], 0);
+  EXPECT_EQ(plan["amount_due"], 0);
+  auto after = s.TryBuy(buy.email, 4000, "pay_in_4");
+  ASSERT_TRUE(after.has_value()) << "declined on the day the pause ended";
+  plans.push_back(after->plan_id);
+  auto extended = s.client().Post("/v1/me/plans/" + buy.plan_id + "/extend", {{"installment", 2}, {"days", 1}},
+                                  s.Login(buy.email));
+  ASSERT_EQ(extended.status, 200) << extended.body;
+  EXPECT_EQ(extended.json()["installments"][1]["due_date"], "2026-02-10");
+
+  s.Advance(1);  // closing the 27th moves nothing again
+  const lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_EQ(FormatDate(p.installments[1].due_date), "2026-02-10");
+  EXPECT_EQ(FormatDate(p.installments[2].due_date), "2026-02-23");
+  EXPECT_EQ(p.fees_charged_minor, 0);
+  s.ExpectBooksAgree(plans);
+}
+
 TEST(ServicingScenarioTest, ARefundAfterPartialPaymentsReducesFromTheEnd) {
   Scenario s;
   const auto buy = s.Buy("refund@example.com", 10000);

@@ -90,8 +90,9 @@ Result<Reply> App::Dispatch(const HttpRequest& req, const ApiRouter::Match& matc
   // scope them to, and a retry of them is harmless (it sends another code, or checks
   // the code again), so there the header is accepted and no outcome is stored.
   if (req.method == "POST" && !req.idempotency_key.empty() && principal) {
+    TRANCHE_ASSERT(svc_.wall_clock != nullptr);
     scope = IdempotencyScope{principal->id, req.idempotency_key,
-                             HashRequest(req.method, req.path, Serialize(body))};
+                             HashRequest(req.method, req.path, Serialize(body)), svc_.wall_clock->Now()};
     std::string scoped = principal->id + '\n' + req.idempotency_key;
     if (!in_flight_.TryAcquire(scoped)) {
       return Status::Conflict("idempotency_key_in_use",
@@ -101,7 +102,7 @@ Result<Reply> App::Dispatch(const HttpRequest& req, const ApiRouter::Match& matc
     std::optional<store::IdempotencyRecord> stored;
     TRANCHE_RETURN_IF_ERROR(svc_.store.Read([&](store::Tx& tx) -> Status {
       TRANCHE_ASSIGN_OR_RETURN(stored, tx.idempotency().Find(scope->principal_id, scope->key,
-                                                             now - kIdempotencyLifetime));
+                                                             scope->recorded_at - kIdempotencyLifetime));
       return Status::Ok();
     }));
     if (stored) {

@@ -46,10 +46,10 @@ Result<Reply> RequestContext::Commit(const std::function<Result<Reply>(store::Tx
     });
     if (!idempotency_ || !IsReplayable(outcome.status())) return outcome.status();
     store::IdempotencyRecord record{idempotency_->principal_id, idempotency_->key,
-                                    idempotency_->request_hash, 0, "", now};
+                                    idempotency_->request_hash, 0, "", idempotency_->recorded_at};
     record.response_body = RenderOutcome(outcome, &record.status_code);
     if (outcome.ok() && outcome->replay_body) record.response_body = Serialize(*outcome->replay_body);
-    Status stored = tx.idempotency().Insert(record, now - kIdempotencyLifetime);
+    Status stored = tx.idempotency().Insert(record, record.created_at - kIdempotencyLifetime);
     if (stored.category() == StatusCategory::kConflict) {
       return Status::Conflict("idempotency_key_in_use",
                               "another request with this Idempotency-Key completed first");

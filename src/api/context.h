@@ -58,12 +58,17 @@ struct Services {
   // Demo and simulation only: the clock an operator may advance. Null in production,
   // where POST /v1/admin/clock/advance does not exist.
   AdjustableClock* adjustable_clock = nullptr;
+  // Real time, which idempotency records live by (set by the platform). It is never the
+  // clock an operator advances: a record stamped before an advance must still be found
+  // after it, or replaying the advance would move the clock again.
+  const Clock* wall_clock = nullptr;
 };
 
 struct IdempotencyScope {
   std::string principal_id;
   std::string key;
   RequestHash request_hash;
+  Instant recorded_at;  // wall-clock time: when the stored result was created
 };
 
 class RequestContext {

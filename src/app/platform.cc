@@ -28,9 +28,8 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
                                ec.message());
   }
   std::unique_ptr<Platform> p(new Platform(std::move(options)));
-  p->clock_ = p->options_.adjustable_clock ? p->options_.adjustable_clock
-              : p->options_.clock          ? p->options_.clock
-                                           : &p->system_clock_;
+  p->wall_clock_ = p->options_.clock ? p->options_.clock : &p->system_clock_;
+  p->clock_ = p->options_.adjustable_clock ? p->options_.adjustable_clock : p->wall_clock_;
   if (p->options_.random) {
     p->random_ = p->options_.random;
   } else {
@@ -64,6 +63,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->services_->processor = p->processor_.get();
   p->services_->rail = p->rail_.get();
   p->services_->adjustable_clock = p->options_.adjustable_clock;
+  p->services_->wall_clock = p->wall_clock_;
   p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);
   std::int64_t entries = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
@@ -193,7 +193,7 @@ Result<MaintenanceReport> Platform::RunMaintenance() {
   // writer for long: requests interleave with the housekeeping.
   constexpr std::int64_t kPurgeChunk = 1000;
   const Instant now = clock_->Now();
-  const Instant cutoff = now - api::kIdempotencyLifetime;
+  const Instant cutoff = wall_clock_->Now() - api::kIdempotencyLifetime;
   MaintenanceReport report;
   for (std::int64_t purged = kPurgeChunk; purged == kPurgeChunk;) {
     TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {

@@ -31,9 +31,12 @@ struct PlatformOptions {
   api::ServerOptions server;
   std::string access_log = "-";
   bool migrate = false;            // apply pending migrations on open
-  const Clock* clock = nullptr;    // default: the system clock
+  // Real time (default: the system clock; tests may simulate it). Idempotency records
+  // live 24 h of it, even when an adjustable clock runs the business.
+  const Clock* clock = nullptr;
   // Demo and simulation: a clock operators may advance (POST /v1/admin/clock/advance);
-  // when set it is also the platform's clock. Null in production.
+  // when set it is the platform's clock for everything but idempotency records. Null
+  // in production.
   AdjustableClock* adjustable_clock = nullptr;
   RandomSource* random = nullptr;  // default: the OS CSPRNG
   std::chrono::seconds maintenance_interval{600};
@@ -114,6 +117,7 @@ class Platform {
   SystemClock system_clock_;
   std::unique_ptr<SecureRandom> secure_random_;
   const Clock* clock_ = nullptr;
+  const Clock* wall_clock_ = nullptr;  // options_.clock or the system clock
   RandomSource* random_ = nullptr;
   std::unique_ptr<IdGenerator> ids_;
   std::unique_ptr<store::sqlite::SqliteStore> store_;

@@ -60,9 +60,7 @@ std::string_view InstallmentStatusName(InstallmentStatus s) {
 
 Money PlanInstallment::amount() const { return Checked(principal.Plus(interest)); }
 
-Money PlanInstallment::PrincipalPaid() const {
-  return Money(std::max<std::int64_t>(0, paid.minor() - interest.minor()), paid.currency());
-}
+Money PlanInstallment::PrincipalPaid() const { return Checked(paid.Minus(interest_paid)); }
 
 InstallmentStatus StatusOn(const PlanInstallment& i, Date today) {
   if (i.amount().is_zero()) return InstallmentStatus::kRefunded;
@@ -76,7 +74,7 @@ Plan MakePlan(std::string id, const Schedule& schedule, Instant created_at) {
          schedule.amount_financed, PlanStatus::kActive, created_at, {}};
   const Money zero = Money::Zero(schedule.amount_financed.currency());
   for (const Installment& i : schedule.installments) {
-    p.installments.push_back({i.number, i.due_date, i.principal, i.interest, zero});
+    p.installments.push_back({i.number, i.due_date, i.principal, i.interest, zero, zero});
   }
   TRANCHE_ASSERT(OutstandingPrincipal(p) == p.amount);
   return p;
@@ -100,7 +98,7 @@ Money Outstanding(const Plan& p) {
 
 std::int64_t InterestPaidMinor(const Plan& p) {
   std::int64_t sum = 0;
-  for (const PlanInstallment& i : p.installments) sum += std::min(i.paid.minor(), i.interest.minor());
+  for (const PlanInstallment& i : p.installments) sum += i.interest_paid.minor();
   return sum;
 }
 
@@ -132,12 +130,11 @@ Plan ApplyReductions(const Plan& p, const std::vector<Money>& reductions) {
     TRANCHE_ASSERT(cut >= 0 && cut <= before - i.PrincipalPaid().minor());
     if (cut == 0) continue;
     const std::int64_t after = before - cut;
-    // interest × after / before, in 128 bits: both factors may approach 10^12. What
-    // was already paid stays paid, so the instalment never drops below it.
+    // interest × after / before, in 128 bits: both factors may approach 10^12. Interest
+    // already paid stays paid, so the instalment's interest never drops below it.
     const auto scaled = static_cast<std::int64_t>(static_cast<Wide>(i.interest.minor()) * after / before);
-    const std::int64_t interest = std::max(scaled, i.paid.minor() - after);
     i.principal = Money(after, i.principal.currency());
-    i.interest = Money(std::min(interest, i.interest.minor()), i.interest.currency());
+    i.interest = Money(std::max(scaled, i.interest_paid.minor()), i.interest.currency());
     TRANCHE_ASSERT(i.paid.minor() <= i.amount().minor());
   }
   // A charged-off plan stays charged off: its books were closed by the write-off.

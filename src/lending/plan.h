@@ -4,7 +4,8 @@
 //
 // Receivables are principal: financing interest becomes owed as it accrues, so the
 // ledger's consumer receivable equals the sum of OutstandingPrincipal over a consumer's
-// plans. Payments on an instalment go to its interest first, then its principal.
+// plans. Each instalment records how much of what it received paid interest and how
+// much principal (servicing::AllocatePayment decides the split).
 #pragma once
 
 #include <optional>
@@ -36,11 +37,12 @@ struct PlanInstallment {
   Date due_date;
   Money principal;  // after refunds
   Money interest;   // scheduled; after refunds
-  Money paid;       // interest first, then principal
+  Money paid;           // everything paid towards it: interest_paid + PrincipalPaid()
+  Money interest_paid;  // the part of `paid` that paid interest (at most `interest`)
   bool late_fee_charged = false;  // at most one late fee per instalment
 
   Money amount() const;  // principal + interest
-  Money PrincipalPaid() const;
+  Money PrincipalPaid() const;  // paid − interest_paid (at most `principal`)
   friend bool operator==(const PlanInstallment&, const PlanInstallment&) = default;
 };
 
@@ -83,7 +85,7 @@ Plan MakePlan(std::string id, const Schedule& schedule, Instant created_at);
 Money OutstandingPrincipal(const Plan& p);
 // What is still scheduled to be paid: principal and interest not yet paid.
 Money Outstanding(const Plan& p);
-// Interest paid so far (each instalment's payments cover its interest first).
+// Interest paid so far, over every instalment.
 std::int64_t InterestPaidMinor(const Plan& p);
 std::int64_t FeesUnpaidMinor(const Plan& p);
 // True when an instalment is unpaid after its due date.

@@ -33,7 +33,8 @@ class PlanRepo {
   // The consumer's plans in id order after `after_id`; at most `limit`.
   virtual Result<std::vector<Plan>> ListByConsumer(std::string_view consumer_id,
                                                    std::string_view after_id, std::size_t limit) = 0;
-  // The due date of the consumer's oldest instalment unpaid after its due date, if any.
+  // The due date of the consumer's oldest instalment unpaid after its due date, if any;
+  // instalments held by a pause count by their shifted dates (servicing/servicing.h).
   virtual Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) = 0;
   // Ids of the active plans business date `d` has work for and that are not closed
   // through `d` yet: something unpaid due by `due_by` (reminders, collection, late

@@ -73,6 +73,13 @@ class Cob {
 }  // namespace tranche::ops
 
 namespace tranche::ops {
+// Demo and simulation: moves `clock` `days` forward one business date at a time. The
+// clock stops at the end of each date (midnight UTC, when a running server would first
+// close it) while the date is closed, so what closing it creates — reminders, events,
+// notifications, postings — carries that date's close time, not the end of the jump.
+// Returns the reports of the dates closed, oldest first.
+Result<std::vector<CobReport>> AdvanceAndClose(Cob& cob, AdjustableClock& clock, int days);
+
 // Releases every authorization expired at `now`, in bounded units of work; returns how
 // many. (The daily job and the maintenance sweep both run it.)
 Result<std::int64_t> ExpireAllAuthorizations(store::Store& store, Instant now);

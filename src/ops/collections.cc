@@ -21,7 +21,8 @@ Status PostEntry(store::Tx& tx, const ledger::JournalEntry& e) {
 Status ApplyCollected(store::Tx& tx, IdGenerator& ids, Instant now, const Collection& c) {
   TRANCHE_ASSIGN_OR_RETURN(auto found, tx.plans().Find(c.plan_id));
   TRANCHE_ASSERT(found.has_value());  // collections reference their plan
-  lending::Plan plan = std::move(*found);
+  // A pause that ended today moved the due dates the allocation goes by.
+  lending::Plan plan = servicing::AsOf(std::move(*found), c.business_date);
   const bool payable = plan.status == lending::PlanStatus::kActive || plan.status == lending::PlanStatus::kChargedOff;
   if (c.payoff && plan.status == lending::PlanStatus::kActive) {
     plan = servicing::WaiveUnaccruedInterest(std::move(plan), servicing::QuotePayoff(plan));
@@ -29,7 +30,7 @@ Status ApplyCollected(store::Tx& tx, IdGenerator& ids, Instant now, const Collec
   const std::int64_t applied = payable ? std::min(c.amount.minor(), servicing::BalanceMinor(plan)) : 0;
   servicing::PaymentAllocation a;
   if (applied > 0) {
-    TRANCHE_ASSIGN_OR_RETURN(a, servicing::AllocatePayment(plan, applied));
+    TRANCHE_ASSIGN_OR_RETURN(a, servicing::AllocatePayment(plan, applied, c.business_date));
   }
   const bool recovery = plan.status == lending::PlanStatus::kChargedOff;
   TRANCHE_RETURN_IF_ERROR(PostEntry(tx, servicing::PaymentEntry({ids.Next("je"), c.id, c.consumer_id, now},

@@ -60,16 +60,16 @@ Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d
 
 }  // namespace
 
-Result<Plan> LoadConsumerPlan(store::Tx& tx, std::string_view consumer_id, std::string_view plan_id) {
+Result<Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_view consumer_id, std::string_view plan_id) {
   TRANCHE_ASSIGN_OR_RETURN(auto p, tx.plans().Find(plan_id));
   if (!p || p->consumer_id != consumer_id) return Status::NotFound("plan_not_found", "no such plan", "id");
-  return std::move(*p);
+  return servicing::AsOf(std::move(*p), today);
 }
 
 Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
                                            std::string_view plan_id, std::int64_t amount_minor) {
-  TRANCHE_ASSIGN_OR_RETURN(Plan plan, LoadConsumerPlan(tx, consumer_id, plan_id));
-  TRANCHE_RETURN_IF_ERROR(servicing::AllocatePayment(plan, amount_minor).status());
+  TRANCHE_ASSIGN_OR_RETURN(Plan plan, LoadConsumerPlan(tx, DateOf(now), consumer_id, plan_id));
+  TRANCHE_RETURN_IF_ERROR(servicing::AllocatePayment(plan, amount_minor, DateOf(now)).status());
   bool payoff = false;
   if (plan.status == lending::PlanStatus::kActive) {
     // Paying the day's quote pays the plan off with interest to date only; more than the
@@ -94,7 +94,7 @@ Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Inst
 
 Result<Plan> ExtendDueDate(store::Tx& tx, Instant now, std::string_view consumer_id, std::string_view plan_id,
                            int number, int days) {
-  TRANCHE_ASSIGN_OR_RETURN(Plan plan, LoadConsumerPlan(tx, consumer_id, plan_id));
+  TRANCHE_ASSIGN_OR_RETURN(Plan plan, LoadConsumerPlan(tx, DateOf(now), consumer_id, plan_id));
   TRANCHE_ASSIGN_OR_RETURN(Plan next, servicing::Extend(std::move(plan), number, days, DateOf(now)));
   TRANCHE_RETURN_IF_ERROR(tx.plans().Update(next));
   return next;

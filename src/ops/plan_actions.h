@@ -10,8 +10,10 @@
 
 namespace tranche::ops {
 
-// The consumer's own plan (plan_not_found for anyone else's).
-Result<lending::Plan> LoadConsumerPlan(store::Tx& tx, std::string_view consumer_id, std::string_view plan_id);
+// The consumer's own plan as it stands on `today` (servicing::AsOf; plan_not_found for
+// anyone else's).
+Result<lending::Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_view consumer_id,
+                                       std::string_view plan_id);
 
 // Stores a pending payment of `amount_minor` from the consumer's payment method on
 // their plan; the caller then asks the processor (collections.h Execute). Paying

@@ -69,7 +69,8 @@ Json RefundedJson(const origination::Refunded& r, Date today) {
   return body;
 }
 
-Json PlanJson(const lending::Plan& p, Date today) {
+Json PlanJson(const lending::Plan& stored, Date today) {
+  const lending::Plan p = servicing::AsOf(stored, today);  // a pause over by today is shown ended
   Json installments = Json::array();
   for (const lending::PlanInstallment& i : p.installments) {
     installments.push_back({{"number", i.number},
@@ -78,8 +79,9 @@ Json PlanJson(const lending::Plan& p, Date today) {
                             {"principal", i.principal.minor()},
                             {"interest", i.interest.minor()},
                             {"paid_amount", i.paid.minor()},
+                            {"interest_paid", i.interest_paid.minor()},
                             {"late_fee_charged", i.late_fee_charged},
-                            {"status", lending::InstallmentStatusName(lending::StatusOn(i, today))}});
+                            {"status", lending::InstallmentStatusName(servicing::StatusOn(p, i, today))}});
   }
   const bool paused = servicing::IsPaused(p, today);
   Json body = {{"id", p.id},

@@ -69,7 +69,9 @@ class PayoutRail {
  public:
   virtual ~PayoutRail() = default;
   virtual ProcessorReply Pay(const PayoutRequest& r) = 0;
-  virtual ProcessorReply Resolve(const PayoutRequest& r) = 0;  // never kUnknown
+  // The outcome of payout `r`: final, unless the rail cannot tell yet (an outage) —
+  // then kUnknown, and the daily job asks again at the next close.
+  virtual ProcessorReply Resolve(const PayoutRequest& r) = 0;
 };
 
 }  // namespace tranche::payments

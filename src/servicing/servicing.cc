@@ -12,6 +12,18 @@ using lending::PlanInstallment;
 using lending::PlanStatus;
 
 std::int64_t UnpaidMinor(const PlanInstallment& i) { return i.amount().minor() - i.paid.minor(); }
+std::int64_t UnpaidInterestMinor(const PlanInstallment& i) { return i.interest.minor() - i.interest_paid.minor(); }
+std::int64_t UnpaidPrincipalMinor(const PlanInstallment& i) {
+  return i.principal.minor() - i.PrincipalPaid().minor();
+}
+
+// Interest accrued and not yet paid, never more than the schedule still asks.
+std::int64_t InterestToDateMinor(const Plan& p) {
+  std::int64_t scheduled_unpaid = 0;
+  for (const PlanInstallment& i : p.installments) scheduled_unpaid += UnpaidInterestMinor(i);
+  const std::int64_t accrued_unpaid = p.interest_accrued_minor - lending::InterestPaidMinor(p);
+  return std::clamp<std::int64_t>(accrued_unpaid, 0, scheduled_unpaid);
+}
 
 // Instalment indexes in the order payments reach them: by due date, then number (an
 // extension can move an instalment past the next one).
@@ -22,6 +34,14 @@ std::vector<std::size_t> PaymentOrder(const Plan& p) {
     return p.installments[a].due_date < p.installments[b].due_date;
   });
   return order;
+}
+
+// A pause that is over on `today` but has not been ended yet.
+bool PauseEndedBy(const Plan& p, Date today) { return p.paused_until && *p.paused_until <= today; }
+
+// Instalment `i` fell due while the plan is paused on `today`: its date will move.
+bool IsHeld(const Plan& p, const PlanInstallment& i, Date today) {
+  return IsPaused(p, today) && i.due_date >= *p.paused_from;
 }
 
 std::int64_t LateFeeCapMinor(const Plan& p) { return p.amount.minor() * kLateFeeCapBps / 10'000; }
@@ -65,7 +85,7 @@ void ChargeOff(Plan& p, Date d, DayResult& r) {
   // What is written off is what stays owed: principal and fees. Interest not yet paid
   // is waived, so recoveries never exceed the loss.
   for (PlanInstallment& i : p.installments) {
-    i.interest = Money(std::min(i.interest.minor(), i.paid.minor()), i.interest.currency());
+    i.interest = i.interest_paid;
   }
   r.charged_off = true;
   r.charged_off_principal_minor = lending::OutstandingPrincipal(p).minor();
@@ -98,10 +118,21 @@ bool IsPaused(const Plan& p, Date today) {
   return p.paused_from && p.paused_until && *p.paused_from <= today && today < *p.paused_until;
 }
 
+Plan AsOf(Plan p, Date today) {
+  if (PauseEndedBy(p, today)) return Resume(std::move(p), *p.paused_until);
+  return p;
+}
+
+lending::InstallmentStatus StatusOn(const Plan& p, const PlanInstallment& i, Date today) {
+  const lending::InstallmentStatus s = lending::StatusOn(i, today);
+  if (s == lending::InstallmentStatus::kOverdue && IsHeld(p, i, today)) return lending::InstallmentStatus::kScheduled;
+  return s;
+}
+
 int DaysPastDue(const Plan& p, Date today) {
   int dpd = 0;
   for (const PlanInstallment& i : p.installments) {
-    if (UnpaidMinor(i) > 0) dpd = std::max(dpd, DaysBetween(i.due_date, today));
+    if (UnpaidMinor(i) > 0 && !IsHeld(p, i, today)) dpd = std::max(dpd, DaysBetween(i.due_date, today));
   }
   return dpd;
 }
@@ -109,7 +140,7 @@ int DaysPastDue(const Plan& p, Date today) {
 std::int64_t AmountDueMinor(const Plan& p, Date today) {
   std::int64_t due = lending::FeesUnpaidMinor(p);
   for (const PlanInstallment& i : p.installments) {
-    if (i.due_date <= today) due += UnpaidMinor(i);
+    if (i.due_date <= today && !IsHeld(p, i, today)) due += UnpaidMinor(i);
   }
   return due;
 }
@@ -118,7 +149,7 @@ std::int64_t BalanceMinor(const Plan& p) {
   return lending::FeesUnpaidMinor(p) + lending::Outstanding(p).minor();
 }
 
-Result<PaymentAllocation> AllocatePayment(const Plan& p, std::int64_t amount_minor) {
+Result<PaymentAllocation> AllocatePayment(const Plan& p, std::int64_t amount_minor, Date today) {
   if (p.status != PlanStatus::kActive && p.status != PlanStatus::kChargedOff) {
     return Status::BusinessRule("plan_not_payable", "the plan has nothing left to pay");
   }
@@ -129,30 +160,52 @@ Result<PaymentAllocation> AllocatePayment(const Plan& p, std::int64_t amount_min
   }
   PaymentAllocation a;
   a.per_installment_minor.assign(p.installments.size(), 0);
+  a.per_installment_interest_minor.assign(p.installments.size(), 0);
   std::int64_t left = amount_minor;
   a.fees_minor = std::min(left, lending::FeesUnpaidMinor(p));
   left -= a.fees_minor;
-  for (std::size_t k : PaymentOrder(p)) {
-    if (left == 0) break;
-    const PlanInstallment& i = p.installments[k];
-    const std::int64_t take = std::min(left, UnpaidMinor(i));
-    const std::int64_t interest_unpaid = std::max<std::int64_t>(0, i.interest.minor() - i.paid.minor());
-    a.interest_minor += std::min(take, interest_unpaid);
-    a.principal_minor += take - std::min(take, interest_unpaid);
-    a.per_installment_minor[k] = take;
+  // Each takes what is left of instalment k's unpaid interest (at most `limit`) or
+  // principal after what this payment already gave it; returns the amount taken.
+  const auto take_interest = [&](std::size_t k, std::int64_t limit) {
+    const std::int64_t unpaid = UnpaidInterestMinor(p.installments[k]) - a.per_installment_interest_minor[k];
+    const std::int64_t take = std::min({left, limit, unpaid});
+    a.per_installment_interest_minor[k] += take;
+    a.per_installment_minor[k] += take;
+    a.interest_minor += take;
     left -= take;
+    return take;
+  };
+  const auto take_principal = [&](std::size_t k) {
+    const std::int64_t given = a.per_installment_minor[k] - a.per_installment_interest_minor[k];
+    const std::int64_t take = std::min(left, UnpaidPrincipalMinor(p.installments[k]) - given);
+    a.per_installment_minor[k] += take;
+    a.principal_minor += take;
+    left -= take;
+  };
+  const std::vector<std::size_t> order = PaymentOrder(p);
+  for (std::size_t k : order) {
+    if (p.installments[k].due_date > today) break;  // due-date order: the rest are not due
+    take_interest(k, left);
+    take_principal(k);
   }
+  std::int64_t accrued = std::max<std::int64_t>(0, InterestToDateMinor(p) - a.interest_minor);
+  for (std::size_t k : order) accrued -= take_interest(k, accrued);
+  for (std::size_t k : order) take_principal(k);
+  for (std::size_t k : order) take_interest(k, left);
   TRANCHE_ASSERT(left == 0 && a.total_minor() == amount_minor);
   return a;
 }
 
 Plan ApplyPayment(Plan p, const PaymentAllocation& a) {
   TRANCHE_ASSERT(a.per_installment_minor.size() == p.installments.size());
+  TRANCHE_ASSERT(a.per_installment_interest_minor.size() == p.installments.size());
   p.fees_paid_minor += a.fees_minor;
   for (std::size_t k = 0; k < p.installments.size(); ++k) {
     PlanInstallment& i = p.installments[k];
     i.paid = Money(i.paid.minor() + a.per_installment_minor[k], i.paid.currency());
-    TRANCHE_ASSERT(i.paid.minor() <= i.amount().minor());
+    i.interest_paid = Money(i.interest_paid.minor() + a.per_installment_interest_minor[k], i.paid.currency());
+    TRANCHE_ASSERT(i.interest_paid.minor() <= i.interest.minor() && i.PrincipalPaid().minor() >= 0 &&
+                   i.PrincipalPaid().minor() <= i.principal.minor());
   }
   TRANCHE_ASSERT(p.fees_paid_minor <= p.fees_charged_minor);
   if (p.status == PlanStatus::kChargedOff) {
@@ -168,11 +221,7 @@ PayoffQuote QuotePayoff(const Plan& p) {
   q.fees_minor = lending::FeesUnpaidMinor(p);
   q.principal_minor = lending::OutstandingPrincipal(p).minor();
   const std::int64_t interest_scheduled_unpaid = lending::Outstanding(p).minor() - q.principal_minor;
-  // Interest to date: what accrued and is unpaid, never more than the schedule asks.
-  const std::int64_t accrued_unpaid =
-      std::max<std::int64_t>(0, p.interest_accrued_minor - lending::InterestPaidMinor(p));
-  q.interest_minor = p.apr_bps == 0 ? interest_scheduled_unpaid
-                                    : std::min(accrued_unpaid, interest_scheduled_unpaid);
+  q.interest_minor = p.apr_bps == 0 ? interest_scheduled_unpaid : InterestToDateMinor(p);
   q.interest_waived_minor = interest_scheduled_unpaid - q.interest_minor;
   q.amount_minor = q.fees_minor + q.principal_minor + q.interest_minor;
   return q;
@@ -181,8 +230,7 @@ PayoffQuote QuotePayoff(const Plan& p) {
 Plan WaiveUnaccruedInterest(Plan p, const PayoffQuote& q) {
   std::int64_t waive = q.interest_waived_minor;
   for (auto it = p.installments.rbegin(); it != p.installments.rend() && waive > 0; ++it) {
-    const std::int64_t unpaid_interest = std::max<std::int64_t>(0, it->interest.minor() - it->paid.minor());
-    const std::int64_t cut = std::min(waive, unpaid_interest);
+    const std::int64_t cut = std::min(waive, UnpaidInterestMinor(*it));
     it->interest = Money(it->interest.minor() - cut, it->interest.currency());
     waive -= cut;
   }
@@ -216,7 +264,7 @@ Result<Plan> Pause(Plan p, Date today, int days, std::string reason) {
   if (p.status != PlanStatus::kActive) return Status::BusinessRule("plan_not_active", "the plan is not active");
   const Date until = AddDays(today, days);
   // A pause that is over but not yet ended by the daily job keeps its shift.
-  if (p.paused_until && *p.paused_until <= today) p = Resume(std::move(p), *p.paused_until);
+  p = AsOf(std::move(p), today);
   if (IsPaused(p, today)) {
     p.paused_until = std::max(*p.paused_until, until);
   } else {
@@ -247,10 +295,8 @@ DayResult CloseDay(Plan p, Date d) {
     r.already_closed = true;
     return r;
   }
-  if (plan.paused_until && *plan.paused_until <= d) {
-    plan = Resume(std::move(plan), *plan.paused_until);
-    r.pause_ended = true;
-  }
+  r.pause_ended = PauseEndedBy(plan, d);
+  plan = AsOf(std::move(plan), d);
   r.interest_accrued_minor = Accrue(plan, d);
   plan.serviced_through = d;
   if (plan.status != PlanStatus::kActive || IsPaused(plan, d)) return r;

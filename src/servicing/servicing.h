@@ -29,10 +29,24 @@ inline constexpr int kReminderDaysBefore = 3;
 // is principal × apr_bps / kAccrualDenominator; the remainder is carried to the next day.
 inline constexpr std::int64_t kAccrualDenominator = 10'000 * 365;
 
+// Pauses. A pause runs [paused_from, paused_until). While it runs, an instalment that
+// falls due on or after paused_from is held: not due, not overdue, not collected, and
+// it does not count against the consumer for new purchases. The moment the pause ends
+// (the start of paused_until) those instalments' due dates move later by the days
+// paused — for reads, payments, extensions and credit decisions at once, not only
+// once the daily job has closed that date (AsOf).
 bool IsPaused(const lending::Plan& p, Date today);
-// Days past due of the oldest instalment unpaid after its due date; 0 when none is.
+// The plan as it stands on `today`: a pause that has ended by then is ended, its shift
+// applied (Resume on paused_until). Every read or action on a plan starts from it.
+lending::Plan AsOf(lending::Plan p, Date today);
+// How instalment `i` of `p` looks on `today`: held instalments of a paused plan are
+// scheduled, not overdue.
+lending::InstallmentStatus StatusOn(const lending::Plan& p, const lending::PlanInstallment& i, Date today);
+// Days past due of the oldest instalment unpaid after its due date and not held by a
+// pause; 0 when none is.
 int DaysPastDue(const lending::Plan& p, Date today);
-// Fees unpaid plus every instalment due on or before `today` not yet paid.
+// Fees unpaid plus every instalment due on or before `today`, not yet paid and not
+// held by a pause.
 std::int64_t AmountDueMinor(const lending::Plan& p, Date today);
 // Everything the consumer still owes on the plan: unpaid fees and instalments.
 std::int64_t BalanceMinor(const lending::Plan& p);
@@ -42,15 +56,23 @@ struct PaymentAllocation {
   std::int64_t fees_minor = 0;
   std::int64_t interest_minor = 0;   // instalment interest covered
   std::int64_t principal_minor = 0;  // instalment principal covered
-  std::vector<std::int64_t> per_installment_minor;  // what each instalment receives
+  std::vector<std::int64_t> per_installment_minor;           // what each instalment receives
+  std::vector<std::int64_t> per_installment_interest_minor;  // the part of it that pays interest
   std::int64_t total_minor() const { return fees_minor + interest_minor + principal_minor; }
 };
 
-// Divides `amount_minor` over the plan: unpaid fees, then instalments in due-date order
-// (past-due ones are the oldest), each instalment's interest before its principal.
+// Divides `amount_minor`, paid on `today`, over the plan, instalments taken in due-date
+// order at each step:
+//   1. unpaid fees;
+//   2. instalments due by `today`: the rest of each as scheduled, interest then principal;
+//   3. interest accrued to date and still unpaid;
+//   4. principal of instalments not yet due (paying early saves the interest on it);
+//   5. interest not yet accrued, which only a payment of the whole balance reaches.
+// So paying early never pays interest that has not been earned, and a payoff after a
+// partial payment costs principal plus interest to date, exactly.
 // Refused: amount not positive (invalid_amount), more than the balance
 // (overpayment), a plan that is not active or charged off (plan_not_payable).
-Result<PaymentAllocation> AllocatePayment(const lending::Plan& p, std::int64_t amount_minor);
+Result<PaymentAllocation> AllocatePayment(const lending::Plan& p, std::int64_t amount_minor, Date today);
 
 // The plan after an allocated payment. A plan with nothing left to pay becomes
 // paid_off (a charged-off plan keeps its status; its payments count as recovered).

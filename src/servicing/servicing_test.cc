@@ -31,8 +31,8 @@ Plan PlanOf(ProductKind kind, std::int64_t amount_minor, std::int64_t apr_bps = 
   return lending::MakePlan("pln_1", *s, kCaptureInstant);
 }
 
-Plan Pay(const Plan& p, std::int64_t amount_minor) {
-  auto a = AllocatePayment(p, amount_minor);
+Plan Pay(const Plan& p, std::int64_t amount_minor, Date today = kCapture) {
+  auto a = AllocatePayment(p, amount_minor, today);
   TRANCHE_ASSERT(a.ok());
   return ApplyPayment(p, *a);
 }
@@ -85,7 +85,7 @@ TEST(ServicingTest, AmountDueIsFeesPlusInstalmentsDueByToday) {
 TEST(ServicingTest, PaymentGoesToFeesThenInstalmentsInOrder) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   p.fees_charged_minor = 700;
-  auto a = AllocatePayment(p, 3500);
+  auto a = AllocatePayment(p, 3500, kCapture);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->fees_minor, 700);
   EXPECT_EQ(a->interest_minor, 0);
@@ -104,55 +104,84 @@ TEST(ServicingTest, PaymentGoesToFeesThenInstalmentsInOrder) {
 TEST(ServicingTest, PaymentFollowsDueDatesNotInstalmentNumbers) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   p.installments[0].due_date = Day(20);  // now after instalment 2 (day 14)
-  auto a = AllocatePayment(p, 3000);
+  auto a = AllocatePayment(p, 3000, kCapture);
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->per_installment_minor, (std::vector<std::int64_t>{500, 2500, 0, 0}));
 }
 
-TEST(ServicingTest, FinancingPaymentCoversInterestBeforePrincipal) {
+TEST(ServicingTest, FinancingPaymentPaysADueInstalmentAsScheduledThenPrincipal) {
   const Plan p = PlanOf(ProductKind::kFinancing6, 60000, 1200);
   ASSERT_EQ(p.installments[0].interest, Usd(600));  // 1 % a month on 600.00
+  ASSERT_EQ(p.interest_accrued_minor, 0);
   const std::int64_t first = p.installments[0].amount().minor();
-  const std::int64_t second_interest = p.installments[1].interest.minor();
-  ASSERT_GT(second_interest, 200);
+  const Date due = p.installments[0].due_date;
 
-  auto a = AllocatePayment(p, first + 200);
+  // On its due date the first instalment is paid as scheduled, interest included; the
+  // 200 beyond it prepay the next instalment's principal, not its unearned interest.
+  auto a = AllocatePayment(p, first + 200, due);
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->interest_minor, 600 + 200);
-  EXPECT_EQ(a->principal_minor, first - 600);
+  EXPECT_EQ(a->interest_minor, 600);
+  EXPECT_EQ(a->principal_minor, first - 600 + 200);
   EXPECT_EQ(a->per_installment_minor[0], first);
   EXPECT_EQ(a->per_installment_minor[1], 200);
+  EXPECT_EQ(a->per_installment_interest_minor, (std::vector<std::int64_t>{600, 0, 0, 0, 0, 0}));
 
   const Plan after = ApplyPayment(p, *a);
-  EXPECT_EQ(lending::InterestPaidMinor(after), 800);
-  EXPECT_EQ(lending::OutstandingPrincipal(after).minor(), 60000 - (first - 600));
-  auto b = AllocatePayment(after, second_interest);  // the rest of instalment 2's interest, then principal
-  ASSERT_TRUE(b.ok());
-  EXPECT_EQ(b->interest_minor, second_interest - 200);
-  EXPECT_EQ(b->principal_minor, 200);
+  EXPECT_EQ(lending::StatusOn(after.installments[0], AddDays(due, 1)), lending::InstallmentStatus::kPaid);
+  EXPECT_EQ(lending::InterestPaidMinor(after), 600);
+  EXPECT_EQ(after.installments[1].interest_paid, Usd(0));
+  EXPECT_EQ(after.installments[1].PrincipalPaid(), Usd(200));
+  EXPECT_EQ(lending::OutstandingPrincipal(after).minor(), 60000 - (first - 600) - 200);
+}
+
+TEST(ServicingTest, AnEarlyPaymentPaysInterestToDateThenPrincipal) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 60000, 2000);
+  CloseDays(p, Day(0), Day(9));
+  const std::int64_t accrued = p.interest_accrued_minor;  // 10 days on 600.00 at 20 %
+  ASSERT_EQ(accrued, 60000 * 2000 * 10 / kAccrualDenominator);
+  auto a = AllocatePayment(p, 1000, Day(9));
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->interest_minor, accrued);
+  EXPECT_EQ(a->principal_minor, 1000 - accrued);
+  EXPECT_EQ(a->per_installment_interest_minor[0], accrued);
+  EXPECT_EQ(a->per_installment_minor[0], 1000);
+}
+
+TEST(ServicingTest, APartialPaymentThenPayoffCostsPrincipalPlusInterestToDate) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 60000, 2000);
+  CloseDays(p, Day(0), Day(9));
+  p = Pay(p, 1000, Day(9));  // 10.00 on day 10
+  CloseDays(p, Day(10), Day(19));
+  const PayoffQuote q = QuotePayoff(p);
+  const Plan paid = Pay(WaiveUnaccruedInterest(p, q), q.amount_minor, Day(19));
+  EXPECT_EQ(paid.status, PlanStatus::kPaidOff);
+  EXPECT_GT(paid.interest_accrued_minor, 0);
+  EXPECT_EQ(1000 + q.amount_minor, 60000 + paid.interest_accrued_minor);
+  EXPECT_EQ(lending::InterestPaidMinor(paid), paid.interest_accrued_minor);
+  EXPECT_EQ(TrueUpInterest(paid).written_back_minor, 0);
 }
 
 TEST(ServicingTest, RefusesOverpaymentAndAmountsNotPositive) {
   const Plan p = PlanOf(ProductKind::kPayIn4, 10000);
-  EXPECT_EQ(AllocatePayment(p, 10001).status().code(), "overpayment");
-  EXPECT_EQ(AllocatePayment(p, 0).status().code(), "invalid_amount");
-  EXPECT_EQ(AllocatePayment(p, -100).status().code(), "invalid_amount");
+  EXPECT_EQ(AllocatePayment(p, 10001, kCapture).status().code(), "overpayment");
+  EXPECT_EQ(AllocatePayment(p, 0, kCapture).status().code(), "invalid_amount");
+  EXPECT_EQ(AllocatePayment(p, -100, kCapture).status().code(), "invalid_amount");
   Plan with_fee = p;
   with_fee.fees_charged_minor = 700;
-  EXPECT_TRUE(AllocatePayment(with_fee, 10700).ok());
-  EXPECT_EQ(AllocatePayment(with_fee, 10701).status().code(), "overpayment");
+  EXPECT_TRUE(AllocatePayment(with_fee, 10700, kCapture).ok());
+  EXPECT_EQ(AllocatePayment(with_fee, 10701, kCapture).status().code(), "overpayment");
 }
 
 TEST(ServicingTest, PayingTheWholeBalancePaysThePlanOff) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10001);
   p.fees_charged_minor = 700;
-  auto a = AllocatePayment(p, 10701);
+  auto a = AllocatePayment(p, 10701, kCapture);
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->per_installment_minor, (std::vector<std::int64_t>{2501, 2500, 2500, 2500}));
   const Plan after = ApplyPayment(p, *a);
   EXPECT_EQ(after.status, PlanStatus::kPaidOff);
   EXPECT_EQ(BalanceMinor(after), 0);
-  EXPECT_EQ(AllocatePayment(after, 1).status().code(), "plan_not_payable");
+  EXPECT_EQ(AllocatePayment(after, 1, kCapture).status().code(), "plan_not_payable");
 }
 
 TEST(ServicingTest, PayingPartOfTheBalanceLeavesThePlanActive) {
@@ -293,7 +322,7 @@ TEST(ServicingCloseDayTest, PaymentsAfterChargeOffAreRecoveries) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   CloseDays(p, Day(0), Day(120));
   ASSERT_EQ(p.status, PlanStatus::kChargedOff);
-  auto a = AllocatePayment(p, 3000);
+  auto a = AllocatePayment(p, 3000, kCapture);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->fees_minor, 2500);
   EXPECT_EQ(a->principal_minor, 500);
@@ -396,6 +425,32 @@ TEST(ServicingCloseDayTest, PausedPlanKeepsItsOverdueInstalmentDates) {
   EXPECT_EQ(FormatDate(end.plan.installments[0].due_date), FormatDate(Day(0)));
   EXPECT_EQ(FormatDate(end.plan.installments[1].due_date), FormatDate(Day(14 + 28)));
   EXPECT_EQ(end.late_fee_minor, 700);  // instalment 1 is 31 days past due once the pause ends
+}
+
+TEST(ServicingTest, InstalmentsFallingDueDuringAPauseAreHeldThenShiftedTheMomentItEnds) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);  // due days 0, 14, 28, 42
+  p = Pay(p, 2500);
+  auto paused = Pause(p, Day(5), kDisputePauseDays, "dispute");  // days 5 .. 25
+  ASSERT_TRUE(paused.ok());
+  p = *paused;
+  // Instalment 2 fell due on day 14, during the pause: held, not overdue.
+  EXPECT_EQ(StatusOn(p, p.installments[1], Day(20)), lending::InstallmentStatus::kScheduled);
+  EXPECT_EQ(DaysPastDue(p, Day(20)), 0);
+  EXPECT_EQ(AmountDueMinor(p, Day(20)), 0);
+  EXPECT_EQ(AsOf(p, Day(25)).paused_until, p.paused_until);  // still running: nothing moves
+
+  // On day 26 the pause is over: the dates move by the 21 days paused at once.
+  const Plan ended = AsOf(p, Day(26));
+  EXPECT_FALSE(ended.paused_from.has_value());
+  EXPECT_EQ(FormatDate(ended.installments[1].due_date), FormatDate(Day(35)));
+  EXPECT_EQ(StatusOn(ended, ended.installments[1], Day(26)), lending::InstallmentStatus::kScheduled);
+  EXPECT_EQ(DaysPastDue(ended, Day(26)), 0);
+  EXPECT_EQ(AmountDueMinor(ended, Day(26)), 0);
+  EXPECT_TRUE(Extend(ended, 2, 1, Day(26)).ok());
+  // That night's close finds the pause ended already and moves nothing again.
+  const DayResult closed = CloseDay(ended, Day(26));
+  EXPECT_FALSE(closed.pause_ended);
+  EXPECT_EQ(FormatDate(closed.plan.installments[1].due_date), FormatDate(Day(35)));
 }
 
 TEST(ServicingTest, PauseWhilePausedExtendsToTheLaterEnd) {
@@ -508,7 +563,7 @@ TEST(ServicingFinancingTest, PayoffQuoteIsPrincipalAccruedInterestAndFees) {
   for (std::size_t k = 1; k < waived.installments.size(); ++k) {
     EXPECT_TRUE(waived.installments[k].interest.is_zero()) << k;
   }
-  auto a = AllocatePayment(waived, q.amount_minor);
+  auto a = AllocatePayment(waived, q.amount_minor, kCapture);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->interest_minor, 1643);
   EXPECT_EQ(a->principal_minor, 100000);
@@ -556,7 +611,8 @@ TEST(ServicingFinancingTest, TrueUpRecognisesInterestPaidBeyondAccrued) {
   CloseDays(p, Day(0), Day(29));
   const std::int64_t first_interest = p.installments[0].interest.minor();
   ASSERT_EQ(first_interest, 1667);  // 100,000 × 20 % / 12
-  p = Pay(p, p.installments[0].amount().minor());
+  // Paid on its due date: as scheduled, interest included, though only 1643 accrued.
+  p = Pay(p, p.installments[0].amount().minor(), p.installments[0].due_date);
   const InterestTrueUp t = TrueUpInterest(p);
   EXPECT_EQ(t.written_back_minor, 1643 - 1667);
   EXPECT_EQ(t.plan.interest_accrued_minor, 1667);
@@ -680,7 +736,7 @@ std::int64_t LineFor(const ledger::JournalEntry& e, ledger::AccountType type) {
 TEST(ServicingPostingsTest, PaymentEntrySplitsReceivableAndAccruedInterest) {
   Plan p = PlanOf(ProductKind::kFinancing6, 60000, 1200);
   p.fees_charged_minor = 700;
-  auto a = AllocatePayment(p, 5000);
+  auto a = AllocatePayment(p, 5000, p.installments[0].due_date);  // due: its interest as scheduled
   ASSERT_TRUE(a.ok());
   ASSERT_EQ(a->interest_minor, 600);
   const ledger::JournalEntry e = PaymentEntry(Ctx("col_1"), Currency::kUSD, *a, false, 0);
@@ -695,7 +751,7 @@ TEST(ServicingPostingsTest, PaymentEntrySplitsReceivableAndAccruedInterest) {
 }
 
 TEST(ServicingPostingsTest, PaymentWithoutInterestHasTwoLines) {
-  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), 2500);
+  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), 2500, kCapture);
   ASSERT_TRUE(a.ok());
   const ledger::JournalEntry e = PaymentEntry(Ctx("col_2"), Currency::kUSD, *a, false, 0);
   ExpectValidAndBalanced(e);
@@ -707,7 +763,7 @@ TEST(ServicingPostingsTest, RecoveryIsCreditedToCreditLosses) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   CloseDays(p, Day(0), Day(120));
   ASSERT_EQ(p.status, PlanStatus::kChargedOff);
-  auto a = AllocatePayment(p, 3000);
+  auto a = AllocatePayment(p, 3000, kCapture);
   ASSERT_TRUE(a.ok());
   const ledger::JournalEntry e = PaymentEntry(Ctx("col_3"), Currency::kUSD, *a, true, 0);
   ExpectValidAndBalanced(e);
@@ -719,7 +775,7 @@ TEST(ServicingPostingsTest, RecoveryIsCreditedToCreditLosses) {
 }
 
 TEST(ServicingPostingsTest, ExcessCollectedIsOwedBackToTheConsumer) {
-  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), 2500);
+  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), 2500, kCapture);
   ASSERT_TRUE(a.ok());
   const ledger::JournalEntry e = PaymentEntry(Ctx("col_4"), Currency::kUSD, *a, false, 400);
   ExpectValidAndBalanced(e);

@@ -29,6 +29,8 @@ class Scenario {
 
   TestServer& server() { return server_; }
   HttpClient& client() { return client_; }
+  // Moving it directly closes nothing (Advance does, through the API).
+  SimulatedClock& clock() { return clock_; }
   const std::string& mkey() const { return server_.merchant_key; }
   const std::string& okey() const { return server_.operator_key; }
   Date today() const { return DateOf(clock_.Now()); }

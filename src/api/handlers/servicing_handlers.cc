@@ -47,7 +47,7 @@ Result<Reply> PayPlan(RequestContext& ctx) {
 Result<Reply> ListPlanPayments(RequestContext& ctx) {
   std::vector<servicing::Collection> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_RETURN_IF_ERROR(ops::LoadConsumerPlan(tx, ctx.Caller().id, ctx.Param("id")).status());
+    TRANCHE_RETURN_IF_ERROR(ops::LoadConsumerPlan(tx, DateOf(ctx.now), ctx.Caller().id, ctx.Param("id")).status());
     TRANCHE_ASSIGN_OR_RETURN(rows, tx.servicing().ListCollectionsOfPlan(ctx.Param("id")));
     return Status::Ok();
   }));
@@ -59,7 +59,7 @@ Result<Reply> ListPlanPayments(RequestContext& ctx) {
 Result<Reply> GetPayoff(RequestContext& ctx) {
   std::optional<lending::Plan> plan;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(plan, ops::LoadConsumerPlan(tx, ctx.Caller().id, ctx.Param("id")));
+    TRANCHE_ASSIGN_OR_RETURN(plan, ops::LoadConsumerPlan(tx, DateOf(ctx.now), ctx.Caller().id, ctx.Param("id")));
     return Status::Ok();
   }));
   if (plan->status != lending::PlanStatus::kActive) {
@@ -201,17 +201,17 @@ Result<Reply> RegisterReturn(RequestContext& ctx) {
   });
 }
 
-// Demo and simulation: moves the simulated clock `days` forward, closing every
-// business date that passes.
+// Demo and simulation: moves the simulated clock `days` forward a business date at a
+// time, closing each date that passes (ops::AdvanceAndClose).
 Result<Reply> AdvanceClock(RequestContext& ctx) {
   if (ctx.svc.adjustable_clock == nullptr || ctx.svc.cob == nullptr) {
     return Status::NotFound("not_found", "the clock can only be advanced in demo and simulation mode");
   }
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"days"}));
   TRANCHE_ASSIGN_OR_RETURN(std::int64_t days, RequireInt(ctx.body, "days", 1, kMaxAdvanceDays));
-  ctx.svc.adjustable_clock->Advance(std::chrono::days(days));
+  TRANCHE_ASSIGN_OR_RETURN(auto reports,
+                           ops::AdvanceAndClose(*ctx.svc.cob, *ctx.svc.adjustable_clock, static_cast<int>(days)));
   const Instant now = ctx.svc.clock.Now();
-  TRANCHE_ASSIGN_OR_RETURN(auto reports, ctx.svc.cob->CloseThrough(AddDays(DateOf(now), -1)));
   Json closed = Json::array();
   for (const auto& r : reports) closed.push_back(ops::CobReportJson(r));
   // The days closed in many units of work; the answer is recorded so that a retry with

@@ -445,6 +445,16 @@ CREATE INDEX payouts_by_merchant ON payouts(merchant_id, id);
 CREATE INDEX payouts_open ON payouts(created_at_us, id) WHERE status IN ('pending', 'unknown');
 CREATE INDEX events_by_merchant ON events(merchant_id, id);
 )sql"},
+    {10, "installment_interest_paid",
+     R"sql(
+-- What of an instalment's payments paid interest; the rest of paid_minor paid principal.
+-- Payments go to interest accrued to date first, so it is no longer min(paid, interest).
+ALTER TABLE plan_installments ADD COLUMN interest_paid_minor INTEGER NOT NULL DEFAULT 0
+  CHECK (interest_paid_minor >= 0 AND interest_paid_minor <= interest_minor
+         AND interest_paid_minor <= paid_minor);
+-- Until now each instalment's payments covered its own interest first.
+UPDATE plan_installments SET interest_paid_minor = MIN(paid_minor, interest_minor);
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

@@ -27,8 +27,8 @@ constexpr char kPlansOfConsumer[] =
     " charged_off_on, recovered_minor FROM plans WHERE consumer_id = ? AND id > ?"
     " ORDER BY id LIMIT ?";
 constexpr char kInstallmentsOf[] =
-    "SELECT number, due_date, principal_minor, interest_minor, paid_minor, late_fee_charged"
-    " FROM plan_installments WHERE plan_id = ? ORDER BY number";
+    "SELECT number, due_date, principal_minor, interest_minor, paid_minor, late_fee_charged,"
+    " interest_paid_minor FROM plan_installments WHERE plan_id = ? ORDER BY number";
 
 Result<Plan> ReadPlanRow(const Statement& s) {
   const auto product = lending::ParseProduct(s.Text(5));
@@ -85,10 +85,10 @@ Status SqlitePlanRepo::Insert(const Plan& p) {
   for (const PlanInstallment& i : p.installments) {
     auto ins = c_.Prepare(
         "INSERT INTO plan_installments(plan_id, number, due_date, principal_minor, interest_minor,"
-        " paid_minor, consumer_id, late_fee_charged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        " paid_minor, consumer_id, late_fee_charged, interest_paid_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.Bind(1, p.id).Bind(2, i.number).Bind(3, FormatDate(i.due_date)).Bind(4, i.principal.minor())
         .Bind(5, i.interest.minor()).Bind(6, i.paid.minor()).Bind(7, p.consumer_id)
-        .Bind(8, i.late_fee_charged ? 1 : 0);
+        .Bind(8, i.late_fee_charged ? 1 : 0).Bind(9, i.interest_paid.minor());
     TRANCHE_RETURN_IF_ERROR(ins.Run());
   }
   return Status::Ok();
@@ -99,9 +99,10 @@ Status SqlitePlanRepo::Update(const Plan& p) {
   for (const PlanInstallment& i : p.installments) {
     auto up = c_.Prepare(
         "UPDATE plan_installments SET due_date = ?, principal_minor = ?, interest_minor = ?,"
-        " paid_minor = ?, late_fee_charged = ? WHERE plan_id = ? AND number = ?");
+        " paid_minor = ?, late_fee_charged = ?, interest_paid_minor = ? WHERE plan_id = ? AND number = ?");
     up.Bind(1, FormatDate(i.due_date)).Bind(2, i.principal.minor()).Bind(3, i.interest.minor())
-        .Bind(4, i.paid.minor()).Bind(5, i.late_fee_charged ? 1 : 0).Bind(6, p.id).Bind(7, i.number);
+        .Bind(4, i.paid.minor()).Bind(5, i.late_fee_charged ? 1 : 0).Bind(6, i.interest_paid.minor())
+        .Bind(7, p.id).Bind(8, i.number);
     TRANCHE_RETURN_IF_ERROR(up.Run());
     TRANCHE_ASSERT(c_.Changes() == 1);
   }
@@ -157,8 +158,8 @@ Status SqlitePlanRepo::LoadInstallments(Plan& p) {
       p.installments, CollectAll<PlanInstallment>(s, [c](const Statement& st) -> Result<PlanInstallment> {
         const auto due = ParseDate(st.Text(1));
         if (!due) return Status::Internal("stored instalment has a malformed due date");
-        return PlanInstallment{static_cast<int>(st.Int(0)), *due, Money(st.Int(2), c),
-                               Money(st.Int(3), c), Money(st.Int(4), c), st.Int(5) != 0};
+        return PlanInstallment{static_cast<int>(st.Int(0)), *due, Money(st.Int(2), c), Money(st.Int(3), c),
+                               Money(st.Int(4), c), Money(st.Int(6), c), st.Int(5) != 0};
       }));
   if (p.installments.empty()) return Status::Internal("stored plan has no instalments");
   return Status::Ok();
@@ -193,9 +194,17 @@ Result<std::vector<Plan>> SqlitePlanRepo::ListByConsumer(std::string_view consum
 }
 
 Result<std::optional<Date>> SqlitePlanRepo::OldestOverdue(std::string_view consumer_id, Date today) {
+  // An instalment that fell due on or after a pause started counts from its date moved
+  // by the pause's length (servicing::AsOf): while the pause runs that is after today,
+  // and once it has ended the shift applies at once, before the daily job stores it.
   auto s = c_.Prepare(
-      "SELECT MIN(due_date) FROM plan_installments WHERE consumer_id = ? AND due_date < ?"
-      " AND paid_minor < principal_minor + interest_minor");
+      "SELECT MIN(due) FROM (SELECT CASE WHEN p.paused_from IS NOT NULL AND i.due_date >= p.paused_from"
+      "  THEN date(i.due_date,"
+      "   printf('%+d days', CAST(julianday(p.paused_until) - julianday(p.paused_from) AS INTEGER)))"
+      "  ELSE i.due_date END AS due"
+      " FROM plan_installments i JOIN plans p ON p.id = i.plan_id"
+      " WHERE i.consumer_id = ?1 AND i.due_date < ?2 AND i.paid_minor < i.principal_minor + i.interest_minor)"
+      " WHERE due < ?2");
   s.Bind(1, consumer_id).Bind(2, FormatDate(today));
   return AggregateDate(s);
 }
