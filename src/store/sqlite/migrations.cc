@@ -445,6 +445,17 @@ CREATE INDEX payouts_by_merchant ON payouts(merchant_id, id);
 CREATE INDEX payouts_open ON payouts(created_at_us, id) WHERE status IN ('pending', 'unknown');
 CREATE INDEX events_by_merchant ON events(merchant_id, id);
 )sql"},
+    // 10 is taken on another branch; versions need only increase, not be contiguous.
+    {11, "identity_hardening",
+     R"sql(
+-- The identity an application presented (JSON), kept with its decision instead of
+-- being merged into the consumer's profile.
+ALTER TABLE decisions ADD COLUMN applicant TEXT;
+-- Where a login code was requested from: codes are limited per address as well as
+-- per consumer.
+ALTER TABLE login_challenges ADD COLUMN requested_from TEXT NOT NULL DEFAULT '';
+CREATE INDEX login_challenges_by_address ON login_challenges(requested_from, created_at_us);
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;
