@@ -41,14 +41,25 @@ TEST(ApiCheckoutTest, CreatesASessionWithOffersAndReadsItBack) {
   EXPECT_EQ(p4["installments"][1]["due_date"], "2026-12-10");
   const Json& f12 = s["offers"][3];
   EXPECT_EQ(f12["product"], "financing_12");
-  EXPECT_EQ(f12["apr_bps"], 1999);
+  // Financing states the merchant's APR range and previews its top.
+  EXPECT_EQ(f12["min_apr_bps"], 0);
+  EXPECT_EQ(f12["max_apr_bps"], 3599);
+  EXPECT_EQ(f12["apr_bps"], 3599);
   EXPECT_EQ(f12["total_of_payments"].get<std::int64_t>(),
             f12["amount_financed"].get<std::int64_t>() + f12["finance_charge"].get<std::int64_t>());
 
-  // A replay keeps the session but not the client token, which is stored only hashed.
+  // A replay gives the same session and the same client token, derived again: the
+  // store keeps only its hash, not even in the stored reply.
   auto replay = client.Post("/v1/checkout/sessions", Session(), server.merchant_key, "cs-1");
+  EXPECT_EQ(replay.header("Idempotent-Replayed"), "true");
   EXPECT_EQ(replay.json()["id"], s["id"]);
-  EXPECT_TRUE(replay.json()["client_token"].is_null());
+  EXPECT_EQ(replay.json()["client_token"], s["client_token"]);
+  ASSERT_TRUE(server.platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto stored, tx.idempotency().Find(server.merchant_id, "cs-1", clock.Now() - std::chrono::hours(1)));
+    if (!stored) return Status::Internal("the creation's reply is not stored");
+    EXPECT_EQ(stored->response_body.find(s["client_token"].get<std::string>()), std::string::npos);
+    return Status::Ok();
+  }).ok());
 
   auto read = client.Get("/v1/checkout/sessions/" + s["id"].get<std::string>(), server.merchant_key);
   ASSERT_EQ(read.status, 200);

@@ -4,6 +4,7 @@
 // authorization expiry; every product; consumer login and their own plans.
 #include <gtest/gtest.h>
 
+#include "auth/login.h"
 #include "ledger/posting.h"
 #include "support/test_server.h"
 
@@ -60,6 +61,17 @@ class Flow {
                           mkey());
     EXPECT_EQ(o.status, 201) << o.body;
     return o.json();
+  }
+
+  // A consumer token for `email`, by the latest login code in the outbox.
+  std::string LoginAs(const std::string& email) {
+    EXPECT_EQ(client_.Post("/v1/consumer/login", {{"email", email}}, "").status, 202);
+    const std::string text =
+        client_.Get("/v1/admin/notifications?limit=100", server_.operator_key).json()["data"].back()["body"];
+    const std::string code = text.substr(text.find("is ") + 3, 6);
+    auto v = client_.Post("/v1/consumer/login/verify", {{"email", email}, {"code", code}}, "");
+    EXPECT_EQ(v.status, 200) << v.body;
+    return v.json().value("token", "");
   }
 
   std::int64_t Balance(const std::string& account_id) {
@@ -275,9 +287,9 @@ TEST(ApiOriginationTest, DeclinesGiveThePrincipalReasonsAndAreStored) {
   ASSERT_EQ(r.status, 200) << r.body;
   const Json d = r.json();
   EXPECT_EQ(d["status"], "declined");
-  ASSERT_EQ(d["reasons"].size(), 2u);
+  // The shopper sees what they may act on; the limit is the account's business.
+  ASSERT_EQ(d["reasons"].size(), 1u);
   EXPECT_EQ(d["reasons"][0]["code"], "underage");
-  EXPECT_EQ(d["reasons"][1]["code"], "exceeds_available_credit");
   EXPECT_FALSE(d.contains("authorization_id"));
   // The session stays open for another choice, and the decision is on record.
   EXPECT_EQ(f.client().Get("/v1/checkout/sessions/" + s["id"].get<std::string>(), f.mkey()).json()["status"], "open");
@@ -288,13 +300,111 @@ TEST(ApiOriginationTest, DeclinesGiveThePrincipalReasonsAndAreStored) {
     EXPECT_EQ(rec->decision.decider_version, "policy-1");
     EXPECT_EQ(rec->request.amount, Money(70000, Currency::kUSD));
     EXPECT_EQ(FormatDate(rec->request.date_of_birth), "2010-01-01");
+    std::vector<std::string> codes;
+    for (const auto& reason : rec->decision.reasons) codes.push_back(reason.code);
+    EXPECT_EQ(codes, (std::vector<std::string>{"underage", "exceeds_available_credit"}));
     return Status::Ok();
   }).ok());
+}
 
-  // Same email, another date of birth: the identity does not match.
+// The operator's view of a decision: its principal reason codes.
+std::vector<std::string> StoredReasons(Flow& f, const std::string& decision_id) {
+  std::vector<std::string> codes;
+  EXPECT_TRUE(f.server().platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto rec, tx.decisions().Find(decision_id));
+    if (!rec) return Status::NotFound("decision_not_found", decision_id);
+    for (const auto& r : rec->decision.reasons) codes.push_back(r.code);
+    return Status::Ok();
+  }).ok());
+  return codes;
+}
+
+TEST(ApiOriginationTest, ADeclineTellsTheShopperNothingAboutTheEmailsOwner) {
+  Flow f;
+  auto& c = f.client();
   f.Order(5000, "pay_in_30", Person("ava@example.com"));
-  auto mismatch = f.Authorize(f.Session(5000), "pay_in_30", Person("ava@example.com", "1970-01-01"));
-  EXPECT_EQ(mismatch.json()["reasons"][0]["code"], "identity_mismatch");
+  const Json liam = f.Order(4000, "pay_in_4", Person("liam@example.com"));
+  ASSERT_EQ(c.Post(Path(liam, "/captures"), {{"amount", 4000}}, f.mkey()).status, 201);
+  f.clock().Advance(std::chrono::hours(24));  // liam's first instalment is now overdue
+
+  // An email nobody registered (over the starting limit), a known email with another
+  // date of birth, and a known email whose owner is overdue: the same answer.
+  const auto declined = [&](std::int64_t amount, const Json& person) {
+    auto r = f.Authorize(f.Session(amount), "pay_in_4", person);
+    EXPECT_EQ(r.status, 200) << r.body;
+    Json body = r.json();
+    const std::string decision_id = body["decision_id"];
+    body.erase("decision_id");
+    body.erase("session_id");
+    return std::pair{body, decision_id};
+  };
+  const auto [unknown, unknown_id] = declined(70000, Person("nobody@example.com"));
+  const auto [mismatch, mismatch_id] = declined(4000, Person("ava@example.com", "1970-01-01"));
+  const auto [overdue, overdue_id] = declined(4000, Person("liam@example.com"));
+  EXPECT_EQ(unknown["status"], "declined");
+  ASSERT_EQ(unknown["reasons"].size(), 1u);
+  EXPECT_EQ(unknown["reasons"][0]["code"], "not_approved");
+  EXPECT_EQ(mismatch, unknown);
+  EXPECT_EQ(overdue, unknown);
+
+  // Operators see the principal reasons with the decision ...
+  EXPECT_EQ(StoredReasons(f, unknown_id), std::vector<std::string>{"exceeds_available_credit"});
+  EXPECT_EQ(StoredReasons(f, mismatch_id), std::vector<std::string>{"identity_mismatch"});
+  EXPECT_EQ(StoredReasons(f, overdue_id), std::vector<std::string>{"overdue_balance"});
+  // ... and the consumer gets them at their own address and in their account.
+  const auto notices = [&](const std::string& email) {
+    std::vector<std::string> bodies;
+    const Json all = c.Get("/v1/admin/notifications?limit=100", f.server().operator_key).json()["data"];
+    for (const Json& n : all) {
+      if (n["kind"] == "credit_declined" && n["recipient"] == email) bodies.push_back(n["body"]);
+    }
+    return bodies;
+  };
+  ASSERT_EQ(notices("ava@example.com").size(), 1u);
+  EXPECT_NE(notices("ava@example.com")[0].find("do not match the account"), std::string::npos);
+  ASSERT_EQ(notices("liam@example.com").size(), 1u);
+  EXPECT_NE(notices("liam@example.com")[0].find("past due"), std::string::npos);
+  auto mine = c.Get("/v1/me/decisions", f.LoginAs("liam@example.com"));
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  const Json data = mine.json()["data"];
+  ASSERT_EQ(data.size(), 2u);  // the approval, then the decline
+  EXPECT_EQ(data[0]["outcome"], "approved");
+  EXPECT_EQ(data[1]["id"], overdue_id);
+  EXPECT_EQ(data[1]["outcome"], "declined");
+  EXPECT_EQ(data[1]["reasons"][0]["code"], "overdue_balance");
+  EXPECT_EQ(c.Get("/v1/me/decisions", f.mkey()).status, 403);
+}
+
+TEST(ApiOriginationTest, ACheckoutNeverRewritesAKnownConsumersProfile) {
+  Flow f;
+  auto& c = f.client();
+  f.Order(5000, "pay_in_30", Person("ava@example.com"));
+  // Someone who knows Ava's email, family name and date of birth presents their own
+  // phone and address, on an approval and on a decline.
+  Json impostor = Person("ava@example.com");
+  impostor["phone"] = "+1 555 0100";
+  impostor["address"] = {{"line1", "1 Elsewhere Road"}, {"city", "London"}, {"postal_code", "E1 6AN"},
+                         {"country", "GB"}};
+  auto approved = f.Authorize(f.Session(4000), "pay_in_4", impostor);
+  ASSERT_EQ(approved.json()["status"], "approved") << approved.body;
+  auto declined = f.Authorize(f.Session(90000), "pay_in_4", impostor);
+  ASSERT_EQ(declined.json()["status"], "declined") << declined.body;
+
+  const Json me = c.Get("/v1/me", f.LoginAs("ava@example.com")).json();
+  EXPECT_EQ(me["phone"], "+46 70 123 45 67");
+  EXPECT_EQ(me["address"]["line1"], "Storgatan 1");
+  EXPECT_EQ(me["address"]["country"], "SE");
+  // What was presented stays with each decision.
+  ASSERT_TRUE(f.server().platform().store().Read([&](store::Tx& tx) -> Status {
+    for (const std::string& id : {approved.json()["decision_id"].get<std::string>(),
+                                 declined.json()["decision_id"].get<std::string>()}) {
+      TRANCHE_ASSIGN_OR_RETURN(auto rec, tx.decisions().Find(id));
+      if (!rec || !rec->applicant) return Status::Internal("the decision keeps no applicant");
+      EXPECT_EQ(rec->applicant->phone, "+1 555 0100");
+      EXPECT_EQ(rec->applicant->address_line1, "1 Elsewhere Road");
+    }
+    return Status::Ok();
+  }).ok());
 }
 
 TEST(ApiOriginationTest, ExposureCountsOpenAuthorizationsAndOverdueBlocks) {
@@ -305,7 +415,7 @@ TEST(ApiOriginationTest, ExposureCountsOpenAuthorizationsAndOverdueBlocks) {
   f.Order(15000, "pay_in_4", person);
   auto over = f.Authorize(f.Session(10000), "pay_in_4", person);
   EXPECT_EQ(over.json()["status"], "declined");
-  EXPECT_EQ(over.json()["reasons"][0]["code"], "exceeds_available_credit");
+  EXPECT_EQ(StoredReasons(f, over.json()["decision_id"]), std::vector<std::string>{"exceeds_available_credit"});
   // Cancelling the first order frees its authorization.
   ASSERT_EQ(f.client().Post(Path(first, "/cancel"), Json::object(), f.mkey()).status, 200);
   auto ok = f.Authorize(f.Session(10000), "pay_in_4", person);
@@ -316,7 +426,7 @@ TEST(ApiOriginationTest, ExposureCountsOpenAuthorizationsAndOverdueBlocks) {
   ASSERT_EQ(f.client().Post(Path(order, "/captures"), {{"amount", 4000}}, f.mkey()).status, 201);
   f.clock().Advance(std::chrono::hours(24));
   auto blocked = f.Authorize(f.Session(4000), "pay_in_4", Person("liam@example.com"));
-  EXPECT_EQ(blocked.json()["reasons"][0]["code"], "overdue_balance");
+  EXPECT_EQ(StoredReasons(f, blocked.json()["decision_id"]), std::vector<std::string>{"overdue_balance"});
 }
 
 TEST(ApiOriginationTest, AuthorizationsExpireAfter28Days) {
@@ -377,20 +487,98 @@ TEST(ApiOriginationTest, CallersSeeOnlyTheirOwnOrdersSessionsAndPlans) {
   EXPECT_EQ(after["status"], "part_captured");
 
   // A consumer sees only their own plans.
-  const auto login_as = [&](const std::string& email) {
-    EXPECT_EQ(c.Post("/v1/consumer/login", {{"email", email}}, "").status, 202);
-    const std::string consumer = c.Get("/v1/admin/notifications", f.server().operator_key).json()["data"].back()["body"];
-    const std::string code = consumer.substr(consumer.find("is ") + 3, 6);
-    return c.Post("/v1/consumer/login/verify", {{"email", email}, {"code", code}}, "").json()["token"].get<std::string>();
-  };
-  const std::string noah = login_as("noah@example.com");
-  const std::string ava = login_as("ava@example.com");
+  const std::string noah = f.LoginAs("noah@example.com");
+  const std::string ava = f.LoginAs("ava@example.com");
   const Json plans = c.Get("/v1/me/plans", noah).json();
   ASSERT_EQ(plans["data"].size(), 1u);
   const std::string plan_path = "/v1/me/plans/" + plans["data"][0]["id"].get<std::string>();
   EXPECT_EQ(c.Get(plan_path, noah).status, 200);
   EXPECT_EQ(c.Get(plan_path, ava).status, 404);
   EXPECT_EQ(c.Get("/v1/me/plans", ava).json()["data"].size(), 0u);
+}
+
+TEST(ApiOriginationTest, AClientTokenOpensOnlyItsOwnSession) {
+  Flow f;
+  auto& c = f.client();
+  const Json mine = f.Session(5000);
+  const Json sibling = f.Session(6000);  // the same merchant's
+  const Json line = {{"name", "Bike"}, {"quantity", 1}, {"unit_price", 7000}, {"total_amount", 7000}};
+  auto created = c.Post("/v1/checkout/sessions", {{"currency", "USD"}, {"amount", 7000}, {"merchant_reference", "o-1"},
+                                                  {"order_lines", {line}}},
+                        f.server().other_merchant_key);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const Json foreign = created.json();  // another merchant's
+  const std::string token = mine["client_token"];
+  for (const Json* other : {&sibling, &foreign}) {
+    const std::string path = "/v1/checkout/sessions/" + (*other)["id"].get<std::string>();
+    auto authorize = c.Post(path + "/authorize", {{"product", "pay_in_30"}, {"consumer", Person("ava@example.com")}},
+                            token);
+    EXPECT_EQ(authorize.status, 404) << authorize.body;
+    EXPECT_EQ(authorize.json()["error"]["code"], "session_not_found");
+    // Reading sessions is for merchants: a client token reads none, its own included.
+    EXPECT_EQ(c.Get(path, token).status, 403);
+  }
+  EXPECT_EQ(c.Get("/v1/checkout/sessions/" + mine["id"].get<std::string>(), token).status, 403);
+  // A token that is not a session's opens nothing.
+  auto forged = c.Post("/v1/checkout/sessions/" + mine["id"].get<std::string>() + "/authorize",
+                       {{"product", "pay_in_30"}, {"consumer", Person("ava@example.com")}},
+                       "ct_" + std::string(48, '0'));
+  EXPECT_EQ(forged.status, 401);
+
+  // Nothing changed: no decision was made, and each session still opens with its own token.
+  ASSERT_TRUE(f.server().platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto decisions, tx.decisions().ListSince(Instant{}, 100));
+    EXPECT_TRUE(decisions.empty());
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(c.Get("/v1/checkout/sessions/" + sibling["id"].get<std::string>(), f.mkey()).json()["status"], "open");
+  EXPECT_EQ(c.Get("/v1/checkout/sessions/" + foreign["id"].get<std::string>(), f.server().other_merchant_key)
+                .json()["status"],
+            "open");
+  EXPECT_EQ(f.Authorize(sibling, "pay_in_30", Person("ava@example.com")).json()["status"], "approved");
+  EXPECT_EQ(f.Authorize(foreign, "pay_in_30", Person("noah@example.com")).json()["status"], "approved");
+}
+
+TEST(ApiOriginationTest, AReplayedSessionCanStillBeAuthorized) {
+  Flow f;
+  auto& c = f.client();
+  const Json body = {{"currency", "USD"}, {"amount", 5000}, {"merchant_reference", "r-1"},
+                     {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", 5000}, {"total_amount", 5000}}}}};
+  ASSERT_EQ(c.Post("/v1/checkout/sessions", body, f.mkey(), "session-r-1").status, 201);
+  // The client lost the first reply and retries with the same key.
+  auto replay = c.Post("/v1/checkout/sessions", body, f.mkey(), "session-r-1");
+  ASSERT_EQ(replay.status, 201) << replay.body;
+  ASSERT_EQ(replay.header("Idempotent-Replayed"), "true");
+  auto a = f.Authorize(replay.json(), "pay_in_30", Person("ava@example.com"));
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.json()["status"], "approved");
+}
+
+TEST(ApiOriginationTest, AnApprovalReturnsTheFinalScheduleWithinTheOfferedAprRange) {
+  Flow f;
+  const Json s = f.Session(50000);  // within a new consumer's 600.00 limit
+  const Json* offer = nullptr;
+  for (const Json& o : s["offers"]) {
+    if (o["product"] == "financing_12") offer = &o;
+  }
+  ASSERT_NE(offer, nullptr);
+  auto a = f.Authorize(s, "financing_12", Person("ava@example.com"));
+  ASSERT_EQ(a.json()["status"], "approved") << a.body;
+  const Json granted = a.json()["schedule"];
+  const std::int64_t apr = a.json()["apr_bps"];
+  EXPECT_EQ(granted["apr_bps"], apr);
+  EXPECT_GE(apr, (*offer)["min_apr_bps"].get<std::int64_t>());
+  EXPECT_LE(apr, (*offer)["max_apr_bps"].get<std::int64_t>());
+  ASSERT_EQ(granted["installments"].size(), 12u);
+  EXPECT_EQ(granted["amount_financed"], 50000);
+  EXPECT_EQ(granted["total_of_payments"].get<std::int64_t>(),
+            granted["amount_financed"].get<std::int64_t>() + granted["finance_charge"].get<std::int64_t>());
+  // Never more than the offer previewed.
+  EXPECT_LE(granted["finance_charge"].get<std::int64_t>(), (*offer)["finance_charge"].get<std::int64_t>());
+  // Pay-in products have no interest and say so by their schedule alone.
+  auto p4 = f.Authorize(f.Session(4000), "pay_in_4", Person("noah@example.com"));
+  ASSERT_EQ(p4.json()["schedule"]["installments"].size(), 4u);
+  EXPECT_FALSE(p4.json()["schedule"].contains("apr_bps"));
 }
 
 TEST(ApiOriginationTest, BadInputIsRefusedAndChangesNothing) {
@@ -538,8 +726,40 @@ TEST(ApiOriginationTest, WrongCodesLockTheChallenge) {
   auto locked = c.Post("/v1/consumer/login/verify", {{"email", "ava@example.com"}, {"code", wrong}}, "");
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(locked.json()["error"]["code"], "challenge_locked");
-  // Even the right code no longer works.
+  // Even the right code no longer works, but the owner can ask for a fresh one at once.
   EXPECT_EQ(c.Post("/v1/consumer/login/verify", {{"email", "ava@example.com"}, {"code", code}}, "").status, 429);
+  EXPECT_NE(f.LoginAs("ava@example.com"), "");
+}
+
+TEST(ApiOriginationTest, TheLoginCodeAtTheLimitIsSentAndTheNextIsNot) {
+  Flow f;
+  auto& c = f.client();
+  const Json order = f.Order(5000, "pay_in_30", Person("ava@example.com"));
+  const std::string outbox = "/v1/admin/notifications?consumer_id=" + order["consumer_id"].get<std::string>();
+  const auto codes_sent = [&] {
+    int n = 0;
+    const Json page = c.Get(outbox, f.server().operator_key).json();
+    for (const Json& m : page["data"]) {
+      if (m["kind"] == "login_code") ++n;
+    }
+    return n;
+  };
+  std::string answer;
+  for (int i = 1; i <= auth::kFreeCodesPerAddressAndConsumer; ++i) {
+    auto r = c.Post("/v1/consumer/login", {{"email", "ava@example.com"}}, "");
+    ASSERT_EQ(r.status, 202);
+    answer = r.body;
+    EXPECT_EQ(codes_sent(), i);
+  }
+  // The next one from the same address at the same moment sends nothing, and says so
+  // no differently; a minute later one more goes out.
+  auto over = c.Post("/v1/consumer/login", {{"email", "ava@example.com"}}, "");
+  EXPECT_EQ(over.status, 202);
+  EXPECT_EQ(over.body, answer);
+  EXPECT_EQ(codes_sent(), auth::kFreeCodesPerAddressAndConsumer);
+  f.clock().Advance(auth::kFirstCodeDelay);
+  ASSERT_EQ(c.Post("/v1/consumer/login", {{"email", "ava@example.com"}}, "").status, 202);
+  EXPECT_EQ(codes_sent(), auth::kFreeCodesPerAddressAndConsumer + 1);
 }
 
 }  // namespace

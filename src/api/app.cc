@@ -114,6 +114,14 @@ Result<Reply> App::Dispatch(const HttpRequest& req, const ApiRouter::Match& matc
       *replayed = true;
       *stored_body = std::move(stored->response_body);
       *stored_status = stored->status_code;
+      if (route.replay && stored->status_code < 300) {
+        // The route restores the secret its stored reply had redacted; the context's
+        // body is that stored reply.
+        RequestContext replay(req, match.params, std::move(principal), Json::parse(*stored_body), svc_, now,
+                              std::nullopt);
+        TRANCHE_ASSIGN_OR_RETURN(Reply restored, route.replay(replay));
+        *stored_body = Serialize(restored.body);
+      }
       return Reply{};
     }
   }

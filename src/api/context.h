@@ -49,7 +49,7 @@ struct Services {
   Authenticator& authenticator;
   const risk::Decider& decider;  // credit decisions at checkout
   const risk::BureauProvider& bureau;
-  const webhooks::SigningKey& signing_key;  // webhook signing secrets derive from it
+  const webhooks::SigningKey& signing_key;  // webhook signing secrets and client tokens derive from it
   Metrics* metrics = nullptr;    // set by App
   // Servicing: the daily job and the money-movement adapters (set by the platform).
   ops::Cob* cob = nullptr;

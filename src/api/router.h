@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/url.h"
+#include "core/assert.h"
 
 namespace tranche::api {
 
@@ -32,6 +33,10 @@ class Router {
     Handler handler;
     std::size_t index;     // position in routes(); metrics use it
     Cost cost;
+    // Set for the few routes whose reply carries a secret that is stored only as a
+    // hash: on an idempotent replay it gives the stored reply back with the secret
+    // restored (see App::Dispatch). Empty: a replay returns the stored reply as it is.
+    Handler replay = {};
   };
   struct Match {
     const Route* route = nullptr;  // null: no route for this path and method
@@ -43,6 +48,17 @@ class Router {
            Cost cost = Cost::kBlocking) {
     routes_.push_back(Route{std::move(method), std::move(pattern), caller, std::move(handler),
                             routes_.size(), cost});
+  }
+
+  // Sets the replay handler of a route added before.
+  void SetReplay(std::string_view method, std::string_view pattern, Handler replay) {
+    for (Route& r : routes_) {
+      if (r.method == method && r.pattern == pattern) {
+        r.replay = std::move(replay);
+        return;
+      }
+    }
+    TRANCHE_ASSERT_MSG(false, "SetReplay names a route that exists");
   }
 
   Match Find(std::string_view method, std::string_view path) const {

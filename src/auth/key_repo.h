@@ -30,11 +30,15 @@ class KeyRepo {
   virtual Result<std::optional<Operator>> FindOperatorByName(std::string_view name) = 0;
 
   virtual Status InsertChallenge(const LoginChallenge& c) = 0;
-  // The consumer's most recent challenge: the only one a code is checked against.
-  virtual Result<std::optional<LoginChallenge>> LatestChallenge(std::string_view consumer_id) = 0;
+  // The consumer's most recent challenge requested from `address`: the only one a code
+  // presented from there is checked against.
+  virtual Result<std::optional<LoginChallenge>> LatestChallenge(std::string_view consumer_id,
+                                                               std::string_view address) = 0;
   // Stores attempts and consumed.
   virtual Status UpdateChallenge(const LoginChallenge& c) = 0;
-  virtual Result<int> CountChallengesSince(std::string_view consumer_id, Instant since) = 0;
+  // The challenges created at or after `since` for each limit's key (login.h).
+  virtual Result<CodeHistories> ChallengesSince(std::string_view consumer_id, std::string_view address,
+                                                Instant since) = 0;
 };
 
 }  // namespace tranche::auth

@@ -67,6 +67,24 @@ bool ConstantTimeEqual(const SecretHash& a, const SecretHash& b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string HmacSha256Hex(std::span<const std::uint8_t> key, std::string_view message) {
+  std::uint8_t mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, key.data(), key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+  crypto_auth_hmacsha256_final(&st, mac);
+  char hex[2 * sizeof mac + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return hex;
+}
+
+std::string DeriveClientToken(const PlatformKey& key, std::string_view session_id) {
+  std::string message = "checkout_client:";
+  message.append(session_id);
+  // 48 hex characters: the 192 bits every other secret carries.
+  return std::string(InfoOf(PrincipalKind::kCheckoutClient).token_prefix) + HmacSha256Hex(key, message).substr(0, 48);
+}
+
 std::string DisplayPrefix(std::string_view secret) { return std::string(secret.substr(0, 9)); }
 
 ApiKey MakeApiKey(std::string key_id, const Principal& owner, std::string_view secret,

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -53,6 +54,18 @@ std::optional<PrincipalKind> KindOfSecret(std::string_view secret);
 SecretHash HashSecret(std::string_view secret);
 bool ConstantTimeEqual(const SecretHash& a, const SecretHash& b);
 std::string DisplayPrefix(std::string_view secret);
+
+// Hex HMAC-SHA256 of `message` under `key`: secrets derived from the platform key
+// (webhook signing secrets, checkout client tokens) and webhook signatures.
+std::string HmacSha256Hex(std::span<const std::uint8_t> key, std::string_view message);
+
+// The platform's secret key (32 random bytes in the data directory).
+using PlatformKey = std::array<std::uint8_t, 32>;
+// A checkout session's client token: "ct_" + 48 hex characters (192 bits) of
+// HMAC-SHA256(platform key, "checkout_client:" + session id). Derived, not drawn, so
+// the server can give it again — to an idempotent replay of the session's creation —
+// while storing only its hash.
+std::string DeriveClientToken(const PlatformKey& key, std::string_view session_id);
 
 // A new key record for a freshly generated secret.
 ApiKey MakeApiKey(std::string key_id, const Principal& owner, std::string_view secret, Instant now);

@@ -38,5 +38,26 @@ TEST(KeysTest, Sha256MatchesKnownVector) {
   EXPECT_EQ(h[31], 0xad);
 }
 
+TEST(KeysTest, ClientTokensAreDerivedPerSessionFromThePlatformKey) {
+  PlatformKey key{};
+  key[0] = 1;
+  const std::string a = DeriveClientToken(key, "cs_A");
+  EXPECT_EQ(a, DeriveClientToken(key, "cs_A"));  // the same again, for a replay
+  EXPECT_NE(a, DeriveClientToken(key, "cs_B"));
+  PlatformKey other = key;
+  other[0] = 2;
+  EXPECT_NE(a, DeriveClientToken(other, "cs_A"));  // unguessable without the key
+  EXPECT_EQ(a.size(), 3u + 48u);
+  EXPECT_EQ(KindOfSecret(a), PrincipalKind::kCheckoutClient);
+}
+
+TEST(KeysTest, HmacSha256MatchesKnownVector) {
+  // RFC 4231 test case 2: key "Jefe".
+  const std::string key = "Jefe";
+  EXPECT_EQ(HmacSha256Hex({reinterpret_cast<const std::uint8_t*>(key.data()), key.size()},
+                          "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
 }  // namespace
 }  // namespace tranche::auth

@@ -1,5 +1,7 @@
 #include "auth/login.h"
 
+#include <algorithm>
+
 namespace tranche::auth {
 
 std::string GenerateCode(RandomSource& random) {
@@ -19,11 +21,26 @@ SecretHash HashCode(std::string_view challenge_id, std::string_view code) {
 }
 
 LoginChallenge MakeChallenge(std::string id, std::string consumer_id, std::string_view code,
-                             Instant now) {
+                             std::string requested_from, Instant now) {
   TRANCHE_ASSERT(code.size() == kCodeDigits);
+  TRANCHE_ASSERT(requested_from.size() <= kMaxAddressChars);
   const SecretHash hash = HashCode(id, code);
   return LoginChallenge{std::move(id), std::move(consumer_id), hash, 0, now,
-                        now + kLoginCodeLifetime, false};
+                        now + kLoginCodeLifetime, false, std::move(requested_from)};
+}
+
+Instant CodeAllowedAt(const CodeHistory& h, int free_codes) {
+  if (h.sent < free_codes) return Instant{};
+  TRANCHE_ASSERT(h.last_sent_at.has_value());
+  // 2^11 minutes is more than the window: a longer delay would change nothing.
+  const int doublings = std::min(h.sent - free_codes, 11);
+  return *h.last_sent_at + kFirstCodeDelay * (std::int64_t{1} << doublings);
+}
+
+bool MaySendCode(const CodeHistories& h, Instant now) {
+  return now >= CodeAllowedAt(h.by_address_and_consumer, kFreeCodesPerAddressAndConsumer) &&
+         now >= CodeAllowedAt(h.by_address, kFreeCodesPerAddress) &&
+         now >= CodeAllowedAt(h.by_consumer, kFreeCodesPerConsumer);
 }
 
 CodeVerdict CheckCode(const LoginChallenge& c, std::string_view code, Instant now) {

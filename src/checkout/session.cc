@@ -1,7 +1,5 @@
 #include "checkout/session.h"
 
-#include <algorithm>
-
 namespace tranche::checkout {
 
 namespace {
@@ -53,16 +51,15 @@ Status ValidateSession(const SessionDraft& d) {
   return Status::Ok();
 }
 
-std::vector<Offer> OffersFor(Money amount, Date today, const std::vector<lending::ProductTerms>& offered,
-                             std::int64_t financing_apr_bps) {
+std::vector<Offer> OffersFor(Money amount, Date today, const std::vector<lending::ProductTerms>& offered) {
   std::vector<Offer> offers;
   for (const lending::ProductTerms& terms : offered) {
     if (!lending::CheckAmount(terms, amount).ok()) continue;
-    const std::int64_t apr = lending::IsFinancing(terms.kind)
-                                 ? std::clamp(financing_apr_bps, terms.min_apr_bps, terms.max_apr_bps)
-                                 : 0;
-    auto preview = lending::BuildSchedule(terms.kind, amount, today, apr);
-    if (preview.ok()) offers.push_back(Offer{std::move(preview).value()});
+    const bool financing = lending::IsFinancing(terms.kind);
+    const std::int64_t min_apr = financing ? terms.min_apr_bps : 0;
+    const std::int64_t max_apr = financing ? terms.max_apr_bps : 0;
+    auto preview = lending::BuildSchedule(terms.kind, amount, today, max_apr);
+    if (preview.ok()) offers.push_back(Offer{std::move(preview).value(), min_apr, max_apr});
   }
   return offers;
 }

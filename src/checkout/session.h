@@ -40,14 +40,17 @@ Status ValidateSession(const SessionDraft& d);
 
 struct Offer {
   lending::Schedule preview;
+  // Financing: the APRs the merchant's terms allow. The decision at authorization
+  // prices by risk within them, so before it an offer can only state the range; the
+  // preview is at max_apr_bps, the most the plan can cost.
+  std::int64_t min_apr_bps = 0;
+  std::int64_t max_apr_bps = 0;
 };
 
 // One offer per product in `offered` (the merchant's terms in the amount's currency)
 // whose limits admit the amount, in the given order, previewed as if captured on
-// `today`; financing at `financing_apr_bps` clamped into each product's APR range.
-// The decision at authorization sets the APR the consumer actually gets.
-std::vector<Offer> OffersFor(Money amount, Date today, const std::vector<lending::ProductTerms>& offered,
-                             std::int64_t financing_apr_bps);
+// `today`.
+std::vector<Offer> OffersFor(Money amount, Date today, const std::vector<lending::ProductTerms>& offered);
 
 enum class SessionStatus : std::uint8_t { kOpen, kComplete, kExpired };
 inline constexpr SessionStatus kAllSessionStatuses[] = {

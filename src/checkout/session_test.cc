@@ -45,7 +45,7 @@ TEST(SessionTest, OffersFollowProductLimits) {
   const Date today = *ParseDate("2026-11-26");
   auto names = [&](std::int64_t amount) {
     std::vector<std::string> out;
-    for (const Offer& o : OffersFor(Usd(amount), today, merchants::DefaultProducts(Currency::kUSD), 1999)) {
+    for (const Offer& o : OffersFor(Usd(amount), today, merchants::DefaultProducts(Currency::kUSD))) {
       out.emplace_back(lending::ProductName(o.preview.product));
     }
     return out;
@@ -56,9 +56,15 @@ TEST(SessionTest, OffersFollowProductLimits) {
   EXPECT_EQ(names(120000), (std::vector<std::string>{"pay_in_4", "financing_6", "financing_12",
                                                      "financing_24"}));
   EXPECT_TRUE(names(2000000).empty());
-  const auto offers = OffersFor(Usd(25998), today, merchants::DefaultProducts(Currency::kUSD), 1999);
-  EXPECT_EQ(offers[2].preview.apr_bps, 1999);
+  const auto offers = OffersFor(Usd(25998), today, merchants::DefaultProducts(Currency::kUSD));
+  // Financing states the merchant's APR range and previews its top: the decision
+  // prices by risk within it, so the approved APR is never above what was shown.
+  const lending::ProductTerms f6 = lending::DefaultTerms(lending::ProductKind::kFinancing6, Currency::kUSD);
+  EXPECT_EQ(offers[2].min_apr_bps, f6.min_apr_bps);
+  EXPECT_EQ(offers[2].max_apr_bps, f6.max_apr_bps);
+  EXPECT_EQ(offers[2].preview.apr_bps, f6.max_apr_bps);
   EXPECT_EQ(offers[0].preview.installments.size(), 4u);
+  EXPECT_EQ(offers[0].max_apr_bps, 0);
 }
 
 TEST(SessionTest, OffersFollowTheMerchantsTerms) {
@@ -66,11 +72,13 @@ TEST(SessionTest, OffersFollowTheMerchantsTerms) {
   // A merchant offering only financing_12, from 500.00, at 0-9.99 % APR.
   const std::vector<lending::ProductTerms> terms = {
       {lending::ProductKind::kFinancing12, Usd(50000), Usd(1000000), 0, 999}};
-  EXPECT_TRUE(OffersFor(Usd(25998), today, terms, 1999).empty());
-  const auto offers = OffersFor(Usd(60000), today, terms, 1999);
+  EXPECT_TRUE(OffersFor(Usd(25998), today, terms).empty());
+  const auto offers = OffersFor(Usd(60000), today, terms);
   ASSERT_EQ(offers.size(), 1u);
   EXPECT_EQ(offers[0].preview.product, lending::ProductKind::kFinancing12);
-  EXPECT_EQ(offers[0].preview.apr_bps, 999);  // clamped into the merchant's range
+  EXPECT_EQ(offers[0].min_apr_bps, 0);
+  EXPECT_EQ(offers[0].max_apr_bps, 999);
+  EXPECT_EQ(offers[0].preview.apr_bps, 999);
 }
 
 TEST(SessionTest, OpenSessionsExpireAfter48Hours) {

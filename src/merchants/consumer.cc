@@ -45,12 +45,4 @@ bool IdentityConsistent(const Consumer& known, const Consumer& presented) {
          *known.date_of_birth == *presented.date_of_birth;
 }
 
-Consumer MergeProfile(const Consumer& known, const Consumer& presented) {
-  Consumer out = known;
-  if (!out.date_of_birth) out.date_of_birth = presented.date_of_birth;
-  if (!presented.phone.empty()) out.phone = presented.phone;
-  if (presented.address) out.address = presented.address;
-  return out;
-}
-
 }  // namespace tranche::merchants

@@ -38,10 +38,6 @@ struct Consumer {
 // another family name or another date of birth. Unknown fields contradict nothing.
 bool IdentityConsistent(const Consumer& known, const Consumer& presented);
 
-// `known` with what `presented` adds: a date of birth not known before, and the
-// latest phone and address.
-Consumer MergeProfile(const Consumer& known, const Consumer& presented);
-
 // Trims and lower-cases; refuses what is not plausibly an address.
 Result<std::string> NormalizeEmail(std::string_view raw);
 

@@ -25,8 +25,6 @@ class ConsumerRepo {
   virtual Status Insert(const Consumer& c) = 0;
   virtual Result<std::optional<Consumer>> Find(std::string_view id) = 0;
   virtual Result<std::optional<Consumer>> FindByEmail(std::string_view normalized_email) = 0;
-  // Replaces phone, date of birth and address (id, email and names stay).
-  virtual Status UpdateProfile(const Consumer& c) = 0;
   // The consumer's credit limit in `currency`; none until a first approval sets it.
   virtual Result<std::optional<Money>> FindLimit(std::string_view consumer_id, Currency currency) = 0;
   virtual Status SetLimit(std::string_view consumer_id, Money limit) = 0;

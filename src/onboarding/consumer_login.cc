@@ -5,14 +5,15 @@
 namespace tranche::onboarding {
 
 Result<bool> StartConsumerLogin(store::Tx& tx, IdGenerator& ids, RandomSource& random,
-                                std::string_view email, Instant now) {
-  TRANCHE_ASSIGN_OR_RETURN(auto consumer, tx.consumers().FindByEmail(email));
+                                const LoginRequest& r, Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(auto consumer, tx.consumers().FindByEmail(r.email));
   if (!consumer) return false;
-  TRANCHE_ASSIGN_OR_RETURN(int recent,
-                           tx.keys().CountChallengesSince(consumer->id, now - auth::kLoginWindow));
-  if (recent >= auth::kMaxCodesPerWindow) return false;
+  TRANCHE_ASSIGN_OR_RETURN(auth::CodeHistories history,
+                           tx.keys().ChallengesSince(consumer->id, r.address, now - auth::kCodeHistoryWindow));
+  if (!auth::MaySendCode(history, now)) return false;
   const std::string code = auth::GenerateCode(random);
-  const auth::LoginChallenge challenge = auth::MakeChallenge(ids.Next("lch"), consumer->id, code, now);
+  const auth::LoginChallenge challenge =
+      auth::MakeChallenge(ids.Next("lch"), consumer->id, code, std::string(r.address), now);
   TRANCHE_RETURN_IF_ERROR(tx.keys().InsertChallenge(challenge));
   const notify::Notification n{
       ids.Next("ntf"), consumer->id, "email", "login_code", consumer->email,
@@ -25,13 +26,13 @@ Result<bool> StartConsumerLogin(store::Tx& tx, IdGenerator& ids, RandomSource& r
 }
 
 Result<LoginVerdict> VerifyConsumerLogin(store::Tx& tx, IdGenerator& ids, RandomSource& secrets,
-                                         std::string_view email, std::string_view code, Instant now) {
+                                         const LoginRequest& r, std::string_view code, Instant now) {
   const LoginVerdict invalid{std::nullopt,
                              Status(StatusCategory::kUnauthenticated, "invalid_code",
                                     "the code is wrong or has expired", "code")};
-  TRANCHE_ASSIGN_OR_RETURN(auto consumer, tx.consumers().FindByEmail(email));
+  TRANCHE_ASSIGN_OR_RETURN(auto consumer, tx.consumers().FindByEmail(r.email));
   if (!consumer) return invalid;
-  TRANCHE_ASSIGN_OR_RETURN(auto challenge, tx.keys().LatestChallenge(consumer->id));
+  TRANCHE_ASSIGN_OR_RETURN(auto challenge, tx.keys().LatestChallenge(consumer->id, r.address));
   if (!challenge) return invalid;
   const auth::CodeVerdict verdict = auth::CheckCode(*challenge, code, now);
   switch (verdict.check) {

@@ -7,11 +7,19 @@
 
 namespace tranche::onboarding {
 
+// Where a login request comes from: the client address the server sees. Codes are
+// limited by it (auth/login.h), and a code is checked only against the challenge
+// requested from the same address.
+struct LoginRequest {
+  std::string_view email;  // normalised
+  std::string_view address;
+};
+
 // Sends a code to a registered consumer through the notification outbox. Unknown
-// addresses and consumers over the rate limit get nothing, and the caller learns
-// neither (returns whether a code was sent, for tests and logs only).
+// emails and requests over a limit get nothing, and the caller learns neither
+// (returns whether a code was sent, for tests and logs only).
 Result<bool> StartConsumerLogin(store::Tx& tx, IdGenerator& ids, RandomSource& random,
-                                std::string_view email, Instant now);
+                                const LoginRequest& r, Instant now);
 
 struct ConsumerToken {
   std::string consumer_id;
@@ -19,7 +27,7 @@ struct ConsumerToken {
   Instant expires_at;
 };
 
-// Checks `code` against the consumer's latest challenge. Wrong codes are counted even
+// Checks `code` against the consumer's latest challenge from the same address. Wrong codes are counted even
 // though the request fails, so the refusal is returned as a value for the caller to
 // commit: `refusal` is set (Unauthenticated, or ResourceExhausted once locked) and
 // `token` empty, or the reverse.
@@ -28,6 +36,6 @@ struct LoginVerdict {
   Status refusal;
 };
 Result<LoginVerdict> VerifyConsumerLogin(store::Tx& tx, IdGenerator& ids, RandomSource& secrets,
-                                         std::string_view email, std::string_view code, Instant now);
+                                         const LoginRequest& r, std::string_view code, Instant now);
 
 }  // namespace tranche::onboarding

@@ -17,8 +17,10 @@ Status NoSuchOrder(std::string_view id) {
 }
 
 // Finds or registers the consumer behind an authorization. `consistent` reports
-// whether the presented identity matches the one registered under the email; a
-// consistent one updates the stored profile with what it adds.
+// whether the presented identity matches the one registered under the email. A known
+// consumer's stored profile is never changed here: whoever holds a client token may
+// present anything for an email they know, so what they present stays with the
+// decision (ApplicantOf).
 Result<merchants::Consumer> ResolveConsumer(store::Tx& tx, const Context& ctx,
                                             const merchants::Consumer& presented, bool* consistent) {
   TRANCHE_ASSIGN_OR_RETURN(auto known, tx.consumers().FindByEmail(presented.email));
@@ -31,10 +33,26 @@ Result<merchants::Consumer> ResolveConsumer(store::Tx& tx, const Context& ctx,
     return fresh;
   }
   *consistent = merchants::IdentityConsistent(*known, presented);
-  if (!*consistent) return std::move(*known);
-  merchants::Consumer merged = merchants::MergeProfile(*known, presented);
-  TRANCHE_RETURN_IF_ERROR(tx.consumers().UpdateProfile(merged));
-  return merged;
+  return std::move(*known);
+}
+
+risk::Applicant ApplicantOf(const merchants::Consumer& presented) {
+  const merchants::Address address = presented.address.value_or(merchants::Address{});
+  return {presented.given_name, presented.family_name, presented.phone, address.line1,
+          address.city,         address.postal_code,   address.country};
+}
+
+// The adverse-action notice: the principal reasons go to the consumer's own address,
+// not to the shopper at checkout (risk::ShopperReasons).
+notify::Notification DeclineNotice(IdGenerator& ids, const merchants::Consumer& consumer,
+                                   const merchants::Merchant& merchant, const risk::DecisionRecord& d) {
+  std::string body = "A purchase of " + FormatMoney(d.request.amount) + " at " + merchant.name +
+                     " with tranche was not approved. The principal reasons:\n";
+  for (const risk::Reason& r : d.decision.reasons) body += "- " + r.message + "\n";
+  body += "You can see this decision in your tranche account. If you did not make this purchase, "
+          "nothing was charged and you can ignore this message.";
+  return {ids.Next("ntf"), consumer.id, "email", "credit_declined", consumer.email,
+          "Your tranche purchase was not approved", std::move(body), d.created_at};
 }
 
 Result<risk::Exposure> LoadExposure(store::Tx& tx, std::string_view consumer_id, Currency c,
@@ -94,14 +112,19 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
     request.profile = risk::WithTrancheHistory(ctx.bureau.Lookup(who), exposure.months_overdue);
   }
   AuthorizeOutcome out{risk::DecisionRecord{ctx.ids.Next("dec"), session->id, merchant.id, consumer.id,
-                                            request, ctx.decider.Decide(request), ctx.now},
+                                            request, ctx.decider.Decide(request), ctx.now,
+                                            ApplicantOf(r.presented)},
                        std::nullopt};
   const risk::Decision& d = out.decision.decision;
   TRANCHE_ASSERT(d.reasons.size() <= risk::kMaxDeclineReasons);
   TRANCHE_ASSERT((d.outcome == risk::Outcome::kApproved) == d.reasons.empty());
   TRANCHE_RETURN_IF_ERROR(tx.decisions().Insert(out.decision));
-  if (d.outcome != risk::Outcome::kApproved) return out;
+  if (d.outcome != risk::Outcome::kApproved) {
+    TRANCHE_RETURN_IF_ERROR(tx.notifications().Insert(DeclineNotice(ctx.ids, consumer, merchant, out.decision)));
+    return out;
+  }
 
+  TRANCHE_ASSIGN_OR_RETURN(out.schedule, lending::BuildSchedule(r.product, amount, DateOf(ctx.now), d.apr_bps));
   if (!exposure.credit_limit) TRANCHE_RETURN_IF_ERROR(tx.consumers().SetLimit(consumer.id, d.credit_limit));
   out.authorization = checkout::Authorization{
       ctx.ids.Next("auth"), session->id, merchant.id,  consumer.id,

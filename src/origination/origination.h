@@ -35,12 +35,17 @@ struct AuthorizeRequest {
 struct AuthorizeOutcome {
   risk::DecisionRecord decision;
   std::optional<checkout::Authorization> authorization;  // approvals only
+  // Approvals only: the plan at the APR granted, as if captured now, with its
+  // disclosures (each capture's plan is scheduled from its own date).
+  std::optional<lending::Schedule> schedule = {};
 };
 
-// Decides on the session's amount for `product` and stores the decision. An approval
-// also stores the authorization, sets a new consumer's first limit and completes the
-// session; a decline leaves the session open (the consumer may choose another
-// product). Refusals: the session is not open; the merchant does not offer `product`.
+// Decides on the session's amount for `product` and stores the decision with the
+// identity presented (a known consumer's profile is left as it is). An approval also
+// stores the authorization, sets a new consumer's first limit and completes the
+// session; a decline sends the consumer its reasons (notification outbox) and leaves
+// the session open (the consumer may choose another product). Refusals: the session
+// is not open; the merchant does not offer `product`.
 Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const AuthorizeRequest& r);
 
 // The merchant's order for an unexpired, unused authorization of its own.

@@ -9,6 +9,19 @@
 
 namespace tranche::risk {
 
+// Who applied, as presented at checkout: the applicant's word, kept with the decision.
+// It never changes the consumer's stored profile — whoever holds a checkout's client
+// token could present anything for a known email.
+struct Applicant {
+  std::string given_name;
+  std::string family_name;
+  std::string phone;
+  std::string address_line1;
+  std::string address_city;
+  std::string address_postal_code;
+  std::string address_country;
+};
+
 struct DecisionRecord {
   std::string id;  // dec_...
   std::string session_id;
@@ -17,6 +30,7 @@ struct DecisionRecord {
   DecisionRequest request;
   Decision decision;
   Instant created_at;
+  std::optional<Applicant> applicant = {};  // none for decisions made before it was kept
 };
 
 class DecisionRepo {
@@ -24,6 +38,10 @@ class DecisionRepo {
   virtual ~DecisionRepo() = default;
   virtual Status Insert(const DecisionRecord& d) = 0;
   virtual Result<std::optional<DecisionRecord>> Find(std::string_view id) = 0;
+  // The consumer's decisions in id (creation) order after `after_id`; at most `limit`.
+  virtual Result<std::vector<DecisionRecord>> ListByConsumer(std::string_view consumer_id,
+                                                             std::string_view after_id,
+                                                             std::size_t limit) = 0;
   // Decisions made at or after `since`, oldest first; at most `limit`.
   virtual Result<std::vector<DecisionRecord>> ListSince(Instant since, std::size_t limit) = 0;
   // Of the approved decisions made at or after `since` whose purchase has an instalment

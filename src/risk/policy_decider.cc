@@ -25,6 +25,20 @@ std::optional<Money> ExposureWith(const Exposure& e, Money amount) {
 
 }  // namespace
 
+std::vector<Reason> ShopperReasons(const Decision& d) {
+  if (d.outcome == Outcome::kApproved) return {};
+  std::vector<Reason> out;
+  for (const Reason& r : d.reasons) {
+    if (r.code == "underage" || r.code == "amount_outside_product_limits") out.push_back(r);
+  }
+  if (out.empty()) {
+    out.push_back({std::string(kNotApproved),
+                   "We could not approve this purchase with tranche. If you have a tranche account, "
+                   "you can see why there; you can also choose another way to pay."});
+  }
+  return out;
+}
+
 Decision PolicyDecider::Decide(const DecisionRequest& r) const {
   const Money limit = r.exposure.credit_limit.value_or(
       lending::FromUsdReference(config_.starting_limit_usd_minor, r.amount.currency()));

@@ -16,6 +16,15 @@ struct PolicyConfig {
   std::int64_t financing_apr_bps = 1999;
 };
 
+// What the shopper at checkout is told about a decline. Whoever holds a client token
+// may not be the person an email belongs to, so they see only the reasons that follow
+// from what they entered themselves (their age, the amount for the product); any other
+// decline reads as one generic reason (kNotApproved), the same for an unknown email, an
+// identity mismatch or the owner's overdue balance. The full reasons stay with the
+// decision and go to the consumer through their own channels.
+inline constexpr std::string_view kNotApproved = "not_approved";
+std::vector<Reason> ShopperReasons(const Decision& d);
+
 class PolicyDecider final : public Decider {
  public:
   explicit PolicyDecider(PolicyConfig config = {}) : config_(config) {}

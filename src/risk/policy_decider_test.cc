@@ -83,5 +83,29 @@ TEST(PolicyDeciderTest, ReportsThePrincipalReasonsFirstAtMostFour) {
                                                 "amount_outside_product_limits"}));
 }
 
+TEST(PolicyDeciderTest, TheShopperSeesOnlyWhatFollowsFromWhatTheyEntered) {
+  // What would tell the shopper about an email's owner reads as one generic reason.
+  auto mismatch = Clean();
+  mismatch.identity_consistent = false;
+  auto overdue = Clean();
+  overdue.exposure.has_overdue = true;
+  auto over_limit = Clean(lending::ProductKind::kPayIn4, 70000);
+  for (const DecisionRequest& r : {mismatch, overdue, over_limit}) {
+    const Decision d = PolicyDecider().Decide(r);
+    ASSERT_EQ(d.outcome, Outcome::kDeclined);
+    EXPECT_EQ(Codes(Decision{d.outcome, ShopperReasons(d), d.credit_limit, 0, "", std::nullopt}),
+              std::vector<std::string>{std::string(kNotApproved)});
+  }
+  // Their own age and the amount for the product they chose, they may act on; the
+  // mismatch next to them stays hidden.
+  auto underage = mismatch;
+  underage.date_of_birth = *ParseDate("2010-01-01");
+  const Decision d = PolicyDecider().Decide(underage);
+  EXPECT_EQ(Codes(d), (std::vector<std::string>{"identity_mismatch", "underage"}));
+  ASSERT_EQ(ShopperReasons(d).size(), 1u);
+  EXPECT_EQ(ShopperReasons(d)[0].code, "underage");
+  EXPECT_TRUE(ShopperReasons(PolicyDecider().Decide(Clean())).empty());
+}
+
 }  // namespace
 }  // namespace tranche::risk

@@ -1,32 +1,11 @@
 #include "webhooks/webhook.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 
+#include "auth/keys.h"
 #include "core/assert.h"
 
 namespace tranche::webhooks {
-
-namespace {
-
-std::string Hex(const std::uint8_t* bytes, std::size_t n) {
-  std::string out(2 * n + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), bytes, n);
-  out.pop_back();
-  return out;
-}
-
-std::string HmacHex(const std::uint8_t* key, std::size_t key_len, std::string_view message) {
-  std::uint8_t mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, key, key_len);
-  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()), message.size());
-  crypto_auth_hmacsha256_final(&st, mac);
-  return Hex(mac, sizeof mac);
-}
-
-}  // namespace
 
 bool IsEventType(std::string_view type) {
   return std::any_of(std::begin(kEventTypes), std::end(kEventTypes), [&](const char* t) { return type == t; });
@@ -75,7 +54,7 @@ Delivery AfterAttempt(Delivery d, Instant event_created_at, Instant now, bool ok
 }
 
 std::string SigningSecret(const SigningKey& platform_key, std::string_view endpoint_id) {
-  return "whsec_" + HmacHex(platform_key.data(), platform_key.size(), endpoint_id);
+  return "whsec_" + auth::HmacSha256Hex(platform_key, endpoint_id);
 }
 
 std::string SignatureHeader(std::string_view secret, Instant at, std::string_view body) {
@@ -84,7 +63,7 @@ std::string SignatureHeader(std::string_view secret, Instant at, std::string_vie
   message.push_back('.');
   message.append(body);
   return "t=" + t + ",v1=" +
-         HmacHex(reinterpret_cast<const std::uint8_t*>(secret.data()), secret.size(), message);
+         auth::HmacSha256Hex({reinterpret_cast<const std::uint8_t*>(secret.data()), secret.size()}, message);
 }
 
 }  // namespace tranche::webhooks

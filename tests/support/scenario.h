@@ -77,7 +77,7 @@ class Scenario {
   }
 
   // A consumer token, logging in again after the clock moved (tokens last an hour;
-  // scenarios move days at a time, and codes are limited to 5 per 15 minutes).
+  // scenarios move days at a time, and login codes are limited per address and consumer).
   std::string Login(const std::string& email) {
     auto cached = tokens_.find(email);
     if (cached != tokens_.end()) return cached->second;

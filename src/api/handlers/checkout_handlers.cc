@@ -12,19 +12,28 @@ namespace {
 
 using checkout::CheckoutSession;
 
-Json OfferJson(const checkout::Offer& o) {
-  const lending::Schedule& s = o.preview;
+// A schedule as previewed or granted: the instalments and, for financing, the
+// disclosures (APR, amount financed, finance charge, total of payments).
+Json ScheduleJson(const lending::Schedule& s) {
   Json installments = Json::array();
   for (const auto& i : s.installments) {
     installments.push_back({{"due_date", FormatDate(i.due_date)}, {"amount", i.amount.minor()}});
   }
-  Json offer = {{"product", lending::ProductName(s.product)},
-                {"installments", std::move(installments)}};
+  Json out = {{"product", lending::ProductName(s.product)}, {"installments", std::move(installments)}};
   if (lending::IsFinancing(s.product)) {
-    offer["apr_bps"] = s.apr_bps;
-    offer["amount_financed"] = s.amount_financed.minor();
-    offer["finance_charge"] = s.finance_charge.minor();
-    offer["total_of_payments"] = s.total_of_payments.minor();
+    out["apr_bps"] = s.apr_bps;
+    out["amount_financed"] = s.amount_financed.minor();
+    out["finance_charge"] = s.finance_charge.minor();
+    out["total_of_payments"] = s.total_of_payments.minor();
+  }
+  return out;
+}
+
+Json OfferJson(const checkout::Offer& o) {
+  Json offer = ScheduleJson(o.preview);
+  if (lending::IsFinancing(o.preview.product)) {
+    offer["min_apr_bps"] = o.min_apr_bps;
+    offer["max_apr_bps"] = o.max_apr_bps;
   }
   return offer;
 }
@@ -40,8 +49,7 @@ Json SessionJson(const CheckoutSession& s, Instant now, const merchants::Merchan
   // Offers are derived, not stored: the same amount and day always give the same ones.
   if (status == checkout::SessionStatus::kOpen) {
     for (const auto& o : checkout::OffersFor(s.draft.amount, DateOf(s.created_at),
-                                             merchants::OfferedTerms(merchant, s.draft.amount.currency()),
-                                             risk::PolicyConfig{}.financing_apr_bps)) {
+                                             merchants::OfferedTerms(merchant, s.draft.amount.currency()))) {
       offers.push_back(OfferJson(o));
     }
   }
@@ -113,9 +121,9 @@ Result<merchants::Merchant> FindMerchant(store::Tx& tx, const std::string& id) {
 
 Result<Reply> CreateSession(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(checkout::SessionDraft draft, ReadDraft(ctx.body));
-  const std::string client_token =
-      auth::GenerateSecret(auth::PrincipalKind::kCheckoutClient, ctx.svc.secrets);
-  const CheckoutSession session{ctx.svc.ids.Next("cs"), ctx.Caller().id, std::move(draft),
+  std::string id = ctx.svc.ids.Next("cs");
+  const std::string client_token = auth::DeriveClientToken(ctx.svc.signing_key, id);
+  const CheckoutSession session{std::move(id), ctx.Caller().id, std::move(draft),
                                 auth::HashSecret(client_token), checkout::SessionStatus::kOpen,
                                 ctx.now, ctx.now + checkout::kSessionLifetime};
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
@@ -123,11 +131,19 @@ Result<Reply> CreateSession(RequestContext& ctx) {
     TRANCHE_RETURN_IF_ERROR(tx.sessions().Insert(session));
     Reply reply(201, SessionJson(session, ctx.now, merchant));
     // The client token goes to the consumer's browser; like every secret it is stored
-    // only as a hash, so an idempotent replay shows null.
+    // only as a hash, and an idempotent replay derives it again (ReplayCreateSession).
     reply.body["client_token"] = client_token;
     reply.RedactForReplay(Json::json_pointer("/client_token"));
     return reply;
   });
+}
+
+// A replayed creation gives the same client token as the first reply, so a client that
+// lost that reply can still authorize the session.
+Result<Reply> ReplayCreateSession(RequestContext& ctx) {
+  Reply reply(201, ctx.body);
+  reply.body["client_token"] = auth::DeriveClientToken(ctx.svc.signing_key, ctx.body.at("id").get<std::string>());
+  return reply;
 }
 
 Result<Reply> GetSession(RequestContext& ctx) {
@@ -211,7 +227,9 @@ Json AuthorizeJson(const origination::AuthorizeOutcome& o) {
   if (!o.authorization) {
     body["status"] = "declined";
     Json reasons = Json::array();
-    for (const risk::Reason& r : d.decision.reasons) reasons.push_back({{"code", r.code}, {"message", r.message}});
+    for (const risk::Reason& r : risk::ShopperReasons(d.decision)) {
+      reasons.push_back({{"code", r.code}, {"message", r.message}});
+    }
     body["reasons"] = std::move(reasons);
     return body;
   }
@@ -221,6 +239,7 @@ Json AuthorizeJson(const origination::AuthorizeOutcome& o) {
   body["amount"] = a.amount.minor();
   body["expires_at"] = FormatRfc3339(a.expires_at);
   if (lending::IsFinancing(a.product)) body["apr_bps"] = a.apr_bps;
+  body["schedule"] = ScheduleJson(*o.schedule);
   return body;
 }
 
@@ -256,6 +275,7 @@ Result<Reply> AuthorizeSession(RequestContext& ctx) {
 
 void RegisterCheckoutRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/checkout/sessions", Caller::kMerchant, CreateSession);
+  router.SetReplay("POST", "/v1/checkout/sessions", ReplayCreateSession);
   router.Add("GET", "/v1/checkout/sessions/{id}", Caller::kMerchant, GetSession, Cost::kQuick);
   router.Add("POST", "/v1/checkout/sessions/{id}/authorize", Caller::kCheckoutClient, AuthorizeSession);
 }

@@ -11,18 +11,26 @@ namespace {
 
 constexpr std::size_t kMaxPlanPage = 100;
 constexpr std::size_t kMaxNotificationPage = 100;
+constexpr std::size_t kMaxDecisionPage = 100;
 
 Result<std::string> ReadEmail(const Json& body) {
   TRANCHE_ASSIGN_OR_RETURN(std::string email, RequireString(body, "email", merchants::kMaxEmailChars));
   return merchants::NormalizeEmail(email);
 }
 
+// The client address the server sees (the socket's peer): login codes are limited by
+// it and bound to it. Bounded so a stored value is always a plausible address.
+std::string_view ClientAddress(const RequestContext& ctx) {
+  return std::string_view(ctx.request.remote_address).substr(0, auth::kMaxAddressChars);
+}
+
 Result<Reply> StartLogin(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"email"}));
   TRANCHE_ASSIGN_OR_RETURN(std::string email, ReadEmail(ctx.body));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_RETURN_IF_ERROR(
-        onboarding::StartConsumerLogin(tx, ctx.svc.ids, ctx.svc.secrets, email, ctx.now).status());
+    TRANCHE_RETURN_IF_ERROR(onboarding::StartConsumerLogin(tx, ctx.svc.ids, ctx.svc.secrets,
+                                                           {email, ClientAddress(ctx)}, ctx.now)
+                                .status());
     // The same answer whether or not the address is registered.
     return Reply(202, Json{{"object", "login_challenge"},
                            {"status", "code_sent_if_registered"},
@@ -37,7 +45,8 @@ Result<Reply> VerifyLogin(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::string code, RequireString(ctx.body, "code", auth::kCodeDigits));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto verdict, onboarding::VerifyConsumerLogin(tx, ctx.svc.ids, ctx.svc.secrets,
-                                                                           email, code, ctx.now));
+                                                                           {email, ClientAddress(ctx)}, code,
+                                                                           ctx.now));
     // A refusal is a reply, not a failure: the attempt it counted must commit.
     if (!verdict.token) return Reply(HttpStatusFor(verdict.refusal), ErrorBody(verdict.refusal));
     return Reply(200, Json{{"object", "consumer_token"},
@@ -116,6 +125,34 @@ Result<Reply> GetMyPlan(RequestContext& ctx) {
   return Reply(200, PlanJson(*plan, DateOf(ctx.now)));
 }
 
+// The consumer's own credit decisions with every principal reason: the shopper at
+// checkout sees only a generic decline (risk::ShopperReasons), the consumer sees why.
+Json DecisionJson(const risk::DecisionRecord& d) {
+  Json reasons = Json::array();
+  for (const risk::Reason& r : d.decision.reasons) reasons.push_back({{"code", r.code}, {"message", r.message}});
+  return Json{{"id", d.id},
+              {"object", "credit_decision"},
+              {"session_id", d.session_id},
+              {"merchant_id", d.merchant_id},
+              {"product", lending::ProductName(d.request.terms.kind)},
+              {"currency", CurrencyCode(d.request.amount.currency())},
+              {"amount", d.request.amount.minor()},
+              {"outcome", d.decision.outcome == risk::Outcome::kApproved ? "approved" : "declined"},
+              {"reasons", std::move(reasons)},
+              {"created_at", FormatRfc3339(d.created_at)}};
+}
+
+Result<Reply> ListMyDecisions(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxDecisionPage));
+  std::vector<risk::DecisionRecord> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.decisions().ListByConsumer(ctx.Caller().id, page.starting_after,
+                                                                 page.limit + 1));
+    return Status::Ok();
+  }));
+  return Reply(200, PageBody(std::move(rows), page.limit, DecisionJson));
+}
+
 Result<Reply> ListNotifications(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxNotificationPage));
   const std::optional<std::string> consumer_id = QueryParam(ctx.request.query, "consumer_id");
@@ -144,6 +181,7 @@ void RegisterConsumerRoutes(ApiRouter& router) {
   router.Add("GET", "/v1/me", Caller::kConsumer, GetMe);
   router.Add("GET", "/v1/me/plans", Caller::kConsumer, ListMyPlans);
   router.Add("GET", "/v1/me/plans/{id}", Caller::kConsumer, GetMyPlan);
+  router.Add("GET", "/v1/me/decisions", Caller::kConsumer, ListMyDecisions);
   router.Add("GET", "/v1/admin/notifications", Caller::kOperator, ListNotifications);
 }
 

@@ -89,6 +89,26 @@ Result<risk::DecisionRequest> RequestFromJson(const std::string& text) {
   }
 }
 
+Json ApplicantToJson(const risk::Applicant& a) {
+  return {{"given_name", a.given_name},   {"family_name", a.family_name},
+          {"phone", a.phone},             {"address_line1", a.address_line1},
+          {"address_city", a.address_city}, {"address_postal_code", a.address_postal_code},
+          {"address_country", a.address_country}};
+}
+
+Result<risk::Applicant> ApplicantFromJson(const std::string& text) {
+  const Json j = Json::parse(text, nullptr, false);
+  if (!j.is_object()) return Status::Internal("stored applicant is malformed");
+  try {
+    return risk::Applicant{j.at("given_name").get<std::string>(),   j.at("family_name").get<std::string>(),
+                           j.at("phone").get<std::string>(),        j.at("address_line1").get<std::string>(),
+                           j.at("address_city").get<std::string>(), j.at("address_postal_code").get<std::string>(),
+                           j.at("address_country").get<std::string>()};
+  } catch (const Json::exception&) {
+    return Status::Internal("stored applicant is malformed");
+  }
+}
+
 Result<std::vector<risk::Reason>> ReasonsFromJson(const std::string& text) {
   const Json j = Json::parse(text, nullptr, false);
   if (!j.is_array()) return Status::Internal("stored decision reasons are malformed");
@@ -111,8 +131,8 @@ Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
   auto s = c_.Prepare(
       "INSERT INTO decisions(id, session_id, merchant_id, consumer_id, product, currency,"
       " amount_minor, outcome, reasons, credit_limit_minor, apr_bps, decider_version, inputs,"
-      " created_at_us, pd, shadow_version, shadow_outcome, shadow_pd)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " created_at_us, pd, shadow_version, shadow_outcome, shadow_pd, applicant)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, d.id).Bind(2, d.session_id).Bind(3, d.merchant_id).Bind(4, d.consumer_id)
       .Bind(5, lending::ProductName(d.request.terms.kind))
       .Bind(6, CurrencyCode(d.request.amount.currency())).Bind(7, d.request.amount.minor())
@@ -135,6 +155,11 @@ Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
   } else {
     s.BindNull(16).BindNull(17).BindNull(18);
   }
+  if (d.applicant) {
+    s.Bind(19, Dump(ApplicantToJson(*d.applicant)));
+  } else {
+    s.BindNull(19);
+  }
   return s.Run();
 }
 
@@ -151,25 +176,41 @@ Result<DecisionRecord> ReadDecision(const Statement& st) {
         st.Text(12), st.Text(13) == "approved" ? risk::Outcome::kApproved : risk::Outcome::kDeclined, std::nullopt};
     if (!st.IsNull(14)) decision.shadow->pd = st.Double(14);
   }
-  return DecisionRecord{st.Text(0), st.Text(1), st.Text(2), st.Text(3), std::move(request),
-                        std::move(decision), InstantFromUnixMicros(st.Int(10))};
+  DecisionRecord out{st.Text(0), st.Text(1), st.Text(2), st.Text(3), std::move(request),
+                     std::move(decision), InstantFromUnixMicros(st.Int(10))};
+  if (!st.IsNull(15)) {
+    TRANCHE_ASSIGN_OR_RETURN(out.applicant, ApplicantFromJson(st.Text(15)));
+  }
+  return out;
 }
 }  // namespace
 
 Result<std::optional<DecisionRecord>> SqliteDecisionRepo::Find(std::string_view id) {
   auto s = c_.Prepare(
       "SELECT id, session_id, merchant_id, consumer_id, outcome, reasons, credit_limit_minor,"
-      " apr_bps, decider_version, inputs, created_at_us, pd, shadow_version, shadow_outcome, shadow_pd"
-      " FROM decisions WHERE id = ?");
+      " apr_bps, decider_version, inputs, created_at_us, pd, shadow_version, shadow_outcome, shadow_pd,"
+      " applicant FROM decisions WHERE id = ?");
   s.Bind(1, id);
   return FindOne<DecisionRecord>(s, ReadDecision);
+}
+
+Result<std::vector<DecisionRecord>> SqliteDecisionRepo::ListByConsumer(std::string_view consumer_id,
+                                                                      std::string_view after_id,
+                                                                      std::size_t limit) {
+  auto s = c_.Prepare(
+      "SELECT id, session_id, merchant_id, consumer_id, outcome, reasons, credit_limit_minor,"
+      " apr_bps, decider_version, inputs, created_at_us, pd, shadow_version, shadow_outcome, shadow_pd,"
+      " applicant FROM decisions WHERE consumer_id = ? AND id > ?"
+      " ORDER BY id LIMIT ?");
+  s.Bind(1, consumer_id).Bind(2, after_id).Bind(3, static_cast<std::int64_t>(limit));
+  return CollectAll<DecisionRecord>(s, ReadDecision);
 }
 
 Result<std::vector<DecisionRecord>> SqliteDecisionRepo::ListSince(Instant since, std::size_t limit) {
   auto s = c_.Prepare(
       "SELECT id, session_id, merchant_id, consumer_id, outcome, reasons, credit_limit_minor,"
-      " apr_bps, decider_version, inputs, created_at_us, pd, shadow_version, shadow_outcome, shadow_pd"
-      " FROM decisions WHERE created_at_us >= ?"
+      " apr_bps, decider_version, inputs, created_at_us, pd, shadow_version, shadow_outcome, shadow_pd,"
+      " applicant FROM decisions WHERE created_at_us >= ?"
       " ORDER BY created_at_us, id LIMIT ?");
   s.Bind(1, UnixMicros(since)).Bind(2, static_cast<std::int64_t>(limit));
   return CollectAll<DecisionRecord>(s, ReadDecision);

@@ -455,6 +455,16 @@ ALTER TABLE plan_installments ADD COLUMN interest_paid_minor INTEGER NOT NULL DE
 -- Until now each instalment's payments covered its own interest first.
 UPDATE plan_installments SET interest_paid_minor = MIN(paid_minor, interest_minor);
 )sql"},
+    {11, "identity_hardening",
+     R"sql(
+-- The identity an application presented (JSON), kept with its decision instead of
+-- being merged into the consumer's profile.
+ALTER TABLE decisions ADD COLUMN applicant TEXT;
+-- Where a login code was requested from: codes are limited per address as well as
+-- per consumer.
+ALTER TABLE login_challenges ADD COLUMN requested_from TEXT NOT NULL DEFAULT '';
+CREATE INDEX login_challenges_by_address ON login_challenges(requested_from, created_at_us);
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

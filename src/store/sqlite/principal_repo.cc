@@ -146,26 +146,19 @@ Result<std::vector<Merchant>> SqliteMerchantRepo::List(std::string_view after_id
 
 Status SqliteConsumerRepo::Insert(const Consumer& c) {
   auto s = c_.Prepare(
-      "INSERT INTO consumers(id, email, given_name, family_name, created_at_us)"
-      " VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO consumers(id, email, given_name, family_name, created_at_us, phone, date_of_birth,"
+      " address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, c.id).Bind(2, c.email).Bind(3, c.given_name).Bind(4, c.family_name)
-      .Bind(5, UnixMicros(c.created_at));
-  TRANCHE_RETURN_IF_ERROR(s.Run());
-  return UpdateProfile(c);
-}
-
-Status SqliteConsumerRepo::UpdateProfile(const Consumer& c) {
-  auto s = c_.Prepare("UPDATE consumers SET phone = ?, date_of_birth = ?, address = ? WHERE id = ?");
-  s.Bind(1, c.phone).Bind(4, c.id);
+      .Bind(5, UnixMicros(c.created_at)).Bind(6, c.phone);
   if (c.date_of_birth) {
-    s.Bind(2, FormatDate(*c.date_of_birth));
+    s.Bind(7, FormatDate(*c.date_of_birth));
   } else {
-    s.BindNull(2);
+    s.BindNull(7);
   }
   if (c.address) {
-    s.Bind(3, AddressToJson(*c.address));
+    s.Bind(8, AddressToJson(*c.address));
   } else {
-    s.BindNull(3);
+    s.BindNull(8);
   }
   return s.Run();
 }
@@ -276,27 +269,38 @@ Result<auth::LoginChallenge> ReadChallenge(const Statement& s) {
   if (hash.size() != 32) return Status::Internal("stored login challenge is malformed");
   auth::LoginChallenge c{s.Text(0), s.Text(1), {}, static_cast<int>(s.Int(3)),
                          InstantFromUnixMicros(s.Int(4)), InstantFromUnixMicros(s.Int(5)),
-                         s.Int(6) != 0};
+                         s.Int(6) != 0, s.Text(7)};
   std::copy(hash.begin(), hash.end(), c.code_hash.begin());
   return c;
+}
+
+// COUNT(*) and MAX(created_at_us) of one limit's key.
+Result<auth::CodeHistory> ReadHistory(Statement& s) {
+  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
+  TRANCHE_ASSERT(row);
+  auth::CodeHistory h{static_cast<int>(s.Int(0)), std::nullopt};
+  if (h.sent > 0) h.last_sent_at = InstantFromUnixMicros(s.Int(1));
+  return h;
 }
 }  // namespace
 
 Status SqliteKeyRepo::InsertChallenge(const auth::LoginChallenge& c) {
   auto s = c_.Prepare(
       "INSERT INTO login_challenges(id, consumer_id, code_hash, attempts, created_at_us,"
-      " expires_at_us, consumed) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      " expires_at_us, consumed, requested_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, c.id).Bind(2, c.consumer_id).BindBlob(3, c.code_hash.data(), c.code_hash.size())
       .Bind(4, c.attempts).Bind(5, UnixMicros(c.created_at)).Bind(6, UnixMicros(c.expires_at))
-      .Bind(7, c.consumed ? 1 : 0);
+      .Bind(7, c.consumed ? 1 : 0).Bind(8, c.requested_from);
   return s.Run();
 }
 
-Result<std::optional<auth::LoginChallenge>> SqliteKeyRepo::LatestChallenge(std::string_view consumer_id) {
+Result<std::optional<auth::LoginChallenge>> SqliteKeyRepo::LatestChallenge(std::string_view consumer_id,
+                                                                           std::string_view address) {
   auto s = c_.Prepare(
-      "SELECT id, consumer_id, code_hash, attempts, created_at_us, expires_at_us, consumed"
-      " FROM login_challenges WHERE consumer_id = ? ORDER BY created_at_us DESC, id DESC LIMIT 1");
-  s.Bind(1, consumer_id);
+      "SELECT id, consumer_id, code_hash, attempts, created_at_us, expires_at_us, consumed, requested_from"
+      " FROM login_challenges WHERE consumer_id = ? AND requested_from = ?"
+      " ORDER BY created_at_us DESC, id DESC LIMIT 1");
+  s.Bind(1, consumer_id).Bind(2, address);
   return FindOne<auth::LoginChallenge>(s, ReadChallenge);
 }
 
@@ -306,13 +310,25 @@ Status SqliteKeyRepo::UpdateChallenge(const auth::LoginChallenge& c) {
   return s.Run();
 }
 
-Result<int> SqliteKeyRepo::CountChallengesSince(std::string_view consumer_id, Instant since) {
-  auto s = c_.Prepare(
-      "SELECT COUNT(*) FROM login_challenges WHERE consumer_id = ? AND created_at_us >= ?");
-  s.Bind(1, consumer_id).Bind(2, UnixMicros(since));
-  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
-  TRANCHE_ASSERT(row);
-  return static_cast<int>(s.Int(0));
+Result<auth::CodeHistories> SqliteKeyRepo::ChallengesSince(std::string_view consumer_id,
+                                                           std::string_view address, Instant since) {
+  auth::CodeHistories out;
+  auto both = c_.Prepare(
+      "SELECT COUNT(*), MAX(created_at_us) FROM login_challenges"
+      " WHERE consumer_id = ? AND requested_from = ? AND created_at_us >= ?");
+  both.Bind(1, consumer_id).Bind(2, address).Bind(3, UnixMicros(since));
+  TRANCHE_ASSIGN_OR_RETURN(out.by_address_and_consumer, ReadHistory(both));
+  auto by_address = c_.Prepare(
+      "SELECT COUNT(*), MAX(created_at_us) FROM login_challenges"
+      " WHERE requested_from = ? AND created_at_us >= ?");
+  by_address.Bind(1, address).Bind(2, UnixMicros(since));
+  TRANCHE_ASSIGN_OR_RETURN(out.by_address, ReadHistory(by_address));
+  auto by_consumer = c_.Prepare(
+      "SELECT COUNT(*), MAX(created_at_us) FROM login_challenges"
+      " WHERE consumer_id = ? AND created_at_us >= ?");
+  by_consumer.Bind(1, consumer_id).Bind(2, UnixMicros(since));
+  TRANCHE_ASSIGN_OR_RETURN(out.by_consumer, ReadHistory(by_consumer));
+  return out;
 }
 
 }  // namespace tranche::store::sqlite

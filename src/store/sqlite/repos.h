@@ -89,7 +89,6 @@ class SqliteConsumerRepo final : public merchants::ConsumerRepo {
   Status Insert(const merchants::Consumer& c) override;
   Result<std::optional<merchants::Consumer>> Find(std::string_view id) override;
   Result<std::optional<merchants::Consumer>> FindByEmail(std::string_view email) override;
-  Status UpdateProfile(const merchants::Consumer& c) override;
   Result<std::optional<Money>> FindLimit(std::string_view consumer_id, Currency currency) override;
   Status SetLimit(std::string_view consumer_id, Money limit) override;
   Result<std::vector<Money>> ListLimits(std::string_view consumer_id) override;
@@ -110,9 +109,11 @@ class SqliteKeyRepo final : public auth::KeyRepo {
   Result<std::optional<auth::Operator>> FindOperator(std::string_view id) override;
   Result<std::optional<auth::Operator>> FindOperatorByName(std::string_view name) override;
   Status InsertChallenge(const auth::LoginChallenge& c) override;
-  Result<std::optional<auth::LoginChallenge>> LatestChallenge(std::string_view consumer_id) override;
+  Result<std::optional<auth::LoginChallenge>> LatestChallenge(std::string_view consumer_id,
+                                                               std::string_view address) override;
   Status UpdateChallenge(const auth::LoginChallenge& c) override;
-  Result<int> CountChallengesSince(std::string_view consumer_id, Instant since) override;
+  Result<auth::CodeHistories> ChallengesSince(std::string_view consumer_id, std::string_view address,
+                                              Instant since) override;
 
  private:
   Connection& c_;
@@ -194,6 +195,8 @@ class SqliteDecisionRepo final : public risk::DecisionRepo {
   explicit SqliteDecisionRepo(Connection& c) : c_(c) {}
   Status Insert(const risk::DecisionRecord& d) override;
   Result<std::optional<risk::DecisionRecord>> Find(std::string_view id) override;
+  Result<std::vector<risk::DecisionRecord>> ListByConsumer(std::string_view consumer_id, std::string_view after_id,
+                                                           std::size_t limit) override;
   Result<std::vector<risk::DecisionRecord>> ListSince(Instant since, std::size_t limit) override;
   Result<Outcomes> OutcomesSince(Instant since, Date cutoff) override;
 
