@@ -85,7 +85,7 @@ TEST_F(ModelTest, ReasonsAndContributionsAddUpToTheMargin) {
   EXPECT_NEAR((*batch)[0].pd, risky->pd, 1e-6);
 }
 
-TEST_F(ModelTest, OurTreeShapEqualsXgboostsContributions) {
+TEST_F(ModelTest, ContributionsBlendTreeShapWithTheScorecardExactly) {
   Table t = Synthetic(5);
   for (std::size_t r = 0; r < t.rows.size(); r += 7) t.rows[r][2] = "";  // some missing bill_amt1
   const auto m = Encode(model_->spec(), t, false);
@@ -96,10 +96,20 @@ TEST_F(ModelTest, OurTreeShapEqualsXgboostsContributions) {
   ASSERT_EQ(theirs->size(), m->rows * width);
   auto ours = model_->ScoreMatrix(*m);
   ASSERT_TRUE(ours.ok());
+  const double blend = model_->blend();
   for (std::size_t r = 0; r < m->rows; ++r) {
-    double margin = 0;
-    for (std::size_t i = 0; i < width; ++i) margin += (*theirs)[r * width + i];
+    const float* row = m->values.data() + r * m->cols;
+    std::vector<double> linear(width, 0);
+    if (blend > 0) model_->scorecard()->Contributions(row, linear.data());
+    double margin = 0, sum = 0;
+    for (std::size_t i = 0; i < width; ++i) {
+      const double expected = (1 - blend) * (*theirs)[r * width + i] + blend * linear[i];
+      EXPECT_NEAR((*ours)[r].contributions[i], expected, 1e-4) << r << " " << i;
+      margin += expected;
+      sum += (*ours)[r].contributions[i];
+    }
     EXPECT_NEAR((*ours)[r].margin, margin, 1e-4) << r;
+    EXPECT_NEAR((*ours)[r].margin, sum, 1e-9) << r;
   }
 }
 
@@ -137,7 +147,8 @@ TEST_F(ModelTest, RoundTripsThroughItsDirectory) {
   for (float late : {0.0F, 2.0F, 4.0F}) {
     EXPECT_DOUBLE_EQ(loaded->ScoreOne(Row(late, 3000))->pd, model_->ScoreOne(Row(late, 3000))->pd);
   }
-  EXPECT_NE(loaded->Describe().find("cross-validated: AUC"), std::string::npos);
+  EXPECT_NE(loaded->Describe().find("cross-validated (optimistic"), std::string::npos);
+  EXPECT_NE(loaded->Describe().find("unbiased estimate (validation_split"), std::string::npos);
   std::filesystem::remove(std::filesystem::path(dir) / "spec.json");
   EXPECT_EQ(CreditModel::Load(dir).status().code(), "model_incomplete");
   std::filesystem::remove_all(dir);
