@@ -8,6 +8,8 @@
 
 #include "core/random.h"
 #include "credit/model.h"
+#include "credit/profile_features.h"
+#include "credit/simulated_data.h"
 
 namespace tranche::credit {
 namespace {
@@ -161,6 +163,69 @@ TEST(TrainTest, SameDataAndSeedGiveTheSameModel) {
   EXPECT_EQ(*a->booster.ToJson(), *b->booster.ToJson());
   EXPECT_EQ(a->cv.auc, b->cv.auc);
   EXPECT_EQ(a->platt.a, b->platt.a);
+  EXPECT_EQ(a->blend, b->blend);
+  EXPECT_EQ(a->validation->model.auc, b->validation->model.auc);
+  EXPECT_EQ(CreditModel(std::move(a).value(), "s").version(), CreditModel(std::move(b).value(), "s").version());
+}
+
+TEST(TrainTest, ReportsAnUnbiasedEstimateBesideTheBaseline) {
+  TrainOptions o = Fast();
+  auto split = Train(Synthetic(), o);
+  ASSERT_TRUE(split.ok());
+  ASSERT_TRUE(split->validation.has_value());
+  EXPECT_EQ(split->validation->folds_scored, 1);
+  EXPECT_NEAR(static_cast<double>(split->validation->rows), 800.0 / 5, 2);  // one outer fold
+  EXPECT_GT(split->validation->model.auc, 0.7);
+  EXPECT_GT(split->validation->baseline.auc, 0.7);
+  o.nested = true;
+  o.outer_folds = 3;
+  auto nested = Train(Synthetic(), o);
+  ASSERT_TRUE(nested.ok());
+  EXPECT_EQ(nested->validation->folds_scored, 3);
+  EXPECT_EQ(nested->validation->rows, 800u);  // every row scored by a model that never saw it
+  // The final model does not depend on how it was evaluated.
+  EXPECT_EQ(*nested->booster.ToJson(), *split->booster.ToJson());
+  o.outer_folds = 0;
+  EXPECT_FALSE(Train(Synthetic(), o)->validation.has_value());
+  o.outer_folds = 1;
+  EXPECT_EQ(Train(Synthetic(), o).status().code(), "invalid_folds");
+}
+
+// A Taiwan-shaped model: engineered features and the scorecard survive the model
+// directory, and scoring a raw row (as the checkout decider does) equals scoring the
+// encoded file (as eval and score do).
+TEST(TrainTest, EngineeredFeaturesAreComputedByTheModelEverywhere) {
+  const Date today = *ParseDate("2026-11-26");
+  const Table data = SimulatedTrainingData(1500, 11, today);
+  TrainOptions o = Fast();
+  o.outer_folds = 0;
+  auto t = Train(data, o);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_GE(t->spec.derived.size(), 10u);
+  CreditModel model(std::move(t).value(), "simulated");
+  const std::string dir = ::testing::TempDir() + "/tranche_model_derived_" + model.version();
+  ASSERT_TRUE(model.Save(dir).ok());
+  auto loaded = CreditModel::Load(dir);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->spec().width(), model.spec().width());
+  EXPECT_EQ(loaded->blend(), model.blend());
+  const Table fresh = SimulatedTrainingData(50, 12, today);
+  auto m = Encode(loaded->spec(), fresh, true);
+  ASSERT_TRUE(m.ok());
+  auto batch = loaded->ScoreMatrix(*m);
+  ASSERT_TRUE(batch.ok());
+  for (std::size_t r = 0; r < m->rows; ++r) {
+    const std::vector<float> raw(m->values.begin() + static_cast<std::ptrdiff_t>(r * m->cols),
+                                 m->values.begin() + static_cast<std::ptrdiff_t>(r * m->cols + loaded->spec().columns.size()));
+    auto one = model.ScoreOne(raw);
+    ASSERT_TRUE(one.ok());
+    EXPECT_DOUBLE_EQ(one->pd, (*batch)[r].pd) << r;
+    ASSERT_EQ(one->contributions.size(), loaded->spec().width() + 1);
+    double sum = 0;
+    for (double c : one->contributions) sum += c;
+    EXPECT_NEAR(sum, one->margin, 1e-9);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(TrainTest, HonoursMonotoneConstraints) {

@@ -10,6 +10,11 @@
 // values. WoE is smoothed toward 0 by kWoePriorRows pseudo-rows at the base rate, so a
 // small bin cannot claim extreme evidence, and an empty or unseen bin is neutral.
 //
+// Monotone inputs (the same constraints the trees get) keep their direction: adjacent
+// bins whose WoE is out of order are pooled (pool-adjacent-violators) and the input's
+// weight is kept ≥ 0, so the scorecard, like the trees, never lowers the PD as such an
+// input rises.
+//
 // The model is linear in the WoE values, so each input's contribution to the margin is
 // exact: weight × (WoE(x) − the training mean WoE); the bias is the margin of an
 // average row. They sum to the margin.
@@ -25,6 +30,7 @@ inline constexpr std::size_t kScorecardBins = 10;
 inline constexpr double kWoePriorRows = 2;
 inline constexpr double kScorecardL2 = 5;
 inline constexpr int kScorecardMaxNewtonSteps = 50;
+inline constexpr int kScorecardMaxHalvings = 30;
 
 struct ScorecardInput {
   std::vector<float> edges;  // x falls in bin i = how many edges are ≤ x
@@ -45,8 +51,9 @@ struct Scorecard {
   void Contributions(const float* row, double* phi) const;
 };
 
-// Fits on every row of `m` (labels required). Preconditions (asserted): rows > 0, both
-// classes present.
-Scorecard FitScorecard(const Matrix& m);
+// Fits on every row of `m` (labels required). `monotone` is empty or holds, per column,
+// +1 (PD rises with it), −1 or 0. Preconditions (asserted): rows > 0, both classes
+// present.
+Scorecard FitScorecard(const Matrix& m, const std::vector<int>& monotone = {});
 
 }  // namespace tranche::credit

@@ -19,6 +19,18 @@ constexpr double kBlendWeights[] = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
 // Outer folds are drawn with another seed than the inner ones.
 constexpr std::uint64_t kOuterSeedSalt = 0x9e3779b97f4a7c15ULL;
 
+// The monotone direction of each model input: the option where it names the input,
+// else a derived feature's known direction, else none.
+std::vector<int> MonotoneSigns(const TrainOptions& o, const FeatureSpec& spec) {
+  std::vector<int> signs;
+  for (std::size_t i = 0; i < spec.width(); ++i) {
+    const auto it = o.monotone.find(spec.FeatureName(i));
+    const int known = i < spec.columns.size() ? 0 : spec.derived[i - spec.columns.size()].monotone;
+    signs.push_back(it != o.monotone.end() ? it->second : known);
+  }
+  return signs;
+}
+
 BoosterParams ParamsFor(const Candidate& c, const TrainOptions& o, const FeatureSpec& spec) {
   BoosterParams p = {{"objective", "binary:logistic"}, {"eval_metric", "logloss"},
                      {"tree_method", "hist"},           {"eta", std::to_string(kLearningRate)},
@@ -27,16 +39,12 @@ BoosterParams ParamsFor(const Candidate& c, const TrainOptions& o, const Feature
                      {"subsample", "0.8"},              {"colsample_bytree", "0.8"},
                      {"lambda", "1"},                   {"seed", std::to_string(o.seed % 1'000'000'007)},
                      {"nthread", std::to_string(o.threads)}, {"verbosity", "0"}};
-  std::string m = "(";
-  bool any = false;
-  for (std::size_t i = 0; i < spec.width(); ++i) {
-    const auto it = o.monotone.find(spec.FeatureName(i));
-    int sign = i < spec.columns.size() ? 0 : spec.derived[i - spec.columns.size()].monotone;
-    if (it != o.monotone.end()) sign = it->second;
-    any = any || sign != 0;
-    m += (i ? "," : "") + std::to_string(sign);
+  const std::vector<int> signs = MonotoneSigns(o, spec);
+  if (std::any_of(signs.begin(), signs.end(), [](int s) { return s != 0; })) {
+    std::string m = "(";
+    for (std::size_t i = 0; i < signs.size(); ++i) m += (i ? "," : "") + std::to_string(signs[i]);
+    p.emplace_back("monotone_constraints", m + ")");
   }
-  if (any) p.emplace_back("monotone_constraints", m + ")");
   return p;
 }
 
@@ -126,7 +134,7 @@ class Procedure {
       fit.scorecard_cv_auc = Auc(card_oof, m.labels);
       fit.blend = ChooseBlend(best_oof, card_oof, m.labels);
       for (std::size_t r = 0; r < m.rows; ++r) oof[r] = Blend(best_oof[r], card_oof[r], fit.blend);
-      if (fit.blend > 0) fit.scorecard = FitScorecard(m);
+      if (fit.blend > 0) fit.scorecard = FitScorecard(m, MonotoneSigns(o_, spec_));
     }
     fit.platt = FitPlatt(oof, m.labels);
     fit.oof_pd.resize(oof.size());
@@ -166,7 +174,7 @@ class Procedure {
   std::vector<double> ScorecardOutOfFold(const Matrix& m, const std::vector<int>& folds) const {
     std::vector<double> oof(m.rows);
     for (int f = 0; f < o_.folds; ++f) {
-      const Scorecard card = FitScorecard(Gather(m, RowsWhere(folds, f, false)));
+      const Scorecard card = FitScorecard(Gather(m, RowsWhere(folds, f, false)), MonotoneSigns(o_, spec_));
       for (std::size_t r : RowsWhere(folds, f, true)) oof[r] = card.Margin(m.values.data() + r * m.cols);
     }
     return oof;
