@@ -110,8 +110,8 @@ int RunTrain(const TrainArgs& a) {
     std::printf("baseline on the same rows (tuned XGBoost, raw columns): AUC %.4f  KS %.4f  Brier %.4f\n",
                 validation->baseline.auc, validation->baseline.ks, validation->baseline.brier);
   }
-  std::printf("cross-validated (%d folds, calibrated; optimistic, the search chose on them): AUC %.4f  KS %.4f  "
-              "Brier %.4f\n", a.folds, cv.auc, cv.ks, cv.brier);
+  std::printf("cross-validated (%d folds, calibrated): AUC %.4f  KS %.4f  Brier %.4f  (optimistic: the search "
+              "chose on these folds)\n", a.folds, cv.auc, cv.ks, cv.brier);
   return 0;
 }
 
