@@ -36,6 +36,7 @@ TrainOptions Fast() {
   o.folds = 3;
   o.max_rounds = 120;
   o.patience = 15;
+  o.outer_folds = 5;
   return o;
 }
 
