@@ -190,6 +190,14 @@ TEST(TrainTest, ReportsAnUnbiasedEstimateBesideTheBaseline) {
   EXPECT_FALSE(Train(Synthetic(), o)->validation.has_value());
   o.outer_folds = 1;
   EXPECT_EQ(Train(Synthetic(), o).status().code(), "invalid_folds");
+  // Too few defaults to put some in every training subset: refused, not asserted.
+  Table few = Synthetic();
+  int kept = 0;
+  for (auto& row : few.rows) {
+    if (row.back() == "1" && ++kept > 10) row.back() = "0";
+  }
+  o.outer_folds = 5;
+  EXPECT_EQ(Train(few, o).status().code(), "too_few_rows");
 }
 
 // A Taiwan-shaped model: engineered features and the scorecard survive the model

@@ -285,6 +285,14 @@ Result<TrainedModel> Train(const Table& data, const TrainOptions& o, const Progr
     }
   }
   TRANCHE_ASSIGN_OR_RETURN(Matrix m, Encode(spec, data, true));
+  // Every training subset (inner and outer) must hold both classes for the scorecard,
+  // the calibration and the AUC to be defined.
+  const auto positives_count = static_cast<std::size_t>(std::count(m.labels.begin(), m.labels.end(), 1.0F));
+  const std::size_t needed = static_cast<std::size_t>(o.folds) * static_cast<std::size_t>(std::max(1, o.outer_folds));
+  if (std::min(positives_count, m.rows - positives_count) < needed) {
+    return Status::InvalidArgument("too_few_rows", "each label class needs at least " + std::to_string(needed) +
+                                                       " rows for these folds");
+  }
 
   // Each procedure fits the candidates on every fold; the validation runs two per
   // outer fold scored (the model's and the baseline's), and the final one runs once.
@@ -301,7 +309,7 @@ Result<TrainedModel> Train(const Table& data, const TrainOptions& o, const Progr
   }
   TRANCHE_ASSIGN_OR_RETURN(Fitted fit, Procedure(spec, o, tick).Run(m));
 
-  const double positives = static_cast<double>(std::count(m.labels.begin(), m.labels.end(), 1.0F));
+  const double positives = static_cast<double>(positives_count);
   std::vector<Bins> feature_baselines;
   for (std::size_t c = 0; c < spec.columns.size(); ++c) {
     std::vector<double> column(m.rows);
