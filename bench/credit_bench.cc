@@ -60,7 +60,9 @@ void BM_ScoreApplicationWithReasons(benchmark::State& state) {
   state.counters["p50_us"] = at(0.50);
   state.counters["p99_us"] = at(0.99);
   state.counters["max_us"] = us.back();
-  state.SetLabel("model " + model->version() + ", " + std::to_string(model->spec().columns.size()) + " features");
+  state.SetLabel("model " + model->version() + ", " + std::to_string(model->spec().columns.size()) + " columns + " +
+                 std::to_string(model->spec().derived.size()) + " engineered, scorecard blend " +
+                 std::to_string(model->blend()));
 }
 BENCHMARK(BM_ScoreApplicationWithReasons)->Iterations(20000)->Repetitions(5);
 

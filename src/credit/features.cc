@@ -6,6 +6,8 @@
 #include <cmath>
 #include <map>
 
+#include "core/assert.h"
+
 namespace tranche::credit {
 
 namespace {
@@ -54,11 +56,26 @@ std::vector<std::string> RankCategories(const Table& t, std::size_t col) {
 
 }  // namespace
 
+const std::string& FeatureSpec::FeatureName(std::size_t i) const {
+  TRANCHE_ASSERT(i < width());
+  return i < columns.size() ? columns[i].name : derived[i - columns.size()].name;
+}
+
 int FeatureSpec::IndexOf(std::string_view name) const {
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i].name == name) return static_cast<int>(i);
+  for (std::size_t i = 0; i < width(); ++i) {
+    if (FeatureName(i) == name) return static_cast<int>(i);
   }
   return -1;
+}
+
+void FeatureSpec::ComputeDerivedInto(float* row) const {
+  for (std::size_t k = 0; k < derived.size(); ++k) row[columns.size() + k] = ComputeDerived(derived[k], row);
+}
+
+std::vector<DerivedFeature> DetectDerivedFor(const FeatureSpec& spec) {
+  std::vector<std::string> numeric;
+  for (const FeatureColumn& c : spec.columns) numeric.push_back(c.kind == ColumnKind::kNumeric ? c.name : "");
+  return DetectDerived(numeric);
 }
 
 bool IsMissingCell(std::string_view cell) {
@@ -80,7 +97,7 @@ Result<FeatureSpec> InferSpec(const Table& t, const std::string& label, const st
   if (positives == 0 || positives == t.rows.size()) {
     return Status::InvalidArgument("invalid_label", "the label has only one class; both 0 and 1 are needed");
   }
-  FeatureSpec spec{label, {}};
+  FeatureSpec spec{label, {}, {}};
   for (std::size_t c = 0; c < t.header.size(); ++c) {
     const std::string& name = t.header[c];
     if (static_cast<int>(c) == label_col || name == "id" || excluded.contains(name)) continue;
@@ -118,7 +135,7 @@ Result<Matrix> Encode(const FeatureSpec& spec, const Table& t, bool with_label) 
     return Status::InvalidArgument("label_missing", "there is no column '" + spec.label + "' to evaluate against");
   }
   const int id_col = t.ColumnIndex("id");
-  Matrix m{t.rows.size(), spec.columns.size(), {}, {}, {}};
+  Matrix m{t.rows.size(), spec.width(), {}, {}, {}};
   m.values.reserve(m.rows * m.cols);
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
@@ -141,6 +158,8 @@ Result<Matrix> Encode(const FeatureSpec& spec, const Table& t, bool with_label) 
       }
       m.values.push_back(v);
     }
+    m.values.resize(m.values.size() + spec.derived.size());
+    spec.ComputeDerivedInto(m.values.data() + r * m.cols);
     if (with_label) {
       TRANCHE_ASSIGN_OR_RETURN(float y, ParseLabel(row[static_cast<std::size_t>(label_col)], r + 1));
       m.labels.push_back(y);

@@ -4,7 +4,8 @@
 // are coded by training frequency (most frequent = 0; ties by value), so the same data
 // always gives the same codes; a category not seen in training is treated as missing.
 // Missing cells ("", NA, N/A, ?, null, nan) become NaN, which XGBoost routes by learned
-// defaults.
+// defaults. A spec may add engineered features (derived_features.h): a model row is the
+// raw columns, then the derived ones, computed from the raw values.
 #pragma once
 
 #include <limits>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "credit/csv.h"
+#include "credit/derived_features.h"
 
 namespace tranche::credit {
 
@@ -29,10 +31,21 @@ struct FeatureColumn {
 
 struct FeatureSpec {
   std::string label;
-  std::vector<FeatureColumn> columns;
+  std::vector<FeatureColumn> columns;   // the raw input columns
+  std::vector<DerivedFeature> derived;  // computed from `columns`; after them in a row
 
+  // Raw columns and derived features: the width of a model row.
+  std::size_t width() const { return columns.size() + derived.size(); }
+  // The name of model input i (raw column or derived feature).
+  const std::string& FeatureName(std::size_t i) const;
+  // Index of a raw column or derived feature by name, or -1.
   int IndexOf(std::string_view name) const;
+  // Fills row[columns.size() .. width()) from row[0 .. columns.size()).
+  void ComputeDerivedInto(float* row) const;
 };
+
+// The engineered features `spec`'s raw numeric columns allow (derived_features.h).
+std::vector<DerivedFeature> DetectDerivedFor(const FeatureSpec& spec);
 
 struct Matrix {
   std::size_t rows = 0;
@@ -48,7 +61,8 @@ bool IsMissingCell(std::string_view cell);
 // no feature column is left, or a categorical column has more than kMaxCategories values.
 Result<FeatureSpec> InferSpec(const Table& t, const std::string& label, const std::set<std::string>& excluded);
 
-// Encodes `t` by `spec`. Every feature column must be present; the label is read when
+// Encodes `t` by `spec` into rows of spec.width() values (raw, then derived). Every raw
+// feature column must be present; the label is read when
 // `with_label` (and must then be present and 0/1). A numeric column with a non-number
 // is refused naming the row and column.
 Result<Matrix> Encode(const FeatureSpec& spec, const Table& t, bool with_label);

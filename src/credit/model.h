@@ -1,12 +1,16 @@
 // A credit model as a directory a data scientist can inspect and ship:
 //   model.json    the XGBoost booster (JSON)
-//   spec.json     features and their encoding, label, calibration, parameters, rounds,
-//                 version, the training data's SHA-256
+//   spec.json     features and their encoding, the engineered features and their
+//                 inputs, the scorecard and its blend weight, label, calibration,
+//                 parameters, rounds, version, the training data's SHA-256
 //   reasons.json  the reason catalogue: feature → reason code and consumer message
 //                 (editable; loaded as written)
-//   metrics.json  cross-validated quality (AUC, KS, Gini, Brier, calibration table)
-//                 and the hyper-parameter search
-// Scoring gives a calibrated PD and the principal reasons from TreeSHAP contributions.
+//   metrics.json  the unbiased estimate (validation split or nested CV) beside the
+//                 baseline's, cross-validated quality (AUC, KS, Gini, Brier,
+//                 calibration table) and the hyper-parameter search
+// Scoring gives a calibrated PD and the principal reasons from exact contributions: the
+// margin is (1 − blend) · trees + blend · scorecard, so each input's contribution is the
+// same blend of its TreeSHAP value and its (exact, linear) scorecard contribution.
 #pragma once
 
 #include <string>
@@ -20,9 +24,10 @@ namespace tranche::credit {
 
 struct Score {
   double pd = 0;      // calibrated probability of default
-  double margin = 0;  // the booster's log-odds before calibration
+  double margin = 0;  // the blended log-odds before calibration
   std::vector<ReasonScore> reasons;
-  // Exact TreeSHAP contributions: one per feature, then the bias; they sum to margin.
+  // Exact contributions: one per model input (raw columns, then derived features), then
+  // the bias; they sum to margin.
   std::vector<double> contributions;
 };
 
@@ -32,14 +37,19 @@ class CreditModel {
   static Result<CreditModel> Load(const std::string& dir);
   Status Save(const std::string& dir) const;
 
-  // Scores every row of `m` (encoded with spec()). Reasons come from exact TreeSHAP
-  // contributions (tree_shap.h), which sum with the bias to the margin.
+  // Scores every row of `m` (encoded with spec(), derived features included). Reasons
+  // come from exact contributions, which sum with the bias to the margin.
   Result<std::vector<Score>> ScoreMatrix(const Matrix& m) const;
-  // Scores one application: one value per feature column, NaN for missing. Safe to call
-  // from several threads at once.
+  // Scores one application: one value per raw feature column (spec().columns), NaN for
+  // missing; the derived features are computed here. Safe to call from several threads
+  // at once.
   Result<Score> ScoreOne(const std::vector<float>& row) const;
-  // The same contributions computed by XGBoost itself, for checking ours.
+  // The trees' contributions computed by XGBoost itself, for checking ours.
   Result<std::vector<float>> XgboostContributions(const Matrix& m) const;
+
+  // The scorecard (if any) and its weight in the margin.
+  const std::optional<Scorecard>& scorecard() const { return scorecard_; }
+  double blend() const { return blend_; }
 
   const FeatureSpec& spec() const { return spec_; }
   const std::string& version() const { return version_; }
@@ -57,6 +67,8 @@ class CreditModel {
   FeatureSpec spec_;
   Booster booster_;     // kept for saving; scoring walks trees_
   std::optional<TreeEnsemble> trees_;
+  std::optional<Scorecard> scorecard_;
+  double blend_ = 0;
   Platt platt_;
   std::vector<ReasonEntry> reasons_;
   Bins score_baseline_;

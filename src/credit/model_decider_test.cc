@@ -140,7 +140,8 @@ TEST_F(ModelDeciderTest, ChallengerDecidesItsShareOrShadowsEverything) {
 TEST(ProfileFeaturesTest, MapsTheProfileToTaiwanColumnsByName) {
   FeatureSpec spec{"default", {{"pay_amt2", ColumnKind::kNumeric, {}}, {"age", ColumnKind::kNumeric, {}},
                                {"pay_2", ColumnKind::kNumeric, {}}, {"limit_bal", ColumnKind::kNumeric, {}},
-                               {"sex", ColumnKind::kNumeric, {}}, {"pay_0", ColumnKind::kNumeric, {}}}};
+                               {"sex", ColumnKind::kNumeric, {}}, {"pay_0", ColumnKind::kNumeric, {}}},
+                   {}};
   const auto row = ProfileFeatures(Delinquent(), kDob, kToday, spec);
   EXPECT_EQ(row[0], 0 * kTaiwanDollarsPerUsd);
   EXPECT_EQ(row[1], 38);

@@ -8,6 +8,8 @@
 
 #include "core/random.h"
 #include "credit/model.h"
+#include "credit/profile_features.h"
+#include "credit/simulated_data.h"
 
 namespace tranche::credit {
 namespace {
@@ -34,6 +36,7 @@ TrainOptions Fast() {
   o.folds = 3;
   o.max_rounds = 120;
   o.patience = 15;
+  o.outer_folds = 5;
   return o;
 }
 
@@ -85,7 +88,7 @@ TEST_F(ModelTest, ReasonsAndContributionsAddUpToTheMargin) {
   EXPECT_NEAR((*batch)[0].pd, risky->pd, 1e-6);
 }
 
-TEST_F(ModelTest, OurTreeShapEqualsXgboostsContributions) {
+TEST_F(ModelTest, ContributionsBlendTreeShapWithTheScorecardExactly) {
   Table t = Synthetic(5);
   for (std::size_t r = 0; r < t.rows.size(); r += 7) t.rows[r][2] = "";  // some missing bill_amt1
   const auto m = Encode(model_->spec(), t, false);
@@ -96,10 +99,20 @@ TEST_F(ModelTest, OurTreeShapEqualsXgboostsContributions) {
   ASSERT_EQ(theirs->size(), m->rows * width);
   auto ours = model_->ScoreMatrix(*m);
   ASSERT_TRUE(ours.ok());
+  const double blend = model_->blend();
   for (std::size_t r = 0; r < m->rows; ++r) {
-    double margin = 0;
-    for (std::size_t i = 0; i < width; ++i) margin += (*theirs)[r * width + i];
+    const float* row = m->values.data() + r * m->cols;
+    std::vector<double> linear(width, 0);
+    if (blend > 0) model_->scorecard()->Contributions(row, linear.data());
+    double margin = 0, sum = 0;
+    for (std::size_t i = 0; i < width; ++i) {
+      const double expected = (1 - blend) * (*theirs)[r * width + i] + blend * linear[i];
+      EXPECT_NEAR((*ours)[r].contributions[i], expected, 1e-4) << r << " " << i;
+      margin += expected;
+      sum += (*ours)[r].contributions[i];
+    }
     EXPECT_NEAR((*ours)[r].margin, margin, 1e-4) << r;
+    EXPECT_NEAR((*ours)[r].margin, sum, 1e-9) << r;
   }
 }
 
@@ -137,7 +150,8 @@ TEST_F(ModelTest, RoundTripsThroughItsDirectory) {
   for (float late : {0.0F, 2.0F, 4.0F}) {
     EXPECT_DOUBLE_EQ(loaded->ScoreOne(Row(late, 3000))->pd, model_->ScoreOne(Row(late, 3000))->pd);
   }
-  EXPECT_NE(loaded->Describe().find("cross-validated: AUC"), std::string::npos);
+  EXPECT_NE(loaded->Describe().find("cross-validated (optimistic"), std::string::npos);
+  EXPECT_NE(loaded->Describe().find("unbiased estimate (validation_split"), std::string::npos);
   std::filesystem::remove(std::filesystem::path(dir) / "spec.json");
   EXPECT_EQ(CreditModel::Load(dir).status().code(), "model_incomplete");
   std::filesystem::remove_all(dir);
@@ -150,6 +164,77 @@ TEST(TrainTest, SameDataAndSeedGiveTheSameModel) {
   EXPECT_EQ(*a->booster.ToJson(), *b->booster.ToJson());
   EXPECT_EQ(a->cv.auc, b->cv.auc);
   EXPECT_EQ(a->platt.a, b->platt.a);
+  EXPECT_EQ(a->blend, b->blend);
+  EXPECT_EQ(a->validation->model.auc, b->validation->model.auc);
+  EXPECT_EQ(CreditModel(std::move(a).value(), "s").version(), CreditModel(std::move(b).value(), "s").version());
+}
+
+TEST(TrainTest, ReportsAnUnbiasedEstimateBesideTheBaseline) {
+  TrainOptions o = Fast();
+  auto split = Train(Synthetic(), o);
+  ASSERT_TRUE(split.ok());
+  ASSERT_TRUE(split->validation.has_value());
+  EXPECT_EQ(split->validation->folds_scored, 1);
+  EXPECT_NEAR(static_cast<double>(split->validation->rows), 800.0 / 5, 2);  // one outer fold
+  EXPECT_GT(split->validation->model.auc, 0.7);
+  EXPECT_GT(split->validation->baseline.auc, 0.7);
+  o.nested = true;
+  o.outer_folds = 3;
+  auto nested = Train(Synthetic(), o);
+  ASSERT_TRUE(nested.ok());
+  EXPECT_EQ(nested->validation->folds_scored, 3);
+  EXPECT_EQ(nested->validation->rows, 800u);  // every row scored by a model that never saw it
+  // The final model does not depend on how it was evaluated.
+  EXPECT_EQ(*nested->booster.ToJson(), *split->booster.ToJson());
+  o.outer_folds = 0;
+  EXPECT_FALSE(Train(Synthetic(), o)->validation.has_value());
+  o.outer_folds = 1;
+  EXPECT_EQ(Train(Synthetic(), o).status().code(), "invalid_folds");
+  // Too few defaults to put some in every training subset: refused, not asserted.
+  Table few = Synthetic();
+  int kept = 0;
+  for (auto& row : few.rows) {
+    if (row.back() == "1" && ++kept > 10) row.back() = "0";
+  }
+  o.outer_folds = 5;
+  EXPECT_EQ(Train(few, o).status().code(), "too_few_rows");
+}
+
+// A Taiwan-shaped model: engineered features and the scorecard survive the model
+// directory, and scoring a raw row (as the checkout decider does) equals scoring the
+// encoded file (as eval and score do).
+TEST(TrainTest, EngineeredFeaturesAreComputedByTheModelEverywhere) {
+  const Date today = *ParseDate("2026-11-26");
+  const Table data = SimulatedTrainingData(1500, 11, today);
+  TrainOptions o = Fast();
+  o.outer_folds = 0;
+  auto t = Train(data, o);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_GE(t->spec.derived.size(), 10u);
+  CreditModel model(std::move(t).value(), "simulated");
+  const std::string dir = ::testing::TempDir() + "/tranche_model_derived_" + model.version();
+  ASSERT_TRUE(model.Save(dir).ok());
+  auto loaded = CreditModel::Load(dir);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->spec().width(), model.spec().width());
+  EXPECT_EQ(loaded->blend(), model.blend());
+  const Table fresh = SimulatedTrainingData(50, 12, today);
+  auto m = Encode(loaded->spec(), fresh, true);
+  ASSERT_TRUE(m.ok());
+  auto batch = loaded->ScoreMatrix(*m);
+  ASSERT_TRUE(batch.ok());
+  for (std::size_t r = 0; r < m->rows; ++r) {
+    const std::vector<float> raw(m->values.begin() + static_cast<std::ptrdiff_t>(r * m->cols),
+                                 m->values.begin() + static_cast<std::ptrdiff_t>(r * m->cols + loaded->spec().columns.size()));
+    auto one = model.ScoreOne(raw);
+    ASSERT_TRUE(one.ok());
+    EXPECT_DOUBLE_EQ(one->pd, (*batch)[r].pd) << r;
+    ASSERT_EQ(one->contributions.size(), loaded->spec().width() + 1);
+    double sum = 0;
+    for (double c : one->contributions) sum += c;
+    EXPECT_NEAR(sum, one->margin, 1e-9);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(TrainTest, HonoursMonotoneConstraints) {

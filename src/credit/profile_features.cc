@@ -1,22 +1,11 @@
 #include "credit/profile_features.h"
 
-#include <charconv>
-
+#include "credit/derived_features.h"
 #include "risk/decider.h"
 
 namespace tranche::credit {
 
 namespace {
-
-// "pay_amt3" with prefix "pay_amt" → 3; nullopt when the rest is not a month 1..6.
-std::optional<std::size_t> MonthSuffix(std::string_view name, std::string_view prefix) {
-  if (!name.starts_with(prefix)) return std::nullopt;
-  const std::string_view rest = name.substr(prefix.size());
-  std::size_t n = 0;
-  const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), n);
-  if (ec != std::errc{} || end != rest.data() + rest.size()) return std::nullopt;
-  return n;
-}
 
 float Ntd(std::int64_t usd) { return static_cast<float>(static_cast<double>(usd) * kTaiwanDollarsPerUsd); }
 

@@ -16,9 +16,15 @@ struct Pattern {
 };
 
 // Taiwan-style bureau attributes (the shape tranche's own history and the simulated
-// bureau are mapped to) and German-credit application fields.
+// bureau are mapped to), the features engineered from them (derived_features.h) and
+// German-credit application fields.
 constexpr Pattern kPatterns[] = {
     {"pay_amt", "low_recent_payments", "Recent payments on existing credit are low compared with what is owed"},
+    {"payment", "low_recent_payments", "Recent payments on existing credit are low compared with what is owed"},
+    {"delinquen", "recent_late_payments", "Recent late payments on existing credit"},
+    {"utilisation", "high_balances", "Balances on existing credit are high"},
+    {"balance_change", "high_balances", "Balances on existing credit are high"},
+    {"available_credit", "limited_available_credit", "The total credit available to you is limited"},
     {"pay_", "recent_late_payments", "Recent late payments on existing credit"},
     {"bill_amt", "high_balances", "Balances on existing credit are high"},
     {"limit_bal", "limited_available_credit", "The total credit available to you is limited"},

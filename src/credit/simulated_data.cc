@@ -27,7 +27,7 @@ double DefaultProbability(const risk::CreditProfile& p) {
 Table SimulatedTrainingData(std::size_t rows, std::uint64_t seed, Date today) {
   risk::SimulatedBureau bureau;
   SeededRandom r(seed);
-  FeatureSpec layout{"default", {}};
+  FeatureSpec layout{"default", {}, {}};
   Table t;
   t.header.push_back("id");
   for (const char* name : kColumns) {
