@@ -5,6 +5,7 @@
 
 #include "ledger/posting.h"
 #include "ops/events.h"
+#include "ops/send_open.h"
 #include "origination/origination.h"
 #include "servicing/postings.h"
 #include "settlement/settlement.h"
@@ -293,40 +294,33 @@ Status Cob::Settle(Date d, CobReport& report) {
 }
 
 Status Cob::PayOpenPayouts(CobReport& report) {
-  std::vector<settlement::Payout> open;
-  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(open, tx.settlements().ListOpenPayouts(10'000));
-    return Status::Ok();
-  }));
-  for (settlement::Payout p : open) {
-    const payments::PayoutRequest request{p.id, p.merchant_id, p.amount};
-    const payments::ProcessorReply reply = p.status == settlement::PayoutStatus::kUnknown
-                                               ? ctx_.rail.Resolve(request)
-                                               : ctx_.rail.Pay(request);
-    TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
-      const Instant now = ctx_.clock.Now();
-      if (!reply.reference.empty()) p.rail_ref = reply.reference;
-      if (reply.outcome == payments::Outcome::kUnknown) {
-        p.status = settlement::PayoutStatus::kUnknown;
-        return tx.settlements().UpdatePayout(p);
-      }
-      p.resolved_at = now;
-      if (reply.outcome == payments::Outcome::kFailed) {
-        p.status = settlement::PayoutStatus::kFailed;
-        p.failure_code = reply.failure_code;
-        return tx.settlements().UpdatePayout(p);
-      }
-      p.status = settlement::PayoutStatus::kPaid;
-      TRANCHE_RETURN_IF_ERROR(tx.settlements().UpdatePayout(p));
-      TRANCHE_RETURN_IF_ERROR(
-          Post(tx, servicing::PayoutEntry({ctx_.ids.Next("je"), p.id, "", now}, p.amount.currency(), p.merchant_id,
-                                          p.amount.minor())));
-      return PublishPayoutPaid(tx, ctx_.ids, now, p);
-    }));
-    report.payouts_paid += p.status == settlement::PayoutStatus::kPaid ? 1 : 0;
-    report.payouts_failed += p.status == settlement::PayoutStatus::kFailed ? 1 : 0;
-  }
-  return Status::Ok();
+  return SendOpen<settlement::Payout>(
+      ctx_.store,
+      [](store::Tx& tx, payments::MovementState state, const std::string& after) {
+        return tx.settlements().ListPayoutsInStatus(settlement::PayoutStatusOf(state), after, kMovementBatch);
+      },
+      [&](const settlement::Payout& p, bool resolve) {
+        const payments::PayoutRequest request{p.id, p.merchant_id, p.amount};
+        return resolve ? ctx_.rail.Resolve(request) : ctx_.rail.Pay(request);
+      },
+      [&](store::Tx& tx, settlement::Payout p, const payments::ProcessorReply& reply) -> Status {
+        const Instant now = ctx_.clock.Now();
+        const std::optional<payments::MovementRecord> next = payments::ApplyReply(
+            {settlement::MovementStateOf(p.status), p.rail_ref, p.failure_code, p.resolved_at}, reply, now);
+        if (!next) return Status::Ok();  // listed open, so never: the outcome recorded first stands
+        p.status = settlement::PayoutStatusOf(next->state);
+        p.rail_ref = next->reference;
+        p.failure_code = next->failure_code;
+        p.resolved_at = next->resolved_at;
+        TRANCHE_RETURN_IF_ERROR(tx.settlements().UpdatePayout(p));
+        report.payouts_failed += p.status == settlement::PayoutStatus::kFailed ? 1 : 0;
+        if (p.status != settlement::PayoutStatus::kPaid) return Status::Ok();
+        ++report.payouts_paid;
+        TRANCHE_RETURN_IF_ERROR(
+            Post(tx, servicing::PayoutEntry({ctx_.ids.Next("je"), p.id, "", now}, p.amount.currency(), p.merchant_id,
+                                            p.amount.minor())));
+        return PublishPayoutPaid(tx, ctx_.ids, now, p);
+      });
 }
 
 }  // namespace tranche::ops

@@ -3,6 +3,7 @@
 #include "ledger/posting.h"
 #include "ops/events.h"
 #include "ops/outbox.h"
+#include "ops/send_open.h"
 #include "origination/origination.h"
 #include "servicing/postings.h"
 
@@ -63,33 +64,8 @@ payments::CollectRequest RequestOf(const Collection& c) {
   return {c.id, c.consumer_id, c.method, c.amount};
 }
 
-// Asks the processor about every item left unknown (resolve) and then every pending one
-// (send), outside any transaction, recording each batch's replies in one unit of work.
-// Each item is asked once per call: one still unknown waits for the next call.
-//   list(tx, status, after_id) → Result<std::vector<Item>> in id order
-//   ask(item, resolve) → ProcessorReply
-//   record(tx, item, reply) → Status
-template <typename Item, typename List, typename Ask, typename Record>
-Status SendOpen(OpsContext& ctx, List list, Ask ask, Record record) {
-  for (CollectionStatus status : {CollectionStatus::kUnknown, CollectionStatus::kPending}) {
-    std::string after;
-    while (true) {
-      std::vector<Item> batch;
-      TRANCHE_RETURN_IF_ERROR(ctx.store.Read([&](store::Tx& tx) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(batch, list(tx, status, after));
-        return Status::Ok();
-      }));
-      if (batch.empty()) break;
-      after = batch.back().id;
-      std::vector<payments::ProcessorReply> replies;
-      for (const Item& item : batch) replies.push_back(ask(item, status == CollectionStatus::kUnknown));
-      TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
-        for (std::size_t k = 0; k < batch.size(); ++k) TRANCHE_RETURN_IF_ERROR(record(tx, batch[k], replies[k]));
-        return Status::Ok();
-      }));
-    }
-  }
-  return Status::Ok();
+payments::MovementRecord MovementOf(const Collection& c) {
+  return {c.status, c.processor_ref, c.failure_code, c.resolved_at};
 }
 
 }  // namespace
@@ -99,24 +75,15 @@ Result<Collection> RecordOutcome(store::Tx& tx, IdGenerator& ids, Instant now, s
   TRANCHE_ASSIGN_OR_RETURN(auto found, tx.servicing().FindCollection(collection_id));
   TRANCHE_ASSERT(found.has_value());
   Collection c = std::move(*found);
-  if (c.status == CollectionStatus::kSucceeded || c.status == CollectionStatus::kFailed) return c;
-  if (!reply.reference.empty()) c.processor_ref = reply.reference;
-  if (reply.outcome == payments::Outcome::kUnknown) {
-    c.status = CollectionStatus::kUnknown;
-    TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
-    return c;
-  }
-  c.resolved_at = now;
-  if (reply.outcome == payments::Outcome::kFailed) {
-    c.status = CollectionStatus::kFailed;
-    c.failure_code = reply.failure_code;
-    TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
-    TRANCHE_RETURN_IF_ERROR(ReportFailure(tx, ids, now, c));
-    return c;
-  }
-  c.status = CollectionStatus::kSucceeded;
+  const std::optional<payments::MovementRecord> next = payments::ApplyReply(MovementOf(c), reply, now);
+  if (!next) return c;  // resolved already: the outcome recorded first stands
+  c.status = next->state;
+  c.processor_ref = next->reference;
+  c.failure_code = next->failure_code;
+  c.resolved_at = next->resolved_at;
   TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
-  TRANCHE_RETURN_IF_ERROR(ApplyCollected(tx, ids, now, c));
+  if (c.status == CollectionStatus::kFailed) TRANCHE_RETURN_IF_ERROR(ReportFailure(tx, ids, now, c));
+  if (c.status == CollectionStatus::kSucceeded) TRANCHE_RETURN_IF_ERROR(ApplyCollected(tx, ids, now, c));
   return c;
 }
 
@@ -135,9 +102,9 @@ Result<Collection> Execute(OpsContext& ctx, const Collection& pending) {
 Result<CollectionRun> RunOpenCollections(OpsContext& ctx) {
   CollectionRun run;
   TRANCHE_RETURN_IF_ERROR(SendOpen<Collection>(
-      ctx,
+      ctx.store,
       [](store::Tx& tx, CollectionStatus status, const std::string& after) {
-        return tx.servicing().ListCollections(status, after, kCollectionBatch);
+        return tx.servicing().ListCollections(status, after, kMovementBatch);
       },
       [&](const Collection& c, bool resolve) {
         return resolve ? ctx.processor.Resolve(RequestOf(c)) : ctx.processor.Collect(RequestOf(c));
@@ -158,14 +125,13 @@ namespace {
 // Records the processor's reply for a consumer refund; true when it was paid.
 Result<bool> RecordRefund(store::Tx& tx, IdGenerator& ids, Instant now, servicing::ConsumerRefund r,
                           const payments::ProcessorReply& reply) {
-  if (!reply.reference.empty()) r.processor_ref = reply.reference;
-  if (reply.outcome == payments::Outcome::kUnknown) {
-    r.status = CollectionStatus::kUnknown;
-    TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateConsumerRefund(r));
-    return false;
-  }
-  r.resolved_at = now;
-  r.status = reply.outcome == payments::Outcome::kSucceeded ? CollectionStatus::kSucceeded : CollectionStatus::kFailed;
+  // Refunds keep no failure code: a failed one is simply still owed.
+  const std::optional<payments::MovementRecord> next =
+      payments::ApplyReply({r.status, r.processor_ref, "", r.resolved_at}, reply, now);
+  if (!next) return false;
+  r.status = next->state;
+  r.processor_ref = next->reference;
+  r.resolved_at = next->resolved_at;
   TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateConsumerRefund(r));
   if (r.status != CollectionStatus::kSucceeded) return false;  // still owed: tried again next time
   TRANCHE_RETURN_IF_ERROR(PostEntry(tx, servicing::ConsumerRefundEntry({ids.Next("je"), r.id, r.consumer_id, now},
@@ -191,9 +157,9 @@ Result<std::int64_t> RefundConsumers(OpsContext& ctx) {
     return Status::Ok();
   }));
   TRANCHE_RETURN_IF_ERROR(SendOpen<servicing::ConsumerRefund>(
-      ctx,
+      ctx.store,
       [](store::Tx& tx, CollectionStatus status, const std::string& after) {
-        return tx.servicing().ListConsumerRefunds(status, after, kCollectionBatch);
+        return tx.servicing().ListConsumerRefunds(status, after, kMovementBatch);
       },
       [&](const servicing::ConsumerRefund& r, bool resolve) {
         const payments::CollectRequest request{r.id, r.consumer_id, r.method, r.amount};

@@ -12,8 +12,6 @@
 
 namespace tranche::ops {
 
-inline constexpr std::size_t kCollectionBatch = 200;  // processor calls per recording transaction
-
 // Records the processor's reply for collection `collection_id`, once: a success applies
 // the payment to the plan (payoff collections waive interest not yet accrued) and posts
 // it; a failure is kept with its code. Events and notifications go with it. A
