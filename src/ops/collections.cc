@@ -99,7 +99,7 @@ Result<Collection> Execute(OpsContext& ctx, const Collection& pending) {
   return std::move(*out);
 }
 
-Result<CollectionRun> RunOpenCollections(OpsContext& ctx) {
+Result<CollectionRun> RunOpenCollections(OpsContext& ctx, Instant at) {
   CollectionRun run;
   TRANCHE_RETURN_IF_ERROR(SendOpen<Collection>(
       ctx.store,
@@ -110,7 +110,7 @@ Result<CollectionRun> RunOpenCollections(OpsContext& ctx) {
         return resolve ? ctx.processor.Resolve(RequestOf(c)) : ctx.processor.Collect(RequestOf(c));
       },
       [&](store::Tx& tx, const Collection& c, const payments::ProcessorReply& reply) -> Status {
-        TRANCHE_RETURN_IF_ERROR(RecordOutcome(tx, ctx.ids, ctx.clock.Now(), c.id, reply).status());
+        TRANCHE_RETURN_IF_ERROR(RecordOutcome(tx, ctx.ids, at, c.id, reply).status());
         ++run.attempted;
         run.succeeded += reply.outcome == payments::Outcome::kSucceeded ? 1 : 0;
         run.failed += reply.outcome == payments::Outcome::kFailed ? 1 : 0;
@@ -143,16 +143,15 @@ Result<bool> RecordRefund(store::Tx& tx, IdGenerator& ids, Instant now, servicin
 
 }  // namespace
 
-Result<std::int64_t> RefundConsumers(OpsContext& ctx) {
+Result<std::int64_t> RefundConsumers(OpsContext& ctx, Instant at) {
   std::int64_t paid = 0;
   // Owed amounts become pending refunds; then unknown ones are resolved and pending ones sent.
   TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(auto owed, tx.servicing().ListOwedRefunds(10'000));
-    const Instant now = ctx.clock.Now();
     for (const servicing::OwedRefund& o : owed) {
       TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(o.consumer_id));
       TRANCHE_RETURN_IF_ERROR(tx.servicing().InsertConsumerRefund(
-          {ctx.ids.Next("crf"), o.consumer_id, o.amount, method, CollectionStatus::kPending, "", now}));
+          {ctx.ids.Next("crf"), o.consumer_id, o.amount, method, CollectionStatus::kPending, "", at}));
     }
     return Status::Ok();
   }));
@@ -166,7 +165,7 @@ Result<std::int64_t> RefundConsumers(OpsContext& ctx) {
         return resolve ? ctx.processor.ResolveRefund(request) : ctx.processor.Refund(request);
       },
       [&](store::Tx& tx, const servicing::ConsumerRefund& r, const payments::ProcessorReply& reply) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(bool done, RecordRefund(tx, ctx.ids, ctx.clock.Now(), r, reply));
+        TRANCHE_ASSIGN_OR_RETURN(bool done, RecordRefund(tx, ctx.ids, at, r, reply));
         paid += done ? 1 : 0;
         return Status::Ok();
       }));

@@ -35,13 +35,14 @@ struct CollectionRun {
     return *this;
   }
 };
-// Resolves every unknown collection and collects every pending one.
-Result<CollectionRun> RunOpenCollections(OpsContext& ctx);
+// Resolves every unknown collection and collects every pending one, recording outcomes
+// at `at` (the daily close passes its business date's close instant, not the clock).
+Result<CollectionRun> RunOpenCollections(OpsContext& ctx, Instant at);
 
 // Pays consumers what the ledger says they are owed (consumer refunds payable) back to
 // their payment method: resolves refunds left unknown, stores a pending refund for
 // each amount owed, asks the processor, and posts each one that succeeded. Returns how
-// many were paid.
-Result<std::int64_t> RefundConsumers(OpsContext& ctx);
+// many were paid. Refunds are stored and recorded at `at`, as for RunOpenCollections.
+Result<std::int64_t> RefundConsumers(OpsContext& ctx, Instant at);
 
 }  // namespace tranche::ops
