@@ -111,6 +111,25 @@ TEST(ServicingSettlementTest, APayoutWhoseOutcomeIsUnknownIsNotPaidAgain) {
   s.ExpectBooksAgree({first.plan_id, second.plan_id});
 }
 
+TEST(ServicingSettlementTest, ADateClosedLateIsRecordedAsOfThatDate) {
+  Scenario s;
+  app::Platform& platform = s.server().platform();
+  ASSERT_TRUE(platform.cob().CloseThrough(AddDays(s.today(), -1)).ok());
+  s.Buy("late-1@example.com", 10000);
+  // The clock moves three days without the job running; it then catches up on the 8th.
+  s.clock().Advance(std::chrono::days(3));
+  auto closed = platform.cob().CloseThrough(AddDays(s.today(), -1));
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  const Json settlements = Settlements(s, s.mkey());
+  ASSERT_EQ(settlements.size(), 1u) << settlements;
+  EXPECT_EQ(settlements[0]["business_date"], "2026-01-05");
+  EXPECT_EQ(settlements[0]["created_at"], "2026-01-06T00:00:00.000000Z");
+  const Json payouts = Payouts(s, s.mkey());
+  ASSERT_EQ(payouts.size(), 1u) << payouts;
+  EXPECT_EQ(payouts[0]["created_at"], "2026-01-06T00:00:00.000000Z");
+  EXPECT_EQ(payouts[0]["status"], "paid");
+}
+
 TEST(ServicingSettlementTest, AMerchantSeesOnlyItsOwnSettlementsAndPayouts) {
   Scenario s;
   s.Buy("tenant@example.com", 10000);

@@ -5,6 +5,7 @@
 
 #include "ledger/posting.h"
 #include "ops/events.h"
+#include "ops/send_open.h"
 #include "origination/origination.h"
 #include "servicing/postings.h"
 #include "settlement/settlement.h"
@@ -182,17 +183,20 @@ Result<CobReport> Cob::CloseLocked(Date d) {
     report.already_closed = true;
     return report;
   }
+  // The close only sequences the steps and gives each the business date, or the
+  // instant that closes it: the end of D, or now while D is today (a date closed late is
+  // still recorded as of D, not of when the job ran).
+  const Instant at = std::min(started_at, StartOf(AddDays(d, 1)));
   // Outcomes left unknown by an earlier run are resolved before the day moves plans on.
-  TRANCHE_ASSIGN_OR_RETURN(report.collections, RunOpenCollections(ctx_));
+  TRANCHE_ASSIGN_OR_RETURN(report.collections, RunOpenCollections(ctx_, at));
   TRANCHE_RETURN_IF_ERROR(PayOpenPayouts(report));
-  const Instant end_of_day = std::min(started_at, StartOf(AddDays(d, 1)));
-  TRANCHE_ASSIGN_OR_RETURN(report.authorizations_expired, ExpireAllAuthorizations(ctx_.store, end_of_day));
-  TRANCHE_RETURN_IF_ERROR(ClosePlans(d, report));
-  TRANCHE_ASSIGN_OR_RETURN(CollectionRun today, RunOpenCollections(ctx_));
+  TRANCHE_ASSIGN_OR_RETURN(report.authorizations_expired, ExpireAllAuthorizations(ctx_.store, at));
+  TRANCHE_RETURN_IF_ERROR(ClosePlans(d, at, report));
+  TRANCHE_ASSIGN_OR_RETURN(CollectionRun today, RunOpenCollections(ctx_, at));
   report.collections += today;
-  TRANCHE_RETURN_IF_ERROR(Settle(d, report));
+  TRANCHE_RETURN_IF_ERROR(Settle(d, at, report));
   TRANCHE_RETURN_IF_ERROR(PayOpenPayouts(report));
-  TRANCHE_ASSIGN_OR_RETURN(report.consumer_refunds, RefundConsumers(ctx_));
+  TRANCHE_ASSIGN_OR_RETURN(report.consumer_refunds, RefundConsumers(ctx_, at));
   report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
     return tx.servicing().InsertRun({d, started_at, ctx_.clock.Now(), CobReportJson(report).dump()});
@@ -200,7 +204,7 @@ Result<CobReport> Cob::CloseLocked(Date d) {
   return report;
 }
 
-Status Cob::ClosePlans(Date d, CobReport& report) {
+Status Cob::ClosePlans(Date d, Instant at, CobReport& report) {
   std::vector<std::string> ids;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(ids, tx.plans().ListToClose(d, AddDays(d, servicing::kReminderDaysBefore)));
@@ -211,7 +215,6 @@ Status Cob::ClosePlans(Date d, CobReport& report) {
     PlanCounts batch;  // counted only once the batch commits
     TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
       batch = PlanCounts{};
-      const Instant now = ctx_.clock.Now();
       std::map<Currency, std::int64_t> accrued;
       for (std::size_t k = start; k < end; ++k) {
         TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(ids[k]));
@@ -220,12 +223,12 @@ Status Cob::ClosePlans(Date d, CobReport& report) {
         DayResult r = servicing::CloseDay(std::move(*plan), d);
         if (r.already_closed) continue;
         TRANCHE_RETURN_IF_ERROR(
-            RecordDay(tx, ctx_.ids, now, d, r, r.plan.installments != before, accrued, batch));
+            RecordDay(tx, ctx_.ids, at, d, r, r.plan.installments != before, accrued, batch));
       }
       for (const auto& [currency, minor] : accrued) {
         if (minor == 0) continue;
         TRANCHE_RETURN_IF_ERROR(
-            Post(tx, servicing::AccrualEntry({ctx_.ids.Next("je"), ids[start], "", now}, currency, d, minor)));
+            Post(tx, servicing::AccrualEntry({ctx_.ids.Next("je"), ids[start], "", at}, currency, d, minor)));
       }
       return Status::Ok();
     }));
@@ -234,7 +237,7 @@ Status Cob::ClosePlans(Date d, CobReport& report) {
   return Status::Ok();
 }
 
-Status Cob::Settle(Date d, CobReport& report) {
+Status Cob::Settle(Date d, Instant at, CobReport& report) {
   std::vector<settlement::PayableAccount> accounts;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(accounts, tx.settlements().ListPayableAccounts());
@@ -268,9 +271,8 @@ Status Cob::Settle(Date d, CobReport& report) {
         movements.insert(movements.end(), page.begin(), page.end());
         if (page.size() < kMovementPage) break;
       }
-      const Instant now = ctx_.clock.Now();
       settlement::Settlement s = settlement::BuildSettlement("", a.merchant_id, a.currency, d, carried_in, after_seq,
-                                                             movements, now);
+                                                             movements, at);
       // Nothing to settle: no captures, refunds or adjustments (a payout alone is not
       // one) and nothing owed carried in.
       if (s.lines.empty() && carried_in <= 0) return Status::Ok();
@@ -280,7 +282,7 @@ Status Cob::Settle(Date d, CobReport& report) {
         TRANCHE_RETURN_IF_ERROR(tx.settlements().Insert(s));
         TRANCHE_RETURN_IF_ERROR(tx.settlements().InsertPayout(
             {s.payout_id, s.id, a.merchant_id, Money(s.net_minor, a.currency), settlement::PayoutStatus::kPending,
-             "", "", now}));
+             "", "", at}));
       } else {
         TRANCHE_RETURN_IF_ERROR(tx.settlements().Insert(s));
       }
@@ -293,40 +295,37 @@ Status Cob::Settle(Date d, CobReport& report) {
 }
 
 Status Cob::PayOpenPayouts(CobReport& report) {
-  std::vector<settlement::Payout> open;
-  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(open, tx.settlements().ListOpenPayouts(10'000));
-    return Status::Ok();
-  }));
-  for (settlement::Payout p : open) {
-    const payments::PayoutRequest request{p.id, p.merchant_id, p.amount};
-    const payments::ProcessorReply reply = p.status == settlement::PayoutStatus::kUnknown
-                                               ? ctx_.rail.Resolve(request)
-                                               : ctx_.rail.Pay(request);
-    TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
-      const Instant now = ctx_.clock.Now();
-      if (!reply.reference.empty()) p.rail_ref = reply.reference;
-      if (reply.outcome == payments::Outcome::kUnknown) {
-        p.status = settlement::PayoutStatus::kUnknown;
-        return tx.settlements().UpdatePayout(p);
-      }
-      p.resolved_at = now;
-      if (reply.outcome == payments::Outcome::kFailed) {
-        p.status = settlement::PayoutStatus::kFailed;
-        p.failure_code = reply.failure_code;
-        return tx.settlements().UpdatePayout(p);
-      }
-      p.status = settlement::PayoutStatus::kPaid;
-      TRANCHE_RETURN_IF_ERROR(tx.settlements().UpdatePayout(p));
-      TRANCHE_RETURN_IF_ERROR(
-          Post(tx, servicing::PayoutEntry({ctx_.ids.Next("je"), p.id, "", now}, p.amount.currency(), p.merchant_id,
-                                          p.amount.minor())));
-      return PublishPayoutPaid(tx, ctx_.ids, now, p);
-    }));
-    report.payouts_paid += p.status == settlement::PayoutStatus::kPaid ? 1 : 0;
-    report.payouts_failed += p.status == settlement::PayoutStatus::kFailed ? 1 : 0;
-  }
-  return Status::Ok();
+  return SendOpen<settlement::Payout>(
+      ctx_.store,
+      [](store::Tx& tx, payments::MovementState state, const std::string& after) {
+        return tx.settlements().ListPayoutsInStatus(settlement::PayoutStatusOf(state), after, kMovementBatch);
+      },
+      [&](const settlement::Payout& p, bool resolve) {
+        const payments::PayoutRequest request{p.id, p.merchant_id, p.amount};
+        return resolve ? ctx_.rail.Resolve(request) : ctx_.rail.Pay(request);
+      },
+      [&](store::Tx& tx, settlement::Payout p, const payments::ProcessorReply& reply) -> Status {
+        // The payout's entry is a movement on the merchant payable, which settlements read
+        // by ledger sequence up to the end of their date: stamping it earlier than entries
+        // already posted (a late close) would let a settlement skip those. So it is
+        // stamped when it is recorded; the payout's amount and date come from D's settlement.
+        const Instant now = ctx_.clock.Now();
+        const std::optional<payments::MovementRecord> next = payments::ApplyReply(
+            {settlement::MovementStateOf(p.status), p.rail_ref, p.failure_code, p.resolved_at}, reply, now);
+        if (!next) return Status::Ok();  // listed open, so never: the outcome recorded first stands
+        p.status = settlement::PayoutStatusOf(next->state);
+        p.rail_ref = next->reference;
+        p.failure_code = next->failure_code;
+        p.resolved_at = next->resolved_at;
+        TRANCHE_RETURN_IF_ERROR(tx.settlements().UpdatePayout(p));
+        report.payouts_failed += p.status == settlement::PayoutStatus::kFailed ? 1 : 0;
+        if (p.status != settlement::PayoutStatus::kPaid) return Status::Ok();
+        ++report.payouts_paid;
+        TRANCHE_RETURN_IF_ERROR(
+            Post(tx, servicing::PayoutEntry({ctx_.ids.Next("je"), p.id, "", now}, p.amount.currency(), p.merchant_id,
+                                            p.amount.minor())));
+        return PublishPayoutPaid(tx, ctx_.ids, now, p);
+      });
 }
 
 }  // namespace tranche::ops

@@ -62,8 +62,10 @@ class Cob {
 
  private:
   Result<CobReport> CloseLocked(Date d);
-  Status ClosePlans(Date d, CobReport& report);
-  Status Settle(Date d, CobReport& report);
+  // `at` is the close instant of `d` (see CloseLocked): what the close records is stamped
+  // with it, so closing a past date late records it as of that date.
+  Status ClosePlans(Date d, Instant at, CobReport& report);
+  Status Settle(Date d, Instant at, CobReport& report);
   Status PayOpenPayouts(CobReport& report);
 
   OpsContext ctx_;

@@ -3,6 +3,7 @@
 #include "ledger/posting.h"
 #include "ops/events.h"
 #include "ops/outbox.h"
+#include "ops/send_open.h"
 #include "origination/origination.h"
 #include "servicing/postings.h"
 
@@ -63,33 +64,8 @@ payments::CollectRequest RequestOf(const Collection& c) {
   return {c.id, c.consumer_id, c.method, c.amount};
 }
 
-// Asks the processor about every item left unknown (resolve) and then every pending one
-// (send), outside any transaction, recording each batch's replies in one unit of work.
-// Each item is asked once per call: one still unknown waits for the next call.
-//   list(tx, status, after_id) → Result<std::vector<Item>> in id order
-//   ask(item, resolve) → ProcessorReply
-//   record(tx, item, reply) → Status
-template <typename Item, typename List, typename Ask, typename Record>
-Status SendOpen(OpsContext& ctx, List list, Ask ask, Record record) {
-  for (CollectionStatus status : {CollectionStatus::kUnknown, CollectionStatus::kPending}) {
-    std::string after;
-    while (true) {
-      std::vector<Item> batch;
-      TRANCHE_RETURN_IF_ERROR(ctx.store.Read([&](store::Tx& tx) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(batch, list(tx, status, after));
-        return Status::Ok();
-      }));
-      if (batch.empty()) break;
-      after = batch.back().id;
-      std::vector<payments::ProcessorReply> replies;
-      for (const Item& item : batch) replies.push_back(ask(item, status == CollectionStatus::kUnknown));
-      TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
-        for (std::size_t k = 0; k < batch.size(); ++k) TRANCHE_RETURN_IF_ERROR(record(tx, batch[k], replies[k]));
-        return Status::Ok();
-      }));
-    }
-  }
-  return Status::Ok();
+payments::MovementRecord MovementOf(const Collection& c) {
+  return {c.status, c.processor_ref, c.failure_code, c.resolved_at};
 }
 
 }  // namespace
@@ -99,24 +75,15 @@ Result<Collection> RecordOutcome(store::Tx& tx, IdGenerator& ids, Instant now, s
   TRANCHE_ASSIGN_OR_RETURN(auto found, tx.servicing().FindCollection(collection_id));
   TRANCHE_ASSERT(found.has_value());
   Collection c = std::move(*found);
-  if (c.status == CollectionStatus::kSucceeded || c.status == CollectionStatus::kFailed) return c;
-  if (!reply.reference.empty()) c.processor_ref = reply.reference;
-  if (reply.outcome == payments::Outcome::kUnknown) {
-    c.status = CollectionStatus::kUnknown;
-    TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
-    return c;
-  }
-  c.resolved_at = now;
-  if (reply.outcome == payments::Outcome::kFailed) {
-    c.status = CollectionStatus::kFailed;
-    c.failure_code = reply.failure_code;
-    TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
-    TRANCHE_RETURN_IF_ERROR(ReportFailure(tx, ids, now, c));
-    return c;
-  }
-  c.status = CollectionStatus::kSucceeded;
+  const std::optional<payments::MovementRecord> next = payments::ApplyReply(MovementOf(c), reply, now);
+  if (!next) return c;  // resolved already: the outcome recorded first stands
+  c.status = next->state;
+  c.processor_ref = next->reference;
+  c.failure_code = next->failure_code;
+  c.resolved_at = next->resolved_at;
   TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
-  TRANCHE_RETURN_IF_ERROR(ApplyCollected(tx, ids, now, c));
+  if (c.status == CollectionStatus::kFailed) TRANCHE_RETURN_IF_ERROR(ReportFailure(tx, ids, now, c));
+  if (c.status == CollectionStatus::kSucceeded) TRANCHE_RETURN_IF_ERROR(ApplyCollected(tx, ids, now, c));
   return c;
 }
 
@@ -132,18 +99,18 @@ Result<Collection> Execute(OpsContext& ctx, const Collection& pending) {
   return std::move(*out);
 }
 
-Result<CollectionRun> RunOpenCollections(OpsContext& ctx) {
+Result<CollectionRun> RunOpenCollections(OpsContext& ctx, Instant at) {
   CollectionRun run;
   TRANCHE_RETURN_IF_ERROR(SendOpen<Collection>(
-      ctx,
+      ctx.store,
       [](store::Tx& tx, CollectionStatus status, const std::string& after) {
-        return tx.servicing().ListCollections(status, after, kCollectionBatch);
+        return tx.servicing().ListCollections(status, after, kMovementBatch);
       },
       [&](const Collection& c, bool resolve) {
         return resolve ? ctx.processor.Resolve(RequestOf(c)) : ctx.processor.Collect(RequestOf(c));
       },
       [&](store::Tx& tx, const Collection& c, const payments::ProcessorReply& reply) -> Status {
-        TRANCHE_RETURN_IF_ERROR(RecordOutcome(tx, ctx.ids, ctx.clock.Now(), c.id, reply).status());
+        TRANCHE_RETURN_IF_ERROR(RecordOutcome(tx, ctx.ids, at, c.id, reply).status());
         ++run.attempted;
         run.succeeded += reply.outcome == payments::Outcome::kSucceeded ? 1 : 0;
         run.failed += reply.outcome == payments::Outcome::kFailed ? 1 : 0;
@@ -158,14 +125,13 @@ namespace {
 // Records the processor's reply for a consumer refund; true when it was paid.
 Result<bool> RecordRefund(store::Tx& tx, IdGenerator& ids, Instant now, servicing::ConsumerRefund r,
                           const payments::ProcessorReply& reply) {
-  if (!reply.reference.empty()) r.processor_ref = reply.reference;
-  if (reply.outcome == payments::Outcome::kUnknown) {
-    r.status = CollectionStatus::kUnknown;
-    TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateConsumerRefund(r));
-    return false;
-  }
-  r.resolved_at = now;
-  r.status = reply.outcome == payments::Outcome::kSucceeded ? CollectionStatus::kSucceeded : CollectionStatus::kFailed;
+  // Refunds keep no failure code: a failed one is simply still owed.
+  const std::optional<payments::MovementRecord> next =
+      payments::ApplyReply({r.status, r.processor_ref, "", r.resolved_at}, reply, now);
+  if (!next) return false;
+  r.status = next->state;
+  r.processor_ref = next->reference;
+  r.resolved_at = next->resolved_at;
   TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateConsumerRefund(r));
   if (r.status != CollectionStatus::kSucceeded) return false;  // still owed: tried again next time
   TRANCHE_RETURN_IF_ERROR(PostEntry(tx, servicing::ConsumerRefundEntry({ids.Next("je"), r.id, r.consumer_id, now},
@@ -177,30 +143,29 @@ Result<bool> RecordRefund(store::Tx& tx, IdGenerator& ids, Instant now, servicin
 
 }  // namespace
 
-Result<std::int64_t> RefundConsumers(OpsContext& ctx) {
+Result<std::int64_t> RefundConsumers(OpsContext& ctx, Instant at) {
   std::int64_t paid = 0;
   // Owed amounts become pending refunds; then unknown ones are resolved and pending ones sent.
   TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(auto owed, tx.servicing().ListOwedRefunds(10'000));
-    const Instant now = ctx.clock.Now();
     for (const servicing::OwedRefund& o : owed) {
       TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(o.consumer_id));
       TRANCHE_RETURN_IF_ERROR(tx.servicing().InsertConsumerRefund(
-          {ctx.ids.Next("crf"), o.consumer_id, o.amount, method, CollectionStatus::kPending, "", now}));
+          {ctx.ids.Next("crf"), o.consumer_id, o.amount, method, CollectionStatus::kPending, "", at}));
     }
     return Status::Ok();
   }));
   TRANCHE_RETURN_IF_ERROR(SendOpen<servicing::ConsumerRefund>(
-      ctx,
+      ctx.store,
       [](store::Tx& tx, CollectionStatus status, const std::string& after) {
-        return tx.servicing().ListConsumerRefunds(status, after, kCollectionBatch);
+        return tx.servicing().ListConsumerRefunds(status, after, kMovementBatch);
       },
       [&](const servicing::ConsumerRefund& r, bool resolve) {
         const payments::CollectRequest request{r.id, r.consumer_id, r.method, r.amount};
         return resolve ? ctx.processor.ResolveRefund(request) : ctx.processor.Refund(request);
       },
       [&](store::Tx& tx, const servicing::ConsumerRefund& r, const payments::ProcessorReply& reply) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(bool done, RecordRefund(tx, ctx.ids, ctx.clock.Now(), r, reply));
+        TRANCHE_ASSIGN_OR_RETURN(bool done, RecordRefund(tx, ctx.ids, at, r, reply));
         paid += done ? 1 : 0;
         return Status::Ok();
       }));

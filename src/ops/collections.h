@@ -12,8 +12,6 @@
 
 namespace tranche::ops {
 
-inline constexpr std::size_t kCollectionBatch = 200;  // processor calls per recording transaction
-
 // Records the processor's reply for collection `collection_id`, once: a success applies
 // the payment to the plan (payoff collections waive interest not yet accrued) and posts
 // it; a failure is kept with its code. Events and notifications go with it. A
@@ -37,13 +35,14 @@ struct CollectionRun {
     return *this;
   }
 };
-// Resolves every unknown collection and collects every pending one.
-Result<CollectionRun> RunOpenCollections(OpsContext& ctx);
+// Resolves every unknown collection and collects every pending one, recording outcomes
+// at `at` (the daily close passes its business date's close instant, not the clock).
+Result<CollectionRun> RunOpenCollections(OpsContext& ctx, Instant at);
 
 // Pays consumers what the ledger says they are owed (consumer refunds payable) back to
 // their payment method: resolves refunds left unknown, stores a pending refund for
 // each amount owed, asks the processor, and posts each one that succeeded. Returns how
-// many were paid.
-Result<std::int64_t> RefundConsumers(OpsContext& ctx);
+// many were paid. Refunds are stored and recorded at `at`, as for RunOpenCollections.
+Result<std::int64_t> RefundConsumers(OpsContext& ctx, Instant at);
 
 }  // namespace tranche::ops

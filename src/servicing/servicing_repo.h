@@ -6,15 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "payments/payments.h"
+#include "payments/money_movement.h"
 #include "servicing/dispute.h"
 
 namespace tranche::servicing {
 
-enum class CollectionStatus : std::uint8_t { kPending, kSucceeded, kFailed, kUnknown };
+// Collections and consumer refunds follow the money movement state machine.
+using CollectionStatus = payments::MovementState;
 inline constexpr CollectionStatus kAllCollectionStatuses[] = {
     CollectionStatus::kPending, CollectionStatus::kSucceeded, CollectionStatus::kFailed, CollectionStatus::kUnknown};
-std::string_view CollectionStatusName(CollectionStatus s);
+inline std::string_view CollectionStatusName(CollectionStatus s) { return payments::MovementStateName(s); }
 
 // One attempt to take money from a consumer: autopay from the daily job, or a payment
 // the consumer makes. Written as pending before the processor is asked, so a crash in

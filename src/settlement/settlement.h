@@ -14,6 +14,7 @@
 #include "core/money.h"
 #include "core/time.h"
 #include "ledger/entry.h"
+#include "payments/money_movement.h"
 
 namespace tranche::settlement {
 
@@ -44,6 +45,9 @@ struct Movement {
 
 enum class PayoutStatus : std::uint8_t { kPending, kPaid, kFailed, kUnknown };
 std::string_view PayoutStatusName(PayoutStatus s);
+// Payouts follow the money movement state machine; paid is its succeeded.
+payments::MovementState MovementStateOf(PayoutStatus s);
+PayoutStatus PayoutStatusOf(payments::MovementState s);
 
 struct Payout {
   std::string id;  // po_...

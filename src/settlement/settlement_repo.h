@@ -36,8 +36,10 @@ class SettlementRepo {
   virtual Result<std::optional<Payout>> FindPayout(std::string_view id) = 0;
   virtual Result<std::vector<Payout>> ListPayouts(std::string_view merchant_id, std::string_view after_id,
                                                   std::size_t limit) = 0;
-  // Payouts still pending or unknown, oldest first.
-  virtual Result<std::vector<Payout>> ListOpenPayouts(std::size_t limit) = 0;
+  // Payouts in `status` (meant for pending and unknown), in id order after `after_id`;
+  // at most `limit`.
+  virtual Result<std::vector<Payout>> ListPayoutsInStatus(PayoutStatus status, std::string_view after_id,
+                                                          std::size_t limit) = 0;
 };
 
 }  // namespace tranche::settlement

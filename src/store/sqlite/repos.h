@@ -277,7 +277,8 @@ class SqliteSettlementRepo final : public settlement::SettlementRepo {
   Result<std::optional<settlement::Payout>> FindPayout(std::string_view id) override;
   Result<std::vector<settlement::Payout>> ListPayouts(std::string_view merchant_id, std::string_view after_id,
                                                       std::size_t limit) override;
-  Result<std::vector<settlement::Payout>> ListOpenPayouts(std::size_t limit) override;
+  Result<std::vector<settlement::Payout>> ListPayoutsInStatus(settlement::PayoutStatus status,
+                                                              std::string_view after_id, std::size_t limit) override;
 
  private:
   Connection& c_;

@@ -35,9 +35,11 @@ constexpr char kPayoutById[] =
 constexpr char kPayoutsOfMerchant[] =
     "SELECT id, settlement_id, merchant_id, currency, amount_minor, status, rail_ref, failure_code, created_at_us,"
     " resolved_at_us FROM payouts WHERE merchant_id = ? AND id > ? ORDER BY id LIMIT ?";
-constexpr char kOpenPayouts[] =
+// The IN term lets SQLite use the partial index payouts_open (open payouts are few).
+constexpr char kPayoutsInStatus[] =
     "SELECT id, settlement_id, merchant_id, currency, amount_minor, status, rail_ref, failure_code, created_at_us,"
-    " resolved_at_us FROM payouts WHERE status IN ('pending', 'unknown') ORDER BY created_at_us, id LIMIT ?";
+    " resolved_at_us FROM payouts WHERE status IN ('pending', 'unknown') AND status = ? AND id > ?"
+    " ORDER BY id LIMIT ?";
 
 Result<Settlement> ReadSettlement(const Statement& s) {
   const auto currency = ParseCurrency(s.Text(2));
@@ -187,9 +189,10 @@ Result<std::vector<Payout>> SqliteSettlementRepo::ListPayouts(std::string_view m
   return CollectAll<Payout>(s, ReadPayout);
 }
 
-Result<std::vector<Payout>> SqliteSettlementRepo::ListOpenPayouts(std::size_t limit) {
-  auto s = c_.Prepare(kOpenPayouts);
-  s.Bind(1, static_cast<std::int64_t>(limit));
+Result<std::vector<Payout>> SqliteSettlementRepo::ListPayoutsInStatus(PayoutStatus status, std::string_view after_id,
+                                                                      std::size_t limit) {
+  auto s = c_.Prepare(kPayoutsInStatus);
+  s.Bind(1, settlement::PayoutStatusName(status)).Bind(2, after_id).Bind(3, static_cast<std::int64_t>(limit));
   return CollectAll<Payout>(s, ReadPayout);
 }
 
