@@ -190,4 +190,23 @@ Json PayoutJson(const settlement::Payout& p) {
           {"created_at", FormatRfc3339(p.created_at)}};
 }
 
+Json ReasonsJson(const std::vector<risk::Reason>& reasons) {
+  Json out = Json::array();
+  for (const risk::Reason& r : reasons) out.push_back({{"code", r.code}, {"message", r.message}});
+  return out;
+}
+
+Json DecisionJson(const risk::DecisionRecord& d) {
+  return Json{{"id", d.id},
+              {"object", "credit_decision"},
+              {"session_id", d.session_id},
+              {"merchant_id", d.merchant_id},
+              {"product", lending::ProductName(d.request.terms.kind)},
+              {"currency", CurrencyCode(d.request.amount.currency())},
+              {"amount", d.request.amount.minor()},
+              {"outcome", d.decision.outcome == risk::Outcome::kApproved ? "approved" : "declined"},
+              {"reasons", ReasonsJson(d.decision.reasons)},
+              {"created_at", FormatRfc3339(d.created_at)}};
+}
+
 }  // namespace tranche::ops

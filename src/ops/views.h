@@ -25,4 +25,10 @@ Json DisputeJson(const servicing::Dispute& d);
 Json SettlementJson(const settlement::Settlement& s, bool with_lines);
 Json PayoutJson(const settlement::Payout& p);
 
+// Adverse-action reasons as [{code, message}].
+Json ReasonsJson(const std::vector<risk::Reason>& reasons);
+// A consumer's own credit decision with every principal reason (the shopper at
+// checkout sees only risk::ShopperReasons; the consumer sees why).
+Json DecisionJson(const risk::DecisionRecord& d);
+
 }  // namespace tranche::ops

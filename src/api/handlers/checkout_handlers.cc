@@ -226,11 +226,7 @@ Json AuthorizeJson(const origination::AuthorizeOutcome& o) {
                {"currency", CurrencyCode(d.request.amount.currency())}};
   if (!o.authorization) {
     body["status"] = "declined";
-    Json reasons = Json::array();
-    for (const risk::Reason& r : risk::ShopperReasons(d.decision)) {
-      reasons.push_back({{"code", r.code}, {"message", r.message}});
-    }
-    body["reasons"] = std::move(reasons);
+    body["reasons"] = ops::ReasonsJson(risk::ShopperReasons(d.decision));
     return body;
   }
   const checkout::Authorization& a = *o.authorization;

@@ -125,23 +125,6 @@ Result<Reply> GetMyPlan(RequestContext& ctx) {
   return Reply(200, PlanJson(*plan, DateOf(ctx.now)));
 }
 
-// The consumer's own credit decisions with every principal reason: the shopper at
-// checkout sees only a generic decline (risk::ShopperReasons), the consumer sees why.
-Json DecisionJson(const risk::DecisionRecord& d) {
-  Json reasons = Json::array();
-  for (const risk::Reason& r : d.decision.reasons) reasons.push_back({{"code", r.code}, {"message", r.message}});
-  return Json{{"id", d.id},
-              {"object", "credit_decision"},
-              {"session_id", d.session_id},
-              {"merchant_id", d.merchant_id},
-              {"product", lending::ProductName(d.request.terms.kind)},
-              {"currency", CurrencyCode(d.request.amount.currency())},
-              {"amount", d.request.amount.minor()},
-              {"outcome", d.decision.outcome == risk::Outcome::kApproved ? "approved" : "declined"},
-              {"reasons", std::move(reasons)},
-              {"created_at", FormatRfc3339(d.created_at)}};
-}
-
 Result<Reply> ListMyDecisions(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxDecisionPage));
   std::vector<risk::DecisionRecord> rows;
@@ -150,7 +133,7 @@ Result<Reply> ListMyDecisions(RequestContext& ctx) {
                                                                  page.limit + 1));
     return Status::Ok();
   }));
-  return Reply(200, PageBody(std::move(rows), page.limit, DecisionJson));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::DecisionJson));
 }
 
 Result<Reply> ListNotifications(RequestContext& ctx) {
