@@ -373,6 +373,14 @@ TEST(ApiOriginationTest, ADeclineTellsTheShopperNothingAboutTheEmailsOwner) {
   EXPECT_EQ(data[1]["outcome"], "declined");
   EXPECT_EQ(data[1]["reasons"][0]["code"], "overdue_balance");
   EXPECT_EQ(c.Get("/v1/me/decisions", f.mkey()).status, 403);
+  // Anonymous callers learn nothing; another consumer sees only their own decisions;
+  // a malformed page request is a clear 400.
+  EXPECT_EQ(c.Get("/v1/me/decisions", "").status, 401);
+  auto avas = c.Get("/v1/me/decisions", f.LoginAs("ava@example.com"));
+  ASSERT_EQ(avas.status, 200) << avas.body;
+  for (const Json& d : avas.json()["data"]) EXPECT_NE(d["id"], overdue_id);
+  auto bad = c.Get("/v1/me/decisions?limit=abc", f.LoginAs("liam@example.com"));
+  EXPECT_EQ(bad.status, 400) << bad.body;
 }
 
 TEST(ApiOriginationTest, ACheckoutNeverRewritesAKnownConsumersProfile) {
