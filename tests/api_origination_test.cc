@@ -378,7 +378,8 @@ TEST(ApiOriginationTest, ADeclineTellsTheShopperNothingAboutTheEmailsOwner) {
   EXPECT_EQ(c.Get("/v1/me/decisions", "").status, 401);
   auto avas = c.Get("/v1/me/decisions", f.LoginAs("ava@example.com"));
   ASSERT_EQ(avas.status, 200) << avas.body;
-  for (const Json& d : avas.json()["data"]) EXPECT_NE(d["id"], overdue_id);
+  const Json avas_decisions = avas.json()["data"];  // kept alive while iterated
+  for (const Json& d : avas_decisions) EXPECT_NE(d["id"], overdue_id);
   auto bad = c.Get("/v1/me/decisions?limit=abc", f.LoginAs("liam@example.com"));
   EXPECT_EQ(bad.status, 400) << bad.body;
 }
