@@ -1,0 +1,418 @@
+#include "assist/slots.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "assist/text.h"
+
+namespace tranche::assist {
+
+namespace {
+
+// A number in the message: its value in hundredths, where it sits, and how it was written.
+struct Number {
+  std::int64_t hundredths = 0;
+  std::size_t begin = 0;  // byte offsets in the folded text
+  std::size_t end = 0;
+  std::string digits;     // the digits as written, separators removed
+  bool has_decimals = false;
+  bool thousands_suffix = false;  // "10k"
+  bool from_words = false;        // "thirty"
+};
+
+constexpr std::int64_t kMaxHundredths = 100'000'000'000;  // 1 billion in major units: far above any plan
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads "1,200.50", "30,50", "10.000", "45": a separator followed by exactly three
+// digits groups thousands, one followed by one or two ends the number as decimals.
+std::vector<Number> DigitNumbers(std::string_view s) {
+  std::vector<Number> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!IsDigit(s[i]) || (i > 0 && (std::isalpha(static_cast<unsigned char>(s[i - 1])) != 0))) {
+      ++i;
+      continue;
+    }
+    Number n;
+    n.begin = i;
+    std::int64_t whole = 0;
+    std::int64_t cents = 0;
+    bool overflow = false;
+    while (i < s.size()) {
+      if (IsDigit(s[i])) {
+        if (whole > kMaxHundredths) overflow = true;
+        whole = whole * 10 + (s[i] - '0');
+        n.digits.push_back(s[i]);
+        ++i;
+        continue;
+      }
+      if ((s[i] == ',' || s[i] == '.') && i + 1 < s.size() && IsDigit(s[i + 1])) {
+        std::size_t run = 0;
+        while (i + 1 + run < s.size() && IsDigit(s[i + 1 + run])) ++run;
+        if (run == 3) {
+          ++i;  // a thousands separator: keep reading digits
+          continue;
+        }
+        if (run <= 2) {
+          cents = (s[i + 1] - '0') * 10 + (run == 2 ? s[i + 2] - '0' : 0);
+          n.has_decimals = true;
+          i += 1 + run;
+        }
+      }
+      break;
+    }
+    if (i < s.size() && s[i] == 'k' && (i + 1 == s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 1])))) {
+      n.thousands_suffix = true;
+      whole *= 1000;
+      ++i;
+    }
+    n.end = i;
+    if (!overflow && whole <= kMaxHundredths / 100) {
+      n.hundredths = whole * 100 + cents;
+      out.push_back(std::move(n));
+    }
+  }
+  return out;
+}
+
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+// Number words of the three languages; "hundred" words multiply. Articles count as one
+// ("a week", "en vecka"); callers only read a number before a unit word.
+constexpr NumberWord kNumberWords[] = {
+    {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
+    {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+    {"sixty", 60}, {"hundred", 100},
+    {"ett", 1}, {"två", 2}, {"tre", 3}, {"fyra", 4}, {"fem", 5}, {"sex", 6}, {"sju", 7}, {"åtta", 8},
+    {"nio", 9}, {"tio", 10}, {"elva", 11}, {"tolv", 12}, {"fjorton", 14}, {"femton", 15},
+    {"tjugo", 20}, {"trettio", 30}, {"fyrtio", 40}, {"femtio", 50}, {"hundra", 100},
+    {"eins", 1}, {"zwei", 2}, {"drei", 3}, {"vier", 4}, {"fünf", 5}, {"sechs", 6}, {"sieben", 7},
+    {"acht", 8}, {"neun", 9}, {"zehn", 10}, {"elf", 11}, {"zwölf", 12}, {"vierzehn", 14},
+    {"fünfzehn", 15}, {"zwanzig", 20}, {"dreißig", 30}, {"vierzig", 40}, {"fünfzig", 50},
+    {"hundert", 100}, {"a", 1}, {"an", 1}, {"en", 1}, {"ein", 1}, {"eine", 1}, {"einen", 1},
+};
+
+std::optional<int> NumberWordValue(std::string_view w) {
+  for (const NumberWord& n : kNumberWords) {
+    if (n.word == w) return n.value;
+  }
+  return std::nullopt;
+}
+
+// Words with their offsets in the folded text.
+struct Token {
+  std::string word;
+  std::size_t begin;
+  std::size_t end;
+};
+std::vector<Token> Tokens(std::string_view s) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (!(std::isalnum(c) != 0 || c >= 0x80)) {
+      ++i;
+      continue;
+    }
+    const std::size_t b = i;
+    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) != 0 ||
+                            static_cast<unsigned char>(s[i]) >= 0x80)) {
+      ++i;
+    }
+    out.push_back({std::string(s.substr(b, i - b)), b, i});
+  }
+  return out;
+}
+
+// "twenty five", "a hundred": consecutive number words summed (hundreds multiply).
+// Articles alone ("a", "en") count only before a unit word, which the callers check.
+std::vector<Number> WordNumbers(const std::vector<Token>& tokens) {
+  std::vector<Number> out;
+  for (std::size_t i = 0; i < tokens.size();) {
+    auto v = NumberWordValue(tokens[i].word);
+    if (!v) {
+      ++i;
+      continue;
+    }
+    Number n;
+    n.from_words = true;
+    n.begin = tokens[i].begin;
+    std::int64_t total = 0;
+    std::size_t j = i;
+    for (; j < tokens.size(); ++j) {
+      auto w = NumberWordValue(tokens[j].word);
+      if (!w) break;
+      if (*w == 100) {
+        total = (total == 0 ? 1 : total) * 100;
+      } else {
+        total += *w;
+      }
+      n.end = tokens[j].end;
+    }
+    n.hundredths = total * 100;
+    out.push_back(n);
+    i = j;
+  }
+  return out;
+}
+
+// The first word at or after byte `at`, skipping spaces only.
+std::string_view WordAt(std::string_view s, std::size_t at) {
+  while (at < s.size() && s[at] == ' ') ++at;
+  std::size_t e = at;
+  while (e < s.size() && (std::isalnum(static_cast<unsigned char>(s[e])) != 0 ||
+                          static_cast<unsigned char>(s[e]) >= 0x80)) {
+    ++e;
+  }
+  return s.substr(at, e - at);
+}
+
+// The word just before byte `at`.
+std::string_view WordBefore(std::string_view s, std::size_t at) {
+  std::size_t e = at;
+  while (e > 0 && s[e - 1] == ' ') --e;
+  std::size_t b = e;
+  while (b > 0 && (std::isalnum(static_cast<unsigned char>(s[b - 1])) != 0 ||
+                   static_cast<unsigned char>(s[b - 1]) >= 0x80)) {
+    --b;
+  }
+  return s.substr(b, e - b);
+}
+
+bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool IsCurrencyWord(std::string_view w) {
+  return IsOneOf(w, {"usd", "dollar", "dollars", "bucks", "kr", "kronor", "krona", "sek", "eur", "euro", "euros",
+                     "gbp", "pounds", "pound"});
+}
+bool IsCurrencySymbolBefore(std::string_view s, std::size_t at) {
+  std::size_t b = at;
+  while (b > 0 && s[b - 1] == ' ') --b;
+  if (b >= 1 && (s[b - 1] == '$')) return true;
+  // "€" is E2 82 AC and "£" is C2 A3 in UTF-8.
+  if (b >= 3 && s.substr(b - 3, 3) == "\xE2\x82\xAC") return true;
+  if (b >= 2 && s.substr(b - 2, 2) == "\xC2\xA3") return true;
+  return false;
+}
+bool IsCurrencySymbolAfter(std::string_view s, std::size_t at) {
+  while (at < s.size() && s[at] == ' ') ++at;
+  const std::string_view rest = s.substr(at);
+  return rest.starts_with("$") || rest.starts_with("\xE2\x82\xAC") || rest.starts_with("\xC2\xA3");
+}
+bool IsDayWord(std::string_view w) {
+  return IsOneOf(w, {"day", "days", "dag", "dagar", "dagen", "tag", "tage", "tagen"});
+}
+bool IsWeekWord(std::string_view w) {
+  return IsOneOf(w, {"week", "weeks", "wk", "wks", "vecka", "veckor", "veckan", "woche", "wochen"});
+}
+bool IsMonthWord(std::string_view w) {
+  return IsOneOf(w, {"month", "months", "månad", "månader", "monat", "monate", "monaten"});
+}
+bool IsCardWord(std::string_view w) {
+  return IsOneOf(w, {"ending", "ends", "in", "card", "kort", "kortet", "karte", "på", "auf", "four", "fyra", "vier",
+                     "last", "numbers", "digits", "siffror", "ziffern"});
+}
+
+}  // namespace
+
+std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
+  if (HasAnyPhrase(s, {"the rest", "rest of it", "remaining balance", "the remainder", "everything i owe",
+                       "resten", "det som är kvar", "den rest", "den restbetrag", "restbetrag", "alles was"})) {
+    return AmountSlot{std::nullopt, true};
+  }
+  for (const Number& n : DigitNumbers(s)) {
+    const std::string_view next = WordAt(s, n.end);
+    const bool currency = IsCurrencySymbolBefore(s, n.begin) || IsCurrencySymbolAfter(s, n.end) ||
+                          IsCurrencyWord(next) || n.thousands_suffix;
+    if (currency) {
+      std::int64_t v = n.hundredths;
+      if (next == "grand") v *= 1000;
+      return AmountSlot{v, false};
+    }
+    if (next == "grand") return AmountSlot{n.hundredths * 1000, false};
+    const bool dayish = IsDayWord(next) || IsWeekWord(next) || IsMonthWord(next);
+    const bool cardish = !n.has_decimals && n.digits.size() == 4 && IsCardWord(WordBefore(s, n.begin));
+    if (bare_ok && !dayish && !cardish && n.digits.size() <= 7) return AmountSlot{n.hundredths, false};
+  }
+  const std::vector<Token> tokens = Tokens(s);
+  for (const Number& n : WordNumbers(tokens)) {
+    const std::string_view next = WordAt(s, n.end);
+    if (IsCurrencyWord(next)) return AmountSlot{n.hundredths, false};
+    if (next == "grand") return AmountSlot{n.hundredths * 1000, false};
+  }
+  return std::nullopt;
+}
+
+std::optional<int> FindDays(std::string_view s, Date today) {
+  if (HasAnyPhrase(s, {"fortnight", "two weeks", "2 weeks"})) return 14;
+  const std::vector<Token> tokens = Tokens(s);
+  std::vector<Number> numbers = DigitNumbers(s);
+  for (Number& n : WordNumbers(tokens)) numbers.push_back(n);
+  for (const Number& n : numbers) {
+    if (n.has_decimals) continue;
+    const std::string_view next = WordAt(s, n.end);
+    const std::int64_t count = n.hundredths / 100;
+    if (count <= 0 || count > 3660) continue;
+    if (IsDayWord(next)) return static_cast<int>(count);
+    if (IsWeekWord(next)) return static_cast<int>(count * 7);
+    if (IsMonthWord(next)) return static_cast<int>(count * 30);
+  }
+  for (const Token& t : tokens) {
+    // A unit alone: "a week", "next week", "nästa vecka", "einen Monat".
+    if (t.word == "week" || t.word == "vecka" || t.word == "woche") return 7;
+    if (t.word == "month" || t.word == "månad" || t.word == "monat") return 30;
+  }
+  if (HasAnyPhrase(s, {"tomorrow", "imorgon", "i morgon", "morgen"})) return 1;
+  static constexpr std::array<std::array<std::string_view, 3>, 7> kWeekdays = {{
+      {"sunday", "söndag", "sonntag"}, {"monday", "måndag", "montag"}, {"tuesday", "tisdag", "dienstag"},
+      {"wednesday", "onsdag", "mittwoch"}, {"thursday", "torsdag", "donnerstag"}, {"friday", "fredag", "freitag"},
+      {"saturday", "lördag", "samstag"},
+  }};
+  const unsigned today_wd = std::chrono::weekday(std::chrono::sys_days(today)).c_encoding();
+  for (unsigned wd = 0; wd < kWeekdays.size(); ++wd) {
+    for (std::string_view name : kWeekdays[wd]) {
+      if (!HasPhrase(s, name)) continue;
+      const int ahead = static_cast<int>((wd + 7 - today_wd) % 7);
+      return ahead == 0 ? 7 : ahead;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<std::string>& names) {
+  const std::vector<std::string> words = Words(s);
+  std::string joined;
+  for (const auto& w : words) joined += w;
+  double best = 0;
+  std::optional<std::size_t> best_index;
+  bool tie = false;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const std::string folded = Fold(names[k]);
+    std::vector<std::string> name_words;
+    std::string name_joined;
+    for (auto& w : Words(folded)) {
+      name_joined += w;
+      if (w.size() >= 3 && !IsOneOf(w, {"the", "and", "inc", "ltd", "gmbh", "shop", "store", "co"})) {
+        name_words.push_back(std::move(w));
+      }
+    }
+    if (name_words.empty()) continue;
+    double score = 0;
+    if (name_joined.size() >= 5 && joined.find(name_joined) != std::string::npos) {
+      score = 1.0;
+    } else {
+      int matched = 0;
+      for (const auto& nw : name_words) {
+        const int allowed = nw.size() >= 5 ? 1 : 0;
+        for (const auto& w : words) {
+          // "harbors" or "harbor's" still mean Harbor.
+          const std::string_view stem = (w.size() > nw.size() && w.starts_with(nw)) ? std::string_view(w).substr(0, nw.size())
+                                                                                     : std::string_view(w);
+          if (EditDistance(nw, stem, allowed) <= allowed) {
+            ++matched;
+            break;
+          }
+        }
+      }
+      score = static_cast<double>(matched) / static_cast<double>(name_words.size());
+    }
+    if (score > best) {
+      best = score;
+      best_index = k;
+      tie = false;
+    } else if (score == best && score > 0) {
+      tie = true;
+    }
+  }
+  if (best < 0.5 || tie) return std::nullopt;
+  return best_index;
+}
+
+std::optional<std::string> FindLast4(std::string_view s) {
+  for (const Number& n : DigitNumbers(s)) {
+    if (n.digits.size() != 4 || n.has_decimals || n.thousands_suffix) continue;
+    if (IsCurrencySymbolBefore(s, n.begin) || IsCurrencyWord(WordAt(s, n.end))) continue;
+    const std::string_view next = WordAt(s, n.end);
+    if (IsDayWord(next) || IsWeekWord(next)) continue;
+    return n.digits;
+  }
+  return std::nullopt;
+}
+
+bool HasCardNumber(std::string_view s) {
+  int run = 0;
+  bool last_sep = false;
+  for (char c : s) {
+    if (IsDigit(c)) {
+      ++run;
+      last_sep = false;
+      if (run >= 12) return true;
+    } else if ((c == ' ' || c == '-') && run > 0 && !last_sep) {
+      last_sep = true;
+    } else {
+      run = 0;
+      last_sep = false;
+    }
+  }
+  return false;
+}
+
+std::optional<std::string> FindDisputeReason(std::string_view s) {
+  if (HasAnyPhrase(s, {"didn't make", "did not make", "didn't buy", "did not buy", "not me", "wasn't me",
+                       "was not me", "don't recognise", "don't recognize", "do not recognise", "do not recognize",
+                       "unauthorised", "unauthorized", "fraudulent", "someone else", "stolen",
+                       "inte jag", "känner inte igen", "har inte köpt", "inte gjort", "obehörig", "nicht ich",
+                       "nicht gekauft", "kenne ich nicht", "nicht autorisiert", "nicht getätigt", "jemand anderes"})) {
+    return "unauthorized";
+  }
+  if (HasAnyPhrase(s, {"returned", "sent it back", "send it back", "sent back", "return it", "returning",
+                       "returnerat", "returnerade", "skickat tillbaka", "skickade tillbaka", "zurückgeschickt",
+                       "zurückgesendet", "zurückgegeben", "retourniert"})) {
+    return "returned";
+  }
+  if (HasAnyPhrase(s, {"not as described", "not what was described", "not what i ordered", "fake",
+                       "counterfeit", "poor quality", "inte som beskrivet", "inte som beskrivningen",
+                       "nicht wie beschrieben", "entspricht nicht", "gefälscht"})) {
+    return "not_as_described";
+  }
+  if (HasAnyPhrase(s, {"wrong item", "wrong size", "wrong colour", "wrong color", "wrong product", "the wrong",
+                       "damaged", "broken", "arrived broken", "fel vara", "fel storlek", "fel färg", "trasig",
+                       "trasigt", "skadad", "skadat", "fel produkt", "falsche", "falschen", "falsches",
+                       "beschädigt", "kaputt"})) {
+    return "wrong_item";
+  }
+  if (HasAnyPhrase(s, {"never arrived", "never received", "didn't arrive", "did not arrive", "not arrived",
+                       "hasn't arrived", "has not arrived", "haven't received", "have not received",
+                       "not received", "never came", "never got", "didn't get", "did not get", "not delivered",
+                       "never delivered", "still waiting for", "lost in the post", "hasn't come",
+                       "inte kommit", "aldrig kommit", "inte fått", "aldrig fått", "inte levererat",
+                       "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
+                       "nicht bekommen", "nicht geliefert", "nie geliefert"})) {
+    return "not_received";
+  }
+  return std::nullopt;
+}
+
+bool IsDenial(std::string_view s) {
+  return HasAnyPhrase(s, {"no", "nope", "nah", "don't", "do not", "dont", "cancel", "stop", "never mind",
+                          "nevermind", "not now", "wait", "hold on", "nej", "nä", "avbryt", "inte nu", "vänta",
+                          "nein", "nicht", "abbrechen", "stopp", "warte", "lieber nicht"});
+}
+
+bool IsAffirmation(std::string_view s) {
+  if (IsDenial(s)) return false;
+  return HasAnyPhrase(s, {"yes", "yeah", "yep", "yup", "ya", "sure", "ok", "okay", "k", "go ahead", "do it",
+                          "please do", "confirm", "confirmed", "correct", "proceed", "sounds good", "that's right",
+                          "y", "absolutely", "of course", "ja", "japp", "jo", "absolut", "gör det", "kör",
+                          "visst", "stämmer", "bekräftar", "jawohl", "genau", "klar", "mach das", "mach es",
+                          "bestätige", "einverstanden", "gerne", "richtig", "in ordnung"});
+}
+
+}  // namespace tranche::assist

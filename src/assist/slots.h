@@ -1,0 +1,52 @@
+// Slots (pure): the values a consumer's message carries — amounts, durations and
+// dates, which of their merchants they mean, a card's last four digits, a dispute
+// reason — in English, Swedish and German. Every function reads the folded message
+// (text.h Fold) and returns nothing when it finds nothing; none guesses.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assist/understanding.h"
+#include "core/time.h"
+
+namespace tranche::assist {
+
+// An amount the consumer named: minor units (2-decimal currencies), or "the rest" of
+// what they owe (rest = true, minor unset).
+struct AmountSlot {
+  std::optional<std::int64_t> minor;
+  bool rest = false;
+};
+// "$30", "30 dollars", "thirty dollars", "30,50 kr", "€12.50", "10,000", "ten grand",
+// "the rest" / "resten" / "den Rest". A bare number counts only when `bare_ok` (the
+// consumer is paying) and it is not a day count, a card's last four or a date.
+std::optional<AmountSlot> FindAmount(std::string_view folded, bool bare_ok);
+
+// A number of days the consumer asks for: "14 days", "two weeks", "a week", "nästa
+// fredag", "nächsten Freitag" (days from `today` to that weekday, 1..7), "zwei Wochen".
+std::optional<int> FindDays(std::string_view folded, Date today);
+
+// Which of `names` (the consumer's own merchants) the message refers to, matched word by
+// word with small spelling errors allowed; nothing when none or two match equally.
+std::optional<std::size_t> MatchMerchant(std::string_view folded, const std::vector<std::string>& names);
+
+// The four digits after "ending", "slutar på", "endet auf", "card", "kort", "Karte", or
+// a lone 4-digit group; never part of a longer number.
+std::optional<std::string> FindLast4(std::string_view folded);
+
+// True when the message holds a run of 12 to 19 digits (spaces and dashes allowed
+// between groups): a card number, which must never be repeated.
+bool HasCardNumber(std::string_view text);
+
+// The dispute reason the message describes, as servicing names it: not_received,
+// wrong_item, not_as_described, unauthorized, returned.
+std::optional<std::string> FindDisputeReason(std::string_view folded);
+
+// "yes", "ja", "go ahead", "do it", "sure", "ok" … / "no", "nej", "nein", "don't" ….
+bool IsAffirmation(std::string_view folded);
+bool IsDenial(std::string_view folded);
+
+}  // namespace tranche::assist

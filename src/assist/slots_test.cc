@@ -1,0 +1,127 @@
+#include "assist/slots.h"
+
+#include <gtest/gtest.h>
+
+#include "assist/text.h"
+
+namespace tranche::assist {
+namespace {
+
+std::optional<AmountSlot> Amount(std::string_view text, bool bare_ok = false) {
+  return FindAmount(Fold(text), bare_ok);
+}
+std::int64_t Minor(std::string_view text, bool bare_ok = false) {
+  auto a = Amount(text, bare_ok);
+  return a && a->minor ? *a->minor : -1;
+}
+
+TEST(SlotsTest, AmountsInThreeLanguages) {
+  EXPECT_EQ(Minor("can I pay $30 now"), 3000);
+  EXPECT_EQ(Minor("pay 30 dollars"), 3000);
+  EXPECT_EQ(Minor("pay thirty dollars please"), 3000);
+  EXPECT_EQ(Minor("twenty five bucks"), 2500);
+  EXPECT_EQ(Minor("Set my limit to $10,000"), 1'000'000);
+  EXPECT_EQ(Minor("bump it to ten grand"), 1'000'000);
+  EXPECT_EQ(Minor("jag vill betala 30,50 kr"), 3050);
+  EXPECT_EQ(Minor("betala trettio kronor"), 3000);
+  EXPECT_EQ(Minor("Ich zahle 12,50 €"), 1250);
+  EXPECT_EQ(Minor("ich zahle € 12.50"), 1250);
+  EXPECT_EQ(Minor("zwanzig Euro bitte"), 2000);
+  EXPECT_EQ(Minor("pay 1.200,50 EUR"), 120050);
+  EXPECT_EQ(Minor("10k dollars"), 1'000'000);
+}
+
+TEST(SlotsTest, TheRestIsNotANumber) {
+  for (std::string_view t : {"pay the rest", "Jag vill betala resten", "Ich möchte den Rest bezahlen"}) {
+    auto a = Amount(t);
+    ASSERT_TRUE(a.has_value()) << t;
+    EXPECT_TRUE(a->rest) << t;
+    EXPECT_FALSE(a->minor.has_value()) << t;
+  }
+}
+
+TEST(SlotsTest, BareNumbersOnlyWhenPaying) {
+  EXPECT_EQ(Minor("pay 45 on the bike", false), -1);
+  EXPECT_EQ(Minor("pay 45 on the bike", true), 4500);
+  EXPECT_EQ(Minor("extend by 14 days", true), -1);
+  EXPECT_EQ(Minor("use my card ending 4242", true), -1);
+  EXPECT_FALSE(Amount("when is my next payment", true).has_value());
+}
+
+TEST(SlotsTest, DaysAndDates) {
+  const Date tuesday = *ParseDate("2026-12-01");  // a Tuesday
+  EXPECT_EQ(FindDays(Fold("can I push it back two weeks"), tuesday), 14);
+  EXPECT_EQ(FindDays(Fold("14 days please"), tuesday), 14);
+  EXPECT_EQ(FindDays(Fold("give me a week"), tuesday), 7);
+  EXPECT_EQ(FindDays(Fold("3 weeks"), tuesday), 21);
+  EXPECT_EQ(FindDays(Fold("until next Friday"), tuesday), 3);
+  EXPECT_EQ(FindDays(Fold("a month"), tuesday), 30);
+  EXPECT_EQ(FindDays(Fold("kan jag skjuta upp betalningen två veckor"), tuesday), 14);
+  EXPECT_EQ(FindDays(Fold("tio dagar"), tuesday), 10);
+  EXPECT_EQ(FindDays(Fold("till nästa fredag"), tuesday), 3);
+  EXPECT_EQ(FindDays(Fold("Kann ich zwei Wochen später zahlen?"), tuesday), 14);
+  EXPECT_EQ(FindDays(Fold("um 10 Tage verschieben"), tuesday), 10);
+  EXPECT_EQ(FindDays(Fold("bis nächsten Dienstag"), tuesday), 7);
+  EXPECT_FALSE(FindDays(Fold("when is my next payment"), tuesday).has_value());
+}
+
+TEST(SlotsTest, MerchantsMatchFuzzilyAgainstTheConsumersOwn) {
+  const std::vector<std::string> mine = {"Harbor Furniture", "Crisp Tech", "Nordic Outdoor"};
+  EXPECT_EQ(MatchMerchant(Fold("next payment harbor furniture?"), mine), 0u);
+  EXPECT_EQ(MatchMerchant(Fold("pay crisp tech now"), mine), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("the crisptech order"), mine), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("my harbour furnture sofa"), mine), 0u);
+  EXPECT_EQ(MatchMerchant(Fold("min beställning från Nordic Outdoor"), mine), 2u);
+  EXPECT_EQ(MatchMerchant(Fold("meine Bestellung bei Crisp"), mine), 1u);
+  EXPECT_FALSE(MatchMerchant(Fold("the headphones"), mine).has_value());
+  EXPECT_FALSE(MatchMerchant(Fold("Ikea order"), mine).has_value());
+}
+
+TEST(SlotsTest, CardLastFourAndFullNumbers) {
+  EXPECT_EQ(FindLast4(Fold("use my card ending in 5555")), "5555");
+  EXPECT_EQ(FindLast4(Fold("byt till kortet som slutar på 1234")), "1234");
+  EXPECT_EQ(FindLast4(Fold("die Karte endet auf 9876")), "9876");
+  EXPECT_FALSE(FindLast4(Fold("pay $1000 now")).has_value());
+  EXPECT_FALSE(FindLast4(Fold("card 4242 4242 4242 4242")) == std::optional<std::string>("5555"));
+  EXPECT_TRUE(HasCardNumber("my card is 4242 4242 4242 4242"));
+  EXPECT_TRUE(HasCardNumber("4000-0566-5566-5556 exp 12/29"));
+  EXPECT_TRUE(HasCardNumber("4242424242424242"));
+  EXPECT_FALSE(HasCardNumber("card ending 4242, pay $30 on 2026-12-09"));
+}
+
+TEST(SlotsTest, DisputeReasons) {
+  EXPECT_EQ(FindDisputeReason(Fold("my order never arrived")), "not_received");
+  EXPECT_EQ(FindDisputeReason(Fold("paketet har inte kommit")), "not_received");
+  EXPECT_EQ(FindDisputeReason(Fold("Das Paket ist nie angekommen")), "not_received");
+  EXPECT_EQ(FindDisputeReason(Fold("they sent the wrong size")), "wrong_item");
+  EXPECT_EQ(FindDisputeReason(Fold("jackan var trasig")), "wrong_item");
+  EXPECT_EQ(FindDisputeReason(Fold("Der Stuhl kam beschädigt an")), "wrong_item");
+  EXPECT_EQ(FindDisputeReason(Fold("I didn't make this purchase")), "unauthorized");
+  EXPECT_EQ(FindDisputeReason(Fold("jag känner inte igen köpet")), "unauthorized");
+  EXPECT_EQ(FindDisputeReason(Fold("Diesen Kauf habe ich nicht getätigt")), "unauthorized");
+  EXPECT_EQ(FindDisputeReason(Fold("I sent it back last week")), "returned");
+  EXPECT_FALSE(FindDisputeReason(Fold("when is my next payment")).has_value());
+}
+
+TEST(SlotsTest, YesAndNo) {
+  for (std::string_view y : {"Yes, go ahead.", "yes", "sure", "ok do it", "Ja, bitte.", "ja tack", "Ja, mach das"}) {
+    EXPECT_TRUE(IsAffirmation(Fold(y))) << y;
+  }
+  for (std::string_view n : {"no", "No, don't", "nej", "Nein danke", "wait", "not now"}) {
+    EXPECT_TRUE(IsDenial(Fold(n))) << n;
+    EXPECT_FALSE(IsAffirmation(Fold(n))) << n;
+  }
+  EXPECT_FALSE(IsAffirmation(Fold("what is my balance")));
+}
+
+TEST(TextTest, FoldsSwedishAndGermanCapitals) {
+  EXPECT_EQ(Fold("ÅÄÖ Über"), "åäö über");
+  EXPECT_EQ(Words("hej, 30,50 kr!"), (std::vector<std::string>{"hej", "30", "50", "kr"}));
+  EXPECT_TRUE(HasPhrase("i want the rest", "the rest"));
+  EXPECT_FALSE(HasPhrase("therest", "the rest"));
+  EXPECT_EQ(EditDistance("harbor", "harbour", 1), 1);
+  EXPECT_EQ(EditDistance("harbor", "furniture", 1), 2);
+}
+
+}  // namespace
+}  // namespace tranche::assist

@@ -1,0 +1,29 @@
+// Text helpers for the conversation layer (pure): folding a message to lower case in the
+// three languages, splitting it into words, and small fuzzy comparisons. Slots, policy
+// and the knowledge index all read messages through these, so they agree on what a word is.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tranche::assist {
+
+// Lower case for ASCII and the Latin-1 letters of Swedish and German (Å Ä Ö Ü É →
+// å ä ö ü é); other bytes are kept. Precondition: valid UTF-8 (the API checked it).
+std::string Fold(std::string_view utf8);
+
+// Words of folded text: runs of letters, digits and non-ASCII bytes; everything else
+// separates. Digits stay inside words ("4242", "30,50" becomes "30" and "50").
+std::vector<std::string> Words(std::string_view folded);
+
+// True when `folded` contains `phrase` starting and ending at word boundaries.
+bool HasPhrase(std::string_view folded, std::string_view phrase);
+// True when any of `phrases` is in `folded` (HasPhrase).
+bool HasAnyPhrase(std::string_view folded, std::initializer_list<std::string_view> phrases);
+
+// Levenshtein distance over bytes, stopping early once it exceeds `limit` (then
+// limit + 1 is returned). Words here are short, so bytes are close enough to letters.
+int EditDistance(std::string_view a, std::string_view b, int limit);
+
+}  // namespace tranche::assist
