@@ -1,0 +1,788 @@
+#include "assist/policy.h"
+
+#include <algorithm>
+
+#include "assist/replies.h"
+#include "assist/slots.h"
+#include "assist/text.h"
+#include "servicing/servicing.h"
+
+namespace tranche::assist {
+
+namespace {
+
+// ---- what the policy recognises itself, whatever the classifier said ----
+
+bool ClaimsStaffAuthority(std::string_view s) {
+  return HasAnyPhrase(s, {"i'm staff", "i am staff", "i work for tranche", "i work at tranche", "i'm from tranche",
+                          "i am from tranche", "i'm an employee", "i am an employee", "i'm an admin", "i am an admin",
+                          "as an admin", "as staff", "admin override", "supervisor override", "employee id",
+                          "staff id", "i'm a developer", "i am a developer", "internal team", "tranche support here",
+                          "i'm a manager at tranche", "authorized by tranche", "authorised by tranche",
+                          "jag jobbar på tranche", "jag arbetar på tranche", "jag är anställd", "som admin",
+                          "som anställd", "ich arbeite bei tranche", "ich bin mitarbeiter", "als admin",
+                          "als mitarbeiter", "mitarbeiter von tranche"});
+}
+
+bool CarriesInstructions(std::string_view s) {
+  return HasAnyPhrase(s, {"ignore your instructions", "ignore previous instructions", "ignore all previous",
+                          "ignore all instructions", "ignore the rules", "ignore your rules", "disregard",
+                          "system:", "system prompt", "developer mode", "you are now", "pretend you", "new instructions",
+                          "mark my plan paid", "mark my plan as paid", "mark it as paid", "mark as paid",
+                          "mark it paid", "set my balance to", "pre-approved", "preapproved", "jailbreak",
+                          "ignorera dina instruktioner", "ignorera alla", "markera som betald", "markera planen som betald",
+                          "ignoriere deine anweisungen", "ignoriere alle", "als bezahlt markieren", "als bezahlt"}) ||
+         s.starts_with("system") || s.starts_with("[system") || s.starts_with("admin:");
+}
+
+bool MentionsSomeoneElse(std::string_view s) {
+  return HasAnyPhrase(s, {"my wife's", "my husband's", "my partner's", "my friend's", "my mom's", "my mum's",
+                          "my dad's", "my mother's", "my father's", "my brother's", "my sister's", "my son's",
+                          "my daughter's", "my boyfriend's", "my girlfriend's", "my roommate's", "someone else's",
+                          "somebody else's", "another customer", "another person's", "other customer", "his account",
+                          "her account", "their account", "min frus", "min mans", "min sambos", "min väns",
+                          "min mammas", "min pappas", "min brors", "min systers", "någon annans", "hans konto",
+                          "hennes konto", "en annan kund", "meiner frau", "meines mannes", "meiner freundin",
+                          "meines freundes", "meiner mutter", "meines vaters", "meines bruders", "meiner schwester",
+                          "jemand anderes", "eines anderen kunden", "anderen kunden", "sein konto", "ihr konto"});
+}
+
+bool HasEmailAddress(std::string_view s) {
+  const std::size_t at = s.find('@');
+  return at != std::string_view::npos && at > 0 && s.find('.', at) != std::string_view::npos;
+}
+
+bool MentionsPaymentMethod(std::string_view s) {
+  return HasAnyPhrase(s, {"card", "cards", "account", "bank", "kort", "kortet", "konto", "karte", "kreditkarte"});
+}
+
+std::optional<HandoffReason> HandoffFromText(std::string_view s) {
+  if (HasAnyPhrase(s, {"lawyer", "solicitor", "attorney", "sue", "suing", "court", "legal action", "ombudsman",
+                       "regulator", "advokat", "stämma er", "domstol", "finansinspektionen", "konsumentverket",
+                       "anwalt", "verklagen", "gericht", "rechtliche schritte", "bafin", "verbraucherzentrale"})) {
+    return HandoffReason::kLegalThreat;
+  }
+  if (HasAnyPhrase(s, {"passed away", "died", "has died", "deceased", "death of", "funeral", "avled", "avliden",
+                       "gått bort", "dödsbo", "verstorben", "gestorben", "nachlass", "todesfall"})) {
+    return HandoffReason::kBereavement;
+  }
+  if (HasAnyPhrase(s, {"complaint", "complain", "escalate", "klagomål", "klaga", "beschwerde", "beschweren"})) {
+    return HandoffReason::kComplaint;
+  }
+  if (HasAnyPhrase(s, {"lost my job", "can't afford", "cannot afford", "can not afford", "unable to pay",
+                       "hardship", "struggling financially", "struggling to pay", "medical bills", "been made redundant",
+                       "förlorat jobbet", "förlorade jobbet", "har inte råd", "arbetslös", "job verloren",
+                       "arbeitslos", "kann mir das nicht leisten", "finanzielle schwierigkeiten", "kein geld mehr"})) {
+    return HandoffReason::kHardship;
+  }
+  if (HasAnyPhrase(s, {"delete my data", "erase my data", "gdpr", "personal data", "right to be forgotten",
+                       "radera mina uppgifter", "radera min data", "radera mina personuppgifter", "daten löschen",
+                       "dsgvo", "meine daten"})) {
+    return HandoffReason::kDeleteData;
+  }
+  if (HasAnyPhrase(s, {"close my account", "delete my account", "cancel my account", "shut my account",
+                       "close the account", "avsluta mitt konto", "stänga mitt konto", "ta bort mitt konto",
+                       "konto schließen", "konto kündigen", "konto löschen"})) {
+    return HandoffReason::kCloseAccount;
+  }
+  if (HasAnyPhrase(s, {"waive", "waived", "remove the fee", "remove the late fee", "refund the fee",
+                       "refund the late fee", "take off the fee", "drop the fee", "reverse the fee",
+                       "cancel the fee", "cancel the late fee", "efterskänk", "ta bort avgiften",
+                       "ta bort förseningsavgiften", "stryka avgiften", "gebühr erlassen", "gebühr stornieren",
+                       "mahngebühr erlassen", "gebühr zurück", "gebühr streichen"})) {
+    return HandoffReason::kFeeWaiver;
+  }
+  if (HasAnyPhrase(s, {"hacked", "account takeover", "taken over my account", "kapat", "kapad", "gehackt"})) {
+    return HandoffReason::kFraud;
+  }
+  if (HasAnyPhrase(s, {"human", "real person", "a person", "an agent", "live agent", "speak to someone",
+                       "talk to someone", "customer service", "representative", "människa", "en person",
+                       "handläggare", "riktig person", "prata med någon", "mensch", "echten person",
+                       "sachbearbeiter", "mitarbeiter sprechen"})) {
+    return HandoffReason::kRequested;
+  }
+  return std::nullopt;
+}
+
+std::optional<HandoffReason> HandoffFromIntent(std::string_view intent) {
+  if (intent == "fee_waiver") return HandoffReason::kFeeWaiver;
+  if (intent == "hardship") return HandoffReason::kHardship;
+  if (intent == "close_account") return HandoffReason::kCloseAccount;
+  if (intent == "delete_data") return HandoffReason::kDeleteData;
+  if (intent == "bereavement") return HandoffReason::kBereavement;
+  if (intent == "complaint") return HandoffReason::kComplaint;
+  if (intent == "legal_threat") return HandoffReason::kLegalThreat;
+  if (intent == "report_fraud") return HandoffReason::kFraud;
+  if (intent == "human_agent") return HandoffReason::kRequested;
+  return std::nullopt;
+}
+
+std::string_view HandoffIntro(HandoffReason r) {
+  switch (r) {
+    case HandoffReason::kFeeWaiver: return "handoff_fee_waiver";
+    case HandoffReason::kHardship: return "handoff_hardship";
+    case HandoffReason::kBereavement: return "handoff_bereavement";
+    case HandoffReason::kComplaint: return "handoff_complaint";
+    case HandoffReason::kLegalThreat: return "handoff_legal";
+    case HandoffReason::kCloseAccount: return "handoff_close_account";
+    case HandoffReason::kDeleteData: return "handoff_delete_data";
+    case HandoffReason::kFraud: return "handoff_fraud";
+    case HandoffReason::kMisunderstanding: return "handoff_misunderstood";
+    case HandoffReason::kRequested: return "";
+  }
+  return "";
+}
+
+bool IsKnownIntent(std::string_view intent) {
+  return std::find(kBnplIntents.begin(), kBnplIntents.end(), intent) != kBnplIntents.end();
+}
+
+bool IsWriteIntent(std::string_view i) {
+  return i == "pay_now" || i == "payoff" || i == "extend_due_date" || i == "change_payment_method" ||
+         i == "dispute_not_received" || i == "dispute_wrong_item" || i == "dispute_unauthorized";
+}
+
+// ---- one turn's work ----
+
+class Turn {
+ public:
+  Turn(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
+       const Knowledge& knowledge)
+      : state_(state), u_(u), folded_(Fold(text)), account_(account), knowledge_(knowledge),
+        r_(ChooseLanguage(state, u, folded_)) {
+    d_.language = r_.language();
+    d_.intent = u.prediction.intent;
+    d_.confidence = u.prediction.confidence;
+    d_.next = state;
+    d_.next.language = r_.language();
+    d_.next.language_known = true;
+  }
+
+  Decision Run() {
+    if (HasCardNumber(folded_)) {
+      d_.redact = true;
+      d_.next.pending.reset();
+      d_.refusals.push_back("full_card_number");
+      Say("card_number_refused");
+      return Finish();
+    }
+    const bool staff = ClaimsStaffAuthority(folded_);
+    const bool injected = CarriesInstructions(folded_);
+    if (staff || injected) {
+      // Nothing in such a message is acted on; a pending change is dropped.
+      d_.next.pending.reset();
+      d_.refusals.push_back(staff ? "staff_claim" : "injected_instructions");
+      Say(staff ? "staff_claim" : "injection");
+      writes_blocked_ = true;
+    }
+    // A bereaved relative speaks of someone else's account by necessity: people handle it.
+    if (auto h = HandoffFromText(folded_); h == HandoffReason::kBereavement && !writes_blocked_) return Handoff(*h);
+    if (MentionsSomeoneElse(folded_) && MentionsPaymentMethod(folded_) && Intent() == "change_payment_method") {
+      d_.next.pending.reset();
+      d_.refusals.push_back("third_party_payment_method");
+      Say("third_party_card");
+      return Finish();
+    }
+    if (MentionsSomeoneElse(folded_) || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
+      d_.next.pending.reset();
+      d_.refusals.push_back("other_consumer_data");
+      Say("other_consumer");
+      return Finish();
+    }
+    if (state_.pending && !writes_blocked_) {
+      if (IsAffirmation(folded_) || (Intent() == "affirm" && !IsDenial(folded_))) {
+        d_.intent = "affirm";
+        d_.execute = state_.pending;
+        d_.next.pending.reset();
+        return Finish();  // the shell runs it and replies with Outcome
+      }
+      d_.next.pending.reset();
+      if (IsDenial(folded_) || Intent() == "deny") {
+        d_.intent = "deny";
+        Say("cancelled");
+        return Finish();
+      }
+      // Anything else is a new request; the change stated before does not happen.
+    }
+    if (auto h = HandoffFromText(folded_); h && !writes_blocked_) return Handoff(*h);
+    if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_) return Handoff(*h);
+
+    std::string intent = Intent();
+    const bool resumed = !state_.awaiting_intent.empty() && ResumesAwaited();
+    if (resumed) intent = state_.awaiting_intent;
+    d_.next.awaiting_intent.clear();
+    if (!resumed && !Understood()) {
+      if (writes_blocked_) return Finish();
+      d_.next.low_confidence_streak = state_.low_confidence_streak + 1;
+      if (d_.next.low_confidence_streak >= kMisunderstandingsBeforeHandoff) {
+        return Handoff(HandoffReason::kMisunderstanding);
+      }
+      Say("misunderstood");
+      return Finish();
+    }
+    d_.next.low_confidence_streak = 0;
+    d_.intent = intent;
+    if (writes_blocked_ && IsWriteIntent(intent)) return Finish();
+    Answer(intent);
+    return Finish();
+  }
+
+ private:
+  static Language ChooseLanguage(const DialogueState& s, const Understanding& u, std::string_view folded) {
+    // Short messages ("ok", "ja") say little about their language: keep the conversation's.
+    if (s.language_known && Words(folded).size() < 3) return s.language;
+    return u.language;
+  }
+
+  std::string Intent() const {
+    const std::string& i = u_.prediction.intent;
+    return IsKnownIntent(i) ? i : "oos";
+  }
+
+  // The classifier is sure enough, or the policy's own rules recognise the message.
+  bool Understood() const {
+    if (u_.prediction.confidence >= kMinConfidence) return true;
+    return FindDisputeReason(folded_).has_value();
+  }
+
+  bool ResumesAwaited() const {
+    if (state_.awaiting_intent == "change_payment_method") return FindLast4(folded_).has_value();
+    return MatchMerchant(folded_, MerchantNames(ActivePlansOrAll())).has_value();
+  }
+
+  void Say(std::string_view id, std::initializer_list<std::string> args = {}) { Add(r_.Say(id, args)); }
+  void Add(const std::string& sentence) {
+    if (!d_.reply.empty()) d_.reply += ' ';
+    d_.reply += sentence;
+  }
+  std::string Money(std::int64_t minor, Currency c) const { return r_.Amount(minor, c); }
+  std::string Money(std::int64_t minor) const { return r_.Amount(minor, account_.currency); }
+
+  Decision Handoff(HandoffReason reason) {
+    d_.handoff = reason;
+    d_.intent = reason == HandoffReason::kMisunderstanding ? Intent() : d_.intent;
+    d_.next.pending.reset();
+    const std::string_view intro = HandoffIntro(reason);
+    if (!intro.empty()) Say(intro);
+    Say("handoff");
+    return Finish();
+  }
+
+  Decision Finish() { return std::move(d_); }
+
+  // ---- plans ----
+
+  std::vector<const PlanFacts*> ActivePlansOrAll() const {
+    std::vector<const PlanFacts*> out;
+    for (const auto& p : account_.plans) {
+      if (p.active) out.push_back(&p);
+    }
+    if (out.empty()) {
+      for (const auto& p : account_.plans) out.push_back(&p);
+    }
+    return out;
+  }
+  static std::vector<std::string> MerchantNames(const std::vector<const PlanFacts*>& plans) {
+    std::vector<std::string> names;
+    for (const PlanFacts* p : plans) names.push_back(p->merchant);
+    return names;
+  }
+
+  // The plans the message is about: the merchant it names, else the only candidate,
+  // else the plan last talked about; otherwise every candidate (ambiguous).
+  std::vector<const PlanFacts*> SelectPlans(bool active_only) const {
+    std::vector<const PlanFacts*> candidates;
+    for (const auto& p : account_.plans) {
+      if (!active_only || p.active) candidates.push_back(&p);
+    }
+    if (candidates.size() <= 1) return candidates;
+    if (auto k = MatchMerchant(folded_, MerchantNames(candidates))) {
+      std::vector<const PlanFacts*> same;
+      for (const PlanFacts* p : candidates) {
+        if (p->merchant == candidates[*k]->merchant) same.push_back(p);
+      }
+      return same;
+    }
+    for (const PlanFacts* p : candidates) {
+      if (p->id == state_.focus_plan) return {p};
+    }
+    return candidates;
+  }
+
+  // One plan for a change, or a question (and nullptr) when the message leaves it open.
+  const PlanFacts* OnePlanFor(const std::string& intent) {
+    const auto plans = SelectPlans(true);
+    if (plans.empty()) {
+      Say("no_plans");
+      return nullptr;
+    }
+    if (plans.size() > 1) {
+      Say("ask_plan", {r_.List(MerchantNames(plans))});
+      d_.next.awaiting_intent = intent;
+      return nullptr;
+    }
+    d_.next.focus_plan = plans.front()->id;
+    return plans.front();
+  }
+
+  void Focus(const std::vector<const PlanFacts*>& plans) {
+    if (plans.size() == 1) d_.next.focus_plan = plans.front()->id;
+  }
+
+  // ---- answers ----
+
+  void Answer(const std::string& intent) {
+    if (intent == "next_payment") return NextPayment();
+    if (intent == "balance" || intent == "list_plans") return Balance(intent == "list_plans");
+    if (intent == "payment_schedule") return Schedule();
+    if (intent == "payment_history") return History();
+    if (intent == "payment_failed") return Failed();
+    if (intent == "autopay") return Autopay();
+    if (intent == "refund_status") return Refunds();
+    if (intent == "return_item" || intent == "cancel_order") return MerchantMatters();
+    if (intent == "late_fee") return LateFees();
+    if (intent == "dispute_status") return DisputeStatus();
+    if (intent == "pause_payments") return Pauses();
+    if (intent == "declined_checkout") return Declines();
+    if (intent == "spending_limit") return Limit(false);
+    if (intent == "increase_limit") return Limit(true);
+    if (intent == "apr_interest") return Apr();
+    if (intent == "update_contact_details") return Say("email_change");
+    if (intent == "fees_overview" || intent == "how_it_works" || intent == "credit_check" || intent == "login_problem") {
+      return Knowledge(intent);
+    }
+    if (intent == "greeting") return Say("greeting");
+    if (intent == "thanks") return Say("thanks");
+    if (intent == "goodbye") return Say("goodbye");
+    if (intent == "affirm" || intent == "deny") return Say("nothing_pending");
+    if (intent == "pay_now") return Pay();
+    if (intent == "payoff") return Payoff();
+    if (intent == "extend_due_date") return Extend();
+    if (intent == "change_payment_method") return ChangeMethod();
+    if (intent == "dispute_not_received" || intent == "dispute_wrong_item" || intent == "dispute_unauthorized") {
+      return Dispute(intent);
+    }
+    Say("out_of_scope");
+  }
+
+  void NextPayment() {
+    const auto plans = SelectPlans(true);
+    if (plans.empty() || !plans.front()->active) return Say("no_plans");
+    Focus(plans);
+    for (const PlanFacts* p : plans) {
+      if (p->paused_until) {
+        Say("paused_until", {p->merchant, r_.Day(*p->paused_until)});
+      } else if (p->unpaid.empty()) {
+        Say("nothing_due", {p->merchant});
+      } else {
+        const InstalmentFacts& i = p->unpaid.front();
+        Say(i.overdue ? "next_payment_overdue" : "next_payment",
+            {p->merchant, Money(i.unpaid_minor, p->currency), r_.Day(i.due)});
+      }
+    }
+  }
+
+  void Balance(bool all) {
+    const auto plans = all ? ActivePlansOrAll() : SelectPlans(true);
+    if (plans.empty() || !plans.front()->active) return Say("no_plans");
+    if (!all) Focus(plans);
+    for (const PlanFacts* p : plans) {
+      Say("balance_plan", {p->merchant, Money(p->outstanding_minor, p->currency), std::to_string(p->unpaid.size())});
+    }
+    if (plans.size() > 1 || account_.plans.size() > 1) Say("balance_total", {Money(account_.outstanding_minor)});
+  }
+
+  void Schedule() {
+    const auto plans = SelectPlans(true);
+    if (plans.empty() || !plans.front()->active) return Say("no_plans");
+    Focus(plans);
+    for (const PlanFacts* p : plans) {
+      Say("schedule_intro", {p->merchant});
+      for (const auto& i : p->unpaid) {
+        Say("schedule_line", {std::to_string(i.number), Money(i.unpaid_minor, p->currency), r_.Day(i.due)});
+      }
+    }
+  }
+
+  void History() {
+    const auto plans = SelectPlans(false);
+    if (plans.empty()) return Say("no_plans");
+    Focus(plans);
+    bool autopay = false;
+    for (const PlanFacts* p : plans) {
+      if (!p->last_payment) {
+        Say("no_payments_yet", {p->merchant});
+        continue;
+      }
+      Say("last_payment", {p->merchant, Money(p->last_payment->amount_minor, p->currency), r_.Day(p->last_payment->on)});
+      autopay = autopay || p->last_payment->autopay;
+    }
+    if (autopay) Say("autopay_instalment");
+    Say("method_on_file", {MethodWord(account_.method_type), account_.method_last4});
+  }
+
+  std::string FailureText(const std::string& code) const {
+    if (code == "insufficient_funds" || code == "expired_card" || code == "processor_error") {
+      return r_.Say("failure_" + code);
+    }
+    return r_.Say("failure_other");
+  }
+  std::string MethodWord(const std::string& type) const {
+    return r_.Say(type == "bank_account" ? "method_bank_account" : "method_card");
+  }
+
+  void Failed() {
+    bool any = false;
+    for (const PlanFacts* p : SelectPlans(false)) {
+      if (!p->last_failure) continue;
+      any = true;
+      d_.next.focus_plan = p->id;
+      const PaymentFacts& f = *p->last_failure;
+      Say("payment_failed", {p->merchant, Money(f.amount_minor, p->currency), r_.Day(f.on), FailureText(f.failure)});
+      if (f.next_retry) {
+        Say("retry_on", {r_.Day(*f.next_retry)});
+      } else {
+        Say("no_more_retries");
+      }
+    }
+    if (!any) Say("no_failures");
+    Say("method_on_file", {MethodWord(account_.method_type), account_.method_last4});
+  }
+
+  void Autopay() {
+    Say("autopay");
+    Say("method_on_file", {MethodWord(account_.method_type), account_.method_last4});
+    NextPayment();
+  }
+
+  void Refunds() {
+    const auto plans = SelectPlans(false);
+    bool any = false;
+    for (const PlanFacts* p : plans) {
+      if (p->refunded_minor <= 0) continue;
+      any = true;
+      d_.next.focus_plan = p->id;
+      Say("refund_applied", {p->merchant, Money(p->refunded_minor, p->currency), Money(p->outstanding_minor, p->currency)});
+    }
+    if (!any) Say("refund_none", {plans.size() == 1 ? plans.front()->merchant : std::string("the merchant")});
+  }
+
+  void MerchantMatters() {
+    const auto plans = SelectPlans(false);
+    Knowledge("return_item");
+    Say("contact_merchant", {plans.size() == 1 ? plans.front()->merchant : r_.List(MerchantNames(plans))});
+  }
+
+  void LateFees() {
+    Say("late_fee_rule", {Money(servicing::kLateFeeMinor)});
+    for (const PlanFacts* p : SelectPlans(false)) {
+      if (p->fees_unpaid_minor > 0) Say("late_fee_current", {Money(p->fees_unpaid_minor, p->currency), p->merchant});
+    }
+  }
+
+  std::string DisputeReasonText(const std::string& reason) const { return r_.Say("reason_" + reason); }
+
+  void DisputeStatus() {
+    bool any = false;
+    for (const PlanFacts* p : SelectPlans(false)) {
+      if (p->dispute_status.empty()) continue;
+      any = true;
+      Say("dispute_state", {p->merchant, r_.Say("dispute_state_" + p->dispute_status)});
+      if (p->paused_until) Say("paused_until", {p->merchant, r_.Day(*p->paused_until)});
+    }
+    if (!any) Say("no_disputes");
+  }
+
+  void Pauses() {
+    Say("pause_rule");
+    for (const PlanFacts* p : SelectPlans(false)) {
+      if (p->paused_until) Say("paused_until", {p->merchant, r_.Day(*p->paused_until)});
+    }
+  }
+
+  void Declines() {
+    if (account_.declines.empty()) return Say("no_declines");
+    const DeclineFacts& d = account_.declines.front();
+    Say("decline", {d.merchant, Money(d.amount_minor, d.currency), r_.Day(d.on), r_.List(d.reasons)});
+  }
+
+  void Limit(bool asked_to_change) {
+    if (asked_to_change) {
+      d_.refusals.push_back("limit_change");
+      Say("limit_no_change");
+    }
+    if (!account_.limit_minor) return Say("limit_unknown");
+    Say("limit", {Money(*account_.limit_minor), Money(account_.available_minor)});
+  }
+
+  void Apr() {
+    bool financing = false;
+    bool free = false;
+    for (const PlanFacts* p : SelectPlans(false)) {
+      if (lending::IsFinancing(p->product)) {
+        financing = true;
+        Say("apr_plan", {p->merchant, r_.Percent(p->apr_bps)});
+      } else {
+        free = true;
+      }
+    }
+    if (free || !financing) Say("apr_free");
+  }
+
+  void Knowledge(const std::string& intent) {
+    // The intent's name steers the search towards its section when the words are few.
+    std::string query(folded_);
+    if (intent == "how_it_works") query += " pay in 4 works instalments";
+    if (intent == "fees_overview") query += " fees late fee";
+    if (intent == "credit_check") query += " credit check bureau";
+    if (intent == "login_problem") query += " log in code";
+    if (intent == "return_item") query += " returns refunds";
+    auto passage = knowledge_.Answer(query, r_.language());
+    if (passage) {
+      Add(passage->text);
+    } else {
+      Say("out_of_scope");
+    }
+  }
+
+  // ---- changes: stated now, run on a yes ----
+
+  void Propose(Action a) {
+    d_.proposed = a;
+    d_.next.pending = std::move(a);
+  }
+
+  void Pay() {
+    const PlanFacts* p = OnePlanFor("pay_now");
+    if (p == nullptr) return;
+    if (p->payment_in_flight) {
+      d_.refusals.push_back("payment_in_progress");
+      return Say("refuse_in_flight", {p->merchant});
+    }
+    std::int64_t amount = 0;
+    if (auto slot = FindAmount(folded_, true)) {
+      amount = slot->rest ? p->payoff_minor : slot->minor.value_or(0);
+    }
+    if (amount <= 0) {
+      // No amount named: what is due now, else the next instalment.
+      for (const auto& i : p->unpaid) {
+        if (i.overdue) amount += i.unpaid_minor;
+      }
+      amount += p->fees_unpaid_minor;
+      if (amount == 0 && !p->unpaid.empty()) amount = p->unpaid.front().unpaid_minor;
+      amount = std::min(amount, p->payoff_minor);
+    }
+    if (amount > p->payoff_minor) {
+      d_.refusals.push_back("overpayment");
+      return Say("refuse_overpay", {Money(amount, p->currency), Money(p->payoff_minor, p->currency), p->merchant});
+    }
+    if (amount <= 0) return Say("nothing_due", {p->merchant});
+    Action a{ActionType::kPay, p->id, p->order_id, p->merchant, p->currency, amount};
+    Say("confirm_pay", {Money(amount, p->currency), MethodWord(account_.method_type), account_.method_last4, p->merchant});
+    Propose(std::move(a));
+  }
+
+  void Payoff() {
+    const PlanFacts* p = OnePlanFor("payoff");
+    if (p == nullptr) return;
+    if (p->payment_in_flight) {
+      d_.refusals.push_back("payment_in_progress");
+      return Say("refuse_in_flight", {p->merchant});
+    }
+    if (auto slot = FindAmount(folded_, false); slot && slot->minor && *slot->minor > p->payoff_minor) {
+      d_.refusals.push_back("overpayment");
+      return Say("refuse_overpay", {Money(*slot->minor, p->currency), Money(p->payoff_minor, p->currency), p->merchant});
+    }
+    if (p->payoff_minor <= 0) return Say("nothing_due", {p->merchant});
+    Action a{ActionType::kPayoff, p->id, p->order_id, p->merchant, p->currency, p->payoff_minor};
+    Say("confirm_payoff", {p->merchant, Money(p->payoff_minor, p->currency), MethodWord(account_.method_type),
+                           account_.method_last4});
+    Propose(std::move(a));
+  }
+
+  void Extend() {
+    const PlanFacts* p = OnePlanFor("extend_due_date");
+    if (p == nullptr) return;
+    if (p->extended) {
+      d_.refusals.push_back("extension_used");
+      return Say("refuse_second_extension", {p->merchant});
+    }
+    const int days = FindDays(folded_, account_.today).value_or(servicing::kMaxExtensionDays);
+    if (days > servicing::kMaxExtensionDays) {
+      d_.refusals.push_back("extension_too_long");
+      return Say("refuse_long_extension", {std::to_string(days)});
+    }
+    if (p->paused_until) return Say("refuse_paused", {p->merchant, r_.Day(*p->paused_until)});
+    if (p->unpaid.empty()) return Say("nothing_due", {p->merchant});
+    const InstalmentFacts& i = p->unpaid.front();
+    if (i.overdue) {
+      d_.refusals.push_back("installment_overdue");
+      return Say("refuse_overdue_extension", {std::to_string(i.number)});
+    }
+    Action a{ActionType::kExtend, p->id, p->order_id, p->merchant, p->currency, 0, i.number, days};
+    Say("confirm_extend", {std::to_string(i.number), Money(i.unpaid_minor, p->currency), p->merchant, r_.Day(i.due),
+                           r_.Day(AddDays(i.due, days)), std::to_string(days)});
+    Propose(std::move(a));
+  }
+
+  void ChangeMethod() {
+    const auto last4 = FindLast4(folded_);
+    if (!last4) {
+      d_.next.awaiting_intent = "change_payment_method";
+      return Say("ask_last4");
+    }
+    if (*last4 == account_.method_last4) return Say("same_card", {*last4});
+    Action a;
+    a.type = ActionType::kChangeMethod;
+    a.last4 = *last4;
+    a.method_type = HasAnyPhrase(folded_, {"bank account", "bankkonto", "bank", "konto"}) ? "bank_account" : "card";
+    Say("confirm_method", {MethodWord(account_.method_type), account_.method_last4, *last4});
+    Propose(std::move(a));
+  }
+
+  void Dispute(const std::string& intent) {
+    std::string reason = FindDisputeReason(folded_).value_or("");
+    if (reason.empty()) {
+      reason = intent == "dispute_not_received" ? "not_received"
+               : intent == "dispute_unauthorized" ? "unauthorized"
+                                                  : "wrong_item";
+    }
+    const PlanFacts* p = OnePlanFor(intent);
+    if (p == nullptr) return;
+    if (!p->dispute_status.empty() && p->dispute_status != "resolved") {
+      return Say("dispute_exists", {p->merchant, DisputeReasonText(p->dispute_reason),
+                                    p->paused_until ? r_.Day(*p->paused_until) : r_.Day(account_.today)});
+    }
+    Action a{ActionType::kDispute, p->id, p->order_id, p->merchant, p->currency};
+    a.reason = reason;
+    Say("dispute_offer", {p->merchant, DisputeReasonText(reason)});
+    Say("confirm_dispute");
+    Propose(std::move(a));
+  }
+
+  const DialogueState& state_;
+  const Understanding& u_;
+  const std::string folded_;
+  const AccountFacts& account_;
+  const assist::Knowledge& knowledge_;
+  const Replies r_;
+  Decision d_;
+  bool writes_blocked_ = false;
+};
+
+const PlanFacts* FindPlan(const AccountFacts& a, const std::string& id) {
+  for (const auto& p : a.plans) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string_view ActionTypeName(ActionType t) {
+  switch (t) {
+    case ActionType::kPay: return "payment";
+    case ActionType::kPayoff: return "payoff";
+    case ActionType::kExtend: return "extension";
+    case ActionType::kChangeMethod: return "payment_method";
+    case ActionType::kDispute: return "dispute";
+  }
+  return "payment";
+}
+
+std::optional<ActionType> ParseActionType(std::string_view name) {
+  for (ActionType t : {ActionType::kPay, ActionType::kPayoff, ActionType::kExtend, ActionType::kChangeMethod,
+                       ActionType::kDispute}) {
+    if (ActionTypeName(t) == name) return t;
+  }
+  return std::nullopt;
+}
+
+std::string_view HandoffReasonName(HandoffReason r) {
+  switch (r) {
+    case HandoffReason::kRequested: return "requested";
+    case HandoffReason::kFeeWaiver: return "fee_waiver";
+    case HandoffReason::kHardship: return "hardship";
+    case HandoffReason::kCloseAccount: return "close_account";
+    case HandoffReason::kDeleteData: return "delete_data";
+    case HandoffReason::kBereavement: return "bereavement";
+    case HandoffReason::kComplaint: return "complaint";
+    case HandoffReason::kLegalThreat: return "legal_threat";
+    case HandoffReason::kFraud: return "fraud";
+    case HandoffReason::kMisunderstanding: return "misunderstanding";
+  }
+  return "requested";
+}
+
+Decision Decide(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
+                const Knowledge& knowledge) {
+  return Turn(state, u, text, account, knowledge).Run();
+}
+
+std::string Outcome(const Action& a, const Status& result, const AccountFacts& after, Language language) {
+  const Replies r(language);
+  if (!result.ok()) {
+    if (result.code() == "payment_failed") {
+      return r.Say("pay_failed", {r.Amount(a.amount_minor, a.currency), r.Say("failure_" + result.message())});
+    }
+    if (result.code() == "payment_pending") return r.Say("pay_pending", {r.Amount(a.amount_minor, a.currency)});
+    return r.Say("action_refused", {result.message()});
+  }
+  const PlanFacts* p = FindPlan(after, a.plan_id);
+  switch (a.type) {
+    case ActionType::kPay:
+    case ActionType::kPayoff:
+      if (p == nullptr || !p->active) return r.Say("done_payoff", {r.Amount(a.amount_minor, a.currency), a.merchant});
+      return r.Say("done_pay", {r.Amount(a.amount_minor, a.currency), a.merchant, r.Amount(p->outstanding_minor, p->currency)});
+    case ActionType::kExtend: {
+      Date due = after.today;
+      if (p != nullptr) {
+        for (const auto& i : p->unpaid) {
+          if (i.number == a.installment) due = i.due;
+        }
+      }
+      return r.Say("done_extend", {std::to_string(a.installment), a.merchant, r.Day(due)});
+    }
+    case ActionType::kChangeMethod: return r.Say("done_method", {a.last4});
+    case ActionType::kDispute:
+      return r.Say("done_dispute", {a.merchant, p != nullptr && p->paused_until ? r.Day(*p->paused_until)
+                                                                                  : r.Day(AddDays(after.today, 21))});
+  }
+  return "";
+}
+
+std::string RedactCardNumbers(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // The longest run of digits with single spaces or dashes between them.
+    std::size_t j = i;
+    int digits = 0;
+    std::size_t last_digit_end = i;
+    while (j < text.size()) {
+      if (text[j] >= '0' && text[j] <= '9') {
+        ++digits;
+        ++j;
+        last_digit_end = j;
+      } else if ((text[j] == ' ' || text[j] == '-') && digits > 0 && j + 1 < text.size() && text[j + 1] >= '0' &&
+                 text[j + 1] <= '9') {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (digits >= 12) {
+      out += "[card number removed]";
+      i = last_digit_end;
+    } else if (digits > 0) {
+      out.append(text.substr(i, last_digit_end - i));
+      i = last_digit_end;
+    } else {
+      out.push_back(text[i]);
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace tranche::assist

@@ -1,0 +1,96 @@
+// The assistant's policy (pure): what to say and do for one consumer message, given what
+// understanding made of it, the conversation so far and the consumer's own account.
+// Enforced here in code, outside any model:
+//   - only the logged-in consumer's account is ever read or changed (the facts given);
+//   - a change is first stated exactly (amount, date, card, plan) and runs only on an
+//     explicit yes in the very next message; a no, or anything else, changes nothing;
+//   - what the rules forbid is refused with the reason: a second extension, more than
+//     14 days, paying more than is owed, someone else's card;
+//   - fee waivers, hardship, account closure, data deletion, bereavement, complaints,
+//     legal threats, reported fraud, two misunderstood messages in a row, or asking for
+//     a person hand the conversation to people;
+//   - claims of staff authority and instructions embedded in messages are refused and
+//     never unlock anything; full card numbers are never repeated or stored.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assist/account.h"
+#include "assist/knowledge.h"
+#include "assist/understanding.h"
+#include "core/status.h"
+
+namespace tranche::assist {
+
+// Below this confidence a message counts as not understood (unless the policy's own
+// rules recognise it); two in a row hand off.
+inline constexpr double kMinConfidence = 0.35;
+inline constexpr int kMisunderstandingsBeforeHandoff = 2;
+
+enum class ActionType : std::uint8_t { kPay, kPayoff, kExtend, kChangeMethod, kDispute };
+std::string_view ActionTypeName(ActionType t);  // payment, payoff, extension, payment_method, dispute
+std::optional<ActionType> ParseActionType(std::string_view name);
+
+// A change to the account, stated to the consumer before it runs.
+struct Action {
+  ActionType type = ActionType::kPay;
+  std::string plan_id;
+  std::string order_id;
+  std::string merchant;
+  Currency currency = Currency::kUSD;
+  std::int64_t amount_minor = 0;  // pay, payoff
+  int installment = 0;            // extend
+  int days = 0;                   // extend
+  std::string last4 = {};         // change of payment method
+  std::string method_type = "card";
+  std::string reason = {};        // dispute
+  friend bool operator==(const Action&, const Action&) = default;
+};
+
+enum class HandoffReason : std::uint8_t {
+  kRequested, kFeeWaiver, kHardship, kCloseAccount, kDeleteData, kBereavement, kComplaint, kLegalThreat,
+  kFraud, kMisunderstanding
+};
+std::string_view HandoffReasonName(HandoffReason r);
+
+// What the conversation carries from one message to the next.
+struct DialogueState {
+  Language language = Language::kEnglish;
+  bool language_known = false;
+  int low_confidence_streak = 0;
+  std::optional<Action> pending = {};  // stated, waiting for a yes
+  std::string awaiting_intent;         // a question was asked to complete this intent
+  std::string focus_plan;              // the plan last talked about
+};
+
+struct Understanding {
+  IntentPrediction prediction;
+  Language language = Language::kEnglish;
+};
+
+struct Decision {
+  std::string reply;
+  Language language = Language::kEnglish;
+  std::string intent;  // what the message was taken as
+  double confidence = 0;
+  std::optional<Action> execute = {};   // confirmed now: the shell runs it, then asks Outcome
+  std::optional<Action> proposed = {};  // stated now, runs only on a yes next
+  std::vector<std::string> refusals;    // rule codes refused this turn
+  std::optional<HandoffReason> handoff = {};
+  bool redact = false;  // the message held a card number: store it redacted
+  DialogueState next;
+};
+
+Decision Decide(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
+                const Knowledge& knowledge);
+
+// The reply once the shell ran `action`: `result` is its outcome, `after` the account
+// after it.
+std::string Outcome(const Action& action, const Status& result, const AccountFacts& after, Language language);
+
+// `text` with every card number replaced, for storing and showing.
+std::string RedactCardNumbers(std::string_view text);
+
+}  // namespace tranche::assist
