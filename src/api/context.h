@@ -11,6 +11,7 @@
 #include "api/json_input.h"
 #include "api/metrics.h"
 #include "api/router.h"
+#include "assist/chat.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "ops/cob.h"
@@ -62,6 +63,9 @@ struct Services {
   // clock an operator advances: a record stamped before an advance must still be found
   // after it, or replaying the advance would move the clock again.
   const Clock* wall_clock = nullptr;
+  // The assistant's chat use cases; null when no intent classifier and language
+  // detector were configured (the assistant's routes then answer 503).
+  assist::Assistant* assistant = nullptr;
 };
 
 struct IdempotencyScope {

@@ -64,6 +64,11 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->services_->rail = p->rail_.get();
   p->services_->adjustable_clock = p->options_.adjustable_clock;
   p->services_->wall_clock = p->wall_clock_;
+  if (p->options_.intent_classifier != nullptr && p->options_.language_detector != nullptr) {
+    p->assistant_ = std::make_unique<assist::Assistant>(p->ops_context(), *p->options_.intent_classifier,
+                                                        *p->options_.language_detector);
+    p->services_->assistant = p->assistant_.get();
+  }
   p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);
   std::int64_t entries = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {

@@ -61,6 +61,11 @@ struct PlatformOptions {
   payments::SimulatorRates processor_rates = {};
   payments::RailRates rail_rates = {};
   bool close_business_dates = true;
+  // The assistant's understanding (assist/understanding.h): when both are set, the chat
+  // API runs on them; they must outlive the platform. Unset: the assistant's routes
+  // answer 503.
+  const assist::IntentClassifier* intent_classifier = nullptr;
+  const assist::LanguageDetector* language_detector = nullptr;
 };
 
 struct MaintenanceReport {
@@ -136,6 +141,7 @@ class Platform {
   std::unique_ptr<payments::SimulatedProcessor> processor_;
   std::unique_ptr<payments::SimulatedPayoutRail> rail_;
   std::unique_ptr<ops::Cob> cob_;
+  std::unique_ptr<assist::Assistant> assistant_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<api::App> app_;
   std::unique_ptr<api::HttpServer> server_;

@@ -24,7 +24,7 @@ struct PaymentFacts {
   Date on;
   std::int64_t amount_minor = 0;
   bool autopay = false;
-  std::string failure;                 // empty for a success: insufficient_funds, expired_card, ...
+  std::string failure = {};            // empty for a success: insufficient_funds, expired_card, ...
   std::optional<Date> next_retry = {};  // failures of autopay with a retry still to come
 };
 

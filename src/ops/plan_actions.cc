@@ -1,5 +1,7 @@
 #include "ops/plan_actions.h"
 
+#include <algorithm>
+
 #include "ops/events.h"
 #include "servicing/servicing.h"
 
@@ -64,6 +66,18 @@ Result<Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_view consum
   TRANCHE_ASSIGN_OR_RETURN(auto p, tx.plans().Find(plan_id));
   if (!p || p->consumer_id != consumer_id) return Status::NotFound("plan_not_found", "no such plan", "id");
   return servicing::AsOf(std::move(*p), today);
+}
+
+Result<CreditStanding> ConsumerCredit(store::Tx& tx, std::string_view consumer_id, Money limit, Instant now) {
+  const Currency c = limit.currency();
+  TRANCHE_ASSIGN_OR_RETURN(auto receivable, tx.ledger().GetAccount(ledger::AccountId(
+                                                {ledger::AccountType::kConsumerReceivable, c, std::string(consumer_id)})));
+  CreditStanding s;
+  s.outstanding_minor = receivable ? receivable->balance_minor() : 0;
+  TRANCHE_ASSIGN_OR_RETURN(Money open, tx.orders().OpenAuthorizations(consumer_id, c, now));
+  s.open_authorizations_minor = open.minor();
+  s.available_minor = std::max<std::int64_t>(0, limit.minor() - s.outstanding_minor - s.open_authorizations_minor);
+  return s;
 }
 
 Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "assist/conversation.h"
 #include "auth/key_repo.h"
 #include "checkout/order_repo.h"
 #include "checkout/session_repo.h"
@@ -68,6 +69,7 @@ class Tx {
   virtual webhooks::WebhookRepo& webhooks() = 0;
   virtual servicing::ServicingRepo& servicing() = 0;
   virtual settlement::SettlementRepo& settlements() = 0;
+  virtual assist::ConversationRepo& conversations() = 0;
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.
   virtual Status Nested(const std::function<Status()>& fn) = 0;

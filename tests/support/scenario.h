@@ -18,12 +18,12 @@ using Json = nlohmann::json;
 
 class Scenario {
  public:
-  Scenario()
+  // `options` may set anything but the clock, which is the scenario's.
+  explicit Scenario(TestServerOptions options = {})
       : clock_(*ParseRfc3339("2026-01-05T10:00:00Z")),
-        server_([this] {
-          TestServerOptions o;
-          o.adjustable_clock = &clock_;
-          return o;
+        server_([this, options]() mutable {
+          options.adjustable_clock = &clock_;
+          return options;
         }()),
         client_(server_.Client()) {}
 

@@ -38,6 +38,8 @@ TestServer::TestServer(TestServerOptions options) {
   o.allow_private_webhook_targets = true;          // receivers listen on loopback
   o.webhook_ca_file = options.webhook_ca_file;
   o.webhook_timeouts = options.webhook_timeouts;
+  o.intent_classifier = options.intent_classifier;
+  o.language_detector = options.language_detector;
   o.webhook_interval = std::chrono::milliseconds(20);
   o.migrate = true;
   auto p = app::Platform::Open(o);

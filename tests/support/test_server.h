@@ -31,6 +31,9 @@ struct TestServerOptions {
   AdjustableClock* adjustable_clock = nullptr;  // set: the clock, and /v1/admin/clock/advance exists
   std::string webhook_ca_file = {};              // trusted for https:// webhook receivers
   app::DeliveryTimeouts webhook_timeouts = {};
+  // The assistant's understanding (tests pass scripted fakes).
+  const assist::IntentClassifier* intent_classifier = nullptr;
+  const assist::LanguageDetector* language_detector = nullptr;
 };
 
 class TestServer {

@@ -4,6 +4,7 @@
 #include "api/handlers/handlers.h"
 #include "auth/login.h"
 #include "onboarding/consumer_login.h"
+#include "ops/plan_actions.h"
 
 namespace tranche::api {
 
@@ -57,17 +58,12 @@ Result<Reply> VerifyLogin(RequestContext& ctx) {
 }
 
 Result<Json> CreditJson(store::Tx& tx, const std::string& consumer_id, Money limit, Instant now) {
-  const Currency c = limit.currency();
-  TRANCHE_ASSIGN_OR_RETURN(auto receivable, tx.ledger().GetAccount(ledger::AccountId(
-                                                {ledger::AccountType::kConsumerReceivable, c, consumer_id})));
-  const std::int64_t outstanding = receivable ? receivable->balance_minor() : 0;
-  TRANCHE_ASSIGN_OR_RETURN(Money open, tx.orders().OpenAuthorizations(consumer_id, c, now));
-  const std::int64_t available = std::max<std::int64_t>(0, limit.minor() - outstanding - open.minor());
-  return Json{{"currency", CurrencyCode(c)},
+  TRANCHE_ASSIGN_OR_RETURN(ops::CreditStanding s, ops::ConsumerCredit(tx, consumer_id, limit, now));
+  return Json{{"currency", CurrencyCode(limit.currency())},
               {"credit_limit", limit.minor()},
-              {"outstanding_balance", outstanding},
-              {"open_authorizations", open.minor()},
-              {"available_credit", available}};
+              {"outstanding_balance", s.outstanding_minor},
+              {"open_authorizations", s.open_authorizations_minor},
+              {"available_credit", s.available_minor}};
 }
 
 Result<Reply> GetMe(RequestContext& ctx) {

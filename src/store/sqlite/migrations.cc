@@ -465,6 +465,44 @@ ALTER TABLE decisions ADD COLUMN applicant TEXT;
 ALTER TABLE login_challenges ADD COLUMN requested_from TEXT NOT NULL DEFAULT '';
 CREATE INDEX login_challenges_by_address ON login_challenges(requested_from, created_at_us);
 )sql"},
+    {15, "assistant",
+     R"sql(
+-- Conversations with the assistant. `state` is the dialogue state between messages
+-- (JSON: language, pending change, awaited intent, plan in focus); the hand-off summary
+-- is JSON too. Messages are kept with what the assistant made of them.
+CREATE TABLE assistant_conversations (
+  id TEXT PRIMARY KEY,
+  consumer_id TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'handed_off', 'claimed', 'closed')),
+  state TEXT NOT NULL,
+  turns INTEGER NOT NULL CHECK (turns >= 0),
+  handoff_reason TEXT NOT NULL,
+  handoff_summary TEXT NOT NULL,
+  claimed_by TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  updated_at_us INTEGER NOT NULL,
+  handed_off_at_us INTEGER,
+  closed_at_us INTEGER
+) WITHOUT ROWID;
+CREATE INDEX assistant_conversations_by_consumer ON assistant_conversations(consumer_id, created_at_us);
+CREATE INDEX assistant_conversations_handoffs ON assistant_conversations(status, id)
+  WHERE status IN ('handed_off', 'claimed');
+CREATE TABLE assistant_messages (
+  conversation_id TEXT NOT NULL REFERENCES assistant_conversations(id),
+  seq INTEGER NOT NULL CHECK (seq > 0),
+  role TEXT NOT NULL CHECK (role IN ('consumer', 'assistant', 'agent')),
+  author TEXT NOT NULL,
+  text TEXT NOT NULL,
+  language TEXT NOT NULL,
+  intent TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  actions TEXT NOT NULL,
+  handoff INTEGER NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, seq)
+) WITHOUT ROWID;
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

@@ -296,4 +296,20 @@ class SqliteNotificationRepo final : public notify::NotificationRepo {
   Connection& c_;
 };
 
+class SqliteConversationRepo final : public assist::ConversationRepo {
+ public:
+  explicit SqliteConversationRepo(Connection& c) : c_(c) {}
+  Status Insert(const assist::Conversation& c) override;
+  Status Update(const assist::Conversation& c) override;
+  Result<std::optional<assist::Conversation>> Find(std::string_view id) override;
+  Result<std::int64_t> CountStartedSince(std::string_view consumer_id, Instant since) override;
+  Status AppendMessage(const assist::Message& m) override;
+  Result<std::vector<assist::Message>> ListMessages(std::string_view conversation_id, std::size_t limit) override;
+  Result<std::vector<assist::Conversation>> ListHandoffs(std::string_view after_id, std::size_t limit) override;
+  Result<assist::AssistantStats> Stats() override;
+
+ private:
+  Connection& c_;
+};
+
 }  // namespace tranche::store::sqlite

@@ -1,0 +1,89 @@
+// Conversations with the assistant and their storage port. A conversation belongs to one
+// consumer; its messages are the consumer's, the assistant's and, after a hand-off, the
+// person's who took it over.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assist/policy.h"
+#include "core/time.h"
+
+namespace tranche::assist {
+
+// Limits on what one consumer can make the assistant do.
+inline constexpr int kMaxTurnsPerConversation = 50;       // consumer messages
+inline constexpr int kMaxConversationsPerDay = 20;        // per consumer, last 24 h
+inline constexpr std::size_t kMaxMessagesShown = 200;     // a transcript is bounded by the turn limit
+inline constexpr std::size_t kMaxOutcomeChars = 500;
+
+// open → handed_off → claimed → closed; open → closed once resolved or abandoned is not
+// tracked separately: an open conversation that never handed off was contained.
+enum class ConversationStatus : std::uint8_t { kOpen, kHandedOff, kClaimed, kClosed };
+std::string_view ConversationStatusName(ConversationStatus s);
+std::optional<ConversationStatus> ParseConversationStatus(std::string_view s);
+
+struct Conversation {
+  std::string id;  // cnv_...
+  std::string consumer_id;
+  ConversationStatus status = ConversationStatus::kOpen;
+  DialogueState state;
+  int turns = 0;  // consumer messages so far
+  std::string handoff_reason;   // HandoffReasonName, empty before a hand-off
+  std::string handoff_summary;  // JSON: intent, facts gathered, what was tried
+  std::string claimed_by;       // operator id
+  std::string outcome;          // set on close
+  Instant created_at;
+  Instant updated_at;
+  std::optional<Instant> handed_off_at = {};
+  std::optional<Instant> closed_at = {};
+};
+
+// A tool call or refusal a message led to: type (payment, payoff, extension,
+// payment_method, dispute, or the rule refused), status (proposed, done, failed,
+// cancelled, refused) and details (JSON).
+struct ActionRecord {
+  std::string type;
+  std::string status;
+  std::string details;
+};
+
+struct Message {
+  std::string conversation_id;
+  int seq = 0;             // 1-based
+  std::string role;        // consumer, assistant, agent
+  std::string author;      // consumer or operator id; "assistant"
+  std::string text;        // card numbers already redacted
+  std::string language;    // en, sv, de
+  std::string intent;      // the assistant's reading of the consumer's message it answers
+  double confidence = 0;
+  std::vector<ActionRecord> actions;
+  bool handoff = false;    // this reply handed the conversation off
+  Instant created_at;
+};
+
+struct AssistantStats {
+  std::int64_t conversations = 0;
+  std::int64_t handed_off = 0;       // ever handed off
+  std::int64_t contained = 0;        // with at least one answer and never handed off
+  std::int64_t consumer_turns = 0;   // over contained conversations
+};
+
+class ConversationRepo {
+ public:
+  virtual ~ConversationRepo() = default;
+  virtual Status Insert(const Conversation& c) = 0;
+  virtual Status Update(const Conversation& c) = 0;
+  virtual Result<std::optional<Conversation>> Find(std::string_view id) = 0;
+  // How many conversations the consumer started at or after `since`.
+  virtual Result<std::int64_t> CountStartedSince(std::string_view consumer_id, Instant since) = 0;
+  virtual Status AppendMessage(const Message& m) = 0;
+  // In order; at most `limit`.
+  virtual Result<std::vector<Message>> ListMessages(std::string_view conversation_id, std::size_t limit) = 0;
+  // Handed off or claimed, in id order after `after_id`; at most `limit`.
+  virtual Result<std::vector<Conversation>> ListHandoffs(std::string_view after_id, std::size_t limit) = 0;
+  virtual Result<AssistantStats> Stats() = 0;
+};
+
+}  // namespace tranche::assist

@@ -1,0 +1,83 @@
+#include "assist/views.h"
+
+namespace tranche::assist {
+
+namespace {
+
+using Json = nlohmann::json;
+
+Json ActionsJson(const std::vector<ActionRecord>& actions) {
+  Json arr = Json::array();
+  for (const auto& a : actions) {
+    arr.push_back({{"type", a.type}, {"status", a.status}, {"details", Json::parse(a.details, nullptr, false)}});
+  }
+  return arr;
+}
+
+Json HandoffState(const Conversation& c) {
+  if (c.handoff_reason.empty()) return nullptr;
+  Json j{{"reason", c.handoff_reason}, {"status", ConversationStatusName(c.status)},
+         {"summary", Json::parse(c.handoff_summary, nullptr, false)}};
+  j["claimed_by"] = c.claimed_by.empty() ? Json(nullptr) : Json(c.claimed_by);
+  j["handed_off_at"] = c.handed_off_at ? Json(FormatRfc3339(*c.handed_off_at)) : Json(nullptr);
+  return j;
+}
+
+}  // namespace
+
+Json MessageJson(const Message& m) {
+  Json j{{"seq", m.seq}, {"role", m.role}, {"text", m.text}, {"language", m.language},
+         {"created_at", FormatRfc3339(m.created_at)}};
+  if (m.role == "assistant") {
+    j["intent"] = m.intent;
+    j["actions"] = ActionsJson(m.actions);
+    j["handoff"] = m.handoff;
+  }
+  return j;
+}
+
+Json ConversationJson(const Conversation& c) {
+  Json j{{"id", c.id},
+         {"object", "assistant_conversation"},
+         {"status", ConversationStatusName(c.status)},
+         {"language", LanguageCode(c.state.language)},
+         {"turns", c.turns},
+         {"created_at", FormatRfc3339(c.created_at)},
+         {"handoff", HandoffState(c)}};
+  j["outcome"] = c.outcome.empty() ? Json(nullptr) : Json(c.outcome);
+  return j;
+}
+
+Json TranscriptJson(const Transcript& t) {
+  Json j = ConversationJson(t.conversation);
+  Json messages = Json::array();
+  for (const auto& m : t.messages) messages.push_back(MessageJson(m));
+  j["messages"] = std::move(messages);
+  return j;
+}
+
+Json TurnJson(const Turn& t) {
+  Json pending = nullptr;
+  if (t.pending) {
+    pending = {{"type", ActionTypeName(t.pending->type)}, {"plan_id", t.pending->plan_id}};
+    if (t.pending->amount_minor > 0) pending["amount"] = t.pending->amount_minor;
+    if (t.pending->days > 0) pending["days"] = t.pending->days;
+  }
+  return Json{{"object", "assistant_reply"},
+              {"conversation_id", t.conversation.id},
+              {"reply", t.reply.text},
+              {"language", t.reply.language},
+              {"intent", t.reply.intent},
+              {"actions", ActionsJson(t.reply.actions)},
+              {"pending_confirmation", pending},
+              {"handoff", HandoffState(t.conversation)}};
+}
+
+Json HandoffJson(const Transcript& t) {
+  Json j = TranscriptJson(t);
+  j["object"] = "assistant_handoff";
+  j["consumer_id"] = t.conversation.consumer_id;
+  return j;
+}
+
+}  // namespace tranche::assist

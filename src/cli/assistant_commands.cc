@@ -1,0 +1,59 @@
+#include "cli/assistant_commands.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "assist/eval.h"
+
+namespace tranche::cli {
+
+namespace {
+
+struct EvalArgs {
+  std::string scenarios;
+  std::string transcripts;
+  std::string model;
+};
+
+int Fail(const Status& st) {
+  std::fprintf(stderr, "tranche: %s\n", st.ToString().c_str());
+  return 1;
+}
+
+int RunEvalAssistant(const EvalArgs& a) {
+  std::ifstream in(a.scenarios);
+  const nlohmann::json file = nlohmann::json::parse(in, nullptr, false);
+  if (file.is_discarded()) return Fail(Status::InvalidArgument("invalid_scenarios", a.scenarios + " is not JSON"));
+  auto understanding = LoadUnderstanding(a.model);
+  if (!understanding.ok()) return Fail(understanding.status());
+  auto report = assist::RunScenarios(file, *understanding->intents, *understanding->languages);
+  if (!report.ok()) return Fail(report.status());
+  if (!a.transcripts.empty()) {
+    std::ofstream out(a.transcripts);
+    assist::WriteTranscripts(*report, out);
+    if (!out) return Fail(Status::Internal("could not write " + a.transcripts));
+  }
+  assist::PrintReport(*report, std::cout);
+  return report->failed == 0 ? 0 : 2;
+}
+
+}  // namespace
+
+Result<Understanding> LoadUnderstanding(const std::string& model_dir) {
+  return Status::Unavailable("no intent classifier engine is built into this binary (assist/nlu); cannot load " +
+                             model_dir);
+}
+
+void AddAssistantCommands(CLI::App& app, std::function<int()>* action) {
+  CLI::App* eval = app.get_subcommand("eval");
+  auto* cmd = eval->add_subcommand("assistant", "play assistant scenarios (SCENARIOS.md) and report pass^1 / pass^4");
+  auto a = std::make_shared<EvalArgs>();
+  cmd->add_option("--scenarios", a->scenarios, "scenario file (JSON)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--transcripts", a->transcripts, "write every variant's turns to this JSONL file");
+  cmd->add_option("--model", a->model, "the intent model directory (tranche train intents --out)")->required();
+  cmd->callback([a, action] { *action = [a] { return RunEvalAssistant(*a); }; });
+}
+
+}  // namespace tranche::cli

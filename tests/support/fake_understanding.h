@@ -1,0 +1,51 @@
+// Scripted understanding for tests: a keyword table standing in for the fastText
+// classifier and language detector (assist/nlu*), so the conversation layer is tested
+// without a model. Test code only; the product gets the real ones.
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include "assist/text.h"
+#include "assist/understanding.h"
+
+namespace tranche::testing {
+
+class KeywordClassifier final : public assist::IntentClassifier {
+ public:
+  assist::IntentPrediction Classify(std::string_view text) const override {
+    const std::string folded = assist::Fold(text);
+    static const std::vector<std::pair<std::string_view, std::string_view>> kRules = {
+        {"yes", "affirm"}, {"ja", "affirm"}, {"sure", "affirm"}, {"no", "deny"}, {"nej", "deny"}, {"nein", "deny"},
+        {"pay off", "payoff"}, {"payoff", "payoff"}, {"settle", "payoff"}, {"lösa", "payoff"}, {"ablösen", "payoff"},
+        {"extend", "extend_due_date"}, {"push", "extend_due_date"}, {"delay", "extend_due_date"},
+        {"skjuta upp", "extend_due_date"}, {"verschieben", "extend_due_date"},
+        {"card", "change_payment_method"}, {"kort", "change_payment_method"}, {"karte", "change_payment_method"},
+        {"pay", "pay_now"}, {"betala", "pay_now"}, {"bezahlen", "pay_now"}, {"zahlen", "pay_now"},
+        {"next payment", "next_payment"}, {"nästa betalning", "next_payment"}, {"nächste zahlung", "next_payment"},
+        {"balance", "balance"}, {"owe", "balance"}, {"limit", "spending_limit"}, {"raise", "increase_limit"},
+        {"never arrived", "dispute_not_received"}, {"refund", "refund_status"}, {"late fee", "late_fee"},
+        {"how does", "how_it_works"}, {"complain", "complaint"}, {"hello", "greeting"}, {"capital", "oos"},
+    };
+    for (const auto& [word, intent] : kRules) {
+      if (assist::HasPhrase(folded, word)) return {std::string(intent), 0.9};
+    }
+    return {"oos", 0.2};
+  }
+};
+
+class KeywordLanguageDetector final : public assist::LanguageDetector {
+ public:
+  assist::Language Detect(std::string_view text) const override {
+    const std::string folded = assist::Fold(text);
+    if (assist::HasAnyPhrase(folded, {"ich", "nein", "meine", "bitte", "zahlen", "bezahlen", "ist"})) {
+      return assist::Language::kGerman;
+    }
+    if (assist::HasAnyPhrase(folded, {"jag", "nej", "min", "mitt", "betala", "hur", "är"})) {
+      return assist::Language::kSwedish;
+    }
+    return assist::Language::kEnglish;
+  }
+};
+
+}  // namespace tranche::testing
