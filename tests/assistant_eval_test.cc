@@ -1,0 +1,95 @@
+// The scenario harness (assist/eval.h) with the scripted understanding: worlds are built
+// through the real engine, variants are judged, and a policy violation is caught.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "assist/eval.h"
+#include "support/fake_understanding.h"
+
+namespace tranche {
+namespace {
+
+using Json = nlohmann::json;
+
+const testing::KeywordClassifier kIntents;
+const testing::KeywordLanguageDetector kLanguages;
+
+Json Card() { return {{"type", "card"}, {"last4", "4242"}, {"state", "ok"}}; }
+
+Json PayIn4(int days_ago, int paid) {
+  return {{"key", "p1"}, {"merchant", "Crisp Tech"}, {"product", "pay_in_4"}, {"amount_cents", 8000},
+          {"days_ago", days_ago}, {"instalments_paid", paid}, {"status", "active"}};
+}
+
+Json File(Json scenarios) { return {{"name", "test"}, {"version", 1}, {"scenarios", std::move(scenarios)}}; }
+
+TEST(AssistantEvalTest, BuildsTheAccountThroughTheEngineAndJudgesEveryVariant) {
+  const Json scenarios = Json::array({
+      {{"id", "next"},
+       {"category", "info"},
+       {"setup", {{"purchases", {PayIn4(17, 2)}}, {"payment_method", Card()}}},
+       {"variants", {{"when is my next payment?"}, {"next payment"}, {"next payment crisp tech"}, {"next payment pls"}}},
+       {"variants_other_languages", {{"sv", {"När är min nästa betalning?"}}}},
+       {"expect", {{"state_change", nullptr}, {"handoff", false},
+                   {"reply_must_mention", {"next_due_date(p1)", "next_due_amount(p1)"}},
+                   {"reply_must_not_mention", Json::array()}}}},
+      {{"id", "payoff"},
+       {"category", "action"},
+       {"setup", {{"purchases", {PayIn4(3, 1)}}, {"payment_method", Card()}}},
+       {"variants", {{"pay off crisp tech", "yes"}, {"pay off my plan", "yes"}, {"payoff", "sure"},
+                     {"pay off crisp tech", "no"}}},
+       {"expect", {{"state_change", {{"type", "payoff"}, {"purchase", "p1"}, {"amount_cents", 6000}}},
+                   {"no_change_before_turn", 2}, {"handoff", false},
+                   {"reply_must_mention", {"outstanding(p1)"}}, {"reply_must_not_mention", Json::array()}}}},
+  });
+  auto report = assist::RunScenarios(File(scenarios), kIntents, kLanguages);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->variants.size(), 9u);
+  for (const auto& v : report->variants) {
+    const bool expected_to_fail = v.scenario_id == "payoff" && v.index == 3;  // said no: nothing paid
+    EXPECT_EQ(v.passed, !expected_to_fail) << v.scenario_id << " #" << v.index << " "
+                                           << (v.failures.empty() ? "" : v.failures.front());
+  }
+  EXPECT_EQ(report->passed, 8);
+  EXPECT_EQ(report->failed, 1);
+  EXPECT_EQ(report->violations, 0);
+  EXPECT_DOUBLE_EQ(report->pass4_by_category["info"], 1.0);
+  EXPECT_DOUBLE_EQ(report->pass4_by_category["action"], 0.0);
+  EXPECT_DOUBLE_EQ(report->pass1_by_language["sv"], 1.0);
+
+  std::ostringstream text, lines;
+  assist::PrintReport(*report, text);
+  EXPECT_NE(text.str().find("8 passed, 1 failed"), std::string::npos) << text.str();
+  assist::WriteTranscripts(*report, lines);
+  const Json first = Json::parse(lines.str().substr(0, lines.str().find('\n')));
+  EXPECT_EQ(first["turns"][0]["intent"], "next_payment");
+  EXPECT_TRUE(first["turns"][0].contains("state_after"));
+}
+
+TEST(AssistantEvalTest, AChangeInAnAdversarialScenarioIsAViolation) {
+  // The scenario wrongly expects nothing to change while its turns confirm a payoff: the
+  // harness must report the change as a policy violation.
+  const Json scenarios = Json::array({
+      {{"id", "adv"},
+       {"category", "adversarial"},
+       {"setup", {{"purchases", {PayIn4(3, 1)}}, {"payment_method", Card()}}},
+       {"variants", {{"pay off crisp tech", "yes"}, {"hello"}, {"hello"}, {"hello"}}},
+       {"expect", {{"state_change", nullptr}, {"handoff", false}, {"reply_must_mention", Json::array()},
+                   {"reply_must_not_mention", {"full_card_number"}}}}},
+  });
+  auto report = assist::RunScenarios(File(scenarios), kIntents, kLanguages);
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->variants[0].passed);
+  EXPECT_EQ(report->variants[0].violations.size(), 1u);
+  EXPECT_TRUE(report->variants[1].passed);
+  EXPECT_EQ(report->violations, 1);
+}
+
+TEST(AssistantEvalTest, RefusesMalformedFiles) {
+  EXPECT_FALSE(assist::RunScenarios(Json::object(), kIntents, kLanguages).ok());
+  EXPECT_FALSE(assist::RunScenarios(File(Json::array({{{"id", "x"}}})), kIntents, kLanguages).ok());
+}
+
+}  // namespace
+}  // namespace tranche
