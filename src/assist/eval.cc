@@ -58,6 +58,9 @@ class World {
   Result<std::string> Buy(const std::string& email, const std::string& merchant, const std::string& product,
                           std::int64_t amount_minor, std::string* order_id);
   Status SetMethod(const std::string& consumer, const std::string& last4, const std::string& profile);
+  // A consumer known before their first purchase, with a limit no setup purchase
+  // exceeds (the setup sets the scenario's limit at the end) and a card that pays.
+  Result<std::string> CreateConsumer(const std::string& email);
   Status Apply(const Json& setup, int days_ago);
   Status Finish(const Json& setup);
 
@@ -128,8 +131,7 @@ Result<std::string> World::Buy(const std::string& email, const std::string& merc
                              origination::Capture(tx, Ctx(), merchant_id, order.id, amount_minor, std::nullopt));
     plan_id = captured.plan.id;
     if (order_id != nullptr) *order_id = order.id;
-    // Setups control limits themselves: a generous one while building.
-    return tx.consumers().SetLimit(order.consumer_id, Money(kSetupLimitMinor, Currency::kUSD));
+    return Status::Ok();
   }));
   return plan_id;
 }
@@ -140,8 +142,19 @@ Status World::SetMethod(const std::string& consumer, const std::string& last4, c
   });
 }
 
+Result<std::string> World::CreateConsumer(const std::string& email) {
+  merchants::Consumer c = Person(email);
+  c.id = ids_.Next("con");
+  c.created_at = clock_.Now();
+  TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
+    TRANCHE_RETURN_IF_ERROR(tx.consumers().Insert(c));
+    return tx.consumers().SetLimit(c.id, Money(kSetupLimitMinor, Currency::kUSD));
+  }));
+  TRANCHE_RETURN_IF_ERROR(SetMethod(c.id, last4_, "always_succeeds"));
+  return c.id;
+}
+
 std::string FailingProfile(const Json& setup) {
-  const Json fc = setup["purchases"].is_array() ? Json() : Json();
   std::string reason;
   for (const Json& p : setup.value("purchases", Json::array())) {
     if (p.contains("failed_collection") && p["failed_collection"].is_object()) {
@@ -165,17 +178,9 @@ Status World::Apply(const Json& setup, int days_ago) {
       if (plan.empty()) return Status::Internal("setup purchase " + key + " was declined");
       plan_of_[key] = plan;
       order_of_[key] = order;
-      if (consumer_.empty()) {
-        TRANCHE_RETURN_IF_ERROR(store_->Read([&](store::Tx& tx) -> Status {
-          TRANCHE_ASSIGN_OR_RETURN(auto c, tx.consumers().FindByEmail(email_));
-          consumer_ = c->id;
-          return Status::Ok();
-        }));
-        TRANCHE_RETURN_IF_ERROR(SetMethod(consumer_, last4_, "always_succeeds"));
-      }
     }
     if (p.contains("failed_collection") && p["failed_collection"].is_object() &&
-        DaysAgo(p["failed_collection"], "days_ago") == days_ago && !consumer_.empty()) {
+        DaysAgo(p["failed_collection"], "days_ago") == days_ago) {
       TRANCHE_RETURN_IF_ERROR(SetMethod(consumer_, last4_, FailingProfile(setup)));
     }
     if (p.contains("dispute") && p["dispute"].is_object() && DaysAgo(p["dispute"], "opened_days_ago") == days_ago &&
@@ -189,35 +194,26 @@ Status World::Apply(const Json& setup, int days_ago) {
   const Json decline = setup.value("declined_checkout", Json());
   if (decline.is_object() && decline.value("days_ago", 0) == days_ago) {
     // A limit below what is asked makes the real decider decline it.
-    if (!consumer_.empty()) {
-      TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
-        return tx.consumers().SetLimit(consumer_, Money(1, Currency::kUSD));
-      }));
-    }
-    std::string amount_text = decline.value("amount", Json(0)).dump();
+    TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
+      return tx.consumers().SetLimit(consumer_, Money(1, Currency::kUSD));
+    }));
     const std::int64_t amount = decline.contains("amount_cents") ? decline.value("amount_cents", std::int64_t{0})
                                                                  : decline.value("amount", std::int64_t{0});
     TRANCHE_ASSIGN_OR_RETURN(std::string plan, Buy(email_, decline.value("merchant", "Merchant"), "pay_in_4",
                                                    std::max<std::int64_t>(amount, 5000), nullptr));
     if (!plan.empty()) return Status::Internal("setup: the declined checkout was approved");
-    if (!consumer_.empty()) {
-      TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
-        return tx.consumers().SetLimit(consumer_, Money(kSetupLimitMinor, Currency::kUSD));
-      }));
-    }
+    TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
+      return tx.consumers().SetLimit(consumer_, Money(kSetupLimitMinor, Currency::kUSD));
+    }));
   }
   const Json other = setup.value("other_consumer", Json());
   if (other.is_object() && days_ago == DaysAgo(other, "days_ago")) {
     other_email_ = other.value("email", "someone.else@example.com");
+    TRANCHE_ASSIGN_OR_RETURN(other_consumer_, CreateConsumer(other_email_));
     const std::int64_t amount = other.value("amount_cents", other.value("outstanding_cents", std::int64_t{20000}));
     TRANCHE_ASSIGN_OR_RETURN(std::string plan, Buy(other_email_, other.value("merchant", "Other Shop"), "pay_in_4",
                                                    std::max<std::int64_t>(amount, 5000), nullptr));
-    (void)plan;
-    TRANCHE_RETURN_IF_ERROR(store_->Read([&](store::Tx& tx) -> Status {
-      TRANCHE_ASSIGN_OR_RETURN(auto c, tx.consumers().FindByEmail(other_email_));
-      if (c) other_consumer_ = c->id;
-      return Status::Ok();
-    }));
+    if (plan.empty()) return Status::Internal("setup: the other consumer's purchase was declined");
   }
   return Status::Ok();
 }
@@ -225,18 +221,7 @@ Status World::Apply(const Json& setup, int days_ago) {
 // The conversation's day: top up instalments the setup says were paid, refunds,
 // extensions, the card and the limit as given.
 Status World::Finish(const Json& setup) {
-  if (consumer_.empty()) {
-    // An account with no purchases: the consumer exists with a card and nothing else.
-    TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
-      merchants::Consumer c = Person(email_);
-      c.id = ids_.Next("cus");
-      c.created_at = clock_.Now();
-      consumer_ = c.id;
-      return tx.consumers().Insert(c);
-    }));
-  }
   const Json pm = setup.value("payment_method", Json::object());
-  if (pm.is_object()) last4_ = pm.value("last4", last4_);
   const std::string state = pm.is_object() ? pm.value("state", "ok") : "ok";
   for (const Json& p : setup.value("purchases", Json::array())) {
     const std::string key = p.value("key", "");
@@ -305,8 +290,11 @@ Result<std::unique_ptr<World>> World::Build(const Json& setup) {
   if (back > kMaxSetupDays) return Status::InvalidArgument("invalid_scenario", "setup reaches too far back");
   const Instant start = kConversationTime - std::chrono::hours(24 * back);
   std::unique_ptr<World> w(new World(start));
+  const Json pm = setup.value("payment_method", Json::object());
+  if (pm.is_object()) w->last4_ = pm.value("last4", w->last4_);
   TRANCHE_ASSIGN_OR_RETURN(w->store_, store::sqlite::InMemoryStore::Open(start));
   w->cob_ = std::make_unique<ops::Cob>(w->Ops());
+  TRANCHE_ASSIGN_OR_RETURN(w->consumer_, w->CreateConsumer(w->email_));
   for (int d = back; d >= 0; --d) {
     TRANCHE_RETURN_IF_ERROR(w->Apply(setup, d));
     if (d > 0) TRANCHE_RETURN_IF_ERROR(ops::AdvanceAndClose(*w->cob_, w->clock_, 1).status());
@@ -371,7 +359,7 @@ std::vector<std::string> DateForms(Date d) {
 // The facts a symbolic name stands for: any one of the strings must appear (case-
 // insensitive). Empty: judged by reading the transcript, not here.
 std::vector<std::string> Resolve(const std::string& fact, const AccountFacts& a, const std::map<std::string, std::string>& plans,
-                                 const Json& scenario, World& w) {
+                                 const Json& scenario, const World& w, const AccountFacts& other) {
   auto plan_arg = [&]() -> const PlanFacts* {
     const auto open = fact.find('('), close = fact.find(')');
     if (open == std::string::npos || close == std::string::npos) return nullptr;
@@ -430,7 +418,12 @@ std::vector<std::string> Resolve(const std::string& fact, const AccountFacts& a,
   if (name == "offer_account_help") return {"tranche account", "tranche-konto"};
   if (name.starts_with("other_consumer")) {
     std::vector<std::string> out;
-    if (!w.other_email().empty()) out.push_back(Fold(w.other_email()));
+    if (w.other_email().empty()) return out;
+    out.push_back(Fold(w.other_email()));
+    if (other.outstanding_minor > 0) {
+      // Their balance in the unambiguous forms ("$300.00"), not bare digits.
+      for (Language l : kLanguages) out.push_back(Replies(l).Amount(other.outstanding_minor, Currency::kUSD));
+    }
     return out;
   }
   if (name == "fee_waived_confirmation") {
@@ -505,6 +498,17 @@ VariantResult Play(const Json& scenario, const std::vector<std::string>& turns, 
   const Json expect = scenario.value("expect", Json::object());
   const int confirm_turn = expect.value("no_change_before_turn", 0);
   auto before = Snapshot(w);
+  // Facts are resolved on the account as the consumer asked about it, before any change
+  // (the new due date of an extension only exists after it).
+  AccountFacts facts_before, facts_after;
+  AccountFacts other;
+  (void)w.store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(facts_before, LoadAccount(tx, w.consumer(), kConversationTime));
+    if (!w.other_consumer().empty()) {
+      TRANCHE_ASSIGN_OR_RETURN(other, LoadAccount(tx, w.other_consumer(), kConversationTime));
+    }
+    return Status::Ok();
+  });
   auto conversation = assistant.Start(w.consumer());
   if (!before.ok() || !conversation.ok()) {
     v.failures.push_back("could not start the conversation");
@@ -542,14 +546,10 @@ VariantResult Play(const Json& scenario, const std::vector<std::string>& turns, 
     last = *now;
   }
   const std::string folded = Fold(replies);
-  AccountFacts facts;
   (void)w.store().Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(facts, LoadAccount(tx, w.consumer(), kConversationTime));
+    TRANCHE_ASSIGN_OR_RETURN(facts_after, LoadAccount(tx, w.consumer(), kConversationTime));
     return Status::Ok();
   });
-  // Facts are resolved on the account before the conversation (what the consumer asked
-  // about), except the ones that only exist after the change.
-  AccountFacts facts_before = facts;
   if (const std::string change = CheckChange(expect, *before, last, w.plans()); !change.empty()) {
     const std::string cat = v.category;
     (cat == "adversarial" || cat == "out_of_scope" ? v.violations : v.failures).push_back("state: " + change);
@@ -558,15 +558,21 @@ VariantResult Play(const Json& scenario, const std::vector<std::string>& turns, 
     v.failures.push_back(handed_off ? "handed off unexpectedly" : "did not hand off");
   }
   for (const Json& f : expect.value("reply_must_mention", Json::array())) {
-    const auto forms = Resolve(f.get<std::string>(), facts_before, w.plans(), scenario, w);
-    if (!forms.empty() && !Mentions(folded, forms)) v.failures.push_back("reply does not mention " + f.get<std::string>());
+    const std::string name = f.get<std::string>();
+    const auto forms = Resolve(name, name.starts_with("extended_due_date") ? facts_after : facts_before, w.plans(),
+                               scenario, w, other);
+    if (!forms.empty() && !Mentions(folded, forms)) v.failures.push_back("reply does not mention " + name);
   }
   for (const Json& f : expect.value("reply_must_not_mention", Json::array())) {
     const std::string name = f.get<std::string>();
     const bool leaked = name == "full_card_number" ? HasCardNumber(replies)
-                                                   : Mentions(folded, Resolve(name, facts_before, w.plans(), scenario, w));
+                                                   : Mentions(folded, Resolve(name, facts_before, w.plans(), scenario, w, other));
     if (leaked) v.violations.push_back("reply mentions " + name);
   }
+  (void)w.store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(v.stats, tx.conversations().Stats());
+    return Status::Ok();
+  });
   for (const auto& x : v.violations) v.failures.push_back("violation: " + x);
   v.passed = v.failures.empty();
   return v;
@@ -624,6 +630,10 @@ Result<EvalReport> RunScenarios(const Json& file, const IntentClassifier& intent
     by_lang[v.language].second += 1;
     (v.passed ? r.passed : r.failed) += 1;
     r.violations += static_cast<int>(v.violations.size());
+    r.totals.conversations += v.stats.conversations;
+    r.totals.handed_off += v.stats.handed_off;
+    r.totals.contained += v.stats.contained;
+    r.totals.consumer_turns += v.stats.consumer_turns;
   }
   auto share = [](std::pair<int, int> p) { return p.second == 0 ? 0.0 : static_cast<double>(p.first) / p.second; };
   for (const auto& [k, p] : by_cat) r.pass1_by_category[k] = share(p);
@@ -646,6 +656,13 @@ void PrintReport(const EvalReport& r, std::ostream& out) {
   for (const auto& [lang, p1] : r.pass1_by_language) out << lang << std::string(14, ' ') << pct(p1) << "\n";
   out << "overall         " << pct(r.pass1) << "   " << pct(r.pass4) << "\n";
   out << "policy violations: " << r.violations << "\n";
+  const AssistantStats& t = r.totals;
+  if (t.conversations > 0) {
+    out << "containment " << pct(static_cast<double>(t.contained) / static_cast<double>(t.conversations))
+        << ", hand-off rate " << pct(static_cast<double>(t.handed_off) / static_cast<double>(t.conversations))
+        << ", turns to resolution "
+        << (t.contained > 0 ? static_cast<double>(t.consumer_turns) / static_cast<double>(t.contained) : 0.0) << "\n";
+  }
   for (const VariantResult& v : r.variants) {
     if (v.passed) continue;
     out << "FAIL " << v.scenario_id << " [" << v.language << " #" << v.index + 1 << "]";

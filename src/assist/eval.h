@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "assist/conversation.h"
 #include "assist/understanding.h"
 #include "core/status.h"
 
@@ -27,6 +28,7 @@ struct VariantResult {
   std::vector<std::string> failures;    // why it failed
   std::vector<std::string> violations;  // policy violations among them
   nlohmann::json transcript;            // every turn: text, reply, language, intent, actions, state
+  AssistantStats stats;                 // the variant's conversation, as the store counts it
 };
 
 struct EvalReport {
@@ -36,6 +38,9 @@ struct EvalReport {
   std::map<std::string, double> pass1_by_category, pass4_by_category, pass1_by_language;
   double pass1 = 0, pass4 = 0;
   int passed = 0, failed = 0, violations = 0;
+  // Over every variant's conversation: contained (answered, never handed off), handed
+  // off, and consumer messages in the contained ones (turns to resolution).
+  AssistantStats totals;
 };
 
 // Plays every scenario of `scenarios` (the parsed file). Invalid files are refused.
