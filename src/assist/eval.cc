@@ -610,7 +610,9 @@ Result<EvalReport> RunScenarios(const Json& file, const IntentClassifier& intent
       all_english = all_english && v.passed;
       r.variants.push_back(std::move(v));
     }
-    for (const auto& [lang, variants] : s.value("variants_other_languages", Json::object()).items()) {
+    // A local: iterating the items of a temporary reads freed memory.
+    const Json others = s.value("variants_other_languages", Json::object());
+    for (const auto& [lang, variants] : others.items()) {
       int k = 0;
       // One variant per language (a list of turns), or a list of such variants.
       const bool nested = variants.is_array() && !variants.empty() && variants[0].is_array();
