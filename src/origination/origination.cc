@@ -4,6 +4,7 @@
 
 #include "checkout/postings.h"
 #include "ledger/posting.h"
+#include "origination/exposure.h"
 #include "servicing/postings.h"
 
 namespace tranche::origination {
@@ -53,24 +54,6 @@ notify::Notification DeclineNotice(IdGenerator& ids, const merchants::Consumer& 
           "nothing was charged and you can ignore this message.";
   return {ids.Next("ntf"), consumer.id, "email", "credit_declined", consumer.email,
           "Your tranche purchase was not approved", std::move(body), d.created_at};
-}
-
-Result<risk::Exposure> LoadExposure(store::Tx& tx, std::string_view consumer_id, Currency c,
-                                    Instant now) {
-  const std::string receivable = ledger::AccountId(
-      {ledger::AccountType::kConsumerReceivable, c, std::string(consumer_id)});
-  TRANCHE_ASSIGN_OR_RETURN(auto account, tx.ledger().GetAccount(receivable));
-  risk::Exposure e{Money(account ? account->balance_minor() : 0, c), Money::Zero(c), std::nullopt,
-                   false, 0};
-  TRANCHE_ASSIGN_OR_RETURN(e.open_authorizations, tx.orders().OpenAuthorizations(consumer_id, c, now));
-  TRANCHE_ASSIGN_OR_RETURN(e.credit_limit, tx.consumers().FindLimit(consumer_id, c));
-  TRANCHE_ASSIGN_OR_RETURN(auto oldest, tx.plans().OldestOverdue(consumer_id, DateOf(now)));
-  if (oldest) {
-    e.has_overdue = true;
-    // Any overdue day counts as a month late.
-    e.months_overdue = 1 + DaysBetween(*oldest, DateOf(now)) / 30;
-  }
-  return e;
 }
 
 Result<merchants::Merchant> LoadMerchant(store::Tx& tx, std::string_view id) {

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "origination/exposure.h"
+#include "origination/sessions.h"
+
 #include "auth/keys.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
@@ -190,6 +193,57 @@ TEST_F(OriginationTest, AnExpiredAuthorizationIsReleasedBySweep) {
   auto late = Do([&](store::Tx& tx) { return Capture(tx, Ctx(), merchant_id_, order->id, 5'000, {}); });
   EXPECT_FALSE(late.ok());
   EXPECT_TRUE(Verify().ok());
+}
+
+TEST_F(OriginationTest, ASessionIsItsMerchantsAloneAndOffersOnlyWhileOpen) {
+  const Money amount(20'000, Currency::kUSD);
+  checkout::SessionDraft draft{amount, {{"Atlas", 1, amount, amount}}, "ref-s", {}};
+  const auth::PlatformKey key{};
+  auto created = Do([&](store::Tx& tx) {
+    return CreateSession(tx, ids_, key, merchant_id_, draft, clock_.Now());
+  });
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  // The token is derived, so a replay can give it again, and only its hash is stored.
+  EXPECT_EQ(created->client_token, auth::DeriveClientToken(key, created->view.session.id));
+  EXPECT_EQ(created->view.session.client_token_hash, auth::HashSecret(created->client_token));
+  EXPECT_FALSE(created->view.offers.empty());
+
+  const std::string id = created->view.session.id;
+  auto foreign = Do([&](store::Tx& tx) { return LoadSession(tx, "mer_other", id, clock_.Now()); });
+  EXPECT_EQ(foreign.status().code(), "session_not_found");
+
+  auto expired = Do([&](store::Tx& tx) {
+    return LoadSession(tx, merchant_id_, id, clock_.Now() + checkout::kSessionLifetime);
+  });
+  ASSERT_TRUE(expired.ok());
+  EXPECT_EQ(expired->status, checkout::SessionStatus::kExpired);
+  EXPECT_TRUE(expired->offers.empty());
+}
+
+TEST_F(OriginationTest, CreditLinesShowTheRoomTheNextDecisionStartsFrom) {
+  const std::string session = OpenSession(30'000);
+  auto auth = Do([&](store::Tx& tx) {
+    return Authorize(tx, Ctx(), {session, lending::ProductKind::kPayIn4, Person("dee@example.com")});
+  });
+  ASSERT_TRUE(auth.ok() && auth->authorization) << auth.status().ToString();
+  const std::string consumer = auth->decision.consumer_id;
+  auto order = Do([&](store::Tx& tx) {
+    return CreateOrder(tx, Ctx(), merchant_id_, auth->authorization->id, "ord-credit");
+  });
+  ASSERT_TRUE(order.ok());
+  ASSERT_TRUE(Do([&](store::Tx& tx) { return Capture(tx, Ctx(), merchant_id_, order->id, 10'000, {}); }).ok());
+
+  auto lines = Do([&](store::Tx& tx) { return LoadCreditLines(tx, consumer, clock_.Now()); });
+  auto exposure = Do([&](store::Tx& tx) { return LoadExposure(tx, consumer, Currency::kUSD, clock_.Now()); });
+  ASSERT_TRUE(lines.ok() && exposure.ok());
+  ASSERT_EQ(lines->size(), 1u);
+  const CreditLine& line = lines->front();
+  EXPECT_EQ(line.outstanding, exposure->outstanding);
+  EXPECT_EQ(line.outstanding.minor(), 10'000);
+  EXPECT_EQ(line.open_authorizations.minor(), 20'000);
+  ASSERT_TRUE(exposure->credit_limit.has_value());
+  EXPECT_EQ(line.limit, *exposure->credit_limit);
+  EXPECT_EQ(line.available.minor(), std::max<std::int64_t>(0, line.limit.minor() - 30'000));
 }
 
 }  // namespace

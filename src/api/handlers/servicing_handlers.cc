@@ -88,18 +88,13 @@ Result<Reply> ExtendPlan(RequestContext& ctx) {
   });
 }
 
-Json MethodJson(const payments::PaymentMethod& m) {
-  return {{"object", "payment_method"}, {"type", payments::MethodTypeName(m.type)}, {"last4", m.last4},
-          {"profile", m.profile}};
-}
-
 Result<Reply> GetPaymentMethod(RequestContext& ctx) {
   payments::PaymentMethod m;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(m, tx.servicing().FindPaymentMethod(ctx.Caller().id));
     return Status::Ok();
   }));
-  return Reply(200, MethodJson(m));
+  return Reply(200, ops::PaymentMethodJson(m));
 }
 
 Result<Reply> PutPaymentMethod(RequestContext& ctx) {
@@ -122,7 +117,7 @@ Result<Reply> PutPaymentMethod(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(ctx.svc.store.Write([&](store::Tx& tx) -> Status {
     return tx.servicing().SetPaymentMethod(ctx.Caller().id, m);
   }));
-  return Reply(200, MethodJson(m));
+  return Reply(200, ops::PaymentMethodJson(m));
 }
 
 Result<Reply> OpenDispute(RequestContext& ctx) {

@@ -13,25 +13,6 @@ using webhooks::Endpoint;
 
 constexpr std::size_t kMaxDeliveryPage = 100;
 
-Json EndpointJson(const Endpoint& e) {
-  return {{"id", e.id}, {"object", "webhook_endpoint"}, {"url", e.url}, {"events", e.events},
-          {"created_at", FormatRfc3339(e.created_at)}};
-}
-
-Json DeliveryJson(const Delivery& d) {
-  Json j = {{"id", d.id},
-            {"object", "webhook_delivery"},
-            {"event_id", d.event_id},
-            {"endpoint_id", d.endpoint_id},
-            {"status", webhooks::DeliveryStatusName(d.status)},
-            {"attempts", d.attempts},
-            {"next_attempt_at", FormatRfc3339(d.next_attempt_at)},
-            {"last_error", d.last_error},
-            {"created_at", FormatRfc3339(d.created_at)}};
-  j["last_status_code"] = d.last_status_code ? Json(*d.last_status_code) : Json(nullptr);
-  return j;
-}
-
 // The caller's own endpoint, or 404.
 Result<Endpoint> OwnEndpoint(store::Tx& tx, RequestContext& ctx) {
   const std::string& id = ctx.Param("id");
@@ -61,7 +42,7 @@ Result<Reply> CreateEndpoint(RequestContext& ctx) {
       return Status::BusinessRule("too_many_endpoints", "a merchant has at most 16 webhook endpoints");
     }
     TRANCHE_RETURN_IF_ERROR(tx.webhooks().InsertEndpoint(e));
-    Reply reply(201, EndpointJson(e));
+    Reply reply(201, ops::WebhookEndpointJson(e));
     reply.body["secret"] = webhooks::SigningSecret(ctx.svc.signing_key, e.id);
     reply.RedactForReplay(Json::json_pointer("/secret"));
     return reply;
@@ -75,7 +56,7 @@ Result<Reply> ListEndpoints(RequestContext& ctx) {
     return Status::Ok();
   }));
   Json data = Json::array();
-  for (const Endpoint& e : rows) data.push_back(EndpointJson(e));
+  for (const Endpoint& e : rows) data.push_back(ops::WebhookEndpointJson(e));
   return Reply(200, ListBody(std::move(data), false, ""));
 }
 
@@ -83,7 +64,7 @@ Result<Reply> DeleteEndpoint(RequestContext& ctx) {
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(Endpoint e, OwnEndpoint(tx, ctx));
     TRANCHE_RETURN_IF_ERROR(tx.webhooks().DeleteEndpoint(e.id));
-    return Reply(200, Json{{"id", e.id}, {"object", "webhook_endpoint"}, {"deleted", true}});
+    return Reply(200, ops::DeletedJson(e.id, "webhook_endpoint"));
   });
 }
 
@@ -95,7 +76,7 @@ Result<Reply> ListDeliveries(RequestContext& ctx) {
     TRANCHE_ASSIGN_OR_RETURN(rows, tx.webhooks().ListDeliveries(e.id, page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
-  return Reply(200, PageBody(std::move(rows), page.limit, DeliveryJson));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::WebhookDeliveryJson));
 }
 
 Result<Reply> ReplayDelivery(RequestContext& ctx) {
@@ -111,7 +92,7 @@ Result<Reply> ReplayDelivery(RequestContext& ctx) {
     const Delivery replay{ctx.svc.ids.Next("whd"), original->event_id, e.id, webhooks::DeliveryStatus::kPending, 0,
                           ctx.now, std::nullopt, "", ctx.now};
     TRANCHE_RETURN_IF_ERROR(tx.webhooks().InsertDelivery(replay));
-    return Reply(201, DeliveryJson(replay));
+    return Reply(201, ops::WebhookDeliveryJson(replay));
   });
 }
 
