@@ -67,6 +67,7 @@ class DecisionRepo {
   // In id (creation) order after `after_id`, at most `limit`.
   virtual Result<std::vector<Review>> ListReviews(const ReviewFilter& filter, std::string_view after_id,
                                                   std::size_t limit) = 0;
+  virtual Result<std::int64_t> CountPendingReviews() = 0;
   virtual Status InsertLabel(const Label& l) = 0;
   virtual Result<std::vector<Label>> ListLabels(std::string_view fraud_decision_id) = 0;
 };

@@ -31,4 +31,15 @@ Json ReasonsJson(const std::vector<risk::Reason>& reasons);
 // checkout sees only risk::ShopperReasons; the consumer sees why).
 Json DecisionJson(const risk::DecisionRecord& d);
 
+// Fraud, for operators: a decision with its inputs, rule hits and score; a review with
+// its SLA age at `now`; a rule set version; a list (entries optional); a list version.
+Json FraudDecisionJson(const fraud::FraudDecision& d);
+Json ReviewJson(const fraud::Review& r, Instant now);
+Json RulesVersionJson(const fraud::RulesVersion& v);
+Json FraudListJson(const fraud::FraudList& l, bool with_entries);
+Json ListVersionJson(const fraud::ListVersion& v);
+// For the merchant (order.fraud_status_changed): the authorization's fraud status and
+// its order, if created — never the reviewer's note or the reasons.
+Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order);
+
 }  // namespace tranche::ops

@@ -32,6 +32,10 @@ class RecordedEvents final : public OrderEvents {
   Status Cancelled(store::Tx&, const Context&, const checkout::Order& o) const override {
     return Add("order.cancelled " + o.id);
   }
+  Status FraudStatusChanged(store::Tx&, const Context&, const fraud::Review& r,
+                            const std::optional<checkout::Order>&) const override {
+    return Add("order.fraud_status_changed " + r.authorization_id);
+  }
   mutable std::vector<std::string> published;
 
  private:
