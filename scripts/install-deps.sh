@@ -16,6 +16,7 @@ packages=(
   libxgboost-dev                     # gradient-boosted credit models (XGBoost C API)
   libgtest-dev libgmock-dev          # tests
   libbenchmark-dev                   # benchmarks
+  clang-14 libclang-rt-14-dev        # libFuzzer for the fraud rules parser (TRANCHE_FUZZ)
 )
 if [[ "${TRANCHE_WITH_BENCH_DEPS:-0}" == "1" ]]; then
   packages+=(nginx-light)            # HTTP baseline for bench/run_http_bench.sh

@@ -64,13 +64,17 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->services_->rail = p->rail_.get();
   p->services_->adjustable_clock = p->options_.adjustable_clock;
   p->services_->wall_clock = p->wall_clock_;
+  p->services_->fraud = &p->screening_;
   p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);
   std::int64_t entries = 0;
+  std::int64_t pending_reviews = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(entries, tx.ledger().CountEntries());
+    TRANCHE_ASSIGN_OR_RETURN(pending_reviews, tx.fraud_decisions().CountPendingReviews());
     return Status::Ok();
   }));
   p->app_->metrics().SetLedgerEntries(entries);
+  p->app_->metrics().SetFraudReviewsPending(pending_reviews);
   return p;
 }
 

@@ -17,6 +17,7 @@
 
 #include "ops/cob.h"
 #include "payments/simulated.h"
+#include "fraud/decision_source.h"
 #include "risk/policy_decider.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -131,6 +132,10 @@ class Platform {
   };
   std::vector<WatchedDecider> watched_;
   risk::SimulatedBureau bureau_;
+  // Fraud screening at authorization: the stored-data feature source until the
+  // streaming feature engine replaces it; no scorer until a fraud model exists.
+  fraud::StoredFeatureSource fraud_source_;
+  fraud::Screening screening_{fraud_source_, nullptr};
   webhooks::SigningKey signing_key_{};
   std::unique_ptr<WebhookDispatcher> dispatcher_;
   std::unique_ptr<payments::SimulatedProcessor> processor_;

@@ -209,4 +209,112 @@ Json DecisionJson(const risk::DecisionRecord& d) {
               {"created_at", FormatRfc3339(d.created_at)}};
 }
 
+namespace {
+
+Json RuleHitJson(const fraud::RuleHit& h) {
+  return {{"line", h.line}, {"action", fraud::ActionName(h.action)}, {"rule", h.text}};
+}
+
+Json FeatureValueJson(const fraud::FeatureValue& v) {
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* t = std::get_if<std::string>(&v)) return *t;
+  return nullptr;
+}
+
+Json OptionalJson(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+Json OptionalJson(const std::optional<Instant>& t) { return t ? Json(FormatRfc3339(*t)) : Json(nullptr); }
+
+}  // namespace
+
+Json FraudDecisionJson(const fraud::FraudDecision& d) {
+  Json hits = Json::array();
+  for (const fraud::RuleHit& h : d.hits) hits.push_back(RuleHitJson(h));
+  Json features = Json::object();
+  for (const auto& [name, value] : d.features) features[name] = FeatureValueJson(value);
+  Json members = Json::array();
+  for (const auto& [list, value] : d.members) members.push_back({{"list", list}, {"value", value}});
+  Json score = nullptr;
+  if (d.score) {
+    score = {{"score", d.score->score}, {"reasons", d.score->reasons}, {"model_version", d.score->model_version}};
+  }
+  return {{"id", d.id},
+          {"object", "fraud_decision"},
+          {"session_id", d.session_id},
+          {"merchant_id", d.merchant_id},
+          {"consumer_id", d.consumer_id},
+          {"credit_decision_id", d.credit_decision_id},
+          {"currency", CurrencyCode(d.amount.currency())},
+          {"amount", d.amount.minor()},
+          {"action", fraud::ActionName(d.action)},
+          {"decided_by", d.decided_by},
+          {"rule", d.rule ? RuleHitJson(*d.rule) : Json(nullptr)},
+          {"hits", std::move(hits)},
+          {"features", std::move(features)},
+          {"score", std::move(score)},
+          {"list_members", std::move(members)},
+          {"rules_version", d.rules_version},
+          {"review_threshold", d.thresholds.review_at},
+          {"block_threshold", d.thresholds.block_at},
+          {"created_at", FormatRfc3339(d.created_at)}};
+}
+
+Json ReviewJson(const fraud::Review& r, Instant now) {
+  return {{"id", r.id},
+          {"object", "fraud_review"},
+          {"status", fraud::ReviewStatusName(r.status)},
+          {"fraud_decision_id", r.fraud_decision_id},
+          {"authorization_id", r.authorization_id},
+          {"merchant_id", r.merchant_id},
+          {"consumer_id", r.consumer_id},
+          {"currency", CurrencyCode(r.amount.currency())},
+          {"amount", r.amount.minor()},
+          {"age_seconds", fraud::Age(r, now).count()},
+          {"claimed_by", OptionalJson(r.claimed_by)},
+          {"claimed_at", OptionalJson(r.claimed_at)},
+          {"decided_by", OptionalJson(r.decided_by)},
+          {"decided_at", OptionalJson(r.decided_at)},
+          {"note", r.note},
+          {"created_at", FormatRfc3339(r.created_at)}};
+}
+
+Json RulesVersionJson(const fraud::RulesVersion& v) {
+  return {{"object", "fraud_rules"},
+          {"version", v.version},
+          {"source", v.source},
+          {"rule_count", v.rule_count},
+          {"review_threshold", v.thresholds.review_at},
+          {"block_threshold", v.thresholds.block_at},
+          {"created_by", v.version == 0 ? Json(nullptr) : Json(v.created_by)},
+          {"created_at", v.version == 0 ? Json(nullptr) : Json(FormatRfc3339(v.created_at))}};
+}
+
+Json FraudListJson(const fraud::FraudList& l, bool with_entries) {
+  Json body = {{"object", "fraud_list"},
+               {"name", l.name},
+               {"version", l.version},
+               {"entry_count", l.entries.size()},
+               {"updated_by", l.updated_by},
+               {"updated_at", FormatRfc3339(l.updated_at)}};
+  if (with_entries) body["entries"] = l.entries;
+  return body;
+}
+
+Json ListVersionJson(const fraud::ListVersion& v) {
+  return {{"object", "fraud_list_version"},
+          {"name", v.name},
+          {"version", v.version},
+          {"added", v.change.added},
+          {"removed", v.change.removed},
+          {"entry_count", v.entry_count},
+          {"changed_by", v.changed_by},
+          {"changed_at", FormatRfc3339(v.changed_at)}};
+}
+
+Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order) {
+  return {{"object", "fraud_status"},
+          {"authorization_id", r.authorization_id},
+          {"fraud_status", fraud::ReviewStatusName(r.status)},
+          {"order", order ? OrderJson(*order) : Json(nullptr)}};
+}
+
 }  // namespace tranche::ops

@@ -74,5 +74,15 @@ Json TrialBalanceJson(const std::vector<ledger::CurrencyTotals>& trial_balance, 
 // The account without its lines; the caller pages those (LedgerAccountLineJson).
 Json LedgerAccountJson(std::string_view id, const ledger::AccountRef& ref, const ledger::AccountBalance& b);
 Json LedgerAccountLineJson(const ledger::AccountLine& l);
+// Fraud, for operators: a decision with its inputs, rule hits and score; a review with
+// its SLA age at `now`; a rule set version; a list (entries optional); a list version.
+Json FraudDecisionJson(const fraud::FraudDecision& d);
+Json ReviewJson(const fraud::Review& r, Instant now);
+Json RulesVersionJson(const fraud::RulesVersion& v);
+Json FraudListJson(const fraud::FraudList& l, bool with_entries);
+Json ListVersionJson(const fraud::ListVersion& v);
+// For the merchant (order.fraud_status_changed): the authorization's fraud status and
+// its order, if created — never the reviewer's note or the reasons.
+Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order);
 
 }  // namespace tranche::ops

@@ -4,6 +4,18 @@
 
 namespace tranche::ops {
 
+namespace {
+
+// What the shopper is told of a fraud block: the generic decline, never the reason.
+std::vector<risk::Reason> GenericDecline(const risk::Decision& approved) {
+  risk::Decision declined = approved;
+  declined.outcome = risk::Outcome::kDeclined;
+  declined.reasons.clear();
+  return risk::ShopperReasons(declined);
+}
+
+}  // namespace
+
 Json ScheduleJson(const lending::Schedule& s) {
   Json installments = Json::array();
   for (const auto& i : s.installments) {
@@ -60,7 +72,8 @@ Json AuthorizeJson(const origination::AuthorizeOutcome& o) {
                {"currency", CurrencyCode(d.request.amount.currency())}};
   if (!o.authorization) {
     body["status"] = "declined";
-    body["reasons"] = ReasonsJson(risk::ShopperReasons(d.decision));
+    const bool blocked = d.decision.outcome == risk::Outcome::kApproved;  // credit approved, fraud blocked
+    body["reasons"] = ReasonsJson(blocked ? GenericDecline(d.decision) : risk::ShopperReasons(d.decision));
     return body;
   }
   TRANCHE_ASSERT_MSG(o.schedule.has_value(), "an approval carries its schedule");
@@ -71,6 +84,8 @@ Json AuthorizeJson(const origination::AuthorizeOutcome& o) {
   body["expires_at"] = FormatRfc3339(a.expires_at);
   if (lending::IsFinancing(a.product)) body["apr_bps"] = a.apr_bps;
   body["schedule"] = ScheduleJson(*o.schedule);
+  // Held for a fraud review: capture waits until it is accepted.
+  if (o.review) body["fraud_status"] = fraud::ReviewStatusName(o.review->status);
   return body;
 }
 

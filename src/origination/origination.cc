@@ -56,6 +56,20 @@ notify::Notification DeclineNotice(IdGenerator& ids, const merchants::Consumer& 
           "Your tranche purchase was not approved", std::move(body), d.created_at};
 }
 
+fraud::AuthorizationFacts FactsOf(const checkout::CheckoutSession& session, const merchants::Consumer& consumer,
+                                  const AuthorizeRequest& r, Instant now) {
+  return {session.id,
+          session.merchant_id,
+          consumer.id,
+          r.presented.email,
+          session.draft.amount,
+          r.presented.address ? r.presented.address->country : "",
+          r.device.ip,
+          r.device.ip_country,
+          r.device.fingerprint,
+          now};
+}
+
 Result<merchants::Merchant> LoadMerchant(store::Tx& tx, std::string_view id) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
   TRANCHE_ASSERT_MSG(m.has_value(), "an order's merchant exists");
@@ -107,6 +121,15 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
     return out;
   }
 
+  if (ctx.fraud != nullptr) {
+    TRANCHE_ASSIGN_OR_RETURN(out.fraud, fraud::Screen(tx.fraud_decisions(), *ctx.fraud, ctx.ids,
+                                                      FactsOf(*session, consumer, r, ctx.now), out.decision.id));
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertDecision(*out.fraud));
+    // Blocked: declined like a credit decline to the shopper, but nobody is told why
+    // (the reason stays with the stored decision, for operators).
+    if (out.fraud->action == fraud::Action::kBlock) return out;
+  }
+
   TRANCHE_ASSIGN_OR_RETURN(out.schedule, lending::BuildSchedule(r.product, amount, DateOf(ctx.now), d.apr_bps));
   if (!exposure.credit_limit) TRANCHE_RETURN_IF_ERROR(tx.consumers().SetLimit(consumer.id, d.credit_limit));
   out.authorization = checkout::Authorization{
@@ -115,6 +138,12 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
       ctx.now,              ctx.now + checkout::kAuthorizationLifetime, std::nullopt};
   TRANCHE_RETURN_IF_ERROR(tx.orders().InsertAuthorization(*out.authorization));
   TRANCHE_RETURN_IF_ERROR(tx.sessions().SetStatus(session->id, checkout::SessionStatus::kComplete));
+  if (out.fraud && out.fraud->action == fraud::Action::kReview) {
+    out.review = fraud::Review{ctx.ids.Next("frv"), out.fraud->id, out.authorization->id, merchant.id, consumer.id,
+                               amount, fraud::ReviewStatus::kPending, std::nullopt, std::nullopt, std::nullopt,
+                               std::nullopt, "", ctx.now};
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertReview(*out.review));
+  }
   return out;
 }
 
@@ -130,6 +159,11 @@ Result<Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view me
   if (a->order_id) {
     return Status::Conflict("authorization_already_used",
                             "order " + *a->order_id + " was already created from this authorization");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReviewByAuthorization(a->id));
+  if (review && review->status == fraud::ReviewStatus::kRejected) {
+    return Status::BusinessRule("authorization_rejected", "the authorization was released after a fraud review",
+                                "authorization_id");
   }
   if (ctx.now >= a->expires_at) {
     return Status::BusinessRule("authorization_expired", "the authorization has expired",
@@ -156,6 +190,11 @@ Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view mer
                          std::string_view order_id, std::int64_t amount_minor,
                          std::optional<checkout::ShippingInfo> shipping) {
   TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReviewByAuthorization(order.authorization_id));
+  if (review && review->status == fraud::ReviewStatus::kPending) {
+    return Status::BusinessRule("fraud_review_pending",
+                                "the order is held for a fraud review; it can be captured once accepted");
+  }
   const Money amount(amount_minor, order.state.amounts.authorized.currency());
   TRANCHE_ASSIGN_OR_RETURN(checkout::OrderState next, checkout::Capture(order.state, amount, ctx.now));
   auto schedule = lending::BuildSchedule(order.product, amount, DateOf(ctx.now), order.apr_bps);

@@ -1,4 +1,6 @@
 // Checkout sessions, for merchants: create one with its offers, and read it back.
+#include <cctype>
+
 #include "api/handlers/handlers.h"
 #include "auth/keys.h"
 #include "checkout/session.h"
@@ -134,14 +136,21 @@ Result<merchants::Consumer> ReadPresentedConsumer(const Json& c) {
   return out;
 }
 
-// Device signals are accepted and bounded now; fraud screening (a later issue) will
-// consume them.
-Status CheckDevice(const Json& body) {
+// Device signals, as the merchant's page saw them: fraud screening reads them.
+Result<origination::Device> ReadDevice(const Json& body) {
   TRANCHE_ASSIGN_OR_RETURN(const Json* device, OptionalObject(body, "device"));
-  if (device == nullptr) return Status::Ok();
-  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(*device, {"ip", "fingerprint"}, "device."));
-  TRANCHE_RETURN_IF_ERROR(OptionalString(*device, "ip", 45, "device.").status());
-  return OptionalString(*device, "fingerprint", 200, "device.").status();
+  origination::Device out;
+  if (device == nullptr) return out;
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(*device, {"ip", "ip_country", "fingerprint"}, "device."));
+  TRANCHE_ASSIGN_OR_RETURN(out.ip, OptionalString(*device, "ip", 45, "device."));
+  TRANCHE_ASSIGN_OR_RETURN(out.ip_country, OptionalString(*device, "ip_country", 2, "device."));
+  if (out.ip_country && (out.ip_country->size() != 2 || !std::isupper(static_cast<unsigned char>((*out.ip_country)[0])) ||
+                         !std::isupper(static_cast<unsigned char>((*out.ip_country)[1])))) {
+    return Status::InvalidArgument("invalid_country", "device.ip_country is a two-letter ISO 3166-1 code",
+                                   "device.ip_country");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(out.fingerprint, OptionalString(*device, "fingerprint", 200, "device."));
+  return out;
 }
 
 Result<Reply> AuthorizeSession(RequestContext& ctx) {
@@ -162,14 +171,18 @@ Result<Reply> AuthorizeSession(RequestContext& ctx) {
     return Status::InvalidArgument("parameter_missing", "consumer is required", "consumer");
   }
   TRANCHE_ASSIGN_OR_RETURN(merchants::Consumer presented, ReadPresentedConsumer(*consumer));
-  const origination::AuthorizeRequest request{id, *product, std::move(presented)};
-  TRANCHE_RETURN_IF_ERROR(CheckDevice(ctx.body));
+  TRANCHE_ASSIGN_OR_RETURN(origination::Device device, ReadDevice(ctx.body));
+  const origination::AuthorizeRequest request{id, *product, std::move(presented), std::move(device)};
   const origination::Context oc = OriginationContext(ctx);
-  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+  std::optional<fraud::Action> screened;
+  auto reply = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto outcome,
                              origination::Authorize(tx, oc, request));
+    if (outcome.fraud) screened = outcome.fraud->action;
     return Reply(200, ops::AuthorizeJson(outcome));
   });
+  if (reply.ok() && screened) ctx.svc.metrics->RecordFraudDecision(static_cast<std::size_t>(*screened));
+  return reply;
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ void RegisterWebhookRoutes(ApiRouter& router);
 
 void RegisterServicingRoutes(ApiRouter& router);
 void RegisterSettlementRoutes(ApiRouter& router);
+void RegisterFraudRoutes(ApiRouter& router);
 
 // A list response: {"object":"list","data":[...],"has_more":...,"next_cursor":...}.
 Json ListBody(Json data, bool has_more, const std::string& next_cursor);

@@ -105,7 +105,8 @@ Result<Reply> CancelOrder(RequestContext& ctx) {
 }  // namespace
 
 origination::Context OriginationContext(RequestContext& ctx) {
-  return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.svc.bureau, ctx.now, ops::OrderEventsOutbox()};
+  return origination::Context{ctx.svc.ids,  ctx.svc.decider, ctx.svc.bureau, ctx.now, ops::OrderEventsOutbox(),
+                              ctx.svc.fraud};
 }
 
 void RegisterOrderRoutes(ApiRouter& router) {
