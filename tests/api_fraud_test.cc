@@ -146,7 +146,7 @@ TEST(ApiFraudTest, BlockDeclinesGenericallyAndKeepsTheReasonForOperators) {
   ASSERT_EQ(f.PutRules({{"source", "block if email_domain in @disposable_domains\n"
                                    "block if ip_country != billing_country and amount > 30000\n"}}).status,
             200);
-  auto blocked = f.Authorize(10000, "eve@mailinator.com");
+  auto blocked = f.Authorize(40000, "eve@mailinator.com");
   ASSERT_EQ(blocked.status, 200) << blocked.body;
   EXPECT_EQ(blocked.json()["status"], "declined");
   ASSERT_EQ(blocked.json()["reasons"].size(), 1u);
@@ -235,13 +235,13 @@ TEST(ApiFraudTest, BadInputGetsAClear4xxAndChangesNothing) {
   } cases[] = {
       {"PUT", "/v1/admin/fraud/rules", Json::object(), 400, "parameter_missing"},
       {"PUT", "/v1/admin/fraud/rules", {{"source", 7}}, 400, "parameter_missing"},
-      {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if x"}, {"extra", 1}}, 400, "unknown_parameter"},
+      {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if x"}, {"extra", 1}}, 400, "parameter_unknown"},
       {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if amount > 1"}, {"review_threshold", 0}}, 400,
        "parameter_out_of_range"},
       {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if amount > 1"}, {"review_threshold", 95}, {"block_threshold", 90}},
        400, "invalid_thresholds"},
-      {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if amount > 1\u0007"}}, 400, "invalid_string"},
-      {"PUT", "/v1/admin/fraud/rules", {{"source", std::string(70000, 'a')}}, 400, "parameter_too_long"},
+      {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if amount > 1\u0007"}}, 400, "parameter_invalid_characters"},
+      {"PUT", "/v1/admin/fraud/rules", {{"source", std::string(70000, 'a')}}, 400, "string_too_long"},
       {"PUT", "/v1/admin/fraud/lists/Bad-Name", {{"entries", Json::array()}}, 400, "invalid_list_name"},
       {"PUT", "/v1/admin/fraud/lists/trusted", {{"entries", {"ok", 3}}}, 400, "parameter_invalid_type"},
       {"PUT", "/v1/admin/fraud/lists/trusted", {{"entries", {""}}}, 400, "invalid_entry"},
@@ -260,9 +260,9 @@ TEST(ApiFraudTest, BadInputGetsAClear4xxAndChangesNothing) {
       {"GET", "/v1/admin/fraud/reviews/frv_nope", nullptr, 404, "review_not_found"},
       {"GET", "/v1/admin/fraud/decisions/frd_nope", nullptr, 404, "decision_not_found"},
       {"POST", "/v1/admin/fraud/reviews/frv_nope/claim", Json::object(), 404, "review_not_found"},
-      {"POST", "/v1/admin/fraud/reviews/frv_nope/claim", {{"x", 1}}, 400, "unknown_parameter"},
+      {"POST", "/v1/admin/fraud/reviews/frv_nope/claim", {{"x", 1}}, 400, "parameter_unknown"},
       {"POST", "/v1/admin/fraud/reviews/frv_nope/accept", {{"note", 5}}, 400, "parameter_invalid_type"},
-      {"POST", "/v1/admin/fraud/reviews/frv_nope/reject", {{"note", std::string(1001, 'n')}}, 400, "parameter_too_long"},
+      {"POST", "/v1/admin/fraud/reviews/frv_nope/reject", {{"note", std::string(1001, 'n')}}, 400, "string_too_long"},
       {"POST", "/v1/admin/fraud/reviews/frv_nope/reject", Json::object(), 404, "review_not_found"},
   };
   for (const Case& c : cases) {

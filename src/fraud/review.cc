@@ -44,7 +44,7 @@ Result<Review> Claim(Review r, std::string_view operator_id, Instant now) {
 
 Result<Review> Decide(Review r, std::string_view operator_id, bool accept, std::string note, Instant now) {
   if (note.size() > kMaxReviewNoteChars) {
-    return Status::InvalidArgument("parameter_too_long", "note is longer than 1000 characters", "note");
+    return Status::InvalidArgument("string_too_long", "note is longer than 1000 characters", "note");
   }
   TRANCHE_RETURN_IF_ERROR(CheckOpenFor(r, operator_id));
   if (!r.claimed_by) {
