@@ -207,6 +207,7 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterWebhookRoutes(router);
   RegisterServicingRoutes(router);
   RegisterSettlementRoutes(router);
+  RegisterLookupRoutes(router);
 }
 
 Json ListBody(Json data, bool has_more, const std::string& next_cursor) {

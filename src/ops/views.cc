@@ -209,4 +209,24 @@ Json DecisionJson(const risk::DecisionRecord& d) {
               {"created_at", FormatRfc3339(d.created_at)}};
 }
 
+Json DecisionSummaryJson(const risk::DecisionSummary& s) {
+  Json days = Json::array();
+  for (const risk::DecisionDay& d : s.days) {
+    days.push_back({{"date", FormatDate(d.date)}, {"approved", d.approved}, {"declined", d.declined}});
+  }
+  Json reasons = Json::array();
+  for (const risk::ReasonCount& r : s.decline_reasons) {
+    reasons.push_back({{"code", r.code}, {"message", r.message}, {"count", r.count}});
+  }
+  return {{"object", "decision_summary"},
+          {"from", FormatDate(s.from)},
+          {"to", FormatDate(s.to)},
+          {"decisions", s.approved + s.declined},
+          {"approved", s.approved},
+          {"declined", s.declined},
+          {"truncated", s.truncated},
+          {"days", std::move(days)},
+          {"decline_reasons", std::move(reasons)}};
+}
+
 }  // namespace tranche::ops

@@ -4,6 +4,7 @@
 
 #include "ops/outbox.h"
 #include "origination/origination.h"
+#include "risk/decision_summary.h"
 #include "servicing/dispute.h"
 #include "servicing/servicing_repo.h"
 #include "settlement/settlement.h"
@@ -30,5 +31,7 @@ Json ReasonsJson(const std::vector<risk::Reason>& reasons);
 // A consumer's own credit decision with every principal reason (the shopper at
 // checkout sees only risk::ShopperReasons; the consumer sees why).
 Json DecisionJson(const risk::DecisionRecord& d);
+// Checkouts for the operator dashboard: decisions per day and principal decline reasons.
+Json DecisionSummaryJson(const risk::DecisionSummary& s);
 
 }  // namespace tranche::ops

@@ -76,24 +76,7 @@ Result<Reply> GetMe(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(auto c, tx.consumers().Find(id));
     TRANCHE_ASSERT_MSG(c.has_value(), "a logged-in consumer exists");
-    body = {{"id", c->id},
-            {"object", "consumer"},
-            {"email", c->email},
-            {"given_name", c->given_name},
-            {"family_name", c->family_name},
-            {"phone", c->phone},
-            {"date_of_birth", c->date_of_birth ? Json(FormatDate(*c->date_of_birth)) : Json(nullptr)},
-            {"created_at", FormatRfc3339(c->created_at)}};
-    body["address"] = c->address ? Json{{"line1", c->address->line1}, {"city", c->address->city},
-                                        {"postal_code", c->address->postal_code},
-                                        {"country", c->address->country}}
-                                 : Json(nullptr);
-    body["credit"] = Json::array();
-    TRANCHE_ASSIGN_OR_RETURN(auto limits, tx.consumers().ListLimits(id));
-    for (Money limit : limits) {
-      TRANCHE_ASSIGN_OR_RETURN(Json credit, CreditJson(tx, id, limit, ctx.now));
-      body["credit"].push_back(std::move(credit));
-    }
+    TRANCHE_ASSIGN_OR_RETURN(body, ConsumerBody(tx, *c, ctx.now));
     return Status::Ok();
   }));
   return Reply(200, std::move(body));
@@ -157,6 +140,27 @@ Result<Reply> ListNotifications(RequestContext& ctx) {
 }
 
 }  // namespace
+
+Result<Json> ConsumerBody(store::Tx& tx, const merchants::Consumer& c, Instant now) {
+  Json body = {{"id", c.id},
+               {"object", "consumer"},
+               {"email", c.email},
+               {"given_name", c.given_name},
+               {"family_name", c.family_name},
+               {"phone", c.phone},
+               {"date_of_birth", c.date_of_birth ? Json(FormatDate(*c.date_of_birth)) : Json(nullptr)},
+               {"created_at", FormatRfc3339(c.created_at)}};
+  body["address"] = c.address ? Json{{"line1", c.address->line1}, {"city", c.address->city},
+                                     {"postal_code", c.address->postal_code}, {"country", c.address->country}}
+                              : Json(nullptr);
+  body["credit"] = Json::array();
+  TRANCHE_ASSIGN_OR_RETURN(auto limits, tx.consumers().ListLimits(c.id));
+  for (Money limit : limits) {
+    TRANCHE_ASSIGN_OR_RETURN(Json credit, CreditJson(tx, c.id, limit, now));
+    body["credit"].push_back(std::move(credit));
+  }
+  return body;
+}
 
 void RegisterConsumerRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/consumer/login", Caller::kAnyone, StartLogin);
