@@ -1,6 +1,7 @@
 #include "app/demo_shop.h"
 
 #include "api/errors.h"
+#include "core/assert.h"
 #include "lending/product.h"
 
 namespace tranche::app {

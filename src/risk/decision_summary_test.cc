@@ -6,12 +6,13 @@ namespace tranche::risk {
 namespace {
 
 DecisionRecord Made(const char* date, Outcome outcome, std::vector<Reason> reasons = {}) {
-  DecisionRecord r;
-  r.id = "dec_x";
-  r.created_at = std::chrono::sys_days(*ParseDate(date)) + std::chrono::hours(13);
-  r.decision.outcome = outcome;
-  r.decision.reasons = std::move(reasons);
-  return r;
+  const Currency c = Currency::kUSD;
+  DecisionRequest req{lending::DefaultTerms(lending::ProductKind::kPayIn4, c), Money(10000, c), *ParseDate(date),
+                      *ParseDate("1985-01-01"), Exposure{Money::Zero(c), Money::Zero(c), std::nullopt, false, 0}, true,
+                      std::nullopt};
+  Decision d{outcome, std::move(reasons), Money(60000, c), 0, "policy", std::nullopt};
+  const Instant at = std::chrono::sys_days(*ParseDate(date)) + std::chrono::hours(13);
+  return {"dec_x", "cs", "mer", "con", std::move(req), std::move(d), at};
 }
 
 const Reason kOverdue{"overdue_balance", "You have a payment overdue"};

@@ -1,6 +1,8 @@
 // Operators' read-only look-ups for the console: the checkouts summary (credit
 // decisions per day with decline reasons), a consumer (profile, credit, plans and
 // decisions) found by id or email, and any merchant's order with its plans.
+#include <cstdlib>
+
 #include "api/handlers/handlers.h"
 #include "merchants/consumer.h"
 #include "risk/decision_summary.h"

@@ -102,6 +102,17 @@ origination::Context OriginationContext(RequestContext& ctx) {
   return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.svc.bureau, ctx.now, ops::OrderEventsOutbox()};
 }
 
+Result<Json> OrderDetailBody(store::Tx& tx, const checkout::Order& o) {
+  TRANCHE_ASSIGN_OR_RETURN(auto captures, tx.orders().ListCaptures(o.id));
+  TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.orders().ListRefunds(o.id));
+  Json body = OrderJson(o);
+  body["captures"] = Json::array();
+  for (const auto& c : captures) body["captures"].push_back(CaptureJson(c));
+  body["refunds"] = Json::array();
+  for (const auto& r : refunds) body["refunds"].push_back(RefundJson(r));
+  return body;
+}
+
 void RegisterOrderRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/orders", Caller::kMerchant, CreateOrder);
   router.Add("GET", "/v1/orders", Caller::kMerchant, ListOrders);

@@ -22,10 +22,10 @@ function Decide({ dispute, onDone }: { dispute: Dispute; onDone: () => void }) {
   };
   return (
     <div class="actions">
-      <button disabled={busy} onClick={() => decide('refunded')} aria-label={`Refund the consumer for dispute ${dispute.id}`}>
+      <button disabled={busy} onClick={() => decide('refunded')} aria-label={`Refund consumer (dispute ${dispute.id})`}>
         Refund consumer
       </button>
-      <button class="secondary" disabled={busy} onClick={() => decide('merchant_upheld')} aria-label={`Uphold the merchant for dispute ${dispute.id}`}>
+      <button class="secondary" disabled={busy} onClick={() => decide('merchant_upheld')} aria-label={`Uphold merchant (dispute ${dispute.id})`}>
         Uphold merchant
       </button>
       <Alert message={error} />

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
 import { dateTime, money, percentFromBps, productName } from '../lib/format';
-import { PlanSummary, Schedule } from '../lib/plans';
+import { DecisionsTable, PlanSummary, Schedule } from '../lib/plans';
 import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, useLoad } from '../lib/ui';
 import { op } from './session';
 import type { ConsumerDetail, Merchant, OrderDetail } from './types';
@@ -25,7 +25,6 @@ function SearchForm({ label, name, hint, onFind, error }: {
     <form
       class="inline-form"
       role="search"
-      aria-label={label}
       onSubmit={(e) => {
         e.preventDefault();
         onFind(q.trim());
@@ -76,18 +75,7 @@ function ConsumerView({ id }: { id: string }) {
             ))}
           </Section>
           <Section title="Credit decisions" id="decisions">
-            <Table
-              caption="Credit decisions"
-              rows={c.decisions}
-              empty="No decisions."
-              columns={[
-                { title: 'When', render: (d) => dateTime(d.created_at) },
-                { title: 'Product', render: (d) => productName(d.product) },
-                { title: 'Amount', render: (d) => money(d.amount, d.currency), numeric: true },
-                { title: 'Outcome', render: (d) => <Pill text={d.outcome} /> },
-                { title: 'Reasons', render: (d) => d.reasons.map((r) => r.message).join('; ') || '–' },
-              ]}
-            />
+            <DecisionsTable decisions={c.decisions} />
           </Section>
         </>
       )}

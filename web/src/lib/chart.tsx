@@ -46,7 +46,7 @@ export function Chart({ title, days, series, height = 220, valueLabel }: {
       el,
     );
     return () => plot.destroy();
-  }, [days, series, height]);
+  }, [JSON.stringify(days), JSON.stringify(series.map((s) => [s.label, s.values])), height]);
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>

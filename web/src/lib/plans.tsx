@@ -1,7 +1,8 @@
-// A plan with its instalment schedule, as the console and the portal show it.
-import { money, productName, percentFromBps } from './format';
+// Plans with their instalment schedules and credit decisions with their reasons, as the
+// console and the portal both show them.
+import { dateTime, money, productName, percentFromBps } from './format';
 import { Pill, Table } from './ui';
-import type { Plan } from '../console/types';
+import type { Decision, Plan } from '../console/types';
 
 export function PlanSummary({ plan }: { plan: Plan }) {
   return (
@@ -32,6 +33,23 @@ export function Schedule({ plan }: { plan: Plan }) {
         { title: 'Amount', render: (i) => money(i.amount, plan.currency), numeric: true },
         { title: 'Paid', render: (i) => money(i.paid_amount, plan.currency), numeric: true },
         { title: 'Status', render: (i) => <Pill text={i.status} /> },
+      ]}
+    />
+  );
+}
+
+export function DecisionsTable({ decisions }: { decisions: Decision[] }) {
+  return (
+    <Table
+      caption="Credit decisions"
+      rows={decisions}
+      empty="No decisions yet."
+      columns={[
+        { title: 'When', render: (d) => dateTime(d.created_at) },
+        { title: 'Product', render: (d) => productName(d.product) },
+        { title: 'Amount', render: (d) => money(d.amount, d.currency), numeric: true },
+        { title: 'Outcome', render: (d) => <Pill text={d.outcome} /> },
+        { title: 'Reasons', render: (d) => d.reasons.map((r) => r.message).join('; ') || '–' },
       ]}
     />
   );

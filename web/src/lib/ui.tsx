@@ -126,7 +126,8 @@ export interface Column<T> {
 export function Table<T>({ rows, columns, caption, empty }: { rows: T[]; columns: Column<T>[]; caption: string; empty?: string }) {
   if (rows.length === 0) return <p class="muted">{empty ?? 'Nothing yet.'}</p>;
   return (
-    <div class="table-wrap">
+    // Focusable so a keyboard can scroll a table wider than the screen.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>

@@ -2,7 +2,7 @@
 // move a due date, report a problem with the order.
 import { useState } from 'preact/hooks';
 import { minorToInput, money, parseMinor } from '../lib/format';
-import { Alert, Field, Select, errorFor, formError } from '../lib/ui';
+import { Alert, Field, Loading, Select, errorFor, formError, useLoad } from '../lib/ui';
 import type { Plan } from '../console/types';
 import { me } from './session';
 
@@ -67,34 +67,33 @@ function Pay({ plan, onDone }: { plan: Plan; onDone: (m: string) => void }) {
 }
 
 function Payoff({ plan, onDone }: { plan: Plan; onDone: (m: string) => void }) {
-  const [quote, setQuote] = useState<Quote | null>(null);
+  const quote = useLoad(() => me<Quote>('GET', `/v1/me/plans/${plan.id}/payoff`), [plan.id]);
   const { error, busy, submit } = useSubmit(onDone);
-  const [quoteError, setQuoteError] = useState('');
-  if (!quote) {
-    me<Quote>('GET', `/v1/me/plans/${plan.id}/payoff`).then(setQuote, (e) => setQuoteError(e.message));
-    return <Alert message={quoteError} />;
-  }
   return (
-    <div class="inline-form">
-      <p>
-        To pay this plan off today: <strong>{money(quote.amount, quote.currency)}</strong> (principal{' '}
-        {money(quote.principal, quote.currency)}, interest to date {money(quote.interest, quote.currency)}, fees{' '}
-        {money(quote.fees, quote.currency)}
-        {quote.interest_waived > 0 && `; ${money(quote.interest_waived, quote.currency)} of interest waived`}).
-      </p>
-      <button
-        disabled={busy}
-        onClick={() =>
-          submit(async () => {
-            const r = await me<{ status: string }>('POST', `/v1/me/plans/${plan.id}/payments`, { amount: quote.amount });
-            return r.status === 'succeeded' ? 'Paid off. The plan is closed.' : `The payment is ${r.status}.`;
-          })
-        }
-      >
-        Pay {money(quote.amount, quote.currency)}
-      </button>
-      <Alert message={formError(error, [])} />
-    </div>
+    <Loading state={quote}>
+      {(q) => (
+        <div class="inline-form">
+          <p>
+            To pay this plan off today: <strong>{money(q.amount, q.currency)}</strong> (principal{' '}
+            {money(q.principal, q.currency)}, interest to date {money(q.interest, q.currency)}, fees{' '}
+            {money(q.fees, q.currency)}
+            {q.interest_waived > 0 && `; ${money(q.interest_waived, q.currency)} of interest not yet earned is waived`}).
+          </p>
+          <button
+            disabled={busy}
+            onClick={() =>
+              submit(async () => {
+                const r = await me<{ status: string }>('POST', `/v1/me/plans/${plan.id}/payments`, { amount: q.amount });
+                return r.status === 'succeeded' ? 'Paid off. The plan is closed.' : `The payment is ${r.status}.`;
+              })
+            }
+          >
+            Pay {money(q.amount, q.currency)}
+          </button>
+          <Alert message={formError(error, [])} />
+        </div>
+      )}
+    </Loading>
   );
 }
 

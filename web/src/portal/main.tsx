@@ -5,11 +5,11 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import '../styles.css';
 import { call, type List } from '../lib/api';
-import { dateTime, money, productName } from '../lib/format';
-import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, useLoad } from '../lib/ui';
+import { money, productName } from '../lib/format';
+import { Alert, Field, Loading, Section, errorFor, formError, useLoad } from '../lib/ui';
 import type { Consumer, Decision, Plan } from '../console/types';
 import { PlanActions } from './actions';
-import { PlanSummary, Schedule } from '../lib/plans';
+import { DecisionsTable, PlanSummary, Schedule } from '../lib/plans';
 import { PaymentMethod } from './payment_method';
 import { consumerToken, me, setConsumerToken } from './session';
 
@@ -120,17 +120,7 @@ function Home({ onLogout }: { onLogout: () => void }) {
         <Section title="Decisions on your applications" id="decisions">
           <Loading state={decisions}>
             {(list) => (
-              <Table
-                caption="Credit decisions"
-                rows={list.data}
-                empty="None yet."
-                columns={[
-                  { title: 'When', render: (d) => dateTime(d.created_at) },
-                  { title: 'Amount', render: (d) => money(d.amount, d.currency), numeric: true },
-                  { title: 'Outcome', render: (d) => <Pill text={d.outcome} /> },
-                  { title: 'Why', render: (d) => d.reasons.map((r) => r.message).join('; ') || '–' },
-                ]}
-              />
+              <DecisionsTable decisions={list.data} />
             )}
           </Loading>
         </Section>

@@ -251,7 +251,7 @@ function Shop() {
                     <h2>{p.name}</h2>
                     <p>{p.description}</p>
                     <p class="price">{money(p.price, p.currency)}</p>
-                    <button onClick={() => add(p.id)} aria-label={`Add ${p.name} to the cart`}>
+                    <button onClick={() => add(p.id)} aria-label={`Add to cart: ${p.name}`}>
                       Add to cart
                     </button>
                   </li>
