@@ -1,6 +1,7 @@
 // Operators' look-ups for the console over real HTTP: a consumer by email and by id
-// with plans and decisions, any merchant's order with its plans, and the checkouts
-// summary; other callers are refused and bad input names its parameter.
+// with plans and decisions, any merchant's order with its plans, the checkouts
+// summary, and a merchant's webhook deliveries with replay; other callers are refused
+// and bad input names its parameter.
 #include <gtest/gtest.h>
 
 #include "support/test_server.h"
@@ -130,6 +131,36 @@ TEST_F(LookupTest, OnlyOperatorsMayLookUp) {
     EXPECT_EQ(merchant.status, 403) << path;
     EXPECT_EQ(merchant.body.find("lena"), std::string::npos) << path;
   }
+}
+
+TEST_F(LookupTest, OperatorsSeeAndReplayAMerchantsWebhookDeliveries) {
+  auto e = c_.Post("/v1/webhook_endpoints", {{"url", "http://127.0.0.1:9/hooks"}, {"events", {"order.authorized"}}},
+                   server_.merchant_key);
+  ASSERT_EQ(e.status, 201) << e.body;
+  const std::string endpoint = e.json()["id"].get<std::string>();
+  ASSERT_EQ(Checkout(server_, c_, "lena@example.com", "1988-02-03")["status"], "approved");
+
+  const std::string base = "/v1/admin/merchants/" + server_.merchant_id + "/webhook_endpoints";
+  auto endpoints = c_.Get(base, server_.operator_key);
+  ASSERT_EQ(endpoints.status, 200) << endpoints.body;
+  ASSERT_EQ(endpoints.json()["data"].size(), 1u);
+  EXPECT_EQ(endpoints.json()["data"][0]["id"], endpoint);
+  auto deliveries = c_.Get(base + "/" + endpoint + "/deliveries", server_.operator_key);
+  ASSERT_EQ(deliveries.status, 200) << deliveries.body;
+  const Json list = deliveries.json();
+  ASSERT_EQ(list["data"].size(), 1u);
+  const std::string delivery = list["data"][0]["id"].get<std::string>();
+  auto replay = c_.Post(base + "/" + endpoint + "/deliveries/" + delivery + "/replay", Json::object(), server_.operator_key);
+  ASSERT_EQ(replay.status, 201) << replay.body;
+  EXPECT_EQ(replay.json()["event_id"], list["data"][0]["event_id"]);
+
+  // Under another merchant's id the endpoint is unknown; merchants cannot use these routes.
+  const std::string other = "/v1/admin/merchants/" + server_.other_merchant_id + "/webhook_endpoints";
+  EXPECT_TRUE(c_.Get(other, server_.operator_key).json()["data"].empty());
+  EXPECT_EQ(c_.Get(other + "/" + endpoint + "/deliveries", server_.operator_key).status, 404);
+  EXPECT_EQ(c_.Get(base, server_.merchant_key).status, 403);
+  EXPECT_EQ(c_.Post(base + "/" + endpoint + "/deliveries/" + delivery + "/replay", Json::object(), server_.merchant_key).status,
+            403);
 }
 
 }  // namespace

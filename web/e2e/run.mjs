@@ -308,6 +308,12 @@ async function run() {
     await page.context().close();
   });
 
+  // The demo merchant subscribes a receiver that is not there, so its orders' events
+  // are delivered (and fail) for the console's delivery log.
+  const shopMerchant = keys.merchant_keys[0];
+  await api('POST', '/v1/webhook_endpoints', shopMerchant.secret_key,
+    { url: 'http://127.0.0.1:9/hooks', events: ['order.authorized', 'order.captured'] });
+
   await test('shop: offers with disclosures, a bad date of birth shown beside its field, checkout captured', async () => {
     const page = await newPage();
     await page.goto(`${server.base}/shop/`);
@@ -350,6 +356,22 @@ async function run() {
     const html = await page.content();
     expect(!html.includes('sk_') && !JSON.stringify(await page.evaluate(() => ({ ...sessionStorage, ...localStorage }))).includes('sk_'),
       'a merchant secret reached the browser');
+    noProblems(page);
+    await page.context().close();
+  });
+
+  await test('console: a merchant\'s webhook deliveries, replayed', async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}/console/#/merchants/${shopMerchant.merchant_id}`);
+    await page.getByLabel('Operator key', { exact: true }).fill(keys.operator_key);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: `${shopMerchant.name}: webhook deliveries` }).waitFor();
+    const replay = page.getByRole('button', { name: /^Replay delivery/ }).first();
+    await replay.waitFor({ timeout: 15_000 });
+    await shot(page, 'console-merchant-webhooks');
+    await accessible(page, 'the merchant page');
+    await replay.click();
+    await page.getByText(/queued again as delivery whd_/).waitFor();
     noProblems(page);
     await page.context().close();
   });

@@ -160,6 +160,86 @@ export function OrderLookup({ route }: { route: string }) {
   );
 }
 
+interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: string[];
+}
+
+interface WebhookDelivery {
+  id: string;
+  event_id: string;
+  status: string;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string;
+  created_at: string;
+}
+
+// One endpoint's delivery log, newest first, each with a replay.
+function Deliveries({ merchantId, endpoint }: { merchantId: string; endpoint: WebhookEndpoint }) {
+  const base = `/v1/admin/merchants/${encodeURIComponent(merchantId)}/webhook_endpoints/${encodeURIComponent(endpoint.id)}`;
+  const state = useLoad(() => op<List<WebhookDelivery>>('GET', `${base}/deliveries?limit=20`), [base]);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const replay = async (d: WebhookDelivery) => {
+    setMessage('');
+    setError('');
+    try {
+      const r = await op<WebhookDelivery>('POST', `${base}/deliveries/${encodeURIComponent(d.id)}/replay`);
+      setMessage(`Event ${d.event_id} queued again as delivery ${r.id}.`);
+      state.reload();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <article class="plan">
+      <p class="plan-head">
+        <strong>{endpoint.url}</strong> <span class="muted">({endpoint.events.join(', ')})</span>
+      </p>
+      <Alert kind="ok" message={message} />
+      <Alert message={error} />
+      <Loading state={state}>
+        {(list) => (
+          <Table
+            caption={`Deliveries to ${endpoint.url}`}
+            rows={list.data}
+            empty="Nothing delivered yet."
+            columns={[
+              { title: 'When', render: (d) => dateTime(d.created_at) },
+              { title: 'Event', render: (d) => <code>{d.event_id}</code> },
+              { title: 'Status', render: (d) => <Pill text={d.status} /> },
+              { title: 'Attempts', render: (d) => d.attempts, numeric: true },
+              { title: 'Last answer', render: (d) => d.last_status_code ?? (d.last_error || '–') },
+              { title: '', render: (d) => <button class="secondary" onClick={() => replay(d)} aria-label={`Replay delivery ${d.id}`}>Replay</button> },
+            ]}
+          />
+        )}
+      </Loading>
+    </article>
+  );
+}
+
+function Webhooks({ merchantId }: { merchantId: string }) {
+  const state = useLoad(
+    () => op<List<WebhookEndpoint>>('GET', `/v1/admin/merchants/${encodeURIComponent(merchantId)}/webhook_endpoints`),
+    [merchantId],
+  );
+  return (
+    <Loading state={state}>
+      {(list) => (
+        <>
+          {list.data.length === 0 && <p class="muted">No webhook endpoints.</p>}
+          {list.data.map((e) => (
+            <Deliveries merchantId={merchantId} endpoint={e} />
+          ))}
+        </>
+      )}
+    </Loading>
+  );
+}
+
 export function Merchants({ route }: { route: string }) {
   const selected = routeId(route);
   const state = useLoad(() => op<List<Merchant>>('GET', '/v1/admin/merchants?limit=100'), []);
@@ -184,9 +264,14 @@ export function Merchants({ route }: { route: string }) {
                 ]}
               />
               {m && (
-                <Section title={`${m.name}: terms`} id="merchant">
-                  <pre class="json">{JSON.stringify(m.products, null, 2)}</pre>
-                </Section>
+                <>
+                  <Section title={`${m.name}: terms`} id="merchant">
+                    <pre class="json">{JSON.stringify(m.products, null, 2)}</pre>
+                  </Section>
+                  <Section title={`${m.name}: webhook deliveries`} id="webhooks">
+                    <Webhooks merchantId={m.id} />
+                  </Section>
+                </>
               )}
             </>
           );
