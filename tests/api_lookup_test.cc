@@ -138,7 +138,12 @@ TEST_F(LookupTest, OperatorsSeeAndReplayAMerchantsWebhookDeliveries) {
                    server_.merchant_key);
   ASSERT_EQ(e.status, 201) << e.body;
   const std::string endpoint = e.json()["id"].get<std::string>();
-  ASSERT_EQ(Checkout(server_, c_, "lena@example.com", "1988-02-03")["status"], "approved");
+  // The order's creation publishes order.authorized.
+  const Json approved = Checkout(server_, c_, "lena@example.com", "1988-02-03");
+  ASSERT_EQ(approved["status"], "approved");
+  ASSERT_EQ(c_.Post("/v1/orders", {{"authorization_id", approved["authorization_id"]}, {"merchant_reference", "o2"}},
+                    server_.merchant_key).status,
+            201);
 
   const std::string base = "/v1/admin/merchants/" + server_.merchant_id + "/webhook_endpoints";
   auto endpoints = c_.Get(base, server_.operator_key);
