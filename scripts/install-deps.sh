@@ -18,6 +18,14 @@ packages=(
   libbenchmark-dev                   # benchmarks
   clang-14 libclang-rt-14-dev        # libFuzzer for the fraud rules parser (TRANCHE_FUZZ)
 )
+# The web front end (web/) builds with Node.js and npm; the machine's own Node.js is
+# used when there is one, Debian's otherwise.
+if ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+if [[ "${TRANCHE_WITH_BROWSER:-0}" == "1" ]]; then
+  packages+=(chromium)               # the web front end's end-to-end tests (scripts/test.sh)
+fi
 if [[ "${TRANCHE_WITH_BENCH_DEPS:-0}" == "1" ]]; then
   packages+=(nginx-light)            # HTTP baseline for bench/run_http_bench.sh
 fi

@@ -208,6 +208,7 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterServicingRoutes(router);
   RegisterSettlementRoutes(router);
   RegisterFraudRoutes(router);
+  RegisterLookupRoutes(router);
 }
 
 Json ListBody(Json data, bool has_more, const std::string& next_cursor) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/demo_shop.h"
 #include "credit/champion_challenger.h"
 #include "origination/origination.h"
 #include "servicing/servicing.h"
@@ -75,6 +76,10 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   }));
   p->app_->metrics().SetLedgerEntries(entries);
   p->app_->metrics().SetFraudReviewsPending(pending_reviews);
+  if (!p->options_.web_dir.empty()) {
+    TRANCHE_ASSIGN_OR_RETURN(p->static_files_, api::StaticFiles::Load(p->options_.web_dir));
+    spdlog::info("serving {} web files from {}", p->static_files_->file_count(), p->options_.web_dir);
+  }
   return p;
 }
 
@@ -160,8 +165,14 @@ Status Platform::LoadSigningKey() {
   return Status::Ok();
 }
 
+void Platform::EnableDemoShop(DemoMerchantKey merchant) {
+  TRANCHE_ASSERT_MSG(server_ == nullptr, "the demo shop is enabled before the server starts");
+  demo_shop_ = std::make_unique<DemoShop>(*app_, std::move(merchant));
+}
+
 Status Platform::Start() {
-  server_ = std::make_unique<api::HttpServer>(options_.server, *app_);
+  front_ = std::make_unique<api::Front>(*app_, static_files_ ? &*static_files_ : nullptr, demo_shop_.get());
+  server_ = std::make_unique<api::HttpServer>(options_.server, *front_);
   std::string error;
   if (!server_->Start(&error)) {
     server_.reset();

@@ -88,6 +88,11 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
   } else if (options.credit_model_dir == "none") {
     options.credit_model_dir.clear();
   }
+  if (!options.web_dir.empty() && !std::filesystem::is_directory(options.web_dir)) {
+    std::fprintf(stderr, "tranche: no web front end at %s (build it: cd web && npm ci && npm run build); "
+                 "serving the API only\n", options.web_dir.c_str());
+    options.web_dir.clear();
+  }
   auto platform = OpenPlatform(options);
   if (!platform.ok()) return Fail(platform.status());
   Platform& p = **platform;
@@ -101,8 +106,11 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
       return Fail(st);
     }
   }
+  // The demo shop sells for the first demo merchant; its key stays in this process.
+  p.EnableDemoShop(creds->merchants.front());
   if (Status st = p.Start(); !st.ok()) return Fail(st);
-  std::cout << tranche::app::DemoBanner(*creds, options.server.address, p.port()) << std::flush;
+  std::cout << tranche::app::DemoBanner(*creds, options.server.address, p.port(), !options.web_dir.empty())
+            << std::flush;
   WaitForStopSignal(signals);
   p.Stop();
   return 0;
@@ -235,6 +243,8 @@ int main(int argc, char** argv) {
                     "credit model directory (tranche train credit); default: policy rules only");
   AddChallengerOptions(serve, options);
   serve->add_flag("--migrate", options.migrate, "apply pending schema migrations first");
+  serve->add_option("--web-dir", options.web_dir,
+                    "serve the web front end's built files (web/dist) from this directory");
 
   auto* demo = cli.add_subcommand("demo", "create the demo world if missing, print keys, serve");
   AddServerOptions(demo, options);
@@ -243,6 +253,9 @@ int main(int argc, char** argv) {
                    "credit model directory, 'auto' (train the demo model on first run) or 'none'")
       ->capture_default_str();
   AddChallengerOptions(demo, options);
+  std::string demo_web_dir = TRANCHE_WEB_DIR;
+  demo->add_option("--web-dir", demo_web_dir, "the web front end's built files ('' for none)")
+      ->capture_default_str();
   std::string keys_file;
   demo->add_option("--keys-file", keys_file, "also write the demo keys as JSON to this file");
   // The repository ships its training data (datasets/), so the demo trains from any clone.
@@ -294,6 +307,7 @@ int main(int argc, char** argv) {
   if (serve->parsed()) return Serve(options);
   if (demo->parsed()) {
     options.credit_model_dir = demo_credit_model;
+    options.web_dir = demo_web_dir;
     return Demo(options, keys_file, training_csv);
   }
   if (migrate->parsed()) return Migrate(options.data_dir);

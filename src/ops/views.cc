@@ -317,4 +317,24 @@ Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order
           {"order", order ? OrderJson(*order) : Json(nullptr)}};
 }
 
+Json DecisionSummaryJson(const risk::DecisionSummary& s) {
+  Json days = Json::array();
+  for (const risk::DecisionDay& d : s.days) {
+    days.push_back({{"date", FormatDate(d.date)}, {"approved", d.approved}, {"declined", d.declined}});
+  }
+  Json reasons = Json::array();
+  for (const risk::ReasonCount& r : s.decline_reasons) {
+    reasons.push_back({{"code", r.code}, {"message", r.message}, {"count", r.count}});
+  }
+  return {{"object", "decision_summary"},
+          {"from", FormatDate(s.from)},
+          {"to", FormatDate(s.to)},
+          {"decisions", s.approved + s.declined},
+          {"approved", s.approved},
+          {"declined", s.declined},
+          {"truncated", s.truncated},
+          {"days", std::move(days)},
+          {"decline_reasons", std::move(reasons)}};
+}
+
 }  // namespace tranche::ops

@@ -16,6 +16,7 @@
 #include "origination/origination.h"
 #include "origination/sessions.h"
 #include "payments/payments.h"
+#include "risk/decision_summary.h"
 #include "servicing/dispute.h"
 #include "servicing/servicing_repo.h"
 #include "settlement/settlement.h"
@@ -43,6 +44,8 @@ Json ReasonsJson(const std::vector<risk::Reason>& reasons);
 // A consumer's own credit decision with every principal reason (the shopper at
 // checkout sees only risk::ShopperReasons; the consumer sees why).
 Json DecisionJson(const risk::DecisionRecord& d);
+// Checkouts for the operator dashboard: decisions per day and principal decline reasons.
+Json DecisionSummaryJson(const risk::DecisionSummary& s);
 
 // Checkout (views_checkout.cc).
 // A schedule as previewed or granted: the instalments and, for financing, the

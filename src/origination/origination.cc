@@ -178,12 +178,18 @@ Result<Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view me
   return order;
 }
 
-Result<Order> LoadOrder(store::Tx& tx, std::string_view merchant_id, std::string_view order_id,
-                        Instant now) {
+Result<Order> LoadAnyOrder(store::Tx& tx, std::string_view order_id, Instant now) {
   TRANCHE_ASSIGN_OR_RETURN(auto o, tx.orders().FindOrder(order_id));
-  if (!o || o->merchant_id != merchant_id) return NoSuchOrder(order_id);
+  if (!o) return NoSuchOrder(order_id);
   o->state = checkout::Expire(o->state, now);
   return std::move(*o);
+}
+
+Result<Order> LoadOrder(store::Tx& tx, std::string_view merchant_id, std::string_view order_id,
+                        Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(Order o, LoadAnyOrder(tx, order_id, now));
+  if (o.merchant_id != merchant_id) return NoSuchOrder(order_id);
+  return o;
 }
 
 Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view merchant_id,

@@ -52,15 +52,14 @@ Result<Reply> VerifyLogin(RequestContext& ctx) {
 
 Result<Reply> GetMe(RequestContext& ctx) {
   const std::string& id = ctx.Caller().id;
-  std::optional<merchants::Consumer> consumer;
-  std::vector<origination::CreditLine> credit;
+  Json body;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(consumer, tx.consumers().Find(id));
-    TRANCHE_ASSERT_MSG(consumer.has_value(), "a logged-in consumer exists");
-    TRANCHE_ASSIGN_OR_RETURN(credit, origination::LoadCreditLines(tx, id, ctx.now));
+    TRANCHE_ASSIGN_OR_RETURN(auto c, tx.consumers().Find(id));
+    TRANCHE_ASSERT_MSG(c.has_value(), "a logged-in consumer exists");
+    TRANCHE_ASSIGN_OR_RETURN(body, ConsumerBody(tx, *c, ctx.now));
     return Status::Ok();
   }));
-  return Reply(200, ops::ConsumerJson(*consumer, credit));
+  return Reply(200, std::move(body));
 }
 
 Result<Reply> ListMyPlans(RequestContext& ctx) {
@@ -117,6 +116,11 @@ Result<Reply> ListNotifications(RequestContext& ctx) {
 }
 
 }  // namespace
+
+Result<Json> ConsumerBody(store::Tx& tx, const merchants::Consumer& c, Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(auto credit, origination::LoadCreditLines(tx, c.id, now));
+  return ops::ConsumerJson(c, credit);
+}
 
 void RegisterConsumerRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/consumer/login", Caller::kAnyone, StartLogin);

@@ -1,5 +1,7 @@
 // Webhook endpoints, for merchants: subscribe a URL to events, list and delete them,
-// see an endpoint's delivery log and replay a delivery. Events are published by the use
+// see an endpoint's delivery log and replay a delivery. Operators see any merchant's
+// endpoints and deliveries and replay them, through the same handlers under
+// /v1/admin/merchants/{merchant_id}/. Events are published by the use
 // cases that make the changes (ops/events.h), inside the same transaction.
 #include "api/handlers/handlers.h"
 #include "webhooks/webhook_repo.h"
@@ -13,11 +15,17 @@ using webhooks::Endpoint;
 
 constexpr std::size_t kMaxDeliveryPage = 100;
 
-// The caller's own endpoint, or 404.
+// The merchant whose endpoints the request is about: the calling merchant, or for an
+// operator the one the path names.
+const std::string& MerchantOf(const RequestContext& ctx) {
+  return ctx.Caller().kind == auth::PrincipalKind::kOperator ? ctx.Param("merchant_id") : ctx.Caller().id;
+}
+
+// That merchant's endpoint, or 404.
 Result<Endpoint> OwnEndpoint(store::Tx& tx, RequestContext& ctx) {
   const std::string& id = ctx.Param("id");
   TRANCHE_ASSIGN_OR_RETURN(auto e, tx.webhooks().FindEndpoint(id));
-  if (!e || e->deleted || e->merchant_id != ctx.Caller().id) {
+  if (!e || e->deleted || e->merchant_id != MerchantOf(ctx)) {
     return Status::NotFound("webhook_endpoint_not_found", "no webhook endpoint " + id.substr(0, 64), "id");
   }
   return std::move(*e);
@@ -52,7 +60,7 @@ Result<Reply> CreateEndpoint(RequestContext& ctx) {
 Result<Reply> ListEndpoints(RequestContext& ctx) {
   std::vector<Endpoint> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.webhooks().ListEndpoints(ctx.Caller().id));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.webhooks().ListEndpoints(MerchantOf(ctx)));
     return Status::Ok();
   }));
   Json data = Json::array();
@@ -118,6 +126,11 @@ void RegisterWebhookRoutes(ApiRouter& router) {
   router.Add("DELETE", "/v1/webhook_endpoints/{id}", Caller::kMerchant, DeleteEndpoint);
   router.Add("GET", "/v1/webhook_endpoints/{id}/deliveries", Caller::kMerchant, ListDeliveries);
   router.Add("POST", "/v1/webhook_endpoints/{id}/deliveries/{delivery_id}/replay", Caller::kMerchant, ReplayDelivery);
+  router.Add("GET", "/v1/admin/merchants/{merchant_id}/webhook_endpoints", Caller::kOperator, ListEndpoints);
+  router.Add("GET", "/v1/admin/merchants/{merchant_id}/webhook_endpoints/{id}/deliveries", Caller::kOperator,
+             ListDeliveries);
+  router.Add("POST", "/v1/admin/merchants/{merchant_id}/webhook_endpoints/{id}/deliveries/{delivery_id}/replay",
+             Caller::kOperator, ReplayDelivery);
 }
 
 }  // namespace tranche::api
