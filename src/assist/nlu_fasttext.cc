@@ -1,0 +1,125 @@
+#include "assist/nlu_fasttext.h"
+
+#include <fasttext/fasttext.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace tranche::assist {
+
+namespace {
+
+constexpr std::string_view kLabelPrefix = "__label__";
+
+Status Failed(const std::string& what, const std::exception& e) {
+  return Status::InvalidArgument("fasttext_failed", what + ": " + e.what());
+}
+
+}  // namespace
+
+Status ValidateParams(const FastTextParams& p) {
+  const bool ok = p.epoch >= 1 && p.epoch <= 500 && p.lr > 0.0 && p.lr <= 5.0 && p.dim >= 2 && p.dim <= 300 &&
+                  p.word_ngrams >= 1 && p.word_ngrams <= 5 && p.minn >= 0 && p.maxn >= p.minn && p.maxn <= 10 &&
+                  p.bucket >= 1'000 && p.bucket <= 2'000'000 && p.seed >= 0;
+  if (ok) return Status::Ok();
+  return Status::InvalidArgument("invalid_params", "fastText parameters out of range: " + DescribeParams(p));
+}
+
+std::string DescribeParams(const FastTextParams& p) {
+  std::ostringstream s;
+  s << "epoch=" << p.epoch << " lr=" << p.lr << " dim=" << p.dim << " ngrams=" << p.word_ngrams << " minn=" << p.minn
+    << " maxn=" << p.maxn << " bucket=" << p.bucket << " seed=" << p.seed;
+  return s.str();
+}
+
+FastTextModel::FastTextModel(std::shared_ptr<fasttext::FastText> ft) : ft_(std::move(ft)) {
+  const auto dict = ft_->getDictionary();
+  for (std::int32_t i = 0; i < dict->nlabels(); ++i) {
+    std::string label = dict->getLabel(i);
+    labels_.push_back(label.starts_with(kLabelPrefix) ? label.substr(kLabelPrefix.size()) : label);
+  }
+}
+
+Result<FastTextModel> FastTextModel::Train(const std::vector<LabelledText>& examples, const FastTextParams& params,
+                                           const std::string& work_dir) {
+  TRANCHE_RETURN_IF_ERROR(ValidateParams(params));
+  std::set<std::string_view> labels;
+  for (const LabelledText& e : examples) labels.insert(e.label);
+  if (labels.size() < 2) return Status::InvalidArgument("too_few_labels", "training needs at least two intents");
+  const std::string input = work_dir + "/fasttext-train-" + std::to_string(params.seed) + ".txt";
+  {
+    std::ofstream out(input, std::ios::binary | std::ios::trunc);
+    for (const LabelledText& e : examples) out << kLabelPrefix << e.label << ' ' << e.text << '\n';
+    if (!out.flush()) return Status::Unavailable("cannot write " + input);
+  }
+  fasttext::Args args;
+  args.input = input;
+  args.model = fasttext::model_name::sup;
+  args.loss = fasttext::loss_name::softmax;
+  args.epoch = params.epoch;
+  args.lr = params.lr;
+  args.dim = params.dim;
+  args.wordNgrams = params.word_ngrams;
+  args.minn = params.minn;
+  args.maxn = params.maxn;
+  args.bucket = params.bucket;
+  args.seed = params.seed;
+  args.minCount = 1;
+  args.thread = 1;
+  args.verbose = 0;
+  auto ft = std::make_shared<fasttext::FastText>();
+  Status st = Status::Ok();
+  try {
+    ft->train(args);
+  } catch (const std::exception& e) {
+    st = Failed("training", e);
+  }
+  std::error_code ignored;
+  std::filesystem::remove(input, ignored);
+  if (!st.ok()) return st;
+  return FastTextModel(std::move(ft));
+}
+
+Result<FastTextModel> FastTextModel::Load(const std::string& path) {
+  if (!std::filesystem::is_regular_file(path)) return Status::NotFound("model_not_found", "no model file " + path);
+  auto ft = std::make_shared<fasttext::FastText>();
+  try {
+    ft->loadModel(path);
+  } catch (const std::exception& e) {
+    return Failed("loading " + path, e);
+  }
+  if (ft->getArgs().model != fasttext::model_name::sup || ft->getDictionary()->nlabels() < 2) {
+    return Status::InvalidArgument("invalid_model", path + " is not a supervised fastText model");
+  }
+  return FastTextModel(std::move(ft));
+}
+
+Status FastTextModel::Save(const std::string& path) const {
+  try {
+    ft_->saveModel(path);
+  } catch (const std::exception& e) {
+    return Status::Unavailable("cannot write " + path + ": " + e.what());
+  }
+  return Status::Ok();
+}
+
+void FastTextModel::Probabilities(std::string_view normalized, std::vector<double>& probs) const {
+  const auto dict = ft_->getDictionary();
+  probs.assign(labels_.size(), 0.0);
+  std::istringstream in{std::string(normalized) + "\n"};
+  std::vector<std::int32_t> words;
+  std::vector<std::int32_t> line_labels;
+  dict->getLine(in, words, line_labels);
+  fasttext::Predictions predictions;
+  ft_->predict(static_cast<std::int32_t>(labels_.size()), words, predictions, 0.0F);
+  if (predictions.empty()) {  // no known token at all: no evidence either way
+    probs.assign(labels_.size(), 1.0 / static_cast<double>(labels_.size()));
+    return;
+  }
+  for (const auto& [log_prob, id] : predictions) probs[static_cast<std::size_t>(id)] = std::exp(log_prob);
+}
+
+}  // namespace tranche::assist

@@ -1,0 +1,64 @@
+// One fastText supervised model (Debian libfasttext, C++ API): trained in process on
+// normalised text, saved to and loaded from one file, and asked for the probability of
+// every label. The rest of tranche never sees fastText's types.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace fasttext {
+class FastText;
+}
+
+namespace tranche::assist {
+
+// Hyper-parameters of one fit. Bounded by ValidateParams.
+struct FastTextParams {
+  int epoch = 25;
+  double lr = 0.5;
+  int dim = 50;
+  int word_ngrams = 2;   // 2: word bigrams
+  int minn = 3;          // character n-grams of minn..maxn bytes; 0/0 turns them off
+  int maxn = 5;
+  int bucket = 200'000;  // hash buckets of n-grams (memory: bucket x dim floats)
+  int seed = 1;          // with one thread, the same data and seed give the same model
+};
+
+Status ValidateParams(const FastTextParams& p);
+// "epoch=25 lr=0.5 dim=50 ngrams=2 minn=3 maxn=5 bucket=200000 seed=1".
+std::string DescribeParams(const FastTextParams& p);
+
+struct LabelledText {
+  std::string text;   // already normalised (NormalizeUtterance)
+  std::string label;  // no spaces
+};
+
+class FastTextModel {
+ public:
+  // Trains with one thread (deterministic). fastText reads training text from a file:
+  // it is written in `work_dir` (which must exist) and removed before returning.
+  // Refused: no examples, fewer than two labels, bad parameters, or a failure inside
+  // fastText (its message is kept).
+  static Result<FastTextModel> Train(const std::vector<LabelledText>& examples, const FastTextParams& params,
+                                     const std::string& work_dir);
+  static Result<FastTextModel> Load(const std::string& path);
+  Status Save(const std::string& path) const;
+
+  // Label names (without fastText's "__label__" prefix) in the model's own order.
+  const std::vector<std::string>& labels() const { return labels_; }
+
+  // Fills `probs` (resized to labels().size()) with each label's softmax probability for
+  // an already normalised text. Thread-safe: fastText's prediction is const.
+  void Probabilities(std::string_view normalized, std::vector<double>& probs) const;
+
+ private:
+  explicit FastTextModel(std::shared_ptr<fasttext::FastText> ft);
+  std::shared_ptr<fasttext::FastText> ft_;
+  std::vector<std::string> labels_;
+};
+
+}  // namespace tranche::assist
