@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/assert.h"
 
@@ -43,10 +44,7 @@ double ChooseOosThreshold(const std::vector<ScoredRow>& rows) {
   const auto oos = static_cast<double>(std::count_if(rows.begin(), rows.end(), [](const ScoredRow& r) { return r.truly_oos; }));
   const double in_scope = static_cast<double>(rows.size()) - oos;
   if (oos == 0.0 || in_scope == 0.0) return 0.0;
-  double best_t = 0.0;
-  double best_score = -1.0;
-  for (int step = 0; step < 100; ++step) {
-    const double t = step / 100.0;
+  const auto rates = [&](double t) {
     double in_correct = 0.0;
     double oos_caught = 0.0;
     for (const ScoredRow& r : rows) {
@@ -57,7 +55,16 @@ double ChooseOosThreshold(const std::vector<ScoredRow>& rows) {
         in_correct += (!says_oos && r.top_correct) ? 1.0 : 0.0;
       }
     }
-    const double score = (in_correct / in_scope + oos_caught / oos) / 2.0;
+    return std::pair{in_correct / in_scope, oos_caught / oos};
+  };
+  const double floor = rates(0.0).first - kMaxInScopeLoss;
+  double best_t = 0.0;
+  double best_score = -1.0;
+  for (int step = 0; step < 100; ++step) {
+    const double t = step / 100.0;
+    const auto [in_acc, oos_recall] = rates(t);
+    if (in_acc < floor) break;  // in-scope accuracy only falls as t rises
+    const double score = (in_acc + oos_recall) / 2.0;
     if (score > best_score + 1e-12) {
       best_score = score;
       best_t = t;

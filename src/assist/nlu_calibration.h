@@ -33,9 +33,14 @@ struct ScoredRow {
   bool top_is_oos = false;   // the argmax label is itself the out-of-scope label
 };
 
+// How much in-scope accuracy the threshold may cost, against no threshold at all.
+inline constexpr double kMaxInScopeLoss = 0.02;
+
 // The threshold in {0, 0.01, …, 0.99} maximising the mean of in-scope accuracy and
-// out-of-scope recall (ties: the smaller threshold). 0 when no row is out of scope:
-// there is nothing to measure a threshold against.
+// out-of-scope recall (ties: the smaller threshold) among those that cost at most
+// kMaxInScopeLoss of in-scope accuracy: with few out-of-scope rows to validate on, an
+// unbounded search would trade many answered questions for a handful of caught ones.
+// 0 when no row is out of scope: there is nothing to measure a threshold against.
 double ChooseOosThreshold(const std::vector<ScoredRow>& rows);
 
 }  // namespace tranche::assist

@@ -45,6 +45,16 @@ TEST(Calibration, ThresholdSeparatesLowConfidenceOutOfScopeRows) {
   EXPECT_LE(t, 0.8);
 }
 
+TEST(Calibration, ThresholdMayNotCostMuchInScopeAccuracy) {
+  // Out-of-scope rows as confident as half of the in-scope ones: catching them would
+  // turn away a quarter of the answerable questions, so the threshold stays low.
+  std::vector<ScoredRow> rows;
+  for (int i = 0; i < 50; ++i) rows.push_back({0.3 + i * 0.01, true, false, false});
+  for (int i = 0; i < 5; ++i) rows.push_back({0.5, false, true, false});
+  const double t = ChooseOosThreshold(rows);
+  EXPECT_LE(t, 0.31);
+}
+
 TEST(Calibration, NoOutOfScopeRowsMeansNoThreshold) {
   std::vector<ScoredRow> rows(10, ScoredRow{0.3, true, false, false});
   EXPECT_EQ(ChooseOosThreshold(rows), 0.0);

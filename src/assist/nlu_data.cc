@@ -21,11 +21,12 @@ std::optional<Language> ParseLanguage(std::string_view code) {
   return std::nullopt;
 }
 
+// Labels are names ("card_arrival", "reverted_card_payment?", "oos"): they are written
+// unquoted into fastText's training text and into prediction CSVs, so printable ASCII
+// without spaces, commas or quotes.
 bool ValidLabel(std::string_view label) {
   if (label.empty() || label.size() > kMaxLabelChars) return false;
-  return std::none_of(label.begin(), label.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-  });
+  return std::all_of(label.begin(), label.end(), [](char c) { return c > ' ' && c < 127 && c != ',' && c != '"'; });
 }
 
 }  // namespace
@@ -56,7 +57,7 @@ Result<IntentData> IntentDataFromTable(const credit::Table& table) {
     if (u.text.size() > kMaxUtteranceBytes) return BadRow(i + 1, "the text is longer than 2,000 bytes");
     if (intent_col >= 0) {
       u.label = cells[static_cast<std::size_t>(intent_col)];
-      if (!ValidLabel(u.label)) return BadRow(i + 1, "the intent must be 1-100 characters without spaces");
+      if (!ValidLabel(u.label)) return BadRow(i + 1, "the intent must be 1-100 printable ASCII characters without spaces, commas or quotes");
     }
     if (language_col >= 0) {
       u.language = ParseLanguage(cells[static_cast<std::size_t>(language_col)]);

@@ -37,7 +37,8 @@ struct IntentData {
 // Reads a table with a `text` column, an optional `label` (or `category`) column and an
 // optional `language` column (en, sv or de). Refused (InvalidArgument, naming the data
 // row, 1-based): no `text` column, both `label` and `category`, an empty or over-long
-// text (kMaxUtteranceBytes), an empty, over-long or space-holding label, an unknown
+// text (kMaxUtteranceBytes), a label that is empty, longer than kMaxLabelChars or holds
+// anything but printable ASCII other than space, comma and quote, an unknown
 // language, and more rows or labels than the limits above.
 Result<IntentData> IntentDataFromTable(const credit::Table& table);
 

@@ -35,7 +35,7 @@ TEST(IntentData, AcceptsCategoryAndUnlabelledFiles) {
 
 TEST(IntentData, RefusesBadFiles) {
   for (std::string_view csv : {"label\nx\n", "text,label,category\na,b,c\n", "text,label\n,x\n",
-                               "text,label\nhello,two words\n", "text,label\nhello,\n",
+                               "text,label\nhello,two words\n", "text,label\nhello,\n", "text,label\nhello,\"a,b\"\n",
                                "text,language\nhello,fr\n"}) {
     auto data = IntentDataFromTable(Parse(csv));
     EXPECT_FALSE(data.ok()) << csv;

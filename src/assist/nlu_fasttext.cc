@@ -80,7 +80,14 @@ Result<FastTextModel> FastTextModel::Train(const std::vector<LabelledText>& exam
   std::error_code ignored;
   std::filesystem::remove(input, ignored);
   if (!st.ok()) return st;
-  return FastTextModel(std::move(ft));
+  // Round-trip through the model file: a freshly trained fastText model keeps its
+  // training dictionary's 30M-slot hash table (120 MB); a loaded one sizes it to the
+  // vocabulary. And what we evaluate is then exactly what we ship.
+  const std::string saved = input + ".bin";
+  TRANCHE_RETURN_IF_ERROR(FastTextModel(std::move(ft)).Save(saved));
+  auto loaded = Load(saved);
+  std::filesystem::remove(saved, ignored);
+  return loaded;
 }
 
 Result<FastTextModel> FastTextModel::Load(const std::string& path) {

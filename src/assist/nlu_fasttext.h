@@ -18,7 +18,7 @@ namespace tranche::assist {
 
 // Hyper-parameters of one fit. Bounded by ValidateParams.
 struct FastTextParams {
-  int epoch = 25;
+  int epoch = 50;
   double lr = 0.5;
   int dim = 50;
   int word_ngrams = 2;   // 2: word bigrams
@@ -40,7 +40,8 @@ struct LabelledText {
 class FastTextModel {
  public:
   // Trains with one thread (deterministic). fastText reads training text from a file:
-  // it is written in `work_dir` (which must exist) and removed before returning.
+  // it is written in `work_dir` (which must exist), with the model file the result is
+  // reloaded from, and both are removed before returning.
   // Refused: no examples, fewer than two labels, bad parameters, or a failure inside
   // fastText (its message is kept).
   static Result<FastTextModel> Train(const std::vector<LabelledText>& examples, const FastTextParams& params,

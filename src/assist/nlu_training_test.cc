@@ -70,7 +70,7 @@ IntentTrainOptions FastOptions() {
   p.dim = 16;
   p.bucket = 20'000;
   o.candidates = {p};
-  o.ensemble = 2;
+  o.ensemble = 1;
   return o;
 }
 
@@ -88,7 +88,9 @@ class IntentTrainingTest : public ::testing::Test {
 };
 
 TEST_F(IntentTrainingTest, TrainsCalibratesAndClassifiesHeldOutRows) {
-  auto report = TrainIntentModel(MakeData(40, 16, 0), FastOptions(), Dir("m"));
+  IntentTrainOptions o = FastOptions();
+  o.ensemble = 2;
+  auto report = TrainIntentModel(MakeData(40, 16, 0), o, Dir("m"));
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->labels, 5u);
   EXPECT_GT(report->validation_rows, 0u);
@@ -131,7 +133,6 @@ TEST_F(IntentTrainingTest, SearchScoresEveryCandidateAndKeepsTheBest) {
   weak.epoch = 1;
   weak.lr = 0.01;
   o.candidates.push_back(weak);
-  o.ensemble = 1;
   auto report = TrainIntentModel(MakeData(20, 8, 0), o, Dir("m"));
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   ASSERT_EQ(report->searched.size(), 2u);

@@ -7,7 +7,6 @@
 #include "assist/nlu_classifier.h"
 #include "assist/nlu_language.h"
 #include "assist/nlu_training.h"
-#include "core/csv_writer.h"
 
 namespace tranche::cli {
 
@@ -81,12 +80,13 @@ int RunEval(const EvalArgs& a) {
   const assist::LanguageDetector* lang = detector.ok() ? detector->get() : nullptr;
   const assist::IntentEvalReport report = assist::EvaluateIntents(**classifier, lang, *data);
   if (!a.predictions.empty()) {
-    std::string csv;
-    CsvRecordWriter(csv).Text("row").Text("predicted").Text("confidence").End();
-    char confidence[32];
+    // Labels are identifiers (IntentDataFromTable), so no cell needs quoting.
+    std::string csv = "row,predicted,confidence\n";
+    char line[160];
     for (std::size_t i = 0; i < report.predictions.size(); ++i) {
-      std::snprintf(confidence, sizeof confidence, "%.4f", report.predictions[i].confidence);
-      CsvRecordWriter(csv).Integer(static_cast<std::int64_t>(i + 1)).Text(report.predictions[i].intent).Text(confidence).End();
+      std::snprintf(line, sizeof line, "%zu,%s,%.4f\n", i + 1, report.predictions[i].intent.c_str(),
+                    report.predictions[i].confidence);
+      csv += line;
     }
     std::ofstream out(a.predictions, std::ios::binary | std::ios::trunc);
     out << csv;
