@@ -9,7 +9,6 @@
 // p50_us, p99_us and max_us.
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -17,6 +16,7 @@
 
 #include "assist/nlu_data.h"
 #include "assist/nlu_understanding.h"
+#include "bench/latency_counters.h"
 
 namespace {
 
@@ -63,11 +63,7 @@ void Timed(benchmark::State& state, F&& call) {
     call(texts[i++ % texts.size()]);
     us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
   }
-  std::sort(us.begin(), us.end());
-  const auto at = [&](double q) { return us[std::min(us.size() - 1, static_cast<std::size_t>(q * static_cast<double>(us.size())))]; };
-  state.counters["p50_us"] = at(0.50);
-  state.counters["p99_us"] = at(0.99);
-  state.counters["max_us"] = us.back();
+  bench::ReportLatencyCounters(state, us);
 }
 
 void BM_ClassifyIntent(benchmark::State& state) {
