@@ -37,6 +37,7 @@ FastTextIntentClassifier::FastTextIntentClassifier(std::vector<FastTextModel> me
       map.push_back(static_cast<std::size_t>(it - labels_.begin()));
     }
     to_canonical_.push_back(std::move(map));
+    shared_input_ = shared_input_ && m.SharesInput(members_.front());
   }
   const auto oos = std::lower_bound(labels_.begin(), labels_.end(), kOutOfScope);
   if (oos != labels_.end() && *oos == kOutOfScope) oos_index_ = static_cast<int>(oos - labels_.begin());
@@ -46,8 +47,14 @@ void FastTextIntentClassifier::RawDistribution(std::string_view text, std::vecto
   const std::string normalized = NormalizeUtterance(text.substr(0, kMaxUtteranceBytes));
   probs.assign(labels_.size(), 0.0);
   std::vector<double> member;
+  const std::vector<std::int32_t> shared_ids =
+      shared_input_ ? members_.front().Tokenize(normalized) : std::vector<std::int32_t>{};
   for (std::size_t k = 0; k < members_.size(); ++k) {
-    members_[k].Probabilities(normalized, member);
+    if (shared_input_) {
+      members_[k].Probabilities(shared_ids, member);
+    } else {
+      members_[k].Probabilities(normalized, member);
+    }
     for (std::size_t i = 0; i < member.size(); ++i) probs[to_canonical_[k][i]] += member[i];
   }
   for (double& p : probs) p /= static_cast<double>(members_.size());

@@ -45,6 +45,7 @@ class FastTextIntentClassifier final : public IntentClassifier {
  private:
   std::vector<FastTextModel> members_;
   std::vector<std::vector<std::size_t>> to_canonical_;  // member label index → labels_ index
+  bool shared_input_ = true;                            // every member SharesInput with the first
   std::vector<std::string> labels_;                     // sorted
   Calibration calibration_;
   std::string params_;

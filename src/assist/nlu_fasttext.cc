@@ -113,20 +113,38 @@ Status FastTextModel::Save(const std::string& path) const {
   return Status::Ok();
 }
 
-void FastTextModel::Probabilities(std::string_view normalized, std::vector<double>& probs) const {
-  const auto dict = ft_->getDictionary();
-  probs.assign(labels_.size(), 0.0);
+std::vector<std::int32_t> FastTextModel::Tokenize(std::string_view normalized) const {
   std::istringstream in{std::string(normalized) + "\n"};
-  std::vector<std::int32_t> words;
+  std::vector<std::int32_t> ids;
   std::vector<std::int32_t> line_labels;
-  dict->getLine(in, words, line_labels);
+  ft_->getDictionary()->getLine(in, ids, line_labels);
+  return ids;
+}
+
+void FastTextModel::Probabilities(const std::vector<std::int32_t>& ids, std::vector<double>& probs) const {
+  probs.assign(labels_.size(), 0.0);
   fasttext::Predictions predictions;
-  ft_->predict(static_cast<std::int32_t>(labels_.size()), words, predictions, 0.0F);
+  ft_->predict(static_cast<std::int32_t>(labels_.size()), ids, predictions, 0.0F);
   if (predictions.empty()) {  // no known token at all: no evidence either way
     probs.assign(labels_.size(), 1.0 / static_cast<double>(labels_.size()));
     return;
   }
   for (const auto& [log_prob, id] : predictions) probs[static_cast<std::size_t>(id)] = std::exp(log_prob);
+}
+
+bool FastTextModel::SharesInput(const FastTextModel& other) const {
+  const fasttext::Args a = ft_->getArgs();
+  const fasttext::Args b = other.ft_->getArgs();
+  const auto da = ft_->getDictionary();
+  const auto db = other.ft_->getDictionary();
+  if (a.minn != b.minn || a.maxn != b.maxn || a.bucket != b.bucket || a.wordNgrams != b.wordNgrams ||
+      da->nwords() != db->nwords()) {
+    return false;
+  }
+  for (std::int32_t i = 0; i < da->nwords(); ++i) {
+    if (da->getWord(i) != db->getWord(i)) return false;
+  }
+  return true;
 }
 
 }  // namespace tranche::assist

@@ -3,6 +3,7 @@
 // every label. The rest of tranche never sees fastText's types.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,9 +53,20 @@ class FastTextModel {
   // Label names (without fastText's "__label__" prefix) in the model's own order.
   const std::vector<std::string>& labels() const { return labels_; }
 
+  // The input ids (words, word n-grams, character n-gram buckets) of an already
+  // normalised text.
+  std::vector<std::int32_t> Tokenize(std::string_view normalized) const;
   // Fills `probs` (resized to labels().size()) with each label's softmax probability for
-  // an already normalised text. Thread-safe: fastText's prediction is const.
-  void Probabilities(std::string_view normalized, std::vector<double>& probs) const;
+  // ids from Tokenize of this model or of one it SharesInput with. Thread-safe:
+  // fastText's prediction is const.
+  void Probabilities(const std::vector<std::int32_t>& ids, std::vector<double>& probs) const;
+  void Probabilities(std::string_view normalized, std::vector<double>& probs) const {
+    Probabilities(Tokenize(normalized), probs);
+  }
+  // True when `other` turns every text into the same ids: the same vocabulary in the same
+  // order and the same n-gram settings (models trained on the same data with different
+  // seeds), so an ensemble tokenizes once.
+  bool SharesInput(const FastTextModel& other) const;
 
  private:
   explicit FastTextModel(std::shared_ptr<fasttext::FastText> ft);
