@@ -21,8 +21,8 @@ struct Understanding {
 Result<Understanding> LoadUnderstanding(const std::string& dir);
 
 // For the demo: loads `dir`, or, when it holds no model yet, trains one there from
-// `training_csv` first (the BNPL data; one parameter set, no search: a few seconds) and
-// loads that. A broken model is an error, never silently replaced.
+// `training_csv` first (the BNPL data; the default parameters, one member, no search:
+// seconds) and loads that. A broken model is an error, never silently replaced.
 Result<Understanding> EnsureUnderstanding(const std::string& dir, const std::string& training_csv);
 
 }  // namespace tranche::assist
