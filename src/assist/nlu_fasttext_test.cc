@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 namespace tranche::assist {
@@ -31,7 +33,11 @@ class FastTextModelTest : public ::testing::Test {
  protected:
   void SetUp() override { std::filesystem::create_directories(dir_); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string dir_ = (std::filesystem::temp_directory_path() / "tranche-fasttext-model-test").string();
+  // One directory per test and process: ctest runs tests in parallel processes.
+  std::string dir_ = (std::filesystem::temp_directory_path() /
+                      ("tranche-fasttext-" + std::to_string(getpid()) + "-" +
+                       ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+                         .string();
 };
 
 TEST_F(FastTextModelTest, SeedsShareInputIdsOtherSettingsDoNot) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -77,8 +79,9 @@ IntentTrainOptions FastOptions() {
 class IntentTrainingTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // One directory per test and process: ctest runs tests in parallel processes.
     dir_ = std::filesystem::temp_directory_path() /
-           ("tranche-nlu-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+           ("tranche-nlu-" + std::to_string(getpid()) + "-" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
   }
