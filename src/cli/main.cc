@@ -11,6 +11,7 @@
 #include "app/demo.h"
 #include "app/platform.h"
 #include "cli/credit_commands.h"
+#include "cli/intent_commands.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
 
@@ -300,6 +301,7 @@ int main(int argc, char** argv) {
 
   std::function<int()> credit_action;
   tranche::cli::AddCreditCommands(cli, &credit_action);
+  tranche::cli::AddIntentCommands(cli, &credit_action);
 
   CLI11_PARSE(cli, argc, argv);
   if (credit_action) return credit_action();
