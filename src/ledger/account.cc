@@ -18,7 +18,6 @@ std::string_view AccountTypeName(AccountType t) {
     case AccountType::kConsumerRefundsPayable: return "consumer_refunds_payable";
     case AccountType::kSuspense: return "suspense";
     case AccountType::kAccruedInterest: return "accrued_interest";
-    case AccountType::kProcessingFees: return "processing_fees";
   }
   TRANCHE_ASSERT_MSG(false, "unknown account type");
   return "";
@@ -44,8 +43,7 @@ bool IsDebitNormal(AccountType t) {
     case AccountType::kCollectionsCash:
     case AccountType::kCreditLossExpense:
     case AccountType::kSuspense:
-    case AccountType::kAccruedInterest:
-    case AccountType::kProcessingFees: return true;
+    case AccountType::kAccruedInterest: return true;
     default: return false;
   }
 }

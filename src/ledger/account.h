@@ -31,7 +31,6 @@ enum class AccountType : std::uint8_t {
   kConsumerRefundsPayable, // liability, per consumer: refunds owed back to a consumer
   kSuspense,               // unresolved items awaiting investigation
   kAccruedInterest,        // asset: financing interest earned and not yet paid
-  kProcessingFees,         // expense: processor fees and settlement differences written off
 };
 
 inline constexpr AccountType kAllAccountTypes[] = {
@@ -40,7 +39,7 @@ inline constexpr AccountType kAllAccountTypes[] = {
     AccountType::kMdrRevenue,         AccountType::kInterestRevenue,
     AccountType::kFeeRevenue,         AccountType::kCreditLossExpense,
     AccountType::kConsumerRefundsPayable, AccountType::kSuspense,
-    AccountType::kAccruedInterest, AccountType::kProcessingFees};
+    AccountType::kAccruedInterest};
 
 enum class OwnerKind : std::uint8_t { kNone, kConsumer, kMerchant };
 

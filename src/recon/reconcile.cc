@@ -13,7 +13,7 @@ using ledger::Reason;
 constexpr Currency kCurrencies[] = {Currency::kUSD, Currency::kEUR, Currency::kGBP, Currency::kSEK};
 
 // What a cash account line is, for reconciliation; nothing for lines no processor or
-// rail reports (adjustments, tranche's own reconciliation postings).
+// rail reports (adjustments, among them reconciliation's own postings).
 std::optional<LineKind> KindOf(AccountType account, Reason reason, std::int64_t amount_minor) {
   if (account == AccountType::kCollectionsCash) {
     if ((reason == Reason::kCollection || reason == Reason::kRecovery) && amount_minor > 0) return LineKind::kCollection;
@@ -50,13 +50,16 @@ Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, Date d, LedgerC
 
 Status PostAdjustments(store::Tx& tx, IdGenerator& ids, Instant now, const DayResult& result) {
   for (const auto& [currency, adj] : result.adjustments) {
+    // The chart has no processing-fee expense account yet: processor costs are netted
+    // against MDR revenue (net payment revenue), under the adjustment reason with a memo
+    // saying which rule posted it.
     ledger::JournalEntry e{ids.Next("je"), "reconciliation:" + FormatDate(result.date) + ":" + std::string(CurrencyCode(currency)),
-                           Reason::kReconciliation, "settlement_file:" + FormatDate(result.date), "",
-                           "processor fees and differences written off", now, {}};
+                           Reason::kManualAdjustment, "settlement_file:" + FormatDate(result.date), "",
+                           "reconciliation rule: processor fees and differences within tolerance", now, {}};
     const std::int64_t collections = adj.collections_cash_minor - adj.fees_minor;
     ledger::AddLine(e, {AccountType::kCollectionsCash, currency, ""}, collections);
     ledger::AddLine(e, {AccountType::kSettlementCash, currency, ""}, adj.settlement_cash_minor);
-    ledger::AddLine(e, {AccountType::kProcessingFees, currency, ""}, -(collections + adj.settlement_cash_minor));
+    ledger::AddLine(e, {AccountType::kMdrRevenue, currency, ""}, -(collections + adj.settlement_cash_minor));
     if (e.lines.size() < 2) continue;  // nothing moved, or it cancelled out
     TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), e).status());
   }

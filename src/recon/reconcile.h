@@ -1,7 +1,8 @@
 // The reconciliation shell: reads what the ledger says moved since the last run, hands
 // it and the day's settlement lines to the pure matcher (matcher.h), and posts the fees
-// and the differences the rules resolve as one balanced entry per currency (reason
-// reconciliation: processing fees Dr, cash Cr). Exceptions are returned for people.
+// and the differences the rules resolve as one balanced entry per currency and date
+// (cash against MDR revenue, netting processor costs; memo "reconciliation rule").
+// Exceptions are returned for people.
 #pragma once
 
 #include <map>

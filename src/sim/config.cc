@@ -373,8 +373,7 @@ std::string ConfigJson(const SimConfig& c) {
                    {"contact_hours", b.contact_hours}};
   j["dispute_merchant_accepts"] = c.dispute_merchant_accepts;
   j["dispute_claim_valid"] = c.dispute_claim_valid;
-  j["scenarios"] = Json::array();
-  for (const Scenario& s : c.scenarios) {
+  for (const Scenario& s : c.scenarios) {  // none: the field is left out (lists are never empty)
     j["scenarios"].push_back({{"kind", s.kind}, {"start_day", s.start_day}, {"end_day", s.end_day},
                               {"purchase_multiplier", s.purchase_multiplier},
                               {"default_multiplier", s.default_multiplier}});
