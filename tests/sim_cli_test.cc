@@ -1,0 +1,55 @@
+// `tranche simulate` and `tranche report automation`, run as real processes.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/process.h"
+#include "support/test_server.h"
+
+namespace tranche {
+namespace {
+
+using testing::ReadFile;
+using testing::RunToExit;
+
+TEST(SimCliTest, SimulateThenReportAutomation) {
+  testing::TempDir dir;
+  const std::string run = dir.path() + "/run";
+  const std::string config = dir.path() + "/sim.json";
+  {
+    std::ofstream out(config);
+    out << R"({"consumers": 120, "days": 12, "consumer": {"purchases_per_month": 3}})";
+  }
+  const std::string log = dir.path() + "/simulate.txt";
+  ASSERT_EQ(RunToExit({"simulate", "--config", config, "--out", run}, log), 0) << ReadFile(log);
+  const nlohmann::json summary = nlohmann::json::parse(ReadFile(run + "/summary.json"));
+  EXPECT_TRUE(summary.at("ledger_ok").get<bool>());
+  EXPECT_GT(summary.at("approved").get<int>(), 0);
+  for (const char* f : {"purchases.csv", "contacts.csv", "consumers.csv", "daily.csv", "recon.csv", "work.json",
+                        "config.json", "tranche.db"}) {
+    EXPECT_TRUE(std::filesystem::exists(run + "/" + f)) << f;
+  }
+  // A second run into the same directory is refused rather than mixed in.
+  EXPECT_NE(RunToExit({"simulate", "--config", config, "--out", run}, dir.path() + "/again.txt"), 0);
+
+  const std::string report_log = dir.path() + "/report.txt";
+  ASSERT_EQ(RunToExit({"report", "automation", "--run", run}, report_log), 0) << ReadFile(report_log);
+  const nlohmann::json score = nlohmann::json::parse(ReadFile(run + "/automation.json"));
+  EXPECT_EQ(score.at("types").size(), 6u);
+  EXPECT_GE(score.at("fte_without_automation").get<double>(), score.at("fte_with_tranche").get<double>());
+  EXPECT_NE(ReadFile(run + "/automation.html").find("<svg"), std::string::npos);
+
+  // Bad input: an unknown configuration field, a run directory without a run.
+  {
+    std::ofstream out(config);
+    out << R"({"consumerz": 5})";
+  }
+  EXPECT_NE(RunToExit({"simulate", "--config", config, "--out", dir.path() + "/bad"}, dir.path() + "/bad.txt"), 0);
+  EXPECT_NE(ReadFile(dir.path() + "/bad.txt").find("unknown field"), std::string::npos);
+  EXPECT_NE(RunToExit({"report", "automation", "--run", dir.path()}, dir.path() + "/none.txt"), 0);
+}
+
+}  // namespace
+}  // namespace tranche
