@@ -58,6 +58,8 @@ std::optional<Purchase> PurchaseOn(const World& world, std::int64_t index, int d
   const auto& candidates = world.population.merchants_by[a.country][category];
   p.merchant = candidates[basket.Below(candidates.size())];
   const MerchantAgent& m = world.population.merchants[p.merchant];
+  // The agent's wish is drawn as a real number and becomes whole units (integer minor
+  // units) before it is money; from there on only integers touch it.
   const double amount = basket.Draw(c.categories[category].basket_usd_minor) * m.ticket_multiplier;
   p.amount_usd_minor = std::clamp<std::int64_t>(std::llround(amount / 100.0) * 100, 500, 2'000'000);
   // The preferred product when the basket is within its limits, else pay in 4, else
