@@ -33,7 +33,7 @@ TEST_F(CliTest, EverySubcommandAnswersHelp) {
         {"migrate", "--help"}, {"operator", "create", "--help"}, {"merchant", "create", "--help"},
         {"ledger", "verify", "--help"}, {"train", "credit", "--help"}, {"eval", "credit", "--help"},
         {"score", "credit", "--help"}, {"model", "show", "--help"}, {"simulate", "--help"},
-        {"report", "automation", "--help"}}) {
+        {"report", "automation", "--help"}, {"reconcile", "--help"}}) {
     int code = -1;
     const std::string out = Run(cmd, &code);
     EXPECT_EQ(code, 0) << cmd.back();

@@ -1,5 +1,7 @@
-// `tranche simulate` and `tranche report automation`: a synthetic BNPL business run
-// through the real engine (src/sim), and the automation scorecard of a run.
+// `tranche simulate`, `tranche report automation` and `tranche reconcile`: a synthetic
+// BNPL business run through the real engine (src/sim), the automation scorecard of a
+// run, and reconciling a processor's settlement file against a data directory's ledger
+// (src/recon).
 #pragma once
 
 #include <CLI/CLI.hpp>

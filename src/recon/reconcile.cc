@@ -27,7 +27,7 @@ std::optional<LineKind> KindOf(AccountType account, Reason reason, std::int64_t 
 
 }  // namespace
 
-Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, Date d, LedgerCursor& cursor) {
+Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, LedgerCursor& cursor) {
   std::vector<Expected> out;
   for (Currency c : kCurrencies) {
     for (AccountType type : {AccountType::kCollectionsCash, AccountType::kSettlementCash}) {
@@ -38,6 +38,7 @@ Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, Date d, LedgerC
         for (const ledger::AccountLine& l : lines) {
           after = l.seq;
           if (auto kind = KindOf(type, l.reason, l.amount_minor)) {
+            const Date d = DateOf(l.posted_at - std::chrono::microseconds(1));
             out.push_back({l.object_id, *kind, Money(l.amount_minor < 0 ? -l.amount_minor : l.amount_minor, c), d});
           }
         }

@@ -16,9 +16,10 @@ namespace tranche::recon {
 // Where the last run stopped reading each cash account (its last ledger seq).
 using LedgerCursor = std::map<std::string, std::int64_t>;
 
-// The ledger's collections, consumer refunds and payouts posted after `cursor`, as
-// movements of business date `d`; advances the cursor.
-Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, Date d, LedgerCursor& cursor);
+// The ledger's collections, consumer refunds and payouts posted after `cursor`, each
+// dated by the business date whose close posted it (a close stamps the end of its date,
+// midnight, so the date is that of the instant just before); advances the cursor.
+Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, LedgerCursor& cursor);
 
 // Posts `result`'s adjustments at `now` (posting keys name the date and currency, so a
 // retry posts once).

@@ -340,7 +340,7 @@ Status Simulation::Reconcile(int day, Date date) {
   }
   recon::DayResult result;
   TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(auto expected, recon::ReadLedgerMovements(tx, date, recon_cursor_));
+    TRANCHE_ASSIGN_OR_RETURN(auto expected, recon::ReadLedgerMovements(tx, recon_cursor_));
     result = recon::Reconcile(date, expected, file, recon::MatchRules{c_.files.tolerance_minor}, recon_state_);
     return recon::PostAdjustments(tx, ids_, clock_.Now(), result);
   }));
