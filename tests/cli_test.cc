@@ -33,7 +33,8 @@ TEST_F(CliTest, EverySubcommandAnswersHelp) {
         {"migrate", "--help"}, {"operator", "create", "--help"}, {"merchant", "create", "--help"},
         {"ledger", "verify", "--help"}, {"train", "credit", "--help"}, {"eval", "credit", "--help"},
         {"score", "credit", "--help"}, {"model", "show", "--help"}, {"train", "intents", "--help"},
-        {"eval", "intents", "--help"}}) {
+        {"eval", "intents", "--help"}, {"simulate", "--help"}, {"report", "automation", "--help"},
+        {"reconcile", "--help"}}) {
     int code = -1;
     const std::string out = Run(cmd, &code);
     EXPECT_EQ(code, 0) << cmd.back();

@@ -12,6 +12,7 @@
 #include "app/platform.h"
 #include "cli/credit_commands.h"
 #include "cli/intent_commands.h"
+#include "cli/sim_commands.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
 
@@ -74,7 +75,14 @@ int Serve(PlatformOptions options) {
   return 0;
 }
 
-int Demo(PlatformOptions options, const std::string& keys_file, const std::string& training_csv) {
+int Demo(PlatformOptions options, const std::string& keys_file, const std::string& training_csv,
+         const std::string& history) {
+  int history_days = 0;
+  if (!history.empty()) {
+    auto days = tranche::cli::ParseHistoryDays(history);
+    if (!days.ok()) return Fail(days.status());
+    history_days = *days;
+  }
   const sigset_t signals = BlockStopSignals();
   options.migrate = true;
   options.allow_private_webhook_targets = true;  // a local demo posts to local receivers
@@ -100,6 +108,12 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
   auto creds = tranche::app::EnsureDemoWorld(p.store(), p.ids(), p.random(), p.decider(),
                                              p.bureau(), p.clock().Now());
   if (!creds.ok()) return Fail(creds.status());
+  // A new world may start from a simulated history: plans in every state, settlements,
+  // disputes. Before the server starts, so nothing else writes meanwhile.
+  if (history_days > 0 && creds->created) {
+    const tranche::Date today = tranche::DateOf(p.clock().Now());
+    if (Status st = tranche::cli::SimulateDemoHistory(p.store(), history_days, today); !st.ok()) return Fail(st);
+  }
   // The keys file exists before the server answers, so scripts can wait on /healthz.
   if (!keys_file.empty()) {
     if (Status st = WriteSecretFile(keys_file, tranche::app::DemoCredentialsJson(*creds) + "\n");
@@ -261,6 +275,9 @@ int main(int argc, char** argv) {
   demo->add_option("--keys-file", keys_file, "also write the demo keys as JSON to this file");
   // The repository ships its training data (datasets/), so the demo trains from any clone.
   std::string training_csv = TRANCHE_DATASETS_DIR "/credit/taiwan_default_train.csv";
+  std::string history;
+  demo->add_option("--history", history,
+                   "start a new demo world from a simulated history of this many days (e.g. 90d)");
   demo->add_option("--credit-training-data", training_csv,
                    "training data for the demo's credit model (--credit-model auto)")->capture_default_str();
 
@@ -302,6 +319,7 @@ int main(int argc, char** argv) {
   std::function<int()> credit_action;
   tranche::cli::AddCreditCommands(cli, &credit_action);
   tranche::cli::AddIntentCommands(cli, &credit_action);
+  tranche::cli::AddSimCommands(cli, &credit_action);
 
   CLI11_PARSE(cli, argc, argv);
   if (credit_action) return credit_action();
@@ -310,7 +328,7 @@ int main(int argc, char** argv) {
   if (demo->parsed()) {
     options.credit_model_dir = demo_credit_model;
     options.web_dir = demo_web_dir;
-    return Demo(options, keys_file, training_csv);
+    return Demo(options, keys_file, training_csv, history);
   }
   if (migrate->parsed()) return Migrate(options.data_dir);
   if (op_create->parsed()) return CreateOperator(options, op_name);
