@@ -1,4 +1,5 @@
 #include "cli/credit_commands.h"
+#include "cli/fail.h"
 
 #include <unistd.h>
 
@@ -21,11 +22,6 @@ namespace tranche::cli {
 namespace {
 
 using credit::CreditModel;
-
-int Fail(const Status& st) {
-  std::fprintf(stderr, "error: %s\n", st.message().c_str());
-  return 2;
-}
 
 std::set<std::string> SplitList(const std::string& s) {
   std::set<std::string> out;

@@ -1,4 +1,5 @@
 #include "cli/intent_commands.h"
+#include "cli/fail.h"
 
 #include <cstdio>
 #include <fstream>
@@ -13,11 +14,6 @@ namespace tranche::cli {
 namespace {
 
 using assist::IntentScores;
-
-int Fail(const Status& st) {
-  std::fprintf(stderr, "error: %s\n", st.message().c_str());
-  return 2;
-}
 
 Result<assist::IntentData> ReadIntentFile(const std::string& path) {
   TRANCHE_ASSIGN_OR_RETURN(const credit::Table table, credit::ReadCsvFile(path));
