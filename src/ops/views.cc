@@ -95,22 +95,22 @@ Json PlanJson(const lending::Plan& stored, Date today) {
                {"amount", p.amount.minor()},
                {"outstanding_balance", lending::Outstanding(p).minor()},
                {"outstanding_principal", lending::OutstandingPrincipal(p).minor()},
-               {"fees_charged", p.fees_charged_minor},
-               {"fees_paid", p.fees_paid_minor},
-               {"balance", servicing::BalanceMinor(p)},
-               {"amount_due", servicing::AmountDueMinor(p, today)},
+               {"fees_charged", p.fees_charged.minor()},
+               {"fees_paid", p.fees_paid.minor()},
+               {"balance", servicing::Balance(p).minor()},
+               {"amount_due", servicing::AmountDue(p, today).minor()},
                {"days_past_due", servicing::DaysPastDue(p, today)},
                {"bucket", lending::BucketName(p.bucket)},
                {"paused_until", paused ? OptionalDate(p.paused_until) : Json(nullptr)},
                {"pause_reason", paused ? Json(p.pause_reason) : Json(nullptr)},
                {"extended", p.extended},
                {"charged_off_on", OptionalDate(p.charged_off_on)},
-               {"recovered", p.recovered_minor},
+               {"recovered", p.recovered.minor()},
                {"installments", std::move(installments)},
                {"created_at", FormatRfc3339(p.created_at)}};
   if (lending::IsFinancing(p.product)) {
     body["apr_bps"] = p.apr_bps;
-    body["interest_accrued"] = p.interest_accrued_minor;
+    body["interest_accrued"] = p.interest_accrued.minor();
   }
   return body;
 }
@@ -152,14 +152,14 @@ Json SettlementJson(const settlement::Settlement& s, bool with_lines) {
   Json body = {{"id", s.id},
                {"object", "settlement"},
                {"merchant_id", s.merchant_id},
-               {"currency", CurrencyCode(s.currency)},
+               {"currency", CurrencyCode(s.currency())},
                {"business_date", FormatDate(s.business_date)},
-               {"captures", s.captures_minor},
-               {"fees", s.fees_minor},
-               {"refunds", s.refunds_minor},
-               {"adjustments", s.adjustments_minor},
-               {"carried_in", s.carried_in_minor},
-               {"net", s.net_minor},
+               {"captures", s.captures.minor()},
+               {"fees", s.fees.minor()},
+               {"refunds", s.refunds.minor()},
+               {"adjustments", s.adjustments.minor()},
+               {"carried_in", s.carried_in.minor()},
+               {"net", s.net.minor()},
                {"payout_id", s.payout_id.empty() ? Json(nullptr) : Json(s.payout_id)},
                {"created_at", FormatRfc3339(s.created_at)}};
   if (!with_lines) return body;
@@ -168,9 +168,9 @@ Json SettlementJson(const settlement::Settlement& s, bool with_lines) {
     lines.push_back({{"kind", settlement::LineKindName(l.kind)},
                      {"object_id", l.object_id},
                      {"entry_id", l.entry_id},
-                     {"gross", l.gross_minor},
-                     {"fee", l.fee_minor},
-                     {"net", l.net_minor},
+                     {"gross", l.gross.minor()},
+                     {"fee", l.fee.minor()},
+                     {"net", l.net.minor()},
                      {"posted_at", FormatRfc3339(l.posted_at)}});
   }
   body["lines"] = std::move(lines);

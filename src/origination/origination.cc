@@ -273,10 +273,9 @@ Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merc
 Result<lending::Plan> ClosePlan(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan) {
   servicing::Closure c = servicing::ClosePlan(std::move(plan));
   if (c.needs_entry()) {
-    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), servicing::ClosureEntry({ids.Next("je"), c.plan.id,
-                                                                               c.plan.consumer_id, now},
-                                                                              c.plan.amount.currency(), c))
-                                .status());
+    TRANCHE_RETURN_IF_ERROR(
+        ledger::Post(tx.ledger(), servicing::ClosureEntry({ids.Next("je"), c.plan.id, c.plan.consumer_id, now}, c))
+            .status());
   }
   return std::move(c.plan);
 }

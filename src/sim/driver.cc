@@ -265,9 +265,9 @@ Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
       TRANCHE_ASSIGN_OR_RETURN(auto plan, ops::LoadConsumerPlan(tx, DateOf(ctx.now), consumer_id, f.plan_id));
       if (plan.status != lending::PlanStatus::kActive) return Status::Ok();
       const servicing::PayoffQuote q = servicing::QuotePayoff(plan);
-      if (q.amount_minor <= 0) return Status::Ok();
+      if (q.amount.minor() <= 0) return Status::Ok();
       // Stored pending; the night's close sends it to the processor with autopay.
-      TRANCHE_RETURN_IF_ERROR(ops::StartPayment(tx, ids_, ctx.now, consumer_id, f.plan_id, q.amount_minor).status());
+      TRANCHE_RETURN_IF_ERROR(ops::StartPayment(tx, ids_, ctx.now, consumer_id, f.plan_id, q.amount.minor()).status());
       ++s_.payoffs;
       return Status::Ok();
     }

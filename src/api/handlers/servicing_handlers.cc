@@ -69,11 +69,11 @@ Result<Reply> GetPayoff(RequestContext& ctx) {
   return Reply(200, {{"object", "payoff_quote"},
                      {"plan_id", plan->id},
                      {"currency", CurrencyCode(plan->amount.currency())},
-                     {"amount", q.amount_minor},
-                     {"principal", q.principal_minor},
-                     {"interest", q.interest_minor},
-                     {"fees", q.fees_minor},
-                     {"interest_waived", q.interest_waived_minor},
+                     {"amount", q.amount.minor()},
+                     {"principal", q.principal.minor()},
+                     {"interest", q.interest.minor()},
+                     {"fees", q.fees.minor()},
+                     {"interest_waived", q.interest_waived.minor()},
                      {"valid_on", FormatDate(DateOf(ctx.now))}});
 }
 
@@ -225,12 +225,12 @@ Result<Reply> GetPortfolio(RequestContext& ctx) {
   }));
   Json data = Json::array();
   for (const auto& l : lines) {
-    data.push_back({{"currency", CurrencyCode(l.currency)},
+    data.push_back({{"currency", CurrencyCode(l.outstanding.currency())},
                     {"status", lending::PlanStatusName(l.status)},
                     {"bucket", lending::BucketName(l.bucket)},
                     {"plans", l.plans},
-                    {"outstanding", l.outstanding_minor},
-                    {"fees_unpaid", l.fees_unpaid_minor}});
+                    {"outstanding", l.outstanding.minor()},
+                    {"fees_unpaid", l.fees_unpaid.minor()}});
   }
   return Reply(200, {{"object", "portfolio"}, {"as_of", FormatRfc3339(ctx.now)}, {"lines", std::move(data)}});
 }
