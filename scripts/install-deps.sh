@@ -13,7 +13,8 @@ packages=(
   libcli11-dev                       # command line
   libsodium-dev                      # key hashing, constant-time compare, HMAC
   libssl-dev openssl ca-certificates # TLS for webhook delivery (openssl: test certificates)
-  libxgboost-dev                     # gradient-boosted credit models (XGBoost C API)
+  libxgboost-dev                     # gradient-boosted credit and fraud models (XGBoost C API)
+  zlib1g-dev                         # gzip-compressed transaction streams (tranche eval fraud)
   libgtest-dev libgmock-dev          # tests
   libbenchmark-dev                   # benchmarks
 )

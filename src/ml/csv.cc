@@ -1,10 +1,10 @@
-#include "credit/csv.h"
+#include "ml/csv.h"
 
 #include <fstream>
 #include <set>
 #include <sstream>
 
-namespace tranche::credit {
+namespace tranche::ml {
 
 namespace {
 
@@ -94,4 +94,4 @@ Result<Table> ReadCsvFile(const std::string& path) {
   return ParseCsv(buf.str());
 }
 
-}  // namespace tranche::credit
+}  // namespace tranche::ml

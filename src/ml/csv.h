@@ -8,7 +8,7 @@
 
 #include "core/status.h"
 
-namespace tranche::credit {
+namespace tranche::ml {
 
 inline constexpr std::size_t kMaxCsvColumns = 5'000;
 inline constexpr std::size_t kMaxCsvRows = 5'000'000;
@@ -28,4 +28,4 @@ struct Table {
 Result<Table> ParseCsv(std::string_view text);
 Result<Table> ReadCsvFile(const std::string& path);
 
-}  // namespace tranche::credit
+}  // namespace tranche::ml
