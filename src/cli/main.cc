@@ -11,6 +11,7 @@
 #include "app/demo.h"
 #include "app/platform.h"
 #include "cli/credit_commands.h"
+#include "cli/fraud_commands.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
 
@@ -285,8 +286,9 @@ int main(int argc, char** argv) {
   std::string cob_date;
   cob->add_option("--date", cob_date, "close through this business date, YYYY-MM-DD (default: yesterday)");
 
-  std::function<int()> credit_action;
+  std::function<int()> credit_action;  // credit and fraud model commands
   tranche::cli::AddCreditCommands(cli, &credit_action);
+  tranche::cli::AddFraudCommands(cli, &credit_action);
 
   CLI11_PARSE(cli, argc, argv);
   if (credit_action) return credit_action();

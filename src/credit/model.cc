@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "auth/keys.h"
 #include "core/assert.h"
+#include "ml/model_files.h"
 
 namespace tranche::credit {
 
@@ -24,22 +24,6 @@ std::string Hex(const auth::SecretHash& h) {
     out.push_back(kDigits[b & 15]);
   }
   return out;
-}
-
-Result<std::string> ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return Status::NotFound("model_incomplete", "cannot read " + p.string());
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
-Status WriteFile(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) return Status::Internal("cannot write " + p.string());
-  return Status::Ok();
 }
 
 Json SpecToJson(const FeatureSpec& spec) {
@@ -150,7 +134,7 @@ Json ValidationToJson(const std::optional<Validation>& v) {
 }  // namespace
 
 Result<std::string> FileSha256(const std::string& path) {
-  TRANCHE_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
+  TRANCHE_ASSIGN_OR_RETURN(std::string bytes, ml::ReadModelFile(path));
   return Hex(auth::HashSecret(bytes));
 }
 
@@ -206,19 +190,19 @@ Status CreditModel::Save(const std::string& dir) const {
   TRANCHE_ASSIGN_OR_RETURN(std::string booster, booster_.ToJson());
   Json reasons = Json::array();
   for (const ReasonEntry& r : reasons_) reasons.push_back({{"feature", r.feature}, {"code", r.code}, {"message", r.message}});
-  TRANCHE_RETURN_IF_ERROR(WriteFile(fs::path(dir) / "model.json", booster));
-  TRANCHE_RETURN_IF_ERROR(WriteFile(fs::path(dir) / "reasons.json", reasons.dump(2) + "\n"));
-  TRANCHE_RETURN_IF_ERROR(WriteFile(fs::path(dir) / "metrics.json", metrics_json_ + "\n"));
+  TRANCHE_RETURN_IF_ERROR(ml::WriteModelFile(fs::path(dir) / "model.json", booster));
+  TRANCHE_RETURN_IF_ERROR(ml::WriteModelFile(fs::path(dir) / "reasons.json", reasons.dump(2) + "\n"));
+  TRANCHE_RETURN_IF_ERROR(ml::WriteModelFile(fs::path(dir) / "metrics.json", metrics_json_ + "\n"));
   // spec.json last: a directory with it is complete.
-  return WriteFile(fs::path(dir) / "spec.json", spec_json_ + "\n");
+  return ml::WriteModelFile(fs::path(dir) / "spec.json", spec_json_ + "\n");
 }
 
 Result<CreditModel> CreditModel::Load(const std::string& dir) {
   CreditModel m;
-  TRANCHE_ASSIGN_OR_RETURN(m.spec_json_, ReadFile(fs::path(dir) / "spec.json"));
-  TRANCHE_ASSIGN_OR_RETURN(std::string booster, ReadFile(fs::path(dir) / "model.json"));
-  TRANCHE_ASSIGN_OR_RETURN(std::string reasons, ReadFile(fs::path(dir) / "reasons.json"));
-  TRANCHE_ASSIGN_OR_RETURN(m.metrics_json_, ReadFile(fs::path(dir) / "metrics.json"));
+  TRANCHE_ASSIGN_OR_RETURN(m.spec_json_, ml::ReadModelFile(fs::path(dir) / "spec.json"));
+  TRANCHE_ASSIGN_OR_RETURN(std::string booster, ml::ReadModelFile(fs::path(dir) / "model.json"));
+  TRANCHE_ASSIGN_OR_RETURN(std::string reasons, ml::ReadModelFile(fs::path(dir) / "reasons.json"));
+  TRANCHE_ASSIGN_OR_RETURN(m.metrics_json_, ml::ReadModelFile(fs::path(dir) / "metrics.json"));
   try {
     const Json spec = Json::parse(m.spec_json_);
     if (spec.at("format") != "tranche-credit-model/1") {

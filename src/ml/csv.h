@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -21,6 +22,30 @@ struct Table {
   // The index of `name` in the header, or -1.
   int ColumnIndex(std::string_view name) const;
 };
+
+// Reads records one at a time from text that outlives the reader (for streams too
+// long to hold as a Table). A leading UTF-8 byte order mark is skipped; blank lines are
+// skipped. Refused as ParseCsv refuses: an unterminated quote, too many columns, a giant
+// field.
+class CsvRecords {
+ public:
+  explicit CsvRecords(std::string_view text);
+  // The next record into `cells` (reusing its storage); false at the end.
+  Result<bool> Next(std::vector<std::string>& cells);
+  // The physical line the last record returned started on (from 1).
+  std::size_t line() const { return record_line_; }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+  std::size_t record_line_ = 0;
+};
+
+// A whole file's bytes; a gzip-compressed file (by its magic bytes) is decompressed.
+// Refused beyond max_bytes (after decompression).
+inline constexpr std::size_t kMaxTextFileBytes = std::size_t{4} << 30;
+Result<std::string> ReadTextFile(const std::string& path, std::size_t max_bytes = kMaxTextFileBytes);
 
 // Parses CSV text. Refused (InvalidArgument, naming the line): no header, duplicate or
 // empty column names, a row with another number of cells, an unterminated quote, and
