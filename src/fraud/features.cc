@@ -15,6 +15,9 @@ constexpr std::int64_t kMinDelayS = kHourS;
 constexpr std::int64_t kMaxDelayS = 90 * kDayS;
 constexpr std::int64_t kLongestShiftedWindowS = 30 * kDayS;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+// Age matters while an account is new. Capped, it cannot single out one old entity (an
+// uncapped first-seen time is as good as its id, which a model would memorise).
+constexpr std::int64_t kMaxAgeS = 90 * kDayS;
 
 constexpr const char* kEntityNames[kEntityCount] = {"consumer", "email", "email_domain", "phone", "device",
                                                     "ip",       "address", "card",       "merchant"};
@@ -50,7 +53,7 @@ std::vector<FeatureDef> Definitions() {
       {"amount_mean_30d", "mean amount over the last 30 days (minor units)"},
       {"amount_to_mean_30d", "this amount divided by the 30-day mean"},
       {"seconds_since_last", "seconds since the previous event"},
-      {"age_days", "days since the first event seen"}};
+      {"age_days", "days since the first event seen, up to 90"}};
   for (const char* entity : kEntityNames) {
     for (const auto& [name, what] : block) {
       d.push_back({std::string(entity) + "_" + name, ValueType::kNumber, std::string("this ") + entity + ": " + what});
@@ -161,7 +164,7 @@ void FeatureEngine::ComputeRow(const Event& e, float* row) const {
     b[kAmountMean30d] = Mean(d30);
     b[kAmountToMean30d] = d30.count > 0 ? Ratio(amount, d30.amount / d30.count) : kNaN;
     b[kSecondsSinceLast] = static_cast<float>(t - a->last_s);
-    b[kAgeDays] = Days(t - a->first_s);
+    b[kAgeDays] = Days(std::min(t - a->first_s, kMaxAgeS));
   }
 
   const std::string_view merchant = e.key(Entity::kMerchant);

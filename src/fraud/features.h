@@ -19,6 +19,7 @@
 //   ENTITY_amount_sum_24h, ENTITY_amount_mean_{7d,30d}      amounts in minor units
 //   ENTITY_amount_to_mean_30d                               this amount / 30-day mean
 //   ENTITY_seconds_since_last, ENTITY_age_days              since its last / first event
+//                                                           (age capped at 90 days)
 //   merchant_fraud_rate_{1d,7d,30d}, merchant_fraud_count_7d  over windows shifted back
 //                                                           by the label delay
 //   merchant_seconds_since_known_fraud                     since the latest known fraud

@@ -173,7 +173,9 @@ TEST(FeatureReplayTest, OnlineAndOfflineAgree) {
     engine.ComputeRow(e, row.data());
     ASSERT_TRUE(SameRow(row, offline[i])) << i;
     for (std::size_t k = 0; k < row.size(); ++k) {
-      if (const double* d = std::get_if<double>(&v.values[k])) ASSERT_EQ(static_cast<float>(*d), row[k]);
+      if (const double* d = std::get_if<double>(&v.values[k])) {
+        ASSERT_EQ(static_cast<float>(*d), row[k]);
+      }
     }
     engine.Record(e);
   }

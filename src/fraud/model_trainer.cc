@@ -14,7 +14,7 @@ constexpr FraudCandidate kCandidates[] = {{3, 1}, {4, 1}, {6, 1}, {6, 10}, {8, 5
 constexpr double kLearningRate = 0.1;
 
 ml::BoosterParams ParamsFor(const FraudCandidate& c, const FraudTrainOptions& o) {
-  return ml::LogisticParams({c.max_depth, c.min_child_weight, kLearningRate, o.seed, o.threads, {}});
+  return ml::LogisticParams({c.max_depth, c.min_child_weight, kLearningRate, o.seed, o.threads, {}, "exact"});
 }
 
 }  // namespace

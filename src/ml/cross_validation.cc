@@ -49,7 +49,7 @@ Result<DMatrix> ToDMatrix(const Matrix& m) { return DMatrix::FromDense(m.values,
 
 BoosterParams LogisticParams(const TreeParams& t) {
   BoosterParams p = {{"objective", "binary:logistic"}, {"eval_metric", "logloss"},
-                     {"tree_method", "hist"},           {"eta", std::to_string(t.eta)},
+                     {"tree_method", t.tree_method},           {"eta", std::to_string(t.eta)},
                      {"max_depth", std::to_string(t.max_depth)},
                      {"min_child_weight", std::to_string(t.min_child_weight)},
                      {"subsample", "0.8"},              {"colsample_bytree", "0.8"},

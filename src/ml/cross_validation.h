@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "core/status.h"
@@ -24,8 +25,9 @@ Matrix Gather(const Matrix& m, const std::vector<std::size_t>& rows);
 
 Result<DMatrix> ToDMatrix(const Matrix& m);
 
-// A binary:logistic gbtree on the histogram method. `monotone` is empty or one sign
-// (-1, 0, +1) per column.
+// A binary:logistic gbtree. `monotone` is empty or one sign (-1, 0, +1) per column.
+// The histogram method buckets each feature into quantiles; "exact" splits anywhere,
+// which matters for thresholds in a sparse tail (an amount just over a limit).
 struct TreeParams {
   int max_depth = 4;
   double min_child_weight = 1;
@@ -33,6 +35,7 @@ struct TreeParams {
   std::uint64_t seed = 0;
   int threads = 2;
   std::vector<int> monotone;
+  std::string tree_method = "hist";
 };
 BoosterParams LogisticParams(const TreeParams& t);
 
