@@ -1,7 +1,8 @@
 // Training fraud's model on labelled feature rows (the engine's catalogue order):
 //   1. the columns that are missing on every row are dropped (a card stream fills only
 //      the card, merchant and event features);
-//   2. a small hyper-parameter search for the boosted trees, each candidate scored by
+//   2. a small hyper-parameter search for the boosted trees (exact split finding: an
+//      amount limit sits in a thin tail that histogram bins would blur), each scored by
 //      the average precision of its out-of-fold margins (stratified k-fold, early
 //      stopping on each held-out fold) — only the training rows are ever looked at;
 //   3. Platt calibration on the winner's out-of-fold margins;
