@@ -41,7 +41,7 @@ const assist::Understanding& Model() {
 
 const std::vector<std::string>& Utterances() {
   static const std::vector<std::string> texts = [] {
-    auto table = credit::ReadCsvFile(TRANCHE_DATASETS_DIR "/intents/bnpl/test.csv");
+    auto table = ml::ReadCsvFile(TRANCHE_DATASETS_DIR "/intents/bnpl/test.csv");
     TRANCHE_ASSERT(table.ok());
     auto data = assist::IntentDataFromTable(*table);
     TRANCHE_ASSERT(data.ok());

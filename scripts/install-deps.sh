@@ -13,8 +13,9 @@ packages=(
   libcli11-dev                       # command line
   libsodium-dev                      # key hashing, constant-time compare, HMAC
   libssl-dev openssl ca-certificates # TLS for webhook delivery (openssl: test certificates)
-  libxgboost-dev                     # gradient-boosted credit models (XGBoost C API)
+  libxgboost-dev                     # gradient-boosted credit and fraud models (XGBoost C API)
   libfasttext-dev                    # the assistant's intent and language models
+  zlib1g-dev                         # gzip-compressed transaction streams (tranche eval fraud)
   libgtest-dev libgmock-dev          # tests
   libbenchmark-dev                   # benchmarks
   clang-14 libclang-rt-14-dev        # libFuzzer for the fraud rules parser (TRANCHE_FUZZ)

@@ -154,7 +154,7 @@ Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::str
     return std::string();
   }
   spdlog::info("training the demo credit model from {} (once; kept in {})", training_csv, dir);
-  TRANCHE_ASSIGN_OR_RETURN(credit::Table data, credit::ReadCsvFile(training_csv));
+  TRANCHE_ASSIGN_OR_RETURN(ml::Table data, ml::ReadCsvFile(training_csv));
   credit::TrainOptions o;
   o.label = "default";
   o.exclude = {"sex", "marriage"};  // protected attributes are never model inputs (ECOA)

@@ -31,7 +31,7 @@ bool ValidLabel(std::string_view label) {
 
 }  // namespace
 
-Result<IntentData> IntentDataFromTable(const credit::Table& table) {
+Result<IntentData> IntentDataFromTable(const ml::Table& table) {
   const int text_col = table.ColumnIndex("text");
   const int label_col = table.ColumnIndex("label");
   const int category_col = table.ColumnIndex("category");

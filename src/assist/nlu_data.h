@@ -10,7 +10,7 @@
 
 #include "assist/understanding.h"
 #include "core/status.h"
-#include "credit/csv.h"
+#include "ml/csv.h"
 
 namespace tranche::assist {
 
@@ -40,7 +40,7 @@ struct IntentData {
 // text (kMaxUtteranceBytes), a label that is empty, longer than kMaxLabelChars or holds
 // anything but printable ASCII other than space, comma and quote, an unknown
 // language, and more rows or labels than the limits above.
-Result<IntentData> IntentDataFromTable(const credit::Table& table);
+Result<IntentData> IntentDataFromTable(const ml::Table& table);
 
 // Row indices split into training and validation, stratified by label: within each
 // label the rows are ordered by a seeded hash and every k-th goes to validation, so

@@ -7,10 +7,10 @@
 namespace tranche::assist {
 namespace {
 
-credit::Table Parse(std::string_view csv) {
-  auto t = credit::ParseCsv(csv);
+ml::Table Parse(std::string_view csv) {
+  auto t = ml::ParseCsv(csv);
   EXPECT_TRUE(t.ok()) << t.status().ToString();
-  return t.ok() ? *t : credit::Table{};
+  return t.ok() ? *t : ml::Table{};
 }
 
 TEST(IntentData, ReadsTextLabelAndLanguage) {

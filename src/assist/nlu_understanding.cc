@@ -16,7 +16,7 @@ Result<Understanding> LoadUnderstanding(const std::string& dir) {
 
 Result<Understanding> EnsureUnderstanding(const std::string& dir, const std::string& training_csv) {
   if (!std::filesystem::exists(dir + "/intents.json")) {
-    TRANCHE_ASSIGN_OR_RETURN(const credit::Table table, credit::ReadCsvFile(training_csv));
+    TRANCHE_ASSIGN_OR_RETURN(const ml::Table table, ml::ReadCsvFile(training_csv));
     TRANCHE_ASSIGN_OR_RETURN(const IntentData data, IntentDataFromTable(table));
     if (!data.has_language) {
       return Status::InvalidArgument("invalid_intent_data", training_csv + " has no 'language' column");

@@ -76,7 +76,7 @@ struct TrainArgs {
 };
 
 int RunTrain(const TrainArgs& a) {
-  auto table = credit::ReadCsvFile(a.data);
+  auto table = ml::ReadCsvFile(a.data);
   if (!table.ok()) return Fail(table.status());
   auto monotone = ParseMonotone(a.monotone);
   if (!monotone.ok()) return Fail(monotone.status());
@@ -134,7 +134,7 @@ Status WritePredictions(const std::string& path, const credit::Matrix& m, const 
 int RunScore(const ScoreArgs& a, bool with_label) {
   auto model = CreditModel::Load(a.model);
   if (!model.ok()) return Fail(model.status());
-  auto table = credit::ReadCsvFile(a.data);
+  auto table = ml::ReadCsvFile(a.data);
   if (!table.ok()) return Fail(table.status());
   credit::FeatureSpec spec = model->spec();
   if (with_label) spec.label = a.label;

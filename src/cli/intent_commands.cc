@@ -16,7 +16,7 @@ namespace {
 using assist::IntentScores;
 
 Result<assist::IntentData> ReadIntentFile(const std::string& path) {
-  TRANCHE_ASSIGN_OR_RETURN(const credit::Table table, credit::ReadCsvFile(path));
+  TRANCHE_ASSIGN_OR_RETURN(const ml::Table table, ml::ReadCsvFile(path));
   return assist::IntentDataFromTable(table);
 }
 

@@ -11,6 +11,7 @@
 #include "app/demo.h"
 #include "app/platform.h"
 #include "cli/credit_commands.h"
+#include "cli/fraud_commands.h"
 #include "cli/intent_commands.h"
 #include "cli/sim_commands.h"
 #include "ledger/posting.h"
@@ -316,10 +317,11 @@ int main(int argc, char** argv) {
   std::string cob_date;
   cob->add_option("--date", cob_date, "close through this business date, YYYY-MM-DD (default: yesterday)");
 
-  std::function<int()> credit_action;
+  std::function<int()> credit_action;  // credit and fraud model commands
   tranche::cli::AddCreditCommands(cli, &credit_action);
   tranche::cli::AddIntentCommands(cli, &credit_action);
   tranche::cli::AddSimCommands(cli, &credit_action);
+  tranche::cli::AddFraudCommands(cli, &credit_action);
 
   CLI11_PARSE(cli, argc, argv);
   if (credit_action) return credit_action();

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/platform.h"
+#include "cli/fail.h"
 #include "core/csv_writer.h"
 #include "ledger/posting.h"
 #include "recon/state_file.h"
@@ -22,26 +23,6 @@ namespace tranche::cli {
 namespace {
 
 constexpr std::int64_t kDemoHistoryConsumers = 300;
-
-int Fail(const Status& st) {
-  std::fprintf(stderr, "tranche: %s\n", st.ToString().c_str());
-  return 1;
-}
-
-Result<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidArgument("file_unreadable", "cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-Status WriteText(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  return out.fail() ? Status::Unavailable("cannot write " + path) : Status::Ok();
-}
 
 struct SimulateArgs {
   std::string config;

@@ -1,11 +1,11 @@
-#include "credit/tree_shap.h"
+#include "ml/tree_shap.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "core/assert.h"
 
-namespace tranche::credit {
+namespace tranche::ml {
 
 namespace {
 
@@ -212,4 +212,4 @@ void TreeEnsemble::Contributions(const float* row, double* phi) const {
   }
 }
 
-}  // namespace tranche::credit
+}  // namespace tranche::ml

@@ -1,4 +1,4 @@
-#include "credit/metrics.h"
+#include "ml/metrics.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "core/assert.h"
 
-namespace tranche::credit {
+namespace tranche::ml {
 
 namespace {
 
@@ -43,6 +43,24 @@ double Auc(const std::vector<double>& scores, const std::vector<float>& labels) 
   const double negatives = static_cast<double>(scores.size()) - positives;
   TRANCHE_ASSERT(positives > 0 && negatives > 0);
   return (positive_rank_sum - positives * (positives + 1) / 2) / (positives * negatives);
+}
+
+double AveragePrecision(const std::vector<double>& scores, const std::vector<float>& labels) {
+  CheckInputs(scores, labels);
+  const auto idx = OrderBy(scores);  // ascending: walk it from the end
+  const double positives = static_cast<double>(std::count(labels.begin(), labels.end(), 1.0F));
+  TRANCHE_ASSERT(positives > 0);
+  double tp = 0, seen = 0, ap = 0;
+  for (std::size_t j = idx.size(); j > 0;) {
+    std::size_t i = j;
+    double new_tp = 0;
+    for (; i > 0 && scores[idx[i - 1]] == scores[idx[j - 1]]; --i) new_tp += labels[idx[i - 1]] == 1 ? 1 : 0;
+    tp += new_tp;
+    seen += static_cast<double>(j - i);
+    ap += (new_tp / positives) * (tp / seen);
+    j = i;
+  }
+  return ap;
 }
 
 double Ks(const std::vector<double>& scores, const std::vector<float>& labels) {
@@ -135,4 +153,4 @@ Platt FitPlatt(const std::vector<double>& margins, const std::vector<float>& lab
   return p;
 }
 
-}  // namespace tranche::credit
+}  // namespace tranche::ml

@@ -12,7 +12,7 @@
 
 #include "core/status.h"
 
-namespace tranche::credit {
+namespace tranche::ml {
 
 class DMatrix {
  public:
@@ -54,4 +54,4 @@ class Booster {
   std::shared_ptr<void> handle_;
 };
 
-}  // namespace tranche::credit
+}  // namespace tranche::ml

@@ -3,11 +3,15 @@
 
 #include <vector>
 
-namespace tranche::credit {
+namespace tranche::ml {
 
 // Area under the ROC curve; tied scores count one half. Preconditions (asserted): same
 // sizes, both classes present.
 double Auc(const std::vector<double>& scores, const std::vector<float>& labels);
+// Average precision: the precision at each distinct score threshold (highest first),
+// weighted by the recall it adds, Σ (Rₙ − Rₙ₋₁)·Pₙ, without interpolation; tied scores
+// form one threshold. Preconditions (asserted): same sizes, at least one positive.
+double AveragePrecision(const std::vector<double>& scores, const std::vector<float>& labels);
 // Kolmogorov-Smirnov: the largest gap between the cumulative score distributions of
 // the two classes.
 double Ks(const std::vector<double>& scores, const std::vector<float>& labels);
@@ -35,4 +39,4 @@ struct Platt {
 };
 Platt FitPlatt(const std::vector<double>& margins, const std::vector<float>& labels);
 
-}  // namespace tranche::credit
+}  // namespace tranche::ml

@@ -11,7 +11,7 @@
 
 #include "core/status.h"
 
-namespace tranche::credit {
+namespace tranche::ml {
 
 // Deeper trees are refused: the path storage lives on the stack, so scoring allocates
 // nothing and is safe from any number of threads.
@@ -59,4 +59,4 @@ class TreeEnsemble {
   std::size_t num_features_ = 0;
 };
 
-}  // namespace tranche::credit
+}  // namespace tranche::ml

@@ -1,4 +1,4 @@
-#include "credit/booster.h"
+#include "ml/booster.h"
 
 #include <xgboost/c_api.h>
 
@@ -9,7 +9,7 @@
 
 #include "core/assert.h"
 
-namespace tranche::credit {
+namespace tranche::ml {
 
 namespace {
 
@@ -127,4 +127,4 @@ Result<std::vector<float>> Booster::PredictContributions(const DMatrix& m) const
   return std::vector<float>(out, out + n);
 }
 
-}  // namespace tranche::credit
+}  // namespace tranche::ml
