@@ -8,10 +8,10 @@
 // distribution is reported as counters p50_us, p99_us and max_us.
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
+#include "bench/latency_counters.h"
 #include "credit/model_decider.h"
 #include "credit/profile_features.h"
 #include "credit/simulated_data.h"
@@ -55,11 +55,7 @@ void BM_ScoreApplicationWithReasons(benchmark::State& state) {
     benchmark::DoNotOptimize(score);
     us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
   }
-  std::sort(us.begin(), us.end());
-  const auto at = [&](double q) { return us[std::min(us.size() - 1, static_cast<std::size_t>(q * static_cast<double>(us.size())))]; };
-  state.counters["p50_us"] = at(0.50);
-  state.counters["p99_us"] = at(0.99);
-  state.counters["max_us"] = us.back();
+  bench::ReportLatencyCounters(state, us);
   state.SetLabel("model " + model->version() + ", " + std::to_string(model->spec().columns.size()) + " columns + " +
                  std::to_string(model->spec().derived.size()) + " engineered, scorecard blend " +
                  std::to_string(model->blend()));

@@ -13,10 +13,21 @@ packages=(
   libcli11-dev                       # command line
   libsodium-dev                      # key hashing, constant-time compare, HMAC
   libssl-dev openssl ca-certificates # TLS for webhook delivery (openssl: test certificates)
-  libxgboost-dev                     # gradient-boosted credit models (XGBoost C API)
+  libxgboost-dev                     # gradient-boosted credit and fraud models (XGBoost C API)
+  libfasttext-dev                    # the assistant's intent and language models
+  zlib1g-dev                         # gzip-compressed transaction streams (tranche eval fraud)
   libgtest-dev libgmock-dev          # tests
   libbenchmark-dev                   # benchmarks
+  clang-14 libclang-rt-14-dev        # libFuzzer for the fraud rules parser (TRANCHE_FUZZ)
 )
+# The web front end (web/) builds with Node.js and npm; the machine's own Node.js is
+# used when there is one, Debian's otherwise.
+if ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+if [[ "${TRANCHE_WITH_BROWSER:-0}" == "1" ]]; then
+  packages+=(chromium)               # the web front end's end-to-end tests (scripts/test.sh)
+fi
 if [[ "${TRANCHE_WITH_BENCH_DEPS:-0}" == "1" ]]; then
   packages+=(nginx-light)            # HTTP baseline for bench/run_http_bench.sh
 fi

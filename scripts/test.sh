@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Installs what is missing, then builds and runs every test twice: a normal optimised
-# build, and an address + undefined-behaviour sanitizer build. Warnings are errors.
+# Installs what is missing, builds the web front end, then builds and runs every test
+# twice: a normal optimised build (with the web front end's end-to-end tests in
+# Chromium), and an address + undefined-behaviour sanitizer build. Warnings are errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-deps.sh
+TRANCHE_WITH_BROWSER=1 bash scripts/install-deps.sh
 jobs="$(nproc)"
+
+# The web front end first: the release suite's web_e2e test drives it in Chromium.
+echo "== web front end (npm ci, type check, build) =="
+bash scripts/build-web.sh
 
 run_suite() {
   local dir="$1"; shift
@@ -15,9 +20,10 @@ run_suite() {
 }
 
 echo "== release build (RelWithDebInfo) =="
-run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRANCHE_WERROR=ON
+# TRANCHE_FUZZ: clang builds the rules parser's fuzzer beside, and ctest runs it for 30 s.
+run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRANCHE_WERROR=ON -DTRANCHE_FUZZ=ON
 
 echo "== sanitizer build (address + undefined) =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DTRANCHE_SANITIZE=ON -DTRANCHE_WERROR=ON \
-  -DTRANCHE_BENCH=OFF
+  -DTRANCHE_BENCH=OFF -DTRANCHE_WEB_E2E=OFF

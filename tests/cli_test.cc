@@ -32,7 +32,9 @@ TEST_F(CliTest, EverySubcommandAnswersHelp) {
        {std::vector<std::string>{"--help"}, {"serve", "--help"}, {"demo", "--help"},
         {"migrate", "--help"}, {"operator", "create", "--help"}, {"merchant", "create", "--help"},
         {"ledger", "verify", "--help"}, {"train", "credit", "--help"}, {"eval", "credit", "--help"},
-        {"score", "credit", "--help"}, {"model", "show", "--help"}}) {
+        {"score", "credit", "--help"}, {"model", "show", "--help"}, {"train", "intents", "--help"},
+        {"eval", "intents", "--help"}, {"simulate", "--help"}, {"report", "automation", "--help"},
+        {"reconcile", "--help"}}) {
     int code = -1;
     const std::string out = Run(cmd, &code);
     EXPECT_EQ(code, 0) << cmd.back();

@@ -82,7 +82,7 @@ class Sequence {
   void Pay() {
     const std::string plan = AnyOf(plans_);
     const lending::Plan p = s_.Plan(plan);
-    const std::int64_t balance = servicing::BalanceMinor(p);
+    const std::int64_t balance = servicing::Balance(p).minor();
     if (balance <= 0) return;
     const std::int64_t amount = Uniform(0, 3) == 0 ? balance : Uniform(1, static_cast<int>(balance));
     auto r = s_.client().Post("/v1/me/plans/" + plan + "/payments", {{"amount", amount}}, s_.Login(plan_owner_[plan]));
@@ -146,7 +146,7 @@ class Sequence {
       std::int64_t last_seq = 0;
       TRANCHE_ASSIGN_OR_RETURN(auto settlements, tx.settlements().List(s_.server().merchant_id, "", 10'000));
       for (const auto& st : settlements) {
-        settled += st.net_minor - st.carried_in_minor;
+        settled += st.net.minor() - st.carried_in.minor();
         last_seq = std::max(last_seq, st.last_seq);
       }
       std::int64_t moved = 0;

@@ -48,7 +48,7 @@ TEST(ServicingScenarioTest, PayIn4CollectedOnTimeAndTheMerchantIsPaid) {
   EXPECT_EQ(p.status, lending::PlanStatus::kPaidOff);
   EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
   EXPECT_EQ(s.Balance("collections_cash:USD"), 10000);
-  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.fees_charged.minor(), 0);
   const auto events = s.EventCounts();
   EXPECT_EQ(events.at("plan.payment_succeeded"), 4);
   EXPECT_EQ(events.at("plan.paid_off"), 1);
@@ -112,7 +112,7 @@ TEST(ServicingScenarioTest, AFailedCollectionIsRecoveredByTheRetry) {
   ASSERT_EQ(payments.json()["data"].size(), 2u);
   EXPECT_EQ(payments.json()["data"][1]["status"], "succeeded");
   EXPECT_EQ(payments.json()["data"][1]["attempt"], 2);
-  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged_minor, 0);
+  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged.minor(), 0);
   s.ExpectBooksAgree({buy.plan_id});
 }
 
@@ -122,13 +122,13 @@ TEST(ServicingScenarioTest, NeverPaidGoesThroughFeesAndBucketsToChargeOffThenRec
   s.SetProfile(buy.email, "insufficient_funds");
   s.AdvanceTo("2026-01-15");  // closed through the 14th: 9 days past due
   lending::Plan p = s.Plan(buy.plan_id);
-  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.fees_charged.minor(), 0);
   EXPECT_EQ(p.bucket, lending::Bucket::kDpd1To30);
   s.Advance(1);  // the 15th: 10 days past due
-  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged_minor, 700);
+  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged.minor(), 700);
   EXPECT_EQ(s.Receivable(buy.consumer_id), 4700);
   s.AdvanceTo("2026-01-30");  // the 29th: instalment 2 is 10 days late; only 300 fits the cap
-  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged_minor, 1000);
+  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged.minor(), 1000);
   s.AdvanceTo("2026-02-05");  // the 4th: 30 days
   EXPECT_EQ(s.Plan(buy.plan_id).bucket, lending::Bucket::kDpd1To30);
   s.Advance(1);  // 31 days
@@ -137,7 +137,7 @@ TEST(ServicingScenarioTest, NeverPaidGoesThroughFeesAndBucketsToChargeOffThenRec
   p = s.Plan(buy.plan_id);
   EXPECT_EQ(p.status, lending::PlanStatus::kActive);
   EXPECT_EQ(p.bucket, lending::Bucket::kDpd91To120);
-  EXPECT_EQ(p.fees_charged_minor, 1000);  // capped: instalments 3 and 4 added nothing
+  EXPECT_EQ(p.fees_charged.minor(), 1000);  // capped: instalments 3 and 4 added nothing
   s.Advance(1);  // May 5th: 120 days past due
   p = s.Plan(buy.plan_id);
   EXPECT_EQ(p.status, lending::PlanStatus::kChargedOff);
@@ -186,7 +186,7 @@ TEST(ServicingScenarioTest, ADisputePausesAndAnOperatorUpholdsTheMerchant) {
   s.AdvanceTo("2026-01-20");  // instalment 2 fell due on the 19th, paused
   lending::Plan p = s.Plan(buy.plan_id);
   EXPECT_EQ(p.installments[1].paid.minor(), 0);
-  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.fees_charged.minor(), 0);
   // The merchant contests; another merchant cannot see it.
   EXPECT_EQ(s.client().Post("/v1/disputes/" + dispute_id + "/respond", {{"accept", false}},
                             s.server().other_merchant_key).status, 404);
@@ -206,7 +206,7 @@ TEST(ServicingScenarioTest, ADisputePausesAndAnOperatorUpholdsTheMerchant) {
   EXPECT_EQ(s.EventCounts().at("dispute.resolved"), 1);
   s.AdvanceTo("2026-02-03");
   EXPECT_EQ(s.Plan(buy.plan_id).installments[1].paid.minor(), 2500);
-  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged_minor, 0);
+  EXPECT_EQ(s.Plan(buy.plan_id).fees_charged.minor(), 0);
   EXPECT_GE(s.Notifications(buy.consumer_id, "dispute_update").size(), 3u);
   s.ExpectBooksAgree({buy.plan_id});
 }
@@ -262,7 +262,7 @@ TEST(ServicingScenarioTest, AReturnPauses28DaysAndShiftsTheDueDates) {
   EXPECT_FALSE(p.paused_from.has_value());
   EXPECT_EQ(FormatDate(p.installments[1].due_date), "2026-02-16");
   EXPECT_EQ(p.installments[1].paid.minor(), 0);
-  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.fees_charged.minor(), 0);
   EXPECT_EQ(p.bucket, lending::Bucket::kCurrent);
   EXPECT_EQ(s.EventCounts().at("order.return_registered"), 1);
   s.ExpectBooksAgree({buy.plan_id});
@@ -300,11 +300,11 @@ TEST(ServicingScenarioTest, EarlyPayoffOfFinancingChargesInterestToDateOnly) {
   s.AdvanceTo("2026-02-15");  // the first instalment (due 02-05) collected; 41 days accrued
   p = s.Plan(buy.plan_id);
   EXPECT_EQ(p.installments[0].paid.minor(), p.installments[0].amount().minor());
-  EXPECT_GT(p.interest_accrued_minor, 0);
+  EXPECT_GT(p.interest_accrued.minor(), 0);
   const std::string token = s.Login(buy.email);
   auto quote = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payoff", token);
   ASSERT_EQ(quote.status, 200) << quote.body;
-  const std::int64_t accrued_unpaid = p.interest_accrued_minor - lending::InterestPaidMinor(p);
+  const std::int64_t accrued_unpaid = p.interest_accrued.minor() - lending::InterestPaid(p).minor();
   EXPECT_EQ(quote.json()["principal"], lending::OutstandingPrincipal(p).minor());
   EXPECT_EQ(quote.json()["interest"], std::max<std::int64_t>(0, accrued_unpaid));
   EXPECT_GT(quote.json()["interest_waived"].get<std::int64_t>(), 0);
@@ -317,7 +317,7 @@ TEST(ServicingScenarioTest, EarlyPayoffOfFinancingChargesInterestToDateOnly) {
   EXPECT_TRUE(paid.json()["payoff"].get<bool>());
   EXPECT_EQ(paid.json()["plan"]["status"], "paid_off");
   p = s.Plan(buy.plan_id);
-  const std::int64_t interest_paid = lending::InterestPaidMinor(p);
+  const std::int64_t interest_paid = lending::InterestPaid(p).minor();
   EXPECT_LT(interest_paid, scheduled_interest);
   EXPECT_EQ(s.Balance("interest_revenue:USD"), -interest_paid);
   EXPECT_EQ(s.Balance("accrued_interest:USD"), 0);
@@ -336,10 +336,10 @@ TEST(ServicingScenarioTest, APartialPaymentThenPayoffCostsPrincipalPlusInterestT
   auto part = s.client().Post(pay, {{"amount", 1000}}, s.Login(buy.email));
   ASSERT_EQ(part.status, 201) << part.body;
   const lending::Plan after_part = s.Plan(buy.plan_id);
-  EXPECT_EQ(lending::InterestPaidMinor(after_part), after_part.interest_accrued_minor);  // interest to date first
-  EXPECT_EQ(lending::OutstandingPrincipal(after_part).minor(), 60000 - (1000 - after_part.interest_accrued_minor));
+  EXPECT_EQ(lending::InterestPaid(after_part).minor(), after_part.interest_accrued.minor());  // interest to date first
+  EXPECT_EQ(lending::OutstandingPrincipal(after_part).minor(), 60000 - (1000 - after_part.interest_accrued.minor()));
   EXPECT_EQ(part.json()["plan"]["installments"][0]["paid_amount"], 1000);
-  EXPECT_EQ(part.json()["plan"]["installments"][0]["interest_paid"], after_part.interest_accrued_minor);
+  EXPECT_EQ(part.json()["plan"]["installments"][0]["interest_paid"], after_part.interest_accrued.minor());
   s.Advance(5);
   const std::string token = s.Login(buy.email);
   auto quote = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payoff", token);
@@ -349,11 +349,11 @@ TEST(ServicingScenarioTest, APartialPaymentThenPayoffCostsPrincipalPlusInterestT
   ASSERT_EQ(off.status, 201) << off.body;
   EXPECT_EQ(off.json()["plan"]["status"], "paid_off");
   const lending::Plan p = s.Plan(buy.plan_id);
-  EXPECT_GT(p.interest_accrued_minor, 0);
-  EXPECT_EQ(1000 + amount, 60000 + p.interest_accrued_minor);  // principal plus interest to date, exactly
-  EXPECT_EQ(lending::InterestPaidMinor(p), p.interest_accrued_minor);
-  EXPECT_EQ(s.Balance("collections_cash:USD"), 60000 + p.interest_accrued_minor);
-  EXPECT_EQ(s.Balance("interest_revenue:USD"), -p.interest_accrued_minor);
+  EXPECT_GT(p.interest_accrued.minor(), 0);
+  EXPECT_EQ(1000 + amount, 60000 + p.interest_accrued.minor());  // principal plus interest to date, exactly
+  EXPECT_EQ(lending::InterestPaid(p).minor(), p.interest_accrued.minor());
+  EXPECT_EQ(s.Balance("collections_cash:USD"), 60000 + p.interest_accrued.minor());
+  EXPECT_EQ(s.Balance("interest_revenue:USD"), -p.interest_accrued.minor());
   EXPECT_EQ(s.Balance("accrued_interest:USD"), 0);
   s.ExpectBooksAgree({buy.plan_id});
 }
@@ -404,7 +404,7 @@ TEST(ServicingScenarioTest, InstalmentsHeldByAPauseAreNotOverdueAndMoveTheMoment
   const lending::Plan p = s.Plan(buy.plan_id);
   EXPECT_EQ(FormatDate(p.installments[1].due_date), "2026-02-10");
   EXPECT_EQ(FormatDate(p.installments[2].due_date), "2026-02-23");
-  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.fees_charged.minor(), 0);
   s.ExpectBooksAgree(plans);
 }
 

@@ -77,7 +77,7 @@ Result<Reply> App::Dispatch(const HttpRequest& req, const ApiRouter::Match& matc
     TRANCHE_RETURN_IF_ERROR(Authorize(route.caller, *principal));
   }
   Json body = Json::object();
-  if (req.method == "POST" || req.method == "PUT") {
+  if (req.method == "POST" || req.method == "PUT" || req.method == "PATCH") {
     TRANCHE_ASSIGN_OR_RETURN(body, ParsePostBody(req));
   }
   const Instant now = svc_.clock.Now();
@@ -207,6 +207,8 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterWebhookRoutes(router);
   RegisterServicingRoutes(router);
   RegisterSettlementRoutes(router);
+  RegisterFraudRoutes(router);
+  RegisterLookupRoutes(router);
   RegisterAssistantRoutes(router);
 }
 

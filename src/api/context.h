@@ -14,6 +14,7 @@
 #include "assist/chat.h"
 #include "core/clock.h"
 #include "core/ids.h"
+#include "fraud/decision.h"
 #include "ops/cob.h"
 #include "risk/decider.h"
 #include "webhooks/webhook.h"
@@ -51,6 +52,8 @@ struct Services {
   const risk::Decider& decider;  // credit decisions at checkout
   const risk::BureauProvider& bureau;
   const webhooks::SigningKey& signing_key;  // webhook signing secrets and client tokens derive from it
+  // Fraud screening at authorization (set by the platform); none: no screening.
+  const fraud::Screening* fraud = nullptr;
   Metrics* metrics = nullptr;    // set by App
   // Servicing: the daily job and the money-movement adapters (set by the platform).
   ops::Cob* cob = nullptr;

@@ -38,6 +38,7 @@ HttpRequest ToRequest(http::request<http::string_body>&& raw, const tcp::socket&
   r.authorization = std::string(raw[http::field::authorization]);
   r.idempotency_key = std::string(raw["Idempotency-Key"]);
   r.content_type = std::string(raw[http::field::content_type]);
+  r.if_none_match = std::string(raw[http::field::if_none_match]);
   beast::error_code ec;
   const auto endpoint = socket.remote_endpoint(ec);
   if (!ec) r.remote_address = endpoint.address().to_string();

@@ -20,6 +20,7 @@ struct HttpRequest {
   std::string authorization;
   std::string idempotency_key;
   std::string content_type;
+  std::string if_none_match;  // static files answer 304 when it names their ETag
   std::string remote_address;
 };
 

@@ -1,5 +1,6 @@
 #include "api/metrics.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tranche::api {
@@ -90,7 +91,69 @@ std::string Metrics::Render(const store::StoreStats& store) const {
                 static_cast<unsigned long long>(store.jobs),
                 static_cast<unsigned long long>(store.commits));
   out += buf;
+  RenderFraud(out);
   return out;
+}
+
+void Metrics::RecordFraudDecision(std::size_t action) {
+  TRANCHE_ASSERT(action < fraud_decisions_.size());
+  std::lock_guard lock(mu_);
+  ++fraud_decisions_[action];
+  if (action == 2) fraud_pending_.fetch_add(1);
+}
+
+void Metrics::RecordReviewDecided(bool accepted, std::int64_t seconds) {
+  std::lock_guard lock(mu_);
+  ++reviews_decided_[accepted ? 1 : 0];
+  fraud_pending_.fetch_sub(1);
+  review_seconds_sum_ += static_cast<std::uint64_t>(std::max<std::int64_t>(seconds, 0));
+  for (std::size_t i = 0; i < kReviewBucketsS.size(); ++i) {
+    if (static_cast<double>(seconds) <= kReviewBucketsS[i]) ++review_buckets_[i];
+  }
+}
+
+void Metrics::RenderFraud(std::string& out) const {
+  char buf[2048];
+  const char* actions[] = {"allow", "block", "review"};
+  out += "# HELP tranche_fraud_decisions_total Fraud decisions at authorization by action.\n"
+         "# TYPE tranche_fraud_decisions_total counter\n";
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < fraud_decisions_.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "tranche_fraud_decisions_total{action=\"%s\"} %llu\n", actions[i],
+                  static_cast<unsigned long long>(fraud_decisions_[i]));
+    out += buf;
+    total += fraud_decisions_[i];
+  }
+  // Decisions that needed no person: every allow and block.
+  const double automated = total == 0 ? 1.0 : static_cast<double>(total - fraud_decisions_[2]) / static_cast<double>(total);
+  const std::uint64_t decided = reviews_decided_[0] + reviews_decided_[1];
+  std::snprintf(buf, sizeof buf,
+                "# HELP tranche_fraud_automation_rate Share of fraud decisions since start that needed no review.\n"
+                "# TYPE tranche_fraud_automation_rate gauge\ntranche_fraud_automation_rate %.6f\n"
+                "# HELP tranche_fraud_reviews_pending Fraud reviews waiting for a decision.\n"
+                "# TYPE tranche_fraud_reviews_pending gauge\ntranche_fraud_reviews_pending %lld\n"
+                "# HELP tranche_fraud_reviews_decided_total Fraud reviews decided by outcome.\n"
+                "# TYPE tranche_fraud_reviews_decided_total counter\n"
+                "tranche_fraud_reviews_decided_total{outcome=\"accepted\"} %llu\n"
+                "tranche_fraud_reviews_decided_total{outcome=\"rejected\"} %llu\n"
+                "# HELP tranche_fraud_review_decision_seconds Time from a review's creation to its decision.\n"
+                "# TYPE tranche_fraud_review_decision_seconds histogram\n",
+                automated, static_cast<long long>(fraud_pending_.load()),
+                static_cast<unsigned long long>(reviews_decided_[1]),
+                static_cast<unsigned long long>(reviews_decided_[0]));
+  out += buf;
+  for (std::size_t i = 0; i < kReviewBucketsS.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "tranche_fraud_review_decision_seconds_bucket{le=\"%g\"} %llu\n",
+                  kReviewBucketsS[i], static_cast<unsigned long long>(review_buckets_[i]));
+    out += buf;
+  }
+  std::snprintf(buf, sizeof buf,
+                "tranche_fraud_review_decision_seconds_bucket{le=\"+Inf\"} %llu\n"
+                "tranche_fraud_review_decision_seconds_sum %llu\n"
+                "tranche_fraud_review_decision_seconds_count %llu\n",
+                static_cast<unsigned long long>(decided), static_cast<unsigned long long>(review_seconds_sum_),
+                static_cast<unsigned long long>(decided));
+  out += buf;
 }
 
 }  // namespace tranche::api

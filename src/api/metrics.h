@@ -13,6 +13,9 @@
 
 namespace tranche::api {
 
+// Time from a fraud review's creation to its decision: a minute to a day.
+inline constexpr std::array<double, 8> kReviewBucketsS = {60, 300, 900, 1800, 3600, 14400, 43200, 86400};
+
 inline constexpr std::array<double, 14> kLatencyBucketsS = {
     0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
     0.025,  0.05,    0.1,    0.25,  0.5,    1.0,   2.5};
@@ -28,6 +31,13 @@ class Metrics {
   void SetLedgerEntries(std::int64_t n) { ledger_entries_.store(n); }
   void AddLedgerEntries(std::int64_t n) { ledger_entries_.fetch_add(n); }
 
+  // The fraud review queue: decisions by action (allow 0, block 1, review 2 — the
+  // order of fraud::Action), reviews waiting (set from the store at start, then kept in
+  // step), and reviews decided with their time to decision.
+  void SetFraudReviewsPending(std::int64_t n) { fraud_pending_.store(n); }
+  void RecordFraudDecision(std::size_t action);
+  void RecordReviewDecided(bool accepted, std::int64_t seconds);
+
   std::string Render(const store::StoreStats& store) const;
 
  private:
@@ -40,6 +50,13 @@ class Metrics {
   mutable std::mutex mu_;
   std::map<std::pair<std::size_t, int>, Series> series_;
   std::atomic<std::int64_t> ledger_entries_{0};
+  std::array<std::uint64_t, 3> fraud_decisions_{};        // guarded by mu_
+  std::array<std::uint64_t, 2> reviews_decided_{};        // rejected, accepted; guarded by mu_
+  std::array<std::uint64_t, kReviewBucketsS.size()> review_buckets_{};  // guarded by mu_
+  std::uint64_t review_seconds_sum_ = 0;                   // guarded by mu_
+  std::atomic<std::int64_t> fraud_pending_{0};
+
+  void RenderFraud(std::string& out) const;  // mu_ held
 };
 
 }  // namespace tranche::api

@@ -154,7 +154,7 @@ Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::str
     return std::string();
   }
   spdlog::info("training the demo credit model from {} (once; kept in {})", training_csv, dir);
-  TRANCHE_ASSIGN_OR_RETURN(credit::Table data, credit::ReadCsvFile(training_csv));
+  TRANCHE_ASSIGN_OR_RETURN(ml::Table data, ml::ReadCsvFile(training_csv));
   credit::TrainOptions o;
   o.label = "default";
   o.exclude = {"sex", "marriage"};  // protected attributes are never model inputs (ECOA)
@@ -167,7 +167,7 @@ Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::str
   return dir;
 }
 
-std::string DemoBanner(const DemoCredentials& c, const std::string& host, int port) {
+std::string DemoBanner(const DemoCredentials& c, const std::string& host, int port, bool web) {
   const std::string base = "http://" + host + ":" + std::to_string(port);
   const std::string& mkey = c.merchants.front().secret_key;
   std::string s;
@@ -225,6 +225,13 @@ std::string DemoBanner(const DemoCredentials& c, const std::string& host, int po
   s += "  curl -s " + base + "/v1/events -H 'Authorization: Bearer " + mkey + "'\n\n";
   s += "  curl -s " + base + "/metrics | head\n";
   s += "  curl -s " + base + "/v1/openapi.json | head -c 300\n\n";
+  if (web) {
+    s += "In a browser:\n";
+    s += "  operator console  " + base + "/console/   (log in with the operator key above)\n";
+    s += "  consumer portal   " + base + "/portal/    (e.g. ava.larsson@example.com; the code is in the\n"
+         "                    console's Notifications)\n";
+    s += "  demo shop         " + base + "/shop/      (" + c.merchants.front().name + ")\n\n";
+  }
   s += "Stop with Ctrl-C.\n";
   return s;
 }

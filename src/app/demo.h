@@ -42,7 +42,8 @@ Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
 Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::string& training_csv);
 
 // What to print after the demo starts: the keys and curl lines that work as printed.
-std::string DemoBanner(const DemoCredentials& creds, const std::string& host, int port);
+// With `web`, it ends with the links to the console, the portal and the shop.
+std::string DemoBanner(const DemoCredentials& creds, const std::string& host, int port, bool web);
 // The same credentials as JSON, for scripts (bench/run_http_bench.sh).
 std::string DemoCredentialsJson(const DemoCredentials& creds);
 

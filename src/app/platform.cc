@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/demo_shop.h"
 #include "credit/champion_challenger.h"
 #include "origination/origination.h"
 #include "servicing/servicing.h"
@@ -64,6 +65,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->services_->rail = p->rail_.get();
   p->services_->adjustable_clock = p->options_.adjustable_clock;
   p->services_->wall_clock = p->wall_clock_;
+  p->services_->fraud = &p->screening_;
   if (p->options_.intent_classifier != nullptr && p->options_.language_detector != nullptr) {
     p->assistant_ = std::make_unique<assist::Assistant>(p->ops_context(), *p->options_.intent_classifier,
                                                         *p->options_.language_detector);
@@ -71,11 +73,18 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   }
   p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);
   std::int64_t entries = 0;
+  std::int64_t pending_reviews = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(entries, tx.ledger().CountEntries());
+    TRANCHE_ASSIGN_OR_RETURN(pending_reviews, tx.fraud_decisions().CountPendingReviews());
     return Status::Ok();
   }));
   p->app_->metrics().SetLedgerEntries(entries);
+  p->app_->metrics().SetFraudReviewsPending(pending_reviews);
+  if (!p->options_.web_dir.empty()) {
+    TRANCHE_ASSIGN_OR_RETURN(p->static_files_, api::StaticFiles::Load(p->options_.web_dir));
+    spdlog::info("serving {} web files from {}", p->static_files_->file_count(), p->options_.web_dir);
+  }
   return p;
 }
 
@@ -161,8 +170,14 @@ Status Platform::LoadSigningKey() {
   return Status::Ok();
 }
 
+void Platform::EnableDemoShop(DemoMerchantKey merchant) {
+  TRANCHE_ASSERT_MSG(server_ == nullptr, "the demo shop is enabled before the server starts");
+  demo_shop_ = std::make_unique<DemoShop>(*app_, std::move(merchant));
+}
+
 Status Platform::Start() {
-  server_ = std::make_unique<api::HttpServer>(options_.server, *app_);
+  front_ = std::make_unique<api::Front>(*app_, static_files_ ? &*static_files_ : nullptr, demo_shop_.get());
+  server_ = std::make_unique<api::HttpServer>(options_.server, *front_);
   std::string error;
   if (!server_->Start(&error)) {
     server_.reset();

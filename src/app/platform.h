@@ -4,6 +4,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <stop_token>
@@ -11,12 +12,16 @@
 #include <string>
 
 #include "api/app.h"
+#include "api/front.h"
 #include "api/http_server.h"
+#include "api/static_files.h"
+#include "app/demo.h"
 #include "app/webhook_dispatcher.h"
 #include <filesystem>
 
 #include "ops/cob.h"
 #include "payments/simulated.h"
+#include "fraud/decision_source.h"
 #include "risk/policy_decider.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -30,6 +35,9 @@ struct PlatformOptions {
   std::string data_dir = "./data";
   api::ServerOptions server;
   std::string access_log = "-";
+  // The web front end's built files (web/dist), served beside the API (api/static_files.h).
+  // Empty: no web pages.
+  std::string web_dir;
   bool migrate = false;            // apply pending migrations on open
   // Real time (default: the system clock; tests may simulate it). Idempotency records
   // live 24 h of it, even when an adjustable clock runs the business.
@@ -82,6 +90,9 @@ class Platform {
   static Result<std::unique_ptr<Platform>> Open(PlatformOptions options);
   ~Platform();
 
+  // Demo only: serves the demo shop's backend (app/demo_shop.h) as `merchant`, whose
+  // secret key stays in this process. Call before Start().
+  void EnableDemoShop(DemoMerchantKey merchant);
   // Binds the HTTP server and serves on background threads; starts housekeeping.
   Status Start();
   // Housekeeping, run by Start() and then every maintenance_interval: purges
@@ -136,6 +147,10 @@ class Platform {
   };
   std::vector<WatchedDecider> watched_;
   risk::SimulatedBureau bureau_;
+  // Fraud screening at authorization: the stored-data feature source until the
+  // streaming feature engine replaces it; no scorer until a fraud model exists.
+  fraud::StoredFeatureSource fraud_source_;
+  fraud::Screening screening_{fraud_source_, nullptr};
   webhooks::SigningKey signing_key_{};
   std::unique_ptr<WebhookDispatcher> dispatcher_;
   std::unique_ptr<payments::SimulatedProcessor> processor_;
@@ -144,6 +159,9 @@ class Platform {
   std::unique_ptr<assist::Assistant> assistant_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<api::App> app_;
+  std::optional<api::StaticFiles> static_files_;
+  std::unique_ptr<api::HttpHandler> demo_shop_;
+  std::unique_ptr<api::Front> front_;
   std::unique_ptr<api::HttpServer> server_;
   std::mutex maintenance_mu_;
   std::condition_variable_any maintenance_cv_;

@@ -5,6 +5,7 @@
 
 #include "ops/collections.h"
 #include "ops/plan_actions.h"
+#include "origination/exposure.h"
 #include "servicing/servicing.h"
 
 namespace tranche::assist {
@@ -108,12 +109,11 @@ Result<AccountFacts> LoadAccount(store::Tx& tx, std::string_view consumer_id, In
   a.method_type = std::string(payments::MethodTypeName(m.type));
   a.method_last4 = m.last4;
 
-  TRANCHE_ASSIGN_OR_RETURN(auto limits, tx.consumers().ListLimits(consumer_id));
-  if (!limits.empty()) {
-    a.currency = limits.front().currency();
-    a.limit_minor = limits.front().minor();
-    TRANCHE_ASSIGN_OR_RETURN(ops::CreditStanding s, ops::ConsumerCredit(tx, consumer_id, limits.front(), now));
-    a.available_minor = s.available_minor;
+  TRANCHE_ASSIGN_OR_RETURN(auto lines, origination::LoadCreditLines(tx, consumer_id, now));
+  if (!lines.empty()) {
+    a.currency = lines.front().limit.currency();
+    a.limit_minor = lines.front().limit.minor();
+    a.available_minor = lines.front().available.minor();
   }
 
   TRANCHE_ASSIGN_OR_RETURN(auto decisions, tx.decisions().ListByConsumer(consumer_id, "", kMaxDecisionsRead));

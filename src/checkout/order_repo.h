@@ -15,6 +15,9 @@ class OrderRepo {
   virtual Result<std::optional<Authorization>> FindAuthorization(std::string_view id) = 0;
   // Records that `order_id` was created from the authorization; Conflict if one was.
   virtual Status AttachOrder(std::string_view authorization_id, std::string_view order_id) = 0;
+  // Ends an authorization without an order at `at` (a fraud review rejected it): from
+  // then on it is expired, no longer counted open nor usable for an order.
+  virtual Status ReleaseAuthorization(std::string_view authorization_id, Instant at) = 0;
 
   virtual Status InsertOrder(const Order& o) = 0;
   virtual Result<std::optional<Order>> FindOrder(std::string_view id) = 0;

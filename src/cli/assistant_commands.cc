@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "assist/eval.h"
+#include "assist/nlu_understanding.h"
+#include "cli/fail.h"
 
 namespace tranche::cli {
 
@@ -17,18 +19,13 @@ struct EvalArgs {
   std::string model;
 };
 
-int Fail(const Status& st) {
-  std::fprintf(stderr, "tranche: %s\n", st.ToString().c_str());
-  return 1;
-}
-
 int RunEvalAssistant(const EvalArgs& a) {
   std::ifstream in(a.scenarios);
   const nlohmann::json file = nlohmann::json::parse(in, nullptr, false);
   if (file.is_discarded()) return Fail(Status::InvalidArgument("invalid_scenarios", a.scenarios + " is not JSON"));
-  auto understanding = LoadUnderstanding(a.model);
+  auto understanding = assist::LoadUnderstanding(a.model);
   if (!understanding.ok()) return Fail(understanding.status());
-  auto report = assist::RunScenarios(file, *understanding->intents, *understanding->languages);
+  auto report = assist::RunScenarios(file, *understanding->intents, *understanding->language);
   if (!report.ok()) return Fail(report.status());
   if (!a.transcripts.empty()) {
     std::ofstream out(a.transcripts);
@@ -40,11 +37,6 @@ int RunEvalAssistant(const EvalArgs& a) {
 }
 
 }  // namespace
-
-Result<Understanding> LoadUnderstanding(const std::string& model_dir) {
-  return Status::Unavailable("no intent classifier engine is built into this binary (assist/nlu); cannot load " +
-                             model_dir);
-}
 
 void AddAssistantCommands(CLI::App& app, std::function<int()>* action) {
   CLI::App* eval = app.get_subcommand("eval");

@@ -1,4 +1,5 @@
 #include "cli/credit_commands.h"
+#include "cli/fail.h"
 
 #include <unistd.h>
 
@@ -21,11 +22,6 @@ namespace tranche::cli {
 namespace {
 
 using credit::CreditModel;
-
-int Fail(const Status& st) {
-  std::fprintf(stderr, "error: %s\n", st.message().c_str());
-  return 2;
-}
 
 std::set<std::string> SplitList(const std::string& s) {
   std::set<std::string> out;
@@ -80,7 +76,7 @@ struct TrainArgs {
 };
 
 int RunTrain(const TrainArgs& a) {
-  auto table = credit::ReadCsvFile(a.data);
+  auto table = ml::ReadCsvFile(a.data);
   if (!table.ok()) return Fail(table.status());
   auto monotone = ParseMonotone(a.monotone);
   if (!monotone.ok()) return Fail(monotone.status());
@@ -138,7 +134,7 @@ Status WritePredictions(const std::string& path, const credit::Matrix& m, const 
 int RunScore(const ScoreArgs& a, bool with_label) {
   auto model = CreditModel::Load(a.model);
   if (!model.ok()) return Fail(model.status());
-  auto table = credit::ReadCsvFile(a.data);
+  auto table = ml::ReadCsvFile(a.data);
   if (!table.ok()) return Fail(table.status());
   credit::FeatureSpec spec = model->spec();
   if (with_label) spec.label = a.label;

@@ -10,8 +10,12 @@
 
 #include "app/demo.h"
 #include "app/platform.h"
+#include "assist/nlu_understanding.h"
 #include "cli/assistant_commands.h"
 #include "cli/credit_commands.h"
+#include "cli/fraud_commands.h"
+#include "cli/intent_commands.h"
+#include "cli/sim_commands.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
 
@@ -62,8 +66,30 @@ Result<std::unique_ptr<Platform>> OpenPlatform(PlatformOptions options) {
   return Platform::Open(std::move(options));
 }
 
-int Serve(PlatformOptions options) {
+// The assistant's understanding for `serve --intent-model DIR` and `demo --intent-model`:
+// "" or "none" leaves the assistant off (its routes answer 503); "auto" (the demo) trains
+// the BNPL model from the shipped data on first run; anything else is a model directory.
+// The platform keeps pointers into `*out`, which must outlive it.
+Status UseUnderstanding(const std::string& model, const std::string& data_dir, tranche::assist::Understanding* out,
+                        PlatformOptions& options) {
+  if (model.empty() || model == "none") return Status::Ok();
+  auto u = model == "auto"
+               ? tranche::assist::EnsureUnderstanding(data_dir + "/models/intents-bnpl",
+                                                      TRANCHE_DATASETS_DIR "/intents/bnpl/train.csv")
+               : tranche::assist::LoadUnderstanding(model);
+  if (!u.ok()) return u.status();
+  *out = std::move(*u);
+  options.intent_classifier = out->intents.get();
+  options.language_detector = out->language.get();
+  return Status::Ok();
+}
+
+int Serve(PlatformOptions options, const std::string& intent_model) {
   const sigset_t signals = BlockStopSignals();
+  tranche::assist::Understanding understanding;
+  if (Status st = UseUnderstanding(intent_model, options.data_dir, &understanding, options); !st.ok()) {
+    return Fail(st);
+  }
   auto platform = OpenPlatform(options);
   if (!platform.ok()) return Fail(platform.status());
   if (Status st = (*platform)->Start(); !st.ok()) return Fail(st);
@@ -74,7 +100,14 @@ int Serve(PlatformOptions options) {
   return 0;
 }
 
-int Demo(PlatformOptions options, const std::string& keys_file, const std::string& training_csv) {
+int Demo(PlatformOptions options, const std::string& keys_file, const std::string& training_csv,
+         const std::string& history, const std::string& intent_model) {
+  int history_days = 0;
+  if (!history.empty()) {
+    auto days = tranche::cli::ParseHistoryDays(history);
+    if (!days.ok()) return Fail(days.status());
+    history_days = *days;
+  }
   const sigset_t signals = BlockStopSignals();
   options.migrate = true;
   options.allow_private_webhook_targets = true;  // a local demo posts to local receivers
@@ -89,12 +122,27 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
   } else if (options.credit_model_dir == "none") {
     options.credit_model_dir.clear();
   }
+  tranche::assist::Understanding understanding;
+  if (Status st = UseUnderstanding(intent_model, options.data_dir, &understanding, options); !st.ok()) {
+    return Fail(st);
+  }
+  if (!options.web_dir.empty() && !std::filesystem::is_directory(options.web_dir)) {
+    std::fprintf(stderr, "tranche: no web front end at %s (build it: cd web && npm ci && npm run build); "
+                 "serving the API only\n", options.web_dir.c_str());
+    options.web_dir.clear();
+  }
   auto platform = OpenPlatform(options);
   if (!platform.ok()) return Fail(platform.status());
   Platform& p = **platform;
   auto creds = tranche::app::EnsureDemoWorld(p.store(), p.ids(), p.random(), p.decider(),
                                              p.bureau(), p.clock().Now());
   if (!creds.ok()) return Fail(creds.status());
+  // A new world may start from a simulated history: plans in every state, settlements,
+  // disputes. Before the server starts, so nothing else writes meanwhile.
+  if (history_days > 0 && creds->created) {
+    const tranche::Date today = tranche::DateOf(p.clock().Now());
+    if (Status st = tranche::cli::SimulateDemoHistory(p.store(), history_days, today); !st.ok()) return Fail(st);
+  }
   // The keys file exists before the server answers, so scripts can wait on /healthz.
   if (!keys_file.empty()) {
     if (Status st = WriteSecretFile(keys_file, tranche::app::DemoCredentialsJson(*creds) + "\n");
@@ -102,8 +150,11 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
       return Fail(st);
     }
   }
+  // The demo shop sells for the first demo merchant; its key stays in this process.
+  p.EnableDemoShop(creds->merchants.front());
   if (Status st = p.Start(); !st.ok()) return Fail(st);
-  std::cout << tranche::app::DemoBanner(*creds, options.server.address, p.port()) << std::flush;
+  std::cout << tranche::app::DemoBanner(*creds, options.server.address, p.port(), !options.web_dir.empty())
+            << std::flush;
   WaitForStopSignal(signals);
   p.Stop();
   return 0;
@@ -236,6 +287,11 @@ int main(int argc, char** argv) {
                     "credit model directory (tranche train credit); default: policy rules only");
   AddChallengerOptions(serve, options);
   serve->add_flag("--migrate", options.migrate, "apply pending schema migrations first");
+  serve->add_option("--web-dir", options.web_dir,
+                    "serve the web front end's built files (web/dist) from this directory");
+  std::string serve_intent_model;
+  serve->add_option("--intent-model", serve_intent_model,
+                    "the assistant's intent model directory (tranche train intents); default: assistant off");
 
   auto* demo = cli.add_subcommand("demo", "create the demo world if missing, print keys, serve");
   AddServerOptions(demo, options);
@@ -244,10 +300,20 @@ int main(int argc, char** argv) {
                    "credit model directory, 'auto' (train the demo model on first run) or 'none'")
       ->capture_default_str();
   AddChallengerOptions(demo, options);
+  std::string demo_web_dir = TRANCHE_WEB_DIR;
+  demo->add_option("--web-dir", demo_web_dir, "the web front end's built files ('' for none)")
+      ->capture_default_str();
+  std::string demo_intent_model = "auto";
+  demo->add_option("--intent-model", demo_intent_model,
+                   "the assistant's intent model directory, 'auto' (train the BNPL model on first run) "
+                   "or 'none'")->capture_default_str();
   std::string keys_file;
   demo->add_option("--keys-file", keys_file, "also write the demo keys as JSON to this file");
   // The repository ships its training data (datasets/), so the demo trains from any clone.
   std::string training_csv = TRANCHE_DATASETS_DIR "/credit/taiwan_default_train.csv";
+  std::string history;
+  demo->add_option("--history", history,
+                   "start a new demo world from a simulated history of this many days (e.g. 90d)");
   demo->add_option("--credit-training-data", training_csv,
                    "training data for the demo's credit model (--credit-model auto)")->capture_default_str();
 
@@ -286,17 +352,21 @@ int main(int argc, char** argv) {
   std::string cob_date;
   cob->add_option("--date", cob_date, "close through this business date, YYYY-MM-DD (default: yesterday)");
 
-  std::function<int()> credit_action;
+  std::function<int()> credit_action;  // credit and fraud model commands
   tranche::cli::AddCreditCommands(cli, &credit_action);
+  tranche::cli::AddIntentCommands(cli, &credit_action);
+  tranche::cli::AddSimCommands(cli, &credit_action);
+  tranche::cli::AddFraudCommands(cli, &credit_action);
   tranche::cli::AddAssistantCommands(cli, &credit_action);
 
   CLI11_PARSE(cli, argc, argv);
   if (credit_action) return credit_action();
 
-  if (serve->parsed()) return Serve(options);
+  if (serve->parsed()) return Serve(options, serve_intent_model);
   if (demo->parsed()) {
     options.credit_model_dir = demo_credit_model;
-    return Demo(options, keys_file, training_csv);
+    options.web_dir = demo_web_dir;
+    return Demo(options, keys_file, training_csv, history, demo_intent_model);
   }
   if (migrate->parsed()) return Migrate(options.data_dir);
   if (op_create->parsed()) return CreateOperator(options, op_name);

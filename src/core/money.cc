@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/assert.h"
 #include "core/enum_names.h"
 
 namespace tranche {
@@ -78,6 +79,11 @@ Result<std::vector<Money>> Money::Split(int parts, RemainderRule rule) const {
     out[idx] = Money(base + 1, currency_);
   }
   return out;
+}
+
+Money Checked(Result<Money> r) {
+  TRANCHE_ASSERT_MSG(r.ok(), r.status().ToString().c_str());
+  return *r;
 }
 
 std::string FormatMoney(Money m) {

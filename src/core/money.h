@@ -57,6 +57,11 @@ class Money {
   Currency currency_;
 };
 
+// The value of checked arithmetic whose success is an invariant of the caller: amounts
+// of one plan or one settlement, in one currency and bounded by the input limits. A
+// failure (a currency mismatch or an overflow) is a bug, so it is asserted, in release too.
+Money Checked(Result<Money> r);
+
 // "129.99 USD"; for logs and messages, never parsed back.
 std::string FormatMoney(Money m);
 

@@ -17,7 +17,7 @@ const DerivedFeature* Find(const std::vector<DerivedFeature>& all, const std::st
 }
 
 Table Taiwanish() {
-  return *ParseCsv(
+  return *ml::ParseCsv(
       "limit_bal,pay_0,pay_2,pay_3,bill_amt1,bill_amt2,bill_amt3,pay_amt1,pay_amt2,region,default\n"
       "10000,2,1,-1,5000,4000,1000,400,1000,north,1\n"
       "20000,0,0,0,0,0,0,0,0,south,0\n"
@@ -40,7 +40,7 @@ TEST(DerivedFeaturesTest, DetectsTheTaiwanFamiliesByName) {
   auto no_limit = InferSpec(Taiwanish(), "default", {"limit_bal"});
   EXPECT_EQ(Find(DetectDerivedFor(*no_limit), "utilisation"), nullptr);
   EXPECT_NE(Find(DetectDerivedFor(*no_limit), "delinquent_months"), nullptr);
-  auto other = InferSpec(*ParseCsv("income,pay_0,city,default\n1,2,a,0\n2,0,b,1\n"), "default", {});
+  auto other = InferSpec(*ml::ParseCsv("income,pay_0,city,default\n1,2,a,0\n2,0,b,1\n"), "default", {});
   EXPECT_TRUE(DetectDerivedFor(*other).empty());
 }
 

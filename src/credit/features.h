@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "credit/csv.h"
+#include "ml/csv.h"
+#include "ml/matrix.h"
 #include "credit/derived_features.h"
 
 namespace tranche::credit {
 
-inline constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
 inline constexpr std::size_t kMaxCategories = 1'000;
 
 enum class ColumnKind : std::uint8_t { kNumeric, kCategorical };
@@ -47,13 +47,9 @@ struct FeatureSpec {
 // The engineered features `spec`'s raw numeric columns allow (derived_features.h).
 std::vector<DerivedFeature> DetectDerivedFor(const FeatureSpec& spec);
 
-struct Matrix {
-  std::size_t rows = 0;
-  std::size_t cols = 0;
-  std::vector<float> values;  // row-major
-  std::vector<float> labels;  // 0/1; empty when the table had no label column
-  std::vector<std::string> ids;  // the `id` column's cells, or row numbers from 1
-};
+using ml::kMissing;
+using ml::Matrix;  // ids: the `id` column's cells, or row numbers from 1
+using ml::Table;
 
 bool IsMissingCell(std::string_view cell);
 

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "auth/keys.h"
 #include "core/assert.h"
+#include "ml/model_files.h"
 
 namespace tranche::credit {
 
@@ -24,22 +24,6 @@ std::string Hex(const auth::SecretHash& h) {
     out.push_back(kDigits[b & 15]);
   }
   return out;
-}
-
-Result<std::string> ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return Status::NotFound("model_incomplete", "cannot read " + p.string());
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
-Status WriteFile(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) return Status::Internal("cannot write " + p.string());
-  return Status::Ok();
 }
 
 Json SpecToJson(const FeatureSpec& spec) {
@@ -130,7 +114,7 @@ Bins BinsFromJson(const Json& j) {
 
 Json QualityToJson(const Quality& q) {
   Json table = Json::array();
-  for (const CalibrationBin& b : q.calibration) {
+  for (const ml::CalibrationBin& b : q.calibration) {
     table.push_back({{"min_pd", b.min_pd}, {"max_pd", b.max_pd}, {"count", b.count},
                      {"mean_pd", b.mean_pd}, {"observed_rate", b.observed_rate}});
   }
@@ -150,7 +134,7 @@ Json ValidationToJson(const std::optional<Validation>& v) {
 }  // namespace
 
 Result<std::string> FileSha256(const std::string& path) {
-  TRANCHE_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
+  TRANCHE_ASSIGN_OR_RETURN(std::string bytes, ml::ReadModelFile(path));
   return Hex(auth::HashSecret(bytes));
 }
 
@@ -169,7 +153,7 @@ CreditModel::CreditModel(TrainedModel t, std::string data_sha256)
   // The version covers everything that changes a score, not only the trees.
   version_ = Hex(auth::HashSecret(*booster_json + inputs.dump() + scorecard.dump() + std::to_string(blend_)))
                  .substr(0, 12);
-  auto trees = TreeEnsemble::FromBoosterJson(*booster_json, spec_.width());
+  auto trees = ml::TreeEnsemble::FromBoosterJson(*booster_json, spec_.width());
   TRANCHE_ASSERT_MSG(trees.ok(), "a trained booster has numerical trees within the depth limit");
   trees_ = std::move(trees).value();
   spec_json_ = Json{{"format", "tranche-credit-model/1"},
@@ -206,19 +190,19 @@ Status CreditModel::Save(const std::string& dir) const {
   TRANCHE_ASSIGN_OR_RETURN(std::string booster, booster_.ToJson());
   Json reasons = Json::array();
   for (const ReasonEntry& r : reasons_) reasons.push_back({{"feature", r.feature}, {"code", r.code}, {"message", r.message}});
-  TRANCHE_RETURN_IF_ERROR(WriteFile(fs::path(dir) / "model.json", booster));
-  TRANCHE_RETURN_IF_ERROR(WriteFile(fs::path(dir) / "reasons.json", reasons.dump(2) + "\n"));
-  TRANCHE_RETURN_IF_ERROR(WriteFile(fs::path(dir) / "metrics.json", metrics_json_ + "\n"));
+  TRANCHE_RETURN_IF_ERROR(ml::WriteModelFile(fs::path(dir) / "model.json", booster));
+  TRANCHE_RETURN_IF_ERROR(ml::WriteModelFile(fs::path(dir) / "reasons.json", reasons.dump(2) + "\n"));
+  TRANCHE_RETURN_IF_ERROR(ml::WriteModelFile(fs::path(dir) / "metrics.json", metrics_json_ + "\n"));
   // spec.json last: a directory with it is complete.
-  return WriteFile(fs::path(dir) / "spec.json", spec_json_ + "\n");
+  return ml::WriteModelFile(fs::path(dir) / "spec.json", spec_json_ + "\n");
 }
 
 Result<CreditModel> CreditModel::Load(const std::string& dir) {
   CreditModel m;
-  TRANCHE_ASSIGN_OR_RETURN(m.spec_json_, ReadFile(fs::path(dir) / "spec.json"));
-  TRANCHE_ASSIGN_OR_RETURN(std::string booster, ReadFile(fs::path(dir) / "model.json"));
-  TRANCHE_ASSIGN_OR_RETURN(std::string reasons, ReadFile(fs::path(dir) / "reasons.json"));
-  TRANCHE_ASSIGN_OR_RETURN(m.metrics_json_, ReadFile(fs::path(dir) / "metrics.json"));
+  TRANCHE_ASSIGN_OR_RETURN(m.spec_json_, ml::ReadModelFile(fs::path(dir) / "spec.json"));
+  TRANCHE_ASSIGN_OR_RETURN(std::string booster, ml::ReadModelFile(fs::path(dir) / "model.json"));
+  TRANCHE_ASSIGN_OR_RETURN(std::string reasons, ml::ReadModelFile(fs::path(dir) / "reasons.json"));
+  TRANCHE_ASSIGN_OR_RETURN(m.metrics_json_, ml::ReadModelFile(fs::path(dir) / "metrics.json"));
   try {
     const Json spec = Json::parse(m.spec_json_);
     if (spec.at("format") != "tranche-credit-model/1") {
@@ -232,7 +216,7 @@ Result<CreditModel> CreditModel::Load(const std::string& dir) {
     if (m.blend_ < 0 || m.blend_ > 1 || (m.blend_ > 0 && !m.scorecard_)) {
       return Status::InvalidArgument("model_invalid", dir + ": the blend weight needs a scorecard and must be 0-1");
     }
-    m.platt_ = Platt{spec.at("calibration").at("a").get<double>(), spec.at("calibration").at("b").get<double>()};
+    m.platt_ = ml::Platt{spec.at("calibration").at("a").get<double>(), spec.at("calibration").at("b").get<double>()};
     m.version_ = spec.at("version").get<std::string>();
     const Json baseline = Json::parse(m.metrics_json_).at("baseline");
     m.score_baseline_ = BinsFromJson(baseline.at("score"));
@@ -253,8 +237,8 @@ Result<CreditModel> CreditModel::Load(const std::string& dir) {
                                                           m.spec_.FeatureName(i));
     }
   }
-  TRANCHE_ASSIGN_OR_RETURN(m.booster_, Booster::FromJson(booster));
-  TRANCHE_ASSIGN_OR_RETURN(m.trees_, TreeEnsemble::FromBoosterJson(booster, m.spec_.width()));
+  TRANCHE_ASSIGN_OR_RETURN(m.booster_, ml::Booster::FromJson(booster));
+  TRANCHE_ASSIGN_OR_RETURN(m.trees_, ml::TreeEnsemble::FromBoosterJson(booster, m.spec_.width()));
   return m;
 }
 
@@ -293,7 +277,7 @@ Result<Score> CreditModel::ScoreOne(const std::vector<float>& row) const {
 }
 
 Result<std::vector<float>> CreditModel::XgboostContributions(const Matrix& m) const {
-  TRANCHE_ASSIGN_OR_RETURN(DMatrix d, DMatrix::FromDense(m.values, m.rows, m.cols, {}));
+  TRANCHE_ASSIGN_OR_RETURN(ml::DMatrix d, ml::DMatrix::FromDense(m.values, m.rows, m.cols, {}));
   return booster_.PredictContributions(d);
 }
 
@@ -317,7 +301,7 @@ std::string CreditModel::Describe() const {
     << metrics.value("scorecard_cv_auc", 0.0) << "\n";
   const auto line = [&](const char* what, const Json& q) {
     s << "  " << what << ": AUC " << q.at("auc").get<double>() << "  KS " << q.at("ks").get<double>() << "  Gini "
-      << q.at("gini").get<double>() << "  Brier " << q.at("brier").get<double>() << "\n";
+      << q.at("gini").get<double>() << "  ml::Brier " << q.at("brier").get<double>() << "\n";
   };
   const Json unbiased = metrics.value("unbiased", Json(nullptr));
   if (!unbiased.is_null()) {

@@ -18,7 +18,7 @@
 
 #include "credit/reasons.h"
 #include "credit/trainer.h"
-#include "credit/tree_shap.h"
+#include "ml/tree_shap.h"
 
 namespace tranche::credit {
 
@@ -65,11 +65,11 @@ class CreditModel {
   Score ScoreRow(const float* row) const;
 
   FeatureSpec spec_;
-  Booster booster_;     // kept for saving; scoring walks trees_
-  std::optional<TreeEnsemble> trees_;
+  ml::Booster booster_;     // kept for saving; scoring walks trees_
+  std::optional<ml::TreeEnsemble> trees_;
   std::optional<Scorecard> scorecard_;
   double blend_ = 0;
-  Platt platt_;
+  ml::Platt platt_;
   std::vector<ReasonEntry> reasons_;
   Bins score_baseline_;
   std::vector<Bins> feature_baselines_;

@@ -28,7 +28,7 @@ Table Synthetic(std::uint64_t seed = 7) {
     const int y = static_cast<double>(r.Uniform(1'000'000)) / 1e6 < p ? 1 : 0;
     csv << i + 1 << ',' << late << ',' << bill << ',' << noise << ',' << region << ',' << y << '\n';
   }
-  return *ParseCsv(csv.str());
+  return *ml::ParseCsv(csv.str());
 }
 
 TrainOptions Fast() {
@@ -81,7 +81,7 @@ TEST_F(ModelTest, ReasonsAndContributionsAddUpToTheMargin) {
   EXPECT_EQ(risky->reasons[0].code, "recent_late_payments");
   EXPECT_LE(risky->reasons.size(), kMaxReasons);
   // The margin from contributions equals the booster's own margin.
-  const auto m = Encode(model_->spec(), *ParseCsv("pay_0,bill_amt1,noise,region\n4,9000,50,north\n"), false);
+  const auto m = Encode(model_->spec(), *ml::ParseCsv("pay_0,bill_amt1,noise,region\n4,9000,50,north\n"), false);
   auto batch = model_->ScoreMatrix(*m);
   ASSERT_TRUE(batch.ok());
   EXPECT_NEAR((*batch)[0].margin, risky->margin, 1e-4);
@@ -123,11 +123,11 @@ TEST(TreeShapTest, EachFeaturesContributionEqualsXgboosts) {
   for (std::size_t r = 0; r < data.rows.size(); r += 5) data.rows[r][1] = "NA";  // missing pay_0
   const auto m = Encode(t->spec, data, false);
   ASSERT_TRUE(m.ok());
-  auto d = DMatrix::FromDense(m->values, m->rows, m->cols, {});
+  auto d = ml::DMatrix::FromDense(m->values, m->rows, m->cols, {});
   ASSERT_TRUE(d.ok());
   auto theirs = t->booster.PredictContributions(*d);
   auto margins = t->booster.PredictMargins(*d);
-  auto trees = TreeEnsemble::FromBoosterJson(*t->booster.ToJson(), m->cols);
+  auto trees = ml::TreeEnsemble::FromBoosterJson(*t->booster.ToJson(), m->cols);
   ASSERT_TRUE(theirs.ok() && margins.ok() && trees.ok());
   std::vector<double> phi(m->cols + 1);
   for (std::size_t r = 0; r < m->rows; ++r) {

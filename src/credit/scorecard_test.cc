@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/random.h"
-#include "credit/metrics.h"
+#include "ml/metrics.h"
 #include "credit/scorecard.h"
 
 namespace tranche::credit {
@@ -43,7 +43,7 @@ TEST(ScorecardTest, LearnsTheEvidenceAndRanksFreshData) {
   const Matrix fresh = Synthetic(2);
   std::vector<double> margins;
   for (std::size_t r = 0; r < fresh.rows; ++r) margins.push_back(card.Margin(fresh.values.data() + r * fresh.cols));
-  EXPECT_GT(Auc(margins, fresh.labels), 0.75);
+  EXPECT_GT(ml::Auc(margins, fresh.labels), 0.75);
 }
 
 TEST(ScorecardTest, ContributionsAreExactAndMissingAndUnseenValuesAreHandled) {

@@ -6,13 +6,13 @@
 
 #include <cstdint>
 
-#include "credit/csv.h"
+#include "ml/csv.h"
 #include "core/time.h"
 
 namespace tranche::credit {
 
 // `rows` rows with columns id, limit_bal, education, age, pay_0, pay_2..pay_6,
 // bill_amt1..6, pay_amt1..6, default. Ages are as of `today`.
-Table SimulatedTrainingData(std::size_t rows, std::uint64_t seed, Date today);
+ml::Table SimulatedTrainingData(std::size_t rows, std::uint64_t seed, Date today);
 
 }  // namespace tranche::credit

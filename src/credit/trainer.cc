@@ -4,9 +4,13 @@
 #include <cmath>
 
 #include "core/assert.h"
-#include "core/random.h"
 
 namespace tranche::credit {
+
+using ml::AssignFolds;
+using ml::Gather;
+using ml::RowsWhere;
+using ml::ToDMatrix;
 
 namespace {
 
@@ -33,33 +37,8 @@ std::vector<int> MonotoneSigns(const TrainOptions& o, const FeatureSpec& spec) {
   return signs;
 }
 
-BoosterParams ParamsFor(const Candidate& c, const TrainOptions& o, const FeatureSpec& spec) {
-  BoosterParams p = {{"objective", "binary:logistic"}, {"eval_metric", "logloss"},
-                     {"tree_method", "hist"},           {"eta", std::to_string(kLearningRate)},
-                     {"max_depth", std::to_string(c.max_depth)},
-                     {"min_child_weight", std::to_string(c.min_child_weight)},
-                     {"subsample", "0.8"},              {"colsample_bytree", "0.8"},
-                     {"lambda", "1"},                   {"seed", std::to_string(o.seed % 1'000'000'007)},
-                     {"nthread", std::to_string(o.threads)}, {"verbosity", "0"}};
-  const std::vector<int> signs = MonotoneSigns(o, spec);
-  if (std::any_of(signs.begin(), signs.end(), [](int s) { return s != 0; })) {
-    std::string m = "(";
-    for (std::size_t i = 0; i < signs.size(); ++i) m += (i ? "," : "") + std::to_string(signs[i]);
-    p.emplace_back("monotone_constraints", m + ")");
-  }
-  return p;
-}
-
-// The rows of `m` listed in `rows`, as a matrix of their own.
-Matrix Gather(const Matrix& m, const std::vector<std::size_t>& rows) {
-  Matrix out{rows.size(), m.cols, {}, {}, {}};
-  out.values.reserve(rows.size() * m.cols);
-  for (std::size_t r : rows) {
-    out.values.insert(out.values.end(), m.values.begin() + static_cast<std::ptrdiff_t>(r * m.cols),
-                      m.values.begin() + static_cast<std::ptrdiff_t>((r + 1) * m.cols));
-    out.labels.push_back(m.labels[r]);
-  }
-  return out;
+ml::BoosterParams ParamsFor(const Candidate& c, const TrainOptions& o, const FeatureSpec& spec) {
+  return ml::LogisticParams({c.max_depth, c.min_child_weight, kLearningRate, o.seed, o.threads, MonotoneSigns(o, spec)});
 }
 
 // The first `cols` columns of every row (the raw ones, without derived features).
@@ -73,35 +52,23 @@ Matrix FirstColumns(const Matrix& m, std::size_t cols) {
   return out;
 }
 
-std::vector<std::size_t> RowsWhere(const std::vector<int>& folds, int fold, bool in_fold) {
-  std::vector<std::size_t> rows;
-  for (std::size_t r = 0; r < folds.size(); ++r) {
-    if ((folds[r] == fold) == in_fold) rows.push_back(r);
-  }
-  return rows;
-}
-
-Result<DMatrix> ToDMatrix(const Matrix& m) { return DMatrix::FromDense(m.values, m.rows, m.cols, m.labels); }
-
-double Sigmoid(double x) { return 1 / (1 + std::exp(-x)); }
-
 double Blend(double trees, double card, double weight) { return (1 - weight) * trees + weight * card; }
 
 // One run of the whole procedure (trainer.h, steps 2-5) on the rows of a matrix.
 struct Fitted {
-  Booster booster;
-  BoosterParams params;
+  ml::Booster booster;
+  ml::BoosterParams params;
   int rounds = 0;
   std::vector<CandidateResult> search;
   std::optional<Scorecard> scorecard;
   double blend = 0;
   double scorecard_cv_auc = 0;
-  Platt platt;
+  ml::Platt platt;
   std::vector<double> oof_pd;  // calibrated, out-of-fold
 
   // Calibrated PDs of every row of `m`.
   Result<std::vector<double>> Predict(const Matrix& m) const {
-    TRANCHE_ASSIGN_OR_RETURN(DMatrix d, ToDMatrix(m));
+    TRANCHE_ASSIGN_OR_RETURN(ml::DMatrix d, ToDMatrix(m));
     TRANCHE_ASSIGN_OR_RETURN(std::vector<double> margins, booster.PredictMargins(d));
     std::vector<double> pd(m.rows);
     for (std::size_t r = 0; r < m.rows; ++r) {
@@ -133,19 +100,19 @@ class Procedure {
     std::vector<double> oof = best_oof;
     if (o_.scorecard) {
       const std::vector<double> card_oof = ScorecardOutOfFold(m, folds);
-      fit.scorecard_cv_auc = Auc(card_oof, m.labels);
+      fit.scorecard_cv_auc = ml::Auc(card_oof, m.labels);
       fit.blend = ChooseBlend(best_oof, card_oof, m.labels);
       for (std::size_t r = 0; r < m.rows; ++r) oof[r] = Blend(best_oof[r], card_oof[r], fit.blend);
       if (fit.blend > 0) fit.scorecard = FitScorecard(m, MonotoneSigns(o_, spec_));
     }
-    fit.platt = FitPlatt(oof, m.labels);
+    fit.platt = ml::FitPlatt(oof, m.labels);
     fit.oof_pd.resize(oof.size());
     std::transform(oof.begin(), oof.end(), fit.oof_pd.begin(), [&](double x) { return fit.platt.Apply(x); });
     // The final trees: all rows, the chosen parameters, the cross-validated round count.
     fit.params = ParamsFor(best.params, o_, spec_);
     fit.rounds = best.rounds;
-    TRANCHE_ASSIGN_OR_RETURN(DMatrix all, ToDMatrix(m));
-    TRANCHE_ASSIGN_OR_RETURN(auto final_fit, Booster::Train(all, fit.params, best.rounds, nullptr, 1));
+    TRANCHE_ASSIGN_OR_RETURN(ml::DMatrix all, ToDMatrix(m));
+    TRANCHE_ASSIGN_OR_RETURN(auto final_fit, ml::Booster::Train(all, fit.params, best.rounds, nullptr, 1));
     fit.booster = std::move(final_fit.first);
     return fit;
   }
@@ -155,22 +122,10 @@ class Procedure {
 
   Result<CandidateResult> CrossValidate(const Matrix& m, const std::vector<int>& folds, const Candidate& c,
                                         std::vector<double>* oof) const {
-    const BoosterParams params = ParamsFor(c, o_, spec_);
-    oof->assign(m.rows, 0);
-    int rounds_sum = 0;
-    for (int f = 0; f < o_.folds; ++f) {
-      const std::vector<std::size_t> held_out = RowsWhere(folds, f, true);
-      TRANCHE_ASSIGN_OR_RETURN(DMatrix train, ToDMatrix(Gather(m, RowsWhere(folds, f, false))));
-      TRANCHE_ASSIGN_OR_RETURN(DMatrix valid, ToDMatrix(Gather(m, held_out)));
-      TRANCHE_ASSIGN_OR_RETURN(auto fitted, Booster::Train(train, params, o_.max_rounds, &valid, o_.patience));
-      TRANCHE_ASSIGN_OR_RETURN(auto margins, fitted.first.PredictMargins(valid));
-      for (std::size_t k = 0; k < held_out.size(); ++k) (*oof)[held_out[k]] = margins[k];
-      rounds_sum += fitted.second.rounds;
-      tick_();
-    }
-    std::vector<double> p(oof->size());
-    std::transform(oof->begin(), oof->end(), p.begin(), Sigmoid);
-    return CandidateResult{c, Auc(*oof, m.labels), LogLoss(p, m.labels), std::max(1, rounds_sum / o_.folds)};
+    TRANCHE_ASSIGN_OR_RETURN(ml::CrossValidated cv, ml::CrossValidate(m, folds, o_.folds, ParamsFor(c, o_, spec_),
+                                                                      o_.max_rounds, o_.patience, tick_));
+    *oof = std::move(cv.oof_margins);
+    return CandidateResult{c, cv.auc, cv.logloss, cv.rounds};
   }
 
   std::vector<double> ScorecardOutOfFold(const Matrix& m, const std::vector<int>& folds) const {
@@ -189,7 +144,7 @@ class Procedure {
     std::vector<double> blended(trees.size());
     for (double w : kBlendWeights) {
       for (std::size_t r = 0; r < trees.size(); ++r) blended[r] = Blend(trees[r], card[r], w);
-      const double auc = Auc(blended, labels);
+      const double auc = ml::Auc(blended, labels);
       if (auc > best_auc) {
         best_auc = auc;
         best_weight = w;
@@ -247,28 +202,13 @@ Status CheckOptions(const TrainOptions& o) {
 
 }  // namespace
 
-std::vector<int> AssignFolds(const std::vector<float>& labels, int folds, std::uint64_t seed) {
-  TRANCHE_ASSERT(folds >= 2);
-  SeededRandom random(seed);
-  std::vector<int> out(labels.size());
-  for (float cls : {0.0F, 1.0F}) {
-    std::vector<std::size_t> idx;
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-      if (labels[i] == cls) idx.push_back(i);
-    }
-    for (std::size_t i = idx.size(); i > 1; --i) std::swap(idx[i - 1], idx[random.Uniform(i)]);  // Fisher-Yates
-    for (std::size_t k = 0; k < idx.size(); ++k) out[idx[k]] = static_cast<int>(k % static_cast<std::size_t>(folds));
-  }
-  return out;
-}
-
 Quality Measure(const std::vector<double>& pd, const std::vector<float>& labels) {
   Quality q;
-  q.auc = Auc(pd, labels);
-  q.ks = Ks(pd, labels);
+  q.auc = ml::Auc(pd, labels);
+  q.ks = ml::Ks(pd, labels);
   q.gini = 2 * q.auc - 1;
-  q.brier = Brier(pd, labels);
-  q.calibration = CalibrationTable(pd, labels);
+  q.brier = ml::Brier(pd, labels);
+  q.calibration = ml::CalibrationTable(pd, labels);
   return q;
 }
 

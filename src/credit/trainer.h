@@ -21,9 +21,10 @@
 #include <set>
 #include <string>
 
-#include "credit/booster.h"
+#include "ml/booster.h"
+#include "ml/cross_validation.h"
 #include "credit/features.h"
-#include "credit/metrics.h"
+#include "ml/metrics.h"
 #include "credit/monitoring.h"
 #include "credit/scorecard.h"
 
@@ -65,7 +66,7 @@ struct Quality {
   double ks = 0;
   double gini = 0;
   double brier = 0;
-  std::vector<CalibrationBin> calibration;
+  std::vector<ml::CalibrationBin> calibration;
 };
 
 // Quality of calibrated PDs against labels.
@@ -83,9 +84,9 @@ struct Validation {
 
 struct TrainedModel {
   FeatureSpec spec;
-  Booster booster;
-  Platt platt;
-  BoosterParams params;
+  ml::Booster booster;
+  ml::Platt platt;
+  ml::BoosterParams params;
   int rounds = 0;
   std::vector<CandidateResult> search;
   std::optional<Scorecard> scorecard;
@@ -105,8 +106,5 @@ struct TrainedModel {
 using Progress = std::function<void(int, int)>;
 
 Result<TrainedModel> Train(const Table& data, const TrainOptions& options, const Progress& progress = {});
-
-// Stratified fold of each row (0..folds-1), seeded.
-std::vector<int> AssignFolds(const std::vector<float>& labels, int folds, std::uint64_t seed);
 
 }  // namespace tranche::credit

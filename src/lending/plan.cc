@@ -8,11 +8,6 @@ namespace {
 
 __extension__ typedef __int128 Wide;  // GCC's 128-bit integer
 
-Money Checked(Result<Money> r) {
-  TRANCHE_ASSERT(r.ok());  // plan amounts are bounded and in one currency
-  return *r;
-}
-
 }  // namespace
 
 std::string_view PlanStatusName(PlanStatus s) {
@@ -70,9 +65,9 @@ InstallmentStatus StatusOn(const PlanInstallment& i, Date today) {
 
 Plan MakePlan(std::string id, const Schedule& schedule, Instant created_at) {
   TRANCHE_ASSERT(!schedule.installments.empty());
-  Plan p{std::move(id), "", "", "", "", schedule.product, schedule.apr_bps,
-         schedule.amount_financed, PlanStatus::kActive, created_at, {}};
   const Money zero = Money::Zero(schedule.amount_financed.currency());
+  Plan p{std::move(id), "",   "",        "",   "",   schedule.product, schedule.apr_bps, schedule.amount_financed,
+         PlanStatus::kActive, created_at, {}, zero, zero, zero, zero};
   for (const Installment& i : schedule.installments) {
     p.installments.push_back({i.number, i.due_date, i.principal, i.interest, zero, zero});
   }
@@ -96,15 +91,16 @@ Money Outstanding(const Plan& p) {
   return sum;
 }
 
-std::int64_t InterestPaidMinor(const Plan& p) {
-  std::int64_t sum = 0;
-  for (const PlanInstallment& i : p.installments) sum += i.interest_paid.minor();
+Money InterestPaid(const Plan& p) {
+  Money sum = Money::Zero(p.amount.currency());
+  for (const PlanInstallment& i : p.installments) sum = Checked(sum.Plus(i.interest_paid));
   return sum;
 }
 
-std::int64_t FeesUnpaidMinor(const Plan& p) {
-  TRANCHE_ASSERT(p.fees_paid_minor >= 0 && p.fees_paid_minor <= p.fees_charged_minor);
-  return p.fees_charged_minor - p.fees_paid_minor;
+Money FeesUnpaid(const Plan& p) {
+  const Money unpaid = Checked(p.fees_charged.Minus(p.fees_paid));
+  TRANCHE_ASSERT(!p.fees_paid.is_negative() && !unpaid.is_negative());
+  return unpaid;
 }
 
 bool HasOverdue(const Plan& p, Date today) {

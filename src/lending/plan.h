@@ -64,11 +64,12 @@ struct Plan {
   Instant created_at;
   std::vector<PlanInstallment> installments;
 
-  // Servicing state, changed by the rules in servicing/servicing.h. Amounts are minor
-  // units of the plan's currency.
-  std::int64_t fees_charged_minor = 0;      // late fees charged
-  std::int64_t fees_paid_minor = 0;
-  std::int64_t interest_accrued_minor = 0;  // financing interest earned to date (actual/365)
+  // Servicing state, changed by the rules in servicing/servicing.h. Amounts are in the
+  // plan's currency (asserted wherever they meet).
+  Money fees_charged;      // late fees charged
+  Money fees_paid;
+  Money interest_accrued;  // financing interest earned to date (actual/365)
+  Money recovered;         // paid after the charge-off
   std::int64_t accrual_carry = 0;           // the part of a minor unit not yet accrued, ×3,650,000
   std::optional<Date> serviced_through = {};  // the last business date closed for this plan
   std::optional<Date> paused_from = {};       // collection and late fees paused [from, until)
@@ -77,7 +78,6 @@ struct Plan {
   bool extended = false;                      // a due date was extended (once per plan)
   Bucket bucket = Bucket::kCurrent;
   std::optional<Date> charged_off_on = {};
-  std::int64_t recovered_minor = 0;           // paid after the charge-off
 };
 
 Plan MakePlan(std::string id, const Schedule& schedule, Instant created_at);
@@ -86,8 +86,8 @@ Money OutstandingPrincipal(const Plan& p);
 // What is still scheduled to be paid: principal and interest not yet paid.
 Money Outstanding(const Plan& p);
 // Interest paid so far, over every instalment.
-std::int64_t InterestPaidMinor(const Plan& p);
-std::int64_t FeesUnpaidMinor(const Plan& p);
+Money InterestPaid(const Plan& p);
+Money FeesUnpaid(const Plan& p);
 // True when an instalment is unpaid after its due date.
 bool HasOverdue(const Plan& p, Date today);
 

@@ -10,12 +10,11 @@ namespace tranche::lending {
 
 // One line of the portfolio: plans of one currency, status and delinquency bucket.
 struct PortfolioLine {
-  Currency currency;
   PlanStatus status;
   Bucket bucket;
   std::int64_t plans = 0;
-  std::int64_t outstanding_minor = 0;  // principal and interest scheduled and unpaid
-  std::int64_t fees_unpaid_minor = 0;
+  Money outstanding;  // principal and interest scheduled and unpaid
+  Money fees_unpaid;  // in the same currency
 };
 
 class PlanRepo {

@@ -26,33 +26,34 @@ Instant StartOf(Date d) { return Instant(std::chrono::sys_days(d)); }
 // Stores what closing the day did to one plan, with its postings, autopay, events and
 // notifications. `accrued` sums the day's interest per currency for one entry per batch.
 Status RecordDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const DayResult& r,
-                 bool installments_changed, std::map<Currency, std::int64_t>& accrued, PlanCounts& report) {
+                 bool installments_changed, std::map<Currency, Money>& accrued, PlanCounts& report) {
   const Plan& p = r.plan;
   const Currency c = p.amount.currency();
-  accrued[c] += r.interest_accrued_minor;
-  report.interest_accrued_minor += r.interest_accrued_minor;
+  Money& sum = accrued.try_emplace(c, Money::Zero(c)).first->second;
+  sum = Checked(sum.Plus(r.interest_accrued));
+  report.interest_accrued_minor += r.interest_accrued.minor();
   report.pauses_ended += r.pause_ended ? 1 : 0;
-  if (r.late_fee_minor > 0) {
-    TRANCHE_RETURN_IF_ERROR(Post(tx, servicing::LateFeeEntry({ids.Next("je"), p.id, p.consumer_id, now}, c,
-                                                             r.late_fee_minor, r.late_fee_installment)));
+  if (r.late_fee.minor() > 0) {
+    TRANCHE_RETURN_IF_ERROR(Post(
+        tx, servicing::LateFeeEntry({ids.Next("je"), p.id, p.consumer_id, now}, r.late_fee, r.late_fee_installment)));
     TRANCHE_RETURN_IF_ERROR(NotifyConsumer(tx, ids, now, p.consumer_id, "late_fee", "A late fee was charged",
-                                           "A late fee of " + FormatMoney(Money(r.late_fee_minor, c)) +
-                                               " was added to plan " + p.id + "."));
+                                           "A late fee of " + FormatMoney(r.late_fee) + " was added to plan " +
+                                               p.id + "."));
     ++report.late_fees;
-    report.late_fees_minor += r.late_fee_minor;
+    report.late_fees_minor += r.late_fee.minor();
   }
   if (r.charged_off) {
-    TRANCHE_RETURN_IF_ERROR(Post(tx, servicing::ChargeOffEntry({ids.Next("je"), p.id, p.consumer_id, now}, c, r)));
+    TRANCHE_RETURN_IF_ERROR(Post(tx, servicing::ChargeOffEntry({ids.Next("je"), p.id, p.consumer_id, now}, r)));
     TRANCHE_RETURN_IF_ERROR(PublishPlanChargedOff(tx, ids, now, p, d));
     ++report.charge_offs;
-    report.charged_off_minor += r.charged_off_principal_minor + r.charged_off_fees_minor;
+    report.charged_off_minor += Checked(r.charged_off_principal.Plus(r.charged_off_fees)).minor();
   }
-  if (r.collect_minor > 0) {
+  if (r.collect.minor() > 0) {
     TRANCHE_ASSIGN_OR_RETURN(bool open, tx.servicing().HasOpenCollection(p.id));
     if (!open) {
       TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(p.consumer_id));
       servicing::Collection col{ids.Next("col"), p.id, p.consumer_id, "autopay", d, r.collect_attempt,
-                                Money(r.collect_minor, c), false, method, servicing::CollectionStatus::kPending,
+                                r.collect, false, method, servicing::CollectionStatus::kPending,
                                 "", "", now};
       TRANCHE_ASSIGN_OR_RETURN(bool inserted, tx.servicing().InsertCollection(col));
       report.autopay_created += inserted ? 1 : 0;
@@ -63,7 +64,7 @@ Status RecordDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const Day
     TRANCHE_RETURN_IF_ERROR(NotifyConsumer(
         tx, ids, now, p.consumer_id, "payment_reminder", "A payment is due soon",
         "Instalment " + std::to_string(number) + " of plan " + p.id + " (" +
-            FormatMoney(Money(i.amount().minor() - i.paid.minor(), c)) + ") is due on " + FormatDate(i.due_date) +
+            FormatMoney(Checked(i.amount().Minus(i.paid))) + ") is due on " + FormatDate(i.due_date) +
             "."));
     ++report.reminders;
   }
@@ -215,7 +216,7 @@ Status Cob::ClosePlans(Date d, Instant at, CobReport& report) {
     PlanCounts batch;  // counted only once the batch commits
     TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
       batch = PlanCounts{};
-      std::map<Currency, std::int64_t> accrued;
+      std::map<Currency, Money> accrued;
       for (std::size_t k = start; k < end; ++k) {
         TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(ids[k]));
         TRANCHE_ASSERT(plan.has_value());
@@ -225,10 +226,10 @@ Status Cob::ClosePlans(Date d, Instant at, CobReport& report) {
         TRANCHE_RETURN_IF_ERROR(
             RecordDay(tx, ctx_.ids, at, d, r, r.plan.installments != before, accrued, batch));
       }
-      for (const auto& [currency, minor] : accrued) {
-        if (minor == 0) continue;
+      for (const auto& [currency, interest] : accrued) {
+        if (interest.is_zero()) continue;
         TRANCHE_RETURN_IF_ERROR(
-            Post(tx, servicing::AccrualEntry({ctx_.ids.Next("je"), ids[start], "", at}, currency, d, minor)));
+            Post(tx, servicing::AccrualEntry({ctx_.ids.Next("je"), ids[start], "", at}, d, interest)));
       }
       return Status::Ok();
     }));
@@ -250,7 +251,7 @@ Status Cob::Settle(Date d, Instant at, CobReport& report) {
       created = false;
       TRANCHE_ASSIGN_OR_RETURN(auto latest, tx.settlements().Latest(a));
       if (latest && latest->business_date >= d) return Status::Ok();
-      std::int64_t carried_in = 0;
+      Money carried_in = Money::Zero(a.currency);
       std::int64_t after_seq = 0;
       if (latest) {
         after_seq = latest->last_seq;
@@ -261,7 +262,7 @@ Status Cob::Settle(Date d, Instant at, CobReport& report) {
           // A payout paid or still in flight has settled the net; a failed one carries it.
           paid_out = payout->status != settlement::PayoutStatus::kFailed;
         }
-        carried_in = latest->carry_out_minor(paid_out);
+        carried_in = latest->carry_out(paid_out);
       }
       std::vector<settlement::Movement> movements;
       for (std::int64_t cursor = after_seq;;) {
@@ -271,18 +272,17 @@ Status Cob::Settle(Date d, Instant at, CobReport& report) {
         movements.insert(movements.end(), page.begin(), page.end());
         if (page.size() < kMovementPage) break;
       }
-      settlement::Settlement s = settlement::BuildSettlement("", a.merchant_id, a.currency, d, carried_in, after_seq,
-                                                             movements, at);
+      settlement::Settlement s =
+          settlement::BuildSettlement("", a.merchant_id, d, carried_in, after_seq, movements, at);
       // Nothing to settle: no captures, refunds or adjustments (a payout alone is not
       // one) and nothing owed carried in.
-      if (s.lines.empty() && carried_in <= 0) return Status::Ok();
+      if (s.lines.empty() && carried_in.minor() <= 0) return Status::Ok();
       s.id = ctx_.ids.Next("stl");
-      if (s.net_minor > 0) {
+      if (s.net.minor() > 0) {
         s.payout_id = ctx_.ids.Next("po");
         TRANCHE_RETURN_IF_ERROR(tx.settlements().Insert(s));
         TRANCHE_RETURN_IF_ERROR(tx.settlements().InsertPayout(
-            {s.payout_id, s.id, a.merchant_id, Money(s.net_minor, a.currency), settlement::PayoutStatus::kPending,
-             "", "", at}));
+            {s.payout_id, s.id, a.merchant_id, s.net, settlement::PayoutStatus::kPending, "", "", at}));
       } else {
         TRANCHE_RETURN_IF_ERROR(tx.settlements().Insert(s));
       }
@@ -322,8 +322,7 @@ Status Cob::PayOpenPayouts(CobReport& report) {
         if (p.status != settlement::PayoutStatus::kPaid) return Status::Ok();
         ++report.payouts_paid;
         TRANCHE_RETURN_IF_ERROR(
-            Post(tx, servicing::PayoutEntry({ctx_.ids.Next("je"), p.id, "", now}, p.amount.currency(), p.merchant_id,
-                                            p.amount.minor())));
+            Post(tx, servicing::PayoutEntry({ctx_.ids.Next("je"), p.id, "", now}, p.merchant_id, p.amount)));
         return PublishPayoutPaid(tx, ctx_.ids, now, p);
       });
 }

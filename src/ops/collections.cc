@@ -28,16 +28,17 @@ Status ApplyCollected(store::Tx& tx, IdGenerator& ids, Instant now, const Collec
   if (c.payoff && plan.status == lending::PlanStatus::kActive) {
     plan = servicing::WaiveUnaccruedInterest(std::move(plan), servicing::QuotePayoff(plan));
   }
-  const std::int64_t applied = payable ? std::min(c.amount.minor(), servicing::BalanceMinor(plan)) : 0;
-  servicing::PaymentAllocation a;
-  if (applied > 0) {
+  // What the plan still owes takes the payment; anything beyond it is owed back.
+  const Money balance = payable ? servicing::Balance(plan) : Money::Zero(c.amount.currency());
+  const Money applied = c.amount.minor() < balance.minor() ? c.amount : balance;
+  servicing::PaymentAllocation a = servicing::PaymentAllocation::None(c.amount.currency());
+  if (!applied.is_zero()) {
     TRANCHE_ASSIGN_OR_RETURN(a, servicing::AllocatePayment(plan, applied, c.business_date));
   }
   const bool recovery = plan.status == lending::PlanStatus::kChargedOff;
-  TRANCHE_RETURN_IF_ERROR(PostEntry(tx, servicing::PaymentEntry({ids.Next("je"), c.id, c.consumer_id, now},
-                                                                c.amount.currency(), a, recovery,
-                                                                c.amount.minor() - applied)));
-  if (applied == 0) return Status::Ok();
+  TRANCHE_RETURN_IF_ERROR(PostEntry(tx, servicing::PaymentEntry({ids.Next("je"), c.id, c.consumer_id, now}, a,
+                                                                recovery, Checked(c.amount.Minus(applied)))));
+  if (applied.is_zero()) return Status::Ok();
   plan = servicing::ApplyPayment(std::move(plan), a);
   const bool paid_off = plan.status == lending::PlanStatus::kPaidOff;
   if (paid_off) {
@@ -134,8 +135,8 @@ Result<bool> RecordRefund(store::Tx& tx, IdGenerator& ids, Instant now, servicin
   r.resolved_at = next->resolved_at;
   TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateConsumerRefund(r));
   if (r.status != CollectionStatus::kSucceeded) return false;  // still owed: tried again next time
-  TRANCHE_RETURN_IF_ERROR(PostEntry(tx, servicing::ConsumerRefundEntry({ids.Next("je"), r.id, r.consumer_id, now},
-                                                                       r.amount.currency(), r.amount.minor())));
+  TRANCHE_RETURN_IF_ERROR(
+      PostEntry(tx, servicing::ConsumerRefundEntry({ids.Next("je"), r.id, r.consumer_id, now}, r.amount)));
   TRANCHE_RETURN_IF_ERROR(NotifyConsumer(tx, ids, now, r.consumer_id, "refund_sent", "Money is on its way back",
                                          FormatMoney(r.amount) + " was sent back to your payment method."));
   return true;

@@ -37,6 +37,11 @@ class OutboxOrderEvents final : public origination::OrderEvents {
   Status Cancelled(store::Tx& tx, const origination::Context& ctx, const checkout::Order& order) const override {
     return Publish(tx, ctx.ids, ctx.now, order.merchant_id, "order.cancelled", OrderJson(order));
   }
+  Status FraudStatusChanged(store::Tx& tx, const origination::Context& ctx, const fraud::Review& review,
+                            const std::optional<checkout::Order>& order) const override {
+    return Publish(tx, ctx.ids, ctx.now, review.merchant_id, "order.fraud_status_changed",
+                   FraudStatusJson(review, order));
+  }
 };
 
 }  // namespace

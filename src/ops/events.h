@@ -11,7 +11,8 @@
 
 namespace tranche::ops {
 
-// order.authorized, order.captured, order.refunded and order.cancelled, for the
+// order.authorized, order.captured, order.refunded, order.cancelled and
+// order.fraud_status_changed, for the
 // origination use cases (origination::Context::events).
 const origination::OrderEvents& OrderEventsOutbox();
 

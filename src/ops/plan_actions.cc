@@ -68,38 +68,28 @@ Result<Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_view consum
   return servicing::AsOf(std::move(*p), today);
 }
 
-Result<CreditStanding> ConsumerCredit(store::Tx& tx, std::string_view consumer_id, Money limit, Instant now) {
-  const Currency c = limit.currency();
-  TRANCHE_ASSIGN_OR_RETURN(auto receivable, tx.ledger().GetAccount(ledger::AccountId(
-                                                {ledger::AccountType::kConsumerReceivable, c, std::string(consumer_id)})));
-  CreditStanding s;
-  s.outstanding_minor = receivable ? receivable->balance_minor() : 0;
-  TRANCHE_ASSIGN_OR_RETURN(Money open, tx.orders().OpenAuthorizations(consumer_id, c, now));
-  s.open_authorizations_minor = open.minor();
-  s.available_minor = std::max<std::int64_t>(0, limit.minor() - s.outstanding_minor - s.open_authorizations_minor);
-  return s;
-}
-
 Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
                                            std::string_view plan_id, std::int64_t amount_minor) {
   TRANCHE_ASSIGN_OR_RETURN(Plan plan, LoadConsumerPlan(tx, DateOf(now), consumer_id, plan_id));
-  TRANCHE_RETURN_IF_ERROR(servicing::AllocatePayment(plan, amount_minor, DateOf(now)).status());
+  // The amount is in the plan's currency: the request names none.
+  const Money amount(amount_minor, plan.amount.currency());
+  TRANCHE_RETURN_IF_ERROR(servicing::AllocatePayment(plan, amount, DateOf(now)).status());
   bool payoff = false;
   if (plan.status == lending::PlanStatus::kActive) {
     // Paying the day's quote pays the plan off with interest to date only; more than the
     // quote would pay interest not yet earned.
     const servicing::PayoffQuote q = servicing::QuotePayoff(plan);
-    payoff = amount_minor == q.amount_minor;
-    if (amount_minor > q.amount_minor) {
+    payoff = amount == q.amount;
+    if (amount.minor() > q.amount.minor()) {
       return Status::BusinessRule("overpayment", "the amount is more than the payoff amount of " +
-                                                     std::to_string(q.amount_minor), "amount");
+                                                     std::to_string(q.amount.minor()), "amount");
     }
   }
   TRANCHE_ASSIGN_OR_RETURN(bool in_flight, tx.servicing().HasOpenCollection(plan.id));
   if (in_flight) return Status::Conflict("payment_in_progress", "a payment on this plan is still being processed");
   TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(consumer_id));
   servicing::Collection c{ids.Next("col"), plan.id, plan.consumer_id, "consumer", DateOf(now), 0,
-                          Money(amount_minor, plan.amount.currency()), payoff, method,
+                          amount, payoff, method,
                           servicing::CollectionStatus::kPending, "", "", now};
   TRANCHE_ASSIGN_OR_RETURN(bool inserted, tx.servicing().InsertCollection(c));
   TRANCHE_ASSERT(inserted);  // consumer payments are not unique per day

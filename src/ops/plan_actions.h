@@ -15,16 +15,7 @@ namespace tranche::ops {
 Result<lending::Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_view consumer_id,
                                        std::string_view plan_id);
 
-// A consumer's credit in one currency: what they owe (the ledger's receivable), their
-// open authorizations, and what is left of `limit` to spend (never negative).
-struct CreditStanding {
-  std::int64_t outstanding_minor = 0;
-  std::int64_t open_authorizations_minor = 0;
-  std::int64_t available_minor = 0;
-};
-Result<CreditStanding> ConsumerCredit(store::Tx& tx, std::string_view consumer_id, Money limit, Instant now);
-
-// Stores a pending payment of `amount_minor` from the consumer's payment method on
+// Stores a pending payment of `amount_minor`, in the plan's currency, from the consumer's payment method on
 // their plan; the caller then asks the processor (collections.h Execute). Paying
 // exactly the day's payoff quote pays the plan off (interest to date only). Refused:
 // amounts the plan does not owe (servicing::AllocatePayment) or beyond the payoff

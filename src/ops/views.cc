@@ -95,22 +95,22 @@ Json PlanJson(const lending::Plan& stored, Date today) {
                {"amount", p.amount.minor()},
                {"outstanding_balance", lending::Outstanding(p).minor()},
                {"outstanding_principal", lending::OutstandingPrincipal(p).minor()},
-               {"fees_charged", p.fees_charged_minor},
-               {"fees_paid", p.fees_paid_minor},
-               {"balance", servicing::BalanceMinor(p)},
-               {"amount_due", servicing::AmountDueMinor(p, today)},
+               {"fees_charged", p.fees_charged.minor()},
+               {"fees_paid", p.fees_paid.minor()},
+               {"balance", servicing::Balance(p).minor()},
+               {"amount_due", servicing::AmountDue(p, today).minor()},
                {"days_past_due", servicing::DaysPastDue(p, today)},
                {"bucket", lending::BucketName(p.bucket)},
                {"paused_until", paused ? OptionalDate(p.paused_until) : Json(nullptr)},
                {"pause_reason", paused ? Json(p.pause_reason) : Json(nullptr)},
                {"extended", p.extended},
                {"charged_off_on", OptionalDate(p.charged_off_on)},
-               {"recovered", p.recovered_minor},
+               {"recovered", p.recovered.minor()},
                {"installments", std::move(installments)},
                {"created_at", FormatRfc3339(p.created_at)}};
   if (lending::IsFinancing(p.product)) {
     body["apr_bps"] = p.apr_bps;
-    body["interest_accrued"] = p.interest_accrued_minor;
+    body["interest_accrued"] = p.interest_accrued.minor();
   }
   return body;
 }
@@ -152,14 +152,14 @@ Json SettlementJson(const settlement::Settlement& s, bool with_lines) {
   Json body = {{"id", s.id},
                {"object", "settlement"},
                {"merchant_id", s.merchant_id},
-               {"currency", CurrencyCode(s.currency)},
+               {"currency", CurrencyCode(s.currency())},
                {"business_date", FormatDate(s.business_date)},
-               {"captures", s.captures_minor},
-               {"fees", s.fees_minor},
-               {"refunds", s.refunds_minor},
-               {"adjustments", s.adjustments_minor},
-               {"carried_in", s.carried_in_minor},
-               {"net", s.net_minor},
+               {"captures", s.captures.minor()},
+               {"fees", s.fees.minor()},
+               {"refunds", s.refunds.minor()},
+               {"adjustments", s.adjustments.minor()},
+               {"carried_in", s.carried_in.minor()},
+               {"net", s.net.minor()},
                {"payout_id", s.payout_id.empty() ? Json(nullptr) : Json(s.payout_id)},
                {"created_at", FormatRfc3339(s.created_at)}};
   if (!with_lines) return body;
@@ -168,9 +168,9 @@ Json SettlementJson(const settlement::Settlement& s, bool with_lines) {
     lines.push_back({{"kind", settlement::LineKindName(l.kind)},
                      {"object_id", l.object_id},
                      {"entry_id", l.entry_id},
-                     {"gross", l.gross_minor},
-                     {"fee", l.fee_minor},
-                     {"net", l.net_minor},
+                     {"gross", l.gross.minor()},
+                     {"fee", l.fee.minor()},
+                     {"net", l.net.minor()},
                      {"posted_at", FormatRfc3339(l.posted_at)}});
   }
   body["lines"] = std::move(lines);
@@ -207,6 +207,134 @@ Json DecisionJson(const risk::DecisionRecord& d) {
               {"outcome", d.decision.outcome == risk::Outcome::kApproved ? "approved" : "declined"},
               {"reasons", ReasonsJson(d.decision.reasons)},
               {"created_at", FormatRfc3339(d.created_at)}};
+}
+
+namespace {
+
+Json RuleHitJson(const fraud::RuleHit& h) {
+  return {{"line", h.line}, {"action", fraud::ActionName(h.action)}, {"rule", h.text}};
+}
+
+Json FeatureValueJson(const fraud::FeatureValue& v) {
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* t = std::get_if<std::string>(&v)) return *t;
+  return nullptr;
+}
+
+Json OptionalJson(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+Json OptionalJson(const std::optional<Instant>& t) { return t ? Json(FormatRfc3339(*t)) : Json(nullptr); }
+
+}  // namespace
+
+Json FraudDecisionJson(const fraud::FraudDecision& d) {
+  Json hits = Json::array();
+  for (const fraud::RuleHit& h : d.hits) hits.push_back(RuleHitJson(h));
+  Json features = Json::object();
+  for (const auto& [name, value] : d.features) features[name] = FeatureValueJson(value);
+  Json members = Json::array();
+  for (const auto& [list, value] : d.members) members.push_back({{"list", list}, {"value", value}});
+  Json score = nullptr;
+  if (d.score) {
+    score = {{"score", d.score->score}, {"reasons", d.score->reasons}, {"model_version", d.score->model_version}};
+  }
+  return {{"id", d.id},
+          {"object", "fraud_decision"},
+          {"session_id", d.session_id},
+          {"merchant_id", d.merchant_id},
+          {"consumer_id", d.consumer_id},
+          {"credit_decision_id", d.credit_decision_id},
+          {"currency", CurrencyCode(d.amount.currency())},
+          {"amount", d.amount.minor()},
+          {"action", fraud::ActionName(d.action)},
+          {"decided_by", d.decided_by},
+          {"rule", d.rule ? RuleHitJson(*d.rule) : Json(nullptr)},
+          {"hits", std::move(hits)},
+          {"features", std::move(features)},
+          {"score", std::move(score)},
+          {"list_members", std::move(members)},
+          {"rules_version", d.rules_version},
+          {"review_threshold", d.thresholds.review_at},
+          {"block_threshold", d.thresholds.block_at},
+          {"created_at", FormatRfc3339(d.created_at)}};
+}
+
+Json ReviewJson(const fraud::Review& r, Instant now) {
+  return {{"id", r.id},
+          {"object", "fraud_review"},
+          {"status", fraud::ReviewStatusName(r.status)},
+          {"fraud_decision_id", r.fraud_decision_id},
+          {"authorization_id", r.authorization_id},
+          {"merchant_id", r.merchant_id},
+          {"consumer_id", r.consumer_id},
+          {"currency", CurrencyCode(r.amount.currency())},
+          {"amount", r.amount.minor()},
+          {"age_seconds", fraud::Age(r, now).count()},
+          {"claimed_by", OptionalJson(r.claimed_by)},
+          {"claimed_at", OptionalJson(r.claimed_at)},
+          {"decided_by", OptionalJson(r.decided_by)},
+          {"decided_at", OptionalJson(r.decided_at)},
+          {"note", r.note},
+          {"created_at", FormatRfc3339(r.created_at)}};
+}
+
+Json RulesVersionJson(const fraud::RulesVersion& v) {
+  return {{"object", "fraud_rules"},
+          {"version", v.version},
+          {"source", v.source},
+          {"rule_count", v.rule_count},
+          {"review_threshold", v.thresholds.review_at},
+          {"block_threshold", v.thresholds.block_at},
+          {"created_by", v.version == 0 ? Json(nullptr) : Json(v.created_by)},
+          {"created_at", v.version == 0 ? Json(nullptr) : Json(FormatRfc3339(v.created_at))}};
+}
+
+Json FraudListJson(const fraud::FraudList& l, bool with_entries) {
+  Json body = {{"object", "fraud_list"},
+               {"name", l.name},
+               {"version", l.version},
+               {"entry_count", l.entries.size()},
+               {"updated_by", l.updated_by},
+               {"updated_at", FormatRfc3339(l.updated_at)}};
+  if (with_entries) body["entries"] = l.entries;
+  return body;
+}
+
+Json ListVersionJson(const fraud::ListVersion& v) {
+  return {{"object", "fraud_list_version"},
+          {"name", v.name},
+          {"version", v.version},
+          {"added", v.change.added},
+          {"removed", v.change.removed},
+          {"entry_count", v.entry_count},
+          {"changed_by", v.changed_by},
+          {"changed_at", FormatRfc3339(v.changed_at)}};
+}
+
+Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order) {
+  return {{"object", "fraud_status"},
+          {"authorization_id", r.authorization_id},
+          {"fraud_status", fraud::ReviewStatusName(r.status)},
+          {"order", order ? OrderJson(*order) : Json(nullptr)}};
+}
+
+Json DecisionSummaryJson(const risk::DecisionSummary& s) {
+  Json days = Json::array();
+  for (const risk::DecisionDay& d : s.days) {
+    days.push_back({{"date", FormatDate(d.date)}, {"approved", d.approved}, {"declined", d.declined}});
+  }
+  Json reasons = Json::array();
+  for (const risk::ReasonCount& r : s.decline_reasons) {
+    reasons.push_back({{"code", r.code}, {"message", r.message}, {"count", r.count}});
+  }
+  return {{"object", "decision_summary"},
+          {"from", FormatDate(s.from)},
+          {"to", FormatDate(s.to)},
+          {"decisions", s.approved + s.declined},
+          {"approved", s.approved},
+          {"declined", s.declined},
+          {"truncated", s.truncated},
+          {"days", std::move(days)},
+          {"decline_reasons", std::move(reasons)}};
 }
 
 }  // namespace tranche::ops

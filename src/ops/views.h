@@ -1,12 +1,26 @@
-// JSON views of orders and servicing objects, shared by the API and the events
-// (events.h), so a webhook carries exactly what the API shows.
+// The wire format: JSON views of every object the API and the events show, in one
+// module, so a webhook carries exactly what the API shows and a handler only parses,
+// calls a use case and renders. Checkout objects are in views_checkout.cc, parties
+// (consumers, merchants, keys, notifications, payment methods, webhook endpoints) and
+// ledger objects in views_accounts.cc, orders and servicing in views.cc.
 #pragma once
 
+#include "ledger/entry.h"
+#include "ledger/ledger_repo.h"
+#include "ledger/posting.h"
+#include "notify/notification.h"
+#include "onboarding/consumer_login.h"
+#include "onboarding/onboarding.h"
 #include "ops/outbox.h"
+#include "origination/exposure.h"
 #include "origination/origination.h"
+#include "origination/sessions.h"
+#include "payments/payments.h"
+#include "risk/decision_summary.h"
 #include "servicing/dispute.h"
 #include "servicing/servicing_repo.h"
 #include "settlement/settlement.h"
+#include "webhooks/webhook.h"
 
 namespace tranche::ops {
 
@@ -30,5 +44,48 @@ Json ReasonsJson(const std::vector<risk::Reason>& reasons);
 // A consumer's own credit decision with every principal reason (the shopper at
 // checkout sees only risk::ShopperReasons; the consumer sees why).
 Json DecisionJson(const risk::DecisionRecord& d);
+// Checkouts for the operator dashboard: decisions per day and principal decline reasons.
+Json DecisionSummaryJson(const risk::DecisionSummary& s);
+
+// Checkout (views_checkout.cc).
+// A schedule as previewed or granted: the instalments and, for financing, the
+// disclosures (APR, amount financed, finance charge, total of payments).
+Json ScheduleJson(const lending::Schedule& s);
+// An offer: its preview and, for financing, the APR range the merchant's terms allow.
+Json OfferJson(const checkout::Offer& o);
+// Without the client token: the creating use case's caller adds it, once.
+Json SessionJson(const origination::SessionView& v);
+// What the shopper sees of a decision: approvals with their schedule, declines with
+// only the reasons that follow from what they typed (risk::ShopperReasons).
+Json AuthorizeJson(const origination::AuthorizeOutcome& o);
+
+// Parties and the ledger (views_accounts.cc).
+Json ConsumerJson(const merchants::Consumer& c, const std::vector<origination::CreditLine>& credit);
+Json LoginChallengeJson(std::chrono::seconds expires_in);
+Json ConsumerTokenJson(const onboarding::ConsumerToken& t);
+Json NotificationJson(const notify::Notification& n);
+Json PaymentMethodJson(const payments::PaymentMethod& m);
+Json MerchantJson(const merchants::Merchant& m);
+// A newly issued key with its secret, shown this once.
+Json KeyJson(const onboarding::Issued& k);
+Json WebhookEndpointJson(const webhooks::Endpoint& e);
+Json WebhookDeliveryJson(const webhooks::Delivery& d);
+// The answer to a deletion: {id, object, deleted: true}.
+Json DeletedJson(std::string_view id, std::string_view object);
+Json JournalEntryJson(const ledger::JournalEntry& e);
+Json TrialBalanceJson(const std::vector<ledger::CurrencyTotals>& trial_balance, Instant as_of);
+// The account without its lines; the caller pages those (LedgerAccountLineJson).
+Json LedgerAccountJson(std::string_view id, const ledger::AccountRef& ref, const ledger::AccountBalance& b);
+Json LedgerAccountLineJson(const ledger::AccountLine& l);
+// Fraud, for operators: a decision with its inputs, rule hits and score; a review with
+// its SLA age at `now`; a rule set version; a list (entries optional); a list version.
+Json FraudDecisionJson(const fraud::FraudDecision& d);
+Json ReviewJson(const fraud::Review& r, Instant now);
+Json RulesVersionJson(const fraud::RulesVersion& v);
+Json FraudListJson(const fraud::FraudList& l, bool with_entries);
+Json ListVersionJson(const fraud::ListVersion& v);
+// For the merchant (order.fraud_status_changed): the authorization's fraud status and
+// its order, if created — never the reviewer's note or the reasons.
+Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order);
 
 }  // namespace tranche::ops

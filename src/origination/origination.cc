@@ -4,6 +4,7 @@
 
 #include "checkout/postings.h"
 #include "ledger/posting.h"
+#include "origination/exposure.h"
 #include "servicing/postings.h"
 
 namespace tranche::origination {
@@ -55,22 +56,18 @@ notify::Notification DeclineNotice(IdGenerator& ids, const merchants::Consumer& 
           "Your tranche purchase was not approved", std::move(body), d.created_at};
 }
 
-Result<risk::Exposure> LoadExposure(store::Tx& tx, std::string_view consumer_id, Currency c,
-                                    Instant now) {
-  const std::string receivable = ledger::AccountId(
-      {ledger::AccountType::kConsumerReceivable, c, std::string(consumer_id)});
-  TRANCHE_ASSIGN_OR_RETURN(auto account, tx.ledger().GetAccount(receivable));
-  risk::Exposure e{Money(account ? account->balance_minor() : 0, c), Money::Zero(c), std::nullopt,
-                   false, 0};
-  TRANCHE_ASSIGN_OR_RETURN(e.open_authorizations, tx.orders().OpenAuthorizations(consumer_id, c, now));
-  TRANCHE_ASSIGN_OR_RETURN(e.credit_limit, tx.consumers().FindLimit(consumer_id, c));
-  TRANCHE_ASSIGN_OR_RETURN(auto oldest, tx.plans().OldestOverdue(consumer_id, DateOf(now)));
-  if (oldest) {
-    e.has_overdue = true;
-    // Any overdue day counts as a month late.
-    e.months_overdue = 1 + DaysBetween(*oldest, DateOf(now)) / 30;
-  }
-  return e;
+fraud::AuthorizationFacts FactsOf(const checkout::CheckoutSession& session, const merchants::Consumer& consumer,
+                                  const AuthorizeRequest& r, Instant now) {
+  return {session.id,
+          session.merchant_id,
+          consumer.id,
+          r.presented.email,
+          session.draft.amount,
+          r.presented.address ? r.presented.address->country : "",
+          r.device.ip,
+          r.device.ip_country,
+          r.device.fingerprint,
+          now};
 }
 
 Result<merchants::Merchant> LoadMerchant(store::Tx& tx, std::string_view id) {
@@ -124,6 +121,15 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
     return out;
   }
 
+  if (ctx.fraud != nullptr) {
+    TRANCHE_ASSIGN_OR_RETURN(out.fraud, fraud::Screen(tx.fraud_decisions(), *ctx.fraud, ctx.ids,
+                                                      FactsOf(*session, consumer, r, ctx.now), out.decision.id));
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertDecision(*out.fraud));
+    // Blocked: declined like a credit decline to the shopper, but nobody is told why
+    // (the reason stays with the stored decision, for operators).
+    if (out.fraud->action == fraud::Action::kBlock) return out;
+  }
+
   TRANCHE_ASSIGN_OR_RETURN(out.schedule, lending::BuildSchedule(r.product, amount, DateOf(ctx.now), d.apr_bps));
   if (!exposure.credit_limit) TRANCHE_RETURN_IF_ERROR(tx.consumers().SetLimit(consumer.id, d.credit_limit));
   out.authorization = checkout::Authorization{
@@ -132,6 +138,12 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
       ctx.now,              ctx.now + checkout::kAuthorizationLifetime, std::nullopt};
   TRANCHE_RETURN_IF_ERROR(tx.orders().InsertAuthorization(*out.authorization));
   TRANCHE_RETURN_IF_ERROR(tx.sessions().SetStatus(session->id, checkout::SessionStatus::kComplete));
+  if (out.fraud && out.fraud->action == fraud::Action::kReview) {
+    out.review = fraud::Review{ctx.ids.Next("frv"), out.fraud->id, out.authorization->id, merchant.id, consumer.id,
+                               amount, fraud::ReviewStatus::kPending, std::nullopt, std::nullopt, std::nullopt,
+                               std::nullopt, "", ctx.now};
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertReview(*out.review));
+  }
   return out;
 }
 
@@ -148,6 +160,11 @@ Result<Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view me
     return Status::Conflict("authorization_already_used",
                             "order " + *a->order_id + " was already created from this authorization");
   }
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReviewByAuthorization(a->id));
+  if (review && review->status == fraud::ReviewStatus::kRejected) {
+    return Status::BusinessRule("authorization_rejected", "the authorization was released after a fraud review",
+                                "authorization_id");
+  }
   if (ctx.now >= a->expires_at) {
     return Status::BusinessRule("authorization_expired", "the authorization has expired",
                                 "authorization_id");
@@ -161,18 +178,29 @@ Result<Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view me
   return order;
 }
 
-Result<Order> LoadOrder(store::Tx& tx, std::string_view merchant_id, std::string_view order_id,
-                        Instant now) {
+Result<Order> LoadAnyOrder(store::Tx& tx, std::string_view order_id, Instant now) {
   TRANCHE_ASSIGN_OR_RETURN(auto o, tx.orders().FindOrder(order_id));
-  if (!o || o->merchant_id != merchant_id) return NoSuchOrder(order_id);
+  if (!o) return NoSuchOrder(order_id);
   o->state = checkout::Expire(o->state, now);
   return std::move(*o);
+}
+
+Result<Order> LoadOrder(store::Tx& tx, std::string_view merchant_id, std::string_view order_id,
+                        Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(Order o, LoadAnyOrder(tx, order_id, now));
+  if (o.merchant_id != merchant_id) return NoSuchOrder(order_id);
+  return o;
 }
 
 Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
                          std::string_view order_id, std::int64_t amount_minor,
                          std::optional<checkout::ShippingInfo> shipping) {
   TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReviewByAuthorization(order.authorization_id));
+  if (review && review->status == fraud::ReviewStatus::kPending) {
+    return Status::BusinessRule("fraud_review_pending",
+                                "the order is held for a fraud review; it can be captured once accepted");
+  }
   const Money amount(amount_minor, order.state.amounts.authorized.currency());
   TRANCHE_ASSIGN_OR_RETURN(checkout::OrderState next, checkout::Capture(order.state, amount, ctx.now));
   auto schedule = lending::BuildSchedule(order.product, amount, DateOf(ctx.now), order.apr_bps);
@@ -245,10 +273,9 @@ Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merc
 Result<lending::Plan> ClosePlan(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan) {
   servicing::Closure c = servicing::ClosePlan(std::move(plan));
   if (c.needs_entry()) {
-    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), servicing::ClosureEntry({ids.Next("je"), c.plan.id,
-                                                                               c.plan.consumer_id, now},
-                                                                              c.plan.amount.currency(), c))
-                                .status());
+    TRANCHE_RETURN_IF_ERROR(
+        ledger::Post(tx.ledger(), servicing::ClosureEntry({ids.Next("je"), c.plan.id, c.plan.consumer_id, now}, c))
+            .status());
   }
   return std::move(c.plan);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/ids.h"
+#include "fraud/decision.h"
 #include "risk/decider.h"
 #include "store/store.h"
 
@@ -22,6 +23,15 @@ struct Context {
   const risk::BureauProvider& bureau;  // asked only when the decider wants a profile
   Instant now;
   const OrderEvents& events;  // what the order use cases publish
+  // Fraud screening of approved authorizations; none: every approval is authorized.
+  const fraud::Screening* fraud = nullptr;
+};
+
+// What the merchant's page saw of the shopper's device, as the merchant sent it.
+struct Device {
+  std::optional<std::string> ip;
+  std::optional<std::string> ip_country;  // ISO 3166-1 alpha-2, the merchant's geolocation
+  std::optional<std::string> fingerprint;
 };
 
 struct AuthorizeRequest {
@@ -30,6 +40,7 @@ struct AuthorizeRequest {
   // Who is buying, as presented at checkout: email (normalised), names, phone,
   // date of birth (required) and address.
   merchants::Consumer presented;
+  Device device = {};
 };
 
 struct AuthorizeOutcome {
@@ -38,10 +49,17 @@ struct AuthorizeOutcome {
   // Approvals only: the plan at the APR granted, as if captured now, with its
   // disclosures (each capture's plan is scheduled from its own date).
   std::optional<lending::Schedule> schedule = {};
+  // With screening: the fraud decision (stored), and its review when it holds the
+  // authorization. A block leaves `authorization` empty: the shopper sees a generic
+  // decline, operators the real reason.
+  std::optional<fraud::FraudDecision> fraud = {};
+  std::optional<fraud::Review> review = {};
 };
 
 // Decides on the session's amount for `product` and stores the decision with the
-// identity presented (a known consumer's profile is left as it is). An approval also
+// identity presented (a known consumer's profile is left as it is). With screening, a
+// credit approval is then screened for fraud (the decision stored with its inputs):
+// block declines it, review authorizes it held in a pending review. An approval also
 // stores the authorization, sets a new consumer's first limit and completes the
 // session; a decline sends the consumer its reasons (notification outbox) and leaves
 // the session open (the consumer may choose another product). Refusals: the session
@@ -53,10 +71,13 @@ Result<checkout::Order> CreateOrder(store::Tx& tx, const Context& ctx, std::stri
                                     std::string_view authorization_id,
                                     std::string merchant_reference);
 
+// Refused while the order's authorization waits for a fraud review (capture is held).
 // The merchant's own order as it stands at `now` (an authorization that has expired
 // is shown released even before the expiry sweep stores that).
 Result<checkout::Order> LoadOrder(store::Tx& tx, std::string_view merchant_id,
                                   std::string_view order_id, Instant now);
+// Any merchant's order the same way: for operators only.
+Result<checkout::Order> LoadAnyOrder(store::Tx& tx, std::string_view order_id, Instant now);
 
 struct Captured {
   checkout::Order order;
@@ -90,12 +111,29 @@ class OrderEvents {
   virtual Status Captured(store::Tx& tx, const Context& ctx, const origination::Captured& captured) const = 0;
   virtual Status Refunded(store::Tx& tx, const Context& ctx, const origination::Refunded& refunded) const = 0;
   virtual Status Cancelled(store::Tx& tx, const Context& ctx, const checkout::Order& order) const = 0;
+  // A fraud review was accepted or rejected; `order` when the merchant created one.
+  virtual Status FraudStatusChanged(store::Tx& tx, const Context& ctx, const fraud::Review& review,
+                                    const std::optional<checkout::Order>& order) const = 0;
 };
 
 // Stores nothing itself: closes a plan that was paid off or refunded away
 // (servicing::ClosePlan) and posts the closure entry when fees are waived or interest
 // trued up. Returns the plan to store.
 Result<lending::Plan> ClosePlan(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan);
+
+// The review `review_id` claimed by `operator_id`.
+Result<fraud::Review> ClaimReview(store::Tx& tx, const Context& ctx, std::string_view review_id,
+                                  std::string_view operator_id);
+
+struct ReviewDecided {
+  fraud::Review review;
+  std::optional<checkout::Order> order;  // when the merchant created one
+};
+// Accepts (capture allowed) or rejects (the authorization released, and its order's
+// remaining authorization with it) the review, stores the outcome as a label and
+// publishes order.fraud_status_changed.
+Result<ReviewDecided> DecideReview(store::Tx& tx, const Context& ctx, std::string_view review_id,
+                                   std::string_view operator_id, bool accept, std::string note);
 
 // Releases what is left of the authorization.
 Result<checkout::Order> Cancel(store::Tx& tx, const Context& ctx, std::string_view merchant_id,

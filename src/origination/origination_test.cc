@@ -6,8 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "auth/keys.h"
+#include "fraud/decision_repo.h"
+#include "fraud/decision_source.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
+#include "origination/exposure.h"
+#include "origination/sessions.h"
 #include "risk/credit_profile.h"
 #include "risk/policy_decider.h"
 #include "store/sqlite/in_memory_store.h"
@@ -31,6 +35,10 @@ class RecordedEvents final : public OrderEvents {
   }
   Status Cancelled(store::Tx&, const Context&, const checkout::Order& o) const override {
     return Add("order.cancelled " + o.id);
+  }
+  Status FraudStatusChanged(store::Tx&, const Context&, const fraud::Review& r,
+                            const std::optional<checkout::Order>&) const override {
+    return Add("order.fraud_status_changed " + r.authorization_id);
   }
   mutable std::vector<std::string> published;
 
@@ -60,10 +68,12 @@ class OriginationTest : public ::testing::Test {
   std::string OpenSession(std::int64_t amount_minor) {
     const Money amount(amount_minor, Currency::kUSD);
     checkout::SessionDraft draft{amount, {{"Atlas", 1, amount, amount}}, "ref-" + ids_.Next("ref"), {}};
+    const std::string client_token = "ct_" + draft.merchant_reference;  // unique per session
     const checkout::CheckoutSession s{ids_.Next("cs"), merchant_id_, std::move(draft),
-                                      auth::HashSecret("ct_test"), checkout::SessionStatus::kOpen,
+                                      auth::HashSecret(client_token), checkout::SessionStatus::kOpen,
                                       clock_.Now(), clock_.Now() + checkout::kSessionLifetime};
-    EXPECT_TRUE(store_->Write([&](store::Tx& tx) { return tx.sessions().Insert(s); }).ok());
+    const Status st = store_->Write([&](store::Tx& tx) { return tx.sessions().Insert(s); });
+    EXPECT_TRUE(st.ok()) << st.ToString();
     return s.id;
   }
 
@@ -109,6 +119,30 @@ class OriginationTest : public ::testing::Test {
     return balance;
   }
 
+  // Screening with the stored feature source; rules and lists written as operators would.
+  Context FraudCtx() {
+    Context c = Ctx();
+    c.fraud = &screening_;
+    return c;
+  }
+  void SaveRules(const std::string& source, std::int64_t version) {
+    ASSERT_TRUE(store_->Write([&](store::Tx& tx) {
+      return tx.fraud_decisions().InsertRules({version, source, {}, 0, "op_test", clock_.Now()});
+    }).ok());
+  }
+  void SaveList(const std::string& name, std::vector<std::string> entries) {
+    ASSERT_TRUE(store_->Write([&](store::Tx& tx) {
+      const fraud::ListChange change{entries, {}};
+      return tx.fraud_decisions().SaveList({name, entries, 1, clock_.Now(), "op_test"}, change);
+    }).ok());
+  }
+  Result<AuthorizeOutcome> Screened(std::int64_t amount_minor, const std::string& email) {
+    const std::string session = OpenSession(amount_minor);
+    return Do([&](store::Tx& tx) {
+      return Authorize(tx, FraudCtx(), {session, lending::ProductKind::kPayIn4, Person(email)});
+    });
+  }
+
   SimulatedClock clock_{kStart};
   SeededRandom random_{20261201};
   IdGenerator ids_{clock_, random_};
@@ -117,6 +151,8 @@ class OriginationTest : public ::testing::Test {
   RecordedEvents events_;
   std::unique_ptr<store::sqlite::InMemoryStore> store_;
   std::string merchant_id_;
+  fraud::StoredFeatureSource source_;
+  fraud::Screening screening_{source_, nullptr};
 };
 
 TEST_F(OriginationTest, AuthorizeOrderCaptureRefundKeepsTheBooks) {
@@ -190,6 +226,169 @@ TEST_F(OriginationTest, AnExpiredAuthorizationIsReleasedBySweep) {
   auto late = Do([&](store::Tx& tx) { return Capture(tx, Ctx(), merchant_id_, order->id, 5'000, {}); });
   EXPECT_FALSE(late.ok());
   EXPECT_TRUE(Verify().ok());
+}
+
+TEST_F(OriginationTest, ASessionIsItsMerchantsAloneAndOffersOnlyWhileOpen) {
+  const Money amount(20'000, Currency::kUSD);
+  checkout::SessionDraft draft{amount, {{"Atlas", 1, amount, amount}}, "ref-s", {}};
+  const auth::PlatformKey key{};
+  auto created = Do([&](store::Tx& tx) {
+    return CreateSession(tx, ids_, key, merchant_id_, draft, clock_.Now());
+  });
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  // The token is derived, so a replay can give it again, and only its hash is stored.
+  EXPECT_EQ(created->client_token, auth::DeriveClientToken(key, created->view.session.id));
+  EXPECT_EQ(created->view.session.client_token_hash, auth::HashSecret(created->client_token));
+  EXPECT_FALSE(created->view.offers.empty());
+
+  const std::string id = created->view.session.id;
+  auto foreign = Do([&](store::Tx& tx) { return LoadSession(tx, "mer_other", id, clock_.Now()); });
+  EXPECT_EQ(foreign.status().code(), "session_not_found");
+
+  auto expired = Do([&](store::Tx& tx) {
+    return LoadSession(tx, merchant_id_, id, clock_.Now() + checkout::kSessionLifetime);
+  });
+  ASSERT_TRUE(expired.ok());
+  EXPECT_EQ(expired->status, checkout::SessionStatus::kExpired);
+  EXPECT_TRUE(expired->offers.empty());
+}
+
+TEST_F(OriginationTest, CreditLinesShowTheRoomTheNextDecisionStartsFrom) {
+  const std::string session = OpenSession(30'000);
+  auto auth = Do([&](store::Tx& tx) {
+    return Authorize(tx, Ctx(), {session, lending::ProductKind::kPayIn4, Person("dee@example.com")});
+  });
+  ASSERT_TRUE(auth.ok() && auth->authorization) << auth.status().ToString();
+  const std::string consumer = auth->decision.consumer_id;
+  auto order = Do([&](store::Tx& tx) {
+    return CreateOrder(tx, Ctx(), merchant_id_, auth->authorization->id, "ord-credit");
+  });
+  ASSERT_TRUE(order.ok());
+  ASSERT_TRUE(Do([&](store::Tx& tx) { return Capture(tx, Ctx(), merchant_id_, order->id, 10'000, {}); }).ok());
+
+  auto lines = Do([&](store::Tx& tx) { return LoadCreditLines(tx, consumer, clock_.Now()); });
+  auto exposure = Do([&](store::Tx& tx) { return LoadExposure(tx, consumer, Currency::kUSD, clock_.Now()); });
+  ASSERT_TRUE(lines.ok() && exposure.ok());
+  ASSERT_EQ(lines->size(), 1u);
+  const CreditLine& line = lines->front();
+  EXPECT_EQ(line.outstanding, exposure->outstanding);
+  EXPECT_EQ(line.outstanding.minor(), 10'000);
+  EXPECT_EQ(line.open_authorizations.minor(), 20'000);
+  ASSERT_TRUE(exposure->credit_limit.has_value());
+  EXPECT_EQ(line.limit, *exposure->credit_limit);
+  EXPECT_EQ(line.available.minor(), std::max<std::int64_t>(0, line.limit.minor() - 30'000));
+}
+
+TEST_F(OriginationTest, FraudBlockDeclinesAndTheStoredDecisionReplays) {
+  SaveList("disposable_domains", {"mailinator.com"});
+  SaveRules("review if amount > 50000\nblock if email_domain in @disposable_domains\n", 1);
+  auto out = Screened(20'000, "eve@mailinator.com");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->decision.decision.outcome, risk::Outcome::kApproved);  // credit said yes
+  EXPECT_FALSE(out->authorization.has_value());
+  ASSERT_TRUE(out->fraud.has_value());
+  EXPECT_EQ(out->fraud->action, fraud::Action::kBlock);
+  ASSERT_TRUE(out->fraud->rule.has_value());
+  EXPECT_EQ(out->fraud->rule->line, 2);
+
+  // Stored with its inputs: replaying the stored rule version on them gives the same.
+  std::optional<fraud::FraudDecision> stored;
+  std::optional<fraud::RulesVersion> rules;
+  std::set<std::string, std::less<>> lists;
+  ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(stored, tx.fraud_decisions().FindDecision(out->fraud->id));
+    TRANCHE_ASSIGN_OR_RETURN(rules, tx.fraud_decisions().FindRules(out->fraud->rules_version));
+    TRANCHE_ASSIGN_OR_RETURN(lists, tx.fraud_decisions().ListNames());
+    return Status::Ok();
+  }).ok());
+  ASSERT_TRUE(stored && rules);
+  EXPECT_EQ(stored->members, (fraud::ListLookups{{"disposable_domains", "mailinator.com"}}));
+  const auto parsed = fraud::ParseRules(rules->source, source_.catalogue(), lists);
+  ASSERT_TRUE(parsed.rules.has_value());
+  const fraud::Verdict replayed = fraud::Replay(*stored, *parsed.rules, source_.catalogue());
+  EXPECT_EQ(replayed.action, fraud::Action::kBlock);
+  EXPECT_EQ(replayed.hits.size(), stored->hits.size());
+  EXPECT_EQ(stored->features.size(), source_.catalogue().size());
+
+  // Not on the list: allowed, with the consumer's earlier decision counted.
+  auto ok = Screened(20'000, "eve@example.com");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_TRUE(ok->authorization.has_value());
+  EXPECT_EQ(ok->fraud->action, fraud::Action::kAllow);
+  EXPECT_EQ(ok->fraud->decided_by, "default");
+}
+
+TEST_F(OriginationTest, FraudReviewHoldsCaptureUntilAccepted) {
+  SaveRules("review if amount > 50000\n", 1);
+  auto out = Screened(60'000, "rita@example.com");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ASSERT_TRUE(out->authorization && out->review);
+  EXPECT_EQ(out->review->status, fraud::ReviewStatus::kPending);
+  auto order = Do([&](store::Tx& tx) {
+    return CreateOrder(tx, FraudCtx(), merchant_id_, out->authorization->id, "ord-ref");
+  });
+  ASSERT_TRUE(order.ok()) << order.status().ToString();
+  auto held = Do([&](store::Tx& tx) { return Capture(tx, FraudCtx(), merchant_id_, order->id, 60'000, {}); });
+  EXPECT_EQ(held.status().code(), "fraud_review_pending");
+
+  auto claimed = Do([&](store::Tx& tx) { return ClaimReview(tx, FraudCtx(), out->review->id, "op_a"); });
+  ASSERT_TRUE(claimed.ok());
+  auto other = Do([&](store::Tx& tx) { return DecideReview(tx, FraudCtx(), out->review->id, "op_b", true, ""); });
+  EXPECT_EQ(other.status().code(), "review_claimed");
+  auto accepted = Do([&](store::Tx& tx) {
+    return DecideReview(tx, FraudCtx(), out->review->id, "op_a", true, "called the customer");
+  });
+  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  EXPECT_EQ(accepted->review.status, fraud::ReviewStatus::kAccepted);
+  auto captured = Do([&](store::Tx& tx) { return Capture(tx, FraudCtx(), merchant_id_, order->id, 60'000, {}); });
+  ASSERT_TRUE(captured.ok()) << captured.status().ToString();
+
+  std::vector<fraud::Label> labels;
+  ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(labels, tx.fraud_decisions().ListLabels(out->fraud->id));
+    return Status::Ok();
+  }).ok());
+  ASSERT_EQ(labels.size(), 1u);
+  EXPECT_FALSE(labels[0].fraud);
+  EXPECT_EQ(events_.published[1], "order.fraud_status_changed " + out->authorization->id);
+}
+
+TEST_F(OriginationTest, FraudRejectReleasesTheAuthorizationWithOrWithoutAnOrder) {
+  SaveRules("review if amount > 50000\n", 1);
+  // No order yet: the authorization ends; no order can be made from it; it no longer
+  // counts against the consumer's limit.
+  auto lone = Screened(60'000, "sam@example.com");
+  ASSERT_TRUE(lone.ok() && lone->review);
+  auto rejected = Do([&](store::Tx& tx) {
+    return DecideReview(tx, FraudCtx(), lone->review->id, "op_a", false, "stolen identity");
+  });
+  ASSERT_TRUE(rejected.ok()) << rejected.status().ToString();
+  EXPECT_FALSE(rejected->order.has_value());
+  auto refused = Do([&](store::Tx& tx) {
+    return CreateOrder(tx, FraudCtx(), merchant_id_, lone->authorization->id, "ord-ref");
+  });
+  EXPECT_EQ(refused.status().code(), "authorization_rejected");
+  auto open = Do([&](store::Tx& tx) {
+    return tx.orders().OpenAuthorizations(lone->authorization->consumer_id, Currency::kUSD, clock_.Now());
+  });
+  ASSERT_TRUE(open.ok());
+  EXPECT_EQ(open->minor(), 0);
+
+  // With an order: what is left of it is released.
+  auto held = Screened(60'000, "tom@example.com");
+  ASSERT_TRUE(held.ok() && held->review);
+  auto order = Do([&](store::Tx& tx) {
+    return CreateOrder(tx, FraudCtx(), merchant_id_, held->authorization->id, "ord-ref-2");
+  });
+  ASSERT_TRUE(order.ok());
+  auto released = Do([&](store::Tx& tx) {
+    return DecideReview(tx, FraudCtx(), held->review->id, "op_a", false, "");
+  });
+  ASSERT_TRUE(released.ok()) << released.status().ToString();
+  ASSERT_TRUE(released->order.has_value());
+  EXPECT_EQ(released->order->state.amounts.released.minor(), 60'000);
+  auto again = Do([&](store::Tx& tx) { return DecideReview(tx, FraudCtx(), held->review->id, "op_a", true, ""); });
+  EXPECT_EQ(again.status().code(), "review_decided");
 }
 
 }  // namespace

@@ -19,30 +19,30 @@ struct EntryContext {
   Instant now;
 };
 
+// Each entry is in the currency of the amounts it is given; amounts of one entry in
+// different currencies are a caller's bug and asserted.
+
 // A collected payment: cash debited; the receivable credited with fees and principal,
 // accrued interest with interest. On a charged-off plan the allocated amount is a
-// recovery credited to credit losses. `excess_minor`, collected beyond what the plan
-// still owed (it was paid meanwhile), is owed back: consumer refunds payable.
-ledger::JournalEntry PaymentEntry(const EntryContext& ctx, Currency c, const PaymentAllocation& a,
-                                  bool recovery, std::int64_t excess_minor);
+// recovery credited to credit losses. `excess`, collected beyond what the plan still
+// owed (it was paid meanwhile), is owed back: consumer refunds payable.
+ledger::JournalEntry PaymentEntry(const EntryContext& ctx, const PaymentAllocation& a, bool recovery, Money excess);
 // A late fee on instalment `number`: receivable debited, fee revenue credited.
-ledger::JournalEntry LateFeeEntry(const EntryContext& ctx, Currency c, std::int64_t fee_minor, int number);
+ledger::JournalEntry LateFeeEntry(const EntryContext& ctx, Money fee, int number);
 // Accrued interest of a batch of plans (ctx.object_id: the batch's first plan) for one
 // business date in one currency.
-ledger::JournalEntry AccrualEntry(const EntryContext& ctx, Currency c, Date business_date,
-                                  std::int64_t interest_minor);
+ledger::JournalEntry AccrualEntry(const EntryContext& ctx, Date business_date, Money interest);
 // A plan closed (servicing::ClosePlan): fees waived off the receivable against fee
 // revenue; accrued interest written back (> 0) or recognised (< 0).
 // Precondition: closure.needs_entry().
-ledger::JournalEntry ClosureEntry(const EntryContext& ctx, Currency c, const Closure& closure);
+ledger::JournalEntry ClosureEntry(const EntryContext& ctx, const Closure& closure);
 // A charge-off: credit losses debited with principal and fees, the receivable credited;
 // accrued unpaid interest written back against interest revenue.
-ledger::JournalEntry ChargeOffEntry(const EntryContext& ctx, Currency c, const DayResult& r);
+ledger::JournalEntry ChargeOffEntry(const EntryContext& ctx, const DayResult& r);
 // Money owed to a consumer paid back to their method: refunds payable debited, cash
 // credited.
-ledger::JournalEntry ConsumerRefundEntry(const EntryContext& ctx, Currency c, std::int64_t amount_minor);
+ledger::JournalEntry ConsumerRefundEntry(const EntryContext& ctx, Money amount);
 // A merchant payout: merchant payable debited, settlement cash credited.
-ledger::JournalEntry PayoutEntry(const EntryContext& ctx, Currency c, const std::string& merchant_id,
-                                 std::int64_t amount_minor);
+ledger::JournalEntry PayoutEntry(const EntryContext& ctx, const std::string& merchant_id, Money amount);
 
 }  // namespace tranche::servicing

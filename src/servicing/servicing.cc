@@ -17,11 +17,22 @@ std::int64_t UnpaidPrincipalMinor(const PlanInstallment& i) {
   return i.principal.minor() - i.PrincipalPaid().minor();
 }
 
+Money InPlanCurrency(const Plan& p, std::int64_t minor) { return Money(minor, p.amount.currency()); }
+
+// `m`'s minor units, asserting it is in the plan's currency.
+std::int64_t MinorOf(const Plan& p, Money m) {
+  TRANCHE_ASSERT(m.currency() == p.amount.currency());
+  return m.minor();
+}
+
+std::int64_t FeesUnpaidMinor(const Plan& p) { return lending::FeesUnpaid(p).minor(); }
+std::int64_t BalanceMinor(const Plan& p) { return FeesUnpaidMinor(p) + lending::Outstanding(p).minor(); }
+
 // Interest accrued and not yet paid, never more than the schedule still asks.
 std::int64_t InterestToDateMinor(const Plan& p) {
   std::int64_t scheduled_unpaid = 0;
   for (const PlanInstallment& i : p.installments) scheduled_unpaid += UnpaidInterestMinor(i);
-  const std::int64_t accrued_unpaid = p.interest_accrued_minor - lending::InterestPaidMinor(p);
+  const std::int64_t accrued_unpaid = MinorOf(p, p.interest_accrued) - lending::InterestPaid(p).minor();
   return std::clamp<std::int64_t>(accrued_unpaid, 0, scheduled_unpaid);
 }
 
@@ -62,9 +73,9 @@ std::int64_t Accrue(Plan& p, Date d) {
   // schedule's finance charge (the payoff quote is capped the same way).
   std::int64_t scheduled = 0;
   for (const PlanInstallment& i : p.installments) scheduled += i.interest.minor();
-  const std::int64_t interest =
-      std::min(numerator / kAccrualDenominator, std::max<std::int64_t>(0, scheduled - p.interest_accrued_minor));
-  p.interest_accrued_minor += interest;
+  const std::int64_t interest = std::min(numerator / kAccrualDenominator,
+                                         std::max<std::int64_t>(0, scheduled - MinorOf(p, p.interest_accrued)));
+  p.interest_accrued = Checked(p.interest_accrued.Plus(InPlanCurrency(p, interest)));
   return interest;
 }
 
@@ -73,10 +84,10 @@ void ChargeLateFees(Plan& p, Date d, DayResult& r) {
     if (i.late_fee_charged || UnpaidMinor(i) == 0) continue;
     if (DaysBetween(i.due_date, d) < kLateFeeAfterDays) continue;
     i.late_fee_charged = true;  // evaluated once, whether the cap leaves room or not
-    const std::int64_t fee = std::min(kLateFeeMinor, LateFeeCapMinor(p) - p.fees_charged_minor);
+    const std::int64_t fee = std::min(kLateFeeMinor, LateFeeCapMinor(p) - MinorOf(p, p.fees_charged));
     if (fee <= 0) continue;
-    p.fees_charged_minor += fee;
-    r.late_fee_minor += fee;
+    p.fees_charged = Checked(p.fees_charged.Plus(InPlanCurrency(p, fee)));
+    r.late_fee = Checked(r.late_fee.Plus(InPlanCurrency(p, fee)));
     if (r.late_fee_installment == 0) r.late_fee_installment = i.number;
   }
 }
@@ -88,11 +99,11 @@ void ChargeOff(Plan& p, Date d, DayResult& r) {
     i.interest = i.interest_paid;
   }
   r.charged_off = true;
-  r.charged_off_principal_minor = lending::OutstandingPrincipal(p).minor();
-  r.charged_off_fees_minor = lending::FeesUnpaidMinor(p);
+  r.charged_off_principal = lending::OutstandingPrincipal(p);
+  r.charged_off_fees = lending::FeesUnpaid(p);
   InterestTrueUp t = TrueUpInterest(std::move(p));
   p = std::move(t.plan);
-  r.interest_written_back_minor = t.written_back_minor;
+  r.interest_written_back = t.written_back;
   p.status = PlanStatus::kChargedOff;
   p.charged_off_on = d;
 }
@@ -108,7 +119,7 @@ void DecideCollection(const Plan& p, Date d, DayResult& r) {
     if (late == kRetryAfterDays[1]) attempt = std::max(attempt, 3);
   }
   if (attempt == 0) return;
-  r.collect_minor = AmountDueMinor(p, d);
+  r.collect = AmountDue(p, d);
   r.collect_attempt = attempt;
 }
 
@@ -137,19 +148,25 @@ int DaysPastDue(const Plan& p, Date today) {
   return dpd;
 }
 
-std::int64_t AmountDueMinor(const Plan& p, Date today) {
-  std::int64_t due = lending::FeesUnpaidMinor(p);
+Money AmountDue(const Plan& p, Date today) {
+  std::int64_t due = FeesUnpaidMinor(p);
   for (const PlanInstallment& i : p.installments) {
     if (i.due_date <= today && !IsHeld(p, i, today)) due += UnpaidMinor(i);
   }
-  return due;
+  return InPlanCurrency(p, due);
 }
 
-std::int64_t BalanceMinor(const Plan& p) {
-  return lending::FeesUnpaidMinor(p) + lending::Outstanding(p).minor();
+Money Balance(const Plan& p) { return InPlanCurrency(p, BalanceMinor(p)); }
+
+PaymentAllocation PaymentAllocation::None(Currency c) {
+  const Money zero = Money::Zero(c);
+  return PaymentAllocation{zero, zero, zero, {}, {}};
 }
 
-Result<PaymentAllocation> AllocatePayment(const Plan& p, std::int64_t amount_minor, Date today) {
+Money PaymentAllocation::total() const { return Checked(Checked(fees.Plus(interest)).Plus(principal)); }
+
+Result<PaymentAllocation> AllocatePayment(const Plan& p, Money amount, Date today) {
+  const std::int64_t amount_minor = MinorOf(p, amount);
   if (p.status != PlanStatus::kActive && p.status != PlanStatus::kChargedOff) {
     return Status::BusinessRule("plan_not_payable", "the plan has nothing left to pay");
   }
@@ -158,28 +175,30 @@ Result<PaymentAllocation> AllocatePayment(const Plan& p, std::int64_t amount_min
     return Status::BusinessRule("overpayment", "the amount is more than the plan's balance of " +
                                                          std::to_string(BalanceMinor(p)), "amount");
   }
-  PaymentAllocation a;
-  a.per_installment_minor.assign(p.installments.size(), 0);
-  a.per_installment_interest_minor.assign(p.installments.size(), 0);
+  // Worked in minor units of the plan's one currency, then returned as Money.
+  std::vector<std::int64_t> per_installment(p.installments.size(), 0);
+  std::vector<std::int64_t> per_installment_interest(p.installments.size(), 0);
+  std::int64_t interest = 0;
+  std::int64_t principal = 0;
   std::int64_t left = amount_minor;
-  a.fees_minor = std::min(left, lending::FeesUnpaidMinor(p));
-  left -= a.fees_minor;
+  const std::int64_t fees = std::min(left, FeesUnpaidMinor(p));
+  left -= fees;
   // Each takes what is left of instalment k's unpaid interest (at most `limit`) or
   // principal after what this payment already gave it; returns the amount taken.
   const auto take_interest = [&](std::size_t k, std::int64_t limit) {
-    const std::int64_t unpaid = UnpaidInterestMinor(p.installments[k]) - a.per_installment_interest_minor[k];
+    const std::int64_t unpaid = UnpaidInterestMinor(p.installments[k]) - per_installment_interest[k];
     const std::int64_t take = std::min({left, limit, unpaid});
-    a.per_installment_interest_minor[k] += take;
-    a.per_installment_minor[k] += take;
-    a.interest_minor += take;
+    per_installment_interest[k] += take;
+    per_installment[k] += take;
+    interest += take;
     left -= take;
     return take;
   };
   const auto take_principal = [&](std::size_t k) {
-    const std::int64_t given = a.per_installment_minor[k] - a.per_installment_interest_minor[k];
+    const std::int64_t given = per_installment[k] - per_installment_interest[k];
     const std::int64_t take = std::min(left, UnpaidPrincipalMinor(p.installments[k]) - given);
-    a.per_installment_minor[k] += take;
-    a.principal_minor += take;
+    per_installment[k] += take;
+    principal += take;
     left -= take;
   };
   const std::vector<std::size_t> order = PaymentOrder(p);
@@ -188,28 +207,33 @@ Result<PaymentAllocation> AllocatePayment(const Plan& p, std::int64_t amount_min
     take_interest(k, left);
     take_principal(k);
   }
-  std::int64_t accrued = std::max<std::int64_t>(0, InterestToDateMinor(p) - a.interest_minor);
+  std::int64_t accrued = std::max<std::int64_t>(0, InterestToDateMinor(p) - interest);
   for (std::size_t k : order) accrued -= take_interest(k, accrued);
   for (std::size_t k : order) take_principal(k);
   for (std::size_t k : order) take_interest(k, left);
-  TRANCHE_ASSERT(left == 0 && a.total_minor() == amount_minor);
+  TRANCHE_ASSERT(left == 0 && fees + interest + principal == amount_minor);
+  PaymentAllocation a{InPlanCurrency(p, fees), InPlanCurrency(p, interest), InPlanCurrency(p, principal), {}, {}};
+  for (std::size_t k = 0; k < p.installments.size(); ++k) {
+    a.per_installment.push_back(InPlanCurrency(p, per_installment[k]));
+    a.per_installment_interest.push_back(InPlanCurrency(p, per_installment_interest[k]));
+  }
   return a;
 }
 
 Plan ApplyPayment(Plan p, const PaymentAllocation& a) {
-  TRANCHE_ASSERT(a.per_installment_minor.size() == p.installments.size());
-  TRANCHE_ASSERT(a.per_installment_interest_minor.size() == p.installments.size());
-  p.fees_paid_minor += a.fees_minor;
+  TRANCHE_ASSERT(a.per_installment.size() == p.installments.size());
+  TRANCHE_ASSERT(a.per_installment_interest.size() == p.installments.size());
+  p.fees_paid = Checked(p.fees_paid.Plus(a.fees));
   for (std::size_t k = 0; k < p.installments.size(); ++k) {
     PlanInstallment& i = p.installments[k];
-    i.paid = Money(i.paid.minor() + a.per_installment_minor[k], i.paid.currency());
-    i.interest_paid = Money(i.interest_paid.minor() + a.per_installment_interest_minor[k], i.paid.currency());
+    i.paid = Checked(i.paid.Plus(a.per_installment[k]));
+    i.interest_paid = Checked(i.interest_paid.Plus(a.per_installment_interest[k]));
     TRANCHE_ASSERT(i.interest_paid.minor() <= i.interest.minor() && i.PrincipalPaid().minor() >= 0 &&
                    i.PrincipalPaid().minor() <= i.principal.minor());
   }
-  TRANCHE_ASSERT(p.fees_paid_minor <= p.fees_charged_minor);
+  TRANCHE_ASSERT(p.fees_paid.minor() <= p.fees_charged.minor());
   if (p.status == PlanStatus::kChargedOff) {
-    p.recovered_minor += a.total_minor();
+    p.recovered = Checked(p.recovered.Plus(a.total()));
   } else if (BalanceMinor(p) == 0) {
     p.status = PlanStatus::kPaidOff;
   }
@@ -217,25 +241,24 @@ Plan ApplyPayment(Plan p, const PaymentAllocation& a) {
 }
 
 PayoffQuote QuotePayoff(const Plan& p) {
-  PayoffQuote q;
-  q.fees_minor = lending::FeesUnpaidMinor(p);
-  q.principal_minor = lending::OutstandingPrincipal(p).minor();
-  const std::int64_t interest_scheduled_unpaid = lending::Outstanding(p).minor() - q.principal_minor;
-  q.interest_minor = p.apr_bps == 0 ? interest_scheduled_unpaid : InterestToDateMinor(p);
-  q.interest_waived_minor = interest_scheduled_unpaid - q.interest_minor;
-  q.amount_minor = q.fees_minor + q.principal_minor + q.interest_minor;
-  return q;
+  const std::int64_t fees = FeesUnpaidMinor(p);
+  const std::int64_t principal = lending::OutstandingPrincipal(p).minor();
+  const std::int64_t interest_scheduled_unpaid = lending::Outstanding(p).minor() - principal;
+  const std::int64_t interest = p.apr_bps == 0 ? interest_scheduled_unpaid : InterestToDateMinor(p);
+  return PayoffQuote{InPlanCurrency(p, fees + principal + interest), InPlanCurrency(p, principal),
+                     InPlanCurrency(p, interest), InPlanCurrency(p, fees),
+                     InPlanCurrency(p, interest_scheduled_unpaid - interest)};
 }
 
 Plan WaiveUnaccruedInterest(Plan p, const PayoffQuote& q) {
-  std::int64_t waive = q.interest_waived_minor;
+  std::int64_t waive = MinorOf(p, q.interest_waived);
   for (auto it = p.installments.rbegin(); it != p.installments.rend() && waive > 0; ++it) {
     const std::int64_t cut = std::min(waive, UnpaidInterestMinor(*it));
     it->interest = Money(it->interest.minor() - cut, it->interest.currency());
     waive -= cut;
   }
   TRANCHE_ASSERT(waive == 0);
-  TRANCHE_ASSERT(BalanceMinor(p) == q.amount_minor);
+  TRANCHE_ASSERT(Balance(p) == q.amount);
   return p;
 }
 
@@ -288,8 +311,17 @@ Plan Resume(Plan p, Date on) {
   return p;
 }
 
+DayResult::DayResult(Plan p)
+    : plan(std::move(p)),
+      interest_accrued(Money::Zero(plan.amount.currency())),
+      late_fee(interest_accrued),
+      charged_off_principal(interest_accrued),
+      charged_off_fees(interest_accrued),
+      interest_written_back(interest_accrued),
+      collect(interest_accrued) {}
+
 DayResult CloseDay(Plan p, Date d) {
-  DayResult r{std::move(p)};
+  DayResult r(std::move(p));
   Plan& plan = r.plan;
   if (plan.serviced_through && d <= *plan.serviced_through) {
     r.already_closed = true;
@@ -297,7 +329,7 @@ DayResult CloseDay(Plan p, Date d) {
   }
   r.pause_ended = PauseEndedBy(plan, d);
   plan = AsOf(std::move(plan), d);
-  r.interest_accrued_minor = Accrue(plan, d);
+  r.interest_accrued = InPlanCurrency(plan, Accrue(plan, d));
   plan.serviced_through = d;
   if (plan.status != PlanStatus::kActive || IsPaused(plan, d)) return r;
   ChargeLateFees(plan, d, r);
@@ -321,20 +353,19 @@ DayResult CloseDay(Plan p, Date d) {
 }
 
 InterestTrueUp TrueUpInterest(Plan p) {
-  const std::int64_t paid = lending::InterestPaidMinor(p);
-  InterestTrueUp t{std::move(p), 0};
-  t.written_back_minor = t.plan.interest_accrued_minor - paid;
-  t.plan.interest_accrued_minor = paid;
-  t.plan.accrual_carry = 0;
-  return t;
+  const Money paid = lending::InterestPaid(p);
+  const Money written_back = Checked(p.interest_accrued.Minus(paid));
+  p.interest_accrued = paid;
+  p.accrual_carry = 0;
+  return InterestTrueUp{std::move(p), written_back};
 }
 
 Closure ClosePlan(Plan p) {
   TRANCHE_ASSERT(p.status == PlanStatus::kPaidOff || p.status == PlanStatus::kClosed);
-  const std::int64_t fees = lending::FeesUnpaidMinor(p);
-  p.fees_charged_minor -= fees;
+  const Money fees = lending::FeesUnpaid(p);
+  p.fees_charged = Checked(p.fees_charged.Minus(fees));
   InterestTrueUp t = TrueUpInterest(std::move(p));
-  return Closure{std::move(t.plan), fees, t.written_back_minor};
+  return Closure{std::move(t.plan), fees, t.written_back};
 }
 
 }  // namespace tranche::servicing

@@ -45,23 +45,29 @@ lending::InstallmentStatus StatusOn(const lending::Plan& p, const lending::PlanI
 // Days past due of the oldest instalment unpaid after its due date and not held by a
 // pause; 0 when none is.
 int DaysPastDue(const lending::Plan& p, Date today);
+// Every amount below is in the plan's currency (plan.amount.currency()); an amount in
+// another currency passed in is a caller's bug and asserted.
+
 // Fees unpaid plus every instalment due on or before `today`, not yet paid and not
 // held by a pause.
-std::int64_t AmountDueMinor(const lending::Plan& p, Date today);
+Money AmountDue(const lending::Plan& p, Date today);
 // Everything the consumer still owes on the plan: unpaid fees and instalments.
-std::int64_t BalanceMinor(const lending::Plan& p);
+Money Balance(const lending::Plan& p);
 
 // How one payment divides over a plan.
 struct PaymentAllocation {
-  std::int64_t fees_minor = 0;
-  std::int64_t interest_minor = 0;   // instalment interest covered
-  std::int64_t principal_minor = 0;  // instalment principal covered
-  std::vector<std::int64_t> per_installment_minor;           // what each instalment receives
-  std::vector<std::int64_t> per_installment_interest_minor;  // the part of it that pays interest
-  std::int64_t total_minor() const { return fees_minor + interest_minor + principal_minor; }
+  Money fees;
+  Money interest;   // instalment interest covered
+  Money principal;  // instalment principal covered
+  std::vector<Money> per_installment;           // what each instalment receives
+  std::vector<Money> per_installment_interest;  // the part of it that pays interest
+
+  // Nothing allocated (a payment that found nothing left to pay).
+  static PaymentAllocation None(Currency c);
+  Money total() const;
 };
 
-// Divides `amount_minor`, paid on `today`, over the plan, instalments taken in due-date
+// Divides `amount`, paid on `today`, over the plan, instalments taken in due-date
 // order at each step:
 //   1. unpaid fees;
 //   2. instalments due by `today`: the rest of each as scheduled, interest then principal;
@@ -72,7 +78,7 @@ struct PaymentAllocation {
 // partial payment costs principal plus interest to date, exactly.
 // Refused: amount not positive (invalid_amount), more than the balance
 // (overpayment), a plan that is not active or charged off (plan_not_payable).
-Result<PaymentAllocation> AllocatePayment(const lending::Plan& p, std::int64_t amount_minor, Date today);
+Result<PaymentAllocation> AllocatePayment(const lending::Plan& p, Money amount, Date today);
 
 // The plan after an allocated payment. A plan with nothing left to pay becomes
 // paid_off (a charged-off plan keeps its status; its payments count as recovered).
@@ -81,11 +87,11 @@ lending::Plan ApplyPayment(lending::Plan p, const PaymentAllocation& a);
 // The payoff amount on `today`: unpaid fees, outstanding principal and, for financing,
 // interest accrued to date and unpaid. Interest scheduled beyond it is waived.
 struct PayoffQuote {
-  std::int64_t amount_minor = 0;
-  std::int64_t principal_minor = 0;
-  std::int64_t interest_minor = 0;
-  std::int64_t fees_minor = 0;
-  std::int64_t interest_waived_minor = 0;
+  Money amount;  // principal + interest + fees
+  Money principal;
+  Money interest;
+  Money fees;
+  Money interest_waived;
 };
 PayoffQuote QuotePayoff(const lending::Plan& p);
 // The plan with the waived interest removed from its instalments (last first), so that
@@ -107,18 +113,19 @@ lending::Plan Resume(lending::Plan p, Date on);
 
 // What closing business date `d` does to one plan.
 struct DayResult {
+  explicit DayResult(lending::Plan p);  // nothing done yet: every amount zero
   lending::Plan plan;
   bool already_closed = false;           // d was closed for this plan before: nothing done
   bool pause_ended = false;
-  std::int64_t interest_accrued_minor = 0;
-  std::int64_t late_fee_minor = 0;       // charged today
+  Money interest_accrued;
+  Money late_fee;                        // charged today
   int late_fee_installment = 0;
   std::optional<lending::Bucket> bucket_changed_from = {};
   bool charged_off = false;
-  std::int64_t charged_off_principal_minor = 0;  // written off: principal and fees
-  std::int64_t charged_off_fees_minor = 0;
-  std::int64_t interest_written_back_minor = 0;  // accrued but unpaid interest reversed
-  std::int64_t collect_minor = 0;        // autopay to attempt today (0: none)
+  Money charged_off_principal;           // written off: principal and fees
+  Money charged_off_fees;
+  Money interest_written_back;           // accrued but unpaid interest reversed
+  Money collect;                         // autopay to attempt today (zero: none)
   int collect_attempt = 0;               // 1 on the due date, 2 and 3 on the retries
   std::vector<int> remind_installments = {};  // due in kReminderDaysBefore days
 };
@@ -136,7 +143,7 @@ DayResult CloseDay(lending::Plan p, Date d);
 // accrued interest to what was paid.
 struct InterestTrueUp {
   lending::Plan plan;
-  std::int64_t written_back_minor = 0;  // > 0: reverse accrued interest; < 0: recognise more
+  Money written_back;  // > 0: reverse accrued interest; < 0: recognise more
 };
 InterestTrueUp TrueUpInterest(lending::Plan p);
 
@@ -144,9 +151,9 @@ InterestTrueUp TrueUpInterest(lending::Plan p);
 // waived (a refund took the purchase away) and interest trued up.
 struct Closure {
   lending::Plan plan;
-  std::int64_t fees_waived_minor = 0;
-  std::int64_t interest_written_back_minor = 0;  // as InterestTrueUp::written_back_minor
-  bool needs_entry() const { return fees_waived_minor != 0 || interest_written_back_minor != 0; }
+  Money fees_waived;
+  Money interest_written_back;  // as InterestTrueUp::written_back
+  bool needs_entry() const { return !fees_waived.is_zero() || !interest_written_back.is_zero(); }
 };
 Closure ClosePlan(lending::Plan p);
 

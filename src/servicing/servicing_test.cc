@@ -32,9 +32,15 @@ Plan PlanOf(ProductKind kind, std::int64_t amount_minor, std::int64_t apr_bps = 
 }
 
 Plan Pay(const Plan& p, std::int64_t amount_minor, Date today = kCapture) {
-  auto a = AllocatePayment(p, amount_minor, today);
+  auto a = AllocatePayment(p, Usd(amount_minor), today);
   TRANCHE_ASSERT(a.ok());
   return ApplyPayment(p, *a);
+}
+
+std::vector<std::int64_t> Minors(const std::vector<Money>& amounts) {
+  std::vector<std::int64_t> out;
+  for (const Money m : amounts) out.push_back(m.minor());
+  return out;
 }
 
 // Closes every date from `from` through `to` in order; result k is for AddDays(from, k).
@@ -68,67 +74,67 @@ TEST(ServicingTest, DaysPastDueCountsFromTheOldestUnpaidInstalment) {
 
 TEST(ServicingTest, AmountDueIsFeesPlusInstalmentsDueByToday) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
-  EXPECT_EQ(AmountDueMinor(p, Day(-1)), 0);
-  EXPECT_EQ(AmountDueMinor(p, Day(0)), 2500);
-  EXPECT_EQ(AmountDueMinor(p, Day(13)), 2500);
-  EXPECT_EQ(AmountDueMinor(p, Day(14)), 5000);
-  EXPECT_EQ(AmountDueMinor(p, Day(42)), 10000);
-  EXPECT_EQ(AmountDueMinor(p, Day(400)), 10000);
-  p.fees_charged_minor = 700;
+  EXPECT_EQ(AmountDue(p, Day(-1)).minor(), 0);
+  EXPECT_EQ(AmountDue(p, Day(0)).minor(), 2500);
+  EXPECT_EQ(AmountDue(p, Day(13)).minor(), 2500);
+  EXPECT_EQ(AmountDue(p, Day(14)).minor(), 5000);
+  EXPECT_EQ(AmountDue(p, Day(42)).minor(), 10000);
+  EXPECT_EQ(AmountDue(p, Day(400)).minor(), 10000);
+  p.fees_charged = Usd(700);
   p = Pay(p, 1000);  // the fee, then 300 of the first instalment
-  EXPECT_EQ(AmountDueMinor(p, Day(0)), 2200);
-  p.fees_charged_minor += 700;
-  EXPECT_EQ(AmountDueMinor(p, Day(14)), 700 + 2200 + 2500);
-  EXPECT_EQ(BalanceMinor(p), 700 + 9700);
+  EXPECT_EQ(AmountDue(p, Day(0)).minor(), 2200);
+  p.fees_charged = Usd(p.fees_charged.minor() + 700);
+  EXPECT_EQ(AmountDue(p, Day(14)).minor(), 700 + 2200 + 2500);
+  EXPECT_EQ(Balance(p).minor(), 700 + 9700);
 }
 
 TEST(ServicingTest, PaymentGoesToFeesThenInstalmentsInOrder) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
-  p.fees_charged_minor = 700;
-  auto a = AllocatePayment(p, 3500, kCapture);
+  p.fees_charged = Usd(700);
+  auto a = AllocatePayment(p, Usd(3500), kCapture);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
-  EXPECT_EQ(a->fees_minor, 700);
-  EXPECT_EQ(a->interest_minor, 0);
-  EXPECT_EQ(a->principal_minor, 2800);
-  EXPECT_EQ(a->per_installment_minor, (std::vector<std::int64_t>{2500, 300, 0, 0}));
-  EXPECT_EQ(a->total_minor(), 3500);
+  EXPECT_EQ(a->fees.minor(), 700);
+  EXPECT_EQ(a->interest.minor(), 0);
+  EXPECT_EQ(a->principal.minor(), 2800);
+  EXPECT_EQ(Minors(a->per_installment), (std::vector<std::int64_t>{2500, 300, 0, 0}));
+  EXPECT_EQ(a->total().minor(), 3500);
 
   const Plan after = ApplyPayment(p, *a);
-  EXPECT_EQ(after.fees_paid_minor, 700);
+  EXPECT_EQ(after.fees_paid.minor(), 700);
   EXPECT_EQ(after.installments[0].paid, Usd(2500));
   EXPECT_EQ(after.installments[1].paid, Usd(300));
   EXPECT_EQ(after.status, PlanStatus::kActive);
-  EXPECT_EQ(BalanceMinor(after), 7200);
+  EXPECT_EQ(Balance(after).minor(), 7200);
 }
 
 TEST(ServicingTest, PaymentFollowsDueDatesNotInstalmentNumbers) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   p.installments[0].due_date = Day(20);  // now after instalment 2 (day 14)
-  auto a = AllocatePayment(p, 3000, kCapture);
+  auto a = AllocatePayment(p, Usd(3000), kCapture);
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->per_installment_minor, (std::vector<std::int64_t>{500, 2500, 0, 0}));
+  EXPECT_EQ(Minors(a->per_installment), (std::vector<std::int64_t>{500, 2500, 0, 0}));
 }
 
 TEST(ServicingTest, FinancingPaymentPaysADueInstalmentAsScheduledThenPrincipal) {
   const Plan p = PlanOf(ProductKind::kFinancing6, 60000, 1200);
   ASSERT_EQ(p.installments[0].interest, Usd(600));  // 1 % a month on 600.00
-  ASSERT_EQ(p.interest_accrued_minor, 0);
+  ASSERT_EQ(p.interest_accrued.minor(), 0);
   const std::int64_t first = p.installments[0].amount().minor();
   const Date due = p.installments[0].due_date;
 
   // On its due date the first instalment is paid as scheduled, interest included; the
   // 200 beyond it prepay the next instalment's principal, not its unearned interest.
-  auto a = AllocatePayment(p, first + 200, due);
+  auto a = AllocatePayment(p, Usd(first + 200), due);
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->interest_minor, 600);
-  EXPECT_EQ(a->principal_minor, first - 600 + 200);
-  EXPECT_EQ(a->per_installment_minor[0], first);
-  EXPECT_EQ(a->per_installment_minor[1], 200);
-  EXPECT_EQ(a->per_installment_interest_minor, (std::vector<std::int64_t>{600, 0, 0, 0, 0, 0}));
+  EXPECT_EQ(a->interest.minor(), 600);
+  EXPECT_EQ(a->principal.minor(), first - 600 + 200);
+  EXPECT_EQ(a->per_installment[0].minor(), first);
+  EXPECT_EQ(a->per_installment[1].minor(), 200);
+  EXPECT_EQ(Minors(a->per_installment_interest), (std::vector<std::int64_t>{600, 0, 0, 0, 0, 0}));
 
   const Plan after = ApplyPayment(p, *a);
   EXPECT_EQ(lending::StatusOn(after.installments[0], AddDays(due, 1)), lending::InstallmentStatus::kPaid);
-  EXPECT_EQ(lending::InterestPaidMinor(after), 600);
+  EXPECT_EQ(lending::InterestPaid(after).minor(), 600);
   EXPECT_EQ(after.installments[1].interest_paid, Usd(0));
   EXPECT_EQ(after.installments[1].PrincipalPaid(), Usd(200));
   EXPECT_EQ(lending::OutstandingPrincipal(after).minor(), 60000 - (first - 600) - 200);
@@ -137,14 +143,14 @@ TEST(ServicingTest, FinancingPaymentPaysADueInstalmentAsScheduledThenPrincipal) 
 TEST(ServicingTest, AnEarlyPaymentPaysInterestToDateThenPrincipal) {
   Plan p = PlanOf(ProductKind::kFinancing6, 60000, 2000);
   CloseDays(p, Day(0), Day(9));
-  const std::int64_t accrued = p.interest_accrued_minor;  // 10 days on 600.00 at 20 %
+  const std::int64_t accrued = p.interest_accrued.minor();  // 10 days on 600.00 at 20 %
   ASSERT_EQ(accrued, 60000 * 2000 * 10 / kAccrualDenominator);
-  auto a = AllocatePayment(p, 1000, Day(9));
+  auto a = AllocatePayment(p, Usd(1000), Day(9));
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->interest_minor, accrued);
-  EXPECT_EQ(a->principal_minor, 1000 - accrued);
-  EXPECT_EQ(a->per_installment_interest_minor[0], accrued);
-  EXPECT_EQ(a->per_installment_minor[0], 1000);
+  EXPECT_EQ(a->interest.minor(), accrued);
+  EXPECT_EQ(a->principal.minor(), 1000 - accrued);
+  EXPECT_EQ(a->per_installment_interest[0].minor(), accrued);
+  EXPECT_EQ(a->per_installment[0].minor(), 1000);
 }
 
 TEST(ServicingTest, APartialPaymentThenPayoffCostsPrincipalPlusInterestToDate) {
@@ -153,41 +159,41 @@ TEST(ServicingTest, APartialPaymentThenPayoffCostsPrincipalPlusInterestToDate) {
   p = Pay(p, 1000, Day(9));  // 10.00 on day 10
   CloseDays(p, Day(10), Day(19));
   const PayoffQuote q = QuotePayoff(p);
-  const Plan paid = Pay(WaiveUnaccruedInterest(p, q), q.amount_minor, Day(19));
+  const Plan paid = Pay(WaiveUnaccruedInterest(p, q), q.amount.minor(), Day(19));
   EXPECT_EQ(paid.status, PlanStatus::kPaidOff);
-  EXPECT_GT(paid.interest_accrued_minor, 0);
-  EXPECT_EQ(1000 + q.amount_minor, 60000 + paid.interest_accrued_minor);
-  EXPECT_EQ(lending::InterestPaidMinor(paid), paid.interest_accrued_minor);
-  EXPECT_EQ(TrueUpInterest(paid).written_back_minor, 0);
+  EXPECT_GT(paid.interest_accrued.minor(), 0);
+  EXPECT_EQ(1000 + q.amount.minor(), 60000 + paid.interest_accrued.minor());
+  EXPECT_EQ(lending::InterestPaid(paid).minor(), paid.interest_accrued.minor());
+  EXPECT_EQ(TrueUpInterest(paid).written_back.minor(), 0);
 }
 
 TEST(ServicingTest, RefusesOverpaymentAndAmountsNotPositive) {
   const Plan p = PlanOf(ProductKind::kPayIn4, 10000);
-  EXPECT_EQ(AllocatePayment(p, 10001, kCapture).status().code(), "overpayment");
-  EXPECT_EQ(AllocatePayment(p, 0, kCapture).status().code(), "invalid_amount");
-  EXPECT_EQ(AllocatePayment(p, -100, kCapture).status().code(), "invalid_amount");
+  EXPECT_EQ(AllocatePayment(p, Usd(10001), kCapture).status().code(), "overpayment");
+  EXPECT_EQ(AllocatePayment(p, Usd(0), kCapture).status().code(), "invalid_amount");
+  EXPECT_EQ(AllocatePayment(p, Usd(-100), kCapture).status().code(), "invalid_amount");
   Plan with_fee = p;
-  with_fee.fees_charged_minor = 700;
-  EXPECT_TRUE(AllocatePayment(with_fee, 10700, kCapture).ok());
-  EXPECT_EQ(AllocatePayment(with_fee, 10701, kCapture).status().code(), "overpayment");
+  with_fee.fees_charged = Usd(700);
+  EXPECT_TRUE(AllocatePayment(with_fee, Usd(10700), kCapture).ok());
+  EXPECT_EQ(AllocatePayment(with_fee, Usd(10701), kCapture).status().code(), "overpayment");
 }
 
 TEST(ServicingTest, PayingTheWholeBalancePaysThePlanOff) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10001);
-  p.fees_charged_minor = 700;
-  auto a = AllocatePayment(p, 10701, kCapture);
+  p.fees_charged = Usd(700);
+  auto a = AllocatePayment(p, Usd(10701), kCapture);
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->per_installment_minor, (std::vector<std::int64_t>{2501, 2500, 2500, 2500}));
+  EXPECT_EQ(Minors(a->per_installment), (std::vector<std::int64_t>{2501, 2500, 2500, 2500}));
   const Plan after = ApplyPayment(p, *a);
   EXPECT_EQ(after.status, PlanStatus::kPaidOff);
-  EXPECT_EQ(BalanceMinor(after), 0);
-  EXPECT_EQ(AllocatePayment(after, 1, kCapture).status().code(), "plan_not_payable");
+  EXPECT_EQ(Balance(after).minor(), 0);
+  EXPECT_EQ(AllocatePayment(after, Usd(1), kCapture).status().code(), "plan_not_payable");
 }
 
 TEST(ServicingTest, PayingPartOfTheBalanceLeavesThePlanActive) {
   const Plan after = Pay(PlanOf(ProductKind::kPayIn4, 10000), 9999);
   EXPECT_EQ(after.status, PlanStatus::kActive);
-  EXPECT_EQ(BalanceMinor(after), 1);
+  EXPECT_EQ(Balance(after).minor(), 1);
 }
 
 // ---- close of business ----
@@ -198,16 +204,16 @@ TEST(ServicingCloseDayTest, CollectsOnTheDueDateAndRetriesTwoAndFiveDaysLater) {
   const int attempts[] = {1, 0, 2, 0, 0, 3, 0};
   for (int k = 0; k <= 6; ++k) {
     EXPECT_EQ(r[k].collect_attempt, attempts[k]) << "day " << k;
-    EXPECT_EQ(r[k].collect_minor, attempts[k] == 0 ? 0 : 2500) << "day " << k;
+    EXPECT_EQ(r[k].collect.minor(), attempts[k] == 0 ? 0 : 2500) << "day " << k;
   }
 }
 
 TEST(ServicingCloseDayTest, CollectionAmountIsEverythingDueIncludingFees) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   const std::vector<DayResult> r = CloseDays(p, Day(0), Day(19));
-  EXPECT_EQ(r[10].late_fee_minor, 700);
+  EXPECT_EQ(r[10].late_fee.minor(), 700);
   EXPECT_EQ(r[14].collect_attempt, 1);
-  EXPECT_EQ(r[14].collect_minor, 700 + 2500 + 2500);
+  EXPECT_EQ(r[14].collect.minor(), 700 + 2500 + 2500);
   EXPECT_EQ(r[16].collect_attempt, 2);
   EXPECT_EQ(r[19].collect_attempt, 3);
   EXPECT_EQ(r[15].collect_attempt, 0);
@@ -225,11 +231,11 @@ TEST(ServicingCloseDayTest, LateFeeTenDaysAfterTheDueDateOncePerInstalment) {
   const std::vector<DayResult> r = CloseDays(p, Day(0), Day(25));
   for (int k = 0; k <= 25; ++k) {
     const std::int64_t expected = (k == 10 || k == 24) ? 700 : 0;
-    EXPECT_EQ(r[k].late_fee_minor, expected) << "day " << k;
+    EXPECT_EQ(r[k].late_fee.minor(), expected) << "day " << k;
   }
   EXPECT_EQ(r[10].late_fee_installment, 1);
   EXPECT_EQ(r[24].late_fee_installment, 2);
-  EXPECT_EQ(p.fees_charged_minor, 1400);
+  EXPECT_EQ(p.fees_charged.minor(), 1400);
   EXPECT_TRUE(p.installments[0].late_fee_charged);
   EXPECT_TRUE(p.installments[1].late_fee_charged);
   EXPECT_FALSE(p.installments[2].late_fee_charged);
@@ -238,14 +244,14 @@ TEST(ServicingCloseDayTest, LateFeeTenDaysAfterTheDueDateOncePerInstalment) {
 TEST(ServicingCloseDayTest, LateFeesAreCappedAtAQuarterOfThePlan) {
   Plan p = PlanOf(ProductKind::kPayIn4, 4000);  // cap 10.00
   const std::vector<DayResult> r = CloseDays(p, Day(0), Day(40));
-  EXPECT_EQ(r[10].late_fee_minor, 700);
-  EXPECT_EQ(r[24].late_fee_minor, 300);
+  EXPECT_EQ(r[10].late_fee.minor(), 700);
+  EXPECT_EQ(r[24].late_fee.minor(), 300);
   EXPECT_EQ(r[24].late_fee_installment, 2);
-  EXPECT_EQ(r[38].late_fee_minor, 0);
-  EXPECT_EQ(p.fees_charged_minor, 1000);
+  EXPECT_EQ(r[38].late_fee.minor(), 0);
+  EXPECT_EQ(p.fees_charged.minor(), 1000);
   EXPECT_TRUE(p.installments[2].late_fee_charged);
   std::int64_t total = 0;
-  for (const DayResult& d : r) total += d.late_fee_minor;
+  for (const DayResult& d : r) total += d.late_fee.minor();
   EXPECT_EQ(total, 1000);
 }
 
@@ -254,8 +260,8 @@ TEST(ServicingCloseDayTest, NoLateFeeWhenTheInstalmentIsPaidInTime) {
   std::vector<DayResult> r = CloseDays(p, Day(0), Day(8));
   p = Pay(p, 2500);
   r = CloseDays(p, Day(9), Day(12));
-  for (const DayResult& d : r) EXPECT_EQ(d.late_fee_minor, 0);
-  EXPECT_EQ(p.fees_charged_minor, 0);
+  for (const DayResult& d : r) EXPECT_EQ(d.late_fee.minor(), 0);
+  EXPECT_EQ(p.fees_charged.minor(), 0);
 }
 
 TEST(ServicingCloseDayTest, BucketsMoveWithDaysPastDue) {
@@ -298,23 +304,23 @@ TEST(ServicingCloseDayTest, ChargesOffAt120DaysPastDue) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   const std::vector<DayResult> r = CloseDays(p, Day(0), Day(121));
   // Late fees: 7.00 on each of the first three instalments, then 4.00 up to the 25.00 cap.
-  EXPECT_EQ(r[38].late_fee_minor, 700);
-  EXPECT_EQ(r[52].late_fee_minor, 400);
+  EXPECT_EQ(r[38].late_fee.minor(), 700);
+  EXPECT_EQ(r[52].late_fee.minor(), 400);
   for (int k = 0; k < 120; ++k) ASSERT_FALSE(r[k].charged_off) << "day " << k;
   const DayResult& off = r[120];
   EXPECT_TRUE(off.charged_off);
-  EXPECT_EQ(off.charged_off_principal_minor, 10000);
-  EXPECT_EQ(off.charged_off_fees_minor, 2500);
-  EXPECT_EQ(off.interest_written_back_minor, 0);
-  EXPECT_EQ(off.collect_minor, 0);
+  EXPECT_EQ(off.charged_off_principal.minor(), 10000);
+  EXPECT_EQ(off.charged_off_fees.minor(), 2500);
+  EXPECT_EQ(off.interest_written_back.minor(), 0);
+  EXPECT_EQ(off.collect.minor(), 0);
   EXPECT_EQ(off.plan.status, PlanStatus::kChargedOff);
   ASSERT_TRUE(off.plan.charged_off_on.has_value());
   EXPECT_EQ(FormatDate(*off.plan.charged_off_on), FormatDate(Day(120)));
 
   const DayResult& next = r[121];
   EXPECT_FALSE(next.charged_off);
-  EXPECT_EQ(next.late_fee_minor, 0);
-  EXPECT_EQ(next.collect_minor, 0);
+  EXPECT_EQ(next.late_fee.minor(), 0);
+  EXPECT_EQ(next.collect.minor(), 0);
   EXPECT_EQ(next.plan.status, PlanStatus::kChargedOff);
 }
 
@@ -322,14 +328,14 @@ TEST(ServicingCloseDayTest, PaymentsAfterChargeOffAreRecoveries) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   CloseDays(p, Day(0), Day(120));
   ASSERT_EQ(p.status, PlanStatus::kChargedOff);
-  auto a = AllocatePayment(p, 3000, kCapture);
+  auto a = AllocatePayment(p, Usd(3000), kCapture);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
-  EXPECT_EQ(a->fees_minor, 2500);
-  EXPECT_EQ(a->principal_minor, 500);
+  EXPECT_EQ(a->fees.minor(), 2500);
+  EXPECT_EQ(a->principal.minor(), 500);
   p = ApplyPayment(p, *a);
-  EXPECT_EQ(p.recovered_minor, 3000);
-  p = Pay(p, BalanceMinor(p));
-  EXPECT_EQ(p.recovered_minor, 12500);
+  EXPECT_EQ(p.recovered.minor(), 3000);
+  p = Pay(p, Balance(p).minor());
+  EXPECT_EQ(p.recovered.minor(), 12500);
   EXPECT_EQ(p.status, PlanStatus::kChargedOff);
 }
 
@@ -337,14 +343,14 @@ TEST(ServicingCloseDayTest, ClosingADayTwiceChangesNothing) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   CloseDays(p, Day(0), Day(9));
   const DayResult first = CloseDay(p, Day(10));
-  ASSERT_EQ(first.late_fee_minor, 700);
+  ASSERT_EQ(first.late_fee.minor(), 700);
   const DayResult again = CloseDay(first.plan, Day(10));
   EXPECT_TRUE(again.already_closed);
-  EXPECT_EQ(again.late_fee_minor, 0);
-  EXPECT_EQ(again.collect_minor, 0);
+  EXPECT_EQ(again.late_fee.minor(), 0);
+  EXPECT_EQ(again.collect.minor(), 0);
   EXPECT_EQ(again.collect_attempt, 0);
   EXPECT_TRUE(again.remind_installments.empty());
-  EXPECT_EQ(again.plan.fees_charged_minor, 700);
+  EXPECT_EQ(again.plan.fees_charged.minor(), 700);
   EXPECT_EQ(again.plan.serviced_through, first.plan.serviced_through);
   EXPECT_EQ(again.plan.bucket, first.plan.bucket);
 
@@ -385,13 +391,13 @@ TEST(ServicingCloseDayTest, PausedPlanIsNotCollectedOrChargedAndDueDatesShift) {
   const std::vector<DayResult> during = CloseDays(p, Day(5), Day(25));
   for (const DayResult& d : during) {
     EXPECT_EQ(d.collect_attempt, 0);
-    EXPECT_EQ(d.collect_minor, 0);
-    EXPECT_EQ(d.late_fee_minor, 0);
+    EXPECT_EQ(d.collect.minor(), 0);
+    EXPECT_EQ(d.late_fee.minor(), 0);
     EXPECT_TRUE(d.remind_installments.empty());
     EXPECT_FALSE(d.bucket_changed_from.has_value());
     EXPECT_FALSE(d.pause_ended);
   }
-  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.fees_charged.minor(), 0);
   EXPECT_EQ(p.bucket, Bucket::kCurrent);
 
   const DayResult end = CloseDay(p, Day(26));
@@ -408,8 +414,8 @@ TEST(ServicingCloseDayTest, PausedPlanIsNotCollectedOrChargedAndDueDatesShift) {
   const std::vector<DayResult> after = CloseDays(p, Day(27), Day(45));
   EXPECT_EQ(after[32 - 27].remind_installments, std::vector<int>{2});
   EXPECT_EQ(after[35 - 27].collect_attempt, 1);
-  EXPECT_EQ(after[35 - 27].collect_minor, 2500);
-  EXPECT_EQ(after[45 - 27].late_fee_minor, 700);
+  EXPECT_EQ(after[35 - 27].collect.minor(), 2500);
+  EXPECT_EQ(after[45 - 27].late_fee.minor(), 700);
 }
 
 TEST(ServicingCloseDayTest, PausedPlanKeepsItsOverdueInstalmentDates) {
@@ -419,12 +425,12 @@ TEST(ServicingCloseDayTest, PausedPlanKeepsItsOverdueInstalmentDates) {
   ASSERT_TRUE(paused.ok());
   p = *paused;
   const std::vector<DayResult> during = CloseDays(p, Day(3), Day(30));
-  for (const DayResult& d : during) EXPECT_EQ(d.late_fee_minor, 0);
+  for (const DayResult& d : during) EXPECT_EQ(d.late_fee.minor(), 0);
   const DayResult end = CloseDay(p, Day(31));
   EXPECT_TRUE(end.pause_ended);
   EXPECT_EQ(FormatDate(end.plan.installments[0].due_date), FormatDate(Day(0)));
   EXPECT_EQ(FormatDate(end.plan.installments[1].due_date), FormatDate(Day(14 + 28)));
-  EXPECT_EQ(end.late_fee_minor, 700);  // instalment 1 is 31 days past due once the pause ends
+  EXPECT_EQ(end.late_fee.minor(), 700);  // instalment 1 is 31 days past due once the pause ends
 }
 
 TEST(ServicingTest, InstalmentsFallingDueDuringAPauseAreHeldThenShiftedTheMomentItEnds) {
@@ -436,7 +442,7 @@ TEST(ServicingTest, InstalmentsFallingDueDuringAPauseAreHeldThenShiftedTheMoment
   // Instalment 2 fell due on day 14, during the pause: held, not overdue.
   EXPECT_EQ(StatusOn(p, p.installments[1], Day(20)), lending::InstallmentStatus::kScheduled);
   EXPECT_EQ(DaysPastDue(p, Day(20)), 0);
-  EXPECT_EQ(AmountDueMinor(p, Day(20)), 0);
+  EXPECT_EQ(AmountDue(p, Day(20)).minor(), 0);
   EXPECT_EQ(AsOf(p, Day(25)).paused_until, p.paused_until);  // still running: nothing moves
 
   // On day 26 the pause is over: the dates move by the 21 days paused at once.
@@ -445,7 +451,7 @@ TEST(ServicingTest, InstalmentsFallingDueDuringAPauseAreHeldThenShiftedTheMoment
   EXPECT_EQ(FormatDate(ended.installments[1].due_date), FormatDate(Day(35)));
   EXPECT_EQ(StatusOn(ended, ended.installments[1], Day(26)), lending::InstallmentStatus::kScheduled);
   EXPECT_EQ(DaysPastDue(ended, Day(26)), 0);
-  EXPECT_EQ(AmountDueMinor(ended, Day(26)), 0);
+  EXPECT_EQ(AmountDue(ended, Day(26)).minor(), 0);
   EXPECT_TRUE(Extend(ended, 2, 1, Day(26)).ok());
   // That night's close finds the pause ended already and moves nothing again.
   const DayResult closed = CloseDay(ended, Day(26));
@@ -482,7 +488,7 @@ TEST(ServicingCloseDayTest, PauseStartingTheDayAnotherEndsKeepsBothShifts) {
   const std::vector<DayResult> r = CloseDays(p, Day(26), Day(47));
   EXPECT_EQ(FormatDate(p.installments[1].due_date), FormatDate(Day(14 + 21 + 21)));
   EXPECT_EQ(FormatDate(p.installments[2].due_date), FormatDate(Day(28 + 21 + 21)));
-  EXPECT_EQ(p.fees_charged_minor, 0);
+  EXPECT_EQ(p.fees_charged.minor(), 0);
   EXPECT_EQ(p.bucket, Bucket::kCurrent);
   EXPECT_EQ(DaysPastDue(p, Day(47)), 0);
 }
@@ -511,27 +517,27 @@ TEST(ServicingFinancingTest, InterestAccruesDailyWithTheRemainderCarried) {
   Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
   const std::vector<DayResult> r = CloseDays(p, Day(0), Day(29));
   // One day: 100,000 × 2,000 / 3,650,000 = 54.79…
-  EXPECT_EQ(r[0].interest_accrued_minor, 54);
+  EXPECT_EQ(r[0].interest_accrued.minor(), 54);
   EXPECT_EQ(r[0].plan.accrual_carry, 2'900'000);
-  EXPECT_EQ(r[1].interest_accrued_minor, 55);
+  EXPECT_EQ(r[1].interest_accrued.minor(), 55);
   EXPECT_EQ(r[1].plan.accrual_carry, 2'150'000);
   std::int64_t sum = 0;
   for (const DayResult& d : r) {
-    EXPECT_TRUE(d.interest_accrued_minor == 54 || d.interest_accrued_minor == 55);
-    sum += d.interest_accrued_minor;
+    EXPECT_TRUE(d.interest_accrued.minor() == 54 || d.interest_accrued.minor() == 55);
+    sum += d.interest_accrued.minor();
   }
   const std::int64_t expected = std::int64_t{100000} * 2000 * 30 / kAccrualDenominator;
   EXPECT_EQ(expected, 1643);
   EXPECT_EQ(sum, expected);
-  EXPECT_EQ(p.interest_accrued_minor, expected);
+  EXPECT_EQ(p.interest_accrued.minor(), expected);
   EXPECT_EQ(p.accrual_carry, std::int64_t{100000} * 2000 * 30 % kAccrualDenominator);
 }
 
 TEST(ServicingFinancingTest, NoInterestAccruesOnPayInPlans) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   const std::vector<DayResult> r = CloseDays(p, Day(0), Day(20));
-  for (const DayResult& d : r) EXPECT_EQ(d.interest_accrued_minor, 0);
-  EXPECT_EQ(p.interest_accrued_minor, 0);
+  for (const DayResult& d : r) EXPECT_EQ(d.interest_accrued.minor(), 0);
+  EXPECT_EQ(p.interest_accrued.minor(), 0);
 }
 
 TEST(ServicingFinancingTest, AccrualFollowsTheOutstandingPrincipal) {
@@ -540,7 +546,7 @@ TEST(ServicingFinancingTest, AccrualFollowsTheOutstandingPrincipal) {
   const std::int64_t principal = lending::OutstandingPrincipal(p).minor();
   ASSERT_LT(principal, 100000);
   CloseDays(p, Day(0), Day(9));
-  EXPECT_EQ(p.interest_accrued_minor, principal * 2000 * 10 / kAccrualDenominator);
+  EXPECT_EQ(p.interest_accrued.minor(), principal * 2000 * 10 / kAccrualDenominator);
 }
 
 TEST(ServicingFinancingTest, PayoffQuoteIsPrincipalAccruedInterestAndFees) {
@@ -548,61 +554,61 @@ TEST(ServicingFinancingTest, PayoffQuoteIsPrincipalAccruedInterestAndFees) {
   const std::int64_t scheduled_interest = lending::Outstanding(p).minor() - 100000;
   ASSERT_GT(scheduled_interest, 1643);
   CloseDays(p, Day(0), Day(29));
-  ASSERT_EQ(p.interest_accrued_minor, 1643);
+  ASSERT_EQ(p.interest_accrued.minor(), 1643);
 
   const PayoffQuote q = QuotePayoff(p);
-  EXPECT_EQ(q.principal_minor, 100000);
-  EXPECT_EQ(q.interest_minor, 1643);
-  EXPECT_EQ(q.fees_minor, 0);
-  EXPECT_EQ(q.amount_minor, 101643);
-  EXPECT_EQ(q.interest_waived_minor, scheduled_interest - 1643);
+  EXPECT_EQ(q.principal.minor(), 100000);
+  EXPECT_EQ(q.interest.minor(), 1643);
+  EXPECT_EQ(q.fees.minor(), 0);
+  EXPECT_EQ(q.amount.minor(), 101643);
+  EXPECT_EQ(q.interest_waived.minor(), scheduled_interest - 1643);
 
   const Plan waived = WaiveUnaccruedInterest(p, q);
-  EXPECT_EQ(BalanceMinor(waived), 101643);
+  EXPECT_EQ(Balance(waived).minor(), 101643);
   EXPECT_EQ(waived.installments[0].interest, Usd(1643));
   for (std::size_t k = 1; k < waived.installments.size(); ++k) {
     EXPECT_TRUE(waived.installments[k].interest.is_zero()) << k;
   }
-  auto a = AllocatePayment(waived, q.amount_minor, kCapture);
+  auto a = AllocatePayment(waived, q.amount, kCapture);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
-  EXPECT_EQ(a->interest_minor, 1643);
-  EXPECT_EQ(a->principal_minor, 100000);
+  EXPECT_EQ(a->interest.minor(), 1643);
+  EXPECT_EQ(a->principal.minor(), 100000);
   const Plan paid = ApplyPayment(waived, *a);
   EXPECT_EQ(paid.status, PlanStatus::kPaidOff);
-  EXPECT_EQ(TrueUpInterest(paid).written_back_minor, 0);
+  EXPECT_EQ(TrueUpInterest(paid).written_back.minor(), 0);
 
   const DayResult later = CloseDay(paid, Day(30));
-  EXPECT_EQ(later.interest_accrued_minor, 0);
+  EXPECT_EQ(later.interest_accrued.minor(), 0);
 }
 
 TEST(ServicingFinancingTest, PayoffQuoteIncludesUnpaidFees) {
   Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
   CloseDays(p, Day(0), Day(29));
-  p.fees_charged_minor = 700;
+  p.fees_charged = Usd(700);
   const PayoffQuote q = QuotePayoff(p);
-  EXPECT_EQ(q.fees_minor, 700);
-  EXPECT_EQ(q.amount_minor, 700 + 100000 + 1643);
-  const Plan paid = Pay(WaiveUnaccruedInterest(p, q), q.amount_minor);
+  EXPECT_EQ(q.fees.minor(), 700);
+  EXPECT_EQ(q.amount.minor(), 700 + 100000 + 1643);
+  const Plan paid = Pay(WaiveUnaccruedInterest(p, q), q.amount.minor());
   EXPECT_EQ(paid.status, PlanStatus::kPaidOff);
-  EXPECT_EQ(paid.fees_paid_minor, 700);
+  EXPECT_EQ(paid.fees_paid.minor(), 700);
 }
 
 TEST(ServicingFinancingTest, PayoffQuoteOnAPayInPlanWaivesNothing) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   p = Pay(p, 2500);
   const PayoffQuote q = QuotePayoff(p);
-  EXPECT_EQ(q.amount_minor, 7500);
-  EXPECT_EQ(q.principal_minor, 7500);
-  EXPECT_EQ(q.interest_minor, 0);
-  EXPECT_EQ(q.interest_waived_minor, 0);
+  EXPECT_EQ(q.amount.minor(), 7500);
+  EXPECT_EQ(q.principal.minor(), 7500);
+  EXPECT_EQ(q.interest.minor(), 0);
+  EXPECT_EQ(q.interest_waived.minor(), 0);
 }
 
 TEST(ServicingFinancingTest, TrueUpWritesBackAccruedInterestNotPaid) {
   Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
   CloseDays(p, Day(0), Day(29));
   const InterestTrueUp t = TrueUpInterest(p);
-  EXPECT_EQ(t.written_back_minor, 1643);
-  EXPECT_EQ(t.plan.interest_accrued_minor, 0);
+  EXPECT_EQ(t.written_back.minor(), 1643);
+  EXPECT_EQ(t.plan.interest_accrued.minor(), 0);
   EXPECT_EQ(t.plan.accrual_carry, 0);
 }
 
@@ -614,8 +620,8 @@ TEST(ServicingFinancingTest, TrueUpRecognisesInterestPaidBeyondAccrued) {
   // Paid on its due date: as scheduled, interest included, though only 1643 accrued.
   p = Pay(p, p.installments[0].amount().minor(), p.installments[0].due_date);
   const InterestTrueUp t = TrueUpInterest(p);
-  EXPECT_EQ(t.written_back_minor, 1643 - 1667);
-  EXPECT_EQ(t.plan.interest_accrued_minor, 1667);
+  EXPECT_EQ(t.written_back.minor(), 1643 - 1667);
+  EXPECT_EQ(t.plan.interest_accrued.minor(), 1667);
 }
 
 TEST(ServicingFinancingTest, ChargeOffWritesBackAccruedUnpaidInterest) {
@@ -626,40 +632,40 @@ TEST(ServicingFinancingTest, ChargeOffWritesBackAccruedUnpaidInterest) {
   const DayResult& off = r.back();
   ASSERT_TRUE(off.charged_off);
   std::int64_t accrued = 0;
-  for (const DayResult& d : r) accrued += d.interest_accrued_minor;
+  for (const DayResult& d : r) accrued += d.interest_accrued.minor();
   EXPECT_GT(accrued, 0);
-  EXPECT_EQ(off.interest_written_back_minor, accrued);
-  EXPECT_EQ(off.charged_off_principal_minor, 100000);
-  EXPECT_EQ(off.charged_off_fees_minor, 4 * 700);  // instalments 1-4 are 10 days late by then
-  EXPECT_EQ(off.plan.interest_accrued_minor, 0);
+  EXPECT_EQ(off.interest_written_back.minor(), accrued);
+  EXPECT_EQ(off.charged_off_principal.minor(), 100000);
+  EXPECT_EQ(off.charged_off_fees.minor(), 4 * 700);  // instalments 1-4 are 10 days late by then
+  EXPECT_EQ(off.plan.interest_accrued.minor(), 0);
 }
 
 TEST(ServicingFinancingTest, ClosingARefundedPlanWaivesFeesAndWritesBackInterest) {
   Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
   CloseDays(p, Day(0), Day(29));
-  p.fees_charged_minor = 700;
+  p.fees_charged = Usd(700);
   std::vector<Money> all;
   for (const auto& i : p.installments) all.push_back(i.principal);
   const Plan refunded = lending::ApplyReductions(p, all);
   ASSERT_EQ(refunded.status, PlanStatus::kClosed);
   const Closure c = ClosePlan(refunded);
-  EXPECT_EQ(c.fees_waived_minor, 700);
-  EXPECT_EQ(c.interest_written_back_minor, 1643);
+  EXPECT_EQ(c.fees_waived.minor(), 700);
+  EXPECT_EQ(c.interest_written_back.minor(), 1643);
   EXPECT_TRUE(c.needs_entry());
-  EXPECT_EQ(lending::FeesUnpaidMinor(c.plan), 0);
-  EXPECT_EQ(c.plan.interest_accrued_minor, 0);
-  EXPECT_EQ(BalanceMinor(c.plan), 0);
+  EXPECT_EQ(lending::FeesUnpaid(c.plan).minor(), 0);
+  EXPECT_EQ(c.plan.interest_accrued.minor(), 0);
+  EXPECT_EQ(Balance(c.plan).minor(), 0);
 }
 
 TEST(ServicingFinancingTest, ClosingAPlanPaidOffOnTheQuoteNeedsNoEntry) {
   Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
   CloseDays(p, Day(0), Day(29));
   const PayoffQuote q = QuotePayoff(p);
-  const Plan paid = Pay(WaiveUnaccruedInterest(p, q), q.amount_minor);
+  const Plan paid = Pay(WaiveUnaccruedInterest(p, q), q.amount.minor());
   ASSERT_EQ(paid.status, PlanStatus::kPaidOff);
   const Closure c = ClosePlan(paid);
-  EXPECT_EQ(c.fees_waived_minor, 0);
-  EXPECT_EQ(c.interest_written_back_minor, 0);
+  EXPECT_EQ(c.fees_waived.minor(), 0);
+  EXPECT_EQ(c.interest_written_back.minor(), 0);
   EXPECT_FALSE(c.needs_entry());
 }
 
@@ -710,7 +716,7 @@ TEST(ServicingTest, ExtendedInstalmentIsCollectedOnItsNewDate) {
   const std::vector<DayResult> r = CloseDays(p, Day(0), Day(20));
   EXPECT_EQ(r[14].collect_attempt, 0);
   EXPECT_EQ(r[19].collect_attempt, 1);
-  EXPECT_EQ(r[19].collect_minor, 2500);
+  EXPECT_EQ(r[19].collect.minor(), 2500);
   EXPECT_EQ(r[15].plan.bucket, Bucket::kCurrent);
 }
 
@@ -735,11 +741,11 @@ std::int64_t LineFor(const ledger::JournalEntry& e, ledger::AccountType type) {
 
 TEST(ServicingPostingsTest, PaymentEntrySplitsReceivableAndAccruedInterest) {
   Plan p = PlanOf(ProductKind::kFinancing6, 60000, 1200);
-  p.fees_charged_minor = 700;
-  auto a = AllocatePayment(p, 5000, p.installments[0].due_date);  // due: its interest as scheduled
+  p.fees_charged = Usd(700);
+  auto a = AllocatePayment(p, Usd(5000), p.installments[0].due_date);  // due: its interest as scheduled
   ASSERT_TRUE(a.ok());
-  ASSERT_EQ(a->interest_minor, 600);
-  const ledger::JournalEntry e = PaymentEntry(Ctx("col_1"), Currency::kUSD, *a, false, 0);
+  ASSERT_EQ(a->interest.minor(), 600);
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_1"), *a, false, Usd(0));
   ExpectValidAndBalanced(e);
   EXPECT_EQ(e.reason, ledger::Reason::kCollection);
   EXPECT_EQ(e.posting_key, "payment:col_1");
@@ -751,9 +757,9 @@ TEST(ServicingPostingsTest, PaymentEntrySplitsReceivableAndAccruedInterest) {
 }
 
 TEST(ServicingPostingsTest, PaymentWithoutInterestHasTwoLines) {
-  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), 2500, kCapture);
+  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), Usd(2500), kCapture);
   ASSERT_TRUE(a.ok());
-  const ledger::JournalEntry e = PaymentEntry(Ctx("col_2"), Currency::kUSD, *a, false, 0);
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_2"), *a, false, Usd(0));
   ExpectValidAndBalanced(e);
   ASSERT_EQ(e.lines.size(), 2u);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -2500);
@@ -763,9 +769,9 @@ TEST(ServicingPostingsTest, RecoveryIsCreditedToCreditLosses) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   CloseDays(p, Day(0), Day(120));
   ASSERT_EQ(p.status, PlanStatus::kChargedOff);
-  auto a = AllocatePayment(p, 3000, kCapture);
+  auto a = AllocatePayment(p, Usd(3000), kCapture);
   ASSERT_TRUE(a.ok());
-  const ledger::JournalEntry e = PaymentEntry(Ctx("col_3"), Currency::kUSD, *a, true, 0);
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_3"), *a, true, Usd(0));
   ExpectValidAndBalanced(e);
   EXPECT_EQ(e.reason, ledger::Reason::kRecovery);
   ASSERT_EQ(e.lines.size(), 2u);
@@ -775,22 +781,23 @@ TEST(ServicingPostingsTest, RecoveryIsCreditedToCreditLosses) {
 }
 
 TEST(ServicingPostingsTest, ExcessCollectedIsOwedBackToTheConsumer) {
-  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), 2500, kCapture);
+  auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), Usd(2500), kCapture);
   ASSERT_TRUE(a.ok());
-  const ledger::JournalEntry e = PaymentEntry(Ctx("col_4"), Currency::kUSD, *a, false, 400);
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_4"), *a, false, Usd(400));
   ExpectValidAndBalanced(e);
   ASSERT_EQ(e.lines.size(), 3u);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kCollectionsCash), 2900);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -2500);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerRefundsPayable), -400);
 
-  const ledger::JournalEntry only_excess = PaymentEntry(Ctx("col_5"), Currency::kUSD, PaymentAllocation{}, false, 400);
+  const ledger::JournalEntry only_excess =
+      PaymentEntry(Ctx("col_5"), PaymentAllocation::None(Currency::kUSD), false, Usd(400));
   ExpectValidAndBalanced(only_excess);
   ASSERT_EQ(only_excess.lines.size(), 2u);
   EXPECT_EQ(LineFor(only_excess, ledger::AccountType::kCollectionsCash), 400);
   EXPECT_EQ(LineFor(only_excess, ledger::AccountType::kConsumerRefundsPayable), -400);
 
-  const ledger::JournalEntry recovery = PaymentEntry(Ctx("col_6"), Currency::kUSD, *a, true, 100);
+  const ledger::JournalEntry recovery = PaymentEntry(Ctx("col_6"), *a, true, Usd(100));
   ExpectValidAndBalanced(recovery);
   EXPECT_EQ(LineFor(recovery, ledger::AccountType::kCollectionsCash), 2600);
   EXPECT_EQ(LineFor(recovery, ledger::AccountType::kCreditLossExpense), -2500);
@@ -798,14 +805,14 @@ TEST(ServicingPostingsTest, ExcessCollectedIsOwedBackToTheConsumer) {
 }
 
 TEST(ServicingPostingsTest, LateFeeAndAccrualEntriesBalance) {
-  const ledger::JournalEntry fee = LateFeeEntry(Ctx("pln_1"), Currency::kUSD, 700, 2);
+  const ledger::JournalEntry fee = LateFeeEntry(Ctx("pln_1"), Usd(700), 2);
   ExpectValidAndBalanced(fee);
   EXPECT_EQ(fee.reason, ledger::Reason::kLateFee);
   EXPECT_EQ(fee.posting_key, "late_fee:pln_1:2");
   EXPECT_EQ(LineFor(fee, ledger::AccountType::kConsumerReceivable), 700);
   EXPECT_EQ(LineFor(fee, ledger::AccountType::kFeeRevenue), -700);
 
-  const ledger::JournalEntry accrual = AccrualEntry(Ctx("pln_1"), Currency::kUSD, kCapture, 1643);
+  const ledger::JournalEntry accrual = AccrualEntry(Ctx("pln_1"), kCapture, Usd(1643));
   ExpectValidAndBalanced(accrual);
   EXPECT_EQ(accrual.reason, ledger::Reason::kInterestAccrual);
   EXPECT_EQ(accrual.posting_key, "accrual:2026-03-10:USD:pln_1");
@@ -816,12 +823,12 @@ TEST(ServicingPostingsTest, LateFeeAndAccrualEntriesBalance) {
 TEST(ServicingPostingsTest, ClosureEntryWaivesFeesAndWritesBackInterest) {
   Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
   CloseDays(p, Day(0), Day(29));
-  p.fees_charged_minor = 700;
+  p.fees_charged = Usd(700);
   std::vector<Money> all;
   for (const auto& i : p.installments) all.push_back(i.principal);
   const Closure c = ClosePlan(lending::ApplyReductions(p, all));
   ASSERT_TRUE(c.needs_entry());
-  const ledger::JournalEntry e = ClosureEntry(Ctx("pln_1"), Currency::kUSD, c);
+  const ledger::JournalEntry e = ClosureEntry(Ctx("pln_1"), c);
   ExpectValidAndBalanced(e);
   EXPECT_EQ(e.posting_key, "closure:pln_1");
   ASSERT_EQ(e.lines.size(), 4u);
@@ -830,8 +837,8 @@ TEST(ServicingPostingsTest, ClosureEntryWaivesFeesAndWritesBackInterest) {
   EXPECT_EQ(LineFor(e, ledger::AccountType::kInterestRevenue), 1643);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kAccruedInterest), -1643);
 
-  Closure recognised{p, 0, -24};
-  const ledger::JournalEntry more = ClosureEntry(Ctx("pln_1"), Currency::kUSD, recognised);
+  Closure recognised{p, Usd(0), Usd(-24)};
+  const ledger::JournalEntry more = ClosureEntry(Ctx("pln_1"), recognised);
   ExpectValidAndBalanced(more);
   ASSERT_EQ(more.lines.size(), 2u);
   EXPECT_EQ(LineFor(more, ledger::AccountType::kInterestRevenue), -24);
@@ -842,7 +849,7 @@ TEST(ServicingPostingsTest, ChargeOffEntryFromARealChargeOff) {
   Plan p = PlanOf(ProductKind::kPayIn4, 10000);
   const std::vector<DayResult> r = CloseDays(p, Day(0), Day(120));
   ASSERT_TRUE(r.back().charged_off);
-  const ledger::JournalEntry e = ChargeOffEntry(Ctx("pln_1"), Currency::kUSD, r.back());
+  const ledger::JournalEntry e = ChargeOffEntry(Ctx("pln_1"), r.back());
   ExpectValidAndBalanced(e);
   EXPECT_EQ(e.reason, ledger::Reason::kChargeOff);
   ASSERT_EQ(e.lines.size(), 2u);
@@ -853,10 +860,10 @@ TEST(ServicingPostingsTest, ChargeOffEntryFromARealChargeOff) {
 TEST(ServicingPostingsTest, ChargeOffEntryWritesBackInterest) {
   DayResult r{PlanOf(ProductKind::kFinancing6, 100000, 2000)};
   r.charged_off = true;
-  r.charged_off_principal_minor = 90000;
-  r.charged_off_fees_minor = 700;
-  r.interest_written_back_minor = 312;
-  const ledger::JournalEntry e = ChargeOffEntry(Ctx("pln_1"), Currency::kUSD, r);
+  r.charged_off_principal = Usd(90000);
+  r.charged_off_fees = Usd(700);
+  r.interest_written_back = Usd(312);
+  const ledger::JournalEntry e = ChargeOffEntry(Ctx("pln_1"), r);
   ExpectValidAndBalanced(e);
   ASSERT_EQ(e.lines.size(), 4u);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kCreditLossExpense), 90700);
@@ -866,7 +873,7 @@ TEST(ServicingPostingsTest, ChargeOffEntryWritesBackInterest) {
 }
 
 TEST(ServicingPostingsTest, PayoutEntryDebitsThePayable) {
-  const ledger::JournalEntry e = PayoutEntry(Ctx("po_1"), Currency::kUSD, kMerchant, 12200);
+  const ledger::JournalEntry e = PayoutEntry(Ctx("po_1"), kMerchant, Usd(12200));
   ExpectValidAndBalanced(e);
   EXPECT_EQ(e.reason, ledger::Reason::kPayout);
   EXPECT_EQ(e.posting_key, "payout:po_1");

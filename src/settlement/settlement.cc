@@ -47,40 +47,48 @@ PayoutStatus PayoutStatusOf(payments::MovementState s) {
   return PayoutStatus::kUnknown;
 }
 
-Settlement BuildSettlement(std::string id, std::string merchant_id, Currency c, Date business_date,
-                           std::int64_t carried_in_minor, std::int64_t after_seq,
-                           const std::vector<Movement>& movements, Instant now) {
-  Settlement s{};
-  s.id = std::move(id);
-  s.merchant_id = std::move(merchant_id);
-  s.currency = c;
-  s.business_date = business_date;
-  s.carried_in_minor = carried_in_minor;
-  s.last_seq = after_seq;
-  s.created_at = now;
-  std::int64_t net = carried_in_minor;
+Settlement BuildSettlement(std::string id, std::string merchant_id, Date business_date, Money carried_in,
+                           std::int64_t after_seq, const std::vector<Movement>& movements, Instant now) {
+  const Currency c = carried_in.currency();
+  const auto in_currency = [c](std::int64_t minor) { return Money(minor, c); };
+  const Money zero = Money::Zero(c);
+  Settlement s{std::move(id), std::move(merchant_id), business_date, zero, zero, zero, zero, carried_in,
+               carried_in, after_seq, "", now, {}};
+  // Summed in minor units of the one currency: each movement is checked to be in it.
+  std::int64_t captures = 0;
+  std::int64_t fees = 0;
+  std::int64_t refunds = 0;
+  std::int64_t adjustments = 0;
+  std::int64_t net = carried_in.minor();
   for (const Movement& m : movements) {
     TRANCHE_ASSERT(m.seq > s.last_seq);
+    TRANCHE_ASSERT(m.payable.currency() == c && m.mdr.currency() == c);
     s.last_seq = m.seq;
     if (m.reason == ledger::Reason::kPayout) continue;
-    const std::int64_t owed = -m.payable_minor;  // credit to the payable: owed to the merchant
-    Line line{LineKind::kAdjustment, m.entry_id, m.object_id, owed, 0, owed, m.posted_at};
+    const std::int64_t owed = -m.payable.minor();  // credit to the payable: owed to the merchant
+    Line line{LineKind::kAdjustment, m.entry_id, m.object_id, in_currency(owed), zero, in_currency(owed),
+              m.posted_at};
     if (m.reason == ledger::Reason::kCapture) {
-      line = {LineKind::kCapture, m.entry_id, m.object_id, owed + m.mdr_minor, m.mdr_minor, owed, m.posted_at};
-      s.captures_minor += line.gross_minor;
-      s.fees_minor += line.fee_minor;
+      line.kind = LineKind::kCapture;
+      line.gross = in_currency(owed + m.mdr.minor());
+      line.fee = m.mdr;
+      captures += line.gross.minor();
+      fees += line.fee.minor();
     } else if (m.reason == ledger::Reason::kRefund) {
       line.kind = LineKind::kRefund;
-      s.refunds_minor -= owed;
+      refunds -= owed;
     } else {
-      s.adjustments_minor += owed;
+      adjustments += owed;
     }
     net += owed;
     s.lines.push_back(std::move(line));
   }
-  s.net_minor = net;
-  TRANCHE_ASSERT(s.net_minor ==
-                 s.carried_in_minor + s.captures_minor - s.fees_minor - s.refunds_minor + s.adjustments_minor);
+  TRANCHE_ASSERT(net == carried_in.minor() + captures - fees - refunds + adjustments);
+  s.captures = in_currency(captures);
+  s.fees = in_currency(fees);
+  s.refunds = in_currency(refunds);
+  s.adjustments = in_currency(adjustments);
+  s.net = in_currency(net);
   return s;
 }
 
@@ -94,9 +102,9 @@ std::string SettlementCsv(const Settlement& s) {
   header.End();
   CsvRecordWriter row(out);
   for (const Line& l : s.lines) {
-    row.Text(s.id).Text(FormatDate(s.business_date)).Text(CurrencyCode(s.currency)).Text(LineKindName(l.kind));
+    row.Text(s.id).Text(FormatDate(s.business_date)).Text(CurrencyCode(s.currency())).Text(LineKindName(l.kind));
     row.Text(l.object_id).Text(l.entry_id).Text(FormatRfc3339(l.posted_at));
-    row.Integer(l.gross_minor).Integer(l.fee_minor).Integer(l.net_minor).End();
+    row.Integer(l.gross.minor()).Integer(l.fee.minor()).Integer(l.net.minor()).End();
   }
   return out;
 }

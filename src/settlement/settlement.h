@@ -24,22 +24,22 @@ std::string_view LineKindName(LineKind k);
 struct Line {
   LineKind kind;
   std::string entry_id;
-  std::string object_id;    // cap_..., rfd_..., or the adjusting object
-  std::int64_t gross_minor;  // capture amount, refund amount (negative), adjustment
-  std::int64_t fee_minor;    // merchant discount on a capture
-  std::int64_t net_minor;    // what the line adds to the merchant's payable (owed to them)
+  std::string object_id;  // cap_..., rfd_..., or the adjusting object
+  Money gross;            // capture amount, refund amount (negative), adjustment
+  Money fee;              // merchant discount on a capture
+  Money net;              // what the line adds to the merchant's payable (owed to them)
   Instant posted_at;
 };
 
-// One payable movement as the ledger has it. `mdr_minor` is the MDR revenue line of the
-// same entry (captures only).
+// One payable movement as the ledger has it. `mdr` is the MDR revenue line of the same
+// entry (captures only).
 struct Movement {
   std::int64_t seq;
   std::string entry_id;
   ledger::Reason reason;
   std::string object_id;
-  std::int64_t payable_minor;  // the payable line: credit (owed to the merchant) < 0
-  std::int64_t mdr_minor;      // the MDR revenue line's credit, as a positive number
+  Money payable;  // the payable line: credit (owed to the merchant) < 0
+  Money mdr;      // the MDR revenue line's credit, as a positive number
   Instant posted_at;
 };
 
@@ -61,32 +61,34 @@ struct Payout {
   std::optional<Instant> resolved_at = {};
 };
 
+// Every amount of a settlement, its lines included, is in its one currency.
 struct Settlement {
   std::string id;  // stl_...
   std::string merchant_id;
-  Currency currency;
   Date business_date;
-  std::int64_t captures_minor = 0;
-  std::int64_t fees_minor = 0;
-  std::int64_t refunds_minor = 0;
-  std::int64_t adjustments_minor = 0;
-  std::int64_t carried_in_minor = 0;  // what the previous settlement left unpaid (may be < 0)
-  std::int64_t net_minor = 0;         // carried_in + captures − fees − refunds + adjustments
-  std::int64_t last_seq = 0;          // the last ledger entry included
-  std::string payout_id;              // when net > 0
+  Money captures;
+  Money fees;
+  Money refunds;
+  Money adjustments;
+  Money carried_in;            // what the previous settlement left unpaid (may be < 0)
+  Money net;                   // carried_in + captures − fees − refunds + adjustments
+  std::int64_t last_seq = 0;   // the last ledger entry included
+  std::string payout_id;       // when net > 0
   Instant created_at;
   std::vector<Line> lines;
+
+  Currency currency() const { return net.currency(); }
   // What is carried to the next settlement: the net when nothing is paid out.
-  std::int64_t carry_out_minor(bool paid_out) const { return paid_out ? 0 : net_minor; }
+  Money carry_out(bool paid_out) const { return paid_out ? Money::Zero(currency()) : net; }
 };
 
 // The settlement of `movements`, the account's movements after ledger entry
-// `after_seq` (payouts among them are skipped: they settle, they are not settled). Its
-// last_seq is the last movement's, or after_seq when there is none. Preconditions:
-// movements in seq order after after_seq, all of one merchant and currency.
-Settlement BuildSettlement(std::string id, std::string merchant_id, Currency c, Date business_date,
-                           std::int64_t carried_in_minor, std::int64_t after_seq,
-                           const std::vector<Movement>& movements, Instant now);
+// `after_seq` (payouts among them are skipped: they settle, they are not settled), in
+// the currency of `carried_in`. Its last_seq is the last movement's, or after_seq when
+// there is none. Preconditions (asserted): movements in seq order after after_seq, all
+// of one merchant and in carried_in's currency.
+Settlement BuildSettlement(std::string id, std::string merchant_id, Date business_date, Money carried_in,
+                           std::int64_t after_seq, const std::vector<Movement>& movements, Instant now);
 
 // CSV of a settlement's lines, with a header row: RFC 4180, every field quoted, CRLF
 // record ends, text that would run as a spreadsheet formula neutralised.

@@ -17,6 +17,7 @@
 #include "auth/key_repo.h"
 #include "checkout/order_repo.h"
 #include "checkout/session_repo.h"
+#include "fraud/decision_repo.h"
 #include "ledger/ledger_repo.h"
 #include "lending/plan_repo.h"
 #include "merchants/merchant_repo.h"
@@ -69,6 +70,7 @@ class Tx {
   virtual webhooks::WebhookRepo& webhooks() = 0;
   virtual servicing::ServicingRepo& servicing() = 0;
   virtual settlement::SettlementRepo& settlements() = 0;
+  virtual fraud::DecisionRepo& fraud_decisions() = 0;
   virtual assist::ConversationRepo& conversations() = 0;
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.

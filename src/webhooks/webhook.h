@@ -31,7 +31,8 @@ inline constexpr std::chrono::seconds kMaxRetryDelay{6 * 3600};
 inline constexpr const char* kEventTypes[] = {
     "order.authorized",       "order.captured",      "order.refunded", "order.cancelled",
     "order.return_registered", "plan.payment_succeeded", "plan.payment_failed", "plan.paid_off",
-    "plan.charged_off",        "dispute.opened",      "dispute.resolved", "payout.paid"};
+    "plan.charged_off",        "dispute.opened",      "dispute.resolved", "payout.paid",
+    "order.fraud_status_changed"};
 bool IsEventType(std::string_view type);
 
 struct Endpoint {

@@ -184,8 +184,8 @@ class Scenario {
       const lending::Plan p = Plan(id);
       owed.try_emplace(p.consumer_id, 0);  // every consumer checked, even with nothing owed
       if (p.status != lending::PlanStatus::kActive) continue;
-      owed[p.consumer_id] += lending::OutstandingPrincipal(p).minor() + lending::FeesUnpaidMinor(p);
-      accrued_unpaid += p.interest_accrued_minor - lending::InterestPaidMinor(p);
+      owed[p.consumer_id] += lending::OutstandingPrincipal(p).minor() + lending::FeesUnpaid(p).minor();
+      accrued_unpaid += p.interest_accrued.minor() - lending::InterestPaid(p).minor();
     }
     for (const auto& [consumer, minor] : owed) EXPECT_EQ(Receivable(consumer), minor) << consumer;
     EXPECT_EQ(Balance("accrued_interest:USD"), accrued_unpaid);

@@ -1,71 +1,17 @@
 // Checkout sessions, for merchants: create one with its offers, and read it back.
+#include <cctype>
+
 #include "api/handlers/handlers.h"
 #include "auth/keys.h"
 #include "checkout/session.h"
 #include "merchants/consumer.h"
 #include "origination/origination.h"
+#include "origination/sessions.h"
 #include "risk/policy_decider.h"
 
 namespace tranche::api {
 
 namespace {
-
-using checkout::CheckoutSession;
-
-// A schedule as previewed or granted: the instalments and, for financing, the
-// disclosures (APR, amount financed, finance charge, total of payments).
-Json ScheduleJson(const lending::Schedule& s) {
-  Json installments = Json::array();
-  for (const auto& i : s.installments) {
-    installments.push_back({{"due_date", FormatDate(i.due_date)}, {"amount", i.amount.minor()}});
-  }
-  Json out = {{"product", lending::ProductName(s.product)}, {"installments", std::move(installments)}};
-  if (lending::IsFinancing(s.product)) {
-    out["apr_bps"] = s.apr_bps;
-    out["amount_financed"] = s.amount_financed.minor();
-    out["finance_charge"] = s.finance_charge.minor();
-    out["total_of_payments"] = s.total_of_payments.minor();
-  }
-  return out;
-}
-
-Json OfferJson(const checkout::Offer& o) {
-  Json offer = ScheduleJson(o.preview);
-  if (lending::IsFinancing(o.preview.product)) {
-    offer["min_apr_bps"] = o.min_apr_bps;
-    offer["max_apr_bps"] = o.max_apr_bps;
-  }
-  return offer;
-}
-
-Json SessionJson(const CheckoutSession& s, Instant now, const merchants::Merchant& merchant) {
-  Json lines = Json::array();
-  for (const auto& l : s.draft.lines) {
-    lines.push_back({{"name", l.name}, {"quantity", l.quantity},
-                     {"unit_price", l.unit_price.minor()}, {"total_amount", l.total_amount.minor()}});
-  }
-  const checkout::SessionStatus status = checkout::EffectiveStatus(s, now);
-  Json offers = Json::array();
-  // Offers are derived, not stored: the same amount and day always give the same ones.
-  if (status == checkout::SessionStatus::kOpen) {
-    for (const auto& o : checkout::OffersFor(s.draft.amount, DateOf(s.created_at),
-                                             merchants::OfferedTerms(merchant, s.draft.amount.currency()))) {
-      offers.push_back(OfferJson(o));
-    }
-  }
-  Json body = {{"id", s.id},
-               {"object", "checkout_session"},
-               {"status", checkout::SessionStatusName(status)},
-               {"currency", CurrencyCode(s.draft.amount.currency())},
-               {"amount", s.draft.amount.minor()},
-               {"order_lines", std::move(lines)},
-               {"merchant_reference", s.draft.merchant_reference},
-               {"created_at", FormatRfc3339(s.created_at)},
-               {"expires_at", FormatRfc3339(s.expires_at)},
-               {"offers", std::move(offers)}};
-  body["consumer"] = s.draft.consumer_email ? Json{{"email", *s.draft.consumer_email}} : Json(nullptr);
-  return body;
-}
 
 Result<checkout::OrderLine> ReadLine(const Json& item, std::size_t i, Currency c) {
   const std::string prefix = "order_lines[" + std::to_string(i) + "].";
@@ -113,26 +59,16 @@ Result<checkout::SessionDraft> ReadDraft(const Json& body) {
   return d;
 }
 
-Result<merchants::Merchant> FindMerchant(store::Tx& tx, const std::string& id) {
-  TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
-  TRANCHE_ASSERT_MSG(m.has_value(), "an authenticated merchant exists");
-  return std::move(*m);
-}
-
 Result<Reply> CreateSession(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(checkout::SessionDraft draft, ReadDraft(ctx.body));
-  std::string id = ctx.svc.ids.Next("cs");
-  const std::string client_token = auth::DeriveClientToken(ctx.svc.signing_key, id);
-  const CheckoutSession session{std::move(id), ctx.Caller().id, std::move(draft),
-                                auth::HashSecret(client_token), checkout::SessionStatus::kOpen,
-                                ctx.now, ctx.now + checkout::kSessionLifetime};
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant merchant, FindMerchant(tx, session.merchant_id));
-    TRANCHE_RETURN_IF_ERROR(tx.sessions().Insert(session));
-    Reply reply(201, SessionJson(session, ctx.now, merchant));
-    // The client token goes to the consumer's browser; like every secret it is stored
-    // only as a hash, and an idempotent replay derives it again (ReplayCreateSession).
-    reply.body["client_token"] = client_token;
+    TRANCHE_ASSIGN_OR_RETURN(auto created, origination::CreateSession(tx, ctx.svc.ids, ctx.svc.signing_key,
+                                                                      ctx.Caller().id, std::move(draft),
+                                                                      ctx.now));
+    Reply reply(201, ops::SessionJson(created.view));
+    // Only the first reply holds the token; an idempotent replay derives it again
+    // (ReplayCreateSession), so the stored reply never does.
+    reply.body["client_token"] = created.client_token;
     reply.RedactForReplay(Json::json_pointer("/client_token"));
     return reply;
   });
@@ -147,19 +83,12 @@ Result<Reply> ReplayCreateSession(RequestContext& ctx) {
 }
 
 Result<Reply> GetSession(RequestContext& ctx) {
-  const std::string& id = ctx.Param("id");
-  std::optional<CheckoutSession> s;
-  std::optional<merchants::Merchant> merchant;
+  std::optional<origination::SessionView> view;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(s, tx.sessions().Find(id));
-    TRANCHE_ASSIGN_OR_RETURN(merchant, FindMerchant(tx, ctx.Caller().id));
+    TRANCHE_ASSIGN_OR_RETURN(view, origination::LoadSession(tx, ctx.Caller().id, ctx.Param("id"), ctx.now));
     return Status::Ok();
   }));
-  // Another merchant's session is as unknown as a missing one.
-  if (!s || s->merchant_id != ctx.Caller().id) {
-    return Status::NotFound("session_not_found", "no checkout session " + id.substr(0, 64), "id");
-  }
-  return Reply(200, SessionJson(*s, ctx.now, *merchant));
+  return Reply(200, ops::SessionJson(*view));
 }
 
 Result<merchants::Address> ReadAddress(const Json& a) {
@@ -207,36 +136,21 @@ Result<merchants::Consumer> ReadPresentedConsumer(const Json& c) {
   return out;
 }
 
-// Device signals are accepted and bounded now; fraud screening (a later issue) will
-// consume them.
-Status CheckDevice(const Json& body) {
+// Device signals, as the merchant's page saw them: fraud screening reads them.
+Result<origination::Device> ReadDevice(const Json& body) {
   TRANCHE_ASSIGN_OR_RETURN(const Json* device, OptionalObject(body, "device"));
-  if (device == nullptr) return Status::Ok();
-  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(*device, {"ip", "fingerprint"}, "device."));
-  TRANCHE_RETURN_IF_ERROR(OptionalString(*device, "ip", 45, "device.").status());
-  return OptionalString(*device, "fingerprint", 200, "device.").status();
-}
-
-Json AuthorizeJson(const origination::AuthorizeOutcome& o) {
-  const risk::DecisionRecord& d = o.decision;
-  Json body = {{"object", "authorization_result"},
-               {"session_id", d.session_id},
-               {"decision_id", d.id},
-               {"product", lending::ProductName(d.request.terms.kind)},
-               {"currency", CurrencyCode(d.request.amount.currency())}};
-  if (!o.authorization) {
-    body["status"] = "declined";
-    body["reasons"] = ops::ReasonsJson(risk::ShopperReasons(d.decision));
-    return body;
+  origination::Device out;
+  if (device == nullptr) return out;
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(*device, {"ip", "ip_country", "fingerprint"}, "device."));
+  TRANCHE_ASSIGN_OR_RETURN(out.ip, OptionalString(*device, "ip", 45, "device."));
+  TRANCHE_ASSIGN_OR_RETURN(out.ip_country, OptionalString(*device, "ip_country", 2, "device."));
+  if (out.ip_country && (out.ip_country->size() != 2 || !std::isupper(static_cast<unsigned char>((*out.ip_country)[0])) ||
+                         !std::isupper(static_cast<unsigned char>((*out.ip_country)[1])))) {
+    return Status::InvalidArgument("invalid_country", "device.ip_country is a two-letter ISO 3166-1 code",
+                                   "device.ip_country");
   }
-  const checkout::Authorization& a = *o.authorization;
-  body["status"] = "approved";
-  body["authorization_id"] = a.id;
-  body["amount"] = a.amount.minor();
-  body["expires_at"] = FormatRfc3339(a.expires_at);
-  if (lending::IsFinancing(a.product)) body["apr_bps"] = a.apr_bps;
-  body["schedule"] = ScheduleJson(*o.schedule);
-  return body;
+  TRANCHE_ASSIGN_OR_RETURN(out.fingerprint, OptionalString(*device, "fingerprint", 200, "device."));
+  return out;
 }
 
 Result<Reply> AuthorizeSession(RequestContext& ctx) {
@@ -257,14 +171,18 @@ Result<Reply> AuthorizeSession(RequestContext& ctx) {
     return Status::InvalidArgument("parameter_missing", "consumer is required", "consumer");
   }
   TRANCHE_ASSIGN_OR_RETURN(merchants::Consumer presented, ReadPresentedConsumer(*consumer));
-  const origination::AuthorizeRequest request{id, *product, std::move(presented)};
-  TRANCHE_RETURN_IF_ERROR(CheckDevice(ctx.body));
+  TRANCHE_ASSIGN_OR_RETURN(origination::Device device, ReadDevice(ctx.body));
+  const origination::AuthorizeRequest request{id, *product, std::move(presented), std::move(device)};
   const origination::Context oc = OriginationContext(ctx);
-  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+  std::optional<fraud::Action> screened;
+  auto reply = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto outcome,
                              origination::Authorize(tx, oc, request));
-    return Reply(200, AuthorizeJson(outcome));
+    if (outcome.fraud) screened = outcome.fraud->action;
+    return Reply(200, ops::AuthorizeJson(outcome));
   });
+  if (reply.ok() && screened) ctx.svc.metrics->RecordFraudDecision(static_cast<std::size_t>(*screened));
+  return reply;
 }
 
 }  // namespace

@@ -32,11 +32,8 @@ Result<Reply> StartLogin(RequestContext& ctx) {
     TRANCHE_RETURN_IF_ERROR(onboarding::StartConsumerLogin(tx, ctx.svc.ids, ctx.svc.secrets,
                                                            {email, ClientAddress(ctx)}, ctx.now)
                                 .status());
-    // The same answer whether or not the address is registered.
-    return Reply(202, Json{{"object", "login_challenge"},
-                           {"status", "code_sent_if_registered"},
-                           {"expires_in_seconds",
-                            std::chrono::duration_cast<std::chrono::seconds>(auth::kLoginCodeLifetime).count()}});
+    return Reply(202, ops::LoginChallengeJson(
+                          std::chrono::duration_cast<std::chrono::seconds>(auth::kLoginCodeLifetime)));
   });
 }
 
@@ -50,20 +47,8 @@ Result<Reply> VerifyLogin(RequestContext& ctx) {
                                                                            ctx.now));
     // A refusal is a reply, not a failure: the attempt it counted must commit.
     if (!verdict.token) return Reply(HttpStatusFor(verdict.refusal), ErrorBody(verdict.refusal));
-    return Reply(200, Json{{"object", "consumer_token"},
-                           {"consumer_id", verdict.token->consumer_id},
-                           {"token", verdict.token->token},
-                           {"expires_at", FormatRfc3339(verdict.token->expires_at)}});
+    return Reply(200, ops::ConsumerTokenJson(*verdict.token));
   });
-}
-
-Result<Json> CreditJson(store::Tx& tx, const std::string& consumer_id, Money limit, Instant now) {
-  TRANCHE_ASSIGN_OR_RETURN(ops::CreditStanding s, ops::ConsumerCredit(tx, consumer_id, limit, now));
-  return Json{{"currency", CurrencyCode(limit.currency())},
-              {"credit_limit", limit.minor()},
-              {"outstanding_balance", s.outstanding_minor},
-              {"open_authorizations", s.open_authorizations_minor},
-              {"available_credit", s.available_minor}};
 }
 
 Result<Reply> GetMe(RequestContext& ctx) {
@@ -72,24 +57,7 @@ Result<Reply> GetMe(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(auto c, tx.consumers().Find(id));
     TRANCHE_ASSERT_MSG(c.has_value(), "a logged-in consumer exists");
-    body = {{"id", c->id},
-            {"object", "consumer"},
-            {"email", c->email},
-            {"given_name", c->given_name},
-            {"family_name", c->family_name},
-            {"phone", c->phone},
-            {"date_of_birth", c->date_of_birth ? Json(FormatDate(*c->date_of_birth)) : Json(nullptr)},
-            {"created_at", FormatRfc3339(c->created_at)}};
-    body["address"] = c->address ? Json{{"line1", c->address->line1}, {"city", c->address->city},
-                                        {"postal_code", c->address->postal_code},
-                                        {"country", c->address->country}}
-                                 : Json(nullptr);
-    body["credit"] = Json::array();
-    TRANCHE_ASSIGN_OR_RETURN(auto limits, tx.consumers().ListLimits(id));
-    for (Money limit : limits) {
-      TRANCHE_ASSIGN_OR_RETURN(Json credit, CreditJson(tx, id, limit, ctx.now));
-      body["credit"].push_back(std::move(credit));
-    }
+    TRANCHE_ASSIGN_OR_RETURN(body, ConsumerBody(tx, *c, ctx.now));
     return Status::Ok();
   }));
   return Reply(200, std::move(body));
@@ -145,14 +113,15 @@ Result<Reply> ListNotifications(RequestContext& ctx) {
                                        page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
-  return Reply(200, PageBody(std::move(rows), page.limit, [](const notify::Notification& n) {
-    return Json{{"id", n.id}, {"object", "notification"}, {"consumer_id", n.consumer_id},
-                {"channel", n.channel}, {"kind", n.kind}, {"recipient", n.recipient},
-                {"subject", n.subject}, {"body", n.body}, {"created_at", FormatRfc3339(n.created_at)}};
-  }));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::NotificationJson));
 }
 
 }  // namespace
+
+Result<Json> ConsumerBody(store::Tx& tx, const merchants::Consumer& c, Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(auto credit, origination::LoadCreditLines(tx, c.id, now));
+  return ops::ConsumerJson(c, credit);
+}
 
 void RegisterConsumerRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/consumer/login", Caller::kAnyone, StartLogin);

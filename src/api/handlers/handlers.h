@@ -18,6 +18,8 @@ void RegisterWebhookRoutes(ApiRouter& router);
 
 void RegisterServicingRoutes(ApiRouter& router);
 void RegisterSettlementRoutes(ApiRouter& router);
+void RegisterFraudRoutes(ApiRouter& router);
+void RegisterLookupRoutes(ApiRouter& router);
 void RegisterAssistantRoutes(ApiRouter& router);
 
 // A list response: {"object":"list","data":[...],"has_more":...,"next_cursor":...}.
@@ -35,6 +37,12 @@ Json PageBody(std::vector<Row> rows, std::size_t limit, Render render) {
 }
 
 using ops::PlanJson;
+
+// The consumer as GET /v1/me shows them: profile and credit per currency as of `now`.
+// Operators' look-ups show the same.
+Result<Json> ConsumerBody(store::Tx& tx, const merchants::Consumer& c, Instant now);
+// An order with its captures and refunds, as GET /v1/orders/{id} shows it.
+Result<Json> OrderDetailBody(store::Tx& tx, const checkout::Order& o);
 
 // What origination use cases need from a request.
 origination::Context OriginationContext(RequestContext& ctx);

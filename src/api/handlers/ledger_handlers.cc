@@ -9,26 +9,6 @@ namespace {
 
 using ledger::JournalEntry;
 
-Json LineJson(const ledger::Line& l) {
-  return {{"account", ledger::AccountId(l.account)},
-          {"currency", CurrencyCode(l.account.currency)},
-          {"direction", l.amount_minor > 0 ? "debit" : "credit"},
-          {"amount", l.amount_minor > 0 ? l.amount_minor : -l.amount_minor}};
-}
-
-Json EntryJson(const JournalEntry& e) {
-  Json lines = Json::array();
-  for (const auto& l : e.lines) lines.push_back(LineJson(l));
-  return {{"id", e.id},
-          {"object", "journal_entry"},
-          {"reason", ledger::ReasonName(e.reason)},
-          {"object_id", e.object_id},
-          {"reverses", e.reverses.empty() ? Json(nullptr) : Json(e.reverses)},
-          {"memo", e.memo},
-          {"posted_at", FormatRfc3339(e.posted_at)},
-          {"lines", std::move(lines)}};
-}
-
 Result<Reply> TrialBalance(RequestContext& ctx) {
   std::vector<ledger::TypeTotal> totals;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
@@ -36,28 +16,7 @@ Result<Reply> TrialBalance(RequestContext& ctx) {
     return Status::Ok();
   }));
   TRANCHE_ASSIGN_OR_RETURN(auto trial_balance, ledger::TrialBalance(totals));
-  Json currencies = Json::array();
-  bool balanced = true;
-  for (const auto& c : trial_balance) {
-    Json types = Json::array();
-    for (const auto& t : c.types) {
-      types.push_back({{"type", ledger::AccountTypeName(t.type)},
-                       {"accounts", t.accounts},
-                       {"debits", t.debits_minor},
-                       {"credits", t.credits_minor},
-                       {"balance", t.debits_minor - t.credits_minor}});
-    }
-    balanced = balanced && c.net_minor() == 0;
-    currencies.push_back({{"currency", CurrencyCode(c.currency)},
-                          {"account_types", std::move(types)},
-                          {"debits", c.debits_minor},
-                          {"credits", c.credits_minor},
-                          {"total", c.net_minor()}});
-  }
-  return Reply{200, {{"object", "trial_balance"},
-                     {"as_of", FormatRfc3339(ctx.now)},
-                     {"balanced", balanced},
-                     {"currencies", std::move(currencies)}}};
+  return Reply{200, ops::TrialBalanceJson(trial_balance, ctx.now)};
 }
 
 Result<Reply> GetAccount(RequestContext& ctx) {
@@ -86,27 +45,12 @@ Result<Reply> GetAccount(RequestContext& ctx) {
     return Status::NotFound("account_not_found", "nothing has been posted to " + id, "id");
   }
   Json data = Json::array();
-  for (const auto& l : lines) {
-    data.push_back({{"entry", l.entry_id},
-                    {"reason", ledger::ReasonName(l.reason)},
-                    {"object_id", l.object_id},
-                    {"posted_at", FormatRfc3339(l.posted_at)},
-                    {"direction", l.amount_minor > 0 ? "debit" : "credit"},
-                    {"amount", l.amount_minor > 0 ? l.amount_minor : -l.amount_minor}});
-  }
+  for (const auto& l : lines) data.push_back(ops::LedgerAccountLineJson(l));
   // A full page may have more after it; the next request says for sure.
   const bool has_more = lines.size() == page.limit;
-  return Reply{200, {{"id", id},
-                     {"object", "ledger_account"},
-                     {"type", ledger::AccountTypeName(ref.type)},
-                     {"currency", CurrencyCode(ref.currency)},
-                     {"owner", ref.owner.empty() ? Json(nullptr) : Json(ref.owner)},
-                     {"normal_balance", ledger::IsDebitNormal(ref.type) ? "debit" : "credit"},
-                     {"debits", account->debits_minor},
-                     {"credits", account->credits_minor},
-                     {"balance", account->balance_minor()},
-                     {"entries", ListBody(std::move(data), has_more,
-                                          lines.empty() ? "" : std::to_string(lines.back().seq))}}};
+  Json body = ops::LedgerAccountJson(id, ref, *account);
+  body["entries"] = ListBody(std::move(data), has_more, lines.empty() ? "" : std::to_string(lines.back().seq));
+  return Reply{200, std::move(body)};
 }
 
 Result<std::vector<ledger::Line>> ReadLines(const Json& body) {
@@ -162,7 +106,7 @@ Result<Reply> PostManualEntry(RequestContext& ctx) {
   }
   // The entry is fully known before it is posted, so its reply is rendered here, off
   // the store's single writer thread.
-  const Reply rendered(201, Serialize(EntryJson(e)), "application/json");
+  const Reply rendered(201, Serialize(ops::JournalEntryJson(e)), "application/json");
   Result<Reply> reply = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), e).status());
     return rendered;
@@ -179,7 +123,7 @@ Result<Reply> GetEntry(RequestContext& ctx) {
     return Status::Ok();
   }));
   if (!e) return Status::NotFound("entry_not_found", "no entry " + id.substr(0, 64), "id");
-  return Reply{200, EntryJson(*e)};
+  return Reply{200, ops::JournalEntryJson(*e)};
 }
 
 Result<Reply> ReverseEntry(RequestContext& ctx) {
@@ -194,7 +138,7 @@ Result<Reply> ReverseEntry(RequestContext& ctx) {
     TRANCHE_ASSIGN_OR_RETURN(ledger::Posted posted,
                              ledger::Reverse(tx.ledger(), id, reversal_id, posting_key, memo,
                                              ctx.now));
-    return Reply{201, EntryJson(posted.entry)};
+    return Reply{201, ops::JournalEntryJson(posted.entry)};
   });
   if (reply.ok()) ctx.svc.metrics->AddLedgerEntries(1);
   return reply;

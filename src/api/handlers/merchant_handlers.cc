@@ -8,32 +8,6 @@ namespace {
 
 constexpr std::size_t kMaxMerchantPage = 100;
 
-Json ProductsJson(const merchants::ProductSet& products) {
-  Json out = Json::array();
-  for (const lending::ProductTerms& t : products) {
-    Json p = {{"product", lending::ProductName(t.kind)},
-              {"min_amount", t.min_amount.minor()},
-              {"max_amount", t.max_amount.minor()}};
-    if (lending::IsFinancing(t.kind)) {
-      p["min_apr_bps"] = t.min_apr_bps;
-      p["max_apr_bps"] = t.max_apr_bps;
-    }
-    out.push_back(std::move(p));
-  }
-  return out;
-}
-
-Json MerchantJson(const merchants::Merchant& m) {
-  return {{"id", m.id},
-          {"object", "merchant"},
-          {"name", m.name},
-          {"country", m.country},
-          {"default_currency", CurrencyCode(m.default_currency)},
-          {"pricing", {{"mdr_bps", m.pricing.mdr_bps}, {"fixed_fee", m.pricing.fixed_fee_minor}}},
-          {"products", ProductsJson(m.products)},
-          {"created_at", FormatRfc3339(m.created_at)}};
-}
-
 // `products`: [{product, min_amount?, max_amount?, min_apr_bps?, max_apr_bps?}], limits
 // in the merchant's default currency; what is left out keeps the product's default.
 Result<merchants::ProductSet> ReadProducts(const Json& body, Currency currency) {
@@ -66,11 +40,6 @@ Result<merchants::ProductSet> ReadProducts(const Json& body, Currency currency) 
   }
   TRANCHE_RETURN_IF_ERROR(merchants::ValidateProducts(out, currency));
   return out;
-}
-
-Json KeyJson(const onboarding::Issued& k) {
-  return {{"id", k.key_id}, {"object", "api_key"}, {"secret", k.secret},
-          {"note", "store this secret now: it is shown only once"}};
 }
 
 // An idempotent retry gets the same reply without the secret: secrets are kept only
@@ -110,8 +79,8 @@ Result<Reply> CreateMerchant(RequestContext& ctx) {
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, draft, ctx.svc.ids,
                                                                       ctx.svc.secrets, ctx.now));
-    Reply reply{201, MerchantJson(created.merchant)};
-    reply.body["secret_key"] = KeyJson(created.key);
+    Reply reply{201, ops::MerchantJson(created.merchant)};
+    reply.body["secret_key"] = ops::KeyJson(created.key);
     RedactSecretForReplay(reply, Json::json_pointer("/secret_key"));
     return reply;
   });
@@ -129,7 +98,7 @@ Result<merchants::Merchant> LoadMerchant(RequestContext& ctx, const std::string&
 
 Result<Reply> GetMerchant(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, LoadMerchant(ctx, ctx.Param("id")));
-  return Reply{200, MerchantJson(m)};
+  return Reply{200, ops::MerchantJson(m)};
 }
 
 Result<Reply> ListMerchants(RequestContext& ctx) {
@@ -139,7 +108,7 @@ Result<Reply> ListMerchants(RequestContext& ctx) {
     TRANCHE_ASSIGN_OR_RETURN(rows, tx.merchants().List(page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
-  return Reply{200, PageBody(std::move(rows), page.limit, MerchantJson)};
+  return Reply{200, PageBody(std::move(rows), page.limit, ops::MerchantJson)};
 }
 
 Result<Reply> RotateMerchantKey(RequestContext& ctx) {
@@ -150,7 +119,7 @@ Result<Reply> RotateMerchantKey(RequestContext& ctx) {
     if (!m) return Status::NotFound("merchant_not_found", "no merchant " + id.substr(0, 64), "id");
     TRANCHE_ASSIGN_OR_RETURN(auto key, onboarding::RotateKey(tx, {auth::PrincipalKind::kMerchant, id},
                                                              ctx.svc.ids, ctx.svc.secrets, ctx.now));
-    Reply reply{201, KeyJson(key)};
+    Reply reply{201, ops::KeyJson(key)};
     reply.body["merchant"] = id;
     RedactSecretForReplay(reply, Json::json_pointer(""));
     return reply;
@@ -168,13 +137,13 @@ Result<Reply> SetMerchantProducts(RequestContext& ctx) {
     if (!m) return Status::NotFound("merchant_not_found", "no merchant " + id.substr(0, 64), "id");
     TRANCHE_ASSIGN_OR_RETURN(m->products, ReadProducts(ctx.body, m->default_currency));
     TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateProducts(id, m->products));
-    return Reply{200, MerchantJson(*m)};
+    return Reply{200, ops::MerchantJson(*m)};
   });
 }
 
 Result<Reply> GetOwnMerchant(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, LoadMerchant(ctx, ctx.Caller().id));
-  return Reply{200, MerchantJson(m)};
+  return Reply{200, ops::MerchantJson(m)};
 }
 
 }  // namespace

@@ -32,13 +32,7 @@ Result<Reply> GetOrder(RequestContext& ctx) {
   Json body;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(Order o, origination::LoadOrder(tx, ctx.Caller().id, ctx.Param("id"), ctx.now));
-    TRANCHE_ASSIGN_OR_RETURN(auto captures, tx.orders().ListCaptures(o.id));
-    TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.orders().ListRefunds(o.id));
-    body = OrderJson(o);
-    body["captures"] = Json::array();
-    for (const auto& c : captures) body["captures"].push_back(CaptureJson(c));
-    body["refunds"] = Json::array();
-    for (const auto& r : refunds) body["refunds"].push_back(RefundJson(r));
+    TRANCHE_ASSIGN_OR_RETURN(body, OrderDetailBody(tx, o));
     return Status::Ok();
   }));
   return Reply(200, std::move(body));
@@ -105,7 +99,19 @@ Result<Reply> CancelOrder(RequestContext& ctx) {
 }  // namespace
 
 origination::Context OriginationContext(RequestContext& ctx) {
-  return origination::Context{ctx.svc.ids, ctx.svc.decider, ctx.svc.bureau, ctx.now, ops::OrderEventsOutbox()};
+  return origination::Context{ctx.svc.ids,  ctx.svc.decider, ctx.svc.bureau, ctx.now, ops::OrderEventsOutbox(),
+                              ctx.svc.fraud};
+}
+
+Result<Json> OrderDetailBody(store::Tx& tx, const checkout::Order& o) {
+  TRANCHE_ASSIGN_OR_RETURN(auto captures, tx.orders().ListCaptures(o.id));
+  TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.orders().ListRefunds(o.id));
+  Json body = OrderJson(o);
+  body["captures"] = Json::array();
+  for (const auto& c : captures) body["captures"].push_back(CaptureJson(c));
+  body["refunds"] = Json::array();
+  for (const auto& r : refunds) body["refunds"].push_back(RefundJson(r));
+  return body;
 }
 
 void RegisterOrderRoutes(ApiRouter& router) {

@@ -69,11 +69,11 @@ Result<Reply> GetPayoff(RequestContext& ctx) {
   return Reply(200, {{"object", "payoff_quote"},
                      {"plan_id", plan->id},
                      {"currency", CurrencyCode(plan->amount.currency())},
-                     {"amount", q.amount_minor},
-                     {"principal", q.principal_minor},
-                     {"interest", q.interest_minor},
-                     {"fees", q.fees_minor},
-                     {"interest_waived", q.interest_waived_minor},
+                     {"amount", q.amount.minor()},
+                     {"principal", q.principal.minor()},
+                     {"interest", q.interest.minor()},
+                     {"fees", q.fees.minor()},
+                     {"interest_waived", q.interest_waived.minor()},
                      {"valid_on", FormatDate(DateOf(ctx.now))}});
 }
 
@@ -88,18 +88,13 @@ Result<Reply> ExtendPlan(RequestContext& ctx) {
   });
 }
 
-Json MethodJson(const payments::PaymentMethod& m) {
-  return {{"object", "payment_method"}, {"type", payments::MethodTypeName(m.type)}, {"last4", m.last4},
-          {"profile", m.profile}};
-}
-
 Result<Reply> GetPaymentMethod(RequestContext& ctx) {
   payments::PaymentMethod m;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(m, tx.servicing().FindPaymentMethod(ctx.Caller().id));
     return Status::Ok();
   }));
-  return Reply(200, MethodJson(m));
+  return Reply(200, ops::PaymentMethodJson(m));
 }
 
 Result<Reply> PutPaymentMethod(RequestContext& ctx) {
@@ -122,7 +117,7 @@ Result<Reply> PutPaymentMethod(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(ctx.svc.store.Write([&](store::Tx& tx) -> Status {
     return tx.servicing().SetPaymentMethod(ctx.Caller().id, m);
   }));
-  return Reply(200, MethodJson(m));
+  return Reply(200, ops::PaymentMethodJson(m));
 }
 
 Result<Reply> OpenDispute(RequestContext& ctx) {
@@ -230,12 +225,12 @@ Result<Reply> GetPortfolio(RequestContext& ctx) {
   }));
   Json data = Json::array();
   for (const auto& l : lines) {
-    data.push_back({{"currency", CurrencyCode(l.currency)},
+    data.push_back({{"currency", CurrencyCode(l.outstanding.currency())},
                     {"status", lending::PlanStatusName(l.status)},
                     {"bucket", lending::BucketName(l.bucket)},
                     {"plans", l.plans},
-                    {"outstanding", l.outstanding_minor},
-                    {"fees_unpaid", l.fees_unpaid_minor}});
+                    {"outstanding", l.outstanding.minor()},
+                    {"fees_unpaid", l.fees_unpaid.minor()}});
   }
   return Reply(200, {{"object", "portfolio"}, {"as_of", FormatRfc3339(ctx.now)}, {"lines", std::move(data)}});
 }

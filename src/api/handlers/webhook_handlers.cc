@@ -1,5 +1,7 @@
 // Webhook endpoints, for merchants: subscribe a URL to events, list and delete them,
-// see an endpoint's delivery log and replay a delivery. Events are published by the use
+// see an endpoint's delivery log and replay a delivery. Operators see any merchant's
+// endpoints and deliveries and replay them, through the same handlers under
+// /v1/admin/merchants/{merchant_id}/. Events are published by the use
 // cases that make the changes (ops/events.h), inside the same transaction.
 #include "api/handlers/handlers.h"
 #include "webhooks/webhook_repo.h"
@@ -13,30 +15,17 @@ using webhooks::Endpoint;
 
 constexpr std::size_t kMaxDeliveryPage = 100;
 
-Json EndpointJson(const Endpoint& e) {
-  return {{"id", e.id}, {"object", "webhook_endpoint"}, {"url", e.url}, {"events", e.events},
-          {"created_at", FormatRfc3339(e.created_at)}};
+// The merchant whose endpoints the request is about: the calling merchant, or for an
+// operator the one the path names.
+const std::string& MerchantOf(const RequestContext& ctx) {
+  return ctx.Caller().kind == auth::PrincipalKind::kOperator ? ctx.Param("merchant_id") : ctx.Caller().id;
 }
 
-Json DeliveryJson(const Delivery& d) {
-  Json j = {{"id", d.id},
-            {"object", "webhook_delivery"},
-            {"event_id", d.event_id},
-            {"endpoint_id", d.endpoint_id},
-            {"status", webhooks::DeliveryStatusName(d.status)},
-            {"attempts", d.attempts},
-            {"next_attempt_at", FormatRfc3339(d.next_attempt_at)},
-            {"last_error", d.last_error},
-            {"created_at", FormatRfc3339(d.created_at)}};
-  j["last_status_code"] = d.last_status_code ? Json(*d.last_status_code) : Json(nullptr);
-  return j;
-}
-
-// The caller's own endpoint, or 404.
+// That merchant's endpoint, or 404.
 Result<Endpoint> OwnEndpoint(store::Tx& tx, RequestContext& ctx) {
   const std::string& id = ctx.Param("id");
   TRANCHE_ASSIGN_OR_RETURN(auto e, tx.webhooks().FindEndpoint(id));
-  if (!e || e->deleted || e->merchant_id != ctx.Caller().id) {
+  if (!e || e->deleted || e->merchant_id != MerchantOf(ctx)) {
     return Status::NotFound("webhook_endpoint_not_found", "no webhook endpoint " + id.substr(0, 64), "id");
   }
   return std::move(*e);
@@ -61,7 +50,7 @@ Result<Reply> CreateEndpoint(RequestContext& ctx) {
       return Status::BusinessRule("too_many_endpoints", "a merchant has at most 16 webhook endpoints");
     }
     TRANCHE_RETURN_IF_ERROR(tx.webhooks().InsertEndpoint(e));
-    Reply reply(201, EndpointJson(e));
+    Reply reply(201, ops::WebhookEndpointJson(e));
     reply.body["secret"] = webhooks::SigningSecret(ctx.svc.signing_key, e.id);
     reply.RedactForReplay(Json::json_pointer("/secret"));
     return reply;
@@ -71,11 +60,11 @@ Result<Reply> CreateEndpoint(RequestContext& ctx) {
 Result<Reply> ListEndpoints(RequestContext& ctx) {
   std::vector<Endpoint> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.webhooks().ListEndpoints(ctx.Caller().id));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.webhooks().ListEndpoints(MerchantOf(ctx)));
     return Status::Ok();
   }));
   Json data = Json::array();
-  for (const Endpoint& e : rows) data.push_back(EndpointJson(e));
+  for (const Endpoint& e : rows) data.push_back(ops::WebhookEndpointJson(e));
   return Reply(200, ListBody(std::move(data), false, ""));
 }
 
@@ -83,7 +72,7 @@ Result<Reply> DeleteEndpoint(RequestContext& ctx) {
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(Endpoint e, OwnEndpoint(tx, ctx));
     TRANCHE_RETURN_IF_ERROR(tx.webhooks().DeleteEndpoint(e.id));
-    return Reply(200, Json{{"id", e.id}, {"object", "webhook_endpoint"}, {"deleted", true}});
+    return Reply(200, ops::DeletedJson(e.id, "webhook_endpoint"));
   });
 }
 
@@ -95,7 +84,7 @@ Result<Reply> ListDeliveries(RequestContext& ctx) {
     TRANCHE_ASSIGN_OR_RETURN(rows, tx.webhooks().ListDeliveries(e.id, page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
-  return Reply(200, PageBody(std::move(rows), page.limit, DeliveryJson));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::WebhookDeliveryJson));
 }
 
 Result<Reply> ReplayDelivery(RequestContext& ctx) {
@@ -111,7 +100,7 @@ Result<Reply> ReplayDelivery(RequestContext& ctx) {
     const Delivery replay{ctx.svc.ids.Next("whd"), original->event_id, e.id, webhooks::DeliveryStatus::kPending, 0,
                           ctx.now, std::nullopt, "", ctx.now};
     TRANCHE_RETURN_IF_ERROR(tx.webhooks().InsertDelivery(replay));
-    return Reply(201, DeliveryJson(replay));
+    return Reply(201, ops::WebhookDeliveryJson(replay));
   });
 }
 
@@ -137,6 +126,11 @@ void RegisterWebhookRoutes(ApiRouter& router) {
   router.Add("DELETE", "/v1/webhook_endpoints/{id}", Caller::kMerchant, DeleteEndpoint);
   router.Add("GET", "/v1/webhook_endpoints/{id}/deliveries", Caller::kMerchant, ListDeliveries);
   router.Add("POST", "/v1/webhook_endpoints/{id}/deliveries/{delivery_id}/replay", Caller::kMerchant, ReplayDelivery);
+  router.Add("GET", "/v1/admin/merchants/{merchant_id}/webhook_endpoints", Caller::kOperator, ListEndpoints);
+  router.Add("GET", "/v1/admin/merchants/{merchant_id}/webhook_endpoints/{id}/deliveries", Caller::kOperator,
+             ListDeliveries);
+  router.Add("POST", "/v1/admin/merchants/{merchant_id}/webhook_endpoints/{id}/deliveries/{delivery_id}/replay",
+             Caller::kOperator, ReplayDelivery);
 }
 
 }  // namespace tranche::api

@@ -16,7 +16,7 @@ class ConnectionTx final : public Tx {
   explicit ConnectionTx(Connection& c)
       : c_(c), ledger_(c), merchants_(c), consumers_(c), keys_(c), idempotency_(c),
         sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c),
-        servicing_(c), settlements_(c), conversations_(c) {}
+        servicing_(c), settlements_(c), fraud_(c), conversations_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
@@ -30,6 +30,7 @@ class ConnectionTx final : public Tx {
   webhooks::WebhookRepo& webhooks() override { return webhooks_; }
   servicing::ServicingRepo& servicing() override { return servicing_; }
   settlement::SettlementRepo& settlements() override { return settlements_; }
+  fraud::DecisionRepo& fraud_decisions() override { return fraud_; }
   assist::ConversationRepo& conversations() override { return conversations_; }
 
   // Runs fn inside a savepoint: a failure (or a ledger posting that failed part-way)
@@ -61,6 +62,7 @@ class ConnectionTx final : public Tx {
   SqliteWebhookRepo webhooks_;
   SqliteServicingRepo servicing_;
   SqliteSettlementRepo settlements_;
+  SqliteFraudRepo fraud_;
   SqliteConversationRepo conversations_;
   int depth_ = 0;
   bool broken_ = false;

@@ -465,7 +465,101 @@ ALTER TABLE decisions ADD COLUMN applicant TEXT;
 ALTER TABLE login_challenges ADD COLUMN requested_from TEXT NOT NULL DEFAULT '';
 CREATE INDEX login_challenges_by_address ON login_challenges(requested_from, created_at_us);
 )sql"},
-    {15, "assistant",
+    {12, "fraud_rules_and_lists",
+     R"sql(
+-- Every saved rule set is a version (the audit trail: who, when, what); the newest rules.
+CREATE TABLE fraud_rule_versions (
+  version INTEGER PRIMARY KEY CHECK (version >= 1),
+  source TEXT NOT NULL,
+  review_threshold INTEGER NOT NULL,
+  block_threshold INTEGER NOT NULL,
+  rule_count INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+);
+CREATE TABLE fraud_lists (
+  name TEXT PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  entry_count INTEGER NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE fraud_list_entries (
+  name TEXT NOT NULL REFERENCES fraud_lists(name),
+  value TEXT NOT NULL,
+  PRIMARY KEY (name, value)
+) WITHOUT ROWID;
+-- What each version of a list added and removed, by whom and when.
+CREATE TABLE fraud_list_versions (
+  name TEXT NOT NULL REFERENCES fraud_lists(name),
+  version INTEGER NOT NULL,
+  added TEXT NOT NULL,                   -- JSON array
+  removed TEXT NOT NULL,                 -- JSON array
+  entry_count INTEGER NOT NULL,
+  changed_by TEXT NOT NULL,
+  changed_at_us INTEGER NOT NULL,
+  PRIMARY KEY (name, version)
+) WITHOUT ROWID;
+-- The stored feature source counts a consumer's recent credit decisions.
+CREATE INDEX decisions_by_consumer_time ON decisions(consumer_id, created_at_us);
+)sql"},
+    {13, "fraud_decisions_and_reviews",
+     R"sql(
+-- Every fraud decision with what it was made from, so it can be replayed.
+CREATE TABLE fraud_decisions (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES checkout_sessions(id),
+  merchant_id TEXT NOT NULL,
+  consumer_id TEXT NOT NULL REFERENCES consumers(id),
+  credit_decision_id TEXT NOT NULL REFERENCES decisions(id),
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('allow', 'review', 'block')),
+  decided_by TEXT NOT NULL,
+  rule TEXT,                             -- JSON {line, action, text}
+  hits TEXT NOT NULL,                    -- JSON array of the same
+  features TEXT NOT NULL,                -- JSON array of [name, value|null]
+  score INTEGER,
+  score_reasons TEXT,                    -- JSON array
+  model_version TEXT,
+  members TEXT NOT NULL,                 -- JSON array of [list, value] found in lists
+  rules_version INTEGER NOT NULL,
+  review_threshold INTEGER NOT NULL,
+  block_threshold INTEGER NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX fraud_decisions_by_time ON fraud_decisions(created_at_us, id);
+-- Authorizations held for a person's look; one review per authorization.
+CREATE TABLE fraud_reviews (
+  id TEXT PRIMARY KEY,
+  fraud_decision_id TEXT NOT NULL UNIQUE REFERENCES fraud_decisions(id),
+  authorization_id TEXT NOT NULL UNIQUE REFERENCES authorizations(id),
+  merchant_id TEXT NOT NULL,
+  consumer_id TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),
+  claimed_by TEXT,
+  claimed_at_us INTEGER,
+  decided_by TEXT,
+  decided_at_us INTEGER,
+  note TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX fraud_reviews_by_status ON fraud_reviews(status, id);
+-- What authorizations turned out to be: the model's labels.
+CREATE TABLE fraud_labels (
+  id TEXT PRIMARY KEY,
+  fraud_decision_id TEXT NOT NULL REFERENCES fraud_decisions(id),
+  authorization_id TEXT NOT NULL,
+  fraud INTEGER NOT NULL CHECK (fraud IN (0, 1)),
+  source TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX fraud_labels_by_decision ON fraud_labels(fraud_decision_id, id);
+)sql"},
+    {14, "assistant",
      R"sql(
 -- Conversations with the assistant. `state` is the dialogue state between messages
 -- (JSON: language, pending change, awaited intent, plan in focus); the hand-off summary

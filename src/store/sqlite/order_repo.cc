@@ -91,6 +91,15 @@ Status SqliteOrderRepo::AttachOrder(std::string_view authorization_id, std::stri
   return Status::Ok();
 }
 
+Status SqliteOrderRepo::ReleaseAuthorization(std::string_view authorization_id, Instant at) {
+  auto s = c_.Prepare(
+      "UPDATE authorizations SET expires_at_us = MIN(expires_at_us, ?) WHERE id = ? AND order_id IS NULL");
+  s.Bind(1, UnixMicros(at)).Bind(2, authorization_id);
+  TRANCHE_RETURN_IF_ERROR(s.Run());
+  TRANCHE_ASSERT_MSG(c_.Changes() == 1, "only an authorization without an order is released alone");
+  return Status::Ok();
+}
+
 Status SqliteOrderRepo::InsertOrder(const Order& o) {
   auto s = c_.Prepare(
       "INSERT INTO orders(id, merchant_id, consumer_id, authorization_id, merchant_reference,"

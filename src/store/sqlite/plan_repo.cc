@@ -37,16 +37,13 @@ Result<Plan> ReadPlanRow(const Statement& s) {
                                                        lending::PlanStatusName, s.Text(9));
   const auto bucket = ParseByName<lending::Bucket>(lending::kAllBuckets, lending::BucketName, s.Text(20));
   if (!product || !currency || !status || !bucket) return Status::Internal("stored plan is malformed");
-  Plan p{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), *product, s.Int(6),
-         Money(s.Int(8), *currency), *status, InstantFromUnixMicros(s.Int(10)), {}};
-  p.fees_charged_minor = s.Int(11);
-  p.fees_paid_minor = s.Int(12);
-  p.interest_accrued_minor = s.Int(13);
+  const auto money = [&](int column) { return Money(s.Int(column), *currency); };
+  Plan p{s.Text(0), s.Text(1),   s.Text(2), s.Text(3), s.Text(4), *product, s.Int(6), money(8), *status,
+         InstantFromUnixMicros(s.Int(10)), {}, money(11), money(12), money(13), money(22)};
   p.accrual_carry = s.Int(14);
   p.pause_reason = s.Text(18);
   p.extended = s.Int(19) != 0;
   p.bucket = *bucket;
-  p.recovered_minor = s.Int(22);
   if (!ReadOptionalDate(s, 15, p.serviced_through) || !ReadOptionalDate(s, 16, p.paused_from) ||
       !ReadOptionalDate(s, 17, p.paused_until) || !ReadOptionalDate(s, 21, p.charged_off_on)) {
     return Status::Internal("stored plan has a malformed date");
@@ -56,15 +53,19 @@ Result<Plan> ReadPlanRow(const Statement& s) {
 
 // Binds the servicing columns, in the order the statements name them
 // (fees_charged_minor … recovered_minor), at first .. first + 11.
+// The row has one currency column: every amount of the plan is in it.
 void BindServicing(Statement& s, int first, const Plan& p) {
-  s.Bind(first, p.fees_charged_minor).Bind(first + 1, p.fees_paid_minor).Bind(first + 2, p.interest_accrued_minor)
+  for (const Money m : {p.fees_charged, p.fees_paid, p.interest_accrued, p.recovered}) {
+    TRANCHE_ASSERT(m.currency() == p.amount.currency());
+  }
+  s.Bind(first, p.fees_charged.minor()).Bind(first + 1, p.fees_paid.minor()).Bind(first + 2, p.interest_accrued.minor())
       .Bind(first + 3, p.accrual_carry);
   BindOptional(s, first + 4, p.serviced_through);
   BindOptional(s, first + 5, p.paused_from);
   BindOptional(s, first + 6, p.paused_until);
   s.Bind(first + 7, p.pause_reason).Bind(first + 8, p.extended ? 1 : 0).Bind(first + 9, lending::BucketName(p.bucket));
   BindOptional(s, first + 10, p.charged_off_on);
-  s.Bind(first + 11, p.recovered_minor);
+  s.Bind(first + 11, p.recovered.minor());
 }
 
 }  // namespace
@@ -146,7 +147,7 @@ Result<std::vector<lending::PortfolioLine>> SqlitePlanRepo::Portfolio() {
     const auto status = ParseByName<lending::PlanStatus>(lending::kAllPlanStatuses, lending::PlanStatusName, st.Text(1));
     const auto bucket = ParseByName<lending::Bucket>(lending::kAllBuckets, lending::BucketName, st.Text(2));
     if (!currency || !status || !bucket) return Status::Internal("stored plan is malformed");
-    return lending::PortfolioLine{*currency, *status, *bucket, st.Int(3), st.Int(4), st.Int(5)};
+    return lending::PortfolioLine{*status, *bucket, st.Int(3), Money(st.Int(4), *currency), Money(st.Int(5), *currency)};
   });
 }
 

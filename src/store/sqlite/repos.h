@@ -151,6 +151,7 @@ class SqliteOrderRepo final : public checkout::OrderRepo {
   Status InsertAuthorization(const checkout::Authorization& a) override;
   Result<std::optional<checkout::Authorization>> FindAuthorization(std::string_view id) override;
   Status AttachOrder(std::string_view authorization_id, std::string_view order_id) override;
+  Status ReleaseAuthorization(std::string_view authorization_id, Instant at) override;
   Status InsertOrder(const checkout::Order& o) override;
   Result<std::optional<checkout::Order>> FindOrder(std::string_view id) override;
   Status UpdateOrderState(const checkout::Order& o) override;
@@ -199,6 +200,37 @@ class SqliteDecisionRepo final : public risk::DecisionRepo {
                                                            std::size_t limit) override;
   Result<std::vector<risk::DecisionRecord>> ListSince(Instant since, std::size_t limit) override;
   Result<Outcomes> OutcomesSince(Instant since, Date cutoff) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteFraudRepo final : public fraud::DecisionRepo {
+ public:
+  explicit SqliteFraudRepo(Connection& c) : c_(c) {}
+  Result<std::optional<fraud::RulesVersion>> CurrentRules() override;
+  Result<std::optional<fraud::RulesVersion>> FindRules(std::int64_t version) override;
+  Status InsertRules(const fraud::RulesVersion& v) override;
+  Result<std::vector<fraud::RulesVersion>> ListRules(std::int64_t before, std::size_t limit) override;
+  Result<std::set<std::string, std::less<>>> ListNames() override;
+  Result<std::optional<fraud::FraudList>> FindList(std::string_view name) override;
+  Status SaveList(const fraud::FraudList& list, const fraud::ListChange& change) override;
+  Result<std::vector<fraud::ListVersion>> ListVersions(std::string_view name, std::int64_t before,
+                                                       std::size_t limit) override;
+  Result<fraud::ListLookups> Members(const fraud::ListLookups& asked) override;
+  Result<fraud::ConsumerActivity> Activity(std::string_view consumer_id, Currency currency, Instant since) override;
+  Status InsertDecision(const fraud::FraudDecision& d) override;
+  Result<std::optional<fraud::FraudDecision>> FindDecision(std::string_view id) override;
+  Result<std::vector<fraud::FraudDecision>> ListDecisionsSince(Instant since, std::size_t limit) override;
+  Status InsertReview(const fraud::Review& r) override;
+  Status UpdateReview(const fraud::Review& r) override;
+  Result<std::optional<fraud::Review>> FindReview(std::string_view id) override;
+  Result<std::optional<fraud::Review>> FindReviewByAuthorization(std::string_view authorization_id) override;
+  Result<std::vector<fraud::Review>> ListReviews(const fraud::ReviewFilter& filter, std::string_view after_id,
+                                                 std::size_t limit) override;
+  Result<std::int64_t> CountPendingReviews() override;
+  Status InsertLabel(const fraud::Label& l) override;
+  Result<std::vector<fraud::Label>> ListLabels(std::string_view fraud_decision_id) override;
 
  private:
   Connection& c_;

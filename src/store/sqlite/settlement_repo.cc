@@ -45,21 +45,10 @@ Result<Settlement> ReadSettlement(const Statement& s) {
   const auto currency = ParseCurrency(s.Text(2));
   const auto date = ParseDate(s.Text(3));
   if (!currency || !date) return Status::Internal("stored settlement is malformed");
-  Settlement out{};
-  out.id = s.Text(0);
-  out.merchant_id = s.Text(1);
-  out.currency = *currency;
-  out.business_date = *date;
-  out.captures_minor = s.Int(4);
-  out.fees_minor = s.Int(5);
-  out.refunds_minor = s.Int(6);
-  out.adjustments_minor = s.Int(7);
-  out.carried_in_minor = s.Int(8);
-  out.net_minor = s.Int(9);
-  out.last_seq = s.Int(10);
-  out.payout_id = s.Text(11);
-  out.created_at = InstantFromUnixMicros(s.Int(12));
-  return out;
+  const auto money = [&](int column) { return Money(s.Int(column), *currency); };
+  return Settlement{s.Text(0), s.Text(1),  *date,     money(4),   money(5),
+                    money(6),  money(7),   money(8),  money(9),   s.Int(10),
+                    s.Text(11), InstantFromUnixMicros(s.Int(12)), {}};
 }
 
 Result<Payout> ReadPayout(const Statement& s) {
@@ -95,10 +84,11 @@ Result<std::vector<Movement>> SqliteSettlementRepo::ListMovements(const PayableA
       " WHERE pa.id = ? AND l.entry_seq > ? AND e.posted_at_us < ? ORDER BY l.entry_seq LIMIT ?");
   s.Bind(1, "merchant_payable:" + std::string(CurrencyCode(a.currency)) + ":" + a.merchant_id)
       .Bind(2, after_seq).Bind(3, UnixMicros(until)).Bind(4, static_cast<std::int64_t>(limit));
-  return CollectAll<Movement>(s, [](const Statement& st) -> Result<Movement> {
+  return CollectAll<Movement>(s, [&a](const Statement& st) -> Result<Movement> {
     const auto reason = ledger::ParseReason(st.Text(2));
     if (!reason) return Status::Internal("stored entry is malformed");
-    return Movement{st.Int(0), st.Text(1), *reason, st.Text(3), st.Int(4), st.Int(6), InstantFromUnixMicros(st.Int(5))};
+    return Movement{st.Int(0),  st.Text(1), *reason, st.Text(3), Money(st.Int(4), a.currency), Money(st.Int(6), a.currency),
+                    InstantFromUnixMicros(st.Int(5))};
   });
 }
 
@@ -109,13 +99,22 @@ Result<std::optional<Settlement>> SqliteSettlementRepo::Latest(const PayableAcco
 }
 
 Status SqliteSettlementRepo::Insert(const Settlement& st) {
+  // The rows have one currency column: every amount is in it.
+  const Currency c = st.currency();
+  for (const Money m : {st.captures, st.fees, st.refunds, st.adjustments, st.carried_in}) {
+    TRANCHE_ASSERT(m.currency() == c);
+  }
+  for (const settlement::Line& l : st.lines) {
+    TRANCHE_ASSERT(l.gross.currency() == c && l.fee.currency() == c && l.net.currency() == c);
+  }
   auto s = c_.Prepare(
       "INSERT INTO settlements(id, merchant_id, currency, business_date, captures_minor, fees_minor, refunds_minor,"
       " adjustments_minor, carried_in_minor, net_minor, last_seq, payout_id, created_at_us)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  s.Bind(1, st.id).Bind(2, st.merchant_id).Bind(3, CurrencyCode(st.currency)).Bind(4, FormatDate(st.business_date))
-      .Bind(5, st.captures_minor).Bind(6, st.fees_minor).Bind(7, st.refunds_minor).Bind(8, st.adjustments_minor)
-      .Bind(9, st.carried_in_minor).Bind(10, st.net_minor).Bind(11, st.last_seq).Bind(12, st.payout_id)
+  s.Bind(1, st.id).Bind(2, st.merchant_id).Bind(3, CurrencyCode(c)).Bind(4, FormatDate(st.business_date))
+      .Bind(5, st.captures.minor()).Bind(6, st.fees.minor()).Bind(7, st.refunds.minor())
+      .Bind(8, st.adjustments.minor()).Bind(9, st.carried_in.minor()).Bind(10, st.net.minor())
+      .Bind(11, st.last_seq).Bind(12, st.payout_id)
       .Bind(13, UnixMicros(st.created_at));
   TRANCHE_RETURN_IF_ERROR(s.Run());
   int line_no = 0;
@@ -124,7 +123,7 @@ Status SqliteSettlementRepo::Insert(const Settlement& st) {
         "INSERT INTO settlement_lines(settlement_id, line_no, kind, entry_id, object_id, gross_minor, fee_minor,"
         " net_minor, posted_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.Bind(1, st.id).Bind(2, ++line_no).Bind(3, settlement::LineKindName(l.kind)).Bind(4, l.entry_id)
-        .Bind(5, l.object_id).Bind(6, l.gross_minor).Bind(7, l.fee_minor).Bind(8, l.net_minor)
+        .Bind(5, l.object_id).Bind(6, l.gross.minor()).Bind(7, l.fee.minor()).Bind(8, l.net.minor())
         .Bind(9, UnixMicros(l.posted_at));
     TRANCHE_RETURN_IF_ERROR(ins.Run());
   }
@@ -140,11 +139,14 @@ Result<std::optional<Settlement>> SqliteSettlementRepo::Find(std::string_view id
       "SELECT kind, entry_id, object_id, gross_minor, fee_minor, net_minor, posted_at_us FROM settlement_lines"
       " WHERE settlement_id = ? ORDER BY line_no");
   l.Bind(1, id);
-  TRANCHE_ASSIGN_OR_RETURN(st->lines, CollectAll<settlement::Line>(l, [](const Statement& r)
+  const Currency c = st->currency();
+  TRANCHE_ASSIGN_OR_RETURN(st->lines, CollectAll<settlement::Line>(l, [c](const Statement& r)
                                                                        -> Result<settlement::Line> {
     const auto kind = ParseByName<settlement::LineKind>(kLineKinds, settlement::LineKindName, r.Text(0));
     if (!kind) return Status::Internal("stored settlement line is malformed");
-    return settlement::Line{*kind, r.Text(1), r.Text(2), r.Int(3), r.Int(4), r.Int(5), InstantFromUnixMicros(r.Int(6))};
+    return settlement::Line{*kind,           r.Text(1),       r.Text(2),
+                            Money(r.Int(3), c), Money(r.Int(4), c), Money(r.Int(5), c),
+                            InstantFromUnixMicros(r.Int(6))};
   }));
   return st;
 }

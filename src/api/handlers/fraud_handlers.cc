@@ -1,0 +1,326 @@
+// Fraud operations, for operators: the rules (versioned, checked before they are saved),
+// the lists rules test, the decisions at authorization, and the review queue.
+#include <charconv>
+#include <limits>
+
+#include "api/errors.h"
+#include "api/handlers/handlers.h"
+#include "fraud/decision_repo.h"
+
+namespace tranche::api {
+
+namespace {
+
+inline constexpr std::size_t kMaxFraudPage = 100;
+
+// A version number as a page cursor: everything before it (newest first).
+Result<std::int64_t> VersionCursor(const std::string& starting_after) {
+  if (starting_after.empty()) return std::numeric_limits<std::int64_t>::max();
+  std::int64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(starting_after.data(), starting_after.data() + starting_after.size(), v);
+  if (ec != std::errc() || ptr != starting_after.data() + starting_after.size() || v < 1) {
+    return Status::InvalidArgument("invalid_cursor", "starting_after must be a version number", "starting_after");
+  }
+  return v;
+}
+
+// Screening is configured by the platform; without it there is no catalogue to check
+// rules against.
+Result<const fraud::Screening*> RequireScreening(RequestContext& ctx) {
+  if (ctx.svc.fraud == nullptr) {
+    return Status::BusinessRule("fraud_screening_off", "fraud screening is not configured on this server");
+  }
+  return ctx.svc.fraud;
+}
+
+Json CatalogueJson(const fraud::Catalogue& c) {
+  Json features = Json::array();
+  for (const fraud::FeatureDef& f : c.defs()) {
+    features.push_back({{"name", f.name},
+                        {"type", f.type == fraud::ValueType::kNumber ? "number" : "text"},
+                        {"description", f.description}});
+  }
+  features.push_back({{"name", fraud::kScoreName}, {"type", "number"},
+                      {"description", "the model's fraud score, 0-99; missing when no model scored"}});
+  return features;
+}
+
+Result<Reply> GetRules(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(const fraud::Screening* screening, RequireScreening(ctx));
+  std::optional<fraud::RulesVersion> current;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(current, tx.fraud_decisions().CurrentRules());
+    return Status::Ok();
+  }));
+  Json body = ops::RulesVersionJson(current.value_or(fraud::RulesVersion{}));
+  body["features"] = CatalogueJson(screening->source.catalogue());
+  return Reply(200, std::move(body));
+}
+
+// 400 with every error's line and column.
+Reply RulesErrorReply(const fraud::ParseOutcome& parsed) {
+  Json body = ErrorBody(Status::InvalidArgument("invalid_rules", "the rules do not check; see errors", "source"));
+  Json errors = Json::array();
+  for (const fraud::RuleError& e : parsed.errors) {
+    errors.push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
+  }
+  body["error"]["errors"] = std::move(errors);
+  body["error"]["more_errors"] = parsed.more_errors;
+  return Reply(400, std::move(body));
+}
+
+Result<Reply> PutRules(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(const fraud::Screening* screening, RequireScreening(ctx));
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"source", "review_threshold", "block_threshold"}));
+  if (!ctx.body.contains("source") || !ctx.body.at("source").is_string()) {
+    return Status::InvalidArgument("parameter_missing", "source is required: the rules as text (\"\" removes them all)",
+                                   "source");
+  }
+  fraud::RulesVersion next;
+  next.source = ctx.body.at("source").get<std::string>();
+  // Empty is allowed (no rules); anything else is people's text: line breaks and tabs only.
+  if (!next.source.empty()) {
+    TRANCHE_RETURN_IF_ERROR(RequireText(ctx.body, "source", fraud::kMaxRulesSourceBytes).status());
+  }
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t review_at,
+                           OptionalInt(ctx.body, "review_threshold", 1, fraud::kMaxScore + 1, next.thresholds.review_at));
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t block_at,
+                           OptionalInt(ctx.body, "block_threshold", 1, fraud::kMaxScore + 1, next.thresholds.block_at));
+  next.thresholds = {static_cast<int>(review_at), static_cast<int>(block_at)};
+  if (!fraud::ValidThresholds(next.thresholds)) {
+    return Status::InvalidArgument("invalid_thresholds", "review_threshold must not exceed block_threshold",
+                                   "review_threshold");
+  }
+  next.created_by = ctx.Caller().id;
+  next.created_at = ctx.now;
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto lists, tx.fraud_decisions().ListNames());
+    const fraud::ParseOutcome parsed = fraud::ParseRules(next.source, screening->source.catalogue(), lists);
+    if (!parsed.rules) return RulesErrorReply(parsed);
+    TRANCHE_ASSIGN_OR_RETURN(auto current, tx.fraud_decisions().CurrentRules());
+    next.version = current ? current->version + 1 : 1;
+    next.rule_count = parsed.rules->rules.size();
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertRules(next));
+    return Reply(200, ops::RulesVersionJson(next));
+  });
+}
+
+// Versions newest first; `starting_after` is a version number.
+Result<Reply> ListRuleVersions(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxFraudPage));
+  TRANCHE_ASSIGN_OR_RETURN(const std::int64_t before, VersionCursor(page.starting_after));
+  std::vector<fraud::RulesVersion> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_decisions().ListRules(before, page.limit + 1));
+    return Status::Ok();
+  }));
+  const bool has_more = rows.size() > page.limit;
+  if (has_more) rows.pop_back();
+  Json data = Json::array();
+  for (const auto& v : rows) data.push_back(ops::RulesVersionJson(v));
+  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : std::to_string(rows.back().version)));
+}
+
+Result<std::string> ListNameParam(RequestContext& ctx) {
+  const std::string& name = ctx.Param("name");
+  TRANCHE_RETURN_IF_ERROR(fraud::ValidateListName(name));
+  return name;
+}
+
+Result<std::vector<std::string>> ReadEntries(const Json& body, std::string_view field, std::size_t max) {
+  TRANCHE_ASSIGN_OR_RETURN(const Json* items, RequireArray(body, field, max));
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    if (!(*items)[i].is_string()) {
+      return Status::InvalidArgument("parameter_invalid_type", std::string(field) + " holds strings",
+                                     std::string(field) + "[" + std::to_string(i) + "]");
+    }
+    out.push_back((*items)[i].get<std::string>());
+  }
+  return out;
+}
+
+Result<Reply> GetList(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string name, ListNameParam(ctx));
+  std::optional<fraud::FraudList> list;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(list, tx.fraud_decisions().FindList(name));
+    return Status::Ok();
+  }));
+  if (!list) return Status::NotFound("list_not_found", "no list " + name, "name");
+  return Reply(200, ops::FraudListJson(*list, true));
+}
+
+// Stores `after` as the list's next version (creating it when `before` is none).
+Result<Reply> SaveList(RequestContext& ctx, store::Tx& tx, const std::string& name,
+                       const std::optional<fraud::FraudList>& before, std::vector<std::string> after) {
+  if (!before) {
+    TRANCHE_ASSIGN_OR_RETURN(auto names, tx.fraud_decisions().ListNames());
+    if (names.size() >= fraud::kMaxLists) {
+      return Status::BusinessRule("too_many_lists", "at most " + std::to_string(fraud::kMaxLists) + " lists exist");
+    }
+  }
+  const std::vector<std::string> empty;
+  const fraud::ListChange change = fraud::Diff(before ? before->entries : empty, after);
+  const fraud::FraudList list{name, std::move(after), before ? before->version + 1 : 1, ctx.now, ctx.Caller().id};
+  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().SaveList(list, change));
+  return Reply(200, ops::FraudListJson(list, false));
+}
+
+Result<Reply> PutList(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string name, ListNameParam(ctx));
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"entries"}));
+  TRANCHE_ASSIGN_OR_RETURN(auto entries, ReadEntries(ctx.body, "entries", fraud::kMaxListEntries));
+  TRANCHE_ASSIGN_OR_RETURN(entries, fraud::NormalizeEntries(std::move(entries), "entries"));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto before, tx.fraud_decisions().FindList(name));
+    return SaveList(ctx, tx, name, before, entries);
+  });
+}
+
+Result<Reply> PatchList(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string name, ListNameParam(ctx));
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"add", "remove"}));
+  std::vector<std::string> add;
+  std::vector<std::string> remove;
+  if (ctx.body.contains("add")) {
+    TRANCHE_ASSIGN_OR_RETURN(add, ReadEntries(ctx.body, "add", fraud::kMaxListChangeItems));
+  }
+  if (ctx.body.contains("remove")) {
+    TRANCHE_ASSIGN_OR_RETURN(remove, ReadEntries(ctx.body, "remove", fraud::kMaxListChangeItems));
+  }
+  if (add.empty() && remove.empty()) {
+    return Status::InvalidArgument("parameter_missing", "add or remove at least one entry", "add");
+  }
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto before, tx.fraud_decisions().FindList(name));
+    if (!before) return Status::NotFound("list_not_found", "no list " + name + "; create it with PUT", "name");
+    TRANCHE_ASSIGN_OR_RETURN(auto after, fraud::ApplyPatch(before->entries, add, remove));
+    return SaveList(ctx, tx, name, before, std::move(after));
+  });
+}
+
+Result<Reply> ListListVersions(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string name, ListNameParam(ctx));
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxFraudPage));
+  TRANCHE_ASSIGN_OR_RETURN(const std::int64_t before, VersionCursor(page.starting_after));
+  std::optional<fraud::FraudList> list;
+  std::vector<fraud::ListVersion> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(list, tx.fraud_decisions().FindList(name));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_decisions().ListVersions(name, before, page.limit + 1));
+    return Status::Ok();
+  }));
+  if (!list) return Status::NotFound("list_not_found", "no list " + name, "name");
+  const bool has_more = rows.size() > page.limit;
+  if (has_more) rows.pop_back();
+  Json data = Json::array();
+  for (const auto& v : rows) data.push_back(ops::ListVersionJson(v));
+  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : std::to_string(rows.back().version)));
+}
+
+Result<Reply> GetDecision(RequestContext& ctx) {
+  const std::string& id = ctx.Param("id");
+  std::optional<fraud::FraudDecision> d;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(d, tx.fraud_decisions().FindDecision(id));
+    return Status::Ok();
+  }));
+  if (!d) return Status::NotFound("decision_not_found", "no fraud decision " + id.substr(0, 64), "id");
+  return Reply(200, ops::FraudDecisionJson(*d));
+}
+
+// Filters: status (pending, accepted, rejected) and merchant_id.
+Result<Reply> ListReviews(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxFraudPage));
+  fraud::ReviewFilter filter;
+  if (const auto status = QueryParam(ctx.request.query, "status")) {
+    filter.status = fraud::ParseReviewStatus(*status);
+    if (!filter.status) {
+      return Status::InvalidArgument("invalid_status", "status must be pending, accepted or rejected", "status");
+    }
+  }
+  if (auto merchant = QueryParam(ctx.request.query, "merchant_id")) {
+    if (!IsValidId(*merchant, "mer")) {
+      return Status::InvalidArgument("invalid_id", "merchant_id is not a merchant id", "merchant_id");
+    }
+    filter.merchant_id = std::move(*merchant);
+  }
+  std::vector<fraud::Review> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_decisions().ListReviews(filter, page.starting_after, page.limit + 1));
+    return Status::Ok();
+  }));
+  return Reply(200, PageBody(std::move(rows), page.limit,
+                             [&ctx](const fraud::Review& r) { return ops::ReviewJson(r, ctx.now); }));
+}
+
+Status NoSuchReview(const std::string& id) {
+  return Status::NotFound("review_not_found", "no review " + id.substr(0, 64), "id");
+}
+
+// A review with the decision that opened it (features, rule hits, score reasons).
+Result<Reply> GetReview(RequestContext& ctx) {
+  const std::string& id = ctx.Param("id");
+  std::optional<fraud::Review> r;
+  std::optional<fraud::FraudDecision> d;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(r, tx.fraud_decisions().FindReview(id));
+    if (r) {
+      TRANCHE_ASSIGN_OR_RETURN(d, tx.fraud_decisions().FindDecision(r->fraud_decision_id));
+    }
+    return Status::Ok();
+  }));
+  if (!r) return NoSuchReview(id);
+  TRANCHE_ASSERT_MSG(d.has_value(), "a review's decision exists");
+  Json body = ops::ReviewJson(*r, ctx.now);
+  body["decision"] = ops::FraudDecisionJson(*d);
+  return Reply(200, std::move(body));
+}
+
+Result<Reply> ClaimReview(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {}));
+  const origination::Context oc = OriginationContext(ctx);
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(fraud::Review r, origination::ClaimReview(tx, oc, ctx.Param("id"), ctx.Caller().id));
+    return Reply(200, ops::ReviewJson(r, ctx.now));
+  });
+}
+
+Result<Reply> DecideReview(RequestContext& ctx, bool accept) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"note"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<std::string> note,
+                           OptionalText(ctx.body, "note", fraud::kMaxReviewNoteChars));
+  const origination::Context oc = OriginationContext(ctx);
+  std::optional<fraud::Review> decided;
+  auto reply = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto out, origination::DecideReview(tx, oc, ctx.Param("id"), ctx.Caller().id, accept,
+                                                                 note.value_or("")));
+    decided = out.review;
+    return Reply(200, ops::ReviewJson(out.review, ctx.now));
+  });
+  if (reply.ok() && decided) ctx.svc.metrics->RecordReviewDecided(accept, fraud::Age(*decided, ctx.now).count());
+  return reply;
+}
+
+}  // namespace
+
+void RegisterFraudRoutes(ApiRouter& router) {
+  router.Add("GET", "/v1/admin/fraud/rules", Caller::kOperator, GetRules, Cost::kQuick);
+  router.Add("PUT", "/v1/admin/fraud/rules", Caller::kOperator, PutRules);
+  router.Add("GET", "/v1/admin/fraud/rules/versions", Caller::kOperator, ListRuleVersions);
+  router.Add("GET", "/v1/admin/fraud/lists/{name}", Caller::kOperator, GetList);
+  router.Add("PUT", "/v1/admin/fraud/lists/{name}", Caller::kOperator, PutList);
+  router.Add("PATCH", "/v1/admin/fraud/lists/{name}", Caller::kOperator, PatchList);
+  router.Add("GET", "/v1/admin/fraud/lists/{name}/versions", Caller::kOperator, ListListVersions);
+  router.Add("GET", "/v1/admin/fraud/decisions/{id}", Caller::kOperator, GetDecision, Cost::kQuick);
+  router.Add("GET", "/v1/admin/fraud/reviews", Caller::kOperator, ListReviews);
+  router.Add("GET", "/v1/admin/fraud/reviews/{id}", Caller::kOperator, GetReview, Cost::kQuick);
+  router.Add("POST", "/v1/admin/fraud/reviews/{id}/claim", Caller::kOperator, ClaimReview);
+  router.Add("POST", "/v1/admin/fraud/reviews/{id}/accept", Caller::kOperator,
+             [](RequestContext& ctx) { return DecideReview(ctx, true); });
+  router.Add("POST", "/v1/admin/fraud/reviews/{id}/reject", Caller::kOperator,
+             [](RequestContext& ctx) { return DecideReview(ctx, false); });
+}
+
+}  // namespace tranche::api

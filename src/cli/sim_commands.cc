@@ -1,0 +1,246 @@
+#include "cli/sim_commands.h"
+
+#include <nlohmann/json.hpp>
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/platform.h"
+#include "cli/fail.h"
+#include "core/csv_writer.h"
+#include "ledger/posting.h"
+#include "recon/state_file.h"
+#include "sim/driver.h"
+#include "sim/scorecard.h"
+#include "store/sqlite/in_memory_store.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace tranche::cli {
+
+namespace {
+
+constexpr std::int64_t kDemoHistoryConsumers = 300;
+
+struct SimulateArgs {
+  std::string config;
+  std::string out;
+  std::int64_t consumers = 0;
+  int days = 0;
+  std::uint64_t seed = 0;
+  std::string start;
+  bool in_memory = false;
+  bool no_files = false;
+};
+
+int Simulate(const SimulateArgs& a) {
+  auto config = a.config.empty() ? Result<sim::SimConfig>(sim::DefaultConfig()) : sim::LoadConfig(a.config);
+  if (!config.ok()) return Fail(config.status());
+  sim::SimConfig c = *config;
+  if (a.consumers > 0) c.consumers = std::min(a.consumers, sim::kMaxConsumers);
+  if (a.days > 0) c.days = std::min(a.days, sim::kMaxDays);
+  if (a.seed > 0) c.seed = a.seed;
+  if (!a.start.empty()) {
+    const auto d = ParseDate(a.start);
+    if (!d) return Fail(Status::InvalidArgument("invalid_date", "--start must be YYYY-MM-DD"));
+    c.start_date = *d;
+  }
+  const std::string db = (std::filesystem::path(a.out) / "tranche.db").string();
+  if (std::filesystem::exists(db)) {
+    return Fail(Status::InvalidArgument("run_exists", a.out + " already holds a run; choose another --out"));
+  }
+  std::filesystem::create_directories(a.out);
+  SystemClock system;
+  std::unique_ptr<store::Store> store;
+  if (a.in_memory) {
+    auto s = store::sqlite::InMemoryStore::Open(system.Now());
+    if (!s.ok()) return Fail(s.status());
+    store = std::move(s).value();
+  } else {
+    auto s = store::sqlite::SqliteStore::Open(store::sqlite::SqliteOptions{db}, system, true);
+    if (!s.ok()) return Fail(s.status());
+    store = std::move(s).value();
+  }
+  sim::RunOptions options{a.out, true, !a.no_files};
+  auto summary = sim::Run(c, *store, options);
+  if (!summary.ok()) return Fail(summary.status());
+  std::optional<ledger::VerifyReport> verify;
+  if (Status st = store->Read([&](store::Tx& tx) -> Status {
+        TRANCHE_ASSIGN_OR_RETURN(verify, ledger::Verify(tx.ledger()));
+        return Status::Ok();
+      });
+      !st.ok()) {
+    return Fail(st);
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::string json = sim::SummaryJson(*summary);
+  json.insert(json.size() - 2, ",\n  \"peak_rss_mib\": " + std::to_string(usage.ru_maxrss / 1024) +
+                                   ",\n  \"ledger_ok\": " + (verify->ok() ? "true" : "false"));
+  if (Status st = WriteText((std::filesystem::path(a.out) / "summary.json").string(), json + "\n"); !st.ok()) {
+    return Fail(st);
+  }
+  std::printf("%s\n", json.c_str());
+  return verify->ok() ? 0 : 1;
+}
+
+int ReportAutomation(const std::string& run, const std::string& out_dir) {
+  auto work_text = ReadText((std::filesystem::path(run) / "work.json").string());
+  if (!work_text.ok()) return Fail(work_text.status());
+  auto work = sim::WorkTally::FromJson(*work_text);
+  if (!work.ok()) return Fail(work.status());
+  auto config = sim::LoadConfig((std::filesystem::path(run) / "config.json").string());
+  if (!config.ok()) return Fail(config.status());
+  const sim::Scorecard score = sim::Score(*work, config->staffing);
+  const std::string dir = out_dir.empty() ? run : out_dir;
+  std::filesystem::create_directories(dir);
+  const std::string json = sim::ScorecardJson(score);
+  for (const auto& [name, text] : {std::pair{"automation.json", json + "\n"},
+                                   std::pair{"automation.html", sim::ScorecardHtml(score, run)}}) {
+    if (Status st = WriteText((std::filesystem::path(dir) / name).string(), text); !st.ok()) return Fail(st);
+  }
+  std::printf("%s\nwrote %s/automation.json and %s/automation.html\n", json.c_str(), dir.c_str(), dir.c_str());
+  return 0;
+}
+
+struct ReconcileArgs {
+  std::string file;
+  std::string date;
+  std::string data_dir = "./data";
+  std::int64_t tolerance_minor = 100;
+};
+
+// Reconciles one settlement file against the ledger's movements since the last run,
+// posts the fees and the differences the rules resolve, and appends the exceptions to
+// <data_dir>/recon/exceptions.csv. Files are taken in date order, each once.
+int Reconcile(const ReconcileArgs& a) {
+  const auto date = ParseDate(a.date);
+  if (!date) return Fail(Status::InvalidArgument("invalid_date", "--date must be YYYY-MM-DD"));
+  auto text = ReadText(a.file);
+  if (!text.ok()) return Fail(text.status());
+  auto lines = recon::ParseFile(*text);
+  if (!lines.ok()) return Fail(lines.status());
+  const std::filesystem::path dir = std::filesystem::path(a.data_dir) / "recon";
+  const std::string state_path = (dir / "state.json").string();
+  recon::CarriedState state;
+  if (std::filesystem::exists(state_path)) {
+    auto stored = ReadText(state_path);
+    if (!stored.ok()) return Fail(stored.status());
+    auto parsed = recon::ParseState(*stored);
+    if (!parsed.ok()) return Fail(parsed.status());
+    state = std::move(*parsed);
+  }
+  if (!state.last_date.empty() && a.date <= state.last_date) {
+    return Fail(Status::InvalidArgument("already_reconciled", "files are reconciled in date order, once each; the last was " +
+                                                                  state.last_date));
+  }
+  SystemClock system;
+  auto store = store::sqlite::SqliteStore::Open(store::sqlite::SqliteOptions{app::DatabasePath(a.data_dir)}, system, false);
+  if (!store.ok()) return Fail(store.status());
+  SecureRandom random;
+  IdGenerator ids(system, random);
+  recon::DayResult result;
+  if (Status st = (*store)->Write([&](store::Tx& tx) -> Status {
+        TRANCHE_ASSIGN_OR_RETURN(auto expected, recon::ReadLedgerMovements(tx, state.cursor));
+        // The first file starts reconciliation: what moved before its date had no file
+        // to come in, and is not awaited.
+        if (state.last_date.empty()) {
+          std::erase_if(expected, [&](const recon::Expected& e) { return e.date < *date; });
+        }
+        result = recon::Reconcile(*date, expected, *lines, recon::MatchRules{a.tolerance_minor}, state.match);
+        return recon::PostAdjustments(tx, ids, system.Now(), result);
+      });
+      !st.ok()) {
+    return Fail(st);
+  }
+  state.last_date = a.date;
+  std::filesystem::create_directories(dir);
+  // The state is replaced whole (write, then rename), so a crash leaves the old one.
+  if (Status st = WriteText(state_path + ".tmp", recon::StateJson(state)); !st.ok()) return Fail(st);
+  std::filesystem::rename(state_path + ".tmp", state_path);
+  const std::string exceptions_path = (dir / "exceptions.csv").string();
+  std::string rows;
+  if (!std::filesystem::exists(exceptions_path)) rows = "date,kind,reference,type,currency,expected_minor,actual_minor\r\n";
+  nlohmann::json unreconciled = nlohmann::json::object();
+  for (const recon::ReconException& e : result.exceptions) {
+    CsvRecordWriter(rows).Text(FormatDate(e.date)).Text(recon::ExceptionKindName(e.kind)).Text(e.reference)
+        .Text(recon::LineKindName(e.line_kind)).Text(CurrencyCode(e.currency)).Integer(e.expected_minor)
+        .Integer(e.actual_minor).End();
+    const std::string cur(CurrencyCode(e.currency));
+    unreconciled[cur] = unreconciled.value(cur, std::int64_t{0}) + e.open_minor();
+  }
+  std::ofstream(exceptions_path, std::ios::binary | std::ios::app) << rows;
+  const nlohmann::json out = {
+      {"date", a.date}, {"lines", result.lines}, {"matched", result.matched}, {"matched_late", result.matched_late},
+      {"duplicates", result.duplicates}, {"written_off", result.written_off},
+      {"auto_match_rate", result.lines ? static_cast<double>(result.auto_resolved()) / static_cast<double>(result.lines) : 1.0},
+      {"exceptions", result.exceptions.size()}, {"unreconciled_minor", unreconciled},
+      {"awaiting", state.match.awaiting.size()}};
+  std::printf("%s\n", out.dump(2).c_str());
+  return 0;
+}
+
+}  // namespace
+
+Result<int> ParseHistoryDays(const std::string& text) {
+  std::string digits = text;
+  if (!digits.empty() && digits.back() == 'd') digits.pop_back();
+  if (digits.empty() || digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string::npos) {
+    return Status::InvalidArgument("invalid_history", "--history is a number of days, e.g. 90d");
+  }
+  const int days = std::stoi(digits);
+  if (days > sim::kMaxDays) return Status::InvalidArgument("invalid_history", "--history is at most 3650d");
+  return days;
+}
+
+Status SimulateDemoHistory(store::Store& store, int days, Date today) {
+  sim::SimConfig c = sim::DefaultConfig();
+  c.consumers = kDemoHistoryConsumers;
+  c.days = days;
+  // Ends the day before yesterday: the platform closes yesterday itself when it starts.
+  c.start_date = AddDays(today, -days - 1);
+  TRANCHE_ASSIGN_OR_RETURN(auto summary, sim::Run(c, store, sim::RunOptions{"", true, false}));
+  std::fprintf(stderr, "tranche: simulated %d days of history: %lld checkouts, %lld disputes, %lld settlements\n", days,
+               static_cast<long long>(summary.purchases), static_cast<long long>(summary.disputes),
+               static_cast<long long>(summary.settlements));
+  return Status::Ok();
+}
+
+void AddSimCommands(CLI::App& app, std::function<int()>* action) {
+  auto args = std::make_shared<SimulateArgs>();
+  auto* simulate = app.add_subcommand("simulate", "run a simulated BNPL business through the real engine");
+  simulate->add_option("--config", args->config, "configuration file (docs/SIMULATOR.md); default: built-in defaults");
+  simulate->add_option("--out", args->out, "output directory (ground truth, settlement files, the store)")->required();
+  simulate->add_option("--consumers", args->consumers, "override the number of consumers")->check(CLI::PositiveNumber);
+  simulate->add_option("--days", args->days, "override the number of days")->check(CLI::PositiveNumber);
+  simulate->add_option("--seed", args->seed, "override the seed")->check(CLI::PositiveNumber);
+  simulate->add_option("--start", args->start, "override the first business date, YYYY-MM-DD");
+  simulate->add_flag("--in-memory", args->in_memory, "keep the store in memory (no tranche.db)");
+  simulate->add_flag("--no-settlement-files", args->no_files, "do not keep the daily settlement files");
+  simulate->callback([args, action] { *action = [args] { return Simulate(*args); }; });
+
+  auto rec = std::make_shared<ReconcileArgs>();
+  auto* reconcile = app.add_subcommand("reconcile", "match a processor's settlement file against the ledger");
+  reconcile->add_option("--file", rec->file, "settlement file (CSV, docs/SIMULATOR.md)")->required()->check(CLI::ExistingFile);
+  reconcile->add_option("--date", rec->date, "the file's business date, YYYY-MM-DD")->required();
+  reconcile->add_option("--data-dir", rec->data_dir, "directory holding the database")->capture_default_str();
+  reconcile->add_option("--tolerance", rec->tolerance_minor, "differences written off automatically, minor units")
+      ->check(CLI::Range(0, 100'000))->capture_default_str();
+  reconcile->callback([rec, action] { *action = [rec] { return Reconcile(*rec); }; });
+
+  auto run = std::make_shared<std::pair<std::string, std::string>>();
+  // `report` may exist already (report decisions, cli/credit_commands.h).
+  CLI::App* report = nullptr;
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == "report") report = sub;
+  }
+  if (report == nullptr) report = app.add_subcommand("report", "reports")->require_subcommand(1);
+  auto* automation = report->add_subcommand("automation", "the automation scorecard of a simulated run");
+  automation->add_option("--run", run->first, "a `tranche simulate` output directory")->required();
+  automation->add_option("--out", run->second, "where to write automation.json and .html (default: the run)");
+  automation->callback([run, action] { *action = [run] { return ReportAutomation(run->first, run->second); }; });
+}
+
+}  // namespace tranche::cli

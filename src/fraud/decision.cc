@@ -1,0 +1,66 @@
+#include "fraud/decision.h"
+
+#include "fraud/decision_repo.h"
+
+namespace tranche::fraud {
+
+namespace {
+
+RuleHit HitOf(const RuleSet& rules, std::size_t index) {
+  const Rule& r = rules.rules[index];
+  return {r.line, r.action, r.text};
+}
+
+}  // namespace
+
+Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdGenerator& ids,
+                             const AuthorizationFacts& facts, std::string credit_decision_id) {
+  const Catalogue& catalogue = screening.source.catalogue();
+  TRANCHE_ASSIGN_OR_RETURN(FeatureValues values, screening.source.Compute(repo, facts));
+  TRANCHE_ASSERT(values.values.size() == catalogue.size());
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<RulesVersion> current, repo.CurrentRules());
+  const RulesVersion rules_version = current.value_or(RulesVersion{});
+
+  FraudDecision d;
+  d.id = ids.Next("frd");
+  d.session_id = facts.session_id;
+  d.merchant_id = facts.merchant_id;
+  d.consumer_id = facts.consumer_id;
+  d.credit_decision_id = std::move(credit_decision_id);
+  d.amount = facts.amount;
+  d.rules_version = rules_version.version;
+  d.thresholds = rules_version.thresholds;
+  d.created_at = facts.now;
+  for (std::size_t i = 0; i < catalogue.size(); ++i) d.features.emplace_back(catalogue.at(i).name, values.at(i));
+  if (screening.scorer != nullptr) d.score = screening.scorer->Evaluate(catalogue, values);
+
+  TRANCHE_ASSIGN_OR_RETURN(auto list_names, repo.ListNames());
+  const ParseOutcome parsed = ParseRules(rules_version.source, catalogue, list_names);
+  if (!parsed.rules) {
+    // Saved rules were checked when saved; only a catalogue that changed since can
+    // break them. Nobody is declined for that, and nothing passes unseen: a person looks.
+    d.action = Action::kReview;
+    d.decided_by = std::string(kDecidedByInvalidRules);
+    return d;
+  }
+  TRANCHE_ASSIGN_OR_RETURN(d.members, repo.Members(NeededLookups(*parsed.rules, values)));
+  const std::optional<int> score = d.score ? std::optional<int>(d.score->score) : std::nullopt;
+  const Verdict v = Evaluate(*parsed.rules, values, score, d.members, d.thresholds);
+  d.action = v.action;
+  d.decided_by = std::string(DecidedByName(v.by));
+  if (v.rule) d.rule = HitOf(*parsed.rules, *v.rule);
+  for (std::size_t i : v.hits) d.hits.push_back(HitOf(*parsed.rules, i));
+  return d;
+}
+
+Verdict Replay(const FraudDecision& decision, const RuleSet& rules, const Catalogue& catalogue) {
+  FeatureValues values;
+  values.values.resize(catalogue.size());
+  for (const auto& [name, value] : decision.features) {
+    if (const auto index = catalogue.Find(name)) values.values[*index] = value;
+  }
+  const std::optional<int> score = decision.score ? std::optional<int>(decision.score->score) : std::nullopt;
+  return Evaluate(rules, values, score, decision.members, decision.thresholds);
+}
+
+}  // namespace tranche::fraud

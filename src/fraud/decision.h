@@ -1,0 +1,122 @@
+// The fraud decision at authorization: features → rules (+ the model's score when a
+// scorer exists) → allow, review or block, kept with everything it was made from so it
+// can be replayed (Replay) and explained to operators.
+//
+// The feature source and the scorer are ports, injected like risk::Decider: the
+// streaming feature engine (fraud/features*) and the model (fraud/model*) implement
+// them; until then StoredFeatureSource (decision_source.h) computes a small catalogue
+// from what the store already holds, and no scorer means fraud_score is missing and
+// the thresholds are not applied.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/ids.h"
+#include "core/money.h"
+#include "fraud/lists.h"
+#include "fraud/review.h"
+#include "fraud/rules.h"
+#include "fraud/rules_eval.h"
+
+namespace tranche::fraud {
+
+class DecisionRepo;
+
+// What is known of an authorization when it is screened (after the credit decision
+// approved it). Device signals are the merchant's word, bounded at the API edge.
+struct AuthorizationFacts {
+  std::string session_id;
+  std::string merchant_id;
+  std::string consumer_id;
+  std::string email;            // normalised
+  Money amount = Money::Zero(Currency::kUSD);
+  std::string billing_country;  // ISO 3166-1 alpha-2 of the presented address
+  std::optional<std::string> ip;
+  std::optional<std::string> ip_country;  // the merchant's geolocation of the ip
+  std::optional<std::string> device_fingerprint;
+  Instant now;
+};
+
+// Computes one authorization's features. Reads only (through the repo).
+class FeatureSource {
+ public:
+  virtual ~FeatureSource() = default;
+  virtual const Catalogue& catalogue() const = 0;
+  // Values in catalogue order.
+  virtual Result<FeatureValues> Compute(DecisionRepo& repo, const AuthorizationFacts& facts) const = 0;
+};
+
+struct Score {
+  int score = 0;                     // 0..kMaxScore
+  std::vector<std::string> reasons;  // top contributions, for reviewers; at most 8
+  std::string model_version;
+};
+
+class Scorer {
+ public:
+  virtual ~Scorer() = default;
+  // Precondition: values come from `catalogue`.
+  virtual Score Evaluate(const Catalogue& catalogue, const FeatureValues& values) const = 0;
+};
+
+// A rule set as operators saved it: one version of the audit trail.
+struct RulesVersion {
+  std::int64_t version = 0;  // 1, 2, ...; 0: no rules saved yet
+  std::string source;
+  Thresholds thresholds;
+  std::size_t rule_count = 0;
+  std::string created_by;  // operator id
+  Instant created_at;
+};
+
+struct RuleHit {
+  int line = 0;
+  Action action = Action::kAllow;
+  std::string text;
+};
+
+// Decided by: a rule, the score, nothing (allow), or a stored rule set that no longer
+// checks against the catalogue (review: a person looks until the rules are fixed).
+inline constexpr std::string_view kDecidedByInvalidRules = "invalid_rules";
+
+struct FraudDecision {
+  std::string id;  // frd_...
+  std::string session_id;
+  std::string merchant_id;
+  std::string consumer_id;
+  std::string credit_decision_id;
+  Money amount = Money::Zero(Currency::kUSD);
+  Action action = Action::kAllow;
+  std::string decided_by;  // DecidedByName, or kDecidedByInvalidRules
+  std::optional<RuleHit> rule;   // the rule that decided
+  std::vector<RuleHit> hits;     // every rule that fired
+  // The inputs: feature values by name, the score, the list memberships found, the rule
+  // version and thresholds.
+  std::vector<std::pair<std::string, FeatureValue>> features;
+  std::optional<Score> score;
+  ListLookups members;
+  std::int64_t rules_version = 0;
+  Thresholds thresholds;
+  Instant created_at;
+};
+
+struct Screening {
+  const FeatureSource& source;
+  const Scorer* scorer = nullptr;  // none: no score, thresholds not applied
+};
+
+// Screens an authorization: computes features, evaluates the current rules (and the
+// score) and returns the decision, not yet stored.
+Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdGenerator& ids,
+                             const AuthorizationFacts& facts, std::string credit_decision_id);
+
+// What `rules` decide on a stored decision's own inputs (values looked up by name in
+// `catalogue`; a name the catalogue lacks is ignored, a feature the decision lacks is
+// missing). Replaying with the rule set of decision.rules_version gives its verdict.
+Verdict Replay(const FraudDecision& decision, const RuleSet& rules, const Catalogue& catalogue);
+
+}  // namespace tranche::fraud

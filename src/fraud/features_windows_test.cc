@@ -1,0 +1,88 @@
+// Window arithmetic at its boundaries.
+#include "fraud/features_windows.h"
+
+#include <gtest/gtest.h>
+
+namespace tranche::fraud {
+namespace {
+
+TEST(FloorDivTest, RoundsTowardMinusInfinity) {
+  EXPECT_EQ(FloorDiv(7, 3), 2);
+  EXPECT_EQ(FloorDiv(6, 3), 2);
+  EXPECT_EQ(FloorDiv(-1, 3), -1);
+  EXPECT_EQ(FloorDiv(-3, 3), -1);
+  EXPECT_EQ(FloorDiv(-4, 3), -2);
+}
+
+TEST(WindowRingTest, SeesTheLastWindowAndNothingOlder) {
+  WindowRing<12, 300> hour;  // 1 h in 5-minute buckets
+  hour.Add(0, 10);           // bucket 0 = [0, 300)
+  EXPECT_EQ(hour.At(0).count, 1u);
+  EXPECT_EQ(hour.At(3'599).count, 1u);  // bucket 11: buckets 0..11
+  EXPECT_EQ(hour.At(3'600).count, 0u);  // bucket 12: buckets 1..12, exactly W later
+  WindowRing<12, 300> late;
+  late.Add(299, 10);                     // the end of bucket 0
+  EXPECT_EQ(late.At(3'599).count, 1u);   // 3300 s later: still in
+  EXPECT_EQ(late.At(3'600).count, 0u);   // 3301 s later: out (coverage is W − g to W)
+}
+
+TEST(WindowRingTest, SumsAmountsAndClearsSkippedBuckets) {
+  WindowRing<24, 3'600> day;
+  day.Add(100, 5);
+  day.Add(3'700, 7);
+  EXPECT_EQ(day.At(3'700).count, 2u);
+  EXPECT_DOUBLE_EQ(day.At(3'700).amount, 12);
+  // Many days later the ring wraps: stale slots must not be read.
+  day.Add(10 * 86'400 + 100, 1);
+  EXPECT_EQ(day.At(10 * 86'400 + 200).count, 1u);
+  EXPECT_DOUBLE_EQ(day.At(10 * 86'400 + 200).amount, 1);
+  // A query far in the future sees nothing.
+  EXPECT_EQ(day.At(20 * 86'400).count, 0u);
+}
+
+TEST(WindowRingTest, NegativeTimesAndLateEvents) {
+  WindowRing<12, 300> hour;
+  hour.Add(-1, 1);  // bucket −1
+  EXPECT_EQ(hour.At(0).count, 1u);
+  EXPECT_EQ(hour.At(3'299).count, 1u);  // bucket 10: −1..10
+  EXPECT_EQ(hour.At(3'300).count, 0u);
+  hour.Add(-4'000, 1);  // earlier than the newest bucket: counted in it
+  EXPECT_EQ(hour.At(0).count, 2u);
+}
+
+TEST(DelayedRateRingTest, ReadsOnlyBucketsEndedByTheDelay) {
+  constexpr std::int64_t kDelay = 7 * 86'400, kG = DelayedRateRing::kWidthS;
+  DelayedRateRing r(kDelay + 30 * 86'400);
+  r.AddTransaction(0);  // bucket 0 = [0, 6 h)
+  r.AddTransaction(10);
+  r.AddFraud(10);
+  EXPECT_EQ(r.Shifted(kDelay + kG - 1, kDelay, 86'400).transactions, 0u);  // bucket 0 ends after t − delay
+  const auto known = r.Shifted(kDelay + kG, kDelay, 86'400);
+  EXPECT_EQ(known.transactions, 2u);
+  EXPECT_EQ(known.frauds, 1u);
+  // The 1-day window slides past it; the 7-day one still holds it.
+  EXPECT_EQ(r.Shifted(kDelay + kG + 86'400, kDelay, 86'400).transactions, 0u);
+  EXPECT_EQ(r.Shifted(kDelay + kG + 86'400, kDelay, 7 * 86'400).frauds, 1u);
+}
+
+TEST(DelayedRateRingTest, DropsLabelsBeyondItsReach) {
+  constexpr std::int64_t kDelay = 86'400;
+  DelayedRateRing r(kDelay + 86'400);  // 8 buckets of 6 h + 2
+  r.AddTransaction(100 * 86'400);
+  r.AddFraud(0);  // far older than the ring reaches
+  EXPECT_EQ(r.Shifted(100 * 86'400 + 3 * 86'400, kDelay, 86'400).frauds, 0u);
+}
+
+TEST(RecentDistinctTest, CountsWithinTheWindowAndSaturates) {
+  RecentDistinct<8> d;
+  d.Add(1, 0);
+  d.Add(1, 10);  // the same partner again
+  d.Add(2, 20);
+  EXPECT_EQ(d.CountWithin(20, 86'400), 2);
+  EXPECT_EQ(d.CountWithin(86'410, 86'400), 1);  // partner 1 last seen at 10: out
+  for (std::uint32_t p = 3; p < 20; ++p) d.Add(p, 100 + p);
+  EXPECT_EQ(d.CountWithin(200, 86'400), 8);
+}
+
+}  // namespace
+}  // namespace tranche::fraud

@@ -1,0 +1,82 @@
+#include "recon/matcher.h"
+
+#include <cstdlib>
+
+namespace tranche::recon {
+
+namespace {
+
+// A difference of `diff` (file minus ledger) as a change in cash.
+void AddDifference(CashAdjustment& a, LineKind kind, std::int64_t diff) {
+  switch (kind) {
+    case LineKind::kCollection: a.collections_cash_minor += diff; break;  // more came in
+    case LineKind::kRefund: a.collections_cash_minor -= diff; break;      // more went out
+    case LineKind::kPayout: a.settlement_cash_minor -= diff; break;
+  }
+}
+
+}  // namespace
+
+std::string_view ExceptionKindName(ExceptionKind k) {
+  switch (k) {
+    case ExceptionKind::kAmountMismatch: return "amount_mismatch";
+    case ExceptionKind::kUnknownReference: return "unknown_reference";
+    case ExceptionKind::kMissing: return "missing";
+  }
+  return "missing";
+}
+
+DayResult Reconcile(Date d, const std::vector<Expected>& expected, const std::vector<FileLine>& file,
+                    const MatchRules& rules, MatchState& state) {
+  DayResult r;
+  r.date = d;
+  for (const Expected& e : expected) state.awaiting.emplace(e.reference, e);
+  for (const FileLine& line : file) {
+    ++r.lines;
+    if (state.matched.contains(line.reference)) {
+      ++r.duplicates;
+      continue;
+    }
+    const auto it = state.awaiting.find(line.reference);
+    if (it == state.awaiting.end() || it->second.kind != line.kind ||
+        it->second.amount.currency() != line.amount.currency()) {
+      r.exceptions.push_back({ExceptionKind::kUnknownReference, line.reference, line.kind, d,
+                              line.amount.currency(), 0, line.amount.minor()});
+      continue;
+    }
+    const Expected e = it->second;
+    state.awaiting.erase(it);
+    state.matched.emplace(line.reference, d);
+    const std::int64_t diff = line.amount.minor() - e.amount.minor();
+    if (std::llabs(diff) > rules.tolerance_minor) {
+      r.exceptions.push_back({ExceptionKind::kAmountMismatch, line.reference, line.kind, d,
+                              line.amount.currency(), e.amount.minor(), line.amount.minor()});
+      continue;
+    }
+    CashAdjustment& adj = r.adjustments[line.amount.currency()];
+    adj.fees_minor += line.fee_minor;
+    if (diff != 0) {
+      ++r.written_off;
+      AddDifference(adj, line.kind, diff);
+    } else if (e.date < d) {
+      ++r.matched_late;
+    } else {
+      ++r.matched;
+    }
+  }
+  for (auto it = state.awaiting.begin(); it != state.awaiting.end();) {
+    if (DaysBetween(it->second.date, d) >= kLateGraceDays) {
+      const Expected& e = it->second;
+      r.exceptions.push_back({ExceptionKind::kMissing, e.reference, e.kind, d, e.amount.currency(), e.amount.minor(), 0});
+      it = state.awaiting.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (auto it = state.matched.begin(); it != state.matched.end();) {
+    it = DaysBetween(it->second, d) >= kDuplicateWindowDays ? state.matched.erase(it) : std::next(it);
+  }
+  return r;
+}
+
+}  // namespace tranche::recon

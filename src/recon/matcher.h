@@ -1,0 +1,86 @@
+// The reconciliation matcher: pure. Matches a day's settlement file against what the
+// ledger says moved (collections, consumer refunds, payouts), by tranche's reference.
+//
+// Rules, in order, for each file line:
+//   reference matched before (within kDuplicateWindowDays) → duplicate, ignored;
+//   reference awaited, same amount → matched (late when it was expected on an earlier
+//     date: a line may arrive one day late);
+//   awaited, amount differs by at most the tolerance → matched, the difference written
+//     off (posted with the fees);
+//   awaited, larger difference → exception amount_mismatch;
+//   not awaited → exception unknown_reference.
+// An expected movement still without its line one day after its date → exception
+// missing. Fees of matched lines are posted. Everything an exception holds is money
+// not yet reconciled until a person resolves it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "recon/settlement_file.h"
+
+namespace tranche::recon {
+
+inline constexpr int kLateGraceDays = 1;
+inline constexpr int kDuplicateWindowDays = 7;
+
+// A movement as the ledger recorded it.
+struct Expected {
+  std::string reference;
+  LineKind kind = LineKind::kCollection;
+  Money amount;
+  Date date;
+};
+
+enum class ExceptionKind : std::uint8_t { kAmountMismatch, kUnknownReference, kMissing };
+std::string_view ExceptionKindName(ExceptionKind k);
+
+struct ReconException {
+  ExceptionKind kind = ExceptionKind::kMissing;
+  std::string reference;
+  LineKind line_kind = LineKind::kCollection;
+  Date date;                        // the file's date when it was found
+  Currency currency = Currency::kUSD;
+  std::int64_t expected_minor = 0;  // 0 for unknown references
+  std::int64_t actual_minor = 0;    // 0 for missing lines
+  // What stays unreconciled until a person resolves it.
+  std::int64_t open_minor() const { return expected_minor > actual_minor ? expected_minor - actual_minor : actual_minor - expected_minor; }
+};
+
+// What the matching asks the ledger to post, per currency: fees, and differences within
+// tolerance as cash moves (positive: more cash than the ledger says).
+struct CashAdjustment {
+  std::int64_t fees_minor = 0;
+  std::int64_t collections_cash_minor = 0;  // collections and consumer refunds
+  std::int64_t settlement_cash_minor = 0;   // payouts
+};
+
+struct DayResult {
+  Date date;
+  std::int64_t lines = 0;
+  std::int64_t matched = 0;      // on time, exact
+  std::int64_t matched_late = 0;
+  std::int64_t duplicates = 0;
+  std::int64_t written_off = 0;  // matched with a difference within tolerance
+  std::vector<ReconException> exceptions;
+  std::map<Currency, CashAdjustment> adjustments;
+  std::int64_t auto_resolved() const { return matched + matched_late + duplicates + written_off; }
+};
+
+// What carries from one day to the next.
+struct MatchState {
+  std::map<std::string, Expected> awaiting;  // expected, no line yet
+  std::map<std::string, Date> matched;       // recently matched references
+};
+
+struct MatchRules {
+  std::int64_t tolerance_minor = 100;
+};
+
+// Reconciles date `d`: adds `expected` (the ledger's movements of `d`) to what is
+// awaited, then matches `file` (the settlement lines received for `d`). Updates `state`.
+DayResult Reconcile(Date d, const std::vector<Expected>& expected, const std::vector<FileLine>& file,
+                    const MatchRules& rules, MatchState& state);
+
+}  // namespace tranche::recon

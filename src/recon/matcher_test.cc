@@ -1,0 +1,98 @@
+#include "recon/matcher.h"
+
+#include <gtest/gtest.h>
+
+namespace tranche::recon {
+namespace {
+
+const Date kDay = *ParseDate("2026-03-02");
+const Date kNext = AddDays(kDay, 1);
+
+Expected Exp(std::string ref, std::int64_t minor, LineKind kind = LineKind::kCollection, Date d = kDay) {
+  return {std::move(ref), kind, Money(minor, Currency::kSEK), d};
+}
+FileLine Line(std::string ref, std::int64_t minor, std::int64_t fee = 0, LineKind kind = LineKind::kCollection) {
+  return {kDay, "pr_" + ref, std::move(ref), kind, Money(minor, Currency::kSEK), fee};
+}
+
+TEST(Matcher, ExactLinesMatchAndTheirFeesArePosted) {
+  MatchState state;
+  const DayResult r = Reconcile(kDay, {Exp("col_1", 10'000), Exp("col_2", 5'000)},
+                                {Line("col_1", 10'000, 35), Line("col_2", 5'000, 22)}, {}, state);
+  EXPECT_EQ(r.matched, 2);
+  EXPECT_TRUE(r.exceptions.empty());
+  EXPECT_EQ(r.adjustments.at(Currency::kSEK).fees_minor, 57);
+  EXPECT_EQ(r.adjustments.at(Currency::kSEK).collections_cash_minor, 0);
+  EXPECT_TRUE(state.awaiting.empty());
+}
+
+TEST(Matcher, ALateLineMatchesTheNextDay) {
+  MatchState state;
+  const DayResult first = Reconcile(kDay, {Exp("col_1", 10'000)}, {}, {}, state);
+  EXPECT_TRUE(first.exceptions.empty());  // one day of grace
+  EXPECT_EQ(state.awaiting.size(), 1u);
+  const DayResult second = Reconcile(kNext, {}, {Line("col_1", 10'000)}, {}, state);
+  EXPECT_EQ(second.matched_late, 1);
+  EXPECT_TRUE(second.exceptions.empty());
+  EXPECT_TRUE(state.awaiting.empty());
+}
+
+TEST(Matcher, AMissingLineBecomesAnExceptionAfterTheGraceDay) {
+  MatchState state;
+  Reconcile(kDay, {Exp("col_1", 10'000)}, {}, {}, state);
+  const DayResult r = Reconcile(kNext, {}, {}, {}, state);
+  ASSERT_EQ(r.exceptions.size(), 1u);
+  EXPECT_EQ(r.exceptions[0].kind, ExceptionKind::kMissing);
+  EXPECT_EQ(r.exceptions[0].open_minor(), 10'000);
+  EXPECT_TRUE(state.awaiting.empty());
+}
+
+TEST(Matcher, DuplicatesAreIgnoredTheSameDayAndLater) {
+  MatchState state;
+  const DayResult r = Reconcile(kDay, {Exp("col_1", 10'000)}, {Line("col_1", 10'000, 30), Line("col_1", 10'000, 30)},
+                                {}, state);
+  EXPECT_EQ(r.matched, 1);
+  EXPECT_EQ(r.duplicates, 1);
+  EXPECT_EQ(r.adjustments.at(Currency::kSEK).fees_minor, 30);  // one fee, not two
+  const DayResult later = Reconcile(kNext, {}, {Line("col_1", 10'000, 30)}, {}, state);
+  EXPECT_EQ(later.duplicates, 1);
+  EXPECT_TRUE(later.exceptions.empty());
+}
+
+TEST(Matcher, SmallDifferencesAreWrittenOffLargeOnesQueued) {
+  MatchState state;
+  const DayResult r = Reconcile(kDay, {Exp("col_1", 10'000), Exp("col_2", 10'000), Exp("po_1", 7'000, LineKind::kPayout)},
+                                {Line("col_1", 9'950), Line("col_2", 8'000), Line("po_1", 7'040, 0, LineKind::kPayout)},
+                                MatchRules{100}, state);
+  EXPECT_EQ(r.written_off, 2);
+  // 50 less collected; 40 more paid out: both less cash than the ledger says.
+  EXPECT_EQ(r.adjustments.at(Currency::kSEK).collections_cash_minor, -50);
+  EXPECT_EQ(r.adjustments.at(Currency::kSEK).settlement_cash_minor, -40);
+  ASSERT_EQ(r.exceptions.size(), 1u);
+  EXPECT_EQ(r.exceptions[0].kind, ExceptionKind::kAmountMismatch);
+  EXPECT_EQ(r.exceptions[0].reference, "col_2");
+  EXPECT_EQ(r.exceptions[0].open_minor(), 2'000);
+}
+
+TEST(Matcher, UnknownReferencesAreExceptions) {
+  MatchState state;
+  const DayResult r = Reconcile(kDay, {}, {Line("ext_9", 1'234)}, {}, state);
+  ASSERT_EQ(r.exceptions.size(), 1u);
+  EXPECT_EQ(r.exceptions[0].kind, ExceptionKind::kUnknownReference);
+  EXPECT_EQ(r.exceptions[0].open_minor(), 1'234);
+  // Another kind under a known reference is not a match either.
+  MatchState other;
+  const DayResult k = Reconcile(kDay, {Exp("crf_1", 500, LineKind::kRefund)}, {Line("crf_1", 500)}, {}, other);
+  ASSERT_EQ(k.exceptions.size(), 1u);
+  EXPECT_EQ(k.exceptions[0].kind, ExceptionKind::kUnknownReference);
+}
+
+TEST(Matcher, RecentReferencesAreForgottenAfterTheWindow) {
+  MatchState state;
+  Reconcile(kDay, {Exp("col_1", 100)}, {Line("col_1", 100)}, {}, state);
+  Reconcile(AddDays(kDay, kDuplicateWindowDays), {}, {}, {}, state);
+  EXPECT_TRUE(state.matched.empty());
+}
+
+}  // namespace
+}  // namespace tranche::recon

@@ -1,0 +1,137 @@
+// The simulator's configuration: who the consumers and merchants of a synthetic BNPL
+// business are, how they behave, which scenarios strike, how imperfect the processor's
+// settlement files are, and the staffing assumptions the automation scorecard uses.
+// One JSON file (datasets/sim/default.json, documented in docs/SIMULATOR.md); every
+// field has a default, so a file states only what it changes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/money.h"
+#include "core/status.h"
+#include "core/time.h"
+
+namespace tranche::sim {
+
+// Limits, so a configuration cannot ask for more than the machine or the store can do.
+inline constexpr std::int64_t kMaxConsumers = 2'000'000;
+inline constexpr int kMaxDays = 3'650;
+inline constexpr std::size_t kMaxListEntries = 64;  // countries, categories, scenarios, weights
+inline constexpr std::size_t kMaxConfigBytes = 1 << 20;
+
+// A positive quantity spread log-normally around `median` (sigma: of its logarithm).
+struct LogNormal {
+  double median = 1;
+  double sigma = 0;
+};
+
+struct Weighted {
+  std::string name;
+  double weight = 0;
+};
+
+struct Country {
+  std::string code;  // ISO 3166-1 alpha-2, one tranche lends in
+  Currency currency = Currency::kUSD;
+  double weight = 1;                // share of consumers
+  std::vector<Weighted> languages;  // en / sv / de
+};
+
+struct Category {
+  std::string name;
+  double weight = 1;                 // share of purchases
+  LogNormal basket_usd_minor;        // basket size (USD reference minor units)
+  double return_rate = 0;            // share of orders returned
+  double dispute_rate = 0;           // share of orders disputed
+  std::int64_t mdr_bps = 329;        // merchant pricing in this category
+  std::int64_t fixed_fee_minor = 30;
+  bool onboarding_review = false;    // a person checks a new merchant (high-risk category)
+};
+
+struct ConsumerBehaviour {
+  LogNormal income_usd_monthly{3'500, 0.5};
+  double purchases_per_month = 1.0;  // mean over consumers
+  double propensity_sigma = 0.8;     // spread of the propensity to buy
+  // Product preference; a product is used only when the basket is within its limits.
+  std::vector<Weighted> products;
+  // Permanent default: yearly hazard for a consumer at the median income, scaled by
+  // (median / income)^income_elasticity. Their payment method then always fails.
+  double default_rate_yearly = 0.04;
+  double income_elasticity = 1.0;
+  // Hardship shocks: yearly rate; payments fail for hardship_days, then recover.
+  double hardship_rate_yearly = 0.08;
+  int hardship_days = 25;
+  double card_share = 0.7;            // the rest pay by bank account
+  double card_expiry_rate_yearly = 0.1;  // a card expires; fixed after a contact
+  double early_payoff_rate = 0.05;    // share of plans paid off early
+  // Contacts with customer service: the rate per month, reasons (the assistant's
+  // intent labels) and the hour of day they arrive (24 weights, UTC).
+  double contacts_per_month = 0.08;
+  std::vector<Weighted> contact_reasons;
+  std::vector<double> contact_hours;
+};
+
+struct Scenario {
+  std::string kind;  // "recession", "holiday_peak"
+  int start_day = 0;
+  int end_day = 0;   // exclusive
+  double purchase_multiplier = 1;
+  double default_multiplier = 1;  // default and hardship hazards
+};
+
+// Imperfections the processor's and payout rail's daily settlement files have, per
+// 10,000 lines, and what the processor charges.
+struct FileImperfections {
+  int late_bps = 150;        // the line arrives in the next day's file
+  int duplicate_bps = 80;
+  int amount_diff_bps = 40;  // the amount differs
+  int unknown_bps = 20;      // a line for a reference tranche never sent
+  int missing_bps = 20;      // the line never arrives
+  std::int64_t fee_bps = 25;           // processor fee on each collection
+  std::int64_t fee_fixed_minor = 10;
+  std::int64_t tolerance_minor = 100;  // differences up to this are written off automatically
+};
+
+// Handling times and staffing assumptions of the automation scorecard.
+struct Staffing {
+  double contact_aht_s = 420;          // customer and collections contacts
+  double service_level = 0.8;          // answered within the target
+  double target_answer_s = 60;
+  double shrinkage = 0.35;             // breaks, training, absence
+  double fte_hours_per_week = 37.5;
+  double dispute_minutes = 25;
+  double manual_review_minutes = 12;
+  double recon_exception_minutes = 15;
+  double onboarding_review_minutes = 45;
+  double credit_decision_minutes = 8;  // a person deciding without the model
+};
+
+struct SimConfig {
+  std::uint64_t seed = 20261201;
+  Date start_date{};  // the first simulated business date
+  int days = 30;
+  std::int64_t consumers = 1'000;
+  int merchants_per_country_category = 2;
+  std::vector<Country> countries;
+  std::vector<Category> categories;
+  ConsumerBehaviour consumer;
+  double dispute_merchant_accepts = 0.6;  // the merchant accepts a dispute
+  double dispute_claim_valid = 0.7;       // a contested claim is right
+  std::vector<Scenario> scenarios;
+  FileImperfections files;
+  Staffing staffing;
+};
+
+// Parses and validates a configuration (JSON text). Fields not given keep their
+// defaults; unknown fields are refused (a misspelt field would otherwise do nothing).
+Result<SimConfig> ParseConfig(std::string_view json);
+Result<SimConfig> LoadConfig(const std::string& path);
+// The built-in defaults: four countries, five categories, no scenario.
+SimConfig DefaultConfig();
+// The configuration as JSON (recorded in a run's output, so a run states what it was).
+std::string ConfigJson(const SimConfig& c);
+
+}  // namespace tranche::sim

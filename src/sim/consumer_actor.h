@@ -1,0 +1,20 @@
+// Consumers: shop (how often, where, how much, on which product), live through their
+// timeline (default, hardship, an expired card: their payment method changes), contact
+// customer service, and decide at each purchase whether they will return, dispute or
+// pay off early.
+#pragma once
+
+#include "sim/actions.h"
+
+namespace tranche::sim {
+
+class ConsumerActor final : public Actor {
+ public:
+  std::string_view name() const override { return "consumers"; }
+  void Act(const World& world, int day, std::vector<Action>& out) const override;
+};
+
+// The purchase consumer `index` makes on `day`, if any (exposed for tests).
+std::optional<Purchase> PurchaseOn(const World& world, std::int64_t index, int day);
+
+}  // namespace tranche::sim

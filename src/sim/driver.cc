@@ -1,0 +1,444 @@
+#include "sim/driver.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "core/csv_writer.h"
+#include "lending/plan.h"
+#include "onboarding/onboarding.h"
+#include "ops/cob.h"
+#include "ops/events.h"
+#include "ops/plan_actions.h"
+#include "origination/origination.h"
+#include "origination/sessions.h"
+#include "payments/simulated.h"
+#include "recon/reconcile.h"
+#include "risk/policy_decider.h"
+#include "servicing/servicing.h"
+#include "sim/actions.h"
+#include "sim/draws.h"
+#include "sim/processor_files.h"
+#include "sim/record.h"
+#include "sim/work.h"
+
+namespace tranche::sim {
+
+namespace {
+
+constexpr std::size_t kUnitsPerWrite = 256;  // units of work per store transaction
+constexpr std::chrono::hours kOpeningHour{8};
+// A credit decision was wrong when an approved consumer defaults within this many days.
+constexpr int kDefaultHorizonDays = 180;
+
+Instant StartOfDate(Date d) { return Instant(std::chrono::sys_days(d)); }
+
+std::string Csv(std::initializer_list<std::variant<std::string_view, std::int64_t>> fields) {
+  std::string out;
+  CsvRecordWriter w(out);
+  for (const auto& f : fields) {
+    if (const auto* s = std::get_if<std::string_view>(&f)) {
+      w.Text(*s);
+    } else {
+      w.Integer(std::get<std::int64_t>(f));
+    }
+  }
+  w.End();
+  return out;
+}
+
+// Something scheduled for a later day by a purchase's fate.
+struct FollowUp {
+  enum class Kind : std::uint8_t { kReturn, kRefund, kDispute, kRespond, kDecide, kPayoff } kind;
+  std::int64_t consumer = 0;
+  std::size_t merchant = 0;
+  std::string order_id;
+  std::string plan_id;
+  std::string dispute_id;
+  Money amount;
+  Fate fate;
+};
+
+struct CreditDecision {
+  int day = 0;
+  std::int64_t consumer = 0;
+  bool approved = false;
+};
+
+class Simulation {
+ public:
+  Simulation(const SimConfig& c, store::Store& store, const RunOptions& o, Recorder& rec)
+      : c_(c), o_(o), store_(store), rec_(rec), population_(MakePopulation(c)), world_{c_, population_},
+        actors_(MarketActors()), clock_(StartOfDate(c.start_date) + kOpeningHour), ids_random_(c.seed),
+        secrets_(c.seed ^ 0x5ec7e75ULL), ids_(clock_, ids_random_), processor_(payments::SimulatorRates{c.seed}),
+        rail_(payments::RailRates{c.seed}), tap_(processor_, rail_),
+        cob_(ops::OpsContext{store_, ids_, clock_, tap_, tap_}) {
+    Draws key(c.seed, Purpose::kIdentity, 0xffffffffULL);
+    for (auto& b : platform_key_) b = static_cast<std::uint8_t>(key.Below(256));
+    consumer_ids_.resize(population_.consumers.size());
+  }
+
+  Result<RunSummary> Run();
+
+ private:
+  origination::Context Ctx() { return {ids_, decider_, bureau_, clock_.Now(), ops::OrderEventsOutbox()}; }
+  Status Onboard();
+  Status RunDay(int day);
+  // Runs each unit in its own savepoint; a refusal is counted and undoes only that unit.
+  Status Execute(std::vector<std::function<Status(store::Tx&)>>& units);
+  Status Purchase(store::Tx& tx, const sim::Purchase& p, int day);
+  Status FollowUpOn(store::Tx& tx, const FollowUp& f, int day);
+  void Schedule(int day, FollowUp f) {
+    if (day < c_.days) followups_[day].push_back(std::move(f));
+  }
+  void Work(int day, int hour, WorkType type, bool automated, bool flagged) {
+    work_.Add(day, hour, type, automated, flagged);
+  }
+  Status Reconcile(int day, Date date);
+  void Progress(int day, std::chrono::steady_clock::time_point started) const;
+  void WriteGroundTruth();
+
+  const SimConfig& c_;
+  const RunOptions& o_;
+  store::Store& store_;
+  Recorder& rec_;
+  Population population_;
+  World world_;
+  std::vector<std::unique_ptr<Actor>> actors_;
+  SimulatedClock clock_;
+  SeededRandom ids_random_;
+  SeededRandom secrets_;
+  IdGenerator ids_;
+  risk::PolicyDecider decider_;
+  risk::SimulatedBureau bureau_;
+  payments::SimulatedProcessor processor_;
+  payments::SimulatedPayoutRail rail_;
+  TappedMoney tap_;
+  ops::Cob cob_;
+  auth::PlatformKey platform_key_{};
+  std::vector<std::string> merchant_ids_;
+  std::vector<std::string> consumer_ids_;  // empty until the consumer first checks out
+  std::map<int, std::vector<FollowUp>> followups_;
+  std::vector<CreditDecision> decisions_;
+  recon::MatchState recon_state_;
+  recon::LedgerCursor recon_cursor_;
+  std::vector<recon::FileLine> late_lines_;
+  std::map<std::string, std::int64_t> open_exceptions_minor_;
+  WorkTally work_{c_.days};
+  RunSummary s_;
+};
+
+Status Simulation::Onboard() {
+  return store_.Write([&](store::Tx& tx) -> Status {
+    for (const MerchantAgent& m : population_.merchants) {
+      TRANCHE_RETURN_IF_ERROR(merchants::ValidateMerchant(m.draft));
+      TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, m.draft, ids_, secrets_, clock_.Now()));
+      merchant_ids_.push_back(created.merchant.id);
+      const bool review = c_.categories[m.category].onboarding_review;
+      Work(0, 9, WorkType::kMerchantOnboarding, !review, false);
+      rec_.Append("merchants.csv", Csv({created.merchant.id, m.draft.name, m.draft.country,
+                                        CurrencyCode(m.draft.default_currency), c_.categories[m.category].name}));
+    }
+    return Status::Ok();
+  });
+}
+
+Status Simulation::Execute(std::vector<std::function<Status(store::Tx&)>>& units) {
+  for (std::size_t from = 0; from < units.size(); from += kUnitsPerWrite) {
+    const std::size_t to = std::min(units.size(), from + kUnitsPerWrite);
+    std::vector<Status> outcomes(to - from);
+    TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
+      for (std::size_t i = from; i < to; ++i) {
+        clock_.Advance(std::chrono::milliseconds(1));
+        outcomes[i - from] = tx.Nested([&] { return units[i](tx); });
+      }
+      return Status::Ok();
+    }));
+    for (const Status& st : outcomes) {
+      if (!st.ok()) ++s_.refusals[st.code().empty() ? st.ToString() : st.code()];
+    }
+  }
+  units.clear();
+  return Status::Ok();
+}
+
+Status Simulation::Purchase(store::Tx& tx, const sim::Purchase& p, int day) {
+  const MerchantAgent& m = population_.merchants[p.merchant];
+  const std::string& merchant_id = merchant_ids_[p.merchant];
+  const Money amount = lending::FromUsdReference(p.amount_usd_minor, m.draft.default_currency);
+  const origination::Context ctx = Ctx();
+  checkout::SessionDraft draft{amount, {{"Basket", 1, amount, amount}},
+                               "sim-" + std::to_string(day) + "-" + std::to_string(p.consumer), std::nullopt};
+  TRANCHE_RETURN_IF_ERROR(checkout::ValidateSession(draft));
+  TRANCHE_ASSIGN_OR_RETURN(auto session,
+                           origination::CreateSession(tx, ids_, platform_key_, merchant_id, std::move(draft), ctx.now));
+  const ConsumerAgent& agent = population_.consumers[static_cast<std::size_t>(p.consumer)];
+  TRANCHE_ASSIGN_OR_RETURN(auto outcome,
+                           origination::Authorize(tx, ctx, {session.view.session.id, p.product,
+                                                            PresentedIdentity(c_, agent, p.consumer)}));
+  const std::string consumer_id = outcome.decision.consumer_id;
+  const bool first = consumer_ids_[static_cast<std::size_t>(p.consumer)].empty();
+  if (first && !consumer_id.empty()) {
+    payments::PaymentMethod method{agent.card ? payments::MethodType::kCard : payments::MethodType::kBankAccount,
+                                   "4242", std::string(MethodProfile(agent, day))};
+    TRANCHE_RETURN_IF_ERROR(tx.servicing().SetPaymentMethod(consumer_id, method));
+  }
+  std::optional<origination::Captured> captured;
+  if (outcome.authorization) {
+    TRANCHE_ASSIGN_OR_RETURN(auto order, origination::CreateOrder(tx, ctx, merchant_id, outcome.authorization->id,
+                                                                  "sim-order"));
+    TRANCHE_ASSIGN_OR_RETURN(captured, origination::Capture(tx, ctx, merchant_id, order.id, amount.minor(), std::nullopt));
+  }
+  // Committed from here on (the unit cannot fail any more): remember what happened.
+  if (first && !consumer_id.empty()) consumer_ids_[static_cast<std::size_t>(p.consumer)] = consumer_id;
+  decisions_.push_back({day, p.consumer, captured.has_value()});
+  ++s_.purchases;
+  ++(captured ? s_.approved : s_.declined);
+  rec_.Append("purchases.csv", Csv({day, p.consumer, consumer_id, merchant_id, CurrencyCode(amount.currency()),
+                                    amount.minor(), lending::ProductName(p.product),
+                                    captured ? "approved" : "declined", captured ? captured->order.id : "",
+                                    p.fate.return_after, p.fate.dispute_after, p.fate.dispute_reason,
+                                    p.fate.payoff_after}));
+  if (!captured) return Status::Ok();
+  const FollowUp base{FollowUp::Kind::kReturn, p.consumer, p.merchant, captured->order.id, captured->plan.id, "", amount, p.fate};
+  const Fate& f = p.fate;
+  if (f.return_after >= 0) {
+    Schedule(day + f.return_after, base);
+    FollowUp refund = base;
+    refund.kind = FollowUp::Kind::kRefund;
+    Schedule(day + f.refund_after, refund);
+  }
+  if (f.dispute_after >= 0) {
+    FollowUp dispute = base;
+    dispute.kind = FollowUp::Kind::kDispute;
+    Schedule(day + f.dispute_after, dispute);
+  }
+  if (f.payoff_after >= 0) {
+    FollowUp payoff = base;
+    payoff.kind = FollowUp::Kind::kPayoff;
+    Schedule(day + f.payoff_after, payoff);
+  }
+  return Status::Ok();
+}
+
+Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
+  const origination::Context ctx = Ctx();
+  const std::string& merchant_id = merchant_ids_[f.merchant];
+  const std::string& consumer_id = consumer_ids_[static_cast<std::size_t>(f.consumer)];
+  switch (f.kind) {
+    case FollowUp::Kind::kReturn:
+      TRANCHE_RETURN_IF_ERROR(ops::RegisterReturn(tx, ids_, ctx.now, merchant_id, f.order_id).status());
+      ++s_.returns;
+      return Status::Ok();
+    case FollowUp::Kind::kRefund:
+      TRANCHE_RETURN_IF_ERROR(origination::Refund(tx, ctx, merchant_id, f.order_id, f.amount.minor(), "returned").status());
+      ++s_.refunds;
+      return Status::Ok();
+    case FollowUp::Kind::kDispute: {
+      TRANCHE_ASSIGN_OR_RETURN(auto d, ops::OpenDispute(tx, ids_, ctx.now, consumer_id, f.order_id, f.fate.dispute_reason));
+      ++s_.disputes;
+      FollowUp respond = f;
+      respond.kind = FollowUp::Kind::kRespond;
+      respond.dispute_id = d.id;
+      Schedule(day + f.fate.respond_after, respond);
+      return Status::Ok();
+    }
+    case FollowUp::Kind::kRespond: {
+      TRANCHE_RETURN_IF_ERROR(
+          ops::RespondToDispute(tx, ctx, merchant_id, f.dispute_id, f.fate.merchant_accepts, "simulated merchant").status());
+      Work(day, 9, WorkType::kDispute, f.fate.merchant_accepts, false);
+      if (!f.fate.merchant_accepts) {
+        FollowUp decide = f;
+        decide.kind = FollowUp::Kind::kDecide;
+        Schedule(day + f.fate.decide_after, decide);
+      }
+      return Status::Ok();
+    }
+    case FollowUp::Kind::kDecide:
+      return ops::DecideDispute(tx, ctx, f.dispute_id,
+                                f.fate.claim_valid ? servicing::DisputeResolution::kRefunded
+                                                   : servicing::DisputeResolution::kMerchantUpheld)
+          .status();
+    case FollowUp::Kind::kPayoff: {
+      TRANCHE_ASSIGN_OR_RETURN(auto plan, ops::LoadConsumerPlan(tx, DateOf(ctx.now), consumer_id, f.plan_id));
+      if (plan.status != lending::PlanStatus::kActive) return Status::Ok();
+      const servicing::PayoffQuote q = servicing::QuotePayoff(plan);
+      if (q.amount.minor() <= 0) return Status::Ok();
+      // Stored pending; the night's close sends it to the processor with autopay.
+      TRANCHE_RETURN_IF_ERROR(ops::StartPayment(tx, ids_, ctx.now, consumer_id, f.plan_id, q.amount.minor()).status());
+      ++s_.payoffs;
+      return Status::Ok();
+    }
+  }
+  return Status::Ok();
+}
+
+Status Simulation::RunDay(int day) {
+  const Date date = AddDays(c_.start_date, day);
+  const Instant opening = StartOfDate(date) + kOpeningHour;
+  if (clock_.Now() < opening) clock_.Set(opening);
+  std::vector<std::function<Status(store::Tx&)>> units;
+  if (auto it = followups_.find(day); it != followups_.end()) {
+    for (const FollowUp& f : it->second) units.push_back([this, &f, day](store::Tx& tx) { return FollowUpOn(tx, f, day); });
+    TRANCHE_RETURN_IF_ERROR(Execute(units));
+    followups_.erase(it);
+  }
+  std::vector<Action> actions;
+  for (const auto& actor : actors_) actor->Act(world_, day, actions);
+  for (const Action& a : actions) {
+    if (const auto* p = std::get_if<sim::Purchase>(&a)) {
+      units.push_back([this, p, day](store::Tx& tx) { return Purchase(tx, *p, day); });
+    } else if (const auto* m = std::get_if<MethodChange>(&a)) {
+      const std::string& id = consumer_ids_[static_cast<std::size_t>(m->consumer)];
+      if (id.empty()) continue;  // not a customer yet: their first checkout sets it
+      ++s_.method_changes;
+      units.push_back([this, m, id](store::Tx& tx) -> Status {
+        TRANCHE_ASSIGN_OR_RETURN(auto method, tx.servicing().FindPaymentMethod(id));
+        method.profile = m->profile;
+        return tx.servicing().SetPaymentMethod(id, method);
+      });
+    } else if (const auto* k = std::get_if<Contact>(&a)) {
+      ++s_.contacts;
+      rec_.Append("contacts.csv", Csv({day, k->hour, k->consumer, consumer_ids_[static_cast<std::size_t>(k->consumer)],
+                                       k->language, k->reason}));
+      // No assistant yet: every contact is a person's (src/assist plugs in here).
+      Work(day, k->hour, WorkType::kCustomerContact, false, false);
+    }
+  }
+  TRANCHE_RETURN_IF_ERROR(Execute(units));
+  TRANCHE_ASSIGN_OR_RETURN(auto reports, ops::AdvanceAndClose(cob_, clock_, 1));
+  for (const ops::CobReport& r : reports) {
+    s_.collections_succeeded += r.collections.succeeded;
+    s_.collections_failed += r.collections.failed;
+    s_.late_fees += r.plans.late_fees;
+    s_.charge_offs += r.plans.charge_offs;
+    s_.settlements += r.settlements;
+    s_.payouts += r.payouts_paid;
+    // A failed payment is worked by automated retries and reminders; an instalment ten
+    // days late (its late fee) goes to a collector.
+    const std::int64_t to_people = std::min(r.collections.failed, r.plans.late_fees);
+    for (std::int64_t i = 0; i < r.collections.failed; ++i) {
+      Work(day, 9 + static_cast<int>(i % 8), WorkType::kCollectionsContact, i >= to_people, false);
+    }
+    for (std::int64_t i = r.collections.failed; i < r.plans.late_fees; ++i) {
+      Work(day, 9 + static_cast<int>(i % 8), WorkType::kCollectionsContact, false, false);
+    }
+    rec_.Append("daily.csv", Csv({FormatDate(r.business_date), r.collections.attempted, r.collections.succeeded,
+                                  r.collections.failed, r.plans.late_fees, r.plans.charge_offs,
+                                  r.plans.charged_off_minor, r.settlements, r.payouts_paid, r.payouts_failed}));
+  }
+  return Reconcile(day, date);
+}
+
+Status Simulation::Reconcile(int day, Date date) {
+  const std::vector<recon::FileLine> completed = tap_.Take(date);
+  const std::vector<recon::FileLine> file = SettlementFile(c_, date, completed, late_lines_);
+  if (o_.settlement_files) {
+    TRANCHE_RETURN_IF_ERROR(rec_.WriteFile("files/settlement_" + FormatDate(date) + ".csv", recon::FormatFile(file)));
+  }
+  recon::DayResult result;
+  TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto expected, recon::ReadLedgerMovements(tx, recon_cursor_));
+    result = recon::Reconcile(date, expected, file, recon::MatchRules{c_.files.tolerance_minor}, recon_state_);
+    return recon::PostAdjustments(tx, ids_, clock_.Now(), result);
+  }));
+  s_.recon_lines += result.lines;
+  s_.recon_auto_resolved += result.auto_resolved();
+  s_.recon_exceptions += static_cast<std::int64_t>(result.exceptions.size());
+  for (std::int64_t i = 0; i < result.auto_resolved(); ++i) Work(day, 9, WorkType::kReconException, true, false);
+  for (const recon::ReconException& e : result.exceptions) {
+    Work(day, 9, WorkType::kReconException, false, false);
+    open_exceptions_minor_[std::string(CurrencyCode(e.currency))] += e.open_minor();
+    rec_.Append("recon_exceptions.csv", Csv({FormatDate(e.date), recon::ExceptionKindName(e.kind), e.reference,
+                                             recon::LineKindName(e.line_kind), CurrencyCode(e.currency),
+                                             e.expected_minor, e.actual_minor}));
+  }
+  rec_.Append("recon.csv", Csv({FormatDate(date), result.lines, result.matched, result.matched_late, result.duplicates,
+                                result.written_off, static_cast<std::int64_t>(result.exceptions.size())}));
+  return Status::Ok();
+}
+
+void Simulation::Progress(int day, std::chrono::steady_clock::time_point started) const {
+  if (!o_.progress || isatty(STDERR_FILENO) == 0) return;
+  constexpr int kWidth = 30;
+  const int done = (day + 1) * kWidth / c_.days;
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double eta = elapsed / (day + 1) * (c_.days - day - 1);
+  std::fprintf(stderr, "\r[%s%s] day %d/%d  checkouts %lld  %.0fs elapsed, ~%.0fs to go ",
+               std::string(static_cast<std::size_t>(done), '#').c_str(),
+               std::string(static_cast<std::size_t>(kWidth - done), ' ').c_str(), day + 1, c_.days,
+               static_cast<long long>(s_.purchases), elapsed, eta);
+  if (day + 1 == c_.days) std::fprintf(stderr, "\n");
+}
+
+void Simulation::WriteGroundTruth() {
+  for (const CreditDecision& d : decisions_) {
+    const ConsumerAgent& a = population_.consumers[static_cast<std::size_t>(d.consumer)];
+    const bool defaults = a.default_day && *a.default_day >= d.day && *a.default_day < d.day + kDefaultHorizonDays;
+    // Wrong: approving a consumer who defaults soon, or declining one who never does.
+    Work(d.day, 12, WorkType::kCreditDecision, true, d.approved ? defaults : !a.default_day.has_value());
+  }
+  for (std::size_t i = 0; i < population_.consumers.size(); ++i) {
+    const ConsumerAgent& a = population_.consumers[i];
+    rec_.Append("consumers.csv",
+                Csv({static_cast<std::int64_t>(i), consumer_ids_[i], c_.countries[a.country].code, a.language,
+                     static_cast<std::int64_t>(a.income_usd_monthly), a.default_day ? *a.default_day : -1,
+                     static_cast<std::int64_t>(a.hardship.size()), static_cast<std::int64_t>(a.expired_card.size())}));
+  }
+}
+
+Result<RunSummary> Simulation::Run() {
+  const auto started = std::chrono::steady_clock::now();
+  rec_.Append("purchases.csv", Csv({"day", "consumer", "consumer_id", "merchant_id", "currency", "amount_minor", "product",
+                                    "decision", "order_id", "true_return_after", "true_dispute_after",
+                                    "true_dispute_reason", "true_payoff_after"}));
+  rec_.Append("contacts.csv", Csv({"day", "hour", "consumer", "consumer_id", "language", "true_reason"}));
+  rec_.Append("daily.csv", Csv({"date", "collections", "succeeded", "failed", "late_fees", "charge_offs",
+                                "charged_off_minor", "settlements", "payouts_paid", "payouts_failed"}));
+  rec_.Append("recon.csv", Csv({"date", "lines", "matched", "matched_late", "duplicates", "written_off", "exceptions"}));
+  rec_.Append("recon_exceptions.csv", Csv({"date", "kind", "reference", "type", "currency", "expected_minor", "actual_minor"}));
+  rec_.Append("merchants.csv", Csv({"merchant_id", "name", "country", "currency", "category"}));
+  rec_.Append("consumers.csv", Csv({"consumer", "consumer_id", "country", "language", "income_usd_monthly",
+                                    "true_default_day", "true_hardship_spells", "true_card_expiries"}));
+  TRANCHE_RETURN_IF_ERROR(Onboard());
+  for (int day = 0; day < c_.days; ++day) {
+    TRANCHE_RETURN_IF_ERROR(RunDay(day));
+    Progress(day, started);
+  }
+  WriteGroundTruth();
+  s_.days = c_.days;
+  s_.consumers = c_.consumers;
+  s_.merchants = static_cast<std::int64_t>(merchant_ids_.size());
+  s_.unreconciled_minor = open_exceptions_minor_;
+  TRANCHE_RETURN_IF_ERROR(rec_.WriteFile("config.json", ConfigJson(c_)));
+  TRANCHE_RETURN_IF_ERROR(rec_.WriteFile("work.json", work_.ToJson()));
+  TRANCHE_ASSIGN_OR_RETURN(s_.digest, rec_.Finish());
+  s_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return s_;
+}
+
+}  // namespace
+
+std::string SummaryJson(const RunSummary& s) {
+  nlohmann::json j = {{"days", s.days}, {"consumers", s.consumers}, {"merchants", s.merchants},
+                      {"purchases", s.purchases}, {"approved", s.approved}, {"declined", s.declined},
+                      {"contacts", s.contacts}, {"returns", s.returns}, {"refunds", s.refunds},
+                      {"disputes", s.disputes}, {"payoffs", s.payoffs}, {"method_changes", s.method_changes},
+                      {"collections_succeeded", s.collections_succeeded}, {"collections_failed", s.collections_failed},
+                      {"late_fees", s.late_fees}, {"charge_offs", s.charge_offs}, {"settlements", s.settlements},
+                      {"payouts", s.payouts}, {"recon_lines", s.recon_lines},
+                      {"recon_auto_resolved", s.recon_auto_resolved}, {"recon_exceptions", s.recon_exceptions},
+                      {"unreconciled_minor", s.unreconciled_minor}, {"refusals", s.refusals},
+                      {"seconds", s.seconds}, {"digest", s.digest}};
+  return j.dump(2);
+}
+
+Result<RunSummary> Run(const SimConfig& c, store::Store& store, const RunOptions& options) {
+  TRANCHE_ASSIGN_OR_RETURN(auto recorder, Recorder::Open(options.out_dir));
+  Simulation sim(c, store, options, *recorder);
+  return sim.Run();
+}
+
+}  // namespace tranche::sim

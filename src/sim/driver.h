@@ -1,0 +1,61 @@
+// The simulation driver: runs a synthetic BNPL business through the real engine, in
+// process, on a simulated clock. Each day the actors (actions.h) say what their agents
+// do; the driver carries it out through the same use cases the API calls (sessions,
+// Authorize, CreateOrder, Capture, Refund; returns, disputes and payments; the payment
+// method a consumer has), then closes the date with the daily job (ops::Cob: autopay
+// with the simulated processor's failing cards, fees, charge-offs, settlement and
+// payouts) and reconciles the processor's settlement file (src/recon).
+//
+// This is the one file that calls the platform's use cases; everything it records is
+// in the output directory (docs/SIMULATOR.md lists the files). Same configuration and
+// seed: the same outcome, byte for byte (the digest).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "sim/config.h"
+#include "store/store.h"
+
+namespace tranche::sim {
+
+struct RunOptions {
+  std::string out_dir;            // empty: nothing written, only the digest
+  bool progress = false;          // a progress bar on stderr (only when it is a terminal)
+  bool settlement_files = true;   // keep each day's settlement file under files/
+};
+
+struct RunSummary {
+  std::int64_t days = 0;
+  std::int64_t consumers = 0;
+  std::int64_t merchants = 0;
+  std::int64_t purchases = 0;   // checkouts tried
+  std::int64_t approved = 0;
+  std::int64_t declined = 0;
+  std::int64_t contacts = 0;
+  std::int64_t returns = 0;
+  std::int64_t refunds = 0;
+  std::int64_t disputes = 0;
+  std::int64_t payoffs = 0;
+  std::int64_t method_changes = 0;
+  std::int64_t collections_succeeded = 0;
+  std::int64_t collections_failed = 0;
+  std::int64_t late_fees = 0;
+  std::int64_t charge_offs = 0;
+  std::int64_t settlements = 0;
+  std::int64_t payouts = 0;
+  std::int64_t recon_lines = 0;
+  std::int64_t recon_auto_resolved = 0;
+  std::int64_t recon_exceptions = 0;
+  std::map<std::string, std::int64_t> unreconciled_minor;  // by currency, open exceptions
+  std::map<std::string, std::int64_t> refusals;  // use-case refusals by error code
+  double seconds = 0;
+  std::string digest;
+};
+std::string SummaryJson(const RunSummary& s);
+
+// Runs `c` against `store` (empty or holding other data: the simulation adds its own
+// merchants and consumers). Precondition: nothing else writes to `store` meanwhile.
+Result<RunSummary> Run(const SimConfig& c, store::Store& store, const RunOptions& options);
+
+}  // namespace tranche::sim

@@ -1,0 +1,144 @@
+#include "sim/population.h"
+
+#include <cmath>
+
+#include "sim/draws.h"
+
+namespace tranche::sim {
+
+namespace {
+
+constexpr const char* kGivenNames[] = {"Ava", "Noah", "Mia", "Liam", "Elsa", "Hugo", "Lena", "Felix",
+                                       "Olivia", "Oscar", "Maja", "Jonas", "Emma", "Lucas", "Saga", "Paul"};
+constexpr const char* kFamilyNames[] = {"Larsson", "Bennett", "Fischer", "Walsh", "Lindqvist", "Schmidt",
+                                        "Carter", "Berg", "Wagner", "Hughes", "Nilsson", "Becker"};
+
+// Days of the run, each with the scenarios' distress multiplier.
+std::vector<double> DistressByDay(const SimConfig& c) {
+  std::vector<double> out(static_cast<std::size_t>(c.days));
+  for (int d = 0; d < c.days; ++d) out[static_cast<std::size_t>(d)] = ConditionsOn(c, d).distress;
+  return out;
+}
+
+// The first day on which the hazard accumulated from `from` reaches an exponential
+// draw: an event with a daily hazard that the scenarios scale.
+std::optional<int> NextEvent(Draws& draws, double daily_hazard, const std::vector<double>& distress, int from) {
+  if (daily_hazard <= 0) return std::nullopt;
+  const double target = -std::log(1.0 - draws.Unit());
+  double accumulated = 0;
+  for (int d = from; d < static_cast<int>(distress.size()); ++d) {
+    accumulated += daily_hazard * distress[static_cast<std::size_t>(d)];
+    if (accumulated >= target) return d;
+  }
+  return std::nullopt;
+}
+
+std::vector<Spell> Spells(Draws& draws, double daily_hazard, const std::vector<double>& distress,
+                          int length_lo, int length_hi) {
+  std::vector<Spell> out;
+  int from = 0;
+  while (auto start = NextEvent(draws, daily_hazard, distress, from)) {
+    const int until = *start + draws.Between(length_lo, length_hi);
+    out.push_back({*start, until});
+    from = until;
+  }
+  return out;
+}
+
+ConsumerAgent MakeConsumer(const SimConfig& c, std::int64_t index, const std::vector<double>& distress) {
+  const ConsumerBehaviour& b = c.consumer;
+  Draws traits(c.seed, Purpose::kTraits, static_cast<std::uint64_t>(index));
+  ConsumerAgent a;
+  std::vector<double> country_weights;
+  for (const Country& k : c.countries) country_weights.push_back(k.weight);
+  a.country = traits.Pick(country_weights);
+  a.language = c.countries[a.country].languages[traits.Pick(c.countries[a.country].languages)].name;
+  a.income_usd_monthly = traits.Draw(b.income_usd_monthly);
+  // Propensity: log-normal with mean 1, so the population buys purchases_per_month.
+  const double sigma = b.propensity_sigma;
+  const double propensity = std::exp(sigma * traits.Normal() - sigma * sigma / 2);
+  a.purchases_per_day = b.purchases_per_month / 30.0 * propensity;
+  a.contacts_per_day = b.contacts_per_month / 30.0;
+  a.card = traits.Chance(b.card_share);
+  // Lower incomes default more: hazard scales with (median / income)^elasticity.
+  const double income_factor = std::pow(b.income_usd_monthly.median / a.income_usd_monthly, b.income_elasticity);
+  const double default_daily = std::min(1.0, b.default_rate_yearly * income_factor) / 365.0;
+  Draws defaults(c.seed, Purpose::kDefault, static_cast<std::uint64_t>(index));
+  a.default_day = NextEvent(defaults, default_daily, distress, 0);
+  Draws hardship(c.seed, Purpose::kHardship, static_cast<std::uint64_t>(index));
+  a.hardship = Spells(hardship, b.hardship_rate_yearly * std::min(3.0, income_factor) / 365.0, distress,
+                      std::max(1, b.hardship_days / 2), b.hardship_days * 3 / 2);
+  if (a.card) {
+    Draws expiry(c.seed, Purpose::kCardExpiry, static_cast<std::uint64_t>(index));
+    const std::vector<double> flat(distress.size(), 1.0);
+    a.expired_card = Spells(expiry, b.card_expiry_rate_yearly / 365.0, flat, 3, 20);
+  }
+  return a;
+}
+
+}  // namespace
+
+std::string_view MethodProfile(const ConsumerAgent& c, int day) {
+  if (c.default_day && day >= *c.default_day) return "insufficient_funds";
+  for (const Spell& s : c.hardship) {
+    if (s.Contains(day)) return "insufficient_funds";
+  }
+  for (const Spell& s : c.expired_card) {
+    if (s.Contains(day)) return "expired_card";
+  }
+  return "standard";
+}
+
+Conditions ConditionsOn(const SimConfig& c, int day) {
+  Conditions out;
+  for (const Scenario& s : c.scenarios) {
+    if (day < s.start_day || day >= s.end_day) continue;
+    out.purchase *= s.purchase_multiplier;
+    out.distress *= s.default_multiplier;
+  }
+  return out;
+}
+
+Population MakePopulation(const SimConfig& c) {
+  Population p;
+  const std::vector<double> distress = DistressByDay(c);
+  p.consumers.reserve(static_cast<std::size_t>(c.consumers));
+  for (std::int64_t i = 0; i < c.consumers; ++i) p.consumers.push_back(MakeConsumer(c, i, distress));
+  p.merchants_by.assign(c.countries.size(), std::vector<std::vector<std::size_t>>(c.categories.size()));
+  for (std::size_t k = 0; k < c.countries.size(); ++k) {
+    for (std::size_t g = 0; g < c.categories.size(); ++g) {
+      for (int n = 0; n < c.merchants_per_country_category; ++n) {
+        const Category& cat = c.categories[g];
+        Draws d(c.seed, Purpose::kMerchant, p.merchants.size());
+        MerchantAgent m;
+        m.country = k;
+        m.category = g;
+        m.ticket_multiplier = d.Draw({1.0, 0.3});
+        std::string name = cat.name + " " + c.countries[k].code + " " + std::to_string(n + 1);
+        name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+        m.draft = merchants::MerchantDraft{name, c.countries[k].code, c.countries[k].currency,
+                                           merchants::Pricing{cat.mdr_bps, cat.fixed_fee_minor}, {}};
+        p.merchants_by[k][g].push_back(p.merchants.size());
+        p.merchants.push_back(std::move(m));
+      }
+    }
+  }
+  return p;
+}
+
+merchants::Consumer PresentedIdentity(const SimConfig& c, const ConsumerAgent& a, std::int64_t index) {
+  Draws d(c.seed, Purpose::kIdentity, static_cast<std::uint64_t>(index));
+  merchants::Consumer out;
+  out.given_name = kGivenNames[d.Below(std::size(kGivenNames))];
+  out.family_name = kFamilyNames[d.Below(std::size(kFamilyNames))];
+  out.email = "c" + std::to_string(index) + "." + std::to_string(c.seed % 100'000) + "@sim.example.com";
+  out.phone = "+1 555 " + std::to_string(1'000'000 + d.Below(9'000'000));
+  const int age_days = d.Between(19 * 365, 75 * 365);
+  out.date_of_birth = AddDays(c.start_date, -age_days);
+  const std::string& country = c.countries[a.country].code;
+  out.address = merchants::Address{std::to_string(1 + d.Below(200)) + " Market Street", "Sim City " + country,
+                                   std::to_string(10'000 + d.Below(89'999)), country};
+  return out;
+}
+
+}  // namespace tranche::sim

@@ -1,0 +1,67 @@
+// The simulated market's agents and what will happen to them: consumers (traits,
+// identity, and the timeline of their finances — default, hardship spells, an expiring
+// card), and merchants. Pure: made from the configuration and its seed alone. The
+// timeline is the ground truth the platform never sees; it only sees its effects (a
+// payment method that fails).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "merchants/consumer.h"
+#include "merchants/merchant.h"
+#include "sim/config.h"
+
+namespace tranche::sim {
+
+// A span of days [from, until) of the run (day 0 is the start date).
+struct Spell {
+  int from = 0;
+  int until = 0;
+  bool Contains(int day) const { return day >= from && day < until; }
+};
+
+struct ConsumerAgent {
+  std::size_t country = 0;  // index into SimConfig::countries
+  std::string language;     // en / sv / de
+  double income_usd_monthly = 0;
+  double purchases_per_day = 0;
+  double contacts_per_day = 0;
+  bool card = true;
+  // Ground truth.
+  std::optional<int> default_day;  // payments fail for good from this day
+  std::vector<Spell> hardship;     // payments fail during these spells
+  std::vector<Spell> expired_card; // the card fails until the consumer replaces it
+};
+
+// The simulator's payment-method profile for the consumer on `day` (payments/simulated.h).
+std::string_view MethodProfile(const ConsumerAgent& c, int day);
+
+struct MerchantAgent {
+  std::size_t country = 0;
+  std::size_t category = 0;
+  double ticket_multiplier = 1;  // this merchant's baskets relative to its category's
+  merchants::MerchantDraft draft;
+};
+
+struct Population {
+  std::vector<ConsumerAgent> consumers;
+  std::vector<MerchantAgent> merchants;
+  // Merchants by [country][category]: every pair has at least one.
+  std::vector<std::vector<std::vector<std::size_t>>> merchants_by;
+};
+
+// The scenario multipliers in force on `day`.
+struct Conditions {
+  double purchase = 1;
+  double distress = 1;  // default and hardship hazards
+};
+Conditions ConditionsOn(const SimConfig& c, int day);
+
+Population MakePopulation(const SimConfig& c);
+
+// Consumer `index` as they present themselves at checkout (a stable identity).
+merchants::Consumer PresentedIdentity(const SimConfig& c, const ConsumerAgent& a, std::int64_t index);
+
+}  // namespace tranche::sim

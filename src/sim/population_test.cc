@@ -1,0 +1,74 @@
+#include "sim/population.h"
+
+#include <gtest/gtest.h>
+
+#include "sim/consumer_actor.h"
+
+namespace tranche::sim {
+namespace {
+
+TEST(Population, IsAPureFunctionOfTheConfiguration) {
+  SimConfig c = DefaultConfig();
+  c.consumers = 2'000;
+  c.days = 365;
+  const Population a = MakePopulation(c);
+  const Population b = MakePopulation(c);
+  ASSERT_EQ(a.consumers.size(), 2'000u);
+  int defaults = 0;
+  for (std::size_t i = 0; i < a.consumers.size(); ++i) {
+    EXPECT_EQ(a.consumers[i].default_day, b.consumers[i].default_day);
+    EXPECT_EQ(a.consumers[i].income_usd_monthly, b.consumers[i].income_usd_monthly);
+    defaults += a.consumers[i].default_day ? 1 : 0;
+  }
+  // About 4 % a year at the median income, more below it: a few percent, not none or all.
+  EXPECT_GT(defaults, 40);
+  EXPECT_LT(defaults, 300);
+  // Every country has merchants in every category.
+  for (const auto& by_category : a.merchants_by) {
+    for (const auto& ms : by_category) EXPECT_FALSE(ms.empty());
+  }
+}
+
+TEST(Population, ARecessionRaisesDefaults) {
+  SimConfig calm = DefaultConfig();
+  calm.consumers = 3'000;
+  calm.days = 365;
+  SimConfig recession = calm;
+  recession.scenarios = {{"recession", 0, 365, 1, 3}};
+  int calm_defaults = 0, recession_defaults = 0;
+  for (const auto& a : MakePopulation(calm).consumers) calm_defaults += a.default_day ? 1 : 0;
+  for (const auto& a : MakePopulation(recession).consumers) recession_defaults += a.default_day ? 1 : 0;
+  EXPECT_GT(recession_defaults, calm_defaults * 2);
+}
+
+TEST(Population, TheMethodProfileFollowsTheTimeline) {
+  ConsumerAgent a;
+  a.hardship = {{10, 20}};
+  a.expired_card = {{30, 35}};
+  a.default_day = 50;
+  EXPECT_EQ(MethodProfile(a, 9), "standard");
+  EXPECT_EQ(MethodProfile(a, 10), "insufficient_funds");
+  EXPECT_EQ(MethodProfile(a, 20), "standard");
+  EXPECT_EQ(MethodProfile(a, 31), "expired_card");
+  EXPECT_EQ(MethodProfile(a, 50), "insufficient_funds");
+  EXPECT_EQ(MethodProfile(a, 400), "insufficient_funds");
+}
+
+TEST(ConsumerActor, AHolidayPeakBringsMorePurchases) {
+  SimConfig c = DefaultConfig();
+  c.consumers = 3'000;
+  c.days = 20;
+  c.scenarios = {{"holiday_peak", 10, 20, 2.5, 1}};
+  const Population p = MakePopulation(c);
+  const World w{c, p};
+  int before = 0, during = 0;
+  for (std::int64_t i = 0; i < c.consumers; ++i) {
+    for (int d = 0; d < 10; ++d) before += PurchaseOn(w, i, d) ? 1 : 0;
+    for (int d = 10; d < 20; ++d) during += PurchaseOn(w, i, d) ? 1 : 0;
+  }
+  EXPECT_GT(during, before * 2);
+  EXPECT_LT(during, before * 3);
+}
+
+}  // namespace
+}  // namespace tranche::sim

@@ -1,0 +1,207 @@
+#include "sim/scorecard.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "sim/erlang.h"
+
+namespace tranche::sim {
+
+namespace {
+
+struct TypeInfo {
+  const char* team;
+  double Staffing::*minutes;  // back office: minutes per item; contacts use contact_aht_s
+};
+
+TypeInfo Info(WorkType t) {
+  switch (t) {
+    case WorkType::kCustomerContact: return {"customer service", nullptr};
+    case WorkType::kCollectionsContact: return {"collections", nullptr};
+    case WorkType::kDispute: return {"disputes", &Staffing::dispute_minutes};
+    case WorkType::kReconException: return {"finance operations", &Staffing::recon_exception_minutes};
+    case WorkType::kCreditDecision: return {"credit", &Staffing::credit_decision_minutes};
+    case WorkType::kMerchantOnboarding: return {"merchant operations", &Staffing::onboarding_review_minutes};
+  }
+  return {"", nullptr};
+}
+
+// Erlang C staffing for arrivals averaged per hour of day over the run: agent hours a
+// day, as FTE after shrinkage.
+double ContactFte(const std::array<std::int64_t, 24>& by_hour, int days, const Staffing& s) {
+  double agent_hours_per_day = 0;
+  for (std::int64_t n : by_hour) {
+    const double per_hour = static_cast<double>(n) / days;
+    agent_hours_per_day += AgentsNeeded(per_hour, s.contact_aht_s, s.service_level, s.target_answer_s);
+  }
+  return agent_hours_per_day * 7 / (s.fte_hours_per_week * (1 - s.shrinkage));
+}
+
+double WorkloadFte(std::int64_t items, int days, double minutes, const Staffing& s) {
+  const double hours_per_day = static_cast<double>(items) / days * minutes / 60;
+  return hours_per_day * 7 / (s.fte_hours_per_week * (1 - s.shrinkage));
+}
+
+std::string Fmt(const char* fmt, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Horizontal bars, one per label, scaled to the largest value.
+std::string BarChart(const std::vector<std::pair<std::string, std::vector<double>>>& rows,
+                     const std::vector<std::string>& series, const char* unit) {
+  const std::vector<const char*> colors = {"#8a99a8", "#1f7a5a"};
+  double max = 0;
+  for (const auto& [label, values] : rows) {
+    for (double v : values) max = std::max(max, v);
+  }
+  if (max <= 0) max = 1;
+  const int row_h = 14 * static_cast<int>(series.size()) + 10;
+  std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='720' height='" +
+                    std::to_string(row_h * static_cast<int>(rows.size()) + 30) + "'>";
+  int y = 0;
+  for (const auto& [label, values] : rows) {
+    svg += "<text x='0' y='" + std::to_string(y + 12) + "' font-size='12'>" + Escape(label) + "</text>";
+    for (std::size_t k = 0; k < values.size(); ++k) {
+      const int w = static_cast<int>(values[k] / max * 420);
+      const int yy = y + static_cast<int>(k) * 14;
+      svg += "<rect x='170' y='" + std::to_string(yy) + "' width='" + std::to_string(w) + "' height='12' fill='" +
+             colors[k % colors.size()] + "'/>";
+      svg += "<text x='" + std::to_string(175 + w) + "' y='" + std::to_string(yy + 10) + "' font-size='11'>" +
+             Fmt("%.1f", values[k]) + " " + unit + "</text>";
+    }
+    y += row_h;
+  }
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    svg += "<rect x='" + std::to_string(170 + 160 * k) + "' y='" + std::to_string(y + 6) + "' width='10' height='10' fill='" +
+           colors[k % colors.size()] + "'/><text x='" + std::to_string(185 + 160 * k) + "' y='" + std::to_string(y + 15) +
+           "' font-size='11'>" + Escape(series[k]) + "</text>";
+  }
+  return svg + "</svg>";
+}
+
+// One line per type: the share automated, day by day (weekly averages).
+std::string AutomationChart(const Scorecard& s) {
+  const std::vector<const char*> colors = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
+  const int w = 640, h = 200;
+  std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='760' height='" + std::to_string(h + 40) + "'>";
+  svg += "<rect x='40' y='0' width='" + std::to_string(w) + "' height='" + std::to_string(h) + "' fill='none' stroke='#ccc'/>";
+  svg += "<text x='0' y='10' font-size='11'>100%</text><text x='10' y='" + std::to_string(h) + "' font-size='11'>0%</text>";
+  const int weeks = std::max(1, (s.days + 6) / 7);
+  for (std::size_t t = 0; t < s.types.size(); ++t) {
+    const TypeScore& ts = s.types[t];
+    if (ts.items == 0) continue;
+    std::string points;
+    for (int wk = 0; wk < weeks; ++wk) {
+      double items = 0, automated = 0;
+      for (int d = wk * 7; d < std::min(s.days, wk * 7 + 7); ++d) {
+        items += static_cast<double>(ts.items_by_day[static_cast<std::size_t>(d)]);
+        automated += ts.automation_by_day[static_cast<std::size_t>(d)] *
+                     static_cast<double>(ts.items_by_day[static_cast<std::size_t>(d)]);
+      }
+      if (items <= 0) continue;
+      const int x = 40 + (weeks == 1 ? w / 2 : wk * w / (weeks - 1));
+      const int y = static_cast<int>(h - automated / items * h);
+      points += std::to_string(x) + "," + std::to_string(y) + " ";
+    }
+    svg += "<polyline fill='none' stroke-width='2' stroke='" + std::string(colors[t % colors.size()]) + "' points='" +
+           points + "'/>";
+    svg += "<text x='" + std::to_string(40 + static_cast<int>(t) * 120) + "' y='" + std::to_string(h + 25) +
+           "' font-size='11' fill='" + colors[t % colors.size()] + "'>" + Escape(WorkTypeName(ts.type)) + "</text>";
+  }
+  return svg + "</svg>";
+}
+
+}  // namespace
+
+Scorecard Score(const WorkTally& work, const Staffing& staffing) {
+  Scorecard s;
+  s.days = std::max(1, work.days);
+  for (WorkType type : kAllWorkTypes) {
+    const WorkTally::PerType& t = work.types[static_cast<std::size_t>(type)];
+    const TypeInfo info = Info(type);
+    TypeScore ts{type, info.team, t.total.items, t.total.automated, t.total.flagged, 0, 0, 0, {}, {}};
+    if (IsContactWork(type)) {
+      ts.handling_minutes = staffing.contact_aht_s / 60;
+      ts.fte_without = ContactFte(t.by_hour, s.days, staffing);
+      ts.fte_with = ContactFte(t.to_people_by_hour, s.days, staffing);
+    } else {
+      ts.handling_minutes = staffing.*info.minutes;
+      ts.fte_without = WorkloadFte(t.total.items, s.days, ts.handling_minutes, staffing);
+      ts.fte_with = WorkloadFte(t.total.items - t.total.automated, s.days, ts.handling_minutes, staffing);
+    }
+    for (const WorkTally::Counts& c : t.by_day) {
+      ts.items_by_day.push_back(c.items);
+      ts.automation_by_day.push_back(c.items == 0 ? 0 : static_cast<double>(c.automated) / static_cast<double>(c.items));
+    }
+    s.fte_without += ts.fte_without;
+    s.fte_with += ts.fte_with;
+    s.types.push_back(std::move(ts));
+  }
+  return s;
+}
+
+std::string ScorecardJson(const Scorecard& s) {
+  nlohmann::json j;
+  j["days"] = s.days;
+  j["fte_without_automation"] = s.fte_without;
+  j["fte_with_tranche"] = s.fte_with;
+  j["fte_reduction"] = s.fte_without > 0 ? 1 - s.fte_with / s.fte_without : 0;
+  j["types"] = nlohmann::json::array();
+  for (const TypeScore& t : s.types) {
+    j["types"].push_back({{"type", WorkTypeName(t.type)}, {"team", t.team}, {"items", t.items},
+                          {"automated", t.automated},
+                          {"automation_rate", t.items ? static_cast<double>(t.automated) / static_cast<double>(t.items) : 0.0},
+                          {"wrong_outcomes", t.flagged}, {"handling_minutes", t.handling_minutes},
+                          {"fte_without_automation", t.fte_without}, {"fte_with_tranche", t.fte_with}});
+  }
+  return j.dump(2);
+}
+
+std::string ScorecardHtml(const Scorecard& s, const std::string& run_name) {
+  std::string h = "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>tranche automation scorecard</title>"
+                  "<style>body{font-family:sans-serif;max-width:820px;margin:2em auto;color:#222}"
+                  "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}"
+                  "td:first-child,th:first-child{text-align:left}</style></head><body>";
+  h += "<h1>Automation scorecard</h1><p>Run <code>" + Escape(run_name) + "</code>, " + std::to_string(s.days) +
+       " simulated days. Staff needed: <b>" + Fmt("%.1f", s.fte_without) + " FTE</b> without automation, <b>" +
+       Fmt("%.1f", s.fte_with) + " FTE</b> with tranche (" +
+       Fmt("%.0f", s.fte_without > 0 ? 100 * (1 - s.fte_with / s.fte_without) : 0) + "% fewer).</p>";
+  h += "<table><tr><th>work</th><th>team</th><th>items</th><th>automated</th><th>wrong outcomes</th>"
+       "<th>FTE without</th><th>FTE with</th></tr>";
+  std::vector<std::pair<std::string, std::vector<double>>> volumes, fte;
+  for (const TypeScore& t : s.types) {
+    const double rate = t.items ? 100.0 * static_cast<double>(t.automated) / static_cast<double>(t.items) : 0;
+    h += "<tr><td>" + Escape(WorkTypeName(t.type)) + "</td><td>" + Escape(t.team) + "</td><td>" +
+         std::to_string(t.items) + "</td><td>" + Fmt("%.1f%%", rate) + "</td><td>" + std::to_string(t.flagged) +
+         "</td><td>" + Fmt("%.2f", t.fte_without) + "</td><td>" + Fmt("%.2f", t.fte_with) + "</td></tr>";
+    volumes.push_back({std::string(WorkTypeName(t.type)),
+                       {static_cast<double>(t.items) / s.days, static_cast<double>(t.items - t.automated) / s.days}});
+    fte.push_back({t.team, {t.fte_without, t.fte_with}});
+  }
+  h += "</table><p>Fraud reviews and assistant-handled contacts join this table when those modules land.</p>";
+  h += "<h2>Volume per day</h2>" + BarChart(volumes, {"all items", "to people"}, "/day");
+  h += "<h2>FTE by team</h2>" + BarChart(fte, {"without automation", "with tranche"}, "FTE");
+  h += "<h2>Automation rate over time (weekly)</h2>" + AutomationChart(s);
+  h += "</body></html>\n";
+  return h;
+}
+
+}  // namespace tranche::sim

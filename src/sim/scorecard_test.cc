@@ -1,0 +1,45 @@
+#include "sim/scorecard.h"
+
+#include <gtest/gtest.h>
+
+namespace tranche::sim {
+namespace {
+
+TEST(WorkTally, RoundTripsThroughJson) {
+  WorkTally t(3);
+  t.Add(0, 9, WorkType::kCustomerContact, false, false);
+  t.Add(2, 23, WorkType::kReconException, true, false);
+  t.Add(1, 12, WorkType::kCreditDecision, true, true);
+  auto back = WorkTally::FromJson(t.ToJson());
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->ToJson(), t.ToJson());
+  EXPECT_FALSE(WorkTally::FromJson(R"({"days": 2, "types": {"dispute": {"items": 1}}})").ok());
+  EXPECT_FALSE(WorkTally::FromJson("[]").ok());
+}
+
+TEST(Scorecard, StaffsWhatPeopleHandleOnly) {
+  Staffing s;
+  WorkTally t(7);
+  // 7 days × 100 contacts at 10:00, none automated; 700 reconciliation lines a day, 98 % by rule.
+  for (int d = 0; d < 7; ++d) {
+    for (int i = 0; i < 100; ++i) t.Add(d, 10, WorkType::kCustomerContact, false, false);
+    for (int i = 0; i < 700; ++i) t.Add(d, 9, WorkType::kReconException, i >= 14, false);
+  }
+  const Scorecard sc = Score(t, s);
+  const TypeScore& contacts = sc.types[static_cast<std::size_t>(WorkType::kCustomerContact)];
+  const TypeScore& recon = sc.types[static_cast<std::size_t>(WorkType::kReconException)];
+  // 100 contacts in one hour at 420 s = 11.7 Erlangs; 80 % in 60 s takes 15 agents for
+  // that hour: 15 agent-hours a day, 105 a week, over 37.5 h × 65 % productive.
+  EXPECT_NEAR(contacts.fte_without, 105 / (37.5 * 0.65), 1e-9);
+  EXPECT_EQ(contacts.fte_with, contacts.fte_without);
+  // Reconciliation: 14 exceptions a day × 15 min = 3.5 h a day.
+  EXPECT_NEAR(recon.fte_with, 3.5 * 7 / (37.5 * 0.65), 1e-9);
+  EXPECT_NEAR(recon.fte_without, 700 * 0.25 * 7 / (37.5 * 0.65), 1e-9);
+  EXPECT_LT(sc.fte_with, sc.fte_without);
+  const std::string html = ScorecardHtml(sc, "run<1>");
+  EXPECT_NE(html.find("run&lt;1&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tranche::sim

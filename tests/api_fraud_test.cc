@@ -1,0 +1,303 @@
+// Fraud screening over real HTTP on a real database: operators write rules and lists
+// (versioned, checked, with line/column errors), authorizations are allowed, blocked or
+// held for review, and the review queue accepts (capture allowed) or rejects (the
+// authorization released, the merchant told by webhook). Bad input to every new
+// endpoint gets a clear 4xx and changes nothing; merchants see none of it.
+#include <gtest/gtest.h>
+
+#include "support/test_server.h"
+
+namespace tranche {
+namespace {
+
+using Json = nlohmann::json;
+
+Json Person(const std::string& email) {
+  return {{"email", email},
+          {"phone", "+46 70 123 45 67"},
+          {"given_name", "Ava"},
+          {"family_name", "Larsson"},
+          {"date_of_birth", "1990-04-12"},
+          {"address", {{"line1", "Storgatan 1"}, {"city", "Stockholm"}, {"postal_code", "111 22"}, {"country", "SE"}}}};
+}
+
+class Fraud {
+ public:
+  Fraud() : clock_(*ParseRfc3339("2026-03-10T09:00:00Z")), server_({&clock_, "off"}), client_(server_.Client()) {}
+
+  testing::HttpClient& c() { return client_; }
+  testing::TestServer& server() { return server_; }
+  SimulatedClock& clock() { return clock_; }
+  const std::string& op() const { return server_.operator_key; }
+  const std::string& mkey() const { return server_.merchant_key; }
+
+  testing::ClientResponse Send(const std::string& method, const std::string& target, const Json& body,
+                               const std::string& key) {
+    testing::ClientRequest r;
+    r.method = method;
+    r.target = target;
+    r.body = body.dump();
+    r.bearer = key;
+    return client_.Send(r);
+  }
+  testing::ClientResponse PutRules(const Json& body) { return Send("PUT", "/v1/admin/fraud/rules", body, op()); }
+
+  // Session and authorization with device signals; returns the authorization reply.
+  testing::ClientResponse Authorize(std::int64_t amount, const std::string& email, const Json& device = nullptr) {
+    const Json session_body = {{"currency", "SEK"}, {"amount", amount}, {"merchant_reference", "ref-" + std::to_string(++n_)},
+                               {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", amount},
+                                                 {"total_amount", amount}}}}};
+    auto s = client_.Post("/v1/checkout/sessions", session_body, mkey());
+    EXPECT_EQ(s.status, 201) << s.body;
+    Json body = {{"product", "pay_in_4"}, {"consumer", Person(email)}};
+    if (!device.is_null()) body["device"] = device;
+    return client_.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize", body,
+                        s.json()["client_token"].get<std::string>());
+  }
+
+  Json Order(const std::string& authorization_id) {
+    auto o = client_.Post("/v1/orders", {{"authorization_id", authorization_id},
+                                         {"merchant_reference", "order-" + std::to_string(++n_)}}, mkey());
+    EXPECT_EQ(o.status, 201) << o.body;
+    return o.json();
+  }
+
+  // The only pending review (asserts there is exactly one).
+  Json PendingReview() {
+    auto r = client_.Get("/v1/admin/fraud/reviews?status=pending", op());
+    EXPECT_EQ(r.status, 200) << r.body;
+    const Json data = r.json()["data"];
+    EXPECT_EQ(data.size(), 1u) << r.body;
+    return data.empty() ? Json() : data[0];
+  }
+
+  std::vector<Json> Events(const std::string& type) {
+    const Json page = client_.Get("/v1/events?limit=100", mkey()).json();
+    std::vector<Json> out;
+    for (const Json& e : page["data"]) {
+      if (e["type"] == type) out.push_back(e);
+    }
+    return out;
+  }
+
+ private:
+  SimulatedClock clock_;
+  testing::TestServer server_;
+  testing::HttpClient client_;
+  int n_ = 0;
+};
+
+TEST(ApiFraudTest, RulesAreCheckedWithPositionsVersionedAndAudited) {
+  Fraud f;
+  auto current = f.c().Get("/v1/admin/fraud/rules", f.op());
+  ASSERT_EQ(current.status, 200) << current.body;
+  EXPECT_EQ(current.json()["version"], 0);
+  EXPECT_FALSE(current.json()["features"].empty());
+
+  // An unknown list and an unknown feature: 400 with both positions, nothing saved.
+  auto bad = f.PutRules({{"source", "block if email_domain in @disposable_domains\nreview if amonut > 5\n"}});
+  ASSERT_EQ(bad.status, 400) << bad.body;
+  const Json err = bad.json()["error"];
+  EXPECT_EQ(err["code"], "invalid_rules");
+  ASSERT_EQ(err["errors"].size(), 2u);
+  EXPECT_EQ(err["errors"][0], Json({{"line", 1}, {"column", 26}, {"message", "unknown list @disposable_domains"}}));
+  EXPECT_EQ(err["errors"][1], Json({{"line", 2}, {"column", 11}, {"message", "unknown feature 'amonut'"}}));
+  EXPECT_EQ(f.c().Get("/v1/admin/fraud/rules", f.op()).json()["version"], 0);
+
+  // Create the list, then the same rules check.
+  auto list = f.Send("PUT", "/v1/admin/fraud/lists/disposable_domains", {{"entries", {"mailinator.com", "x.io"}}}, f.op());
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto saved = f.PutRules({{"source", "block if email_domain in @disposable_domains\nreview if amount > 5\n"},
+                           {"review_threshold", 60}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.json()["version"], 1);
+  EXPECT_EQ(saved.json()["rule_count"], 2);
+  EXPECT_EQ(saved.json()["review_threshold"], 60);
+  ASSERT_EQ(f.PutRules({{"source", ""}}).status, 200);  // no rules: version 2
+
+  auto versions = f.c().Get("/v1/admin/fraud/rules/versions?limit=1", f.op());
+  ASSERT_EQ(versions.status, 200) << versions.body;
+  const Json page = versions.json();
+  ASSERT_EQ(page["data"].size(), 1u);
+  EXPECT_EQ(page["data"][0]["version"], 2);
+  EXPECT_TRUE(page["data"][0]["created_by"].get<std::string>().starts_with("op"));
+  EXPECT_TRUE(page["has_more"].get<bool>());
+  auto older = f.c().Get("/v1/admin/fraud/rules/versions?starting_after=2", f.op());
+  EXPECT_EQ(older.json()["data"][0]["source"], "block if email_domain in @disposable_domains\nreview if amount > 5\n");
+
+  // Lists: patch, audit trail of what changed.
+  auto patched = f.Send("PATCH", "/v1/admin/fraud/lists/disposable_domains", {{"add", {"tempmail.net"}}, {"remove", {"x.io"}}},
+                        f.op());
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.json()["version"], 2);
+  auto got = f.c().Get("/v1/admin/fraud/lists/disposable_domains", f.op());
+  EXPECT_EQ(got.json()["entries"], Json({"mailinator.com", "tempmail.net"}));
+  auto trail = f.c().Get("/v1/admin/fraud/lists/disposable_domains/versions", f.op()).json()["data"];
+  ASSERT_EQ(trail.size(), 2u);
+  EXPECT_EQ(trail[0]["added"], Json({"tempmail.net"}));
+  EXPECT_EQ(trail[0]["removed"], Json({"x.io"}));
+  EXPECT_EQ(trail[1]["added"], Json({"mailinator.com", "x.io"}));
+}
+
+TEST(ApiFraudTest, BlockDeclinesGenericallyAndKeepsTheReasonForOperators) {
+  Fraud f;
+  ASSERT_EQ(f.Send("PUT", "/v1/admin/fraud/lists/disposable_domains", {{"entries", {"mailinator.com"}}}, f.op()).status,
+            200);
+  ASSERT_EQ(f.PutRules({{"source", "block if email_domain in @disposable_domains\n"
+                                   "block if ip_country != billing_country and amount > 30000\n"}}).status,
+            200);
+  auto blocked = f.Authorize(40000, "eve@mailinator.com");
+  ASSERT_EQ(blocked.status, 200) << blocked.body;
+  EXPECT_EQ(blocked.json()["status"], "declined");
+  ASSERT_EQ(blocked.json()["reasons"].size(), 1u);
+  EXPECT_EQ(blocked.json()["reasons"][0]["code"], "not_approved");
+  EXPECT_EQ(blocked.body.find("disposable"), std::string::npos);
+
+  auto abroad = f.Authorize(40000, "eve@example.com", {{"ip", "203.0.113.9"}, {"ip_country", "US"}});
+  EXPECT_EQ(abroad.json()["status"], "declined") << abroad.body;
+  auto home = f.Authorize(40000, "ann@example.com", {{"ip", "203.0.113.9"}, {"ip_country", "SE"}});
+  EXPECT_EQ(home.json()["status"], "approved") << home.body;
+  // Without device signals ip_country is missing: the rule cannot fire.
+  auto unknown = f.Authorize(40000, "bo@example.com");
+  EXPECT_EQ(unknown.json()["status"], "approved") << unknown.body;
+
+  const std::string metrics = f.c().Get("/metrics").body;
+  EXPECT_NE(metrics.find("tranche_fraud_decisions_total{action=\"block\"} 2"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("tranche_fraud_decisions_total{action=\"allow\"} 2"), std::string::npos);
+  EXPECT_NE(metrics.find("tranche_fraud_automation_rate 1.0"), std::string::npos);
+}
+
+TEST(ApiFraudTest, ReviewHoldsCaptureAcceptAllowsRejectReleasesAndPublishes) {
+  Fraud f;
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000  # large baskets\n"}}).status, 200);
+  auto a = f.Authorize(60000, "rita@example.com");
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.json()["status"], "approved");
+  EXPECT_EQ(a.json()["fraud_status"], "pending");
+  const Json order = f.Order(a.json()["authorization_id"]);
+  const std::string capture = "/v1/orders/" + order["id"].get<std::string>() + "/captures";
+
+  // Pending blocks capture.
+  auto held = f.c().Post(capture, {{"amount", 60000}}, f.mkey());
+  EXPECT_EQ(held.status, 422) << held.body;
+  EXPECT_EQ(held.json()["error"]["code"], "fraud_review_pending");
+
+  Json review = f.PendingReview();
+  const std::string path = "/v1/admin/fraud/reviews/" + review["id"].get<std::string>();
+  EXPECT_EQ(review["amount"], 60000);
+  f.clock().Advance(std::chrono::minutes(10));
+  auto detail = f.c().Get(path, f.op()).json();
+  EXPECT_EQ(detail["age_seconds"], 600);
+  EXPECT_EQ(detail["decision"]["rule"]["rule"], "review if amount >= 50000");
+  EXPECT_EQ(detail["decision"]["features"]["amount"], 60000.0);
+  auto claimed = f.c().Post(path + "/claim", Json::object(), f.op());
+  ASSERT_EQ(claimed.status, 200) << claimed.body;
+
+  // Accept allows it.
+  auto accepted = f.c().Post(path + "/accept", {{"note", "called the customer\nall fine"}}, f.op());
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(accepted.json()["status"], "accepted");
+  EXPECT_EQ(f.c().Post(path + "/reject", Json::object(), f.op()).json()["error"]["code"], "review_decided");
+  auto captured = f.c().Post(capture, {{"amount", 60000}}, f.mkey());
+  EXPECT_EQ(captured.status, 201) << captured.body;
+
+  // Reject releases the authorization and tells the merchant.
+  auto b = f.Authorize(55000, "sam@example.com");
+  const Json other = f.Order(b.json()["authorization_id"]);
+  review = f.PendingReview();
+  auto rejected = f.c().Post("/v1/admin/fraud/reviews/" + review["id"].get<std::string>() + "/reject",
+                             {{"note", "stolen identity"}}, f.op());
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  auto released = f.c().Get("/v1/orders/" + other["id"].get<std::string>(), f.mkey()).json();
+  EXPECT_EQ(released["released_amount"], 55000);
+  EXPECT_EQ(released["remaining_authorized_amount"], 0);
+  const auto events = f.Events("order.fraud_status_changed");
+  ASSERT_EQ(events.size(), 2u);
+  std::set<std::string> statuses;
+  for (const Json& e : events) statuses.insert(e["data"]["object"]["fraud_status"].get<std::string>());
+  EXPECT_EQ(statuses, (std::set<std::string>{"accepted", "rejected"}));
+  for (const Json& e : events) EXPECT_EQ(e.dump().find("stolen identity"), std::string::npos);
+
+  const std::string metrics = f.c().Get("/metrics").body;
+  EXPECT_NE(metrics.find("tranche_fraud_reviews_pending 0"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("tranche_fraud_reviews_decided_total{outcome=\"rejected\"} 1"), std::string::npos);
+  EXPECT_NE(metrics.find("tranche_fraud_review_decision_seconds_count 2"), std::string::npos);
+}
+
+TEST(ApiFraudTest, BadInputGetsAClear4xxAndChangesNothing) {
+  Fraud f;
+  ASSERT_EQ(f.Send("PUT", "/v1/admin/fraud/lists/trusted", {{"entries", {"a@b.se"}}}, f.op()).status, 200);
+  struct Case {
+    std::string method, target;
+    Json body;
+    int status;
+    std::string code;
+  } cases[] = {
+      {"PUT", "/v1/admin/fraud/rules", Json::object(), 400, "parameter_missing"},
+      {"PUT", "/v1/admin/fraud/rules", {{"source", 7}}, 400, "parameter_missing"},
+      {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if x"}, {"extra", 1}}, 400, "parameter_unknown"},
+      {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if amount > 1"}, {"review_threshold", 0}}, 400,
+       "parameter_out_of_range"},
+      {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if amount > 1"}, {"review_threshold", 95}, {"block_threshold", 90}},
+       400, "invalid_thresholds"},
+      {"PUT", "/v1/admin/fraud/rules", {{"source", "allow if amount > 1\u0007"}}, 400, "parameter_invalid_characters"},
+      {"PUT", "/v1/admin/fraud/rules", {{"source", std::string(70000, 'a')}}, 400, "string_too_long"},
+      {"PUT", "/v1/admin/fraud/lists/Bad-Name", {{"entries", Json::array()}}, 400, "invalid_list_name"},
+      {"PUT", "/v1/admin/fraud/lists/trusted", {{"entries", {"ok", 3}}}, 400, "parameter_invalid_type"},
+      {"PUT", "/v1/admin/fraud/lists/trusted", {{"entries", {""}}}, 400, "invalid_entry"},
+      {"PUT", "/v1/admin/fraud/lists/trusted", {{"entries", {"a\nb"}}}, 400, "invalid_entry"},
+      {"PUT", "/v1/admin/fraud/lists/trusted", Json::object(), 400, "parameter_missing"},
+      {"PATCH", "/v1/admin/fraud/lists/trusted", Json::object(), 400, "parameter_missing"},
+      {"PATCH", "/v1/admin/fraud/lists/trusted", {{"add", {"x"}}, {"remove", {"x"}}}, 400, "entry_added_and_removed"},
+      {"PATCH", "/v1/admin/fraud/lists/nope", {{"add", {"x"}}}, 404, "list_not_found"},
+      {"PATCH", "/v1/admin/fraud/lists/trusted", {{"add", "x"}}, 400, "parameter_invalid_type"},
+      {"GET", "/v1/admin/fraud/lists/nope", nullptr, 404, "list_not_found"},
+      {"GET", "/v1/admin/fraud/lists/nope/versions", nullptr, 404, "list_not_found"},
+      {"GET", "/v1/admin/fraud/rules/versions?starting_after=abc", nullptr, 400, "invalid_cursor"},
+      {"GET", "/v1/admin/fraud/rules/versions?limit=1000", nullptr, 400, "parameter_out_of_range"},
+      {"GET", "/v1/admin/fraud/reviews?status=claimed", nullptr, 400, "invalid_status"},
+      {"GET", "/v1/admin/fraud/reviews?merchant_id=x", nullptr, 400, "invalid_id"},
+      {"GET", "/v1/admin/fraud/reviews/frv_nope", nullptr, 404, "review_not_found"},
+      {"GET", "/v1/admin/fraud/decisions/frd_nope", nullptr, 404, "decision_not_found"},
+      {"POST", "/v1/admin/fraud/reviews/frv_nope/claim", Json::object(), 404, "review_not_found"},
+      {"POST", "/v1/admin/fraud/reviews/frv_nope/claim", {{"x", 1}}, 400, "parameter_unknown"},
+      {"POST", "/v1/admin/fraud/reviews/frv_nope/accept", {{"note", 5}}, 400, "parameter_invalid_type"},
+      {"POST", "/v1/admin/fraud/reviews/frv_nope/reject", {{"note", std::string(1001, 'n')}}, 400, "string_too_long"},
+      {"POST", "/v1/admin/fraud/reviews/frv_nope/reject", Json::object(), 404, "review_not_found"},
+  };
+  for (const Case& c : cases) {
+    const auto r = c.body.is_null() ? f.c().Get(c.target, f.op()) : f.Send(c.method, c.target, c.body, f.op());
+    EXPECT_EQ(r.status, c.status) << c.method << " " << c.target << " " << r.body;
+    EXPECT_EQ(r.json()["error"]["code"], c.code) << c.method << " " << c.target << " " << r.body;
+  }
+  // Nothing changed.
+  EXPECT_EQ(f.c().Get("/v1/admin/fraud/rules", f.op()).json()["version"], 0);
+  auto trusted = f.c().Get("/v1/admin/fraud/lists/trusted", f.op()).json();
+  EXPECT_EQ(trusted["version"], 1);
+  EXPECT_EQ(trusted["entries"], Json({"a@b.se"}));
+  EXPECT_EQ(f.c().Get("/v1/admin/fraud/lists/nope", f.op()).status, 404);
+  // Bad device signals at authorization.
+  auto bad_device = f.Authorize(10000, "x@example.com", {{"ip_country", "se"}});
+  EXPECT_EQ(bad_device.status, 400);
+  EXPECT_EQ(bad_device.json()["error"]["code"], "invalid_country");
+}
+
+TEST(ApiFraudTest, MerchantsAndAnonymousCallersSeeNoneOfIt) {
+  Fraud f;
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000\n"}}).status, 200);
+  ASSERT_EQ(f.Authorize(60000, "rita@example.com").status, 200);
+  const std::string id = f.PendingReview()["id"];
+  const std::string routes[] = {"/v1/admin/fraud/rules", "/v1/admin/fraud/rules/versions",
+                                "/v1/admin/fraud/reviews", "/v1/admin/fraud/reviews/" + id};
+  for (const std::string& r : routes) {
+    EXPECT_EQ(f.c().Get(r, f.mkey()).status, 403) << r;
+    EXPECT_EQ(f.c().Get(r, f.server().other_merchant_key).status, 403) << r;
+    EXPECT_EQ(f.c().Get(r).status, 401) << r;
+  }
+  EXPECT_EQ(f.c().Post("/v1/admin/fraud/reviews/" + id + "/accept", Json::object(), f.mkey()).status, 403);
+  EXPECT_EQ(f.Send("PUT", "/v1/admin/fraud/rules", {{"source", ""}}, f.mkey()).status, 403);
+  EXPECT_EQ(f.PendingReview()["status"], "pending");
+}
+
+}  // namespace
+}  // namespace tranche

@@ -1,0 +1,76 @@
+// `tranche simulate` and `tranche report automation`, run as real processes.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/process.h"
+#include "support/test_server.h"
+
+namespace tranche {
+namespace {
+
+using testing::ReadFile;
+using testing::RunToExit;
+
+TEST(SimCliTest, SimulateThenReportAutomation) {
+  testing::TempDir dir;
+  const std::string run = dir.path() + "/run";
+  const std::string config = dir.path() + "/sim.json";
+  {
+    std::ofstream out(config);
+    out << R"({"consumers": 120, "days": 12, "consumer": {"purchases_per_month": 3}})";
+  }
+  const std::string log = dir.path() + "/simulate.txt";
+  ASSERT_EQ(RunToExit({"simulate", "--config", config, "--out", run}, log), 0) << ReadFile(log);
+  const nlohmann::json summary = nlohmann::json::parse(ReadFile(run + "/summary.json"));
+  EXPECT_TRUE(summary.at("ledger_ok").get<bool>());
+  EXPECT_GT(summary.at("approved").get<int>(), 0);
+  for (const char* f : {"purchases.csv", "contacts.csv", "consumers.csv", "daily.csv", "recon.csv", "work.json",
+                        "config.json", "tranche.db"}) {
+    EXPECT_TRUE(std::filesystem::exists(run + "/" + f)) << f;
+  }
+  // A second run into the same directory is refused rather than mixed in.
+  EXPECT_NE(RunToExit({"simulate", "--config", config, "--out", run}, dir.path() + "/again.txt"), 0);
+
+  const std::string report_log = dir.path() + "/report.txt";
+  ASSERT_EQ(RunToExit({"report", "automation", "--run", run}, report_log), 0) << ReadFile(report_log);
+  const nlohmann::json score = nlohmann::json::parse(ReadFile(run + "/automation.json"));
+  EXPECT_EQ(score.at("types").size(), 6u);
+  EXPECT_GE(score.at("fte_without_automation").get<double>(), score.at("fte_with_tranche").get<double>());
+  EXPECT_NE(ReadFile(run + "/automation.html").find("<svg"), std::string::npos);
+
+  // The run directory is a data directory: reconcile its first settlement file again with
+  // the command an operator runs. Its fees were posted by the simulation under the same
+  // keys, so they replay; a file already reconciled is refused, as is a malformed one.
+  const std::string first = run + "/files/settlement_2026-01-05.csv";
+  const std::string rec_log = dir.path() + "/reconcile.txt";
+  ASSERT_EQ(RunToExit({"reconcile", "--file", first, "--date", "2026-01-05", "--data-dir", run}, rec_log), 0)
+      << ReadFile(rec_log);
+  const std::string rec_out = ReadFile(rec_log);
+  const nlohmann::json rec = nlohmann::json::parse(rec_out.substr(rec_out.find("{\n")));
+  EXPECT_GT(rec.at("matched").get<int>(), 0);
+  EXPECT_TRUE(std::filesystem::exists(run + "/recon/state.json"));
+  EXPECT_NE(RunToExit({"reconcile", "--file", first, "--date", "2026-01-05", "--data-dir", run}, dir.path() + "/r2.txt"), 0);
+  EXPECT_NE(ReadFile(dir.path() + "/r2.txt").find("already_reconciled"), std::string::npos);
+  const std::string broken = dir.path() + "/broken.csv";
+  {
+    std::ofstream out(broken);
+    out << "value_date,processor_reference,reference,type,currency,amount_minor,fee_minor\r\n2026-01-06,p,r,collection\r\n";
+  }
+  EXPECT_NE(RunToExit({"reconcile", "--file", broken, "--date", "2026-01-06", "--data-dir", run}, dir.path() + "/r3.txt"), 0);
+  EXPECT_NE(ReadFile(dir.path() + "/r3.txt").find("line 2"), std::string::npos);
+
+  // Bad input: an unknown configuration field, a run directory without a run.
+  {
+    std::ofstream out(config);
+    out << R"({"consumerz": 5})";
+  }
+  EXPECT_NE(RunToExit({"simulate", "--config", config, "--out", dir.path() + "/bad"}, dir.path() + "/bad.txt"), 0);
+  EXPECT_NE(ReadFile(dir.path() + "/bad.txt").find("unknown field"), std::string::npos);
+  EXPECT_NE(RunToExit({"report", "automation", "--run", dir.path()}, dir.path() + "/none.txt"), 0);
+}
+
+}  // namespace
+}  // namespace tranche

@@ -1,0 +1,210 @@
+// The dashboard: credit decisions (checkouts) by day with decline reasons, the book by
+// status and delinquency bucket, losses, and every closed business date with its
+// collections, settlements and payouts.
+import { useState } from 'preact/hooks';
+import type { List } from '../lib/api';
+import { Chart, dayToUnix } from '../lib/chart';
+import { label, money } from '../lib/format';
+import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, useLoad } from '../lib/ui';
+import { op } from './session';
+import type { CobRun, DecisionSummary, PortfolioLine } from './types';
+
+const BUCKETS = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_120'];
+
+function Decisions({ summary }: { summary: DecisionSummary }) {
+  const days = summary.days.map((d) => dayToUnix(d.date));
+  const rate = summary.decisions === 0 ? '–' : `${Math.round((100 * summary.approved) / summary.decisions)} %`;
+  return (
+    <>
+      <dl class="kpis">
+        <div><dt>Checkouts decided</dt><dd>{summary.decisions}</dd></div>
+        <div><dt>Approved</dt><dd>{summary.approved}</dd></div>
+        <div><dt>Declined</dt><dd>{summary.declined}</dd></div>
+        <div><dt>Approval rate</dt><dd>{rate}</dd></div>
+      </dl>
+      {days.length > 0 && (
+        <Chart
+          title={`Credit decisions per day, ${summary.from} to ${summary.to}`}
+          days={days}
+          series={[
+            { label: 'approved', color: '#1b7f3b', values: summary.days.map((d) => d.approved) },
+            { label: 'declined', color: '#b3261e', values: summary.days.map((d) => d.declined) },
+          ]}
+        />
+      )}
+      <h3>Decline reasons</h3>
+      <Table
+        caption="Decline reasons"
+        rows={summary.decline_reasons}
+        empty="No declines in this period."
+        columns={[
+          { title: 'Reason', render: (r) => r.message },
+          { title: 'Code', render: (r) => <code>{r.code}</code> },
+          { title: 'Declines', render: (r) => r.count, numeric: true },
+        ]}
+      />
+    </>
+  );
+}
+
+function Book({ lines }: { lines: PortfolioLine[] }) {
+  const currencies = [...new Set(lines.map((l) => l.currency))];
+  const active = lines.filter((l) => l.status === 'active');
+  const losses = lines.filter((l) => l.status === 'charged_off');
+  return (
+    <>
+      {currencies.map((c) => {
+        const byBucket = BUCKETS.map((b) =>
+          active.filter((l) => l.currency === c && l.bucket === b).reduce((n, l) => n + l.plans, 0),
+        );
+        return (
+          <div class="bucket-bars" aria-label={`Active ${c} plans by delinquency bucket`}>
+            <h3>{c}: active plans by delinquency bucket</h3>
+            <ul>
+              {BUCKETS.map((b, i) => (
+                <li>
+                  <span class="bucket-name">{label(b)}</span>
+                  <span class="bar" data-plans={byBucket[i]}>
+                    <meter min={0} max={Math.max(1, ...byBucket)} value={byBucket[i]} aria-label={`${label(b)} plans`} />
+                  </span>
+                  <span class="num">{byBucket[i]}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+      <Table
+        caption="The book by status and bucket"
+        rows={lines}
+        empty="No plans yet."
+        columns={[
+          { title: 'Currency', render: (l) => l.currency },
+          { title: 'Status', render: (l) => <Pill text={l.status} /> },
+          { title: 'Bucket', render: (l) => label(l.bucket) },
+          { title: 'Plans', render: (l) => l.plans, numeric: true },
+          { title: 'Outstanding', render: (l) => money(l.outstanding, l.currency), numeric: true },
+          { title: 'Fees unpaid', render: (l) => money(l.fees_unpaid, l.currency), numeric: true },
+        ]}
+      />
+      <h3>Losses</h3>
+      <Table
+        caption="Charged-off plans"
+        rows={losses}
+        empty="No plan has been charged off."
+        columns={[
+          { title: 'Currency', render: (l) => l.currency },
+          { title: 'Plans charged off', render: (l) => l.plans, numeric: true },
+          { title: 'Still owed', render: (l) => money(l.outstanding + l.fees_unpaid, l.currency), numeric: true },
+        ]}
+      />
+    </>
+  );
+}
+
+function Closes({ runs }: { runs: CobRun[] }) {
+  const ordered = [...runs].reverse();
+  const days = ordered.map((r) => dayToUnix(r.business_date));
+  const latest = runs[0];
+  return (
+    <>
+      <p>
+        {latest ? (
+          <>
+            Last closed business date <strong>{latest.business_date}</strong>, finished {latest.finished_at} in{' '}
+            {latest.report.duration_ms} ms.
+          </>
+        ) : (
+          'No business date has been closed yet.'
+        )}
+      </p>
+      {days.length > 1 && (
+        <Chart
+          title="Collections, settlements and payouts per closed date"
+          days={days}
+          series={[
+            { label: 'collections succeeded', color: '#1b7f3b', values: ordered.map((r) => r.report.collections.succeeded) },
+            { label: 'collections failed', color: '#b3261e', values: ordered.map((r) => r.report.collections.failed) },
+            { label: 'settlements', color: '#1f4e79', values: ordered.map((r) => r.report.settlements) },
+            { label: 'payouts paid', color: '#7a4f01', values: ordered.map((r) => r.report.payouts_paid) },
+          ]}
+        />
+      )}
+      <Table
+        caption="Closed business dates"
+        rows={runs}
+        empty="No closes yet."
+        columns={[
+          { title: 'Date', render: (r) => r.business_date },
+          { title: 'Plans', render: (r) => r.report.plans_closed, numeric: true },
+          { title: 'Collected', render: (r) => r.report.collections.succeeded, numeric: true },
+          { title: 'Failed', render: (r) => r.report.collections.failed, numeric: true },
+          { title: 'Late fees', render: (r) => r.report.late_fees, numeric: true },
+          { title: 'Charge-offs', render: (r) => r.report.charge_offs, numeric: true },
+          { title: 'Settlements', render: (r) => r.report.settlements, numeric: true },
+          { title: 'Payouts paid', render: (r) => r.report.payouts_paid, numeric: true },
+          { title: 'Payouts failed', render: (r) => r.report.payouts_failed, numeric: true },
+          { title: 'Took', render: (r) => `${r.report.duration_ms} ms`, numeric: true },
+        ]}
+      />
+    </>
+  );
+}
+
+// Demo and simulation only: the API refuses it elsewhere, and the form shows why.
+function AdvanceClock({ onDone }: { onDone: () => void }) {
+  const [days, setDays] = useState('1');
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      const n = /^\d+$/.test(days.trim()) ? Number(days.trim()) : days;
+      const r = await op<{ now: string; closed: unknown[] }>('POST', '/v1/admin/clock/advance', { body: { days: n } });
+      setDone(`The clock is now ${r.now}; ${r.closed.length} business date(s) closed.`);
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} class="inline-form" aria-label="Advance the demo clock">
+      <Field label="Days to advance" name="days" value={days} onInput={setDays} inputMode="numeric" error={errorFor(error, 'days')} />
+      <button type="submit" disabled={busy}>
+        Advance and close
+      </button>
+      <Alert message={formError(error, ['days'])} />
+      <Alert kind="ok" message={done} />
+    </form>
+  );
+}
+
+export function Dashboard() {
+  const [tick, setTick] = useState(0);
+  const decisions = useLoad(() => op<DecisionSummary>('GET', '/v1/admin/decisions/summary?days=30'), [tick]);
+  const book = useLoad(() => op<{ lines: PortfolioLine[] }>('GET', '/v1/admin/portfolio'), [tick]);
+  const runs = useLoad(() => op<List<CobRun>>('GET', '/v1/admin/cob/runs?limit=60'), [tick]);
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <div class="grid">
+        <Section title="Checkouts: approvals and declines (30 days)" id="decisions">
+          <Loading state={decisions}>{(s) => <Decisions summary={s} />}</Loading>
+        </Section>
+        <Section title="The book" id="book">
+          <Loading state={book}>{(b) => <Book lines={b.lines} />}</Loading>
+        </Section>
+        <Section title="Daily close, settlements and payouts" id="closes">
+          <AdvanceClock onDone={() => setTick((t) => t + 1)} />
+          <Loading state={runs}>{(r) => <Closes runs={r.data} />}</Loading>
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,282 @@
+// Look-ups: a consumer (profile, credit, plans with schedules, decisions with reasons),
+// an order (captures, refunds, plans) and merchants (terms).
+import { useState } from 'preact/hooks';
+import type { List } from '../lib/api';
+import { dateTime, money, percentFromBps, productName } from '../lib/format';
+import { DecisionsTable, PlanSummary, Schedule } from '../lib/plans';
+import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, useLoad } from '../lib/ui';
+import { op } from './session';
+import type { ConsumerDetail, Merchant, OrderDetail } from './types';
+
+// The id after "/consumers/" in the route, if any.
+function routeId(route: string): string {
+  return decodeURIComponent(route.split('/')[2] ?? '');
+}
+
+function SearchForm({ label, name, hint, onFind, error }: {
+  label: string;
+  name: string;
+  hint: string;
+  onFind: (q: string) => void;
+  error: unknown;
+}) {
+  const [q, setQ] = useState('');
+  return (
+    <form
+      class="inline-form"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onFind(q.trim());
+      }}
+    >
+      <Field label={label} name={name} value={q} onInput={setQ} hint={hint} error={errorFor(error, name)} />
+      <button type="submit">Look up</button>
+      <Alert message={formError(error, [name])} />
+    </form>
+  );
+}
+
+function ConsumerView({ id }: { id: string }) {
+  const state = useLoad(() => op<ConsumerDetail>('GET', `/v1/admin/consumers/${encodeURIComponent(id)}`), [id]);
+  return (
+    <Loading state={state}>
+      {(c) => (
+        <>
+          <Section title={`${c.given_name} ${c.family_name}`} id="consumer">
+            <dl class="facts">
+              <div><dt>Consumer</dt><dd><code>{c.id}</code></dd></div>
+              <div><dt>Email</dt><dd>{c.email}</dd></div>
+              <div><dt>Phone</dt><dd>{c.phone || '–'}</dd></div>
+              <div><dt>Date of birth</dt><dd>{c.date_of_birth ?? '–'}</dd></div>
+              <div><dt>Customer since</dt><dd>{dateTime(c.created_at)}</dd></div>
+            </dl>
+            <h3>Credit</h3>
+            <Table
+              caption="Credit limits"
+              rows={c.credit}
+              empty="No limit set yet."
+              columns={[
+                { title: 'Currency', render: (r) => r.currency },
+                { title: 'Limit', render: (r) => money(r.credit_limit, r.currency), numeric: true },
+                { title: 'Outstanding', render: (r) => money(r.outstanding_balance, r.currency), numeric: true },
+                { title: 'Open authorizations', render: (r) => money(r.open_authorizations, r.currency), numeric: true },
+                { title: 'Available', render: (r) => money(r.available_credit, r.currency), numeric: true },
+              ]}
+            />
+          </Section>
+          <Section title="Plans" id="plans">
+            {c.plans.length === 0 && <p class="muted">No plans.</p>}
+            {c.plans.map((p) => (
+              <article class="plan">
+                <PlanSummary plan={p} />
+                <Schedule plan={p} />
+              </article>
+            ))}
+          </Section>
+          <Section title="Credit decisions" id="decisions">
+            <DecisionsTable decisions={c.decisions} />
+          </Section>
+        </>
+      )}
+    </Loading>
+  );
+}
+
+export function ConsumerLookup({ route }: { route: string }) {
+  const id = routeId(route);
+  const [error, setError] = useState<unknown>(null);
+  const find = async (q: string) => {
+    setError(null);
+    if (!q.includes('@')) {
+      window.location.hash = `#/consumers/${encodeURIComponent(q)}`;
+      return;
+    }
+    try {
+      const found = await op<List<{ id: string }>>('GET', `/v1/admin/consumers?email=${encodeURIComponent(q)}`);
+      if (found.data.length === 0) setError(new Error(`No consumer has the email ${q}.`));
+      else window.location.hash = `#/consumers/${encodeURIComponent(found.data[0].id)}`;
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <>
+      <h1>Consumers</h1>
+      <SearchForm label="Email or consumer id" name="email" hint="e.g. ava.larsson@example.com or con_…" onFind={find} error={error} />
+      {id && <ConsumerView id={id} />}
+    </>
+  );
+}
+
+function OrderView({ id }: { id: string }) {
+  const state = useLoad(() => op<OrderDetail>('GET', `/v1/admin/orders/${encodeURIComponent(id)}`), [id]);
+  return (
+    <Loading state={state}>
+      {(o) => (
+        <>
+          <Section title={`Order ${o.id}`} id="order">
+            <dl class="facts">
+              <div><dt>Status</dt><dd><Pill text={o.status} /></dd></div>
+              <div><dt>Merchant</dt><dd><a href={`#/merchants/${o.merchant_id}`}>{o.merchant_id}</a></dd></div>
+              <div><dt>Consumer</dt><dd><a href={`#/consumers/${o.consumer_id}`}>{o.consumer_id}</a></dd></div>
+              <div><dt>Reference</dt><dd>{o.merchant_reference}</dd></div>
+              <div><dt>Product</dt><dd>{productName(o.product)}</dd></div>
+              <div><dt>Authorized</dt><dd>{money(o.amount, o.currency)}</dd></div>
+              <div><dt>Captured</dt><dd>{money(o.captured_amount, o.currency)}</dd></div>
+              <div><dt>Refunded</dt><dd>{money(o.refunded_amount, o.currency)}</dd></div>
+              <div><dt>Released</dt><dd>{money(o.released_amount, o.currency)}</dd></div>
+            </dl>
+          </Section>
+          <Section title="Plans" id="order-plans">
+            {o.plans.map((p) => (
+              <article class="plan">
+                <PlanSummary plan={p} />
+                <Schedule plan={p} />
+              </article>
+            ))}
+            {o.plans.length === 0 && <p class="muted">Nothing captured yet.</p>}
+          </Section>
+        </>
+      )}
+    </Loading>
+  );
+}
+
+export function OrderLookup({ route }: { route: string }) {
+  const id = routeId(route);
+  return (
+    <>
+      <h1>Orders</h1>
+      <SearchForm
+        label="Order id"
+        name="order_id"
+        hint="ord_…"
+        error={null}
+        onFind={(q) => (window.location.hash = `#/orders/${encodeURIComponent(q)}`)}
+      />
+      {id && <OrderView id={id} />}
+    </>
+  );
+}
+
+interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: string[];
+}
+
+interface WebhookDelivery {
+  id: string;
+  event_id: string;
+  status: string;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string;
+  created_at: string;
+}
+
+// One endpoint's delivery log, newest first, each with a replay.
+function Deliveries({ merchantId, endpoint }: { merchantId: string; endpoint: WebhookEndpoint }) {
+  const base = `/v1/admin/merchants/${encodeURIComponent(merchantId)}/webhook_endpoints/${encodeURIComponent(endpoint.id)}`;
+  const state = useLoad(() => op<List<WebhookDelivery>>('GET', `${base}/deliveries?limit=20`), [base]);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const replay = async (d: WebhookDelivery) => {
+    setMessage('');
+    setError('');
+    try {
+      const r = await op<WebhookDelivery>('POST', `${base}/deliveries/${encodeURIComponent(d.id)}/replay`);
+      setMessage(`Event ${d.event_id} queued again as delivery ${r.id}.`);
+      state.reload();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <article class="plan">
+      <p class="plan-head">
+        <strong>{endpoint.url}</strong> <span class="muted">({endpoint.events.join(', ')})</span>
+      </p>
+      <Alert kind="ok" message={message} />
+      <Alert message={error} />
+      <Loading state={state}>
+        {(list) => (
+          <Table
+            caption={`Deliveries to ${endpoint.url}`}
+            rows={list.data}
+            empty="Nothing delivered yet."
+            columns={[
+              { title: 'When', render: (d) => dateTime(d.created_at) },
+              { title: 'Event', render: (d) => <code>{d.event_id}</code> },
+              { title: 'Status', render: (d) => <Pill text={d.status} /> },
+              { title: 'Attempts', render: (d) => d.attempts, numeric: true },
+              { title: 'Last answer', render: (d) => d.last_status_code ?? (d.last_error || '–') },
+              { title: '', render: (d) => <button class="secondary" onClick={() => replay(d)} aria-label={`Replay delivery ${d.id}`}>Replay</button> },
+            ]}
+          />
+        )}
+      </Loading>
+    </article>
+  );
+}
+
+function Webhooks({ merchantId }: { merchantId: string }) {
+  const state = useLoad(
+    () => op<List<WebhookEndpoint>>('GET', `/v1/admin/merchants/${encodeURIComponent(merchantId)}/webhook_endpoints`),
+    [merchantId],
+  );
+  return (
+    <Loading state={state}>
+      {(list) => (
+        <>
+          {list.data.length === 0 && <p class="muted">No webhook endpoints.</p>}
+          {list.data.map((e) => (
+            <Deliveries merchantId={merchantId} endpoint={e} />
+          ))}
+        </>
+      )}
+    </Loading>
+  );
+}
+
+export function Merchants({ route }: { route: string }) {
+  const selected = routeId(route);
+  const state = useLoad(() => op<List<Merchant>>('GET', '/v1/admin/merchants?limit=100'), []);
+  return (
+    <>
+      <h1>Merchants</h1>
+      <Loading state={state}>
+        {(list) => {
+          const m = list.data.find((x) => x.id === selected);
+          return (
+            <>
+              <Table
+                caption="Merchants"
+                rows={list.data}
+                columns={[
+                  { title: 'Name', render: (x) => <a href={`#/merchants/${x.id}`}>{x.name}</a> },
+                  { title: 'Id', render: (x) => <code>{x.id}</code> },
+                  { title: 'Country', render: (x) => x.country },
+                  { title: 'Currency', render: (x) => x.default_currency },
+                  { title: 'MDR', render: (x) => percentFromBps(x.pricing.mdr_bps), numeric: true },
+                  { title: 'Fixed fee', render: (x) => money(x.pricing.fixed_fee, x.default_currency), numeric: true },
+                ]}
+              />
+              {m && (
+                <>
+                  <Section title={`${m.name}: terms`} id="merchant">
+                    <pre class="json">{JSON.stringify(m.products, null, 2)}</pre>
+                  </Section>
+                  <Section title={`${m.name}: webhook deliveries`} id="webhooks">
+                    <Webhooks merchantId={m.id} />
+                  </Section>
+                </>
+              )}
+            </>
+          );
+        }}
+      </Loading>
+    </>
+  );
+}

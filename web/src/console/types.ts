@@ -1,0 +1,147 @@
+// The wire shapes the console reads (see src/api/openapi.json).
+export interface PortfolioLine {
+  currency: string;
+  status: string;
+  bucket: string;
+  plans: number;
+  outstanding: number;
+  fees_unpaid: number;
+}
+
+export interface CobReport {
+  business_date: string;
+  plans_closed: number;
+  late_fees: number;
+  charge_offs: number;
+  reminders: number;
+  autopay_created: number;
+  collections: { attempted: number; succeeded: number; failed: number; unknown: number };
+  consumer_refunds: number;
+  settlements: number;
+  payouts_paid: number;
+  payouts_failed: number;
+  duration_ms: number;
+}
+
+export interface CobRun {
+  business_date: string;
+  started_at: string;
+  finished_at: string;
+  report: CobReport;
+}
+
+export interface DecisionSummary {
+  from: string;
+  to: string;
+  decisions: number;
+  approved: number;
+  declined: number;
+  truncated: boolean;
+  days: Array<{ date: string; approved: number; declined: number }>;
+  decline_reasons: Array<{ code: string; message: string; count: number }>;
+}
+
+export interface Installment {
+  number: number;
+  due_date: string;
+  amount: number;
+  paid_amount: number;
+  status: string;
+}
+
+export interface Plan {
+  id: string;
+  order_id: string;
+  merchant_id: string;
+  product: string;
+  status: string;
+  currency: string;
+  amount: number;
+  outstanding_balance: number;
+  amount_due: number;
+  days_past_due: number;
+  bucket: string;
+  paused_until: string | null;
+  extended: boolean;
+  apr_bps?: number;
+  installments: Installment[];
+  created_at: string;
+}
+
+export interface Decision {
+  id: string;
+  merchant_id: string;
+  product: string;
+  currency: string;
+  amount: number;
+  outcome: string;
+  reasons: Array<{ code: string; message: string }>;
+  created_at: string;
+}
+
+export interface Credit {
+  currency: string;
+  credit_limit: number;
+  outstanding_balance: number;
+  open_authorizations: number;
+  available_credit: number;
+}
+
+export interface Consumer {
+  id: string;
+  email: string;
+  given_name: string;
+  family_name: string;
+  phone: string;
+  date_of_birth: string | null;
+  created_at: string;
+  credit: Credit[];
+}
+
+export interface ConsumerDetail extends Consumer {
+  plans: Plan[];
+  decisions: Decision[];
+}
+
+export interface Order {
+  id: string;
+  status: string;
+  currency: string;
+  amount: number;
+  captured_amount: number;
+  refunded_amount: number;
+  released_amount: number;
+  merchant_reference: string;
+  product: string;
+  consumer_id: string;
+  created_at: string;
+}
+
+export interface OrderDetail extends Order {
+  merchant_id: string;
+  captures: Array<{ id: string; amount: number; plan_id: string; created_at: string }>;
+  refunds: Array<{ id: string; amount: number; created_at: string }>;
+  plans: Plan[];
+}
+
+export interface Merchant {
+  id: string;
+  name: string;
+  country: string;
+  default_currency: string;
+  status?: string;
+  pricing: { mdr_bps: number; fixed_fee: number };
+  products?: unknown;
+  created_at: string;
+}
+
+export interface Dispute {
+  id: string;
+  order_id: string;
+  merchant_id: string;
+  reason: string;
+  status: string;
+  resolution: string | null;
+  merchant_response: string | null;
+  opened_on: string;
+}

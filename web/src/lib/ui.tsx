@@ -1,0 +1,206 @@
+// Small shared pieces: labelled fields that show the API's message beside themselves,
+// a form-level alert for the rest, tables, and a loader hook.
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError } from './api';
+
+// The error a form shows: beside the field the API named (`param`), or above the form.
+export function errorFor(error: unknown, param: string): string {
+  return error instanceof ApiError && error.param === param ? error.message : '';
+}
+
+export function formError(error: unknown, fields: string[]): string {
+  if (!error) return '';
+  if (error instanceof ApiError && fields.includes(error.param)) return '';
+  return error instanceof Error ? error.message : String(error);
+}
+
+let fieldCounter = 0;
+function useFieldId(name: string): string {
+  const [id] = useState(() => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}-${++fieldCounter}`);
+  return id;
+}
+
+interface FieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: string;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'decimal' | 'email' | 'text' | 'tel';
+  hint?: string;
+  required?: boolean;
+}
+
+export function Field(p: FieldProps) {
+  const id = useFieldId(p.name);
+  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field${p.error ? ' field-invalid' : ''}`}>
+      <label for={id}>{p.label}</label>
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.value}
+        autoComplete={p.autoComplete}
+        inputMode={p.inputMode}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+        onInput={(e) => p.onInput((e.target as HTMLInputElement).value)}
+      />
+      {p.hint && <p id={`${id}-hint`} class="hint">{p.hint}</p>}
+      {p.error && (
+        <p id={`${id}-error`} class="field-error" role="alert" data-param={p.name}>
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface SelectProps {
+  label: string;
+  name: string;
+  value: string;
+  options: Array<[string, string]>;
+  onChange: (value: string) => void;
+  error?: string;
+}
+
+export function Select(p: SelectProps) {
+  const id = useFieldId(p.name);
+  return (
+    <div class={`field${p.error ? ' field-invalid' : ''}`}>
+      <label for={id}>{p.label}</label>
+      <select
+        id={id}
+        name={p.name}
+        value={p.value}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={p.error ? `${id}-error` : undefined}
+        onChange={(e) => p.onChange((e.target as HTMLSelectElement).value)}
+      >
+        {p.options.map(([value, text]) => (
+          <option value={value} key={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {p.error && (
+        <p id={`${id}-error`} class="field-error" role="alert" data-param={p.name}>
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Alert({ message, kind = 'error' }: { message: string; kind?: 'error' | 'ok' }) {
+  if (!message) return null;
+  return (
+    <p class={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {message}
+    </p>
+  );
+}
+
+export function Section({ title, children, id }: { title: string; children: ComponentChildren; id?: string }) {
+  return (
+    <section class="card" aria-labelledby={id ? `${id}-title` : undefined}>
+      <h2 id={id ? `${id}-title` : undefined}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export interface Column<T> {
+  title: string;
+  render: (row: T) => ComponentChildren;
+  numeric?: boolean;
+}
+
+export function Table<T>({ rows, columns, caption, empty }: { rows: T[]; columns: Column<T>[]; caption: string; empty?: string }) {
+  if (rows.length === 0) return <p class="muted">{empty ?? 'Nothing yet.'}</p>;
+  return (
+    // Focusable so a keyboard can scroll a table wider than the screen.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <table>
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" class={c.numeric ? 'num' : undefined}>
+                {c.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              {columns.map((c) => (
+                <td class={c.numeric ? 'num' : undefined}>{c.render(r)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Pill({ text }: { text: string }) {
+  return <span class={`pill pill-${text.replace(/[^a-z0-9_]/gi, '')}`}>{text.replace(/_/g, ' ')}</span>;
+}
+
+export interface Loaded<T> {
+  data: T | null;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+// Runs `load` now and whenever `deps` change; reload() runs it again.
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (error) => live && setState({ data: null, error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}
+
+export function Loading<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ComponentChildren }) {
+  if (state.error) return <Alert message={state.error instanceof Error ? state.error.message : String(state.error)} />;
+  if (state.data === null) return <p class="muted" aria-live="polite">Loading…</p>;
+  return <>{children(state.data)}</>;
+}
+
+// The hash route ("#/consumers" → "/consumers"), updated on navigation.
+export function useHashRoute(): string {
+  const read = () => window.location.hash.replace(/^#/, '') || '/';
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const onChange = () => setRoute(read());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
