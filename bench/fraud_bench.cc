@@ -17,6 +17,7 @@
 #include "fraud/cards_sim.h"
 #include "fraud/features_replay.h"
 #include "fraud/model.h"
+#include "fraud/stream_training.h"
 
 namespace {
 
@@ -33,12 +34,7 @@ const std::vector<fraud::StreamTransaction>& Stream() {
     o.terminals = 4'000;
     o.days = 60;
     o.seed = 42;
-    auto* out = new std::vector<fraud::StreamTransaction>;
-    for (const fraud::CardTransaction& t : fraud::SimulateCards(o)) {
-      out->push_back({std::to_string(t.tx_id), t.time_s, std::to_string(t.customer_id), std::to_string(t.terminal_id),
-                      t.amount_minor, t.fraud});
-    }
-    return out;
+    return new std::vector<fraud::StreamTransaction>(fraud::StreamOf(fraud::SimulateCards(o)));
   }();
   return *s;
 }
@@ -46,19 +42,13 @@ const std::vector<fraud::StreamTransaction>& Stream() {
 const fraud::FraudModel& Model() {
   static const auto* m = [] {
     const auto& s = Stream();
-    const std::int64_t from = s.front().time_s + 30 * kDay, until = from + 7 * kDay;
-    FeatureEngine engine(fraud::EngineOptions{kDelay});
-    ml::Matrix rows{0, FeatureEngine::width(), {}, {}, {}};
-    fraud::Replay(s, kDelay, from, until, engine, [&](std::size_t i, const float* row) {
-      rows.values.insert(rows.values.end(), row, row + rows.cols);
-      rows.labels.push_back(s[i].fraud ? 1.0F : 0.0F);
-      ++rows.rows;
-    });
-    auto t = fraud::TrainFraud(rows, {});
-    TRANCHE_ASSERT(t.ok());
-    auto model = fraud::FraudModel::FromTrained(*t, FeatureEngine::catalogue(), kDelay);
-    TRANCHE_ASSERT(model.ok());
-    return new fraud::FraudModel(std::move(model).value());
+    fraud::StreamTraining window;
+    window.from_s = s.front().time_s + 30 * kDay;
+    window.until_s = window.from_s + 7 * kDay;
+    window.label_delay_s = kDelay;
+    auto trained = fraud::TrainOnStream(s, window);
+    TRANCHE_ASSERT(trained.ok());
+    return new fraud::FraudModel(std::move(trained->model));
   }();
   return *m;
 }

@@ -2,9 +2,14 @@
 // (versioned, checked, with line/column errors), authorizations are allowed, blocked or
 // held for review, and the review queue accepts (capture allowed) or rejects (the
 // authorization released, the merchant told by webhook). Bad input to every new
-// endpoint gets a clear 4xx and changes nothing; merchants see none of it.
+// endpoint gets a clear 4xx and changes nothing; merchants see none of it. Screening
+// runs on the streaming feature engine (rebuilt from the store when the server
+// restarts) and, when configured, a fraud model's score.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "fraud/stream_training.h"
 #include "support/test_server.h"
 
 namespace tranche {
@@ -21,9 +26,24 @@ Json Person(const std::string& email) {
           {"address", {{"line1", "Storgatan 1"}, {"city", "Stockholm"}, {"postal_code", "111 22"}, {"country", "SE"}}}};
 }
 
+testing::TestServerOptions ServerOptions(const Clock* clock, std::string fraud_model_dir) {
+  testing::TestServerOptions o;
+  o.clock = clock;
+  o.fraud_model_dir = std::move(fraud_model_dir);
+  return o;
+}
+
 class Fraud {
  public:
-  Fraud() : clock_(*ParseRfc3339("2026-03-10T09:00:00Z")), server_({&clock_, "off"}), client_(server_.Client()) {}
+  explicit Fraud(std::string fraud_model_dir = "")
+      : clock_(*ParseRfc3339("2026-03-10T09:00:00Z")),
+        server_(ServerOptions(&clock_, std::move(fraud_model_dir))),
+        client_(server_.Client()) {}
+
+  void Restart() {
+    server_.Restart();
+    client_ = server_.Client();
+  }
 
   testing::HttpClient& c() { return client_; }
   testing::TestServer& server() { return server_; }
@@ -69,6 +89,20 @@ class Fraud {
     const Json data = r.json()["data"];
     EXPECT_EQ(data.size(), 1u) << r.body;
     return data.empty() ? Json() : data[0];
+  }
+
+  // The fraud decision of an authorization held for review (rules that review every
+  // authorization let the tests read each decision).
+  Json ReviewedDecision(const testing::ClientResponse& authorized) {
+    EXPECT_EQ(authorized.json()["fraud_status"], "pending") << authorized.body;
+    const Json page = client_.Get("/v1/admin/fraud/reviews?limit=100", op()).json();
+    for (const Json& r : page["data"]) {
+      if (r["authorization_id"] == authorized.json()["authorization_id"]) {
+        return client_.Get("/v1/admin/fraud/reviews/" + r["id"].get<std::string>(), op()).json()["decision"];
+      }
+    }
+    ADD_FAILURE() << "no review for " << authorized.body;
+    return Json();
   }
 
   std::vector<Json> Events(const std::string& type) {
@@ -297,6 +331,115 @@ TEST(ApiFraudTest, MerchantsAndAnonymousCallersSeeNoneOfIt) {
   EXPECT_EQ(f.c().Post("/v1/admin/fraud/reviews/" + id + "/accept", Json::object(), f.mkey()).status, 403);
   EXPECT_EQ(f.Send("PUT", "/v1/admin/fraud/rules", {{"source", ""}}, f.mkey()).status, 403);
   EXPECT_EQ(f.PendingReview()["status"], "pending");
+}
+
+// The streaming feature engine at authorization: a device shared by a third consumer
+// trips the rule operators wrote against it.
+TEST(ApiFraudTest, ADeviceUsedByAThirdConsumerTripsTheDeviceRule) {
+  Fraud f;
+  ASSERT_EQ(f.PutRules({{"source", "review if distinct_consumers_per_device_24h >= 3\n"}}).status, 200);
+  const Json device = {{"ip", "198.51.100.7"}, {"ip_country", "SE"}, {"fingerprint", "fp-shared"}};
+  const char* emails[] = {"one@example.com", "two@example.com", "three@example.com"};
+  for (int i = 0; i < 3; ++i) {
+    f.clock().Advance(std::chrono::minutes(5));
+    auto a = f.Authorize(10000, emails[i], device);
+    ASSERT_EQ(a.status, 200) << a.body;
+    EXPECT_EQ(a.json()["status"], "approved") << a.body;
+    EXPECT_EQ(a.json().contains("fraud_status"), i == 2) << i << " " << a.body;
+  }
+  const Json held = f.ReviewedDecision(f.Authorize(10000, "four@example.com", device));
+  EXPECT_EQ(held["rule"]["rule"], "review if distinct_consumers_per_device_24h >= 3");
+  EXPECT_EQ(held["features"]["distinct_consumers_per_device_24h"], 4.0);
+  EXPECT_EQ(held["features"]["device_count_24h"], 3.0);  // before this one
+  EXPECT_EQ(held["features"]["device_fingerprint"], "fp-shared");  // the stored source's, still there
+  // Another device: its own history.
+  auto other = f.Authorize(10000, "five@example.com", {{"fingerprint", "fp-other"}});
+  EXPECT_FALSE(other.json().contains("fraud_status")) << other.body;
+}
+
+// The engine is rebuilt from the store at start: after a restart the next authorization
+// gets the features it would have got from a server that never stopped — fraud labels
+// included.
+TEST(ApiFraudTest, ARestartedServerComputesWhatOneThatNeverStoppedWould) {
+  Fraud restarted, steady;
+  std::vector<Json> last;
+  for (Fraud* f : {&restarted, &steady}) {
+    ASSERT_EQ(f->PutRules({{"source", "review if amount >= 0\n"}}).status, 200);
+    for (int i = 0; i < 6; ++i) {
+      f->clock().Advance(std::chrono::minutes(7));
+      const Json device = {{"ip", "203.0.113." + std::to_string(i % 2)}, {"fingerprint", "fp-" + std::to_string(i % 3)}};
+      auto a = f->Authorize(10000 + 1000 * i, "p" + std::to_string(i % 4) + "@example.com", device);
+      ASSERT_EQ(a.json()["fraud_status"], "pending") << a.body;
+    }
+    // One of them was fraud: the merchant's fraud history.
+    const Json review = f->c().Get("/v1/admin/fraud/reviews?limit=1", f->op()).json()["data"][0];
+    ASSERT_EQ(f->c().Post("/v1/admin/fraud/reviews/" + review["id"].get<std::string>() + "/reject", Json::object(),
+                          f->op()).status, 200);
+    if (f == &restarted) f->Restart();
+    f->clock().Advance(std::chrono::minutes(3));
+    last.push_back(f->ReviewedDecision(f->Authorize(20000, "p1@example.com", {{"ip", "203.0.113.1"},
+                                                                              {"fingerprint", "fp-1"}}))["features"]);
+  }
+  ASSERT_EQ(last.size(), 2u);
+  Json after_restart = last[0], never_stopped = last[1];
+  // The servers' merchants have different ids; everything else is the same.
+  after_restart.erase("merchant_id");
+  never_stopped.erase("merchant_id");
+  EXPECT_EQ(after_restart, never_stopped);
+  // ...and it is history, not a blank engine.
+  EXPECT_EQ(after_restart["consumer_count_24h"], 2.0);  // p1 came twice before
+  EXPECT_EQ(after_restart["merchant_count_1h"], 6.0);
+  EXPECT_EQ(after_restart["distinct_consumers_per_device_24h"], 2.0);
+  EXPECT_FALSE(after_restart["merchant_seconds_since_known_fraud"].is_null());
+}
+
+// A fraud model scores every screened authorization; its reasons come with the scores
+// that reach the review threshold; the version's thresholds then decide.
+TEST(ApiFraudTest, AFraudModelScoresAndItsThresholdsDecide) {
+  testing::TempDir model_dir;
+  fraud::CardSimOptions sim;
+  sim.customers = 200;
+  sim.terminals = 400;
+  sim.days = 35;
+  sim.seed = 7;
+  const auto stream = fraud::StreamOf(fraud::SimulateCards(sim));
+  fraud::StreamTraining window = fraud::LatestWindow(stream, 14, 7 * 86'400);
+  window.train.max_rounds = 60;
+  auto trained = fraud::TrainOnStream(stream, window);
+  ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+  ASSERT_TRUE(trained->model.Save(model_dir.path()).ok());
+
+  Fraud f(model_dir.path());
+  ASSERT_EQ(f.PutRules({{"source", "review if fraud_score >= 0\n"}}).status, 200);
+  const Json small = f.ReviewedDecision(f.Authorize(2000, "small@example.com"));
+  ASSERT_TRUE(small["score"].is_object()) << small.dump();
+  EXPECT_EQ(small["score"]["model_version"], trained->model.version());
+  EXPECT_LT(small["score"]["score"].get<int>(), 70);
+  EXPECT_TRUE(small["score"]["reasons"].empty());  // below the review threshold: none computed
+
+  // The simulator's first scenario: any amount over 220.00 is fraud.
+  const Json large = f.ReviewedDecision(f.Authorize(60000, "large@example.com"));
+  EXPECT_GE(large["score"]["score"].get<int>(), 90) << large.dump();
+  const Json reasons = large["score"]["reasons"];
+  EXPECT_NE(std::find(reasons.begin(), reasons.end(), Json("amount")), reasons.end()) << reasons.dump();
+
+  // Without rules the version's thresholds decide: blocked.
+  ASSERT_EQ(f.PutRules({{"source", ""}}).status, 200);
+  auto blocked = f.Authorize(60000, "again@example.com");
+  EXPECT_EQ(blocked.json()["status"], "declined") << blocked.body;
+  EXPECT_EQ(f.Authorize(2000, "fine@example.com").json()["status"], "approved");
+}
+
+TEST(ApiFraudTest, AnInvalidFraudModelDirectoryFailsStartUp) {
+  testing::TempDir data, empty;
+  app::PlatformOptions o;
+  o.data_dir = data.path();
+  o.migrate = true;
+  o.fraud_model_dir = empty.path();
+  auto p = app::Platform::Open(o);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), "fraud_model_invalid");
+  EXPECT_NE(p.status().message().find(empty.path()), std::string::npos) << p.status().ToString();
 }
 
 }  // namespace

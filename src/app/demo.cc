@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "credit/model.h"
+#include "fraud/stream_training.h"
 #include "onboarding/onboarding.h"
 #include "ops/events.h"
 #include "origination/origination.h"
@@ -164,6 +165,23 @@ Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::str
   const credit::CreditModel model(std::move(trained), sha);
   TRANCHE_RETURN_IF_ERROR(model.Save(dir));
   spdlog::info("demo credit model {} ready", model.version());
+  return dir;
+}
+
+Result<std::string> EnsureDemoFraudModel(const std::string& dir) {
+  if (fraud::FraudModel::Load(dir, fraud::FeatureEngine::catalogue()).ok()) return dir;
+  spdlog::info("training the demo fraud model on a simulated card stream (once; kept in {})", dir);
+  fraud::CardSimOptions sim;
+  sim.customers = 500;
+  sim.terminals = 1'000;
+  sim.days = 50;
+  sim.seed = 20261201;
+  const std::vector<fraud::StreamTransaction> stream = fraud::StreamOf(fraud::SimulateCards(sim));
+  const fraud::StreamTraining window = fraud::LatestWindow(stream, 21, 7 * 86'400);
+  TRANCHE_ASSIGN_OR_RETURN(fraud::StreamModel trained, fraud::TrainOnStream(stream, window));
+  TRANCHE_RETURN_IF_ERROR(trained.model.Save(dir));
+  spdlog::info("demo fraud model {} ready ({} transactions, {} frauds)", trained.model.version(), trained.rows,
+               trained.frauds);
   return dir;
 }
 

@@ -41,6 +41,11 @@ Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
 // or an empty string when there is no training data (the policy rules then decide).
 Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::string& training_csv);
 
+// The demo's fraud model in `dir`: kept when the directory holds one, otherwise trained
+// on first run from a small simulated card stream (fraud::SimulateCards, fixed seed:
+// the same model every time) in a few seconds. Returns the directory.
+Result<std::string> EnsureDemoFraudModel(const std::string& dir);
+
 // What to print after the demo starts: the keys and curl lines that work as printed.
 // With `web`, it ends with the links to the console, the portal and the shop.
 std::string DemoBanner(const DemoCredentials& creds, const std::string& host, int port, bool web);

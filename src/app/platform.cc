@@ -44,6 +44,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
                            store::sqlite::SqliteStore::Open(so, *p->clock_, p->options_.migrate));
   p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_, *p->clock_);
   TRANCHE_RETURN_IF_ERROR(p->OpenDecider());
+  TRANCHE_RETURN_IF_ERROR(p->OpenFraudScreening());
   TRANCHE_RETURN_IF_ERROR(p->LoadSigningKey());
   const PostOptions post_options{p->options_.allow_private_webhook_targets, p->options_.webhook_ca_file,
                                  p->options_.webhook_timeouts};
@@ -65,7 +66,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->services_->rail = p->rail_.get();
   p->services_->adjustable_clock = p->options_.adjustable_clock;
   p->services_->wall_clock = p->wall_clock_;
-  p->services_->fraud = &p->screening_;
+  p->services_->fraud = p->screening_.get();
   if (p->options_.intent_classifier != nullptr && p->options_.language_detector != nullptr) {
     p->assistant_ = std::make_unique<assist::Assistant>(p->ops_context(), *p->options_.intent_classifier,
                                                         *p->options_.language_detector);
@@ -129,6 +130,36 @@ Status Platform::OpenDecider() {
                o.challenger_shadow ? "shadow" : std::to_string(o.challenger_share) + " of consumers");
   decider_ = std::make_unique<credit::ChampionChallenger>(
       std::move(champion), std::move(challenger), credit::ChallengerConfig{o.challenger_share, o.challenger_shadow});
+  return Status::Ok();
+}
+
+Status Platform::OpenFraudScreening() {
+  fraud::EngineOptions engine;
+  if (!options_.fraud_model_dir.empty()) {
+    const std::string& dir = options_.fraud_model_dir;
+    auto scorer = fraud::ModelScorer::Load(dir, fraud::EngineFeatureSource::ScreeningCatalogue());
+    if (!scorer.ok()) {
+      return Status::InvalidArgument("fraud_model_invalid",
+                                     "no usable fraud model in " + dir + ": " + scorer.status().message());
+    }
+    // The engine delivers labels as the model was trained to expect them.
+    engine.label_delay_s = scorer->model().label_delay_s();
+    if (engine.label_delay_s < fraud::kMinLabelDelayS || engine.label_delay_s > fraud::kMaxLabelDelayS) {
+      return Status::InvalidArgument("fraud_model_invalid", "the fraud model in " + dir +
+                                                                " has a label delay outside 1 hour to 90 days");
+    }
+    fraud_scorer_ = std::make_unique<fraud::ModelScorer>(std::move(scorer).value());
+    spdlog::info("fraud model {} from {}", fraud_scorer_->model().version(), dir);
+  }
+  fraud_source_ = std::make_unique<fraud::EngineFeatureSource>(engine);
+  const Instant now = clock_->Now();
+  std::size_t replayed = 0;
+  TRANCHE_RETURN_IF_ERROR(store_->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(replayed, fraud_source_->Rebuild(tx.fraud_decisions(), now));
+    return Status::Ok();
+  }));
+  spdlog::info("fraud feature engine rebuilt from {} stored screenings", replayed);
+  screening_ = std::make_unique<fraud::Screening>(*fraud_source_, fraud_scorer_.get());
   return Status::Ok();
 }
 

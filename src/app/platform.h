@@ -21,7 +21,8 @@
 
 #include "ops/cob.h"
 #include "payments/simulated.h"
-#include "fraud/decision_source.h"
+#include "fraud/engine_source.h"
+#include "fraud/model_scorer.h"
 #include "risk/policy_decider.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -57,6 +58,10 @@ struct PlatformOptions {
   double challenger_share = 0;
   bool challenger_shadow = false;
   std::chrono::milliseconds model_watch_interval{2000};
+  // A fraud model directory (tranche train fraud): every screened authorization gets
+  // its score, and the rules version's review and block thresholds apply. Empty: no
+  // score. A directory without a complete model fails start-up.
+  std::string fraud_model_dir;
   // Webhook delivery: how often the dispatcher looks for due deliveries, and whether
   // endpoints may resolve to loopback or private addresses (demo and tests only).
   std::chrono::milliseconds webhook_interval{250};
@@ -123,6 +128,9 @@ class Platform {
   explicit Platform(PlatformOptions options);
   void MaintenanceLoop(std::stop_token stop);
   Status OpenDecider();
+  // The fraud model (if any), the feature source rebuilt from the stored screenings,
+  // and the screening over them.
+  Status OpenFraudScreening();
   // The key webhook signing secrets derive from: <data_dir>/webhook_signing.key (0600),
   // made on first open.
   Status LoadSigningKey();
@@ -147,10 +155,11 @@ class Platform {
   };
   std::vector<WatchedDecider> watched_;
   risk::SimulatedBureau bureau_;
-  // Fraud screening at authorization: the stored-data feature source until the
-  // streaming feature engine replaces it; no scorer until a fraud model exists.
-  fraud::StoredFeatureSource fraud_source_;
-  fraud::Screening screening_{fraud_source_, nullptr};
+  // Fraud screening at authorization: the feature engine (rebuilt from the store on
+  // open) and, with fraud_model_dir, the model's score.
+  std::unique_ptr<fraud::EngineFeatureSource> fraud_source_;
+  std::unique_ptr<fraud::ModelScorer> fraud_scorer_;
+  std::unique_ptr<fraud::Screening> screening_;
   webhooks::SigningKey signing_key_{};
   std::unique_ptr<WebhookDispatcher> dispatcher_;
   std::unique_ptr<payments::SimulatedProcessor> processor_;

@@ -6,8 +6,7 @@
 #include "cli/fail.h"
 #include "fraud/cards_sim.h"
 #include "fraud/eval.h"
-#include "fraud/features_replay.h"
-#include "fraud/model.h"
+#include "fraud/stream_training.h"
 
 namespace tranche::cli {
 
@@ -94,30 +93,20 @@ int RunTrain(const TrainArgs& a) {
   auto stream = fraud::ReadTransactionStream(a.transactions);
   if (!stream.ok()) return Fail(stream.status());
   if (stream->empty()) return Fail(Status::InvalidArgument("invalid_stream", "no transactions"));
-  const std::int64_t delay_s = a.delay_days * kDayS;
-  std::int64_t from_s = (stream->back().time_s - delay_s) / kDayS * kDayS - a.train_days * kDayS;
+  fraud::StreamTraining o = fraud::LatestWindow(*stream, a.train_days, a.delay_days * kDayS);
+  o.train = a.o;
   if (!a.train_start.empty()) {
     auto start = MidnightOf(a.train_start);
     if (!start.ok()) return Fail(start.status());
-    from_s = *start;
+    o.from_s = *start;
+    o.until_s = o.from_s + a.train_days * kDayS;
   }
-  const std::int64_t until_s = from_s + a.train_days * kDayS;
-  fraud::FeatureEngine engine(fraud::EngineOptions{delay_s});
-  const std::size_t width = fraud::FeatureEngine::width();
-  ml::Matrix rows{0, width, {}, {}, {}};
-  fraud::Replay(*stream, delay_s, from_s, until_s, engine, [&](std::size_t i, const float* row) {
-    rows.values.insert(rows.values.end(), row, row + width);
-    rows.labels.push_back((*stream)[i].fraud ? 1.0F : 0.0F);
-    ++rows.rows;
-  });
-  auto trained = fraud::TrainFraud(rows, a.o);
+  auto trained = fraud::TrainOnStream(*stream, o);
   if (!trained.ok()) return Fail(trained.status());
-  auto model = fraud::FraudModel::FromTrained(*trained, fraud::FeatureEngine::catalogue(), delay_s);
-  if (!model.ok()) return Fail(model.status());
-  if (Status st = model->Save(a.out); !st.ok()) return Fail(st);
+  if (Status st = trained->model.Save(a.out); !st.ok()) return Fail(st);
   std::printf("fraud model %s written to %s: %zu transactions (%zu frauds), %zu features, cross-validated AUC %.4f "
-              "AP %.4f (optimistic: the search chose on these folds)\n", model->version().c_str(), a.out.c_str(),
-              trained->rows, trained->frauds, trained->columns.size(), trained->cv_auc, trained->cv_average_precision);
+              "AP %.4f (optimistic: the search chose on these folds)\n", trained->model.version().c_str(), a.out.c_str(),
+              trained->rows, trained->frauds, trained->inputs, trained->cv_auc, trained->cv_average_precision);
   return 0;
 }
 

@@ -101,7 +101,7 @@ int Serve(PlatformOptions options, const std::string& intent_model) {
 }
 
 int Demo(PlatformOptions options, const std::string& keys_file, const std::string& training_csv,
-         const std::string& history, const std::string& intent_model) {
+         const std::string& history, const std::string& intent_model, const std::string& fraud_model) {
   int history_days = 0;
   if (!history.empty()) {
     auto days = tranche::cli::ParseHistoryDays(history);
@@ -121,6 +121,14 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
     options.credit_model_dir = *dir;
   } else if (options.credit_model_dir == "none") {
     options.credit_model_dir.clear();
+  }
+  // The same for fraud: "auto" trains the demo's model on a simulated card stream once.
+  if (fraud_model == "auto") {
+    auto dir = tranche::app::EnsureDemoFraudModel(options.data_dir + "/models/fraud-demo");
+    if (!dir.ok()) return Fail(dir.status());
+    options.fraud_model_dir = *dir;
+  } else if (fraud_model != "none") {
+    options.fraud_model_dir = fraud_model;
   }
   tranche::assist::Understanding understanding;
   if (Status st = UseUnderstanding(intent_model, options.data_dir, &understanding, options); !st.ok()) {
@@ -289,6 +297,8 @@ int main(int argc, char** argv) {
   serve->add_flag("--migrate", options.migrate, "apply pending schema migrations first");
   serve->add_option("--web-dir", options.web_dir,
                     "serve the web front end's built files (web/dist) from this directory");
+  serve->add_option("--fraud-model", options.fraud_model_dir,
+                    "fraud model directory (tranche train fraud); default: screening without a score");
   std::string serve_intent_model;
   serve->add_option("--intent-model", serve_intent_model,
                     "the assistant's intent model directory (tranche train intents); default: assistant off");
@@ -306,6 +316,10 @@ int main(int argc, char** argv) {
   std::string demo_intent_model = "auto";
   demo->add_option("--intent-model", demo_intent_model,
                    "the assistant's intent model directory, 'auto' (train the BNPL model on first run) "
+                   "or 'none'")->capture_default_str();
+  std::string demo_fraud_model = "auto";
+  demo->add_option("--fraud-model", demo_fraud_model,
+                   "fraud model directory, 'auto' (train the demo model on a simulated card stream on first run) "
                    "or 'none'")->capture_default_str();
   std::string keys_file;
   demo->add_option("--keys-file", keys_file, "also write the demo keys as JSON to this file");
@@ -366,7 +380,7 @@ int main(int argc, char** argv) {
   if (demo->parsed()) {
     options.credit_model_dir = demo_credit_model;
     options.web_dir = demo_web_dir;
-    return Demo(options, keys_file, training_csv, history, demo_intent_model);
+    return Demo(options, keys_file, training_csv, history, demo_intent_model, demo_fraud_model);
   }
   if (migrate->parsed()) return Migrate(options.data_dir);
   if (op_create->parsed()) return CreateOperator(options, op_name);

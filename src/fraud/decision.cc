@@ -31,25 +31,30 @@ Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdG
   d.rules_version = rules_version.version;
   d.thresholds = rules_version.thresholds;
   d.created_at = facts.now;
+  d.facts = facts;
   for (std::size_t i = 0; i < catalogue.size(); ++i) d.features.emplace_back(catalogue.at(i).name, values.at(i));
-  if (screening.scorer != nullptr) d.score = screening.scorer->Evaluate(catalogue, values);
+  if (screening.scorer != nullptr) {
+    d.score = screening.scorer->Evaluate(catalogue, values, d.thresholds.review_at);
+  }
 
-  TRANCHE_ASSIGN_OR_RETURN(auto list_names, repo.ListNames());
-  const ParseOutcome parsed = ParseRules(rules_version.source, catalogue, list_names);
-  if (!parsed.rules) {
+  TRANCHE_ASSIGN_OR_RETURN(std::shared_ptr<const ParseOutcome> parsed,
+                           screening.rules.Get(rules_version.version, rules_version.source, catalogue,
+                                               [&repo] { return repo.ListNames(); }));
+  if (!parsed->rules) {
     // Saved rules were checked when saved; only a catalogue that changed since can
     // break them. Nobody is declined for that, and nothing passes unseen: a person looks.
     d.action = Action::kReview;
     d.decided_by = std::string(kDecidedByInvalidRules);
     return d;
   }
-  TRANCHE_ASSIGN_OR_RETURN(d.members, repo.Members(NeededLookups(*parsed.rules, values)));
+  const RuleSet& rules = *parsed->rules;
+  TRANCHE_ASSIGN_OR_RETURN(d.members, repo.Members(NeededLookups(rules, values)));
   const std::optional<int> score = d.score ? std::optional<int>(d.score->score) : std::nullopt;
-  const Verdict v = Evaluate(*parsed.rules, values, score, d.members, d.thresholds);
+  const Verdict v = Evaluate(rules, values, score, d.members, d.thresholds);
   d.action = v.action;
   d.decided_by = std::string(DecidedByName(v.by));
-  if (v.rule) d.rule = HitOf(*parsed.rules, *v.rule);
-  for (std::size_t i : v.hits) d.hits.push_back(HitOf(*parsed.rules, i));
+  if (v.rule) d.rule = HitOf(rules, *v.rule);
+  for (std::size_t i : v.hits) d.hits.push_back(HitOf(rules, i));
   return d;
 }
 

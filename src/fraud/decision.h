@@ -3,10 +3,11 @@
 // can be replayed (Replay) and explained to operators.
 //
 // The feature source and the scorer are ports, injected like risk::Decider: the
-// streaming feature engine (fraud/features*) and the model (fraud/model*) implement
-// them; until then StoredFeatureSource (decision_source.h) computes a small catalogue
-// from what the store already holds, and no scorer means fraud_score is missing and
-// the thresholds are not applied.
+// platform wires EngineFeatureSource (engine_source.h: the streaming feature engine,
+// fed after each commit) and, when a fraud model is configured, ModelScorer
+// (model_scorer.h). StoredFeatureSource (decision_source.h) computes the features the
+// store alone answers; without a scorer fraud_score is missing and the thresholds are
+// not applied.
 #pragma once
 
 #include <memory>
@@ -19,6 +20,7 @@
 #include "core/money.h"
 #include "fraud/lists.h"
 #include "fraud/review.h"
+#include "fraud/rules_cache.h"
 #include "fraud/rules.h"
 #include "fraud/rules_eval.h"
 
@@ -38,16 +40,35 @@ struct AuthorizationFacts {
   std::optional<std::string> ip;
   std::optional<std::string> ip_country;  // the merchant's geolocation of the ip
   std::optional<std::string> device_fingerprint;
+  // The consumer's payment method as the feature engine keys it (PaymentMethodKey),
+  // when one was set before this authorization.
+  std::optional<std::string> payment_method;
   Instant now;
 };
 
-// Computes one authorization's features. Reads only (through the repo).
+// A confirmed fraud (a review rejected, an unauthorized dispute): the screened
+// authorization's merchant and time, and when it became known.
+struct KnownFraud {
+  std::string merchant_id;
+  Instant authorized_at;
+  Instant known_at;
+};
+
+// Computes one authorization's features. Compute reads only (through the repo); a
+// source that keeps state of its own (the feature engine) learns through Record and
+// RecordLabel, which the use cases call only after the transaction that screened the
+// authorization (or stored the label) committed — see Tx::OnCommit — so what it learns
+// is exactly what the store holds. Safe to call from any thread.
 class FeatureSource {
  public:
   virtual ~FeatureSource() = default;
   virtual const Catalogue& catalogue() const = 0;
   // Values in catalogue order.
   virtual Result<FeatureValues> Compute(DecisionRepo& repo, const AuthorizationFacts& facts) const = 0;
+  // A screened authorization committed (once per authorization). Default: nothing kept.
+  virtual void Record(const AuthorizationFacts& /*facts*/) {}
+  // A label committed saying an authorization was fraud. Default: nothing kept.
+  virtual void RecordLabel(const KnownFraud& /*fraud*/) {}
 };
 
 struct Score {
@@ -59,8 +80,9 @@ struct Score {
 class Scorer {
  public:
   virtual ~Scorer() = default;
-  // Precondition: values come from `catalogue`.
-  virtual Score Evaluate(const Catalogue& catalogue, const FeatureValues& values) const = 0;
+  // Reasons are given only when the score reaches `reasons_at` (they cost more than
+  // the score: only reviewers read them). Precondition: values come from `catalogue`.
+  virtual Score Evaluate(const Catalogue& catalogue, const FeatureValues& values, int reasons_at) const = 0;
 };
 
 // A rule set as operators saved it: one version of the audit trail.
@@ -102,11 +124,17 @@ struct FraudDecision {
   std::int64_t rules_version = 0;
   Thresholds thresholds;
   Instant created_at;
+  // What was screened (the feature source's input): replayed into the feature engine
+  // when the platform starts.
+  AuthorizationFacts facts;
 };
 
 struct Screening {
-  const FeatureSource& source;
+  FeatureSource& source;
   const Scorer* scorer = nullptr;  // none: no score, thresholds not applied
+  // Each rules version parsed once (its lists exist forever: lists are never deleted,
+  // and the catalogue is fixed while the process runs).
+  mutable RulesCache rules = {};
 };
 
 // Screens an authorization: computes features, evaluates the current rules (and the

@@ -32,6 +32,11 @@ struct ConsumerActivity {
   std::int64_t approved_amount_minor = 0;  // in the currency asked about
 };
 
+struct ScreenedAuthorization {
+  std::string decision_id;
+  AuthorizationFacts facts;  // facts.now: when it was screened
+};
+
 class DecisionRepo {
  public:
   virtual ~DecisionRepo() = default;
@@ -54,11 +59,25 @@ class DecisionRepo {
   virtual Result<ListLookups> Members(const ListLookups& asked) = 0;
 
   virtual Result<ConsumerActivity> Activity(std::string_view consumer_id, Currency currency, Instant since) = 0;
+  // The consumer's payment method as the feature engine keys it (PaymentMethodKey);
+  // none when the consumer never set one.
+  virtual Result<std::optional<std::string>> PaymentMethodOf(std::string_view consumer_id) = 0;
 
   virtual Status InsertDecision(const FraudDecision& d) = 0;
   virtual Result<std::optional<FraudDecision>> FindDecision(std::string_view id) = 0;
   // Decisions at or after `since`, oldest first, at most `limit` (backtests).
   virtual Result<std::vector<FraudDecision>> ListDecisionsSince(Instant since, std::size_t limit) = 0;
+  // The fraud decision on the credit decision `credit_decision_id` (an authorization's).
+  virtual Result<std::optional<FraudDecision>> FindDecisionByCredit(std::string_view credit_decision_id) = 0;
+
+  // The feature engine's rebuild at start-up (engine_source.h) reads these two.
+  // Screenings at or after `since` in (time, id) order after `after` (none: from the
+  // first), at most `limit`; decisions stored without their facts (before schema 15)
+  // are left out.
+  virtual Result<std::vector<ScreenedAuthorization>> ListScreened(Instant since, const ScreenedAuthorization* after,
+                                                                  std::size_t limit) = 0;
+  // Fraud labels created at or after `since`, in creation order, at most `limit`.
+  virtual Result<std::vector<KnownFraud>> ListKnownFrauds(Instant since, std::size_t limit) = 0;
 
   virtual Status InsertReview(const Review& r) = 0;
   virtual Status UpdateReview(const Review& r) = 0;

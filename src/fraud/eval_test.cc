@@ -9,6 +9,7 @@
 #include "fraud/cards_sim.h"
 #include "fraud/features.h"
 #include "fraud/model.h"
+#include "fraud/stream_training.h"
 
 namespace tranche::fraud {
 namespace {
@@ -34,12 +35,7 @@ std::vector<StreamTransaction> Stream() {
   o.terminals = 600;
   o.days = 42;
   o.seed = 11;
-  std::vector<StreamTransaction> out;
-  for (const CardTransaction& t : SimulateCards(o)) {
-    out.push_back({std::to_string(t.tx_id), t.time_s, std::to_string(t.customer_id), std::to_string(t.terminal_id),
-                   t.amount_minor, t.fraud});
-  }
-  return out;
+  return StreamOf(SimulateCards(o));
 }
 
 FraudEvalOptions Options(const std::vector<StreamTransaction>& s) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <tuple>
 
 #include "core/hash.h"
 
@@ -11,8 +12,6 @@ namespace {
 
 constexpr std::int64_t kHourS = 3'600;
 constexpr std::int64_t kDayS = 86'400;
-constexpr std::int64_t kMinDelayS = kHourS;
-constexpr std::int64_t kMaxDelayS = 90 * kDayS;
 constexpr std::int64_t kLongestShiftedWindowS = 30 * kDayS;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 // Age matters while an account is new. Capped, it cannot single out one old entity (an
@@ -64,11 +63,11 @@ std::vector<FeatureDef> Definitions() {
   d.push_back({"merchant_fraud_rate_30d", ValueType::kNumber, "merchant's known fraud share, 30 days before the label delay"});
   d.push_back({"merchant_fraud_count_7d", ValueType::kNumber, "merchant's known frauds, 7 days before the label delay"});
   d.push_back({"merchant_seconds_since_known_fraud", ValueType::kNumber, "seconds since the merchant's latest known fraud"});
-  d.push_back({"distinct_consumers_per_device_24h", ValueType::kNumber, "consumers on this device in 24 h (up to 8)"});
-  d.push_back({"distinct_devices_per_consumer_24h", ValueType::kNumber, "devices of this consumer in 24 h (up to 8)"});
-  d.push_back({"distinct_emails_per_ip_24h", ValueType::kNumber, "emails from this IP in 24 h (up to 8)"});
-  d.push_back({"distinct_cards_per_consumer_30d", ValueType::kNumber, "cards of this consumer in 30 days (up to 8)"});
-  d.push_back({"distinct_merchants_per_card_24h", ValueType::kNumber, "merchants this card paid in 24 h (up to 8)"});
+  d.push_back({"distinct_consumers_per_device_24h", ValueType::kNumber, "consumers on this device in 24 h, this one included (up to 8)"});
+  d.push_back({"distinct_devices_per_consumer_24h", ValueType::kNumber, "devices of this consumer in 24 h, this one included (up to 8)"});
+  d.push_back({"distinct_emails_per_ip_24h", ValueType::kNumber, "emails from this IP in 24 h, this one included (up to 8)"});
+  d.push_back({"distinct_cards_per_consumer_30d", ValueType::kNumber, "cards of this consumer in 30 days, this one included (up to 8)"});
+  d.push_back({"distinct_merchants_per_card_24h", ValueType::kNumber, "merchants this card paid in 24 h, this one included (up to 8)"});
   d.push_back({"consumer_days_since_email_change", ValueType::kNumber, "days since the consumer's email changed"});
   d.push_back({"consumer_days_since_phone_change", ValueType::kNumber, "days since the consumer's phone changed"});
   d.push_back({"consumer_days_since_card_change", ValueType::kNumber, "days since the consumer's card changed"});
@@ -115,7 +114,7 @@ float Days(std::int64_t s) { return static_cast<float>(static_cast<double>(s) / 
 }  // namespace
 
 FeatureEngine::FeatureEngine(EngineOptions options) : options_(options) {
-  TRANCHE_ASSERT(options_.label_delay_s >= kMinDelayS && options_.label_delay_s <= kMaxDelayS);
+  TRANCHE_ASSERT(options_.label_delay_s >= kMinLabelDelayS && options_.label_delay_s <= kMaxLabelDelayS);
 }
 
 const Catalogue& FeatureEngine::catalogue() {
@@ -187,15 +186,27 @@ void FeatureEngine::ComputeRow(const Event& e, float* row) const {
     }
   }
 
-  const std::pair<Relation, Entity> distinct[kDistinctCount] = {
-      {kConsumersPerDevice, Entity::kDevice}, {kDevicesPerConsumer, Entity::kConsumer}, {kEmailsPerIp, Entity::kIp},
-      {kCardsPerConsumer, Entity::kConsumer}, {kMerchantsPerCard, Entity::kCard}};
+  // Owner, partner: the count is of the owner's partners, this event's included.
+  const std::array<std::tuple<Relation, Entity, Entity>, kDistinctCount> distinct = {{
+      {kConsumersPerDevice, Entity::kDevice, Entity::kConsumer}, {kDevicesPerConsumer, Entity::kConsumer, Entity::kDevice},
+      {kEmailsPerIp, Entity::kIp, Entity::kEmail}, {kCardsPerConsumer, Entity::kConsumer, Entity::kCard},
+      {kMerchantsPerCard, Entity::kCard, Entity::kMerchant}}};
   const std::int64_t windows_s[kDistinctCount] = {kDayS, kDayS, kDayS, 30 * kDayS, kDayS};
   for (std::size_t i = 0; i < kDistinctCount; ++i) {
-    const std::string_view key = e.key(distinct[i].second);
+    const auto [relation, owner, partner] = distinct[i];
+    const std::string_view key = KeyOf(e, owner);
     if (key.empty()) continue;
-    const RecentDistinct<8>* d = FindDistinct(distinct[i].first, key);
-    row[kDistinct + i] = d == nullptr ? 0.0F : static_cast<float>(d->CountWithin(t, windows_s[i]));
+    const std::string_view partner_key = KeyOf(e, partner);
+    const RecentDistinct<8>* d = FindDistinct(relation, key);
+    int n = 0;
+    if (d != nullptr && !partner_key.empty()) {
+      n = d->CountWithinWith(static_cast<std::uint32_t>(EntityHash(partner, partner_key)), t, windows_s[i]);
+    } else if (d != nullptr) {
+      n = d->CountWithin(t, windows_s[i]);
+    } else {
+      n = partner_key.empty() ? 0 : 1;
+    }
+    row[kDistinct + i] = static_cast<float>(n);
   }
 
   const std::string_view consumer = e.key(Entity::kConsumer);

@@ -25,7 +25,8 @@
 //   merchant_seconds_since_known_fraud                     since the latest known fraud
 //   distinct_consumers_per_device_24h, distinct_devices_per_consumer_24h,
 //   distinct_emails_per_ip_24h, distinct_cards_per_consumer_30d,
-//   distinct_merchants_per_card_24h                         exact up to 8, then 8
+//   distinct_merchants_per_card_24h                         this event's partner included;
+//                                                           exact up to 8, then 8
 //   consumer_days_since_{email,phone,card}_change           since the consumer's last change
 //   ip_country_mismatch                                     1 when both known and different
 //   email, email_domain, ip_country, billing_country        text, for rules and lists
@@ -71,6 +72,9 @@ struct FraudLabel {
   std::int64_t tx_time_s = 0;
   std::string_view merchant;
 };
+
+inline constexpr std::int64_t kMinLabelDelayS = 3'600;
+inline constexpr std::int64_t kMaxLabelDelayS = 90 * 86'400;
 
 struct EngineOptions {
   // How long after a transaction its label is taken to be known; merchant fraud rates

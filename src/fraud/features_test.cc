@@ -9,6 +9,7 @@
 
 #include "fraud/cards_sim.h"
 #include "fraud/features_replay.h"
+#include "fraud/stream_training.h"
 
 namespace tranche::fraud {
 namespace {
@@ -76,13 +77,13 @@ TEST(FeatureEngineTest, AnEventSeesOnlyTheHistoryBeforeIt) {
   EXPECT_EQ(Number(b, "consumer_amount_mean_30d"), 1'000);
   EXPECT_EQ(Number(b, "consumer_amount_to_mean_30d"), 3);
   EXPECT_EQ(Number(b, "email_domain_count_24h"), 1);  // derived from the email, case-folded
-  EXPECT_EQ(Number(b, "distinct_consumers_per_device_24h"), 1);
+  EXPECT_EQ(Number(b, "distinct_consumers_per_device_24h"), 1);  // c1 again: counted once
   EXPECT_NEAR(Number(b, "consumer_days_since_email_change"), 600.0 / kDay, 1e-6);
 
   engine.Record(Checkout(kT0 + 700, 10, "c2", "d1"));
   engine.Record(Checkout(kT0 + 800, 10, "c3", "d1"));
   const FeatureValues c = engine.Compute(Checkout(kT0 + 2 * kDay, 10, "c4", "d1"));
-  EXPECT_EQ(Number(c, "distinct_consumers_per_device_24h"), 0);  // all of them are over a day old
+  EXPECT_EQ(Number(c, "distinct_consumers_per_device_24h"), 1);  // c4 alone: the others are over a day old
   EXPECT_EQ(Number(c, "device_count_7d"), 3);
   EXPECT_EQ(Number(c, "device_count_24h"), 0);
   EXPECT_EQ(engine.entities(), 7u);  // 3 consumers, a device, an email, its domain, a merchant
@@ -113,12 +114,7 @@ std::vector<StreamTransaction> SmallStream(std::uint64_t seed) {
   o.terminals = 400;
   o.days = 40;
   o.seed = seed;
-  std::vector<StreamTransaction> out;
-  for (const CardTransaction& t : SimulateCards(o)) {
-    out.push_back({std::to_string(t.tx_id), t.time_s, std::to_string(t.customer_id), std::to_string(t.terminal_id),
-                   t.amount_minor, t.fraud});
-  }
-  return out;
+  return StreamOf(SimulateCards(o));
 }
 
 std::vector<std::vector<float>> Rows(const std::vector<StreamTransaction>& s, std::int64_t delay) {

@@ -162,12 +162,27 @@ class RecentDistinct {
   // Partners seen in (time_s − window_s, time_s].
   int CountWithin(std::int64_t time_s, std::int64_t window_s) const {
     int n = 0;
-    for (std::size_t i = 0; i < K; ++i) n += seen_s_[i] != kNever && seen_s_[i] > time_s - window_s ? 1 : 0;
+    for (std::size_t i = 0; i < K; ++i) n += Within(i, time_s, window_s) ? 1 : 0;
     return n;
+  }
+  // The same with `partner_hash` counted too (once, and up to K): the partners of an
+  // event that is not recorded yet, itself included.
+  int CountWithinWith(std::uint32_t partner_hash, std::int64_t time_s, std::int64_t window_s) const {
+    int n = 0;
+    bool seen = false;
+    for (std::size_t i = 0; i < K; ++i) {
+      if (!Within(i, time_s, window_s)) continue;
+      ++n;
+      seen = seen || hashes_[i] == partner_hash;
+    }
+    return seen ? n : std::min(n + 1, K);
   }
 
  private:
   static constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::min();
+  bool Within(std::size_t i, std::int64_t time_s, std::int64_t window_s) const {
+    return seen_s_[i] != kNever && seen_s_[i] > time_s - window_s;
+  }
   std::array<std::uint32_t, K> hashes_{};
   std::array<std::int64_t, K> seen_s_ = [] {
     std::array<std::int64_t, K> a{};

@@ -84,5 +84,16 @@ TEST(RecentDistinctTest, CountsWithinTheWindowAndSaturates) {
   EXPECT_EQ(d.CountWithin(200, 86'400), 8);
 }
 
+TEST(RecentDistinctTest, CountsTheEventsOwnPartnerOnceAndUpToTheBound) {
+  RecentDistinct<8> d;
+  d.Add(1, 0);
+  d.Add(2, 20);
+  EXPECT_EQ(d.CountWithinWith(3, 30, 86'400), 3);       // a third partner: counted
+  EXPECT_EQ(d.CountWithinWith(2, 30, 86'400), 2);       // one already seen: not twice
+  EXPECT_EQ(d.CountWithinWith(1, 86'401, 86'400), 2);   // seen, but out of the window: counted anew
+  for (std::uint32_t p = 3; p < 20; ++p) d.Add(p, 100 + p);
+  EXPECT_EQ(d.CountWithinWith(99, 200, 86'400), 8);     // saturated
+}
+
 }  // namespace
 }  // namespace tranche::fraud

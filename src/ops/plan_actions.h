@@ -30,8 +30,12 @@ Result<lending::Plan> ExtendDueDate(store::Tx& tx, Instant now, std::string_view
 // The consumer reports a problem with their order: a dispute, and every active plan of
 // the order paused 21 days. Refused: not their order (order_not_found), nothing
 // captured (order_not_captured), a dispute already open (dispute_exists), bad reason.
+// An unauthorized dispute labels the order's screened authorization fraud; with
+// `screening`, its feature source learns that once the transaction commits (without, at
+// the next start, from the stored label).
 Result<servicing::Dispute> OpenDispute(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
-                                       std::string_view order_id, std::string reason);
+                                       std::string_view order_id, std::string reason,
+                                       const fraud::Screening* screening = nullptr);
 
 // The merchant registers a return: the order's active plans pause 28 days.
 Result<std::vector<lending::Plan>> RegisterReturn(store::Tx& tx, IdGenerator& ids, Instant now,

@@ -35,6 +35,18 @@ Result<std::optional<checkout::Order>> Release(store::Tx& tx, const Context& ctx
 
 }  // namespace
 
+Status StoreLabel(store::Tx& tx, const fraud::Screening* screening, const fraud::Label& label,
+                  std::string merchant_id, Instant authorized_at) {
+  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertLabel(label));
+  if (screening != nullptr && label.fraud) {
+    tx.OnCommit([&source = screening->source,
+                 known = fraud::KnownFraud{std::move(merchant_id), authorized_at, label.created_at}] {
+      source.RecordLabel(known);
+    });
+  }
+  return Status::Ok();
+}
+
 Result<fraud::Review> ClaimReview(store::Tx& tx, const Context& ctx, std::string_view review_id,
                                   std::string_view operator_id) {
   TRANCHE_ASSIGN_OR_RETURN(fraud::Review review, LoadReview(tx, review_id));
@@ -48,7 +60,8 @@ Result<ReviewDecided> DecideReview(store::Tx& tx, const Context& ctx, std::strin
   TRANCHE_ASSIGN_OR_RETURN(fraud::Review review, LoadReview(tx, review_id));
   TRANCHE_ASSIGN_OR_RETURN(review, fraud::Decide(std::move(review), operator_id, accept, std::move(note), ctx.now));
   TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().UpdateReview(review));
-  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertLabel(fraud::LabelOf(review, ctx.ids.Next("flb"))));
+  TRANCHE_RETURN_IF_ERROR(StoreLabel(tx, ctx.fraud, fraud::LabelOf(review, ctx.ids.Next("flb")), review.merchant_id,
+                                     review.created_at));
   ReviewDecided out{std::move(review), std::nullopt};
   if (accept) {
     TRANCHE_ASSIGN_OR_RETURN(auto authorization, tx.orders().FindAuthorization(out.review.authorization_id));

@@ -67,6 +67,7 @@ fraud::AuthorizationFacts FactsOf(const checkout::CheckoutSession& session, cons
           r.device.ip,
           r.device.ip_country,
           r.device.fingerprint,
+          std::nullopt,  // the payment method: looked up by the caller
           now};
 }
 
@@ -122,9 +123,15 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
   }
 
   if (ctx.fraud != nullptr) {
-    TRANCHE_ASSIGN_OR_RETURN(out.fraud, fraud::Screen(tx.fraud_decisions(), *ctx.fraud, ctx.ids,
-                                                      FactsOf(*session, consumer, r, ctx.now), out.decision.id));
+    fraud::AuthorizationFacts facts = FactsOf(*session, consumer, r, ctx.now);
+    TRANCHE_ASSIGN_OR_RETURN(facts.payment_method, tx.fraud_decisions().PaymentMethodOf(consumer.id));
+    TRANCHE_ASSIGN_OR_RETURN(out.fraud, fraud::Screen(tx.fraud_decisions(), *ctx.fraud, ctx.ids, facts,
+                                                      out.decision.id));
     TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertDecision(*out.fraud));
+    // The feature engine learns of the authorization, whatever was decided (blocked
+    // attempts count in the velocity features too), once it is durable: undone with
+    // this transaction, it was never seen.
+    tx.OnCommit([&source = ctx.fraud->source, facts = std::move(facts)] { source.Record(facts); });
     // Blocked: declined like a credit decline to the shopper, but nobody is told why
     // (the reason stays with the stored decision, for operators).
     if (out.fraud->action == fraud::Action::kBlock) return out;

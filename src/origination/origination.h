@@ -121,6 +121,12 @@ class OrderEvents {
 // trued up. Returns the plan to store.
 Result<lending::Plan> ClosePlan(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan);
 
+// Stores `label` on the fraud decision screened at `authorized_at` at `merchant_id`;
+// a label saying fraud reaches the screening's feature source once the transaction
+// commits (its merchant's fraud rates).
+Status StoreLabel(store::Tx& tx, const fraud::Screening* screening, const fraud::Label& label,
+                  std::string merchant_id, Instant authorized_at);
+
 // The review `review_id` claimed by `operator_id`.
 Result<fraud::Review> ClaimReview(store::Tx& tx, const Context& ctx, std::string_view review_id,
                                   std::string_view operator_id);

@@ -8,6 +8,7 @@
 #include "auth/keys.h"
 #include "fraud/decision_repo.h"
 #include "fraud/decision_source.h"
+#include "fraud/engine_source.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
 #include "origination/exposure.h"
@@ -47,6 +48,23 @@ class RecordedEvents final : public OrderEvents {
     published.push_back(std::move(e));
     return Status::Ok();
   }
+};
+
+// The stored feature source, remembering what the use cases taught it after commits.
+class LearningSource final : public fraud::FeatureSource {
+ public:
+  const fraud::Catalogue& catalogue() const override { return stored_.catalogue(); }
+  Result<fraud::FeatureValues> Compute(fraud::DecisionRepo& repo, const fraud::AuthorizationFacts& f) const override {
+    return stored_.Compute(repo, f);
+  }
+  void Record(const fraud::AuthorizationFacts& f) override { recorded.push_back(f); }
+  void RecordLabel(const fraud::KnownFraud& k) override { labels.push_back(k); }
+
+  std::vector<fraud::AuthorizationFacts> recorded;
+  std::vector<fraud::KnownFraud> labels;
+
+ private:
+  fraud::StoredFeatureSource stored_;
 };
 
 class OriginationTest : public ::testing::Test {
@@ -151,7 +169,7 @@ class OriginationTest : public ::testing::Test {
   RecordedEvents events_;
   std::unique_ptr<store::sqlite::InMemoryStore> store_;
   std::string merchant_id_;
-  fraud::StoredFeatureSource source_;
+  LearningSource source_;
   fraud::Screening screening_{source_, nullptr};
 };
 
@@ -389,6 +407,54 @@ TEST_F(OriginationTest, FraudRejectReleasesTheAuthorizationWithOrWithoutAnOrder)
   EXPECT_EQ(released->order->state.amounts.released.minor(), 60'000);
   auto again = Do([&](store::Tx& tx) { return DecideReview(tx, FraudCtx(), held->review->id, "op_a", true, ""); });
   EXPECT_EQ(again.status().code(), "review_decided");
+}
+
+TEST_F(OriginationTest, TheFeatureSourceLearnsAScreeningOnlyOnceItsTransactionCommits) {
+  // Screened, then the unit of work fails: undone, and the source never hears of it.
+  const std::string undone = OpenSession(10'000);
+  const Status failed = store_->Write([&](store::Tx& tx) -> Status {
+    TRANCHE_RETURN_IF_ERROR(Authorize(tx, FraudCtx(), {undone, lending::ProductKind::kPayIn4, Person("a@b.se")}).status());
+    return Status::Internal("the caller failed after screening");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_TRUE(source_.recorded.empty());
+
+  // Committed: learned once, after the commit (not while the transaction is open).
+  const std::string session = OpenSession(10'000);
+  ASSERT_TRUE(store_->Write([&](store::Tx& tx) -> Status {
+    TRANCHE_RETURN_IF_ERROR(Authorize(tx, FraudCtx(), {session, lending::ProductKind::kPayIn4, Person("a@b.se")}).status());
+    EXPECT_TRUE(source_.recorded.empty());
+    return Status::Ok();
+  }).ok());
+  ASSERT_EQ(source_.recorded.size(), 1u);
+  const fraud::AuthorizationFacts first = source_.recorded[0];
+  EXPECT_EQ(first.session_id, session);
+  EXPECT_EQ(first.email, "a@b.se");
+  EXPECT_FALSE(first.payment_method.has_value());  // none set yet
+
+  // Once the consumer has a payment method, the next screening carries it.
+  ASSERT_TRUE(store_->Write([&](store::Tx& tx) {
+    return tx.servicing().SetPaymentMethod(first.consumer_id, {payments::MethodType::kCard, "1881", "standard"});
+  }).ok());
+  ASSERT_TRUE(Screened(10'000, "a@b.se").ok());
+  ASSERT_EQ(source_.recorded.size(), 2u);
+  EXPECT_EQ(source_.recorded[1].payment_method, fraud::PaymentMethodKey(first.consumer_id, "card", "1881"));
+  EXPECT_TRUE(source_.labels.empty());
+}
+
+TEST_F(OriginationTest, ARejectedReviewTeachesTheFeatureSourceAFraudAfterItCommits) {
+  SaveRules("review if amount > 50000\n", 1);
+  auto accepted = Screened(60'000, "ann@example.com");
+  auto rejected = Screened(60'000, "eve@example.com");
+  ASSERT_TRUE(accepted.ok() && accepted->review && rejected.ok() && rejected->review);
+  ASSERT_TRUE(Do([&](store::Tx& tx) { return DecideReview(tx, FraudCtx(), accepted->review->id, "op_a", true, ""); }).ok());
+  EXPECT_TRUE(source_.labels.empty());  // not fraud: nothing for the merchant's fraud rates
+  clock_.Advance(std::chrono::hours(2));
+  ASSERT_TRUE(Do([&](store::Tx& tx) { return DecideReview(tx, FraudCtx(), rejected->review->id, "op_a", false, ""); }).ok());
+  ASSERT_EQ(source_.labels.size(), 1u);
+  EXPECT_EQ(source_.labels[0].merchant_id, merchant_id_);
+  EXPECT_EQ(source_.labels[0].authorized_at, rejected->fraud->created_at);
+  EXPECT_EQ(source_.labels[0].known_at, clock_.Now());
 }
 
 }  // namespace

@@ -75,6 +75,12 @@ class Tx {
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.
   virtual Status Nested(const std::function<Status()>& fn) = 0;
+  // Runs `fn` once this transaction's changes are durable (a write's COMMIT returned),
+  // on the thread that committed it, before the writer returns: how in-memory state
+  // derived from committed facts (fraud's feature engine) follows the store exactly.
+  // Dropped, never run, when the unit of work that registered it (or one enclosing it)
+  // is undone, when the commit fails, and in a read. `fn` must be quick and not throw.
+  virtual void OnCommit(std::function<void()> fn) = 0;
 };
 
 using TxFn = std::function<Status(Tx&)>;

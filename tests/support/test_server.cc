@@ -34,6 +34,7 @@ TestServer::TestServer(TestServerOptions options) {
   o.credit_model_dir = options.credit_model_dir;
   o.challenger_model_dir = options.challenger_model_dir;
   o.challenger_shadow = options.challenger_shadow;
+  o.fraud_model_dir = options.fraud_model_dir;
   o.model_watch_interval = std::chrono::hours(1);  // tests reload explicitly
   o.allow_private_webhook_targets = true;          // receivers listen on loopback
   o.webhook_ca_file = options.webhook_ca_file;
@@ -42,6 +43,7 @@ TestServer::TestServer(TestServerOptions options) {
   o.language_detector = options.language_detector;
   o.webhook_interval = std::chrono::milliseconds(20);
   o.migrate = true;
+  options_ = o;
   auto p = app::Platform::Open(o);
   TRANCHE_ASSERT_MSG(p.ok(), p.status().ToString().c_str());
   platform_ = std::move(p).value();
@@ -68,6 +70,16 @@ TestServer::TestServer(TestServerOptions options) {
 }
 
 TestServer::~TestServer() { platform_->Stop(); }
+
+void TestServer::Restart() {
+  platform_->Stop();
+  platform_.reset();
+  auto p = app::Platform::Open(options_);
+  TRANCHE_ASSERT_MSG(p.ok(), p.status().ToString().c_str());
+  platform_ = std::move(p).value();
+  const Status started = platform_->Start();
+  TRANCHE_ASSERT_MSG(started.ok(), started.ToString().c_str());
+}
 
 StoreCounts CountRows(store::Store& store) {
   StoreCounts c;

@@ -27,6 +27,7 @@ struct TestServerOptions {
   int max_connections = 10'000;
   std::string credit_model_dir = {};  // empty: the policy decider
   std::string challenger_model_dir = {};
+  std::string fraud_model_dir = {};  // empty: screening without a score
   bool challenger_shadow = false;
   AdjustableClock* adjustable_clock = nullptr;  // set: the clock, and /v1/admin/clock/advance exists
   std::string webhook_ca_file = {};              // trusted for https:// webhook receivers
@@ -41,6 +42,10 @@ class TestServer {
   explicit TestServer(TestServerOptions options = {});
   ~TestServer();
 
+  // Stops the platform and opens a new one over the same data directory (a restart:
+  // the keys stay valid; the port changes, so take a new Client()).
+  void Restart();
+
   std::uint16_t port() const { return platform_->port(); }
   app::Platform& platform() { return *platform_; }
   HttpClient Client() const { return HttpClient("127.0.0.1", port()); }
@@ -54,6 +59,7 @@ class TestServer {
 
  private:
   TempDir dir_;
+  app::PlatformOptions options_;
   std::unique_ptr<app::Platform> platform_;
 };
 

@@ -126,7 +126,7 @@ Result<Reply> OpenDispute(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::string reason, RequireString(ctx.body, "reason", 40));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(Dispute d, ops::OpenDispute(tx, ctx.svc.ids, ctx.now, ctx.Caller().id, order_id,
-                                                         std::move(reason)));
+                                                         std::move(reason), ctx.svc.fraud));
     return Reply(201, ops::DisputeJson(d));
   });
 }

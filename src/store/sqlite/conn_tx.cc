@@ -17,6 +17,7 @@ Status ConnectionTx::Nested(const std::function<Status()>& fn) {
   if (broken_) return Status::Unavailable("the transaction was lost; retry");
   const int d = depth_++;
   const SqliteLedgerRepo::Mark mark = ledger_.MarkPending();
+  const std::size_t hooks = on_commit_.size();
   Status st = c_.Prepare(kSavepoint[d]).Run();
   if (st.ok()) {
     st = RunGuarded(fn);
@@ -28,6 +29,7 @@ Status ConnectionTx::Nested(const std::function<Status()>& fn) {
     if (!st.ok()) {
       ledger_.RollbackTo(mark);
       (void)ledger_.TakeTaint();
+      on_commit_.resize(hooks);  // what fn registered follows its changes
     }
     if (!c_.Prepare(kRelease[d]).Run().ok()) broken_ = true;
     // SQLite rolls the whole transaction back by itself on some I/O and memory
@@ -37,6 +39,14 @@ Status ConnectionTx::Nested(const std::function<Status()>& fn) {
   --depth_;
   if (broken_ && st.ok()) st = Status::Unavailable("the transaction was lost; retry");
   return st;
+}
+
+void ConnectionTx::AfterCommit() {
+  ledger_.Committed();
+  // Swapped out first: a function may not register more (it runs after the commit).
+  std::vector<std::function<void()>> hooks;
+  hooks.swap(on_commit_);
+  for (const auto& fn : hooks) fn();
 }
 
 Status ConnectionTx::RunGuarded(const std::function<Status()>& fn) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include "store/sqlite/repos.h"
 #include "store/store.h"
@@ -36,16 +37,24 @@ class ConnectionTx final : public Tx {
   // Runs fn inside a savepoint: a failure (or a ledger posting that failed part-way)
   // rolls back only fn's changes.
   Status Nested(const std::function<Status()>& fn) override;
+  void OnCommit(std::function<void()> fn) override { on_commit_.push_back(std::move(fn)); }
 
   // True once the open transaction can no longer commit (see Nested). Cleared when
   // the writer starts the next transaction.
   bool broken() const { return broken_; }
-  void Reset() { broken_ = false; }
+  void Reset() {
+    broken_ = false;
+    on_commit_.clear();
+  }
 
-  // Called by the writer around COMMIT; see SqliteLedgerRepo.
+  // Called by the writer around COMMIT; see SqliteLedgerRepo. AfterCommit runs the
+  // OnCommit functions of the units of work that committed, in registration order.
   Status BeforeCommit() { return ledger_.FlushBalances(); }
-  void AfterCommit() { ledger_.Committed(); }
-  void AfterRollback() { ledger_.RolledBack(); }
+  void AfterCommit();
+  void AfterRollback() {
+    ledger_.RolledBack();
+    on_commit_.clear();
+  }
 
  private:
   Connection& c_;
@@ -66,6 +75,7 @@ class ConnectionTx final : public Tx {
   SqliteConversationRepo conversations_;
   int depth_ = 0;
   bool broken_ = false;
+  std::vector<std::function<void()>> on_commit_;  // of the units of work not undone
 
   // Turns an exception from a unit of work (a bug) into a failed Status, so the
   // savepoint is still rolled back and released.

@@ -1,6 +1,9 @@
 // Fraud rules, lists, decisions, reviews and labels in SQLite.
 #include <nlohmann/json.hpp>
 
+#include <limits>
+
+#include "fraud/engine_source.h"
 #include "store/sqlite/repos.h"
 #include "store/sqlite/rows.h"
 
@@ -40,6 +43,46 @@ FeatureValue ValueFrom(const Json& j) {
   return {};
 }
 
+// The screened facts beyond the decision's own columns.
+Json FactsJson(const AuthorizationFacts& f) {
+  const auto optional = [](const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); };
+  return {{"email", f.email},
+          {"billing_country", f.billing_country},
+          {"ip", optional(f.ip)},
+          {"ip_country", optional(f.ip_country)},
+          {"device_fingerprint", optional(f.device_fingerprint)},
+          {"payment_method", optional(f.payment_method)}};
+}
+
+bool ReadFacts(const std::string& text, AuthorizationFacts& f) {
+  const auto optional = [](const Json& j, const char* key) {
+    return j.at(key).is_null() ? std::nullopt : std::optional<std::string>(j.at(key).get<std::string>());
+  };
+  try {
+    const Json j = Json::parse(text);
+    f.email = j.at("email").get<std::string>();
+    f.billing_country = j.at("billing_country").get<std::string>();
+    f.ip = optional(j, "ip");
+    f.ip_country = optional(j, "ip_country");
+    f.device_fingerprint = optional(j, "device_fingerprint");
+    f.payment_method = optional(j, "payment_method");
+  } catch (const Json::exception&) {
+    return false;
+  }
+  return true;
+}
+
+// What the decision's columns say of its facts (the rest is in the facts column).
+AuthorizationFacts FactsOf(const FraudDecision& d) {
+  AuthorizationFacts f;
+  f.session_id = d.session_id;
+  f.merchant_id = d.merchant_id;
+  f.consumer_id = d.consumer_id;
+  f.amount = d.amount;
+  f.now = d.created_at;
+  return f;
+}
+
 Result<FraudDecision> ReadDecision(const Statement& s) {
   FraudDecision d;
   const auto currency = ParseCurrency(s.Text(5));
@@ -72,6 +115,8 @@ Result<FraudDecision> ReadDecision(const Statement& s) {
   d.rules_version = s.Int(16);
   d.thresholds = {static_cast<int>(s.Int(17)), static_cast<int>(s.Int(18))};
   d.created_at = InstantFromUnixMicros(s.Int(19));
+  d.facts = FactsOf(d);
+  if (!s.IsNull(20) && !ReadFacts(s.Text(20), d.facts)) return Malformed("decision");
   return d;
 }
 
@@ -235,6 +280,14 @@ Result<ConsumerActivity> SqliteFraudRepo::Activity(std::string_view consumer_id,
   return ConsumerActivity{s.Int(0), s.Int(1), s.Int(2)};
 }
 
+Result<std::optional<std::string>> SqliteFraudRepo::PaymentMethodOf(std::string_view consumer_id) {
+  auto s = c_.Prepare("SELECT type, last4 FROM payment_methods WHERE consumer_id = ?");
+  s.Bind(1, consumer_id);
+  return FindOne<std::string>(s, [&](const Statement& r) -> Result<std::string> {
+    return PaymentMethodKey(consumer_id, r.Text(0), r.Text(1));
+  });
+}
+
 Status SqliteFraudRepo::InsertDecision(const FraudDecision& d) {
   Json hits = Json::array();
   for (const RuleHit& h : d.hits) hits.push_back(HitJson(h));
@@ -245,8 +298,8 @@ Status SqliteFraudRepo::InsertDecision(const FraudDecision& d) {
   auto s = c_.Prepare(
       "INSERT INTO fraud_decisions(id, session_id, merchant_id, consumer_id, credit_decision_id, currency,"
       " amount_minor, action, decided_by, rule, hits, features, score, score_reasons, model_version, members,"
-      " rules_version, review_threshold, block_threshold, created_at_us)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " rules_version, review_threshold, block_threshold, created_at_us, facts)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, d.id).Bind(2, d.session_id).Bind(3, d.merchant_id).Bind(4, d.consumer_id).Bind(5, d.credit_decision_id)
       .Bind(6, CurrencyCode(d.amount.currency())).Bind(7, d.amount.minor()).Bind(8, ActionName(d.action))
       .Bind(9, d.decided_by);
@@ -262,7 +315,8 @@ Status SqliteFraudRepo::InsertDecision(const FraudDecision& d) {
     s.BindNull(13).BindNull(14).BindNull(15);
   }
   s.Bind(16, Dump(members)).Bind(17, d.rules_version).Bind(18, std::int64_t{d.thresholds.review_at})
-      .Bind(19, std::int64_t{d.thresholds.block_at}).Bind(20, UnixMicros(d.created_at));
+      .Bind(19, std::int64_t{d.thresholds.block_at}).Bind(20, UnixMicros(d.created_at))
+      .Bind(21, Dump(FactsJson(d.facts)));
   return s.Run();
 }
 
@@ -270,7 +324,7 @@ Result<std::optional<FraudDecision>> SqliteFraudRepo::FindDecision(std::string_v
   auto s = c_.Prepare(
       "SELECT id, session_id, merchant_id, consumer_id, credit_decision_id, currency, amount_minor, action,"
       " decided_by, rule, hits, features, score, score_reasons, model_version, members, rules_version,"
-      " review_threshold, block_threshold, created_at_us FROM fraud_decisions WHERE id = ?");
+      " review_threshold, block_threshold, created_at_us, facts FROM fraud_decisions WHERE id = ?");
   s.Bind(1, id);
   return FindOne<FraudDecision>(s, ReadDecision);
 }
@@ -279,10 +333,60 @@ Result<std::vector<FraudDecision>> SqliteFraudRepo::ListDecisionsSince(Instant s
   auto s = c_.Prepare(
       "SELECT id, session_id, merchant_id, consumer_id, credit_decision_id, currency, amount_minor, action,"
       " decided_by, rule, hits, features, score, score_reasons, model_version, members, rules_version,"
-      " review_threshold, block_threshold, created_at_us FROM fraud_decisions WHERE created_at_us >= ?"
+      " review_threshold, block_threshold, created_at_us, facts FROM fraud_decisions WHERE created_at_us >= ?"
       " ORDER BY created_at_us, id LIMIT ?");
   s.Bind(1, UnixMicros(since)).Bind(2, static_cast<std::int64_t>(limit));
   return CollectAll<FraudDecision>(s, ReadDecision);
+}
+
+Result<std::optional<FraudDecision>> SqliteFraudRepo::FindDecisionByCredit(std::string_view credit_decision_id) {
+  auto s = c_.Prepare(
+      "SELECT id, session_id, merchant_id, consumer_id, credit_decision_id, currency, amount_minor, action,"
+      " decided_by, rule, hits, features, score, score_reasons, model_version, members, rules_version,"
+      " review_threshold, block_threshold, created_at_us, facts FROM fraud_decisions WHERE credit_decision_id = ?");
+  s.Bind(1, credit_decision_id);
+  return FindOne<FraudDecision>(s, ReadDecision);
+}
+
+Result<std::vector<ScreenedAuthorization>> SqliteFraudRepo::ListScreened(Instant since,
+                                                                         const ScreenedAuthorization* after,
+                                                                         std::size_t limit) {
+  // Only the columns the facts need: no features, hits or members to parse.
+  auto s = c_.Prepare(
+      "SELECT id, session_id, merchant_id, consumer_id, currency, amount_minor, created_at_us, facts"
+      " FROM fraud_decisions WHERE created_at_us >= ?1 AND facts IS NOT NULL AND (created_at_us, id) > (?2, ?3)"
+      " ORDER BY created_at_us, id LIMIT ?4");
+  s.Bind(1, UnixMicros(since));
+  if (after != nullptr) {
+    s.Bind(2, UnixMicros(after->facts.now)).Bind(3, after->decision_id);
+  } else {
+    s.Bind(2, std::numeric_limits<std::int64_t>::min()).Bind(3, "");
+  }
+  s.Bind(4, static_cast<std::int64_t>(limit));
+  return CollectAll<ScreenedAuthorization>(s, [](const Statement& r) -> Result<ScreenedAuthorization> {
+    const auto currency = ParseCurrency(r.Text(4));
+    if (!currency) return Malformed("decision");
+    ScreenedAuthorization out{r.Text(0), {}};
+    AuthorizationFacts& f = out.facts;
+    f.session_id = r.Text(1);
+    f.merchant_id = r.Text(2);
+    f.consumer_id = r.Text(3);
+    f.amount = Money(r.Int(5), *currency);
+    f.now = InstantFromUnixMicros(r.Int(6));
+    if (!ReadFacts(r.Text(7), f)) return Malformed("decision");
+    return out;
+  });
+}
+
+Result<std::vector<KnownFraud>> SqliteFraudRepo::ListKnownFrauds(Instant since, std::size_t limit) {
+  auto s = c_.Prepare(
+      "SELECT d.merchant_id, d.created_at_us, l.created_at_us FROM fraud_labels l"
+      " JOIN fraud_decisions d ON d.id = l.fraud_decision_id"
+      " WHERE l.fraud = 1 AND l.created_at_us >= ? ORDER BY l.created_at_us, l.id LIMIT ?");
+  s.Bind(1, UnixMicros(since)).Bind(2, static_cast<std::int64_t>(limit));
+  return CollectAll<KnownFraud>(s, [](const Statement& r) -> Result<KnownFraud> {
+    return KnownFraud{r.Text(0), InstantFromUnixMicros(r.Int(1)), InstantFromUnixMicros(r.Int(2))};
+  });
 }
 
 Status SqliteFraudRepo::InsertReview(const Review& r) {

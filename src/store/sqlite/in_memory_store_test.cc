@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "ledger/posting.h"
 
 namespace tranche::store::sqlite {
@@ -66,6 +69,45 @@ TEST(InMemoryStoreTest, ReadsCannotWrite) {
   EXPECT_TRUE((*store)->Write([](Tx& tx) { return ledger::Post(tx.ledger(), Entry(100)).status(); }).ok());
   EXPECT_EQ(Entries(**store), 1);
   EXPECT_TRUE((*store)->Ping().ok());
+}
+
+TEST(InMemoryStoreTest, OnCommitRunsOnceAfterTheCommitAndOnlyForWorkThatStayed) {
+  auto store = InMemoryStore::Open(kNow);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  InMemoryStore& s = **store;
+  std::vector<std::string> ran;
+  const Status ok = s.Write([&](Tx& tx) -> Status {
+    tx.OnCommit([&] { ran.push_back("outer"); });
+    // A nested unit of work that fails takes its functions with it; one that succeeds keeps them.
+    (void)tx.Nested([&] {
+      tx.OnCommit([&] { ran.push_back("undone"); });
+      return Status::Internal("fails");
+    });
+    TRANCHE_RETURN_IF_ERROR(tx.Nested([&] {
+      tx.OnCommit([&] { ran.push_back("nested"); });
+      return Status::Ok();
+    }));
+    EXPECT_TRUE(ran.empty());  // nothing runs before the commit
+    return Status::Ok();
+  });
+  ASSERT_TRUE(ok.ok()) << ok.ToString();
+  EXPECT_EQ(ran, (std::vector<std::string>{"outer", "nested"}));
+
+  ran.clear();
+  EXPECT_FALSE(s.Write([&](Tx& tx) -> Status {
+    tx.OnCommit([&] { ran.push_back("failed"); });
+    return Status::Internal("fails");
+  }).ok());
+  EXPECT_TRUE(s.Read([&](Tx& tx) -> Status {
+    tx.OnCommit([&] { ran.push_back("read"); });
+    return Status::Ok();
+  }).ok());
+  // The next write runs only its own.
+  ASSERT_TRUE(s.Write([&](Tx& tx) -> Status {
+    tx.OnCommit([&] { ran.push_back("next"); });
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(ran, (std::vector<std::string>{"next"}));
 }
 
 }  // namespace

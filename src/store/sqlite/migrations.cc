@@ -597,6 +597,17 @@ CREATE TABLE assistant_messages (
   PRIMARY KEY (conversation_id, seq)
 ) WITHOUT ROWID;
 )sql"},
+    {15, "fraud_engine_facts",
+     R"sql(
+-- What each fraud decision screened (JSON: email, billing country, ip, ip country,
+-- device fingerprint, payment method): the feature engine is rebuilt from it at start.
+-- Decisions stored before have none and are not replayed.
+ALTER TABLE fraud_decisions ADD COLUMN facts TEXT;
+-- An unauthorized dispute labels the fraud decision on its order's credit decision.
+CREATE INDEX fraud_decisions_by_credit_decision ON fraud_decisions(credit_decision_id);
+-- The rebuild reads the labels of its window in creation order.
+CREATE INDEX fraud_labels_by_time ON fraud_labels(created_at_us) WHERE fraud = 1;
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

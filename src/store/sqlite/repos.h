@@ -219,9 +219,14 @@ class SqliteFraudRepo final : public fraud::DecisionRepo {
                                                        std::size_t limit) override;
   Result<fraud::ListLookups> Members(const fraud::ListLookups& asked) override;
   Result<fraud::ConsumerActivity> Activity(std::string_view consumer_id, Currency currency, Instant since) override;
+  Result<std::optional<std::string>> PaymentMethodOf(std::string_view consumer_id) override;
   Status InsertDecision(const fraud::FraudDecision& d) override;
   Result<std::optional<fraud::FraudDecision>> FindDecision(std::string_view id) override;
   Result<std::vector<fraud::FraudDecision>> ListDecisionsSince(Instant since, std::size_t limit) override;
+  Result<std::optional<fraud::FraudDecision>> FindDecisionByCredit(std::string_view credit_decision_id) override;
+  Result<std::vector<fraud::ScreenedAuthorization>> ListScreened(Instant since, const fraud::ScreenedAuthorization* after,
+                                                                 std::size_t limit) override;
+  Result<std::vector<fraud::KnownFraud>> ListKnownFrauds(Instant since, std::size_t limit) override;
   Status InsertReview(const fraud::Review& r) override;
   Status UpdateReview(const fraud::Review& r) override;
   Result<std::optional<fraud::Review>> FindReview(std::string_view id) override;

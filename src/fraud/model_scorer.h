@@ -1,0 +1,32 @@
+// The fraud model as screening's Scorer: FraudModel (model.h) loaded against the
+// screening catalogue, so its inputs are found by name wherever that catalogue puts
+// them. Read-only after construction; safe from any number of threads.
+#pragma once
+
+#include <string>
+
+#include "fraud/decision.h"
+#include "fraud/model.h"
+
+namespace tranche::fraud {
+
+class ModelScorer final : public Scorer {
+ public:
+  // The model in `dir` (tranche train fraud), reading features of `catalogue`.
+  // Refused with the reason when the directory holds no complete fraud model or the
+  // model reads a feature the catalogue lacks.
+  static Result<ModelScorer> Load(const std::string& dir, const Catalogue& catalogue);
+
+  // Reasons (TreeSHAP, about 0.2 ms) only when the score reaches `reasons_at`.
+  Score Evaluate(const Catalogue& catalogue, const FeatureValues& values, int reasons_at) const override;
+
+  const FraudModel& model() const { return model_; }
+
+ private:
+  ModelScorer(FraudModel model, const Catalogue& catalogue) : model_(std::move(model)), catalogue_(&catalogue) {}
+
+  FraudModel model_;
+  const Catalogue* catalogue_;
+};
+
+}  // namespace tranche::fraud

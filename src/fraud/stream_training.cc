@@ -1,0 +1,47 @@
+#include "fraud/stream_training.h"
+
+#include <string>
+
+#include "fraud/features_replay.h"
+
+namespace tranche::fraud {
+
+namespace {
+constexpr std::int64_t kDayS = 86'400;
+}  // namespace
+
+StreamTraining LatestWindow(const std::vector<StreamTransaction>& stream, int days, std::int64_t label_delay_s) {
+  TRANCHE_ASSERT(!stream.empty() && days > 0);
+  StreamTraining o;
+  o.label_delay_s = label_delay_s;
+  o.until_s = FloorDiv(stream.back().time_s - label_delay_s, kDayS) * kDayS;
+  o.from_s = o.until_s - days * kDayS;
+  return o;
+}
+
+Result<StreamModel> TrainOnStream(const std::vector<StreamTransaction>& stream, const StreamTraining& o) {
+  FeatureEngine engine(EngineOptions{o.label_delay_s});
+  const std::size_t width = FeatureEngine::width();
+  ml::Matrix rows{0, width, {}, {}, {}};
+  Replay(stream, o.label_delay_s, o.from_s, o.until_s, engine, [&](std::size_t i, const float* row) {
+    rows.values.insert(rows.values.end(), row, row + width);
+    rows.labels.push_back(stream[i].fraud ? 1.0F : 0.0F);
+    ++rows.rows;
+  });
+  TRANCHE_ASSIGN_OR_RETURN(TrainedFraud trained, TrainFraud(rows, o.train));
+  TRANCHE_ASSIGN_OR_RETURN(FraudModel model, FraudModel::FromTrained(trained, FeatureEngine::catalogue(), o.label_delay_s));
+  return StreamModel{std::move(model), trained.rows, trained.frauds, trained.columns.size(), trained.cv_auc,
+                     trained.cv_average_precision};
+}
+
+std::vector<StreamTransaction> StreamOf(const std::vector<CardTransaction>& txs) {
+  std::vector<StreamTransaction> out;
+  out.reserve(txs.size());
+  for (const CardTransaction& t : txs) {
+    out.push_back({std::to_string(t.tx_id), t.time_s, std::to_string(t.customer_id), std::to_string(t.terminal_id),
+                   t.amount_minor, t.fraud});
+  }
+  return out;
+}
+
+}  // namespace tranche::fraud

@@ -1,0 +1,43 @@
+// Training fraud's model on a labelled transaction stream, as `tranche train fraud`, the
+// demo's first run and the tests do it: the window's transactions replayed through the
+// feature engine (labels delivered only after the label delay, features_replay.h), the
+// rows trained on (model_trainer.h) and the result made a FraudModel.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "fraud/cards_sim.h"
+#include "fraud/eval_stream.h"
+#include "fraud/model.h"
+
+namespace tranche::fraud {
+
+struct StreamTraining {
+  std::int64_t from_s = 0;   // the training window [from_s, until_s), Unix seconds
+  std::int64_t until_s = 0;
+  std::int64_t label_delay_s = 7 * 86'400;
+  FraudTrainOptions train;
+};
+
+struct StreamModel {
+  FraudModel model;
+  std::size_t rows = 0;
+  std::size_t frauds = 0;
+  std::size_t inputs = 0;  // features the trees read
+  double cv_auc = 0;       // of the chosen parameters, out-of-fold (optimistic)
+  double cv_average_precision = 0;
+};
+
+// The `days` days whose labels are all known at the stream's end: they end on the last
+// midnight at least `label_delay_s` before its last transaction. Precondition: the
+// stream is not empty.
+StreamTraining LatestWindow(const std::vector<StreamTransaction>& stream, int days, std::int64_t label_delay_s);
+
+// Refused as TrainFraud refuses (too few rows of either class in the window).
+Result<StreamModel> TrainOnStream(const std::vector<StreamTransaction>& stream, const StreamTraining& o);
+
+// The simulator's transactions as a stream (ids as decimal text).
+std::vector<StreamTransaction> StreamOf(const std::vector<CardTransaction>& txs);
+
+}  // namespace tranche::fraud
