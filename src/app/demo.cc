@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "credit/model.h"
+#include "fraud/features.h"
 #include "fraud/stream_training.h"
 #include "onboarding/onboarding.h"
 #include "ops/events.h"
