@@ -83,6 +83,13 @@ AuthorizationFacts FactsOf(const FraudDecision& d) {
   return f;
 }
 
+// The columns ReadDecision reads, in its order. A macro: Connection::Prepare keys its
+// cache by the address of a string literal, which concatenation keeps.
+#define TRANCHE_SELECT_DECISION                                                                 \
+  "SELECT id, session_id, merchant_id, consumer_id, credit_decision_id, currency, amount_minor, action," \
+  " decided_by, rule, hits, features, score, score_reasons, model_version, members, rules_version,"     \
+  " review_threshold, block_threshold, created_at_us, facts FROM fraud_decisions"
+
 Result<FraudDecision> ReadDecision(const Statement& s) {
   FraudDecision d;
   const auto currency = ParseCurrency(s.Text(5));
@@ -321,29 +328,19 @@ Status SqliteFraudRepo::InsertDecision(const FraudDecision& d) {
 }
 
 Result<std::optional<FraudDecision>> SqliteFraudRepo::FindDecision(std::string_view id) {
-  auto s = c_.Prepare(
-      "SELECT id, session_id, merchant_id, consumer_id, credit_decision_id, currency, amount_minor, action,"
-      " decided_by, rule, hits, features, score, score_reasons, model_version, members, rules_version,"
-      " review_threshold, block_threshold, created_at_us, facts FROM fraud_decisions WHERE id = ?");
+  auto s = c_.Prepare(TRANCHE_SELECT_DECISION " WHERE id = ?");
   s.Bind(1, id);
   return FindOne<FraudDecision>(s, ReadDecision);
 }
 
 Result<std::vector<FraudDecision>> SqliteFraudRepo::ListDecisionsSince(Instant since, std::size_t limit) {
-  auto s = c_.Prepare(
-      "SELECT id, session_id, merchant_id, consumer_id, credit_decision_id, currency, amount_minor, action,"
-      " decided_by, rule, hits, features, score, score_reasons, model_version, members, rules_version,"
-      " review_threshold, block_threshold, created_at_us, facts FROM fraud_decisions WHERE created_at_us >= ?"
-      " ORDER BY created_at_us, id LIMIT ?");
+  auto s = c_.Prepare(TRANCHE_SELECT_DECISION " WHERE created_at_us >= ? ORDER BY created_at_us, id LIMIT ?");
   s.Bind(1, UnixMicros(since)).Bind(2, static_cast<std::int64_t>(limit));
   return CollectAll<FraudDecision>(s, ReadDecision);
 }
 
 Result<std::optional<FraudDecision>> SqliteFraudRepo::FindDecisionByCredit(std::string_view credit_decision_id) {
-  auto s = c_.Prepare(
-      "SELECT id, session_id, merchant_id, consumer_id, credit_decision_id, currency, amount_minor, action,"
-      " decided_by, rule, hits, features, score, score_reasons, model_version, members, rules_version,"
-      " review_threshold, block_threshold, created_at_us, facts FROM fraud_decisions WHERE credit_decision_id = ?");
+  auto s = c_.Prepare(TRANCHE_SELECT_DECISION " WHERE credit_decision_id = ?");
   s.Bind(1, credit_decision_id);
   return FindOne<FraudDecision>(s, ReadDecision);
 }
@@ -478,5 +475,7 @@ Result<std::vector<Label>> SqliteFraudRepo::ListLabels(std::string_view fraud_de
     return Label{r.Text(0), r.Text(1), r.Text(2), r.Int(3) != 0, r.Text(4), r.Text(5), InstantFromUnixMicros(r.Int(6))};
   });
 }
+
+#undef TRANCHE_SELECT_DECISION
 
 }  // namespace tranche::store::sqlite
