@@ -131,6 +131,16 @@ TEST_F(CliTest, ServeRefusesAnUnmigratedDatabase) {
   EXPECT_NE(out.find("tranche migrate"), std::string::npos) << out;
 }
 
+TEST_F(CliTest, ServeRefusesAFraudModelDirectoryWithoutAModel) {
+  int code = -1;
+  const std::string empty = dir_.path() + "/no-model";
+  std::filesystem::create_directories(empty);
+  const std::string out =
+      Run({"serve", "--data-dir", data_, "--migrate", "--port", "0", "--fraud-model", empty}, &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("no usable fraud model in " + empty), std::string::npos) << out;
+}
+
 TEST_F(CliTest, VerifyReportsATamperedBalance) {
   {
     testing::TestServer server;
