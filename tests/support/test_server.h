@@ -27,7 +27,6 @@ struct TestServerOptions {
   int max_connections = 10'000;
   std::string credit_model_dir = {};  // empty: the policy decider
   std::string challenger_model_dir = {};
-  std::string fraud_model_dir = {};  // empty: screening without a score
   bool challenger_shadow = false;
   AdjustableClock* adjustable_clock = nullptr;  // set: the clock, and /v1/admin/clock/advance exists
   std::string webhook_ca_file = {};              // trusted for https:// webhook receivers
@@ -35,6 +34,7 @@ struct TestServerOptions {
   // The assistant's understanding (tests pass scripted fakes).
   const assist::IntentClassifier* intent_classifier = nullptr;
   const assist::LanguageDetector* language_detector = nullptr;
+  std::string fraud_model_dir = {};  // empty: screening without a score
 };
 
 class TestServer {
