@@ -1,6 +1,7 @@
-// The feature source in use until the streaming feature engine (fraud/features*)
-// replaces it: a small catalogue computed from the authorization itself and what the
-// store already holds — the consumer's credit decisions in the last hour and day.
+// The features only the store answers: a small catalogue computed from the
+// authorization itself and what the store already holds — the consumer's credit
+// decisions in the last hour and day. EngineFeatureSource (engine_source.h) appends the
+// ones the feature engine lacks to its own catalogue; alone, it screens without state.
 #pragma once
 
 #include "fraud/decision.h"
