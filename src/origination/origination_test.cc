@@ -11,6 +11,7 @@
 #include "fraud/engine_source.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
+#include "ops/plan_actions.h"
 #include "origination/exposure.h"
 #include "origination/sessions.h"
 #include "risk/credit_profile.h"
@@ -455,6 +456,36 @@ TEST_F(OriginationTest, ARejectedReviewTeachesTheFeatureSourceAFraudAfterItCommi
   EXPECT_EQ(source_.labels[0].merchant_id, merchant_id_);
   EXPECT_EQ(source_.labels[0].authorized_at, rejected->fraud->created_at);
   EXPECT_EQ(source_.labels[0].known_at, clock_.Now());
+}
+
+// The dispute use case (ops) labels what origination screened: "I did not make this
+// purchase" is a fraud label on the authorization, learned after the commit, once.
+TEST_F(OriginationTest, AnUnauthorizedDisputeLabelsTheScreenedAuthorizationFraud) {
+  auto screened = Screened(40'000, "kim@example.com");
+  ASSERT_TRUE(screened.ok() && screened->authorization);
+  auto order = Do([&](store::Tx& tx) {
+    return CreateOrder(tx, FraudCtx(), merchant_id_, screened->authorization->id, "ord-kim");
+  });
+  ASSERT_TRUE(order.ok()) << order.status().ToString();
+  ASSERT_TRUE(Do([&](store::Tx& tx) { return Capture(tx, FraudCtx(), merchant_id_, order->id, 40'000, {}); }).ok());
+  clock_.Advance(std::chrono::hours(24));
+  auto dispute = Do([&](store::Tx& tx) {
+    return ops::OpenDispute(tx, ids_, clock_.Now(), order->consumer_id, order->id, "unauthorized", &screening_);
+  });
+  ASSERT_TRUE(dispute.ok()) << dispute.status().ToString();
+  ASSERT_EQ(source_.labels.size(), 1u);
+  EXPECT_EQ(source_.labels[0].merchant_id, merchant_id_);
+  EXPECT_EQ(source_.labels[0].authorized_at, screened->fraud->created_at);
+  EXPECT_EQ(source_.labels[0].known_at, clock_.Now());
+  std::vector<fraud::Label> labels;
+  ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(labels, tx.fraud_decisions().ListLabels(screened->fraud->id));
+    return Status::Ok();
+  }).ok());
+  ASSERT_EQ(labels.size(), 1u);
+  EXPECT_TRUE(labels[0].fraud);
+  EXPECT_EQ(labels[0].source, "dispute");
+  EXPECT_EQ(labels[0].authorization_id, screened->authorization->id);
 }
 
 }  // namespace
