@@ -172,13 +172,16 @@ Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::str
 Result<std::string> EnsureDemoFraudModel(const std::string& dir) {
   if (fraud::FraudModel::Load(dir, fraud::FeatureEngine::catalogue()).ok()) return dir;
   spdlog::info("training the demo fraud model on a simulated card stream (once; kept in {})", dir);
+  // Small on purpose (about 6,000 training rows, at most 60 rounds): seconds, not the
+  // minutes the full search over a large stream takes.
   fraud::CardSimOptions sim;
-  sim.customers = 500;
-  sim.terminals = 1'000;
-  sim.days = 50;
+  sim.customers = 200;
+  sim.terminals = 400;
+  sim.days = 35;
   sim.seed = 20261201;
   const std::vector<fraud::StreamTransaction> stream = fraud::StreamOf(fraud::SimulateCards(sim));
-  const fraud::StreamTraining window = fraud::LatestWindow(stream, 21, 7 * 86'400);
+  fraud::StreamTraining window = fraud::LatestWindow(stream, 14, 7 * 86'400);
+  window.train.max_rounds = 60;
   TRANCHE_ASSIGN_OR_RETURN(fraud::StreamModel trained, fraud::TrainOnStream(stream, window));
   TRANCHE_RETURN_IF_ERROR(trained.model.Save(dir));
   spdlog::info("demo fraud model {} ready ({} transactions, {} frauds)", trained.model.version(), trained.rows,
