@@ -241,8 +241,11 @@ class Turn {
   }
 
   // The classifier is sure enough, or the policy's own rules recognise the message.
+  // Out of scope is an answer, not a misunderstanding: the classifier says "oos" both
+  // for its out-of-scope label and below its calibrated threshold, and either way the
+  // reply is to decline and offer account help, never to hand off to a person.
   bool Understood() const {
-    if (u_.prediction.confidence >= kMinConfidence) return true;
+    if (u_.prediction.confidence >= kMinConfidence || Intent() == "oos") return true;
     return FindDisputeReason(folded_).has_value();
   }
 

@@ -209,5 +209,14 @@ TEST(PolicyTest, OutOfScopeOffersAccountHelp) {
   EXPECT_FALSE(d.handoff.has_value());
 }
 
+TEST(PolicyTest, UnsureOutOfScopeStillOffersAccountHelpAndNeverHandsOff) {
+  Chat c;
+  for (const char* text : {"Should I buy Tesla stock?", "is it gonna be sunny", "write me a poem"}) {
+    const Decision d = c.Send(text, U("oos", 0.2));  // below the threshold: the classifier said oos
+    EXPECT_NE(d.reply.find("I can help with your tranche account"), std::string::npos) << text;
+    EXPECT_FALSE(d.handoff.has_value()) << text;
+  }
+}
+
 }  // namespace
 }  // namespace tranche::assist
