@@ -1,6 +1,6 @@
 // Small shared pieces: labelled fields that show the API's message beside themselves,
 // a form-level alert for the rest, tables, and a loader hook.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
 
@@ -32,6 +32,7 @@ interface FieldProps {
   inputMode?: 'numeric' | 'decimal' | 'email' | 'text' | 'tel';
   hint?: string;
   required?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 export function Field(p: FieldProps) {
@@ -42,6 +43,7 @@ export function Field(p: FieldProps) {
       <label for={id}>{p.label}</label>
       <input
         id={id}
+        ref={p.inputRef}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.value}
@@ -53,11 +55,57 @@ export function Field(p: FieldProps) {
         onInput={(e) => p.onInput((e.target as HTMLInputElement).value)}
       />
       {p.hint && <p id={`${id}-hint`} class="hint">{p.hint}</p>}
-      {p.error && (
-        <p id={`${id}-error`} class="field-error" role="alert" data-param={p.name}>
-          {p.error}
-        </p>
-      )}
+      <FieldError id={id} name={p.name} error={p.error} />
+    </div>
+  );
+}
+
+// The API's message for one field, announced when it appears; `data-param` names the
+// field for tests.
+function FieldError({ id, name, error }: { id: string; name: string; error?: ComponentChildren }) {
+  if (!error) return null;
+  return (
+    <div id={`${id}-error`} class="field-error" role="alert" data-param={name}>
+      {error}
+    </div>
+  );
+}
+
+interface TextAreaProps {
+  label: string;
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  // A string, or richer content (the rule editor's list of positions).
+  error?: ComponentChildren;
+  hint?: string;
+  rows?: number;
+  maxLength?: number;
+  code?: boolean;
+  textareaRef?: Ref<HTMLTextAreaElement>;
+}
+
+export function TextArea(p: TextAreaProps) {
+  const id = useFieldId(p.name);
+  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field${p.error ? ' field-invalid' : ''}`}>
+      <label for={id}>{p.label}</label>
+      <textarea
+        id={id}
+        name={p.name}
+        ref={p.textareaRef}
+        rows={p.rows ?? 3}
+        maxLength={p.maxLength}
+        class={p.code ? 'code' : undefined}
+        spellcheck={p.code ? false : undefined}
+        value={p.value}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+        onInput={(e) => p.onInput((e.target as HTMLTextAreaElement).value)}
+      />
+      {p.hint && <p id={`${id}-hint`} class="hint">{p.hint}</p>}
+      <FieldError id={id} name={p.name} error={p.error} />
     </div>
   );
 }
@@ -90,11 +138,7 @@ export function Select(p: SelectProps) {
           </option>
         ))}
       </select>
-      {p.error && (
-        <p id={`${id}-error`} class="field-error" role="alert" data-param={p.name}>
-          {p.error}
-        </p>
-      )}
+      <FieldError id={id} name={p.name} error={p.error} />
     </div>
   );
 }
@@ -157,6 +201,25 @@ export function Pill({ text }: { text: string }) {
   return <span class={`pill pill-${text.replace(/[^a-z0-9_]/gi, '')}`}>{text.replace(/_/g, ' ')}</span>;
 }
 
+// A form's submission: busy while `step` runs, its error kept for the fields, and the
+// message it resolves to handed to `onDone`.
+export function useSubmit(onDone: (message: string) => void) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (step: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await step());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, submit };
+}
+
 export interface Loaded<T> {
   data: T | null;
   error: unknown;
@@ -191,6 +254,11 @@ export function Loading<T>({ state, children }: { state: Loaded<T>; children: (d
   if (state.error) return <Alert message={state.error instanceof Error ? state.error.message : String(state.error)} />;
   if (state.data === null) return <p class="muted" aria-live="polite">Loading…</p>;
   return <>{children(state.data)}</>;
+}
+
+// The id after the page in a route: "/consumers/abc" → "abc" ("" when none).
+export function routeId(route: string): string {
+  return decodeURIComponent(route.split('/')[2] ?? '');
 }
 
 // The hash route ("#/consumers" → "/consumers"), updated on navigation.
