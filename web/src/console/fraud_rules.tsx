@@ -130,7 +130,7 @@ export function FraudRulesPage() {
   return (
     <>
       <h1>Fraud rules</h1>
-      <Section title="Rules" id="rules">
+      <Section title="Current rules" id="rules">
         <Loading state={current}>
           {(rules) => {
             const draft = loaded ?? { ...rules, generation: 0 };
