@@ -398,7 +398,7 @@ async function run() {
   await test('console: work a fraud review that a rule opened', async () => {
     await api('PUT', '/v1/admin/fraud/rules', keys.operator_key, { source: `${reviewRule}\n` });
     const products = await api('GET', '/shop/api/products');
-    const session = await api('POST', '/shop/api/checkout', '', { items: [{ id: products.data[0].id, quantity: 1 }] });
+    const session = await api('POST', '/shop/api/checkout', '', { items: [{ product_id: products.data[0].id, quantity: 1 }] });
     const auth = await api('POST', `/v1/checkout/sessions/${session.id}/authorize`, session.client_token, {
       product: session.offers[0].product,
       consumer: {

@@ -188,7 +188,9 @@ export function FraudReviews({ route }: { route: string }) {
       <h1>Fraud reviews</h1>
       {id && <ReviewDetail key={id} id={id} tick={tick} onChange={() => setTick((t) => t + 1)} />}
       <Section title="Review queue, oldest first" id="queue">
-        <Select label="Show" name="status" value={status} onChange={setStatus} options={STATUSES} />
+        <div class="inline-form">
+          <Select label="Show" name="status" value={status} onChange={setStatus} options={STATUSES} />
+        </div>
         <Loading state={queue}>
           {(list) => (
             <>

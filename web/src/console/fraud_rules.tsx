@@ -37,6 +37,10 @@ function offsetOf(text: string, line: number, column: number): number {
   return offset + units;
 }
 
+function count(rules: number): string {
+  return `${rules} ${rules === 1 ? 'rule' : 'rules'}`;
+}
+
 // A threshold as typed: a number when it is one, else the text, for the API to refuse
 // with its own message.
 function threshold(text: string): number | string {
@@ -90,7 +94,7 @@ function Editor({ draft, onSaved }: { draft: Draft; onSaved: (message: string) =
           const saved = await op<FraudRules>('PUT', '/v1/admin/fraud/rules', {
             body: { source, review_threshold: threshold(review), block_threshold: threshold(block) },
           });
-          return `Saved as version ${saved.version} with ${saved.rule_count} ${saved.rule_count === 1 ? 'rule' : 'rules'}.`;
+          return `Saved as version ${saved.version} with ${count(saved.rule_count)}.`;
         });
       }}
     >
@@ -139,7 +143,7 @@ export function FraudRulesPage() {
                 <p class="muted">
                   {rules.version === 0
                     ? 'No rules saved yet.'
-                    : `Version ${rules.version}, saved by ${rules.created_by} at ${dateTime(rules.created_at ?? '')}: ${rules.rule_count} rules.`}
+                    : `Version ${rules.version}, saved by ${rules.created_by} at ${dateTime(rules.created_at ?? '')}: ${count(rules.rule_count)}.`}
                   {loaded && ` The editor holds version ${loaded.version}; saving makes it the newest.`}
                 </p>
                 <Editor
