@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
 import { dateTime, duration, money } from '../lib/format';
-import { Alert, Loading, Pill, Section, Select, Table, TextArea, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
+import { Alert, Field, Loading, Pill, Section, Select, Table, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
 import { op } from './session';
 import type { FraudDecision, FraudReview } from './types';
 
@@ -145,9 +145,10 @@ function ReviewCard({ review: r, onChange }: { review: FraudReview; onChange: ()
           )}
           <Alert message={formError(claim.error, [])} />
           <form aria-label="Decide this review" onSubmit={(e) => e.preventDefault()}>
-            <TextArea
+            <Field
               label="Note"
               name="note"
+              rows={3}
               value={note}
               onInput={setNote}
               hint="Optional; up to 1,000 characters. Kept with the decision."

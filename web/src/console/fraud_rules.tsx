@@ -6,7 +6,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, type List, type TextError } from '../lib/api';
 import { dateTime } from '../lib/format';
-import { Alert, Field, Loading, Section, Table, TextArea, errorFor, formError, useLoad, useSubmit } from '../lib/ui';
+import { Alert, Field, Loading, Section, Table, errorFor, formError, useLoad, useSubmit } from '../lib/ui';
 import { op } from './session';
 import type { FraudRules } from './types';
 
@@ -98,7 +98,7 @@ function Editor({ draft, onSaved }: { draft: Draft; onSaved: (message: string) =
         });
       }}
     >
-      <TextArea
+      <Field
         label="Rules"
         name="source"
         value={source}

@@ -8,7 +8,7 @@ import type { List } from '../lib/api';
 import { handoffReason, type HandoffItem, type HandoffSummary } from '../lib/assistant';
 import { dateTime, label, money } from '../lib/format';
 import { Messages } from '../lib/transcript';
-import { Alert, Field, Loading, Pill, Section, Table, TextArea, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
+import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
 import { op } from './session';
 
 const PAGE = 50;
@@ -124,7 +124,7 @@ function Work({ item, onChange, onClosed }: { item: HandoffItem; onChange: () =>
           });
         }}
       >
-        <TextArea label="Reply as a person" name="text" value={text} onInput={setText} error={errorFor(reply.error, 'text')} />
+        <Field label="Reply as a person" name="text" rows={3} value={text} onInput={setText} error={errorFor(reply.error, 'text')} />
         <button type="submit" disabled={reply.busy}>
           Send reply
         </button>

@@ -21,92 +21,93 @@ function useFieldId(name: string): string {
   return id;
 }
 
-interface FieldProps {
-  label: string;
+// What a control needs to be tied to its label, hint and message.
+interface ControlIds {
+  id: string;
+  'aria-invalid'?: 'true';
+  'aria-describedby'?: string;
+}
+
+// The frame every field shares: the label, the control, a hint and the API's message
+// for it (announced when it appears; `data-param` names the field for tests).
+function Labelled({ name, label, hint, error, control }: {
   name: string;
-  value: string;
-  onInput: (value: string) => void;
-  error?: string;
-  type?: string;
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'decimal' | 'email' | 'text' | 'tel';
+  label: string;
   hint?: string;
-  required?: boolean;
-  inputRef?: Ref<HTMLInputElement>;
-}
-
-export function Field(p: FieldProps) {
-  const id = useFieldId(p.name);
-  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  error?: ComponentChildren;
+  control: (ids: ControlIds) => ComponentChildren;
+}) {
+  const id = useFieldId(name);
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class={`field${p.error ? ' field-invalid' : ''}`}>
-      <label for={id}>{p.label}</label>
-      <input
-        id={id}
-        ref={p.inputRef}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.value}
-        autoComplete={p.autoComplete}
-        inputMode={p.inputMode}
-        required={p.required}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        onInput={(e) => p.onInput((e.target as HTMLInputElement).value)}
-      />
-      {p.hint && <p id={`${id}-hint`} class="hint">{p.hint}</p>}
-      <FieldError id={id} name={p.name} error={p.error} />
+    <div class={`field${error ? ' field-invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      {control({ id, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': described || undefined })}
+      {hint && <p id={`${id}-hint`} class="hint">{hint}</p>}
+      {error && (
+        <div id={`${id}-error`} class="field-error" role="alert" data-param={name}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }
 
-// The API's message for one field, announced when it appears; `data-param` names the
-// field for tests.
-function FieldError({ id, name, error }: { id: string; name: string; error?: ComponentChildren }) {
-  if (!error) return null;
-  return (
-    <div id={`${id}-error`} class="field-error" role="alert" data-param={name}>
-      {error}
-    </div>
-  );
-}
-
-interface TextAreaProps {
+interface FieldProps {
   label: string;
   name: string;
   value: string;
   onInput: (value: string) => void;
   // A string, or richer content (the rule editor's list of positions).
   error?: ComponentChildren;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'decimal' | 'email' | 'text' | 'tel';
   hint?: string;
+  required?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  // A text area of this many rows instead of a one-line input; `code` sets it in a
+  // fixed-width face without spell-checking.
   rows?: number;
-  maxLength?: number;
   code?: boolean;
   textareaRef?: Ref<HTMLTextAreaElement>;
 }
 
-export function TextArea(p: TextAreaProps) {
-  const id = useFieldId(p.name);
-  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+export function Field(p: FieldProps) {
+  const onInput = (e: Event) => p.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
   return (
-    <div class={`field${p.error ? ' field-invalid' : ''}`}>
-      <label for={id}>{p.label}</label>
-      <textarea
-        id={id}
-        name={p.name}
-        ref={p.textareaRef}
-        rows={p.rows ?? 3}
-        maxLength={p.maxLength}
-        class={p.code ? 'code' : undefined}
-        spellcheck={p.code ? false : undefined}
-        value={p.value}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        onInput={(e) => p.onInput((e.target as HTMLTextAreaElement).value)}
-      />
-      {p.hint && <p id={`${id}-hint`} class="hint">{p.hint}</p>}
-      <FieldError id={id} name={p.name} error={p.error} />
-    </div>
+    <Labelled
+      name={p.name}
+      label={p.label}
+      hint={p.hint}
+      error={p.error}
+      control={(ids) =>
+        p.rows ? (
+          <textarea
+            {...ids}
+            ref={p.textareaRef}
+            name={p.name}
+            rows={p.rows}
+            class={p.code ? 'code' : undefined}
+            spellcheck={p.code ? false : undefined}
+            value={p.value}
+            onInput={onInput}
+          />
+        ) : (
+          <input
+            {...ids}
+            ref={p.inputRef}
+            name={p.name}
+            type={p.type ?? 'text'}
+            value={p.value}
+            autoComplete={p.autoComplete}
+            inputMode={p.inputMode}
+            required={p.required}
+            onInput={onInput}
+          />
+        )
+      }
+    />
   );
 }
 
@@ -120,26 +121,21 @@ interface SelectProps {
 }
 
 export function Select(p: SelectProps) {
-  const id = useFieldId(p.name);
   return (
-    <div class={`field${p.error ? ' field-invalid' : ''}`}>
-      <label for={id}>{p.label}</label>
-      <select
-        id={id}
-        name={p.name}
-        value={p.value}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${id}-error` : undefined}
-        onChange={(e) => p.onChange((e.target as HTMLSelectElement).value)}
-      >
-        {p.options.map(([value, text]) => (
-          <option value={value} key={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-      <FieldError id={id} name={p.name} error={p.error} />
-    </div>
+    <Labelled
+      name={p.name}
+      label={p.label}
+      error={p.error}
+      control={(ids) => (
+        <select {...ids} name={p.name} value={p.value} onChange={(e) => p.onChange((e.target as HTMLSelectElement).value)}>
+          {p.options.map(([value, text]) => (
+            <option value={value} key={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -202,15 +198,15 @@ export function Pill({ text }: { text: string }) {
 }
 
 // A form's submission: busy while `step` runs, its error kept for the fields, and the
-// message it resolves to handed to `onDone`.
-export function useSubmit(onDone: (message: string) => void) {
+// message it resolves to (if any) handed to `onDone`.
+export function useSubmit(onDone: (message: string) => void = () => undefined) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (step: () => Promise<string>) => {
+  const submit = async (step: () => Promise<string | void>) => {
     setBusy(true);
     setError(null);
     try {
-      onDone(await step());
+      onDone((await step()) ?? '');
     } catch (err) {
       setError(err);
     } finally {

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { handoffReason, type AssistantReply, type Conversation, type Transcript } from '../lib/assistant';
 import { Messages } from '../lib/transcript';
-import { Alert, Field, Section, errorFor, formError } from '../lib/ui';
+import { Alert, Field, Section, errorFor, formError, useSubmit } from '../lib/ui';
 import { me } from './session';
 
 const CONVERSATION = 'tranche.conversation';
@@ -48,8 +48,7 @@ export function Chat({ onAccountChanged }: { onAccountChanged: () => void }) {
   const [transcript, setTranscript] = useState<Transcript | null>(null);
   const [pending, setPending] = useState(false);
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submit: run } = useSubmit();
   const [announcement, setAnnouncement] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const seen = useRef(0);
@@ -80,18 +79,6 @@ export function Chat({ onAccountChanged }: { onAccountChanged: () => void }) {
     const timer = setInterval(() => load(id).catch(() => undefined), POLL_MS);
     return () => clearInterval(timer);
   }, [withPeople, transcript?.id]);
-
-  const run = async (step: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await step();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const start = () =>
     run(async () => {
