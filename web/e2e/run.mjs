@@ -466,9 +466,11 @@ async function run() {
     await editor.fill(`# held for a person\n${reviewRule}\n`);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByText(/^Saved as version \d+ with 1 rule\.$/).waitFor();
+    // The history reloads with the new version on top, the API's first one below it.
     const history = page.getByRole('table', { name: 'Rule versions' });
-    await history.waitFor();
-    expect(await history.locator('tbody tr').count() >= 2, 'the version history lacks the versions saved');
+    await history.locator('tbody tr').nth(1).waitFor();
+    const newest = Number((await history.locator('tbody tr').first().locator('td').first().textContent()).trim());
+    expect(newest >= 2, `the newest version in the history is ${newest}`);
     await shot(page, 'console-rules');
     noProblems(page);
     await page.context().close();
@@ -515,7 +517,10 @@ async function run() {
     await row.getByRole('link', { name: conversationId }).click();
     await page.getByRole('heading', { name: `Conversation ${conversationId}` }).waitFor();
     await page.getByRole('list', { name: 'Transcript' }).getByText('I want to talk to a human').waitFor();
-    await page.getByRole('table', { name: "The consumer's plans the assistant looked at" }).waitFor();
+    // The summary: why, the intents in order, the facts gathered (Ava's one plan is
+    // refunded by now, so there may be none) and what was tried.
+    await page.locator('dd', { hasText: /→ human_agent$/ }).waitFor();
+    await page.getByRole('heading', { name: 'Facts gathered' }).waitFor();
     await accessible(page, 'the hand-off');
     await page.getByRole('button', { name: 'Claim this conversation' }).click();
     await page.getByText('Claimed: the consumer is told a colleague is on it.').waitFor();
