@@ -22,8 +22,8 @@ namespace {
 
 using namespace tranche;  // NOLINT: a benchmark program
 
-const assist::Understanding& Model() {
-  static const assist::Understanding u = [] {
+const assist::UnderstandingModels& Model() {
+  static const assist::UnderstandingModels u = [] {
     if (const char* env = std::getenv("TRANCHE_INTENT_MODEL")) {
       auto loaded = assist::LoadUnderstanding(env);
       TRANCHE_ASSERT_MSG(loaded.ok(), loaded.status().ToString().c_str());

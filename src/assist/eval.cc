@@ -317,7 +317,7 @@ Result<Json> Snapshot(World& w) {
       Json dues = Json::array();
       for (const auto& i : p.installments) dues.push_back(FormatDate(i.due_date));
       plans[p.id] = {{"status", lending::PlanStatusName(p.status)}, {"due", dues}, {"extended", p.extended},
-                     {"fees", p.fees_charged_minor}, {"paused", p.paused_until ? FormatDate(*p.paused_until) : ""}};
+                     {"fees", p.fees_charged.minor()}, {"paused", p.paused_until ? FormatDate(*p.paused_until) : ""}};
       TRANCHE_ASSIGN_OR_RETURN(auto cols, tx.servicing().ListCollectionsOfPlan(p.id));
       for (const auto& c : cols) {
         if (c.source == "consumer" && c.status == servicing::CollectionStatus::kSucceeded) paid += c.amount.minor();

@@ -8,13 +8,13 @@
 
 namespace tranche::assist {
 
-Result<Understanding> LoadUnderstanding(const std::string& dir) {
+Result<UnderstandingModels> LoadUnderstanding(const std::string& dir) {
   TRANCHE_ASSIGN_OR_RETURN(auto intents, FastTextIntentClassifier::Load(dir));
   TRANCHE_ASSIGN_OR_RETURN(auto language, FastTextLanguageDetector::Load(dir));
-  return Understanding{std::move(intents), std::move(language)};
+  return UnderstandingModels{std::move(intents), std::move(language)};
 }
 
-Result<Understanding> EnsureUnderstanding(const std::string& dir, const std::string& training_csv) {
+Result<UnderstandingModels> EnsureUnderstanding(const std::string& dir, const std::string& training_csv) {
   if (!std::filesystem::exists(dir + "/intents.json")) {
     TRANCHE_ASSIGN_OR_RETURN(const ml::Table table, ml::ReadCsvFile(training_csv));
     TRANCHE_ASSIGN_OR_RETURN(const IntentData data, IntentDataFromTable(table));

@@ -11,18 +11,18 @@
 
 namespace tranche::assist {
 
-struct Understanding {
+struct UnderstandingModels {
   std::unique_ptr<IntentClassifier> intents;
   std::unique_ptr<LanguageDetector> language;
 };
 
 // Loads intents.json + intent-K.bin and language.bin from `dir`. NotFound when the
 // directory holds no model; InvalidArgument when it holds a broken one.
-Result<Understanding> LoadUnderstanding(const std::string& dir);
+Result<UnderstandingModels> LoadUnderstanding(const std::string& dir);
 
 // For the demo: loads `dir`, or, when it holds no model yet, trains one there from
 // `training_csv` first (the BNPL data; the default parameters, one member, no search:
 // seconds) and loads that. A broken model is an error, never silently replaced.
-Result<Understanding> EnsureUnderstanding(const std::string& dir, const std::string& training_csv);
+Result<UnderstandingModels> EnsureUnderstanding(const std::string& dir, const std::string& training_csv);
 
 }  // namespace tranche::assist

@@ -54,9 +54,9 @@ PlanFacts PlanFactsOf(const lending::Plan& p, const std::string& merchant, Date 
   f.currency = p.amount.currency();
   f.amount_minor = p.amount.minor();
   f.active = p.status == lending::PlanStatus::kActive;
-  f.outstanding_minor = f.active ? servicing::BalanceMinor(p) : 0;
-  f.fees_unpaid_minor = lending::FeesUnpaidMinor(p);
-  f.payoff_minor = f.active ? servicing::QuotePayoff(p).amount_minor : 0;
+  f.outstanding_minor = f.active ? servicing::Balance(p).minor() : 0;
+  f.fees_unpaid_minor = lending::FeesUnpaid(p).minor();
+  f.payoff_minor = f.active ? servicing::QuotePayoff(p).amount.minor() : 0;
   std::int64_t principal = 0;
   for (const auto& i : p.installments) principal += i.principal.minor();
   f.refunded_minor = p.amount.minor() - principal;

@@ -70,7 +70,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(PlatformOptions options) {
 // "" or "none" leaves the assistant off (its routes answer 503); "auto" (the demo) trains
 // the BNPL model from the shipped data on first run; anything else is a model directory.
 // The platform keeps pointers into `*out`, which must outlive it.
-Status UseUnderstanding(const std::string& model, const std::string& data_dir, tranche::assist::Understanding* out,
+Status UseUnderstanding(const std::string& model, const std::string& data_dir, tranche::assist::UnderstandingModels* out,
                         PlatformOptions& options) {
   if (model.empty() || model == "none") return Status::Ok();
   auto u = model == "auto"
@@ -86,7 +86,7 @@ Status UseUnderstanding(const std::string& model, const std::string& data_dir, t
 
 int Serve(PlatformOptions options, const std::string& intent_model) {
   const sigset_t signals = BlockStopSignals();
-  tranche::assist::Understanding understanding;
+  tranche::assist::UnderstandingModels understanding;
   if (Status st = UseUnderstanding(intent_model, options.data_dir, &understanding, options); !st.ok()) {
     return Fail(st);
   }
@@ -122,7 +122,7 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
   } else if (options.credit_model_dir == "none") {
     options.credit_model_dir.clear();
   }
-  tranche::assist::Understanding understanding;
+  tranche::assist::UnderstandingModels understanding;
   if (Status st = UseUnderstanding(intent_model, options.data_dir, &understanding, options); !st.ok()) {
     return Fail(st);
   }
