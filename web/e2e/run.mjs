@@ -476,13 +476,15 @@ async function run() {
     await page.context().close();
   });
 
-  // A consumer asks the assistant, then for a person; the operator claims the hand-off,
-  // answers (the consumer's open chat shows it) and closes it with an outcome.
-  await test('portal chat until a hand-off; the console answers and closes it', async () => {
-    const consumer = (await api('GET', `/v1/admin/consumers?email=${encodeURIComponent(ava)}`, keys.operator_key)).data[0];
+  // A consumer asks the assistant to pay, confirms, then asks for a person; the operator
+  // claims the hand-off, answers (the consumer's open chat shows it) and closes it with
+  // an outcome.
+  await test('portal chat: a confirmed payment, then a hand-off the console answers and closes', async () => {
+    const noah = 'noah.bennett@example.com';
+    const consumer = (await api('GET', `/v1/admin/consumers?email=${encodeURIComponent(noah)}`, keys.operator_key)).data[0];
     const portal = await newPage();
     await portal.goto(`${server.base}/portal/`);
-    await portal.getByLabel('Email', { exact: true }).fill(ava);
+    await portal.getByLabel('Email', { exact: true }).fill(noah);
     await portal.getByRole('button', { name: 'Send me a code' }).click();
     await portal.getByLabel('Code', { exact: true }).waitFor();
     await portal.getByLabel('Code', { exact: true }).fill(await latestLoginCode(consumer.id));
@@ -496,12 +498,23 @@ async function run() {
     await portal.keyboard.press('Enter');
     const empty = await fieldError(portal, 'text');
     expect(/text/.test(empty), `unexpected message for an empty message: ${empty}`);
-    await portal.keyboard.type('When is my next payment?');
+    const plan = portal.locator('section.plan').first();
+    const before = await plan.locator('.muted').first().textContent();
+    await portal.keyboard.type('I want to pay $10 now');
     await portal.keyboard.press('Enter');
+    // The change is stated, shown as proposed, read out, and waits for an explicit yes.
     const log = portal.getByRole('list', { name: 'Your conversation' });
-    await log.locator('li.msg-assistant').first().waitFor();
+    await log.locator('li.msg-assistant', { hasText: 'proposed' }).waitFor();
     const live = portal.locator('[aria-live="polite"][role="status"]');
-    expect((await live.textContent()).trim().length > 0, 'the reply was not put in the live region');
+    expect(/confirm/i.test(await live.textContent()), `the proposal was not read out: ${await live.textContent()}`);
+    const confirm = portal.getByRole('group', { name: 'Confirm the change the assistant described' });
+    await shot(portal, 'portal-chat-confirm');
+    await accessible(portal, 'the portal chat with a pending change');
+    await confirm.getByRole('button', { name: 'Yes, do it' }).click();
+    await log.locator('li.msg-assistant', { hasText: 'done' }).waitFor();
+    expect(await confirm.count() === 0, 'the confirmation stayed after the yes');
+    // The plan above shows the payment.
+    await portal.waitForFunction(([text]) => document.querySelector('section.plan .muted')?.textContent !== text, [before]);
     await portal.getByLabel('Your message', { exact: true }).fill('I want to talk to a human');
     await portal.getByRole('button', { name: 'Send', exact: true }).click();
     await portal.getByText(/handed this to a colleague/).waitFor();
@@ -517,15 +530,16 @@ async function run() {
     await row.getByRole('link', { name: conversationId }).click();
     await page.getByRole('heading', { name: `Conversation ${conversationId}` }).waitFor();
     await page.getByRole('list', { name: 'Transcript' }).getByText('I want to talk to a human').waitFor();
-    // The summary: why, the intents in order, the facts gathered (Ava's one plan is
-    // refunded by now, so there may be none) and what was tried.
+    // The summary: why, the intents in order, the facts gathered and what was tried.
     await page.locator('dd', { hasText: /→ human_agent$/ }).waitFor();
-    await page.getByRole('heading', { name: 'Facts gathered' }).waitFor();
+    const handoff = page.getByRole('region', { name: `Conversation ${conversationId}` });
+    await handoff.getByRole('table', { name: "The consumer's plans the assistant looked at" }).locator('tbody tr').first().waitFor();
+    await handoff.getByText('Payment proposed; Payment done').waitFor();
     await accessible(page, 'the hand-off');
     await page.getByRole('button', { name: 'Claim this conversation' }).click();
     await page.getByText('Claimed: the consumer is told a colleague is on it.').waitFor();
     await portal.getByText('A colleague is looking at this now').waitFor({ timeout: 15_000 });
-    const answer = 'Hi Ava, this is Sam at tranche. Your next payment is on your plan page; I can move it if you need.';
+    const answer = 'Hi Noah, this is Sam at tranche. Your payment went through; what else can I do for you?';
     await page.getByLabel('Reply as a person', { exact: true }).fill(answer);
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByText(/^Sent\./).waitFor();
