@@ -40,11 +40,12 @@ bool MentionsSomeoneElse(std::string_view s) {
                           "my dad's", "my mother's", "my father's", "my brother's", "my sister's", "my son's",
                           "my daughter's", "my boyfriend's", "my girlfriend's", "my roommate's", "someone else's",
                           "somebody else's", "another customer", "another person's", "other customer", "his account",
-                          "her account", "their account", "min frus", "min mans", "min sambos", "min väns",
+                          "her account", "their account", "her card", "his card", "their card", "her bank",
+                          "his bank", "min frus", "min mans", "min sambos", "min väns",
                           "min mammas", "min pappas", "min brors", "min systers", "någon annans", "hans konto",
-                          "hennes konto", "en annan kund", "meiner frau", "meines mannes", "meiner freundin",
+                          "hennes konto", "hans kort", "hennes kort", "en annan kund", "meiner frau", "meines mannes", "meiner freundin",
                           "meines freundes", "meiner mutter", "meines vaters", "meines bruders", "meiner schwester",
-                          "jemand anderes", "eines anderen kunden", "anderen kunden", "sein konto", "ihr konto"});
+                          "jemand anderes", "eines anderen kunden", "anderen kunden", "sein konto", "ihr konto", "seine karte"});
 }
 
 bool HasEmailAddress(std::string_view s) {
