@@ -37,8 +37,9 @@ TEST(AssistantEvalTest, BuildsTheAccountThroughTheEngineAndJudgesEveryVariant) {
       {{"id", "payoff"},
        {"category", "action"},
        {"setup", {{"purchases", {PayIn4(3, 1)}}, {"payment_method", Card()}}},
-       {"variants", {{"pay off crisp tech", "yes"}, {"pay off my plan", "yes"}, {"payoff", "sure"},
-                     {"pay off crisp tech", "no"}}},
+       // Json::array: a braced list of two-string lists would be read as an object.
+       {"variants", Json::array({Json::array({"pay off crisp tech", "yes"}), Json::array({"pay off my plan", "yes"}),
+                                 Json::array({"payoff", "sure"}), Json::array({"pay off crisp tech", "no"})})},
        {"expect", {{"state_change", {{"type", "payoff"}, {"purchase", "p1"}, {"amount_cents", 6000}}},
                    {"no_change_before_turn", 2}, {"handoff", false},
                    {"reply_must_mention", {"outstanding(p1)"}}, {"reply_must_not_mention", Json::array()}}}},

@@ -34,7 +34,8 @@ TEST_F(CliTest, EverySubcommandAnswersHelp) {
         {"ledger", "verify", "--help"}, {"train", "credit", "--help"}, {"eval", "credit", "--help"},
         {"score", "credit", "--help"}, {"model", "show", "--help"}, {"train", "intents", "--help"},
         {"eval", "intents", "--help"}, {"simulate", "--help"}, {"report", "automation", "--help"},
-        {"reconcile", "--help"}}) {
+        {"reconcile", "--help"}, {"eval", "assistant", "--help"}, {"sim", "cards", "--help"},
+        {"eval", "fraud", "--help"}, {"train", "fraud", "--help"}}) {
     int code = -1;
     const std::string out = Run(cmd, &code);
     EXPECT_EQ(code, 0) << cmd.back();
@@ -93,6 +94,20 @@ TEST_F(CliTest, CreditModelWorkflowAndMalformedFiles) {
   out = Run({"eval", "credit", "--model", model, "--data", typed}, &code);
   EXPECT_EQ(code, 2);
   EXPECT_NE(out.find("'lots' is not a number"), std::string::npos) << out;
+}
+
+// A broken scenario file or model directory is refused before anything is trained.
+TEST_F(CliTest, EvalAssistantRefusesBrokenInputs) {
+  const std::string broken = dir_.path() + "/broken.json";
+  std::ofstream(broken) << "{ not json";
+  int code = -1;
+  std::string out = Run({"eval", "assistant", "--scenarios", broken}, &code);
+  EXPECT_EQ(code, 2) << out;
+  EXPECT_NE(out.find("invalid_scenarios"), std::string::npos) << out;
+  const std::string scenarios = dir_.path() + "/scenarios.json";
+  std::ofstream(scenarios) << R"({"scenarios": []})";
+  out = Run({"eval", "assistant", "--scenarios", scenarios, "--model", dir_.path() + "/no-model"}, &code);
+  EXPECT_EQ(code, 2) << out;
 }
 
 TEST_F(CliTest, MigrateCreateAndVerify) {

@@ -12,17 +12,6 @@
 
 namespace tranche::assist {
 
-struct Turn {
-  Conversation conversation;  // after the message
-  Message reply;
-  std::optional<Action> pending;  // a change stated and waiting for a yes
-};
-
-struct Transcript {
-  Conversation conversation;
-  std::vector<Message> messages;
-};
-
 class Assistant {
  public:
   // `intents` and `languages` must outlive the assistant; they are shared by every

@@ -63,6 +63,19 @@ struct Message {
   Instant created_at;
 };
 
+// What one message got: the conversation after it, the reply, and a change stated and
+// waiting for a yes.
+struct Turn {
+  Conversation conversation;  // after the message
+  Message reply;
+  std::optional<Action> pending;
+};
+
+struct Transcript {
+  Conversation conversation;
+  std::vector<Message> messages;
+};
+
 struct AssistantStats {
   std::int64_t conversations = 0;
   std::int64_t handed_off = 0;       // ever handed off

@@ -17,6 +17,7 @@
 #include "ops/events.h"
 #include "ops/plan_actions.h"
 #include "origination/origination.h"
+#include "origination/sessions.h"
 #include "onboarding/onboarding.h"
 #include "payments/simulated.h"
 #include "risk/credit_profile.h"
@@ -66,6 +67,7 @@ class World {
 
   SimulatedClock clock_;
   SeededRandom random_{20261201};
+  auth::PlatformKey platform_key_{};  // the eval never hands client tokens out
   IdGenerator ids_;
   std::unique_ptr<store::sqlite::InMemoryStore> store_;
   payments::SimulatedProcessor processor_;
@@ -119,11 +121,10 @@ Result<std::string> World::Buy(const std::string& email, const std::string& merc
   TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
     const Money amount(amount_minor, Currency::kUSD);
     checkout::SessionDraft draft{amount, {{"Item", 1, amount, amount}}, "ref-" + std::to_string(++n_), {}};
-    const checkout::CheckoutSession s{ids_.Next("cs"), merchant_id, std::move(draft), auth::HashSecret("ct_eval"),
-                                      checkout::SessionStatus::kOpen, clock_.Now(),
-                                      clock_.Now() + checkout::kSessionLifetime};
-    TRANCHE_RETURN_IF_ERROR(tx.sessions().Insert(s));
-    TRANCHE_ASSIGN_OR_RETURN(auto outcome, origination::Authorize(tx, Ctx(), {s.id, *kind, Person(email)}));
+    TRANCHE_ASSIGN_OR_RETURN(auto s, origination::CreateSession(tx, ids_, platform_key_, merchant_id, std::move(draft),
+                                                                clock_.Now()));
+    TRANCHE_ASSIGN_OR_RETURN(auto outcome,
+                             origination::Authorize(tx, Ctx(), {s.view.session.id, *kind, Person(email)}));
     if (!outcome.authorization) return Status::Ok();
     TRANCHE_ASSIGN_OR_RETURN(auto order, origination::CreateOrder(tx, Ctx(), merchant_id, outcome.authorization->id,
                                                                   "order-" + std::to_string(++n_)));

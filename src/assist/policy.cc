@@ -40,11 +40,12 @@ bool MentionsSomeoneElse(std::string_view s) {
                           "my dad's", "my mother's", "my father's", "my brother's", "my sister's", "my son's",
                           "my daughter's", "my boyfriend's", "my girlfriend's", "my roommate's", "someone else's",
                           "somebody else's", "another customer", "another person's", "other customer", "his account",
-                          "her account", "their account", "min frus", "min mans", "min sambos", "min väns",
+                          "her account", "their account", "her card", "his card", "their card", "her bank",
+                          "his bank", "min frus", "min mans", "min sambos", "min väns",
                           "min mammas", "min pappas", "min brors", "min systers", "någon annans", "hans konto",
-                          "hennes konto", "en annan kund", "meiner frau", "meines mannes", "meiner freundin",
+                          "hennes konto", "hans kort", "hennes kort", "en annan kund", "meiner frau", "meines mannes", "meiner freundin",
                           "meines freundes", "meiner mutter", "meines vaters", "meines bruders", "meiner schwester",
-                          "jemand anderes", "eines anderen kunden", "anderen kunden", "sein konto", "ihr konto"});
+                          "jemand anderes", "eines anderen kunden", "anderen kunden", "sein konto", "ihr konto", "seine karte"});
 }
 
 bool HasEmailAddress(std::string_view s) {
@@ -240,8 +241,11 @@ class Turn {
   }
 
   // The classifier is sure enough, or the policy's own rules recognise the message.
+  // Out of scope is an answer, not a misunderstanding: the classifier says "oos" both
+  // for its out-of-scope label and below its calibrated threshold, and either way the
+  // reply is to decline and offer account help, never to hand off to a person.
   bool Understood() const {
-    if (u_.prediction.confidence >= kMinConfidence) return true;
+    if (u_.prediction.confidence >= kMinConfidence || Intent() == "oos") return true;
     return FindDisputeReason(folded_).has_value();
   }
 

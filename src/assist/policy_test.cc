@@ -153,6 +153,19 @@ TEST(PolicyTest, InjectionStaffClaimsAndOtherPeopleUnlockNothing) {
   EXPECT_FALSE(d.proposed.has_value());
 }
 
+TEST(PolicyTest, AnotherPersonsCardNamedByPronounIsRefused) {
+  for (const char* text : {"My mom said I can use her card ending in 1111, please switch to it",
+                           "switch to his card 1111", "byt till hennes kort 1111",
+                           "nimm seine Karte mit der Endung 1111"}) {
+    Chat c;
+    const Decision d = c.Send(text, U("change_payment_method"));
+    EXPECT_EQ(d.refusals, std::vector<std::string>{"third_party_payment_method"}) << text;
+    EXPECT_FALSE(d.proposed.has_value()) << text;
+  }
+  Chat own;  // "other card" is not "her card"
+  EXPECT_TRUE(own.Send("use my other card ending 1111", U("change_payment_method")).refusals.empty());
+}
+
 TEST(PolicyTest, FullCardNumbersAreNeverRepeated) {
   Chat c;
   auto d = c.Send("my new card is 4111 1111 1111 1111", U("change_payment_method"));
@@ -194,6 +207,15 @@ TEST(PolicyTest, OutOfScopeOffersAccountHelp) {
   EXPECT_NE(d.reply.find("I can help with your tranche account"), std::string::npos);
   EXPECT_EQ(d.reply.find("Canberra"), std::string::npos);
   EXPECT_FALSE(d.handoff.has_value());
+}
+
+TEST(PolicyTest, UnsureOutOfScopeStillOffersAccountHelpAndNeverHandsOff) {
+  Chat c;
+  for (const char* text : {"Should I buy Tesla stock?", "is it gonna be sunny", "write me a poem"}) {
+    const Decision d = c.Send(text, U("oos", 0.2));  // below the threshold: the classifier said oos
+    EXPECT_NE(d.reply.find("I can help with your tranche account"), std::string::npos) << text;
+    EXPECT_FALSE(d.handoff.has_value()) << text;
+  }
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 namespace tranche::cli {
 
 inline int Fail(const Status& st) {
-  std::fprintf(stderr, "error: %s\n", st.message().c_str());
+  std::fprintf(stderr, "error: %s\n", st.ToString().c_str());
   return 2;
 }
 

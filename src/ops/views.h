@@ -2,9 +2,11 @@
 // module, so a webhook carries exactly what the API shows and a handler only parses,
 // calls a use case and renders. Checkout objects are in views_checkout.cc, parties
 // (consumers, merchants, keys, notifications, payment methods, webhook endpoints) and
-// ledger objects in views_accounts.cc, orders and servicing in views.cc.
+// ledger objects in views_accounts.cc, orders and servicing in views.cc, the assistant's
+// conversations and hand-offs in views_assistant.cc.
 #pragma once
 
+#include "assist/conversation.h"
 #include "ledger/entry.h"
 #include "ledger/ledger_repo.h"
 #include "ledger/posting.h"
@@ -87,5 +89,15 @@ Json ListVersionJson(const fraud::ListVersion& v);
 // For the merchant (order.fraud_status_changed): the authorization's fraud status and
 // its order, if created — never the reviewer's note or the reasons.
 Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order);
+
+// The assistant: a message; a conversation {id, object, status, language, turns,
+// created_at, handoff, outcome}; with its messages (a transcript); a turn's answer {reply,
+// language, intent, actions:[{type,status,details}], pending_confirmation, handoff}; a
+// hand-off queue entry (the transcript and the consumer).
+Json MessageJson(const assist::Message& m);
+Json ConversationJson(const assist::Conversation& c);
+Json TranscriptJson(const assist::Transcript& t);
+Json TurnJson(const assist::Turn& t);
+Json HandoffJson(const assist::Transcript& t);
 
 }  // namespace tranche::ops

@@ -1,8 +1,7 @@
 // The assistant: a consumer's conversations (session auth, as /v1/me) and the operators'
 // hand-off queue. Each handler parses, calls one use case of assist::Assistant and
-// renders with assist/views.
+// renders with ops/views (views_assistant.cc).
 #include "api/handlers/handlers.h"
-#include "assist/views.h"
 
 namespace tranche::api {
 
@@ -34,20 +33,20 @@ Result<Reply> StartConversation(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {}));
   TRANCHE_ASSIGN_OR_RETURN(assist::Assistant * a, Assistant(ctx));
   TRANCHE_ASSIGN_OR_RETURN(assist::Conversation c, a->Start(ctx.Caller().id));
-  return Reply(201, assist::ConversationJson(c));
+  return Reply(201, ops::ConversationJson(c));
 }
 
 Result<Reply> SendMessage(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::string text, MessageText(ctx.body, "text"));
   TRANCHE_ASSIGN_OR_RETURN(assist::Assistant * a, Assistant(ctx));
   TRANCHE_ASSIGN_OR_RETURN(assist::Turn t, a->Send(ctx.Caller().id, ctx.Param("id"), text));
-  return Reply(200, assist::TurnJson(t));
+  return Reply(200, ops::TurnJson(t));
 }
 
 Result<Reply> GetConversation(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(assist::Assistant * a, Assistant(ctx));
   TRANCHE_ASSIGN_OR_RETURN(assist::Transcript t, a->Get(ctx.Caller().id, ctx.Param("id")));
-  return Reply(200, assist::TranscriptJson(t));
+  return Reply(200, ops::TranscriptJson(t));
 }
 
 Result<Reply> ListHandoffs(RequestContext& ctx) {
@@ -57,7 +56,7 @@ Result<Reply> ListHandoffs(RequestContext& ctx) {
   const bool has_more = rows.size() > page.limit;
   if (has_more) rows.pop_back();
   Json data = Json::array();
-  for (const auto& t : rows) data.push_back(assist::HandoffJson(t));
+  for (const auto& t : rows) data.push_back(ops::HandoffJson(t));
   return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().conversation.id));
 }
 
@@ -65,14 +64,14 @@ Result<Reply> ClaimHandoff(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {}));
   TRANCHE_ASSIGN_OR_RETURN(assist::Assistant * a, Assistant(ctx));
   TRANCHE_ASSIGN_OR_RETURN(assist::Conversation c, a->Claim(ctx.Caller().id, ctx.Param("id")));
-  return Reply(200, assist::ConversationJson(c));
+  return Reply(200, ops::ConversationJson(c));
 }
 
 Result<Reply> ReplyToHandoff(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::string text, MessageText(ctx.body, "text"));
   TRANCHE_ASSIGN_OR_RETURN(assist::Assistant * a, Assistant(ctx));
   TRANCHE_ASSIGN_OR_RETURN(assist::Message m, a->ReplyAsPerson(ctx.Caller().id, ctx.Param("id"), text));
-  return Reply(201, assist::MessageJson(m));
+  return Reply(201, ops::MessageJson(m));
 }
 
 Result<Reply> CloseHandoff(RequestContext& ctx) {
@@ -80,7 +79,7 @@ Result<Reply> CloseHandoff(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::string outcome, RequireText(ctx.body, "outcome", assist::kMaxOutcomeChars));
   TRANCHE_ASSIGN_OR_RETURN(assist::Assistant * a, Assistant(ctx));
   TRANCHE_ASSIGN_OR_RETURN(assist::Conversation c, a->Close(ctx.Caller().id, ctx.Param("id"), std::move(outcome)));
-  return Reply(200, assist::ConversationJson(c));
+  return Reply(200, ops::ConversationJson(c));
 }
 
 }  // namespace

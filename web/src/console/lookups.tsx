@@ -4,14 +4,9 @@ import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
 import { dateTime, money, percentFromBps, productName } from '../lib/format';
 import { DecisionsTable, PlanSummary, Schedule } from '../lib/plans';
-import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, useLoad } from '../lib/ui';
+import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, routeId, useLoad } from '../lib/ui';
 import { op } from './session';
 import type { ConsumerDetail, Merchant, OrderDetail } from './types';
-
-// The id after "/consumers/" in the route, if any.
-function routeId(route: string): string {
-  return decodeURIComponent(route.split('/')[2] ?? '');
-}
 
 function SearchForm({ label, name, hint, onFind, error }: {
   label: string;

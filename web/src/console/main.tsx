@@ -1,6 +1,6 @@
 // The operator console: log in with an operator key, then the dashboard, look-ups,
-// disputes and the notification outbox. Views for work queues that other modules add
-// (fraud reviews, hand-offs) appear in the navigation when the API answers for them.
+// disputes and the notification outbox, and the pages of modules a server may run
+// without (fraud reviews and rules, hand-offs) once the API answers for them.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../styles.css';
@@ -11,7 +11,7 @@ import { Dashboard } from './dashboard';
 import { ConsumerLookup, OrderLookup, Merchants } from './lookups';
 import { Disputes } from './disputes';
 import { Notifications } from './notifications';
-import { QueueView, OPTIONAL_QUEUES, type QueueSpec } from './queues';
+import { OPTIONAL_PAGES, type OptionalPage } from './queues';
 
 function Login({ onLogin }: { onLogin: () => void }) {
   const [key, setKey] = useState('');
@@ -67,28 +67,28 @@ const NAV: Array<[string, string]> = [
 
 function Shell({ onLogout }: { onLogout: () => void }) {
   const route = useHashRoute();
-  const [queues, setQueues] = useState<QueueSpec[]>([]);
+  const [optional, setOptional] = useState<OptionalPage[]>([]);
   useEffect(() => {
-    // A queue's entry appears once its endpoint answers this operator.
+    // An optional page's entry appears once its endpoint answers this operator.
     Promise.all(
-      OPTIONAL_QUEUES.map((q) =>
-        op('GET', `${q.path}?limit=1`).then(
-          () => q,
+      OPTIONAL_PAGES.map((p) =>
+        op('GET', p.probe).then(
+          () => p,
           () => null,
         ),
       ),
-    ).then((found) => setQueues(found.filter((q): q is QueueSpec => q !== null)));
+    ).then((found) => setOptional(found.filter((p): p is OptionalPage => p !== null)));
   }, []);
-  const nav: Array<[string, string]> = [...NAV, ...queues.map((q): [string, string] => [q.route, q.title])];
+  const nav: Array<[string, string]> = [...NAV, ...optional.map((p): [string, string] => [p.route, p.title])];
   const base = `/${route.split('/')[1] ?? ''}`;
-  const queue = queues.find((q) => q.route === base);
+  const extra = optional.find((p) => p.route === base);
   let page;
   if (base === '/consumers') page = <ConsumerLookup route={route} />;
   else if (base === '/orders') page = <OrderLookup route={route} />;
   else if (base === '/merchants') page = <Merchants route={route} />;
   else if (base === '/disputes') page = <Disputes />;
   else if (base === '/notifications') page = <Notifications />;
-  else if (queue) page = <QueueView spec={queue} />;
+  else if (extra) page = extra.render(route);
   else page = <Dashboard />;
   return (
     <>

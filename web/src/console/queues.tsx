@@ -1,45 +1,20 @@
-// Work queues that other modules add to the API (the fraud review queue, the
-// assistant's hand-offs). Until their endpoints exist the console does not show them;
-// once an endpoint answers, its entry appears and lists what it returns.
-import { op } from './session';
-import { Loading, Section, Table, useLoad } from '../lib/ui';
-import type { List } from '../lib/api';
+// Pages for modules a server may run without: the fraud review queue and rule editor,
+// and the assistant's hand-off inbox. A page's entry appears in the navigation once its
+// endpoint answers this operator (the assistant's answer 503 when it is off).
+import type { ComponentChildren } from 'preact';
+import { FraudReviews } from './fraud_reviews';
+import { FraudRulesPage } from './fraud_rules';
+import { Handoffs } from './handoffs';
 
-export interface QueueSpec {
+export interface OptionalPage {
   route: string;
   title: string;
-  path: string;
+  probe: string;
+  render: (route: string) => ComponentChildren;
 }
 
-export const OPTIONAL_QUEUES: QueueSpec[] = [
-  { route: '/fraud-reviews', title: 'Fraud reviews', path: '/v1/admin/fraud/reviews' },
-  { route: '/handoffs', title: 'Hand-offs', path: '/v1/admin/handoffs' },
+export const OPTIONAL_PAGES: OptionalPage[] = [
+  { route: '/fraud-reviews', title: 'Fraud reviews', probe: '/v1/admin/fraud/reviews?limit=1', render: (r) => <FraudReviews route={r} /> },
+  { route: '/fraud-rules', title: 'Fraud rules', probe: '/v1/admin/fraud/rules', render: () => <FraudRulesPage /> },
+  { route: '/handoffs', title: 'Hand-offs', probe: '/v1/admin/handoffs?limit=1', render: (r) => <Handoffs route={r} /> },
 ];
-
-type Row = Record<string, unknown>;
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '–';
-  return typeof v === 'object' ? JSON.stringify(v).slice(0, 120) : String(v);
-}
-
-export function QueueView({ spec }: { spec: QueueSpec }) {
-  const state = useLoad(() => op<List<Row>>('GET', `${spec.path}?limit=100`), [spec.path]);
-  return (
-    <Section title={spec.title}>
-      <Loading state={state}>
-        {(list) => {
-          const keys = list.data.length > 0 ? Object.keys(list.data[0]).slice(0, 8) : [];
-          return (
-            <Table
-              caption={spec.title}
-              rows={list.data}
-              columns={keys.map((k) => ({ title: k, render: (r: Row) => cell(r[k]) }))}
-              empty="The queue is empty."
-            />
-          );
-        }}
-      </Loading>
-    </Section>
-  );
-}

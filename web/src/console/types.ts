@@ -145,3 +145,60 @@ export interface Dispute {
   merchant_response: string | null;
   opened_on: string;
 }
+
+export interface RuleHit {
+  line: number;
+  action: 'allow' | 'block' | 'review';
+  rule: string;
+}
+
+export interface FraudDecision {
+  id: string;
+  session_id: string;
+  merchant_id: string;
+  consumer_id: string;
+  credit_decision_id: string;
+  currency: string;
+  amount: number;
+  action: 'allow' | 'review' | 'block';
+  decided_by: string;
+  rule: RuleHit | null;
+  hits: RuleHit[];
+  features: Record<string, number | string | null>;
+  score: { score: number; reasons: string[]; model_version: string } | null;
+  list_members: Array<{ list: string; value: string }>;
+  rules_version: number;
+  review_threshold: number;
+  block_threshold: number;
+  created_at: string;
+}
+
+export interface FraudReview {
+  id: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  fraud_decision_id: string;
+  authorization_id: string;
+  merchant_id: string;
+  consumer_id: string;
+  currency: string;
+  amount: number;
+  age_seconds: number;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  note: string;
+  created_at: string;
+  decision?: FraudDecision;
+}
+
+export interface FraudRules {
+  version: number;
+  source: string;
+  rule_count: number;
+  review_threshold: number;
+  block_threshold: number;
+  created_by: string | null;
+  created_at: string | null;
+  features?: Array<{ name: string; type: 'number' | 'text'; description: string }>;
+}

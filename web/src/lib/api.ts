@@ -2,23 +2,37 @@
 // served the page; errors come back as ApiError carrying the API's own message and the
 // parameter it names, so forms can show it beside the field.
 
+// One position in a text the API refused (the fraud rules' `invalid_rules`): 1-based
+// line and column (bytes) and what was expected there.
+export interface TextError {
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface ApiErrorBody {
   type?: string;
   code?: string;
   message?: string;
   param?: string;
+  errors?: TextError[];
+  more_errors?: number;
 }
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly param: string;
+  readonly errors: TextError[];
+  readonly moreErrors: number;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message ?? `request failed (${status})`);
     this.status = status;
     this.code = body.code ?? 'unknown';
     this.param = body.param ?? '';
+    this.errors = Array.isArray(body.errors) ? body.errors : [];
+    this.moreErrors = body.more_errors ?? 0;
   }
 }
 

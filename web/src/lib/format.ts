@@ -53,3 +53,13 @@ export function label(snake: string): string {
   const s = snake.replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+// 3725 → "1 h 2 min"; under a minute → "under a minute".
+export function duration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 1) return 'under a minute';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const parts = [days > 0 ? `${days} d` : '', hours > 0 ? `${hours} h` : '', days === 0 ? `${minutes % 60} min` : ''];
+  return parts.filter((p) => p && p !== '0 min').join(' ');
+}

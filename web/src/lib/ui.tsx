@@ -1,6 +1,6 @@
 // Small shared pieces: labelled fields that show the API's message beside themselves,
 // a form-level alert for the rest, tables, and a loader hook.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
 
@@ -21,44 +21,93 @@ function useFieldId(name: string): string {
   return id;
 }
 
+// What a control needs to be tied to its label, hint and message.
+interface ControlIds {
+  id: string;
+  'aria-invalid'?: 'true';
+  'aria-describedby'?: string;
+}
+
+// The frame every field shares: the label, the control, a hint and the API's message
+// for it (announced when it appears; `data-param` names the field for tests).
+function Labelled({ name, label, hint, error, control }: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: ComponentChildren;
+  control: (ids: ControlIds) => ComponentChildren;
+}) {
+  const id = useFieldId(name);
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field${error ? ' field-invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      {control({ id, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': described || undefined })}
+      {hint && <p id={`${id}-hint`} class="hint">{hint}</p>}
+      {error && (
+        <div id={`${id}-error`} class="field-error" role="alert" data-param={name}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
 interface FieldProps {
   label: string;
   name: string;
   value: string;
   onInput: (value: string) => void;
-  error?: string;
+  // A string, or richer content (the rule editor's list of positions).
+  error?: ComponentChildren;
   type?: string;
   autoComplete?: string;
   inputMode?: 'numeric' | 'decimal' | 'email' | 'text' | 'tel';
   hint?: string;
   required?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  // A text area of this many rows instead of a one-line input; `code` sets it in a
+  // fixed-width face without spell-checking.
+  rows?: number;
+  code?: boolean;
+  textareaRef?: Ref<HTMLTextAreaElement>;
 }
 
 export function Field(p: FieldProps) {
-  const id = useFieldId(p.name);
-  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const onInput = (e: Event) => p.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
   return (
-    <div class={`field${p.error ? ' field-invalid' : ''}`}>
-      <label for={id}>{p.label}</label>
-      <input
-        id={id}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.value}
-        autoComplete={p.autoComplete}
-        inputMode={p.inputMode}
-        required={p.required}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        onInput={(e) => p.onInput((e.target as HTMLInputElement).value)}
-      />
-      {p.hint && <p id={`${id}-hint`} class="hint">{p.hint}</p>}
-      {p.error && (
-        <p id={`${id}-error`} class="field-error" role="alert" data-param={p.name}>
-          {p.error}
-        </p>
-      )}
-    </div>
+    <Labelled
+      name={p.name}
+      label={p.label}
+      hint={p.hint}
+      error={p.error}
+      control={(ids) =>
+        p.rows ? (
+          <textarea
+            {...ids}
+            ref={p.textareaRef}
+            name={p.name}
+            rows={p.rows}
+            class={p.code ? 'code' : undefined}
+            spellcheck={p.code ? false : undefined}
+            value={p.value}
+            onInput={onInput}
+          />
+        ) : (
+          <input
+            {...ids}
+            ref={p.inputRef}
+            name={p.name}
+            type={p.type ?? 'text'}
+            value={p.value}
+            autoComplete={p.autoComplete}
+            inputMode={p.inputMode}
+            required={p.required}
+            onInput={onInput}
+          />
+        )
+      }
+    />
   );
 }
 
@@ -72,30 +121,21 @@ interface SelectProps {
 }
 
 export function Select(p: SelectProps) {
-  const id = useFieldId(p.name);
   return (
-    <div class={`field${p.error ? ' field-invalid' : ''}`}>
-      <label for={id}>{p.label}</label>
-      <select
-        id={id}
-        name={p.name}
-        value={p.value}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${id}-error` : undefined}
-        onChange={(e) => p.onChange((e.target as HTMLSelectElement).value)}
-      >
-        {p.options.map(([value, text]) => (
-          <option value={value} key={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {p.error && (
-        <p id={`${id}-error`} class="field-error" role="alert" data-param={p.name}>
-          {p.error}
-        </p>
+    <Labelled
+      name={p.name}
+      label={p.label}
+      error={p.error}
+      control={(ids) => (
+        <select {...ids} name={p.name} value={p.value} onChange={(e) => p.onChange((e.target as HTMLSelectElement).value)}>
+          {p.options.map(([value, text]) => (
+            <option value={value} key={value}>
+              {text}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    />
   );
 }
 
@@ -157,6 +197,25 @@ export function Pill({ text }: { text: string }) {
   return <span class={`pill pill-${text.replace(/[^a-z0-9_]/gi, '')}`}>{text.replace(/_/g, ' ')}</span>;
 }
 
+// A form's submission: busy while `step` runs, its error kept for the fields, and the
+// message it resolves to (if any) handed to `onDone`.
+export function useSubmit(onDone: (message: string) => void = () => undefined) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (step: () => Promise<string | void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone((await step()) ?? '');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, submit };
+}
+
 export interface Loaded<T> {
   data: T | null;
   error: unknown;
@@ -191,6 +250,11 @@ export function Loading<T>({ state, children }: { state: Loaded<T>; children: (d
   if (state.error) return <Alert message={state.error instanceof Error ? state.error.message : String(state.error)} />;
   if (state.data === null) return <p class="muted" aria-live="polite">Loading…</p>;
   return <>{children(state.data)}</>;
+}
+
+// The id after the page in a route: "/consumers/abc" → "abc" ("" when none).
+export function routeId(route: string): string {
+  return decodeURIComponent(route.split('/')[2] ?? '');
 }
 
 // The hash route ("#/consumers" → "/consumers"), updated on navigation.

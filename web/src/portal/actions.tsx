@@ -2,7 +2,7 @@
 // move a due date, report a problem with the order.
 import { useState } from 'preact/hooks';
 import { minorToInput, money, parseMinor } from '../lib/format';
-import { Alert, Field, Loading, Select, errorFor, formError, useLoad } from '../lib/ui';
+import { Alert, Field, Loading, Select, errorFor, formError, useLoad, useSubmit } from '../lib/ui';
 import type { Plan } from '../console/types';
 import { me } from './session';
 
@@ -15,23 +15,6 @@ interface Quote {
   fees: number;
   interest_waived: number;
   currency: string;
-}
-
-function useSubmit(onDone: (message: string) => void) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (step: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await step());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, setError, busy, submit };
 }
 
 function Pay({ plan, onDone }: { plan: Plan; onDone: (m: string) => void }) {

@@ -1,6 +1,7 @@
 // The consumer portal: log in with a one-time code, then see plans with their
 // schedules and pay, pay off, extend a due date, change the payment method or report
-// a problem. Every action is the consumer API's; its refusals are shown as it words them.
+// a problem, or ask the assistant in the chat. Every action is the consumer API's; its
+// refusals are shown as it words them.
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import '../styles.css';
@@ -11,6 +12,7 @@ import type { Consumer, Decision, Plan } from '../console/types';
 import { PlanActions } from './actions';
 import { DecisionsTable, PlanSummary, Schedule } from '../lib/plans';
 import { PaymentMethod } from './payment_method';
+import { Chat, forgetConversation } from './chat';
 import { consumerToken, me, setConsumerToken } from './session';
 
 function Login({ onLogin }: { onLogin: () => void }) {
@@ -116,6 +118,7 @@ function Home({ onLogout }: { onLogout: () => void }) {
             </>
           )}
         </Loading>
+        <Chat onAccountChanged={refresh} />
         <PaymentMethod />
         <Section title="Decisions on your applications" id="decisions">
           <Loading state={decisions}>
@@ -135,6 +138,7 @@ function App() {
     <Home
       onLogout={() => {
         setConsumerToken('');
+        forgetConversation();
         setLoggedIn(false);
       }}
     />

@@ -1,10 +1,10 @@
-#include "assist/views.h"
+#include "ops/views.h"
 
-namespace tranche::assist {
+namespace tranche::ops {
+
+using namespace assist;  // the conversation types this file renders
 
 namespace {
-
-using Json = nlohmann::json;
 
 Json ActionsJson(const std::vector<ActionRecord>& actions) {
   Json arr = Json::array();
@@ -80,4 +80,4 @@ Json HandoffJson(const Transcript& t) {
   return j;
 }
 
-}  // namespace tranche::assist
+}  // namespace tranche::ops
