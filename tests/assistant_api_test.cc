@@ -193,6 +193,32 @@ TEST_F(AssistantApiTest, HandOffQueueClaimReplyAndClose) {
   EXPECT_EQ(s_.client().Get("/v1/admin/handoffs", s_.okey()).json()["data"].size(), 0u);
 }
 
+// The operators' hand-off routes refuse other callers, unknown ids and malformed bodies
+// with a clear 4xx, and none of those changes the hand-off.
+TEST_F(AssistantApiTest, HandOffRoutesRefuseOtherCallersUnknownIdsAndBadBodies) {
+  s_.Buy("angry@example.com", 8000);
+  const std::string token = s_.Login("angry@example.com");
+  const std::string id = Start(token);
+  ASSERT_EQ(Say(token, id, "I want to make a complaint").status, 200);
+  const std::string base = "/v1/admin/handoffs/" + id;
+  for (const std::string& key : {std::string(), s_.mkey(), token}) {
+    const int expected = key.empty() ? 401 : 403;
+    EXPECT_EQ(s_.client().Post(base + "/claim", Json::object(), key).status, expected);
+    EXPECT_EQ(s_.client().Post(base + "/messages", {{"text", "hi"}}, key).status, expected);
+    EXPECT_EQ(s_.client().Post(base + "/close", {{"outcome", "x"}}, key).status, expected);
+  }
+  EXPECT_EQ(s_.client().Post("/v1/admin/handoffs/cnv_01JDQ3V6W4X8Y2Z0ABCDEFGHJK/claim", Json::object(), s_.okey()).status,
+            404);
+  EXPECT_EQ(s_.client().Post(base + "/claim", {{"unexpected", 1}}, s_.okey()).status, 400);
+  EXPECT_EQ(s_.client().Post(base + "/close", {{"outcome", ""}}, s_.okey()).status, 400);
+  EXPECT_EQ(s_.client().Post(base + "/close", {{"outcome", std::string(501, 'a')}}, s_.okey()).status, 400);
+  EXPECT_EQ(s_.client().Post(base + "/close", {{"outcome", 7}}, s_.okey()).status, 400);
+  const Json queue = s_.client().Get("/v1/admin/handoffs", s_.okey()).json();
+  ASSERT_EQ(queue["data"].size(), 1u);
+  EXPECT_EQ(queue["data"][0]["status"], "handed_off");
+  EXPECT_EQ(queue["data"][0]["messages"].size(), 2u);
+}
+
 TEST(AssistantUnconfiguredTest, WithoutUnderstandingTheRoutesSay503) {
   Scenario s;
   s.Buy("plain@example.com", 8000);
