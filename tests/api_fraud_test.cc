@@ -196,6 +196,18 @@ TEST(ApiFraudTest, BlockDeclinesGenericallyAndKeepsTheReasonForOperators) {
   auto unknown = f.Authorize(40000, "bo@example.com");
   EXPECT_EQ(unknown.json()["status"], "approved") << unknown.body;
 
+  // The consumer's own decisions say declined too, generically: credit approved eve,
+  // fraud screening blocked her, and she is not told why.
+  auto eves = f.c().Get("/v1/me/decisions", testing::LoginConsumer(f.c(), f.op(), "eve@mailinator.com"));
+  ASSERT_EQ(eves.status, 200) << eves.body;
+  const Json eve_decisions = eves.json()["data"];
+  ASSERT_EQ(eve_decisions.size(), 1u) << eves.body;
+  EXPECT_EQ(eve_decisions[0]["outcome"], "declined");
+  EXPECT_EQ(eve_decisions[0]["reasons"], Json::array({{{"code", "not_approved"}, {"message", blocked.json()["reasons"][0]["message"]}}}));
+  EXPECT_EQ(eves.body.find("disposable"), std::string::npos);
+  auto anns = f.c().Get("/v1/me/decisions", testing::LoginConsumer(f.c(), f.op(), "ann@example.com"));
+  EXPECT_EQ(anns.json()["data"][0]["outcome"], "approved") << anns.body;
+
   const std::string metrics = f.c().Get("/metrics").body;
   EXPECT_NE(metrics.find("tranche_fraud_decisions_total{action=\"block\"} 2"), std::string::npos) << metrics;
   EXPECT_NE(metrics.find("tranche_fraud_decisions_total{action=\"allow\"} 2"), std::string::npos);

@@ -60,6 +60,9 @@ Json SessionJson(const origination::SessionView& v);
 // What the shopper sees of a decision: approvals with their schedule, declines with
 // only the reasons that follow from what they typed (risk::ShopperReasons).
 Json AuthorizeJson(const origination::AuthorizeOutcome& o);
+// The decision as its consumer sees it: DecisionJson, except that a fraud block reads
+// as the generic decline the shopper was given (the real reason is for operators).
+Json ConsumerDecisionJson(const origination::ConsumerDecision& d);
 
 // Parties and the ledger (views_accounts.cc).
 Json ConsumerJson(const merchants::Consumer& c, const std::vector<origination::CreditLine>& credit);

@@ -89,4 +89,13 @@ Json AuthorizeJson(const origination::AuthorizeOutcome& o) {
   return body;
 }
 
+Json ConsumerDecisionJson(const origination::ConsumerDecision& d) {
+  Json body = DecisionJson(d.record);
+  if (d.fraud_blocked) {
+    body["outcome"] = "declined";
+    body["reasons"] = ReasonsJson(GenericDecline(d.record.decision));
+  }
+  return body;
+}
+
 }  // namespace tranche::ops

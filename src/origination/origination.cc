@@ -154,6 +154,23 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
   return out;
 }
 
+Result<std::vector<ConsumerDecision>> ListConsumerDecisions(store::Tx& tx, std::string_view consumer_id,
+                                                            std::string_view after_id, std::size_t limit) {
+  TRANCHE_ASSIGN_OR_RETURN(auto records, tx.decisions().ListByConsumer(consumer_id, after_id, limit));
+  std::vector<ConsumerDecision> out;
+  out.reserve(records.size());
+  for (risk::DecisionRecord& r : records) {
+    bool blocked = false;
+    // Only credit approvals were screened.
+    if (r.decision.outcome == risk::Outcome::kApproved) {
+      TRANCHE_ASSIGN_OR_RETURN(auto screened, tx.fraud_decisions().FindDecisionByCredit(r.id));
+      blocked = screened && screened->action == fraud::Action::kBlock;
+    }
+    out.push_back({std::move(r), blocked});
+  }
+  return out;
+}
+
 Result<Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
                           std::string_view authorization_id, std::string merchant_reference) {
   TRANCHE_ASSIGN_OR_RETURN(auto a, tx.orders().FindAuthorization(authorization_id));

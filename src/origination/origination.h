@@ -66,6 +66,18 @@ struct AuthorizeOutcome {
 // is not open; the merchant does not offer `product`.
 Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const AuthorizeRequest& r);
 
+// A credit decision as its consumer sees it: a credit approval that fraud screening
+// blocked was a decline for them.
+struct ConsumerDecision {
+  risk::DecisionRecord record;
+  bool fraud_blocked = false;
+};
+
+// The consumer's decisions in id order after `after_id`, at most `limit`, each with
+// whether fraud screening blocked it.
+Result<std::vector<ConsumerDecision>> ListConsumerDecisions(store::Tx& tx, std::string_view consumer_id,
+                                                            std::string_view after_id, std::size_t limit);
+
 // The merchant's order for an unexpired, unused authorization of its own.
 Result<checkout::Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
                                     std::string_view authorization_id,

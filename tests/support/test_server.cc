@@ -95,4 +95,18 @@ StoreCounts CountRows(store::Store& store) {
   return c;
 }
 
+std::string LoginConsumer(HttpClient& client, const std::string& operator_key, const std::string& email) {
+  EXPECT_EQ(client.Post("/v1/consumer/login", {{"email", email}}, "").status, 202);
+  const nlohmann::json page = client.Get("/v1/admin/notifications?limit=100", operator_key).json();
+  if (page["data"].empty()) {
+    ADD_FAILURE() << "no login code for " << email;
+    return "";
+  }
+  const std::string text = page["data"].back()["body"];
+  const std::string code = text.substr(text.find("is ") + 3, 6);
+  auto v = client.Post("/v1/consumer/login/verify", {{"email", email}, {"code", code}}, "");
+  EXPECT_EQ(v.status, 200) << v.body;
+  return v.json().value("token", "");
+}
+
 }  // namespace tranche::testing

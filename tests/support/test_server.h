@@ -72,4 +72,9 @@ struct StoreCounts {
 };
 StoreCounts CountRows(store::Store& store);
 
+// A consumer token for `email`: asks for a login code, reads it from the notification
+// outbox (the newest one, through the operator's key) and verifies it. Empty (with a
+// test failure) when any step fails.
+std::string LoginConsumer(HttpClient& client, const std::string& operator_key, const std::string& email);
+
 }  // namespace tranche::testing

@@ -91,13 +91,17 @@ Result<Reply> GetMyPlan(RequestContext& ctx) {
 
 Result<Reply> ListMyDecisions(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxDecisionPage));
-  std::vector<risk::DecisionRecord> rows;
+  std::vector<origination::ConsumerDecision> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.decisions().ListByConsumer(ctx.Caller().id, page.starting_after,
-                                                                 page.limit + 1));
+    TRANCHE_ASSIGN_OR_RETURN(rows, origination::ListConsumerDecisions(tx, ctx.Caller().id, page.starting_after,
+                                                                      page.limit + 1));
     return Status::Ok();
   }));
-  return Reply(200, PageBody(std::move(rows), page.limit, ops::DecisionJson));
+  const bool has_more = rows.size() > page.limit;
+  if (has_more) rows.pop_back();
+  Json data = Json::array();
+  for (const auto& r : rows) data.push_back(ops::ConsumerDecisionJson(r));
+  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().record.id));
 }
 
 Result<Reply> ListNotifications(RequestContext& ctx) {
