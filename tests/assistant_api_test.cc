@@ -56,6 +56,10 @@ TEST_F(AssistantApiTest, AnswersFromTheAccountAndPaysOffOnlyAfterAYes) {
   EXPECT_EQ(r.json()["pending_confirmation"]["amount"], 6000);
   EXPECT_NE(r.json()["reply"].get<std::string>().find("$60.00"), std::string::npos);
   EXPECT_EQ(s_.Receivable(buy.consumer_id), 6000) << "nothing changes before the yes";
+  // The conversation shows the change waiting for its yes (a reloaded page asks again).
+  auto waiting = s_.client().Get("/v1/assistant/conversations/" + id, token);
+  ASSERT_EQ(waiting.status, 200) << waiting.body;
+  EXPECT_EQ(waiting.json()["pending_confirmation"], r.json()["pending_confirmation"]);
 
   r = Say(token, id, "yes");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -65,6 +69,7 @@ TEST_F(AssistantApiTest, AnswersFromTheAccountAndPaysOffOnlyAfterAYes) {
   EXPECT_EQ(r.json()["actions"][0]["status"], "done");
   EXPECT_EQ(s_.Plan(buy.plan_id).status, lending::PlanStatus::kPaidOff);
   EXPECT_EQ(s_.Receivable(buy.consumer_id), 0);
+  EXPECT_TRUE(s_.client().Get("/v1/assistant/conversations/" + id, token).json()["pending_confirmation"].is_null());
 
   // A second yes finds nothing to run.
   r = Say(token, id, "yes");

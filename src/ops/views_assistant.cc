@@ -23,6 +23,15 @@ Json HandoffState(const Conversation& c) {
   return j;
 }
 
+// A change stated and waiting for a yes; null when none waits.
+Json PendingJson(const std::optional<Action>& a) {
+  if (!a) return nullptr;
+  Json j{{"type", ActionTypeName(a->type)}, {"plan_id", a->plan_id}};
+  if (a->amount_minor > 0) j["amount"] = a->amount_minor;
+  if (a->days > 0) j["days"] = a->days;
+  return j;
+}
+
 }  // namespace
 
 Json MessageJson(const Message& m) {
@@ -43,7 +52,8 @@ Json ConversationJson(const Conversation& c) {
          {"language", LanguageCode(c.state.language)},
          {"turns", c.turns},
          {"created_at", FormatRfc3339(c.created_at)},
-         {"handoff", HandoffState(c)}};
+         {"handoff", HandoffState(c)},
+         {"pending_confirmation", PendingJson(c.state.pending)}};
   j["outcome"] = c.outcome.empty() ? Json(nullptr) : Json(c.outcome);
   return j;
 }
@@ -57,19 +67,13 @@ Json TranscriptJson(const Transcript& t) {
 }
 
 Json TurnJson(const Turn& t) {
-  Json pending = nullptr;
-  if (t.pending) {
-    pending = {{"type", ActionTypeName(t.pending->type)}, {"plan_id", t.pending->plan_id}};
-    if (t.pending->amount_minor > 0) pending["amount"] = t.pending->amount_minor;
-    if (t.pending->days > 0) pending["days"] = t.pending->days;
-  }
   return Json{{"object", "assistant_reply"},
               {"conversation_id", t.conversation.id},
               {"reply", t.reply.text},
               {"language", t.reply.language},
               {"intent", t.reply.intent},
               {"actions", ActionsJson(t.reply.actions)},
-              {"pending_confirmation", pending},
+              {"pending_confirmation", PendingJson(t.pending)},
               {"handoff", HandoffState(t.conversation)}};
 }
 

@@ -512,6 +512,9 @@ async function run() {
     const confirm = portal.getByRole('group', { name: 'Confirm the change the assistant described' });
     await shot(portal, 'portal-chat-confirm');
     await accessible(portal, 'the portal chat with a pending change');
+    // A reload keeps the conversation and the change waiting for its yes.
+    await portal.reload();
+    await confirm.getByRole('button', { name: 'Yes, do it' }).waitFor();
     await confirm.getByRole('button', { name: 'Yes, do it' }).click();
     await log.locator('li.msg-assistant', { hasText: 'done' }).waitFor();
     expect(await confirm.count() === 0, 'the confirmation stayed after the yes');

@@ -45,6 +45,8 @@ export interface Conversation {
   turns: number;
   created_at: string;
   handoff: AssistantHandoff | null;
+  // A change stated and waiting for the consumer's yes (kept across reloads).
+  pending_confirmation: PendingConfirmation | null;
   outcome: string | null;
 }
 

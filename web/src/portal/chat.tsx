@@ -46,7 +46,6 @@ function HandoffNotice({ conversation }: { conversation: Conversation }) {
 
 export function Chat({ onAccountChanged }: { onAccountChanged: () => void }) {
   const [transcript, setTranscript] = useState<Transcript | null>(null);
-  const [pending, setPending] = useState(false);
   const [text, setText] = useState('');
   const { error, setError, busy, submit: run } = useSubmit();
   const [announcement, setAnnouncement] = useState('');
@@ -85,7 +84,6 @@ export function Chat({ onAccountChanged }: { onAccountChanged: () => void }) {
       const c = await me<Conversation>('POST', '/v1/assistant/conversations');
       sessionStorage.setItem(CONVERSATION, c.id);
       seen.current = 0;
-      setPending(false);
       setAnnouncement('');
       setTranscript({ ...c, messages: [] });
       setTimeout(() => input.current?.focus(), 0);
@@ -96,7 +94,6 @@ export function Chat({ onAccountChanged }: { onAccountChanged: () => void }) {
       if (!transcript) return;
       const reply = await me<AssistantReply>('POST', `/v1/assistant/conversations/${transcript.id}/messages`, { text: message });
       setText('');
-      setPending(reply.pending_confirmation !== null);
       seen.current = Math.max(seen.current, lastSeq(transcript) + 2);
       setAnnouncement(reply.reply);
       await load(transcript.id);
@@ -124,7 +121,7 @@ export function Chat({ onAccountChanged }: { onAccountChanged: () => void }) {
         <>
           <Messages messages={transcript.messages} speakers={SPEAKERS} caption="Your conversation" />
           <HandoffNotice conversation={transcript} />
-          {pending && transcript.status === 'open' && (
+          {transcript.pending_confirmation !== null && transcript.status === 'open' && (
             <div class="actions" role="group" aria-label="Confirm the change the assistant described">
               <button type="button" disabled={busy} onClick={() => send(YES[language] ?? 'yes')}>
                 Yes, do it
