@@ -4,8 +4,9 @@
 
 #include "ops/outbox.h"
 #include "origination/origination.h"
+#include "servicing/collection.h"
 #include "servicing/dispute.h"
-#include "servicing/servicing_repo.h"
+#include "settlement/payout.h"
 #include "settlement/settlement.h"
 
 namespace tranche::ops {

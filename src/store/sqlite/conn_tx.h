@@ -6,7 +6,24 @@
 
 #include <functional>
 
-#include "store/sqlite/repos.h"
+#include "store/sqlite/cob_run_repo.h"
+#include "store/sqlite/collection_repo.h"
+#include "store/sqlite/consumer_refund_repo.h"
+#include "store/sqlite/consumer_repo.h"
+#include "store/sqlite/decision_repo.h"
+#include "store/sqlite/dispute_repo.h"
+#include "store/sqlite/idempotency_repo.h"
+#include "store/sqlite/key_repo.h"
+#include "store/sqlite/ledger_repo.h"
+#include "store/sqlite/merchant_repo.h"
+#include "store/sqlite/notification_repo.h"
+#include "store/sqlite/order_repo.h"
+#include "store/sqlite/payment_method_repo.h"
+#include "store/sqlite/payout_repo.h"
+#include "store/sqlite/plan_repo.h"
+#include "store/sqlite/session_repo.h"
+#include "store/sqlite/settlement_repo.h"
+#include "store/sqlite/webhook_repo.h"
 #include "store/store.h"
 
 namespace tranche::store::sqlite {
@@ -16,7 +33,8 @@ class ConnectionTx final : public Tx {
   explicit ConnectionTx(Connection& c)
       : c_(c), ledger_(c), merchants_(c), consumers_(c), keys_(c), idempotency_(c),
         sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c),
-        servicing_(c), settlements_(c) {}
+        payment_methods_(c), collections_(c), consumer_refunds_(c), disputes_(c), cob_runs_(c),
+        settlements_(c), payouts_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
@@ -28,8 +46,13 @@ class ConnectionTx final : public Tx {
   risk::DecisionRepo& decisions() override { return decisions_; }
   notify::NotificationRepo& notifications() override { return notifications_; }
   webhooks::WebhookRepo& webhooks() override { return webhooks_; }
-  servicing::ServicingRepo& servicing() override { return servicing_; }
+  payments::PaymentMethodRepo& payment_methods() override { return payment_methods_; }
+  servicing::CollectionRepo& collections() override { return collections_; }
+  servicing::ConsumerRefundRepo& consumer_refunds() override { return consumer_refunds_; }
+  servicing::DisputeRepo& disputes() override { return disputes_; }
+  servicing::CobRunRepo& cob_runs() override { return cob_runs_; }
   settlement::SettlementRepo& settlements() override { return settlements_; }
+  settlement::PayoutRepo& payouts() override { return payouts_; }
 
   // Runs fn inside a savepoint: a failure (or a ledger posting that failed part-way)
   // rolls back only fn's changes.
@@ -58,8 +81,13 @@ class ConnectionTx final : public Tx {
   SqliteDecisionRepo decisions_;
   SqliteNotificationRepo notifications_;
   SqliteWebhookRepo webhooks_;
-  SqliteServicingRepo servicing_;
+  SqlitePaymentMethodRepo payment_methods_;
+  SqliteCollectionRepo collections_;
+  SqliteConsumerRefundRepo consumer_refunds_;
+  SqliteDisputeRepo disputes_;
+  SqliteCobRunRepo cob_runs_;
   SqliteSettlementRepo settlements_;
+  SqlitePayoutRepo payouts_;
   int depth_ = 0;
   bool broken_ = false;
 
