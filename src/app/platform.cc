@@ -76,7 +76,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   std::int64_t pending_reviews = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(entries, tx.ledger().CountEntries());
-    TRANCHE_ASSIGN_OR_RETURN(pending_reviews, tx.fraud_decisions().CountPendingReviews());
+    TRANCHE_ASSIGN_OR_RETURN(pending_reviews, tx.fraud_reviews().CountPending());
     return Status::Ok();
   }));
   p->app_->metrics().SetLedgerEntries(entries);

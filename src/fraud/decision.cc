@@ -1,6 +1,8 @@
 #include "fraud/decision.h"
 
 #include "fraud/decision_repo.h"
+#include "fraud/list_repo.h"
+#include "fraud/rules_repo.h"
 
 namespace tranche::fraud {
 
@@ -13,12 +15,12 @@ RuleHit HitOf(const RuleSet& rules, std::size_t index) {
 
 }  // namespace
 
-Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdGenerator& ids,
+Result<FraudDecision> Screen(const ScreeningReads& reads, const Screening& screening, IdGenerator& ids,
                              const AuthorizationFacts& facts, std::string credit_decision_id) {
   const Catalogue& catalogue = screening.source.catalogue();
-  TRANCHE_ASSIGN_OR_RETURN(FeatureValues values, screening.source.Compute(repo, facts));
+  TRANCHE_ASSIGN_OR_RETURN(FeatureValues values, screening.source.Compute(reads.decisions, facts));
   TRANCHE_ASSERT(values.values.size() == catalogue.size());
-  TRANCHE_ASSIGN_OR_RETURN(std::optional<RulesVersion> current, repo.CurrentRules());
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<RulesVersion> current, reads.rules.Current());
   const RulesVersion rules_version = current.value_or(RulesVersion{});
 
   FraudDecision d;
@@ -34,7 +36,7 @@ Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdG
   for (std::size_t i = 0; i < catalogue.size(); ++i) d.features.emplace_back(catalogue.at(i).name, values.at(i));
   if (screening.scorer != nullptr) d.score = screening.scorer->Evaluate(catalogue, values);
 
-  TRANCHE_ASSIGN_OR_RETURN(auto list_names, repo.ListNames());
+  TRANCHE_ASSIGN_OR_RETURN(auto list_names, reads.lists.Names());
   const ParseOutcome parsed = ParseRules(rules_version.source, catalogue, list_names);
   if (!parsed.rules) {
     // Saved rules were checked when saved; only a catalogue that changed since can
@@ -43,7 +45,7 @@ Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdG
     d.decided_by = std::string(kDecidedByInvalidRules);
     return d;
   }
-  TRANCHE_ASSIGN_OR_RETURN(d.members, repo.Members(NeededLookups(*parsed.rules, values)));
+  TRANCHE_ASSIGN_OR_RETURN(d.members, reads.lists.Members(NeededLookups(*parsed.rules, values)));
   const std::optional<int> score = d.score ? std::optional<int>(d.score->score) : std::nullopt;
   const Verdict v = Evaluate(*parsed.rules, values, score, d.members, d.thresholds);
   d.action = v.action;

@@ -25,6 +25,15 @@
 namespace tranche::fraud {
 
 class DecisionRepo;
+class ListRepo;
+class RulesRepo;
+
+// A consumer's recent credit decisions (what the stored feature source reads).
+struct ConsumerActivity {
+  std::int64_t decisions = 0;
+  std::int64_t declines = 0;
+  std::int64_t approved_amount_minor = 0;  // in the currency asked about
+};
 
 // What is known of an authorization when it is screened (after the credit decision
 // approved it). Device signals are the merchant's word, bounded at the API edge.
@@ -109,9 +118,17 @@ struct Screening {
   const Scorer* scorer = nullptr;  // none: no score, thresholds not applied
 };
 
+// What a screening reads: the current rules, the lists' memberships and, through the
+// feature source, the consumer's recent decisions.
+struct ScreeningReads {
+  RulesRepo& rules;
+  ListRepo& lists;
+  DecisionRepo& decisions;
+};
+
 // Screens an authorization: computes features, evaluates the current rules (and the
 // score) and returns the decision, not yet stored.
-Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdGenerator& ids,
+Result<FraudDecision> Screen(const ScreeningReads& reads, const Screening& screening, IdGenerator& ids,
                              const AuthorizationFacts& facts, std::string credit_decision_id);
 
 // What `rules` decide on a stored decision's own inputs (values looked up by name in

@@ -7,7 +7,7 @@ namespace tranche::origination {
 namespace {
 
 Result<fraud::Review> LoadReview(store::Tx& tx, std::string_view review_id) {
-  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReview(review_id));
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_reviews().Find(review_id));
   if (!review) return Status::NotFound("review_not_found", "no review " + std::string(review_id.substr(0, 64)), "id");
   return std::move(*review);
 }
@@ -39,7 +39,7 @@ Result<fraud::Review> ClaimReview(store::Tx& tx, const Context& ctx, std::string
                                   std::string_view operator_id) {
   TRANCHE_ASSIGN_OR_RETURN(fraud::Review review, LoadReview(tx, review_id));
   TRANCHE_ASSIGN_OR_RETURN(review, fraud::Claim(std::move(review), operator_id, ctx.now));
-  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().UpdateReview(review));
+  TRANCHE_RETURN_IF_ERROR(tx.fraud_reviews().Update(review));
   return review;
 }
 
@@ -47,8 +47,8 @@ Result<ReviewDecided> DecideReview(store::Tx& tx, const Context& ctx, std::strin
                                    std::string_view operator_id, bool accept, std::string note) {
   TRANCHE_ASSIGN_OR_RETURN(fraud::Review review, LoadReview(tx, review_id));
   TRANCHE_ASSIGN_OR_RETURN(review, fraud::Decide(std::move(review), operator_id, accept, std::move(note), ctx.now));
-  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().UpdateReview(review));
-  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertLabel(fraud::LabelOf(review, ctx.ids.Next("flb"))));
+  TRANCHE_RETURN_IF_ERROR(tx.fraud_reviews().Update(review));
+  TRANCHE_RETURN_IF_ERROR(tx.fraud_labels().Insert(fraud::LabelOf(review, ctx.ids.Next("flb"))));
   ReviewDecided out{std::move(review), std::nullopt};
   if (accept) {
     TRANCHE_ASSIGN_OR_RETURN(auto authorization, tx.orders().FindAuthorization(out.review.authorization_id));

@@ -122,9 +122,10 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
   }
 
   if (ctx.fraud != nullptr) {
-    TRANCHE_ASSIGN_OR_RETURN(out.fraud, fraud::Screen(tx.fraud_decisions(), *ctx.fraud, ctx.ids,
-                                                      FactsOf(*session, consumer, r, ctx.now), out.decision.id));
-    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertDecision(*out.fraud));
+    const fraud::ScreeningReads reads{tx.fraud_rules(), tx.fraud_lists(), tx.fraud_decisions()};
+    TRANCHE_ASSIGN_OR_RETURN(out.fraud, fraud::Screen(reads, *ctx.fraud, ctx.ids, FactsOf(*session, consumer, r, ctx.now),
+                                                      out.decision.id));
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().Insert(*out.fraud));
     // Blocked: declined like a credit decline to the shopper, but nobody is told why
     // (the reason stays with the stored decision, for operators).
     if (out.fraud->action == fraud::Action::kBlock) return out;
@@ -142,7 +143,7 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
     out.review = fraud::Review{ctx.ids.Next("frv"), out.fraud->id, out.authorization->id, merchant.id, consumer.id,
                                amount, fraud::ReviewStatus::kPending, std::nullopt, std::nullopt, std::nullopt,
                                std::nullopt, "", ctx.now};
-    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertReview(*out.review));
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_reviews().Insert(*out.review));
   }
   return out;
 }
@@ -160,7 +161,7 @@ Result<Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view me
     return Status::Conflict("authorization_already_used",
                             "order " + *a->order_id + " was already created from this authorization");
   }
-  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReviewByAuthorization(a->id));
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_reviews().FindByAuthorization(a->id));
   if (review && review->status == fraud::ReviewStatus::kRejected) {
     return Status::BusinessRule("authorization_rejected", "the authorization was released after a fraud review",
                                 "authorization_id");
@@ -196,7 +197,7 @@ Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view mer
                          std::string_view order_id, std::int64_t amount_minor,
                          std::optional<checkout::ShippingInfo> shipping) {
   TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
-  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReviewByAuthorization(order.authorization_id));
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_reviews().FindByAuthorization(order.authorization_id));
   if (review && review->status == fraud::ReviewStatus::kPending) {
     return Status::BusinessRule("fraud_review_pending",
                                 "the order is held for a fraud review; it can be captured once accepted");

@@ -1,7 +1,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.h"
-#include "store/sqlite/repos.h"
+#include "store/sqlite/consumer_repo.h"
+#include "store/sqlite/key_repo.h"
+#include "store/sqlite/merchant_repo.h"
 #include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {

@@ -1,7 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.h"
-#include "store/sqlite/repos.h"
+#include "store/sqlite/session_repo.h"
 #include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {
