@@ -127,14 +127,14 @@ class Sequence {
     std::int64_t collected = 0;
     ASSERT_TRUE(s_.server().platform().store().Read([&](store::Tx& tx) -> Status {
       for (const std::string& id : plans_) {
-        TRANCHE_ASSIGN_OR_RETURN(auto cs, tx.servicing().ListCollectionsOfPlan(id));
+        TRANCHE_ASSIGN_OR_RETURN(auto cs, tx.collections().ListOfPlan(id));
         for (const auto& c : cs) {
           if (c.status == servicing::CollectionStatus::kSucceeded) collected += c.amount.minor();
         }
       }
       // Refunds paid back to consumers' methods come out of the same cash.
       for (std::string after;;) {
-        TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.servicing().ListConsumerRefunds(
+        TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.consumer_refunds().ListInStatus(
                                                    servicing::CollectionStatus::kSucceeded, after, 100));
         for (const auto& r : refunds) collected -= r.amount.minor();
         if (refunds.size() < 100) break;

@@ -77,7 +77,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   std::int64_t pending_reviews = 0;
   TRANCHE_RETURN_IF_ERROR(p->store_->Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(entries, tx.ledger().CountEntries());
-    TRANCHE_ASSIGN_OR_RETURN(pending_reviews, tx.fraud_decisions().CountPendingReviews());
+    TRANCHE_ASSIGN_OR_RETURN(pending_reviews, tx.fraud_reviews().CountPending());
     return Status::Ok();
   }));
   p->app_->metrics().SetLedgerEntries(entries);
@@ -155,7 +155,7 @@ Status Platform::OpenFraudScreening() {
   const Instant now = clock_->Now();
   std::size_t replayed = 0;
   TRANCHE_RETURN_IF_ERROR(store_->Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(replayed, fraud_source_->Rebuild(tx.fraud_decisions(), now));
+    TRANCHE_ASSIGN_OR_RETURN(replayed, fraud_source_->Rebuild(tx.fraud_decisions(), tx.fraud_labels(), now));
     return Status::Ok();
   }));
   spdlog::info("fraud feature engine rebuilt from {} stored screenings", replayed);

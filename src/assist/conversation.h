@@ -1,6 +1,6 @@
-// Conversations with the assistant and their storage port. A conversation belongs to one
-// consumer; its messages are the consumer's, the assistant's and, after a hand-off, the
-// person's who took it over.
+// Conversations with the assistant (records; their storage port is conversation_repo.h).
+// A conversation belongs to one consumer; its messages are the consumer's, the
+// assistant's and, after a hand-off, the person's who took it over.
 #pragma once
 
 #include <optional>
@@ -81,22 +81,6 @@ struct AssistantStats {
   std::int64_t handed_off = 0;       // ever handed off
   std::int64_t contained = 0;        // with at least one answer and never handed off
   std::int64_t consumer_turns = 0;   // over contained conversations
-};
-
-class ConversationRepo {
- public:
-  virtual ~ConversationRepo() = default;
-  virtual Status Insert(const Conversation& c) = 0;
-  virtual Status Update(const Conversation& c) = 0;
-  virtual Result<std::optional<Conversation>> Find(std::string_view id) = 0;
-  // How many conversations the consumer started at or after `since`.
-  virtual Result<std::int64_t> CountStartedSince(std::string_view consumer_id, Instant since) = 0;
-  virtual Status AppendMessage(const Message& m) = 0;
-  // In order; at most `limit`.
-  virtual Result<std::vector<Message>> ListMessages(std::string_view conversation_id, std::size_t limit) = 0;
-  // Handed off or claimed, in id order after `after_id`; at most `limit`.
-  virtual Result<std::vector<Conversation>> ListHandoffs(std::string_view after_id, std::size_t limit) = 0;
-  virtual Result<AssistantStats> Stats() = 0;
 };
 
 }  // namespace tranche::assist

@@ -139,7 +139,7 @@ Result<std::string> World::Buy(const std::string& email, const std::string& merc
 
 Status World::SetMethod(const std::string& consumer, const std::string& last4, const std::string& profile) {
   return store_->Write([&](store::Tx& tx) -> Status {
-    return tx.servicing().SetPaymentMethod(consumer, payments::PaymentMethod{payments::MethodType::kCard, last4, profile});
+    return tx.payment_methods().Set(consumer, payments::PaymentMethod{payments::MethodType::kCard, last4, profile});
   });
 }
 
@@ -319,13 +319,13 @@ Result<Json> Snapshot(World& w) {
       for (const auto& i : p.installments) dues.push_back(FormatDate(i.due_date));
       plans[p.id] = {{"status", lending::PlanStatusName(p.status)}, {"due", dues}, {"extended", p.extended},
                      {"fees", p.fees_charged.minor()}, {"paused", p.paused_until ? FormatDate(*p.paused_until) : ""}};
-      TRANCHE_ASSIGN_OR_RETURN(auto cols, tx.servicing().ListCollectionsOfPlan(p.id));
+      TRANCHE_ASSIGN_OR_RETURN(auto cols, tx.collections().ListOfPlan(p.id));
       for (const auto& c : cols) {
         if (c.source == "consumer" && c.status == servicing::CollectionStatus::kSucceeded) paid += c.amount.minor();
       }
     }
-    TRANCHE_ASSIGN_OR_RETURN(auto m, tx.servicing().FindPaymentMethod(w.consumer()));
-    TRANCHE_ASSIGN_OR_RETURN(auto disputes, tx.servicing().ListDisputes(std::nullopt, w.consumer(), "", 100));
+    TRANCHE_ASSIGN_OR_RETURN(auto m, tx.payment_methods().Find(w.consumer()));
+    TRANCHE_ASSIGN_OR_RETURN(auto disputes, tx.disputes().List(std::nullopt, w.consumer(), "", 100));
     TRANCHE_ASSIGN_OR_RETURN(auto limit, tx.consumers().FindLimit(w.consumer(), Currency::kUSD));
     s = {{"consumer_paid", paid}, {"plans", plans}, {"card_last4", m.last4}, {"disputes", disputes.size()},
          {"limit", limit ? limit->minor() : 0}};

@@ -25,7 +25,7 @@ std::optional<Date> NextRetry(const servicing::Collection& c, Date today) {
 }
 
 Status CollectionFacts(store::Tx& tx, const lending::Plan& p, Date today, PlanFacts& f) {
-  TRANCHE_ASSIGN_OR_RETURN(auto collections, tx.servicing().ListCollectionsOfPlan(p.id));
+  TRANCHE_ASSIGN_OR_RETURN(auto collections, tx.collections().ListOfPlan(p.id));
   std::optional<servicing::Collection> success, failure;
   for (const auto& c : collections) {
     if (c.status == servicing::CollectionStatus::kSucceeded && (!success || c.created_at >= success->created_at)) {
@@ -41,7 +41,7 @@ Status CollectionFacts(store::Tx& tx, const lending::Plan& p, Date today, PlanFa
                                   failure->failure_code, p.status == lending::PlanStatus::kActive ? NextRetry(*failure, today)
                                                                                                    : std::nullopt};
   }
-  TRANCHE_ASSIGN_OR_RETURN(f.payment_in_flight, tx.servicing().HasOpenCollection(p.id));
+  TRANCHE_ASSIGN_OR_RETURN(f.payment_in_flight, tx.collections().HasOpen(p.id));
   return Status::Ok();
 }
 
@@ -86,7 +86,7 @@ Result<AccountFacts> LoadAccount(store::Tx& tx, std::string_view consumer_id, In
     return merchant_names[id] = m ? m->name : std::string("the merchant");
   };
   std::map<std::string, servicing::Dispute> disputes;  // by order, the latest
-  TRANCHE_ASSIGN_OR_RETURN(auto ds, tx.servicing().ListDisputes(std::nullopt, consumer_id, "", kMaxPlansRead));
+  TRANCHE_ASSIGN_OR_RETURN(auto ds, tx.disputes().List(std::nullopt, consumer_id, "", kMaxPlansRead));
   for (auto& d : ds) disputes[d.order_id] = std::move(d);
 
   TRANCHE_ASSIGN_OR_RETURN(auto plans, tx.plans().ListByConsumer(consumer_id, "", kMaxPlansRead));
@@ -105,7 +105,7 @@ Result<AccountFacts> LoadAccount(store::Tx& tx, std::string_view consumer_id, In
   }
   std::stable_partition(a.plans.begin(), a.plans.end(), [](const PlanFacts& p) { return p.active; });
 
-  TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod m, tx.servicing().FindPaymentMethod(consumer_id));
+  TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod m, tx.payment_methods().Find(consumer_id));
   a.method_type = std::string(payments::MethodTypeName(m.type));
   a.method_last4 = m.last4;
 
@@ -158,7 +158,7 @@ Status RunAction(ops::OpsContext& ctx, std::string_view consumer_id, const Actio
         payments::PaymentMethod m;
         m.type = payments::ParseMethodType(a.method_type).value_or(payments::MethodType::kCard);
         m.last4 = a.last4;
-        return tx.servicing().SetPaymentMethod(consumer_id, m);
+        return tx.payment_methods().Set(consumer_id, m);
       });
     case ActionType::kDispute:
       return ctx.store.Write([&](store::Tx& tx) -> Status {

@@ -1,4 +1,4 @@
-// Storage port for operators and API keys.
+// Storage port for operators, API keys and login challenges.
 #pragma once
 
 #include <optional>
@@ -8,12 +8,6 @@
 #include "auth/login.h"
 
 namespace tranche::auth {
-
-struct Operator {
-  std::string id;  // opr_...
-  std::string name;
-  Instant created_at;
-};
 
 class KeyRepo {
  public:

@@ -32,6 +32,12 @@ struct Principal {
 
 using SecretHash = std::array<std::uint8_t, 32>;
 
+struct Operator {
+  std::string id;  // opr_...
+  std::string name;
+  Instant created_at;
+};
+
 struct ApiKey {
   std::string id;            // key_...
   PrincipalKind kind;

@@ -1,6 +1,8 @@
 #include "fraud/decision.h"
 
 #include "fraud/decision_repo.h"
+#include "fraud/list_repo.h"
+#include "fraud/rules_repo.h"
 
 namespace tranche::fraud {
 
@@ -13,12 +15,12 @@ RuleHit HitOf(const RuleSet& rules, std::size_t index) {
 
 }  // namespace
 
-Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdGenerator& ids,
+Result<FraudDecision> Screen(const ScreeningReads& reads, const Screening& screening, IdGenerator& ids,
                              const AuthorizationFacts& facts, std::string credit_decision_id) {
   const Catalogue& catalogue = screening.source.catalogue();
-  TRANCHE_ASSIGN_OR_RETURN(FeatureValues values, screening.source.Compute(repo, facts));
+  TRANCHE_ASSIGN_OR_RETURN(FeatureValues values, screening.source.Compute(reads.decisions, facts));
   TRANCHE_ASSERT(values.values.size() == catalogue.size());
-  TRANCHE_ASSIGN_OR_RETURN(std::optional<RulesVersion> current, repo.CurrentRules());
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<RulesVersion> current, reads.rules.Current());
   const RulesVersion rules_version = current.value_or(RulesVersion{});
 
   FraudDecision d;
@@ -39,7 +41,7 @@ Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdG
 
   TRANCHE_ASSIGN_OR_RETURN(std::shared_ptr<const ParseOutcome> parsed,
                            screening.rules.Get(rules_version.version, rules_version.source, catalogue,
-                                               [&repo] { return repo.ListNames(); }));
+                                               [&reads] { return reads.lists.Names(); }));
   if (!parsed->rules) {
     // Saved rules were checked when saved; only a catalogue that changed since can
     // break them. Nobody is declined for that, and nothing passes unseen: a person looks.
@@ -48,7 +50,7 @@ Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdG
     return d;
   }
   const RuleSet& rules = *parsed->rules;
-  TRANCHE_ASSIGN_OR_RETURN(d.members, repo.Members(NeededLookups(rules, values)));
+  TRANCHE_ASSIGN_OR_RETURN(d.members, reads.lists.Members(NeededLookups(rules, values)));
   const std::optional<int> score = d.score ? std::optional<int>(d.score->score) : std::nullopt;
   const Verdict v = Evaluate(rules, values, score, d.members, d.thresholds);
   d.action = v.action;

@@ -27,6 +27,16 @@
 namespace tranche::fraud {
 
 class DecisionRepo;
+class LabelRepo;
+class ListRepo;
+class RulesRepo;
+
+// A consumer's recent credit decisions (what the stored feature source reads).
+struct ConsumerActivity {
+  std::int64_t decisions = 0;
+  std::int64_t declines = 0;
+  std::int64_t approved_amount_minor = 0;  // in the currency asked about
+};
 
 // What is known of an authorization when it is screened (after the credit decision
 // approved it). Device signals are the merchant's word, bounded at the API edge.
@@ -44,6 +54,12 @@ struct AuthorizationFacts {
   // when one was set before this authorization.
   std::optional<std::string> payment_method;
   Instant now;
+};
+
+// A stored screening: the fraud decision's id and what it screened (facts.now: when).
+struct ScreenedAuthorization {
+  std::string decision_id;
+  AuthorizationFacts facts;
 };
 
 // A confirmed fraud (a review rejected, an unauthorized dispute): the screened
@@ -137,9 +153,17 @@ struct Screening {
   mutable RulesCache rules = {};
 };
 
+// What a screening reads: the current rules, the lists' memberships and, through the
+// feature source, the consumer's recent decisions.
+struct ScreeningReads {
+  RulesRepo& rules;
+  ListRepo& lists;
+  DecisionRepo& decisions;
+};
+
 // Screens an authorization: computes features, evaluates the current rules (and the
 // score) and returns the decision, not yet stored.
-Result<FraudDecision> Screen(DecisionRepo& repo, const Screening& screening, IdGenerator& ids,
+Result<FraudDecision> Screen(const ScreeningReads& reads, const Screening& screening, IdGenerator& ids,
                              const AuthorizationFacts& facts, std::string credit_decision_id);
 
 // What `rules` decide on a stored decision's own inputs (values looked up by name in

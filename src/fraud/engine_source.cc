@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "fraud/decision_repo.h"
+#include "fraud/label_repo.h"
 
 namespace tranche::fraud {
 
@@ -100,14 +101,14 @@ void EngineFeatureSource::RecordLabel(const KnownFraud& fraud) {
   engine_.RecordLabel({Seconds(fraud.authorized_at), fraud.merchant_id});
 }
 
-Result<std::size_t> EngineFeatureSource::Rebuild(DecisionRepo& repo, Instant now) {
+Result<std::size_t> EngineFeatureSource::Rebuild(DecisionRepo& decisions, LabelRepo& labels, Instant now) {
   {
     std::lock_guard lock(mu_);
     TRANCHE_ASSERT_MSG(recorded_ == 0, "the engine is rebuilt before it records");
   }
   const Instant since = now - std::chrono::seconds(kRebuildDays * kDayS + options_.label_delay_s);
-  TRANCHE_ASSIGN_OR_RETURN(std::vector<KnownFraud> labels, repo.ListKnownFrauds(since, kMaxRebuildLabels + 1));
-  if (labels.size() > kMaxRebuildLabels) {
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<KnownFraud> frauds, labels.ListKnownFrauds(since, kMaxRebuildLabels + 1));
+  if (frauds.size() > kMaxRebuildLabels) {
     return Status::ResourceExhausted("more than " + std::to_string(kMaxRebuildLabels) +
                                      " fraud labels in the feature engine's window");
   }
@@ -116,10 +117,10 @@ Result<std::size_t> EngineFeatureSource::Rebuild(DecisionRepo& repo, Instant now
   std::optional<ScreenedAuthorization> after;
   while (true) {
     TRANCHE_ASSIGN_OR_RETURN(std::vector<ScreenedAuthorization> page,
-                             repo.ListScreened(since, after ? &*after : nullptr, kRebuildPage));
+                             decisions.ListScreened(since, after ? &*after : nullptr, kRebuildPage));
     for (const ScreenedAuthorization& s : page) {
-      for (; next_label < labels.size() && labels[next_label].known_at <= s.facts.now; ++next_label) {
-        RecordLabel(labels[next_label]);
+      for (; next_label < frauds.size() && frauds[next_label].known_at <= s.facts.now; ++next_label) {
+        RecordLabel(frauds[next_label]);
       }
       Record(s.facts);
       ++replayed;
@@ -127,7 +128,7 @@ Result<std::size_t> EngineFeatureSource::Rebuild(DecisionRepo& repo, Instant now
     if (page.size() < kRebuildPage) break;
     after = std::move(page.back());
   }
-  for (; next_label < labels.size(); ++next_label) RecordLabel(labels[next_label]);
+  for (; next_label < frauds.size(); ++next_label) RecordLabel(frauds[next_label]);
   return replayed;
 }
 

@@ -67,11 +67,11 @@ class EngineFeatureSource final : public FeatureSource {
   void Record(const AuthorizationFacts& facts) override;
   void RecordLabel(const KnownFraud& fraud) override;
 
-  // Replays what `repo` holds from `now` − (kRebuildDays + the label delay) into the
-  // engine: screenings by time and the fraud labels when they became known, a label
-  // before a screening at the same instant. Precondition: nothing recorded yet.
-  // Returns how many screenings were replayed.
-  Result<std::size_t> Rebuild(DecisionRepo& repo, Instant now);
+  // Replays what the store holds from `now` − (kRebuildDays + the label delay) into
+  // the engine: screenings (from `decisions`) by time and the fraud labels (from
+  // `labels`) when they became known, a label before a screening at the same instant.
+  // Precondition: nothing recorded yet. Returns how many screenings were replayed.
+  Result<std::size_t> Rebuild(DecisionRepo& decisions, LabelRepo& labels, Instant now);
 
   std::int64_t label_delay_s() const { return options_.label_delay_s; }
 

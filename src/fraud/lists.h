@@ -1,7 +1,7 @@
 // Fraud lists (pure): named sets of text values that rules test with `in @name` —
 // trusted customers, disposable email domains, blocked devices. Operators replace or
 // patch them through the API; every change is a new version with what it added and
-// removed, who made it and when (the audit trail, fraud_repo.h).
+// removed, who made it and when (the audit trail, list_repo.h).
 #pragma once
 
 #include <cstddef>
@@ -32,6 +32,16 @@ struct FraudList {
 struct ListChange {
   std::vector<std::string> added;    // sorted
   std::vector<std::string> removed;  // sorted
+};
+
+// One version of a list's audit trail.
+struct ListVersion {
+  std::string name;
+  std::int64_t version = 0;
+  ListChange change;
+  std::size_t entry_count = 0;  // after the change
+  std::string changed_by;
+  Instant changed_at;
 };
 
 // A name rules can refer to: [a-z_][a-z0-9_]*, at most kMaxListNameBytes.

@@ -42,6 +42,12 @@ struct Review {
   Instant created_at;
 };
 
+// Which reviews a listing shows: all, or only those in a status or of a merchant.
+struct ReviewFilter {
+  std::optional<ReviewStatus> status;
+  std::optional<std::string> merchant_id;
+};
+
 // The review claimed by `operator_id` at `now`. Refused once decided, or while another
 // operator holds it (Conflict).
 Result<Review> Claim(Review r, std::string_view operator_id, Instant now);

@@ -14,7 +14,7 @@
 namespace tranche::fraud {
 
 // The (list, value) pairs an evaluation asks about, and of those the ones that are
-// members. Evaluation is pure: the caller looks the pairs up (fraud_repo.h) and passes
+// members. Evaluation is pure: the caller looks the pairs up (list_repo.h) and passes
 // the members in, and stores them with the decision, which can then be replayed.
 using ListLookups = std::set<std::pair<std::string, std::string>>;
 

@@ -5,17 +5,9 @@
 #include <vector>
 
 #include "lending/plan.h"
+#include "lending/portfolio.h"
 
 namespace tranche::lending {
-
-// One line of the portfolio: plans of one currency, status and delinquency bucket.
-struct PortfolioLine {
-  PlanStatus status;
-  Bucket bucket;
-  std::int64_t plans = 0;
-  Money outstanding;  // principal and interest scheduled and unpaid
-  Money fees_unpaid;  // in the same currency
-};
 
 class PlanRepo {
  public:

@@ -3,11 +3,8 @@
 // delivers it from there (the default keeps it, visible to operators).
 #pragma once
 
-#include <optional>
 #include <string>
-#include <vector>
 
-#include "core/status.h"
 #include "core/time.h"
 
 namespace tranche::notify {
@@ -21,15 +18,6 @@ struct Notification {
   std::string subject;
   std::string body;
   Instant created_at;
-};
-
-class NotificationRepo {
- public:
-  virtual ~NotificationRepo() = default;
-  virtual Status Insert(const Notification& n) = 0;
-  // In id order after `after_id`, at most `limit`; only `consumer_id`'s when given.
-  virtual Result<std::vector<Notification>> List(std::optional<std::string_view> consumer_id,
-                                                 std::string_view after_id, std::size_t limit) = 0;
 };
 
 }  // namespace tranche::notify

@@ -49,13 +49,13 @@ Status RecordDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const Day
     report.charged_off_minor += Checked(r.charged_off_principal.Plus(r.charged_off_fees)).minor();
   }
   if (r.collect.minor() > 0) {
-    TRANCHE_ASSIGN_OR_RETURN(bool open, tx.servicing().HasOpenCollection(p.id));
+    TRANCHE_ASSIGN_OR_RETURN(bool open, tx.collections().HasOpen(p.id));
     if (!open) {
-      TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(p.consumer_id));
+      TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.payment_methods().Find(p.consumer_id));
       servicing::Collection col{ids.Next("col"), p.id, p.consumer_id, "autopay", d, r.collect_attempt,
                                 r.collect, false, method, servicing::CollectionStatus::kPending,
                                 "", "", now};
-      TRANCHE_ASSIGN_OR_RETURN(bool inserted, tx.servicing().InsertCollection(col));
+      TRANCHE_ASSIGN_OR_RETURN(bool inserted, tx.collections().Insert(col));
       report.autopay_created += inserted ? 1 : 0;
     }
   }
@@ -151,7 +151,7 @@ Result<std::vector<CobReport>> Cob::CloseThrough(Date target) {
   std::lock_guard lock(mu_);
   std::optional<Date> last;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(last, tx.servicing().LastClosedDate());
+    TRANCHE_ASSIGN_OR_RETURN(last, tx.cob_runs().LastClosedDate());
     return Status::Ok();
   }));
   std::vector<CobReport> reports;
@@ -177,7 +177,7 @@ Result<CobReport> Cob::CloseLocked(Date d) {
   report.business_date = d;
   std::optional<servicing::CobRun> run;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(run, tx.servicing().FindRun(d));
+    TRANCHE_ASSIGN_OR_RETURN(run, tx.cob_runs().Find(d));
     return Status::Ok();
   }));
   if (run) {
@@ -200,7 +200,7 @@ Result<CobReport> Cob::CloseLocked(Date d) {
   TRANCHE_ASSIGN_OR_RETURN(report.consumer_refunds, RefundConsumers(ctx_, at));
   report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
-    return tx.servicing().InsertRun({d, started_at, ctx_.clock.Now(), CobReportJson(report).dump()});
+    return tx.cob_runs().Insert({d, started_at, ctx_.clock.Now(), CobReportJson(report).dump()});
   }));
   return report;
 }
@@ -257,7 +257,7 @@ Status Cob::Settle(Date d, Instant at, CobReport& report) {
         after_seq = latest->last_seq;
         bool paid_out = false;
         if (!latest->payout_id.empty()) {
-          TRANCHE_ASSIGN_OR_RETURN(auto payout, tx.settlements().FindPayout(latest->payout_id));
+          TRANCHE_ASSIGN_OR_RETURN(auto payout, tx.payouts().Find(latest->payout_id));
           TRANCHE_ASSERT(payout.has_value());
           // A payout paid or still in flight has settled the net; a failed one carries it.
           paid_out = payout->status != settlement::PayoutStatus::kFailed;
@@ -281,7 +281,7 @@ Status Cob::Settle(Date d, Instant at, CobReport& report) {
       if (s.net.minor() > 0) {
         s.payout_id = ctx_.ids.Next("po");
         TRANCHE_RETURN_IF_ERROR(tx.settlements().Insert(s));
-        TRANCHE_RETURN_IF_ERROR(tx.settlements().InsertPayout(
+        TRANCHE_RETURN_IF_ERROR(tx.payouts().Insert(
             {s.payout_id, s.id, a.merchant_id, s.net, settlement::PayoutStatus::kPending, "", "", at}));
       } else {
         TRANCHE_RETURN_IF_ERROR(tx.settlements().Insert(s));
@@ -298,7 +298,7 @@ Status Cob::PayOpenPayouts(CobReport& report) {
   return SendOpen<settlement::Payout>(
       ctx_.store,
       [](store::Tx& tx, payments::MovementState state, const std::string& after) {
-        return tx.settlements().ListPayoutsInStatus(settlement::PayoutStatusOf(state), after, kMovementBatch);
+        return tx.payouts().ListInStatus(settlement::PayoutStatusOf(state), after, kMovementBatch);
       },
       [&](const settlement::Payout& p, bool resolve) {
         const payments::PayoutRequest request{p.id, p.merchant_id, p.amount};
@@ -317,7 +317,7 @@ Status Cob::PayOpenPayouts(CobReport& report) {
         p.rail_ref = next->reference;
         p.failure_code = next->failure_code;
         p.resolved_at = next->resolved_at;
-        TRANCHE_RETURN_IF_ERROR(tx.settlements().UpdatePayout(p));
+        TRANCHE_RETURN_IF_ERROR(tx.payouts().Update(p));
         report.payouts_failed += p.status == settlement::PayoutStatus::kFailed ? 1 : 0;
         if (p.status != settlement::PayoutStatus::kPaid) return Status::Ok();
         ++report.payouts_paid;

@@ -73,7 +73,7 @@ payments::MovementRecord MovementOf(const Collection& c) {
 
 Result<Collection> RecordOutcome(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view collection_id,
                                  const payments::ProcessorReply& reply) {
-  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.servicing().FindCollection(collection_id));
+  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.collections().Find(collection_id));
   TRANCHE_ASSERT(found.has_value());
   Collection c = std::move(*found);
   const std::optional<payments::MovementRecord> next = payments::ApplyReply(MovementOf(c), reply, now);
@@ -82,7 +82,7 @@ Result<Collection> RecordOutcome(store::Tx& tx, IdGenerator& ids, Instant now, s
   c.processor_ref = next->reference;
   c.failure_code = next->failure_code;
   c.resolved_at = next->resolved_at;
-  TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateCollection(c));
+  TRANCHE_RETURN_IF_ERROR(tx.collections().Update(c));
   if (c.status == CollectionStatus::kFailed) TRANCHE_RETURN_IF_ERROR(ReportFailure(tx, ids, now, c));
   if (c.status == CollectionStatus::kSucceeded) TRANCHE_RETURN_IF_ERROR(ApplyCollected(tx, ids, now, c));
   return c;
@@ -105,7 +105,7 @@ Result<CollectionRun> RunOpenCollections(OpsContext& ctx, Instant at) {
   TRANCHE_RETURN_IF_ERROR(SendOpen<Collection>(
       ctx.store,
       [](store::Tx& tx, CollectionStatus status, const std::string& after) {
-        return tx.servicing().ListCollections(status, after, kMovementBatch);
+        return tx.collections().ListInStatus(status, after, kMovementBatch);
       },
       [&](const Collection& c, bool resolve) {
         return resolve ? ctx.processor.Resolve(RequestOf(c)) : ctx.processor.Collect(RequestOf(c));
@@ -133,7 +133,7 @@ Result<bool> RecordRefund(store::Tx& tx, IdGenerator& ids, Instant now, servicin
   r.status = next->state;
   r.processor_ref = next->reference;
   r.resolved_at = next->resolved_at;
-  TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateConsumerRefund(r));
+  TRANCHE_RETURN_IF_ERROR(tx.consumer_refunds().Update(r));
   if (r.status != CollectionStatus::kSucceeded) return false;  // still owed: tried again next time
   TRANCHE_RETURN_IF_ERROR(
       PostEntry(tx, servicing::ConsumerRefundEntry({ids.Next("je"), r.id, r.consumer_id, now}, r.amount)));
@@ -148,10 +148,10 @@ Result<std::int64_t> RefundConsumers(OpsContext& ctx, Instant at) {
   std::int64_t paid = 0;
   // Owed amounts become pending refunds; then unknown ones are resolved and pending ones sent.
   TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(auto owed, tx.servicing().ListOwedRefunds(10'000));
+    TRANCHE_ASSIGN_OR_RETURN(auto owed, tx.consumer_refunds().ListOwed(10'000));
     for (const servicing::OwedRefund& o : owed) {
-      TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(o.consumer_id));
-      TRANCHE_RETURN_IF_ERROR(tx.servicing().InsertConsumerRefund(
+      TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.payment_methods().Find(o.consumer_id));
+      TRANCHE_RETURN_IF_ERROR(tx.consumer_refunds().Insert(
           {ctx.ids.Next("crf"), o.consumer_id, o.amount, method, CollectionStatus::kPending, "", at}));
     }
     return Status::Ok();
@@ -159,7 +159,7 @@ Result<std::int64_t> RefundConsumers(OpsContext& ctx, Instant at) {
   TRANCHE_RETURN_IF_ERROR(SendOpen<servicing::ConsumerRefund>(
       ctx.store,
       [](store::Tx& tx, CollectionStatus status, const std::string& after) {
-        return tx.servicing().ListConsumerRefunds(status, after, kMovementBatch);
+        return tx.consumer_refunds().ListInStatus(status, after, kMovementBatch);
       },
       [&](const servicing::ConsumerRefund& r, bool resolve) {
         const payments::CollectRequest request{r.id, r.consumer_id, r.method, r.amount};

@@ -8,7 +8,7 @@
 #pragma once
 
 #include "ops/ops.h"
-#include "servicing/servicing_repo.h"
+#include "servicing/collection.h"
 
 namespace tranche::ops {
 

@@ -5,8 +5,9 @@
 #pragma once
 
 #include "origination/origination.h"
+#include "servicing/collection.h"
 #include "servicing/dispute.h"
-#include "servicing/servicing_repo.h"
+#include "settlement/payout.h"
 #include "settlement/settlement.h"
 
 namespace tranche::ops {

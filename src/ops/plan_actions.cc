@@ -50,7 +50,7 @@ Status RefundDisputed(store::Tx& tx, const origination::Context& ctx, const Disp
 }
 
 Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d) {
-  TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateDispute(d));
+  TRANCHE_RETURN_IF_ERROR(tx.disputes().Update(d));
   if (d.resolution == servicing::DisputeResolution::kRefunded) {
     TRANCHE_RETURN_IF_ERROR(RefundDisputed(tx, ctx, d));
   } else {
@@ -85,13 +85,13 @@ Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Inst
                                                      std::to_string(q.amount.minor()), "amount");
     }
   }
-  TRANCHE_ASSIGN_OR_RETURN(bool in_flight, tx.servicing().HasOpenCollection(plan.id));
+  TRANCHE_ASSIGN_OR_RETURN(bool in_flight, tx.collections().HasOpen(plan.id));
   if (in_flight) return Status::Conflict("payment_in_progress", "a payment on this plan is still being processed");
-  TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.servicing().FindPaymentMethod(consumer_id));
+  TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.payment_methods().Find(consumer_id));
   servicing::Collection c{ids.Next("col"), plan.id, plan.consumer_id, "consumer", DateOf(now), 0,
                           amount, payoff, method,
                           servicing::CollectionStatus::kPending, "", "", now};
-  TRANCHE_ASSIGN_OR_RETURN(bool inserted, tx.servicing().InsertCollection(c));
+  TRANCHE_ASSIGN_OR_RETURN(bool inserted, tx.collections().Insert(c));
   TRANCHE_ASSERT(inserted);  // consumer payments are not unique per day
   return c;
 }
@@ -112,9 +112,9 @@ Status LabelUnauthorized(store::Tx& tx, IdGenerator& ids, Instant now, const fra
                          const checkout::Order& order) {
   TRANCHE_ASSIGN_OR_RETURN(auto authorization, tx.orders().FindAuthorization(order.authorization_id));
   TRANCHE_ASSERT_MSG(authorization.has_value(), "an order's authorization exists");
-  TRANCHE_ASSIGN_OR_RETURN(auto decision, tx.fraud_decisions().FindDecisionByCredit(authorization->decision_id));
+  TRANCHE_ASSIGN_OR_RETURN(auto decision, tx.fraud_decisions().FindByCredit(authorization->decision_id));
   if (!decision) return Status::Ok();
-  TRANCHE_ASSIGN_OR_RETURN(auto labels, tx.fraud_decisions().ListLabels(decision->id));
+  TRANCHE_ASSIGN_OR_RETURN(auto labels, tx.fraud_labels().ListOfDecision(decision->id));
   if (std::any_of(labels.begin(), labels.end(), [](const fraud::Label& l) { return l.fraud; })) return Status::Ok();
   const fraud::Label label{ids.Next("flb"), decision->id, authorization->id, true, "dispute", order.consumer_id, now};
   return origination::StoreLabel(tx, screening, label, decision->merchant_id, decision->created_at);
@@ -136,12 +136,12 @@ Result<Dispute> OpenDispute(store::Tx& tx, IdGenerator& ids, Instant now, std::s
   if (order->state.amounts.captured.is_zero()) {
     return Status::BusinessRule("order_not_captured", "nothing was charged for this order yet", "order_id");
   }
-  TRANCHE_ASSIGN_OR_RETURN(auto open, tx.servicing().FindUnresolvedDispute(order_id));
+  TRANCHE_ASSIGN_OR_RETURN(auto open, tx.disputes().FindUnresolved(order_id));
   if (open) return Status::Conflict("dispute_exists", "a problem with this order is already being handled");
   const Date today = DateOf(now);
   Dispute d{ids.Next("dsp"), order->id, order->merchant_id, order->consumer_id, std::move(reason),
             servicing::DisputeStatus::kOpen, servicing::DisputeResolution::kNone, "", today, now, now};
-  TRANCHE_RETURN_IF_ERROR(tx.servicing().InsertDispute(d));
+  TRANCHE_RETURN_IF_ERROR(tx.disputes().Insert(d));
   if (d.reason == "unauthorized") TRANCHE_RETURN_IF_ERROR(LabelUnauthorized(tx, ids, now, screening, *order));
   TRANCHE_RETURN_IF_ERROR(
       PauseOrderPlans(tx, order_id, today, servicing::kDisputePauseDays, "dispute").status());
@@ -167,21 +167,21 @@ Result<std::vector<Plan>> RegisterReturn(store::Tx& tx, IdGenerator& ids, Instan
 
 Result<Dispute> RespondToDispute(store::Tx& tx, const origination::Context& ctx, std::string_view merchant_id,
                                  std::string_view dispute_id, bool accept, std::string note) {
-  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.servicing().FindDispute(dispute_id));
+  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.disputes().Find(dispute_id));
   if (!found || found->merchant_id != merchant_id) return Status::NotFound("dispute_not_found", "no such dispute", "id");
   TRANCHE_ASSIGN_OR_RETURN(Dispute d, servicing::Respond(std::move(*found), accept, std::move(note), ctx.now));
   if (d.status == servicing::DisputeStatus::kResolved) {
     TRANCHE_RETURN_IF_ERROR(Resolved(tx, ctx, d));
     return d;
   }
-  TRANCHE_RETURN_IF_ERROR(tx.servicing().UpdateDispute(d));
+  TRANCHE_RETURN_IF_ERROR(tx.disputes().Update(d));
   TRANCHE_RETURN_IF_ERROR(DisputeUpdate(tx, ctx.ids, ctx.now, d, "the merchant contested it; we are reviewing"));
   return d;
 }
 
 Result<Dispute> DecideDispute(store::Tx& tx, const origination::Context& ctx, std::string_view dispute_id,
                               servicing::DisputeResolution resolution) {
-  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.servicing().FindDispute(dispute_id));
+  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.disputes().Find(dispute_id));
   if (!found) return Status::NotFound("dispute_not_found", "no such dispute", "id");
   TRANCHE_ASSIGN_OR_RETURN(Dispute d, servicing::Decide(std::move(*found), resolution, ctx.now));
   TRANCHE_RETURN_IF_ERROR(Resolved(tx, ctx, d));

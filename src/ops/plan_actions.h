@@ -6,7 +6,8 @@
 
 #include "ops/outbox.h"
 #include "origination/origination.h"
-#include "servicing/servicing_repo.h"
+#include "servicing/collection.h"
+#include "servicing/dispute.h"
 
 namespace tranche::ops {
 

@@ -7,8 +7,9 @@
 #pragma once
 
 #include "assist/conversation.h"
+#include "fraud/decision.h"
+#include "ledger/balance.h"
 #include "ledger/entry.h"
-#include "ledger/ledger_repo.h"
 #include "ledger/posting.h"
 #include "notify/notification.h"
 #include "onboarding/consumer_login.h"
@@ -19,8 +20,9 @@
 #include "origination/sessions.h"
 #include "payments/payments.h"
 #include "risk/decision_summary.h"
+#include "servicing/collection.h"
 #include "servicing/dispute.h"
-#include "servicing/servicing_repo.h"
+#include "settlement/payout.h"
 #include "settlement/settlement.h"
 #include "webhooks/webhook.h"
 

@@ -7,7 +7,7 @@ namespace tranche::origination {
 namespace {
 
 Result<fraud::Review> LoadReview(store::Tx& tx, std::string_view review_id) {
-  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReview(review_id));
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_reviews().Find(review_id));
   if (!review) return Status::NotFound("review_not_found", "no review " + std::string(review_id.substr(0, 64)), "id");
   return std::move(*review);
 }
@@ -37,7 +37,7 @@ Result<std::optional<checkout::Order>> Release(store::Tx& tx, const Context& ctx
 
 Status StoreLabel(store::Tx& tx, const fraud::Screening* screening, const fraud::Label& label,
                   std::string merchant_id, Instant authorized_at) {
-  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertLabel(label));
+  TRANCHE_RETURN_IF_ERROR(tx.fraud_labels().Insert(label));
   if (screening != nullptr && label.fraud) {
     tx.OnCommit([&source = screening->source,
                  known = fraud::KnownFraud{std::move(merchant_id), authorized_at, label.created_at}] {
@@ -51,7 +51,7 @@ Result<fraud::Review> ClaimReview(store::Tx& tx, const Context& ctx, std::string
                                   std::string_view operator_id) {
   TRANCHE_ASSIGN_OR_RETURN(fraud::Review review, LoadReview(tx, review_id));
   TRANCHE_ASSIGN_OR_RETURN(review, fraud::Claim(std::move(review), operator_id, ctx.now));
-  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().UpdateReview(review));
+  TRANCHE_RETURN_IF_ERROR(tx.fraud_reviews().Update(review));
   return review;
 }
 
@@ -59,7 +59,7 @@ Result<ReviewDecided> DecideReview(store::Tx& tx, const Context& ctx, std::strin
                                    std::string_view operator_id, bool accept, std::string note) {
   TRANCHE_ASSIGN_OR_RETURN(fraud::Review review, LoadReview(tx, review_id));
   TRANCHE_ASSIGN_OR_RETURN(review, fraud::Decide(std::move(review), operator_id, accept, std::move(note), ctx.now));
-  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().UpdateReview(review));
+  TRANCHE_RETURN_IF_ERROR(tx.fraud_reviews().Update(review));
   TRANCHE_RETURN_IF_ERROR(StoreLabel(tx, ctx.fraud, fraud::LabelOf(review, ctx.ids.Next("flb")), review.merchant_id,
                                      review.created_at));
   ReviewDecided out{std::move(review), std::nullopt};

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "checkout/postings.h"
+#include "fraud/engine_source.h"
 #include "ledger/posting.h"
 #include "origination/exposure.h"
 #include "servicing/postings.h"
@@ -71,6 +72,15 @@ fraud::AuthorizationFacts FactsOf(const checkout::CheckoutSession& session, cons
           now};
 }
 
+// The consumer's payment method as the feature engine keys it; none when they never
+// set one. Read through the payments port (the payment method is that aggregate's, the
+// key is fraud's), not the fraud decisions' port: fraud stores nothing about it.
+Result<std::optional<std::string>> PaymentMethodKeyOf(store::Tx& tx, std::string_view consumer_id) {
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<payments::PaymentMethod> m, tx.payment_methods().FindSet(consumer_id));
+  if (!m) return std::optional<std::string>();
+  return std::optional<std::string>(fraud::PaymentMethodKey(consumer_id, payments::MethodTypeName(m->type), m->last4));
+}
+
 Result<merchants::Merchant> LoadMerchant(store::Tx& tx, std::string_view id) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
   TRANCHE_ASSERT_MSG(m.has_value(), "an order's merchant exists");
@@ -124,10 +134,10 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
 
   if (ctx.fraud != nullptr) {
     fraud::AuthorizationFacts facts = FactsOf(*session, consumer, r, ctx.now);
-    TRANCHE_ASSIGN_OR_RETURN(facts.payment_method, tx.fraud_decisions().PaymentMethodOf(consumer.id));
-    TRANCHE_ASSIGN_OR_RETURN(out.fraud, fraud::Screen(tx.fraud_decisions(), *ctx.fraud, ctx.ids, facts,
-                                                      out.decision.id));
-    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertDecision(*out.fraud));
+    TRANCHE_ASSIGN_OR_RETURN(facts.payment_method, PaymentMethodKeyOf(tx, consumer.id));
+    const fraud::ScreeningReads reads{tx.fraud_rules(), tx.fraud_lists(), tx.fraud_decisions()};
+    TRANCHE_ASSIGN_OR_RETURN(out.fraud, fraud::Screen(reads, *ctx.fraud, ctx.ids, facts, out.decision.id));
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().Insert(*out.fraud));
     // The feature engine learns of the authorization, whatever was decided (blocked
     // attempts count in the velocity features too), once it is durable: undone with
     // this transaction, it was never seen.
@@ -149,7 +159,7 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
     out.review = fraud::Review{ctx.ids.Next("frv"), out.fraud->id, out.authorization->id, merchant.id, consumer.id,
                                amount, fraud::ReviewStatus::kPending, std::nullopt, std::nullopt, std::nullopt,
                                std::nullopt, "", ctx.now};
-    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertReview(*out.review));
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_reviews().Insert(*out.review));
   }
   return out;
 }
@@ -184,7 +194,7 @@ Result<Order> CreateOrder(store::Tx& tx, const Context& ctx, std::string_view me
     return Status::Conflict("authorization_already_used",
                             "order " + *a->order_id + " was already created from this authorization");
   }
-  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReviewByAuthorization(a->id));
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_reviews().FindByAuthorization(a->id));
   if (review && review->status == fraud::ReviewStatus::kRejected) {
     return Status::BusinessRule("authorization_rejected", "the authorization was released after a fraud review",
                                 "authorization_id");
@@ -220,7 +230,7 @@ Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view mer
                          std::string_view order_id, std::int64_t amount_minor,
                          std::optional<checkout::ShippingInfo> shipping) {
   TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
-  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_decisions().FindReviewByAuthorization(order.authorization_id));
+  TRANCHE_ASSIGN_OR_RETURN(auto review, tx.fraud_reviews().FindByAuthorization(order.authorization_id));
   if (review && review->status == fraud::ReviewStatus::kPending) {
     return Status::BusinessRule("fraud_review_pending",
                                 "the order is held for a fraud review; it can be captured once accepted");

@@ -146,13 +146,13 @@ class OriginationTest : public ::testing::Test {
   }
   void SaveRules(const std::string& source, std::int64_t version) {
     ASSERT_TRUE(store_->Write([&](store::Tx& tx) {
-      return tx.fraud_decisions().InsertRules({version, source, {}, 0, "op_test", clock_.Now()});
+      return tx.fraud_rules().Insert({version, source, {}, 0, "op_test", clock_.Now()});
     }).ok());
   }
   void SaveList(const std::string& name, std::vector<std::string> entries) {
     ASSERT_TRUE(store_->Write([&](store::Tx& tx) {
       const fraud::ListChange change{entries, {}};
-      return tx.fraud_decisions().SaveList({name, entries, 1, clock_.Now(), "op_test"}, change);
+      return tx.fraud_lists().Save({name, entries, 1, clock_.Now(), "op_test"}, change);
     }).ok());
   }
   Result<AuthorizeOutcome> Screened(std::int64_t amount_minor, const std::string& email) {
@@ -315,9 +315,9 @@ TEST_F(OriginationTest, FraudBlockDeclinesAndTheStoredDecisionReplays) {
   std::optional<fraud::RulesVersion> rules;
   std::set<std::string, std::less<>> lists;
   ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(stored, tx.fraud_decisions().FindDecision(out->fraud->id));
-    TRANCHE_ASSIGN_OR_RETURN(rules, tx.fraud_decisions().FindRules(out->fraud->rules_version));
-    TRANCHE_ASSIGN_OR_RETURN(lists, tx.fraud_decisions().ListNames());
+    TRANCHE_ASSIGN_OR_RETURN(stored, tx.fraud_decisions().Find(out->fraud->id));
+    TRANCHE_ASSIGN_OR_RETURN(rules, tx.fraud_rules().Find(out->fraud->rules_version));
+    TRANCHE_ASSIGN_OR_RETURN(lists, tx.fraud_lists().Names());
     return Status::Ok();
   }).ok());
   ASSERT_TRUE(stored && rules);
@@ -364,7 +364,7 @@ TEST_F(OriginationTest, FraudReviewHoldsCaptureUntilAccepted) {
 
   std::vector<fraud::Label> labels;
   ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(labels, tx.fraud_decisions().ListLabels(out->fraud->id));
+    TRANCHE_ASSIGN_OR_RETURN(labels, tx.fraud_labels().ListOfDecision(out->fraud->id));
     return Status::Ok();
   }).ok());
   ASSERT_EQ(labels.size(), 1u);
@@ -435,7 +435,7 @@ TEST_F(OriginationTest, TheFeatureSourceLearnsAScreeningOnlyOnceItsTransactionCo
 
   // Once the consumer has a payment method, the next screening carries it.
   ASSERT_TRUE(store_->Write([&](store::Tx& tx) {
-    return tx.servicing().SetPaymentMethod(first.consumer_id, {payments::MethodType::kCard, "1881", "standard"});
+    return tx.payment_methods().Set(first.consumer_id, {payments::MethodType::kCard, "1881", "standard"});
   }).ok());
   ASSERT_TRUE(Screened(10'000, "a@b.se").ok());
   ASSERT_EQ(source_.recorded.size(), 2u);
@@ -479,7 +479,7 @@ TEST_F(OriginationTest, AnUnauthorizedDisputeLabelsTheScreenedAuthorizationFraud
   EXPECT_EQ(source_.labels[0].known_at, clock_.Now());
   std::vector<fraud::Label> labels;
   ASSERT_TRUE(store_->Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(labels, tx.fraud_decisions().ListLabels(screened->fraud->id));
+    TRANCHE_ASSIGN_OR_RETURN(labels, tx.fraud_labels().ListOfDecision(screened->fraud->id));
     return Status::Ok();
   }).ok());
   ASSERT_EQ(labels.size(), 1u);

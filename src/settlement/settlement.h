@@ -14,7 +14,6 @@
 #include "core/money.h"
 #include "core/time.h"
 #include "ledger/entry.h"
-#include "payments/money_movement.h"
 
 namespace tranche::settlement {
 
@@ -43,22 +42,10 @@ struct Movement {
   Instant posted_at;
 };
 
-enum class PayoutStatus : std::uint8_t { kPending, kPaid, kFailed, kUnknown };
-std::string_view PayoutStatusName(PayoutStatus s);
-// Payouts follow the money movement state machine; paid is its succeeded.
-payments::MovementState MovementStateOf(PayoutStatus s);
-PayoutStatus PayoutStatusOf(payments::MovementState s);
-
-struct Payout {
-  std::string id;  // po_...
-  std::string settlement_id;
+// A merchant's payable account in one currency: what is settled.
+struct PayableAccount {
   std::string merchant_id;
-  Money amount;
-  PayoutStatus status = PayoutStatus::kPending;
-  std::string rail_ref;
-  std::string failure_code;
-  Instant created_at;
-  std::optional<Instant> resolved_at = {};
+  Currency currency;
 };
 
 // Every amount of a settlement, its lines included, is in its one currency.

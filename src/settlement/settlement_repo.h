@@ -1,4 +1,4 @@
-// Storage port for settlements and payouts.
+// Storage port for settlements and the ledger movements they are built from.
 #pragma once
 
 #include <optional>
@@ -7,11 +7,6 @@
 #include "settlement/settlement.h"
 
 namespace tranche::settlement {
-
-struct PayableAccount {
-  std::string merchant_id;
-  Currency currency;
-};
 
 class SettlementRepo {
  public:
@@ -30,16 +25,6 @@ class SettlementRepo {
   // The merchant's settlements in id order after `after_id` (without lines).
   virtual Result<std::vector<Settlement>> List(std::string_view merchant_id, std::string_view after_id,
                                                std::size_t limit) = 0;
-
-  virtual Status InsertPayout(const Payout& p) = 0;
-  virtual Status UpdatePayout(const Payout& p) = 0;
-  virtual Result<std::optional<Payout>> FindPayout(std::string_view id) = 0;
-  virtual Result<std::vector<Payout>> ListPayouts(std::string_view merchant_id, std::string_view after_id,
-                                                  std::size_t limit) = 0;
-  // Payouts in `status` (meant for pending and unknown), in id order after `after_id`;
-  // at most `limit`.
-  virtual Result<std::vector<Payout>> ListPayoutsInStatus(PayoutStatus status, std::string_view after_id,
-                                                          std::size_t limit) = 0;
 };
 
 }  // namespace tranche::settlement

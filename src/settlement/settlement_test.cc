@@ -157,14 +157,6 @@ TEST(SettlementDeathTest, AMovementInAnotherCurrencyAborts) {
 
 TEST(SettlementTest, Names) {
   EXPECT_EQ(LineKindName(LineKind::kAdjustment), "adjustment");
-  EXPECT_EQ(PayoutStatusName(PayoutStatus::kUnknown), "unknown");
-}
-
-TEST(SettlementTest, PayoutStatusesAreMovementStates) {
-  EXPECT_EQ(MovementStateOf(PayoutStatus::kPaid), payments::MovementState::kSucceeded);
-  for (PayoutStatus s : {PayoutStatus::kPending, PayoutStatus::kPaid, PayoutStatus::kFailed, PayoutStatus::kUnknown}) {
-    EXPECT_EQ(PayoutStatusOf(MovementStateOf(s)), s) << PayoutStatusName(s);
-  }
 }
 
 }  // namespace

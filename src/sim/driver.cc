@@ -183,7 +183,7 @@ Status Simulation::Purchase(store::Tx& tx, const sim::Purchase& p, int day) {
   if (first && !consumer_id.empty()) {
     payments::PaymentMethod method{agent.card ? payments::MethodType::kCard : payments::MethodType::kBankAccount,
                                    "4242", std::string(MethodProfile(agent, day))};
-    TRANCHE_RETURN_IF_ERROR(tx.servicing().SetPaymentMethod(consumer_id, method));
+    TRANCHE_RETURN_IF_ERROR(tx.payment_methods().Set(consumer_id, method));
   }
   std::optional<origination::Captured> captured;
   if (outcome.authorization) {
@@ -295,9 +295,9 @@ Status Simulation::RunDay(int day) {
       if (id.empty()) continue;  // not a customer yet: their first checkout sets it
       ++s_.method_changes;
       units.push_back([this, m, id](store::Tx& tx) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(auto method, tx.servicing().FindPaymentMethod(id));
+        TRANCHE_ASSIGN_OR_RETURN(auto method, tx.payment_methods().Find(id));
         method.profile = m->profile;
-        return tx.servicing().SetPaymentMethod(id, method);
+        return tx.payment_methods().Set(id, method);
       });
     } else if (const auto* k = std::get_if<Contact>(&a)) {
       ++s_.contacts;

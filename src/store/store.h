@@ -1,6 +1,8 @@
 // The storage boundary. Domain code sees only these interfaces and the repository
-// ports each module defines (ledger/ledger_repo.h, merchants/merchant_repo.h,
-// auth/key_repo.h); sqlite/ implements them, and a PostgreSQL store will too.
+// ports each module defines, one per aggregate (ledger/ledger_repo.h,
+// servicing/collection_repo.h, settlement/payout_repo.h, ...), with the records they
+// store defined in the module that owns them; sqlite/ implements them, one file per
+// port, and a PostgreSQL store will too.
 //
 // Writes are units of work: a function that runs inside one transaction against a Tx.
 // Store::Write returns only once the work is durable (or failed and undone), so a
@@ -13,17 +15,26 @@
 #include <optional>
 #include <string>
 
-#include "assist/conversation.h"
+#include "assist/conversation_repo.h"
 #include "auth/key_repo.h"
 #include "checkout/order_repo.h"
 #include "checkout/session_repo.h"
 #include "fraud/decision_repo.h"
+#include "fraud/label_repo.h"
+#include "fraud/list_repo.h"
+#include "fraud/review_repo.h"
+#include "fraud/rules_repo.h"
 #include "ledger/ledger_repo.h"
 #include "lending/plan_repo.h"
 #include "merchants/merchant_repo.h"
-#include "notify/notification.h"
+#include "notify/notification_repo.h"
+#include "payments/payment_method_repo.h"
 #include "risk/decision_repo.h"
-#include "servicing/servicing_repo.h"
+#include "servicing/cob_run_repo.h"
+#include "servicing/collection_repo.h"
+#include "servicing/consumer_refund_repo.h"
+#include "servicing/dispute_repo.h"
+#include "settlement/payout_repo.h"
 #include "settlement/settlement_repo.h"
 #include "webhooks/webhook_repo.h"
 
@@ -68,9 +79,18 @@ class Tx {
   virtual risk::DecisionRepo& decisions() = 0;
   virtual notify::NotificationRepo& notifications() = 0;
   virtual webhooks::WebhookRepo& webhooks() = 0;
-  virtual servicing::ServicingRepo& servicing() = 0;
+  virtual payments::PaymentMethodRepo& payment_methods() = 0;
+  virtual servicing::CollectionRepo& collections() = 0;
+  virtual servicing::ConsumerRefundRepo& consumer_refunds() = 0;
+  virtual servicing::DisputeRepo& disputes() = 0;
+  virtual servicing::CobRunRepo& cob_runs() = 0;
   virtual settlement::SettlementRepo& settlements() = 0;
+  virtual settlement::PayoutRepo& payouts() = 0;
+  virtual fraud::RulesRepo& fraud_rules() = 0;
+  virtual fraud::ListRepo& fraud_lists() = 0;
   virtual fraud::DecisionRepo& fraud_decisions() = 0;
+  virtual fraud::ReviewRepo& fraud_reviews() = 0;
+  virtual fraud::LabelRepo& fraud_labels() = 0;
   virtual assist::ConversationRepo& conversations() = 0;
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.

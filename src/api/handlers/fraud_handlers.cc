@@ -49,7 +49,7 @@ Result<Reply> GetRules(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(const fraud::Screening* screening, RequireScreening(ctx));
   std::optional<fraud::RulesVersion> current;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(current, tx.fraud_decisions().CurrentRules());
+    TRANCHE_ASSIGN_OR_RETURN(current, tx.fraud_rules().Current());
     return Status::Ok();
   }));
   Json body = ops::RulesVersionJson(current.value_or(fraud::RulesVersion{}));
@@ -94,13 +94,13 @@ Result<Reply> PutRules(RequestContext& ctx) {
   next.created_by = ctx.Caller().id;
   next.created_at = ctx.now;
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(auto lists, tx.fraud_decisions().ListNames());
+    TRANCHE_ASSIGN_OR_RETURN(auto lists, tx.fraud_lists().Names());
     const fraud::ParseOutcome parsed = fraud::ParseRules(next.source, screening->source.catalogue(), lists);
     if (!parsed.rules) return RulesErrorReply(parsed);
-    TRANCHE_ASSIGN_OR_RETURN(auto current, tx.fraud_decisions().CurrentRules());
+    TRANCHE_ASSIGN_OR_RETURN(auto current, tx.fraud_rules().Current());
     next.version = current ? current->version + 1 : 1;
     next.rule_count = parsed.rules->rules.size();
-    TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().InsertRules(next));
+    TRANCHE_RETURN_IF_ERROR(tx.fraud_rules().Insert(next));
     return Reply(200, ops::RulesVersionJson(next));
   });
 }
@@ -111,7 +111,7 @@ Result<Reply> ListRuleVersions(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(const std::int64_t before, VersionCursor(page.starting_after));
   std::vector<fraud::RulesVersion> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_decisions().ListRules(before, page.limit + 1));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_rules().List(before, page.limit + 1));
     return Status::Ok();
   }));
   const bool has_more = rows.size() > page.limit;
@@ -144,7 +144,7 @@ Result<Reply> GetList(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::string name, ListNameParam(ctx));
   std::optional<fraud::FraudList> list;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(list, tx.fraud_decisions().FindList(name));
+    TRANCHE_ASSIGN_OR_RETURN(list, tx.fraud_lists().Find(name));
     return Status::Ok();
   }));
   if (!list) return Status::NotFound("list_not_found", "no list " + name, "name");
@@ -155,7 +155,7 @@ Result<Reply> GetList(RequestContext& ctx) {
 Result<Reply> SaveList(RequestContext& ctx, store::Tx& tx, const std::string& name,
                        const std::optional<fraud::FraudList>& before, std::vector<std::string> after) {
   if (!before) {
-    TRANCHE_ASSIGN_OR_RETURN(auto names, tx.fraud_decisions().ListNames());
+    TRANCHE_ASSIGN_OR_RETURN(auto names, tx.fraud_lists().Names());
     if (names.size() >= fraud::kMaxLists) {
       return Status::BusinessRule("too_many_lists", "at most " + std::to_string(fraud::kMaxLists) + " lists exist");
     }
@@ -163,7 +163,7 @@ Result<Reply> SaveList(RequestContext& ctx, store::Tx& tx, const std::string& na
   const std::vector<std::string> empty;
   const fraud::ListChange change = fraud::Diff(before ? before->entries : empty, after);
   const fraud::FraudList list{name, std::move(after), before ? before->version + 1 : 1, ctx.now, ctx.Caller().id};
-  TRANCHE_RETURN_IF_ERROR(tx.fraud_decisions().SaveList(list, change));
+  TRANCHE_RETURN_IF_ERROR(tx.fraud_lists().Save(list, change));
   return Reply(200, ops::FraudListJson(list, false));
 }
 
@@ -173,7 +173,7 @@ Result<Reply> PutList(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(auto entries, ReadEntries(ctx.body, "entries", fraud::kMaxListEntries));
   TRANCHE_ASSIGN_OR_RETURN(entries, fraud::NormalizeEntries(std::move(entries), "entries"));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(auto before, tx.fraud_decisions().FindList(name));
+    TRANCHE_ASSIGN_OR_RETURN(auto before, tx.fraud_lists().Find(name));
     return SaveList(ctx, tx, name, before, entries);
   });
 }
@@ -193,7 +193,7 @@ Result<Reply> PatchList(RequestContext& ctx) {
     return Status::InvalidArgument("parameter_missing", "add or remove at least one entry", "add");
   }
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(auto before, tx.fraud_decisions().FindList(name));
+    TRANCHE_ASSIGN_OR_RETURN(auto before, tx.fraud_lists().Find(name));
     if (!before) return Status::NotFound("list_not_found", "no list " + name + "; create it with PUT", "name");
     TRANCHE_ASSIGN_OR_RETURN(auto after, fraud::ApplyPatch(before->entries, add, remove));
     return SaveList(ctx, tx, name, before, std::move(after));
@@ -207,8 +207,8 @@ Result<Reply> ListListVersions(RequestContext& ctx) {
   std::optional<fraud::FraudList> list;
   std::vector<fraud::ListVersion> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(list, tx.fraud_decisions().FindList(name));
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_decisions().ListVersions(name, before, page.limit + 1));
+    TRANCHE_ASSIGN_OR_RETURN(list, tx.fraud_lists().Find(name));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_lists().Versions(name, before, page.limit + 1));
     return Status::Ok();
   }));
   if (!list) return Status::NotFound("list_not_found", "no list " + name, "name");
@@ -223,7 +223,7 @@ Result<Reply> GetDecision(RequestContext& ctx) {
   const std::string& id = ctx.Param("id");
   std::optional<fraud::FraudDecision> d;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(d, tx.fraud_decisions().FindDecision(id));
+    TRANCHE_ASSIGN_OR_RETURN(d, tx.fraud_decisions().Find(id));
     return Status::Ok();
   }));
   if (!d) return Status::NotFound("decision_not_found", "no fraud decision " + id.substr(0, 64), "id");
@@ -248,7 +248,7 @@ Result<Reply> ListReviews(RequestContext& ctx) {
   }
   std::vector<fraud::Review> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_decisions().ListReviews(filter, page.starting_after, page.limit + 1));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_reviews().List(filter, page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
   return Reply(200, PageBody(std::move(rows), page.limit,
@@ -265,9 +265,9 @@ Result<Reply> GetReview(RequestContext& ctx) {
   std::optional<fraud::Review> r;
   std::optional<fraud::FraudDecision> d;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(r, tx.fraud_decisions().FindReview(id));
+    TRANCHE_ASSIGN_OR_RETURN(r, tx.fraud_reviews().Find(id));
     if (r) {
-      TRANCHE_ASSIGN_OR_RETURN(d, tx.fraud_decisions().FindDecision(r->fraud_decision_id));
+      TRANCHE_ASSIGN_OR_RETURN(d, tx.fraud_decisions().Find(r->fraud_decision_id));
     }
     return Status::Ok();
   }));

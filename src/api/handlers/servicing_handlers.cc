@@ -48,7 +48,7 @@ Result<Reply> ListPlanPayments(RequestContext& ctx) {
   std::vector<servicing::Collection> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
     TRANCHE_RETURN_IF_ERROR(ops::LoadConsumerPlan(tx, DateOf(ctx.now), ctx.Caller().id, ctx.Param("id")).status());
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.servicing().ListCollectionsOfPlan(ctx.Param("id")));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.collections().ListOfPlan(ctx.Param("id")));
     return Status::Ok();
   }));
   Json data = Json::array();
@@ -91,7 +91,7 @@ Result<Reply> ExtendPlan(RequestContext& ctx) {
 Result<Reply> GetPaymentMethod(RequestContext& ctx) {
   payments::PaymentMethod m;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(m, tx.servicing().FindPaymentMethod(ctx.Caller().id));
+    TRANCHE_ASSIGN_OR_RETURN(m, tx.payment_methods().Find(ctx.Caller().id));
     return Status::Ok();
   }));
   return Reply(200, ops::PaymentMethodJson(m));
@@ -115,7 +115,7 @@ Result<Reply> PutPaymentMethod(RequestContext& ctx) {
     return Status::InvalidArgument("invalid_profile", "unknown simulated outcome profile", "profile");
   }
   TRANCHE_RETURN_IF_ERROR(ctx.svc.store.Write([&](store::Tx& tx) -> Status {
-    return tx.servicing().SetPaymentMethod(ctx.Caller().id, m);
+    return tx.payment_methods().Set(ctx.Caller().id, m);
   }));
   return Reply(200, ops::PaymentMethodJson(m));
 }
@@ -141,7 +141,7 @@ Result<Reply> ListDisputes(RequestContext& ctx) {
   if (caller.kind == auth::PrincipalKind::kConsumer) consumer = caller.id;
   std::vector<Dispute> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.servicing().ListDisputes(merchant, consumer, page.starting_after,
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.disputes().List(merchant, consumer, page.starting_after,
                                                                page.limit + 1));
     return Status::Ok();
   }));
@@ -151,7 +151,7 @@ Result<Reply> ListDisputes(RequestContext& ctx) {
 Result<Reply> GetDispute(RequestContext& ctx) {
   std::optional<Dispute> d;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(d, tx.servicing().FindDispute(ctx.Param("id")));
+    TRANCHE_ASSIGN_OR_RETURN(d, tx.disputes().Find(ctx.Param("id")));
     return Status::Ok();
   }));
   if (!d || d->merchant_id != ctx.Caller().id) return Status::NotFound("dispute_not_found", "no such dispute", "id");
@@ -243,7 +243,7 @@ Result<Reply> ListCobRuns(RequestContext& ctx) {
   }
   std::vector<servicing::CobRun> runs;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(runs, tx.servicing().ListRuns(page.starting_after, page.limit + 1));
+    TRANCHE_ASSIGN_OR_RETURN(runs, tx.cob_runs().List(page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
   const bool has_more = runs.size() > page.limit;

@@ -44,7 +44,7 @@ Result<Reply> ListPayouts(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxSettlementPage));
   std::vector<settlement::Payout> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.settlements().ListPayouts(ctx.Caller().id, page.starting_after, page.limit + 1));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.payouts().ListOfMerchant(ctx.Caller().id, page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
   return Reply(200, PageBody(std::move(rows), page.limit, ops::PayoutJson));

@@ -7,7 +7,30 @@
 #include <functional>
 #include <vector>
 
-#include "store/sqlite/repos.h"
+#include "store/sqlite/cob_run_repo.h"
+#include "store/sqlite/collection_repo.h"
+#include "store/sqlite/consumer_refund_repo.h"
+#include "store/sqlite/consumer_repo.h"
+#include "store/sqlite/conversation_repo.h"
+#include "store/sqlite/decision_repo.h"
+#include "store/sqlite/dispute_repo.h"
+#include "store/sqlite/fraud_decision_repo.h"
+#include "store/sqlite/fraud_label_repo.h"
+#include "store/sqlite/fraud_list_repo.h"
+#include "store/sqlite/fraud_review_repo.h"
+#include "store/sqlite/fraud_rules_repo.h"
+#include "store/sqlite/idempotency_repo.h"
+#include "store/sqlite/key_repo.h"
+#include "store/sqlite/ledger_repo.h"
+#include "store/sqlite/merchant_repo.h"
+#include "store/sqlite/notification_repo.h"
+#include "store/sqlite/order_repo.h"
+#include "store/sqlite/payment_method_repo.h"
+#include "store/sqlite/payout_repo.h"
+#include "store/sqlite/plan_repo.h"
+#include "store/sqlite/session_repo.h"
+#include "store/sqlite/settlement_repo.h"
+#include "store/sqlite/webhook_repo.h"
 #include "store/store.h"
 
 namespace tranche::store::sqlite {
@@ -17,7 +40,9 @@ class ConnectionTx final : public Tx {
   explicit ConnectionTx(Connection& c)
       : c_(c), ledger_(c), merchants_(c), consumers_(c), keys_(c), idempotency_(c),
         sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c),
-        servicing_(c), settlements_(c), fraud_(c), conversations_(c) {}
+        payment_methods_(c), collections_(c), consumer_refunds_(c), disputes_(c), cob_runs_(c),
+        settlements_(c), payouts_(c), fraud_rules_(c), fraud_lists_(c), fraud_decisions_(c),
+        fraud_reviews_(c), fraud_labels_(c), conversations_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
@@ -29,9 +54,18 @@ class ConnectionTx final : public Tx {
   risk::DecisionRepo& decisions() override { return decisions_; }
   notify::NotificationRepo& notifications() override { return notifications_; }
   webhooks::WebhookRepo& webhooks() override { return webhooks_; }
-  servicing::ServicingRepo& servicing() override { return servicing_; }
+  payments::PaymentMethodRepo& payment_methods() override { return payment_methods_; }
+  servicing::CollectionRepo& collections() override { return collections_; }
+  servicing::ConsumerRefundRepo& consumer_refunds() override { return consumer_refunds_; }
+  servicing::DisputeRepo& disputes() override { return disputes_; }
+  servicing::CobRunRepo& cob_runs() override { return cob_runs_; }
   settlement::SettlementRepo& settlements() override { return settlements_; }
-  fraud::DecisionRepo& fraud_decisions() override { return fraud_; }
+  settlement::PayoutRepo& payouts() override { return payouts_; }
+  fraud::RulesRepo& fraud_rules() override { return fraud_rules_; }
+  fraud::ListRepo& fraud_lists() override { return fraud_lists_; }
+  fraud::DecisionRepo& fraud_decisions() override { return fraud_decisions_; }
+  fraud::ReviewRepo& fraud_reviews() override { return fraud_reviews_; }
+  fraud::LabelRepo& fraud_labels() override { return fraud_labels_; }
   assist::ConversationRepo& conversations() override { return conversations_; }
 
   // Runs fn inside a savepoint: a failure (or a ledger posting that failed part-way)
@@ -69,9 +103,18 @@ class ConnectionTx final : public Tx {
   SqliteDecisionRepo decisions_;
   SqliteNotificationRepo notifications_;
   SqliteWebhookRepo webhooks_;
-  SqliteServicingRepo servicing_;
+  SqlitePaymentMethodRepo payment_methods_;
+  SqliteCollectionRepo collections_;
+  SqliteConsumerRefundRepo consumer_refunds_;
+  SqliteDisputeRepo disputes_;
+  SqliteCobRunRepo cob_runs_;
   SqliteSettlementRepo settlements_;
-  SqliteFraudRepo fraud_;
+  SqlitePayoutRepo payouts_;
+  SqliteFraudRulesRepo fraud_rules_;
+  SqliteFraudListRepo fraud_lists_;
+  SqliteFraudDecisionRepo fraud_decisions_;
+  SqliteFraudReviewRepo fraud_reviews_;
+  SqliteFraudLabelRepo fraud_labels_;
   SqliteConversationRepo conversations_;
   int depth_ = 0;
   bool broken_ = false;

@@ -1,7 +1,8 @@
-// Credit decisions and consumer notifications in SQLite.
+// Credit decisions in SQLite.
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite/repos.h"
+#include "store/sqlite/decision_repo.h"
+#include "store/sqlite/json_text.h"
 #include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {
@@ -12,8 +13,6 @@ using risk::DecisionRecord;
 namespace {
 
 const char* OutcomeName(risk::Outcome o) { return o == risk::Outcome::kApproved ? "approved" : "declined"; }
-
-std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 Json ProfileToJson(const risk::CreditProfile& p) {
   return {{"repayment_status", p.repayment_status}, {"billed_usd", p.billed_usd}, {"paid_usd", p.paid_usd},
@@ -137,8 +136,8 @@ Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
       .Bind(5, lending::ProductName(d.request.terms.kind))
       .Bind(6, CurrencyCode(d.request.amount.currency())).Bind(7, d.request.amount.minor())
       .Bind(8, OutcomeName(d.decision.outcome))
-      .Bind(9, Dump(reasons)).Bind(10, d.decision.credit_limit.minor()).Bind(11, d.decision.apr_bps)
-      .Bind(12, d.decision.decider_version).Bind(13, Dump(RequestToJson(d.request)))
+      .Bind(9, JsonText(reasons)).Bind(10, d.decision.credit_limit.minor()).Bind(11, d.decision.apr_bps)
+      .Bind(12, d.decision.decider_version).Bind(13, JsonText(RequestToJson(d.request)))
       .Bind(14, UnixMicros(d.created_at));
   if (d.decision.pd) {
     s.BindDouble(15, *d.decision.pd);
@@ -156,7 +155,7 @@ Status SqliteDecisionRepo::Insert(const DecisionRecord& d) {
     s.BindNull(16).BindNull(17).BindNull(18);
   }
   if (d.applicant) {
-    s.Bind(19, Dump(ApplicantToJson(*d.applicant)));
+    s.Bind(19, JsonText(ApplicantToJson(*d.applicant)));
   } else {
     s.BindNull(19);
   }
@@ -231,35 +230,6 @@ Result<risk::DecisionRepo::Outcomes> SqliteDecisionRepo::OutcomesSince(Instant s
     out.matured.push_back(s.Text(0));
     if (s.Int(1) != 0) out.defaulted.push_back(s.Text(0));
   }
-}
-
-Status SqliteNotificationRepo::Insert(const notify::Notification& n) {
-  auto s = c_.Prepare(
-      "INSERT INTO notifications(id, consumer_id, channel, kind, recipient, subject, body,"
-      " created_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  s.Bind(1, n.id).Bind(2, n.consumer_id).Bind(3, n.channel).Bind(4, n.kind).Bind(5, n.recipient)
-      .Bind(6, n.subject).Bind(7, n.body).Bind(8, UnixMicros(n.created_at));
-  return s.Run();
-}
-
-Result<std::vector<notify::Notification>> SqliteNotificationRepo::List(
-    std::optional<std::string_view> consumer_id, std::string_view after_id, std::size_t limit) {
-  const auto read = [](const Statement& st) -> Result<notify::Notification> {
-    return notify::Notification{st.Text(0), st.Text(1), st.Text(2), st.Text(3),
-                                st.Text(4), st.Text(5), st.Text(6), InstantFromUnixMicros(st.Int(7))};
-  };
-  if (consumer_id) {
-    auto s = c_.Prepare(
-        "SELECT id, consumer_id, channel, kind, recipient, subject, body, created_at_us"
-        " FROM notifications WHERE consumer_id = ? AND id > ? ORDER BY id LIMIT ?");
-    s.Bind(1, *consumer_id).Bind(2, after_id).Bind(3, static_cast<std::int64_t>(limit));
-    return CollectAll<notify::Notification>(s, read);
-  }
-  auto s = c_.Prepare(
-      "SELECT id, consumer_id, channel, kind, recipient, subject, body, created_at_us"
-      " FROM notifications WHERE id > ? ORDER BY id LIMIT ?");
-  s.Bind(1, after_id).Bind(2, static_cast<std::int64_t>(limit));
-  return CollectAll<notify::Notification>(s, read);
 }
 
 }  // namespace tranche::store::sqlite

@@ -1,4 +1,4 @@
-#include "store/sqlite/repos.h"
+#include "store/sqlite/idempotency_repo.h"
 
 namespace tranche::store::sqlite {
 

@@ -5,7 +5,7 @@
 #include "ledger/book.h"
 #include "ledger/posting.h"
 
-#include "store/sqlite/repos.h"
+#include "store/sqlite/ledger_repo.h"
 
 namespace tranche::store::sqlite {
 

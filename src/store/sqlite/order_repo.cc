@@ -1,6 +1,6 @@
 // Authorizations, orders, captures and refunds in SQLite.
 #include "core/enum_names.h"
-#include "store/sqlite/repos.h"
+#include "store/sqlite/order_repo.h"
 #include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {

@@ -1,6 +1,6 @@
 // Plans and their instalments in SQLite.
 #include "core/enum_names.h"
-#include "store/sqlite/repos.h"
+#include "store/sqlite/plan_repo.h"
 #include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {

@@ -1,7 +1,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.h"
-#include "store/sqlite/repos.h"
+#include "store/sqlite/consumer_repo.h"
+#include "store/sqlite/json_text.h"
+#include "store/sqlite/key_repo.h"
+#include "store/sqlite/merchant_repo.h"
 #include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {
@@ -77,9 +80,7 @@ Result<Merchant> ReadMerchant(const Statement& s) {
 }
 
 std::string AddressToJson(const merchants::Address& a) {
-  return Json{{"line1", a.line1}, {"city", a.city}, {"postal_code", a.postal_code},
-              {"country", a.country}}
-      .dump(-1, ' ', false, Json::error_handler_t::replace);
+  return JsonText(Json{{"line1", a.line1}, {"city", a.city}, {"postal_code", a.postal_code}, {"country", a.country}});
 }
 
 Result<Consumer> ReadConsumer(const Statement& s) {

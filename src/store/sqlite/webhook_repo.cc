@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.h"
-#include "store/sqlite/repos.h"
+#include "store/sqlite/webhook_repo.h"
 #include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {

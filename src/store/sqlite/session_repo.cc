@@ -1,7 +1,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.h"
-#include "store/sqlite/repos.h"
+#include "store/sqlite/json_text.h"
+#include "store/sqlite/session_repo.h"
 #include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {
@@ -19,7 +20,7 @@ std::string LinesToJson(const std::vector<OrderLine>& lines) {
     out.push_back({{"name", l.name}, {"quantity", l.quantity},
                    {"unit_price", l.unit_price.minor()}, {"total_amount", l.total_amount.minor()}});
   }
-  return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return JsonText(out);
 }
 
 Result<std::vector<OrderLine>> LinesFromJson(const std::string& text, Currency c) {

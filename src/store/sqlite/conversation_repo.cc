@@ -1,7 +1,7 @@
-// The assistant's conversations and messages.
+// The assistant's conversations and messages in SQLite.
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite/repos.h"
+#include "store/sqlite/conversation_repo.h"
 #include "store/sqlite/rows.h"
 
 namespace tranche::store::sqlite {

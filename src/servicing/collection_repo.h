@@ -1,0 +1,27 @@
+// Storage port for collections: attempts to take money from consumers.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "servicing/collection.h"
+
+namespace tranche::servicing {
+
+class CollectionRepo {
+ public:
+  virtual ~CollectionRepo() = default;
+  // False, writing nothing, when the plan already has an autopay collection that day.
+  virtual Result<bool> Insert(const Collection& c) = 0;
+  virtual Status Update(const Collection& c) = 0;
+  virtual Result<std::optional<Collection>> Find(std::string_view id) = 0;
+  // Collections in `status` (meant for pending and unknown), in id order after
+  // `after_id`; at most `limit`.
+  virtual Result<std::vector<Collection>> ListInStatus(CollectionStatus status, std::string_view after_id,
+                                                       std::size_t limit) = 0;
+  virtual Result<std::vector<Collection>> ListOfPlan(std::string_view plan_id) = 0;
+  // True when the plan has a collection still pending or unknown.
+  virtual Result<bool> HasOpen(std::string_view plan_id) = 0;
+};
+
+}  // namespace tranche::servicing

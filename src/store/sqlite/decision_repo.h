@@ -1,0 +1,24 @@
+// Credit decisions in SQLite: the implementation of the port it includes, on one
+// connection, inside whatever transaction the store has open on it.
+#pragma once
+
+#include "risk/decision_repo.h"
+#include "store/sqlite/sqlite_db.h"
+
+namespace tranche::store::sqlite {
+
+class SqliteDecisionRepo final : public risk::DecisionRepo {
+ public:
+  explicit SqliteDecisionRepo(Connection& c) : c_(c) {}
+  Status Insert(const risk::DecisionRecord& d) override;
+  Result<std::optional<risk::DecisionRecord>> Find(std::string_view id) override;
+  Result<std::vector<risk::DecisionRecord>> ListByConsumer(std::string_view consumer_id, std::string_view after_id,
+                                                           std::size_t limit) override;
+  Result<std::vector<risk::DecisionRecord>> ListSince(Instant since, std::size_t limit) override;
+  Result<Outcomes> OutcomesSince(Instant since, Date cutoff) override;
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace tranche::store::sqlite
