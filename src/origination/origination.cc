@@ -173,7 +173,7 @@ Result<std::vector<ConsumerDecision>> ListConsumerDecisions(store::Tx& tx, std::
     bool blocked = false;
     // Only credit approvals were screened.
     if (r.decision.outcome == risk::Outcome::kApproved) {
-      TRANCHE_ASSIGN_OR_RETURN(auto screened, tx.fraud_decisions().FindDecisionByCredit(r.id));
+      TRANCHE_ASSIGN_OR_RETURN(auto screened, tx.fraud_decisions().FindByCredit(r.id));
       blocked = screened && screened->action == fraud::Action::kBlock;
     }
     out.push_back({std::move(r), blocked});
