@@ -324,7 +324,7 @@ TEST_F(OriginationTest, FraudBlockDeclinesAndTheStoredDecisionReplays) {
   EXPECT_EQ(stored->members, (fraud::ListLookups{{"disposable_domains", "mailinator.com"}}));
   const auto parsed = fraud::ParseRules(rules->source, source_.catalogue(), lists);
   ASSERT_TRUE(parsed.rules.has_value());
-  const fraud::Verdict replayed = fraud::Replay(*stored, *parsed.rules, source_.catalogue());
+  const fraud::Verdict replayed = fraud::Replay(*stored, *parsed.rules, source_.catalogue(), stored->members);
   EXPECT_EQ(replayed.action, fraud::Action::kBlock);
   EXPECT_EQ(replayed.hits.size(), stored->hits.size());
   EXPECT_EQ(stored->features.size(), source_.catalogue().size());
