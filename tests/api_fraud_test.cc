@@ -390,8 +390,9 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
 
   // The command line reads the same database and renders the same summary.
   const std::string out = f.server().data_dir() + "/backtest.txt";
-  const std::vector<std::string> command = {"fraud", "backtest", "--rule", candidate["rules"].get<std::string>(), "--since", "2026-03-10",
-                                            "--until", "2026-03-10", "--data-dir", f.server().data_dir()};
+  const std::vector<std::string> command = {"fraud", "backtest", "--rule", candidate["rules"].get<std::string>(),
+                                            "--since", "2026-03-10", "--until", "2026-03-10",
+                                            "--data-dir", f.server().data_dir()};
   std::vector<std::string> json_command = command;
   json_command.push_back("--json");
   ASSERT_EQ(testing::RunToExit(json_command, out), 0) << testing::ReadFile(out);

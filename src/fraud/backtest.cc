@@ -83,15 +83,18 @@ std::optional<double> Ratio(std::size_t part, std::size_t whole) {
 
 }  // namespace
 
-Backtest::Backtest(const RuleSet& rules, const Catalogue& catalogue, std::vector<std::string> lists)
+Backtest::Backtest(const RuleSet& rules, const Catalogue& catalogue, std::vector<std::string> lists,
+                   std::size_t max_decisions)
     : rules_(rules), catalogue_(catalogue) {
   TRANCHE_ASSERT(rules.feature_count == catalogue.size());
+  TRANCHE_ASSERT(max_decisions >= 1 && max_decisions <= kMaxBacktestDecisions);
+  summary_.max_decisions = max_decisions;
   summary_.lists = std::move(lists);
   for (const Rule& r : rules.rules) summary_.rules.push_back({r.line, r.action, r.text});
 }
 
 void Backtest::Add(const FraudDecision& d, Labelled truth, const ListLookups& members) {
-  TRANCHE_ASSERT(summary_.replayed < kMaxBacktestDecisions);
+  TRANCHE_ASSERT(summary_.replayed < summary_.max_decisions);
   // Bounded amounts over bounded decisions cannot overflow the sums.
   TRANCHE_ASSERT(d.amount.minor() >= 0 && d.amount.minor() <= kMaxInputAmountMinor);
   ++summary_.replayed;

@@ -103,12 +103,14 @@ ListLookups BacktestLookups(const RuleSet& rules, const Catalogue& catalogue,
 // decisions at a time). `rules` and `catalogue` must outlive it.
 class Backtest {
  public:
-  // Precondition: `rules` were checked against `catalogue`.
-  Backtest(const RuleSet& rules, const Catalogue& catalogue, std::vector<std::string> lists);
+  // Preconditions: `rules` were checked against `catalogue`; `max_decisions` within
+  // 1..kMaxBacktestDecisions. `lists`: the names the rules read, for the summary.
+  Backtest(const RuleSet& rules, const Catalogue& catalogue, std::vector<std::string> lists,
+           std::size_t max_decisions = kMaxBacktestDecisions);
 
   // Replays `decision` with `members` (at least its BacktestLookups pairs that are in
-  // a list now). Precondition: fewer than kMaxBacktestDecisions added; amounts within
-  // kMaxInputAmountMinor.
+  // a list now). Preconditions: fewer than max_decisions added; the amount within
+  // 0..kMaxInputAmountMinor.
   void Add(const FraudDecision& decision, Labelled truth, const ListLookups& members);
 
   std::size_t added() const { return summary_.replayed; }

@@ -8,22 +8,19 @@ namespace tranche::ops {
 
 namespace {
 
-// Decisions are read a page at a time: a decision carries every feature value, so the
-// whole bound at once would hold tens of megabytes.
-constexpr std::size_t kPageDecisions = 500;
-
 // Replays the window's decisions in (time, id) order into `backtest`; true when more
 // decisions were in the window than the bound lets it replay.
 Result<bool> ReplayWindow(fraud::DecisionRepo& repo, const fraud::RuleSet& rules, const fraud::Catalogue& catalogue,
-                          const fraud::BacktestWindow& window, fraud::Backtest& backtest) {
+                          const FraudBacktestRequest& request, fraud::Backtest& backtest) {
+  const fraud::BacktestWindow& window = request.window;
   Instant cursor = window.from;
   // Decisions already replayed at exactly `cursor`: ListDecisionsSince gives them again
   // first (its order is time, then id), so they are skipped.
   std::size_t seen_at_cursor = 0;
   while (true) {
     TRANCHE_ASSIGN_OR_RETURN(std::vector<fraud::FraudDecision> page,
-                             repo.ListDecisionsSince(cursor, seen_at_cursor + kPageDecisions));
-    const bool last_page = page.size() < seen_at_cursor + kPageDecisions;
+                             repo.ListDecisionsSince(cursor, seen_at_cursor + request.page_decisions));
+    const bool last_page = page.size() < seen_at_cursor + request.page_decisions;
     page.erase(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(std::min(seen_at_cursor, page.size())));
     const auto past = std::find_if(page.begin(), page.end(),
                                    [&](const fraud::FraudDecision& d) { return d.created_at >= window.to; });
@@ -32,7 +29,7 @@ Result<bool> ReplayWindow(fraud::DecisionRepo& repo, const fraud::RuleSet& rules
     if (page.empty()) return false;
     TRANCHE_ASSIGN_OR_RETURN(fraud::ListLookups members, repo.Members(fraud::BacktestLookups(rules, catalogue, page)));
     for (const fraud::FraudDecision& d : page) {
-      if (backtest.added() == fraud::kMaxBacktestDecisions) return true;
+      if (backtest.added() == request.max_decisions) return true;
       TRANCHE_ASSIGN_OR_RETURN(std::vector<fraud::Label> labels, repo.ListLabels(d.id));
       backtest.Add(d, fraud::LabelledOf(labels), members);
       seen_at_cursor = d.created_at == cursor ? seen_at_cursor + 1 : 1;
@@ -47,6 +44,8 @@ Result<bool> ReplayWindow(fraud::DecisionRepo& repo, const fraud::RuleSet& rules
 Result<FraudBacktestOutcome> RunFraudBacktest(store::Store& store, const fraud::Catalogue& catalogue,
                                               const FraudBacktestRequest& request) {
   TRANCHE_ASSERT(request.rules.size() <= fraud::kMaxRulesSourceBytes);
+  TRANCHE_ASSERT(request.max_decisions >= 1 && request.max_decisions <= fraud::kMaxBacktestDecisions);
+  TRANCHE_ASSERT(request.page_decisions >= 1 && request.page_decisions <= kBacktestPageDecisions);
   FraudBacktestOutcome out{request.window, std::nullopt, {}};
   TRANCHE_RETURN_IF_ERROR(store.Read([&](store::Tx& tx) -> Status {
     fraud::DecisionRepo& repo = tx.fraud_decisions();
@@ -54,8 +53,8 @@ Result<FraudBacktestOutcome> RunFraudBacktest(store::Store& store, const fraud::
     out.parsed = fraud::ParseRules(request.rules, catalogue, lists);
     if (!out.parsed.rules) return Status::Ok();
     const fraud::RuleSet& rules = *out.parsed.rules;
-    fraud::Backtest backtest(rules, catalogue, {rules.lists.begin(), rules.lists.end()});
-    TRANCHE_ASSIGN_OR_RETURN(const bool limit_reached, ReplayWindow(repo, rules, catalogue, request.window, backtest));
+    fraud::Backtest backtest(rules, catalogue, {rules.lists.begin(), rules.lists.end()}, request.max_decisions);
+    TRANCHE_ASSIGN_OR_RETURN(const bool limit_reached, ReplayWindow(repo, rules, catalogue, request, backtest));
     out.summary = backtest.Finish(limit_reached);
     return Status::Ok();
   }));

@@ -12,9 +12,15 @@
 
 namespace tranche::ops {
 
+// Decisions are read a page at a time: each carries every feature value, so the whole
+// bound at once would hold tens of megabytes.
+inline constexpr std::size_t kBacktestPageDecisions = 500;
+
 struct FraudBacktestRequest {
   std::string rules;  // rules text, at most fraud::kMaxRulesSourceBytes
   fraud::BacktestWindow window;
+  std::size_t max_decisions = fraud::kMaxBacktestDecisions;  // 1..fraud::kMaxBacktestDecisions
+  std::size_t page_decisions = kBacktestPageDecisions;       // 1..kBacktestPageDecisions
 };
 
 // Either the summary or, when the candidate does not check, the parser's errors (with
@@ -26,8 +32,8 @@ struct FraudBacktestOutcome {
 };
 
 // Parses and type-checks the candidate against `catalogue` and the lists that exist,
-// then replays the first fraud::kMaxBacktestDecisions decisions of the window, oldest
-// first, with their labels and the lists as they are now.
+// then replays the first request.max_decisions decisions of the window, oldest first,
+// with their labels and the lists as they are now.
 Result<FraudBacktestOutcome> RunFraudBacktest(store::Store& store, const fraud::Catalogue& catalogue,
                                               const FraudBacktestRequest& request);
 
