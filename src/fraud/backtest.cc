@@ -29,7 +29,10 @@ Result<BacktestWindow> ParseBacktestWindow(std::string_view since, std::optional
                                    until ? "until" : "since");
   }
   const int days = DaysBetween(*first, last) + 1;
-  if (days < 1) return Status::InvalidArgument("invalid_date", "since must not be after until", "since");
+  if (days < 1) {
+    return Status::InvalidArgument("invalid_date", until ? "since must not be after until" : "since must not be after today",
+                                   "since");
+  }
   if (days > kMaxBacktestDays) {
     return Status::InvalidArgument("invalid_date",
                                    "a backtest covers at most " + std::to_string(kMaxBacktestDays) + " days", "since");
