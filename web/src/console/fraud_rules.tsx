@@ -170,54 +170,64 @@ function Editor({ draft, onSaved }: { draft: Draft; onSaved: (message: string) =
       setBacktest(await op<FraudBacktest>('POST', '/v1/admin/fraud/backtest', { body: { rules: source, since } }));
     });
   return (
-    <form
-      aria-label="Edit the fraud rules"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(async () => {
-          const saved = await op<FraudRules>('PUT', '/v1/admin/fraud/rules', {
-            body: { source, review_threshold: threshold(review), block_threshold: threshold(block) },
+    <>
+      <form
+        aria-label="Edit the fraud rules"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(async () => {
+            const saved = await op<FraudRules>('PUT', '/v1/admin/fraud/rules', {
+              body: { source, review_threshold: threshold(review), block_threshold: threshold(block) },
+            });
+            return `Saved as version ${saved.version} with ${count(saved.rule_count)}.`;
           });
-          return `Saved as version ${saved.version} with ${count(saved.rule_count)}.`;
-        });
-      }}
-    >
-      <Field
-        label="Rules"
-        name="source"
-        value={source}
-        onInput={setSource}
-        rows={Math.min(24, Math.max(8, source.split('\n').length + 2))}
-        code
-        textareaRef={area}
-        hint='One rule a line: allow|block|review if <expression>, e.g. review if amount > 100000 and ip_country != billing_country. Lists as @name; # starts a comment; "" removes every rule.'
-        error={sourceError}
-      />
-      <div class="inline-form">
-        <Field label="Review at score" name="review_threshold" inputMode="numeric" value={review} onInput={setReview} error={errorFor(error, 'review_threshold')} />
-        <Field label="Block at score (100: never)" name="block_threshold" inputMode="numeric" value={block} onInput={setBlock} error={errorFor(error, 'block_threshold')} />
-        <button type="submit" disabled={busy}>
-          Save as a new version
-        </button>
-      </div>
-      <Alert message={formError(error, ['source', 'review_threshold', 'block_threshold'])} />
-      <div class="inline-form">
+        }}
+      >
         <Field
-          label="Backtest since"
-          name="since"
-          type="date"
-          value={since}
-          onInput={setSince}
-          hint="Replays the rules above, unsaved, on the decisions from this day (UTC) until today."
-          error={errorFor(tested.error, 'since')}
+          label="Rules"
+          name="source"
+          value={source}
+          onInput={setSource}
+          rows={Math.min(24, Math.max(8, source.split('\n').length + 2))}
+          code
+          textareaRef={area}
+          hint='One rule a line: allow|block|review if <expression>, e.g. review if amount > 100000 and ip_country != billing_country. Lists as @name; # starts a comment; "" removes every rule.'
+          error={sourceError}
         />
-        <button type="button" class="secondary" disabled={tested.busy} onClick={runBacktest}>
-          Backtest
-        </button>
-      </div>
-      <Alert message={formError(tested.error, ['rules', 'since'])} />
-      {backtest && <BacktestResult result={backtest} />}
-    </form>
+        <div class="inline-form">
+          <Field label="Review at score" name="review_threshold" inputMode="numeric" value={review} onInput={setReview} error={errorFor(error, 'review_threshold')} />
+          <Field label="Block at score (100: never)" name="block_threshold" inputMode="numeric" value={block} onInput={setBlock} error={errorFor(error, 'block_threshold')} />
+          <button type="submit" disabled={busy}>
+            Save as a new version
+          </button>
+        </div>
+        <Alert message={formError(error, ['source', 'review_threshold', 'block_threshold'])} />
+      </form>
+      <form
+        aria-label="Backtest the rules"
+        onSubmit={(e) => {
+          e.preventDefault();
+          runBacktest();
+        }}
+      >
+        <div class="inline-form">
+          <Field
+            label="Backtest since"
+            name="since"
+            type="date"
+            value={since}
+            onInput={setSince}
+            hint="Replays the rules above, unsaved, on the decisions from this day (UTC) until today."
+            error={errorFor(tested.error, 'since')}
+          />
+          <button type="submit" class="secondary" disabled={tested.busy}>
+            Backtest
+          </button>
+        </div>
+        <Alert message={formError(tested.error, ['rules', 'since'])} />
+        {backtest && <BacktestResult result={backtest} />}
+      </form>
+    </>
   );
 }
 
