@@ -389,23 +389,22 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
   EXPECT_EQ(f.c().Get("/v1/admin/fraud/rules", f.op()).json()["version"], 1);
 
   // The command line reads the same database and renders the same summary.
-  const std::string out = f.server().data_dir() + "/backtest.txt";
+  const std::string dir = f.server().data_dir();
   const std::vector<std::string> command = {"fraud", "backtest", "--rule", candidate["rules"].get<std::string>(),
-                                            "--since", "2026-03-10", "--until", "2026-03-10",
-                                            "--data-dir", f.server().data_dir()};
+                                            "--since", "2026-03-10", "--until", "2026-03-10", "--data-dir", dir};
   std::vector<std::string> json_command = command;
   json_command.push_back("--json");
-  ASSERT_EQ(testing::RunToExit(json_command, out), 0) << testing::ReadFile(out);
-  EXPECT_EQ(Json::parse(testing::ReadFile(out)), b);
-  ASSERT_EQ(testing::RunToExit(command, out), 0) << testing::ReadFile(out);
-  const std::string text = testing::ReadFile(out);
+  ASSERT_EQ(testing::RunToExit(json_command, dir + "/backtest.json"), 0) << testing::ReadFile(dir + "/backtest.json");
+  EXPECT_EQ(Json::parse(testing::ReadFile(dir + "/backtest.json")), b);
+  ASSERT_EQ(testing::RunToExit(command, dir + "/backtest.txt"), 0) << testing::ReadFile(dir + "/backtest.txt");
+  const std::string text = testing::ReadFile(dir + "/backtest.txt");
   EXPECT_NE(text.find("4 decisions replayed from 2026-03-10 to 2026-03-10"), std::string::npos) << text;
   EXPECT_NE(text.find("lists as they are now: @disposable_domains"), std::string::npos) << text;
   EXPECT_NE(text.find("recall 100.0%"), std::string::npos) << text;
   EXPECT_EQ(testing::RunToExit({"fraud", "backtest", "--rule", "review if amonut > 5", "--since", "2026-03-10",
-                                "--data-dir", f.server().data_dir()}, out), 2);
-  EXPECT_NE(testing::ReadFile(out).find("line 1, column 11: unknown feature 'amonut'"), std::string::npos)
-      << testing::ReadFile(out);
+                                "--until", "2026-03-10", "--data-dir", dir}, dir + "/invalid.txt"), 2);
+  const std::string invalid = testing::ReadFile(dir + "/invalid.txt");
+  EXPECT_NE(invalid.find("line 1, column 11: unknown feature 'amonut'"), std::string::npos) << invalid;
 }
 
 TEST(ApiFraudTest, ABacktestRefusesBadInputAndOtherCallersAndChangesNothing) {
