@@ -61,22 +61,14 @@ void Count(BacktestBucket& b, const FraudDecision& d, Labelled truth) {
   if (b.examples.size() < kBacktestExamples) b.examples.push_back(d.id);
 }
 
-BacktestBucket& BucketOf(BacktestSummary& s, Action a) {
+// Of one bucket per action, the one for `a`.
+BacktestBucket& ForAction(Action a, BacktestBucket& block, BacktestBucket& review, BacktestBucket& allow) {
   switch (a) {
-    case Action::kBlock: return s.block;
-    case Action::kReview: return s.review;
+    case Action::kBlock: return block;
+    case Action::kReview: return review;
     case Action::kAllow: break;
   }
-  return s.allow;
-}
-
-BacktestBucket& ChangeOf(BacktestSummary& s, Action a) {
-  switch (a) {
-    case Action::kBlock: return s.newly_blocked;
-    case Action::kReview: return s.newly_reviewed;
-    case Action::kAllow: break;
-  }
-  return s.newly_allowed;
+  return allow;
 }
 
 std::optional<double> Ratio(std::size_t part, std::size_t whole) {
@@ -102,11 +94,11 @@ void Backtest::Add(const FraudDecision& d, Labelled truth, const ListLookups& me
   TRANCHE_ASSERT(d.amount.minor() >= 0 && d.amount.minor() <= kMaxInputAmountMinor);
   ++summary_.replayed;
   const Verdict v = Replay(d, rules_, catalogue_, members);
-  Count(BucketOf(summary_, v.action), d, truth);
+  Count(ForAction(v.action, summary_.block, summary_.review, summary_.allow), d, truth);
   if (v.action == d.action) {
     ++summary_.unchanged;
   } else {
-    Count(ChangeOf(summary_, v.action), d, truth);
+    Count(ForAction(v.action, summary_.newly_blocked, summary_.newly_reviewed, summary_.newly_allowed), d, truth);
   }
   for (std::size_t i : v.hits) {
     ++summary_.rules[i].fired;
