@@ -67,7 +67,7 @@ RuleSet MustParse(std::string_view source, const Catalogue& catalogue) {
   return p.rules.value_or(RuleSet{});
 }
 
-BacktestSummary Run(const RuleSet& rules, const Catalogue& catalogue, const std::vector<Case>& cases) {
+BacktestSummary Replayed(const RuleSet& rules, const Catalogue& catalogue, const std::vector<Case>& cases) {
   Backtest b(rules, catalogue, {rules.lists.begin(), rules.lists.end()});
   for (const Case& c : cases) b.Add(c.decision, c.labelled, kMembersNow);
   return b.Finish(false);
@@ -76,7 +76,7 @@ BacktestSummary Run(const RuleSet& rules, const Catalogue& catalogue, const std:
 TEST(Backtest, ReplaysInProductionOrderAndSummarizesWithLabels) {
   const Catalogue catalogue = TestCatalogue();
   const RuleSet rules = MustParse(kCandidate, catalogue);
-  const BacktestSummary s = Run(rules, catalogue, History());
+  const BacktestSummary s = Replayed(rules, catalogue, History());
 
   EXPECT_EQ(s.replayed, 8u);
   EXPECT_FALSE(s.limit_reached);

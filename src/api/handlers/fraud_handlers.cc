@@ -62,7 +62,8 @@ Result<Reply> GetRules(RequestContext& ctx) {
 
 // 400 with every error's line and column; `param` names the rules' field.
 Reply RulesErrorReply(const fraud::ParseOutcome& parsed, std::string_view param) {
-  Json body = ErrorBody(Status::InvalidArgument("invalid_rules", "the rules do not check; see errors", param));
+  Json body =
+      ErrorBody(Status::InvalidArgument("invalid_rules", "the rules do not check; see errors", std::string(param)));
   Json errors = Json::array();
   for (const fraud::RuleError& e : parsed.errors) {
     errors.push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
