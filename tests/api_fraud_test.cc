@@ -451,7 +451,7 @@ TEST(ApiFraudTest, ABacktestRefusesBadInputAndOtherCallersAndChangesNothing) {
   const Json good = {{"rules", "block if amount > 1"}, {"since", "2026-03-01"}};
   EXPECT_EQ(f.c().Post(route, good, f.mkey()).status, 403);
   EXPECT_EQ(f.c().Post(route, good, f.server().other_merchant_key).status, 403);
-  EXPECT_EQ(f.c().Post(route, good).status, 401);
+  EXPECT_EQ(f.c().Post(route, good, "").status, 401);
   // Nothing changed: the rules, the lists and the pending review are as they were.
   EXPECT_EQ(f.c().Get("/v1/admin/fraud/rules", f.op()).json()["version"], 1);
   EXPECT_EQ(f.c().Get("/v1/admin/fraud/lists/disposable_domains", f.op()).status, 404);
