@@ -329,8 +329,8 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
   ASSERT_EQ(f.Authorize(55000, "sam@example.com").json()["fraud_status"], "pending");
   const std::string sam = f.PendingReview()["id"];
   ASSERT_EQ(f.c().Post("/v1/admin/fraud/reviews/" + sam + "/accept", Json::object(), f.op()).status, 200);
-  ASSERT_EQ(f.Authorize(20000, "eve@mailinator.com").json()["status"], "approved");
-  ASSERT_EQ(f.Authorize(30000, "bo@example.com").json()["status"], "approved");
+  ASSERT_EQ(f.Authorize(40000, "eve@mailinator.com").json()["status"], "approved");
+  ASSERT_EQ(f.Authorize(45000, "bo@example.com").json()["status"], "approved");
   // The list exists only after the decisions: the backtest reads it as it is now.
   ASSERT_EQ(f.Send("PUT", "/v1/admin/fraud/lists/disposable_domains", {{"entries", {"mailinator.com"}}}, f.op()).status,
             200);
@@ -349,12 +349,12 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
   EXPECT_EQ(b["lists"], Json({"disposable_domains"}));
   EXPECT_EQ(b["lists_as_of"], "now");
   EXPECT_EQ(b["would_block"]["count"], 1);
-  EXPECT_EQ(b["would_block"]["amounts"], Json::parse(R"([{"currency":"SEK","amount":20000}])"));
+  EXPECT_EQ(b["would_block"]["amounts"], Json::parse(R"([{"currency":"SEK","amount":40000}])"));
   EXPECT_EQ(b["would_block"]["unlabelled"], 1);
   EXPECT_EQ(b["would_review"]["count"], 1);
   EXPECT_EQ(b["would_review"]["labelled_fraud"], 1);
   EXPECT_EQ(b["would_allow"]["count"], 2);
-  EXPECT_EQ(b["would_allow"]["amounts"], Json::parse(R"([{"currency":"SEK","amount":85000}])"));
+  EXPECT_EQ(b["would_allow"]["amounts"], Json::parse(R"([{"currency":"SEK","amount":100000}])"));
   EXPECT_EQ(b["would_allow"]["labelled_legitimate"], 1);
   EXPECT_EQ(b["would_allow"]["unlabelled"], 1);
   EXPECT_EQ(b["newly_blocked"]["count"], 1);
@@ -377,7 +377,7 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
   ASSERT_EQ(examples.size(), 1u);
   auto blocked = f.c().Get("/v1/admin/fraud/decisions/" + examples[0].get<std::string>(), f.op());
   ASSERT_EQ(blocked.status, 200) << blocked.body;
-  EXPECT_EQ(blocked.json()["amount"], 20000);
+  EXPECT_EQ(blocked.json()["amount"], 40000);
   EXPECT_EQ(blocked.json()["action"], "allow");
 
   // An earlier window holds nothing; nothing was saved by backtesting.
