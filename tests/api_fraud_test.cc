@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "fraud/stream_training.h"
+#include "support/process.h"
 #include "support/test_server.h"
 
 namespace tranche {
@@ -327,6 +328,146 @@ TEST(ApiFraudTest, BadInputGetsAClear4xxAndChangesNothing) {
   auto bad_device = f.Authorize(10000, "x@example.com", {{"ip_country", "se"}});
   EXPECT_EQ(bad_device.status, 400);
   EXPECT_EQ(bad_device.json()["error"]["code"], "invalid_country");
+}
+
+// A backtest replays candidate rules on the stored decisions with their labels (a
+// rejected review is fraud, an accepted one legitimate) and the lists as they are now.
+TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
+  Fraud f;
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000\n"}}).status, 200);
+  ASSERT_EQ(f.Authorize(60000, "rita@example.com").json()["fraud_status"], "pending");
+  const std::string rita = f.PendingReview()["id"];
+  ASSERT_EQ(f.c().Post("/v1/admin/fraud/reviews/" + rita + "/reject", Json::object(), f.op()).status, 200);
+  ASSERT_EQ(f.Authorize(55000, "sam@example.com").json()["fraud_status"], "pending");
+  const std::string sam = f.PendingReview()["id"];
+  ASSERT_EQ(f.c().Post("/v1/admin/fraud/reviews/" + sam + "/accept", Json::object(), f.op()).status, 200);
+  ASSERT_EQ(f.Authorize(40000, "eve@mailinator.com").json()["status"], "approved");
+  ASSERT_EQ(f.Authorize(45000, "bo@example.com").json()["status"], "approved");
+  // The list exists only after the decisions: the backtest reads it as it is now.
+  ASSERT_EQ(f.Send("PUT", "/v1/admin/fraud/lists/disposable_domains", {{"entries", {"mailinator.com"}}}, f.op()).status,
+            200);
+
+  const Json candidate = {{"rules", "block if email_domain in @disposable_domains\nreview if amount >= 58000\n"},
+                          {"since", "2026-03-10"}};
+  auto r = f.c().Post("/v1/admin/fraud/backtest", candidate, f.op());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json b = r.json();
+  EXPECT_EQ(b["object"], "fraud_backtest");
+  EXPECT_EQ(b["since"], "2026-03-10");
+  EXPECT_EQ(b["until"], "2026-03-10");
+  EXPECT_EQ(b["replayed"], 4);
+  EXPECT_EQ(b["limit_reached"], false);
+  EXPECT_EQ(b["max_decisions"], 10000);
+  EXPECT_EQ(b["lists"], Json({"disposable_domains"}));
+  EXPECT_EQ(b["lists_as_of"], "now");
+  EXPECT_EQ(b["would_block"]["count"], 1);
+  EXPECT_EQ(b["would_block"]["amounts"], Json::parse(R"([{"currency":"SEK","amount":40000}])"));
+  EXPECT_EQ(b["would_block"]["unlabelled"], 1);
+  EXPECT_EQ(b["would_review"]["count"], 1);
+  EXPECT_EQ(b["would_review"]["labelled_fraud"], 1);
+  EXPECT_EQ(b["would_allow"]["count"], 2);
+  EXPECT_EQ(b["would_allow"]["amounts"], Json::parse(R"([{"currency":"SEK","amount":100000}])"));
+  EXPECT_EQ(b["would_allow"]["labelled_legitimate"], 1);
+  EXPECT_EQ(b["would_allow"]["unlabelled"], 1);
+  EXPECT_EQ(b["newly_blocked"]["count"], 1);
+  EXPECT_EQ(b["newly_reviewed"]["count"], 0);
+  EXPECT_EQ(b["newly_allowed"]["count"], 1);
+  EXPECT_EQ(b["newly_allowed"]["labelled_legitimate"], 1);
+  EXPECT_EQ(b["unchanged"], 2);
+  EXPECT_EQ(b["labelled_fraud"], 1);
+  EXPECT_EQ(b["labelled_legitimate"], 1);
+  EXPECT_EQ(b["fraud_caught"], 1);
+  EXPECT_EQ(b["fraud_caught_before"], 1);
+  EXPECT_EQ(b["recall"], 1.0);
+  EXPECT_EQ(b["precision"], 1.0);
+  ASSERT_EQ(b["rules"].size(), 2u);
+  EXPECT_EQ(b["rules"][0]["fired"], 1);
+  EXPECT_EQ(b["rules"][1]["text"], "review if amount >= 58000");
+  EXPECT_EQ(b["rules"][1]["decided"], 1);
+  // The example ids are the decisions operators can open.
+  const Json examples = b["newly_blocked"]["example_decision_ids"];
+  ASSERT_EQ(examples.size(), 1u);
+  auto blocked = f.c().Get("/v1/admin/fraud/decisions/" + examples[0].get<std::string>(), f.op());
+  ASSERT_EQ(blocked.status, 200) << blocked.body;
+  EXPECT_EQ(blocked.json()["amount"], 40000);
+  EXPECT_EQ(blocked.json()["action"], "allow");
+
+  // An earlier window holds nothing; nothing was saved by backtesting.
+  auto earlier = f.c().Post("/v1/admin/fraud/backtest", {{"rules", "block if amount > 1"}, {"since", "2026-03-01"},
+                                                          {"until", "2026-03-09"}}, f.op());
+  ASSERT_EQ(earlier.status, 200) << earlier.body;
+  EXPECT_EQ(earlier.json()["replayed"], 0);
+  EXPECT_EQ(earlier.json()["recall"], nullptr);
+  EXPECT_EQ(f.c().Get("/v1/admin/fraud/rules", f.op()).json()["version"], 1);
+
+  // The command line reads the same database and renders the same summary.
+  const std::string dir = f.server().data_dir();
+  const std::vector<std::string> command = {"fraud", "backtest", "--rule", candidate["rules"].get<std::string>(),
+                                            "--since", "2026-03-10", "--until", "2026-03-10", "--data-dir", dir};
+  std::vector<std::string> json_command = command;
+  json_command.push_back("--json");
+  ASSERT_EQ(testing::RunToExit(json_command, dir + "/backtest.json"), 0) << testing::ReadFile(dir + "/backtest.json");
+  EXPECT_EQ(Json::parse(testing::ReadFile(dir + "/backtest.json")), b);
+  ASSERT_EQ(testing::RunToExit(command, dir + "/backtest.txt"), 0) << testing::ReadFile(dir + "/backtest.txt");
+  const std::string text = testing::ReadFile(dir + "/backtest.txt");
+  EXPECT_NE(text.find("4 decisions replayed from 2026-03-10 to 2026-03-10"), std::string::npos) << text;
+  EXPECT_NE(text.find("lists as they are now: @disposable_domains"), std::string::npos) << text;
+  EXPECT_NE(text.find("recall 100.0%"), std::string::npos) << text;
+  EXPECT_EQ(testing::RunToExit({"fraud", "backtest", "--rule", "review if amonut > 5", "--since", "2026-03-10",
+                                "--until", "2026-03-10", "--data-dir", dir}, dir + "/invalid.txt"), 2);
+  const std::string invalid = testing::ReadFile(dir + "/invalid.txt");
+  EXPECT_NE(invalid.find("line 1, column 11: unknown feature 'amonut'"), std::string::npos) << invalid;
+}
+
+TEST(ApiFraudTest, ABacktestRefusesBadInputAndOtherCallersAndChangesNothing) {
+  Fraud f;
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000\n"}}).status, 200);
+  ASSERT_EQ(f.Authorize(60000, "rita@example.com").status, 200);
+  const std::string route = "/v1/admin/fraud/backtest";
+
+  auto bad = f.c().Post(route, {{"rules", "block if amount > 1\nreview if amonut > 5\n"}, {"since", "2026-03-01"}},
+                        f.op());
+  ASSERT_EQ(bad.status, 400) << bad.body;
+  const Json err = bad.json()["error"];
+  EXPECT_EQ(err["code"], "invalid_rules");
+  EXPECT_EQ(err["param"], "rules");
+  ASSERT_EQ(err["errors"].size(), 1u);
+  EXPECT_EQ(err["errors"][0], Json({{"line", 2}, {"column", 11}, {"message", "unknown feature 'amonut'"}}));
+
+  struct Case {
+    Json body;
+    std::string code, param;
+  } cases[] = {
+      {Json::object(), "parameter_missing", "rules"},
+      {{{"since", "2026-03-01"}}, "parameter_missing", "rules"},
+      {{{"rules", ""}, {"since", "2026-03-01"}}, "parameter_missing", "rules"},
+      {{{"rules", 7}, {"since", "2026-03-01"}}, "parameter_invalid_type", "rules"},
+      {{{"rules", std::string(70000, 'a')}, {"since", "2026-03-01"}}, "string_too_long", "rules"},
+      {{{"rules", "block if amount > 1\u0007"}, {"since", "2026-03-01"}}, "parameter_invalid_characters", "rules"},
+      {{{"rules", "block if amount > 1"}}, "parameter_missing", "since"},
+      {{{"rules", "block if amount > 1"}, {"since", "2026-3-1"}}, "invalid_date", "since"},
+      {{{"rules", "block if amount > 1"}, {"since", "last month"}}, "invalid_date", "since"},
+      {{{"rules", "block if amount > 1"}, {"since", "2026-03-01T00:00:00Z"}}, "string_too_long", "since"},
+      {{{"rules", "block if amount > 1"}, {"since", "2026-03-01"}, {"until", "2026-02-30"}}, "invalid_date", "until"},
+      {{{"rules", "block if amount > 1"}, {"since", "2026-03-01"}, {"until", "2026-03-11"}}, "invalid_date", "until"},
+      {{{"rules", "block if amount > 1"}, {"since", "2026-03-05"}, {"until", "2026-03-04"}}, "invalid_date", "since"},
+      {{{"rules", "block if amount > 1"}, {"since", "2024-01-01"}}, "invalid_date", "since"},
+      {{{"rules", "block if amount > 1"}, {"since", "2026-03-01"}, {"limit", 5}}, "parameter_unknown", "limit"},
+  };
+  for (const Case& c : cases) {
+    const auto r = f.c().Post(route, c.body, f.op());
+    EXPECT_EQ(r.status, 400) << c.body.dump().substr(0, 200) << " " << r.body.substr(0, 300);
+    EXPECT_EQ(r.json()["error"]["code"], c.code) << c.body.dump().substr(0, 200);
+    EXPECT_EQ(r.json()["error"]["param"], c.param) << c.body.dump().substr(0, 200);
+  }
+  const Json good = {{"rules", "block if amount > 1"}, {"since", "2026-03-01"}};
+  EXPECT_EQ(f.c().Post(route, good, f.mkey()).status, 403);
+  EXPECT_EQ(f.c().Post(route, good, f.server().other_merchant_key).status, 403);
+  EXPECT_EQ(f.c().Post(route, good, "").status, 401);
+  // Nothing changed: the rules, the lists and the pending review are as they were.
+  EXPECT_EQ(f.c().Get("/v1/admin/fraud/rules", f.op()).json()["version"], 1);
+  EXPECT_EQ(f.c().Get("/v1/admin/fraud/lists/disposable_domains", f.op()).status, 404);
+  EXPECT_EQ(f.PendingReview()["status"], "pending");
 }
 
 TEST(ApiFraudTest, MerchantsAndAnonymousCallersSeeNoneOfIt) {

@@ -3,10 +3,16 @@
 #include <cstdio>
 #include <fstream>
 
+#include <filesystem>
+
+#include "app/platform.h"
 #include "cli/fail.h"
 #include "fraud/cards_sim.h"
+#include "fraud/engine_source.h"
 #include "fraud/eval.h"
 #include "fraud/stream_training.h"
+#include "ops/views.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace tranche::cli {
 
@@ -110,6 +116,113 @@ int RunTrain(const TrainArgs& a) {
   return 0;
 }
 
+struct BacktestArgs {
+  std::string rule, rules_file, since, until;
+  std::string data_dir = "./data";
+  bool json = false;
+};
+
+// The candidate from --rule or --rules-file (exactly one), bounded like saved rules.
+Result<std::string> CandidateRules(const BacktestArgs& a) {
+  if (a.rule.empty() == a.rules_file.empty()) {
+    return Status::InvalidArgument("parameter_missing", "give the rules with exactly one of --rule and --rules-file");
+  }
+  std::string text = a.rule;
+  if (!a.rules_file.empty()) {
+    TRANCHE_ASSIGN_OR_RETURN(text, ReadText(a.rules_file));
+  }
+  if (text.size() > fraud::kMaxRulesSourceBytes) {
+    return Status::InvalidArgument("string_too_long",
+                                   "rules are at most " + std::to_string(fraud::kMaxRulesSourceBytes) + " bytes");
+  }
+  return text;
+}
+
+Result<ops::FraudBacktestOutcome> Backtest(const BacktestArgs& a) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string rules, CandidateRules(a));
+  SystemClock clock;
+  TRANCHE_ASSIGN_OR_RETURN(const fraud::BacktestWindow window,
+                           fraud::ParseBacktestWindow(a.since, a.until.empty() ? std::nullopt
+                                                                               : std::optional<std::string_view>(a.until),
+                                                      clock.Now()));
+  store::sqlite::SqliteOptions options;
+  options.path = app::DatabasePath(a.data_dir);
+  options.reader_connections = 1;
+  if (!std::filesystem::exists(options.path)) return Status::NotFound("no_database", "no database in " + a.data_dir);
+  TRANCHE_ASSIGN_OR_RETURN(auto store, store::sqlite::SqliteStore::Open(options, clock, false));
+  return ops::RunFraudBacktest(*store, fraud::EngineFeatureSource::ScreeningCatalogue(), {std::move(rules), window});
+}
+
+std::string Amounts(const fraud::BacktestBucket& b) {
+  if (b.amount_minor.empty()) return "-";
+  std::string out;
+  for (const auto& [currency, minor] : b.amount_minor) {
+    if (!out.empty()) out += ", ";
+    out += FormatMoney(Money(minor, currency));
+  }
+  return out;
+}
+
+void PrintBucket(const char* name, const fraud::BacktestBucket& b) {
+  std::string examples;
+  for (const std::string& id : b.examples) examples += (examples.empty() ? "" : " ") + id;
+  std::printf("  %-15s %9zu %7zu %7zu %10zu  %s%s%s\n", name, b.count, b.fraud, b.legitimate, b.unknown,
+              Amounts(b).c_str(), examples.empty() ? "" : "  e.g. ", examples.c_str());
+}
+
+std::string Share(const std::optional<double>& r) {
+  if (!r) return "-";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * *r);
+  return buf;
+}
+
+// Exit 0 with the summary; 2 when the rules do not check (each error with its line and
+// column on stderr) or the backtest cannot run.
+int RunBacktest(const BacktestArgs& a) {
+  auto outcome = Backtest(a);
+  if (!outcome.ok()) return Fail(outcome.status());
+  if (!outcome->summary) {
+    for (const fraud::RuleError& e : outcome->parsed.errors) {
+      std::fprintf(stderr, "line %d, column %d: %s\n", e.line, e.column, e.message.c_str());
+    }
+    if (outcome->parsed.more_errors > 0) std::fprintf(stderr, "and %zu more errors\n", outcome->parsed.more_errors);
+    return Fail(Status::InvalidArgument("invalid_rules", "the rules do not check"));
+  }
+  if (a.json) {
+    std::printf("%s\n", ops::FraudBacktestJson(*outcome).dump(2).c_str());
+    return 0;
+  }
+  const fraud::BacktestSummary& s = *outcome->summary;
+  const ops::FraudBacktestOutcome& o = *outcome;
+  std::printf("%zu decisions replayed from %s to %s", s.replayed, FormatDate(DateOf(o.window.from)).c_str(),
+              FormatDate(DateOf(o.window.to - std::chrono::days(1))).c_str());
+  if (s.limit_reached) {
+    std::printf(" (limit of %zu reached: only the oldest were replayed)", s.max_decisions);
+  }
+  std::string lists;
+  for (const std::string& l : s.lists) lists += (lists.empty() ? " @" : ", @") + l;
+  std::printf("\nlists as they are now%s; score thresholds as stored with each decision\n",
+              lists.empty() ? " (the rules read none)" : (":" + lists).c_str());
+  std::printf("  %-15s %9s %7s %7s %10s  %s\n", "", "decisions", "fraud", "legit", "unlabelled", "amounts");
+  PrintBucket("would block", s.block);
+  PrintBucket("would review", s.review);
+  PrintBucket("would allow", s.allow);
+  PrintBucket("newly blocked", s.newly_blocked);
+  PrintBucket("newly reviewed", s.newly_reviewed);
+  PrintBucket("newly allowed", s.newly_allowed);
+  std::printf("  %-15s %9zu\n", "unchanged", s.unchanged);
+  std::printf("labelled: %zu fraud, %zu legitimate; fraud caught (blocked or reviewed) %zu, recall %s (stored "
+              "decisions caught %zu); precision over labelled %s\n",
+              s.labelled_fraud, s.labelled_legitimate, s.caught, Share(s.recall).c_str(), s.caught_before,
+              Share(s.precision).c_str());
+  for (const fraud::BacktestRule& r : s.rules) {
+    std::printf("  line %d: fired %zu (%zu on labelled fraud), decided %zu: %s\n", r.line, r.fired, r.fired_on_fraud,
+                r.decided, r.text.c_str());
+  }
+  return 0;
+}
+
 }  // namespace
 
 void AddFraudCommands(CLI::App& app, std::function<int()>* action) {
@@ -150,6 +263,19 @@ void AddFraudCommands(CLI::App& app, std::function<int()>* action) {
   train_fraud->add_option("--seed", t->o.seed, "training seed")->capture_default_str();
   train_fraud->add_option("--out", t->out, "model directory to write")->required();
   train_fraud->callback([t, action] { *action = [t] { return RunTrain(*t); }; });
+
+  auto* fraud_cmd = app.add_subcommand("fraud", "fraud rules");
+  fraud_cmd->require_subcommand(1);
+  auto* backtest = fraud_cmd->add_subcommand(
+      "backtest", "what candidate rules would have done to the stored fraud decisions, with their labels");
+  auto b = std::make_shared<BacktestArgs>();
+  backtest->add_option("--rule", b->rule, "the rules as text (one rule, or several separated by newlines)");
+  backtest->add_option("--rules-file", b->rules_file, "a file holding the rules")->check(CLI::ExistingFile);
+  backtest->add_option("--since", b->since, "first day, YYYY-MM-DD (UTC)")->required();
+  backtest->add_option("--until", b->until, "last day, YYYY-MM-DD (UTC; default: today)");
+  backtest->add_option("--data-dir", b->data_dir, "directory holding the database")->capture_default_str();
+  backtest->add_flag("--json", b->json, "print the summary as the API renders it");
+  backtest->callback([b, action] { *action = [b] { return RunBacktest(*b); }; });
 }
 
 }  // namespace tranche::cli

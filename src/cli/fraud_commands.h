@@ -1,5 +1,6 @@
 // `tranche sim cards`, `eval fraud` and `train fraud`: simulating, evaluating and
-// training fraud models on labelled card-transaction streams.
+// training fraud models on labelled card-transaction streams; `fraud backtest`:
+// candidate rules replayed on the stored decisions in --data-dir.
 #pragma once
 
 #include <CLI/CLI.hpp>

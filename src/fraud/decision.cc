@@ -60,14 +60,19 @@ Result<FraudDecision> Screen(const ScreeningReads& reads, const Screening& scree
   return d;
 }
 
-Verdict Replay(const FraudDecision& decision, const RuleSet& rules, const Catalogue& catalogue) {
+FeatureValues StoredValues(const FraudDecision& decision, const Catalogue& catalogue) {
   FeatureValues values;
   values.values.resize(catalogue.size());
   for (const auto& [name, value] : decision.features) {
     if (const auto index = catalogue.Find(name)) values.values[*index] = value;
   }
+  return values;
+}
+
+Verdict Replay(const FraudDecision& decision, const RuleSet& rules, const Catalogue& catalogue,
+               const ListLookups& members) {
   const std::optional<int> score = decision.score ? std::optional<int>(decision.score->score) : std::nullopt;
-  return Evaluate(rules, values, score, decision.members, decision.thresholds);
+  return Evaluate(rules, StoredValues(decision, catalogue), score, members, decision.thresholds);
 }
 
 }  // namespace tranche::fraud

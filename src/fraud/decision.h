@@ -166,9 +166,15 @@ struct ScreeningReads {
 Result<FraudDecision> Screen(const ScreeningReads& reads, const Screening& screening, IdGenerator& ids,
                              const AuthorizationFacts& facts, std::string credit_decision_id);
 
-// What `rules` decide on a stored decision's own inputs (values looked up by name in
-// `catalogue`; a name the catalogue lacks is ignored, a feature the decision lacks is
-// missing). Replaying with the rule set of decision.rules_version gives its verdict.
-Verdict Replay(const FraudDecision& decision, const RuleSet& rules, const Catalogue& catalogue);
+// A stored decision's feature values in `catalogue` order (looked up by name; a name
+// the catalogue lacks is ignored, a feature the decision lacks is missing).
+FeatureValues StoredValues(const FraudDecision& decision, const Catalogue& catalogue);
+
+// What `rules` decide on a stored decision's own inputs (StoredValues, its score and
+// thresholds) with the list members `members`. Replaying with the rule set of
+// decision.rules_version and decision.members gives its verdict; a backtest passes the
+// members the lists hold now.
+Verdict Replay(const FraudDecision& decision, const RuleSet& rules, const Catalogue& catalogue,
+               const ListLookups& members);
 
 }  // namespace tranche::fraud

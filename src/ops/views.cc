@@ -310,6 +310,62 @@ Json ListVersionJson(const fraud::ListVersion& v) {
           {"changed_at", FormatRfc3339(v.changed_at)}};
 }
 
+namespace {
+
+Json BacktestBucketJson(const fraud::BacktestBucket& b) {
+  Json amounts = Json::array();
+  for (const auto& [currency, minor] : b.amount_minor) {
+    amounts.push_back({{"currency", CurrencyCode(currency)}, {"amount", minor}});
+  }
+  return {{"count", b.count},
+          {"amounts", std::move(amounts)},
+          {"labelled_fraud", b.fraud},
+          {"labelled_legitimate", b.legitimate},
+          {"unlabelled", b.unknown},
+          {"example_decision_ids", b.examples}};
+}
+
+Json OptionalRatio(const std::optional<double>& r) { return r ? Json(*r) : Json(nullptr); }
+
+}  // namespace
+
+Json FraudBacktestJson(const FraudBacktestOutcome& outcome) {
+  TRANCHE_ASSERT(outcome.summary.has_value());
+  const fraud::BacktestSummary& s = *outcome.summary;
+  Json rules = Json::array();
+  for (const fraud::BacktestRule& r : s.rules) {
+    rules.push_back({{"line", r.line},
+                     {"action", fraud::ActionName(r.action)},
+                     {"text", r.text},
+                     {"fired", r.fired},
+                     {"decided", r.decided},
+                     {"fired_on_labelled_fraud", r.fired_on_fraud}});
+  }
+  return {{"object", "fraud_backtest"},
+          {"since", FormatDate(DateOf(outcome.window.from))},
+          {"until", FormatDate(DateOf(outcome.window.to - std::chrono::days(1)))},
+          {"replayed", s.replayed},
+          {"max_decisions", s.max_decisions},
+          {"limit_reached", s.limit_reached},
+          {"lists", s.lists},
+          {"lists_as_of", "now"},
+          {"thresholds", "each decision's own, as stored"},
+          {"would_block", BacktestBucketJson(s.block)},
+          {"would_review", BacktestBucketJson(s.review)},
+          {"would_allow", BacktestBucketJson(s.allow)},
+          {"newly_blocked", BacktestBucketJson(s.newly_blocked)},
+          {"newly_reviewed", BacktestBucketJson(s.newly_reviewed)},
+          {"newly_allowed", BacktestBucketJson(s.newly_allowed)},
+          {"unchanged", s.unchanged},
+          {"labelled_fraud", s.labelled_fraud},
+          {"labelled_legitimate", s.labelled_legitimate},
+          {"fraud_caught", s.caught},
+          {"fraud_caught_before", s.caught_before},
+          {"recall", OptionalRatio(s.recall)},
+          {"precision", OptionalRatio(s.precision)},
+          {"rules", std::move(rules)}};
+}
+
 Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order) {
   return {{"object", "fraud_status"},
           {"authorization_id", r.authorization_id},

@@ -14,6 +14,7 @@
 #include "notify/notification.h"
 #include "onboarding/consumer_login.h"
 #include "onboarding/onboarding.h"
+#include "ops/fraud_backtest.h"
 #include "ops/outbox.h"
 #include "origination/exposure.h"
 #include "origination/origination.h"
@@ -91,6 +92,8 @@ Json ReviewJson(const fraud::Review& r, Instant now);
 Json RulesVersionJson(const fraud::RulesVersion& v);
 Json FraudListJson(const fraud::FraudList& l, bool with_entries);
 Json ListVersionJson(const fraud::ListVersion& v);
+// A backtest's summary (ops/fraud_backtest.h). Precondition: outcome.summary is set.
+Json FraudBacktestJson(const FraudBacktestOutcome& outcome);
 // For the merchant (order.fraud_status_changed): the authorization's fraud status and
 // its order, if created — never the reviewer's note or the reasons.
 Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order);

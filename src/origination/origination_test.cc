@@ -5,12 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "auth/keys.h"
 #include "fraud/decision_repo.h"
 #include "fraud/decision_source.h"
 #include "fraud/engine_source.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
+#include "ops/fraud_backtest.h"
 #include "ops/plan_actions.h"
 #include "origination/exposure.h"
 #include "origination/sessions.h"
@@ -324,7 +327,7 @@ TEST_F(OriginationTest, FraudBlockDeclinesAndTheStoredDecisionReplays) {
   EXPECT_EQ(stored->members, (fraud::ListLookups{{"disposable_domains", "mailinator.com"}}));
   const auto parsed = fraud::ParseRules(rules->source, source_.catalogue(), lists);
   ASSERT_TRUE(parsed.rules.has_value());
-  const fraud::Verdict replayed = fraud::Replay(*stored, *parsed.rules, source_.catalogue());
+  const fraud::Verdict replayed = fraud::Replay(*stored, *parsed.rules, source_.catalogue(), stored->members);
   EXPECT_EQ(replayed.action, fraud::Action::kBlock);
   EXPECT_EQ(replayed.hits.size(), stored->hits.size());
   EXPECT_EQ(stored->features.size(), source_.catalogue().size());
@@ -335,6 +338,69 @@ TEST_F(OriginationTest, FraudBlockDeclinesAndTheStoredDecisionReplays) {
   EXPECT_TRUE(ok->authorization.has_value());
   EXPECT_EQ(ok->fraud->action, fraud::Action::kAllow);
   EXPECT_EQ(ok->fraud->decided_by, "default");
+}
+
+// The backtest use case over stored screenings: decisions read a page at a time in
+// (time, id) order, several at one instant across page boundaries, up to its bound.
+TEST_F(OriginationTest, ABacktestPagesThroughTheWindowUpToItsBound) {
+  std::vector<std::pair<std::string, bool>> decisions;  // (id, above 15000) in (time, id) order
+  for (int i = 0; i < 9; ++i) {
+    if (i == 7) clock_.Advance(std::chrono::hours(1));  // seven at one instant, two later
+    const std::int64_t amount = i % 2 == 0 ? 10'000 : 20'000;
+    auto out = Screened(amount, "p" + std::to_string(i) + "@example.com");
+    ASSERT_TRUE(out.ok()) << out.status().ToString();
+    ASSERT_TRUE(out->fraud.has_value());
+    decisions.emplace_back(out->fraud->id, amount > 15'000);
+  }
+  std::sort(decisions.begin(), decisions.begin() + 7);  // one instant: id order
+  // The ids of the first `n` decisions that are (not) above 15000, in replay order.
+  const auto ids = [&](bool above, std::size_t n) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (decisions[i].second == above) out.push_back(decisions[i].first);
+    }
+    return out;
+  };
+  const auto window = fraud::ParseBacktestWindow("2026-03-02", std::nullopt, clock_.Now());
+  ASSERT_TRUE(window.ok());
+  const auto run = [&](std::size_t max_decisions, std::size_t page) {
+    ops::FraudBacktestRequest request{"block if amount > 15000", *window, max_decisions, page};
+    auto out = ops::RunFraudBacktest(*store_, source_.catalogue(), request);
+    EXPECT_TRUE(out.ok() && out->summary.has_value());
+    return out.ok() && out->summary ? *out->summary : fraud::BacktestSummary{};
+  };
+  for (std::size_t page : {1u, 2u, 3u, 500u}) {
+    const fraud::BacktestSummary all = run(100, page);
+    EXPECT_EQ(all.replayed, 9u) << page;
+    EXPECT_FALSE(all.limit_reached);
+    EXPECT_EQ(all.block.count, 4u) << page;
+    EXPECT_EQ(all.allow.count, 5u) << page;
+    EXPECT_EQ(all.newly_blocked.count, 4u);
+    EXPECT_EQ(all.block.amount_minor.at(Currency::kUSD), 80'000);
+    EXPECT_EQ(all.allow.examples, ids(false, 9)) << page;
+    EXPECT_EQ(all.block.examples, ids(true, 9)) << page;
+  }
+  const fraud::BacktestSummary bounded = run(5, 2);
+  EXPECT_EQ(bounded.replayed, 5u);
+  EXPECT_EQ(bounded.max_decisions, 5u);
+  EXPECT_TRUE(bounded.limit_reached);
+  EXPECT_EQ(bounded.block.examples, ids(true, 5));
+  EXPECT_EQ(bounded.block.count + bounded.allow.count, 5u);
+  const fraud::BacktestSummary exact = run(9, 4);
+  EXPECT_EQ(exact.replayed, 9u);
+  EXPECT_FALSE(exact.limit_reached);
+
+  // A window before them all, and candidate rules that do not check.
+  const auto earlier = fraud::ParseBacktestWindow("2026-03-01", "2026-03-01", clock_.Now());
+  ASSERT_TRUE(earlier.ok());
+  auto none = ops::RunFraudBacktest(*store_, source_.catalogue(), {"block if amount > 1", *earlier});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->summary->replayed, 0u);
+  auto invalid = ops::RunFraudBacktest(*store_, source_.catalogue(), {"block if nope > 1", *window});
+  ASSERT_TRUE(invalid.ok());
+  EXPECT_FALSE(invalid->summary.has_value());
+  ASSERT_EQ(invalid->parsed.errors.size(), 1u);
+  EXPECT_EQ(invalid->parsed.errors[0].column, 10);
 }
 
 TEST_F(OriginationTest, FraudReviewHoldsCaptureUntilAccepted) {

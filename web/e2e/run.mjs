@@ -4,7 +4,7 @@
 // directory, then works the three pages as people would: an operator logs in and looks
 // up a consumer, a consumer logs in with a one-time code, pays an instalment and reports
 // a problem, the operator decides that dispute, a shopper checks out in the demo shop,
-// an operator works a fraud review that a rule opened and edits the rules, and a
+// an operator works a fraud review that a rule opened, edits and backtests the rules, and a
 // consumer chats with the assistant until it hands off to a person, whom the operator
 // answers and closes from the console. Every page gets an accessibility check
 // (axe-core: labels, contrast, ARIA) and a keyboard check; bad input must show the
@@ -473,6 +473,27 @@ async function run() {
     await history.locator('tbody tr').nth(1).waitFor();
     const newest = Number((await history.locator('tbody tr').first().locator('td').first().textContent()).trim());
     expect(newest >= 2, `the newest version in the history is ${newest}`);
+    // Backtest a stricter candidate, unsaved, on the stored decisions: the held checkout
+    // would now be blocked.
+    await editor.fill(`block if email_domain = "review.example"\n`);
+    const since = page.getByLabel('Backtest since', { exact: true });
+    await since.fill('2999-01-01');
+    await page.getByRole('button', { name: 'Backtest', exact: true }).click();
+    const future = await fieldError(page, 'since');
+    expect(/after today/.test(future), `unexpected message for a future date: ${future}`);
+    await since.fill(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Backtest', exact: true }).click();
+    const summary = page.getByRole('table', { name: 'Backtest', exact: true });
+    const newlyBlocked = summary.locator('tbody tr', { hasText: 'Newly blocked' });
+    await newlyBlocked.waitFor();
+    const cells = await newlyBlocked.locator('td').allTextContents();
+    expect(Number(cells[1]) >= 1, `the held checkout is not newly blocked: ${cells.join(' | ')}`);
+    expect(/frd_/.test(cells[6]), `no example decision ids: ${cells[6]}`);
+    await page.getByText(/^\d+ decisions replayed from /).waitFor();
+    await page.getByRole('table', { name: 'Backtest by rule' }).getByText('block if email_domain = "review.example"').waitFor();
+    await accessible(page, 'the rule editor with a backtest');
+    const saved = await api('GET', '/v1/admin/fraud/rules', keys.operator_key);
+    expect(saved.version === newest && saved.source.includes(reviewRule), 'backtesting changed the saved rules');
     await shot(page, 'console-rules');
     noProblems(page);
     await page.context().close();

@@ -1,17 +1,20 @@
 // Fraud operations, for operators: the rules (versioned, checked before they are saved),
-// the lists rules test, the decisions at authorization, and the review queue.
+// backtests of candidate rules on stored decisions, the lists rules test, the decisions
+// at authorization, and the review queue.
 #include <charconv>
 #include <limits>
 
 #include "api/errors.h"
 #include "api/handlers/handlers.h"
 #include "fraud/decision_repo.h"
+#include "ops/fraud_backtest.h"
 
 namespace tranche::api {
 
 namespace {
 
 inline constexpr std::size_t kMaxFraudPage = 100;
+inline constexpr std::size_t kMaxDateChars = 10;  // YYYY-MM-DD
 
 // A version number as a page cursor: everything before it (newest first).
 Result<std::int64_t> VersionCursor(const std::string& starting_after) {
@@ -57,9 +60,10 @@ Result<Reply> GetRules(RequestContext& ctx) {
   return Reply(200, std::move(body));
 }
 
-// 400 with every error's line and column.
-Reply RulesErrorReply(const fraud::ParseOutcome& parsed) {
-  Json body = ErrorBody(Status::InvalidArgument("invalid_rules", "the rules do not check; see errors", "source"));
+// 400 with every error's line and column; `param` names the rules' field.
+Reply RulesErrorReply(const fraud::ParseOutcome& parsed, std::string_view param) {
+  Json body =
+      ErrorBody(Status::InvalidArgument("invalid_rules", "the rules do not check; see errors", std::string(param)));
   Json errors = Json::array();
   for (const fraud::RuleError& e : parsed.errors) {
     errors.push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
@@ -96,13 +100,29 @@ Result<Reply> PutRules(RequestContext& ctx) {
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto lists, tx.fraud_lists().Names());
     const fraud::ParseOutcome parsed = fraud::ParseRules(next.source, screening->source.catalogue(), lists);
-    if (!parsed.rules) return RulesErrorReply(parsed);
+    if (!parsed.rules) return RulesErrorReply(parsed, "source");
     TRANCHE_ASSIGN_OR_RETURN(auto current, tx.fraud_rules().Current());
     next.version = current ? current->version + 1 : 1;
     next.rule_count = parsed.rules->rules.size();
     TRANCHE_RETURN_IF_ERROR(tx.fraud_rules().Insert(next));
     return Reply(200, ops::RulesVersionJson(next));
   });
+}
+
+// What candidate rules would have done to the stored decisions of a window: the rules
+// as text, `since` and `until` as days (until defaults to today). Reads only.
+Result<Reply> Backtest(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(const fraud::Screening* screening, RequireScreening(ctx));
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"rules", "since", "until"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string rules, RequireText(ctx.body, "rules", fraud::kMaxRulesSourceBytes));
+  TRANCHE_ASSIGN_OR_RETURN(std::string since, RequireString(ctx.body, "since", kMaxDateChars));
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<std::string> until, OptionalString(ctx.body, "until", kMaxDateChars));
+  TRANCHE_ASSIGN_OR_RETURN(const fraud::BacktestWindow window, fraud::ParseBacktestWindow(since, until, ctx.now));
+  TRANCHE_ASSIGN_OR_RETURN(
+      const ops::FraudBacktestOutcome outcome,
+      ops::RunFraudBacktest(ctx.svc.store, screening->source.catalogue(), {std::move(rules), window}));
+  if (!outcome.summary) return RulesErrorReply(outcome.parsed, "rules");
+  return Reply(200, ops::FraudBacktestJson(outcome));
 }
 
 // Versions newest first; `starting_after` is a version number.
@@ -309,6 +329,7 @@ void RegisterFraudRoutes(ApiRouter& router) {
   router.Add("GET", "/v1/admin/fraud/rules", Caller::kOperator, GetRules, Cost::kQuick);
   router.Add("PUT", "/v1/admin/fraud/rules", Caller::kOperator, PutRules);
   router.Add("GET", "/v1/admin/fraud/rules/versions", Caller::kOperator, ListRuleVersions);
+  router.Add("POST", "/v1/admin/fraud/backtest", Caller::kOperator, Backtest);
   router.Add("GET", "/v1/admin/fraud/lists/{name}", Caller::kOperator, GetList);
   router.Add("PUT", "/v1/admin/fraud/lists/{name}", Caller::kOperator, PutList);
   router.Add("PATCH", "/v1/admin/fraud/lists/{name}", Caller::kOperator, PatchList);

@@ -1,14 +1,16 @@
 // The fraud rule editor: the current rules in a text area with their score thresholds,
 // saved as the next version (PUT); when the rules do not check, every error the parser
 // found is listed beside the editor with its line and column, and choosing one puts
-// the cursor there. Below: the features rules may use and the version history, any
-// version of which can be loaded back into the editor.
+// the cursor there. "Backtest" replays the text in the editor, unsaved, on the stored
+// decisions since a date and shows what it would have blocked, reviewed and allowed,
+// what changes, and what the labels say. Below: the features rules may use and the
+// version history, any version of which can be loaded back into the editor.
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, type List, type TextError } from '../lib/api';
-import { dateTime } from '../lib/format';
+import { dateTime, money } from '../lib/format';
 import { Alert, Field, Loading, Section, Table, errorFor, formError, useLoad, useSubmit } from '../lib/ui';
 import { op } from './session';
-import type { FraudRules } from './types';
+import type { BacktestBucket, FraudBacktest, FraudRules } from './types';
 
 interface Draft {
   version: number;
@@ -66,12 +68,87 @@ function RuleErrors({ error, onJump }: { error: ApiError; onJump: (e: TextError)
   );
 }
 
+// The UTC date `days` before today, as the API takes it (YYYY-MM-DD).
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function share(ratio: number | null): string {
+  return ratio === null ? '–' : `${(ratio * 100).toFixed(1)} %`;
+}
+
+function amounts(b: BacktestBucket): string {
+  return b.amounts.length === 0 ? '–' : b.amounts.map((a) => money(a.amount, a.currency)).join(', ');
+}
+
+// What a backtest found: the buckets with their labels and examples, the change against
+// what was decided, and each rule's hits.
+function BacktestResult({ result }: { result: FraudBacktest }) {
+  const rows: Array<[string, BacktestBucket]> = [
+    ['Would block', result.would_block],
+    ['Would review', result.would_review],
+    ['Would allow', result.would_allow],
+    ['Newly blocked', result.newly_blocked],
+    ['Newly reviewed', result.newly_reviewed],
+    ['Newly allowed', result.newly_allowed],
+  ];
+  return (
+    <div class="backtest" aria-live="polite">
+      <p>
+        {result.replayed} decisions replayed from {result.since} to {result.until}
+        {result.limit_reached && ` (the limit of ${result.max_decisions} was reached: only the oldest were replayed)`};{' '}
+        {result.unchanged} decided as they were.
+      </p>
+      <p>
+        Fraud caught: {result.fraud_caught} of {result.labelled_fraud} labelled fraud (recall {share(result.recall)}; the
+        stored decisions caught {result.fraud_caught_before}); precision over labelled decisions {share(result.precision)};{' '}
+        {result.labelled_legitimate} labelled legitimate.
+      </p>
+      <p class="muted">
+        Lists are read as they are now{result.lists.length > 0 ? ` (${result.lists.map((l) => `@${l}`).join(', ')})` : ''}; score
+        thresholds are {result.thresholds}.
+      </p>
+      <Table
+        caption="Backtest"
+        rows={rows}
+        columns={[
+          { title: 'Outcome', render: ([name]) => name },
+          { title: 'Decisions', render: ([, b]) => b.count, numeric: true },
+          { title: 'Labelled fraud', render: ([, b]) => b.labelled_fraud, numeric: true },
+          { title: 'Labelled legitimate', render: ([, b]) => b.labelled_legitimate, numeric: true },
+          { title: 'Unlabelled', render: ([, b]) => b.unlabelled, numeric: true },
+          { title: 'Amount', render: ([, b]) => amounts(b) },
+          {
+            title: 'Examples',
+            render: ([, b]) => (b.example_decision_ids.length === 0 ? '–' : b.example_decision_ids.map((id) => <code>{id} </code>)),
+          },
+        ]}
+      />
+      <Table
+        caption="Backtest by rule"
+        rows={result.rules}
+        empty="No rules: the score's thresholds decide."
+        columns={[
+          { title: 'Line', render: (r) => r.line, numeric: true },
+          { title: 'Rule', render: (r) => <code>{r.text}</code> },
+          { title: 'Fired', render: (r) => r.fired, numeric: true },
+          { title: 'Decided', render: (r) => r.decided, numeric: true },
+          { title: 'On labelled fraud', render: (r) => r.fired_on_labelled_fraud, numeric: true },
+        ]}
+      />
+    </div>
+  );
+}
+
 function Editor({ draft, onSaved }: { draft: Draft; onSaved: (message: string) => void }) {
   const [source, setSource] = useState(draft.source);
   const [review, setReview] = useState(String(draft.review_threshold));
   const [block, setBlock] = useState(String(draft.block_threshold));
+  const [since, setSince] = useState(daysAgo(30));
+  const [backtest, setBacktest] = useState<FraudBacktest | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const { error, busy, submit } = useSubmit(onSaved);
+  const tested = useSubmit();
   const jump = (e: TextError) => {
     const el = area.current;
     if (!el) return;
@@ -79,45 +156,78 @@ function Editor({ draft, onSaved }: { draft: Draft; onSaved: (message: string) =
     el.focus();
     el.setSelectionRange(at, at);
   };
-  const sourceError =
-    error instanceof ApiError && error.param === 'source'
-      ? error.errors.length > 0
-        ? <RuleErrors error={error} onJump={jump} />
-        : error.message
+  // The rules' errors, from saving (param `source`) or backtesting (param `rules`).
+  const rulesError = (e: unknown, param: string) =>
+    e instanceof ApiError && e.param === param
+      ? e.errors.length > 0
+        ? <RuleErrors error={e} onJump={jump} />
+        : e.message
       : '';
+  const sourceError = rulesError(error, 'source') || rulesError(tested.error, 'rules');
+  const runBacktest = () =>
+    tested.submit(async () => {
+      setBacktest(null);
+      setBacktest(await op<FraudBacktest>('POST', '/v1/admin/fraud/backtest', { body: { rules: source, since } }));
+    });
   return (
-    <form
-      aria-label="Edit the fraud rules"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(async () => {
-          const saved = await op<FraudRules>('PUT', '/v1/admin/fraud/rules', {
-            body: { source, review_threshold: threshold(review), block_threshold: threshold(block) },
+    <>
+      <form
+        aria-label="Edit the fraud rules"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(async () => {
+            const saved = await op<FraudRules>('PUT', '/v1/admin/fraud/rules', {
+              body: { source, review_threshold: threshold(review), block_threshold: threshold(block) },
+            });
+            return `Saved as version ${saved.version} with ${count(saved.rule_count)}.`;
           });
-          return `Saved as version ${saved.version} with ${count(saved.rule_count)}.`;
-        });
-      }}
-    >
-      <Field
-        label="Rules"
-        name="source"
-        value={source}
-        onInput={setSource}
-        rows={Math.min(24, Math.max(8, source.split('\n').length + 2))}
-        code
-        textareaRef={area}
-        hint='One rule a line: allow|block|review if <expression>, e.g. review if amount > 100000 and ip_country != billing_country. Lists as @name; # starts a comment; "" removes every rule.'
-        error={sourceError}
-      />
-      <div class="inline-form">
-        <Field label="Review at score" name="review_threshold" inputMode="numeric" value={review} onInput={setReview} error={errorFor(error, 'review_threshold')} />
-        <Field label="Block at score (100: never)" name="block_threshold" inputMode="numeric" value={block} onInput={setBlock} error={errorFor(error, 'block_threshold')} />
-        <button type="submit" disabled={busy}>
-          Save as a new version
-        </button>
-      </div>
-      <Alert message={formError(error, ['source', 'review_threshold', 'block_threshold'])} />
-    </form>
+        }}
+      >
+        <Field
+          label="Rules"
+          name="source"
+          value={source}
+          onInput={setSource}
+          rows={Math.min(24, Math.max(8, source.split('\n').length + 2))}
+          code
+          textareaRef={area}
+          hint='One rule a line: allow|block|review if <expression>, e.g. review if amount > 100000 and ip_country != billing_country. Lists as @name; # starts a comment; "" removes every rule.'
+          error={sourceError}
+        />
+        <div class="inline-form">
+          <Field label="Review at score" name="review_threshold" inputMode="numeric" value={review} onInput={setReview} error={errorFor(error, 'review_threshold')} />
+          <Field label="Block at score (100: never)" name="block_threshold" inputMode="numeric" value={block} onInput={setBlock} error={errorFor(error, 'block_threshold')} />
+          <button type="submit" disabled={busy}>
+            Save as a new version
+          </button>
+        </div>
+        <Alert message={formError(error, ['source', 'review_threshold', 'block_threshold'])} />
+      </form>
+      <form
+        aria-label="Backtest the rules"
+        onSubmit={(e) => {
+          e.preventDefault();
+          runBacktest();
+        }}
+      >
+        <div class="inline-form">
+          <Field
+            label="Backtest since"
+            name="since"
+            type="date"
+            value={since}
+            onInput={setSince}
+            hint="Replays the rules above, unsaved, on the decisions from this day (UTC) until today."
+            error={errorFor(tested.error, 'since')}
+          />
+          <button type="submit" class="secondary" disabled={tested.busy}>
+            Backtest
+          </button>
+        </div>
+        <Alert message={formError(tested.error, ['rules', 'since'])} />
+        {backtest && <BacktestResult result={backtest} />}
+      </form>
+    </>
   );
 }
 

@@ -202,3 +202,38 @@ export interface FraudRules {
   created_at: string | null;
   features?: Array<{ name: string; type: 'number' | 'text'; description: string }>;
 }
+
+// POST /v1/admin/fraud/backtest: decisions in one bucket.
+export interface BacktestBucket {
+  count: number;
+  amounts: Array<{ currency: string; amount: number }>;
+  labelled_fraud: number;
+  labelled_legitimate: number;
+  unlabelled: number;
+  example_decision_ids: string[];
+}
+
+export interface FraudBacktest {
+  since: string;
+  until: string;
+  replayed: number;
+  max_decisions: number;
+  limit_reached: boolean;
+  lists: string[];
+  lists_as_of: string;
+  thresholds: string;
+  would_block: BacktestBucket;
+  would_review: BacktestBucket;
+  would_allow: BacktestBucket;
+  newly_blocked: BacktestBucket;
+  newly_reviewed: BacktestBucket;
+  newly_allowed: BacktestBucket;
+  unchanged: number;
+  labelled_fraud: number;
+  labelled_legitimate: number;
+  fraud_caught: number;
+  fraud_caught_before: number;
+  recall: number | null;
+  precision: number | null;
+  rules: Array<{ line: number; action: string; text: string; fired: number; decided: number; fired_on_labelled_fraud: number }>;
+}

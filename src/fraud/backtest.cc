@@ -1,0 +1,131 @@
+#include "fraud/backtest.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/assert.h"
+
+namespace tranche::fraud {
+
+Labelled LabelledOf(const std::vector<Label>& labels) {
+  if (labels.empty()) return Labelled::kUnknown;
+  const bool fraud = std::any_of(labels.begin(), labels.end(), [](const Label& l) { return l.fraud; });
+  return fraud ? Labelled::kFraud : Labelled::kLegitimate;
+}
+
+Result<BacktestWindow> ParseBacktestWindow(std::string_view since, std::optional<std::string_view> until,
+                                           Instant now) {
+  const Date today = DateOf(now);
+  const std::optional<Date> first = ParseDate(since);
+  if (!first) return Status::InvalidArgument("invalid_date", "since must be a date as YYYY-MM-DD", "since");
+  Date last = today;
+  if (until) {
+    const std::optional<Date> parsed = ParseDate(*until);
+    if (!parsed) return Status::InvalidArgument("invalid_date", "until must be a date as YYYY-MM-DD", "until");
+    last = *parsed;
+  }
+  if (DaysBetween(today, last) > 0) {
+    return Status::InvalidArgument("invalid_date", "until must not be after today (" + FormatDate(today) + ")",
+                                   until ? "until" : "since");
+  }
+  const int days = DaysBetween(*first, last) + 1;
+  if (days < 1) {
+    return Status::InvalidArgument("invalid_date", until ? "since must not be after until" : "since must not be after today",
+                                   "since");
+  }
+  if (days > kMaxBacktestDays) {
+    return Status::InvalidArgument("invalid_date",
+                                   "a backtest covers at most " + std::to_string(kMaxBacktestDays) + " days", "since");
+  }
+  return BacktestWindow{std::chrono::sys_days(*first), std::chrono::sys_days(AddDays(last, 1))};
+}
+
+ListLookups BacktestLookups(const RuleSet& rules, const Catalogue& catalogue,
+                            std::span<const FraudDecision> decisions) {
+  ListLookups out;
+  if (rules.lists.empty()) return out;
+  for (const FraudDecision& d : decisions) out.merge(NeededLookups(rules, StoredValues(d, catalogue)));
+  return out;
+}
+
+namespace {
+
+void Count(BacktestBucket& b, const FraudDecision& d, Labelled truth) {
+  ++b.count;
+  b.amount_minor[d.amount.currency()] += d.amount.minor();
+  switch (truth) {
+    case Labelled::kFraud: ++b.fraud; break;
+    case Labelled::kLegitimate: ++b.legitimate; break;
+    case Labelled::kUnknown: ++b.unknown; break;
+  }
+  if (b.examples.size() < kBacktestExamples) b.examples.push_back(d.id);
+}
+
+// Of one bucket per action, the one for `a`.
+BacktestBucket& ForAction(Action a, BacktestBucket& block, BacktestBucket& review, BacktestBucket& allow) {
+  switch (a) {
+    case Action::kBlock: return block;
+    case Action::kReview: return review;
+    case Action::kAllow: break;
+  }
+  return allow;
+}
+
+std::optional<double> Ratio(std::size_t part, std::size_t whole) {
+  if (whole == 0) return std::nullopt;
+  return static_cast<double>(part) / static_cast<double>(whole);
+}
+
+}  // namespace
+
+Backtest::Backtest(const RuleSet& rules, const Catalogue& catalogue, std::vector<std::string> lists,
+                   std::size_t max_decisions)
+    : rules_(rules), catalogue_(catalogue) {
+  TRANCHE_ASSERT(rules.feature_count == catalogue.size());
+  TRANCHE_ASSERT(max_decisions >= 1 && max_decisions <= kMaxBacktestDecisions);
+  summary_.max_decisions = max_decisions;
+  summary_.lists = std::move(lists);
+  for (const Rule& r : rules.rules) summary_.rules.push_back({r.line, r.action, r.text});
+}
+
+void Backtest::Add(const FraudDecision& d, Labelled truth, const ListLookups& members) {
+  TRANCHE_ASSERT(summary_.replayed < summary_.max_decisions);
+  // Bounded amounts over bounded decisions cannot overflow the sums.
+  TRANCHE_ASSERT(d.amount.minor() >= 0 && d.amount.minor() <= kMaxInputAmountMinor);
+  ++summary_.replayed;
+  const Verdict v = Replay(d, rules_, catalogue_, members);
+  Count(ForAction(v.action, summary_.block, summary_.review, summary_.allow), d, truth);
+  if (v.action == d.action) {
+    ++summary_.unchanged;
+  } else {
+    Count(ForAction(v.action, summary_.newly_blocked, summary_.newly_reviewed, summary_.newly_allowed), d, truth);
+  }
+  for (std::size_t i : v.hits) {
+    ++summary_.rules[i].fired;
+    if (truth == Labelled::kFraud) ++summary_.rules[i].fired_on_fraud;
+  }
+  if (v.rule) ++summary_.rules[*v.rule].decided;
+
+  const bool flagged = v.action != Action::kAllow;
+  if (truth == Labelled::kFraud) {
+    ++summary_.labelled_fraud;
+    if (flagged) ++summary_.caught;
+    if (d.action != Action::kAllow) ++summary_.caught_before;
+  } else if (truth == Labelled::kLegitimate) {
+    ++summary_.labelled_legitimate;
+  }
+  if (flagged && truth != Labelled::kUnknown) {
+    ++flagged_labelled_;
+    if (truth == Labelled::kFraud) ++flagged_fraud_;
+  }
+}
+
+BacktestSummary Backtest::Finish(bool limit_reached) const {
+  BacktestSummary s = summary_;
+  s.limit_reached = limit_reached;
+  s.recall = Ratio(s.caught, s.labelled_fraud);
+  s.precision = Ratio(flagged_fraud_, flagged_labelled_);
+  return s;
+}
+
+}  // namespace tranche::fraud
