@@ -76,12 +76,27 @@ struct Transcript {
   std::vector<Message> messages;
 };
 
-struct AssistantStats {
-  std::int64_t conversations = 0;
-  std::int64_t handed_off = 0;       // ever handed off
-  std::int64_t contained = 0;        // with at least one answer and never handed off
-  std::int64_t consumer_turns = 0;   // over contained conversations
+// What the assistant made of one consumer message (its reply's intent and confidence).
+struct IntentReading {
+  std::string intent;
+  double confidence = 0;
 };
+
+// What the operating metrics (assist/metrics.h) need of one conversation.
+struct ConversationFacts {
+  std::string id;
+  std::string consumer_id;
+  int turns = 0;  // consumer messages
+  bool handed_off = false;
+  Instant created_at;
+  Instant updated_at;  // the last message or change
+  std::optional<Instant> closed_at = {};
+  std::string language;                 // of the assistant's first reply; empty before one
+  std::vector<IntentReading> readings;  // the assistant's replies, in order
+};
+
+// Bound on the conversations one metrics read returns.
+inline constexpr std::size_t kMaxMeasuredConversations = 20'000;
 
 class ConversationRepo {
  public:
@@ -96,7 +111,9 @@ class ConversationRepo {
   virtual Result<std::vector<Message>> ListMessages(std::string_view conversation_id, std::size_t limit) = 0;
   // Handed off or claimed, in id order after `after_id`; at most `limit`.
   virtual Result<std::vector<Conversation>> ListHandoffs(std::string_view after_id, std::size_t limit) = 0;
-  virtual Result<AssistantStats> Stats() = 0;
+  // Conversations started in [from, to), oldest first, with the assistant's readings;
+  // at most `limit` (each has at most kMaxTurnsPerConversation readings).
+  virtual Result<std::vector<ConversationFacts>> ListFacts(Instant from, Instant to, std::size_t limit) = 0;
 };
 
 }  // namespace tranche::assist
