@@ -37,12 +37,12 @@ MetricsGroup Finish(Accumulator& a) {
 }
 
 // What one conversation adds to each group it belongs to.
-struct Outcome {
+struct Repeat {
   bool followed = false;    // the same consumer came back within kRepeatContactWindow
   bool observable = false;  // followed, or its window is over
 };
 
-void Add(Accumulator& a, const ConversationFacts& c, Outcome o) {
+void Add(Accumulator& a, const ConversationFacts& c, Repeat o) {
   MetricsGroup& g = a.group;
   ++g.conversations;
   ++(c.handed_off ? g.handed_off : g.contained);
@@ -100,7 +100,7 @@ AssistantMetrics MeasureConversations(const std::vector<ConversationFacts>& fact
     if (c.created_at < since || c.created_at >= until) continue;
     const ConversationFacts* next =
         i + 1 < engaged.size() && engaged[i + 1]->consumer_id == c.consumer_id ? engaged[i + 1] : nullptr;
-    Outcome o;
+    Repeat o;
     o.followed = next != nullptr && next->created_at - c.created_at <= kRepeatContactWindow;
     o.observable = o.followed || now - c.created_at >= kRepeatContactWindow;
     Add(overall, c, o);
