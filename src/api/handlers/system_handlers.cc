@@ -21,8 +21,10 @@ Result<Reply> ServeMetrics(RequestContext& ctx) {
   Metrics& metrics = *ctx.svc.metrics;
   const Instant wall_now = ctx.svc.wall_clock != nullptr ? ctx.svc.wall_clock->Now() : ctx.now;
   if (metrics.AssistantDue(wall_now)) {
+    // The window ends just after now: a conversation started at this very instant counts.
+    const Instant until = ctx.now + std::chrono::microseconds(1);
     TRANCHE_ASSIGN_OR_RETURN(auto assistant,
-                             assist::MeasureAssistant(ctx.svc.store, ctx.now - kAssistantWindow, ctx.now, ctx.now));
+                             assist::MeasureAssistant(ctx.svc.store, until - kAssistantWindow, until, ctx.now));
     metrics.SetAssistant(std::move(assistant), wall_now);
   }
   return Reply(200, metrics.Render(ctx.svc.store.Stats()), "text/plain; version=0.0.4");
