@@ -1,8 +1,10 @@
 // The assistant over HTTP against the real store and servicing: conversations, the
 // confirmation rule, refusals, security (other consumers, injection, staff claims, card
-// numbers, oversized messages) and the operators' hand-off queue. Understanding is a
+// numbers, oversized messages), the operators' hand-off queue, and the operating metrics
+// at /metrics and in `tranche report assistant`. Understanding is a
 // scripted keyword fake (support/fake_understanding.h).
 #include "support/fake_understanding.h"
+#include "support/process.h"
 #include "support/scenario.h"
 
 namespace tranche {
@@ -230,6 +232,90 @@ TEST(AssistantUnconfiguredTest, WithoutUnderstandingTheRoutesSay503) {
   const std::string token = s.Login("plain@example.com");
   EXPECT_EQ(s.client().Post("/v1/assistant/conversations", Json::object(), "").status, 401);
   EXPECT_EQ(s.client().Post("/v1/assistant/conversations", Json::object(), token).status, 503);
+}
+
+// Three conversations: one contained (two turns, 90 s), one handed off and closed by a
+// person 300 s after it started, and the first consumer back two days later in German: a
+// repeat contact.
+TEST_F(AssistantApiTest, OperatingMetricsAtMetricsAndInTheReport) {
+  s_.Buy("first@example.com", 8000);
+  s_.Buy("second@example.com", 8000);
+  s_.Advance(1);
+  const std::string first = s_.Login("first@example.com");
+  const std::string contained = Start(first);
+  ASSERT_EQ(Say(first, contained, "when is my next payment?").status, 200);
+  s_.clock().Advance(std::chrono::seconds(90));
+  ASSERT_EQ(Say(first, contained, "what is my balance").status, 200);
+
+  const std::string second = s_.Login("second@example.com");
+  const std::string handed = Start(second);
+  auto r = Say(second, handed, "I want to complain");
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.json()["handoff"]["reason"], "complaint") << r.body;
+  s_.clock().Advance(std::chrono::seconds(300));
+  ASSERT_EQ(s_.client().Post("/v1/admin/handoffs/" + handed + "/claim", Json::object(), s_.okey()).status, 200);
+  ASSERT_EQ(s_.client().Post("/v1/admin/handoffs/" + handed + "/close", {{"outcome", "apologised"}}, s_.okey()).status,
+            200);
+
+  s_.Advance(2);  // two business days closed; logins start again
+  const std::string again = s_.Login("first@example.com");
+  const std::string repeat = Start(again);
+  r = Say(again, repeat, "Wann ist meine nächste Zahlung fällig?");
+  ASSERT_EQ(r.json()["language"], "de") << r.body;
+
+  // Measured now, two days on: only the first conversation's week is over, or followed.
+  const std::string metrics = s_.client().Get("/metrics").body;
+  for (const char* line : {
+           "tranche_assistant_conversations{intent=\"all\",language=\"all\"} 3\n",
+           "tranche_assistant_containment_ratio{intent=\"all\",language=\"all\"} 0.6666666667\n",
+           "tranche_assistant_handoff_ratio{intent=\"all\",language=\"all\"} 0.3333333333\n",
+           "tranche_assistant_repeat_contact_ratio{intent=\"all\",language=\"all\"} 1\n",
+           "tranche_assistant_turns_to_resolution{intent=\"all\",language=\"all\",quantile=\"0.9\"} 2\n",
+           "tranche_assistant_resolution_seconds{intent=\"all\",language=\"all\",quantile=\"0.5\"} 90\n",
+           "tranche_assistant_resolution_seconds{intent=\"all\",language=\"all\",quantile=\"0.9\"} 300\n",
+           "tranche_assistant_conversations{intent=\"next_payment\",language=\"all\"} 2\n",
+           "tranche_assistant_handoff_ratio{intent=\"complaint\",language=\"all\"} 1\n",
+           "tranche_assistant_conversations{intent=\"all\",language=\"de\"} 1\n",
+           "tranche_assistant_measure_truncated 0\n"}) {
+    EXPECT_NE(metrics.find(line), std::string::npos) << line << " missing from\n" << metrics;
+  }
+
+  // The report reads the same database in another process, measured at the real time,
+  // when every week of January 2026 is over.
+  const std::string log = s_.server().data_dir() + "/report.json";
+  ASSERT_EQ(testing::RunToExit({"report", "assistant", "--data-dir", s_.server().data_dir(), "--since", "2026-01-01",
+                                "--until", "2026-01-31", "--json"},
+                               log),
+            0)
+      << testing::ReadFile(log);
+  const Json report = Json::parse(testing::ReadFile(log), nullptr, false);
+  ASSERT_TRUE(report.is_object()) << testing::ReadFile(log);
+  const Json overall = report["overall"];
+  EXPECT_EQ(overall["conversations"], 3);
+  EXPECT_EQ(overall["contained"], 2);
+  EXPECT_EQ(overall["handed_off"], 1);
+  EXPECT_EQ(overall["resolved"], 3);
+  EXPECT_EQ(overall["repeat_contacts"], 1);
+  EXPECT_EQ(overall["repeat_observable"], 3);
+  EXPECT_EQ(overall["turns_to_resolution"]["p50"], 1);
+  EXPECT_EQ(report["by_intent"]["next_payment"]["conversations"], 2);
+  EXPECT_EQ(report["by_language"]["en"]["conversations"], 2);
+  EXPECT_EQ(report["since"], "2026-01-01T00:00:00.000000Z");
+
+  const std::string table_log = s_.server().data_dir() + "/report.txt";
+  ASSERT_EQ(testing::RunToExit({"report", "assistant", "--data-dir", s_.server().data_dir(), "--since", "2026-01-01",
+                                "--until", "2026-01-31"},
+                               table_log),
+            0);
+  const std::string table = testing::ReadFile(table_log);
+  EXPECT_NE(table.find("intent complaint"), std::string::npos) << table;
+  EXPECT_NE(table.find("language de"), std::string::npos) << table;
+  // A malformed date is refused with the reason.
+  const std::string refused_log = s_.server().data_dir() + "/refused.txt";
+  EXPECT_EQ(testing::RunToExit({"report", "assistant", "--data-dir", s_.server().data_dir(), "--since", "January"},
+                               refused_log),
+            2);
+  EXPECT_NE(testing::ReadFile(refused_log).find("invalid_date"), std::string::npos);
 }
 
 }  // namespace

@@ -58,9 +58,9 @@ TEST(AssistantEvalTest, BuildsTheAccountThroughTheEngineAndJudgesEveryVariant) {
   EXPECT_DOUBLE_EQ(report->pass4_by_category["info"], 1.0);
   EXPECT_DOUBLE_EQ(report->pass4_by_category["action"], 0.0);
   EXPECT_DOUBLE_EQ(report->pass1_by_language["sv"], 1.0);
-  EXPECT_EQ(report->totals.conversations, 9);
-  EXPECT_EQ(report->totals.contained, 9);
-  EXPECT_EQ(report->totals.handed_off, 0);
+  EXPECT_EQ(report->totals.overall.conversations, 9);
+  EXPECT_EQ(report->totals.overall.contained, 9);
+  EXPECT_EQ(report->totals.overall.handed_off, 0);
 
   std::ostringstream text, lines;
   assist::PrintReport(*report, text);

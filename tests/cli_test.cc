@@ -34,8 +34,8 @@ TEST_F(CliTest, EverySubcommandAnswersHelp) {
         {"ledger", "verify", "--help"}, {"train", "credit", "--help"}, {"eval", "credit", "--help"},
         {"score", "credit", "--help"}, {"model", "show", "--help"}, {"train", "intents", "--help"},
         {"eval", "intents", "--help"}, {"simulate", "--help"}, {"report", "automation", "--help"},
-        {"reconcile", "--help"}, {"eval", "assistant", "--help"}, {"sim", "cards", "--help"},
-        {"eval", "fraud", "--help"}, {"train", "fraud", "--help"},
+        {"reconcile", "--help"}, {"eval", "assistant", "--help"}, {"report", "assistant", "--help"},
+        {"sim", "cards", "--help"}, {"eval", "fraud", "--help"}, {"train", "fraud", "--help"},
         {"fraud", "backtest", "--help"}}) {
     int code = -1;
     const std::string out = Run(cmd, &code);

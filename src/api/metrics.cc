@@ -92,6 +92,7 @@ std::string Metrics::Render(const store::StoreStats& store) const {
                 static_cast<unsigned long long>(store.commits));
   out += buf;
   RenderFraud(out);
+  RenderAssistant(out);
   return out;
 }
 
@@ -153,6 +154,86 @@ void Metrics::RenderFraud(std::string& out) const {
                 "tranche_fraud_review_decision_seconds_count %llu\n",
                 static_cast<unsigned long long>(decided), static_cast<unsigned long long>(review_seconds_sum_),
                 static_cast<unsigned long long>(decided));
+  out += buf;
+}
+
+bool Metrics::AssistantDue(Instant wall_now) const {
+  std::lock_guard lock(mu_);
+  return !assistant_ || wall_now - assistant_measured_at_ >= kAssistantRefresh;
+}
+
+void Metrics::SetAssistant(assist::AssistantMetrics m, Instant wall_now) {
+  std::lock_guard lock(mu_);
+  assistant_ = std::move(m);
+  assistant_measured_at_ = wall_now;
+}
+
+namespace {
+
+// One measure of every group: overall (intent and language "all"), per first understood
+// intent (a kBnplIntents topic or "none") and per language (en, sv, de), so the label
+// sets stay bounded.
+struct AssistantFamily {
+  const char* name;
+  const char* help;
+  double (*value)(const assist::MetricsGroup&);
+  const char* quantile = nullptr;  // set for the two quantile families
+};
+
+void RenderAssistantFamily(const AssistantFamily& f, const assist::AssistantMetrics& m, bool first_of_name,
+                           std::string& out) {
+  char buf[512];
+  if (first_of_name) {
+    std::snprintf(buf, sizeof buf, "# HELP %s %s\n# TYPE %s gauge\n", f.name, f.help, f.name);
+    out += buf;
+  }
+  const std::string quantile = f.quantile ? std::string(",quantile=\"") + f.quantile + "\"" : "";
+  const auto row = [&](std::string_view intent, std::string_view language, const assist::MetricsGroup& g) {
+    std::snprintf(buf, sizeof buf, "%s{intent=\"%.*s\",language=\"%.*s\"%s} %.10g\n", f.name,
+                  static_cast<int>(intent.size()), intent.data(), static_cast<int>(language.size()), language.data(),
+                  quantile.c_str(), f.value(g));
+    out += buf;
+  };
+  row("all", "all", m.overall);
+  for (const auto& [intent, g] : m.by_intent) row(intent, "all", g);
+  for (const auto& [language, g] : m.by_language) row("all", language, g);
+}
+
+}  // namespace
+
+void Metrics::RenderAssistant(std::string& out) const {
+  if (!assistant_) return;
+  using G = assist::MetricsGroup;
+  const AssistantFamily families[] = {
+      {"tranche_assistant_conversations", "Conversations with a consumer message started in the last 30 days.",
+       [](const G& g) { return static_cast<double>(g.conversations); }},
+      {"tranche_assistant_containment_ratio", "Share of those conversations resolved with no person.",
+       [](const G& g) { return g.ContainmentRate(); }},
+      {"tranche_assistant_handoff_ratio", "Share of those conversations handed off to people.",
+       [](const G& g) { return g.HandoffRate(); }},
+      {"tranche_assistant_repeat_contact_ratio",
+       "Share of those conversations whose consumer started another within 7 days (of those whose 7 days are over).",
+       [](const G& g) { return g.RepeatContactRate(); }},
+      {"tranche_assistant_turns_to_resolution", "Consumer messages in resolved conversations (median and p90).",
+       [](const G& g) { return static_cast<double>(g.turns_to_resolution.p50); }, "0.5"},
+      {"tranche_assistant_turns_to_resolution", "",
+       [](const G& g) { return static_cast<double>(g.turns_to_resolution.p90); }, "0.9"},
+      {"tranche_assistant_resolution_seconds", "Time from start to resolution of resolved conversations (median and p90).",
+       [](const G& g) { return static_cast<double>(g.seconds_to_resolution.p50); }, "0.5"},
+      {"tranche_assistant_resolution_seconds", "",
+       [](const G& g) { return static_cast<double>(g.seconds_to_resolution.p90); }, "0.9"},
+  };
+  const char* previous = "";
+  for (const AssistantFamily& f : families) {
+    RenderAssistantFamily(f, *assistant_, std::string_view(previous) != f.name, out);
+    previous = f.name;
+  }
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "# HELP tranche_assistant_measure_truncated 1 when the conversations of the last 30 days exceed what "
+                "one measurement reads.\n# TYPE tranche_assistant_measure_truncated gauge\n"
+                "tranche_assistant_measure_truncated %d\n",
+                assistant_->truncated ? 1 : 0);
   out += buf;
 }
 

@@ -1,20 +1,30 @@
 // Metrics in Prometheus text format: HTTP requests and latency by route and status,
-// ledger entries, and the store's commit batches.
+// ledger entries, the store's commit batches, the fraud review queue and the assistant's
+// operating metrics.
 #pragma once
 
 #include <array>
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "assist/metrics.h"
+#include "core/time.h"
 #include "store/store.h"
 
 namespace tranche::api {
 
 // Time from a fraud review's creation to its decision: a minute to a day.
 inline constexpr std::array<double, 8> kReviewBucketsS = {60, 300, 900, 1800, 3600, 14400, 43200, 86400};
+
+// The assistant's metrics cover the conversations started in the last 30 days, measured
+// from the store at most once a minute: a scrape reads them, and the refresh bounds what an
+// unauthenticated caller can make the store do.
+inline constexpr auto kAssistantWindow = std::chrono::hours(24 * 30);
+inline constexpr auto kAssistantRefresh = std::chrono::seconds(60);
 
 inline constexpr std::array<double, 14> kLatencyBucketsS = {
     0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
@@ -38,6 +48,11 @@ class Metrics {
   void RecordFraudDecision(std::size_t action);
   void RecordReviewDecided(bool accepted, std::int64_t seconds);
 
+  // Whether the assistant's metrics are older than kAssistantRefresh at `wall_now` (or
+  // were never measured); SetAssistant keeps a new measurement.
+  bool AssistantDue(Instant wall_now) const;
+  void SetAssistant(assist::AssistantMetrics m, Instant wall_now);
+
   std::string Render(const store::StoreStats& store) const;
 
  private:
@@ -55,8 +70,11 @@ class Metrics {
   std::array<std::uint64_t, kReviewBucketsS.size()> review_buckets_{};  // guarded by mu_
   std::uint64_t review_seconds_sum_ = 0;                   // guarded by mu_
   std::atomic<std::int64_t> fraud_pending_{0};
+  std::optional<assist::AssistantMetrics> assistant_;  // guarded by mu_
+  Instant assistant_measured_at_;                      // wall clock; guarded by mu_
 
-  void RenderFraud(std::string& out) const;  // mu_ held
+  void RenderFraud(std::string& out) const;      // mu_ held
+  void RenderAssistant(std::string& out) const;  // mu_ held
 };
 
 }  // namespace tranche::api

@@ -76,11 +76,26 @@ struct Transcript {
   std::vector<Message> messages;
 };
 
-struct AssistantStats {
-  std::int64_t conversations = 0;
-  std::int64_t handed_off = 0;       // ever handed off
-  std::int64_t contained = 0;        // with at least one answer and never handed off
-  std::int64_t consumer_turns = 0;   // over contained conversations
+// What the assistant made of one consumer message (its reply's intent and confidence).
+struct IntentReading {
+  std::string intent;
+  double confidence = 0;
 };
+
+// What the operating metrics (assist/metrics.h) need of one conversation.
+struct ConversationFacts {
+  std::string id;
+  std::string consumer_id;
+  int turns = 0;  // consumer messages
+  bool handed_off = false;
+  Instant created_at;
+  Instant updated_at;  // the last message or change
+  std::optional<Instant> closed_at = {};
+  std::string language;                 // of the assistant's first reply; empty before one
+  std::vector<IntentReading> readings;  // the assistant's replies, in order
+};
+
+// Bound on the conversations one metrics read returns.
+inline constexpr std::size_t kMaxMeasuredConversations = 20'000;
 
 }  // namespace tranche::assist

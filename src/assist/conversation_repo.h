@@ -22,7 +22,9 @@ class ConversationRepo {
   virtual Result<std::vector<Message>> ListMessages(std::string_view conversation_id, std::size_t limit) = 0;
   // Handed off or claimed, in id order after `after_id`; at most `limit`.
   virtual Result<std::vector<Conversation>> ListHandoffs(std::string_view after_id, std::size_t limit) = 0;
-  virtual Result<AssistantStats> Stats() = 0;
+  // Conversations started in [from, to), oldest first, with the assistant's readings;
+  // at most `limit` (each has at most kMaxTurnsPerConversation readings).
+  virtual Result<std::vector<ConversationFacts>> ListFacts(Instant from, Instant to, std::size_t limit) = 0;
 };
 
 }  // namespace tranche::assist

@@ -32,6 +32,7 @@ using Json = nlohmann::json;
 
 // The day every conversation happens on (a Tuesday), at noon; setups count back from it.
 const Instant kConversationTime = *ParseRfc3339("2026-12-01T12:00:00Z");
+constexpr auto kDay = std::chrono::hours(24);
 constexpr std::int64_t kSetupLimitMinor = 100'000'000;  // no purchase of a setup is declined for exposure
 constexpr int kMaxSetupDays = 400;
 constexpr std::size_t kMaxScenarios = 1'000;
@@ -571,7 +572,9 @@ VariantResult Play(const Json& scenario, const std::vector<std::string>& turns, 
     if (leaked) v.violations.push_back("reply mentions " + name);
   }
   (void)w.store().Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(v.stats, tx.conversations().Stats());
+    // A variant plays one conversation.
+    TRANCHE_ASSIGN_OR_RETURN(v.conversations,
+                             tx.conversations().ListFacts(kConversationTime - kDay, kConversationTime + kDay, 1));
     return Status::Ok();
   });
   for (const auto& x : v.violations) v.failures.push_back("violation: " + x);
@@ -599,6 +602,7 @@ Result<EvalReport> RunScenarios(const Json& file, const IntentClassifier& intent
   std::map<std::string, std::pair<int, int>> by_cat, by_lang;  // passed, total
   std::map<std::string, std::pair<int, int>> pass4_cat;
   int pass4_all = 0, scenarios = 0;
+  std::vector<ConversationFacts> all_conversations;
   for (const Json& s : file["scenarios"]) {
     if (!s.is_object() || !s.contains("setup") || !s.contains("variants")) {
       return Status::InvalidArgument("invalid_scenarios", "each scenario needs setup and variants");
@@ -633,11 +637,15 @@ Result<EvalReport> RunScenarios(const Json& file, const IntentClassifier& intent
     by_lang[v.language].second += 1;
     (v.passed ? r.passed : r.failed) += 1;
     r.violations += static_cast<int>(v.violations.size());
-    r.totals.conversations += v.stats.conversations;
-    r.totals.handed_off += v.stats.handed_off;
-    r.totals.contained += v.stats.contained;
-    r.totals.consumer_turns += v.stats.consumer_turns;
+    // Every world has its own consumer ids: keep them apart, or one world's conversation
+    // would read as another's repeat contact.
+    for (ConversationFacts f : v.conversations) {
+      f.consumer_id = std::to_string(all_conversations.size()) + "/" + f.consumer_id;
+      all_conversations.push_back(std::move(f));
+    }
   }
+  r.totals = MeasureConversations(all_conversations, kConversationTime - kDay, kConversationTime + kDay,
+                                  kConversationTime + kDay);
   auto share = [](std::pair<int, int> p) { return p.second == 0 ? 0.0 : static_cast<double>(p.first) / p.second; };
   for (const auto& [k, p] : by_cat) r.pass1_by_category[k] = share(p);
   for (const auto& [k, p] : pass4_cat) r.pass4_by_category[k] = share(p);
@@ -646,6 +654,26 @@ Result<EvalReport> RunScenarios(const Json& file, const IntentClassifier& intent
   r.pass4 = share({pass4_all, scenarios});
   return r;
 }
+
+struct ScenarioAccount::Parts {
+  std::unique_ptr<World> world;
+  Assistant assistant;
+};
+
+Result<std::unique_ptr<ScenarioAccount>> ScenarioAccount::Build(const Json& setup, const IntentClassifier& intents,
+                                                                const LanguageDetector& languages) {
+  TRANCHE_ASSIGN_OR_RETURN(auto world, World::Build(setup));
+  const ops::OpsContext ctx = world->Ops();
+  return std::unique_ptr<ScenarioAccount>(
+      new ScenarioAccount(std::make_unique<Parts>(Parts{std::move(world), Assistant(ctx, intents, languages)})));
+}
+
+ScenarioAccount::ScenarioAccount(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+ScenarioAccount::~ScenarioAccount() = default;
+Assistant& ScenarioAccount::assistant() { return parts_->assistant; }
+store::Store& ScenarioAccount::store() { return parts_->world->store(); }
+const std::string& ScenarioAccount::consumer() const { return parts_->world->consumer(); }
+Instant ScenarioAccount::now() const { return kConversationTime; }
 
 void PrintReport(const EvalReport& r, std::ostream& out) {
   auto pct = [](double x) { return std::to_string(static_cast<int>(x * 1000 + 0.5) / 10) + "." +
@@ -659,12 +687,11 @@ void PrintReport(const EvalReport& r, std::ostream& out) {
   for (const auto& [lang, p1] : r.pass1_by_language) out << lang << std::string(14, ' ') << pct(p1) << "\n";
   out << "overall         " << pct(r.pass1) << "   " << pct(r.pass4) << "\n";
   out << "policy violations: " << r.violations << "\n";
-  const AssistantStats& t = r.totals;
+  const MetricsGroup& t = r.totals.overall;
   if (t.conversations > 0) {
-    out << "containment " << pct(static_cast<double>(t.contained) / static_cast<double>(t.conversations))
-        << ", hand-off rate " << pct(static_cast<double>(t.handed_off) / static_cast<double>(t.conversations))
-        << ", turns to resolution "
-        << (t.contained > 0 ? static_cast<double>(t.consumer_turns) / static_cast<double>(t.contained) : 0.0) << "\n";
+    out << "containment " << pct(t.ContainmentRate()) << ", hand-off rate " << pct(t.HandoffRate())
+        << ", turns to resolution median " << t.turns_to_resolution.p50 << " (p90 " << t.turns_to_resolution.p90
+        << ")\n";
   }
   for (const VariantResult& v : r.variants) {
     if (v.passed) continue;

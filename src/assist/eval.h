@@ -8,12 +8,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "assist/conversation.h"
+#include "assist/chat.h"
+#include "assist/metrics.h"
 #include "assist/understanding.h"
 #include "core/status.h"
 
@@ -28,7 +30,7 @@ struct VariantResult {
   std::vector<std::string> failures;    // why it failed
   std::vector<std::string> violations;  // policy violations among them
   nlohmann::json transcript;            // every turn: text, reply, language, intent, actions, state
-  AssistantStats stats;                 // the variant's conversation, as the store counts it
+  std::vector<ConversationFacts> conversations;  // the variant's, as the store keeps them
 };
 
 struct EvalReport {
@@ -38,14 +40,34 @@ struct EvalReport {
   std::map<std::string, double> pass1_by_category, pass4_by_category, pass1_by_language;
   double pass1 = 0, pass4 = 0;
   int passed = 0, failed = 0, violations = 0;
-  // Over every variant's conversation: contained (answered, never handed off), handed
-  // off, and consumer messages in the contained ones (turns to resolution).
-  AssistantStats totals;
+  // The operating metrics (metrics.h) over every variant's conversation, each variant's
+  // world kept apart: containment, hand-offs, turns to resolution.
+  AssistantMetrics totals;
 };
 
 // Plays every scenario of `scenarios` (the parsed file). Invalid files are refused.
 Result<EvalReport> RunScenarios(const nlohmann::json& scenarios, const IntentClassifier& intents,
                                 const LanguageDetector& languages);
+
+// One scenario's account built as the harness builds it (a fresh simulated world on an
+// in-memory store, at the scenario's conversation time) and the assistant over it: what
+// the whole-turn benchmark (bench/assist_bench.cc) sends its messages to.
+class ScenarioAccount {
+ public:
+  // `intents` and `languages` must outlive the account.
+  static Result<std::unique_ptr<ScenarioAccount>> Build(const nlohmann::json& setup, const IntentClassifier& intents,
+                                                        const LanguageDetector& languages);
+  ~ScenarioAccount();
+  Assistant& assistant();
+  store::Store& store();
+  const std::string& consumer() const;
+  Instant now() const;
+
+ private:
+  struct Parts;
+  explicit ScenarioAccount(std::unique_ptr<Parts> parts);
+  std::unique_ptr<Parts> parts_;
+};
 
 // The human-readable report, ending with "N passed, M failed".
 void PrintReport(const EvalReport& r, std::ostream& out);

@@ -134,10 +134,6 @@ std::string_view HandoffIntro(HandoffReason r) {
   return "";
 }
 
-bool IsKnownIntent(std::string_view intent) {
-  return std::find(kBnplIntents.begin(), kBnplIntents.end(), intent) != kBnplIntents.end();
-}
-
 bool IsWriteIntent(std::string_view i) {
   return i == "pay_now" || i == "payoff" || i == "extend_due_date" || i == "change_payment_method" ||
          i == "dispute_not_received" || i == "dispute_wrong_item" || i == "dispute_unauthorized";

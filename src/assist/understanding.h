@@ -5,6 +5,7 @@
 // an option) without touching policy.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -75,6 +76,11 @@ inline constexpr std::array<std::string_view, 44> kBnplIntents = {
     "deny",                  // no, don't
     "oos",                   // out of scope: anything a BNPL lender's service does not cover
 };
+
+// One of kBnplIntents.
+constexpr bool IsKnownIntent(std::string_view intent) {
+  return std::find(kBnplIntents.begin(), kBnplIntents.end(), intent) != kBnplIntents.end();
+}
 
 struct IntentPrediction {
   std::string intent;        // one of the classifier's labels

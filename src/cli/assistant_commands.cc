@@ -9,8 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "assist/eval.h"
+#include "assist/measure.h"
 #include "assist/nlu_understanding.h"
+#include "cli/database.h"
 #include "cli/fail.h"
+#include "ops/views.h"
 
 namespace tranche::cli {
 
@@ -52,6 +55,72 @@ int RunEvalAssistant(const EvalArgs& a) {
   return 0;  // failed variants are the measurement, not an error
 }
 
+struct ReportArgs {
+  std::string data_dir = "./data";
+  std::string since;  // YYYY-MM-DD; default: 30 days before now
+  std::string until;  // YYYY-MM-DD, inclusive; default: now
+  bool json = false;
+};
+
+std::string Percent(double share) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * share);
+  return buf;
+}
+
+void PrintGroup(const std::string& name, const assist::MetricsGroup& g) {
+  const std::string turns = std::to_string(g.turns_to_resolution.p50) + "/" + std::to_string(g.turns_to_resolution.p90);
+  const std::string seconds =
+      std::to_string(g.seconds_to_resolution.p50) + "/" + std::to_string(g.seconds_to_resolution.p90);
+  std::printf("%-32s %8lld %10s %9s %9s %12s %14s\n", name.c_str(), static_cast<long long>(g.conversations),
+              Percent(g.ContainmentRate()).c_str(), Percent(g.HandoffRate()).c_str(),
+              g.repeat_observable == 0 ? "-" : Percent(g.RepeatContactRate()).c_str(), turns.c_str(), seconds.c_str());
+}
+
+void PrintTable(const assist::AssistantMetrics& m) {
+  std::printf("assistant conversations started from %s to %s (%lld without a message, not counted)%s\n",
+              FormatRfc3339(m.since).c_str(), FormatRfc3339(m.until).c_str(), static_cast<long long>(m.empty),
+              m.truncated ? "; TRUNCATED: only the oldest conversations were read" : "");
+  std::printf("%-32s %8s %10s %9s %9s %12s %14s\n", "group", "convs", "contained", "hand-off", "repeat7d",
+              "turns p50/90", "seconds p50/90");
+  PrintGroup("all", m.overall);
+  for (const auto& [intent, g] : m.by_intent) PrintGroup("intent " + intent, g);
+  for (const auto& [language, g] : m.by_language) PrintGroup("language " + language, g);
+}
+
+Result<Instant> DayStart(const std::string& date, const char* flag) {
+  const auto d = ParseDate(date);
+  if (!d) return Status::InvalidArgument("invalid_date", std::string(flag) + " must be a date as YYYY-MM-DD");
+  return Instant(std::chrono::sys_days(*d));
+}
+
+int RunReportAssistant(const ReportArgs& a) {
+  SystemClock clock;
+  const Instant now = clock.Now();
+  Instant since = now - std::chrono::hours(24 * 30);
+  Instant until = now;
+  if (!a.since.empty()) {
+    auto s = DayStart(a.since, "--since");
+    if (!s.ok()) return Fail(s.status());
+    since = *s;
+  }
+  if (!a.until.empty()) {
+    auto u = DayStart(a.until, "--until");
+    if (!u.ok()) return Fail(u.status());
+    until = *u + std::chrono::hours(24);  // the whole day
+  }
+  auto store = OpenDatabase(a.data_dir, clock);
+  if (!store.ok()) return Fail(store.status());
+  auto m = assist::MeasureAssistant(**store, since, until, now);
+  if (!m.ok()) return Fail(m.status());
+  if (a.json) {
+    std::printf("%s\n", ops::AssistantMetricsJson(*m).dump(2).c_str());
+  } else {
+    PrintTable(*m);
+  }
+  return 0;
+}
+
 }  // namespace
 
 void AddAssistantCommands(CLI::App& app, std::function<int()>* action) {
@@ -64,6 +133,16 @@ void AddAssistantCommands(CLI::App& app, std::function<int()>* action) {
                   "the intent model directory (tranche train intents --out); default: train the demo's "
                   "BNPL model from datasets/intents/bnpl first");
   cmd->callback([a, action] { *action = [a] { return RunEvalAssistant(*a); }; });
+
+  CLI::App* report = app.get_subcommand("report");
+  auto* metrics = report->add_subcommand(
+      "assistant", "the assistant's containment, hand-offs, turns and time to resolution, repeat contacts");
+  auto r = std::make_shared<ReportArgs>();
+  metrics->add_option("--data-dir", r->data_dir, "directory holding the database")->capture_default_str();
+  metrics->add_option("--since", r->since, "first day, YYYY-MM-DD (default: 30 days ago)");
+  metrics->add_option("--until", r->until, "last day, YYYY-MM-DD (default: now)");
+  metrics->add_flag("--json", r->json, "print JSON instead of a table");
+  metrics->callback([r, action] { *action = [r] { return RunReportAssistant(*r); }; });
 }
 
 }  // namespace tranche::cli

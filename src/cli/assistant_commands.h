@@ -1,5 +1,6 @@
 // `tranche eval assistant`: the assistant's scenario evaluation on a model directory of
-// `tranche train intents` (assist::LoadUnderstanding).
+// `tranche train intents` (assist::LoadUnderstanding); `tranche report assistant`: its
+// operating metrics over a database's conversations (assist/measure.h).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -8,8 +9,8 @@
 
 namespace tranche::cli {
 
-// Registers `eval assistant` under the existing `eval` command of `app` (call after
-// AddCreditCommands); after parsing, `*action` runs it.
+// Registers `eval assistant` and `report assistant` under the existing `eval` and `report`
+// commands of `app` (call after AddCreditCommands); after parsing, `*action` runs one.
 void AddAssistantCommands(CLI::App& app, std::function<int()>* action);
 
 }  // namespace tranche::cli

@@ -1,4 +1,5 @@
 #include "cli/credit_commands.h"
+#include "cli/database.h"
 #include "cli/fail.h"
 
 #include <unistd.h>
@@ -178,11 +179,7 @@ Result<DecisionData> LoadDecisions(const DecisionArgs& a) {
   const auto since = ParseDate(a.since);
   if (!since) return Status::InvalidArgument("invalid_date", "--since must be a date as YYYY-MM-DD");
   SystemClock clock;
-  store::sqlite::SqliteOptions options;
-  options.path = app::DatabasePath(a.data_dir);
-  options.reader_connections = 1;
-  if (!std::filesystem::exists(options.path)) return Status::NotFound("no_database", "no database in " + a.data_dir);
-  TRANCHE_ASSIGN_OR_RETURN(auto store, store::sqlite::SqliteStore::Open(options, clock, false));
+  TRANCHE_ASSIGN_OR_RETURN(auto store, OpenDatabase(a.data_dir, clock));
   const Instant from = std::chrono::sys_days(*since);
   const Date cutoff = DateOf(clock.Now() - std::chrono::hours(24 * a.default_after_days));
   DecisionData out;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "assist/conversation.h"
+#include "assist/metrics.h"
 #include "fraud/decision.h"
 #include "ledger/balance.h"
 #include "ledger/entry.h"
@@ -107,5 +108,8 @@ Json ConversationJson(const assist::Conversation& c);
 Json TranscriptJson(const assist::Transcript& t);
 Json TurnJson(const assist::Turn& t);
 Json HandoffJson(const assist::Transcript& t);
+// The assistant's operating metrics (`tranche report assistant --json`): the window,
+// then overall, per intent and per language, each with counts, rates and quantiles.
+Json AssistantMetricsJson(const assist::AssistantMetrics& m);
 
 }  // namespace tranche::ops

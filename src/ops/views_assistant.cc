@@ -84,4 +84,33 @@ Json HandoffJson(const Transcript& t) {
   return j;
 }
 
+namespace {
+
+Json MetricsGroupJson(const MetricsGroup& g) {
+  return Json{{"conversations", g.conversations},
+              {"contained", g.contained},
+              {"handed_off", g.handed_off},
+              {"resolved", g.resolved},
+              {"containment_rate", g.ContainmentRate()},
+              {"handoff_rate", g.HandoffRate()},
+              {"turns_to_resolution", {{"p50", g.turns_to_resolution.p50}, {"p90", g.turns_to_resolution.p90}}},
+              {"seconds_to_resolution", {{"p50", g.seconds_to_resolution.p50}, {"p90", g.seconds_to_resolution.p90}}},
+              {"repeat_contacts", g.repeat_contacts},
+              {"repeat_observable", g.repeat_observable},
+              {"repeat_contact_rate", g.RepeatContactRate()}};
+}
+
+}  // namespace
+
+Json AssistantMetricsJson(const AssistantMetrics& m) {
+  Json by_intent = Json::object();
+  for (const auto& [intent, g] : m.by_intent) by_intent[intent] = MetricsGroupJson(g);
+  Json by_language = Json::object();
+  for (const auto& [language, g] : m.by_language) by_language[language] = MetricsGroupJson(g);
+  return Json{{"since", FormatRfc3339(m.since)}, {"until", FormatRfc3339(m.until)},
+              {"empty_conversations", m.empty},  {"truncated", m.truncated},
+              {"overall", MetricsGroupJson(m.overall)}, {"by_intent", by_intent},
+              {"by_language", by_language}};
+}
+
 }  // namespace tranche::ops

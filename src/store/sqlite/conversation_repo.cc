@@ -194,14 +194,42 @@ Result<std::vector<Conversation>> SqliteConversationRepo::ListHandoffs(std::stri
   return CollectAll<Conversation>(s, ReadConversation);
 }
 
-Result<assist::AssistantStats> SqliteConversationRepo::Stats() {
+// One row per assistant reply (or one without a reply), grouped back into conversations.
+// No index covers the start time alone: this scans the conversations, and is bounded by
+// `limit` conversations of at most kMaxTurnsPerConversation replies each.
+Result<std::vector<assist::ConversationFacts>> SqliteConversationRepo::ListFacts(Instant from, Instant to,
+                                                                                  std::size_t limit) {
   auto s = c_.Prepare(
-      "SELECT COUNT(*), COALESCE(SUM(handoff_reason <> ''), 0),"
-      " COALESCE(SUM(handoff_reason = '' AND turns > 0), 0),"
-      " COALESCE(SUM(CASE WHEN handoff_reason = '' THEN turns ELSE 0 END), 0) FROM assistant_conversations");
-  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
-  TRANCHE_ASSERT(row);
-  return assist::AssistantStats{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
+      "SELECT c.id, c.consumer_id, c.turns, c.handoff_reason <> '', c.created_at_us, c.updated_at_us,"
+      " c.closed_at_us, m.language, m.intent, m.confidence"
+      " FROM (SELECT id, consumer_id, turns, handoff_reason, created_at_us, updated_at_us, closed_at_us"
+      "       FROM assistant_conversations WHERE created_at_us >= ? AND created_at_us < ?"
+      "       ORDER BY created_at_us, id LIMIT ?) AS c"
+      " LEFT JOIN assistant_messages AS m ON m.conversation_id = c.id AND m.role = 'assistant'"
+      " ORDER BY c.created_at_us, c.id, m.seq");
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(limit));
+  std::vector<assist::ConversationFacts> out;
+  while (true) {
+    TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    if (out.empty() || out.back().id != s.Text(0)) {
+      assist::ConversationFacts f;
+      f.id = s.Text(0);
+      f.consumer_id = s.Text(1);
+      f.turns = static_cast<int>(s.Int(2));
+      f.handed_off = s.Int(3) != 0;
+      f.created_at = InstantFromUnixMicros(s.Int(4));
+      f.updated_at = InstantFromUnixMicros(s.Int(5));
+      if (!s.IsNull(6)) f.closed_at = InstantFromUnixMicros(s.Int(6));
+      out.push_back(std::move(f));
+    }
+    if (s.IsNull(7)) continue;  // no reply yet
+    assist::ConversationFacts& f = out.back();
+    if (f.language.empty()) f.language = s.Text(7);
+    TRANCHE_ASSERT(f.readings.size() < static_cast<std::size_t>(assist::kMaxTurnsPerConversation));
+    f.readings.push_back({s.Text(8), s.Double(9)});
+  }
+  return out;
 }
 
 }  // namespace tranche::store::sqlite

@@ -17,7 +17,7 @@ class SqliteConversationRepo final : public assist::ConversationRepo {
   Status AppendMessage(const assist::Message& m) override;
   Result<std::vector<assist::Message>> ListMessages(std::string_view conversation_id, std::size_t limit) override;
   Result<std::vector<assist::Conversation>> ListHandoffs(std::string_view after_id, std::size_t limit) override;
-  Result<assist::AssistantStats> Stats() override;
+  Result<std::vector<assist::ConversationFacts>> ListFacts(Instant from, Instant to, std::size_t limit) override;
 
  private:
   Connection& c_;
