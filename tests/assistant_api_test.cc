@@ -213,7 +213,18 @@ TEST_F(AssistantApiTest, HandOffRoutesRefuseOtherCallersUnknownIdsAndBadBodies) 
     EXPECT_EQ(s_.client().Post(base + "/claim", Json::object(), key).status, expected);
     EXPECT_EQ(s_.client().Post(base + "/messages", {{"text", "hi"}}, key).status, expected);
     EXPECT_EQ(s_.client().Post(base + "/close", {{"outcome", "x"}}, key).status, expected);
+    EXPECT_EQ(s_.client().Get(base, key).status, expected);
   }
+  auto one = s_.client().Get(base, s_.okey());
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.json()["object"], "assistant_handoff");
+  EXPECT_EQ(one.json()["handoff"]["reason"], "complaint");
+  EXPECT_EQ(one.json()["messages"].size(), 2u);
+  // A conversation that never handed off is not the queue's; an unknown id is unknown.
+  const std::string contained = Start(token);
+  ASSERT_EQ(Say(token, contained, "when is my next payment?").status, 200);
+  EXPECT_EQ(s_.client().Get("/v1/admin/handoffs/" + contained, s_.okey()).status, 404);
+  EXPECT_EQ(s_.client().Get("/v1/admin/handoffs/cnv_01JDQ3V6W4X8Y2Z0ABCDEFGHJK", s_.okey()).status, 404);
   EXPECT_EQ(s_.client().Post("/v1/admin/handoffs/cnv_01JDQ3V6W4X8Y2Z0ABCDEFGHJK/claim", Json::object(), s_.okey()).status,
             404);
   EXPECT_EQ(s_.client().Post(base + "/claim", {{"unexpected", 1}}, s_.okey()).status, 400);

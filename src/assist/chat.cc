@@ -216,6 +216,16 @@ Result<std::vector<Transcript>> Assistant::ListHandoffs(std::string_view after_i
   return out;
 }
 
+Result<Transcript> Assistant::GetHandoff(std::string_view conversation_id) {
+  std::optional<Transcript> t;
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(t, Load(tx, conversation_id));
+    return Status::Ok();
+  }));
+  if (t->conversation.handoff_reason.empty()) return NotFound();
+  return std::move(*t);
+}
+
 Result<Conversation> Assistant::Claim(std::string_view operator_id, std::string_view conversation_id) {
   Conversation out;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {

@@ -31,6 +31,9 @@ class Assistant {
 
   // Operators.
   Result<std::vector<Transcript>> ListHandoffs(std::string_view after_id, std::size_t limit);
+  // One handed-off conversation (whatever became of it since) with its messages; a
+  // conversation that never handed off is not the hand-off queue's and is not found.
+  Result<Transcript> GetHandoff(std::string_view conversation_id);
   Result<Conversation> Claim(std::string_view operator_id, std::string_view conversation_id);
   Result<Message> ReplyAsPerson(std::string_view operator_id, std::string_view conversation_id, std::string_view text);
   Result<Conversation> Close(std::string_view operator_id, std::string_view conversation_id, std::string outcome);

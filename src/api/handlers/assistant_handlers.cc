@@ -60,6 +60,12 @@ Result<Reply> ListHandoffs(RequestContext& ctx) {
   return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().conversation.id));
 }
 
+Result<Reply> GetHandoff(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(assist::Assistant * a, Assistant(ctx));
+  TRANCHE_ASSIGN_OR_RETURN(assist::Transcript t, a->GetHandoff(ctx.Param("id")));
+  return Reply(200, ops::HandoffJson(t));
+}
+
 Result<Reply> ClaimHandoff(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {}));
   TRANCHE_ASSIGN_OR_RETURN(assist::Assistant * a, Assistant(ctx));
@@ -89,6 +95,7 @@ void RegisterAssistantRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/assistant/conversations/{id}/messages", Caller::kConsumer, SendMessage);
   router.Add("GET", "/v1/assistant/conversations/{id}", Caller::kConsumer, GetConversation);
   router.Add("GET", "/v1/admin/handoffs", Caller::kOperator, ListHandoffs);
+  router.Add("GET", "/v1/admin/handoffs/{id}", Caller::kOperator, GetHandoff);
   router.Add("POST", "/v1/admin/handoffs/{id}/claim", Caller::kOperator, ClaimHandoff);
   router.Add("POST", "/v1/admin/handoffs/{id}/messages", Caller::kOperator, ReplyToHandoff);
   router.Add("POST", "/v1/admin/handoffs/{id}/close", Caller::kOperator, CloseHandoff);
