@@ -195,7 +195,7 @@ Result<std::vector<Conversation>> SqliteConversationRepo::ListHandoffs(std::stri
 }
 
 // One row per assistant reply (or one without a reply), grouped back into conversations.
-// No index covers the start time alone: this scans the conversations, and is bounded by
+// The conversations come in start order from their index (migration 16); bounded by
 // `limit` conversations of at most kMaxTurnsPerConversation replies each.
 Result<std::vector<assist::ConversationFacts>> SqliteConversationRepo::ListFacts(Instant from, Instant to,
                                                                                   std::size_t limit) {

@@ -608,6 +608,12 @@ CREATE INDEX fraud_decisions_by_credit_decision ON fraud_decisions(credit_decisi
 -- The rebuild reads the labels of its window in creation order.
 CREATE INDEX fraud_labels_by_time ON fraud_labels(created_at_us) WHERE fraud = 1;
 )sql"},
+    {16, "assistant_metrics",
+     R"sql(
+-- The operating metrics (ListFacts) read the conversations started in a time range;
+-- without this index that read scans every conversation.
+CREATE INDEX assistant_conversations_by_start ON assistant_conversations(created_at_us, id);
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;
