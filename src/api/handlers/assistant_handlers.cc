@@ -53,11 +53,8 @@ Result<Reply> ListHandoffs(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxHandoffPage));
   TRANCHE_ASSIGN_OR_RETURN(assist::Assistant * a, Assistant(ctx));
   TRANCHE_ASSIGN_OR_RETURN(auto rows, a->ListHandoffs(page.starting_after, page.limit + 1));
-  const bool has_more = rows.size() > page.limit;
-  if (has_more) rows.pop_back();
-  Json data = Json::array();
-  for (const auto& t : rows) data.push_back(ops::HandoffJson(t));
-  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().conversation.id));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::HandoffJson,
+                            [](const assist::Transcript& t) -> const std::string& { return t.conversation.id; }));
 }
 
 Result<Reply> GetHandoff(RequestContext& ctx) {

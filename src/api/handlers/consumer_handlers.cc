@@ -97,11 +97,8 @@ Result<Reply> ListMyDecisions(RequestContext& ctx) {
                                                                       page.limit + 1));
     return Status::Ok();
   }));
-  const bool has_more = rows.size() > page.limit;
-  if (has_more) rows.pop_back();
-  Json data = Json::array();
-  for (const auto& r : rows) data.push_back(ops::ConsumerDecisionJson(r));
-  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().record.id));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::ConsumerDecisionJson,
+                            [](const origination::ConsumerDecision& d) -> const std::string& { return d.record.id; }));
 }
 
 Result<Reply> ListNotifications(RequestContext& ctx) {

@@ -134,11 +134,8 @@ Result<Reply> ListRuleVersions(RequestContext& ctx) {
     TRANCHE_ASSIGN_OR_RETURN(rows, tx.fraud_rules().List(before, page.limit + 1));
     return Status::Ok();
   }));
-  const bool has_more = rows.size() > page.limit;
-  if (has_more) rows.pop_back();
-  Json data = Json::array();
-  for (const auto& v : rows) data.push_back(ops::RulesVersionJson(v));
-  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : std::to_string(rows.back().version)));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::RulesVersionJson,
+                            [](const auto& v) { return std::to_string(v.version); }));
 }
 
 Result<std::string> ListNameParam(RequestContext& ctx) {
@@ -232,11 +229,8 @@ Result<Reply> ListListVersions(RequestContext& ctx) {
     return Status::Ok();
   }));
   if (!list) return Status::NotFound("list_not_found", "no list " + name, "name");
-  const bool has_more = rows.size() > page.limit;
-  if (has_more) rows.pop_back();
-  Json data = Json::array();
-  for (const auto& v : rows) data.push_back(ops::ListVersionJson(v));
-  return Reply(200, ListBody(std::move(data), has_more, rows.empty() ? "" : std::to_string(rows.back().version)));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::ListVersionJson,
+                            [](const auto& v) { return std::to_string(v.version); }));
 }
 
 Result<Reply> GetDecision(RequestContext& ctx) {

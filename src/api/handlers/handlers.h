@@ -26,14 +26,21 @@ void RegisterAssistantRoutes(ApiRouter& router);
 Json ListBody(Json data, bool has_more, const std::string& next_cursor);
 
 // The list body for `rows` fetched with a limit of `limit` + 1 (the extra row only says
-// there is more): renders at most `limit` rows with `render`; the cursor is the last id.
-template <typename Row, typename Render>
-Json PageBody(std::vector<Row> rows, std::size_t limit, Render render) {
+// there is more): renders at most `limit` rows with `render`; the cursor is
+// `cursor(last row)`.
+template <typename Row, typename Render, typename Cursor>
+Json PageBody(std::vector<Row> rows, std::size_t limit, Render render, Cursor cursor) {
   const bool has_more = rows.size() > limit;
   if (has_more) rows.pop_back();
   Json data = Json::array();
   for (const Row& r : rows) data.push_back(render(r));
-  return ListBody(std::move(data), has_more, rows.empty() ? "" : rows.back().id);
+  return ListBody(std::move(data), has_more, rows.empty() ? std::string() : std::string(cursor(rows.back())));
+}
+
+// The same with the last row's id as the cursor.
+template <typename Row, typename Render>
+Json PageBody(std::vector<Row> rows, std::size_t limit, Render render) {
+  return PageBody(std::move(rows), limit, render, [](const Row& r) -> const std::string& { return r.id; });
 }
 
 using ops::PlanJson;
