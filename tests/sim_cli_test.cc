@@ -41,25 +41,35 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   EXPECT_GE(score.at("fte_without_automation").get<double>(), score.at("fte_with_tranche").get<double>());
   EXPECT_NE(ReadFile(run + "/automation.html").find("<svg"), std::string::npos);
 
-  // The run directory is a data directory: reconcile its first settlement file again with
-  // the command an operator runs. Its fees were posted by the simulation under the same
-  // keys, so they replay; a file already reconciled is refused, as is a malformed one.
+  // The run directory is a data directory whose files the simulation reconciled through
+  // the same use case as the command an operator runs: a file already reconciled is
+  // refused; the day after the run is reconciled, a stray line queued as an exception.
   const std::string first = run + "/files/settlement_2026-01-05.csv";
+  EXPECT_NE(RunToExit({"reconcile", "--file", first, "--date", "2026-01-05", "--data-dir", run}, dir.path() + "/r1.txt"), 0);
+  EXPECT_NE(ReadFile(dir.path() + "/r1.txt").find("already_reconciled"), std::string::npos);
+  const std::string next = dir.path() + "/next.csv";
+  {
+    std::ofstream out(next);
+    out << "value_date,processor_reference,reference,type,currency,amount_minor,fee_minor\r\n"
+        << "2026-01-17,pr_1,col_stray,collection,USD,1234,0\r\n";
+  }
   const std::string rec_log = dir.path() + "/reconcile.txt";
-  ASSERT_EQ(RunToExit({"reconcile", "--file", first, "--date", "2026-01-05", "--data-dir", run}, rec_log), 0)
+  ASSERT_EQ(RunToExit({"reconcile", "--file", next, "--date", "2026-01-17", "--data-dir", run}, rec_log), 0)
       << ReadFile(rec_log);
   const std::string rec_out = ReadFile(rec_log);
   const nlohmann::json rec = nlohmann::json::parse(rec_out.substr(rec_out.find("{\n")));
-  EXPECT_GT(rec.at("matched").get<int>(), 0);
-  EXPECT_TRUE(std::filesystem::exists(run + "/recon/state.json"));
-  EXPECT_NE(RunToExit({"reconcile", "--file", first, "--date", "2026-01-05", "--data-dir", run}, dir.path() + "/r2.txt"), 0);
-  EXPECT_NE(ReadFile(dir.path() + "/r2.txt").find("already_reconciled"), std::string::npos);
+  EXPECT_EQ(rec.at("lines").get<int>(), 1);
+  bool stray = false;
+  for (const nlohmann::json& e : rec.at("exceptions")) {
+    stray = stray || (e.at("reference") == "col_stray" && e.at("kind") == "unknown_reference");
+  }
+  EXPECT_TRUE(stray) << rec_out;
   const std::string broken = dir.path() + "/broken.csv";
   {
     std::ofstream out(broken);
     out << "value_date,processor_reference,reference,type,currency,amount_minor,fee_minor\r\n2026-01-06,p,r,collection\r\n";
   }
-  EXPECT_NE(RunToExit({"reconcile", "--file", broken, "--date", "2026-01-06", "--data-dir", run}, dir.path() + "/r3.txt"), 0);
+  EXPECT_NE(RunToExit({"reconcile", "--file", broken, "--date", "2026-01-18", "--data-dir", run}, dir.path() + "/r3.txt"), 0);
   EXPECT_NE(ReadFile(dir.path() + "/r3.txt").find("line 2"), std::string::npos);
 
   // Bad input: an unknown configuration field, a run directory without a run.

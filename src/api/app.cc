@@ -208,6 +208,7 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterServicingRoutes(router);
   RegisterSettlementRoutes(router);
   RegisterFraudRoutes(router);
+  RegisterReconRoutes(router);
   RegisterLookupRoutes(router);
   RegisterAssistantRoutes(router);
 }

@@ -57,7 +57,11 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
       });
   p->processor_ = std::make_unique<payments::SimulatedProcessor>(p->options_.processor_rates);
   p->rail_ = std::make_unique<payments::SimulatedPayoutRail>(p->options_.rail_rates);
-  p->cob_ = std::make_unique<ops::Cob>(p->ops_context());
+  p->settlement_inbox_ = std::make_unique<recon::DirectoryInbox>(
+      p->options_.settlement_inbox_dir.empty()
+          ? (std::filesystem::path(p->options_.data_dir) / "recon" / "inbox").string()
+          : p->options_.settlement_inbox_dir);
+  p->cob_ = std::make_unique<ops::Cob>(p->ops_context(), ops::CobReconciliation{p->settlement_inbox_.get(), {}});
   p->services_ = std::make_unique<api::Services>(
       api::Services{*p->store_, *p->clock_, *p->ids_, *p->random_, *p->authenticator_, *p->decider_,
                     p->bureau_, p->signing_key_});

@@ -71,6 +71,10 @@ struct PlatformOptions {
   DeliveryTimeouts webhook_timeouts = {};  // tests shorten them
   // Servicing: the simulated processor's and payout rail's outcome rates, and whether
   // the maintenance thread closes business dates as they end.
+  // Where the processor's and payout rail's settlement files arrive
+  // (settlement_YYYY-MM-DD.csv) for the daily close to reconcile. Empty:
+  // <data_dir>/recon/inbox.
+  std::string settlement_inbox_dir;
   payments::SimulatorRates processor_rates = {};
   payments::RailRates rail_rates = {};
   bool close_business_dates = true;
@@ -164,6 +168,7 @@ class Platform {
   std::unique_ptr<WebhookDispatcher> dispatcher_;
   std::unique_ptr<payments::SimulatedProcessor> processor_;
   std::unique_ptr<payments::SimulatedPayoutRail> rail_;
+  std::unique_ptr<recon::DirectoryInbox> settlement_inbox_;
   std::unique_ptr<ops::Cob> cob_;
   std::unique_ptr<assist::Assistant> assistant_;
   std::unique_ptr<api::Services> services_;

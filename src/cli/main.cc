@@ -299,6 +299,9 @@ int main(int argc, char** argv) {
                     "serve the web front end's built files (web/dist) from this directory");
   serve->add_option("--fraud-model", options.fraud_model_dir,
                     "fraud model directory (tranche train fraud); default: screening without a score");
+  serve->add_option("--settlement-inbox", options.settlement_inbox_dir,
+                    "where settlement_YYYY-MM-DD.csv files arrive for the daily close to reconcile; "
+                    "default: <data-dir>/recon/inbox");
   std::string serve_intent_model;
   serve->add_option("--intent-model", serve_intent_model,
                     "the assistant's intent model directory (tranche train intents); default: assistant off");

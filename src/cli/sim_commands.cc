@@ -12,7 +12,8 @@
 #include "cli/fail.h"
 #include "core/csv_writer.h"
 #include "ledger/posting.h"
-#include "recon/state_file.h"
+#include "ops/views.h"
+#include "recon/reconcile.h"
 #include "sim/driver.h"
 #include "sim/scorecard.h"
 #include "store/sqlite/in_memory_store.h"
@@ -112,9 +113,9 @@ struct ReconcileArgs {
   std::int64_t tolerance_minor = 100;
 };
 
-// Reconciles one settlement file against the ledger's movements since the last run,
-// posts the fees and the differences the rules resolve, and appends the exceptions to
-// <data_dir>/recon/exceptions.csv. Files are taken in date order, each once.
+// Reconciles one settlement file against the ledger's movements since the last run:
+// posts the fees and the differences the rules resolve and queues the exceptions for
+// operators, in one transaction. Files are taken in date order, each once.
 int Reconcile(const ReconcileArgs& a) {
   const auto date = ParseDate(a.date);
   if (!date) return Fail(Status::InvalidArgument("invalid_date", "--date must be YYYY-MM-DD"));
@@ -122,63 +123,21 @@ int Reconcile(const ReconcileArgs& a) {
   if (!text.ok()) return Fail(text.status());
   auto lines = recon::ParseFile(*text);
   if (!lines.ok()) return Fail(lines.status());
-  const std::filesystem::path dir = std::filesystem::path(a.data_dir) / "recon";
-  const std::string state_path = (dir / "state.json").string();
-  recon::CarriedState state;
-  if (std::filesystem::exists(state_path)) {
-    auto stored = ReadText(state_path);
-    if (!stored.ok()) return Fail(stored.status());
-    auto parsed = recon::ParseState(*stored);
-    if (!parsed.ok()) return Fail(parsed.status());
-    state = std::move(*parsed);
-  }
-  if (!state.last_date.empty() && a.date <= state.last_date) {
-    return Fail(Status::InvalidArgument("already_reconciled", "files are reconciled in date order, once each; the last was " +
-                                                                  state.last_date));
-  }
   SystemClock system;
   auto store = store::sqlite::SqliteStore::Open(store::sqlite::SqliteOptions{app::DatabasePath(a.data_dir)}, system, false);
   if (!store.ok()) return Fail(store.status());
   SecureRandom random;
   IdGenerator ids(system, random);
-  recon::DayResult result;
+  recon::DayOutcome outcome;
   if (Status st = (*store)->Write([&](store::Tx& tx) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(auto expected, recon::ReadLedgerMovements(tx, state.cursor));
-        // The first file starts reconciliation: what moved before its date had no file
-        // to come in, and is not awaited.
-        if (state.last_date.empty()) {
-          std::erase_if(expected, [&](const recon::Expected& e) { return e.date < *date; });
-        }
-        result = recon::Reconcile(*date, expected, *lines, recon::MatchRules{a.tolerance_minor}, state.match);
-        return recon::PostAdjustments(tx, ids, system.Now(), result);
+        TRANCHE_ASSIGN_OR_RETURN(outcome, recon::ReconcileDay(tx, ids, system.Now(), *date, *lines,
+                                                              recon::MatchRules{a.tolerance_minor}));
+        return Status::Ok();
       });
       !st.ok()) {
     return Fail(st);
   }
-  state.last_date = a.date;
-  std::filesystem::create_directories(dir);
-  // The state is replaced whole (write, then rename), so a crash leaves the old one.
-  if (Status st = WriteText(state_path + ".tmp", recon::StateJson(state)); !st.ok()) return Fail(st);
-  std::filesystem::rename(state_path + ".tmp", state_path);
-  const std::string exceptions_path = (dir / "exceptions.csv").string();
-  std::string rows;
-  if (!std::filesystem::exists(exceptions_path)) rows = "date,kind,reference,type,currency,expected_minor,actual_minor\r\n";
-  nlohmann::json unreconciled = nlohmann::json::object();
-  for (const recon::ReconException& e : result.exceptions) {
-    CsvRecordWriter(rows).Text(FormatDate(e.date)).Text(recon::ExceptionKindName(e.kind)).Text(e.reference)
-        .Text(recon::LineKindName(e.line_kind)).Text(CurrencyCode(e.currency)).Integer(e.expected_minor)
-        .Integer(e.actual_minor).End();
-    const std::string cur(CurrencyCode(e.currency));
-    unreconciled[cur] = unreconciled.value(cur, std::int64_t{0}) + e.open_minor();
-  }
-  std::ofstream(exceptions_path, std::ios::binary | std::ios::app) << rows;
-  const nlohmann::json out = {
-      {"date", a.date}, {"lines", result.lines}, {"matched", result.matched}, {"matched_late", result.matched_late},
-      {"duplicates", result.duplicates}, {"written_off", result.written_off},
-      {"auto_match_rate", result.lines ? static_cast<double>(result.auto_resolved()) / static_cast<double>(result.lines) : 1.0},
-      {"exceptions", result.exceptions.size()}, {"unreconciled_minor", unreconciled},
-      {"awaiting", state.match.awaiting.size()}};
-  std::printf("%s\n", out.dump(2).c_str());
+  std::printf("%s\n", ops::ReconDayJson(outcome).dump(2).c_str());
   return 0;
 }
 

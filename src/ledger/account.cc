@@ -18,6 +18,7 @@ std::string_view AccountTypeName(AccountType t) {
     case AccountType::kConsumerRefundsPayable: return "consumer_refunds_payable";
     case AccountType::kSuspense: return "suspense";
     case AccountType::kAccruedInterest: return "accrued_interest";
+    case AccountType::kProcessingExpense: return "processing_expense";
   }
   TRANCHE_ASSERT_MSG(false, "unknown account type");
   return "";
@@ -43,7 +44,8 @@ bool IsDebitNormal(AccountType t) {
     case AccountType::kCollectionsCash:
     case AccountType::kCreditLossExpense:
     case AccountType::kSuspense:
-    case AccountType::kAccruedInterest: return true;
+    case AccountType::kAccruedInterest:
+    case AccountType::kProcessingExpense: return true;
     default: return false;
   }
 }

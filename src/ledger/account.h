@@ -31,6 +31,7 @@ enum class AccountType : std::uint8_t {
   kConsumerRefundsPayable, // liability, per consumer: refunds owed back to a consumer
   kSuspense,               // unresolved items awaiting investigation
   kAccruedInterest,        // asset: financing interest earned and not yet paid
+  kProcessingExpense,      // expense: processor fees and settlement differences written off
 };
 
 inline constexpr AccountType kAllAccountTypes[] = {
@@ -39,7 +40,7 @@ inline constexpr AccountType kAllAccountTypes[] = {
     AccountType::kMdrRevenue,         AccountType::kInterestRevenue,
     AccountType::kFeeRevenue,         AccountType::kCreditLossExpense,
     AccountType::kConsumerRefundsPayable, AccountType::kSuspense,
-    AccountType::kAccruedInterest};
+    AccountType::kAccruedInterest,    AccountType::kProcessingExpense};
 
 enum class OwnerKind : std::uint8_t { kNone, kConsumer, kMerchant };
 

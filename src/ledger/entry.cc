@@ -20,6 +20,7 @@ std::string_view ReasonName(Reason r) {
     case Reason::kPayout: return "payout";
     case Reason::kManualAdjustment: return "manual_adjustment";
     case Reason::kReversal: return "reversal";
+    case Reason::kReconciliation: return "reconciliation";
   }
   TRANCHE_ASSERT_MSG(false, "unknown reason");
   return "";

@@ -35,12 +35,13 @@ enum class Reason : std::uint8_t {
   kPayout,             // merchant paid out
   kManualAdjustment,   // operator correction, e.g. clearing suspense
   kReversal,
+  kReconciliation,     // processor fees and settlement differences, by rule or by a person
 };
 
 inline constexpr Reason kAllReasons[] = {
     Reason::kCapture,  Reason::kRefund, Reason::kCollection,       Reason::kLateFee,
     Reason::kInterestAccrual, Reason::kChargeOff, Reason::kRecovery, Reason::kPayout,
-    Reason::kManualAdjustment, Reason::kReversal};
+    Reason::kManualAdjustment, Reason::kReversal, Reason::kReconciliation};
 
 std::string_view ReasonName(Reason r);
 std::optional<Reason> ParseReason(std::string_view name);

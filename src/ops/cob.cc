@@ -1,5 +1,7 @@
 #include "ops/cob.h"
 
+#include "recon/reconcile.h"
+
 #include <chrono>
 #include <map>
 
@@ -7,6 +9,7 @@
 #include "ops/events.h"
 #include "ops/send_open.h"
 #include "origination/origination.h"
+#include "recon/reconcile.h"
 #include "servicing/postings.h"
 #include "settlement/settlement.h"
 
@@ -139,6 +142,10 @@ Json CobReportJson(const CobReport& r) {
           {"settlements", r.settlements},
           {"payouts_paid", r.payouts_paid},
           {"payouts_failed", r.payouts_failed},
+          {"reconciliation",
+           {{"files", r.recon_files},
+            {"exceptions", r.recon_exceptions},
+            {"error", r.recon_error.empty() ? Json(nullptr) : Json(r.recon_error)}}},
           {"duration_ms", r.duration_ms}};
 }
 
@@ -198,11 +205,37 @@ Result<CobReport> Cob::CloseLocked(Date d) {
   TRANCHE_RETURN_IF_ERROR(Settle(d, at, report));
   TRANCHE_RETURN_IF_ERROR(PayOpenPayouts(report));
   TRANCHE_ASSIGN_OR_RETURN(report.consumer_refunds, RefundConsumers(ctx_, at));
+  TRANCHE_RETURN_IF_ERROR(Reconcile(d, at, report));
   report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
     return tx.cob_runs().Insert({d, started_at, ctx_.clock.Now(), CobReportJson(report).dump()});
   }));
   return report;
+}
+
+Status Cob::Reconcile(Date d, Instant at, CobReport& report) {
+  if (recon_.inbox == nullptr) return Status::Ok();
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<Date> dates, recon_.inbox->Dates());
+  std::optional<Date> last;
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(last, recon::LastReconciledDate(tx));
+    return Status::Ok();
+  }));
+  for (Date file_date : dates) {
+    if ((last && file_date <= *last) || file_date > d) continue;
+    auto lines = recon_.inbox->Read(file_date);
+    if (!lines.ok()) {
+      report.recon_error = "the settlement file of " + FormatDate(file_date) + ": " + lines.status().message();
+      return Status::Ok();
+    }
+    TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(auto outcome, recon::ReconcileDay(tx, ctx_.ids, at, file_date, *lines, recon_.rules));
+      report.recon_exceptions += static_cast<std::int64_t>(outcome.exceptions.size());
+      return Status::Ok();
+    }));
+    ++report.recon_files;
+  }
+  return Status::Ok();
 }
 
 Status Cob::ClosePlans(Date d, Instant at, CobReport& report) {

@@ -5,7 +5,8 @@
 // (servicing::CloseDay: pauses ending, interest accrual, late fees, delinquency buckets,
 // charge-offs, autopay and retries, reminders) in bounded transactions; collect; build
 // each merchant's settlement and pay it out; pay consumers what they are owed back;
-// record the run.
+// reconcile the settlement files waiting in the inbox for dates up to D (files arrive a
+// day late, so closing D usually reconciles D-1's); record the run.
 //
 // Idempotent per date: every step is (plans remember the last date closed for them,
 // autopay is unique per plan and date, postings have keys, a merchant has one
@@ -17,6 +18,8 @@
 
 #include "ops/collections.h"
 #include "ops/outbox.h"
+#include "recon/inbox.h"
+#include "recon/matcher.h"
 
 namespace tranche::ops {
 
@@ -47,13 +50,23 @@ struct CobReport {
   std::int64_t settlements = 0;
   std::int64_t payouts_paid = 0;
   std::int64_t payouts_failed = 0;
+  std::int64_t recon_files = 0;       // settlement files reconciled
+  std::int64_t recon_exceptions = 0;  // exceptions they queued
+  std::string recon_error;            // why the inbox's next file waits (malformed), if it does
   std::int64_t duration_ms = 0;
 };
 Json CobReportJson(const CobReport& r);
 
+// Reconciliation in the close: where the files arrive and the matching rules. Without
+// an inbox the close reconciles nothing (the simulator reconciles its own files).
+struct CobReconciliation {
+  recon::SettlementInbox* inbox = nullptr;
+  recon::MatchRules rules;
+};
+
 class Cob {
  public:
-  explicit Cob(OpsContext ctx) : ctx_(ctx) {}
+  explicit Cob(OpsContext ctx, CobReconciliation recon = {}) : ctx_(ctx), recon_(recon) {}
   // Closes `d`. Refused for a date after today (InvalidArgument, date_in_future).
   Result<CobReport> Close(Date d);
   // Closes every date from the day after the last closed one (or `target` when none
@@ -67,8 +80,13 @@ class Cob {
   Status ClosePlans(Date d, Instant at, CobReport& report);
   Status Settle(Date d, Instant at, CobReport& report);
   Status PayOpenPayouts(CobReport& report);
+  // Reconciles the inbox's files dated after the last one reconciled and up to `d`, in
+  // date order, each in its own transaction. A malformed file stops there (later files
+  // wait behind it, so dates stay in order) without failing the close.
+  Status Reconcile(Date d, Instant at, CobReport& report);
 
   OpsContext ctx_;
+  CobReconciliation recon_;
   std::mutex mu_;  // one close at a time in this process
 };
 

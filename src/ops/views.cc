@@ -277,6 +277,84 @@ Json ReviewJson(const fraud::Review& r, Instant now) {
           {"created_at", FormatRfc3339(r.created_at)}};
 }
 
+Json ReconExceptionJson(const recon::ExceptionRecord& r) {
+  const recon::ReconException& e = r.exception;
+  return {{"id", r.id},
+          {"object", "reconciliation_exception"},
+          {"status", r.resolved() ? "resolved" : "open"},
+          {"kind", recon::ExceptionKindName(e.kind)},
+          {"reference", e.reference},
+          {"type", recon::LineKindName(e.line_kind)},
+          {"date", FormatDate(e.date)},
+          {"currency", CurrencyCode(e.currency)},
+          {"expected_amount", e.expected_minor},
+          {"actual_amount", e.actual_minor},
+          {"open_amount", r.resolved() ? 0 : e.open_minor()},
+          {"claimed_by", OptionalJson(r.claimed_by)},
+          {"claimed_at", OptionalJson(r.claimed_at)},
+          {"resolution", r.resolution ? Json(recon::ResolutionName(*r.resolution)) : Json(nullptr)},
+          {"resolved_by", OptionalJson(r.resolved_by)},
+          {"resolved_at", OptionalJson(r.resolved_at)},
+          {"note", r.note},
+          {"journal_entry_id", r.journal_entry_id.empty() ? Json(nullptr) : Json(r.journal_entry_id)},
+          {"created_at", FormatRfc3339(r.created_at)}};
+}
+
+namespace {
+
+double AutoMatchRate(std::int64_t auto_resolved, std::int64_t lines) {
+  return lines == 0 ? 1.0 : static_cast<double>(auto_resolved) / static_cast<double>(lines);
+}
+
+Json MinorByCurrencyJson(const std::map<Currency, std::int64_t>& amounts) {
+  Json out = Json::object();
+  for (const auto& [currency, minor] : amounts) out[std::string(CurrencyCode(currency))] = minor;
+  return out;
+}
+
+}  // namespace
+
+Json ReconRunJson(const recon::RunRecord& r) {
+  return {{"object", "reconciliation_run"},
+          {"date", FormatDate(r.date)},
+          {"lines", r.lines},
+          {"matched", r.matched},
+          {"matched_late", r.matched_late},
+          {"duplicates", r.duplicates},
+          {"written_off", r.written_off},
+          {"exceptions", r.exceptions},
+          {"auto_match_rate", AutoMatchRate(r.matched + r.matched_late + r.duplicates + r.written_off, r.lines)},
+          {"created_at", FormatRfc3339(r.created_at)}};
+}
+
+Json ReconSummaryJson(const recon::Summary& s) {
+  Json runs = Json::array();
+  for (const recon::RunRecord& r : s.runs) runs.push_back(ReconRunJson(r));
+  return {{"object", "reconciliation_summary"},
+          {"last_date", s.last_date ? Json(FormatDate(*s.last_date)) : Json(nullptr)},
+          {"open_exceptions", s.open.count},
+          {"unreconciled", MinorByCurrencyJson(s.open.unreconciled_minor)},
+          {"runs", std::move(runs)}};
+}
+
+Json ReconDayJson(const recon::DayOutcome& d) {
+  const recon::DayResult& r = d.result;
+  std::map<Currency, std::int64_t> unreconciled;
+  for (const recon::ReconException& e : r.exceptions) unreconciled[e.currency] += e.open_minor();
+  Json exceptions = Json::array();
+  for (const recon::ExceptionRecord& e : d.exceptions) exceptions.push_back(ReconExceptionJson(e));
+  return {{"date", FormatDate(r.date)},
+          {"lines", r.lines},
+          {"matched", r.matched},
+          {"matched_late", r.matched_late},
+          {"duplicates", r.duplicates},
+          {"written_off", r.written_off},
+          {"auto_match_rate", AutoMatchRate(r.auto_resolved(), r.lines)},
+          {"exceptions", std::move(exceptions)},
+          {"unreconciled", MinorByCurrencyJson(unreconciled)},
+          {"awaiting", d.awaiting}};
+}
+
 Json RulesVersionJson(const fraud::RulesVersion& v) {
   return {{"object", "fraud_rules"},
           {"version", v.version},

@@ -21,6 +21,7 @@
 #include "origination/origination.h"
 #include "origination/sessions.h"
 #include "payments/payments.h"
+#include "recon/reconcile.h"
 #include "risk/decision_summary.h"
 #include "servicing/collection.h"
 #include "servicing/dispute.h"
@@ -98,6 +99,15 @@ Json FraudBacktestJson(const FraudBacktestOutcome& outcome);
 // For the merchant (order.fraud_status_changed): the authorization's fraud status and
 // its order, if created — never the reviewer's note or the reasons.
 Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order);
+
+// Reconciliation, for operators: an exception with what stays unreconciled and how it
+// was resolved; one file date's run (auto-match rate = automatically resolved lines /
+// lines); the summary (last date, open exceptions and their money per currency, runs);
+// a day's outcome as `tranche reconcile` prints it.
+Json ReconExceptionJson(const recon::ExceptionRecord& r);
+Json ReconRunJson(const recon::RunRecord& r);
+Json ReconSummaryJson(const recon::Summary& s);
+Json ReconDayJson(const recon::DayOutcome& d);
 
 // The assistant: a message; a conversation {id, object, status, language, turns,
 // created_at, handoff, outcome}; with its messages (a transcript); a turn's answer {reply,

@@ -4,18 +4,13 @@
 
 namespace tranche::recon {
 
-namespace {
-
-// A difference of `diff` (file minus ledger) as a change in cash.
-void AddDifference(CashAdjustment& a, LineKind kind, std::int64_t diff) {
+void AddDifference(CashAdjustment& a, LineKind kind, std::int64_t diff_minor) {
   switch (kind) {
-    case LineKind::kCollection: a.collections_cash_minor += diff; break;  // more came in
-    case LineKind::kRefund: a.collections_cash_minor -= diff; break;      // more went out
-    case LineKind::kPayout: a.settlement_cash_minor -= diff; break;
+    case LineKind::kCollection: a.collections_cash_minor += diff_minor; break;  // more came in
+    case LineKind::kRefund: a.collections_cash_minor -= diff_minor; break;      // more went out
+    case LineKind::kPayout: a.settlement_cash_minor -= diff_minor; break;
   }
 }
-
-}  // namespace
 
 std::string_view ExceptionKindName(ExceptionKind k) {
   switch (k) {

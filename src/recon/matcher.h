@@ -56,6 +56,10 @@ struct CashAdjustment {
   std::int64_t settlement_cash_minor = 0;   // payouts
 };
 
+// Adds a difference of `diff_minor` (file minus ledger) on a line of `kind` to `a` as the
+// change in cash it means: more collected is more cash, more refunded or paid out less.
+void AddDifference(CashAdjustment& a, LineKind kind, std::int64_t diff_minor);
+
 struct DayResult {
   Date date;
   std::int64_t lines = 0;

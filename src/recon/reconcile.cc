@@ -1,5 +1,7 @@
 #include "recon/reconcile.h"
 
+#include <algorithm>
+
 #include "ledger/posting.h"
 
 namespace tranche::recon {
@@ -23,6 +25,12 @@ std::optional<LineKind> KindOf(AccountType account, Reason reason, std::int64_t 
     return LineKind::kPayout;
   }
   return std::nullopt;
+}
+
+Result<ExceptionRecord> LoadException(store::Tx& tx, std::string_view id) {
+  TRANCHE_ASSIGN_OR_RETURN(auto found, tx.recon().FindException(id));
+  if (!found) return Status::NotFound("exception_not_found", "no such reconciliation exception");
+  return std::move(*found);
 }
 
 }  // namespace
@@ -50,21 +58,87 @@ Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, LedgerCursor& c
 }
 
 Status PostAdjustments(store::Tx& tx, IdGenerator& ids, Instant now, const DayResult& result) {
+  const std::string date = FormatDate(result.date);
   for (const auto& [currency, adj] : result.adjustments) {
-    // The chart has no processing-fee expense account yet: processor costs are netted
-    // against MDR revenue (net payment revenue), under the adjustment reason with a memo
-    // saying which rule posted it.
-    ledger::JournalEntry e{ids.Next("je"), "reconciliation:" + FormatDate(result.date) + ":" + std::string(CurrencyCode(currency)),
-                           Reason::kManualAdjustment, "settlement_file:" + FormatDate(result.date), "",
-                           "reconciliation rule: processor fees and differences within tolerance", now, {}};
-    const std::int64_t collections = adj.collections_cash_minor - adj.fees_minor;
-    ledger::AddLine(e, {AccountType::kCollectionsCash, currency, ""}, collections);
-    ledger::AddLine(e, {AccountType::kSettlementCash, currency, ""}, adj.settlement_cash_minor);
-    ledger::AddLine(e, {AccountType::kMdrRevenue, currency, ""}, -(collections + adj.settlement_cash_minor));
-    if (e.lines.size() < 2) continue;  // nothing moved, or it cancelled out
+    ledger::JournalEntry e =
+        AdjustmentEntry(ids.Next("je"), "reconciliation:" + date + ":" + std::string(CurrencyCode(currency)),
+                        "settlement_file:" + date, "reconciliation rule: processor fees and differences within tolerance",
+                        now, currency, adj);
+    if (e.lines.empty()) continue;
     TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), e).status());
   }
   return Status::Ok();
+}
+
+Result<DayOutcome> ReconcileDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const std::vector<FileLine>& file,
+                                const MatchRules& rules) {
+  TRANCHE_ASSIGN_OR_RETURN(auto stored, tx.recon().LoadState());
+  CarriedState state = stored.value_or(CarriedState{});
+  if (!state.last_date.empty() && FormatDate(d) <= state.last_date) {
+    return Status::Conflict("already_reconciled",
+                            "files are reconciled in date order, once each; the last was " + state.last_date);
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto expected, ReadLedgerMovements(tx, state.cursor));
+  if (state.last_date.empty()) {
+    std::erase_if(expected, [&](const Expected& e) { return e.date < d; });
+  }
+  DayOutcome out;
+  out.result = Reconcile(d, expected, file, rules, state.match);
+  TRANCHE_RETURN_IF_ERROR(PostAdjustments(tx, ids, now, out.result));
+  for (const ReconException& e : out.result.exceptions) {
+    ExceptionRecord r;
+    r.id = ids.Next("rex");
+    r.exception = e;
+    r.created_at = now;
+    TRANCHE_RETURN_IF_ERROR(tx.recon().InsertException(r));
+    out.exceptions.push_back(std::move(r));
+  }
+  const DayResult& res = out.result;
+  TRANCHE_RETURN_IF_ERROR(tx.recon().InsertRun(RunRecord{d, res.lines, res.matched, res.matched_late, res.duplicates,
+                                                         res.written_off,
+                                                         static_cast<std::int64_t>(res.exceptions.size()), now}));
+  state.last_date = FormatDate(d);
+  out.awaiting = state.match.awaiting.size();
+  TRANCHE_RETURN_IF_ERROR(tx.recon().SaveState(state));
+  return out;
+}
+
+Result<std::optional<Date>> LastReconciledDate(store::Tx& tx) {
+  TRANCHE_ASSIGN_OR_RETURN(auto stored, tx.recon().LoadState());
+  if (!stored || stored->last_date.empty()) return std::optional<Date>();
+  const auto d = ParseDate(stored->last_date);
+  TRANCHE_ASSERT_MSG(d.has_value(), "the stored last reconciled date is a date");
+  return std::optional<Date>(*d);
+}
+
+Result<Summary> ReadSummary(store::Tx& tx) {
+  Summary out;
+  TRANCHE_ASSIGN_OR_RETURN(out.last_date, LastReconciledDate(tx));
+  TRANCHE_ASSIGN_OR_RETURN(out.open, tx.recon().TotalsOfOpen());
+  TRANCHE_ASSIGN_OR_RETURN(out.runs, tx.recon().ListRuns(std::nullopt, kSummaryRuns));
+  return out;
+}
+
+Result<ExceptionRecord> ClaimException(store::Tx& tx, std::string_view id, std::string_view operator_id, Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(ExceptionRecord r, LoadException(tx, id));
+  TRANCHE_ASSIGN_OR_RETURN(r, Claim(std::move(r), operator_id, now));
+  TRANCHE_RETURN_IF_ERROR(tx.recon().UpdateException(r));
+  return r;
+}
+
+Result<ExceptionRecord> ResolveException(store::Tx& tx, IdGenerator& ids, std::string_view id,
+                                         std::string_view operator_id, Resolution resolution, std::string note,
+                                         Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(ExceptionRecord r, LoadException(tx, id));
+  TRANCHE_ASSIGN_OR_RETURN(r, Resolve(std::move(r), operator_id, resolution, std::move(note), now));
+  if (resolution == Resolution::kWriteOff) {
+    ledger::JournalEntry e = WriteOffEntry(r, ids.Next("je"));
+    TRANCHE_ASSERT_MSG(!e.lines.empty(), "a write-off moves the exception's open amount");
+    TRANCHE_ASSIGN_OR_RETURN(ledger::Posted posted, ledger::Post(tx.ledger(), e));
+    r.journal_entry_id = posted.entry.id;
+  }
+  TRANCHE_RETURN_IF_ERROR(tx.recon().UpdateException(r));
+  return r;
 }
 
 }  // namespace tranche::recon

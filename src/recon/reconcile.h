@@ -1,20 +1,19 @@
 // The reconciliation shell: reads what the ledger says moved since the last run, hands
-// it and the day's settlement lines to the pure matcher (matcher.h), and posts the fees
-// and the differences the rules resolve as one balanced entry per currency and date
-// (cash against MDR revenue, netting processor costs; memo "reconciliation rule").
-// Exceptions are returned for people.
+// it and the day's settlement lines to the pure matcher (matcher.h), posts the fees and
+// the differences the rules resolve as one balanced entry per currency and date (cash
+// against processing_expense), and queues what it cannot explain as exceptions for
+// people (exception_queue.h), who claim and resolve them here too.
 #pragma once
 
 #include <map>
 
 #include "core/ids.h"
-#include "recon/matcher.h"
+#include "recon/carried_state.h"
+#include "recon/exception_queue.h"
+#include "recon/recon_repo.h"
 #include "store/store.h"
 
 namespace tranche::recon {
-
-// Where the last run stopped reading each cash account (its last ledger seq).
-using LedgerCursor = std::map<std::string, std::int64_t>;
 
 // The ledger's collections, consumer refunds and payouts posted after `cursor`, each
 // dated by the business date whose close posted it (a close stamps the end of its date,
@@ -24,5 +23,39 @@ Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, LedgerCursor& c
 // Posts `result`'s adjustments at `now` (posting keys name the date and currency, so a
 // retry posts once).
 Status PostAdjustments(store::Tx& tx, IdGenerator& ids, Instant now, const DayResult& result);
+
+struct DayOutcome {
+  DayResult result;
+  std::vector<ExceptionRecord> exceptions;  // as queued
+  std::size_t awaiting = 0;                 // movements still awaited after the day
+};
+
+// Reconciles the settlement file `file` of date `d` against the stored state: matches,
+// posts the adjustments, queues the exceptions, records the run and saves the carried
+// state, all in `tx`. Files are reconciled in date order, each once: a date not after
+// the last one reconciled is refused (Conflict already_reconciled). The first file
+// starts reconciliation: movements the ledger dated before it are not awaited.
+Result<DayOutcome> ReconcileDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const std::vector<FileLine>& file,
+                                const MatchRules& rules);
+
+// The date after which the next file is due: the last date reconciled, if any.
+Result<std::optional<Date>> LastReconciledDate(store::Tx& tx);
+
+// Reconciliation at a glance: the last date reconciled, the open exceptions and the
+// money they hold, and the latest runs (newest first, at most kSummaryRuns).
+inline constexpr std::size_t kSummaryRuns = 30;
+struct Summary {
+  std::optional<Date> last_date;
+  ReconRepo::OpenTotals open;
+  std::vector<RunRecord> runs;
+};
+Result<Summary> ReadSummary(store::Tx& tx);
+
+Result<ExceptionRecord> ClaimException(store::Tx& tx, std::string_view id, std::string_view operator_id, Instant now);
+
+// Resolves the exception and, for a write-off, posts its entry (WriteOffEntry).
+Result<ExceptionRecord> ResolveException(store::Tx& tx, IdGenerator& ids, std::string_view id,
+                                         std::string_view operator_id, Resolution resolution, std::string note,
+                                         Instant now);
 
 }  // namespace tranche::recon

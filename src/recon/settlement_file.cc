@@ -12,13 +12,6 @@ constexpr std::string_view kHeader =
     "value_date,processor_reference,reference,type,currency,amount_minor,fee_minor";
 constexpr std::size_t kColumns = 7;
 
-std::optional<LineKind> ParseKind(std::string_view s) {
-  for (LineKind k : {LineKind::kCollection, LineKind::kRefund, LineKind::kPayout}) {
-    if (LineKindName(k) == s) return k;
-  }
-  return std::nullopt;
-}
-
 // Splits one record of quoted or bare fields (no line breaks inside fields: a
 // settlement file has none). False when a quote is unbalanced.
 bool SplitRecord(std::string_view line, std::vector<std::string>& fields) {
@@ -77,6 +70,13 @@ std::string_view LineKindName(LineKind k) {
   return "collection";
 }
 
+std::optional<LineKind> ParseLineKind(std::string_view name) {
+  for (LineKind k : {LineKind::kCollection, LineKind::kRefund, LineKind::kPayout}) {
+    if (LineKindName(k) == name) return k;
+  }
+  return std::nullopt;
+}
+
 std::string FormatFile(const std::vector<FileLine>& lines) {
   std::string out(kHeader);
   out += "\r\n";
@@ -116,7 +116,7 @@ Result<std::vector<FileLine>> ParseFile(std::string_view text) {
     if (out.size() >= kMaxFileLines) return bad("more than 1,000,000 lines");
     if (!SplitRecord(line, f) || f.size() != kColumns) return bad("expected 7 fields");
     const auto date = ParseDate(f[0]);
-    const auto kind = ParseKind(f[3]);
+    const auto kind = ParseLineKind(f[3]);
     const auto currency = ParseCurrency(f[4]);
     const auto amount = ParseInt(f[5]);
     const auto fee = ParseInt(f[6]);

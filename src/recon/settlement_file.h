@@ -4,6 +4,7 @@
 // processors send them (a header line, then RFC 4180 records).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@ inline constexpr std::size_t kMaxReferenceChars = 64;
 
 enum class LineKind : std::uint8_t { kCollection, kRefund, kPayout };
 std::string_view LineKindName(LineKind k);
+std::optional<LineKind> ParseLineKind(std::string_view name);
 
 struct FileLine {
   Date value_date;

@@ -122,8 +122,6 @@ class Simulation {
   std::vector<std::string> consumer_ids_;  // empty until the consumer first checks out
   std::map<int, std::vector<FollowUp>> followups_;
   std::vector<CreditDecision> decisions_;
-  recon::MatchState recon_state_;
-  recon::LedgerCursor recon_cursor_;
   std::vector<recon::FileLine> late_lines_;
   std::map<std::string, std::int64_t> open_exceptions_minor_;
   WorkTally work_{c_.days};
@@ -338,12 +336,13 @@ Status Simulation::Reconcile(int day, Date date) {
   if (o_.settlement_files) {
     TRANCHE_RETURN_IF_ERROR(rec_.WriteFile("files/settlement_" + FormatDate(date) + ".csv", recon::FormatFile(file)));
   }
-  recon::DayResult result;
+  recon::DayOutcome outcome;
   TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(auto expected, recon::ReadLedgerMovements(tx, recon_cursor_));
-    result = recon::Reconcile(date, expected, file, recon::MatchRules{c_.files.tolerance_minor}, recon_state_);
-    return recon::PostAdjustments(tx, ids_, clock_.Now(), result);
+    TRANCHE_ASSIGN_OR_RETURN(outcome, recon::ReconcileDay(tx, ids_, clock_.Now(), date, file,
+                                                          recon::MatchRules{c_.files.tolerance_minor}));
+    return Status::Ok();
   }));
+  const recon::DayResult& result = outcome.result;
   s_.recon_lines += result.lines;
   s_.recon_auto_resolved += result.auto_resolved();
   s_.recon_exceptions += static_cast<std::int64_t>(result.exceptions.size());

@@ -29,6 +29,7 @@
 #include "merchants/merchant_repo.h"
 #include "notify/notification_repo.h"
 #include "payments/payment_method_repo.h"
+#include "recon/recon_repo.h"
 #include "risk/decision_repo.h"
 #include "servicing/cob_run_repo.h"
 #include "servicing/collection_repo.h"
@@ -92,6 +93,7 @@ class Tx {
   virtual fraud::ReviewRepo& fraud_reviews() = 0;
   virtual fraud::LabelRepo& fraud_labels() = 0;
   virtual assist::ConversationRepo& conversations() = 0;
+  virtual recon::ReconRepo& recon() = 0;
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.
   virtual Status Nested(const std::function<Status()>& fn) = 0;

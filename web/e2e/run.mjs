@@ -14,7 +14,7 @@
 //
 // Exit 0 when every test passed, 1 otherwise, 77 when a prerequisite is missing.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -589,6 +589,42 @@ async function run() {
     noProblems(page);
     await page.context().close();
     await portal.context().close();
+  });
+
+  // Last: it moves the demo's clock two days.
+  await test('console: the close reconciles a settlement file; an exception resolved with a reason', async () => {
+    // Close today with no file waiting, then drop the processor's file of that date with
+    // a line nobody knows: the next close reconciles it.
+    const closed = await api('POST', '/v1/admin/clock/advance', keys.operator_key, { days: 1 });
+    const fileDate = closed.closed[0].business_date;
+    const inbox = join(dataDir, 'recon', 'inbox');
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, `settlement_${fileDate}.csv`),
+      'value_date,processor_reference,reference,type,currency,amount_minor,fee_minor\r\n' +
+      `${fileDate},pr_e2e,col_stranger,collection,USD,4200,0\r\n`);
+    const next = await api('POST', '/v1/admin/clock/advance', keys.operator_key, { days: 1 });
+    expect(next.closed[0].reconciliation.files === 1, `the close did not reconcile the file: ${JSON.stringify(next.closed[0])}`);
+    const page = await consoleAt('#/reconciliation');
+    await page.getByRole('heading', { name: 'Reconciliation', exact: true }).waitFor();
+    await page.getByRole('table', { name: 'Latest runs, newest first' }).getByText(fileDate).waitFor();
+    const row = page.locator('tr', { hasText: 'col_stranger' });
+    await row.getByText('unknown reference').waitFor();
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { name: /^Exception rex_/ }).waitFor();
+    await accessible(page, 'the reconciliation page');
+    await page.getByRole('button', { name: 'Claim this exception' }).click();
+    await page.getByText(/^Claimed rex_/).waitFor();
+    // Bad input: a reason is required; the API's message shows beside the field.
+    await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+    const missing = await fieldError(page, 'note');
+    expect(/note/.test(missing), `unexpected message for a missing note: ${missing}`);
+    await shot(page, 'console-reconciliation');
+    await page.getByLabel('Note (required)', { exact: true }).fill('A payment for another lender; returned to the processor.');
+    await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await page.getByText(/^Resolved rex_.*: no adjustment\./).waitFor();
+    await page.getByText('Nothing waits for a person.').waitFor();
+    noProblems(page);
+    await page.context().close();
   });
 }
 

@@ -28,6 +28,7 @@
 #include "store/sqlite/payment_method_repo.h"
 #include "store/sqlite/payout_repo.h"
 #include "store/sqlite/plan_repo.h"
+#include "store/sqlite/recon_repo.h"
 #include "store/sqlite/session_repo.h"
 #include "store/sqlite/settlement_repo.h"
 #include "store/sqlite/webhook_repo.h"
@@ -42,7 +43,7 @@ class ConnectionTx final : public Tx {
         sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c),
         payment_methods_(c), collections_(c), consumer_refunds_(c), disputes_(c), cob_runs_(c),
         settlements_(c), payouts_(c), fraud_rules_(c), fraud_lists_(c), fraud_decisions_(c),
-        fraud_reviews_(c), fraud_labels_(c), conversations_(c) {}
+        fraud_reviews_(c), fraud_labels_(c), conversations_(c), recon_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
@@ -67,6 +68,7 @@ class ConnectionTx final : public Tx {
   fraud::ReviewRepo& fraud_reviews() override { return fraud_reviews_; }
   fraud::LabelRepo& fraud_labels() override { return fraud_labels_; }
   assist::ConversationRepo& conversations() override { return conversations_; }
+  recon::ReconRepo& recon() override { return recon_; }
 
   // Runs fn inside a savepoint: a failure (or a ledger posting that failed part-way)
   // rolls back only fn's changes.
@@ -116,6 +118,7 @@ class ConnectionTx final : public Tx {
   SqliteFraudReviewRepo fraud_reviews_;
   SqliteFraudLabelRepo fraud_labels_;
   SqliteConversationRepo conversations_;
+  SqliteReconRepo recon_;
   int depth_ = 0;
   bool broken_ = false;
   std::vector<std::function<void()>> on_commit_;  // of the units of work not undone

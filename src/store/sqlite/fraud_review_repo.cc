@@ -9,13 +9,6 @@ using fraud::ReviewFilter;
 
 namespace {
 
-std::optional<std::string> OptionalText(const Statement& s, int col) {
-  return s.IsNull(col) ? std::nullopt : std::optional<std::string>(s.Text(col));
-}
-std::optional<Instant> OptionalInstant(const Statement& s, int col) {
-  return s.IsNull(col) ? std::nullopt : std::optional<Instant>(InstantFromUnixMicros(s.Int(col)));
-}
-
 Result<Review> ReadReview(const Statement& s) {
   const auto currency = ParseCurrency(s.Text(5));
   const auto status = fraud::ParseReviewStatus(s.Text(7));

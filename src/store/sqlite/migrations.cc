@@ -614,6 +614,46 @@ CREATE INDEX fraud_labels_by_time ON fraud_labels(created_at_us) WHERE fraud = 1
 -- without this index that read scans every conversation.
 CREATE INDEX assistant_conversations_by_start ON assistant_conversations(created_at_us, id);
 )sql"},
+    {17, "reconciliation",
+     R"sql(
+-- What reconciliation carries from one settlement file to the next (recon/carried_state.h:
+-- awaited movements, recently matched references, the ledger cursor): one JSON document.
+CREATE TABLE recon_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  state TEXT NOT NULL
+);
+-- One row per reconciled file date: a date is reconciled once.
+CREATE TABLE recon_runs (
+  date TEXT PRIMARY KEY,
+  lines INTEGER NOT NULL CHECK (lines >= 0),
+  matched INTEGER NOT NULL,
+  matched_late INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,
+  written_off INTEGER NOT NULL,
+  exceptions INTEGER NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+-- What the matcher could not explain, queued for people (recon/exception_queue.h).
+CREATE TABLE recon_exceptions (
+  id TEXT PRIMARY KEY,
+  date TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('amount_mismatch', 'unknown_reference', 'missing')),
+  reference TEXT NOT NULL,
+  line_kind TEXT NOT NULL CHECK (line_kind IN ('collection', 'refund', 'payout')),
+  currency TEXT NOT NULL,
+  expected_minor INTEGER NOT NULL CHECK (expected_minor >= 0),
+  actual_minor INTEGER NOT NULL CHECK (actual_minor >= 0),
+  claimed_by TEXT,
+  claimed_at_us INTEGER,
+  resolution TEXT CHECK (resolution IN ('write_off', 'no_adjustment')),
+  resolved_by TEXT,
+  resolved_at_us INTEGER,
+  note TEXT NOT NULL,
+  journal_entry_id TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX recon_exceptions_open ON recon_exceptions(id) WHERE resolution IS NULL;
+)sql"},
 };
 
 constexpr int kLatestVersion = kMigrations[std::size(kMigrations) - 1].version;

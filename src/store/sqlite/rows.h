@@ -44,6 +44,13 @@ inline Statement& BindOptional(Statement& s, int index, const std::optional<Inst
   return t ? s.Bind(index, UnixMicros(*t)) : s.BindNull(index);
 }
 
+inline std::optional<std::string> OptionalText(const Statement& s, int col) {
+  return s.IsNull(col) ? std::nullopt : std::optional<std::string>(s.Text(col));
+}
+inline std::optional<Instant> OptionalInstant(const Statement& s, int col) {
+  return s.IsNull(col) ? std::nullopt : std::optional<Instant>(InstantFromUnixMicros(s.Int(col)));
+}
+
 // A nullable date column; false when a stored date is malformed.
 inline bool ReadOptionalDate(const Statement& s, int col, std::optional<Date>& out) {
   out.reset();

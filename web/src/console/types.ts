@@ -237,3 +237,40 @@ export interface FraudBacktest {
   precision: number | null;
   rules: Array<{ line: number; action: string; text: string; fired: number; decided: number; fired_on_labelled_fraud: number }>;
 }
+
+export interface ReconRun {
+  date: string;
+  lines: number;
+  matched: number;
+  matched_late: number;
+  duplicates: number;
+  written_off: number;
+  exceptions: number;
+  auto_match_rate: number;
+}
+
+export interface ReconSummary {
+  last_date: string | null;
+  open_exceptions: number;
+  unreconciled: Record<string, number>;
+  runs: ReconRun[];
+}
+
+export interface ReconException {
+  id: string;
+  status: 'open' | 'resolved';
+  kind: 'amount_mismatch' | 'unknown_reference' | 'missing';
+  reference: string;
+  type: string;
+  date: string;
+  currency: string;
+  expected_amount: number;
+  actual_amount: number;
+  open_amount: number;
+  claimed_by: string | null;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  note: string;
+  journal_entry_id: string | null;
+}

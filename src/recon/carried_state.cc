@@ -1,19 +1,8 @@
-#include "recon/state_file.h"
+#include "recon/carried_state.h"
 
 #include <nlohmann/json.hpp>
 
 namespace tranche::recon {
-
-namespace {
-
-std::optional<LineKind> ParseLineKind(std::string_view s) {
-  for (LineKind k : {LineKind::kCollection, LineKind::kRefund, LineKind::kPayout}) {
-    if (LineKindName(k) == s) return k;
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 std::string StateJson(const CarriedState& s) {
   nlohmann::json j;

@@ -1,4 +1,4 @@
-#include "recon/state_file.h"
+#include "recon/carried_state.h"
 
 #include <gtest/gtest.h>
 
