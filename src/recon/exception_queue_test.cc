@@ -8,6 +8,7 @@ namespace tranche::recon {
 namespace {
 
 const Instant kNow = *ParseRfc3339("2026-03-03T09:00:00Z");
+const std::string kEntryId = "je_01JDQ3V6W4X8Y2Z0ABCDEFGHJK";
 
 ExceptionRecord Open(ExceptionKind kind, LineKind line_kind, std::int64_t expected, std::int64_t actual) {
   ExceptionRecord r;
@@ -29,15 +30,15 @@ TEST(ExceptionQueue, ClaimIsHeldByOneOperatorUntilResolved) {
   ASSERT_TRUE(claimed.ok());
   EXPECT_EQ(claimed->claimed_by, "opr_a");
   EXPECT_TRUE(Claim(*claimed, "opr_a", kNow).ok());  // claiming again changes nothing
-  EXPECT_EQ(Claim(*claimed, "opr_b", kNow).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(Claim(*claimed, "opr_b", kNow).status().code(), "exception_claimed");
   EXPECT_EQ(Resolve(*claimed, "opr_b", Resolution::kNoAdjustment, "found it", kNow).status().code(),
-            StatusCode::kConflict);
+            "exception_claimed");
   auto resolved = Resolve(*claimed, "opr_a", Resolution::kNoAdjustment, "processor corrected it", kNow);
   ASSERT_TRUE(resolved.ok());
   EXPECT_TRUE(resolved->resolved());
   EXPECT_EQ(resolved->resolved_by, "opr_a");
-  EXPECT_EQ(Resolve(*resolved, "opr_a", Resolution::kWriteOff, "again", kNow).status().code(), StatusCode::kConflict);
-  EXPECT_EQ(Claim(*resolved, "opr_a", kNow).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(Resolve(*resolved, "opr_a", Resolution::kWriteOff, "again", kNow).status().code(), "exception_resolved");
+  EXPECT_EQ(Claim(*resolved, "opr_a", kNow).status().code(), "exception_resolved");
 }
 
 TEST(ExceptionQueue, ResolvingNeedsAReasonAndNeverWritesOffAnUnknownReference) {
@@ -69,7 +70,7 @@ TEST(ExceptionQueue, WriteOffMovesCashByTheDifference) {
   for (const Case& c : cases) {
     auto r = Resolve(Open(c.kind, c.line_kind, c.expected, c.actual), "opr_a", Resolution::kWriteOff, "accepted", kNow);
     ASSERT_TRUE(r.ok());
-    const ledger::JournalEntry e = WriteOffEntry(*r, "je_1");
+    const ledger::JournalEntry e = WriteOffEntry(*r, kEntryId);
     ASSERT_TRUE(ledger::ValidateEntry(e).ok()) << ExceptionKindName(c.kind);
     EXPECT_EQ(e.reason, ledger::Reason::kReconciliation);
     EXPECT_EQ(e.posting_key, "reconciliation_write_off:rex_1");
@@ -82,12 +83,12 @@ TEST(ExceptionQueue, TheRulesEntryPostsFeesAsProcessingExpense) {
   CashAdjustment adj;
   adj.fees_minor = 57;
   adj.collections_cash_minor = 20;  // a difference within tolerance: more came in
-  const ledger::JournalEntry e = AdjustmentEntry("je_1", "k", "settlement_file:2026-03-02", "rule", kNow,
+  const ledger::JournalEntry e = AdjustmentEntry(kEntryId, "k", "settlement_file:2026-03-02", "rule", kNow,
                                                  Currency::kSEK, adj);
   ASSERT_TRUE(ledger::ValidateEntry(e).ok());
   EXPECT_EQ(LineOf(e, ledger::AccountType::kCollectionsCash), -37);
   EXPECT_EQ(LineOf(e, ledger::AccountType::kProcessingExpense), 37);
-  EXPECT_TRUE(AdjustmentEntry("je_2", "k", "o", "m", kNow, Currency::kSEK, CashAdjustment{}).lines.empty());
+  EXPECT_TRUE(AdjustmentEntry(kEntryId, "k", "o", "m", kNow, Currency::kSEK, CashAdjustment{}).lines.empty());
 }
 
 }  // namespace
