@@ -1,8 +1,8 @@
-#include "sim/scorecard.h"
+#include "automation/scorecard.h"
 
 #include <gtest/gtest.h>
 
-namespace tranche::sim {
+namespace tranche::automation {
 namespace {
 
 TEST(WorkTally, RoundTripsThroughJson) {
@@ -42,4 +42,4 @@ TEST(Scorecard, StaffsWhatPeopleHandleOnly) {
 }
 
 }  // namespace
-}  // namespace tranche::sim
+}  // namespace tranche::automation
