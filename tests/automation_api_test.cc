@@ -12,19 +12,9 @@ namespace {
 using Json = nlohmann::json;
 using testing::Scenario;
 
-const testing::KeywordClassifier kIntents;
-const testing::KeywordLanguageDetector kLanguages;
-
-testing::TestServerOptions WithAssistant() {
-  testing::TestServerOptions o;
-  o.intent_classifier = &kIntents;
-  o.language_detector = &kLanguages;
-  return o;
-}
-
 class AutomationApiTest : public ::testing::Test {
  protected:
-  AutomationApiTest() : s_(WithAssistant()) {}
+  AutomationApiTest() : s_(testing::WithKeywordAssistant()) {}
 
   // The scorecard entry of `type` in a reply.
   static Json Type(const Json& scorecard, const std::string& type) {

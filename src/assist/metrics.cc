@@ -93,7 +93,7 @@ std::vector<CountedConversation> CountedConversations(const std::vector<Conversa
     if (c.created_at < since || c.created_at >= until) continue;
     const ConversationFacts* next =
         i + 1 < engaged.size() && engaged[i + 1]->consumer_id == c.consumer_id ? engaged[i + 1] : nullptr;
-    CountedConversation o{&c};
+    CountedConversation o{&c, false, false};
     o.followed = next != nullptr && next->created_at - c.created_at <= kRepeatContactWindow;
     o.observable = o.followed || now - c.created_at >= kRepeatContactWindow;
     out.push_back(o);

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "assist/metrics.h"
+#include "core/assert.h"
 
 namespace tranche::ops {
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "assist/metrics.h"
+
 namespace tranche::ops {
 namespace {
 
