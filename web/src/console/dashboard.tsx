@@ -201,11 +201,13 @@ function Automation({ card }: { card: AutomationScorecard }) {
           title={`Share of work automated per day, ${card.since} to ${card.until}`}
           days={days}
           valueLabel={(v) => `${Math.round(v)} %`}
+          range={[0, 100]}
           series={[
             {
               label: 'automated',
               color: '#1b7f3b',
-              values: days.map((_, i) => (items[i] === 0 ? 0 : (100 * automated[i]) / items[i])),
+              // A day with no work has no rate: a gap, not 0 %.
+              values: days.map((_, i) => (items[i] === 0 ? null : (100 * automated[i]) / items[i])),
             },
           ]}
         />
