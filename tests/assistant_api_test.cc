@@ -13,19 +13,9 @@ namespace {
 using Json = nlohmann::json;
 using testing::Scenario;
 
-const testing::KeywordClassifier kIntents;
-const testing::KeywordLanguageDetector kLanguages;
-
-testing::TestServerOptions WithAssistant() {
-  testing::TestServerOptions o;
-  o.intent_classifier = &kIntents;
-  o.language_detector = &kLanguages;
-  return o;
-}
-
 class AssistantApiTest : public ::testing::Test {
  protected:
-  AssistantApiTest() : s_(WithAssistant()) {}
+  AssistantApiTest() : s_(testing::WithKeywordAssistant()) {}
 
   std::string Start(const std::string& token) {
     auto r = s_.client().Post("/v1/assistant/conversations", Json::object(), token);

@@ -210,6 +210,7 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterFraudRoutes(router);
   RegisterReconRoutes(router);
   RegisterLookupRoutes(router);
+  RegisterAutomationRoutes(router);
   RegisterAssistantRoutes(router);
 }
 

@@ -37,12 +37,8 @@ MetricsGroup Finish(Accumulator& a) {
 }
 
 // What one conversation adds to each group it belongs to.
-struct Repeat {
-  bool followed = false;    // the same consumer came back within kRepeatContactWindow
-  bool observable = false;  // followed, or its window is over
-};
-
-void Add(Accumulator& a, const ConversationFacts& c, Repeat o) {
+void Add(Accumulator& a, const CountedConversation& o) {
+  const ConversationFacts& c = *o.facts;
   MetricsGroup& g = a.group;
   ++g.conversations;
   ++(c.handed_off ? g.handed_off : g.contained);
@@ -74,38 +70,49 @@ std::string FirstUnderstoodIntent(const std::vector<IntentReading>& readings) {
   return it == readings.end() ? std::string(kNoIntent) : it->intent;
 }
 
-AssistantMetrics MeasureConversations(const std::vector<ConversationFacts>& facts, Instant since, Instant until,
-                                      Instant now) {
-  AssistantMetrics m;
-  m.since = since;
-  m.until = until;
+std::vector<CountedConversation> CountedConversations(const std::vector<ConversationFacts>& facts, Instant since,
+                                                      Instant until, Instant now, std::int64_t& empty) {
   // Each consumer's conversations with a message, in the order they started: a
   // conversation's follow-up is the next one of the same consumer.
   std::vector<const ConversationFacts*> engaged;
+  empty = 0;
   for (const ConversationFacts& c : facts) {
     const bool in_window = c.created_at >= since && c.created_at < until;
     if (c.turns > 0) {
       engaged.push_back(&c);
     } else if (in_window) {
-      ++m.empty;
+      ++empty;
     }
   }
   std::sort(engaged.begin(), engaged.end(), [](const ConversationFacts* a, const ConversationFacts* b) {
     return std::tie(a->consumer_id, a->created_at, a->id) < std::tie(b->consumer_id, b->created_at, b->id);
   });
-  Accumulator overall;
-  std::map<std::string, Accumulator> by_intent, by_language;
+  std::vector<CountedConversation> out;
   for (std::size_t i = 0; i < engaged.size(); ++i) {
     const ConversationFacts& c = *engaged[i];
     if (c.created_at < since || c.created_at >= until) continue;
     const ConversationFacts* next =
         i + 1 < engaged.size() && engaged[i + 1]->consumer_id == c.consumer_id ? engaged[i + 1] : nullptr;
-    Repeat o;
+    CountedConversation o{&c, false, false};
     o.followed = next != nullptr && next->created_at - c.created_at <= kRepeatContactWindow;
     o.observable = o.followed || now - c.created_at >= kRepeatContactWindow;
-    Add(overall, c, o);
-    Add(by_intent[FirstUnderstoodIntent(c.readings)], c, o);
-    if (IsLanguageCode(c.language)) Add(by_language[c.language], c, o);
+    out.push_back(o);
+  }
+  return out;
+}
+
+AssistantMetrics MeasureConversations(const std::vector<ConversationFacts>& facts, Instant since, Instant until,
+                                      Instant now) {
+  AssistantMetrics m;
+  m.since = since;
+  m.until = until;
+  Accumulator overall;
+  std::map<std::string, Accumulator> by_intent, by_language;
+  for (const CountedConversation& o : CountedConversations(facts, since, until, now, m.empty)) {
+    const ConversationFacts& c = *o.facts;
+    Add(overall, o);
+    Add(by_intent[FirstUnderstoodIntent(c.readings)], o);
+    if (IsLanguageCode(c.language)) Add(by_language[c.language], o);
   }
   m.overall = Finish(overall);
   for (auto& [intent, a] : by_intent) m.by_intent[intent] = Finish(a);

@@ -72,6 +72,21 @@ bool IsUnderstoodTopic(const IntentReading& r);
 // The first understood topic of the assistant's readings, or kNoIntent.
 std::string FirstUnderstoodIntent(const std::vector<IntentReading>& readings);
 
+// One conversation the metrics count: started in the window, with a consumer message.
+struct CountedConversation {
+  const ConversationFacts* facts;  // into the vector given to CountedConversations
+  bool followed = false;    // the same consumer came back within kRepeatContactWindow
+  bool observable = false;  // followed, or its window is over at `now`
+};
+
+// The conversations started in [since, until) with at least one consumer message, each
+// with whether it was followed by a repeat contact; `empty` gets how many started in the
+// window without one. The metrics below and the automation scorecard's assistant
+// contacts (ops/automation.h) both count these. Same precondition as below; the result
+// points into `facts`.
+std::vector<CountedConversation> CountedConversations(const std::vector<ConversationFacts>& facts, Instant since,
+                                                      Instant until, Instant now, std::int64_t& empty);
+
 // Precondition: `facts` holds every conversation started in [since, until +
 // kRepeatContactWindow) (later ones only tell whether one in the window was followed),
 // each once. `now` decides which 7-day windows are over.

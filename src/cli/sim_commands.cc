@@ -15,7 +15,7 @@
 #include "ops/views.h"
 #include "recon/reconcile.h"
 #include "sim/driver.h"
-#include "sim/scorecard.h"
+#include "automation/scorecard.h"
 #include "store/sqlite/in_memory_store.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -90,16 +90,16 @@ int Simulate(const SimulateArgs& a) {
 int ReportAutomation(const std::string& run, const std::string& out_dir) {
   auto work_text = ReadText((std::filesystem::path(run) / "work.json").string());
   if (!work_text.ok()) return Fail(work_text.status());
-  auto work = sim::WorkTally::FromJson(*work_text);
+  auto work = automation::WorkTally::FromJson(*work_text);
   if (!work.ok()) return Fail(work.status());
   auto config = sim::LoadConfig((std::filesystem::path(run) / "config.json").string());
   if (!config.ok()) return Fail(config.status());
-  const sim::Scorecard score = sim::Score(*work, config->staffing);
+  const automation::Scorecard score = automation::Score(*work, config->staffing);
   const std::string dir = out_dir.empty() ? run : out_dir;
   std::filesystem::create_directories(dir);
-  const std::string json = sim::ScorecardJson(score);
+  const std::string json = automation::ScorecardJson(score);
   for (const auto& [name, text] : {std::pair{"automation.json", json + "\n"},
-                                   std::pair{"automation.html", sim::ScorecardHtml(score, run)}}) {
+                                   std::pair{"automation.html", automation::ScorecardHtml(score, run)}}) {
     if (Status st = WriteText((std::filesystem::path(dir) / name).string(), text); !st.ok()) return Fail(st);
   }
   std::printf("%s\nwrote %s/automation.json and %s/automation.html\n", json.c_str(), dir.c_str(), dir.c_str());

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "core/assert.h"
+#include "core/date_range.h"
 
 namespace tranche::fraud {
 
@@ -15,29 +16,8 @@ Labelled LabelledOf(const std::vector<Label>& labels) {
 
 Result<BacktestWindow> ParseBacktestWindow(std::string_view since, std::optional<std::string_view> until,
                                            Instant now) {
-  const Date today = DateOf(now);
-  const std::optional<Date> first = ParseDate(since);
-  if (!first) return Status::InvalidArgument("invalid_date", "since must be a date as YYYY-MM-DD", "since");
-  Date last = today;
-  if (until) {
-    const std::optional<Date> parsed = ParseDate(*until);
-    if (!parsed) return Status::InvalidArgument("invalid_date", "until must be a date as YYYY-MM-DD", "until");
-    last = *parsed;
-  }
-  if (DaysBetween(today, last) > 0) {
-    return Status::InvalidArgument("invalid_date", "until must not be after today (" + FormatDate(today) + ")",
-                                   until ? "until" : "since");
-  }
-  const int days = DaysBetween(*first, last) + 1;
-  if (days < 1) {
-    return Status::InvalidArgument("invalid_date", until ? "since must not be after until" : "since must not be after today",
-                                   "since");
-  }
-  if (days > kMaxBacktestDays) {
-    return Status::InvalidArgument("invalid_date",
-                                   "a backtest covers at most " + std::to_string(kMaxBacktestDays) + " days", "since");
-  }
-  return BacktestWindow{std::chrono::sys_days(*first), std::chrono::sys_days(AddDays(last, 1))};
+  TRANCHE_ASSIGN_OR_RETURN(const DateRange range, ParseDateRange(since, until, DateOf(now), 0, kMaxBacktestDays));
+  return BacktestWindow{range.from(), range.to()};
 }
 
 ListLookups BacktestLookups(const RuleSet& rules, const Catalogue& catalogue,

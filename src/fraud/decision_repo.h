@@ -10,6 +10,14 @@
 
 namespace tranche::fraud {
 
+// What became of one screening: the automation scorecard's view of it.
+struct DecisionOutcome {
+  std::string id;
+  Instant created_at;
+  Action action = Action::kAllow;
+  bool labelled_fraud = false;  // some label says the authorization was fraud
+};
+
 class DecisionRepo {
  public:
   virtual ~DecisionRepo() = default;
@@ -17,6 +25,9 @@ class DecisionRepo {
   virtual Result<std::optional<FraudDecision>> Find(std::string_view id) = 0;
   // Decisions at or after `since`, oldest first, at most `limit` (backtests).
   virtual Result<std::vector<FraudDecision>> ListSince(Instant since, std::size_t limit) = 0;
+  // Decisions made in [from, to), oldest first, at most `limit`: the action and whether a
+  // label says fraud (no features, hits or facts are read).
+  virtual Result<std::vector<DecisionOutcome>> ListOutcomes(Instant from, Instant to, std::size_t limit) = 0;
   // The fraud decision on the credit decision `credit_decision_id` (an authorization's).
   virtual Result<std::optional<FraudDecision>> FindByCredit(std::string_view credit_decision_id) = 0;
   // Screenings at or after `since` in (time, id) order after `after` (none: from the

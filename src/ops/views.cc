@@ -471,4 +471,15 @@ Json DecisionSummaryJson(const risk::DecisionSummary& s) {
           {"decline_reasons", std::move(reasons)}};
 }
 
+Json AutomationReportJson(const AutomationReport& r) {
+  Json j = Json::parse(automation::ScorecardJson(r.scorecard));
+  j["object"] = "automation_scorecard";
+  j["since"] = FormatDate(r.range.first);
+  j["until"] = FormatDate(r.range.last);
+  j["limit_per_type"] = kMaxAutomationItemsPerType;
+  j["limited"] = Json::array();
+  for (automation::WorkType t : r.limited) j["limited"].push_back(automation::WorkTypeName(t));
+  return j;
+}
+
 }  // namespace tranche::ops

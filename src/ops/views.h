@@ -15,6 +15,7 @@
 #include "notify/notification.h"
 #include "onboarding/consumer_login.h"
 #include "onboarding/onboarding.h"
+#include "ops/automation.h"
 #include "ops/fraud_backtest.h"
 #include "ops/outbox.h"
 #include "origination/exposure.h"
@@ -53,6 +54,9 @@ Json ReasonsJson(const std::vector<risk::Reason>& reasons);
 Json DecisionJson(const risk::DecisionRecord& d);
 // Checkouts for the operator dashboard: decisions per day and principal decline reasons.
 Json DecisionSummaryJson(const risk::DecisionSummary& s);
+// The automation scorecard of a range: the scorecard's own JSON (what `tranche report
+// automation` writes) with the range and the types whose read reached its limit.
+Json AutomationReportJson(const AutomationReport& r);
 
 // Checkout (views_checkout.cc).
 // A schedule as previewed or granted: the instalments and, for financing, the

@@ -33,6 +33,14 @@ struct DecisionRecord {
   std::optional<Applicant> applicant = {};  // none for decisions made before it was kept
 };
 
+// What became of one credit decision: the automation scorecard's view of it.
+struct DecisionOutcome {
+  std::string id;
+  Instant created_at;
+  bool approved = false;
+  bool defaulted = false;  // approved, and an instalment due on or before the cutoff is unpaid
+};
+
 class DecisionRepo {
  public:
   virtual ~DecisionRepo() = default;
@@ -52,6 +60,10 @@ class DecisionRepo {
     std::vector<std::string> defaulted;
   };
   virtual Result<Outcomes> OutcomesSince(Instant since, Date cutoff) = 0;
+  // Decisions made in [from, to), oldest first, at most `limit`, each with whether it
+  // approved and (by OutcomesSince's measure) is in default at `cutoff`.
+  virtual Result<std::vector<DecisionOutcome>> ListOutcomes(Instant from, Instant to, Date cutoff,
+                                                            std::size_t limit) = 0;
 };
 
 }  // namespace tranche::risk

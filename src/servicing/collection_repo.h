@@ -8,6 +8,14 @@
 
 namespace tranche::servicing {
 
+// A collection that failed, and whether the plan was collected from later (an automated
+// retry or the consumer's own payment): the automation scorecard's view of a failed payment.
+struct FailedCollection {
+  std::string id;
+  Instant created_at;
+  bool recovered = false;
+};
+
 class CollectionRepo {
  public:
   virtual ~CollectionRepo() = default;
@@ -22,6 +30,9 @@ class CollectionRepo {
   virtual Result<std::vector<Collection>> ListOfPlan(std::string_view plan_id) = 0;
   // True when the plan has a collection still pending or unknown.
   virtual Result<bool> HasOpen(std::string_view plan_id) = 0;
+  // Failed collections created in [from, to), oldest first, at most `limit`; recovered
+  // when a later collection of the same plan succeeded.
+  virtual Result<std::vector<FailedCollection>> ListFailed(Instant from, Instant to, std::size_t limit) = 0;
 };
 
 }  // namespace tranche::servicing

@@ -20,6 +20,8 @@ class DisputeRepo {
   virtual Result<std::vector<Dispute>> List(std::optional<std::string_view> merchant_id,
                                             std::optional<std::string_view> consumer_id, std::string_view after_id,
                                             std::size_t limit) = 0;
+  // Opened in [from, to), oldest first; at most `limit`.
+  virtual Result<std::vector<Dispute>> ListOpened(Instant from, Instant to, std::size_t limit) = 0;
 };
 
 }  // namespace tranche::servicing

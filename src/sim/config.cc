@@ -234,7 +234,7 @@ Status ReadFiles(Fields& f, FileImperfections& r) {
   return Status::Ok();
 }
 
-Status ReadStaffing(Fields& f, Staffing& s) {
+Status ReadStaffing(Fields& f, automation::Staffing& s) {
   TRANCHE_RETURN_IF_ERROR(f.Number("contact_aht_s", s.contact_aht_s, 1, 36'000));
   TRANCHE_RETURN_IF_ERROR(f.Number("service_level", s.service_level, 0.01, 0.999));
   TRANCHE_RETURN_IF_ERROR(f.Number("target_answer_s", s.target_answer_s, 1, 3'600));
@@ -382,7 +382,7 @@ std::string ConfigJson(const SimConfig& c) {
   j["files"] = {{"late_bps", r.late_bps}, {"duplicate_bps", r.duplicate_bps}, {"amount_diff_bps", r.amount_diff_bps},
                 {"unknown_bps", r.unknown_bps}, {"missing_bps", r.missing_bps}, {"fee_bps", r.fee_bps},
                 {"fee_fixed_minor", r.fee_fixed_minor}, {"tolerance_minor", r.tolerance_minor}};
-  const Staffing& s = c.staffing;
+  const automation::Staffing& s = c.staffing;
   j["staffing"] = {{"contact_aht_s", s.contact_aht_s}, {"service_level", s.service_level},
                    {"target_answer_s", s.target_answer_s}, {"shrinkage", s.shrinkage},
                    {"fte_hours_per_week", s.fte_hours_per_week}, {"dispute_minutes", s.dispute_minutes},

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "automation/staffing.h"
 #include "core/money.h"
 #include "core/status.h"
 #include "core/time.h"
@@ -95,20 +96,6 @@ struct FileImperfections {
   std::int64_t tolerance_minor = 100;  // differences up to this are written off automatically
 };
 
-// Handling times and staffing assumptions of the automation scorecard.
-struct Staffing {
-  double contact_aht_s = 420;          // customer and collections contacts
-  double service_level = 0.8;          // answered within the target
-  double target_answer_s = 60;
-  double shrinkage = 0.35;             // breaks, training, absence
-  double fte_hours_per_week = 37.5;
-  double dispute_minutes = 25;
-  double manual_review_minutes = 12;
-  double recon_exception_minutes = 15;
-  double onboarding_review_minutes = 45;
-  double credit_decision_minutes = 8;  // a person deciding without the model
-};
-
 struct SimConfig {
   std::uint64_t seed = 20261201;
   Date start_date{};  // the first simulated business date
@@ -122,7 +109,7 @@ struct SimConfig {
   double dispute_claim_valid = 0.7;       // a contested claim is right
   std::vector<Scenario> scenarios;
   FileImperfections files;
-  Staffing staffing;
+  automation::Staffing staffing;  // the scorecard's handling times
 };
 
 // Parses and validates a configuration (JSON text). Fields not given keep their

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "automation/work.h"
 #include "core/csv_writer.h"
 #include "lending/plan.h"
 #include "onboarding/onboarding.h"
@@ -22,9 +23,11 @@
 #include "sim/draws.h"
 #include "sim/processor_files.h"
 #include "sim/record.h"
-#include "sim/work.h"
 
 namespace tranche::sim {
+
+using automation::WorkTally;
+using automation::WorkType;
 
 namespace {
 
@@ -301,7 +304,8 @@ Status Simulation::RunDay(int day) {
       ++s_.contacts;
       rec_.Append("contacts.csv", Csv({day, k->hour, k->consumer, consumer_ids_[static_cast<std::size_t>(k->consumer)],
                                        k->language, k->reason}));
-      // No assistant yet: every contact is a person's (src/assist plugs in here).
+      // The simulator does not talk to the assistant: every contact is a person's, and
+      // it has no assistant contacts and no fraud reviews (no fraud screening is wired).
       Work(day, k->hour, WorkType::kCustomerContact, false, false);
     }
   }

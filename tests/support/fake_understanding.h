@@ -8,6 +8,7 @@
 
 #include "assist/text.h"
 #include "assist/understanding.h"
+#include "support/test_server.h"
 
 namespace tranche::testing {
 
@@ -47,5 +48,15 @@ class KeywordLanguageDetector final : public assist::LanguageDetector {
     return assist::Language::kEnglish;
   }
 };
+
+// Server options with the assistant on, understanding by the keyword tables above.
+inline TestServerOptions WithKeywordAssistant() {
+  static const KeywordClassifier intents;
+  static const KeywordLanguageDetector languages;
+  TestServerOptions o;
+  o.intent_classifier = &intents;
+  o.language_detector = &languages;
+  return o;
+}
 
 }  // namespace tranche::testing

@@ -227,6 +227,16 @@ async function run() {
     await page.getByText('Checkouts decided').waitFor();
     await page.locator('.chart canvas').first().waitFor();
     await page.getByRole('table', { name: 'The book by status and bucket' }).waitFor();
+    // The automation panel: the demo's checkouts are credit decisions the platform made
+    // with no person, so the credit team has items and a share automated.
+    const teams = page.getByRole('table', { name: 'Automation by team' });
+    await teams.waitFor();
+    const credit = teams.getByRole('row').filter({ hasText: /^credit/ });
+    const cells = await credit.getByRole('cell').allTextContents();
+    expect(Number(cells[1]) > 0, `no credit work items in the automation panel: ${cells.join(' | ')}`);
+    expect(/^\d+(\.\d)? %$/.test(cells[2]), `credit automated share: ${cells[2]}`);
+    expect(Number(cells[4]) >= Number(cells[5]), `FTE without < FTE with: ${cells.join(' | ')}`);
+    await page.getByText('Share of work automated per day').waitFor();
     await shot(page, 'console-dashboard');
     await accessible(page, 'the dashboard');
     // Bad input: the API's own message beside the field.

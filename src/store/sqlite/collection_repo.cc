@@ -89,4 +89,18 @@ Result<bool> SqliteCollectionRepo::HasOpen(std::string_view plan_id) {
   return s.Step();
 }
 
+Result<std::vector<servicing::FailedCollection>> SqliteCollectionRepo::ListFailed(Instant from, Instant to,
+                                                                                  std::size_t limit) {
+  // No index on the time: a scan of the collections, bounded by `limit` rows returned.
+  auto s = c_.Prepare(
+      "SELECT c.id, c.created_at_us, EXISTS (SELECT 1 FROM collections later WHERE later.plan_id = c.plan_id"
+      "  AND later.status = 'succeeded' AND later.created_at_us > c.created_at_us)"
+      " FROM collections c WHERE c.status = 'failed' AND c.created_at_us >= ? AND c.created_at_us < ?"
+      " ORDER BY c.created_at_us, c.id LIMIT ?");
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(limit));
+  return CollectAll<servicing::FailedCollection>(s, [](const Statement& row) -> Result<servicing::FailedCollection> {
+    return servicing::FailedCollection{row.Text(0), InstantFromUnixMicros(row.Int(1)), row.Int(2) != 0};
+  });
+}
+
 }  // namespace tranche::store::sqlite

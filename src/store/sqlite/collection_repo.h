@@ -17,6 +17,7 @@ class SqliteCollectionRepo final : public servicing::CollectionRepo {
                                                           std::string_view after_id, std::size_t limit) override;
   Result<std::vector<servicing::Collection>> ListOfPlan(std::string_view plan_id) override;
   Result<bool> HasOpen(std::string_view plan_id) override;
+  Result<std::vector<servicing::FailedCollection>> ListFailed(Instant from, Instant to, std::size_t limit) override;
 
  private:
   Connection& c_;

@@ -232,4 +232,21 @@ Result<risk::DecisionRepo::Outcomes> SqliteDecisionRepo::OutcomesSince(Instant s
   }
 }
 
+Result<std::vector<risk::DecisionOutcome>> SqliteDecisionRepo::ListOutcomes(Instant from, Instant to, Date cutoff,
+                                                                            std::size_t limit) {
+  // Only the columns the outcome needs; the authorization is found by its session (unique).
+  auto s = c_.Prepare(
+      "SELECT d.id, d.created_at_us, d.outcome = 'approved', d.outcome = 'approved' AND EXISTS ("
+      "  SELECT 1 FROM authorizations a JOIN plans p ON p.order_id = a.order_id"
+      "  JOIN plan_installments pi ON pi.plan_id = p.id"
+      "  WHERE a.session_id = d.session_id AND a.decision_id = d.id AND pi.due_date <= ?3"
+      "  AND pi.paid_minor < pi.principal_minor + pi.interest_minor)"
+      " FROM decisions d WHERE d.created_at_us >= ?1 AND d.created_at_us < ?2"
+      " ORDER BY d.created_at_us, d.id LIMIT ?4");
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, FormatDate(cutoff)).Bind(4, static_cast<std::int64_t>(limit));
+  return CollectAll<risk::DecisionOutcome>(s, [](const Statement& row) -> Result<risk::DecisionOutcome> {
+    return risk::DecisionOutcome{row.Text(0), InstantFromUnixMicros(row.Int(1)), row.Int(2) != 0, row.Int(3) != 0};
+  });
+}
+
 }  // namespace tranche::store::sqlite

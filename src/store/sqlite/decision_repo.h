@@ -16,6 +16,8 @@ class SqliteDecisionRepo final : public risk::DecisionRepo {
                                                            std::size_t limit) override;
   Result<std::vector<risk::DecisionRecord>> ListSince(Instant since, std::size_t limit) override;
   Result<Outcomes> OutcomesSince(Instant since, Date cutoff) override;
+  Result<std::vector<risk::DecisionOutcome>> ListOutcomes(Instant from, Instant to, Date cutoff,
+                                                          std::size_t limit) override;
 
  private:
   Connection& c_;

@@ -25,6 +25,11 @@ constexpr char kAllDisputes[] =
     "SELECT id, order_id, merchant_id, consumer_id, reason, status, resolution, merchant_response, opened_on,"
     " created_at_us, updated_at_us FROM disputes WHERE id > ? ORDER BY id LIMIT ?";
 
+constexpr char kDisputesOpened[] =
+    "SELECT id, order_id, merchant_id, consumer_id, reason, status, resolution, merchant_response, opened_on,"
+    " created_at_us, updated_at_us FROM disputes WHERE created_at_us >= ? AND created_at_us < ?"
+    " ORDER BY created_at_us, id LIMIT ?";
+
 constexpr servicing::DisputeResolution kResolutions[] = {servicing::DisputeResolution::kNone,
                                                          servicing::DisputeResolution::kRefunded,
                                                          servicing::DisputeResolution::kMerchantUpheld};
@@ -91,6 +96,12 @@ Result<std::vector<Dispute>> SqliteDisputeRepo::List(std::optional<std::string_v
   }
   auto s = c_.Prepare(kAllDisputes);
   s.Bind(1, after_id).Bind(2, n);
+  return CollectAll<Dispute>(s, ReadDispute);
+}
+
+Result<std::vector<Dispute>> SqliteDisputeRepo::ListOpened(Instant from, Instant to, std::size_t limit) {
+  auto s = c_.Prepare(kDisputesOpened);
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(limit));
   return CollectAll<Dispute>(s, ReadDispute);
 }
 

@@ -17,6 +17,7 @@ class SqliteDisputeRepo final : public servicing::DisputeRepo {
   Result<std::vector<servicing::Dispute>> List(std::optional<std::string_view> merchant_id,
                                                std::optional<std::string_view> consumer_id, std::string_view after_id,
                                                std::size_t limit) override;
+  Result<std::vector<servicing::Dispute>> ListOpened(Instant from, Instant to, std::size_t limit) override;
 
  private:
   Connection& c_;

@@ -178,6 +178,21 @@ Result<std::vector<FraudDecision>> SqliteFraudDecisionRepo::ListSince(Instant si
   return CollectAll<FraudDecision>(s, ReadDecision);
 }
 
+Result<std::vector<fraud::DecisionOutcome>> SqliteFraudDecisionRepo::ListOutcomes(Instant from, Instant to,
+                                                                                  std::size_t limit) {
+  auto s = c_.Prepare(
+      "SELECT d.id, d.created_at_us, d.action,"
+      " EXISTS (SELECT 1 FROM fraud_labels l WHERE l.fraud_decision_id = d.id AND l.fraud = 1)"
+      " FROM fraud_decisions d WHERE d.created_at_us >= ? AND d.created_at_us < ?"
+      " ORDER BY d.created_at_us, d.id LIMIT ?");
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(limit));
+  return CollectAll<fraud::DecisionOutcome>(s, [](const Statement& row) -> Result<fraud::DecisionOutcome> {
+    const auto action = ParseAction(row.Text(2));
+    if (!action) return Status::Internal("stored fraud decision is malformed");
+    return fraud::DecisionOutcome{row.Text(0), InstantFromUnixMicros(row.Int(1)), *action, row.Int(3) != 0};
+  });
+}
+
 Result<std::optional<FraudDecision>> SqliteFraudDecisionRepo::FindByCredit(std::string_view credit_decision_id) {
   auto s = c_.Prepare(TRANCHE_SELECT_DECISION " WHERE credit_decision_id = ?");
   s.Bind(1, credit_decision_id);

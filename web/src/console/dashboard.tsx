@@ -1,13 +1,14 @@
 // The dashboard: credit decisions (checkouts) by day with decline reasons, the book by
-// status and delinquency bucket, losses, and every closed business date with its
-// collections, settlements and payouts.
+// status and delinquency bucket, losses, every closed business date with its
+// collections, settlements and payouts, and the automation scorecard (work per team,
+// the share automated, staff needed without and with automation).
 import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
 import { Chart, dayToUnix } from '../lib/chart';
 import { label, money } from '../lib/format';
 import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, useLoad } from '../lib/ui';
 import { op } from './session';
-import type { CobRun, DecisionSummary, PortfolioLine } from './types';
+import type { AutomationScorecard, CobRun, DecisionSummary, PortfolioLine } from './types';
 
 const BUCKETS = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_120'];
 
@@ -151,6 +152,83 @@ function Closes({ runs }: { runs: CobRun[] }) {
   );
 }
 
+interface TeamRow {
+  team: string;
+  items: number;
+  automated: number;
+  wrong: number;
+  without: number;
+  with: number;
+}
+
+// The work types summed per team (a team may do several kinds of work).
+function byTeam(card: AutomationScorecard): TeamRow[] {
+  const teams = new Map<string, TeamRow>();
+  for (const t of card.types) {
+    const row = teams.get(t.team) ?? { team: t.team, items: 0, automated: 0, wrong: 0, without: 0, with: 0 };
+    row.items += t.items;
+    row.automated += t.automated;
+    row.wrong += t.wrong_outcomes;
+    row.without += t.fte_without_automation;
+    row.with += t.fte_with_tranche;
+    teams.set(t.team, row);
+  }
+  return [...teams.values()];
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
+const fte = (v: number) => v.toFixed(2);
+
+function Automation({ card }: { card: AutomationScorecard }) {
+  const days = card.types[0]?.items_by_day.map((_, i) => dayToUnix(card.since) + i * 86400) ?? [];
+  const items = days.map((_, i) => card.types.reduce((n, t) => n + t.items_by_day[i], 0));
+  const automated = days.map((_, i) => card.types.reduce((n, t) => n + t.automated_by_day[i], 0));
+  const total = items.reduce((a, b) => a + b, 0);
+  const done = automated.reduce((a, b) => a + b, 0);
+  return (
+    <>
+      <dl class="kpis">
+        <div><dt>Work items</dt><dd>{total}</dd></div>
+        <div><dt>Automated share</dt><dd>{share(done, total)}</dd></div>
+        <div><dt>FTE without automation</dt><dd>{fte(card.fte_without_automation)}</dd></div>
+        <div><dt>FTE with tranche</dt><dd>{fte(card.fte_with_tranche)}</dd></div>
+      </dl>
+      {card.limited.length > 0 && (
+        <Alert message={`Counted up to the read limit only: ${card.limited.map(label).join(', ')}.`} />
+      )}
+      {days.length > 0 && (
+        <Chart
+          title={`Share of work automated per day, ${card.since} to ${card.until}`}
+          days={days}
+          valueLabel={(v) => `${Math.round(v)} %`}
+          range={[0, 100]}
+          series={[
+            {
+              label: 'automated',
+              color: '#1b7f3b',
+              // A day with no work has no rate: a gap, not 0 %.
+              values: days.map((_, i) => (items[i] === 0 ? null : (100 * automated[i]) / items[i])),
+            },
+          ]}
+        />
+      )}
+      <Table
+        caption="Automation by team"
+        rows={byTeam(card)}
+        empty="No work in this period."
+        columns={[
+          { title: 'Team', render: (r) => r.team },
+          { title: 'Items', render: (r) => r.items, numeric: true },
+          { title: 'Automated', render: (r) => share(r.automated, r.items), numeric: true },
+          { title: 'Wrong outcomes', render: (r) => r.wrong, numeric: true },
+          { title: 'FTE without', render: (r) => fte(r.without), numeric: true },
+          { title: 'FTE with', render: (r) => fte(r.with), numeric: true },
+        ]}
+      />
+    </>
+  );
+}
+
 // Demo and simulation only: the API refuses it elsewhere, and the form shows why.
 function AdvanceClock({ onDone }: { onDone: () => void }) {
   const [days, setDays] = useState('1');
@@ -190,6 +268,7 @@ export function Dashboard() {
   const decisions = useLoad(() => op<DecisionSummary>('GET', '/v1/admin/decisions/summary?days=30'), [tick]);
   const book = useLoad(() => op<{ lines: PortfolioLine[] }>('GET', '/v1/admin/portfolio'), [tick]);
   const runs = useLoad(() => op<List<CobRun>>('GET', '/v1/admin/cob/runs?limit=60'), [tick]);
+  const automation = useLoad(() => op<AutomationScorecard>('GET', '/v1/admin/automation'), [tick]);
   return (
     <>
       <h1>Dashboard</h1>
@@ -203,6 +282,9 @@ export function Dashboard() {
         <Section title="Daily close, settlements and payouts" id="closes">
           <AdvanceClock onDone={() => setTick((t) => t + 1)} />
           <Loading state={runs}>{(r) => <Closes runs={r.data} />}</Loading>
+        </Section>
+        <Section title="Automation: work and staffing (30 days)" id="automation">
+          <Loading state={automation}>{(a) => <Automation card={a} />}</Loading>
         </Section>
       </div>
     </>

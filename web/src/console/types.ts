@@ -41,6 +41,33 @@ export interface DecisionSummary {
   decline_reasons: Array<{ code: string; message: string; count: number }>;
 }
 
+// GET /v1/admin/automation: work items per type with the share automated and the staff
+// needed without and with automation (the same figures as `tranche report automation`).
+export interface AutomationType {
+  type: string;
+  team: string;
+  items: number;
+  automated: number;
+  automation_rate: number;
+  wrong_outcomes: number;
+  handling_minutes: number;
+  fte_without_automation: number;
+  fte_with_tranche: number;
+  items_by_day: number[];
+  automated_by_day: number[];
+}
+
+export interface AutomationScorecard {
+  since: string;
+  until: string;
+  days: number;
+  fte_without_automation: number;
+  fte_with_tranche: number;
+  fte_reduction: number;
+  limited: string[];
+  types: AutomationType[];
+}
+
 export interface Installment {
   number: number;
   due_date: string;

@@ -6,18 +6,19 @@ import 'uplot/dist/uPlot.min.css';
 export interface SeriesSpec {
   label: string;
   color: string;
-  values: number[];
+  values: (number | null)[];  // null: no value that day (a gap in a line)
   bars?: boolean;
 }
 
 const barsPath = uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 40] }) : undefined;
 
-export function Chart({ title, days, series, height = 220, valueLabel }: {
+export function Chart({ title, days, series, height = 220, valueLabel, range }: {
   title: string;
   days: number[];
   series: SeriesSpec[];
   height?: number;
   valueLabel?: (v: number) => string;
+  range?: [number, number];  // a fixed y range (shares: 0 to 100); else fitted to the data
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -28,7 +29,7 @@ export function Chart({ title, days, series, height = 220, valueLabel }: {
       {
         width,
         height,
-        scales: { x: { time: true } },
+        scales: { x: { time: true }, y: range ? { range } : {} },
         axes: [{}, { values: (_u, ticks) => ticks.map((t) => (valueLabel ? valueLabel(t) : String(t))), size: 70 }],
         series: [
           {},
@@ -46,7 +47,7 @@ export function Chart({ title, days, series, height = 220, valueLabel }: {
       el,
     );
     return () => plot.destroy();
-  }, [JSON.stringify(days), JSON.stringify(series.map((s) => [s.label, s.values])), height]);
+  }, [JSON.stringify(days), JSON.stringify(series.map((s) => [s.label, s.values])), height, JSON.stringify(range)]);
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>

@@ -1,8 +1,8 @@
-#include "sim/erlang.h"
+#include "automation/erlang.h"
 
 #include <gtest/gtest.h>
 
-namespace tranche::sim {
+namespace tranche::automation {
 namespace {
 
 // Published Erlang C values: 10 Erlangs of traffic (e.g. 100 calls in 30 minutes at
@@ -38,4 +38,4 @@ TEST(ErlangC, AgentsNeededIsTheFewestMeetingTheTarget) {
 }
 
 }  // namespace
-}  // namespace tranche::sim
+}  // namespace tranche::automation

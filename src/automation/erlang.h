@@ -1,7 +1,7 @@
 // Staffing arithmetic for the automation scorecard. Pure.
 #pragma once
 
-namespace tranche::sim {
+namespace tranche::automation {
 
 // Erlang C: the probability that a contact waits, with `agents` agents and `erlangs`
 // of offered traffic (arrival rate × average handling time). 1 when agents <= erlangs
@@ -15,4 +15,4 @@ double ServiceLevel(int agents, double erlangs, double aht_s, double target_s);
 // `per_hour` contacts arrive each taking `aht_s` (0 when none arrive). At most 10,000.
 int AgentsNeeded(double per_hour, double aht_s, double service_level, double target_s);
 
-}  // namespace tranche::sim
+}  // namespace tranche::automation

@@ -1,8 +1,8 @@
-#include "sim/scorecard.h"
+#include "automation/scorecard.h"
 
 #include <gtest/gtest.h>
 
-namespace tranche::sim {
+namespace tranche::automation {
 namespace {
 
 TEST(WorkTally, RoundTripsThroughJson) {
@@ -15,6 +15,36 @@ TEST(WorkTally, RoundTripsThroughJson) {
   EXPECT_EQ(back->ToJson(), t.ToJson());
   EXPECT_FALSE(WorkTally::FromJson(R"({"days": 2, "types": {"dispute": {"items": 1}}})").ok());
   EXPECT_FALSE(WorkTally::FromJson("[]").ok());
+}
+
+TEST(WorkTally, ARunFromBeforeATypeExistedReadsAsZeroItemsOfIt) {
+  // work.json of a run made before fraud reviews and assistant contacts were types.
+  auto old = WorkTally::FromJson(R"({"days": 1, "types": {"dispute": {"items": 1, "automated": 1, "flagged": 0,
+      "by_day": [[1, 1, 0]], "by_hour": [0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0],
+      "to_people_by_hour": [0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}}})");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  const Scorecard sc = Score(*old, Staffing{});
+  ASSERT_EQ(sc.types.size(), kWorkTypes);
+  const TypeScore& fraud = sc.types[static_cast<std::size_t>(WorkType::kFraudReview)];
+  EXPECT_EQ(WorkTypeName(fraud.type), "fraud_review");
+  EXPECT_EQ(fraud.team, "fraud operations");
+  EXPECT_EQ(fraud.items, 0);
+  EXPECT_EQ(fraud.fte_without, 0);
+  EXPECT_EQ(sc.types[static_cast<std::size_t>(WorkType::kDispute)].items, 1);
+  EXPECT_TRUE(ParseWorkType("assistant_contact") == WorkType::kAssistantContact);
+}
+
+TEST(Scorecard, FraudReviewsAreBackOfficeWorkAtTheManualReviewTime) {
+  Staffing s;
+  WorkTally t(1);
+  // 100 screenings, 10 held for a person: 10 × 12 min = 2 h a day.
+  for (int i = 0; i < 100; ++i) t.Add(0, 14, WorkType::kFraudReview, i >= 10, false);
+  const Scorecard sc = Score(t, s);
+  const TypeScore& fraud = sc.types[static_cast<std::size_t>(WorkType::kFraudReview)];
+  EXPECT_EQ(fraud.handling_minutes, 12);
+  EXPECT_NEAR(fraud.fte_with, 2.0 * 7 / (37.5 * 0.65), 1e-9);
+  EXPECT_NEAR(fraud.fte_without, 20.0 * 7 / (37.5 * 0.65), 1e-9);
+  EXPECT_EQ(fraud.automated_by_day, std::vector<std::int64_t>{90});
 }
 
 TEST(Scorecard, StaffsWhatPeopleHandleOnly) {
@@ -42,4 +72,4 @@ TEST(Scorecard, StaffsWhatPeopleHandleOnly) {
 }
 
 }  // namespace
-}  // namespace tranche::sim
+}  // namespace tranche::automation

@@ -1,13 +1,13 @@
-#include "sim/scorecard.h"
+#include "automation/scorecard.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
 
-#include "sim/erlang.h"
+#include "automation/erlang.h"
 
-namespace tranche::sim {
+namespace tranche::automation {
 
 namespace {
 
@@ -24,6 +24,8 @@ TypeInfo Info(WorkType t) {
     case WorkType::kReconException: return {"finance operations", &Staffing::recon_exception_minutes};
     case WorkType::kCreditDecision: return {"credit", &Staffing::credit_decision_minutes};
     case WorkType::kMerchantOnboarding: return {"merchant operations", &Staffing::onboarding_review_minutes};
+    case WorkType::kFraudReview: return {"fraud operations", &Staffing::manual_review_minutes};
+    case WorkType::kAssistantContact: return {"customer service", nullptr};
   }
   return {"", nullptr};
 }
@@ -99,9 +101,10 @@ std::string BarChart(const std::vector<std::pair<std::string, std::vector<double
 
 // One line per type: the share automated, day by day (weekly averages).
 std::string AutomationChart(const Scorecard& s) {
-  const std::vector<const char*> colors = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
+  const std::vector<const char*> colors = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
+                                           "#9467bd", "#8c564b", "#e377c2", "#17becf"};
   const int w = 640, h = 200;
-  std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='760' height='" + std::to_string(h + 40) + "'>";
+  std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='760' height='" + std::to_string(h + 55) + "'>";
   svg += "<rect x='40' y='0' width='" + std::to_string(w) + "' height='" + std::to_string(h) + "' fill='none' stroke='#ccc'/>";
   svg += "<text x='0' y='10' font-size='11'>100%</text><text x='10' y='" + std::to_string(h) + "' font-size='11'>0%</text>";
   const int weeks = std::max(1, (s.days + 6) / 7);
@@ -123,7 +126,9 @@ std::string AutomationChart(const Scorecard& s) {
     }
     svg += "<polyline fill='none' stroke-width='2' stroke='" + std::string(colors[t % colors.size()]) + "' points='" +
            points + "'/>";
-    svg += "<text x='" + std::to_string(40 + static_cast<int>(t) * 120) + "' y='" + std::to_string(h + 25) +
+    // The legend: four types a row.
+    svg += "<text x='" + std::to_string(40 + static_cast<int>(t % 4) * 170) + "' y='" +
+           std::to_string(h + 20 + static_cast<int>(t / 4) * 15) +
            "' font-size='11' fill='" + colors[t % colors.size()] + "'>" + Escape(WorkTypeName(ts.type)) + "</text>";
   }
   return svg + "</svg>";
@@ -137,7 +142,7 @@ Scorecard Score(const WorkTally& work, const Staffing& staffing) {
   for (WorkType type : kAllWorkTypes) {
     const WorkTally::PerType& t = work.types[static_cast<std::size_t>(type)];
     const TypeInfo info = Info(type);
-    TypeScore ts{type, info.team, t.total.items, t.total.automated, t.total.flagged, 0, 0, 0, {}, {}};
+    TypeScore ts{type, info.team, t.total.items, t.total.automated, t.total.flagged, 0, 0, 0, {}, {}, {}};
     if (IsContactWork(type)) {
       ts.handling_minutes = staffing.contact_aht_s / 60;
       ts.fte_without = ContactFte(t.by_hour, s.days, staffing);
@@ -149,6 +154,7 @@ Scorecard Score(const WorkTally& work, const Staffing& staffing) {
     }
     for (const WorkTally::Counts& c : t.by_day) {
       ts.items_by_day.push_back(c.items);
+      ts.automated_by_day.push_back(c.automated);
       ts.automation_by_day.push_back(c.items == 0 ? 0 : static_cast<double>(c.automated) / static_cast<double>(c.items));
     }
     s.fte_without += ts.fte_without;
@@ -170,7 +176,8 @@ std::string ScorecardJson(const Scorecard& s) {
                           {"automated", t.automated},
                           {"automation_rate", t.items ? static_cast<double>(t.automated) / static_cast<double>(t.items) : 0.0},
                           {"wrong_outcomes", t.flagged}, {"handling_minutes", t.handling_minutes},
-                          {"fte_without_automation", t.fte_without}, {"fte_with_tranche", t.fte_with}});
+                          {"fte_without_automation", t.fte_without}, {"fte_with_tranche", t.fte_with},
+                          {"items_by_day", t.items_by_day}, {"automated_by_day", t.automated_by_day}});
   }
   return j.dump(2);
 }
@@ -196,7 +203,7 @@ std::string ScorecardHtml(const Scorecard& s, const std::string& run_name) {
                        {static_cast<double>(t.items) / s.days, static_cast<double>(t.items - t.automated) / s.days}});
     fte.push_back({t.team, {t.fte_without, t.fte_with}});
   }
-  h += "</table><p>Fraud reviews and assistant-handled contacts join this table when those modules land.</p>";
+  h += "</table>";
   h += "<h2>Volume per day</h2>" + BarChart(volumes, {"all items", "to people"}, "/day");
   h += "<h2>FTE by team</h2>" + BarChart(fte, {"without automation", "with tranche"}, "FTE");
   h += "<h2>Automation rate over time (weekly)</h2>" + AutomationChart(s);
@@ -204,4 +211,4 @@ std::string ScorecardHtml(const Scorecard& s, const std::string& run_name) {
   return h;
 }
 
-}  // namespace tranche::sim
+}  // namespace tranche::automation

@@ -1,9 +1,8 @@
-// Operational work items: what the simulated business asks of the platform's
-// automation and of people, by type. The simulator writes one row per item
-// (work_items.csv); the automation scorecard (scorecard.h) counts them.
-//
-// Fraud reviews (src/fraud) and assistant-handled contacts (src/assist) are added here
-// as types when those modules land; the scorecard picks every type up from this list.
+// Operational work items: what a BNPL business asks of the platform's automation and
+// of people, by type, counted by day and hour. Two sources fill a WorkTally: the
+// simulator (sim/driver.cc, written to a run's work.json) and a running server's store
+// (ops/automation.h). The automation scorecard (scorecard.h) scores either; every type
+// is picked up from this list, and a source that has no such work shows zero items.
 #pragma once
 
 #include <array>
@@ -15,7 +14,7 @@
 
 #include "core/status.h"
 
-namespace tranche::sim {
+namespace tranche::automation {
 
 enum class WorkType : std::uint8_t {
   kCustomerContact,     // a consumer contacts customer service (inbound)
@@ -24,11 +23,14 @@ enum class WorkType : std::uint8_t {
   kReconException,      // a settlement line: matched by rule, or an exception for a person
   kCreditDecision,      // every checkout decision (the model/policy decides)
   kMerchantOnboarding,  // checks on a new merchant; high-risk categories go to a person
+  kFraudReview,         // every screened authorization: decided by the rules and score, or held for a person
+  kAssistantContact,    // a conversation with the assistant: contained, or handed off to a person
 };
 
 inline constexpr WorkType kAllWorkTypes[] = {WorkType::kCustomerContact, WorkType::kCollectionsContact,
                                              WorkType::kDispute, WorkType::kReconException,
-                                             WorkType::kCreditDecision, WorkType::kMerchantOnboarding};
+                                             WorkType::kCreditDecision, WorkType::kMerchantOnboarding,
+                                             WorkType::kFraudReview,     WorkType::kAssistantContact};
 
 std::string_view WorkTypeName(WorkType t);
 std::optional<WorkType> ParseWorkType(std::string_view s);
@@ -62,4 +64,4 @@ struct WorkTally {
   static Result<WorkTally> FromJson(std::string_view json);
 };
 
-}  // namespace tranche::sim
+}  // namespace tranche::automation

@@ -1,10 +1,10 @@
-#include "sim/erlang.h"
+#include "automation/erlang.h"
 
 #include <cmath>
 
 #include "core/assert.h"
 
-namespace tranche::sim {
+namespace tranche::automation {
 
 double ErlangCWait(int agents, double erlangs) {
   TRANCHE_ASSERT(agents >= 1 && erlangs >= 0);
@@ -31,4 +31,4 @@ int AgentsNeeded(double per_hour, double aht_s, double service_level, double tar
   return kMaxAgents;
 }
 
-}  // namespace tranche::sim
+}  // namespace tranche::automation

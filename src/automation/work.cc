@@ -1,11 +1,11 @@
-#include "sim/work.h"
+#include "automation/work.h"
 
 #include <nlohmann/json.hpp>
 
 #include "core/assert.h"
 #include "core/enum_names.h"
 
-namespace tranche::sim {
+namespace tranche::automation {
 
 std::string_view WorkTypeName(WorkType t) {
   switch (t) {
@@ -15,6 +15,8 @@ std::string_view WorkTypeName(WorkType t) {
     case WorkType::kReconException: return "reconciliation";
     case WorkType::kCreditDecision: return "credit_decision";
     case WorkType::kMerchantOnboarding: return "merchant_onboarding";
+    case WorkType::kFraudReview: return "fraud_review";
+    case WorkType::kAssistantContact: return "assistant_contact";
   }
   return "customer_contact";
 }
@@ -24,7 +26,7 @@ std::optional<WorkType> ParseWorkType(std::string_view s) {
 }
 
 bool IsContactWork(WorkType t) {
-  return t == WorkType::kCustomerContact || t == WorkType::kCollectionsContact;
+  return t == WorkType::kCustomerContact || t == WorkType::kCollectionsContact || t == WorkType::kAssistantContact;
 }
 
 WorkTally::WorkTally(int run_days) : days(run_days) {
@@ -90,4 +92,4 @@ Result<WorkTally> WorkTally::FromJson(std::string_view text) {
   return tally;
 }
 
-}  // namespace tranche::sim
+}  // namespace tranche::automation

@@ -1,0 +1,46 @@
+// The automation scorecard: for each kind of operational work (work.h), of a simulated
+// run or stored by a running server, its volume, the share handled end to end with no
+// person, the share whose outcome was wrong, and the staff it needs — Erlang C for
+// contact work (arrivals by hour, a service level, shrinkage), workload for back-office
+// queues — "without automation" (a person handles every item) beside "with tranche".
+// Pure; `tranche report automation` writes the JSON summary and the HTML page of a run,
+// GET /v1/admin/automation the same JSON of the store (ops/automation.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "automation/staffing.h"
+#include "automation/work.h"
+
+namespace tranche::automation {
+
+struct TypeScore {
+  WorkType type;
+  std::string team;
+  std::int64_t items = 0;
+  std::int64_t automated = 0;
+  std::int64_t flagged = 0;
+  double handling_minutes = 0;  // per item a person handles
+  double fte_without = 0;       // every item handled by a person
+  double fte_with = 0;          // only what the automation left
+  std::vector<double> automation_by_day;  // share automated, per day (0 on days with none)
+  std::vector<std::int64_t> items_by_day;
+  std::vector<std::int64_t> automated_by_day;
+};
+
+struct Scorecard {
+  int days = 0;
+  std::vector<TypeScore> types;
+  double fte_without = 0;
+  double fte_with = 0;
+};
+
+Scorecard Score(const WorkTally& work, const Staffing& staffing);
+// Per type: volume, automated share, wrong outcomes, handling time, FTE without and
+// with, and items and automated items per day (day 0 the first).
+std::string ScorecardJson(const Scorecard& s);
+// A self-contained page (inline CSS and SVG charts, no scripts or downloads).
+std::string ScorecardHtml(const Scorecard& s, const std::string& run_name);
+
+}  // namespace tranche::automation
