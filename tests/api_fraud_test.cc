@@ -599,6 +599,19 @@ TEST(ApiFraudTest, AFraudModelScoresAndItsThresholdsDecide) {
   auto fine = authorize(5000, "fine@example.com");
   EXPECT_EQ(fine.json()["status"], "approved") << fine.body;
   EXPECT_FALSE(fine.json().contains("fraud_status"));
+
+  // A model written over the directory is used from the next screening on (the watcher
+  // thread looks every model_watch_interval; the test asks at once).
+  EXPECT_FALSE(f.server().platform().ReloadModelIfChanged());
+  window.train.max_rounds = 30;
+  auto retrained = fraud::TrainOnStream(stream, window);
+  ASSERT_TRUE(retrained.ok()) << retrained.status().ToString();
+  ASSERT_NE(retrained->model.version(), trained->model.version());
+  ASSERT_TRUE(retrained->model.Save(model_dir.path()).ok());
+  EXPECT_TRUE(f.server().platform().ReloadModelIfChanged());
+  ASSERT_EQ(f.PutRules({{"source", "review if fraud_score >= 0\n"}}).status, 200);
+  const Json reloaded = f.ReviewedDecision(authorize(5000, "reloaded@example.com"));
+  EXPECT_EQ(reloaded["score"]["model_version"], retrained->model.version());
 }
 
 TEST(ApiFraudTest, AnInvalidFraudModelDirectoryFailsStartUp) {

@@ -94,19 +94,28 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
 }
 
 namespace {
-std::filesystem::file_time_type SpecStamp(const std::string& dir) {
+// When a model save last wrote `file` in `dir` (spec.json for credit, fraud_model.json
+// for fraud: each is written after the booster).
+std::filesystem::file_time_type Stamp(const std::string& dir, const std::string& file) {
   std::error_code ec;
-  const auto t = std::filesystem::last_write_time(std::filesystem::path(dir) / "spec.json", ec);
+  const auto t = std::filesystem::last_write_time(std::filesystem::path(dir) / file, ec);
   return ec ? std::filesystem::file_time_type{} : t;
 }
 }  // namespace
 
 Result<std::unique_ptr<credit::ModelDecider>> Platform::WatchedModel(const std::string& dir) {
-  const auto stamp = SpecStamp(dir);
+  const auto stamp = Stamp(dir, "spec.json");
   TRANCHE_ASSIGN_OR_RETURN(credit::CreditModel model, credit::CreditModel::Load(dir));
   spdlog::info("credit model {} from {}", model.version(), dir);
   auto decider = std::make_unique<credit::ModelDecider>(std::make_shared<const credit::CreditModel>(std::move(model)));
-  watched_.push_back({dir, decider.get(), stamp});
+  credit::ModelDecider* watched = decider.get();
+  watched_.push_back({dir, "spec.json", stamp, [dir, watched]() -> Status {
+                        TRANCHE_ASSIGN_OR_RETURN(credit::CreditModel next, credit::CreditModel::Load(dir));
+                        spdlog::info("credit model reloaded from {}: {} (was {})", dir, next.version(),
+                                     watched->model()->version());
+                        watched->Swap(std::make_shared<const credit::CreditModel>(std::move(next)));
+                        return Status::Ok();
+                      }});
   return decider;
 }
 
@@ -141,6 +150,7 @@ Status Platform::OpenFraudScreening() {
   fraud::EngineOptions engine;
   if (!options_.fraud_model_dir.empty()) {
     const std::string& dir = options_.fraud_model_dir;
+    const auto stamp = Stamp(dir, "fraud_model.json");
     auto scorer = fraud::ModelScorer::Load(dir, fraud::EngineFeatureSource::ScreeningCatalogue());
     if (!scorer.ok()) {
       return Status::InvalidArgument("fraud_model_invalid",
@@ -152,8 +162,23 @@ Status Platform::OpenFraudScreening() {
       return Status::InvalidArgument("fraud_model_invalid", "the fraud model in " + dir +
                                                                 " has a label delay outside 1 hour to 90 days");
     }
-    fraud_scorer_ = std::make_unique<fraud::ModelScorer>(std::move(scorer).value());
-    spdlog::info("fraud model {} from {}", fraud_scorer_->model().version(), dir);
+    fraud_scorer_ = std::make_unique<fraud::SwappableScorer>(
+        std::make_shared<const fraud::ModelScorer>(std::move(scorer).value()));
+    spdlog::info("fraud model {} from {}", fraud_scorer_->current()->model().version(), dir);
+    watched_.push_back({dir, "fraud_model.json", stamp, [this, dir, delay_s = engine.label_delay_s]() -> Status {
+                          TRANCHE_ASSIGN_OR_RETURN(fraud::ModelScorer next,
+                                                   fraud::ModelScorer::Load(dir, fraud::EngineFeatureSource::ScreeningCatalogue()));
+                          // The feature engine delivers labels with the delay the first
+                          // model was trained for; another delay needs a restart.
+                          if (next.model().label_delay_s() != delay_s) {
+                            return Status::InvalidArgument("fraud_model_invalid",
+                                                           "the new model's label delay differs; restart to use it");
+                          }
+                          spdlog::info("fraud model reloaded from {}: {} (was {})", dir, next.model().version(),
+                                       fraud_scorer_->current()->model().version());
+                          fraud_scorer_->Swap(std::make_shared<const fraud::ModelScorer>(std::move(next)));
+                          return Status::Ok();
+                        }});
   }
   fraud_source_ = std::make_unique<fraud::EngineFeatureSource>(engine);
   const Instant now = clock_->Now();
@@ -169,18 +194,15 @@ Status Platform::OpenFraudScreening() {
 
 bool Platform::ReloadModelIfChanged() {
   bool reloaded = false;
-  for (WatchedDecider& w : watched_) {
-    const auto stamp = SpecStamp(w.dir);
+  for (WatchedModelDir& w : watched_) {
+    const auto stamp = Stamp(w.dir, w.stamp_file);
     if (stamp == w.stamp) continue;
-    auto model = credit::CreditModel::Load(w.dir);
-    if (!model.ok()) {
+    if (Status st = w.reload(); !st.ok()) {
       // A directory being rewritten is incomplete for a moment; keep the model in use.
-      spdlog::warn("credit model in {} not reloaded: {}", w.dir, model.status().ToString());
+      spdlog::warn("model in {} not reloaded: {}", w.dir, st.ToString());
       continue;
     }
     w.stamp = stamp;
-    spdlog::info("credit model reloaded from {}: {} (was {})", w.dir, model->version(), w.decider->model()->version());
-    w.decider->Swap(std::make_shared<const credit::CreditModel>(std::move(model).value()));
     reloaded = true;
   }
   return reloaded;

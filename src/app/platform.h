@@ -18,6 +18,7 @@
 #include "app/demo.h"
 #include "app/webhook_dispatcher.h"
 #include <filesystem>
+#include <functional>
 
 #include "ops/cob.h"
 #include "payments/simulated.h"
@@ -111,8 +112,9 @@ class Platform {
   // The daily job (ops/cob.h).
   ops::Cob& cob() { return *cob_; }
   ops::OpsContext ops_context();
-  // Loads each credit model again whose directory changed; true when one did. The
-  // model watcher thread calls it every model_watch_interval.
+  // Loads each model again (credit champion and challenger, fraud) whose directory was
+  // rewritten; true when one was. The model watcher thread calls it every
+  // model_watch_interval.
   bool ReloadModelIfChanged();
   // One round of webhook delivery (the dispatcher thread runs it every webhook_interval):
   // starts the attempts due; each is recorded when it ends.
@@ -151,18 +153,21 @@ class Platform {
   std::unique_ptr<store::sqlite::SqliteStore> store_;
   std::unique_ptr<api::Authenticator> authenticator_;
   std::unique_ptr<risk::Decider> decider_;
-  // The model deciders inside decider_ and the directories they are reloaded from.
-  struct WatchedDecider {
+  // The model directories reloaded when they change: `stamp_file` is the file a save
+  // writes last; `reload` loads the directory and swaps the model in (an error keeps
+  // the model in use, and the next look tries again).
+  struct WatchedModelDir {
     std::string dir;
-    credit::ModelDecider* decider;
+    std::string stamp_file;
     std::filesystem::file_time_type stamp;
+    std::function<Status()> reload;
   };
-  std::vector<WatchedDecider> watched_;
+  std::vector<WatchedModelDir> watched_;
   risk::SimulatedBureau bureau_;
   // Fraud screening at authorization: the feature engine (rebuilt from the store on
   // open) and, with fraud_model_dir, the model's score.
   std::unique_ptr<fraud::EngineFeatureSource> fraud_source_;
-  std::unique_ptr<fraud::ModelScorer> fraud_scorer_;
+  std::unique_ptr<fraud::SwappableScorer> fraud_scorer_;
   std::unique_ptr<fraud::Screening> screening_;
   webhooks::SigningKey signing_key_{};
   std::unique_ptr<WebhookDispatcher> dispatcher_;

@@ -16,4 +16,17 @@ Score ModelScorer::Evaluate(const Catalogue& catalogue, const FeatureValues& val
   return out;
 }
 
+SwappableScorer::SwappableScorer(std::shared_ptr<const ModelScorer> scorer) : scorer_(std::move(scorer)) {
+  TRANCHE_ASSERT(scorer_.load() != nullptr);
+}
+
+void SwappableScorer::Swap(std::shared_ptr<const ModelScorer> scorer) {
+  TRANCHE_ASSERT(scorer != nullptr);
+  scorer_.store(std::move(scorer));
+}
+
+Score SwappableScorer::Evaluate(const Catalogue& catalogue, const FeatureValues& values, int reasons_at) const {
+  return scorer_.load()->Evaluate(catalogue, values, reasons_at);
+}
+
 }  // namespace tranche::fraud

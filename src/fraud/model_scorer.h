@@ -3,6 +3,8 @@
 // them. Read-only after construction; safe from any number of threads.
 #pragma once
 
+#include <atomic>
+#include <memory>
 #include <string>
 
 #include "fraud/decision.h"
@@ -27,6 +29,21 @@ class ModelScorer final : public Scorer {
 
   FraudModel model_;
   const Catalogue* catalogue_;
+};
+
+// The scorer screening uses when the model may be replaced while it runs (hot reload):
+// each Evaluate uses the model that was current when it began.
+class SwappableScorer final : public Scorer {
+ public:
+  // Precondition: `scorer` is not null (for both).
+  explicit SwappableScorer(std::shared_ptr<const ModelScorer> scorer);
+  void Swap(std::shared_ptr<const ModelScorer> scorer);
+  std::shared_ptr<const ModelScorer> current() const { return scorer_.load(); }
+
+  Score Evaluate(const Catalogue& catalogue, const FeatureValues& values, int reasons_at) const override;
+
+ private:
+  std::atomic<std::shared_ptr<const ModelScorer>> scorer_;
 };
 
 }  // namespace tranche::fraud
