@@ -631,7 +631,7 @@ async function run() {
     await shot(page, 'console-reconciliation');
     await page.getByLabel('Note (required)', { exact: true }).fill('A payment for another lender; returned to the processor.');
     await page.getByRole('button', { name: 'Resolve', exact: true }).click();
-    await page.getByText(/^Resolved rex_.*: no adjustment\./).waitFor();
+    await page.getByText(/^Resolved rex_.*: no adjustment\./i).waitFor();
     await page.getByText('Nothing waits for a person.').waitFor();
     noProblems(page);
     await page.context().close();

@@ -49,18 +49,13 @@ function Overview({ summary }: { summary: ReconSummary }) {
   );
 }
 
-function Work({ item, onChange }: { item: ReconException; onChange: () => void }) {
+// `onDone` gets what was done; the page shows it (this form is remade when the
+// exception changes).
+function Work({ item, onDone }: { item: ReconException; onDone: (message: string) => void }) {
   const [resolution, setResolution] = useState(item.kind === 'unknown_reference' ? 'no_adjustment' : 'write_off');
   const [note, setNote] = useState('');
-  const [done, setDone] = useState('');
-  const claim = useSubmit((m) => {
-    setDone(m);
-    onChange();
-  });
-  const resolve = useSubmit((m) => {
-    setDone(m);
-    onChange();
-  });
+  const claim = useSubmit(onDone);
+  const resolve = useSubmit(onDone);
   const path = `${BASE}/exceptions/${item.id}`;
   if (item.status === 'resolved') {
     return (
@@ -78,7 +73,6 @@ function Work({ item, onChange }: { item: ReconException; onChange: () => void }
   }
   return (
     <>
-      <Alert kind="ok" message={done} />
       {!item.claimed_by && (
         <div class="actions">
           <button
@@ -134,7 +128,7 @@ function Work({ item, onChange }: { item: ReconException; onChange: () => void }
   );
 }
 
-function Detail({ id, onChange }: { id: string; onChange: () => void }) {
+function Detail({ id, onDone }: { id: string; onDone: (message: string) => void }) {
   const item = useLoad(() => op<ReconException>('GET', `${BASE}/exceptions/${encodeURIComponent(id)}`), [id]);
   return (
     <Section title={`Exception ${id}`} id="exception">
@@ -162,9 +156,9 @@ function Detail({ id, onChange }: { id: string; onChange: () => void }) {
             <Work
               key={`${x.id}-${x.status}-${x.claimed_by ?? ''}`}
               item={x}
-              onChange={() => {
+              onDone={(message) => {
                 item.reload();
-                onChange();
+                onDone(message);
               }}
             />
           </>
@@ -177,9 +171,11 @@ function Detail({ id, onChange }: { id: string; onChange: () => void }) {
 export function Reconciliation({ route }: { route: string }) {
   const id = routeId(route);
   const [status, setStatus] = useState('open');
+  const [done, setDone] = useState('');
   const summary = useLoad(() => op<ReconSummary>('GET', BASE), []);
   const list = useLoad(() => op<List<ReconException>>('GET', `${BASE}/exceptions?limit=100&status=${status}`), [status]);
-  const reload = () => {
+  const onDone = (message: string) => {
+    setDone(message);
     summary.reload();
     list.reload();
   };
@@ -189,7 +185,8 @@ export function Reconciliation({ route }: { route: string }) {
       <Section title="Settlement files" id="recon-summary">
         <Loading state={summary}>{(s) => <Overview summary={s} />}</Loading>
       </Section>
-      {id && <Detail id={id} onChange={reload} />}
+      <Alert kind="ok" message={done} />
+      {id && <Detail id={id} onDone={onDone} />}
       <Section title="Exceptions" id="exceptions">
         <Select
           label="Show"
