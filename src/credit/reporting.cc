@@ -85,10 +85,10 @@ MonitorReport Monitor(const CreditModel& model, const std::vector<risk::Decision
   }
   for (auto& [month, v] : vintages) report.vintages.push_back(v);
   if (scores.empty()) return report;
-  report.score_psi = Psi(model.score_baseline(), scores);
+  report.score_psi = ml::Psi(model.score_baseline(), scores);
   for (std::size_t i = 0; i < n_features; ++i) {
     report.top_features.push_back({model.spec().columns[i].name, importance[i] / static_cast<double>(scores.size()),
-                                   Psi(model.feature_baselines()[i], columns[i])});
+                                   ml::Psi(model.feature_baselines()[i], columns[i])});
   }
   std::stable_sort(report.top_features.begin(), report.top_features.end(),
                    [](const FeatureDrift& a, const FeatureDrift& b) { return a.importance > b.importance; });

@@ -1,47 +1,13 @@
-// PSI, the decision report and drift monitoring.
+// The decision report and drift monitoring.
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/random.h"
 #include "credit/reporting.h"
 #include "credit/simulated_data.h"
 
 namespace tranche::credit {
 namespace {
-
-std::vector<double> Uniform(std::uint64_t seed, std::size_t n, double lo, double hi) {
-  SeededRandom r(seed);
-  std::vector<double> out;
-  for (std::size_t i = 0; i < n; ++i) out.push_back(lo + (hi - lo) * static_cast<double>(r.Uniform(1'000'000)) / 1e6);
-  return out;
-}
-
-TEST(PsiTest, IsNearZeroForTheSameDistributionAndLargeForAShift) {
-  const Bins b = QuantileBins(Uniform(1, 20'000, 0, 1));
-  EXPECT_EQ(b.edges.size(), 9u);
-  EXPECT_NEAR(b.expected[0], 0.1, 0.005);
-  EXPECT_EQ(b.expected.back(), 0);  // no missing values in training
-  const double same = Psi(b, Uniform(2, 5'000, 0, 1));
-  EXPECT_LT(same, 0.01);
-  EXPECT_EQ(PsiVerdict(same), "stable");
-  const double shifted = Psi(b, Uniform(3, 5'000, 0.5, 1.5));
-  EXPECT_GT(shifted, kPsiSignificant);
-  EXPECT_EQ(PsiVerdict(shifted), "significant shift");
-  // Missing values are a bin of their own.
-  std::vector<double> with_missing = Uniform(4, 1'000, 0, 1);
-  for (std::size_t i = 0; i < 300; ++i) with_missing[i] = std::nan("");
-  EXPECT_GT(Psi(b, with_missing), kPsiInvestigate);
-}
-
-TEST(PsiTest, HandlesRepeatedValues) {
-  const Bins b = QuantileBins({1, 1, 1, 1, 2, 2, 3, 3, 3, 3});
-  EXPECT_LT(b.edges.size(), 9u);
-  double total = 0;
-  for (double e : b.expected) total += e;
-  EXPECT_NEAR(total, 1, 1e-12);
-  EXPECT_NEAR(Psi(b, {1, 1, 1, 1, 2, 2, 3, 3, 3, 3}), 0, 1e-12);
-}
 
 risk::DecisionRecord Decision(std::string id, std::string version, bool approved, std::optional<double> pd,
                               std::optional<risk::CreditProfile> profile = std::nullopt) {
@@ -103,7 +69,7 @@ TEST(MonitorTest, FlagsAPopulationThatDriftedFromTraining) {
   ASSERT_FALSE(calm.top_features.empty());
   EXPECT_EQ(calm.top_features[0].feature, "pay_0");  // the model's main driver
   const MonitorReport alarm = Monitor(model, drifted, {});
-  EXPECT_GT(alarm.score_psi, kPsiSignificant);
+  EXPECT_GT(alarm.score_psi, ml::kPsiSignificant);
   EXPECT_GT(alarm.score_psi, calm.score_psi);
   ASSERT_EQ(alarm.vintages.size(), 1u);
   EXPECT_EQ(alarm.vintages[0].month, "2026-11");
