@@ -209,6 +209,7 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterSettlementRoutes(router);
   RegisterFraudRoutes(router);
   RegisterLookupRoutes(router);
+  RegisterModelRoutes(router);
   RegisterAssistantRoutes(router);
 }
 

@@ -67,6 +67,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->services_->adjustable_clock = p->options_.adjustable_clock;
   p->services_->wall_clock = p->wall_clock_;
   p->services_->fraud = p->screening_.get();
+  p->services_->models = &p->served_models_;
   if (p->options_.intent_classifier != nullptr && p->options_.language_detector != nullptr) {
     p->assistant_ = std::make_unique<assist::Assistant>(p->ops_context(), *p->options_.intent_classifier,
                                                         *p->options_.language_detector);
@@ -117,6 +118,8 @@ Status Platform::OpenDecider() {
     return Status::Ok();
   }
   TRANCHE_ASSIGN_OR_RETURN(auto champion, WatchedModel(o.credit_model_dir));
+  served_models_.champion = champion.get();
+  served_models_.champion_dir = o.credit_model_dir;
   if (o.challenger_model_dir.empty()) {
     spdlog::info("credit decisions: model");
     decider_ = std::move(champion);
@@ -126,6 +129,10 @@ Status Platform::OpenDecider() {
     return Status::InvalidArgument("invalid_share", "the challenger share must be between 0 and 1");
   }
   TRANCHE_ASSIGN_OR_RETURN(auto challenger, WatchedModel(o.challenger_model_dir));
+  served_models_.challenger = challenger.get();
+  served_models_.challenger_dir = o.challenger_model_dir;
+  served_models_.challenger_shadow = o.challenger_shadow;
+  served_models_.challenger_share = o.challenger_share;
   spdlog::info("credit decisions: model with a challenger ({})",
                o.challenger_shadow ? "shadow" : std::to_string(o.challenger_share) + " of consumers");
   decider_ = std::make_unique<credit::ChampionChallenger>(
@@ -149,6 +156,8 @@ Status Platform::OpenFraudScreening() {
                                                                 " has a label delay outside 1 hour to 90 days");
     }
     fraud_scorer_ = std::make_unique<fraud::ModelScorer>(std::move(scorer).value());
+    served_models_.fraud = &fraud_scorer_->model();
+    served_models_.fraud_dir = dir;
     spdlog::info("fraud model {} from {}", fraud_scorer_->model().version(), dir);
   }
   fraud_source_ = std::make_unique<fraud::EngineFeatureSource>(engine);

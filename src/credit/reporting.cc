@@ -96,4 +96,48 @@ MonitorReport Monitor(const CreditModel& model, const std::vector<risk::Decision
   return report;
 }
 
+std::vector<ml::ScoredRow> ScoredRowsOf(const std::vector<risk::DecisionRecord>& decisions,
+                                        const risk::DecisionRepo::Outcomes& outcomes,
+                                        const std::string& decider_version, bool shadow) {
+  const std::set<std::string> matured(outcomes.matured.begin(), outcomes.matured.end());
+  const std::set<std::string> defaulted(outcomes.defaulted.begin(), outcomes.defaulted.end());
+  std::vector<ml::ScoredRow> rows;
+  for (const risk::DecisionRecord& d : decisions) {
+    const std::optional<double>& pd = shadow ? (d.decision.shadow ? d.decision.shadow->pd : std::nullopt) : d.decision.pd;
+    const std::string& version = shadow ? (d.decision.shadow ? d.decision.shadow->decider_version : std::string())
+                                        : d.decision.decider_version;
+    if (!pd || version != decider_version) continue;
+    ml::ScoredRow row{d.created_at, *pd, std::nullopt};
+    if (matured.contains(d.id)) row.positive = defaulted.contains(d.id);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+HeadToHead CompareOnMatured(const std::vector<risk::DecisionRecord>& decisions,
+                            const risk::DecisionRepo::Outcomes& outcomes, const std::string& champion_version,
+                            const std::string& challenger_version) {
+  const std::set<std::string> matured(outcomes.matured.begin(), outcomes.matured.end());
+  const std::set<std::string> defaulted(outcomes.defaulted.begin(), outcomes.defaulted.end());
+  std::vector<double> champion, challenger;
+  std::vector<float> labels;
+  for (const risk::DecisionRecord& d : decisions) {
+    const auto& s = d.decision.shadow;
+    if (!matured.contains(d.id) || d.decision.decider_version != champion_version || !d.decision.pd || !s ||
+        s->decider_version != challenger_version || !s->pd) {
+      continue;
+    }
+    champion.push_back(*d.decision.pd);
+    challenger.push_back(*s->pd);
+    labels.push_back(defaulted.contains(d.id) ? 1 : 0);
+  }
+  HeadToHead out{labels.size(), static_cast<std::size_t>(std::count(labels.begin(), labels.end(), 1.0F)),
+                 std::nullopt, std::nullopt};
+  if (out.defaulted > 0 && out.defaulted < out.matured) {
+    out.champion_auc = ml::Auc(champion, labels);
+    out.challenger_auc = ml::Auc(challenger, labels);
+  }
+  return out;
+}
+
 }  // namespace tranche::credit

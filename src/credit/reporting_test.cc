@@ -49,6 +49,49 @@ TEST(ReportTest, ComparesVersionsSideBySide) {
   EXPECT_DOUBLE_EQ(s[1].mean_pd, 0.4);
 }
 
+// d1..d4 decided by model:a with challenger model:c shadowing; d1-d3 matured, d1 and d3
+// defaulted; d5 decided by another version.
+std::vector<risk::DecisionRecord> ShadowedBook() {
+  const double champion_pd[] = {0.8, 0.4, 0.35, 0.1};
+  const double challenger_pd[] = {0.3, 0.2, 0.6, 0.5};
+  std::vector<risk::DecisionRecord> out;
+  for (int i = 0; i < 4; ++i) {
+    out.push_back(Decision("d" + std::to_string(i + 1), "model:a", true, champion_pd[i]));
+    out.back().decision.shadow = risk::ShadowDecision{"model:c", risk::Outcome::kApproved, challenger_pd[i]};
+  }
+  out.push_back(Decision("d5", "model:b", true, 0.9));
+  return out;
+}
+
+TEST(ReportTest, ScoredRowsAreOneModelsPdsWithTheOutcomesKnown) {
+  const risk::DecisionRepo::Outcomes outcomes{{"d1", "d2", "d3", "d5"}, {"d1", "d3", "d5"}};
+  const auto champion = ScoredRowsOf(ShadowedBook(), outcomes, "model:a", false);
+  ASSERT_EQ(champion.size(), 4u);
+  EXPECT_DOUBLE_EQ(champion[0].score, 0.8);
+  EXPECT_EQ(champion[0].positive, std::optional<bool>(true));
+  EXPECT_EQ(champion[1].positive, std::optional<bool>(false));
+  EXPECT_FALSE(champion[3].positive.has_value());  // not matured
+  const auto challenger = ScoredRowsOf(ShadowedBook(), outcomes, "model:c", true);
+  ASSERT_EQ(challenger.size(), 4u);
+  EXPECT_DOUBLE_EQ(challenger[2].score, 0.6);
+  EXPECT_EQ(challenger[2].positive, std::optional<bool>(true));
+  EXPECT_TRUE(ScoredRowsOf(ShadowedBook(), outcomes, "model:c", false).empty());
+}
+
+TEST(ReportTest, ComparesChampionAndChallengerOnTheMaturedDecisionsBothScored) {
+  const risk::DecisionRepo::Outcomes outcomes{{"d1", "d2", "d3", "d5"}, {"d1", "d3", "d5"}};
+  const HeadToHead h = CompareOnMatured(ShadowedBook(), outcomes, "model:a", "model:c");
+  EXPECT_EQ(h.matured, 3u);  // d5 was not shadowed, d4 has not matured
+  EXPECT_EQ(h.defaulted, 2u);
+  // Defaults d1 (0.8) and d3 (0.35) against d2 (0.4): one pair of two ranked right.
+  EXPECT_DOUBLE_EQ(*h.champion_auc, 0.5);
+  // Challenger: d1 0.3 and d3 0.6 against d2 0.2: both ranked right.
+  EXPECT_DOUBLE_EQ(*h.challenger_auc, 1.0);
+  const HeadToHead none = CompareOnMatured(ShadowedBook(), {}, "model:a", "model:c");
+  EXPECT_EQ(none.matured, 0u);
+  EXPECT_FALSE(none.champion_auc.has_value());
+}
+
 TEST(MonitorTest, FlagsAPopulationThatDriftedFromTraining) {
   TrainOptions o;
   o.folds = 3;
@@ -56,6 +99,12 @@ TEST(MonitorTest, FlagsAPopulationThatDriftedFromTraining) {
   auto t = Train(SimulatedTrainingData(3000, 21, *ParseDate("2026-11-26")), o);
   ASSERT_TRUE(t.ok());
   const CreditModel model(std::move(t).value(), "simulated");
+  // Training recorded the out-of-fold curves for the console.
+  ASSERT_TRUE(model.held_out().has_value());
+  EXPECT_EQ(model.held_out()->method, "cross_validated");
+  EXPECT_EQ(model.held_out()->curves.rows, 3000u);
+  EXPECT_LE(model.held_out()->curves.roc.size(), ml::kMaxRocPoints);
+  EXPECT_EQ(model.held_out()->curves.calibration.size(), 10u);
   risk::SimulatedBureau bureau;
   std::vector<risk::DecisionRecord> usual, drifted;
   for (int i = 0; i < 2000; ++i) {

@@ -3,7 +3,7 @@
 // calls a use case and renders. Checkout objects are in views_checkout.cc, parties
 // (consumers, merchants, keys, notifications, payment methods, webhook endpoints) and
 // ledger objects in views_accounts.cc, orders and servicing in views.cc, the assistant's
-// conversations and hand-offs in views_assistant.cc.
+// conversations and hand-offs in views_assistant.cc, the models report in views_models.cc.
 #pragma once
 
 #include "assist/conversation.h"
@@ -16,6 +16,7 @@
 #include "onboarding/consumer_login.h"
 #include "onboarding/onboarding.h"
 #include "ops/fraud_backtest.h"
+#include "ops/models.h"
 #include "ops/outbox.h"
 #include "origination/exposure.h"
 #include "origination/origination.h"
@@ -52,6 +53,9 @@ Json ReasonsJson(const std::vector<risk::Reason>& reasons);
 Json DecisionJson(const risk::DecisionRecord& d);
 // Checkouts for the operator dashboard: decisions per day and principal decline reasons.
 Json DecisionSummaryJson(const risk::DecisionSummary& s);
+// The Models page: each served model's card and champion and challenger side by side
+// (views_models.cc).
+Json ModelsJson(const ModelsReport& r);
 
 // Checkout (views_checkout.cc).
 // A schedule as previewed or granted: the instalments and, for financing, the

@@ -21,6 +21,7 @@ void RegisterSettlementRoutes(ApiRouter& router);
 void RegisterFraudRoutes(ApiRouter& router);
 void RegisterLookupRoutes(ApiRouter& router);
 void RegisterAssistantRoutes(ApiRouter& router);
+void RegisterModelRoutes(ApiRouter& router);
 
 // A list response: {"object":"list","data":[...],"has_more":...,"next_cursor":...}.
 Json ListBody(Json data, bool has_more, const std::string& next_cursor);
