@@ -1,6 +1,6 @@
 // The operator console: log in with an operator key, then the dashboard, look-ups,
-// disputes and the notification outbox, and the pages of modules a server may run
-// without (fraud reviews and rules, hand-offs) once the API answers for them.
+// disputes, the notification outbox and the models, and the pages of modules a server
+// may run without (fraud reviews and rules, hand-offs) once the API answers for them.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../styles.css';
@@ -11,6 +11,7 @@ import { Dashboard } from './dashboard';
 import { ConsumerLookup, OrderLookup, Merchants } from './lookups';
 import { Disputes } from './disputes';
 import { Notifications } from './notifications';
+import { Models } from './models';
 import { OPTIONAL_PAGES, type OptionalPage } from './queues';
 
 function Login({ onLogin }: { onLogin: () => void }) {
@@ -63,6 +64,7 @@ const NAV: Array<[string, string]> = [
   ['/merchants', 'Merchants'],
   ['/disputes', 'Disputes'],
   ['/notifications', 'Notifications'],
+  ['/models', 'Models'],
 ];
 
 function Shell({ onLogout }: { onLogout: () => void }) {
@@ -88,6 +90,7 @@ function Shell({ onLogout }: { onLogout: () => void }) {
   else if (base === '/merchants') page = <Merchants route={route} />;
   else if (base === '/disputes') page = <Disputes />;
   else if (base === '/notifications') page = <Notifications />;
+  else if (base === '/models') page = <Models />;
   else if (extra) page = extra.render(route);
   else page = <Dashboard />;
   return (
