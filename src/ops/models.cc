@@ -17,15 +17,12 @@ std::optional<Instant> WrittenAt(const std::string& dir, const char* file) {
   return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::file_clock::to_sys(t));
 }
 
-// The window's first `cap` decisions of a ListSince port (oldest first), and whether
+// The window's first `cap` records of a ListSince port (oldest first), and whether
 // there were more.
 template <typename Record, typename List>
 Result<std::pair<std::vector<Record>, bool>> ReadWindow(List list, const fraud::BacktestWindow& w, std::size_t cap) {
   TRANCHE_ASSIGN_OR_RETURN(std::vector<Record> rows, list(w.from, cap + 1));
-  rows.erase(std::find_if(rows.begin(), rows.end(), [&](const Record& r) { return r.created_at >= w.to; }), rows.end());
-  const bool capped = rows.size() > cap;
-  if (capped) rows.pop_back();
-  return std::pair{std::move(rows), capped};
+  return FirstInWindow(std::move(rows), w.to, cap);
 }
 
 // `shadow`: the model scores beside the champion rather than deciding.

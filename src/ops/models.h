@@ -8,6 +8,7 @@
 // GET /v1/admin/models. Reads only; every read is bounded.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,6 +70,16 @@ struct ModelsReport {
   std::vector<credit::VersionReport> versions;  // every credit decider in the window
   std::optional<credit::HeadToHead> head_to_head;  // with a shadow challenger only
 };
+
+// Of `rows`, read oldest first from the window's start with a limit of cap + 1: those
+// created before `to`, at most `cap`, and whether the window held more than `cap`.
+template <typename Record>
+std::pair<std::vector<Record>, bool> FirstInWindow(std::vector<Record> rows, Instant to, std::size_t cap) {
+  rows.erase(std::find_if(rows.begin(), rows.end(), [&](const Record& r) { return r.created_at >= to; }), rows.end());
+  const bool capped = rows.size() > cap;
+  if (capped) rows.resize(cap);
+  return {std::move(rows), capped};
+}
 
 // The window's decisions read in one snapshot. `now` is the platform's clock.
 Result<ModelsReport> ReportModels(store::Store& store, const ServedModels& served, fraud::BacktestWindow window,
