@@ -77,7 +77,7 @@ template <typename Record>
 std::pair<std::vector<Record>, bool> FirstInWindow(std::vector<Record> rows, Instant to, std::size_t cap) {
   rows.erase(std::find_if(rows.begin(), rows.end(), [&](const Record& r) { return r.created_at >= to; }), rows.end());
   const bool capped = rows.size() > cap;
-  if (capped) rows.resize(cap);
+  if (capped) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(cap), rows.end());
   return {std::move(rows), capped};
 }
 
