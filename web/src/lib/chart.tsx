@@ -67,7 +67,7 @@ function Plot({ title, x, time, series, height, valueLabel, xLabel, yLabel, rang
           ? { x: { time, range: () => range }, y: { range: () => range } }
           : { x: { time } },
         axes: [
-          { label: xLabel, values: time ? undefined : (_u, ticks) => ticks.map((t) => t.toFixed(1)) },
+          { label: xLabel, values: time ? undefined : (_u, ticks) => ticks.map((t) => t.toFixed(2)) },
           { label: yLabel, values: (_u, ticks) => ticks.map((t) => (valueLabel ? valueLabel(t) : String(t))), size: 70 },
         ],
         series: [
