@@ -211,6 +211,7 @@ void RegisterRoutes(ApiRouter& router) {
   RegisterReconRoutes(router);
   RegisterLookupRoutes(router);
   RegisterAutomationRoutes(router);
+  RegisterModelRoutes(router);
   RegisterAssistantRoutes(router);
 }
 

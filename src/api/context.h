@@ -19,6 +19,10 @@
 #include "risk/decider.h"
 #include "webhooks/webhook.h"
 
+namespace tranche::ops {
+struct ServedModels;  // ops/models.h
+}  // namespace tranche::ops
+
 namespace tranche::api {
 
 struct Reply {
@@ -69,6 +73,9 @@ struct Services {
   // The assistant's chat use cases; null when no intent classifier and language
   // detector were configured (the assistant's routes then answer 503).
   assist::Assistant* assistant = nullptr;
+  // The credit and fraud models the server runs, for GET /v1/admin/models (set by the
+  // platform); null: none.
+  const ops::ServedModels* models = nullptr;
 };
 
 struct IdempotencyScope {

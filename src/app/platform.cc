@@ -71,6 +71,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->services_->adjustable_clock = p->options_.adjustable_clock;
   p->services_->wall_clock = p->wall_clock_;
   p->services_->fraud = p->screening_.get();
+  p->services_->models = &p->served_models_;
   if (p->options_.intent_classifier != nullptr && p->options_.language_detector != nullptr) {
     p->assistant_ = std::make_unique<assist::Assistant>(p->ops_context(), *p->options_.intent_classifier,
                                                         *p->options_.language_detector);
@@ -130,6 +131,8 @@ Status Platform::OpenDecider() {
     return Status::Ok();
   }
   TRANCHE_ASSIGN_OR_RETURN(auto champion, WatchedModel(o.credit_model_dir));
+  served_models_.champion = champion.get();
+  served_models_.champion_dir = o.credit_model_dir;
   if (o.challenger_model_dir.empty()) {
     spdlog::info("credit decisions: model");
     decider_ = std::move(champion);
@@ -139,6 +142,10 @@ Status Platform::OpenDecider() {
     return Status::InvalidArgument("invalid_share", "the challenger share must be between 0 and 1");
   }
   TRANCHE_ASSIGN_OR_RETURN(auto challenger, WatchedModel(o.challenger_model_dir));
+  served_models_.challenger = challenger.get();
+  served_models_.challenger_dir = o.challenger_model_dir;
+  served_models_.challenger_shadow = o.challenger_shadow;
+  served_models_.challenger_share = o.challenger_share;
   spdlog::info("credit decisions: model with a challenger ({})",
                o.challenger_shadow ? "shadow" : std::to_string(o.challenger_share) + " of consumers");
   decider_ = std::make_unique<credit::ChampionChallenger>(
@@ -164,6 +171,8 @@ Status Platform::OpenFraudScreening() {
     }
     fraud_scorer_ = std::make_unique<fraud::SwappableScorer>(
         std::make_shared<const fraud::ModelScorer>(std::move(scorer).value()));
+    served_models_.fraud = fraud_scorer_.get();
+    served_models_.fraud_dir = dir;
     spdlog::info("fraud model {} from {}", fraud_scorer_->current()->model().version(), dir);
     watched_.push_back({dir, "fraud_model.json", stamp, [this, dir, delay_s = engine.label_delay_s]() -> Status {
                           TRANCHE_ASSIGN_OR_RETURN(fraud::ModelScorer next,

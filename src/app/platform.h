@@ -21,6 +21,7 @@
 #include <functional>
 
 #include "ops/cob.h"
+#include "ops/models.h"
 #include "payments/simulated.h"
 #include "fraud/engine_source.h"
 #include "fraud/model_scorer.h"
@@ -168,6 +169,8 @@ class Platform {
   // open) and, with fraud_model_dir, the model's score.
   std::unique_ptr<fraud::EngineFeatureSource> fraud_source_;
   std::unique_ptr<fraud::SwappableScorer> fraud_scorer_;
+  // The models above as the operators' Models page reports them.
+  ops::ServedModels served_models_;
   std::unique_ptr<fraud::Screening> screening_;
   webhooks::SigningKey signing_key_{};
   std::unique_ptr<WebhookDispatcher> dispatcher_;

@@ -227,11 +227,11 @@ int RunMonitor(const DecisionArgs& a) {
   if (r.scored == 0) {
     std::printf("no decisions with a credit profile: nothing to compare with the training baseline\n");
   } else {
-    std::printf("PSI against training (> %.2f investigate, > %.2f significant shift):\n", credit::kPsiInvestigate,
-                credit::kPsiSignificant);
-    std::printf("  %-22s %8.4f  %s\n", "score (PD)", r.score_psi, credit::PsiVerdict(r.score_psi).c_str());
+    std::printf("PSI against training (> %.2f investigate, > %.2f significant shift):\n", ml::kPsiInvestigate,
+                ml::kPsiSignificant);
+    std::printf("  %-22s %8.4f  %s\n", "score (PD)", r.score_psi, ml::PsiVerdict(r.score_psi).c_str());
     for (const credit::FeatureDrift& f : r.top_features) {
-      std::printf("  %-22s %8.4f  %s  (importance %.3f)\n", f.feature.c_str(), f.psi, credit::PsiVerdict(f.psi).c_str(),
+      std::printf("  %-22s %8.4f  %s  (importance %.3f)\n", f.feature.c_str(), f.psi, ml::PsiVerdict(f.psi).c_str(),
                   f.importance);
     }
   }

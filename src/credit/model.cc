@@ -104,26 +104,16 @@ Scorecard ScorecardFromJson(const Json& j, const FeatureSpec& spec) {
   return card;
 }
 
-Json BinsToJson(const Bins& b) { return {{"edges", b.edges}, {"expected", b.expected}}; }
-
-Bins BinsFromJson(const Json& j) {
-  Bins b{j.at("edges").get<std::vector<double>>(), j.at("expected").get<std::vector<double>>()};
-  if (b.expected.size() != b.edges.size() + 2) throw std::invalid_argument("baseline bins are inconsistent");
-  return b;
-}
-
 Json QualityToJson(const Quality& q) {
-  Json table = Json::array();
-  for (const ml::CalibrationBin& b : q.calibration) {
-    table.push_back({{"min_pd", b.min_pd}, {"max_pd", b.max_pd}, {"count", b.count},
-                     {"mean_pd", b.mean_pd}, {"observed_rate", b.observed_rate}});
-  }
-  return {{"auc", q.auc}, {"ks", q.ks}, {"gini", q.gini}, {"brier", q.brier}, {"calibration", std::move(table)}};
+  return {{"auc", q.auc}, {"ks", q.ks}, {"gini", q.gini}, {"brier", q.brier},
+          {"calibration", ml::CalibrationToJson(q.calibration)}};
 }
+
+std::string ValidationMethod(const Validation& v) { return v.folds_scored > 1 ? "nested_cv" : "validation_split"; }
 
 Json ValidationToJson(const std::optional<Validation>& v) {
   if (!v) return nullptr;
-  return {{"method", v->folds_scored > 1 ? "nested_cv" : "validation_split"},
+  return {{"method", ValidationMethod(*v)},
           {"outer_folds", v->outer_folds},
           {"folds_scored", v->folds_scored},
           {"rows", v->rows},
@@ -141,7 +131,7 @@ Result<std::string> FileSha256(const std::string& path) {
 CreditModel::CreditModel(TrainedModel t, std::string data_sha256)
     : spec_(std::move(t.spec)), booster_(std::move(t.booster)), scorecard_(std::move(t.scorecard)),
       blend_(t.blend), platt_(t.platt), score_baseline_(std::move(t.score_baseline)),
-      feature_baselines_(std::move(t.feature_baselines)) {
+      feature_baselines_(std::move(t.feature_baselines)), training_rows_(t.rows) {
   TRANCHE_ASSERT(blend_ == 0 || scorecard_.has_value());
   for (std::size_t i = 0; i < spec_.width(); ++i) reasons_.push_back(DefaultReason(spec_.FeatureName(i)));
   Json params = Json::object();
@@ -174,12 +164,15 @@ CreditModel::CreditModel(TrainedModel t, std::string data_sha256)
                       {"cv_auc", r.cv_auc}, {"cv_logloss", r.cv_logloss}, {"rounds", r.rounds}});
   }
   Json features = Json::object();
-  for (std::size_t i = 0; i < spec_.columns.size(); ++i) features[spec_.columns[i].name] = BinsToJson(feature_baselines_[i]);
+  for (std::size_t i = 0; i < spec_.columns.size(); ++i) features[spec_.columns[i].name] = ml::BinsToJson(feature_baselines_[i]);
+  held_out_ = HeldOut{t.validation ? ValidationMethod(*t.validation) : "cross_validated",
+                      std::move(t.held_out)};
   metrics_json_ = Json{{"unbiased", ValidationToJson(t.validation)},
+                       {"held_out", {{"method", held_out_->method}, {"curves", ml::CurvesToJson(held_out_->curves)}}},
                        {"cross_validated", QualityToJson(t.cv)},
                        {"scorecard_cv_auc", t.scorecard_cv_auc},
                        {"search", std::move(search)},
-                       {"baseline", {{"score", BinsToJson(score_baseline_)}, {"features", std::move(features)}}}}
+                       {"baseline", {{"score", ml::BinsToJson(score_baseline_)}, {"features", std::move(features)}}}}
                       .dump(2);
 }
 
@@ -218,9 +211,14 @@ Result<CreditModel> CreditModel::Load(const std::string& dir) {
     }
     m.platt_ = ml::Platt{spec.at("calibration").at("a").get<double>(), spec.at("calibration").at("b").get<double>()};
     m.version_ = spec.at("version").get<std::string>();
-    const Json baseline = Json::parse(m.metrics_json_).at("baseline");
-    m.score_baseline_ = BinsFromJson(baseline.at("score"));
-    for (const FeatureColumn& c : m.spec_.columns) m.feature_baselines_.push_back(BinsFromJson(baseline.at("features").at(c.name)));
+    m.training_rows_ = spec.value("training_rows", std::size_t{0});
+    const Json metrics = Json::parse(m.metrics_json_);
+    if (const auto h = metrics.find("held_out"); h != metrics.end()) {
+      m.held_out_ = HeldOut{h->at("method").get<std::string>(), ml::CurvesFromJson(h->at("curves"))};
+    }
+    const Json baseline = metrics.at("baseline");
+    m.score_baseline_ = ml::BinsFromJson(baseline.at("score"));
+    for (const FeatureColumn& c : m.spec_.columns) m.feature_baselines_.push_back(ml::BinsFromJson(baseline.at("features").at(c.name)));
     for (const Json& r : Json::parse(reasons)) {
       m.reasons_.push_back({r.at("feature").get<std::string>(), r.at("code").get<std::string>(),
                             r.at("message").get<std::string>()});

@@ -7,7 +7,9 @@
 //                 (editable; loaded as written)
 //   metrics.json  the unbiased estimate (validation split or nested CV) beside the
 //                 baseline's, cross-validated quality (AUC, KS, Gini, Brier,
-//                 calibration table) and the hyper-parameter search
+//                 calibration table), the hyper-parameter search, and the held-out
+//                 curves (ROC of at most 101 points, 10 calibration bins) for the
+//                 console (models written before these curves load without them)
 // Scoring gives a calibrated PD and the principal reasons from exact contributions: the
 // margin is (1 − blend) · trees + blend · scorecard, so each input's contribution is the
 // same blend of its TreeSHAP value and its (exact, linear) scorecard contribution.
@@ -29,6 +31,13 @@ struct Score {
   // Exact contributions: one per model input (raw columns, then derived features), then
   // the bias; they sum to margin.
   std::vector<double> contributions;
+};
+
+// The ROC and calibration recorded at training, and on which rows: "validation_split",
+// "nested_cv", or "cross_validated" (out-of-fold, optimistic).
+struct HeldOut {
+  std::string method;
+  ml::Curves curves;
 };
 
 class CreditModel {
@@ -55,8 +64,10 @@ class CreditModel {
   const std::string& version() const { return version_; }
   const std::vector<ReasonEntry>& reasons() const { return reasons_; }
   // Training distributions for drift monitoring (trainer.h).
-  const Bins& score_baseline() const { return score_baseline_; }
-  const std::vector<Bins>& feature_baselines() const { return feature_baselines_; }
+  const ml::Bins& score_baseline() const { return score_baseline_; }
+  const std::vector<ml::Bins>& feature_baselines() const { return feature_baselines_; }
+  const std::optional<HeldOut>& held_out() const { return held_out_; }
+  std::size_t training_rows() const { return training_rows_; }
   // A summary for people: version, data, features, quality, calibration.
   std::string Describe() const;
 
@@ -71,8 +82,10 @@ class CreditModel {
   double blend_ = 0;
   ml::Platt platt_;
   std::vector<ReasonEntry> reasons_;
-  Bins score_baseline_;
-  std::vector<Bins> feature_baselines_;
+  ml::Bins score_baseline_;
+  std::vector<ml::Bins> feature_baselines_;
+  std::optional<HeldOut> held_out_;
+  std::size_t training_rows_ = 0;
   std::string spec_json_;
   std::string metrics_json_;
   std::string version_;

@@ -152,6 +152,12 @@ TEST_F(ModelTest, RoundTripsThroughItsDirectory) {
   }
   EXPECT_NE(loaded->Describe().find("cross-validated (optimistic"), std::string::npos);
   EXPECT_NE(loaded->Describe().find("unbiased estimate (validation_split"), std::string::npos);
+  // The held-out curves come back as written: the validation split's.
+  ASSERT_TRUE(loaded->held_out().has_value());
+  EXPECT_EQ(loaded->held_out()->method, "validation_split");
+  EXPECT_EQ(loaded->held_out()->curves.roc.size(), model_->held_out()->curves.roc.size());
+  EXPECT_EQ(loaded->held_out()->curves.auc, model_->held_out()->curves.auc);
+  EXPECT_EQ(loaded->held_out()->curves.calibration.size(), 10u);
   std::filesystem::remove(std::filesystem::path(dir) / "spec.json");
   EXPECT_EQ(CreditModel::Load(dir).status().code(), "model_incomplete");
   std::filesystem::remove_all(dir);

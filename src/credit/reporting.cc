@@ -85,15 +85,59 @@ MonitorReport Monitor(const CreditModel& model, const std::vector<risk::Decision
   }
   for (auto& [month, v] : vintages) report.vintages.push_back(v);
   if (scores.empty()) return report;
-  report.score_psi = Psi(model.score_baseline(), scores);
+  report.score_psi = ml::Psi(model.score_baseline(), scores);
   for (std::size_t i = 0; i < n_features; ++i) {
     report.top_features.push_back({model.spec().columns[i].name, importance[i] / static_cast<double>(scores.size()),
-                                   Psi(model.feature_baselines()[i], columns[i])});
+                                   ml::Psi(model.feature_baselines()[i], columns[i])});
   }
   std::stable_sort(report.top_features.begin(), report.top_features.end(),
                    [](const FeatureDrift& a, const FeatureDrift& b) { return a.importance > b.importance; });
   if (report.top_features.size() > top) report.top_features.resize(top);
   return report;
+}
+
+std::vector<ml::ScoredRow> ScoredRowsOf(const std::vector<risk::DecisionRecord>& decisions,
+                                        const risk::DecisionRepo::Outcomes& outcomes,
+                                        const std::string& decider_version, bool shadow) {
+  const std::set<std::string> matured(outcomes.matured.begin(), outcomes.matured.end());
+  const std::set<std::string> defaulted(outcomes.defaulted.begin(), outcomes.defaulted.end());
+  std::vector<ml::ScoredRow> rows;
+  for (const risk::DecisionRecord& d : decisions) {
+    const std::optional<double>& pd = shadow ? (d.decision.shadow ? d.decision.shadow->pd : std::nullopt) : d.decision.pd;
+    const std::string& version = shadow ? (d.decision.shadow ? d.decision.shadow->decider_version : std::string())
+                                        : d.decision.decider_version;
+    if (!pd || version != decider_version) continue;
+    ml::ScoredRow row{d.created_at, *pd, std::nullopt};
+    if (matured.contains(d.id)) row.positive = defaulted.contains(d.id);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+HeadToHead CompareOnMatured(const std::vector<risk::DecisionRecord>& decisions,
+                            const risk::DecisionRepo::Outcomes& outcomes, const std::string& champion_version,
+                            const std::string& challenger_version) {
+  const std::set<std::string> matured(outcomes.matured.begin(), outcomes.matured.end());
+  const std::set<std::string> defaulted(outcomes.defaulted.begin(), outcomes.defaulted.end());
+  std::vector<double> champion, challenger;
+  std::vector<float> labels;
+  for (const risk::DecisionRecord& d : decisions) {
+    const auto& s = d.decision.shadow;
+    if (!matured.contains(d.id) || d.decision.decider_version != champion_version || !d.decision.pd || !s ||
+        s->decider_version != challenger_version || !s->pd) {
+      continue;
+    }
+    champion.push_back(*d.decision.pd);
+    challenger.push_back(*s->pd);
+    labels.push_back(defaulted.contains(d.id) ? 1 : 0);
+  }
+  HeadToHead out{labels.size(), static_cast<std::size_t>(std::count(labels.begin(), labels.end(), 1.0F)),
+                 std::nullopt, std::nullopt};
+  if (out.defaulted > 0 && out.defaulted < out.matured) {
+    out.champion_auc = ml::Auc(champion, labels);
+    out.challenger_auc = ml::Auc(challenger, labels);
+  }
+  return out;
 }
 
 }  // namespace tranche::credit

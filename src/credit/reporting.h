@@ -4,7 +4,10 @@
 //   Monitor          a model's drift on recent applicants — PSI of its score and of its
 //                    most important features against the training baseline — plus the
 //                    approval rate and default rate by monthly vintage
-//                    (`tranche monitor credit`).
+//                    (`tranche monitor credit`);
+//   ScoredRowsOf     one model's PDs on the decisions, with their outcomes where known,
+//                    for live monitoring (ml/monitoring.h; the console's Models page);
+//   CompareOnMatured champion and challenger on the matured decisions both scored.
 // Shadow decisions get rows of their own (no outcomes: they were not applied).
 // "Default" is measured as an instalment still unpaid on the cutoff date that the
 // caller chose (e.g. 60 days ago), among decisions whose purchases had one due by then.
@@ -14,6 +17,7 @@
 #include <vector>
 
 #include "credit/model.h"
+#include "ml/monitoring.h"
 #include "risk/decision_repo.h"
 
 namespace tranche::credit {
@@ -58,5 +62,26 @@ struct MonitorReport {
 // on the recent population whoever decided it. `top` features are reported.
 MonitorReport Monitor(const CreditModel& model, const std::vector<risk::DecisionRecord>& decisions,
                       const risk::DecisionRepo::Outcomes& outcomes, std::size_t top = 5);
+
+// The decisions that `decider_version` (e.g. "model:<version>") scored with a PD: those
+// it decided, or with `shadow` those it shadowed. A matured decision's outcome is
+// whether it defaulted; the rest are unknown. A shadow's outcome is that of the decision
+// that was applied (the same purchase).
+std::vector<ml::ScoredRow> ScoredRowsOf(const std::vector<risk::DecisionRecord>& decisions,
+                                        const risk::DecisionRepo::Outcomes& outcomes,
+                                        const std::string& decider_version, bool shadow);
+
+// The matured decisions the champion decided and the challenger shadowed, both with a
+// PD: how many, how many defaulted, and each model's AUC on them (none without both
+// classes).
+struct HeadToHead {
+  std::size_t matured = 0;
+  std::size_t defaulted = 0;
+  std::optional<double> champion_auc;
+  std::optional<double> challenger_auc;
+};
+HeadToHead CompareOnMatured(const std::vector<risk::DecisionRecord>& decisions,
+                            const risk::DecisionRepo::Outcomes& outcomes, const std::string& champion_version,
+                            const std::string& challenger_version);
 
 }  // namespace tranche::credit

@@ -170,7 +170,7 @@ Result<Validation> Validate(const Matrix& m, const FeatureSpec& spec, const Trai
   const Matrix raw = FirstColumns(m, spec.columns.size());
   const Procedure procedure(spec, o, tick), baseline(raw_spec, plain, tick);
   const std::vector<int> outer = AssignFolds(m.labels, o.outer_folds, o.seed ^ kOuterSeedSalt);
-  Validation v{o.outer_folds, o.nested ? o.outer_folds : 1, 0, {}, {}};
+  Validation v{o.outer_folds, o.nested ? o.outer_folds : 1, 0, {}, {}, {}};
   std::vector<double> model_pd, baseline_pd;
   std::vector<float> labels;
   for (int f = 0; f < v.folds_scored; ++f) {
@@ -185,6 +185,7 @@ Result<Validation> Validate(const Matrix& m, const FeatureSpec& spec, const Trai
   }
   v.rows = labels.size();
   v.model = Measure(model_pd, labels);
+  v.curves = ml::MeasureCurves(model_pd, labels);
   v.baseline = Measure(baseline_pd, labels);
   return v;
 }
@@ -250,11 +251,11 @@ Result<TrainedModel> Train(const Table& data, const TrainOptions& o, const Progr
   TRANCHE_ASSIGN_OR_RETURN(Fitted fit, Procedure(spec, o, tick).Run(m));
 
   const double positives = static_cast<double>(positives_count);
-  std::vector<Bins> feature_baselines;
+  std::vector<ml::Bins> feature_baselines;
   for (std::size_t c = 0; c < spec.columns.size(); ++c) {
     std::vector<double> column(m.rows);
     for (std::size_t r = 0; r < m.rows; ++r) column[r] = m.values[r * m.cols + c];
-    feature_baselines.push_back(QuantileBins(column));
+    feature_baselines.push_back(ml::QuantileBins(column));
   }
   TrainedModel t;
   t.spec = std::move(spec);
@@ -267,10 +268,11 @@ Result<TrainedModel> Train(const Table& data, const TrainOptions& o, const Progr
   t.blend = fit.blend;
   t.scorecard_cv_auc = fit.scorecard_cv_auc;
   t.cv = Measure(fit.oof_pd, m.labels);
+  t.held_out = validation ? validation->curves : ml::MeasureCurves(fit.oof_pd, m.labels);
   t.validation = std::move(validation);
   t.rows = m.rows;
   t.default_rate = positives / static_cast<double>(m.rows);
-  t.score_baseline = QuantileBins(fit.oof_pd);
+  t.score_baseline = ml::QuantileBins(fit.oof_pd);
   t.feature_baselines = std::move(feature_baselines);
   return t;
 }

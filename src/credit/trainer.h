@@ -25,7 +25,7 @@
 #include "ml/cross_validation.h"
 #include "credit/features.h"
 #include "ml/metrics.h"
-#include "credit/monitoring.h"
+#include "ml/psi.h"
 #include "credit/scorecard.h"
 
 namespace tranche::credit {
@@ -80,6 +80,7 @@ struct Validation {
   std::size_t rows = 0;  // rows scored
   Quality model;
   Quality baseline;  // tuned XGBoost on the raw columns, no scorecard, no constraints
+  ml::Curves curves;  // the model's ROC and calibration on those rows
 };
 
 struct TrainedModel {
@@ -94,12 +95,15 @@ struct TrainedModel {
   double scorecard_cv_auc = 0;
   Quality cv;  // out-of-fold, calibrated; optimistic (the search chose on these folds)
   std::optional<Validation> validation;
+  // The ROC and calibration to show beside the model: the unbiased estimate's rows when
+  // there is one, else the out-of-fold scores (optimistic).
+  ml::Curves held_out;
   std::size_t rows = 0;
   double default_rate = 0;
   // Training distributions that monitoring compares recent decisions with: the
   // calibrated out-of-fold PD, and each raw feature column.
-  Bins score_baseline;
-  std::vector<Bins> feature_baselines;
+  ml::Bins score_baseline;
+  std::vector<ml::Bins> feature_baselines;
 };
 
 // Progress: called with (fits done, fits in all) as cross-validation proceeds.

@@ -94,6 +94,11 @@ TEST(FraudModelTest, RoundTripsThroughItsDirectoryWithReasons) {
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_EQ(loaded->version(), model->version());
   EXPECT_EQ(loaded->label_delay_s(), 7 * kDay);
+  // The out-of-fold curves and the training scores' bins come back as written.
+  ASSERT_TRUE(loaded->held_out().has_value() && loaded->score_baseline().has_value());
+  EXPECT_EQ(loaded->held_out()->auc, model->held_out()->auc);
+  EXPECT_LE(loaded->held_out()->roc.size(), ml::kMaxRocPoints);
+  EXPECT_EQ(loaded->score_baseline()->edges, model->score_baseline()->edges);
 
   FeatureEngine engine;
   Event e;

@@ -54,24 +54,33 @@ Result<FraudModel> FraudModel::FromTrained(const TrainedFraud& t, const Catalogu
     search.push_back({{"max_depth", r.params.max_depth}, {"min_child_weight", r.params.min_child_weight},
                       {"cv_auc", r.cv_auc}, {"cv_average_precision", r.cv_average_precision}, {"rounds", r.rounds}});
   }
+  m.training_rows_ = t.rows;
+  if (!t.oof_probability.empty()) {
+    std::vector<double> scores;
+    for (double p : t.oof_probability) scores.push_back(ScoreOf(p));
+    m.score_baseline_ = ml::QuantileBins(scores);
+    m.held_out_ = t.held_out;
+  }
   const Json inputs = m.names_;
   char version[17];
   std::snprintf(version, sizeof version, "%016" PRIx64,
                 Fnv1a(m.booster_json_ + inputs.dump() + std::to_string(t.platt.a) + std::to_string(t.platt.b)));
   m.version_ = std::string(version).substr(0, 12);
-  m.meta_json_ = Json{{"format", kFormat},
-                      {"version", m.version_},
-                      {"features", inputs},
-                      {"calibration", {{"method", "platt"}, {"a", t.platt.a}, {"b", t.platt.b}}},
-                      {"thresholds", {{"review", m.review_score_}, {"block", m.block_score_}}},
-                      {"label_delay_s", label_delay_s},
-                      {"params", params},
-                      {"rounds", t.rounds},
-                      {"search", search},
-                      {"cross_validated", {{"auc", t.cv_auc}, {"average_precision", t.cv_average_precision}}},
-                      {"training_rows", t.rows},
-                      {"training_frauds", t.frauds}}
-                     .dump(2);
+  Json meta = Json{{"format", kFormat},
+                   {"version", m.version_},
+                   {"features", inputs},
+                   {"calibration", {{"method", "platt"}, {"a", t.platt.a}, {"b", t.platt.b}}},
+                   {"thresholds", {{"review", m.review_score_}, {"block", m.block_score_}}},
+                   {"label_delay_s", label_delay_s},
+                   {"params", params},
+                   {"rounds", t.rounds},
+                   {"search", search},
+                   {"cross_validated", {{"auc", t.cv_auc}, {"average_precision", t.cv_average_precision}}},
+                   {"training_rows", t.rows},
+                   {"training_frauds", t.frauds}};
+  if (m.held_out_) meta["held_out"] = ml::CurvesToJson(*m.held_out_);
+  if (m.score_baseline_) meta["baseline"] = {{"score", ml::BinsToJson(*m.score_baseline_)}};
+  m.meta_json_ = meta.dump(2);
   return m;
 }
 
@@ -96,8 +105,11 @@ Result<FraudModel> FraudModel::Load(const std::string& dir, const Catalogue& cat
     m.review_score_ = meta.at("thresholds").at("review").get<int>();
     m.block_score_ = meta.at("thresholds").at("block").get<int>();
     m.label_delay_s_ = meta.at("label_delay_s").get<std::int64_t>();
+    m.training_rows_ = meta.value("training_rows", std::size_t{0});
+    if (meta.contains("held_out")) m.held_out_ = ml::CurvesFromJson(meta.at("held_out"));
+    if (meta.contains("baseline")) m.score_baseline_ = ml::BinsFromJson(meta.at("baseline").at("score"));
     m.meta_json_ = meta.dump(2);
-  } catch (const Json::exception& e) {
+  } catch (const std::exception& e) {
     return Status::InvalidArgument("model_invalid", dir + "/fraud_model.json: " + e.what());
   }
   if (m.review_score_ < 0 || m.review_score_ > 99 || m.block_score_ < m.review_score_ || m.block_score_ > 99) {

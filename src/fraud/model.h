@@ -6,7 +6,9 @@
 // the features that pushed this event's score up the most (exact TreeSHAP, ml/tree_shap.h),
 // for reviewers. The directory holds model.json (the XGBoost booster), fraud_model.json
 // (format, version, the catalogue names the trees read, calibration, thresholds, label
-// delay, training summary) — written last, so a directory with it is complete.
+// delay, training summary, the held-out curves and the training score distribution that
+// monitoring compares live scores with — models written before those two load without
+// them) — written last, so a directory with it is complete.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +18,7 @@
 #include "core/status.h"
 #include "fraud/feature_values.h"
 #include "fraud/model_trainer.h"
+#include "ml/psi.h"
 #include "ml/tree_shap.h"
 
 namespace tranche::fraud {
@@ -54,6 +57,11 @@ class FraudModel {
   int review_score() const { return review_score_; }
   int block_score() const { return block_score_; }
   const std::vector<std::string>& feature_names() const { return names_; }
+  std::size_t training_rows() const { return training_rows_; }
+  // The out-of-fold ROC and calibration (optimistic: the search chose on those folds).
+  const std::optional<ml::Curves>& held_out() const { return held_out_; }
+  // Bins of the training rows' scores (0-99), for PSI.
+  const std::optional<ml::Bins>& score_baseline() const { return score_baseline_; }
   std::string Describe() const;
 
  private:
@@ -67,6 +75,9 @@ class FraudModel {
   std::int64_t label_delay_s_ = 0;
   int review_score_ = kDefaultReviewScore;
   int block_score_ = kDefaultBlockScore;
+  std::size_t training_rows_ = 0;
+  std::optional<ml::Curves> held_out_;
+  std::optional<ml::Bins> score_baseline_;
 };
 
 }  // namespace tranche::fraud

@@ -63,6 +63,8 @@ Result<TrainedFraud> TrainFraud(const ml::Matrix& rows, const FraudTrainOptions&
     t.search.push_back(r);
   }
   t.platt = ml::FitPlatt(best_oof, m.labels);
+  for (double margin : best_oof) t.oof_probability.push_back(t.platt.Apply(margin));
+  t.held_out = ml::MeasureCurves(t.oof_probability, m.labels);
   TRANCHE_ASSIGN_OR_RETURN(ml::DMatrix all, ml::ToDMatrix(m));
   TRANCHE_ASSIGN_OR_RETURN(auto fit, ml::Booster::Train(all, t.params, t.rounds, nullptr, 1));
   t.booster = std::move(fit.first);

@@ -5,7 +5,9 @@
 //      amount limit sits in a thin tail that histogram bins would blur), each scored by
 //      the average precision of its out-of-fold margins (stratified k-fold, early
 //      stopping on each held-out fold) — only the training rows are ever looked at;
-//   3. Platt calibration on the winner's out-of-fold margins;
+//   3. Platt calibration on the winner's out-of-fold margins, whose calibrated
+//      probabilities give the held-out curves (ROC, calibration) and, as scores, the
+//      baseline that monitoring measures drift against;
 //   4. the final trees on all rows with the winner's parameters and mean round count.
 // Seeded: the same rows and options give the same model.
 #pragma once
@@ -50,6 +52,9 @@ struct TrainedFraud {
   std::vector<FraudCandidateResult> search;
   double cv_auc = 0;                // of the winner, out-of-fold (optimistic: the search chose on it)
   double cv_average_precision = 0;
+  // The winner's out-of-fold probabilities (calibrated), in row order, and their curves.
+  std::vector<double> oof_probability;
+  ml::Curves held_out;
   std::size_t rows = 0;
   std::size_t frauds = 0;
 };

@@ -120,6 +120,41 @@ std::vector<CalibrationBin> CalibrationTable(const std::vector<double>& p, const
   return out;
 }
 
+std::vector<RocPoint> RocCurve(const std::vector<double>& scores, const std::vector<float>& labels,
+                               std::size_t max_points) {
+  CheckInputs(scores, labels);
+  TRANCHE_ASSERT(max_points >= 2);
+  const auto idx = OrderBy(scores);  // ascending: walk it from the end
+  const double positives = static_cast<double>(std::count(labels.begin(), labels.end(), 1.0F));
+  const double negatives = static_cast<double>(labels.size()) - positives;
+  TRANCHE_ASSERT(positives > 0 && negatives > 0);
+  std::vector<RocPoint> walk{{0, 0}};
+  double tp = 0, fp = 0;
+  for (std::size_t j = idx.size(); j > 0;) {
+    std::size_t i = j;
+    for (; i > 0 && scores[idx[i - 1]] == scores[idx[j - 1]]; --i) (labels[idx[i - 1]] == 1 ? tp : fp) += 1;
+    walk.push_back({fp / negatives, tp / positives});
+    j = i;
+  }
+  if (walk.size() <= max_points) return walk;
+  std::vector<RocPoint> out;
+  for (std::size_t k = 0; k < max_points; ++k) out.push_back(walk[k * (walk.size() - 1) / (max_points - 1)]);
+  return out;
+}
+
+Curves MeasureCurves(const std::vector<double>& p, const std::vector<float>& labels, bool with_calibration) {
+  TRANCHE_ASSERT(p.size() == labels.size());
+  Curves c;
+  c.rows = p.size();
+  c.positives = static_cast<std::size_t>(std::count(labels.begin(), labels.end(), 1.0F));
+  if (c.positives > 0 && c.positives < c.rows) {
+    c.auc = Auc(p, labels);
+    c.roc = RocCurve(p, labels);
+  }
+  if (with_calibration && !p.empty()) c.calibration = CalibrationTable(p, labels);
+  return c;
+}
+
 double Platt::Apply(double margin) const { return 1 / (1 + std::exp(-(a * margin + b))); }
 
 Platt FitPlatt(const std::vector<double>& margins, const std::vector<float>& labels) {

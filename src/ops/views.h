@@ -3,7 +3,7 @@
 // calls a use case and renders. Checkout objects are in views_checkout.cc, parties
 // (consumers, merchants, keys, notifications, payment methods, webhook endpoints) and
 // ledger objects in views_accounts.cc, orders and servicing in views.cc, the assistant's
-// conversations and hand-offs in views_assistant.cc.
+// conversations and hand-offs in views_assistant.cc, the models report in views_models.cc.
 #pragma once
 
 #include "assist/conversation.h"
@@ -17,6 +17,7 @@
 #include "onboarding/onboarding.h"
 #include "ops/automation.h"
 #include "ops/fraud_backtest.h"
+#include "ops/models.h"
 #include "ops/outbox.h"
 #include "origination/exposure.h"
 #include "origination/origination.h"
@@ -57,6 +58,9 @@ Json DecisionSummaryJson(const risk::DecisionSummary& s);
 // The automation scorecard of a range: the scorecard's own JSON (what `tranche report
 // automation` writes) with the range and the types whose read reached its limit.
 Json AutomationReportJson(const AutomationReport& r);
+// The Models page: each served model's card and champion and challenger side by side
+// (views_models.cc).
+Json ModelsJson(const ModelsReport& r);
 
 // Checkout (views_checkout.cc).
 // A schedule as previewed or granted: the instalments and, for financing, the

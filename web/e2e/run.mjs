@@ -455,6 +455,34 @@ async function run() {
     await page.context().close();
   });
 
+  // The demo trains a fraud model on first start (the credit model is off here): its
+  // card shows the ROC and calibration training recorded, PSI by week, and the credit
+  // deciders' table; a malformed window is refused beside its field.
+  await test('console: the Models page shows the fraud model\'s curves and the deciders side by side', async () => {
+    const page = await consoleAt();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await tabTo(page, () => document.activeElement?.textContent === 'Models');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Models', exact: true }).waitFor();
+    await page.getByRole('heading', { name: /^Fraud model [0-9a-f]{12}$/ }).waitFor();
+    const roc = page.locator('figure', { hasText: 'ROC at training, Fraud model' });
+    await roc.locator('canvas').first().waitFor();
+    expect(/AUC 0\.\d{3}/.test(await roc.locator('figcaption').textContent()), 'the ROC has no AUC');
+    await page.getByRole('table', { name: 'Calibration at training, Fraud model: bins' }).waitFor();
+    await page.locator('figure', { hasText: 'PSI of the score against training' }).locator('canvas').first().waitFor();
+    const deciders = page.getByRole('table', { name: 'Credit deciders side by side' });
+    await deciders.waitFor();
+    expect((await deciders.locator('tbody tr').count()) > 0, 'the deciders table is empty');
+    await accessible(page, 'the Models page');
+    await shot(page, 'console-models');
+    await page.getByLabel('Since', { exact: true }).fill('yesterday');
+    await page.getByRole('button', { name: 'Show' }).click();
+    const bad = await fieldError(page, 'since');
+    expect(/YYYY-MM-DD/.test(bad), `unexpected message for a bad date: ${bad}`);
+    noProblems(page);
+    await page.context().close();
+  });
+
   await test('console: the rule editor shows a syntax error at its line and column, then saves', async () => {
     const page = await consoleAt('#/fraud-rules');
     await page.getByRole('heading', { name: 'Fraud rules', exact: true }).waitFor();

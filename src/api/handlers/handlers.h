@@ -23,6 +23,7 @@ void RegisterLookupRoutes(ApiRouter& router);
 void RegisterAssistantRoutes(ApiRouter& router);
 void RegisterReconRoutes(ApiRouter& router);
 void RegisterAutomationRoutes(ApiRouter& router);
+void RegisterModelRoutes(ApiRouter& router);
 
 // A list response: {"object":"list","data":[...],"has_more":...,"next_cursor":...}.
 Json ListBody(Json data, bool has_more, const std::string& next_cursor);

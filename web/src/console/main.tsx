@@ -1,6 +1,7 @@
 // The operator console: log in with an operator key, then the dashboard, look-ups,
-// disputes, the notification outbox and reconciliation, and the pages of modules a server may run
-// without (fraud reviews and rules, hand-offs) once the API answers for them.
+// disputes, the notification outbox, reconciliation and the models, and the pages of
+// modules a server may run without (fraud reviews and rules, hand-offs) once the API
+// answers for them.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../styles.css';
@@ -12,6 +13,7 @@ import { ConsumerLookup, OrderLookup, Merchants } from './lookups';
 import { Disputes } from './disputes';
 import { Notifications } from './notifications';
 import { Reconciliation } from './reconciliation';
+import { Models } from './models';
 import { OPTIONAL_PAGES, type OptionalPage } from './queues';
 
 function Login({ onLogin }: { onLogin: () => void }) {
@@ -65,6 +67,7 @@ const NAV: Array<[string, string]> = [
   ['/disputes', 'Disputes'],
   ['/notifications', 'Notifications'],
   ['/reconciliation', 'Reconciliation'],
+  ['/models', 'Models'],
 ];
 
 function Shell({ onLogout }: { onLogout: () => void }) {
@@ -91,6 +94,7 @@ function Shell({ onLogout }: { onLogout: () => void }) {
   else if (base === '/disputes') page = <Disputes />;
   else if (base === '/notifications') page = <Notifications />;
   else if (base === '/reconciliation') page = <Reconciliation route={route} />;
+  else if (base === '/models') page = <Models />;
   else if (extra) page = extra.render(route);
   else page = <Dashboard />;
   return (

@@ -1,11 +1,11 @@
-#include "credit/monitoring.h"
+#include "ml/psi.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "core/assert.h"
 
-namespace tranche::credit {
+namespace tranche::ml {
 
 namespace {
 
@@ -60,10 +60,29 @@ double Psi(const Bins& baseline, const std::vector<double>& values) {
   return psi;
 }
 
+std::vector<PsiPoint> WeeklyPsi(const Bins& baseline, const std::vector<TimedScore>& scores, Instant from,
+                                Instant until) {
+  TRANCHE_ASSERT(from < until);
+  constexpr auto kWeek = std::chrono::days(7);
+  const auto weeks = static_cast<std::size_t>((until - from + kWeek - std::chrono::microseconds(1)) / kWeek);
+  std::vector<std::vector<double>> by_week(weeks);
+  for (const TimedScore& s : scores) {
+    if (s.at < from || s.at >= until) continue;
+    by_week[static_cast<std::size_t>((s.at - from) / kWeek)].push_back(s.score);
+  }
+  std::vector<PsiPoint> out;
+  for (std::size_t w = 0; w < weeks; ++w) {
+    PsiPoint p{from + kWeek * static_cast<int>(w), by_week[w].size(), std::nullopt};
+    if (!by_week[w].empty()) p.psi = Psi(baseline, by_week[w]);
+    out.push_back(p);
+  }
+  return out;
+}
+
 std::string PsiVerdict(double psi) {
   if (psi > kPsiSignificant) return "significant shift";
   if (psi > kPsiInvestigate) return "investigate";
   return "stable";
 }
 
-}  // namespace tranche::credit
+}  // namespace tranche::ml

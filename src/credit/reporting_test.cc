@@ -1,47 +1,13 @@
-// PSI, the decision report and drift monitoring.
+// The decision report and drift monitoring.
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/random.h"
 #include "credit/reporting.h"
 #include "credit/simulated_data.h"
 
 namespace tranche::credit {
 namespace {
-
-std::vector<double> Uniform(std::uint64_t seed, std::size_t n, double lo, double hi) {
-  SeededRandom r(seed);
-  std::vector<double> out;
-  for (std::size_t i = 0; i < n; ++i) out.push_back(lo + (hi - lo) * static_cast<double>(r.Uniform(1'000'000)) / 1e6);
-  return out;
-}
-
-TEST(PsiTest, IsNearZeroForTheSameDistributionAndLargeForAShift) {
-  const Bins b = QuantileBins(Uniform(1, 20'000, 0, 1));
-  EXPECT_EQ(b.edges.size(), 9u);
-  EXPECT_NEAR(b.expected[0], 0.1, 0.005);
-  EXPECT_EQ(b.expected.back(), 0);  // no missing values in training
-  const double same = Psi(b, Uniform(2, 5'000, 0, 1));
-  EXPECT_LT(same, 0.01);
-  EXPECT_EQ(PsiVerdict(same), "stable");
-  const double shifted = Psi(b, Uniform(3, 5'000, 0.5, 1.5));
-  EXPECT_GT(shifted, kPsiSignificant);
-  EXPECT_EQ(PsiVerdict(shifted), "significant shift");
-  // Missing values are a bin of their own.
-  std::vector<double> with_missing = Uniform(4, 1'000, 0, 1);
-  for (std::size_t i = 0; i < 300; ++i) with_missing[i] = std::nan("");
-  EXPECT_GT(Psi(b, with_missing), kPsiInvestigate);
-}
-
-TEST(PsiTest, HandlesRepeatedValues) {
-  const Bins b = QuantileBins({1, 1, 1, 1, 2, 2, 3, 3, 3, 3});
-  EXPECT_LT(b.edges.size(), 9u);
-  double total = 0;
-  for (double e : b.expected) total += e;
-  EXPECT_NEAR(total, 1, 1e-12);
-  EXPECT_NEAR(Psi(b, {1, 1, 1, 1, 2, 2, 3, 3, 3, 3}), 0, 1e-12);
-}
 
 risk::DecisionRecord Decision(std::string id, std::string version, bool approved, std::optional<double> pd,
                               std::optional<risk::CreditProfile> profile = std::nullopt) {
@@ -83,6 +49,49 @@ TEST(ReportTest, ComparesVersionsSideBySide) {
   EXPECT_DOUBLE_EQ(s[1].mean_pd, 0.4);
 }
 
+// d1..d4 decided by model:a with challenger model:c shadowing; d1-d3 matured, d1 and d3
+// defaulted; d5 decided by another version.
+std::vector<risk::DecisionRecord> ShadowedBook() {
+  const double champion_pd[] = {0.8, 0.4, 0.35, 0.1};
+  const double challenger_pd[] = {0.3, 0.2, 0.6, 0.5};
+  std::vector<risk::DecisionRecord> out;
+  for (int i = 0; i < 4; ++i) {
+    out.push_back(Decision("d" + std::to_string(i + 1), "model:a", true, champion_pd[i]));
+    out.back().decision.shadow = risk::ShadowDecision{"model:c", risk::Outcome::kApproved, challenger_pd[i]};
+  }
+  out.push_back(Decision("d5", "model:b", true, 0.9));
+  return out;
+}
+
+TEST(ReportTest, ScoredRowsAreOneModelsPdsWithTheOutcomesKnown) {
+  const risk::DecisionRepo::Outcomes outcomes{{"d1", "d2", "d3", "d5"}, {"d1", "d3", "d5"}};
+  const auto champion = ScoredRowsOf(ShadowedBook(), outcomes, "model:a", false);
+  ASSERT_EQ(champion.size(), 4u);
+  EXPECT_DOUBLE_EQ(champion[0].score, 0.8);
+  EXPECT_EQ(champion[0].positive, std::optional<bool>(true));
+  EXPECT_EQ(champion[1].positive, std::optional<bool>(false));
+  EXPECT_FALSE(champion[3].positive.has_value());  // not matured
+  const auto challenger = ScoredRowsOf(ShadowedBook(), outcomes, "model:c", true);
+  ASSERT_EQ(challenger.size(), 4u);
+  EXPECT_DOUBLE_EQ(challenger[2].score, 0.6);
+  EXPECT_EQ(challenger[2].positive, std::optional<bool>(true));
+  EXPECT_TRUE(ScoredRowsOf(ShadowedBook(), outcomes, "model:c", false).empty());
+}
+
+TEST(ReportTest, ComparesChampionAndChallengerOnTheMaturedDecisionsBothScored) {
+  const risk::DecisionRepo::Outcomes outcomes{{"d1", "d2", "d3", "d5"}, {"d1", "d3", "d5"}};
+  const HeadToHead h = CompareOnMatured(ShadowedBook(), outcomes, "model:a", "model:c");
+  EXPECT_EQ(h.matured, 3u);  // d5 was not shadowed, d4 has not matured
+  EXPECT_EQ(h.defaulted, 2u);
+  // Defaults d1 (0.8) and d3 (0.35) against d2 (0.4): one pair of two ranked right.
+  EXPECT_DOUBLE_EQ(*h.champion_auc, 0.5);
+  // Challenger: d1 0.3 and d3 0.6 against d2 0.2: both ranked right.
+  EXPECT_DOUBLE_EQ(*h.challenger_auc, 1.0);
+  const HeadToHead none = CompareOnMatured(ShadowedBook(), {}, "model:a", "model:c");
+  EXPECT_EQ(none.matured, 0u);
+  EXPECT_FALSE(none.champion_auc.has_value());
+}
+
 TEST(MonitorTest, FlagsAPopulationThatDriftedFromTraining) {
   TrainOptions o;
   o.folds = 3;
@@ -90,6 +99,12 @@ TEST(MonitorTest, FlagsAPopulationThatDriftedFromTraining) {
   auto t = Train(SimulatedTrainingData(3000, 21, *ParseDate("2026-11-26")), o);
   ASSERT_TRUE(t.ok());
   const CreditModel model(std::move(t).value(), "simulated");
+  // Training recorded the out-of-fold curves for the console.
+  ASSERT_TRUE(model.held_out().has_value());
+  EXPECT_EQ(model.held_out()->method, "cross_validated");
+  EXPECT_EQ(model.held_out()->curves.rows, 3000u);
+  EXPECT_LE(model.held_out()->curves.roc.size(), ml::kMaxRocPoints);
+  EXPECT_EQ(model.held_out()->curves.calibration.size(), 10u);
   risk::SimulatedBureau bureau;
   std::vector<risk::DecisionRecord> usual, drifted;
   for (int i = 0; i < 2000; ++i) {
@@ -103,7 +118,7 @@ TEST(MonitorTest, FlagsAPopulationThatDriftedFromTraining) {
   ASSERT_FALSE(calm.top_features.empty());
   EXPECT_EQ(calm.top_features[0].feature, "pay_0");  // the model's main driver
   const MonitorReport alarm = Monitor(model, drifted, {});
-  EXPECT_GT(alarm.score_psi, kPsiSignificant);
+  EXPECT_GT(alarm.score_psi, ml::kPsiSignificant);
   EXPECT_GT(alarm.score_psi, calm.score_psi);
   ASSERT_EQ(alarm.vintages.size(), 1u);
   EXPECT_EQ(alarm.vintages[0].month, "2026-11");
