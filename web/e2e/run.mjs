@@ -237,6 +237,10 @@ async function run() {
     expect(/^\d+(\.\d)? %$/.test(cells[2]), `credit automated share: ${cells[2]}`);
     expect(Number(cells[4]) >= Number(cells[5]), `FTE without < FTE with: ${cells.join(' | ')}`);
     await page.getByText('Share of work automated per day').waitFor();
+    // What waits for people, each linking to its queue (nothing reconciled yet: 0 open).
+    const waiting = page.getByRole('region', { name: 'Waiting for people' });
+    await waiting.getByRole('link', { name: 'Reconciliation exceptions open' }).waitFor();
+    expect((await waiting.locator('dd').nth(2).textContent()).trim() === '0', 'open reconciliation exceptions on a new demo');
     await shot(page, 'console-dashboard');
     await accessible(page, 'the dashboard');
     // Bad input: the API's own message beside the field.

@@ -1,6 +1,7 @@
 // The dashboard: credit decisions (checkouts) by day with decline reasons, the book by
 // status and delinquency bucket, losses, every closed business date with its
-// collections, settlements and payouts, and the automation scorecard (work per team,
+// collections, settlements and payouts, the work waiting for people (fraud reviews,
+// hand-offs, reconciliation exceptions), and the automation scorecard (work per team,
 // the share automated, staff needed without and with automation).
 import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
@@ -8,7 +9,7 @@ import { Chart, dayToUnix } from '../lib/chart';
 import { label, money } from '../lib/format';
 import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, useLoad } from '../lib/ui';
 import { op } from './session';
-import type { AutomationScorecard, CobRun, DecisionSummary, PortfolioLine } from './types';
+import type { AutomationScorecard, CobRun, DecisionSummary, PortfolioLine, ReconSummary } from './types';
 
 const BUCKETS = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_120'];
 
@@ -263,12 +264,56 @@ function AdvanceClock({ onDone }: { onDone: () => void }) {
   );
 }
 
+const WAITING_PAGE = 100;
+
+// How many items a list holds, up to a page: "100+" beyond it; "off" when the module
+// is not running on this server (its endpoint refuses).
+async function countOf(path: string): Promise<string> {
+  try {
+    const page = await op<List<unknown>>('GET', `${path}${path.includes('?') ? '&' : '?'}limit=${WAITING_PAGE}`);
+    return page.has_more ? `${WAITING_PAGE}+` : String(page.data.length);
+  } catch {
+    return 'off';
+  }
+}
+
+interface Waiting {
+  reviews: string;
+  handoffs: string;
+  recon: ReconSummary;
+}
+
+async function loadWaiting(): Promise<Waiting> {
+  const [reviews, handoffs, recon] = await Promise.all([
+    countOf('/v1/admin/fraud/reviews?status=pending'),
+    countOf('/v1/admin/handoffs'),
+    op<ReconSummary>('GET', '/v1/admin/reconciliation'),
+  ]);
+  return { reviews, handoffs, recon };
+}
+
+function WaitingWork({ waiting }: { waiting: Waiting }) {
+  const unreconciled = Object.entries(waiting.recon.unreconciled);
+  return (
+    <dl class="kpis">
+      <div><dt><a href="#/fraud-reviews">Fraud reviews pending</a></dt><dd>{waiting.reviews}</dd></div>
+      <div><dt><a href="#/handoffs">Hand-offs waiting</a></dt><dd>{waiting.handoffs}</dd></div>
+      <div><dt><a href="#/reconciliation">Reconciliation exceptions open</a></dt><dd>{waiting.recon.open_exceptions}</dd></div>
+      <div>
+        <dt>Unreconciled</dt>
+        <dd>{unreconciled.length === 0 ? 'nothing' : unreconciled.map(([cur, minor]) => money(minor, cur)).join(', ')}</dd>
+      </div>
+    </dl>
+  );
+}
+
 export function Dashboard() {
   const [tick, setTick] = useState(0);
   const decisions = useLoad(() => op<DecisionSummary>('GET', '/v1/admin/decisions/summary?days=30'), [tick]);
   const book = useLoad(() => op<{ lines: PortfolioLine[] }>('GET', '/v1/admin/portfolio'), [tick]);
   const runs = useLoad(() => op<List<CobRun>>('GET', '/v1/admin/cob/runs?limit=60'), [tick]);
   const automation = useLoad(() => op<AutomationScorecard>('GET', '/v1/admin/automation'), [tick]);
+  const waiting = useLoad(loadWaiting, [tick]);
   return (
     <>
       <h1>Dashboard</h1>
@@ -282,6 +327,9 @@ export function Dashboard() {
         <Section title="Daily close, settlements and payouts" id="closes">
           <AdvanceClock onDone={() => setTick((t) => t + 1)} />
           <Loading state={runs}>{(r) => <Closes runs={r.data} />}</Loading>
+        </Section>
+        <Section title="Waiting for people" id="waiting">
+          <Loading state={waiting}>{(w) => <WaitingWork waiting={w} />}</Loading>
         </Section>
         <Section title="Automation: work and staffing (30 days)" id="automation">
           <Loading state={automation}>{(a) => <Automation card={a} />}</Loading>
