@@ -428,8 +428,8 @@ async function run() {
 
     const page = await consoleAt();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    for (const name of ['Fraud reviews', 'Fraud rules', 'Hand-offs']) await page.getByRole('link', { name }).waitFor();
-    await page.getByRole('link', { name: 'Fraud reviews' }).click();
+    for (const name of ['Fraud reviews', 'Fraud rules', 'Hand-offs']) await page.getByRole('link', { name, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Fraud reviews', exact: true }).click();
     await page.getByRole('link', { name: reviewId }).click();
     await page.getByRole('heading', { name: `Review ${reviewId}` }).waitFor();
     const hits = page.getByRole('table', { name: 'Rule hits' });
