@@ -9,7 +9,7 @@
 
 #include "credit/model.h"
 #include "credit/simulated_data.h"
-#include "fraud/stream_training.h"
+#include "app/demo.h"
 #include "support/test_server.h"
 
 namespace tranche {
@@ -30,20 +30,6 @@ void SaveCreditModel(const std::string& dir, std::uint64_t seed, Date today) {
   ASSERT_TRUE(credit::CreditModel(std::move(trained).value(), "simulated").Save(dir).ok());
 }
 
-void SaveFraudModel(const std::string& dir) {
-  fraud::CardSimOptions sim;
-  sim.customers = 200;
-  sim.terminals = 400;
-  sim.days = 35;
-  sim.seed = 7;
-  const auto stream = fraud::StreamOf(fraud::SimulateCards(sim));
-  fraud::StreamTraining window = fraud::LatestWindow(stream, 14, 7 * 86'400);
-  window.train.max_rounds = 60;
-  auto trained = fraud::TrainOnStream(stream, window);
-  ASSERT_TRUE(trained.ok()) << trained.status().ToString();
-  ASSERT_TRUE(trained->model.Save(dir).ok());
-}
-
 Json Person(const std::string& email) {
   return {{"email", email},
           {"phone", "+1 415 555 0100"},
@@ -60,7 +46,7 @@ class ApiModelsTest : public ::testing::Test {
     const Date today = *ParseDate("2026-03-10");
     SaveCreditModel(dirs_->champion.path(), 1, today);
     SaveCreditModel(dirs_->challenger.path(), 2, today);
-    SaveFraudModel(dirs_->fraud.path());
+    ASSERT_TRUE(app::EnsureDemoFraudModel(dirs_->fraud.path()).ok());
   }
   static void TearDownTestSuite() { delete dirs_; }
 

@@ -48,8 +48,7 @@ WorkTally TallyStoredWork(const StoredWork& work, const DateRange& range, Instan
   }
   for (const recon::RunRecord& r : work.recon_runs) {
     const Instant arrived = Instant(std::chrono::sys_days(r.date)) + std::chrono::hours(9);
-    const std::int64_t by_rule = r.matched + r.matched_late + r.duplicates + r.written_off;
-    for (std::int64_t i = 0; i < by_rule; ++i) AddAt(tally, range, arrived, WorkType::kReconException, true, false);
+    for (std::int64_t i = 0; i < r.auto_resolved(); ++i) AddAt(tally, range, arrived, WorkType::kReconException, true, false);
     for (std::int64_t i = 0; i < r.exceptions; ++i) AddAt(tally, range, arrived, WorkType::kReconException, false, false);
   }
   return tally;

@@ -323,7 +323,7 @@ Json ReconRunJson(const recon::RunRecord& r) {
           {"duplicates", r.duplicates},
           {"written_off", r.written_off},
           {"exceptions", r.exceptions},
-          {"auto_match_rate", AutoMatchRate(r.matched + r.matched_late + r.duplicates + r.written_off, r.lines)},
+          {"auto_match_rate", AutoMatchRate(r.auto_resolved(), r.lines)},
           {"created_at", FormatRfc3339(r.created_at)}};
 }
 

@@ -6,7 +6,6 @@ namespace tranche::recon {
 
 std::string StateJson(const CarriedState& s) {
   nlohmann::json j;
-  j["last_date"] = s.last_date;
   j["cursor"] = s.cursor;
   j["awaiting"] = nlohmann::json::array();
   for (const auto& [ref, e] : s.match.awaiting) {
@@ -27,7 +26,6 @@ Result<CarriedState> ParseState(std::string_view text) {
   if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
   CarriedState s;
   try {
-    s.last_date = j.at("last_date").get<std::string>();
     s.cursor = j.at("cursor").get<LedgerCursor>();
     for (const nlohmann::json& a : j.at("awaiting")) {
       const auto kind = ParseLineKind(a.at("type").get<std::string>());

@@ -1,6 +1,7 @@
 // What reconciliation carries from one day's file to the next — the movements still
 // awaited, the references recently matched, where it stopped reading the ledger — as a
-// JSON document the store keeps (ReconRepo::LoadState/SaveState). The simulator's
+// JSON document the store keeps (ReconRepo::LoadState/SaveState). Which date was
+// reconciled last is the store's newest run (recon_runs), not part of it. The simulator's
 // in-process days carry the same state.
 #pragma once
 
@@ -17,7 +18,6 @@ using LedgerCursor = std::map<std::string, std::int64_t>;
 struct CarriedState {
   MatchState match;
   LedgerCursor cursor;
-  std::string last_date;  // YYYY-MM-DD of the last file reconciled; empty at first
 };
 
 std::string StateJson(const CarriedState& s);

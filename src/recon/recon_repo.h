@@ -21,6 +21,8 @@ struct RunRecord {
   std::int64_t written_off = 0;
   std::int64_t exceptions = 0;
   Instant created_at;
+  // Lines a rule resolved, as DayResult::auto_resolved counts them.
+  std::int64_t auto_resolved() const { return matched + matched_late + duplicates + written_off; }
 };
 
 class ReconRepo {

@@ -72,14 +72,15 @@ Status PostAdjustments(store::Tx& tx, IdGenerator& ids, Instant now, const DayRe
 
 Result<DayOutcome> ReconcileDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const std::vector<FileLine>& file,
                                 const MatchRules& rules) {
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<Date> last, LastReconciledDate(tx));
+  if (last && d <= *last) {
+    return Status::Conflict("already_reconciled",
+                            "files are reconciled in date order, once each; the last was " + FormatDate(*last));
+  }
   TRANCHE_ASSIGN_OR_RETURN(auto stored, tx.recon().LoadState());
   CarriedState state = stored.value_or(CarriedState{});
-  if (!state.last_date.empty() && FormatDate(d) <= state.last_date) {
-    return Status::Conflict("already_reconciled",
-                            "files are reconciled in date order, once each; the last was " + state.last_date);
-  }
   TRANCHE_ASSIGN_OR_RETURN(auto expected, ReadLedgerMovements(tx, state.cursor));
-  if (state.last_date.empty()) {
+  if (!last) {
     std::erase_if(expected, [&](const Expected& e) { return e.date < d; });
   }
   DayOutcome out;
@@ -97,25 +98,23 @@ Result<DayOutcome> ReconcileDay(store::Tx& tx, IdGenerator& ids, Instant now, Da
   TRANCHE_RETURN_IF_ERROR(tx.recon().InsertRun(RunRecord{d, res.lines, res.matched, res.matched_late, res.duplicates,
                                                          res.written_off,
                                                          static_cast<std::int64_t>(res.exceptions.size()), now}));
-  state.last_date = FormatDate(d);
   out.awaiting = state.match.awaiting.size();
   TRANCHE_RETURN_IF_ERROR(tx.recon().SaveState(state));
   return out;
 }
 
+// The newest run's date: runs are recorded once per date, in date order.
 Result<std::optional<Date>> LastReconciledDate(store::Tx& tx) {
-  TRANCHE_ASSIGN_OR_RETURN(auto stored, tx.recon().LoadState());
-  if (!stored || stored->last_date.empty()) return std::optional<Date>();
-  const auto d = ParseDate(stored->last_date);
-  TRANCHE_ASSERT_MSG(d.has_value(), "the stored last reconciled date is a date");
-  return std::optional<Date>(*d);
+  TRANCHE_ASSIGN_OR_RETURN(auto newest, tx.recon().ListRuns(std::nullopt, 1));
+  if (newest.empty()) return std::optional<Date>();
+  return std::optional<Date>(newest.front().date);
 }
 
 Result<Summary> ReadSummary(store::Tx& tx) {
   Summary out;
-  TRANCHE_ASSIGN_OR_RETURN(out.last_date, LastReconciledDate(tx));
   TRANCHE_ASSIGN_OR_RETURN(out.open, tx.recon().TotalsOfOpen());
   TRANCHE_ASSIGN_OR_RETURN(out.runs, tx.recon().ListRuns(std::nullopt, kSummaryRuns));
+  if (!out.runs.empty()) out.last_date = out.runs.front().date;
   return out;
 }
 
