@@ -25,7 +25,7 @@ struct Fixture {
   std::string merchant = ids.Next("mer");
   std::vector<std::string> consumers;
   std::string dir;
-  std::unique_ptr<store::sqlite::SqliteStore> store;
+  std::unique_ptr<store::Store> store;
 
   Fixture() {
     for (int i = 0; i < 1000; ++i) consumers.push_back(ids.Next("con"));
@@ -50,7 +50,7 @@ struct Fixture {
     std::filesystem::create_directories(dir);
     store::sqlite::SqliteOptions o;
     o.path = dir + "/bench.db";
-    auto s = store::sqlite::SqliteStore::Open(o, clock, true);
+    auto s = store::sqlite::OpenSqliteStore(o, clock, true);
     TRANCHE_ASSERT(s.ok());
     store = std::move(s).value();
   }

@@ -96,7 +96,7 @@ TEST(LedgerPropertyTest, RandomConcurrentPostingsKeepTheLedgerSound) {
   SimulatedClock clock(kNow);
   store::sqlite::SqliteOptions o;
   o.path = dir.path() + "/ledger.db";
-  auto opened = store::sqlite::SqliteStore::Open(o, clock, true);
+  auto opened = store::sqlite::OpenSqliteStore(o, clock, true);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   auto& store = **opened;
   SeededRandom id_random(kSeed);

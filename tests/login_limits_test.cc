@@ -23,7 +23,7 @@ class LoginLimitsTest : public ::testing::Test {
   void SetUp() override {
     store::sqlite::SqliteOptions o;
     o.path = dir_.path() + "/t.db";
-    auto s = store::sqlite::SqliteStore::Open(o, clock_, /*migrate=*/true);
+    auto s = store::sqlite::OpenSqliteStore(o, clock_, /*migrate=*/true);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
     ASSERT_TRUE(store_->Write([&](store::Tx& tx) -> Status {
@@ -73,7 +73,7 @@ class LoginLimitsTest : public ::testing::Test {
   SimulatedClock clock_{kStart};
   SeededRandom random_{11};
   IdGenerator ids_{clock_, random_};
-  std::unique_ptr<store::sqlite::SqliteStore> store_;
+  std::unique_ptr<store::Store> store_;
   int codes_sent_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "ledger/posting.h"
+#include "store/sqlite/sqlite_db.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/test_server.h"
 
@@ -12,7 +13,7 @@ namespace tranche {
 namespace {
 
 using store::sqlite::SqliteOptions;
-using store::sqlite::SqliteStore;
+using store::sqlite::OpenSqliteStore;
 
 const Instant kNow = *ParseRfc3339("2026-11-26T09:00:00Z");
 
@@ -21,7 +22,7 @@ class StoreTest : public ::testing::Test {
   void SetUp() override {
     SqliteOptions o;
     o.path = dir_.path() + "/t.db";
-    auto s = SqliteStore::Open(o, clock_, /*migrate=*/true);
+    auto s = OpenSqliteStore(o, clock_, /*migrate=*/true);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
   }
@@ -39,19 +40,19 @@ class StoreTest : public ::testing::Test {
   SimulatedClock clock_{kNow};
   SeededRandom random_{7};
   IdGenerator ids_{clock_, random_};
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<store::Store> store_;
 };
 
 TEST_F(StoreTest, RefusesToOpenAnUnmigratedDatabase) {
   SqliteOptions o;
   o.path = dir_.path() + "/fresh.db";
-  auto s = SqliteStore::Open(o, clock_, /*migrate=*/false);
+  auto s = OpenSqliteStore(o, clock_, /*migrate=*/false);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), "schema_behind");
   auto migrated = store::sqlite::MigrateDatabase(o.path, kNow);
   ASSERT_TRUE(migrated.ok());
   EXPECT_TRUE(migrated->up_to_date());
-  EXPECT_TRUE(SqliteStore::Open(o, clock_, false).ok());
+  EXPECT_TRUE(OpenSqliteStore(o, clock_, false).ok());
 }
 
 TEST_F(StoreTest, FailedUnitOfWorkChangesNothing) {
@@ -101,7 +102,7 @@ TEST_F(StoreTest, ReadsCannotWrite) {
 
 TEST_F(StoreTest, EntriesAreImmutableInTheDatabase) {
   ASSERT_TRUE(store_->Write([&](store::Tx& tx) { return ledger::Post(tx.ledger(), Entry(100)).status(); }).ok());
-  auto conn = store::sqlite::Connection::Open(dir_.path() + "/t.db", false);
+  auto conn = store::sqlite::SqliteConnection::Open(dir_.path() + "/t.db", false);
   ASSERT_TRUE(conn.ok());
   EXPECT_FALSE((*conn)->Exec("UPDATE journal_lines SET amount_minor = 1").ok());
   EXPECT_FALSE((*conn)->Exec("DELETE FROM journal_entries").ok());

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "api/url.h"
+#include "core/hex.h"
 
 namespace tranche::api {
 
@@ -24,14 +25,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 std::string Etag(std::string_view body) {
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
   crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(body.data()), body.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string tag = "\"";
-  for (std::size_t i = 0; i < 16; ++i) {
-    tag += kHex[digest[i] >> 4];
-    tag += kHex[digest[i] & 0xf];
-  }
-  tag += '"';
-  return tag;
+  return "\"" + HexEncode(std::span(digest.data(), 16)) + "\"";
 }
 
 // True when `header` (an If-None-Match value: "*" or a list of tags, weak or strong)

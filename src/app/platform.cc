@@ -17,6 +17,10 @@ namespace tranche::app {
 
 std::string DatabasePath(const std::string& data_dir) { return data_dir + "/tranche.db"; }
 
+store::Location StoreLocation(const PlatformOptions& o) {
+  return store::Location{DatabasePath(o.data_dir), o.database};
+}
+
 Platform::Platform(PlatformOptions options) : options_(std::move(options)) {}
 
 Platform::~Platform() { Stop(); }
@@ -38,10 +42,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
     p->random_ = p->secure_random_.get();
   }
   p->ids_ = std::make_unique<IdGenerator>(*p->clock_, *p->random_);
-  store::sqlite::SqliteOptions so;
-  so.path = DatabasePath(p->options_.data_dir);
-  TRANCHE_ASSIGN_OR_RETURN(p->store_,
-                           store::sqlite::SqliteStore::Open(so, *p->clock_, p->options_.migrate));
+  TRANCHE_ASSIGN_OR_RETURN(p->store_, store::OpenStore(StoreLocation(p->options_), *p->clock_, p->options_.migrate));
   p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_, *p->clock_);
   TRANCHE_RETURN_IF_ERROR(p->OpenDecider());
   TRANCHE_RETURN_IF_ERROR(p->OpenFraudScreening());

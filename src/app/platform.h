@@ -26,7 +26,7 @@
 #include "fraud/engine_source.h"
 #include "fraud/model_scorer.h"
 #include "risk/policy_decider.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace tranche::credit {
 class ModelDecider;
@@ -35,7 +35,11 @@ class ModelDecider;
 namespace tranche::app {
 
 struct PlatformOptions {
+  // Files (models, keys, the settlement inbox) and, unless `database` is set, the
+  // SQLite database.
   std::string data_dir = "./data";
+  // A postgres:// URL: the store is that PostgreSQL database (store/open.h).
+  std::string database;
   api::ServerOptions server;
   std::string access_log = "-";
   // The web front end's built files (web/dist), served beside the API (api/static_files.h).
@@ -94,6 +98,8 @@ struct MaintenanceReport {
 };
 
 std::string DatabasePath(const std::string& data_dir);
+// The store the options name: `database` when set, else the SQLite file in data_dir.
+store::Location StoreLocation(const PlatformOptions& o);
 
 class Platform {
  public:
@@ -151,7 +157,7 @@ class Platform {
   const Clock* wall_clock_ = nullptr;  // options_.clock or the system clock
   RandomSource* random_ = nullptr;
   std::unique_ptr<IdGenerator> ids_;
-  std::unique_ptr<store::sqlite::SqliteStore> store_;
+  std::unique_ptr<store::Store> store_;
   std::unique_ptr<api::Authenticator> authenticator_;
   std::unique_ptr<risk::Decider> decider_;
   // The model directories reloaded when they change: `stamp_file` is the file a save

@@ -56,7 +56,7 @@ int RunEvalAssistant(const EvalArgs& a) {
 }
 
 struct ReportArgs {
-  std::string data_dir = "./data";
+  DatabaseArgs db;
   std::string since;  // YYYY-MM-DD; default: 30 days before now
   std::string until;  // YYYY-MM-DD, inclusive; default: now
   bool json = false;
@@ -109,7 +109,7 @@ int RunReportAssistant(const ReportArgs& a) {
     if (!u.ok()) return Fail(u.status());
     until = *u + std::chrono::hours(24);  // the whole day
   }
-  auto store = OpenDatabase(a.data_dir, clock);
+  auto store = OpenDatabase(a.db, clock);
   if (!store.ok()) return Fail(store.status());
   auto m = assist::MeasureAssistant(**store, since, until, now);
   if (!m.ok()) return Fail(m.status());
@@ -138,7 +138,7 @@ void AddAssistantCommands(CLI::App& app, std::function<int()>* action) {
   auto* metrics = report->add_subcommand(
       "assistant", "the assistant's containment, hand-offs, turns and time to resolution, repeat contacts");
   auto r = std::make_shared<ReportArgs>();
-  metrics->add_option("--data-dir", r->data_dir, "directory holding the database")->capture_default_str();
+  AddDatabaseOptions(metrics, r->db);
   metrics->add_option("--since", r->since, "first day, YYYY-MM-DD (default: 30 days ago)");
   metrics->add_option("--until", r->until, "last day, YYYY-MM-DD (default: now)");
   metrics->add_flag("--json", r->json, "print JSON instead of a table");

@@ -16,7 +16,6 @@
 #include "app/platform.h"
 #include "credit/model.h"
 #include "credit/reporting.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace tranche::cli {
 
@@ -163,13 +162,13 @@ int RunScore(const ScoreArgs& a, bool with_label) {
 constexpr std::size_t kMaxReportedDecisions = 2'000'000;
 
 struct DecisionArgs {
-  std::string data_dir = "./data";
+  DatabaseArgs db;
   std::string since = "2000-01-01";
   int default_after_days = 60;
   std::string model;  // monitor only
 };
 
-// The decisions since --since and their outcomes, read from the database in data_dir.
+// The decisions since --since and their outcomes, read from the database.
 struct DecisionData {
   std::vector<risk::DecisionRecord> decisions;
   risk::DecisionRepo::Outcomes outcomes;
@@ -179,7 +178,7 @@ Result<DecisionData> LoadDecisions(const DecisionArgs& a) {
   const auto since = ParseDate(a.since);
   if (!since) return Status::InvalidArgument("invalid_date", "--since must be a date as YYYY-MM-DD");
   SystemClock clock;
-  TRANCHE_ASSIGN_OR_RETURN(auto store, OpenDatabase(a.data_dir, clock));
+  TRANCHE_ASSIGN_OR_RETURN(auto store, OpenDatabase(a.db, clock));
   const Instant from = std::chrono::sys_days(*since);
   const Date cutoff = DateOf(clock.Now() - std::chrono::hours(24 * a.default_after_days));
   DecisionData out;
@@ -244,7 +243,7 @@ int RunMonitor(const DecisionArgs& a) {
 }
 
 void AddDecisionOptions(CLI::App* cmd, DecisionArgs& a) {
-  cmd->add_option("--data-dir", a.data_dir, "directory holding the database")->capture_default_str();
+  AddDatabaseOptions(cmd, a.db);
   cmd->add_option("--since", a.since, "first decision date, YYYY-MM-DD")->capture_default_str();
   cmd->add_option("--default-after-days", a.default_after_days, "days past due that count as a default")
       ->check(CLI::Range(1, 365))

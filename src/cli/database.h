@@ -2,22 +2,31 @@
 // migrations, and a clear refusal when the directory holds none.
 #pragma once
 
-#include <filesystem>
+#include <CLI/CLI.hpp>
+
 #include <memory>
 #include <string>
 
 #include "app/platform.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace tranche::cli {
 
-inline Result<std::unique_ptr<store::sqlite::SqliteStore>> OpenDatabase(const std::string& data_dir,
-                                                                        const Clock& clock) {
-  store::sqlite::SqliteOptions options;
-  options.path = app::DatabasePath(data_dir);
-  options.reader_connections = 1;
-  if (!std::filesystem::exists(options.path)) return Status::NotFound("no_database", "no database in " + data_dir);
-  return store::sqlite::SqliteStore::Open(options, clock, false);
+// Where a command's database is: the SQLite file in data_dir, or a PostgreSQL URL.
+struct DatabaseArgs {
+  std::string data_dir = "./data";
+  std::string database;
+};
+
+inline void AddDatabaseOptions(CLI::App* cmd, DatabaseArgs& a) {
+  cmd->add_option("--data-dir", a.data_dir, "directory holding the database")->capture_default_str();
+  cmd->add_option("--database", a.database, "a PostgreSQL database (postgres://...) instead of --data-dir's");
+}
+
+inline Result<std::unique_ptr<store::Store>> OpenDatabase(const DatabaseArgs& a, const Clock& clock) {
+  store::Location where{app::DatabasePath(a.data_dir), a.database};
+  where.reader_connections = 1;
+  return store::OpenStore(where, clock, /*migrate=*/false);
 }
 
 }  // namespace tranche::cli

@@ -12,7 +12,7 @@
 #include "fraud/eval.h"
 #include "fraud/stream_training.h"
 #include "ops/views.h"
-#include "store/sqlite/sqlite_store.h"
+#include "cli/database.h"
 
 namespace tranche::cli {
 
@@ -118,7 +118,7 @@ int RunTrain(const TrainArgs& a) {
 
 struct BacktestArgs {
   std::string rule, rules_file, since, until;
-  std::string data_dir = "./data";
+  DatabaseArgs db;
   bool json = false;
 };
 
@@ -145,11 +145,7 @@ Result<ops::FraudBacktestOutcome> Backtest(const BacktestArgs& a) {
                            fraud::ParseBacktestWindow(a.since, a.until.empty() ? std::nullopt
                                                                                : std::optional<std::string_view>(a.until),
                                                       clock.Now()));
-  store::sqlite::SqliteOptions options;
-  options.path = app::DatabasePath(a.data_dir);
-  options.reader_connections = 1;
-  if (!std::filesystem::exists(options.path)) return Status::NotFound("no_database", "no database in " + a.data_dir);
-  TRANCHE_ASSIGN_OR_RETURN(auto store, store::sqlite::SqliteStore::Open(options, clock, false));
+  TRANCHE_ASSIGN_OR_RETURN(auto store, OpenDatabase(a.db, clock));
   return ops::RunFraudBacktest(*store, fraud::EngineFeatureSource::ScreeningCatalogue(), {std::move(rules), window});
 }
 
@@ -273,7 +269,7 @@ void AddFraudCommands(CLI::App& app, std::function<int()>* action) {
   backtest->add_option("--rules-file", b->rules_file, "a file holding the rules")->check(CLI::ExistingFile);
   backtest->add_option("--since", b->since, "first day, YYYY-MM-DD (UTC)")->required();
   backtest->add_option("--until", b->until, "last day, YYYY-MM-DD (UTC; default: today)");
-  backtest->add_option("--data-dir", b->data_dir, "directory holding the database")->capture_default_str();
+  AddDatabaseOptions(backtest, b->db);
   backtest->add_flag("--json", b->json, "print the summary as the API renders it");
   backtest->callback([b, action] { *action = [b] { return RunBacktest(*b); }; });
 }

@@ -16,6 +16,7 @@
 #include "cli/fraud_commands.h"
 #include "cli/intent_commands.h"
 #include "cli/sim_commands.h"
+#include "cli/store_commands.h"
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
 
@@ -168,10 +169,9 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
   return 0;
 }
 
-int Migrate(const std::string& data_dir) {
-  std::filesystem::create_directories(data_dir);
-  auto st = tranche::store::sqlite::MigrateDatabase(tranche::app::DatabasePath(data_dir),
-                                                    tranche::SystemClock().Now());
+int Migrate(const PlatformOptions& options) {
+  if (options.database.empty()) std::filesystem::create_directories(options.data_dir);
+  auto st = tranche::store::MigrateStore(tranche::app::StoreLocation(options), tranche::SystemClock().Now());
   if (!st.ok()) return Fail(st.status());
   std::printf("schema at version %d (latest %d)\n", st->current_version, st->latest_version);
   return 0;
@@ -258,6 +258,12 @@ void AddDataDir(CLI::App* cmd, PlatformOptions& o) {
   cmd->add_option("--data-dir", o.data_dir, "directory holding the database")
       ->capture_default_str()
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  cmd->add_option("--database", o.database,
+                  "a PostgreSQL database (postgres://user@host:port/db) instead of the SQLite one in --data-dir")
+      ->check([](const std::string& url) {
+        const Status st = tranche::store::ValidateDatabaseUrl(url);
+        return st.ok() ? std::string() : st.message();
+      });
 }
 
 void AddServerOptions(CLI::App* cmd, PlatformOptions& o) {
@@ -375,6 +381,7 @@ int main(int argc, char** argv) {
   tranche::cli::AddSimCommands(cli, &credit_action);
   tranche::cli::AddFraudCommands(cli, &credit_action);
   tranche::cli::AddAssistantCommands(cli, &credit_action);
+  tranche::cli::AddStoreCommands(cli, &credit_action);
 
   CLI11_PARSE(cli, argc, argv);
   if (credit_action) return credit_action();
@@ -385,7 +392,7 @@ int main(int argc, char** argv) {
     options.web_dir = demo_web_dir;
     return Demo(options, keys_file, training_csv, history, demo_intent_model, demo_fraud_model);
   }
-  if (migrate->parsed()) return Migrate(options.data_dir);
+  if (migrate->parsed()) return Migrate(options);
   if (op_create->parsed()) return CreateOperator(options, op_name);
   if (m_create->parsed()) {
     auto c = tranche::ParseCurrency(currency);

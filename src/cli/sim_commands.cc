@@ -17,6 +17,7 @@
 #include "sim/driver.h"
 #include "automation/scorecard.h"
 #include "store/sqlite/in_memory_store.h"
+#include "cli/database.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace tranche::cli {
@@ -60,7 +61,7 @@ int Simulate(const SimulateArgs& a) {
     if (!s.ok()) return Fail(s.status());
     store = std::move(s).value();
   } else {
-    auto s = store::sqlite::SqliteStore::Open(store::sqlite::SqliteOptions{db}, system, true);
+    auto s = store::sqlite::OpenSqliteStore(store::sqlite::SqliteOptions{db}, system, true);
     if (!s.ok()) return Fail(s.status());
     store = std::move(s).value();
   }
@@ -109,7 +110,7 @@ int ReportAutomation(const std::string& run, const std::string& out_dir) {
 struct ReconcileArgs {
   std::string file;
   std::string date;
-  std::string data_dir = "./data";
+  DatabaseArgs db;
   std::int64_t tolerance_minor = 100;
 };
 
@@ -124,7 +125,7 @@ int Reconcile(const ReconcileArgs& a) {
   auto lines = recon::ParseFile(*text);
   if (!lines.ok()) return Fail(lines.status());
   SystemClock system;
-  auto store = store::sqlite::SqliteStore::Open(store::sqlite::SqliteOptions{app::DatabasePath(a.data_dir)}, system, false);
+  auto store = OpenDatabase(a.db, system);
   if (!store.ok()) return Fail(store.status());
   SecureRandom random;
   IdGenerator ids(system, random);
@@ -184,7 +185,7 @@ void AddSimCommands(CLI::App& app, std::function<int()>* action) {
   auto* reconcile = app.add_subcommand("reconcile", "match a processor's settlement file against the ledger");
   reconcile->add_option("--file", rec->file, "settlement file (CSV, docs/SIMULATOR.md)")->required()->check(CLI::ExistingFile);
   reconcile->add_option("--date", rec->date, "the file's business date, YYYY-MM-DD")->required();
-  reconcile->add_option("--data-dir", rec->data_dir, "directory holding the database")->capture_default_str();
+  AddDatabaseOptions(reconcile, rec->db);
   reconcile->add_option("--tolerance", rec->tolerance_minor, "differences written off automatically, minor units")
       ->check(CLI::Range(0, 100'000))->capture_default_str();
   reconcile->callback([rec, action] { *action = [rec] { return Reconcile(*rec); }; });

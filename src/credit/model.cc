@@ -7,6 +7,7 @@
 
 #include "auth/keys.h"
 #include "core/assert.h"
+#include "core/hex.h"
 #include "ml/model_files.h"
 
 namespace tranche::credit {
@@ -16,15 +17,7 @@ namespace {
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
-std::string Hex(const auth::SecretHash& h) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (std::uint8_t b : h) {
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 15]);
-  }
-  return out;
-}
+std::string Hex(const auth::SecretHash& h) { return HexEncode(h); }
 
 Json SpecToJson(const FeatureSpec& spec) {
   Json cols = Json::array();

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "core/hex.h"
+
 namespace tranche::sim {
 
 Result<std::unique_ptr<Recorder>> Recorder::Open(const std::string& dir) {
@@ -53,12 +55,7 @@ Result<std::string> Recorder::Finish() {
   }
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&all, digest);
-  std::string hex;
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (unsigned char b : digest) {
-    hex += kHex[b >> 4];
-    hex += kHex[b & 15];
-  }
+  std::string hex = HexEncode(std::span(digest));
   files_.clear();
   return hex;
 }

@@ -114,6 +114,7 @@ struct StoreStats {
   std::uint64_t jobs = 0;          // units of work committed or failed
   std::uint64_t failed_jobs = 0;   // units of work that returned an error
   std::uint64_t queue_rejections = 0;
+  std::uint64_t conflict_retries = 0;  // groups run again after a conflict (PostgreSQL)
   std::uint64_t queue_depth = 0;   // units of work waiting now
   // Histogram of jobs per commit: bucket i counts commits of <= 2^i jobs.
   std::array<std::uint64_t, kBatchSizeBuckets> batch_size_buckets{};

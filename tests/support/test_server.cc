@@ -5,7 +5,9 @@
 
 #include <filesystem>
 
+#include "core/random.h"
 #include "onboarding/onboarding.h"
+#include "store/postgres/pg_connection.h"
 
 namespace tranche::testing {
 
@@ -20,9 +22,45 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+namespace {
+// `url` with its database replaced by `name`.
+std::string WithDatabase(const std::string& url, const std::string& name) {
+  const std::size_t host = url.find("://");
+  TRANCHE_ASSERT(host != std::string::npos);
+  const std::size_t slash = url.find('/', host + 3);
+  const std::size_t query = url.find('?', host + 3);
+  std::string out = url.substr(0, slash == std::string::npos ? query : slash) + "/" + name;
+  if (query != std::string::npos) out += url.substr(query);
+  return out;
+}
+
+void AdminExec(const std::string& admin_url, const std::string& sql) {
+  auto conn = store::postgres::PgConnection::Open(admin_url);
+  TRANCHE_ASSERT_MSG(conn.ok(), conn.status().ToString().c_str());
+  const Status st = (*conn)->Exec(sql.c_str());
+  TRANCHE_ASSERT_MSG(st.ok(), st.ToString().c_str());
+}
+}  // namespace
+
+TestDatabase::TestDatabase() {
+  const char* admin = std::getenv("TRANCHE_TEST_POSTGRES");
+  if (admin == nullptr || admin[0] == '\0') return;
+  admin_url_ = admin;
+  SecureRandom random;
+  name_ = "tranche_test_" + std::to_string(random.NextU64());
+  AdminExec(admin_url_, "CREATE DATABASE " + name_);
+  url_ = WithDatabase(admin_url_, name_);
+}
+
+TestDatabase::~TestDatabase() {
+  if (name_.empty()) return;
+  AdminExec(admin_url_, "DROP DATABASE " + name_ + " WITH (FORCE)");
+}
+
 TestServer::TestServer(TestServerOptions options) {
   app::PlatformOptions o;
   o.data_dir = dir_.path();
+  o.database = db_.url();
   o.server.port = 0;
   o.server.worker_threads = 16;
   o.access_log = options.access_log;

@@ -21,6 +21,25 @@ class TempDir {
   std::string path_;
 };
 
+// The database a test server runs on. By default the SQLite file in its directory; when
+// the environment names a PostgreSQL server (TRANCHE_TEST_POSTGRES, an administrator's
+// URL such as postgres://postgres@127.0.0.1:5433/postgres), a fresh database created on
+// it for this test and dropped afterwards. ctest runs the integration suite both ways.
+class TestDatabase {
+ public:
+  TestDatabase();
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+  // Empty for SQLite; else the postgres:// URL of this test's database.
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string admin_url_;
+  std::string name_;
+  std::string url_;
+};
+
 struct TestServerOptions {
   const Clock* clock = nullptr;  // default: the system clock
   std::string access_log = "off";
@@ -59,6 +78,7 @@ class TestServer {
 
  private:
   TempDir dir_;
+  TestDatabase db_;
   app::PlatformOptions options_;
   std::unique_ptr<app::Platform> platform_;
 };

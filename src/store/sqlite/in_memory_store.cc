@@ -1,22 +1,23 @@
 #include "store/sqlite/in_memory_store.h"
 
-#include "store/sqlite/migrations.h"
+#include "store/sql/migrate.h"
+#include "store/sqlite/schema.h"
 
 namespace tranche::store::sqlite {
 
 Result<std::unique_ptr<InMemoryStore>> InMemoryStore::Open(Instant now) {
-  TRANCHE_ASSIGN_OR_RETURN(auto conn, Connection::Open(":memory:", /*read_only=*/false));
-  TRANCHE_ASSIGN_OR_RETURN(MigrationStatus ms, Migrate(*conn, now));
+  TRANCHE_ASSIGN_OR_RETURN(auto conn, SqliteConnection::Open(":memory:", /*read_only=*/false));
+  TRANCHE_ASSIGN_OR_RETURN(sql::MigrationStatus ms, sql::Migrate(*conn, Migrations(), now));
   TRANCHE_ASSERT(ms.up_to_date());
   return std::unique_ptr<InMemoryStore>(new InMemoryStore(std::move(conn)));
 }
 
-InMemoryStore::InMemoryStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)), tx_(*conn_) {}
+InMemoryStore::InMemoryStore(std::unique_ptr<SqliteConnection> conn) : conn_(std::move(conn)), tx_(*conn_) {}
 
 Status InMemoryStore::Write(TxFn fn) {
   std::lock_guard lock(mu_);
   tx_.Reset();
-  TRANCHE_RETURN_IF_ERROR(conn_->Exec("BEGIN IMMEDIATE"));
+  TRANCHE_RETURN_IF_ERROR(conn_->BeginWrite());
   Status result = tx_.Nested([&] { return fn(tx_); });
   Status commit = tx_.broken() ? Status::Unavailable("the transaction was lost") : tx_.BeforeCommit();
   if (commit.ok()) commit = conn_->Exec("COMMIT");
@@ -37,7 +38,7 @@ Status InMemoryStore::Write(TxFn fn) {
 Status InMemoryStore::Read(TxFn fn) {
   std::lock_guard lock(mu_);
   TRANCHE_RETURN_IF_ERROR(conn_->Exec("PRAGMA query_only=ON; BEGIN"));
-  ConnectionTx tx(*conn_);
+  sql::ConnectionTx tx(*conn_);
   Status st = tx.Nested([&] { return fn(tx); });
   Status end = conn_->Exec("COMMIT; PRAGMA query_only=OFF");
   TRANCHE_ASSERT_MSG(end.ok(), "ending a read transaction cannot fail");

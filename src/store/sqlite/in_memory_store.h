@@ -11,7 +11,8 @@
 #include <memory>
 #include <mutex>
 
-#include "store/sqlite/conn_tx.h"
+#include "store/sql/conn_tx.h"
+#include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
 namespace tranche::store::sqlite {
@@ -31,11 +32,11 @@ class InMemoryStore final : public Store {
   Status Ping() override;
 
  private:
-  explicit InMemoryStore(std::unique_ptr<Connection> conn);
+  explicit InMemoryStore(std::unique_ptr<SqliteConnection> conn);
 
   mutable std::mutex mu_;  // one unit of work at a time
-  std::unique_ptr<Connection> conn_;
-  ConnectionTx tx_;
+  std::unique_ptr<SqliteConnection> conn_;
+  sql::ConnectionTx tx_;
   StoreStats stats_;
 };
 

@@ -4,65 +4,41 @@
 
 namespace tranche::store::sqlite {
 
-Statement::~Statement() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
-
-Statement& Statement::Bind(int index, std::int64_t value) {
+void SqliteStatement::Bind(int index, std::int64_t value) {
   TRANCHE_ASSERT(sqlite3_bind_int64(stmt_, index, value) == SQLITE_OK);
-  return *this;
 }
 
-Statement& Statement::Bind(int index, std::string_view text) {
+void SqliteStatement::Bind(int index, std::string_view text) {
   TRANCHE_ASSERT(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
                                    SQLITE_TRANSIENT) == SQLITE_OK);
-  return *this;
 }
 
-Statement& Statement::BindBlob(int index, const void* data, std::size_t size) {
+void SqliteStatement::BindBlob(int index, const void* data, std::size_t size) {
   TRANCHE_ASSERT(sqlite3_bind_blob(stmt_, index, data, static_cast<int>(size),
                                    SQLITE_TRANSIENT) == SQLITE_OK);
-  return *this;
 }
 
-Statement& Statement::BindNull(int index) {
-  TRANCHE_ASSERT(sqlite3_bind_null(stmt_, index) == SQLITE_OK);
-  return *this;
-}
+void SqliteStatement::BindNull(int index) { TRANCHE_ASSERT(sqlite3_bind_null(stmt_, index) == SQLITE_OK); }
 
-Statement& Statement::BindDouble(int index, double value) {
+void SqliteStatement::BindDouble(int index, double value) {
   TRANCHE_ASSERT(sqlite3_bind_double(stmt_, index, value) == SQLITE_OK);
-  return *this;
 }
 
-Result<bool> Statement::Step() {
+Result<bool> SqliteStatement::Step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   return conn_.LastError(sqlite3_sql(stmt_));
 }
 
-Status Statement::Run() {
-  TRANCHE_ASSIGN_OR_RETURN(bool row, Step());
-  if (row) return Status::Internal("statement returned a row where none was expected");
-  return Status::Ok();
-}
-
-std::int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-
-double Statement::Double(int col) const { return sqlite3_column_double(stmt_, col); }
-
-std::string Statement::Text(int col) const {
+std::string SqliteStatement::Text(int col) const {
   const auto* p = sqlite3_column_text(stmt_, col);
   return p == nullptr ? std::string()
                       : std::string(reinterpret_cast<const char*>(p),
                                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
-bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-
-std::string Statement::Blob(int col) const {
+std::string SqliteStatement::Blob(int col) const {
   const void* p = sqlite3_column_blob(stmt_, col);
   const int n = sqlite3_column_bytes(stmt_, col);
   return p == nullptr ? std::string()
@@ -87,7 +63,7 @@ void ConfigureSqliteOnce() {
 }
 }  // namespace
 
-Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path, bool read_only) {
   ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   // NOMUTEX: each connection is used by one thread at a time (the writer thread owns
@@ -98,7 +74,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
     sqlite3_close(db);
     return Status::Unavailable("cannot open database " + path + ": " + msg);
   }
-  std::unique_ptr<Connection> conn(new Connection(db));
+  std::unique_ptr<SqliteConnection> conn(new SqliteConnection(db));
   sqlite3_extended_result_codes(db, 1);
   // synchronous=FULL in WAL mode syncs the log on every commit: a commit that
   // returned is on disk. That is what lets Store::Write acknowledge a write.
@@ -110,12 +86,12 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
   return conn;
 }
 
-Connection::~Connection() {
-  for (auto& [_, stmt] : cache_) sqlite3_finalize(stmt);
+SqliteConnection::~SqliteConnection() {
+  cache_.clear();  // finalizes every statement
   sqlite3_close(db_);
 }
 
-Status Connection::Exec(const char* sql) {
+Status SqliteConnection::Exec(const char* sql) {
   char* err = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     Status st = LastError(err ? err : sql);
@@ -125,19 +101,19 @@ Status Connection::Exec(const char* sql) {
   return Status::Ok();
 }
 
-Statement Connection::Prepare(const char* sql) {
+sql::Statement SqliteConnection::Prepare(const char* sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     // SQL is compiled into the program: failing to prepare it is a bug.
     TRANCHE_ASSERT_MSG(rc == SQLITE_OK, sqlite3_errmsg(db_));
-    it = cache_.emplace(sql, stmt).first;
+    it = cache_.emplace(sql, std::make_unique<SqliteStatement>(*this, stmt)).first;
   }
-  return Statement(*this, it->second);
+  return sql::Statement(*it->second);
 }
 
-Status Connection::LastError(std::string_view context) const {
+Status SqliteConnection::LastError(std::string_view context) const {
   const int code = sqlite3_extended_errcode(db_);
   std::string msg = std::string(sqlite3_errmsg(db_)) + " [" + std::string(context.substr(0, 120)) + "]";
   switch (code & 0xff) {
@@ -151,7 +127,5 @@ Status Connection::LastError(std::string_view context) const {
     default: return Status::Internal(msg);
   }
 }
-
-std::int64_t Connection::Changes() const { return sqlite3_changes64(db_); }
 
 }  // namespace tranche::store::sqlite

@@ -1,76 +1,74 @@
-// A thin RAII layer over the SQLite C API: connections, cached prepared statements,
-// errors as Status.
+// SQLite's implementation of the SQL boundary (store/sql/connection.h): a thin RAII
+// layer over the SQLite C API, with cached prepared statements and errors as Status.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
-#include "core/status.h"
+#include "store/sql/connection.h"
 
 namespace tranche::store::sqlite {
 
-class Connection;
+class SqliteConnection;
 
-// A prepared statement borrowed from a connection's cache. Resets itself (and clears
-// its bindings) when it goes out of scope, so it can be reused at once.
-class Statement {
+class SqliteStatement final : public sql::StatementImpl {
  public:
-  Statement(Connection& conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
-  ~Statement();
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
+  SqliteStatement(SqliteConnection& conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
 
-  // Bind indices start at 1, as in SQLite.
-  Statement& Bind(int index, std::int64_t value);
-  Statement& Bind(int index, std::string_view text);
-  Statement& BindBlob(int index, const void* data, std::size_t size);
-  Statement& BindNull(int index);
-  Statement& BindDouble(int index, double value);
-
-  // Steps once: true when a row is available, false when done. Errors as Status.
-  Result<bool> Step();
-  // Steps to completion, expecting no rows.
-  Status Run();
-
-  std::int64_t Int(int col) const;
-  double Double(int col) const;
-  std::string Text(int col) const;
-  bool IsNull(int col) const;
-  std::string Blob(int col) const;
+  void Bind(int index, std::int64_t value) override;
+  void Bind(int index, std::string_view text) override;
+  void BindBlob(int index, const void* data, std::size_t size) override;
+  void BindNull(int index) override;
+  void BindDouble(int index, double value) override;
+  Result<bool> Step() override;
+  std::int64_t Int(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const override { return sqlite3_column_double(stmt_, col); }
+  std::string Text(int col) const override;
+  bool IsNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string Blob(int col) const override;
+  void Reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
 
  private:
-  Connection& conn_;
+  SqliteConnection& conn_;
   sqlite3_stmt* stmt_;
 };
 
-class Connection {
+class SqliteConnection final : public sql::Connection {
  public:
   // Opens (creating if needed) the database file and applies the pragmas every
   // connection needs: WAL, full fsync on commit, foreign keys, a busy timeout.
-  static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool read_only);
-  ~Connection();
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
+  static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, bool read_only);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
 
-  Status Exec(const char* sql);
-  // Returns the cached statement for `sql`. `sql` must be a string literal (or
-  // otherwise outlive the connection): the cache is keyed by its address.
-  Statement Prepare(const char* sql);
+  Status Exec(const char* sql) override;
+  sql::Statement Prepare(const char* sql) override;
+  std::int64_t Changes() const override { return sqlite3_changes64(db_); }
+  // IMMEDIATE: takes the write lock at once, so a write never fails half-way on a
+  // lock another connection took first.
+  Status BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
+  Status BeginRead() override { return Exec("BEGIN"); }
+  bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
+
+  sqlite3* raw() { return db_; }  // for the SQLite-only tools (export)
   // Status for the last error on this connection, classified by SQLite's code.
   Status LastError(std::string_view context) const;
-  sqlite3* raw() { return db_; }
-  std::int64_t Changes() const;
 
  private:
-  explicit Connection(sqlite3* db) : db_(db) {}
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
-  std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  // Declared after db_: statements finalize before the connection closes.
+  std::unordered_map<const char*, std::unique_ptr<SqliteStatement>> cache_;
 };
 
 }  // namespace tranche::store::sqlite

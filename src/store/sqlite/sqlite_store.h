@@ -1,19 +1,13 @@
-// SqliteStore: the embedded store. One writer thread owns the only write connection
-// and commits queued units of work in groups (one transaction, one fsync for many
-// requests); readers use a pool of query-only connections, which WAL lets run
-// alongside the writer.
+// The embedded store: the group-commit store (store/sql/group_commit_store.h) over
+// SQLite connections to one database file. The writer's connection commits with a full
+// fsync; readers use query-only connections, which WAL lets run alongside the writer.
 #pragma once
 
-#include <condition_variable>
-#include <deque>
 #include <memory>
-#include <mutex>
-#include <thread>
-#include <vector>
+#include <string>
 
 #include "core/clock.h"
-#include "store/sqlite/conn_tx.h"
-#include "store/sqlite/migrations.h"
+#include "store/sql/migrate.h"
 #include "store/store.h"
 
 namespace tranche::store::sqlite {
@@ -25,46 +19,11 @@ struct SqliteOptions {
   std::size_t reader_connections = 8;
 };
 
-class SqliteStore final : public Store {
- public:
-  // Opens the database; refuses to open one whose schema is behind unless `migrate`.
-  static Result<std::unique_ptr<SqliteStore>> Open(const SqliteOptions& options,
-                                                   const Clock& clock, bool migrate);
-  ~SqliteStore() override;
-
-  Status Write(TxFn fn) override;
-  Status Read(TxFn fn) override;
-  StoreStats Stats() const override;
-  Status Ping() override;
-
- private:
-  struct Job;
-  SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writer,
-              std::vector<std::unique_ptr<Connection>> readers);
-  void WriterLoop();
-  void CommitBatch(std::vector<Job*>& batch);
-  Connection* AcquireReader();
-  void ReleaseReader(Connection* c);
-
-  const SqliteOptions options_;
-  std::unique_ptr<Connection> writer_conn_;
-  std::unique_ptr<ConnectionTx> writer_tx_;
-
-  mutable std::mutex mu_;
-  std::condition_variable queue_cv_;
-  std::deque<Job*> queue_;
-  bool stopping_ = false;
-  StoreStats stats_;
-
-  std::mutex readers_mu_;
-  std::condition_variable readers_cv_;
-  std::vector<std::unique_ptr<Connection>> reader_conns_;
-  std::vector<Connection*> free_readers_;
-
-  std::thread writer_thread_;
-};
+// Opens the database; refuses to open one whose schema is behind unless `migrate`.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, const Clock& clock,
+                                               bool migrate);
 
 // Opens the database file directly and applies pending migrations.
-Result<MigrationStatus> MigrateDatabase(const std::string& path, Instant now);
+Result<sql::MigrationStatus> MigrateDatabase(const std::string& path, Instant now);
 
 }  // namespace tranche::store::sqlite
