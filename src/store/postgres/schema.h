@@ -15,6 +15,9 @@
 //   ledger writers are serialized or readers stop short of uncommitted numbers.
 // - A rolled-back or conflicting (ON CONFLICT DO NOTHING) insert still uses up a
 //   sequence number: seq has gaps, as SQLite's can after a rollback of the newest rows.
+// - The identity columns are BY DEFAULT, not ALWAYS, so an import can keep SQLite's
+//   numbers; it must then move each sequence past them (setval with
+//   pg_get_serial_sequence), or the next insert collides.
 // - The immutability triggers fail with SQLSTATE 23000 (integrity_constraint_violation),
 //   the class SQLite's RAISE(ABORT) reports (SQLITE_CONSTRAINT), so both map to Conflict.
 // - schema_migrations itself is the runner's table, as in SQLite, not a migration.
