@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git curl
   libboost-dev libboost-system-dev   # Boost.Beast / Boost.Asio (header-only in 1.74)
   libsqlite3-dev sqlite3             # embedded store
+  postgresql-15 libpq-dev            # the PostgreSQL store: server (scripts/pg-cluster.sh), client library
   nlohmann-json3-dev                 # JSON
   libspdlog-dev libfmt-dev           # structured logs
   libcli11-dev                       # command line
