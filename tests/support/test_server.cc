@@ -48,7 +48,7 @@ TestDatabase::TestDatabase() {
   admin_url_ = admin;
   SecureRandom random;
   name_ = "tranche_test_" + std::to_string(random.NextU64());
-  AdminExec(admin_url_, "CREATE DATABASE " + name_);
+  AdminExec(admin_url_, "CREATE DATABASE " + name_ + " LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
   url_ = WithDatabase(admin_url_, name_);
 }
 

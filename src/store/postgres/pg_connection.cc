@@ -278,6 +278,13 @@ Status PgConnection::BeginWrite() { return Begin("BEGIN ISOLATION LEVEL SERIALIZ
 
 Status PgConnection::BeginRead() { return Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
 
+Status PgConnection::OrderLedgerAppends() {
+  auto s = Prepare("SELECT pg_advisory_xact_lock(7431002)");
+  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
+  TRANCHE_ASSERT(row);
+  return Status::Ok();
+}
+
 bool PgConnection::InTransaction() const {
   const PGTransactionStatusType s = PQtransactionStatus(conn_);
   return s == PQTRANS_INTRANS || s == PQTRANS_INERROR;

@@ -88,6 +88,8 @@ class PgConnection final : public sql::Connection {
   Status BeginWrite() override;
   Status BeginRead() override;
   bool InTransaction() const override;
+  // A transaction-level advisory lock, held to COMMIT: ledger writers take turns.
+  Status OrderLedgerAppends() override;
 
   PGconn* raw() { return conn_; }
   void set_changes(std::int64_t n) { changes_ = n; }

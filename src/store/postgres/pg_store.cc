@@ -13,7 +13,23 @@ namespace {
 constexpr const char* kLockMigrations = "SELECT pg_advisory_lock(7431001)";
 constexpr const char* kUnlockMigrations = "SELECT pg_advisory_unlock(7431001)";
 
+// Pagination (`id > cursor ORDER BY id`) needs text compared byte by byte, as SQLite
+// compares it: a database with a locale's collation would page in another order.
+Status CheckCollation(PgConnection& conn) {
+  auto s = conn.Prepare("SELECT datcollate FROM pg_database WHERE datname = current_database()");
+  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
+  TRANCHE_ASSERT(row);
+  const std::string collate = s.Text(0);
+  // C.UTF-8 orders by code point, which is byte order in UTF-8.
+  if (collate == "C" || collate == "POSIX" || collate == "C.UTF-8" || collate == "C.utf8") return Status::Ok();
+  return Status::BusinessRule("unsupported_collation",
+                              "the database sorts text by locale " + collate +
+                                  "; create it with LC_COLLATE 'C' (CREATE DATABASE ... LC_COLLATE 'C' "
+                                  "LC_CTYPE 'C' TEMPLATE template0)");
+}
+
 Result<sql::MigrationStatus> MigrateLocked(PgConnection& conn, Instant now) {
+  TRANCHE_RETURN_IF_ERROR(CheckCollation(conn));
   TRANCHE_RETURN_IF_ERROR(conn.Exec(kLockMigrations));
   Result<sql::MigrationStatus> ms = sql::Migrate(conn, Migrations(), now);
   (void)conn.Exec(kUnlockMigrations);  // also released when the session ends
@@ -36,6 +52,7 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const PostgresOptions& options,
   TRANCHE_ASSERT(IsPostgresUrl(options.url));
   TRANCHE_ASSERT(options.max_batch_jobs >= 1 && options.reader_connections >= 1 && options.max_attempts >= 1);
   TRANCHE_ASSIGN_OR_RETURN(auto writer, PgConnection::Open(options.url));
+  TRANCHE_RETURN_IF_ERROR(CheckCollation(*writer));
   TRANCHE_ASSIGN_OR_RETURN(sql::MigrationStatus ms, migrate ? MigrateLocked(*writer, clock.Now())
                                                             : sql::GetMigrationStatus(*writer, Migrations()));
   if (!ms.up_to_date()) {

@@ -95,6 +95,10 @@ class Connection {
   virtual Status BeginWrite() = 0;
   // Starts a read-only transaction over one consistent snapshot.
   virtual Status BeginRead() = 0;
+  // Called before a journal entry takes its sequence number: entries then commit in
+  // sequence order whatever the number of writers, so a reader that sees entry N sees
+  // every entry before it (the settlement and reconciliation cursors rely on that).
+  virtual Status OrderLedgerAppends() = 0;
   // False once the database has ended the open transaction by itself (some I/O
   // errors in SQLite); nothing of it can then commit.
   virtual bool InTransaction() const = 0;

@@ -167,6 +167,7 @@ Status SqlLedgerRepo::InsertLines(std::int64_t seq, const std::vector<std::int64
 
 Result<bool> SqlLedgerRepo::Append(const JournalEntry& e) {
   std::int64_t seq = 0;
+  TRANCHE_RETURN_IF_ERROR(c_.OrderLedgerAppends());
   {
     auto ins = c_.Prepare(kInsertEntry);
     ins.Bind(1, e.id).Bind(2, e.posting_key).Bind(3, ledger::ReasonName(e.reason))
