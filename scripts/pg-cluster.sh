@@ -46,7 +46,7 @@ cluster_running() {  # DIR OWNER
 
 start() {
   local dir="$1" port="$2" owner
-  [[ "$port" =~ ^[0-9]{4,5}$ ]] && (( port >= 1024 && port <= 65535 )) ||
+  [[ "$port" =~ ^[1-9][0-9]{3,4}$ ]] && (( port >= 1024 && port <= 65535 )) ||
     die "PORT must be a number from 1024 to 65535, not '$port'"
   [[ -x "$PG_BIN/initdb" ]] || die "no PostgreSQL server in $PG_BIN (Debian: postgresql-15)"
   dir="$(realpath -m -- "$dir")"
@@ -61,7 +61,7 @@ start() {
   if [[ -f "$dir/PG_VERSION" ]] && cluster_running "$dir" "$(stat -c %U -- "$dir")"; then
     die "a cluster is already running in $dir; stop it first ($0 stop $dir)"
   fi
-  if [[ -e "$dir" ]] && [[ ! -d "$dir" || -n "$(ls -A -- "$dir")" ]]; then
+  if [[ -e "$dir" ]] && [[ ! -d "$dir" || ! -r "$dir" || -n "$(ls -A -- "$dir")" ]]; then
     die "$dir exists and is not an empty directory; start makes a new cluster"
   fi
   # The server's socket path must fit in sun_path (107 bytes and a NUL).
