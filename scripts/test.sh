@@ -19,9 +19,22 @@ run_suite() {
   (cd "$dir" && ctest --output-on-failure -j "$jobs" --timeout 900)
 }
 
+# The release suite runs the integration tests a second time on PostgreSQL, on a
+# throwaway cluster this run owns (removed on exit, whatever happens).
+echo "== PostgreSQL for the tests (a throwaway cluster) =="
+pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/tranche-pg-XXXXXX")"
+trap 'bash scripts/pg-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true' EXIT
+pg_url=""
+for port in 55432 55433 55434 55435 55436; do
+  if pg_url="$(bash scripts/pg-cluster.sh start "$pg_dir" "$port")"; then break; fi
+  pg_url=""
+done
+[[ -n "$pg_url" ]] || { echo "could not start PostgreSQL for the tests" >&2; exit 1; }
+
 echo "== release build (RelWithDebInfo) =="
 # TRANCHE_FUZZ: clang builds the rules parser's fuzzer beside, and ctest runs it for 30 s.
-run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRANCHE_WERROR=ON -DTRANCHE_FUZZ=ON
+run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRANCHE_WERROR=ON -DTRANCHE_FUZZ=ON \
+  -DTRANCHE_TEST_POSTGRES="$pg_url"
 
 echo "== sanitizer build (address + undefined) =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

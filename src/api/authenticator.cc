@@ -63,6 +63,12 @@ Result<std::optional<Authenticator::Found>> Authenticator::Lookup(auth::Principa
   return found;
 }
 
+void Authenticator::InvalidateAll() {
+  std::unique_lock lock(mu_);
+  epoch_.fetch_add(1);
+  cache_.clear();
+}
+
 void Authenticator::Invalidate(std::string_view principal_id) {
   std::unique_lock lock(mu_);
   epoch_.fetch_add(1);

@@ -4,8 +4,9 @@
 // a checkout client token is found through its session, whose id is the principal.
 // Keys are looked up by the SHA-256 of the presented secret and compared in constant
 // time. Recently verified keys are cached for a short time so hot paths skip the
-// store; rotating a key invalidates its owner's entries at once on this node (other
-// nodes see the change within the cache lifetime).
+// store; rotating a key invalidates its owner's entries at once on this node, and on
+// the other nodes of a fleet when its notification reaches them (Tx::NotifyNodes), at
+// the latest when their cache entries expire.
 #pragma once
 
 #include <atomic>
@@ -31,6 +32,7 @@ class Authenticator {
   // learns nothing about which keys exist.
   Result<auth::Principal> Authenticate(std::string_view authorization_header);
   void Invalidate(std::string_view principal_id);
+  void InvalidateAll();
 
  private:
   struct Cached {

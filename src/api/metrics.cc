@@ -67,12 +67,17 @@ std::string Metrics::Render(const store::StoreStats& store) const {
                 "# TYPE tranche_store_queue_depth gauge\ntranche_store_queue_depth %llu\n"
                 "# HELP tranche_store_queue_rejections_total Writes refused by a full queue.\n"
                 "# TYPE tranche_store_queue_rejections_total counter\n"
-                "tranche_store_queue_rejections_total %llu\n",
+                "tranche_store_queue_rejections_total %llu\n"
+                "# HELP tranche_store_conflict_retries_total Commit groups run again after conflicting with "
+                "another node.\n"
+                "# TYPE tranche_store_conflict_retries_total counter\n"
+                "tranche_store_conflict_retries_total %llu\n",
                 static_cast<long long>(ledger_entries_.load()),
                 static_cast<unsigned long long>(store.commits),
                 static_cast<unsigned long long>(store.jobs),
                 static_cast<unsigned long long>(store.queue_depth),
-                static_cast<unsigned long long>(store.queue_rejections));
+                static_cast<unsigned long long>(store.queue_rejections),
+                static_cast<unsigned long long>(store.conflict_retries));
   out += buf;
   out += "# HELP tranche_store_commit_batch_size Units of work per commit.\n"
          "# TYPE tranche_store_commit_batch_size histogram\n";

@@ -10,10 +10,17 @@
 
 #include "app/demo_shop.h"
 #include "credit/champion_challenger.h"
+#include "onboarding/onboarding.h"
 #include "origination/origination.h"
 #include "servicing/servicing.h"
 
 namespace tranche::app {
+
+namespace {
+// The fleet's background work, each run by one node at a time (fleet/leases.h).
+constexpr char kMaintenanceLease[] = "maintenance";
+constexpr char kDeliveryLease[] = "webhook_delivery";
+}  // namespace
 
 std::string DatabasePath(const std::string& data_dir) { return data_dir + "/tranche.db"; }
 
@@ -44,6 +51,11 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->ids_ = std::make_unique<IdGenerator>(*p->clock_, *p->random_);
   TRANCHE_ASSIGN_OR_RETURN(p->store_, store::OpenStore(StoreLocation(p->options_), *p->clock_, p->options_.migrate));
   p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_, *p->clock_);
+  p->node_listener_ = store::ListenToNodes(
+      StoreLocation(p->options_), [auth = p->authenticator_.get()](std::string_view topic, std::string_view id) {
+        if (topic == onboarding::kKeysTopic) auth->Invalidate(id);
+        if (topic == "*") auth->InvalidateAll();
+      });
   TRANCHE_RETURN_IF_ERROR(p->OpenDecider());
   TRANCHE_RETURN_IF_ERROR(p->OpenFraudScreening());
   TRANCHE_RETURN_IF_ERROR(p->LoadSigningKey());
@@ -62,7 +74,11 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
       p->options_.settlement_inbox_dir.empty()
           ? (std::filesystem::path(p->options_.data_dir) / "recon" / "inbox").string()
           : p->options_.settlement_inbox_dir);
-  p->cob_ = std::make_unique<ops::Cob>(p->ops_context(), ops::CobReconciliation{p->settlement_inbox_.get(), {}});
+  p->lease_options_ = fleet::LeaseOptions{p->options_.node_id.empty() ? p->ids_->Next("node") : p->options_.node_id,
+                                          p->options_.lease_ttl};
+  p->fenced_store_ = std::make_unique<fleet::FencedStore>(*p->store_, *p->wall_clock_, p->options_.lease_ttl);
+  p->cob_ = std::make_unique<ops::Cob>(ops::OpsContext{*p->fenced_store_, *p->ids_, *p->clock_, *p->processor_, *p->rail_},
+                                       ops::CobReconciliation{p->settlement_inbox_.get(), {}});
   p->services_ = std::make_unique<api::Services>(
       api::Services{*p->store_, *p->clock_, *p->ids_, *p->random_, *p->authenticator_, *p->decider_,
                     p->bureau_, p->signing_key_});
@@ -253,8 +269,10 @@ Status Platform::Start() {
   maintenance_ = std::jthread([this](std::stop_token stop) { MaintenanceLoop(stop); });
   webhook_sender_ = std::jthread([this](std::stop_token stop) {
     while (!stop.stop_requested()) {
-      auto sent = DeliverWebhooks();
-      if (!sent.ok()) spdlog::warn("webhook delivery round failed: {}", sent.status().ToString());
+      if (HoldsDeliveryLease()) {
+        auto sent = DeliverWebhooks();
+        if (!sent.ok()) spdlog::warn("webhook delivery round failed: {}", sent.status().ToString());
+      }
       std::unique_lock lock(maintenance_mu_);
       maintenance_cv_.wait_for(lock, stop, options_.webhook_interval, [] { return false; });
     }
@@ -276,12 +294,41 @@ ops::OpsContext Platform::ops_context() {
 }
 
 Result<MaintenanceReport> Platform::RunMaintenance() {
+  MaintenanceReport report;
+  TRANCHE_ASSIGN_OR_RETURN(report.ran, fleet::RunUnderLease(*fenced_store_, *store_, kMaintenanceLease, lease_options_,
+                                                           *wall_clock_, [&] { return Maintain(report); }));
+  return report;
+}
+
+Result<std::vector<ops::CobReport>> Platform::CloseThrough(Date target) {
+  std::vector<ops::CobReport> reports;
+  TRANCHE_ASSIGN_OR_RETURN(const bool ran,
+                           fleet::RunUnderLease(*fenced_store_, *store_, kMaintenanceLease, lease_options_, *wall_clock_,
+                                                [&]() -> Status {
+                                                  TRANCHE_ASSIGN_OR_RETURN(reports, cob_->CloseThrough(target));
+                                                  return Status::Ok();
+                                                }));
+  if (!ran) return Status::Conflict("lease_held", "another node is running the daily close; try again later");
+  return reports;
+}
+
+bool Platform::HoldsDeliveryLease() {
+  const Instant now = wall_clock_->Now();
+  // Renewed when half its time has gone, not every round: a write per round would be
+  // most of what an idle node does.
+  if (delivery_lease_ && delivery_lease_->expires_at - now > options_.lease_ttl / 2) return true;
+  auto taken = fleet::TryAcquire(*store_, kDeliveryLease, lease_options_, now);
+  if (!taken.ok()) spdlog::warn("taking the webhook delivery lease failed: {}", taken.status().ToString());
+  delivery_lease_ = taken.ok() ? *taken : std::nullopt;
+  return delivery_lease_.has_value();
+}
+
+Status Platform::Maintain(MaintenanceReport& report) {
   // Small chunks, each its own unit of work, so a large backlog never holds the single
   // writer for long: requests interleave with the housekeeping.
   constexpr std::int64_t kPurgeChunk = 1000;
   const Instant now = clock_->Now();
   const Instant cutoff = wall_clock_->Now() - api::kIdempotencyLifetime;
-  MaintenanceReport report;
   for (std::int64_t purged = kPurgeChunk; purged == kPurgeChunk;) {
     TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
       TRANCHE_ASSIGN_OR_RETURN(purged, tx.idempotency().DeleteOlderThan(cutoff, kPurgeChunk));
@@ -294,13 +341,15 @@ Result<MaintenanceReport> Platform::RunMaintenance() {
     TRANCHE_ASSIGN_OR_RETURN(auto closed, cob_->CloseThrough(AddDays(DateOf(now), -1)));
     for (const ops::CobReport& r : closed) report.business_dates_closed += r.already_closed ? 0 : 1;
   }
-  return report;
+  return Status::Ok();
 }
 
 void Platform::MaintenanceLoop(std::stop_token stop) {
   while (!stop.stop_requested()) {
     auto report = RunMaintenance();
-    if (!report.ok()) {
+    if (!report.ok() && report.status().code() == "lease_lost") {
+      spdlog::warn("maintenance stopped: another node took over its lease");
+    } else if (!report.ok()) {
       spdlog::warn("maintenance failed: {}", report.status().ToString());
     } else if (report->purged_idempotency_records > 0 || report->expired_authorizations > 0 ||
                report->business_dates_closed > 0) {
@@ -322,6 +371,9 @@ void Platform::Stop() {
     }
   }
   if (server_) server_->Stop();
+  // Another node takes over webhook delivery at once, not when the lease runs out.
+  if (delivery_lease_) (void)fleet::Release(*store_, *delivery_lease_, wall_clock_->Now());
+  delivery_lease_.reset();
 }
 
 }  // namespace tranche::app

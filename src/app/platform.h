@@ -26,6 +26,7 @@
 #include "fraud/engine_source.h"
 #include "fraud/model_scorer.h"
 #include "risk/policy_decider.h"
+#include "fleet/leases.h"
 #include "store/open.h"
 
 namespace tranche::credit {
@@ -84,6 +85,12 @@ struct PlatformOptions {
   payments::SimulatorRates processor_rates = {};
   payments::RailRates rail_rates = {};
   bool close_business_dates = true;
+  // This node's name in a fleet (leases name their holder by it); empty: a new random
+  // one per process.
+  std::string node_id;
+  // How long a node that stopped renewing keeps a lease (fleet/leases.h) before another
+  // node may take over its background work.
+  std::chrono::seconds lease_ttl{60};
   // The assistant's understanding (assist/understanding.h): when both are set, the chat
   // API runs on them; they must outlive the platform. Unset: the assistant's routes
   // answer 503.
@@ -95,6 +102,8 @@ struct MaintenanceReport {
   std::int64_t purged_idempotency_records = 0;
   std::int64_t expired_authorizations = 0;
   std::int64_t business_dates_closed = 0;
+  // False when another node held the maintenance lease and did the work instead.
+  bool ran = true;
 };
 
 std::string DatabasePath(const std::string& data_dir);
@@ -114,8 +123,13 @@ class Platform {
   Status Start();
   // Housekeeping, run by Start() and then every maintenance_interval: purges
   // idempotency records past their 24 h lifetime, releases expired authorizations and
-  // closes every business date that has ended (close_business_dates).
+  // closes every business date that has ended (close_business_dates). Runs on one node
+  // of a fleet at a time, under the maintenance lease.
   Result<MaintenanceReport> RunMaintenance();
+  // Closes the business dates through `target` under the maintenance lease, every
+  // write fenced by it; lease_held (Conflict) when another node holds it.
+  Result<std::vector<ops::CobReport>> CloseThrough(Date target);
+  const std::string& node_id() const { return lease_options_.node; }
   // The daily job (ops/cob.h).
   ops::Cob& cob() { return *cob_; }
   ops::OpsContext ops_context();
@@ -140,6 +154,10 @@ class Platform {
  private:
   explicit Platform(PlatformOptions options);
   void MaintenanceLoop(std::stop_token stop);
+  // RunMaintenance's work, under the lease.
+  Status Maintain(MaintenanceReport& report);
+  // Whether this node delivers webhooks now: it holds (or just took) the delivery lease.
+  bool HoldsDeliveryLease();
   Status OpenDecider();
   // The fraud model (if any), the feature source rebuilt from the stored screenings,
   // and the screening over them.
@@ -158,7 +176,15 @@ class Platform {
   RandomSource* random_ = nullptr;
   std::unique_ptr<IdGenerator> ids_;
   std::unique_ptr<store::Store> store_;
+  // The store the daily close writes through: fenced by the maintenance lease while a
+  // close runs under it.
+  std::unique_ptr<fleet::FencedStore> fenced_store_;
+  fleet::LeaseOptions lease_options_;
+  std::optional<fleet::Lease> delivery_lease_;  // the webhook sender thread's only
   std::unique_ptr<api::Authenticator> authenticator_;
+  // Hears the other nodes' cache invalidations (a fleet on PostgreSQL); declared after
+  // what it invalidates, so it stops first.
+  std::unique_ptr<store::NodeListener> node_listener_;
   std::unique_ptr<risk::Decider> decider_;
   // The model directories reloaded when they change: `stamp_file` is the file a save
   // writes last; `reload` loads the directory and swaps the model in (an error keeps

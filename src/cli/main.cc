@@ -246,7 +246,7 @@ int CloseBusiness(PlatformOptions options, const std::string& date) {
   const std::optional<tranche::Date> target =
       date.empty() ? std::optional(tranche::AddDays(tranche::DateOf(p.clock().Now()), -1)) : tranche::ParseDate(date);
   if (!target) return Fail(Status::InvalidArgument("invalid_date", "--date must be YYYY-MM-DD"));
-  auto reports = p.cob().CloseThrough(*target);
+  auto reports = p.CloseThrough(*target);
   if (!reports.ok()) return Fail(reports.status());
   for (const auto& r : *reports) std::printf("%s\n", tranche::ops::CobReportJson(r).dump().c_str());
   return 0;

@@ -17,6 +17,8 @@ Result<Issued> RotateKey(store::Tx& tx, const auth::Principal& owner, IdGenerato
   TRANCHE_RETURN_IF_ERROR(tx.keys().InsertKey(auth::MakeApiKey(out.key_id, owner, out.secret, now)));
   TRANCHE_ASSIGN_OR_RETURN(int revoked, tx.keys().RevokeKeys(owner.id, out.key_id, now));
   (void)revoked;
+  // Other nodes drop the old keys from their caches (api/authenticator.h) when this commits.
+  TRANCHE_RETURN_IF_ERROR(tx.NotifyNodes(kKeysTopic, owner.id));
   return out;
 }
 

@@ -23,6 +23,10 @@ struct NewMerchant {
 Result<NewMerchant> CreateMerchant(store::Tx& tx, merchants::MerchantDraft draft,
                                    IdGenerator& ids, RandomSource& secrets, Instant now);
 // Issues a new secret key for the merchant or operator and revokes the others.
+// The topic of the message RotateKey sends the other nodes (Tx::NotifyNodes), with the
+// owner's id.
+inline constexpr char kKeysTopic[] = "keys";
+
 Result<Issued> RotateKey(store::Tx& tx, const auth::Principal& owner, IdGenerator& ids,
                          RandomSource& secrets, Instant now);
 Result<Issued> CreateOperator(store::Tx& tx, std::string name, IdGenerator& ids,

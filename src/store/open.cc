@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "store/postgres/pg_listener.h"
 #include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -33,6 +34,11 @@ Result<sql::MigrationStatus> MigrateStore(const Location& where, Instant now) {
   TRANCHE_RETURN_IF_ERROR(ValidateDatabaseUrl(where.postgres_url));
   if (where.postgres()) return postgres::MigratePostgres(where.postgres_url, now);
   return sqlite::MigrateDatabase(where.sqlite_path, now);
+}
+
+std::unique_ptr<NodeListener> ListenToNodes(const Location& where, NodeMessageFn on_message) {
+  if (!where.postgres()) return nullptr;
+  return std::make_unique<postgres::PgListener>(where.postgres_url, std::move(on_message));
 }
 
 std::string DescribeLocation(const Location& where) {

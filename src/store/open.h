@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "store/node_listener.h"
 #include "store/sql/migrate.h"
 #include "store/store.h"
 
@@ -28,6 +29,11 @@ Result<std::unique_ptr<Store>> OpenStore(const Location& where, const Clock& clo
 
 // Applies pending migrations (creating the SQLite file if needed).
 Result<sql::MigrationStatus> MigrateStore(const Location& where, Instant now);
+
+// Starts listening for the other nodes' notifications (Tx::NotifyNodes) when the store
+// is shared (PostgreSQL); none for SQLite, which one process owns. `on_message` runs on
+// the listener's thread; topic "*" means anything may have changed.
+std::unique_ptr<NodeListener> ListenToNodes(const Location& where, NodeMessageFn on_message);
 
 // How the location is named in messages and logs: the SQLite path, or the PostgreSQL
 // host, port and database without user or password.

@@ -19,6 +19,7 @@
 #include "auth/key_repo.h"
 #include "checkout/order_repo.h"
 #include "checkout/session_repo.h"
+#include "fleet/lease_repo.h"
 #include "fraud/decision_repo.h"
 #include "fraud/label_repo.h"
 #include "fraud/list_repo.h"
@@ -94,6 +95,12 @@ class Tx {
   virtual fraud::LabelRepo& fraud_labels() = 0;
   virtual assist::ConversationRepo& conversations() = 0;
   virtual recon::ReconRepo& recon() = 0;
+  virtual fleet::LeaseRepo& leases() = 0;
+  // Tells the other nodes sharing this database, once this transaction commits, that
+  // something they may cache changed: `topic` (a short word) and the id it concerns.
+  // Nodes that listen (store/postgres/pg_listener.h) act on it; a lone node has no one
+  // to tell. Dropped with the transaction when it is undone.
+  virtual Status NotifyNodes(std::string_view topic, std::string_view id) = 0;
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.
   virtual Status Nested(const std::function<Status()>& fn) = 0;

@@ -285,6 +285,15 @@ Status PgConnection::OrderLedgerAppends() {
   return Status::Ok();
 }
 
+Status PgConnection::Notify(std::string_view message) {
+  TRANCHE_ASSERT(message.size() <= kMaxNotifyBytes);
+  auto s = Prepare("SELECT pg_notify('tranche_nodes', ?)");
+  s.Bind(1, message);
+  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
+  TRANCHE_ASSERT(row);
+  return Status::Ok();
+}
+
 bool PgConnection::InTransaction() const {
   const PGTransactionStatusType s = PQtransactionStatus(conn_);
   return s == PQTRANS_INTRANS || s == PQTRANS_INERROR;

@@ -70,6 +70,9 @@ class PgStatement final : public sql::StatementImpl {
 };
 
 inline constexpr int kStatementTimeoutMs = 30000;
+// The channel nodes LISTEN on for one another's cache invalidations.
+inline constexpr char kNodeChannel[] = "tranche_nodes";
+inline constexpr std::size_t kMaxNotifyBytes = 7000;  // PostgreSQL's payload limit is 8000
 
 class PgConnection final : public sql::Connection {
  public:
@@ -90,6 +93,8 @@ class PgConnection final : public sql::Connection {
   bool InTransaction() const override;
   // A transaction-level advisory lock, held to COMMIT: ledger writers take turns.
   Status OrderLedgerAppends() override;
+  // pg_notify on kNodeChannel: delivered at COMMIT, dropped on rollback.
+  Status Notify(std::string_view message) override;
 
   PGconn* raw() { return conn_; }
   void set_changes(std::int64_t n) { changes_ = n; }

@@ -671,6 +671,18 @@ CREATE TABLE recon_exceptions (
 );
 CREATE INDEX recon_exceptions_open ON recon_exceptions(id) WHERE resolution IS NULL;
 )sql"},
+    {18, "leases",
+     R"sql(
+-- Which node of a fleet runs a piece of background work now (fleet/lease.h): the
+-- holder renews its lease in every transaction of that work, and a new epoch fences
+-- off a holder that stalled past its expiry.
+CREATE TABLE leases (
+  name TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  epoch BIGINT NOT NULL CHECK (epoch >= 1),
+  expires_at_us BIGINT NOT NULL
+);
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {

@@ -41,6 +41,12 @@ Status ConnectionTx::Nested(const std::function<Status()>& fn) {
   return st;
 }
 
+Status ConnectionTx::NotifyNodes(std::string_view topic, std::string_view id) {
+  TRANCHE_ASSERT(!topic.empty() && topic.size() <= 32 && topic.find(':') == std::string_view::npos);
+  TRANCHE_ASSERT(id.size() <= 256);
+  return c_.Notify(std::string(topic) + ":" + std::string(id));
+}
+
 void ConnectionTx::AfterCommit() {
   ledger_.Committed();
   // Swapped out first: a function may not register more (it runs after the commit).

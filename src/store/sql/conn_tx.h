@@ -21,6 +21,7 @@
 #include "store/sql/fraud_rules_repo.h"
 #include "store/sql/idempotency_repo.h"
 #include "store/sql/key_repo.h"
+#include "store/sql/lease_repo.h"
 #include "store/sql/ledger_repo.h"
 #include "store/sql/merchant_repo.h"
 #include "store/sql/notification_repo.h"
@@ -43,7 +44,7 @@ class ConnectionTx final : public Tx {
         sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c),
         payment_methods_(c), collections_(c), consumer_refunds_(c), disputes_(c), cob_runs_(c),
         settlements_(c), payouts_(c), fraud_rules_(c), fraud_lists_(c), fraud_decisions_(c),
-        fraud_reviews_(c), fraud_labels_(c), conversations_(c), recon_(c) {}
+        fraud_reviews_(c), fraud_labels_(c), conversations_(c), recon_(c), leases_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
@@ -69,6 +70,8 @@ class ConnectionTx final : public Tx {
   fraud::LabelRepo& fraud_labels() override { return fraud_labels_; }
   assist::ConversationRepo& conversations() override { return conversations_; }
   recon::ReconRepo& recon() override { return recon_; }
+  fleet::LeaseRepo& leases() override { return leases_; }
+  Status NotifyNodes(std::string_view topic, std::string_view id) override;
 
   // Runs fn inside a savepoint: a failure (or a ledger posting that failed part-way)
   // rolls back only fn's changes.
@@ -119,6 +122,7 @@ class ConnectionTx final : public Tx {
   SqlFraudLabelRepo fraud_labels_;
   SqlConversationRepo conversations_;
   SqlReconRepo recon_;
+  SqlLeaseRepo leases_;
   int depth_ = 0;
   bool broken_ = false;
   std::vector<std::function<void()>> on_commit_;  // of the units of work not undone

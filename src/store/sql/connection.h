@@ -99,6 +99,8 @@ class Connection {
   // sequence order whatever the number of writers, so a reader that sees entry N sees
   // every entry before it (the settlement and reconciliation cursors rely on that).
   virtual Status OrderLedgerAppends() = 0;
+  // Sends `message` to the other nodes' listeners when the transaction commits.
+  virtual Status Notify(std::string_view message) = 0;
   // False once the database has ended the open transaction by itself (some I/O
   // errors in SQLite); nothing of it can then commit.
   virtual bool InTransaction() const = 0;

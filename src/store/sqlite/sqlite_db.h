@@ -61,6 +61,8 @@ class SqliteConnection final : public sql::Connection {
   bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
   // One writer at a time holds the database: appends commit in order already.
   Status OrderLedgerAppends() override { return Status::Ok(); }
+  // One process owns a SQLite database: there are no other nodes.
+  Status Notify(std::string_view) override { return Status::Ok(); }
 
   sqlite3* raw() { return db_; }  // for the SQLite-only tools (export)
   // Status for the last error on this connection, classified by SQLite's code.
