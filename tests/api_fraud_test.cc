@@ -18,15 +18,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-Json Person(const std::string& email) {
-  return {{"email", email},
-          {"phone", "+46 70 123 45 67"},
-          {"given_name", "Ava"},
-          {"family_name", "Larsson"},
-          {"date_of_birth", "1990-04-12"},
-          {"address", {{"line1", "Storgatan 1"}, {"city", "Stockholm"}, {"postal_code", "111 22"}, {"country", "SE"}}}};
-}
-
 testing::TestServerOptions ServerOptions(const Clock* clock, std::string fraud_model_dir) {
   testing::TestServerOptions o;
   o.clock = clock;
@@ -71,7 +62,7 @@ class Fraud {
                                                  {"total_amount", amount}}}}};
     auto s = client_.Post("/v1/checkout/sessions", session_body, mkey());
     EXPECT_EQ(s.status, 201) << s.body;
-    Json body = {{"product", "pay_in_4"}, {"consumer", Person(email)}};
+    Json body = {{"product", "pay_in_4"}, {"consumer", testing::Applicant(email)}};
     if (!device.is_null()) body["device"] = device;
     return client_.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize", body,
                         s.json()["client_token"].get<std::string>());

@@ -99,13 +99,7 @@ std::string Checkout(const Fleet& fleet, int first, const std::string& mkey, int
                                      {"total_amount", amount}}}}},
                   mkey, "s-" + std::to_string(n));
   if (s.status != 201) return "";
-  const Json person = {{"email", "fleet" + std::to_string(n) + "@example.com"},
-                       {"given_name", "Ava"},
-                       {"family_name", "Larsson"},
-                       {"date_of_birth", "1990-04-12"},
-                       {"phone", "+46 70 123 45 67"},
-                       {"address", {{"line1", "Storgatan 1"}, {"city", "Stockholm"}, {"postal_code", "111 22"},
-                                    {"country", "SE"}}}};
+  const Json person = testing::Applicant("fleet" + std::to_string(n) + "@example.com");
   auto auth = b.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize",
                      {{"product", "pay_in_4"}, {"consumer", person}}, s.json()["client_token"].get<std::string>());
   if (auth.status != 200 || auth.json()["status"] != "approved") return "";

@@ -50,13 +50,7 @@ class Scenario {
         {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", amount}, {"total_amount", amount}}}}};
     auto s = client_.Post("/v1/checkout/sessions", session_body, mkey());
     EXPECT_EQ(s.status, 201) << s.body;
-    const Json person = {{"email", email},
-                         {"given_name", "Ava"},
-                         {"family_name", "Larsson"},
-                         {"date_of_birth", "1990-04-12"},
-                         {"phone", "+46 70 123 45 67"},
-                         {"address", {{"line1", "Storgatan 1"}, {"city", "Stockholm"}, {"postal_code", "111 22"},
-                                      {"country", "SE"}}}};
+    const Json person = Applicant(email);
     auto a = client_.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize",
                           {{"product", product}, {"consumer", person}}, s.json()["client_token"].get<std::string>());
     EXPECT_EQ(a.status, 200) << a.body;

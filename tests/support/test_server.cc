@@ -133,6 +133,15 @@ StoreCounts CountRows(store::Store& store) {
   return c;
 }
 
+nlohmann::json Applicant(const std::string& email) {
+  return {{"email", email},
+          {"given_name", "Ava"},
+          {"family_name", "Larsson"},
+          {"date_of_birth", "1990-04-12"},
+          {"phone", "+46 70 123 45 67"},
+          {"address", {{"line1", "Storgatan 1"}, {"city", "Stockholm"}, {"postal_code", "111 22"}, {"country", "SE"}}}};
+}
+
 std::string LoginConsumer(HttpClient& client, const std::string& operator_key, const std::string& email) {
   EXPECT_EQ(client.Post("/v1/consumer/login", {{"email", email}}, "").status, 202);
   const nlohmann::json page = client.Get("/v1/admin/notifications?limit=100", operator_key).json();

@@ -92,6 +92,10 @@ struct StoreCounts {
 };
 StoreCounts CountRows(store::Store& store);
 
+// A consumer applying at checkout (the authorize body's `consumer`): a Swedish adult
+// with a complete address, identified by `email`.
+nlohmann::json Applicant(const std::string& email);
+
 // A consumer token for `email`: asks for a login code, reads it from the notification
 // outbox (the newest one, through the operator's key) and verifies it. Empty (with a
 // test failure) when any step fails.

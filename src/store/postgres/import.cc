@@ -176,10 +176,9 @@ Result<ImportReport> ImportDump(const std::string& url, std::istream& in, Instan
   Status st = report.status();
   if (st.ok()) st = ResetIdentities(*conn);
   if (st.ok()) st = conn->Exec("COMMIT");
-  if (!st.ok()) {
-    (void)conn->Exec("ROLLBACK");
-    return st;
-  }
+  if (!st.ok()) (void)conn->Exec("ROLLBACK");
+  conn->EndWrite();
+  if (!st.ok()) return st;
   return report;
 }
 

@@ -139,8 +139,12 @@ Status PgStatement::Execute() {
     result_ = nullptr;
     return st;
   }
-  const char* tuples = PQcmdTuples(result_);
-  conn_.set_changes(tuples[0] == '\0' ? 0 : std::atoll(tuples));
+  // Rows changed, as SQLite counts them: only by INSERT, UPDATE and DELETE (PostgreSQL
+  // also reports the rows a SELECT returned).
+  const std::string_view command = PQcmdStatus(result_);
+  if (command.starts_with("INSERT") || command.starts_with("UPDATE") || command.starts_with("DELETE")) {
+    conn_.set_changes(std::atoll(PQcmdTuples(result_)));
+  }
   return Status::Ok();
 }
 
@@ -274,16 +278,25 @@ Status PgConnection::Begin(const char* sql) {
   return Exec(sql);
 }
 
-Status PgConnection::BeginWrite() { return Begin("BEGIN ISOLATION LEVEL SERIALIZABLE"); }
+Status PgConnection::BeginWrite() {
+  TRANCHE_RETURN_IF_ERROR(Revive());
+  TRANCHE_ASSERT(!holds_writer_lock_);
+  TRANCHE_RETURN_IF_ERROR(Exec("SELECT pg_advisory_lock(7431002)"));
+  holds_writer_lock_ = true;
+  Status st = Exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
+  if (!st.ok()) EndWrite();
+  return st;
+}
+
+void PgConnection::EndWrite() {
+  // A lost connection took the lock with it.
+  if (holds_writer_lock_ && PQstatus(conn_) == CONNECTION_OK) (void)Exec("SELECT pg_advisory_unlock(7431002)");
+  holds_writer_lock_ = false;
+}
+
+
 
 Status PgConnection::BeginRead() { return Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
-
-Status PgConnection::OrderLedgerAppends() {
-  auto s = Prepare("SELECT pg_advisory_xact_lock(7431002)");
-  TRANCHE_ASSIGN_OR_RETURN(bool row, s.Step());
-  TRANCHE_ASSERT(row);
-  return Status::Ok();
-}
 
 Status PgConnection::Notify(std::string_view message) {
   TRANCHE_ASSERT(message.size() <= kMaxNotifyBytes);

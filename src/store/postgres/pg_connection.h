@@ -86,13 +86,17 @@ class PgConnection final : public sql::Connection {
   Status Exec(const char* sql) override;
   sql::Statement Prepare(const char* sql) override;
   std::int64_t Changes() const override { return changes_; }
-  // SERIALIZABLE: as if every write ran alone, whatever the other nodes do; a write
-  // that would break that fails with a transaction conflict and is run again.
+  // Takes the fleet's writer lock (a session advisory lock, before BEGIN so the
+  // transaction's snapshot is taken after it), then BEGINs SERIALIZABLE. One write
+  // transaction at a time across all nodes: the invariants the single SQLite writer
+  // keeps hold unchanged, journal entries commit in sequence order (so a cursor over
+  // "entries after N" never skips one that committed late), and hot rows (balances)
+  // never conflict. SERIALIZABLE stays as the second line: a writer that does not take
+  // the lock (a migration, an import) still cannot break a unit of work's reads.
   Status BeginWrite() override;
+  void EndWrite() override;
   Status BeginRead() override;
   bool InTransaction() const override;
-  // A transaction-level advisory lock, held to COMMIT: ledger writers take turns.
-  Status OrderLedgerAppends() override;
   // pg_notify on kNodeChannel: delivered at COMMIT, dropped on rollback.
   Status Notify(std::string_view message) override;
 
@@ -111,6 +115,7 @@ class PgConnection final : public sql::Connection {
   PGconn* conn_;
   std::unordered_map<const char*, std::unique_ptr<PgStatement>> cache_;
   int next_statement_ = 0;
+  bool holds_writer_lock_ = false;
   std::int64_t changes_ = 0;
 };
 

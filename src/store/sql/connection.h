@@ -6,7 +6,9 @@
 //
 // SQL given to Prepare is the common dialect both databases accept: `?` or `?N`
 // placeholders, `ON CONFLICT ... DO ...`, `RETURNING`, COALESCE, CASE; no
-// database-specific functions (date arithmetic happens in C++).
+// database-specific functions (date arithmetic happens in C++). A parameter PostgreSQL
+// cannot type where it first appears (`? IS NULL`) is cast (`CAST(? AS TEXT) IS NULL`);
+// a column alias is not used in WHERE; every selected column is grouped or aggregated.
 #pragma once
 
 #include <cstdint>
@@ -91,14 +93,12 @@ class Connection {
   virtual Statement Prepare(const char* sql) = 0;
   // Rows changed by the last INSERT, UPDATE or DELETE.
   virtual std::int64_t Changes() const = 0;
-  // Starts the transaction of a write: serialised against every other write.
+  // Starts the transaction of a write: serialised against every other write, of this
+  // process and (PostgreSQL) of every other node. EndWrite follows the COMMIT or ROLLBACK.
   virtual Status BeginWrite() = 0;
+  virtual void EndWrite() = 0;
   // Starts a read-only transaction over one consistent snapshot.
   virtual Status BeginRead() = 0;
-  // Called before a journal entry takes its sequence number: entries then commit in
-  // sequence order whatever the number of writers, so a reader that sees entry N sees
-  // every entry before it (the settlement and reconciliation cursors rely on that).
-  virtual Status OrderLedgerAppends() = 0;
   // Sends `message` to the other nodes' listeners when the transaction commits.
   virtual Status Notify(std::string_view message) = 0;
   // False once the database has ended the open transaction by itself (some I/O

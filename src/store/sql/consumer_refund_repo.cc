@@ -52,11 +52,12 @@ Result<std::vector<servicing::ConsumerRefund>> SqlConsumerRefundRepo::ListInStat
 Result<std::vector<servicing::OwedRefund>> SqlConsumerRefundRepo::ListOwed(std::size_t limit) {
   // The payable is credit-normal: owed = credits − debits, less refunds in flight.
   auto s = c_.Prepare(
-      "SELECT a.owner, a.currency, a.credits_minor - a.debits_minor - COALESCE((SELECT SUM(r.amount_minor)"
+      "SELECT owner, currency, owed FROM (SELECT a.id, a.owner, a.currency,"
+      "  a.credits_minor - a.debits_minor - COALESCE((SELECT SUM(r.amount_minor)"
       "  FROM consumer_refunds r WHERE r.consumer_id = a.owner AND r.currency = a.currency"
       "  AND r.status IN ('pending', 'unknown')), 0) AS owed"
-      " FROM ledger_accounts a WHERE a.type = 'consumer_refunds_payable' AND a.credits_minor > a.debits_minor"
-      " AND owed > 0 ORDER BY a.id LIMIT ?");
+      " FROM ledger_accounts a WHERE a.type = 'consumer_refunds_payable' AND a.credits_minor > a.debits_minor) o"
+      " WHERE owed > 0 ORDER BY id LIMIT ?");
   s.Bind(1, static_cast<std::int64_t>(limit));
   return CollectAll<servicing::OwedRefund>(s, [](const Statement& st) -> Result<servicing::OwedRefund> {
     const auto currency = ParseCurrency(st.Text(1));

@@ -217,7 +217,7 @@ Result<std::vector<DecisionRecord>> SqlDecisionRepo::ListSince(Instant since, st
 
 Result<risk::DecisionRepo::Outcomes> SqlDecisionRepo::OutcomesSince(Instant since, Date cutoff) {
   auto s = c_.Prepare(
-      "SELECT d.id, MAX(pi.paid_minor < pi.principal_minor + pi.interest_minor)"
+      "SELECT d.id, MAX(CASE WHEN pi.paid_minor < pi.principal_minor + pi.interest_minor THEN 1 ELSE 0 END)"
       " FROM decisions d JOIN authorizations a ON a.decision_id = d.id"
       " JOIN orders o ON o.authorization_id = a.id JOIN plans p ON p.order_id = o.id"
       " JOIN plan_installments pi ON pi.plan_id = p.id"

@@ -85,7 +85,8 @@ Result<std::vector<Review>> SqlFraudReviewRepo::List(const ReviewFilter& filter,
   auto s = c_.Prepare(
       "SELECT id, fraud_decision_id, authorization_id, merchant_id, consumer_id, currency, amount_minor, status,"
       " claimed_by, claimed_at_us, decided_by, decided_at_us, note, created_at_us FROM fraud_reviews"
-      " WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR merchant_id = ?2) AND id > ?3 ORDER BY id LIMIT ?4");
+      " WHERE (CAST(?1 AS TEXT) IS NULL OR status = ?1) AND (CAST(?2 AS TEXT) IS NULL OR merchant_id = ?2)"
+      " AND id > ?3 ORDER BY id LIMIT ?4");
   if (filter.status) {
     s.Bind(1, ReviewStatusName(*filter.status));
   } else {

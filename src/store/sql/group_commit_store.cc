@@ -104,10 +104,12 @@ Status GroupCommitStore::RunBatchOnce(std::vector<Job*>& batch) {
                                          : writer_tx_->BeforeCommit();
   if (commit.ok()) commit = writer_conn_->Exec("COMMIT");
   if (commit.ok()) {
+    writer_conn_->EndWrite();
     writer_tx_->AfterCommit();
     return commit;
   }
   (void)writer_conn_->Exec("ROLLBACK");
+  writer_conn_->EndWrite();
   writer_tx_->AfterRollback();
   // Nothing in the batch is durable, so no job may report success.
   for (Job* job : batch) {

@@ -58,7 +58,7 @@ constexpr char kRecompute[] =
     " SUM(CASE WHEN l.amount_minor > 0 THEN l.amount_minor ELSE 0 END),"
     " SUM(CASE WHEN l.amount_minor < 0 THEN -l.amount_minor ELSE 0 END), COUNT(*)"
     " FROM journal_lines l JOIN ledger_accounts a ON a.account_key = l.account_key"
-    " GROUP BY l.account_key ORDER BY a.id";
+    " GROUP BY a.account_key ORDER BY a.id";
 
 
 // Reads (id, debits, credits, line_count[, account_key]) rows; keys are collected
@@ -167,7 +167,6 @@ Status SqlLedgerRepo::InsertLines(std::int64_t seq, const std::vector<std::int64
 
 Result<bool> SqlLedgerRepo::Append(const JournalEntry& e) {
   std::int64_t seq = 0;
-  TRANCHE_RETURN_IF_ERROR(c_.OrderLedgerAppends());
   {
     auto ins = c_.Prepare(kInsertEntry);
     ins.Bind(1, e.id).Bind(2, e.posting_key).Bind(3, ledger::ReasonName(e.reason))
@@ -304,7 +303,7 @@ Result<std::vector<std::string>> SqlLedgerRepo::FindUnbalancedEntries() {
   auto stmt = c_.Prepare(
       "SELECT DISTINCT e.id FROM journal_lines l JOIN journal_entries e ON e.seq = l.entry_seq"
       " JOIN ledger_accounts a ON a.account_key = l.account_key"
-      " GROUP BY l.entry_seq, a.currency HAVING SUM(l.amount_minor) <> 0"
+      " GROUP BY e.seq, a.currency HAVING SUM(l.amount_minor) <> 0"
       " UNION SELECT e.id FROM journal_entries e WHERE"
       " (SELECT COUNT(*) FROM journal_lines l WHERE l.entry_seq = e.seq) < 2");
   std::vector<std::string> out;

@@ -49,8 +49,9 @@ Result<MigrationStatus> Migrate(Connection& conn, std::span<const Migration> mig
       st = ins.Run();
     }
     if (st.ok()) st = conn.Exec("COMMIT");
+    if (!st.ok()) (void)conn.Exec("ROLLBACK");
+    conn.EndWrite();
     if (!st.ok()) {
-      (void)conn.Exec("ROLLBACK");
       return Status::Internal("migration " + std::to_string(m.version) + " (" + m.name +
                               ") failed: " + st.message());
     }

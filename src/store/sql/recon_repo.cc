@@ -78,7 +78,7 @@ Status SqlReconRepo::InsertRun(const RunRecord& r) {
 Result<std::vector<RunRecord>> SqlReconRepo::ListRuns(std::optional<Date> before, std::size_t limit) {
   auto s = c_.Prepare(
       "SELECT date, lines, matched, matched_late, duplicates, written_off, exceptions, created_at_us FROM recon_runs"
-      " WHERE (?1 IS NULL OR date < ?1) ORDER BY date DESC LIMIT ?2");
+      " WHERE (CAST(?1 AS TEXT) IS NULL OR date < ?1) ORDER BY date DESC LIMIT ?2");
   BindOptional(s, 1, before);
   s.Bind(2, static_cast<std::int64_t>(limit));
   return CollectAll<RunRecord>(s, ReadRun);
@@ -131,7 +131,8 @@ Result<std::vector<ExceptionRecord>> SqlReconRepo::ListExceptions(const recon::E
   auto s = c_.Prepare(
       "SELECT id, date, kind, reference, line_kind, currency, expected_minor, actual_minor, claimed_by, claimed_at_us,"
       " resolution, resolved_by, resolved_at_us, note, journal_entry_id, created_at_us FROM recon_exceptions"
-      " WHERE (?1 IS NULL OR (resolution IS NOT NULL) = ?1) AND id > ?2 ORDER BY id LIMIT ?3");
+      " WHERE (CAST(?1 AS BIGINT) IS NULL OR (CASE WHEN resolution IS NULL THEN 0 ELSE 1 END) = ?1)"
+      " AND id > ?2 ORDER BY id LIMIT ?3");
   if (filter.resolved) {
     s.Bind(1, std::int64_t{*filter.resolved ? 1 : 0});
   } else {

@@ -21,10 +21,11 @@ Status InMemoryStore::Write(TxFn fn) {
   Status result = tx_.Nested([&] { return fn(tx_); });
   Status commit = tx_.broken() ? Status::Unavailable("the transaction was lost") : tx_.BeforeCommit();
   if (commit.ok()) commit = conn_->Exec("COMMIT");
+  if (!commit.ok()) (void)conn_->Exec("ROLLBACK");
+  conn_->EndWrite();
   if (commit.ok()) {
     tx_.AfterCommit();
   } else {
-    (void)conn_->Exec("ROLLBACK");
     tx_.AfterRollback();
     if (result.ok()) result = Status::Unavailable("commit failed: " + commit.message());
   }

@@ -57,10 +57,9 @@ class SqliteConnection final : public sql::Connection {
   // IMMEDIATE: takes the write lock at once, so a write never fails half-way on a
   // lock another connection took first.
   Status BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
+  void EndWrite() override {}  // COMMIT or ROLLBACK released the lock
   Status BeginRead() override { return Exec("BEGIN"); }
   bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
-  // One writer at a time holds the database: appends commit in order already.
-  Status OrderLedgerAppends() override { return Status::Ok(); }
   // One process owns a SQLite database: there are no other nodes.
   Status Notify(std::string_view) override { return Status::Ok(); }
 
