@@ -125,7 +125,7 @@ Result<FraudDecision> ReadDecision(const Statement& s) {
 Result<ConsumerActivity> SqlFraudDecisionRepo::Activity(std::string_view consumer_id, Currency currency,
                                                           Instant since) {
   auto s = c_.Prepare(
-      "SELECT COUNT(*), COALESCE(SUM(outcome <> 'approved'), 0),"
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN outcome <> 'approved' THEN 1 ELSE 0 END), 0),"
       " COALESCE(SUM(CASE WHEN outcome = 'approved' AND currency = ?2 THEN amount_minor ELSE 0 END), 0)"
       " FROM decisions WHERE consumer_id = ?1 AND created_at_us >= ?3");
   s.Bind(1, consumer_id).Bind(2, CurrencyCode(currency)).Bind(3, UnixMicros(since));

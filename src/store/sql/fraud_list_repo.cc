@@ -63,7 +63,7 @@ Status SqlFraudListRepo::Save(const FraudList& list, const ListChange& change) {
   auto upsert = c_.Prepare(
       "INSERT INTO fraud_lists(name, version, entry_count, updated_by, updated_at_us) VALUES (?1, ?2, ?3, ?4, ?5)"
       " ON CONFLICT(name) DO UPDATE SET version = ?2, entry_count = ?3, updated_by = ?4, updated_at_us = ?5"
-      " WHERE version = ?2 - 1");
+      " WHERE fraud_lists.version = ?2 - 1");
   upsert.Bind(1, list.name).Bind(2, list.version).Bind(3, static_cast<std::int64_t>(list.entries.size()))
       .Bind(4, list.updated_by).Bind(5, UnixMicros(list.updated_at));
   TRANCHE_RETURN_IF_ERROR(upsert.Run());

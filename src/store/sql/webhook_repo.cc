@@ -23,7 +23,7 @@ constexpr char kDeliveryColumns[] =
 constexpr char kDueDeliveries[] =
     "SELECT id, event_id, endpoint_id, status, attempts, next_attempt_at_us, last_status_code, last_error,"
     " created_at_us FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_at_us, id)"
-    " AS nth FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at_us <= ?)"
+    " AS nth FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at_us <= ?) AS due"
     " WHERE nth <= ? ORDER BY next_attempt_at_us, id LIMIT ?";
 constexpr char kEndpointDeliveries[] =
     "SELECT id, event_id, endpoint_id, status, attempts, next_attempt_at_us, last_status_code, last_error,"
