@@ -1,5 +1,5 @@
 // uPlot charts. Chart: x is a day (unix seconds), each series a line or bars of
-// integers. XYChart: x and y are plain numbers (an ROC curve, a calibration plot), each
+// integers, or bars stacked on each other (parts of a whole per day). XYChart: x and y are plain numbers (an ROC curve, a calibration plot), each
 // series a line, dashed or with points. Each is a figure whose label points to the table
 // of the same figures that the page shows beside it.
 import { useEffect, useRef } from 'preact/hooks';
@@ -17,15 +17,32 @@ export interface SeriesSpec {
 
 const barsPath = uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 40] }) : undefined;
 
-export function Chart({ title, days, series, height = 220, valueLabel, range }: {
+export function Chart({ title, days, series, height = 220, valueLabel, range, stacked = false }: {
   title: string;
   days: number[];
   series: SeriesSpec[];
   height?: number;
   valueLabel?: (v: number) => string;
   range?: [number, number];  // a fixed y range (shares: 0 to 100); else fitted to the data
+  stacked?: boolean;  // bars, each series on top of the ones before it (a missing value counts 0)
 }) {
-  return <Plot title={title} x={days} time series={series} height={height} valueLabel={valueLabel} yRange={range} />;
+  const drawn = stacked ? stack(series) : series;
+  const yRange = range ?? (stacked ? 'from-zero' : undefined);
+  return <Plot title={title} x={days} time series={drawn} height={height} valueLabel={valueLabel} yRange={yRange} />;
+}
+
+// A series as drawn, with its own values when it is drawn at another height (stacked).
+interface DrawnSeries extends SeriesSpec {
+  own?: Array<number | null>;
+}
+
+// Each series as a bar up to its sum with the series before it, the tallest first so
+// that each lower part is painted over it: the legend lists them top to bottom and
+// shows each one's own value.
+function stack(series: SeriesSpec[]): DrawnSeries[] {
+  const sums = series[0]?.values.map(() => 0) ?? [];
+  const drawn = series.map((s) => ({ ...s, bars: true, own: s.values, values: s.values.map((v, i) => (sums[i] += v ?? 0)) }));
+  return drawn.reverse();
 }
 
 // x and y from 0 to 1 unless `range` says otherwise; `xLabel` and `yLabel` name the axes.
@@ -48,13 +65,13 @@ function Plot({ title, x, time, series, height, valueLabel, xLabel, yLabel, xRan
   title: string;
   x: number[];
   time: boolean;
-  series: SeriesSpec[];
+  series: DrawnSeries[];
   height: number;
   valueLabel?: (v: number) => string;
   xLabel?: string;
   yLabel?: string;
   xRange?: [number, number];  // fixed axes; else fitted to the data
-  yRange?: [number, number];
+  yRange?: [number, number] | 'from-zero';  // from-zero: 0 up to the data's maximum (at least 1)
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -67,7 +84,8 @@ function Plot({ title, x, time, series, height, valueLabel, xLabel, yLabel, xRan
         height,
         scales: {
           x: xRange ? { time, range: () => xRange } : { time },
-          y: yRange ? { range: () => yRange } : {},
+          y: yRange === 'from-zero' ? { range: (_u, _min, max) => [0, Math.max(1, max)] }
+            : yRange ? { range: () => yRange } : {},
         },
         axes: [
           { label: xLabel, values: time ? undefined : (_u, ticks) => ticks.map((t) => t.toFixed(2)) },
@@ -84,7 +102,10 @@ function Plot({ title, x, time, series, height, valueLabel, xLabel, yLabel, xRan
             points: s.points ? { show: true, size: 7 } : undefined,
             spanGaps: false,
             paths: s.bars ? barsPath : undefined,
-            value: (_u: uPlot, v: number | null) => (v === null ? '–' : valueLabel ? valueLabel(v) : String(v)),
+            value: (_u: uPlot, drawnValue: number | null, _s: number, i: number | null) => {
+              const v = s.own && i !== null ? s.own[i] : drawnValue;
+              return v === null ? '–' : valueLabel ? valueLabel(v) : String(v);
+            },
           })),
         ],
       },
