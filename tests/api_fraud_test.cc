@@ -519,16 +519,11 @@ TEST(ApiFraudTest, TheDecisionSummaryCountsEachDayByActionAndReview) {
   auto r = f.c().Get(route + "?days=3", f.op());
   ASSERT_EQ(r.status, 200) << r.body;
   const Json s = r.json();
-  EXPECT_EQ(s["object"], "fraud_decision_summary");
-  EXPECT_EQ(s["from"], "2026-03-09");
-  EXPECT_EQ(s["to"], "2026-03-11");
-  EXPECT_EQ(s["decisions"], 6);
-  EXPECT_EQ(s["allow"], 2);
-  EXPECT_EQ(s["review"], 3);
-  EXPECT_EQ(s["block"], 1);
-  EXPECT_EQ(s["review_pending"], 1);
-  EXPECT_EQ(s["review_accepted"], 1);
-  EXPECT_EQ(s["review_rejected"], 1);
+  Json totals = s;
+  totals.erase("days");
+  EXPECT_EQ(totals, Json::parse(R"({"object":"fraud_decision_summary","from":"2026-03-09","to":"2026-03-11",)"
+                                R"("decisions":6,"allow":2,"review":3,"block":1,)"
+                                R"("review_pending":1,"review_accepted":1,"review_rejected":1})"));
   const Json days = s["days"];
   ASSERT_EQ(days.size(), 3u);
   EXPECT_EQ(days[0], Json::parse(R"({"date":"2026-03-09","allow":0,"review":0,"block":0,)"

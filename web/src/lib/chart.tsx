@@ -1,7 +1,8 @@
 // uPlot charts. Chart: x is a day (unix seconds), each series a line or bars of
-// integers, or bars stacked on each other (parts of a whole per day). XYChart: x and y are plain numbers (an ROC curve, a calibration plot), each
-// series a line, dashed or with points. Each is a figure whose label points to the table
-// of the same figures that the page shows beside it.
+// integers, or bars stacked on each other (the parts of each day's whole). XYChart: x and
+// y are plain numbers (an ROC curve, a calibration plot), each series a line, dashed or
+// with points. Each is a figure whose label points to the table of the same figures
+// that the page shows beside it.
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
