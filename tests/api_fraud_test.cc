@@ -492,7 +492,7 @@ TEST(ApiFraudTest, MerchantsAndAnonymousCallersSeeNoneOfIt) {
 // is refused with its range and changes nothing.
 TEST(ApiFraudTest, TheDecisionSummaryCountsEachDayByActionAndReview) {
   Fraud f;  // 2026-03-10T09:00:00Z
-  ASSERT_EQ(f.PutRules({{"source", "block if amount > 50000\nreview if amount > 30000\n"}}).status, 200);
+  ASSERT_EQ(f.PutRules({{"source", "block if amount > 80000\nreview if amount > 60000\n"}}).status, 200);
   // Decides the review of the authorization `held`; its answer's status.
   const auto decide = [&](const testing::ClientResponse& held, const char* verb) {
     EXPECT_EQ(held.json()["fraud_status"], "pending") << held.body;
@@ -506,14 +506,14 @@ TEST(ApiFraudTest, TheDecisionSummaryCountsEachDayByActionAndReview) {
     return 0;
   };
   // 2026-03-10: two allowed, one held and accepted.
-  EXPECT_EQ(f.Authorize(10000, "al@example.com").json()["status"], "approved");
-  EXPECT_EQ(f.Authorize(20000, "bea@example.com").json()["status"], "approved");
-  EXPECT_EQ(decide(f.Authorize(40000, "cy@example.com"), "accept"), 200);
+  EXPECT_EQ(f.Authorize(40000, "al@example.com").json()["status"], "approved");
+  EXPECT_EQ(f.Authorize(45000, "bea@example.com").json()["status"], "approved");
+  EXPECT_EQ(decide(f.Authorize(65000, "cy@example.com"), "accept"), 200);
   // 2026-03-11: one blocked, one held and rejected, one held and pending.
   f.clock().Advance(std::chrono::hours(24));
-  EXPECT_EQ(f.Authorize(60000, "dee@example.com").json()["status"], "declined");
-  EXPECT_EQ(decide(f.Authorize(45000, "eli@example.com"), "reject"), 200);
-  EXPECT_EQ(f.Authorize(35000, "fay@example.com").json()["fraud_status"], "pending");
+  EXPECT_EQ(f.Authorize(90000, "dee@example.com").json()["status"], "declined");
+  EXPECT_EQ(decide(f.Authorize(70000, "eli@example.com"), "reject"), 200);
+  EXPECT_EQ(f.Authorize(62000, "fay@example.com").json()["fraud_status"], "pending");
 
   const std::string route = "/v1/admin/fraud/decisions/summary";
   auto r = f.c().Get(route + "?days=3", f.op());
