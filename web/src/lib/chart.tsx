@@ -79,12 +79,16 @@ function Plot({ title, x, time, series, height, valueLabel, xLabel, yLabel, xRan
     const el = host.current;
     if (!el) return;
     const width = Math.max(280, el.clientWidth || 480);
+    // Bars stand centred on their day: half a day more on each side keeps the first and
+    // last whole.
+    const pad = time && series.some((s) => s.bars) ? 43_200 : 0;
     const plot = new uPlot(
       {
         width,
         height,
         scales: {
-          x: xRange ? { time, range: () => xRange } : { time },
+          x: xRange ? { time, range: () => xRange }
+            : pad > 0 ? { time, range: (_u, min, max) => [min - pad, max + pad] } : { time },
           y: yRange === 'from-zero' ? { range: (_u, _min, max) => [0, Math.max(1, max)] }
             : yRange ? { range: () => yRange } : {},
         },
@@ -100,7 +104,7 @@ function Plot({ title, x, time, series, height, valueLabel, xLabel, yLabel, xRan
             fill: s.bars ? s.color : undefined,
             width: s.bars ? 0 : 2,
             dash: s.dash,
-            points: s.points ? { show: true, size: 7 } : undefined,
+            points: s.points ? { show: true, size: 7 } : s.bars ? { show: false } : undefined,
             spanGaps: false,
             paths: s.bars ? barsPath : undefined,
             value: (_u: uPlot, drawnValue: number | null, _s: number, i: number | null) => {
