@@ -17,6 +17,8 @@ export interface SeriesSpec {
 }
 
 const barsPath = uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 40] }) : undefined;
+// Tick steps for counts: no half a decision on the axis.
+const wholeSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
 
 export function Chart({ title, days, series, height = 220, valueLabel, range, stacked = false }: {
   title: string;
@@ -72,7 +74,7 @@ function Plot({ title, x, time, series, height, valueLabel, xLabel, yLabel, xRan
   xLabel?: string;
   yLabel?: string;
   xRange?: [number, number];  // fixed axes; else fitted to the data
-  yRange?: [number, number] | 'from-zero';  // from-zero: 0 up to the data's maximum (at least 1)
+  yRange?: [number, number] | 'from-zero';  // from-zero: counts, 0 up to the data's maximum (at least 1)
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -94,7 +96,12 @@ function Plot({ title, x, time, series, height, valueLabel, xLabel, yLabel, xRan
         },
         axes: [
           { label: xLabel, values: time ? undefined : (_u, ticks) => ticks.map((t) => t.toFixed(2)) },
-          { label: yLabel, values: (_u, ticks) => ticks.map((t) => (valueLabel ? valueLabel(t) : String(t))), size: 70 },
+          {
+            label: yLabel,
+            values: (_u, ticks) => ticks.map((t) => (valueLabel ? valueLabel(t) : String(t))),
+            size: 70,
+            incrs: yRange === 'from-zero' ? wholeSteps : undefined,
+          },
         ],
         series: [
           {},
