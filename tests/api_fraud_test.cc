@@ -478,6 +478,79 @@ TEST(ApiFraudTest, MerchantsAndAnonymousCallersSeeNoneOfIt) {
   EXPECT_EQ(f.PendingReview()["status"], "pending");
 }
 
+// The dashboard's fraud decisions per day: each screening counted on its UTC date by
+// action, the held ones by where their review stands now; operators only; a bad `days`
+// is refused with its range and changes nothing.
+TEST(ApiFraudTest, TheDecisionSummaryCountsEachDayByActionAndReview) {
+  Fraud f;  // 2026-03-10T09:00:00Z
+  ASSERT_EQ(f.PutRules({{"source", "block if amount > 80000\nreview if amount > 60000\n"}}).status, 200);
+  // Decides the review of the authorization `held`; its answer's status.
+  const auto decide = [&](const testing::ClientResponse& held, const char* verb) {
+    EXPECT_EQ(held.json()["fraud_status"], "pending") << held.body;
+    const Json page = f.c().Get("/v1/admin/fraud/reviews?status=pending&limit=100", f.op()).json();
+    for (const Json& r : page["data"]) {
+      if (r["authorization_id"] != held.json()["authorization_id"]) continue;
+      const std::string path = "/v1/admin/fraud/reviews/" + r["id"].get<std::string>() + "/" + verb;
+      return f.c().Post(path, Json::object(), f.op()).status;
+    }
+    ADD_FAILURE() << "no pending review for " << held.body;
+    return 0;
+  };
+  // 2026-03-10: two allowed, one held and accepted.
+  EXPECT_EQ(f.Authorize(40000, "al@example.com").json()["status"], "approved");
+  EXPECT_EQ(f.Authorize(45000, "bea@example.com").json()["status"], "approved");
+  EXPECT_EQ(decide(f.Authorize(65000, "cy@example.com"), "accept"), 200);
+  // 2026-03-11: one blocked, one held and rejected, one held and pending.
+  f.clock().Advance(std::chrono::hours(24));
+  EXPECT_EQ(f.Authorize(90000, "dee@example.com").json()["status"], "declined");
+  EXPECT_EQ(decide(f.Authorize(70000, "eli@example.com"), "reject"), 200);
+  EXPECT_EQ(f.Authorize(62000, "fay@example.com").json()["fraud_status"], "pending");
+
+  const std::string route = "/v1/admin/fraud/decisions/summary";
+  auto r = f.c().Get(route + "?days=3", f.op());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json s = r.json();
+  Json totals = s;
+  totals.erase("days");
+  EXPECT_EQ(totals, Json::parse(R"({"object":"fraud_decision_summary","from":"2026-03-09","to":"2026-03-11",)"
+                                R"("decisions":6,"allow":2,"review":3,"block":1,)"
+                                R"("review_pending":1,"review_accepted":1,"review_rejected":1})"));
+  const Json days = s["days"];
+  ASSERT_EQ(days.size(), 3u);
+  EXPECT_EQ(days[0], Json::parse(R"({"date":"2026-03-09","allow":0,"review":0,"block":0,)"
+                                 R"("review_pending":0,"review_accepted":0,"review_rejected":0})"));
+  EXPECT_EQ(days[1], Json::parse(R"({"date":"2026-03-10","allow":2,"review":1,"block":0,)"
+                                 R"("review_pending":0,"review_accepted":1,"review_rejected":0})"));
+  EXPECT_EQ(days[2], Json::parse(R"({"date":"2026-03-11","allow":0,"review":2,"block":1,)"
+                                 R"("review_pending":1,"review_accepted":0,"review_rejected":1})"));
+  // Today only, and the default of 30 dates.
+  EXPECT_EQ(f.c().Get(route + "?days=1", f.op()).json()["decisions"], 3);
+  const Json month = f.c().Get(route, f.op()).json();
+  EXPECT_EQ(month["days"].size(), 30u);
+  EXPECT_EQ(month["from"], "2026-02-10");
+  EXPECT_EQ(month["decisions"], 6);
+
+  // Operators only: merchants are refused without a figure, anonymous callers learn nothing.
+  for (const std::string& key : {f.mkey(), f.server().other_merchant_key}) {
+    auto refused = f.c().Get(route, key);
+    EXPECT_EQ(refused.status, 403) << refused.body;
+    EXPECT_EQ(refused.body.find("review_pending"), std::string::npos);
+  }
+  EXPECT_EQ(f.c().Get(route).status, 401);
+  // A bad `days` names the parameter and its range; the decisions are as they were.
+  for (const char* q : {"days=0", "days=91", "days=366", "days=abc", "days=", "days=7x", "days=-1", "days=+5",
+                        "days=99999999999999999999"}) {
+    auto bad = f.c().Get(route + "?" + q, f.op());
+    EXPECT_EQ(bad.status, 400) << q << " " << bad.body;
+    const Json err = bad.json()["error"];
+    EXPECT_EQ(err["code"], "parameter_out_of_range") << q;
+    EXPECT_EQ(err["param"], "days") << q;
+    EXPECT_EQ(err["message"], "days must be a whole number from 1 to 90") << q;
+  }
+  EXPECT_EQ(f.c().Get(route + "?days=3", f.op()).json(), s);
+  EXPECT_EQ(f.PendingReview()["status"], "pending");
+}
+
 // The streaming feature engine at authorization: a device shared by a third consumer
 // trips the rule operators wrote against it.
 TEST(ApiFraudTest, ADeviceUsedByAThirdConsumerTripsTheDeviceRule) {

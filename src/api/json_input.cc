@@ -1,6 +1,7 @@
 #include "api/json_input.h"
 
 #include "api/url.h"
+#include "core/assert.h"
 
 #include <charconv>
 
@@ -223,6 +224,21 @@ std::optional<std::string> QueryParam(std::string_view query, std::string_view n
     query.remove_prefix(amp == std::string_view::npos ? query.size() : amp + 1);
   }
   return std::nullopt;
+}
+
+Result<std::int64_t> QueryWholeNumber(std::string_view query, std::string_view name, std::int64_t fallback,
+                                      std::int64_t min, std::int64_t max) {
+  TRANCHE_ASSERT(min <= fallback && fallback <= max);
+  const std::optional<std::string> text = QueryParam(query, name);
+  if (!text) return fallback;
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (text->empty() || ec != std::errc() || end != text->data() + text->size() || v < min || v > max) {
+    const std::string n(name);
+    const std::string bounds = std::to_string(min) + " to " + std::to_string(max);
+    return Status::InvalidArgument("parameter_out_of_range", n + " must be a whole number from " + bounds, n);
+  }
+  return v;
 }
 
 Result<PageRequest> ParsePage(std::string_view query, std::size_t max_limit) {

@@ -66,6 +66,11 @@ Result<const Json*> OptionalObject(const Json& obj, std::string_view name,
 
 // Query strings: "limit=10&starting_after=mer_..." (percent-decoded).
 std::optional<std::string> QueryParam(std::string_view query, std::string_view name);
+// The query parameter `name` as a whole number from `min` to `max`; `fallback` when it
+// is absent. Anything else (empty, a sign, other characters, out of range) is 400
+// parameter_out_of_range naming the parameter. Precondition: min <= fallback <= max.
+Result<std::int64_t> QueryWholeNumber(std::string_view query, std::string_view name, std::int64_t fallback,
+                                      std::int64_t min, std::int64_t max);
 struct PageRequest {
   std::size_t limit = 20;
   std::string starting_after;

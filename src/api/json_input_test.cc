@@ -107,5 +107,19 @@ TEST(JsonInputTest, QueryAndPaging) {
   EXPECT_FALSE(ParsePage("limit=abc", 100).ok());
 }
 
+TEST(JsonInputTest, WholeNumbersInTheQueryAreBounded) {
+  EXPECT_EQ(*QueryWholeNumber("", "days", 30, 1, 90), 30);
+  EXPECT_EQ(*QueryWholeNumber("x=1&days=90", "days", 30, 1, 90), 90);
+  EXPECT_EQ(*QueryWholeNumber("days=1", "days", 30, 1, 90), 1);
+  for (const char* q : {"days=", "days", "days=0", "days=91", "days=-1", "days=+5", "days=%205", "days=7x", "days=1.5",
+                        "days=99999999999999999999"}) {
+    const auto r = QueryWholeNumber(q, "days", 30, 1, 90);
+    ASSERT_FALSE(r.ok()) << q;
+    EXPECT_EQ(r.status().code(), "parameter_out_of_range") << q;
+    EXPECT_EQ(r.status().param(), "days") << q;
+    EXPECT_EQ(r.status().message(), "days must be a whole number from 1 to 90") << q;
+  }
+}
+
 }  // namespace
 }  // namespace tranche::api

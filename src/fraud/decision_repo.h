@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/time.h"
 #include "fraud/decision.h"
 
 namespace tranche::fraud {
@@ -18,6 +19,35 @@ struct DecisionOutcome {
   bool labelled_fraud = false;  // some label says the authorization was fraud
 };
 
+// How screenings ended: how many each action decided and, of those held for review,
+// how many reviews are pending, accepted and rejected now.
+struct DecisionCounts {
+  std::int64_t allow = 0;
+  std::int64_t review = 0;
+  std::int64_t block = 0;
+  std::int64_t review_pending = 0;
+  std::int64_t review_accepted = 0;
+  std::int64_t review_rejected = 0;
+
+  DecisionCounts& operator+=(const DecisionCounts& o) {
+    allow += o.allow;
+    review += o.review;
+    block += o.block;
+    review_pending += o.review_pending;
+    review_accepted += o.review_accepted;
+    review_rejected += o.review_rejected;
+    return *this;
+  }
+  std::int64_t decisions() const { return allow + review + block; }
+  friend bool operator==(const DecisionCounts&, const DecisionCounts&) = default;
+};
+
+// The screenings of one UTC date.
+struct DecisionDayCounts {
+  Date date;
+  DecisionCounts counts;
+};
+
 class DecisionRepo {
  public:
   virtual ~DecisionRepo() = default;
@@ -28,6 +58,11 @@ class DecisionRepo {
   // Decisions made in [from, to), oldest first, at most `limit`: the action and whether a
   // label says fraud (no features, hits or facts are read).
   virtual Result<std::vector<DecisionOutcome>> ListOutcomes(Instant from, Instant to, std::size_t limit) = 0;
+  // Decisions made in [from, to) counted per UTC date, oldest first: only dates with a
+  // decision, at most `max_days` of them (the oldest). Precondition: from is not before
+  // 1970 (the date is the unix-microsecond time divided by a day's, which truncates
+  // toward zero).
+  virtual Result<std::vector<DecisionDayCounts>> CountByDay(Instant from, Instant to, std::size_t max_days) = 0;
   // The fraud decision on the credit decision `credit_decision_id` (an authorization's).
   virtual Result<std::optional<FraudDecision>> FindByCredit(std::string_view credit_decision_id) = 0;
   // Screenings at or after `since` in (time, id) order after `after` (none: from the

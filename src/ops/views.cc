@@ -471,6 +471,36 @@ Json DecisionSummaryJson(const risk::DecisionSummary& s) {
           {"decline_reasons", std::move(reasons)}};
 }
 
+namespace {
+
+// {allow, review, block, review_pending, review_accepted, review_rejected} into `j`.
+void PutDecisionCounts(Json& j, const fraud::DecisionCounts& c) {
+  j["allow"] = c.allow;
+  j["review"] = c.review;
+  j["block"] = c.block;
+  j["review_pending"] = c.review_pending;
+  j["review_accepted"] = c.review_accepted;
+  j["review_rejected"] = c.review_rejected;
+}
+
+}  // namespace
+
+Json FraudDecisionSummaryJson(const FraudDecisionSummary& s) {
+  Json days = Json::array();
+  for (const fraud::DecisionDayCounts& d : s.days) {
+    Json day = {{"date", FormatDate(d.date)}};
+    PutDecisionCounts(day, d.counts);
+    days.push_back(std::move(day));
+  }
+  Json j = {{"object", "fraud_decision_summary"},
+            {"from", FormatDate(s.range.first)},
+            {"to", FormatDate(s.range.last)},
+            {"decisions", s.total.decisions()}};
+  PutDecisionCounts(j, s.total);
+  j["days"] = std::move(days);
+  return j;
+}
+
 Json AutomationReportJson(const AutomationReport& r) {
   Json j = Json::parse(automation::ScorecardJson(r.scorecard));
   j["object"] = "automation_scorecard";

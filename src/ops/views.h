@@ -17,6 +17,7 @@
 #include "onboarding/onboarding.h"
 #include "ops/automation.h"
 #include "ops/fraud_backtest.h"
+#include "ops/fraud_summary.h"
 #include "ops/models.h"
 #include "ops/outbox.h"
 #include "origination/exposure.h"
@@ -104,6 +105,9 @@ Json FraudListJson(const fraud::FraudList& l, bool with_entries);
 Json ListVersionJson(const fraud::ListVersion& v);
 // A backtest's summary (ops/fraud_backtest.h). Precondition: outcome.summary is set.
 Json FraudBacktestJson(const FraudBacktestOutcome& outcome);
+// Fraud decisions per day for the dashboard: each date's counts by action and review
+// status, and the range's totals.
+Json FraudDecisionSummaryJson(const FraudDecisionSummary& s);
 // For the merchant (order.fraud_status_changed): the authorization's fraud status and
 // its order, if created — never the reviewer's note or the reasons.
 Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order>& order);

@@ -14,6 +14,7 @@
 #include "ledger/posting.h"
 #include "onboarding/onboarding.h"
 #include "ops/fraud_backtest.h"
+#include "ops/fraud_summary.h"
 #include "ops/plan_actions.h"
 #include "origination/exposure.h"
 #include "origination/sessions.h"
@@ -401,6 +402,78 @@ TEST_F(OriginationTest, ABacktestPagesThroughTheWindowUpToItsBound) {
   EXPECT_FALSE(invalid->summary.has_value());
   ASSERT_EQ(invalid->parsed.errors.size(), 1u);
   EXPECT_EQ(invalid->parsed.errors[0].column, 10);
+}
+
+// The dashboard's count of stored screenings per UTC date (fraud::DecisionRepo::CountByDay
+// and the use case over it): a decision a microsecond before midnight counts on its
+// date, one at midnight on the next; held decisions by where their review stands.
+TEST_F(OriginationTest, FraudDecisionsAreCountedPerUtcDateWithTheirReviews) {
+  SaveRules("block if amount > 12000\nreview if amount > 11000\n", 1);
+  int n = 0;
+  const auto screen = [&](std::int64_t amount) -> std::optional<AuthorizeOutcome> {
+    auto out = Screened(amount, "d" + std::to_string(++n) + "@example.com");
+    EXPECT_TRUE(out.ok() && out->fraud.has_value()) << out.status().ToString();
+    return out.ok() ? std::optional<AuthorizeOutcome>(std::move(out).value()) : std::nullopt;
+  };
+  const auto decide = [&](const std::optional<AuthorizeOutcome>& held, bool accept) {
+    ASSERT_TRUE(held && held->review);
+    auto decided =
+        Do([&](store::Tx& tx) { return DecideReview(tx, FraudCtx(), held->review->id, "op_a", accept, ""); });
+    ASSERT_TRUE(decided.ok()) << decided.status().ToString();
+  };
+  // 2026-03-02 (10:00): allowed, held (accepted), blocked at 23:59:59.999999.
+  screen(10'000);
+  decide(screen(11'500), true);
+  clock_.Set(*ParseRfc3339("2026-03-03T00:00:00Z") - std::chrono::microseconds(1));
+  screen(12'500);
+  // 2026-03-03 at midnight: held (rejected), held (pending). 2026-03-05: allowed.
+  clock_.Advance(std::chrono::microseconds(1));
+  decide(screen(11'500), false);
+  screen(11'500);
+  clock_.Set(*ParseRfc3339("2026-03-05T08:00:00Z"));
+  screen(10'000);
+
+  const auto count = [&](const char* from, const char* to, std::size_t max_days) {
+    std::vector<fraud::DecisionDayCounts> out;
+    const Status st = store_->Read([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(out, tx.fraud_decisions().CountByDay(*ParseRfc3339(from), *ParseRfc3339(to), max_days));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return out;
+  };
+  using Counts = fraud::DecisionCounts;
+  const Counts first{1, 1, 1, 0, 1, 0};
+  const Counts second{0, 2, 0, 1, 0, 1};
+  const Counts fifth{1, 0, 0, 0, 0, 0};
+  const auto all = count("2026-03-01T00:00:00Z", "2026-03-06T00:00:00Z", 10);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].date, *ParseDate("2026-03-02"));
+  EXPECT_EQ(all[0].counts, first);
+  EXPECT_EQ(all[1].date, *ParseDate("2026-03-03"));
+  EXPECT_EQ(all[1].counts, second);
+  EXPECT_EQ(all[2].date, *ParseDate("2026-03-05"));
+  EXPECT_EQ(all[2].counts, fifth);
+  // At most max_days dates, the oldest; the range excludes its end.
+  const auto two = count("2026-03-01T00:00:00Z", "2026-03-06T00:00:00Z", 2);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[1].date, *ParseDate("2026-03-03"));
+  const auto before_midnight = count("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z", 10);
+  ASSERT_EQ(before_midnight.size(), 1u);
+  EXPECT_EQ(before_midnight[0].counts, first);
+  EXPECT_TRUE(count("2026-03-04T00:00:00Z", "2026-03-05T00:00:00Z", 10).empty());
+
+  // The use case: every date of the range, zeros included, and the totals.
+  auto summary = ops::SummarizeFraudDecisions(*store_, {*ParseDate("2026-03-01"), *ParseDate("2026-03-04")});
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_EQ(summary->days.size(), 4u);
+  EXPECT_EQ(summary->days[0].counts, Counts{});
+  EXPECT_EQ(summary->days[1].counts, first);
+  EXPECT_EQ(summary->days[2].counts, second);
+  EXPECT_EQ(summary->days[3].date, *ParseDate("2026-03-04"));
+  EXPECT_EQ(summary->days[3].counts, Counts{});
+  EXPECT_EQ(summary->total, (Counts{1, 3, 1, 1, 1, 1}));
+  EXPECT_EQ(summary->total.decisions(), 5);
 }
 
 TEST_F(OriginationTest, FraudReviewHoldsCaptureUntilAccepted) {

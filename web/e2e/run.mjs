@@ -237,6 +237,14 @@ async function run() {
     expect(/^\d+(\.\d)? %$/.test(cells[2]), `credit automated share: ${cells[2]}`);
     expect(Number(cells[4]) >= Number(cells[5]), `FTE without < FTE with: ${cells.join(' | ')}`);
     await page.getByText('Share of work automated per day').waitFor();
+    // Fraud decisions per day: allow, review and block stacked, named in the legend, the
+    // chart labelled as a figure whose numbers the table beside it holds.
+    const fraud = page.getByRole('region', { name: 'Fraud decisions (30 days)' });
+    await fraud.getByRole('img', { name: /^Fraud decisions per day, \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d: chart/ }).waitFor();
+    await fraud.locator('figure', { hasText: 'Fraud decisions per day' }).locator('canvas').first().waitFor();
+    const legend = await fraud.locator('.u-legend .u-label').allTextContents();
+    for (const name of ['allow', 'review', 'block']) expect(legend.includes(name), `the legend lacks ${name}: ${legend.join(', ')}`);
+    await fraud.getByText('Authorizations screened').waitFor();
     // What waits for people, each linking to its queue (nothing reconciled yet: 0 open).
     const waiting = page.getByRole('region', { name: 'Waiting for people' });
     await waiting.getByRole('link', { name: 'Reconciliation exceptions open' }).waitFor();
@@ -455,6 +463,16 @@ async function run() {
     const review = await api('GET', `/v1/admin/fraud/reviews/${reviewId}`, keys.operator_key);
     expect(review.status === 'accepted' && review.note === 'Called the shopper; the order is genuine.',
       `the review was not accepted: ${JSON.stringify(review).slice(0, 300)}`);
+    // The dashboard's fraud decisions count the held checkout and its accepted review.
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    const fraud = page.getByRole('region', { name: 'Fraud decisions (30 days)' });
+    const byDay = fraud.getByRole('table', { name: 'Fraud decisions by day' });
+    await byDay.waitFor();
+    const held = await fraud.locator('.kpis div', { hasText: 'Held for review' }).locator('dd').textContent();
+    const reviews = await fraud.locator('.kpis div', { hasText: 'Reviews pending, accepted, rejected' }).locator('dd').textContent();
+    expect(Number(held) >= 1, `no checkout held for review on the dashboard: ${held}`);
+    expect(Number(reviews.split(',')[1]) >= 1, `no accepted review on the dashboard: ${reviews}`);
+    await shot(page, 'console-dashboard-fraud');
     noProblems(page);
     await page.context().close();
   });

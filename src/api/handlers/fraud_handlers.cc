@@ -1,6 +1,7 @@
 // Fraud operations, for operators: the rules (versioned, checked before they are saved),
 // backtests of candidate rules on stored decisions, the lists rules test, the decisions
-// at authorization, and the review queue.
+// at authorization (one by one, and counted per day for the dashboard), and the review
+// queue.
 #include <charconv>
 #include <limits>
 
@@ -8,6 +9,7 @@
 #include "api/handlers/handlers.h"
 #include "fraud/decision_repo.h"
 #include "ops/fraud_backtest.h"
+#include "ops/fraud_summary.h"
 
 namespace tranche::api {
 
@@ -244,6 +246,19 @@ Result<Reply> GetDecision(RequestContext& ctx) {
   return Reply(200, ops::FraudDecisionJson(*d));
 }
 
+// GET /v1/admin/fraud/decisions/summary?days=N (1..90, default 30): the N dates up to
+// today.
+Result<Reply> DecisionSummary(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(const std::int64_t days,
+                           QueryWholeNumber(ctx.request.query, "days", ops::kDefaultFraudSummaryDays, 1,
+                                            ops::kMaxFraudSummaryDays));
+  const Date today = DateOf(ctx.now);
+  const DateRange range{AddDays(today, static_cast<int>(1 - days)), today};
+  TRANCHE_ASSIGN_OR_RETURN(const ops::FraudDecisionSummary summary,
+                           ops::SummarizeFraudDecisions(ctx.svc.store, range));
+  return Reply(200, ops::FraudDecisionSummaryJson(summary));
+}
+
 // Filters: status (pending, accepted, rejected) and merchant_id.
 Result<Reply> ListReviews(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxFraudPage));
@@ -328,6 +343,8 @@ void RegisterFraudRoutes(ApiRouter& router) {
   router.Add("PUT", "/v1/admin/fraud/lists/{name}", Caller::kOperator, PutList);
   router.Add("PATCH", "/v1/admin/fraud/lists/{name}", Caller::kOperator, PatchList);
   router.Add("GET", "/v1/admin/fraud/lists/{name}/versions", Caller::kOperator, ListListVersions);
+  // Before decisions/{id}, which would take "summary" for an id (the first match wins).
+  router.Add("GET", "/v1/admin/fraud/decisions/summary", Caller::kOperator, DecisionSummary);
   router.Add("GET", "/v1/admin/fraud/decisions/{id}", Caller::kOperator, GetDecision, Cost::kQuick);
   router.Add("GET", "/v1/admin/fraud/reviews", Caller::kOperator, ListReviews);
   router.Add("GET", "/v1/admin/fraud/reviews/{id}", Caller::kOperator, GetReview, Cost::kQuick);

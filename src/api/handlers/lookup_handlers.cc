@@ -1,8 +1,6 @@
 // Operators' read-only look-ups for the console: the checkouts summary (credit
 // decisions per day with decline reasons), a consumer (profile, credit, plans and
 // decisions) found by id or email, and any merchant's order with its plans.
-#include <cstdlib>
-
 #include "api/handlers/handlers.h"
 #include "merchants/consumer.h"
 #include "risk/decision_summary.h"
@@ -15,15 +13,8 @@ constexpr std::size_t kMaxLookupRows = 100;  // plans and decisions shown per co
 
 // GET /v1/admin/decisions/summary?days=N (1..366, default 30): the N dates up to today.
 Result<Reply> DecisionSummary(RequestContext& ctx) {
-  std::int64_t days = 30;
-  if (const auto q = QueryParam(ctx.request.query, "days")) {
-    char* end = nullptr;
-    const long long parsed = q->size() <= 3 ? std::strtoll(q->c_str(), &end, 10) : 0;
-    if (q->empty() || end != q->c_str() + q->size() || parsed < 1 || parsed > risk::kMaxSummaryDays) {
-      return Status::InvalidArgument("parameter_out_of_range", "days must be a whole number from 1 to 366", "days");
-    }
-    days = parsed;
-  }
+  TRANCHE_ASSIGN_OR_RETURN(const std::int64_t days,
+                           QueryWholeNumber(ctx.request.query, "days", 30, 1, risk::kMaxSummaryDays));
   const Date to = DateOf(ctx.now);
   const Date from = AddDays(to, static_cast<int>(1 - days));
   std::vector<risk::DecisionRecord> rows;

@@ -193,6 +193,30 @@ Result<std::vector<fraud::DecisionOutcome>> SqlFraudDecisionRepo::ListOutcomes(I
   });
 }
 
+Result<std::vector<DecisionDayCounts>> SqlFraudDecisionRepo::CountByDay(Instant from, Instant to,
+                                                                           std::size_t max_days) {
+  TRANCHE_ASSERT(UnixMicros(from) >= 0);
+  // SQL both dialects run alike: the date by integer division, counts as sums of CASE.
+  // fraud_decisions_by_time finds the range; each decision's action is read from its
+  // row, and a held one's review through fraud_reviews' unique fraud_decision_id.
+  auto s = c_.Prepare(
+      "SELECT d.created_at_us / 86400000000,"
+      " SUM(CASE WHEN d.action = 'allow' THEN 1 ELSE 0 END),"
+      " SUM(CASE WHEN d.action = 'review' THEN 1 ELSE 0 END),"
+      " SUM(CASE WHEN d.action = 'block' THEN 1 ELSE 0 END),"
+      " SUM(CASE WHEN r.status = 'pending' THEN 1 ELSE 0 END),"
+      " SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END),"
+      " SUM(CASE WHEN r.status = 'rejected' THEN 1 ELSE 0 END)"
+      " FROM fraud_decisions d LEFT JOIN fraud_reviews r ON r.fraud_decision_id = d.id"
+      " WHERE d.created_at_us >= ? AND d.created_at_us < ?"
+      " GROUP BY d.created_at_us / 86400000000 ORDER BY 1 LIMIT ?");
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(max_days));
+  return CollectAll<DecisionDayCounts>(s, [](const Statement& row) -> Result<DecisionDayCounts> {
+    return DecisionDayCounts{Date(std::chrono::sys_days(std::chrono::days(row.Int(0)))),
+                             {row.Int(1), row.Int(2), row.Int(3), row.Int(4), row.Int(5), row.Int(6)}};
+  });
+}
+
 Result<std::optional<FraudDecision>> SqlFraudDecisionRepo::FindByCredit(std::string_view credit_decision_id) {
   auto s = c_.Prepare(TRANCHE_SELECT_DECISION " WHERE credit_decision_id = ?");
   s.Bind(1, credit_decision_id);

@@ -15,6 +15,7 @@ class SqlFraudDecisionRepo final : public fraud::DecisionRepo {
   Result<std::optional<fraud::FraudDecision>> Find(std::string_view id) override;
   Result<std::vector<fraud::FraudDecision>> ListSince(Instant since, std::size_t limit) override;
   Result<std::vector<fraud::DecisionOutcome>> ListOutcomes(Instant from, Instant to, std::size_t limit) override;
+  Result<std::vector<fraud::DecisionDayCounts>> CountByDay(Instant from, Instant to, std::size_t max_days) override;
   Result<std::optional<fraud::FraudDecision>> FindByCredit(std::string_view credit_decision_id) override;
   Result<std::vector<fraud::ScreenedAuthorization>> ListScreened(Instant since, const fraud::ScreenedAuthorization* after,
                                                                  std::size_t limit) override;

@@ -1,4 +1,5 @@
-// The dashboard: credit decisions (checkouts) by day with decline reasons, the book by
+// The dashboard: credit decisions (checkouts) by day with decline reasons, fraud
+// decisions by day (allowed, held for review, blocked, and how the reviews ended), the book by
 // status and delinquency bucket, losses, every closed business date with its
 // collections, settlements and payouts, the work waiting for people (fraud reviews,
 // hand-offs, reconciliation exceptions), and the automation scorecard (work per team,
@@ -9,7 +10,7 @@ import { Chart, dayToUnix } from '../lib/chart';
 import { label, money } from '../lib/format';
 import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, useLoad } from '../lib/ui';
 import { op } from './session';
-import type { AutomationScorecard, CobRun, DecisionSummary, PortfolioLine, ReconSummary } from './types';
+import type { AutomationScorecard, CobRun, DecisionSummary, FraudDecisionSummary, PortfolioLine, ReconSummary } from './types';
 
 const BUCKETS = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_120'];
 
@@ -43,6 +44,51 @@ function Decisions({ summary }: { summary: DecisionSummary }) {
           { title: 'Reason', render: (r) => r.message },
           { title: 'Code', render: (r) => <code>{r.code}</code> },
           { title: 'Declines', render: (r) => r.count, numeric: true },
+        ]}
+      />
+    </>
+  );
+}
+
+function FraudDecisions({ summary }: { summary: FraudDecisionSummary }) {
+  const days = summary.days.map((d) => dayToUnix(d.date));
+  const screened = summary.days.filter((d) => d.allow + d.review + d.block > 0).reverse();
+  return (
+    <>
+      <dl class="kpis">
+        <div><dt>Authorizations screened</dt><dd>{summary.decisions}</dd></div>
+        <div><dt>Allowed</dt><dd>{summary.allow}</dd></div>
+        <div><dt>Held for review</dt><dd>{summary.review}</dd></div>
+        <div><dt>Blocked</dt><dd>{summary.block}</dd></div>
+        <div>
+          <dt>Reviews pending, accepted, rejected</dt>
+          <dd>{summary.review_pending}, {summary.review_accepted}, {summary.review_rejected}</dd>
+        </div>
+      </dl>
+      {days.length > 0 && (
+        <Chart
+          title={`Fraud decisions per day, ${summary.from} to ${summary.to}`}
+          days={days}
+          stacked
+          series={[
+            { label: 'allow', color: '#1b7f3b', values: summary.days.map((d) => d.allow) },
+            { label: 'review', color: '#7a4f01', values: summary.days.map((d) => d.review) },
+            { label: 'block', color: '#b3261e', values: summary.days.map((d) => d.block) },
+          ]}
+        />
+      )}
+      <Table
+        caption="Fraud decisions by day"
+        rows={screened}
+        empty="No authorization was screened in this period."
+        columns={[
+          { title: 'Date', render: (d) => d.date },
+          { title: 'Allowed', render: (d) => d.allow, numeric: true },
+          { title: 'Held', render: (d) => d.review, numeric: true },
+          { title: 'Blocked', render: (d) => d.block, numeric: true },
+          { title: 'Pending', render: (d) => d.review_pending, numeric: true },
+          { title: 'Accepted', render: (d) => d.review_accepted, numeric: true },
+          { title: 'Rejected', render: (d) => d.review_rejected, numeric: true },
         ]}
       />
     </>
@@ -310,6 +356,7 @@ function WaitingWork({ waiting }: { waiting: Waiting }) {
 export function Dashboard() {
   const [tick, setTick] = useState(0);
   const decisions = useLoad(() => op<DecisionSummary>('GET', '/v1/admin/decisions/summary?days=30'), [tick]);
+  const fraud = useLoad(() => op<FraudDecisionSummary>('GET', '/v1/admin/fraud/decisions/summary?days=30'), [tick]);
   const book = useLoad(() => op<{ lines: PortfolioLine[] }>('GET', '/v1/admin/portfolio'), [tick]);
   const runs = useLoad(() => op<List<CobRun>>('GET', '/v1/admin/cob/runs?limit=60'), [tick]);
   const automation = useLoad(() => op<AutomationScorecard>('GET', '/v1/admin/automation'), [tick]);
@@ -320,6 +367,9 @@ export function Dashboard() {
       <div class="grid">
         <Section title="Checkouts: approvals and declines (30 days)" id="decisions">
           <Loading state={decisions}>{(s) => <Decisions summary={s} />}</Loading>
+        </Section>
+        <Section title="Fraud decisions (30 days)" id="fraud-decisions">
+          <Loading state={fraud}>{(s) => <FraudDecisions summary={s} />}</Loading>
         </Section>
         <Section title="The book" id="book">
           <Loading state={book}>{(b) => <Book lines={b.lines} />}</Loading>

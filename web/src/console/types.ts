@@ -41,6 +41,24 @@ export interface DecisionSummary {
   decline_reasons: Array<{ code: string; message: string; count: number }>;
 }
 
+// GET /v1/admin/fraud/decisions/summary: screenings by action, and the held ones by
+// where their review stands now.
+export interface FraudCounts {
+  allow: number;
+  review: number;
+  block: number;
+  review_pending: number;
+  review_accepted: number;
+  review_rejected: number;
+}
+
+export interface FraudDecisionSummary extends FraudCounts {
+  from: string;
+  to: string;
+  decisions: number;
+  days: Array<FraudCounts & { date: string }>;
+}
+
 // GET /v1/admin/automation: work items per type with the share automated and the staff
 // needed without and with automation (the same figures as `tranche report automation`).
 export interface AutomationType {
