@@ -393,8 +393,9 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
 
   // The command line reads the same database and renders the same summary.
   const std::string dir = f.server().data_dir();
-  const std::vector<std::string> command = {"fraud", "backtest", "--rule", candidate["rules"].get<std::string>(),
-                                            "--since", "2026-03-10", "--until", "2026-03-10", "--data-dir", dir};
+  std::vector<std::string> command = {"fraud", "backtest", "--rule", candidate["rules"].get<std::string>(),
+                                      "--since", "2026-03-10", "--until", "2026-03-10"};
+  for (const std::string& arg : f.server().DatabaseArgs()) command.push_back(arg);
   std::vector<std::string> json_command = command;
   json_command.push_back("--json");
   ASSERT_EQ(testing::RunToExit(json_command, dir + "/backtest.json"), 0) << testing::ReadFile(dir + "/backtest.json");
@@ -404,8 +405,10 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
   EXPECT_NE(text.find("4 decisions replayed from 2026-03-10 to 2026-03-10"), std::string::npos) << text;
   EXPECT_NE(text.find("lists as they are now: @disposable_domains"), std::string::npos) << text;
   EXPECT_NE(text.find("recall 100.0%"), std::string::npos) << text;
-  EXPECT_EQ(testing::RunToExit({"fraud", "backtest", "--rule", "review if amonut > 5", "--since", "2026-03-10",
-                                "--until", "2026-03-10", "--data-dir", dir}, dir + "/invalid.txt"), 2);
+  std::vector<std::string> misspelt = {"fraud", "backtest", "--rule", "review if amonut > 5", "--since", "2026-03-10",
+                                       "--until", "2026-03-10"};
+  for (const std::string& arg : f.server().DatabaseArgs()) misspelt.push_back(arg);
+  EXPECT_EQ(testing::RunToExit(misspelt, dir + "/invalid.txt"), 2);
   const std::string invalid = testing::ReadFile(dir + "/invalid.txt");
   EXPECT_NE(invalid.find("line 1, column 11: unknown feature 'amonut'"), std::string::npos) << invalid;
 }

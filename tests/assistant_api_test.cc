@@ -284,10 +284,11 @@ TEST_F(AssistantApiTest, OperatingMetricsAtMetricsAndInTheReport) {
   // The report reads the same database in another process, measured at the real time,
   // when every week of January 2026 is over.
   const std::string log = s_.server().data_dir() + "/report.json";
-  ASSERT_EQ(testing::RunToExit({"report", "assistant", "--data-dir", s_.server().data_dir(), "--since", "2026-01-01",
-                                "--until", "2026-01-31", "--json"},
-                               log),
-            0)
+  std::vector<std::string> command = {"report", "assistant", "--since", "2026-01-01", "--until", "2026-01-31"};
+  for (const std::string& arg : s_.server().DatabaseArgs()) command.push_back(arg);
+  std::vector<std::string> json_command = command;
+  json_command.push_back("--json");
+  ASSERT_EQ(testing::RunToExit(json_command, log), 0)
       << testing::ReadFile(log);
   const Json report = Json::parse(testing::ReadFile(log), nullptr, false);
   ASSERT_TRUE(report.is_object()) << testing::ReadFile(log);
@@ -304,9 +305,7 @@ TEST_F(AssistantApiTest, OperatingMetricsAtMetricsAndInTheReport) {
   EXPECT_EQ(report["since"], "2026-01-01T00:00:00.000000Z");
 
   const std::string table_log = s_.server().data_dir() + "/report.txt";
-  ASSERT_EQ(testing::RunToExit({"report", "assistant", "--data-dir", s_.server().data_dir(), "--since", "2026-01-01",
-                                "--until", "2026-01-31"},
-                               table_log),
+  ASSERT_EQ(testing::RunToExit(command, table_log),
             0);
   const std::string table = testing::ReadFile(table_log);
   EXPECT_NE(table.find("intent complaint"), std::string::npos) << table;

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -26,6 +27,10 @@ inline void AddDatabaseOptions(CLI::App* cmd, DatabaseArgs& a) {
 inline Result<std::unique_ptr<store::Store>> OpenDatabase(const DatabaseArgs& a, const Clock& clock) {
   store::Location where{app::DatabasePath(a.data_dir), a.database};
   where.reader_connections = 1;
+  // A report never creates an empty database where none was.
+  if (!where.postgres() && !std::filesystem::exists(where.sqlite_path)) {
+    return Status::NotFound("no_database", "no database in " + a.data_dir);
+  }
   return store::OpenStore(where, clock, /*migrate=*/false);
 }
 

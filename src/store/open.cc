@@ -1,6 +1,5 @@
 #include "store/open.h"
 
-#include <filesystem>
 
 #include "store/postgres/pg_listener.h"
 #include "store/postgres/pg_store.h"
@@ -20,9 +19,6 @@ Result<std::unique_ptr<Store>> OpenStore(const Location& where, const Clock& clo
     o.url = where.postgres_url;
     o.reader_connections = where.reader_connections;
     return postgres::OpenPostgresStore(o, clock, migrate);
-  }
-  if (!migrate && !std::filesystem::exists(where.sqlite_path)) {
-    return Status::NotFound("no_database", "no database at " + where.sqlite_path);
   }
   sqlite::SqliteOptions o;
   o.path = where.sqlite_path;

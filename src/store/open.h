@@ -23,8 +23,7 @@ struct Location {
 // InvalidArgument unless `url` is empty or a postgres:// (postgresql://) URL.
 Status ValidateDatabaseUrl(const std::string& url);
 
-// Opens the store; refuses a database whose schema is behind unless `migrate`. A
-// SQLite file must exist unless `migrate` (a report never creates an empty database).
+// Opens the store; refuses a database whose schema is behind unless `migrate`.
 Result<std::unique_ptr<Store>> OpenStore(const Location& where, const Clock& clock, bool migrate);
 
 // Applies pending migrations (creating the SQLite file if needed).

@@ -119,6 +119,12 @@ void TestServer::Restart() {
   TRANCHE_ASSERT_MSG(started.ok(), started.ToString().c_str());
 }
 
+std::vector<std::string> TestServer::DatabaseArgs() const {
+  std::vector<std::string> args = {"--data-dir", dir_.path()};
+  if (!db_.url().empty()) args.insert(args.end(), {"--database", db_.url()});
+  return args;
+}
+
 StoreCounts CountRows(store::Store& store) {
   StoreCounts c;
   const Status st = store.Read([&](store::Tx& tx) -> Status {

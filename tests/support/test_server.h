@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/platform.h"
 #include "support/http_client.h"
@@ -69,6 +70,9 @@ class TestServer {
   app::Platform& platform() { return *platform_; }
   HttpClient Client() const { return HttpClient("127.0.0.1", port()); }
   const std::string& data_dir() const { return dir_.path(); }
+  // The command-line options that name this server's database: --data-dir, and
+  // --database when it runs on PostgreSQL.
+  std::vector<std::string> DatabaseArgs() const;
 
   std::string operator_key;
   std::string merchant_id;
