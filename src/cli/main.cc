@@ -94,8 +94,10 @@ int Serve(PlatformOptions options, const std::string& intent_model) {
   auto platform = OpenPlatform(options);
   if (!platform.ok()) return Fail(platform.status());
   if (Status st = (*platform)->Start(); !st.ok()) return Fail(st);
-  std::fprintf(stderr, "tranche: serving on http://%s:%u (data in %s)\n",
-               options.server.address.c_str(), (*platform)->port(), options.data_dir.c_str());
+  // The database named without its credentials: logs never carry a password.
+  std::fprintf(stderr, "tranche: serving on http://%s:%u (node %s, database %s, files in %s)\n",
+               options.server.address.c_str(), (*platform)->port(), (*platform)->node_id().c_str(),
+               tranche::store::DescribeLocation(tranche::app::StoreLocation(options)).c_str(), options.data_dir.c_str());
   WaitForStopSignal(signals);
   (*platform)->Stop();
   return 0;
