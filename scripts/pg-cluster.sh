@@ -110,6 +110,8 @@ EOF
   out="$(as_user "$owner" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" \
     -U "$SUPERUSER" -d postgres 2>&1 <<EOF
 CREATE ROLE $ROLE LOGIN CREATEDB;
+-- Tests drop their databases WITH (FORCE), which ends an autovacuum worker busy there.
+GRANT pg_signal_backend TO $ROLE;
 CREATE DATABASE $DATABASE OWNER $ROLE;
 EOF
   )" || abandon "$dir" "$owner" "creating the role and database failed:"$'\n'"$out"
