@@ -4,6 +4,9 @@
 // new model written to its directory without a restart.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "credit/model.h"
 #include "credit/simulated_data.h"
 #include "support/test_server.h"
@@ -102,6 +105,53 @@ TEST(CreditDecisionsTest, ModelDeclinesDelinquencyApprovesCleanAndReloads) {
     EXPECT_EQ(d->decision.decider_version, "model:" + second_version);
     return Status::Ok();
   }).ok());
+}
+
+// A fleet on PostgreSQL: a second node on the same database and model directory, which
+// would look at its models only hourly, serves the model another node reloaded within
+// moments, because that node told the fleet (LISTEN/NOTIFY). On SQLite there is no fleet.
+TEST(CreditDecisionsTest, AnotherNodeServesAReloadedModelAtOnce) {
+  testing::TempDir models;
+  const std::string dir = models.path() + "/credit";
+  const std::string first_version = TrainInto(dir, 1);
+  testing::TestServer server({nullptr, "off", 10'000, dir});
+  const std::vector<std::string> args = server.DatabaseArgs();
+  const auto database = std::find(args.begin(), args.end(), "--database");
+  if (database == args.end()) GTEST_SKIP() << "a fleet runs on PostgreSQL";
+  testing::TempDir other_files;
+  app::PlatformOptions options;
+  options.data_dir = other_files.path();
+  options.database = *(database + 1);
+  options.credit_model_dir = dir;
+  options.model_watch_interval = std::chrono::hours(1);
+  options.access_log = "off";
+  options.close_business_dates = false;
+  options.server.port = 0;
+  auto node = app::Platform::Open(options);
+  ASSERT_TRUE(node.ok()) << node.status().ToString();
+  ASSERT_TRUE((*node)->Start().ok());
+  testing::HttpClient other("127.0.0.1", (*node)->port());
+  const auto served = [&] {
+    auto r = other.Get("/v1/admin/models", server.operator_key);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const Json body = r.json();
+    for (const Json& m : body["models"]) {
+      if (m["role"] == "champion") return m["version"].get<std::string>();
+    }
+    return std::string();
+  };
+  EXPECT_EQ(served(), first_version);
+
+  const std::string second_version = TrainInto(dir, 2);
+  ASSERT_NE(second_version, first_version);
+  ASSERT_TRUE(server.platform().ReloadModelIfChanged());
+  std::string version = served();
+  for (int i = 0; i < 50 && version != second_version; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    version = served();
+  }
+  EXPECT_EQ(version, second_version) << "the other node did not reload within 5 s";
+  (*node)->Stop();
 }
 
 TEST(CreditDecisionsTest, AShadowChallengerIsRecordedBesideTheChampion) {

@@ -3,8 +3,10 @@
 // a checkout on a different node — while one node is SIGKILLed and restarted again and
 // again. Afterwards: every acknowledged write is there once, a retried key never posts
 // twice, every capture is there once, the ledger verifies, each business date is
-// closed once, and a key rotated on one node stops working on another at once (the
-// nodes' LISTEN/NOTIFY). Runs only in the `.postgres` registration of the suite.
+// closed once, every captured order's webhook event reaches the merchant's receiver under
+// one event id (each node delivers what it claims; only a delivery a killed node had
+// claimed goes out twice), and a key rotated on one node stops working on another at once
+// (the nodes' LISTEN/NOTIFY). Runs only in the `.postgres` registration of the suite.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -17,6 +19,7 @@
 
 #include "support/process.h"
 #include "support/test_server.h"
+#include "support/webhook_receiver.h"
 
 namespace tranche {
 namespace {
@@ -30,6 +33,7 @@ using testing::Spawn;
 using testing::WaitHealthy;
 
 constexpr int kNodes = 3;
+constexpr int kKills = 3;
 
 // The secret a `tranche ... create` command printed after "key ".
 std::string KeyFrom(const std::string& out) {
@@ -62,7 +66,8 @@ class Fleet {
   }
   void Start(int i) {
     pids_[i] = Spawn({"serve", "--database", url_, "--data-dir", data_, "--port", std::to_string(ports_[i]),
-                      "--access-log", "off", "--workers", "16"},
+                      "--access-log", "off", "--workers", "16", "--node-id", "node" + std::to_string(i),
+                      "--lease-ttl", "15", "--allow-private-webhooks"},
                      dir_ + "/node" + std::to_string(i) + ".log");
   }
   void Stop(int i, int signal) {
@@ -117,6 +122,53 @@ std::string Checkout(const Fleet& fleet, int first, const std::string& mkey, int
   return "";
 }
 
+// The merchant's order.captured events, oldest first.
+std::vector<Json> CapturedEvents(HttpClient& client, const std::string& mkey) {
+  std::vector<Json> events;
+  for (std::string after;;) {
+    auto page = client.Get("/v1/events?limit=100" + (after.empty() ? "" : "&starting_after=" + after), mkey);
+    EXPECT_EQ(page.status, 200) << page.body;
+    if (page.status != 200) return events;
+    const Json body = page.json();
+    for (const Json& e : body["data"]) {
+      after = e["id"];
+      if (e["type"] == "order.captured") events.push_back(e);
+    }
+    if (!body["has_more"].get<bool>()) return events;
+  }
+}
+
+// Every order.captured event in the outbox reached the receiver, each with one body under
+// its id; each captured order has one such event; an event went out twice only where a
+// killed node had claimed its delivery (at most the two per endpoint a node attempts at
+// once, per kill).
+void ExpectEachCaptureDeliveredUnderOneEventId(HttpClient& client, const std::string& mkey,
+                                               testing::WebhookReceiver& receiver,
+                                               const std::vector<std::string>& captured) {
+  const std::vector<Json> events = CapturedEvents(client, mkey);
+  std::map<std::string, std::string> body_by_event;
+  std::size_t hits = 0;
+  // Deliveries a killed node had claimed go out again once the claim lapses (15 s).
+  for (int i = 0; i < 300 && body_by_event.size() < events.size(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    body_by_event.clear();
+    const auto received = receiver.hits();
+    hits = received.size();
+    for (const auto& hit : received) {
+      auto [it, first] = body_by_event.emplace(hit.event_id, hit.body);
+      EXPECT_TRUE(first || it->second == hit.body) << "event " << hit.event_id << " came with two bodies";
+    }
+  }
+  EXPECT_EQ(body_by_event.size(), events.size()) << "not every event was delivered";
+  EXPECT_LE(hits - body_by_event.size(), static_cast<std::size_t>(2 * kKills)) << hits << " deliveries";
+  std::map<std::string, std::set<std::string>> events_by_order;
+  for (const Json& e : events) {
+    EXPECT_TRUE(body_by_event.contains(e["id"].get<std::string>())) << e["id"];
+    events_by_order[e["data"]["object"]["order"]["id"].get<std::string>()].insert(e["id"].get<std::string>());
+  }
+  for (const std::string& order : captured) EXPECT_EQ(events_by_order[order].size(), 1u) << order;
+}
+
 TEST(FleetTest, ThreeNodesSurviveOneBeingKilledRepeatedly) {
   testing::TempDir dir;
   testing::TestDatabase db;
@@ -140,6 +192,13 @@ TEST(FleetTest, ThreeNodesSurviveOneBeingKilledRepeatedly) {
   Fleet fleet(db.url(), data, dir.path());
   for (int i = 0; i < kNodes; ++i) fleet.Start(i);
   for (int i = 0; i < kNodes; ++i) ASSERT_TRUE(WaitHealthy(fleet.port(i))) << fleet.log(i);
+  testing::WebhookReceiver receiver;
+  auto endpoint = HttpClient("127.0.0.1", fleet.port(0))
+                      .Post("/v1/webhook_endpoints",
+                            {{"url", "http://127.0.0.1:" + std::to_string(receiver.port()) + "/hooks"},
+                             {"events", {"order.captured"}}},
+                            mkey);
+  ASSERT_EQ(endpoint.status, 201) << endpoint.body;
 
   std::atomic<bool> stop{false};
   std::mutex mu;
@@ -172,7 +231,7 @@ TEST(FleetTest, ThreeNodesSurviveOneBeingKilledRepeatedly) {
     });
   }
   // Node 0 dies (SIGKILL, mid-write) and comes back, three times.
-  for (int round = 0; round < 3; ++round) {
+  for (int round = 0; round < kKills; ++round) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     fleet.Stop(0, SIGKILL);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -212,6 +271,8 @@ TEST(FleetTest, ThreeNodesSurviveOneBeingKilledRepeatedly) {
   const Json run_list = runs.json()["data"];
   for (const Json& r : run_list) EXPECT_TRUE(dates.insert(r["business_date"].get<std::string>()).second) << r;
   EXPECT_FALSE(dates.empty());
+
+  ExpectEachCaptureDeliveredUnderOneEventId(c1, mkey, receiver, captured);
 
   // A key rotated through node 1 stops working on node 2 before its cache would expire.
   HttpClient c2("127.0.0.1", fleet.port(2));

@@ -10,10 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http.hpp>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -22,99 +19,14 @@
 
 #include "support/scenario.h"
 #include "support/test_server.h"
+#include "support/webhook_receiver.h"
 
 namespace tranche {
 namespace {
 
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = boost::asio::ip::tcp;
 using Json = nlohmann::json;
 
-// Answers every POST with `status`, `answer_after_ms` after reading it, and records what
-// it got; over TLS when given a server context. One request at a time, like a slow
-// receiver: the next connection waits until the answer is written.
-class Receiver {
- public:
-  struct Hit {
-    std::string signature;
-    std::string event_id;
-    std::string body;
-    int answered = 0;
-  };
-  explicit Receiver(boost::asio::ssl::context* tls = nullptr)
-      : tls_(tls), acceptor_(ioc_, tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0)) {
-    thread_ = std::thread([this] { Serve(); });
-  }
-  ~Receiver() {
-    stop_ = true;
-    boost::system::error_code ec;
-    tcp::socket poke(ioc_);
-    poke.connect(acceptor_.local_endpoint(), ec);  // wakes accept()
-    thread_.join();
-  }
-  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
-  std::atomic<int> status{200};
-  std::atomic<int> answer_after_ms{0};
-  std::atomic<int> answered{0};  // answers written
-  std::vector<Hit> hits() {
-    std::lock_guard lock(mu_);
-    return hits_;
-  }
-  // Waits (real time) until `n` requests came.
-  bool WaitFor(std::size_t n) {
-    for (int i = 0; i < 500; ++i) {
-      if (hits().size() >= n) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return false;
-  }
-
- private:
-  void Serve() {
-    while (!stop_) {
-      tcp::socket socket(ioc_);
-      boost::system::error_code ec;
-      acceptor_.accept(socket, ec);
-      if (ec || stop_) continue;
-      if (tls_ == nullptr) {
-        Answer(socket);
-        continue;
-      }
-      boost::asio::ssl::stream<tcp::socket&> stream(socket, *tls_);
-      stream.handshake(boost::asio::ssl::stream_base::server, ec);
-      if (!ec) Answer(stream);  // a client refusing the certificate ends here
-    }
-  }
-
-  template <typename Stream>
-  void Answer(Stream& stream) {
-    boost::system::error_code ec;
-    beast::flat_buffer buffer;
-    http::request<http::string_body> req;
-    http::read(stream, buffer, req, ec);
-    if (ec) return;
-    const int answer = status.load();
-    {
-      std::lock_guard lock(mu_);
-      hits_.push_back({std::string(req["Tranche-Signature"]), std::string(req["Tranche-Event-Id"]), req.body(), answer});
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(answer_after_ms.load()));
-    http::response<http::string_body> res{static_cast<http::status>(answer), 11};
-    res.body() = answer == 200 ? "ok" : "down";
-    res.prepare_payload();
-    http::write(stream, res, ec);
-    ++answered;
-  }
-
-  boost::asio::ssl::context* tls_;
-  boost::asio::io_context ioc_;
-  tcp::acceptor acceptor_;
-  std::atomic<bool> stop_{false};
-  std::mutex mu_;
-  std::vector<Hit> hits_;
-  std::thread thread_;
-};
+using Receiver = testing::WebhookReceiver;
 
 // HMAC-SHA256(secret, t + "." + body) in hex, computed independently of tranche.
 std::string Expected(const std::string& secret, const std::string& t, const std::string& body) {
@@ -476,6 +388,145 @@ TEST(WebhooksTest, ADueRoundTakesAFewOfEachEndpointsDeliveries) {
   EXPECT_EQ(due_per_endpoint(2, 10), (std::map<std::string, int>{{"whe_busy", 2}, {"whe_calm", 1}}));
   EXPECT_EQ(due_per_endpoint(5, 10), (std::map<std::string, int>{{"whe_busy", 3}, {"whe_calm", 1}}));
   EXPECT_EQ(due_per_endpoint(2, 2), (std::map<std::string, int>{{"whe_busy", 2}}));  // oldest first
+}
+
+// Endpoints and `count` events each, published due at `at` (tomorrow, so the server's
+// own dispatcher leaves them alone); the deliveries' ids.
+std::vector<std::string> PublishLater(testing::TestServer& server, Instant at, int endpoints, int count) {
+  app::Platform& platform = server.platform();
+  std::vector<std::string> deliveries;
+  EXPECT_TRUE(platform.store().Write([&](store::Tx& tx) -> Status {
+    deliveries.clear();
+    for (int e = 0; e < endpoints; ++e) {
+      const std::string id = "whe_node" + std::to_string(e);
+      TRANCHE_RETURN_IF_ERROR(tx.webhooks().InsertEndpoint(
+          {id, server.merchant_id, "http://node" + std::to_string(e) + ".example/", {"order.captured"}, at, false}));
+    }
+    for (int i = 0; i < count; ++i) {
+      TRANCHE_RETURN_IF_ERROR(
+          tx.webhooks().Publish({platform.ids().Next("evt"), server.merchant_id, "order.captured", "{}", at},
+                                platform.ids()).status());
+    }
+    TRANCHE_ASSIGN_OR_RETURN(auto due, tx.webhooks().ListDue(at, 1000, 1000));
+    for (const auto& d : due) deliveries.push_back(d.id);
+    return Status::Ok();
+  }).ok());
+  return deliveries;
+}
+
+TEST(WebhooksTest, AClaimKeepsADeliveryToOneNodeUntilItLapses) {
+  testing::TestServer server;
+  store::Store& store = server.platform().store();
+  const Instant later = server.platform().clock().Now() + std::chrono::hours(24);
+  const std::vector<std::string> ids = PublishLater(server, later, 1, 1);
+  ASSERT_EQ(ids.size(), 1u);
+  const std::string id = ids[0];
+  const auto claim = [&](const char* node, Instant now) {
+    bool claimed = false;
+    EXPECT_TRUE(store.Write([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(claimed, tx.webhooks().ClaimDelivery(id, node, now, now + std::chrono::seconds(60)));
+      return Status::Ok();
+    }).ok());
+    return claimed;
+  };
+  const auto due = [&](Instant now) {
+    std::size_t n = 0;
+    EXPECT_TRUE(store.Read([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(auto list, tx.webhooks().ListDue(now, 10, 10));
+      n = list.size();
+      return Status::Ok();
+    }).ok());
+    return n;
+  };
+  const auto record = [&](const char* node, int attempts) {
+    bool recorded = false;
+    EXPECT_TRUE(store.Write([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(auto d, tx.webhooks().FindDelivery(id));
+      if (!d) return Status::Internal("the delivery is gone");
+      d->attempts = attempts;
+      d->next_attempt_at = later + std::chrono::hours(1);
+      d->last_error = std::string("attempt by ") + node;
+      TRANCHE_ASSIGN_OR_RETURN(recorded, tx.webhooks().RecordAttempt(*d, node));
+      return Status::Ok();
+    }).ok());
+    return recorded;
+  };
+
+  EXPECT_FALSE(claim("node-a", later - std::chrono::seconds(1)));  // not due yet
+  ASSERT_TRUE(claim("node-a", later));
+  EXPECT_EQ(due(later + std::chrono::seconds(59)), 0u);  // the claim hides it
+  EXPECT_FALSE(claim("node-b", later + std::chrono::seconds(59)));
+  // Node a stalled past its claim: node b takes the delivery over, and node a's late
+  // result is not stored; node b's is, and ends the claim.
+  EXPECT_EQ(due(later + std::chrono::seconds(60)), 1u);
+  ASSERT_TRUE(claim("node-b", later + std::chrono::seconds(60)));
+  EXPECT_FALSE(record("node-a", 1));
+  EXPECT_TRUE(record("node-b", 1));
+  EXPECT_FALSE(record("node-b", 2));  // its claim ended with the record
+  ASSERT_TRUE(store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto d, tx.webhooks().FindDelivery(id));
+    if (!d) return Status::Internal("the delivery is gone");
+    EXPECT_EQ(d->attempts, 1);
+    EXPECT_EQ(d->last_error, "attempt by node-b");
+    return Status::Ok();
+  }).ok());
+  // Due again at its next attempt, for any node.
+  EXPECT_EQ(due(later + std::chrono::minutes(59)), 0u);
+  EXPECT_EQ(due(later + std::chrono::hours(1)), 1u);
+  EXPECT_TRUE(claim("node-a", later + std::chrono::hours(1)));
+}
+
+TEST(WebhooksTest, TwoNodesDeliverEachDueDeliveryOnce) {
+  testing::TestServer server;
+  app::Platform& platform = server.platform();
+  const SimulatedClock at(platform.clock().Now() + std::chrono::hours(24));
+  const std::vector<std::string> ids = PublishLater(server, at.Now(), 3, 20);
+  ASSERT_EQ(ids.size(), 60u);
+  std::mutex mu;
+  std::map<std::string, int> attempts_by_event_endpoint;
+  std::map<std::string, int> attempts_by_node;
+  const auto poster = [&](std::string node) {
+    return [&, node](const std::string& url, const std::string&, const app::Headers& headers) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));  // so the nodes' attempts overlap
+      std::lock_guard lock(mu);
+      for (const auto& [name, value] : headers) {
+        if (name == "Tranche-Event-Id") ++attempts_by_event_endpoint[value + " " + url];
+      }
+      ++attempts_by_node[node];
+      return app::HttpOutcome{200, ""};
+    };
+  };
+  const webhooks::SigningKey key{};
+  {
+    app::WebhookDispatcher a(platform.store(), at, at, key, "node-a", poster("node-a"));
+    app::WebhookDispatcher b(platform.store(), at, at, key, "node-b", poster("node-b"));
+    const auto attempted = [&] {
+      std::lock_guard lock(mu);
+      return attempts_by_event_endpoint.size();
+    };
+    const auto deliver = [&](app::WebhookDispatcher& node) {
+      for (int round = 0; round < 5000 && attempted() < ids.size(); ++round) {
+        EXPECT_TRUE(node.RunOnce().ok());
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+    };
+    std::thread other([&] { deliver(b); });
+    deliver(a);
+    other.join();
+  }  // each waits for its attempts to be recorded
+  EXPECT_EQ(attempts_by_event_endpoint.size(), 60u);
+  for (const auto& [event_endpoint, attempts] : attempts_by_event_endpoint) EXPECT_EQ(attempts, 1) << event_endpoint;
+  EXPECT_GT(attempts_by_node["node-a"], 0);
+  EXPECT_GT(attempts_by_node["node-b"], 0);
+  ASSERT_TRUE(platform.store().Read([&](store::Tx& tx) -> Status {
+    for (const std::string& id : ids) {
+      TRANCHE_ASSIGN_OR_RETURN(auto d, tx.webhooks().FindDelivery(id));
+      if (!d) return Status::Internal("delivery " + id + " is gone");
+      EXPECT_EQ(d->status, webhooks::DeliveryStatus::kDelivered) << id;
+      EXPECT_EQ(d->attempts, 1) << id;
+    }
+    return Status::Ok();
+  }).ok());
 }
 
 }  // namespace

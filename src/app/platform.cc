@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 #include "app/demo_shop.h"
 #include "credit/champion_challenger.h"
@@ -17,9 +18,13 @@
 namespace tranche::app {
 
 namespace {
-// The fleet's background work, each run by one node at a time (fleet/leases.h).
+// The fleet's housekeeping and daily close, run by one node at a time (fleet/leases.h).
+// Webhook delivery needs no lease: every node delivers what it claims.
 constexpr char kMaintenanceLease[] = "maintenance";
-constexpr char kDeliveryLease[] = "webhook_delivery";
+// Told to the other nodes when a node reloaded a model: they look at their model
+// directories at once instead of at their next poll, so a fleet on a shared directory
+// switches models within moments.
+constexpr char kModelsTopic[] = "models";
 }  // namespace
 
 std::string DatabasePath(const std::string& data_dir) { return data_dir + "/tranche.db"; }
@@ -52,30 +57,40 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   TRANCHE_ASSIGN_OR_RETURN(p->store_, store::OpenStore(StoreLocation(p->options_), *p->clock_, p->options_.migrate));
   p->authenticator_ = std::make_unique<api::Authenticator>(*p->store_, *p->clock_);
   p->node_listener_ = store::ListenToNodes(
-      StoreLocation(p->options_), [auth = p->authenticator_.get()](std::string_view topic, std::string_view id) {
+      StoreLocation(p->options_), [auth = p->authenticator_.get(), wake = &p->model_wake_](std::string_view topic,
+                                                                                       std::string_view id) {
         if (topic == onboarding::kKeysTopic) auth->Invalidate(id);
         if (topic == "*") auth->InvalidateAll();
+        if (topic == kModelsTopic || topic == "*") {
+          std::lock_guard lock(wake->mu);
+          wake->requested = true;
+          wake->cv.notify_all();
+        }
       });
   TRANCHE_RETURN_IF_ERROR(p->OpenDecider());
   TRANCHE_RETURN_IF_ERROR(p->OpenFraudScreening());
   TRANCHE_RETURN_IF_ERROR(p->LoadSigningKey());
   const PostOptions post_options{p->options_.allow_private_webhook_targets, p->options_.webhook_ca_file,
                                  p->options_.webhook_timeouts};
+  p->lease_options_ = fleet::LeaseOptions{p->options_.node_id.empty() ? p->ids_->Next("node") : p->options_.node_id,
+                                          p->options_.lease_ttl};
   // Signatures carry real time even when the platform runs on a simulated clock:
-  // receivers check them against theirs.
+  // receivers check them against theirs. A node's webhook claims last as long as its
+  // leases: both say how long a dead node holds up its work.
+  DispatchLimits dispatch_limits;
+  dispatch_limits.claim_ttl = p->options_.lease_ttl;
   p->dispatcher_ = std::make_unique<WebhookDispatcher>(
-      *p->store_, *p->clock_, p->system_clock_, p->signing_key_,
+      *p->store_, *p->clock_, p->system_clock_, p->signing_key_, p->lease_options_.node,
       [post_options](const std::string& url, const std::string& body, const Headers& headers) {
         return PostJson(url, body, headers, post_options);
-      });
+      },
+      dispatch_limits);
   p->processor_ = std::make_unique<payments::SimulatedProcessor>(p->options_.processor_rates);
   p->rail_ = std::make_unique<payments::SimulatedPayoutRail>(p->options_.rail_rates);
   p->settlement_inbox_ = std::make_unique<recon::DirectoryInbox>(
       p->options_.settlement_inbox_dir.empty()
           ? (std::filesystem::path(p->options_.data_dir) / "recon" / "inbox").string()
           : p->options_.settlement_inbox_dir);
-  p->lease_options_ = fleet::LeaseOptions{p->options_.node_id.empty() ? p->ids_->Next("node") : p->options_.node_id,
-                                          p->options_.lease_ttl};
   p->fenced_store_ = std::make_unique<fleet::FencedStore>(*p->store_, *p->wall_clock_, p->options_.lease_ttl);
   p->cob_ = std::make_unique<ops::Cob>(ops::OpsContext{*p->fenced_store_, *p->ids_, *p->clock_, *p->processor_, *p->rail_},
                                        ops::CobReconciliation{p->settlement_inbox_.get(), {}});
@@ -231,6 +246,10 @@ bool Platform::ReloadModelIfChanged() {
     w.stamp = stamp;
     reloaded = true;
   }
+  if (reloaded) {
+    const Status told = store_->Write([](store::Tx& tx) { return tx.NotifyNodes(kModelsTopic, ""); });
+    if (!told.ok()) spdlog::warn("other nodes not told of the model reload: {}", told.ToString());
+  }
   return reloaded;
 }
 
@@ -269,10 +288,8 @@ Status Platform::Start() {
   maintenance_ = std::jthread([this](std::stop_token stop) { MaintenanceLoop(stop); });
   webhook_sender_ = std::jthread([this](std::stop_token stop) {
     while (!stop.stop_requested()) {
-      if (HoldsDeliveryLease()) {
-        auto sent = DeliverWebhooks();
-        if (!sent.ok()) spdlog::warn("webhook delivery round failed: {}", sent.status().ToString());
-      }
+      auto sent = DeliverWebhooks();
+      if (!sent.ok()) spdlog::warn("webhook delivery round failed: {}", sent.status().ToString());
       std::unique_lock lock(maintenance_mu_);
       maintenance_cv_.wait_for(lock, stop, options_.webhook_interval, [] { return false; });
     }
@@ -281,8 +298,9 @@ Status Platform::Start() {
     model_watch_ = std::jthread([this](std::stop_token stop) {
       while (!stop.stop_requested()) {
         ReloadModelIfChanged();
-        std::unique_lock lock(maintenance_mu_);
-        maintenance_cv_.wait_for(lock, stop, options_.model_watch_interval, [] { return false; });
+        std::unique_lock lock(model_wake_.mu);
+        model_wake_.cv.wait_for(lock, stop, options_.model_watch_interval,
+                                [this] { return std::exchange(model_wake_.requested, false); });
       }
     });
   }
@@ -310,17 +328,6 @@ Result<std::vector<ops::CobReport>> Platform::CloseThrough(Date target) {
                                                 }));
   if (!ran) return Status::Conflict("lease_held", "another node is running the daily close; try again later");
   return reports;
-}
-
-bool Platform::HoldsDeliveryLease() {
-  const Instant now = wall_clock_->Now();
-  // Renewed when half its time has gone, not every round: a write per round would be
-  // most of what an idle node does.
-  if (delivery_lease_ && delivery_lease_->expires_at - now > options_.lease_ttl / 2) return true;
-  auto taken = fleet::TryAcquire(*store_, kDeliveryLease, lease_options_, now);
-  if (!taken.ok()) spdlog::warn("taking the webhook delivery lease failed: {}", taken.status().ToString());
-  delivery_lease_ = taken.ok() ? *taken : std::nullopt;
-  return delivery_lease_.has_value();
 }
 
 Status Platform::Maintain(MaintenanceReport& report) {
@@ -371,9 +378,6 @@ void Platform::Stop() {
     }
   }
   if (server_) server_->Stop();
-  // Another node takes over webhook delivery at once, not when the lease runs out.
-  if (delivery_lease_) (void)fleet::Release(*store_, *delivery_lease_, wall_clock_->Now());
-  delivery_lease_.reset();
 }
 
 }  // namespace tranche::app

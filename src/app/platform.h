@@ -85,11 +85,11 @@ struct PlatformOptions {
   payments::SimulatorRates processor_rates = {};
   payments::RailRates rail_rates = {};
   bool close_business_dates = true;
-  // This node's name in a fleet (leases name their holder by it); empty: a new random
+  // This node's name in a fleet (leases and webhook claims name it); empty: a new random
   // one per process.
   std::string node_id;
-  // How long a node that stopped renewing keeps a lease (fleet/leases.h) before another
-  // node may take over its background work.
+  // How long a node that stopped renewing keeps a lease (fleet/leases.h), and a webhook
+  // delivery it claimed, before another node may take over that work.
   std::chrono::seconds lease_ttl{60};
   // The assistant's understanding (assist/understanding.h): when both are set, the chat
   // API runs on them; they must outlive the platform. Unset: the assistant's routes
@@ -134,8 +134,9 @@ class Platform {
   ops::Cob& cob() { return *cob_; }
   ops::OpsContext ops_context();
   // Loads each model again (credit champion and challenger, fraud) whose directory was
-  // rewritten; true when one was. The model watcher thread calls it every
-  // model_watch_interval.
+  // rewritten, and tells the other nodes of a fleet to look at once; true when one was.
+  // The model watcher thread calls it every model_watch_interval, and when another node
+  // told it to.
   bool ReloadModelIfChanged();
   // One round of webhook delivery (the dispatcher thread runs it every webhook_interval):
   // starts the attempts due; each is recorded when it ends.
@@ -156,8 +157,6 @@ class Platform {
   void MaintenanceLoop(std::stop_token stop);
   // RunMaintenance's work, under the lease.
   Status Maintain(MaintenanceReport& report);
-  // Whether this node delivers webhooks now: it holds (or just took) the delivery lease.
-  bool HoldsDeliveryLease();
   Status OpenDecider();
   // The fraud model (if any), the feature source rebuilt from the stored screenings,
   // and the screening over them.
@@ -180,8 +179,15 @@ class Platform {
   // close runs under it.
   std::unique_ptr<fleet::FencedStore> fenced_store_;
   fleet::LeaseOptions lease_options_;
-  std::optional<fleet::Lease> delivery_lease_;  // the webhook sender thread's only
   std::unique_ptr<api::Authenticator> authenticator_;
+  // Wakes the model watcher before its next look: another node of the fleet reloaded a
+  // model (kModelsTopic). Declared before node_listener_, which signals it.
+  struct ModelWake {
+    std::mutex mu;
+    std::condition_variable_any cv;
+    bool requested = false;
+  };
+  ModelWake model_wake_;
   // Hears the other nodes' cache invalidations (a fleet on PostgreSQL); declared after
   // what it invalidates, so it stops first.
   std::unique_ptr<store::NodeListener> node_listener_;

@@ -176,9 +176,17 @@ HttpOutcome PostJson(const std::string& url, const std::string& body, const Head
 }
 
 WebhookDispatcher::WebhookDispatcher(store::Store& store, const Clock& clock, const Clock& signing_clock,
-                                     const webhooks::SigningKey& key, Poster post, DispatchLimits limits)
-    : store_(store), clock_(clock), signing_clock_(signing_clock), key_(key), post_(std::move(post)), limits_(limits) {
+                                     const webhooks::SigningKey& key, std::string node, Poster post,
+                                     DispatchLimits limits)
+    : store_(store),
+      clock_(clock),
+      signing_clock_(signing_clock),
+      key_(key),
+      node_(std::move(node)),
+      post_(std::move(post)),
+      limits_(limits) {
   TRANCHE_ASSERT(limits_.max_in_flight > 0 && limits_.max_in_flight_per_endpoint > 0);
+  TRANCHE_ASSERT(limits_.claim_ttl.count() > 0 && !node_.empty());
   workers_.reserve(limits_.max_in_flight);
   for (std::size_t i = 0; i < limits_.max_in_flight; ++i) {
     workers_.emplace_back([this](std::stop_token stop) { Work(stop); });
@@ -211,13 +219,36 @@ Result<std::size_t> WebhookDispatcher::RunOnce() {
   return jobs.size();
 }
 
-// What to start now: due deliveries not in flight, while there are free slots overall and
-// for their endpoint. Only RunOnce adds to in_flight_, so the slots free in the snapshot
-// are still free when the jobs are queued.
+// Only RunOnce adds to in_flight_, so the slots free in the snapshot are still free when
+// the jobs are queued.
 Result<std::vector<WebhookDispatcher::Job>> WebhookDispatcher::TakeDue(InFlight in_flight) {
   std::vector<Job> jobs;
   if (in_flight.deliveries.size() >= limits_.max_in_flight) return jobs;
+  // A read first: an idle node, the usual case, then writes nothing.
+  TRANCHE_ASSIGN_OR_RETURN(const std::vector<webhooks::Delivery> chosen, ChooseDue(std::move(in_flight)));
+  if (chosen.empty()) return jobs;
+  const Instant now = clock_.Now();
+  TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
+    jobs.clear();  // a unit of work may run again
+    for (const webhooks::Delivery& d : chosen) {
+      TRANCHE_ASSIGN_OR_RETURN(const bool claimed, tx.webhooks().ClaimDelivery(d.id, node_, now, now + limits_.claim_ttl));
+      if (!claimed) continue;  // another node claimed or attempted it since the read
+      // As it is now: another node may have attempted it since the read.
+      TRANCHE_ASSIGN_OR_RETURN(auto delivery, tx.webhooks().FindDelivery(d.id));
+      TRANCHE_ASSIGN_OR_RETURN(auto event, tx.webhooks().FindEvent(d.event_id));
+      TRANCHE_ASSIGN_OR_RETURN(auto endpoint, tx.webhooks().FindEndpoint(d.endpoint_id));
+      TRANCHE_ASSERT(delivery && event && endpoint);  // foreign keys
+      jobs.push_back({std::move(*delivery), std::move(*event), endpoint->url});
+    }
+    return Status::Ok();
+  }));
+  return jobs;
+}
+
+Result<std::vector<webhooks::Delivery>> WebhookDispatcher::ChooseDue(InFlight in_flight) {
+  std::vector<webhooks::Delivery> chosen;
   TRANCHE_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
+    chosen.clear();
     TRANCHE_ASSIGN_OR_RETURN(auto due, tx.webhooks().ListDue(clock_.Now(), limits_.max_in_flight_per_endpoint,
                                                              limits_.max_due_per_round));
     for (webhooks::Delivery& d : due) {
@@ -225,14 +256,11 @@ Result<std::vector<WebhookDispatcher::Job>> WebhookDispatcher::TakeDue(InFlight 
       std::size_t& endpoint_slots = in_flight.per_endpoint[d.endpoint_id];
       if (endpoint_slots >= limits_.max_in_flight_per_endpoint || !in_flight.deliveries.insert(d.id).second) continue;
       ++endpoint_slots;
-      TRANCHE_ASSIGN_OR_RETURN(auto event, tx.webhooks().FindEvent(d.event_id));
-      TRANCHE_ASSIGN_OR_RETURN(auto endpoint, tx.webhooks().FindEndpoint(d.endpoint_id));
-      TRANCHE_ASSERT(event && endpoint);  // foreign keys
-      jobs.push_back({std::move(d), std::move(*event), endpoint->url});
+      chosen.push_back(std::move(d));
     }
     return Status::Ok();
   }));
-  return jobs;
+  return chosen;
 }
 
 void WebhookDispatcher::Work(std::stop_token stop) {
@@ -261,9 +289,17 @@ void WebhookDispatcher::Attempt(Job job) {
              {"Tranche-Event-Id", job.event.id}});
   const webhooks::Delivery after = webhooks::AfterAttempt(std::move(job.delivery), job.event.created_at,
                                                           clock_.Now(), out.error.empty(), out.status_code, out.error);
-  const Status recorded = store_.Write([&](store::Tx& tx) { return tx.webhooks().UpdateDelivery(after); });
-  // Unrecorded, the delivery stays pending and is sent again: at least once.
-  if (!recorded.ok()) spdlog::warn("webhook delivery {} not recorded: {}", after.id, recorded.ToString());
+  bool recorded = false;
+  const Status written = store_.Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(recorded, tx.webhooks().RecordAttempt(after, node_));
+    return Status::Ok();
+  });
+  // Unrecorded, the delivery stays pending and is sent again when the claim lapses: at
+  // least once.
+  if (!written.ok()) spdlog::warn("webhook delivery {} not recorded: {}", after.id, written.ToString());
+  if (written.ok() && !recorded) {
+    spdlog::info("webhook delivery {}: attempt not recorded (the endpoint was deleted, or the claim lapsed)", after.id);
+  }
 }
 
 }  // namespace tranche::app

@@ -58,15 +58,22 @@ struct DispatchLimits {
   std::size_t max_in_flight = 32;              // attempts at once over all endpoints (= workers)
   std::size_t max_in_flight_per_endpoint = 2;  // so one endpoint takes few of them
   std::size_t max_due_per_round = 256;         // deliveries read per round
+  // How long a claimed delivery is this node's alone. Well past an attempt's time-outs,
+  // so a live node always records its attempt in time; a dead node's claims lapse after
+  // it and another node attempts them again (the same event id: at least once).
+  std::chrono::seconds claim_ttl{60};
 };
 
+// Every node of a fleet runs one: a node claims what it is about to attempt (the claim
+// names `node`), so each attempt is made by one node, and records only attempts it still
+// holds the claim for.
 class WebhookDispatcher {
  public:
-  // `clock` schedules (due times and backoff, in the platform's time, which may be
-  // simulated); `signing_clock` stamps signatures, and must be real time, since
+  // `clock` schedules (due times, backoff and claims, in the platform's time, which may
+  // be simulated); `signing_clock` stamps signatures, and must be real time, since
   // receivers compare the stamp with their own clock.
   WebhookDispatcher(store::Store& store, const Clock& clock, const Clock& signing_clock,
-                    const webhooks::SigningKey& key, Poster post, DispatchLimits limits = {});
+                    const webhooks::SigningKey& key, std::string node, Poster post, DispatchLimits limits = {});
   // Waits for the attempts in flight (each bounded by its time-outs) to be recorded;
   // deliveries not started stay pending for the next start.
   ~WebhookDispatcher();
@@ -89,7 +96,10 @@ class WebhookDispatcher {
     std::set<std::string> deliveries;
     std::map<std::string, std::size_t> per_endpoint;
   };
+  // Claims what to start now: due deliveries not in flight, while there are free slots
+  // overall and for their endpoint.
   Result<std::vector<Job>> TakeDue(InFlight in_flight);
+  Result<std::vector<webhooks::Delivery>> ChooseDue(InFlight in_flight);
   void Work(std::stop_token stop);
   // POSTs the job's event and records the attempt.
   void Attempt(Job job);
@@ -98,6 +108,7 @@ class WebhookDispatcher {
   const Clock& clock_;
   const Clock& signing_clock_;
   const webhooks::SigningKey& key_;
+  const std::string node_;
   Poster post_;
   const DispatchLimits limits_;
   std::mutex mu_;

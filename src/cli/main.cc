@@ -281,6 +281,23 @@ void AddServerOptions(CLI::App* cmd, PlatformOptions& o) {
       ->capture_default_str();
 }
 
+// A node of a fleet on one PostgreSQL database. The lease time bounds how long a node
+// that died holds up what it had taken on: the daily close, and the webhook deliveries it
+// claimed. At least 15 s, so it stays well past an attempt's time-outs.
+void AddFleetOptions(CLI::App* cmd, PlatformOptions& o) {
+  cmd->add_option("--node-id", o.node_id,
+                  "this node's name in a fleet (leases and webhook claims name it); default: a new random one")
+      ->check([](const std::string& id) {
+        return !id.empty() && id.size() <= 64 ? std::string() : std::string("1 to 64 characters");
+      });
+  cmd->add_option_function<int>(
+         "--lease-ttl", [&o](int seconds) { o.lease_ttl = std::chrono::seconds(seconds); },
+         "seconds before another node takes over the work of a node that stopped (default 60)")
+      ->check(CLI::Range(15, 600));
+  cmd->add_flag("--allow-private-webhooks", o.allow_private_webhook_targets,
+                "also deliver webhooks to loopback and private addresses (receivers inside your own network)");
+}
+
 void AddChallengerOptions(CLI::App* cmd, PlatformOptions& o) {
   cmd->add_option("--challenger-model", o.challenger_model_dir, "a challenger credit model directory");
   cmd->add_option("--challenger-share", o.challenger_share, "share of consumers the challenger decides (0-1)")
@@ -313,6 +330,7 @@ int main(int argc, char** argv) {
   std::string serve_intent_model;
   serve->add_option("--intent-model", serve_intent_model,
                     "the assistant's intent model directory (tranche train intents); default: assistant off");
+  AddFleetOptions(serve, options);
 
   auto* demo = cli.add_subcommand("demo", "create the demo world if missing, print keys, serve");
   AddServerOptions(demo, options);

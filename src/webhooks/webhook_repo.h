@@ -28,12 +28,19 @@ class WebhookRepo {
 
   virtual Status InsertDelivery(const Delivery& d) = 0;
   virtual Result<std::optional<Delivery>> FindDelivery(std::string_view id) = 0;
-  // Pending deliveries due at `now`, oldest first: each endpoint's `per_endpoint` oldest,
-  // so an endpoint with a backlog cannot crowd out the others; at most `limit`.
+  // Pending deliveries due at `now` that no node has claimed (or whose claim ran out by
+  // `now`), oldest first: each endpoint's `per_endpoint` oldest, so an endpoint with a
+  // backlog cannot crowd out the others; at most `limit`.
   virtual Result<std::vector<Delivery>> ListDue(Instant now, std::size_t per_endpoint, std::size_t limit) = 0;
+  // Claims a pending delivery due at `now` for `node` until `until`, so that no other
+  // node of a fleet attempts it meanwhile. False when it is no longer pending or due, or
+  // another claim on it still runs at `now`. Precondition: now < until.
+  virtual Result<bool> ClaimDelivery(std::string_view id, std::string_view node, Instant now, Instant until) = 0;
   // Stores status, attempts, next attempt and the last result of a delivery still
-  // pending: one failed meanwhile (its endpoint deleted during the attempt) stays failed.
-  virtual Status UpdateDelivery(const Delivery& d) = 0;
+  // pending and claimed by `node`, and ends the claim. False when nothing was stored:
+  // the delivery failed meanwhile (its endpoint deleted during the attempt), or the
+  // claim ran out and another node took it over (its attempt is the one recorded).
+  virtual Result<bool> RecordAttempt(const Delivery& d, std::string_view node) = 0;
   // An endpoint's deliveries, newest first, before `before_id` (empty: from the newest).
   virtual Result<std::vector<Delivery>> ListDeliveries(std::string_view endpoint_id, std::string_view before_id,
                                                        std::size_t limit) = 0;

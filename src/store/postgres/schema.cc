@@ -683,6 +683,14 @@ CREATE TABLE leases (
   expires_at_us BIGINT NOT NULL
 );
 )sql"},
+    {19, "webhook_delivery_claims",
+     R"sql(
+-- Every node of a fleet delivers webhooks: a node claims the due deliveries it is about
+-- to attempt until claim_expires_at_us, other nodes pass them by meanwhile, and only the
+-- claimant records the attempt. A node that dies leaves its claims to expire.
+ALTER TABLE webhook_deliveries ADD COLUMN claimed_by TEXT;
+ALTER TABLE webhook_deliveries ADD COLUMN claim_expires_at_us BIGINT;
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {

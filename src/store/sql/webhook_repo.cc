@@ -23,8 +23,9 @@ constexpr char kDeliveryColumns[] =
 constexpr char kDueDeliveries[] =
     "SELECT id, event_id, endpoint_id, status, attempts, next_attempt_at_us, last_status_code, last_error,"
     " created_at_us FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_at_us, id)"
-    " AS nth FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at_us <= ?) AS due"
-    " WHERE nth <= ? ORDER BY next_attempt_at_us, id LIMIT ?";
+    " AS nth FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at_us <= ?1"
+    " AND (claim_expires_at_us IS NULL OR claim_expires_at_us <= ?1)) AS due"
+    " WHERE nth <= ?2 ORDER BY next_attempt_at_us, id LIMIT ?3";
 constexpr char kEndpointDeliveries[] =
     "SELECT id, event_id, endpoint_id, status, attempts, next_attempt_at_us, last_status_code, last_error,"
     " created_at_us FROM webhook_deliveries WHERE endpoint_id = ? AND (? = '' OR id < ?) ORDER BY id DESC LIMIT ?";
@@ -137,18 +138,30 @@ Result<std::vector<Delivery>> SqlWebhookRepo::ListDue(Instant now, std::size_t p
   return CollectAll<Delivery>(s, ReadDelivery);
 }
 
-Status SqlWebhookRepo::UpdateDelivery(const Delivery& d) {
+Result<bool> SqlWebhookRepo::ClaimDelivery(std::string_view id, std::string_view node, Instant now, Instant until) {
+  TRANCHE_ASSERT(now < until && !node.empty());
+  auto s = c_.Prepare(
+      "UPDATE webhook_deliveries SET claimed_by = ?1, claim_expires_at_us = ?4 WHERE id = ?2 AND status = 'pending'"
+      " AND next_attempt_at_us <= ?3 AND (claim_expires_at_us IS NULL OR claim_expires_at_us <= ?3)");
+  s.Bind(1, node).Bind(2, id).Bind(3, UnixMicros(now)).Bind(4, UnixMicros(until));
+  TRANCHE_RETURN_IF_ERROR(s.Run());
+  return c_.Changes() == 1;
+}
+
+Result<bool> SqlWebhookRepo::RecordAttempt(const Delivery& d, std::string_view node) {
   auto s = c_.Prepare(
       "UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at_us = ?, last_status_code = ?,"
-      " last_error = ? WHERE id = ? AND status = 'pending'");
+      " last_error = ?, claimed_by = NULL, claim_expires_at_us = NULL"
+      " WHERE id = ? AND status = 'pending' AND claimed_by = ?");
   s.Bind(1, webhooks::DeliveryStatusName(d.status)).Bind(2, d.attempts).Bind(3, UnixMicros(d.next_attempt_at))
-      .Bind(5, d.last_error.substr(0, 500)).Bind(6, d.id);
+      .Bind(5, d.last_error.substr(0, 500)).Bind(6, d.id).Bind(7, node);
   if (d.last_status_code) {
     s.Bind(4, *d.last_status_code);
   } else {
     s.BindNull(4);
   }
-  return s.Run();
+  TRANCHE_RETURN_IF_ERROR(s.Run());
+  return c_.Changes() == 1;
 }
 
 Result<std::vector<Delivery>> SqlWebhookRepo::ListDeliveries(std::string_view endpoint_id,

@@ -1,4 +1,4 @@
-// Webhook endpoints, events and deliveries in SQLite: the implementation of the port it
+// Webhook endpoints, events and deliveries in SQL: the implementation of the port it
 // includes, on one connection, inside whatever transaction the store has open on it.
 #pragma once
 
@@ -22,7 +22,8 @@ class SqlWebhookRepo final : public webhooks::WebhookRepo {
   Result<std::optional<webhooks::Delivery>> FindDelivery(std::string_view id) override;
   Result<std::vector<webhooks::Delivery>> ListDue(Instant now, std::size_t per_endpoint,
                                                   std::size_t limit) override;
-  Status UpdateDelivery(const webhooks::Delivery& d) override;
+  Result<bool> ClaimDelivery(std::string_view id, std::string_view node, Instant now, Instant until) override;
+  Result<bool> RecordAttempt(const webhooks::Delivery& d, std::string_view node) override;
   Result<std::vector<webhooks::Delivery>> ListDeliveries(std::string_view endpoint_id, std::string_view before_id,
                                                          std::size_t limit) override;
 
