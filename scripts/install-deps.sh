@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git curl
+  lld                                # a faster linker (CMakeLists.txt uses it when present)
   libboost-dev libboost-system-dev   # Boost.Beast / Boost.Asio (header-only in 1.74)
   libsqlite3-dev sqlite3             # embedded store
   postgresql-15 libpq-dev            # the PostgreSQL store: server (scripts/pg-cluster.sh), client library
