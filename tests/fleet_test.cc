@@ -1,12 +1,13 @@
 // A fleet: three `tranche serve` processes on one PostgreSQL database. Clients spread
-// ledger postings (with idempotency keys) and checkouts across all three — each step of
-// a checkout on a different node — while one node is SIGKILLed and restarted again and
-// again. Afterwards: every acknowledged write is there once, a retried key never posts
-// twice, every capture is there once, the ledger verifies, each business date is
-// closed once, every captured order's webhook event reaches the merchant's receiver under
-// one event id (each node delivers what it claims; only a delivery a killed node had
-// claimed goes out twice), and a key rotated on one node stops working on another at once
-// (the nodes' LISTEN/NOTIFY). Runs only in the `.postgres` registration of the suite.
+// ledger postings (with idempotency keys), checkouts and part payments of their plans
+// across all three — each step on a different node — while one node is SIGKILLed and
+// restarted again and again. Afterwards: every acknowledged write is there once, a
+// retried key never posts twice, every capture and every part payment is there once,
+// the ledger verifies, each business date is closed once, every captured order's webhook
+// event reaches the merchant's receiver under one event id (each node delivers what it
+// claims; only a delivery a killed node had claimed goes out twice), and a key rotated on
+// one node stops working on another at once (the nodes' LISTEN/NOTIFY). Runs only in the
+// `.postgres` registration of the suite.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -169,6 +170,57 @@ void ExpectEachCaptureDeliveredUnderOneEventId(HttpClient& client, const std::st
   for (const std::string& order : captured) EXPECT_EQ(events_by_order[order].size(), 1u) << order;
 }
 
+// Servicing through the fleet: the consumer of checkout `n` logs in on one node and pays
+// part of the plan on the next, retried with its key on the others until one
+// acknowledges it.
+struct PartPayment {
+  std::string token;  // the consumer's
+  std::string plan_id;
+  std::string payment_id;  // empty when no node took it
+};
+constexpr std::int64_t kPartPayment = 777;  // below any instalment, so it names this payment
+
+std::string LoginOnFleet(const Fleet& fleet, int first, const std::string& okey, const std::string& email) {
+  for (int attempt = 0; attempt < kNodes; ++attempt) {
+    HttpClient a("127.0.0.1", fleet.port((first + attempt) % kNodes));
+    auto found = a.Get("/v1/admin/consumers?email=" + email.substr(0, email.find('@')) + "%40example.com", okey);
+    if (found.status != 200) continue;
+    const Json consumers = found.json()["data"];
+    if (consumers.empty()) return "";
+    if (a.Post("/v1/consumer/login", {{"email", email}}, "").status != 202) continue;
+    auto notes = a.Get("/v1/admin/notifications?limit=100&consumer_id=" + consumers[0]["id"].get<std::string>(), okey);
+    if (notes.status != 200) continue;
+    std::string code;
+    const Json list = notes.json()["data"];
+    for (const Json& note : list) {
+      const std::string text = note["body"];
+      if (note["kind"] == "login_code") code = text.substr(text.find("is ") + 3, 6);
+    }
+    HttpClient b("127.0.0.1", fleet.port((first + attempt + 1) % kNodes));
+    auto verified = b.Post("/v1/consumer/login/verify", {{"email", email}, {"code", code}}, "");
+    if (verified.status == 200) return verified.json()["token"];
+  }
+  return "";
+}
+
+PartPayment PayPart(const Fleet& fleet, int first, const std::string& okey, int n) {
+  PartPayment p;
+  p.token = LoginOnFleet(fleet, first, okey, "fleet" + std::to_string(n) + "@example.com");
+  if (p.token.empty()) return p;
+  for (int attempt = 0; attempt < kNodes && p.payment_id.empty(); ++attempt) {
+    HttpClient c("127.0.0.1", fleet.port((first + 1 + attempt) % kNodes));
+    if (p.plan_id.empty()) {
+      auto plans = c.Get("/v1/me/plans", p.token);
+      if (plans.status != 200 || plans.json()["data"].empty()) continue;
+      p.plan_id = plans.json()["data"][0]["id"];
+    }
+    auto paid = c.Post("/v1/me/plans/" + p.plan_id + "/payments", {{"amount", kPartPayment}}, p.token,
+                       "pay-" + std::to_string(n));
+    if (paid.status == 201) p.payment_id = paid.json()["id"];
+  }
+  return p;
+}
+
 TEST(FleetTest, ThreeNodesSurviveOneBeingKilledRepeatedly) {
   testing::TempDir dir;
   testing::TestDatabase db;
@@ -204,6 +256,7 @@ TEST(FleetTest, ThreeNodesSurviveOneBeingKilledRepeatedly) {
   std::mutex mu;
   std::vector<Posting> postings;
   std::vector<std::string> captured;
+  std::vector<PartPayment> payments;
   std::vector<std::thread> clients;
   for (int t = 0; t < 4; ++t) {
     clients.emplace_back([&, t] {
@@ -225,8 +278,11 @@ TEST(FleetTest, ThreeNodesSurviveOneBeingKilledRepeatedly) {
     clients.emplace_back([&, t] {
       for (int n = t; !stop && n < 100000; n += 2) {
         std::string order = Checkout(fleet, n, mkey, n);
+        if (order.empty()) continue;
+        PartPayment paid = PayPart(fleet, n, okey, n);
         std::lock_guard lock(mu);
-        if (!order.empty()) captured.push_back(order);
+        captured.push_back(order);
+        if (!paid.payment_id.empty()) payments.push_back(std::move(paid));
       }
     });
   }
@@ -262,6 +318,17 @@ TEST(FleetTest, ThreeNodesSurviveOneBeingKilledRepeatedly) {
     ASSERT_EQ(o.status, 200) << o.body;
     EXPECT_EQ(o.json()["status"], "captured") << o.body;
     EXPECT_EQ(o.json()["captured_amount"], o.json()["amount"]) << o.body;
+  }
+
+  // Each acknowledged part payment was collected once, whichever node took it.
+  EXPECT_GT(payments.size(), 2u);
+  for (const PartPayment& p : payments) {
+    auto list = c1.Get("/v1/me/plans/" + p.plan_id + "/payments", p.token);
+    ASSERT_EQ(list.status, 200) << list.body;
+    int collected = 0;
+    const Json rows = list.json()["data"];
+    for (const Json& row : rows) collected += row["amount"] == kPartPayment ? 1 : 0;
+    EXPECT_EQ(collected, 1) << p.plan_id << ": " << rows;
   }
 
   // Each business date was closed once, by whichever node held the lease.
