@@ -697,7 +697,8 @@ TEST(ApiFraudTest, TrainingFromTheDecisionLogLearnsFromReviewsAndDisputesAndRefu
   ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000\n"}}).status, 200);
   // 2026-03-10: small baskets nobody labels (older than 30 days by now: legitimate).
   for (int i = 0; i < 20; ++i) {
-    ASSERT_EQ(f.Authorize(5000 + 37 * i, "small" + std::to_string(i) + "@example.com").json()["status"], "approved");
+    auto a = f.Authorize(40000 + 200 * i, "small" + std::to_string(i) + "@example.com");
+    ASSERT_EQ(a.json()["status"], "approved") << a.body;
   }
   // 2026-03-11: large baskets held for review; reviewers reject most (fraud) and accept
   // three, one of which the consumer later disputes as unauthorized (fraud after all).
