@@ -724,10 +724,11 @@ TEST(ApiFraudTest, TrainingFromTheDecisionLogLearnsFromReviewsAndDisputesAndRefu
 
   testing::TempDir dir;
   const std::string model = dir.path() + "/model";
+  int runs = 0;
   const auto train = [&](std::vector<std::string> args, int* code) {
     args.insert(args.begin(), {"train", "fraud", "--from-decisions", "--out", model, "--seed", "3"});
     for (const std::string& arg : f.server().DatabaseArgs()) args.push_back(arg);
-    const std::string out = dir.path() + "/out.txt";
+    const std::string out = dir.path() + "/out-" + std::to_string(++runs) + ".txt";
     *code = testing::RunToExit(args, out);
     return testing::ReadFile(out);
   };
@@ -741,8 +742,8 @@ TEST(ApiFraudTest, TrainingFromTheDecisionLogLearnsFromReviewsAndDisputesAndRefu
   refused({"--since", "2026-03-10", "--until", "2026-03-10"},
           "too_few_rows: the window has 0 fraud and 20 legitimate rows; training needs at least 10 of each");
   refused({"--since", "2026-03-01", "--until", "2026-03-09"}, "the window has 0 fraud and 0 legitimate rows");
-  refused({"--since", "2026-02-30", "--until", "2026-03-11"}, "invalid_date");
-  refused({"--since", "2026-03-11", "--until", "2026-03-10"}, "invalid_date");
+  refused({"--since", "2026-02-30", "--until", "2026-03-11"}, "invalid_date: since must be a date as YYYY-MM-DD");
+  refused({"--since", "2026-03-11", "--until", "2026-03-10"}, "invalid_date: since must not be after until");
   refused({"--until", "2026-03-11"}, "--from-decisions needs --since YYYY-MM-DD");
 
   int code = -1;
@@ -752,7 +753,7 @@ TEST(ApiFraudTest, TrainingFromTheDecisionLogLearnsFromReviewsAndDisputesAndRefu
                      "label, 20 unlabelled and older than the 30-day label delay); left out: 0 unlabelled"),
             std::string::npos)
       << out;
-  EXPECT_NE(out.find("1 decisions had disagreeing labels: the latest decided"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 of them had disagreeing labels: the latest label decided"), std::string::npos) << out;
   EXPECT_NE(out.find("cross-validated AUC"), std::string::npos) << out;
 
   // The model reads the screening catalogue, so the platform's loader takes it; on the

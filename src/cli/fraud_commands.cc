@@ -143,7 +143,7 @@ int RunTrainOnDecisions(const TrainArgs& a) {
               "unlabelled and older than the %d-day label delay); left out: %zu unlabelled and younger than it\n",
               c.decisions, FormatDate(window->first).c_str(), FormatDate(window->last).c_str(), c.rows(), c.frauds,
               c.legitimate(), c.labelled_legitimate, c.unlabelled_legitimate, a.label_delay_days, c.too_young);
-  if (c.disagreeing > 0) std::printf("%zu decisions had disagreeing labels: the latest decided\n", c.disagreeing);
+  if (c.disagreeing > 0) std::printf("%zu of them had disagreeing labels: the latest label decided\n", c.disagreeing);
   if (Status st = set->CheckEnough(); !st.ok()) return Fail(st);
   auto trained = fraud::TrainOnRows(set->rows(), catalogue, a.delay_days * kDayS, a.o);
   if (!trained.ok()) return Fail(trained.status());
