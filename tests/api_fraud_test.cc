@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include "fraud/decision_repo.h"
@@ -16,6 +17,7 @@
 #include "fraud/label_repo.h"
 #include "fraud/model_scorer.h"
 #include "fraud/stream_training.h"
+#include "ops/fraud_training.h"
 #include "support/process.h"
 #include "support/test_server.h"
 
@@ -781,6 +783,27 @@ TEST(ApiFraudTest, TrainingFromTheDecisionLogLearnsFromReviewsAndDisputesAndRefu
   ASSERT_EQ(frauds, 13);
   ASSERT_EQ(legits, 22);
   EXPECT_GT(fraud_sum / frauds, legit_sum / legits + 20) << fraud_sum / frauds << " " << legit_sum / legits;
+
+  // Paging does not change what is read: decisions made at the same instant (the clock
+  // stood still) are told apart by id across page boundaries.
+  const DateRange window{*ParseDate("2026-03-10"), *ParseDate("2026-03-11")};
+  const Instant later = *ParseRfc3339("2026-06-01T00:00:00Z");
+  auto whole = ops::ReadTrainingDecisions(f.server().platform().store(), catalogue, window, later, std::chrono::days(30));
+  ASSERT_TRUE(whole.ok()) << whole.status().ToString();
+  EXPECT_EQ(whole->counts().rows(), 35u);
+  for (std::size_t page : {1, 2, 7}) {
+    auto paged = ops::ReadTrainingDecisions(f.server().platform().store(), catalogue, window, later,
+                                            std::chrono::days(30), page);
+    ASSERT_TRUE(paged.ok()) << paged.status().ToString();
+    EXPECT_EQ(paged->counts().decisions, 35u) << page;
+    EXPECT_EQ(paged->counts().frauds, 13u) << page;
+    EXPECT_EQ(paged->rows().labels, whole->rows().labels) << page;
+    ASSERT_EQ(paged->rows().values.size(), whole->rows().values.size());
+    EXPECT_EQ(std::memcmp(paged->rows().values.data(), whole->rows().values.data(),
+                          whole->rows().values.size() * sizeof(float)),
+              0)
+        << page;
+  }
 
   // The platform serves it: a screening's score comes from this model.
   Fraud served(model);
