@@ -26,8 +26,9 @@
 
 namespace tranche::fraud {
 
-// Bounds: the rows are held in memory (a row is the catalogue's width of floats, about
-// 0.5 kB, so the bound is about 0.5 GB), and the window is at most a year.
+// Bounds: the rows are held in memory (a row is the screening catalogue's width of
+// floats, about 0.5 kB, so up to about 0.5 GB, and training copies the columns it keeps
+// once more, as does XGBoost), and the window is at most a year.
 inline constexpr std::size_t kMaxTrainingDecisions = 1'000'000;
 inline constexpr int kMaxTrainingDays = 366;
 // Unlabelled decisions count as legitimate after this many days (the CLI's default).
