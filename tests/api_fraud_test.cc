@@ -8,8 +8,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
+#include <filesystem>
 
+#include "fraud/decision_repo.h"
+#include "fraud/decision_training.h"
+#include "fraud/engine_source.h"
+#include "fraud/label_repo.h"
+#include "fraud/model_scorer.h"
 #include "fraud/stream_training.h"
+#include "ops/fraud_training.h"
 #include "support/process.h"
 #include "support/test_server.h"
 
@@ -679,6 +687,129 @@ TEST(ApiFraudTest, AFraudModelScoresAndItsThresholdsDecide) {
   ASSERT_EQ(f.PutRules({{"source", "review if fraud_score >= 0\n"}}).status, 200);
   const Json reloaded = f.ReviewedDecision(authorize(5000, "reloaded@example.com"));
   EXPECT_EQ(reloaded["score"]["model_version"], retrained->model.version());
+}
+
+// `tranche train fraud --from-decisions` learns from the platform's own screenings:
+// their stored features, labelled by rejected and accepted reviews and an unauthorized
+// dispute (the latest label wins), unlabelled ones legitimate once older than the label
+// delay. The platform loads the model it writes; windows it cannot train on are refused
+// with the reason and write nothing.
+TEST(ApiFraudTest, TrainingFromTheDecisionLogLearnsFromReviewsAndDisputesAndRefusesClearly) {
+  Fraud f;
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000\n"}}).status, 200);
+  // 2026-03-10: small baskets nobody labels (older than 30 days by now: legitimate).
+  for (int i = 0; i < 20; ++i) {
+    auto a = f.Authorize(40000 + 200 * i, "small" + std::to_string(i) + "@example.com");
+    ASSERT_EQ(a.json()["status"], "approved") << a.body;
+  }
+  // 2026-03-11: large baskets held for review; reviewers reject most (fraud) and accept
+  // three, one of which the consumer later disputes as unauthorized (fraud after all).
+  f.clock().Advance(std::chrono::hours(24));
+  for (int i = 0; i < 15; ++i) {
+    const bool accept = i % 5 == 0;
+    auto a = f.Authorize(accept ? 50000 + 1000 * i : 60000 + 500 * i, "large" + std::to_string(i) + "@example.com");
+    ASSERT_EQ(a.json()["fraud_status"], "pending") << a.body;
+    const std::string review = f.PendingReview()["id"];
+    ASSERT_EQ(f.c().Post("/v1/admin/fraud/reviews/" + review + (accept ? "/accept" : "/reject"), Json::object(), f.op())
+                  .status,
+              200);
+    if (i != 5) continue;
+    const Json order = f.Order(a.json()["authorization_id"]);
+    ASSERT_EQ(f.c().Post("/v1/orders/" + order["id"].get<std::string>() + "/captures", {{"amount", 55000}}, f.mkey())
+                  .status,
+              201);
+    f.clock().Advance(std::chrono::hours(1));
+    auto dispute = f.c().Post("/v1/me/disputes", {{"order_id", order["id"]}, {"reason", "unauthorized"}},
+                              testing::LoginConsumer(f.c(), f.op(), "large5@example.com"));
+    ASSERT_EQ(dispute.status, 201) << dispute.body;
+  }
+
+  testing::TempDir dir;
+  const std::string model = dir.path() + "/model";
+  int runs = 0;
+  const auto train = [&](std::vector<std::string> args, int* code) {
+    args.insert(args.begin(), {"train", "fraud", "--from-decisions", "--out", model, "--seed", "3"});
+    for (const std::string& arg : f.server().DatabaseArgs()) args.push_back(arg);
+    const std::string out = dir.path() + "/out-" + std::to_string(++runs) + ".txt";
+    *code = testing::RunToExit(args, out);
+    return testing::ReadFile(out);
+  };
+  const auto refused = [&](const std::vector<std::string>& args, const std::string& message) {
+    int code = -1;
+    const std::string out = train(args, &code);
+    EXPECT_NE(code, 0) << out;
+    EXPECT_NE(out.find(message), std::string::npos) << out;
+    EXPECT_FALSE(std::filesystem::exists(model)) << out;
+  };
+  refused({"--since", "2026-03-10", "--until", "2026-03-10"},
+          "too_few_rows: the window has 0 fraud and 20 legitimate rows; training needs at least 10 of each");
+  refused({"--since", "2026-03-01", "--until", "2026-03-09"}, "the window has 0 fraud and 0 legitimate rows");
+  refused({"--since", "2026-02-30", "--until", "2026-03-11"}, "invalid_date: since must be a date as YYYY-MM-DD");
+  refused({"--since", "2026-03-11", "--until", "2026-03-10"}, "invalid_date: since must not be after until");
+  refused({"--until", "2026-03-11"}, "--from-decisions needs --since YYYY-MM-DD");
+
+  int code = -1;
+  const std::string out = train({"--since", "2026-03-10", "--until", "2026-03-11"}, &code);
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("35 decisions screened from 2026-03-10 to 2026-03-11: 35 rows, 13 fraud, 22 legitimate (2 by a "
+                     "label, 20 unlabelled and older than the 30-day label delay); left out: 0 unlabelled"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("1 of them had disagreeing labels: the latest label decided"), std::string::npos) << out;
+  EXPECT_NE(out.find("cross-validated AUC"), std::string::npos) << out;
+
+  // The model reads the screening catalogue, so the platform's loader takes it; on the
+  // decisions it learnt from, fraud scores higher than legitimate.
+  const fraud::Catalogue& catalogue = fraud::EngineFeatureSource::ScreeningCatalogue();
+  auto scorer = fraud::ModelScorer::Load(model, catalogue);
+  ASSERT_TRUE(scorer.ok()) << scorer.status().ToString();
+  EXPECT_NE(out.find("fraud model " + scorer->model().version() + " written to " + model), std::string::npos) << out;
+  EXPECT_EQ(scorer->model().label_delay_s(), 7 * 86'400);  // the engine's delay (--delay-days)
+  EXPECT_EQ(scorer->model().training_rows(), 35u);
+  double fraud_sum = 0, legit_sum = 0;
+  int frauds = 0, legits = 0;
+  ASSERT_TRUE(f.server().platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto decisions, tx.fraud_decisions().ListSince(*ParseRfc3339("2026-03-10T00:00:00Z"), 100));
+    for (const fraud::FraudDecision& d : decisions) {
+      TRANCHE_ASSIGN_OR_RETURN(auto labels, tx.fraud_labels().ListOfDecision(d.id));
+      const int score = scorer->model().Score(fraud::StoredValues(d, catalogue), false).score;
+      const bool is_fraud = fraud::TrainingLabelOf(d.created_at, labels, d.created_at + std::chrono::days(1)) ==
+                            fraud::TrainingLabel::kFraud;
+      (is_fraud ? fraud_sum : legit_sum) += score;
+      ++(is_fraud ? frauds : legits);
+    }
+    return Status::Ok();
+  }).ok());
+  ASSERT_EQ(frauds, 13);
+  ASSERT_EQ(legits, 22);
+  EXPECT_GT(fraud_sum / frauds, legit_sum / legits + 20) << fraud_sum / frauds << " " << legit_sum / legits;
+
+  // Paging does not change what is read: decisions made at the same instant (the clock
+  // stood still) are told apart by id across page boundaries.
+  const DateRange window{*ParseDate("2026-03-10"), *ParseDate("2026-03-11")};
+  const Instant later = *ParseRfc3339("2026-06-01T00:00:00Z");
+  auto whole = ops::ReadTrainingDecisions(f.server().platform().store(), catalogue, window, later, std::chrono::days(30));
+  ASSERT_TRUE(whole.ok()) << whole.status().ToString();
+  EXPECT_EQ(whole->counts().rows(), 35u);
+  for (std::size_t page : {1, 2, 7}) {
+    auto paged = ops::ReadTrainingDecisions(f.server().platform().store(), catalogue, window, later,
+                                            std::chrono::days(30), page);
+    ASSERT_TRUE(paged.ok()) << paged.status().ToString();
+    EXPECT_EQ(paged->counts().decisions, 35u) << page;
+    EXPECT_EQ(paged->counts().frauds, 13u) << page;
+    EXPECT_EQ(paged->rows().labels, whole->rows().labels) << page;
+    ASSERT_EQ(paged->rows().values.size(), whole->rows().values.size());
+    EXPECT_EQ(std::memcmp(paged->rows().values.data(), whole->rows().values.data(),
+                          whole->rows().values.size() * sizeof(float)),
+              0)
+        << page;
+  }
+
+  // The platform serves it: a screening's score comes from this model.
+  Fraud served(model);
+  ASSERT_EQ(served.PutRules({{"source", "review if fraud_score >= 0\n"}}).status, 200);
+  const Json decision = served.ReviewedDecision(served.Authorize(62000, "served@example.com"));
+  EXPECT_EQ(decision["score"]["model_version"], scorer->model().version()) << decision.dump();
 }
 
 TEST(ApiFraudTest, AnInvalidFraudModelDirectoryFailsStartUp) {

@@ -10,9 +10,12 @@
 #include "fraud/cards_sim.h"
 #include "fraud/engine_source.h"
 #include "fraud/eval.h"
+#include "fraud/decision_training.h"
 #include "fraud/stream_training.h"
+#include "ops/fraud_training.h"
 #include "ops/views.h"
 #include "cli/database.h"
+#include "core/date_range.h"
 
 namespace tranche::cli {
 
@@ -91,11 +94,16 @@ struct TrainArgs {
   int train_days = 28;
   int delay_days = 7;
   fraud::FraudTrainOptions o;
+  // --from-decisions: the decision log's window and how its rows are labelled.
+  bool from_decisions = false;
+  std::string since, until;
+  int label_delay_days = fraud::kDefaultTrainingLabelDelayDays;
+  DatabaseArgs db;
 };
 
 // Trains on the labelled days that end `delay_days` before the stream's last
 // transaction (their labels are all known by then), or on the window asked for.
-int RunTrain(const TrainArgs& a) {
+int RunTrainOnStream(const TrainArgs& a) {
   auto stream = fraud::ReadTransactionStream(a.transactions);
   if (!stream.ok()) return Fail(stream.status());
   if (stream->empty()) return Fail(Status::InvalidArgument("invalid_stream", "no transactions"));
@@ -114,6 +122,46 @@ int RunTrain(const TrainArgs& a) {
               "AP %.4f (optimistic: the search chose on these folds)\n", trained->model.version().c_str(), a.out.c_str(),
               trained->rows, trained->frauds, trained->inputs, trained->cv_auc, trained->cv_average_precision);
   return 0;
+}
+
+// Trains on the decisions screened in [--since, --until] with the feature values
+// stored with them, labelled as fraud/decision_training.h says; the model reads the
+// screening catalogue, so the platform serves (and hot-reloads) it as it is.
+int RunTrainOnDecisions(const TrainArgs& a) {
+  SystemClock clock;
+  const Instant now = clock.Now();
+  auto window = ParseDateRange(a.since, a.until.empty() ? std::nullopt : std::optional<std::string_view>(a.until),
+                               DateOf(now), 0, fraud::kMaxTrainingDays);
+  if (!window.ok()) return Fail(window.status());
+  auto store = OpenDatabase(a.db, clock);
+  if (!store.ok()) return Fail(store.status());
+  const fraud::Catalogue& catalogue = fraud::EngineFeatureSource::ScreeningCatalogue();
+  auto set = ops::ReadTrainingDecisions(**store, catalogue, *window, now, std::chrono::days(a.label_delay_days));
+  if (!set.ok()) return Fail(set.status());
+  const fraud::DecisionTrainingCounts& c = set->counts();
+  std::printf("%zu decisions screened from %s to %s: %zu rows, %zu fraud, %zu legitimate (%zu by a label, %zu "
+              "unlabelled and older than the %d-day label delay); left out: %zu unlabelled and younger than it\n",
+              c.decisions, FormatDate(window->first).c_str(), FormatDate(window->last).c_str(), c.rows(), c.frauds,
+              c.legitimate(), c.labelled_legitimate, c.unlabelled_legitimate, a.label_delay_days, c.too_young);
+  if (c.disagreeing > 0) std::printf("%zu of them had disagreeing labels: the latest label decided\n", c.disagreeing);
+  if (Status st = set->CheckEnough(); !st.ok()) return Fail(st);
+  auto trained = fraud::TrainOnRows(set->rows(), catalogue, a.delay_days * kDayS, a.o);
+  if (!trained.ok()) return Fail(trained.status());
+  if (Status st = trained->model.Save(a.out); !st.ok()) return Fail(st);
+  std::printf("fraud model %s written to %s: %zu features, cross-validated AUC %.4f AP %.4f (optimistic: the search "
+              "chose on these folds)\n", trained->model.version().c_str(), a.out.c_str(), trained->inputs,
+              trained->cv_auc, trained->cv_average_precision);
+  return 0;
+}
+
+int RunTrain(const TrainArgs& a) {
+  if (a.from_decisions == !a.transactions.empty()) {
+    return Fail(Status::InvalidArgument("parameter_missing", "train on exactly one of --transactions and --from-decisions"));
+  }
+  if (a.from_decisions && a.since.empty()) {
+    return Fail(Status::InvalidArgument("parameter_missing", "--from-decisions needs --since YYYY-MM-DD"));
+  }
+  return a.from_decisions ? RunTrainOnDecisions(a) : RunTrainOnStream(a);
 }
 
 struct BacktestArgs {
@@ -249,13 +297,35 @@ void AddFraudCommands(CLI::App& app, std::function<int()>* action) {
   eval_fraud->callback([e, action] { *action = [e] { return RunEval(*e); }; });
 
   auto* train_fraud = app.get_subcommand("train")->add_subcommand(
-      "fraud", "train the fraud model on a labelled stream replayed through the feature engine");
+      "fraud", "train the fraud model on a labelled stream replayed through the feature engine, or on the stored "
+               "screenings (--from-decisions)");
   auto t = std::make_shared<TrainArgs>();
-  train_fraud->add_option("--transactions", t->transactions, "stream CSV (or .gz)")->required()->check(CLI::ExistingFile);
-  train_fraud->add_option("--train-start", t->train_start,
-                          "first training day, YYYY-MM-DD (default: the last days whose labels are all known)");
-  train_fraud->add_option("--train-days", t->train_days, "training days")->check(CLI::Range(1, 90))->capture_default_str();
-  train_fraud->add_option("--delay-days", t->delay_days, "label delay in days")->check(CLI::Range(1, 90))->capture_default_str();
+  auto* transactions = train_fraud->add_option("--transactions", t->transactions, "stream CSV (or .gz)")
+                           ->check(CLI::ExistingFile);
+  auto* train_start = train_fraud->add_option(
+      "--train-start", t->train_start, "first training day, YYYY-MM-DD (default: the last days whose labels are all known)");
+  auto* train_days =
+      train_fraud->add_option("--train-days", t->train_days, "training days")->check(CLI::Range(1, 90))->capture_default_str();
+  train_fraud->add_option("--delay-days", t->delay_days,
+                          "the feature engine's label delay in days (with --from-decisions: the one the server screened "
+                          "them with, its fraud model's or 7 without one; the model keeps it)")
+      ->check(CLI::Range(1, 90))
+      ->capture_default_str();
+  auto* from_decisions = train_fraud->add_flag(
+      "--from-decisions", t->from_decisions,
+      "train on the stored screenings (at most " + std::to_string(fraud::kMaxTrainingDecisions) +
+          " decisions in the window) with the feature values stored with them, instead of a stream");
+  from_decisions->excludes(transactions)->excludes(train_start)->excludes(train_days);
+  train_fraud->add_option("--since", t->since, "with --from-decisions: first day, YYYY-MM-DD (UTC)")->needs(from_decisions);
+  train_fraud->add_option("--until", t->until, "with --from-decisions: last day, YYYY-MM-DD (UTC; default: today)")
+      ->needs(from_decisions);
+  train_fraud->add_option("--label-delay-days", t->label_delay_days,
+                          "with --from-decisions: an unlabelled decision counts as legitimate once this many days old, "
+                          "and is left out before")
+      ->check(CLI::Range(1, fraud::kMaxTrainingLabelDelayDays))
+      ->capture_default_str()
+      ->needs(from_decisions);
+  AddDatabaseOptions(train_fraud, t->db);
   train_fraud->add_option("--seed", t->o.seed, "training seed")->capture_default_str();
   train_fraud->add_option("--out", t->out, "model directory to write")->required();
   train_fraud->callback([t, action] { *action = [t] { return RunTrain(*t); }; });

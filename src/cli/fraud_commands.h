@@ -1,5 +1,6 @@
 // `tranche sim cards`, `eval fraud` and `train fraud`: simulating, evaluating and
-// training fraud models on labelled card-transaction streams; `fraud backtest`:
+// training fraud models on labelled card-transaction streams, or (`train fraud
+// --from-decisions`) on the stored screenings and their labels; `fraud backtest`:
 // candidate rules replayed on the stored decisions in --data-dir.
 #pragma once
 

@@ -55,6 +55,11 @@ class DecisionRepo {
   virtual Result<std::optional<FraudDecision>> Find(std::string_view id) = 0;
   // Decisions at or after `since`, oldest first, at most `limit` (backtests).
   virtual Result<std::vector<FraudDecision>> ListSince(Instant since, std::size_t limit) = 0;
+  // Decisions made in [from, to) in (time, id) order after `after` (none: from the
+  // first), at most `limit`, with all their inputs: keyset pages of the decision log
+  // (training reads it a page at a time, ops/fraud_training.h).
+  virtual Result<std::vector<FraudDecision>> ListPage(Instant from, Instant to, const FraudDecision* after,
+                                                      std::size_t limit) = 0;
   // Decisions made in [from, to), oldest first, at most `limit`: the action and whether a
   // label says fraud (no features, hits or facts are read).
   virtual Result<std::vector<DecisionOutcome>> ListOutcomes(Instant from, Instant to, std::size_t limit) = 0;

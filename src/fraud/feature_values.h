@@ -8,7 +8,9 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -73,5 +75,16 @@ struct FeatureValues {
     return values[index];
   }
 };
+
+// The number features of `values` as a model's input row, in the same order: a missing
+// or text value is NaN (the trees' missing). Precondition: `row` holds at least
+// values.values.size() floats; the rest of it is left as it is.
+inline void FillNumbers(const FeatureValues& values, std::span<float> row) {
+  TRANCHE_ASSERT(values.values.size() <= row.size());
+  for (std::size_t i = 0; i < values.values.size(); ++i) {
+    const double* d = std::get_if<double>(&values.values[i]);
+    row[i] = d != nullptr ? static_cast<float>(*d) : std::numeric_limits<float>::quiet_NaN();
+  }
+}
 
 }  // namespace tranche::fraud

@@ -143,9 +143,7 @@ FraudScore FraudModel::ScoreRow(const float* row, bool with_reasons) const {
 FraudScore FraudModel::Score(const FeatureValues& values, bool with_reasons) const {
   std::array<float, kMaxFeatures> row;
   row.fill(std::numeric_limits<float>::quiet_NaN());
-  for (std::size_t i = 0; i < values.values.size() && i < row.size(); ++i) {
-    if (const double* d = std::get_if<double>(&values.values[i])) row[i] = static_cast<float>(*d);
-  }
+  FillNumbers(values, row);
   return ScoreRow(row.data(), with_reasons);
 }
 

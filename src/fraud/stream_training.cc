@@ -19,6 +19,14 @@ StreamTraining LatestWindow(const std::vector<StreamTransaction>& stream, int da
   return o;
 }
 
+Result<StreamModel> TrainOnRows(const ml::Matrix& rows, const Catalogue& catalogue, std::int64_t label_delay_s,
+                                const FraudTrainOptions& options) {
+  TRANCHE_ASSIGN_OR_RETURN(TrainedFraud trained, TrainFraud(rows, options));
+  TRANCHE_ASSIGN_OR_RETURN(FraudModel model, FraudModel::FromTrained(trained, catalogue, label_delay_s));
+  return StreamModel{std::move(model), trained.rows, trained.frauds, trained.columns.size(), trained.cv_auc,
+                     trained.cv_average_precision};
+}
+
 Result<StreamModel> TrainOnStream(const std::vector<StreamTransaction>& stream, const StreamTraining& o) {
   FeatureEngine engine(EngineOptions{o.label_delay_s});
   const std::size_t width = FeatureEngine::width();
@@ -28,10 +36,7 @@ Result<StreamModel> TrainOnStream(const std::vector<StreamTransaction>& stream, 
     rows.labels.push_back(stream[i].fraud ? 1.0F : 0.0F);
     ++rows.rows;
   });
-  TRANCHE_ASSIGN_OR_RETURN(TrainedFraud trained, TrainFraud(rows, o.train));
-  TRANCHE_ASSIGN_OR_RETURN(FraudModel model, FraudModel::FromTrained(trained, FeatureEngine::catalogue(), o.label_delay_s));
-  return StreamModel{std::move(model), trained.rows, trained.frauds, trained.columns.size(), trained.cv_auc,
-                     trained.cv_average_precision};
+  return TrainOnRows(rows, FeatureEngine::catalogue(), o.label_delay_s, o.train);
 }
 
 std::vector<StreamTransaction> StreamOf(const std::vector<CardTransaction>& txs) {

@@ -20,6 +20,8 @@ struct StreamTraining {
   FraudTrainOptions train;
 };
 
+// A trained model with what it was trained on (a stream's window or the decision log's,
+// decision_training.h).
 struct StreamModel {
   FraudModel model;
   std::size_t rows = 0;
@@ -33,6 +35,13 @@ struct StreamModel {
 // midnight at least `label_delay_s` before its last transaction. Precondition: the
 // stream is not empty.
 StreamTraining LatestWindow(const std::vector<StreamTransaction>& stream, int days, std::int64_t label_delay_s);
+
+// Trains on `rows` (values in `catalogue` order, 0/1 labels; model_trainer.h) and
+// makes the model that reads `catalogue`'s features; `label_delay_s` is the feature
+// engine's label delay the rows were computed with, which the serving engine will use.
+// Refused as TrainFraud refuses (too few rows of either class, no column with a value).
+Result<StreamModel> TrainOnRows(const ml::Matrix& rows, const Catalogue& catalogue, std::int64_t label_delay_s,
+                                const FraudTrainOptions& options);
 
 // Refused as TrainFraud refuses (too few rows of either class in the window).
 Result<StreamModel> TrainOnStream(const std::vector<StreamTransaction>& stream, const StreamTraining& o);

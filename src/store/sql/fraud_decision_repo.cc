@@ -178,6 +178,22 @@ Result<std::vector<FraudDecision>> SqlFraudDecisionRepo::ListSince(Instant since
   return CollectAll<FraudDecision>(s, ReadDecision);
 }
 
+Result<std::vector<FraudDecision>> SqlFraudDecisionRepo::ListPage(Instant from, Instant to, const FraudDecision* after,
+                                                                   std::size_t limit) {
+  // fraud_decisions_by_time (created_at_us, id) serves the range and the keyset.
+  auto s = c_.Prepare(TRANCHE_SELECT_DECISION
+                      " WHERE created_at_us >= ?1 AND created_at_us < ?2 AND (created_at_us, id) > (?3, ?4)"
+                      " ORDER BY created_at_us, id LIMIT ?5");
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to));
+  if (after != nullptr) {
+    s.Bind(3, UnixMicros(after->created_at)).Bind(4, after->id);
+  } else {
+    s.Bind(3, std::numeric_limits<std::int64_t>::min()).Bind(4, "");
+  }
+  s.Bind(5, static_cast<std::int64_t>(limit));
+  return CollectAll<FraudDecision>(s, ReadDecision);
+}
+
 Result<std::vector<fraud::DecisionOutcome>> SqlFraudDecisionRepo::ListOutcomes(Instant from, Instant to,
                                                                                   std::size_t limit) {
   auto s = c_.Prepare(

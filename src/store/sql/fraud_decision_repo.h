@@ -14,6 +14,8 @@ class SqlFraudDecisionRepo final : public fraud::DecisionRepo {
   Status Insert(const fraud::FraudDecision& d) override;
   Result<std::optional<fraud::FraudDecision>> Find(std::string_view id) override;
   Result<std::vector<fraud::FraudDecision>> ListSince(Instant since, std::size_t limit) override;
+  Result<std::vector<fraud::FraudDecision>> ListPage(Instant from, Instant to, const fraud::FraudDecision* after,
+                                                     std::size_t limit) override;
   Result<std::vector<fraud::DecisionOutcome>> ListOutcomes(Instant from, Instant to, std::size_t limit) override;
   Result<std::vector<fraud::DecisionDayCounts>> CountByDay(Instant from, Instant to, std::size_t max_days) override;
   Result<std::optional<fraud::FraudDecision>> FindByCredit(std::string_view credit_decision_id) override;
