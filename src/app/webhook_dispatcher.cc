@@ -225,28 +225,27 @@ Result<std::vector<WebhookDispatcher::Job>> WebhookDispatcher::TakeDue(InFlight 
   std::vector<Job> jobs;
   if (in_flight.deliveries.size() >= limits_.max_in_flight) return jobs;
   // A read first: an idle node, the usual case, then writes nothing.
-  TRANCHE_ASSIGN_OR_RETURN(const std::vector<webhooks::Delivery> chosen, ChooseDue(std::move(in_flight)));
+  TRANCHE_ASSIGN_OR_RETURN(const std::vector<Job> chosen, ChooseDue(std::move(in_flight)));
   if (chosen.empty()) return jobs;
   const Instant now = clock_.Now();
   TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
     jobs.clear();  // a unit of work may run again
-    for (const webhooks::Delivery& d : chosen) {
-      TRANCHE_ASSIGN_OR_RETURN(const bool claimed, tx.webhooks().ClaimDelivery(d.id, node_, now, now + limits_.claim_ttl));
+    for (const Job& job : chosen) {
+      const std::string& id = job.delivery.id;
+      TRANCHE_ASSIGN_OR_RETURN(const bool claimed, tx.webhooks().ClaimDelivery(id, node_, now, now + limits_.claim_ttl));
       if (!claimed) continue;  // another node claimed or attempted it since the read
       // As it is now: another node may have attempted it since the read.
-      TRANCHE_ASSIGN_OR_RETURN(auto delivery, tx.webhooks().FindDelivery(d.id));
-      TRANCHE_ASSIGN_OR_RETURN(auto event, tx.webhooks().FindEvent(d.event_id));
-      TRANCHE_ASSIGN_OR_RETURN(auto endpoint, tx.webhooks().FindEndpoint(d.endpoint_id));
-      TRANCHE_ASSERT(delivery && event && endpoint);  // foreign keys
-      jobs.push_back({std::move(*delivery), std::move(*event), endpoint->url});
+      TRANCHE_ASSIGN_OR_RETURN(auto delivery, tx.webhooks().FindDelivery(id));
+      TRANCHE_ASSERT(delivery.has_value());  // claimed just now
+      jobs.push_back({std::move(*delivery), job.event, job.url});
     }
     return Status::Ok();
   }));
   return jobs;
 }
 
-Result<std::vector<webhooks::Delivery>> WebhookDispatcher::ChooseDue(InFlight in_flight) {
-  std::vector<webhooks::Delivery> chosen;
+Result<std::vector<WebhookDispatcher::Job>> WebhookDispatcher::ChooseDue(InFlight in_flight) {
+  std::vector<Job> chosen;
   TRANCHE_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
     chosen.clear();
     TRANCHE_ASSIGN_OR_RETURN(auto due, tx.webhooks().ListDue(clock_.Now(), limits_.max_in_flight_per_endpoint,
@@ -256,7 +255,10 @@ Result<std::vector<webhooks::Delivery>> WebhookDispatcher::ChooseDue(InFlight in
       std::size_t& endpoint_slots = in_flight.per_endpoint[d.endpoint_id];
       if (endpoint_slots >= limits_.max_in_flight_per_endpoint || !in_flight.deliveries.insert(d.id).second) continue;
       ++endpoint_slots;
-      chosen.push_back(std::move(d));
+      TRANCHE_ASSIGN_OR_RETURN(auto event, tx.webhooks().FindEvent(d.event_id));
+      TRANCHE_ASSIGN_OR_RETURN(auto endpoint, tx.webhooks().FindEndpoint(d.endpoint_id));
+      TRANCHE_ASSERT(event && endpoint);  // foreign keys
+      chosen.push_back({std::move(d), std::move(*event), endpoint->url});
     }
     return Status::Ok();
   }));

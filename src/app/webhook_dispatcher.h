@@ -99,7 +99,9 @@ class WebhookDispatcher {
   // Claims what to start now: due deliveries not in flight, while there are free slots
   // overall and for their endpoint.
   Result<std::vector<Job>> TakeDue(InFlight in_flight);
-  Result<std::vector<webhooks::Delivery>> ChooseDue(InFlight in_flight);
+  // The due deliveries to claim, with their events and URLs (which never change), read
+  // outside the claiming write so that it holds the writer for as little as it can.
+  Result<std::vector<Job>> ChooseDue(InFlight in_flight);
   void Work(std::stop_token stop);
   // POSTs the job's event and records the attempt.
   void Attempt(Job job);
