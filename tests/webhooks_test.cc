@@ -164,7 +164,7 @@ TEST(WebhooksTest, RefusesBadEndpointsAndPrivateTargetsInProduction) {
   EXPECT_EQ(code({{"url", "https://user@x.example/y"}, {"events", {"order.captured"}}}), "invalid_url");
   EXPECT_EQ(code({{"url", "http://x.example/y"}, {"events", {"order.shipped"}}}), "invalid_event_type");
   // Outside tests and the demo, tranche refuses to post to its own network.
-  const auto out = app::PostJson("http://127.0.0.1:9/x", "{}", {}, {});
+  const auto out = net::PostJson("http://127.0.0.1:9/x", "{}", {}, {});
   EXPECT_FALSE(out.status_code.has_value());
   EXPECT_NE(out.error.find("private address"), std::string::npos);
 }

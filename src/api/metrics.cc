@@ -25,7 +25,7 @@ void Metrics::RecordUnrouted(int status, std::int64_t duration_us) {
   RecordRequest(route_names_.size() - 1, status, duration_us);
 }
 
-std::string Metrics::Render(const store::StoreStats& store) const {
+std::string Metrics::Render(const store::StoreStats& store, std::optional<assist::ModelCalls> model_calls) const {
   std::string out;
   char buf[2048];
   out += "# HELP tranche_http_requests_total HTTP requests by route and status.\n"
@@ -98,6 +98,18 @@ std::string Metrics::Render(const store::StoreStats& store) const {
   out += buf;
   RenderFraud(out);
   RenderAssistant(out);
+  if (model_calls) {
+    std::snprintf(buf, sizeof buf,
+                  "# HELP tranche_assistant_model_calls_total Messages the assistant's language model was asked "
+                  "about, by outcome (used: its proposal went to the policy; failed: the built-in understanding "
+                  "answered).\n"
+                  "# TYPE tranche_assistant_model_calls_total counter\n"
+                  "tranche_assistant_model_calls_total{outcome=\"used\"} %llu\n"
+                  "tranche_assistant_model_calls_total{outcome=\"failed\"} %llu\n",
+                  static_cast<unsigned long long>(model_calls->used),
+                  static_cast<unsigned long long>(model_calls->failed));
+    out += buf;
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "assist/model_proposal.h"
 #include "assist/metrics.h"
 #include "core/time.h"
 #include "store/store.h"
@@ -53,7 +54,8 @@ class Metrics {
   bool AssistantDue(Instant wall_now) const;
   void SetAssistant(assist::AssistantMetrics m, Instant wall_now);
 
-  std::string Render(const store::StoreStats& store) const;
+  // `model_calls`: the assistant's language model's outcomes, when it has one.
+  std::string Render(const store::StoreStats& store, std::optional<assist::ModelCalls> model_calls = {}) const;
 
  private:
   struct Series {

@@ -70,8 +70,10 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   TRANCHE_RETURN_IF_ERROR(p->OpenDecider());
   TRANCHE_RETURN_IF_ERROR(p->OpenFraudScreening());
   TRANCHE_RETURN_IF_ERROR(p->LoadSigningKey());
-  const PostOptions post_options{p->options_.allow_private_webhook_targets, p->options_.webhook_ca_file,
-                                 p->options_.webhook_timeouts};
+  net::PostOptions post_options{p->options_.allow_private_webhook_targets, p->options_.webhook_ca_file,
+                                p->options_.webhook_timeouts};
+  post_options.max_response_bytes = 64 * 1024;  // a receiver's answer is only logged, briefly
+  post_options.user_agent = "tranche-webhooks/1";
   p->lease_options_ = fleet::LeaseOptions{p->options_.node_id.empty() ? p->ids_->Next("node") : p->options_.node_id,
                                           p->options_.lease_ttl};
   // Signatures carry real time even when the platform runs on a simulated clock:
@@ -82,7 +84,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->dispatcher_ = std::make_unique<WebhookDispatcher>(
       *p->store_, *p->clock_, p->system_clock_, p->signing_key_, p->lease_options_.node,
       [post_options](const std::string& url, const std::string& body, const Headers& headers) {
-        return PostJson(url, body, headers, post_options);
+        return DeliveryOutcome(net::PostJson(url, body, headers, post_options));
       },
       dispatch_limits);
   p->processor_ = std::make_unique<payments::SimulatedProcessor>(p->options_.processor_rates);
@@ -105,8 +107,12 @@ Result<std::unique_ptr<Platform>> Platform::Open(PlatformOptions options) {
   p->services_->fraud = p->screening_.get();
   p->services_->models = &p->served_models_;
   if (p->options_.intent_classifier != nullptr && p->options_.language_detector != nullptr) {
+    if (!p->options_.assistant_llm.url.empty()) {
+      TRANCHE_RETURN_IF_ERROR(assist::ValidateLlmOptions(p->options_.assistant_llm));
+      p->assistant_model_ = std::make_unique<assist::ChatCompletionsBackend>(p->options_.assistant_llm);
+    }
     p->assistant_ = std::make_unique<assist::Assistant>(p->ops_context(), *p->options_.intent_classifier,
-                                                        *p->options_.language_detector);
+                                                        *p->options_.language_detector, p->assistant_model_.get());
     p->services_->assistant = p->assistant_.get();
   }
   p->app_ = std::make_unique<api::App>(*p->services_, p->options_.access_log);

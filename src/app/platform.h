@@ -17,6 +17,7 @@
 #include "api/static_files.h"
 #include "app/demo.h"
 #include "app/webhook_dispatcher.h"
+#include "assist/llm_backend.h"
 #include <filesystem>
 #include <functional>
 
@@ -96,6 +97,9 @@ struct PlatformOptions {
   // answer 503.
   const assist::IntentClassifier* intent_classifier = nullptr;
   const assist::LanguageDetector* language_detector = nullptr;
+  // The assistant's optional language model (assist/llm_backend.h); an empty URL: none.
+  // A URL or time-out that cannot work fails start-up.
+  assist::LlmOptions assistant_llm = {};
 };
 
 struct MaintenanceReport {
@@ -216,6 +220,7 @@ class Platform {
   std::unique_ptr<payments::SimulatedPayoutRail> rail_;
   std::unique_ptr<recon::DirectoryInbox> settlement_inbox_;
   std::unique_ptr<ops::Cob> cob_;
+  std::unique_ptr<assist::ChatCompletionsBackend> assistant_model_;
   std::unique_ptr<assist::Assistant> assistant_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<api::App> app_;

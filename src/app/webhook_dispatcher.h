@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "net/http_client.h"
 #include "store/store.h"
 #include "webhooks/webhook.h"
 
@@ -33,23 +34,12 @@ struct HttpOutcome {
 
 // How long an attempt may take; past either limit it is a failed attempt (retried with
 // the usual backoff). The Event schema in openapi.json promises the receiver these.
-struct DeliveryTimeouts {
-  std::chrono::milliseconds connect{3000};   // TCP connect, and the TLS handshake
-  std::chrono::milliseconds response{5000};  // from sending the request to the whole answer
-};
+using DeliveryTimeouts = net::HttpTimeouts;
+using Headers = net::Headers;
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
-struct PostOptions {
-  bool allow_private = false;  // loopback and private addresses (demo and tests only)
-  std::string ca_file = {};    // extra trusted CA certificates (PEM); empty: the system's
-  DeliveryTimeouts timeouts = {};
-};
-// POSTs `body` to an https:// URL (TLS with SNI; the certificate must chain to a trusted
-// CA and name the host) or an http:// one, within the time-outs. Refuses private and
-// loopback addresses unless allowed (a merchant must not reach tranche's own network).
-// Safe to call from several threads at once.
-HttpOutcome PostJson(const std::string& url, const std::string& body, const Headers& headers,
-                     const PostOptions& options);
+// An attempt's outcome as the delivery log records it: a non-2xx answer's error carries
+// the start of the receiver's body.
+HttpOutcome DeliveryOutcome(const net::HttpResponse& response);
 
 // Called from several worker threads at once.
 using Poster = std::function<HttpOutcome(const std::string& url, const std::string& body, const Headers& headers)>;

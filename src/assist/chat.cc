@@ -90,6 +90,28 @@ Result<Transcript> Assistant::Load(store::Tx& tx, std::string_view conversation_
   return Transcript{std::move(*c), std::move(messages)};
 }
 
+std::optional<ModelProposal> Assistant::AskModel(const Transcript& t, const AccountFacts& account,
+                                                const Understanding& u, std::string_view text) const {
+  if (model_ == nullptr || t.conversation.state.pending) return std::nullopt;
+  ModelContext context;
+  context.language = ReplyLanguage(t.conversation.state, u, text);
+  context.account = &account;
+  context.message = RedactCardNumbers(text);
+  for (const Message& m : t.messages) context.history.push_back({m.role == "consumer", m.text});
+  Result<ModelProposal> p = model_->Propose(context);
+  if (!p.ok()) {
+    ++model_failed_;
+    return std::nullopt;
+  }
+  ++model_used_;
+  return std::move(p).value();
+}
+
+std::optional<ModelCalls> Assistant::model_calls() const {
+  if (model_ == nullptr) return std::nullopt;
+  return ModelCalls{model_used_.load(), model_failed_.load()};
+}
+
 Result<Transcript> Assistant::Get(std::string_view consumer_id, std::string_view conversation_id) {
   std::optional<Transcript> t;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
@@ -131,7 +153,8 @@ Result<Turn> Assistant::Send(std::string_view consumer_id, std::string_view conv
     d.next = c.state;
   } else {
     const Understanding u{intents_.Classify(text), languages_.Detect(text)};
-    d = Decide(c.state, u, text, *account, knowledge_);
+    const std::optional<ModelProposal> proposal = AskModel(*t, *account, u, text);
+    d = Decide(c.state, u, text, *account, knowledge_, proposal ? &*proposal : nullptr);
   }
 
   // 3. A confirmed change runs once: the pending change is claimed in its own unit of

@@ -5,8 +5,12 @@
 // both messages with what was made of them.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+
 #include "assist/conversation.h"
 #include "assist/knowledge.h"
+#include "assist/llm_backend.h"
 #include "assist/understanding.h"
 #include "ops/ops.h"
 
@@ -14,11 +18,13 @@ namespace tranche::assist {
 
 class Assistant {
  public:
-  // `intents` and `languages` must outlive the assistant; they are shared by every
-  // request (their methods are const and thread-safe).
+  // `intents`, `languages` and `model` must outlive the assistant; they are shared by
+  // every request (their methods are const and thread-safe). `model`, when given, is
+  // asked for a proposal on each message the policy may leave to it (policy.h Decide);
+  // the built-in understanding answers when it fails.
   Assistant(ops::OpsContext ctx, const IntentClassifier& intents, const LanguageDetector& languages,
-            const Knowledge& knowledge = Knowledge::Builtin())
-      : ctx_(ctx), intents_(intents), languages_(languages), knowledge_(knowledge) {}
+            const ModelBackend* model = nullptr, const Knowledge& knowledge = Knowledge::Builtin())
+      : ctx_(ctx), intents_(intents), languages_(languages), model_(model), knowledge_(knowledge) {}
 
   // Refused beyond kMaxConversationsPerDay in the last 24 hours (rate_limited).
   Result<Conversation> Start(std::string_view consumer_id);
@@ -28,6 +34,10 @@ class Assistant {
   // them and the assistant says so.
   Result<Turn> Send(std::string_view consumer_id, std::string_view conversation_id, std::string_view text);
   Result<Transcript> Get(std::string_view consumer_id, std::string_view conversation_id);
+
+  // How the language model fared since start: proposals it made, and messages the
+  // built-in understanding answered because it failed. Nothing without a model.
+  std::optional<ModelCalls> model_calls() const;
 
   // Operators.
   Result<std::vector<Transcript>> ListHandoffs(std::string_view after_id, std::size_t limit);
@@ -40,11 +50,18 @@ class Assistant {
 
  private:
   Result<Transcript> Load(store::Tx& tx, std::string_view conversation_id);
+  // What the language model proposes for `text`, when there is one and the message is
+  // not the answer to a stated change (that yes or no is the policy's alone).
+  std::optional<ModelProposal> AskModel(const Transcript& t, const AccountFacts& account, const Understanding& u,
+                                        std::string_view text) const;
 
   ops::OpsContext ctx_;
   const IntentClassifier& intents_;
   const LanguageDetector& languages_;
+  const ModelBackend* model_;
   const Knowledge& knowledge_;
+  mutable std::atomic<std::uint64_t> model_used_{0};
+  mutable std::atomic<std::uint64_t> model_failed_{0};
 };
 
 }  // namespace tranche::assist

@@ -483,7 +483,7 @@ std::string CheckChange(const Json& expect, const Json& before, const Json& afte
 }
 
 VariantResult Play(const Json& scenario, const std::vector<std::string>& turns, const std::string& language, int index,
-                   const IntentClassifier& intents, const LanguageDetector& languages) {
+                   const IntentClassifier& intents, const LanguageDetector& languages, const ModelBackend* model) {
   VariantResult v;
   v.scenario_id = scenario.value("id", "");
   v.category = scenario.value("category", "");
@@ -496,7 +496,7 @@ VariantResult Play(const Json& scenario, const std::vector<std::string>& turns, 
     return v;
   }
   World& w = **world;
-  Assistant assistant(w.Ops(), intents, languages);
+  Assistant assistant(w.Ops(), intents, languages, model);
   const Json expect = scenario.value("expect", Json::object());
   const int confirm_turn = expect.value("no_change_before_turn", 0);
   auto before = Snapshot(w);
@@ -593,7 +593,8 @@ std::vector<std::string> Turns(const Json& variant) {
 
 }  // namespace
 
-Result<EvalReport> RunScenarios(const Json& file, const IntentClassifier& intents, const LanguageDetector& languages) {
+Result<EvalReport> RunScenarios(const Json& file, const IntentClassifier& intents, const LanguageDetector& languages,
+                                const ModelBackend* model) {
   if (!file.is_object() || !file.contains("scenarios") || !file["scenarios"].is_array()) {
     return Status::InvalidArgument("invalid_scenarios", "the file needs a \"scenarios\" array");
   }
@@ -611,7 +612,7 @@ Result<EvalReport> RunScenarios(const Json& file, const IntentClassifier& intent
     bool all_english = true;
     int index = 0;
     for (const Json& variant : s["variants"]) {
-      VariantResult v = Play(s, Turns(variant), "en", index++, intents, languages);
+      VariantResult v = Play(s, Turns(variant), "en", index++, intents, languages, model);
       all_english = all_english && v.passed;
       r.variants.push_back(std::move(v));
     }
@@ -622,7 +623,7 @@ Result<EvalReport> RunScenarios(const Json& file, const IntentClassifier& intent
       // One variant per language (a list of turns), or a list of such variants.
       const bool nested = variants.is_array() && !variants.empty() && variants[0].is_array();
       for (const Json& variant : nested ? variants : Json::array({variants})) {
-        r.variants.push_back(Play(s, Turns(variant), lang, k++, intents, languages));
+        r.variants.push_back(Play(s, Turns(variant), lang, k++, intents, languages, model));
       }
     }
     ++scenarios;
@@ -665,7 +666,7 @@ Result<std::unique_ptr<ScenarioAccount>> ScenarioAccount::Build(const Json& setu
   TRANCHE_ASSIGN_OR_RETURN(auto world, World::Build(setup));
   const ops::OpsContext ctx = world->Ops();
   return std::unique_ptr<ScenarioAccount>(
-      new ScenarioAccount(std::make_unique<Parts>(Parts{std::move(world), Assistant(ctx, intents, languages)})));
+      new ScenarioAccount(std::unique_ptr<Parts>(new Parts{std::move(world), Assistant(ctx, intents, languages)})));
 }
 
 ScenarioAccount::ScenarioAccount(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "assist/chat.h"
+#include "assist/llm_backend.h"
 #include "assist/metrics.h"
 #include "assist/understanding.h"
 #include "core/status.h"
@@ -45,9 +46,10 @@ struct EvalReport {
   AssistantMetrics totals;
 };
 
-// Plays every scenario of `scenarios` (the parsed file). Invalid files are refused.
+// Plays every scenario of `scenarios` (the parsed file), with `model` proposing when
+// given (llm_backend.h). Invalid files are refused.
 Result<EvalReport> RunScenarios(const nlohmann::json& scenarios, const IntentClassifier& intents,
-                                const LanguageDetector& languages);
+                                const LanguageDetector& languages, const ModelBackend* model = nullptr);
 
 // One scenario's account built as the harness builds it (a fresh simulated world on an
 // in-memory store, at the scenario's conversation time) and the assistant over it: what

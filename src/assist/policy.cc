@@ -139,14 +139,56 @@ bool IsWriteIntent(std::string_view i) {
          i == "dispute_not_received" || i == "dispute_wrong_item" || i == "dispute_unauthorized";
 }
 
+const PlanFacts* FindPlan(const AccountFacts& a, const std::string& id) {
+  for (const auto& p : a.plans) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+std::optional<HandoffReason> ParseHandoffReason(std::string_view name) {
+  for (HandoffReason r : {HandoffReason::kRequested, HandoffReason::kFeeWaiver, HandoffReason::kHardship,
+                          HandoffReason::kCloseAccount, HandoffReason::kDeleteData, HandoffReason::kBereavement,
+                          HandoffReason::kComplaint, HandoffReason::kLegalThreat, HandoffReason::kFraud,
+                          HandoffReason::kMisunderstanding}) {
+    if (HandoffReasonName(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
+template <std::size_t N>
+bool OneOf(const std::array<std::string_view, N>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The intent a model's tool call stands for; empty when the policy does not know it.
+std::string IntentOfCall(const ToolCall& call) {
+  if (call.name == "answer") return OneOf(kModelTopics, call.topic) ? call.topic : "";
+  if (call.name == "pay") return "pay_now";
+  if (call.name == "payoff" || call.name == "extend_due_date" || call.name == "change_payment_method") return call.name;
+  if (call.name == "open_dispute") return OneOf(kModelDisputeReasons, call.reason) ? "dispute_" + call.reason : "";
+  return "";
+}
+
+// A model's free reply as it may be shown: card numbers redacted, at most
+// kMaxModelReplyBytes, cut at a character boundary.
+std::string ModelReply(std::string_view reply) {
+  std::string out = RedactCardNumbers(reply);
+  if (out.size() <= kMaxModelReplyBytes) return out;
+  std::size_t cut = kMaxModelReplyBytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  out.resize(cut);
+  return out;
+}
+
 // ---- one turn's work ----
 
 class Turn {
  public:
   Turn(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
-       const Knowledge& knowledge)
-      : state_(state), u_(u), folded_(Fold(text)), account_(account), knowledge_(knowledge),
-        r_(ChooseLanguage(state, u, folded_)) {
+       const Knowledge& knowledge, const ModelProposal* model)
+      : state_(state), u_(u), folded_(Fold(text)), account_(account), knowledge_(knowledge), model_(model),
+        r_(ReplyLanguage(state, u, text)) {
     d_.language = r_.language();
     d_.intent = u.prediction.intent;
     d_.confidence = u.prediction.confidence;
@@ -204,8 +246,11 @@ class Turn {
     if (auto h = HandoffFromText(folded_); h && !writes_blocked_) return Handoff(*h);
     if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_) return Handoff(*h);
 
-    std::string intent = Intent();
     const bool resumed = !state_.awaiting_intent.empty() && ResumesAwaited();
+    if (model_ != nullptr && !writes_blocked_ && !resumed) {
+      if (auto d = FollowModel()) return std::move(*d);
+    }
+    std::string intent = Intent();
     if (resumed) intent = state_.awaiting_intent;
     d_.next.awaiting_intent.clear();
     if (!resumed && !Understood()) {
@@ -225,12 +270,6 @@ class Turn {
   }
 
  private:
-  static Language ChooseLanguage(const DialogueState& s, const Understanding& u, std::string_view folded) {
-    // Short messages ("ok", "ja") say little about their language: keep the conversation's.
-    if (s.language_known && Words(folded).size() < 3) return s.language;
-    return u.language;
-  }
-
   std::string Intent() const {
     const std::string& i = u_.prediction.intent;
     return IsKnownIntent(i) ? i : "oos";
@@ -270,6 +309,48 @@ class Turn {
 
   Decision Finish() { return std::move(d_); }
 
+  // ---- a language model's proposal ----
+
+  // The decision on the model's proposal, or nothing to leave the message to the
+  // built-in understanding.
+  std::optional<Decision> FollowModel() {
+    const ModelProposal& m = *model_;
+    if (m.call) {
+      const ToolCall& call = *m.call;
+      if (call.name == "handoff") {
+        d_.next.awaiting_intent.clear();
+        return Handoff(ParseHandoffReason(call.reason).value_or(HandoffReason::kRequested));
+      }
+      const std::string intent = IntentOfCall(call);
+      if (intent.empty()) return std::nullopt;
+      d_.next.awaiting_intent.clear();
+      d_.next.low_confidence_streak = 0;
+      d_.intent = intent;
+      // The account holds this consumer's plans only: any other id is someone else's or
+      // none at all, and the answer is the same either way.
+      if (!call.plan_id.empty() && FindPlan(account_, call.plan_id) == nullptr) {
+        d_.refusals.push_back("unknown_plan");
+        Say("unknown_plan");
+        return Finish();
+      }
+      call_ = &call;
+      Answer(intent);
+      return Finish();
+    }
+    if (m.reply.empty()) return std::nullopt;
+    d_.next.awaiting_intent.clear();
+    d_.next.low_confidence_streak = 0;
+    d_.intent = Intent();
+    Add(ModelReply(m.reply));
+    return Finish();
+  }
+
+  // The plan the model's call names (checked to be the consumer's own), if any.
+  const PlanFacts* ModelPlan() const {
+    if (call_ == nullptr || call_->plan_id.empty()) return nullptr;
+    return FindPlan(account_, call_->plan_id);
+  }
+
   // ---- plans ----
 
   std::vector<const PlanFacts*> ActivePlansOrAll() const {
@@ -291,6 +372,7 @@ class Turn {
   // The plans the message is about: the merchant it names, else the only candidate,
   // else the plan last talked about; otherwise every candidate (ambiguous).
   std::vector<const PlanFacts*> SelectPlans(bool active_only) const {
+    if (const PlanFacts* named = ModelPlan()) return {named};
     std::vector<const PlanFacts*> candidates;
     for (const auto& p : account_.plans) {
       if (!active_only || p.active) candidates.push_back(&p);
@@ -311,6 +393,14 @@ class Turn {
 
   // One plan for a change, or a question (and nullptr) when the message leaves it open.
   const PlanFacts* OnePlanFor(const std::string& intent) {
+    if (const PlanFacts* named = ModelPlan()) {
+      if (!named->active) {
+        Say("nothing_due", {named->merchant});
+        return nullptr;
+      }
+      d_.next.focus_plan = named->id;
+      return named;
+    }
     const auto plans = SelectPlans(true);
     if (plans.empty()) {
       Say("no_plans");
@@ -560,7 +650,9 @@ class Turn {
       return Say("refuse_in_flight", {p->merchant});
     }
     std::int64_t amount = 0;
-    if (auto slot = FindAmount(folded_, true)) {
+    if (call_ != nullptr && call_->amount_minor) {
+      amount = *call_->amount_minor;
+    } else if (auto slot = FindAmount(folded_, true)) {
       amount = slot->rest ? p->payoff_minor : slot->minor.value_or(0);
     }
     if (amount <= 0) {
@@ -607,7 +699,8 @@ class Turn {
       d_.refusals.push_back("extension_used");
       return Say("refuse_second_extension", {p->merchant});
     }
-    const int days = FindDays(folded_, account_.today).value_or(servicing::kMaxExtensionDays);
+    const int days = call_ != nullptr && call_->days ? *call_->days
+                                                     : FindDays(folded_, account_.today).value_or(servicing::kMaxExtensionDays);
     if (days > servicing::kMaxExtensionDays) {
       d_.refusals.push_back("extension_too_long");
       return Say("refuse_long_extension", {std::to_string(days)});
@@ -626,7 +719,8 @@ class Turn {
   }
 
   void ChangeMethod() {
-    const auto last4 = FindLast4(folded_);
+    const auto last4 = call_ != nullptr && !call_->last4.empty() ? std::optional<std::string>(call_->last4)
+                                                                  : FindLast4(folded_);
     if (!last4) {
       d_.next.awaiting_intent = "change_payment_method";
       return Say("ask_last4");
@@ -635,13 +729,15 @@ class Turn {
     Action a;
     a.type = ActionType::kChangeMethod;
     a.last4 = *last4;
-    a.method_type = HasAnyPhrase(folded_, {"bank account", "bankkonto", "bank", "konto"}) ? "bank_account" : "card";
+    a.method_type = call_ != nullptr && !call_->method_type.empty() ? call_->method_type
+                    : HasAnyPhrase(folded_, {"bank account", "bankkonto", "bank", "konto"}) ? "bank_account"
+                                                                                              : "card";
     Say("confirm_method", {MethodWord(account_.method_type), account_.method_last4, *last4});
     Propose(std::move(a));
   }
 
   void Dispute(const std::string& intent) {
-    std::string reason = FindDisputeReason(folded_).value_or("");
+    std::string reason = call_ != nullptr ? call_->reason : FindDisputeReason(folded_).value_or("");
     if (reason.empty()) {
       reason = intent == "dispute_not_received" ? "not_received"
                : intent == "dispute_unauthorized" ? "unauthorized"
@@ -665,17 +761,12 @@ class Turn {
   const std::string folded_;
   const AccountFacts& account_;
   const assist::Knowledge& knowledge_;
+  const ModelProposal* model_;      // null: the built-in understanding alone
+  const ToolCall* call_ = nullptr;  // the model's call being followed, when there is one
   const Replies r_;
   Decision d_;
   bool writes_blocked_ = false;
 };
-
-const PlanFacts* FindPlan(const AccountFacts& a, const std::string& id) {
-  for (const auto& p : a.plans) {
-    if (p.id == id) return &p;
-  }
-  return nullptr;
-}
 
 }  // namespace
 
@@ -714,9 +805,15 @@ std::string_view HandoffReasonName(HandoffReason r) {
   return "requested";
 }
 
+Language ReplyLanguage(const DialogueState& state, const Understanding& u, std::string_view text) {
+  // Short messages say little about their language.
+  if (state.language_known && Words(Fold(text)).size() < 3) return state.language;
+  return u.language;
+}
+
 Decision Decide(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
-                const Knowledge& knowledge) {
-  return Turn(state, u, text, account, knowledge).Run();
+                const Knowledge& knowledge, const ModelProposal* model) {
+  return Turn(state, u, text, account, knowledge, model).Run();
 }
 
 std::string Outcome(const Action& a, const Status& result, const AccountFacts& after, Language language) {

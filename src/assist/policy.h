@@ -19,6 +19,7 @@
 
 #include "assist/account.h"
 #include "assist/knowledge.h"
+#include "assist/model_proposal.h"
 #include "assist/understanding.h"
 #include "core/status.h"
 
@@ -83,8 +84,21 @@ struct Decision {
   DialogueState next;
 };
 
+// The language to answer `text` in: the one it was written in, except that a short
+// message ("ok", "ja") keeps the conversation's.
+Language ReplyLanguage(const DialogueState& state, const Understanding& u, std::string_view text);
+
+// `model`, when given, is what a language model proposed for this message. It is
+// followed only where the rules above leave room: never past a card number, a claim of
+// staff authority, embedded instructions, someone else's data, a pending change's yes or
+// no, or a hand-off the message itself calls for. Its tool calls go through the same
+// checks as the built-in understanding's (a plan must be the consumer's own; amounts,
+// days and extensions within the rules), its changes are stated in the policy's own
+// words and wait for a yes, and its free replies are shown with card numbers redacted.
+// An empty proposal, or a call to a tool or topic the policy does not know, leaves the
+// message to the built-in understanding.
 Decision Decide(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
-                const Knowledge& knowledge);
+                const Knowledge& knowledge, const ModelProposal* model = nullptr);
 
 // The reply once the shell ran `action`: `result` is its outcome, `after` the account
 // after it.

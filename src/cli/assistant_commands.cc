@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "assist/nlu_understanding.h"
 #include "cli/database.h"
 #include "cli/fail.h"
+#include "net/http_client.h"
 #include "ops/views.h"
 
 namespace tranche::cli {
@@ -23,6 +25,7 @@ struct EvalArgs {
   std::string scenarios;
   std::string transcripts;
   std::string model;
+  assist::LlmOptions llm;
 };
 
 // The model in `model_dir`, or without one the demo's: the BNPL intent model trained from
@@ -44,7 +47,12 @@ int RunEvalAssistant(const EvalArgs& a) {
   if (file.is_discarded()) return Fail(Status::InvalidArgument("invalid_scenarios", a.scenarios + " is not JSON"));
   auto understanding = LoadOrTrain(a.model);
   if (!understanding.ok()) return Fail(understanding.status());
-  auto report = assist::RunScenarios(file, *understanding->intents, *understanding->language);
+  std::optional<assist::ChatCompletionsBackend> llm;
+  if (!a.llm.url.empty()) {
+    if (Status st = assist::ValidateLlmOptions(a.llm); !st.ok()) return Fail(st);
+    llm.emplace(a.llm);
+  }
+  auto report = assist::RunScenarios(file, *understanding->intents, *understanding->language, llm ? &*llm : nullptr);
   if (!report.ok()) return Fail(report.status());
   if (!a.transcripts.empty()) {
     std::ofstream out(a.transcripts);
@@ -123,6 +131,23 @@ int RunReportAssistant(const ReportArgs& a) {
 
 }  // namespace
 
+void AddLlmOptions(CLI::App* cmd, assist::LlmOptions& llm) {
+  cmd->add_option("--llm-url", llm.url,
+                  "an OpenAI-compatible chat-completions server's base URL (e.g. http://127.0.0.1:8080/v1) "
+                  "whose model proposes the assistant's replies and tool calls; default: built-in understanding only")
+      ->check([](const std::string& url) {
+        return net::IsHttpUrl(url) ? std::string() : std::string("an http:// or https:// URL");
+      });
+  cmd->add_option("--llm-model", llm.model, "the model to ask the server for (default: its own)");
+  cmd->add_option_function<int>(
+         "--llm-timeout-ms", [&llm](int ms) { llm.timeout = std::chrono::milliseconds(ms); },
+         "how long a message waits for the model before the built-in understanding answers (default 4000)")
+      ->check(CLI::Range(1, 30'000));
+  cmd->parse_complete_callback([&llm] {
+    if (const char* key = std::getenv("TRANCHE_LLM_API_KEY"); key != nullptr) llm.api_key = key;
+  });
+}
+
 void AddAssistantCommands(CLI::App& app, std::function<int()>* action) {
   CLI::App* eval = app.get_subcommand("eval");
   auto* cmd = eval->add_subcommand("assistant", "play assistant scenarios (SCENARIOS.md) and report pass^1 / pass^4");
@@ -132,6 +157,7 @@ void AddAssistantCommands(CLI::App& app, std::function<int()>* action) {
   cmd->add_option("--model", a->model,
                   "the intent model directory (tranche train intents --out); default: train the demo's "
                   "BNPL model from datasets/intents/bnpl first");
+  AddLlmOptions(cmd, a->llm);
   cmd->callback([a, action] { *action = [a] { return RunEvalAssistant(*a); }; });
 
   CLI::App* report = app.get_subcommand("report");

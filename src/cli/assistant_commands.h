@@ -7,7 +7,14 @@
 #include <functional>
 #include <string>
 
+#include "assist/llm_backend.h"
+
 namespace tranche::cli {
+
+// --llm-url, --llm-model and --llm-timeout-ms on `cmd` (serve, demo, eval assistant),
+// into `llm`; the key, when the server needs one, from TRANCHE_LLM_API_KEY, not the
+// command line, which other users of the machine can read.
+void AddLlmOptions(CLI::App* cmd, assist::LlmOptions& llm);
 
 // Registers `eval assistant` and `report assistant` under the existing `eval` and `report`
 // commands of `app` (call after AddCreditCommands); after parsing, `*action` runs one.

@@ -330,6 +330,7 @@ int main(int argc, char** argv) {
   std::string serve_intent_model;
   serve->add_option("--intent-model", serve_intent_model,
                     "the assistant's intent model directory (tranche train intents); default: assistant off");
+  tranche::cli::AddLlmOptions(serve, options.assistant_llm);
   AddFleetOptions(serve, options);
 
   auto* demo = cli.add_subcommand("demo", "create the demo world if missing, print keys, serve");
@@ -346,6 +347,7 @@ int main(int argc, char** argv) {
   demo->add_option("--intent-model", demo_intent_model,
                    "the assistant's intent model directory, 'auto' (train the BNPL model on first run) "
                    "or 'none'")->capture_default_str();
+  tranche::cli::AddLlmOptions(demo, options.assistant_llm);
   std::string demo_fraud_model = "auto";
   demo->add_option("--fraud-model", demo_fraud_model,
                    "fraud model directory, 'auto' (train the demo model on a simulated card stream on first run) "

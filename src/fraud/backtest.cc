@@ -10,8 +10,7 @@ namespace tranche::fraud {
 
 Labelled LabelledOf(const std::vector<Label>& labels) {
   if (labels.empty()) return Labelled::kUnknown;
-  const bool fraud = std::any_of(labels.begin(), labels.end(), [](const Label& l) { return l.fraud; });
-  return fraud ? Labelled::kFraud : Labelled::kLegitimate;
+  return LabelsSayFraud(labels) ? Labelled::kFraud : Labelled::kLegitimate;
 }
 
 Result<BacktestWindow> ParseBacktestWindow(std::string_view since, std::optional<std::string_view> until,

@@ -32,8 +32,8 @@ inline constexpr std::size_t kBacktestExamples = 5;  // decision ids kept per bu
 // The longest window asked for, in days (the decision bound applies as well).
 inline constexpr int kMaxBacktestDays = 366;
 
-// What a decision turned out to be: any label saying fraud makes it fraud (a dispute
-// can follow an accepted review); otherwise any label makes it legitimate.
+// What a decision turned out to be, by its labels' word (review.h LabelsSayFraud);
+// unknown without a label.
 enum class Labelled : unsigned char { kUnknown, kFraud, kLegitimate };
 Labelled LabelledOf(const std::vector<Label>& labels);
 

@@ -183,13 +183,23 @@ TEST(Backtest, LookupsCoverEveryListTestOfEveryDecision) {
   EXPECT_TRUE(BacktestLookups(MustParse("block if amount > 1", catalogue), catalogue, decisions).empty());
 }
 
-TEST(Backtest, LabelsMakeADecisionFraudLegitimateOrUnknown) {
-  Label fraud;
-  fraud.fraud = true;
+TEST(Backtest, LabelsMakeADecisionFraudLegitimateOrUnknownByTheLatestLabel) {
+  const Instant t = *ParseRfc3339("2026-03-01T09:00:00Z");
   Label legit;
+  legit.id = "flb_1";
+  legit.created_at = t;
+  Label fraud;
+  fraud.id = "flb_2";
+  fraud.fraud = true;
+  fraud.created_at = t + std::chrono::hours(24);
   EXPECT_EQ(LabelledOf({}), Labelled::kUnknown);
   EXPECT_EQ(LabelledOf({legit}), Labelled::kLegitimate);
-  EXPECT_EQ(LabelledOf({legit, fraud}), Labelled::kFraud);  // an accepted review, then a dispute
+  EXPECT_EQ(LabelledOf({fraud, legit}), Labelled::kFraud);  // an accepted review, then a dispute
+  // The rule training uses too: a later finding corrects an earlier one.
+  legit.created_at = t + std::chrono::hours(48);
+  EXPECT_EQ(LabelledOf({fraud, legit}), Labelled::kLegitimate);
+  fraud.created_at = legit.created_at;  // the same instant: the later id
+  EXPECT_EQ(LabelledOf({legit, fraud}), Labelled::kFraud);
 }
 
 TEST(BacktestWindow, DaysIncludedAndBoundsRefused) {

@@ -9,10 +9,6 @@ namespace tranche::fraud {
 
 namespace {
 
-bool Earlier(const Label& a, const Label& b) {
-  return a.created_at < b.created_at || (a.created_at == b.created_at && a.id < b.id);
-}
-
 bool Disagree(std::span<const Label> labels) {
   const auto fraud = [](const Label& l) { return l.fraud; };
   return std::any_of(labels.begin(), labels.end(), fraud) && !std::all_of(labels.begin(), labels.end(), fraud);
@@ -24,8 +20,7 @@ TrainingLabel TrainingLabelOf(Instant decided_at, std::span<const Label> labels,
   if (labels.empty()) {
     return decided_at < unlabelled_legitimate_before ? TrainingLabel::kLegitimate : TrainingLabel::kNotYetKnown;
   }
-  const Label& latest = *std::max_element(labels.begin(), labels.end(), Earlier);
-  return latest.fraud ? TrainingLabel::kFraud : TrainingLabel::kLegitimate;
+  return LabelsSayFraud(labels) ? TrainingLabel::kFraud : TrainingLabel::kLegitimate;
 }
 
 DecisionTrainingSet::DecisionTrainingSet(const Catalogue& catalogue, Instant now, std::chrono::days label_delay)

@@ -1,5 +1,9 @@
 #include "fraud/review.h"
 
+#include <algorithm>
+
+#include "core/assert.h"
+
 namespace tranche::fraud {
 
 std::string_view ReviewStatusName(ReviewStatus s) {
@@ -68,6 +72,14 @@ Label LabelOf(const Review& decided, std::string label_id) {
   TRANCHE_ASSERT(decided.status != ReviewStatus::kPending && decided.decided_by && decided.decided_at);
   return {std::move(label_id), decided.fraud_decision_id,  decided.authorization_id,
           decided.status == ReviewStatus::kRejected, "review", *decided.decided_by, *decided.decided_at};
+}
+
+bool LabelsSayFraud(std::span<const Label> labels) {
+  TRANCHE_ASSERT(!labels.empty());
+  const auto earlier = [](const Label& a, const Label& b) {
+    return a.created_at < b.created_at || (a.created_at == b.created_at && a.id < b.id);
+  };
+  return std::max_element(labels.begin(), labels.end(), earlier)->fraud;
 }
 
 }  // namespace tranche::fraud

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -73,5 +74,12 @@ struct Label {
 
 // The label a decided review gives: rejected is fraud, accepted is not.
 Label LabelOf(const Review& decided, std::string label_id);
+
+// What a decision's labels (any order) say together: the latest one's word (latest by
+// created_at, then id), so that a later finding corrects an earlier one. Today labels
+// only disagree when a dispute follows an accepted review, which says fraud. The one
+// rule for training (decision_training.h), backtests and the models report.
+// Precondition: !labels.empty().
+bool LabelsSayFraud(std::span<const Label> labels);
 
 }  // namespace tranche::fraud

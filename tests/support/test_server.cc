@@ -84,6 +84,7 @@ TestServer::TestServer(TestServerOptions options) {
   o.webhook_timeouts = options.webhook_timeouts;
   o.intent_classifier = options.intent_classifier;
   o.language_detector = options.language_detector;
+  o.assistant_llm = options.assistant_llm;
   o.webhook_interval = std::chrono::milliseconds(20);
   o.migrate = true;
   options_ = o;

@@ -54,6 +54,7 @@ struct TestServerOptions {
   // The assistant's understanding (tests pass scripted fakes).
   const assist::IntentClassifier* intent_classifier = nullptr;
   const assist::LanguageDetector* language_detector = nullptr;
+  assist::LlmOptions assistant_llm = {};  // the assistant's language model; empty URL: none
   std::string fraud_model_dir = {};  // empty: screening without a score
 };
 

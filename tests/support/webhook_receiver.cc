@@ -3,6 +3,8 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
+#include <optional>
+
 namespace tranche::testing {
 
 namespace beast = boost::beast;
@@ -25,6 +27,11 @@ WebhookReceiver::~WebhookReceiver() {
 std::vector<WebhookReceiver::Hit> WebhookReceiver::hits() {
   std::lock_guard lock(mu_);
   return hits_;
+}
+
+void WebhookReceiver::Script(std::vector<std::string> bodies) {
+  std::lock_guard lock(mu_);
+  script_.insert(script_.end(), std::make_move_iterator(bodies.begin()), std::make_move_iterator(bodies.end()));
 }
 
 bool WebhookReceiver::WaitFor(std::size_t n) {
@@ -58,14 +65,21 @@ void WebhookReceiver::Answer(Stream& stream) {
   http::request<http::string_body> req;
   http::read(stream, buffer, req, ec);
   if (ec) return;
-  const int answer = status.load();
+  std::optional<std::string> scripted;
+  int answer = status.load();
   {
     std::lock_guard lock(mu_);
+    if (!script_.empty()) {
+      scripted = std::move(script_.front());
+      script_.pop_front();
+      answer = 200;
+    }
     hits_.push_back({std::string(req["Tranche-Signature"]), std::string(req["Tranche-Event-Id"]), req.body(), answer});
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(answer_after_ms.load()));
   http::response<http::string_body> res{static_cast<http::status>(answer), 11};
-  res.body() = answer == 200 ? "ok" : "down";
+  if (scripted) res.set(http::field::content_type, "application/json");
+  res.body() = scripted ? *scripted : answer == 200 ? "ok" : "down";
   res.prepare_payload();
   http::write(stream, res, ec);
   ++answered;

@@ -1,6 +1,7 @@
 // A webhook receiver on loopback for tests: answers every POST with `status`,
 // `answer_after_ms` after reading it, and records what it got; over TLS when given a
-// server context. One request at a time, like a slow receiver: the next connection
+// server context. Given a script, it answers the next POSTs with the script's bodies
+// (200, JSON) instead: a scripted chat-completions server for the assistant's model. One request at a time, like a slow receiver: the next connection
 // waits until the answer is written.
 #pragma once
 
@@ -9,6 +10,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -34,6 +36,8 @@ class WebhookReceiver {
   std::atomic<int> answer_after_ms{0};
   std::atomic<int> answered{0};  // answers written
   std::vector<Hit> hits();
+  // The bodies of the next answers, in order; after them, `status` again.
+  void Script(std::vector<std::string> bodies);
   // Waits (real time, at most 5 s) until `n` requests came.
   bool WaitFor(std::size_t n);
 
@@ -48,6 +52,7 @@ class WebhookReceiver {
   std::atomic<bool> stop_{false};
   std::mutex mu_;
   std::vector<Hit> hits_;
+  std::deque<std::string> script_;
   std::thread thread_;
 };
 

@@ -1,6 +1,7 @@
 // Health, metrics and the API description: unauthenticated, read-only.
 #include "api/handlers/handlers.h"
 #include "api/openapi.h"
+#include "assist/chat.h"
 #include "assist/measure.h"
 
 namespace tranche::api {
@@ -27,7 +28,9 @@ Result<Reply> ServeMetrics(RequestContext& ctx) {
                              assist::MeasureAssistant(ctx.svc.store, until - kAssistantWindow, until, ctx.now));
     metrics.SetAssistant(std::move(assistant), wall_now);
   }
-  return Reply(200, metrics.Render(ctx.svc.store.Stats()), "text/plain; version=0.0.4");
+  std::optional<assist::ModelCalls> model_calls;
+  if (ctx.svc.assistant != nullptr) model_calls = ctx.svc.assistant->model_calls();
+  return Reply(200, metrics.Render(ctx.svc.store.Stats(), model_calls), "text/plain; version=0.0.4");
 }
 
 }  // namespace
