@@ -25,7 +25,8 @@ struct LlmOptions {
   std::string url;
   std::string model = {};    // the model to ask for; empty: the server's default
   std::string api_key = {};  // sent as a bearer token when set
-  // The whole call, connect to answer; past it the built-in understanding answers.
+  // How long connecting may take, and then the answer: past either, the built-in
+  // understanding answers (so a message waits at most twice this for the model).
   std::chrono::milliseconds timeout{4000};
 };
 inline constexpr std::chrono::milliseconds kMaxLlmTimeout{30'000};
