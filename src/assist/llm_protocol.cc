@@ -114,6 +114,12 @@ Json Tools() {
   });
 }
 
+// The tools never change: built once, copied into each request.
+const Json& ToolsOnce() {
+  static const Json tools = Tools();
+  return tools;
+}
+
 Status BadAnswer(std::string message) { return Status::InvalidArgument("llm_bad_answer", std::move(message)); }
 
 // A string argument: absent is empty; present, it must be a string of bounded length.
@@ -134,11 +140,6 @@ Status ReadInteger(const Json& args, const char* key, std::int64_t max, std::opt
   return Status::Ok();
 }
 
-template <std::size_t N>
-bool OneOf(const std::array<std::string_view, N>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
 Result<ToolCall> ReadCall(const Json& call) {
   if (!call.is_object() || !call.contains("function") || !call["function"].is_object()) {
     return BadAnswer("a tool call without a function");
@@ -147,7 +148,7 @@ Result<ToolCall> ReadCall(const Json& call) {
   if (!f.contains("name") || !f["name"].is_string()) return BadAnswer("a tool call without a name");
   ToolCall out;
   out.name = f["name"].get<std::string>();
-  if (!OneOf(kModelTools, out.name)) return BadAnswer("an unknown tool");
+  if (!IsOneOf(kModelTools, out.name)) return BadAnswer("an unknown tool");
   // OpenAI sends the arguments as a JSON text; some servers send the object itself.
   Json args = Json::object();
   if (f.contains("arguments") && f["arguments"].is_string()) {
@@ -165,8 +166,8 @@ Result<ToolCall> ReadCall(const Json& call) {
   std::optional<std::int64_t> days;
   TRANCHE_RETURN_IF_ERROR(ReadInteger(args, "days", kMaxModelDays, days));
   if (days) out.days = static_cast<int>(*days);
-  if (out.name == "answer" && !OneOf(kModelTopics, out.topic)) return BadAnswer("an unknown topic");
-  if (out.name == "open_dispute" && !OneOf(kModelDisputeReasons, out.reason)) return BadAnswer("an unknown reason");
+  if (out.name == "answer" && !IsOneOf(kModelTopics, out.topic)) return BadAnswer("an unknown topic");
+  if (out.name == "open_dispute" && !IsOneOf(kModelDisputeReasons, out.reason)) return BadAnswer("an unknown reason");
   if (!out.last4.empty() &&
       (out.last4.size() != 4 || !std::all_of(out.last4.begin(), out.last4.end(), [](char c) { return c >= '0' && c <= '9'; }))) {
     return BadAnswer("last4 is not four digits");
@@ -192,7 +193,7 @@ std::string ChatCompletionsRequest(std::string_view model, const ModelContext& c
   }
   messages.push_back({{"role", "user"}, {"content", context.message}});
   Json body{{"messages", messages},
-            {"tools", Tools()},
+            {"tools", ToolsOnce()},
             {"tool_choice", "auto"},
             {"temperature", 0},
             {"max_tokens", kModelMaxTokens},

@@ -4,6 +4,7 @@
 // change in its own words, and runs it only on an explicit yes in the next message.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +30,12 @@ inline constexpr std::array<std::string_view, 22> kModelTopics = {
 
 inline constexpr std::array<std::string_view, 3> kModelDisputeReasons = {"not_received", "wrong_item",
                                                                          "unauthorized"};
+
+// Whether `name` is one of `names` (kModelTools, kModelTopics, kModelDisputeReasons).
+template <std::size_t N>
+constexpr bool IsOneOf(const std::array<std::string_view, N>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
 
 // Bounds on what a model's answer may carry.
 inline constexpr std::size_t kMaxModelReplyBytes = 1'500;  // longer replies are cut

@@ -156,17 +156,12 @@ std::optional<HandoffReason> ParseHandoffReason(std::string_view name) {
   return std::nullopt;
 }
 
-template <std::size_t N>
-bool OneOf(const std::array<std::string_view, N>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
 // The intent a model's tool call stands for; empty when the policy does not know it.
 std::string IntentOfCall(const ToolCall& call) {
-  if (call.name == "answer") return OneOf(kModelTopics, call.topic) ? call.topic : "";
+  if (call.name == "answer") return IsOneOf(kModelTopics, call.topic) ? call.topic : "";
   if (call.name == "pay") return "pay_now";
   if (call.name == "payoff" || call.name == "extend_due_date" || call.name == "change_payment_method") return call.name;
-  if (call.name == "open_dispute") return OneOf(kModelDisputeReasons, call.reason) ? "dispute_" + call.reason : "";
+  if (call.name == "open_dispute") return IsOneOf(kModelDisputeReasons, call.reason) ? "dispute_" + call.reason : "";
   return "";
 }
 
