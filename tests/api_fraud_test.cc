@@ -782,6 +782,24 @@ TEST(ApiFraudTest, TrainingFromTheDecisionLogLearnsFromReviewsAndDisputesAndRefu
   }).ok());
   ASSERT_EQ(frauds, 13);
   ASSERT_EQ(legits, 22);
+  // The batched read (training, backtests, the models report) finds what one read per
+  // decision finds.
+  ASSERT_TRUE(f.server().platform().store().Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto decisions, tx.fraud_decisions().ListSince(*ParseRfc3339("2026-03-01T00:00:00Z"), 100));
+    TRANCHE_ASSIGN_OR_RETURN(auto batched, fraud::LabelsOf(tx.fraud_labels(), decisions));
+    std::size_t labelled = 0;
+    for (std::size_t i = 0; i < decisions.size(); ++i) {
+      TRANCHE_ASSIGN_OR_RETURN(auto single, tx.fraud_labels().ListOfDecision(decisions[i].id));
+      EXPECT_EQ(batched[i].size(), single.size()) << i;
+      for (std::size_t k = 0; k < std::min(single.size(), batched[i].size()); ++k) {
+        EXPECT_EQ(batched[i][k].id, single[k].id);
+        EXPECT_EQ(batched[i][k].fraud, single[k].fraud);
+      }
+      labelled += single.empty() ? 0 : 1;
+    }
+    EXPECT_GT(labelled, 10u);
+    return Status::Ok();
+  }).ok());
   EXPECT_GT(fraud_sum / frauds, legit_sum / legits + 20) << fraud_sum / frauds << " " << legit_sum / legits;
 
   // Paging does not change what is read: decisions made at the same instant (the clock

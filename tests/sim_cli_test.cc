@@ -20,7 +20,7 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   const std::string config = dir.path() + "/sim.json";
   {
     std::ofstream out(config);
-    out << R"({"consumers": 120, "days": 12, "consumer": {"purchases_per_month": 3}})";
+    out << R"({"consumers": 120, "days": 12, "consumer": {"purchases_per_month": 3, "contacts_per_month": 3}})";
   }
   const std::string log = dir.path() + "/simulate.txt";
   ASSERT_EQ(RunToExit({"simulate", "--config", config, "--out", run}, log), 0) << ReadFile(log);
@@ -28,7 +28,7 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   EXPECT_TRUE(summary.at("ledger_ok").get<bool>());
   EXPECT_GT(summary.at("approved").get<int>(), 0);
   for (const char* f : {"purchases.csv", "contacts.csv", "consumers.csv", "daily.csv", "recon.csv", "work.json",
-                        "config.json", "tranche.db"}) {
+                        "config.json", "tranche.db", "models/intents-bnpl/intents.json"}) {
     EXPECT_TRUE(std::filesystem::exists(run + "/" + f)) << f;
   }
   // A second run into the same directory is refused rather than mixed in.
@@ -37,12 +37,17 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   const std::string report_log = dir.path() + "/report.txt";
   ASSERT_EQ(RunToExit({"report", "automation", "--run", run}, report_log), 0) << ReadFile(report_log);
   const nlohmann::json score = nlohmann::json::parse(ReadFile(run + "/automation.json"));
-  // Every work type; those the simulator does not produce show zero items.
+  // Every work type; those the simulator does not produce show zero items. Customers'
+  // contacts went to the assistant (the "auto" model, trained into the run directory).
   const nlohmann::json types = score.at("types");
   EXPECT_EQ(types.size(), 8u);
   for (const nlohmann::json& t : types) {
-    if (t.at("type") == "fraud_review" || t.at("type") == "assistant_contact") {
+    if (t.at("type") == "fraud_review") {
       EXPECT_EQ(t.at("items"), 0) << t;
+    }
+    if (t.at("type") == "assistant_contact") {
+      EXPECT_EQ(t.at("items"), summary.at("assistant_contacts")) << t;
+      EXPECT_GT(t.at("items").get<int>(), 0) << t;
     }
   }
   EXPECT_GE(score.at("fte_without_automation").get<double>(), score.at("fte_with_tranche").get<double>());

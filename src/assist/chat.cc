@@ -92,7 +92,9 @@ Result<Transcript> Assistant::Load(store::Tx& tx, std::string_view conversation_
 
 std::optional<ModelProposal> Assistant::AskModel(const Transcript& t, const AccountFacts& account,
                                                 const Understanding& u, std::string_view text) const {
-  if (model_ == nullptr || t.conversation.state.pending) return std::nullopt;
+  if (model_ == nullptr || !LeavesRoomForModel(t.conversation.state, u, text, account, knowledge_)) {
+    return std::nullopt;
+  }
   ModelContext context;
   context.language = ReplyLanguage(t.conversation.state, u, text);
   context.account = &account;

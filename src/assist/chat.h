@@ -50,8 +50,8 @@ class Assistant {
 
  private:
   Result<Transcript> Load(store::Tx& tx, std::string_view conversation_id);
-  // What the language model proposes for `text`, when there is one and the message is
-  // not the answer to a stated change (that yes or no is the policy's alone).
+  // What the language model proposes for `text`, when there is one and the policy leaves
+  // the message room for it (not past its guards, not the yes or no to a stated change).
   std::optional<ModelProposal> AskModel(const Transcript& t, const AccountFacts& account, const Understanding& u,
                                         std::string_view text) const;
 

@@ -192,6 +192,9 @@ class Turn {
     d_.next.language_known = true;
   }
 
+  // Whether the last Run reached the point where a model's proposal is followed.
+  bool model_has_room() const { return model_has_room_; }
+
   Decision Run() {
     if (HasCardNumber(folded_)) {
       d_.redact = true;
@@ -242,7 +245,8 @@ class Turn {
     if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_) return Handoff(*h);
 
     const bool resumed = !state_.awaiting_intent.empty() && ResumesAwaited();
-    if (model_ != nullptr && !writes_blocked_ && !resumed) {
+    model_has_room_ = !writes_blocked_ && !resumed;
+    if (model_ != nullptr && model_has_room_) {
       if (auto d = FollowModel()) return std::move(*d);
     }
     std::string intent = Intent();
@@ -756,6 +760,7 @@ class Turn {
   const std::string folded_;
   const AccountFacts& account_;
   const assist::Knowledge& knowledge_;
+  bool model_has_room_ = false;
   const ModelProposal* model_;      // null: the built-in understanding alone
   const ToolCall* call_ = nullptr;  // the model's call being followed, when there is one
   const Replies r_;
@@ -809,6 +814,13 @@ Language ReplyLanguage(const DialogueState& state, const Understanding& u, std::
 Decision Decide(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
                 const Knowledge& knowledge, const ModelProposal* model) {
   return Turn(state, u, text, account, knowledge, model).Run();
+}
+
+bool LeavesRoomForModel(const DialogueState& state, const Understanding& u, std::string_view text,
+                        const AccountFacts& account, const Knowledge& knowledge) {
+  Turn turn(state, u, text, account, knowledge, nullptr);
+  (void)turn.Run();
+  return turn.model_has_room();
 }
 
 std::string Outcome(const Action& a, const Status& result, const AccountFacts& after, Language language) {

@@ -100,6 +100,12 @@ Language ReplyLanguage(const DialogueState& state, const Understanding& u, std::
 Decision Decide(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
                 const Knowledge& knowledge, const ModelProposal* model = nullptr);
 
+// Whether Decide would follow a model's proposal for this message at all: false past the
+// guards and for a pending change's yes or no, so the shell asks a model only when its
+// answer can matter (a round trip costs far more than deciding twice).
+bool LeavesRoomForModel(const DialogueState& state, const Understanding& u, std::string_view text,
+                        const AccountFacts& account, const Knowledge& knowledge);
+
 // The reply once the shell ran `action`: `result` is its outcome, `after` the account
 // after it.
 std::string Outcome(const Action& action, const Status& result, const AccountFacts& after, Language language);

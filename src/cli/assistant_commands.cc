@@ -131,6 +131,18 @@ int RunReportAssistant(const ReportArgs& a) {
 
 }  // namespace
 
+Result<std::optional<assist::UnderstandingModels>> ChooseUnderstanding(const std::string& model,
+                                                                       const std::string& auto_dir) {
+  if (model.empty() || model == "none") return std::optional<assist::UnderstandingModels>();
+  auto u = model == "auto"
+               ? assist::EnsureUnderstanding(auto_dir, TRANCHE_DATASETS_DIR "/intents/bnpl/train.csv")
+               : assist::LoadUnderstanding(model);
+  if (!u.ok()) return u.status();
+  return std::optional<assist::UnderstandingModels>(std::move(*u));
+}
+
+std::string HeldOutUtterancesCsv() { return TRANCHE_DATASETS_DIR "/intents/bnpl/test.csv"; }
+
 void AddLlmOptions(CLI::App* cmd, assist::LlmOptions& llm) {
   cmd->add_option("--llm-url", llm.url,
                   "an OpenAI-compatible chat-completions server's base URL (e.g. http://127.0.0.1:8080/v1) "

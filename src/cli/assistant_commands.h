@@ -5,11 +5,24 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "assist/llm_backend.h"
+#include "assist/nlu_understanding.h"
+#include "core/status.h"
 
 namespace tranche::cli {
+
+// The assistant's understanding named by an --intent-model value: "" or "none" is none
+// (the assistant is off); "auto" is the BNPL model, trained from the shipped data into
+// `auto_dir` on first use; anything else is a `tranche train intents` directory.
+Result<std::optional<assist::UnderstandingModels>> ChooseUnderstanding(const std::string& model,
+                                                                       const std::string& auto_dir);
+
+// What simulated consumers say to the assistant: the shipped BNPL data's held-out split,
+// which the "auto" model never trains on (sim/phrasebook.h).
+std::string HeldOutUtterancesCsv();
 
 // --llm-url, --llm-model and --llm-timeout-ms on `cmd` (serve, demo, eval assistant),
 // into `llm`; the key, when the server needs one, from TRANCHE_LLM_API_KEY, not the

@@ -73,13 +73,10 @@ Result<std::unique_ptr<Platform>> OpenPlatform(PlatformOptions options) {
 // The platform keeps pointers into `*out`, which must outlive it.
 Status UseUnderstanding(const std::string& model, const std::string& data_dir, tranche::assist::UnderstandingModels* out,
                         PlatformOptions& options) {
-  if (model.empty() || model == "none") return Status::Ok();
-  auto u = model == "auto"
-               ? tranche::assist::EnsureUnderstanding(data_dir + "/models/intents-bnpl",
-                                                      TRANCHE_DATASETS_DIR "/intents/bnpl/train.csv")
-               : tranche::assist::LoadUnderstanding(model);
+  auto u = tranche::cli::ChooseUnderstanding(model, data_dir + "/models/intents-bnpl");
   if (!u.ok()) return u.status();
-  *out = std::move(*u);
+  if (!u->has_value()) return Status::Ok();
+  *out = std::move(**u);
   options.intent_classifier = out->intents.get();
   options.language_detector = out->language.get();
   return Status::Ok();
@@ -152,7 +149,10 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
   // disputes. Before the server starts, so nothing else writes meanwhile.
   if (history_days > 0 && creds->created) {
     const tranche::Date today = tranche::DateOf(p.clock().Now());
-    if (Status st = tranche::cli::SimulateDemoHistory(p.store(), history_days, today); !st.ok()) return Fail(st);
+    const tranche::assist::UnderstandingModels* support = understanding.intents ? &understanding : nullptr;
+    if (Status st = tranche::cli::SimulateDemoHistory(p.store(), history_days, today, support); !st.ok()) {
+      return Fail(st);
+    }
   }
   // The keys file exists before the server answers, so scripts can wait on /healthz.
   if (!keys_file.empty()) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/platform.h"
+#include "cli/assistant_commands.h"
 #include "cli/fail.h"
 #include "core/csv_writer.h"
 #include "ledger/posting.h"
@@ -35,6 +36,23 @@ struct SimulateArgs {
   std::string start;
   bool in_memory = false;
   bool no_files = false;
+  std::string intent_model = "auto";
+};
+
+// The assistant's support desk for a run, when it has understanding (which must outlive
+// the desk): that and the held-out utterances consumers say.
+struct Desk {
+  std::optional<sim::Phrasebook> phrases;
+  std::optional<sim::SupportDesk> desk;
+
+  static Result<std::unique_ptr<Desk>> Open(const assist::UnderstandingModels* understanding) {
+    auto d = std::make_unique<Desk>();
+    if (understanding == nullptr) return d;
+    TRANCHE_ASSIGN_OR_RETURN(d->phrases, sim::Phrasebook::Load(HeldOutUtterancesCsv()));
+    d->desk.emplace(sim::SupportDesk{*understanding->intents, *understanding->language, *d->phrases});
+    return d;
+  }
+  const sim::SupportDesk* get() const { return desk ? &*desk : nullptr; }
 };
 
 int Simulate(const SimulateArgs& a) {
@@ -54,6 +72,10 @@ int Simulate(const SimulateArgs& a) {
     return Fail(Status::InvalidArgument("run_exists", a.out + " already holds a run; choose another --out"));
   }
   std::filesystem::create_directories(a.out);
+  auto understanding = ChooseUnderstanding(a.intent_model, (std::filesystem::path(a.out) / "models/intents-bnpl").string());
+  if (!understanding.ok()) return Fail(understanding.status());
+  auto desk = Desk::Open(understanding->has_value() ? &**understanding : nullptr);
+  if (!desk.ok()) return Fail(desk.status());
   SystemClock system;
   std::unique_ptr<store::Store> store;
   if (a.in_memory) {
@@ -65,7 +87,7 @@ int Simulate(const SimulateArgs& a) {
     if (!s.ok()) return Fail(s.status());
     store = std::move(s).value();
   }
-  sim::RunOptions options{a.out, true, !a.no_files};
+  sim::RunOptions options{a.out, true, !a.no_files, (*desk)->get()};
   auto summary = sim::Run(c, *store, options);
   if (!summary.ok()) return Fail(summary.status());
   std::optional<ledger::VerifyReport> verify;
@@ -155,16 +177,21 @@ Result<int> ParseHistoryDays(const std::string& text) {
   return days;
 }
 
-Status SimulateDemoHistory(store::Store& store, int days, Date today) {
+Status SimulateDemoHistory(store::Store& store, int days, Date today,
+                           const assist::UnderstandingModels* understanding) {
   sim::SimConfig c = sim::DefaultConfig();
   c.consumers = kDemoHistoryConsumers;
   c.days = days;
   // Ends the day before yesterday: the platform closes yesterday itself when it starts.
   c.start_date = AddDays(today, -days - 1);
-  TRANCHE_ASSIGN_OR_RETURN(auto summary, sim::Run(c, store, sim::RunOptions{"", true, false}));
-  std::fprintf(stderr, "tranche: simulated %d days of history: %lld checkouts, %lld disputes, %lld settlements\n", days,
-               static_cast<long long>(summary.purchases), static_cast<long long>(summary.disputes),
-               static_cast<long long>(summary.settlements));
+  TRANCHE_ASSIGN_OR_RETURN(auto desk, Desk::Open(understanding));
+  TRANCHE_ASSIGN_OR_RETURN(auto summary, sim::Run(c, store, sim::RunOptions{"", true, false, desk->get()}));
+  std::fprintf(stderr,
+               "tranche: simulated %d days of history: %lld checkouts, %lld disputes, %lld settlements, "
+               "%lld conversations with the assistant (%lld handed off)\n",
+               days, static_cast<long long>(summary.purchases), static_cast<long long>(summary.disputes),
+               static_cast<long long>(summary.settlements), static_cast<long long>(summary.assistant_contacts),
+               static_cast<long long>(summary.assistant_handoffs));
   return Status::Ok();
 }
 
@@ -179,6 +206,10 @@ void AddSimCommands(CLI::App& app, std::function<int()>* action) {
   simulate->add_option("--start", args->start, "override the first business date, YYYY-MM-DD");
   simulate->add_flag("--in-memory", args->in_memory, "keep the store in memory (no tranche.db)");
   simulate->add_flag("--no-settlement-files", args->no_files, "do not keep the daily settlement files");
+  simulate->add_option("--intent-model", args->intent_model,
+                       "the assistant customers' contacts go to: a model directory (tranche train intents), "
+                       "'auto' (train the BNPL model into the run directory) or 'none' (every contact to a person)")
+      ->capture_default_str();
   simulate->callback([args, action] { *action = [args] { return Simulate(*args); }; });
 
   auto rec = std::make_shared<ReconcileArgs>();

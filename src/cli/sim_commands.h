@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 
+#include "assist/nlu_understanding.h"
 #include "core/status.h"
 #include "store/store.h"
 
@@ -20,7 +21,9 @@ void AddSimCommands(CLI::App& app, std::function<int()>* action);
 Result<int> ParseHistoryDays(const std::string& text);
 
 // The demo's history: a small simulated business over the `days` before yesterday,
-// written into `store` (the demo's own world is left as it is).
-Status SimulateDemoHistory(store::Store& store, int days, Date today);
+// written into `store` (the demo's own world is left as it is). With `understanding`,
+// its customers' contacts go to the assistant, leaving conversations and hand-offs.
+Status SimulateDemoHistory(store::Store& store, int days, Date today,
+                           const assist::UnderstandingModels* understanding);
 
 }  // namespace tranche::cli

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "fraud/label_repo.h"
 #include "store/store.h"
 
 namespace tranche::ops {
@@ -28,10 +29,11 @@ Result<bool> ReplayWindow(store::Tx& tx, const fraud::RuleSet& rules, const frau
     page.erase(past, page.end());
     if (page.empty()) return false;
     TRANCHE_ASSIGN_OR_RETURN(fraud::ListLookups members, tx.fraud_lists().Members(fraud::BacktestLookups(rules, catalogue, page)));
-    for (const fraud::FraudDecision& d : page) {
+    TRANCHE_ASSIGN_OR_RETURN(const auto labels, fraud::LabelsOf(tx.fraud_labels(), page));
+    for (std::size_t i = 0; i < page.size(); ++i) {
+      const fraud::FraudDecision& d = page[i];
       if (backtest.added() == request.max_decisions) return true;
-      TRANCHE_ASSIGN_OR_RETURN(std::vector<fraud::Label> labels, tx.fraud_labels().ListOfDecision(d.id));
-      backtest.Add(d, fraud::LabelledOf(labels), members);
+      backtest.Add(d, fraud::LabelledOf(labels[i]), members);
       seen_at_cursor = d.created_at == cursor ? seen_at_cursor + 1 : 1;
       cursor = d.created_at;
     }

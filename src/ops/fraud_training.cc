@@ -21,14 +21,15 @@ Result<fraud::DecisionTrainingSet> ReadTrainingDecisions(store::Store& store, co
       TRANCHE_ASSIGN_OR_RETURN(std::vector<fraud::FraudDecision> decisions,
                                tx.fraud_decisions().ListPage(window.from(), window.to(), last ? &*last : nullptr, page));
       more = decisions.size() == page;
-      for (fraud::FraudDecision& d : decisions) {
+      TRANCHE_ASSIGN_OR_RETURN(const auto labels, fraud::LabelsOf(tx.fraud_labels(), decisions));
+      for (std::size_t i = 0; i < decisions.size(); ++i) {
+        fraud::FraudDecision& d = decisions[i];
         if (set.counts().decisions == fraud::kMaxTrainingDecisions) {
           return Status::InvalidArgument("too_many_decisions",
                                          "the window holds more than " + std::to_string(fraud::kMaxTrainingDecisions) +
                                              " decisions; narrow it with --since and --until");
         }
-        TRANCHE_ASSIGN_OR_RETURN(std::vector<fraud::Label> labels, tx.fraud_labels().ListOfDecision(d.id));
-        set.Add(d, labels);
+        set.Add(d, labels[i]);
         last = std::move(d);
       }
       return Status::Ok();

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <map>
 
+#include "fraud/label_repo.h"
+
 namespace tranche::ops {
 
 namespace {
@@ -82,10 +84,8 @@ Result<ModelsReport> ReportModels(store::Store& store, const ServedModels& serve
                                          [&](Instant since, std::size_t limit) { return tx.fraud_decisions().ListSince(since, limit); },
                                          window, kMaxModelFraudDecisions));
     std::tie(screened, report.fraud_capped) = std::move(f);
-    for (const fraud::FraudDecision& d : screened) {
-      TRANCHE_ASSIGN_OR_RETURN(std::vector<fraud::Label> labels, tx.fraud_labels().ListOfDecision(d.id));
-      labelled[d.id] = fraud::LabelledOf(labels);
-    }
+    TRANCHE_ASSIGN_OR_RETURN(const auto labels, fraud::LabelsOf(tx.fraud_labels(), screened));
+    for (std::size_t i = 0; i < screened.size(); ++i) labelled[screened[i].id] = fraud::LabelledOf(labels[i]);
     return Status::Ok();
   }));
   report.credit_decisions = credit.size();

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "assist/chat.h"
 #include "automation/work.h"
 #include "core/csv_writer.h"
 #include "lending/plan.h"
@@ -64,6 +65,14 @@ struct FollowUp {
   Fate fate;
 };
 
+// How a contact went: through the assistant (what it took the consumer's message for,
+// and whether it handed off), or, when it could not be, to a person.
+struct ContactOutcome {
+  bool via_assistant = false;
+  std::string read_as;
+  bool handed_off = false;
+};
+
 struct CreditDecision {
   int day = 0;
   std::int64_t consumer = 0;
@@ -78,6 +87,9 @@ class Simulation {
         secrets_(c.seed ^ 0x5ec7e75ULL), ids_(clock_, ids_random_), processor_(payments::SimulatorRates{c.seed}),
         rail_(payments::RailRates{c.seed}), tap_(processor_, rail_),
         cob_(ops::OpsContext{store_, ids_, clock_, tap_, tap_}) {
+    if (o.support != nullptr) {
+      assistant_.emplace(ops::OpsContext{store_, ids_, clock_, tap_, tap_}, o.support->intents, o.support->languages);
+    }
     Draws key(c.seed, Purpose::kIdentity, 0xffffffffULL);
     for (auto& b : platform_key_) b = static_cast<std::uint8_t>(key.Below(256));
     consumer_ids_.resize(population_.consumers.size());
@@ -93,6 +105,10 @@ class Simulation {
   Status Execute(std::vector<std::function<Status(store::Tx&)>>& units);
   Status Purchase(store::Tx& tx, const sim::Purchase& p, int day);
   Status FollowUpOn(store::Tx& tx, const FollowUp& f, int day);
+  // A contact, after the day's other units: the assistant's use cases own their
+  // transactions.
+  void HandleContact(const sim::Contact& k, int day);
+  Result<ContactOutcome> Converse(const sim::Contact& k, const std::string& consumer_id, int day);
   void Schedule(int day, FollowUp f) {
     if (day < c_.days) followups_[day].push_back(std::move(f));
   }
@@ -120,6 +136,7 @@ class Simulation {
   payments::SimulatedPayoutRail rail_;
   TappedMoney tap_;
   ops::Cob cob_;
+  std::optional<assist::Assistant> assistant_;  // when the run has a support desk
   auth::PlatformKey platform_key_{};
   std::vector<std::string> merchant_ids_;
   std::vector<std::string> consumer_ids_;  // empty until the consumer first checks out
@@ -288,6 +305,7 @@ Status Simulation::RunDay(int day) {
   }
   std::vector<Action> actions;
   for (const auto& actor : actors_) actor->Act(world_, day, actions);
+  std::vector<const sim::Contact*> contacts;
   for (const Action& a : actions) {
     if (const auto* p = std::get_if<sim::Purchase>(&a)) {
       units.push_back([this, p, day](store::Tx& tx) { return Purchase(tx, *p, day); });
@@ -300,16 +318,12 @@ Status Simulation::RunDay(int day) {
         method.profile = m->profile;
         return tx.payment_methods().Set(id, method);
       });
-    } else if (const auto* k = std::get_if<Contact>(&a)) {
-      ++s_.contacts;
-      rec_.Append("contacts.csv", Csv({day, k->hour, k->consumer, consumer_ids_[static_cast<std::size_t>(k->consumer)],
-                                       k->language, k->reason}));
-      // The simulator does not talk to the assistant: every contact is a person's, and
-      // it has no assistant contacts and no fraud reviews (no fraud screening is wired).
-      Work(day, k->hour, WorkType::kCustomerContact, false, false);
+    } else if (const auto* k = std::get_if<sim::Contact>(&a)) {
+      contacts.push_back(k);
     }
   }
   TRANCHE_RETURN_IF_ERROR(Execute(units));
+  for (const sim::Contact* k : contacts) HandleContact(*k, day);
   TRANCHE_ASSIGN_OR_RETURN(auto reports, ops::AdvanceAndClose(cob_, clock_, 1));
   for (const ops::CobReport& r : reports) {
     s_.collections_succeeded += r.collections.succeeded;
@@ -332,6 +346,59 @@ Status Simulation::RunDay(int day) {
                                   r.plans.charged_off_minor, r.settlements, r.payouts_paid, r.payouts_failed}));
   }
   return Reconcile(day, date);
+}
+
+void Simulation::HandleContact(const sim::Contact& k, int day) {
+  ++s_.contacts;
+  const std::string& consumer_id = consumer_ids_[static_cast<std::size_t>(k.consumer)];
+  ContactOutcome outcome;
+  if (assistant_ && !consumer_id.empty()) {
+    auto conversed = Converse(k, consumer_id, day);
+    if (conversed.ok()) {
+      outcome = std::move(*conversed);
+    } else {
+      ++s_.refusals[conversed.status().code().empty() ? conversed.status().ToString() : conversed.status().code()];
+    }
+  }
+  rec_.Append("contacts.csv", Csv({day, k.hour, k.consumer, consumer_id, k.language, k.reason, outcome.read_as,
+                                   outcome.via_assistant ? (outcome.handed_off ? "yes" : "no") : ""}));
+  if (!outcome.via_assistant) {
+    Work(day, k.hour, WorkType::kCustomerContact, false, false);
+    return;
+  }
+  // Kept by the assistant but taken for something else: the consumer got the wrong
+  // answer (ground truth). A hand-off is a person's work, right or wrong.
+  const bool misread = !outcome.handed_off && outcome.read_as != k.reason;
+  ++s_.assistant_contacts;
+  s_.assistant_handoffs += outcome.handed_off ? 1 : 0;
+  s_.assistant_misread += misread ? 1 : 0;
+  Work(day, k.hour, WorkType::kAssistantContact, !outcome.handed_off, misread);
+}
+
+// The consumer writes the reason for the contact in their language; says yes to a change
+// the assistant states if it is the one they came for, no otherwise; and, not
+// understood, says it again in other words until the assistant hands off.
+Result<ContactOutcome> Simulation::Converse(const sim::Contact& k, const std::string& consumer_id, int day) {
+  const Phrasebook& phrases = o_.support->phrases;
+  Draws say(c_.seed, Purpose::kUtterance, static_cast<std::uint64_t>(k.consumer), static_cast<std::uint64_t>(day));
+  std::string_view text = phrases.Say(k.reason, k.language, say);
+  if (text.empty()) return ContactOutcome{};  // nothing to say for this reason: a person's
+  TRANCHE_ASSIGN_OR_RETURN(const assist::Conversation conversation, assistant_->Start(consumer_id));
+  ContactOutcome out{true, "", false};
+  for (int attempt = 0; attempt < assist::kMisunderstandingsBeforeHandoff; ++attempt) {
+    TRANCHE_ASSIGN_OR_RETURN(assist::Turn turn, assistant_->Send(consumer_id, conversation.id, text));
+    out.read_as = turn.reply.intent;
+    if (turn.pending) {
+      const std::string_view answer = phrases.Say(out.read_as == k.reason ? "affirm" : "deny", k.language, say);
+      if (!answer.empty()) {
+        TRANCHE_ASSIGN_OR_RETURN(turn, assistant_->Send(consumer_id, conversation.id, answer));
+      }
+    }
+    out.handed_off = turn.conversation.status == assist::ConversationStatus::kHandedOff;
+    if (out.handed_off || turn.conversation.state.low_confidence_streak == 0) break;
+    text = phrases.Say(k.reason, k.language, say);
+  }
+  return out;
 }
 
 Status Simulation::Reconcile(int day, Date date) {
@@ -397,7 +464,8 @@ Result<RunSummary> Simulation::Run() {
   rec_.Append("purchases.csv", Csv({"day", "consumer", "consumer_id", "merchant_id", "currency", "amount_minor", "product",
                                     "decision", "order_id", "true_return_after", "true_dispute_after",
                                     "true_dispute_reason", "true_payoff_after"}));
-  rec_.Append("contacts.csv", Csv({"day", "hour", "consumer", "consumer_id", "language", "true_reason"}));
+  rec_.Append("contacts.csv", Csv({"day", "hour", "consumer", "consumer_id", "language", "true_reason",
+                                   "assistant_intent", "handed_off"}));
   rec_.Append("daily.csv", Csv({"date", "collections", "succeeded", "failed", "late_fees", "charge_offs",
                                 "charged_off_minor", "settlements", "payouts_paid", "payouts_failed"}));
   rec_.Append("recon.csv", Csv({"date", "lines", "matched", "matched_late", "duplicates", "written_off", "exceptions"}));
@@ -427,7 +495,9 @@ Result<RunSummary> Simulation::Run() {
 std::string SummaryJson(const RunSummary& s) {
   nlohmann::json j = {{"days", s.days}, {"consumers", s.consumers}, {"merchants", s.merchants},
                       {"purchases", s.purchases}, {"approved", s.approved}, {"declined", s.declined},
-                      {"contacts", s.contacts}, {"returns", s.returns}, {"refunds", s.refunds},
+                      {"contacts", s.contacts}, {"assistant_contacts", s.assistant_contacts},
+                      {"assistant_handoffs", s.assistant_handoffs}, {"assistant_misread", s.assistant_misread},
+                      {"returns", s.returns}, {"refunds", s.refunds},
                       {"disputes", s.disputes}, {"payoffs", s.payoffs}, {"method_changes", s.method_changes},
                       {"collections_succeeded", s.collections_succeeded}, {"collections_failed", s.collections_failed},
                       {"late_fees", s.late_fees}, {"charge_offs", s.charge_offs}, {"settlements", s.settlements},

@@ -14,15 +14,30 @@
 #include <map>
 #include <string>
 
+#include "assist/understanding.h"
 #include "sim/config.h"
+#include "sim/phrasebook.h"
 #include "store/store.h"
 
 namespace tranche::sim {
+
+// Customer service as the platform runs it: the assistant, with the understanding the
+// server would serve with, and what consumers say to it (phrasebook.h). Each must
+// outlive the run.
+struct SupportDesk {
+  const assist::IntentClassifier& intents;
+  const assist::LanguageDetector& languages;
+  const Phrasebook& phrases;
+};
 
 struct RunOptions {
   std::string out_dir;            // empty: nothing written, only the digest
   bool progress = false;          // a progress bar on stderr (only when it is a terminal)
   bool settlement_files = true;   // keep each day's settlement file under files/
+  // Customers' contacts go to the assistant, which answers, acts (a change on the
+  // consumer's yes) or hands off to people. Without it, or for someone who is not a
+  // customer yet (the chat needs an account), a contact is a person's work.
+  const SupportDesk* support = nullptr;
 };
 
 struct RunSummary {
@@ -33,6 +48,9 @@ struct RunSummary {
   std::int64_t approved = 0;
   std::int64_t declined = 0;
   std::int64_t contacts = 0;
+  std::int64_t assistant_contacts = 0;  // of contacts: the conversations with the assistant
+  std::int64_t assistant_handoffs = 0;  // of those: handed off to people
+  std::int64_t assistant_misread = 0;   // kept, but read as another intent than the true reason
   std::int64_t returns = 0;
   std::int64_t refunds = 0;
   std::int64_t disputes = 0;

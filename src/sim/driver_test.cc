@@ -3,8 +3,16 @@
 #include "sim/driver.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+
+#include "assist/nlu_data.h"
+#include "assist/nlu_training.h"
+#include "assist/nlu_understanding.h"
+#include "automation/work.h"
 #include "ledger/posting.h"
+#include "ml/csv.h"
 #include "store/sqlite/in_memory_store.h"
 
 namespace tranche::sim {
@@ -25,20 +33,77 @@ SimConfig Small() {
 struct Ran {
   RunSummary summary;
   ledger::VerifyReport verify;
+  std::vector<assist::ConversationFacts> conversations;
+  std::int64_t done_actions = 0;  // changes the assistant made on a consumer's yes
 };
 
-Ran RunIt(const SimConfig& c) {
+Ran RunIt(const SimConfig& c, const SupportDesk* support = nullptr) {
   auto store = store::sqlite::InMemoryStore::Open(*ParseRfc3339("2026-01-01T00:00:00Z"));
   EXPECT_TRUE(store.ok());
-  auto s = Run(c, **store, RunOptions{});
+  RunOptions options;
+  options.support = support;
+  auto s = Run(c, **store, options);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
-  Ran out{*s, {}};
+  Ran out{*s, {}, {}, 0};
   EXPECT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(out.verify, ledger::Verify(tx.ledger()));
+    TRANCHE_ASSIGN_OR_RETURN(out.conversations, tx.conversations().ListFacts(Instant{}, Instant::max(), 100'000));
+    for (const assist::ConversationFacts& f : out.conversations) {
+      TRANCHE_ASSIGN_OR_RETURN(auto messages, tx.conversations().ListMessages(f.id, 200));
+      for (const assist::Message& m : messages) {
+        for (const assist::ActionRecord& a : m.actions) out.done_actions += a.status == "done" ? 1 : 0;
+      }
+    }
     return Status::Ok();
   }).ok());
   return out;
 }
+
+// The assistant as the product ships it, small: a fastText model trained briefly on the
+// BNPL data's training split; consumers say the held-out split's utterances.
+class SupportDeskTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                     ("tranche_sim_desk_" + std::to_string(getpid())));
+    std::filesystem::remove_all(*dir_);
+    auto table = ml::ReadCsvFile(TRANCHE_SOURCE_DIR "/datasets/intents/bnpl/train.csv");
+    ASSERT_TRUE(table.ok()) << table.status().ToString();
+    auto data = assist::IntentDataFromTable(*table);
+    ASSERT_TRUE(data.ok()) << data.status().ToString();
+    assist::IntentTrainOptions o;
+    assist::FastTextParams p;
+    p.epoch = 20;
+    p.dim = 32;
+    p.bucket = 100'000;
+    o.candidates = {p};
+    o.ensemble = 1;
+    ASSERT_TRUE(assist::TrainIntentModel(*data, o, dir_->string()).ok());
+    auto u = assist::LoadUnderstanding(dir_->string());
+    ASSERT_TRUE(u.ok()) << u.status().ToString();
+    understanding_ = new assist::UnderstandingModels(std::move(*u));
+    auto phrases = Phrasebook::Load(TRANCHE_SOURCE_DIR "/datasets/intents/bnpl/test.csv");
+    ASSERT_TRUE(phrases.ok()) << phrases.status().ToString();
+    phrases_ = new Phrasebook(std::move(*phrases));
+    desk_ = new SupportDesk{*understanding_->intents, *understanding_->language, *phrases_};
+  }
+  static void TearDownTestSuite() {
+    delete desk_;
+    delete phrases_;
+    delete understanding_;
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+  }
+
+  static std::filesystem::path* dir_;
+  static assist::UnderstandingModels* understanding_;
+  static Phrasebook* phrases_;
+  static SupportDesk* desk_;
+};
+std::filesystem::path* SupportDeskTest::dir_ = nullptr;
+assist::UnderstandingModels* SupportDeskTest::understanding_ = nullptr;
+Phrasebook* SupportDeskTest::phrases_ = nullptr;
+SupportDesk* SupportDeskTest::desk_ = nullptr;
 
 TEST(Simulation, TheSameSeedGivesTheSameBusiness) {
   const SimConfig c = Small();
@@ -84,6 +149,33 @@ TEST(Simulation, ImperfectFilesLeaveExceptionsForPeopleAndTheLedgerStillVerifies
   EXPECT_GT(r.summary.recon_exceptions, 0);
   EXPECT_GT(r.summary.recon_auto_resolved, r.summary.recon_exceptions);
   EXPECT_FALSE(r.summary.unreconciled_minor.empty());
+}
+
+TEST_F(SupportDeskTest, CustomersTalkToTheAssistantWhichAnswersActsOrHandsOff) {
+  ASSERT_NE(desk_, nullptr);
+  SimConfig c = Small();
+  c.consumer.contacts_per_month = 2;
+  const Ran a = RunIt(c, desk_);
+  EXPECT_TRUE(a.verify.ok());
+  const RunSummary& s = a.summary;
+  // Customers' contacts are conversations with the assistant; the rest (people who
+  // have not checked out yet have no account to chat from) go to people.
+  EXPECT_GT(s.assistant_contacts, s.contacts / 2);
+  EXPECT_LE(s.assistant_contacts, s.contacts);
+  EXPECT_EQ(static_cast<std::int64_t>(a.conversations.size()), s.assistant_contacts);
+  // Hand-offs where the reason calls for people (hardship, complaints, a person asked
+  // for), not most of them; the kept ones mostly read right.
+  EXPECT_GT(s.assistant_handoffs, 0);
+  EXPECT_LT(s.assistant_handoffs, s.assistant_contacts / 2);
+  EXPECT_LT(s.assistant_misread, (s.assistant_contacts - s.assistant_handoffs) / 3);
+  std::int64_t handed_off = 0;
+  for (const assist::ConversationFacts& f : a.conversations) handed_off += f.handed_off ? 1 : 0;
+  EXPECT_EQ(handed_off, s.assistant_handoffs);
+  // Changes asked for (extensions, payoffs, a new card) ran on the consumer's yes.
+  EXPECT_GT(a.done_actions, 0);
+  // The same seed, the same conversations.
+  EXPECT_EQ(RunIt(c, desk_).summary.digest, s.digest);
+  EXPECT_NE(RunIt(c).summary.digest, s.digest);  // without the assistant, another business
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Fraud labels in SQLite.
 #include "store/sql/fraud_label_repo.h"
+#include "core/assert.h"
 #include "store/sql/rows.h"
 
 namespace tranche::store::sql {
@@ -21,6 +22,23 @@ Result<std::vector<Label>> SqlFraudLabelRepo::ListOfDecision(std::string_view fr
       "SELECT id, fraud_decision_id, authorization_id, fraud, source, created_by, created_at_us FROM fraud_labels"
       " WHERE fraud_decision_id = ? ORDER BY id");
   s.Bind(1, fraud_decision_id);
+  return CollectAll<Label>(s, [](const Statement& r) -> Result<Label> {
+    return Label{r.Text(0), r.Text(1), r.Text(2), r.Int(3) != 0, r.Text(4), r.Text(5), InstantFromUnixMicros(r.Int(6))};
+  });
+}
+
+Result<std::vector<Label>> SqlFraudLabelRepo::ListOfDecisions(std::span<const std::string> fraud_decision_ids) {
+  TRANCHE_ASSERT(fraud_decision_ids.size() <= fraud::kLabelLookupBatch);
+  // One statement for any batch: the places a short batch does not fill hold "", which
+  // is no decision's id.
+  static_assert(fraud::kLabelLookupBatch == 50, "the statement has 50 places");
+  auto s = c_.Prepare(
+      "SELECT id, fraud_decision_id, authorization_id, fraud, source, created_by, created_at_us FROM fraud_labels"
+      " WHERE fraud_decision_id IN (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+      " ORDER BY fraud_decision_id, id");
+  for (std::size_t i = 0; i < fraud::kLabelLookupBatch; ++i) {
+    s.Bind(static_cast<int>(i + 1), i < fraud_decision_ids.size() ? std::string_view(fraud_decision_ids[i]) : "");
+  }
   return CollectAll<Label>(s, [](const Statement& r) -> Result<Label> {
     return Label{r.Text(0), r.Text(1), r.Text(2), r.Int(3) != 0, r.Text(4), r.Text(5), InstantFromUnixMicros(r.Int(6))};
   });

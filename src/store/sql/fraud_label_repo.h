@@ -12,6 +12,7 @@ class SqlFraudLabelRepo final : public fraud::LabelRepo {
   explicit SqlFraudLabelRepo(Connection& c) : c_(c) {}
   Status Insert(const fraud::Label& l) override;
   Result<std::vector<fraud::Label>> ListOfDecision(std::string_view fraud_decision_id) override;
+  Result<std::vector<fraud::Label>> ListOfDecisions(std::span<const std::string> fraud_decision_ids) override;
   Result<std::vector<fraud::KnownFraud>> ListKnownFrauds(Instant since, std::size_t limit) override;
 
  private:

@@ -666,6 +666,13 @@ CREATE TABLE leases (
 ALTER TABLE webhook_deliveries ADD COLUMN claimed_by TEXT;
 ALTER TABLE webhook_deliveries ADD COLUMN claim_expires_at_us INTEGER;
 )sql"},
+    {20, "work_by_time",
+     R"sql(
+-- The automation scorecard (GET /v1/admin/automation) reads a window of failed
+-- collections and of opened disputes by time; without these each read scans the table.
+CREATE INDEX collections_failed_by_time ON collections(created_at_us, id) WHERE status = 'failed';
+CREATE INDEX disputes_by_time ON disputes(created_at_us, id);
+)sql"},
 };
 
 }  // namespace
