@@ -1,7 +1,7 @@
 // What agents do, as values: an actor looks at the world on a day and says what its
 // agents do; the driver (driver.h) carries it out through the platform's use cases.
 //
-// Adding a kind of agent — a fraudster, a support conversation — is one new Actor in
+// Adding a kind of agent is one new Actor in
 // its own file, added to the list the driver runs (actors.cc); it says what its agents
 // do with the actions below (a fraudster's purchase is a Purchase with another
 // identity), or brings a new action with its handler in the driver.
@@ -38,6 +38,13 @@ struct Purchase {
   std::int64_t amount_usd_minor = 0;  // converted to the merchant's currency
   lending::ProductKind product = lending::ProductKind::kPayIn4;
   Fate fate;
+  // The buyer's device as the merchant's page saw it: a fingerprint, an IP address and
+  // the IP's country (the consumer's own device at home, now and then abroad; a
+  // fraudster's own device).
+  std::string device;
+  std::string ip;
+  std::string ip_country;
+  bool theft = false;  // ground truth: a fraudster buying with the consumer's identity
 };
 
 // The consumer's payment method now behaves as `profile` (payments/simulated.h).

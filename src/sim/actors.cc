@@ -1,12 +1,14 @@
 #include "sim/actions.h"
 #include "sim/consumer_actor.h"
+#include "sim/theft_actor.h"
 
 namespace tranche::sim {
 
 std::vector<std::unique_ptr<Actor>> MarketActors() {
   std::vector<std::unique_ptr<Actor>> actors;
   actors.push_back(std::make_unique<ConsumerActor>());
-  // Fraudsters (issue 12) and support conversations (the assistant) join here.
+  actors.push_back(std::make_unique<TheftActor>());
+  // Other fraudsters (synthetic-identity rings, merchant collusion, bust-out) join here.
   return actors;
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "assist/understanding.h"
+#include "fraud/rules.h"
 #include "lending/product.h"
 #include "merchants/merchant.h"
 
@@ -49,6 +50,18 @@ class Fields {
     const Json& v = j_.at(key);
     if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 64) {
       return Bad(Path(key), "must be a string of 1..64 characters");
+    }
+    out = v.get<std::string>();
+    return Status::Ok();
+  }
+
+  // Text of up to max_bytes; empty allowed.
+  Status Text(const char* key, std::string& out, std::size_t max_bytes) {
+    seen_.insert(key);
+    if (!j_.contains(key)) return Status::Ok();
+    const Json& v = j_.at(key);
+    if (!v.is_string() || v.get<std::string>().size() > max_bytes) {
+      return Bad(Path(key), "must be a string of at most " + std::to_string(max_bytes) + " bytes");
     }
     out = v.get<std::string>();
     return Status::Ok();
@@ -234,6 +247,16 @@ Status ReadFiles(Fields& f, FileImperfections& r) {
   return Status::Ok();
 }
 
+Status ReadFraud(Fields& f, FraudBehaviour& r) {
+  TRANCHE_RETURN_IF_ERROR(f.Text("rules", r.rules, fraud::kMaxRulesSourceBytes));
+  TRANCHE_RETURN_IF_ERROR(f.Number("travel_share", r.travel_share, 0, 1));
+  TRANCHE_RETURN_IF_ERROR(f.Number("theft_rate_yearly", r.theft_rate_yearly, 0, 1));
+  TRANCHE_RETURN_IF_ERROR(f.Number("theft_purchases", r.theft_purchases, 1, 20));
+  TRANCHE_RETURN_IF_ERROR(f.Number("theft_home_ip_share", r.theft_home_ip_share, 0, 1));
+  TRANCHE_RETURN_IF_ERROR(f.Number("reviewer_error", r.reviewer_error, 0, 0.5));
+  return f.Number("review_after_days", r.review_after_days, 0, 30);
+}
+
 Status ReadStaffing(Fields& f, automation::Staffing& s) {
   TRANCHE_RETURN_IF_ERROR(f.Number("contact_aht_s", s.contact_aht_s, 1, 36'000));
   TRANCHE_RETURN_IF_ERROR(f.Number("service_level", s.service_level, 0.01, 0.999));
@@ -332,6 +355,7 @@ Result<SimConfig> ParseConfig(std::string_view text) {
     return Status::Ok();
   }));
   TRANCHE_RETURN_IF_ERROR(f.Nested("files", [&](Fields& n) { return ReadFiles(n, c.files); }));
+  TRANCHE_RETURN_IF_ERROR(f.Nested("fraud", [&](Fields& n) { return ReadFraud(n, c.fraud); }));
   TRANCHE_RETURN_IF_ERROR(f.Nested("staffing", [&](Fields& n) { return ReadStaffing(n, c.staffing); }));
   TRANCHE_RETURN_IF_ERROR(f.Done());
   return c;
@@ -382,6 +406,10 @@ std::string ConfigJson(const SimConfig& c) {
   j["files"] = {{"late_bps", r.late_bps}, {"duplicate_bps", r.duplicate_bps}, {"amount_diff_bps", r.amount_diff_bps},
                 {"unknown_bps", r.unknown_bps}, {"missing_bps", r.missing_bps}, {"fee_bps", r.fee_bps},
                 {"fee_fixed_minor", r.fee_fixed_minor}, {"tolerance_minor", r.tolerance_minor}};
+  const FraudBehaviour& fr = c.fraud;
+  j["fraud"] = {{"rules", fr.rules}, {"travel_share", fr.travel_share}, {"theft_rate_yearly", fr.theft_rate_yearly},
+                {"theft_purchases", fr.theft_purchases}, {"theft_home_ip_share", fr.theft_home_ip_share},
+                {"reviewer_error", fr.reviewer_error}, {"review_after_days", fr.review_after_days}};
   const automation::Staffing& s = c.staffing;
   j["staffing"] = {{"contact_aht_s", s.contact_aht_s}, {"service_level", s.service_level},
                    {"target_answer_s", s.target_answer_s}, {"shrinkage", s.shrinkage},

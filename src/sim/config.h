@@ -96,6 +96,23 @@ struct FileImperfections {
   std::int64_t tolerance_minor = 100;  // differences up to this are written off automatically
 };
 
+// Fraud against the lender and how it is fought: the rule set the run's operators start
+// with, the legitimate purchases made from abroad (which rules on the IP's country also
+// catch), identity theft — a fraudster buys as a real consumer, on their account when
+// they have one (account takeover), on a new device, usually from abroad — and the
+// simulated reviewers who decide the authorizations held for review.
+struct FraudBehaviour {
+  std::string rules =
+      "review if ip_country_mismatch = 1 and amount > 20000\n"
+      "review if distinct_devices_per_consumer_24h >= 3\n";
+  double travel_share = 0.02;           // of consumers' own purchases, from another country's IP
+  double theft_rate_yearly = 0.01;      // per consumer: a fraudster gets their identity
+  int theft_purchases = 3;              // the fraudster's purchases that day, on one device
+  double theft_home_ip_share = 0.3;     // the fraudster's IP is in the victim's country (a proxy)
+  double reviewer_error = 0.05;         // a reviewer's decision is wrong
+  int review_after_days = 1;            // a held authorization is decided
+};
+
 struct SimConfig {
   std::uint64_t seed = 20261201;
   Date start_date{};  // the first simulated business date
@@ -109,6 +126,7 @@ struct SimConfig {
   double dispute_claim_valid = 0.7;       // a contested claim is right
   std::vector<Scenario> scenarios;
   FileImperfections files;
+  FraudBehaviour fraud;
   automation::Staffing staffing;  // the scorecard's handling times
 };
 

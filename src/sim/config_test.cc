@@ -12,6 +12,8 @@ TEST(SimConfig, TheShippedDefaultFileParsesToTheBuiltInDefaultsItStates) {
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->countries.size(), 4u);
   EXPECT_FALSE(c->scenarios.empty());
+  EXPECT_EQ(c->fraud.rules, DefaultConfig().fraud.rules);  // the file states the built-in rules
+  EXPECT_EQ(c->fraud.theft_rate_yearly, DefaultConfig().fraud.theft_rate_yearly);
   // What ConfigJson writes reads back the same (a run's config.json drives its report).
   auto again = ParseConfig(ConfigJson(*c));
   ASSERT_TRUE(again.ok()) << again.status().ToString();
@@ -43,6 +45,10 @@ TEST(SimConfig, RefusesWhatItDoesNotUnderstand) {
            R"({"consumer": {"contact_hours": [1, 2, 3]}})",
            R"({"scenarios": [{"kind": "recession", "start_day": 10, "end_day": 5}]})",
            R"({"files": {"late_bps": 6000, "missing_bps": 6000}})",
+           R"({"fraud": {"rules": 42}})",                                // rules are text
+           R"({"fraud": {"reviewer_error": 0.9}})",                      // worse than a coin
+           R"({"fraud": {"theft_purchases": 0}})",
+           R"({"fraud": {"theftrate": 0.1}})",
            R"({"categories": [{"name": "x", "return_rate": 0.8, "dispute_rate": 0.5}]})",
            R"([1, 2])",
            "not json",

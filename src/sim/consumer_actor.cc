@@ -62,20 +62,31 @@ std::optional<Purchase> PurchaseOn(const World& world, std::int64_t index, int d
   // units) before it is money; from there on only integers touch it.
   const double amount = basket.Draw(c.categories[category].basket_usd_minor) * m.ticket_multiplier;
   p.amount_usd_minor = std::clamp<std::int64_t>(std::llround(amount / 100.0) * 100, 500, 2'000'000);
-  // The preferred product when the basket is within its limits, else pay in 4, else
-  // financing (large baskets), else pay in 30 (small ones).
   const auto preferred = lending::ParseProduct(c.consumer.products[basket.Pick(c.consumer.products)].name);
-  const Money in_currency = lending::FromUsdReference(p.amount_usd_minor, m.draft.default_currency);
-  p.product = lending::ProductKind::kPayIn30;
-  for (lending::ProductKind k : {*preferred, lending::ProductKind::kPayIn4, lending::ProductKind::kFinancing12}) {
-    if (lending::CheckAmount(lending::DefaultTerms(k, in_currency.currency()), in_currency).ok()) {
-      p.product = k;
-      break;
-    }
-  }
+  p.product = ProductFor(*preferred, lending::FromUsdReference(p.amount_usd_minor, m.draft.default_currency));
   Draws fate(c.seed, Purpose::kFate, static_cast<std::uint64_t>(index), static_cast<std::uint64_t>(day));
   p.fate = DrawFate(c, c.categories[category], fate);
+  // Their own device, from home or, now and then, from abroad.
+  Draws device(c.seed, Purpose::kDevice, static_cast<std::uint64_t>(index), static_cast<std::uint64_t>(day));
+  const auto u = static_cast<std::uint64_t>(index);
+  p.device = "fp-" + std::to_string(index);
+  p.ip = "10." + std::to_string((u >> 16) & 255) + "." + std::to_string((u >> 8) & 255) + "." + std::to_string(u & 255);
+  const std::size_t at = device.Chance(c.fraud.travel_share) ? ElsewhereThan(c, a.country, device) : a.country;
+  p.ip_country = c.countries[at].code;
   return p;
+}
+
+lending::ProductKind ProductFor(lending::ProductKind preferred, const Money& amount) {
+  for (lending::ProductKind k : {preferred, lending::ProductKind::kPayIn4, lending::ProductKind::kFinancing12}) {
+    if (lending::CheckAmount(lending::DefaultTerms(k, amount.currency()), amount).ok()) return k;
+  }
+  return lending::ProductKind::kPayIn30;
+}
+
+std::size_t ElsewhereThan(const SimConfig& c, std::size_t home, Draws& d) {
+  if (c.countries.size() < 2) return home;
+  const std::size_t other = d.Below(c.countries.size() - 1);
+  return other >= home ? other + 1 : other;
 }
 
 void ConsumerActor::Act(const World& world, int day, std::vector<Action>& out) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sim/actions.h"
+#include "sim/draws.h"
 
 namespace tranche::sim {
 
@@ -16,5 +17,13 @@ class ConsumerActor final : public Actor {
 
 // The purchase consumer `index` makes on `day`, if any (exposed for tests).
 std::optional<Purchase> PurchaseOn(const World& world, std::int64_t index, int day);
+
+// The product for a basket: `preferred` when the amount is within its limits, else pay
+// in 4, else financing (large baskets), else pay in 30 (small ones).
+lending::ProductKind ProductFor(lending::ProductKind preferred, const Money& amount);
+
+// A country of the run other than `home` (index into SimConfig::countries), or `home`
+// when the run has one country.
+std::size_t ElsewhereThan(const SimConfig& c, std::size_t home, Draws& d);
 
 }  // namespace tranche::sim

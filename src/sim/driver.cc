@@ -8,11 +8,13 @@
 
 #include "assist/chat.h"
 #include "automation/work.h"
+#include "fraud/engine_source.h"
 #include "core/csv_writer.h"
 #include "lending/plan.h"
 #include "onboarding/onboarding.h"
 #include "ops/cob.h"
 #include "ops/events.h"
+#include "ops/fraud_rules.h"
 #include "ops/plan_actions.h"
 #include "origination/origination.h"
 #include "origination/sessions.h"
@@ -34,6 +36,7 @@ namespace {
 
 constexpr std::size_t kUnitsPerWrite = 256;  // units of work per store transaction
 constexpr std::chrono::hours kOpeningHour{8};
+constexpr std::string_view kOperator = "sim-operator";  // who saves the rules and decides reviews
 // A credit decision was wrong when an approved consumer defaults within this many days.
 constexpr int kDefaultHorizonDays = 180;
 
@@ -55,7 +58,7 @@ std::string Csv(std::initializer_list<std::variant<std::string_view, std::int64_
 
 // Something scheduled for a later day by a purchase's fate.
 struct FollowUp {
-  enum class Kind : std::uint8_t { kReturn, kRefund, kDispute, kRespond, kDecide, kPayoff } kind;
+  enum class Kind : std::uint8_t { kReturn, kRefund, kDispute, kRespond, kDecide, kPayoff, kReview } kind;
   std::int64_t consumer = 0;
   std::size_t merchant = 0;
   std::string order_id;
@@ -63,6 +66,8 @@ struct FollowUp {
   std::string dispute_id;
   Money amount;
   Fate fate;
+  std::string review_id;  // kReview: the authorization held for a fraud review
+  bool theft = false;     // ground truth
 };
 
 // How a contact went: through the assistant (what it took the consumer's message for,
@@ -98,13 +103,18 @@ class Simulation {
   Result<RunSummary> Run();
 
  private:
-  origination::Context Ctx() { return {ids_, decider_, bureau_, clock_.Now(), ops::OrderEventsOutbox()}; }
+  origination::Context Ctx() { return {ids_, decider_, bureau_, clock_.Now(), ops::OrderEventsOutbox(), &screening_}; }
   Status Onboard();
   Status RunDay(int day);
   // Runs each unit in its own savepoint; a refusal is counted and undoes only that unit.
   Status Execute(std::vector<std::function<Status(store::Tx&)>>& units);
   Status Purchase(store::Tx& tx, const sim::Purchase& p, int day);
   Status FollowUpOn(store::Tx& tx, const FollowUp& f, int day);
+  // What happens to a captured order later (returns, refunds, disputes, payoffs).
+  void ScheduleFate(int day, const FollowUp& captured);
+  // A simulated reviewer decides a held authorization: right, except at the configured
+  // error rate; an accepted one is captured.
+  Status DecideReview(store::Tx& tx, const FollowUp& f, int day);
   // A contact, after the day's other units: the assistant's use cases own their
   // transactions.
   void HandleContact(const sim::Contact& k, int day);
@@ -132,6 +142,9 @@ class Simulation {
   IdGenerator ids_;
   risk::PolicyDecider decider_;
   risk::SimulatedBureau bureau_;
+  // Fraud screening as the platform runs it (no model: the run's rules decide).
+  fraud::EngineFeatureSource fraud_source_{fraud::EngineOptions{}};
+  fraud::Screening screening_{fraud_source_, nullptr};
   payments::SimulatedProcessor processor_;
   payments::SimulatedPayoutRail rail_;
   TappedMoney tap_;
@@ -150,6 +163,17 @@ class Simulation {
 
 Status Simulation::Onboard() {
   return store_.Write([&](store::Tx& tx) -> Status {
+    fraud::RulesVersion rules;
+    rules.source = c_.fraud.rules;
+    rules.created_by = kOperator;
+    rules.created_at = clock_.Now();
+    TRANCHE_ASSIGN_OR_RETURN(const ops::RulesSaved saved,
+                             ops::SaveFraudRules(tx, fraud_source_.catalogue(), std::move(rules)));
+    if (!saved.version) {
+      const fraud::RuleError& e = saved.parsed.errors.front();
+      return Status::InvalidArgument("invalid_fraud_rules", "fraud.rules line " + std::to_string(e.line) + ", column " +
+                                                                std::to_string(e.column) + ": " + e.message);
+    }
     for (const MerchantAgent& m : population_.merchants) {
       TRANCHE_RETURN_IF_ERROR(merchants::ValidateMerchant(m.draft));
       TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, m.draft, ids_, secrets_, clock_.Now()));
@@ -195,7 +219,8 @@ Status Simulation::Purchase(store::Tx& tx, const sim::Purchase& p, int day) {
   const ConsumerAgent& agent = population_.consumers[static_cast<std::size_t>(p.consumer)];
   TRANCHE_ASSIGN_OR_RETURN(auto outcome,
                            origination::Authorize(tx, ctx, {session.view.session.id, p.product,
-                                                            PresentedIdentity(c_, agent, p.consumer)}));
+                                                            PresentedIdentity(c_, agent, p.consumer),
+                                                            origination::Device{p.ip, p.ip_country, p.device}}));
   const std::string consumer_id = outcome.decision.consumer_id;
   const bool first = consumer_ids_[static_cast<std::size_t>(p.consumer)].empty();
   if (first && !consumer_id.empty()) {
@@ -204,24 +229,56 @@ Status Simulation::Purchase(store::Tx& tx, const sim::Purchase& p, int day) {
     TRANCHE_RETURN_IF_ERROR(tx.payment_methods().Set(consumer_id, method));
   }
   std::optional<origination::Captured> captured;
+  std::optional<checkout::Order> held;  // ordered, its capture held for a fraud review
   if (outcome.authorization) {
     TRANCHE_ASSIGN_OR_RETURN(auto order, origination::CreateOrder(tx, ctx, merchant_id, outcome.authorization->id,
                                                                   "sim-order"));
-    TRANCHE_ASSIGN_OR_RETURN(captured, origination::Capture(tx, ctx, merchant_id, order.id, amount.minor(), std::nullopt));
+    if (outcome.review) {
+      held = std::move(order);
+    } else {
+      TRANCHE_ASSIGN_OR_RETURN(captured,
+                               origination::Capture(tx, ctx, merchant_id, order.id, amount.minor(), std::nullopt));
+    }
   }
   // Committed from here on (the unit cannot fail any more): remember what happened.
   if (first && !consumer_id.empty()) consumer_ids_[static_cast<std::size_t>(p.consumer)] = consumer_id;
-  decisions_.push_back({day, p.consumer, captured.has_value()});
+  // Credit decisions are judged on the consumer's own repayment; a thief's are not theirs.
+  if (!p.theft) decisions_.push_back({day, p.consumer, captured.has_value() || held.has_value()});
   ++s_.purchases;
-  ++(captured ? s_.approved : s_.declined);
+  ++(captured || held ? s_.approved : s_.declined);
+  s_.thefts += p.theft ? 1 : 0;
+  std::string_view screened;
+  if (outcome.fraud) {
+    screened = fraud::ActionName(outcome.fraud->action);
+    ++s_.fraud_screened;
+    // Decided with no person unless held; wrong when it let a theft through or blocked
+    // the consumer's own purchase.
+    const bool allowed = outcome.fraud->action == fraud::Action::kAllow;
+    const bool blocked = outcome.fraud->action == fraud::Action::kBlock;
+    if (!held) Work(day, 12, WorkType::kFraudReview, true, (allowed && p.theft) || (blocked && !p.theft));
+    s_.fraud_blocked += blocked ? 1 : 0;
+    s_.thefts_stopped += blocked && p.theft ? 1 : 0;
+  }
   rec_.Append("purchases.csv", Csv({day, p.consumer, consumer_id, merchant_id, CurrencyCode(amount.currency()),
                                     amount.minor(), lending::ProductName(p.product),
-                                    captured ? "approved" : "declined", captured ? captured->order.id : "",
-                                    p.fate.return_after, p.fate.dispute_after, p.fate.dispute_reason,
-                                    p.fate.payoff_after}));
+                                    held ? "review" : captured ? "approved" : "declined",
+                                    captured ? captured->order.id : held ? held->id : "", screened, p.device,
+                                    p.ip_country, p.fate.return_after, p.fate.dispute_after, p.fate.dispute_reason,
+                                    p.fate.payoff_after, p.theft ? 1 : 0}));
+  if (held) {
+    ++s_.fraud_reviews;
+    Schedule(day + c_.fraud.review_after_days, FollowUp{FollowUp::Kind::kReview, p.consumer, p.merchant, held->id, "",
+                                                        "", amount, p.fate, outcome.review->id, p.theft});
+    return Status::Ok();
+  }
   if (!captured) return Status::Ok();
-  const FollowUp base{FollowUp::Kind::kReturn, p.consumer, p.merchant, captured->order.id, captured->plan.id, "", amount, p.fate};
-  const Fate& f = p.fate;
+  ScheduleFate(day, FollowUp{FollowUp::Kind::kReturn, p.consumer, p.merchant, captured->order.id, captured->plan.id, "",
+                             amount, p.fate, "", p.theft});
+  return Status::Ok();
+}
+
+void Simulation::ScheduleFate(int day, const FollowUp& base) {
+  const Fate& f = base.fate;
   if (f.return_after >= 0) {
     Schedule(day + f.return_after, base);
     FollowUp refund = base;
@@ -238,6 +295,24 @@ Status Simulation::Purchase(store::Tx& tx, const sim::Purchase& p, int day) {
     payoff.kind = FollowUp::Kind::kPayoff;
     Schedule(day + f.payoff_after, payoff);
   }
+}
+
+Status Simulation::DecideReview(store::Tx& tx, const FollowUp& f, int day) {
+  const origination::Context ctx = Ctx();
+  Draws d(c_.seed, Purpose::kReview, static_cast<std::uint64_t>(f.consumer), static_cast<std::uint64_t>(day));
+  const bool wrong = d.Chance(c_.fraud.reviewer_error);
+  const bool accept = f.theft == wrong;  // the consumer's own: accept; a theft: reject
+  TRANCHE_RETURN_IF_ERROR(origination::DecideReview(tx, ctx, f.review_id, kOperator, accept,
+                                                    accept ? "the customer's own purchase" : "not the customer")
+                              .status());
+  Work(day, 10, WorkType::kFraudReview, false, wrong);
+  s_.thefts_stopped += f.theft && !accept ? 1 : 0;
+  if (!accept) return Status::Ok();
+  const std::string& merchant_id = merchant_ids_[f.merchant];
+  TRANCHE_ASSIGN_OR_RETURN(auto captured, origination::Capture(tx, ctx, merchant_id, f.order_id, f.amount.minor(),
+                                                               std::nullopt));
+  ScheduleFate(day, FollowUp{FollowUp::Kind::kReturn, f.consumer, f.merchant, captured.order.id, captured.plan.id, "",
+                             f.amount, f.fate, "", f.theft});
   return Status::Ok();
 }
 
@@ -255,7 +330,8 @@ Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
       ++s_.refunds;
       return Status::Ok();
     case FollowUp::Kind::kDispute: {
-      TRANCHE_ASSIGN_OR_RETURN(auto d, ops::OpenDispute(tx, ids_, ctx.now, consumer_id, f.order_id, f.fate.dispute_reason));
+      TRANCHE_ASSIGN_OR_RETURN(auto d, ops::OpenDispute(tx, ids_, ctx.now, consumer_id, f.order_id, f.fate.dispute_reason,
+                                                        &screening_));
       ++s_.disputes;
       FollowUp respond = f;
       respond.kind = FollowUp::Kind::kRespond;
@@ -279,6 +355,8 @@ Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
                                 f.fate.claim_valid ? servicing::DisputeResolution::kRefunded
                                                    : servicing::DisputeResolution::kMerchantUpheld)
           .status();
+    case FollowUp::Kind::kReview:
+      return DecideReview(tx, f, day);
     case FollowUp::Kind::kPayoff: {
       TRANCHE_ASSIGN_OR_RETURN(auto plan, ops::LoadConsumerPlan(tx, DateOf(ctx.now), consumer_id, f.plan_id));
       if (plan.status != lending::PlanStatus::kActive) return Status::Ok();
@@ -462,8 +540,9 @@ void Simulation::WriteGroundTruth() {
 Result<RunSummary> Simulation::Run() {
   const auto started = std::chrono::steady_clock::now();
   rec_.Append("purchases.csv", Csv({"day", "consumer", "consumer_id", "merchant_id", "currency", "amount_minor", "product",
-                                    "decision", "order_id", "true_return_after", "true_dispute_after",
-                                    "true_dispute_reason", "true_payoff_after"}));
+                                    "decision", "order_id", "fraud_action", "device", "ip_country",
+                                    "true_return_after", "true_dispute_after", "true_dispute_reason",
+                                    "true_payoff_after", "true_theft"}));
   rec_.Append("contacts.csv", Csv({"day", "hour", "consumer", "consumer_id", "language", "true_reason",
                                    "assistant_intent", "handed_off"}));
   rec_.Append("daily.csv", Csv({"date", "collections", "succeeded", "failed", "late_fees", "charge_offs",
@@ -497,7 +576,9 @@ std::string SummaryJson(const RunSummary& s) {
                       {"purchases", s.purchases}, {"approved", s.approved}, {"declined", s.declined},
                       {"contacts", s.contacts}, {"assistant_contacts", s.assistant_contacts},
                       {"assistant_handoffs", s.assistant_handoffs}, {"assistant_misread", s.assistant_misread},
-                      {"returns", s.returns}, {"refunds", s.refunds},
+                      {"returns", s.returns}, {"refunds", s.refunds}, {"fraud_screened", s.fraud_screened},
+                      {"fraud_reviews", s.fraud_reviews}, {"fraud_blocked", s.fraud_blocked}, {"thefts", s.thefts},
+                      {"thefts_stopped", s.thefts_stopped},
                       {"disputes", s.disputes}, {"payoffs", s.payoffs}, {"method_changes", s.method_changes},
                       {"collections_succeeded", s.collections_succeeded}, {"collections_failed", s.collections_failed},
                       {"late_fees", s.late_fees}, {"charge_offs", s.charge_offs}, {"settlements", s.settlements},

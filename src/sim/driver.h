@@ -51,6 +51,11 @@ struct RunSummary {
   std::int64_t assistant_contacts = 0;  // of contacts: the conversations with the assistant
   std::int64_t assistant_handoffs = 0;  // of those: handed off to people
   std::int64_t assistant_misread = 0;   // kept, but read as another intent than the true reason
+  std::int64_t fraud_screened = 0;  // authorizations the fraud screening decided
+  std::int64_t fraud_reviews = 0;   // of those: held for a person
+  std::int64_t fraud_blocked = 0;
+  std::int64_t thefts = 0;          // checkouts by fraudsters with a stolen identity (ground truth)
+  std::int64_t thefts_stopped = 0;  // of those: blocked, or rejected in review
   std::int64_t returns = 0;
   std::int64_t refunds = 0;
   std::int64_t disputes = 0;

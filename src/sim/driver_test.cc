@@ -35,6 +35,7 @@ struct Ran {
   ledger::VerifyReport verify;
   std::vector<assist::ConversationFacts> conversations;
   std::int64_t done_actions = 0;  // changes the assistant made on a consumer's yes
+  std::size_t known_frauds = 0;   // fraud labels: rejected reviews, unauthorized disputes
 };
 
 Ran RunIt(const SimConfig& c, const SupportDesk* support = nullptr) {
@@ -44,9 +45,11 @@ Ran RunIt(const SimConfig& c, const SupportDesk* support = nullptr) {
   options.support = support;
   auto s = Run(c, **store, options);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
-  Ran out{*s, {}, {}, 0};
+  Ran out{*s, {}, {}, 0, 0};
   EXPECT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(out.verify, ledger::Verify(tx.ledger()));
+    TRANCHE_ASSIGN_OR_RETURN(auto frauds, tx.fraud_labels().ListKnownFrauds(Instant{}, 100'000));
+    out.known_frauds = frauds.size();
     TRANCHE_ASSIGN_OR_RETURN(out.conversations, tx.conversations().ListFacts(Instant{}, Instant::max(), 100'000));
     for (const assist::ConversationFacts& f : out.conversations) {
       TRANCHE_ASSIGN_OR_RETURN(auto messages, tx.conversations().ListMessages(f.id, 200));
@@ -126,6 +129,27 @@ TEST(Simulation, TheSameSeedGivesTheSameBusiness) {
   SimConfig other = c;
   other.seed += 1;
   EXPECT_NE(RunIt(other).summary.digest, a.summary.digest);
+}
+
+TEST(Simulation, IdentityThievesAreScreenedHeldForReviewAndDisputed) {
+  SimConfig c = Small();
+  c.fraud.theft_rate_yearly = 0.5;  // a few sprees a week among 150 consumers
+  c.fraud.travel_share = 0.05;
+  const Ran r = RunIt(c);
+  EXPECT_TRUE(r.verify.ok());
+  const RunSummary& s = r.summary;
+  EXPECT_GT(s.thefts, 10);
+  // Every approval is screened; the rules hold some for a person, who stops thefts
+  // (and, wrongly or for travellers, holds consumers' own purchases too).
+  EXPECT_GT(s.fraud_screened, s.approved / 2);
+  EXPECT_LE(s.fraud_screened, s.approved);
+  EXPECT_GT(s.fraud_reviews, 0);
+  EXPECT_GT(s.thefts_stopped, 0);
+  // Thieves behind a proxy in the victim's country pass the rules: found only when the
+  // consumer disputes.
+  EXPECT_LT(s.thefts_stopped, s.thefts);
+  EXPECT_GT(r.known_frauds, static_cast<std::size_t>(s.thefts_stopped / 2));
+  EXPECT_EQ(RunIt(c).summary.digest, s.digest);
 }
 
 TEST(Simulation, PerfectFilesReconcileEveryMovementExactlyOnceAndTheLedgerVerifies) {

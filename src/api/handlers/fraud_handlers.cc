@@ -9,6 +9,7 @@
 #include "api/handlers/handlers.h"
 #include "fraud/decision_repo.h"
 #include "ops/fraud_backtest.h"
+#include "ops/fraud_rules.h"
 #include "ops/fraud_summary.h"
 
 namespace tranche::api {
@@ -100,14 +101,9 @@ Result<Reply> PutRules(RequestContext& ctx) {
   next.created_by = ctx.Caller().id;
   next.created_at = ctx.now;
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(auto lists, tx.fraud_lists().Names());
-    const fraud::ParseOutcome parsed = fraud::ParseRules(next.source, screening->source.catalogue(), lists);
-    if (!parsed.rules) return RulesErrorReply(parsed, "source");
-    TRANCHE_ASSIGN_OR_RETURN(auto current, tx.fraud_rules().Current());
-    next.version = current ? current->version + 1 : 1;
-    next.rule_count = parsed.rules->rules.size();
-    TRANCHE_RETURN_IF_ERROR(tx.fraud_rules().Insert(next));
-    return Reply(200, ops::RulesVersionJson(next));
+    TRANCHE_ASSIGN_OR_RETURN(ops::RulesSaved saved, ops::SaveFraudRules(tx, screening->source.catalogue(), next));
+    if (!saved.version) return RulesErrorReply(saved.parsed, "source");
+    return Reply(200, ops::RulesVersionJson(*saved.version));
   });
 }
 
