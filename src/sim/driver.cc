@@ -8,8 +8,8 @@
 
 #include "assist/chat.h"
 #include "automation/work.h"
-#include "fraud/engine_source.h"
 #include "core/csv_writer.h"
+#include "fraud/engine_source.h"
 #include "lending/plan.h"
 #include "onboarding/onboarding.h"
 #include "ops/cob.h"
@@ -305,14 +305,18 @@ Status Simulation::DecideReview(store::Tx& tx, const FollowUp& f, int day) {
   TRANCHE_RETURN_IF_ERROR(origination::DecideReview(tx, ctx, f.review_id, kOperator, accept,
                                                     accept ? "the customer's own purchase" : "not the customer")
                               .status());
+  std::optional<origination::Captured> captured;
+  if (accept) {
+    TRANCHE_ASSIGN_OR_RETURN(captured, origination::Capture(tx, ctx, merchant_ids_[f.merchant], f.order_id,
+                                                            f.amount.minor(), std::nullopt));
+  }
+  // Committed from here on (the unit cannot fail any more): remember what happened.
   Work(day, 10, WorkType::kFraudReview, false, wrong);
   s_.thefts_stopped += f.theft && !accept ? 1 : 0;
-  if (!accept) return Status::Ok();
-  const std::string& merchant_id = merchant_ids_[f.merchant];
-  TRANCHE_ASSIGN_OR_RETURN(auto captured, origination::Capture(tx, ctx, merchant_id, f.order_id, f.amount.minor(),
-                                                               std::nullopt));
-  ScheduleFate(day, FollowUp{FollowUp::Kind::kReturn, f.consumer, f.merchant, captured.order.id, captured.plan.id, "",
-                             f.amount, f.fate, "", f.theft});
+  if (captured) {
+    ScheduleFate(day, FollowUp{FollowUp::Kind::kReturn, f.consumer, f.merchant, captured->order.id, captured->plan.id,
+                               "", f.amount, f.fate, "", f.theft});
+  }
   return Status::Ok();
 }
 
