@@ -44,7 +44,9 @@ struct Purchase {
   std::string device;
   std::string ip;
   std::string ip_country;
-  bool theft = false;  // ground truth: a fraudster buying with the consumer's identity
+  // Ground truth: the kind of fraud ("identity_theft": a fraudster buying as the
+  // consumer; "synthetic_ring": a made-up identity), empty for the consumer's own.
+  std::string fraud;
 };
 
 // The consumer's payment method now behaves as `profile` (payments/simulated.h).

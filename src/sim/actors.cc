@@ -1,5 +1,6 @@
 #include "sim/actions.h"
 #include "sim/consumer_actor.h"
+#include "sim/ring_actor.h"
 #include "sim/theft_actor.h"
 
 namespace tranche::sim {
@@ -8,7 +9,8 @@ std::vector<std::unique_ptr<Actor>> MarketActors() {
   std::vector<std::unique_ptr<Actor>> actors;
   actors.push_back(std::make_unique<ConsumerActor>());
   actors.push_back(std::make_unique<TheftActor>());
-  // Other fraudsters (synthetic-identity rings, merchant collusion, bust-out) join here.
+  actors.push_back(std::make_unique<RingActor>());
+  // Other fraudsters (merchant collusion, first-party bust-out) join here.
   return actors;
 }
 

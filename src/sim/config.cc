@@ -253,6 +253,10 @@ Status ReadFraud(Fields& f, FraudBehaviour& r) {
   TRANCHE_RETURN_IF_ERROR(f.Number("theft_rate_yearly", r.theft_rate_yearly, 0, 1));
   TRANCHE_RETURN_IF_ERROR(f.Number("theft_purchases", r.theft_purchases, 1, 20));
   TRANCHE_RETURN_IF_ERROR(f.Number("theft_home_ip_share", r.theft_home_ip_share, 0, 1));
+  TRANCHE_RETURN_IF_ERROR(f.Number("rings_per_1000_yearly", r.rings_per_1000_yearly, 0, 1000));
+  TRANCHE_RETURN_IF_ERROR(f.Number("ring_size", r.ring_size, 1, 50));
+  TRANCHE_RETURN_IF_ERROR(f.Number("ring_active_days", r.ring_active_days, 1, 365));
+  TRANCHE_RETURN_IF_ERROR(f.Number("ring_purchases_per_day", r.ring_purchases_per_day, 0, 5));
   TRANCHE_RETURN_IF_ERROR(f.Number("reviewer_error", r.reviewer_error, 0, 0.5));
   return f.Number("review_after_days", r.review_after_days, 0, 30);
 }
@@ -409,6 +413,8 @@ std::string ConfigJson(const SimConfig& c) {
   const FraudBehaviour& fr = c.fraud;
   j["fraud"] = {{"rules", fr.rules}, {"travel_share", fr.travel_share}, {"theft_rate_yearly", fr.theft_rate_yearly},
                 {"theft_purchases", fr.theft_purchases}, {"theft_home_ip_share", fr.theft_home_ip_share},
+                {"rings_per_1000_yearly", fr.rings_per_1000_yearly}, {"ring_size", fr.ring_size},
+                {"ring_active_days", fr.ring_active_days}, {"ring_purchases_per_day", fr.ring_purchases_per_day},
                 {"reviewer_error", fr.reviewer_error}, {"review_after_days", fr.review_after_days}};
   const automation::Staffing& s = c.staffing;
   j["staffing"] = {{"contact_aht_s", s.contact_aht_s}, {"service_level", s.service_level},

@@ -22,6 +22,7 @@ inline constexpr std::int64_t kMaxConsumers = 2'000'000;
 inline constexpr int kMaxDays = 3'650;
 inline constexpr std::size_t kMaxListEntries = 64;  // countries, categories, scenarios, weights
 inline constexpr std::size_t kMaxConfigBytes = 1 << 20;
+inline constexpr std::int64_t kMaxRings = 100'000;
 
 // A positive quantity spread log-normally around `median` (sigma: of its logarithm).
 struct LogNormal {
@@ -104,11 +105,18 @@ struct FileImperfections {
 struct FraudBehaviour {
   std::string rules =
       "review if ip_country_mismatch = 1 and amount > 20000\n"
-      "review if distinct_devices_per_consumer_24h >= 3\n";
+      "review if distinct_devices_per_consumer_24h >= 3\n"
+      "review if distinct_consumers_per_device_24h >= 3\n";
   double travel_share = 0.02;           // of consumers' own purchases, from another country's IP
   double theft_rate_yearly = 0.01;      // per consumer: a fraudster gets their identity
   int theft_purchases = 3;              // the fraudster's purchases that day, on one device
   double theft_home_ip_share = 0.3;     // the fraudster's IP is in the victim's country (a proxy)
+  // Synthetic-identity rings (population.h Ring): per 1,000 consumers a year, members
+  // each, days active, and each member's purchases a day while active.
+  double rings_per_1000_yearly = 0.2;
+  int ring_size = 5;
+  int ring_active_days = 10;
+  double ring_purchases_per_day = 0.4;
   double reviewer_error = 0.05;         // a reviewer's decision is wrong
   int review_after_days = 1;            // a held authorization is decided
 };

@@ -36,6 +36,7 @@ namespace {
 
 constexpr std::size_t kUnitsPerWrite = 256;  // units of work per store transaction
 constexpr std::chrono::hours kOpeningHour{8};
+constexpr std::chrono::hours kShoppingHours{12};  // the day's checkouts spread over 08:00-20:00
 constexpr std::string_view kOperator = "sim-operator";  // who saves the rules and decides reviews
 // A credit decision was wrong when an approved consumer defaults within this many days.
 constexpr int kDefaultHorizonDays = 180;
@@ -67,7 +68,7 @@ struct FollowUp {
   Money amount;
   Fate fate;
   std::string review_id;  // kReview: the authorization held for a fraud review
-  bool theft = false;     // ground truth
+  bool fraud = false;     // ground truth
 };
 
 // How a contact went: through the assistant (what it took the consumer's message for,
@@ -97,7 +98,7 @@ class Simulation {
     }
     Draws key(c.seed, Purpose::kIdentity, 0xffffffffULL);
     for (auto& b : platform_key_) b = static_cast<std::uint8_t>(key.Below(256));
-    consumer_ids_.resize(population_.consumers.size());
+    consumer_ids_.resize(population_.agents());
   }
 
   Result<RunSummary> Run();
@@ -106,8 +107,10 @@ class Simulation {
   origination::Context Ctx() { return {ids_, decider_, bureau_, clock_.Now(), ops::OrderEventsOutbox(), &screening_}; }
   Status Onboard();
   Status RunDay(int day);
-  // Runs each unit in its own savepoint; a refusal is counted and undoes only that unit.
-  Status Execute(std::vector<std::function<Status(store::Tx&)>>& units);
+  // Runs each unit in its own savepoint, `per_write` to a transaction; a refusal is
+  // counted and undoes only that unit. The clock moves `step` before each unit.
+  Status Execute(std::vector<std::function<Status(store::Tx&)>>& units,
+                 std::chrono::milliseconds step = std::chrono::milliseconds(1), std::size_t per_write = kUnitsPerWrite);
   Status Purchase(store::Tx& tx, const sim::Purchase& p, int day);
   Status FollowUpOn(store::Tx& tx, const FollowUp& f, int day);
   // What happens to a captured order later (returns, refunds, disputes, payoffs).
@@ -187,13 +190,15 @@ Status Simulation::Onboard() {
   });
 }
 
-Status Simulation::Execute(std::vector<std::function<Status(store::Tx&)>>& units) {
-  for (std::size_t from = 0; from < units.size(); from += kUnitsPerWrite) {
-    const std::size_t to = std::min(units.size(), from + kUnitsPerWrite);
+Status Simulation::Execute(std::vector<std::function<Status(store::Tx&)>>& units, std::chrono::milliseconds step,
+                           std::size_t per_write) {
+  TRANCHE_ASSERT(per_write >= 1);
+  for (std::size_t from = 0; from < units.size(); from += per_write) {
+    const std::size_t to = std::min(units.size(), from + per_write);
     std::vector<Status> outcomes(to - from);
     TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
       for (std::size_t i = from; i < to; ++i) {
-        clock_.Advance(std::chrono::milliseconds(1));
+        clock_.Advance(step);
         outcomes[i - from] = tx.Nested([&] { return units[i](tx); });
       }
       return Status::Ok();
@@ -216,7 +221,7 @@ Status Simulation::Purchase(store::Tx& tx, const sim::Purchase& p, int day) {
   TRANCHE_RETURN_IF_ERROR(checkout::ValidateSession(draft));
   TRANCHE_ASSIGN_OR_RETURN(auto session,
                            origination::CreateSession(tx, ids_, platform_key_, merchant_id, std::move(draft), ctx.now));
-  const ConsumerAgent& agent = population_.consumers[static_cast<std::size_t>(p.consumer)];
+  const ConsumerAgent& agent = population_.Agent(p.consumer);
   TRANCHE_ASSIGN_OR_RETURN(auto outcome,
                            origination::Authorize(tx, ctx, {session.view.session.id, p.product,
                                                             PresentedIdentity(c_, agent, p.consumer),
@@ -242,38 +247,39 @@ Status Simulation::Purchase(store::Tx& tx, const sim::Purchase& p, int day) {
   }
   // Committed from here on (the unit cannot fail any more): remember what happened.
   if (first && !consumer_id.empty()) consumer_ids_[static_cast<std::size_t>(p.consumer)] = consumer_id;
-  // Credit decisions are judged on the consumer's own repayment; a thief's are not theirs.
-  if (!p.theft) decisions_.push_back({day, p.consumer, captured.has_value() || held.has_value()});
+  // Credit decisions are judged on the consumer's own repayment; a fraudster's are not.
+  const bool fraud = !p.fraud.empty();
+  if (!fraud) decisions_.push_back({day, p.consumer, captured.has_value() || held.has_value()});
   ++s_.purchases;
   ++(captured || held ? s_.approved : s_.declined);
-  s_.thefts += p.theft ? 1 : 0;
+  s_.frauds += fraud ? 1 : 0;
   std::string_view screened;
   if (outcome.fraud) {
     screened = fraud::ActionName(outcome.fraud->action);
     ++s_.fraud_screened;
-    // Decided with no person unless held; wrong when it let a theft through or blocked
+    // Decided with no person unless held; wrong when it let a fraud through or blocked
     // the consumer's own purchase.
     const bool allowed = outcome.fraud->action == fraud::Action::kAllow;
     const bool blocked = outcome.fraud->action == fraud::Action::kBlock;
-    if (!held) Work(day, 12, WorkType::kFraudReview, true, (allowed && p.theft) || (blocked && !p.theft));
+    if (!held) Work(day, 12, WorkType::kFraudReview, true, (allowed && fraud) || (blocked && !fraud));
     s_.fraud_blocked += blocked ? 1 : 0;
-    s_.thefts_stopped += blocked && p.theft ? 1 : 0;
+    s_.frauds_stopped += blocked && fraud ? 1 : 0;
   }
   rec_.Append("purchases.csv", Csv({day, p.consumer, consumer_id, merchant_id, CurrencyCode(amount.currency()),
                                     amount.minor(), lending::ProductName(p.product),
                                     held ? "review" : captured ? "approved" : "declined",
                                     captured ? captured->order.id : held ? held->id : "", screened, p.device,
                                     p.ip_country, p.fate.return_after, p.fate.dispute_after, p.fate.dispute_reason,
-                                    p.fate.payoff_after, p.theft ? 1 : 0}));
+                                    p.fate.payoff_after, p.fraud}));
   if (held) {
     ++s_.fraud_reviews;
     Schedule(day + c_.fraud.review_after_days, FollowUp{FollowUp::Kind::kReview, p.consumer, p.merchant, held->id, "",
-                                                        "", amount, p.fate, outcome.review->id, p.theft});
+                                                        "", amount, p.fate, outcome.review->id, fraud});
     return Status::Ok();
   }
   if (!captured) return Status::Ok();
   ScheduleFate(day, FollowUp{FollowUp::Kind::kReturn, p.consumer, p.merchant, captured->order.id, captured->plan.id, "",
-                             amount, p.fate, "", p.theft});
+                             amount, p.fate, "", fraud});
   return Status::Ok();
 }
 
@@ -301,7 +307,7 @@ Status Simulation::DecideReview(store::Tx& tx, const FollowUp& f, int day) {
   const origination::Context ctx = Ctx();
   Draws d(c_.seed, Purpose::kReview, static_cast<std::uint64_t>(f.consumer), static_cast<std::uint64_t>(day));
   const bool wrong = d.Chance(c_.fraud.reviewer_error);
-  const bool accept = f.theft == wrong;  // the consumer's own: accept; a theft: reject
+  const bool accept = f.fraud == wrong;  // the consumer's own: accept; a fraud: reject
   TRANCHE_RETURN_IF_ERROR(origination::DecideReview(tx, ctx, f.review_id, kOperator, accept,
                                                     accept ? "the customer's own purchase" : "not the customer")
                               .status());
@@ -312,10 +318,10 @@ Status Simulation::DecideReview(store::Tx& tx, const FollowUp& f, int day) {
   }
   // Committed from here on (the unit cannot fail any more): remember what happened.
   Work(day, 10, WorkType::kFraudReview, false, wrong);
-  s_.thefts_stopped += f.theft && !accept ? 1 : 0;
+  s_.frauds_stopped += f.fraud && !accept ? 1 : 0;
   if (captured) {
     ScheduleFate(day, FollowUp{FollowUp::Kind::kReturn, f.consumer, f.merchant, captured->order.id, captured->plan.id,
-                               "", f.amount, f.fate, "", f.theft});
+                               "", f.amount, f.fate, "", f.fraud});
   }
   return Status::Ok();
 }
@@ -404,7 +410,12 @@ Status Simulation::RunDay(int day) {
       contacts.push_back(k);
     }
   }
-  TRANCHE_RETURN_IF_ERROR(Execute(units));
+  // The day's shopping spreads over the opening hours, and each checkout commits alone
+  // as an API request does: the fraud screening learns a checkout when it commits, so its
+  // windows see every earlier one (the same device across a ring's identities).
+  const auto step = std::max<std::chrono::milliseconds>(
+      std::chrono::milliseconds(1), std::chrono::milliseconds(kShoppingHours) / std::max<std::size_t>(1, units.size()));
+  TRANCHE_RETURN_IF_ERROR(Execute(units, step, 1));
   for (const sim::Contact* k : contacts) HandleContact(*k, day);
   TRANCHE_ASSIGN_OR_RETURN(auto reports, ops::AdvanceAndClose(cob_, clock_, 1));
   for (const ops::CobReport& r : reports) {
@@ -527,7 +538,7 @@ void Simulation::Progress(int day, std::chrono::steady_clock::time_point started
 
 void Simulation::WriteGroundTruth() {
   for (const CreditDecision& d : decisions_) {
-    const ConsumerAgent& a = population_.consumers[static_cast<std::size_t>(d.consumer)];
+    const ConsumerAgent& a = population_.Agent(d.consumer);
     const bool defaults = a.default_day && *a.default_day >= d.day && *a.default_day < d.day + kDefaultHorizonDays;
     // Wrong: approving a consumer who defaults soon, or declining one who never does.
     Work(d.day, 12, WorkType::kCreditDecision, true, d.approved ? defaults : !a.default_day.has_value());
@@ -539,6 +550,13 @@ void Simulation::WriteGroundTruth() {
                      static_cast<std::int64_t>(a.income_usd_monthly), a.default_day ? *a.default_day : -1,
                      static_cast<std::int64_t>(a.hardship.size()), static_cast<std::int64_t>(a.expired_card.size())}));
   }
+  for (std::size_t r = 0; r < population_.rings.size(); ++r) {
+    const Ring& ring = population_.rings[r];
+    for (int m = 0; m < ring.size; ++m) {
+      rec_.Append("rings.csv", Csv({static_cast<std::int64_t>(r), c_.countries[ring.country].code, ring.active.from,
+                                    ring.active.until, ring.first + m, consumer_ids_[static_cast<std::size_t>(ring.first + m)]}));
+    }
+  }
 }
 
 Result<RunSummary> Simulation::Run() {
@@ -546,7 +564,7 @@ Result<RunSummary> Simulation::Run() {
   rec_.Append("purchases.csv", Csv({"day", "consumer", "consumer_id", "merchant_id", "currency", "amount_minor", "product",
                                     "decision", "order_id", "fraud_action", "device", "ip_country",
                                     "true_return_after", "true_dispute_after", "true_dispute_reason",
-                                    "true_payoff_after", "true_theft"}));
+                                    "true_payoff_after", "true_fraud"}));
   rec_.Append("contacts.csv", Csv({"day", "hour", "consumer", "consumer_id", "language", "true_reason",
                                    "assistant_intent", "handed_off"}));
   rec_.Append("daily.csv", Csv({"date", "collections", "succeeded", "failed", "late_fees", "charge_offs",
@@ -554,6 +572,7 @@ Result<RunSummary> Simulation::Run() {
   rec_.Append("recon.csv", Csv({"date", "lines", "matched", "matched_late", "duplicates", "written_off", "exceptions"}));
   rec_.Append("recon_exceptions.csv", Csv({"date", "kind", "reference", "type", "currency", "expected_minor", "actual_minor"}));
   rec_.Append("merchants.csv", Csv({"merchant_id", "name", "country", "currency", "category"}));
+  rec_.Append("rings.csv", Csv({"ring", "country", "active_from_day", "active_until_day", "agent", "consumer_id"}));
   rec_.Append("consumers.csv", Csv({"consumer", "consumer_id", "country", "language", "income_usd_monthly",
                                     "true_default_day", "true_hardship_spells", "true_card_expiries"}));
   TRANCHE_RETURN_IF_ERROR(Onboard());
@@ -581,8 +600,8 @@ std::string SummaryJson(const RunSummary& s) {
                       {"contacts", s.contacts}, {"assistant_contacts", s.assistant_contacts},
                       {"assistant_handoffs", s.assistant_handoffs}, {"assistant_misread", s.assistant_misread},
                       {"returns", s.returns}, {"refunds", s.refunds}, {"fraud_screened", s.fraud_screened},
-                      {"fraud_reviews", s.fraud_reviews}, {"fraud_blocked", s.fraud_blocked}, {"thefts", s.thefts},
-                      {"thefts_stopped", s.thefts_stopped},
+                      {"fraud_reviews", s.fraud_reviews}, {"fraud_blocked", s.fraud_blocked}, {"frauds", s.frauds},
+                      {"frauds_stopped", s.frauds_stopped},
                       {"disputes", s.disputes}, {"payoffs", s.payoffs}, {"method_changes", s.method_changes},
                       {"collections_succeeded", s.collections_succeeded}, {"collections_failed", s.collections_failed},
                       {"late_fees", s.late_fees}, {"charge_offs", s.charge_offs}, {"settlements", s.settlements},

@@ -54,8 +54,8 @@ struct RunSummary {
   std::int64_t fraud_screened = 0;  // authorizations the fraud screening decided
   std::int64_t fraud_reviews = 0;   // of those: held for a person
   std::int64_t fraud_blocked = 0;
-  std::int64_t thefts = 0;          // checkouts by fraudsters with a stolen identity (ground truth)
-  std::int64_t thefts_stopped = 0;  // of those: blocked, or rejected in review
+  std::int64_t frauds = 0;          // checkouts by fraudsters: stolen or synthetic identities (ground truth)
+  std::int64_t frauds_stopped = 0;  // of those: blocked, or rejected in review
   std::int64_t returns = 0;
   std::int64_t refunds = 0;
   std::int64_t disputes = 0;

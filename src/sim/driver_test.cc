@@ -135,20 +135,41 @@ TEST(Simulation, IdentityThievesAreScreenedHeldForReviewAndDisputed) {
   SimConfig c = Small();
   c.fraud.theft_rate_yearly = 0.5;  // a few sprees a week among 150 consumers
   c.fraud.travel_share = 0.05;
+  c.fraud.rings_per_1000_yearly = 0;
   const Ran r = RunIt(c);
   EXPECT_TRUE(r.verify.ok());
   const RunSummary& s = r.summary;
-  EXPECT_GT(s.thefts, 10);
+  EXPECT_GT(s.frauds, 10);
   // Every approval is screened; the rules hold some for a person, who stops thefts
   // (and, wrongly or for travellers, holds consumers' own purchases too).
   EXPECT_GT(s.fraud_screened, s.approved / 2);
   EXPECT_LE(s.fraud_screened, s.approved);
   EXPECT_GT(s.fraud_reviews, 0);
-  EXPECT_GT(s.thefts_stopped, 0);
+  EXPECT_GT(s.frauds_stopped, 0);
   // Thieves behind a proxy in the victim's country pass the rules: found only when the
   // consumer disputes.
-  EXPECT_LT(s.thefts_stopped, s.thefts);
-  EXPECT_GT(r.known_frauds, static_cast<std::size_t>(s.thefts_stopped / 2));
+  EXPECT_LT(s.frauds_stopped, s.frauds);
+  EXPECT_GT(r.known_frauds, static_cast<std::size_t>(s.frauds_stopped / 2));
+  EXPECT_EQ(RunIt(c).summary.digest, s.digest);
+}
+
+TEST(Simulation, SyntheticRingsSharingADeviceAreHeldByTheDeviceRule) {
+  SimConfig c = Small();
+  c.fraud.theft_rate_yearly = 0;
+  c.fraud.travel_share = 0;
+  c.fraud.rings_per_1000_yearly = 300;  // about four rings among 150 consumers in 35 days
+  c.fraud.ring_purchases_per_day = 0.8;
+  c.fraud.rules = "review if distinct_consumers_per_device_24h >= 3\n";
+  const Ran r = RunIt(c);
+  EXPECT_TRUE(r.verify.ok());
+  const RunSummary& s = r.summary;
+  EXPECT_GT(s.frauds, 10);
+  // Consumers buy on their own devices: every review is a ring's purchase, from the
+  // third identity on the ring's device within a day.
+  EXPECT_GT(s.fraud_reviews, 0);
+  EXPECT_LE(s.fraud_reviews, s.frauds);
+  EXPECT_GT(s.frauds_stopped, 0);
+  EXPECT_GE(r.known_frauds, static_cast<std::size_t>(s.frauds_stopped));
   EXPECT_EQ(RunIt(c).summary.digest, s.digest);
 }
 

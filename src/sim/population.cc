@@ -1,5 +1,7 @@
 #include "sim/population.h"
 
+#include "core/assert.h"
+
 #include <cmath>
 
 #include "sim/draws.h"
@@ -99,11 +101,52 @@ Conditions ConditionsOn(const SimConfig& c, int day) {
   return out;
 }
 
+const ConsumerAgent& Population::Agent(std::int64_t index) const {
+  TRANCHE_ASSERT(index >= 0 && static_cast<std::size_t>(index) < agents());
+  const auto i = static_cast<std::size_t>(index);
+  return i < consumers.size() ? consumers[i] : synthetic[i - consumers.size()];
+}
+
+namespace {
+
+// The rings of the run: their number in proportion to the consumers and the days, each
+// starting on a day of its own; members never pay (their payment method fails from the
+// ring's first day).
+void MakeRings(const SimConfig& c, Population& p) {
+  const FraudBehaviour& f = c.fraud;
+  const double expected = f.rings_per_1000_yearly * static_cast<double>(c.consumers) / 1000.0 * c.days / 365.0;
+  const auto rings = std::min<std::int64_t>(std::llround(expected), kMaxRings);
+  std::vector<double> country_weights;
+  for (const Country& k : c.countries) country_weights.push_back(k.weight);
+  for (std::int64_t r = 0; r < rings; ++r) {
+    Draws d(c.seed, Purpose::kRing, static_cast<std::uint64_t>(r));
+    Ring ring;
+    ring.country = d.Pick(country_weights);
+    ring.active.from = d.Between(0, std::max(0, c.days - 1));
+    ring.active.until = ring.active.from + f.ring_active_days;
+    ring.first = static_cast<std::int64_t>(p.agents());
+    ring.size = f.ring_size;
+    for (int m = 0; m < ring.size; ++m) {
+      ConsumerAgent a;
+      a.country = ring.country;
+      a.language = c.countries[ring.country].languages.front().name;
+      a.income_usd_monthly = c.consumer.income_usd_monthly.median;
+      a.default_day = ring.active.from;
+      a.shares_address_of = ring.first;
+      p.synthetic.push_back(std::move(a));
+    }
+    p.rings.push_back(ring);
+  }
+}
+
+}  // namespace
+
 Population MakePopulation(const SimConfig& c) {
   Population p;
   const std::vector<double> distress = DistressByDay(c);
   p.consumers.reserve(static_cast<std::size_t>(c.consumers));
   for (std::int64_t i = 0; i < c.consumers; ++i) p.consumers.push_back(MakeConsumer(c, i, distress));
+  MakeRings(c, p);
   p.merchants_by.assign(c.countries.size(), std::vector<std::vector<std::size_t>>(c.categories.size()));
   for (std::size_t k = 0; k < c.countries.size(); ++k) {
     for (std::size_t g = 0; g < c.categories.size(); ++g) {
@@ -136,8 +179,9 @@ merchants::Consumer PresentedIdentity(const SimConfig& c, const ConsumerAgent& a
   const int age_days = d.Between(19 * 365, 75 * 365);
   out.date_of_birth = AddDays(c.start_date, -age_days);
   const std::string& country = c.countries[a.country].code;
-  out.address = merchants::Address{std::to_string(1 + d.Below(200)) + " Market Street", "Sim City " + country,
-                                   std::to_string(10'000 + d.Below(89'999)), country};
+  Draws home(c.seed, Purpose::kIdentity, static_cast<std::uint64_t>(a.shares_address_of.value_or(index)), 1);
+  out.address = merchants::Address{std::to_string(1 + home.Below(200)) + " Market Street", "Sim City " + country,
+                                   std::to_string(10'000 + home.Below(89'999)), country};
   return out;
 }
 

@@ -33,6 +33,19 @@ struct ConsumerAgent {
   std::optional<int> default_day;  // payments fail for good from this day
   std::vector<Spell> hardship;     // payments fail during these spells
   std::vector<Spell> expired_card; // the card fails until the consumer replaces it
+  // A synthetic identity's address is its ring's (the agent index whose address it
+  // presents); a real consumer's is their own.
+  std::optional<std::int64_t> shares_address_of;
+};
+
+// A synthetic-identity ring (ground truth): made-up people who share one device and one
+// address, buy for a few days and never pay. Its members are Population::synthetic
+// [first - consumers.size(), + size).
+struct Ring {
+  std::size_t country = 0;
+  Spell active;
+  std::int64_t first = 0;  // agent index of the first member
+  int size = 0;
 };
 
 // The simulator's payment-method profile for the consumer on `day` (payments/simulated.h).
@@ -47,9 +60,15 @@ struct MerchantAgent {
 
 struct Population {
   std::vector<ConsumerAgent> consumers;
+  std::vector<ConsumerAgent> synthetic;  // the rings' members: agent indices after the consumers
+  std::vector<Ring> rings;
   std::vector<MerchantAgent> merchants;
   // Merchants by [country][category]: every pair has at least one.
   std::vector<std::vector<std::vector<std::size_t>>> merchants_by;
+
+  // Agent `index`: a consumer, or after them a ring's synthetic identity.
+  const ConsumerAgent& Agent(std::int64_t index) const;
+  std::size_t agents() const { return consumers.size() + synthetic.size(); }
 };
 
 // The scenario multipliers in force on `day`.

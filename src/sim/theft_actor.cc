@@ -40,7 +40,7 @@ Purchase TheftPurchase(const World& world, std::int64_t victim, int day, std::ui
   p.ip = "198.51.100." + std::to_string(spree % 250 + 1);
   const std::size_t at = d.Chance(c.fraud.theft_home_ip_share) ? a.country : ElsewhereThan(c, a.country, d);
   p.ip_country = c.countries[at].code;
-  p.theft = true;
+  p.fraud = "identity_theft";
   // The consumer notices the charge and disputes the order as not theirs; the claim
   // is valid.
   p.fate.dispute_after = d.Between(5, 20) + n;
