@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -31,6 +32,9 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
                         "config.json", "tranche.db", "models/intents-bnpl/intents.json"}) {
     EXPECT_TRUE(std::filesystem::exists(run + "/" + f)) << f;
   }
+  // One close per simulated day, whatever hours the day's work took.
+  const std::string daily = ReadFile(run + "/daily.csv");
+  EXPECT_EQ(std::count(daily.begin(), daily.end(), '\n'), 13) << daily;
   // A second run into the same directory is refused rather than mixed in.
   EXPECT_NE(RunToExit({"simulate", "--config", config, "--out", run}, dir.path() + "/again.txt"), 0);
 

@@ -417,7 +417,11 @@ Status Simulation::RunDay(int day) {
       std::chrono::milliseconds(1), std::chrono::milliseconds(kShoppingHours) / std::max<std::size_t>(1, units.size()));
   TRANCHE_RETURN_IF_ERROR(Execute(units, step, 1));
   for (const sim::Contact* k : contacts) HandleContact(*k, day);
-  TRANCHE_ASSIGN_OR_RETURN(auto reports, ops::AdvanceAndClose(cob_, clock_, 1));
+  // The date closes at midnight, whatever hour the day's work reached.
+  const Instant midnight = StartOfDate(AddDays(date, 1));
+  TRANCHE_ASSERT_MSG(clock_.Now() < midnight, "a simulated day's work ends before midnight");
+  clock_.Set(midnight);
+  TRANCHE_ASSIGN_OR_RETURN(auto reports, cob_.CloseThrough(date));
   for (const ops::CobReport& r : reports) {
     s_.collections_succeeded += r.collections.succeeded;
     s_.collections_failed += r.collections.failed;
