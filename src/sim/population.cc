@@ -1,9 +1,8 @@
 #include "sim/population.h"
 
-#include "core/assert.h"
-
 #include <cmath>
 
+#include "core/assert.h"
 #include "sim/draws.h"
 
 namespace tranche::sim {

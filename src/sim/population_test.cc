@@ -54,6 +54,34 @@ TEST(Population, TheMethodProfileFollowsTheTimeline) {
   EXPECT_EQ(MethodProfile(a, 400), "insufficient_funds");
 }
 
+TEST(Population, RingsAreMadeUpPeopleWhoShareAnAddressAndNeverPay) {
+  SimConfig c = DefaultConfig();
+  c.consumers = 2'000;
+  c.days = 365;
+  c.fraud.rings_per_1000_yearly = 2;  // four rings
+  c.fraud.ring_size = 5;
+  const Population p = MakePopulation(c);
+  ASSERT_EQ(p.rings.size(), 4u);
+  EXPECT_EQ(p.consumers.size(), 2'000u);  // the real consumers are unchanged
+  EXPECT_EQ(p.agents(), 2'000u + 20u);
+  for (const Ring& r : p.rings) {
+    const auto home = PresentedIdentity(c, p.Agent(r.first), r.first);
+    for (int m = 0; m < r.size; ++m) {
+      const std::int64_t index = r.first + m;
+      const ConsumerAgent& a = p.Agent(index);
+      const auto who = PresentedIdentity(c, a, index);
+      ASSERT_TRUE(who.address.has_value());
+      EXPECT_TRUE(who.address == home.address);
+      if (m > 0) {
+        EXPECT_NE(who.email, home.email);  // separate identities
+      }
+      EXPECT_EQ(MethodProfile(a, r.active.from), "insufficient_funds");  // never pays
+    }
+  }
+  // A consumer's address is their own.
+  EXPECT_FALSE(PresentedIdentity(c, p.Agent(0), 0).address == PresentedIdentity(c, p.Agent(1), 1).address);
+}
+
 TEST(ConsumerActor, AHolidayPeakBringsMorePurchases) {
   SimConfig c = DefaultConfig();
   c.consumers = 3'000;
