@@ -74,6 +74,32 @@ TEST_F(AssistantApiTest, AnswersFromTheAccountAndPaysOffOnlyAfterAYes) {
   EXPECT_EQ(t.json()["messages"].size(), 8u);
 }
 
+// An unauthorized dispute opened in the chat is a fraud label the live screening learns
+// when it commits, as one opened through the disputes API is: the next authorization at
+// that merchant already sees the merchant's known fraud (before, only a restart did).
+TEST_F(AssistantApiTest, AnUnauthorizedDisputeInTheChatTeachesTheLiveScreening) {
+  testing::ClientRequest rules;
+  rules.method = "PUT";
+  rules.target = "/v1/admin/fraud/rules";
+  rules.body = Json{{"source", "review if merchant_seconds_since_known_fraud >= 0\n"}}.dump();
+  rules.bearer = s_.okey();
+  ASSERT_EQ(s_.client().Send(rules).status, 200);
+  s_.Buy("victim@example.com", 8000);  // no fraud known yet: allowed
+  const std::string token = s_.Login("victim@example.com");
+  const std::string id = Start(token);
+  auto r = Say(token, id, "that purchase was not me");
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.json()["pending_confirmation"]["type"], "dispute") << r.body;
+  r = Say(token, id, "yes");
+  ASSERT_EQ(r.json()["actions"].size(), 1u) << r.body;
+  EXPECT_EQ(r.json()["actions"][0]["status"], "done") << r.body;
+
+  s_.clock().Advance(std::chrono::minutes(5));
+  const Json next = s_.Authorize("someone.else@example.com", 5000);
+  EXPECT_EQ(next["status"], "approved") << next.dump();
+  EXPECT_EQ(next["fraud_status"], "pending") << next.dump();
+}
+
 TEST_F(AssistantApiTest, ANoChangesNothingAndRefusalsGiveTheReason) {
   const auto buy = s_.Buy("no@example.com", 8000);
   s_.Advance(1);

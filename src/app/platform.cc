@@ -228,6 +228,11 @@ Status Platform::OpenFraudScreening() {
                         }});
   }
   fraud_source_ = std::make_unique<fraud::EngineFeatureSource>(engine);
+  screening_ = std::make_unique<fraud::Screening>(*fraud_source_, fraud_scorer_.get());
+  return Status::Ok();
+}
+
+Status Platform::RebuildFraudFeatures() {
   const Instant now = clock_->Now();
   std::size_t replayed = 0;
   TRANCHE_RETURN_IF_ERROR(store_->Read([&](store::Tx& tx) -> Status {
@@ -235,7 +240,6 @@ Status Platform::OpenFraudScreening() {
     return Status::Ok();
   }));
   spdlog::info("fraud feature engine rebuilt from {} stored screenings", replayed);
-  screening_ = std::make_unique<fraud::Screening>(*fraud_source_, fraud_scorer_.get());
   return Status::Ok();
 }
 
@@ -284,6 +288,10 @@ void Platform::EnableDemoShop(DemoMerchantKey merchant) {
 }
 
 Status Platform::Start() {
+  // The feature engine learns the stored screenings now rather than at Open, before
+  // anything is served: what was written in between (the demo's world and simulated
+  // history) is in its windows too.
+  TRANCHE_RETURN_IF_ERROR(RebuildFraudFeatures());
   front_ = std::make_unique<api::Front>(*app_, static_files_ ? &*static_files_ : nullptr, demo_shop_.get());
   server_ = std::make_unique<api::HttpServer>(options_.server, *front_);
   std::string error;
@@ -314,7 +322,7 @@ Status Platform::Start() {
 }
 
 ops::OpsContext Platform::ops_context() {
-  return ops::OpsContext{*store_, *ids_, *clock_, *processor_, *rail_};
+  return ops::OpsContext{*store_, *ids_, *clock_, *processor_, *rail_, screening_.get()};
 }
 
 Result<MaintenanceReport> Platform::RunMaintenance() {

@@ -123,7 +123,8 @@ class Platform {
   // Demo only: serves the demo shop's backend (app/demo_shop.h) as `merchant`, whose
   // secret key stays in this process. Call before Start().
   void EnableDemoShop(DemoMerchantKey merchant);
-  // Binds the HTTP server and serves on background threads; starts housekeeping.
+  // Rebuilds the fraud feature engine from the store, binds the HTTP server and serves
+  // on background threads; starts housekeeping.
   Status Start();
   // Housekeeping, run by Start() and then every maintenance_interval: purges
   // idempotency records past their 24 h lifetime, releases expired authorizations and
@@ -162,9 +163,11 @@ class Platform {
   // RunMaintenance's work, under the lease.
   Status Maintain(MaintenanceReport& report);
   Status OpenDecider();
-  // The fraud model (if any), the feature source rebuilt from the stored screenings,
-  // and the screening over them.
+  // The fraud model (if any), the feature source and the screening over them.
   Status OpenFraudScreening();
+  // Replays the stored screenings and labels into the feature source (Start, before
+  // serving).
+  Status RebuildFraudFeatures();
   // The key webhook signing secrets derive from: <data_dir>/webhook_signing.key (0600),
   // made on first open.
   Status LoadSigningKey();

@@ -162,7 +162,7 @@ Status RunAction(ops::OpsContext& ctx, std::string_view consumer_id, const Actio
       });
     case ActionType::kDispute:
       return ctx.store.Write([&](store::Tx& tx) -> Status {
-        return ops::OpenDispute(tx, ctx.ids, now, consumer_id, a.order_id, a.reason).status();
+        return ops::OpenDispute(tx, ctx.ids, now, consumer_id, a.order_id, a.reason, ctx.fraud).status();
       });
   }
   return Status::Internal("unknown action");

@@ -93,7 +93,6 @@ void EngineFeatureSource::Record(const AuthorizationFacts& facts) {
   const Event e = EventOf(facts);
   std::lock_guard lock(mu_);
   engine_.Record(e);
-  ++recorded_;
 }
 
 void EngineFeatureSource::RecordLabel(const KnownFraud& fraud) {
@@ -104,7 +103,7 @@ void EngineFeatureSource::RecordLabel(const KnownFraud& fraud) {
 Result<std::size_t> EngineFeatureSource::Rebuild(DecisionRepo& decisions, LabelRepo& labels, Instant now) {
   {
     std::lock_guard lock(mu_);
-    TRANCHE_ASSERT_MSG(recorded_ == 0, "the engine is rebuilt before it records");
+    engine_ = FeatureEngine(options_);
   }
   const Instant since = now - std::chrono::seconds(kRebuildDays * kDayS + options_.label_delay_s);
   TRANCHE_ASSIGN_OR_RETURN(std::vector<KnownFraud> frauds, labels.ListKnownFrauds(since, kMaxRebuildLabels + 1));

@@ -67,10 +67,13 @@ class EngineFeatureSource final : public FeatureSource {
   void Record(const AuthorizationFacts& facts) override;
   void RecordLabel(const KnownFraud& fraud) override;
 
-  // Replays what the store holds from `now` − (kRebuildDays + the label delay) into
-  // the engine: screenings (from `decisions`) by time and the fraud labels (from
-  // `labels`) when they became known, a label before a screening at the same instant.
-  // Precondition: nothing recorded yet. Returns how many screenings were replayed.
+  // Replaces what the engine holds with what the store holds from `now` −
+  // (kRebuildDays + the label delay): screenings (from `decisions`) by time and the
+  // fraud labels (from `labels`) when they became known, a label before a screening at
+  // the same instant. Precondition: nothing is screened meanwhile (an authorization
+  // computed during a rebuild would see part of its windows), so the platform rebuilds
+  // before it serves: at start, and again after a demo history wrote to the store.
+  // Returns how many screenings were replayed.
   Result<std::size_t> Rebuild(DecisionRepo& decisions, LabelRepo& labels, Instant now);
 
   std::int64_t label_delay_s() const { return options_.label_delay_s; }
@@ -80,7 +83,6 @@ class EngineFeatureSource final : public FeatureSource {
   StoredFeatureSource stored_;
   mutable std::mutex mu_;
   FeatureEngine engine_;  // guarded by mu_
-  std::size_t recorded_ = 0;  // guarded by mu_
 };
 
 }  // namespace tranche::fraud

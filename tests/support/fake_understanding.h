@@ -25,7 +25,7 @@ class KeywordClassifier final : public assist::IntentClassifier {
         {"pay", "pay_now"}, {"betala", "pay_now"}, {"bezahlen", "pay_now"}, {"zahlen", "pay_now"},
         {"next payment", "next_payment"}, {"nästa betalning", "next_payment"}, {"nächste zahlung", "next_payment"},
         {"balance", "balance"}, {"owe", "balance"}, {"limit", "spending_limit"}, {"raise", "increase_limit"},
-        {"never arrived", "dispute_not_received"}, {"refund", "refund_status"}, {"late fee", "late_fee"},
+        {"never arrived", "dispute_not_received"}, {"not me", "dispute_unauthorized"}, {"refund", "refund_status"}, {"late fee", "late_fee"},
         {"how does", "how_it_works"}, {"complain", "complaint"}, {"hello", "greeting"}, {"capital", "oos"},
     };
     for (const auto& [word, intent] : kRules) {

@@ -42,9 +42,8 @@ class Scenario {
     std::string email;
   };
 
-  // Session, approval, order and a full capture; nothing when the application is
-  // declined.
-  std::optional<Purchase> TryBuy(const std::string& email, std::int64_t amount, const std::string& product) {
+  // A checkout session and its authorization: the authorization's reply.
+  Json Authorize(const std::string& email, std::int64_t amount, const std::string& product = "pay_in_4") {
     const Json session_body = {
         {"currency", "USD"}, {"amount", amount}, {"merchant_reference", "ref-" + std::to_string(++n_)},
         {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", amount}, {"total_amount", amount}}}}};
@@ -54,8 +53,15 @@ class Scenario {
     auto a = client_.Post("/v1/checkout/sessions/" + s.json()["id"].get<std::string>() + "/authorize",
                           {{"product", product}, {"consumer", person}}, s.json()["client_token"].get<std::string>());
     EXPECT_EQ(a.status, 200) << a.body;
-    if (a.json()["status"] != "approved") return std::nullopt;
-    auto o = client_.Post("/v1/orders", {{"authorization_id", a.json()["authorization_id"]},
+    return a.json();
+  }
+
+  // Session, approval, order and a full capture; nothing when the application is
+  // declined.
+  std::optional<Purchase> TryBuy(const std::string& email, std::int64_t amount, const std::string& product) {
+    const Json a = Authorize(email, amount, product);
+    if (a["status"] != "approved") return std::nullopt;
+    auto o = client_.Post("/v1/orders", {{"authorization_id", a["authorization_id"]},
                                          {"merchant_reference", "order-" + std::to_string(++n_)}}, mkey());
     EXPECT_EQ(o.status, 201) << o.body;
     const std::string order_id = o.json()["id"];

@@ -16,7 +16,7 @@ constexpr std::int64_t kMaxAdvanceDays = 400;
 
 ops::OpsContext Ops(RequestContext& ctx) {
   TRANCHE_ASSERT(ctx.svc.processor != nullptr && ctx.svc.rail != nullptr);
-  return ops::OpsContext{ctx.svc.store, ctx.svc.ids, ctx.svc.clock, *ctx.svc.processor, *ctx.svc.rail};
+  return ops::OpsContext{ctx.svc.store, ctx.svc.ids, ctx.svc.clock, *ctx.svc.processor, *ctx.svc.rail, ctx.svc.fraud};
 }
 
 // The result of a payment, read back in the request's one recorded unit of work.
