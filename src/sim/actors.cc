@@ -1,4 +1,5 @@
 #include "sim/actions.h"
+#include "sim/bust_out_actor.h"
 #include "sim/consumer_actor.h"
 #include "sim/ring_actor.h"
 #include "sim/theft_actor.h"
@@ -9,8 +10,8 @@ std::vector<std::unique_ptr<Actor>> MarketActors() {
   std::vector<std::unique_ptr<Actor>> actors;
   actors.push_back(std::make_unique<ConsumerActor>());
   actors.push_back(std::make_unique<TheftActor>());
-  actors.push_back(std::make_unique<RingActor>());
-  // Other fraudsters (merchant collusion, first-party bust-out) join here.
+  actors.push_back(std::make_unique<RingActor>());  // synthetic rings and merchant collusion
+  actors.push_back(std::make_unique<BustOutActor>());
   return actors;
 }
 

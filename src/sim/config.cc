@@ -257,6 +257,10 @@ Status ReadFraud(Fields& f, FraudBehaviour& r) {
   TRANCHE_RETURN_IF_ERROR(f.Number("ring_size", r.ring_size, 1, 50));
   TRANCHE_RETURN_IF_ERROR(f.Number("ring_active_days", r.ring_active_days, 1, 365));
   TRANCHE_RETURN_IF_ERROR(f.Number("ring_purchases_per_day", r.ring_purchases_per_day, 0, 5));
+  TRANCHE_RETURN_IF_ERROR(f.Number("collusions_per_1000_yearly", r.collusions_per_1000_yearly, 0, 100));
+  TRANCHE_RETURN_IF_ERROR(f.Number("bust_out_rate_yearly", r.bust_out_rate_yearly, 0, 1));
+  TRANCHE_RETURN_IF_ERROR(f.Number("bust_out_after_days", r.bust_out_after_days, 0, 3650));
+  TRANCHE_RETURN_IF_ERROR(f.Number("bust_out_purchases", r.bust_out_purchases, 1, 20));
   TRANCHE_RETURN_IF_ERROR(f.Number("reviewer_error", r.reviewer_error, 0, 0.5));
   return f.Number("review_after_days", r.review_after_days, 0, 30);
 }
@@ -415,6 +419,9 @@ std::string ConfigJson(const SimConfig& c) {
                 {"theft_purchases", fr.theft_purchases}, {"theft_home_ip_share", fr.theft_home_ip_share},
                 {"rings_per_1000_yearly", fr.rings_per_1000_yearly}, {"ring_size", fr.ring_size},
                 {"ring_active_days", fr.ring_active_days}, {"ring_purchases_per_day", fr.ring_purchases_per_day},
+                {"collusions_per_1000_yearly", fr.collusions_per_1000_yearly},
+                {"bust_out_rate_yearly", fr.bust_out_rate_yearly}, {"bust_out_after_days", fr.bust_out_after_days},
+                {"bust_out_purchases", fr.bust_out_purchases},
                 {"reviewer_error", fr.reviewer_error}, {"review_after_days", fr.review_after_days}};
   const automation::Staffing& s = c.staffing;
   j["staffing"] = {{"contact_aht_s", s.contact_aht_s}, {"service_level", s.service_level},

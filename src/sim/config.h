@@ -106,7 +106,8 @@ struct FraudBehaviour {
   std::string rules =
       "review if ip_country_mismatch = 1 and amount > 20000\n"
       "review if distinct_devices_per_consumer_24h >= 3\n"
-      "review if distinct_consumers_per_device_24h >= 3\n";
+      "review if distinct_consumers_per_device_24h >= 3\n"
+      "review if consumer_count_24h >= 3\n";
   double travel_share = 0.02;           // of consumers' own purchases, from another country's IP
   double theft_rate_yearly = 0.01;      // per consumer: a fraudster gets their identity
   int theft_purchases = 3;              // the fraudster's purchases that day, on one device
@@ -117,6 +118,16 @@ struct FraudBehaviour {
   int ring_size = 5;
   int ring_active_days = 10;
   double ring_purchases_per_day = 0.4;
+  // Merchant collusion: per 1,000 consumers a year, a merchant in on it and a ring of
+  // made-up buyers (ring_size, ring_active_days, ring_purchases_per_day) who buy only
+  // there, each on a device of their own.
+  double collusions_per_1000_yearly = 0.1;
+  // First-party bust-out (population.h ConsumerAgent::bust_out_day): per consumer a
+  // year, a real customer who has repaid for at least `bust_out_after_days` days of the
+  // run buys `bust_out_purchases` times in one day and never pays again.
+  double bust_out_rate_yearly = 0.002;
+  int bust_out_after_days = 60;
+  int bust_out_purchases = 6;
   double reviewer_error = 0.05;         // a reviewer's decision is wrong
   int review_after_days = 1;            // a held authorization is decided
 };

@@ -68,9 +68,8 @@ std::optional<Purchase> PurchaseOn(const World& world, std::int64_t index, int d
   p.fate = DrawFate(c, c.categories[category], fate);
   // Their own device, from home or, now and then, from abroad.
   Draws device(c.seed, Purpose::kDevice, static_cast<std::uint64_t>(index), static_cast<std::uint64_t>(day));
-  const auto u = static_cast<std::uint64_t>(index);
-  p.device = "fp-" + std::to_string(index);
-  p.ip = "10." + std::to_string((u >> 16) & 255) + "." + std::to_string((u >> 8) & 255) + "." + std::to_string(u & 255);
+  p.device = OwnDevice(index);
+  p.ip = OwnIp(index);
   const std::size_t at = device.Chance(c.fraud.travel_share) ? ElsewhereThan(c, a.country, device) : a.country;
   p.ip_country = c.countries[at].code;
   return p;
@@ -81,6 +80,21 @@ lending::ProductKind ProductFor(lending::ProductKind preferred, const Money& amo
     if (lending::CheckAmount(lending::DefaultTerms(k, amount.currency()), amount).ok()) return k;
   }
   return lending::ProductKind::kPayIn30;
+}
+
+std::size_t DearestCategory(const SimConfig& c) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < c.categories.size(); ++i) {
+    if (c.categories[i].basket_usd_minor.median > c.categories[best].basket_usd_minor.median) best = i;
+  }
+  return best;
+}
+
+std::string OwnDevice(std::int64_t index) { return "fp-" + std::to_string(index); }
+
+std::string OwnIp(std::int64_t index) {
+  const auto u = static_cast<std::uint64_t>(index);
+  return "10." + std::to_string((u >> 16) & 255) + "." + std::to_string((u >> 8) & 255) + "." + std::to_string(u & 255);
 }
 
 std::size_t ElsewhereThan(const SimConfig& c, std::size_t home, Draws& d) {

@@ -94,7 +94,8 @@ class Simulation {
         rail_(payments::RailRates{c.seed}), tap_(processor_, rail_),
         cob_(ops::OpsContext{store_, ids_, clock_, tap_, tap_}) {
     if (o.support != nullptr) {
-      assistant_.emplace(ops::OpsContext{store_, ids_, clock_, tap_, tap_}, o.support->intents, o.support->languages);
+      assistant_.emplace(ops::OpsContext{store_, ids_, clock_, tap_, tap_, &screening_}, o.support->intents,
+                         o.support->languages);
     }
     Draws key(c.seed, Purpose::kIdentity, 0xffffffffULL);
     for (auto& b : platform_key_) b = static_cast<std::uint8_t>(key.Below(256));
@@ -181,10 +182,12 @@ Status Simulation::Onboard() {
       TRANCHE_RETURN_IF_ERROR(merchants::ValidateMerchant(m.draft));
       TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, m.draft, ids_, secrets_, clock_.Now()));
       merchant_ids_.push_back(created.merchant.id);
+      // Wrong when a merchant in on a fraud got through, whoever let it.
       const bool review = c_.categories[m.category].onboarding_review;
-      Work(0, 9, WorkType::kMerchantOnboarding, !review, false);
+      Work(0, 9, WorkType::kMerchantOnboarding, !review, m.colluding);
       rec_.Append("merchants.csv", Csv({created.merchant.id, m.draft.name, m.draft.country,
-                                        CurrencyCode(m.draft.default_currency), c_.categories[m.category].name}));
+                                        CurrencyCode(m.draft.default_currency), c_.categories[m.category].name,
+                                        m.colluding ? "1" : "0"}));
     }
     return Status::Ok();
   });
@@ -552,13 +555,15 @@ void Simulation::WriteGroundTruth() {
     rec_.Append("consumers.csv",
                 Csv({static_cast<std::int64_t>(i), consumer_ids_[i], c_.countries[a.country].code, a.language,
                      static_cast<std::int64_t>(a.income_usd_monthly), a.default_day ? *a.default_day : -1,
-                     static_cast<std::int64_t>(a.hardship.size()), static_cast<std::int64_t>(a.expired_card.size())}));
+                     static_cast<std::int64_t>(a.hardship.size()), static_cast<std::int64_t>(a.expired_card.size()),
+                     a.bust_out_day ? *a.bust_out_day : -1}));
   }
   for (std::size_t r = 0; r < population_.rings.size(); ++r) {
     const Ring& ring = population_.rings[r];
     for (int m = 0; m < ring.size; ++m) {
       rec_.Append("rings.csv", Csv({static_cast<std::int64_t>(r), c_.countries[ring.country].code, ring.active.from,
-                                    ring.active.until, ring.first + m, consumer_ids_[static_cast<std::size_t>(ring.first + m)]}));
+                                    ring.active.until, ring.first + m, consumer_ids_[static_cast<std::size_t>(ring.first + m)],
+                                    ring.merchant ? merchant_ids_[*ring.merchant] : std::string()}));
     }
   }
 }
@@ -575,10 +580,12 @@ Result<RunSummary> Simulation::Run() {
                                 "charged_off_minor", "settlements", "payouts_paid", "payouts_failed"}));
   rec_.Append("recon.csv", Csv({"date", "lines", "matched", "matched_late", "duplicates", "written_off", "exceptions"}));
   rec_.Append("recon_exceptions.csv", Csv({"date", "kind", "reference", "type", "currency", "expected_minor", "actual_minor"}));
-  rec_.Append("merchants.csv", Csv({"merchant_id", "name", "country", "currency", "category"}));
-  rec_.Append("rings.csv", Csv({"ring", "country", "active_from_day", "active_until_day", "agent", "consumer_id"}));
+  rec_.Append("merchants.csv", Csv({"merchant_id", "name", "country", "currency", "category", "true_colluding"}));
+  rec_.Append("rings.csv", Csv({"ring", "country", "active_from_day", "active_until_day", "agent", "consumer_id",
+                                "colluding_merchant_id"}));
   rec_.Append("consumers.csv", Csv({"consumer", "consumer_id", "country", "language", "income_usd_monthly",
-                                    "true_default_day", "true_hardship_spells", "true_card_expiries"}));
+                                    "true_default_day", "true_hardship_spells", "true_card_expiries",
+                                    "true_bust_out_day"}));
   TRANCHE_RETURN_IF_ERROR(Onboard());
   for (int day = 0; day < c_.days; ++day) {
     TRANCHE_RETURN_IF_ERROR(RunDay(day));

@@ -12,7 +12,9 @@
 #include "assist/nlu_understanding.h"
 #include "automation/work.h"
 #include "ledger/posting.h"
+#include "merchants/merchant.h"
 #include "ml/csv.h"
+#include "settlement/settlement.h"
 #include "store/sqlite/in_memory_store.h"
 
 namespace tranche::sim {
@@ -171,6 +173,59 @@ TEST(Simulation, SyntheticRingsSharingADeviceAreHeldByTheDeviceRule) {
   EXPECT_GT(s.frauds_stopped, 0);
   EXPECT_GE(r.known_frauds, static_cast<std::size_t>(s.frauds_stopped));
   EXPECT_EQ(RunIt(c).summary.digest, s.digest);
+}
+
+TEST(Simulation, BustOutsBuyInABurstThatTheLimitAndTheVelocityRuleStopInPart) {
+  SimConfig c = Small();
+  c.fraud.theft_rate_yearly = 0;
+  c.fraud.travel_share = 0;
+  c.fraud.rings_per_1000_yearly = 0;
+  c.fraud.bust_out_rate_yearly = 2;  // about fifteen of 150 consumers from day 15 on
+  c.fraud.bust_out_after_days = 15;
+  c.fraud.bust_out_purchases = 6;
+  c.fraud.rules = "review if consumer_count_24h >= 2\n";
+  const Ran r = RunIt(c);
+  EXPECT_TRUE(r.verify.ok());
+  const RunSummary& s = r.summary;
+  EXPECT_GT(s.frauds, 30);
+  // Each burst is one consumer: credit declines some, the rule holds the third approved
+  // checkout of the day and later ones, and reviewers reject most of those.
+  EXPECT_GT(s.fraud_reviews, 0);
+  EXPECT_GT(s.frauds_stopped, 0);
+  EXPECT_LT(s.frauds_stopped, s.frauds);
+  EXPECT_EQ(RunIt(c).summary.digest, s.digest);
+}
+
+TEST(Simulation, AColludingMerchantsBuyersPassTheDeviceRulesAndTheMerchantIsPaidOut) {
+  SimConfig c = Small();
+  c.fraud.theft_rate_yearly = 0;
+  c.fraud.travel_share = 0;
+  c.fraud.rings_per_1000_yearly = 0;
+  c.fraud.collusions_per_1000_yearly = 150;  // two colluding merchants in 35 days
+  c.fraud.ring_purchases_per_day = 0.8;
+  auto store = store::sqlite::InMemoryStore::Open(*ParseRfc3339("2026-01-01T00:00:00Z"));
+  ASSERT_TRUE(store.ok());
+  auto run = sim::Run(c, **store, RunOptions{});
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_GT(run->frauds, 10);
+  // Each buyer is on a device of their own: the device rules hold none of them.
+  EXPECT_EQ(run->frauds_stopped, 0);
+  std::int64_t captured_at_colluders_minor = 0;  // in their currencies
+  int colluders = 0;
+  ASSERT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto merchants, tx.merchants().List("", 1'000));
+    for (const merchants::Merchant& m : merchants) {
+      if (m.name.find(" outlet ") == std::string::npos) continue;
+      ++colluders;
+      TRANCHE_ASSIGN_OR_RETURN(auto settlements, tx.settlements().List(m.id, "", 1'000));
+      for (const settlement::Settlement& st : settlements) captured_at_colluders_minor += st.captures.minor();
+    }
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(colluders, 2);
+  EXPECT_GT(run->merchants, 2);
+  // The lender settles the colluders' orders, which nobody will ever pay.
+  EXPECT_GT(captured_at_colluders_minor, 0);
 }
 
 TEST(Simulation, PerfectFilesReconcileEveryMovementExactlyOnceAndTheLedgerVerifies) {

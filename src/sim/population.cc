@@ -69,11 +69,16 @@ ConsumerAgent MakeConsumer(const SimConfig& c, std::int64_t index, const std::ve
   Draws hardship(c.seed, Purpose::kHardship, static_cast<std::uint64_t>(index));
   a.hardship = Spells(hardship, b.hardship_rate_yearly * std::min(3.0, income_factor) / 365.0, distress,
                       std::max(1, b.hardship_days / 2), b.hardship_days * 3 / 2);
+  const std::vector<double> flat(distress.size(), 1.0);  // events the economy does not change
   if (a.card) {
     Draws expiry(c.seed, Purpose::kCardExpiry, static_cast<std::uint64_t>(index));
-    const std::vector<double> flat(distress.size(), 1.0);
     a.expired_card = Spells(expiry, b.card_expiry_rate_yearly / 365.0, flat, 3, 20);
   }
+  // A bust-out comes after a history of paying: never in the run's first days, and
+  // whatever the economy does (it is a plan, not a misfortune).
+  Draws bust_out(c.seed, Purpose::kBustOut, static_cast<std::uint64_t>(index));
+  a.bust_out_day = NextEvent(bust_out, c.fraud.bust_out_rate_yearly / 365.0, flat, c.fraud.bust_out_after_days);
+  if (a.default_day && a.bust_out_day && *a.default_day <= *a.bust_out_day) a.bust_out_day.reset();  // already not paying
   return a;
 }
 
@@ -81,6 +86,7 @@ ConsumerAgent MakeConsumer(const SimConfig& c, std::int64_t index, const std::ve
 
 std::string_view MethodProfile(const ConsumerAgent& c, int day) {
   if (c.default_day && day >= *c.default_day) return "insufficient_funds";
+  if (c.bust_out_day && day >= *c.bust_out_day) return "insufficient_funds";
   for (const Spell& s : c.hardship) {
     if (s.Contains(day)) return "insufficient_funds";
   }
@@ -108,32 +114,75 @@ const ConsumerAgent& Population::Agent(std::int64_t index) const {
 
 namespace {
 
-// The rings of the run: their number in proportion to the consumers and the days, each
-// starting on a day of its own; members never pay (their payment method fails from the
-// ring's first day).
-void MakeRings(const SimConfig& c, Population& p) {
-  const FraudBehaviour& f = c.fraud;
-  const double expected = f.rings_per_1000_yearly * static_cast<double>(c.consumers) / 1000.0 * c.days / 365.0;
-  const auto rings = std::min<std::int64_t>(std::llround(expected), kMaxRings);
+// How many rings of a kind a run has: in proportion to the consumers and the days.
+std::int64_t RingsInRun(const SimConfig& c, double per_1000_yearly) {
+  const double expected = per_1000_yearly * static_cast<double>(c.consumers) / 1000.0 * c.days / 365.0;
+  return std::min<std::int64_t>(std::llround(expected), kMaxRings);
+}
+
+// A ring starting on a day of its own, its members added to the population; they never
+// pay (their payment method fails from the ring's first day). `d` draws its country
+// and days.
+Ring AddRing(const SimConfig& c, Draws& d, bool shared_address, Population& p) {
   std::vector<double> country_weights;
   for (const Country& k : c.countries) country_weights.push_back(k.weight);
+  Ring ring;
+  ring.country = d.Pick(country_weights);
+  ring.active.from = d.Between(0, std::max(0, c.days - 1));
+  ring.active.until = ring.active.from + c.fraud.ring_active_days;
+  ring.first = static_cast<std::int64_t>(p.agents());
+  ring.size = c.fraud.ring_size;
+  for (int m = 0; m < ring.size; ++m) {
+    ConsumerAgent a;
+    a.country = ring.country;
+    a.language = c.countries[ring.country].languages.front().name;
+    a.income_usd_monthly = c.consumer.income_usd_monthly.median;
+    a.default_day = ring.active.from;
+    if (shared_address) a.shares_address_of = ring.first;
+    p.synthetic.push_back(std::move(a));
+  }
+  return ring;
+}
+
+// The plain rings of the run.
+void MakeRings(const SimConfig& c, Population& p) {
+  const std::int64_t rings = RingsInRun(c, c.fraud.rings_per_1000_yearly);
   for (std::int64_t r = 0; r < rings; ++r) {
     Draws d(c.seed, Purpose::kRing, static_cast<std::uint64_t>(r));
-    Ring ring;
-    ring.country = d.Pick(country_weights);
-    ring.active.from = d.Between(0, std::max(0, c.days - 1));
-    ring.active.until = ring.active.from + f.ring_active_days;
-    ring.first = static_cast<std::int64_t>(p.agents());
-    ring.size = f.ring_size;
-    for (int m = 0; m < ring.size; ++m) {
-      ConsumerAgent a;
-      a.country = ring.country;
-      a.language = c.countries[ring.country].languages.front().name;
-      a.income_usd_monthly = c.consumer.income_usd_monthly.median;
-      a.default_day = ring.active.from;
-      a.shares_address_of = ring.first;
-      p.synthetic.push_back(std::move(a));
-    }
+    p.rings.push_back(AddRing(c, d, true, p));
+  }
+}
+
+MerchantAgent MakeMerchant(const SimConfig& c, std::size_t country, std::size_t category, std::string name,
+                           std::size_t index) {
+  Draws d(c.seed, Purpose::kMerchant, index);
+  MerchantAgent m;
+  m.country = country;
+  m.category = category;
+  m.ticket_multiplier = d.Draw({1.0, 0.3});
+  name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  const Category& cat = c.categories[category];
+  m.draft = merchants::MerchantDraft{std::move(name), c.countries[country].code, c.countries[country].currency,
+                                     merchants::Pricing{cat.mdr_bps, cat.fixed_fee_minor}, {}};
+  return m;
+}
+
+// Colluding merchants, each with a ring that buys only there; after the honest
+// merchants, and not among the ones consumers shop at.
+void MakeCollusions(const SimConfig& c, Population& p) {
+  const std::int64_t collusions = RingsInRun(c, c.fraud.collusions_per_1000_yearly);
+  std::vector<double> category_weights;
+  for (const Category& cat : c.categories) category_weights.push_back(cat.weight);
+  for (std::int64_t r = 0; r < collusions; ++r) {
+    Draws d(c.seed, Purpose::kCollusion, static_cast<std::uint64_t>(r));
+    Ring ring = AddRing(c, d, false, p);
+    const std::size_t category = d.Pick(category_weights);
+    const std::string name = c.categories[category].name + " outlet " + c.countries[ring.country].code + " " +
+                             std::to_string(r + 1);
+    MerchantAgent m = MakeMerchant(c, ring.country, category, name, p.merchants.size());
+    m.colluding = true;
+    ring.merchant = p.merchants.size();
+    p.merchants.push_back(std::move(m));
     p.rings.push_back(ring);
   }
 }
@@ -150,21 +199,13 @@ Population MakePopulation(const SimConfig& c) {
   for (std::size_t k = 0; k < c.countries.size(); ++k) {
     for (std::size_t g = 0; g < c.categories.size(); ++g) {
       for (int n = 0; n < c.merchants_per_country_category; ++n) {
-        const Category& cat = c.categories[g];
-        Draws d(c.seed, Purpose::kMerchant, p.merchants.size());
-        MerchantAgent m;
-        m.country = k;
-        m.category = g;
-        m.ticket_multiplier = d.Draw({1.0, 0.3});
-        std::string name = cat.name + " " + c.countries[k].code + " " + std::to_string(n + 1);
-        name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-        m.draft = merchants::MerchantDraft{name, c.countries[k].code, c.countries[k].currency,
-                                           merchants::Pricing{cat.mdr_bps, cat.fixed_fee_minor}, {}};
+        const std::string name = c.categories[g].name + " " + c.countries[k].code + " " + std::to_string(n + 1);
         p.merchants_by[k][g].push_back(p.merchants.size());
-        p.merchants.push_back(std::move(m));
+        p.merchants.push_back(MakeMerchant(c, k, g, name, p.merchants.size()));
       }
     }
   }
+  MakeCollusions(c, p);
   return p;
 }
 

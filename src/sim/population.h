@@ -33,19 +33,24 @@ struct ConsumerAgent {
   std::optional<int> default_day;  // payments fail for good from this day
   std::vector<Spell> hardship;     // payments fail during these spells
   std::vector<Spell> expired_card; // the card fails until the consumer replaces it
+  // First-party fraud: on this day the consumer buys all they can and never pays again.
+  std::optional<int> bust_out_day;
   // A synthetic identity's address is its ring's (the agent index whose address it
   // presents); a real consumer's is their own.
   std::optional<std::int64_t> shares_address_of;
 };
 
-// A synthetic-identity ring (ground truth): made-up people who share one device and one
-// address, buy for a few days and never pay. Its members are Population::synthetic
-// [first - consumers.size(), + size).
+// A synthetic-identity ring (ground truth): made-up people who buy for a few days and
+// never pay. Its members are Population::synthetic [first - consumers.size(), + size).
+// A plain ring's members share one device and one address and buy anywhere; a
+// colluding merchant's ring (`merchant` set) buys only at that merchant, each member at
+// an address and on a device of their own.
 struct Ring {
   std::size_t country = 0;
   Spell active;
   std::int64_t first = 0;  // agent index of the first member
   int size = 0;
+  std::optional<std::size_t> merchant;  // index into Population::merchants
 };
 
 // The simulator's payment-method profile for the consumer on `day` (payments/simulated.h).
@@ -55,6 +60,7 @@ struct MerchantAgent {
   std::size_t country = 0;
   std::size_t category = 0;
   double ticket_multiplier = 1;  // this merchant's baskets relative to its category's
+  bool colluding = false;  // ground truth: in on a fraud ring (not in merchants_by)
   merchants::MerchantDraft draft;
 };
 
@@ -63,7 +69,7 @@ struct Population {
   std::vector<ConsumerAgent> synthetic;  // the rings' members: agent indices after the consumers
   std::vector<Ring> rings;
   std::vector<MerchantAgent> merchants;
-  // Merchants by [country][category]: every pair has at least one.
+  // Merchants consumers shop at, by [country][category]: every pair has at least one.
   std::vector<std::vector<std::vector<std::size_t>>> merchants_by;
 
   // Agent `index`: a consumer, or after them a ring's synthetic identity.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/bust_out_actor.h"
 #include "sim/consumer_actor.h"
 
 namespace tranche::sim {
@@ -80,6 +81,94 @@ TEST(Population, RingsAreMadeUpPeopleWhoShareAnAddressAndNeverPay) {
   }
   // A consumer's address is their own.
   EXPECT_FALSE(PresentedIdentity(c, p.Agent(0), 0).address == PresentedIdentity(c, p.Agent(1), 1).address);
+}
+
+TEST(Population, AColludingMerchantHasARingOfItsOwnThatConsumersNeverMeet) {
+  SimConfig c = DefaultConfig();
+  c.consumers = 2'000;
+  c.days = 365;
+  c.fraud.rings_per_1000_yearly = 1;        // two plain rings
+  c.fraud.collusions_per_1000_yearly = 1.5; // three colluding merchants
+  const Population p = MakePopulation(c);
+  ASSERT_EQ(p.rings.size(), 5u);
+  int colluding = 0;
+  for (const MerchantAgent& m : p.merchants) colluding += m.colluding ? 1 : 0;
+  EXPECT_EQ(colluding, 3);
+  for (const auto& by_category : p.merchants_by) {
+    for (const auto& ms : by_category) {
+      for (std::size_t m : ms) EXPECT_FALSE(p.merchants[m].colluding);  // consumers shop elsewhere
+    }
+  }
+  for (const Ring& r : p.rings) {
+    if (!r.merchant) continue;
+    ASSERT_LT(*r.merchant, p.merchants.size());
+    EXPECT_TRUE(p.merchants[*r.merchant].colluding);
+    EXPECT_EQ(p.merchants[*r.merchant].country, r.country);
+    // Separate people: an address each, and nobody pays.
+    const auto first = PresentedIdentity(c, p.Agent(r.first), r.first);
+    const auto second = PresentedIdentity(c, p.Agent(r.first + 1), r.first + 1);
+    EXPECT_FALSE(first.address == second.address);
+    EXPECT_EQ(MethodProfile(p.Agent(r.first + 1), r.active.from), "insufficient_funds");
+  }
+}
+
+TEST(Population, BustOutsComeAfterAHistoryOfPayingAndNeverPayAgain) {
+  SimConfig c = DefaultConfig();
+  c.consumers = 5'000;
+  c.days = 365;
+  c.fraud.bust_out_rate_yearly = 0.01;
+  c.fraud.bust_out_after_days = 60;
+  const Population p = MakePopulation(c);
+  int bust_outs = 0;
+  for (const ConsumerAgent& a : p.consumers) {
+    if (!a.bust_out_day) continue;
+    ++bust_outs;
+    EXPECT_GE(*a.bust_out_day, 60);
+    EXPECT_LT(*a.bust_out_day, 365);
+    if (a.default_day) {
+      EXPECT_GT(*a.default_day, *a.bust_out_day);  // not someone who had stopped paying
+    }
+    if (a.hardship.empty() && a.expired_card.empty()) {
+      EXPECT_EQ(MethodProfile(a, *a.bust_out_day - 1), "standard");  // paying until then
+    }
+    EXPECT_EQ(MethodProfile(a, *a.bust_out_day), "insufficient_funds");
+    EXPECT_EQ(MethodProfile(a, 364), "insufficient_funds");
+  }
+  // 1 % a year over the 305 days after the first 60: about 42 of 5,000.
+  EXPECT_GT(bust_outs, 20);
+  EXPECT_LT(bust_outs, 70);
+  c.fraud.bust_out_rate_yearly = 0;
+  for (const ConsumerAgent& a : MakePopulation(c).consumers) EXPECT_FALSE(a.bust_out_day.has_value());
+}
+
+TEST(BustOutActor, BuysInABurstOnTheirOwnDeviceFromHome) {
+  SimConfig c = DefaultConfig();
+  c.consumers = 3;
+  c.days = 30;
+  c.fraud.bust_out_purchases = 5;
+  Population p = MakePopulation(c);
+  for (ConsumerAgent& a : p.consumers) a.bust_out_day.reset();
+  p.consumers[1].bust_out_day = 12;
+  const World w{c, p};
+  const BustOutActor actor;
+  for (int day = 0; day < c.days; ++day) {
+    std::vector<Action> out;
+    actor.Act(w, day, out);
+    if (day != 12) {
+      EXPECT_TRUE(out.empty()) << day;
+      continue;
+    }
+    ASSERT_EQ(out.size(), 5u);
+    for (const Action& action : out) {
+      const auto& purchase = std::get<Purchase>(action);
+      EXPECT_EQ(purchase.consumer, 1);
+      EXPECT_EQ(purchase.fraud, "bust_out");
+      EXPECT_EQ(purchase.device, OwnDevice(1));
+      EXPECT_EQ(purchase.ip_country, c.countries[p.consumers[1].country].code);
+      EXPECT_EQ(p.merchants[purchase.merchant].country, p.consumers[1].country);
+      EXPECT_EQ(purchase.fate.dispute_after, -1);  // they mean never to pay, not to dispute
+    }
+  }
 }
 
 TEST(ConsumerActor, AHolidayPeakBringsMorePurchases) {

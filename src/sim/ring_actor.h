@@ -1,8 +1,10 @@
-// Synthetic-identity rings (population.h Ring): made-up people who share one device and
-// one address. While a ring is active each member checks out now and then, on the
-// ring's device from the ring's country, and never pays (their payment method fails):
-// the lender's loss unless screening holds the purchases for a person. Ground truth:
-// every such purchase is fraud.
+// Synthetic-identity rings (population.h Ring): made-up people who never pay (their
+// payment method fails): the lender's loss unless screening holds the purchases for a
+// person. While a ring is active each member checks out now and then from the ring's
+// country: a plain ring's members on the ring's one device, anywhere; a colluding
+// merchant's ring each on a device of their own, only at that merchant, which the
+// lender pays out for every captured order. Ground truth: every such purchase is fraud
+// ("synthetic_ring" or "merchant_collusion").
 #pragma once
 
 #include "sim/actions.h"
