@@ -1,8 +1,8 @@
 // GET /v1/admin/automation over HTTP on a real store: checkouts (credit decisions and
 // fraud screenings), a fraud review, disputes accepted and contested, an unauthorized
 // purchase reported after it was let through, and assistant conversations contained
-// and handed off — counted per work type for the range asked. Bad ranges are 400 with
-// the parameter named; only operators may read it.
+// and handed off, and the merchants an operator created — counted per work type for the
+// range asked. Bad ranges are 400 with the parameter named; only operators may read it.
 #include "support/fake_understanding.h"
 #include "support/scenario.h"
 
@@ -112,7 +112,12 @@ TEST_F(AutomationApiTest, CountsTheStoredWorkPerType) {
   EXPECT_EQ(contacts["items"], 2);
   EXPECT_EQ(contacts["automated"], 1);
   EXPECT_EQ(contacts["automated_by_day"].back(), 1);
-  for (const char* none : {"customer_contact", "collections_contact", "reconciliation", "merchant_onboarding"}) {
+  // The test server's two merchants, each created by an operator.
+  const Json onboarding = Type(card, "merchant_onboarding");
+  EXPECT_EQ(onboarding["items"], 2);
+  EXPECT_EQ(onboarding["automated"], 0);
+  EXPECT_EQ(onboarding["team"], "merchant operations");
+  for (const char* none : {"customer_contact", "collections_contact", "reconciliation"}) {
     EXPECT_EQ(Type(card, none)["items"], 0) << none;
   }
   EXPECT_GT(card["fte_without_automation"].get<double>(), card["fte_with_tranche"].get<double>());

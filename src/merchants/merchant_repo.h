@@ -17,6 +17,8 @@ class MerchantRepo {
   virtual Status UpdateProducts(std::string_view id, const ProductSet& products) = 0;
   // Merchants in id (creation) order after `after_id`; at most `limit`.
   virtual Result<std::vector<Merchant>> List(std::string_view after_id, std::size_t limit) = 0;
+  // When each merchant created in [from, to) was created, oldest first; at most `limit`.
+  virtual Result<std::vector<Instant>> ListCreatedAt(Instant from, Instant to, std::size_t limit) = 0;
 };
 
 class ConsumerRepo {

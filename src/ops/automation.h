@@ -23,8 +23,12 @@
 //   (recon_runs; at 09:00 of the file's date, as the simulator counts them): automated
 //   when a rule resolved it (matched, late, duplicate, written off within tolerance),
 //   to people for each exception queued.
-// - customer_contact, merchant_onboarding: the store holds no such work items (contacts
-//   outside the assistant, onboarding checks): zero items.
+// - merchant_onboarding: every merchant created; to people, always — on a server an
+//   operator creates each one through the admin API and tranche runs no onboarding
+//   checks of its own (the simulator models such checks per category; the server does
+//   not claim them).
+// - customer_contact: the store holds no contacts outside the assistant (hand-offs are
+//   counted as assistant contacts): zero items.
 #pragma once
 
 #include <vector>
@@ -57,6 +61,7 @@ struct StoredWork {
   std::vector<servicing::Dispute> disputes;
   std::vector<servicing::FailedCollection> failed_collections;
   std::vector<recon::RunRecord> recon_runs;
+  std::vector<Instant> merchants_created;
 };
 
 // The tally of `work` over `range`. Pure. Records outside the range are not counted

@@ -122,10 +122,19 @@ TEST(AutomationTally, FailedPaymentsRecoveredWithoutAPersonAreAutomated) {
   EXPECT_EQ(collections.total.items, 2);
   EXPECT_EQ(collections.total.automated, 1);
   EXPECT_EQ(collections.by_hour[2], 2);
-  // Nothing is stored for these: zero items.
-  for (WorkType none : {WorkType::kCustomerContact, WorkType::kMerchantOnboarding}) {
-    EXPECT_EQ(Of(t, none).total.items, 0);
-  }
+  // No contacts outside the assistant are stored: zero items.
+  EXPECT_EQ(Of(t, WorkType::kCustomerContact).total.items, 0);
+}
+
+TEST(AutomationTally, EveryMerchantCreatedIsAPersonsOnboardingWork) {
+  StoredWork w;
+  w.merchants_created = {At("2026-03-01T10:00:00Z"), At("2026-03-02T10:30:00Z"),
+                         At("2026-02-28T10:00:00Z")};  // before the range
+  const WorkTally t = TallyStoredWork(w, kRange, kNow);
+  const auto& onboarding = Of(t, WorkType::kMerchantOnboarding);
+  EXPECT_EQ(onboarding.total.items, 2);
+  EXPECT_EQ(onboarding.total.automated, 0);
+  EXPECT_EQ(onboarding.to_people_by_hour[10], 2);
 }
 
 TEST(AutomationTally, SettlementLinesResolvedByRuleAreAutomatedAndExceptionsGoToPeople) {

@@ -15,6 +15,7 @@ class SqlMerchantRepo final : public merchants::MerchantRepo {
   Status UpdateProducts(std::string_view id, const merchants::ProductSet& products) override;
   Result<std::vector<merchants::Merchant>> List(std::string_view after_id,
                                                 std::size_t limit) override;
+  Result<std::vector<Instant>> ListCreatedAt(Instant from, Instant to, std::size_t limit) override;
 
  private:
   Connection& c_;

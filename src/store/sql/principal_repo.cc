@@ -145,6 +145,15 @@ Result<std::vector<Merchant>> SqlMerchantRepo::List(std::string_view after_id,
   return CollectAll<Merchant>(s, ReadMerchant);
 }
 
+Result<std::vector<Instant>> SqlMerchantRepo::ListCreatedAt(Instant from, Instant to, std::size_t limit) {
+  // No index: merchants number in the thousands, and this serves a report.
+  auto s = c_.Prepare(
+      "SELECT created_at_us FROM merchants WHERE created_at_us >= ? AND created_at_us < ?"
+      " ORDER BY created_at_us LIMIT ?");
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(limit));
+  return CollectAll<Instant>(s, [](const Statement& row) -> Result<Instant> { return InstantFromUnixMicros(row.Int(0)); });
+}
+
 Status SqlConsumerRepo::Insert(const Consumer& c) {
   auto s = c_.Prepare(
       "INSERT INTO consumers(id, email, given_name, family_name, created_at_us, phone, date_of_birth,"
