@@ -40,12 +40,14 @@ export OMP_WAIT_POLICY=PASSIVE
 # sanitizer reports, and it takes about a third off each optimised compile (measured on
 # api/http_server.cc: 26.1 s of CPU with -g, 18.4 s with -g1) and a tenth off each
 # sanitizer compile. Debugging sessions configure their own build with full -g.
+# Both builds start from scratch, so the product's libraries are unity-built
+# (TRANCHE_UNITY, CMakeLists.txt): their shared headers are parsed once per eight files.
 echo "== release build (RelWithDebInfo, line tables) =="
 # TRANCHE_FUZZ: clang builds the rules parser's fuzzer beside, and ctest runs it for 30 s.
 run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
-  -DTRANCHE_WERROR=ON -DTRANCHE_FUZZ=ON -DTRANCHE_TEST_POSTGRES="$pg_url"
+  -DTRANCHE_WERROR=ON -DTRANCHE_UNITY=ON -DTRANCHE_FUZZ=ON -DTRANCHE_TEST_POSTGRES="$pg_url"
 
 echo "== sanitizer build (address + undefined) =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" -DTRANCHE_SANITIZE=ON -DTRANCHE_WERROR=ON \
-  -DTRANCHE_BENCH=OFF -DTRANCHE_WEB_E2E=OFF
+  -DTRANCHE_UNITY=ON -DTRANCHE_BENCH=OFF -DTRANCHE_WEB_E2E=OFF

@@ -184,12 +184,12 @@ std::string_view WordBefore(std::string_view s, std::size_t at) {
   return s.substr(b, e - b);
 }
 
-bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+bool InSet(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
 bool IsCurrencyWord(std::string_view w) {
-  return IsOneOf(w, {"usd", "dollar", "dollars", "bucks", "kr", "kronor", "krona", "sek", "eur", "euro", "euros",
+  return InSet(w, {"usd", "dollar", "dollars", "bucks", "kr", "kronor", "krona", "sek", "eur", "euro", "euros",
                      "gbp", "pounds", "pound"});
 }
 bool IsCurrencySymbolBefore(std::string_view s, std::size_t at) {
@@ -207,16 +207,16 @@ bool IsCurrencySymbolAfter(std::string_view s, std::size_t at) {
   return rest.starts_with("$") || rest.starts_with("\xE2\x82\xAC") || rest.starts_with("\xC2\xA3");
 }
 bool IsDayWord(std::string_view w) {
-  return IsOneOf(w, {"day", "days", "dag", "dagar", "dagen", "tag", "tage", "tagen"});
+  return InSet(w, {"day", "days", "dag", "dagar", "dagen", "tag", "tage", "tagen"});
 }
 bool IsWeekWord(std::string_view w) {
-  return IsOneOf(w, {"week", "weeks", "wk", "wks", "vecka", "veckor", "veckan", "woche", "wochen"});
+  return InSet(w, {"week", "weeks", "wk", "wks", "vecka", "veckor", "veckan", "woche", "wochen"});
 }
 bool IsMonthWord(std::string_view w) {
-  return IsOneOf(w, {"month", "months", "månad", "månader", "monat", "monate", "monaten"});
+  return InSet(w, {"month", "months", "månad", "månader", "monat", "monate", "monaten"});
 }
 bool IsCardWord(std::string_view w) {
-  return IsOneOf(w, {"ending", "ends", "in", "card", "kort", "kortet", "karte", "på", "auf", "four", "fyra", "vier",
+  return InSet(w, {"ending", "ends", "in", "card", "kort", "kortet", "karte", "på", "auf", "four", "fyra", "vier",
                      "last", "numbers", "digits", "siffror", "ziffern"});
 }
 
@@ -299,7 +299,7 @@ std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<s
     std::string name_joined;
     for (auto& w : Words(folded)) {
       name_joined += w;
-      if (w.size() >= 3 && !IsOneOf(w, {"the", "and", "inc", "ltd", "gmbh", "shop", "store", "co"})) {
+      if (w.size() >= 3 && !InSet(w, {"the", "and", "inc", "ltd", "gmbh", "shop", "store", "co"})) {
         name_words.push_back(std::move(w));
       }
     }

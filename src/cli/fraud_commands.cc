@@ -21,12 +21,11 @@ namespace tranche::cli {
 
 namespace {
 
-constexpr std::int64_t kDayS = 86'400;
 
 Result<std::int64_t> MidnightOf(const std::string& date) {
   const auto d = ParseDate(date);
   if (!d) return Status::InvalidArgument("invalid_date", "dates are YYYY-MM-DD (got '" + date + "')");
-  return std::chrono::sys_days(*d).time_since_epoch().count() * kDayS;
+  return std::chrono::sys_days(*d).time_since_epoch().count() * fraud::kDayS;
 }
 
 struct SimArgs {
@@ -107,13 +106,13 @@ int RunTrainOnStream(const TrainArgs& a) {
   auto stream = fraud::ReadTransactionStream(a.transactions);
   if (!stream.ok()) return Fail(stream.status());
   if (stream->empty()) return Fail(Status::InvalidArgument("invalid_stream", "no transactions"));
-  fraud::StreamTraining o = fraud::LatestWindow(*stream, a.train_days, a.delay_days * kDayS);
+  fraud::StreamTraining o = fraud::LatestWindow(*stream, a.train_days, a.delay_days * fraud::kDayS);
   o.train = a.o;
   if (!a.train_start.empty()) {
     auto start = MidnightOf(a.train_start);
     if (!start.ok()) return Fail(start.status());
     o.from_s = *start;
-    o.until_s = o.from_s + a.train_days * kDayS;
+    o.until_s = o.from_s + a.train_days * fraud::kDayS;
   }
   auto trained = fraud::TrainOnStream(*stream, o);
   if (!trained.ok()) return Fail(trained.status());
@@ -145,7 +144,7 @@ int RunTrainOnDecisions(const TrainArgs& a) {
               c.legitimate(), c.labelled_legitimate, c.unlabelled_legitimate, a.label_delay_days, c.too_young);
   if (c.disagreeing > 0) std::printf("%zu of them had disagreeing labels: the latest label decided\n", c.disagreeing);
   if (Status st = set->CheckEnough(); !st.ok()) return Fail(st);
-  auto trained = fraud::TrainOnRows(set->rows(), catalogue, a.delay_days * kDayS, a.o);
+  auto trained = fraud::TrainOnRows(set->rows(), catalogue, a.delay_days * fraud::kDayS, a.o);
   if (!trained.ok()) return Fail(trained.status());
   if (Status st = trained->model.Save(a.out); !st.ok()) return Fail(st);
   std::printf("fraud model %s written to %s: %zu features, cross-validated AUC %.4f AP %.4f (optimistic: the search "

@@ -16,7 +16,6 @@ namespace tranche::fraud {
 
 namespace {
 
-constexpr std::int64_t kDayS = 86'400;
 
 Status CheckOptions(const FraudEvalOptions& o) {
   for (int days : {o.train_days, o.delay_days, o.test_days}) {

@@ -11,7 +11,6 @@ namespace tranche::fraud {
 namespace {
 
 constexpr std::int64_t kHourS = 3'600;
-constexpr std::int64_t kDayS = 86'400;
 constexpr std::int64_t kLongestShiftedWindowS = 30 * kDayS;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 // Age matters while an account is new. Capped, it cannot single out one old entity (an

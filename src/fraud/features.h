@@ -73,13 +73,14 @@ struct FraudLabel {
   std::string_view merchant;
 };
 
+inline constexpr std::int64_t kDayS = 86'400;
 inline constexpr std::int64_t kMinLabelDelayS = 3'600;
-inline constexpr std::int64_t kMaxLabelDelayS = 90 * 86'400;
+inline constexpr std::int64_t kMaxLabelDelayS = 90 * kDayS;
 
 struct EngineOptions {
   // How long after a transaction its label is taken to be known; merchant fraud rates
   // read only transactions older than this. Bounded: 1 hour to 90 days.
-  std::int64_t label_delay_s = 7 * 86'400;
+  std::int64_t label_delay_s = 7 * kDayS;
 };
 
 class FeatureEngine {

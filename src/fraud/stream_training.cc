@@ -7,7 +7,6 @@
 namespace tranche::fraud {
 
 namespace {
-constexpr std::int64_t kDayS = 86'400;
 }  // namespace
 
 StreamTraining LatestWindow(const std::vector<StreamTransaction>& stream, int days, std::int64_t label_delay_s) {

@@ -244,7 +244,7 @@ Result<Reply> GetDecision(RequestContext& ctx) {
 
 // GET /v1/admin/fraud/decisions/summary?days=N (1..90, default 30): the N dates up to
 // today.
-Result<Reply> DecisionSummary(RequestContext& ctx) {
+Result<Reply> FraudDecisionSummary(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(const std::int64_t days,
                            QueryWholeNumber(ctx.request.query, "days", ops::kDefaultFraudSummaryDays, 1,
                                             ops::kMaxFraudSummaryDays));
@@ -340,7 +340,7 @@ void RegisterFraudRoutes(ApiRouter& router) {
   router.Add("PATCH", "/v1/admin/fraud/lists/{name}", Caller::kOperator, PatchList);
   router.Add("GET", "/v1/admin/fraud/lists/{name}/versions", Caller::kOperator, ListListVersions);
   // Before decisions/{id}, which would take "summary" for an id (the first match wins).
-  router.Add("GET", "/v1/admin/fraud/decisions/summary", Caller::kOperator, DecisionSummary);
+  router.Add("GET", "/v1/admin/fraud/decisions/summary", Caller::kOperator, FraudDecisionSummary);
   router.Add("GET", "/v1/admin/fraud/decisions/{id}", Caller::kOperator, GetDecision, Cost::kQuick);
   router.Add("GET", "/v1/admin/fraud/reviews", Caller::kOperator, ListReviews);
   router.Add("GET", "/v1/admin/fraud/reviews/{id}", Caller::kOperator, GetReview, Cost::kQuick);

@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kMaxLookupRows = 100;  // plans and decisions shown per consumer
 
 // GET /v1/admin/decisions/summary?days=N (1..366, default 30): the N dates up to today.
-Result<Reply> DecisionSummary(RequestContext& ctx) {
+Result<Reply> CreditDecisionSummary(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(const std::int64_t days,
                            QueryWholeNumber(ctx.request.query, "days", 30, 1, risk::kMaxSummaryDays));
   const Date to = DateOf(ctx.now);
@@ -87,7 +87,7 @@ Result<Reply> GetAnyOrder(RequestContext& ctx) {
 }  // namespace
 
 void RegisterLookupRoutes(ApiRouter& router) {
-  router.Add("GET", "/v1/admin/decisions/summary", Caller::kOperator, DecisionSummary);
+  router.Add("GET", "/v1/admin/decisions/summary", Caller::kOperator, CreditDecisionSummary);
   router.Add("GET", "/v1/admin/consumers", Caller::kOperator, FindConsumers);
   router.Add("GET", "/v1/admin/consumers/{id}", Caller::kOperator, GetConsumer);
   router.Add("GET", "/v1/admin/orders/{id}", Caller::kOperator, GetAnyOrder);
