@@ -78,12 +78,7 @@ TEST_F(AssistantApiTest, AnswersFromTheAccountAndPaysOffOnlyAfterAYes) {
 // when it commits, as one opened through the disputes API is: the next authorization at
 // that merchant already sees the merchant's known fraud (before, only a restart did).
 TEST_F(AssistantApiTest, AnUnauthorizedDisputeInTheChatTeachesTheLiveScreening) {
-  testing::ClientRequest rules;
-  rules.method = "PUT";
-  rules.target = "/v1/admin/fraud/rules";
-  rules.body = Json{{"source", "review if merchant_seconds_since_known_fraud >= 0\n"}}.dump();
-  rules.bearer = s_.okey();
-  ASSERT_EQ(s_.client().Send(rules).status, 200);
+  s_.SaveFraudRules("review if merchant_seconds_since_known_fraud >= 0\n");
   s_.Buy("victim@example.com", 8000);  // no fraud known yet: allowed
   const std::string token = s_.Login("victim@example.com");
   const std::string id = Start(token);

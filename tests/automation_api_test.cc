@@ -50,12 +50,7 @@ TEST_F(AutomationApiTest, CountsTheStoredWorkPerType) {
   const Scenario::Purchase c = s_.Buy("cat@example.com", 8000);
 
   // A large basket is held for a person.
-  testing::ClientRequest rules;
-  rules.method = "PUT";
-  rules.target = "/v1/admin/fraud/rules";
-  rules.body = Json{{"source", "review if amount >= 50000\n"}}.dump();
-  rules.bearer = s_.okey();
-  ASSERT_EQ(s_.client().Send(rules).status, 200);
+  s_.SaveFraudRules("review if amount >= 50000\n");
   const Json session_body = {{"currency", "USD"}, {"amount", 60000}, {"merchant_reference", "big"},
                              {"order_lines", {{{"name", "Bike"}, {"quantity", 1}, {"unit_price", 60000},
                                                {"total_amount", 60000}}}}};

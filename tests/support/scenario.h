@@ -106,6 +106,17 @@ class Scenario {
     EXPECT_EQ(resp.json()["profile"], profile);
   }
 
+  // Saves `source` as the fraud rules, as an operator.
+  void SaveFraudRules(const std::string& source) {
+    ClientRequest r;
+    r.method = "PUT";
+    r.target = "/v1/admin/fraud/rules";
+    r.body = Json{{"source", source}}.dump();
+    r.bearer = okey();
+    auto resp = client_.Send(r);
+    ASSERT_EQ(resp.status, 200) << resp.body;
+  }
+
   Json Advance(int days) {
     tokens_.clear();
     auto r = client_.Post("/v1/admin/clock/advance", {{"days", days}}, okey());
