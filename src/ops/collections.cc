@@ -88,10 +88,13 @@ Result<Collection> RecordOutcome(store::Tx& tx, IdGenerator& ids, Instant now, s
   return c;
 }
 
+payments::ProcessorReply AskProcessor(OpsContext& ctx, const Collection& pending) {
+  return pending.status == CollectionStatus::kUnknown ? ctx.processor.Resolve(RequestOf(pending))
+                                                      : ctx.processor.Collect(RequestOf(pending));
+}
+
 Result<Collection> Execute(OpsContext& ctx, const Collection& pending) {
-  const payments::ProcessorReply reply = pending.status == CollectionStatus::kUnknown
-                                             ? ctx.processor.Resolve(RequestOf(pending))
-                                             : ctx.processor.Collect(RequestOf(pending));
+  const payments::ProcessorReply reply = AskProcessor(ctx, pending);
   std::optional<Collection> out;
   TRANCHE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(out, RecordOutcome(tx, ctx.ids, ctx.clock.Now(), pending.id, reply));

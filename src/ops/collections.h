@@ -19,6 +19,11 @@ namespace tranche::ops {
 Result<servicing::Collection> RecordOutcome(store::Tx& tx, IdGenerator& ids, Instant now,
                                             std::string_view collection_id, const payments::ProcessorReply& reply);
 
+// Asks the processor to collect `pending` (or, when its outcome is unknown, what became
+// of it). Records nothing: the caller records the reply with RecordOutcome, in the
+// unit of work that must commit with it.
+payments::ProcessorReply AskProcessor(OpsContext& ctx, const servicing::Collection& pending);
+
 // Asks the processor about `pending` and records the reply.
 Result<servicing::Collection> Execute(OpsContext& ctx, const servicing::Collection& pending);
 

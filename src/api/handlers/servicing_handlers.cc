@@ -20,16 +20,9 @@ ops::OpsContext Ops(RequestContext& ctx) {
 }
 
 // The result of a payment, read back in the request's one recorded unit of work.
-Result<Reply> PaymentReply(RequestContext& ctx, const servicing::Collection& done) {
-  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(done.plan_id));
-    TRANCHE_ASSERT(plan.has_value());
-    Json body = ops::CollectionJson(done);
-    body["plan"] = PlanJson(*plan, DateOf(ctx.now));
-    return Reply(201, std::move(body));
-  });
-}
-
+// The processor's reply is recorded in the same unit of work as the request's stored
+// outcome: a node that dies between the two would otherwise leave a payment taken with
+// no answer under its Idempotency-Key, and the client's retry would take it again.
 Result<Reply> PayPlan(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"amount"}));
   TRANCHE_ASSIGN_OR_RETURN(std::int64_t amount, RequireAmount(ctx.body, "amount"));
@@ -40,8 +33,16 @@ Result<Reply> PayPlan(RequestContext& ctx) {
     return Status::Ok();
   }));
   ops::OpsContext ops = Ops(ctx);
-  TRANCHE_ASSIGN_OR_RETURN(servicing::Collection done, ops::Execute(ops, *pending));
-  return PaymentReply(ctx, done);
+  const payments::ProcessorReply reply = ops::AskProcessor(ops, *pending);
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(const servicing::Collection done,
+                             ops::RecordOutcome(tx, ops.ids, ops.clock.Now(), pending->id, reply));
+    TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(done.plan_id));
+    TRANCHE_ASSERT(plan.has_value());
+    Json body = ops::CollectionJson(done);
+    body["plan"] = PlanJson(*plan, DateOf(ctx.now));
+    return Reply(201, std::move(body));
+  });
 }
 
 Result<Reply> ListPlanPayments(RequestContext& ctx) {
