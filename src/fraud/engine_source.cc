@@ -10,7 +10,6 @@ namespace tranche::fraud {
 
 namespace {
 
-
 std::int64_t Seconds(Instant t) {
   return std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count();
 }

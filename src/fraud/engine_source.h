@@ -72,7 +72,7 @@ class EngineFeatureSource final : public FeatureSource {
   // fraud labels (from `labels`) when they became known, a label before a screening at
   // the same instant. Precondition: nothing is screened meanwhile (an authorization
   // computed during a rebuild would see part of its windows), so the platform rebuilds
-  // before it serves: at start, and again after a demo history wrote to the store.
+  // at start, before it serves (after anything written before, such as a demo history).
   // Returns how many screenings were replayed.
   Result<std::size_t> Rebuild(DecisionRepo& decisions, LabelRepo& labels, Instant now);
 

@@ -38,8 +38,7 @@ Purchase BustOutPurchase(const World& world, std::int64_t index, const std::vect
 
 void BustOutActor::Act(const World& world, int day, std::vector<Action>& out) const {
   const SimConfig& c = world.config;
-  std::vector<double> category_weights;
-  for (const Category& cat : c.categories) category_weights.push_back(cat.weight);
+  const std::vector<double> category_weights = CategoryWeights(c);
   const auto& consumers = world.population.consumers;
   for (std::size_t i = 0; i < consumers.size(); ++i) {
     if (consumers[i].bust_out_day != day) continue;

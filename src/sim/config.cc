@@ -377,6 +377,18 @@ Result<SimConfig> LoadConfig(const std::string& path) {
   return ParseConfig(text.str());
 }
 
+std::vector<double> CategoryWeights(const SimConfig& c) {
+  std::vector<double> weights;
+  for (const Category& k : c.categories) weights.push_back(k.weight);
+  return weights;
+}
+
+std::vector<double> CountryWeights(const SimConfig& c) {
+  std::vector<double> weights;
+  for (const Country& k : c.countries) weights.push_back(k.weight);
+  return weights;
+}
+
 std::string ConfigJson(const SimConfig& c) {
   Json j;
   j["seed"] = c.seed;

@@ -156,6 +156,11 @@ Result<SimConfig> LoadConfig(const std::string& path);
 // The built-in defaults: four countries, five categories, no scenario.
 SimConfig DefaultConfig();
 // The configuration as JSON (recorded in a run's output, so a run states what it was).
+// The weights of the run's categories and of its countries, in their order (for
+// Draws::Pick).
+std::vector<double> CategoryWeights(const SimConfig& c);
+std::vector<double> CountryWeights(const SimConfig& c);
+
 std::string ConfigJson(const SimConfig& c);
 
 }  // namespace tranche::sim

@@ -52,8 +52,7 @@ std::optional<Purchase> PurchaseOn(const World& world, std::int64_t index, int d
   Draws basket(c.seed, Purpose::kBasket, static_cast<std::uint64_t>(index), static_cast<std::uint64_t>(day));
   Purchase p;
   p.consumer = index;
-  std::vector<double> category_weights;
-  for (const Category& cat : c.categories) category_weights.push_back(cat.weight);
+  const std::vector<double> category_weights = CategoryWeights(c);
   const std::size_t category = basket.Pick(category_weights);
   const auto& candidates = world.population.merchants_by[a.country][category];
   p.merchant = candidates[basket.Below(candidates.size())];
@@ -80,14 +79,6 @@ lending::ProductKind ProductFor(lending::ProductKind preferred, const Money& amo
     if (lending::CheckAmount(lending::DefaultTerms(k, amount.currency()), amount).ok()) return k;
   }
   return lending::ProductKind::kPayIn30;
-}
-
-std::size_t DearestCategory(const SimConfig& c) {
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < c.categories.size(); ++i) {
-    if (c.categories[i].basket_usd_minor.median > c.categories[best].basket_usd_minor.median) best = i;
-  }
-  return best;
 }
 
 std::string OwnDevice(std::int64_t index) { return "fp-" + std::to_string(index); }

@@ -22,9 +22,6 @@ std::optional<Purchase> PurchaseOn(const World& world, std::int64_t index, int d
 // in 4, else financing (large baskets), else pay in 30 (small ones).
 lending::ProductKind ProductFor(lending::ProductKind preferred, const Money& amount);
 
-// The category with the largest baskets: what a fraudster buys (resold most easily).
-std::size_t DearestCategory(const SimConfig& c);
-
 // Consumer `index`'s own device: its fingerprint and home IP address.
 std::string OwnDevice(std::int64_t index);
 std::string OwnIp(std::int64_t index);

@@ -50,8 +50,7 @@ ConsumerAgent MakeConsumer(const SimConfig& c, std::int64_t index, const std::ve
   const ConsumerBehaviour& b = c.consumer;
   Draws traits(c.seed, Purpose::kTraits, static_cast<std::uint64_t>(index));
   ConsumerAgent a;
-  std::vector<double> country_weights;
-  for (const Country& k : c.countries) country_weights.push_back(k.weight);
+  const std::vector<double> country_weights = CountryWeights(c);
   a.country = traits.Pick(country_weights);
   a.language = c.countries[a.country].languages[traits.Pick(c.countries[a.country].languages)].name;
   a.income_usd_monthly = traits.Draw(b.income_usd_monthly);
@@ -124,8 +123,7 @@ std::int64_t RingsInRun(const SimConfig& c, double per_1000_yearly) {
 // pay (their payment method fails from the ring's first day). `d` draws its country
 // and days.
 Ring AddRing(const SimConfig& c, Draws& d, bool shared_address, Population& p) {
-  std::vector<double> country_weights;
-  for (const Country& k : c.countries) country_weights.push_back(k.weight);
+  const std::vector<double> country_weights = CountryWeights(c);
   Ring ring;
   ring.country = d.Pick(country_weights);
   ring.active.from = d.Between(0, std::max(0, c.days - 1));
@@ -171,8 +169,7 @@ MerchantAgent MakeMerchant(const SimConfig& c, std::size_t country, std::size_t 
 // merchants, and not among the ones consumers shop at.
 void MakeCollusions(const SimConfig& c, Population& p) {
   const std::int64_t collusions = RingsInRun(c, c.fraud.collusions_per_1000_yearly);
-  std::vector<double> category_weights;
-  for (const Category& cat : c.categories) category_weights.push_back(cat.weight);
+  const std::vector<double> category_weights = CategoryWeights(c);
   for (std::int64_t r = 0; r < collusions; ++r) {
     Draws d(c.seed, Purpose::kCollusion, static_cast<std::uint64_t>(r));
     Ring ring = AddRing(c, d, false, p);

@@ -53,8 +53,7 @@ Purchase RingPurchase(const World& world, std::size_t ring, std::int64_t member,
 void RingActor::Act(const World& world, int day, std::vector<Action>& out) const {
   const SimConfig& c = world.config;
   const std::vector<Ring>& rings = world.population.rings;
-  std::vector<double> category_weights;
-  for (const Category& cat : c.categories) category_weights.push_back(cat.weight);
+  const std::vector<double> category_weights = CategoryWeights(c);
   for (std::size_t r = 0; r < rings.size(); ++r) {
     if (!rings[r].active.Contains(day)) continue;
     for (int m = 0; m < rings[r].size; ++m) {

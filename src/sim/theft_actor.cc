@@ -11,6 +11,15 @@ namespace tranche::sim {
 
 namespace {
 
+// The category with the largest baskets: what a fraudster buys (resold most easily).
+std::size_t DearestCategory(const SimConfig& c) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < c.categories.size(); ++i) {
+    if (c.categories[i].basket_usd_minor.median > c.categories[best].basket_usd_minor.median) best = i;
+  }
+  return best;
+}
+
 Purchase TheftPurchase(const World& world, std::int64_t victim, int day, std::uint64_t spree, int n, Draws& d) {
   const SimConfig& c = world.config;
   const ConsumerAgent& a = world.population.consumers[static_cast<std::size_t>(victim)];

@@ -19,7 +19,6 @@ ops::OpsContext Ops(RequestContext& ctx) {
   return ops::OpsContext{ctx.svc.store, ctx.svc.ids, ctx.svc.clock, *ctx.svc.processor, *ctx.svc.rail, ctx.svc.fraud};
 }
 
-// The result of a payment, read back in the request's one recorded unit of work.
 // The processor's reply is recorded in the same unit of work as the request's stored
 // outcome: a node that dies between the two would otherwise leave a payment taken with
 // no answer under its Idempotency-Key, and the client's retry would take it again.
