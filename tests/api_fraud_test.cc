@@ -63,6 +63,7 @@ class Fraud {
   testing::ClientResponse PutRules(const Json& body) { return Send("PUT", "/v1/admin/fraud/rules", body, op()); }
 
   // Session and authorization with device signals; returns the authorization reply.
+  // Rules read amounts in US cents at the reference rate: 600.00 SEK is `amount` 5714.
   testing::ClientResponse Authorize(std::int64_t amount, const std::string& email, const Json& device = nullptr,
                                     const std::string& currency = "SEK") {
     const Json session_body = {{"currency", currency}, {"amount", amount}, {"merchant_reference", "ref-" + std::to_string(++n_)},
@@ -179,7 +180,7 @@ TEST(ApiFraudTest, BlockDeclinesGenericallyAndKeepsTheReasonForOperators) {
   ASSERT_EQ(f.Send("PUT", "/v1/admin/fraud/lists/disposable_domains", {{"entries", {"mailinator.com"}}}, f.op()).status,
             200);
   ASSERT_EQ(f.PutRules({{"source", "block if email_domain in @disposable_domains\n"
-                                   "block if ip_country != billing_country and amount > 30000\n"}}).status,
+                                   "block if ip_country != billing_country and amount > 3000\n"}}).status,
             200);
   auto blocked = f.Authorize(40000, "eve@mailinator.com");
   ASSERT_EQ(blocked.status, 200) << blocked.body;
@@ -216,7 +217,7 @@ TEST(ApiFraudTest, BlockDeclinesGenericallyAndKeepsTheReasonForOperators) {
 
 TEST(ApiFraudTest, ReviewHoldsCaptureAcceptAllowsRejectReleasesAndPublishes) {
   Fraud f;
-  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000  # large baskets\n"}}).status, 200);
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 5000  # $50: large baskets\n"}}).status, 200);
   auto a = f.Authorize(60000, "rita@example.com");
   ASSERT_EQ(a.status, 200) << a.body;
   EXPECT_EQ(a.json()["status"], "approved");
@@ -235,8 +236,8 @@ TEST(ApiFraudTest, ReviewHoldsCaptureAcceptAllowsRejectReleasesAndPublishes) {
   f.clock().Advance(std::chrono::minutes(10));
   auto detail = f.c().Get(path, f.op()).json();
   EXPECT_EQ(detail["age_seconds"], 600);
-  EXPECT_EQ(detail["decision"]["rule"]["rule"], "review if amount >= 50000");
-  EXPECT_EQ(detail["decision"]["features"]["amount"], 60000.0);
+  EXPECT_EQ(detail["decision"]["rule"]["rule"], "review if amount >= 5000");
+  EXPECT_EQ(detail["decision"]["features"]["amount"], 5714.0);
   auto claimed = f.c().Post(path + "/claim", Json::object(), f.op());
   ASSERT_EQ(claimed.status, 200) << claimed.body;
 
@@ -333,7 +334,7 @@ TEST(ApiFraudTest, BadInputGetsAClear4xxAndChangesNothing) {
 // rejected review is fraud, an accepted one legitimate) and the lists as they are now.
 TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
   Fraud f;
-  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000\n"}}).status, 200);
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 5000\n"}}).status, 200);
   ASSERT_EQ(f.Authorize(60000, "rita@example.com").json()["fraud_status"], "pending");
   const std::string rita = f.PendingReview()["id"];
   ASSERT_EQ(f.c().Post("/v1/admin/fraud/reviews/" + rita + "/reject", Json::object(), f.op()).status, 200);
@@ -346,7 +347,7 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
   ASSERT_EQ(f.Send("PUT", "/v1/admin/fraud/lists/disposable_domains", {{"entries", {"mailinator.com"}}}, f.op()).status,
             200);
 
-  const Json candidate = {{"rules", "block if email_domain in @disposable_domains\nreview if amount >= 58000\n"},
+  const Json candidate = {{"rules", "block if email_domain in @disposable_domains\nreview if amount >= 5500\n"},
                           {"since", "2026-03-10"}};
   auto r = f.c().Post("/v1/admin/fraud/backtest", candidate, f.op());
   ASSERT_EQ(r.status, 200) << r.body;
@@ -381,7 +382,7 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
   EXPECT_EQ(b["precision"], 1.0);
   ASSERT_EQ(b["rules"].size(), 2u);
   EXPECT_EQ(b["rules"][0]["fired"], 1);
-  EXPECT_EQ(b["rules"][1]["text"], "review if amount >= 58000");
+  EXPECT_EQ(b["rules"][1]["text"], "review if amount >= 5500");
   EXPECT_EQ(b["rules"][1]["decided"], 1);
   // The example ids are the decisions operators can open.
   const Json examples = b["newly_blocked"]["example_decision_ids"];
@@ -423,7 +424,7 @@ TEST(ApiFraudTest, ABacktestShowsWhatCandidateRulesWouldHaveDoneWithLabels) {
 
 TEST(ApiFraudTest, ABacktestRefusesBadInputAndOtherCallersAndChangesNothing) {
   Fraud f;
-  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000\n"}}).status, 200);
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 5000\n"}}).status, 200);
   ASSERT_EQ(f.Authorize(60000, "rita@example.com").status, 200);
   const std::string route = "/v1/admin/fraud/backtest";
 
@@ -474,7 +475,7 @@ TEST(ApiFraudTest, ABacktestRefusesBadInputAndOtherCallersAndChangesNothing) {
 
 TEST(ApiFraudTest, MerchantsAndAnonymousCallersSeeNoneOfIt) {
   Fraud f;
-  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000\n"}}).status, 200);
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 5000\n"}}).status, 200);
   ASSERT_EQ(f.Authorize(60000, "rita@example.com").status, 200);
   const std::string id = f.PendingReview()["id"];
   const std::string routes[] = {"/v1/admin/fraud/rules", "/v1/admin/fraud/rules/versions",
@@ -494,7 +495,7 @@ TEST(ApiFraudTest, MerchantsAndAnonymousCallersSeeNoneOfIt) {
 // is refused with its range and changes nothing.
 TEST(ApiFraudTest, TheDecisionSummaryCountsEachDayByActionAndReview) {
   Fraud f;  // 2026-03-10T09:00:00Z
-  ASSERT_EQ(f.PutRules({{"source", "block if amount > 80000\nreview if amount > 60000\n"}}).status, 200);
+  ASSERT_EQ(f.PutRules({{"source", "block if amount > 8000\nreview if amount > 5800\n"}}).status, 200);
   // Decides the review of the authorization `held`; its answer's status.
   const auto decide = [&](const testing::ClientResponse& held, const char* verb) {
     EXPECT_EQ(held.json()["fraud_status"], "pending") << held.body;
@@ -696,7 +697,7 @@ TEST(ApiFraudTest, AFraudModelScoresAndItsThresholdsDecide) {
 // with the reason and write nothing.
 TEST(ApiFraudTest, TrainingFromTheDecisionLogLearnsFromReviewsAndDisputesAndRefusesClearly) {
   Fraud f;
-  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 50000\n"}}).status, 200);
+  ASSERT_EQ(f.PutRules({{"source", "review if amount >= 4500\n"}}).status, 200);
   // 2026-03-10: small baskets nobody labels (older than 30 days by now: legitimate).
   for (int i = 0; i < 20; ++i) {
     auto a = f.Authorize(40000 + 200 * i, "small" + std::to_string(i) + "@example.com");

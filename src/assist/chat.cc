@@ -154,7 +154,8 @@ Result<Turn> Assistant::Send(std::string_view consumer_id, std::string_view conv
     d.redact = HasCardNumber(text);
     d.next = c.state;
   } else {
-    const Understanding u{intents_.Classify(text), languages_.Detect(text)};
+    const LanguageGuess language = languages_.Guess(text);
+    const Understanding u{intents_.Classify(text), language.language, language.confidence};
     const std::optional<ModelProposal> proposal = AskModel(*t, *account, u, text);
     d = Decide(c.state, u, text, *account, knowledge_, proposal ? &*proposal : nullptr);
   }

@@ -24,20 +24,15 @@ FastTextParams LanguageParams();
 // language code. Precondition: every row has a language.
 std::vector<LabelledText> LanguageExamples(const std::vector<Utterance>& rows);
 
-struct LanguageGuess {
-  Language language = Language::kEnglish;
-  double confidence = 0.0;  // the model's probability; 0 when there was nothing to read
-};
-
 class FastTextLanguageDetector final : public LanguageDetector {
  public:
   // Precondition: the model's labels are language codes ("en", "sv", "de").
   explicit FastTextLanguageDetector(FastTextModel model);
   static Result<std::unique_ptr<FastTextLanguageDetector>> Load(const std::string& dir);
 
-  // English when the text holds no letters ("42", "?"), else the likeliest language.
-  Language Detect(std::string_view text) const override { return Guess(text).language; }
-  LanguageGuess Guess(std::string_view text) const;
+  // English with confidence 0 when the text holds no letters ("42", "?"), else the
+  // likeliest language with the model's probability.
+  LanguageGuess Guess(std::string_view text) const override;
 
  private:
   FastTextModel model_;

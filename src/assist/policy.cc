@@ -806,8 +806,9 @@ std::string_view HandoffReasonName(HandoffReason r) {
 }
 
 Language ReplyLanguage(const DialogueState& state, const Understanding& u, std::string_view text) {
-  // Short messages say little about their language.
-  if (state.language_known && Words(Fold(text)).size() < 3) return state.language;
+  // Short messages say little about their language; an unsure guess, not enough to switch.
+  const bool weak = Words(Fold(text)).size() < 3 || u.language_confidence < kSureLanguageConfidence;
+  if (state.language_known && weak) return state.language;
   return u.language;
 }
 

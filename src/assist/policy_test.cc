@@ -188,6 +188,23 @@ TEST(PolicyTest, RepliesInTheConsumersLanguageAndKeepItForShortAnswers) {
   EXPECT_EQ(Outcome(*d.execute, Status::Ok(), c.account, d.language).find("Erledigt"), 0u);
 }
 
+TEST(PolicyTest, AnUnsureLanguageGuessKeepsTheConversationsLanguageASureOneSwitches) {
+  Chat c;
+  auto d = c.Send("when is my next payment", U("next_payment"));
+  EXPECT_EQ(d.language, Language::kEnglish);
+  Understanding unsure = U("oos", 0.9, Language::kSwedish);
+  unsure.language_confidence = kSureLanguageConfidence - 0.01;
+  d = c.Send("Should I buy Tesla stock?", unsure);
+  EXPECT_EQ(d.language, Language::kEnglish);
+  Understanding sure = U("next_payment", 0.9, Language::kSwedish);
+  sure.language_confidence = kSureLanguageConfidence;
+  d = c.Send("när ska jag betala nästa gång", sure);
+  EXPECT_EQ(d.language, Language::kSwedish);
+  // The first message has no conversation language to keep: the guess stands.
+  Chat first;
+  EXPECT_EQ(first.Send("Should I buy Tesla stock?", unsure).language, Language::kSwedish);
+}
+
 TEST(PolicyTest, AsksWhichPlanWhenAChangeIsAmbiguous) {
   Chat c;
   PlanFacts other = c.account.plans[0];

@@ -97,11 +97,17 @@ class IntentClassifier {
   virtual IntentPrediction Classify(std::string_view text) const = 0;
 };
 
+struct LanguageGuess {
+  Language language = Language::kEnglish;
+  double confidence = 0.0;  // the detector's probability, 0..1; 0 when there was nothing to read
+};
+
 class LanguageDetector {
  public:
   virtual ~LanguageDetector() = default;
   // Precondition: text.size() <= kMaxUtteranceBytes. Thread-safe (const).
-  virtual Language Detect(std::string_view text) const = 0;
+  virtual LanguageGuess Guess(std::string_view text) const = 0;
+  Language Detect(std::string_view text) const { return Guess(text).language; }
 };
 
 }  // namespace tranche::assist

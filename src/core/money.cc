@@ -36,6 +36,23 @@ std::optional<Currency> ParseCurrency(std::string_view code) {
 
 int MinorDigits(Currency) { return 2; }  // all supported currencies use cents/öre
 
+std::int64_t ReferenceUnitsPerUsdX100(Currency c) {
+  switch (c) {
+    case Currency::kUSD: return 100;
+    case Currency::kEUR: return 92;
+    case Currency::kGBP: return 79;
+    case Currency::kSEK: return 1050;
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown currency");
+  return 100;
+}
+
+std::int64_t ToUsdReferenceMinor(Money m) {
+  TRANCHE_ASSERT(m.minor() >= 0 && m.minor() <= kMaxInputAmountMinor);
+  // 10^12 * 100 fits in 64 bits with room to spare.
+  return m.minor() * 100 / ReferenceUnitsPerUsdX100(m.currency());
+}
+
 Result<Money> Money::Plus(Money other) const {
   if (currency_ != other.currency_) return CurrencyMismatch(*this, other);
   std::int64_t out = 0;

@@ -65,4 +65,14 @@ Money Checked(Result<Money> r);
 // "129.99 USD"; for logs and messages, never parsed back.
 std::string FormatMoney(Money m);
 
+// Units of `c` per US dollar, times 100, at the platform's fixed reference rates (not
+// market rates). They make limits, basket sizes and fraud features comparable across
+// currencies; no money is ever exchanged or posted with them.
+std::int64_t ReferenceUnitsPerUsdX100(Currency c);
+
+// `m` in US cents at the reference rate, rounded down: what fraud features and rules
+// count in, so a rule on `amount` means the same in every currency.
+// Precondition: 0 <= m.minor() <= kMaxInputAmountMinor.
+std::int64_t ToUsdReferenceMinor(Money m);
+
 }  // namespace tranche

@@ -80,6 +80,20 @@ TEST(MoneyTest, ParsesOnlyKnownCurrencyCodes) {
   EXPECT_FALSE(ParseCurrency(""));
 }
 
+TEST(MoneyTest, ReferenceRatesMakeAmountsComparableAcrossCurrencies) {
+  EXPECT_EQ(ToUsdReferenceMinor(Money(12'999, Currency::kUSD)), 12'999);
+  EXPECT_EQ(ToUsdReferenceMinor(Money(105'000, Currency::kSEK)), 10'000);  // 1,050 kr is $100
+  EXPECT_EQ(ToUsdReferenceMinor(Money(9'200, Currency::kEUR)), 10'000);
+  EXPECT_EQ(ToUsdReferenceMinor(Money(1'049, Currency::kSEK)), 99);  // rounded down
+  EXPECT_EQ(ToUsdReferenceMinor(Money(0, Currency::kGBP)), 0);
+  // The largest input amount in the currency worth least per unit stays in range.
+  EXPECT_EQ(ToUsdReferenceMinor(Money(kMaxInputAmountMinor, Currency::kSEK)), kMaxInputAmountMinor * 100 / 1050);
+  for (const Currency c : kAllCurrencies) {
+    // $100 worth of each currency reads as $100.
+    EXPECT_EQ(ToUsdReferenceMinor(Money(ReferenceUnitsPerUsdX100(c) * 100, c)), 10'000) << CurrencyCode(c);
+  }
+}
+
 TEST(MoneyTest, Formats) {
   EXPECT_EQ(FormatMoney(Money(12999, Currency::kUSD)), "129.99 USD");
   EXPECT_EQ(FormatMoney(Money(-5, Currency::kEUR)), "-0.05 EUR");

@@ -30,7 +30,7 @@ std::string PaymentMethodKey(std::string_view consumer_id, std::string_view type
 Event EventOf(const AuthorizationFacts& facts) {
   Event e;
   e.time_s = Seconds(facts.now);
-  e.amount_minor = facts.amount.minor();
+  e.amount_minor = ToUsdReferenceMinor(facts.amount);
   e.set(Entity::kConsumer, facts.consumer_id);
   e.set(Entity::kEmail, facts.email);
   e.set(Entity::kDevice, ViewOf(facts.device_fingerprint));

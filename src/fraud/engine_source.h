@@ -50,7 +50,8 @@ std::string PaymentMethodKey(std::string_view consumer_id, std::string_view type
 
 // The engine event an authorization is: consumer, email (its domain follows), device
 // fingerprint, IP, payment method and merchant; its IP and billing countries; its
-// amount (minor units; the windows add amounts of any currency as plain magnitudes);
+// amount in US cents at the reference rate (ToUsdReferenceMinor), so features and rules
+// on amounts mean the same in every currency;
 // time from facts.now, in whole seconds. Views into `facts`.
 Event EventOf(const AuthorizationFacts& facts);
 

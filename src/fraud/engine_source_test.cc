@@ -79,7 +79,7 @@ TEST(EngineSourceCatalogueTest, AnAuthorizationIsAnEngineEvent) {
   const AuthorizationFacts f = Facts("con_1", "fp_1", kNow + std::chrono::milliseconds(900));
   const Event e = EventOf(f);
   EXPECT_EQ(e.time_s, std::chrono::floor<std::chrono::seconds>(kNow).time_since_epoch().count());
-  EXPECT_EQ(e.amount_minor, 12'345);
+  EXPECT_EQ(e.amount_minor, 1'175);  // 123.45 SEK in US cents at 10.50 SEK per USD, rounded down
   EXPECT_EQ(e.key(Entity::kConsumer), "con_1");
   EXPECT_EQ(e.key(Entity::kEmail), "Ann@Example.com");
   EXPECT_EQ(e.key(Entity::kDevice), "fp_1");

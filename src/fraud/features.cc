@@ -37,7 +37,7 @@ constexpr std::size_t kWidth = kText + 4;
 
 std::vector<FeatureDef> Definitions() {
   std::vector<FeatureDef> d = {
-      {"amount", ValueType::kNumber, "this event's amount in minor units"},
+      {"amount", ValueType::kNumber, "this event's amount in US cents (other currencies at the reference rate)"},
       {"hour_of_day", ValueType::kNumber, "hour of the event, 0-23 UTC"},
       {"is_weekend", ValueType::kNumber, "1 on Saturday and Sunday (UTC)"},
       {"is_night", ValueType::kNumber, "1 from 00:00 to 05:59 UTC"}};
@@ -46,9 +46,9 @@ std::vector<FeatureDef> Definitions() {
       {"count_24h", "events in the last 24 hours"},
       {"count_7d", "events in the last 7 days"},
       {"count_30d", "events in the last 30 days"},
-      {"amount_sum_24h", "sum of amounts in the last 24 hours (minor units)"},
-      {"amount_mean_7d", "mean amount over the last 7 days (minor units)"},
-      {"amount_mean_30d", "mean amount over the last 30 days (minor units)"},
+      {"amount_sum_24h", "sum of amounts in the last 24 hours (US cents)"},
+      {"amount_mean_7d", "mean amount over the last 7 days (US cents)"},
+      {"amount_mean_30d", "mean amount over the last 30 days (US cents)"},
       {"amount_to_mean_30d", "this amount divided by the 30-day mean"},
       {"seconds_since_last", "seconds since the previous event"},
       {"age_days", "days since the first event seen, up to 90"}};

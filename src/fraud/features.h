@@ -57,7 +57,9 @@ inline constexpr std::size_t kEntityCount = 9;
 inline constexpr std::size_t kMaxKeyBytes = 256;
 struct Event {
   std::int64_t time_s = 0;        // Unix seconds
-  std::int64_t amount_minor = 0;  // >= 0
+  // US cents, >= 0: an authorization's amount at the reference rate (core/money.h), so
+  // windows that mix currencies (a device, an IP) add like with like.
+  std::int64_t amount_minor = 0;
   std::array<std::string_view, kEntityCount> keys{};  // by Entity; empty: not known
   std::string_view ip_country;       // ISO 3166 alpha-2 or empty
   std::string_view billing_country;  // same

@@ -40,16 +40,8 @@ int InstallmentCount(ProductKind p) {
 }
 
 Money FromUsdReference(std::int64_t usd_minor, Currency currency) {
-  // Units of the currency per USD, times 100 (reference rates, not market rates).
-  std::int64_t per_usd_x100 = 100;
-  switch (currency) {
-    case Currency::kUSD: per_usd_x100 = 100; break;
-    case Currency::kEUR: per_usd_x100 = 92; break;
-    case Currency::kGBP: per_usd_x100 = 79; break;
-    case Currency::kSEK: per_usd_x100 = 1050; break;
-  }
   TRANCHE_ASSERT(usd_minor >= 0 && usd_minor <= kMaxInputAmountMinor);
-  const std::int64_t minor = usd_minor * per_usd_x100 / 100;
+  const std::int64_t minor = usd_minor * ReferenceUnitsPerUsdX100(currency) / 100;
   const std::int64_t whole_units = (minor + 50) / 100;  // round to a whole unit
   return Money(whole_units * 100, currency);
 }

@@ -37,15 +37,16 @@ class KeywordClassifier final : public assist::IntentClassifier {
 
 class KeywordLanguageDetector final : public assist::LanguageDetector {
  public:
-  assist::Language Detect(std::string_view text) const override {
+  // Sure of every guess: the tables decide.
+  assist::LanguageGuess Guess(std::string_view text) const override {
     const std::string folded = assist::Fold(text);
     if (assist::HasAnyPhrase(folded, {"ich", "nein", "meine", "bitte", "zahlen", "bezahlen", "ist"})) {
-      return assist::Language::kGerman;
+      return {assist::Language::kGerman, 1.0};
     }
     if (assist::HasAnyPhrase(folded, {"jag", "nej", "min", "mitt", "betala", "hur", "är"})) {
-      return assist::Language::kSwedish;
+      return {assist::Language::kSwedish, 1.0};
     }
-    return assist::Language::kEnglish;
+    return {assist::Language::kEnglish, 1.0};
   }
 };
 
