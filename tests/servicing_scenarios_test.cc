@@ -2,6 +2,10 @@
 // buys, moves the clock with POST /v1/admin/clock/advance (which closes every business
 // date that passes) and checks amounts, statuses, ledger balances, events and
 // notifications.
+#include "api/idempotency.h"
+#include "api/json_input.h"
+#include "core/hex.h"
+#include "ops/plan_actions.h"
 #include "support/scenario.h"
 
 namespace tranche {
@@ -446,6 +450,52 @@ TEST(ServicingScenarioTest, AnUnknownOutcomeIsResolvedNotGuessed) {
   payments = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payments", s.Login(buy.email));
   EXPECT_EQ(payments.json()["data"][0]["status"], "succeeded");
   EXPECT_EQ(s.Plan(buy.plan_id).installments[0].paid.minor(), 2500);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+// A node that died after storing a consumer's pending payment and before asking the
+// processor (the first unit of work of POST /v1/me/plans/{id}/payments, run here on the
+// store as that node ran it): the client's retry under the same Idempotency-Key is told
+// the payment is in progress; once the close has resolved it at the processor, the
+// retry answers with that payment, and nothing is taken twice.
+TEST(ServicingScenarioTest, ARetryAfterANodeDiedMidPaymentFindsThePaymentInsteadOfTakingItAgain) {
+  Scenario s;
+  const auto buy = s.Buy("crash@example.com", 10000);
+  const std::string path = "/v1/me/plans/" + buy.plan_id + "/payments";
+  const Json body = {{"amount", 2500}};
+  const Instant wall_now = SystemClock().Now();
+  const servicing::PaymentRequest request{buy.consumer_id, "pay-1",
+                                          HexEncode(api::HashRequest("POST", path, api::Serialize(body))), "",
+                                          wall_now};
+  std::string collection_id;
+  ASSERT_TRUE(s.server().platform().store().Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(ops::PaymentStart start,
+                             ops::StartOrFindPayment(tx, s.server().platform().ids(), s.clock().Now(), buy.plan_id,
+                                                     2500, request, wall_now - api::kIdempotencyLifetime));
+    EXPECT_TRUE(start.started);
+    collection_id = start.collection.id;
+    return Status::Ok();
+  }).ok());
+
+  const std::string token = s.Login(buy.email);
+  auto retry = s.client().Post(path, body, token, "pay-1");
+  EXPECT_EQ(retry.status, 409) << retry.body;
+  EXPECT_EQ(retry.json()["error"]["code"], "payment_in_progress");
+  s.Advance(1);  // the close asks the processor by the collection's own key
+  retry = s.client().Post(path, body, s.Login(buy.email), "pay-1");
+  ASSERT_EQ(retry.status, 201) << retry.body;
+  EXPECT_EQ(retry.json()["id"], collection_id);
+  EXPECT_EQ(retry.json()["status"], "succeeded");
+  auto again = s.client().Post(path, body, s.Login(buy.email), "pay-1");  // now the stored answer
+  EXPECT_EQ(again.body, retry.body);
+  auto other = s.client().Post(path, {{"amount", 2600}}, s.Login(buy.email), "pay-1");
+  EXPECT_EQ(other.status, 400) << other.body;
+  EXPECT_EQ(other.json()["error"]["code"], "idempotency_error");
+
+  auto payments = s.client().Get(path, s.Login(buy.email)).json()["data"];
+  int consumer_payments = 0;
+  for (const Json& p : payments) consumer_payments += p["source"] == "consumer" ? 1 : 0;
+  EXPECT_EQ(consumer_payments, 1) << payments.dump();
   s.ExpectBooksAgree({buy.plan_id});
 }
 

@@ -103,6 +103,9 @@ class RequestContext {
   // the same transaction for replay.
   Result<Reply> Commit(const std::function<Result<Reply>(store::Tx&)>& fn);
 
+  // The request's Idempotency-Key scope; null without one.
+  const IdempotencyScope* idempotency() const { return idempotency_ ? &*idempotency_ : nullptr; }
+
   // A consistent read.
   Status Read(const std::function<Status(store::Tx&)>& fn) { return svc.store.Read(fn); }
 

@@ -16,6 +16,17 @@ struct FailedCollection {
   bool recovered = false;
 };
 
+// The consumer request (its Idempotency-Key) that started a consumer's payment, stored
+// with the pending collection so that a retry after the node died mid-payment finds the
+// collection instead of taking the payment again.
+struct PaymentRequest {
+  std::string consumer_id;
+  std::string key;           // the Idempotency-Key, <= 255 characters
+  std::string request_hash;  // hex of the request's hash: another request under the key is refused
+  std::string collection_id;
+  Instant recorded_at;  // wall-clock time, as idempotency records keep it
+};
+
 class CollectionRepo {
  public:
   virtual ~CollectionRepo() = default;
@@ -30,6 +41,9 @@ class CollectionRepo {
   virtual Result<std::vector<Collection>> ListOfPlan(std::string_view plan_id) = 0;
   // True when the plan has a collection still pending or unknown.
   virtual Result<bool> HasOpen(std::string_view plan_id) = 0;
+  // Replaces any earlier link of the same consumer and key (one past its lifetime).
+  virtual Status LinkRequest(const PaymentRequest& r) = 0;
+  virtual Result<std::optional<PaymentRequest>> FindRequest(std::string_view consumer_id, std::string_view key) = 0;
   // Failed collections created in [from, to), oldest first, at most `limit`; recovered
   // when a later collection of the same plan succeeded.
   virtual Result<std::vector<FailedCollection>> ListFailed(Instant from, Instant to, std::size_t limit) = 0;

@@ -2,6 +2,7 @@
 // disputes; a merchant's returns and dispute responses; operators' dispute decisions
 // and, in demo and simulation mode, the simulated clock.
 #include "api/handlers/handlers.h"
+#include "core/hex.h"
 #include "ops/plan_actions.h"
 #include "servicing/servicing.h"
 
@@ -19,26 +20,48 @@ ops::OpsContext Ops(RequestContext& ctx) {
   return ops::OpsContext{ctx.svc.store, ctx.svc.ids, ctx.svc.clock, *ctx.svc.processor, *ctx.svc.rail, ctx.svc.fraud};
 }
 
-// The processor's reply is recorded in the same unit of work as the request's stored
-// outcome: a node that dies between the two would otherwise leave a payment taken with
-// no answer under its Idempotency-Key, and the client's retry would take it again.
+// Two units of work around the processor call. The pending collection is stored with the
+// request's Idempotency-Key, so a retry after a node died in between finds it: while it
+// is open, payment_in_progress; once the open-collections job has resolved it, its
+// outcome. The processor's reply is recorded in the same unit of work as the request's
+// stored answer, so the two never part either.
 Result<Reply> PayPlan(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"amount"}));
   TRANCHE_ASSIGN_OR_RETURN(std::int64_t amount, RequireAmount(ctx.body, "amount"));
-  std::optional<servicing::Collection> pending;
+  std::optional<ops::PaymentStart> start;
   TRANCHE_RETURN_IF_ERROR(ctx.svc.store.Write([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(pending, ops::StartPayment(tx, ctx.svc.ids, ctx.now, ctx.Caller().id,
-                                                        ctx.Param("id"), amount));
+    const IdempotencyScope* key = ctx.idempotency();
+    if (key == nullptr) {
+      TRANCHE_ASSIGN_OR_RETURN(servicing::Collection c, ops::StartPayment(tx, ctx.svc.ids, ctx.now, ctx.Caller().id,
+                                                                          ctx.Param("id"), amount));
+      start = ops::PaymentStart{std::move(c), true};
+      return Status::Ok();
+    }
+    const servicing::PaymentRequest request{ctx.Caller().id, key->key, HexEncode(key->request_hash), "",
+                                            key->recorded_at};
+    TRANCHE_ASSIGN_OR_RETURN(start, ops::StartOrFindPayment(tx, ctx.svc.ids, ctx.now, ctx.Param("id"), amount,
+                                                            request, key->recorded_at - kIdempotencyLifetime));
     return Status::Ok();
   }));
+  // Never asked of the processor yet: the open-collections job asks it by the
+  // collection's own key, so this request must not.
+  if (!start->started && start->collection.status == servicing::CollectionStatus::kPending) {
+    return Status::Conflict("payment_in_progress", "a payment on this plan is still being processed");
+  }
   ops::OpsContext ops = Ops(ctx);
-  const payments::ProcessorReply reply = ops::AskProcessor(ops, *pending);
+  std::optional<payments::ProcessorReply> reply;
+  if (start->started) reply = ops::AskProcessor(ops, start->collection);
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(const servicing::Collection done,
-                             ops::RecordOutcome(tx, ops.ids, ops.clock.Now(), pending->id, reply));
-    TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(done.plan_id));
+    std::optional<servicing::Collection> done;
+    if (reply) {
+      TRANCHE_ASSIGN_OR_RETURN(done, ops::RecordOutcome(tx, ops.ids, ops.clock.Now(), start->collection.id, *reply));
+    } else {
+      TRANCHE_ASSIGN_OR_RETURN(done, tx.collections().Find(start->collection.id));
+      TRANCHE_ASSERT(done.has_value());
+    }
+    TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(done->plan_id));
     TRANCHE_ASSERT(plan.has_value());
-    Json body = ops::CollectionJson(done);
+    Json body = ops::CollectionJson(*done);
     body["plan"] = PlanJson(*plan, DateOf(ctx.now));
     return Reply(201, std::move(body));
   });

@@ -89,6 +89,29 @@ Result<bool> SqlCollectionRepo::HasOpen(std::string_view plan_id) {
   return s.Step();
 }
 
+Status SqlCollectionRepo::LinkRequest(const servicing::PaymentRequest& r) {
+  auto s = c_.Prepare(
+      "INSERT INTO payment_requests(consumer_id, request_key, request_hash, collection_id, recorded_at_us)"
+      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (consumer_id, request_key) DO UPDATE SET"
+      " request_hash = excluded.request_hash, collection_id = excluded.collection_id,"
+      " recorded_at_us = excluded.recorded_at_us");
+  s.Bind(1, r.consumer_id).Bind(2, r.key).Bind(3, r.request_hash).Bind(4, r.collection_id)
+      .Bind(5, UnixMicros(r.recorded_at));
+  return s.Run();
+}
+
+Result<std::optional<servicing::PaymentRequest>> SqlCollectionRepo::FindRequest(std::string_view consumer_id,
+                                                                                std::string_view key) {
+  auto s = c_.Prepare(
+      "SELECT consumer_id, request_key, request_hash, collection_id, recorded_at_us FROM payment_requests"
+      " WHERE consumer_id = ? AND request_key = ?");
+  s.Bind(1, consumer_id).Bind(2, key);
+  return FindOne<servicing::PaymentRequest>(s, [](const Statement& row) -> Result<servicing::PaymentRequest> {
+    return servicing::PaymentRequest{row.Text(0), row.Text(1), row.Text(2), row.Text(3),
+                                     InstantFromUnixMicros(row.Int(4))};
+  });
+}
+
 Result<std::vector<servicing::FailedCollection>> SqlCollectionRepo::ListFailed(Instant from, Instant to,
                                                                                   std::size_t limit) {
   // By the failed collections' time index (migration 20).

@@ -17,6 +17,9 @@ class SqlCollectionRepo final : public servicing::CollectionRepo {
                                                           std::string_view after_id, std::size_t limit) override;
   Result<std::vector<servicing::Collection>> ListOfPlan(std::string_view plan_id) override;
   Result<bool> HasOpen(std::string_view plan_id) override;
+  Status LinkRequest(const servicing::PaymentRequest& r) override;
+  Result<std::optional<servicing::PaymentRequest>> FindRequest(std::string_view consumer_id,
+                                                               std::string_view key) override;
   Result<std::vector<servicing::FailedCollection>> ListFailed(Instant from, Instant to, std::size_t limit) override;
 
  private:

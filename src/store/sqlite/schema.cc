@@ -673,6 +673,20 @@ ALTER TABLE webhook_deliveries ADD COLUMN claim_expires_at_us INTEGER;
 CREATE INDEX collections_failed_by_time ON collections(created_at_us, id) WHERE status = 'failed';
 CREATE INDEX disputes_by_time ON disputes(created_at_us, id);
 )sql"},
+    {21, "payment_requests",
+     R"sql(
+-- The Idempotency-Key a consumer's payment was started under, stored with its pending
+-- collection: a retry after the node died between the collection and the processor's
+-- reply finds the collection (and its outcome) instead of taking the payment again.
+CREATE TABLE payment_requests (
+  consumer_id TEXT NOT NULL,
+  request_key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  collection_id TEXT NOT NULL REFERENCES collections(id),
+  recorded_at_us INTEGER NOT NULL,
+  PRIMARY KEY (consumer_id, request_key)
+);
+)sql"},
 };
 
 }  // namespace
