@@ -470,8 +470,8 @@ TEST(ServicingScenarioTest, ARetryAfterANodeDiedMidPaymentFindsThePaymentInstead
   std::string collection_id;
   ASSERT_TRUE(s.server().platform().store().Write([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(ops::PaymentStart start,
-                             ops::StartOrFindPayment(tx, s.server().platform().ids(), s.clock().Now(), buy.plan_id,
-                                                     2500, request, wall_now - api::kIdempotencyLifetime));
+                             ops::StartOrFindPayment(tx, s.server().platform().ids(), s.clock().Now(), buy.consumer_id,
+                                                     buy.plan_id, 2500, request, wall_now - api::kIdempotencyLifetime));
     EXPECT_TRUE(start.started);
     collection_id = start.collection.id;
     return Status::Ok();

@@ -96,25 +96,30 @@ Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Inst
   return c;
 }
 
-Result<PaymentStart> StartOrFindPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view plan_id,
-                                        std::int64_t amount_minor, servicing::PaymentRequest request,
-                                        Instant valid_from) {
-  TRANCHE_ASSIGN_OR_RETURN(auto earlier, tx.collections().FindRequest(request.consumer_id, request.key));
+Result<PaymentStart> StartOrFindPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
+                                        std::string_view plan_id, std::int64_t amount_minor,
+                                        std::optional<servicing::PaymentRequest> request, Instant valid_from) {
+  if (!request) {
+    TRANCHE_ASSIGN_OR_RETURN(servicing::Collection c, StartPayment(tx, ids, now, consumer_id, plan_id, amount_minor));
+    return PaymentStart{std::move(c), true};
+  }
+  TRANCHE_ASSERT(request->consumer_id == consumer_id);
+  TRANCHE_ASSIGN_OR_RETURN(auto earlier, tx.collections().FindRequest(consumer_id, request->key));
   if (earlier && earlier->recorded_at >= valid_from) {
-    if (earlier->request_hash != request.request_hash) {
+    if (earlier->request_hash != request->request_hash) {
       return Status::InvalidArgument("idempotency_error",
                                      "this Idempotency-Key was already used with different parameters",
                                      "Idempotency-Key");
     }
     TRANCHE_ASSIGN_OR_RETURN(auto found, tx.collections().Find(earlier->collection_id));
-    TRANCHE_ASSERT_MSG(found.has_value() && found->consumer_id == request.consumer_id,
+    TRANCHE_ASSERT_MSG(found.has_value() && found->consumer_id == consumer_id,
                        "a payment request links the consumer's own collection");
     return PaymentStart{std::move(*found), false};
   }
   TRANCHE_ASSIGN_OR_RETURN(servicing::Collection c,
-                           StartPayment(tx, ids, now, request.consumer_id, plan_id, amount_minor));
-  request.collection_id = c.id;
-  TRANCHE_RETURN_IF_ERROR(tx.collections().LinkRequest(request));
+                           StartPayment(tx, ids, now, consumer_id, plan_id, amount_minor));
+  request->collection_id = c.id;
+  TRANCHE_RETURN_IF_ERROR(tx.collections().LinkRequest(*request));
   return PaymentStart{std::move(c), true};
 }
 

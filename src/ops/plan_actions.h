@@ -25,19 +25,20 @@ Result<lending::Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_vi
 Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
                                            std::string_view plan_id, std::int64_t amount_minor);
 
-// The first unit of work of a consumer's payment made under an Idempotency-Key
-// (`request`: consumer, key, request hash, the wall-clock time now; its collection id
-// is filled in here). The collection an earlier request under the key started, when one
-// was linked at or after `valid_from` (the key's lifetime): `started` false — the node
-// that started it may have died before it answered. The same key on another request is
-// refused (idempotency_error). Otherwise StartPayment, linked to the key: `started` true.
+// The first unit of work of a consumer's payment. Without an Idempotency-Key
+// (`request` null): StartPayment, `started` true. With one (`request`: consumer, key,
+// request hash, the wall-clock time now; its collection id is filled in here): the
+// collection an earlier request under the key started, when one was linked at or after
+// `valid_from` (the key's lifetime), `started` false — the node that started it may have
+// died before it answered; the same key on another request is refused
+// (idempotency_error); otherwise StartPayment, linked to the key, `started` true.
 struct PaymentStart {
   servicing::Collection collection;
   bool started = false;
 };
-Result<PaymentStart> StartOrFindPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view plan_id,
-                                        std::int64_t amount_minor, servicing::PaymentRequest request,
-                                        Instant valid_from);
+Result<PaymentStart> StartOrFindPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
+                                        std::string_view plan_id, std::int64_t amount_minor,
+                                        std::optional<servicing::PaymentRequest> request, Instant valid_from);
 
 // Extends instalment `number` by `days` (servicing::Extend) on the consumer's plan.
 Result<lending::Plan> ExtendDueDate(store::Tx& tx, Instant now, std::string_view consumer_id,

@@ -28,19 +28,16 @@ ops::OpsContext Ops(RequestContext& ctx) {
 Result<Reply> PayPlan(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"amount"}));
   TRANCHE_ASSIGN_OR_RETURN(std::int64_t amount, RequireAmount(ctx.body, "amount"));
+  std::optional<servicing::PaymentRequest> request;
+  Instant valid_from{};
+  if (const IdempotencyScope* key = ctx.idempotency()) {
+    request = servicing::PaymentRequest{ctx.Caller().id, key->key, HexEncode(key->request_hash), "", key->recorded_at};
+    valid_from = key->recorded_at - kIdempotencyLifetime;
+  }
   std::optional<ops::PaymentStart> start;
   TRANCHE_RETURN_IF_ERROR(ctx.svc.store.Write([&](store::Tx& tx) -> Status {
-    const IdempotencyScope* key = ctx.idempotency();
-    if (key == nullptr) {
-      TRANCHE_ASSIGN_OR_RETURN(servicing::Collection c, ops::StartPayment(tx, ctx.svc.ids, ctx.now, ctx.Caller().id,
-                                                                          ctx.Param("id"), amount));
-      start = ops::PaymentStart{std::move(c), true};
-      return Status::Ok();
-    }
-    const servicing::PaymentRequest request{ctx.Caller().id, key->key, HexEncode(key->request_hash), "",
-                                            key->recorded_at};
-    TRANCHE_ASSIGN_OR_RETURN(start, ops::StartOrFindPayment(tx, ctx.svc.ids, ctx.now, ctx.Param("id"), amount,
-                                                            request, key->recorded_at - kIdempotencyLifetime));
+    TRANCHE_ASSIGN_OR_RETURN(start, ops::StartOrFindPayment(tx, ctx.svc.ids, ctx.now, ctx.Caller().id,
+                                                            ctx.Param("id"), amount, request, valid_from));
     return Status::Ok();
   }));
   // Never asked of the processor yet: the open-collections job asks it by the
@@ -52,12 +49,10 @@ Result<Reply> PayPlan(RequestContext& ctx) {
   std::optional<payments::ProcessorReply> reply;
   if (start->started) reply = ops::AskProcessor(ops, start->collection);
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    std::optional<servicing::Collection> done;
+    // A found collection is answered as the first unit of work read it.
+    std::optional<servicing::Collection> done = start->collection;
     if (reply) {
       TRANCHE_ASSIGN_OR_RETURN(done, ops::RecordOutcome(tx, ops.ids, ops.clock.Now(), start->collection.id, *reply));
-    } else {
-      TRANCHE_ASSIGN_OR_RETURN(done, tx.collections().Find(start->collection.id));
-      TRANCHE_ASSERT(done.has_value());
     }
     TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(done->plan_id));
     TRANCHE_ASSERT(plan.has_value());
