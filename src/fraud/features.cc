@@ -27,7 +27,7 @@ enum : std::size_t {
   kSecondsSinceLast, kAgeDays, kBlockWidth
 };
 constexpr std::size_t kMerchantRates = kEntityBlocks + kEntityCount * kBlockWidth;
-enum : std::size_t { kRate1d, kRate7d, kRate30d, kFraudCount7d, kSinceKnownFraud, kMerchantRateWidth };
+enum : std::size_t { kRate1d, kRate7d, kRate30d, kFraudCount7d, kSinceKnownFraud, kSinceFirstKnownFraud30d, kMerchantRateWidth };
 constexpr std::size_t kDistinct = kMerchantRates + kMerchantRateWidth;
 constexpr std::size_t kDistinctCount = 5;
 constexpr std::size_t kChanges = kDistinct + kDistinctCount;  // email, phone, card
@@ -62,6 +62,8 @@ std::vector<FeatureDef> Definitions() {
   d.push_back({"merchant_fraud_rate_30d", ValueType::kNumber, "merchant's known fraud share, 30 days before the label delay"});
   d.push_back({"merchant_fraud_count_7d", ValueType::kNumber, "merchant's known frauds, 7 days before the label delay"});
   d.push_back({"merchant_seconds_since_known_fraud", ValueType::kNumber, "seconds since the merchant's latest known fraud"});
+  d.push_back({"merchant_seconds_since_first_known_fraud_30d", ValueType::kNumber,
+               "seconds since the merchant's earliest known fraud in the 30 days before the label delay"});
   d.push_back({"distinct_consumers_per_device_24h", ValueType::kNumber, "consumers on this device in 24 h, this one included (up to 8)"});
   d.push_back({"distinct_devices_per_consumer_24h", ValueType::kNumber, "devices of this consumer in 24 h, this one included (up to 8)"});
   d.push_back({"distinct_emails_per_ip_24h", ValueType::kNumber, "emails from this IP in 24 h, this one included (up to 8)"});
@@ -181,6 +183,9 @@ void FeatureEngine::ComputeRow(const Event& e, float* row) const {
       m[kFraudCount7d] = static_cast<float>(r7.frauds);
       if (it->second.latest_fraud_s != std::numeric_limits<std::int64_t>::min()) {
         m[kSinceKnownFraud] = static_cast<float>(t - it->second.latest_fraud_s);
+      }
+      if (const auto first_s = it->second.rates.EarliestFraudS(t, d, kLongestShiftedWindowS)) {
+        m[kSinceFirstKnownFraud30d] = static_cast<float>(t - *first_s);
       }
     }
   }

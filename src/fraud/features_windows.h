@@ -13,6 +13,8 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/assert.h"
@@ -102,16 +104,24 @@ class DelayedRateRing {
   // Over the buckets that ended by `time_s − delay_s`, the latest `window_s` of them.
   // Precondition: delay_s + window_s is within the reach the ring was built for.
   Rate Shifted(std::int64_t time_s, std::int64_t delay_s, std::int64_t window_s) const {
-    TRANCHE_ASSERT((delay_s + window_s) / kWidthS + 2 <= Size());
     Rate r;
-    if (newest_ == kNever) return r;
-    const std::int64_t end = FloorDiv(time_s - delay_s, kWidthS);  // first bucket not yet known
-    const std::int64_t lo = std::max(end - window_s / kWidthS, newest_ - Size() + 1);
-    for (std::int64_t b = lo; b < std::min(end, newest_ + 1); ++b) {
+    const auto [lo, hi] = ShiftedBuckets(time_s, delay_s, window_s);
+    for (std::int64_t b = lo; b < hi; ++b) {
       r.transactions += buckets_[Slot(b)].transactions;
       r.frauds += buckets_[Slot(b)].frauds;
     }
     return r;
+  }
+
+  // The start of the oldest bucket with a known fraud among those Shifted reads (the
+  // same precondition), or nullopt when it reads none: how long ago the merchant's
+  // recent run of known frauds began, to 6 hours.
+  std::optional<std::int64_t> EarliestFraudS(std::int64_t time_s, std::int64_t delay_s, std::int64_t window_s) const {
+    const auto [lo, hi] = ShiftedBuckets(time_s, delay_s, window_s);
+    for (std::int64_t b = lo; b < hi; ++b) {
+      if (buckets_[Slot(b)].frauds > 0) return b * kWidthS;
+    }
+    return std::nullopt;
   }
 
   std::size_t bytes() const { return sizeof(*this) + buckets_.size() * sizeof(Bucket); }
@@ -124,6 +134,15 @@ class DelayedRateRing {
   static constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::min();
   std::int64_t Size() const { return static_cast<std::int64_t>(buckets_.size()); }
   std::size_t Slot(std::int64_t b) const { return static_cast<std::size_t>(((b % Size()) + Size()) % Size()); }
+
+  // The bucket numbers [lo, hi) a shifted window reads; empty when nothing is recorded.
+  std::pair<std::int64_t, std::int64_t> ShiftedBuckets(std::int64_t time_s, std::int64_t delay_s,
+                                                       std::int64_t window_s) const {
+    TRANCHE_ASSERT((delay_s + window_s) / kWidthS + 2 <= Size());
+    if (newest_ == kNever) return {0, 0};
+    const std::int64_t end = FloorDiv(time_s - delay_s, kWidthS);  // first bucket not yet known
+    return {std::max(end - window_s / kWidthS, newest_ - Size() + 1), std::min(end, newest_ + 1)};
+  }
 
   Bucket& Touch(std::int64_t time_s) {
     TRANCHE_ASSERT(!buckets_.empty());

@@ -65,6 +65,19 @@ TEST(DelayedRateRingTest, ReadsOnlyBucketsEndedByTheDelay) {
   EXPECT_EQ(r.Shifted(kDelay + kG + 86'400, kDelay, 7 * 86'400).frauds, 1u);
 }
 
+TEST(DelayedRateRingTest, EarliestFraudIsTheOldestKnownBucketInTheWindow) {
+  constexpr std::int64_t kDelay = 7 * 86'400, kG = DelayedRateRing::kWidthS;
+  DelayedRateRing r(kDelay + 30 * 86'400);
+  r.AddFraud(kG + 10);           // bucket 1
+  r.AddFraud(3 * 86'400);        // bucket 12
+  r.AddTransaction(9 * 86'400);  // later activity
+  EXPECT_FALSE(r.EarliestFraudS(kDelay + kG, kDelay, 30 * 86'400));  // bucket 1 not ended by t − delay
+  EXPECT_EQ(r.EarliestFraudS(kDelay + 2 * kG, kDelay, 30 * 86'400), kG);
+  // A 1-day window that has slid past bucket 1 finds bucket 12 at its start.
+  EXPECT_EQ(r.EarliestFraudS(kDelay + 3 * 86'400 + kG, kDelay, 86'400), 3 * 86'400);
+  EXPECT_FALSE(r.EarliestFraudS(kDelay + 5 * 86'400, kDelay, 86'400));
+}
+
 TEST(DelayedRateRingTest, DropsLabelsBeyondItsReach) {
   constexpr std::int64_t kDelay = 86'400;
   DelayedRateRing r(kDelay + 86'400);  // 8 buckets of 6 h + 2
