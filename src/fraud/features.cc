@@ -12,6 +12,9 @@ namespace {
 
 constexpr std::int64_t kHourS = 3'600;
 constexpr std::int64_t kLongestShiftedWindowS = 30 * kDayS;
+// A compromised merchant's frauds come in a run; a legitimate sale or two between them
+// (a quiet hour, a label not yet filed) does not end it, more do.
+constexpr std::uint32_t kMaxLegitimateInFraudRun = 2;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 // Age matters while an account is new. Capped, it cannot single out one old entity (an
 // uncapped first-seen time is as good as its id, which a model would memorise).
@@ -27,7 +30,7 @@ enum : std::size_t {
   kSecondsSinceLast, kAgeDays, kBlockWidth
 };
 constexpr std::size_t kMerchantRates = kEntityBlocks + kEntityCount * kBlockWidth;
-enum : std::size_t { kRate1d, kRate7d, kRate30d, kFraudCount7d, kSinceKnownFraud, kSinceFirstKnownFraud30d, kMerchantRateWidth };
+enum : std::size_t { kRate1d, kRate7d, kRate30d, kFraudCount7d, kSinceKnownFraud, kSinceFraudRunStart, kMerchantRateWidth };
 constexpr std::size_t kDistinct = kMerchantRates + kMerchantRateWidth;
 constexpr std::size_t kDistinctCount = 5;
 constexpr std::size_t kChanges = kDistinct + kDistinctCount;  // email, phone, card
@@ -62,8 +65,8 @@ std::vector<FeatureDef> Definitions() {
   d.push_back({"merchant_fraud_rate_30d", ValueType::kNumber, "merchant's known fraud share, 30 days before the label delay"});
   d.push_back({"merchant_fraud_count_7d", ValueType::kNumber, "merchant's known frauds, 7 days before the label delay"});
   d.push_back({"merchant_seconds_since_known_fraud", ValueType::kNumber, "seconds since the merchant's latest known fraud"});
-  d.push_back({"merchant_seconds_since_first_known_fraud_30d", ValueType::kNumber,
-               "seconds since the merchant's earliest known fraud in the 30 days before the label delay"});
+  d.push_back({"merchant_seconds_since_fraud_run_start", ValueType::kNumber,
+               "seconds since the merchant's latest run of known frauds began (30 days before the label delay)"});
   d.push_back({"distinct_consumers_per_device_24h", ValueType::kNumber, "consumers on this device in 24 h, this one included (up to 8)"});
   d.push_back({"distinct_devices_per_consumer_24h", ValueType::kNumber, "devices of this consumer in 24 h, this one included (up to 8)"});
   d.push_back({"distinct_emails_per_ip_24h", ValueType::kNumber, "emails from this IP in 24 h, this one included (up to 8)"});
@@ -184,8 +187,8 @@ void FeatureEngine::ComputeRow(const Event& e, float* row) const {
       if (it->second.latest_fraud_s != std::numeric_limits<std::int64_t>::min()) {
         m[kSinceKnownFraud] = static_cast<float>(t - it->second.latest_fraud_s);
       }
-      if (const auto first_s = it->second.rates.EarliestFraudS(t, d, kLongestShiftedWindowS)) {
-        m[kSinceFirstKnownFraud30d] = static_cast<float>(t - *first_s);
+      if (const auto start_s = it->second.rates.FraudRunStartS(t, d, kLongestShiftedWindowS, kMaxLegitimateInFraudRun)) {
+        m[kSinceFraudRunStart] = static_cast<float>(t - *start_s);
       }
     }
   }

@@ -23,10 +23,9 @@
 //   merchant_fraud_rate_{1d,7d,30d}, merchant_fraud_count_7d  over windows shifted back
 //                                                           by the label delay
 //   merchant_seconds_since_known_fraud                     since the latest known fraud
-//   merchant_seconds_since_first_known_fraud_30d           since the earliest known fraud
-//                                                           of the shifted 30 days (how
-//                                                           long its recent run of frauds
-//                                                           has lasted)
+//   merchant_seconds_since_fraud_run_start                 since its latest run of known
+//                                                           frauds began (in the shifted
+//                                                           30 days; see FraudRunStartS)
 //   distinct_consumers_per_device_24h, distinct_devices_per_consumer_24h,
 //   distinct_emails_per_ip_24h, distinct_cards_per_consumer_30d,
 //   distinct_merchants_per_card_24h                         this event's partner included;

@@ -108,10 +108,10 @@ TEST(FeatureEngineTest, MerchantFraudRateUsesOnlyLabelsPastTheDelay) {
   EXPECT_EQ(Number(v, "merchant_seconds_since_known_fraud"), 8 * kDay);
   // Measured from the start of the fraud's 6-hour bucket (06:00 for kT0's 08:00).
   const std::int64_t into_bucket_s = kT0 % DelayedRateRing::kWidthS;
-  EXPECT_EQ(Number(v, "merchant_seconds_since_first_known_fraud_30d"), 8 * kDay + into_bucket_s);
+  EXPECT_EQ(Number(v, "merchant_seconds_since_fraud_run_start"), 8 * kDay + into_bucket_s);
   engine.RecordLabel({kT0 + 2 * kDay, "t1"});
   tx.time_s = kT0 + 10 * kDay;
-  EXPECT_EQ(Number(engine.Compute(tx), "merchant_seconds_since_first_known_fraud_30d"), 10 * kDay + into_bucket_s);
+  EXPECT_EQ(Number(engine.Compute(tx), "merchant_seconds_since_fraud_run_start"), 10 * kDay + into_bucket_s);
   EXPECT_EQ(Number(engine.Compute(tx), "merchant_seconds_since_known_fraud"), 8 * kDay);
 }
 

@@ -113,15 +113,26 @@ class DelayedRateRing {
     return r;
   }
 
-  // The start of the oldest bucket with a known fraud among those Shifted reads (the
-  // same precondition), or nullopt when it reads none: how long ago the merchant's
-  // recent run of known frauds began, to 6 hours.
-  std::optional<std::int64_t> EarliestFraudS(std::int64_t time_s, std::int64_t delay_s, std::int64_t window_s) const {
+  // The start of the merchant's latest run of known frauds among the buckets Shifted
+  // reads (the same precondition), to 6 hours; nullopt when they hold no fraud. Scanning
+  // back from the newest bucket with a fraud, an older one joins the run while at most
+  // `max_legitimate_between` legitimate transactions separate them, so a stray fraud
+  // weeks before a compromise does not date its start.
+  std::optional<std::int64_t> FraudRunStartS(std::int64_t time_s, std::int64_t delay_s, std::int64_t window_s,
+                                             std::uint32_t max_legitimate_between) const {
     const auto [lo, hi] = ShiftedBuckets(time_s, delay_s, window_s);
-    for (std::int64_t b = lo; b < hi; ++b) {
-      if (buckets_[Slot(b)].frauds > 0) return b * kWidthS;
+    std::optional<std::int64_t> start;
+    std::uint64_t legitimate = 0;  // since (before) the run's oldest fraud bucket so far
+    for (std::int64_t b = hi - 1; b >= lo; --b) {
+      const Bucket& bucket = buckets_[Slot(b)];
+      if (bucket.frauds > 0) {
+        if (start && legitimate > max_legitimate_between) break;
+        start = b * kWidthS;
+        legitimate = 0;
+      }
+      legitimate += bucket.transactions - std::min(bucket.frauds, bucket.transactions);
     }
-    return std::nullopt;
+    return start;
   }
 
   std::size_t bytes() const { return sizeof(*this) + buckets_.size() * sizeof(Bucket); }

@@ -65,17 +65,28 @@ TEST(DelayedRateRingTest, ReadsOnlyBucketsEndedByTheDelay) {
   EXPECT_EQ(r.Shifted(kDelay + kG + 86'400, kDelay, 7 * 86'400).frauds, 1u);
 }
 
-TEST(DelayedRateRingTest, EarliestFraudIsTheOldestKnownBucketInTheWindow) {
-  constexpr std::int64_t kDelay = 7 * 86'400, kG = DelayedRateRing::kWidthS;
-  DelayedRateRing r(kDelay + 30 * 86'400);
-  r.AddFraud(kG + 10);           // bucket 1
-  r.AddFraud(3 * 86'400);        // bucket 12
-  r.AddTransaction(9 * 86'400);  // later activity
-  EXPECT_FALSE(r.EarliestFraudS(kDelay + kG, kDelay, 30 * 86'400));  // bucket 1 not ended by t − delay
-  EXPECT_EQ(r.EarliestFraudS(kDelay + 2 * kG, kDelay, 30 * 86'400), kG);
-  // A 1-day window that has slid past bucket 1 finds bucket 12 at its start.
-  EXPECT_EQ(r.EarliestFraudS(kDelay + 3 * 86'400 + kG, kDelay, 86'400), 3 * 86'400);
-  EXPECT_FALSE(r.EarliestFraudS(kDelay + 5 * 86'400, kDelay, 86'400));
+TEST(DelayedRateRingTest, AFraudRunStartsAtItsOldestFraudNotSeparatedByMoreThanTheLegitimateAllowed) {
+  constexpr std::int64_t kDelay = 7 * 86'400, kG = DelayedRateRing::kWidthS, kWindow = 30 * 86'400;
+  DelayedRateRing r(kDelay + kWindow);
+  const auto sale = [&](std::int64_t t, bool fraud) {
+    r.AddTransaction(t);
+    if (fraud) r.AddFraud(t);
+  };
+  sale(0, true);                                  // bucket 0: a stray fraud
+  for (int i = 1; i <= 3; ++i) sale(i * kG, false);  // buckets 1-3: three legitimate sales
+  sale(4 * kG, true);                             // buckets 4-6: the run
+  sale(5 * kG, false);
+  sale(5 * kG + 1, false);                        // two legitimate sales inside the run
+  sale(6 * kG, true);
+  sale(7 * kG, false);                            // after the run's newest fraud
+  const std::int64_t now = kDelay + 8 * kG;       // buckets 0-7 are known
+  EXPECT_FALSE(r.FraudRunStartS(kDelay + kG - 1, kDelay, kWindow, 2));  // nothing known yet
+  EXPECT_EQ(r.FraudRunStartS(kDelay + kG, kDelay, kWindow, 2), 0);      // only the stray one is known
+  EXPECT_EQ(r.FraudRunStartS(now, kDelay, kWindow, 2), 4 * kG);         // three legitimate sales end the run
+  EXPECT_EQ(r.FraudRunStartS(now, kDelay, kWindow, 3), 0);              // unless three are allowed
+  EXPECT_EQ(r.FraudRunStartS(now, kDelay, kWindow, 1), 6 * kG);
+  // A window that no longer reaches a fraud finds no run.
+  EXPECT_FALSE(r.FraudRunStartS(now + 2 * 86'400, kDelay, 86'400, 2));
 }
 
 TEST(DelayedRateRingTest, DropsLabelsBeyondItsReach) {
