@@ -111,6 +111,22 @@ TEST_F(CliTest, EvalAssistantRefusesBrokenInputs) {
   EXPECT_EQ(code, 2) << out;
 }
 
+TEST_F(CliTest, EvalFraudFromDecisionsRefusesBadInputs) {
+  int code = -1;
+  std::string out = Run({"eval", "fraud", "--from-decisions", "--since", "2026-01-01", "--data-dir", data_}, &code);
+  EXPECT_EQ(code, 2) << out;
+  EXPECT_NE(out.find("--model"), std::string::npos) << out;
+  out = Run({"eval", "fraud", "--since", "2026-01-01"}, &code);  // --since belongs to --from-decisions
+  EXPECT_NE(code, 0) << out;
+  out = Run({"eval", "fraud", "--from-decisions", "--model", dir_.path() + "/no-model", "--since", "2026-01-01",
+             "--data-dir", data_}, &code);
+  EXPECT_EQ(code, 2) << out;
+  out = Run({"eval", "fraud", "--from-decisions", "--model", dir_.path() + "/no-model", "--since", "2026-13-01",
+             "--data-dir", data_}, &code);
+  EXPECT_EQ(code, 2) << out;
+  EXPECT_NE(out.find("date"), std::string::npos) << out;
+}
+
 TEST_F(CliTest, MigrateCreateAndVerify) {
   int code = -1;
   EXPECT_NE(Run({"migrate", "--data-dir", data_}, &code).find("schema at version"), std::string::npos);

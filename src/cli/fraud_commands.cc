@@ -52,9 +52,49 @@ int RunSim(SimArgs a) {
 struct EvalArgs {
   std::string transactions, train_start = "2018-07-25", predictions;
   fraud::FraudEvalOptions o;
+  // --from-decisions: a trained model scored on a window of the decision log.
+  bool from_decisions = false;
+  std::string model, since, until;
+  int label_delay_days = fraud::kDefaultTrainingLabelDelayDays;
+  DatabaseArgs db;
 };
 
+// Scores the decisions screened in [--since, --until], labelled as training labels them,
+// with a model trained on an earlier window: a held-out measure of the decision-log model.
+int RunEvalOnDecisions(const EvalArgs& a) {
+  if (a.model.empty() || a.since.empty()) {
+    return Fail(Status::InvalidArgument("parameter_missing", "--from-decisions needs --model DIR and --since YYYY-MM-DD"));
+  }
+  SystemClock clock;
+  const Instant now = clock.Now();
+  auto window = ParseDateRange(a.since, a.until.empty() ? std::nullopt : std::optional<std::string_view>(a.until),
+                               DateOf(now), 0, fraud::kMaxTrainingDays);
+  if (!window.ok()) return Fail(window.status());
+  const fraud::Catalogue& catalogue = fraud::EngineFeatureSource::ScreeningCatalogue();
+  auto model = fraud::FraudModel::Load(a.model, catalogue);
+  if (!model.ok()) return Fail(model.status());
+  auto store = OpenDatabase(a.db, clock);
+  if (!store.ok()) return Fail(store.status());
+  auto set = ops::ReadTrainingDecisions(**store, catalogue, *window, now, std::chrono::days(a.label_delay_days));
+  if (!set.ok()) return Fail(set.status());
+  const fraud::DecisionTrainingCounts& c = set->counts();
+  std::printf("%zu decisions screened from %s to %s: %zu rows, %zu fraud, %zu legitimate; left out: %zu unlabelled "
+              "and younger than the %d-day label delay\n", c.decisions, FormatDate(window->first).c_str(),
+              FormatDate(window->last).c_str(), c.rows(), c.frauds, c.legitimate(), c.too_young, a.label_delay_days);
+  auto e = fraud::EvaluateOnRows(*model, set->rows());
+  if (!e.ok()) return Fail(e.status());
+  std::printf("model %s: AUC %.4f  average precision %.4f\n", model->version().c_str(), e->auc, e->average_precision);
+  std::printf("at its review score %d: %zu reviewed, %zu of the %zu frauds; at its block score %d: %zu blocked, %zu "
+              "frauds\n", model->review_score(), e->reviewed, e->frauds_reviewed, e->frauds, model->block_score(),
+              e->blocked, e->frauds_blocked);
+  return 0;
+}
+
 int RunEval(EvalArgs a) {
+  if (a.from_decisions == !a.transactions.empty()) {
+    return Fail(Status::InvalidArgument("parameter_missing", "evaluate on exactly one of --transactions and --from-decisions"));
+  }
+  if (a.from_decisions) return RunEvalOnDecisions(a);
   auto start = MidnightOf(a.train_start);
   if (!start.ok()) return Fail(start.status());
   a.o.train_start_s = *start;
@@ -282,17 +322,36 @@ void AddFraudCommands(CLI::App& app, std::function<int()>* action) {
   cards->callback([s, action] { *action = [s] { return RunSim(*s); }; });
 
   auto* eval_fraud = app.get_subcommand("eval")->add_subcommand(
-      "fraud", "train on one window of a labelled stream, test on a later one: AUC, AP, card precision@100");
+      "fraud", "train on one window of a labelled stream, test on a later one: AUC, AP, card precision@100; or "
+               "score a later window of the decision log with a model trained on it (--from-decisions)");
   auto e = std::make_shared<EvalArgs>();
-  eval_fraud->add_option("--transactions", e->transactions, "stream CSV (or .gz): tx_id,datetime,customer_id,terminal_id,amount,fraud")
-      ->required()
-      ->check(CLI::ExistingFile);
-  eval_fraud->add_option("--train-start", e->train_start, "first training day, YYYY-MM-DD")->capture_default_str();
+  auto* eval_transactions =
+      eval_fraud
+          ->add_option("--transactions", e->transactions, "stream CSV (or .gz): tx_id,datetime,customer_id,terminal_id,amount,fraud")
+          ->check(CLI::ExistingFile);
+  auto* eval_train_start =
+      eval_fraud->add_option("--train-start", e->train_start, "first training day, YYYY-MM-DD")->capture_default_str();
   eval_fraud->add_option("--train-days", e->o.train_days, "training days")->check(CLI::Range(1, 90))->capture_default_str();
   eval_fraud->add_option("--delay-days", e->o.delay_days, "label delay in days")->check(CLI::Range(1, 90))->capture_default_str();
   eval_fraud->add_option("--test-days", e->o.test_days, "test days")->check(CLI::Range(1, 90))->capture_default_str();
   eval_fraud->add_option("--seed", e->o.train.seed, "training seed")->capture_default_str();
-  eval_fraud->add_option("--predictions", e->predictions, "write tx_id,score for every test-window transaction");
+  auto* eval_predictions =
+      eval_fraud->add_option("--predictions", e->predictions, "write tx_id,score for every test-window transaction");
+  auto* eval_decisions = eval_fraud->add_flag(
+      "--from-decisions", e->from_decisions,
+      "score the stored screenings of [--since, --until] with --model (trained by `train fraud --from-decisions` on an "
+      "earlier window), labelled as training labels them");
+  eval_decisions->excludes(eval_transactions)->excludes(eval_train_start)->excludes(eval_predictions);
+  eval_fraud->add_option("--model", e->model, "with --from-decisions: the model directory")->needs(eval_decisions);
+  eval_fraud->add_option("--since", e->since, "with --from-decisions: first day, YYYY-MM-DD (UTC)")->needs(eval_decisions);
+  eval_fraud->add_option("--until", e->until, "with --from-decisions: last day, YYYY-MM-DD (UTC; default: today)")
+      ->needs(eval_decisions);
+  eval_fraud->add_option("--label-delay-days", e->label_delay_days,
+                         "with --from-decisions: an unlabelled decision counts as legitimate once this many days old")
+      ->check(CLI::Range(1, fraud::kMaxTrainingLabelDelayDays))
+      ->capture_default_str()
+      ->needs(eval_decisions);
+  AddDatabaseOptions(eval_fraud, e->db);
   eval_fraud->callback([e, action] { *action = [e] { return RunEval(*e); }; });
 
   auto* train_fraud = app.get_subcommand("train")->add_subcommand(

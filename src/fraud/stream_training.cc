@@ -3,11 +3,9 @@
 #include <string>
 
 #include "fraud/features_replay.h"
+#include "ml/metrics.h"
 
 namespace tranche::fraud {
-
-namespace {
-}  // namespace
 
 StreamTraining LatestWindow(const std::vector<StreamTransaction>& stream, int days, std::int64_t label_delay_s) {
   TRANCHE_ASSERT(!stream.empty() && days > 0);
@@ -24,6 +22,35 @@ Result<StreamModel> TrainOnRows(const ml::Matrix& rows, const Catalogue& catalog
   TRANCHE_ASSIGN_OR_RETURN(FraudModel model, FraudModel::FromTrained(trained, catalogue, label_delay_s));
   return StreamModel{std::move(model), trained.rows, trained.frauds, trained.columns.size(), trained.cv_auc,
                      trained.cv_average_precision};
+}
+
+Result<RowsEvaluation> EvaluateOnRows(const FraudModel& model, const ml::Matrix& rows) {
+  TRANCHE_ASSERT(rows.labels.size() == rows.rows && rows.values.size() == rows.rows * rows.cols);
+  RowsEvaluation e;
+  e.rows = rows.rows;
+  std::vector<double> scores;
+  scores.reserve(rows.rows);
+  for (std::size_t r = 0; r < rows.rows; ++r) {
+    const FraudScore s = model.ScoreRow(rows.row(r), false);
+    const bool fraud = rows.labels[r] > 0.5F;
+    scores.push_back(s.probability);
+    e.frauds += fraud ? 1 : 0;
+    if (s.score >= model.review_score()) {
+      ++e.reviewed;
+      e.frauds_reviewed += fraud ? 1 : 0;
+    }
+    if (s.score >= model.block_score()) {
+      ++e.blocked;
+      e.frauds_blocked += fraud ? 1 : 0;
+    }
+  }
+  if (e.frauds == 0 || e.frauds == e.rows) {
+    return Status::InvalidArgument("too_few_rows", "an evaluation needs fraud and legitimate rows: " +
+                                                       std::to_string(e.frauds) + " fraud of " + std::to_string(e.rows));
+  }
+  e.auc = ml::Auc(scores, rows.labels);
+  e.average_precision = ml::AveragePrecision(scores, rows.labels);
+  return e;
 }
 
 Result<StreamModel> TrainOnStream(const std::vector<StreamTransaction>& stream, const StreamTraining& o) {

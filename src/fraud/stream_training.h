@@ -43,6 +43,20 @@ StreamTraining LatestWindow(const std::vector<StreamTransaction>& stream, int da
 Result<StreamModel> TrainOnRows(const ml::Matrix& rows, const Catalogue& catalogue, std::int64_t label_delay_s,
                                 const FraudTrainOptions& options);
 
+// How a model ranks labelled rows it was not trained on (`tranche eval fraud
+// --from-decisions`: a later window of the decision log). Counts at the model's review
+// and block scores (blocked rows are counted as reviewed too).
+struct RowsEvaluation {
+  std::size_t rows = 0, frauds = 0;
+  double auc = 0;
+  double average_precision = 0;
+  std::size_t reviewed = 0, frauds_reviewed = 0;
+  std::size_t blocked = 0, frauds_blocked = 0;
+};
+// Precondition: `rows` has a 0/1 label per row and `model`'s catalogue's width. Refused
+// (too_few_rows) without a row of each class.
+Result<RowsEvaluation> EvaluateOnRows(const FraudModel& model, const ml::Matrix& rows);
+
 // Refused as TrainFraud refuses (too few rows of either class in the window).
 Result<StreamModel> TrainOnStream(const std::vector<StreamTransaction>& stream, const StreamTraining& o);
 
