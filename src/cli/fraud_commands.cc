@@ -49,6 +49,32 @@ int RunSim(SimArgs a) {
   return 0;
 }
 
+// The --from-decisions window: [since, until] in UTC days (until empty: today), at most
+// fraud::kMaxTrainingDays.
+Result<DateRange> DecisionWindow(const std::string& since, const std::string& until, Instant now) {
+  return ParseDateRange(since, until.empty() ? std::nullopt : std::optional<std::string_view>(until), DateOf(now), 0,
+                        fraud::kMaxTrainingDays);
+}
+
+// The decisions screened in `window`, labelled as of `now` as training labels them
+// (fraud/decision_training.h), with a summary printed: what `train fraud` and `eval
+// fraud` read with --from-decisions.
+Result<fraud::DecisionTrainingSet> ReadDecisionWindow(const DateRange& window, Instant now, int label_delay_days,
+                                                      const DatabaseArgs& db) {
+  SystemClock clock;
+  TRANCHE_ASSIGN_OR_RETURN(auto store, OpenDatabase(db, clock));
+  TRANCHE_ASSIGN_OR_RETURN(fraud::DecisionTrainingSet set,
+                           ops::ReadTrainingDecisions(*store, fraud::EngineFeatureSource::ScreeningCatalogue(), window,
+                                                      now, std::chrono::days(label_delay_days)));
+  const fraud::DecisionTrainingCounts& c = set.counts();
+  std::printf("%zu decisions screened from %s to %s: %zu rows, %zu fraud, %zu legitimate (%zu by a label, %zu "
+              "unlabelled and older than the %d-day label delay); left out: %zu unlabelled and younger than it\n",
+              c.decisions, FormatDate(window.first).c_str(), FormatDate(window.last).c_str(), c.rows(), c.frauds,
+              c.legitimate(), c.labelled_legitimate, c.unlabelled_legitimate, label_delay_days, c.too_young);
+  if (c.disagreeing > 0) std::printf("%zu of them had disagreeing labels: the latest label decided\n", c.disagreeing);
+  return set;
+}
+
 struct EvalArgs {
   std::string transactions, train_start = "2018-07-25", predictions;
   fraud::FraudEvalOptions o;
@@ -65,22 +91,13 @@ int RunEvalOnDecisions(const EvalArgs& a) {
   if (a.model.empty() || a.since.empty()) {
     return Fail(Status::InvalidArgument("parameter_missing", "--from-decisions needs --model DIR and --since YYYY-MM-DD"));
   }
-  SystemClock clock;
-  const Instant now = clock.Now();
-  auto window = ParseDateRange(a.since, a.until.empty() ? std::nullopt : std::optional<std::string_view>(a.until),
-                               DateOf(now), 0, fraud::kMaxTrainingDays);
+  const Instant now = SystemClock().Now();
+  auto window = DecisionWindow(a.since, a.until, now);
   if (!window.ok()) return Fail(window.status());
-  const fraud::Catalogue& catalogue = fraud::EngineFeatureSource::ScreeningCatalogue();
-  auto model = fraud::FraudModel::Load(a.model, catalogue);
+  auto model = fraud::FraudModel::Load(a.model, fraud::EngineFeatureSource::ScreeningCatalogue());
   if (!model.ok()) return Fail(model.status());
-  auto store = OpenDatabase(a.db, clock);
-  if (!store.ok()) return Fail(store.status());
-  auto set = ops::ReadTrainingDecisions(**store, catalogue, *window, now, std::chrono::days(a.label_delay_days));
+  auto set = ReadDecisionWindow(*window, now, a.label_delay_days, a.db);
   if (!set.ok()) return Fail(set.status());
-  const fraud::DecisionTrainingCounts& c = set->counts();
-  std::printf("%zu decisions screened from %s to %s: %zu rows, %zu fraud, %zu legitimate; left out: %zu unlabelled "
-              "and younger than the %d-day label delay\n", c.decisions, FormatDate(window->first).c_str(),
-              FormatDate(window->last).c_str(), c.rows(), c.frauds, c.legitimate(), c.too_young, a.label_delay_days);
   auto e = fraud::EvaluateOnRows(*model, set->rows());
   if (!e.ok()) return Fail(e.status());
   std::printf("model %s: AUC %.4f  average precision %.4f\n", model->version().c_str(), e->auc, e->average_precision);
@@ -167,24 +184,14 @@ int RunTrainOnStream(const TrainArgs& a) {
 // stored with them, labelled as fraud/decision_training.h says; the model reads the
 // screening catalogue, so the platform serves (and hot-reloads) it as it is.
 int RunTrainOnDecisions(const TrainArgs& a) {
-  SystemClock clock;
-  const Instant now = clock.Now();
-  auto window = ParseDateRange(a.since, a.until.empty() ? std::nullopt : std::optional<std::string_view>(a.until),
-                               DateOf(now), 0, fraud::kMaxTrainingDays);
+  const Instant now = SystemClock().Now();
+  auto window = DecisionWindow(a.since, a.until, now);
   if (!window.ok()) return Fail(window.status());
-  auto store = OpenDatabase(a.db, clock);
-  if (!store.ok()) return Fail(store.status());
-  const fraud::Catalogue& catalogue = fraud::EngineFeatureSource::ScreeningCatalogue();
-  auto set = ops::ReadTrainingDecisions(**store, catalogue, *window, now, std::chrono::days(a.label_delay_days));
+  auto set = ReadDecisionWindow(*window, now, a.label_delay_days, a.db);
   if (!set.ok()) return Fail(set.status());
-  const fraud::DecisionTrainingCounts& c = set->counts();
-  std::printf("%zu decisions screened from %s to %s: %zu rows, %zu fraud, %zu legitimate (%zu by a label, %zu "
-              "unlabelled and older than the %d-day label delay); left out: %zu unlabelled and younger than it\n",
-              c.decisions, FormatDate(window->first).c_str(), FormatDate(window->last).c_str(), c.rows(), c.frauds,
-              c.legitimate(), c.labelled_legitimate, c.unlabelled_legitimate, a.label_delay_days, c.too_young);
-  if (c.disagreeing > 0) std::printf("%zu of them had disagreeing labels: the latest label decided\n", c.disagreeing);
   if (Status st = set->CheckEnough(); !st.ok()) return Fail(st);
-  auto trained = fraud::TrainOnRows(set->rows(), catalogue, a.delay_days * fraud::kDayS, a.o);
+  auto trained =
+      fraud::TrainOnRows(set->rows(), fraud::EngineFeatureSource::ScreeningCatalogue(), a.delay_days * fraud::kDayS, a.o);
   if (!trained.ok()) return Fail(trained.status());
   if (Status st = trained->model.Save(a.out); !st.ok()) return Fail(st);
   std::printf("fraud model %s written to %s: %zu features, cross-validated AUC %.4f AP %.4f (optimistic: the search "
