@@ -16,6 +16,10 @@ constexpr std::int64_t kLongestShiftedWindowS = 30 * kDayS;
 // (a quiet hour, a label not yet filed) does not end it, more do.
 constexpr std::uint32_t kMaxLegitimateInFraudRun = 2;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+// A card's baseline amount comes from before its last two weeks: a compromised card's
+// frauds (several times its usual amounts, for days) inflate its recent means, so the
+// newest fraud looks less unusual against them than against the card's own past.
+constexpr std::int64_t kCardBaselineGapS = 14 * kDayS;
 // Age matters while an account is new. Capped, it cannot single out one old entity (an
 // uncapped first-seen time is as good as its id, which a model would memorise).
 constexpr std::int64_t kMaxAgeS = 90 * kDayS;
@@ -35,7 +39,8 @@ constexpr std::size_t kDistinct = kMerchantRates + kMerchantRateWidth;
 constexpr std::size_t kDistinctCount = 5;
 constexpr std::size_t kChanges = kDistinct + kDistinctCount;  // email, phone, card
 constexpr std::size_t kCountryMismatch = kChanges + 3;
-constexpr std::size_t kText = kCountryMismatch + 1;  // email, email_domain, ip_country, billing_country
+enum : std::size_t { kAmountToBaseline = kCountryMismatch + 1, kMean7dToBaseline };  // the card's
+constexpr std::size_t kText = kMean7dToBaseline + 1;  // email, email_domain, ip_country, billing_country
 constexpr std::size_t kWidth = kText + 4;
 
 std::vector<FeatureDef> Definitions() {
@@ -76,6 +81,10 @@ std::vector<FeatureDef> Definitions() {
   d.push_back({"consumer_days_since_phone_change", ValueType::kNumber, "days since the consumer's phone changed"});
   d.push_back({"consumer_days_since_card_change", ValueType::kNumber, "days since the consumer's card changed"});
   d.push_back({"ip_country_mismatch", ValueType::kNumber, "1 when the IP's country differs from the billing country"});
+  d.push_back({"card_amount_to_mean_before_14d", ValueType::kNumber,
+               "this amount divided by the card's mean amount in its 30-day window ending 14 days ago"});
+  d.push_back({"card_mean_7d_to_mean_before_14d", ValueType::kNumber,
+               "the card's 7-day mean amount divided by its mean in the 30-day window ending 14 days ago"});
   d.push_back({"email", ValueType::kText, "the email address, lower-cased"});
   d.push_back({"email_domain", ValueType::kText, "the email's domain, lower-cased"});
   d.push_back({"ip_country", ValueType::kText, "country of the IP address"});
@@ -136,6 +145,18 @@ const RecentDistinct<8>* FeatureEngine::FindDistinct(Relation r, std::string_vie
   return it == distinct_.end() ? nullptr : &it->second;
 }
 
+// The card's amounts against its baseline: its 30-day window as it stood kCardBaselineGapS
+// ago, as much of it as the ring still holds (at least its newest 16 days; the rest
+// while the card has been quiet since).
+void FeatureEngine::CardBaseline(const Activity& card, std::int64_t time_s, double amount, float* row) {
+  const WindowTotals baseline = card.d30.At(time_s - kCardBaselineGapS);
+  if (baseline.count == 0) return;
+  const double mean = baseline.amount / baseline.count;
+  row[kAmountToBaseline] = Ratio(amount, mean);
+  const WindowTotals d7 = card.d7.At(time_s);
+  if (d7.count > 0) row[kMean7dToBaseline] = Ratio(d7.amount / d7.count, mean);
+}
+
 void FeatureEngine::ComputeRow(const Event& e, float* row) const {
   std::fill(row, row + kWidth, kNaN);
   const std::int64_t t = e.time_s;
@@ -168,6 +189,7 @@ void FeatureEngine::ComputeRow(const Event& e, float* row) const {
     b[kAmountToMean30d] = d30.count > 0 ? Ratio(amount, d30.amount / d30.count) : kNaN;
     b[kSecondsSinceLast] = static_cast<float>(t - a->last_s);
     b[kAgeDays] = Days(std::min(t - a->first_s, kMaxAgeS));
+    if (kind == Entity::kCard) CardBaseline(*a, t, amount, row);
   }
 
   const std::string_view merchant = e.key(Entity::kMerchant);

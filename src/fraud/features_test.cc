@@ -115,6 +115,36 @@ TEST(FeatureEngineTest, MerchantFraudRateUsesOnlyLabelsPastTheDelay) {
   EXPECT_EQ(Number(engine.Compute(tx), "merchant_seconds_since_known_fraud"), 8 * kDay);
 }
 
+TEST(FeatureEngineTest, ACardsBaselineIsItsHistoryFromBeforeItsLastTwoWeeks) {
+  FeatureEngine engine;
+  Event tx;
+  tx.set(Entity::kCard, "card1");
+  tx.amount_minor = 5'000;
+  tx.time_s = kT0;
+  EXPECT_TRUE(Missing(engine.Compute(tx), "card_amount_to_mean_before_14d"));  // no history at all
+  tx.amount_minor = 1'000;
+  for (int i = 0; i < 2; ++i) {
+    tx.time_s = kT0 + i * 3600;
+    engine.Record(tx);
+  }
+  tx.amount_minor = 5'000;
+  tx.time_s = kT0 + 13 * kDay;
+  EXPECT_TRUE(Missing(engine.Compute(tx), "card_amount_to_mean_before_14d"));  // all of it is recent
+  tx.time_s = kT0 + 15 * kDay;
+  engine.Record(tx);  // the first large one: it joins the 7-day and 30-day means, not the baseline
+  tx.time_s = kT0 + 16 * kDay;
+  const FeatureValues v = engine.Compute(tx);
+  EXPECT_DOUBLE_EQ(Number(v, "card_amount_to_mean_before_14d"), 5);
+  EXPECT_DOUBLE_EQ(Number(v, "card_mean_7d_to_mean_before_14d"), 5);
+  EXPECT_NEAR(Number(v, "card_amount_to_mean_30d"), 5'000.0 / (7'000.0 / 3), 1e-5);
+  // Two weeks on, the large one is in the baseline too; the ring still holds day 0...
+  tx.time_s = kT0 + 31 * kDay;
+  EXPECT_NEAR(Number(engine.Compute(tx), "card_amount_to_mean_before_14d"), 5'000.0 / (7'000.0 / 3), 1e-5);
+  // ...until an event moves the ring past it: the baseline holds what the ring still does.
+  engine.Record(tx);
+  EXPECT_DOUBLE_EQ(Number(engine.Compute(tx), "card_amount_to_mean_before_14d"), 1);
+}
+
 std::vector<StreamTransaction> SmallStream(std::uint64_t seed) {
   CardSimOptions o;
   o.customers = 200;
