@@ -82,9 +82,9 @@ std::vector<FeatureDef> Definitions() {
   d.push_back({"consumer_days_since_card_change", ValueType::kNumber, "days since the consumer's card changed"});
   d.push_back({"ip_country_mismatch", ValueType::kNumber, "1 when the IP's country differs from the billing country"});
   d.push_back({"card_amount_to_mean_before_14d", ValueType::kNumber,
-               "this amount divided by the card's mean amount in its 30-day window ending 14 days ago"});
+               "this amount divided by the card's mean amount 14 to 29 days before"});
   d.push_back({"card_mean_7d_to_mean_before_14d", ValueType::kNumber,
-               "the card's 7-day mean amount divided by its mean in the 30-day window ending 14 days ago"});
+               "the card's 7-day mean amount divided by its mean 14 to 29 days before"});
   d.push_back({"email", ValueType::kText, "the email address, lower-cased"});
   d.push_back({"email_domain", ValueType::kText, "the email's domain, lower-cased"});
   d.push_back({"ip_country", ValueType::kText, "country of the IP address"});
@@ -145,11 +145,11 @@ const RecentDistinct<8>* FeatureEngine::FindDistinct(Relation r, std::string_vie
   return it == distinct_.end() ? nullptr : &it->second;
 }
 
-// The card's amounts against its baseline: its 30-day window as it stood kCardBaselineGapS
-// ago, as much of it as the ring still holds (at least its newest 16 days; the rest
-// while the card has been quiet since).
+// The card's amounts against its baseline: the days of its 30-day window that are at
+// least kCardBaselineGapS old. Never older: a restart rebuilds the windows from the last
+// 30 days of screenings (engine_source.h), so older days would read differently after one.
 void FeatureEngine::CardBaseline(const Activity& card, std::int64_t time_s, double amount, float* row) {
-  const WindowTotals baseline = card.d30.At(time_s - kCardBaselineGapS);
+  const WindowTotals baseline = card.d30.Between(time_s - card.d30.kWindowS + kDayS, time_s - kCardBaselineGapS);
   if (baseline.count == 0) return;
   const double mean = baseline.amount / baseline.count;
   row[kAmountToBaseline] = Ratio(amount, mean);

@@ -33,8 +33,8 @@
 //   consumer_days_since_{email,phone,card}_change           since the consumer's last change
 //   ip_country_mismatch                                     1 when both known and different
 //   card_amount_to_mean_before_14d,                         this amount and the card's 7-day
-//   card_mean_7d_to_mean_before_14d                         mean over its mean in the 30-day
-//                                                           window ending 14 days ago
+//   card_mean_7d_to_mean_before_14d                         mean over its mean 14 to 29 days
+//                                                           before (day buckets)
 //   email, email_domain, ip_country, billing_country        text, for rules and lists
 // ENTITY is consumer, email, email_domain, phone, device, ip, address, card, merchant. An
 // event without that entity's key has its features missing; a key seen for the first

@@ -45,11 +45,15 @@ class WindowRing {
   }
 
   // Totals of the events in the window that ends at `time_s`.
-  WindowTotals At(std::int64_t time_s) const {
+  WindowTotals At(std::int64_t time_s) const { return Between(time_s - kWindowS + WidthS, time_s); }
+
+  // Totals of the buckets from the one holding `from_s` to the one holding `to_s`, of
+  // those the ring still holds.
+  WindowTotals Between(std::int64_t from_s, std::int64_t to_s) const {
     WindowTotals t;
     if (newest_ == kNever) return t;
-    const std::int64_t now = FloorDiv(time_s, WidthS);
-    for (std::int64_t b = std::max(now - N + 1, newest_ - N + 1); b <= std::min(now, newest_); ++b) {
+    const std::int64_t last = std::min(FloorDiv(to_s, WidthS), newest_);
+    for (std::int64_t b = std::max(FloorDiv(from_s, WidthS), newest_ - N + 1); b <= last; ++b) {
       t.count += buckets_[Slot(b)].count;
       t.amount += buckets_[Slot(b)].amount;
     }
