@@ -148,12 +148,13 @@ const RecentDistinct<8>* FeatureEngine::FindDistinct(Relation r, std::string_vie
 // The card's amounts against its baseline: the days of its 30-day window that are at
 // least kCardBaselineGapS old. Never older: a restart rebuilds the windows from the last
 // 30 days of screenings (engine_source.h), so older days would read differently after one.
-void FeatureEngine::CardBaseline(const Activity& card, std::int64_t time_s, double amount, float* row) {
+// `d7` is the card's 7-day totals at `time_s`, which the caller has already read.
+void FeatureEngine::CardBaseline(const Activity& card, std::int64_t time_s, double amount, const WindowTotals& d7,
+                                 float* row) {
   const WindowTotals baseline = card.d30.Between(time_s - card.d30.kWindowS + kDayS, time_s - kCardBaselineGapS);
   if (baseline.count == 0) return;
   const double mean = baseline.amount / baseline.count;
   row[kAmountToBaseline] = Ratio(amount, mean);
-  const WindowTotals d7 = card.d7.At(time_s);
   if (d7.count > 0) row[kMean7dToBaseline] = Ratio(d7.amount / d7.count, mean);
 }
 
@@ -189,7 +190,7 @@ void FeatureEngine::ComputeRow(const Event& e, float* row) const {
     b[kAmountToMean30d] = d30.count > 0 ? Ratio(amount, d30.amount / d30.count) : kNaN;
     b[kSecondsSinceLast] = static_cast<float>(t - a->last_s);
     b[kAgeDays] = Days(std::min(t - a->first_s, kMaxAgeS));
-    if (kind == Entity::kCard) CardBaseline(*a, t, amount, row);
+    if (kind == Entity::kCard) CardBaseline(*a, t, amount, d7, row);
   }
 
   const std::string_view merchant = e.key(Entity::kMerchant);

@@ -135,7 +135,8 @@ class FeatureEngine {
 
   const Activity* Find(Entity kind, std::string_view key) const;
   const RecentDistinct<8>* FindDistinct(Relation r, std::string_view key) const;
-  static void CardBaseline(const Activity& card, std::int64_t time_s, double amount, float* row);
+  static void CardBaseline(const Activity& card, std::int64_t time_s, double amount, const WindowTotals& d7,
+                           float* row);
 
   EngineOptions options_;
   std::unordered_map<std::uint64_t, Activity> activity_;
