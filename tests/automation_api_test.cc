@@ -79,6 +79,13 @@ TEST_F(AutomationApiTest, CountsTheStoredWorkPerType) {
   Converse(a.email, "when is my next payment?");
   EXPECT_NE(Converse(b.email, "I want to complain").find("complaint"), std::string::npos);
 
+  // A travel agency: the onboarding check sends it to a person.
+  auto travel = s_.client().Post("/v1/admin/merchants", {{"name", "Fjord Flights"}, {"country", "SE"},
+                                                         {"default_currency", "SEK"}, {"category", "travel"}},
+                                 s_.okey(), "onboard-travel");
+  ASSERT_EQ(travel.status, 201) << travel.body;
+  ASSERT_EQ(travel.json()["onboarding"]["status"], "pending_review");
+
   auto r = s_.client().Get("/v1/admin/automation", s_.okey());
   ASSERT_EQ(r.status, 200) << r.body;
   const Json card = r.json();
@@ -107,10 +114,10 @@ TEST_F(AutomationApiTest, CountsTheStoredWorkPerType) {
   EXPECT_EQ(contacts["items"], 2);
   EXPECT_EQ(contacts["automated"], 1);
   EXPECT_EQ(contacts["automated_by_day"].back(), 1);
-  // The test server's two merchants, each created by an operator.
+  // The test server's two shops passed the check; the travel agency waits for a person.
   const Json onboarding = Type(card, "merchant_onboarding");
-  EXPECT_EQ(onboarding["items"], 2);
-  EXPECT_EQ(onboarding["automated"], 0);
+  EXPECT_EQ(onboarding["items"], 3);
+  EXPECT_EQ(onboarding["automated"], 2);
   EXPECT_EQ(onboarding["team"], "merchant operations");
   for (const char* none : {"customer_contact", "collections_contact", "reconciliation"}) {
     EXPECT_EQ(Type(card, none)["items"], 0) << none;

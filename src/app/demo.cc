@@ -66,7 +66,7 @@ Status EnsureOperator(store::Tx& tx, IdGenerator& ids, RandomSource& secrets, In
 
 Status EnsureMerchants(store::Tx& tx, IdGenerator& ids, RandomSource& secrets, Instant now,
                        DemoCredentials& out) {
-  TRANCHE_ASSIGN_OR_RETURN(auto existing, tx.merchants().List("", 1000));
+  TRANCHE_ASSIGN_OR_RETURN(auto existing, tx.merchants().List("", std::nullopt, 1000));
   for (const DemoMerchant& d : kDemoMerchants) {
     const merchants::Merchant* found = nullptr;
     for (const auto& m : existing) {
@@ -79,7 +79,9 @@ Status EnsureMerchants(store::Tx& tx, IdGenerator& ids, RandomSource& secrets, I
     } else {
       merchants::MerchantDraft draft{d.name, d.country, d.currency, merchants::Pricing{}, {}};
       TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, draft, ids, secrets, now));
-      key = created.key;
+      TRANCHE_ASSERT_MSG(created.merchant.onboarding.status == merchants::OnboardingStatus::kActive,
+                         "the demo's shops pass the onboarding check");
+      key = *created.key;
     }
     out.merchants.push_back(DemoMerchantKey{key.principal_id, d.name,
                                             std::string(CurrencyCode(d.currency)), key.secret});

@@ -207,8 +207,12 @@ int CreateMerchant(PlatformOptions options, tranche::merchants::MerchantDraft dr
     return Status::Ok();
   });
   if (!st.ok()) return Fail(st);
-  std::printf("merchant %s\nkey %s  (shown once; store it now)\n", created->merchant.id.c_str(),
-              created->key.secret.c_str());
+  const tranche::merchants::Onboarding& onboarding = created->merchant.onboarding;
+  std::string findings;
+  for (const std::string& f : onboarding.findings) findings += " " + f;
+  std::printf("merchant %s\nonboarding %s%s\n", created->merchant.id.c_str(),
+              std::string(tranche::merchants::OnboardingStatusName(onboarding.status)).c_str(), findings.c_str());
+  if (created->key) std::printf("key %s  (shown once; store it now)\n", created->key->secret.c_str());
   return 0;
 }
 
@@ -380,6 +384,8 @@ int main(int argc, char** argv) {
   std::string currency = "USD";
   m_create->add_option("--name", draft.name, "merchant name")->required();
   m_create->add_option("--country", draft.country, "ISO 3166-1 alpha-2 country")->required();
+  m_create->add_option("--category", draft.category, "what it sells, from the merchant category catalogue")
+      ->capture_default_str();
   m_create->add_option("--currency", currency, "default currency")->capture_default_str();
   m_create->add_option("--mdr-bps", draft.pricing.mdr_bps, "merchant discount rate, basis points")
       ->capture_default_str();

@@ -14,6 +14,56 @@ bool IsSupportedCountry(std::string_view iso2) {
   return std::find(kCountries.begin(), kCountries.end(), iso2) != kCountries.end();
 }
 
+namespace {
+
+struct CategoryEntry {
+  std::string_view name;
+  CategoryRisk risk;
+};
+
+// Travel and ticketing are paid for long before they are delivered: if the merchant
+// fails, tranche refunds consumers it already settled. Jewellery, watches and digital
+// goods are what stolen identities buy, because they resell at once. Prohibited: what
+// tranche's licence and card-scheme rules do not allow it to finance.
+constexpr std::array<CategoryEntry, 20> kCategories = {{
+    {"general_retail", CategoryRisk::kStandard},  {"fashion", CategoryRisk::kStandard},
+    {"home", CategoryRisk::kStandard},            {"beauty", CategoryRisk::kStandard},
+    {"electronics", CategoryRisk::kStandard},     {"sports", CategoryRisk::kStandard},
+    {"toys", CategoryRisk::kStandard},            {"books", CategoryRisk::kStandard},
+    {"health", CategoryRisk::kStandard},          {"automotive", CategoryRisk::kStandard},
+    {"travel", CategoryRisk::kHigh},              {"ticketing", CategoryRisk::kHigh},
+    {"jewelry", CategoryRisk::kHigh},             {"digital_goods", CategoryRisk::kHigh},
+    {"subscriptions", CategoryRisk::kHigh},       {"gambling", CategoryRisk::kProhibited},
+    {"weapons", CategoryRisk::kProhibited},       {"adult", CategoryRisk::kProhibited},
+    {"cryptocurrency", CategoryRisk::kProhibited}, {"tobacco", CategoryRisk::kProhibited},
+}};
+
+constexpr std::array<std::string_view, 3> kStatusNames = {"active", "pending_review", "rejected"};
+
+}  // namespace
+
+std::optional<CategoryRisk> RiskOfCategory(std::string_view category) {
+  for (const CategoryEntry& c : kCategories) {
+    if (c.name == category) return c.risk;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> Categories() {
+  std::vector<std::string_view> out;
+  for (const CategoryEntry& c : kCategories) out.push_back(c.name);
+  return out;
+}
+
+std::string_view OnboardingStatusName(OnboardingStatus s) { return kStatusNames[static_cast<std::size_t>(s)]; }
+
+std::optional<OnboardingStatus> ParseOnboardingStatus(std::string_view name) {
+  for (std::size_t i = 0; i < kStatusNames.size(); ++i) {
+    if (kStatusNames[i] == name) return static_cast<OnboardingStatus>(i);
+  }
+  return std::nullopt;
+}
+
 Status ValidateMerchant(const MerchantDraft& d) {
   if (d.name.empty() || d.name.size() > kMaxNameChars) {
     return Status::InvalidArgument("invalid_string", "name must be 1-200 characters", "name");
@@ -31,6 +81,10 @@ Status ValidateMerchant(const MerchantDraft& d) {
     return Status::InvalidArgument("invalid_pricing", "fixed_fee must be between 0 and 500",
                                    "pricing.fixed_fee");
   }
+  if (!RiskOfCategory(d.category)) {
+    return Status::InvalidArgument("invalid_category", "category must be one of the catalogue's (see the API reference)",
+                                   "category");
+  }
   if (!d.products.empty()) return ValidateProducts(d.products, d.default_currency);
   return Status::Ok();
 }
@@ -39,7 +93,7 @@ Merchant MakeMerchant(std::string id, MerchantDraft d, Instant now) {
   TRANCHE_ASSERT(ValidateMerchant(d).ok());
   ProductSet products = d.products.empty() ? DefaultProducts(d.default_currency) : std::move(d.products);
   return Merchant{std::move(id), std::move(d.name), std::move(d.country), d.default_currency,
-                  d.pricing, std::move(products), now};
+                  d.pricing, std::move(products), now, std::move(d.category), Onboarding{}};
 }
 
 ProductSet DefaultProducts(Currency currency) {

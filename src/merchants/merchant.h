@@ -1,8 +1,9 @@
 // Merchants: who sells through tranche, and what they pay for it.
 #pragma once
 
+#include <optional>
 #include <string>
-
+#include <string_view>
 #include <vector>
 
 #include "core/money.h"
@@ -35,6 +36,35 @@ ProductSet DefaultProducts(Currency currency);
 // At least one product, none twice, each within its defaults and min <= max.
 Status ValidateProducts(const ProductSet& products, Currency default_currency);
 
+// What a merchant sells, from a fixed catalogue, and how much risk tranche carries in
+// lending on it. High-risk categories (goods delivered long after payment, or easily
+// resold) go to a person at onboarding; prohibited ones are never onboarded.
+enum class CategoryRisk { kStandard, kHigh, kProhibited };
+inline constexpr char kDefaultCategory[] = "general_retail";
+inline constexpr std::size_t kMaxCategoryChars = 40;
+std::optional<CategoryRisk> RiskOfCategory(std::string_view category);
+// Every category in the catalogue, in a fixed order (for docs and error messages).
+std::vector<std::string_view> Categories();
+
+// Where a merchant stands in onboarding. Only an active merchant can open checkouts.
+// pending_review -> active | rejected, by an operator; nothing leaves active or rejected.
+enum class OnboardingStatus { kActive, kPendingReview, kRejected };
+std::string_view OnboardingStatusName(OnboardingStatus s);
+std::optional<OnboardingStatus> ParseOnboardingStatus(std::string_view name);
+
+inline constexpr std::size_t kMaxReviewNoteChars = 1000;
+
+struct Onboarding {
+  OnboardingStatus status = OnboardingStatus::kActive;
+  std::vector<std::string> findings;  // codes of what the automated check found
+  std::string reviewed_by;            // the operator who decided; empty if no person did
+  std::optional<Instant> reviewed_at;
+  std::string review_note;
+  // A person's work: the check sent the merchant to review (decided or still queued).
+  bool NeedsPerson() const { return status == OnboardingStatus::kPendingReview || !reviewed_by.empty(); }
+  friend bool operator==(const Onboarding&, const Onboarding&) = default;
+};
+
 struct Merchant {
   std::string id;  // mer_...
   std::string name;
@@ -43,6 +73,8 @@ struct Merchant {
   Pricing pricing;
   ProductSet products;
   Instant created_at;
+  std::string category = kDefaultCategory;
+  Onboarding onboarding;
 };
 
 // The terms `m` offers `kind` on in `currency`, or nullopt when it does not offer it.
@@ -59,11 +91,13 @@ struct MerchantDraft {
   Currency default_currency;
   Pricing pricing;
   ProductSet products;  // empty: DefaultProducts
+  std::string category = kDefaultCategory;
 };
 
 // Countries tranche lends in.
 bool IsSupportedCountry(std::string_view iso2);
 Status ValidateMerchant(const MerchantDraft& d);
+// An active merchant (the onboarding check may change that before it is stored).
 Merchant MakeMerchant(std::string id, MerchantDraft d, Instant now);
 
 }  // namespace tranche::merchants

@@ -9,16 +9,24 @@
 
 namespace tranche::merchants {
 
+struct OnboardingWork {
+  Instant created_at;
+  bool needed_person = false;  // Onboarding::NeedsPerson
+};
+
 class MerchantRepo {
  public:
   virtual ~MerchantRepo() = default;
   virtual Status Insert(const Merchant& m) = 0;
   virtual Result<std::optional<Merchant>> Find(std::string_view id) = 0;
   virtual Status UpdateProducts(std::string_view id, const ProductSet& products) = 0;
-  // Merchants in id (creation) order after `after_id`; at most `limit`.
-  virtual Result<std::vector<Merchant>> List(std::string_view after_id, std::size_t limit) = 0;
-  // When each merchant created in [from, to) was created, oldest first; at most `limit`.
-  virtual Result<std::vector<Instant>> ListCreatedAt(Instant from, Instant to, std::size_t limit) = 0;
+  virtual Status UpdateOnboarding(std::string_view id, const Onboarding& onboarding) = 0;
+  // Merchants in id (creation) order after `after_id`, only those in `status` when it is
+  // given; at most `limit`.
+  virtual Result<std::vector<Merchant>> List(std::string_view after_id, std::optional<OnboardingStatus> status,
+                                             std::size_t limit) = 0;
+  // The onboarding work of each merchant created in [from, to), oldest first; at most `limit`.
+  virtual Result<std::vector<OnboardingWork>> ListOnboardingWork(Instant from, Instant to, std::size_t limit) = 0;
 };
 
 class ConsumerRepo {

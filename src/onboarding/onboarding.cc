@@ -1,14 +1,55 @@
 #include "onboarding/onboarding.h"
 
+#include "core/assert.h"
+#include "onboarding/merchant_check.h"
+
 namespace tranche::onboarding {
+
+namespace {
+
+Result<bool> NameIsRestricted(store::Tx& tx, std::string_view name) {
+  const std::pair<std::string, std::string> lookup{kRestrictedNamesList, NameKey(name)};
+  TRANCHE_ASSIGN_OR_RETURN(fraud::ListLookups members, tx.fraud_lists().Members({lookup}));
+  return members.contains(lookup);
+}
+
+}  // namespace
 
 Result<NewMerchant> CreateMerchant(store::Tx& tx, merchants::MerchantDraft draft,
                                    IdGenerator& ids, RandomSource& secrets, Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(const bool restricted, NameIsRestricted(tx, draft.name));
+  MerchantCheck check = CheckMerchant(draft, restricted);
   merchants::Merchant m = merchants::MakeMerchant(ids.Next("mer"), std::move(draft), now);
+  m.onboarding.status = check.status;
+  m.onboarding.findings = std::move(check.findings);
   TRANCHE_RETURN_IF_ERROR(tx.merchants().Insert(m));
-  TRANCHE_ASSIGN_OR_RETURN(Issued key,
-                           RotateKey(tx, {auth::PrincipalKind::kMerchant, m.id}, ids, secrets, now));
-  return NewMerchant{std::move(m), std::move(key)};
+  NewMerchant out{std::move(m), std::nullopt};
+  if (out.merchant.onboarding.status != merchants::OnboardingStatus::kRejected) {
+    TRANCHE_ASSIGN_OR_RETURN(out.key, RotateKey(tx, {auth::PrincipalKind::kMerchant, out.merchant.id}, ids, secrets, now));
+  }
+  return out;
+}
+
+Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merchant_id, const ReviewDecision& d,
+                                           Instant now) {
+  TRANCHE_ASSERT(!d.operator_id.empty() && d.note.size() <= merchants::kMaxReviewNoteChars);
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<merchants::Merchant> m, tx.merchants().Find(merchant_id));
+  if (!m) return Status::NotFound("merchant_not_found", "no merchant " + std::string(merchant_id.substr(0, 64)), "id");
+  if (m->onboarding.status != merchants::OnboardingStatus::kPendingReview) {
+    return Status::Conflict("merchant_not_pending_review",
+                            "this merchant is " + std::string(merchants::OnboardingStatusName(m->onboarding.status)));
+  }
+  m->onboarding.status = d.approve ? merchants::OnboardingStatus::kActive : merchants::OnboardingStatus::kRejected;
+  m->onboarding.reviewed_by = d.operator_id;
+  m->onboarding.reviewed_at = now;
+  m->onboarding.review_note = d.note;
+  TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateOnboarding(m->id, m->onboarding));
+  if (!d.approve) {
+    TRANCHE_ASSIGN_OR_RETURN(const int revoked, tx.keys().RevokeKeys(m->id, "", now));
+    (void)revoked;
+    TRANCHE_RETURN_IF_ERROR(tx.NotifyNodes(kKeysTopic, m->id));
+  }
+  return std::move(*m);
 }
 
 Result<Issued> RotateKey(store::Tx& tx, const auth::Principal& owner, IdGenerator& ids,

@@ -3,6 +3,8 @@
 // inside the caller's write transaction.
 #pragma once
 
+#include <optional>
+
 #include "core/ids.h"
 #include "store/store.h"
 
@@ -16,12 +18,24 @@ struct Issued {
 
 struct NewMerchant {
   merchants::Merchant merchant;
-  Issued key;
+  std::optional<Issued> key;  // none for a merchant the check rejected
 };
 
+// Creates the merchant with the automated onboarding check's outcome (merchant_check.h):
+// active, pending an operator's review, or rejected. A rejected merchant gets no key.
 // Precondition: ValidateMerchant(draft) passed.
 Result<NewMerchant> CreateMerchant(store::Tx& tx, merchants::MerchantDraft draft,
                                    IdGenerator& ids, RandomSource& secrets, Instant now);
+
+// An operator's decision on a merchant pending review: approve makes it active; reject
+// makes it rejected and revokes its keys. Conflict unless the merchant is pending review.
+struct ReviewDecision {
+  bool approve = false;
+  std::string operator_id;
+  std::string note;  // at most merchants::kMaxReviewNoteChars
+};
+Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merchant_id, const ReviewDecision& d,
+                                           Instant now);
 // Issues a new secret key for the merchant or operator and revokes the others.
 // The topic of the message RotateKey sends the other nodes (Tx::NotifyNodes), with the
 // owner's id.

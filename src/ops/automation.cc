@@ -46,8 +46,8 @@ WorkTally TallyStoredWork(const StoredWork& work, const DateRange& range, Instan
   for (const servicing::FailedCollection& c : work.failed_collections) {
     AddAt(tally, range, c.created_at, WorkType::kCollectionsContact, c.recovered, false);
   }
-  for (const Instant created : work.merchants_created) {
-    AddAt(tally, range, created, WorkType::kMerchantOnboarding, false, false);
+  for (const merchants::OnboardingWork& m : work.merchants_onboarded) {
+    AddAt(tally, range, m.created_at, WorkType::kMerchantOnboarding, !m.needed_person, false);
   }
   for (const recon::RunRecord& r : work.recon_runs) {
     const Instant arrived = Instant(std::chrono::sys_days(r.date)) + std::chrono::hours(9);
@@ -75,7 +75,8 @@ Result<AutomationReport> ReportAutomation(store::Store& store, const DateRange& 
     // One run per file date: the range's days bound them.
     TRANCHE_ASSIGN_OR_RETURN(work.recon_runs,
                              tx.recon().ListRuns(AddDays(range.last, 1), static_cast<std::size_t>(range.days())));
-    TRANCHE_ASSIGN_OR_RETURN(work.merchants_created, tx.merchants().ListCreatedAt(range.from(), range.to(), limit));
+    TRANCHE_ASSIGN_OR_RETURN(work.merchants_onboarded,
+                             tx.merchants().ListOnboardingWork(range.from(), range.to(), limit));
     return Status::Ok();
   }));
   AutomationReport report{range, automation::Score(TallyStoredWork(work, range, now), staffing), {}};
@@ -87,7 +88,7 @@ Result<AutomationReport> ReportAutomation(store::Store& store, const DateRange& 
   limited(work.conversations.size(), assist::kMaxMeasuredConversations, WorkType::kAssistantContact);
   limited(work.disputes.size(), limit, WorkType::kDispute);
   limited(work.failed_collections.size(), limit, WorkType::kCollectionsContact);
-  limited(work.merchants_created.size(), limit, WorkType::kMerchantOnboarding);
+  limited(work.merchants_onboarded.size(), limit, WorkType::kMerchantOnboarding);
   return report;
 }
 

@@ -61,7 +61,7 @@ struct StoredWork {
   std::vector<servicing::Dispute> disputes;
   std::vector<servicing::FailedCollection> failed_collections;
   std::vector<recon::RunRecord> recon_runs;
-  std::vector<Instant> merchants_created;
+  std::vector<merchants::OnboardingWork> merchants_onboarded;
 };
 
 // The tally of `work` over `range`. Pure. Records outside the range are not counted

@@ -126,15 +126,18 @@ TEST(AutomationTally, FailedPaymentsRecoveredWithoutAPersonAreAutomated) {
   EXPECT_EQ(Of(t, WorkType::kCustomerContact).total.items, 0);
 }
 
-TEST(AutomationTally, EveryMerchantCreatedIsAPersonsOnboardingWork) {
+TEST(AutomationTally, AMerchantTheCheckSentToReviewIsAPersonsOnboardingWork) {
   StoredWork w;
-  w.merchants_created = {At("2026-03-01T10:00:00Z"), At("2026-03-02T10:30:00Z"),
-                         At("2026-02-28T10:00:00Z")};  // before the range
+  w.merchants_onboarded = {{At("2026-03-01T10:00:00Z"), true},
+                           {At("2026-03-02T10:30:00Z"), false},
+                           {At("2026-03-02T11:00:00Z"), true},
+                           {At("2026-02-28T10:00:00Z"), true}};  // before the range
   const WorkTally t = TallyStoredWork(w, kRange, kNow);
   const auto& onboarding = Of(t, WorkType::kMerchantOnboarding);
-  EXPECT_EQ(onboarding.total.items, 2);
-  EXPECT_EQ(onboarding.total.automated, 0);
-  EXPECT_EQ(onboarding.to_people_by_hour[10], 2);
+  EXPECT_EQ(onboarding.total.items, 3);
+  EXPECT_EQ(onboarding.total.automated, 1);
+  EXPECT_EQ(onboarding.to_people_by_hour[10], 1);
+  EXPECT_EQ(onboarding.to_people_by_hour[11], 1);
 }
 
 TEST(AutomationTally, SettlementLinesResolvedByRuleAreAutomatedAndExceptionsGoToPeople) {

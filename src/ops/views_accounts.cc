@@ -38,6 +38,17 @@ Json ProductsJson(const merchants::ProductSet& products) {
   return out;
 }
 
+Json OnboardingJson(const merchants::Onboarding& o) {
+  Json j = {{"status", merchants::OnboardingStatusName(o.status)}, {"findings", o.findings},
+            {"reviewed_by", nullptr}, {"reviewed_at", nullptr}, {"note", nullptr}};
+  if (!o.reviewed_by.empty()) {
+    j["reviewed_by"] = o.reviewed_by;
+    j["reviewed_at"] = FormatRfc3339(*o.reviewed_at);
+    j["note"] = o.review_note;
+  }
+  return j;
+}
+
 }  // namespace
 
 Json ConsumerJson(const merchants::Consumer& c, const std::vector<origination::CreditLine>& credit) {
@@ -91,6 +102,8 @@ Json MerchantJson(const merchants::Merchant& m) {
           {"default_currency", CurrencyCode(m.default_currency)},
           {"pricing", {{"mdr_bps", m.pricing.mdr_bps}, {"fixed_fee", m.pricing.fixed_fee_minor}}},
           {"products", ProductsJson(m.products)},
+          {"category", m.category},
+          {"onboarding", OnboardingJson(m.onboarding)},
           {"created_at", FormatRfc3339(m.created_at)}};
 }
 

@@ -6,15 +6,19 @@ namespace tranche::origination {
 
 namespace {
 
-Result<SessionView> ViewOf(store::Tx& tx, checkout::CheckoutSession s, Instant now) {
-  TRANCHE_ASSIGN_OR_RETURN(auto merchant, tx.merchants().Find(s.merchant_id));
+Result<merchants::Merchant> MerchantOf(store::Tx& tx, std::string_view merchant_id) {
+  TRANCHE_ASSIGN_OR_RETURN(auto merchant, tx.merchants().Find(merchant_id));
   TRANCHE_ASSERT_MSG(merchant.has_value(), "a session's merchant exists");
+  return std::move(*merchant);
+}
+
+SessionView ViewOf(const merchants::Merchant& merchant, checkout::CheckoutSession s, Instant now) {
   SessionView v{std::move(s), checkout::SessionStatus::kOpen, {}};
   v.status = checkout::EffectiveStatus(v.session, now);
   if (v.status == checkout::SessionStatus::kOpen) {
     const Money amount = v.session.draft.amount;
     v.offers = checkout::OffersFor(amount, DateOf(v.session.created_at),
-                                   merchants::OfferedTerms(*merchant, amount.currency()));
+                                   merchants::OfferedTerms(merchant, amount.currency()));
   }
   return v;
 }
@@ -24,6 +28,11 @@ Result<SessionView> ViewOf(store::Tx& tx, checkout::CheckoutSession s, Instant n
 Result<CreatedSession> CreateSession(store::Tx& tx, IdGenerator& ids, const auth::PlatformKey& key,
                                      std::string_view merchant_id, checkout::SessionDraft draft,
                                      Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(const merchants::Merchant merchant, MerchantOf(tx, merchant_id));
+  if (merchant.onboarding.status != merchants::OnboardingStatus::kActive) {
+    return Status::BusinessRule("merchant_not_active", "checkout opens once the merchant's onboarding is approved; it is " +
+                                                           std::string(merchants::OnboardingStatusName(merchant.onboarding.status)));
+  }
   std::string id = ids.Next("cs");
   std::string client_token = auth::DeriveClientToken(key, id);
   checkout::CheckoutSession session{std::move(id),
@@ -34,8 +43,7 @@ Result<CreatedSession> CreateSession(store::Tx& tx, IdGenerator& ids, const auth
                                     now,
                                     now + checkout::kSessionLifetime};
   TRANCHE_RETURN_IF_ERROR(tx.sessions().Insert(session));
-  TRANCHE_ASSIGN_OR_RETURN(SessionView view, ViewOf(tx, std::move(session), now));
-  return CreatedSession{std::move(view), std::move(client_token)};
+  return CreatedSession{ViewOf(merchant, std::move(session), now), std::move(client_token)};
 }
 
 Result<SessionView> LoadSession(store::Tx& tx, std::string_view merchant_id, std::string_view session_id,
@@ -45,7 +53,8 @@ Result<SessionView> LoadSession(store::Tx& tx, std::string_view merchant_id, std
     return Status::NotFound("session_not_found",
                             "no checkout session " + std::string(session_id.substr(0, 64)), "id");
   }
-  return ViewOf(tx, std::move(*s), now);
+  TRANCHE_ASSIGN_OR_RETURN(const merchants::Merchant merchant, MerchantOf(tx, merchant_id));
+  return ViewOf(merchant, std::move(*s), now);
 }
 
 }  // namespace tranche::origination

@@ -171,13 +171,14 @@ Status ReadCategory(const Json& j, const std::string& path, Category& c) {
   Fields f(j, path);
   TRANCHE_RETURN_IF_ERROR(f.Object());
   TRANCHE_RETURN_IF_ERROR(f.String("name", c.name));
+  // The onboarding check decides on the merchant's category (merchants/merchant.h).
+  if (!merchants::RiskOfCategory(c.name)) return Bad(path + ".name", "not a merchant category tranche knows");
   TRANCHE_RETURN_IF_ERROR(f.Number("weight", c.weight, 0, 1e6));
   TRANCHE_RETURN_IF_ERROR(f.Nested("basket_usd_minor", [&](Fields& b) { return ReadLogNormal(b, c.basket_usd_minor); }));
   TRANCHE_RETURN_IF_ERROR(f.Number("return_rate", c.return_rate, 0, 1));
   TRANCHE_RETURN_IF_ERROR(f.Number("dispute_rate", c.dispute_rate, 0, 1));
   TRANCHE_RETURN_IF_ERROR(f.Number("mdr_bps", c.mdr_bps, 0, 1500));
   TRANCHE_RETURN_IF_ERROR(f.Number("fixed_fee_minor", c.fixed_fee_minor, 0, 10'000));
-  TRANCHE_RETURN_IF_ERROR(f.Bool("onboarding_review", c.onboarding_review));
   if (c.return_rate + c.dispute_rate > 1) return Bad(path, "return_rate + dispute_rate exceeds 1");
   return f.Done();
 }
@@ -298,11 +299,11 @@ SimConfig DefaultConfig() {
       {"US", Currency::kUSD, 2, {{"en", 1}}},
   };
   c.categories = {
-      {"fashion", 4, {6'000, 0.6}, 0.20, 0.010, 299, 30, false},
-      {"electronics", 2, {30'000, 0.7}, 0.06, 0.015, 349, 30, false},
-      {"home", 2, {15'000, 0.7}, 0.05, 0.008, 329, 30, false},
-      {"beauty", 2, {4'500, 0.5}, 0.04, 0.006, 299, 30, false},
-      {"travel", 1, {60'000, 0.6}, 0.02, 0.025, 399, 50, true},
+      {"fashion", 4, {6'000, 0.6}, 0.20, 0.010, 299, 30},
+      {"electronics", 2, {30'000, 0.7}, 0.06, 0.015, 349, 30},
+      {"home", 2, {15'000, 0.7}, 0.05, 0.008, 329, 30},
+      {"beauty", 2, {4'500, 0.5}, 0.04, 0.006, 299, 30},
+      {"travel", 1, {60'000, 0.6}, 0.02, 0.025, 399, 50},
   };
   c.consumer.products = {{"pay_in_4", 0.7}, {"pay_in_30", 0.1}, {"financing_12", 0.2}};
   c.consumer.contact_reasons = {
@@ -403,8 +404,7 @@ std::string ConfigJson(const SimConfig& c) {
   for (const Category& k : c.categories) {
     j["categories"].push_back({{"name", k.name}, {"weight", k.weight}, {"basket_usd_minor", LogNormalJson(k.basket_usd_minor)},
                                {"return_rate", k.return_rate}, {"dispute_rate", k.dispute_rate},
-                               {"mdr_bps", k.mdr_bps}, {"fixed_fee_minor", k.fixed_fee_minor},
-                               {"onboarding_review", k.onboarding_review}});
+                               {"mdr_bps", k.mdr_bps}, {"fixed_fee_minor", k.fixed_fee_minor}});
   }
   const ConsumerBehaviour& b = c.consumer;
   j["consumer"] = {{"income_usd_monthly", LogNormalJson(b.income_usd_monthly)},

@@ -43,14 +43,13 @@ struct Country {
 };
 
 struct Category {
-  std::string name;
+  std::string name;                  // a merchant category (merchants::Categories)
   double weight = 1;                 // share of purchases
   LogNormal basket_usd_minor;        // basket size (USD reference minor units)
   double return_rate = 0;            // share of orders returned
   double dispute_rate = 0;           // share of orders disputed
   std::int64_t mdr_bps = 329;        // merchant pricing in this category
   std::int64_t fixed_fee_minor = 30;
-  bool onboarding_review = false;    // a person checks a new merchant (high-risk category)
 };
 
 struct ConsumerBehaviour {

@@ -213,7 +213,7 @@ TEST(Simulation, AColludingMerchantsBuyersPassTheDeviceRulesAndTheMerchantIsPaid
   std::int64_t captured_at_colluders_minor = 0;  // in their currencies
   int colluders = 0;
   ASSERT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(auto merchants, tx.merchants().List("", 1'000));
+    TRANCHE_ASSIGN_OR_RETURN(auto merchants, tx.merchants().List("", std::nullopt, 1'000));
     for (const merchants::Merchant& m : merchants) {
       if (m.name.find(" outlet ") == std::string::npos) continue;
       ++colluders;

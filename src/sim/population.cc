@@ -161,7 +161,7 @@ MerchantAgent MakeMerchant(const SimConfig& c, std::size_t country, std::size_t 
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   const Category& cat = c.categories[category];
   m.draft = merchants::MerchantDraft{std::move(name), c.countries[country].code, c.countries[country].currency,
-                                     merchants::Pricing{cat.mdr_bps, cat.fixed_fee_minor}, {}};
+                                     merchants::Pricing{cat.mdr_bps, cat.fixed_fee_minor}, {}, cat.name};
   return m;
 }
 

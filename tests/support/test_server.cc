@@ -100,12 +100,12 @@ TestServer::TestServer(TestServerOptions options) {
     TRANCHE_ASSIGN_OR_RETURN(auto m, onboarding::CreateMerchant(tx, d, pl.ids(), pl.random(),
                                                                 pl.clock().Now()));
     merchant_id = m.merchant.id;
-    merchant_key = m.key.secret;
+    merchant_key = m.key->secret;
     d.name = "Other Shop";
     TRANCHE_ASSIGN_OR_RETURN(auto other, onboarding::CreateMerchant(tx, d, pl.ids(), pl.random(),
                                                                     pl.clock().Now()));
     other_merchant_id = other.merchant.id;
-    other_merchant_key = other.key.secret;
+    other_merchant_key = other.key->secret;
     return Status::Ok();
   });
   TRANCHE_ASSERT_MSG(st.ok(), st.ToString().c_str());
@@ -135,7 +135,7 @@ StoreCounts CountRows(store::Store& store) {
   StoreCounts c;
   const Status st = store.Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(c.entries, tx.ledger().CountEntries());
-    TRANCHE_ASSIGN_OR_RETURN(auto merchants, tx.merchants().List("", 1000));
+    TRANCHE_ASSIGN_OR_RETURN(auto merchants, tx.merchants().List("", std::nullopt, 1000));
     c.merchants = merchants.size();
     TRANCHE_ASSIGN_OR_RETURN(auto accounts, tx.ledger().ListAccounts());
     c.accounts = accounts.size();

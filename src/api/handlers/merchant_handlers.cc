@@ -52,9 +52,12 @@ void RedactSecretForReplay(Reply& reply, const Json::json_pointer& key_path) {
 
 Result<merchants::MerchantDraft> ReadMerchantDraft(const Json& body) {
   TRANCHE_RETURN_IF_ERROR(
-      CheckKnownFields(body, {"name", "country", "default_currency", "pricing", "products"}));
+      CheckKnownFields(body, {"name", "country", "default_currency", "category", "pricing", "products"}));
   merchants::MerchantDraft d;
   TRANCHE_ASSIGN_OR_RETURN(d.name, RequireString(body, "name", merchants::kMaxNameChars));
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<std::string> category,
+                           OptionalString(body, "category", merchants::kMaxCategoryChars));
+  if (category) d.category = std::move(*category);
   TRANCHE_ASSIGN_OR_RETURN(d.country, RequireString(body, "country", 2));
   TRANCHE_ASSIGN_OR_RETURN(d.default_currency, RequireCurrency(body, "default_currency"));
   TRANCHE_ASSIGN_OR_RETURN(const Json* pricing, OptionalObject(body, "pricing"));
@@ -80,7 +83,8 @@ Result<Reply> CreateMerchant(RequestContext& ctx) {
     TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, draft, ctx.svc.ids,
                                                                       ctx.svc.secrets, ctx.now));
     Reply reply{201, ops::MerchantJson(created.merchant)};
-    reply.body["secret_key"] = ops::KeyJson(created.key);
+    if (!created.key) return reply;  // rejected: it gets no key
+    reply.body["secret_key"] = ops::KeyJson(*created.key);
     RedactSecretForReplay(reply, Json::json_pointer("/secret_key"));
     return reply;
   });
@@ -101,11 +105,20 @@ Result<Reply> GetMerchant(RequestContext& ctx) {
   return Reply{200, ops::MerchantJson(m)};
 }
 
+// Filter: status (active, pending_review, rejected); pending_review is the onboarding
+// review queue.
 Result<Reply> ListMerchants(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxMerchantPage));
+  std::optional<merchants::OnboardingStatus> status;
+  if (const auto name = QueryParam(ctx.request.query, "status")) {
+    status = merchants::ParseOnboardingStatus(*name);
+    if (!status) {
+      return Status::InvalidArgument("invalid_status", "status must be active, pending_review or rejected", "status");
+    }
+  }
   std::vector<merchants::Merchant> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.merchants().List(page.starting_after, page.limit + 1));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.merchants().List(page.starting_after, status, page.limit + 1));
     return Status::Ok();
   }));
   return Reply{200, PageBody(std::move(rows), page.limit, ops::MerchantJson)};
@@ -117,6 +130,9 @@ Result<Reply> RotateMerchantKey(RequestContext& ctx) {
   Result<Reply> outcome = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
     if (!m) return Status::NotFound("merchant_not_found", "no merchant " + id.substr(0, 64), "id");
+    if (m->onboarding.status == merchants::OnboardingStatus::kRejected) {
+      return Status::Conflict("merchant_rejected", "a rejected merchant gets no keys");
+    }
     TRANCHE_ASSIGN_OR_RETURN(auto key, onboarding::RotateKey(tx, {auth::PrincipalKind::kMerchant, id},
                                                              ctx.svc.ids, ctx.svc.secrets, ctx.now));
     Reply reply{201, ops::KeyJson(key)};
@@ -141,6 +157,22 @@ Result<Reply> SetMerchantProducts(RequestContext& ctx) {
   });
 }
 
+// An operator approves or rejects a merchant the onboarding check sent to review.
+Result<Reply> ReviewMerchant(RequestContext& ctx, bool approve) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"note"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<std::string> note,
+                           OptionalText(ctx.body, "note", merchants::kMaxReviewNoteChars));
+  const onboarding::ReviewDecision decision{approve, ctx.Caller().id, note.value_or("")};
+  const std::string& id = ctx.Param("id");
+  Result<Reply> outcome = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto m, onboarding::ReviewMerchant(tx, id, decision, ctx.now));
+    return Reply{200, ops::MerchantJson(m)};
+  });
+  // A rejected merchant's keys stop working on this node at once.
+  if (outcome.ok() && !approve) ctx.svc.authenticator.Invalidate(id);
+  return outcome;
+}
+
 Result<Reply> GetOwnMerchant(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, LoadMerchant(ctx, ctx.Caller().id));
   return Reply{200, ops::MerchantJson(m)};
@@ -154,6 +186,10 @@ void RegisterMerchantRoutes(ApiRouter& router) {
   router.Add("GET", "/v1/admin/merchants/{id}", Caller::kOperator, GetMerchant, Cost::kQuick);
   router.Add("POST", "/v1/admin/merchants/{id}/keys", Caller::kOperator, RotateMerchantKey);
   router.Add("POST", "/v1/admin/merchants/{id}/products", Caller::kOperator, SetMerchantProducts);
+  router.Add("POST", "/v1/admin/merchants/{id}/approve", Caller::kOperator,
+             [](RequestContext& ctx) { return ReviewMerchant(ctx, true); });
+  router.Add("POST", "/v1/admin/merchants/{id}/reject", Caller::kOperator,
+             [](RequestContext& ctx) { return ReviewMerchant(ctx, false); });
   router.Add("GET", "/v1/merchant", Caller::kMerchant, GetOwnMerchant, Cost::kQuick);
 }
 

@@ -13,9 +13,12 @@ class SqlMerchantRepo final : public merchants::MerchantRepo {
   Status Insert(const merchants::Merchant& m) override;
   Result<std::optional<merchants::Merchant>> Find(std::string_view id) override;
   Status UpdateProducts(std::string_view id, const merchants::ProductSet& products) override;
+  Status UpdateOnboarding(std::string_view id, const merchants::Onboarding& onboarding) override;
   Result<std::vector<merchants::Merchant>> List(std::string_view after_id,
+                                                std::optional<merchants::OnboardingStatus> status,
                                                 std::size_t limit) override;
-  Result<std::vector<Instant>> ListCreatedAt(Instant from, Instant to, std::size_t limit) override;
+  Result<std::vector<merchants::OnboardingWork>> ListOnboardingWork(Instant from, Instant to,
+                                                                    std::size_t limit) override;
 
  private:
   Connection& c_;

@@ -14,12 +14,14 @@ using merchants::Merchant;
 
 namespace {
 
-constexpr char kMerchantById[] =
-    "SELECT id, name, country, default_currency, mdr_bps, fixed_fee_minor, created_at_us,"
-    " products FROM merchants WHERE id = ?";
-constexpr char kMerchantsAfter[] =
-    "SELECT id, name, country, default_currency, mdr_bps, fixed_fee_minor, created_at_us,"
-    " products FROM merchants WHERE id > ? ORDER BY id LIMIT ?";
+#define TRANCHE_MERCHANT_COLUMNS                                                               \
+  "SELECT id, name, country, default_currency, mdr_bps, fixed_fee_minor, created_at_us, products," \
+  " category, onboarding_status, onboarding_findings, reviewed_by, reviewed_at_us, review_note FROM merchants"
+constexpr char kMerchantById[] = TRANCHE_MERCHANT_COLUMNS " WHERE id = ?";
+constexpr char kMerchantsAfter[] = TRANCHE_MERCHANT_COLUMNS " WHERE id > ? ORDER BY id LIMIT ?";
+constexpr char kMerchantsInStatusAfter[] =
+    TRANCHE_MERCHANT_COLUMNS " WHERE id > ? AND onboarding_status = ? ORDER BY id LIMIT ?";
+#undef TRANCHE_MERCHANT_COLUMNS
 constexpr char kConsumerById[] =
     "SELECT id, email, given_name, family_name, created_at_us, phone, date_of_birth, address"
     " FROM consumers WHERE id = ?";
@@ -72,11 +74,33 @@ Result<Merchant> ReadMerchant(const Statement& s) {
   auto currency = ParseCurrency(s.Text(3));
   if (!currency) return Status::Internal("stored merchant has an unknown currency");
   Merchant m{s.Text(0), s.Text(1), s.Text(2), *currency, merchants::Pricing{s.Int(4), s.Int(5)},
-             merchants::DefaultProducts(*currency), InstantFromUnixMicros(s.Int(6))};
+             merchants::DefaultProducts(*currency), InstantFromUnixMicros(s.Int(6)), s.Text(8), {}};
   if (!s.IsNull(7)) {
     TRANCHE_ASSIGN_OR_RETURN(m.products, ProductsFromJson(s.Text(7), *currency));
   }
+  const auto status = merchants::ParseOnboardingStatus(s.Text(9));
+  const Json findings = Json::parse(s.Text(10), nullptr, false);
+  if (!status || !findings.is_array()) return Status::Internal("stored merchant onboarding is malformed");
+  m.onboarding.status = *status;
+  for (const Json& f : findings) {
+    if (!f.is_string()) return Status::Internal("stored merchant onboarding is malformed");
+    m.onboarding.findings.push_back(f.get<std::string>());
+  }
+  if (!s.IsNull(11)) m.onboarding.reviewed_by = s.Text(11);
+  if (!s.IsNull(12)) m.onboarding.reviewed_at = InstantFromUnixMicros(s.Int(12));
+  if (!s.IsNull(13)) m.onboarding.review_note = s.Text(13);
   return m;
+}
+
+// Binds an Onboarding's status, findings, reviewer, time and note from `first` on.
+void BindOnboarding(Statement& s, int first, const merchants::Onboarding& o) {
+  s.Bind(first, merchants::OnboardingStatusName(o.status)).Bind(first + 1, JsonText(Json(o.findings)));
+  if (o.reviewed_by.empty()) {
+    s.BindNull(first + 2).BindNull(first + 3).BindNull(first + 4);
+    return;
+  }
+  TRANCHE_ASSERT(o.reviewed_at.has_value());
+  s.Bind(first + 2, o.reviewed_by).Bind(first + 3, UnixMicros(*o.reviewed_at)).Bind(first + 4, o.review_note);
 }
 
 std::string AddressToJson(const merchants::Address& a) {
@@ -117,11 +141,24 @@ Result<auth::ApiKey> ReadKey(const Statement& s) {
 Status SqlMerchantRepo::Insert(const Merchant& m) {
   auto s = c_.Prepare(
       "INSERT INTO merchants(id, name, country, default_currency, mdr_bps, fixed_fee_minor,"
-      " created_at_us, products) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      " created_at_us, products, category, onboarding_status, onboarding_findings, reviewed_by, reviewed_at_us,"
+      " review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, m.id).Bind(2, m.name).Bind(3, m.country).Bind(4, CurrencyCode(m.default_currency))
       .Bind(5, m.pricing.mdr_bps).Bind(6, m.pricing.fixed_fee_minor)
-      .Bind(7, UnixMicros(m.created_at)).Bind(8, ProductsToJson(m.products));
+      .Bind(7, UnixMicros(m.created_at)).Bind(8, ProductsToJson(m.products)).Bind(9, m.category);
+  BindOnboarding(s, 10, m.onboarding);
   return s.Run();
+}
+
+Status SqlMerchantRepo::UpdateOnboarding(std::string_view id, const merchants::Onboarding& onboarding) {
+  auto s = c_.Prepare(
+      "UPDATE merchants SET onboarding_status = ?, onboarding_findings = ?, reviewed_by = ?, reviewed_at_us = ?,"
+      " review_note = ? WHERE id = ?");
+  BindOnboarding(s, 1, onboarding);
+  s.Bind(6, id);
+  TRANCHE_RETURN_IF_ERROR(s.Run());
+  if (c_.Changes() != 1) return Status::NotFound("merchant_not_found", "no such merchant", "id");
+  return Status::Ok();
 }
 
 Status SqlMerchantRepo::UpdateProducts(std::string_view id, const merchants::ProductSet& products) {
@@ -139,19 +176,26 @@ Result<std::optional<Merchant>> SqlMerchantRepo::Find(std::string_view id) {
 }
 
 Result<std::vector<Merchant>> SqlMerchantRepo::List(std::string_view after_id,
-                                                       std::size_t limit) {
-  auto s = c_.Prepare(kMerchantsAfter);
-  s.Bind(1, after_id).Bind(2, static_cast<std::int64_t>(limit));
+                                                    std::optional<merchants::OnboardingStatus> status,
+                                                    std::size_t limit) {
+  auto s = c_.Prepare(status ? kMerchantsInStatusAfter : kMerchantsAfter);
+  s.Bind(1, after_id);
+  if (status) s.Bind(2, merchants::OnboardingStatusName(*status));
+  s.Bind(status ? 3 : 2, static_cast<std::int64_t>(limit));
   return CollectAll<Merchant>(s, ReadMerchant);
 }
 
-Result<std::vector<Instant>> SqlMerchantRepo::ListCreatedAt(Instant from, Instant to, std::size_t limit) {
+Result<std::vector<merchants::OnboardingWork>> SqlMerchantRepo::ListOnboardingWork(Instant from, Instant to,
+                                                                                std::size_t limit) {
   // No index: merchants number in the thousands, and this serves a report.
   auto s = c_.Prepare(
-      "SELECT created_at_us FROM merchants WHERE created_at_us >= ? AND created_at_us < ?"
-      " ORDER BY created_at_us LIMIT ?");
+      "SELECT created_at_us, CASE WHEN onboarding_status = 'pending_review' OR reviewed_by IS NOT NULL THEN 1"
+      " ELSE 0 END FROM merchants"
+      " WHERE created_at_us >= ? AND created_at_us < ? ORDER BY created_at_us LIMIT ?");
   s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(limit));
-  return CollectAll<Instant>(s, [](const Statement& row) -> Result<Instant> { return InstantFromUnixMicros(row.Int(0)); });
+  return CollectAll<merchants::OnboardingWork>(s, [](const Statement& row) -> Result<merchants::OnboardingWork> {
+    return merchants::OnboardingWork{InstantFromUnixMicros(row.Int(0)), row.Int(1) != 0};
+  });
 }
 
 Status SqlConsumerRepo::Insert(const Consumer& c) {

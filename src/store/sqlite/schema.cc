@@ -687,6 +687,20 @@ CREATE TABLE payment_requests (
   PRIMARY KEY (consumer_id, request_key)
 );
 )sql"},
+    {22, "merchant_onboarding",
+     R"sql(
+-- The automated onboarding check's outcome and an operator's review of it
+-- (onboarding/merchant_check.h). Merchants from before the check were trading already:
+-- they stay active, in the general category.
+ALTER TABLE merchants ADD COLUMN category TEXT NOT NULL DEFAULT 'general_retail';
+ALTER TABLE merchants ADD COLUMN onboarding_status TEXT NOT NULL DEFAULT 'active'
+  CHECK (onboarding_status IN ('active', 'pending_review', 'rejected'));
+ALTER TABLE merchants ADD COLUMN onboarding_findings TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE merchants ADD COLUMN reviewed_by TEXT;
+ALTER TABLE merchants ADD COLUMN reviewed_at_us INTEGER;
+ALTER TABLE merchants ADD COLUMN review_note TEXT;
+CREATE INDEX merchants_pending_review ON merchants(id) WHERE onboarding_status = 'pending_review';
+)sql"},
 };
 
 }  // namespace
