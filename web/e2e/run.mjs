@@ -403,6 +403,24 @@ async function run() {
     await page.context().close();
   });
 
+  await test('console: a travel merchant the onboarding check held, approved', async () => {
+    const created = await api('POST', '/v1/admin/merchants', keys.operator_key,
+      { name: 'Fjord Flights', country: 'SE', default_currency: 'SEK', category: 'travel' });
+    expect(created.onboarding.status === 'pending_review', `not held: ${JSON.stringify(created.onboarding)}`);
+    const page = await consoleAt(`#/merchants/${created.id}`);
+    await page.getByRole('heading', { name: 'Fjord Flights: onboarding' }).waitFor();
+    await page.getByText(/a high-risk category/).waitFor();
+    await accessible(page, 'the merchant onboarding review');
+    await page.getByLabel('Note').fill('licensed and bonded travel agency');
+    await page.getByRole('button', { name: /^Approve/ }).click();
+    await page.getByText('Fjord Flights is active.').waitFor();
+    const after = await api('GET', `/v1/admin/merchants/${created.id}`, keys.operator_key);
+    expect(after.onboarding.status === 'active' && after.onboarding.note === 'licensed and bonded travel agency',
+      `not approved: ${JSON.stringify(after.onboarding)}`);
+    noProblems(page);
+    await page.context().close();
+  });
+
   await test('landing page', async () => {
     const page = await newPage();
     await page.goto(`${server.base}/`);

@@ -1,10 +1,10 @@
 // Look-ups: a consumer (profile, credit, plans with schedules, decisions with reasons),
-// an order (captures, refunds, plans) and merchants (terms).
+// an order (captures, refunds, plans) and merchants (onboarding review, terms, webhooks).
 import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
 import { dateTime, money, percentFromBps, productName } from '../lib/format';
 import { DecisionsTable, PlanSummary, Schedule } from '../lib/plans';
-import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, routeId, useLoad } from '../lib/ui';
+import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
 import { op } from './session';
 import type { ConsumerDetail, Merchant, OrderDetail } from './types';
 
@@ -235,6 +235,67 @@ function Webhooks({ merchantId }: { merchantId: string }) {
   );
 }
 
+// Why the onboarding check sent a merchant to a person, in an operator's words.
+const FINDINGS: Record<string, string> = {
+  prohibited_category: 'sells what tranche may not finance',
+  high_risk_category: 'a high-risk category (paid long before delivery, or easily resold)',
+  restricted_name_match: 'the name is on the restricted merchant names list',
+  pricing_below_floor: 'pricing below the 1.99 % floor needs a commercial sign-off',
+};
+
+function Onboarding({ merchant: m, onChange }: { merchant: Merchant; onChange: () => void }) {
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState('');
+  const decide = useSubmit((message) => {
+    setDone(message);
+    onChange();
+  });
+  const decideAs = (verb: 'approve' | 'reject') =>
+    decide.submit(async () => {
+      const body = note.trim() ? { note } : {};
+      const out = await op<Merchant>('POST', `/v1/admin/merchants/${encodeURIComponent(m.id)}/${verb}`, { body });
+      return `${out.name} is ${out.onboarding.status.replace(/_/g, ' ')}.`;
+    });
+  const o = m.onboarding;
+  return (
+    <>
+      <dl class="facts">
+        <div><dt>Status</dt><dd><Pill text={o.status} /></dd></div>
+        <div><dt>Category</dt><dd>{m.category.replace(/_/g, ' ')}</dd></div>
+        <div>
+          <dt>Check found</dt>
+          <dd>{o.findings.length === 0 ? 'nothing' : o.findings.map((f) => FINDINGS[f] ?? f).join('; ')}</dd>
+        </div>
+        {o.reviewed_by && <div><dt>Decided by</dt><dd>{o.reviewed_by}{o.reviewed_at && `, ${dateTime(o.reviewed_at)}`}</dd></div>}
+        {o.note && <div><dt>Note</dt><dd class="message">{o.note}</dd></div>}
+      </dl>
+      {o.status === 'pending_review' && (
+        <form aria-label="Decide this merchant's onboarding" onSubmit={(e) => e.preventDefault()}>
+          <Field
+            label="Note"
+            name="note"
+            rows={3}
+            value={note}
+            onInput={setNote}
+            hint="Optional; up to 1,000 characters. Kept with the decision."
+            error={errorFor(decide.error, 'note')}
+          />
+          <div class="actions">
+            <button type="button" disabled={decide.busy} onClick={() => decideAs('approve')}>
+              Approve: open checkout to this merchant
+            </button>
+            <button type="button" class="danger" disabled={decide.busy} onClick={() => decideAs('reject')}>
+              Reject: revoke its keys
+            </button>
+          </div>
+          <Alert message={formError(decide.error, ['note'])} />
+        </form>
+      )}
+      <Alert kind="ok" message={done} />
+    </>
+  );
+}
+
 export function Merchants({ route }: { route: string }) {
   const selected = routeId(route);
   const state = useLoad(() => op<List<Merchant>>('GET', '/v1/admin/merchants?limit=100'), []);
@@ -252,6 +313,7 @@ export function Merchants({ route }: { route: string }) {
                 columns={[
                   { title: 'Name', render: (x) => <a href={`#/merchants/${x.id}`}>{x.name}</a> },
                   { title: 'Id', render: (x) => <code>{x.id}</code> },
+                  { title: 'Onboarding', render: (x) => <Pill text={x.onboarding.status} /> },
                   { title: 'Country', render: (x) => x.country },
                   { title: 'Currency', render: (x) => x.default_currency },
                   { title: 'MDR', render: (x) => percentFromBps(x.pricing.mdr_bps), numeric: true },
@@ -260,6 +322,9 @@ export function Merchants({ route }: { route: string }) {
               />
               {m && (
                 <>
+                  <Section title={`${m.name}: onboarding`} id="onboarding">
+                    <Onboarding merchant={m} onChange={state.reload} />
+                  </Section>
                   <Section title={`${m.name}: terms`} id="merchant">
                     <pre class="json">{JSON.stringify(m.products, null, 2)}</pre>
                   </Section>

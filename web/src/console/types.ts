@@ -169,12 +169,21 @@ export interface OrderDetail extends Order {
   plans: Plan[];
 }
 
+export interface MerchantOnboarding {
+  status: 'active' | 'pending_review' | 'rejected';
+  findings: string[];
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  note: string | null;
+}
+
 export interface Merchant {
   id: string;
   name: string;
   country: string;
   default_currency: string;
-  status?: string;
+  category: string;
+  onboarding: MerchantOnboarding;
   pricing: { mdr_bps: number; fixed_fee: number };
   products?: unknown;
   created_at: string;
