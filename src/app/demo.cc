@@ -141,6 +141,10 @@ Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
     TRANCHE_RETURN_IF_ERROR(EnsureMerchants(tx, ids, secrets, now, out));
     TRANCHE_RETURN_IF_ERROR(EnsureConsumers(tx, ids, now, out));
     if (!out.created) return Status::Ok();
+    // A travel agency the onboarding check held: the console's merchant queue is not empty.
+    const merchants::MerchantDraft applicant{"Aurora Tours AB", "SE", Currency::kSEK, merchants::Pricing{}, {}, "travel"};
+    TRANCHE_ASSIGN_OR_RETURN(auto held, onboarding::CreateMerchant(tx, applicant, ids, secrets, now));
+    TRANCHE_ASSERT(held.merchant.onboarding.status == merchants::OnboardingStatus::kPendingReview);
     const origination::Context ctx{ids, decider, bureau, now, ops::OrderEventsOutbox()};
     for (std::size_t i = 0; i < std::size(kDemoConsumers); ++i) {
       TRANCHE_RETURN_IF_ERROR(SeedPurchase(tx, ctx, secrets, out.merchants[i], kDemoMerchants[i].currency,
