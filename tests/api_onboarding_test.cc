@@ -67,6 +67,7 @@ TEST_F(ApiOnboardingTest, AHighRiskMerchantWaitsForAReviewerBeforeItsFirstChecko
   EXPECT_TRUE(approved.json()["onboarding"]["reviewed_by"].get<std::string>().starts_with("opr_"));
   EXPECT_EQ(approved.json()["onboarding"]["note"], "licensed travel agency, bonded");
   EXPECT_EQ(approved.json()["onboarding"]["findings"], Json::array({"high_risk_category"}));
+  EXPECT_EQ(client_.Get("/v1/merchant", key).json()["onboarding"], (Json{{"status", "active"}}));
   EXPECT_TRUE(Listed("&status=pending_review").empty());
 
   auto opened = Post("/v1/checkout/sessions", Session(), key);
@@ -105,13 +106,22 @@ TEST_F(ApiOnboardingTest, ANameOnTheRestrictedListGoesToAPersonAndLowPricingToo)
   testing::ClientRequest put;
   put.method = "PUT";
   put.target = "/v1/admin/fraud/lists/restricted_merchant_names";
-  put.body = Json{{"entries", {"acme trading"}}}.dump();
+  put.body = Json{{"entries", {"Acme Trading Ltd", "Müller Versand GmbH"}}}.dump();
   put.bearer = server_.operator_key;
   auto list = client_.Send(put);
   ASSERT_EQ(list.status, 200) << list.body;
-  const Json listed = CreateOk({{"name", "ACME Trading, Ltd."}, {"country", "GB"}, {"default_currency", "GBP"}});
+  // Entries as an operator typed them meet names spelt otherwise.
+  const Json listed = CreateOk({{"name", "ACME trading"}, {"country", "GB"}, {"default_currency", "GBP"}});
   EXPECT_EQ(listed["onboarding"]["status"], "pending_review");
   EXPECT_EQ(listed["onboarding"]["findings"], Json::array({"restricted_name_match"}));
+  const Json umlaut = CreateOk({{"name", "MUELLER Versand"}, {"country", "DE"}, {"default_currency", "EUR"}});
+  EXPECT_EQ(umlaut["onboarding"]["status"], "active");  // folding is no transliteration guess
+  const Json folded = CreateOk({{"name", "Muller Versand AG"}, {"country", "DE"}, {"default_currency", "EUR"}});
+  EXPECT_EQ(folded["onboarding"]["findings"], Json::array({"restricted_name_match"}));
+  // The merchant sees its status, never what the check found.
+  auto own = client_.Get("/v1/merchant", listed["secret_key"]["secret"].get<std::string>());
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.json()["onboarding"], (Json{{"status", "pending_review"}}));
   const Json cheap = CreateOk({{"name", "Bulk Books"}, {"country", "GB"}, {"default_currency", "GBP"},
                                {"pricing", {{"mdr_bps", 150}}}});
   EXPECT_EQ(cheap["onboarding"]["findings"], Json::array({"pricing_below_floor"}));
@@ -141,6 +151,9 @@ TEST_F(ApiOnboardingTest, BadInputIsRefusedClearlyAndChangesNothing) {
   expect_error(Post("/v1/admin/merchants/" + id + "/approve", Json::object(), server_.merchant_key), 403, "forbidden");
   EXPECT_EQ(Listed("&status=pending_review"), std::vector<std::string>{id});
   EXPECT_EQ(Listed("").size(), 3u);
+  auto silent = Post("/v1/admin/merchants/" + id + "/approve", Json::object());
+  ASSERT_EQ(silent.status, 200) << silent.body;
+  EXPECT_TRUE(silent.json()["onboarding"]["note"].is_null());
 }
 
 }  // namespace

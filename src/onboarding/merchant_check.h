@@ -13,16 +13,18 @@
 namespace tranche::onboarding {
 
 // The fraud list (fraud/lists.h) operators keep restricted merchant names in:
-// sanctioned parties, merchants terminated for fraud elsewhere. Entries are name keys.
+// sanctioned parties, merchants terminated for fraud elsewhere. Entries are names as
+// operators type them; the check compares their NameKeys with the merchant's.
 inline constexpr char kRestrictedNamesList[] = "restricted_merchant_names";
 
 // A deal below this MDR needs a commercial sign-off: it does not cover the expected
 // losses of a standard book (PRODUCT.md prices 3.29 %).
 inline constexpr std::int64_t kMdrFloorBps = 199;
 
-// The name as the restricted list holds it: lower-case ASCII letters and digits in
-// words separated by one space, without a trailing legal form ("ab", "gmbh", "ltd", ...),
-// so "ACME Trading, Ltd." and "acme  trading" meet. Other characters separate words.
+// A name as the check compares it: lower-case ASCII letters and digits in words
+// separated by one space, Latin-1 letters folded to ASCII ("Müller" -> "muller"), without
+// a trailing legal form ("ab", "gmbh", "ltd", ...), so "ACME Trading, Ltd." and
+// "acme  trading" meet. Other characters separate words.
 std::string NameKey(std::string_view name);
 
 struct MerchantCheck {

@@ -24,7 +24,10 @@ TEST(NameKeyTest, MeetsOverCaseSpacingPunctuationAndTrailingLegalForm) {
   EXPECT_EQ(NameKey("Acme-Trading GmbH"), "acme trading");
   EXPECT_EQ(NameKey("Ltd"), "ltd");                   // a name that is only a legal form keeps it
   EXPECT_EQ(NameKey("AB Volvo Parts"), "ab volvo parts");  // only a trailing one is dropped
-  EXPECT_EQ(NameKey("Café 24"), "caf 24");             // non-ASCII separates words
+  EXPECT_EQ(NameKey("Café 24"), "cafe 24");
+  EXPECT_EQ(NameKey("MÜLLER & Söhne GmbH"), "muller sohne");
+  EXPECT_EQ(NameKey("Åhléns Ærø Straße"), "ahlens aero strasse");
+  EXPECT_EQ(NameKey("a×b ☃ c"), "a b c");  // not letters: a separator, and beyond Latin-1 too
   EXPECT_EQ(NameKey("!!!"), "");
 }
 

@@ -1,5 +1,7 @@
 #include "onboarding/onboarding.h"
 
+#include <algorithm>
+
 #include "core/assert.h"
 #include "onboarding/merchant_check.h"
 
@@ -7,10 +9,14 @@ namespace tranche::onboarding {
 
 namespace {
 
+// Compares name keys, so an entry typed "Acme Trading Ltd" restricts "ACME trading".
+// Lists hold at most fraud::kMaxListEntries, and merchants are created rarely.
 Result<bool> NameIsRestricted(store::Tx& tx, std::string_view name) {
-  const std::pair<std::string, std::string> lookup{kRestrictedNamesList, NameKey(name)};
-  TRANCHE_ASSIGN_OR_RETURN(fraud::ListLookups members, tx.fraud_lists().Members({lookup}));
-  return members.contains(lookup);
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<fraud::FraudList> list, tx.fraud_lists().Find(kRestrictedNamesList));
+  const std::string key = NameKey(name);
+  if (!list || key.empty()) return false;
+  return std::any_of(list->entries.begin(), list->entries.end(),
+                     [&](const std::string& entry) { return NameKey(entry) == key; });
 }
 
 }  // namespace
@@ -54,6 +60,13 @@ Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merch
 
 Result<Issued> RotateKey(store::Tx& tx, const auth::Principal& owner, IdGenerator& ids,
                          RandomSource& secrets, Instant now) {
+  if (owner.kind == auth::PrincipalKind::kMerchant) {
+    TRANCHE_ASSIGN_OR_RETURN(std::optional<merchants::Merchant> m, tx.merchants().Find(owner.id));
+    TRANCHE_ASSERT_MSG(m.has_value(), "a key's merchant exists");
+    if (m->onboarding.status == merchants::OnboardingStatus::kRejected) {
+      return Status::Conflict("merchant_rejected", "a rejected merchant gets no keys");
+    }
+  }
   Issued out{owner.id, ids.Next("key"), auth::GenerateSecret(owner.kind, secrets)};
   TRANCHE_RETURN_IF_ERROR(tx.keys().InsertKey(auth::MakeApiKey(out.key_id, owner, out.secret, now)));
   TRANCHE_ASSIGN_OR_RETURN(int revoked, tx.keys().RevokeKeys(owner.id, out.key_id, now));

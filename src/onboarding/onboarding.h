@@ -37,6 +37,7 @@ struct ReviewDecision {
 Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merchant_id, const ReviewDecision& d,
                                            Instant now);
 // Issues a new secret key for the merchant or operator and revokes the others.
+// Conflict for a rejected merchant: it holds no working key.
 // The topic of the message RotateKey sends the other nodes (Tx::NotifyNodes), with the
 // owner's id.
 inline constexpr char kKeysTopic[] = "keys";

@@ -85,6 +85,9 @@ Json ConsumerTokenJson(const onboarding::ConsumerToken& t);
 Json NotificationJson(const notify::Notification& n);
 Json PaymentMethodJson(const payments::PaymentMethod& m);
 Json MerchantJson(const merchants::Merchant& m);
+// A merchant's view of itself: its onboarding status without the check's findings or
+// the reviewer's note.
+Json OwnMerchantJson(const merchants::Merchant& m);
 // A newly issued key with its secret, shown this once.
 Json KeyJson(const onboarding::Issued& k);
 Json WebhookEndpointJson(const webhooks::Endpoint& e);

@@ -44,7 +44,7 @@ Json OnboardingJson(const merchants::Onboarding& o) {
   if (!o.reviewed_by.empty()) {
     j["reviewed_by"] = o.reviewed_by;
     j["reviewed_at"] = FormatRfc3339(*o.reviewed_at);
-    j["note"] = o.review_note;
+    if (!o.review_note.empty()) j["note"] = o.review_note;
   }
   return j;
 }
@@ -105,6 +105,14 @@ Json MerchantJson(const merchants::Merchant& m) {
           {"category", m.category},
           {"onboarding", OnboardingJson(m.onboarding)},
           {"created_at", FormatRfc3339(m.created_at)}};
+}
+
+Json OwnMerchantJson(const merchants::Merchant& m) {
+  Json j = MerchantJson(m);
+  // What the check found and who reviewed it are for operators: a name on the
+  // restricted list must not learn that it is.
+  j["onboarding"] = {{"status", merchants::OnboardingStatusName(m.onboarding.status)}};
+  return j;
 }
 
 Json KeyJson(const onboarding::Issued& k) {

@@ -172,7 +172,11 @@ Status ReadCategory(const Json& j, const std::string& path, Category& c) {
   TRANCHE_RETURN_IF_ERROR(f.Object());
   TRANCHE_RETURN_IF_ERROR(f.String("name", c.name));
   // The onboarding check decides on the merchant's category (merchants/merchant.h).
-  if (!merchants::RiskOfCategory(c.name)) return Bad(path + ".name", "not a merchant category tranche knows");
+  const std::optional<merchants::CategoryRisk> risk = merchants::RiskOfCategory(c.name);
+  if (!risk) return Bad(path + ".name", "not a merchant category tranche knows");
+  if (*risk == merchants::CategoryRisk::kProhibited) {
+    return Bad(path + ".name", "a prohibited category: the onboarding check rejects its merchants");
+  }
   TRANCHE_RETURN_IF_ERROR(f.Number("weight", c.weight, 0, 1e6));
   TRANCHE_RETURN_IF_ERROR(f.Nested("basket_usd_minor", [&](Fields& b) { return ReadLogNormal(b, c.basket_usd_minor); }));
   TRANCHE_RETURN_IF_ERROR(f.Number("return_rate", c.return_rate, 0, 1));

@@ -49,7 +49,9 @@ TEST(SimConfig, RefusesWhatItDoesNotUnderstand) {
            R"({"fraud": {"reviewer_error": 0.9}})",                      // worse than a coin
            R"({"fraud": {"theft_purchases": 0}})",
            R"({"fraud": {"theftrate": 0.1}})",
-           R"({"categories": [{"name": "x", "return_rate": 0.8, "dispute_rate": 0.5}]})",
+           R"({"categories": [{"name": "fashion", "return_rate": 0.8, "dispute_rate": 0.5}]})",
+           R"({"categories": [{"name": "casino"}]})",                  // not a merchant category
+           R"({"categories": [{"name": "gambling"}]})",                // one the check rejects
            R"([1, 2])",
            "not json",
        }) {

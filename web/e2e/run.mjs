@@ -410,10 +410,13 @@ async function run() {
     const page = await consoleAt(`#/merchants/${created.id}`);
     await page.getByRole('heading', { name: 'Fjord Flights: onboarding' }).waitFor();
     await page.getByText(/a high-risk category/).waitFor();
+    await page.getByRole('region', { name: 'Waiting for onboarding review' }).getByRole('link', { name: 'Fjord Flights' }).waitFor();
     await accessible(page, 'the merchant onboarding review');
     await page.getByLabel('Note').fill('licensed and bonded travel agency');
     await page.getByRole('button', { name: /^Approve/ }).click();
     await page.getByText('Fjord Flights is active.').waitFor();
+    await page.getByRole('region', { name: 'Waiting for onboarding review' }).getByRole('link', { name: 'Fjord Flights' })
+      .waitFor({ state: 'detached' });
     const after = await api('GET', `/v1/admin/merchants/${created.id}`, keys.operator_key);
     expect(after.onboarding.status === 'active' && after.onboarding.note === 'licensed and bonded travel agency',
       `not approved: ${JSON.stringify(after.onboarding)}`);

@@ -130,9 +130,6 @@ Result<Reply> RotateMerchantKey(RequestContext& ctx) {
   Result<Reply> outcome = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
     TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
     if (!m) return Status::NotFound("merchant_not_found", "no merchant " + id.substr(0, 64), "id");
-    if (m->onboarding.status == merchants::OnboardingStatus::kRejected) {
-      return Status::Conflict("merchant_rejected", "a rejected merchant gets no keys");
-    }
     TRANCHE_ASSIGN_OR_RETURN(auto key, onboarding::RotateKey(tx, {auth::PrincipalKind::kMerchant, id},
                                                              ctx.svc.ids, ctx.svc.secrets, ctx.now));
     Reply reply{201, ops::KeyJson(key)};
@@ -175,7 +172,7 @@ Result<Reply> ReviewMerchant(RequestContext& ctx, bool approve) {
 
 Result<Reply> GetOwnMerchant(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, LoadMerchant(ctx, ctx.Caller().id));
-  return Reply{200, ops::MerchantJson(m)};
+  return Reply{200, ops::OwnMerchantJson(m)};
 }
 
 }  // namespace

@@ -725,6 +725,9 @@ ALTER TABLE merchants ADD COLUMN reviewed_by TEXT;
 ALTER TABLE merchants ADD COLUMN reviewed_at_us BIGINT;
 ALTER TABLE merchants ADD COLUMN review_note TEXT;
 CREATE INDEX merchants_pending_review ON merchants(id) WHERE onboarding_status = 'pending_review';
+-- A review is stored whole: who decided, and when, or neither.
+ALTER TABLE merchants ADD CONSTRAINT merchants_review_whole
+  CHECK ((reviewed_by IS NULL) = (reviewed_at_us IS NULL));
 )sql"},
 };
 

@@ -86,8 +86,11 @@ Result<Merchant> ReadMerchant(const Statement& s) {
     if (!f.is_string()) return Status::Internal("stored merchant onboarding is malformed");
     m.onboarding.findings.push_back(f.get<std::string>());
   }
-  if (!s.IsNull(11)) m.onboarding.reviewed_by = s.Text(11);
-  if (!s.IsNull(12)) m.onboarding.reviewed_at = InstantFromUnixMicros(s.Int(12));
+  if (s.IsNull(11) != s.IsNull(12)) return Status::Internal("stored merchant review is malformed");
+  if (!s.IsNull(11)) {
+    m.onboarding.reviewed_by = s.Text(11);
+    m.onboarding.reviewed_at = InstantFromUnixMicros(s.Int(12));
+  }
   if (!s.IsNull(13)) m.onboarding.review_note = s.Text(13);
   return m;
 }

@@ -700,6 +700,13 @@ ALTER TABLE merchants ADD COLUMN reviewed_by TEXT;
 ALTER TABLE merchants ADD COLUMN reviewed_at_us INTEGER;
 ALTER TABLE merchants ADD COLUMN review_note TEXT;
 CREATE INDEX merchants_pending_review ON merchants(id) WHERE onboarding_status = 'pending_review';
+-- A review is stored whole: who decided, and when, or neither.
+CREATE TRIGGER merchants_review_whole BEFORE UPDATE OF reviewed_by, reviewed_at_us ON merchants
+  WHEN (NEW.reviewed_by IS NULL) <> (NEW.reviewed_at_us IS NULL)
+  BEGIN SELECT RAISE(ABORT, 'a merchant review needs both its operator and its time'); END;
+CREATE TRIGGER merchants_review_whole_i BEFORE INSERT ON merchants
+  WHEN (NEW.reviewed_by IS NULL) <> (NEW.reviewed_at_us IS NULL)
+  BEGIN SELECT RAISE(ABORT, 'a merchant review needs both its operator and its time'); END;
 )sql"},
 };
 

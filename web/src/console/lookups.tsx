@@ -296,47 +296,65 @@ function Onboarding({ merchant: m, onChange }: { merchant: Merchant; onChange: (
   );
 }
 
+function MerchantTable({ caption, rows, empty }: { caption: string; rows: Merchant[]; empty: string }) {
+  return (
+    <Table
+      caption={caption}
+      rows={rows}
+      empty={empty}
+      columns={[
+        { title: 'Name', render: (x) => <a href={`#/merchants/${x.id}`}>{x.name}</a> },
+        { title: 'Id', render: (x) => <code>{x.id}</code> },
+        { title: 'Onboarding', render: (x) => <Pill text={x.onboarding.status} /> },
+        { title: 'Category', render: (x) => x.category.replace(/_/g, ' ') },
+        { title: 'Country', render: (x) => x.country },
+        { title: 'Currency', render: (x) => x.default_currency },
+        { title: 'MDR', render: (x) => percentFromBps(x.pricing.mdr_bps), numeric: true },
+        { title: 'Fixed fee', render: (x) => money(x.pricing.fixed_fee, x.default_currency), numeric: true },
+      ]}
+    />
+  );
+}
+
+// One merchant, read by id (so a link from anywhere shows it, however many merchants there are).
+function MerchantDetail({ id, tick, onChange }: { id: string; tick: number; onChange: () => void }) {
+  const state = useLoad(() => op<Merchant>('GET', `/v1/admin/merchants/${encodeURIComponent(id)}`), [id, tick]);
+  return (
+    <Loading state={state}>
+      {(m) => (
+        <>
+          <Section title={`${m.name}: onboarding`} id="onboarding">
+            <Onboarding merchant={m} onChange={onChange} />
+          </Section>
+          <Section title={`${m.name}: terms`} id="merchant">
+            <pre class="json">{JSON.stringify(m.products, null, 2)}</pre>
+          </Section>
+          <Section title={`${m.name}: webhook deliveries`} id="webhooks">
+            <Webhooks merchantId={m.id} />
+          </Section>
+        </>
+      )}
+    </Loading>
+  );
+}
+
+// The onboarding review queue first (merchants the check held, oldest first), then the
+// first 100 merchants, then the one selected.
 export function Merchants({ route }: { route: string }) {
   const selected = routeId(route);
-  const state = useLoad(() => op<List<Merchant>>('GET', '/v1/admin/merchants?limit=100'), []);
+  const [tick, setTick] = useState(0);
+  const pending = useLoad(() => op<List<Merchant>>('GET', '/v1/admin/merchants?status=pending_review&limit=100'), [tick]);
+  const all = useLoad(() => op<List<Merchant>>('GET', '/v1/admin/merchants?limit=100'), [tick]);
   return (
     <>
       <h1>Merchants</h1>
-      <Loading state={state}>
-        {(list) => {
-          const m = list.data.find((x) => x.id === selected);
-          return (
-            <>
-              <Table
-                caption="Merchants"
-                rows={list.data}
-                columns={[
-                  { title: 'Name', render: (x) => <a href={`#/merchants/${x.id}`}>{x.name}</a> },
-                  { title: 'Id', render: (x) => <code>{x.id}</code> },
-                  { title: 'Onboarding', render: (x) => <Pill text={x.onboarding.status} /> },
-                  { title: 'Country', render: (x) => x.country },
-                  { title: 'Currency', render: (x) => x.default_currency },
-                  { title: 'MDR', render: (x) => percentFromBps(x.pricing.mdr_bps), numeric: true },
-                  { title: 'Fixed fee', render: (x) => money(x.pricing.fixed_fee, x.default_currency), numeric: true },
-                ]}
-              />
-              {m && (
-                <>
-                  <Section title={`${m.name}: onboarding`} id="onboarding">
-                    <Onboarding merchant={m} onChange={state.reload} />
-                  </Section>
-                  <Section title={`${m.name}: terms`} id="merchant">
-                    <pre class="json">{JSON.stringify(m.products, null, 2)}</pre>
-                  </Section>
-                  <Section title={`${m.name}: webhook deliveries`} id="webhooks">
-                    <Webhooks merchantId={m.id} />
-                  </Section>
-                </>
-              )}
-            </>
-          );
-        }}
+      <Loading state={pending}>
+        {(list) => (
+          <MerchantTable caption="Waiting for onboarding review" rows={list.data} empty="No merchant is waiting for review." />
+        )}
       </Loading>
+      <Loading state={all}>{(list) => <MerchantTable caption="Merchants" rows={list.data} empty="No merchants yet." />}</Loading>
+      {selected && <MerchantDetail id={selected} tick={tick} onChange={() => setTick((t) => t + 1)} />}
     </>
   );
 }
