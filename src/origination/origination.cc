@@ -81,9 +81,12 @@ Result<std::optional<std::string>> PaymentMethodKeyOf(store::Tx& tx, std::string
   return std::optional<std::string>(fraud::PaymentMethodKey(consumer_id, payments::MethodTypeName(m->type), m->last4));
 }
 
+// Authorizations and captures follow a session only an active merchant could open, and
+// nothing leaves active (merchants/merchant.h).
 Result<merchants::Merchant> LoadMerchant(store::Tx& tx, std::string_view id) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
   TRANCHE_ASSERT_MSG(m.has_value(), "an order's merchant exists");
+  TRANCHE_ASSERT_MSG(m->onboarding.status == merchants::OnboardingStatus::kActive, "an order's merchant is active");
   return std::move(*m);
 }
 
