@@ -61,6 +61,9 @@ TEST_F(ApiOnboardingTest, AHighRiskMerchantWaitsForAReviewerBeforeItsFirstChecko
   EXPECT_EQ(Listed("&status=pending_review"), std::vector<std::string>{id});
   EXPECT_EQ(Listed("&status=active").size(), 2u);  // the test server's shops
 
+  auto hook = Post("/v1/webhook_endpoints",
+                   {{"url", "https://hooks.fjord.example/tranche"}, {"events", {"merchant.onboarding_decided"}}}, key);
+  ASSERT_EQ(hook.status, 201) << hook.body;
   auto approved = Post("/v1/admin/merchants/" + id + "/approve", {{"note", "licensed travel agency, bonded"}});
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(approved.json()["onboarding"]["status"], "active");
@@ -68,6 +71,11 @@ TEST_F(ApiOnboardingTest, AHighRiskMerchantWaitsForAReviewerBeforeItsFirstChecko
   EXPECT_EQ(approved.json()["onboarding"]["note"], "licensed travel agency, bonded");
   EXPECT_EQ(approved.json()["onboarding"]["findings"], Json::array({"high_risk_category"}));
   EXPECT_EQ(client_.Get("/v1/merchant", key).json()["onboarding"], (Json{{"status", "active"}}));
+  // The merchant hears of the decision, in its own view: no findings, no note.
+  const Json events = client_.Get("/v1/events?limit=10", key).json();
+  ASSERT_EQ(events["data"].size(), 1u) << events.dump();
+  EXPECT_EQ(events["data"][0]["type"], "merchant.onboarding_decided");
+  EXPECT_EQ(events["data"][0]["data"]["object"]["onboarding"], (Json{{"status", "active"}}));
   EXPECT_TRUE(Listed("&status=pending_review").empty());
 
   auto opened = Post("/v1/checkout/sessions", Session(), key);

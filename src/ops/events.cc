@@ -90,4 +90,8 @@ Status PublishPayoutPaid(store::Tx& tx, IdGenerator& ids, Instant now, const set
   return Publish(tx, ids, now, payout.merchant_id, "payout.paid", PayoutJson(payout));
 }
 
+Status PublishOnboardingDecided(store::Tx& tx, IdGenerator& ids, Instant now, const merchants::Merchant& merchant) {
+  return Publish(tx, ids, now, merchant.id, "merchant.onboarding_decided", OwnMerchantJson(merchant));
+}
+
 }  // namespace tranche::ops

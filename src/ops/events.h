@@ -32,5 +32,8 @@ Status PublishPlanChargedOff(store::Tx& tx, IdGenerator& ids, Instant now, const
 Status PublishDisputeOpened(store::Tx& tx, IdGenerator& ids, Instant now, const servicing::Dispute& dispute);
 Status PublishDisputeResolved(store::Tx& tx, IdGenerator& ids, Instant now, const servicing::Dispute& dispute);
 Status PublishPayoutPaid(store::Tx& tx, IdGenerator& ids, Instant now, const settlement::Payout& payout);
+// merchant.onboarding_decided: the merchant as it sees itself (status only) after an
+// operator's decision.
+Status PublishOnboardingDecided(store::Tx& tx, IdGenerator& ids, Instant now, const merchants::Merchant& merchant);
 
 }  // namespace tranche::ops

@@ -15,6 +15,7 @@
 #include "ops/cob.h"
 #include "ops/events.h"
 #include "ops/fraud_rules.h"
+#include "ops/merchant_actions.h"
 #include "ops/plan_actions.h"
 #include "origination/origination.h"
 #include "origination/sessions.h"
@@ -186,9 +187,9 @@ Status Simulation::Onboard() {
       // real businesses; a colluding one is what no check or person saw).
       const bool review = created.merchant.onboarding.status == merchants::OnboardingStatus::kPendingReview;
       if (review) {
-        TRANCHE_RETURN_IF_ERROR(onboarding::ReviewMerchant(tx, created.merchant.id,
-                                                           {true, std::string(kOperator), "simulated review"},
-                                                           clock_.Now()).status());
+        TRANCHE_RETURN_IF_ERROR(ops::DecideOnboarding(tx, ids_, created.merchant.id,
+                                                      {true, std::string(kOperator), "simulated review"}, clock_.Now())
+                                    .status());
       }
       // Wrong when a merchant in on a fraud got through, whoever let it.
       Work(0, 9, WorkType::kMerchantOnboarding, !review, m.colluding);

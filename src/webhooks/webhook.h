@@ -32,7 +32,7 @@ inline constexpr const char* kEventTypes[] = {
     "order.authorized",       "order.captured",      "order.refunded", "order.cancelled",
     "order.return_registered", "plan.payment_succeeded", "plan.payment_failed", "plan.paid_off",
     "plan.charged_off",        "dispute.opened",      "dispute.resolved", "payout.paid",
-    "order.fraud_status_changed"};
+    "order.fraud_status_changed", "merchant.onboarding_decided"};
 bool IsEventType(std::string_view type);
 
 struct Endpoint {

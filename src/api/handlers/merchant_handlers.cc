@@ -1,6 +1,7 @@
 // Merchants: onboarding and keys (operators), and a merchant's view of itself.
 #include "api/handlers/handlers.h"
 #include "onboarding/onboarding.h"
+#include "ops/merchant_actions.h"
 
 namespace tranche::api {
 
@@ -162,7 +163,7 @@ Result<Reply> ReviewMerchant(RequestContext& ctx, bool approve) {
   const onboarding::ReviewDecision decision{approve, ctx.Caller().id, note.value_or("")};
   const std::string& id = ctx.Param("id");
   Result<Reply> outcome = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
-    TRANCHE_ASSIGN_OR_RETURN(auto m, onboarding::ReviewMerchant(tx, id, decision, ctx.now));
+    TRANCHE_ASSIGN_OR_RETURN(auto m, ops::DecideOnboarding(tx, ctx.svc.ids, id, decision, ctx.now));
     return Reply{200, ops::MerchantJson(m)};
   });
   // A rejected merchant's keys stop working on this node at once.

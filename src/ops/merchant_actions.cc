@@ -1,0 +1,14 @@
+#include "ops/merchant_actions.h"
+
+#include "ops/events.h"
+
+namespace tranche::ops {
+
+Result<merchants::Merchant> DecideOnboarding(store::Tx& tx, IdGenerator& ids, std::string_view merchant_id,
+                                             const onboarding::ReviewDecision& decision, Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant m, onboarding::ReviewMerchant(tx, merchant_id, decision, now));
+  TRANCHE_RETURN_IF_ERROR(PublishOnboardingDecided(tx, ids, now, m));
+  return m;
+}
+
+}  // namespace tranche::ops
