@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
 import { dateTime, duration, money } from '../lib/format';
-import { Alert, Field, Loading, Pill, Section, Select, Table, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
+import { Alert, DecisionForm, Loading, Pill, Section, Select, Table, formError, routeId, useLoad, useSubmit } from '../lib/ui';
 import { op } from './session';
 import type { FraudDecision, FraudReview } from './types';
 
@@ -144,26 +144,15 @@ function ReviewCard({ review: r, onChange }: { review: FraudReview; onChange: ()
             </div>
           )}
           <Alert message={formError(claim.error, [])} />
-          <form aria-label="Decide this review" onSubmit={(e) => e.preventDefault()}>
-            <Field
-              label="Note"
-              name="note"
-              rows={3}
-              value={note}
-              onInput={setNote}
-              hint="Optional; up to 1,000 characters. Kept with the decision."
-              error={errorFor(decide.error, 'note')}
-            />
-            <div class="actions">
-              <button type="button" disabled={decide.busy} onClick={() => decideAs('accept')}>
-                Accept: allow the capture
-              </button>
-              <button type="button" class="danger" disabled={decide.busy} onClick={() => decideAs('reject')}>
-                Reject: release the authorization
-              </button>
-            </div>
-            <Alert message={formError(decide.error, ['note'])} />
-          </form>
+          <DecisionForm
+            label="Decide this review"
+            note={note}
+            onNote={setNote}
+            busy={decide.busy}
+            error={decide.error}
+            agree={{ text: 'Accept: allow the capture', onClick: () => decideAs('accept') }}
+            refuse={{ text: 'Reject: release the authorization', onClick: () => decideAs('reject') }}
+          />
         </>
       )}
       <Alert kind="ok" message={done} />

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
 import { dateTime, money, percentFromBps, productName } from '../lib/format';
 import { DecisionsTable, PlanSummary, Schedule } from '../lib/plans';
-import { Alert, Field, Loading, Pill, Section, Table, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
+import { Alert, DecisionForm, Field, Loading, Pill, Section, Table, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
 import { op } from './session';
 import type { ConsumerDetail, Merchant, OrderDetail } from './types';
 
@@ -270,26 +270,15 @@ function Onboarding({ merchant: m, onChange }: { merchant: Merchant; onChange: (
         {o.note && <div><dt>Note</dt><dd class="message">{o.note}</dd></div>}
       </dl>
       {o.status === 'pending_review' && (
-        <form aria-label="Decide this merchant's onboarding" onSubmit={(e) => e.preventDefault()}>
-          <Field
-            label="Note"
-            name="note"
-            rows={3}
-            value={note}
-            onInput={setNote}
-            hint="Optional; up to 1,000 characters. Kept with the decision."
-            error={errorFor(decide.error, 'note')}
-          />
-          <div class="actions">
-            <button type="button" disabled={decide.busy} onClick={() => decideAs('approve')}>
-              Approve: open checkout to this merchant
-            </button>
-            <button type="button" class="danger" disabled={decide.busy} onClick={() => decideAs('reject')}>
-              Reject: revoke its keys
-            </button>
-          </div>
-          <Alert message={formError(decide.error, ['note'])} />
-        </form>
+        <DecisionForm
+          label="Decide this merchant's onboarding"
+          note={note}
+          onNote={setNote}
+          busy={decide.busy}
+          error={decide.error}
+          agree={{ text: 'Approve: open checkout to this merchant', onClick: () => decideAs('approve') }}
+          refuse={{ text: 'Reject: revoke its keys', onClick: () => decideAs('reject') }}
+        />
       )}
       <Alert kind="ok" message={done} />
     </>

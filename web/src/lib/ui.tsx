@@ -268,3 +268,38 @@ export function useHashRoute(): string {
   }, []);
   return route;
 }
+
+// An operator's decision with an optional note: the note, a button that agrees and a
+// (danger) button that refuses; the note's error beside it, any other below.
+export function DecisionForm({ label, note, onNote, busy, error, agree, refuse }: {
+  label: string;
+  note: string;
+  onNote: (value: string) => void;
+  busy: boolean;
+  error: unknown;
+  agree: { text: string; onClick: () => void };
+  refuse: { text: string; onClick: () => void };
+}) {
+  return (
+    <form aria-label={label} onSubmit={(e) => e.preventDefault()}>
+      <Field
+        label="Note"
+        name="note"
+        rows={3}
+        value={note}
+        onInput={onNote}
+        hint="Optional; up to 1,000 characters. Kept with the decision."
+        error={errorFor(error, 'note')}
+      />
+      <div class="actions">
+        <button type="button" disabled={busy} onClick={agree.onClick}>
+          {agree.text}
+        </button>
+        <button type="button" class="danger" disabled={busy} onClick={refuse.onClick}>
+          {refuse.text}
+        </button>
+      </div>
+      <Alert message={formError(error, ['note'])} />
+    </form>
+  );
+}
