@@ -155,8 +155,11 @@ TEST_F(ApiOnboardingTest, BadInputIsRefusedClearlyAndChangesNothing) {
                "string_too_long");
   expect_error(Post("/v1/admin/merchants/" + id + "/approve", {{"decision", "yes"}}), 400, "parameter_unknown");
   expect_error(Post("/v1/admin/merchants/mer_unknown/approve", Json::object()), 404, "merchant_not_found");
-  // Only operators decide.
+  // Only operators decide or see the queue: not a merchant, not an anonymous caller.
   expect_error(Post("/v1/admin/merchants/" + id + "/approve", Json::object(), server_.merchant_key), 403, "forbidden");
+  expect_error(client_.Get("/v1/admin/merchants?status=pending_review", server_.merchant_key), 403, "forbidden");
+  expect_error(client_.Post("/v1/admin/merchants/" + id + "/reject", Json::object(), ""), 401, "unauthenticated");
+  expect_error(client_.Get("/v1/admin/merchants?status=pending_review"), 401, "unauthenticated");
   EXPECT_EQ(Listed("&status=pending_review"), std::vector<std::string>{id});
   EXPECT_EQ(Listed("").size(), 3u);
   auto silent = Post("/v1/admin/merchants/" + id + "/approve", Json::object());

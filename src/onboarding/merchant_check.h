@@ -1,7 +1,7 @@
 // The automated onboarding check (pure): whether a new merchant can trade at once,
 // needs a person to look first, or cannot be onboarded. It decides from the draft and
 // from whether the merchant's name is on the operators' restricted list; the caller
-// looks the name up (RestrictedNameLookup) and passes the answer in.
+// looks the name up (onboarding::CreateMerchant) and passes the answer in.
 #pragma once
 
 #include <string>

@@ -19,6 +19,18 @@ Result<bool> NameIsRestricted(store::Tx& tx, std::string_view name) {
                      [&](const std::string& entry) { return NameKey(entry) == key; });
 }
 
+// A new key for `owner`, revoking its others; no check of who the owner is.
+Result<Issued> IssueKey(store::Tx& tx, const auth::Principal& owner, IdGenerator& ids, RandomSource& secrets,
+                        Instant now) {
+  Issued out{owner.id, ids.Next("key"), auth::GenerateSecret(owner.kind, secrets)};
+  TRANCHE_RETURN_IF_ERROR(tx.keys().InsertKey(auth::MakeApiKey(out.key_id, owner, out.secret, now)));
+  TRANCHE_ASSIGN_OR_RETURN(int revoked, tx.keys().RevokeKeys(owner.id, out.key_id, now));
+  (void)revoked;
+  // Other nodes drop the old keys from their caches (api/authenticator.h) when this commits.
+  TRANCHE_RETURN_IF_ERROR(tx.NotifyNodes(kKeysTopic, owner.id));
+  return out;
+}
+
 }  // namespace
 
 Result<NewMerchant> CreateMerchant(store::Tx& tx, merchants::MerchantDraft draft,
@@ -31,7 +43,7 @@ Result<NewMerchant> CreateMerchant(store::Tx& tx, merchants::MerchantDraft draft
   TRANCHE_RETURN_IF_ERROR(tx.merchants().Insert(m));
   NewMerchant out{std::move(m), std::nullopt};
   if (out.merchant.onboarding.status != merchants::OnboardingStatus::kRejected) {
-    TRANCHE_ASSIGN_OR_RETURN(out.key, RotateKey(tx, {auth::PrincipalKind::kMerchant, out.merchant.id}, ids, secrets, now));
+    TRANCHE_ASSIGN_OR_RETURN(out.key, IssueKey(tx, {auth::PrincipalKind::kMerchant, out.merchant.id}, ids, secrets, now));
   }
   return out;
 }
@@ -67,13 +79,7 @@ Result<Issued> RotateKey(store::Tx& tx, const auth::Principal& owner, IdGenerato
       return Status::Conflict("merchant_rejected", "a rejected merchant gets no keys");
     }
   }
-  Issued out{owner.id, ids.Next("key"), auth::GenerateSecret(owner.kind, secrets)};
-  TRANCHE_RETURN_IF_ERROR(tx.keys().InsertKey(auth::MakeApiKey(out.key_id, owner, out.secret, now)));
-  TRANCHE_ASSIGN_OR_RETURN(int revoked, tx.keys().RevokeKeys(owner.id, out.key_id, now));
-  (void)revoked;
-  // Other nodes drop the old keys from their caches (api/authenticator.h) when this commits.
-  TRANCHE_RETURN_IF_ERROR(tx.NotifyNodes(kKeysTopic, owner.id));
-  return out;
+  return IssueKey(tx, owner, ids, secrets, now);
 }
 
 Result<Issued> CreateOperator(store::Tx& tx, std::string name, IdGenerator& ids,
