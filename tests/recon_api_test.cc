@@ -37,6 +37,20 @@ class ReconApiTest : public ::testing::Test {
     std::ofstream(dir / recon::DirectoryInbox::FileName(d), std::ios::binary) << text;
   }
 
+  // The fraud labels of the order's screened authorization.
+  std::vector<fraud::Label> LabelsOf(const std::string& order_id) {
+    std::vector<fraud::Label> out;
+    EXPECT_TRUE(s_.server().platform().store().Read([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(auto order, tx.orders().FindOrder(order_id));
+      TRANCHE_ASSIGN_OR_RETURN(auto authorization, tx.orders().FindAuthorization(order->authorization_id));
+      TRANCHE_ASSIGN_OR_RETURN(auto decision, tx.fraud_decisions().FindByCredit(authorization->decision_id));
+      if (!decision) return Status::Internal("the purchase was not screened");
+      TRANCHE_ASSIGN_OR_RETURN(out, tx.fraud_labels().ListOfDecision(decision->id));
+      return Status::Ok();
+    }).ok());
+    return out;
+  }
+
   Json Get(const std::string& target) {
     auto r = s_.client().Get(target, s_.okey());
     EXPECT_EQ(r.status, 200) << target << " " << r.body;
@@ -137,6 +151,66 @@ TEST_F(ReconApiTest, TheCloseReconcilesTheInboxAndOperatorsWorkTheExceptions) {
   EXPECT_EQ(bad["closed"][0]["reconciliation"]["files"], 0);
   EXPECT_NE(bad["closed"][0]["reconciliation"]["error"].get<std::string>().find("settlement file"), std::string::npos);
   EXPECT_EQ(Get("/v1/admin/reconciliation")["last_date"], FormatDate(first));
+  s_.ExpectBooksAgree({});
+}
+
+// A cardholder tells their bank a purchase was not theirs: the issuer takes the
+// collection back, the processor's file says so, and the close posts the loss and
+// labels the order's fraud decision for the model.
+TEST_F(ReconApiTest, AChargebackPostsAFraudLossOnceAndLabelsTheOrderFraud) {
+  const Date first = s_.today();
+  const Scenario::Purchase bought = s_.Buy("cara@example.com", 40'000);
+  s_.Advance(1);
+  const std::vector<recon::Expected> moved = Movements(first);
+  std::vector<recon::FileLine> lines;
+  std::optional<recon::Expected> collection;
+  for (const recon::Expected& e : moved) {
+    lines.push_back({first, "pr_" + e.reference, e.reference, e.kind, e.amount, 0});
+    if (e.kind == recon::LineKind::kCollection) collection = e;
+  }
+  ASSERT_TRUE(collection.has_value()) << "the first instalment is collected at purchase";
+  const recon::FileLine chargeback{first, "cb_1", collection->reference, recon::LineKind::kChargeback,
+                                   collection->amount, 1'500};
+  lines.push_back(chargeback);
+  lines.push_back({first, "cb_2", "col_not_ours", recon::LineKind::kChargeback, Money(700, Currency::kUSD), 0});
+  Drop(first, recon::FormatFile(lines));
+  const std::int64_t cash_before = s_.Balance("collections_cash:USD");
+  s_.Advance(1);
+
+  Json summary = Get("/v1/admin/reconciliation");
+  ASSERT_EQ(summary["runs"].size(), 1u);
+  EXPECT_EQ(summary["runs"][0]["chargebacks"], 1);
+  EXPECT_EQ(summary["runs"][0]["exceptions"], 1);
+  EXPECT_EQ(summary["unreconciled"]["USD"], 700);  // none of the unknown chargeback is posted
+  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), collection->amount.minor());
+  EXPECT_EQ(s_.Balance("processing_expense:USD"), 1'500);
+  EXPECT_EQ(cash_before - s_.Balance("collections_cash:USD"), collection->amount.minor() + 1'500);
+  std::vector<fraud::Label> labels = LabelsOf(bought.order_id);
+  ASSERT_EQ(labels.size(), 1u);
+  EXPECT_TRUE(labels[0].fraud);
+  EXPECT_EQ(labels[0].source, "chargeback");
+
+  // The unmatched chargeback is contested, not written off.
+  const Json open = Get("/v1/admin/reconciliation/exceptions?status=open");
+  ASSERT_EQ(open["data"].size(), 1u);
+  EXPECT_EQ(open["data"][0]["type"], "chargeback");
+  EXPECT_EQ(open["data"][0]["kind"], "unknown_reference");
+  const std::string resolve = "/v1/admin/reconciliation/exceptions/" + open["data"][0]["id"].get<std::string>() + "/resolve";
+  auto r = s_.client().Post(resolve, {{"resolution", "write_off"}, {"note", "accept it"}}, s_.okey());
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json()["error"]["code"], "invalid_resolution");
+  r = s_.client().Post(resolve, {{"resolution", "no_adjustment"}, {"note", "another lender's card; processor reversed it"}},
+                       s_.okey());
+  EXPECT_EQ(r.status, 200) << r.body;
+
+  // The processor reports it again a day later: a duplicate, posted and labelled once.
+  Drop(AddDays(first, 1), recon::FormatFile({chargeback}));
+  s_.Advance(1);
+  summary = Get("/v1/admin/reconciliation");
+  EXPECT_EQ(summary["runs"][0]["chargebacks"], 0);
+  EXPECT_EQ(summary["runs"][0]["duplicates"], 1);
+  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), collection->amount.minor());
+  EXPECT_EQ(LabelsOf(bought.order_id).size(), 1u);
   s_.ExpectBooksAgree({});
 }
 

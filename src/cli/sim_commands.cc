@@ -14,7 +14,7 @@
 #include "core/csv_writer.h"
 #include "ledger/posting.h"
 #include "ops/views.h"
-#include "recon/reconcile.h"
+#include "ops/reconciliation.h"
 #include "sim/driver.h"
 #include "automation/scorecard.h"
 #include "store/sqlite/in_memory_store.h"
@@ -153,8 +153,8 @@ int Reconcile(const ReconcileArgs& a) {
   IdGenerator ids(system, random);
   recon::DayOutcome outcome;
   if (Status st = (*store)->Write([&](store::Tx& tx) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(outcome, recon::ReconcileDay(tx, ids, system.Now(), *date, *lines,
-                                                              recon::MatchRules{a.tolerance_minor}));
+        TRANCHE_ASSIGN_OR_RETURN(outcome, ops::ReconcileFile(tx, ids, system.Now(), nullptr, *date, *lines,
+                                                             recon::MatchRules{a.tolerance_minor}));
         return Status::Ok();
       });
       !st.ok()) {

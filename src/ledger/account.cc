@@ -19,6 +19,7 @@ std::string_view AccountTypeName(AccountType t) {
     case AccountType::kSuspense: return "suspense";
     case AccountType::kAccruedInterest: return "accrued_interest";
     case AccountType::kProcessingExpense: return "processing_expense";
+    case AccountType::kFraudLossExpense: return "fraud_loss_expense";
   }
   TRANCHE_ASSERT_MSG(false, "unknown account type");
   return "";
@@ -45,7 +46,8 @@ bool IsDebitNormal(AccountType t) {
     case AccountType::kCreditLossExpense:
     case AccountType::kSuspense:
     case AccountType::kAccruedInterest:
-    case AccountType::kProcessingExpense: return true;
+    case AccountType::kProcessingExpense:
+    case AccountType::kFraudLossExpense: return true;
     default: return false;
   }
 }

@@ -32,6 +32,7 @@ enum class AccountType : std::uint8_t {
   kSuspense,               // unresolved items awaiting investigation
   kAccruedInterest,        // asset: financing interest earned and not yet paid
   kProcessingExpense,      // expense: processor fees and settlement differences written off
+  kFraudLossExpense,       // expense: collections taken back by card issuers as fraud
 };
 
 inline constexpr AccountType kAllAccountTypes[] = {
@@ -40,7 +41,8 @@ inline constexpr AccountType kAllAccountTypes[] = {
     AccountType::kMdrRevenue,         AccountType::kInterestRevenue,
     AccountType::kFeeRevenue,         AccountType::kCreditLossExpense,
     AccountType::kConsumerRefundsPayable, AccountType::kSuspense,
-    AccountType::kAccruedInterest,    AccountType::kProcessingExpense};
+    AccountType::kAccruedInterest,    AccountType::kProcessingExpense,
+    AccountType::kFraudLossExpense};
 
 enum class OwnerKind : std::uint8_t { kNone, kConsumer, kMerchant };
 

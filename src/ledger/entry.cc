@@ -21,6 +21,7 @@ std::string_view ReasonName(Reason r) {
     case Reason::kManualAdjustment: return "manual_adjustment";
     case Reason::kReversal: return "reversal";
     case Reason::kReconciliation: return "reconciliation";
+    case Reason::kChargeback: return "chargeback";
   }
   TRANCHE_ASSERT_MSG(false, "unknown reason");
   return "";

@@ -36,12 +36,13 @@ enum class Reason : std::uint8_t {
   kManualAdjustment,   // operator correction, e.g. clearing suspense
   kReversal,
   kReconciliation,     // processor fees and settlement differences, by rule or by a person
+  kChargeback,         // a collection a card issuer took back
 };
 
 inline constexpr Reason kAllReasons[] = {
     Reason::kCapture,  Reason::kRefund, Reason::kCollection,       Reason::kLateFee,
     Reason::kInterestAccrual, Reason::kChargeOff, Reason::kRecovery, Reason::kPayout,
-    Reason::kManualAdjustment, Reason::kReversal, Reason::kReconciliation};
+    Reason::kManualAdjustment, Reason::kReversal, Reason::kReconciliation, Reason::kChargeback};
 
 std::string_view ReasonName(Reason r);
 std::optional<Reason> ParseReason(std::string_view name);

@@ -7,9 +7,9 @@
 
 #include "ledger/posting.h"
 #include "ops/events.h"
+#include "ops/reconciliation.h"
 #include "ops/send_open.h"
 #include "origination/origination.h"
-#include "recon/reconcile.h"
 #include "servicing/postings.h"
 #include "settlement/settlement.h"
 
@@ -229,7 +229,7 @@ Status Cob::Reconcile(Date d, Instant at, CobReport& report) {
       return Status::Ok();
     }
     TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
-      TRANCHE_ASSIGN_OR_RETURN(auto outcome, recon::ReconcileDay(tx, ctx_.ids, at, file_date, *lines, recon_.rules));
+      TRANCHE_ASSIGN_OR_RETURN(auto outcome, ReconcileFile(tx, ctx_.ids, at, ctx_.fraud, file_date, *lines, recon_.rules));
       report.recon_exceptions += static_cast<std::int64_t>(outcome.exceptions.size());
       return Status::Ok();
     }));

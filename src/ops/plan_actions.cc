@@ -131,23 +131,18 @@ Result<Plan> ExtendDueDate(store::Tx& tx, Instant now, std::string_view consumer
   return next;
 }
 
-namespace {
-
-// The consumer says they did not make the purchase: a fraud label on the order's
-// screened authorization (none when it was not screened, or is labelled fraud already).
-Status LabelUnauthorized(store::Tx& tx, IdGenerator& ids, Instant now, const fraud::Screening* screening,
-                         const checkout::Order& order) {
+Status LabelOrderFraud(store::Tx& tx, IdGenerator& ids, Instant now, const fraud::Screening* screening,
+                       const checkout::Order& order, std::string_view source, std::string_view said_by) {
   TRANCHE_ASSIGN_OR_RETURN(auto authorization, tx.orders().FindAuthorization(order.authorization_id));
   TRANCHE_ASSERT_MSG(authorization.has_value(), "an order's authorization exists");
   TRANCHE_ASSIGN_OR_RETURN(auto decision, tx.fraud_decisions().FindByCredit(authorization->decision_id));
   if (!decision) return Status::Ok();
   TRANCHE_ASSIGN_OR_RETURN(auto labels, tx.fraud_labels().ListOfDecision(decision->id));
   if (std::any_of(labels.begin(), labels.end(), [](const fraud::Label& l) { return l.fraud; })) return Status::Ok();
-  const fraud::Label label{ids.Next("flb"), decision->id, authorization->id, true, "dispute", order.consumer_id, now};
+  const fraud::Label label{ids.Next("flb"), decision->id,       authorization->id, true, std::string(source),
+                          std::string(said_by), now};
   return origination::StoreLabel(tx, screening, label, decision->merchant_id, decision->created_at);
 }
-
-}  // namespace
 
 Result<Dispute> OpenDispute(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
                             std::string_view order_id, std::string reason, const fraud::Screening* screening) {
@@ -169,7 +164,9 @@ Result<Dispute> OpenDispute(store::Tx& tx, IdGenerator& ids, Instant now, std::s
   Dispute d{ids.Next("dsp"), order->id, order->merchant_id, order->consumer_id, std::move(reason),
             servicing::DisputeStatus::kOpen, servicing::DisputeResolution::kNone, "", today, now, now};
   TRANCHE_RETURN_IF_ERROR(tx.disputes().Insert(d));
-  if (d.reason == "unauthorized") TRANCHE_RETURN_IF_ERROR(LabelUnauthorized(tx, ids, now, screening, *order));
+  if (d.reason == "unauthorized") {
+    TRANCHE_RETURN_IF_ERROR(LabelOrderFraud(tx, ids, now, screening, *order, "dispute", order->consumer_id));
+  }
   TRANCHE_RETURN_IF_ERROR(
       PauseOrderPlans(tx, order_id, today, servicing::kDisputePauseDays, "dispute").status());
   TRANCHE_RETURN_IF_ERROR(PublishDisputeOpened(tx, ids, now, d));

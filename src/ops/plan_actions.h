@@ -12,6 +12,12 @@
 
 namespace tranche::ops {
 
+// The order turned out to be fraud, as `source` ("dispute", "chargeback") says, told by
+// `said_by`: a fraud label on its screened authorization (none when it was not
+// screened, or is labelled fraud already).
+Status LabelOrderFraud(store::Tx& tx, IdGenerator& ids, Instant now, const fraud::Screening* screening,
+                       const checkout::Order& order, std::string_view source, std::string_view said_by);
+
 // The consumer's own plan as it stands on `today` (servicing::AsOf; plan_not_found for
 // anyone else's).
 Result<lending::Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_view consumer_id,

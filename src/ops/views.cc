@@ -322,6 +322,7 @@ Json ReconRunJson(const recon::RunRecord& r) {
           {"matched_late", r.matched_late},
           {"duplicates", r.duplicates},
           {"written_off", r.written_off},
+          {"chargebacks", r.chargebacks},
           {"exceptions", r.exceptions},
           {"auto_match_rate", AutoMatchRate(r.auto_resolved(), r.lines)},
           {"created_at", FormatRfc3339(r.created_at)}};
@@ -349,6 +350,7 @@ Json ReconDayJson(const recon::DayOutcome& d) {
           {"matched_late", r.matched_late},
           {"duplicates", r.duplicates},
           {"written_off", r.written_off},
+          {"chargebacks", static_cast<std::int64_t>(r.chargebacks.size())},
           {"auto_match_rate", AutoMatchRate(r.auto_resolved(), r.lines)},
           {"exceptions", std::move(exceptions)},
           {"unreconciled", MinorByCurrencyJson(unreconciled)},

@@ -61,6 +61,12 @@ Result<ExceptionRecord> Resolve(ExceptionRecord r, std::string_view operator_id,
                                    "resolve with no_adjustment",
                                    "resolution");
   }
+  if (resolution == Resolution::kWriteOff && r.exception.line_kind == LineKind::kChargeback) {
+    return Status::InvalidArgument("invalid_resolution",
+                                   "a chargeback that matches no collection is contested with the processor, not "
+                                   "written off: resolve with no_adjustment once it is settled",
+                                   "resolution");
+  }
   if (!r.claimed_by) {
     r.claimed_by = std::string(operator_id);
     r.claimed_at = now;
@@ -85,9 +91,22 @@ ledger::JournalEntry AdjustmentEntry(std::string entry_id, std::string posting_k
   return e;
 }
 
+ledger::JournalEntry ChargebackEntry(const FileLine& line, std::string entry_id, Instant now) {
+  using ledger::AccountType;
+  TRANCHE_ASSERT(line.kind == LineKind::kChargeback && line.amount.minor() > 0);
+  const Currency c = line.amount.currency();
+  ledger::JournalEntry e{std::move(entry_id), ChargebackKey(line.reference), ledger::Reason::kChargeback,
+                         line.reference, "",
+                         "chargeback " + line.processor_ref + " of " + FormatDate(line.value_date), now, {}};
+  ledger::AddLine(e, {AccountType::kFraudLossExpense, c, ""}, line.amount.minor());
+  ledger::AddLine(e, {AccountType::kCollectionsCash, c, ""}, -line.amount.minor());
+  return e;
+}
+
 ledger::JournalEntry WriteOffEntry(const ExceptionRecord& r, std::string entry_id) {
   TRANCHE_ASSERT(r.resolution == Resolution::kWriteOff && r.resolved_at.has_value());
   TRANCHE_ASSERT(r.exception.kind != ExceptionKind::kUnknownReference);
+  TRANCHE_ASSERT(r.exception.line_kind != LineKind::kChargeback);
   CashAdjustment adj;
   AddDifference(adj, r.exception.line_kind, r.exception.actual_minor - r.exception.expected_minor);
   return AdjustmentEntry(std::move(entry_id), "reconciliation_write_off:" + r.id, r.exception.reference,

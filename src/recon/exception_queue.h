@@ -9,7 +9,8 @@
 //   write_off      the difference is accepted as a processing cost: the cash account is
 //                  brought to what the file says, against processing_expense (amount
 //                  mismatches and missing lines; an unknown reference is money the
-//                  ledger has no record of, and is never written off blindly);
+//                  ledger has no record of, and is never written off blindly, nor is
+//                  a chargeback the rules could not accept: it is contested);
 //   no_adjustment  explained without moving money (found under another reference, the
 //                  processor corrected it in a later file, ...); the note says how.
 // A resolved exception is final; its money leaves the unreconciled total.
@@ -61,9 +62,15 @@ Result<ExceptionRecord> Claim(ExceptionRecord r, std::string_view operator_id, I
 // The exception resolved by `operator_id`. The note is required (1 to
 // kMaxResolutionNoteChars characters): a person's reason is the audit trail. An
 // unclaimed exception may be resolved directly; one claimed by another operator may not
-// (Conflict); write_off is refused for an unknown reference (InvalidArgument).
+// (Conflict); write_off is refused for an unknown reference and for a chargeback
+// (InvalidArgument).
 Result<ExceptionRecord> Resolve(ExceptionRecord r, std::string_view operator_id, Resolution resolution,
                                 std::string note, Instant now);
+
+// The entry an accepted chargeback posts under the posting key ChargebackKey(collection):
+// the money the issuer took back leaves collections cash as a fraud loss (its fee is
+// posted with the day's fees). Precondition: `line` is a chargeback.
+ledger::JournalEntry ChargebackEntry(const FileLine& line, std::string entry_id, Instant now);
 
 // The balanced entry a write-off posts: the cash account moves by the difference (file
 // minus ledger), processing_expense takes the other side. Precondition: `r` is resolved

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "core/assert.h"
+
 namespace tranche::recon {
 
 void AddDifference(CashAdjustment& a, LineKind kind, std::int64_t diff_minor) {
@@ -9,8 +11,42 @@ void AddDifference(CashAdjustment& a, LineKind kind, std::int64_t diff_minor) {
     case LineKind::kCollection: a.collections_cash_minor += diff_minor; break;  // more came in
     case LineKind::kRefund: a.collections_cash_minor -= diff_minor; break;      // more went out
     case LineKind::kPayout: a.settlement_cash_minor -= diff_minor; break;
+    case LineKind::kChargeback:
+      // Chargebacks are posted whole (ChargebackEntry) or queued, never as differences.
+      TRANCHE_ASSERT_MSG(false, "a chargeback is not a difference");
+      break;
   }
 }
+
+std::string ChargebackKey(std::string_view collection_id) { return "chargeback:" + std::string(collection_id); }
+
+namespace {
+
+// The chargeback rules (matcher.h) for one line.
+void MatchChargeback(Date d, const FileLine& line, const ChargeableCollections& chargeable, DayResult& r,
+                     MatchState& state) {
+  const std::string key = ChargebackKey(line.reference);
+  const auto it = chargeable.find(line.reference);
+  if (state.matched.contains(key) || (it != chargeable.end() && it->second.charged_back)) {
+    ++r.duplicates;
+    return;
+  }
+  if (it == chargeable.end() || it->second.collected.currency() != line.amount.currency()) {
+    r.exceptions.push_back({ExceptionKind::kUnknownReference, line.reference, line.kind, d, line.amount.currency(), 0,
+                            line.amount.minor()});
+    return;
+  }
+  if (line.amount.minor() > it->second.collected.minor()) {
+    r.exceptions.push_back({ExceptionKind::kAmountMismatch, line.reference, line.kind, d, line.amount.currency(),
+                            it->second.collected.minor(), line.amount.minor()});
+    return;
+  }
+  state.matched.emplace(key, d);
+  r.adjustments[line.amount.currency()].fees_minor += line.fee_minor;
+  r.chargebacks.push_back(line);
+}
+
+}  // namespace
 
 std::string_view ExceptionKindName(ExceptionKind k) {
   switch (k) {
@@ -22,12 +58,19 @@ std::string_view ExceptionKindName(ExceptionKind k) {
 }
 
 DayResult Reconcile(Date d, const std::vector<Expected>& expected, const std::vector<FileLine>& file,
-                    const MatchRules& rules, MatchState& state) {
+                    const ChargeableCollections& chargeable, const MatchRules& rules, MatchState& state) {
   DayResult r;
   r.date = d;
-  for (const Expected& e : expected) state.awaiting.emplace(e.reference, e);
+  for (const Expected& e : expected) {
+    TRANCHE_ASSERT_MSG(e.kind != LineKind::kChargeback, "the ledger awaits no chargeback");
+    state.awaiting.emplace(e.reference, e);
+  }
   for (const FileLine& line : file) {
     ++r.lines;
+    if (line.kind == LineKind::kChargeback) {
+      MatchChargeback(d, line, chargeable, r, state);
+      continue;
+    }
     if (state.matched.contains(line.reference)) {
       ++r.duplicates;
       continue;

@@ -12,6 +12,14 @@
 // An expected movement still without its line one day after its date → exception
 // missing. Fees of matched lines are posted. Everything an exception holds is money
 // not yet reconciled until a person resolves it.
+//
+// Chargeback lines are never awaited: the issuer decides them. Each names a collection,
+// which the caller looks up (Chargeable):
+//   the collection charged back before (here within kDuplicateWindowDays, or ever by the
+//     store's word) → duplicate, ignored;
+//   not a collection that succeeded, or in another currency → exception unknown_reference;
+//   more than the collection took → exception amount_mismatch;
+//   otherwise → a chargeback: the caller posts it whole and learns the order was fraud.
 #pragma once
 
 #include <map>
@@ -26,6 +34,13 @@ inline constexpr int kLateGraceDays = 1;
 inline constexpr int kDuplicateWindowDays = 7;
 
 // A movement as the ledger recorded it.
+// A collection a chargeback line names, as the store holds it.
+struct Chargeable {
+  Money collected;            // what the collection took
+  bool charged_back = false;  // a chargeback against it was accepted before
+};
+using ChargeableCollections = std::map<std::string, Chargeable>;  // by collection id
+
 struct Expected {
   std::string reference;
   LineKind kind = LineKind::kCollection;
@@ -44,8 +59,12 @@ struct ReconException {
   Currency currency = Currency::kUSD;
   std::int64_t expected_minor = 0;  // 0 for unknown references
   std::int64_t actual_minor = 0;    // 0 for missing lines
-  // What stays unreconciled until a person resolves it.
-  std::int64_t open_minor() const { return expected_minor > actual_minor ? expected_minor - actual_minor : actual_minor - expected_minor; }
+  // What stays unreconciled until a person resolves it: the difference, or all of a
+  // chargeback, of which nothing is posted.
+  std::int64_t open_minor() const {
+    if (line_kind == LineKind::kChargeback) return actual_minor;
+    return expected_minor > actual_minor ? expected_minor - actual_minor : actual_minor - expected_minor;
+  }
 };
 
 // What the matching asks the ledger to post, per currency: fees, and differences within
@@ -67,24 +86,34 @@ struct DayResult {
   std::int64_t matched_late = 0;
   std::int64_t duplicates = 0;
   std::int64_t written_off = 0;  // matched with a difference within tolerance
+  std::vector<FileLine> chargebacks;  // accepted, in file order: the caller posts them
   std::vector<ReconException> exceptions;
-  std::map<Currency, CashAdjustment> adjustments;
-  std::int64_t auto_resolved() const { return matched + matched_late + duplicates + written_off; }
+  std::map<Currency, CashAdjustment> adjustments;  // chargeback fees included
+  std::int64_t auto_resolved() const {
+    return matched + matched_late + duplicates + written_off + static_cast<std::int64_t>(chargebacks.size());
+  }
 };
 
 // What carries from one day to the next.
 struct MatchState {
   std::map<std::string, Expected> awaiting;  // expected, no line yet
-  std::map<std::string, Date> matched;       // recently matched references
+  std::map<std::string, Date> matched;       // recently matched references (chargebacks
+                                             // under ChargebackKey)
 };
+
+// The key under which MatchState::matched remembers a chargeback of `collection_id`:
+// its own, since the collection's line is remembered under the bare id.
+std::string ChargebackKey(std::string_view collection_id);
 
 struct MatchRules {
   std::int64_t tolerance_minor = 100;
 };
 
 // Reconciles date `d`: adds `expected` (the ledger's movements of `d`) to what is
-// awaited, then matches `file` (the settlement lines received for `d`). Updates `state`.
+// awaited, then matches `file` (the settlement lines received for `d`), its chargeback
+// lines against `chargeable` (the collections they name that the store has; missing
+// ones are unknown). Updates `state`.
 DayResult Reconcile(Date d, const std::vector<Expected>& expected, const std::vector<FileLine>& file,
-                    const MatchRules& rules, MatchState& state);
+                    const ChargeableCollections& chargeable, const MatchRules& rules, MatchState& state);
 
 }  // namespace tranche::recon

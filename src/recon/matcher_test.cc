@@ -18,7 +18,7 @@ FileLine Line(std::string ref, std::int64_t minor, std::int64_t fee = 0, LineKin
 TEST(Matcher, ExactLinesMatchAndTheirFeesArePosted) {
   MatchState state;
   const DayResult r = Reconcile(kDay, {Exp("col_1", 10'000), Exp("col_2", 5'000)},
-                                {Line("col_1", 10'000, 35), Line("col_2", 5'000, 22)}, {}, state);
+                                {Line("col_1", 10'000, 35), Line("col_2", 5'000, 22)}, {}, {}, state);
   EXPECT_EQ(r.matched, 2);
   EXPECT_TRUE(r.exceptions.empty());
   EXPECT_EQ(r.adjustments.at(Currency::kSEK).fees_minor, 57);
@@ -28,10 +28,10 @@ TEST(Matcher, ExactLinesMatchAndTheirFeesArePosted) {
 
 TEST(Matcher, ALateLineMatchesTheNextDay) {
   MatchState state;
-  const DayResult first = Reconcile(kDay, {Exp("col_1", 10'000)}, {}, {}, state);
+  const DayResult first = Reconcile(kDay, {Exp("col_1", 10'000)}, {}, {}, {}, state);
   EXPECT_TRUE(first.exceptions.empty());  // one day of grace
   EXPECT_EQ(state.awaiting.size(), 1u);
-  const DayResult second = Reconcile(kNext, {}, {Line("col_1", 10'000)}, {}, state);
+  const DayResult second = Reconcile(kNext, {}, {Line("col_1", 10'000)}, {}, {}, state);
   EXPECT_EQ(second.matched_late, 1);
   EXPECT_TRUE(second.exceptions.empty());
   EXPECT_TRUE(state.awaiting.empty());
@@ -39,8 +39,8 @@ TEST(Matcher, ALateLineMatchesTheNextDay) {
 
 TEST(Matcher, AMissingLineBecomesAnExceptionAfterTheGraceDay) {
   MatchState state;
-  Reconcile(kDay, {Exp("col_1", 10'000)}, {}, {}, state);
-  const DayResult r = Reconcile(kNext, {}, {}, {}, state);
+  Reconcile(kDay, {Exp("col_1", 10'000)}, {}, {}, {}, state);
+  const DayResult r = Reconcile(kNext, {}, {}, {}, {}, state);
   ASSERT_EQ(r.exceptions.size(), 1u);
   EXPECT_EQ(r.exceptions[0].kind, ExceptionKind::kMissing);
   EXPECT_EQ(r.exceptions[0].open_minor(), 10'000);
@@ -50,11 +50,11 @@ TEST(Matcher, AMissingLineBecomesAnExceptionAfterTheGraceDay) {
 TEST(Matcher, DuplicatesAreIgnoredTheSameDayAndLater) {
   MatchState state;
   const DayResult r = Reconcile(kDay, {Exp("col_1", 10'000)}, {Line("col_1", 10'000, 30), Line("col_1", 10'000, 30)},
-                                {}, state);
+                                {}, {}, state);
   EXPECT_EQ(r.matched, 1);
   EXPECT_EQ(r.duplicates, 1);
   EXPECT_EQ(r.adjustments.at(Currency::kSEK).fees_minor, 30);  // one fee, not two
-  const DayResult later = Reconcile(kNext, {}, {Line("col_1", 10'000, 30)}, {}, state);
+  const DayResult later = Reconcile(kNext, {}, {Line("col_1", 10'000, 30)}, {}, {}, state);
   EXPECT_EQ(later.duplicates, 1);
   EXPECT_TRUE(later.exceptions.empty());
 }
@@ -63,7 +63,7 @@ TEST(Matcher, SmallDifferencesAreWrittenOffLargeOnesQueued) {
   MatchState state;
   const DayResult r = Reconcile(kDay, {Exp("col_1", 10'000), Exp("col_2", 10'000), Exp("po_1", 7'000, LineKind::kPayout)},
                                 {Line("col_1", 9'950), Line("col_2", 8'000), Line("po_1", 7'040, 0, LineKind::kPayout)},
-                                MatchRules{100}, state);
+                                {}, MatchRules{100}, state);
   EXPECT_EQ(r.written_off, 2);
   // 50 less collected; 40 more paid out: both less cash than the ledger says.
   EXPECT_EQ(r.adjustments.at(Currency::kSEK).collections_cash_minor, -50);
@@ -76,22 +76,63 @@ TEST(Matcher, SmallDifferencesAreWrittenOffLargeOnesQueued) {
 
 TEST(Matcher, UnknownReferencesAreExceptions) {
   MatchState state;
-  const DayResult r = Reconcile(kDay, {}, {Line("ext_9", 1'234)}, {}, state);
+  const DayResult r = Reconcile(kDay, {}, {Line("ext_9", 1'234)}, {}, {}, state);
   ASSERT_EQ(r.exceptions.size(), 1u);
   EXPECT_EQ(r.exceptions[0].kind, ExceptionKind::kUnknownReference);
   EXPECT_EQ(r.exceptions[0].open_minor(), 1'234);
   // Another kind under a known reference is not a match either.
   MatchState other;
-  const DayResult k = Reconcile(kDay, {Exp("crf_1", 500, LineKind::kRefund)}, {Line("crf_1", 500)}, {}, other);
+  const DayResult k = Reconcile(kDay, {Exp("crf_1", 500, LineKind::kRefund)}, {Line("crf_1", 500)}, {}, {}, other);
   ASSERT_EQ(k.exceptions.size(), 1u);
   EXPECT_EQ(k.exceptions[0].kind, ExceptionKind::kUnknownReference);
 }
 
 TEST(Matcher, RecentReferencesAreForgottenAfterTheWindow) {
   MatchState state;
-  Reconcile(kDay, {Exp("col_1", 100)}, {Line("col_1", 100)}, {}, state);
-  Reconcile(AddDays(kDay, kDuplicateWindowDays), {}, {}, {}, state);
+  Reconcile(kDay, {Exp("col_1", 100)}, {Line("col_1", 100)}, {}, {}, state);
+  Reconcile(AddDays(kDay, kDuplicateWindowDays), {}, {}, {}, {}, state);
   EXPECT_TRUE(state.matched.empty());
+}
+
+TEST(Matcher, ChargebacksOfCollectionsAreAcceptedOnceAndOthersQueued) {
+  MatchState state;
+  // col_1 was matched today; its cardholder's issuer takes part of it back the same day.
+  const ChargeableCollections chargeable = {{"col_1", {Money(10'000, Currency::kSEK), false}},
+                                            {"col_2", {Money(3'000, Currency::kSEK), false}},
+                                            {"col_3", {Money(3'000, Currency::kSEK), true}},
+                                            {"col_4", {Money(3'000, Currency::kEUR), false}}};
+  const DayResult r =
+      Reconcile(kDay, {Exp("col_1", 10'000)},
+                {Line("col_1", 10'000, 25), Line("col_1", 4'000, 150, LineKind::kChargeback),
+                 Line("col_1", 4'000, 150, LineKind::kChargeback),   // the same line again
+                 Line("col_2", 3'001, 150, LineKind::kChargeback),   // more than it took
+                 Line("col_3", 3'000, 150, LineKind::kChargeback),   // charged back before
+                 Line("col_4", 3'000, 150, LineKind::kChargeback),   // another currency
+                 Line("col_9", 3'000, 150, LineKind::kChargeback)},  // not ours
+                chargeable, {}, state);
+  EXPECT_EQ(r.lines, 7);
+  EXPECT_EQ(r.matched, 1);
+  ASSERT_EQ(r.chargebacks.size(), 1u);
+  EXPECT_EQ(r.chargebacks[0].reference, "col_1");
+  EXPECT_EQ(r.chargebacks[0].amount, Money(4'000, Currency::kSEK));
+  EXPECT_EQ(r.duplicates, 2);
+  // The collection's fee and the accepted chargeback's; a queued line's fee waits with it.
+  EXPECT_EQ(r.adjustments.at(Currency::kSEK).fees_minor, 175);
+  EXPECT_EQ(r.adjustments.at(Currency::kSEK).collections_cash_minor, 0);
+  ASSERT_EQ(r.exceptions.size(), 3u);
+  EXPECT_EQ(r.exceptions[0].kind, ExceptionKind::kAmountMismatch);
+  EXPECT_EQ(r.exceptions[0].line_kind, LineKind::kChargeback);
+  EXPECT_EQ(r.exceptions[0].open_minor(), 3'001);  // none of it is posted
+  EXPECT_EQ(r.exceptions[1].kind, ExceptionKind::kUnknownReference);
+  EXPECT_EQ(r.exceptions[1].reference, "col_4");
+  EXPECT_EQ(r.exceptions[2].reference, "col_9");
+  EXPECT_EQ(r.auto_resolved() + static_cast<std::int64_t>(r.exceptions.size()), r.lines);
+  // The collection's line and its chargeback are remembered apart.
+  EXPECT_TRUE(state.matched.contains("col_1"));
+  EXPECT_TRUE(state.matched.contains(ChargebackKey("col_1")));
+  const DayResult later = Reconcile(kNext, {}, {Line("col_1", 4'000, 150, LineKind::kChargeback)}, chargeable, {}, state);
+  EXPECT_EQ(later.duplicates, 1);
+  EXPECT_TRUE(later.chargebacks.empty());
 }
 
 }  // namespace

@@ -21,8 +21,9 @@ struct RunRecord {
   std::int64_t written_off = 0;
   std::int64_t exceptions = 0;
   Instant created_at;
+  std::int64_t chargebacks = 0;  // accepted
   // Lines a rule resolved, as DayResult::auto_resolved counts them.
-  std::int64_t auto_resolved() const { return matched + matched_late + duplicates + written_off; }
+  std::int64_t auto_resolved() const { return matched + matched_late + duplicates + written_off + chargebacks; }
 };
 
 class ReconRepo {

@@ -27,6 +27,23 @@ std::optional<LineKind> KindOf(AccountType account, Reason reason, std::int64_t 
   return std::nullopt;
 }
 
+// The stored collections the file's chargeback lines name: what each took, and whether a
+// chargeback of it is posted already. Lines naming no succeeded collection are left out
+// (the matcher queues them as unknown).
+Result<ChargeableCollections> LoadChargeable(store::Tx& tx, const std::vector<FileLine>& file,
+                                             std::map<std::string, servicing::Collection>& collections) {
+  ChargeableCollections out;
+  for (const FileLine& line : file) {
+    if (line.kind != LineKind::kChargeback || out.contains(line.reference)) continue;
+    TRANCHE_ASSIGN_OR_RETURN(auto c, tx.collections().Find(line.reference));
+    if (!c || c->status != servicing::CollectionStatus::kSucceeded) continue;
+    TRANCHE_ASSIGN_OR_RETURN(auto posted, tx.ledger().FindByPostingKey(ChargebackKey(line.reference)));
+    out.emplace(line.reference, Chargeable{c->amount, posted.has_value()});
+    collections.emplace(line.reference, std::move(*c));
+  }
+  return out;
+}
+
 Result<ExceptionRecord> LoadException(store::Tx& tx, std::string_view id) {
   TRANCHE_ASSIGN_OR_RETURN(auto found, tx.recon().FindException(id));
   if (!found) return Status::NotFound("exception_not_found", "no such reconciliation exception");
@@ -83,9 +100,15 @@ Result<DayOutcome> ReconcileDay(store::Tx& tx, IdGenerator& ids, Instant now, Da
   if (!last) {
     std::erase_if(expected, [&](const Expected& e) { return e.date < d; });
   }
+  std::map<std::string, servicing::Collection> collections;
+  TRANCHE_ASSIGN_OR_RETURN(const ChargeableCollections chargeable, LoadChargeable(tx, file, collections));
   DayOutcome out;
-  out.result = Reconcile(d, expected, file, rules, state.match);
+  out.result = Reconcile(d, expected, file, chargeable, rules, state.match);
   TRANCHE_RETURN_IF_ERROR(PostAdjustments(tx, ids, now, out.result));
+  for (const FileLine& line : out.result.chargebacks) {
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), ChargebackEntry(line, ids.Next("je"), now)).status());
+    out.charged_back.push_back(collections.at(line.reference));
+  }
   for (const ReconException& e : out.result.exceptions) {
     ExceptionRecord r;
     r.id = ids.Next("rex");
@@ -97,7 +120,8 @@ Result<DayOutcome> ReconcileDay(store::Tx& tx, IdGenerator& ids, Instant now, Da
   const DayResult& res = out.result;
   TRANCHE_RETURN_IF_ERROR(tx.recon().InsertRun(RunRecord{d, res.lines, res.matched, res.matched_late, res.duplicates,
                                                          res.written_off,
-                                                         static_cast<std::int64_t>(res.exceptions.size()), now}));
+                                                         static_cast<std::int64_t>(res.exceptions.size()), now,
+                                                         static_cast<std::int64_t>(res.chargebacks.size())}));
   out.awaiting = state.match.awaiting.size();
   TRANCHE_RETURN_IF_ERROR(tx.recon().SaveState(state));
   return out;

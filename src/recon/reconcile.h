@@ -11,6 +11,7 @@
 #include "recon/carried_state.h"
 #include "recon/exception_queue.h"
 #include "recon/recon_repo.h"
+#include "servicing/collection.h"
 #include "store/store.h"
 
 namespace tranche::recon {
@@ -26,13 +27,17 @@ Status PostAdjustments(store::Tx& tx, IdGenerator& ids, Instant now, const DayRe
 
 struct DayOutcome {
   DayResult result;
+  // The collections result.chargebacks took money back from, side by side with them.
+  std::vector<servicing::Collection> charged_back;
   std::vector<ExceptionRecord> exceptions;  // as queued
   std::size_t awaiting = 0;                 // movements still awaited after the day
 };
 
-// Reconciles the settlement file `file` of date `d` against the stored state: matches,
-// posts the adjustments, queues the exceptions, records the run and saves the carried
-// state, all in `tx`. Files are reconciled in date order, each once: a date not after
+// Reconciles the settlement file `file` of date `d` against the stored state: matches
+// (chargebacks against the stored collections they name), posts the adjustments and
+// each accepted chargeback (ChargebackEntry), queues the exceptions, records the run and
+// saves the carried state, all in `tx`. Labelling the charged-back orders as fraud is
+// the caller's (ops::ReconcileFile). Files are reconciled in date order, each once: a date not after
 // the last one reconciled is refused (Conflict already_reconciled). The first file
 // starts reconciliation: movements the ledger dated before it are not awaited.
 Result<DayOutcome> ReconcileDay(store::Tx& tx, IdGenerator& ids, Instant now, Date d, const std::vector<FileLine>& file,

@@ -66,12 +66,13 @@ std::string_view LineKindName(LineKind k) {
     case LineKind::kCollection: return "collection";
     case LineKind::kRefund: return "refund";
     case LineKind::kPayout: return "payout";
+    case LineKind::kChargeback: return "chargeback";
   }
   return "collection";
 }
 
 std::optional<LineKind> ParseLineKind(std::string_view name) {
-  for (LineKind k : {LineKind::kCollection, LineKind::kRefund, LineKind::kPayout}) {
+  for (LineKind k : {LineKind::kCollection, LineKind::kRefund, LineKind::kPayout, LineKind::kChargeback}) {
     if (LineKindName(k) == name) return k;
   }
   return std::nullopt;
@@ -122,7 +123,7 @@ Result<std::vector<FileLine>> ParseFile(std::string_view text) {
     const auto fee = ParseInt(f[6]);
     if (!date) return bad("value_date must be YYYY-MM-DD");
     if (!IsReference(f[1]) || !IsReference(f[2])) return bad("references are 1..64 letters, digits, _ or -");
-    if (!kind) return bad("type must be collection, refund or payout");
+    if (!kind) return bad("type must be collection, refund, payout or chargeback");
     if (!currency) return bad("unknown currency");
     if (!amount || *amount <= 0 || *amount > 1'000'000'000'000) return bad("amount_minor must be 1..10^12");
     if (!fee || *fee < 0 || *fee > *amount) return bad("fee_minor must be 0..amount_minor");

@@ -2,6 +2,10 @@
 // line per movement — its own reference, tranche's reference (the idempotency key tranche
 // sent: col_, crf_ or po_ ids), the kind, the amount and the fee it charged. CSV as
 // processors send them (a header line, then RFC 4180 records).
+//
+// A chargeback line is the card issuer taking back a collection its cardholder disputed
+// with them (not with tranche): its reference is the collection's id, its amount what
+// was taken back, its fee the processor's chargeback fee.
 #pragma once
 
 #include <optional>
@@ -19,7 +23,7 @@ inline constexpr std::size_t kMaxFileLines = 1'000'000;
 inline constexpr std::size_t kMaxFileBytes = 256u << 20;
 inline constexpr std::size_t kMaxReferenceChars = 64;
 
-enum class LineKind : std::uint8_t { kCollection, kRefund, kPayout };
+enum class LineKind : std::uint8_t { kCollection, kRefund, kPayout, kChargeback };
 std::string_view LineKindName(LineKind k);
 std::optional<LineKind> ParseLineKind(std::string_view name);
 

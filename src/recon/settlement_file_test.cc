@@ -11,6 +11,7 @@ TEST(SettlementFile, RoundTrips) {
       {d, "simch_00ff", "col_01J", LineKind::kCollection, Money(12'999, Currency::kSEK), 42},
       {d, "simrf_0a", "crf_01J", LineKind::kRefund, Money(500, Currency::kEUR), 0},
       {d, "simpo_1", "po_01J", LineKind::kPayout, Money(1'000'000, Currency::kUSD), 0},
+      {d, "simcb_7", "col_01K", LineKind::kChargeback, Money(2'500, Currency::kUSD), 1'500},
   };
   auto parsed = ParseFile(FormatFile(lines));
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
@@ -23,7 +24,7 @@ TEST(SettlementFile, RefusesMalformedLinesNamingThem) {
   for (const char* bad : {
            "2026-03-02,p,r,collection,SEK,100\r\n",         // 6 fields
            "2026-13-02,p,r,collection,SEK,100,0\r\n",       // date
-           "2026-03-02,p,r,chargeback,SEK,100,0\r\n",       // type
+           "2026-03-02,p,r,reversal,SEK,100,0\r\n",         // type
            "2026-03-02,p,r,collection,XXX,100,0\r\n",       // currency
            "2026-03-02,p,r,collection,SEK,-5,0\r\n",        // amount
            "2026-03-02,p,r,collection,SEK,100,101\r\n",     // fee above amount

@@ -25,6 +25,9 @@ struct Fate {
   int refund_after = -1;   // ... and refunds the order
   int dispute_after = -1;  // the consumer opens a dispute
   std::string dispute_reason;
+  // ... with their card issuer instead: on dispute_after the issuer takes back what the
+  // order's plan collected so far (chargebacks in the processor's file).
+  bool chargeback = false;
   int respond_after = -1;  // the merchant answers it (after the dispute opens)
   bool merchant_accepts = false;
   int decide_after = -1;   // an operator decides a contested one (after the answer)

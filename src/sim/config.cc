@@ -245,6 +245,7 @@ Status ReadFiles(Fields& f, FileImperfections& r) {
   TRANCHE_RETURN_IF_ERROR(f.Number("missing_bps", r.missing_bps, 0, 10'000));
   TRANCHE_RETURN_IF_ERROR(f.Number("fee_bps", r.fee_bps, 0, 1'000));
   TRANCHE_RETURN_IF_ERROR(f.Number("fee_fixed_minor", r.fee_fixed_minor, 0, 10'000));
+  TRANCHE_RETURN_IF_ERROR(f.Number("chargeback_fee_minor", r.chargeback_fee_minor, 0, 100'000));
   TRANCHE_RETURN_IF_ERROR(f.Number("tolerance_minor", r.tolerance_minor, 0, 100'000));
   if (r.late_bps + r.duplicate_bps + r.amount_diff_bps + r.missing_bps > 10'000) {
     return Bad(f.path(), "late, duplicate, amount_diff and missing add up to more than 10000 bps");
@@ -258,6 +259,7 @@ Status ReadFraud(Fields& f, FraudBehaviour& r) {
   TRANCHE_RETURN_IF_ERROR(f.Number("theft_rate_yearly", r.theft_rate_yearly, 0, 1));
   TRANCHE_RETURN_IF_ERROR(f.Number("theft_purchases", r.theft_purchases, 1, 20));
   TRANCHE_RETURN_IF_ERROR(f.Number("theft_home_ip_share", r.theft_home_ip_share, 0, 1));
+  TRANCHE_RETURN_IF_ERROR(f.Number("theft_chargeback_share", r.theft_chargeback_share, 0, 1));
   TRANCHE_RETURN_IF_ERROR(f.Number("rings_per_1000_yearly", r.rings_per_1000_yearly, 0, 1000));
   TRANCHE_RETURN_IF_ERROR(f.Number("ring_size", r.ring_size, 1, 50));
   TRANCHE_RETURN_IF_ERROR(f.Number("ring_active_days", r.ring_active_days, 1, 365));
@@ -429,10 +431,12 @@ std::string ConfigJson(const SimConfig& c) {
   const FileImperfections& r = c.files;
   j["files"] = {{"late_bps", r.late_bps}, {"duplicate_bps", r.duplicate_bps}, {"amount_diff_bps", r.amount_diff_bps},
                 {"unknown_bps", r.unknown_bps}, {"missing_bps", r.missing_bps}, {"fee_bps", r.fee_bps},
-                {"fee_fixed_minor", r.fee_fixed_minor}, {"tolerance_minor", r.tolerance_minor}};
+                {"fee_fixed_minor", r.fee_fixed_minor}, {"chargeback_fee_minor", r.chargeback_fee_minor},
+                {"tolerance_minor", r.tolerance_minor}};
   const FraudBehaviour& fr = c.fraud;
   j["fraud"] = {{"rules", fr.rules}, {"travel_share", fr.travel_share}, {"theft_rate_yearly", fr.theft_rate_yearly},
                 {"theft_purchases", fr.theft_purchases}, {"theft_home_ip_share", fr.theft_home_ip_share},
+                {"theft_chargeback_share", fr.theft_chargeback_share},
                 {"rings_per_1000_yearly", fr.rings_per_1000_yearly}, {"ring_size", fr.ring_size},
                 {"ring_active_days", fr.ring_active_days}, {"ring_purchases_per_day", fr.ring_purchases_per_day},
                 {"collusions_per_1000_yearly", fr.collusions_per_1000_yearly},

@@ -94,6 +94,7 @@ struct FileImperfections {
   std::int64_t fee_bps = 25;           // processor fee on each collection
   std::int64_t fee_fixed_minor = 10;
   std::int64_t tolerance_minor = 100;  // differences up to this are written off automatically
+  std::int64_t chargeback_fee_minor = 1'500;  // the processor's fee on each chargeback
 };
 
 // Fraud against the lender and how it is fought: the rule set the run's operators start
@@ -111,6 +112,9 @@ struct FraudBehaviour {
   double theft_rate_yearly = 0.01;      // per consumer: a fraudster gets their identity
   int theft_purchases = 3;              // the fraudster's purchases that day, on one device
   double theft_home_ip_share = 0.3;     // the fraudster's IP is in the victim's country (a proxy)
+  // The victims who go to their card issuer instead of disputing with the lender: the
+  // issuer takes back what was collected (a chargeback in the processor's file).
+  double theft_chargeback_share = 0.25;
   // Synthetic-identity rings (population.h Ring): per 1,000 consumers a year, members
   // each, days active, and each member's purchases a day while active.
   double rings_per_1000_yearly = 0.2;

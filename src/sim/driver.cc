@@ -17,6 +17,7 @@
 #include "ops/fraud_rules.h"
 #include "ops/merchant_actions.h"
 #include "ops/plan_actions.h"
+#include "ops/reconciliation.h"
 #include "origination/origination.h"
 #include "origination/sessions.h"
 #include "payments/simulated.h"
@@ -60,7 +61,7 @@ std::string Csv(std::initializer_list<std::variant<std::string_view, std::int64_
 
 // Something scheduled for a later day by a purchase's fate.
 struct FollowUp {
-  enum class Kind : std::uint8_t { kReturn, kRefund, kDispute, kRespond, kDecide, kPayoff, kReview } kind;
+  enum class Kind : std::uint8_t { kReturn, kRefund, kDispute, kChargeback, kRespond, kDecide, kPayoff, kReview } kind;
   std::int64_t consumer = 0;
   std::size_t merchant = 0;
   std::string order_id;
@@ -131,6 +132,10 @@ class Simulation {
     work_.Add(day, hour, type, automated, flagged);
   }
   Status Reconcile(int day, Date date);
+  // The victim's card issuer takes back every collection of the order's plan so far: a
+  // chargeback line each in the processor's next file. Last in its unit (the tap is
+  // outside the transaction).
+  Status ChargeBack(store::Tx& tx, const FollowUp& f);
   void Progress(int day, std::chrono::steady_clock::time_point started) const;
   void WriteGroundTruth();
 
@@ -304,7 +309,7 @@ void Simulation::ScheduleFate(int day, const FollowUp& base) {
   }
   if (f.dispute_after >= 0) {
     FollowUp dispute = base;
-    dispute.kind = FollowUp::Kind::kDispute;
+    dispute.kind = f.chargeback ? FollowUp::Kind::kChargeback : FollowUp::Kind::kDispute;
     Schedule(day + f.dispute_after, dispute);
   }
   if (f.payoff_after >= 0) {
@@ -337,6 +342,16 @@ Status Simulation::DecideReview(store::Tx& tx, const FollowUp& f, int day) {
   return Status::Ok();
 }
 
+Status Simulation::ChargeBack(store::Tx& tx, const FollowUp& f) {
+  TRANCHE_ASSIGN_OR_RETURN(auto collections, tx.collections().ListOfPlan(f.plan_id));
+  for (const servicing::Collection& c : collections) {
+    if (c.status != servicing::CollectionStatus::kSucceeded) continue;
+    tap_.ChargeBack(c.id, c.amount);
+    ++s_.chargebacks;
+  }
+  return Status::Ok();
+}
+
 Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
   const origination::Context ctx = Ctx();
   const std::string& merchant_id = merchant_ids_[f.merchant];
@@ -360,6 +375,8 @@ Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
       Schedule(day + f.fate.respond_after, respond);
       return Status::Ok();
     }
+    case FollowUp::Kind::kChargeback:
+      return ChargeBack(tx, f);
     case FollowUp::Kind::kRespond: {
       TRANCHE_RETURN_IF_ERROR(
           ops::RespondToDispute(tx, ctx, merchant_id, f.dispute_id, f.fate.merchant_accepts, "simulated merchant").status());
@@ -517,8 +534,8 @@ Status Simulation::Reconcile(int day, Date date) {
   }
   recon::DayOutcome outcome;
   TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(outcome, recon::ReconcileDay(tx, ids_, clock_.Now(), date, file,
-                                                          recon::MatchRules{c_.files.tolerance_minor}));
+    TRANCHE_ASSIGN_OR_RETURN(outcome, ops::ReconcileFile(tx, ids_, clock_.Now(), &screening_, date, file,
+                                                         recon::MatchRules{c_.files.tolerance_minor}));
     return Status::Ok();
   }));
   const recon::DayResult& result = outcome.result;
@@ -621,7 +638,7 @@ std::string SummaryJson(const RunSummary& s) {
                       {"returns", s.returns}, {"refunds", s.refunds}, {"fraud_screened", s.fraud_screened},
                       {"fraud_reviews", s.fraud_reviews}, {"fraud_blocked", s.fraud_blocked}, {"frauds", s.frauds},
                       {"frauds_stopped", s.frauds_stopped},
-                      {"disputes", s.disputes}, {"payoffs", s.payoffs}, {"method_changes", s.method_changes},
+                      {"disputes", s.disputes}, {"chargebacks", s.chargebacks}, {"payoffs", s.payoffs}, {"method_changes", s.method_changes},
                       {"collections_succeeded", s.collections_succeeded}, {"collections_failed", s.collections_failed},
                       {"late_fees", s.late_fees}, {"charge_offs", s.charge_offs}, {"settlements", s.settlements},
                       {"payouts", s.payouts}, {"recon_lines", s.recon_lines},

@@ -37,7 +37,8 @@ struct Ran {
   ledger::VerifyReport verify;
   std::vector<assist::ConversationFacts> conversations;
   std::int64_t done_actions = 0;  // changes the assistant made on a consumer's yes
-  std::size_t known_frauds = 0;   // fraud labels: rejected reviews, unauthorized disputes
+  std::size_t known_frauds = 0;   // fraud labels: rejected reviews, unauthorized disputes, chargebacks
+  std::int64_t fraud_loss_minor = 0;  // charged back, all currencies at face value
 };
 
 Ran RunIt(const SimConfig& c, const SupportDesk* support = nullptr) {
@@ -47,11 +48,16 @@ Ran RunIt(const SimConfig& c, const SupportDesk* support = nullptr) {
   options.support = support;
   auto s = Run(c, **store, options);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
-  Ran out{*s, {}, {}, 0, 0};
+  Ran out{*s, {}, {}, 0, 0, 0};
   EXPECT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(out.verify, ledger::Verify(tx.ledger()));
     TRANCHE_ASSIGN_OR_RETURN(auto frauds, tx.fraud_labels().ListKnownFrauds(Instant{}, 100'000));
     out.known_frauds = frauds.size();
+    for (Currency cur : {Currency::kUSD, Currency::kEUR, Currency::kGBP, Currency::kSEK}) {
+      const std::string account = ledger::AccountId({ledger::AccountType::kFraudLossExpense, cur, ""});
+      TRANCHE_ASSIGN_OR_RETURN(auto loss, tx.ledger().GetAccount(account));
+      out.fraud_loss_minor += loss ? loss->balance_minor() : 0;
+    }
     TRANCHE_ASSIGN_OR_RETURN(out.conversations, tx.conversations().ListFacts(Instant{}, Instant::max(), 100'000));
     for (const assist::ConversationFacts& f : out.conversations) {
       TRANCHE_ASSIGN_OR_RETURN(auto messages, tx.conversations().ListMessages(f.id, 200));
@@ -152,6 +158,26 @@ TEST(Simulation, IdentityThievesAreScreenedHeldForReviewAndDisputed) {
   // consumer disputes.
   EXPECT_LT(s.frauds_stopped, s.frauds);
   EXPECT_GT(r.known_frauds, static_cast<std::size_t>(s.frauds_stopped / 2));
+  EXPECT_EQ(RunIt(c).summary.digest, s.digest);
+}
+
+TEST(Simulation, VictimsWhoGoToTheirBankChargeBackAndTheSettlementFileLabelsTheOrders) {
+  SimConfig c = Small();
+  c.fraud.theft_rate_yearly = 0.5;
+  c.fraud.theft_chargeback_share = 1;
+  c.fraud.theft_home_ip_share = 1;  // behind a proxy: past the rules, found only afterwards
+  c.fraud.rings_per_1000_yearly = 0;
+  c.files = FileImperfections{0, 0, 0, 0, 0, 25, 10, 100, 1'500};
+  const Ran r = RunIt(c);
+  EXPECT_TRUE(r.verify.ok());
+  const RunSummary& s = r.summary;
+  EXPECT_GT(s.chargebacks, 0);
+  EXPECT_GT(r.fraud_loss_minor, 0);
+  // Perfect files: every chargeback names a collection the ledger holds, once.
+  EXPECT_EQ(s.recon_exceptions, 0);
+  EXPECT_EQ(s.recon_auto_resolved, s.recon_lines);
+  // What reviewers did not stop, the issuers' chargebacks label.
+  EXPECT_GT(r.known_frauds, static_cast<std::size_t>(s.frauds_stopped));
   EXPECT_EQ(RunIt(c).summary.digest, s.digest);
 }
 

@@ -34,6 +34,11 @@ ProcessorReply TappedMoney::Resolve(const payments::PayoutRequest& r) {
   return Record(rail_.Resolve(r), r.key, recon::LineKind::kPayout, r.amount);
 }
 
+void TappedMoney::ChargeBack(const std::string& collection_id, Money amount) {
+  std::lock_guard lock(mu_);
+  done_.push_back(recon::FileLine{Date{}, "simcb_" + collection_id, collection_id, recon::LineKind::kChargeback, amount, 0});
+}
+
 std::vector<recon::FileLine> TappedMoney::Take(Date d) {
   std::lock_guard lock(mu_);
   std::vector<recon::FileLine> out;
@@ -52,6 +57,8 @@ std::vector<recon::FileLine> SettlementFile(const SimConfig& c, Date d, const st
     recon::FileLine line = completed[i];
     if (line.kind == recon::LineKind::kCollection) {
       line.fee_minor = std::min(line.amount.minor(), line.amount.minor() * f.fee_bps / 10'000 + f.fee_fixed_minor);
+    } else if (line.kind == recon::LineKind::kChargeback) {
+      line.fee_minor = std::min(line.amount.minor(), f.chargeback_fee_minor);
     }
     Draws draw(c.seed, Purpose::kFile, day, i);
     const auto roll = static_cast<int>(draw.Below(10'000));

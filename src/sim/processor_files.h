@@ -24,6 +24,10 @@ class TappedMoney final : public payments::PaymentProcessor, public payments::Pa
   payments::ProcessorReply Pay(const payments::PayoutRequest& r) override;
   payments::ProcessorReply Resolve(const payments::PayoutRequest& r) override;
 
+  // The card issuer takes back collection `collection_id` of `amount`: a chargeback the
+  // processor reports with what completed.
+  void ChargeBack(const std::string& collection_id, Money amount);
+
   // What completed since the last call, dated `d`, in the order it happened.
   std::vector<recon::FileLine> Take(Date d);
 

@@ -20,7 +20,9 @@ std::size_t DearestCategory(const SimConfig& c) {
   return best;
 }
 
-Purchase TheftPurchase(const World& world, std::int64_t victim, int day, std::uint64_t spree, int n, Draws& d) {
+// `chargeback`: the victim goes to their card issuer rather than to the lender.
+Purchase TheftPurchase(const World& world, std::int64_t victim, int day, std::uint64_t spree, int n, bool chargeback,
+                       Draws& d) {
   const SimConfig& c = world.config;
   const ConsumerAgent& a = world.population.consumers[static_cast<std::size_t>(victim)];
   const std::size_t category = DearestCategory(c);
@@ -41,10 +43,11 @@ Purchase TheftPurchase(const World& world, std::int64_t victim, int day, std::ui
   const std::size_t at = d.Chance(c.fraud.theft_home_ip_share) ? a.country : ElsewhereThan(c, a.country, d);
   p.ip_country = c.countries[at].code;
   p.fraud = "identity_theft";
-  // The consumer notices the charge and disputes the order as not theirs; the claim
-  // is valid.
+  // The consumer notices the charge and disputes the order as not theirs, with the
+  // lender or with their card issuer; the claim is valid.
   p.fate.dispute_after = d.Between(5, 20) + n;
   p.fate.dispute_reason = "unauthorized";
+  p.fate.chargeback = chargeback;
   p.fate.respond_after = d.Between(2, 7);
   p.fate.merchant_accepts = d.Chance(c.dispute_merchant_accepts);
   p.fate.decide_after = d.Between(3, 10);
@@ -65,7 +68,10 @@ void TheftActor::Act(const World& world, int day, std::vector<Action>& out) cons
   const std::uint64_t sprees = whole + (d.Chance(expected - static_cast<double>(whole)) ? 1 : 0);
   for (std::uint64_t s = 0; s < sprees; ++s) {
     const auto victim = static_cast<std::int64_t>(d.Below(consumers));
-    for (int n = 0; n < c.fraud.theft_purchases; ++n) out.push_back(TheftPurchase(world, victim, day, s, n, d));
+    const bool chargeback = d.Chance(c.fraud.theft_chargeback_share);
+    for (int n = 0; n < c.fraud.theft_purchases; ++n) {
+      out.push_back(TheftPurchase(world, victim, day, s, n, chargeback, d));
+    }
   }
 }
 

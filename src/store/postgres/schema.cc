@@ -729,6 +729,15 @@ CREATE INDEX merchants_pending_review ON merchants(id) WHERE onboarding_status =
 ALTER TABLE merchants ADD CONSTRAINT merchants_review_whole
   CHECK ((reviewed_by IS NULL) = (reviewed_at_us IS NULL));
 )sql"},
+    {23, "chargebacks",
+     R"sql(
+-- Settlement files carry chargebacks (recon/settlement_file.h): an exception may be about
+-- one, and a run counts those it accepted.
+ALTER TABLE recon_exceptions DROP CONSTRAINT recon_exceptions_line_kind_check;
+ALTER TABLE recon_exceptions ADD CONSTRAINT recon_exceptions_line_kind_check
+  CHECK (line_kind IN ('collection', 'refund', 'payout', 'chargeback'));
+ALTER TABLE recon_runs ADD COLUMN chargebacks BIGINT NOT NULL DEFAULT 0 CHECK (chargebacks >= 0);
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {

@@ -38,7 +38,8 @@ Result<ExceptionRecord> ReadException(const Statement& s) {
 Result<RunRecord> ReadRun(const Statement& s) {
   const auto date = ParseDate(s.Text(0));
   if (!date) return Status::Internal("stored reconciliation run is malformed");
-  return RunRecord{*date, s.Int(1), s.Int(2), s.Int(3), s.Int(4), s.Int(5), s.Int(6), InstantFromUnixMicros(s.Int(7))};
+  return RunRecord{*date,    s.Int(1), s.Int(2), s.Int(3), s.Int(4), s.Int(5), s.Int(6), InstantFromUnixMicros(s.Int(7)),
+                   s.Int(8)};
 }
 
 void BindResolution(Statement& s, int index, const ExceptionRecord& r) {
@@ -68,16 +69,17 @@ Status SqlReconRepo::SaveState(const recon::CarriedState& state) {
 
 Status SqlReconRepo::InsertRun(const RunRecord& r) {
   auto s = c_.Prepare(
-      "INSERT INTO recon_runs(date, lines, matched, matched_late, duplicates, written_off, exceptions, created_at_us)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO recon_runs(date, lines, matched, matched_late, duplicates, written_off, exceptions, created_at_us,"
+      " chargebacks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, FormatDate(r.date)).Bind(2, r.lines).Bind(3, r.matched).Bind(4, r.matched_late).Bind(5, r.duplicates)
-      .Bind(6, r.written_off).Bind(7, r.exceptions).Bind(8, UnixMicros(r.created_at));
+      .Bind(6, r.written_off).Bind(7, r.exceptions).Bind(8, UnixMicros(r.created_at)).Bind(9, r.chargebacks);
   return s.Run();
 }
 
 Result<std::vector<RunRecord>> SqlReconRepo::ListRuns(std::optional<Date> before, std::size_t limit) {
   auto s = c_.Prepare(
-      "SELECT date, lines, matched, matched_late, duplicates, written_off, exceptions, created_at_us FROM recon_runs"
+      "SELECT date, lines, matched, matched_late, duplicates, written_off, exceptions, created_at_us, chargebacks"
+      " FROM recon_runs"
       " WHERE (CAST(?1 AS TEXT) IS NULL OR date < ?1) ORDER BY date DESC LIMIT ?2");
   BindOptional(s, 1, before);
   s.Bind(2, static_cast<std::int64_t>(limit));

@@ -708,6 +708,35 @@ CREATE TRIGGER merchants_review_whole_i BEFORE INSERT ON merchants
   WHEN (NEW.reviewed_by IS NULL) <> (NEW.reviewed_at_us IS NULL)
   BEGIN SELECT RAISE(ABORT, 'a merchant review needs both its operator and its time'); END;
 )sql"},
+    {23, "chargebacks",
+     R"sql(
+-- Settlement files carry chargebacks (recon/settlement_file.h): an exception may be about
+-- one, and a run counts those it accepted. SQLite changes a CHECK only by rebuilding the
+-- table; the columns keep their order, so the copy is by position.
+CREATE TABLE recon_exceptions_v23 (
+  id TEXT PRIMARY KEY,
+  date TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('amount_mismatch', 'unknown_reference', 'missing')),
+  reference TEXT NOT NULL,
+  line_kind TEXT NOT NULL CHECK (line_kind IN ('collection', 'refund', 'payout', 'chargeback')),
+  currency TEXT NOT NULL,
+  expected_minor INTEGER NOT NULL CHECK (expected_minor >= 0),
+  actual_minor INTEGER NOT NULL CHECK (actual_minor >= 0),
+  claimed_by TEXT,
+  claimed_at_us INTEGER,
+  resolution TEXT CHECK (resolution IN ('write_off', 'no_adjustment')),
+  resolved_by TEXT,
+  resolved_at_us INTEGER,
+  note TEXT NOT NULL,
+  journal_entry_id TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO recon_exceptions_v23 SELECT * FROM recon_exceptions;
+DROP TABLE recon_exceptions;
+ALTER TABLE recon_exceptions_v23 RENAME TO recon_exceptions;
+CREATE INDEX recon_exceptions_open ON recon_exceptions(id) WHERE resolution IS NULL;
+ALTER TABLE recon_runs ADD COLUMN chargebacks INTEGER NOT NULL DEFAULT 0 CHECK (chargebacks >= 0);
+)sql"},
 };
 
 }  // namespace

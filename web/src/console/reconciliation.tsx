@@ -41,6 +41,7 @@ function Overview({ summary }: { summary: ReconSummary }) {
           { title: 'Matched', render: (r) => r.matched + r.matched_late },
           { title: 'Duplicates', render: (r) => r.duplicates },
           { title: 'Written off by rule', render: (r) => r.written_off },
+          { title: 'Chargebacks', render: (r) => r.chargebacks },
           { title: 'Exceptions', render: (r) => r.exceptions },
           { title: 'Auto-match rate', render: (r) => percent(r.auto_match_rate) },
         ]}
@@ -51,8 +52,14 @@ function Overview({ summary }: { summary: ReconSummary }) {
 
 // `onDone` gets what was done; the page shows it (this form is remade when the
 // exception changes).
+// Money the ledger has no record of, and a chargeback the rules could not accept, are
+// never written off (the server refuses it): only no_adjustment is offered.
+function writable(item: ReconException): boolean {
+  return item.kind !== 'unknown_reference' && item.type !== 'chargeback';
+}
+
 function Work({ item, onDone }: { item: ReconException; onDone: (message: string) => void }) {
-  const [resolution, setResolution] = useState(item.kind === 'unknown_reference' ? 'no_adjustment' : 'write_off');
+  const [resolution, setResolution] = useState(writable(item) ? 'write_off' : 'no_adjustment');
   const [note, setNote] = useState('');
   const claim = useSubmit(onDone);
   const resolve = useSubmit(onDone);
@@ -106,7 +113,7 @@ function Work({ item, onDone }: { item: ReconException; onDone: (message: string
           label="Resolution"
           name="resolution"
           value={resolution}
-          options={RESOLUTIONS}
+          options={writable(item) ? RESOLUTIONS : RESOLUTIONS.filter(([value]) => value !== 'write_off')}
           onChange={setResolution}
           error={errorFor(resolve.error, 'resolution')}
         />

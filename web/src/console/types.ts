@@ -299,6 +299,7 @@ export interface ReconRun {
   matched_late: number;
   duplicates: number;
   written_off: number;
+  chargebacks: number;
   exceptions: number;
   auto_match_rate: number;
 }

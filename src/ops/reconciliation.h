@@ -1,0 +1,24 @@
+// Reconciling a settlement file as one use case: the matching and postings
+// (recon::ReconcileDay) and what a chargeback says beyond the money — the order it took
+// money back from was not the cardholder's doing, which labels the order's screened
+// authorization fraud for the model and the merchant's fraud rates.
+#pragma once
+
+#include "core/ids.h"
+#include "fraud/decision.h"
+#include "recon/reconcile.h"
+#include "store/store.h"
+
+namespace tranche::ops {
+
+// Who a chargeback's fraud label names as having said so.
+inline constexpr std::string_view kChargebackLabeller = "card_issuer";
+
+// recon::ReconcileDay, then a fraud label (source "chargeback") on the order of each
+// collection a chargeback accepted took money back from, all in `tx`. With
+// `screening`, its feature source learns of the labels once `tx` commits.
+Result<recon::DayOutcome> ReconcileFile(store::Tx& tx, IdGenerator& ids, Instant now, const fraud::Screening* screening,
+                                        Date d, const std::vector<recon::FileLine>& file,
+                                        const recon::MatchRules& rules);
+
+}  // namespace tranche::ops
