@@ -102,6 +102,8 @@ DayResult Reconcile(Date d, const std::vector<Expected>& expected, const std::ve
       ++r.matched;
     }
   }
+  // Every line is resolved by a rule or queued; missing lines are queued after this.
+  TRANCHE_ASSERT(r.auto_resolved() + static_cast<std::int64_t>(r.exceptions.size()) == r.lines);
   for (auto it = state.awaiting.begin(); it != state.awaiting.end();) {
     if (DaysBetween(it->second.date, d) >= kLateGraceDays) {
       const Expected& e = it->second;
