@@ -204,11 +204,23 @@ TEST_F(ReconApiTest, AChargebackPostsAFraudLossOnceAndLabelsTheOrderFraud) {
   EXPECT_EQ(r.status, 200) << r.body;
 
   // The processor reports it again a day later: a duplicate, posted and labelled once.
-  Drop(AddDays(first, 1), recon::FormatFile({chargeback}));
+  // Another chargeback of the same collection is not accepted: a collection is charged
+  // back once; it waits for a person, all of it unreconciled.
+  recon::FileLine again = chargeback;
+  again.processor_ref = "cb_3";
+  again.amount = Money(300, Currency::kUSD);
+  again.fee_minor = 0;
+  Drop(AddDays(first, 1), recon::FormatFile({chargeback, again}));
   s_.Advance(1);
   summary = Get("/v1/admin/reconciliation");
   EXPECT_EQ(summary["runs"][0]["chargebacks"], 0);
   EXPECT_EQ(summary["runs"][0]["duplicates"], 1);
+  EXPECT_EQ(summary["runs"][0]["exceptions"], 1);
+  EXPECT_EQ(summary["unreconciled"]["USD"], 300);
+  const Json queued = Get("/v1/admin/reconciliation/exceptions?status=open")["data"][0];
+  EXPECT_EQ(queued["kind"], "amount_mismatch");
+  EXPECT_EQ(queued["expected_amount"], 0);
+  EXPECT_EQ(queued["open_amount"], 300);
   EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), collection->amount.minor());
   EXPECT_EQ(LabelsOf(bought.order_id).size(), 1u);
   s_.ExpectBooksAgree({});

@@ -136,8 +136,9 @@ struct ReconcileArgs {
   std::int64_t tolerance_minor = 100;
 };
 
-// Reconciles one settlement file against the ledger's movements since the last run:
-// posts the fees and the differences the rules resolve and queues the exceptions for
+// Reconciles one settlement file against the ledger's movements since the last run
+// (ops::ReconcileFile): posts the fees, the differences and the chargebacks the rules
+// resolve, labels the charged-back orders fraud and queues the exceptions for
 // operators, in one transaction. Files are taken in date order, each once.
 int Reconcile(const ReconcileArgs& a) {
   const auto date = ParseDate(a.date);

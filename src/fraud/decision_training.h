@@ -4,9 +4,10 @@
 //
 // Labelling (TrainingLabelOf):
 //   - a decision with labels takes its latest label's word (latest by created_at, then
-//     id): a rejected review or an unauthorized dispute says fraud, an accepted review
-//     legitimate. The latest wins so that a later finding corrects an earlier one (today
-//     labels only disagree when a dispute follows an accepted review: fraud either way);
+//     id): a rejected review, an unauthorized dispute or a chargeback says fraud, an
+//     accepted review legitimate. The latest wins so that a later finding corrects an
+//     earlier one (today labels only disagree when a dispute or a chargeback follows an
+//     accepted review: fraud either way);
 //   - a decision without labels is legitimate once the label delay has passed since it
 //     was made (nobody said otherwise in that time), and is left out while younger: its
 //     label is not known yet, and counting it legitimate would teach the model that

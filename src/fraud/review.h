@@ -67,8 +67,8 @@ struct Label {
   std::string fraud_decision_id;
   std::string authorization_id;
   bool fraud = false;
-  std::string source;      // "review"
-  std::string created_by;  // operator id
+  std::string source;      // "review", "dispute" or "chargeback"
+  std::string created_by;  // who said so: the operator, the consumer, or "card_issuer"
   Instant created_at;
 };
 
@@ -77,7 +77,8 @@ Label LabelOf(const Review& decided, std::string label_id);
 
 // What a decision's labels (any order) say together: the latest one's word (latest by
 // created_at, then id), so that a later finding corrects an earlier one. Today labels
-// only disagree when a dispute follows an accepted review, which says fraud. The one
+// only disagree when a dispute or a chargeback follows an accepted review, which says
+// fraud. The one
 // rule for training (decision_training.h), backtests and the models report.
 // Precondition: !labels.empty().
 bool LabelsSayFraud(std::span<const Label> labels);

@@ -49,6 +49,9 @@ WorkTally TallyStoredWork(const StoredWork& work, const DateRange& range, Instan
   for (const merchants::OnboardingWork& m : work.merchants_onboarded) {
     AddAt(tally, range, m.created_at, WorkType::kMerchantOnboarding, !m.needed_person, false);
   }
+  for (const servicing::Contact& c : work.contacts) {
+    AddAt(tally, range, c.started_at, WorkType::kCustomerContact, false, false);
+  }
   for (const recon::RunRecord& r : work.recon_runs) {
     const Instant arrived = Instant(std::chrono::sys_days(r.date)) + std::chrono::hours(9);
     for (std::int64_t i = 0; i < r.auto_resolved(); ++i) AddAt(tally, range, arrived, WorkType::kReconException, true, false);
@@ -77,6 +80,7 @@ Result<AutomationReport> ReportAutomation(store::Store& store, const DateRange& 
                              tx.recon().ListRuns(AddDays(range.last, 1), static_cast<std::size_t>(range.days())));
     TRANCHE_ASSIGN_OR_RETURN(work.merchants_onboarded,
                              tx.merchants().ListOnboardingWork(range.from(), range.to(), limit));
+    TRANCHE_ASSIGN_OR_RETURN(work.contacts, tx.contacts().ListStarted(range.from(), range.to(), limit));
     return Status::Ok();
   }));
   AutomationReport report{range, automation::Score(TallyStoredWork(work, range, now), staffing), {}};
@@ -89,6 +93,7 @@ Result<AutomationReport> ReportAutomation(store::Store& store, const DateRange& 
   limited(work.disputes.size(), limit, WorkType::kDispute);
   limited(work.failed_collections.size(), limit, WorkType::kCollectionsContact);
   limited(work.merchants_onboarded.size(), limit, WorkType::kMerchantOnboarding);
+  limited(work.contacts.size(), limit, WorkType::kCustomerContact);
   return report;
 }
 

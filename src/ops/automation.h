@@ -8,8 +8,8 @@
 //   wrong when approved and an instalment is more than kWrongApprovalPastDueDays past
 //   due, unpaid, today.
 // - fraud_review: every screened authorization; automated unless held for review;
-//   wrong when let through (allowed) and later labelled fraud (a review or a dispute
-//   saying the consumer did not make the purchase).
+//   wrong when let through (allowed) and later labelled fraud (a review, a dispute
+//   saying the consumer did not make the purchase, or a chargeback).
 // - assistant_contact: every conversation with a consumer message; automated when
 //   contained (never handed off); wrong when the consumer came back within 7 days —
 //   the assistant metrics' own counting (assist/metrics.h CountedConversations).
@@ -21,14 +21,14 @@
 //   the plan succeeded (a retry or the consumer's own payment), to people while not.
 // - reconciliation: every settlement line of the files reconciled for dates in the range
 //   (recon_runs; at 09:00 of the file's date, as the simulator counts them): automated
-//   when a rule resolved it (matched, late, duplicate, written off within tolerance),
-//   to people for each exception queued.
-// - merchant_onboarding: every merchant created; to people, always — on a server an
-//   operator creates each one through the admin API and tranche runs no onboarding
-//   checks of its own (the simulator models such checks per category; the server does
-//   not claim them).
-// - customer_contact: the store holds no contacts outside the assistant (hand-offs are
-//   counted as assistant contacts): zero items.
+//   when a rule resolved it (matched, late, duplicate, written off within tolerance, a
+//   chargeback accepted), to people for each exception queued.
+// - merchant_onboarding: every merchant created; to people when the onboarding check
+//   held it for review (merchants::OnboardingWork), automated when the check activated
+//   or rejected it alone.
+// - customer_contact: every contact an agent logged as handled outside the assistant
+//   (servicing/contact.h; phone and email), at its start; to people, always. Hand-offs
+//   from the assistant are counted as assistant contacts.
 #pragma once
 
 #include <vector>
@@ -40,6 +40,7 @@
 #include "recon/recon_repo.h"
 #include "risk/decision_repo.h"
 #include "servicing/collection_repo.h"
+#include "servicing/contact.h"
 #include "servicing/dispute.h"
 #include "store/store.h"
 
@@ -62,6 +63,7 @@ struct StoredWork {
   std::vector<servicing::FailedCollection> failed_collections;
   std::vector<recon::RunRecord> recon_runs;
   std::vector<merchants::OnboardingWork> merchants_onboarded;
+  std::vector<servicing::Contact> contacts;  // handled by people outside the assistant
 };
 
 // The tally of `work` over `range`. Pure. Records outside the range are not counted

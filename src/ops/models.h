@@ -3,7 +3,7 @@
 // it does live over a window of stored decisions: its score's PSI against the training
 // baseline week by week, ROC/AUC (and for credit calibration) on the decisions whose
 // outcome is known — credit: matured decisions, a default as risk::DecisionRepo::Outcomes
-// defines it; fraud: decisions labelled by reviews and disputes — and champion and
+// defines it; fraud: decisions labelled by reviews, disputes and chargebacks — and champion and
 // challenger side by side (credit::ReportByVersion, credit::CompareOnMatured).
 // GET /v1/admin/models. Reads only; every read is bounded.
 #pragma once

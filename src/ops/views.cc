@@ -148,6 +148,19 @@ Json DisputeJson(const servicing::Dispute& d) {
           {"updated_at", FormatRfc3339(d.updated_at)}};
 }
 
+Json ContactJson(const servicing::Contact& c) {
+  return {{"id", c.id},
+          {"object", "customer_contact"},
+          {"channel", servicing::ContactChannelName(c.channel)},
+          {"reason", c.reason},
+          {"consumer_id", c.consumer_id ? Json(*c.consumer_id) : Json(nullptr)},
+          {"handled_by", c.handled_by},
+          {"started_at", FormatRfc3339(c.started_at)},
+          {"handled_seconds", c.handled_seconds},
+          {"note", c.note},
+          {"created_at", FormatRfc3339(c.created_at)}};
+}
+
 Json SettlementJson(const settlement::Settlement& s, bool with_lines) {
   Json body = {{"id", s.id},
                {"object", "settlement"},

@@ -27,6 +27,7 @@
 #include "recon/reconcile.h"
 #include "risk/decision_summary.h"
 #include "servicing/collection.h"
+#include "servicing/contact.h"
 #include "servicing/dispute.h"
 #include "settlement/payout.h"
 #include "settlement/settlement.h"
@@ -46,6 +47,7 @@ Json RefundedJson(const origination::Refunded& r, Date today);
 Json PlanJson(const lending::Plan& p, Date today);
 Json CollectionJson(const servicing::Collection& c);
 Json DisputeJson(const servicing::Dispute& d);
+Json ContactJson(const servicing::Contact& c);
 Json SettlementJson(const settlement::Settlement& s, bool with_lines);
 Json PayoutJson(const settlement::Payout& p);
 

@@ -22,26 +22,44 @@ std::string ChargebackKey(std::string_view collection_id) { return "chargeback:"
 
 namespace {
 
+// Where MatchState::matched remembers chargeback lines: accepted ones under
+// AcceptedPrefix(collection) + processor reference, queued ones under their own prefix.
+// References hold no ':' (settlement_file.h), so the parts cannot run together.
+std::string AcceptedPrefix(std::string_view collection_id) { return ChargebackKey(collection_id) + ":"; }
+std::string QueuedKey(const FileLine& line) {
+  return "chargeback_queued:" + line.reference + ":" + line.processor_ref;
+}
+
+bool HasKeyWithPrefix(const std::map<std::string, Date>& m, const std::string& prefix) {
+  const auto it = m.lower_bound(prefix);
+  return it != m.end() && it->first.starts_with(prefix);
+}
+
 // The chargeback rules (matcher.h) for one line.
 void MatchChargeback(Date d, const FileLine& line, const ChargeableCollections& chargeable, DayResult& r,
                      MatchState& state) {
-  const std::string key = ChargebackKey(line.reference);
-  const auto it = chargeable.find(line.reference);
-  if (state.matched.contains(key) || (it != chargeable.end() && it->second.charged_back)) {
+  const std::string accepted_prefix = AcceptedPrefix(line.reference);
+  const std::string accepted_key = accepted_prefix + line.processor_ref;
+  const std::string queued_key = QueuedKey(line);
+  if (state.matched.contains(accepted_key) || state.matched.contains(queued_key)) {
     ++r.duplicates;
     return;
   }
+  const auto it = chargeable.find(line.reference);
   if (it == chargeable.end() || it->second.collected.currency() != line.amount.currency()) {
     r.exceptions.push_back({ExceptionKind::kUnknownReference, line.reference, line.kind, d, line.amount.currency(), 0,
                             line.amount.minor()});
     return;
   }
-  if (line.amount.minor() > it->second.collected.minor()) {
+  const bool charged_back = it->second.charged_back || HasKeyWithPrefix(state.matched, accepted_prefix);
+  const std::int64_t left_minor = charged_back ? 0 : it->second.collected.minor();
+  if (line.amount.minor() > left_minor) {
+    state.matched.emplace(queued_key, d);
     r.exceptions.push_back({ExceptionKind::kAmountMismatch, line.reference, line.kind, d, line.amount.currency(),
-                            it->second.collected.minor(), line.amount.minor()});
+                            left_minor, line.amount.minor()});
     return;
   }
-  state.matched.emplace(key, d);
+  state.matched.emplace(accepted_key, d);
   r.adjustments[line.amount.currency()].fees_minor += line.fee_minor;
   r.chargebacks.push_back(line);
 }

@@ -14,11 +14,12 @@
 // not yet reconciled until a person resolves it.
 //
 // Chargeback lines are never awaited: the issuer decides them. Each names a collection,
-// which the caller looks up (Chargeable):
-//   the collection charged back before (here within kDuplicateWindowDays, or ever by the
-//     store's word) → duplicate, ignored;
+// which the caller looks up (Chargeable). A collection is charged back at most once:
+//   the same line (collection and processor reference) seen within
+//     kDuplicateWindowDays → duplicate, ignored;
 //   not a collection that succeeded, or in another currency → exception unknown_reference;
-//   more than the collection took → exception amount_mismatch;
+//   more than the collection has left to take back (all of it, or nothing once charged
+//     back) → exception amount_mismatch, expecting what is left;
 //   otherwise → a chargeback: the caller posts it whole and learns the order was fraud.
 #pragma once
 
@@ -33,7 +34,6 @@ namespace tranche::recon {
 inline constexpr int kLateGraceDays = 1;
 inline constexpr int kDuplicateWindowDays = 7;
 
-// A movement as the ledger recorded it.
 // A collection a chargeback line names, as the store holds it.
 struct Chargeable {
   Money collected;            // what the collection took
@@ -41,6 +41,7 @@ struct Chargeable {
 };
 using ChargeableCollections = std::map<std::string, Chargeable>;  // by collection id
 
+// A movement as the ledger recorded it.
 struct Expected {
   std::string reference;
   LineKind kind = LineKind::kCollection;
@@ -97,12 +98,13 @@ struct DayResult {
 // What carries from one day to the next.
 struct MatchState {
   std::map<std::string, Expected> awaiting;  // expected, no line yet
-  std::map<std::string, Date> matched;       // recently matched references (chargebacks
-                                             // under ChargebackKey)
+  // Recently matched references; chargeback lines under keys of their own
+  // ("chargeback:" or "chargeback_queued:", the collection and the processor's
+  // reference), since the collection's line is remembered under the bare id.
+  std::map<std::string, Date> matched;
 };
 
-// The key under which MatchState::matched remembers a chargeback of `collection_id`:
-// its own, since the collection's line is remembered under the bare id.
+// The posting key of the chargeback of `collection_id` (one per collection).
 std::string ChargebackKey(std::string_view collection_id);
 
 struct MatchRules {

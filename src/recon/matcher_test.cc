@@ -101,16 +101,20 @@ TEST(Matcher, ChargebacksOfCollectionsAreAcceptedOnceAndOthersQueued) {
                                             {"col_2", {Money(3'000, Currency::kSEK), false}},
                                             {"col_3", {Money(3'000, Currency::kSEK), true}},
                                             {"col_4", {Money(3'000, Currency::kEUR), false}}};
+  FileLine second = Line("col_1", 1'000, 150, LineKind::kChargeback);
+  second.processor_ref = "pr_col_1_again";
   const DayResult r =
       Reconcile(kDay, {Exp("col_1", 10'000)},
                 {Line("col_1", 10'000, 25), Line("col_1", 4'000, 150, LineKind::kChargeback),
                  Line("col_1", 4'000, 150, LineKind::kChargeback),   // the same line again
+                 second,                                             // a second chargeback of it
                  Line("col_2", 3'001, 150, LineKind::kChargeback),   // more than it took
+                 Line("col_2", 3'001, 150, LineKind::kChargeback),   // ... sent again
                  Line("col_3", 3'000, 150, LineKind::kChargeback),   // charged back before
                  Line("col_4", 3'000, 150, LineKind::kChargeback),   // another currency
                  Line("col_9", 3'000, 150, LineKind::kChargeback)},  // not ours
                 chargeable, {}, state);
-  EXPECT_EQ(r.lines, 7);
+  EXPECT_EQ(r.lines, 9);
   EXPECT_EQ(r.matched, 1);
   ASSERT_EQ(r.chargebacks.size(), 1u);
   EXPECT_EQ(r.chargebacks[0].reference, "col_1");
@@ -119,20 +123,31 @@ TEST(Matcher, ChargebacksOfCollectionsAreAcceptedOnceAndOthersQueued) {
   // The collection's fee and the accepted chargeback's; a queued line's fee waits with it.
   EXPECT_EQ(r.adjustments.at(Currency::kSEK).fees_minor, 175);
   EXPECT_EQ(r.adjustments.at(Currency::kSEK).collections_cash_minor, 0);
-  ASSERT_EQ(r.exceptions.size(), 3u);
+  ASSERT_EQ(r.exceptions.size(), 5u);
+  // A collection is charged back once: what is left to take back is nothing.
   EXPECT_EQ(r.exceptions[0].kind, ExceptionKind::kAmountMismatch);
-  EXPECT_EQ(r.exceptions[0].line_kind, LineKind::kChargeback);
-  EXPECT_EQ(r.exceptions[0].open_minor(), 3'001);  // none of it is posted
-  EXPECT_EQ(r.exceptions[1].kind, ExceptionKind::kUnknownReference);
-  EXPECT_EQ(r.exceptions[1].reference, "col_4");
-  EXPECT_EQ(r.exceptions[2].reference, "col_9");
+  EXPECT_EQ(r.exceptions[0].reference, "col_1");
+  EXPECT_EQ(r.exceptions[0].expected_minor, 0);
+  EXPECT_EQ(r.exceptions[0].open_minor(), 1'000);
+  EXPECT_EQ(r.exceptions[1].kind, ExceptionKind::kAmountMismatch);
+  EXPECT_EQ(r.exceptions[1].line_kind, LineKind::kChargeback);
+  EXPECT_EQ(r.exceptions[1].expected_minor, 3'000);
+  EXPECT_EQ(r.exceptions[1].open_minor(), 3'001);  // none of it is posted
+  EXPECT_EQ(r.exceptions[2].kind, ExceptionKind::kAmountMismatch);
+  EXPECT_EQ(r.exceptions[2].reference, "col_3");
+  EXPECT_EQ(r.exceptions[2].expected_minor, 0);
+  EXPECT_EQ(r.exceptions[3].kind, ExceptionKind::kUnknownReference);
+  EXPECT_EQ(r.exceptions[3].reference, "col_4");
+  EXPECT_EQ(r.exceptions[4].reference, "col_9");
   EXPECT_EQ(r.auto_resolved() + static_cast<std::int64_t>(r.exceptions.size()), r.lines);
-  // The collection's line and its chargeback are remembered apart.
-  EXPECT_TRUE(state.matched.contains("col_1"));
-  EXPECT_TRUE(state.matched.contains(ChargebackKey("col_1")));
-  const DayResult later = Reconcile(kNext, {}, {Line("col_1", 4'000, 150, LineKind::kChargeback)}, chargeable, {}, state);
-  EXPECT_EQ(later.duplicates, 1);
+  // The collection's line and its chargeback are remembered apart: a day later the
+  // chargeback is a duplicate, and the collection's own line too.
+  const DayResult later = Reconcile(kNext, {},
+                                    {Line("col_1", 4'000, 150, LineKind::kChargeback), Line("col_1", 10'000, 25)},
+                                    chargeable, {}, state);
+  EXPECT_EQ(later.duplicates, 2);
   EXPECT_TRUE(later.chargebacks.empty());
+  EXPECT_TRUE(later.exceptions.empty());
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
 // The reconciliation shell: reads what the ledger says moved since the last run, hands
 // it and the day's settlement lines to the pure matcher (matcher.h), posts the fees and
 // the differences the rules resolve as one balanced entry per currency and date (cash
-// against processing_expense), and queues what it cannot explain as exceptions for
-// people (exception_queue.h), who claim and resolve them here too.
+// against processing_expense) and each chargeback the rules accept (fraud_loss_expense),
+// and queues what it cannot explain as exceptions for people (exception_queue.h), who
+// claim and resolve them here too.
 #pragma once
 
 #include <map>

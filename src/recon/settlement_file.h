@@ -1,6 +1,7 @@
 // Settlement files: what a processor or payout rail reports it moved on a date, one
 // line per movement — its own reference, tranche's reference (the idempotency key tranche
-// sent: col_, crf_ or po_ ids), the kind, the amount and the fee it charged. CSV as
+// sent: col_, crf_ or po_ ids; a chargeback's is the collection's), the kind, the amount
+// and the fee it charged. CSV as
 // processors send them (a header line, then RFC 4180 records).
 //
 // A chargeback line is the card issuer taking back a collection its cardholder disputed

@@ -551,7 +551,8 @@ Status Simulation::Reconcile(int day, Date date) {
                                              e.expected_minor, e.actual_minor}));
   }
   rec_.Append("recon.csv", Csv({FormatDate(date), result.lines, result.matched, result.matched_late, result.duplicates,
-                                result.written_off, static_cast<std::int64_t>(result.exceptions.size())}));
+                                result.written_off, static_cast<std::int64_t>(result.chargebacks.size()),
+                                static_cast<std::int64_t>(result.exceptions.size())}));
   return Status::Ok();
 }
 
@@ -603,7 +604,8 @@ Result<RunSummary> Simulation::Run() {
                                    "assistant_intent", "handed_off"}));
   rec_.Append("daily.csv", Csv({"date", "collections", "succeeded", "failed", "late_fees", "charge_offs",
                                 "charged_off_minor", "settlements", "payouts_paid", "payouts_failed"}));
-  rec_.Append("recon.csv", Csv({"date", "lines", "matched", "matched_late", "duplicates", "written_off", "exceptions"}));
+  rec_.Append("recon.csv", Csv({"date", "lines", "matched", "matched_late", "duplicates", "written_off",
+                                "chargebacks", "exceptions"}));
   rec_.Append("recon_exceptions.csv", Csv({"date", "kind", "reference", "type", "currency", "expected_minor", "actual_minor"}));
   rec_.Append("merchants.csv", Csv({"merchant_id", "name", "country", "currency", "category", "true_colluding"}));
   rec_.Append("rings.csv", Csv({"ring", "country", "active_from_day", "active_until_day", "agent", "consumer_id",

@@ -35,6 +35,7 @@
 #include "servicing/cob_run_repo.h"
 #include "servicing/collection_repo.h"
 #include "servicing/consumer_refund_repo.h"
+#include "servicing/contact_repo.h"
 #include "servicing/dispute_repo.h"
 #include "settlement/payout_repo.h"
 #include "settlement/settlement_repo.h"
@@ -96,6 +97,7 @@ class Tx {
   virtual assist::ConversationRepo& conversations() = 0;
   virtual recon::ReconRepo& recon() = 0;
   virtual fleet::LeaseRepo& leases() = 0;
+  virtual servicing::ContactRepo& contacts() = 0;
   // Tells the other nodes sharing this database, once this transaction commits, that
   // something they may cache changed: `topic` (a short word) and the id it concerns.
   // Nodes that listen (store/postgres/pg_listener.h) act on it; a lone node has no one

@@ -424,6 +424,28 @@ async function run() {
     await page.context().close();
   });
 
+  await test('console: an agent logs a phone call they handled', async () => {
+    const page = await consoleAt('#/contacts');
+    await page.getByRole('heading', { name: 'Customer contacts', exact: true }).waitFor();
+    await accessible(page, 'the customer contacts page');
+    const form = page.getByRole('form', { name: 'Log a contact' });
+    await form.getByLabel('Reason').fill('Late Fee');
+    await form.getByLabel('Minutes handled').fill('4');
+    await form.getByRole('button', { name: 'Log the contact' }).click();
+    expect((await fieldError(page, 'reason')).length > 0, 'no error beside the reason');
+    await form.getByLabel('Reason').fill('late_fee');
+    await form.getByLabel('Note').fill('explained the fee cap');
+    await form.getByRole('button', { name: 'Log the contact' }).click();
+    await page.getByText(/^Logged cct_/).waitFor();
+    await page.getByRole('table', { name: 'Contacts' }).getByText('explained the fee cap').waitFor();
+    const list = await api('GET', '/v1/admin/contacts?limit=100', keys.operator_key);
+    const logged = list.data.find((c) => c.note === 'explained the fee cap');
+    expect(logged && logged.reason === 'late_fee' && logged.handled_seconds === 240 && logged.channel === 'phone',
+      `not logged as asked: ${JSON.stringify(list.data)}`);
+    noProblems(page);
+    await page.context().close();
+  });
+
   await test('landing page', async () => {
     const page = await newPage();
     await page.goto(`${server.base}/`);

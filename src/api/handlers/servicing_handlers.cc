@@ -1,8 +1,10 @@
 // Servicing endpoints: a consumer's payments, payoff, extension, payment method and
-// disputes; a merchant's returns and dispute responses; operators' dispute decisions
-// and, in demo and simulation mode, the simulated clock.
+// disputes; a merchant's returns and dispute responses; operators' dispute decisions,
+// the customer contacts agents handled, and, in demo and simulation mode, the simulated
+// clock.
 #include "api/handlers/handlers.h"
 #include "core/hex.h"
+#include "ops/contacts.h"
 #include "ops/plan_actions.h"
 #include "servicing/servicing.h"
 
@@ -166,6 +168,47 @@ Result<Reply> ListDisputes(RequestContext& ctx) {
   return Reply(200, PageBody(std::move(rows), page.limit, ops::DisputeJson));
 }
 
+// POST /v1/admin/contacts: an agent logs a phone call or email they handled.
+Result<Reply> LogContact(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(
+      CheckKnownFields(ctx.body, {"channel", "reason", "consumer_id", "started_at", "handled_seconds", "note"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string channel_name, RequireString(ctx.body, "channel", 16));
+  const auto channel = servicing::ParseContactChannel(channel_name);
+  if (!channel) return Status::InvalidArgument("invalid_channel", "channel must be phone or email", "channel");
+  servicing::Contact draft;
+  draft.channel = *channel;
+  TRANCHE_ASSIGN_OR_RETURN(draft.reason, RequireString(ctx.body, "reason", servicing::kMaxContactReasonChars));
+  TRANCHE_ASSIGN_OR_RETURN(draft.consumer_id, OptionalString(ctx.body, "consumer_id", 64));
+  if (draft.consumer_id && !IsValidId(*draft.consumer_id, "con")) {
+    return Status::InvalidArgument("invalid_id", "consumer_id is not a consumer id", "consumer_id");
+  }
+  TRANCHE_ASSIGN_OR_RETURN(draft.handled_seconds, RequireInt(ctx.body, "handled_seconds", 1,
+                                                             servicing::kMaxContactHandledSeconds));
+  TRANCHE_ASSIGN_OR_RETURN(auto note, OptionalText(ctx.body, "note", servicing::kMaxContactNoteChars));
+  draft.note = note.value_or("");
+  TRANCHE_ASSIGN_OR_RETURN(auto started, OptionalString(ctx.body, "started_at", 40));
+  draft.started_at = ctx.now - std::chrono::seconds(draft.handled_seconds);  // it just ended
+  if (started) {
+    const auto at = ParseRfc3339(*started);
+    if (!at) return Status::InvalidArgument("invalid_started_at", "started_at must be an RFC 3339 time", "started_at");
+    draft.started_at = *at;
+  }
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto c, ops::LogContact(tx, ctx.svc.ids, ctx.now, ctx.Caller().id, std::move(draft)));
+    return Reply(201, ops::ContactJson(c));
+  });
+}
+
+Result<Reply> ListContacts(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxDisputePage));
+  std::vector<servicing::Contact> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.contacts().List(page.starting_after, page.limit + 1));
+    return Status::Ok();
+  }));
+  return Reply(200, PageBody(std::move(rows), page.limit, ops::ContactJson));
+}
+
 Result<Reply> GetDispute(RequestContext& ctx) {
   std::optional<Dispute> d;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
@@ -294,6 +337,8 @@ void RegisterServicingRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/disputes/{id}/respond", Caller::kMerchant, RespondToDispute);
   router.Add("GET", "/v1/admin/disputes", Caller::kOperator, ListDisputes);
   router.Add("POST", "/v1/admin/disputes/{id}/decide", Caller::kOperator, DecideDispute);
+  router.Add("POST", "/v1/admin/contacts", Caller::kOperator, LogContact);
+  router.Add("GET", "/v1/admin/contacts", Caller::kOperator, ListContacts);
   router.Add("POST", "/v1/admin/clock/advance", Caller::kOperator, AdvanceClock);
   router.Add("GET", "/v1/admin/portfolio", Caller::kOperator, GetPortfolio);
   router.Add("GET", "/v1/admin/cob/runs", Caller::kOperator, ListCobRuns);

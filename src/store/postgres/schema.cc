@@ -738,6 +738,23 @@ ALTER TABLE recon_exceptions ADD CONSTRAINT recon_exceptions_line_kind_check
   CHECK (line_kind IN ('collection', 'refund', 'payout', 'chargeback'));
 ALTER TABLE recon_runs ADD COLUMN chargebacks BIGINT NOT NULL DEFAULT 0 CHECK (chargebacks >= 0);
 )sql"},
+    {24, "customer_contacts",
+     R"sql(
+-- Customer contacts people handled outside the assistant (servicing/contact.h): the
+-- automation scorecard reads them by start time.
+CREATE TABLE customer_contacts (
+  id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL CHECK (channel IN ('phone', 'email')),
+  reason TEXT NOT NULL,
+  consumer_id TEXT REFERENCES consumers(id),
+  handled_by TEXT NOT NULL,
+  started_at_us BIGINT NOT NULL,
+  handled_seconds BIGINT NOT NULL CHECK (handled_seconds BETWEEN 1 AND 14400),
+  note TEXT NOT NULL,
+  created_at_us BIGINT NOT NULL
+);
+CREATE INDEX customer_contacts_by_start ON customer_contacts(started_at_us, id);
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {

@@ -10,6 +10,7 @@
 #include "store/sql/cob_run_repo.h"
 #include "store/sql/collection_repo.h"
 #include "store/sql/consumer_refund_repo.h"
+#include "store/sql/contact_repo.h"
 #include "store/sql/consumer_repo.h"
 #include "store/sql/conversation_repo.h"
 #include "store/sql/decision_repo.h"
@@ -44,7 +45,7 @@ class ConnectionTx final : public Tx {
         sessions_(c), orders_(c), plans_(c), decisions_(c), notifications_(c), webhooks_(c),
         payment_methods_(c), collections_(c), consumer_refunds_(c), disputes_(c), cob_runs_(c),
         settlements_(c), payouts_(c), fraud_rules_(c), fraud_lists_(c), fraud_decisions_(c),
-        fraud_reviews_(c), fraud_labels_(c), conversations_(c), recon_(c), leases_(c) {}
+        fraud_reviews_(c), fraud_labels_(c), conversations_(c), recon_(c), leases_(c), contacts_(c) {}
   ledger::LedgerRepo& ledger() override { return ledger_; }
   merchants::MerchantRepo& merchants() override { return merchants_; }
   merchants::ConsumerRepo& consumers() override { return consumers_; }
@@ -71,6 +72,7 @@ class ConnectionTx final : public Tx {
   assist::ConversationRepo& conversations() override { return conversations_; }
   recon::ReconRepo& recon() override { return recon_; }
   fleet::LeaseRepo& leases() override { return leases_; }
+  servicing::ContactRepo& contacts() override { return contacts_; }
   Status NotifyNodes(std::string_view topic, std::string_view id) override;
 
   // Runs fn inside a savepoint: a failure (or a ledger posting that failed part-way)
@@ -123,6 +125,7 @@ class ConnectionTx final : public Tx {
   SqlConversationRepo conversations_;
   SqlReconRepo recon_;
   SqlLeaseRepo leases_;
+  SqlContactRepo contacts_;
   int depth_ = 0;
   bool broken_ = false;
   std::vector<std::function<void()>> on_commit_;  // of the units of work not undone

@@ -144,9 +144,11 @@ Result<std::vector<ExceptionRecord>> SqlReconRepo::ListExceptions(const recon::E
   return CollectAll<ExceptionRecord>(s, ReadException);
 }
 
+// The money as ReconException::open_minor counts it.
 Result<recon::ReconRepo::OpenTotals> SqlReconRepo::TotalsOfOpen() {
   auto s = c_.Prepare(
-      "SELECT currency, COUNT(*), SUM(ABS(expected_minor - actual_minor)) FROM recon_exceptions"
+      "SELECT currency, COUNT(*), SUM(CASE WHEN line_kind = 'chargeback' THEN actual_minor"
+      " ELSE ABS(expected_minor - actual_minor) END) FROM recon_exceptions"
       " WHERE resolution IS NULL GROUP BY currency");
   OpenTotals out;
   while (true) {

@@ -737,6 +737,23 @@ ALTER TABLE recon_exceptions_v23 RENAME TO recon_exceptions;
 CREATE INDEX recon_exceptions_open ON recon_exceptions(id) WHERE resolution IS NULL;
 ALTER TABLE recon_runs ADD COLUMN chargebacks INTEGER NOT NULL DEFAULT 0 CHECK (chargebacks >= 0);
 )sql"},
+    {24, "customer_contacts",
+     R"sql(
+-- Customer contacts people handled outside the assistant (servicing/contact.h): the
+-- automation scorecard reads them by start time.
+CREATE TABLE customer_contacts (
+  id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL CHECK (channel IN ('phone', 'email')),
+  reason TEXT NOT NULL,
+  consumer_id TEXT REFERENCES consumers(id),
+  handled_by TEXT NOT NULL,
+  started_at_us INTEGER NOT NULL,
+  handled_seconds INTEGER NOT NULL CHECK (handled_seconds BETWEEN 1 AND 14400),
+  note TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX customer_contacts_by_start ON customer_contacts(started_at_us, id);
+)sql"},
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 // The operator console: log in with an operator key, then the dashboard, look-ups,
-// disputes, the notification outbox, reconciliation and the models, and the pages of
-// modules a server may run without (fraud reviews and rules, hand-offs) once the API
-// answers for them.
+// disputes, customer contacts, the notification outbox, reconciliation and the models,
+// and the pages of modules a server may run without (fraud reviews and rules,
+// hand-offs) once the API answers for them.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../styles.css';
@@ -13,6 +13,7 @@ import { ConsumerLookup, OrderLookup, Merchants } from './lookups';
 import { Disputes } from './disputes';
 import { Notifications } from './notifications';
 import { Reconciliation } from './reconciliation';
+import { Contacts } from './contacts';
 import { Models } from './models';
 import { OPTIONAL_PAGES, type OptionalPage } from './queues';
 
@@ -65,6 +66,7 @@ const NAV: Array<[string, string]> = [
   ['/orders', 'Orders'],
   ['/merchants', 'Merchants'],
   ['/disputes', 'Disputes'],
+  ['/contacts', 'Contacts'],
   ['/notifications', 'Notifications'],
   ['/reconciliation', 'Reconciliation'],
   ['/models', 'Models'],
@@ -92,6 +94,7 @@ function Shell({ onLogout }: { onLogout: () => void }) {
   else if (base === '/orders') page = <OrderLookup route={route} />;
   else if (base === '/merchants') page = <Merchants route={route} />;
   else if (base === '/disputes') page = <Disputes />;
+  else if (base === '/contacts') page = <Contacts />;
   else if (base === '/notifications') page = <Notifications />;
   else if (base === '/reconciliation') page = <Reconciliation route={route} />;
   else if (base === '/models') page = <Models />;

@@ -177,7 +177,7 @@ function Psi({ model, bands }: { model: ModelCard; bands: ModelsReport['psi_band
 }
 
 function Card({ model, report }: { model: ModelCard; report: ModelsReport }) {
-  const outcome = model.kind === 'credit' ? `matured decisions (an instalment due by ${report.matured_by})` : 'decisions labelled by reviews and disputes';
+  const outcome = model.kind === 'credit' ? `matured decisions (an instalment due by ${report.matured_by})` : 'decisions labelled by reviews, disputes and chargebacks';
   const live = model.live.outcomes;
   const id = `model-${model.role}`;
   return (
