@@ -7,12 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "assist/chat.h"
+#include "automation/staffing.h"
 #include "automation/work.h"
 #include "core/csv_writer.h"
 #include "fraud/engine_source.h"
 #include "lending/plan.h"
 #include "onboarding/onboarding.h"
 #include "ops/cob.h"
+#include "ops/contacts.h"
 #include "ops/events.h"
 #include "ops/fraud_rules.h"
 #include "ops/merchant_actions.h"
@@ -124,6 +126,10 @@ class Simulation {
   // A contact, after the day's other units: the assistant's use cases own their
   // transactions.
   void HandleContact(const sim::Contact& k, int day);
+  // A person answers the phone and logs the contact as it ends (ops::LogContact), as an
+  // agent does on a running server, at the contact's hour and the scorecard's handling
+  // time.
+  Status LogPersonsContact(const sim::Contact& k, const std::string& consumer_id, int day);
   Result<ContactOutcome> Converse(const sim::Contact& k, const std::string& consumer_id, int day);
   void Schedule(int day, FollowUp f) {
     if (day < c_.days) followups_[day].push_back(std::move(f));
@@ -488,6 +494,9 @@ void Simulation::HandleContact(const sim::Contact& k, int day) {
   rec_.Append("contacts.csv", Csv({day, k.hour, k.consumer, consumer_id, k.language, k.reason, outcome.read_as,
                                    outcome.via_assistant ? (outcome.handed_off ? "yes" : "no") : ""}));
   if (!outcome.via_assistant) {
+    if (Status st = LogPersonsContact(k, consumer_id, day); !st.ok()) {
+      ++s_.refusals[st.code().empty() ? st.ToString() : st.code()];
+    }
     Work(day, k.hour, WorkType::kCustomerContact, false, false);
     return;
   }
@@ -498,6 +507,20 @@ void Simulation::HandleContact(const sim::Contact& k, int day) {
   s_.assistant_handoffs += outcome.handed_off ? 1 : 0;
   s_.assistant_misread += misread ? 1 : 0;
   Work(day, k.hour, WorkType::kAssistantContact, !outcome.handed_off, misread);
+}
+
+Status Simulation::LogPersonsContact(const sim::Contact& k, const std::string& consumer_id, int day) {
+  const Instant start = StartOfDate(AddDays(c_.start_date, day)) + std::chrono::hours(k.hour);
+  servicing::Contact draft;
+  draft.channel = servicing::ContactChannel::kPhone;
+  draft.reason = k.reason;
+  if (!consumer_id.empty()) draft.consumer_id = consumer_id;
+  draft.started_at = start;
+  draft.handled_seconds = static_cast<std::int64_t>(automation::Staffing{}.contact_aht_s);
+  const Instant ended = start + std::chrono::seconds(draft.handled_seconds);
+  return store_.Write([&](store::Tx& tx) -> Status {
+    return ops::LogContact(tx, ids_, ended, kOperator, draft).status();
+  });
 }
 
 // The consumer writes the reason for the contact in their language; says yes to a change

@@ -39,6 +39,7 @@ struct Ran {
   std::int64_t done_actions = 0;  // changes the assistant made on a consumer's yes
   std::size_t known_frauds = 0;   // fraud labels: rejected reviews, unauthorized disputes, chargebacks
   std::int64_t fraud_loss_minor = 0;  // charged back, all currencies at face value
+  std::size_t logged_contacts = 0;    // contacts people handled, as the agents logged them
 };
 
 Ran RunIt(const SimConfig& c, const SupportDesk* support = nullptr) {
@@ -48,11 +49,13 @@ Ran RunIt(const SimConfig& c, const SupportDesk* support = nullptr) {
   options.support = support;
   auto s = Run(c, **store, options);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
-  Ran out{*s, {}, {}, 0, 0, 0};
+  Ran out{*s, {}, {}, 0, 0, 0, 0};
   EXPECT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(out.verify, ledger::Verify(tx.ledger()));
     TRANCHE_ASSIGN_OR_RETURN(auto frauds, tx.fraud_labels().ListKnownFrauds(Instant{}, 100'000));
     out.known_frauds = frauds.size();
+    TRANCHE_ASSIGN_OR_RETURN(auto contacts, tx.contacts().List("", 100'000));
+    out.logged_contacts = contacts.size();
     for (Currency cur : {Currency::kUSD, Currency::kEUR, Currency::kGBP, Currency::kSEK}) {
       const std::string account = ledger::AccountId({ledger::AccountType::kFraudLossExpense, cur, ""});
       TRANCHE_ASSIGN_OR_RETURN(auto loss, tx.ledger().GetAccount(account));
@@ -133,6 +136,8 @@ TEST(Simulation, TheSameSeedGivesTheSameBusiness) {
   EXPECT_GT(a.summary.settlements, 0);
   EXPECT_GT(a.summary.payouts, 0);
   EXPECT_GT(a.summary.contacts, 0);
+  // Without the assistant every contact is a person's, logged as agents log theirs.
+  EXPECT_EQ(a.logged_contacts, static_cast<std::size_t>(a.summary.contacts));
 
   SimConfig other = c;
   other.seed += 1;
@@ -289,6 +294,8 @@ TEST_F(SupportDeskTest, CustomersTalkToTheAssistantWhichAnswersActsOrHandsOff) {
   EXPECT_GT(s.assistant_contacts, s.contacts / 2);
   EXPECT_LE(s.assistant_contacts, s.contacts);
   EXPECT_EQ(static_cast<std::int64_t>(a.conversations.size()), s.assistant_contacts);
+  // The rest reached a person, who logged each.
+  EXPECT_EQ(static_cast<std::int64_t>(a.logged_contacts), s.contacts - s.assistant_contacts);
   // Hand-offs where the reason calls for people (hardship, complaints, a person asked
   // for), not most of them; the kept ones mostly read right.
   EXPECT_GT(s.assistant_handoffs, 0);
