@@ -2,6 +2,8 @@
 // agent logs a call and an email, lists them, and the automation scorecard counts them
 // as customer_contact work for people. Bad input is refused with the field named and
 // nothing stored; only operators may log or read them.
+#include <limits>
+
 #include "support/scenario.h"
 
 namespace tranche {
@@ -45,12 +47,20 @@ TEST_F(ContactsApiTest, AgentsLogTheContactsTheyHandledAndTheScorecardCountsThem
   ASSERT_EQ(mail.status, 201) << mail.body;
   EXPECT_TRUE(mail.json()["consumer_id"].is_null());
 
+  // Yesterday's call, logged late: outside today's scorecard.
+  auto late = Log({{"channel", "phone"}, {"reason", "payment_failed"}, {"handled_seconds", 60},
+                   {"started_at", FormatRfc3339(now - std::chrono::hours(30))},
+                   {"note", "card 4111 1111 1111 1111 kept failing"}},
+                  s_.okey());
+  ASSERT_EQ(late.status, 201) << late.body;
+  EXPECT_EQ(late.json()["note"].get<std::string>().find("4111 1111"), std::string::npos) << late.body;
+
   auto page = s_.client().Get("/v1/admin/contacts?limit=1", s_.okey());
   ASSERT_EQ(page.status, 200) << page.body;
   ASSERT_EQ(page.json()["data"].size(), 1u);
   EXPECT_EQ(page.json()["data"][0]["id"], c["id"]);
   EXPECT_TRUE(page.json()["has_more"].get<bool>());
-  EXPECT_EQ(Logged(), 2u);
+  EXPECT_EQ(Logged(), 3u);
 
   auto r = s_.client().Get("/v1/admin/automation?since=" + FormatDate(s_.today()) + "&until=" + FormatDate(s_.today()),
                            s_.okey());
@@ -75,26 +85,34 @@ TEST_F(ContactsApiTest, BadInputAndOtherCallersAreRefusedAndNothingIsStored) {
     body[field] = value;
     return body;
   };
-  const std::vector<std::pair<Json, std::string>> bad = {
-      {with("channel", "fax"), "channel"},
-      {with("channel", 1), "channel"},
-      {with("reason", "Late Fee"), "reason"},
-      {with("reason", std::string(49, 'a')), "reason"},
-      {with("handled_seconds", 0), "handled_seconds"},
-      {with("handled_seconds", 14'401), "handled_seconds"},
-      {with("handled_seconds", "60"), "handled_seconds"},
-      {with("handled_seconds", 1e12), "handled_seconds"},
-      {with("started_at", FormatRfc3339(now + std::chrono::minutes(5))), "started_at"},
-      {with("started_at", FormatRfc3339(now - std::chrono::hours(8 * 24))), "started_at"},
-      {with("started_at", "yesterday"), "started_at"},
-      {with("consumer_id", "mer_01JDQ3V6W4X8Y2Z0ABCDEFGHJK"), "consumer_id"},
-      {with("note", std::string(501, 'x')), "note"},
-      {with("transcript", "hello"), "transcript"},
+  struct Bad {
+    Json body;
+    std::string param;
+    std::string code;
   };
-  for (const auto& [body, param] : bad) {
-    auto r = Log(body, s_.okey());
-    EXPECT_EQ(r.status, 400) << body.dump() << " " << r.body;
-    EXPECT_EQ(r.json()["error"]["param"], param) << r.body;
+  const std::vector<Bad> bad = {
+      {with("channel", "fax"), "channel", "invalid_channel"},
+      {with("channel", 1), "channel", "parameter_invalid_type"},
+      {with("reason", "Late Fee"), "reason", "invalid_reason"},
+      {with("reason", std::string(49, 'a')), "reason", "string_too_long"},
+      {with("handled_seconds", 0), "handled_seconds", "parameter_out_of_range"},
+      {with("handled_seconds", 14'401), "handled_seconds", "parameter_out_of_range"},
+      {with("handled_seconds", std::numeric_limits<std::int64_t>::max()), "handled_seconds", "parameter_out_of_range"},
+      {with("handled_seconds", "60"), "handled_seconds", "parameter_invalid_type"},
+      {with("handled_seconds", 1e12), "handled_seconds", "parameter_invalid_type"},
+      {with("started_at", FormatRfc3339(now + std::chrono::minutes(5))), "started_at", "invalid_started_at"},
+      {with("started_at", FormatRfc3339(now - std::chrono::seconds(30))), "started_at", "invalid_started_at"},  // not over
+      {with("started_at", FormatRfc3339(now - std::chrono::hours(8 * 24))), "started_at", "invalid_started_at"},
+      {with("started_at", "yesterday"), "started_at", "invalid_started_at"},
+      {with("consumer_id", "mer_01JDQ3V6W4X8Y2Z0ABCDEFGHJK"), "consumer_id", "invalid_id"},
+      {with("note", std::string(501, 'x')), "note", "string_too_long"},
+      {with("transcript", "hello"), "transcript", "parameter_unknown"},
+  };
+  for (const Bad& b : bad) {
+    auto r = Log(b.body, s_.okey());
+    EXPECT_EQ(r.status, 400) << b.body.dump() << " " << r.body;
+    EXPECT_EQ(r.json()["error"]["param"], b.param) << r.body;
+    EXPECT_EQ(r.json()["error"]["code"], b.code) << r.body;
   }
   auto unknown = Log(with("consumer_id", "con_01JDQ3V6W4X8Y2Z0ABCDEFGHJK"), s_.okey());
   EXPECT_EQ(unknown.status, 404) << unknown.body;

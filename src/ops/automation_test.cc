@@ -122,8 +122,27 @@ TEST(AutomationTally, FailedPaymentsRecoveredWithoutAPersonAreAutomated) {
   EXPECT_EQ(collections.total.items, 2);
   EXPECT_EQ(collections.total.automated, 1);
   EXPECT_EQ(collections.by_hour[2], 2);
-  // No contacts outside the assistant are stored: zero items.
+  // No contact was logged: zero items.
   EXPECT_EQ(Of(t, WorkType::kCustomerContact).total.items, 0);
+}
+
+TEST(AutomationTally, ContactsAgentsLoggedArePeoplesWorkAtTheirStart) {
+  StoredWork w;
+  const auto contact = [](const char* started) {
+    servicing::Contact c;
+    c.started_at = At(started);
+    c.handled_seconds = 300;
+    return c;
+  };
+  w.contacts = {contact("2026-03-01T00:00:00Z"), contact("2026-03-02T14:59:59Z"),
+                contact("2026-02-28T23:59:59Z"),   // before the range
+                contact("2026-03-04T00:00:00Z")};  // after it
+  const WorkTally t = TallyStoredWork(w, kRange, kNow);
+  const auto& contacts = Of(t, WorkType::kCustomerContact);
+  EXPECT_EQ(contacts.total.items, 2);
+  EXPECT_EQ(contacts.total.automated, 0);
+  EXPECT_EQ(contacts.to_people_by_hour[0], 1);
+  EXPECT_EQ(contacts.to_people_by_hour[14], 1);
 }
 
 TEST(AutomationTally, AMerchantTheCheckSentToReviewIsAPersonsOnboardingWork) {

@@ -41,8 +41,9 @@ Result<Contact> LogContact(Contact c, Instant now) {
   if (c.note.size() > kMaxContactNoteChars) {
     return Status::InvalidArgument("string_too_long", "note is longer than 500 characters", "note");
   }
-  if (c.started_at > now || c.started_at < now - kMaxContactLogDelay) {
-    return Status::InvalidArgument("invalid_started_at", "started_at must be within the last 7 days and not in the future",
+  if (c.started_at + std::chrono::seconds(c.handled_seconds) > now || c.started_at < now - kMaxContactLogDelay) {
+    return Status::InvalidArgument("invalid_started_at",
+                                   "started_at must be within the last 7 days, handled_seconds before now at the latest",
                                    "started_at");
   }
   c.created_at = now;

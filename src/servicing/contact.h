@@ -2,7 +2,8 @@
 // an email a customer-service agent answered, logged by the agent with its reason and
 // how long it took. The assistant's conversations are stored by the assistant
 // (assist/); these are the rest of the contact work, which the automation scorecard
-// counts as customer_contact and staffs by Erlang C from the handling times logged.
+// counts as customer_contact and staffs by Erlang C (at its configured handling time;
+// the times logged are kept as the record of each contact).
 #pragma once
 
 #include <optional>
@@ -41,9 +42,9 @@ struct Contact {
 };
 
 // A contact as the agent logs it: checks the reason's form, the handling time's bounds,
-// the note's length, and that it started no later than `now` and no earlier than
-// kMaxContactLogDelay before (errors name the field). The consumer's existence is the
-// caller's to check.
+// the note's length, and that it started no earlier than kMaxContactLogDelay before
+// `now` and ended (started_at + handled_seconds) by `now` (errors name the field). The
+// consumer's existence is the caller's to check.
 Result<Contact> LogContact(Contact c, Instant now);
 
 }  // namespace tranche::servicing

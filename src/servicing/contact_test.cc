@@ -43,10 +43,16 @@ TEST(ContactTest, RefusesWhatIsOutOfBoundsNamingTheField) {
   c.handled_seconds = kMaxContactHandledSeconds + 1;
   EXPECT_EQ(refused(c), "handled_seconds");
   c.handled_seconds = kMaxContactHandledSeconds;
+  c.started_at = kNow - std::chrono::seconds(kMaxContactHandledSeconds);
   EXPECT_EQ(refused(c), "");
   c = Draft();
   c.started_at = kNow + std::chrono::seconds(1);
   EXPECT_EQ(refused(c), "started_at");
+  // Logged once it has ended.
+  c.started_at = kNow - std::chrono::seconds(c.handled_seconds - 1);
+  EXPECT_EQ(refused(c), "started_at");
+  c.started_at = kNow - std::chrono::seconds(c.handled_seconds);
+  EXPECT_EQ(refused(c), "");
   c.started_at = kNow - kMaxContactLogDelay;
   EXPECT_EQ(refused(c), "");
   c.started_at -= std::chrono::seconds(1);

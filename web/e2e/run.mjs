@@ -429,6 +429,10 @@ async function run() {
     await page.getByRole('heading', { name: 'Customer contacts', exact: true }).waitFor();
     await accessible(page, 'the customer contacts page');
     const form = page.getByRole('form', { name: 'Log a contact' });
+    await form.getByLabel('Reason').fill('late_fee');
+    await form.getByLabel('Minutes handled').fill('four');
+    await form.getByRole('button', { name: 'Log the contact' }).click();
+    await form.getByText('Minutes handled must be a number').waitFor();
     await form.getByLabel('Reason').fill('Late Fee');
     await form.getByLabel('Minutes handled').fill('4');
     await form.getByRole('button', { name: 'Log the contact' }).click();

@@ -8,6 +8,23 @@ import { Alert, Field, Loading, Section, Select, Table, errorFor, formError, use
 import { op } from './session';
 
 const BASE = '/v1/admin/contacts';
+// The table shows the latest contacts; the list is read oldest first, a page at a time,
+// at most this many pages.
+const SHOWN = 50;
+const MAX_PAGES = 20;
+
+// The latest SHOWN contacts, newest first, and how many were read.
+async function latest(): Promise<{ shown: Contact[]; read: number; more: boolean }> {
+  const all: Contact[] = [];
+  let cursor = '';
+  for (let page = 0; page < MAX_PAGES; ++page) {
+    const list = await op<List<Contact>>('GET', `${BASE}?limit=100${cursor ? `&starting_after=${cursor}` : ''}`);
+    all.push(...list.data);
+    if (!list.has_more || !list.next_cursor) return { shown: all.slice(-SHOWN).reverse(), read: all.length, more: false };
+    cursor = encodeURIComponent(list.next_cursor);
+  }
+  return { shown: all.slice(-SHOWN).reverse(), read: all.length, more: true };
+}
 
 interface Contact {
   id: string;
@@ -40,13 +57,13 @@ function LogForm({ onDone }: { onDone: (message: string) => void }) {
       onSubmit={(e) => {
         e.preventDefault();
         log.submit(async () => {
-          const body: Record<string, unknown> = {
-            channel,
-            reason: reason.trim(),
-            // Whole minutes as the agent reads the clock; the server checks the bounds.
-            handled_seconds: Math.round(Number(minutes) * 60),
-            note,
-          };
+          // Minutes as the agent reads the clock, decimals allowed; the server checks the
+          // bounds (1 second to 4 hours).
+          const seconds = Math.round(Number(minutes.trim().replace(',', '.')) * 60);
+          if (minutes.trim() === '' || !Number.isFinite(seconds)) {
+            throw new Error('Minutes handled must be a number, such as 4 or 2.5.');
+          }
+          const body: Record<string, unknown> = { channel, reason: reason.trim(), handled_seconds: seconds, note };
           if (consumer.trim() !== '') body.consumer_id = consumer.trim();
           const c = await op<Contact>('POST', BASE, { body });
           setReason('');
@@ -93,7 +110,7 @@ function LogForm({ onDone }: { onDone: (message: string) => void }) {
 
 export function Contacts() {
   const [message, setMessage] = useState('');
-  const list = useLoad(() => op<List<Contact>>('GET', `${BASE}?limit=50`), []);
+  const list = useLoad(latest, []);
   return (
     <>
       <h1>Customer contacts</h1>
@@ -106,23 +123,33 @@ export function Contacts() {
         />
         <Alert kind="ok" message={message} />
       </Section>
-      <Section title="Contacts logged, oldest first" id="contacts">
+      <Section title="Contacts logged, newest first" id="contacts">
         <Loading state={list}>
           {(page) => (
-            <Table
-              caption="Contacts"
-              rows={page.data}
-              empty="No contact logged yet."
-              columns={[
-                { title: 'Started', render: (c) => dateTime(c.started_at) },
-                { title: 'Channel', render: (c) => c.channel },
-                { title: 'Reason', render: (c) => c.reason.replace(/_/g, ' ') },
-                { title: 'Consumer', render: (c) => (c.consumer_id ? <a href={`#/consumers/${c.consumer_id}`}>{c.consumer_id}</a> : '—') },
-                { title: 'Minutes', render: (c) => (c.handled_seconds / 60).toFixed(1) },
-                { title: 'Agent', render: (c) => <code>{c.handled_by}</code> },
-                { title: 'Note', render: (c) => c.note },
-              ]}
-            />
+            <>
+              <p>
+                {page.more
+                  ? `More than ${page.read} logged: the last ${page.shown.length} of the first ${page.read} shown.`
+                  : `${page.read} logged; the latest ${page.shown.length} shown.`}
+              </p>
+              <Table
+                caption="Contacts"
+                rows={page.shown}
+                empty="No contact logged yet."
+                columns={[
+                  { title: 'Started', render: (c) => dateTime(c.started_at) },
+                  { title: 'Channel', render: (c) => c.channel },
+                  { title: 'Reason', render: (c) => c.reason.replace(/_/g, ' ') },
+                  {
+                    title: 'Consumer',
+                    render: (c) => (c.consumer_id ? <a href={`#/consumers/${c.consumer_id}`}>{c.consumer_id}</a> : '—'),
+                  },
+                  { title: 'Minutes', render: (c) => (c.handled_seconds / 60).toFixed(1) },
+                  { title: 'Agent', render: (c) => <code>{c.handled_by}</code> },
+                  { title: 'Note', render: (c) => c.note },
+                ]}
+              />
+            </>
           )}
         </Loading>
       </Section>
