@@ -126,6 +126,11 @@ TEST_F(ContactsApiTest, BadInputAndOtherCallersAreRefusedAndNothingIsStored) {
   EXPECT_EQ(Log(good, s_.mkey()).status, 403);
   EXPECT_EQ(Log(good, "").status, 401);
   EXPECT_EQ(s_.client().Get("/v1/admin/contacts", s_.mkey()).status, 403);
+  // A consumer can neither log a contact nor read anyone's, their own included.
+  const Scenario::Purchase p = s_.Buy("ida@example.com", 8000);
+  const std::string consumer = s_.Login(p.email);
+  EXPECT_EQ(Log(with("consumer_id", p.consumer_id), consumer).status, 403);
+  EXPECT_EQ(s_.client().Get("/v1/admin/contacts", consumer).status, 403);
   EXPECT_EQ(s_.client().Get("/v1/admin/contacts?limit=0", s_.okey()).status, 400);
   EXPECT_EQ(Logged(), 0u);
   EXPECT_EQ(Log(good, s_.okey()).status, 201);
