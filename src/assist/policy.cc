@@ -35,8 +35,36 @@ bool CarriesInstructions(std::string_view s) {
          s.starts_with("system") || s.starts_with("[system") || s.starts_with("admin:");
 }
 
+// "what did my husband buy", "was hat meine Frau gekauft": a question about a relative's
+// purchases or debts, without the possessive ("my wife's") that MentionsSomeoneElse
+// reads. A relative alone is not enough ("a gift for my wife", "my son used my card
+// without asking" is the consumer's own business): it takes the question form.
+bool AsksAboutRelative(std::string_view s) {
+  static const std::vector<std::string> kPhrases = [] {
+    std::vector<std::string> out;
+    const auto add = [&out](std::initializer_list<std::string_view> people, std::initializer_list<std::string_view> before,
+                            std::initializer_list<std::string_view> after) {
+      for (std::string_view who : people) {
+        for (std::string_view b : before) out.push_back(std::string(b) + std::string(who));
+        for (std::string_view a : after) out.push_back(std::string(who) + std::string(a));
+      }
+    };
+    add({"my husband", "my wife", "my partner", "my mom", "my mum", "my dad", "my mother", "my father", "my son",
+         "my daughter", "my brother", "my sister", "my boyfriend", "my girlfriend", "my friend", "my roommate"},
+        {"did ", "does ", "has ", "what ", "how much "}, {" owes", " owe"});
+    add({"min man", "min fru", "min sambo", "min mamma", "min pappa", "min son", "min dotter", "min bror", "min syster",
+         "min pojkvän", "min flickvän", "min vän"},
+        {"har ", "köpte ", "handlade ", "betalade "}, {" är skyldig"});
+    add({"mein mann", "meine frau", "mein partner", "meine partnerin", "meine mutter", "mein vater", "mein sohn",
+         "meine tochter", "mein bruder", "meine schwester", "mein freund", "meine freundin"},
+        {"hat ", "was "}, {" schuldet"});
+    return out;
+  }();
+  return std::any_of(kPhrases.begin(), kPhrases.end(), [&](const std::string& p) { return HasPhrase(s, p); });
+}
+
 bool MentionsSomeoneElse(std::string_view s) {
-  return HasAnyPhrase(s, {"my wife's", "my husband's", "my partner's", "my friend's", "my mom's", "my mum's",
+  return AsksAboutRelative(s) || HasAnyPhrase(s, {"my wife's", "my husband's", "my partner's", "my friend's", "my mom's", "my mum's",
                           "my dad's", "my mother's", "my father's", "my brother's", "my sister's", "my son's",
                           "my daughter's", "my boyfriend's", "my girlfriend's", "my roommate's", "someone else's",
                           "somebody else's", "another customer", "another person's", "other customer", "his account",

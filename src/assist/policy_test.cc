@@ -167,6 +167,22 @@ TEST(PolicyTest, AnotherPersonsCardNamedByPronounIsRefused) {
   EXPECT_TRUE(own.Send("use my other card ending 1111", U("change_payment_method")).refusals.empty());
 }
 
+TEST(PolicyTest, QuestionsAboutARelativesPurchasesAreRefused) {
+  for (const char* text : {"what did my husband buy", "how much does my mum owe you?", "has my son bought anything",
+                           "vad har min fru köpt?", "Was hat mein Mann gekauft?", "meine Tochter schuldet euch was?"}) {
+    Chat c;
+    const Decision d = c.Send(text, U("payment_history"));
+    EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"}) << text;
+    EXPECT_EQ(d.reply.find("$60.00"), std::string::npos) << text;
+  }
+  // A relative named in the consumer's own business is not a question about them.
+  for (const char* text : {"I bought a gift for my wife, when is my next payment?",
+                           "my son used my card without asking, I did not buy this"}) {
+    Chat c;
+    EXPECT_TRUE(c.Send(text, U("next_payment")).refusals.empty()) << text;
+  }
+}
+
 TEST(PolicyTest, FullCardNumbersAreNeverRepeated) {
   Chat c;
   auto d = c.Send("my new card is 4111 1111 1111 1111", U("change_payment_method"));
