@@ -242,7 +242,10 @@ class Turn {
     }
     // A bereaved relative speaks of someone else's account by necessity: people handle it.
     if (auto h = HandoffFromText(folded_); h == HandoffReason::kBereavement && !writes_blocked_) return Handoff(*h);
-    if (MentionsSomeoneElse(folded_) && MentionsPaymentMethod(folded_) && Intent() == "change_payment_method") {
+    // Someone else's card named with its digits is an attempt to pay with it, whatever
+    // the classifier made of the words around it.
+    if (MentionsSomeoneElse(folded_) && MentionsPaymentMethod(folded_) &&
+        (Intent() == "change_payment_method" || FindLast4(folded_).has_value())) {
       d_.next.pending.reset();
       d_.refusals.push_back("third_party_payment_method");
       Say("third_party_card");

@@ -163,6 +163,9 @@ TEST(PolicyTest, AnotherPersonsCardNamedByPronounIsRefused) {
     EXPECT_EQ(d.refusals, std::vector<std::string>{"third_party_payment_method"}) << text;
     EXPECT_FALSE(d.proposed.has_value()) << text;
   }
+  Chat digits;  // named with its digits, whatever the classifier said
+  EXPECT_EQ(digits.Send("use someone else's card 1111", U("oos")).refusals,
+            std::vector<std::string>{"third_party_payment_method"});
   Chat own;  // "other card" is not "her card"
   EXPECT_TRUE(own.Send("use my other card ending 1111", U("change_payment_method")).refusals.empty());
 }
