@@ -35,11 +35,11 @@ bool CarriesInstructions(std::string_view s) {
          s.starts_with("system") || s.starts_with("[system") || s.starts_with("admin:");
 }
 
-// "what did my husband buy", "was hat meine Frau gekauft": a question about a relative's
-// purchases or debts, without the possessive ("my wife's") that MentionsSomeoneElse
-// reads. A relative alone is not enough ("a gift for my wife", "my son used my card
-// without asking" is the consumer's own business): it takes the question form.
-bool AsksAboutRelative(std::string_view s) {
+// Phrases built on a relative: what is theirs ("my wife's"), and a question about
+// their purchases or debts ("what did my husband buy", "was hat meine Frau gekauft").
+// A relative alone is not enough ("a gift for my wife", "my son used my card without
+// asking" is the consumer's own business).
+const std::vector<std::string>& RelativePhrases() {
   static const std::vector<std::string> kPhrases = [] {
     std::vector<std::string> out;
     const auto add = [&out](std::initializer_list<std::string_view> people, std::initializer_list<std::string_view> before,
@@ -51,7 +51,7 @@ bool AsksAboutRelative(std::string_view s) {
     };
     add({"my husband", "my wife", "my partner", "my mom", "my mum", "my dad", "my mother", "my father", "my son",
          "my daughter", "my brother", "my sister", "my boyfriend", "my girlfriend", "my friend", "my roommate"},
-        {"did ", "does ", "has ", "what ", "how much "}, {" owes", " owe"});
+        {"did ", "does ", "has ", "what ", "how much "}, {"'s", " owes", " owe"});
     add({"min man", "min fru", "min sambo", "min mamma", "min pappa", "min son", "min dotter", "min bror", "min syster",
          "min pojkvän", "min flickvän", "min vän"},
         {"har ", "köpte ", "handlade ", "betalade "}, {" är skyldig"});
@@ -60,15 +60,14 @@ bool AsksAboutRelative(std::string_view s) {
         {"hat ", "was "}, {" schuldet"});
     return out;
   }();
-  return std::any_of(kPhrases.begin(), kPhrases.end(), [&](const std::string& p) { return HasPhrase(s, p); });
+  return kPhrases;
 }
 
 bool MentionsSomeoneElse(std::string_view s) {
-  return AsksAboutRelative(s) || HasAnyPhrase(s, {"my wife's", "my husband's", "my partner's", "my friend's", "my mom's", "my mum's",
-                          "my dad's", "my mother's", "my father's", "my brother's", "my sister's", "my son's",
-                          "my daughter's", "my boyfriend's", "my girlfriend's", "my roommate's", "someone else's",
-                          "somebody else's", "another customer", "another person's", "other customer", "his account",
-                          "her account", "their account", "her card", "his card", "their card", "her bank",
+  const auto& relative = RelativePhrases();
+  return std::any_of(relative.begin(), relative.end(), [&](const std::string& p) { return HasPhrase(s, p); }) ||
+         HasAnyPhrase(s, {"someone else's", "somebody else's", "another customer", "another person's", "other customer",
+                          "his account", "her account", "their account", "her card", "his card", "their card", "her bank",
                           "his bank", "min frus", "min mans", "min sambos", "min väns",
                           "min mammas", "min pappas", "min brors", "min systers", "någon annans", "hans konto",
                           "hennes konto", "hans kort", "hennes kort", "en annan kund", "meiner frau", "meines mannes", "meiner freundin",
@@ -244,14 +243,15 @@ class Turn {
     if (auto h = HandoffFromText(folded_); h == HandoffReason::kBereavement && !writes_blocked_) return Handoff(*h);
     // Someone else's card named with its digits is an attempt to pay with it, whatever
     // the classifier made of the words around it.
-    if (MentionsSomeoneElse(folded_) && MentionsPaymentMethod(folded_) &&
+    const bool someone_else = MentionsSomeoneElse(folded_);
+    if (someone_else && MentionsPaymentMethod(folded_) &&
         (Intent() == "change_payment_method" || FindLast4(folded_).has_value())) {
       d_.next.pending.reset();
       d_.refusals.push_back("third_party_payment_method");
       Say("third_party_card");
       return Finish();
     }
-    if (MentionsSomeoneElse(folded_) || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
+    if (someone_else || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
       d_.next.pending.reset();
       d_.refusals.push_back("other_consumer_data");
       Say("other_consumer");
