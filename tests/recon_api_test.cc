@@ -182,13 +182,25 @@ TEST_F(ReconApiTest, AChargebackPostsAFraudLossOnceAndLabelsTheOrderFraud) {
   EXPECT_EQ(summary["runs"][0]["chargebacks"], 1);
   EXPECT_EQ(summary["runs"][0]["exceptions"], 1);
   EXPECT_EQ(summary["unreconciled"]["USD"], 700);  // none of the unknown chargeback is posted
-  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), collection->amount.minor());
   EXPECT_EQ(s_.Balance("processing_expense:USD"), 1'500);
   EXPECT_EQ(cash_before - s_.Balance("collections_cash:USD"), collection->amount.minor() + 1'500);
   std::vector<fraud::Label> labels = LabelsOf(bought.order_id);
   ASSERT_EQ(labels.size(), 1u);
   EXPECT_TRUE(labels[0].fraud);
   EXPECT_EQ(labels[0].source, "chargeback");
+  // What the plan still owed is written off as fraud, not pursued: the loss is the whole
+  // purchase (the instalment taken back and the three not yet due).
+  const lending::Plan off = s_.Plan(bought.plan_id);
+  EXPECT_EQ(off.status, lending::PlanStatus::kChargedOff);
+  EXPECT_EQ(off.charge_off_reason, lending::ChargeOffReason::kFraud);
+  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), 40'000);
+  EXPECT_EQ(s_.Balance("credit_loss_expense:USD"), 0);
+  EXPECT_EQ(s_.Receivable(bought.consumer_id), 0);
+  EXPECT_EQ(s_.EventCounts().at("plan.charged_off"), 1);
+  const auto plan_view = s_.client().Get("/v1/me/plans/" + bought.plan_id, s_.Login("cara@example.com"));
+  ASSERT_EQ(plan_view.status, 200) << plan_view.body;
+  EXPECT_EQ(plan_view.json()["status"], "charged_off");
+  EXPECT_EQ(plan_view.json()["charge_off_reason"], "fraud");
 
   // The unmatched chargeback is contested, not written off.
   const Json open = Get("/v1/admin/reconciliation/exceptions?status=open");
@@ -221,9 +233,16 @@ TEST_F(ReconApiTest, AChargebackPostsAFraudLossOnceAndLabelsTheOrderFraud) {
   EXPECT_EQ(queued["kind"], "amount_mismatch");
   EXPECT_EQ(queued["expected_amount"], 0);
   EXPECT_EQ(queued["open_amount"], 300);
-  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), collection->amount.minor());
+  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), 40'000);
   EXPECT_EQ(LabelsOf(bought.order_id).size(), 1u);
-  s_.ExpectBooksAgree({});
+
+  // The card is not charged again: the instalments falling due take nothing.
+  const std::int64_t cash_after = s_.Balance("collections_cash:USD");
+  s_.Advance(50);
+  EXPECT_EQ(s_.Balance("collections_cash:USD"), cash_after);
+  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), 40'000);
+  EXPECT_EQ(s_.Plan(bought.plan_id).fees_charged.minor(), 0);
+  s_.ExpectBooksAgree({bought.plan_id});
 }
 
 }  // namespace

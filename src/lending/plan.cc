@@ -21,6 +21,16 @@ std::string_view PlanStatusName(PlanStatus s) {
   return "";
 }
 
+std::string_view ChargeOffReasonName(ChargeOffReason r) {
+  switch (r) {
+    case ChargeOffReason::kNone: return "none";
+    case ChargeOffReason::kDelinquency: return "delinquency";
+    case ChargeOffReason::kFraud: return "fraud";
+  }
+  TRANCHE_ASSERT_MSG(false, "unknown charge-off reason");
+  return "";
+}
+
 std::string_view BucketName(Bucket b) {
   switch (b) {
     case Bucket::kCurrent: return "current";

@@ -19,11 +19,19 @@
 namespace tranche::lending {
 
 // A plan is open until everything on it is paid (paid_off), refunded away (closed) or
-// written off at 120 days past due (charged_off; later payments are recoveries).
+// written off (charged_off; later payments are recoveries).
 enum class PlanStatus : std::uint8_t { kActive, kPaidOff, kClosed, kChargedOff };
 inline constexpr PlanStatus kAllPlanStatuses[] = {PlanStatus::kActive, PlanStatus::kPaidOff,
                                                   PlanStatus::kClosed, PlanStatus::kChargedOff};
 std::string_view PlanStatusName(PlanStatus s);
+
+// Why a charged-off plan was written off: 120 days past due (a credit loss), or a card
+// issuer taking one of its payments back as not the cardholder's (a fraud loss: the
+// purchase was not the consumer's to owe, and the card is not to be charged again).
+enum class ChargeOffReason : std::uint8_t { kNone, kDelinquency, kFraud };
+inline constexpr ChargeOffReason kAllChargeOffReasons[] = {ChargeOffReason::kNone, ChargeOffReason::kDelinquency,
+                                                           ChargeOffReason::kFraud};
+std::string_view ChargeOffReasonName(ChargeOffReason r);
 
 // Delinquency by days past due of the oldest unpaid instalment.
 enum class Bucket : std::uint8_t { kCurrent, kDpd1To30, kDpd31To60, kDpd61To90, kDpd91To120 };
@@ -78,6 +86,7 @@ struct Plan {
   bool extended = false;                      // a due date was extended (once per plan)
   Bucket bucket = Bucket::kCurrent;
   std::optional<Date> charged_off_on = {};
+  ChargeOffReason charge_off_reason = ChargeOffReason::kNone;  // kNone exactly while not charged off
 };
 
 Plan MakePlan(std::string id, const Schedule& schedule, Instant created_at);

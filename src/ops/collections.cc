@@ -35,9 +35,9 @@ Status ApplyCollected(store::Tx& tx, IdGenerator& ids, Instant now, const Collec
   if (!applied.is_zero()) {
     TRANCHE_ASSIGN_OR_RETURN(a, servicing::AllocatePayment(plan, applied, c.business_date));
   }
-  const bool recovery = plan.status == lending::PlanStatus::kChargedOff;
   TRANCHE_RETURN_IF_ERROR(PostEntry(tx, servicing::PaymentEntry({ids.Next("je"), c.id, c.consumer_id, now}, a,
-                                                                recovery, Checked(c.amount.Minus(applied)))));
+                                                                plan.charge_off_reason,
+                                                                Checked(c.amount.Minus(applied)))));
   if (applied.is_zero()) return Status::Ok();
   plan = servicing::ApplyPayment(std::move(plan), a);
   const bool paid_off = plan.status == lending::PlanStatus::kPaidOff;

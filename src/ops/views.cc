@@ -105,6 +105,9 @@ Json PlanJson(const lending::Plan& stored, Date today) {
                {"pause_reason", paused ? Json(p.pause_reason) : Json(nullptr)},
                {"extended", p.extended},
                {"charged_off_on", OptionalDate(p.charged_off_on)},
+               {"charge_off_reason", p.status == lending::PlanStatus::kChargedOff
+                                         ? Json(lending::ChargeOffReasonName(p.charge_off_reason))
+                                         : Json(nullptr)},
                {"recovered", p.recovered.minor()},
                {"installments", std::move(installments)},
                {"created_at", FormatRfc3339(p.created_at)}};

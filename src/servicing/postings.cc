@@ -22,9 +22,17 @@ Currency SameCurrency(std::initializer_list<Money> amounts) {
   return c;
 }
 
+// The expense a charge-off for `reason` is written off to, and its recoveries credited to.
+AccountType LossAccount(lending::ChargeOffReason reason) {
+  TRANCHE_ASSERT(reason != lending::ChargeOffReason::kNone);
+  return reason == lending::ChargeOffReason::kFraud ? AccountType::kFraudLossExpense : AccountType::kCreditLossExpense;
+}
+
 }  // namespace
 
-JournalEntry PaymentEntry(const EntryContext& ctx, const PaymentAllocation& a, bool recovery, Money excess) {
+JournalEntry PaymentEntry(const EntryContext& ctx, const PaymentAllocation& a, lending::ChargeOffReason charged_off_for,
+                          Money excess) {
+  const bool recovery = charged_off_for != lending::ChargeOffReason::kNone;
   const Money total = a.total();
   const Currency c = SameCurrency({total, excess});
   TRANCHE_ASSERT(!total.is_negative() && !excess.is_negative() && total.minor() + excess.minor() > 0);
@@ -32,7 +40,7 @@ JournalEntry PaymentEntry(const EntryContext& ctx, const PaymentAllocation& a, b
   AddLine(e, {AccountType::kCollectionsCash, c, ""}, Checked(total.Plus(excess)).minor());
   AddLine(e, {AccountType::kConsumerRefundsPayable, c, ctx.consumer_id}, -excess.minor());
   if (recovery) {
-    AddLine(e, {AccountType::kCreditLossExpense, c, ""}, -total.minor());
+    AddLine(e, {LossAccount(charged_off_for), c, ""}, -total.minor());
   } else {
     AddLine(e, {AccountType::kConsumerReceivable, c, ctx.consumer_id}, -Checked(a.fees.Plus(a.principal)).minor());
     AddLine(e, {AccountType::kAccruedInterest, c, ""}, -a.interest.minor());
@@ -76,7 +84,7 @@ JournalEntry ChargeOffEntry(const EntryContext& ctx, const DayResult& r) {
   const Money written_off = Checked(r.charged_off_principal.Plus(r.charged_off_fees));
   const Currency c = SameCurrency({r.plan.amount, written_off, r.interest_written_back});
   JournalEntry e = Blank(ctx, Reason::kChargeOff, "charge_off:" + ctx.object_id);
-  AddLine(e, {AccountType::kCreditLossExpense, c, ""}, written_off.minor());
+  AddLine(e, {LossAccount(r.plan.charge_off_reason), c, ""}, written_off.minor());
   AddLine(e, {AccountType::kConsumerReceivable, c, ctx.consumer_id}, -written_off.minor());
   AddLine(e, {AccountType::kInterestRevenue, c, ""}, r.interest_written_back.minor());
   AddLine(e, {AccountType::kAccruedInterest, c, ""}, -r.interest_written_back.minor());

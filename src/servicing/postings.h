@@ -23,10 +23,12 @@ struct EntryContext {
 // different currencies are a caller's bug and asserted.
 
 // A collected payment: cash debited; the receivable credited with fees and principal,
-// accrued interest with interest. On a charged-off plan the allocated amount is a
-// recovery credited to credit losses. `excess`, collected beyond what the plan still
-// owed (it was paid meanwhile), is owed back: consumer refunds payable.
-ledger::JournalEntry PaymentEntry(const EntryContext& ctx, const PaymentAllocation& a, bool recovery, Money excess);
+// accrued interest with interest. On a charged-off plan (`charged_off_for` is not kNone)
+// the allocated amount is a recovery credited to the loss it was written off to: credit
+// losses, or fraud losses. `excess`, collected beyond what the plan still owed (it was
+// paid meanwhile), is owed back: consumer refunds payable.
+ledger::JournalEntry PaymentEntry(const EntryContext& ctx, const PaymentAllocation& a,
+                                  lending::ChargeOffReason charged_off_for, Money excess);
 // A late fee on instalment `number`: receivable debited, fee revenue credited.
 ledger::JournalEntry LateFeeEntry(const EntryContext& ctx, Money fee, int number);
 // Accrued interest of a batch of plans (ctx.object_id: the batch's first plan) for one
@@ -36,8 +38,9 @@ ledger::JournalEntry AccrualEntry(const EntryContext& ctx, Date business_date, M
 // revenue; accrued interest written back (> 0) or recognised (< 0).
 // Precondition: closure.needs_entry().
 ledger::JournalEntry ClosureEntry(const EntryContext& ctx, const Closure& closure);
-// A charge-off: credit losses debited with principal and fees, the receivable credited;
-// accrued unpaid interest written back against interest revenue.
+// A charge-off: credit losses (fraud losses for a fraud charge-off) debited with
+// principal and fees, the receivable credited; accrued unpaid interest written back
+// against interest revenue.
 ledger::JournalEntry ChargeOffEntry(const EntryContext& ctx, const DayResult& r);
 // Money owed to a consumer paid back to their method: refunds payable debited, cash
 // credited.

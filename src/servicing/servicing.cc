@@ -92,7 +92,8 @@ void ChargeLateFees(Plan& p, Date d, DayResult& r) {
   }
 }
 
-void ChargeOff(Plan& p, Date d, DayResult& r) {
+void ChargeOff(Plan& p, Date d, lending::ChargeOffReason reason, DayResult& r) {
+  TRANCHE_ASSERT(p.status == PlanStatus::kActive && reason != lending::ChargeOffReason::kNone);
   // What is written off is what stays owed: principal and fees. Interest not yet paid
   // is waived, so recoveries never exceed the loss.
   for (PlanInstallment& i : p.installments) {
@@ -106,6 +107,7 @@ void ChargeOff(Plan& p, Date d, DayResult& r) {
   r.interest_written_back = t.written_back;
   p.status = PlanStatus::kChargedOff;
   p.charged_off_on = d;
+  p.charge_off_reason = reason;
 }
 
 // Autopay: on an unpaid instalment's due date, and again 2 and 5 days later.
@@ -340,7 +342,7 @@ DayResult CloseDay(Plan p, Date d) {
     plan.bucket = bucket;
   }
   if (dpd >= kChargeOffDaysPastDue) {
-    ChargeOff(plan, d, r);
+    ChargeOff(plan, d, lending::ChargeOffReason::kDelinquency, r);
     return r;
   }
   DecideCollection(plan, d, r);
@@ -349,6 +351,12 @@ DayResult CloseDay(Plan p, Date d) {
       r.remind_installments.push_back(i.number);
     }
   }
+  return r;
+}
+
+DayResult ChargeOffAsFraud(Plan p, Date d) {
+  DayResult r(std::move(p));
+  ChargeOff(r.plan, d, lending::ChargeOffReason::kFraud, r);
   return r;
 }
 

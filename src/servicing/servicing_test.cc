@@ -314,6 +314,7 @@ TEST(ServicingCloseDayTest, ChargesOffAt120DaysPastDue) {
   EXPECT_EQ(off.interest_written_back.minor(), 0);
   EXPECT_EQ(off.collect.minor(), 0);
   EXPECT_EQ(off.plan.status, PlanStatus::kChargedOff);
+  EXPECT_EQ(off.plan.charge_off_reason, lending::ChargeOffReason::kDelinquency);
   ASSERT_TRUE(off.plan.charged_off_on.has_value());
   EXPECT_EQ(FormatDate(*off.plan.charged_off_on), FormatDate(Day(120)));
 
@@ -322,6 +323,29 @@ TEST(ServicingCloseDayTest, ChargesOffAt120DaysPastDue) {
   EXPECT_EQ(next.late_fee.minor(), 0);
   EXPECT_EQ(next.collect.minor(), 0);
   EXPECT_EQ(next.plan.status, PlanStatus::kChargedOff);
+}
+
+// A card issuer took the first instalment back as fraud: what stays owed is written off
+// that day for fraud, and the later due dates collect nothing.
+TEST(ServicingCloseDayTest, AFraudChargeOffWritesOffWhatStaysOwedAndStopsCollection) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  p = Pay(p, 2500);
+  CloseDays(p, Day(0), Day(3));
+  const DayResult off = ChargeOffAsFraud(p, Day(3));
+  EXPECT_TRUE(off.charged_off);
+  EXPECT_EQ(off.charged_off_principal.minor(), 7500);
+  EXPECT_EQ(off.charged_off_fees.minor(), 0);
+  EXPECT_EQ(off.collect.minor(), 0);
+  EXPECT_EQ(off.plan.status, PlanStatus::kChargedOff);
+  EXPECT_EQ(off.plan.charge_off_reason, lending::ChargeOffReason::kFraud);
+  ASSERT_TRUE(off.plan.charged_off_on.has_value());
+  EXPECT_EQ(FormatDate(*off.plan.charged_off_on), FormatDate(Day(3)));
+  Plan after = off.plan;
+  for (const DayResult& r : CloseDays(after, Day(4), Day(60))) {
+    ASSERT_EQ(r.collect.minor(), 0);
+    ASSERT_EQ(r.late_fee.minor(), 0);
+    ASSERT_FALSE(r.charged_off);
+  }
 }
 
 TEST(ServicingCloseDayTest, PaymentsAfterChargeOffAreRecoveries) {
@@ -745,7 +769,7 @@ TEST(ServicingPostingsTest, PaymentEntrySplitsReceivableAndAccruedInterest) {
   auto a = AllocatePayment(p, Usd(5000), p.installments[0].due_date);  // due: its interest as scheduled
   ASSERT_TRUE(a.ok());
   ASSERT_EQ(a->interest.minor(), 600);
-  const ledger::JournalEntry e = PaymentEntry(Ctx("col_1"), *a, false, Usd(0));
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_1"), *a, lending::ChargeOffReason::kNone, Usd(0));
   ExpectValidAndBalanced(e);
   EXPECT_EQ(e.reason, ledger::Reason::kCollection);
   EXPECT_EQ(e.posting_key, "payment:col_1");
@@ -759,7 +783,7 @@ TEST(ServicingPostingsTest, PaymentEntrySplitsReceivableAndAccruedInterest) {
 TEST(ServicingPostingsTest, PaymentWithoutInterestHasTwoLines) {
   auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), Usd(2500), kCapture);
   ASSERT_TRUE(a.ok());
-  const ledger::JournalEntry e = PaymentEntry(Ctx("col_2"), *a, false, Usd(0));
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_2"), *a, lending::ChargeOffReason::kNone, Usd(0));
   ExpectValidAndBalanced(e);
   ASSERT_EQ(e.lines.size(), 2u);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -2500);
@@ -771,7 +795,7 @@ TEST(ServicingPostingsTest, RecoveryIsCreditedToCreditLosses) {
   ASSERT_EQ(p.status, PlanStatus::kChargedOff);
   auto a = AllocatePayment(p, Usd(3000), kCapture);
   ASSERT_TRUE(a.ok());
-  const ledger::JournalEntry e = PaymentEntry(Ctx("col_3"), *a, true, Usd(0));
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_3"), *a, lending::ChargeOffReason::kDelinquency, Usd(0));
   ExpectValidAndBalanced(e);
   EXPECT_EQ(e.reason, ledger::Reason::kRecovery);
   ASSERT_EQ(e.lines.size(), 2u);
@@ -783,7 +807,7 @@ TEST(ServicingPostingsTest, RecoveryIsCreditedToCreditLosses) {
 TEST(ServicingPostingsTest, ExcessCollectedIsOwedBackToTheConsumer) {
   auto a = AllocatePayment(PlanOf(ProductKind::kPayIn4, 10000), Usd(2500), kCapture);
   ASSERT_TRUE(a.ok());
-  const ledger::JournalEntry e = PaymentEntry(Ctx("col_4"), *a, false, Usd(400));
+  const ledger::JournalEntry e = PaymentEntry(Ctx("col_4"), *a, lending::ChargeOffReason::kNone, Usd(400));
   ExpectValidAndBalanced(e);
   ASSERT_EQ(e.lines.size(), 3u);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kCollectionsCash), 2900);
@@ -791,13 +815,13 @@ TEST(ServicingPostingsTest, ExcessCollectedIsOwedBackToTheConsumer) {
   EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerRefundsPayable), -400);
 
   const ledger::JournalEntry only_excess =
-      PaymentEntry(Ctx("col_5"), PaymentAllocation::None(Currency::kUSD), false, Usd(400));
+      PaymentEntry(Ctx("col_5"), PaymentAllocation::None(Currency::kUSD), lending::ChargeOffReason::kNone, Usd(400));
   ExpectValidAndBalanced(only_excess);
   ASSERT_EQ(only_excess.lines.size(), 2u);
   EXPECT_EQ(LineFor(only_excess, ledger::AccountType::kCollectionsCash), 400);
   EXPECT_EQ(LineFor(only_excess, ledger::AccountType::kConsumerRefundsPayable), -400);
 
-  const ledger::JournalEntry recovery = PaymentEntry(Ctx("col_6"), *a, true, Usd(100));
+  const ledger::JournalEntry recovery = PaymentEntry(Ctx("col_6"), *a, lending::ChargeOffReason::kDelinquency, Usd(100));
   ExpectValidAndBalanced(recovery);
   EXPECT_EQ(LineFor(recovery, ledger::AccountType::kCollectionsCash), 2600);
   EXPECT_EQ(LineFor(recovery, ledger::AccountType::kCreditLossExpense), -2500);
@@ -859,6 +883,7 @@ TEST(ServicingPostingsTest, ChargeOffEntryFromARealChargeOff) {
 
 TEST(ServicingPostingsTest, ChargeOffEntryWritesBackInterest) {
   DayResult r{PlanOf(ProductKind::kFinancing6, 100000, 2000)};
+  r.plan.charge_off_reason = lending::ChargeOffReason::kDelinquency;
   r.charged_off = true;
   r.charged_off_principal = Usd(90000);
   r.charged_off_fees = Usd(700);
@@ -870,6 +895,25 @@ TEST(ServicingPostingsTest, ChargeOffEntryWritesBackInterest) {
   EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -90700);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kInterestRevenue), 312);
   EXPECT_EQ(LineFor(e, ledger::AccountType::kAccruedInterest), -312);
+}
+
+// A fraud charge-off and what is later recovered on it go to fraud losses, not credit
+// losses: the two loss rates are read apart.
+TEST(ServicingPostingsTest, AFraudChargeOffAndItsRecoveriesAreFraudLosses) {
+  Plan p = PlanOf(ProductKind::kPayIn4, 10000);
+  const DayResult off = ChargeOffAsFraud(p, Day(1));
+  const ledger::JournalEntry e = ChargeOffEntry(Ctx("pln_1"), off);
+  ExpectValidAndBalanced(e);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kFraudLossExpense), 10000);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kCreditLossExpense), 0);
+  EXPECT_EQ(LineFor(e, ledger::AccountType::kConsumerReceivable), -10000);
+  auto a = AllocatePayment(off.plan, Usd(3000), kCapture);
+  ASSERT_TRUE(a.ok());
+  const ledger::JournalEntry recovery = PaymentEntry(Ctx("col_7"), *a, off.plan.charge_off_reason, Usd(0));
+  ExpectValidAndBalanced(recovery);
+  EXPECT_EQ(recovery.reason, ledger::Reason::kRecovery);
+  EXPECT_EQ(LineFor(recovery, ledger::AccountType::kFraudLossExpense), -3000);
+  EXPECT_EQ(LineFor(recovery, ledger::AccountType::kCreditLossExpense), 0);
 }
 
 TEST(ServicingPostingsTest, PayoutEntryDebitsThePayable) {

@@ -755,6 +755,15 @@ CREATE TABLE customer_contacts (
 );
 CREATE INDEX customer_contacts_by_start ON customer_contacts(started_at_us, id);
 )sql"},
+    {25, "charge_off_reason",
+     R"sql(
+-- Why a charged-off plan was written off (lending/plan.h): 120 days past due, or its
+-- purchase called fraud by a card issuer's chargeback. Plans charged off before this
+-- were all past due.
+ALTER TABLE plans ADD COLUMN charge_off_reason TEXT NOT NULL DEFAULT 'none'
+  CHECK (charge_off_reason IN ('none', 'delinquency', 'fraud'));
+UPDATE plans SET charge_off_reason = 'delinquency' WHERE status = 'charged_off';
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {

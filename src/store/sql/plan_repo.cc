@@ -14,17 +14,17 @@ constexpr char kPlanById[] =
     "SELECT id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency,"
     " amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor, interest_accrued_minor,"
     " accrual_carry, serviced_through, paused_from, paused_until, pause_reason, extended, bucket,"
-    " charged_off_on, recovered_minor FROM plans WHERE id = ?";
+    " charged_off_on, recovered_minor, charge_off_reason FROM plans WHERE id = ?";
 constexpr char kPlansOfOrder[] =
     "SELECT id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency,"
     " amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor, interest_accrued_minor,"
     " accrual_carry, serviced_through, paused_from, paused_until, pause_reason, extended, bucket,"
-    " charged_off_on, recovered_minor FROM plans WHERE order_id = ? ORDER BY id";
+    " charged_off_on, recovered_minor, charge_off_reason FROM plans WHERE order_id = ? ORDER BY id";
 constexpr char kPlansOfConsumer[] =
     "SELECT id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency,"
     " amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor, interest_accrued_minor,"
     " accrual_carry, serviced_through, paused_from, paused_until, pause_reason, extended, bucket,"
-    " charged_off_on, recovered_minor FROM plans WHERE consumer_id = ? AND id > ?"
+    " charged_off_on, recovered_minor, charge_off_reason FROM plans WHERE consumer_id = ? AND id > ?"
     " ORDER BY id LIMIT ?";
 constexpr char kInstallmentsOf[] =
     "SELECT number, due_date, principal_minor, interest_minor, paid_minor, late_fee_charged,"
@@ -36,7 +36,11 @@ Result<Plan> ReadPlanRow(const Statement& s) {
   const auto status = ParseByName<lending::PlanStatus>(lending::kAllPlanStatuses,
                                                        lending::PlanStatusName, s.Text(9));
   const auto bucket = ParseByName<lending::Bucket>(lending::kAllBuckets, lending::BucketName, s.Text(20));
-  if (!product || !currency || !status || !bucket) return Status::Internal("stored plan is malformed");
+  const auto charge_off_reason = ParseByName<lending::ChargeOffReason>(
+      lending::kAllChargeOffReasons, lending::ChargeOffReasonName, s.Text(23));
+  if (!product || !currency || !status || !bucket || !charge_off_reason) {
+    return Status::Internal("stored plan is malformed");
+  }
   const auto money = [&](int column) { return Money(s.Int(column), *currency); };
   Plan p{s.Text(0), s.Text(1),   s.Text(2), s.Text(3), s.Text(4), *product, s.Int(6), money(8), *status,
          InstantFromUnixMicros(s.Int(10)), {}, money(11), money(12), money(13), money(22)};
@@ -44,6 +48,7 @@ Result<Plan> ReadPlanRow(const Statement& s) {
   p.pause_reason = s.Text(18);
   p.extended = s.Int(19) != 0;
   p.bucket = *bucket;
+  p.charge_off_reason = *charge_off_reason;
   if (!ReadOptionalDate(s, 15, p.serviced_through) || !ReadOptionalDate(s, 16, p.paused_from) ||
       !ReadOptionalDate(s, 17, p.paused_until) || !ReadOptionalDate(s, 21, p.charged_off_on)) {
     return Status::Internal("stored plan has a malformed date");
@@ -52,7 +57,7 @@ Result<Plan> ReadPlanRow(const Statement& s) {
 }
 
 // Binds the servicing columns, in the order the statements name them
-// (fees_charged_minor … recovered_minor), at first .. first + 11.
+// (fees_charged_minor … charge_off_reason), at first .. first + 12.
 // The row has one currency column: every amount of the plan is in it.
 void BindServicing(Statement& s, int first, const Plan& p) {
   for (const Money m : {p.fees_charged, p.fees_paid, p.interest_accrued, p.recovered}) {
@@ -66,6 +71,9 @@ void BindServicing(Statement& s, int first, const Plan& p) {
   s.Bind(first + 7, p.pause_reason).Bind(first + 8, p.extended ? 1 : 0).Bind(first + 9, lending::BucketName(p.bucket));
   BindOptional(s, first + 10, p.charged_off_on);
   s.Bind(first + 11, p.recovered.minor());
+  TRANCHE_ASSERT((p.status == lending::PlanStatus::kChargedOff) ==
+                 (p.charge_off_reason != lending::ChargeOffReason::kNone));
+  s.Bind(first + 12, lending::ChargeOffReasonName(p.charge_off_reason));
 }
 
 }  // namespace
@@ -75,8 +83,8 @@ Status SqlPlanRepo::Insert(const Plan& p) {
       "INSERT INTO plans(id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps,"
       " currency, amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor,"
       " interest_accrued_minor, accrual_carry, serviced_through, paused_from, paused_until, pause_reason,"
-      " extended, bucket, charged_off_on, recovered_minor)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " extended, bucket, charged_off_on, recovered_minor, charge_off_reason)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, p.id).Bind(2, p.order_id).Bind(3, p.capture_id).Bind(4, p.consumer_id)
       .Bind(5, p.merchant_id).Bind(6, lending::ProductName(p.product)).Bind(7, p.apr_bps)
       .Bind(8, CurrencyCode(p.amount.currency())).Bind(9, p.amount.minor())
@@ -114,9 +122,10 @@ Status SqlPlanRepo::UpdateState(const Plan& p) {
   auto s = c_.Prepare(
       "UPDATE plans SET fees_charged_minor = ?, fees_paid_minor = ?, interest_accrued_minor = ?,"
       " accrual_carry = ?, serviced_through = ?, paused_from = ?, paused_until = ?, pause_reason = ?,"
-      " extended = ?, bucket = ?, charged_off_on = ?, recovered_minor = ?, status = ? WHERE id = ?");
+      " extended = ?, bucket = ?, charged_off_on = ?, recovered_minor = ?, charge_off_reason = ?, status = ?"
+      " WHERE id = ?");
   BindServicing(s, 1, p);
-  s.Bind(13, lending::PlanStatusName(p.status)).Bind(14, p.id);
+  s.Bind(14, lending::PlanStatusName(p.status)).Bind(15, p.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
   return Status::Ok();
