@@ -175,7 +175,9 @@ TEST_F(ReconApiTest, AChargebackPostsAFraudLossOnceAndLabelsTheOrderFraud) {
   lines.push_back({first, "cb_2", "col_not_ours", recon::LineKind::kChargeback, Money(700, Currency::kUSD), 0});
   Drop(first, recon::FormatFile(lines));
   const std::int64_t cash_before = s_.Balance("collections_cash:USD");
-  s_.Advance(1);
+  const Json closed = s_.Advance(1);
+  ASSERT_EQ(closed["closed"].size(), 1u);
+  EXPECT_EQ(closed["closed"][0]["reconciliation"]["fraud_charge_offs"], 1);
 
   Json summary = Get("/v1/admin/reconciliation");
   ASSERT_EQ(summary["runs"].size(), 1u);
@@ -223,7 +225,7 @@ TEST_F(ReconApiTest, AChargebackPostsAFraudLossOnceAndLabelsTheOrderFraud) {
   again.amount = Money(300, Currency::kUSD);
   again.fee_minor = 0;
   Drop(AddDays(first, 1), recon::FormatFile({chargeback, again}));
-  s_.Advance(1);
+  EXPECT_EQ(s_.Advance(1)["closed"][0]["reconciliation"]["fraud_charge_offs"], 0);
   summary = Get("/v1/admin/reconciliation");
   EXPECT_EQ(summary["runs"][0]["chargebacks"], 0);
   EXPECT_EQ(summary["runs"][0]["duplicates"], 1);

@@ -152,7 +152,7 @@ int Reconcile(const ReconcileArgs& a) {
   if (!store.ok()) return Fail(store.status());
   SecureRandom random;
   IdGenerator ids(system, random);
-  recon::DayOutcome outcome;
+  ops::FileOutcome outcome;
   if (Status st = (*store)->Write([&](store::Tx& tx) -> Status {
         TRANCHE_ASSIGN_OR_RETURN(outcome, ops::ReconcileFile(tx, ids, system.Now(), nullptr, *date, *lines,
                                                              recon::MatchRules{a.tolerance_minor}));

@@ -145,6 +145,7 @@ Json CobReportJson(const CobReport& r) {
           {"reconciliation",
            {{"files", r.recon_files},
             {"exceptions", r.recon_exceptions},
+            {"fraud_charge_offs", r.fraud_charge_offs},
             {"error", r.recon_error.empty() ? Json(nullptr) : Json(r.recon_error)}}},
           {"duration_ms", r.duration_ms}};
 }
@@ -230,7 +231,8 @@ Status Cob::Reconcile(Date d, Instant at, CobReport& report) {
     }
     TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
       TRANCHE_ASSIGN_OR_RETURN(auto outcome, ReconcileFile(tx, ctx_.ids, at, ctx_.fraud, file_date, *lines, recon_.rules));
-      report.recon_exceptions += static_cast<std::int64_t>(outcome.exceptions.size());
+      report.recon_exceptions += static_cast<std::int64_t>(outcome.day.exceptions.size());
+      report.fraud_charge_offs += outcome.fraud_charge_offs;
       return Status::Ok();
     }));
     ++report.recon_files;

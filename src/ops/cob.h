@@ -52,6 +52,7 @@ struct CobReport {
   std::int64_t payouts_failed = 0;
   std::int64_t recon_files = 0;       // settlement files reconciled
   std::int64_t recon_exceptions = 0;  // exceptions they queued
+  std::int64_t fraud_charge_offs = 0;  // plans their chargebacks wrote off as fraud
   std::string recon_error;            // why the inbox's next file waits (malformed), if it does
   std::int64_t duration_ms = 0;
 };

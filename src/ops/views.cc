@@ -354,7 +354,8 @@ Json ReconSummaryJson(const recon::Summary& s) {
           {"runs", std::move(runs)}};
 }
 
-Json ReconDayJson(const recon::DayOutcome& d) {
+Json ReconDayJson(const FileOutcome& f) {
+  const recon::DayOutcome& d = f.day;
   const recon::DayResult& r = d.result;
   std::map<Currency, std::int64_t> unreconciled;
   for (const recon::ReconException& e : r.exceptions) unreconciled[e.currency] += e.open_minor();
@@ -367,6 +368,7 @@ Json ReconDayJson(const recon::DayOutcome& d) {
           {"duplicates", r.duplicates},
           {"written_off", r.written_off},
           {"chargebacks", static_cast<std::int64_t>(r.chargebacks.size())},
+          {"fraud_charge_offs", f.fraud_charge_offs},
           {"auto_match_rate", AutoMatchRate(r.auto_resolved(), r.lines)},
           {"exceptions", std::move(exceptions)},
           {"unreconciled", MinorByCurrencyJson(unreconciled)},

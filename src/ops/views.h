@@ -16,6 +16,7 @@
 #include "onboarding/consumer_login.h"
 #include "onboarding/onboarding.h"
 #include "ops/automation.h"
+#include "ops/reconciliation.h"
 #include "ops/fraud_backtest.h"
 #include "ops/fraud_summary.h"
 #include "ops/models.h"
@@ -124,7 +125,7 @@ Json FraudStatusJson(const fraud::Review& r, const std::optional<checkout::Order
 Json ReconExceptionJson(const recon::ExceptionRecord& r);
 Json ReconRunJson(const recon::RunRecord& r);
 Json ReconSummaryJson(const recon::Summary& s);
-Json ReconDayJson(const recon::DayOutcome& d);
+Json ReconDayJson(const FileOutcome& f);
 
 // The assistant: a message; a conversation {id, object, status, language, turns,
 // created_at, handoff, outcome}; with its messages (a transcript); a turn's answer {reply,

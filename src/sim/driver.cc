@@ -555,13 +555,14 @@ Status Simulation::Reconcile(int day, Date date) {
   if (o_.settlement_files) {
     TRANCHE_RETURN_IF_ERROR(rec_.WriteFile("files/settlement_" + FormatDate(date) + ".csv", recon::FormatFile(file)));
   }
-  recon::DayOutcome outcome;
+  ops::FileOutcome outcome;
   TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(outcome, ops::ReconcileFile(tx, ids_, clock_.Now(), &screening_, date, file,
                                                          recon::MatchRules{c_.files.tolerance_minor}));
     return Status::Ok();
   }));
-  const recon::DayResult& result = outcome.result;
+  const recon::DayResult& result = outcome.day.result;
+  s_.fraud_charge_offs += outcome.fraud_charge_offs;
   s_.recon_lines += result.lines;
   s_.recon_auto_resolved += result.auto_resolved();
   s_.recon_exceptions += static_cast<std::int64_t>(result.exceptions.size());
@@ -665,7 +666,8 @@ std::string SummaryJson(const RunSummary& s) {
                       {"frauds_stopped", s.frauds_stopped},
                       {"disputes", s.disputes}, {"chargebacks", s.chargebacks}, {"payoffs", s.payoffs}, {"method_changes", s.method_changes},
                       {"collections_succeeded", s.collections_succeeded}, {"collections_failed", s.collections_failed},
-                      {"late_fees", s.late_fees}, {"charge_offs", s.charge_offs}, {"settlements", s.settlements},
+                      {"late_fees", s.late_fees}, {"charge_offs", s.charge_offs},
+                      {"fraud_charge_offs", s.fraud_charge_offs}, {"settlements", s.settlements},
                       {"payouts", s.payouts}, {"recon_lines", s.recon_lines},
                       {"recon_auto_resolved", s.recon_auto_resolved}, {"recon_exceptions", s.recon_exceptions},
                       {"unreconciled_minor", s.unreconciled_minor}, {"refusals", s.refusals},

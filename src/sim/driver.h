@@ -65,7 +65,8 @@ struct RunSummary {
   std::int64_t collections_succeeded = 0;
   std::int64_t collections_failed = 0;
   std::int64_t late_fees = 0;
-  std::int64_t charge_offs = 0;
+  std::int64_t charge_offs = 0;        // at 120 days past due (the daily close)
+  std::int64_t fraud_charge_offs = 0;  // after a chargeback (reconciliation)
   std::int64_t settlements = 0;
   std::int64_t payouts = 0;
   std::int64_t recon_lines = 0;
