@@ -247,5 +247,43 @@ TEST_F(ReconApiTest, AChargebackPostsAFraudLossOnceAndLabelsTheOrderFraud) {
   s_.ExpectBooksAgree({bought.plan_id});
 }
 
+// The merchant refunded the whole order, so the instalment the consumer had paid went
+// back to their card; a chargeback of that instalment would pay them twice. It is not
+// accepted: it waits for a person to contest, with no loss posted and no fraud label.
+TEST_F(ReconApiTest, AChargebackOfMoneyAlreadyRefundedWaitsForAPerson) {
+  const Date first = s_.today();
+  const Scenario::Purchase bought = s_.Buy("dana@example.com", 40'000);
+  s_.Advance(1);  // the first instalment is collected
+  auto refund = s_.client().Post("/v1/orders/" + bought.order_id + "/refunds", {{"amount", 40'000}}, s_.mkey());
+  ASSERT_EQ(refund.status, 201) << refund.body;
+  EXPECT_EQ(refund.json()["refunded_to_consumer"], 10'000);
+  std::vector<recon::FileLine> lines;
+  std::optional<recon::Expected> collection;
+  for (const recon::Expected& e : Movements(first)) {
+    lines.push_back({first, "pr_" + e.reference, e.reference, e.kind, e.amount, 0});
+    if (e.kind == recon::LineKind::kCollection) collection = e;
+  }
+  ASSERT_TRUE(collection.has_value());
+  lines.push_back({first, "cb_1", collection->reference, recon::LineKind::kChargeback, collection->amount, 0});
+  Drop(first, recon::FormatFile(lines));
+  const Json closed = s_.Advance(1);
+  EXPECT_EQ(closed["closed"][0]["reconciliation"]["fraud_charge_offs"], 0);
+
+  const Json summary = Get("/v1/admin/reconciliation");
+  ASSERT_EQ(summary["runs"].size(), 1u);
+  EXPECT_EQ(summary["runs"][0]["chargebacks"], 0);
+  const Json open = Get("/v1/admin/reconciliation/exceptions?status=open")["data"];
+  ASSERT_EQ(open.size(), 1u) << open.dump();
+  EXPECT_EQ(open[0]["type"], "chargeback");
+  EXPECT_EQ(open[0]["kind"], "amount_mismatch");
+  EXPECT_EQ(open[0]["reference"], collection->reference);
+  EXPECT_EQ(open[0]["expected_amount"], 0);
+  EXPECT_EQ(open[0]["open_amount"], 10'000);
+  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), 0);
+  EXPECT_TRUE(LabelsOf(bought.order_id).empty());
+  EXPECT_EQ(s_.Plan(bought.plan_id).status, lending::PlanStatus::kClosed);
+  s_.ExpectBooksAgree({bought.plan_id});
+}
+
 }  // namespace
 }  // namespace tranche

@@ -1,5 +1,6 @@
 #include "recon/matcher.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/assert.h"
@@ -52,7 +53,13 @@ void MatchChargeback(Date d, const FileLine& line, const ChargeableCollections& 
     return;
   }
   const bool charged_back = it->second.charged_back || HasKeyWithPrefix(state.matched, accepted_prefix);
-  const std::int64_t left_minor = charged_back ? 0 : it->second.collected.minor();
+  // The order's other collections may have been charged back in this very file.
+  std::int64_t order_left_minor = it->second.order_left_minor;
+  for (const FileLine& accepted : r.chargebacks) {
+    if (chargeable.at(accepted.reference).order_id == it->second.order_id) order_left_minor -= accepted.amount.minor();
+  }
+  const std::int64_t left_minor =
+      charged_back ? 0 : std::clamp<std::int64_t>(order_left_minor, 0, it->second.collected.minor());
   if (line.amount.minor() > left_minor) {
     state.matched.emplace(queued_key, d);
     r.exceptions.push_back({ExceptionKind::kAmountMismatch, line.reference, line.kind, d, line.amount.currency(),

@@ -18,8 +18,12 @@
 //   the same line (collection and processor reference) seen within
 //     kDuplicateWindowDays → duplicate, ignored;
 //   not a collection that succeeded, or in another currency → exception unknown_reference;
-//   more than the collection has left to take back (all of it, or nothing once charged
-//     back) → exception amount_mismatch, expecting what is left;
+//   more than the collection has left to take back → exception amount_mismatch,
+//     expecting what is left: all of it, or nothing once charged back, and never more
+//     than its order has left (what the order's collections took, less what went back
+//     to the consumer — refunds beyond what was owed, overpayments — and the chargebacks
+//     of its collections accepted before, in this file too). A chargeback of money
+//     already returned would pay the cardholder twice: a person contests it;
 //   otherwise → a chargeback: the caller posts it whole and learns the order was fraud.
 #pragma once
 
@@ -38,6 +42,10 @@ inline constexpr int kDuplicateWindowDays = 7;
 struct Chargeable {
   Money collected;            // what the collection took
   bool charged_back = false;  // a chargeback against it was accepted before
+  std::string order_id;       // the order it paid towards
+  // What the order's succeeded collections took, less what went back to the consumer
+  // and the chargebacks posted against them (at least 0, in the collection's currency).
+  std::int64_t order_left_minor = 0;
 };
 using ChargeableCollections = std::map<std::string, Chargeable>;  // by collection id
 

@@ -97,10 +97,10 @@ TEST(Matcher, RecentReferencesAreForgottenAfterTheWindow) {
 TEST(Matcher, ChargebacksOfCollectionsAreAcceptedOnceAndOthersQueued) {
   MatchState state;
   // col_1 was matched today; its cardholder's issuer takes part of it back the same day.
-  const ChargeableCollections chargeable = {{"col_1", {Money(10'000, Currency::kSEK), false}},
-                                            {"col_2", {Money(3'000, Currency::kSEK), false}},
-                                            {"col_3", {Money(3'000, Currency::kSEK), true}},
-                                            {"col_4", {Money(3'000, Currency::kEUR), false}}};
+  const ChargeableCollections chargeable = {{"col_1", {Money(10'000, Currency::kSEK), false, "ord_1", 10'000}},
+                                            {"col_2", {Money(3'000, Currency::kSEK), false, "ord_2", 3'000}},
+                                            {"col_3", {Money(3'000, Currency::kSEK), true, "ord_3", 0}},
+                                            {"col_4", {Money(3'000, Currency::kEUR), false, "ord_4", 3'000}}};
   FileLine second = Line("col_1", 1'000, 150, LineKind::kChargeback);
   second.processor_ref = "pr_col_1_again";
   const DayResult r =
@@ -148,6 +148,30 @@ TEST(Matcher, ChargebacksOfCollectionsAreAcceptedOnceAndOthersQueued) {
   EXPECT_EQ(later.duplicates, 2);
   EXPECT_TRUE(later.chargebacks.empty());
   EXPECT_TRUE(later.exceptions.empty());
+}
+
+// Money that already went back to the consumer is not taken back a second time: an
+// order that took 10,000 in two collections and returned 6,000 by refund has 4,000 left
+// to charge back, whichever collection the lines name, and two lines in one file share it.
+TEST(Matcher, ChargebacksNeverTakeBackMoreThanTheOrderHasLeft) {
+  MatchState state;
+  const ChargeableCollections chargeable = {{"col_1", {Money(5'000, Currency::kSEK), false, "ord_1", 4'000}},
+                                            {"col_2", {Money(5'000, Currency::kSEK), false, "ord_1", 4'000}},
+                                            {"col_3", {Money(5'000, Currency::kSEK), false, "ord_2", 0}}};
+  FileLine first = Line("col_1", 3'000, 0, LineKind::kChargeback);
+  FileLine second = Line("col_2", 3'000, 0, LineKind::kChargeback);
+  FileLine refunded = Line("col_3", 5'000, 0, LineKind::kChargeback);
+  const DayResult r = Reconcile(kDay, {}, {first, second, refunded}, chargeable, {}, state);
+  ASSERT_EQ(r.chargebacks.size(), 1u);
+  EXPECT_EQ(r.chargebacks[0].reference, "col_1");
+  ASSERT_EQ(r.exceptions.size(), 2u);
+  EXPECT_EQ(r.exceptions[0].kind, ExceptionKind::kAmountMismatch);
+  EXPECT_EQ(r.exceptions[0].reference, "col_2");
+  EXPECT_EQ(r.exceptions[0].expected_minor, 1'000);  // the 4,000 the order had left, less col_1's 3,000
+  EXPECT_EQ(r.exceptions[0].open_minor(), 3'000);
+  EXPECT_EQ(r.exceptions[1].reference, "col_3");
+  EXPECT_EQ(r.exceptions[1].expected_minor, 0);  // all of it was refunded
+  EXPECT_EQ(r.exceptions[1].open_minor(), 5'000);
 }
 
 }  // namespace

@@ -27,18 +27,53 @@ std::optional<LineKind> KindOf(AccountType account, Reason reason, std::int64_t 
   return std::nullopt;
 }
 
-// The stored collections the file's chargeback lines name: what each took, and whether a
-// chargeback of it is posted already. Lines naming no succeeded collection are left out
-// (the matcher queues them as unknown).
+// The sum of the entry's lines on accounts of `type` (debits positive).
+std::int64_t LinesOn(const ledger::JournalEntry& e, AccountType type) {
+  std::int64_t sum = 0;
+  for (const ledger::Line& l : e.lines) sum += l.account.type == type ? l.amount_minor : 0;
+  return sum;
+}
+
+// What a chargeback of the order's collections could still take back: what they took,
+// less what went back to the consumer (overpayments owed back, refunds beyond what the
+// plans still owed) and the chargebacks already posted against them. At least 0.
+Result<std::int64_t> OrderLeftMinor(store::Tx& tx, const std::string& order_id) {
+  std::int64_t left_minor = 0;
+  TRANCHE_ASSIGN_OR_RETURN(auto plans, tx.plans().ListByOrder(order_id));
+  for (const lending::Plan& p : plans) {
+    TRANCHE_ASSIGN_OR_RETURN(auto taken, tx.collections().ListOfPlan(p.id));
+    for (const servicing::Collection& c : taken) {
+      if (c.status != servicing::CollectionStatus::kSucceeded) continue;
+      left_minor += c.amount.minor();
+      TRANCHE_ASSIGN_OR_RETURN(auto payment, tx.ledger().FindByPostingKey("payment:" + c.id));
+      if (payment) left_minor += LinesOn(*payment, AccountType::kConsumerRefundsPayable);  // a credit: < 0
+      TRANCHE_ASSIGN_OR_RETURN(auto charged_back, tx.ledger().FindByPostingKey(ChargebackKey(c.id)));
+      if (charged_back) left_minor -= LinesOn(*charged_back, AccountType::kFraudLossExpense);
+    }
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.orders().ListRefunds(order_id));
+  for (const checkout::RefundRecord& r : refunds) left_minor -= r.to_consumer.minor();
+  return std::max<std::int64_t>(0, left_minor);
+}
+
+// The stored collections the file's chargeback lines name: what each took, whether a
+// chargeback of it is posted already, and what its order has left to take back. Lines
+// naming no succeeded collection are left out (the matcher queues them as unknown).
 Result<ChargeableCollections> LoadChargeable(store::Tx& tx, const std::vector<FileLine>& file,
                                              std::map<std::string, servicing::Collection>& collections) {
   ChargeableCollections out;
+  std::map<std::string, std::int64_t> order_left;  // by order id: each order read once
   for (const FileLine& line : file) {
     if (line.kind != LineKind::kChargeback || out.contains(line.reference)) continue;
     TRANCHE_ASSIGN_OR_RETURN(auto c, tx.collections().Find(line.reference));
     if (!c || c->status != servicing::CollectionStatus::kSucceeded) continue;
     TRANCHE_ASSIGN_OR_RETURN(auto posted, tx.ledger().FindByPostingKey(ChargebackKey(line.reference)));
-    out.emplace(line.reference, Chargeable{c->amount, posted.has_value()});
+    TRANCHE_ASSIGN_OR_RETURN(auto plan, tx.plans().Find(c->plan_id));
+    TRANCHE_ASSERT_MSG(plan.has_value(), "a collection's plan exists");
+    if (!order_left.contains(plan->order_id)) {
+      TRANCHE_ASSIGN_OR_RETURN(order_left[plan->order_id], OrderLeftMinor(tx, plan->order_id));
+    }
+    out.emplace(line.reference, Chargeable{c->amount, posted.has_value(), plan->order_id, order_left[plan->order_id]});
     collections.emplace(line.reference, std::move(*c));
   }
   return out;
