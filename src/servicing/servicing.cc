@@ -356,6 +356,11 @@ DayResult CloseDay(Plan p, Date d) {
 
 DayResult ChargeOffAsFraud(Plan p, Date d) {
   DayResult r(std::move(p));
+  // A pause (a dispute, a return) holds collection; a written-off plan has none left to
+  // hold. Ended here, so that no later resume moves the written-off instalments.
+  r.plan.paused_from.reset();
+  r.plan.paused_until.reset();
+  r.plan.pause_reason.clear();
   ChargeOff(r.plan, d, lending::ChargeOffReason::kFraud, r);
   return r;
 }

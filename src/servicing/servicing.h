@@ -140,7 +140,8 @@ DayResult CloseDay(lending::Plan p, Date d);
 // Writes off an active plan whose purchase a card issuer has called fraud (it took one
 // of the plan's payments back): what stays owed is written off as at 120 days past due,
 // but for reason kFraud, and nothing more is collected from the card. `d` is the
-// business date the chargeback was accepted. Precondition: the plan is active.
+// business date the chargeback was accepted. A pause running is ended, its due dates
+// left as they are. Precondition: the plan is active.
 DayResult ChargeOffAsFraud(lending::Plan p, Date d);
 
 // Interest accrued beyond what was paid, or paid beyond what was accrued, when a plan

@@ -346,6 +346,18 @@ TEST(ServicingCloseDayTest, AFraudChargeOffWritesOffWhatStaysOwedAndStopsCollect
     ASSERT_EQ(r.late_fee.minor(), 0);
     ASSERT_FALSE(r.charged_off);
   }
+
+  // A plan paused for a dispute: the pause ends with the write-off, the due dates stay.
+  auto paused = Pause(p, Day(3), kDisputePauseDays, "dispute");
+  ASSERT_TRUE(paused.ok());
+  const DayResult off_paused = ChargeOffAsFraud(*paused, Day(4));
+  EXPECT_FALSE(off_paused.plan.paused_from.has_value());
+  EXPECT_FALSE(off_paused.plan.paused_until.has_value());
+  EXPECT_TRUE(off_paused.plan.pause_reason.empty());
+  EXPECT_FALSE(IsPaused(off_paused.plan, Day(5)));
+  for (std::size_t k = 0; k < p.installments.size(); ++k) {
+    EXPECT_EQ(FormatDate(off_paused.plan.installments[k].due_date), FormatDate(p.installments[k].due_date));
+  }
 }
 
 TEST(ServicingCloseDayTest, PaymentsAfterChargeOffAreRecoveries) {
