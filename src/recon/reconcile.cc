@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ledger/posting.h"
+#include "servicing/postings.h"
 
 namespace tranche::recon {
 
@@ -45,7 +46,7 @@ Result<std::int64_t> OrderLeftMinor(store::Tx& tx, const std::string& order_id) 
     for (const servicing::Collection& c : taken) {
       if (c.status != servicing::CollectionStatus::kSucceeded) continue;
       left_minor += c.amount.minor();
-      TRANCHE_ASSIGN_OR_RETURN(auto payment, tx.ledger().FindByPostingKey("payment:" + c.id));
+      TRANCHE_ASSIGN_OR_RETURN(auto payment, tx.ledger().FindByPostingKey(servicing::PaymentKey(c.id)));
       if (payment) left_minor += LinesOn(*payment, AccountType::kConsumerRefundsPayable);  // a credit: < 0
       TRANCHE_ASSIGN_OR_RETURN(auto charged_back, tx.ledger().FindByPostingKey(ChargebackKey(c.id)));
       if (charged_back) left_minor -= LinesOn(*charged_back, AccountType::kFraudLossExpense);

@@ -30,13 +30,15 @@ AccountType LossAccount(lending::ChargeOffReason reason) {
 
 }  // namespace
 
+std::string PaymentKey(std::string_view collection_id) { return "payment:" + std::string(collection_id); }
+
 JournalEntry PaymentEntry(const EntryContext& ctx, const PaymentAllocation& a, lending::ChargeOffReason charged_off_for,
                           Money excess) {
   const bool recovery = charged_off_for != lending::ChargeOffReason::kNone;
   const Money total = a.total();
   const Currency c = SameCurrency({total, excess});
   TRANCHE_ASSERT(!total.is_negative() && !excess.is_negative() && total.minor() + excess.minor() > 0);
-  JournalEntry e = Blank(ctx, recovery ? Reason::kRecovery : Reason::kCollection, "payment:" + ctx.object_id);
+  JournalEntry e = Blank(ctx, recovery ? Reason::kRecovery : Reason::kCollection, PaymentKey(ctx.object_id));
   AddLine(e, {AccountType::kCollectionsCash, c, ""}, Checked(total.Plus(excess)).minor());
   AddLine(e, {AccountType::kConsumerRefundsPayable, c, ctx.consumer_id}, -excess.minor());
   if (recovery) {

@@ -22,6 +22,9 @@ struct EntryContext {
 // Each entry is in the currency of the amounts it is given; amounts of one entry in
 // different currencies are a caller's bug and asserted.
 
+// The posting key of collection `collection_id`'s payment entry (PaymentEntry).
+std::string PaymentKey(std::string_view collection_id);
+
 // A collected payment: cash debited; the receivable credited with fees and principal,
 // accrued interest with interest. On a charged-off plan (`charged_off_for` is not kNone)
 // the allocated amount is a recovery credited to the loss it was written off to: credit
