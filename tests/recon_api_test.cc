@@ -37,6 +37,21 @@ class ReconApiTest : public ::testing::Test {
     std::ofstream(dir / recon::DirectoryInbox::FileName(d), std::ios::binary) << text;
   }
 
+  // Drops `d`'s file: every movement as the ledger has it, and a chargeback of the whole
+  // of the day's collection (returned; none when the day collected nothing).
+  std::optional<recon::Expected> DropChargingBackTheCollection(Date d) {
+    std::vector<recon::FileLine> lines;
+    std::optional<recon::Expected> collection;
+    for (const recon::Expected& e : Movements(d)) {
+      lines.push_back({d, "pr_" + e.reference, e.reference, e.kind, e.amount, 0});
+      if (e.kind == recon::LineKind::kCollection) collection = e;
+    }
+    if (!collection) return std::nullopt;
+    lines.push_back({d, "cb_1", collection->reference, recon::LineKind::kChargeback, collection->amount, 0});
+    Drop(d, recon::FormatFile(lines));
+    return collection;
+  }
+
   // The fraud labels of the order's screened authorization.
   std::vector<fraud::Label> LabelsOf(const std::string& order_id) {
     std::vector<fraud::Label> out;
@@ -257,15 +272,8 @@ TEST_F(ReconApiTest, AChargebackOfMoneyAlreadyRefundedWaitsForAPerson) {
   auto refund = s_.client().Post("/v1/orders/" + bought.order_id + "/refunds", {{"amount", 40'000}}, s_.mkey());
   ASSERT_EQ(refund.status, 201) << refund.body;
   EXPECT_EQ(refund.json()["refunded_to_consumer"], 10'000);
-  std::vector<recon::FileLine> lines;
-  std::optional<recon::Expected> collection;
-  for (const recon::Expected& e : Movements(first)) {
-    lines.push_back({first, "pr_" + e.reference, e.reference, e.kind, e.amount, 0});
-    if (e.kind == recon::LineKind::kCollection) collection = e;
-  }
+  const std::optional<recon::Expected> collection = DropChargingBackTheCollection(first);
   ASSERT_TRUE(collection.has_value());
-  lines.push_back({first, "cb_1", collection->reference, recon::LineKind::kChargeback, collection->amount, 0});
-  Drop(first, recon::FormatFile(lines));
   const Json closed = s_.Advance(1);
   EXPECT_EQ(closed["closed"][0]["reconciliation"]["fraud_charge_offs"], 0);
 
@@ -282,6 +290,34 @@ TEST_F(ReconApiTest, AChargebackOfMoneyAlreadyRefundedWaitsForAPerson) {
   EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), 0);
   EXPECT_TRUE(LabelsOf(bought.order_id).empty());
   EXPECT_EQ(s_.Plan(bought.plan_id).status, lending::PlanStatus::kClosed);
+  s_.ExpectBooksAgree({bought.plan_id});
+}
+
+// The lender wrote off a purchase the consumer did not make and owes them back the
+// instalment they paid; the issuer's later chargeback of that instalment would pay them
+// twice, so it waits for a person, and the loss stays the order's amount.
+TEST_F(ReconApiTest, AChargebackOfAnOrderAlreadyWrittenOffWaitsForAPerson) {
+  const Date first = s_.today();
+  const Scenario::Purchase bought = s_.Buy("eve@example.com", 40'000);
+  s_.Advance(1);  // the first instalment is collected
+  auto d = s_.client().Post("/v1/me/disputes", {{"order_id", bought.order_id}, {"reason", "unauthorized"}},
+                            s_.Login(bought.email));
+  ASSERT_EQ(d.status, 201) << d.body;
+  auto decided = s_.client().Post("/v1/admin/disputes/" + d.json()["id"].get<std::string>() + "/decide",
+                                  {{"resolution", "written_off"}}, s_.okey());
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), 40'000);
+  const std::optional<recon::Expected> collection = DropChargingBackTheCollection(first);
+  ASSERT_TRUE(collection.has_value());
+  const Json closed = s_.Advance(1);
+  EXPECT_EQ(closed["closed"][0]["reconciliation"]["fraud_charge_offs"], 0);
+  const Json open = Get("/v1/admin/reconciliation/exceptions?status=open")["data"];
+  ASSERT_EQ(open.size(), 1u) << open.dump();
+  EXPECT_EQ(open[0]["kind"], "amount_mismatch");
+  EXPECT_EQ(open[0]["expected_amount"], 0);
+  EXPECT_EQ(s_.Balance("fraud_loss_expense:USD"), 40'000);
+  EXPECT_EQ(s_.Balance("consumer_refunds_payable:USD:" + bought.consumer_id), 0);  // paid back by that close
+  EXPECT_EQ(LabelsOf(bought.order_id).size(), 1u);  // the dispute's label only
   s_.ExpectBooksAgree({bought.plan_id});
 }
 

@@ -98,7 +98,9 @@ class Sequence {
   void Dispute() {
     const std::string plan = AnyOf(plans_);
     const lending::Plan p = s_.Plan(plan);
-    auto opened = s_.client().Post("/v1/me/disputes", {{"order_id", p.order_id}, {"reason", "wrong_item"}},
+    const bool unauthorized = Uniform(0, 1) == 0;
+    auto opened = s_.client().Post("/v1/me/disputes",
+                                   {{"order_id", p.order_id}, {"reason", unauthorized ? "unauthorized" : "wrong_item"}},
                                    s_.Login(plan_owner_[plan]));
     EXPECT_TRUE(opened.status == 201 || opened.status == 409 || opened.status == 422) << opened.body;
     if (opened.status != 201) return;
@@ -109,7 +111,9 @@ class Sequence {
       return;
     }
     EXPECT_EQ(s_.client().Post("/v1/disputes/" + id + "/respond", {{"accept", false}}, s_.mkey()).status, 200);
-    const std::string resolution = Uniform(0, 1) == 0 ? "refunded" : "merchant_upheld";
+    // Only a purchase the consumer did not make can be the lender's loss to write off.
+    const char* kResolutions[] = {"refunded", "merchant_upheld", "written_off"};
+    const std::string resolution = kResolutions[Uniform(0, unauthorized ? 2 : 1)];
     EXPECT_EQ(s_.client().Post("/v1/admin/disputes/" + id + "/decide", {{"resolution", resolution}}, s_.okey()).status,
               200);
   }

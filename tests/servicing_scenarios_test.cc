@@ -198,6 +198,13 @@ TEST(ServicingScenarioTest, ADisputePausesAndAnOperatorUpholdsTheMerchant) {
                                    {{"accept", false}, {"note", "delivered, signed for"}}, s.mkey());
   ASSERT_EQ(contested.status, 200) << contested.body;
   EXPECT_EQ(contested.json()["status"], "under_review");
+  // A parcel that never came is the merchant's to answer for, never the lender's loss.
+  auto written_off = s.client().Post("/v1/admin/disputes/" + dispute_id + "/decide",
+                                     {{"resolution", "written_off"}}, s.okey());
+  EXPECT_EQ(written_off.status, 422) << written_off.body;
+  EXPECT_EQ(written_off.json()["error"]["code"], "resolution_not_allowed");
+  EXPECT_TRUE(s.Plan(buy.plan_id).paused_from.has_value());
+  EXPECT_EQ(s.Balance("fraud_loss_expense:USD"), 0);
   auto decided = s.client().Post("/v1/admin/disputes/" + dispute_id + "/decide",
                                  {{"resolution", "merchant_upheld"}}, s.okey());
   ASSERT_EQ(decided.status, 200) << decided.body;
@@ -249,6 +256,53 @@ TEST(ServicingScenarioTest, AnAcceptedDisputeBecomesARefund) {
   EXPECT_EQ(s.Notifications(buy.consumer_id, "refund_sent").size(), 1u);
   s.Advance(1);  // nothing more is owed, so nothing more is sent
   EXPECT_EQ(s.Notifications(buy.consumer_id, "refund_sent").size(), 1u);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+// A purchase the consumer did not make, from a merchant that followed the rules: the
+// lender bears it. The merchant keeps its money, the plan is written off as fraud and
+// what the consumer paid goes back to them.
+TEST(ServicingScenarioTest, AnUnauthorizedPurchaseWrittenOffIsTheLendersFraudLoss) {
+  Scenario s;
+  const auto buy = s.Buy("notme@example.com", 10000);
+  s.Advance(1);  // 2,500 paid; the merchant's 9,641 paid out
+  auto d = s.client().Post("/v1/me/disputes", {{"order_id", buy.order_id}, {"reason", "unauthorized"}},
+                           s.Login(buy.email));
+  ASSERT_EQ(d.status, 201) << d.body;
+  const std::string dispute_id = d.json()["id"];
+  auto contested = s.client().Post("/v1/disputes/" + dispute_id + "/respond",
+                                   {{"accept", false}, {"note", "shipped to the verified address"}}, s.mkey());
+  ASSERT_EQ(contested.status, 200) << contested.body;
+  const std::int64_t merchant_payable = s.Balance("merchant_payable:USD:" + s.server().merchant_id);
+  auto decided = s.client().Post("/v1/admin/disputes/" + dispute_id + "/decide",
+                                 {{"resolution", "written_off"}}, s.okey());
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_EQ(decided.json()["resolution"], "written_off");
+  const lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.status, lending::PlanStatus::kChargedOff);
+  EXPECT_EQ(p.charge_off_reason, lending::ChargeOffReason::kFraud);
+  EXPECT_FALSE(p.paused_from.has_value());
+  EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
+  // The whole purchase is the lender's fraud loss: 7,500 unpaid and 2,500 owed back.
+  EXPECT_EQ(s.Balance("fraud_loss_expense:USD"), 10000);
+  EXPECT_EQ(s.Balance("credit_loss_expense:USD"), 0);
+  EXPECT_EQ(s.Balance("consumer_refunds_payable:USD:" + buy.consumer_id), -2500);
+  EXPECT_EQ(s.Balance("merchant_payable:USD:" + s.server().merchant_id), merchant_payable);
+  const auto events = s.EventCounts();
+  EXPECT_EQ(events.at("plan.charged_off"), 1);
+  EXPECT_EQ(events.at("dispute.resolved"), 1);
+  EXPECT_EQ(events.count("order.refunded"), 0u);
+  auto again = s.client().Post("/v1/admin/disputes/" + dispute_id + "/decide",
+                               {{"resolution", "written_off"}}, s.okey());
+  EXPECT_EQ(again.status, 422);
+  EXPECT_EQ(again.json()["error"]["code"], "dispute_resolved");
+  // The next close pays the consumer back on their card; no instalment is taken again.
+  s.AdvanceTo("2026-01-20");
+  EXPECT_EQ(s.Balance("consumer_refunds_payable:USD:" + buy.consumer_id), 0);
+  EXPECT_EQ(s.Notifications(buy.consumer_id, "refund_sent").size(), 1u);
+  EXPECT_EQ(s.Plan(buy.plan_id).installments[1].paid.minor(), 0);
+  EXPECT_EQ(s.Balance("collections_cash:USD"), 0);
+  EXPECT_EQ(s.Balance("fraud_loss_expense:USD"), 10000);
   s.ExpectBooksAgree({buy.plan_id});
 }
 

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "ledger/posting.h"
 #include "ops/events.h"
+#include "recon/reconcile.h"
+#include "servicing/postings.h"
 #include "servicing/servicing.h"
 
 namespace tranche::ops {
@@ -49,12 +52,34 @@ Status RefundDisputed(store::Tx& tx, const origination::Context& ctx, const Disp
   return origination::Refund(tx, ctx, d.merchant_id, d.order_id, refundable.minor(), "dispute " + d.id).status();
 }
 
+// A purchase the consumer did not make, written off by the lender: the order's plans
+// charged off as fraud, and what the consumer paid towards it owed back to them (the next
+// close pays it to their method). The merchant keeps its money.
+Status WriteOffDisputed(store::Tx& tx, const origination::Context& ctx, const Dispute& d) {
+  TRANCHE_ASSIGN_OR_RETURN(auto order, tx.orders().FindOrder(d.order_id));
+  TRANCHE_ASSERT_MSG(order.has_value(), "a dispute's order exists");
+  TRANCHE_RETURN_IF_ERROR(ChargeOffOrderAsFraud(tx, ctx.ids, ctx.now, d.order_id).status());
+  TRANCHE_ASSIGN_OR_RETURN(const std::int64_t paid_minor, recon::OrderLeftMinor(tx, d.order_id));
+  if (paid_minor == 0) return Status::Ok();
+  const servicing::EntryContext entry{ctx.ids.Next("je"), d.id, d.consumer_id, ctx.now};
+  const Money paid(paid_minor, order->state.amounts.captured.currency());
+  return ledger::Post(tx.ledger(), servicing::FraudRefundEntry(entry, d.order_id, paid)).status();
+}
+
 Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d) {
   TRANCHE_RETURN_IF_ERROR(tx.disputes().Update(d));
-  if (d.resolution == servicing::DisputeResolution::kRefunded) {
-    TRANCHE_RETURN_IF_ERROR(RefundDisputed(tx, ctx, d));
-  } else {
-    TRANCHE_RETURN_IF_ERROR(ResumeOrderPlans(tx, d.order_id, DateOf(ctx.now)));
+  switch (d.resolution) {
+    case servicing::DisputeResolution::kRefunded:
+      TRANCHE_RETURN_IF_ERROR(RefundDisputed(tx, ctx, d));
+      break;
+    case servicing::DisputeResolution::kMerchantUpheld:
+      TRANCHE_RETURN_IF_ERROR(ResumeOrderPlans(tx, d.order_id, DateOf(ctx.now)));
+      break;
+    case servicing::DisputeResolution::kWrittenOff:
+      TRANCHE_RETURN_IF_ERROR(WriteOffDisputed(tx, ctx, d));
+      break;
+    case servicing::DisputeResolution::kNone:
+      TRANCHE_ASSERT_MSG(false, "a resolved dispute has a resolution");
   }
   TRANCHE_RETURN_IF_ERROR(PublishDisputeResolved(tx, ctx.ids, ctx.now, d));
   return DisputeUpdate(tx, ctx.ids, ctx.now, d, std::string(servicing::DisputeResolutionName(d.resolution)));
@@ -142,6 +167,22 @@ Status LabelOrderFraud(store::Tx& tx, IdGenerator& ids, Instant now, const fraud
   const fraud::Label label{ids.Next("flb"), decision->id,       authorization->id, true, std::string(source),
                           std::string(said_by), now};
   return origination::StoreLabel(tx, screening, label, decision->merchant_id, decision->created_at);
+}
+
+Result<std::int64_t> ChargeOffOrderAsFraud(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view order_id) {
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<Plan> plans, tx.plans().ListByOrder(order_id));
+  const Date today = DateOf(now);
+  std::int64_t written_off = 0;
+  for (Plan& p : plans) {
+    if (p.status != lending::PlanStatus::kActive) continue;
+    ++written_off;
+    const servicing::DayResult r = servicing::ChargeOffAsFraud(std::move(p), today);
+    const servicing::EntryContext ctx{ids.Next("je"), r.plan.id, r.plan.consumer_id, now};
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), servicing::ChargeOffEntry(ctx, r)).status());
+    TRANCHE_RETURN_IF_ERROR(tx.plans().Update(r.plan));
+    TRANCHE_RETURN_IF_ERROR(PublishPlanChargedOff(tx, ids, now, r.plan, today));
+  }
+  return written_off;
 }
 
 Result<Dispute> OpenDispute(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,

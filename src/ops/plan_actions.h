@@ -60,6 +60,12 @@ Result<servicing::Dispute> OpenDispute(store::Tx& tx, IdGenerator& ids, Instant 
                                        std::string_view order_id, std::string reason,
                                        const fraud::Screening* screening = nullptr);
 
+// Writes off the order's active plans as fraud (servicing::ChargeOffAsFraud, dated
+// DateOf(now), event plan.charged_off): whoever paid did not make the purchase, so no
+// later instalment is taken. A plan paid off, closed or charged off already stays as it
+// is. Returns how many plans it wrote off.
+Result<std::int64_t> ChargeOffOrderAsFraud(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view order_id);
+
 // The merchant registers a return: the order's active plans pause 28 days.
 Result<std::vector<lending::Plan>> RegisterReturn(store::Tx& tx, IdGenerator& ids, Instant now,
                                                   std::string_view merchant_id, std::string_view order_id);
@@ -70,8 +76,11 @@ Result<servicing::Dispute> RespondToDispute(store::Tx& tx, const origination::Co
                                             std::string_view merchant_id, std::string_view dispute_id, bool accept,
                                             std::string note);
 
-// An operator's decision: refunded (as accepting) or merchant_upheld (the plans resume
-// with due dates shifted by the pause).
+// An operator's decision: refunded (as accepting); merchant_upheld (the plans resume
+// with due dates shifted by the pause); or, for an unauthorized dispute, written_off: the
+// lender bears the purchase as a fraud loss, the merchant keeps its money, the order's
+// active plans are charged off as fraud and what the consumer paid towards it is owed
+// back to them (servicing::FraudRefundEntry).
 Result<servicing::Dispute> DecideDispute(store::Tx& tx, const origination::Context& ctx, std::string_view dispute_id,
                                          servicing::DisputeResolution resolution);
 

@@ -35,28 +35,6 @@ std::int64_t LinesOn(const ledger::JournalEntry& e, AccountType type) {
   return sum;
 }
 
-// What a chargeback of the order's collections could still take back: what they took,
-// less what went back to the consumer (overpayments owed back, refunds beyond what the
-// plans still owed) and the chargebacks already posted against them. At least 0.
-Result<std::int64_t> OrderLeftMinor(store::Tx& tx, const std::string& order_id) {
-  std::int64_t left_minor = 0;
-  TRANCHE_ASSIGN_OR_RETURN(auto plans, tx.plans().ListByOrder(order_id));
-  for (const lending::Plan& p : plans) {
-    TRANCHE_ASSIGN_OR_RETURN(auto taken, tx.collections().ListOfPlan(p.id));
-    for (const servicing::Collection& c : taken) {
-      if (c.status != servicing::CollectionStatus::kSucceeded) continue;
-      left_minor += c.amount.minor();
-      TRANCHE_ASSIGN_OR_RETURN(auto payment, tx.ledger().FindByPostingKey(servicing::PaymentKey(c.id)));
-      if (payment) left_minor += LinesOn(*payment, AccountType::kConsumerRefundsPayable);  // a credit: < 0
-      TRANCHE_ASSIGN_OR_RETURN(auto charged_back, tx.ledger().FindByPostingKey(ChargebackKey(c.id)));
-      if (charged_back) left_minor -= LinesOn(*charged_back, AccountType::kFraudLossExpense);
-    }
-  }
-  TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.orders().ListRefunds(order_id));
-  for (const checkout::RefundRecord& r : refunds) left_minor -= r.to_consumer.minor();
-  return std::max<std::int64_t>(0, left_minor);
-}
-
 // The stored collections the file's chargeback lines name: what each took, whether a
 // chargeback of it is posted already, and what its order has left to take back. Lines
 // naming no succeeded collection are left out (the matcher queues them as unknown).
@@ -87,6 +65,27 @@ Result<ExceptionRecord> LoadException(store::Tx& tx, std::string_view id) {
 }
 
 }  // namespace
+
+Result<std::int64_t> OrderLeftMinor(store::Tx& tx, const std::string& order_id) {
+  std::int64_t left_minor = 0;
+  TRANCHE_ASSIGN_OR_RETURN(auto plans, tx.plans().ListByOrder(order_id));
+  for (const lending::Plan& p : plans) {
+    TRANCHE_ASSIGN_OR_RETURN(auto taken, tx.collections().ListOfPlan(p.id));
+    for (const servicing::Collection& c : taken) {
+      if (c.status != servicing::CollectionStatus::kSucceeded) continue;
+      left_minor += c.amount.minor();
+      TRANCHE_ASSIGN_OR_RETURN(auto payment, tx.ledger().FindByPostingKey(servicing::PaymentKey(c.id)));
+      if (payment) left_minor += LinesOn(*payment, AccountType::kConsumerRefundsPayable);  // a credit: < 0
+      TRANCHE_ASSIGN_OR_RETURN(auto charged_back, tx.ledger().FindByPostingKey(ChargebackKey(c.id)));
+      if (charged_back) left_minor -= LinesOn(*charged_back, AccountType::kFraudLossExpense);
+    }
+  }
+  TRANCHE_ASSIGN_OR_RETURN(auto refunds, tx.orders().ListRefunds(order_id));
+  for (const checkout::RefundRecord& r : refunds) left_minor -= r.to_consumer.minor();
+  TRANCHE_ASSIGN_OR_RETURN(auto fraud_refund, tx.ledger().FindByPostingKey(servicing::FraudRefundKey(order_id)));
+  if (fraud_refund) left_minor -= LinesOn(*fraud_refund, AccountType::kFraudLossExpense);
+  return std::max<std::int64_t>(0, left_minor);
+}
 
 Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, LedgerCursor& cursor) {
   std::vector<Expected> out;

@@ -22,6 +22,12 @@ namespace tranche::recon {
 // midnight, so the date is that of the instant just before); advances the cursor.
 Result<std::vector<Expected>> ReadLedgerMovements(store::Tx& tx, LedgerCursor& cursor);
 
+// What the consumer paid towards order `order_id` and has not been given back, which is
+// what a chargeback of its collections could still take back: what they took, less what
+// went back to the consumer (overpayments owed back, refunds beyond what the plans still
+// owed, a fraud refund) and the chargebacks already posted against them. At least 0.
+Result<std::int64_t> OrderLeftMinor(store::Tx& tx, const std::string& order_id);
+
 // Posts `result`'s adjustments at `now` (posting keys name the date and currency, so a
 // retry posts once).
 Status PostAdjustments(store::Tx& tx, IdGenerator& ids, Instant now, const DayResult& result);

@@ -25,6 +25,7 @@ std::string_view DisputeResolutionName(DisputeResolution r) {
     case DisputeResolution::kNone: return "none";
     case DisputeResolution::kRefunded: return "refunded";
     case DisputeResolution::kMerchantUpheld: return "merchant_upheld";
+    case DisputeResolution::kWrittenOff: return "written_off";
   }
   TRANCHE_ASSERT_MSG(false, "unknown dispute resolution");
   return "";
@@ -33,6 +34,7 @@ std::string_view DisputeResolutionName(DisputeResolution r) {
 std::optional<DisputeResolution> ParseDisputeResolution(std::string_view s) {
   if (s == "refunded") return DisputeResolution::kRefunded;
   if (s == "merchant_upheld") return DisputeResolution::kMerchantUpheld;
+  if (s == "written_off") return DisputeResolution::kWrittenOff;
   return std::nullopt;
 }
 
@@ -51,6 +53,11 @@ Result<Dispute> Decide(Dispute d, DisputeResolution resolution, Instant now) {
   TRANCHE_ASSERT(resolution != DisputeResolution::kNone);
   if (d.status == DisputeStatus::kResolved) {
     return Status::BusinessRule("dispute_resolved", "the dispute is already resolved");
+  }
+  if (resolution == DisputeResolution::kWrittenOff && d.reason != "unauthorized") {
+    return Status::BusinessRule("resolution_not_allowed",
+                                "only a dispute of a purchase the consumer did not make can be written off",
+                                "resolution");
   }
   d.status = DisputeStatus::kResolved;
   d.resolution = resolution;

@@ -22,8 +22,13 @@ inline constexpr DisputeStatus kAllDisputeStatuses[] = {DisputeStatus::kOpen, Di
                                                         DisputeStatus::kResolved};
 std::string_view DisputeStatusName(DisputeStatus s);
 
-// How a resolved dispute ended: refunded to the consumer, or upheld for the merchant.
-enum class DisputeResolution : std::uint8_t { kNone, kRefunded, kMerchantUpheld };
+// How a resolved dispute ended: refunded to the consumer (the merchant bears it); upheld
+// for the merchant (the consumer pays); or, for a purchase the consumer did not make that
+// the merchant is not liable for, written off (the lender bears it as a fraud loss).
+enum class DisputeResolution : std::uint8_t { kNone, kRefunded, kMerchantUpheld, kWrittenOff };
+inline constexpr DisputeResolution kAllDisputeResolutions[] = {
+    DisputeResolution::kNone, DisputeResolution::kRefunded, DisputeResolution::kMerchantUpheld,
+    DisputeResolution::kWrittenOff};
 std::string_view DisputeResolutionName(DisputeResolution r);
 std::optional<DisputeResolution> ParseDisputeResolution(std::string_view s);
 
@@ -44,7 +49,10 @@ struct Dispute {
 // The merchant's answer to an open dispute: accept (→ resolved, refunded) or contest
 // (→ under review). Refused when the dispute is not open (dispute_not_open).
 Result<Dispute> Respond(Dispute d, bool accept, std::string note, Instant now);
-// An operator's decision on an open or contested dispute. Refused once resolved.
+// An operator's decision on an open or contested dispute. Refused once resolved
+// (dispute_resolved), and written_off for any reason but unauthorized
+// (resolution_not_allowed): only a purchase the consumer did not make is the lender's loss.
+// Precondition: `resolution` is not kNone.
 Result<Dispute> Decide(Dispute d, DisputeResolution resolution, Instant now);
 
 }  // namespace tranche::servicing

@@ -93,6 +93,17 @@ JournalEntry ChargeOffEntry(const EntryContext& ctx, const DayResult& r) {
   return e;
 }
 
+std::string FraudRefundKey(std::string_view order_id) { return "fraud_refund:" + std::string(order_id); }
+
+JournalEntry FraudRefundEntry(const EntryContext& ctx, std::string_view order_id, Money amount) {
+  TRANCHE_ASSERT(amount.minor() > 0);
+  const Currency c = amount.currency();
+  JournalEntry e = Blank(ctx, Reason::kChargeOff, FraudRefundKey(order_id));
+  AddLine(e, {AccountType::kFraudLossExpense, c, ""}, amount.minor());
+  AddLine(e, {AccountType::kConsumerRefundsPayable, c, ctx.consumer_id}, -amount.minor());
+  return e;
+}
+
 JournalEntry ConsumerRefundEntry(const EntryContext& ctx, Money amount) {
   TRANCHE_ASSERT(amount.minor() > 0);
   const Currency c = amount.currency();

@@ -45,6 +45,13 @@ ledger::JournalEntry ClosureEntry(const EntryContext& ctx, const Closure& closur
 // principal and fees, the receivable credited; accrued unpaid interest written back
 // against interest revenue.
 ledger::JournalEntry ChargeOffEntry(const EntryContext& ctx, const DayResult& r);
+// The posting key of the fraud refund of order `order_id` (FraudRefundEntry): one per
+// order, so writing an order off twice cannot give the consumer their money back twice.
+std::string FraudRefundKey(std::string_view order_id);
+// What a consumer paid towards order `order_id`, a purchase they did not make, owed back
+// to them by the lender (ctx.object_id: the dispute that decided it): fraud losses
+// debited, consumer refunds payable credited. Precondition: amount > 0.
+ledger::JournalEntry FraudRefundEntry(const EntryContext& ctx, std::string_view order_id, Money amount);
 // Money owed to a consumer paid back to their method: refunds payable debited, cash
 // credited.
 ledger::JournalEntry ConsumerRefundEntry(const EntryContext& ctx, Money amount);

@@ -992,11 +992,30 @@ TEST(DisputeTest, OperatorMayDecideAnOpenDispute) {
   EXPECT_EQ(d->resolution, DisputeResolution::kRefunded);
 }
 
+// Only a purchase the consumer did not make is the lender's loss to write off: a parcel
+// that never came is the merchant's to refund or to prove delivered.
+TEST(DisputeTest, OnlyAnUnauthorizedDisputeCanBeWrittenOff) {
+  const auto refused = Decide(OpenDispute(), DisputeResolution::kWrittenOff, kCaptureInstant);
+  EXPECT_EQ(refused.status().code(), "resolution_not_allowed");
+  Dispute unauthorized = OpenDispute();
+  unauthorized.reason = "unauthorized";
+  auto contested = Respond(unauthorized, false, "shipped to the address on the order", kCaptureInstant);
+  ASSERT_TRUE(contested.ok());
+  auto written_off = Decide(*contested, DisputeResolution::kWrittenOff, kCaptureInstant);
+  ASSERT_TRUE(written_off.ok());
+  EXPECT_EQ(written_off->status, DisputeStatus::kResolved);
+  EXPECT_EQ(written_off->resolution, DisputeResolution::kWrittenOff);
+  EXPECT_EQ(DisputeResolutionName(written_off->resolution), "written_off");
+  EXPECT_EQ(Decide(*written_off, DisputeResolution::kWrittenOff, kCaptureInstant).status().code(),
+            "dispute_resolved");
+}
+
 TEST(DisputeTest, NamesAndReasons) {
   EXPECT_TRUE(IsDisputeReason("unauthorized"));
   EXPECT_FALSE(IsDisputeReason("changed_my_mind"));
   EXPECT_EQ(DisputeStatusName(DisputeStatus::kUnderReview), "under_review");
   EXPECT_EQ(ParseDisputeResolution("merchant_upheld"), DisputeResolution::kMerchantUpheld);
+  EXPECT_EQ(ParseDisputeResolution("written_off"), DisputeResolution::kWrittenOff);
   EXPECT_FALSE(ParseDisputeResolution("none").has_value());
 }
 

@@ -61,6 +61,15 @@ std::string Csv(std::initializer_list<std::variant<std::string_view, std::int64_
   return out;
 }
 
+// How the operator decides a contested dispute: a valid claim that the purchase was not
+// the consumer's is the lender's fraud loss (the merchant followed the rules and keeps
+// its money); any other valid claim is refunded by the merchant; the rest is upheld.
+servicing::DisputeResolution OperatorDecision(const Fate& fate) {
+  if (!fate.claim_valid) return servicing::DisputeResolution::kMerchantUpheld;
+  return fate.dispute_reason == "unauthorized" ? servicing::DisputeResolution::kWrittenOff
+                                               : servicing::DisputeResolution::kRefunded;
+}
+
 // Something scheduled for a later day by a purchase's fate.
 struct FollowUp {
   enum class Kind : std::uint8_t { kReturn, kRefund, kDispute, kChargeback, kRespond, kDecide, kPayoff, kReview } kind;
@@ -394,11 +403,12 @@ Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
       }
       return Status::Ok();
     }
-    case FollowUp::Kind::kDecide:
-      return ops::DecideDispute(tx, ctx, f.dispute_id,
-                                f.fate.claim_valid ? servicing::DisputeResolution::kRefunded
-                                                   : servicing::DisputeResolution::kMerchantUpheld)
-          .status();
+    case FollowUp::Kind::kDecide: {
+      const servicing::DisputeResolution decision = OperatorDecision(f.fate);
+      TRANCHE_RETURN_IF_ERROR(ops::DecideDispute(tx, ctx, f.dispute_id, decision).status());
+      if (decision == servicing::DisputeResolution::kWrittenOff) ++s_.dispute_write_offs;
+      return Status::Ok();
+    }
     case FollowUp::Kind::kReview:
       return DecideReview(tx, f, day);
     case FollowUp::Kind::kPayoff: {
@@ -667,7 +677,8 @@ std::string SummaryJson(const RunSummary& s) {
                       {"disputes", s.disputes}, {"chargebacks", s.chargebacks}, {"payoffs", s.payoffs}, {"method_changes", s.method_changes},
                       {"collections_succeeded", s.collections_succeeded}, {"collections_failed", s.collections_failed},
                       {"late_fees", s.late_fees}, {"charge_offs", s.charge_offs},
-                      {"fraud_charge_offs", s.fraud_charge_offs}, {"settlements", s.settlements},
+                      {"fraud_charge_offs", s.fraud_charge_offs},
+                      {"dispute_write_offs", s.dispute_write_offs}, {"settlements", s.settlements},
                       {"payouts", s.payouts}, {"recon_lines", s.recon_lines},
                       {"recon_auto_resolved", s.recon_auto_resolved}, {"recon_exceptions", s.recon_exceptions},
                       {"unreconciled_minor", s.unreconciled_minor}, {"refusals", s.refusals},

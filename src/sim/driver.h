@@ -59,6 +59,7 @@ struct RunSummary {
   std::int64_t returns = 0;
   std::int64_t refunds = 0;
   std::int64_t disputes = 0;
+  std::int64_t dispute_write_offs = 0;  // unauthorized purchases the lender bore as fraud losses
   std::int64_t chargebacks = 0;  // collections victims' card issuers took back
   std::int64_t payoffs = 0;
   std::int64_t method_changes = 0;

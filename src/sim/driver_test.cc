@@ -149,6 +149,8 @@ TEST(Simulation, IdentityThievesAreScreenedHeldForReviewAndDisputed) {
   c.fraud.theft_rate_yearly = 0.5;  // a few sprees a week among 150 consumers
   c.fraud.travel_share = 0.05;
   c.fraud.rings_per_1000_yearly = 0;
+  c.days = 60;                      // long enough for thefts' disputes to be decided
+  c.dispute_merchant_accepts = 0;  // every dispute contested: an operator decides it
   const Ran r = RunIt(c);
   EXPECT_TRUE(r.verify.ok());
   const RunSummary& s = r.summary;
@@ -163,6 +165,9 @@ TEST(Simulation, IdentityThievesAreScreenedHeldForReviewAndDisputed) {
   // consumer disputes.
   EXPECT_LT(s.frauds_stopped, s.frauds);
   EXPECT_GT(r.known_frauds, static_cast<std::size_t>(s.frauds_stopped / 2));
+  // A theft the merchant contested is the lender's loss: written off, never collected.
+  EXPECT_GT(s.dispute_write_offs, 0);
+  EXPECT_GT(r.fraud_loss_minor, 0);
   EXPECT_EQ(RunIt(c).summary.digest, s.digest);
 }
 

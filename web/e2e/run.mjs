@@ -329,6 +329,9 @@ async function run() {
     await row.getByRole('button', { name: /Refund consumer/ }).waitFor();
     await shot(page, 'console-disputes');
     await accessible(page, 'the disputes queue');
+    // Only a purchase the consumer did not make can be written off as the lender's loss.
+    expect((await row.getByRole('button', { name: /Write off as fraud/ }).count()) === 0,
+      'a not_as_described dispute offers a fraud write-off');
     await row.getByRole('button', { name: /Refund consumer/ }).click();
     await row.getByText('refunded').waitFor();
     const disputes = await api('GET', '/v1/admin/disputes', keys.operator_key);

@@ -238,7 +238,7 @@ Result<Reply> DecideDispute(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(std::string name, RequireString(ctx.body, "resolution", 40));
   const auto resolution = servicing::ParseDisputeResolution(name);
   if (!resolution) {
-    return Status::InvalidArgument("invalid_resolution", "resolution must be refunded or merchant_upheld",
+    return Status::InvalidArgument("invalid_resolution", "resolution must be refunded, merchant_upheld or written_off",
                                    "resolution");
   }
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {

@@ -30,15 +30,11 @@ constexpr char kDisputesOpened[] =
     " created_at_us, updated_at_us FROM disputes WHERE created_at_us >= ? AND created_at_us < ?"
     " ORDER BY created_at_us, id LIMIT ?";
 
-constexpr servicing::DisputeResolution kResolutions[] = {servicing::DisputeResolution::kNone,
-                                                         servicing::DisputeResolution::kRefunded,
-                                                         servicing::DisputeResolution::kMerchantUpheld};
-
 Result<Dispute> ReadDispute(const Statement& s) {
   const auto status = ParseByName<servicing::DisputeStatus>(servicing::kAllDisputeStatuses,
                                                             servicing::DisputeStatusName, s.Text(5));
   const auto resolution =
-      ParseByName<servicing::DisputeResolution>(kResolutions, servicing::DisputeResolutionName, s.Text(6));
+      ParseByName<servicing::DisputeResolution>(servicing::kAllDisputeResolutions, servicing::DisputeResolutionName, s.Text(6));
   const auto opened = ParseDate(s.Text(8));
   if (!status || !resolution || !opened) return Status::Internal("stored dispute is malformed");
   return Dispute{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), *status, *resolution, s.Text(7),

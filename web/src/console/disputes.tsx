@@ -1,4 +1,5 @@
-// Disputes: every dispute, and a decision for those a merchant contested.
+// Disputes: every dispute, and a decision for those a merchant contested; a purchase the
+// consumer did not make can also be written off as the lender's fraud loss.
 import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
 import { Alert, Loading, Pill, Section, Table, useLoad } from '../lib/ui';
@@ -28,6 +29,11 @@ function Decide({ dispute, onDone }: { dispute: Dispute; onDone: () => void }) {
       <button class="secondary" disabled={busy} onClick={() => decide('merchant_upheld')} aria-label={`Uphold merchant (dispute ${dispute.id})`}>
         Uphold merchant
       </button>
+      {dispute.reason === 'unauthorized' && (
+        <button class="secondary" disabled={busy} onClick={() => decide('written_off')} aria-label={`Write off as fraud (dispute ${dispute.id})`}>
+          Write off as fraud
+        </button>
+      )}
       <Alert message={error} />
     </div>
   );
