@@ -155,6 +155,7 @@ TEST(ServicingScenarioTest, NeverPaidGoesThroughFeesAndBucketsToChargeOffThenRec
   ASSERT_EQ(portfolio.status, 200) << portfolio.body;
   ASSERT_EQ(portfolio.json()["lines"].size(), 1u);
   EXPECT_EQ(portfolio.json()["lines"][0]["status"], "charged_off");
+  EXPECT_EQ(portfolio.json()["lines"][0]["charge_off_reason"], "delinquency");
   EXPECT_EQ(portfolio.json()["lines"][0]["outstanding"], 4000);
   EXPECT_EQ(portfolio.json()["lines"][0]["fees_unpaid"], 1000);
   EXPECT_EQ(s.client().Get("/v1/admin/portfolio", s.mkey()).status, 403);
@@ -292,6 +293,11 @@ TEST(ServicingScenarioTest, AnUnauthorizedPurchaseWrittenOffIsTheLendersFraudLos
   EXPECT_EQ(events.at("plan.charged_off"), 1);
   EXPECT_EQ(events.at("dispute.resolved"), 1);
   EXPECT_EQ(events.count("order.refunded"), 0u);
+  auto portfolio = s.client().Get("/v1/admin/portfolio", s.okey());
+  ASSERT_EQ(portfolio.status, 200) << portfolio.body;
+  ASSERT_EQ(portfolio.json()["lines"].size(), 1u) << portfolio.body;
+  EXPECT_EQ(portfolio.json()["lines"][0]["status"], "charged_off");
+  EXPECT_EQ(portfolio.json()["lines"][0]["charge_off_reason"], "fraud");
   auto again = s.client().Post("/v1/admin/disputes/" + dispute_id + "/decide",
                                {{"resolution", "written_off"}}, s.okey());
   EXPECT_EQ(again.status, 422);

@@ -277,7 +277,7 @@ Result<Reply> AdvanceClock(RequestContext& ctx) {
   });
 }
 
-// The book by currency, plan status and delinquency bucket, with totals per currency.
+// The book by currency, plan status, delinquency bucket and charge-off reason.
 Result<Reply> GetPortfolio(RequestContext& ctx) {
   std::vector<lending::PortfolioLine> lines;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
@@ -289,6 +289,9 @@ Result<Reply> GetPortfolio(RequestContext& ctx) {
     data.push_back({{"currency", CurrencyCode(l.outstanding.currency())},
                     {"status", lending::PlanStatusName(l.status)},
                     {"bucket", lending::BucketName(l.bucket)},
+                    {"charge_off_reason", l.status == lending::PlanStatus::kChargedOff
+                                              ? Json(lending::ChargeOffReasonName(l.charge_off_reason))
+                                              : Json(nullptr)},
                     {"plans", l.plans},
                     {"outstanding", l.outstanding.minor()},
                     {"fees_unpaid", l.fees_unpaid.minor()}});

@@ -147,16 +147,21 @@ Result<std::vector<std::string>> SqlPlanRepo::ListToClose(Date d, Date due_by) {
 
 Result<std::vector<lending::PortfolioLine>> SqlPlanRepo::Portfolio() {
   auto s = c_.Prepare(
-      "SELECT p.currency, p.status, p.bucket, COUNT(*), SUM(o.unpaid), SUM(p.fees_charged_minor - p.fees_paid_minor)"
+      "SELECT p.currency, p.status, p.bucket, COUNT(*), SUM(o.unpaid), SUM(p.fees_charged_minor - p.fees_paid_minor),"
+      " p.charge_off_reason"
       " FROM plans p JOIN (SELECT plan_id, SUM(principal_minor + interest_minor - paid_minor) AS unpaid"
       "  FROM plan_installments GROUP BY plan_id) o ON o.plan_id = p.id"
-      " GROUP BY p.currency, p.status, p.bucket ORDER BY p.currency, p.status, p.bucket");
+      " GROUP BY p.currency, p.status, p.bucket, p.charge_off_reason"
+      " ORDER BY p.currency, p.status, p.bucket, p.charge_off_reason");
   return CollectAll<lending::PortfolioLine>(s, [](const Statement& st) -> Result<lending::PortfolioLine> {
     const auto currency = ParseCurrency(st.Text(0));
     const auto status = ParseByName<lending::PlanStatus>(lending::kAllPlanStatuses, lending::PlanStatusName, st.Text(1));
     const auto bucket = ParseByName<lending::Bucket>(lending::kAllBuckets, lending::BucketName, st.Text(2));
-    if (!currency || !status || !bucket) return Status::Internal("stored plan is malformed");
-    return lending::PortfolioLine{*status, *bucket, st.Int(3), Money(st.Int(4), *currency), Money(st.Int(5), *currency)};
+    const auto reason = ParseByName<lending::ChargeOffReason>(lending::kAllChargeOffReasons,
+                                                             lending::ChargeOffReasonName, st.Text(6));
+    if (!currency || !status || !bucket || !reason) return Status::Internal("stored plan is malformed");
+    return lending::PortfolioLine{*status, *bucket, *reason, st.Int(3), Money(st.Int(4), *currency),
+                                  Money(st.Int(5), *currency)};
   });
 }
 

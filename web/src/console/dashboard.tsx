@@ -142,6 +142,7 @@ function Book({ lines }: { lines: PortfolioLine[] }) {
         empty="No plan has been charged off."
         columns={[
           { title: 'Currency', render: (l) => l.currency },
+          { title: 'Reason', render: (l) => (l.charge_off_reason === 'fraud' ? 'fraud' : 'credit (delinquency)') },
           { title: 'Plans charged off', render: (l) => l.plans, numeric: true },
           { title: 'Still owed', render: (l) => money(l.outstanding + l.fees_unpaid, l.currency), numeric: true },
         ]}

@@ -3,6 +3,7 @@ export interface PortfolioLine {
   currency: string;
   status: string;
   bucket: string;
+  charge_off_reason: 'delinquency' | 'fraud' | null;
   plans: number;
   outstanding: number;
   fees_unpaid: number;
