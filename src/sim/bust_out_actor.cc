@@ -11,12 +11,12 @@ namespace tranche::sim {
 
 namespace {
 
-Purchase BustOutPurchase(const World& world, std::int64_t index, const std::vector<double>& category_weights,
+Purchase BustOutPurchase(const World& world, std::int64_t index, int day, const std::vector<double>& category_weights,
                          Draws& d) {
   const SimConfig& c = world.config;
   const ConsumerAgent& a = world.population.consumers[static_cast<std::size_t>(index)];
   const std::size_t category = d.Pick(category_weights);
-  const auto& candidates = world.population.merchants_by[a.country][category];
+  const auto candidates = world.population.MerchantsOpen(a.country, category, day);
   Purchase p;
   p.consumer = index;
   p.merchant = candidates[d.Below(candidates.size())];
@@ -44,7 +44,7 @@ void BustOutActor::Act(const World& world, int day, std::vector<Action>& out) co
     if (consumers[i].bust_out_day != day) continue;
     Draws d(c.seed, Purpose::kBustOut, i, static_cast<std::uint64_t>(day) + 1);
     for (int n = 0; n < c.fraud.bust_out_purchases; ++n) {
-      out.push_back(BustOutPurchase(world, static_cast<std::int64_t>(i), category_weights, d));
+      out.push_back(BustOutPurchase(world, static_cast<std::int64_t>(i), day, category_weights, d));
     }
   }
 }

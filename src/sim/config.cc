@@ -344,6 +344,7 @@ Result<SimConfig> ParseConfig(std::string_view text) {
   TRANCHE_RETURN_IF_ERROR(f.Number("days", c.days, 1, kMaxDays));
   TRANCHE_RETURN_IF_ERROR(f.Number("consumers", c.consumers, 1, static_cast<double>(kMaxConsumers)));
   TRANCHE_RETURN_IF_ERROR(f.Number("merchants_per_country_category", c.merchants_per_country_category, 1, 100));
+  TRANCHE_RETURN_IF_ERROR(f.Number("merchants_joining_yearly", c.merchants_joining_yearly, 0, 10));
   std::vector<Country> countries;
   TRANCHE_RETURN_IF_ERROR(f.Array("countries", [&](const Json& e, const std::string& path) -> Status {
     Country country;
@@ -403,6 +404,7 @@ std::string ConfigJson(const SimConfig& c) {
   j["days"] = c.days;
   j["consumers"] = c.consumers;
   j["merchants_per_country_category"] = c.merchants_per_country_category;
+  j["merchants_joining_yearly"] = c.merchants_joining_yearly;
   for (const Country& k : c.countries) {
     j["countries"].push_back({{"code", k.code}, {"currency", CurrencyCode(k.currency)}, {"weight", k.weight},
                               {"languages", WeightsJson(k.languages)}});

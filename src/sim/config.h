@@ -23,6 +23,7 @@ inline constexpr int kMaxDays = 3'650;
 inline constexpr std::size_t kMaxListEntries = 64;  // countries, categories, scenarios, weights
 inline constexpr std::size_t kMaxConfigBytes = 1 << 20;
 inline constexpr std::int64_t kMaxRings = 100'000;
+inline constexpr std::int64_t kMaxJoiningMerchants = 10'000;
 
 // A positive quantity spread log-normally around `median` (sigma: of its logarithm).
 struct LogNormal {
@@ -140,7 +141,10 @@ struct SimConfig {
   Date start_date{};  // the first simulated business date
   int days = 30;
   std::int64_t consumers = 1'000;
-  int merchants_per_country_category = 2;
+  int merchants_per_country_category = 2;  // at the start
+  // Merchants joining during the run, a year, as a share of the starting ones: each in a
+  // country and category of its own on a day of its own, onboarded that day.
+  double merchants_joining_yearly = 0.5;
   std::vector<Country> countries;
   std::vector<Category> categories;
   ConsumerBehaviour consumer;

@@ -54,7 +54,7 @@ std::optional<Purchase> PurchaseOn(const World& world, std::int64_t index, int d
   p.consumer = index;
   const std::vector<double> category_weights = CategoryWeights(c);
   const std::size_t category = basket.Pick(category_weights);
-  const auto& candidates = world.population.merchants_by[a.country][category];
+  const auto candidates = world.population.MerchantsOpen(a.country, category, day);
   p.merchant = candidates[basket.Below(candidates.size())];
   const MerchantAgent& m = world.population.merchants[p.merchant];
   // The agent's wish is drawn as a real number and becomes whole units (integer minor

@@ -14,7 +14,7 @@ namespace tranche::sim {
 // What a draw is for: part of its key, so two purposes never share a stream.
 enum class Purpose : std::uint64_t {
   kTraits = 1, kIdentity, kDefault, kHardship, kCardExpiry, kPurchase, kBasket, kFate, kContact, kFile,
-  kMerchant, kUtterance, kDevice, kTheft, kReview, kRing, kBustOut, kCollusion,
+  kMerchant, kUtterance, kDevice, kTheft, kReview, kRing, kBustOut, kCollusion, kMerchantJoin,
 };
 
 class Draws {

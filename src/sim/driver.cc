@@ -113,13 +113,18 @@ class Simulation {
     Draws key(c.seed, Purpose::kIdentity, 0xffffffffULL);
     for (auto& b : platform_key_) b = static_cast<std::uint8_t>(key.Below(256));
     consumer_ids_.resize(population_.agents());
+    merchant_ids_.resize(population_.merchants.size());
   }
 
   Result<RunSummary> Run();
 
  private:
   origination::Context Ctx() { return {ids_, decider_, bureau_, clock_.Now(), ops::OrderEventsOutbox(), &screening_}; }
-  Status Onboard();
+  // Saves the configured fraud rules and onboards the merchants there from the start.
+  Status Start();
+  // Onboards merchant `index` on `day`: the onboarding check, and a person's approval
+  // when the check sent it to review.
+  Status Onboard(store::Tx& tx, std::size_t index, int day);
   Status RunDay(int day);
   // Runs each unit in its own savepoint, `per_write` to a transaction; a refusal is
   // counted and undoes only that unit. The clock moves `step` before each unit.
@@ -186,7 +191,7 @@ class Simulation {
   RunSummary s_;
 };
 
-Status Simulation::Onboard() {
+Status Simulation::Start() {
   return store_.Write([&](store::Tx& tx) -> Status {
     fraud::RulesVersion rules;
     rules.source = c_.fraud.rules;
@@ -199,26 +204,33 @@ Status Simulation::Onboard() {
       return Status::InvalidArgument("invalid_fraud_rules", "fraud.rules line " + std::to_string(e.line) + ", column " +
                                                                 std::to_string(e.column) + ": " + e.message);
     }
-    for (const MerchantAgent& m : population_.merchants) {
-      TRANCHE_RETURN_IF_ERROR(merchants::ValidateMerchant(m.draft));
-      TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, m.draft, ids_, secrets_, clock_.Now()));
-      merchant_ids_.push_back(created.merchant.id);
-      // The check sent it to a person, who approves it (the run's merchants are all
-      // real businesses; a colluding one is what no check or person saw).
-      const bool review = created.merchant.onboarding.status == merchants::OnboardingStatus::kPendingReview;
-      if (review) {
-        TRANCHE_RETURN_IF_ERROR(ops::DecideOnboarding(tx, ids_, created.merchant.id,
-                                                      {true, std::string(kOperator), "simulated review"}, clock_.Now())
-                                    .status());
-      }
-      // Wrong when a merchant in on a fraud got through, whoever let it.
-      Work(0, 9, WorkType::kMerchantOnboarding, !review, m.colluding);
-      rec_.Append("merchants.csv", Csv({created.merchant.id, m.draft.name, m.draft.country,
-                                        CurrencyCode(m.draft.default_currency), c_.categories[m.category].name,
-                                        m.colluding ? "1" : "0"}));
+    for (std::size_t i = 0; i < population_.merchants.size(); ++i) {
+      if (population_.merchants[i].joins_on_day == 0) TRANCHE_RETURN_IF_ERROR(Onboard(tx, i, 0));
     }
     return Status::Ok();
   });
+}
+
+Status Simulation::Onboard(store::Tx& tx, std::size_t index, int day) {
+  const MerchantAgent& m = population_.merchants[index];
+  TRANCHE_ASSERT(m.joins_on_day == day && merchant_ids_[index].empty());
+  TRANCHE_RETURN_IF_ERROR(merchants::ValidateMerchant(m.draft));
+  TRANCHE_ASSIGN_OR_RETURN(auto created, onboarding::CreateMerchant(tx, m.draft, ids_, secrets_, clock_.Now()));
+  merchant_ids_[index] = created.merchant.id;
+  // The check sent it to a person, who approves it (the run's merchants are all real
+  // businesses; a colluding one is what no check or person saw).
+  const bool review = created.merchant.onboarding.status == merchants::OnboardingStatus::kPendingReview;
+  if (review) {
+    TRANCHE_RETURN_IF_ERROR(ops::DecideOnboarding(tx, ids_, created.merchant.id,
+                                                  {true, std::string(kOperator), "simulated review"}, clock_.Now())
+                                .status());
+  }
+  // Wrong when a merchant in on a fraud got through, whoever let it.
+  Work(day, 9, WorkType::kMerchantOnboarding, !review, m.colluding);
+  rec_.Append("merchants.csv", Csv({created.merchant.id, m.draft.name, m.draft.country,
+                                    CurrencyCode(m.draft.default_currency), c_.categories[m.category].name,
+                                    FormatDate(AddDays(c_.start_date, day)), m.colluding ? "1" : "0"}));
+  return Status::Ok();
 }
 
 Status Simulation::Execute(std::vector<std::function<Status(store::Tx&)>>& units, std::chrono::milliseconds step,
@@ -429,6 +441,14 @@ Status Simulation::RunDay(int day) {
   const Date date = AddDays(c_.start_date, day);
   const Instant opening = StartOfDate(date) + kOpeningHour;
   if (clock_.Now() < opening) clock_.Set(opening);
+  if (day > 0) {
+    TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
+      for (std::size_t i = 0; i < population_.merchants.size(); ++i) {
+        if (population_.merchants[i].joins_on_day == day) TRANCHE_RETURN_IF_ERROR(Onboard(tx, i, day));
+      }
+      return Status::Ok();
+    }));
+  }
   std::vector<std::function<Status(store::Tx&)>> units;
   if (auto it = followups_.find(day); it != followups_.end()) {
     for (const FollowUp& f : it->second) units.push_back([this, &f, day](store::Tx& tx) { return FollowUpOn(tx, f, day); });
@@ -641,13 +661,14 @@ Result<RunSummary> Simulation::Run() {
   rec_.Append("recon.csv", Csv({"date", "lines", "matched", "matched_late", "duplicates", "written_off",
                                 "chargebacks", "exceptions"}));
   rec_.Append("recon_exceptions.csv", Csv({"date", "kind", "reference", "type", "currency", "expected_minor", "actual_minor"}));
-  rec_.Append("merchants.csv", Csv({"merchant_id", "name", "country", "currency", "category", "true_colluding"}));
+  rec_.Append("merchants.csv", Csv({"merchant_id", "name", "country", "currency", "category", "joined_on",
+                                    "true_colluding"}));
   rec_.Append("rings.csv", Csv({"ring", "country", "active_from_day", "active_until_day", "agent", "consumer_id",
                                 "colluding_merchant_id"}));
   rec_.Append("consumers.csv", Csv({"consumer", "consumer_id", "country", "language", "income_usd_monthly",
                                     "true_default_day", "true_hardship_spells", "true_card_expiries",
                                     "true_bust_out_day"}));
-  TRANCHE_RETURN_IF_ERROR(Onboard());
+  TRANCHE_RETURN_IF_ERROR(Start());
   for (int day = 0; day < c_.days; ++day) {
     TRANCHE_RETURN_IF_ERROR(RunDay(day));
     Progress(day, started);
@@ -655,7 +676,7 @@ Result<RunSummary> Simulation::Run() {
   WriteGroundTruth();
   s_.days = c_.days;
   s_.consumers = c_.consumers;
-  s_.merchants = static_cast<std::int64_t>(merchant_ids_.size());
+  s_.merchants = std::count_if(merchant_ids_.begin(), merchant_ids_.end(), [](const std::string& id) { return !id.empty(); });
   s_.unreconciled_minor = open_exceptions_minor_;
   TRANCHE_RETURN_IF_ERROR(rec_.WriteFile("config.json", ConfigJson(c_)));
   TRANCHE_RETURN_IF_ERROR(rec_.WriteFile("work.json", work_.ToJson()));

@@ -15,6 +15,7 @@
 #include "merchants/merchant.h"
 #include "ml/csv.h"
 #include "settlement/settlement.h"
+#include "sim/population.h"
 #include "store/sqlite/in_memory_store.h"
 
 namespace tranche::sim {
@@ -262,6 +263,38 @@ TEST(Simulation, AColludingMerchantsBuyersPassTheDeviceRulesAndTheMerchantIsPaid
   EXPECT_GT(run->merchants, 2);
   // The lender settles the colluders' orders, which nobody will ever pay.
   EXPECT_GT(captured_at_colluders_minor, 0);
+}
+
+// Merchants joining during the run go through onboarding on their day, and consumers
+// buy from them from then on.
+TEST(Simulation, MerchantsJoiningDuringTheRunAreOnboardedOnTheirDayAndSellFromThen) {
+  SimConfig c = Small();
+  c.fraud.collusions_per_1000_yearly = 0;
+  c.merchants_joining_yearly = 5;  // about 19 joining the 40 in 35 days
+  const Population population = MakePopulation(c);
+  auto store = store::sqlite::InMemoryStore::Open(*ParseRfc3339("2026-01-01T00:00:00Z"));
+  ASSERT_TRUE(store.ok());
+  auto run = sim::Run(c, **store, RunOptions{});
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_EQ(run->merchants, static_cast<std::int64_t>(population.merchants.size()));
+  const Instant start{std::chrono::sys_days(c.start_date)};
+  int joined = 0, joined_selling = 0;
+  ASSERT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto merchants, tx.merchants().List("", std::nullopt, 1'000));
+    for (const merchants::Merchant& m : merchants) {
+      const bool joiner = m.name.find(" new ") != std::string::npos;
+      // Onboarded on the day it joined, not with the merchants there from the start.
+      EXPECT_EQ(joiner, m.created_at >= start + std::chrono::hours(24)) << m.name;
+      if (!joiner) continue;
+      ++joined;
+      TRANCHE_ASSIGN_OR_RETURN(auto settlements, tx.settlements().List(m.id, "", 1'000));
+      joined_selling += settlements.empty() ? 0 : 1;
+    }
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(joined, static_cast<int>(population.merchants.size()) - 40);
+  EXPECT_GT(joined, 10);
+  EXPECT_GT(joined_selling, 0);
 }
 
 TEST(Simulation, PerfectFilesReconcileEveryMovementExactlyOnceAndTheLedgerVerifies) {

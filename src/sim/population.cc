@@ -1,5 +1,6 @@
 #include "sim/population.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/assert.h"
@@ -111,6 +112,14 @@ const ConsumerAgent& Population::Agent(std::int64_t index) const {
   return i < consumers.size() ? consumers[i] : synthetic[i - consumers.size()];
 }
 
+std::span<const std::size_t> Population::MerchantsOpen(std::size_t country, std::size_t category, int day) const {
+  const std::vector<std::size_t>& all = merchants_by.at(country).at(category);
+  const auto open = std::partition_point(all.begin(), all.end(),
+                                         [&](std::size_t m) { return merchants[m].joins_on_day <= day; });
+  TRANCHE_ASSERT_MSG(open != all.begin(), "every country and category has a merchant from day 0");
+  return {all.data(), static_cast<std::size_t>(open - all.begin())};
+}
+
 namespace {
 
 // How many rings of a kind a run has: in proportion to the consumers and the days.
@@ -184,6 +193,35 @@ void MakeCollusions(const SimConfig& c, Population& p) {
   }
 }
 
+// Merchants joining during the run, after every other merchant, each in a country and
+// category (weighted as consumers and purchases are) on a day of its own; added to
+// merchants_by in the order they join, so the ones open on a day are a prefix.
+void MakeJoiners(const SimConfig& c, Population& p) {
+  const double starting = static_cast<double>(c.merchants_per_country_category * c.countries.size() *
+                                              c.categories.size());
+  const std::int64_t joining = std::min<std::int64_t>(
+      std::llround(c.merchants_joining_yearly * starting * c.days / 365.0), kMaxJoiningMerchants);
+  if (joining == 0 || c.days < 2) return;
+  const std::vector<double> country_weights = CountryWeights(c);
+  const std::vector<double> category_weights = CategoryWeights(c);
+  std::vector<std::size_t> joiners;
+  for (std::int64_t j = 0; j < joining; ++j) {
+    Draws d(c.seed, Purpose::kMerchantJoin, static_cast<std::uint64_t>(j));
+    const std::size_t country = d.Pick(country_weights);
+    const std::size_t category = d.Pick(category_weights);
+    const std::string name = c.categories[category].name + " " + c.countries[country].code + " new " +
+                             std::to_string(j + 1);
+    MerchantAgent m = MakeMerchant(c, country, category, name, p.merchants.size());
+    m.joins_on_day = d.Between(1, c.days - 1);
+    joiners.push_back(p.merchants.size());
+    p.merchants.push_back(std::move(m));
+  }
+  std::stable_sort(joiners.begin(), joiners.end(), [&](std::size_t a, std::size_t b) {
+    return p.merchants[a].joins_on_day < p.merchants[b].joins_on_day;
+  });
+  for (std::size_t m : joiners) p.merchants_by[p.merchants[m].country][p.merchants[m].category].push_back(m);
+}
+
 }  // namespace
 
 Population MakePopulation(const SimConfig& c) {
@@ -203,6 +241,7 @@ Population MakePopulation(const SimConfig& c) {
     }
   }
   MakeCollusions(c, p);
+  MakeJoiners(c, p);
   return p;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,7 @@ struct MerchantAgent {
   std::size_t category = 0;
   double ticket_multiplier = 1;  // this merchant's baskets relative to its category's
   bool colluding = false;  // ground truth: in on a fraud ring (not in merchants_by)
+  int joins_on_day = 0;    // onboarded that day of the run; consumers shop there from then
   merchants::MerchantDraft draft;
 };
 
@@ -69,11 +71,14 @@ struct Population {
   std::vector<ConsumerAgent> synthetic;  // the rings' members: agent indices after the consumers
   std::vector<Ring> rings;
   std::vector<MerchantAgent> merchants;
-  // Merchants consumers shop at, by [country][category]: every pair has at least one.
+  // Merchants consumers shop at, by [country][category], in the order they join: every
+  // pair has at least one from day 0.
   std::vector<std::vector<std::vector<std::size_t>>> merchants_by;
 
   // Agent `index`: a consumer, or after them a ring's synthetic identity.
   const ConsumerAgent& Agent(std::int64_t index) const;
+  // The merchants of `country` and `category` that have joined by `day`: never empty.
+  std::span<const std::size_t> MerchantsOpen(std::size_t country, std::size_t category, int day) const;
   std::size_t agents() const { return consumers.size() + synthetic.size(); }
 };
 

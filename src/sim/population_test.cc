@@ -30,6 +30,42 @@ TEST(Population, IsAPureFunctionOfTheConfiguration) {
   }
 }
 
+// A year at the default 0.5 brings half as many merchants again as the 40 there at the
+// start, each on a day of its own; consumers only find a merchant once it has joined.
+TEST(Population, MerchantsJoinOverTheYearAndAreOpenFromTheirDayOn) {
+  SimConfig c = DefaultConfig();
+  c.consumers = 100;
+  c.days = 365;
+  c.fraud.collusions_per_1000_yearly = 0;
+  const Population p = MakePopulation(c);
+  const std::size_t starting = static_cast<std::size_t>(c.merchants_per_country_category) * c.countries.size() *
+                               c.categories.size();
+  ASSERT_EQ(p.merchants.size(), starting + starting / 2);
+  std::size_t open_at_start = 0, open_at_end = 0;
+  for (std::size_t k = 0; k < c.countries.size(); ++k) {
+    for (std::size_t g = 0; g < c.categories.size(); ++g) {
+      const auto first_day = p.MerchantsOpen(k, g, 0);
+      open_at_start += first_day.size();
+      for (std::size_t m : first_day) EXPECT_EQ(p.merchants[m].joins_on_day, 0);
+      const auto last_day = p.MerchantsOpen(k, g, c.days - 1);
+      open_at_end += last_day.size();
+      EXPECT_EQ(last_day.size(), p.merchants_by[k][g].size());
+      for (std::size_t m : last_day) {
+        EXPECT_EQ(p.merchants[m].country, k);
+        EXPECT_EQ(p.merchants[m].category, g);
+      }
+    }
+  }
+  EXPECT_EQ(open_at_start, starting);
+  EXPECT_EQ(open_at_end, p.merchants.size());
+  for (const MerchantAgent& m : p.merchants) {
+    EXPECT_GE(m.joins_on_day, 0);
+    EXPECT_LT(m.joins_on_day, c.days);
+  }
+  c.merchants_joining_yearly = 0;
+  EXPECT_EQ(MakePopulation(c).merchants.size(), starting);
+}
+
 TEST(Population, ARecessionRaisesDefaults) {
   SimConfig calm = DefaultConfig();
   calm.consumers = 3'000;

@@ -13,19 +13,20 @@ namespace {
 
 // Where a ring's member buys: anywhere in the ring's country, or only at the ring's
 // colluding merchant.
-std::size_t RingMerchant(const World& world, const Ring& r, const std::vector<double>& category_weights, Draws& d) {
+std::size_t RingMerchant(const World& world, const Ring& r, int day, const std::vector<double>& category_weights,
+                         Draws& d) {
   if (r.merchant) return *r.merchant;
-  const auto& candidates = world.population.merchants_by[r.country][d.Pick(category_weights)];
+  const auto candidates = world.population.MerchantsOpen(r.country, d.Pick(category_weights), day);
   return candidates[d.Below(candidates.size())];
 }
 
-Purchase RingPurchase(const World& world, std::size_t ring, std::int64_t member,
+Purchase RingPurchase(const World& world, std::size_t ring, std::int64_t member, int day,
                       const std::vector<double>& category_weights, Draws& d) {
   const SimConfig& c = world.config;
   const Ring& r = world.population.rings[ring];
   Purchase p;
   p.consumer = member;
-  p.merchant = RingMerchant(world, r, category_weights, d);
+  p.merchant = RingMerchant(world, r, day, category_weights, d);
   const MerchantAgent& m = world.population.merchants[p.merchant];
   // A wish drawn as a real number becomes whole units before it is money.
   const double amount = d.Draw(c.categories[m.category].basket_usd_minor) * m.ticket_multiplier;
@@ -59,7 +60,9 @@ void RingActor::Act(const World& world, int day, std::vector<Action>& out) const
     for (int m = 0; m < rings[r].size; ++m) {
       const std::int64_t member = rings[r].first + m;
       Draws d(c.seed, Purpose::kRing, static_cast<std::uint64_t>(member), static_cast<std::uint64_t>(day) + 1);
-      if (d.Chance(c.fraud.ring_purchases_per_day)) out.push_back(RingPurchase(world, r, member, category_weights, d));
+      if (d.Chance(c.fraud.ring_purchases_per_day)) {
+        out.push_back(RingPurchase(world, r, member, day, category_weights, d));
+      }
     }
   }
 }

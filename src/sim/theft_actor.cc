@@ -26,7 +26,7 @@ Purchase TheftPurchase(const World& world, std::int64_t victim, int day, std::ui
   const SimConfig& c = world.config;
   const ConsumerAgent& a = world.population.consumers[static_cast<std::size_t>(victim)];
   const std::size_t category = DearestCategory(c);
-  const auto& candidates = world.population.merchants_by[a.country][category];
+  const auto candidates = world.population.MerchantsOpen(a.country, category, day);
   Purchase p;
   p.consumer = victim;
   p.merchant = candidates[d.Below(candidates.size())];
