@@ -837,10 +837,14 @@ std::string_view HandoffReasonName(HandoffReason r) {
 }
 
 Language ReplyLanguage(const DialogueState& state, const Understanding& u, std::string_view text) {
+  const bool unsure = u.language_confidence < kSureLanguageConfidence;
+  // A first message has no conversation language to keep: an unsure guess gives way to
+  // English, which more customers read than any one wrong guess ("stock tips?" is not
+  // Swedish because its letters could be).
+  if (!state.language_known) return unsure ? Language::kEnglish : u.language;
   // Short messages say little about their language; an unsure guess, not enough to switch.
-  const bool weak = Words(Fold(text)).size() < 3 || u.language_confidence < kSureLanguageConfidence;
-  if (state.language_known && weak) return state.language;
-  return u.language;
+  const bool weak = Words(Fold(text)).size() < 3 || unsure;
+  return weak ? state.language : u.language;
 }
 
 Decision Decide(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,

@@ -72,7 +72,8 @@ struct Understanding {
   double language_confidence = 1.0;  // the detector's probability for `language`
 };
 
-// Below this a language guess does not overrule the conversation's language: the
+// Below this a language guess does not overrule the conversation's language (nor, on a
+// first message, English): the
 // detector's wrong guesses on questions outside the BNPL vocabulary ("Should I buy Tesla
 // stock?" read as Swedish at 0.74) sit under it, and a consumer changes language
 // mid-conversation in whole sentences, which it reads with more confidence.
@@ -92,7 +93,8 @@ struct Decision {
 };
 
 // The language to answer `text` in: the one it was written in, except that a short
-// message ("ok", "ja") or one the detector is unsure of keeps the conversation's.
+// message ("ok", "ja") or one the detector is unsure of keeps the conversation's, and an
+// unsure first message is answered in English.
 Language ReplyLanguage(const DialogueState& state, const Understanding& u, std::string_view text);
 
 // `model`, when given, is what a language model proposed for this message. It is

@@ -219,9 +219,12 @@ TEST(PolicyTest, AnUnsureLanguageGuessKeepsTheConversationsLanguageASureOneSwitc
   sure.language_confidence = kSureLanguageConfidence;
   d = c.Send("när ska jag betala nästa gång", sure);
   EXPECT_EQ(d.language, Language::kSwedish);
-  // The first message has no conversation language to keep: the guess stands.
+  // The first message has no conversation language to keep: a sure guess stands, even
+  // for two words; an unsure one gives way to English.
   Chat first;
-  EXPECT_EQ(first.Send("Should I buy Tesla stock?", unsure).language, Language::kSwedish);
+  EXPECT_EQ(first.Send("Should I buy Tesla stock?", unsure).language, Language::kEnglish);
+  Chat short_and_sure;
+  EXPECT_EQ(short_and_sure.Send("hej hej", sure).language, Language::kSwedish);
 }
 
 TEST(PolicyTest, AsksWhichPlanWhenAChangeIsAmbiguous) {

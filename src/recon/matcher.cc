@@ -27,8 +27,16 @@ namespace {
 // AcceptedPrefix(collection) + processor reference, queued ones under their own prefix.
 // References hold no ':' (settlement_file.h), so the parts cannot run together.
 std::string AcceptedPrefix(std::string_view collection_id) { return ChargebackKey(collection_id) + ":"; }
+constexpr std::string_view kQueuedPrefix = "chargeback_queued:";
 std::string QueuedKey(const FileLine& line) {
-  return "chargeback_queued:" + line.reference + ":" + line.processor_ref;
+  return std::string(kQueuedPrefix) + line.reference + ":" + line.processor_ref;
+}
+
+// How long a matched key is remembered: a chargeback line's (accepted or queued) for
+// kChargebackMemoryDays, any other reference's for kDuplicateWindowDays.
+int MemoryDays(const std::string& key) {
+  const bool chargeback = key.starts_with(kQueuedPrefix) || key.starts_with(ChargebackKey(""));
+  return chargeback ? kChargebackMemoryDays : kDuplicateWindowDays;
 }
 
 bool HasKeyWithPrefix(const std::map<std::string, Date>& m, const std::string& prefix) {
@@ -139,7 +147,7 @@ DayResult Reconcile(Date d, const std::vector<Expected>& expected, const std::ve
     }
   }
   for (auto it = state.matched.begin(); it != state.matched.end();) {
-    it = DaysBetween(it->second, d) >= kDuplicateWindowDays ? state.matched.erase(it) : std::next(it);
+    it = DaysBetween(it->second, d) >= MemoryDays(it->first) ? state.matched.erase(it) : std::next(it);
   }
   return r;
 }

@@ -16,7 +16,8 @@
 // Chargeback lines are never awaited: the issuer decides them. Each names a collection,
 // which the caller looks up (Chargeable). A collection is charged back at most once:
 //   the same line (collection and processor reference) seen within
-//     kDuplicateWindowDays → duplicate, ignored;
+//     kChargebackMemoryDays → duplicate, ignored (a processor re-sending a chargeback
+//     weeks later is still the one chargeback);
 //   not a collection that succeeded, or in another currency → exception unknown_reference;
 //   more than the collection has left to take back → exception amount_mismatch,
 //     expecting what is left: all of it, or nothing once charged back, and never more
@@ -37,6 +38,10 @@ namespace tranche::recon {
 
 inline constexpr int kLateGraceDays = 1;
 inline constexpr int kDuplicateWindowDays = 7;
+// Chargeback lines are remembered longer than other references: issuers take up to 120
+// days to charge back, and processors repeat their lines within it. Few lines are
+// chargebacks, so the carried state stays small.
+inline constexpr int kChargebackMemoryDays = 180;
 
 // A collection a chargeback line names, as the store holds it.
 struct Chargeable {

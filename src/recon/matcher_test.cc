@@ -94,6 +94,37 @@ TEST(Matcher, RecentReferencesAreForgottenAfterTheWindow) {
   EXPECT_TRUE(state.matched.empty());
 }
 
+// Processors repeat chargeback lines weeks apart; the one chargeback is posted once and
+// the repeats, accepted or queued, are duplicates until kChargebackMemoryDays pass.
+TEST(Matcher, AChargebackSentAgainWeeksLaterIsStillADuplicate) {
+  MatchState state;
+  const FileLine accepted = Line("col_1", 4'000, 150, LineKind::kChargeback);
+  const FileLine too_much = Line("col_2", 3'001, 150, LineKind::kChargeback);
+  const DayResult first =
+      Reconcile(kDay, {}, {accepted, too_much},
+                {{"col_1", {Money(10'000, Currency::kSEK), false, "ord_1", 10'000}},
+                 {"col_2", {Money(3'000, Currency::kSEK), false, "ord_2", 3'000}}},
+                {}, state);
+  ASSERT_EQ(first.chargebacks.size(), 1u);
+  ASSERT_EQ(first.exceptions.size(), 1u);
+  // Weeks later the ledger holds the posted chargeback; the same lines come again.
+  const ChargeableCollections later = {{"col_1", {Money(10'000, Currency::kSEK), true, "ord_1", 6'000}},
+                                       {"col_2", {Money(3'000, Currency::kSEK), false, "ord_2", 3'000}}};
+  const DayResult again = Reconcile(AddDays(kDay, 30), {}, {accepted, too_much}, later, {}, state);
+  EXPECT_EQ(again.duplicates, 2);
+  EXPECT_TRUE(again.chargebacks.empty());
+  EXPECT_TRUE(again.exceptions.empty());
+  // Past the memory (a day's run forgets what it saw that long ago), a repeat is a line
+  // nobody can explain alone: a person looks.
+  Reconcile(AddDays(kDay, kChargebackMemoryDays), {}, {}, later, {}, state);
+  EXPECT_TRUE(state.matched.empty());
+  const DayResult much_later =
+      Reconcile(AddDays(kDay, kChargebackMemoryDays + 1), {}, {accepted}, later, {}, state);
+  EXPECT_EQ(much_later.duplicates, 0);
+  ASSERT_EQ(much_later.exceptions.size(), 1u);
+  EXPECT_EQ(much_later.exceptions[0].expected_minor, 0);
+}
+
 TEST(Matcher, ChargebacksOfCollectionsAreAcceptedOnceAndOthersQueued) {
   MatchState state;
   // col_1 was matched today; its cardholder's issuer takes part of it back the same day.
