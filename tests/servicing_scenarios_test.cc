@@ -312,6 +312,31 @@ TEST(ServicingScenarioTest, AnUnauthorizedPurchaseWrittenOffIsTheLendersFraudLos
   s.ExpectBooksAgree({buy.plan_id});
 }
 
+// What the consumer paid is given back whole, so a write-off waits for a payment whose
+// outcome the processor has not told yet; refused, it changes nothing.
+TEST(ServicingScenarioTest, AWriteOffWaitsForAPaymentStillInFlight) {
+  Scenario s;
+  const auto buy = s.Buy("inflight@example.com", 10000);
+  s.SetProfile(buy.email, "timeout");
+  s.Advance(1);  // the first instalment's outcome is unknown
+  auto d = s.client().Post("/v1/me/disputes", {{"order_id", buy.order_id}, {"reason", "unauthorized"}},
+                           s.Login(buy.email));
+  ASSERT_EQ(d.status, 201) << d.body;
+  const std::string decide = "/v1/admin/disputes/" + d.json()["id"].get<std::string>() + "/decide";
+  auto early = s.client().Post(decide, {{"resolution", "written_off"}}, s.okey());
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.json()["error"]["code"], "payment_in_progress");
+  EXPECT_EQ(s.Plan(buy.plan_id).status, lending::PlanStatus::kActive);
+  EXPECT_EQ(s.Balance("fraud_loss_expense:USD"), 0);
+  EXPECT_EQ(s.EventCounts().count("dispute.resolved"), 0u);
+  s.Advance(1);  // the close learns the 2,500 was taken
+  auto decided = s.client().Post(decide, {{"resolution", "written_off"}}, s.okey());
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_EQ(s.Balance("fraud_loss_expense:USD"), 10000);
+  EXPECT_EQ(s.Balance("consumer_refunds_payable:USD:" + buy.consumer_id), -2500);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
 TEST(ServicingScenarioTest, AReturnPauses28DaysAndShiftsTheDueDates) {
   Scenario s;
   const auto buy = s.Buy("return@example.com", 10000);

@@ -55,9 +55,19 @@ Status RefundDisputed(store::Tx& tx, const origination::Context& ctx, const Disp
 // A purchase the consumer did not make, written off by the lender: the order's plans
 // charged off as fraud, and what the consumer paid towards it owed back to them (the next
 // close pays it to their method). The merchant keeps its money.
+// Refused while a payment on the order is in flight: what the consumer paid is given
+// back whole, so it must be known first.
 Status WriteOffDisputed(store::Tx& tx, const origination::Context& ctx, const Dispute& d) {
   TRANCHE_ASSIGN_OR_RETURN(auto order, tx.orders().FindOrder(d.order_id));
   TRANCHE_ASSERT_MSG(order.has_value(), "a dispute's order exists");
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<Plan> plans, tx.plans().ListByOrder(d.order_id));
+  for (const Plan& p : plans) {
+    TRANCHE_ASSIGN_OR_RETURN(const bool in_flight, tx.collections().HasOpen(p.id));
+    if (in_flight) {
+      return Status::Conflict("payment_in_progress",
+                              "a payment on this order is still being processed; decide once it has settled");
+    }
+  }
   TRANCHE_RETURN_IF_ERROR(ChargeOffOrderAsFraud(tx, ctx.ids, ctx.now, d.order_id).status());
   TRANCHE_ASSIGN_OR_RETURN(const std::int64_t paid_minor, recon::OrderLeftMinor(tx, d.order_id));
   if (paid_minor == 0) return Status::Ok();

@@ -80,7 +80,8 @@ Result<servicing::Dispute> RespondToDispute(store::Tx& tx, const origination::Co
 // with due dates shifted by the pause); or, for an unauthorized dispute, written_off: the
 // lender bears the purchase as a fraud loss, the merchant keeps its money, the order's
 // active plans are charged off as fraud and what the consumer paid towards it is owed
-// back to them (servicing::FraudRefundEntry).
+// back to them (servicing::FraudRefundEntry); refused while a payment on the order is
+// in flight (payment_in_progress).
 Result<servicing::Dispute> DecideDispute(store::Tx& tx, const origination::Context& ctx, std::string_view dispute_id,
                                          servicing::DisputeResolution resolution);
 
