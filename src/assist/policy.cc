@@ -468,9 +468,11 @@ class Turn {
     if (intent == "increase_limit") return Limit(true);
     if (intent == "apr_interest") return Apr();
     if (intent == "update_contact_details") return Say("email_change");
-    if (intent == "fees_overview" || intent == "how_it_works" || intent == "credit_check" || intent == "login_problem") {
-      return Knowledge(intent);
+    if (intent == "fees_overview") {
+      Knowledge(intent);
+      return ExplainPaidAmount();
     }
+    if (intent == "how_it_works" || intent == "credit_check" || intent == "login_problem") return Knowledge(intent);
     if (intent == "greeting") return Say("greeting");
     if (intent == "thanks") return Say("thanks");
     if (intent == "goodbye") return Say("goodbye");
@@ -597,6 +599,22 @@ class Turn {
     Say("late_fee_rule", {Money(servicing::kLateFeeMinor)});
     for (const PlanFacts* p : SelectPlans(false)) {
       if (p->fees_unpaid_minor > 0) Say("late_fee_current", {Money(p->fees_unpaid_minor, p->currency), p->merchant});
+    }
+    ExplainPaidAmount();
+  }
+
+  // A question about fees that names an amount the consumer's last payment on a plan was
+  // ("why was I charged $20?") is answered with that payment too: a charge a consumer
+  // does not recognise is most often their own instalment, not a fee.
+  void ExplainPaidAmount() {
+    const auto slot = FindAmount(folded_, false);
+    if (!slot || !slot->minor) return;
+    for (const PlanFacts* p : SelectPlans(false)) {
+      if (!p->last_payment || p->last_payment->amount_minor != *slot->minor) continue;
+      Focus({p});
+      Say("last_payment", {p->merchant, Money(p->last_payment->amount_minor, p->currency), r_.Day(p->last_payment->on)});
+      if (p->last_payment->autopay) Say("autopay_instalment");
+      return;
     }
   }
 

@@ -227,6 +227,24 @@ TEST(PolicyTest, AnUnsureLanguageGuessKeepsTheConversationsLanguageASureOneSwitc
   EXPECT_EQ(short_and_sure.Send("hej hej", sure).language, Language::kSwedish);
 }
 
+// "Why was I charged $20?" read as a fee question still names what the consumer paid:
+// the answer explains that payment beside the fee rules; another amount explains none.
+TEST(PolicyTest, AFeeQuestionNamingAnAmountTheConsumerPaidExplainsThatPayment) {
+  Chat c;
+  c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-30"), 2000, true};
+  auto d = c.Send("why was I charged $20 yesterday?", U("late_fee"));
+  EXPECT_NE(d.reply.find("A late fee of"), std::string::npos) << d.reply;  // the fee rule
+  EXPECT_NE(d.reply.find("The last payment on Crisp Tech was $20.00"), std::string::npos) << d.reply;
+  Chat fees;
+  fees.account = c.account;
+  d = fees.Send("what is this 20 dollar fee", U("fees_overview"));
+  EXPECT_NE(d.reply.find("The last payment on Crisp Tech was $20.00"), std::string::npos) << d.reply;
+  Chat other;
+  other.account = c.account;
+  d = other.Send("why was I charged $35 yesterday?", U("late_fee"));
+  EXPECT_EQ(d.reply.find("The last payment"), std::string::npos) << d.reply;
+}
+
 TEST(PolicyTest, AsksWhichPlanWhenAChangeIsAmbiguous) {
   Chat c;
   PlanFacts other = c.account.plans[0];
