@@ -329,6 +329,9 @@ TEST(ServicingScenarioTest, AWriteOffWaitsForAPaymentStillInFlight) {
   EXPECT_EQ(s.Plan(buy.plan_id).status, lending::PlanStatus::kActive);
   EXPECT_EQ(s.Balance("fraud_loss_expense:USD"), 0);
   EXPECT_EQ(s.EventCounts().count("dispute.resolved"), 0u);
+  auto disputes = s.client().Get("/v1/admin/disputes", s.okey());
+  ASSERT_EQ(disputes.json()["data"].size(), 1u);
+  EXPECT_EQ(disputes.json()["data"][0]["status"], "open");
   s.Advance(1);  // the close learns the 2,500 was taken
   auto decided = s.client().Post(decide, {{"resolution", "written_off"}}, s.okey());
   ASSERT_EQ(decided.status, 200) << decided.body;

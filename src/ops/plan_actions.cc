@@ -77,7 +77,6 @@ Status WriteOffDisputed(store::Tx& tx, const origination::Context& ctx, const Di
 }
 
 Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d) {
-  TRANCHE_RETURN_IF_ERROR(tx.disputes().Update(d));
   switch (d.resolution) {
     case servicing::DisputeResolution::kRefunded:
       TRANCHE_RETURN_IF_ERROR(RefundDisputed(tx, ctx, d));
@@ -91,6 +90,7 @@ Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d
     case servicing::DisputeResolution::kNone:
       TRANCHE_ASSERT_MSG(false, "a resolved dispute has a resolution");
   }
+  TRANCHE_RETURN_IF_ERROR(tx.disputes().Update(d));
   TRANCHE_RETURN_IF_ERROR(PublishDisputeResolved(tx, ctx.ids, ctx.now, d));
   return DisputeUpdate(tx, ctx.ids, ctx.now, d, std::string(servicing::DisputeResolutionName(d.resolution)));
 }

@@ -70,6 +70,9 @@ servicing::DisputeResolution OperatorDecision(const Fate& fate) {
                                                : servicing::DisputeResolution::kRefunded;
 }
 
+// Days an operator looks again at a write-off a payment in flight held up.
+constexpr int kMaxDecideAttempts = 5;
+
 // Something scheduled for a later day by a purchase's fate.
 struct FollowUp {
   enum class Kind : std::uint8_t { kReturn, kRefund, kDispute, kChargeback, kRespond, kDecide, kPayoff, kReview } kind;
@@ -82,6 +85,7 @@ struct FollowUp {
   Fate fate;
   std::string review_id;  // kReview: the authorization held for a fraud review
   bool fraud = false;     // ground truth
+  int attempts = 0;       // kDecide: days the operator already looked
 };
 
 // How a contact went: through the assistant (what it took the consumer's message for,
@@ -417,7 +421,15 @@ Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
     }
     case FollowUp::Kind::kDecide: {
       const servicing::DisputeResolution decision = OperatorDecision(f.fate);
-      TRANCHE_RETURN_IF_ERROR(ops::DecideDispute(tx, ctx, f.dispute_id, decision).status());
+      const Status decided = tx.Nested([&] { return ops::DecideDispute(tx, ctx, f.dispute_id, decision).status(); });
+      // A write-off waits for a payment in flight: the operator looks again the next day.
+      if (decided.code() == "payment_in_progress" && f.attempts < kMaxDecideAttempts) {
+        FollowUp again = f;
+        ++again.attempts;
+        Schedule(day + 1, again);
+        return Status::Ok();
+      }
+      TRANCHE_RETURN_IF_ERROR(decided);
       if (decision == servicing::DisputeResolution::kWrittenOff) ++s_.dispute_write_offs;
       return Status::Ok();
     }
