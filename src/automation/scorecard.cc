@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "automation/erlang.h"
+#include "core/assert.h"
 
 namespace tranche::automation {
 
@@ -99,19 +100,47 @@ std::string BarChart(const std::vector<std::pair<std::string, std::vector<double
   return svg + "</svg>";
 }
 
-// One line per type: the share automated, day by day (weekly averages).
-std::string AutomationChart(const Scorecard& s) {
+using WeeklyLine = std::pair<std::string, std::vector<std::optional<double>>>;
+
+// One line per series, week by week, from 0 at the bottom to `top` (a share) at the top;
+// a week without a value is skipped.
+std::string WeeklyChart(const std::vector<WeeklyLine>& lines, double top) {
+  TRANCHE_ASSERT(top > 0);
   const std::vector<const char*> colors = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
                                            "#9467bd", "#8c564b", "#e377c2", "#17becf"};
   const int w = 640, h = 200;
   std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='760' height='" + std::to_string(h + 55) + "'>";
   svg += "<rect x='40' y='0' width='" + std::to_string(w) + "' height='" + std::to_string(h) + "' fill='none' stroke='#ccc'/>";
-  svg += "<text x='0' y='10' font-size='11'>100%</text><text x='10' y='" + std::to_string(h) + "' font-size='11'>0%</text>";
-  const int weeks = std::max(1, (s.days + 6) / 7);
-  for (std::size_t t = 0; t < s.types.size(); ++t) {
-    const TypeScore& ts = s.types[t];
-    if (ts.items == 0) continue;
+  svg += "<text x='0' y='10' font-size='11'>" + Fmt("%g%%", 100 * top) + "</text><text x='10' y='" +
+         std::to_string(h) + "' font-size='11'>0%</text>";
+  for (std::size_t t = 0; t < lines.size(); ++t) {
+    const auto& [label, weekly] = lines[t];
+    const int weeks = static_cast<int>(weekly.size());
     std::string points;
+    for (int wk = 0; wk < weeks; ++wk) {
+      const std::optional<double> v = weekly[static_cast<std::size_t>(wk)];
+      if (!v) continue;
+      const int x = 40 + (weeks == 1 ? w / 2 : wk * w / (weeks - 1));
+      const int y = static_cast<int>(h - std::min(*v, top) / top * h);
+      points += std::to_string(x) + "," + std::to_string(y) + " ";
+    }
+    svg += "<polyline fill='none' stroke-width='2' stroke='" + std::string(colors[t % colors.size()]) + "' points='" +
+           points + "'/>";
+    // The legend: four lines a row.
+    svg += "<text x='" + std::to_string(40 + static_cast<int>(t % 4) * 170) + "' y='" +
+           std::to_string(h + 20 + static_cast<int>(t / 4) * 15) + "' font-size='11' fill='" +
+           colors[t % colors.size()] + "'>" + Escape(label) + "</text>";
+  }
+  return svg + "</svg>";
+}
+
+// One line per type: the share automated, week by week.
+std::string AutomationChart(const Scorecard& s) {
+  const int weeks = std::max(1, (s.days + 6) / 7);
+  std::vector<WeeklyLine> lines;
+  for (const TypeScore& ts : s.types) {
+    if (ts.items == 0) continue;
+    std::vector<std::optional<double>> weekly(static_cast<std::size_t>(weeks));
     for (int wk = 0; wk < weeks; ++wk) {
       double items = 0, automated = 0;
       for (int d = wk * 7; d < std::min(s.days, wk * 7 + 7); ++d) {
@@ -119,19 +148,21 @@ std::string AutomationChart(const Scorecard& s) {
         automated += ts.automation_by_day[static_cast<std::size_t>(d)] *
                      static_cast<double>(ts.items_by_day[static_cast<std::size_t>(d)]);
       }
-      if (items <= 0) continue;
-      const int x = 40 + (weeks == 1 ? w / 2 : wk * w / (weeks - 1));
-      const int y = static_cast<int>(h - automated / items * h);
-      points += std::to_string(x) + "," + std::to_string(y) + " ";
+      if (items > 0) weekly[static_cast<std::size_t>(wk)] = automated / items;
     }
-    svg += "<polyline fill='none' stroke-width='2' stroke='" + std::string(colors[t % colors.size()]) + "' points='" +
-           points + "'/>";
-    // The legend: four types a row.
-    svg += "<text x='" + std::to_string(40 + static_cast<int>(t % 4) * 170) + "' y='" +
-           std::to_string(h + 20 + static_cast<int>(t / 4) * 15) +
-           "' font-size='11' fill='" + colors[t % colors.size()] + "'>" + Escape(WorkTypeName(ts.type)) + "</text>";
+    lines.emplace_back(std::string(WorkTypeName(ts.type)), std::move(weekly));
   }
-  return svg + "</svg>";
+  return WeeklyChart(lines, 1.0);
+}
+
+// The smallest of 1 %, 2 %, 5 %, 10 %, ... 100 % at or above every value.
+double ScaleTop(const std::vector<std::optional<double>>& values) {
+  double max = 0;
+  for (const auto& v : values) max = std::max(max, v.value_or(0));
+  for (double top : {0.01, 0.02, 0.05, 0.1, 0.2, 0.5}) {
+    if (max <= top) return top;
+  }
+  return 1.0;
 }
 
 }  // namespace
@@ -182,7 +213,7 @@ std::string ScorecardJson(const Scorecard& s) {
   return j.dump(2);
 }
 
-std::string ScorecardHtml(const Scorecard& s, const std::string& run_name) {
+std::string ScorecardHtml(const Scorecard& s, const std::string& run_name, const CheckoutWeeks* checkouts) {
   std::string h = "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>tranche automation scorecard</title>"
                   "<style>body{font-family:sans-serif;max-width:820px;margin:2em auto;color:#222}"
                   "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}"
@@ -207,8 +238,40 @@ std::string ScorecardHtml(const Scorecard& s, const std::string& run_name) {
   h += "<h2>Volume per day</h2>" + BarChart(volumes, {"all items", "to people"}, "/day");
   h += "<h2>FTE by team</h2>" + BarChart(fte, {"without automation", "with tranche"}, "FTE");
   h += "<h2>Automation rate over time (weekly)</h2>" + AutomationChart(s);
+  if (checkouts != nullptr) {
+    h += "<h2>Checkouts approved (weekly)</h2>" +
+         WeeklyChart({{"approved by credit", checkouts->approval_rate},
+                      {"frauds declined or held", checkouts->frauds_stopped}},
+                     1.0);
+    h += "<h2>Fraud among checkouts (weekly, ground truth)</h2>" +
+         WeeklyChart({{"fraudulent checkouts", checkouts->fraud_share}}, ScaleTop(checkouts->fraud_share));
+  }
   h += "</body></html>\n";
   return h;
+}
+
+CheckoutWeeks CheckoutsByWeek(const std::vector<CheckoutOutcome>& checkouts, int days) {
+  const auto weeks = static_cast<std::size_t>(std::max(1, (days + 6) / 7));
+  std::vector<std::int64_t> all(weeks), approved(weeks), frauds(weeks), stopped(weeks);
+  for (const CheckoutOutcome& c : checkouts) {
+    TRANCHE_ASSERT(c.day >= 0 && c.day < days);
+    const auto wk = static_cast<std::size_t>(c.day / 7);
+    ++all[wk];
+    approved[wk] += c.approved ? 1 : 0;
+    frauds[wk] += c.fraud ? 1 : 0;
+    stopped[wk] += c.fraud && (!c.approved || c.held) ? 1 : 0;
+  }
+  const auto share = [](std::int64_t part, std::int64_t whole) -> std::optional<double> {
+    if (whole == 0) return std::nullopt;
+    return static_cast<double>(part) / static_cast<double>(whole);
+  };
+  CheckoutWeeks out;
+  for (std::size_t wk = 0; wk < weeks; ++wk) {
+    out.approval_rate.push_back(share(approved[wk], all[wk]));
+    out.fraud_share.push_back(share(frauds[wk], all[wk]));
+    out.frauds_stopped.push_back(share(stopped[wk], frauds[wk]));
+  }
+  return out;
 }
 
 }  // namespace tranche::automation

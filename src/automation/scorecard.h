@@ -7,6 +7,7 @@
 // GET /v1/admin/automation the same JSON of the store (ops/automation.h).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,29 @@ Scorecard Score(const WorkTally& work, const Staffing& staffing);
 // Per type: volume, automated share, wrong outcomes, handling time, FTE without and
 // with, and items and automated items per day (day 0 the first).
 std::string ScorecardJson(const Scorecard& s);
-// A self-contained page (inline CSS and SVG charts, no scripts or downloads).
-std::string ScorecardHtml(const Scorecard& s, const std::string& run_name);
+// One checkout of a simulated run (its purchases.csv): the day (0 the first), whether
+// credit approved it, whether the fraud screening held it for review, and whether it
+// was truly a fraud (ground truth the platform never saw).
+struct CheckoutOutcome {
+  int day = 0;
+  bool approved = false;
+  bool held = false;
+  bool fraud = false;
+};
+
+// A run's checkouts week by week; a week with none (with no fraud, for frauds_stopped)
+// has no value.
+struct CheckoutWeeks {
+  std::vector<std::optional<double>> approval_rate;   // approved (held ones included) / all
+  std::vector<std::optional<double>> fraud_share;     // frauds / all
+  std::vector<std::optional<double>> frauds_stopped;  // frauds declined or held / frauds
+};
+// Precondition: every checkout's day is in [0, days).
+CheckoutWeeks CheckoutsByWeek(const std::vector<CheckoutOutcome>& checkouts, int days);
+
+// A self-contained page (inline CSS and SVG charts, no scripts or downloads); with
+// `checkouts`, also the approval and fraud rates week by week.
+std::string ScorecardHtml(const Scorecard& s, const std::string& run_name,
+                          const CheckoutWeeks* checkouts = nullptr);
 
 }  // namespace tranche::automation

@@ -69,6 +69,33 @@ TEST(Scorecard, StaffsWhatPeopleHandleOnly) {
   const std::string html = ScorecardHtml(sc, "run<1>");
   EXPECT_NE(html.find("run&lt;1&gt;"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("Checkouts approved"), std::string::npos);  // no checkouts given
+}
+
+// Ten days: week 0 has four checkouts (three approved, one of them held; one fraud that
+// was held), week 1 two (one declined fraud, one approved fraud).
+TEST(Scorecard, CheckoutsWeekByWeekGiveApprovalAndFraudRates) {
+  const std::vector<CheckoutOutcome> checkouts = {{0, true, false, false}, {1, true, true, true},
+                                                  {3, false, false, false}, {6, true, false, false},
+                                                  {7, false, false, true}, {9, true, false, true}};
+  const CheckoutWeeks w = CheckoutsByWeek(checkouts, 10);
+  ASSERT_EQ(w.approval_rate.size(), 2u);
+  EXPECT_DOUBLE_EQ(*w.approval_rate[0], 0.75);
+  EXPECT_DOUBLE_EQ(*w.approval_rate[1], 0.5);
+  EXPECT_DOUBLE_EQ(*w.fraud_share[0], 0.25);
+  EXPECT_DOUBLE_EQ(*w.fraud_share[1], 1.0);
+  EXPECT_DOUBLE_EQ(*w.frauds_stopped[0], 1.0);  // held for review
+  EXPECT_DOUBLE_EQ(*w.frauds_stopped[1], 0.5);  // declined; the other got through
+  // A week without checkouts has no rates, and one without fraud no stopped share.
+  const CheckoutWeeks quiet = CheckoutsByWeek({{0, true, false, false}}, 14);
+  EXPECT_FALSE(quiet.frauds_stopped[0].has_value());
+  EXPECT_FALSE(quiet.approval_rate[1].has_value());
+  Scorecard sc;
+  sc.days = 10;
+  const std::string html = ScorecardHtml(sc, "run", &w);
+  EXPECT_NE(html.find("Checkouts approved (weekly)"), std::string::npos);
+  EXPECT_NE(html.find("Fraud among checkouts"), std::string::npos);
+  EXPECT_NE(html.find(">100%<"), std::string::npos);
 }
 
 }  // namespace

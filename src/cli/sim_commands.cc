@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include "cli/fail.h"
 #include "core/csv_writer.h"
 #include "ledger/posting.h"
+#include "ml/csv.h"
 #include "ops/views.h"
 #include "ops/reconciliation.h"
 #include "sim/driver.h"
@@ -110,6 +113,43 @@ int Simulate(const SimulateArgs& a) {
   return verify->ok() ? 0 : 1;
 }
 
+// The run's checkouts (purchases.csv: day, decision, true_fraud), for the report's
+// approval and fraud rates. Refused: a malformed file, a day outside the run.
+Result<std::vector<automation::CheckoutOutcome>> ReadCheckouts(const std::string& path, int days) {
+  TRANCHE_ASSIGN_OR_RETURN(const std::string text, ml::ReadTextFile(path));
+  ml::CsvRecords records(text);
+  std::vector<std::string> cells;
+  TRANCHE_ASSIGN_OR_RETURN(bool any, records.Next(cells));
+  const std::vector<std::string> header = cells;
+  const auto column = [&](std::string_view name) -> int {
+    const auto it = std::find(header.begin(), header.end(), name);
+    return it == header.end() ? -1 : static_cast<int>(it - header.begin());
+  };
+  const int day = column("day"), decision = column("decision"), fraud = column("true_fraud");
+  if (!any || day < 0 || decision < 0 || fraud < 0) {
+    return Status::InvalidArgument("bad_purchases_file", path + " needs the columns day, decision and true_fraud");
+  }
+  std::vector<automation::CheckoutOutcome> out;
+  while (true) {
+    TRANCHE_ASSIGN_OR_RETURN(any, records.Next(cells));
+    if (!any) break;
+    int d = -1;
+    if (cells.size() == header.size()) {
+      const std::string& text_day = cells[static_cast<std::size_t>(day)];
+      const auto [end, ec] = std::from_chars(text_day.data(), text_day.data() + text_day.size(), d);
+      if (ec != std::errc() || end != text_day.data() + text_day.size()) d = -1;
+    }
+    if (d < 0 || d >= days) {
+      return Status::InvalidArgument("bad_purchases_file",
+                                     path + " line " + std::to_string(records.line()) + ": a day outside the run");
+    }
+    const std::string& said = cells[static_cast<std::size_t>(decision)];
+    out.push_back({d, said != "declined", said == "review",
+                   !cells[static_cast<std::size_t>(fraud)].empty()});
+  }
+  return out;
+}
+
 int ReportAutomation(const std::string& run, const std::string& out_dir) {
   auto work_text = ReadText((std::filesystem::path(run) / "work.json").string());
   if (!work_text.ok()) return Fail(work_text.status());
@@ -121,8 +161,11 @@ int ReportAutomation(const std::string& run, const std::string& out_dir) {
   const std::string dir = out_dir.empty() ? run : out_dir;
   std::filesystem::create_directories(dir);
   const std::string json = automation::ScorecardJson(score);
+  auto checkouts = ReadCheckouts((std::filesystem::path(run) / "purchases.csv").string(), score.days);
+  if (!checkouts.ok()) return Fail(checkouts.status());
+  const automation::CheckoutWeeks weeks = automation::CheckoutsByWeek(*checkouts, score.days);
   for (const auto& [name, text] : {std::pair{"automation.json", json + "\n"},
-                                   std::pair{"automation.html", automation::ScorecardHtml(score, run)}}) {
+                                   std::pair{"automation.html", automation::ScorecardHtml(score, run, &weeks)}}) {
     if (Status st = WriteText((std::filesystem::path(dir) / name).string(), text); !st.ok()) return Fail(st);
   }
   std::printf("%s\nwrote %s/automation.json and %s/automation.html\n", json.c_str(), dir.c_str(), dir.c_str());
