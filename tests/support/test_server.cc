@@ -78,6 +78,7 @@ TestServer::TestServer(TestServerOptions options) {
   o.challenger_model_dir = options.challenger_model_dir;
   o.challenger_shadow = options.challenger_shadow;
   o.fraud_model_dir = options.fraud_model_dir;
+  o.close_business_dates = options.close_business_dates;
   o.model_watch_interval = std::chrono::hours(1);  // tests reload explicitly
   o.allow_private_webhook_targets = true;          // receivers listen on loopback
   o.webhook_ca_file = options.webhook_ca_file;

@@ -56,6 +56,10 @@ struct TestServerOptions {
   const assist::LanguageDetector* language_detector = nullptr;
   assist::LlmOptions assistant_llm = {};  // the assistant's language model; empty URL: none
   std::string fraud_model_dir = {};  // empty: screening without a score
+  // false: the housekeeping never closes business dates, for tests that move the clock
+  // by days and check the books without a close (which would add fees and settlements
+  // whenever the background thread happened to run).
+  bool close_business_dates = true;
 };
 
 class TestServer {
