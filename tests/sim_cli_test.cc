@@ -59,6 +59,7 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   EXPECT_GE(score.at("fte_without_automation").get<double>(), score.at("fte_with_tranche").get<double>());
   EXPECT_NE(ReadFile(run + "/automation.html").find("<svg"), std::string::npos);
   EXPECT_NE(ReadFile(run + "/automation.html").find("Checkouts approved (weekly)"), std::string::npos);
+  EXPECT_NE(ReadFile(run + "/automation.html").find("Losses to date"), std::string::npos);
 
   // The run directory is a data directory whose files the simulation reconciled through
   // the same use case as the command an operator runs: a file already reconciled is

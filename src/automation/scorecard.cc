@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "automation/erlang.h"
 #include "core/assert.h"
@@ -213,7 +214,8 @@ std::string ScorecardJson(const Scorecard& s) {
   return j.dump(2);
 }
 
-std::string ScorecardHtml(const Scorecard& s, const std::string& run_name, const CheckoutWeeks* checkouts) {
+std::string ScorecardHtml(const Scorecard& s, const std::string& run_name, const CheckoutWeeks* checkouts,
+                          const std::vector<LossWeeks>* losses) {
   std::string h = "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>tranche automation scorecard</title>"
                   "<style>body{font-family:sans-serif;max-width:820px;margin:2em auto;color:#222}"
                   "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}"
@@ -246,6 +248,18 @@ std::string ScorecardHtml(const Scorecard& s, const std::string& run_name, const
     h += "<h2>Fraud among checkouts (weekly, ground truth)</h2>" +
          WeeklyChart({{"fraudulent checkouts", checkouts->fraud_share}}, ScaleTop(checkouts->fraud_share));
   }
+  if (losses != nullptr && !losses->empty()) {
+    std::vector<WeeklyLine> lines;
+    std::vector<std::optional<double>> all;
+    for (const LossWeeks& l : *losses) {
+      const std::string code(CurrencyCode(l.currency));
+      lines.emplace_back(code + " credit losses", l.credit_rate);
+      lines.emplace_back(code + " fraud losses", l.fraud_rate);
+      all.insert(all.end(), l.credit_rate.begin(), l.credit_rate.end());
+      all.insert(all.end(), l.fraud_rate.begin(), l.fraud_rate.end());
+    }
+    h += "<h2>Losses to date, share of the amount lent (weekly, per currency)</h2>" + WeeklyChart(lines, ScaleTop(all));
+  }
   h += "</body></html>\n";
   return h;
 }
@@ -270,6 +284,50 @@ CheckoutWeeks CheckoutsByWeek(const std::vector<CheckoutOutcome>& checkouts, int
     out.approval_rate.push_back(share(approved[wk], all[wk]));
     out.fraud_share.push_back(share(frauds[wk], all[wk]));
     out.frauds_stopped.push_back(share(stopped[wk], frauds[wk]));
+  }
+  return out;
+}
+
+std::vector<LossWeeks> LossesByWeek(const std::vector<CheckoutOutcome>& checkouts,
+                                    const std::vector<DayLosses>& losses, int days) {
+  const auto weeks = static_cast<std::size_t>(std::max(1, (days + 6) / 7));
+  struct Weekly {
+    std::vector<std::int64_t> lent_minor, credit_minor, fraud_minor;
+  };
+  std::map<Currency, Weekly> by_currency;
+  const auto weekly = [&](Currency c) -> Weekly& {
+    Weekly& w = by_currency[c];
+    if (w.lent_minor.empty()) w = {std::vector<std::int64_t>(weeks), std::vector<std::int64_t>(weeks),
+                                   std::vector<std::int64_t>(weeks)};
+    return w;
+  };
+  for (const CheckoutOutcome& c : checkouts) {
+    TRANCHE_ASSERT(c.day >= 0 && c.day < days);
+    TRANCHE_ASSERT(c.amount_minor >= 0 && c.amount_minor <= kMaxInputAmountMinor);
+    if (c.approved && !c.held) weekly(c.currency).lent_minor[static_cast<std::size_t>(c.day / 7)] += c.amount_minor;
+  }
+  for (const DayLosses& l : losses) {
+    TRANCHE_ASSERT(l.day >= 0 && l.day < days);
+    Weekly& w = weekly(l.currency);
+    w.credit_minor[static_cast<std::size_t>(l.day / 7)] += l.credit_minor;
+    w.fraud_minor[static_cast<std::size_t>(l.day / 7)] += l.fraud_minor;
+  }
+  std::vector<LossWeeks> out;
+  for (const auto& [currency, w] : by_currency) {
+    LossWeeks l{currency, {}, {}};
+    std::int64_t lent = 0, credit = 0, fraud = 0;
+    for (std::size_t wk = 0; wk < weeks; ++wk) {
+      lent += w.lent_minor[wk];
+      credit += w.credit_minor[wk];
+      fraud += w.fraud_minor[wk];
+      const auto share = [lent](std::int64_t part) -> std::optional<double> {
+        if (lent == 0) return std::nullopt;
+        return static_cast<double>(part) / static_cast<double>(lent);
+      };
+      l.credit_rate.push_back(share(credit));
+      l.fraud_rate.push_back(share(fraud));
+    }
+    out.push_back(std::move(l));
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "automation/staffing.h"
+#include "core/money.h"
 #include "automation/work.h"
 
 namespace tranche::automation {
@@ -43,12 +44,14 @@ Scorecard Score(const WorkTally& work, const Staffing& staffing);
 std::string ScorecardJson(const Scorecard& s);
 // One checkout of a simulated run (its purchases.csv): the day (0 the first), whether
 // credit approved it, whether the fraud screening held it for review, and whether it
-// was truly a fraud (ground truth the platform never saw).
+// was truly a fraud (ground truth the platform never saw), and its amount.
 struct CheckoutOutcome {
   int day = 0;
   bool approved = false;
   bool held = false;
   bool fraud = false;
+  Currency currency = Currency::kUSD;
+  std::int64_t amount_minor = 0;
 };
 
 // A run's checkouts week by week; a week with none (with no fraud, for frauds_stopped)
@@ -61,9 +64,33 @@ struct CheckoutWeeks {
 // Precondition: every checkout's day is in [0, days).
 CheckoutWeeks CheckoutsByWeek(const std::vector<CheckoutOutcome>& checkouts, int days);
 
+// One day's losses in one currency (a run's losses.csv): what the credit and the fraud
+// loss accounts moved that day, charge-offs less recoveries.
+struct DayLosses {
+  int day = 0;
+  Currency currency = Currency::kUSD;
+  std::int64_t credit_minor = 0;
+  std::int64_t fraud_minor = 0;
+};
+
+// One currency's losses to date as a share of what was lent to date (checkouts approved
+// and captured at once), at the end of each week; a week before anything was lent has
+// no value. A share of money in one currency, so currencies are never added together.
+struct LossWeeks {
+  Currency currency = Currency::kUSD;
+  std::vector<std::optional<double>> credit_rate;
+  std::vector<std::optional<double>> fraud_rate;
+};
+// Currencies in the order of kAllCurrencies, those with a checkout or a loss only.
+// Precondition: every checkout's and loss's day is in [0, days).
+std::vector<LossWeeks> LossesByWeek(const std::vector<CheckoutOutcome>& checkouts,
+                                    const std::vector<DayLosses>& losses, int days);
+
 // A self-contained page (inline CSS and SVG charts, no scripts or downloads); with
-// `checkouts`, also the approval and fraud rates week by week.
+// `checkouts`, also the approval and fraud rates week by week; with `losses`, the loss
+// rates to date.
 std::string ScorecardHtml(const Scorecard& s, const std::string& run_name,
-                          const CheckoutWeeks* checkouts = nullptr);
+                          const CheckoutWeeks* checkouts = nullptr,
+                          const std::vector<LossWeeks>* losses = nullptr);
 
 }  // namespace tranche::automation

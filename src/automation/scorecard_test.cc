@@ -98,5 +98,36 @@ TEST(Scorecard, CheckoutsWeekByWeekGiveApprovalAndFraudRates) {
   EXPECT_NE(html.find(">100%<"), std::string::npos);
 }
 
+TEST(Scorecard, LossesToDateAreASharePerCurrencyOfWhatWasLentAtCheckout) {
+  const std::vector<CheckoutOutcome> checkouts = {
+      {0, true, false, false, Currency::kUSD, 10'000},  // lent
+      {1, true, true, true, Currency::kUSD, 50'000},    // held for review: not lent at checkout
+      {2, false, false, false, Currency::kUSD, 70'000}, // declined
+      {8, true, false, false, Currency::kUSD, 30'000},
+      {9, true, false, false, Currency::kSEK, 200'000}};
+  const std::vector<DayLosses> losses = {{3, Currency::kUSD, 0, 0},
+                                         {5, Currency::kUSD, 1'000, 0},
+                                         {10, Currency::kUSD, 3'000, 2'000},
+                                         {12, Currency::kUSD, -1'000, 0},  // a recovery
+                                         {11, Currency::kSEK, 0, 20'000}};
+  const std::vector<LossWeeks> w = LossesByWeek(checkouts, losses, 14);
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(w[0].currency, Currency::kUSD);
+  ASSERT_EQ(w[0].credit_rate.size(), 2u);
+  EXPECT_DOUBLE_EQ(*w[0].credit_rate[0], 0.1);  // 1,000 of 10,000
+  EXPECT_DOUBLE_EQ(*w[0].fraud_rate[0], 0.0);
+  EXPECT_DOUBLE_EQ(*w[0].credit_rate[1], 0.075);  // 3,000 of 40,000, to date
+  EXPECT_DOUBLE_EQ(*w[0].fraud_rate[1], 0.05);
+  EXPECT_EQ(w[1].currency, Currency::kSEK);
+  EXPECT_FALSE(w[1].credit_rate[0].has_value());  // nothing lent in SEK yet
+  EXPECT_DOUBLE_EQ(*w[1].fraud_rate[1], 0.1);
+  Scorecard sc;
+  sc.days = 14;
+  const std::string html = ScorecardHtml(sc, "run", nullptr, &w);
+  EXPECT_NE(html.find("Losses to date"), std::string::npos);
+  EXPECT_NE(html.find("SEK fraud losses"), std::string::npos);
+  EXPECT_NE(html.find(">10%<"), std::string::npos);  // the scale: 10 % is the largest
+}
+
 }  // namespace
 }  // namespace tranche::automation

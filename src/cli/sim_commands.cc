@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <sstream>
 
 #include "app/platform.h"
@@ -113,40 +115,92 @@ int Simulate(const SimulateArgs& a) {
   return verify->ok() ? 0 : 1;
 }
 
-// The run's checkouts (purchases.csv: day, decision, true_fraud), for the report's
-// approval and fraud rates. Refused: a malformed file, a day outside the run.
-Result<std::vector<automation::CheckoutOutcome>> ReadCheckouts(const std::string& path, int days) {
+// Limits on what a run's report reads: sums of amounts stay far inside int64 (9 million
+// rows of at most 10^12 minor units each).
+constexpr std::size_t kMaxReportRows = 9'000'000;
+
+// Reads a run's CSV file `path` row by row: every name in `columns` must be in its
+// header, and `row` gets each record's cells in the order of `columns`. Refused with
+// `code`: a missing column, a record of the wrong width, more than kMaxReportRows
+// records, or what `row` refuses (a message naming the line).
+Status ReadRunTable(const std::string& path, std::string_view code, const std::vector<std::string_view>& columns,
+                    const std::function<std::optional<std::string>(const std::vector<std::string>&)>& row) {
   TRANCHE_ASSIGN_OR_RETURN(const std::string text, ml::ReadTextFile(path));
   ml::CsvRecords records(text);
   std::vector<std::string> cells;
   TRANCHE_ASSIGN_OR_RETURN(bool any, records.Next(cells));
   const std::vector<std::string> header = cells;
-  const auto column = [&](std::string_view name) -> int {
+  std::vector<std::size_t> at;
+  for (std::string_view name : columns) {
     const auto it = std::find(header.begin(), header.end(), name);
-    return it == header.end() ? -1 : static_cast<int>(it - header.begin());
-  };
-  const int day = column("day"), decision = column("decision"), fraud = column("true_fraud");
-  if (!any || day < 0 || decision < 0 || fraud < 0) {
-    return Status::InvalidArgument("bad_purchases_file", path + " needs the columns day, decision and true_fraud");
+    if (!any || it == header.end()) {
+      return Status::InvalidArgument(std::string(code), path + " needs the column " + std::string(name));
+    }
+    at.push_back(static_cast<std::size_t>(it - header.begin()));
   }
-  std::vector<automation::CheckoutOutcome> out;
-  while (true) {
+  std::vector<std::string> picked(columns.size());
+  for (std::size_t rows = 0;; ++rows) {
     TRANCHE_ASSIGN_OR_RETURN(any, records.Next(cells));
-    if (!any) break;
-    int d = -1;
-    if (cells.size() == header.size()) {
-      const std::string& text_day = cells[static_cast<std::size_t>(day)];
-      const auto [end, ec] = std::from_chars(text_day.data(), text_day.data() + text_day.size(), d);
-      if (ec != std::errc() || end != text_day.data() + text_day.size()) d = -1;
+    if (!any) return Status::Ok();
+    std::optional<std::string> refused;
+    if (rows == kMaxReportRows) {
+      refused = "more than " + std::to_string(kMaxReportRows) + " records";
+    } else if (cells.size() != header.size()) {
+      refused = "not as many cells as the header";
+    } else {
+      for (std::size_t i = 0; i < at.size(); ++i) picked[i] = cells[at[i]];
+      refused = row(picked);
     }
-    if (d < 0 || d >= days) {
-      return Status::InvalidArgument("bad_purchases_file",
-                                     path + " line " + std::to_string(records.line()) + ": a day outside the run");
+    if (refused) {
+      return Status::InvalidArgument(std::string(code), path + " line " + std::to_string(records.line()) + ": " + *refused);
     }
-    const std::string& said = cells[static_cast<std::size_t>(decision)];
-    out.push_back({d, said != "declined", said == "review",
-                   !cells[static_cast<std::size_t>(fraud)].empty()});
   }
+}
+
+// An integer in [min, max], or nothing.
+std::optional<std::int64_t> ParseBounded(const std::string& text, std::int64_t min, std::int64_t max) {
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < min || v > max) return std::nullopt;
+  return v;
+}
+
+// The run's checkouts (purchases.csv: day, decision, true_fraud, currency and amount),
+// for the report's approval, fraud and loss rates. Refused: a malformed file, a day
+// outside the run, an amount out of bounds.
+Result<std::vector<automation::CheckoutOutcome>> ReadCheckouts(const std::string& path, int days) {
+  std::vector<automation::CheckoutOutcome> out;
+  TRANCHE_RETURN_IF_ERROR(ReadRunTable(
+      path, "bad_purchases_file", {"day", "decision", "true_fraud", "currency", "amount_minor"},
+      [&](const std::vector<std::string>& c) -> std::optional<std::string> {
+        const auto day = ParseBounded(c[0], 0, days - 1);
+        if (!day) return "a day outside the run";
+        const auto currency = ParseCurrency(c[3]);
+        if (!currency) return "an unknown currency";
+        const auto amount = ParseBounded(c[4], 0, kMaxInputAmountMinor);
+        if (!amount) return "an amount out of bounds";
+        out.push_back({static_cast<int>(*day), c[1] != "declined", c[1] == "review", !c[2].empty(), *currency, *amount});
+        return std::nullopt;
+      }));
+  return out;
+}
+
+// The run's losses (losses.csv: day, currency, credit and fraud losses that day).
+Result<std::vector<automation::DayLosses>> ReadLosses(const std::string& path, int days) {
+  std::vector<automation::DayLosses> out;
+  TRANCHE_RETURN_IF_ERROR(ReadRunTable(
+      path, "bad_losses_file", {"day", "currency", "credit_loss_minor", "fraud_loss_minor"},
+      [&](const std::vector<std::string>& c) -> std::optional<std::string> {
+        const auto day = ParseBounded(c[0], 0, days - 1);
+        if (!day) return "a day outside the run";
+        const auto currency = ParseCurrency(c[1]);
+        if (!currency) return "an unknown currency";
+        const auto credit = ParseBounded(c[2], -kMaxInputAmountMinor, kMaxInputAmountMinor);
+        const auto fraud = ParseBounded(c[3], -kMaxInputAmountMinor, kMaxInputAmountMinor);
+        if (!credit || !fraud) return "an amount out of bounds";
+        out.push_back({static_cast<int>(*day), *currency, *credit, *fraud});
+        return std::nullopt;
+      }));
   return out;
 }
 
@@ -164,8 +218,12 @@ int ReportAutomation(const std::string& run, const std::string& out_dir) {
   auto checkouts = ReadCheckouts((std::filesystem::path(run) / "purchases.csv").string(), score.days);
   if (!checkouts.ok()) return Fail(checkouts.status());
   const automation::CheckoutWeeks weeks = automation::CheckoutsByWeek(*checkouts, score.days);
-  for (const auto& [name, text] : {std::pair{"automation.json", json + "\n"},
-                                   std::pair{"automation.html", automation::ScorecardHtml(score, run, &weeks)}}) {
+  auto losses = ReadLosses((std::filesystem::path(run) / "losses.csv").string(), score.days);
+  if (!losses.ok()) return Fail(losses.status());
+  const std::vector<automation::LossWeeks> loss_weeks = automation::LossesByWeek(*checkouts, *losses, score.days);
+  for (const auto& [name, text] :
+       {std::pair{"automation.json", json + "\n"},
+        std::pair{"automation.html", automation::ScorecardHtml(score, run, &weeks, &loss_weeks)}}) {
     if (Status st = WriteText((std::filesystem::path(dir) / name).string(), text); !st.ok()) return Fail(st);
   }
   std::printf("%s\nwrote %s/automation.json and %s/automation.html\n", json.c_str(), dir.c_str(), dir.c_str());

@@ -11,6 +11,7 @@
 #include "automation/work.h"
 #include "core/csv_writer.h"
 #include "fraud/engine_source.h"
+#include "ledger/account.h"
 #include "lending/plan.h"
 #include "onboarding/onboarding.h"
 #include "ops/cob.h"
@@ -162,6 +163,9 @@ class Simulation {
   Status ChargeBack(store::Tx& tx, const FollowUp& f);
   void Progress(int day, std::chrono::steady_clock::time_point started) const;
   void WriteGroundTruth();
+  // Appends the day's losses per currency to losses.csv: what the credit and fraud loss
+  // accounts moved that day (charge-offs less recoveries), read from the ledger itself.
+  Status RecordLosses(int day, Date date);
 
   const SimConfig& c_;
   const RunOptions& o_;
@@ -191,6 +195,8 @@ class Simulation {
   std::vector<CreditDecision> decisions_;
   std::vector<recon::FileLine> late_lines_;
   std::map<std::string, std::int64_t> open_exceptions_minor_;
+  // The loss accounts' balances at the end of the previous day, per currency: credit, fraud.
+  std::map<Currency, std::pair<std::int64_t, std::int64_t>> losses_seen_minor_;
   WorkTally work_{c_.days};
   RunSummary s_;
 };
@@ -518,7 +524,30 @@ Status Simulation::RunDay(int day) {
                                   r.collections.failed, r.plans.late_fees, r.plans.charge_offs,
                                   r.plans.charged_off_minor, r.settlements, r.payouts_paid, r.payouts_failed}));
   }
-  return Reconcile(day, date);
+  TRANCHE_RETURN_IF_ERROR(Reconcile(day, date));
+  return RecordLosses(day, date);
+}
+
+Status Simulation::RecordLosses(int day, Date date) {
+  std::map<Currency, std::pair<std::int64_t, std::int64_t>> now;
+  for (const Country& country : c_.countries) now[country.currency];
+  TRANCHE_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
+    for (auto& [currency, balances] : now) {
+      for (auto [type, minor] : {std::pair{ledger::AccountType::kCreditLossExpense, &balances.first},
+                                 std::pair{ledger::AccountType::kFraudLossExpense, &balances.second}}) {
+        TRANCHE_ASSIGN_OR_RETURN(auto account, tx.ledger().GetAccount(ledger::AccountId({type, currency, ""})));
+        *minor = account ? account->balance_minor() : 0;
+      }
+    }
+    return Status::Ok();
+  }));
+  for (const auto& [currency, balances] : now) {
+    const auto& [credit_before, fraud_before] = losses_seen_minor_[currency];
+    rec_.Append("losses.csv", Csv({FormatDate(date), day, CurrencyCode(currency), balances.first - credit_before,
+                                   balances.second - fraud_before}));
+  }
+  losses_seen_minor_ = std::move(now);
+  return Status::Ok();
 }
 
 void Simulation::HandleContact(const sim::Contact& k, int day) {
@@ -670,6 +699,7 @@ Result<RunSummary> Simulation::Run() {
                                    "assistant_intent", "handed_off"}));
   rec_.Append("daily.csv", Csv({"date", "collections", "succeeded", "failed", "late_fees", "charge_offs",
                                 "charged_off_minor", "settlements", "payouts_paid", "payouts_failed"}));
+  rec_.Append("losses.csv", Csv({"date", "day", "currency", "credit_loss_minor", "fraud_loss_minor"}));
   rec_.Append("recon.csv", Csv({"date", "lines", "matched", "matched_late", "duplicates", "written_off",
                                 "chargebacks", "exceptions"}));
   rec_.Append("recon_exceptions.csv", Csv({"date", "kind", "reference", "type", "currency", "expected_minor", "actual_minor"}));
