@@ -219,7 +219,10 @@ TEST(ServicingScenarioTest, ADisputePausesAndAnOperatorUpholdsTheMerchant) {
   s.AdvanceTo("2026-02-03");
   EXPECT_EQ(s.Plan(buy.plan_id).installments[1].paid.minor(), 2500);
   EXPECT_EQ(s.Plan(buy.plan_id).fees_charged.minor(), 0);
-  EXPECT_GE(s.Notifications(buy.consumer_id, "dispute_update").size(), 3u);
+  const Json updates = s.Notifications(buy.consumer_id, "dispute_update");
+  ASSERT_GE(updates.size(), 3u);
+  EXPECT_EQ(updates.back()["subject"], "Your reported problem: decided for the merchant: the purchase stands and "
+                                       "your payments go on, their dates moved by the pause");
   s.ExpectBooksAgree({buy.plan_id});
 }
 
@@ -288,6 +291,9 @@ TEST(ServicingScenarioTest, AnUnauthorizedPurchaseWrittenOffIsTheLendersFraudLos
   EXPECT_EQ(s.Balance("fraud_loss_expense:USD"), 10000);
   EXPECT_EQ(s.Balance("credit_loss_expense:USD"), 0);
   EXPECT_EQ(s.Balance("consumer_refunds_payable:USD:" + buy.consumer_id), -2500);
+  EXPECT_EQ(s.Notifications(buy.consumer_id, "dispute_update").back()["subject"],
+            "Your reported problem: decided in your favour: you owe nothing for a purchase you did not make, and "
+            "what you paid towards it comes back to you");
   EXPECT_EQ(s.Balance("merchant_payable:USD:" + s.server().merchant_id), merchant_payable);
   const auto events = s.EventCounts();
   EXPECT_EQ(events.at("plan.charged_off"), 1);

@@ -92,7 +92,7 @@ Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d
   }
   TRANCHE_RETURN_IF_ERROR(tx.disputes().Update(d));
   TRANCHE_RETURN_IF_ERROR(PublishDisputeResolved(tx, ctx.ids, ctx.now, d));
-  return DisputeUpdate(tx, ctx.ids, ctx.now, d, std::string(servicing::DisputeResolutionName(d.resolution)));
+  return DisputeUpdate(tx, ctx.ids, ctx.now, d, std::string(servicing::DisputeOutcomeForConsumer(d.resolution)));
 }
 
 }  // namespace

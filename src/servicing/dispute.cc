@@ -31,6 +31,21 @@ std::string_view DisputeResolutionName(DisputeResolution r) {
   return "";
 }
 
+std::string_view DisputeOutcomeForConsumer(DisputeResolution r) {
+  switch (r) {
+    case DisputeResolution::kRefunded:
+      return "decided in your favour: the merchant refunds the order, and what you paid towards it comes back to you";
+    case DisputeResolution::kMerchantUpheld:
+      return "decided for the merchant: the purchase stands and your payments go on, their dates moved by the pause";
+    case DisputeResolution::kWrittenOff:
+      return "decided in your favour: you owe nothing for a purchase you did not make, and what you paid towards it "
+             "comes back to you";
+    case DisputeResolution::kNone: break;
+  }
+  TRANCHE_ASSERT_MSG(false, "a resolved dispute has a resolution");
+  return "";
+}
+
 std::optional<DisputeResolution> ParseDisputeResolution(std::string_view s) {
   if (s == "refunded") return DisputeResolution::kRefunded;
   if (s == "merchant_upheld") return DisputeResolution::kMerchantUpheld;

@@ -31,6 +31,9 @@ inline constexpr DisputeResolution kAllDisputeResolutions[] = {
     DisputeResolution::kWrittenOff};
 std::string_view DisputeResolutionName(DisputeResolution r);
 std::optional<DisputeResolution> ParseDisputeResolution(std::string_view s);
+// What a resolution means for the consumer, in words for their notification (the code
+// above is for the API). Precondition: r is not kNone.
+std::string_view DisputeOutcomeForConsumer(DisputeResolution r);
 
 struct Dispute {
   std::string id;  // dsp_...
