@@ -308,6 +308,10 @@ TEST(ServicingScenarioTest, AnUnauthorizedPurchaseWrittenOffIsTheLendersFraudLos
                                {{"resolution", "written_off"}}, s.okey());
   EXPECT_EQ(again.status, 422);
   EXPECT_EQ(again.json()["error"]["code"], "dispute_resolved");
+  // Nothing is owed on it: a payment the consumer offers is refused.
+  auto pay = s.client().Post("/v1/me/plans/" + buy.plan_id + "/payments", {{"amount", 2500}}, s.Login(buy.email));
+  EXPECT_EQ(pay.status, 422) << pay.body;
+  EXPECT_EQ(pay.json()["error"]["code"], "plan_not_payable");
   // The next close pays the consumer back on their card; no instalment is taken again.
   s.AdvanceTo("2026-01-20");
   EXPECT_EQ(s.Balance("consumer_refunds_payable:USD:" + buy.consumer_id), 0);

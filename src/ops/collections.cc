@@ -24,7 +24,7 @@ Status ApplyCollected(store::Tx& tx, IdGenerator& ids, Instant now, const Collec
   TRANCHE_ASSERT(found.has_value());  // collections reference their plan
   // A pause that ended today moved the due dates the allocation goes by.
   lending::Plan plan = servicing::AsOf(std::move(*found), c.business_date);
-  const bool payable = plan.status == lending::PlanStatus::kActive || plan.status == lending::PlanStatus::kChargedOff;
+  const bool payable = servicing::AcceptsPayments(plan);
   if (c.payoff && plan.status == lending::PlanStatus::kActive) {
     plan = servicing::WaiveUnaccruedInterest(std::move(plan), servicing::QuotePayoff(plan));
   }

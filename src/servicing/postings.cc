@@ -38,7 +38,8 @@ JournalEntry PaymentEntry(const EntryContext& ctx, const PaymentAllocation& a, l
   const Money total = a.total();
   const Currency c = SameCurrency({total, excess});
   TRANCHE_ASSERT(!total.is_negative() && !excess.is_negative() && total.minor() + excess.minor() > 0);
-  JournalEntry e = Blank(ctx, recovery ? Reason::kRecovery : Reason::kCollection, PaymentKey(ctx.object_id));
+  JournalEntry e = Blank(ctx, recovery && !total.is_zero() ? Reason::kRecovery : Reason::kCollection,
+                         PaymentKey(ctx.object_id));
   AddLine(e, {AccountType::kCollectionsCash, c, ""}, Checked(total.Plus(excess)).minor());
   AddLine(e, {AccountType::kConsumerRefundsPayable, c, ctx.consumer_id}, -excess.minor());
   if (recovery) {

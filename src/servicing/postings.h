@@ -27,9 +27,10 @@ std::string PaymentKey(std::string_view collection_id);
 
 // A collected payment: cash debited; the receivable credited with fees and principal,
 // accrued interest with interest. On a charged-off plan (`charged_off_for` is not kNone)
-// the allocated amount is a recovery credited to the loss it was written off to: credit
-// losses, or fraud losses. `excess`, collected beyond what the plan still owed (it was
-// paid meanwhile), is owed back: consumer refunds payable.
+// the allocated amount is a recovery credited to the loss it was written off to. `excess`,
+// collected beyond what the plan still owed (it was paid meanwhile, or it was written
+// off as fraud and owes nothing: servicing::AcceptsPayments), is owed back: consumer
+// refunds payable.
 ledger::JournalEntry PaymentEntry(const EntryContext& ctx, const PaymentAllocation& a,
                                   lending::ChargeOffReason charged_off_for, Money excess);
 // A late fee on instalment `number`: receivable debited, fee revenue credited.

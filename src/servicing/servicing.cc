@@ -167,10 +167,17 @@ PaymentAllocation PaymentAllocation::None(Currency c) {
 
 Money PaymentAllocation::total() const { return Checked(Checked(fees.Plus(interest)).Plus(principal)); }
 
+bool AcceptsPayments(const Plan& p) {
+  return p.status == PlanStatus::kActive ||
+         (p.status == PlanStatus::kChargedOff && p.charge_off_reason == lending::ChargeOffReason::kDelinquency);
+}
+
 Result<PaymentAllocation> AllocatePayment(const Plan& p, Money amount, Date today) {
   const std::int64_t amount_minor = MinorOf(p, amount);
-  if (p.status != PlanStatus::kActive && p.status != PlanStatus::kChargedOff) {
-    return Status::BusinessRule("plan_not_payable", "the plan has nothing left to pay");
+  if (!AcceptsPayments(p)) {
+    return Status::BusinessRule("plan_not_payable", p.charge_off_reason == lending::ChargeOffReason::kFraud
+                                                        ? "the plan was written off as fraud: nothing is owed on it"
+                                                        : "the plan has nothing left to pay");
   }
   if (amount_minor <= 0) return Status::InvalidArgument("invalid_amount", "amount must be positive", "amount");
   if (amount_minor > BalanceMinor(p)) {

@@ -67,6 +67,11 @@ struct PaymentAllocation {
   Money total() const;
 };
 
+// Whether a payment goes to the plan: an active plan, or one charged off for
+// delinquency (its payments are recoveries). A plan charged off as fraud takes none: it
+// was never the consumer's to owe, so a payment that reaches it is theirs to get back.
+bool AcceptsPayments(const lending::Plan& p);
+
 // Divides `amount`, paid on `today`, over the plan, instalments taken in due-date
 // order at each step:
 //   1. unpaid fees;
@@ -77,7 +82,7 @@ struct PaymentAllocation {
 // So paying early never pays interest that has not been earned, and a payoff after a
 // partial payment costs principal plus interest to date, exactly.
 // Refused: amount not positive (invalid_amount), more than the balance
-// (overpayment), a plan that is not active or charged off (plan_not_payable).
+// (overpayment), a plan that does not accept payments (plan_not_payable).
 Result<PaymentAllocation> AllocatePayment(const lending::Plan& p, Money amount, Date today);
 
 // The plan after an allocated payment. A plan with nothing left to pay becomes
