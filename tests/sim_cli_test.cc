@@ -60,6 +60,23 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   EXPECT_NE(ReadFile(run + "/automation.html").find("<svg"), std::string::npos);
   EXPECT_NE(ReadFile(run + "/automation.html").find("Checkouts approved (weekly)"), std::string::npos);
   EXPECT_NE(ReadFile(run + "/automation.html").find("Losses to date"), std::string::npos);
+  // A run recorded before losses.csv existed is reported without the losses chart; a
+  // losses file with a day outside the run is refused, naming its line.
+  const std::string older = dir.path() + "/older";
+  std::filesystem::create_directories(older);
+  for (const char* f : {"work.json", "config.json", "purchases.csv"}) {
+    std::filesystem::copy_file(run + "/" + f, older + "/" + f);
+  }
+  ASSERT_EQ(RunToExit({"report", "automation", "--run", older}, dir.path() + "/older.txt"), 0)
+      << ReadFile(dir.path() + "/older.txt");
+  EXPECT_EQ(ReadFile(older + "/automation.html").find("Losses to date"), std::string::npos);
+  {
+    std::ofstream out(older + "/losses.csv");
+    out << "date,day,currency,credit_loss_minor,fraud_loss_minor\n2026-01-17,12,USD,100,0\n";
+  }
+  EXPECT_NE(RunToExit({"report", "automation", "--run", older}, dir.path() + "/bad.txt"), 0);
+  EXPECT_NE(ReadFile(dir.path() + "/bad.txt").find("bad_losses_file"), std::string::npos)
+      << ReadFile(dir.path() + "/bad.txt");
 
   // The run directory is a data directory whose files the simulation reconciled through
   // the same use case as the command an operator runs: a file already reconciled is

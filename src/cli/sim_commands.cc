@@ -218,12 +218,18 @@ int ReportAutomation(const std::string& run, const std::string& out_dir) {
   auto checkouts = ReadCheckouts((std::filesystem::path(run) / "purchases.csv").string(), score.days);
   if (!checkouts.ok()) return Fail(checkouts.status());
   const automation::CheckoutWeeks weeks = automation::CheckoutsByWeek(*checkouts, score.days);
-  auto losses = ReadLosses((std::filesystem::path(run) / "losses.csv").string(), score.days);
-  if (!losses.ok()) return Fail(losses.status());
-  const std::vector<automation::LossWeeks> loss_weeks = automation::LossesByWeek(*checkouts, *losses, score.days);
+  // A run recorded before losses.csv existed gets its report without the losses chart.
+  const std::string losses_path = (std::filesystem::path(run) / "losses.csv").string();
+  std::optional<std::vector<automation::LossWeeks>> loss_weeks;
+  if (std::filesystem::exists(losses_path)) {
+    auto losses = ReadLosses(losses_path, score.days);
+    if (!losses.ok()) return Fail(losses.status());
+    loss_weeks = automation::LossesByWeek(*checkouts, *losses, score.days);
+  }
   for (const auto& [name, text] :
        {std::pair{"automation.json", json + "\n"},
-        std::pair{"automation.html", automation::ScorecardHtml(score, run, &weeks, &loss_weeks)}}) {
+        std::pair{"automation.html",
+                  automation::ScorecardHtml(score, run, &weeks, loss_weeks ? &*loss_weeks : nullptr)}}) {
     if (Status st = WriteText((std::filesystem::path(dir) / name).string(), text); !st.ok()) return Fail(st);
   }
   std::printf("%s\nwrote %s/automation.json and %s/automation.html\n", json.c_str(), dir.c_str(), dir.c_str());
