@@ -123,6 +123,37 @@ TEST_F(AutomationApiTest, CountsTheStoredWorkPerType) {
     EXPECT_EQ(Type(card, none)["items"], 0) << none;
   }
   EXPECT_GT(card["fte_without_automation"].get<double>(), card["fte_with_tranche"].get<double>());
+  // Each queue holds one item nobody has decided yet, waiting since it was queued.
+  const auto queue = [](const Json& scorecard, const std::string& type) {
+    for (const Json& q : scorecard["queue_ages"]) {
+      if (q["type"] == type) return q;
+    }
+    ADD_FAILURE() << "no queue age of " << type << " in " << scorecard["queue_ages"].dump();
+    return Json();
+  };
+  ASSERT_EQ(card["queue_ages"].size(), 3u) << card["queue_ages"].dump();
+  for (const char* type : {"dispute", "fraud_review", "assistant_contact"}) {
+    EXPECT_EQ(queue(card, type)["waiting"], 1) << type;
+    EXPECT_EQ(queue(card, type)["decided"], 0) << type;
+  }
+  // Two hours later a reviewer accepts the held checkout: decided after two hours;
+  // the contested dispute has waited two hours more.
+  const std::int64_t dispute_waited = queue(card, "dispute")["oldest_waiting_seconds"];
+  s_.clock().Advance(std::chrono::hours(2));
+  auto reviews = s_.client().Get("/v1/admin/fraud/reviews?status=pending", s_.okey());
+  ASSERT_EQ(reviews.status, 200) << reviews.body;
+  ASSERT_EQ(reviews.json()["data"].size(), 1u) << reviews.body;
+  auto accepted = s_.client().Post("/v1/admin/fraud/reviews/" + reviews.json()["data"][0]["id"].get<std::string>() +
+                                       "/accept",
+                                   {{"note", "called the customer"}}, s_.okey());
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  const Json later = s_.client().Get("/v1/admin/automation", s_.okey()).json();
+  const Json review_queue = queue(later, "fraud_review");
+  EXPECT_EQ(review_queue["decided"], 1);
+  EXPECT_EQ(review_queue["waiting"], 0);
+  EXPECT_GE(review_queue["median_wait_seconds"].get<std::int64_t>(), 7200);
+  EXPECT_LT(review_queue["median_wait_seconds"].get<std::int64_t>(), 7200 + 60);
+  EXPECT_EQ(queue(later, "dispute")["oldest_waiting_seconds"].get<std::int64_t>(), dispute_waited + 7200);
 
   // An explicit range: today alone, then a day before anything happened.
   const Json today = s_.client().Get("/v1/admin/automation?since=2026-01-05&until=2026-01-05", s_.okey()).json();

@@ -66,6 +66,17 @@ std::string IdGenerator::Next(std::string_view prefix) {
   return out;
 }
 
+std::string IdFloor(std::string_view prefix, Instant t) {
+  TRANCHE_ASSERT_MSG(IsPrefix(prefix), "id prefix must be 2-5 lower-case letters");
+  const std::int64_t ms = UnixMillis(t);
+  TRANCHE_ASSERT(ms >= 0 && ms < (std::int64_t{1} << 48));
+  std::uint8_t bytes[16] = {};
+  for (int i = 0; i < 6; ++i) bytes[i] = static_cast<std::uint8_t>(ms >> (8 * (5 - i)));
+  char ulid[kUlidChars];
+  EncodeUlid(bytes, ulid);
+  return std::string(prefix) + "_" + std::string(ulid, kUlidChars);
+}
+
 bool IsValidId(std::string_view id, std::string_view prefix) {
   if (id.size() != prefix.size() + 1 + kUlidChars) return false;
   if (id.substr(0, prefix.size()) != prefix || id[prefix.size()] != '_') return false;

@@ -39,5 +39,9 @@ class IdGenerator {
 bool IsValidId(std::string_view id, std::string_view prefix);
 // The Unix milliseconds encoded in a valid id.
 std::int64_t IdMillis(std::string_view id);
+// The id of `prefix` at `t` with a random part of zeros: every id created at `t` or later
+// sorts after it (a generated one is never this id but with odds of 2^-80), so a listing
+// in id order "after" it starts at `t`. Precondition: as for Next; `t` after 1970.
+std::string IdFloor(std::string_view prefix, Instant t);
 
 }  // namespace tranche

@@ -42,6 +42,19 @@ TEST(IdsTest, SortByTime) {
   EXPECT_LT(early, ids.Next("mer"));
 }
 
+TEST(IdsTest, TheFloorOfAnInstantSortsBeforeEveryIdFromThenOnAndAfterEveryEarlierOne) {
+  SimulatedClock clock(kStart);
+  SeededRandom random(4);
+  IdGenerator ids(clock, random);
+  const std::string before = ids.Next("frv");
+  clock.Advance(std::chrono::milliseconds(1));
+  const std::string floor = IdFloor("frv", clock.Now());
+  EXPECT_TRUE(IsValidId(floor, "frv")) << floor;
+  EXPECT_EQ(IdMillis(floor), UnixMillis(clock.Now()));
+  EXPECT_LT(before, floor);
+  for (int i = 0; i < 100; ++i) EXPECT_LT(floor, ids.Next("frv"));
+}
+
 TEST(IdsTest, SameSeedSameIds) {
   SimulatedClock c1(kStart), c2(kStart);
   SeededRandom r1(42), r2(42);

@@ -1,9 +1,11 @@
 #include "ops/automation.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "assist/metrics.h"
 #include "core/assert.h"
+#include "core/ids.h"
 
 namespace tranche::ops {
 
@@ -18,6 +20,27 @@ void AddAt(WorkTally& tally, const DateRange& range, Instant at, WorkType type, 
   const auto day = std::chrono::floor<std::chrono::days>(at);
   const int hour = static_cast<int>(std::chrono::floor<std::chrono::hours>(at - day).count());
   tally.Add(DaysBetween(range.first, Date(day)), hour, type, automated, flagged);
+}
+
+// Rows a listing is read in at a time.
+constexpr std::size_t kAutomationPageRows = 1'000;
+
+// Reads up to `limit` rows of a listing in id order from the first id of the range's
+// start on, stopping at the first row created after the range; `list(after, n)` pages.
+template <typename Row, typename ListFn>
+Result<std::vector<Row>> ReadRange(std::string_view prefix, const DateRange& range, std::size_t limit, ListFn list) {
+  std::vector<Row> out;
+  std::string after = IdFloor(prefix, range.from());
+  while (out.size() < limit) {
+    TRANCHE_ASSIGN_OR_RETURN(std::vector<Row> page, list(after, std::min(kAutomationPageRows, limit - out.size())));
+    for (Row& row : page) {
+      if (row.created_at >= range.to()) return out;
+      out.push_back(std::move(row));
+    }
+    if (page.size() < kAutomationPageRows) break;
+    after = out.back().id;
+  }
+  return out;
 }
 
 }  // namespace
@@ -60,6 +83,28 @@ WorkTally TallyStoredWork(const StoredWork& work, const DateRange& range, Instan
   return tally;
 }
 
+std::vector<automation::QueuedItem> QueuedWork(const StoredWork& work, const DateRange& range) {
+  const auto in_range = [&](Instant t) { return t >= range.from() && t < range.to(); };
+  std::vector<automation::QueuedItem> out;
+  for (const fraud::Review& r : work.reviews) {
+    if (in_range(r.created_at)) out.push_back({WorkType::kFraudReview, r.created_at, r.decided_at});
+  }
+  for (const recon::ExceptionRecord& e : work.exceptions) {
+    if (in_range(e.created_at)) out.push_back({WorkType::kReconException, e.created_at, e.resolved_at});
+  }
+  for (const servicing::Dispute& d : work.disputes) {
+    const bool resolved = d.status == servicing::DisputeStatus::kResolved;
+    // As the tally counts them: open awaits the merchant; refunded was the merchant's.
+    if (d.status == servicing::DisputeStatus::kOpen || !in_range(d.created_at)) continue;
+    if (resolved && d.resolution == servicing::DisputeResolution::kRefunded) continue;
+    out.push_back({WorkType::kDispute, d.created_at, resolved ? std::optional<Instant>(d.updated_at) : std::nullopt});
+  }
+  for (const assist::ConversationFacts& c : work.conversations) {
+    if (c.handed_off && in_range(c.created_at)) out.push_back({WorkType::kAssistantContact, c.created_at, c.closed_at});
+  }
+  return out;
+}
+
 Result<AutomationReport> ReportAutomation(store::Store& store, const DateRange& range, Instant now,
                                           const automation::Staffing& staffing) {
   TRANCHE_ASSERT(range.days() >= 1 && range.days() <= kMaxAutomationDays);
@@ -81,9 +126,19 @@ Result<AutomationReport> ReportAutomation(store::Store& store, const DateRange& 
     TRANCHE_ASSIGN_OR_RETURN(work.merchants_onboarded,
                              tx.merchants().ListOnboardingWork(range.from(), range.to(), limit));
     TRANCHE_ASSIGN_OR_RETURN(work.contacts, tx.contacts().ListStarted(range.from(), range.to(), limit));
+    TRANCHE_ASSIGN_OR_RETURN(work.reviews, ReadRange<fraud::Review>("frv", range, limit, [&](const std::string& after,
+                                                                                         std::size_t n) {
+                               return tx.fraud_reviews().List(fraud::ReviewFilter{}, after, n);
+                             }));
+    TRANCHE_ASSIGN_OR_RETURN(work.exceptions,
+                             ReadRange<recon::ExceptionRecord>("rex", range, limit, [&](const std::string& after,
+                                                                                        std::size_t n) {
+                               return tx.recon().ListExceptions(recon::ExceptionFilter{}, after, n);
+                             }));
     return Status::Ok();
   }));
-  AutomationReport report{range, automation::Score(TallyStoredWork(work, range, now), staffing), {}};
+  AutomationReport report{range, automation::Score(TallyStoredWork(work, range, now), staffing), {},
+                          automation::QueueAges(QueuedWork(work, range), now)};
   const auto limited = [&](std::size_t rows, std::size_t bound, WorkType type) {
     if (rows >= bound) report.limited.push_back(type);
   };

@@ -29,14 +29,22 @@
 // - customer_contact: every contact an agent logged as handled outside the assistant
 //   (servicing/contact.h; phone and email), at its start; to people, always. Hand-offs
 //   from the assistant are counted as assistant contacts.
+//
+// Queue ages (automation/queue_age.h), for the items of the range a person had to decide,
+// from when each reached the queue: fraud reviews (held → accepted or rejected),
+// reconciliation exceptions (queued → resolved), disputes the merchant contested (opened
+// → an operator's resolution; the store keeps no time of the contest) and assistant
+// conversations handed off (started → closed by a person).
 #pragma once
 
 #include <vector>
 
 #include "assist/conversation.h"
+#include "automation/queue_age.h"
 #include "automation/scorecard.h"
 #include "core/date_range.h"
 #include "fraud/decision_repo.h"
+#include "fraud/review.h"
 #include "recon/recon_repo.h"
 #include "risk/decision_repo.h"
 #include "servicing/collection_repo.h"
@@ -64,17 +72,22 @@ struct StoredWork {
   std::vector<recon::RunRecord> recon_runs;
   std::vector<merchants::OnboardingWork> merchants_onboarded;
   std::vector<servicing::Contact> contacts;  // handled by people outside the assistant
+  std::vector<fraud::Review> reviews;                // created in the range
+  std::vector<recon::ExceptionRecord> exceptions;    // queued in the range
 };
 
 // The tally of `work` over `range`. Pure. Records outside the range are not counted
 // (conversations after it only tell repeats). `now` decides which 7-day repeat windows
 // are over.
 automation::WorkTally TallyStoredWork(const StoredWork& work, const DateRange& range, Instant now);
+// The items of `work` that waited for a person, with when they were decided. Pure.
+std::vector<automation::QueuedItem> QueuedWork(const StoredWork& work, const DateRange& range);
 
 struct AutomationReport {
   DateRange range;
   automation::Scorecard scorecard;
   std::vector<automation::WorkType> limited;  // types whose read stopped at its limit
+  std::vector<automation::QueueAge> queue_ages;
 };
 
 // One read of the store for `range`, tallied and scored with `staffing`.

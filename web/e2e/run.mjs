@@ -237,6 +237,9 @@ async function run() {
     expect(/^\d+(\.\d)? %$/.test(cells[2]), `credit automated share: ${cells[2]}`);
     expect(Number(cells[4]) >= Number(cells[5]), `FTE without < FTE with: ${cells.join(' | ')}`);
     await page.getByText('Share of work automated per day').waitFor();
+    // Queue ages: how long the work given to people waited, or the note that none was.
+    await page.getByRole('table', { name: 'Queue ages: how long work waited for a person' })
+      .or(page.getByText('Nothing went to a person in this period.')).first().waitFor();
     // Fraud decisions per day: allow, review and block stacked, named in the legend, the
     // chart labelled as a figure whose numbers the table beside it holds.
     const fraud = page.getByRole('region', { name: 'Fraud decisions (30 days)' });

@@ -224,6 +224,10 @@ function byTeam(card: AutomationScorecard): TeamRow[] {
   return [...teams.values()];
 }
 
+// A wait in the largest unit that keeps it readable: "45 min", "3.5 h", "2.0 d".
+const wait = (seconds: number) =>
+  seconds < 3600 ? `${Math.round(seconds / 60)} min` : seconds < 86400 ? `${(seconds / 3600).toFixed(1)} h` : `${(seconds / 86400).toFixed(1)} d`;
+
 const share = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
 const fte = (v: number) => v.toFixed(2);
 
@@ -271,6 +275,19 @@ function Automation({ card }: { card: AutomationScorecard }) {
           { title: 'Wrong outcomes', render: (r) => r.wrong, numeric: true },
           { title: 'FTE without', render: (r) => fte(r.without), numeric: true },
           { title: 'FTE with', render: (r) => fte(r.with), numeric: true },
+        ]}
+      />
+      <Table
+        caption="Queue ages: how long work waited for a person"
+        rows={card.queue_ages}
+        empty="Nothing went to a person in this period."
+        columns={[
+          { title: 'Work', render: (q) => label(q.type) },
+          { title: 'Decided', render: (q) => q.decided, numeric: true },
+          { title: 'Median wait', render: (q) => (q.decided ? wait(q.median_wait_seconds) : '–'), numeric: true },
+          { title: '90th percentile', render: (q) => (q.decided ? wait(q.p90_wait_seconds) : '–'), numeric: true },
+          { title: 'Waiting', render: (q) => q.waiting, numeric: true },
+          { title: 'Oldest waiting', render: (q) => (q.waiting ? wait(q.oldest_waiting_seconds) : '–'), numeric: true },
         ]}
       />
     </>

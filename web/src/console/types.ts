@@ -76,6 +76,15 @@ export interface AutomationType {
   automated_by_day: number[];
 }
 
+export interface QueueAge {
+  type: string;
+  decided: number;
+  median_wait_seconds: number;
+  p90_wait_seconds: number;
+  waiting: number;
+  oldest_waiting_seconds: number;
+}
+
 export interface AutomationScorecard {
   since: string;
   until: string;
@@ -85,6 +94,7 @@ export interface AutomationScorecard {
   fte_reduction: number;
   limited: string[];
   types: AutomationType[];
+  queue_ages: QueueAge[];
 }
 
 export interface Installment {
