@@ -29,7 +29,8 @@ struct QueueAge {
 };
 
 // One entry per type that has an item, in kAllWorkTypes order; percentiles by the
-// nearest rank. Preconditions (asserted): queued_at <= decided_at and queued_at <= now.
+// nearest rank. A wait that comes out negative (a wall clock stepped back between the
+// two stored times) counts as 0.
 std::vector<QueueAge> QueueAges(const std::vector<QueuedItem>& items, Instant now);
 
 }  // namespace tranche::automation

@@ -40,6 +40,9 @@ TEST(QueueAges, OneDecidedItemIsItsOwnMedianAndNoItemsGiveNothing) {
   EXPECT_EQ(one[0].p90_wait_s, 7200);
   EXPECT_EQ(one[0].oldest_waiting_s, 0);
   EXPECT_TRUE(QueueAges({}, kNow).empty());
+  // Decided "before" it was queued (the clock stepped back): no wait, not a negative one.
+  const std::vector<QueueAge> stepped = QueueAges({{WorkType::kDispute, HoursAgo(1), HoursAgo(2)}}, kNow);
+  EXPECT_EQ(stepped[0].median_wait_s, 0);
 }
 
 }  // namespace
