@@ -103,6 +103,15 @@ std::string BarChart(const std::vector<std::pair<std::string, std::vector<double
 
 using WeeklyLine = std::pair<std::string, std::vector<std::optional<double>>>;
 
+// Weeks of a run of `days`, the last one possibly short; at least one.
+std::size_t WeeksOf(int days) { return static_cast<std::size_t>(std::max(1, (days + 6) / 7)); }
+
+// part / whole, or no value when there is no whole.
+std::optional<double> Share(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return std::nullopt;
+  return static_cast<double>(part) / static_cast<double>(whole);
+}
+
 // One line per series, week by week, from 0 at the bottom to `top` (a share) at the top;
 // a week without a value is skipped.
 std::string WeeklyChart(const std::vector<WeeklyLine>& lines, double top) {
@@ -137,7 +146,7 @@ std::string WeeklyChart(const std::vector<WeeklyLine>& lines, double top) {
 
 // One line per type: the share automated, week by week.
 std::string AutomationChart(const Scorecard& s) {
-  const int weeks = std::max(1, (s.days + 6) / 7);
+  const int weeks = static_cast<int>(WeeksOf(s.days));
   std::vector<WeeklyLine> lines;
   for (const TypeScore& ts : s.types) {
     if (ts.items == 0) continue;
@@ -265,7 +274,7 @@ std::string ScorecardHtml(const Scorecard& s, const std::string& run_name, const
 }
 
 CheckoutWeeks CheckoutsByWeek(const std::vector<CheckoutOutcome>& checkouts, int days) {
-  const auto weeks = static_cast<std::size_t>(std::max(1, (days + 6) / 7));
+  const std::size_t weeks = WeeksOf(days);
   std::vector<std::int64_t> all(weeks), approved(weeks), frauds(weeks), stopped(weeks);
   for (const CheckoutOutcome& c : checkouts) {
     TRANCHE_ASSERT(c.day >= 0 && c.day < days);
@@ -275,22 +284,18 @@ CheckoutWeeks CheckoutsByWeek(const std::vector<CheckoutOutcome>& checkouts, int
     frauds[wk] += c.fraud ? 1 : 0;
     stopped[wk] += c.fraud && (!c.approved || c.held) ? 1 : 0;
   }
-  const auto share = [](std::int64_t part, std::int64_t whole) -> std::optional<double> {
-    if (whole == 0) return std::nullopt;
-    return static_cast<double>(part) / static_cast<double>(whole);
-  };
   CheckoutWeeks out;
   for (std::size_t wk = 0; wk < weeks; ++wk) {
-    out.approval_rate.push_back(share(approved[wk], all[wk]));
-    out.fraud_share.push_back(share(frauds[wk], all[wk]));
-    out.frauds_stopped.push_back(share(stopped[wk], frauds[wk]));
+    out.approval_rate.push_back(Share(approved[wk], all[wk]));
+    out.fraud_share.push_back(Share(frauds[wk], all[wk]));
+    out.frauds_stopped.push_back(Share(stopped[wk], frauds[wk]));
   }
   return out;
 }
 
 std::vector<LossWeeks> LossesByWeek(const std::vector<CheckoutOutcome>& checkouts,
                                     const std::vector<DayLosses>& losses, int days) {
-  const auto weeks = static_cast<std::size_t>(std::max(1, (days + 6) / 7));
+  const std::size_t weeks = WeeksOf(days);
   struct Weekly {
     std::vector<std::int64_t> lent_minor, credit_minor, fraud_minor;
   };
@@ -320,12 +325,8 @@ std::vector<LossWeeks> LossesByWeek(const std::vector<CheckoutOutcome>& checkout
       lent += w.lent_minor[wk];
       credit += w.credit_minor[wk];
       fraud += w.fraud_minor[wk];
-      const auto share = [lent](std::int64_t part) -> std::optional<double> {
-        if (lent == 0) return std::nullopt;
-        return static_cast<double>(part) / static_cast<double>(lent);
-      };
-      l.credit_rate.push_back(share(credit));
-      l.fraud_rate.push_back(share(fraud));
+      l.credit_rate.push_back(Share(credit, lent));
+      l.fraud_rate.push_back(Share(fraud, lent));
     }
     out.push_back(std::move(l));
   }

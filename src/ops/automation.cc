@@ -22,6 +22,13 @@ void AddAt(WorkTally& tally, const DateRange& range, Instant at, WorkType type, 
   tally.Add(DaysBetween(range.first, Date(day)), hour, type, automated, flagged);
 }
 
+// A dispute a person decides: not open (awaiting the merchant) and not refunded, which
+// counts as the merchant's acceptance (the store keeps no record of who resolved it).
+bool PersonsDispute(const servicing::Dispute& d) {
+  if (d.status == servicing::DisputeStatus::kOpen) return false;
+  return d.status != servicing::DisputeStatus::kResolved || d.resolution != servicing::DisputeResolution::kRefunded;
+}
+
 // Rows a listing is read in at a time.
 constexpr std::size_t kAutomationPageRows = 1'000;
 
@@ -62,9 +69,7 @@ WorkTally TallyStoredWork(const StoredWork& work, const DateRange& range, Instan
   }
   for (const servicing::Dispute& d : work.disputes) {
     if (d.status == servicing::DisputeStatus::kOpen) continue;  // awaiting the merchant: nobody's work yet
-    const bool accepted = d.status == servicing::DisputeStatus::kResolved &&
-                          d.resolution == servicing::DisputeResolution::kRefunded;
-    AddAt(tally, range, d.created_at, WorkType::kDispute, accepted, false);
+    AddAt(tally, range, d.created_at, WorkType::kDispute, !PersonsDispute(d), false);
   }
   for (const servicing::FailedCollection& c : work.failed_collections) {
     AddAt(tally, range, c.created_at, WorkType::kCollectionsContact, c.recovered, false);
@@ -93,10 +98,8 @@ std::vector<automation::QueuedItem> QueuedWork(const StoredWork& work, const Dat
     if (in_range(e.created_at)) out.push_back({WorkType::kReconException, e.created_at, e.resolved_at});
   }
   for (const servicing::Dispute& d : work.disputes) {
+    if (!PersonsDispute(d) || !in_range(d.created_at)) continue;
     const bool resolved = d.status == servicing::DisputeStatus::kResolved;
-    // As the tally counts them: open awaits the merchant; refunded was the merchant's.
-    if (d.status == servicing::DisputeStatus::kOpen || !in_range(d.created_at)) continue;
-    if (resolved && d.resolution == servicing::DisputeResolution::kRefunded) continue;
     out.push_back({WorkType::kDispute, d.created_at, resolved ? std::optional<Instant>(d.updated_at) : std::nullopt});
   }
   for (const assist::ConversationFacts& c : work.conversations) {
