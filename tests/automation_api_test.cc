@@ -131,8 +131,8 @@ TEST_F(AutomationApiTest, CountsTheStoredWorkPerType) {
     ADD_FAILURE() << "no queue age of " << type << " in " << scorecard["queue_ages"].dump();
     return Json();
   };
-  ASSERT_EQ(card["queue_ages"].size(), 3u) << card["queue_ages"].dump();
-  for (const char* type : {"dispute", "fraud_review", "assistant_contact"}) {
+  ASSERT_EQ(card["queue_ages"].size(), 4u) << card["queue_ages"].dump();
+  for (const char* type : {"dispute", "merchant_onboarding", "fraud_review", "assistant_contact"}) {
     EXPECT_EQ(queue(card, type)["waiting"], 1) << type;
     EXPECT_EQ(queue(card, type)["decided"], 0) << type;
   }
@@ -154,6 +154,14 @@ TEST_F(AutomationApiTest, CountsTheStoredWorkPerType) {
   EXPECT_GE(review_queue["median_wait_seconds"].get<std::int64_t>(), 7200);
   EXPECT_LT(review_queue["median_wait_seconds"].get<std::int64_t>(), 7200 + 60);
   EXPECT_EQ(queue(later, "dispute")["oldest_waiting_seconds"].get<std::int64_t>(), dispute_waited + 7200);
+  // The travel agency waited from its check to the operator's approval.
+  auto approved = s_.client().Post("/v1/admin/merchants/" + travel.json()["id"].get<std::string>() + "/approve",
+                                   {{"note", "licensed, bonded"}}, s_.okey());
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  const Json onboarded = queue(s_.client().Get("/v1/admin/automation", s_.okey()).json(), "merchant_onboarding");
+  EXPECT_EQ(onboarded["decided"], 1);
+  EXPECT_EQ(onboarded["waiting"], 0);
+  EXPECT_GE(onboarded["median_wait_seconds"].get<std::int64_t>(), 7200);
 
   // An explicit range: today alone, then a day before anything happened.
   const Json today = s_.client().Get("/v1/admin/automation?since=2026-01-05&until=2026-01-05", s_.okey()).json();

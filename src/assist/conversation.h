@@ -90,6 +90,7 @@ struct ConversationFacts {
   bool handed_off = false;
   Instant created_at;
   Instant updated_at;  // the last message or change
+  std::optional<Instant> handed_off_at = {};  // when it reached a person's queue
   std::optional<Instant> closed_at = {};
   std::string language;                 // of the assistant's first reply; empty before one
   std::vector<IntentReading> readings;  // the assistant's replies, in order

@@ -12,6 +12,7 @@ namespace tranche::merchants {
 struct OnboardingWork {
   Instant created_at;
   bool needed_person = false;  // Onboarding::NeedsPerson
+  std::optional<Instant> decided_at = {};  // a person's decision; none while queued or if no person
 };
 
 class MerchantRepo {

@@ -102,8 +102,14 @@ std::vector<automation::QueuedItem> QueuedWork(const StoredWork& work, const Dat
     const bool resolved = d.status == servicing::DisputeStatus::kResolved;
     out.push_back({WorkType::kDispute, d.created_at, resolved ? std::optional<Instant>(d.updated_at) : std::nullopt});
   }
+  // A hand-off waits from the moment the assistant passed it on, not from the chat's start.
   for (const assist::ConversationFacts& c : work.conversations) {
-    if (c.handed_off && in_range(c.created_at)) out.push_back({WorkType::kAssistantContact, c.created_at, c.closed_at});
+    if (c.handed_off_at && in_range(*c.handed_off_at)) {
+      out.push_back({WorkType::kAssistantContact, *c.handed_off_at, c.closed_at});
+    }
+  }
+  for (const merchants::OnboardingWork& m : work.merchants_onboarded) {
+    if (m.needed_person && in_range(m.created_at)) out.push_back({WorkType::kMerchantOnboarding, m.created_at, m.decided_at});
   }
   return out;
 }
@@ -142,8 +148,10 @@ Result<AutomationReport> ReportAutomation(store::Store& store, const DateRange& 
   }));
   AutomationReport report{range, automation::Score(TallyStoredWork(work, range, now), staffing), {},
                           automation::QueueAges(QueuedWork(work, range), now)};
+  // A type is listed once, whichever of its reads reached its bound.
   const auto limited = [&](std::size_t rows, std::size_t bound, WorkType type) {
-    if (rows >= bound) report.limited.push_back(type);
+    if (rows < bound || std::find(report.limited.begin(), report.limited.end(), type) != report.limited.end()) return;
+    report.limited.push_back(type);
   };
   limited(work.credit.size(), limit, WorkType::kCreditDecision);
   limited(work.fraud.size(), limit, WorkType::kFraudReview);
@@ -152,6 +160,8 @@ Result<AutomationReport> ReportAutomation(store::Store& store, const DateRange& 
   limited(work.failed_collections.size(), limit, WorkType::kCollectionsContact);
   limited(work.merchants_onboarded.size(), limit, WorkType::kMerchantOnboarding);
   limited(work.contacts.size(), limit, WorkType::kCustomerContact);
+  limited(work.reviews.size(), limit, WorkType::kFraudReview);
+  limited(work.exceptions.size(), limit, WorkType::kReconException);
   return report;
 }
 

@@ -1,6 +1,8 @@
 // The store → work tally mapping of the automation scorecard, over records made here.
 #include "ops/automation.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "assist/metrics.h"
@@ -170,6 +172,39 @@ TEST(AutomationTally, SettlementLinesResolvedByRuleAreAutomatedAndExceptionsGoTo
   EXPECT_EQ(recon.total.automated, 11);
   EXPECT_EQ(recon.by_day[1].items, 13);
   EXPECT_EQ(recon.by_hour[9], 13);
+}
+
+TEST(AutomationQueue, AHandOffWaitsFromItsHandOffAndAnOnboardingReviewFromTheCheck) {
+  StoredWork w;
+  assist::ConversationFacts chat = Conversation("cnv_1", "con_1", "2026-03-01T10:00:00Z", true);
+  chat.handed_off_at = At("2026-03-01T10:05:00Z");  // five minutes with the assistant first
+  chat.closed_at = At("2026-03-01T10:35:00Z");
+  assist::ConversationFacts contained = Conversation("cnv_2", "con_2", "2026-03-01T11:00:00Z", false);
+  assist::ConversationFacts late = Conversation("cnv_3", "con_3", "2026-03-03T23:50:00Z", true);
+  late.handed_off_at = At("2026-03-04T00:10:00Z");  // reached the queue after the range
+  w.conversations = {chat, contained, late};
+  w.merchants_onboarded = {{At("2026-03-02T08:00:00Z"), true, At("2026-03-02T12:00:00Z")},
+                           {At("2026-03-02T09:00:00Z"), false},   // the check approved it
+                           {At("2026-03-03T09:00:00Z"), true}};  // still waiting
+
+  const std::vector<automation::QueuedItem> items = QueuedWork(w, kRange);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].type, WorkType::kAssistantContact);
+  EXPECT_EQ(items[0].queued_at, At("2026-03-01T10:05:00Z"));
+  EXPECT_EQ(items[0].decided_at, At("2026-03-01T10:35:00Z"));
+  EXPECT_EQ(items[1].type, WorkType::kMerchantOnboarding);
+  EXPECT_EQ(items[1].decided_at, At("2026-03-02T12:00:00Z"));
+  EXPECT_EQ(items[2].type, WorkType::kMerchantOnboarding);
+  EXPECT_FALSE(items[2].decided_at.has_value());
+
+  const std::vector<automation::QueueAge> ages = automation::QueueAges(items, kNow);
+  ASSERT_EQ(ages.size(), 2u);
+  const auto of = [&](WorkType type) {
+    return *std::find_if(ages.begin(), ages.end(), [&](const automation::QueueAge& a) { return a.type == type; });
+  };
+  EXPECT_EQ(of(WorkType::kAssistantContact).median_wait_s, 30 * 60);
+  EXPECT_EQ(of(WorkType::kMerchantOnboarding).median_wait_s, 4 * 3600);
+  EXPECT_EQ(of(WorkType::kMerchantOnboarding).waiting, 1);
 }
 
 }  // namespace

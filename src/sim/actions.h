@@ -30,7 +30,7 @@ struct Fate {
   bool chargeback = false;
   int respond_after = -1;  // the merchant answers it (after the dispute opens)
   bool merchant_accepts = false;
-  int decide_after = -1;   // an operator decides a contested one (after the answer)
+  int decide_after = -1;   // a contested one is ready for an operator: the reply to the answer is in
   bool claim_valid = false;
   int payoff_after = -1;   // the consumer pays the plan off early
 };

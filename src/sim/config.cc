@@ -11,6 +11,7 @@
 #include "fraud/rules.h"
 #include "lending/product.h"
 #include "merchants/merchant.h"
+#include "sim/back_office.h"
 
 namespace tranche::sim {
 
@@ -268,8 +269,13 @@ Status ReadFraud(Fields& f, FraudBehaviour& r) {
   TRANCHE_RETURN_IF_ERROR(f.Number("bust_out_rate_yearly", r.bust_out_rate_yearly, 0, 1));
   TRANCHE_RETURN_IF_ERROR(f.Number("bust_out_after_days", r.bust_out_after_days, 0, 3650));
   TRANCHE_RETURN_IF_ERROR(f.Number("bust_out_purchases", r.bust_out_purchases, 1, 20));
-  TRANCHE_RETURN_IF_ERROR(f.Number("reviewer_error", r.reviewer_error, 0, 0.5));
-  return f.Number("review_after_days", r.review_after_days, 0, 30);
+  return f.Number("reviewer_error", r.reviewer_error, 0, 0.5);
+}
+
+Status ReadOperators(Fields& f, Operators& o) {
+  constexpr double kMaxHours = kMaxTeamMinutesPerDay / 60;
+  TRANCHE_RETURN_IF_ERROR(f.Number("review_hours_per_day", o.review_hours_per_day, 0.01, kMaxHours));
+  return f.Number("dispute_hours_per_day", o.dispute_hours_per_day, 0.01, kMaxHours);
 }
 
 Status ReadStaffing(Fields& f, automation::Staffing& s) {
@@ -372,6 +378,7 @@ Result<SimConfig> ParseConfig(std::string_view text) {
   }));
   TRANCHE_RETURN_IF_ERROR(f.Nested("files", [&](Fields& n) { return ReadFiles(n, c.files); }));
   TRANCHE_RETURN_IF_ERROR(f.Nested("fraud", [&](Fields& n) { return ReadFraud(n, c.fraud); }));
+  TRANCHE_RETURN_IF_ERROR(f.Nested("operators", [&](Fields& n) { return ReadOperators(n, c.operators); }));
   TRANCHE_RETURN_IF_ERROR(f.Nested("staffing", [&](Fields& n) { return ReadStaffing(n, c.staffing); }));
   TRANCHE_RETURN_IF_ERROR(f.Done());
   return c;
@@ -444,7 +451,9 @@ std::string ConfigJson(const SimConfig& c) {
                 {"collusions_per_1000_yearly", fr.collusions_per_1000_yearly},
                 {"bust_out_rate_yearly", fr.bust_out_rate_yearly}, {"bust_out_after_days", fr.bust_out_after_days},
                 {"bust_out_purchases", fr.bust_out_purchases},
-                {"reviewer_error", fr.reviewer_error}, {"review_after_days", fr.review_after_days}};
+                {"reviewer_error", fr.reviewer_error}};
+  j["operators"] = {{"review_hours_per_day", c.operators.review_hours_per_day},
+                    {"dispute_hours_per_day", c.operators.dispute_hours_per_day}};
   const automation::Staffing& s = c.staffing;
   j["staffing"] = {{"contact_aht_s", s.contact_aht_s}, {"service_level", s.service_level},
                    {"target_answer_s", s.target_answer_s}, {"shrinkage", s.shrinkage},

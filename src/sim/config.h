@@ -133,7 +133,15 @@ struct FraudBehaviour {
   int bust_out_after_days = 60;
   int bust_out_purchases = 6;
   double reviewer_error = 0.05;         // a reviewer's decision is wrong
-  int review_after_days = 1;            // a held authorization is decided
+};
+
+// The run's back office (back_office.h): the working hours a day its people give to
+// each queue a person decides, first in, first out, an item taking the staffing's
+// minutes (manual_review_minutes, dispute_minutes). Sized for the default 100,000
+// consumers at about three quarters busy, so a peak builds a backlog.
+struct Operators {
+  double review_hours_per_day = 3;   // authorizations held for a fraud review
+  double dispute_hours_per_day = 6;  // disputes the merchant contested
 };
 
 struct SimConfig {
@@ -153,6 +161,7 @@ struct SimConfig {
   std::vector<Scenario> scenarios;
   FileImperfections files;
   FraudBehaviour fraud;
+  Operators operators;
   automation::Staffing staffing;  // the scorecard's handling times
 };
 

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <deque>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "assist/chat.h"
@@ -28,6 +30,7 @@
 #include "risk/policy_decider.h"
 #include "servicing/servicing.h"
 #include "sim/actions.h"
+#include "sim/back_office.h"
 #include "sim/draws.h"
 #include "sim/processor_files.h"
 #include "sim/record.h"
@@ -76,7 +79,11 @@ constexpr int kMaxDecideAttempts = 5;
 
 // Something scheduled for a later day by a purchase's fate.
 struct FollowUp {
-  enum class Kind : std::uint8_t { kReturn, kRefund, kDispute, kChargeback, kRespond, kDecide, kPayoff, kReview } kind;
+  // kContested: the consumer's reply to the merchant's answer is in, and the dispute
+  // joins the back office's queue, where it becomes a kDecide.
+  enum class Kind : std::uint8_t {
+    kReturn, kRefund, kDispute, kChargeback, kRespond, kContested, kDecide, kPayoff, kReview
+  } kind;
   std::int64_t consumer = 0;
   std::size_t merchant = 0;
   std::string order_id;
@@ -87,6 +94,7 @@ struct FollowUp {
   std::string review_id;  // kReview: the authorization held for a fraud review
   bool fraud = false;     // ground truth
   int attempts = 0;       // kDecide: days the operator already looked
+  Instant queued_at{};    // kReview, kDecide: when it joined a person's queue
 };
 
 // How a contact went: through the assistant (what it took the consumer's message for,
@@ -133,6 +141,11 @@ class Simulation {
   Status RunDay(int day);
   // Runs each unit in its own savepoint, `per_write` to a transaction; a refusal is
   // counted and undoes only that unit. The clock moves `step` before each unit.
+  // The back office's day: each team takes from its queue, in order, what its hours
+  // allow (back_office.h), a unit each.
+  void WorkQueues(std::vector<std::function<Status(store::Tx&)>>& units, int day);
+  // queues.csv: an item a person took up (`decided_at`), or one still waiting at the end.
+  void RecordWait(WorkType type, const FollowUp& f, std::optional<Instant> decided_at);
   Status Execute(std::vector<std::function<Status(store::Tx&)>>& units,
                  std::chrono::milliseconds step = std::chrono::milliseconds(1), std::size_t per_write = kUnitsPerWrite);
   Status Purchase(store::Tx& tx, const sim::Purchase& p, int day);
@@ -192,6 +205,11 @@ class Simulation {
   std::vector<std::string> merchant_ids_;
   std::vector<std::string> consumer_ids_;  // empty until the consumer first checks out
   std::map<int, std::vector<FollowUp>> followups_;
+  // Work waiting for a person, first in, first out, and the teams working it.
+  std::deque<FollowUp> review_queue_;
+  std::deque<FollowUp> dispute_queue_;
+  Team reviewers_{c_.operators.review_hours_per_day * 60, c_.staffing.manual_review_minutes};
+  Team dispute_team_{c_.operators.dispute_hours_per_day * 60, c_.staffing.dispute_minutes};
   std::vector<CreditDecision> decisions_;
   std::vector<recon::FileLine> late_lines_;
   std::map<std::string, std::int64_t> open_exceptions_minor_;
@@ -326,8 +344,10 @@ Status Simulation::Purchase(store::Tx& tx, const sim::Purchase& p, int day) {
                                     p.fate.payoff_after, p.fraud}));
   if (held) {
     ++s_.fraud_reviews;
-    Schedule(day + c_.fraud.review_after_days, FollowUp{FollowUp::Kind::kReview, p.consumer, p.merchant, held->id, "",
-                                                        "", amount, p.fate, outcome.review->id, fraud});
+    FollowUp review{FollowUp::Kind::kReview, p.consumer, p.merchant, held->id, "", "", amount, p.fate,
+                    outcome.review->id, fraud};
+    review.queued_at = clock_.Now();
+    review_queue_.push_back(std::move(review));
     return Status::Ok();
   }
   if (!captured) return Status::Ok();
@@ -419,10 +439,17 @@ Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
           ops::RespondToDispute(tx, ctx, merchant_id, f.dispute_id, f.fate.merchant_accepts, "simulated merchant").status());
       Work(day, 9, WorkType::kDispute, f.fate.merchant_accepts, false);
       if (!f.fate.merchant_accepts) {
-        FollowUp decide = f;
-        decide.kind = FollowUp::Kind::kDecide;
-        Schedule(day + f.fate.decide_after, decide);
+        FollowUp contested = f;
+        contested.kind = FollowUp::Kind::kContested;
+        Schedule(day + f.fate.decide_after, contested);
       }
+      return Status::Ok();
+    }
+    case FollowUp::Kind::kContested: {
+      FollowUp decide = f;
+      decide.kind = FollowUp::Kind::kDecide;
+      decide.queued_at = clock_.Now();
+      dispute_queue_.push_back(std::move(decide));
       return Status::Ok();
     }
     case FollowUp::Kind::kDecide: {
@@ -468,11 +495,15 @@ Status Simulation::RunDay(int day) {
     }));
   }
   std::vector<std::function<Status(store::Tx&)>> units;
-  if (auto it = followups_.find(day); it != followups_.end()) {
-    for (const FollowUp& f : it->second) units.push_back([this, &f, day](store::Tx& tx) { return FollowUpOn(tx, f, day); });
-    TRANCHE_RETURN_IF_ERROR(Execute(units));
-    followups_.erase(it);
+  // The back office works its queues as they stood at the opening, then the day's
+  // follow-ups come in.
+  WorkQueues(units, day);
+  const auto due = followups_.find(day);
+  if (due != followups_.end()) {
+    for (const FollowUp& f : due->second) units.push_back([this, &f, day](store::Tx& tx) { return FollowUpOn(tx, f, day); });
   }
+  TRANCHE_RETURN_IF_ERROR(Execute(units));
+  if (due != followups_.end()) followups_.erase(due);
   std::vector<Action> actions;
   for (const auto& actor : actors_) actor->Act(world_, day, actions);
   std::vector<const sim::Contact*> contacts;
@@ -526,6 +557,25 @@ Status Simulation::RunDay(int day) {
   }
   TRANCHE_RETURN_IF_ERROR(Reconcile(day, date));
   return RecordLosses(day, date);
+}
+
+void Simulation::WorkQueues(std::vector<std::function<Status(store::Tx&)>>& units, int day) {
+  for (auto [queue, team, type] : {std::tuple{&review_queue_, &reviewers_, WorkType::kFraudReview},
+                                   std::tuple{&dispute_queue_, &dispute_team_, WorkType::kDispute}}) {
+    for (std::size_t n = team->WorkDay(queue->size()); n > 0; --n) {
+      // The person takes it up whatever comes of it (a refused decision is still their time).
+      units.push_back([this, f = std::move(queue->front()), type, day](store::Tx& tx) {
+        RecordWait(type, f, clock_.Now());
+        return FollowUpOn(tx, f, day);
+      });
+      queue->pop_front();
+    }
+  }
+}
+
+void Simulation::RecordWait(WorkType type, const FollowUp& f, std::optional<Instant> decided_at) {
+  rec_.Append("queues.csv", Csv({WorkTypeName(type), FormatRfc3339(f.queued_at),
+                                 decided_at ? FormatRfc3339(*decided_at) : std::string()}));
 }
 
 Status Simulation::RecordLosses(int day, Date date) {
@@ -700,6 +750,7 @@ Result<RunSummary> Simulation::Run() {
   rec_.Append("daily.csv", Csv({"date", "collections", "succeeded", "failed", "late_fees", "charge_offs",
                                 "charged_off_minor", "settlements", "payouts_paid", "payouts_failed"}));
   rec_.Append("losses.csv", Csv({"date", "day", "currency", "credit_loss_minor", "fraud_loss_minor"}));
+  rec_.Append("queues.csv", Csv({"type", "queued_at", "decided_at"}));
   rec_.Append("recon.csv", Csv({"date", "lines", "matched", "matched_late", "duplicates", "written_off",
                                 "chargebacks", "exceptions"}));
   rec_.Append("recon_exceptions.csv", Csv({"date", "kind", "reference", "type", "currency", "expected_minor", "actual_minor"}));
@@ -714,6 +765,10 @@ Result<RunSummary> Simulation::Run() {
   for (int day = 0; day < c_.days; ++day) {
     TRANCHE_RETURN_IF_ERROR(RunDay(day));
     Progress(day, started);
+  }
+  for (const auto& [queue, type] : {std::pair{&review_queue_, WorkType::kFraudReview},
+                                    std::pair{&dispute_queue_, WorkType::kDispute}}) {
+    for (const FollowUp& f : *queue) RecordWait(type, f, std::nullopt);
   }
   WriteGroundTruth();
   s_.days = c_.days;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "assist/nlu_data.h"
@@ -41,6 +42,7 @@ struct Ran {
   std::size_t known_frauds = 0;   // fraud labels: rejected reviews, unauthorized disputes, chargebacks
   std::int64_t fraud_loss_minor = 0;  // charged back, all currencies at face value
   std::size_t logged_contacts = 0;    // contacts people handled, as the agents logged them
+  std::vector<fraud::Review> reviews;  // the authorizations held for a person
 };
 
 Ran RunIt(const SimConfig& c, const SupportDesk* support = nullptr) {
@@ -50,13 +52,14 @@ Ran RunIt(const SimConfig& c, const SupportDesk* support = nullptr) {
   options.support = support;
   auto s = Run(c, **store, options);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
-  Ran out{*s, {}, {}, 0, 0, 0, 0};
+  Ran out{*s, {}, {}, 0, 0, 0, 0, {}};
   EXPECT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(out.verify, ledger::Verify(tx.ledger()));
     TRANCHE_ASSIGN_OR_RETURN(auto frauds, tx.fraud_labels().ListKnownFrauds(Instant{}, 100'000));
     out.known_frauds = frauds.size();
     TRANCHE_ASSIGN_OR_RETURN(auto contacts, tx.contacts().List("", 100'000));
     out.logged_contacts = contacts.size();
+    TRANCHE_ASSIGN_OR_RETURN(out.reviews, tx.fraud_reviews().List(fraud::ReviewFilter{}, "", 100'000));
     for (Currency cur : {Currency::kUSD, Currency::kEUR, Currency::kGBP, Currency::kSEK}) {
       const std::string account = ledger::AccountId({ledger::AccountType::kFraudLossExpense, cur, ""});
       TRANCHE_ASSIGN_OR_RETURN(auto loss, tx.ledger().GetAccount(account));
@@ -170,6 +173,43 @@ TEST(Simulation, IdentityThievesAreScreenedHeldForReviewAndDisputed) {
   EXPECT_GT(s.dispute_write_offs, 0);
   EXPECT_GT(r.fraud_loss_minor, 0);
   EXPECT_EQ(RunIt(c).summary.digest, s.digest);
+}
+
+TEST(Simulation, TheBackOfficeWorksItsQueueInTheHoursItHasAndAShortTeamFallsBehind) {
+  SimConfig c = Small();
+  c.fraud.rules = "review if amount > 15000\n";  // every checkout over $150 waits for a person
+  c.days = 40;
+  const auto waited = [](const fraud::Review& r) { return *r.decided_at - r.created_at; };
+  // Enough hours: every held checkout is decided at the next morning's opening (those
+  // of the last day after the run).
+  const Ran ample = RunIt(c);
+  ASSERT_GE(ample.reviews.size(), 15u);
+  const Instant last_day(std::chrono::sys_days(AddDays(c.start_date, c.days - 1)));
+  for (const fraud::Review& r : ample.reviews) {
+    if (!r.decided_at) {
+      EXPECT_GE(r.created_at, last_day) << r.id;
+      continue;
+    }
+    EXPECT_GT(waited(r), std::chrono::hours(0));
+    EXPECT_LT(waited(r), std::chrono::hours(24));
+  }
+  // Three minutes a day for twelve-minute reviews: one decided every fourth day, first
+  // in, first out; the rest wait, longer and longer.
+  c.operators.review_hours_per_day = 0.05;
+  const Ran short_staffed = RunIt(c);
+  EXPECT_TRUE(short_staffed.verify.ok());
+  std::vector<const fraud::Review*> decided;
+  for (const fraud::Review& r : short_staffed.reviews) {
+    if (r.decided_at) decided.push_back(&r);
+  }
+  EXPECT_GE(decided.size(), 5u);  // from the first hold on
+  EXPECT_LE(decided.size(), 10u);
+  EXPECT_GT(short_staffed.reviews.size(), decided.size() + 5);
+  std::sort(decided.begin(), decided.end(), [](auto* a, auto* b) { return *a->decided_at < *b->decided_at; });
+  for (std::size_t i = 1; i < decided.size(); ++i) {
+    EXPECT_LE(decided[i - 1]->created_at, decided[i]->created_at) << "first in, first out";
+  }
+  EXPECT_GT(waited(*decided.back()), std::chrono::days(7));
 }
 
 TEST(Simulation, VictimsWhoGoToTheirBankChargeBackAndTheSettlementFileLabelsTheOrders) {

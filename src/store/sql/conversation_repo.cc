@@ -201,8 +201,9 @@ Result<std::vector<assist::ConversationFacts>> SqlConversationRepo::ListFacts(In
                                                                                   std::size_t limit) {
   auto s = c_.Prepare(
       "SELECT c.id, c.consumer_id, c.turns, c.handoff_reason <> '', c.created_at_us, c.updated_at_us,"
-      " c.closed_at_us, m.language, m.intent, m.confidence"
-      " FROM (SELECT id, consumer_id, turns, handoff_reason, created_at_us, updated_at_us, closed_at_us"
+      " c.closed_at_us, c.handed_off_at_us, m.language, m.intent, m.confidence"
+      " FROM (SELECT id, consumer_id, turns, handoff_reason, created_at_us, updated_at_us, closed_at_us,"
+      "              handed_off_at_us"
       "       FROM assistant_conversations WHERE created_at_us >= ? AND created_at_us < ?"
       "       ORDER BY created_at_us, id LIMIT ?) AS c"
       " LEFT JOIN assistant_messages AS m ON m.conversation_id = c.id AND m.role = 'assistant'"
@@ -221,13 +222,14 @@ Result<std::vector<assist::ConversationFacts>> SqlConversationRepo::ListFacts(In
       f.created_at = InstantFromUnixMicros(s.Int(4));
       f.updated_at = InstantFromUnixMicros(s.Int(5));
       if (!s.IsNull(6)) f.closed_at = InstantFromUnixMicros(s.Int(6));
+      if (!s.IsNull(7)) f.handed_off_at = InstantFromUnixMicros(s.Int(7));
       out.push_back(std::move(f));
     }
-    if (s.IsNull(7)) continue;  // no reply yet
+    if (s.IsNull(8)) continue;  // no reply yet
     assist::ConversationFacts& f = out.back();
-    if (f.language.empty()) f.language = s.Text(7);
+    if (f.language.empty()) f.language = s.Text(8);
     TRANCHE_ASSERT(f.readings.size() < static_cast<std::size_t>(assist::kMaxTurnsPerConversation));
-    f.readings.push_back({s.Text(8), s.Double(9)});
+    f.readings.push_back({s.Text(9), s.Double(10)});
   }
   return out;
 }

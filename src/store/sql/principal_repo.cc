@@ -193,11 +193,13 @@ Result<std::vector<merchants::OnboardingWork>> SqlMerchantRepo::ListOnboardingWo
   // No index: merchants number in the thousands, and this serves a report.
   auto s = c_.Prepare(
       "SELECT created_at_us, CASE WHEN onboarding_status = 'pending_review' OR reviewed_by IS NOT NULL THEN 1"
-      " ELSE 0 END FROM merchants"
+      " ELSE 0 END, reviewed_at_us FROM merchants"
       " WHERE created_at_us >= ? AND created_at_us < ? ORDER BY created_at_us LIMIT ?");
   s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(limit));
   return CollectAll<merchants::OnboardingWork>(s, [](const Statement& row) -> Result<merchants::OnboardingWork> {
-    return merchants::OnboardingWork{InstantFromUnixMicros(row.Int(0)), row.Int(1) != 0};
+    merchants::OnboardingWork work{InstantFromUnixMicros(row.Int(0)), row.Int(1) != 0};
+    if (!row.IsNull(2)) work.decided_at = InstantFromUnixMicros(row.Int(2));
+    return work;
   });
 }
 
