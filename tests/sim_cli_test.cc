@@ -21,15 +21,17 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   const std::string config = dir.path() + "/sim.json";
   {
     std::ofstream out(config);
-    out << R"({"consumers": 120, "days": 12, "consumer": {"purchases_per_month": 3, "contacts_per_month": 3}})";
+    // Every checkout over $150 is held for a person, so the back office has a queue.
+    out << R"({"consumers": 120, "days": 12, "consumer": {"purchases_per_month": 3, "contacts_per_month": 3},)"
+           R"( "fraud": {"rules": "review if amount > 15000\n"}})";
   }
   const std::string log = dir.path() + "/simulate.txt";
   ASSERT_EQ(RunToExit({"simulate", "--config", config, "--out", run}, log), 0) << ReadFile(log);
   const nlohmann::json summary = nlohmann::json::parse(ReadFile(run + "/summary.json"));
   EXPECT_TRUE(summary.at("ledger_ok").get<bool>());
   EXPECT_GT(summary.at("approved").get<int>(), 0);
-  for (const char* f : {"purchases.csv", "contacts.csv", "consumers.csv", "daily.csv", "recon.csv", "work.json",
-                        "config.json", "tranche.db", "models/intents-bnpl/intents.json"}) {
+  for (const char* f : {"purchases.csv", "contacts.csv", "consumers.csv", "daily.csv", "recon.csv", "queues.csv",
+                        "work.json", "config.json", "tranche.db", "models/intents-bnpl/intents.json"}) {
     EXPECT_TRUE(std::filesystem::exists(run + "/" + f)) << f;
   }
   // One close per simulated day, whatever hours the day's work took.
@@ -60,6 +62,13 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   EXPECT_NE(ReadFile(run + "/automation.html").find("<svg"), std::string::npos);
   EXPECT_NE(ReadFile(run + "/automation.html").find("Checkouts approved (weekly)"), std::string::npos);
   EXPECT_NE(ReadFile(run + "/automation.html").find("Losses to date"), std::string::npos);
+  // The held checkouts waited for the back office's reviewers: decided the next morning.
+  EXPECT_NE(ReadFile(run + "/automation.html").find("Waiting for a person"), std::string::npos);
+  ASSERT_EQ(score.at("queue_ages").size(), 1u) << score.at("queue_ages");
+  const nlohmann::json reviews = score.at("queue_ages")[0];
+  EXPECT_EQ(reviews.at("type"), "fraud_review");
+  EXPECT_GT(reviews.at("decided").get<int>(), 0);
+  EXPECT_LT(reviews.at("p90_wait_seconds").get<int>(), 24 * 3600);
   // A run recorded before losses.csv existed is reported without the losses chart; a
   // losses file with a day outside the run is refused, naming its line.
   const std::string older = dir.path() + "/older";
@@ -77,6 +86,15 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   EXPECT_NE(RunToExit({"report", "automation", "--run", older}, dir.path() + "/bad.txt"), 0);
   EXPECT_NE(ReadFile(dir.path() + "/bad.txt").find("bad_losses_file"), std::string::npos)
       << ReadFile(dir.path() + "/bad.txt");
+  // Likewise a queues file with a decision after the run.
+  std::filesystem::remove(older + "/losses.csv");
+  {
+    std::ofstream out(older + "/queues.csv");
+    out << "type,queued_at,decided_at\nfraud_review,2026-01-16T10:00:00Z,2026-01-17T09:00:00Z\n";
+  }
+  EXPECT_NE(RunToExit({"report", "automation", "--run", older}, dir.path() + "/bad_queue.txt"), 0);
+  EXPECT_NE(ReadFile(dir.path() + "/bad_queue.txt").find("bad_queues_file"), std::string::npos)
+      << ReadFile(dir.path() + "/bad_queue.txt");
 
   // The run directory is a data directory whose files the simulation reconciled through
   // the same use case as the command an operator runs: a file already reconciled is

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
 
@@ -112,17 +113,24 @@ std::optional<double> Share(std::int64_t part, std::int64_t whole) {
   return static_cast<double>(part) / static_cast<double>(whole);
 }
 
-// One line per series, week by week, from 0 at the bottom to `top` (a share) at the top;
-// a week without a value is skipped.
-std::string WeeklyChart(const std::vector<WeeklyLine>& lines, double top) {
+// What a weekly chart's values are: shares (drawn as percentages) or hours.
+enum class Unit : std::uint8_t { kShare, kHours };
+
+std::string AxisLabel(double value, Unit unit) {
+  return unit == Unit::kShare ? Fmt("%g%%", 100 * value) : Fmt("%g h", value);
+}
+
+// One line per series, week by week, from 0 at the bottom to `top` at the top; a week
+// without a value is skipped.
+std::string WeeklyChart(const std::vector<WeeklyLine>& lines, double top, Unit unit = Unit::kShare) {
   TRANCHE_ASSERT(top > 0);
   const std::vector<const char*> colors = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
                                            "#9467bd", "#8c564b", "#e377c2", "#17becf"};
   const int w = 640, h = 200;
   std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='760' height='" + std::to_string(h + 55) + "'>";
   svg += "<rect x='40' y='0' width='" + std::to_string(w) + "' height='" + std::to_string(h) + "' fill='none' stroke='#ccc'/>";
-  svg += "<text x='0' y='10' font-size='11'>" + Fmt("%g%%", 100 * top) + "</text><text x='10' y='" +
-         std::to_string(h) + "' font-size='11'>0%</text>";
+  svg += "<text x='0' y='10' font-size='11'>" + AxisLabel(top, unit) + "</text><text x='10' y='" +
+         std::to_string(h) + "' font-size='11'>" + AxisLabel(0, unit) + "</text>";
   for (std::size_t t = 0; t < lines.size(); ++t) {
     const auto& [label, weekly] = lines[t];
     const int weeks = static_cast<int>(weekly.size());
@@ -175,6 +183,33 @@ double ScaleTop(const std::vector<std::optional<double>>& values) {
   return 1.0;
 }
 
+// The smallest of 12 hours, a day, two, three, a week, two, a month, two and a year at
+// or above every value.
+double HoursTop(const std::vector<QueueWeeks>& weeks) {
+  double max = 0;
+  for (const QueueWeeks& q : weeks) {
+    for (const auto& v : q.p90_hours) max = std::max(max, v.value_or(0));
+  }
+  for (double top : {12.0, 24.0, 48.0, 72.0, 168.0, 336.0, 720.0, 1440.0}) {
+    if (max <= top) return top;
+  }
+  return 8760;
+}
+
+std::string Hours(std::int64_t seconds) { return Fmt("%.1f h", static_cast<double>(seconds) / 3600); }
+
+// The queue ages at the run's end, one row per type.
+std::string QueueAgeTable(const std::vector<QueueAge>& ages) {
+  std::string h = "<table><tr><th>work</th><th>taken up</th><th>median wait</th><th>90th percentile</th>"
+                  "<th>still waiting</th><th>oldest waiting</th></tr>";
+  for (const QueueAge& a : ages) {
+    h += "<tr><td>" + Escape(WorkTypeName(a.type)) + "</td><td>" + std::to_string(a.decided) + "</td><td>" +
+         Hours(a.median_wait_s) + "</td><td>" + Hours(a.p90_wait_s) + "</td><td>" + std::to_string(a.waiting) +
+         "</td><td>" + Hours(a.oldest_waiting_s) + "</td></tr>";
+  }
+  return h + "</table>";
+}
+
 }  // namespace
 
 Scorecard Score(const WorkTally& work, const Staffing& staffing) {
@@ -205,7 +240,7 @@ Scorecard Score(const WorkTally& work, const Staffing& staffing) {
   return s;
 }
 
-std::string ScorecardJson(const Scorecard& s) {
+std::string ScorecardJson(const Scorecard& s, const std::vector<QueueAge>* queue_ages) {
   nlohmann::json j;
   j["days"] = s.days;
   j["fte_without_automation"] = s.fte_without;
@@ -220,11 +255,20 @@ std::string ScorecardJson(const Scorecard& s) {
                           {"fte_without_automation", t.fte_without}, {"fte_with_tranche", t.fte_with},
                           {"items_by_day", t.items_by_day}, {"automated_by_day", t.automated_by_day}});
   }
+  if (queue_ages != nullptr) {
+    j["queue_ages"] = nlohmann::json::array();
+    for (const QueueAge& a : *queue_ages) {
+      j["queue_ages"].push_back({{"type", WorkTypeName(a.type)}, {"decided", a.decided},
+                                 {"median_wait_seconds", a.median_wait_s}, {"p90_wait_seconds", a.p90_wait_s},
+                                 {"waiting", a.waiting}, {"oldest_waiting_seconds", a.oldest_waiting_s}});
+    }
+  }
   return j.dump(2);
 }
 
-std::string ScorecardHtml(const Scorecard& s, const std::string& run_name, const CheckoutWeeks* checkouts,
-                          const std::vector<LossWeeks>* losses) {
+std::string ScorecardHtml(const Scorecard& s, const std::string& run_name, const ReportSeries& series) {
+  const CheckoutWeeks* checkouts = series.checkouts;
+  const std::vector<LossWeeks>* losses = series.losses;
   std::string h = "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>tranche automation scorecard</title>"
                   "<style>body{font-family:sans-serif;max-width:820px;margin:2em auto;color:#222}"
                   "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}"
@@ -268,6 +312,19 @@ std::string ScorecardHtml(const Scorecard& s, const std::string& run_name, const
       all.insert(all.end(), l.fraud_rate.begin(), l.fraud_rate.end());
     }
     h += "<h2>Losses to date, share of the amount lent (weekly, per currency)</h2>" + WeeklyChart(lines, ScaleTop(all));
+  }
+  if (series.queue_weeks != nullptr && !series.queue_weeks->empty()) {
+    std::vector<WeeklyLine> lines;
+    for (const QueueWeeks& q : *series.queue_weeks) {
+      const std::string type(WorkTypeName(q.type));
+      lines.emplace_back(type + " median", q.median_hours);
+      lines.emplace_back(type + " 90th percentile", q.p90_hours);
+    }
+    h += "<h2>Waiting for a person (weekly, by the week a person took the work up)</h2>" +
+         WeeklyChart(lines, HoursTop(*series.queue_weeks), Unit::kHours);
+  }
+  if (series.queue_ages != nullptr && !series.queue_ages->empty()) {
+    h += "<h2>Queue ages at the end of the run</h2>" + QueueAgeTable(*series.queue_ages);
   }
   h += "</body></html>\n";
   return h;
@@ -329,6 +386,37 @@ std::vector<LossWeeks> LossesByWeek(const std::vector<CheckoutOutcome>& checkout
       l.fraud_rate.push_back(Share(fraud, lent));
     }
     out.push_back(std::move(l));
+  }
+  return out;
+}
+
+}  // namespace tranche::automation
+
+namespace tranche::automation {
+
+std::vector<QueueWeeks> QueueWaitsByWeek(const std::vector<QueuedItem>& items, Date start, int days) {
+  const std::size_t weeks = WeeksOf(days);
+  std::vector<std::vector<QueuedItem>> by_week(weeks);
+  for (const QueuedItem& item : items) {
+    if (!item.decided_at) continue;
+    const int day = DaysBetween(start, DateOf(*item.decided_at));
+    TRANCHE_ASSERT(day >= 0 && day < days);
+    by_week[static_cast<std::size_t>(day / 7)].push_back(item);
+  }
+  std::array<std::optional<QueueWeeks>, kWorkTypes> by_type;
+  for (std::size_t wk = 0; wk < weeks; ++wk) {
+    // Every item of the week is decided, so `now` plays no part.
+    for (const QueueAge& a : QueueAges(by_week[wk], Instant{})) {
+      std::optional<QueueWeeks>& q = by_type[static_cast<std::size_t>(a.type)];
+      if (!q) q = QueueWeeks{a.type, std::vector<std::optional<double>>(weeks), std::vector<std::optional<double>>(weeks)};
+      q->median_hours[wk] = static_cast<double>(a.median_wait_s) / 3600;
+      q->p90_hours[wk] = static_cast<double>(a.p90_wait_s) / 3600;
+    }
+  }
+  std::vector<QueueWeeks> out;
+  for (WorkType type : kAllWorkTypes) {
+    std::optional<QueueWeeks>& q = by_type[static_cast<std::size_t>(type)];
+    if (q) out.push_back(std::move(*q));
   }
   return out;
 }

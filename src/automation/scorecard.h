@@ -11,9 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "automation/queue_age.h"
 #include "automation/staffing.h"
-#include "core/money.h"
 #include "automation/work.h"
+#include "core/money.h"
+#include "core/time.h"
 
 namespace tranche::automation {
 
@@ -40,8 +42,9 @@ struct Scorecard {
 
 Scorecard Score(const WorkTally& work, const Staffing& staffing);
 // Per type: volume, automated share, wrong outcomes, handling time, FTE without and
-// with, and items and automated items per day (day 0 the first).
-std::string ScorecardJson(const Scorecard& s);
+// with, and items and automated items per day (day 0 the first); with `queue_ages`,
+// also how long the work handed to people waited (queue_age.h).
+std::string ScorecardJson(const Scorecard& s, const std::vector<QueueAge>* queue_ages = nullptr);
 // One checkout of a simulated run (its purchases.csv): the day (0 the first), whether
 // credit approved it, whether the fraud screening held it for review, and whether it
 // was truly a fraud (ground truth the platform never saw), and its amount.
@@ -86,11 +89,29 @@ struct LossWeeks {
 std::vector<LossWeeks> LossesByWeek(const std::vector<CheckoutOutcome>& checkouts,
                                     const std::vector<DayLosses>& losses, int days);
 
-// A self-contained page (inline CSS and SVG charts, no scripts or downloads); with
-// `checkouts`, also the approval and fraud rates week by week; with `losses`, the loss
-// rates to date.
-std::string ScorecardHtml(const Scorecard& s, const std::string& run_name,
-                          const CheckoutWeeks* checkouts = nullptr,
-                          const std::vector<LossWeeks>* losses = nullptr);
+// How long a run's work waited for a person, week by week by the week a person took it
+// up: per type with any, the median and the 90th-percentile wait in hours (nearest
+// rank); a week in which a person took up none of it has no value.
+struct QueueWeeks {
+  WorkType type = WorkType::kFraudReview;
+  std::vector<std::optional<double>> median_hours;
+  std::vector<std::optional<double>> p90_hours;
+};
+// Types in kAllWorkTypes order. Precondition: every decided item was decided on a day of
+// the run that starts on `start` and lasts `days`.
+std::vector<QueueWeeks> QueueWaitsByWeek(const std::vector<QueuedItem>& items, Date start, int days);
+
+// What a run's report shows beside the scorecard, each part when given: the approval and
+// fraud rates week by week, the loss rates to date, the waits for a person week by week,
+// and the queue ages at the run's end.
+struct ReportSeries {
+  const CheckoutWeeks* checkouts = nullptr;
+  const std::vector<LossWeeks>* losses = nullptr;
+  const std::vector<QueueWeeks>* queue_weeks = nullptr;
+  const std::vector<QueueAge>* queue_ages = nullptr;
+};
+
+// A self-contained page (inline CSS and SVG charts, no scripts or downloads).
+std::string ScorecardHtml(const Scorecard& s, const std::string& run_name, const ReportSeries& series = {});
 
 }  // namespace tranche::automation

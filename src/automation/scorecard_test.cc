@@ -92,7 +92,7 @@ TEST(Scorecard, CheckoutsWeekByWeekGiveApprovalAndFraudRates) {
   EXPECT_FALSE(quiet.approval_rate[1].has_value());
   Scorecard sc;
   sc.days = 10;
-  const std::string html = ScorecardHtml(sc, "run", &w);
+  const std::string html = ScorecardHtml(sc, "run", {&w});
   EXPECT_NE(html.find("Checkouts approved (weekly)"), std::string::npos);
   EXPECT_NE(html.find("Fraud among checkouts"), std::string::npos);
   EXPECT_NE(html.find(">100%<"), std::string::npos);
@@ -123,10 +123,55 @@ TEST(Scorecard, LossesToDateAreASharePerCurrencyOfWhatWasLentAtCheckout) {
   EXPECT_DOUBLE_EQ(*w[1].fraud_rate[1], 0.1);
   Scorecard sc;
   sc.days = 14;
-  const std::string html = ScorecardHtml(sc, "run", nullptr, &w);
+  const std::string html = ScorecardHtml(sc, "run", {nullptr, &w});
   EXPECT_NE(html.find("Losses to date"), std::string::npos);
   EXPECT_NE(html.find("SEK fraud losses"), std::string::npos);
   EXPECT_NE(html.find(">10%<"), std::string::npos);  // the scale: 10 % is the largest
+}
+
+}  // namespace
+}  // namespace tranche::automation
+
+namespace tranche::automation {
+namespace {
+
+Instant AtTime(const char* rfc3339) { return *ParseRfc3339(rfc3339); }
+
+// A run of 14 days from 2026-03-02: week 0 takes up three reviews (waits 2, 4 and 30
+// hours) and a dispute; week 1 one review, and one review still waits at the end.
+TEST(Scorecard, WaitsForAPersonWeekByWeekAndTheQueueAgesAtTheEnd) {
+  const std::vector<QueuedItem> items = {
+      {WorkType::kFraudReview, AtTime("2026-03-02T10:00:00Z"), AtTime("2026-03-02T12:00:00Z")},
+      {WorkType::kFraudReview, AtTime("2026-03-03T10:00:00Z"), AtTime("2026-03-03T14:00:00Z")},
+      {WorkType::kFraudReview, AtTime("2026-03-04T10:00:00Z"), AtTime("2026-03-05T16:00:00Z")},
+      {WorkType::kDispute, AtTime("2026-03-02T09:00:00Z"), AtTime("2026-03-06T09:00:00Z")},
+      {WorkType::kFraudReview, AtTime("2026-03-08T10:00:00Z"), AtTime("2026-03-09T09:00:00Z")},
+      {WorkType::kFraudReview, AtTime("2026-03-15T09:00:00Z"), std::nullopt}};
+  const std::vector<QueueWeeks> w = QueueWaitsByWeek(items, *ParseDate("2026-03-02"), 14);
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(w[0].type, WorkType::kDispute);  // kAllWorkTypes order
+  EXPECT_DOUBLE_EQ(*w[0].median_hours[0], 96);
+  EXPECT_FALSE(w[0].median_hours[1].has_value());
+  EXPECT_EQ(w[1].type, WorkType::kFraudReview);
+  EXPECT_DOUBLE_EQ(*w[1].median_hours[0], 4);
+  EXPECT_DOUBLE_EQ(*w[1].p90_hours[0], 30);
+  EXPECT_DOUBLE_EQ(*w[1].median_hours[1], 23);  // taken up in week 1, whenever it queued
+
+  const std::vector<QueueAge> ages = QueueAges(items, AtTime("2026-03-16T00:00:00Z"));
+  Scorecard sc;
+  sc.days = 14;
+  const std::string html = ScorecardHtml(sc, "run", {nullptr, nullptr, &w, &ages});
+  EXPECT_NE(html.find("Waiting for a person"), std::string::npos);
+  EXPECT_NE(html.find("fraud_review 90th percentile"), std::string::npos);
+  EXPECT_NE(html.find(">168 h<"), std::string::npos);  // the scale: 96 h fits in a week
+  EXPECT_NE(html.find("Queue ages at the end of the run"), std::string::npos);
+  EXPECT_NE(html.find("<td>15.0 h</td>"), std::string::npos);  // the one still waiting
+  const nlohmann::json j = nlohmann::json::parse(ScorecardJson(sc, &ages));
+  ASSERT_EQ(j["queue_ages"].size(), 2u);
+  EXPECT_EQ(j["queue_ages"][1]["type"], "fraud_review");
+  EXPECT_EQ(j["queue_ages"][1]["waiting"], 1);
+  EXPECT_EQ(j["queue_ages"][1]["oldest_waiting_seconds"], 15 * 3600);
+  EXPECT_FALSE(nlohmann::json::parse(ScorecardJson(sc)).contains("queue_ages"));
 }
 
 }  // namespace

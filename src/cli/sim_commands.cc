@@ -204,6 +204,30 @@ Result<std::vector<automation::DayLosses>> ReadLosses(const std::string& path, i
   return out;
 }
 
+// The run's queues (queues.csv: type, queued_at, decided_at, empty while it waits).
+// Refused: a malformed file, an unknown type, a time that is not RFC 3339 or falls
+// outside the run.
+Result<std::vector<automation::QueuedItem>> ReadQueues(const std::string& path, Date start, int days) {
+  const Instant from(std::chrono::sys_days{start});
+  const Instant to(std::chrono::sys_days{AddDays(start, days)});
+  std::vector<automation::QueuedItem> out;
+  TRANCHE_RETURN_IF_ERROR(ReadRunTable(
+      path, "bad_queues_file", {"type", "queued_at", "decided_at"},
+      [&](const std::vector<std::string>& c) -> std::optional<std::string> {
+        const auto type = automation::ParseWorkType(c[0]);
+        if (!type) return "an unknown type of work";
+        const auto queued = ParseRfc3339(c[1]);
+        const auto decided = c[2].empty() ? std::optional<Instant>() : ParseRfc3339(c[2]);
+        if (!queued || (!c[2].empty() && !decided)) return "a time that is not RFC 3339";
+        if (*queued < from || *queued >= to || (decided && (*decided < from || *decided >= to))) {
+          return "a time outside the run";
+        }
+        out.push_back({*type, *queued, decided});
+        return std::nullopt;
+      }));
+  return out;
+}
+
 int ReportAutomation(const std::string& run, const std::string& out_dir) {
   auto work_text = ReadText((std::filesystem::path(run) / "work.json").string());
   if (!work_text.ok()) return Fail(work_text.status());
@@ -214,7 +238,6 @@ int ReportAutomation(const std::string& run, const std::string& out_dir) {
   const automation::Scorecard score = automation::Score(*work, config->staffing);
   const std::string dir = out_dir.empty() ? run : out_dir;
   std::filesystem::create_directories(dir);
-  const std::string json = automation::ScorecardJson(score);
   auto checkouts = ReadCheckouts((std::filesystem::path(run) / "purchases.csv").string(), score.days);
   if (!checkouts.ok()) return Fail(checkouts.status());
   const automation::CheckoutWeeks weeks = automation::CheckoutsByWeek(*checkouts, score.days);
@@ -226,10 +249,21 @@ int ReportAutomation(const std::string& run, const std::string& out_dir) {
     if (!losses.ok()) return Fail(losses.status());
     loss_weeks = automation::LossesByWeek(*checkouts, *losses, score.days);
   }
-  for (const auto& [name, text] :
-       {std::pair{"automation.json", json + "\n"},
-        std::pair{"automation.html",
-                  automation::ScorecardHtml(score, run, &weeks, loss_weeks ? &*loss_weeks : nullptr)}}) {
+  // Likewise a run recorded before queues.csv, without the waits for a person.
+  const std::string queues_path = (std::filesystem::path(run) / "queues.csv").string();
+  std::optional<std::vector<automation::QueueWeeks>> queue_weeks;
+  std::optional<std::vector<automation::QueueAge>> queue_ages;
+  if (std::filesystem::exists(queues_path)) {
+    auto queued = ReadQueues(queues_path, config->start_date, score.days);
+    if (!queued.ok()) return Fail(queued.status());
+    queue_weeks = automation::QueueWaitsByWeek(*queued, config->start_date, score.days);
+    queue_ages = automation::QueueAges(*queued, Instant(std::chrono::sys_days{AddDays(config->start_date, score.days)}));
+  }
+  const std::string json = automation::ScorecardJson(score, queue_ages ? &*queue_ages : nullptr);
+  const automation::ReportSeries series{&weeks, loss_weeks ? &*loss_weeks : nullptr,
+                                        queue_weeks ? &*queue_weeks : nullptr, queue_ages ? &*queue_ages : nullptr};
+  for (const auto& [name, text] : {std::pair{"automation.json", json + "\n"},
+                                   std::pair{"automation.html", automation::ScorecardHtml(score, run, series)}}) {
     if (Status st = WriteText((std::filesystem::path(dir) / name).string(), text); !st.ok()) return Fail(st);
   }
   std::printf("%s\nwrote %s/automation.json and %s/automation.html\n", json.c_str(), dir.c_str(), dir.c_str());

@@ -522,19 +522,13 @@ Json FraudDecisionSummaryJson(const FraudDecisionSummary& s) {
 }
 
 Json AutomationReportJson(const AutomationReport& r) {
-  Json j = Json::parse(automation::ScorecardJson(r.scorecard));
+  Json j = Json::parse(automation::ScorecardJson(r.scorecard, &r.queue_ages));
   j["object"] = "automation_scorecard";
   j["since"] = FormatDate(r.range.first);
   j["until"] = FormatDate(r.range.last);
   j["limit_per_type"] = kMaxAutomationItemsPerType;
   j["limited"] = Json::array();
   for (automation::WorkType t : r.limited) j["limited"].push_back(automation::WorkTypeName(t));
-  j["queue_ages"] = Json::array();
-  for (const automation::QueueAge& a : r.queue_ages) {
-    j["queue_ages"].push_back({{"type", automation::WorkTypeName(a.type)}, {"decided", a.decided},
-                               {"median_wait_seconds", a.median_wait_s}, {"p90_wait_seconds", a.p90_wait_s},
-                               {"waiting", a.waiting}, {"oldest_waiting_seconds", a.oldest_waiting_s}});
-  }
   return j;
 }
 
