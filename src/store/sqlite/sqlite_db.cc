@@ -63,7 +63,8 @@ void ConfigureSqliteOnce() {
 }
 }  // namespace
 
-Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path, bool read_only) {
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path, bool read_only,
+                                                                 bool sync_commits) {
   ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   // NOMUTEX: each connection is used by one thread at a time (the writer thread owns
@@ -82,6 +83,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
       "PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;"
       "PRAGMA wal_autocheckpoint=20000;"));
+  if (!sync_commits) TRANCHE_RETURN_IF_ERROR(conn->Exec("PRAGMA synchronous=OFF;"));
   if (read_only) TRANCHE_RETURN_IF_ERROR(conn->Exec("PRAGMA query_only=ON;"));
   return conn;
 }

@@ -14,7 +14,7 @@ Result<sql::MigrationStatus> MigrateDatabase(const std::string& path, Instant no
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, const Clock& clock,
                                                bool migrate) {
   TRANCHE_ASSERT(options.max_batch_jobs >= 1 && options.reader_connections >= 1);
-  TRANCHE_ASSIGN_OR_RETURN(auto writer, SqliteConnection::Open(options.path, false));
+  TRANCHE_ASSIGN_OR_RETURN(auto writer, SqliteConnection::Open(options.path, false, options.sync_commits));
   TRANCHE_ASSIGN_OR_RETURN(sql::MigrationStatus ms, migrate ? sql::Migrate(*writer, Migrations(), clock.Now())
                                                             : sql::GetMigrationStatus(*writer, Migrations()));
   if (!ms.up_to_date()) {
