@@ -233,7 +233,10 @@ Status ReadScenario(const Json& j, const std::string& path, Scenario& s) {
   TRANCHE_RETURN_IF_ERROR(f.Number("end_day", s.end_day, 0, kMaxDays));
   TRANCHE_RETURN_IF_ERROR(f.Number("purchase_multiplier", s.purchase_multiplier, 0, 20));
   TRANCHE_RETURN_IF_ERROR(f.Number("default_multiplier", s.default_multiplier, 0, 20));
-  if (s.kind != "recession" && s.kind != "holiday_peak") return Bad(path + ".kind", "recession or holiday_peak");
+  TRANCHE_RETURN_IF_ERROR(f.Number("fraud_multiplier", s.fraud_multiplier, 0, 100));
+  if (s.kind != "recession" && s.kind != "holiday_peak" && s.kind != "fraud_wave") {
+    return Bad(path + ".kind", "recession, holiday_peak or fraud_wave");
+  }
   if (s.end_day <= s.start_day) return Bad(path, "end_day must be after start_day");
   return f.Done();
 }
@@ -435,7 +438,8 @@ std::string ConfigJson(const SimConfig& c) {
   for (const Scenario& s : c.scenarios) {  // none: the field is left out (lists are never empty)
     j["scenarios"].push_back({{"kind", s.kind}, {"start_day", s.start_day}, {"end_day", s.end_day},
                               {"purchase_multiplier", s.purchase_multiplier},
-                              {"default_multiplier", s.default_multiplier}});
+                              {"default_multiplier", s.default_multiplier},
+                              {"fraud_multiplier", s.fraud_multiplier}});
   }
   const FileImperfections& r = c.files;
   j["files"] = {{"late_bps", r.late_bps}, {"duplicate_bps", r.duplicate_bps}, {"amount_diff_bps", r.amount_diff_bps},

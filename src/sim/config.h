@@ -77,11 +77,14 @@ struct ConsumerBehaviour {
 };
 
 struct Scenario {
-  std::string kind;  // "recession", "holiday_peak"
+  std::string kind;  // "recession", "holiday_peak", "fraud_wave"
   int start_day = 0;
   int end_day = 0;   // exclusive
   double purchase_multiplier = 1;
   double default_multiplier = 1;  // default and hardship hazards
+  // A fraud attack wave: the day's identity thefts, and synthetic-identity rings starting
+  // in the window (extra rings, fraud.rings_per_1000_yearly × (multiplier − 1) over it).
+  double fraud_multiplier = 1;
 };
 
 // Imperfections the processor's and payout rail's daily settlement files have, per

@@ -44,6 +44,11 @@ TEST(SimConfig, RefusesWhatItDoesNotUnderstand) {
            R"({"consumer": {"products": [{"name": "pay_in_9", "weight": 1}]}})",
            R"({"consumer": {"contact_hours": [1, 2, 3]}})",
            R"({"scenarios": [{"kind": "recession", "start_day": 10, "end_day": 5}]})",
+           R"({"scenarios": [{"kind": "fraud_wave", "start_day": 1, "end_day": 5, "fraud_multiplier": 500}]})",
+           R"({"scenarios": [{"kind": "alien_invasion", "start_day": 1, "end_day": 5}]})",
+           R"({"operators": {"review_hours_per_day": 0}})",               // nobody ever reviews
+           R"({"operators": {"dispute_hours_per_day": 801}})",
+           R"({"fraud": {"review_after_days": 1}})",                     // replaced by operators
            R"({"files": {"late_bps": 6000, "missing_bps": 6000}})",
            R"({"fraud": {"rules": 42}})",                                // rules are text
            R"({"fraud": {"reviewer_error": 0.9}})",                      // worse than a coin

@@ -102,6 +102,7 @@ Conditions ConditionsOn(const SimConfig& c, int day) {
     if (day < s.start_day || day >= s.end_day) continue;
     out.purchase *= s.purchase_multiplier;
     out.distress *= s.default_multiplier;
+    out.fraud *= s.fraud_multiplier;
   }
   return out;
 }
@@ -128,14 +129,15 @@ std::int64_t RingsInRun(const SimConfig& c, double per_1000_yearly) {
   return std::min<std::int64_t>(std::llround(expected), kMaxRings);
 }
 
-// A ring starting on a day of its own, its members added to the population; they never
-// pay (their payment method fails from the ring's first day). `d` draws its country
-// and days.
-Ring AddRing(const SimConfig& c, Draws& d, bool shared_address, Population& p) {
+// A ring starting on a day of its own in [first_day, last_day], its members added to the
+// population; they never pay (their payment method fails from the ring's first day).
+// `d` draws its country and days.
+Ring AddRing(const SimConfig& c, Draws& d, bool shared_address, int first_day, int last_day, Population& p) {
+  TRANCHE_ASSERT(0 <= first_day && first_day <= last_day);
   const std::vector<double> country_weights = CountryWeights(c);
   Ring ring;
   ring.country = d.Pick(country_weights);
-  ring.active.from = d.Between(0, std::max(0, c.days - 1));
+  ring.active.from = d.Between(first_day, last_day);
   ring.active.until = ring.active.from + c.fraud.ring_active_days;
   ring.first = static_cast<std::int64_t>(p.agents());
   ring.size = c.fraud.ring_size;
@@ -151,12 +153,28 @@ Ring AddRing(const SimConfig& c, Draws& d, bool shared_address, Population& p) {
   return ring;
 }
 
-// The plain rings of the run.
+// The plain rings of the run, then each fraud wave's extra ones, starting in its window.
 void MakeRings(const SimConfig& c, Population& p) {
   const std::int64_t rings = RingsInRun(c, c.fraud.rings_per_1000_yearly);
+  const int last_day = std::max(0, c.days - 1);
   for (std::int64_t r = 0; r < rings; ++r) {
     Draws d(c.seed, Purpose::kRing, static_cast<std::uint64_t>(r));
-    p.rings.push_back(AddRing(c, d, true, p));
+    p.rings.push_back(AddRing(c, d, true, 0, last_day, p));
+  }
+  for (std::size_t w = 0; w < c.scenarios.size(); ++w) {
+    const Scenario& s = c.scenarios[w];
+    const int until = std::min(s.end_day, c.days);
+    if (s.fraud_multiplier <= 1 || s.start_day >= until) continue;
+    const double expected = c.fraud.rings_per_1000_yearly * (s.fraud_multiplier - 1) *
+                            static_cast<double>(c.consumers) / 1000.0 * (until - s.start_day) / 365.0;
+    const std::int64_t room = kMaxRings - static_cast<std::int64_t>(p.rings.size());
+    const std::int64_t extra = std::min<std::int64_t>(std::llround(expected), room);
+    for (std::int64_t r = 0; r < extra; ++r) {
+      // Keyed past every plain ring's draws, one stream per wave.
+      Draws d(c.seed, Purpose::kRing,
+              static_cast<std::uint64_t>(kMaxRings) * (w + 1) + static_cast<std::uint64_t>(r));
+      p.rings.push_back(AddRing(c, d, true, s.start_day, until - 1, p));
+    }
   }
 }
 
@@ -181,7 +199,7 @@ void MakeCollusions(const SimConfig& c, Population& p) {
   const std::vector<double> category_weights = CategoryWeights(c);
   for (std::int64_t r = 0; r < collusions; ++r) {
     Draws d(c.seed, Purpose::kCollusion, static_cast<std::uint64_t>(r));
-    Ring ring = AddRing(c, d, false, p);
+    Ring ring = AddRing(c, d, false, 0, std::max(0, c.days - 1), p);
     const std::size_t category = d.Pick(category_weights);
     const std::string name = c.categories[category].name + " outlet " + c.countries[ring.country].code + " " +
                              std::to_string(r + 1);

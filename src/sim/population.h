@@ -86,6 +86,7 @@ struct Population {
 struct Conditions {
   double purchase = 1;
   double distress = 1;  // default and hardship hazards
+  double fraud = 1;     // identity thefts (rings: MakePopulation)
 };
 Conditions ConditionsOn(const SimConfig& c, int day);
 

@@ -4,6 +4,7 @@
 
 #include "sim/bust_out_actor.h"
 #include "sim/consumer_actor.h"
+#include "sim/theft_actor.h"
 
 namespace tranche::sim {
 namespace {
@@ -221,6 +222,48 @@ TEST(ConsumerActor, AHolidayPeakBringsMorePurchases) {
   }
   EXPECT_GT(during, before * 2);
   EXPECT_LT(during, before * 3);
+}
+
+// A fraud attack wave from day 100 to 130: thirty-one times the thefts and, on top of the
+// year's plain rings, thirty times their rate in rings starting inside the window.
+TEST(Population, AFraudWaveBringsMoreThefts) {
+  SimConfig c = DefaultConfig();
+  c.consumers = 10'000;
+  c.days = 365;
+  c.fraud.theft_rate_yearly = 0.01;
+  c.fraud.rings_per_1000_yearly = 0.2;
+  c.fraud.collusions_per_1000_yearly = 0;
+  const Population calm = MakePopulation(c);
+  c.scenarios = {{"fraud_wave", 100, 130, 1, 1, 31}};
+  const Population wave = MakePopulation(c);
+  // 0.2 × 30 × 10 × 30/365 = 4.9 extra rings; the year's own are unchanged.
+  ASSERT_EQ(calm.rings.size(), 2u);
+  ASSERT_EQ(wave.rings.size(), 7u);
+  for (std::size_t r = 0; r < wave.rings.size(); ++r) {
+    if (r < calm.rings.size()) {
+      EXPECT_EQ(wave.rings[r].active.from, calm.rings[r].active.from);
+    } else {
+      EXPECT_GE(wave.rings[r].active.from, 100);
+      EXPECT_LT(wave.rings[r].active.from, 130);
+    }
+  }
+  const World w{c, wave};
+  const TheftActor thieves;
+  std::size_t before = 0, during = 0;
+  for (int day = 70; day < 100; ++day) {
+    std::vector<Action> out;
+    thieves.Act(w, day, out);
+    before += out.size();
+  }
+  for (int day = 100; day < 130; ++day) {
+    std::vector<Action> out;
+    thieves.Act(w, day, out);
+    during += out.size();
+  }
+  // 0.27 thefts a day of 3 purchases before; 31 times that during.
+  EXPECT_LT(before, 60u);
+  EXPECT_GT(during, 500u);
+  EXPECT_LT(during, 1000u);
 }
 
 }  // namespace

@@ -62,8 +62,9 @@ void TheftActor::Act(const World& world, int day, std::vector<Action>& out) cons
   const auto consumers = static_cast<std::uint64_t>(world.population.consumers.size());
   if (consumers == 0 || c.fraud.theft_rate_yearly <= 0) return;
   Draws d(c.seed, Purpose::kTheft, 0, static_cast<std::uint64_t>(day));
-  // The day's thefts: the expected number, its fraction by chance.
-  const double expected = c.fraud.theft_rate_yearly / 365.0 * static_cast<double>(consumers);
+  // The day's thefts (more in a fraud wave): the expected number, its fraction by chance.
+  const double expected =
+      c.fraud.theft_rate_yearly / 365.0 * ConditionsOn(c, day).fraud * static_cast<double>(consumers);
   const auto whole = static_cast<std::uint64_t>(expected);
   const std::uint64_t sprees = whole + (d.Chance(expected - static_cast<double>(whole)) ? 1 : 0);
   for (std::uint64_t s = 0; s < sprees; ++s) {
