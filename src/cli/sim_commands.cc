@@ -209,7 +209,8 @@ Result<std::vector<automation::DayLosses>> ReadLosses(const std::string& path, i
 
 // The run's queues (queues.csv: type, queued_at, decided_at, empty while it waits).
 // Refused: a malformed file, an unknown type, a time that is not RFC 3339 or falls
-// outside the run.
+// outside the run (work may join a queue at the run's last midnight, when the last
+// settlement file is reconciled, but is decided before it).
 Result<std::vector<automation::QueuedItem>> ReadQueues(const std::string& path, Date start, int days) {
   const Instant from(std::chrono::sys_days{start});
   const Instant to(std::chrono::sys_days{AddDays(start, days)});
@@ -222,7 +223,7 @@ Result<std::vector<automation::QueuedItem>> ReadQueues(const std::string& path, 
         const auto queued = ParseRfc3339(c[1]);
         const auto decided = c[2].empty() ? std::optional<Instant>() : ParseRfc3339(c[2]);
         if (!queued || (!c[2].empty() && !decided)) return "a time that is not RFC 3339";
-        if (*queued < from || *queued >= to || (decided && (*decided < from || *decided >= to))) {
+        if (*queued < from || *queued > to || (decided && (*decided < from || *decided >= to))) {
           return "a time outside the run";
         }
         out.push_back({*type, *queued, decided});

@@ -74,6 +74,19 @@ servicing::DisputeResolution OperatorDecision(const Fate& fate) {
                                                : servicing::DisputeResolution::kRefunded;
 }
 
+// How the finance team resolves a reconciliation exception, knowing what the simulated
+// processor did: a chargeback the rules could not accept is contested with the issuer,
+// and a line the ledger has no record of was the processor's mistake (it reverses it),
+// neither moving money; a different amount or a line that never came is accepted as a
+// processing cost (the cash account brought to what the processor settled).
+std::pair<recon::Resolution, std::string_view> FinanceResolution(const recon::ReconException& e) {
+  if (e.line_kind == recon::LineKind::kChargeback) return {recon::Resolution::kNoAdjustment, "contested with the issuer"};
+  if (e.kind == recon::ExceptionKind::kUnknownReference) {
+    return {recon::Resolution::kNoAdjustment, "not ours: the processor reversed it"};
+  }
+  return {recon::Resolution::kWriteOff, "the processor settled it so: a processing cost"};
+}
+
 // Days an operator looks again at a write-off a payment in flight held up.
 constexpr int kMaxDecideAttempts = 5;
 
@@ -145,7 +158,10 @@ class Simulation {
   // allow (back_office.h), a unit each.
   void WorkQueues(std::vector<std::function<Status(store::Tx&)>>& units, int day);
   // queues.csv: an item a person took up (`decided_at`), or one still waiting at the end.
-  void RecordWait(WorkType type, const FollowUp& f, std::optional<Instant> decided_at);
+  void RecordWait(WorkType type, Instant queued_at, std::optional<Instant> decided_at);
+  // The finance team resolves one exception (FinanceResolution) through the use case
+  // operators call.
+  Status ResolveException(store::Tx& tx, const recon::ExceptionRecord& x);
   Status Execute(std::vector<std::function<Status(store::Tx&)>>& units,
                  std::chrono::milliseconds step = std::chrono::milliseconds(1), std::size_t per_write = kUnitsPerWrite);
   Status Purchase(store::Tx& tx, const sim::Purchase& p, int day);
@@ -208,8 +224,10 @@ class Simulation {
   // Work waiting for a person, first in, first out, and the teams working it.
   std::deque<FollowUp> review_queue_;
   std::deque<FollowUp> dispute_queue_;
+  std::deque<recon::ExceptionRecord> exception_queue_;
   Team reviewers_{c_.operators.review_hours_per_day * 60, c_.staffing.manual_review_minutes};
   Team dispute_team_{c_.operators.dispute_hours_per_day * 60, c_.staffing.dispute_minutes};
+  Team finance_team_{c_.operators.recon_hours_per_day * 60, c_.staffing.recon_exception_minutes};
   std::vector<CreditDecision> decisions_;
   std::vector<recon::FileLine> late_lines_;
   std::map<std::string, std::int64_t> open_exceptions_minor_;
@@ -565,16 +583,35 @@ void Simulation::WorkQueues(std::vector<std::function<Status(store::Tx&)>>& unit
     for (std::size_t n = team->WorkDay(queue->size()); n > 0; --n) {
       // The person takes it up whatever comes of it (a refused decision is still their time).
       units.push_back([this, f = std::move(queue->front()), type, day](store::Tx& tx) {
-        RecordWait(type, f, clock_.Now());
+        RecordWait(type, f.queued_at, clock_.Now());
         return FollowUpOn(tx, f, day);
       });
       queue->pop_front();
     }
   }
+  for (std::size_t n = finance_team_.WorkDay(exception_queue_.size()); n > 0; --n) {
+    units.push_back([this, x = std::move(exception_queue_.front())](store::Tx& tx) {
+      RecordWait(WorkType::kReconException, x.created_at, clock_.Now());
+      return ResolveException(tx, x);
+    });
+    exception_queue_.pop_front();
+  }
 }
 
-void Simulation::RecordWait(WorkType type, const FollowUp& f, std::optional<Instant> decided_at) {
-  rec_.Append("queues.csv", Csv({WorkTypeName(type), FormatRfc3339(f.queued_at),
+Status Simulation::ResolveException(store::Tx& tx, const recon::ExceptionRecord& x) {
+  const auto [resolution, note] = FinanceResolution(x.exception);
+  TRANCHE_RETURN_IF_ERROR(
+      recon::ResolveException(tx, ids_, x.id, kOperator, resolution, std::string(note), clock_.Now()).status());
+  // Committed from here on (the unit cannot fail any more).
+  ++s_.recon_exceptions_resolved;
+  std::int64_t& open = open_exceptions_minor_[std::string(CurrencyCode(x.exception.currency))];
+  open -= x.exception.open_minor();
+  TRANCHE_ASSERT(open >= 0);
+  return Status::Ok();
+}
+
+void Simulation::RecordWait(WorkType type, Instant queued_at, std::optional<Instant> decided_at) {
+  rec_.Append("queues.csv", Csv({WorkTypeName(type), FormatRfc3339(queued_at),
                                  decided_at ? FormatRfc3339(*decided_at) : std::string()}));
 }
 
@@ -688,6 +725,8 @@ Status Simulation::Reconcile(int day, Date date) {
   s_.recon_auto_resolved += result.auto_resolved();
   s_.recon_exceptions += static_cast<std::int64_t>(result.exceptions.size());
   for (std::int64_t i = 0; i < result.auto_resolved(); ++i) Work(day, 9, WorkType::kReconException, true, false);
+  // Queued for the finance team, who find them at the next opening.
+  exception_queue_.insert(exception_queue_.end(), outcome.day.exceptions.begin(), outcome.day.exceptions.end());
   for (const recon::ReconException& e : result.exceptions) {
     Work(day, 9, WorkType::kReconException, false, false);
     open_exceptions_minor_[std::string(CurrencyCode(e.currency))] += e.open_minor();
@@ -768,13 +807,16 @@ Result<RunSummary> Simulation::Run() {
   }
   for (const auto& [queue, type] : {std::pair{&review_queue_, WorkType::kFraudReview},
                                     std::pair{&dispute_queue_, WorkType::kDispute}}) {
-    for (const FollowUp& f : *queue) RecordWait(type, f, std::nullopt);
+    for (const FollowUp& f : *queue) RecordWait(type, f.queued_at, std::nullopt);
   }
+  for (const recon::ExceptionRecord& x : exception_queue_) RecordWait(WorkType::kReconException, x.created_at, std::nullopt);
   WriteGroundTruth();
   s_.days = c_.days;
   s_.consumers = c_.consumers;
   s_.merchants = std::count_if(merchant_ids_.begin(), merchant_ids_.end(), [](const std::string& id) { return !id.empty(); });
-  s_.unreconciled_minor = open_exceptions_minor_;
+  for (const auto& [currency, minor] : open_exceptions_minor_) {
+    if (minor != 0) s_.unreconciled_minor[currency] = minor;
+  }
   TRANCHE_RETURN_IF_ERROR(rec_.WriteFile("config.json", ConfigJson(c_)));
   TRANCHE_RETURN_IF_ERROR(rec_.WriteFile("work.json", work_.ToJson()));
   TRANCHE_ASSIGN_OR_RETURN(s_.digest, rec_.Finish());
@@ -799,6 +841,7 @@ std::string SummaryJson(const RunSummary& s) {
                       {"dispute_write_offs", s.dispute_write_offs}, {"settlements", s.settlements},
                       {"payouts", s.payouts}, {"recon_lines", s.recon_lines},
                       {"recon_auto_resolved", s.recon_auto_resolved}, {"recon_exceptions", s.recon_exceptions},
+                      {"recon_exceptions_resolved", s.recon_exceptions_resolved},
                       {"unreconciled_minor", s.unreconciled_minor}, {"refusals", s.refusals},
                       {"seconds", s.seconds}, {"digest", s.digest}};
   return j.dump(2);

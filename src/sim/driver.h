@@ -73,7 +73,8 @@ struct RunSummary {
   std::int64_t recon_lines = 0;
   std::int64_t recon_auto_resolved = 0;
   std::int64_t recon_exceptions = 0;
-  std::map<std::string, std::int64_t> unreconciled_minor;  // by currency, open exceptions
+  std::int64_t recon_exceptions_resolved = 0;  // by the back office's finance team
+  std::map<std::string, std::int64_t> unreconciled_minor;  // by currency, exceptions still open
   std::map<std::string, std::int64_t> refusals;  // use-case refusals by error code
   double seconds = 0;
   std::string digest;
