@@ -152,8 +152,6 @@ class Simulation {
   // when the check sent it to review.
   Status Onboard(store::Tx& tx, std::size_t index, int day);
   Status RunDay(int day);
-  // Runs each unit in its own savepoint, `per_write` to a transaction; a refusal is
-  // counted and undoes only that unit. The clock moves `step` before each unit.
   // The back office's day: each team takes from its queue, in order, what its hours
   // allow (back_office.h), a unit each.
   void WorkQueues(std::vector<std::function<Status(store::Tx&)>>& units, int day);
@@ -162,6 +160,8 @@ class Simulation {
   // The finance team resolves one exception (FinanceResolution) through the use case
   // operators call.
   Status ResolveException(store::Tx& tx, const recon::ExceptionRecord& x);
+  // Runs each unit in its own savepoint, `per_write` to a transaction; a refusal is
+  // counted and undoes only that unit. The clock moves `step` before each unit.
   Status Execute(std::vector<std::function<Status(store::Tx&)>>& units,
                  std::chrono::milliseconds step = std::chrono::milliseconds(1), std::size_t per_write = kUnitsPerWrite);
   Status Purchase(store::Tx& tx, const sim::Purchase& p, int day);
