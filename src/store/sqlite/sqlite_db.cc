@@ -78,12 +78,12 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   std::unique_ptr<SqliteConnection> conn(new SqliteConnection(db));
   sqlite3_extended_result_codes(db, 1);
   // synchronous=FULL in WAL mode syncs the log on every commit: a commit that
-  // returned is on disk. That is what lets Store::Write acknowledge a write.
+  // returned is on disk. That is what lets Store::Write acknowledge a write. Without
+  // sync_commits (a simulation) nothing is synced and the journal stays in memory.
   TRANCHE_RETURN_IF_ERROR(conn->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-      "PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;"
-      "PRAGMA wal_autocheckpoint=20000;"));
-  if (!sync_commits) TRANCHE_RETURN_IF_ERROR(conn->Exec("PRAGMA synchronous=OFF;"));
+      sync_commits ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=20000;"
+                   : "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"));
+  TRANCHE_RETURN_IF_ERROR(conn->Exec("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;"));
   if (read_only) TRANCHE_RETURN_IF_ERROR(conn->Exec("PRAGMA query_only=ON;"));
   return conn;
 }

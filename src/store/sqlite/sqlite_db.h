@@ -45,8 +45,8 @@ class SqliteStatement final : public sql::StatementImpl {
 class SqliteConnection final : public sql::Connection {
  public:
   // Opens (creating if needed) the database file and applies the pragmas every
-  // connection needs: WAL, full fsync on commit (none without `sync_commits`: see
-  // SqliteOptions), foreign keys, a busy timeout.
+  // connection needs: WAL with a full fsync on commit (without `sync_commits`, a rollback
+  // journal in memory and no fsync: see SqliteOptions), foreign keys, a busy timeout.
   static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, bool read_only,
                                                         bool sync_commits = true);
   ~SqliteConnection() override;

@@ -25,7 +25,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, con
   }
   std::vector<std::unique_ptr<sql::Connection>> readers;
   for (std::size_t i = 0; i < options.reader_connections; ++i) {
-    TRANCHE_ASSIGN_OR_RETURN(auto r, SqliteConnection::Open(options.path, true));
+    TRANCHE_ASSIGN_OR_RETURN(auto r, SqliteConnection::Open(options.path, true, options.sync_commits));
     readers.push_back(std::move(r));
   }
   sql::GroupCommitOptions gc;

@@ -1,6 +1,6 @@
 // The embedded store: the group-commit store (store/sql/group_commit_store.h) over
-// SQLite connections to one database file. The writer's connection commits with a full
-// fsync (unless told not to); readers use query-only connections, which WAL lets run alongside the writer.
+// SQLite connections to one database file. The writer's connection commits to the WAL
+// with a full fsync (unless told not to); readers use query-only connections, which WAL lets run alongside the writer.
 #pragma once
 
 #include <memory>
@@ -17,9 +17,11 @@ struct SqliteOptions {
   std::size_t max_batch_jobs = 1024; // units of work per commit
   std::size_t max_queue_depth = 16384;
   std::size_t reader_connections = 8;
-  // Whether a commit waits for the disk (synchronous=FULL). Off only where a lost commit
-  // costs nothing but a rerun, such as a simulation: the process can still crash without
-  // losing any, and the file stays consistent, but a power cut can lose the last ones.
+  // Whether commits are durable: the WAL, synced on every commit (synchronous=FULL). Off
+  // only where a lost database costs nothing but a rerun, such as a simulation, whose
+  // reads and writes never overlap: the rollback journal is kept in memory and nothing
+  // is synced, so each commit writes its pages once, straight into the file, where the
+  // WAL wrote them twice; a crash in the middle of a commit can leave the file unusable.
   bool sync_commits = true;
 };
 
