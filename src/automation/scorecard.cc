@@ -390,10 +390,6 @@ std::vector<LossWeeks> LossesByWeek(const std::vector<CheckoutOutcome>& checkout
   return out;
 }
 
-}  // namespace tranche::automation
-
-namespace tranche::automation {
-
 std::vector<QueueWeeks> QueueWaitsByWeek(const std::vector<QueuedItem>& items, Date start, int days) {
   const std::size_t weeks = WeeksOf(days);
   std::vector<std::vector<QueuedItem>> by_week(weeks);

@@ -16,6 +16,7 @@
 #include "cli/assistant_commands.h"
 #include "cli/fail.h"
 #include "core/csv_writer.h"
+#include "core/date_range.h"
 #include "ledger/posting.h"
 #include "ml/csv.h"
 #include "ops/views.h"
@@ -211,9 +212,9 @@ Result<std::vector<automation::DayLosses>> ReadLosses(const std::string& path, i
 // Refused: a malformed file, an unknown type, a time that is not RFC 3339 or falls
 // outside the run (work may join a queue at the run's last midnight, when the last
 // settlement file is reconciled, but is decided before it).
-Result<std::vector<automation::QueuedItem>> ReadQueues(const std::string& path, Date start, int days) {
-  const Instant from(std::chrono::sys_days{start});
-  const Instant to(std::chrono::sys_days{AddDays(start, days)});
+Result<std::vector<automation::QueuedItem>> ReadQueues(const std::string& path, const DateRange& run) {
+  const Instant from = run.from();
+  const Instant to = run.to();
   std::vector<automation::QueuedItem> out;
   TRANCHE_RETURN_IF_ERROR(ReadRunTable(
       path, "bad_queues_file", {"type", "queued_at", "decided_at"},
@@ -258,10 +259,11 @@ int ReportAutomation(const std::string& run, const std::string& out_dir) {
   std::optional<std::vector<automation::QueueWeeks>> queue_weeks;
   std::optional<std::vector<automation::QueueAge>> queue_ages;
   if (std::filesystem::exists(queues_path)) {
-    auto queued = ReadQueues(queues_path, config->start_date, score.days);
+    const DateRange run_dates{config->start_date, AddDays(config->start_date, score.days - 1)};
+    auto queued = ReadQueues(queues_path, run_dates);
     if (!queued.ok()) return Fail(queued.status());
     queue_weeks = automation::QueueWaitsByWeek(*queued, config->start_date, score.days);
-    queue_ages = automation::QueueAges(*queued, Instant(std::chrono::sys_days{AddDays(config->start_date, score.days)}));
+    queue_ages = automation::QueueAges(*queued, run_dates.to());  // as the run ended
   }
   const std::string json = automation::ScorecardJson(score, queue_ages ? &*queue_ages : nullptr);
   const automation::ReportSeries series{&weeks, loss_weeks ? &*loss_weeks : nullptr,

@@ -129,6 +129,9 @@ std::int64_t RingsInRun(const SimConfig& c, double per_1000_yearly) {
   return std::min<std::int64_t>(std::llround(expected), kMaxRings);
 }
 
+// The run's last day (index).
+int LastDay(const SimConfig& c) { return std::max(0, c.days - 1); }
+
 // A ring starting on a day of its own in [first_day, last_day], its members added to the
 // population; they never pay (their payment method fails from the ring's first day).
 // `d` draws its country and days.
@@ -156,10 +159,9 @@ Ring AddRing(const SimConfig& c, Draws& d, bool shared_address, int first_day, i
 // The plain rings of the run, then each fraud wave's extra ones, starting in its window.
 void MakeRings(const SimConfig& c, Population& p) {
   const std::int64_t rings = RingsInRun(c, c.fraud.rings_per_1000_yearly);
-  const int last_day = std::max(0, c.days - 1);
   for (std::int64_t r = 0; r < rings; ++r) {
     Draws d(c.seed, Purpose::kRing, static_cast<std::uint64_t>(r));
-    p.rings.push_back(AddRing(c, d, true, 0, last_day, p));
+    p.rings.push_back(AddRing(c, d, true, 0, LastDay(c), p));
   }
   for (std::size_t w = 0; w < c.scenarios.size(); ++w) {
     const Scenario& s = c.scenarios[w];
@@ -199,7 +201,7 @@ void MakeCollusions(const SimConfig& c, Population& p) {
   const std::vector<double> category_weights = CategoryWeights(c);
   for (std::int64_t r = 0; r < collusions; ++r) {
     Draws d(c.seed, Purpose::kCollusion, static_cast<std::uint64_t>(r));
-    Ring ring = AddRing(c, d, false, 0, std::max(0, c.days - 1), p);
+    Ring ring = AddRing(c, d, false, 0, LastDay(c), p);
     const std::size_t category = d.Pick(category_weights);
     const std::string name = c.categories[category].name + " outlet " + c.countries[ring.country].code + " " +
                              std::to_string(r + 1);
