@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "support/process.h"
 #include "support/test_server.h"
@@ -62,16 +63,18 @@ TEST(SimCliTest, SimulateThenReportAutomation) {
   EXPECT_NE(ReadFile(run + "/automation.html").find("<svg"), std::string::npos);
   EXPECT_NE(ReadFile(run + "/automation.html").find("Checkouts approved (weekly)"), std::string::npos);
   EXPECT_NE(ReadFile(run + "/automation.html").find("Losses to date"), std::string::npos);
-  // The held checkouts (and any reconciliation exception) waited for the back office:
-  // taken up the next morning.
+  // The held checkouts, the assistant's hand-offs (and any reconciliation exception)
+  // waited for the back office: taken up the next morning.
   EXPECT_NE(ReadFile(run + "/automation.html").find("Waiting for a person"), std::string::npos);
-  bool reviewed = false;
+  std::set<std::string> taken_up;
   for (const nlohmann::json& q : score.at("queue_ages")) {
-    EXPECT_TRUE(q.at("type") == "fraud_review" || q.at("type") == "reconciliation") << q;
+    EXPECT_TRUE(q.at("type") == "fraud_review" || q.at("type") == "reconciliation" ||
+                q.at("type") == "assistant_contact") << q;
     EXPECT_LT(q.at("p90_wait_seconds").get<int>(), 24 * 3600) << q;
-    reviewed = reviewed || (q.at("type") == "fraud_review" && q.at("decided").get<int>() > 0);
+    if (q.at("decided").get<int>() > 0) taken_up.insert(q.at("type").get<std::string>());
   }
-  EXPECT_TRUE(reviewed) << score.at("queue_ages");
+  EXPECT_TRUE(taken_up.contains("fraud_review")) << score.at("queue_ages");
+  EXPECT_TRUE(taken_up.contains("assistant_contact")) << score.at("queue_ages");
   // A run recorded before losses.csv existed is reported without the losses chart; a
   // losses file with a day outside the run is refused, naming its line.
   const std::string older = dir.path() + "/older";

@@ -279,7 +279,8 @@ Status ReadOperators(Fields& f, Operators& o) {
   constexpr double kMaxHours = kMaxTeamMinutesPerDay / 60;
   TRANCHE_RETURN_IF_ERROR(f.Number("review_hours_per_day", o.review_hours_per_day, 0.01, kMaxHours));
   TRANCHE_RETURN_IF_ERROR(f.Number("dispute_hours_per_day", o.dispute_hours_per_day, 0.01, kMaxHours));
-  return f.Number("recon_hours_per_day", o.recon_hours_per_day, 0.01, kMaxHours);
+  TRANCHE_RETURN_IF_ERROR(f.Number("recon_hours_per_day", o.recon_hours_per_day, 0.01, kMaxHours));
+  return f.Number("support_hours_per_day", o.support_hours_per_day, 0.01, kMaxHours);
 }
 
 Status ReadStaffing(Fields& f, automation::Staffing& s) {
@@ -459,7 +460,8 @@ std::string ConfigJson(const SimConfig& c) {
                 {"reviewer_error", fr.reviewer_error}};
   j["operators"] = {{"review_hours_per_day", c.operators.review_hours_per_day},
                     {"dispute_hours_per_day", c.operators.dispute_hours_per_day},
-                    {"recon_hours_per_day", c.operators.recon_hours_per_day}};
+                    {"recon_hours_per_day", c.operators.recon_hours_per_day},
+                    {"support_hours_per_day", c.operators.support_hours_per_day}};
   const automation::Staffing& s = c.staffing;
   j["staffing"] = {{"contact_aht_s", s.contact_aht_s}, {"service_level", s.service_level},
                    {"target_answer_s", s.target_answer_s}, {"shrinkage", s.shrinkage},

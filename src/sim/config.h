@@ -146,6 +146,7 @@ struct Operators {
   double review_hours_per_day = 3;   // authorizations held for a fraud review
   double dispute_hours_per_day = 6;  // disputes the merchant contested
   double recon_hours_per_day = 18;   // reconciliation exceptions (recon_exception_minutes)
+  double support_hours_per_day = 3;  // conversations the assistant handed off (contact_aht_s)
 };
 
 struct SimConfig {

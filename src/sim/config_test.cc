@@ -48,6 +48,7 @@ TEST(SimConfig, RefusesWhatItDoesNotUnderstand) {
            R"({"scenarios": [{"kind": "alien_invasion", "start_day": 1, "end_day": 5}]})",
            R"({"operators": {"review_hours_per_day": 0}})",               // nobody ever reviews
            R"({"operators": {"dispute_hours_per_day": 801}})",
+           R"({"operators": {"support_hours_per_day": -1}})",
            R"({"fraud": {"review_after_days": 1}})",                     // replaced by operators
            R"({"files": {"late_bps": 6000, "missing_bps": 6000}})",
            R"({"fraud": {"rules": 42}})",                                // rules are text

@@ -116,7 +116,26 @@ struct ContactOutcome {
   bool via_assistant = false;
   std::string read_as;
   bool handed_off = false;
+  std::string conversation_id;
+  std::optional<Instant> handed_off_at;
 };
+
+// A conversation the assistant handed off, waiting for the support team.
+struct Handoff {
+  std::string conversation_id;
+  std::string reason;  // ground truth: what the consumer came for
+  std::string language;
+  Instant queued_at;
+};
+
+// What the person who takes up a hand-off writes first, in the consumer's language.
+std::string_view PersonsGreeting(std::string_view language) {
+  if (language == "sv") return "Hej, det här är tranches kundtjänst. Jag har läst vårt samtal och tar hand om det nu.";
+  if (language == "de") {
+    return "Hallo, hier ist der Kundenservice von tranche. Ich habe unser Gespräch gelesen und kümmere mich jetzt darum.";
+  }
+  return "Hello, this is tranche customer service. I have read our conversation and am taking care of it now.";
+}
 
 struct CreditDecision {
   int day = 0;
@@ -155,6 +174,14 @@ class Simulation {
   // The back office's day: each team takes from its queue, in order, what its hours
   // allow (back_office.h), a unit each.
   void WorkQueues(std::vector<std::function<Status(store::Tx&)>>& units, int day);
+  // The support team's day on the hand-off queue. Outside Execute: the conversation use
+  // cases own their transactions.
+  void WorkHandoffs();
+  // A person takes up a hand-off through the use cases an operator calls: claims it,
+  // greets the consumer in their language, and closes it with what it was about.
+  Status TakeUp(const Handoff& h);
+  // A refusal is counted by its code, and undid only its own unit.
+  void CountRefusal(const Status& st) { ++s_.refusals[st.code().empty() ? st.ToString() : st.code()]; }
   // queues.csv: an item a person took up (`decided_at`), or one still waiting at the end.
   void RecordWait(WorkType type, Instant queued_at, std::optional<Instant> decided_at);
   // The finance team resolves one exception (FinanceResolution) through the use case
@@ -225,9 +252,11 @@ class Simulation {
   std::deque<FollowUp> review_queue_;
   std::deque<FollowUp> dispute_queue_;
   std::deque<recon::ExceptionRecord> exception_queue_;
+  std::deque<Handoff> support_queue_;
   Team reviewers_{c_.operators.review_hours_per_day * 60, c_.staffing.manual_review_minutes};
   Team dispute_team_{c_.operators.dispute_hours_per_day * 60, c_.staffing.dispute_minutes};
   Team finance_team_{c_.operators.recon_hours_per_day * 60, c_.staffing.recon_exception_minutes};
+  Team support_team_{c_.operators.support_hours_per_day * 60, c_.staffing.contact_aht_s / 60};
   std::vector<CreditDecision> decisions_;
   std::vector<recon::FileLine> late_lines_;
   std::map<std::string, std::int64_t> open_exceptions_minor_;
@@ -293,7 +322,7 @@ Status Simulation::Execute(std::vector<std::function<Status(store::Tx&)>>& units
       return Status::Ok();
     }));
     for (const Status& st : outcomes) {
-      if (!st.ok()) ++s_.refusals[st.code().empty() ? st.ToString() : st.code()];
+      if (!st.ok()) CountRefusal(st);
     }
   }
   units.clear();
@@ -515,6 +544,7 @@ Status Simulation::RunDay(int day) {
   std::vector<std::function<Status(store::Tx&)>> units;
   // The back office works its queues as they stood at the opening, then the day's
   // follow-ups come in.
+  WorkHandoffs();
   WorkQueues(units, day);
   const auto due = followups_.find(day);
   if (due != followups_.end()) {
@@ -598,6 +628,24 @@ void Simulation::WorkQueues(std::vector<std::function<Status(store::Tx&)>>& unit
   }
 }
 
+void Simulation::WorkHandoffs() {
+  for (std::size_t n = support_team_.WorkDay(support_queue_.size()); n > 0; --n) {
+    const Handoff h = std::move(support_queue_.front());
+    support_queue_.pop_front();
+    clock_.Advance(std::chrono::milliseconds(1));
+    RecordWait(WorkType::kAssistantContact, h.queued_at, clock_.Now());
+    if (Status st = TakeUp(h); !st.ok()) CountRefusal(st);
+  }
+}
+
+Status Simulation::TakeUp(const Handoff& h) {
+  TRANCHE_RETURN_IF_ERROR(assistant_->Claim(kOperator, h.conversation_id).status());
+  TRANCHE_RETURN_IF_ERROR(assistant_->ReplyAsPerson(kOperator, h.conversation_id, PersonsGreeting(h.language)).status());
+  TRANCHE_RETURN_IF_ERROR(assistant_->Close(kOperator, h.conversation_id, "handled by a person: " + h.reason).status());
+  ++s_.assistant_handoffs_closed;
+  return Status::Ok();
+}
+
 Status Simulation::ResolveException(store::Tx& tx, const recon::ExceptionRecord& x) {
   const auto [resolution, note] = FinanceResolution(x.exception);
   TRANCHE_RETURN_IF_ERROR(
@@ -646,15 +694,13 @@ void Simulation::HandleContact(const sim::Contact& k, int day) {
     if (conversed.ok()) {
       outcome = std::move(*conversed);
     } else {
-      ++s_.refusals[conversed.status().code().empty() ? conversed.status().ToString() : conversed.status().code()];
+      CountRefusal(conversed.status());
     }
   }
   rec_.Append("contacts.csv", Csv({day, k.hour, k.consumer, consumer_id, k.language, k.reason, outcome.read_as,
                                    outcome.via_assistant ? (outcome.handed_off ? "yes" : "no") : ""}));
   if (!outcome.via_assistant) {
-    if (Status st = LogPersonsContact(k, consumer_id, day); !st.ok()) {
-      ++s_.refusals[st.code().empty() ? st.ToString() : st.code()];
-    }
+    if (Status st = LogPersonsContact(k, consumer_id, day); !st.ok()) CountRefusal(st);
     Work(day, k.hour, WorkType::kCustomerContact, false, false);
     return;
   }
@@ -665,6 +711,9 @@ void Simulation::HandleContact(const sim::Contact& k, int day) {
   s_.assistant_handoffs += outcome.handed_off ? 1 : 0;
   s_.assistant_misread += misread ? 1 : 0;
   Work(day, k.hour, WorkType::kAssistantContact, !outcome.handed_off, misread);
+  if (outcome.handed_off_at) {
+    support_queue_.push_back({std::move(outcome.conversation_id), k.reason, k.language, *outcome.handed_off_at});
+  }
 }
 
 Status Simulation::LogPersonsContact(const sim::Contact& k, const std::string& consumer_id, int day) {
@@ -690,7 +739,7 @@ Result<ContactOutcome> Simulation::Converse(const sim::Contact& k, const std::st
   std::string_view text = phrases.Say(k.reason, k.language, say);
   if (text.empty()) return ContactOutcome{};  // nothing to say for this reason: a person's
   TRANCHE_ASSIGN_OR_RETURN(const assist::Conversation conversation, assistant_->Start(consumer_id));
-  ContactOutcome out{true, "", false};
+  ContactOutcome out{true, "", false, conversation.id, std::nullopt};
   for (int attempt = 0; attempt < assist::kMisunderstandingsBeforeHandoff; ++attempt) {
     TRANCHE_ASSIGN_OR_RETURN(assist::Turn turn, assistant_->Send(consumer_id, conversation.id, text));
     out.read_as = turn.reply.intent;
@@ -701,6 +750,7 @@ Result<ContactOutcome> Simulation::Converse(const sim::Contact& k, const std::st
       }
     }
     out.handed_off = turn.conversation.status == assist::ConversationStatus::kHandedOff;
+    out.handed_off_at = turn.conversation.handed_off_at;
     if (out.handed_off || turn.conversation.state.low_confidence_streak == 0) break;
     text = phrases.Say(k.reason, k.language, say);
   }
@@ -810,6 +860,7 @@ Result<RunSummary> Simulation::Run() {
     for (const FollowUp& f : *queue) RecordWait(type, f.queued_at, std::nullopt);
   }
   for (const recon::ExceptionRecord& x : exception_queue_) RecordWait(WorkType::kReconException, x.created_at, std::nullopt);
+  for (const Handoff& h : support_queue_) RecordWait(WorkType::kAssistantContact, h.queued_at, std::nullopt);
   WriteGroundTruth();
   s_.days = c_.days;
   s_.consumers = c_.consumers;
@@ -830,7 +881,9 @@ std::string SummaryJson(const RunSummary& s) {
   nlohmann::json j = {{"days", s.days}, {"consumers", s.consumers}, {"merchants", s.merchants},
                       {"purchases", s.purchases}, {"approved", s.approved}, {"declined", s.declined},
                       {"contacts", s.contacts}, {"assistant_contacts", s.assistant_contacts},
-                      {"assistant_handoffs", s.assistant_handoffs}, {"assistant_misread", s.assistant_misread},
+                      {"assistant_handoffs", s.assistant_handoffs},
+                      {"assistant_handoffs_closed", s.assistant_handoffs_closed},
+                      {"assistant_misread", s.assistant_misread},
                       {"returns", s.returns}, {"refunds", s.refunds}, {"fraud_screened", s.fraud_screened},
                       {"fraud_reviews", s.fraud_reviews}, {"fraud_blocked", s.fraud_blocked}, {"frauds", s.frauds},
                       {"frauds_stopped", s.frauds_stopped},

@@ -50,6 +50,7 @@ struct RunSummary {
   std::int64_t contacts = 0;
   std::int64_t assistant_contacts = 0;  // of contacts: the conversations with the assistant
   std::int64_t assistant_handoffs = 0;  // of those: handed off to people
+  std::int64_t assistant_handoffs_closed = 0;  // of those: a person took up and closed
   std::int64_t assistant_misread = 0;   // kept, but read as another intent than the true reason
   std::int64_t fraud_screened = 0;  // authorizations the fraud screening decided
   std::int64_t fraud_reviews = 0;   // of those: held for a person

@@ -403,6 +403,23 @@ TEST_F(SupportDeskTest, CustomersTalkToTheAssistantWhichAnswersActsOrHandsOff) {
   std::int64_t handed_off = 0;
   for (const assist::ConversationFacts& f : a.conversations) handed_off += f.handed_off ? 1 : 0;
   EXPECT_EQ(handed_off, s.assistant_handoffs);
+  // The support team took each hand-off up at the next opening and closed it, except
+  // those of the last day, still waiting when the run ended.
+  const Instant last_opening(std::chrono::sys_days(AddDays(c.start_date, c.days - 1)) + std::chrono::hours(8));
+  std::int64_t closed = 0;
+  for (const assist::ConversationFacts& f : a.conversations) {
+    if (!f.handed_off) continue;
+    ASSERT_TRUE(f.handed_off_at.has_value()) << f.id;
+    if (f.closed_at) {
+      ++closed;
+      EXPECT_GT(*f.closed_at, *f.handed_off_at) << f.id;
+      EXPECT_LT(*f.closed_at - *f.handed_off_at, std::chrono::hours(24)) << f.id;
+    } else {
+      EXPECT_GE(*f.handed_off_at, last_opening) << f.id;
+    }
+  }
+  EXPECT_GT(closed, 0);
+  EXPECT_EQ(closed, s.assistant_handoffs_closed);
   // Changes asked for (extensions, payoffs, a new card) ran on the consumer's yes.
   EXPECT_GT(a.done_actions, 0);
   // The same seed, the same conversations.
