@@ -2,6 +2,7 @@
 // queue, and checkout refused to a merchant that is not active.
 #include <gtest/gtest.h>
 
+#include "support/scenario.h"
 #include "support/test_server.h"
 
 namespace tranche {
@@ -136,6 +137,87 @@ TEST_F(ApiOnboardingTest, ANameOnTheRestrictedListGoesToAPersonAndLowPricingToo)
   const Json fine = CreateOk({{"name", "ACME Tools"}, {"country", "GB"}, {"default_currency", "GBP"}});
   EXPECT_EQ(fine["onboarding"]["status"], "active");
   EXPECT_EQ(fine["category"], "general_retail");
+}
+
+// Re-screening: a name put on the restricted list after the merchant was onboarded sends
+// it back to review at once. Until an operator approves it again it opens no checkout
+// and authorizes and captures nothing, while its customers' refunds go on.
+TEST(ApiRescreeningTest, ANameAddedToTheRestrictedListSendsATradingMerchantBackToReview) {
+  testing::Scenario s;
+  HttpClient& c = s.client();
+  const testing::Scenario::Purchase bought = s.Buy("ava@example.com", 40000);
+  const Json held = s.Authorize("bo@example.com", 20000);
+  ASSERT_EQ(held["status"], "approved") << held;
+  auto order = c.Post("/v1/orders", {{"authorization_id", held["authorization_id"]}, {"merchant_reference", "o-2"}},
+                      s.mkey());
+  ASSERT_EQ(order.status, 201) << order.body;
+  const Json body = {{"currency", "USD"}, {"amount", 5000}, {"merchant_reference", "r-3"},
+                     {"order_lines", {{{"name", "Bell"}, {"quantity", 1}, {"unit_price", 5000}, {"total_amount", 5000}}}}};
+  auto open = c.Post("/v1/checkout/sessions", body, s.mkey());
+  ASSERT_EQ(open.status, 201) << open.body;
+  const Json me = c.Get("/v1/merchant", s.mkey()).json();
+  const std::string id = me["id"];
+  const auto onboarding = [&] { return c.Get("/v1/admin/merchants/" + id, s.okey()).json()["onboarding"]; };
+  const auto put_list = [&](const Json& entries) {
+    testing::ClientRequest put;
+    put.method = "PUT";
+    put.target = "/v1/admin/fraud/lists/restricted_merchant_names";
+    put.body = Json{{"entries", entries}}.dump();
+    put.bearer = s.okey();
+    return c.Send(put);
+  };
+  ASSERT_EQ(put_list({"Someone Else Ltd"}).status, 200);
+  EXPECT_EQ(onboarding()["status"], "active");
+
+  // The name as an operator types it, with a legal form and another case.
+  testing::ClientRequest patch;
+  patch.method = "PATCH";
+  patch.target = "/v1/admin/fraud/lists/restricted_merchant_names";
+  patch.body = Json{{"add", {me["name"].get<std::string>() + " Ltd"}}}.dump();
+  patch.bearer = s.okey();
+  auto patched = c.Send(patch);
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  const Json review = onboarding();
+  EXPECT_EQ(review["status"], "pending_review") << review;
+  EXPECT_EQ(review["findings"].back(), "restricted_name_match") << review;
+  EXPECT_TRUE(review["reviewed_by"].is_null()) << review;
+  auto queue = c.Get("/v1/admin/merchants?status=pending_review", s.okey()).json();
+  ASSERT_EQ(queue["data"].size(), 1u) << queue;
+  EXPECT_EQ(queue["data"][0]["id"], id);
+  // The merchant is told, in its own view.
+  const Json events = c.Get("/v1/events?limit=20", s.mkey()).json();
+  bool told = false;
+  for (const Json& e : events["data"]) {
+    told = told || (e["type"] == "merchant.onboarding_decided" &&
+                    e["data"]["object"]["onboarding"] == Json{{"status", "pending_review"}});
+  }
+  EXPECT_TRUE(told) << events.dump();
+
+  const auto refused = [](const testing::ClientResponse& r) {
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(r.json()["error"]["code"], "merchant_not_active") << r.body;
+  };
+  refused(c.Post("/v1/checkout/sessions", body, s.mkey()));
+  refused(c.Post("/v1/checkout/sessions/" + open.json()["id"].get<std::string>() + "/authorize",
+                 {{"product", "pay_in_4"}, {"consumer", testing::Applicant("cy@example.com")}},
+                 open.json()["client_token"].get<std::string>()));
+  const std::string held_order = order.json()["id"];
+  refused(c.Post("/v1/orders/" + held_order + "/captures", {{"amount", 20000}}, s.mkey()));
+  auto refund = c.Post("/v1/orders/" + bought.order_id + "/refunds", {{"amount", 10000}, {"reason", "returned"}},
+                       s.mkey());
+  EXPECT_EQ(refund.status, 201) << refund.body;
+
+  // Approved again, it trades again: the held order is captured.
+  auto approved = c.Post("/v1/admin/merchants/" + id + "/approve", {{"note", "a namesake, not the listed party"}},
+                         s.okey());
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  auto captured = c.Post("/v1/orders/" + held_order + "/captures", {{"amount", 20000}}, s.mkey());
+  ASSERT_EQ(captured.status, 201) << captured.body;
+  EXPECT_EQ(c.Post("/v1/checkout/sessions", body, s.mkey()).status, 201);
+  // Saving the list again with the name still on it sends nobody back.
+  ASSERT_EQ(put_list({me["name"].get<std::string>() + " Ltd", "Someone Else Ltd", "Another One"}).status, 200);
+  EXPECT_EQ(onboarding()["status"], "active");
+  s.ExpectBooksAgree({bought.plan_id, captured.json()["plan"]["id"].get<std::string>()});
 }
 
 TEST_F(ApiOnboardingTest, BadInputIsRefusedClearlyAndChangesNothing) {

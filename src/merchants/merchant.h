@@ -46,8 +46,10 @@ std::optional<CategoryRisk> RiskOfCategory(std::string_view category);
 // Every category in the catalogue, in a fixed order (for docs and error messages).
 std::vector<std::string_view> Categories();
 
-// Where a merchant stands in onboarding. Only an active merchant can open checkouts.
-// pending_review -> active | rejected, by an operator; nothing leaves active or rejected.
+// Where a merchant stands in onboarding. Only an active merchant can open checkouts,
+// authorize and capture. pending_review -> active | rejected, by an operator; active ->
+// pending_review when a re-screening matches it (onboarding::RescreenMerchants);
+// nothing leaves rejected.
 enum class OnboardingStatus { kActive, kPendingReview, kRejected };
 std::string_view OnboardingStatusName(OnboardingStatus s);
 std::optional<OnboardingStatus> ParseOnboardingStatus(std::string_view name);

@@ -76,7 +76,7 @@ MerchantCheck CheckMerchant(const merchants::MerchantDraft& draft, bool name_res
     out.findings.emplace_back("high_risk_category");
   }
   // A name match is only possibly the listed party: a person confirms before refusing.
-  if (name_restricted) out.findings.emplace_back("restricted_name_match");
+  if (name_restricted) out.findings.emplace_back(kRestrictedNameFinding);
   if (draft.pricing.mdr_bps < kMdrFloorBps) out.findings.emplace_back("pricing_below_floor");
   if (reject) {
     out.status = merchants::OnboardingStatus::kRejected;

@@ -27,6 +27,9 @@ inline constexpr std::int64_t kMdrFloorBps = 199;
 // "acme  trading" meet. Other characters separate words.
 std::string NameKey(std::string_view name);
 
+// The finding a restricted name gives, at onboarding and at a re-screening.
+inline constexpr char kRestrictedNameFinding[] = "restricted_name_match";
+
 struct MerchantCheck {
   merchants::OnboardingStatus status = merchants::OnboardingStatus::kActive;
   std::vector<std::string> findings;  // codes, in the order the checks ran

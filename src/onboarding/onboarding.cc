@@ -1,8 +1,10 @@
 #include "onboarding/onboarding.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/assert.h"
+#include "fraud/lists.h"
 #include "onboarding/merchant_check.h"
 
 namespace tranche::onboarding {
@@ -68,6 +70,35 @@ Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merch
     TRANCHE_RETURN_IF_ERROR(tx.NotifyNodes(kKeysTopic, m->id));
   }
   return std::move(*m);
+}
+
+Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const std::vector<std::string>& added) {
+  TRANCHE_ASSERT(added.size() <= fraud::kMaxListEntries);
+  std::set<std::string> keys;
+  for (const std::string& entry : added) {
+    if (std::string key = NameKey(entry); !key.empty()) keys.insert(std::move(key));
+  }
+  std::vector<merchants::Merchant> sent_back;
+  if (keys.empty()) return sent_back;
+  constexpr std::size_t kPage = 500;
+  std::string after;
+  for (std::size_t read = 0; read < kMaxMerchantsRescreened; read += kPage) {
+    TRANCHE_ASSIGN_OR_RETURN(auto page, tx.merchants().List(after, merchants::OnboardingStatus::kActive, kPage));
+    for (merchants::Merchant& m : page) {
+      if (!keys.contains(NameKey(m.name))) continue;
+      m.onboarding = merchants::Onboarding{merchants::OnboardingStatus::kPendingReview,
+                                           std::move(m.onboarding.findings), "", std::nullopt, ""};
+      if (std::find(m.onboarding.findings.begin(), m.onboarding.findings.end(), kRestrictedNameFinding) ==
+          m.onboarding.findings.end()) {
+        m.onboarding.findings.emplace_back(kRestrictedNameFinding);
+      }
+      TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateOnboarding(m.id, m.onboarding));
+      sent_back.push_back(std::move(m));
+    }
+    if (page.size() < kPage) break;
+    after = page.back().id;
+  }
+  return sent_back;
 }
 
 Result<Issued> RotateKey(store::Tx& tx, const auth::Principal& owner, IdGenerator& ids,

@@ -36,6 +36,15 @@ struct ReviewDecision {
 };
 Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merchant_id, const ReviewDecision& d,
                                            Instant now);
+// Re-screening: names just added to the restricted names list (kRestrictedNamesList)
+// send each active merchant whose name they match back to pending_review, with the
+// finding restricted_name_match; its earlier review is superseded. Until an operator
+// approves it again (or rejects it) it opens no checkout and authorizes and captures
+// nothing; refunds of its orders go on. Returns the merchants sent back, in id order.
+// Reads the active merchants a page at a time, at most kMaxMerchantsRescreened.
+inline constexpr std::size_t kMaxMerchantsRescreened = 1'000'000;
+Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const std::vector<std::string>& added);
+
 // Issues a new secret key for the merchant or operator and revokes the others.
 // Conflict for a rejected merchant: it holds no working key.
 // The topic of the message RotateKey sends the other nodes (Tx::NotifyNodes), with the

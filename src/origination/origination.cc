@@ -81,12 +81,18 @@ Result<std::optional<std::string>> PaymentMethodKeyOf(store::Tx& tx, std::string
   return std::optional<std::string>(fraud::PaymentMethodKey(consumer_id, payments::MethodTypeName(m->type), m->last4));
 }
 
-// Authorizations and captures follow a session only an active merchant could open, and
-// nothing leaves active (merchants/merchant.h).
-Result<merchants::Merchant> LoadMerchant(store::Tx& tx, std::string_view id) {
+// Authorizations and captures follow a session only an active merchant could open; a
+// re-screening may since have sent the merchant back to review, and an operator may
+// then have rejected it (merchants/merchant.h). Until it is active again it authorizes
+// and captures nothing.
+Result<merchants::Merchant> LoadActiveMerchant(store::Tx& tx, std::string_view id) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
   TRANCHE_ASSERT_MSG(m.has_value(), "an order's merchant exists");
-  TRANCHE_ASSERT_MSG(m->onboarding.status == merchants::OnboardingStatus::kActive, "an order's merchant is active");
+  if (m->onboarding.status != merchants::OnboardingStatus::kActive) {
+    return Status::BusinessRule("merchant_not_active",
+                                "the merchant is " + std::string(merchants::OnboardingStatusName(m->onboarding.status)) +
+                                    ": it authorizes and captures again once an operator approves it");
+  }
   return std::move(*m);
 }
 
@@ -104,7 +110,7 @@ Result<AuthorizeOutcome> Authorize(store::Tx& tx, const Context& ctx, const Auth
                                                         std::string(checkout::SessionStatusName(status)));
   }
   const Money amount = session->draft.amount;
-  TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant merchant, LoadMerchant(tx, session->merchant_id));
+  TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant merchant, LoadActiveMerchant(tx, session->merchant_id));
   const auto terms = merchants::TermsFor(merchant, r.product, amount.currency());
   if (!terms) {
     return Status::BusinessRule("product_not_offered",
@@ -244,7 +250,7 @@ Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view mer
   if (!schedule.ok()) {
     return Status::BusinessRule("capture_too_small", schedule.status().message(), "amount");
   }
-  TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant merchant, LoadMerchant(tx, merchant_id));
+  TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant merchant, LoadActiveMerchant(tx, merchant_id));
   const checkout::CaptureRecord capture{ctx.ids.Next("cap"), order.id, ctx.ids.Next("pln"), amount,
                                         std::move(shipping), ctx.now};
   lending::Plan plan = lending::MakePlan(capture.plan_id, *schedule, ctx.now);

@@ -169,17 +169,9 @@ Result<Reply> GetList(RequestContext& ctx) {
 // Stores `after` as the list's next version (creating it when `before` is none).
 Result<Reply> SaveList(RequestContext& ctx, store::Tx& tx, const std::string& name,
                        const std::optional<fraud::FraudList>& before, std::vector<std::string> after) {
-  if (!before) {
-    TRANCHE_ASSIGN_OR_RETURN(auto names, tx.fraud_lists().Names());
-    if (names.size() >= fraud::kMaxLists) {
-      return Status::BusinessRule("too_many_lists", "at most " + std::to_string(fraud::kMaxLists) + " lists exist");
-    }
-  }
-  const std::vector<std::string> empty;
-  const fraud::ListChange change = fraud::Diff(before ? before->entries : empty, after);
-  const fraud::FraudList list{name, std::move(after), before ? before->version + 1 : 1, ctx.now, ctx.Caller().id};
-  TRANCHE_RETURN_IF_ERROR(tx.fraud_lists().Save(list, change));
-  return Reply(200, ops::FraudListJson(list, false));
+  TRANCHE_ASSIGN_OR_RETURN(const ops::ListSaved saved,
+                           ops::SaveFraudList(tx, ctx.svc.ids, name, before, std::move(after), ctx.Caller().id, ctx.now));
+  return Reply(200, ops::FraudListJson(saved.list, false));
 }
 
 Result<Reply> PutList(RequestContext& ctx) {
