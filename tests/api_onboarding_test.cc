@@ -184,6 +184,10 @@ TEST(ApiRescreeningTest, ANameAddedToTheRestrictedListSendsATradingMerchantBackT
   auto queue = c.Get("/v1/admin/merchants?status=pending_review", s.okey()).json();
   ASSERT_EQ(queue["data"].size(), 1u) << queue;
   EXPECT_EQ(queue["data"][0]["id"], id);
+  // The test server's other shop, whose name is not on the list, trades on.
+  const Json active = c.Get("/v1/admin/merchants?status=active", s.okey()).json();
+  ASSERT_EQ(active["data"].size(), 1u) << active;
+  EXPECT_NE(active["data"][0]["id"], id);
   // The merchant is told, in its own view.
   const Json events = c.Get("/v1/events?limit=20", s.mkey()).json();
   bool told = false;
