@@ -9,6 +9,14 @@
 
 namespace tranche::lending {
 
+// One merchant's recent plans: how many were captured in a window, and how many of those
+// are past due now or charged off (merchant monitoring, onboarding/merchant_monitoring.h).
+struct MerchantPlans {
+  std::string merchant_id;
+  std::int64_t plans = 0;
+  std::int64_t delinquent = 0;
+};
+
 class PlanRepo {
  public:
   virtual ~PlanRepo() = default;
@@ -34,6 +42,10 @@ class PlanRepo {
   // Every plan summed by currency, status and bucket (an operator report: it reads
   // the whole book).
   virtual Result<std::vector<PortfolioLine>> Portfolio() = 0;
+  // Per merchant with plans captured in [from, to): those plans, and how many of them are
+  // in a past-due bucket or charged off now. In merchant id order, at most `limit`
+  // merchants. Reads every plan (a weekly job's query, like Portfolio).
+  virtual Result<std::vector<MerchantPlans>> MerchantDelinquency(Instant from, Instant to, std::size_t limit) = 0;
 };
 
 }  // namespace tranche::lending

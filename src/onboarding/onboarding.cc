@@ -6,6 +6,7 @@
 #include "core/assert.h"
 #include "fraud/lists.h"
 #include "onboarding/merchant_check.h"
+#include "onboarding/merchant_monitoring.h"
 
 namespace tranche::onboarding {
 
@@ -72,6 +73,21 @@ Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merch
   return std::move(*m);
 }
 
+namespace {
+
+// Sends an active merchant back to review for `finding`; its earlier review is superseded.
+Status SendBackToReview(store::Tx& tx, merchants::Merchant& m, std::string_view finding) {
+  TRANCHE_ASSERT(m.onboarding.status == merchants::OnboardingStatus::kActive);
+  m.onboarding = merchants::Onboarding{merchants::OnboardingStatus::kPendingReview, std::move(m.onboarding.findings), "",
+                                       std::nullopt, ""};
+  if (std::find(m.onboarding.findings.begin(), m.onboarding.findings.end(), finding) == m.onboarding.findings.end()) {
+    m.onboarding.findings.emplace_back(finding);
+  }
+  return tx.merchants().UpdateOnboarding(m.id, m.onboarding);
+}
+
+}  // namespace
+
 Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const std::vector<std::string>& added) {
   TRANCHE_ASSERT(added.size() <= fraud::kMaxListEntries);
   std::set<std::string> keys;
@@ -86,17 +102,28 @@ Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const 
     TRANCHE_ASSIGN_OR_RETURN(auto page, tx.merchants().List(after, merchants::OnboardingStatus::kActive, kPage));
     for (merchants::Merchant& m : page) {
       if (!keys.contains(NameKey(m.name))) continue;
-      m.onboarding = merchants::Onboarding{merchants::OnboardingStatus::kPendingReview,
-                                           std::move(m.onboarding.findings), "", std::nullopt, ""};
-      if (std::find(m.onboarding.findings.begin(), m.onboarding.findings.end(), kRestrictedNameFinding) ==
-          m.onboarding.findings.end()) {
-        m.onboarding.findings.emplace_back(kRestrictedNameFinding);
-      }
-      TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateOnboarding(m.id, m.onboarding));
+      TRANCHE_RETURN_IF_ERROR(SendBackToReview(tx, m, kRestrictedNameFinding));
       sent_back.push_back(std::move(m));
     }
     if (page.size() < kPage) break;
     after = page.back().id;
+  }
+  return sent_back;
+}
+
+Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d) {
+  const Instant from(std::chrono::sys_days(AddDays(d, -kMonitoredFromDays)));
+  const Instant to(std::chrono::sys_days(AddDays(d, -kMonitoredToDays)));
+  TRANCHE_ASSIGN_OR_RETURN(auto books, tx.plans().MerchantDelinquency(from, to, kMaxMerchantsMonitored));
+  std::vector<merchants::Merchant> sent_back;
+  for (const lending::MerchantPlans& book : books) {
+    if (!NeedsReview(book)) continue;
+    TRANCHE_ASSIGN_OR_RETURN(std::optional<merchants::Merchant> m, tx.merchants().Find(book.merchant_id));
+    TRANCHE_ASSERT_MSG(m.has_value(), "a plan's merchant exists");
+    // One already in review, or rejected, is a person's already.
+    if (m->onboarding.status != merchants::OnboardingStatus::kActive) continue;
+    TRANCHE_RETURN_IF_ERROR(SendBackToReview(tx, *m, kEarlyDelinquencyFinding));
+    sent_back.push_back(std::move(*m));
   }
   return sent_back;
 }

@@ -45,6 +45,13 @@ Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merch
 inline constexpr std::size_t kMaxMerchantsRescreened = 1'000'000;
 Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const std::vector<std::string>& added);
 
+// Merchant monitoring for business date `d` (merchant_monitoring.h): each active
+// merchant whose recent plans NeedsReview goes back to pending_review with the finding
+// early_delinquency, as a re-screened one does. Returns the merchants sent back. Reads
+// the plans of at most kMaxMerchantsMonitored merchants.
+inline constexpr std::size_t kMaxMerchantsMonitored = 100'000;
+Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d);
+
 // Issues a new secret key for the merchant or operator and revokes the others.
 // Conflict for a rejected merchant: it holds no working key.
 // The topic of the message RotateKey sends the other nodes (Tx::NotifyNodes), with the

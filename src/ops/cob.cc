@@ -7,6 +7,7 @@
 
 #include "ledger/posting.h"
 #include "ops/events.h"
+#include "ops/merchant_actions.h"
 #include "ops/reconciliation.h"
 #include "ops/send_open.h"
 #include "origination/origination.h"
@@ -147,6 +148,7 @@ Json CobReportJson(const CobReport& r) {
             {"exceptions", r.recon_exceptions},
             {"fraud_charge_offs", r.fraud_charge_offs},
             {"error", r.recon_error.empty() ? Json(nullptr) : Json(r.recon_error)}}},
+          {"merchants_to_review", r.merchants_to_review},
           {"duration_ms", r.duration_ms}};
 }
 
@@ -207,6 +209,7 @@ Result<CobReport> Cob::CloseLocked(Date d) {
   TRANCHE_RETURN_IF_ERROR(PayOpenPayouts(report));
   TRANCHE_ASSIGN_OR_RETURN(report.consumer_refunds, RefundConsumers(ctx_, at));
   TRANCHE_RETURN_IF_ERROR(Reconcile(d, at, report));
+  TRANCHE_RETURN_IF_ERROR(MonitorMerchants(d, at, report));
   report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
     return tx.cob_runs().Insert({d, started_at, ctx_.clock.Now(), CobReportJson(report).dump()});
@@ -238,6 +241,14 @@ Status Cob::Reconcile(Date d, Instant at, CobReport& report) {
     ++report.recon_files;
   }
   return Status::Ok();
+}
+
+Status Cob::MonitorMerchants(Date d, Instant at, CobReport& report) {
+  if (std::chrono::weekday(std::chrono::sys_days(d)) != std::chrono::Monday) return Status::Ok();
+  return ctx_.store.Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(report.merchants_to_review, ops::MonitorMerchants(tx, ctx_.ids, d, at));
+    return Status::Ok();
+  });
 }
 
 Status Cob::ClosePlans(Date d, Instant at, CobReport& report) {

@@ -53,6 +53,7 @@ struct CobReport {
   std::int64_t recon_files = 0;       // settlement files reconciled
   std::int64_t recon_exceptions = 0;  // exceptions they queued
   std::int64_t fraud_charge_offs = 0;  // plans their chargebacks wrote off as fraud
+  std::int64_t merchants_to_review = 0;  // sent back by Monday's merchant monitoring
   std::string recon_error;            // why the inbox's next file waits (malformed), if it does
   std::int64_t duration_ms = 0;
 };
@@ -85,6 +86,9 @@ class Cob {
   // date order, each in its own transaction. A malformed file stops there (later files
   // wait behind it, so dates stay in order) without failing the close.
   Status Reconcile(Date d, Instant at, CobReport& report);
+  // Merchant monitoring (onboarding/merchant_monitoring.h), in Mondays' close: weekly,
+  // as it reads every plan.
+  Status MonitorMerchants(Date d, Instant at, CobReport& report);
 
   OpsContext ctx_;
   CobReconciliation recon_;

@@ -11,4 +11,10 @@ Result<merchants::Merchant> DecideOnboarding(store::Tx& tx, IdGenerator& ids, st
   return m;
 }
 
+Result<std::int64_t> MonitorMerchants(store::Tx& tx, IdGenerator& ids, Date d, Instant now) {
+  TRANCHE_ASSIGN_OR_RETURN(auto sent_back, onboarding::MonitorMerchants(tx, d));
+  for (const merchants::Merchant& m : sent_back) TRANCHE_RETURN_IF_ERROR(PublishOnboardingDecided(tx, ids, now, m));
+  return static_cast<std::int64_t>(sent_back.size());
+}
+
 }  // namespace tranche::ops

@@ -11,4 +11,8 @@ namespace tranche::ops {
 Result<merchants::Merchant> DecideOnboarding(store::Tx& tx, IdGenerator& ids, std::string_view merchant_id,
                                              const onboarding::ReviewDecision& decision, Instant now);
 
+// Merchant monitoring for business date `d` (onboarding::MonitorMerchants), each
+// merchant sent back to review told (merchant.onboarding_decided). Returns how many.
+Result<std::int64_t> MonitorMerchants(store::Tx& tx, IdGenerator& ids, Date d, Instant now);
+
 }  // namespace tranche::ops

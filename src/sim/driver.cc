@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <deque>
@@ -170,6 +171,11 @@ class Simulation {
   // Onboards merchant `index` on `day`: the onboarding check, and a person's approval
   // when the check sent it to review.
   Status Onboard(store::Tx& tx, std::size_t index, int day);
+  // A person decides on each merchant the platform's monitoring sent back to review,
+  // knowing the truth: one in on a fraud is rejected, any other approved again.
+  Status DecideMerchantReviews(store::Tx& tx, int day);
+  // After a close whose monitoring sent merchants back to review: they join the queue.
+  Status QueueMerchantReviews();
   Status RunDay(int day);
   // The back office's day: each team takes from its queue, in order, what its hours
   // allow (back_office.h), a unit each.
@@ -253,6 +259,7 @@ class Simulation {
   std::deque<FollowUp> dispute_queue_;
   std::deque<recon::ExceptionRecord> exception_queue_;
   std::deque<Handoff> support_queue_;
+  std::vector<std::string> merchant_reviews_;  // merchants the monitoring sent back, for the next opening
   Team reviewers_{c_.operators.review_hours_per_day * 60, c_.staffing.manual_review_minutes};
   Team dispute_team_{c_.operators.dispute_hours_per_day * 60, c_.staffing.dispute_minutes};
   Team finance_team_{c_.operators.recon_hours_per_day * 60, c_.staffing.recon_exception_minutes};
@@ -305,6 +312,37 @@ Status Simulation::Onboard(store::Tx& tx, std::size_t index, int day) {
   rec_.Append("merchants.csv", Csv({created.merchant.id, m.draft.name, m.draft.country,
                                     CurrencyCode(m.draft.default_currency), c_.categories[m.category].name,
                                     FormatDate(AddDays(c_.start_date, day)), m.colluding ? "1" : "0"}));
+  return Status::Ok();
+}
+
+Status Simulation::QueueMerchantReviews() {
+  return store_.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto pending, tx.merchants().List("", merchants::OnboardingStatus::kPendingReview,
+                                                               merchant_ids_.size()));
+    for (const merchants::Merchant& m : pending) {
+      if (std::find(merchant_reviews_.begin(), merchant_reviews_.end(), m.id) == merchant_reviews_.end()) {
+        merchant_reviews_.push_back(m.id);
+      }
+    }
+    return Status::Ok();
+  });
+}
+
+Status Simulation::DecideMerchantReviews(store::Tx& tx, int day) {
+  for (const std::string& id : merchant_reviews_) {
+    const auto at = std::find(merchant_ids_.begin(), merchant_ids_.end(), id);
+    TRANCHE_ASSERT_MSG(at != merchant_ids_.end(), "the run onboarded every merchant it has");
+    const bool colluding = population_.merchants[static_cast<std::size_t>(at - merchant_ids_.begin())].colluding;
+    TRANCHE_RETURN_IF_ERROR(ops::DecideOnboarding(tx, ids_, id,
+                                                  {!colluding, std::string(kOperator),
+                                                   colluding ? "its customers are a fraud ring's" : "a bad patch"},
+                                                  clock_.Now())
+                                .status());
+    // A person's work, decided right either way (the person knows the truth).
+    Work(day, 9, WorkType::kMerchantOnboarding, false, false);
+    s_.merchants_rejected += colluding ? 1 : 0;
+  }
+  merchant_reviews_.clear();
   return Status::Ok();
 }
 
@@ -538,7 +576,7 @@ Status Simulation::RunDay(int day) {
       for (std::size_t i = 0; i < population_.merchants.size(); ++i) {
         if (population_.merchants[i].joins_on_day == day) TRANCHE_RETURN_IF_ERROR(Onboard(tx, i, day));
       }
-      return Status::Ok();
+      return DecideMerchantReviews(tx, day);
     }));
   }
   std::vector<std::function<Status(store::Tx&)>> units;
@@ -584,6 +622,8 @@ Status Simulation::RunDay(int day) {
   clock_.Set(midnight);
   TRANCHE_ASSIGN_OR_RETURN(auto reports, cob_.CloseThrough(date));
   for (const ops::CobReport& r : reports) {
+    if (r.merchants_to_review > 0) TRANCHE_RETURN_IF_ERROR(QueueMerchantReviews());
+    s_.merchants_to_review += r.merchants_to_review;
     s_.collections_succeeded += r.collections.succeeded;
     s_.collections_failed += r.collections.failed;
     s_.late_fees += r.plans.late_fees;
@@ -895,6 +935,7 @@ std::string SummaryJson(const RunSummary& s) {
                       {"payouts", s.payouts}, {"recon_lines", s.recon_lines},
                       {"recon_auto_resolved", s.recon_auto_resolved}, {"recon_exceptions", s.recon_exceptions},
                       {"recon_exceptions_resolved", s.recon_exceptions_resolved},
+                      {"merchants_to_review", s.merchants_to_review}, {"merchants_rejected", s.merchants_rejected},
                       {"unreconciled_minor", s.unreconciled_minor}, {"refusals", s.refusals},
                       {"seconds", s.seconds}, {"digest", s.digest}};
   return j.dump(2);

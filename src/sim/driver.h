@@ -75,6 +75,8 @@ struct RunSummary {
   std::int64_t recon_auto_resolved = 0;
   std::int64_t recon_exceptions = 0;
   std::int64_t recon_exceptions_resolved = 0;  // by the back office's finance team
+  std::int64_t merchants_to_review = 0;  // sent back by the platform's merchant monitoring
+  std::int64_t merchants_rejected = 0;   // of those: rejected by a person (the colluding ones)
   std::map<std::string, std::int64_t> unreconciled_minor;  // by currency, exceptions still open
   std::map<std::string, std::int64_t> refusals;  // use-case refusals by error code
   double seconds = 0;

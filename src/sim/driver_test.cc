@@ -307,6 +307,45 @@ TEST(Simulation, AColludingMerchantsBuyersPassTheDeviceRulesAndTheMerchantIsPaid
   EXPECT_GT(captured_at_colluders_minor, 0);
 }
 
+// The platform's merchant monitoring sees a colluding merchant's plans go unpaid at once
+// and sends it back to review on a Monday; the person who looks rejects it, and from then
+// on it sells nothing on credit.
+TEST(Simulation, MerchantMonitoringCatchesAColludingMerchantAndAPersonRejectsIt) {
+  SimConfig c = Small();
+  c.days = 63;
+  c.fraud.theft_rate_yearly = 0;
+  c.fraud.travel_share = 0;
+  c.fraud.rings_per_1000_yearly = 0;
+  c.fraud.collusions_per_1000_yearly = 150;
+  c.fraud.ring_purchases_per_day = 2;
+  auto store = store::sqlite::InMemoryStore::Open(*ParseRfc3339("2026-01-01T00:00:00Z"));
+  ASSERT_TRUE(store.ok());
+  auto run = sim::Run(c, **store, RunOptions{});
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_GT(run->merchants_to_review, 0);
+  // Only the colluders: no honest merchant's book came near the line in this run.
+  EXPECT_EQ(run->merchants_rejected, run->merchants_to_review);
+  int rejected = 0, colluders = 0;
+  ASSERT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto merchants, tx.merchants().List("", std::nullopt, 1'000));
+    for (const merchants::Merchant& m : merchants) {
+      const bool colluder = m.name.find(" outlet ") != std::string::npos;
+      colluders += colluder ? 1 : 0;
+      if (m.onboarding.status != merchants::OnboardingStatus::kRejected) continue;
+      ++rejected;
+      EXPECT_TRUE(colluder) << m.name;
+      EXPECT_EQ(m.onboarding.findings.back(), "early_delinquency") << m.name;
+      // Nothing captured there since the person rejected it.
+      TRANCHE_ASSIGN_OR_RETURN(auto since, tx.plans().MerchantDelinquency(m.onboarding.reviewed_at.value(),
+                                                                          Instant::max(), 1'000));
+      for (const lending::MerchantPlans& book : since) EXPECT_NE(book.merchant_id, m.id) << m.name;
+    }
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(rejected, run->merchants_rejected);
+  EXPECT_LE(rejected, colluders);
+}
+
 // Merchants joining during the run go through onboarding on their day, and consumers
 // buy from them from then on.
 TEST(Simulation, MerchantsJoiningDuringTheRunAreOnboardedOnTheirDayAndSellFromThen) {

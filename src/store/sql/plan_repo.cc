@@ -145,6 +145,17 @@ Result<std::vector<std::string>> SqlPlanRepo::ListToClose(Date d, Date due_by) {
   return CollectAll<std::string>(s, [](const Statement& st) -> Result<std::string> { return st.Text(0); });
 }
 
+Result<std::vector<lending::MerchantPlans>> SqlPlanRepo::MerchantDelinquency(Instant from, Instant to,
+                                                                            std::size_t limit) {
+  auto s = c_.Prepare(
+      "SELECT merchant_id, COUNT(*), SUM(CASE WHEN status = 'charged_off' OR bucket <> 'current' THEN 1 ELSE 0 END)"
+      " FROM plans WHERE created_at_us >= ? AND created_at_us < ? GROUP BY merchant_id ORDER BY merchant_id LIMIT ?");
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(limit));
+  return CollectAll<lending::MerchantPlans>(s, [](const Statement& st) -> Result<lending::MerchantPlans> {
+    return lending::MerchantPlans{st.Text(0), st.Int(1), st.Int(2)};
+  });
+}
+
 Result<std::vector<lending::PortfolioLine>> SqlPlanRepo::Portfolio() {
   auto s = c_.Prepare(
       "SELECT p.currency, p.status, p.bucket, COUNT(*), SUM(o.unpaid), SUM(p.fees_charged_minor - p.fees_paid_minor),"

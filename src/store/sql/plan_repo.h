@@ -21,6 +21,8 @@ class SqlPlanRepo final : public lending::PlanRepo {
   Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) override;
   Result<std::vector<std::string>> ListToClose(Date d, Date due_by) override;
   Result<std::vector<lending::PortfolioLine>> Portfolio() override;
+  Result<std::vector<lending::MerchantPlans>> MerchantDelinquency(Instant from, Instant to,
+                                                                  std::size_t limit) override;
 
  private:
   Status LoadInstallments(lending::Plan& p);
