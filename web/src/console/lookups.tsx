@@ -235,12 +235,14 @@ function Webhooks({ merchantId }: { merchantId: string }) {
   );
 }
 
-// Why the onboarding check sent a merchant to a person, in an operator's words.
+// Why the onboarding check, a re-screening or the weekly monitoring sent a merchant to a
+// person, in an operator's words.
 const FINDINGS: Record<string, string> = {
   prohibited_category: 'sells what tranche may not finance',
   high_risk_category: 'a high-risk category (paid long before delivery, or easily resold)',
   restricted_name_match: 'the name is on the restricted merchant names list',
   pricing_below_floor: 'pricing below the 1.99 % floor needs a commercial sign-off',
+  early_delinquency: 'most of its plans from the last two months went unpaid at once (weekly monitoring)',
 };
 
 function Onboarding({ merchant: m, onChange }: { merchant: Merchant; onChange: () => void }) {
