@@ -224,6 +224,50 @@ TEST(ApiRescreeningTest, ANameAddedToTheRestrictedListSendsATradingMerchantBackT
   s.ExpectBooksAgree({bought.plan_id, captured.json()["plan"]["id"].get<std::string>()});
 }
 
+// Merchant monitoring: a shop whose customers' plans all go unpaid from the first
+// instalment is sent back to review by the first Monday close that sees plans 14 days
+// old, and trades again once an operator approves it.
+TEST(ApiMerchantMonitoringTest, AShopWhosePlansGoUnpaidAtOnceGoesBackToReviewOnAMonday) {
+  testing::Scenario s;  // Monday 2026-01-05
+  std::vector<std::string> plans;
+  for (int i = 0; i < 5; ++i) {
+    const auto p = s.Buy("unpaid" + std::to_string(i) + "@example.com", 8000);
+    s.SetProfile(p.email, "insufficient_funds");
+    plans.push_back(p.plan_id);
+  }
+  const std::string id = s.client().Get("/v1/merchant", s.mkey()).json()["id"];
+  const auto status = [&] {
+    return s.client().Get("/v1/admin/merchants/" + id, s.okey()).json()["onboarding"]["status"].get<std::string>();
+  };
+  // The Mondays of the 12th and 19th see no plan 14 days old yet.
+  Json clock = s.Advance(21);
+  for (const Json& r : clock["closed"]) EXPECT_EQ(r["merchants_to_review"], 0) << r["business_date"];
+  EXPECT_EQ(status(), "active");
+  clock = s.Advance(1);  // closes Monday the 26th
+  ASSERT_EQ(clock["closed"].size(), 1u);
+  EXPECT_EQ(clock["closed"][0]["business_date"], "2026-01-26");
+  EXPECT_EQ(clock["closed"][0]["merchants_to_review"], 1);
+  EXPECT_EQ(status(), "pending_review");
+  const Json onboarding = s.client().Get("/v1/admin/merchants/" + id, s.okey()).json()["onboarding"];
+  EXPECT_EQ(onboarding["findings"].back(), "early_delinquency") << onboarding;
+  const Json body = {{"currency", "USD"}, {"amount", 5000}, {"merchant_reference", "r-9"},
+                     {"order_lines", {{{"name", "Bell"}, {"quantity", 1}, {"unit_price", 5000}, {"total_amount", 5000}}}}};
+  auto refused = s.client().Post("/v1/checkout/sessions", body, s.mkey());
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json()["error"]["code"], "merchant_not_active");
+
+  auto approved = s.client().Post("/v1/admin/merchants/" + id + "/approve", {{"note", "a payroll strike in town"}},
+                                  s.okey());
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(s.client().Post("/v1/checkout/sessions", body, s.mkey()).status, 201);
+  // The person judged those plans: the next Monday does not send it back for them.
+  clock = s.Advance(7);
+  EXPECT_EQ(clock["closed"].back()["business_date"], "2026-02-02");
+  EXPECT_EQ(clock["closed"].back()["merchants_to_review"], 0);
+  EXPECT_EQ(status(), "active");
+  s.ExpectBooksAgree(plans);
+}
+
 TEST_F(ApiOnboardingTest, BadInputIsRefusedClearlyAndChangesNothing) {
   const std::string id = CreateOk(Travel())["id"];
   const auto expect_error = [](const testing::ClientResponse& r, int status, const std::string& code) {

@@ -120,8 +120,14 @@ Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d)
     if (!NeedsReview(book)) continue;
     TRANCHE_ASSIGN_OR_RETURN(std::optional<merchants::Merchant> m, tx.merchants().Find(book.merchant_id));
     TRANCHE_ASSERT_MSG(m.has_value(), "a plan's merchant exists");
-    // One already in review, or rejected, is a person's already.
-    if (m->onboarding.status != merchants::OnboardingStatus::kActive) continue;
+    // One already in review, or rejected, is a person's already; one a person approved
+    // again after a flag since the window began had these very plans judged.
+    const merchants::Onboarding& o = m->onboarding;
+    if (o.status != merchants::OnboardingStatus::kActive) continue;
+    if (o.reviewed_at && *o.reviewed_at >= from &&
+        std::find(o.findings.begin(), o.findings.end(), kEarlyDelinquencyFinding) != o.findings.end()) {
+      continue;
+    }
     TRANCHE_RETURN_IF_ERROR(SendBackToReview(tx, *m, kEarlyDelinquencyFinding));
     sent_back.push_back(std::move(*m));
   }

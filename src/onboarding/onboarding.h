@@ -47,8 +47,10 @@ Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const 
 
 // Merchant monitoring for business date `d` (merchant_monitoring.h): each active
 // merchant whose recent plans NeedsReview goes back to pending_review with the finding
-// early_delinquency, as a re-screened one does. Returns the merchants sent back. Reads
-// the plans of at most kMaxMerchantsMonitored merchants.
+// early_delinquency, as a re-screened one does; not one a person approved again after
+// such a flag since the window began (its plans were judged: the window must move past
+// that decision first). Returns the merchants sent back. Reads the plans of at most
+// kMaxMerchantsMonitored merchants.
 inline constexpr std::size_t kMaxMerchantsMonitored = 100'000;
 Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d);
 
