@@ -159,4 +159,10 @@ std::vector<lending::ProductTerms> OfferedTerms(const Merchant& m, Currency curr
   return out;
 }
 
+Status CheckTrading(const Merchant& m) {
+  if (m.onboarding.status == OnboardingStatus::kActive) return Status::Ok();
+  return Status::BusinessRule("merchant_not_active", "the merchant is " + std::string(OnboardingStatusName(m.onboarding.status)) +
+                                                         ": it trades once an operator approves it");
+}
+
 }  // namespace tranche::merchants

@@ -99,6 +99,10 @@ struct MerchantDraft {
 // Countries tranche lends in.
 bool IsSupportedCountry(std::string_view iso2);
 Status ValidateMerchant(const MerchantDraft& d);
+
+// Only an active merchant trades: it opens checkouts, authorizes and captures
+// (merchant_not_active otherwise, naming its status). Refunds go on whatever its status.
+Status CheckTrading(const Merchant& m);
 // An active merchant (the onboarding check may change that before it is stored).
 Merchant MakeMerchant(std::string id, MerchantDraft d, Instant now);
 

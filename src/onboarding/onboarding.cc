@@ -75,14 +75,16 @@ Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merch
 
 namespace {
 
+bool HasFinding(const merchants::Onboarding& o, std::string_view finding) {
+  return std::find(o.findings.begin(), o.findings.end(), finding) != o.findings.end();
+}
+
 // Sends an active merchant back to review for `finding`; its earlier review is superseded.
 Status SendBackToReview(store::Tx& tx, merchants::Merchant& m, std::string_view finding) {
   TRANCHE_ASSERT(m.onboarding.status == merchants::OnboardingStatus::kActive);
   m.onboarding = merchants::Onboarding{merchants::OnboardingStatus::kPendingReview, std::move(m.onboarding.findings), "",
                                        std::nullopt, ""};
-  if (std::find(m.onboarding.findings.begin(), m.onboarding.findings.end(), finding) == m.onboarding.findings.end()) {
-    m.onboarding.findings.emplace_back(finding);
-  }
+  if (!HasFinding(m.onboarding, finding)) m.onboarding.findings.emplace_back(finding);
   return tx.merchants().UpdateOnboarding(m.id, m.onboarding);
 }
 
@@ -124,10 +126,7 @@ Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d)
     // again after a flag since the window began had these very plans judged.
     const merchants::Onboarding& o = m->onboarding;
     if (o.status != merchants::OnboardingStatus::kActive) continue;
-    if (o.reviewed_at && *o.reviewed_at >= from &&
-        std::find(o.findings.begin(), o.findings.end(), kEarlyDelinquencyFinding) != o.findings.end()) {
-      continue;
-    }
+    if (o.reviewed_at && *o.reviewed_at >= from && HasFinding(o, kEarlyDelinquencyFinding)) continue;
     TRANCHE_RETURN_IF_ERROR(SendBackToReview(tx, *m, kEarlyDelinquencyFinding));
     sent_back.push_back(std::move(*m));
   }

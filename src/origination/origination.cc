@@ -88,11 +88,7 @@ Result<std::optional<std::string>> PaymentMethodKeyOf(store::Tx& tx, std::string
 Result<merchants::Merchant> LoadActiveMerchant(store::Tx& tx, std::string_view id) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(id));
   TRANCHE_ASSERT_MSG(m.has_value(), "an order's merchant exists");
-  if (m->onboarding.status != merchants::OnboardingStatus::kActive) {
-    return Status::BusinessRule("merchant_not_active",
-                                "the merchant is " + std::string(merchants::OnboardingStatusName(m->onboarding.status)) +
-                                    ": it authorizes and captures again once an operator approves it");
-  }
+  TRANCHE_RETURN_IF_ERROR(merchants::CheckTrading(*m));
   return std::move(*m);
 }
 

@@ -29,10 +29,7 @@ Result<CreatedSession> CreateSession(store::Tx& tx, IdGenerator& ids, const auth
                                      std::string_view merchant_id, checkout::SessionDraft draft,
                                      Instant now) {
   TRANCHE_ASSIGN_OR_RETURN(const merchants::Merchant merchant, MerchantOf(tx, merchant_id));
-  if (merchant.onboarding.status != merchants::OnboardingStatus::kActive) {
-    return Status::BusinessRule("merchant_not_active", "checkout opens once the merchant's onboarding is approved; it is " +
-                                                           std::string(merchants::OnboardingStatusName(merchant.onboarding.status)));
-  }
+  TRANCHE_RETURN_IF_ERROR(merchants::CheckTrading(merchant));
   std::string id = ids.Next("cs");
   std::string client_token = auth::DeriveClientToken(key, id);
   checkout::CheckoutSession session{std::move(id),

@@ -116,9 +116,9 @@ struct FollowUp {
 struct ContactOutcome {
   bool via_assistant = false;
   std::string read_as;
-  bool handed_off = false;
   std::string conversation_id;
-  std::optional<Instant> handed_off_at;
+  std::optional<Instant> handed_off_at;  // set when it handed off
+  bool handed_off() const { return handed_off_at.has_value(); }
 };
 
 // A conversation the assistant handed off, waiting for the support team.
@@ -171,11 +171,10 @@ class Simulation {
   // Onboards merchant `index` on `day`: the onboarding check, and a person's approval
   // when the check sent it to review.
   Status Onboard(store::Tx& tx, std::size_t index, int day);
-  // A person decides on each merchant the platform's monitoring sent back to review,
+  // A person decides on each merchant the platform's monitoring sent back to review
+  // (the run's only merchants pending review: Onboard decides the others at once),
   // knowing the truth: one in on a fraud is rejected, any other approved again.
   Status DecideMerchantReviews(store::Tx& tx, int day);
-  // After a close whose monitoring sent merchants back to review: they join the queue.
-  Status QueueMerchantReviews();
   Status RunDay(int day);
   // The back office's day: each team takes from its queue, in order, what its hours
   // allow (back_office.h), a unit each.
@@ -259,7 +258,6 @@ class Simulation {
   std::deque<FollowUp> dispute_queue_;
   std::deque<recon::ExceptionRecord> exception_queue_;
   std::deque<Handoff> support_queue_;
-  std::vector<std::string> merchant_reviews_;  // merchants the monitoring sent back, for the next opening
   Team reviewers_{c_.operators.review_hours_per_day * 60, c_.staffing.manual_review_minutes};
   Team dispute_team_{c_.operators.dispute_hours_per_day * 60, c_.staffing.dispute_minutes};
   Team finance_team_{c_.operators.recon_hours_per_day * 60, c_.staffing.recon_exception_minutes};
@@ -315,21 +313,11 @@ Status Simulation::Onboard(store::Tx& tx, std::size_t index, int day) {
   return Status::Ok();
 }
 
-Status Simulation::QueueMerchantReviews() {
-  return store_.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(auto pending, tx.merchants().List("", merchants::OnboardingStatus::kPendingReview,
-                                                               merchant_ids_.size()));
-    for (const merchants::Merchant& m : pending) {
-      if (std::find(merchant_reviews_.begin(), merchant_reviews_.end(), m.id) == merchant_reviews_.end()) {
-        merchant_reviews_.push_back(m.id);
-      }
-    }
-    return Status::Ok();
-  });
-}
-
 Status Simulation::DecideMerchantReviews(store::Tx& tx, int day) {
-  for (const std::string& id : merchant_reviews_) {
+  TRANCHE_ASSIGN_OR_RETURN(auto pending, tx.merchants().List("", merchants::OnboardingStatus::kPendingReview,
+                                                             merchant_ids_.size()));
+  for (const merchants::Merchant& m : pending) {
+    const std::string& id = m.id;
     const auto at = std::find(merchant_ids_.begin(), merchant_ids_.end(), id);
     TRANCHE_ASSERT_MSG(at != merchant_ids_.end(), "the run onboarded every merchant it has");
     const bool colluding = population_.merchants[static_cast<std::size_t>(at - merchant_ids_.begin())].colluding;
@@ -342,7 +330,6 @@ Status Simulation::DecideMerchantReviews(store::Tx& tx, int day) {
     Work(day, 9, WorkType::kMerchantOnboarding, false, false);
     s_.merchants_rejected += colluding ? 1 : 0;
   }
-  merchant_reviews_.clear();
   return Status::Ok();
 }
 
@@ -622,7 +609,6 @@ Status Simulation::RunDay(int day) {
   clock_.Set(midnight);
   TRANCHE_ASSIGN_OR_RETURN(auto reports, cob_.CloseThrough(date));
   for (const ops::CobReport& r : reports) {
-    if (r.merchants_to_review > 0) TRANCHE_RETURN_IF_ERROR(QueueMerchantReviews());
     s_.merchants_to_review += r.merchants_to_review;
     s_.collections_succeeded += r.collections.succeeded;
     s_.collections_failed += r.collections.failed;
@@ -738,7 +724,7 @@ void Simulation::HandleContact(const sim::Contact& k, int day) {
     }
   }
   rec_.Append("contacts.csv", Csv({day, k.hour, k.consumer, consumer_id, k.language, k.reason, outcome.read_as,
-                                   outcome.via_assistant ? (outcome.handed_off ? "yes" : "no") : ""}));
+                                   outcome.via_assistant ? (outcome.handed_off() ? "yes" : "no") : ""}));
   if (!outcome.via_assistant) {
     if (Status st = LogPersonsContact(k, consumer_id, day); !st.ok()) CountRefusal(st);
     Work(day, k.hour, WorkType::kCustomerContact, false, false);
@@ -746,11 +732,11 @@ void Simulation::HandleContact(const sim::Contact& k, int day) {
   }
   // Kept by the assistant but taken for something else: the consumer got the wrong
   // answer (ground truth). A hand-off is a person's work, right or wrong.
-  const bool misread = !outcome.handed_off && outcome.read_as != k.reason;
+  const bool misread = !outcome.handed_off() && outcome.read_as != k.reason;
   ++s_.assistant_contacts;
-  s_.assistant_handoffs += outcome.handed_off ? 1 : 0;
+  s_.assistant_handoffs += outcome.handed_off() ? 1 : 0;
   s_.assistant_misread += misread ? 1 : 0;
-  Work(day, k.hour, WorkType::kAssistantContact, !outcome.handed_off, misread);
+  Work(day, k.hour, WorkType::kAssistantContact, !outcome.handed_off(), misread);
   if (outcome.handed_off_at) {
     support_queue_.push_back({std::move(outcome.conversation_id), k.reason, k.language, *outcome.handed_off_at});
   }
@@ -779,7 +765,7 @@ Result<ContactOutcome> Simulation::Converse(const sim::Contact& k, const std::st
   std::string_view text = phrases.Say(k.reason, k.language, say);
   if (text.empty()) return ContactOutcome{};  // nothing to say for this reason: a person's
   TRANCHE_ASSIGN_OR_RETURN(const assist::Conversation conversation, assistant_->Start(consumer_id));
-  ContactOutcome out{true, "", false, conversation.id, std::nullopt};
+  ContactOutcome out{true, "", conversation.id, std::nullopt};
   for (int attempt = 0; attempt < assist::kMisunderstandingsBeforeHandoff; ++attempt) {
     TRANCHE_ASSIGN_OR_RETURN(assist::Turn turn, assistant_->Send(consumer_id, conversation.id, text));
     out.read_as = turn.reply.intent;
@@ -789,9 +775,8 @@ Result<ContactOutcome> Simulation::Converse(const sim::Contact& k, const std::st
         TRANCHE_ASSIGN_OR_RETURN(turn, assistant_->Send(consumer_id, conversation.id, answer));
       }
     }
-    out.handed_off = turn.conversation.status == assist::ConversationStatus::kHandedOff;
     out.handed_off_at = turn.conversation.handed_off_at;
-    if (out.handed_off || turn.conversation.state.low_confidence_streak == 0) break;
+    if (out.handed_off() || turn.conversation.state.low_confidence_streak == 0) break;
     text = phrases.Say(k.reason, k.language, say);
   }
   return out;

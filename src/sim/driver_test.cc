@@ -275,13 +275,20 @@ TEST(Simulation, BustOutsBuyInABurstThatTheLimitAndTheVelocityRuleStopInPart) {
   EXPECT_EQ(RunIt(c).summary.digest, s.digest);
 }
 
-TEST(Simulation, AColludingMerchantsBuyersPassTheDeviceRulesAndTheMerchantIsPaidOut) {
+// Small(), whose only fraud is merchant collusion: two colluding merchants in 35 days,
+// their rings buying `ring_purchases_per_day` each.
+SimConfig CollusionOnly(double ring_purchases_per_day) {
   SimConfig c = Small();
   c.fraud.theft_rate_yearly = 0;
   c.fraud.travel_share = 0;
   c.fraud.rings_per_1000_yearly = 0;
-  c.fraud.collusions_per_1000_yearly = 150;  // two colluding merchants in 35 days
-  c.fraud.ring_purchases_per_day = 0.8;
+  c.fraud.collusions_per_1000_yearly = 150;
+  c.fraud.ring_purchases_per_day = ring_purchases_per_day;
+  return c;
+}
+
+TEST(Simulation, AColludingMerchantsBuyersPassTheDeviceRulesAndTheMerchantIsPaidOut) {
+  const SimConfig c = CollusionOnly(0.8);
   auto store = store::sqlite::InMemoryStore::Open(*ParseRfc3339("2026-01-01T00:00:00Z"));
   ASSERT_TRUE(store.ok());
   auto run = sim::Run(c, **store, RunOptions{});
@@ -311,13 +318,8 @@ TEST(Simulation, AColludingMerchantsBuyersPassTheDeviceRulesAndTheMerchantIsPaid
 // and sends it back to review on a Monday; the person who looks rejects it, and from then
 // on it sells nothing on credit.
 TEST(Simulation, MerchantMonitoringCatchesAColludingMerchantAndAPersonRejectsIt) {
-  SimConfig c = Small();
+  SimConfig c = CollusionOnly(2);
   c.days = 63;
-  c.fraud.theft_rate_yearly = 0;
-  c.fraud.travel_share = 0;
-  c.fraud.rings_per_1000_yearly = 0;
-  c.fraud.collusions_per_1000_yearly = 150;
-  c.fraud.ring_purchases_per_day = 2;
   auto store = store::sqlite::InMemoryStore::Open(*ParseRfc3339("2026-01-01T00:00:00Z"));
   ASSERT_TRUE(store.ok());
   auto run = sim::Run(c, **store, RunOptions{});
