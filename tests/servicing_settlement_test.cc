@@ -1,6 +1,7 @@
 // Merchant settlement across closes: a negative net is carried into the next
-// settlement, a payout whose outcome is unknown is not paid again, and a merchant sees
-// only its own settlements and payouts.
+// settlement, a payout whose outcome is unknown is not paid again, a merchant under
+// review is not paid until it is approved, and a merchant sees only its own
+// settlements and payouts.
 #include "ops/cob.h"
 #include "support/scenario.h"
 
@@ -128,6 +129,55 @@ TEST(ServicingSettlementTest, ADateClosedLateIsRecordedAsOfThatDate) {
   ASSERT_EQ(payouts.size(), 1u) << payouts;
   EXPECT_EQ(payouts[0]["created_at"], "2026-01-06T00:00:00.000000Z");
   EXPECT_EQ(payouts[0]["status"], "paid");
+}
+
+// A merchant sent back to review (here by a name put on the restricted list) is settled
+// as before, but nothing is paid out: what it is owed waits, refunds come off it, and
+// the first close after an operator approves it pays the rest.
+TEST(ServicingSettlementTest, AMerchantUnderReviewIsPaidOnlyOnceApproved) {
+  Scenario s;
+  testing::HttpClient& c = s.client();
+  const auto bought = s.Buy("held@example.com", 10000);
+  const std::string name = c.Get("/v1/merchant", s.mkey()).json()["name"];
+  testing::ClientRequest put;
+  put.method = "PUT";
+  put.target = "/v1/admin/fraud/lists/restricted_merchant_names";
+  put.body = Json{{"entries", {name}}}.dump();
+  put.bearer = s.okey();
+  ASSERT_EQ(c.Send(put).status, 200);
+  const std::string id = s.server().merchant_id;
+  ASSERT_EQ(c.Get("/v1/admin/merchants/" + id, s.okey()).json()["onboarding"]["status"], "pending_review");
+
+  s.Advance(1);
+  Json settlements = Settlements(s, s.mkey());
+  ASSERT_EQ(settlements.size(), 1u) << settlements;
+  EXPECT_EQ(settlements[0]["net"], NetOf(10000));
+  EXPECT_TRUE(settlements[0]["payout_id"].is_null());
+  EXPECT_TRUE(settlements[0]["payout_held"]);
+  auto refund = c.Post("/v1/orders/" + bought.order_id + "/refunds", {{"amount", 4000}}, s.mkey());
+  ASSERT_EQ(refund.status, 201) << refund.body;
+  s.Advance(2);  // the refund is settled against what is held; the next day adds nothing
+  settlements = Settlements(s, s.mkey());
+  ASSERT_EQ(settlements.size(), 2u) << settlements;
+  EXPECT_EQ(settlements[1]["carried_in"], NetOf(10000));
+  EXPECT_EQ(settlements[1]["net"], NetOf(10000) - 4000);
+  EXPECT_TRUE(settlements[1]["payout_held"]);
+  EXPECT_TRUE(Payouts(s, s.mkey()).empty());
+  EXPECT_EQ(s.Balance("merchant_payable:USD:" + id), -(NetOf(10000) - 4000));
+
+  auto approved = c.Post("/v1/admin/merchants/" + id + "/approve", {{"note", "a namesake"}}, s.okey());
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  s.Advance(1);
+  settlements = Settlements(s, s.mkey());
+  ASSERT_EQ(settlements.size(), 3u) << settlements;
+  EXPECT_EQ(settlements[2]["carried_in"], NetOf(10000) - 4000);
+  EXPECT_FALSE(settlements[2]["payout_held"]);
+  const Json payouts = Payouts(s, s.mkey());
+  ASSERT_EQ(payouts.size(), 1u) << payouts;
+  EXPECT_EQ(payouts[0]["amount"], NetOf(10000) - 4000);
+  EXPECT_EQ(payouts[0]["status"], "paid");
+  EXPECT_EQ(s.Balance("merchant_payable:USD:" + id), 0);
+  s.ExpectBooksAgree({bought.plan_id});
 }
 
 TEST(ServicingSettlementTest, AMerchantSeesOnlyItsOwnSettlementsAndPayouts) {

@@ -177,6 +177,7 @@ Json SettlementJson(const settlement::Settlement& s, bool with_lines) {
                {"carried_in", s.carried_in.minor()},
                {"net", s.net.minor()},
                {"payout_id", s.payout_id.empty() ? Json(nullptr) : Json(s.payout_id)},
+               {"payout_held", s.payout_held()},
                {"created_at", FormatRfc3339(s.created_at)}};
   if (!with_lines) return body;
   Json lines = Json::array();

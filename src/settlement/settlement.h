@@ -1,7 +1,9 @@
 // Merchant settlement (pure). Once a day, per merchant and currency, the movements of
 // the merchant's payable account since the last settlement are summed into captures,
 // merchant discount fees, refunds and adjustments. A positive net (with what was
-// carried in) is paid out; a negative one is carried forward to the next settlement.
+// carried in) is paid out; a negative one is carried forward to the next settlement,
+// as is a positive one while the merchant is not trading (under review or rejected):
+// its payout is held until an operator approves it.
 //
 // A settlement is built from the ledger's own lines, so its totals are the ledger's
 // merchant payable movements for the period by construction; tests check it again.
@@ -65,6 +67,9 @@ struct Settlement {
   std::vector<Line> lines;
 
   Currency currency() const { return net.currency(); }
+  // A positive net with no payout: the merchant was not trading at the close (under
+  // review or rejected), so the net waits in its payable account and is carried in.
+  bool payout_held() const { return net.minor() > 0 && payout_id.empty(); }
   // What is carried to the next settlement: the net when nothing is paid out.
   Money carry_out(bool paid_out) const { return paid_out ? Money::Zero(currency()) : net; }
 };
