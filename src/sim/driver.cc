@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <span>
 #include <tuple>
 #include <nlohmann/json.hpp>
 
@@ -46,6 +48,9 @@ namespace {
 constexpr std::size_t kUnitsPerWrite = 256;  // units of work per store transaction
 constexpr std::chrono::hours kOpeningHour{8};
 constexpr std::chrono::hours kShoppingHours{12};  // the day's checkouts spread over 08:00-20:00
+// The support team chats 08:00-20:00: at the top of each hour it works the hand-offs
+// waiting, with the hour's share of its day.
+constexpr int kSupportShifts = 12;
 constexpr std::string_view kOperator = "sim-operator";  // who saves the rules and decides reviews
 // A credit decision was wrong when an approved consumer defaults within this many days.
 constexpr int kDefaultHorizonDays = 180;
@@ -121,6 +126,34 @@ struct ContactOutcome {
   bool handed_off() const { return handed_off_at.has_value(); }
 };
 
+// A contact at its moment of the day.
+struct TimedContact {
+  Instant at;
+  const sim::Contact* contact;
+};
+
+// The day's contacts in time order: each in its hour, and the hour's contacts at evenly
+// spaced minutes within it (people write in at different times, not all on the hour).
+std::vector<TimedContact> ContactsInTimeOrder(const std::vector<Action>& actions, Date date) {
+  std::array<std::vector<const sim::Contact*>, 24> by_hour;
+  for (const Action& a : actions) {
+    if (const auto* k = std::get_if<sim::Contact>(&a)) {
+      TRANCHE_ASSERT(k->hour >= 0 && k->hour < 24);
+      by_hour[static_cast<std::size_t>(k->hour)].push_back(k);
+    }
+  }
+  std::vector<TimedContact> out;
+  for (std::size_t hour = 0; hour < by_hour.size(); ++hour) {
+    const std::vector<const sim::Contact*>& in_hour = by_hour[hour];
+    const auto gap = std::chrono::milliseconds(std::chrono::hours(1)) / static_cast<std::int64_t>(in_hour.size() + 1);
+    const Instant start = StartOfDate(date) + std::chrono::hours(hour);
+    for (std::size_t j = 0; j < in_hour.size(); ++j) {
+      out.push_back({start + gap * static_cast<std::int64_t>(j + 1), in_hour[j]});
+    }
+  }
+  return out;
+}
+
 // A conversation the assistant handed off, waiting for the support team.
 struct Handoff {
   std::string conversation_id;
@@ -179,8 +212,8 @@ class Simulation {
   // The back office's day: each team takes from its queue, in order, what its hours
   // allow (back_office.h), a unit each.
   void WorkQueues(std::vector<std::function<Status(store::Tx&)>>& units, int day);
-  // The support team's day on the hand-off queue. Outside Execute: the conversation use
-  // cases own their transactions.
+  // The support team's shift (an hour) on the hand-off queue. Outside Execute: the
+  // conversation use cases own their transactions.
   void WorkHandoffs();
   // A person takes up a hand-off through the use cases an operator calls: claims it,
   // greets the consumer in their language, and closes it with what it was about.
@@ -193,9 +226,10 @@ class Simulation {
   // operators call.
   Status ResolveException(store::Tx& tx, const recon::ExceptionRecord& x);
   // Runs each unit in its own savepoint, `per_write` to a transaction; a refusal is
-  // counted and undoes only that unit. The clock moves `step` before each unit.
-  Status Execute(std::vector<std::function<Status(store::Tx&)>>& units,
-                 std::chrono::milliseconds step = std::chrono::milliseconds(1), std::size_t per_write = kUnitsPerWrite);
+  // counted and undoes only that unit. Unit i runs at first_at + i * step, or 1 ms after
+  // the clock when that is past it (the clock never stands still between units).
+  Status Execute(std::span<const std::function<Status(store::Tx&)>> units, Instant first_at,
+                 std::chrono::milliseconds step, std::size_t per_write);
   Status Purchase(store::Tx& tx, const sim::Purchase& p, int day);
   Status FollowUpOn(store::Tx& tx, const FollowUp& f, int day);
   // What happens to a captured order later (returns, refunds, disputes, payoffs).
@@ -203,13 +237,13 @@ class Simulation {
   // A simulated reviewer decides a held authorization: right, except at the configured
   // error rate; an accepted one is captured.
   Status DecideReview(store::Tx& tx, const FollowUp& f, int day);
-  // A contact, after the day's other units: the assistant's use cases own their
-  // transactions.
-  void HandleContact(const sim::Contact& k, int day);
-  // A person answers the phone and logs the contact as it ends (ops::LogContact), as an
-  // agent does on a running server, at the contact's hour and the scorecard's handling
-  // time.
-  Status LogPersonsContact(const sim::Contact& k, const std::string& consumer_id, int day);
+  // A contact at its moment (the clock moves there unless it is past it), between
+  // units: the assistant's use cases own their transactions.
+  void HandleContact(const TimedContact& timed, int day);
+  // A person answers the phone at `start` and logs the contact as it ends
+  // (ops::LogContact), as an agent does on a running server, after the scorecard's
+  // handling time.
+  Status LogPersonsContact(const sim::Contact& k, const std::string& consumer_id, Instant start);
   Result<ContactOutcome> Converse(const sim::Contact& k, const std::string& consumer_id, int day);
   void Schedule(int day, FollowUp f) {
     if (day < c_.days) followups_[day].push_back(std::move(f));
@@ -261,7 +295,8 @@ class Simulation {
   Team reviewers_{c_.operators.review_hours_per_day * 60, c_.staffing.manual_review_minutes};
   Team dispute_team_{c_.operators.dispute_hours_per_day * 60, c_.staffing.dispute_minutes};
   Team finance_team_{c_.operators.recon_hours_per_day * 60, c_.staffing.recon_exception_minutes};
-  Team support_team_{c_.operators.support_hours_per_day * 60, c_.staffing.contact_aht_s / 60};
+  // Worked once a shift (WorkDay per shift), with each shift's share of the day.
+  Team support_team_{c_.operators.support_hours_per_day * 60 / kSupportShifts, c_.staffing.contact_aht_s / 60};
   std::vector<CreditDecision> decisions_;
   std::vector<recon::FileLine> late_lines_;
   std::map<std::string, std::int64_t> open_exceptions_minor_;
@@ -333,15 +368,15 @@ Status Simulation::DecideMerchantReviews(store::Tx& tx, int day) {
   return Status::Ok();
 }
 
-Status Simulation::Execute(std::vector<std::function<Status(store::Tx&)>>& units, std::chrono::milliseconds step,
-                           std::size_t per_write) {
+Status Simulation::Execute(std::span<const std::function<Status(store::Tx&)>> units, Instant first_at,
+                           std::chrono::milliseconds step, std::size_t per_write) {
   TRANCHE_ASSERT(per_write >= 1);
   for (std::size_t from = 0; from < units.size(); from += per_write) {
     const std::size_t to = std::min(units.size(), from + per_write);
     std::vector<Status> outcomes(to - from);
     TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
       for (std::size_t i = from; i < to; ++i) {
-        clock_.Advance(step);
+        clock_.Set(std::max(clock_.Now() + std::chrono::milliseconds(1), first_at + step * static_cast<std::int64_t>(i)));
         outcomes[i - from] = tx.Nested([&] { return units[i](tx); });
       }
       return Status::Ok();
@@ -350,7 +385,6 @@ Status Simulation::Execute(std::vector<std::function<Status(store::Tx&)>>& units
       if (!st.ok()) CountRefusal(st);
     }
   }
-  units.clear();
   return Status::Ok();
 }
 
@@ -557,6 +591,12 @@ Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
 Status Simulation::RunDay(int day) {
   const Date date = AddDays(c_.start_date, day);
   const Instant opening = StartOfDate(date) + kOpeningHour;
+  std::vector<Action> actions;
+  for (const auto& actor : actors_) actor->Act(world_, day, actions);
+  const std::vector<TimedContact> contacts = ContactsInTimeOrder(actions, date);
+  auto next_contact = contacts.begin();
+  // The night's messages are answered as they come: the assistant keeps no hours.
+  for (; next_contact != contacts.end() && next_contact->at < opening; ++next_contact) HandleContact(*next_contact, day);
   if (clock_.Now() < opening) clock_.Set(opening);
   if (day > 0) {
     TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
@@ -575,11 +615,9 @@ Status Simulation::RunDay(int day) {
   if (due != followups_.end()) {
     for (const FollowUp& f : due->second) units.push_back([this, &f, day](store::Tx& tx) { return FollowUpOn(tx, f, day); });
   }
-  TRANCHE_RETURN_IF_ERROR(Execute(units));
+  TRANCHE_RETURN_IF_ERROR(Execute(units, clock_.Now(), std::chrono::milliseconds(1), kUnitsPerWrite));
+  units.clear();
   if (due != followups_.end()) followups_.erase(due);
-  std::vector<Action> actions;
-  for (const auto& actor : actors_) actor->Act(world_, day, actions);
-  std::vector<const sim::Contact*> contacts;
   for (const Action& a : actions) {
     if (const auto* p = std::get_if<sim::Purchase>(&a)) {
       units.push_back([this, p, day](store::Tx& tx) { return Purchase(tx, *p, day); });
@@ -592,8 +630,6 @@ Status Simulation::RunDay(int day) {
         method.profile = m->profile;
         return tx.payment_methods().Set(id, method);
       });
-    } else if (const auto* k = std::get_if<sim::Contact>(&a)) {
-      contacts.push_back(k);
     }
   }
   // The day's shopping spreads over the opening hours, and each checkout commits alone
@@ -601,8 +637,38 @@ Status Simulation::RunDay(int day) {
   // windows see every earlier one (the same device across a ring's identities).
   const auto step = std::max<std::chrono::milliseconds>(
       std::chrono::milliseconds(1), std::chrono::milliseconds(kShoppingHours) / std::max<std::size_t>(1, units.size()));
-  TRANCHE_RETURN_IF_ERROR(Execute(units, step, 1));
-  for (const sim::Contact* k : contacts) HandleContact(*k, day);
+  // The contacts and the support team's hourly shifts come in between the checkouts,
+  // each after those scheduled before it (checkout i at shopping_from + (i + 1) * step).
+  const Instant shopping_from = clock_.Now();
+  const std::span<const std::function<Status(store::Tx&)>> shopping(units);
+  std::size_t done = 0;
+  const auto checkout_at = [&](std::size_t i) { return shopping_from + step * static_cast<std::int64_t>(i + 1); };
+  const auto shop_until = [&](Instant t) -> Status {
+    const auto ahead = t - shopping_from;
+    const auto scheduled = ahead.count() <= 0 ? 0 : static_cast<std::size_t>(ahead / step);
+    const std::size_t until = std::clamp(scheduled, done, shopping.size());
+    TRANCHE_RETURN_IF_ERROR(Execute(shopping.subspan(done, until - done), checkout_at(done), step, 1));
+    done = until;
+    if (clock_.Now() < t) clock_.Set(t);
+    return Status::Ok();
+  };
+  int shift = 1;  // the opening's was the first
+  for (;;) {
+    const Instant shift_at = opening + std::chrono::hours(shift);
+    const bool shifts_left = shift < kSupportShifts;
+    if (next_contact != contacts.end() && (!shifts_left || next_contact->at < shift_at)) {
+      TRANCHE_RETURN_IF_ERROR(shop_until(next_contact->at));
+      HandleContact(*next_contact++, day);
+    } else if (shifts_left) {
+      TRANCHE_RETURN_IF_ERROR(shop_until(shift_at));
+      WorkHandoffs();
+      ++shift;
+    } else {
+      break;
+    }
+  }
+  TRANCHE_RETURN_IF_ERROR(Execute(shopping.subspan(done), checkout_at(done), step, 1));
+  units.clear();
   // The date closes at midnight, whatever hour the day's work reached.
   const Instant midnight = StartOfDate(AddDays(date, 1));
   TRANCHE_ASSERT_MSG(clock_.Now() < midnight, "a simulated day's work ends before midnight");
@@ -711,7 +777,9 @@ Status Simulation::RecordLosses(int day, Date date) {
   return Status::Ok();
 }
 
-void Simulation::HandleContact(const sim::Contact& k, int day) {
+void Simulation::HandleContact(const TimedContact& timed, int day) {
+  if (clock_.Now() < timed.at) clock_.Set(timed.at);  // the night's, before the opening
+  const sim::Contact& k = *timed.contact;
   ++s_.contacts;
   const std::string& consumer_id = consumer_ids_[static_cast<std::size_t>(k.consumer)];
   ContactOutcome outcome;
@@ -726,7 +794,7 @@ void Simulation::HandleContact(const sim::Contact& k, int day) {
   rec_.Append("contacts.csv", Csv({day, k.hour, k.consumer, consumer_id, k.language, k.reason, outcome.read_as,
                                    outcome.via_assistant ? (outcome.handed_off() ? "yes" : "no") : ""}));
   if (!outcome.via_assistant) {
-    if (Status st = LogPersonsContact(k, consumer_id, day); !st.ok()) CountRefusal(st);
+    if (Status st = LogPersonsContact(k, consumer_id, timed.at); !st.ok()) CountRefusal(st);
     Work(day, k.hour, WorkType::kCustomerContact, false, false);
     return;
   }
@@ -742,8 +810,7 @@ void Simulation::HandleContact(const sim::Contact& k, int day) {
   }
 }
 
-Status Simulation::LogPersonsContact(const sim::Contact& k, const std::string& consumer_id, int day) {
-  const Instant start = StartOfDate(AddDays(c_.start_date, day)) + std::chrono::hours(k.hour);
+Status Simulation::LogPersonsContact(const sim::Contact& k, const std::string& consumer_id, Instant start) {
   servicing::Contact draft;
   draft.channel = servicing::ContactChannel::kPhone;
   draft.reason = k.reason;

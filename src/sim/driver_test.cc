@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 
 #include "assist/nlu_data.h"
@@ -444,10 +445,15 @@ TEST_F(SupportDeskTest, CustomersTalkToTheAssistantWhichAnswersActsOrHandsOff) {
   std::int64_t handed_off = 0;
   for (const assist::ConversationFacts& f : a.conversations) handed_off += f.handed_off ? 1 : 0;
   EXPECT_EQ(handed_off, s.assistant_handoffs);
-  // The support team took each hand-off up at the next opening and closed it, except
-  // those of the last day, still waiting when the run ended.
+  // The support team took each hand-off up within a day and closed it, except those of
+  // the last day, still waiting when the run ended; one made in its working hours, the
+  // same day.
   const Instant last_opening(std::chrono::sys_days(AddDays(c.start_date, c.days - 1)) + std::chrono::hours(8));
+  const auto hour_of = [](Instant t) {
+    return std::chrono::floor<std::chrono::hours>(t - std::chrono::floor<std::chrono::days>(t)).count();
+  };
   std::int64_t closed = 0;
+  std::int64_t closed_in_working_hours = 0;
   for (const assist::ConversationFacts& f : a.conversations) {
     if (!f.handed_off) continue;
     ASSERT_TRUE(f.handed_off_at.has_value()) << f.id;
@@ -455,12 +461,26 @@ TEST_F(SupportDeskTest, CustomersTalkToTheAssistantWhichAnswersActsOrHandsOff) {
       ++closed;
       EXPECT_GT(*f.closed_at, *f.handed_off_at) << f.id;
       EXPECT_LT(*f.closed_at - *f.handed_off_at, std::chrono::hours(24)) << f.id;
+      const bool in_working_hours = hour_of(*f.handed_off_at) >= 8 && hour_of(*f.handed_off_at) < 19;
+      if (in_working_hours) {
+        ++closed_in_working_hours;
+        EXPECT_EQ(std::chrono::floor<std::chrono::days>(*f.closed_at),
+                  std::chrono::floor<std::chrono::days>(*f.handed_off_at)) << f.id;
+      }
     } else {
       EXPECT_GE(*f.handed_off_at, last_opening) << f.id;
     }
   }
-  EXPECT_GT(closed, 0);
+  EXPECT_GT(closed_in_working_hours, 0);
   EXPECT_EQ(closed, s.assistant_handoffs_closed);
+  // Conversations start at their contacts' hours, night and evening included, not in
+  // one batch after the day's shopping.
+  std::array<int, 24> by_hour{};
+  for (const assist::ConversationFacts& f : a.conversations) ++by_hour[static_cast<std::size_t>(hour_of(f.created_at))];
+  EXPECT_GT(by_hour[9] + by_hour[10] + by_hour[11], 0);
+  EXPECT_GT(by_hour[0] + by_hour[1] + by_hour[2] + by_hour[3] + by_hour[4] + by_hour[5] + by_hour[6] + by_hour[7], 0);
+  EXPECT_GT(by_hour[21] + by_hour[22] + by_hour[23], 0);
+  EXPECT_LT(*std::max_element(by_hour.begin(), by_hour.end()), static_cast<int>(a.conversations.size()) / 8);
   // Changes asked for (extensions, payoffs, a new card) ran on the consumer's yes.
   EXPECT_GT(a.done_actions, 0);
   // The same seed, the same conversations.
