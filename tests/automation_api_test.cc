@@ -1,8 +1,9 @@
 // GET /v1/admin/automation over HTTP on a real store: checkouts (credit decisions and
 // fraud screenings), a fraud review, disputes accepted and contested, an unauthorized
 // purchase reported after it was let through, and assistant conversations contained
-// and handed off, and the merchants an operator created — counted per work type for the
-// range asked. Bad ranges are 400 with the parameter named; only operators may read it.
+// and handed off, the merchants an operator created and one sent back to review —
+// counted per work type for the range asked. Bad ranges are 400 with the parameter
+// named; only operators may read it.
 #include "support/fake_understanding.h"
 #include "support/scenario.h"
 
@@ -162,6 +163,22 @@ TEST_F(AutomationApiTest, CountsTheStoredWorkPerType) {
   EXPECT_EQ(onboarded["decided"], 1);
   EXPECT_EQ(onboarded["waiting"], 0);
   EXPECT_GE(onboarded["median_wait_seconds"].get<std::int64_t>(), 7200);
+  // The test shop's name goes on the restricted list: a second review of it, a person's
+  // work again, waiting from the moment it was sent back, not from the shop's creation.
+  testing::ClientRequest put;
+  put.method = "PUT";
+  put.target = "/v1/admin/fraud/lists/restricted_merchant_names";
+  put.body = Json{{"entries", {s_.client().Get("/v1/merchant", s_.mkey()).json()["name"]}}}.dump();
+  put.bearer = s_.okey();
+  ASSERT_EQ(s_.client().Send(put).status, 200);
+  s_.clock().Advance(std::chrono::minutes(30));
+  const Json rescreened = s_.client().Get("/v1/admin/automation", s_.okey()).json();
+  EXPECT_EQ(Type(rescreened, "merchant_onboarding")["items"], 4);
+  EXPECT_EQ(Type(rescreened, "merchant_onboarding")["automated"], 2);
+  const Json requeued = queue(rescreened, "merchant_onboarding");
+  EXPECT_EQ(requeued["decided"], 1);
+  EXPECT_EQ(requeued["waiting"], 1);
+  EXPECT_EQ(requeued["oldest_waiting_seconds"], 1800);
 
   // An explicit range: today alone, then a day before anything happened.
   const Json today = s_.client().Get("/v1/admin/automation?since=2026-01-05&until=2026-01-05", s_.okey()).json();

@@ -9,9 +9,11 @@
 
 namespace tranche::merchants {
 
+// One piece of merchant onboarding work: a merchant the automated check decided alone
+// (at its creation), or a person's review of one (from when it was queued).
 struct OnboardingWork {
-  Instant created_at;
-  bool needed_person = false;  // Onboarding::NeedsPerson
+  Instant arrived_at;
+  bool needed_person = false;
   std::optional<Instant> decided_at = {};  // a person's decision; none while queued or if no person
 };
 
@@ -27,6 +29,13 @@ class MerchantRepo {
   virtual Result<std::vector<Merchant>> List(std::string_view after_id, std::optional<OnboardingStatus> status,
                                              std::size_t limit) = 0;
   // The onboarding work of each merchant created in [from, to), oldest first; at most `limit`.
+  // A person's review of the merchant begins: at onboarding, or back from trading.
+  // Precondition: none of its reviews is open (the store refuses a second).
+  virtual Status OpenReview(std::string_view merchant_id, Instant queued_at) = 0;
+  // Records the decision of the merchant's open review; false when none is open.
+  virtual Result<bool> CloseReview(std::string_view merchant_id, Instant decided_at) = 0;
+  // The onboarding work that arrived in [from, to), in time order: each merchant created
+  // then that no person had to review, and each review queued then.
   virtual Result<std::vector<OnboardingWork>> ListOnboardingWork(Instant from, Instant to, std::size_t limit) = 0;
 };
 

@@ -44,6 +44,9 @@ Result<NewMerchant> CreateMerchant(store::Tx& tx, merchants::MerchantDraft draft
   m.onboarding.status = check.status;
   m.onboarding.findings = std::move(check.findings);
   TRANCHE_RETURN_IF_ERROR(tx.merchants().Insert(m));
+  if (m.onboarding.status == merchants::OnboardingStatus::kPendingReview) {
+    TRANCHE_RETURN_IF_ERROR(tx.merchants().OpenReview(m.id, now));
+  }
   NewMerchant out{std::move(m), std::nullopt};
   if (out.merchant.onboarding.status != merchants::OnboardingStatus::kRejected) {
     TRANCHE_ASSIGN_OR_RETURN(out.key, IssueKey(tx, {auth::PrincipalKind::kMerchant, out.merchant.id}, ids, secrets, now));
@@ -65,6 +68,8 @@ Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merch
   m->onboarding.reviewed_at = now;
   m->onboarding.review_note = d.note;
   TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateOnboarding(m->id, m->onboarding));
+  TRANCHE_ASSIGN_OR_RETURN(const bool closed, tx.merchants().CloseReview(m->id, now));
+  TRANCHE_ASSERT_MSG(closed, "a merchant pending review has an open review");
   if (!d.approve) {
     TRANCHE_ASSIGN_OR_RETURN(const int revoked, tx.keys().RevokeKeys(m->id, "", now));
     (void)revoked;
@@ -79,18 +84,21 @@ bool HasFinding(const merchants::Onboarding& o, std::string_view finding) {
   return std::find(o.findings.begin(), o.findings.end(), finding) != o.findings.end();
 }
 
-// Sends an active merchant back to review for `finding`; its earlier review is superseded.
-Status SendBackToReview(store::Tx& tx, merchants::Merchant& m, std::string_view finding) {
+// Sends an active merchant back to review for `finding` at `now`; its earlier review is
+// superseded.
+Status SendBackToReview(store::Tx& tx, merchants::Merchant& m, std::string_view finding, Instant now) {
   TRANCHE_ASSERT(m.onboarding.status == merchants::OnboardingStatus::kActive);
   m.onboarding = merchants::Onboarding{merchants::OnboardingStatus::kPendingReview, std::move(m.onboarding.findings), "",
                                        std::nullopt, ""};
   if (!HasFinding(m.onboarding, finding)) m.onboarding.findings.emplace_back(finding);
-  return tx.merchants().UpdateOnboarding(m.id, m.onboarding);
+  TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateOnboarding(m.id, m.onboarding));
+  return tx.merchants().OpenReview(m.id, now);
 }
 
 }  // namespace
 
-Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const std::vector<std::string>& added) {
+Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const std::vector<std::string>& added,
+                                                           Instant now) {
   TRANCHE_ASSERT(added.size() <= fraud::kMaxListEntries);
   std::set<std::string> keys;
   for (const std::string& entry : added) {
@@ -104,7 +112,7 @@ Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const 
     TRANCHE_ASSIGN_OR_RETURN(auto page, tx.merchants().List(after, merchants::OnboardingStatus::kActive, kPage));
     for (merchants::Merchant& m : page) {
       if (!keys.contains(NameKey(m.name))) continue;
-      TRANCHE_RETURN_IF_ERROR(SendBackToReview(tx, m, kRestrictedNameFinding));
+      TRANCHE_RETURN_IF_ERROR(SendBackToReview(tx, m, kRestrictedNameFinding, now));
       sent_back.push_back(std::move(m));
     }
     if (page.size() < kPage) break;
@@ -113,7 +121,7 @@ Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const 
   return sent_back;
 }
 
-Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d) {
+Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d, Instant now) {
   const Instant from(std::chrono::sys_days(AddDays(d, -kMonitoredFromDays)));
   const Instant to(std::chrono::sys_days(AddDays(d, -kMonitoredToDays)));
   TRANCHE_ASSIGN_OR_RETURN(auto books, tx.plans().MerchantDelinquency(from, to, kMaxMerchantsMonitored));
@@ -127,7 +135,7 @@ Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d)
     const merchants::Onboarding& o = m->onboarding;
     if (o.status != merchants::OnboardingStatus::kActive) continue;
     if (o.reviewed_at && *o.reviewed_at >= from && HasFinding(o, kEarlyDelinquencyFinding)) continue;
-    TRANCHE_RETURN_IF_ERROR(SendBackToReview(tx, *m, kEarlyDelinquencyFinding));
+    TRANCHE_RETURN_IF_ERROR(SendBackToReview(tx, *m, kEarlyDelinquencyFinding, now));
     sent_back.push_back(std::move(*m));
   }
   return sent_back;

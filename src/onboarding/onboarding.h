@@ -22,8 +22,8 @@ struct NewMerchant {
 };
 
 // Creates the merchant with the automated onboarding check's outcome (merchant_check.h):
-// active, pending an operator's review, or rejected. A rejected merchant gets no key.
-// Precondition: ValidateMerchant(draft) passed.
+// active, pending an operator's review (queued at `now`), or rejected. A rejected
+// merchant gets no key. Precondition: ValidateMerchant(draft) passed.
 Result<NewMerchant> CreateMerchant(store::Tx& tx, merchants::MerchantDraft draft,
                                    IdGenerator& ids, RandomSource& secrets, Instant now);
 
@@ -41,18 +41,20 @@ Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merch
 // finding restricted_name_match; its earlier review is superseded. Until an operator
 // approves it again (or rejects it) it opens no checkout and authorizes and captures
 // nothing; refunds of its orders go on. Returns the merchants sent back, in id order.
-// Reads the active merchants a page at a time, at most kMaxMerchantsRescreened.
+// Reads the active merchants a page at a time, at most kMaxMerchantsRescreened. Each
+// review sent back is queued at `now` (MerchantRepo::OpenReview).
 inline constexpr std::size_t kMaxMerchantsRescreened = 1'000'000;
-Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const std::vector<std::string>& added);
+Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const std::vector<std::string>& added,
+                                                           Instant now);
 
 // Merchant monitoring for business date `d` (merchant_monitoring.h): each active
 // merchant whose recent plans NeedsReview goes back to pending_review with the finding
 // early_delinquency, as a re-screened one does; not one a person approved again after
 // such a flag since the window began (its plans were judged: the window must move past
-// that decision first). Returns the merchants sent back. Reads the plans of at most
-// kMaxMerchantsMonitored merchants.
+// that decision first). Returns the merchants sent back, each queued at `now`. Reads the
+// plans of at most kMaxMerchantsMonitored merchants.
 inline constexpr std::size_t kMaxMerchantsMonitored = 100'000;
-Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d);
+Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d, Instant now);
 
 // Issues a new secret key for the merchant or operator and revokes the others.
 // Conflict for a rejected merchant: it holds no working key.

@@ -75,7 +75,7 @@ WorkTally TallyStoredWork(const StoredWork& work, const DateRange& range, Instan
     AddAt(tally, range, c.created_at, WorkType::kCollectionsContact, c.recovered, false);
   }
   for (const merchants::OnboardingWork& m : work.merchants_onboarded) {
-    AddAt(tally, range, m.created_at, WorkType::kMerchantOnboarding, !m.needed_person, false);
+    AddAt(tally, range, m.arrived_at, WorkType::kMerchantOnboarding, !m.needed_person, false);
   }
   for (const servicing::Contact& c : work.contacts) {
     AddAt(tally, range, c.started_at, WorkType::kCustomerContact, false, false);
@@ -109,7 +109,7 @@ std::vector<automation::QueuedItem> QueuedWork(const StoredWork& work, const Dat
     }
   }
   for (const merchants::OnboardingWork& m : work.merchants_onboarded) {
-    if (m.needed_person && in_range(m.created_at)) out.push_back({WorkType::kMerchantOnboarding, m.created_at, m.decided_at});
+    if (m.needed_person && in_range(m.arrived_at)) out.push_back({WorkType::kMerchantOnboarding, m.arrived_at, m.decided_at});
   }
   return out;
 }

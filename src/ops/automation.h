@@ -23,9 +23,10 @@
 //   (recon_runs; at 09:00 of the file's date, as the simulator counts them): automated
 //   when a rule resolved it (matched, late, duplicate, written off within tolerance, a
 //   chargeback accepted), to people for each exception queued.
-// - merchant_onboarding: every merchant created; to people when the onboarding check
-//   held it for review (merchants::OnboardingWork), automated when the check activated
-//   or rejected it alone.
+// - merchant_onboarding: every merchant created, automated when the check activated or
+//   rejected it alone; and every review of a merchant by a person, at onboarding or back
+//   from trading (re-screening, monitoring), from when it was queued
+//   (merchants::OnboardingWork), to people.
 // - customer_contact: every contact an agent logged as handled outside the assistant
 //   (servicing/contact.h; phone and email), at its start; to people, always. Hand-offs
 //   from the assistant are counted as assistant contacts.

@@ -42,7 +42,7 @@ Result<ListSaved> SaveFraudList(store::Tx& tx, IdGenerator& ids, std::string nam
                 {}};
   TRANCHE_RETURN_IF_ERROR(tx.fraud_lists().Save(out.list, change));
   if (out.list.name != onboarding::kRestrictedNamesList) return out;
-  TRANCHE_ASSIGN_OR_RETURN(auto sent_back, onboarding::RescreenMerchants(tx, change.added));
+  TRANCHE_ASSIGN_OR_RETURN(auto sent_back, onboarding::RescreenMerchants(tx, change.added, now));
   for (const merchants::Merchant& m : sent_back) {
     TRANCHE_RETURN_IF_ERROR(PublishOnboardingDecided(tx, ids, now, m));
     out.merchants_to_review.push_back(m.id);

@@ -12,7 +12,7 @@ Result<merchants::Merchant> DecideOnboarding(store::Tx& tx, IdGenerator& ids, st
 }
 
 Result<std::int64_t> MonitorMerchants(store::Tx& tx, IdGenerator& ids, Date d, Instant now) {
-  TRANCHE_ASSIGN_OR_RETURN(auto sent_back, onboarding::MonitorMerchants(tx, d));
+  TRANCHE_ASSIGN_OR_RETURN(auto sent_back, onboarding::MonitorMerchants(tx, d, now));
   for (const merchants::Merchant& m : sent_back) TRANCHE_RETURN_IF_ERROR(PublishOnboardingDecided(tx, ids, now, m));
   return static_cast<std::int64_t>(sent_back.size());
 }

@@ -764,6 +764,25 @@ ALTER TABLE plans ADD COLUMN charge_off_reason TEXT NOT NULL DEFAULT 'none'
   CHECK (charge_off_reason IN ('none', 'delinquency', 'fraud'));
 UPDATE plans SET charge_off_reason = 'delinquency' WHERE status = 'charged_off';
 )sql"},
+    {26, "merchant_reviews",
+     R"sql(
+-- Each time a merchant went to a person (onboarding/onboarding.h): at onboarding, or back
+-- from trading when re-screening or monitoring flagged it. The merchant row keeps only
+-- the latest decision; the automation scorecard counts and ages every review from here.
+CREATE TABLE merchant_reviews (
+  merchant_id TEXT NOT NULL REFERENCES merchants(id),
+  queued_at_us BIGINT NOT NULL,
+  decided_at_us BIGINT CHECK (decided_at_us IS NULL OR decided_at_us >= queued_at_us),
+  PRIMARY KEY (merchant_id, queued_at_us)
+);
+CREATE INDEX merchant_reviews_by_queued ON merchant_reviews(queued_at_us);
+-- At most one review of a merchant is open.
+CREATE UNIQUE INDEX merchant_reviews_open ON merchant_reviews(merchant_id) WHERE decided_at_us IS NULL;
+-- Merchants reviewed before: their latest review, as if queued when they were created.
+INSERT INTO merchant_reviews(merchant_id, queued_at_us, decided_at_us)
+  SELECT id, created_at_us, reviewed_at_us FROM merchants
+  WHERE onboarding_status = 'pending_review' OR reviewed_by IS NOT NULL;
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {

@@ -17,6 +17,8 @@ class SqlMerchantRepo final : public merchants::MerchantRepo {
   Result<std::vector<merchants::Merchant>> List(std::string_view after_id,
                                                 std::optional<merchants::OnboardingStatus> status,
                                                 std::size_t limit) override;
+  Status OpenReview(std::string_view merchant_id, Instant queued_at) override;
+  Result<bool> CloseReview(std::string_view merchant_id, Instant decided_at) override;
   Result<std::vector<merchants::OnboardingWork>> ListOnboardingWork(Instant from, Instant to,
                                                                     std::size_t limit) override;
 

@@ -188,14 +188,33 @@ Result<std::vector<Merchant>> SqlMerchantRepo::List(std::string_view after_id,
   return CollectAll<Merchant>(s, ReadMerchant);
 }
 
+Status SqlMerchantRepo::OpenReview(std::string_view merchant_id, Instant queued_at) {
+  auto s = c_.Prepare("INSERT INTO merchant_reviews(merchant_id, queued_at_us) VALUES (?, ?)");
+  s.Bind(1, merchant_id).Bind(2, UnixMicros(queued_at));
+  return s.Run();
+}
+
+Result<bool> SqlMerchantRepo::CloseReview(std::string_view merchant_id, Instant decided_at) {
+  auto s = c_.Prepare("UPDATE merchant_reviews SET decided_at_us = ? WHERE merchant_id = ? AND decided_at_us IS NULL");
+  s.Bind(1, UnixMicros(decided_at)).Bind(2, merchant_id);
+  TRANCHE_RETURN_IF_ERROR(s.Run());
+  return c_.Changes() == 1;
+}
+
 Result<std::vector<merchants::OnboardingWork>> SqlMerchantRepo::ListOnboardingWork(Instant from, Instant to,
                                                                                 std::size_t limit) {
-  // No index: merchants number in the thousands, and this serves a report.
+  // Merchants by creation time have no index: they number in the thousands, and this
+  // serves a report. A review queued at the merchant's creation is the check's referral.
   auto s = c_.Prepare(
-      "SELECT created_at_us, CASE WHEN onboarding_status = 'pending_review' OR reviewed_by IS NOT NULL THEN 1"
-      " ELSE 0 END, reviewed_at_us FROM merchants"
-      " WHERE created_at_us >= ? AND created_at_us < ? ORDER BY created_at_us LIMIT ?");
-  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, static_cast<std::int64_t>(limit));
+      "SELECT arrived_at_us, needed_person, decided_at_us FROM ("
+      " SELECT m.created_at_us AS arrived_at_us, 0 AS needed_person, NULL AS decided_at_us FROM merchants m"
+      "  WHERE m.created_at_us >= ? AND m.created_at_us < ? AND NOT EXISTS (SELECT 1 FROM merchant_reviews r"
+      "   WHERE r.merchant_id = m.id AND r.queued_at_us = m.created_at_us)"
+      " UNION ALL"
+      " SELECT queued_at_us, 1, decided_at_us FROM merchant_reviews WHERE queued_at_us >= ? AND queued_at_us < ?"
+      ") AS work ORDER BY arrived_at_us LIMIT ?");
+  s.Bind(1, UnixMicros(from)).Bind(2, UnixMicros(to)).Bind(3, UnixMicros(from)).Bind(4, UnixMicros(to))
+      .Bind(5, static_cast<std::int64_t>(limit));
   return CollectAll<merchants::OnboardingWork>(s, [](const Statement& row) -> Result<merchants::OnboardingWork> {
     merchants::OnboardingWork work{InstantFromUnixMicros(row.Int(0)), row.Int(1) != 0};
     if (!row.IsNull(2)) work.decided_at = InstantFromUnixMicros(row.Int(2));
