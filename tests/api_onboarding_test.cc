@@ -224,6 +224,57 @@ TEST(ApiRescreeningTest, ANameAddedToTheRestrictedListSendsATradingMerchantBackT
   s.ExpectBooksAgree({bought.plan_id, captured.json()["plan"]["id"].get<std::string>()});
 }
 
+// A rejected merchant holds no key, so it cannot refund what its customers send back:
+// an operator refunds for it, with a reason, off what the merchant is owed. An active
+// merchant refunds its own orders.
+TEST(ApiRescreeningTest, AnOperatorRefundsTheCustomersOfARejectedMerchant) {
+  testing::Scenario s;
+  HttpClient& c = s.client();
+  const testing::Scenario::Purchase bought = s.Buy("ava@example.com", 40000);
+  const std::string refunds = "/v1/admin/orders/" + bought.order_id + "/refunds";
+  const Json body = {{"amount", 40000}, {"reason", "returned to a shop that closed"}};
+  const auto refused = [](const testing::ClientResponse& r, int status, const std::string& code) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.json()["error"]["code"], code) << r.body;
+  };
+  refused(c.Post(refunds, body, s.okey()), 409, "merchant_trading");
+
+  const Json me = c.Get("/v1/merchant", s.mkey()).json();
+  const std::string id = me["id"];
+  testing::ClientRequest put;
+  put.method = "PUT";
+  put.target = "/v1/admin/fraud/lists/restricted_merchant_names";
+  put.body = Json{{"entries", {me["name"]}}}.dump();
+  put.bearer = s.okey();
+  ASSERT_EQ(c.Send(put).status, 200);
+  auto rejected = c.Post("/v1/admin/merchants/" + id + "/reject", {{"note", "the listed party"}}, s.okey());
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(c.Post("/v1/orders/" + bought.order_id + "/refunds", body, s.mkey()).status, 401);
+
+  // Bad requests change nothing; only operators may.
+  refused(c.Post(refunds, {{"amount", 40000}}, s.okey()), 400, "parameter_missing");
+  refused(c.Post(refunds, {{"amount", 40001}, {"reason", "too much"}}, s.okey()), 422, "refund_exceeds_captured");
+  refused(c.Post(refunds, {{"amount", "40000"}, {"reason", "a string"}}, s.okey()), 400, "parameter_invalid_type");
+  refused(c.Post("/v1/admin/orders/ord_01JDQ3V6W4X8Y2Z0ABCDEFGHJK/refunds", body, s.okey()), 404, "order_not_found");
+  EXPECT_EQ(c.Post(refunds, body, s.server().other_merchant_key).status, 403);
+  EXPECT_EQ(c.Post(refunds, body, s.Login("ava@example.com")).status, 403);
+  auto order = c.Get("/v1/admin/orders/" + bought.order_id, s.okey()).json();
+  EXPECT_TRUE(order["refunds"].empty()) << order;
+
+  auto refund = c.Post(refunds, body, s.okey());
+  ASSERT_EQ(refund.status, 201) << refund.body;
+  EXPECT_EQ(refund.json()["issued_by"], "operator");
+  EXPECT_EQ(refund.json()["reason"], "returned to a shop that closed");
+  order = c.Get("/v1/admin/orders/" + bought.order_id, s.okey()).json();
+  ASSERT_EQ(order["refunds"].size(), 1u) << order;
+  EXPECT_EQ(order["refunds"][0]["issued_by"], "operator");
+  EXPECT_EQ(order["plans"][0]["status"], "closed") << order;
+  // Once refunded in full there is nothing left to refund.
+  refused(c.Post(refunds, {{"amount", 1}, {"reason", "again"}}, s.okey()), 422, "refund_exceeds_captured");
+  s.Advance(1);
+  s.ExpectBooksAgree({bought.plan_id});
+}
+
 // Merchant monitoring: a shop whose customers' plans all go unpaid from the first
 // instalment is sent back to review by the first Monday close that sees plans 14 days
 // old, and trades again once an operator approves it.

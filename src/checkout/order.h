@@ -109,6 +109,9 @@ struct RefundRecord {
   Money to_consumer;  // the part returned to the consumer rather than taken off plans
   std::string reason;
   Instant created_at;
+  // The operator who refunded for a merchant not trading (origination::RefundForMerchant);
+  // empty: the merchant.
+  std::string refunded_by = {};
 };
 
 }  // namespace tranche::checkout

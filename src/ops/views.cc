@@ -51,6 +51,7 @@ Json RefundJson(const checkout::RefundRecord& r) {
           {"amount", r.amount.minor()},
           {"refunded_to_consumer", r.to_consumer.minor()},
           {"reason", r.reason},
+          {"issued_by", r.refunded_by.empty() ? "merchant" : "operator"},
           {"created_at", FormatRfc3339(r.created_at)}};
 }
 

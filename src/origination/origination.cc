@@ -268,9 +268,11 @@ Result<Captured> Capture(store::Tx& tx, const Context& ctx, std::string_view mer
   return out;
 }
 
-Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
-                        std::string_view order_id, std::int64_t amount_minor, std::string reason) {
-  TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
+namespace {
+
+// `order` refunded by `refunded_by` (empty: its merchant).
+Result<Refunded> RefundOrder(store::Tx& tx, const Context& ctx, Order order, std::int64_t amount_minor,
+                             std::string reason, std::string refunded_by) {
   const Money amount(amount_minor, order.state.amounts.authorized.currency());
   TRANCHE_ASSIGN_OR_RETURN(checkout::OrderState next, checkout::Refund(order.state, amount));
   TRANCHE_ASSIGN_OR_RETURN(std::vector<lending::Plan> plans, tx.plans().ListByOrder(order.id));
@@ -294,7 +296,7 @@ Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merc
   }
   Refunded out{std::move(order),
                checkout::RefundRecord{ctx.ids.Next("rfd"), "", amount, allocation.to_consumer,
-                                      std::move(reason), ctx.now},
+                                      std::move(reason), ctx.now, std::move(refunded_by)},
                std::move(plans)};
   out.refund.order_id = out.order.id;
   out.order.state = next;
@@ -307,6 +309,26 @@ Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merc
   TRANCHE_ASSERT(!posted.replayed);  // the refund id is new
   TRANCHE_RETURN_IF_ERROR(ctx.events.Refunded(tx, ctx, out));
   return out;
+}
+
+}  // namespace
+
+Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
+                        std::string_view order_id, std::int64_t amount_minor, std::string reason) {
+  TRANCHE_ASSIGN_OR_RETURN(Order order, LoadOrder(tx, merchant_id, order_id, ctx.now));
+  return RefundOrder(tx, ctx, std::move(order), amount_minor, std::move(reason), "");
+}
+
+Result<Refunded> RefundForMerchant(store::Tx& tx, const Context& ctx, std::string_view operator_id,
+                                   std::string_view order_id, std::int64_t amount_minor, std::string reason) {
+  TRANCHE_ASSERT(!operator_id.empty() && !reason.empty());
+  TRANCHE_ASSIGN_OR_RETURN(Order order, LoadAnyOrder(tx, order_id, ctx.now));
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<merchants::Merchant> m, tx.merchants().Find(order.merchant_id));
+  TRANCHE_ASSERT_MSG(m.has_value(), "an order's merchant exists");
+  if (merchants::CheckTrading(*m).ok()) {
+    return Status::Conflict("merchant_trading", "the merchant trades: it refunds its own orders");
+  }
+  return RefundOrder(tx, ctx, std::move(order), amount_minor, std::move(reason), std::string(operator_id));
 }
 
 Result<lending::Plan> ClosePlan(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan) {

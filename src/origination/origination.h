@@ -111,6 +111,13 @@ struct Refunded {
 // the refund's entry.
 Result<Refunded> Refund(store::Tx& tx, const Context& ctx, std::string_view merchant_id,
                         std::string_view order_id, std::int64_t amount_minor, std::string reason);
+// An operator refunds an order of a merchant that does not trade (under review or
+// rejected: a rejected one holds no key to refund with), so that its customers are not
+// left paying for what they returned; the refund comes off what the merchant is owed,
+// and records who made it. Conflict merchant_trading for an active merchant: it
+// refunds its own orders. Precondition: operator_id and reason are not empty.
+Result<Refunded> RefundForMerchant(store::Tx& tx, const Context& ctx, std::string_view operator_id,
+                                   std::string_view order_id, std::int64_t amount_minor, std::string reason);
 
 // The events of an order's changes, published by the use cases above in their own
 // transaction, so the same change sends the same event whichever path made it (a

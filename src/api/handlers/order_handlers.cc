@@ -1,5 +1,6 @@
 // Orders, for merchants: create one from an authorization, capture (each capture
-// starts a plan), refund, cancel, and read them back.
+// starts a plan), refund, cancel, and read them back; and, for operators, a refund for a
+// merchant that no longer trades.
 #include "api/handlers/handlers.h"
 #include "ops/events.h"
 #include "origination/origination.h"
@@ -87,6 +88,17 @@ Result<Reply> RefundOrder(RequestContext& ctx) {
   });
 }
 
+Result<Reply> RefundForMerchant(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"amount", "reason"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t minor, RequireAmount(ctx.body, "amount"));
+  TRANCHE_ASSIGN_OR_RETURN(std::string reason, RequireString(ctx.body, "reason", checkout::kMaxRefundReasonChars));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto refunded, origination::RefundForMerchant(tx, OriginationContext(ctx), ctx.Caller().id,
+                                                                           ctx.Param("id"), minor, std::move(reason)));
+    return Reply(201, ops::RefundedJson(refunded, DateOf(ctx.now)));
+  });
+}
+
 Result<Reply> CancelOrder(RequestContext& ctx) {
   TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {}));
   return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
@@ -121,6 +133,7 @@ void RegisterOrderRoutes(ApiRouter& router) {
   router.Add("POST", "/v1/orders/{id}/captures", Caller::kMerchant, CaptureOrder);
   router.Add("POST", "/v1/orders/{id}/refunds", Caller::kMerchant, RefundOrder);
   router.Add("POST", "/v1/orders/{id}/cancel", Caller::kMerchant, CancelOrder);
+  router.Add("POST", "/v1/admin/orders/{id}/refunds", Caller::kOperator, RefundForMerchant);
 }
 
 }  // namespace tranche::api

@@ -783,6 +783,12 @@ INSERT INTO merchant_reviews(merchant_id, queued_at_us, decided_at_us)
   SELECT id, created_at_us, reviewed_at_us FROM merchants
   WHERE onboarding_status = 'pending_review' OR reviewed_by IS NOT NULL;
 )sql"},
+    {27, "operator_refunds",
+     R"sql(
+-- A refund an operator made for a merchant that no longer trades (under review or
+-- rejected, its keys revoked): who made it. NULL: the merchant's own.
+ALTER TABLE refunds ADD COLUMN refunded_by TEXT;
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {

@@ -178,24 +178,29 @@ Result<std::vector<CaptureRecord>> SqlOrderRepo::ListCaptures(std::string_view o
 
 Status SqlOrderRepo::InsertRefund(const RefundRecord& r) {
   auto s = c_.Prepare(
-      "INSERT INTO refunds(id, order_id, amount_minor, to_consumer_minor, reason, created_at_us)"
-      " VALUES (?, ?, ?, ?, ?, ?)");
+      "INSERT INTO refunds(id, order_id, amount_minor, to_consumer_minor, reason, created_at_us, refunded_by)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, r.id).Bind(2, r.order_id).Bind(3, r.amount.minor()).Bind(4, r.to_consumer.minor())
       .Bind(5, r.reason).Bind(6, UnixMicros(r.created_at));
+  if (r.refunded_by.empty()) {
+    s.BindNull(7);
+  } else {
+    s.Bind(7, r.refunded_by);
+  }
   return s.Run();
 }
 
 Result<std::vector<RefundRecord>> SqlOrderRepo::ListRefunds(std::string_view order_id) {
   auto s = c_.Prepare(
       "SELECT r.id, r.order_id, r.amount_minor, r.to_consumer_minor, r.reason, r.created_at_us,"
-      " o.currency FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.order_id = ?"
+      " o.currency, r.refunded_by FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.order_id = ?"
       " ORDER BY r.id");
   s.Bind(1, order_id);
   return CollectAll<RefundRecord>(s, [](const Statement& st) -> Result<RefundRecord> {
     const auto c = ParseCurrency(st.Text(6));
     if (!c) return Status::Internal("stored refund is malformed");
     return RefundRecord{st.Text(0), st.Text(1), Money(st.Int(2), *c), Money(st.Int(3), *c),
-                        st.Text(4), InstantFromUnixMicros(st.Int(5))};
+                        st.Text(4), InstantFromUnixMicros(st.Int(5)), st.IsNull(7) ? "" : st.Text(7)};
   });
 }
 
