@@ -349,23 +349,28 @@ Status Simulation::Onboard(store::Tx& tx, std::size_t index, int day) {
 }
 
 Status Simulation::DecideMerchantReviews(store::Tx& tx, int day) {
-  TRANCHE_ASSIGN_OR_RETURN(auto pending, tx.merchants().List("", merchants::OnboardingStatus::kPendingReview,
-                                                             merchant_ids_.size()));
-  for (const merchants::Merchant& m : pending) {
-    const std::string& id = m.id;
-    const auto at = std::find(merchant_ids_.begin(), merchant_ids_.end(), id);
-    TRANCHE_ASSERT_MSG(at != merchant_ids_.end(), "the run onboarded every merchant it has");
-    const bool colluding = population_.merchants[static_cast<std::size_t>(at - merchant_ids_.begin())].colluding;
-    TRANCHE_RETURN_IF_ERROR(ops::DecideOnboarding(tx, ids_, id,
-                                                  {!colluding, std::string(kOperator),
-                                                   colluding ? "its customers are a fraud ring's" : "a bad patch"},
-                                                  clock_.Now())
-                                .status());
-    // A person's work, decided right either way (the person knows the truth).
-    Work(day, 9, WorkType::kMerchantOnboarding, false, false);
-    s_.merchants_rejected += colluding ? 1 : 0;
+  // A page at a time: the store may hold merchants the run did not onboard (the demo's
+  // own shops under a simulated history), whose reviews are left to real operators.
+  constexpr std::size_t kPage = 500;
+  std::string after;
+  for (;;) {
+    TRANCHE_ASSIGN_OR_RETURN(auto pending, tx.merchants().List(after, merchants::OnboardingStatus::kPendingReview, kPage));
+    for (const merchants::Merchant& m : pending) {
+      const auto at = std::find(merchant_ids_.begin(), merchant_ids_.end(), m.id);
+      if (at == merchant_ids_.end()) continue;
+      const bool colluding = population_.merchants[static_cast<std::size_t>(at - merchant_ids_.begin())].colluding;
+      TRANCHE_RETURN_IF_ERROR(ops::DecideOnboarding(tx, ids_, m.id,
+                                                    {!colluding, std::string(kOperator),
+                                                     colluding ? "its customers are a fraud ring's" : "a bad patch"},
+                                                    clock_.Now())
+                                  .status());
+      // A person's work, decided right either way (the person knows the truth).
+      Work(day, 9, WorkType::kMerchantOnboarding, false, false);
+      s_.merchants_rejected += colluding ? 1 : 0;
+    }
+    if (pending.size() < kPage) return Status::Ok();
+    after = pending.back().id;
   }
-  return Status::Ok();
 }
 
 Status Simulation::Execute(std::span<const std::function<Status(store::Tx&)>> units, Instant first_at,

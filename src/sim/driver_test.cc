@@ -323,6 +323,16 @@ TEST(Simulation, MerchantMonitoringCatchesAColludingMerchantAndAPersonRejectsIt)
   c.days = 63;
   auto store = store::sqlite::InMemoryStore::Open(*ParseRfc3339("2026-01-01T00:00:00Z"));
   ASSERT_TRUE(store.ok());
+  // A shop the run did not onboard (as a demo's own, under a simulated history) waits
+  // for a person: the run's simulated people leave it to real ones.
+  const std::string outsider = "mer_01JDQ3V6W4X8Y2Z0ABCDEFGHJK";
+  ASSERT_TRUE((*store)->Write([&](store::Tx& tx) -> Status {
+    merchants::Merchant m = merchants::MakeMerchant(outsider, {"Faraway Tours", "US", *ParseCurrency("USD"), {}, {}, "travel"},
+                                                    *ParseRfc3339("2025-12-31T10:00:00Z"));
+    m.onboarding.status = merchants::OnboardingStatus::kPendingReview;
+    TRANCHE_RETURN_IF_ERROR(tx.merchants().Insert(m));
+    return tx.merchants().OpenReview(m.id, m.created_at);
+  }).ok());
   auto run = sim::Run(c, **store, RunOptions{});
   ASSERT_TRUE(run.ok()) << run.status().ToString();
   EXPECT_GT(run->merchants_to_review, 0);
@@ -347,6 +357,11 @@ TEST(Simulation, MerchantMonitoringCatchesAColludingMerchantAndAPersonRejectsIt)
   }).ok());
   EXPECT_EQ(rejected, run->merchants_rejected);
   EXPECT_LE(rejected, colluders);
+  ASSERT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto m, tx.merchants().Find(outsider));
+    EXPECT_EQ(m.value().onboarding.status, merchants::OnboardingStatus::kPendingReview);
+    return Status::Ok();
+  }).ok());
 }
 
 // Merchants joining during the run go through onboarding on their day, and consumers
