@@ -32,6 +32,7 @@ namespace tranche::cli {
 namespace {
 
 constexpr std::int64_t kDemoHistoryConsumers = 300;
+constexpr double kDemoContactsPerMonth = 1;
 
 struct SimulateArgs {
   std::string config;
@@ -332,8 +333,13 @@ Status SimulateDemoHistory(store::Store& store, int days, Date today,
   c.days = days;
   // Ends the day before yesterday: the platform closes yesterday itself when it starts.
   c.start_date = AddDays(today, -days - 1);
+  // Customers who write in more than the default's, so that a small book still has
+  // conversations (and hand-offs) to show.
+  c.consumer.contacts_per_month = kDemoContactsPerMonth;
   TRANCHE_ASSIGN_OR_RETURN(auto desk, Desk::Open(understanding));
-  TRANCHE_ASSIGN_OR_RETURN(auto summary, sim::Run(c, store, sim::RunOptions{"", true, false, desk->get()}));
+  sim::RunOptions o{"", true, false, desk->get()};
+  o.last_day_to_people = true;  // the console's queues hold the last day's work
+  TRANCHE_ASSIGN_OR_RETURN(auto summary, sim::Run(c, store, o));
   std::fprintf(stderr,
                "tranche: simulated %d days of history: %lld checkouts, %lld disputes, %lld settlements, "
                "%lld conversations with the assistant (%lld handed off)\n",

@@ -212,6 +212,7 @@ class Simulation {
   // The back office's day: each team takes from its queue, in order, what its hours
   // allow (back_office.h), a unit each.
   void WorkQueues(std::vector<std::function<Status(store::Tx&)>>& units, int day);
+  bool BackOfficeWorks(int day) const { return !o_.last_day_to_people || day < c_.days - 1; }
   // The support team's shift (an hour) on the hand-off queue. Outside Execute: the
   // conversation use cases own their transactions.
   void WorkHandoffs();
@@ -608,14 +609,16 @@ Status Simulation::RunDay(int day) {
       for (std::size_t i = 0; i < population_.merchants.size(); ++i) {
         if (population_.merchants[i].joins_on_day == day) TRANCHE_RETURN_IF_ERROR(Onboard(tx, i, day));
       }
-      return DecideMerchantReviews(tx, day);
+      return BackOfficeWorks(day) ? DecideMerchantReviews(tx, day) : Status::Ok();
     }));
   }
   std::vector<std::function<Status(store::Tx&)>> units;
   // The back office works its queues as they stood at the opening, then the day's
   // follow-ups come in.
-  WorkHandoffs();
-  WorkQueues(units, day);
+  if (BackOfficeWorks(day)) {
+    WorkHandoffs();
+    WorkQueues(units, day);
+  }
   const auto due = followups_.find(day);
   if (due != followups_.end()) {
     for (const FollowUp& f : due->second) units.push_back([this, &f, day](store::Tx& tx) { return FollowUpOn(tx, f, day); });
@@ -657,7 +660,7 @@ Status Simulation::RunDay(int day) {
     if (clock_.Now() < t) clock_.Set(t);
     return Status::Ok();
   };
-  int shift = 1;  // the opening's was the first
+  int shift = BackOfficeWorks(day) ? 1 : kSupportShifts;  // the opening's was the first
   for (;;) {
     const Instant shift_at = opening + std::chrono::hours(shift);
     const bool shifts_left = shift < kSupportShifts;

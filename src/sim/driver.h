@@ -38,6 +38,10 @@ struct RunOptions {
   // consumer's yes) or hands off to people. Without it, or for someone who is not a
   // customer yet (the chat needs an account), a contact is a person's work.
   const SupportDesk* support = nullptr;
+  // The simulated back office does not work the last day: the reviews, disputes,
+  // exceptions and hand-offs waiting then are left for real operators (the demo's
+  // simulated history, so that its console's queues hold work).
+  bool last_day_to_people = false;
 };
 
 struct RunSummary {

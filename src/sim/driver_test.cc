@@ -364,6 +364,33 @@ TEST(Simulation, MerchantMonitoringCatchesAColludingMerchantAndAPersonRejectsIt)
   }).ok());
 }
 
+// With last_day_to_people (the demo's history), the simulated back office leaves the
+// last day's queues to real operators: the fraud reviews and reconciliation exceptions
+// waiting then are still open at the end, more than a run that works that day leaves.
+TEST(Simulation, TheLastDayCanBeLeftToRealOperators) {
+  SimConfig c = Small();
+  c.fraud.theft_rate_yearly = 0.5;  // as IdentityThievesAreScreenedHeldForReviewAndDisputed
+  c.fraud.travel_share = 0.05;
+  c.fraud.rings_per_1000_yearly = 0;
+  c.days = 60;
+  const auto open_at_end = [&](bool last_day_to_people) {
+    auto store = store::sqlite::InMemoryStore::Open(*ParseRfc3339("2026-01-01T00:00:00Z"));
+    EXPECT_TRUE(store.ok());
+    RunOptions o;
+    o.last_day_to_people = last_day_to_people;
+    EXPECT_TRUE(sim::Run(c, **store, o).ok());
+    std::int64_t open = 0;
+    EXPECT_TRUE((*store)->Read([&](store::Tx& tx) -> Status {
+      TRANCHE_ASSIGN_OR_RETURN(open, tx.fraud_reviews().CountPending());
+      TRANCHE_ASSIGN_OR_RETURN(auto exceptions, tx.recon().ListExceptions(recon::ExceptionFilter{false}, "", 1'000));
+      open += static_cast<std::int64_t>(exceptions.size());
+      return Status::Ok();
+    }).ok());
+    return open;
+  };
+  EXPECT_GT(open_at_end(true), open_at_end(false));
+}
+
 // Merchants joining during the run go through onboarding on their day, and consumers
 // buy from them from then on.
 TEST(Simulation, MerchantsJoiningDuringTheRunAreOnboardedOnTheirDayAndSellFromThen) {
