@@ -212,6 +212,7 @@ class Simulation {
   // The back office's day: each team takes from its queue, in order, what its hours
   // allow (back_office.h), a unit each.
   void WorkQueues(std::vector<std::function<Status(store::Tx&)>>& units, int day);
+  // Whether the simulated back office works `day` (RunOptions::last_day_to_people).
   bool BackOfficeWorks(int day) const { return !o_.last_day_to_people || day < c_.days - 1; }
   // The support team's shift (an hour) on the hand-off queue. Outside Execute: the
   // conversation use cases own their transactions.
@@ -231,6 +232,10 @@ class Simulation {
   // the clock when that is past it (the clock never stands still between units).
   Status Execute(std::span<const std::function<Status(store::Tx&)>> units, Instant first_at,
                  std::chrono::milliseconds step, std::size_t per_write);
+  // The day's trading from the opening: the agents' checkouts and payment-method
+  // changes at their scheduled times, `contacts` (in time order) at theirs, and the
+  // support team's hourly shifts, in time order.
+  Status Trade(int day, Instant opening, const std::vector<Action>& actions, std::span<const TimedContact> contacts);
   Status Purchase(store::Tx& tx, const sim::Purchase& p, int day);
   Status FollowUpOn(store::Tx& tx, const FollowUp& f, int day);
   // What happens to a captured order later (returns, refunds, disputes, payoffs).
@@ -594,6 +599,62 @@ Status Simulation::FollowUpOn(store::Tx& tx, const FollowUp& f, int day) {
   return Status::Ok();
 }
 
+Status Simulation::Trade(int day, Instant opening, const std::vector<Action>& actions,
+                         std::span<const TimedContact> contacts) {
+  std::vector<std::function<Status(store::Tx&)>> units;
+  for (const Action& a : actions) {
+    if (const auto* p = std::get_if<sim::Purchase>(&a)) {
+      units.push_back([this, p, day](store::Tx& tx) { return Purchase(tx, *p, day); });
+    } else if (const auto* m = std::get_if<MethodChange>(&a)) {
+      const std::string& id = consumer_ids_[static_cast<std::size_t>(m->consumer)];
+      if (id.empty()) continue;  // not a customer yet: their first checkout sets it
+      ++s_.method_changes;
+      units.push_back([this, m, id](store::Tx& tx) -> Status {
+        TRANCHE_ASSIGN_OR_RETURN(auto method, tx.payment_methods().Find(id));
+        method.profile = m->profile;
+        return tx.payment_methods().Set(id, method);
+      });
+    }
+  }
+  // The day's shopping spreads over the opening hours, and each checkout commits alone
+  // as an API request does: the fraud screening learns a checkout when it commits, so its
+  // windows see every earlier one (the same device across a ring's identities).
+  const auto step = std::max<std::chrono::milliseconds>(
+      std::chrono::milliseconds(1), std::chrono::milliseconds(kShoppingHours) / std::max<std::size_t>(1, units.size()));
+  // The contacts and the support team's hourly shifts come in between the checkouts,
+  // each after those scheduled before it (checkout i at shopping_from + (i + 1) * step).
+  const Instant shopping_from = clock_.Now();
+  const std::span<const std::function<Status(store::Tx&)>> shopping(units);
+  std::size_t done = 0;
+  auto next_contact = contacts.begin();
+  const auto checkout_at = [&](std::size_t i) { return shopping_from + step * static_cast<std::int64_t>(i + 1); };
+  const auto shop_until = [&](Instant t) -> Status {
+    const auto ahead = t - shopping_from;
+    const auto scheduled = ahead.count() <= 0 ? 0 : static_cast<std::size_t>(ahead / step);
+    const std::size_t until = std::clamp(scheduled, done, shopping.size());
+    TRANCHE_RETURN_IF_ERROR(Execute(shopping.subspan(done, until - done), checkout_at(done), step, 1));
+    done = until;
+    if (clock_.Now() < t) clock_.Set(t);
+    return Status::Ok();
+  };
+  int shift = BackOfficeWorks(day) ? 1 : kSupportShifts;  // the opening's was the first
+  for (;;) {
+    const Instant shift_at = opening + std::chrono::hours(shift);
+    const bool shifts_left = shift < kSupportShifts;
+    if (next_contact != contacts.end() && (!shifts_left || next_contact->at < shift_at)) {
+      TRANCHE_RETURN_IF_ERROR(shop_until(next_contact->at));
+      HandleContact(*next_contact++, day);
+    } else if (shifts_left) {
+      TRANCHE_RETURN_IF_ERROR(shop_until(shift_at));
+      WorkHandoffs();
+      ++shift;
+    } else {
+      break;
+    }
+  }
+  return Execute(shopping.subspan(done), checkout_at(done), step, 1);
+}
+
 Status Simulation::RunDay(int day) {
   const Date date = AddDays(c_.start_date, day);
   const Instant opening = StartOfDate(date) + kOpeningHour;
@@ -624,59 +685,8 @@ Status Simulation::RunDay(int day) {
     for (const FollowUp& f : due->second) units.push_back([this, &f, day](store::Tx& tx) { return FollowUpOn(tx, f, day); });
   }
   TRANCHE_RETURN_IF_ERROR(Execute(units, clock_.Now(), std::chrono::milliseconds(1), kUnitsPerWrite));
-  units.clear();
   if (due != followups_.end()) followups_.erase(due);
-  for (const Action& a : actions) {
-    if (const auto* p = std::get_if<sim::Purchase>(&a)) {
-      units.push_back([this, p, day](store::Tx& tx) { return Purchase(tx, *p, day); });
-    } else if (const auto* m = std::get_if<MethodChange>(&a)) {
-      const std::string& id = consumer_ids_[static_cast<std::size_t>(m->consumer)];
-      if (id.empty()) continue;  // not a customer yet: their first checkout sets it
-      ++s_.method_changes;
-      units.push_back([this, m, id](store::Tx& tx) -> Status {
-        TRANCHE_ASSIGN_OR_RETURN(auto method, tx.payment_methods().Find(id));
-        method.profile = m->profile;
-        return tx.payment_methods().Set(id, method);
-      });
-    }
-  }
-  // The day's shopping spreads over the opening hours, and each checkout commits alone
-  // as an API request does: the fraud screening learns a checkout when it commits, so its
-  // windows see every earlier one (the same device across a ring's identities).
-  const auto step = std::max<std::chrono::milliseconds>(
-      std::chrono::milliseconds(1), std::chrono::milliseconds(kShoppingHours) / std::max<std::size_t>(1, units.size()));
-  // The contacts and the support team's hourly shifts come in between the checkouts,
-  // each after those scheduled before it (checkout i at shopping_from + (i + 1) * step).
-  const Instant shopping_from = clock_.Now();
-  const std::span<const std::function<Status(store::Tx&)>> shopping(units);
-  std::size_t done = 0;
-  const auto checkout_at = [&](std::size_t i) { return shopping_from + step * static_cast<std::int64_t>(i + 1); };
-  const auto shop_until = [&](Instant t) -> Status {
-    const auto ahead = t - shopping_from;
-    const auto scheduled = ahead.count() <= 0 ? 0 : static_cast<std::size_t>(ahead / step);
-    const std::size_t until = std::clamp(scheduled, done, shopping.size());
-    TRANCHE_RETURN_IF_ERROR(Execute(shopping.subspan(done, until - done), checkout_at(done), step, 1));
-    done = until;
-    if (clock_.Now() < t) clock_.Set(t);
-    return Status::Ok();
-  };
-  int shift = BackOfficeWorks(day) ? 1 : kSupportShifts;  // the opening's was the first
-  for (;;) {
-    const Instant shift_at = opening + std::chrono::hours(shift);
-    const bool shifts_left = shift < kSupportShifts;
-    if (next_contact != contacts.end() && (!shifts_left || next_contact->at < shift_at)) {
-      TRANCHE_RETURN_IF_ERROR(shop_until(next_contact->at));
-      HandleContact(*next_contact++, day);
-    } else if (shifts_left) {
-      TRANCHE_RETURN_IF_ERROR(shop_until(shift_at));
-      WorkHandoffs();
-      ++shift;
-    } else {
-      break;
-    }
-  }
-  TRANCHE_RETURN_IF_ERROR(Execute(shopping.subspan(done), checkout_at(done), step, 1));
-  units.clear();
+  TRANCHE_RETURN_IF_ERROR(Trade(day, opening, actions, std::span(next_contact, contacts.end())));
   // The date closes at midnight, whatever hour the day's work reached.
   const Instant midnight = StartOfDate(AddDays(date, 1));
   TRANCHE_ASSERT_MSG(clock_.Now() < midnight, "a simulated day's work ends before midnight");
