@@ -28,14 +28,13 @@ class MerchantRepo {
   // given; at most `limit`.
   virtual Result<std::vector<Merchant>> List(std::string_view after_id, std::optional<OnboardingStatus> status,
                                              std::size_t limit) = 0;
-  // The onboarding work of each merchant created in [from, to), oldest first; at most `limit`.
   // A person's review of the merchant begins: at onboarding, or back from trading.
   // Precondition: none of its reviews is open (the store refuses a second).
   virtual Status OpenReview(std::string_view merchant_id, Instant queued_at) = 0;
   // Records the decision of the merchant's open review; false when none is open.
   virtual Result<bool> CloseReview(std::string_view merchant_id, Instant decided_at) = 0;
   // The onboarding work that arrived in [from, to), in time order: each merchant created
-  // then that no person had to review, and each review queued then.
+  // then that no person had to review, and each review queued then; at most `limit`.
   virtual Result<std::vector<OnboardingWork>> ListOnboardingWork(Instant from, Instant to, std::size_t limit) = 0;
 };
 
