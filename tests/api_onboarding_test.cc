@@ -258,6 +258,10 @@ TEST(ApiRescreeningTest, AnOperatorRefundsTheCustomersOfARejectedMerchant) {
   refused(c.Post("/v1/admin/orders/ord_01JDQ3V6W4X8Y2Z0ABCDEFGHJK/refunds", body, s.okey()), 404, "order_not_found");
   EXPECT_EQ(c.Post(refunds, body, s.server().other_merchant_key).status, 403);
   EXPECT_EQ(c.Post(refunds, body, s.Login("ava@example.com")).status, 403);
+  const testing::ClientResponse anonymous = c.Post(refunds, body, "");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.body.find(bought.order_id), std::string::npos);
+  EXPECT_EQ(anonymous.body.find("40000"), std::string::npos);
   auto order = c.Get("/v1/admin/orders/" + bought.order_id, s.okey()).json();
   EXPECT_TRUE(order["refunds"].empty()) << order;
 
