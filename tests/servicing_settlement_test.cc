@@ -26,6 +26,19 @@ Json Payouts(Scenario& s, const std::string& key) {
   return r.json()["data"];
 }
 
+// As an operator sees them, for a merchant with no key to look with.
+Json MerchantSettlements(Scenario& s, const std::string& merchant_id) {
+  auto r = s.client().Get("/v1/admin/merchants/" + merchant_id + "/settlements", s.okey());
+  EXPECT_EQ(r.status, 200) << r.body;
+  return r.json()["data"];
+}
+
+Json MerchantPayouts(Scenario& s, const std::string& merchant_id) {
+  auto r = s.client().Get("/v1/admin/merchants/" + merchant_id + "/payouts", s.okey());
+  EXPECT_EQ(r.status, 200) << r.body;
+  return r.json()["data"];
+}
+
 TEST(ServicingSettlementTest, ANegativeNetIsCarriedIntoTheNextSettlement) {
   Scenario s;
   const auto first = s.Buy("carry-1@example.com", 10000);
@@ -175,6 +188,90 @@ TEST(ServicingSettlementTest, AMerchantUnderReviewIsPaidOnlyOnceApproved) {
   const Json payouts = Payouts(s, s.mkey());
   ASSERT_EQ(payouts.size(), 1u) << payouts;
   EXPECT_EQ(payouts[0]["amount"], NetOf(10000) - 4000);
+  EXPECT_EQ(payouts[0]["status"], "paid");
+  EXPECT_EQ(s.Balance("merchant_payable:USD:" + id), 0);
+  s.ExpectBooksAgree({bought.plan_id});
+}
+
+// A rejected merchant is settled but never paid until an operator releases its payouts;
+// the release is refused while it is active, under review, or released already.
+TEST(ServicingSettlementTest, ARejectedMerchantIsPaidOnlyOnceItsPayoutsAreReleased) {
+  Scenario s;
+  testing::HttpClient& c = s.client();
+  const auto bought = s.Buy("rejected@example.com", 10000);
+  const std::string id = s.server().merchant_id;
+  const std::string release = "/v1/admin/merchants/" + id + "/payouts/release";
+  const Json reason = {{"reason", "no refund or dispute open; the finding was a namesake"}};
+  auto early = c.Post(release, reason, s.okey());
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.json()["error"]["code"], "merchant_not_rejected");
+  const std::string name = c.Get("/v1/merchant", s.mkey()).json()["name"];
+  testing::ClientRequest put;
+  put.method = "PUT";
+  put.target = "/v1/admin/fraud/lists/restricted_merchant_names";
+  put.body = Json{{"entries", {name}}}.dump();
+  put.bearer = s.okey();
+  ASSERT_EQ(c.Send(put).status, 200);
+  EXPECT_EQ(c.Post(release, reason, s.okey()).json()["error"]["code"], "merchant_not_rejected");
+  auto rejected = c.Post("/v1/admin/merchants/" + id + "/reject", {{"note", "on the sanctions list"}}, s.okey());
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_TRUE(rejected.json()["payouts_held"]);
+  EXPECT_TRUE(rejected.json()["onboarding"]["payout_release"].is_null());
+
+  s.Advance(3);  // settled once; the empty days after add no settlement
+  Json settlements = MerchantSettlements(s, id);
+  ASSERT_EQ(settlements.size(), 1u) << settlements;
+  EXPECT_TRUE(settlements[0]["payout_held"]);
+  EXPECT_TRUE(MerchantPayouts(s, id).empty());
+  EXPECT_EQ(s.Balance("merchant_payable:USD:" + id), -NetOf(10000));
+
+  // Bad requests change nothing; only operators may release, or list another's.
+  const auto refused = [](const testing::ClientResponse& r, int status, const std::string& code) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.json()["error"]["code"], code) << r.body;
+  };
+  refused(c.Post(release, Json::object(), s.okey()), 400, "parameter_missing");
+  refused(c.Post(release, {{"reason", ""}}, s.okey()), 400, "parameter_missing");
+  refused(c.Post(release, {{"reason", 7}}, s.okey()), 400, "parameter_invalid_type");
+  refused(c.Post(release, {{"reason", std::string(1001, 'x')}}, s.okey()), 400, "string_too_long");
+  refused(c.Post(release, {{"reason", "x"}, {"amount", 1}}, s.okey()), 400, "parameter_unknown");
+  refused(c.Post("/v1/admin/merchants/mer_01JDQ3V6W4X8Y2Z0ABCDEFGHJK/payouts/release", reason, s.okey()), 404,
+          "merchant_not_found");
+  refused(c.Get("/v1/admin/merchants/mer_01JDQ3V6W4X8Y2Z0ABCDEFGHJK/settlements", s.okey()), 404,
+          "merchant_not_found");
+  refused(c.Get("/v1/admin/merchants/mer_01JDQ3V6W4X8Y2Z0ABCDEFGHJK/payouts", s.okey()), 404, "merchant_not_found");
+  for (const std::string& key : {s.server().other_merchant_key, s.Login("rejected@example.com")}) {
+    EXPECT_EQ(c.Post(release, reason, key).status, 403);
+    EXPECT_EQ(c.Get("/v1/admin/merchants/" + id + "/settlements", key).status, 403);
+    EXPECT_EQ(c.Get("/v1/admin/merchants/" + id + "/payouts", key).status, 403);
+  }
+  for (const std::string& target : {"/v1/admin/merchants/" + id + "/settlements", "/v1/admin/merchants/" + id + "/payouts"}) {
+    const testing::ClientResponse anonymous = c.Get(target, "");
+    EXPECT_EQ(anonymous.status, 401);
+    EXPECT_EQ(anonymous.body.find("stl_"), std::string::npos);
+  }
+  EXPECT_EQ(c.Post(release, reason, "").status, 401);
+  EXPECT_TRUE(c.Get("/v1/admin/merchants/" + id, s.okey()).json()["onboarding"]["payout_release"].is_null());
+  EXPECT_TRUE(c.Get("/v1/admin/merchants/" + id, s.okey()).json()["payouts_held"]);
+
+  auto released = c.Post(release, reason, s.okey());
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_FALSE(released.json()["payouts_held"]);
+  EXPECT_EQ(released.json()["onboarding"]["status"], "rejected");
+  const Json r = released.json()["onboarding"]["payout_release"];
+  EXPECT_EQ(r["reason"], reason["reason"]);
+  EXPECT_EQ(r["released_by"], rejected.json()["onboarding"]["reviewed_by"]);
+  auto again = c.Post(release, reason, s.okey());
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.json()["error"]["code"], "payouts_already_released");
+  s.Advance(1);
+  settlements = MerchantSettlements(s, id);
+  ASSERT_EQ(settlements.size(), 2u) << settlements;
+  EXPECT_EQ(settlements[1]["carried_in"], NetOf(10000));
+  EXPECT_FALSE(settlements[1]["payout_held"]);
+  const Json payouts = MerchantPayouts(s, id);
+  ASSERT_EQ(payouts.size(), 1u) << payouts;
+  EXPECT_EQ(payouts[0]["amount"], NetOf(10000));
   EXPECT_EQ(payouts[0]["status"], "paid");
   EXPECT_EQ(s.Balance("merchant_payable:USD:" + id), 0);
   s.ExpectBooksAgree({bought.plan_id});

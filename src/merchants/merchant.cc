@@ -165,4 +165,9 @@ Status CheckTrading(const Merchant& m) {
                                                          ": it trades once an operator approves it");
 }
 
+bool PayoutsHeld(const Merchant& m) {
+  TRANCHE_ASSERT(!m.onboarding.payout_release || m.onboarding.status == OnboardingStatus::kRejected);
+  return !CheckTrading(m).ok() && !m.onboarding.payout_release;
+}
+
 }  // namespace tranche::merchants

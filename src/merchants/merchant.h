@@ -56,12 +56,23 @@ std::optional<OnboardingStatus> ParseOnboardingStatus(std::string_view name);
 
 inline constexpr std::size_t kMaxReviewNoteChars = 1000;
 
+// An operator's decision to pay a rejected merchant what it is owed after all (its
+// refunds and disputes settled, or the finding cleared): from then on the close pays it
+// as it pays a trading merchant.
+struct PayoutRelease {
+  std::string released_by;  // the operator
+  Instant released_at;
+  std::string reason;  // not empty, at most kMaxReviewNoteChars
+  friend bool operator==(const PayoutRelease&, const PayoutRelease&) = default;
+};
+
 struct Onboarding {
   OnboardingStatus status = OnboardingStatus::kActive;
   std::vector<std::string> findings;  // codes of what the automated check found
   std::string reviewed_by;            // the operator who decided; empty if no person did
   std::optional<Instant> reviewed_at;
   std::string review_note;
+  std::optional<PayoutRelease> payout_release;  // only ever on a rejected merchant
   // A person's work: the check sent the merchant to review (decided or still queued).
   bool NeedsPerson() const { return status == OnboardingStatus::kPendingReview || !reviewed_by.empty(); }
   friend bool operator==(const Onboarding&, const Onboarding&) = default;
@@ -103,6 +114,10 @@ Status ValidateMerchant(const MerchantDraft& d);
 // Only an active merchant trades: it opens checkouts, authorizes and captures
 // (merchant_not_active otherwise, naming its status). Refunds go on whatever its status.
 Status CheckTrading(const Merchant& m);
+// Whether the close holds what `m` is owed instead of paying it out: a merchant that
+// does not trade is not paid (the money of one found colluding or on a sanctions list
+// must not leave while a person looks), unless an operator released a rejected one's.
+bool PayoutsHeld(const Merchant& m);
 // An active merchant (the onboarding check may change that before it is stored).
 Merchant MakeMerchant(std::string id, MerchantDraft d, Instant now);
 

@@ -78,6 +78,24 @@ Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merch
   return std::move(*m);
 }
 
+Result<merchants::Merchant> ReleasePayouts(store::Tx& tx, std::string_view merchant_id, std::string operator_id,
+                                           std::string reason, Instant now) {
+  TRANCHE_ASSERT(!operator_id.empty() && !reason.empty() && reason.size() <= merchants::kMaxReviewNoteChars);
+  TRANCHE_ASSIGN_OR_RETURN(std::optional<merchants::Merchant> m, tx.merchants().Find(merchant_id));
+  if (!m) return Status::NotFound("merchant_not_found", "no merchant " + std::string(merchant_id.substr(0, 64)), "id");
+  if (m->onboarding.status != merchants::OnboardingStatus::kRejected) {
+    return Status::Conflict("merchant_not_rejected",
+                            "this merchant is " + std::string(merchants::OnboardingStatusName(m->onboarding.status)) +
+                                ": only a rejected merchant's payouts are released");
+  }
+  if (m->onboarding.payout_release) {
+    return Status::Conflict("payouts_already_released", "this merchant's payouts were released already");
+  }
+  m->onboarding.payout_release = merchants::PayoutRelease{std::move(operator_id), now, std::move(reason)};
+  TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateOnboarding(m->id, m->onboarding));
+  return std::move(*m);
+}
+
 namespace {
 
 bool HasFinding(const merchants::Onboarding& o, std::string_view finding) {
@@ -89,7 +107,7 @@ bool HasFinding(const merchants::Onboarding& o, std::string_view finding) {
 Status SendBackToReview(store::Tx& tx, merchants::Merchant& m, std::string_view finding, Instant now) {
   TRANCHE_ASSERT(m.onboarding.status == merchants::OnboardingStatus::kActive);
   m.onboarding = merchants::Onboarding{merchants::OnboardingStatus::kPendingReview, std::move(m.onboarding.findings), "",
-                                       std::nullopt, ""};
+                                       std::nullopt, "", std::nullopt};
   if (!HasFinding(m.onboarding, finding)) m.onboarding.findings.emplace_back(finding);
   TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateOnboarding(m.id, m.onboarding));
   return tx.merchants().OpenReview(m.id, now);

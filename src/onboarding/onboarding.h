@@ -36,6 +36,13 @@ struct ReviewDecision {
 };
 Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merchant_id, const ReviewDecision& d,
                                            Instant now);
+// An operator releases a rejected merchant's payouts: from the next close on, what it is
+// owed is paid out (merchants::PayoutsHeld). Conflict merchant_not_rejected for a
+// merchant that is not rejected (approving one under review pays it), and
+// payouts_already_released the second time. Preconditions: operator_id is not empty,
+// reason is not empty and at most merchants::kMaxReviewNoteChars.
+Result<merchants::Merchant> ReleasePayouts(store::Tx& tx, std::string_view merchant_id, std::string operator_id,
+                                           std::string reason, Instant now);
 // Re-screening: names just added to the restricted names list (kRestrictedNamesList)
 // send each active merchant whose name they match back to pending_review, with the
 // finding restricted_name_match; its earlier review is superseded. Until an operator

@@ -326,10 +326,9 @@ Status Cob::Settle(Date d, Instant at, CobReport& report) {
       if (s.lines.empty() && carried_in.minor() <= 0) return Status::Ok();
       TRANCHE_ASSIGN_OR_RETURN(auto merchant, tx.merchants().Find(a.merchant_id));
       TRANCHE_ASSERT_MSG(merchant.has_value(), "a payable account belongs to a merchant");
-      // A merchant under review or rejected is not paid: what it is owed waits in its
-      // payable account for an operator's decision, so that the money of a merchant
-      // found colluding or on a sanctions list is not sent away while a person looks.
-      const bool hold = !merchants::CheckTrading(*merchant).ok();
+      // What a merchant under review or rejected is owed waits in its payable account
+      // for an operator's decision (merchants::PayoutsHeld).
+      const bool hold = merchants::PayoutsHeld(*merchant);
       if (s.lines.empty() && hold) return Status::Ok();  // nothing new, and nothing to pay now
       s.id = ctx_.ids.Next("stl");
       if (s.net.minor() > 0 && !hold) {

@@ -46,6 +46,12 @@ Json OnboardingJson(const merchants::Onboarding& o) {
     j["reviewed_at"] = FormatRfc3339(*o.reviewed_at);
     if (!o.review_note.empty()) j["note"] = o.review_note;
   }
+  j["payout_release"] = nullptr;
+  if (o.payout_release) {
+    j["payout_release"] = {{"released_by", o.payout_release->released_by},
+                           {"released_at", FormatRfc3339(o.payout_release->released_at)},
+                           {"reason", o.payout_release->reason}};
+  }
   return j;
 }
 
@@ -104,6 +110,7 @@ Json MerchantJson(const merchants::Merchant& m) {
           {"products", ProductsJson(m.products)},
           {"category", m.category},
           {"onboarding", OnboardingJson(m.onboarding)},
+          {"payouts_held", merchants::PayoutsHeld(m)},
           {"created_at", FormatRfc3339(m.created_at)}};
 }
 
@@ -112,6 +119,7 @@ Json OwnMerchantJson(const merchants::Merchant& m) {
   // What the check found and who reviewed it are for operators: a name on the
   // restricted list must not learn that it is.
   j["onboarding"] = {{"status", merchants::OnboardingStatusName(m.onboarding.status)}};
+  j.erase("payouts_held");
   return j;
 }
 

@@ -430,6 +430,50 @@ async function run() {
     await page.context().close();
   });
 
+  // A demo shop put on the restricted names list goes back to review and is rejected (its
+  // keys revoked): an operator refunds its customer's return, then releases its payouts.
+  await test('console: a rejected merchant\'s customer refunded by an operator; its held payouts released', async () => {
+    const shop = keys.merchant_keys[3];
+    const buyer = await api('GET', `/v1/admin/consumers/${keys.consumer_ids[3]}`, keys.operator_key);
+    const orderId = buyer.plans[0]?.order_id;
+    expect(orderId, `the demo purchase at ${shop.name} was not approved: ${JSON.stringify(buyer.decisions)}`);
+    await api('PUT', '/v1/admin/fraud/lists/restricted_merchant_names', keys.operator_key, { entries: [shop.name] });
+    await api('POST', `/v1/admin/merchants/${shop.merchant_id}/reject`, keys.operator_key, { note: 'the listed party' });
+
+    const page = await consoleAt(`#/orders/${orderId}`);
+    const form = page.getByRole('form', { name: 'Refund for the merchant' });
+    await form.waitFor();
+    await form.getByLabel(/^Amount/).fill('20.00');
+    // Bad input: the reason is required, and the API's message shows beside the field.
+    await form.getByRole('button', { name: 'Refund' }).click();
+    const missing = await fieldError(page, 'reason');
+    expect(/reason/.test(missing), `unexpected message for a missing reason: ${missing}`);
+    await form.getByLabel('Reason').fill('returned by post after the shop closed');
+    await form.getByRole('button', { name: 'Refund' }).click();
+    await page.getByText(new RegExp(`^Refunded .*20\\.00 for ${shop.name}\\.$`)).waitFor();
+    await page.getByRole('region', { name: 'Refunds of this order' }).getByRole('cell', { name: 'operator' }).waitFor();
+    await accessible(page, 'the order page with a refund for the merchant');
+    await shot(page, 'console-order-refund-for-merchant');
+
+    await page.getByRole('link', { name: shop.merchant_id }).click();
+    const payouts = page.getByRole('region', { name: `${shop.name}: settlements and payouts` });
+    await payouts.getByText('held', { exact: true }).waitFor();
+    await payouts.getByRole('button', { name: 'Release payouts' }).click();
+    const empty = await fieldError(page, 'reason');
+    expect(/reason/.test(empty), `unexpected message for a missing reason: ${empty}`);
+    await payouts.getByLabel('Reason').fill('refunds settled; the listing was a namesake');
+    await payouts.getByRole('button', { name: 'Release payouts' }).click();
+    await page.getByText(`${shop.name}'s payouts are released: the next close pays what it is owed.`).waitFor();
+    await payouts.getByText('released', { exact: true }).waitFor();
+    await accessible(page, 'the merchant page with its payouts released');
+    await shot(page, 'console-merchant-payouts-released');
+    const after = await api('GET', `/v1/admin/merchants/${shop.merchant_id}`, keys.operator_key);
+    expect(!after.payouts_held && after.onboarding.payout_release?.reason === 'refunds settled; the listing was a namesake',
+      `not released: ${JSON.stringify(after.onboarding)}`);
+    noProblems(page);
+    await page.context().close();
+  });
+
   await test('console: an agent logs a phone call they handled', async () => {
     const page = await consoleAt('#/contacts');
     await page.getByRole('heading', { name: 'Customer contacts', exact: true }).waitFor();

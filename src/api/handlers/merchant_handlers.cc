@@ -171,6 +171,17 @@ Result<Reply> ReviewMerchant(RequestContext& ctx, bool approve) {
   return outcome;
 }
 
+// An operator releases a rejected merchant's payouts, with the reason on record.
+Result<Reply> ReleasePayouts(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"reason"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::string reason, RequireText(ctx.body, "reason", merchants::kMaxReviewNoteChars));
+  return ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto m, onboarding::ReleasePayouts(tx, ctx.Param("id"), ctx.Caller().id,
+                                                                std::move(reason), ctx.now));
+    return Reply{200, ops::MerchantJson(m)};
+  });
+}
+
 Result<Reply> GetOwnMerchant(RequestContext& ctx) {
   TRANCHE_ASSIGN_OR_RETURN(auto m, LoadMerchant(ctx, ctx.Caller().id));
   return Reply{200, ops::OwnMerchantJson(m)};
@@ -188,6 +199,7 @@ void RegisterMerchantRoutes(ApiRouter& router) {
              [](RequestContext& ctx) { return ReviewMerchant(ctx, true); });
   router.Add("POST", "/v1/admin/merchants/{id}/reject", Caller::kOperator,
              [](RequestContext& ctx) { return ReviewMerchant(ctx, false); });
+  router.Add("POST", "/v1/admin/merchants/{id}/payouts/release", Caller::kOperator, ReleasePayouts);
   router.Add("GET", "/v1/merchant", Caller::kMerchant, GetOwnMerchant, Cost::kQuick);
 }
 

@@ -1,4 +1,5 @@
-// A merchant's settlements (with their lines and a CSV export) and payouts.
+// A merchant's settlements (with their lines and a CSV export) and payouts; operators
+// list any merchant's (one under review or rejected has no key to look with).
 #include "api/handlers/handlers.h"
 
 namespace tranche::api {
@@ -19,11 +20,11 @@ Result<settlement::Settlement> LoadOwnSettlement(RequestContext& ctx) {
   return std::move(*s);
 }
 
-Result<Reply> ListSettlements(RequestContext& ctx) {
+Result<Reply> ListSettlementsOf(RequestContext& ctx, const std::string& merchant_id) {
   TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxSettlementPage));
   std::vector<settlement::Settlement> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.settlements().List(ctx.Caller().id, page.starting_after, page.limit + 1));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.settlements().List(merchant_id, page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
   return Reply(200, PageBody(std::move(rows), page.limit,
@@ -40,23 +41,50 @@ Result<Reply> ExportSettlement(RequestContext& ctx) {
   return Reply(200, settlement::SettlementCsv(s), "text/csv");
 }
 
-Result<Reply> ListPayouts(RequestContext& ctx) {
+Result<Reply> ListPayoutsOf(RequestContext& ctx, const std::string& merchant_id) {
   TRANCHE_ASSIGN_OR_RETURN(PageRequest page, ParsePage(ctx.request.query, kMaxSettlementPage));
   std::vector<settlement::Payout> rows;
   TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(rows, tx.payouts().ListOfMerchant(ctx.Caller().id, page.starting_after, page.limit + 1));
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.payouts().ListOfMerchant(merchant_id, page.starting_after, page.limit + 1));
     return Status::Ok();
   }));
   return Reply(200, PageBody(std::move(rows), page.limit, ops::PayoutJson));
 }
 
+// The merchant named by the path, for an operator: merchant_not_found if there is none
+// (an empty list would not tell a typo from a merchant with nothing settled).
+Result<std::string> KnownMerchant(RequestContext& ctx) {
+  const std::string& id = ctx.Param("id");
+  std::optional<merchants::Merchant> m;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(m, tx.merchants().Find(id));
+    return Status::Ok();
+  }));
+  if (!m) return Status::NotFound("merchant_not_found", "no merchant " + id.substr(0, 64), "id");
+  return id;
+}
+
+Result<Reply> ListMerchantSettlements(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string id, KnownMerchant(ctx));
+  return ListSettlementsOf(ctx, id);
+}
+
+Result<Reply> ListMerchantPayouts(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string id, KnownMerchant(ctx));
+  return ListPayoutsOf(ctx, id);
+}
+
 }  // namespace
 
 void RegisterSettlementRoutes(ApiRouter& router) {
-  router.Add("GET", "/v1/settlements", Caller::kMerchant, ListSettlements);
+  router.Add("GET", "/v1/settlements", Caller::kMerchant,
+             [](RequestContext& ctx) { return ListSettlementsOf(ctx, ctx.Caller().id); });
   router.Add("GET", "/v1/settlements/{id}", Caller::kMerchant, GetSettlement);
   router.Add("GET", "/v1/settlements/{id}/export", Caller::kMerchant, ExportSettlement);
-  router.Add("GET", "/v1/payouts", Caller::kMerchant, ListPayouts);
+  router.Add("GET", "/v1/payouts", Caller::kMerchant,
+             [](RequestContext& ctx) { return ListPayoutsOf(ctx, ctx.Caller().id); });
+  router.Add("GET", "/v1/admin/merchants/{id}/settlements", Caller::kOperator, ListMerchantSettlements);
+  router.Add("GET", "/v1/admin/merchants/{id}/payouts", Caller::kOperator, ListMerchantPayouts);
 }
 
 }  // namespace tranche::api

@@ -789,6 +789,14 @@ INSERT INTO merchant_reviews(merchant_id, queued_at_us, decided_at_us)
 -- rejected, its keys revoked): who made it. NULL: the merchant's own.
 ALTER TABLE refunds ADD COLUMN refunded_by TEXT;
 )sql"},
+    {28, "merchant_payout_releases",
+     R"sql(
+-- An operator released a rejected merchant's payouts (merchants::PayoutRelease): who,
+-- when and why. All three or none.
+ALTER TABLE merchants ADD COLUMN payouts_released_by TEXT;
+ALTER TABLE merchants ADD COLUMN payouts_released_at_us BIGINT;
+ALTER TABLE merchants ADD COLUMN payouts_release_reason TEXT;
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {

@@ -16,7 +16,8 @@ namespace {
 
 #define TRANCHE_MERCHANT_COLUMNS                                                               \
   "SELECT id, name, country, default_currency, mdr_bps, fixed_fee_minor, created_at_us, products," \
-  " category, onboarding_status, onboarding_findings, reviewed_by, reviewed_at_us, review_note FROM merchants"
+  " category, onboarding_status, onboarding_findings, reviewed_by, reviewed_at_us, review_note, payouts_released_by," \
+  " payouts_released_at_us, payouts_release_reason FROM merchants"
 constexpr char kMerchantById[] = TRANCHE_MERCHANT_COLUMNS " WHERE id = ?";
 constexpr char kMerchantsAfter[] = TRANCHE_MERCHANT_COLUMNS " WHERE id > ? ORDER BY id LIMIT ?";
 constexpr char kMerchantsInStatusAfter[] =
@@ -92,18 +93,32 @@ Result<Merchant> ReadMerchant(const Statement& s) {
     m.onboarding.reviewed_at = InstantFromUnixMicros(s.Int(12));
   }
   if (!s.IsNull(13)) m.onboarding.review_note = s.Text(13);
+  if (s.IsNull(14) != s.IsNull(15) || s.IsNull(14) != s.IsNull(16)) {
+    return Status::Internal("stored merchant payout release is malformed");
+  }
+  if (!s.IsNull(14)) {
+    m.onboarding.payout_release = merchants::PayoutRelease{s.Text(14), InstantFromUnixMicros(s.Int(15)), s.Text(16)};
+  }
   return m;
 }
 
-// Binds an Onboarding's status, findings, reviewer, time and note from `first` on.
+// Binds an Onboarding's status, findings, reviewer, time, note and payout release
+// (kOnboardingColumns parameters) from `first` on.
+constexpr int kOnboardingColumns = 8;
 void BindOnboarding(Statement& s, int first, const merchants::Onboarding& o) {
   s.Bind(first, merchants::OnboardingStatusName(o.status)).Bind(first + 1, JsonText(Json(o.findings)));
   if (o.reviewed_by.empty()) {
     s.BindNull(first + 2).BindNull(first + 3).BindNull(first + 4);
+  } else {
+    TRANCHE_ASSERT(o.reviewed_at.has_value());
+    s.Bind(first + 2, o.reviewed_by).Bind(first + 3, UnixMicros(*o.reviewed_at)).Bind(first + 4, o.review_note);
+  }
+  if (!o.payout_release) {
+    s.BindNull(first + 5).BindNull(first + 6).BindNull(first + 7);
     return;
   }
-  TRANCHE_ASSERT(o.reviewed_at.has_value());
-  s.Bind(first + 2, o.reviewed_by).Bind(first + 3, UnixMicros(*o.reviewed_at)).Bind(first + 4, o.review_note);
+  const merchants::PayoutRelease& r = *o.payout_release;
+  s.Bind(first + 5, r.released_by).Bind(first + 6, UnixMicros(r.released_at)).Bind(first + 7, r.reason);
 }
 
 std::string AddressToJson(const merchants::Address& a) {
@@ -145,7 +160,8 @@ Status SqlMerchantRepo::Insert(const Merchant& m) {
   auto s = c_.Prepare(
       "INSERT INTO merchants(id, name, country, default_currency, mdr_bps, fixed_fee_minor,"
       " created_at_us, products, category, onboarding_status, onboarding_findings, reviewed_by, reviewed_at_us,"
-      " review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " review_note, payouts_released_by, payouts_released_at_us, payouts_release_reason)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, m.id).Bind(2, m.name).Bind(3, m.country).Bind(4, CurrencyCode(m.default_currency))
       .Bind(5, m.pricing.mdr_bps).Bind(6, m.pricing.fixed_fee_minor)
       .Bind(7, UnixMicros(m.created_at)).Bind(8, ProductsToJson(m.products)).Bind(9, m.category);
@@ -156,9 +172,9 @@ Status SqlMerchantRepo::Insert(const Merchant& m) {
 Status SqlMerchantRepo::UpdateOnboarding(std::string_view id, const merchants::Onboarding& onboarding) {
   auto s = c_.Prepare(
       "UPDATE merchants SET onboarding_status = ?, onboarding_findings = ?, reviewed_by = ?, reviewed_at_us = ?,"
-      " review_note = ? WHERE id = ?");
+      " review_note = ?, payouts_released_by = ?, payouts_released_at_us = ?, payouts_release_reason = ? WHERE id = ?");
   BindOnboarding(s, 1, onboarding);
-  s.Bind(6, id);
+  s.Bind(1 + kOnboardingColumns, id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   if (c_.Changes() != 1) return Status::NotFound("merchant_not_found", "no such merchant", "id");
   return Status::Ok();

@@ -1,12 +1,13 @@
 // Look-ups: a consumer (profile, credit, plans with schedules, decisions with reasons),
-// an order (captures, refunds, plans) and merchants (onboarding review, terms, webhooks).
+// an order (captures, refunds, plans; a refund for a merchant that no longer trades) and
+// merchants (onboarding review, settlements and payouts held or released, terms, webhooks).
 import { useState } from 'preact/hooks';
 import type { List } from '../lib/api';
-import { dateTime, money, percentFromBps, productName } from '../lib/format';
+import { dateTime, minorToInput, money, parseMinor, percentFromBps, productName } from '../lib/format';
 import { DecisionsTable, PlanSummary, Schedule } from '../lib/plans';
 import { Alert, DecisionForm, Field, Loading, Pill, Section, Table, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
 import { op } from './session';
-import type { ConsumerDetail, Merchant, OrderDetail } from './types';
+import type { ConsumerDetail, Merchant, OrderDetail, Payout, Settlement } from './types';
 
 function SearchForm({ label, name, hint, onFind, error }: {
   label: string;
@@ -104,6 +105,58 @@ export function ConsumerLookup({ route }: { route: string }) {
   );
 }
 
+// An operator refunds the customer of a merchant that no longer trades (under review, or
+// rejected and without keys); shown only then, as the API refuses it for an active one.
+function RefundForMerchant({ order: o, onDone }: { order: OrderDetail; onDone: () => void }) {
+  const merchant = useLoad(() => op<Merchant>('GET', `/v1/admin/merchants/${encodeURIComponent(o.merchant_id)}`), [o.merchant_id]);
+  const refundable = o.captured_amount - o.refunded_amount;
+  const [amount, setAmount] = useState(minorToInput(refundable));
+  const [reason, setReason] = useState('');
+  const [typo, setTypo] = useState('');
+  const [done, setDone] = useState('');
+  const refund = useSubmit((message) => {
+    setDone(message);
+    onDone();
+  });
+  const m = merchant.data;
+  if (!m || m.onboarding.status === 'active') return null;
+  return (
+    <Section title="Refund for the merchant" id="order-refund">
+      <p>
+        {m.name} is {m.onboarding.status.replace(/_/g, ' ')}: an operator refunds its customer, off what the merchant is owed.
+      </p>
+      {refundable > 0 && (
+        <form
+          aria-label="Refund for the merchant"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const minor = parseMinor(amount);
+            setTypo(minor === null ? 'Enter an amount like 25.00.' : '');
+            if (minor === null) return;
+            void refund.submit(async () => {
+              const r = await op<{ amount: number }>('POST', `/v1/admin/orders/${encodeURIComponent(o.id)}/refunds`, {
+                body: { amount: minor, reason },
+              });
+              setReason('');
+              setAmount(minorToInput(refundable - r.amount));
+              return `Refunded ${money(r.amount, o.currency)} for ${m.name}.`;
+            });
+          }}
+        >
+          <Field label={`Amount (${o.currency})`} name="amount" inputMode="decimal" value={amount} onInput={setAmount}
+                 error={typo || errorFor(refund.error, 'amount')} />
+          <Field label="Reason" name="reason" value={reason} onInput={setReason} hint="kept with the refund"
+                 error={errorFor(refund.error, 'reason')} />
+          <button type="submit" disabled={refund.busy}>Refund</button>
+          <Alert message={formError(refund.error, ['amount', 'reason'])} />
+        </form>
+      )}
+      {refundable <= 0 && <p class="muted">Nothing captured is left to refund.</p>}
+      <Alert kind="ok" message={done} />
+    </Section>
+  );
+}
+
 function OrderView({ id }: { id: string }) {
   const state = useLoad(() => op<OrderDetail>('GET', `/v1/admin/orders/${encodeURIComponent(id)}`), [id]);
   return (
@@ -132,6 +185,21 @@ function OrderView({ id }: { id: string }) {
             ))}
             {o.plans.length === 0 && <p class="muted">Nothing captured yet.</p>}
           </Section>
+          <Section title="Refunds" id="order-refunds">
+            <Table
+              caption="Refunds of this order"
+              rows={o.refunds}
+              empty="No refund."
+              columns={[
+                { title: 'Id', render: (r) => <code>{r.id}</code> },
+                { title: 'Amount', render: (r) => money(r.amount, o.currency), numeric: true },
+                { title: 'Issued by', render: (r) => r.issued_by },
+                { title: 'Reason', render: (r) => r.reason },
+                { title: 'At', render: (r) => dateTime(r.created_at) },
+              ]}
+            />
+          </Section>
+          <RefundForMerchant order={o} onDone={state.reload} />
         </>
       )}
     </Loading>
@@ -287,6 +355,82 @@ function Onboarding({ merchant: m, onChange }: { merchant: Merchant; onChange: (
   );
 }
 
+// What the close does with the money a merchant is owed: paid out, or held while it does
+// not trade; a rejected merchant's is held until an operator releases it, with a reason.
+function MerchantPayouts({ merchant: m, onChange }: { merchant: Merchant; onChange: () => void }) {
+  const base = `/v1/admin/merchants/${encodeURIComponent(m.id)}`;
+  const settlements = useLoad(() => op<List<Settlement>>('GET', `${base}/settlements?limit=100`), [m.id, m.payouts_held]);
+  const payouts = useLoad(() => op<List<Payout>>('GET', `${base}/payouts?limit=100`), [m.id, m.payouts_held]);
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState('');
+  const release = useSubmit((message) => {
+    setDone(message);
+    onChange();
+  });
+  const r = m.onboarding.payout_release;
+  return (
+    <>
+      <dl class="facts">
+        <div><dt>Payouts</dt><dd><Pill text={m.payouts_held ? 'held' : r ? 'released' : 'paid'} /></dd></div>
+        {r && <div><dt>Released by</dt><dd>{r.released_by}, {dateTime(r.released_at)}</dd></div>}
+        {r && <div><dt>Why</dt><dd class="message">{r.reason}</dd></div>}
+      </dl>
+      {m.onboarding.status === 'rejected' && !r && (
+        <form
+          aria-label="Release this merchant's payouts"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void release.submit(async () => {
+              await op<Merchant>('POST', `${base}/payouts/release`, { body: { reason } });
+              return `${m.name}'s payouts are released: the next close pays what it is owed.`;
+            });
+          }}
+        >
+          <Field label="Reason" name="reason" value={reason} onInput={setReason} rows={2}
+                 hint="why the merchant is paid after all, e.g. its refunds and disputes are settled"
+                 error={errorFor(release.error, 'reason')} />
+          <button type="submit" disabled={release.busy}>Release payouts</button>
+          <Alert message={formError(release.error, ['reason'])} />
+        </form>
+      )}
+      <Alert kind="ok" message={done} />
+      <Loading state={settlements}>
+        {(list) => (
+          <Table
+            caption="Settlements, oldest first"
+            rows={list.data}
+            empty="Nothing settled yet."
+            columns={[
+              { title: 'Date', render: (x) => x.business_date },
+              { title: 'Captures', render: (x) => money(x.captures, x.currency), numeric: true },
+              { title: 'Fees', render: (x) => money(x.fees, x.currency), numeric: true },
+              { title: 'Refunds', render: (x) => money(x.refunds, x.currency), numeric: true },
+              { title: 'Carried in', render: (x) => money(x.carried_in, x.currency), numeric: true },
+              { title: 'Net', render: (x) => money(x.net, x.currency), numeric: true },
+              { title: 'Payout', render: (x) => (x.payout_held ? <Pill text="held" /> : x.payout_id ?? '') },
+            ]}
+          />
+        )}
+      </Loading>
+      <Loading state={payouts}>
+        {(list) => (
+          <Table
+            caption="Payouts, oldest first"
+            rows={list.data}
+            empty="No payout yet."
+            columns={[
+              { title: 'Id', render: (x) => <code>{x.id}</code> },
+              { title: 'Amount', render: (x) => money(x.amount, x.currency), numeric: true },
+              { title: 'Status', render: (x) => <Pill text={x.status} /> },
+              { title: 'Created', render: (x) => dateTime(x.created_at) },
+            ]}
+          />
+        )}
+      </Loading>
+    </>
+  );
+}
+
 function MerchantTable({ caption, rows, empty }: { caption: string; rows: Merchant[]; empty: string }) {
   return (
     <Table
@@ -316,6 +460,9 @@ function MerchantDetail({ id, tick, onChange }: { id: string; tick: number; onCh
         <>
           <Section title={`${m.name}: onboarding`} id="onboarding">
             <Onboarding merchant={m} onChange={onChange} />
+          </Section>
+          <Section title={`${m.name}: settlements and payouts`} id="merchant-payouts">
+            <MerchantPayouts merchant={m} onChange={onChange} />
           </Section>
           <Section title={`${m.name}: terms`} id="merchant">
             <pre class="json">{JSON.stringify(m.products, null, 2)}</pre>

@@ -176,7 +176,7 @@ export interface Order {
 export interface OrderDetail extends Order {
   merchant_id: string;
   captures: Array<{ id: string; amount: number; plan_id: string; created_at: string }>;
-  refunds: Array<{ id: string; amount: number; created_at: string }>;
+  refunds: Array<{ id: string; amount: number; created_at: string; issued_by: 'merchant' | 'operator'; reason: string }>;
   plans: Plan[];
 }
 
@@ -186,6 +186,7 @@ export interface MerchantOnboarding {
   reviewed_by: string | null;
   reviewed_at: string | null;
   note: string | null;
+  payout_release: { released_by: string; released_at: string; reason: string } | null;
 }
 
 export interface Merchant {
@@ -197,6 +198,31 @@ export interface Merchant {
   onboarding: MerchantOnboarding;
   pricing: { mdr_bps: number; fixed_fee: number };
   products?: unknown;
+  payouts_held: boolean;
+  created_at: string;
+}
+
+export interface Settlement {
+  id: string;
+  currency: string;
+  business_date: string;
+  captures: number;
+  fees: number;
+  refunds: number;
+  adjustments: number;
+  carried_in: number;
+  net: number;
+  payout_id: string | null;
+  payout_held: boolean;
+}
+
+export interface Payout {
+  id: string;
+  settlement_id: string;
+  amount: number;
+  currency: string;
+  status: string;
+  failure_code: string | null;
   created_at: string;
 }
 
