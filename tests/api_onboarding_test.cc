@@ -239,14 +239,8 @@ TEST(ApiRescreeningTest, AnOperatorRefundsTheCustomersOfARejectedMerchant) {
   };
   refused(c.Post(refunds, body, s.okey()), 409, "merchant_trading");
 
-  const Json me = c.Get("/v1/merchant", s.mkey()).json();
-  const std::string id = me["id"];
-  testing::ClientRequest put;
-  put.method = "PUT";
-  put.target = "/v1/admin/fraud/lists/restricted_merchant_names";
-  put.body = Json{{"entries", {me["name"]}}}.dump();
-  put.bearer = s.okey();
-  ASSERT_EQ(c.Send(put).status, 200);
+  const std::string id = s.server().merchant_id;
+  s.RestrictMerchantName();
   auto rejected = c.Post("/v1/admin/merchants/" + id + "/reject", {{"note", "the listed party"}}, s.okey());
   ASSERT_EQ(rejected.status, 200) << rejected.body;
   EXPECT_EQ(c.Post("/v1/orders/" + bought.order_id + "/refunds", body, s.mkey()).status, 401);

@@ -151,13 +151,7 @@ TEST(ServicingSettlementTest, AMerchantUnderReviewIsPaidOnlyOnceApproved) {
   Scenario s;
   testing::HttpClient& c = s.client();
   const auto bought = s.Buy("held@example.com", 10000);
-  const std::string name = c.Get("/v1/merchant", s.mkey()).json()["name"];
-  testing::ClientRequest put;
-  put.method = "PUT";
-  put.target = "/v1/admin/fraud/lists/restricted_merchant_names";
-  put.body = Json{{"entries", {name}}}.dump();
-  put.bearer = s.okey();
-  ASSERT_EQ(c.Send(put).status, 200);
+  s.RestrictMerchantName();
   const std::string id = s.server().merchant_id;
   ASSERT_EQ(c.Get("/v1/admin/merchants/" + id, s.okey()).json()["onboarding"]["status"], "pending_review");
 
@@ -205,13 +199,7 @@ TEST(ServicingSettlementTest, ARejectedMerchantIsPaidOnlyOnceItsPayoutsAreReleas
   auto early = c.Post(release, reason, s.okey());
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(early.json()["error"]["code"], "merchant_not_rejected");
-  const std::string name = c.Get("/v1/merchant", s.mkey()).json()["name"];
-  testing::ClientRequest put;
-  put.method = "PUT";
-  put.target = "/v1/admin/fraud/lists/restricted_merchant_names";
-  put.body = Json{{"entries", {name}}}.dump();
-  put.bearer = s.okey();
-  ASSERT_EQ(c.Send(put).status, 200);
+  s.RestrictMerchantName();
   EXPECT_EQ(c.Post(release, reason, s.okey()).json()["error"]["code"], "merchant_not_rejected");
   auto rejected = c.Post("/v1/admin/merchants/" + id + "/reject", {{"note", "on the sanctions list"}}, s.okey());
   ASSERT_EQ(rejected.status, 200) << rejected.body;

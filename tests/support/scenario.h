@@ -117,6 +117,20 @@ class Scenario {
     ASSERT_EQ(resp.status, 200) << resp.body;
   }
 
+  // Puts the scenario merchant's own name on the restricted list, as an operator, which
+  // sends the merchant back to review. Returns the name.
+  std::string RestrictMerchantName() {
+    const std::string name = client_.Get("/v1/merchant", mkey()).json()["name"];
+    ClientRequest r;
+    r.method = "PUT";
+    r.target = "/v1/admin/fraud/lists/restricted_merchant_names";
+    r.body = Json{{"entries", {name}}}.dump();
+    r.bearer = okey();
+    auto resp = client_.Send(r);
+    EXPECT_EQ(resp.status, 200) << resp.body;
+    return name;
+  }
+
   Json Advance(int days) {
     tokens_.clear();
     auto r = client_.Post("/v1/admin/clock/advance", {{"days", days}}, okey());
