@@ -11,6 +11,7 @@
 #include "fraud/stream_training.h"
 #include "onboarding/onboarding.h"
 #include "ops/events.h"
+#include "ops/fraud_rules.h"
 #include "origination/origination.h"
 
 namespace tranche::app {
@@ -103,11 +104,36 @@ Status EnsureConsumers(store::Tx& tx, IdGenerator& ids, Instant now, DemoCredent
   return Status::Ok();
 }
 
-// Consumer i buys a 250-USD-equivalent bike accessory set from merchant i on pay-in-4,
-// through the same checkout path as the API: session, decision, order, capture.
+// Noah (a US consumer) on holiday in London buys at a London bookshop on a new phone,
+// from a British IP. The starter rule on large purchases from another country's IP
+// holds it for a fraud review. (Not at the demo shop's merchant: its first checkouts
+// see the same merchant history as before.)
+constexpr std::size_t kTraveller = 1;
+constexpr std::size_t kTravelShop = 2;
+const origination::Device kTravellersDevice{"203.0.113.7", "GB", "demo-travel-phone"};
+// Mia writes in German that she lost her job: hardship goes to a person.
+constexpr std::size_t kHardshipConsumer = 2;
+constexpr char kHardshipMessage[] = "Ich habe meinen Job verloren und kann meine Raten nicht mehr zahlen.";
+
+Status SaveStarterRules(store::Tx& tx, const fraud::Screening& fraud, const std::string& operator_id, Instant now) {
+  fraud::RulesVersion rules;
+  rules.source = std::string(fraud::kStarterRules);
+  rules.created_by = operator_id;
+  rules.created_at = now;
+  TRANCHE_ASSIGN_OR_RETURN(const ops::RulesSaved saved, ops::SaveFraudRules(tx, fraud.source.catalogue(), std::move(rules)));
+  TRANCHE_ASSERT_MSG(saved.version.has_value(), "the starter rules parse against the catalogue");
+  return Status::Ok();
+}
+
+// The consumer buys a 250-USD-equivalent accessory set (320 on `device` when it is
+// given) from `merchant` on pay-in-4, through the same checkout path as the API:
+// session, decision, order, capture. A purchase held for a fraud review is ordered
+// but not captured: capture waits for the reviewer.
 Status SeedPurchase(store::Tx& tx, const origination::Context& ctx, RandomSource& secrets,
-                    const DemoMerchantKey& merchant, Currency currency, const std::string& consumer_id) {
-  const Money amount = lending::FromUsdReference(25'000, currency);
+                    const DemoMerchantKey& merchant, Currency currency, const std::string& consumer_id,
+                    const origination::Device& device) {
+  const std::int64_t usd_minor = device.ip_country ? 32'000 : 25'000;
+  const Money amount = lending::FromUsdReference(usd_minor, currency);
   checkout::SessionDraft draft{amount, {{"Accessory set", 1, amount, amount}}, "demo-" + consumer_id, std::nullopt};
   TRANCHE_RETURN_IF_ERROR(checkout::ValidateSession(draft));
   const checkout::CheckoutSession session{
@@ -118,7 +144,7 @@ Status SeedPurchase(store::Tx& tx, const origination::Context& ctx, RandomSource
   TRANCHE_ASSIGN_OR_RETURN(auto consumer, tx.consumers().Find(consumer_id));
   TRANCHE_ASSERT(consumer.has_value());
   TRANCHE_ASSIGN_OR_RETURN(auto outcome, origination::Authorize(tx, ctx, {session.id, lending::ProductKind::kPayIn4,
-                                                                          *consumer}));
+                                                                          *consumer, device}));
   if (!outcome.authorization) {
     // The decision stands (and is on record); this consumer simply has no purchase.
     spdlog::info("demo purchase for {} was declined: {}", consumer_id, outcome.decision.decision.reasons.front().code);
@@ -126,16 +152,26 @@ Status SeedPurchase(store::Tx& tx, const origination::Context& ctx, RandomSource
   }
   TRANCHE_ASSIGN_OR_RETURN(auto order, origination::CreateOrder(tx, ctx, merchant.merchant_id,
                                                                 outcome.authorization->id, "demo-order"));
+  if (outcome.review) return Status::Ok();
   return origination::Capture(tx, ctx, merchant.merchant_id, order.id, amount.minor(), std::nullopt).status();
+}
+
+// The consumer opens a chat and says `kHardshipMessage`; the assistant hands it off.
+Status SeedHandoff(assist::Assistant& assistant, const std::string& consumer_id) {
+  TRANCHE_ASSIGN_OR_RETURN(const assist::Conversation started, assistant.Start(consumer_id));
+  TRANCHE_ASSIGN_OR_RETURN(const assist::Turn turn, assistant.Send(consumer_id, started.id, kHardshipMessage));
+  TRANCHE_ASSERT_MSG(turn.reply.handoff, "hardship is handed to a person");
+  return Status::Ok();
 }
 
 }  // namespace
 
-Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
-                                        RandomSource& secrets, const risk::Decider& decider,
-                                        const risk::BureauProvider& bureau, Instant now) {
+Result<DemoCredentials> EnsureDemoWorld(const api::Services& services) {
   DemoCredentials out;
-  TRANCHE_RETURN_IF_ERROR(store.Write([&](store::Tx& tx) -> Status {
+  const Instant now = services.clock.Now();
+  IdGenerator& ids = services.ids;
+  RandomSource& secrets = services.secrets;
+  TRANCHE_RETURN_IF_ERROR(services.store.Write([&](store::Tx& tx) -> Status {
     out = DemoCredentials{};
     TRANCHE_RETURN_IF_ERROR(EnsureOperator(tx, ids, secrets, now, out));
     TRANCHE_RETURN_IF_ERROR(EnsureMerchants(tx, ids, secrets, now, out));
@@ -145,13 +181,23 @@ Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
     const merchants::MerchantDraft applicant{"Aurora Tours AB", "SE", Currency::kSEK, merchants::Pricing{}, {}, "travel"};
     TRANCHE_ASSIGN_OR_RETURN(auto held, onboarding::CreateMerchant(tx, applicant, ids, secrets, now));
     TRANCHE_ASSERT(held.merchant.onboarding.status == merchants::OnboardingStatus::kPendingReview);
-    const origination::Context ctx{ids, decider, bureau, now, ops::OrderEventsOutbox()};
+    if (services.fraud != nullptr) TRANCHE_RETURN_IF_ERROR(SaveStarterRules(tx, *services.fraud, out.operator_id, now));
+    const origination::Context ctx{ids, services.decider, services.bureau, now, ops::OrderEventsOutbox(),
+                                   services.fraud};
     for (std::size_t i = 0; i < std::size(kDemoConsumers); ++i) {
       TRANCHE_RETURN_IF_ERROR(SeedPurchase(tx, ctx, secrets, out.merchants[i], kDemoMerchants[i].currency,
-                                           out.consumer_ids[i]));
+                                           out.consumer_ids[i], {}));
+    }
+    if (services.fraud != nullptr) {
+      TRANCHE_RETURN_IF_ERROR(SeedPurchase(tx, ctx, secrets, out.merchants[kTravelShop],
+                                           kDemoMerchants[kTravelShop].currency, out.consumer_ids[kTraveller],
+                                           kTravellersDevice));
     }
     return Status::Ok();
   }));
+  if (out.created && services.assistant != nullptr) {
+    TRANCHE_RETURN_IF_ERROR(SeedHandoff(*services.assistant, out.consumer_ids[kHardshipConsumer]));
+  }
   return out;
 }
 

@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/ids.h"
-#include "risk/decider.h"
-#include "store/store.h"
+#include "api/context.h"
 
 namespace tranche::app {
 
@@ -28,12 +26,15 @@ struct DemoCredentials {
   bool created = false;  // false when the world existed already
 };
 
-// A new world also gets one captured pay-in-4 purchase per demo consumer, each at a
-// demo merchant in its currency, decided by `decider`: orders, plans and ledger
-// entries to look at from the first minute.
-Result<DemoCredentials> EnsureDemoWorld(store::Store& store, IdGenerator& ids,
-                                        RandomSource& secrets, const risk::Decider& decider,
-                                        const risk::BureauProvider& bureau, Instant now);
+// A new world also gets, through the same use cases as the API (so each operator queue
+// has work from the first minute):
+// - one captured pay-in-4 purchase per demo consumer, each at a demo merchant in its
+//   currency, decided by `services.decider`: orders, plans and ledger entries;
+// - the starter fraud rules (fraud::kStarterRules) and, with fraud screening on, a
+//   purchase from abroad that they hold for a fraud review;
+// - with the assistant on, a consumer's chat about hardship, handed off to a person;
+// - a merchant applicant the onboarding check holds for review.
+Result<DemoCredentials> EnsureDemoWorld(const api::Services& services);
 
 // The demo's credit model in `dir`: kept when the directory holds one, otherwise trained
 // from `training_csv` (the Taiwan credit data: label `default`, sex and marriage

@@ -142,8 +142,7 @@ int Demo(PlatformOptions options, const std::string& keys_file, const std::strin
   auto platform = OpenPlatform(options);
   if (!platform.ok()) return Fail(platform.status());
   Platform& p = **platform;
-  auto creds = tranche::app::EnsureDemoWorld(p.store(), p.ids(), p.random(), p.decider(),
-                                             p.bureau(), p.clock().Now());
+  auto creds = tranche::app::EnsureDemoWorld(p.services());
   if (!creds.ok()) return Fail(creds.status());
   // A new world may start from a simulated history: plans in every state, settlements,
   // disputes. Before the server starts, so nothing else writes meanwhile.

@@ -45,6 +45,15 @@ inline constexpr std::size_t kMaxExpressionDepth = 32;
 inline constexpr std::size_t kMaxRuleErrors = 20;  // reported per source; the rest are counted
 inline constexpr std::string_view kScoreName = "fraud_score";
 
+// The rule set a new book starts with (the demo world, the simulator's default): hold
+// for a person a large purchase from another country's IP, a consumer on many devices,
+// a device used by many consumers, and a burst of purchases. Operators replace it.
+inline constexpr std::string_view kStarterRules =
+    "review if ip_country_mismatch = 1 and amount > 20000\n"
+    "review if distinct_devices_per_consumer_24h >= 3\n"
+    "review if distinct_consumers_per_device_24h >= 3\n"
+    "review if consumer_count_24h >= 3\n";
+
 // What is wrong at a 1-based line and byte column.
 struct RuleError {
   int line = 0;

@@ -14,6 +14,7 @@
 #include "core/money.h"
 #include "core/status.h"
 #include "core/time.h"
+#include "fraud/rules.h"
 
 namespace tranche::sim {
 
@@ -107,11 +108,7 @@ struct FileImperfections {
 // they have one (account takeover), on a new device, usually from abroad — and the
 // simulated reviewers who decide the authorizations held for review.
 struct FraudBehaviour {
-  std::string rules =
-      "review if ip_country_mismatch = 1 and amount > 20000\n"
-      "review if distinct_devices_per_consumer_24h >= 3\n"
-      "review if distinct_consumers_per_device_24h >= 3\n"
-      "review if consumer_count_24h >= 3\n";
+  std::string rules = std::string(fraud::kStarterRules);
   double travel_share = 0.02;           // of consumers' own purchases, from another country's IP
   double theft_rate_yearly = 0.01;      // per consumer: a fraudster gets their identity
   int theft_purchases = 3;              // the fraudster's purchases that day, on one device

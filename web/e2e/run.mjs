@@ -530,6 +530,8 @@ async function run() {
     const pending = await api('GET', '/v1/admin/fraud/reviews?status=pending', keys.operator_key);
     reviewId = pending.data.find((r) => r.authorization_id === auth.authorization_id)?.id ?? '';
     expect(reviewId, 'no review for the held authorization');
+    const seededReviewId = pending.data.find((r) => r.id !== reviewId)?.id ?? '';
+    expect(seededReviewId, `the demo world seeded no fraud review: ${JSON.stringify(pending.data)}`);
 
     const page = await consoleAt();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
@@ -554,8 +556,11 @@ async function run() {
     await page.getByLabel('Note', { exact: true }).fill('Called the shopper; the order is genuine.');
     await page.getByRole('button', { name: /^Accept/ }).click();
     await page.getByText(`Review ${reviewId} accepted.`).waitFor();
-    // The queue updated: nothing pending is left.
-    await page.getByRole('region', { name: 'Review queue, oldest first' }).getByText('The queue is empty.').waitFor();
+    // The queue updated: the decided review left it, and the demo world's own (a large
+    // purchase from a foreign IP, held by the starter rules) still waits.
+    const queue = page.getByRole('region', { name: 'Review queue, oldest first' });
+    await queue.getByRole('link', { name: reviewId }).waitFor({ state: 'detached' });
+    await queue.getByRole('link', { name: seededReviewId }).waitFor();
     await accessible(page, 'the decided fraud review');
     const review = await api('GET', `/v1/admin/fraud/reviews/${reviewId}`, keys.operator_key);
     expect(review.status === 'accepted' && review.note === 'Called the shopper; the order is genuine.',
@@ -743,7 +748,10 @@ async function run() {
     await page.getByLabel('Outcome (required)', { exact: true }).fill('Explained when the next payment is due.');
     await page.getByRole('button', { name: 'Close the conversation' }).click();
     await page.getByText(`Closed ${conversationId}: Explained when the next payment is due.`).waitFor();
-    await page.getByText('Nobody is waiting for a person.').waitFor();
+    // The closed conversation left the queue; the demo world's hardship hand-off waits.
+    const inbox = page.getByRole('table', { name: 'Hand-offs' });
+    await inbox.getByRole('link', { name: conversationId }).waitFor({ state: 'detached' });
+    await inbox.locator('tr', { hasText: 'hardship' }).first().waitFor();
     await portal.getByText('This conversation is closed.').waitFor({ timeout: 15_000 });
     await portal.getByRole('button', { name: 'Start a new chat' }).waitFor();
     await shot(portal, 'portal-chat-closed');
