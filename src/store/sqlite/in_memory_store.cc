@@ -6,7 +6,7 @@
 namespace tranche::store::sqlite {
 
 Result<std::unique_ptr<InMemoryStore>> InMemoryStore::Open(Instant now) {
-  TRANCHE_ASSIGN_OR_RETURN(auto conn, SqliteConnection::Open(":memory:", /*read_only=*/false));
+  TRANCHE_ASSIGN_OR_RETURN(auto conn, SqliteConnection::OpenInMemory());
   TRANCHE_ASSIGN_OR_RETURN(sql::MigrationStatus ms, sql::Migrate(*conn, Migrations(), now));
   TRANCHE_ASSERT(ms.up_to_date());
   return std::unique_ptr<InMemoryStore>(new InMemoryStore(std::move(conn)));

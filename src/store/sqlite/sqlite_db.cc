@@ -61,30 +61,53 @@ void ConfigureSqliteOnce() {
   }();
   TRANCHE_ASSERT_MSG(configured, "sqlite3_initialize failed");
 }
+
+// Opens `name` on `vfs` (null: the default) with the settings every connection shares.
+// NOMUTEX: each connection is used by one thread at a time (the writer thread owns the
+// write connection; readers check connections out of a pool).
+Result<sqlite3*> OpenHandle(const std::string& name, const char* vfs) {
+  ConfigureSqliteOnce();
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(name.c_str(), &db, flags, vfs) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::Unavailable("cannot open database " + name + ": " + msg);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  return db;
+}
+
+constexpr char kUnsyncedJournal[] = "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;";
+constexpr char kEveryConnection[] = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;";
 }  // namespace
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path, bool read_only,
                                                                  bool sync_commits) {
-  ConfigureSqliteOnce();
-  sqlite3* db = nullptr;
-  // NOMUTEX: each connection is used by one thread at a time (the writer thread owns
-  // the write connection; readers check connections out of a pool).
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return Status::Unavailable("cannot open database " + path + ": " + msg);
-  }
+  TRANCHE_ASSIGN_OR_RETURN(sqlite3* db, OpenHandle(path, nullptr));
   std::unique_ptr<SqliteConnection> conn(new SqliteConnection(db));
-  sqlite3_extended_result_codes(db, 1);
   // synchronous=FULL in WAL mode syncs the log on every commit: a commit that
   // returned is on disk. That is what lets Store::Write acknowledge a write. Without
   // sync_commits (a simulation) nothing is synced and the journal stays in memory.
   TRANCHE_RETURN_IF_ERROR(conn->Exec(
       sync_commits ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=20000;"
-                   : "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"));
-  TRANCHE_RETURN_IF_ERROR(conn->Exec("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;"));
+                   : kUnsyncedJournal));
+  TRANCHE_RETURN_IF_ERROR(conn->Exec(kEveryConnection));
   if (read_only) TRANCHE_RETURN_IF_ERROR(conn->Exec("PRAGMA query_only=ON;"));
+  return conn;
+}
+
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::OpenInMemory() {
+  // A name without a leading "/" keeps the memdb database private to this connection.
+  TRANCHE_ASSIGN_OR_RETURN(sqlite3* db, OpenHandle("tranche-in-memory", "memdb"));
+  std::unique_ptr<SqliteConnection> conn(new SqliteConnection(db));
+  sqlite3_int64 limit_bytes = kMaxInMemoryBytes;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit_bytes) != SQLITE_OK) {
+    return Status::Unavailable("cannot size the in-memory database");
+  }
+  TRANCHE_ASSERT(limit_bytes == kMaxInMemoryBytes);
+  TRANCHE_RETURN_IF_ERROR(conn->Exec(kUnsyncedJournal));
+  TRANCHE_RETURN_IF_ERROR(conn->Exec(kEveryConnection));
   return conn;
 }
 

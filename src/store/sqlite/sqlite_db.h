@@ -49,6 +49,17 @@ class SqliteConnection final : public sql::Connection {
   // journal in memory and no fsync: see SqliteOptions), foreign keys, a busy timeout.
   static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, bool read_only,
                                                         bool sync_commits = true);
+  // A private database held in memory on SQLite's memdb VFS, with the journal in memory
+  // and no fsync, refused past kMaxInMemoryBytes (SQLITE_FULL). Not ":memory:": its page
+  // cache holds every page, and each commit after a B-tree balance that renumbered pages
+  // (through the lock-byte page's number as a temporary) walks that whole cache, so a
+  // commit's cost grows with the database (35 µs at 20,000 pages, 142 µs at 121,000 in
+  // a benchmark of single-row commits; docs/BENCHMARKS.md). On memdb the page cache is
+  // the usual bounded one and the cost stays flat.
+  static Result<std::unique_ptr<SqliteConnection>> OpenInMemory();
+  // Generous for tests, the assistant's evaluation and simulations of up to tens of
+  // thousands of consumers (a year of 10,000 is about 4 GB); larger runs use a file.
+  static constexpr std::int64_t kMaxInMemoryBytes = std::int64_t{16} << 30;
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;

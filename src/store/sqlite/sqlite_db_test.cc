@@ -44,5 +44,26 @@ TEST(SqliteConnection, CommitsAreSyncedUnlessToldOtherwise) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
+// Each in-memory database belongs to its connection alone, writes nothing to disk, and
+// answers SQLITE_FULL, not a crash, past its limit.
+TEST(SqliteConnection, InMemoryDatabasesArePrivateAndBounded) {
+  auto a = SqliteConnection::OpenInMemory();
+  auto b = SqliteConnection::OpenInMemory();
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(Synchronous(**a), 0);
+  EXPECT_EQ(JournalMode(**a), "memory");
+  ASSERT_TRUE((*a)->Exec("CREATE TABLE t(x BLOB); INSERT INTO t VALUES (zeroblob(100000));").ok());
+  EXPECT_FALSE((*b)->Exec("SELECT x FROM t").ok());  // b has no table t
+  EXPECT_FALSE(std::filesystem::exists("tranche-in-memory"));
+
+  sqlite3_int64 limit_bytes = 1 << 20;  // lower the limit to 1 MiB to reach it
+  ASSERT_EQ(sqlite3_file_control((*a)->raw(), "main", SQLITE_FCNTL_SIZE_LIMIT, &limit_bytes), SQLITE_OK);
+  const Status full = (*a)->Exec("INSERT INTO t VALUES (zeroblob(2000000));");
+  EXPECT_FALSE(full.ok());
+  sql::Statement count = (*a)->Prepare("SELECT count(*) FROM t");
+  ASSERT_TRUE(count.Step().value());
+  EXPECT_EQ(count.Int(0), 1);  // the failed insert left nothing
+}
+
 }  // namespace
 }  // namespace tranche::store::sqlite
