@@ -163,16 +163,7 @@ TEST(AssistantLlmFallbackTest, TheBuiltInUnderstandingAnswersWhenTheModelFailsOr
 TEST(AssistantLlmFallbackTest, AnUnusableModelUrlFailsStartUp) {
   testing::TestDatabase db;
   testing::TempDir dir;
-  app::PlatformOptions o;
-  o.data_dir = dir.path();
-  o.database = db.url();
-  o.migrate = true;
-  o.server.port = 0;
-  o.access_log = "off";
-  static const testing::KeywordClassifier intents;
-  static const testing::KeywordLanguageDetector languages;
-  o.intent_classifier = &intents;
-  o.language_detector = &languages;
+  app::PlatformOptions o = testing::KeywordAssistantPlatform(dir.path(), db.url());
   o.assistant_llm.url = "ftp://model.example/v1";
   auto p = app::Platform::Open(o);
   ASSERT_FALSE(p.ok());

@@ -40,17 +40,7 @@ Queues QueuesOf(app::Platform& p, const app::DemoCredentials& creds) {
 TEST(DemoWorldTest, ANewWorldHasWorkInEachQueueAndReopeningSeedsNothingTwice) {
   testing::TestDatabase db;
   testing::TempDir dir;
-  app::PlatformOptions o;
-  o.data_dir = dir.path();
-  o.database = db.url();
-  o.migrate = true;
-  o.server.port = 0;
-  o.access_log = "off";
-  static const testing::KeywordClassifier intents;
-  static const testing::KeywordLanguageDetector languages;
-  o.intent_classifier = &intents;
-  o.language_detector = &languages;
-  auto p = app::Platform::Open(o);
+  auto p = app::Platform::Open(testing::KeywordAssistantPlatform(dir.path(), db.url()));
   ASSERT_TRUE(p.ok()) << p.status().ToString();
 
   auto first = app::EnsureDemoWorld((*p)->services());

@@ -3,6 +3,7 @@
 // without a model. Test code only; the product gets the real ones.
 #pragma once
 
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -57,6 +58,23 @@ inline TestServerOptions WithKeywordAssistant() {
   TestServerOptions o;
   o.intent_classifier = &intents;
   o.language_detector = &languages;
+  return o;
+}
+
+// Options for opening an app::Platform directly, for a test that needs the platform's
+// objects rather than its HTTP server: files in `data_dir`, the store at `database`
+// (empty: SQLite in data_dir), migrated, an ephemeral port, no access log, and the
+// keyword assistant.
+inline app::PlatformOptions KeywordAssistantPlatform(const std::string& data_dir, const std::string& database) {
+  const TestServerOptions keywords = WithKeywordAssistant();
+  app::PlatformOptions o;
+  o.data_dir = data_dir;
+  o.database = database;
+  o.migrate = true;
+  o.server.port = 0;
+  o.access_log = "off";
+  o.intent_classifier = keywords.intent_classifier;
+  o.language_detector = keywords.language_detector;
   return o;
 }
 
