@@ -629,12 +629,16 @@ async function run() {
     expect(caret === 2, `the cursor is on line ${caret}, not 2`);
     await editor.fill(`# held for a person\n${reviewRule}\n`);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
-    await page.getByText(/^Saved as version \d+ with 1 rule\.$/).waitFor();
-    // The history reloads with the new version on top, the API's first one below it.
+    const savedAs = page.getByText(/^Saved as version \d+ with 1 rule\.$/);
+    await savedAs.waitFor();
+    const newest = Number(/version (\d+)/.exec(await savedAs.textContent())[1]);
+    expect(newest >= 2, `the new version is ${newest}`);
+    // The history reloads with the new version on top, the earlier ones below it. (The
+    // demo world starts with rules of its own, so the table had two rows before the save:
+    // wait for the new version itself, not for a second row.)
     const history = page.getByRole('table', { name: 'Rule versions' });
+    await history.locator('tbody tr').first().locator('td').first().filter({ hasText: new RegExp(`^\\s*${newest}\\s*$`) }).waitFor();
     await history.locator('tbody tr').nth(1).waitFor();
-    const newest = Number((await history.locator('tbody tr').first().locator('td').first().textContent()).trim());
-    expect(newest >= 2, `the newest version in the history is ${newest}`);
     // Backtest a stricter candidate, unsaved, on the stored decisions: the held checkout
     // would now be blocked.
     await editor.fill(`block if email_domain = "review.example"\n`);
