@@ -125,14 +125,13 @@ Status SaveStarterRules(store::Tx& tx, const fraud::Screening& fraud, const std:
   return Status::Ok();
 }
 
-// The consumer buys a 250-USD-equivalent accessory set (320 on `device` when it is
-// given) from `merchant` on pay-in-4, through the same checkout path as the API:
-// session, decision, order, capture. A purchase held for a fraud review is ordered
-// but not captured: capture waits for the reviewer.
+// The consumer buys an accessory set worth `usd_minor` US cents (in `currency` at the
+// reference rate) from `merchant` on pay-in-4, on `device`, through the same checkout
+// path as the API: session, decision, order, capture. A purchase held for a fraud
+// review is ordered but not captured: capture waits for the reviewer.
 Status SeedPurchase(store::Tx& tx, const origination::Context& ctx, RandomSource& secrets,
                     const DemoMerchantKey& merchant, Currency currency, const std::string& consumer_id,
-                    const origination::Device& device) {
-  const std::int64_t usd_minor = device.ip_country ? 32'000 : 25'000;
+                    std::int64_t usd_minor, const origination::Device& device) {
   const Money amount = lending::FromUsdReference(usd_minor, currency);
   checkout::SessionDraft draft{amount, {{"Accessory set", 1, amount, amount}}, "demo-" + consumer_id, std::nullopt};
   TRANCHE_RETURN_IF_ERROR(checkout::ValidateSession(draft));
@@ -186,12 +185,12 @@ Result<DemoCredentials> EnsureDemoWorld(const api::Services& services) {
                                    services.fraud};
     for (std::size_t i = 0; i < std::size(kDemoConsumers); ++i) {
       TRANCHE_RETURN_IF_ERROR(SeedPurchase(tx, ctx, secrets, out.merchants[i], kDemoMerchants[i].currency,
-                                           out.consumer_ids[i], {}));
+                                           out.consumer_ids[i], 25'000, {}));
     }
     if (services.fraud != nullptr) {
       TRANCHE_RETURN_IF_ERROR(SeedPurchase(tx, ctx, secrets, out.merchants[kTravelShop],
                                            kDemoMerchants[kTravelShop].currency, out.consumer_ids[kTraveller],
-                                           kTravellersDevice));
+                                           32'000, kTravellersDevice));
     }
     return Status::Ok();
   }));
