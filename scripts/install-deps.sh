@@ -14,6 +14,7 @@ packages=(
   libspdlog-dev libfmt-dev           # structured logs
   libcli11-dev                       # command line
   libsodium-dev                      # key hashing, constant-time compare, HMAC
+  libgoogle-perftools-dev            # tcmalloc, the tranche program's allocator
   libssl-dev openssl ca-certificates # TLS for webhook delivery (openssl: test certificates)
   libxgboost-dev                     # gradient-boosted credit and fraud models (XGBoost C API)
   libfasttext-dev                    # the assistant's intent and language models
