@@ -115,16 +115,6 @@ const origination::Device kTravellersDevice{"203.0.113.7", "GB", "demo-travel-ph
 constexpr std::size_t kHardshipConsumer = 2;
 constexpr char kHardshipMessage[] = "Ich habe meinen Job verloren und kann meine Raten nicht mehr zahlen.";
 
-Status SaveStarterRules(store::Tx& tx, const fraud::Screening& fraud, const std::string& operator_id, Instant now) {
-  fraud::RulesVersion rules;
-  rules.source = std::string(fraud::kStarterRules);
-  rules.created_by = operator_id;
-  rules.created_at = now;
-  TRANCHE_ASSIGN_OR_RETURN(const ops::RulesSaved saved, ops::SaveFraudRules(tx, fraud.source.catalogue(), std::move(rules)));
-  TRANCHE_ASSERT_MSG(saved.version.has_value(), "the starter rules parse against the catalogue");
-  return Status::Ok();
-}
-
 // The consumer buys an accessory set worth `usd_minor` US cents (in `currency` at the
 // reference rate) from `merchant` on pay-in-4, on `device`, through the same checkout
 // path as the API: session, decision, order, capture. A purchase held for a fraud
@@ -180,7 +170,11 @@ Result<DemoCredentials> EnsureDemoWorld(const api::Services& services) {
     const merchants::MerchantDraft applicant{"Aurora Tours AB", "SE", Currency::kSEK, merchants::Pricing{}, {}, "travel"};
     TRANCHE_ASSIGN_OR_RETURN(auto held, onboarding::CreateMerchant(tx, applicant, ids, secrets, now));
     TRANCHE_ASSERT(held.merchant.onboarding.status == merchants::OnboardingStatus::kPendingReview);
-    if (services.fraud != nullptr) TRANCHE_RETURN_IF_ERROR(SaveStarterRules(tx, *services.fraud, out.operator_id, now));
+    if (services.fraud != nullptr) {
+      TRANCHE_RETURN_IF_ERROR(ops::SaveRulesSource(tx, services.fraud->source.catalogue(),
+                                                   std::string(fraud::kStarterRules), out.operator_id, now)
+                                  .status());
+    }
     const origination::Context ctx{ids, services.decider, services.bureau, now, ops::OrderEventsOutbox(),
                                    services.fraud};
     for (std::size_t i = 0; i < std::size(kDemoConsumers); ++i) {

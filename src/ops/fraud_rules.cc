@@ -25,6 +25,19 @@ Result<RulesSaved> SaveFraudRules(store::Tx& tx, const fraud::Catalogue& catalog
   return out;
 }
 
+Result<fraud::RulesVersion> SaveRulesSource(store::Tx& tx, const fraud::Catalogue& catalogue, std::string source,
+                                            std::string operator_id, Instant now) {
+  fraud::RulesVersion rules;
+  rules.source = std::move(source);
+  rules.created_by = std::move(operator_id);
+  rules.created_at = now;
+  TRANCHE_ASSIGN_OR_RETURN(RulesSaved saved, SaveFraudRules(tx, catalogue, std::move(rules)));
+  if (saved.version) return std::move(*saved.version);
+  const fraud::RuleError& e = saved.parsed.errors.front();
+  return Status::InvalidArgument("invalid_fraud_rules", "fraud rules line " + std::to_string(e.line) + ", column " +
+                                                            std::to_string(e.column) + ": " + e.message);
+}
+
 Result<ListSaved> SaveFraudList(store::Tx& tx, IdGenerator& ids, std::string name,
                                 const std::optional<fraud::FraudList>& before, std::vector<std::string> entries,
                                 std::string operator_id, Instant now) {

@@ -25,6 +25,13 @@ struct RulesSaved {
 // fraud::kMaxRulesSourceBytes and ValidThresholds(next.thresholds).
 Result<RulesSaved> SaveFraudRules(store::Tx& tx, const fraud::Catalogue& catalogue, fraud::RulesVersion next);
 
+// Saves `source` with the default thresholds as the next version, by `operator_id` at
+// `now`: how the demo world and the simulator start their screening. Rules that do not
+// check are refused (invalid_fraud_rules) with the first error's line and column.
+// Precondition: source within fraud::kMaxRulesSourceBytes.
+Result<fraud::RulesVersion> SaveRulesSource(store::Tx& tx, const fraud::Catalogue& catalogue, std::string source,
+                                            std::string operator_id, Instant now);
+
 struct ListSaved {
   fraud::FraudList list;
   std::vector<std::string> merchants_to_review;  // sent back by the re-screening, in id order

@@ -314,17 +314,8 @@ class Simulation {
 
 Status Simulation::Start() {
   return store_.Write([&](store::Tx& tx) -> Status {
-    fraud::RulesVersion rules;
-    rules.source = c_.fraud.rules;
-    rules.created_by = kOperator;
-    rules.created_at = clock_.Now();
-    TRANCHE_ASSIGN_OR_RETURN(const ops::RulesSaved saved,
-                             ops::SaveFraudRules(tx, fraud_source_.catalogue(), std::move(rules)));
-    if (!saved.version) {
-      const fraud::RuleError& e = saved.parsed.errors.front();
-      return Status::InvalidArgument("invalid_fraud_rules", "fraud.rules line " + std::to_string(e.line) + ", column " +
-                                                                std::to_string(e.column) + ": " + e.message);
-    }
+    TRANCHE_RETURN_IF_ERROR(
+        ops::SaveRulesSource(tx, fraud_source_.catalogue(), c_.fraud.rules, std::string(kOperator), clock_.Now()).status());
     for (std::size_t i = 0; i < population_.merchants.size(); ++i) {
       if (population_.merchants[i].joins_on_day == 0) TRANCHE_RETURN_IF_ERROR(Onboard(tx, i, 0));
     }
