@@ -43,8 +43,9 @@ Result<DemoCredentials> EnsureDemoWorld(const api::Services& services);
 Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::string& training_csv);
 
 // The demo's fraud model in `dir`: kept when the directory holds one, otherwise trained
-// on first run from a small simulated card stream (fraud::SimulateCards, fixed seed:
-// the same model every time) in a few seconds. Returns the directory.
+// on first run on the screenings of a small simulated BNPL business
+// (sim::TrainFraudOnSimulation, fixed seed: the same model every time) in about half a
+// minute. Returns the directory.
 Result<std::string> EnsureDemoFraudModel(const std::string& dir);
 
 // What to print after the demo starts: the keys and curl lines that work as printed.

@@ -67,7 +67,7 @@ function startServer() {
   child.stderr.on('data', (d) => { err += d; });
   return new Promise((resolvePromise, reject) => {
     // First start trains the assistant's intent model and the fraud model (about 12 s and
-    // 11 s on an idle machine).
+    // 17 s on an idle machine).
     const timer = setTimeout(() => reject(new Error(`the demo did not start in 180 s:\n${err}`)), 180_000);
     child.stdout.on('data', (d) => {
       out += d;
