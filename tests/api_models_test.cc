@@ -87,6 +87,16 @@ class ApiModelsTest : public ::testing::Test {
     return a.json();
   }
 
+  // Rules under which every screened authorization is held for a fraud review.
+  static void HoldEveryScreening(testing::HttpClient& c, const std::string& operator_key) {
+    testing::ClientRequest rules;
+    rules.method = "PUT";
+    rules.target = "/v1/admin/fraud/rules";
+    rules.body = Json{{"source", "review if fraud_score >= 0\n"}}.dump();
+    rules.bearer = operator_key;
+    ASSERT_EQ(c.Send(rules).status, 200);
+  }
+
   SimulatedClock clock_{*ParseRfc3339("2026-03-10T09:00:00Z")};
 };
 ApiModelsTest::Dirs* ApiModelsTest::dirs_ = nullptr;
@@ -103,12 +113,7 @@ TEST_F(ApiModelsTest, ReportsEachServedModelWithItsCurvesAndLiveMonitoring) {
   auto c = server.Client();
   const std::string& op = server.operator_key;
   // Every authorization held for review, so each gets a label when an operator decides.
-  testing::ClientRequest rules;
-  rules.method = "PUT";
-  rules.target = "/v1/admin/fraud/rules";
-  rules.body = Json{{"source", "review if fraud_score >= 0\n"}}.dump();
-  rules.bearer = op;
-  ASSERT_EQ(c.Send(rules).status, 200);
+  HoldEveryScreening(c, op);
   const char* emails[] = {"a@example.com", "b@example.com", "c@example.com", "d@example.com"};
   const std::int64_t amounts[] = {5000, 60000, 7000, 65000};
   for (int i = 0; i < 4; ++i) Authorize(server, c, amounts[i], emails[i]);
@@ -203,12 +208,7 @@ TEST_F(ApiModelsTest, TheDemoFraudModelPassesOrdinaryBasketsAndHoldsIdentitiesSh
   auto c = server.Client();
   const std::string& op = server.operator_key;
   // Every screened authorization held, so that each score can be read from its review.
-  testing::ClientRequest rules;
-  rules.method = "PUT";
-  rules.target = "/v1/admin/fraud/rules";
-  rules.body = Json{{"source", "review if fraud_score >= 0\n"}}.dump();
-  rules.bearer = op;
-  ASSERT_EQ(c.Send(rules).status, 200);
+  HoldEveryScreening(c, op);
   for (const std::int64_t amount : {9000, 25000, 60000, 120000}) {
     Authorize(server, c, amount, "shopper" + std::to_string(amount) + "@example.com");
   }

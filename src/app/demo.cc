@@ -155,8 +155,8 @@ Status SeedHandoff(assist::Assistant& assistant, const std::string& consumer_id)
 
 // The business the demo's fraud model learns from: small enough to run and train in
 // well under a minute, with fraud eight times as common as the simulator's defaults so
-// that its platform learns of some sixty frauds (fewer make a model that ranks at
-// random). A fixed seed and start: the same model every time.
+// that its platform learns of some sixty frauds, enough for each fold of the search to
+// hold a dozen or more. A fixed seed and start: the same model every time.
 sim::SimConfig DemoFraudSimulation() {
   sim::SimConfig c = sim::DefaultConfig();
   c.consumers = 1'500;

@@ -44,8 +44,9 @@ Result<std::string> EnsureDemoCreditModel(const std::string& dir, const std::str
 
 // The demo's fraud model in `dir`: kept when the directory holds one, otherwise trained
 // on first run on the screenings of a small simulated BNPL business
-// (sim::TrainFraudOnSimulation, fixed seed: the same model every time) in about half a
-// minute. Returns the directory.
+// (sim::TrainFraudOnSimulation, fixed seed: the same model every time) in about 20 s.
+// A directory from before 2026-12-05 keeps its card-stream model until it is deleted.
+// Returns the directory.
 Result<std::string> EnsureDemoFraudModel(const std::string& dir);
 
 // What to print after the demo starts: the keys and curl lines that work as printed.
