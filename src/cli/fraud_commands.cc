@@ -189,9 +189,7 @@ int RunTrainOnDecisions(const TrainArgs& a) {
   if (!window.ok()) return Fail(window.status());
   auto set = ReadDecisionWindow(*window, now, a.label_delay_days, a.db);
   if (!set.ok()) return Fail(set.status());
-  if (Status st = set->CheckEnough(); !st.ok()) return Fail(st);
-  auto trained =
-      fraud::TrainOnRows(set->rows(), fraud::EngineFeatureSource::ScreeningCatalogue(), a.delay_days * fraud::kDayS, a.o);
+  auto trained = fraud::TrainOnDecisions(*set, a.delay_days * fraud::kDayS, a.o);
   if (!trained.ok()) return Fail(trained.status());
   if (Status st = trained->model.Save(a.out); !st.ok()) return Fail(st);
   std::printf("fraud model %s written to %s: %zu features, cross-validated AUC %.4f AP %.4f (optimistic: the search "

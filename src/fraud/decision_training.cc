@@ -66,4 +66,10 @@ Status DecisionTrainingSet::CheckEnough() const {
                           "-day label delay were left out)");
 }
 
+Result<StreamModel> TrainOnDecisions(const DecisionTrainingSet& set, std::int64_t engine_label_delay_s,
+                                     const FraudTrainOptions& options) {
+  TRANCHE_RETURN_IF_ERROR(set.CheckEnough());
+  return TrainOnRows(set.rows(), set.catalogue(), engine_label_delay_s, options);
+}
+
 }  // namespace tranche::fraud

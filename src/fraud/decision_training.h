@@ -23,6 +23,7 @@
 #include "core/time.h"
 #include "fraud/decision.h"
 #include "fraud/review.h"
+#include "fraud/stream_training.h"
 #include "ml/matrix.h"
 
 namespace tranche::fraud {
@@ -69,6 +70,7 @@ class DecisionTrainingSet {
   // the decision's; fewer than kMaxTrainingDecisions were added.
   void Add(const FraudDecision& decision, std::span<const Label> labels);
 
+  const Catalogue& catalogue() const { return *catalogue_; }
   const ml::Matrix& rows() const { return rows_; }
   const DecisionTrainingCounts& counts() const { return counts_; }
   std::chrono::days label_delay() const { return label_delay_; }
@@ -84,5 +86,12 @@ class DecisionTrainingSet {
   ml::Matrix rows_;
   DecisionTrainingCounts counts_;
 };
+
+// Trains on `set`'s rows (TrainOnRows) a model that reads the catalogue they were read
+// in; `engine_label_delay_s` is the feature engine's label delay the screenings were
+// computed with, which the serving engine will use. Refused as set.CheckEnough()
+// refuses, then as TrainOnRows does.
+Result<StreamModel> TrainOnDecisions(const DecisionTrainingSet& set, std::int64_t engine_label_delay_s,
+                                     const FraudTrainOptions& options);
 
 }  // namespace tranche::fraud

@@ -23,16 +23,15 @@ Result<SimulatedFraudModel> TrainFraudOnSimulation(const SimConfig& c, const fra
   RunOptions quiet;
   quiet.settlement_files = false;
   TRANCHE_RETURN_IF_ERROR(Run(c, *store, quiet).status());
-  const fraud::Catalogue& catalogue = fraud::EngineFeatureSource::ScreeningCatalogue();
-  TRANCHE_ASSIGN_OR_RETURN(
-      fraud::DecisionTrainingSet set,
-      ops::ReadTrainingDecisions(*store, catalogue, DateRange{c.start_date, AddDays(end, -1)}, labelled_at,
-                                 std::chrono::days(fraud::kDefaultTrainingLabelDelayDays)));
-  TRANCHE_RETURN_IF_ERROR(set.CheckEnough());
+  const DateRange run{c.start_date, AddDays(end, -1)};
+  TRANCHE_ASSIGN_OR_RETURN(fraud::DecisionTrainingSet set,
+                           ops::ReadTrainingDecisions(*store, fraud::EngineFeatureSource::ScreeningCatalogue(), run,
+                                                      labelled_at,
+                                                      std::chrono::days(fraud::kDefaultTrainingLabelDelayDays)));
   // The run screened with the engine's default label delay (driver.cc), so the serving
   // engine must shift the merchant fraud rates by the same.
   TRANCHE_ASSIGN_OR_RETURN(fraud::StreamModel trained,
-                           fraud::TrainOnRows(set.rows(), catalogue, fraud::EngineOptions{}.label_delay_s, options));
+                           fraud::TrainOnDecisions(set, fraud::EngineOptions{}.label_delay_s, options));
   return SimulatedFraudModel{std::move(trained), set.counts()};
 }
 
