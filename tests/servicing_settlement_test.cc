@@ -1,7 +1,7 @@
 // Merchant settlement across closes: a negative net is carried into the next
 // settlement, a payout whose outcome is unknown is not paid again, a merchant under
-// review is not paid until it is approved, and a merchant sees only its own
-// settlements and payouts.
+// review is not paid until it is approved, a rejected merchant's debt is written off
+// by an operator, and a merchant sees only its own settlements and payouts.
 #include "ops/cob.h"
 #include "support/scenario.h"
 
@@ -262,6 +262,117 @@ TEST(ServicingSettlementTest, ARejectedMerchantIsPaidOnlyOnceItsPayoutsAreReleas
   EXPECT_EQ(payouts[0]["amount"], NetOf(10000));
   EXPECT_EQ(payouts[0]["status"], "paid");
   EXPECT_EQ(s.Balance("merchant_payable:USD:" + id), 0);
+  s.ExpectBooksAgree({bought.plan_id});
+}
+
+// A rejected merchant paid out before a return owes the refund: an operator writes the
+// debt off, in part and then the rest, and the next settlement nets it away. Bad
+// requests, the wrong callers and a merchant that trades change nothing.
+TEST(ServicingSettlementTest, ARejectedMerchantsDebtIsWrittenOffByAnOperator) {
+  Scenario s;
+  testing::HttpClient& c = s.client();
+  const auto bought = s.Buy("owes@example.com", 10000);
+  const std::string id = s.server().merchant_id;
+  const std::string payable = "merchant_payable:USD:" + id;
+  const std::string write_offs = "/v1/admin/merchants/" + id + "/write-offs";
+  const Json body = {{"amount", 4000}, {"currency", "USD"}, {"reason", "the merchant is insolvent"}};
+  const auto refused = [&](const testing::ClientResponse& r, int status, const std::string& code) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.json()["error"]["code"], code) << r.body;
+  };
+  s.Advance(1);  // paid out what it was owed
+  refused(c.Post(write_offs, body, s.okey(), "wo-active"), 409, "merchant_not_rejected");
+  s.RestrictMerchantName();
+  refused(c.Post(write_offs, body, s.okey(), "wo-review"), 409, "merchant_not_rejected");
+  ASSERT_EQ(c.Post("/v1/admin/merchants/" + id + "/reject", {{"note", "listed"}}, s.okey()).status, 200);
+  refused(c.Post(write_offs, body, s.okey(), "wo-nothing"), 422, "no_debt");
+  auto refund = c.Post("/v1/admin/orders/" + bought.order_id + "/refunds",
+                       {{"amount", 10000}, {"reason", "returned to a shop that closed"}}, s.okey());
+  ASSERT_EQ(refund.status, 201) << refund.body;
+  s.Advance(1);
+  Json settlements = MerchantSettlements(s, id);
+  ASSERT_EQ(settlements.size(), 2u) << settlements;
+  EXPECT_EQ(settlements[1]["net"], -10000);
+  ASSERT_EQ(s.Balance(payable), 10000);  // a debit: the merchant owes the refund
+
+  // Bad requests and the wrong callers change nothing.
+  refused(c.Post(write_offs, body, s.okey()), 400, "idempotency_key_required");
+  refused(c.Post(write_offs, Json::object(), s.okey(), "wo-bad-1"), 400, "parameter_missing");
+  refused(c.Post(write_offs, {{"amount", "4000"}, {"currency", "USD"}, {"reason", "x"}}, s.okey(), "wo-bad-2"), 400,
+          "parameter_invalid_type");
+  refused(c.Post(write_offs, {{"amount", 0}, {"currency", "USD"}, {"reason", "x"}}, s.okey(), "wo-bad-3"), 400,
+          "parameter_out_of_range");
+  refused(c.Post(write_offs, {{"amount", 1e30}, {"currency", "USD"}, {"reason", "x"}}, s.okey(), "wo-bad-4"), 400,
+          "parameter_invalid_type");
+  refused(c.Post(write_offs, {{"amount", 1}, {"currency", "XXX"}, {"reason", "x"}}, s.okey(), "wo-bad-5"), 400,
+          "unsupported_currency");
+  refused(c.Post(write_offs, {{"amount", 1}, {"currency", "USD"}, {"reason", std::string(501, 'x')}}, s.okey(),
+                 "wo-bad-6"),
+          400, "string_too_long");
+  refused(c.Post(write_offs, {{"amount", 1}, {"currency", "USD"}, {"reason", "x"}, {"note", "y"}}, s.okey(),
+                 "wo-bad-7"),
+          400, "parameter_unknown");
+  refused(c.Post(write_offs, {{"amount", 10001}, {"currency", "USD"}, {"reason", "x"}}, s.okey(), "wo-bad-8"), 422,
+          "write_off_exceeds_debt");
+  refused(c.Post(write_offs, {{"amount", 1}, {"currency", "EUR"}, {"reason", "x"}}, s.okey(), "wo-bad-9"), 422,
+          "no_debt");
+  refused(c.Post("/v1/admin/merchants/mer_01JDQ3V6W4X8Y2Z0ABCDEFGHJK/write-offs", body, s.okey(), "wo-bad-10"), 404,
+          "merchant_not_found");
+  refused(c.Get("/v1/admin/merchants/mer_01JDQ3V6W4X8Y2Z0ABCDEFGHJK/write-offs", s.okey()), 404,
+          "merchant_not_found");
+  for (const std::string& key : {s.server().other_merchant_key, s.Login("owes@example.com")}) {
+    EXPECT_EQ(c.Post(write_offs, body, key, "wo-other").status, 403);
+    EXPECT_EQ(c.Get(write_offs, key).status, 403);
+  }
+  const testing::ClientResponse anonymous = c.Get(write_offs, "");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.body.find("mwo_"), std::string::npos);
+  EXPECT_EQ(c.Post(write_offs, body, "", "wo-anonymous").status, 401);
+  EXPECT_EQ(s.Balance(payable), 10000);
+  EXPECT_EQ(s.Balance("merchant_loss_expense:USD"), 0);
+  EXPECT_TRUE(c.Get(write_offs, s.okey()).json()["data"].empty());
+
+  // Part of the debt, then the rest; a retry returns the first reply and posts nothing.
+  auto part = c.Post(write_offs, body, s.okey(), "wo-part");
+  ASSERT_EQ(part.status, 201) << part.body;
+  const Json w = part.json();
+  EXPECT_EQ(w["object"], "merchant_write_off");
+  EXPECT_EQ(w["merchant_id"], id);
+  EXPECT_EQ(w["amount"], 4000);
+  EXPECT_EQ(w["currency"], "USD");
+  EXPECT_EQ(w["reason"], "the merchant is insolvent");
+  EXPECT_EQ(w["written_off_by"].get<std::string>().substr(0, 4), "opr_");
+  auto retried = c.Post(write_offs, body, s.okey(), "wo-part");
+  EXPECT_EQ(retried.status, 201);
+  EXPECT_EQ(retried.json(), w);
+  EXPECT_EQ(s.Balance(payable), 6000);
+  EXPECT_EQ(s.Balance("merchant_loss_expense:USD"), 4000);
+  auto entry = c.Get("/v1/admin/ledger/entries/" + w["journal_entry_id"].get<std::string>(), s.okey());
+  ASSERT_EQ(entry.status, 200) << entry.body;
+  EXPECT_EQ(entry.json()["reason"], "merchant_write_off");
+  EXPECT_EQ(entry.json()["object_id"], w["id"]);
+  EXPECT_EQ(entry.json()["memo"], "the merchant is insolvent");
+  refused(c.Post(write_offs, {{"amount", 6001}, {"currency", "USD"}, {"reason", "the rest"}}, s.okey(), "wo-more"),
+          422, "write_off_exceeds_debt");
+  auto rest = c.Post(write_offs, {{"amount", 6000}, {"currency", "USD"}, {"reason", "the rest"}}, s.okey(), "wo-rest");
+  ASSERT_EQ(rest.status, 201) << rest.body;
+  EXPECT_EQ(s.Balance(payable), 0);
+  EXPECT_EQ(s.Balance("merchant_loss_expense:USD"), 10000);
+  const Json listed = c.Get(write_offs, s.okey()).json();
+  ASSERT_EQ(listed["data"].size(), 2u) << listed;
+  EXPECT_EQ(listed["data"][0], w);
+  EXPECT_EQ(listed["data"][1]["id"], rest.json()["id"]);
+  EXPECT_FALSE(listed["has_more"]);
+  refused(c.Post(write_offs, {{"amount", 1}, {"currency", "USD"}, {"reason", "again"}}, s.okey(), "wo-again"), 422,
+          "no_debt");
+
+  s.Advance(1);  // the debt carried in, the write-offs out: nothing owed either way
+  settlements = MerchantSettlements(s, id);
+  ASSERT_EQ(settlements.size(), 3u) << settlements;
+  EXPECT_EQ(settlements[2]["carried_in"], -10000);
+  EXPECT_EQ(settlements[2]["adjustments"], 10000);
+  EXPECT_EQ(settlements[2]["net"], 0);
+  EXPECT_TRUE(MerchantPayouts(s, id).size() == 1u);  // the first day's only
   s.ExpectBooksAgree({bought.plan_id});
 }
 

@@ -20,6 +20,7 @@ std::string_view AccountTypeName(AccountType t) {
     case AccountType::kAccruedInterest: return "accrued_interest";
     case AccountType::kProcessingExpense: return "processing_expense";
     case AccountType::kFraudLossExpense: return "fraud_loss_expense";
+    case AccountType::kMerchantLossExpense: return "merchant_loss_expense";
   }
   TRANCHE_ASSERT_MSG(false, "unknown account type");
   return "";
@@ -47,7 +48,8 @@ bool IsDebitNormal(AccountType t) {
     case AccountType::kSuspense:
     case AccountType::kAccruedInterest:
     case AccountType::kProcessingExpense:
-    case AccountType::kFraudLossExpense: return true;
+    case AccountType::kFraudLossExpense:
+    case AccountType::kMerchantLossExpense: return true;
     default: return false;
   }
 }

@@ -33,6 +33,7 @@ enum class AccountType : std::uint8_t {
   kAccruedInterest,        // asset: financing interest earned and not yet paid
   kProcessingExpense,      // expense: processor fees and settlement differences written off
   kFraudLossExpense,       // expense: collections taken back by card issuers as fraud
+  kMerchantLossExpense,    // expense: what a rejected merchant owed and will not pay
 };
 
 inline constexpr AccountType kAllAccountTypes[] = {
@@ -42,7 +43,7 @@ inline constexpr AccountType kAllAccountTypes[] = {
     AccountType::kFeeRevenue,         AccountType::kCreditLossExpense,
     AccountType::kConsumerRefundsPayable, AccountType::kSuspense,
     AccountType::kAccruedInterest,    AccountType::kProcessingExpense,
-    AccountType::kFraudLossExpense};
+    AccountType::kFraudLossExpense,   AccountType::kMerchantLossExpense};
 
 enum class OwnerKind : std::uint8_t { kNone, kConsumer, kMerchant };
 

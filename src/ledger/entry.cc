@@ -22,6 +22,7 @@ std::string_view ReasonName(Reason r) {
     case Reason::kReversal: return "reversal";
     case Reason::kReconciliation: return "reconciliation";
     case Reason::kChargeback: return "chargeback";
+    case Reason::kMerchantWriteOff: return "merchant_write_off";
   }
   TRANCHE_ASSERT_MSG(false, "unknown reason");
   return "";

@@ -37,12 +37,14 @@ enum class Reason : std::uint8_t {
   kReversal,
   kReconciliation,     // processor fees and settlement differences, by rule or by a person
   kChargeback,         // a collection a card issuer took back
+  kMerchantWriteOff,   // a rejected merchant's debt written off (settlement/write_off.h)
 };
 
 inline constexpr Reason kAllReasons[] = {
     Reason::kCapture,  Reason::kRefund, Reason::kCollection,       Reason::kLateFee,
     Reason::kInterestAccrual, Reason::kChargeOff, Reason::kRecovery, Reason::kPayout,
-    Reason::kManualAdjustment, Reason::kReversal, Reason::kReconciliation, Reason::kChargeback};
+    Reason::kManualAdjustment, Reason::kReversal, Reason::kReconciliation, Reason::kChargeback,
+    Reason::kMerchantWriteOff};
 
 std::string_view ReasonName(Reason r);
 std::optional<Reason> ParseReason(std::string_view name);

@@ -94,9 +94,9 @@ TEST(EntryTest, ReversalNegatesEveryLine) {
 
 TEST(EntryTest, EveryReasonAndAccountTypeRoundTripsByName) {
   for (Reason r : kAllReasons) EXPECT_EQ(ParseReason(ReasonName(r)), r);
-  EXPECT_EQ(std::size(kAllReasons), static_cast<std::size_t>(Reason::kChargeback) + 1);
+  EXPECT_EQ(std::size(kAllReasons), static_cast<std::size_t>(Reason::kMerchantWriteOff) + 1);
   for (AccountType t : kAllAccountTypes) EXPECT_EQ(ParseAccountType(AccountTypeName(t)), t);
-  EXPECT_EQ(std::size(kAllAccountTypes), static_cast<std::size_t>(AccountType::kFraudLossExpense) + 1);
+  EXPECT_EQ(std::size(kAllAccountTypes), static_cast<std::size_t>(AccountType::kMerchantLossExpense) + 1);
   EXPECT_FALSE(ParseReason("bonus"));
 }
 

@@ -208,6 +208,18 @@ Json PayoutJson(const settlement::Payout& p) {
           {"created_at", FormatRfc3339(p.created_at)}};
 }
 
+Json DebtWriteOffJson(const settlement::DebtWriteOff& w) {
+  return {{"id", w.id},
+          {"object", "merchant_write_off"},
+          {"merchant_id", w.merchant_id},
+          {"amount", w.amount.minor()},
+          {"currency", CurrencyCode(w.amount.currency())},
+          {"journal_entry_id", w.entry_id},
+          {"written_off_by", w.written_off_by},
+          {"reason", w.reason},
+          {"created_at", FormatRfc3339(w.written_off_at)}};
+}
+
 Json ReasonsJson(const std::vector<risk::Reason>& reasons) {
   Json out = Json::array();
   for (const risk::Reason& r : reasons) out.push_back({{"code", r.code}, {"message", r.message}});

@@ -51,6 +51,7 @@ Json DisputeJson(const servicing::Dispute& d);
 Json ContactJson(const servicing::Contact& c);
 Json SettlementJson(const settlement::Settlement& s, bool with_lines);
 Json PayoutJson(const settlement::Payout& p);
+Json DebtWriteOffJson(const settlement::DebtWriteOff& w);
 
 // Adverse-action reasons as [{code, message}].
 Json ReasonsJson(const std::vector<risk::Reason>& reasons);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "settlement/settlement.h"
+#include "settlement/write_off.h"
 
 namespace tranche::settlement {
 
@@ -25,6 +26,10 @@ class SettlementRepo {
   // The merchant's settlements in id order after `after_id` (without lines).
   virtual Result<std::vector<Settlement>> List(std::string_view merchant_id, std::string_view after_id,
                                                std::size_t limit) = 0;
+  // Precondition: its journal entry is posted in the same transaction.
+  virtual Status InsertWriteOff(const DebtWriteOff& w) = 0;
+  // The merchant's write-offs in id (time) order; at most `limit`.
+  virtual Result<std::vector<DebtWriteOff>> ListWriteOffs(std::string_view merchant_id, std::size_t limit) = 0;
 };
 
 }  // namespace tranche::settlement

@@ -1,6 +1,8 @@
 // A merchant's settlements (with their lines and a CSV export) and payouts; operators
-// list any merchant's (one under review or rejected has no key to look with).
+// list any merchant's (one under review or rejected has no key to look with), and write
+// off what a rejected merchant owes.
 #include "api/handlers/handlers.h"
+#include "ops/merchant_actions.h"
 
 namespace tranche::api {
 
@@ -74,6 +76,37 @@ Result<Reply> ListMerchantPayouts(RequestContext& ctx) {
   return ListPayoutsOf(ctx, id);
 }
 
+// An operator writes off part or all of a rejected merchant's debt, with the reason on
+// record. Money moves, so an Idempotency-Key is required: a retry returns the first reply.
+Result<Reply> WriteOffDebt(RequestContext& ctx) {
+  TRANCHE_RETURN_IF_ERROR(CheckKnownFields(ctx.body, {"amount", "currency", "reason"}));
+  TRANCHE_ASSIGN_OR_RETURN(std::int64_t amount, RequireAmount(ctx.body, "amount"));
+  TRANCHE_ASSIGN_OR_RETURN(Currency currency, RequireCurrency(ctx.body, "currency"));
+  TRANCHE_ASSIGN_OR_RETURN(std::string reason,
+                           RequireText(ctx.body, "reason", settlement::kMaxWriteOffReasonChars));
+  if (ctx.request.idempotency_key.empty()) {
+    return Status::InvalidArgument("idempotency_key_required", "a write-off needs an Idempotency-Key header",
+                                   "Idempotency-Key");
+  }
+  const ops::WriteOffRequest request{Money(amount, currency), ctx.Caller().id, std::move(reason)};
+  Result<Reply> reply = ctx.Commit([&](store::Tx& tx) -> Result<Reply> {
+    TRANCHE_ASSIGN_OR_RETURN(auto w, ops::WriteOffMerchantDebt(tx, ctx.svc.ids, ctx.Param("id"), request, ctx.now));
+    return Reply{201, ops::DebtWriteOffJson(w)};
+  });
+  if (reply.ok()) ctx.svc.metrics->AddLedgerEntries(1);
+  return reply;
+}
+
+Result<Reply> ListWriteOffs(RequestContext& ctx) {
+  TRANCHE_ASSIGN_OR_RETURN(std::string id, KnownMerchant(ctx));
+  std::vector<settlement::DebtWriteOff> rows;
+  TRANCHE_RETURN_IF_ERROR(ctx.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(rows, tx.settlements().ListWriteOffs(id, settlement::kMaxWriteOffsListed + 1));
+    return Status::Ok();
+  }));
+  return Reply(200, PageBody(std::move(rows), settlement::kMaxWriteOffsListed, ops::DebtWriteOffJson));
+}
+
 }  // namespace
 
 void RegisterSettlementRoutes(ApiRouter& router) {
@@ -85,6 +118,8 @@ void RegisterSettlementRoutes(ApiRouter& router) {
              [](RequestContext& ctx) { return ListPayoutsOf(ctx, ctx.Caller().id); });
   router.Add("GET", "/v1/admin/merchants/{id}/settlements", Caller::kOperator, ListMerchantSettlements);
   router.Add("GET", "/v1/admin/merchants/{id}/payouts", Caller::kOperator, ListMerchantPayouts);
+  router.Add("POST", "/v1/admin/merchants/{id}/write-offs", Caller::kOperator, WriteOffDebt);
+  router.Add("GET", "/v1/admin/merchants/{id}/write-offs", Caller::kOperator, ListWriteOffs);
 }
 
 }  // namespace tranche::api

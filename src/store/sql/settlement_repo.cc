@@ -132,4 +132,27 @@ Result<std::vector<Settlement>> SqlSettlementRepo::List(std::string_view merchan
   return CollectAll<Settlement>(s, ReadSettlement);
 }
 
+Status SqlSettlementRepo::InsertWriteOff(const settlement::DebtWriteOff& w) {
+  auto s = c_.Prepare(
+      "INSERT INTO merchant_write_offs(id, merchant_id, currency, amount_minor, entry_id, written_off_by, reason,"
+      " written_off_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  s.Bind(1, w.id).Bind(2, w.merchant_id).Bind(3, CurrencyCode(w.amount.currency())).Bind(4, w.amount.minor())
+      .Bind(5, w.entry_id).Bind(6, w.written_off_by).Bind(7, w.reason).Bind(8, UnixMicros(w.written_off_at));
+  return s.Run();
+}
+
+Result<std::vector<settlement::DebtWriteOff>> SqlSettlementRepo::ListWriteOffs(std::string_view merchant_id,
+                                                                                std::size_t limit) {
+  auto s = c_.Prepare(
+      "SELECT id, merchant_id, currency, amount_minor, entry_id, written_off_by, reason, written_off_at_us"
+      " FROM merchant_write_offs WHERE merchant_id = ? ORDER BY id LIMIT ?");
+  s.Bind(1, merchant_id).Bind(2, static_cast<std::int64_t>(limit));
+  return CollectAll<settlement::DebtWriteOff>(s, [](const Statement& r) -> Result<settlement::DebtWriteOff> {
+    const auto c = ParseCurrency(r.Text(2));
+    if (!c) return Status::Internal("stored write-off is malformed");
+    return settlement::DebtWriteOff{r.Text(0), r.Text(1), Money(r.Int(3), *c), r.Text(4), r.Text(5), r.Text(6),
+                                    InstantFromUnixMicros(r.Int(7))};
+  });
+}
+
 }  // namespace tranche::store::sql

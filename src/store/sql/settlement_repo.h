@@ -19,6 +19,9 @@ class SqlSettlementRepo final : public settlement::SettlementRepo {
   Result<std::optional<settlement::Settlement>> Find(std::string_view id) override;
   Result<std::vector<settlement::Settlement>> List(std::string_view merchant_id, std::string_view after_id,
                                                    std::size_t limit) override;
+  Status InsertWriteOff(const settlement::DebtWriteOff& w) override;
+  Result<std::vector<settlement::DebtWriteOff>> ListWriteOffs(std::string_view merchant_id,
+                                                              std::size_t limit) override;
 
  private:
   Connection& c_;

@@ -796,6 +796,22 @@ ALTER TABLE merchants ADD COLUMN payouts_released_by TEXT;
 ALTER TABLE merchants ADD COLUMN payouts_released_at_us INTEGER;
 ALTER TABLE merchants ADD COLUMN payouts_release_reason TEXT;
 )sql"},
+    {29, "merchant_write_offs",
+     R"sql(
+-- A rejected merchant's debt an operator wrote off (settlement/write_off.h): who, when,
+-- why and how much, beside the journal entry that moved it.
+CREATE TABLE merchant_write_offs (
+  id TEXT PRIMARY KEY,
+  merchant_id TEXT NOT NULL REFERENCES merchants(id),
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  entry_id TEXT NOT NULL UNIQUE REFERENCES journal_entries(id),
+  written_off_by TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  written_off_at_us INTEGER NOT NULL
+);
+CREATE INDEX merchant_write_offs_by_merchant ON merchant_write_offs(merchant_id, id);
+)sql"},
 };
 
 }  // namespace
