@@ -353,7 +353,7 @@ int main(int argc, char** argv) {
   tranche::cli::AddLlmOptions(demo, options.assistant_llm);
   std::string demo_fraud_model = "auto";
   demo->add_option("--fraud-model", demo_fraud_model,
-                   "fraud model directory, 'auto' (train the demo model on a simulated card stream on first run) "
+                   "fraud model directory, 'auto' (train the demo model on a simulated BNPL business on first run) "
                    "or 'none'")->capture_default_str();
   std::string keys_file;
   demo->add_option("--keys-file", keys_file, "also write the demo keys as JSON to this file");

@@ -765,7 +765,7 @@ async function run() {
     await portal.context().close();
   });
 
-  // Last: it moves the demo's clock two days.
+  // Near the end: it moves the demo's clock two days.
   await test('console: the close reconciles a settlement file; an exception resolved with a reason', async () => {
     // Close today with no file waiting, then drop the processor's file of that date with
     // a line nobody knows: the next close reconciles it.
@@ -797,6 +797,41 @@ async function run() {
     await page.getByRole('button', { name: 'Resolve', exact: true }).click();
     await page.getByText(/^Resolved rex_.*: no adjustment\./i).waitFor();
     await page.getByText('Nothing waits for a person.').waitFor();
+    noProblems(page);
+    await page.context().close();
+  });
+
+  // After the closes above paid the rejected shop what it was owed (its payouts were
+  // released), an operator refunds the rest of its customer's order: the shop now owes
+  // the lender, and an operator writes the debt off.
+  await test('console: a rejected merchant\'s debt written off with a reason', async () => {
+    const shop = keys.merchant_keys[3];
+    const buyer = await api('GET', `/v1/admin/consumers/${keys.consumer_ids[3]}`, keys.operator_key);
+    const order = await api('GET', `/v1/admin/orders/${buyer.plans[0].order_id}`, keys.operator_key);
+    const rest = order.captured_amount - order.refunded_amount;
+    await api('POST', `/v1/admin/orders/${order.id}/refunds`, keys.operator_key,
+      { amount: rest, reason: 'the rest returned after the shop closed' });
+    const payable = `merchant_payable:${shop.currency}:${shop.merchant_id}`;
+    const owed = (await api('GET', `/v1/admin/ledger/accounts/${payable}`, keys.operator_key)).balance;
+    expect(owed > 0, `the shop owes nothing after the refund: ${owed}`);
+
+    const page = await consoleAt(`#/merchants/${shop.merchant_id}`);
+    const debt = page.getByRole('region', { name: `${shop.name}: debt` });
+    await debt.getByRole('button', { name: 'Write off' }).waitFor();
+    // Bad input: a reason is required; the API's message shows beside the field.
+    await debt.getByRole('button', { name: 'Write off' }).click();
+    const missing = await fieldError(page, 'reason');
+    expect(/reason/.test(missing), `unexpected message for a missing reason: ${missing}`);
+    await debt.getByLabel('Reason').fill('the shop is insolvent; the administrator pays nothing');
+    await debt.getByRole('button', { name: 'Write off' }).click();
+    await page.getByText(new RegExp(`^Wrote off .* of ${shop.name}'s debt\\.$`)).waitFor();
+    await debt.getByRole('cell', { name: 'the shop is insolvent; the administrator pays nothing' }).waitFor();
+    await accessible(page, 'the merchant page with its debt written off');
+    await shot(page, 'console-merchant-debt-written-off');
+    const after = await api('GET', `/v1/admin/ledger/accounts/${payable}`, keys.operator_key);
+    expect(after.balance === 0, `the debt is still on the books: ${after.balance}`);
+    const listed = await api('GET', `/v1/admin/merchants/${shop.merchant_id}/write-offs`, keys.operator_key);
+    expect(listed.data.length === 1 && listed.data[0].amount === owed, `not written off: ${JSON.stringify(listed)}`);
     noProblems(page);
     await page.context().close();
   });

@@ -2,12 +2,12 @@
 // an order (captures, refunds, plans; a refund for a merchant that no longer trades) and
 // merchants (onboarding review, settlements and payouts held or released, terms, webhooks).
 import { useState } from 'preact/hooks';
-import type { List } from '../lib/api';
+import { ApiError, type List } from '../lib/api';
 import { dateTime, minorToInput, money, parseMinor, percentFromBps, productName } from '../lib/format';
 import { DecisionsTable, PlanSummary, Schedule } from '../lib/plans';
 import { Alert, DecisionForm, Field, Loading, Pill, Section, Table, errorFor, formError, routeId, useLoad, useSubmit } from '../lib/ui';
 import { op } from './session';
-import type { ConsumerDetail, Merchant, OrderDetail, Payout, Settlement } from './types';
+import type { ConsumerDetail, Merchant, MerchantWriteOff, OrderDetail, Payout, Settlement } from './types';
 
 function SearchForm({ label, name, hint, onFind, error }: {
   label: string;
@@ -431,6 +431,91 @@ function MerchantPayouts({ merchant: m, onChange }: { merchant: Merchant; onChan
   );
 }
 
+// What a rejected merchant owes in its default currency (its payable account in debit,
+// after refunds or disputes took more than it was owed) and the write-offs of it: an
+// operator who judges the debt lost writes it off, in part or whole, with a reason.
+function MerchantDebt({ merchant: m }: { merchant: Merchant }) {
+  const base = `/v1/admin/merchants/${encodeURIComponent(m.id)}`;
+  const account = `merchant_payable:${m.default_currency}:${m.id}`;
+  const [tick, setTick] = useState(0);
+  const owed = useLoad(async () => {
+    try {
+      const a = await op<{ balance: number }>('GET', `/v1/admin/ledger/accounts/${encodeURIComponent(account)}?limit=1`);
+      return Math.max(a.balance, 0);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return 0;  // nothing posted yet
+      throw e;
+    }
+  }, [account, tick]);
+  const writeOffs = useLoad(() => op<List<MerchantWriteOff>>('GET', `${base}/write-offs`), [m.id, tick]);
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [typo, setTypo] = useState('');
+  const [done, setDone] = useState('');
+  const writeOff = useSubmit((message) => {
+    setDone(message);
+    setTick((t) => t + 1);
+  });
+  return (
+    <>
+      <Loading state={owed}>
+        {(debt) => (
+          <>
+            <dl class="facts">
+              <div><dt>Owes the lender</dt><dd>{money(debt, m.default_currency)}</dd></div>
+            </dl>
+            {m.onboarding.status === 'rejected' && debt > 0 && (
+              <form
+                aria-label="Write off this merchant's debt"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const minor = parseMinor(amount === '' ? minorToInput(debt) : amount);
+                  setTypo(minor === null ? 'Enter an amount like 25.00.' : '');
+                  if (minor === null) return;
+                  void writeOff.submit(async () => {
+                    const w = await op<MerchantWriteOff>('POST', `${base}/write-offs`, {
+                      body: { amount: minor, currency: m.default_currency, reason },
+                    });
+                    setAmount('');
+                    setReason('');
+                    return `Wrote off ${money(w.amount, w.currency)} of ${m.name}'s debt.`;
+                  });
+                }}
+              >
+                <Field label={`Amount (${m.default_currency})`} name="amount" inputMode="decimal" value={amount}
+                       onInput={setAmount} hint={`empty: all of it, ${minorToInput(debt)}`}
+                       error={typo || errorFor(writeOff.error, 'amount')} />
+                <Field label="Reason" name="reason" value={reason} onInput={setReason} rows={2}
+                       hint="why the debt is lost, e.g. the merchant is insolvent; kept on the journal entry"
+                       error={errorFor(writeOff.error, 'reason')} />
+                <button type="submit" disabled={writeOff.busy}>Write off</button>
+                <Alert message={formError(writeOff.error, ['amount', 'reason'])} />
+              </form>
+            )}
+          </>
+        )}
+      </Loading>
+      <Alert kind="ok" message={done} />
+      <Loading state={writeOffs}>
+        {(list) => (
+          <Table
+            caption="Write-offs, oldest first"
+            rows={list.data}
+            empty="Nothing written off."
+            columns={[
+              { title: 'Id', render: (x) => <code>{x.id}</code> },
+              { title: 'Amount', render: (x) => money(x.amount, x.currency), numeric: true },
+              { title: 'By', render: (x) => x.written_off_by },
+              { title: 'When', render: (x) => dateTime(x.created_at) },
+              { title: 'Why', render: (x) => x.reason },
+            ]}
+          />
+        )}
+      </Loading>
+    </>
+  );
+}
+
 function MerchantTable({ caption, rows, empty }: { caption: string; rows: Merchant[]; empty: string }) {
   return (
     <Table
@@ -463,6 +548,9 @@ function MerchantDetail({ id, tick, onChange }: { id: string; tick: number; onCh
           </Section>
           <Section title={`${m.name}: settlements and payouts`} id="merchant-payouts">
             <MerchantPayouts merchant={m} onChange={onChange} />
+          </Section>
+          <Section title={`${m.name}: debt`} id="merchant-debt">
+            <MerchantDebt merchant={m} />
           </Section>
           <Section title={`${m.name}: terms`} id="merchant">
             <pre class="json">{JSON.stringify(m.products, null, 2)}</pre>

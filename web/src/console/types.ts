@@ -226,6 +226,17 @@ export interface Payout {
   created_at: string;
 }
 
+export interface MerchantWriteOff {
+  id: string;
+  merchant_id: string;
+  amount: number;
+  currency: string;
+  journal_entry_id: string;
+  written_off_by: string;
+  reason: string;
+  created_at: string;
+}
+
 export interface Dispute {
   id: string;
   order_id: string;
