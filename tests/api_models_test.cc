@@ -11,9 +11,10 @@
 #include <set>
 #include <string>
 
+#include "app/demo.h"
 #include "credit/model.h"
 #include "credit/simulated_data.h"
-#include "app/demo.h"
+#include "fraud/stream_training.h"
 #include "support/test_server.h"
 
 namespace tranche {
@@ -32,6 +33,23 @@ void SaveCreditModel(const std::string& dir, std::uint64_t seed, Date today) {
   auto trained = credit::Train(credit::SimulatedTrainingData(1500, seed, today), o);
   ASSERT_TRUE(trained.ok()) << trained.status().ToString();
   ASSERT_TRUE(credit::CreditModel(std::move(trained).value(), "simulated").Save(dir).ok());
+}
+
+// A small fraud model on a simulated card stream: seconds to train, and enough for a
+// model card with curves. The demo's own model (app::EnsureDemoFraudModel) takes about
+// three minutes under the sanitizers, so only the test of how it scores trains it.
+void SaveSmallFraudModel(const std::string& dir) {
+  fraud::CardSimOptions sim;
+  sim.customers = 200;
+  sim.terminals = 400;
+  sim.days = 35;
+  sim.seed = 20261201;
+  const std::vector<fraud::StreamTransaction> stream = fraud::StreamOf(fraud::SimulateCards(sim));
+  fraud::StreamTraining window = fraud::LatestWindow(stream, 14, 7 * 86'400);
+  window.train.max_rounds = 60;
+  auto trained = fraud::TrainOnStream(stream, window);
+  ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+  ASSERT_TRUE(trained->model.Save(dir).ok());
 }
 
 // A person of their own: phone and street differ with the email, so that no two share
@@ -53,7 +71,7 @@ class ApiModelsTest : public ::testing::Test {
     const Date today = *ParseDate("2026-03-10");
     SaveCreditModel(dirs_->champion.path(), 1, today);
     SaveCreditModel(dirs_->challenger.path(), 2, today);
-    ASSERT_TRUE(app::EnsureDemoFraudModel(dirs_->fraud.path()).ok());
+    SaveSmallFraudModel(dirs_->fraud.path());
   }
   static void TearDownTestSuite() { delete dirs_; }
 
@@ -62,13 +80,14 @@ class ApiModelsTest : public ::testing::Test {
   };
   static Dirs* dirs_;
 
-  testing::TestServerOptions Options() {
+  // `fraud_model_dir`: the small card-stream model unless another is named.
+  testing::TestServerOptions Options(const std::string& fraud_model_dir = "") {
     testing::TestServerOptions o;
     o.clock = &clock_;
     o.credit_model_dir = dirs_->champion.path();
     o.challenger_model_dir = dirs_->challenger.path();
     o.challenger_shadow = true;
-    o.fraud_model_dir = dirs_->fraud.path();
+    o.fraud_model_dir = fraud_model_dir.empty() ? dirs_->fraud.path() : fraud_model_dir;
     return o;
   }
 
@@ -204,7 +223,9 @@ TEST_F(ApiModelsTest, ReportsEachServedModelWithItsCurvesAndLiveMonitoring) {
 // and rings) reach the review threshold (70 by default) once the device and IP have a
 // history: the first of them cannot be told from a traveller.
 TEST_F(ApiModelsTest, TheDemoFraudModelPassesOrdinaryBasketsAndHoldsIdentitiesSharingADeviceAbroad) {
-  testing::TestServer server(Options());
+  testing::TempDir demo_model;
+  ASSERT_TRUE(app::EnsureDemoFraudModel(demo_model.path()).ok());
+  testing::TestServer server(Options(demo_model.path()));
   auto c = server.Client();
   const std::string& op = server.operator_key;
   // Every screened authorization held, so that each score can be read from its review.
