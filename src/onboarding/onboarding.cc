@@ -78,22 +78,28 @@ Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merch
   return std::move(*m);
 }
 
-Result<merchants::Merchant> ReleasePayouts(store::Tx& tx, std::string_view merchant_id, std::string operator_id,
-                                           std::string reason, Instant now) {
-  TRANCHE_ASSERT(!operator_id.empty() && !reason.empty() && reason.size() <= merchants::kMaxReviewNoteChars);
+Result<merchants::Merchant> FindRejectedMerchant(store::Tx& tx, std::string_view merchant_id,
+                                                 std::string_view only_rejected) {
   TRANCHE_ASSIGN_OR_RETURN(std::optional<merchants::Merchant> m, tx.merchants().Find(merchant_id));
   if (!m) return Status::NotFound("merchant_not_found", "no merchant " + std::string(merchant_id.substr(0, 64)), "id");
   if (m->onboarding.status != merchants::OnboardingStatus::kRejected) {
     return Status::Conflict("merchant_not_rejected",
                             "this merchant is " + std::string(merchants::OnboardingStatusName(m->onboarding.status)) +
-                                ": only a rejected merchant's payouts are released");
+                                ": only a rejected merchant's " + std::string(only_rejected));
   }
-  if (m->onboarding.payout_release) {
+  return std::move(*m);
+}
+
+Result<merchants::Merchant> ReleasePayouts(store::Tx& tx, std::string_view merchant_id, std::string operator_id,
+                                           std::string reason, Instant now) {
+  TRANCHE_ASSERT(!operator_id.empty() && !reason.empty() && reason.size() <= merchants::kMaxReviewNoteChars);
+  TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant m, FindRejectedMerchant(tx, merchant_id, "payouts are released"));
+  if (m.onboarding.payout_release) {
     return Status::Conflict("payouts_already_released", "this merchant's payouts were released already");
   }
-  m->onboarding.payout_release = merchants::PayoutRelease{std::move(operator_id), now, std::move(reason)};
-  TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateOnboarding(m->id, m->onboarding));
-  return std::move(*m);
+  m.onboarding.payout_release = merchants::PayoutRelease{std::move(operator_id), now, std::move(reason)};
+  TRANCHE_RETURN_IF_ERROR(tx.merchants().UpdateOnboarding(m.id, m.onboarding));
+  return m;
 }
 
 namespace {

@@ -22,19 +22,15 @@ Result<settlement::DebtWriteOff> WriteOffMerchantDebt(store::Tx& tx, IdGenerator
                                                       const WriteOffRequest& request, Instant now) {
   TRANCHE_ASSERT(!request.operator_id.empty() && !request.reason.empty() &&
                  request.reason.size() <= settlement::kMaxWriteOffReasonChars && request.amount.minor() > 0);
-  TRANCHE_ASSIGN_OR_RETURN(std::optional<merchants::Merchant> m, tx.merchants().Find(merchant_id));
-  if (!m) return Status::NotFound("merchant_not_found", "no merchant " + std::string(merchant_id.substr(0, 64)), "id");
-  if (m->onboarding.status != merchants::OnboardingStatus::kRejected) {
-    return Status::Conflict("merchant_not_rejected",
-                            "this merchant is " + std::string(merchants::OnboardingStatusName(m->onboarding.status)) +
-                                ": only a rejected merchant's debt is written off");
-  }
+  // A trading merchant's captures net its debt, and one under review may trade again.
+  TRANCHE_ASSIGN_OR_RETURN(merchants::Merchant m,
+                           onboarding::FindRejectedMerchant(tx, merchant_id, "debt is written off"));
   const Currency c = request.amount.currency();
-  const std::string payable = ledger::AccountId({ledger::AccountType::kMerchantPayable, c, m->id});
+  const std::string payable = ledger::AccountId({ledger::AccountType::kMerchantPayable, c, m.id});
   TRANCHE_ASSIGN_OR_RETURN(std::optional<ledger::AccountBalance> balance, tx.ledger().GetAccount(payable));
   const Money owed(balance ? balance->balance_minor() : 0, c);
   TRANCHE_RETURN_IF_ERROR(settlement::CheckWriteOff(owed, request.amount));
-  const settlement::DebtWriteOff w{ids.Next("mwo"), m->id,  request.amount, ids.Next("je"), request.operator_id,
+  const settlement::DebtWriteOff w{ids.Next("mwo"), m.id,  request.amount, ids.Next("je"), request.operator_id,
                                    request.reason,  now};
   TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), settlement::WriteOffEntry(w)).status());
   TRANCHE_RETURN_IF_ERROR(tx.settlements().InsertWriteOff(w));
