@@ -34,7 +34,10 @@ enum : std::size_t {
   kSecondsSinceLast, kAgeDays, kBlockWidth
 };
 constexpr std::size_t kMerchantRates = kEntityBlocks + kEntityCount * kBlockWidth;
-enum : std::size_t { kRate1d, kRate7d, kRate30d, kFraudCount7d, kSinceKnownFraud, kSinceFraudRunStart, kMerchantRateWidth };
+enum : std::size_t {
+  kRate1d, kRate7d, kRate30d, kFraudCount7d, kSinceKnownFraud, kSinceFraudRunStart, kLegitimateSinceFraud,
+  kMerchantRateWidth
+};
 constexpr std::size_t kDistinct = kMerchantRates + kMerchantRateWidth;
 constexpr std::size_t kDistinctCount = 5;
 constexpr std::size_t kChanges = kDistinct + kDistinctCount;  // email, phone, card
@@ -72,6 +75,9 @@ std::vector<FeatureDef> Definitions() {
   d.push_back({"merchant_seconds_since_known_fraud", ValueType::kNumber, "seconds since the merchant's latest known fraud"});
   d.push_back({"merchant_seconds_since_fraud_run_start", ValueType::kNumber,
                "seconds since the merchant's latest run of known frauds began (30 days before the label delay)"});
+  d.push_back({"merchant_legitimate_since_known_fraud", ValueType::kNumber,
+               "merchant's transactions known to be legitimate after its latest known fraud "
+               "(30 days before the label delay)"});
   d.push_back({"distinct_consumers_per_device_24h", ValueType::kNumber, "consumers on this device in 24 h, this one included (up to 8)"});
   d.push_back({"distinct_devices_per_consumer_24h", ValueType::kNumber, "devices of this consumer in 24 h, this one included (up to 8)"});
   d.push_back({"distinct_emails_per_ip_24h", ValueType::kNumber, "emails from this IP in 24 h, this one included (up to 8)"});
@@ -212,6 +218,9 @@ void FeatureEngine::ComputeRow(const Event& e, float* row) const {
       }
       if (const auto start_s = it->second.rates.FraudRunStartS(t, d, kLongestShiftedWindowS, kMaxLegitimateInFraudRun)) {
         m[kSinceFraudRunStart] = static_cast<float>(t - *start_s);
+      }
+      if (const auto legitimate = it->second.rates.LegitimateSinceLatestFraud(t, d, kLongestShiftedWindowS)) {
+        m[kLegitimateSinceFraud] = static_cast<float>(*legitimate);
       }
     }
   }

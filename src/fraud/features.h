@@ -26,6 +26,9 @@
 //   merchant_seconds_since_fraud_run_start                 since its latest run of known
 //                                                           frauds began (in the shifted
 //                                                           30 days; see FraudRunStartS)
+//   merchant_legitimate_since_known_fraud                  its transactions known to be
+//                                                           legitimate since then (the
+//                                                           same window, 6-hour buckets)
 //   distinct_consumers_per_device_24h, distinct_devices_per_consumer_24h,
 //   distinct_emails_per_ip_24h, distinct_cards_per_consumer_30d,
 //   distinct_merchants_per_card_24h                         this event's partner included;

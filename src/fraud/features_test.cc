@@ -109,10 +109,17 @@ TEST(FeatureEngineTest, MerchantFraudRateUsesOnlyLabelsPastTheDelay) {
   // Measured from the start of the fraud's 6-hour bucket (06:00 for kT0's 08:00).
   const std::int64_t into_bucket_s = kT0 % DelayedRateRing::kWidthS;
   EXPECT_EQ(Number(v, "merchant_seconds_since_fraud_run_start"), 8 * kDay + into_bucket_s);
+  EXPECT_EQ(Number(v, "merchant_legitimate_since_known_fraud"), 0);  // the other three share the fraud's bucket
   engine.RecordLabel({kT0 + 2 * kDay, "t1"});
   tx.time_s = kT0 + 10 * kDay;
   EXPECT_EQ(Number(engine.Compute(tx), "merchant_seconds_since_fraud_run_start"), 10 * kDay + into_bucket_s);
   EXPECT_EQ(Number(engine.Compute(tx), "merchant_seconds_since_known_fraud"), 8 * kDay);
+  // The label of day 2 is the newest, and no sale came after it.
+  EXPECT_EQ(Number(engine.Compute(tx), "merchant_legitimate_since_known_fraud"), 0);
+  tx.time_s = kT0 + 3 * kDay;
+  engine.Record(tx);  // a legitimate sale after both frauds, known once the delay has passed
+  tx.time_s = kT0 + 11 * kDay;
+  EXPECT_EQ(Number(engine.Compute(tx), "merchant_legitimate_since_known_fraud"), 1);
 }
 
 TEST(FeatureEngineTest, ACardsBaselineIsItsHistoryFromBeforeItsLastTwoWeeks) {

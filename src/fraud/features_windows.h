@@ -139,6 +139,22 @@ class DelayedRateRing {
     return start;
   }
 
+  // The legitimate transactions in the buckets after the newest one with a known fraud,
+  // among the buckets Shifted reads (the same precondition); nullopt when they hold no
+  // fraud. Every one of them is known to be legitimate by `time_s`, so a merchant whose
+  // compromise has ended shows it here while its fraud shares still look bad.
+  std::optional<std::uint32_t> LegitimateSinceLatestFraud(std::int64_t time_s, std::int64_t delay_s,
+                                                          std::int64_t window_s) const {
+    const auto [lo, hi] = ShiftedBuckets(time_s, delay_s, window_s);
+    std::uint32_t legitimate = 0;
+    for (std::int64_t b = hi - 1; b >= lo; --b) {
+      const Bucket& bucket = buckets_[Slot(b)];
+      if (bucket.frauds > 0) return legitimate;
+      legitimate += bucket.transactions;
+    }
+    return std::nullopt;
+  }
+
   std::size_t bytes() const { return sizeof(*this) + buckets_.size() * sizeof(Bucket); }
 
  private:

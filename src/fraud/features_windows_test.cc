@@ -89,6 +89,27 @@ TEST(DelayedRateRingTest, AFraudRunStartsAtItsOldestFraudNotSeparatedByMoreThanT
   EXPECT_FALSE(r.FraudRunStartS(now + 2 * 86'400, kDelay, 86'400, 2));
 }
 
+TEST(DelayedRateRingTest, CountsTheKnownLegitimateSalesAfterTheNewestFraud) {
+  constexpr std::int64_t kDelay = 7 * 86'400, kG = DelayedRateRing::kWidthS, kWindow = 30 * 86'400;
+  DelayedRateRing r(kDelay + kWindow);
+  r.AddTransaction(0);  // bucket 0: a fraud
+  r.AddFraud(0);
+  r.AddTransaction(kG);  // bucket 1: a fraud and a legitimate sale in the same bucket
+  r.AddTransaction(kG + 1);
+  r.AddFraud(kG);
+  r.AddTransaction(2 * kG);  // buckets 2 and 4: three legitimate sales
+  r.AddTransaction(4 * kG);
+  r.AddTransaction(4 * kG + 1);
+  r.AddTransaction(5 * kG);  // bucket 5: not yet known at `now`
+  const std::int64_t now = kDelay + 5 * kG;  // buckets 0-4 are known
+  EXPECT_FALSE(r.LegitimateSinceLatestFraud(kDelay - 1, kDelay, kWindow));  // nothing known yet
+  EXPECT_EQ(r.LegitimateSinceLatestFraud(kDelay + 2 * kG, kDelay, kWindow), 0u);  // bucket 1 is the newest known
+  EXPECT_EQ(r.LegitimateSinceLatestFraud(now, kDelay, kWindow), 3u);
+  EXPECT_EQ(r.LegitimateSinceLatestFraud(now + kG, kDelay, kWindow), 4u);
+  // A window that no longer reaches a fraud: nothing to count from.
+  EXPECT_FALSE(r.LegitimateSinceLatestFraud(now + 2 * 86'400, kDelay, 86'400));
+}
+
 TEST(DelayedRateRingTest, DropsLabelsBeyondItsReach) {
   constexpr std::int64_t kDelay = 86'400;
   DelayedRateRing r(kDelay + 86'400);  // 8 buckets of 6 h + 2
