@@ -16,9 +16,9 @@
 #include "fraud/engine_source.h"
 #include "fraud/label_repo.h"
 #include "fraud/model_scorer.h"
-#include "fraud/stream_training.h"
 #include "ops/fraud_training.h"
 #include "support/process.h"
+#include "support/small_fraud_model.h"
 #include "support/test_server.h"
 
 namespace tranche {
@@ -627,15 +627,7 @@ TEST(ApiFraudTest, ARestartedServerComputesWhatOneThatNeverStoppedWould) {
 // that reach the review threshold; the version's thresholds then decide.
 TEST(ApiFraudTest, AFraudModelScoresAndItsThresholdsDecide) {
   testing::TempDir model_dir;
-  fraud::CardSimOptions sim;
-  sim.customers = 200;
-  sim.terminals = 400;
-  sim.days = 35;
-  sim.seed = 7;
-  const auto stream = fraud::StreamOf(fraud::SimulateCards(sim));
-  fraud::StreamTraining window = fraud::LatestWindow(stream, 14, 7 * 86'400);
-  window.train.max_rounds = 60;
-  auto trained = fraud::TrainOnStream(stream, window);
+  auto trained = testing::TrainSmallFraudModel(7, 60);
   ASSERT_TRUE(trained.ok()) << trained.status().ToString();
   ASSERT_TRUE(trained->model.Save(model_dir.path()).ok());
 
@@ -679,8 +671,7 @@ TEST(ApiFraudTest, AFraudModelScoresAndItsThresholdsDecide) {
   // A model written over the directory is used from the next screening on (the watcher
   // thread looks every model_watch_interval; the test asks at once).
   EXPECT_FALSE(f.server().platform().ReloadModelIfChanged());
-  window.train.max_rounds = 30;
-  auto retrained = fraud::TrainOnStream(stream, window);
+  auto retrained = testing::TrainSmallFraudModel(7, 30);
   ASSERT_TRUE(retrained.ok()) << retrained.status().ToString();
   ASSERT_NE(retrained->model.version(), trained->model.version());
   ASSERT_TRUE(retrained->model.Save(model_dir.path()).ok());

@@ -14,7 +14,7 @@
 #include "app/demo.h"
 #include "credit/model.h"
 #include "credit/simulated_data.h"
-#include "fraud/stream_training.h"
+#include "support/small_fraud_model.h"
 #include "support/test_server.h"
 
 namespace tranche {
@@ -35,19 +35,11 @@ void SaveCreditModel(const std::string& dir, std::uint64_t seed, Date today) {
   ASSERT_TRUE(credit::CreditModel(std::move(trained).value(), "simulated").Save(dir).ok());
 }
 
-// A small fraud model on a simulated card stream: seconds to train, and enough for a
-// model card with curves. The demo's own model (app::EnsureDemoFraudModel) takes about
-// three minutes under the sanitizers, so only the test of how it scores trains it.
+// A small fraud model on a simulated card stream: enough for a model card with curves.
+// The demo's own model (app::EnsureDemoFraudModel) takes about three minutes under the
+// sanitizers, so only the test of how it scores trains it.
 void SaveSmallFraudModel(const std::string& dir) {
-  fraud::CardSimOptions sim;
-  sim.customers = 200;
-  sim.terminals = 400;
-  sim.days = 35;
-  sim.seed = 20261201;
-  const std::vector<fraud::StreamTransaction> stream = fraud::StreamOf(fraud::SimulateCards(sim));
-  fraud::StreamTraining window = fraud::LatestWindow(stream, 14, 7 * 86'400);
-  window.train.max_rounds = 60;
-  auto trained = fraud::TrainOnStream(stream, window);
+  auto trained = testing::TrainSmallFraudModel(20261201, 60);
   ASSERT_TRUE(trained.ok()) << trained.status().ToString();
   ASSERT_TRUE(trained->model.Save(dir).ok());
 }

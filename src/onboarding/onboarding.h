@@ -36,16 +36,16 @@ struct ReviewDecision {
 };
 Result<merchants::Merchant> ReviewMerchant(store::Tx& tx, std::string_view merchant_id, const ReviewDecision& d,
                                            Instant now);
-// An operator releases a rejected merchant's payouts: from the next close on, what it is
-// owed is paid out (merchants::PayoutsHeld). Conflict merchant_not_rejected for a
-// merchant that is not rejected (approving one under review pays it), and
-// payouts_already_released the second time. Preconditions: operator_id is not empty,
-// reason is not empty and at most merchants::kMaxReviewNoteChars.
 // The merchant, for an operator's action only a rejected merchant takes: NotFound
 // merchant_not_found, or Conflict merchant_not_rejected naming its status and
 // `only_rejected` (what is done only for a rejected merchant, for the message).
 Result<merchants::Merchant> FindRejectedMerchant(store::Tx& tx, std::string_view merchant_id,
                                                  std::string_view only_rejected);
+// An operator releases a rejected merchant's payouts: from the next close on, what it is
+// owed is paid out (merchants::PayoutsHeld). Conflict merchant_not_rejected for a
+// merchant that is not rejected (approving one under review pays it), and
+// payouts_already_released the second time. Preconditions: operator_id is not empty,
+// reason is not empty and at most merchants::kMaxReviewNoteChars.
 Result<merchants::Merchant> ReleasePayouts(store::Tx& tx, std::string_view merchant_id, std::string operator_id,
                                            std::string reason, Instant now);
 // Re-screening: names just added to the restricted names list (kRestrictedNamesList)
