@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assist/clauses.h"
 #include "assist/replies.h"
 #include "assist/slots.h"
 #include "assist/tools.h"
@@ -155,7 +156,8 @@ Result<Turn> Assistant::Send(std::string_view consumer_id, std::string_view conv
     d.next = c.state;
   } else {
     const LanguageGuess language = languages_.Guess(text);
-    const Understanding u{intents_.Classify(text), language.language, language.confidence};
+    const Understanding u{intents_.Classify(text), language.language, language.confidence,
+                          ClassifyClauses(intents_, text)};
     const std::optional<ModelProposal> proposal = AskModel(*t, *account, u, text);
     d = Decide(c.state, u, text, *account, knowledge_, proposal ? &*proposal : nullptr);
   }

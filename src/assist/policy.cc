@@ -1,6 +1,7 @@
 #include "assist/policy.h"
 
 #include <algorithm>
+#include <array>
 
 #include "assist/replies.h"
 #include "assist/slots.h"
@@ -166,6 +167,31 @@ bool IsWriteIntent(std::string_view i) {
          i == "dispute_not_received" || i == "dispute_wrong_item" || i == "dispute_unauthorized";
 }
 
+// Questions answered from the account or the policy documents alone: several of them can
+// be answered in one reply without changing anything.
+bool IsQuestionIntent(std::string_view i) {
+  static constexpr std::array<std::string_view, 18> kQuestions = {
+      "next_payment", "balance", "list_plans", "payment_schedule", "payment_history", "payment_failed",
+      "autopay", "refund_status", "late_fee", "dispute_status", "pause_payments", "declined_checkout",
+      "spending_limit", "increase_limit", "apr_interest", "fees_overview", "how_it_works", "credit_check"};
+  return std::find(kQuestions.begin(), kQuestions.end(), i) != kQuestions.end();
+}
+
+// The reading a message is taken as: the whole message's, or, when that is out of scope
+// or unsure, its surest clause read in scope with kSureClauseConfidence: a question
+// among sentences of context ("I've lost track with three purchases ... what do I owe
+// altogether?") reads as out of scope as a whole.
+IntentPrediction MessageReading(const Understanding& u) {
+  const bool whole_in_scope = u.prediction.intent != "oos" && u.prediction.confidence >= kMinConfidence;
+  if (whole_in_scope) return u.prediction;
+  const IntentPrediction* best = nullptr;
+  for (const IntentPrediction& c : u.clauses) {
+    if (c.intent == "oos" || !IsKnownIntent(c.intent) || c.confidence < kSureClauseConfidence) continue;
+    if (best == nullptr || c.confidence > best->confidence) best = &c;
+  }
+  return best != nullptr ? *best : u.prediction;
+}
+
 const PlanFacts* FindPlan(const AccountFacts& a, const std::string& id) {
   for (const auto& p : a.plans) {
     if (p.id == id) return &p;
@@ -209,11 +235,11 @@ class Turn {
  public:
   Turn(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
        const Knowledge& knowledge, const ModelProposal* model)
-      : state_(state), u_(u), folded_(Fold(text)), account_(account), knowledge_(knowledge), model_(model),
-        r_(ReplyLanguage(state, u, text)) {
+      : state_(state), u_(u), reading_(MessageReading(u)), folded_(Fold(text)), account_(account),
+        knowledge_(knowledge), model_(model), r_(ReplyLanguage(state, u, text)) {
     d_.language = r_.language();
-    d_.intent = u.prediction.intent;
-    d_.confidence = u.prediction.confidence;
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
     d_.next = state;
     d_.next.language = r_.language();
     d_.next.language_known = true;
@@ -296,13 +322,28 @@ class Turn {
     d_.intent = intent;
     if (writes_blocked_ && IsWriteIntent(intent)) return Finish();
     Answer(intent);
+    if (IsQuestionIntent(intent) && !resumed) AnswerFurtherQuestions(intent);
     return Finish();
   }
 
  private:
   std::string Intent() const {
-    const std::string& i = u_.prediction.intent;
+    const std::string& i = reading_.intent;
     return IsKnownIntent(i) ? i : "oos";
+  }
+
+  // The message's other questions, each answered once after the first, in the order
+  // they were asked (balance and list_plans have one answer).
+  void AnswerFurtherQuestions(const std::string& answered) {
+    std::vector<std::string> done = {answered == "list_plans" ? "balance" : answered};
+    for (const IntentPrediction& c : u_.clauses) {
+      if (done.size() > kMaxFurtherAnswers) break;
+      if (!IsQuestionIntent(c.intent) || c.confidence < kSureClauseConfidence) continue;
+      const std::string same = c.intent == "list_plans" ? "balance" : c.intent;
+      if (std::find(done.begin(), done.end(), same) != done.end()) continue;
+      done.push_back(same);
+      Answer(c.intent);
+    }
   }
 
   // The classifier is sure enough, or the policy's own rules recognise the message.
@@ -310,7 +351,7 @@ class Turn {
   // for its out-of-scope label and below its calibrated threshold, and either way the
   // reply is to decline and offer account help, never to hand off to a person.
   bool Understood() const {
-    if (u_.prediction.confidence >= kMinConfidence || Intent() == "oos") return true;
+    if (reading_.confidence >= kMinConfidence || Intent() == "oos") return true;
     return FindDisputeReason(folded_).has_value();
   }
 
@@ -806,6 +847,7 @@ class Turn {
 
   const DialogueState& state_;
   const Understanding& u_;
+  const IntentPrediction reading_;  // MessageReading(u_)
   const std::string folded_;
   const AccountFacts& account_;
   const assist::Knowledge& knowledge_;

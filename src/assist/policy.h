@@ -70,7 +70,17 @@ struct Understanding {
   IntentPrediction prediction;
   Language language = Language::kEnglish;
   double language_confidence = 1.0;  // the detector's probability for `language`
+  // Each clause's reading when the message has two or more (assist/clauses.h): a
+  // further question in it is answered too, and an in-scope clause read with
+  // kSureClauseConfidence stands for a whole message read as out of scope or unsure.
+  std::vector<IntentPrediction> clauses = {};
 };
+
+// A clause's reading counts only with at least this confidence: a clause is short, and
+// a wrong extra answer costs more than a missing one (the consumer can ask again).
+inline constexpr double kSureClauseConfidence = 0.6;
+// At most this many further questions of one message are answered.
+inline constexpr std::size_t kMaxFurtherAnswers = 2;
 
 // Below this a language guess does not overrule the conversation's language (nor, on a
 // first message, English): the

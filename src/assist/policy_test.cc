@@ -53,6 +53,46 @@ TEST(PolicyTest, ReadsAnswerFromTheAccountWithFormattedFacts) {
   EXPECT_NE(d.reply.find("$440.00"), std::string::npos);
 }
 
+// Two questions in one message: the whole message reads as one of them, its clauses
+// (assist/clauses.h) as both, and both are answered, the whole message's reading first.
+TEST(PolicyTest, AFurtherQuestionInTheMessageIsAnsweredToo) {
+  Chat c;
+  Understanding u = U("apr_interest");
+  u.clauses = {{"apr_interest", 0.9}, {"next_payment", 0.8}, {"balance", 0.4}};
+  auto d = c.Send("what's my apr, and how much is the next payment?", u);
+  EXPECT_EQ(d.intent, "apr_interest");
+  EXPECT_NE(d.reply.find("APR"), std::string::npos);
+  EXPECT_NE(d.reply.find("$20.00, due on December 9, 2026"), std::string::npos);
+  // A clause read without kSureClauseConfidence adds nothing: the balance was not asked.
+  EXPECT_EQ(d.reply.find("owe"), std::string::npos);
+  EXPECT_FALSE(d.proposed || d.execute || d.handoff);
+}
+
+// A change is stated alone, so that the yes that follows confirms exactly that.
+TEST(PolicyTest, NoFurtherAnswerFollowsAStatedChange) {
+  Chat c;
+  Understanding u = U("pay_now");
+  u.clauses = {{"pay_now", 0.9}, {"spending_limit", 0.9}};
+  auto d = c.Send("pay $20 on crisp tech and what's my limit", u);
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.reply.find("$500.00"), std::string::npos);
+}
+
+// A long message whose question sits among sentences of context reads as out of scope
+// as a whole; its surest in-scope clause stands for it.
+TEST(PolicyTest, ASureClauseStandsForAMessageReadAsOutOfScope) {
+  Chat c;
+  Understanding u = U("oos", 0.7);
+  u.clauses = {{"oos", 0.9}, {"greeting", 0.5}, {"next_payment", 0.7}};
+  auto d = c.Send("I have had such a week, the kids are ill. Anyway, when is my next payment?", u);
+  EXPECT_EQ(d.intent, "next_payment");
+  EXPECT_NE(d.reply.find("December 9, 2026"), std::string::npos);
+  // Unsure clauses leave the out-of-scope answer as it was.
+  u.clauses = {{"oos", 0.9}, {"next_payment", 0.5}};
+  d = c.Send("write me a poem. about payments", u);
+  EXPECT_EQ(d.intent, "oos");
+}
+
 TEST(PolicyTest, AChangeIsStatedAndRunsOnlyOnAYesInTheNextMessage) {
   Chat c;
   auto d = c.Send("pay $20 on crisp tech", U("pay_now"));
