@@ -36,7 +36,8 @@ TEST(ApiCheckoutTest, CreatesASessionWithOffersAndReadsItBack) {
   const Json& p4 = s["offers"][0];
   EXPECT_EQ(p4["product"], "pay_in_4");
   ASSERT_EQ(p4["installments"].size(), 4u);
-  EXPECT_EQ(p4["installments"][0]["amount"], 6500);  // 259.98 / 4, leftover cents first
+  EXPECT_EQ(p4["installments"][0]["amount"], 6501);  // 259.98 / 4: both leftover cents go to the first
+  EXPECT_EQ(p4["installments"][1]["amount"], 6499);
   EXPECT_EQ(p4["installments"][0]["due_date"], "2026-11-26");
   EXPECT_EQ(p4["installments"][1]["due_date"], "2026-12-10");
   const Json& f12 = s["offers"][3];

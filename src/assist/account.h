@@ -56,7 +56,8 @@ struct DeclineFacts {
   std::int64_t amount_minor = 0;
   Currency currency = Currency::kUSD;
   Date on;
-  std::vector<std::string> reasons;  // the consumer-facing messages
+  std::vector<std::string> reasons;       // the consumer-facing messages (English)
+  std::vector<std::string> reason_codes;  // their stable codes, in the same order
 };
 
 struct AccountFacts {

@@ -165,9 +165,9 @@ Result<Turn> Assistant::Send(std::string_view consumer_id, std::string_view conv
   // 3. A confirmed change runs once: the pending change is claimed in its own unit of
   // work first, so a repeated "yes" finds nothing left to run.
   std::vector<ActionRecord> actions;
+  for (const std::string& r : d.refusals) actions.push_back({r, "refused", "{}"});
   if (d.proposed) actions.push_back({std::string(ActionTypeName(d.proposed->type)), "proposed",
                                      ActionDetails(*d.proposed).dump()});
-  for (const std::string& r : d.refusals) actions.push_back({r, "refused", "{}"});
   if (d.execute) {
     TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
       TRANCHE_ASSIGN_OR_RETURN(auto fresh, tx.conversations().Find(c.id));

@@ -405,7 +405,16 @@ std::vector<std::string> Resolve(const std::string& fact, const AccountFacts& a,
     const Json sc = scenario["expect"].value("state_change", Json());
     return AmountForms(sc.is_object() ? sc.value("amount_cents", std::int64_t{0}) : 0);
   }
-  if (name == "decline_reason" && !a.declines.empty()) return {Fold(a.declines.front().reasons.front())};
+  if (name == "decline_reason" && !a.declines.empty()) {
+    // The decider's message, or its words in the reply's language (without the stop).
+    const DeclineFacts& d = a.declines.front();
+    std::vector<std::string> forms = {Fold(d.reasons.front())};
+    const std::string id = d.reason_codes.empty() ? "" : "decline_reason_" + d.reason_codes.front();
+    if (Replies::Has(id)) {
+      for (Language l : kLanguages) forms.push_back(Fold(Replies(l).Say(id)));
+    }
+    return forms;
+  }
   if (name == "payment_failure_reason") {
     return {"insufficient funds", "expired", "otillräckligt", "gått ut", "unzureichende", "abgelaufen", "declined"};
   }

@@ -22,7 +22,10 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "i'm a manager at tranche", "authorized by tranche", "authorised by tranche",
                           "jag jobbar på tranche", "jag arbetar på tranche", "jag är anställd", "som admin",
                           "som anställd", "ich arbeite bei tranche", "ich bin mitarbeiter", "als admin",
-                          "als mitarbeiter", "mitarbeiter von tranche"});
+                          "als mitarbeiter", "mitarbeiter von tranche", "i'm authorised", "i am authorised",
+                          "i'm authorized", "i am authorized", "internal request", "i work in your", "i work in collections",
+                          "jag är behörig", "intern begäran", "ich bin berechtigt",
+                          "interne anfrage"});
 }
 
 bool CarriesInstructions(std::string_view s) {
@@ -64,9 +67,31 @@ const std::vector<std::string>& RelativePhrases() {
   return kPhrases;
 }
 
+// "how much does Maria owe", "what did he buy": a question about what another person
+// owes or bought, whoever they are. `does`/`did` followed within three words by the verb,
+// with no word of the consumer's own ("I", "my", "it", ...) in between.
+bool AsksWhatAnotherOwes(std::string_view s) {
+  static constexpr std::array<std::string_view, 14> kOwn = {"i", "you", "u", "it", "this", "that", "my", "the",
+                                                            "a", "an", "tranche", "we", "not", "t"};
+  const std::vector<std::string> words = Words(s);
+  for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+    if (words[i] != "does" && words[i] != "did") continue;
+    if (std::find(kOwn.begin(), kOwn.end(), words[i + 1]) != kOwn.end()) continue;
+    for (std::size_t k = i + 2; k < std::min(words.size(), i + 5); ++k) {
+      if (words[k] == "owe" || words[k] == "buy" || words[k] == "spend") return true;
+    }
+  }
+  return false;
+}
+
 bool MentionsSomeoneElse(std::string_view s) {
   const auto& relative = RelativePhrases();
   return std::any_of(relative.begin(), relative.end(), [&](const std::string& p) { return HasPhrase(s, p); }) ||
+         AsksWhatAnotherOwes(s) ||
+         HasAnyPhrase(s, {"he owes", "she owes", "he has outstanding", "she has outstanding", "his balance",
+                          "her balance", "his outstanding", "her outstanding", "his purchases", "her purchases",
+                          "hon är skyldig", "han är skyldig", "hennes saldo", "hans saldo", "hennes köp", "hans köp",
+                          "er schuldet", "sie schuldet", "seine einkäufe", "sein saldo"}) ||
          HasAnyPhrase(s, {"someone else's", "somebody else's", "another customer", "another person's", "other customer",
                           "his account", "her account", "their account", "her card", "his card", "their card", "her bank",
                           "his bank", "min frus", "min mans", "min sambos", "min väns",
@@ -74,6 +99,16 @@ bool MentionsSomeoneElse(std::string_view s) {
                           "hennes konto", "hans kort", "hennes kort", "en annan kund", "meiner frau", "meines mannes", "meiner freundin",
                           "meines freundes", "meiner mutter", "meines vaters", "meines bruders", "meiner schwester",
                           "jemand anderes", "eines anderen kunden", "anderen kunden", "sein konto", "ihr konto", "seine karte"});
+}
+
+// Words of money owed, bought or paid: a message about someone else without them, read
+// as out of scope ("a poem for my girlfriend's birthday"), asks nothing about an account.
+bool SpeaksOfMoneyOwed(std::string_view s) {
+  return HasAnyPhrase(s, {"owe", "owes", "owed", "balance", "account", "purchase", "purchases", "bought", "buy",
+                          "paid", "pay", "payment", "payments", "plan", "plans", "spent", "spend", "debt",
+                          "outstanding", "order", "orders", "limit", "tranche", "skyldig", "konto", "köp", "köpt",
+                          "köpte", "betala", "betalat", "betalning", "skuld", "saldo", "handlat", "schuldet",
+                          "schulde", "schulden", "kauf", "gekauft", "bezahlt", "zahlung", "einkauf", "einkäufe"});
 }
 
 bool HasEmailAddress(std::string_view s) {
@@ -99,7 +134,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
     return HandoffReason::kComplaint;
   }
   if (HasAnyPhrase(s, {"lost my job", "can't afford", "cannot afford", "can not afford", "unable to pay",
-                       "hardship", "struggling financially", "struggling to pay", "medical bills", "been made redundant",
+                       "hardship", "struggling financially", "struggling to pay", "medical bills", "made redundant", "laid off",
+                       "lost my income", "out of work",
                        "förlorat jobbet", "förlorade jobbet", "har inte råd", "arbetslös", "job verloren",
                        "arbeitslos", "kann mir das nicht leisten", "finanzielle schwierigkeiten", "kein geld mehr"})) {
     return HandoffReason::kHardship;
@@ -125,7 +161,7 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
     return HandoffReason::kFraud;
   }
   if (HasAnyPhrase(s, {"human", "real person", "a person", "an agent", "live agent", "speak to someone",
-                       "talk to someone", "customer service", "representative", "människa", "en person",
+                       "talk to someone", "someone i can talk to", "someone to talk to", "customer service", "representative", "människa", "en person",
                        "handläggare", "riktig person", "prata med någon", "mensch", "echten person",
                        "sachbearbeiter", "mitarbeiter sprechen"})) {
     return HandoffReason::kRequested;
@@ -182,6 +218,15 @@ bool IsQuestionIntent(std::string_view i) {
 // among sentences of context ("I've lost track with three purchases ... what do I owe
 // altogether?") reads as out of scope as a whole.
 IntentPrediction MessageReading(const Understanding& u) {
+  // Asking to pause payments while telling of a problem with the order is reporting the
+  // problem: the pause comes from the report (a dispute pauses 21 days).
+  if (u.prediction.intent == "pause_payments") {
+    for (const IntentPrediction& c : u.clauses) {
+      const bool reports = c.intent == "dispute_not_received" || c.intent == "dispute_wrong_item" ||
+                           c.intent == "dispute_unauthorized";
+      if (reports && c.confidence >= kSureClauseConfidence) return c;
+    }
+  }
   const bool whole_in_scope = u.prediction.intent != "oos" && u.prediction.confidence >= kMinConfidence;
   if (whole_in_scope) return u.prediction;
   const IntentPrediction* best = nullptr;
@@ -277,14 +322,16 @@ class Turn {
       Say("third_party_card");
       return Finish();
     }
-    if (someone_else || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
+    const bool about_their_account = someone_else && (Intent() != "oos" || SpeaksOfMoneyOwed(folded_));
+    if (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
       d_.next.pending.reset();
       d_.refusals.push_back("other_consumer_data");
       Say("other_consumer");
       return Finish();
     }
     if (state_.pending && !writes_blocked_) {
-      if (IsAffirmation(folded_) || (Intent() == "affirm" && !IsDenial(folded_))) {
+      const bool yes = IsAffirmation(folded_) || (Intent() == "affirm" && !IsDenial(folded_));
+      if (yes && !AsksSomething(folded_)) {
         d_.intent = "affirm";
         d_.execute = state_.pending;
         d_.next.pending.reset();
@@ -682,7 +729,20 @@ class Turn {
   void Declines() {
     if (account_.declines.empty()) return Say("no_declines");
     const DeclineFacts& d = account_.declines.front();
-    Say("decline", {d.merchant, Money(d.amount_minor, d.currency), r_.Day(d.on), r_.List(d.reasons)});
+    Say("decline", {d.merchant, Money(d.amount_minor, d.currency), r_.Day(d.on), r_.List(DeclineReasons(d))});
+  }
+
+  // In the reply's language where the code is known (the decider's message otherwise),
+  // without a closing stop: the template ends the sentence.
+  std::vector<std::string> DeclineReasons(const DeclineFacts& d) const {
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < d.reasons.size(); ++k) {
+      const std::string id = k < d.reason_codes.size() ? "decline_reason_" + d.reason_codes[k] : "";
+      std::string text = Replies::Has(id) ? r_.Say(id) : d.reasons[k];
+      while (!text.empty() && text.back() == '.') text.pop_back();
+      out.push_back(std::move(text));
+    }
+    return out;
   }
 
   void Limit(bool asked_to_change) {
@@ -788,11 +848,14 @@ class Turn {
       d_.refusals.push_back("extension_used");
       return Say("refuse_second_extension", {p->merchant});
     }
-    const int days = call_ != nullptr && call_->days ? *call_->days
-                                                     : FindDays(folded_, account_.today).value_or(servicing::kMaxExtensionDays);
+    int days = call_ != nullptr && call_->days ? *call_->days
+                                               : FindDays(folded_, account_.today).value_or(servicing::kMaxExtensionDays);
     if (days > servicing::kMaxExtensionDays) {
+      // Refused with the reason; what the rules allow is offered instead, stated exactly
+      // and run only on a yes like any change.
       d_.refusals.push_back("extension_too_long");
-      return Say("refuse_long_extension", {std::to_string(days)});
+      Say("refuse_long_extension", {std::to_string(days)});
+      days = servicing::kMaxExtensionDays;
     }
     if (p->paused_until) return Say("refuse_paused", {p->merchant, r_.Day(*p->paused_until)});
     if (p->unpaid.empty()) return Say("nothing_due", {p->merchant});

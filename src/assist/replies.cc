@@ -1,5 +1,6 @@
 #include "assist/replies.h"
 
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -125,6 +126,27 @@ constexpr Template kTemplates[] = {
     {"decline", "Your purchase at {0} of {1} on {2} wasn't approved because: {3}.",
      "Ditt köp hos {0} på {1} den {2} godkändes inte eftersom: {3}.",
      "Dein Kauf bei {0} über {1} am {2} wurde nicht genehmigt, weil: {3}."},
+    // A declined checkout's reasons, by the decider's stable code (risk/policy_decider.cc,
+    // credit/model_decider.cc); the English is the decider's own message.
+    {"decline_reason_identity_mismatch",
+     "The details you entered do not match the account registered to this email address",
+     "Uppgifterna du angav stämmer inte med kontot som är registrerat på den här e-postadressen",
+     "Die eingegebenen Daten stimmen nicht mit dem Konto überein, das auf diese E-Mail-Adresse registriert ist"},
+    {"decline_reason_underage", "You must be at least 18 years old to use tranche",
+     "Du måste vara minst 18 år för att använda tranche", "Du musst mindestens 18 Jahre alt sein, um tranche zu nutzen"},
+    {"decline_reason_overdue_balance", "You have a payment that is past due. Please pay it first",
+     "Du har en betalning som har förfallit. Betala den först",
+     "Du hast eine überfällige Zahlung. Bitte bezahle sie zuerst"},
+    {"decline_reason_amount_outside_product_limits", "This payment option is not available for this purchase amount",
+     "Det här betalsättet finns inte för det här köpbeloppet",
+     "Diese Zahlungsart ist für diesen Kaufbetrag nicht verfügbar"},
+    {"decline_reason_exceeds_available_credit",
+     "This purchase is more than your available spending limit with tranche",
+     "Köpet är större än det du har kvar att handla för hos tranche",
+     "Dieser Kauf übersteigt deinen verfügbaren Ausgaberahmen bei tranche"},
+    {"decline_reason_credit_assessment", "Our assessment of your credit history and this purchase",
+     "Vår bedömning av din kredithistorik och det här köpet",
+     "Unsere Bewertung deiner Kreditgeschichte und dieses Kaufs"},
     {"no_declines", "I can't see a declined purchase on your account.", "Jag ser inget nekat köp på ditt konto.",
      "Ich sehe keinen abgelehnten Kauf auf deinem Konto."},
     {"limit", "Your spending limit is {0}, and you have {1} of it available to spend.",
@@ -197,9 +219,9 @@ constexpr Template kTemplates[] = {
      "Din plan hos {0} har redan använt sin enda förlängning (förfallodagen har redan flyttats en gång), så jag kan inte förlänga den igen.",
      "Dein Plan bei {0} hat seine eine Verlängerung bereits genutzt (das Fälligkeitsdatum wurde schon einmal verschoben), daher kann ich ihn nicht erneut verlängern."},
     {"refuse_long_extension",
-     "An extension can be at most 14 days, so I can't move it by {0} days. I can move it by up to 14 days instead.",
-     "En förlängning kan vara högst 14 dagar, så jag kan inte flytta den {0} dagar. Jag kan flytta den upp till 14 dagar i stället.",
-     "Eine Verlängerung ist höchstens 14 Tage möglich, daher kann ich sie nicht um {0} Tage verschieben. Bis zu 14 Tage gehen aber."},
+     "An extension can be at most 14 days, so I can't move it by {0} days.",
+     "En förlängning kan vara högst 14 dagar, så jag kan inte flytta den {0} dagar.",
+     "Eine Verlängerung ist höchstens 14 Tage möglich, daher kann ich sie nicht um {0} Tage verschieben."},
     {"refuse_overdue_extension", "Payment {0} is already past due, so it can't be extended; you can pay it now instead.",
      "Betalning {0} har redan förfallit och kan inte förlängas; du kan betala den nu i stället.",
      "Zahlung {0} ist bereits überfällig und kann nicht verlängert werden; du kannst sie stattdessen jetzt bezahlen."},
@@ -321,6 +343,10 @@ constexpr std::array<std::string_view, 12> kMonthsDe = {"Januar", "Februar", "M�
                                                          "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
 
 }  // namespace
+
+bool Replies::Has(std::string_view id) {
+  return std::any_of(std::begin(kTemplates), std::end(kTemplates), [id](const Template& t) { return t.id == id; });
+}
 
 std::string Replies::Say(std::string_view id, std::initializer_list<std::string> args) const {
   const Template& t = Find(id);

@@ -19,6 +19,8 @@ class Replies {
   explicit Replies(Language language) : language_(language) {}
   Language language() const { return language_; }
 
+  // Whether a template `id` exists.
+  static bool Has(std::string_view id);
   // The template `id` with its arguments filled in. Precondition (asserted): `id` exists.
   std::string Say(std::string_view id, std::initializer_list<std::string> args = {}) const;
 

@@ -406,6 +406,12 @@ bool IsDenial(std::string_view s) {
                           "nein", "nicht", "abbrechen", "stopp", "warte", "lieber nicht"});
 }
 
+bool AsksSomething(std::string_view s) {
+  return s.find('?') != std::string_view::npos ||
+         HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "vad", "hur", "när", "varför", "vilken",
+                          "vilket", "was", "wie", "wann", "warum", "welche", "welcher", "wo"});
+}
+
 bool IsAffirmation(std::string_view s) {
   if (IsDenial(s)) return false;
   return HasAnyPhrase(s, {"yes", "yeah", "yep", "yup", "ya", "sure", "ok", "okay", "k", "go ahead", "do it",

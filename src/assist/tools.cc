@@ -124,7 +124,10 @@ Result<AccountFacts> LoadAccount(store::Tx& tx, std::string_view consumer_id, In
     d.amount_minor = it->request.amount.minor();
     d.currency = it->request.amount.currency();
     d.on = DateOf(it->created_at);
-    for (const auto& r : it->decision.reasons) d.reasons.push_back(r.message);
+    for (const auto& r : it->decision.reasons) {
+      d.reasons.push_back(r.message);
+      d.reason_codes.push_back(r.code);
+    }
     a.declines.push_back(std::move(d));
   }
   return a;

@@ -79,7 +79,7 @@ Result<Money> Money::Times(std::int64_t factor) const {
   return Money(out, currency_);
 }
 
-Result<std::vector<Money>> Money::Split(int parts, RemainderRule rule) const {
+Result<std::vector<Money>> Money::Split(int parts) const {
   if (parts < 1 || parts > 1000) {
     return Status::InvalidArgument("invalid_split", "parts must be between 1 and 1000");
   }
@@ -89,12 +89,7 @@ Result<std::vector<Money>> Money::Split(int parts, RemainderRule rule) const {
   const std::int64_t base = minor_ / parts;
   const std::int64_t remainder = minor_ % parts;
   std::vector<Money> out(static_cast<std::size_t>(parts), Money(base, currency_));
-  for (std::int64_t i = 0; i < remainder; ++i) {
-    const std::size_t idx = rule == RemainderRule::kFirstParts
-                                ? static_cast<std::size_t>(i)
-                                : static_cast<std::size_t>(parts - 1 - i);
-    out[idx] = Money(base + 1, currency_);
-  }
+  out.front() = Money(base + remainder, currency_);
   return out;
 }
 

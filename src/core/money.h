@@ -27,9 +27,6 @@ int MinorDigits(Currency c);
 // (10 billion in a 2-decimal currency). Balances may grow beyond it; they stay checked.
 inline constexpr std::int64_t kMaxInputAmountMinor = 1'000'000'000'000;
 
-// Who receives the minor units left over when an amount does not divide evenly.
-enum class RemainderRule { kFirstParts, kLastParts };
-
 class Money {
  public:
   constexpr Money(std::int64_t minor, Currency currency) : minor_(minor), currency_(currency) {}
@@ -45,10 +42,10 @@ class Money {
   Result<Money> Negated() const;
   Result<Money> Times(std::int64_t factor) const;
 
-  // Splits a non-negative amount into `parts` amounts that differ by at most one minor
-  // unit and add up exactly to this amount. The remainder minor units go one each to
-  // the first (or last) parts. Precondition checked: 1 <= parts <= 1000.
-  Result<std::vector<Money>> Split(int parts, RemainderRule rule) const;
+  // Splits a non-negative amount into `parts` equal amounts that add up exactly to this
+  // amount: the minor units left over all go to the first part (pay_in_4's leftover
+  // cents go to the first instalment). Precondition checked: 1 <= parts <= 1000.
+  Result<std::vector<Money>> Split(int parts) const;
 
   friend constexpr bool operator==(Money a, Money b) = default;
 

@@ -39,7 +39,7 @@ Schedule Empty(ProductKind product, Money amount, std::int64_t apr_bps) {
 
 Schedule PayIn4(Money amount, Date start) {
   Schedule s = Empty(ProductKind::kPayIn4, amount, 0);
-  const auto parts = amount.Split(4, RemainderRule::kFirstParts);
+  const auto parts = amount.Split(4);
   TRANCHE_ASSERT(parts.ok());
   for (int i = 0; i < 4; ++i) {
     const Money part = (*parts)[static_cast<std::size_t>(i)];

@@ -12,7 +12,7 @@ TEST(ScheduleTest, PayIn4SplitsEvenlyWithLeftoverFirstEvery14Days) {
   auto s = BuildSchedule(ProductKind::kPayIn4, Usd(10003), D("2026-11-26"), 0);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   ASSERT_EQ(s->installments.size(), 4u);
-  const std::int64_t amounts[] = {2501, 2501, 2501, 2500};
+  const std::int64_t amounts[] = {2503, 2500, 2500, 2500};
   const char* dates[] = {"2026-11-26", "2026-12-10", "2026-12-24", "2027-01-07"};
   for (int i = 0; i < 4; ++i) {
     EXPECT_EQ(s->installments[i].amount.minor(), amounts[i]);
