@@ -343,7 +343,16 @@ class Turn {
         Say("cancelled");
         return Finish();
       }
-      // Anything else is a new request; the change stated before does not happen.
+      // A message read as out of scope, not understood or a yes that asks something is
+      // no new request ("what's the longest you can give me?", "okay, so what is the
+      // most?"): the stated change keeps waiting and the consumer is reminded of the choice. Anything else is a new request; the change stated
+      // before does not happen.
+      const bool unclear = Intent() == "oos" || reading_.confidence < kMinConfidence || yes;
+      if (unclear && !HandoffFromText(folded_)) {
+        d_.next.pending = state_.pending;
+        Say("pending_reminder");
+        return Finish();
+      }
     }
     if (auto h = HandoffFromText(folded_); h && !writes_blocked_) return Handoff(*h);
     if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_) return Handoff(*h);

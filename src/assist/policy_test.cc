@@ -110,6 +110,20 @@ TEST(PolicyTest, AChangeIsStatedAndRunsOnlyOnAYesInTheNextMessage) {
   EXPECT_FALSE(d.execute.has_value());
 }
 
+// A message the policy cannot place is no new request: the change keeps waiting, and
+// only a yes after the reminder runs it.
+TEST(PolicyTest, AnUnclearMessageLeavesTheStatedChangeWaiting) {
+  Chat c;
+  c.Send("pay $20 on crisp tech", U("pay_now"));
+  auto d = c.Send("what's the longest you can give me?", U("oos", 0.6));
+  EXPECT_FALSE(d.execute.has_value());
+  EXPECT_NE(d.reply.find("still waiting"), std::string::npos);
+  ASSERT_TRUE(c.state.pending.has_value());
+  d = c.Send("ok yes do it", U("affirm"));
+  ASSERT_TRUE(d.execute.has_value());
+  EXPECT_EQ(d.execute->amount_minor, 2000);
+}
+
 TEST(PolicyTest, ANoOrAnythingElseChangesNothing) {
   Chat c;
   c.Send("pay off crisp tech", U("payoff"));
@@ -137,8 +151,11 @@ TEST(PolicyTest, RefusesWhatTheRulesForbidWithTheReason) {
   ASSERT_TRUE(d.proposed.has_value());
   EXPECT_EQ(d.proposed->days, 14);
   EXPECT_NE(d.reply.find("December 23, 2026"), std::string::npos);
-  // A question is no yes, whatever agreeing words it holds.
+  // A question is no yes, whatever agreeing words it holds: the offer keeps waiting.
   d = c.Send("okay, so what is the most you can move it?", U("affirm"));
+  EXPECT_FALSE(d.execute.has_value());
+  EXPECT_TRUE(c.state.pending.has_value());
+  d = c.Send("no", U("deny"));
   EXPECT_FALSE(d.execute.has_value());
   c.account.plans[0].extended = true;
   d = c.Send("can I delay my payment a week", U("extend_due_date"));
