@@ -24,6 +24,7 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "som anställd", "ich arbeite bei tranche", "ich bin mitarbeiter", "als admin",
                           "als mitarbeiter", "mitarbeiter von tranche", "i'm authorised", "i am authorised",
                           "i'm authorized", "i am authorized", "internal request", "i work in your", "i work in collections",
+                          "tranche support team", "from tranche support", "note from tranche",
                           "jag är behörig", "intern begäran", "ich bin berechtigt",
                           "interne anfrage"});
 }
@@ -34,9 +35,12 @@ bool CarriesInstructions(std::string_view s) {
                           "system:", "system prompt", "developer mode", "you are now", "pretend you", "new instructions",
                           "mark my plan paid", "mark my plan as paid", "mark it as paid", "mark as paid",
                           "mark it paid", "set my balance to", "pre-approved", "preapproved", "jailbreak",
+                          "admin override", "maintenance mode", "admin mode",
                           "ignorera dina instruktioner", "ignorera alla", "markera som betald", "markera planen som betald",
                           "ignoriere deine anweisungen", "ignoriere alle", "als bezahlt markieren", "als bezahlt"}) ||
-         s.starts_with("system") || s.starts_with("[system") || s.starts_with("admin:");
+         s.starts_with("system") || s.starts_with("[system") || s.starts_with("admin:") ||
+         s.find("[system") != std::string_view::npos || s.find("<assistant") != std::string_view::npos ||
+         s.find("</user") != std::string_view::npos || s.find("<system") != std::string_view::npos;
 }
 
 // Phrases built on a relative: what is theirs ("my wife's"), and a question about
@@ -92,7 +96,8 @@ bool MentionsSomeoneElse(std::string_view s) {
                           "her balance", "his outstanding", "her outstanding", "his purchases", "her purchases",
                           "hon är skyldig", "han är skyldig", "hennes saldo", "hans saldo", "hennes köp", "hans köp",
                           "er schuldet", "sie schuldet", "seine einkäufe", "sein saldo"}) ||
-         HasAnyPhrase(s, {"someone else's", "somebody else's", "another customer", "another person's", "other customer",
+         HasAnyPhrase(s, {"someone else's", "somebody else's", "friends card", "roommates card", "flatmate's",
+                          "flatmates card", "parents card", "parents' card", "another customer", "another person's", "other customer",
                           "his account", "her account", "their account", "her card", "his card", "their card", "her bank",
                           "his bank", "min frus", "min mans", "min sambos", "min väns",
                           "min mammas", "min pappas", "min brors", "min systers", "någon annans", "hans konto",
@@ -157,7 +162,11 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "mahngebühr erlassen", "gebühr zurück", "gebühr streichen"})) {
     return HandoffReason::kFeeWaiver;
   }
-  if (HasAnyPhrase(s, {"hacked", "account takeover", "taken over my account", "kapat", "kapad", "gehackt"})) {
+  if (HasAnyPhrase(s, {"hacked", "account takeover", "taken over my account", "password was changed",
+                       "changed my password", "my password has been changed", "someone logged in",
+                       "someone else logged in", "logged into my account", "kapat", "kapad", "lösenordet ändrades",
+                       "mitt lösenord har ändrats", "någon har loggat in", "gehackt", "passwort wurde geändert",
+                       "passwort geändert", "jemand hat sich eingeloggt", "jemand hat sich angemeldet"})) {
     return HandoffReason::kFraud;
   }
   if (HasAnyPhrase(s, {"human", "real person", "a person", "an agent", "live agent", "speak to someone",
@@ -294,11 +303,13 @@ class Turn {
   bool model_has_room() const { return model_has_room_; }
 
   Decision Run() {
+    ReadOrderProblem();
     if (HasCardNumber(folded_)) {
       d_.redact = true;
       d_.next.pending.reset();
       d_.refusals.push_back("full_card_number");
       Say("card_number_refused");
+      if (MentionsSomeoneElse(folded_)) Say("third_party_card");
       return Finish();
     }
     const bool staff = ClaimsStaffAuthority(folded_);
@@ -340,6 +351,8 @@ class Turn {
       d_.next.pending.reset();
       if (IsDenial(folded_) || Intent() == "deny") {
         d_.intent = "deny";
+        // "No, ... and my password was changed": the no cancels, and people take the rest.
+        if (auto h = HandoffFromText(folded_)) return Handoff(*h);
         Say("cancelled");
         return Finish();
       }
@@ -364,6 +377,9 @@ class Turn {
     }
     std::string intent = Intent();
     if (resumed) intent = state_.awaiting_intent;
+    // Nothing in a message with injected instructions or a claim of authority is acted
+    // on, but a question of the consumer's own in it is still answered.
+    if (writes_blocked_ && !IsQuestionIntent(intent)) intent = FirstSureQuestion().value_or(intent);
     d_.next.awaiting_intent.clear();
     if (!resumed && !Understood()) {
       if (writes_blocked_) return Finish();
@@ -383,9 +399,37 @@ class Turn {
   }
 
  private:
+  // A problem with an order the policy recognises itself ("arrived broken", "never
+  // arrived") is reported, whatever out-of-scope or hand-off reading the classifier gave
+  // the words around it ("so I'm not paying for broken stuff" read as hardship). Words
+  // that ask for people themselves ("complaint", "lawyer") still hand off.
+  void ReadOrderProblem() {
+    const std::string& i = reading_.intent;
+    const bool overridable = i == "oos" || i == "hardship" || i == "complaint" || reading_.confidence < kMinConfidence;
+    if (!overridable || HandoffFromText(folded_)) return;
+    const auto reason = FindDisputeReason(folded_);
+    if (!reason) return;
+    if (*reason == "not_received") {
+      reading_ = {"dispute_not_received", kMinConfidence};
+    } else if (*reason == "wrong_item" || *reason == "not_as_described") {
+      reading_ = {"dispute_wrong_item", kMinConfidence};
+    } else {
+      return;
+    }
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
+  }
+
   std::string Intent() const {
     const std::string& i = reading_.intent;
     return IsKnownIntent(i) ? i : "oos";
+  }
+
+  std::optional<std::string> FirstSureQuestion() const {
+    for (const IntentPrediction& c : u_.clauses) {
+      if (IsQuestionIntent(c.intent) && c.confidence >= kSureClauseConfidence) return c.intent;
+    }
+    return std::nullopt;
   }
 
   // The message's other questions, each answered once after the first, in the order
@@ -695,7 +739,12 @@ class Turn {
   void LateFees() {
     Say("late_fee_rule", {Money(servicing::kLateFeeMinor)});
     for (const PlanFacts* p : SelectPlans(false)) {
-      if (p->fees_unpaid_minor > 0) Say("late_fee_current", {Money(p->fees_unpaid_minor, p->currency), p->merchant});
+      if (p->fees_unpaid_minor <= 0) continue;
+      Say("late_fee_current", {Money(p->fees_unpaid_minor, p->currency), p->merchant});
+      // Why the payment was late, when a collection of it failed.
+      if (const auto& f = p->last_failure) {
+        Say("payment_failed", {p->merchant, Money(f->amount_minor, p->currency), r_.Day(f->on), FailureText(f->failure)});
+      }
     }
     ExplainPaidAmount();
   }
@@ -843,6 +892,12 @@ class Turn {
       d_.refusals.push_back("overpayment");
       return Say("refuse_overpay", {Money(*slot->minor, p->currency), Money(p->payoff_minor, p->currency), p->merchant});
     }
+    // "pay $200 off my plan" names less than the whole: a payment of that amount.
+    if (auto slot = FindAmount(folded_, false); call_ == nullptr && slot && slot->minor && *slot->minor > 0 &&
+                                                *slot->minor < p->payoff_minor) {
+      d_.intent = "pay_now";
+      return Pay();
+    }
     if (p->payoff_minor <= 0) return Say("nothing_due", {p->merchant});
     Action a{ActionType::kPayoff, p->id, p->order_id, p->merchant, p->currency, p->payoff_minor};
     Say("confirm_payoff", {p->merchant, Money(p->payoff_minor, p->currency), MethodWord(account_.method_type),
@@ -855,7 +910,8 @@ class Turn {
     if (p == nullptr) return;
     if (p->extended) {
       d_.refusals.push_back("extension_used");
-      return Say("refuse_second_extension", {p->merchant});
+      Say("refuse_second_extension", {p->merchant});
+      return NextPayment();  // the date it stays due on
     }
     int days = call_ != nullptr && call_->days ? *call_->days
                                                : FindDays(folded_, account_.today).value_or(servicing::kMaxExtensionDays);
@@ -919,7 +975,7 @@ class Turn {
 
   const DialogueState& state_;
   const Understanding& u_;
-  const IntentPrediction reading_;  // MessageReading(u_)
+  IntentPrediction reading_;  // MessageReading(u_), then ReadOrderProblem
   const std::string folded_;
   const AccountFacts& account_;
   const assist::Knowledge& knowledge_;
