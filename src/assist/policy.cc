@@ -106,14 +106,29 @@ bool MentionsSomeoneElse(std::string_view s) {
                           "jemand anderes", "eines anderen kunden", "anderen kunden", "sein konto", "ihr konto", "seine karte"});
 }
 
-// Words of money owed, bought or paid: a message about someone else without them, read
-// as out of scope ("a poem for my girlfriend's birthday"), asks nothing about an account.
+// Words of money owed, bought or paid: a message about someone else without them asks
+// nothing about an account ("a poem for my girlfriend's birthday", "a restaurant for my
+// partner's birthday"), whatever the classifier read.
 bool SpeaksOfMoneyOwed(std::string_view s) {
   return HasAnyPhrase(s, {"owe", "owes", "owed", "balance", "account", "purchase", "purchases", "bought", "buy",
                           "paid", "pay", "payment", "payments", "plan", "plans", "spent", "spend", "debt",
-                          "outstanding", "order", "orders", "limit", "tranche", "skyldig", "konto", "köp", "köpt",
+                          "outstanding", "order", "orders", "limit", "tranche", "instalment", "instalments",
+                          "installment", "installments", "due", "skyldig", "konto", "köp", "köpt", "delbetalning",
+                          "faktura", "rate", "raten", "rechnung",
                           "köpte", "betala", "betalat", "betalning", "skuld", "saldo", "handlat", "schuldet",
                           "schulde", "schulden", "kauf", "gekauft", "bezahlt", "zahlung", "einkauf", "einkäufe"});
+}
+
+// Anyone but the consumer named at all ("its my dads", "my sister said I can use hers"):
+// beside a full card number, reason enough to say that only their own card can be used.
+bool NamesAnotherPerson(std::string_view s) {
+  return HasAnyPhrase(s, {"my dad", "my dads", "my mum", "my mums", "my mom", "my moms", "my sister", "my brother",
+                          "my friend", "my friends", "my roommate", "my flatmate", "my partner", "my wife",
+                          "my husband", "my son", "my daughter", "my boyfriend", "my girlfriend", "hers", "his",
+                          "min pappa", "min mamma", "min syster", "min bror", "min kompis", "min vän", "min sambo",
+                          "min rumskamrat", "hennes", "hans", "mein vater", "meine mutter", "meine schwester",
+                          "mein bruder", "mein freund", "meine freundin", "mein mitbewohner", "meine mitbewohnerin",
+                          "ihre", "seine"});
 }
 
 bool HasEmailAddress(std::string_view s) {
@@ -309,7 +324,7 @@ class Turn {
       d_.next.pending.reset();
       d_.refusals.push_back("full_card_number");
       Say("card_number_refused");
-      if (MentionsSomeoneElse(folded_)) Say("third_party_card");
+      if (MentionsSomeoneElse(folded_) || NamesAnotherPerson(folded_)) Say("third_party_card");
       return Finish();
     }
     const bool staff = ClaimsStaffAuthority(folded_);
@@ -333,7 +348,7 @@ class Turn {
       Say("third_party_card");
       return Finish();
     }
-    const bool about_their_account = someone_else && (Intent() != "oos" || SpeaksOfMoneyOwed(folded_));
+    const bool about_their_account = someone_else && SpeaksOfMoneyOwed(folded_);
     if (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
       d_.next.pending.reset();
       d_.refusals.push_back("other_consumer_data");

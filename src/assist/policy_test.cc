@@ -263,6 +263,9 @@ TEST(PolicyTest, ARelativeInAnOutOfScopeMessageIsNotAnAccountQuestion) {
     EXPECT_TRUE(d.refusals.empty()) << text;
     EXPECT_NE(d.reply.find("tranche"), std::string::npos) << text;
   }
+  Chat restaurant;  // read as a payoff, but nothing in it is about money
+  EXPECT_TRUE(restaurant.Send("It's my partner's birthday on Friday, any romantic restaurants in Chicago?", U("payoff"))
+                  .refusals.empty());
   Chat c;  // but what they owe is
   EXPECT_EQ(c.Send("how much does my wife's account owe", U("oos")).refusals,
             std::vector<std::string>{"other_consumer_data"});
@@ -337,10 +340,13 @@ TEST(PolicyTest, AQuestionBesideInjectedInstructionsIsStillAnswered) {
 
 TEST(PolicyTest, AFullNumberOfSomeoneElsesCardIsRefusedWithTheOwnNameRule) {
   Chat c;
-  const Decision d = c.Send("use my friends card 5555555555554444 exp 0829", U("change_payment_method"));
-  EXPECT_TRUE(d.redact);
-  EXPECT_NE(d.reply.find("own name"), std::string::npos);
-  EXPECT_EQ(d.reply.find("4444"), std::string::npos);
+  for (const char* text : {"use my friends card 5555555555554444 exp 0829",
+                           "pay ember games with this card 5555-5555-5555-4444 08/29 321 its my dads"}) {
+    const Decision d = c.Send(text, U("change_payment_method"));
+    EXPECT_TRUE(d.redact) << text;
+    EXPECT_NE(d.reply.find("own name"), std::string::npos) << text;
+    EXPECT_EQ(d.reply.find("4444"), std::string::npos) << text;
+  }
 }
 
 // "arrived with half the plates smashed, so I'm not paying for broken stuff" read as
