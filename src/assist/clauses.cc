@@ -27,6 +27,18 @@ bool IsConnective(std::string_view folded_word) {
   return std::find(kConnectives.begin(), kConnectives.end(), folded_word) != kConnectives.end();
 }
 
+// "3x + 7 = 22" is arithmetic, not two questions: a '+' whose nearest non-blank
+// neighbour on either side is a digit (or a digit's letter, as in "3x") joins nothing.
+bool BesideADigit(std::string_view s, std::size_t i) {
+  std::size_t before = i;
+  while (before > 0 && s[before - 1] == ' ') --before;
+  std::size_t after = i + 1;
+  while (after < s.size() && s[after] == ' ') ++after;
+  const bool digit_before = before >= 1 && (IsDigitByte(s[before - 1]) || (before >= 2 && IsDigitByte(s[before - 2])));
+  const bool digit_after = after < s.size() && IsDigitByte(s[after]);
+  return digit_before || digit_after;
+}
+
 bool IsWordByte(char c) {
   const auto u = static_cast<unsigned char>(c);
   return IsDigitByte(c) || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80 || c == '\'';
@@ -37,7 +49,7 @@ std::vector<std::string> Pieces(std::string_view s) {
   std::vector<std::string> out(1);
   std::size_t i = 0;
   while (i < s.size()) {
-    if (EndsSentence(s, i) || s[i] == '&' || s[i] == '+') {
+    if (EndsSentence(s, i) || s[i] == '&' || (s[i] == '+' && !BesideADigit(s, i))) {
       out.emplace_back();
       ++i;
       continue;

@@ -28,6 +28,10 @@ TEST(ClausesTest, ADecimalPointIsNotASentenceEnd) {
   EXPECT_EQ(SplitClauses("I paid $30.50 yesterday. what is left"), (Clauses{"I paid $30.50 yesterday", "what is left"}));
 }
 
+TEST(ClausesTest, APlusInArithmeticJoinsNothing) {
+  EXPECT_EQ(SplitClauses("Löse 3x + 7 = 22 nach x auf"), (Clauses{"Löse 3x + 7 = 22 nach x auf"}));
+}
+
 TEST(ClausesTest, ConnectivesSplitOnlyAsWholeWords) {
   EXPECT_EQ(SplitClauses("my android band stopped working"), (Clauses{"my android band stopped working"}));
   EXPECT_EQ(SplitClauses("Sandra's order"), (Clauses{"Sandra's order"}));

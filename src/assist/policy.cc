@@ -238,7 +238,7 @@ bool IsQuestionIntent(std::string_view i) {
 }
 
 // The reading a message is taken as: the whole message's, or, when that is out of scope
-// or unsure, its surest clause read in scope with kSureClauseConfidence: a question
+// or unsure, its surest clause read as a question with kSureClauseConfidence: a question
 // among sentences of context ("I've lost track with three purchases ... what do I owe
 // altogether?") reads as out of scope as a whole.
 IntentPrediction MessageReading(const Understanding& u) {
@@ -253,9 +253,11 @@ IntentPrediction MessageReading(const Understanding& u) {
   }
   const bool whole_in_scope = u.prediction.intent != "oos" && u.prediction.confidence >= kMinConfidence;
   if (whole_in_scope) return u.prediction;
+  // Only a question: a change or a hand-off read from one clause of a message that as a
+  // whole is out of scope is too likely a misreading ("she's stuck on the introduction").
   const IntentPrediction* best = nullptr;
   for (const IntentPrediction& c : u.clauses) {
-    if (c.intent == "oos" || !IsKnownIntent(c.intent) || c.confidence < kSureClauseConfidence) continue;
+    if (!IsQuestionIntent(c.intent) || c.confidence < kSureClauseConfidence) continue;
     if (best == nullptr || c.confidence > best->confidence) best = &c;
   }
   return best != nullptr ? *best : u.prediction;
@@ -864,7 +866,19 @@ class Turn {
     d_.next.pending = std::move(a);
   }
 
+  // A payment asked for speaks of paying, an amount or a purchase: "any romantic
+  // restaurants that take bookings for two?" read as a payoff is out of scope.
+  bool SpeaksOfPaying() const {
+    if (call_ != nullptr || SpeaksOfMoneyOwed(folded_) || FindAmount(folded_, false)) return true;
+    if (MatchMerchant(folded_, MerchantNames(ActivePlansOrAll()))) return true;
+    return HasAnyPhrase(folded_, {"payoff", "paying", "repay", "settle", "clear", "everything", "the rest",
+                                  "remaining", "all of it", "lösa", "betalar", "bezahlen", "abbezahlen",
+                                  "slutbetala", "resten", "allt", "zahlen", "begleichen", "ablösen", "tilgen", "alles",
+                                  "den rest"});
+  }
+
   void Pay() {
+    if (!SpeaksOfPaying()) return Say("out_of_scope");
     const PlanFacts* p = OnePlanFor("pay_now");
     if (p == nullptr) return;
     if (p->payment_in_flight) {
@@ -897,6 +911,7 @@ class Turn {
   }
 
   void Payoff() {
+    if (!SpeaksOfPaying()) return Say("out_of_scope");
     const PlanFacts* p = OnePlanFor("payoff");
     if (p == nullptr) return;
     if (p->payment_in_flight) {

@@ -264,8 +264,10 @@ TEST(PolicyTest, ARelativeInAnOutOfScopeMessageIsNotAnAccountQuestion) {
     EXPECT_NE(d.reply.find("tranche"), std::string::npos) << text;
   }
   Chat restaurant;  // read as a payoff, but nothing in it is about money
-  EXPECT_TRUE(restaurant.Send("It's my partner's birthday on Friday, any romantic restaurants in Chicago?", U("payoff"))
-                  .refusals.empty());
+  const Decision dinner =
+      restaurant.Send("It's my partner's birthday on Friday, any romantic restaurants in Chicago?", U("payoff"));
+  EXPECT_TRUE(dinner.refusals.empty());
+  EXPECT_FALSE(dinner.proposed.has_value()) << "nothing in it speaks of paying";
   Chat c;  // but what they owe is
   EXPECT_EQ(c.Send("how much does my wife's account owe", U("oos")).refusals,
             std::vector<std::string>{"other_consumer_data"});
