@@ -25,7 +25,8 @@ TEST(ClausesTest, SplitsSwedishAndGerman) {
 }
 
 TEST(ClausesTest, ADecimalPointIsNotASentenceEnd) {
-  EXPECT_EQ(SplitClauses("I paid $30.50 yesterday. what is left"), (Clauses{"I paid $30.50 yesterday", "what is left"}));
+  EXPECT_EQ(SplitClauses("I paid $30.50 yesterday. what is left"),
+            (Clauses{"I paid $30.50 yesterday", "what is left"}));
 }
 
 TEST(ClausesTest, APlusInArithmeticJoinsNothing) {

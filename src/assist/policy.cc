@@ -23,10 +23,9 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "jag jobbar på tranche", "jag arbetar på tranche", "jag är anställd", "som admin",
                           "som anställd", "ich arbeite bei tranche", "ich bin mitarbeiter", "als admin",
                           "als mitarbeiter", "mitarbeiter von tranche", "i'm authorised", "i am authorised",
-                          "i'm authorized", "i am authorized", "internal request", "i work in your", "i work in collections",
-                          "tranche support team", "from tranche support", "note from tranche",
-                          "jag är behörig", "intern begäran", "ich bin berechtigt",
-                          "interne anfrage"});
+                          "i'm authorized", "i am authorized", "internal request", "i work in your",
+                          "i work in collections", "tranche support team", "from tranche support", "note from tranche",
+                          "jag är behörig", "intern begäran", "ich bin berechtigt", "interne anfrage"});
 }
 
 bool CarriesInstructions(std::string_view s) {
@@ -94,10 +93,11 @@ bool MentionsSomeoneElse(std::string_view s) {
          AsksWhatAnotherOwes(s) ||
          HasAnyPhrase(s, {"he owes", "she owes", "he has outstanding", "she has outstanding", "his balance",
                           "her balance", "his outstanding", "her outstanding", "his purchases", "her purchases",
-                          "hon är skyldig", "han är skyldig", "hennes saldo", "hans saldo", "hennes köp", "hans köp",
-                          "er schuldet", "sie schuldet", "seine einkäufe", "sein saldo"}) ||
+                          "hon är skyldig", "han är skyldig", "hennes saldo", "hans saldo", "hennes köp",
+                          "hans köp", "er schuldet", "sie schuldet", "seine einkäufe", "sein saldo"}) ||
          HasAnyPhrase(s, {"someone else's", "somebody else's", "friends card", "roommates card", "flatmate's",
-                          "flatmates card", "parents card", "parents' card", "another customer", "another person's", "other customer",
+                          "flatmates card", "parents card", "parents' card", "another customer", "another person's",
+                          "other customer",
                           "his account", "her account", "their account", "her card", "his card", "their card", "her bank",
                           "his bank", "min frus", "min mans", "min sambos", "min väns",
                           "min mammas", "min pappas", "min brors", "min systers", "någon annans", "hans konto",
@@ -114,8 +114,8 @@ bool SpeaksOfMoneyOwed(std::string_view s) {
                           "paid", "pay", "payment", "payments", "plan", "plans", "spent", "spend", "debt",
                           "outstanding", "order", "orders", "limit", "tranche", "instalment", "instalments",
                           "installment", "installments", "due", "skyldig", "konto", "köp", "köpt", "delbetalning",
-                          "faktura", "rate", "raten", "rechnung",
-                          "köpte", "betala", "betalat", "betalning", "skuld", "saldo", "handlat", "schuldet",
+                          "faktura", "rate", "raten", "rechnung", "köpte", "betala", "betalat", "betalning", "skuld",
+                          "saldo", "handlat", "schuldet",
                           "schulde", "schulden", "kauf", "gekauft", "bezahlt", "zahlung", "einkauf", "einkäufe"});
 }
 
@@ -154,8 +154,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
     return HandoffReason::kComplaint;
   }
   if (HasAnyPhrase(s, {"lost my job", "can't afford", "cannot afford", "can not afford", "unable to pay",
-                       "hardship", "struggling financially", "struggling to pay", "medical bills", "made redundant", "laid off",
-                       "lost my income", "out of work",
+                       "hardship", "struggling financially", "struggling to pay", "medical bills", "made redundant",
+                       "laid off", "lost my income", "out of work",
                        "förlorat jobbet", "förlorade jobbet", "har inte råd", "arbetslös", "job verloren",
                        "arbeitslos", "kann mir das nicht leisten", "finanzielle schwierigkeiten", "kein geld mehr"})) {
     return HandoffReason::kHardship;
@@ -185,7 +185,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
     return HandoffReason::kFraud;
   }
   if (HasAnyPhrase(s, {"human", "real person", "a person", "an agent", "live agent", "speak to someone",
-                       "talk to someone", "someone i can talk to", "someone to talk to", "customer service", "representative", "människa", "en person",
+                       "talk to someone", "someone i can talk to", "someone to talk to", "customer service",
+                       "representative", "människa", "en person",
                        "handläggare", "riktig person", "prata med någon", "mensch", "echten person",
                        "sachbearbeiter", "mitarbeiter sprechen"})) {
     return HandoffReason::kRequested;
@@ -375,8 +376,8 @@ class Turn {
       }
       // A message read as out of scope, not understood or a yes that asks something is
       // no new request ("what's the longest you can give me?", "okay, so what is the
-      // most?"): the stated change keeps waiting and the consumer is reminded of the choice. Anything else is a new request; the change stated
-      // before does not happen.
+      // most?"): the stated change keeps waiting and the consumer is reminded of the
+      // choice. Anything else is a new request; the change stated before does not happen.
       const bool unclear = Intent() == "oos" || reading_.confidence < kMinConfidence || yes;
       if (unclear && !HandoffFromText(folded_)) {
         d_.next.pending = state_.pending;
@@ -760,7 +761,8 @@ class Turn {
       Say("late_fee_current", {Money(p->fees_unpaid_minor, p->currency), p->merchant});
       // Why the payment was late, when a collection of it failed.
       if (const auto& f = p->last_failure) {
-        Say("payment_failed", {p->merchant, Money(f->amount_minor, p->currency), r_.Day(f->on), FailureText(f->failure)});
+        Say("payment_failed",
+            {p->merchant, Money(f->amount_minor, p->currency), r_.Day(f->on), FailureText(f->failure)});
       }
     }
     ExplainPaidAmount();
@@ -943,8 +945,9 @@ class Turn {
       Say("refuse_second_extension", {p->merchant});
       return NextPayment();  // the date it stays due on
     }
-    int days = call_ != nullptr && call_->days ? *call_->days
-                                               : FindDays(folded_, account_.today).value_or(servicing::kMaxExtensionDays);
+    int days = call_ != nullptr && call_->days
+                   ? *call_->days
+                   : FindDays(folded_, account_.today).value_or(servicing::kMaxExtensionDays);
     if (days > servicing::kMaxExtensionDays) {
       // Refused with the reason; what the rules allow is offered instead, stated exactly
       // and run only on a yes like any change.

@@ -384,7 +384,8 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
   }
   if (HasAnyPhrase(s, {"wrong item", "wrong size", "wrong colour", "wrong color", "wrong product", "the wrong",
                        "damaged", "broken", "arrived broken", "smashed", "shattered", "cracked", "in pieces",
-                       "sönder", "krossad", "krossat", "krossade", "zerbrochen", "defekt", "fel vara", "fel storlek", "fel färg", "trasig",
+                       "sönder", "krossad", "krossat", "krossade", "zerbrochen", "defekt", "fel vara", "fel storlek",
+                       "fel färg", "trasig",
                        "trasigt", "skadad", "skadat", "fel produkt", "falsche", "falschen", "falsches",
                        "beschädigt", "kaputt"})) {
     return "wrong_item";
