@@ -629,7 +629,8 @@ class Turn {
     if (intent == "update_contact_details") return Say("email_change");
     if (intent == "fees_overview") {
       Knowledge(intent);
-      return ExplainPaidAmount();
+      if (!ExplainPaidAmount()) ExplainUnrecognisedCharge();
+      return;
     }
     if (intent == "how_it_works" || intent == "credit_check" || intent == "login_problem") return Knowledge(intent);
     if (intent == "greeting") return Say("greeting");
@@ -771,16 +772,36 @@ class Turn {
   // A question about fees that names an amount the consumer's last payment on a plan was
   // ("why was I charged $20?") is answered with that payment too: a charge a consumer
   // does not recognise is most often their own instalment, not a fee.
-  void ExplainPaidAmount() {
+  // Whether it explained one.
+  bool ExplainPaidAmount() {
     const auto slot = FindAmount(folded_, false);
-    if (!slot || !slot->minor) return;
+    if (!slot || !slot->minor) return false;
     for (const PlanFacts* p : SelectPlans(false)) {
       if (!p->last_payment || p->last_payment->amount_minor != *slot->minor) continue;
-      Focus({p});
-      Say("last_payment", {p->merchant, Money(p->last_payment->amount_minor, p->currency), r_.Day(p->last_payment->on)});
-      if (p->last_payment->autopay) Say("autopay_instalment");
+      SayLastPayment(*p);
+      return true;
+    }
+    return false;
+  }
+
+  // A charge the consumer speaks of without an amount ("unknown charge from tranche") is
+  // most often their own latest instalment: that payment is named beside the fee rules.
+  void ExplainUnrecognisedCharge() {
+    if (!HasAnyPhrase(folded_, {"charge", "charged", "debit", "debited", "dragning", "dragningen", "dragit",
+                                "abbuchung", "abgebucht", "belastung"})) {
       return;
     }
+    const PlanFacts* latest = nullptr;
+    for (const auto& p : account_.plans) {
+      if (p.last_payment && (latest == nullptr || p.last_payment->on > latest->last_payment->on)) latest = &p;
+    }
+    if (latest != nullptr) SayLastPayment(*latest);
+  }
+
+  void SayLastPayment(const PlanFacts& p) {
+    Focus({&p});
+    Say("last_payment", {p.merchant, Money(p.last_payment->amount_minor, p.currency), r_.Day(p.last_payment->on)});
+    if (p.last_payment->autopay) Say("autopay_instalment");
   }
 
   std::string DisputeReasonText(const std::string& reason) const { return r_.Say("reason_" + reason); }

@@ -364,6 +364,17 @@ TEST(PolicyTest, AProblemWithTheOrderIsReportedWhateverHandOffTheClassifierRead)
   EXPECT_EQ(d.proposed->reason, "wrong_item");
 }
 
+TEST(PolicyTest, AnUnrecognisedChargeIsExplainedWithTheLatestPayment) {
+  Chat c;
+  c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-30"), 2000, true};
+  const Decision d = c.Send("unknown charge from tranche", U("fees_overview"));
+  EXPECT_NE(d.reply.find("$20.00"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("November 30, 2026"), std::string::npos) << d.reply;
+  Chat fees;  // a question about fees alone gets the rules alone
+  fees.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-30"), 2000, true};
+  EXPECT_EQ(fees.Send("what fees do you have", U("fees_overview")).reply.find("$20.00"), std::string::npos);
+}
+
 TEST(PolicyTest, FullCardNumbersAreNeverRepeated) {
   Chat c;
   auto d = c.Send("my new card is 4111 1111 1111 1111", U("change_payment_method"));
