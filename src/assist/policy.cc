@@ -322,6 +322,7 @@ class Turn {
 
   Decision Run() {
     ReadOrderProblem();
+    ReadFeeWaiverWithoutAFee();
     if (HasCardNumber(folded_)) {
       d_.redact = true;
       d_.next.pending.reset();
@@ -434,6 +435,28 @@ class Turn {
     } else {
       return;
     }
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
+  }
+
+  // A fee waiver is asked for with a fee named ("remove the late fee", "avgiften", "die
+  // Gebühr"). Read without one ("charge $500 to clear it and keep the change as
+  // credit"), the message is taken as its surest clause's reading instead, and hands
+  // off only if that does.
+  void ReadFeeWaiverWithoutAFee() {
+    if (reading_.intent != "fee_waiver") return;
+    if (HasAnyPhrase(folded_, {"fee", "fees", "penalty", "interest", "avgift", "avgiften", "avgifter", "ränta",
+                               "räntan", "gebühr", "gebühren", "mahngebühr", "zinsen"})) {
+      return;
+    }
+    const IntentPrediction* best = nullptr;
+    for (const IntentPrediction& c : u_.clauses) {
+      if (c.intent == "fee_waiver" || c.intent == "oos" || !IsKnownIntent(c.intent)) continue;
+      if (c.confidence < kSureClauseConfidence) continue;
+      if (best == nullptr || c.confidence > best->confidence) best = &c;
+    }
+    if (best == nullptr) return;
+    reading_ = *best;
     d_.intent = reading_.intent;
     d_.confidence = reading_.confidence;
   }

@@ -375,6 +375,17 @@ TEST(PolicyTest, AnUnrecognisedChargeIsExplainedWithTheLatestPayment) {
   EXPECT_EQ(fees.Send("what fees do you have", U("fees_overview")).reply.find("$20.00"), std::string::npos);
 }
 
+TEST(PolicyTest, AFeeWaiverReadingWithoutAFeeTakesTheSurestClause) {
+  Chat c;
+  Understanding u = U("fee_waiver");
+  u.clauses = {{"payoff", 0.8}, {"fee_waiver", 0.7}};
+  const Decision d = c.Send("Please charge $500 to clear Crisp Tech and keep the change as credit", u);
+  EXPECT_FALSE(d.handoff.has_value());
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"overpayment"});
+  Chat fee;  // with a fee named it is the waiver people decide
+  EXPECT_TRUE(fee.Send("please take the late fee off", U("fee_waiver")).handoff.has_value());
+}
+
 TEST(PolicyTest, FullCardNumbersAreNeverRepeated) {
   Chat c;
   auto d = c.Send("my new card is 4111 1111 1111 1111", U("change_payment_method"));
