@@ -323,6 +323,8 @@ class Turn {
   Decision Run() {
     ReadOrderProblem();
     ReadFeeWaiverWithoutAFee();
+    ReadHardshipWithoutMoney();
+    ReadNewCard();
     if (HasCardNumber(folded_)) {
       d_.redact = true;
       d_.next.pending.reset();
@@ -387,6 +389,7 @@ class Turn {
       }
     }
     if (auto h = HandoffFromText(folded_); h && !writes_blocked_) return Handoff(*h);
+    if (ExplainsAChargeOfTheirOwn()) return Finish();
     if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_) return Handoff(*h);
 
     const bool resumed = !state_.awaiting_intent.empty() && ResumesAwaited();
@@ -457,6 +460,36 @@ class Turn {
     }
     if (best == nullptr) return;
     reading_ = *best;
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
+  }
+
+  // Hardship is about money: "I've had the worst week, cheer me up with a joke" read as
+  // hardship, with no word of money, work or paying in it, is out of scope.
+  void ReadHardshipWithoutMoney() {
+    if (reading_.intent != "hardship" || HandoffFromText(folded_)) return;
+    if (HasAnyPhrase(folded_, {"money", "afford", "pay", "paying", "payment", "payments", "bills", "job", "income",
+                               "unemployed", "redundant", "broke", "debt", "debts", "salary", "wage", "wages",
+                               "benefits", "financial", "financially", "råd", "pengar", "jobb", "jobbet", "inkomst",
+                               "betala", "skulder", "lön", "lönen", "ekonomi", "ekonomin", "ekonomiska", "geld",
+                               "job", "arbeit", "einkommen", "zahlen", "schulden", "gehalt", "finanziell",
+                               "leisten"})) {
+      return;
+    }
+    reading_ = {"oos", reading_.confidence};
+    d_.intent = reading_.intent;
+  }
+
+  // A card of the consumer's own named by its last four digits ("It's the Visa ending in
+  // 8817"), in a message read as out of scope or unsure, is the card to switch to; the
+  // switch is stated and runs only on a yes like any change.
+  void ReadNewCard() {
+    const bool unsure = reading_.intent == "oos" || reading_.confidence < kMinConfidence;
+    const bool names_a_card = MentionsPaymentMethod(folded_) || HasAnyPhrase(folded_, {"visa", "mastercard", "amex"});
+    if (!unsure || !names_a_card) return;
+    const auto last4 = FindLast4(folded_);
+    if (!last4 || *last4 == account_.method_last4) return;
+    reading_ = {"change_payment_method", kMinConfidence};
     d_.intent = reading_.intent;
     d_.confidence = reading_.confidence;
   }
@@ -795,9 +828,10 @@ class Turn {
   // A question about fees that names an amount the consumer's last payment on a plan was
   // ("why was I charged $20?") is answered with that payment too: a charge a consumer
   // does not recognise is most often their own instalment, not a fee.
-  // Whether it explained one.
-  bool ExplainPaidAmount() {
-    const auto slot = FindAmount(folded_, false);
+  // Whether it explained one. `bare_ok`: a number without a currency counts ("a 39.99
+  // charge"); it must still equal a payment exactly.
+  bool ExplainPaidAmount(bool bare_ok = false) {
+    const auto slot = FindAmount(folded_, bare_ok);
     if (!slot || !slot->minor) return false;
     for (const PlanFacts* p : SelectPlans(false)) {
       if (!p->last_payment || p->last_payment->amount_minor != *slot->minor) continue;
@@ -805,6 +839,24 @@ class Turn {
       return true;
     }
     return false;
+  }
+
+  // A charge the consumer names by its amount ("a 39.99 charge from tranche I didn't
+  // make?"), equal to a payment of their own, is that payment: it is explained, whatever
+  // the words around it were read as, and nothing is proposed. Whether it explained one.
+  bool ExplainsAChargeOfTheirOwn() {
+    const std::string& i = reading_.intent;
+    // Fee questions explain a payment they name beside the fee rules (LateFees, fees_overview).
+    if (i == "late_fee" || i == "fees_overview" || i == "payment_history") return false;
+    if (IsWriteIntent(i) && i != "dispute_unauthorized") return false;
+    if (!HasAnyPhrase(folded_, {"charge", "charged", "debit", "debited", "took", "taken", "deducted",
+                                "withdrawal", "transaction", "dragning", "dragit", "drog", "dragits", "abbuchung",
+                                "abgebucht", "belastung", "lastschrift"})) {
+      return false;
+    }
+    if (!ExplainPaidAmount(true)) return false;
+    d_.intent = "payment_history";
+    return true;
   }
 
   // A charge the consumer speaks of without an amount ("unknown charge from tranche") is

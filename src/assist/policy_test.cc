@@ -386,6 +386,31 @@ TEST(PolicyTest, AFeeWaiverReadingWithoutAFeeTakesTheSurestClause) {
   EXPECT_TRUE(fee.Send("please take the late fee off", U("fee_waiver")).handoff.has_value());
 }
 
+TEST(PolicyTest, AChargeNamedByTheAmountOfTheirOwnPaymentIsExplained) {
+  Chat c;
+  c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-29"), 2000, true};
+  const Decision d = c.Send("theres a 20.00 charge on my card from tranche that i didnt make?? what is this",
+                            U("dispute_unauthorized"));
+  EXPECT_FALSE(d.proposed.has_value());
+  EXPECT_NE(d.reply.find("November 29, 2026"), std::string::npos) << d.reply;
+}
+
+TEST(PolicyTest, HardshipWithoutAWordOfMoneyIsOutOfScope) {
+  Chat c;
+  const Decision d = c.Send("I've had the worst week, could you cheer me up with a funny joke?", U("hardship"));
+  EXPECT_FALSE(d.handoff.has_value());
+  Chat money;
+  EXPECT_TRUE(money.Send("I can't make my payments this month, things are bad", U("hardship")).handoff.has_value());
+}
+
+TEST(PolicyTest, ACardNamedByItsLastFourInAnUnclearMessageIsOfferedAsTheNewCard) {
+  Chat c;
+  const Decision d = c.Send("It's the Visa ending in 8817.", U("oos", 0.5));
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod);
+  EXPECT_EQ(d.proposed->last4, "8817");
+}
+
 TEST(PolicyTest, FullCardNumbersAreNeverRepeated) {
   Chat c;
   auto d = c.Send("my new card is 4111 1111 1111 1111", U("change_payment_method"));

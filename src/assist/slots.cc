@@ -377,7 +377,12 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "zurückgesendet", "zurückgegeben", "retourniert"})) {
     return "returned";
   }
-  if (HasAnyPhrase(s, {"not as described", "not what was described", "not what i ordered", "fake",
+  if (HasAnyPhrase(s, {"not as described", "not what was described", "not what i ordered", "fake", "nothing like",
+                       "not the same item", "does not match", "doesn't match", "do not match", "don't match",
+                       "not as pictured", "not as advertised", "looks different", "different from the photo",
+                       "different from the photos", "different from the picture", "inte som på bilden",
+                       "ser inte ut som", "stämmer inte med", "sieht anders aus", "nicht wie abgebildet",
+                       "stimmt nicht mit",
                        "counterfeit", "poor quality", "inte som beskrivet", "inte som beskrivningen",
                        "nicht wie beschrieben", "entspricht nicht", "gefälscht"})) {
     return "not_as_described";
