@@ -427,7 +427,9 @@ class Turn {
   // that ask for people themselves ("complaint", "lawyer") still hand off.
   void ReadOrderProblem() {
     const std::string& i = reading_.intent;
-    const bool overridable = i == "oos" || i == "hardship" || i == "complaint" || reading_.confidence < kMinConfidence;
+    // pause_payments too: asking to pause while telling of the problem is the report.
+    const bool overridable = i == "oos" || i == "hardship" || i == "complaint" || i == "pause_payments" ||
+                             reading_.confidence < kMinConfidence;
     if (!overridable || HandoffFromText(folded_)) return;
     const auto reason = FindDisputeReason(folded_);
     if (!reason) return;

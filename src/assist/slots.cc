@@ -381,7 +381,8 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "not the same item", "does not match", "doesn't match", "do not match", "don't match",
                        "not as pictured", "not as advertised", "looks different", "different from the photo",
                        "different from the photos", "different from the picture", "inte som på bilden",
-                       "ser inte ut som", "stämmer inte med", "sieht anders aus", "nicht wie abgebildet",
+                       "ser inte ut som", "ser inte alls ut som", "stämmer inte med", "sieht anders aus",
+                       "ganz anders aus", "anders als auf den fotos", "anders als auf dem bild", "nicht wie abgebildet",
                        "stimmt nicht mit",
                        "counterfeit", "poor quality", "inte som beskrivet", "inte som beskrivningen",
                        "nicht wie beschrieben", "entspricht nicht", "gefälscht"})) {

@@ -100,6 +100,10 @@ TEST(SlotsTest, DisputeReasons) {
   EXPECT_EQ(FindDisputeReason(Fold("jag känner inte igen köpet")), "unauthorized");
   EXPECT_EQ(FindDisputeReason(Fold("Diesen Kauf habe ich nicht getätigt")), "unauthorized");
   EXPECT_EQ(FindDisputeReason(Fold("I sent it back last week")), "returned");
+  EXPECT_EQ(FindDisputeReason(Fold("the dress looks nothing like the pics")), "not_as_described");
+  EXPECT_EQ(FindDisputeReason(Fold("Klänningen ser inte alls ut som på bilderna")), "not_as_described");
+  EXPECT_EQ(FindDisputeReason(Fold("Das Kleid sieht ganz anders aus als auf den Fotos")), "not_as_described");
+  EXPECT_EQ(FindDisputeReason(Fold("half the plates arrived smashed")), "wrong_item");
   EXPECT_FALSE(FindDisputeReason(Fold("when is my next payment")).has_value());
 }
 
