@@ -323,7 +323,6 @@ class Turn {
   Decision Run() {
     ReadOrderProblem();
     ReadFeeWaiverWithoutAFee();
-    ReadHardshipWithoutMoney();
     ReadNewCard();
     if (HasCardNumber(folded_)) {
       d_.redact = true;
@@ -464,22 +463,6 @@ class Turn {
     reading_ = *best;
     d_.intent = reading_.intent;
     d_.confidence = reading_.confidence;
-  }
-
-  // Hardship is about money: "I've had the worst week, cheer me up with a joke" read as
-  // hardship, with no word of money, work or paying in it, is out of scope.
-  void ReadHardshipWithoutMoney() {
-    if (reading_.intent != "hardship" || HandoffFromText(folded_)) return;
-    if (HasAnyPhrase(folded_, {"money", "afford", "pay", "paying", "payment", "payments", "bills", "job", "income",
-                               "unemployed", "redundant", "broke", "debt", "debts", "salary", "wage", "wages",
-                               "benefits", "financial", "financially", "råd", "pengar", "jobb", "jobbet", "inkomst",
-                               "betala", "skulder", "lön", "lönen", "ekonomi", "ekonomin", "ekonomiska", "geld",
-                               "job", "arbeit", "einkommen", "zahlen", "schulden", "gehalt", "finanziell",
-                               "leisten"})) {
-      return;
-    }
-    reading_ = {"oos", reading_.confidence};
-    d_.intent = reading_.intent;
   }
 
   // A card of the consumer's own named by its last four digits ("It's the Visa ending in

@@ -395,14 +395,6 @@ TEST(PolicyTest, AChargeNamedByTheAmountOfTheirOwnPaymentIsExplained) {
   EXPECT_NE(d.reply.find("November 29, 2026"), std::string::npos) << d.reply;
 }
 
-TEST(PolicyTest, HardshipWithoutAWordOfMoneyIsOutOfScope) {
-  Chat c;
-  const Decision d = c.Send("I've had the worst week, could you cheer me up with a funny joke?", U("hardship"));
-  EXPECT_FALSE(d.handoff.has_value());
-  Chat money;
-  EXPECT_TRUE(money.Send("I can't make my payments this month, things are bad", U("hardship")).handoff.has_value());
-}
-
 TEST(PolicyTest, ACardNamedByItsLastFourInAnUnclearMessageIsOfferedAsTheNewCard) {
   Chat c;
   const Decision d = c.Send("It's the Visa ending in 8817.", U("oos", 0.5));
