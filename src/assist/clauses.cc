@@ -10,8 +10,6 @@ namespace tranche::assist {
 
 namespace {
 
-bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
-
 // A point between digits is a decimal point ("$30.50"), not the end of a sentence.
 bool EndsSentence(std::string_view s, std::size_t i) {
   const char c = s[i];
@@ -39,10 +37,8 @@ bool BesideADigit(std::string_view s, std::size_t i) {
   return digit_before || digit_after;
 }
 
-bool IsWordByte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return IsDigitByte(c) || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80 || c == '\'';
-}
+// Inside a clause's words an apostrophe joins ("didn't", "'n'" is no connective).
+bool IsClauseWordByte(char c) { return IsWordByte(static_cast<unsigned char>(c)) || c == '\''; }
 
 // Pieces of `s` split at sentence ends and at connectives standing as words of their own.
 std::vector<std::string> Pieces(std::string_view s) {
@@ -54,12 +50,12 @@ std::vector<std::string> Pieces(std::string_view s) {
       ++i;
       continue;
     }
-    if (!IsWordByte(s[i])) {
+    if (!IsClauseWordByte(s[i])) {
       out.back() += s[i++];
       continue;
     }
     std::size_t end = i;
-    while (end < s.size() && IsWordByte(s[end])) ++end;
+    while (end < s.size() && IsClauseWordByte(s[end])) ++end;
     const std::string_view word = s.substr(i, end - i);
     if (IsConnective(Fold(word))) {
       out.emplace_back();

@@ -223,9 +223,14 @@ std::string_view HandoffIntro(HandoffReason r) {
   return "";
 }
 
+// A problem with an order reported: each opens a dispute.
+bool IsReportIntent(std::string_view i) {
+  return i == "dispute_not_received" || i == "dispute_wrong_item" || i == "dispute_unauthorized";
+}
+
 bool IsWriteIntent(std::string_view i) {
   return i == "pay_now" || i == "payoff" || i == "extend_due_date" || i == "change_payment_method" ||
-         i == "dispute_not_received" || i == "dispute_wrong_item" || i == "dispute_unauthorized";
+         IsReportIntent(i);
 }
 
 // Questions answered from the account or the policy documents alone: several of them can
@@ -242,26 +247,31 @@ bool IsQuestionIntent(std::string_view i) {
 // or unsure, its surest clause read as a question with kSureClauseConfidence: a question
 // among sentences of context ("I've lost track with three purchases ... what do I owe
 // altogether?") reads as out of scope as a whole.
+// The clause read with the most confidence, at least kSureClauseConfidence, among those
+// `wanted` accepts; null when there is none. `first`: the earliest such clause instead.
+template <typename Wanted>
+const IntentPrediction* SureClause(const std::vector<IntentPrediction>& clauses, Wanted wanted, bool first = false) {
+  const IntentPrediction* best = nullptr;
+  for (const IntentPrediction& c : clauses) {
+    if (!wanted(c.intent) || c.confidence < kSureClauseConfidence) continue;
+    if (first) return &c;
+    if (best == nullptr || c.confidence > best->confidence) best = &c;
+  }
+  return best;
+}
+
 IntentPrediction MessageReading(const Understanding& u) {
   // Asking to pause payments while telling of a problem with the order is reporting the
   // problem: the pause comes from the report (a dispute pauses 21 days).
   if (u.prediction.intent == "pause_payments") {
-    for (const IntentPrediction& c : u.clauses) {
-      const bool reports = c.intent == "dispute_not_received" || c.intent == "dispute_wrong_item" ||
-                           c.intent == "dispute_unauthorized";
-      if (reports && c.confidence >= kSureClauseConfidence) return c;
-    }
+    if (const auto* c = SureClause(u.clauses, IsReportIntent, true)) return *c;
   }
   const bool whole_in_scope = u.prediction.intent != "oos" && u.prediction.confidence >= kMinConfidence;
   if (whole_in_scope) return u.prediction;
   // Only a question: a change or a hand-off read from one clause of a message that as a
   // whole is out of scope is too likely a misreading ("she's stuck on the introduction").
-  const IntentPrediction* best = nullptr;
-  for (const IntentPrediction& c : u.clauses) {
-    if (!IsQuestionIntent(c.intent) || c.confidence < kSureClauseConfidence) continue;
-    if (best == nullptr || c.confidence > best->confidence) best = &c;
-  }
-  return best != nullptr ? *best : u.prediction;
+  const auto* c = SureClause(u.clauses, IsQuestionIntent);
+  return c != nullptr ? *c : u.prediction;
 }
 
 const PlanFacts* FindPlan(const AccountFacts& a, const std::string& id) {
@@ -307,8 +317,9 @@ class Turn {
  public:
   Turn(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
        const Knowledge& knowledge, const ModelProposal* model)
-      : state_(state), u_(u), reading_(MessageReading(u)), folded_(Fold(text)), account_(account),
-        knowledge_(knowledge), model_(model), r_(ReplyLanguage(state, u, text)) {
+      : state_(state), u_(u), reading_(MessageReading(u)), folded_(Fold(text)),
+        text_handoff_(HandoffFromText(folded_)), account_(account), knowledge_(knowledge), model_(model),
+        r_(ReplyLanguage(state, u, text)) {
     d_.language = r_.language();
     d_.intent = reading_.intent;
     d_.confidence = reading_.confidence;
@@ -342,7 +353,7 @@ class Turn {
       writes_blocked_ = true;
     }
     // A bereaved relative speaks of someone else's account by necessity: people handle it.
-    if (auto h = HandoffFromText(folded_); h == HandoffReason::kBereavement && !writes_blocked_) return Handoff(*h);
+    if (text_handoff_ == HandoffReason::kBereavement && !writes_blocked_) return Handoff(*text_handoff_);
     // Someone else's card named with its digits is an attempt to pay with it, whatever
     // the classifier made of the words around it.
     const bool someone_else = MentionsSomeoneElse(folded_);
@@ -372,7 +383,7 @@ class Turn {
       if (IsDenial(folded_) || Intent() == "deny") {
         d_.intent = "deny";
         // "No, ... and my password was changed": the no cancels, and people take the rest.
-        if (auto h = HandoffFromText(folded_)) return Handoff(*h);
+        if (text_handoff_) return Handoff(*text_handoff_);
         Say("cancelled");
         return Finish();
       }
@@ -381,13 +392,13 @@ class Turn {
       // most?"): the stated change keeps waiting and the consumer is reminded of the
       // choice. Anything else is a new request; the change stated before does not happen.
       const bool unclear = Intent() == "oos" || reading_.confidence < kMinConfidence || yes;
-      if (unclear && !HandoffFromText(folded_)) {
+      if (unclear && !text_handoff_) {
         d_.next.pending = state_.pending;
         Say("pending_reminder");
         return Finish();
       }
     }
-    if (auto h = HandoffFromText(folded_); h && !writes_blocked_) return Handoff(*h);
+    if (text_handoff_ && !writes_blocked_) return Handoff(*text_handoff_);
     if (ExplainsAChargeOfTheirOwn()) return Finish();
     if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_) return Handoff(*h);
 
@@ -400,7 +411,9 @@ class Turn {
     if (resumed) intent = state_.awaiting_intent;
     // Nothing in a message with injected instructions or a claim of authority is acted
     // on, but a question of the consumer's own in it is still answered.
-    if (writes_blocked_ && !IsQuestionIntent(intent)) intent = FirstSureQuestion().value_or(intent);
+    if (writes_blocked_ && !IsQuestionIntent(intent)) {
+      if (const auto* c = SureClause(u_.clauses, IsQuestionIntent, true)) intent = c->intent;
+    }
     d_.next.awaiting_intent.clear();
     if (!resumed && !Understood()) {
       if (writes_blocked_) return Finish();
@@ -429,7 +442,7 @@ class Turn {
     // pause_payments too: asking to pause while telling of the problem is the report.
     const bool overridable = i == "oos" || i == "hardship" || i == "complaint" || i == "pause_payments" ||
                              reading_.confidence < kMinConfidence;
-    if (!overridable || HandoffFromText(folded_)) return;
+    if (!overridable || text_handoff_) return;
     const auto reason = FindDisputeReason(folded_);
     if (!reason) return;
     if (*reason == "not_received") {
@@ -453,12 +466,9 @@ class Turn {
                                "räntan", "gebühr", "gebühren", "mahngebühr", "zinsen"})) {
       return;
     }
-    const IntentPrediction* best = nullptr;
-    for (const IntentPrediction& c : u_.clauses) {
-      if (c.intent == "fee_waiver" || c.intent == "oos" || !IsKnownIntent(c.intent)) continue;
-      if (c.confidence < kSureClauseConfidence) continue;
-      if (best == nullptr || c.confidence > best->confidence) best = &c;
-    }
+    const auto* best = SureClause(u_.clauses, [](std::string_view i) {
+      return i != "fee_waiver" && i != "oos" && IsKnownIntent(i);
+    });
     if (best == nullptr) return;
     reading_ = *best;
     d_.intent = reading_.intent;
@@ -484,12 +494,6 @@ class Turn {
     return IsKnownIntent(i) ? i : "oos";
   }
 
-  std::optional<std::string> FirstSureQuestion() const {
-    for (const IntentPrediction& c : u_.clauses) {
-      if (IsQuestionIntent(c.intent) && c.confidence >= kSureClauseConfidence) return c.intent;
-    }
-    return std::nullopt;
-  }
 
   // The message's other questions, each answered once after the first, in the order
   // they were asked (balance and list_plans have one answer).
@@ -682,9 +686,7 @@ class Turn {
     if (intent == "payoff") return Payoff();
     if (intent == "extend_due_date") return Extend();
     if (intent == "change_payment_method") return ChangeMethod();
-    if (intent == "dispute_not_received" || intent == "dispute_wrong_item" || intent == "dispute_unauthorized") {
-      return Dispute(intent);
-    }
+    if (IsReportIntent(intent)) return Dispute(intent);
     Say("out_of_scope");
   }
 
@@ -1091,6 +1093,7 @@ class Turn {
   const Understanding& u_;
   IntentPrediction reading_;  // MessageReading(u_), then ReadOrderProblem
   const std::string folded_;
+  const std::optional<HandoffReason> text_handoff_;  // HandoffFromText(folded_)
   const AccountFacts& account_;
   const assist::Knowledge& knowledge_;
   bool model_has_room_ = false;

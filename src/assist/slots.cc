@@ -23,15 +23,13 @@ struct Number {
 
 constexpr std::int64_t kMaxHundredths = 100'000'000'000;  // 1 billion in major units: far above any plan
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // Reads "1,200.50", "30,50", "10.000", "45": a separator followed by exactly three
 // digits groups thousands, one followed by one or two ends the number as decimals.
 std::vector<Number> DigitNumbers(std::string_view s) {
   std::vector<Number> out;
   std::size_t i = 0;
   while (i < s.size()) {
-    if (!IsDigit(s[i]) || (i > 0 && (std::isalpha(static_cast<unsigned char>(s[i - 1])) != 0))) {
+    if (!IsDigitByte(s[i]) || (i > 0 && (std::isalpha(static_cast<unsigned char>(s[i - 1])) != 0))) {
       ++i;
       continue;
     }
@@ -41,16 +39,16 @@ std::vector<Number> DigitNumbers(std::string_view s) {
     std::int64_t cents = 0;
     bool overflow = false;
     while (i < s.size()) {
-      if (IsDigit(s[i])) {
+      if (IsDigitByte(s[i])) {
         if (whole > kMaxHundredths) overflow = true;
         whole = whole * 10 + (s[i] - '0');
         n.digits.push_back(s[i]);
         ++i;
         continue;
       }
-      if ((s[i] == ',' || s[i] == '.') && i + 1 < s.size() && IsDigit(s[i + 1])) {
+      if ((s[i] == ',' || s[i] == '.') && i + 1 < s.size() && IsDigitByte(s[i + 1])) {
         std::size_t run = 0;
-        while (i + 1 + run < s.size() && IsDigit(s[i + 1 + run])) ++run;
+        while (i + 1 + run < s.size() && IsDigitByte(s[i + 1 + run])) ++run;
         if (run == 3) {
           ++i;  // a thousands separator: keep reading digits
           continue;
@@ -350,7 +348,7 @@ bool HasCardNumber(std::string_view s) {
   int run = 0;
   bool last_sep = false;
   for (char c : s) {
-    if (IsDigit(c)) {
+    if (IsDigitByte(c)) {
       ++run;
       last_sep = false;
       if (run >= 12) return true;

@@ -4,13 +4,9 @@
 
 namespace tranche::assist {
 
-namespace {
-
 bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
-
-}  // namespace
 
 std::string Fold(std::string_view utf8) {
   std::string out;

@@ -13,6 +13,10 @@ namespace tranche::assist {
 // å ä ö ü é); other bytes are kept. Precondition: valid UTF-8 (the API checked it).
 std::string Fold(std::string_view utf8);
 
+// The bytes a word is made of: ASCII letters and digits and every non-ASCII byte.
+bool IsWordByte(unsigned char c);
+constexpr bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
+
 // Words of folded text: runs of letters, digits and non-ASCII bytes; everything else
 // separates. Digits stay inside words ("4242", "30,50" becomes "30" and "50").
 std::vector<std::string> Words(std::string_view folded);
