@@ -6,6 +6,7 @@
 #include "api/json_input.h"
 #include "core/hex.h"
 #include "ops/plan_actions.h"
+#include "servicing/servicing.h"
 #include "support/scenario.h"
 
 namespace tranche {
@@ -400,9 +401,13 @@ TEST(ServicingScenarioTest, EarlyPayoffOfFinancingChargesInterestToDateOnly) {
   std::int64_t scheduled_interest = 0;
   for (const auto& i : p.installments) scheduled_interest += i.interest.minor();
   s.AdvanceTo("2026-02-15");  // the first instalment (due 02-05) collected; 41 days accrued
-  p = s.Plan(buy.plan_id);
-  EXPECT_EQ(p.installments[0].paid.minor(), p.installments[0].amount().minor());
-  EXPECT_GT(p.interest_accrued.minor(), 0);
+  const lending::Plan stored = s.Plan(buy.plan_id);
+  EXPECT_EQ(stored.installments[0].paid.minor(), stored.installments[0].amount().minor());
+  // Booked through the plan's last working day, the collection on 02-05; the nine quiet
+  // days since are interest to date all the same.
+  EXPECT_EQ(stored.accrued_through, ParseDate("2026-02-05"));
+  p = servicing::ToDate(stored, *ParseDate("2026-02-15"));
+  EXPECT_GT(p.interest_accrued.minor(), stored.interest_accrued.minor());
   const std::string token = s.Login(buy.email);
   auto quote = s.client().Get("/v1/me/plans/" + buy.plan_id + "/payoff", token);
   ASSERT_EQ(quote.status, 200) << quote.body;
@@ -426,6 +431,46 @@ TEST(ServicingScenarioTest, EarlyPayoffOfFinancingChargesInterestToDateOnly) {
   EXPECT_EQ(s.Balance("collections_cash:USD"), 60000 + interest_paid);
   EXPECT_EQ(s.Receivable(buy.consumer_id), 0);
   EXPECT_EQ(s.EventCounts().at("plan.paid_off"), 1);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
+// The close skips a financing plan's quiet days and books its interest at the month's
+// end; a refund books the days before it on the principal they earned on. At every
+// point the ledger's accrued interest is what the plan booked, and what the consumer
+// sees is interest to date.
+TEST(ServicingScenarioTest, InterestIsBookedAtMonthEndAndBeforeARefundNotOnQuietDays) {
+  Scenario s;
+  const auto buy = s.Buy("booked@example.com", 60000, "financing_6");
+  const Date bought = s.today();
+  s.Advance(5);
+  lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_FALSE(p.serviced_through.has_value());  // nothing to do on these days
+  EXPECT_FALSE(p.accrued_through.has_value());
+  EXPECT_EQ(s.Balance("accrued_interest:USD"), 0);
+  const std::string token = s.Login(buy.email);
+  const Json shown = s.client().Get("/v1/me/plans/" + buy.plan_id, token).json();
+  EXPECT_EQ(shown["interest_accrued"], servicing::ToDate(p, s.today()).interest_accrued.minor());
+  EXPECT_GT(shown["interest_accrued"].get<std::int64_t>(), 0);
+
+  // Through the month's last day: booked by the close of that day.
+  const Date month_end{bought.year() / bought.month() / std::chrono::last};
+  s.AdvanceTo(FormatDate(AddDays(month_end, 1)));
+  p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.accrued_through, month_end);
+  const std::int64_t at_month_end = p.interest_accrued.minor();
+  EXPECT_EQ(at_month_end, 60000 * p.apr_bps * (DaysBetween(bought, month_end) + 1) / servicing::kAccrualDenominator);
+  EXPECT_EQ(s.Balance("accrued_interest:USD"), at_month_end);
+
+  // A quiet day later (the reminder's is the next) a refund: that day is booked on the
+  // whole principal first.
+  s.Advance(1);
+  auto refund = s.client().Post("/v1/orders/" + buy.order_id + "/refunds", {{"amount", 30000}}, s.mkey());
+  ASSERT_EQ(refund.status, 201) << refund.body;
+  p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.accrued_through, AddDays(s.today(), -1));
+  const std::int64_t whole = 60000 * p.apr_bps * (DaysBetween(bought, AddDays(s.today(), -1)) + 1);
+  EXPECT_EQ(p.interest_accrued.minor(), whole / servicing::kAccrualDenominator);
+  EXPECT_EQ(s.Balance("accrued_interest:USD"), p.interest_accrued.minor());
   s.ExpectBooksAgree({buy.plan_id});
 }
 

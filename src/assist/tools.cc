@@ -91,7 +91,7 @@ Result<AccountFacts> LoadAccount(store::Tx& tx, std::string_view consumer_id, In
 
   TRANCHE_ASSIGN_OR_RETURN(auto plans, tx.plans().ListByConsumer(consumer_id, "", kMaxPlansRead));
   for (lending::Plan& stored : plans) {
-    const lending::Plan p = servicing::AsOf(std::move(stored), today);
+    const lending::Plan p = servicing::ToDate(std::move(stored), today);
     TRANCHE_ASSIGN_OR_RETURN(std::string name, merchant_name(p.merchant_id));
     PlanFacts f = PlanFactsOf(p, name, today);
     TRANCHE_RETURN_IF_ERROR(CollectionFacts(tx, p, today, f));

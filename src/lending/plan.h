@@ -80,6 +80,7 @@ struct Plan {
   Money recovered;         // paid after the charge-off
   std::int64_t accrual_carry = 0;           // the part of a minor unit not yet accrued, ×3,650,000
   std::optional<Date> serviced_through = {};  // the last business date closed for this plan
+  std::optional<Date> accrued_through = {};   // the last day whose interest is in interest_accrued
   std::optional<Date> paused_from = {};       // collection and late fees paused [from, until)
   std::optional<Date> paused_until = {};
   std::string pause_reason = {};              // "dispute" or "return"

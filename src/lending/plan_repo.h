@@ -37,8 +37,9 @@ class PlanRepo {
   virtual Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) = 0;
   // Ids of the active plans business date `d` has work for and that are not closed
   // through `d` yet: something unpaid due by `due_by` (reminders, collection, late
-  // fees, delinquency), financing interest to accrue, or a pause ending. In id order.
-  virtual Result<std::vector<std::string>> ListToClose(Date d, Date due_by) = 0;
+  // fees, delinquency), a pause ending, or, when `earning`, financing interest to book.
+  // In id order.
+  virtual Result<std::vector<std::string>> ListToClose(Date d, Date due_by, bool earning) = 0;
   // Every plan summed by currency, status and bucket (an operator report: it reads
   // the whole book).
   virtual Result<std::vector<PortfolioLine>> Portfolio() = 0;

@@ -255,7 +255,8 @@ Status Cob::MonitorMerchants(Date d, Instant at, CobReport& report) {
 Status Cob::ClosePlans(Date d, Instant at, CobReport& report) {
   std::vector<std::string> ids;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
-    TRANCHE_ASSIGN_OR_RETURN(ids, tx.plans().ListToClose(d, AddDays(d, servicing::kReminderDaysBefore)));
+    TRANCHE_ASSIGN_OR_RETURN(ids, tx.plans().ListToClose(d, AddDays(d, servicing::kReminderDaysBefore),
+                                                         servicing::IsAccrualBookingDay(d)));
     return Status::Ok();
   }));
   for (std::size_t start = 0; start < ids.size(); start += kPlansPerTransaction) {

@@ -22,8 +22,10 @@ Status PostEntry(store::Tx& tx, const ledger::JournalEntry& e) {
 Status ApplyCollected(store::Tx& tx, IdGenerator& ids, Instant now, const Collection& c) {
   TRANCHE_ASSIGN_OR_RETURN(auto found, tx.plans().Find(c.plan_id));
   TRANCHE_ASSERT(found.has_value());  // collections reference their plan
-  // A pause that ended today moved the due dates the allocation goes by.
-  lending::Plan plan = servicing::AsOf(std::move(*found), c.business_date);
+  // A pause that ended today moved the due dates the allocation goes by; interest to
+  // date is booked on the principal before the payment.
+  TRANCHE_ASSIGN_OR_RETURN(lending::Plan plan,
+                           origination::BookInterest(tx, ids, now, servicing::AsOf(std::move(*found), c.business_date)));
   const bool payable = servicing::AcceptsPayments(plan);
   if (c.payoff && plan.status == lending::PlanStatus::kActive) {
     plan = servicing::WaiveUnaccruedInterest(std::move(plan), servicing::QuotePayoff(plan));

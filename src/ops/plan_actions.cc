@@ -97,10 +97,20 @@ Status Resolved(store::Tx& tx, const origination::Context& ctx, const Dispute& d
 
 }  // namespace
 
-Result<Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_view consumer_id, std::string_view plan_id) {
+namespace {
+
+// The consumer's own plan as stored (plan_not_found for anyone else's).
+Result<Plan> FindConsumerPlan(store::Tx& tx, std::string_view consumer_id, std::string_view plan_id) {
   TRANCHE_ASSIGN_OR_RETURN(auto p, tx.plans().Find(plan_id));
   if (!p || p->consumer_id != consumer_id) return Status::NotFound("plan_not_found", "no such plan", "id");
-  return servicing::AsOf(std::move(*p), today);
+  return std::move(*p);
+}
+
+}  // namespace
+
+Result<Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_view consumer_id, std::string_view plan_id) {
+  TRANCHE_ASSIGN_OR_RETURN(Plan p, FindConsumerPlan(tx, consumer_id, plan_id));
+  return servicing::ToDate(std::move(p), today);
 }
 
 Result<servicing::Collection> StartPayment(store::Tx& tx, IdGenerator& ids, Instant now, std::string_view consumer_id,
@@ -160,8 +170,10 @@ Result<PaymentStart> StartOrFindPayment(store::Tx& tx, IdGenerator& ids, Instant
 
 Result<Plan> ExtendDueDate(store::Tx& tx, Instant now, std::string_view consumer_id, std::string_view plan_id,
                            int number, int days) {
-  TRANCHE_ASSIGN_OR_RETURN(Plan plan, LoadConsumerPlan(tx, DateOf(now), consumer_id, plan_id));
-  TRANCHE_ASSIGN_OR_RETURN(Plan next, servicing::Extend(std::move(plan), number, days, DateOf(now)));
+  // Stored as found: an extension moves a date, not the principal interest accrues on.
+  TRANCHE_ASSIGN_OR_RETURN(Plan plan, FindConsumerPlan(tx, consumer_id, plan_id));
+  TRANCHE_ASSIGN_OR_RETURN(Plan next,
+                           servicing::Extend(servicing::AsOf(std::move(plan), DateOf(now)), number, days, DateOf(now)));
   TRANCHE_RETURN_IF_ERROR(tx.plans().Update(next));
   return next;
 }

@@ -18,8 +18,9 @@ namespace tranche::ops {
 Status LabelOrderFraud(store::Tx& tx, IdGenerator& ids, Instant now, const fraud::Screening* screening,
                        const checkout::Order& order, std::string_view source, std::string_view said_by);
 
-// The consumer's own plan as it stands on `today` (servicing::AsOf; plan_not_found for
-// anyone else's).
+// The consumer's own plan as it stands on `today`, with interest to date
+// (servicing::ToDate; plan_not_found for anyone else's). For reads and quotes: a use case
+// that stores a plan starts from the stored one.
 Result<lending::Plan> LoadConsumerPlan(store::Tx& tx, Date today, std::string_view consumer_id,
                                        std::string_view plan_id);
 

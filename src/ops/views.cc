@@ -71,7 +71,8 @@ Json RefundedJson(const origination::Refunded& r, Date today) {
 }
 
 Json PlanJson(const lending::Plan& stored, Date today) {
-  const lending::Plan p = servicing::AsOf(stored, today);  // a pause over by today is shown ended
+  // A pause over by today is shown ended, and interest accrued to date.
+  const lending::Plan p = servicing::ToDate(stored, today);
   Json installments = Json::array();
   for (const lending::PlanInstallment& i : p.installments) {
     installments.push_back({{"number", i.number},

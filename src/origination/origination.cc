@@ -288,6 +288,8 @@ Result<Refunded> RefundOrder(store::Tx& tx, const Context& ctx, Order order, std
     if (plans[k].status == lending::PlanStatus::kChargedOff) {
       for (Money m : cut) written_off += m.minor();
     }
+    // The days before today earned interest on the principal the refund reduces.
+    TRANCHE_ASSIGN_OR_RETURN(plans[k], BookInterest(tx, ctx.ids, ctx.now, std::move(plans[k])));
     plans[k] = lending::ApplyReductions(plans[k], cut);
     if (plans[k].status == lending::PlanStatus::kClosed) {
       TRANCHE_ASSIGN_OR_RETURN(plans[k], ClosePlan(tx, ctx.ids, ctx.now, std::move(plans[k])));
@@ -329,6 +331,16 @@ Result<Refunded> RefundForMerchant(store::Tx& tx, const Context& ctx, std::strin
     return Status::Conflict("merchant_trading", "the merchant trades: it refunds its own orders");
   }
   return RefundOrder(tx, ctx, std::move(order), amount_minor, std::move(reason), std::string(operator_id));
+}
+
+Result<lending::Plan> BookInterest(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan) {
+  const Date through = AddDays(DateOf(now), -1);
+  servicing::Accrual a = servicing::AccrueThrough(std::move(plan), through);
+  if (!a.interest.is_zero()) {
+    const servicing::EntryContext entry{ids.Next("je"), a.plan.id, a.plan.consumer_id, now};
+    TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), servicing::AccrualEntry(entry, through, a.interest)).status());
+  }
+  return std::move(a.plan);
 }
 
 Result<lending::Plan> ClosePlan(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan) {

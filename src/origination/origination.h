@@ -135,6 +135,12 @@ class OrderEvents {
                                     const std::optional<checkout::Order>& order) const = 0;
 };
 
+// Books the plan's interest to date — through the day before `now`, the days closed by
+// then, as servicing::ToDate computes it — and posts its accrual entry: before a payment
+// or refund changes the principal it accrues on. (In the daily close of D, `now` is the
+// end of D: the payments it collects come after D's interest.)
+Result<lending::Plan> BookInterest(store::Tx& tx, IdGenerator& ids, Instant now, lending::Plan plan);
+
 // Stores nothing itself: closes a plan that was paid off or refunded away
 // (servicing::ClosePlan) and posts the closure entry when fees are waived or interest
 // trued up. Returns the plan to store.

@@ -57,16 +57,17 @@ bool IsHeld(const Plan& p, const PlanInstallment& i, Date today) {
 
 std::int64_t LateFeeCapMinor(const Plan& p) { return p.amount.minor() * kLateFeeCapBps / 10'000; }
 
-// Accrues the interest of the days after serviced_through (or from the plan's first
-// day) through `d` on the outstanding principal.
+// Accrues the interest of the days after accrued_through (or from the plan's first day)
+// through `d` on the outstanding principal.
 std::int64_t Accrue(Plan& p, Date d) {
   if (p.apr_bps == 0 || p.status != PlanStatus::kActive) return 0;
-  const Date first = p.serviced_through ? AddDays(*p.serviced_through, 1) : DateOf(p.created_at);
+  const Date first = p.accrued_through ? AddDays(*p.accrued_through, 1) : DateOf(p.created_at);
   const int days = DaysBetween(first, d) + 1;
   if (days <= 0) return 0;
+  p.accrued_through = d;
   const std::int64_t principal = lending::OutstandingPrincipal(p).minor();
-  // principal ≤ 10^12 and apr_bps ≤ 3,599: one day's numerator stays below 2^63 even
-  // for years of catch-up.
+  // principal ≤ 10^12 and apr_bps ≤ 3,599: the numerator stays below 2^63 for years of
+  // days at once.
   const std::int64_t numerator = principal * p.apr_bps * days + p.accrual_carry;
   p.accrual_carry = numerator % kAccrualDenominator;
   // Never more than the contract: late payment does not earn interest beyond the
@@ -134,6 +135,19 @@ bool IsPaused(const Plan& p, Date today) {
 Plan AsOf(Plan p, Date today) {
   if (PauseEndedBy(p, today)) return Resume(std::move(p), *p.paused_until);
   return p;
+}
+
+Accrual AccrueThrough(Plan p, Date through) {
+  const Money interest = InPlanCurrency(p, Accrue(p, through));
+  return Accrual{std::move(p), interest};
+}
+
+bool IsAccrualBookingDay(Date d) { return AddDays(d, 1).month() != d.month(); }
+
+Plan ToDate(Plan p, Date today) {
+  Plan now = AsOf(std::move(p), today);
+  Accrue(now, AddDays(today, -1));
+  return now;
 }
 
 lending::InstallmentStatus StatusOn(const Plan& p, const PlanInstallment& i, Date today) {

@@ -29,6 +29,25 @@ inline constexpr int kReminderDaysBefore = 3;
 // is principal × apr_bps / kAccrualDenominator; the remainder is carried to the next day.
 inline constexpr std::int64_t kAccrualDenominator = 10'000 * 365;
 
+// Booking interest. Principal only changes on payments, refunds and charge-offs, so the
+// interest of a run of days is one product: n days at principal P give
+// ⌊(carry + n·P·apr) / D⌋ with the same remainder carried as n daily steps give. A plan
+// is therefore not visited every night to accrue: its interest is booked (into
+// interest_accrued, with a journal entry) when the daily close has other work for it,
+// at every month end (so the ledger is exact at each month's close), and before a
+// payment or refund changes its principal. Reads and quotes compute it to date (ToDate).
+struct Accrual {
+  lending::Plan plan;
+  Money interest;  // accrued by this call
+};
+// Accrues the interest of the days after plan.accrued_through (or from the plan's first
+// day) through `through`, on the outstanding principal, never past the schedule's finance
+// charge. Nothing for a plan that is not active or has no APR, or is accrued through
+// `through` already.
+Accrual AccrueThrough(lending::Plan p, Date through);
+// The last day of a month: the daily close books every earning plan's interest.
+bool IsAccrualBookingDay(Date d);
+
 // Pauses. A pause runs [paused_from, paused_until). While it runs, an instalment that
 // falls due on or after paused_from is held: not due, not overdue, not collected, and
 // it does not count against the consumer for new purchases. The moment the pause ends
@@ -39,6 +58,10 @@ bool IsPaused(const lending::Plan& p, Date today);
 // The plan as it stands on `today`: a pause that has ended by then is ended, its shift
 // applied (Resume on paused_until). Every read or action on a plan starts from it.
 lending::Plan AsOf(lending::Plan p, Date today);
+// AsOf, with interest accrued through the day before `today` (the days closed by then):
+// the plan for reads and quotes (QuotePayoff, AllocatePayment's "interest to date").
+// Not to be stored: the interest it adds has no journal entry yet.
+lending::Plan ToDate(lending::Plan p, Date today);
 // How instalment `i` of `p` looks on `today`: held instalments of a paused plan are
 // scheduled, not overdue.
 lending::InstallmentStatus StatusOn(const lending::Plan& p, const lending::PlanInstallment& i, Date today);
@@ -89,8 +112,9 @@ Result<PaymentAllocation> AllocatePayment(const lending::Plan& p, Money amount, 
 // paid_off (a charged-off plan keeps its status; its payments count as recovered).
 lending::Plan ApplyPayment(lending::Plan p, const PaymentAllocation& a);
 
-// The payoff amount on `today`: unpaid fees, outstanding principal and, for financing,
-// interest accrued to date and unpaid. Interest scheduled beyond it is waived.
+// The payoff amount: unpaid fees, outstanding principal and, for financing, interest
+// accrued and unpaid (pass ToDate's plan for today's quote). Interest scheduled beyond
+// it is waived.
 struct PayoffQuote {
   Money amount;  // principal + interest + fees
   Money principal;
@@ -135,11 +159,12 @@ struct DayResult {
   std::vector<int> remind_installments = {};  // due in kReminderDaysBefore days
 };
 
-// Closes `d` for the plan, in this order: end a pause that is over; accrue the day's
-// interest (financing); charge late fees due; move the delinquency bucket; charge off
+// Closes `d` for the plan, in this order: end a pause that is over; book the interest
+// through `d` (financing: every day since the last booking); charge late fees due; move the delinquency bucket; charge off
 // at 120 days past due; decide today's autopay (due date and retry days, unless
 // paused); reminders. A plan closed through `d` already is returned unchanged.
-// Precondition: `d` is the day after plan.serviced_through (or the plan's first day).
+// Precondition: `d` is after plan.serviced_through (or the plan's first day): the close
+// skips the days a plan has no work (ops/cob.h), and each rule looks at `d` alone.
 DayResult CloseDay(lending::Plan p, Date d);
 
 // Writes off an active plan whose purchase a card issuer has called fraud (it took one

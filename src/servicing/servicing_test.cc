@@ -4,6 +4,7 @@
 
 #include <numeric>
 
+#include "core/random.h"
 #include "ledger/entry.h"
 #include "servicing/dispute.h"
 #include "servicing/postings.h"
@@ -582,6 +583,84 @@ TEST(ServicingFinancingTest, InterestAccruesDailyWithTheRemainderCarried) {
   EXPECT_EQ(sum, expected);
   EXPECT_EQ(p.interest_accrued.minor(), expected);
   EXPECT_EQ(p.accrual_carry, std::int64_t{100000} * 2000 * 30 % kAccrualDenominator);
+}
+
+// Property (seeded): booking a run of days in one call gives exactly what booking each
+// day gives: the same interest, the same remainder carried, the same cap at the
+// schedule's finance charge (the runs reach past the plan's last due date). This is what
+// lets the daily close skip a plan's quiet days.
+TEST(ServicingFinancingTest, BookingARunOfDaysAtOnceEqualsBookingEachDay) {
+  SeededRandom rng(20261206);
+  for (int trial = 0; trial < 200; ++trial) {
+    const ProductKind kind = rng.Uniform(2) == 0 ? ProductKind::kFinancing6 : ProductKind::kFinancing12;
+    const std::int64_t amount = 5'000 + static_cast<std::int64_t>(rng.Uniform(5'000'000));
+    const std::int64_t apr = 1 + static_cast<std::int64_t>(rng.Uniform(3'599));
+    Plan daily = PlanOf(kind, amount, apr);
+    if (rng.Uniform(2) == 0) daily = Pay(daily, 1 + static_cast<std::int64_t>(rng.Uniform(amount / 2)));
+    Plan runs = daily;
+    const Date last = Day(static_cast<int>(rng.Uniform(500)));
+    std::int64_t daily_sum = 0;
+    for (Date d = Day(0); d <= last; d = AddDays(d, 1)) {
+      Accrual a = AccrueThrough(std::move(daily), d);
+      daily_sum += a.interest.minor();
+      daily = std::move(a.plan);
+    }
+    std::int64_t runs_sum = 0;
+    for (Date d = Day(0); d <= last;) {
+      d = std::min(last, AddDays(d, static_cast<int>(rng.Uniform(40))));
+      Accrual a = AccrueThrough(std::move(runs), d);
+      runs_sum += a.interest.minor();
+      runs = std::move(a.plan);
+      d = AddDays(d, 1);
+    }
+    ASSERT_EQ(runs_sum, daily_sum) << "trial " << trial;
+    ASSERT_EQ(runs.interest_accrued, daily.interest_accrued) << "trial " << trial;
+    ASSERT_EQ(runs.accrual_carry, daily.accrual_carry) << "trial " << trial;
+    ASSERT_EQ(runs.accrued_through, last);
+  }
+}
+
+TEST(ServicingFinancingTest, BookingIsIdempotentForDaysAlreadyBooked) {
+  Accrual first = AccrueThrough(PlanOf(ProductKind::kFinancing6, 100000, 2000), Day(9));
+  ASSERT_EQ(first.interest.minor(), 547);  // ten days: 100,000 × 2,000 × 10 / 3,650,000
+  const Accrual again = AccrueThrough(first.plan, Day(9));
+  EXPECT_TRUE(again.interest.is_zero());
+  EXPECT_TRUE(AccrueThrough(first.plan, Day(3)).interest.is_zero());
+  EXPECT_EQ(again.plan.interest_accrued.minor(), 547);
+  EXPECT_EQ(again.plan.accrued_through, Day(9));
+}
+
+TEST(ServicingFinancingTest, ToDateAccruesThroughYesterdayOnACopy) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  CloseDays(p, Day(0), Day(4));  // booked through day 4: 273
+  ASSERT_EQ(p.interest_accrued.minor(), 273);
+  const Plan now = ToDate(p, Day(30));  // days 0..29: 1,643
+  EXPECT_EQ(now.interest_accrued.minor(), 1643);
+  EXPECT_EQ(now.accrued_through, Day(29));
+  EXPECT_EQ(QuotePayoff(now).interest.minor(), 1643);
+  EXPECT_EQ(p.interest_accrued.minor(), 273);  // the stored plan is untouched
+  EXPECT_EQ(now.serviced_through, Day(4));     // nothing else is closed
+}
+
+TEST(ServicingFinancingTest, TheCloseAfterQuietDaysBooksThemAll) {
+  Plan p = PlanOf(ProductKind::kFinancing6, 100000, 2000);
+  CloseDays(p, Day(0), Day(4));
+  const DayResult r = CloseDay(p, Day(29));
+  EXPECT_EQ(r.interest_accrued.minor(), 1643 - 273);
+  EXPECT_EQ(r.plan.interest_accrued.minor(), 1643);
+  EXPECT_EQ(r.plan.accrued_through, Day(29));
+}
+
+TEST(ServicingFinancingTest, InterestIsBookedOnTheLastDayOfEachMonth) {
+  using std::chrono::year, std::chrono::month, std::chrono::day;
+  EXPECT_TRUE(IsAccrualBookingDay(Date{year{2026}, month{3}, day{31}}));
+  EXPECT_TRUE(IsAccrualBookingDay(Date{year{2026}, month{4}, day{30}}));
+  EXPECT_TRUE(IsAccrualBookingDay(Date{year{2026}, month{2}, day{28}}));
+  EXPECT_FALSE(IsAccrualBookingDay(Date{year{2028}, month{2}, day{28}}));  // a leap year
+  EXPECT_TRUE(IsAccrualBookingDay(Date{year{2028}, month{2}, day{29}}));
+  EXPECT_TRUE(IsAccrualBookingDay(Date{year{2026}, month{12}, day{31}}));
+  EXPECT_FALSE(IsAccrualBookingDay(Date{year{2026}, month{12}, day{30}}));
+  EXPECT_FALSE(IsAccrualBookingDay(Date{year{2027}, month{1}, day{1}}));
 }
 
 TEST(ServicingFinancingTest, NoInterestAccruesOnPayInPlans) {

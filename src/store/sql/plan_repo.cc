@@ -14,17 +14,17 @@ constexpr char kPlanById[] =
     "SELECT id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency,"
     " amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor, interest_accrued_minor,"
     " accrual_carry, serviced_through, paused_from, paused_until, pause_reason, extended, bucket,"
-    " charged_off_on, recovered_minor, charge_off_reason FROM plans WHERE id = ?";
+    " charged_off_on, recovered_minor, charge_off_reason, accrued_through FROM plans WHERE id = ?";
 constexpr char kPlansOfOrder[] =
     "SELECT id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency,"
     " amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor, interest_accrued_minor,"
     " accrual_carry, serviced_through, paused_from, paused_until, pause_reason, extended, bucket,"
-    " charged_off_on, recovered_minor, charge_off_reason FROM plans WHERE order_id = ? ORDER BY id";
+    " charged_off_on, recovered_minor, charge_off_reason, accrued_through FROM plans WHERE order_id = ? ORDER BY id";
 constexpr char kPlansOfConsumer[] =
     "SELECT id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency,"
     " amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor, interest_accrued_minor,"
     " accrual_carry, serviced_through, paused_from, paused_until, pause_reason, extended, bucket,"
-    " charged_off_on, recovered_minor, charge_off_reason FROM plans WHERE consumer_id = ? AND id > ?"
+    " charged_off_on, recovered_minor, charge_off_reason, accrued_through FROM plans WHERE consumer_id = ? AND id > ?"
     " ORDER BY id LIMIT ?";
 constexpr char kInstallmentsOf[] =
     "SELECT number, due_date, principal_minor, interest_minor, paid_minor, late_fee_charged,"
@@ -50,14 +50,15 @@ Result<Plan> ReadPlanRow(const Statement& s) {
   p.bucket = *bucket;
   p.charge_off_reason = *charge_off_reason;
   if (!ReadOptionalDate(s, 15, p.serviced_through) || !ReadOptionalDate(s, 16, p.paused_from) ||
-      !ReadOptionalDate(s, 17, p.paused_until) || !ReadOptionalDate(s, 21, p.charged_off_on)) {
+      !ReadOptionalDate(s, 17, p.paused_until) || !ReadOptionalDate(s, 21, p.charged_off_on) ||
+      !ReadOptionalDate(s, 24, p.accrued_through)) {
     return Status::Internal("stored plan has a malformed date");
   }
   return p;
 }
 
 // Binds the servicing columns, in the order the statements name them
-// (fees_charged_minor … charge_off_reason), at first .. first + 12.
+// (fees_charged_minor … charge_off_reason, accrued_through), at first .. first + 13.
 // The row has one currency column: every amount of the plan is in it.
 void BindServicing(Statement& s, int first, const Plan& p) {
   for (const Money m : {p.fees_charged, p.fees_paid, p.interest_accrued, p.recovered}) {
@@ -74,6 +75,7 @@ void BindServicing(Statement& s, int first, const Plan& p) {
   TRANCHE_ASSERT((p.status == lending::PlanStatus::kChargedOff) ==
                  (p.charge_off_reason != lending::ChargeOffReason::kNone));
   s.Bind(first + 12, lending::ChargeOffReasonName(p.charge_off_reason));
+  BindOptional(s, first + 13, p.accrued_through);
 }
 
 }  // namespace
@@ -83,8 +85,8 @@ Status SqlPlanRepo::Insert(const Plan& p) {
       "INSERT INTO plans(id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps,"
       " currency, amount_minor, status, created_at_us, fees_charged_minor, fees_paid_minor,"
       " interest_accrued_minor, accrual_carry, serviced_through, paused_from, paused_until, pause_reason,"
-      " extended, bucket, charged_off_on, recovered_minor, charge_off_reason)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " extended, bucket, charged_off_on, recovered_minor, charge_off_reason, accrued_through)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, p.id).Bind(2, p.order_id).Bind(3, p.capture_id).Bind(4, p.consumer_id)
       .Bind(5, p.merchant_id).Bind(6, lending::ProductName(p.product)).Bind(7, p.apr_bps)
       .Bind(8, CurrencyCode(p.amount.currency())).Bind(9, p.amount.minor())
@@ -122,26 +124,26 @@ Status SqlPlanRepo::UpdateState(const Plan& p) {
   auto s = c_.Prepare(
       "UPDATE plans SET fees_charged_minor = ?, fees_paid_minor = ?, interest_accrued_minor = ?,"
       " accrual_carry = ?, serviced_through = ?, paused_from = ?, paused_until = ?, pause_reason = ?,"
-      " extended = ?, bucket = ?, charged_off_on = ?, recovered_minor = ?, charge_off_reason = ?, status = ?"
-      " WHERE id = ?");
+      " extended = ?, bucket = ?, charged_off_on = ?, recovered_minor = ?, charge_off_reason = ?,"
+      " accrued_through = ?, status = ? WHERE id = ?");
   BindServicing(s, 1, p);
-  s.Bind(14, lending::PlanStatusName(p.status)).Bind(15, p.id);
+  s.Bind(15, lending::PlanStatusName(p.status)).Bind(16, p.id);
   TRANCHE_RETURN_IF_ERROR(s.Run());
   TRANCHE_ASSERT(c_.Changes() == 1);
   return Status::Ok();
 }
 
-Result<std::vector<std::string>> SqlPlanRepo::ListToClose(Date d, Date due_by) {
-  // Plans with something due by the reminder horizon or overdue, plans earning
-  // interest, and pauses ending; only those not yet closed through d.
+Result<std::vector<std::string>> SqlPlanRepo::ListToClose(Date d, Date due_by, bool earning) {
+  // Plans with something due by the reminder horizon or overdue, pauses ending, and when
+  // `earning` every plan earning interest; only those not yet closed through d.
   auto s = c_.Prepare(
       "SELECT p.id FROM plans p JOIN ("
       " SELECT plan_id AS id FROM plan_installments WHERE due_date <= ?2"
       "  AND paid_minor < principal_minor + interest_minor"
-      " UNION SELECT id FROM plans WHERE status = 'active' AND apr_bps > 0"
+      " UNION SELECT id FROM plans WHERE ?3 = 1 AND status = 'active' AND apr_bps > 0"
       " UNION SELECT id FROM plans WHERE paused_until IS NOT NULL AND paused_until <= ?1) c ON c.id = p.id"
       " WHERE p.status = 'active' AND (p.serviced_through IS NULL OR p.serviced_through < ?1) ORDER BY p.id");
-  s.Bind(1, FormatDate(d)).Bind(2, FormatDate(due_by));
+  s.Bind(1, FormatDate(d)).Bind(2, FormatDate(due_by)).Bind(3, std::int64_t{earning ? 1 : 0});
   return CollectAll<std::string>(s, [](const Statement& st) -> Result<std::string> { return st.Text(0); });
 }
 

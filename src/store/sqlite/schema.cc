@@ -812,6 +812,14 @@ CREATE TABLE merchant_write_offs (
 );
 CREATE INDEX merchant_write_offs_by_merchant ON merchant_write_offs(merchant_id, id);
 )sql"},
+    {30, "accrued_through",
+     R"sql(
+-- The last day whose interest a plan has booked (servicing::AccrueThrough). Until now
+-- the daily close booked every earning plan's interest each night, through the day it
+-- closed the plan.
+ALTER TABLE plans ADD COLUMN accrued_through TEXT;
+UPDATE plans SET accrued_through = serviced_through WHERE apr_bps > 0;
+)sql"},
 };
 
 }  // namespace
