@@ -4,7 +4,7 @@
 // yesterday, then times closing one business date with the real daily job
 // (ops::Cob::Close) and the simulated processor. Prints one JSON line.
 //
-//   cob_bench --plans 1000000 [--dir /tmp/cob-bench]
+//   cob_bench --plans 1000000 [--dir /tmp/cob-bench] [--date 2026-03-31]
 #include <CLI/CLI.hpp>
 #include <sqlite3.h>
 
@@ -29,13 +29,14 @@ INSERT INTO consumers(id, email, given_name, family_name, created_at_us)
   SELECT printf('con_0%025d', i), printf('c%d@bench.example', i), 'Bench', 'Consumer', 0 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {plans})
 INSERT INTO plans(id, order_id, capture_id, consumer_id, merchant_id, product, apr_bps, currency, amount_minor,
-                  status, created_at_us, serviced_through)
+                  status, created_at_us, serviced_through, accrued_through)
   SELECT printf('pln_0%025d', i), printf('ord_0%025d', i), printf('cap_0%025d', i),
          printf('con_0%025d', i % {consumers}), '{merchant}',
          CASE i % 10 WHEN 0 THEN 'pay_in_30' WHEN 1 THEN 'financing_6' ELSE 'pay_in_4' END,
          CASE i % 10 WHEN 1 THEN 1999 ELSE 0 END, 'USD',
          CASE i % 10 WHEN 1 THEN 60000 ELSE 10000 END,
-         'active', (unixepoch('{today}') - 86400 * (1 + i % 42)) * 1000000, date('{today}', '-1 day')
+         'active', (unixepoch('{today}') - 86400 * (1 + i % 42)) * 1000000, date('{today}', '-1 day'),
+         CASE i % 10 WHEN 1 THEN date('{today}', '-1 day') END
   FROM n;
 -- Instalments are paid when due before today, except for the 3 % behind (i % 33 = 0).
 WITH RECURSIVE k(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM k WHERE k < 6),
@@ -77,11 +78,15 @@ int main(int argc, char** argv) {
   std::string dir = "/tmp/tranche-cob-bench";
   cli.add_option("--plans", plans, "active plans to generate")->check(CLI::Range(1'000, 5'000'000));
   cli.add_option("--dir", dir, "data directory (emptied first)");
+  std::string today = "2026-03-02";
+  cli.add_option("--date", today,
+                 "business date to close (a month's last day also books every financing plan's interest)");
   CLI11_PARSE(cli, argc, argv);
+  const std::optional<tranche::Date> date = tranche::ParseDate(today);
+  if (!date) return Fail(Status::InvalidArgument("bad_date", "--date is not a YYYY-MM-DD date"));
 
-  const std::string today = "2026-03-02";
   std::filesystem::remove_all(dir);
-  tranche::SimulatedClock clock(*tranche::ParseRfc3339("2026-03-03T00:30:00Z"));
+  tranche::SimulatedClock clock(tranche::StartOf(tranche::AddDays(*date, 1)) + std::chrono::minutes(30));
   tranche::app::PlatformOptions o;
   o.data_dir = dir;
   o.migrate = true;
@@ -115,7 +120,7 @@ int main(int argc, char** argv) {
   const double generate_s = SecondsSince(generate_start);
 
   const auto close_start = std::chrono::steady_clock::now();
-  auto report = p.cob().Close(*tranche::ParseDate(today));
+  auto report = p.cob().Close(*date);
   if (!report.ok()) return Fail(report.status());
   const double close_s = SecondsSince(close_start);
   tranche::ops::Json out = tranche::ops::CobReportJson(*report);

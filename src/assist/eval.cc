@@ -12,6 +12,8 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/random.h"
+#include "lending/schedule.h"
+#include "servicing/servicing.h"
 #include "ops/cob.h"
 #include "ops/collections.h"
 #include "ops/events.h"
@@ -169,6 +171,32 @@ std::string FailingProfile(const Json& setup) {
   return "insufficient_funds";
 }
 
+// The day (days_ago) purchase `p`'s card starts failing. Its failed_collection is the
+// last failed autopay, so every earlier attempt at that instalment failed too: the due
+// date and the retries after it (servicing::kRetryAfterDays). The due dates are the
+// engine's own schedule for the purchase; a failure on none of those days starts then.
+int FailingFromDaysAgo(const Json& p) {
+  const int failed = DaysAgo(p["failed_collection"], "days_ago");
+  const auto kind = lending::ParseProduct(p.value("product", "pay_in_4"));
+  const std::int64_t amount = p.value("amount_cents", std::int64_t{0});
+  if (!kind || amount <= 0) return failed;
+  const Date conversation = DateOf(kConversationTime);
+  const Date failed_on = AddDays(conversation, -failed);
+  // Due dates do not depend on the rate: any the product allows will do.
+  const std::int64_t apr_bps = lending::DefaultTerms(*kind, Currency::kUSD).min_apr_bps;
+  const auto schedule = lending::BuildSchedule(*kind, Money(amount, Currency::kUSD),
+                                               AddDays(conversation, -p.value("days_ago", 0)), apr_bps);
+  if (!schedule.ok()) return failed;
+  for (const lending::Installment& i : schedule->installments) {
+    const int after_due = DaysBetween(i.due_date, failed_on);
+    const bool attempt = after_due == 0 || std::find(std::begin(servicing::kRetryAfterDays),
+                                                     std::end(servicing::kRetryAfterDays),
+                                                     after_due) != std::end(servicing::kRetryAfterDays);
+    if (attempt) return DaysBetween(i.due_date, conversation);
+  }
+  return failed;
+}
+
 // What happens on the day `days_ago` days before the conversation, before its close.
 Status World::Apply(const Json& setup, int days_ago) {
   for (const Json& p : setup.value("purchases", Json::array())) {
@@ -181,8 +209,7 @@ Status World::Apply(const Json& setup, int days_ago) {
       plan_of_[key] = plan;
       order_of_[key] = order;
     }
-    if (p.contains("failed_collection") && p["failed_collection"].is_object() &&
-        DaysAgo(p["failed_collection"], "days_ago") == days_ago) {
+    if (p.contains("failed_collection") && p["failed_collection"].is_object() && FailingFromDaysAgo(p) == days_ago) {
       TRANCHE_RETURN_IF_ERROR(SetMethod(consumer_, last4_, FailingProfile(setup)));
     }
     if (p.contains("dispute") && p["dispute"].is_object() && DaysAgo(p["dispute"], "opened_days_ago") == days_ago &&

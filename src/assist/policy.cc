@@ -25,7 +25,9 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "als mitarbeiter", "mitarbeiter von tranche", "i'm authorised", "i am authorised",
                           "i'm authorized", "i am authorized", "internal request", "i work in your",
                           "i work in collections", "tranche support team", "from tranche support", "note from tranche",
-                          "jag är behörig", "intern begäran", "ich bin berechtigt", "interne anfrage"});
+                          "jag är behörig", "intern begäran", "ich bin berechtigt", "interne anfrage", "clearance",
+                          "authorised by management", "authorized by management", "jag har behörighet",
+                          "von der geschäftsleitung", "geschäftsleitung genehmigt"});
 }
 
 bool CarriesInstructions(std::string_view s) {
@@ -94,7 +96,11 @@ bool MentionsSomeoneElse(std::string_view s) {
          HasAnyPhrase(s, {"he owes", "she owes", "he has outstanding", "she has outstanding", "his balance",
                           "her balance", "his outstanding", "her outstanding", "his purchases", "her purchases",
                           "hon är skyldig", "han är skyldig", "hennes saldo", "hans saldo", "hennes köp",
-                          "hans köp", "er schuldet", "sie schuldet", "seine einkäufe", "sein saldo"}) ||
+                          "hans köp", "er schuldet", "sie schuldet", "seine einkäufe", "sein saldo", "he still owes",
+                          "she still owes", "how much he", "how much she", "holds an account", "has an account with",
+                          "his email", "her email", "his plans", "her plans", "his open plans", "her open plans",
+                          "ein konto hat", "seinen saldo", "seinen offenen saldo", "ihren saldo", "seine e-mail",
+                          "har ett konto hos", "hans e-post", "hennes e-post"}) ||
          HasAnyPhrase(s, {"someone else's", "somebody else's", "friends card", "roommates card", "flatmate's",
                           "flatmates card", "parents card", "parents' card", "another customer", "another person's",
                           "other customer",
@@ -117,6 +123,32 @@ bool SpeaksOfMoneyOwed(std::string_view s) {
                           "faktura", "rate", "raten", "rechnung", "köpte", "betala", "betalat", "betalning", "skuld",
                           "saldo", "handlat", "schuldet",
                           "schulde", "schulden", "kauf", "gekauft", "bezahlt", "zahlung", "einkauf", "einkäufe"});
+}
+
+// The instalment that comes next, named as such ("just the next instalment", "only the
+// next one", "nästa delbetalning", "die nächste Rate").
+bool SpeaksOfNextInstalment(std::string_view s) {
+  return HasAnyPhrase(s, {"next instalment", "next installment", "next payment", "next one", "next due",
+                          "the one due", "nästa delbetalning", "nästa betalning", "nästa avbetalning", "nästa faktura",
+                          "nächste rate", "nächsten rate", "nächste zahlung", "nächsten zahlung"});
+}
+
+// A relative or friend named ("my boyfriend", "min bror", "meine Schwester").
+bool NamesARelative(std::string_view s) {
+  return HasAnyPhrase(s, {"my dad", "my mum", "my mom", "my sister", "my brother", "my friend", "my roommate",
+                          "my flatmate", "my partner", "my wife", "my husband", "my son", "my daughter",
+                          "my boyfriend", "my girlfriend", "min pappa", "min mamma", "min syster", "min bror",
+                          "min kompis", "min vän", "min sambo", "min pojkvän", "min flickvän", "min man", "min fru",
+                          "mein vater", "meine mutter", "meine schwester", "mein bruder", "mein freund",
+                          "meine freundin", "mein mann", "meine frau"});
+}
+
+// The consumer's own money spoken of ("my balance", "what do I owe", "mitt saldo").
+bool SpeaksOfOwnMoney(std::string_view s) {
+  return HasAnyPhrase(s, {"my balance", "my plan", "my plans", "my purchase", "my payment", "my account", "i owe",
+                          "do i owe", "my order", "my instalment", "my installment", "mitt saldo", "min plan",
+                          "mitt köp", "min betalning", "mitt konto", "jag är skyldig", "mein saldo", "mein konto",
+                          "mein kauf", "meine zahlung", "meine rate", "ich schulde"});
 }
 
 // Anyone but the consumer named at all ("its my dads", "my sister said I can use hers"):
@@ -364,14 +396,22 @@ class Turn {
       Say("third_party_card");
       return Finish();
     }
-    const bool about_their_account = someone_else && SpeaksOfMoneyOwed(folded_);
+    // "check my boyfriend daniel reyes balance": a relative named beside money words, and
+    // nothing of the consumer's own asked, is a question about the relative's account.
+    const bool relative_owes =
+        NamesARelative(folded_) && !SpeaksOfOwnMoney(folded_) &&
+        HasAnyPhrase(folded_, {"balance", "owe", "owes", "account", "outstanding", "saldo", "skyldig", "konto",
+                               "schuldet", "email", "e-mail", "e-post"});
+    const bool about_their_account = (someone_else && SpeaksOfMoneyOwed(folded_)) || relative_owes;
     if (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
       d_.next.pending.reset();
       d_.refusals.push_back("other_consumer_data");
       Say("other_consumer");
       return Finish();
     }
-    if (state_.pending && !writes_blocked_) {
+    if (state_.pending && !writes_blocked_ && !text_handoff_ && ReadRevisedChange()) {
+      d_.next.pending.reset();  // the change now asked for is stated below instead
+    } else if (state_.pending && !writes_blocked_) {
       const bool yes = IsAffirmation(folded_) || (Intent() == "affirm" && !IsDenial(folded_));
       if (yes && !AsksSomething(folded_)) {
         d_.intent = "affirm";
@@ -473,6 +513,46 @@ class Turn {
     reading_ = *best;
     d_.intent = reading_.intent;
     d_.confidence = reading_.confidence;
+  }
+
+  // A stated change answered with other terms ("ok not that long, just move it to Friday
+  // next week", "no. 7 days then", "nah just $40", "no, only the next instalment") is a
+  // new request of the same kind: the waiting change gives way to it, and it too is
+  // stated and runs only on a yes. Terms equal to the waiting change's are a yes to it.
+  bool ReadRevisedChange() {
+    const Action& a = *state_.pending;
+    std::string intent;
+    if (a.type == ActionType::kExtend) {
+      const PlanFacts* p = PlanById(a.plan_id);
+      const std::optional<Date> due =
+          p != nullptr && !p->unpaid.empty() ? std::optional<Date>(p->unpaid.front().due) : std::nullopt;
+      const std::optional<int> days = NamedExtensionDays(due);
+      if (days && *days != a.days) intent = "extend_due_date";
+    } else if (a.type == ActionType::kPay || a.type == ActionType::kPayoff) {
+      const auto amount = FindAmount(folded_, true);
+      const bool other_amount = amount && amount->minor && *amount->minor != a.amount_minor;
+      if (other_amount || SpeaksOfNextInstalment(folded_)) intent = "pay_now";
+    }
+    if (intent.empty()) return false;
+    reading_ = {intent, kMinConfidence};
+    d_.intent = intent;
+    d_.confidence = reading_.confidence;
+    return true;
+  }
+
+  const PlanFacts* PlanById(std::string_view id) const {
+    for (const PlanFacts& p : account_.plans) {
+      if (p.id == id) return &p;
+    }
+    return nullptr;
+  }
+
+  // The days an extension of an instalment due on `due` moves it, as the message names
+  // them: to a date ("to Friday the 11th", "until the 22nd"), else by a duration ("two
+  // weeks", "7 days"). Nothing when it names neither.
+  std::optional<int> NamedExtensionDays(std::optional<Date> due) const {
+    if (const auto to = FindDate(folded_, account_.today); to && due && *to > *due) return DaysBetween(*due, *to);
+    return FindDays(folded_, account_.today);
   }
 
   // A card of the consumer's own named by its last four digits ("It's the Visa ending in
@@ -618,6 +698,15 @@ class Turn {
         if (p->merchant == candidates[*k]->merchant) same.push_back(p);
       }
       return same;
+    }
+    // "the one due on the 9th": the plan with an unpaid instalment due that day.
+    if (const auto on = FindDate(folded_, account_.today)) {
+      std::vector<const PlanFacts*> due_then;
+      for (const PlanFacts* p : candidates) {
+        const bool due = std::any_of(p->unpaid.begin(), p->unpaid.end(), [&](const InstalmentFacts& i) { return i.due == *on; });
+        if (due) due_then.push_back(p);
+      }
+      if (due_then.size() == 1) return due_then;
     }
     for (const PlanFacts* p : candidates) {
       if (p->id == state_.focus_plan) return {p};
@@ -788,6 +877,11 @@ class Turn {
       any = true;
       d_.next.focus_plan = p->id;
       Say("refund_applied", {p->merchant, Money(p->refunded_minor, p->currency), Money(p->outstanding_minor, p->currency)});
+      // The instalment still due next is what such a consumer is looking at.
+      if (p->active && !p->unpaid.empty() && !p->paused_until) {
+        const InstalmentFacts& i = p->unpaid.front();
+        Say(i.overdue ? "next_payment_overdue" : "next_payment", {p->merchant, Money(i.unpaid_minor, p->currency), r_.Day(i.due)});
+      }
     }
     if (!any) Say("refund_none", {plans.size() == 1 ? plans.front()->merchant : std::string("the merchant")});
   }
@@ -955,7 +1049,7 @@ class Turn {
   // restaurants that take bookings for two?" read as a payoff is out of scope.
   bool SpeaksOfPaying() const {
     if (call_ != nullptr || SpeaksOfMoneyOwed(folded_) || FindAmount(folded_, false)) return true;
-    if (MatchMerchant(folded_, MerchantNames(ActivePlansOrAll()))) return true;
+    if (MatchMerchant(folded_, MerchantNames(ActivePlansOrAll())) || SpeaksOfNextInstalment(folded_)) return true;
     return HasAnyPhrase(folded_, {"payoff", "paying", "repay", "settle", "clear", "everything", "the rest",
                                   "remaining", "all of it", "lösa", "betalar", "bezahlen", "abbezahlen",
                                   "slutbetala", "resten", "allt", "zahlen", "begleichen", "ablösen", "tilgen", "alles",
@@ -1028,9 +1122,9 @@ class Turn {
       Say("refuse_second_extension", {p->merchant});
       return NextPayment();  // the date it stays due on
     }
-    int days = call_ != nullptr && call_->days
-                   ? *call_->days
-                   : FindDays(folded_, account_.today).value_or(servicing::kMaxExtensionDays);
+    const std::optional<Date> due = p->unpaid.empty() ? std::nullopt : std::optional<Date>(p->unpaid.front().due);
+    int days = call_ != nullptr && call_->days ? *call_->days
+                                               : NamedExtensionDays(due).value_or(servicing::kMaxExtensionDays);
     if (days > servicing::kMaxExtensionDays) {
       // Refused with the reason; what the rules allow is offered instead, stated exactly
       // and run only on a yes like any change.

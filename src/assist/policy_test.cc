@@ -138,6 +138,75 @@ TEST(PolicyTest, ANoOrAnythingElseChangesNothing) {
   EXPECT_FALSE(d.execute.has_value());
 }
 
+// A stated change answered with other terms is a new request of its kind: stated again
+// with those terms and run only on a yes; never the first change run on an "ok".
+TEST(PolicyTest, OtherTermsForAStatedChangeAreANewProposalNotAYes) {
+  Chat c;
+  c.Send("push my payment back 3 weeks", U("extend_due_date"));
+  ASSERT_EQ(c.state.pending->days, 14);
+  auto d = c.Send("ok not that long then, just move it to friday next week", U("affirm"));
+  EXPECT_FALSE(d.execute.has_value());
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->days, 2);  // due Wednesday December 9, moved to Friday December 11
+  d = c.Send("no. 7 days then", U("deny"));
+  EXPECT_FALSE(d.execute.has_value());
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->days, 7);
+  d = c.Send("yes 7 days is fine", U("affirm"));  // the same terms: a yes
+  ASSERT_TRUE(d.execute.has_value());
+  EXPECT_EQ(d.execute->days, 7);
+
+  Chat pay;
+  pay.Send("pay off crisp tech", U("payoff"));
+  d = pay.Send("nah just $20", U("deny"));
+  EXPECT_FALSE(d.execute.has_value());
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+  pay.Send("pay off crisp tech", U("payoff"));
+  d = pay.Send("actually no not the whole thing, just the next instalment", U("deny"));
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+  d = pay.Send("no", U("deny"));
+  EXPECT_FALSE(d.execute.has_value());
+  EXPECT_FALSE(pay.state.pending.has_value());
+}
+
+TEST(PolicyTest, AnExtensionToADateMovesTheDueDateThere) {
+  Chat c;
+  auto d = c.Send("can you move my payment to december 20", U("extend_due_date"));
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->days, 11);  // from December 9
+  d = c.Send("no", U("deny"));
+  d = c.Send("move it to the 30th", U("extend_due_date"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"extension_too_long"});
+  EXPECT_NE(d.reply.find("can't move it by 21 days"), std::string::npos);
+}
+
+TEST(PolicyTest, APlanIsFoundByTheDueDateNamed) {
+  Chat c;
+  PlanFacts other = c.account.plans[0];
+  other.id = "pln_2";
+  other.merchant = "Harbor Books";
+  other.unpaid = {{2, *ParseDate("2026-12-15"), 1500, false}};
+  c.account.plans.push_back(other);
+  auto d = c.Send("can i pay just the one due on the 15th now", U("pay_now"));
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+  EXPECT_EQ(d.proposed->amount_minor, 1500);
+}
+
+TEST(PolicyTest, ARelativesAccountIsRefusedButARelativeAloneIsNot) {
+  Chat c;
+  auto d = c.Send("check my boyfriend daniel reyes balance", U("balance"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"});
+  d = c.Send("my daughter has an essay due tomorrow, can you write a paragraph", U("oos"));
+  EXPECT_TRUE(d.refusals.empty());
+  d = c.Send("my boyfriend says my balance is wrong, what is it", U("balance"));
+  EXPECT_TRUE(d.refusals.empty());
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos);
+}
+
 TEST(PolicyTest, RefusesWhatTheRulesForbidWithTheReason) {
   Chat c;
   auto d = c.Send("pay $100 on crisp tech", U("pay_now"));

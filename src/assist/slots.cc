@@ -284,6 +284,109 @@ std::optional<int> FindDays(std::string_view s, Date today) {
   return std::nullopt;
 }
 
+namespace {
+
+struct MonthName {
+  std::string_view word;
+  unsigned month;
+};
+// English, Swedish and German month names and their usual short forms. "may", "mar"
+// and the like only count beside a day number (FindDate), never alone.
+constexpr MonthName kMonthNames[] = {
+    {"january", 1},   {"jan", 1},        {"januari", 1},  {"januar", 1},   {"jänner", 1},   {"february", 2},
+    {"feb", 2},       {"februari", 2},   {"februar", 2},  {"march", 3},    {"mars", 3},     {"märz", 3},
+    {"april", 4},     {"apr", 4},        {"may", 5},      {"maj", 5},      {"mai", 5},      {"june", 6},
+    {"jun", 6},       {"juni", 6},       {"july", 7},     {"jul", 7},      {"juli", 7},     {"august", 8},
+    {"aug", 8},       {"augusti", 8},    {"september", 9}, {"sep", 9},     {"sept", 9},     {"october", 10},
+    {"oct", 10},      {"oktober", 10},   {"okt", 10},     {"november", 11}, {"nov", 11},    {"december", 12},
+    {"dec", 12},      {"dezember", 12},  {"dez", 12},
+};
+
+std::optional<unsigned> MonthOf(std::string_view w) {
+  for (const MonthName& m : kMonthNames) {
+    if (m.word == w) return m.month;
+  }
+  return std::nullopt;
+}
+
+// A day of the month written as a token: "11", "11th", "22nd", "1st", "3rd".
+// `ordinal` is set when it carries an English ordinal suffix.
+std::optional<unsigned> DayToken(std::string_view w, bool& ordinal) {
+  std::size_t digits = 0;
+  while (digits < w.size() && IsDigitByte(w[digits])) ++digits;
+  if (digits == 0 || digits > 2) return std::nullopt;
+  const std::string_view suffix = w.substr(digits);
+  ordinal = suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
+  if (!suffix.empty() && !ordinal) return std::nullopt;
+  const unsigned day = static_cast<unsigned>(std::stoi(std::string(w.substr(0, digits))));
+  if (day < 1 || day > 31) return std::nullopt;
+  return day;
+}
+
+// The first date on or after `today` with day `day` (of `month` when given).
+std::optional<Date> NextDate(Date today, unsigned day, std::optional<unsigned> month) {
+  using std::chrono::months, std::chrono::year_month_day;
+  for (int ahead = 0; ahead <= 12; ++ahead) {
+    const auto ym = std::chrono::year_month(today.year(), today.month()) + months(ahead);
+    if (month && static_cast<unsigned>(ym.month()) != *month) continue;
+    const year_month_day d{ym.year(), ym.month(), std::chrono::day{day}};
+    if (d.ok() && d >= today) return d;
+  }
+  return std::nullopt;
+}
+
+// "Friday next week" and its Swedish and German forms: that weekday of the calendar
+// week (Monday first) after today's.
+std::optional<Date> WeekdayNextWeek(std::string_view s, const std::vector<Token>& tokens, Date today) {
+  if (!HasAnyPhrase(s, {"next week", "nästa vecka", "nächste woche", "nächsten woche", "kommende woche"})) {
+    return std::nullopt;
+  }
+  static constexpr std::array<std::array<std::string_view, 3>, 7> kMondayFirst = {{
+      {"monday", "måndag", "montag"}, {"tuesday", "tisdag", "dienstag"}, {"wednesday", "onsdag", "mittwoch"},
+      {"thursday", "torsdag", "donnerstag"}, {"friday", "fredag", "freitag"}, {"saturday", "lördag", "samstag"},
+      {"sunday", "söndag", "sonntag"},
+  }};
+  for (const Token& t : tokens) {
+    for (unsigned wd = 0; wd < kMondayFirst.size(); ++wd) {
+      if (std::find(kMondayFirst[wd].begin(), kMondayFirst[wd].end(), t.word) == kMondayFirst[wd].end()) continue;
+      const unsigned today_from_monday = std::chrono::weekday(std::chrono::sys_days(today)).iso_encoding() - 1;
+      return AddDays(today, static_cast<int>(7 - today_from_monday + wd));
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Date> FindDate(std::string_view s, Date today) {
+  const std::vector<Token> tokens = Tokens(s);
+  bool ordinal = false;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const auto month = MonthOf(tokens[k].word);
+    if (!month) continue;
+    // "11 December", "11th of December", "December 11", "11. Dezember".
+    std::optional<unsigned> day;
+    if (k >= 1) day = DayToken(tokens[k - 1].word, ordinal);
+    if (!day && k >= 2 && (tokens[k - 1].word == "of" || tokens[k - 1].word == "av")) {
+      day = DayToken(tokens[k - 2].word, ordinal);
+    }
+    if (!day && k + 1 < tokens.size()) day = DayToken(tokens[k + 1].word, ordinal);
+    if (day) return NextDate(today, *day, month);
+  }
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const auto day = DayToken(tokens[k].word, ordinal);
+    if (!day) continue;
+    // A day alone only when written as one: "the 22nd", "den 22:a" / "den 11:e", "am 22.".
+    const bool swedish = k >= 1 && tokens[k - 1].word == "den" && k + 1 < tokens.size() &&
+                         (tokens[k + 1].word == "e" || tokens[k + 1].word == "a") &&
+                         tokens[k].end < s.size() && s[tokens[k].end] == ':';
+    const bool german = k >= 1 && (tokens[k - 1].word == "am" || tokens[k - 1].word == "zum") &&
+                        tokens[k].end < s.size() && s[tokens[k].end] == '.';
+    if (ordinal || swedish || german) return NextDate(today, *day, std::nullopt);
+  }
+  return WeekdayNextWeek(s, tokens, today);
+}
+
 std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<std::string>& names) {
   const std::vector<std::string> words = Words(s);
   std::string joined;

@@ -29,6 +29,13 @@ std::optional<AmountSlot> FindAmount(std::string_view folded, bool bare_ok);
 // fredag", "nächsten Freitag" (days from `today` to that weekday, 1..7), "zwei Wochen".
 std::optional<int> FindDays(std::string_view folded, Date today);
 
+// A calendar date the consumer names, on or after `today`: "December 11", "11th of
+// December", "11 december", "den 11 december", "11. Dezember", a day of the month alone
+// written as one ("the 22nd", "den 22:a", "am 22."), or a weekday of next week ("Friday
+// next week", "fredag nästa vecka", "Freitag nächste Woche"). A day without a month is
+// this month's, or next month's once it has passed.
+std::optional<Date> FindDate(std::string_view folded, Date today);
+
 // Which of `names` (the consumer's own merchants) the message refers to, matched word by
 // word with small spelling errors allowed; nothing when none or two match equally.
 std::optional<std::size_t> MatchMerchant(std::string_view folded, const std::vector<std::string>& names);

@@ -48,6 +48,34 @@ TEST(SlotsTest, BareNumbersOnlyWhenPaying) {
   EXPECT_FALSE(Amount("when is my next payment", true).has_value());
 }
 
+TEST(SlotsTest, CalendarDates) {
+  const Date tuesday = *ParseDate("2026-12-01");  // a Tuesday
+  const auto date = [&](std::string_view text) { return FindDate(Fold(text), tuesday); };
+  EXPECT_EQ(date("move it to December 11"), ParseDate("2026-12-11"));
+  EXPECT_EQ(date("could you move it to Friday 11 December instead?"), ParseDate("2026-12-11"));
+  EXPECT_EQ(date("the 11th of december"), ParseDate("2026-12-11"));
+  EXPECT_EQ(date("ugh ok. friday the 11th then"), ParseDate("2026-12-11"));
+  EXPECT_EQ(date("like the 22nd?"), ParseDate("2026-12-22"));
+  EXPECT_EQ(date("the one due on the 1st"), ParseDate("2026-12-01"));  // today counts
+  EXPECT_EQ(date("the 30th of november"), ParseDate("2027-11-30"));  // passed: next year's
+  EXPECT_EQ(date("flytta den till den 11:e"), ParseDate("2026-12-11"));
+  EXPECT_EQ(date("till 11 december"), ParseDate("2026-12-11"));
+  EXPECT_EQ(date("bitte auf den 11. Dezember"), ParseDate("2026-12-11"));
+  EXPECT_EQ(date("am 22. bitte"), ParseDate("2026-12-22"));
+  EXPECT_EQ(date("just move it to friday next week"), ParseDate("2026-12-11"));
+  EXPECT_EQ(date("fredag nästa vecka"), ParseDate("2026-12-11"));
+  EXPECT_EQ(date("nächste Woche Montag"), ParseDate("2026-12-07"));
+  EXPECT_EQ(date("january 3rd"), ParseDate("2027-01-03"));
+  // Numbers that are no date.
+  EXPECT_FALSE(date("extend by 14 days").has_value());
+  EXPECT_FALSE(date("pay 45 on the bike").has_value());
+  EXPECT_FALSE(date("i have 2 plans").has_value());
+  EXPECT_FALSE(date("may i pay now").has_value());
+  EXPECT_FALSE(date("next week please").has_value());
+  EXPECT_FALSE(date("the 32nd").has_value());
+  EXPECT_FALSE(date("february 30").has_value());
+}
+
 TEST(SlotsTest, DaysAndDates) {
   const Date tuesday = *ParseDate("2026-12-01");  // a Tuesday
   EXPECT_EQ(FindDays(Fold("can I push it back two weeks"), tuesday), 14);

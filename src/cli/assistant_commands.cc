@@ -99,7 +99,7 @@ void PrintTable(const assist::AssistantMetrics& m) {
 Result<Instant> DayStart(const std::string& date, const char* flag) {
   const auto d = ParseDate(date);
   if (!d) return Status::InvalidArgument("invalid_date", std::string(flag) + " must be a date as YYYY-MM-DD");
-  return Instant(std::chrono::sys_days(*d));
+  return StartOf(*d);
 }
 
 int RunReportAssistant(const ReportArgs& a) {

@@ -179,7 +179,7 @@ Result<DecisionData> LoadDecisions(const DecisionArgs& a) {
   if (!since) return Status::InvalidArgument("invalid_date", "--since must be a date as YYYY-MM-DD");
   SystemClock clock;
   TRANCHE_ASSIGN_OR_RETURN(auto store, OpenDatabase(a.db, clock));
-  const Instant from = std::chrono::sys_days(*since);
+  const Instant from = StartOf(*since);
   const Date cutoff = DateOf(clock.Now() - std::chrono::hours(24 * a.default_after_days));
   DecisionData out;
   TRANCHE_RETURN_IF_ERROR(store->Read([&](store::Tx& tx) -> Status {

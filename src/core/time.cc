@@ -37,6 +37,8 @@ std::optional<Date> ParseDate(std::string_view s) {
 
 Date DateOf(Instant t) { return Date(std::chrono::floor<std::chrono::days>(t)); }
 
+Instant StartOf(Date d) { return Instant(std::chrono::sys_days(d)); }
+
 std::string FormatRfc3339(Instant t) {
   using namespace std::chrono;
   const auto day = floor<days>(t);

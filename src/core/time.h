@@ -29,6 +29,8 @@ std::optional<Instant> ParseRfc3339(std::string_view s);
 std::string FormatDate(Date d);                 // "2026-11-26"
 std::optional<Date> ParseDate(std::string_view s);
 Date DateOf(Instant t);
+// Midnight UTC at the start of `d`.
+Instant StartOf(Date d);
 Date AddDays(Date d, int days);
 // Whole days from `a` to `b` (negative when b is earlier).
 int DaysBetween(Date a, Date b);

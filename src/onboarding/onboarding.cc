@@ -146,8 +146,8 @@ Result<std::vector<merchants::Merchant>> RescreenMerchants(store::Tx& tx, const 
 }
 
 Result<std::vector<merchants::Merchant>> MonitorMerchants(store::Tx& tx, Date d, Instant now) {
-  const Instant from(std::chrono::sys_days(AddDays(d, -kMonitoredFromDays)));
-  const Instant to(std::chrono::sys_days(AddDays(d, -kMonitoredToDays)));
+  const Instant from = StartOf(AddDays(d, -kMonitoredFromDays));
+  const Instant to = StartOf(AddDays(d, -kMonitoredToDays));
   TRANCHE_ASSIGN_OR_RETURN(auto books, tx.plans().MerchantDelinquency(from, to, kMaxMerchantsMonitored));
   std::vector<merchants::Merchant> sent_back;
   for (const lending::MerchantPlans& book : books) {

@@ -81,7 +81,7 @@ WorkTally TallyStoredWork(const StoredWork& work, const DateRange& range, Instan
     AddAt(tally, range, c.started_at, WorkType::kCustomerContact, false, false);
   }
   for (const recon::RunRecord& r : work.recon_runs) {
-    const Instant arrived = Instant(std::chrono::sys_days(r.date)) + std::chrono::hours(9);
+    const Instant arrived = StartOf(r.date) + std::chrono::hours(9);
     for (std::int64_t i = 0; i < r.auto_resolved(); ++i) AddAt(tally, range, arrived, WorkType::kReconException, true, false);
     for (std::int64_t i = 0; i < r.exceptions; ++i) AddAt(tally, range, arrived, WorkType::kReconException, false, false);
   }

@@ -26,7 +26,6 @@ constexpr std::size_t kMovementPage = 1000;
 
 Status Post(store::Tx& tx, const ledger::JournalEntry& e) { return ledger::Post(tx.ledger(), e).status(); }
 
-Instant StartOf(Date d) { return Instant(std::chrono::sys_days(d)); }
 
 // Stores what closing the day did to one plan, with its postings, autopay, events and
 // notifications. `accrued` sums the day's interest per currency for one entry per batch.

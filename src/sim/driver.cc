@@ -55,8 +55,6 @@ constexpr std::string_view kOperator = "sim-operator";  // who saves the rules a
 // A credit decision was wrong when an approved consumer defaults within this many days.
 constexpr int kDefaultHorizonDays = 180;
 
-Instant StartOfDate(Date d) { return Instant(std::chrono::sys_days(d)); }
-
 std::string Csv(std::initializer_list<std::variant<std::string_view, std::int64_t>> fields) {
   std::string out;
   CsvRecordWriter w(out);
@@ -146,7 +144,7 @@ std::vector<TimedContact> ContactsInTimeOrder(const std::vector<Action>& actions
   for (std::size_t hour = 0; hour < by_hour.size(); ++hour) {
     const std::vector<const sim::Contact*>& in_hour = by_hour[hour];
     const auto gap = std::chrono::milliseconds(std::chrono::hours(1)) / static_cast<std::int64_t>(in_hour.size() + 1);
-    const Instant start = StartOfDate(date) + std::chrono::hours(hour);
+    const Instant start = StartOf(date) + std::chrono::hours(hour);
     for (std::size_t j = 0; j < in_hour.size(); ++j) {
       out.push_back({start + gap * static_cast<std::int64_t>(j + 1), in_hour[j]});
     }
@@ -181,7 +179,7 @@ class Simulation {
  public:
   Simulation(const SimConfig& c, store::Store& store, const RunOptions& o, Recorder& rec)
       : c_(c), o_(o), store_(store), rec_(rec), population_(MakePopulation(c)), world_{c_, population_},
-        actors_(MarketActors()), clock_(StartOfDate(c.start_date) + kOpeningHour), ids_random_(c.seed),
+        actors_(MarketActors()), clock_(StartOf(c.start_date) + kOpeningHour), ids_random_(c.seed),
         secrets_(c.seed ^ 0x5ec7e75ULL), ids_(clock_, ids_random_), processor_(payments::SimulatorRates{c.seed}),
         rail_(payments::RailRates{c.seed}), tap_(processor_, rail_),
         cob_(ops::OpsContext{store_, ids_, clock_, tap_, tap_}) {
@@ -648,7 +646,7 @@ Status Simulation::Trade(int day, Instant opening, const std::vector<Action>& ac
 
 Status Simulation::RunDay(int day) {
   const Date date = AddDays(c_.start_date, day);
-  const Instant opening = StartOfDate(date) + kOpeningHour;
+  const Instant opening = StartOf(date) + kOpeningHour;
   std::vector<Action> actions;
   for (const auto& actor : actors_) actor->Act(world_, day, actions);
   const std::vector<TimedContact> contacts = ContactsInTimeOrder(actions, date);
@@ -679,7 +677,7 @@ Status Simulation::RunDay(int day) {
   if (due != followups_.end()) followups_.erase(due);
   TRANCHE_RETURN_IF_ERROR(Trade(day, opening, actions, std::span(next_contact, contacts.end())));
   // The date closes at midnight, whatever hour the day's work reached.
-  const Instant midnight = StartOfDate(AddDays(date, 1));
+  const Instant midnight = StartOf(AddDays(date, 1));
   TRANCHE_ASSERT_MSG(clock_.Now() < midnight, "a simulated day's work ends before midnight");
   clock_.Set(midnight);
   TRANCHE_ASSIGN_OR_RETURN(auto reports, cob_.CloseThrough(date));

@@ -17,7 +17,7 @@ namespace tranche::sim {
 Result<SimulatedFraudModel> TrainFraudOnSimulation(const SimConfig& c, const fraud::FraudTrainOptions& options) {
   TRANCHE_ASSERT(c.days >= 1);
   const Date end = AddDays(c.start_date, c.days);  // the midnight after the last day
-  const Instant labelled_at{std::chrono::sys_days(end)};
+  const Instant labelled_at = StartOf(end);
   TRANCHE_ASSIGN_OR_RETURN(std::unique_ptr<store::sqlite::InMemoryStore> store,
                            store::sqlite::InMemoryStore::Open(labelled_at));
   RunOptions quiet;
