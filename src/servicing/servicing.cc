@@ -66,8 +66,10 @@ std::int64_t Accrue(Plan& p, Date d) {
   if (days <= 0) return 0;
   p.accrued_through = d;
   const std::int64_t principal = lending::OutstandingPrincipal(p).minor();
-  // principal ≤ 10^12 and apr_bps ≤ 3,599: the numerator stays below 2^63 for years of
-  // days at once.
+  // principal ≤ 10^12 and apr_bps ≤ 3,599: the numerator stays below 2^63 for up to
+  // 2,562 days at once. The close books every earning plan at each month end, so a run
+  // is a month at most; the limit only guards the arithmetic.
+  TRANCHE_ASSERT(days <= kMaxAccrualRunDays);
   const std::int64_t numerator = principal * p.apr_bps * days + p.accrual_carry;
   p.accrual_carry = numerator % kAccrualDenominator;
   // Never more than the contract: late payment does not earn interest beyond the

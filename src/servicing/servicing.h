@@ -28,6 +28,8 @@ inline constexpr int kReminderDaysBefore = 3;
 // Interest accrues daily at APR / 365 on the outstanding principal. One day's interest
 // is principal × apr_bps / kAccrualDenominator; the remainder is carried to the next day.
 inline constexpr std::int64_t kAccrualDenominator = 10'000 * 365;
+// The most days one booking covers (servicing.cc Accrue: its product fits 63 bits).
+inline constexpr int kMaxAccrualRunDays = 2'000;
 
 // Booking interest. Principal only changes on payments, refunds and charge-offs, so the
 // interest of a run of days is one product: n days at principal P give
