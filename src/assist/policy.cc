@@ -914,12 +914,22 @@ class Turn {
   bool ExplainPaidAmount(bool bare_ok = false) {
     const auto slot = FindAmount(folded_, bare_ok);
     if (!slot || !slot->minor) return false;
-    for (const PlanFacts* p : SelectPlans(false)) {
-      if (!p->last_payment || p->last_payment->amount_minor != *slot->minor) continue;
-      SayLastPayment(*p);
-      return true;
+    // The merchant a consumer guesses at may not be the one the payment was for ("the
+    // only thing I got recently was some books"): the amount decides among all plans.
+    for (const auto& plans : {SelectPlans(false), AllPlans()}) {
+      for (const PlanFacts* p : plans) {
+        if (!p->last_payment || p->last_payment->amount_minor != *slot->minor) continue;
+        SayLastPayment(*p);
+        return true;
+      }
     }
     return false;
+  }
+
+  std::vector<const PlanFacts*> AllPlans() const {
+    std::vector<const PlanFacts*> all;
+    for (const auto& p : account_.plans) all.push_back(&p);
+    return all;
   }
 
   // A charge the consumer names by its amount ("a 39.99 charge from tranche I didn't
@@ -932,7 +942,8 @@ class Turn {
     if (IsWriteIntent(i) && i != "dispute_unauthorized") return false;
     if (!HasAnyPhrase(folded_, {"charge", "charged", "debit", "debited", "took", "taken", "deducted",
                                 "withdrawal", "transaction", "dragning", "dragit", "drog", "dragits", "abbuchung",
-                                "abgebucht", "belastung", "lastschrift"})) {
+                                "abgebucht", "belastung", "lastschrift", "payment to you", "payment to tranche",
+                                "bank statement", "bank app", "my statement", "kontoutdrag", "kontoauszug"})) {
       return false;
     }
     if (!ExplainPaidAmount(true)) return false;

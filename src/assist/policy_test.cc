@@ -444,6 +444,23 @@ TEST(PolicyTest, AnUnrecognisedChargeIsExplainedWithTheLatestPayment) {
   EXPECT_EQ(fees.Send("what fees do you have", U("fees_overview")).reply.find("$20.00"), std::string::npos);
 }
 
+// The amount decides which payment a charge was, not the merchant the consumer guesses.
+TEST(PolicyTest, AChargeIsMatchedByItsAmountWhateverMerchantIsGuessed) {
+  Chat c;
+  c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-30"), 2050, true};
+  PlanFacts books = c.account.plans[0];
+  books.id = "pln_2";
+  books.merchant = "Pinecone Books";
+  books.last_payment.reset();
+  c.account.plans.push_back(books);
+  const Decision d = c.Send(
+      "there's a payment to you guys on my bank app, 20 dollars 50, the only thing i got was some books? is this fraud",
+      U("oos", 0.5));
+  EXPECT_NE(d.reply.find("Crisp Tech"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("$20.50"), std::string::npos) << d.reply;
+  EXPECT_EQ(d.intent, "payment_history");
+}
+
 TEST(PolicyTest, AFeeWaiverReadingWithoutAFeeTakesTheSurestClause) {
   Chat c;
   Understanding u = U("fee_waiver");

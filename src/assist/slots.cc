@@ -225,13 +225,22 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
                        "resten", "det som är kvar", "den rest", "den restbetrag", "restbetrag", "alles was"})) {
     return AmountSlot{std::nullopt, true};
   }
-  for (const Number& n : DigitNumbers(s)) {
+  const std::vector<Number> numbers = DigitNumbers(s);
+  for (const Number& n : numbers) {
     const std::string_view next = WordAt(s, n.end);
     const bool currency = IsCurrencySymbolBefore(s, n.begin) || IsCurrencySymbolAfter(s, n.end) ||
                           IsCurrencyWord(next) || n.thousands_suffix;
     if (currency) {
       std::int64_t v = n.hundredths;
       if (next == "grand") v *= 1000;
+      // "42 dollars 50": cents spoken after the currency word.
+      const auto word_end = static_cast<std::size_t>(next.data() + next.size() - s.data());
+      if (!n.has_decimals && IsCurrencyWord(next) && !next.empty()) {
+        for (const Number& cents : numbers) {
+          const bool right_after = cents.begin > word_end && cents.begin <= word_end + 1;
+          if (right_after && cents.digits.size() == 2 && !cents.has_decimals) v += cents.hundredths / 100;
+        }
+      }
       return AmountSlot{v, false};
     }
     if (next == "grand") return AmountSlot{n.hundredths * 1000, false};

@@ -43,6 +43,9 @@ TEST(SlotsTest, TheRestIsNotANumber) {
 TEST(SlotsTest, BareNumbersOnlyWhenPaying) {
   EXPECT_EQ(Minor("pay 45 on the bike", false), -1);
   EXPECT_EQ(Minor("pay 45 on the bike", true), 4500);
+  EXPECT_EQ(Minor("a payment from monday, 42 dollars 50, what is it", false), 4250);
+  EXPECT_EQ(Minor("42 dollars 50 cents", false), 4250);
+  EXPECT_EQ(Minor("pay 42 dollars on 15 december", false), 4200);
   EXPECT_EQ(Minor("extend by 14 days", true), -1);
   EXPECT_EQ(Minor("use my card ending 4242", true), -1);
   EXPECT_FALSE(Amount("when is my next payment", true).has_value());
