@@ -275,10 +275,6 @@ bool IsQuestionIntent(std::string_view i) {
   return std::find(kQuestions.begin(), kQuestions.end(), i) != kQuestions.end();
 }
 
-// The reading a message is taken as: the whole message's, or, when that is out of scope
-// or unsure, its surest clause read as a question with kSureClauseConfidence: a question
-// among sentences of context ("I've lost track with three purchases ... what do I owe
-// altogether?") reads as out of scope as a whole.
 // The clause read with the most confidence, at least kSureClauseConfidence, among those
 // `wanted` accepts; null when there is none. `first`: the earliest such clause instead.
 template <typename Wanted>
@@ -292,6 +288,10 @@ const IntentPrediction* SureClause(const std::vector<IntentPrediction>& clauses,
   return best;
 }
 
+// The reading a message is taken as: the whole message's, or, when that is out of scope
+// or unsure, its surest clause read as a question with kSureClauseConfidence: a question
+// among sentences of context ("I've lost track with three purchases ... what do I owe
+// altogether?") reads as out of scope as a whole.
 IntentPrediction MessageReading(const Understanding& u) {
   // Asking to pause payments while telling of a problem with the order is reporting the
   // problem: the pause comes from the report (a dispute pauses 21 days).
@@ -350,8 +350,8 @@ class Turn {
   Turn(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
        const Knowledge& knowledge, const ModelProposal* model)
       : state_(state), u_(u), reading_(MessageReading(u)), folded_(Fold(text)),
-        text_handoff_(HandoffFromText(folded_)), account_(account), knowledge_(knowledge), model_(model),
-        r_(ReplyLanguage(state, u, text)) {
+        text_handoff_(HandoffFromText(folded_)), account_(account), named_date_(FindDate(folded_, account.today)),
+        knowledge_(knowledge), model_(model), r_(ReplyLanguage(state, u, text)) {
     d_.language = r_.language();
     d_.intent = reading_.intent;
     d_.confidence = reading_.confidence;
@@ -523,10 +523,8 @@ class Turn {
     const Action& a = *state_.pending;
     std::string intent;
     if (a.type == ActionType::kExtend) {
-      const PlanFacts* p = PlanById(a.plan_id);
-      const std::optional<Date> due =
-          p != nullptr && !p->unpaid.empty() ? std::optional<Date>(p->unpaid.front().due) : std::nullopt;
-      const std::optional<int> days = NamedExtensionDays(due);
+      const PlanFacts* p = FindPlan(account_, a.plan_id);
+      const std::optional<int> days = NamedExtensionDays(p != nullptr ? NextDue(*p) : std::nullopt);
       if (days && *days != a.days) intent = "extend_due_date";
     } else if (a.type == ActionType::kPay || a.type == ActionType::kPayoff) {
       const auto amount = FindAmount(folded_, true);
@@ -540,18 +538,16 @@ class Turn {
     return true;
   }
 
-  const PlanFacts* PlanById(std::string_view id) const {
-    for (const PlanFacts& p : account_.plans) {
-      if (p.id == id) return &p;
-    }
-    return nullptr;
+  // The due date of the plan's next unpaid instalment, if any.
+  static std::optional<Date> NextDue(const PlanFacts& p) {
+    return p.unpaid.empty() ? std::nullopt : std::optional<Date>(p.unpaid.front().due);
   }
 
   // The days an extension of an instalment due on `due` moves it, as the message names
   // them: to a date ("to Friday the 11th", "until the 22nd"), else by a duration ("two
   // weeks", "7 days"). Nothing when it names neither.
   std::optional<int> NamedExtensionDays(std::optional<Date> due) const {
-    if (const auto to = FindDate(folded_, account_.today); to && due && *to > *due) return DaysBetween(*due, *to);
+    if (named_date_ && due && *named_date_ > *due) return DaysBetween(*due, *named_date_);
     return FindDays(folded_, account_.today);
   }
 
@@ -573,7 +569,6 @@ class Turn {
     const std::string& i = reading_.intent;
     return IsKnownIntent(i) ? i : "oos";
   }
-
 
   // The message's other questions, each answered once after the first, in the order
   // they were asked (balance and list_plans have one answer).
@@ -700,10 +695,11 @@ class Turn {
       return same;
     }
     // "the one due on the 9th": the plan with an unpaid instalment due that day.
-    if (const auto on = FindDate(folded_, account_.today)) {
+    if (named_date_) {
       std::vector<const PlanFacts*> due_then;
       for (const PlanFacts* p : candidates) {
-        const bool due = std::any_of(p->unpaid.begin(), p->unpaid.end(), [&](const InstalmentFacts& i) { return i.due == *on; });
+        const bool due =
+            std::any_of(p->unpaid.begin(), p->unpaid.end(), [&](const InstalmentFacts& i) { return i.due == *named_date_; });
         if (due) due_then.push_back(p);
       }
       if (due_then.size() == 1) return due_then;
@@ -1133,9 +1129,8 @@ class Turn {
       Say("refuse_second_extension", {p->merchant});
       return NextPayment();  // the date it stays due on
     }
-    const std::optional<Date> due = p->unpaid.empty() ? std::nullopt : std::optional<Date>(p->unpaid.front().due);
     int days = call_ != nullptr && call_->days ? *call_->days
-                                               : NamedExtensionDays(due).value_or(servicing::kMaxExtensionDays);
+                                               : NamedExtensionDays(NextDue(*p)).value_or(servicing::kMaxExtensionDays);
     if (days > servicing::kMaxExtensionDays) {
       // Refused with the reason; what the rules allow is offered instead, stated exactly
       // and run only on a yes like any change.
@@ -1200,6 +1195,7 @@ class Turn {
   const std::string folded_;
   const std::optional<HandoffReason> text_handoff_;  // HandoffFromText(folded_)
   const AccountFacts& account_;
+  const std::optional<Date> named_date_;  // FindDate(folded_, account_.today)
   const assist::Knowledge& knowledge_;
   bool model_has_room_ = false;
   const ModelProposal* model_;      // null: the built-in understanding alone

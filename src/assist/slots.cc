@@ -218,6 +218,13 @@ bool IsCardWord(std::string_view w) {
                      "last", "numbers", "digits", "siffror", "ziffern"});
 }
 
+// Weekday names of the three languages, Sunday first (std::chrono::weekday's c_encoding).
+constexpr std::array<std::array<std::string_view, 3>, 7> kWeekdayNames = {{
+    {"sunday", "söndag", "sonntag"}, {"monday", "måndag", "montag"}, {"tuesday", "tisdag", "dienstag"},
+    {"wednesday", "onsdag", "mittwoch"}, {"thursday", "torsdag", "donnerstag"}, {"friday", "fredag", "freitag"},
+    {"saturday", "lördag", "samstag"},
+}};
+
 }  // namespace
 
 std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
@@ -277,14 +284,9 @@ std::optional<int> FindDays(std::string_view s, Date today) {
     if (t.word == "month" || t.word == "månad" || t.word == "monat") return 30;
   }
   if (HasAnyPhrase(s, {"tomorrow", "imorgon", "i morgon", "morgen"})) return 1;
-  static constexpr std::array<std::array<std::string_view, 3>, 7> kWeekdays = {{
-      {"sunday", "söndag", "sonntag"}, {"monday", "måndag", "montag"}, {"tuesday", "tisdag", "dienstag"},
-      {"wednesday", "onsdag", "mittwoch"}, {"thursday", "torsdag", "donnerstag"}, {"friday", "fredag", "freitag"},
-      {"saturday", "lördag", "samstag"},
-  }};
   const unsigned today_wd = std::chrono::weekday(std::chrono::sys_days(today)).c_encoding();
-  for (unsigned wd = 0; wd < kWeekdays.size(); ++wd) {
-    for (std::string_view name : kWeekdays[wd]) {
+  for (unsigned wd = 0; wd < kWeekdayNames.size(); ++wd) {
+    for (std::string_view name : kWeekdayNames[wd]) {
       if (!HasPhrase(s, name)) continue;
       const int ahead = static_cast<int>((wd + 7 - today_wd) % 7);
       return ahead == 0 ? 7 : ahead;
@@ -350,16 +352,13 @@ std::optional<Date> WeekdayNextWeek(std::string_view s, const std::vector<Token>
   if (!HasAnyPhrase(s, {"next week", "nästa vecka", "nächste woche", "nächsten woche", "kommende woche"})) {
     return std::nullopt;
   }
-  static constexpr std::array<std::array<std::string_view, 3>, 7> kMondayFirst = {{
-      {"monday", "måndag", "montag"}, {"tuesday", "tisdag", "dienstag"}, {"wednesday", "onsdag", "mittwoch"},
-      {"thursday", "torsdag", "donnerstag"}, {"friday", "fredag", "freitag"}, {"saturday", "lördag", "samstag"},
-      {"sunday", "söndag", "sonntag"},
-  }};
+  const unsigned today_from_monday = std::chrono::weekday(std::chrono::sys_days(today)).iso_encoding() - 1;
   for (const Token& t : tokens) {
-    for (unsigned wd = 0; wd < kMondayFirst.size(); ++wd) {
-      if (std::find(kMondayFirst[wd].begin(), kMondayFirst[wd].end(), t.word) == kMondayFirst[wd].end()) continue;
-      const unsigned today_from_monday = std::chrono::weekday(std::chrono::sys_days(today)).iso_encoding() - 1;
-      return AddDays(today, static_cast<int>(7 - today_from_monday + wd));
+    for (unsigned wd = 0; wd < kWeekdayNames.size(); ++wd) {
+      const auto& names = kWeekdayNames[wd];
+      if (std::find(names.begin(), names.end(), t.word) == names.end()) continue;
+      const unsigned from_monday = (wd + 6) % 7;
+      return AddDays(today, static_cast<int>(7 - today_from_monday + from_monday));
     }
   }
   return std::nullopt;
