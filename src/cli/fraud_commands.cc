@@ -85,6 +85,22 @@ struct EvalArgs {
   DatabaseArgs db;
 };
 
+// With --select-features: what the choice left out, and why.
+void PrintSelection(const std::optional<ml::GroupSelection>& selection, const std::vector<std::string>& dropped_families) {
+  if (!selection) return;
+  const ml::GroupSelection& s = *selection;
+  if (!s.skipped.empty()) {
+    std::printf("feature choice skipped: %s\n", s.skipped.c_str());
+    return;
+  }
+  std::string dropped;
+  for (const std::string& f : dropped_families) dropped += (dropped.empty() ? "" : ", ") + f;
+  std::printf("feature choice (%zu trials; latest %zu rows, %zu frauds): AP %.4f AUC %.4f with every family, AP %.4f "
+              "AUC %.4f without %s\n", s.trials.size(), s.validation_rows, s.validation_positives,
+              s.base_average_precision, s.base_auc, s.chosen_average_precision, s.chosen_auc,
+              dropped.empty() ? "none" : dropped.c_str());
+}
+
 // Scores the decisions screened in [--since, --until], labelled as training labels them,
 // with a model trained on an earlier window: a held-out measure of the decision-log model.
 int RunEvalOnDecisions(const EvalArgs& a) {
@@ -121,6 +137,7 @@ int RunEval(EvalArgs a) {
   if (!r.ok()) return Fail(r.status());
   std::printf("training: %zu transactions (%zu frauds) from %s, %d days\n", r->train_rows, r->train_frauds,
               a.train_start.c_str(), a.o.train_days);
+  PrintSelection(r->model.selection, r->model.dropped_families);
   std::printf("search (cross-validated on the training window only):\n");
   for (const fraud::FraudCandidateResult& c : r->model.search) {
     std::printf("  max_depth %d min_child_weight %g: AUC %.4f AP %.4f rounds %d\n", c.params.max_depth,
@@ -177,6 +194,7 @@ int RunTrainOnStream(const TrainArgs& a) {
   std::printf("fraud model %s written to %s: %zu transactions (%zu frauds), %zu features, cross-validated AUC %.4f "
               "AP %.4f (optimistic: the search chose on these folds)\n", trained->model.version().c_str(), a.out.c_str(),
               trained->rows, trained->frauds, trained->inputs, trained->cv_auc, trained->cv_average_precision);
+  PrintSelection(trained->selection, trained->dropped_families);
   return 0;
 }
 
@@ -195,6 +213,7 @@ int RunTrainOnDecisions(const TrainArgs& a) {
   std::printf("fraud model %s written to %s: %zu features, cross-validated AUC %.4f AP %.4f (optimistic: the search "
               "chose on these folds)\n", trained->model.version().c_str(), a.out.c_str(), trained->inputs,
               trained->cv_auc, trained->cv_average_precision);
+  PrintSelection(trained->selection, trained->dropped_families);
   return 0;
 }
 
@@ -340,6 +359,8 @@ void AddFraudCommands(CLI::App& app, std::function<int()>* action) {
   eval_fraud->add_option("--delay-days", e->o.delay_days, "label delay in days")->check(CLI::Range(1, 90))->capture_default_str();
   eval_fraud->add_option("--test-days", e->o.test_days, "test days")->check(CLI::Range(1, 90))->capture_default_str();
   eval_fraud->add_option("--seed", e->o.train.seed, "training seed")->capture_default_str();
+  eval_fraud->add_flag("--select-features", e->o.train.select_features,
+                       "choose the model's feature families on the training window first (as train fraud does)");
   auto* eval_predictions =
       eval_fraud->add_option("--predictions", e->predictions, "write tx_id,score for every test-window transaction");
   auto* eval_decisions = eval_fraud->add_flag(
@@ -390,6 +411,9 @@ void AddFraudCommands(CLI::App& app, std::function<int()>* action) {
       ->needs(from_decisions);
   AddDatabaseOptions(train_fraud, t->db);
   train_fraud->add_option("--seed", t->o.seed, "training seed")->capture_default_str();
+  train_fraud->add_flag("--select-features", t->o.select_features,
+                        "leave out the feature families that mislead on the latest 30 % of the training rows "
+                        "(backward elimination; the model's fraud_model.json records what was tried)");
   train_fraud->add_option("--out", t->out, "model directory to write")->required();
   train_fraud->callback([t, action] { *action = [t] { return RunTrain(*t); }; });
 

@@ -86,7 +86,7 @@ Result<FraudEvalResult> EvaluateFraud(const std::vector<StreamTransaction>& stre
   if (r.train_frauds == 0 || r.train_frauds == train.rows) {
     return Status::InvalidArgument("too_few_rows", "the training window needs both frauds and genuine transactions");
   }
-  TRANCHE_ASSIGN_OR_RETURN(r.model, TrainFraud(train, o.train));
+  TRANCHE_ASSIGN_OR_RETURN(r.model, TrainFraud(train, FeatureEngine::catalogue(), o.train));
   TRANCHE_ASSIGN_OR_RETURN(FraudModel model, FraudModel::FromTrained(r.model, FeatureEngine::catalogue(), delay_s));
 
   // Frauds by day since the training start, for the known-compromised customers.

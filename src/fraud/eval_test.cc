@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "fraud/cards_sim.h"
 #include "fraud/features.h"
@@ -80,6 +81,47 @@ TEST(FraudEvalTest, RefusesWindowsWithoutBothClasses) {
   EXPECT_EQ(EvaluateFraud(s, o).status().code(), "too_few_rows");
   o.train_days = 0;
   EXPECT_EQ(EvaluateFraud(s, o).status().code(), "invalid_window");
+}
+
+TEST(FeatureFamilyTest, IsTheNameWithoutItsWindow) {
+  EXPECT_EQ(FeatureFamily("consumer_count_24h"), "consumer_count");
+  EXPECT_EQ(FeatureFamily("consumer_count_1h"), "consumer_count");
+  EXPECT_EQ(FeatureFamily("merchant_fraud_rate_1d"), "merchant_fraud_rate");
+  EXPECT_EQ(FeatureFamily("card_amount_to_mean_before_14d"), "card_amount_to_mean_before");
+  EXPECT_EQ(FeatureFamily("amount"), "amount");
+  EXPECT_EQ(FeatureFamily("merchant_legitimate_since_known_fraud"), "merchant_legitimate_since_known_fraud");
+  EXPECT_EQ(FeatureFamily("_7d"), "_7d");  // nothing would be left
+}
+
+TEST(FraudEvalTest, TheFeatureChoiceIsRecordedAndTheModelReadsNoDroppedFamily) {
+  const std::vector<StreamTransaction> s = Stream();
+  FraudEvalOptions o = Options(s);
+  o.train.select_features = true;
+  auto r = EvaluateFraud(s, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->model.selection.has_value());
+  const ml::GroupSelection& sel = *r->model.selection;
+  ASSERT_TRUE(sel.skipped.empty()) << sel.skipped;
+  EXPECT_FALSE(sel.trials.empty());
+  EXPECT_EQ(sel.training_rows + sel.validation_rows, r->train_rows);
+  EXPECT_EQ(r->model.dropped_families.size(), sel.dropped.size());
+  EXPECT_GE(sel.chosen_average_precision, sel.base_average_precision);
+  const Catalogue& catalogue = FeatureEngine::catalogue();
+  for (std::size_t c : r->model.columns) {
+    const std::string family = FeatureFamily(catalogue.at(c).name);
+    for (const std::string& dropped : r->model.dropped_families) EXPECT_NE(family, dropped);
+  }
+  auto model = FraudModel::FromTrained(r->model, catalogue, 7 * kDay);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  const auto meta = nlohmann::json::parse(model->Describe());
+  ASSERT_TRUE(meta.contains("feature_selection"));
+  EXPECT_EQ(meta["feature_selection"]["dropped_families"].get<std::vector<std::string>>(), r->model.dropped_families);
+  EXPECT_EQ(meta["feature_selection"]["trials"], sel.trials.size());
+  // Without the option nothing is chosen and the file says nothing about it.
+  auto plain = EvaluateFraud(s, Options(s));
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(plain->model.selection.has_value());
+  EXPECT_GE(plain->model.columns.size(), r->model.columns.size());
 }
 
 TEST(FraudModelTest, RoundTripsThroughItsDirectoryWithReasons) {

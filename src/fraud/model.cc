@@ -37,6 +37,24 @@ Result<std::vector<std::size_t>> ColumnsOf(const std::vector<std::string>& names
   return out;
 }
 
+// What the feature choice tried, for the model's readers: the families left out and the
+// out-of-time figures with and without them.
+Json SelectionJson(const ml::GroupSelection& s, const std::vector<std::string>& dropped_families) {
+  Json j = {{"method", "backward elimination of feature families, validated on the latest training rows"},
+            {"dropped_families", dropped_families},
+            {"training_rows", s.training_rows},
+            {"validation_rows", s.validation_rows},
+            {"validation_frauds", s.validation_positives},
+            {"trials", s.trials.size()}};
+  if (!s.skipped.empty()) {
+    j["skipped"] = s.skipped;
+    return j;
+  }
+  j["all_features"] = {{"average_precision", s.base_average_precision}, {"auc", s.base_auc}};
+  j["chosen"] = {{"average_precision", s.chosen_average_precision}, {"auc", s.chosen_auc}};
+  return j;
+}
+
 }  // namespace
 
 Result<FraudModel> FraudModel::FromTrained(const TrainedFraud& t, const Catalogue& catalogue, std::int64_t label_delay_s) {
@@ -78,6 +96,7 @@ Result<FraudModel> FraudModel::FromTrained(const TrainedFraud& t, const Catalogu
                    {"cross_validated", {{"auc", t.cv_auc}, {"average_precision", t.cv_average_precision}}},
                    {"training_rows", t.rows},
                    {"training_frauds", t.frauds}};
+  if (t.selection) meta["feature_selection"] = SelectionJson(*t.selection, t.dropped_families);
   if (m.held_out_) meta["held_out"] = ml::CurvesToJson(*m.held_out_);
   if (m.score_baseline_) meta["baseline"] = {{"score", ml::BinsToJson(*m.score_baseline_)}};
   m.meta_json_ = meta.dump(2);

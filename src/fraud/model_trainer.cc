@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/assert.h"
 #include "ml/cross_validation.h"
 
 namespace tranche::fraud {
@@ -12,23 +13,55 @@ namespace {
 // Shallow to deep; learning rate and rounds are settled by early stopping.
 constexpr FraudCandidate kCandidates[] = {{3, 1}, {4, 1}, {6, 1}, {6, 10}, {8, 5}};
 constexpr double kLearningRate = 0.1;
+// The trees each feature-selection trial trains: the search's middle candidate (the
+// search runs after the choice, on the columns kept).
+constexpr FraudCandidate kSelectionTrees = {4, 1};
 
 ml::BoosterParams ParamsFor(const FraudCandidate& c, const FraudTrainOptions& o) {
   return ml::LogisticParams({c.max_depth, c.min_child_weight, kLearningRate, o.seed, o.threads, {}, "exact"});
 }
 
-}  // namespace
-
-ml::Matrix SelectColumns(const ml::Matrix& rows, const std::vector<std::size_t>& columns) {
-  ml::Matrix out{rows.rows, columns.size(), {}, rows.labels, rows.ids};
-  out.values.reserve(rows.rows * columns.size());
-  for (std::size_t r = 0; r < rows.rows; ++r) {
-    for (std::size_t c : columns) out.values.push_back(rows.row(r)[c]);
+// Leaves out, of `t.columns`, the families the elimination drops. Precondition: `m` is
+// the rows restricted to t.columns.
+Status SelectFamilies(const ml::Matrix& m, const Catalogue& catalogue, const FraudTrainOptions& o, TrainedFraud& t) {
+  std::vector<std::string> families;
+  std::vector<int> family_of_column;
+  for (std::size_t c : t.columns) {
+    const std::string family = FeatureFamily(catalogue.at(c).name);
+    const auto it = std::find(families.begin(), families.end(), family);
+    family_of_column.push_back(static_cast<int>(it - families.begin()));
+    if (it == families.end()) families.push_back(family);
   }
-  return out;
+  ml::GroupSelectionOptions so;
+  so.params = ParamsFor(kSelectionTrees, o);
+  so.max_rounds = o.max_rounds;
+  so.patience = o.patience;
+  TRANCHE_ASSIGN_OR_RETURN(ml::GroupSelection selection, ml::SelectGroupsBackward(m, family_of_column, so));
+  std::vector<std::size_t> kept;
+  for (std::size_t k = 0; k < t.columns.size(); ++k) {
+    const int family = family_of_column[k];
+    if (std::find(selection.dropped.begin(), selection.dropped.end(), family) == selection.dropped.end()) {
+      kept.push_back(t.columns[k]);
+    }
+  }
+  for (int family : selection.dropped) t.dropped_families.push_back(families[static_cast<std::size_t>(family)]);
+  TRANCHE_ASSERT(!kept.empty());
+  t.columns = std::move(kept);
+  t.selection = std::move(selection);
+  return Status::Ok();
 }
 
-Result<TrainedFraud> TrainFraud(const ml::Matrix& rows, const FraudTrainOptions& o) {
+}  // namespace
+
+std::string FeatureFamily(std::string_view name) {
+  for (std::string_view window : {"_1h", "_24h", "_1d", "_7d", "_14d", "_30d"}) {
+    if (name.size() > window.size() && name.ends_with(window)) return std::string(name.substr(0, name.size() - window.size()));
+  }
+  return std::string(name);
+}
+
+Result<TrainedFraud> TrainFraud(const ml::Matrix& rows, const Catalogue& catalogue, const FraudTrainOptions& o) {
+  TRANCHE_ASSERT(rows.cols == catalogue.size());
   if (o.folds < 2 || o.folds > 10) return Status::InvalidArgument("invalid_folds", "folds must be 2-10");
   const auto frauds = static_cast<std::size_t>(std::count(rows.labels.begin(), rows.labels.end(), 1.0F));
   if (std::min(frauds, rows.rows - frauds) < static_cast<std::size_t>(o.folds)) {
@@ -46,7 +79,8 @@ Result<TrainedFraud> TrainFraud(const ml::Matrix& rows, const FraudTrainOptions&
     }
   }
   if (t.columns.empty()) return Status::InvalidArgument("no_features", "every feature is missing on every row");
-  const ml::Matrix m = SelectColumns(rows, t.columns);
+  if (o.select_features) TRANCHE_RETURN_IF_ERROR(SelectFamilies(ml::SelectColumns(rows, t.columns), catalogue, o, t));
+  const ml::Matrix m = ml::SelectColumns(rows, t.columns);
   const std::vector<int> folds = ml::AssignFolds(m.labels, o.folds, o.seed);
   std::vector<double> best_oof;
   for (const FraudCandidate& c : kCandidates) {

@@ -1,6 +1,8 @@
 // Training fraud's model on labelled feature rows (the engine's catalogue order):
 //   1. the columns that are missing on every row are dropped (a card stream fills only
-//      the card, merchant and event features);
+//      the card, merchant and event features); with `select_features`, feature families
+//      (FeatureFamily) are then left out by backward elimination on an out-of-time split
+//      of the rows (ml/group_selection.h), which must be in time order;
 //   2. a small hyper-parameter search for the boosted trees (exact split finding: an
 //      amount limit sits in a thin tail that histogram bins would blur), each scored by
 //      the average precision of its out-of-fold margins (stratified k-fold, early
@@ -13,11 +15,15 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
+#include "fraud/feature_values.h"
 #include "ml/booster.h"
+#include "ml/group_selection.h"
 #include "ml/matrix.h"
 #include "ml/metrics.h"
 
@@ -29,6 +35,7 @@ struct FraudTrainOptions {
   int max_rounds = 400;
   int patience = 30;
   int threads = 2;
+  bool select_features = false;
 };
 
 struct FraudCandidate {
@@ -57,13 +64,19 @@ struct TrainedFraud {
   ml::Curves held_out;
   std::size_t rows = 0;
   std::size_t frauds = 0;
+  // With select_features: what the elimination tried and the families it left out.
+  std::optional<ml::GroupSelection> selection;
+  std::vector<std::string> dropped_families;
 };
 
-// `rows`: values in catalogue order with 0/1 labels. Refused: fewer than `folds` rows of
-// either class, or no column with any value.
-Result<TrainedFraud> TrainFraud(const ml::Matrix& rows, const FraudTrainOptions& options);
+// A feature's family: its catalogue name without a trailing window (`_1h`, `_24h`,
+// `_1d`, `_7d`, `_14d`, `_30d`), so that a count over four windows is chosen or left
+// out as one: "consumer_count_24h" and "consumer_count_7d" are "consumer_count".
+std::string FeatureFamily(std::string_view name);
 
-// The rows restricted to `columns`, in that order.
-ml::Matrix SelectColumns(const ml::Matrix& rows, const std::vector<std::size_t>& columns);
+// `rows`: values in `catalogue` order with 0/1 labels (in time order for
+// select_features). Refused: fewer than `folds` rows of either class, or no column with
+// any value.
+Result<TrainedFraud> TrainFraud(const ml::Matrix& rows, const Catalogue& catalogue, const FraudTrainOptions& options);
 
 }  // namespace tranche::fraud

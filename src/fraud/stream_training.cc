@@ -18,10 +18,12 @@ StreamTraining LatestWindow(const std::vector<StreamTransaction>& stream, int da
 
 Result<StreamModel> TrainOnRows(const ml::Matrix& rows, const Catalogue& catalogue, std::int64_t label_delay_s,
                                 const FraudTrainOptions& options) {
-  TRANCHE_ASSIGN_OR_RETURN(TrainedFraud trained, TrainFraud(rows, options));
+  TRANCHE_ASSIGN_OR_RETURN(TrainedFraud trained, TrainFraud(rows, catalogue, options));
   TRANCHE_ASSIGN_OR_RETURN(FraudModel model, FraudModel::FromTrained(trained, catalogue, label_delay_s));
-  return StreamModel{std::move(model), trained.rows, trained.frauds, trained.columns.size(), trained.cv_auc,
-                     trained.cv_average_precision};
+  return StreamModel{std::move(model),       trained.rows,
+                     trained.frauds,         trained.columns.size(),
+                     trained.cv_auc,         trained.cv_average_precision,
+                     std::move(trained.selection), std::move(trained.dropped_families)};
 }
 
 Result<RowsEvaluation> EvaluateOnRows(const FraudModel& model, const ml::Matrix& rows) {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "fraud/cards_sim.h"
@@ -29,6 +31,8 @@ struct StreamModel {
   std::size_t inputs = 0;  // features the trees read
   double cv_auc = 0;       // of the chosen parameters, out-of-fold (optimistic)
   double cv_average_precision = 0;
+  std::optional<ml::GroupSelection> selection;  // with select_features
+  std::vector<std::string> dropped_families;
 };
 
 // The `days` days whose labels are all known at the stream's end: they end on the last

@@ -45,6 +45,18 @@ Matrix Gather(const Matrix& m, const std::vector<std::size_t>& rows) {
   return out;
 }
 
+Matrix SelectColumns(const Matrix& m, const std::vector<std::size_t>& columns) {
+  Matrix out{m.rows, columns.size(), {}, m.labels, m.ids};
+  out.values.reserve(m.rows * columns.size());
+  for (std::size_t r = 0; r < m.rows; ++r) {
+    for (std::size_t c : columns) {
+      TRANCHE_ASSERT(c < m.cols);
+      out.values.push_back(m.row(r)[c]);
+    }
+  }
+  return out;
+}
+
 Result<DMatrix> ToDMatrix(const Matrix& m) { return DMatrix::FromDense(m.values, m.rows, m.cols, m.labels); }
 
 BoosterParams LogisticParams(const TreeParams& t) {

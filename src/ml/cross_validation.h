@@ -23,6 +23,9 @@ std::vector<std::size_t> RowsWhere(const std::vector<int>& folds, int fold, bool
 // The rows of `m` listed in `rows` (with their labels), as a matrix of their own.
 Matrix Gather(const Matrix& m, const std::vector<std::size_t>& rows);
 
+// The matrix with only `columns`, in that order (labels and ids kept).
+Matrix SelectColumns(const Matrix& m, const std::vector<std::size_t>& columns);
+
 Result<DMatrix> ToDMatrix(const Matrix& m);
 
 // A binary:logistic gbtree. `monotone` is empty or one sign (-1, 0, +1) per column.
