@@ -129,6 +129,7 @@ bool SpeaksOfMoneyOwed(std::string_view s) {
 // next one", "nästa delbetalning", "die nächste Rate").
 bool SpeaksOfNextInstalment(std::string_view s) {
   return HasAnyPhrase(s, {"next instalment", "next installment", "next payment", "next one", "next due",
+                          "upcoming one", "upcoming instalment", "upcoming installment", "upcoming payment",
                           "the one due", "nästa delbetalning", "nästa betalning", "nästa avbetalning", "nästa faktura",
                           "nächste rate", "nächsten rate", "nächste zahlung", "nächsten zahlung"});
 }
@@ -178,8 +179,11 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "anwalt", "verklagen", "gericht", "rechtliche schritte", "bafin", "verbraucherzentrale"})) {
     return HandoffReason::kLegalThreat;
   }
-  if (HasAnyPhrase(s, {"passed away", "died", "has died", "deceased", "death of", "funeral", "avled", "avliden",
-                       "gått bort", "dödsbo", "verstorben", "gestorben", "nachlass", "todesfall"})) {
+  if (HasAnyPhrase(s, {"passed away", "died", "has died", "deceased", "death of", "funeral", "lost my husband",
+                       "lost my wife", "lost my partner", "lost my mother", "lost my father", "lost my mum",
+                       "lost my mom", "lost my dad", "avled", "avliden", "avlidit", "gått bort", "gick bort", "dog för",
+                       "dog i", "min man dog", "min fru dog", "min sambo dog", "har dött", "begravning", "dödsbo", "verstorben", "gestorben", "verstarb", "beerdigung",
+                       "nachlass", "todesfall"})) {
     return HandoffReason::kBereavement;
   }
   if (HasAnyPhrase(s, {"complaint", "complain", "escalate", "klagomål", "klaga", "beschwerde", "beschweren"})) {
@@ -188,7 +192,10 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
   if (HasAnyPhrase(s, {"lost my job", "can't afford", "cannot afford", "can not afford", "unable to pay",
                        "hardship", "struggling financially", "struggling to pay", "medical bills", "made redundant",
                        "laid off", "lost my income", "out of work",
-                       "förlorat jobbet", "förlorade jobbet", "har inte råd", "arbetslös", "job verloren",
+                       "can't keep up with the payments", "cannot keep up with the payments",
+                       "förlorat jobbet", "förlorade jobbet", "har inte råd", "arbetslös", "klarar inte av betalningarna",
+                       "klarar inte betalningarna", "klarar inte av att betala", "job verloren",
+                       "kann die raten nicht mehr", "kann nicht mehr zahlen", "kann nicht mehr bezahlen",
                        "arbeitslos", "kann mir das nicht leisten", "finanzielle schwierigkeiten", "kein geld mehr"})) {
     return HandoffReason::kHardship;
   }
@@ -364,7 +371,10 @@ class Turn {
   bool model_has_room() const { return model_has_room_; }
 
   Decision Run() {
+    ReadClauseAboutTheirShop();
     ReadOrderProblem();
+    ReadPayoffWords();
+    ReadPaymentNotExtension();
     ReadFeeWaiverWithoutAFee();
     ReadNewCard();
     if (HasCardNumber(folded_)) {
@@ -496,6 +506,65 @@ class Turn {
     d_.confidence = reading_.confidence;
   }
 
+  // A question about one of the consumer's own shops among sentences of context ("I've
+  // got the books and the outdoor gear from Northwind. I'm doing my budget - what's the
+  // next Northwind payment?"): the shop's name vouches for a clause the classifier is
+  // less sure of than kSureClauseConfidence, when the whole message reads as out of scope.
+  void ReadClauseAboutTheirShop() {
+    if (reading_.intent != "oos" && reading_.confidence >= kMinConfidence) return;
+    const auto names_it = [&](const PlanFacts& p) { return MatchMerchant(folded_, {p.merchant}).has_value(); };
+    if (std::none_of(account_.plans.begin(), account_.plans.end(), names_it)) return;
+    const IntentPrediction* best = nullptr;
+    for (const IntentPrediction& c : u_.clauses) {
+      if (!IsQuestionIntent(c.intent) || c.confidence < kShopClauseConfidence) continue;
+      if (best == nullptr || c.confidence > best->confidence) best = &c;
+    }
+    if (best == nullptr) return;
+    reading_ = *best;
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
+  }
+
+  // Paying a plan off in so many words ("Kann ich meinen Einkauf jetzt komplett
+  // bezahlen?") is a payoff, whatever unsure reading the classifier gave it; like any
+  // change it is stated and runs only on a yes.
+  void ReadPayoffWords() {
+    if (reading_.intent != "oos" && reading_.confidence >= kMinConfidence) return;
+    if (!HasAnyPhrase(folded_, {"pay off", "pay it off", "pay in full", "pay the whole", "pay the full",
+                                "pay everything", "clear the balance", "settle the balance", "lösa hela", "lösa planen",
+                                "lösa köpet", "betala hela", "betala allt", "slutbetala", "komplett bezahlen",
+                                "komplett abbezahlen", "vollständig bezahlen", "vollständig abbezahlen", "ganz bezahlen",
+                                "alles bezahlen", "ablösen"})) {
+      return;
+    }
+    reading_ = {"payoff", kMinConfidence};
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
+  }
+
+  // An amount to pay now read as an extension ("I'm away on the 5th so I'd rather get
+  // the $38.75 out of the way now"): without a word of moving, delaying or a duration,
+  // or a date after an instalment's, a message naming a sum of money asks to pay it.
+  void ReadPaymentNotExtension() {
+    if (reading_.intent != "extend_due_date") return;
+    const auto moves_later = [&](const PlanFacts& p) {
+      const std::optional<Date> due = NextDue(p);
+      return named_date_ && due && *named_date_ > *due;
+    };
+    if (std::any_of(account_.plans.begin(), account_.plans.end(), moves_later)) return;
+    const auto amount = FindAmount(folded_, false);
+    if (!amount || !amount->minor) return;
+    if (HasAnyPhrase(folded_, {"extend", "extension", "push", "move", "later", "delay", "postpone", "more time",
+                               "day", "days", "week", "weeks", "until", "till", "skjut", "skjuta", "flytta",
+                               "förläng", "förlänga", "senare", "anstånd", "dag", "dagar", "vecka", "veckor",
+                               "verschieben", "verlängern", "später", "aufschub", "tag", "tage", "woche", "wochen"})) {
+      return;
+    }
+    reading_ = {"pay_now", kMinConfidence};
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
+  }
+
   // A fee waiver is asked for with a fee named ("remove the late fee", "avgiften", "die
   // Gebühr"). Read without one ("charge $500 to clear it and keep the change as
   // credit"), the message is taken as its surest clause's reading instead, and hands
@@ -558,7 +627,7 @@ class Turn {
     const bool unsure = reading_.intent == "oos" || reading_.confidence < kMinConfidence;
     const bool names_a_card = MentionsPaymentMethod(folded_) || HasAnyPhrase(folded_, {"visa", "mastercard", "amex"});
     if (!unsure || !names_a_card) return;
-    const auto last4 = FindLast4(folded_);
+    const auto last4 = FindLast4(folded_, account_.method_last4);
     if (!last4 || *last4 == account_.method_last4) return;
     reading_ = {"change_payment_method", kMinConfidence};
     d_.intent = reading_.intent;
@@ -571,17 +640,44 @@ class Turn {
   }
 
   // The message's other questions, each answered once after the first, in the order
-  // they were asked (balance and list_plans have one answer).
+  // they were asked (balance and list_plans have one answer), then the ones its words
+  // ask beside it (AskedBeside).
   void AnswerFurtherQuestions(const std::string& answered) {
-    std::vector<std::string> done = {answered == "list_plans" ? "balance" : answered};
+    std::vector<std::string> asked;
     for (const IntentPrediction& c : u_.clauses) {
+      if (IsQuestionIntent(c.intent) && c.confidence >= kSureClauseConfidence) asked.push_back(c.intent);
+    }
+    for (std::string& i : AskedBeside(answered)) asked.push_back(std::move(i));
+    std::vector<std::string> done = {answered == "list_plans" ? "balance" : answered};
+    for (const std::string& i : asked) {
       if (done.size() > kMaxFurtherAnswers) break;
-      if (!IsQuestionIntent(c.intent) || c.confidence < kSureClauseConfidence) continue;
-      const std::string same = c.intent == "list_plans" ? "balance" : c.intent;
+      const std::string same = i == "list_plans" ? "balance" : i;
       if (std::find(done.begin(), done.end(), same) != done.end()) continue;
       done.push_back(same);
-      Answer(c.intent);
+      Answer(i);
     }
+  }
+
+  // Questions asked in a few words beside the one answered, which no clause of their own
+  // carries ("apr on the fridge loan? and next payment", "what's left to pay and when",
+  // "it bounced - when's the next attempt, and do I get a fee?"): the rate by its name,
+  // a "when" after a balance, a failed collection by its words, a fee after a payment.
+  std::vector<std::string> AskedBeside(const std::string& answered) const {
+    std::vector<std::string> out;
+    if (HasAnyPhrase(folded_, {"apr", "interest rate", "rate of interest", "ränta", "räntan", "räntesats",
+                               "effektiv ränta", "zinssatz", "zinsen", "effektivzins", "effektiver jahreszins"})) {
+      out.push_back("apr_interest");
+    }
+    const bool when = HasAnyPhrase(folded_, {"when", "what day", "which day", "när", "vilken dag", "wann", "welchem tag"});
+    if (answered == "balance" && when) out.push_back("next_payment");
+    const bool failed = HasAnyPhrase(folded_, {"bounced", "bounce", "failed", "didn't go through", "did not go through",
+                                               "misslyckades", "gick inte igenom", "nekades", "fehlgeschlagen",
+                                               "geplatzt", "nicht durchgegangen"});
+    if (failed) out.push_back("payment_failed");
+    const bool fee = HasAnyPhrase(folded_, {"fee", "late fee", "charged extra", "avgift", "förseningsavgift",
+                                            "gebühr", "mahngebühr"});
+    if (fee && (answered == "payment_failed" || answered == "next_payment" || failed)) out.push_back("late_fee");
+    return out;
   }
 
   // The classifier is sure enough, or the policy's own rules recognise the message.
@@ -935,7 +1031,10 @@ class Turn {
     const std::string& i = reading_.intent;
     // Fee questions explain a payment they name beside the fee rules (LateFees, fees_overview).
     if (i == "late_fee" || i == "fees_overview" || i == "payment_history") return false;
-    if (IsWriteIntent(i) && i != "dispute_unauthorized") return false;
+    // "a debit of $31 on my card I can't place" reads as a card change; one naming no card
+    // to switch to is about the charge.
+    const bool card_words_only = i == "change_payment_method" && !FindLast4(folded_, account_.method_last4);
+    if (IsWriteIntent(i) && i != "dispute_unauthorized" && !card_words_only) return false;
     if (!HasAnyPhrase(folded_, {"charge", "charged", "debit", "debited", "took", "taken", "deducted",
                                 "withdrawal", "transaction", "dragning", "dragit", "drog", "dragits", "abbuchung",
                                 "abgebucht", "belastung", "lastschrift", "payment to you", "payment to tranche",
@@ -1153,7 +1252,7 @@ class Turn {
 
   void ChangeMethod() {
     const auto last4 = call_ != nullptr && !call_->last4.empty() ? std::optional<std::string>(call_->last4)
-                                                                  : FindLast4(folded_);
+                                                                  : FindLast4(folded_, account_.method_last4);
     if (!last4) {
       d_.next.awaiting_intent = "change_payment_method";
       return Say("ask_last4");

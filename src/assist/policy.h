@@ -79,6 +79,9 @@ struct Understanding {
 // A clause's reading counts only with at least this confidence: a clause is short, and
 // a wrong extra answer costs more than a missing one (the consumer can ask again).
 inline constexpr double kSureClauseConfidence = 0.6;
+// A question clause in a message that names one of the consumer's own shops, when the
+// message as a whole reads as out of scope, stands for it from this confidence.
+inline constexpr double kShopClauseConfidence = 0.45;
 // At most this many further questions of one message are answered.
 inline constexpr std::size_t kMaxFurtherAnswers = 2;
 

@@ -717,5 +717,118 @@ TEST(PolicyModelTest, WhatThePolicyDoesNotKnowIsLeftToTheBuiltInUnderstanding) {
   EXPECT_EQ(d.intent, "balance");
 }
 
+// Questions asked in a few words beside the answered one, which no clause carries.
+TEST(PolicyTest, TheRateAWhenAFailureAndAFeeAskedBesideAreAnsweredToo) {
+  Chat c;
+  c.account.plans[0].product = lending::ProductKind::kFinancing12;
+  c.account.plans[0].apr_bps = 1999;
+  auto d = c.Send("apr on the crisp tech loan? and next payment amount + date", U("next_payment"));
+  EXPECT_NE(d.reply.find("$20.00, due on December 9, 2026"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("19.99"), std::string::npos) << d.reply;
+
+  Chat balance;
+  d = balance.Send("crisp tech refunded me - whats left to pay now and when", U("balance"));
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("December 9, 2026"), std::string::npos) << d.reply;
+  d = balance.Send("whats left to pay on crisp tech", U("balance"));
+  EXPECT_EQ(d.reply.find("December 9, 2026"), std::string::npos) << d.reply;  // no "when"
+
+  Chat failed;
+  failed.account.plans[0].fees_unpaid_minor = 700;
+  failed.account.plans[0].last_failure =
+      PaymentFacts{*ParseDate("2026-11-30"), 2000, true, "insufficient_funds", *ParseDate("2026-12-02")};
+  d = failed.Send("my crisp tech instalment bounced. When's the next attempt, and do I get hit with a fee?",
+                  U("next_payment"));
+  EXPECT_NE(d.reply.find("insufficient funds"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("December 2, 2026"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("$7.00"), std::string::npos) << d.reply;
+  EXPECT_FALSE(d.proposed || d.execute || d.handoff);
+}
+
+TEST(PolicyTest, PayingOffInSoManyWordsIsAPayoffWhateverTheUnsureReading) {
+  Chat c;
+  auto d = c.Send("Kann ich meinen Einkauf bei Crisp Tech jetzt komplett bezahlen?", U("oos", 0.39, Language::kGerman));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  EXPECT_FALSE(d.execute.has_value());
+  d = c.Send("Nein, doch nicht.", U("deny", 0.9, Language::kGerman));
+  EXPECT_FALSE(d.execute.has_value());
+  EXPECT_FALSE(d.next.pending.has_value());
+}
+
+TEST(PolicyTest, AnAmountToPayNowReadAsAnExtensionIsAPayment) {
+  Chat c;
+  auto d = c.Send("I'm away on the 5th so I'd rather get the $20 for crisp tech out of the way now. Can you take it?",
+                  U("extend_due_date", 0.57));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+  // Words of moving it keep the extension.
+  Chat e;
+  d = e.Send("can you push the $20 for crisp tech back a week", U("extend_due_date", 0.9));
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->type, ActionType::kExtend);
+}
+
+TEST(PolicyTest, AnOtherThanNextInstalmentAfterAPayoffOfferIsANewProposal) {
+  Chat c;
+  auto d = c.Send("settle crisp tech balance pls", U("payoff"));
+  ASSERT_TRUE(d.proposed.has_value());
+  d = c.Send("no scrap that, only pay the upcoming one", U("deny", 0.6));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+  EXPECT_FALSE(d.execute.has_value());
+}
+
+TEST(PolicyTest, ABereavementInSwedishHandsOff) {
+  Chat c;
+  const auto d = c.Send("Min man gick bort för två veckor sedan och jag klarar inte av betalningarna till Crisp Tech.",
+                        U("oos", 0.3, Language::kSwedish));
+  ASSERT_TRUE(d.handoff.has_value());
+  EXPECT_EQ(*d.handoff, HandoffReason::kBereavement);
+  // "dog" is an animal in English.
+  Chat dog;
+  EXPECT_FALSE(dog.Send("my dog chewed the crisp tech box, when is my next payment", U("next_payment")).handoff);
+}
+
+TEST(PolicyTest, AChargeOnTheCardReadAsACardChangeIsExplained) {
+  Chat c;
+  c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-30"), 2000, true};
+  const auto d = c.Send("Auf meiner Karte ist gestern eine Abbuchung von 20,00 $ von tranche, die ich nicht zuordnen kann.",
+                        U("change_payment_method", 0.57, Language::kGerman));
+  EXPECT_FALSE(d.proposed.has_value());
+  EXPECT_NE(d.reply.find("Crisp Tech"), std::string::npos) << d.reply;
+}
+
+TEST(PolicyTest, AnExpiredCardAndItsReplacementSwitchToTheNewOne) {
+  Chat c;
+  const auto d = c.Send("My card ending 4242 has expired. Please use my new card ending 8831 from now on.",
+                        U("change_payment_method"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->last4, "8831");
+}
+
+TEST(PolicyTest, AQuestionAboutTheirShopAmongContextStandsForAMessageReadAsOutOfScope) {
+  Chat c;
+  Understanding u = U("oos", 0.19);
+  u.clauses = {{"greeting", 0.99}, {"oos", 0.15}, {"next_payment", 0.53}};
+  auto d = c.Send("Hi there! I've got a few things. I'm doing my budget - what's the next Crisp Tech payment?", u);
+  EXPECT_EQ(d.intent, "next_payment");
+  EXPECT_NE(d.reply.find("December 9, 2026"), std::string::npos) << d.reply;
+  // Two shops named ("the books and the gear from Crisp Tech") still vouch for it.
+  Chat two;
+  PlanFacts books = two.account.plans[0];
+  books.id = "pln_2";
+  books.merchant = "Pinecrest Books";
+  two.account.plans.push_back(books);
+  d = two.Send("I've got the books and the gear from Crisp Tech. I'm doing my budget - what's the next Crisp Tech payment?", u);
+  EXPECT_EQ(d.intent, "next_payment");
+  // Without a shop of theirs named, the same unsure clause does not.
+  Chat other;
+  d = other.Send("Hi there! I've got a few things. I'm doing my budget - what's the next payment?", u);
+  EXPECT_EQ(d.intent, "oos");
+}
+
 }  // namespace
 }  // namespace tranche::assist

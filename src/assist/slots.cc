@@ -227,6 +227,18 @@ constexpr std::array<std::array<std::string_view, 3>, 7> kWeekdayNames = {{
 
 }  // namespace
 
+// "5th", "1st", "22nd", "3rd", "22:a", "1:e": an ordinal, which names a day, not money.
+bool IsOrdinalAfter(std::string_view s, const Number& n) {
+  if (n.has_decimals) return false;
+  const std::string_view rest = s.substr(n.end);
+  for (std::string_view suffix : {"st", "nd", "rd", "th", ":a", ":e"}) {
+    if (!rest.starts_with(suffix)) continue;
+    const bool word_ends = rest.size() == suffix.size() || !IsWordByte(static_cast<unsigned char>(rest[suffix.size()]));
+    if (word_ends) return true;
+  }
+  return false;
+}
+
 std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
   if (HasAnyPhrase(s, {"the rest", "rest of it", "remaining balance", "the remainder", "everything i owe",
                        "resten", "det som är kvar", "den rest", "den restbetrag", "restbetrag", "alles was"})) {
@@ -251,7 +263,12 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
       return AmountSlot{v, false};
     }
     if (next == "grand") return AmountSlot{n.hundredths * 1000, false};
-    const bool dayish = IsDayWord(next) || IsWeekWord(next) || IsMonthWord(next);
+  }
+  // A bare number only when no number is marked as money ("I'm away on the 5th so I'd
+  // rather pay the $38.75" names $38.75), and never a day of the month ("the 5th").
+  for (const Number& n : numbers) {
+    const std::string_view next = WordAt(s, n.end);
+    const bool dayish = IsDayWord(next) || IsWeekWord(next) || IsMonthWord(next) || IsOrdinalAfter(s, n);
     const bool cardish = !n.has_decimals && n.digits.size() == 4 && IsCardWord(WordBefore(s, n.begin));
     if (bare_ok && !dayish && !cardish && n.digits.size() <= 7) return AmountSlot{n.hundredths, false};
   }
@@ -418,6 +435,7 @@ std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<s
       score = 1.0;
     } else {
       int matched = 0;
+      bool first_matched = false;
       for (const auto& nw : name_words) {
         const int allowed = nw.size() >= 5 ? 1 : 0;
         for (const auto& w : words) {
@@ -426,11 +444,14 @@ std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<s
                                                                                      : std::string_view(w);
           if (EditDistance(nw, stem, allowed) <= allowed) {
             ++matched;
+            first_matched = first_matched || (&nw == &name_words.front() && nw.size() >= 5);
             break;
           }
         }
       }
       score = static_cast<double>(matched) / static_cast<double>(name_words.size());
+      // A shop goes by its first word ("tidewater" for Tidewater Garden Supply).
+      if (first_matched) score = std::max(score, 0.5);
     }
     if (score > best) {
       best = score;
@@ -444,15 +465,26 @@ std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<s
   return best_index;
 }
 
-std::optional<std::string> FindLast4(std::string_view s) {
+std::optional<std::string> FindLast4(std::string_view s, std::string_view current) {
+  std::vector<std::string> cards;
+  std::optional<std::string> after_new;
+  std::size_t from = 0;
   for (const Number& n : DigitNumbers(s)) {
     if (n.digits.size() != 4 || n.has_decimals || n.thousands_suffix) continue;
     if (IsCurrencySymbolBefore(s, n.begin) || IsCurrencyWord(WordAt(s, n.end))) continue;
     const std::string_view next = WordAt(s, n.end);
     if (IsDayWord(next) || IsWeekWord(next)) continue;
-    return n.digits;
+    const bool said_new = HasAnyPhrase(s.substr(from, n.begin - from), {"new", "ny", "nya", "nytt", "neu", "neue", "neuen", "neues"});
+    if (said_new && !after_new && n.digits != current) after_new = n.digits;
+    cards.push_back(n.digits);
+    from = n.end;
   }
-  return std::nullopt;
+  if (cards.empty()) return std::nullopt;
+  if (after_new) return after_new;
+  for (auto it = cards.rbegin(); it != cards.rend(); ++it) {
+    if (*it != current) return *it;
+  }
+  return cards.front();
 }
 
 bool HasCardNumber(std::string_view s) {

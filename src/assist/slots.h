@@ -37,12 +37,17 @@ std::optional<int> FindDays(std::string_view folded, Date today);
 std::optional<Date> FindDate(std::string_view folded, Date today);
 
 // Which of `names` (the consumer's own merchants) the message refers to, matched word by
-// word with small spelling errors allowed; nothing when none or two match equally.
+// word with small spelling errors allowed: at least half a name's words, or its first
+// word of five letters or more ("tidewater" for Tidewater Garden Supply); nothing when
+// none or two match equally.
 std::optional<std::size_t> MatchMerchant(std::string_view folded, const std::vector<std::string>& names);
 
 // The four digits after "ending", "slutar på", "endet auf", "card", "kort", "Karte", or
-// a lone 4-digit group; never part of a longer number.
-std::optional<std::string> FindLast4(std::string_view folded);
+// a lone 4-digit group; never part of a longer number. When several are named, the card
+// to switch to: the first written after "new" ("ny", "neue" …) that is not `current`
+// (the card on file), else the last that is not `current` ("my card ending 1120 has
+// expired, use 8831"), else the first.
+std::optional<std::string> FindLast4(std::string_view folded, std::string_view current = {});
 
 // True when the message holds a run of 12 to 19 digits (spaces and dashes allowed
 // between groups): a card number, which must never be repeated.

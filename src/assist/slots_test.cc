@@ -31,6 +31,14 @@ TEST(SlotsTest, AmountsInThreeLanguages) {
   EXPECT_EQ(Minor("10k dollars"), 1'000'000);
 }
 
+TEST(SlotsTest, MoneyNamedAsMoneyBeatsABareNumberAndADayIsNoAmount) {
+  EXPECT_EQ(Minor("I'm away on the 5th so I'd rather get the $38.75 out of the way now", true), 3875);
+  EXPECT_EQ(Minor("pay 40 on the 22nd", true), 4000);
+  EXPECT_EQ(Minor("can you take it on the 5th", true), -1);
+  EXPECT_EQ(Minor("betala den 22:a", true), -1);
+  EXPECT_EQ(Minor("pay 25 now", true), 2500);
+}
+
 TEST(SlotsTest, TheRestIsNotANumber) {
   for (std::string_view t : {"pay the rest", "Jag vill betala resten", "Ich möchte den Rest bezahlen"}) {
     auto a = Amount(t);
@@ -106,6 +114,13 @@ TEST(SlotsTest, MerchantsMatchFuzzilyAgainstTheConsumersOwn) {
   EXPECT_EQ(MatchMerchant(Fold("meine Bestellung bei Crisp"), mine), 1u);
   EXPECT_FALSE(MatchMerchant(Fold("the headphones"), mine).has_value());
   EXPECT_FALSE(MatchMerchant(Fold("Ikea order"), mine).has_value());
+  // A shop goes by its first word; two shops sharing it are not told apart by it.
+  const std::vector<std::string> two = {"Tidewater Garden Supply", "Glenmoor Pet Co"};
+  EXPECT_EQ(MatchMerchant(Fold("pay tidewater next payment now"), two), 0u);
+  EXPECT_EQ(MatchMerchant(Fold("the glenmoor order"), two), 1u);
+  EXPECT_FALSE(MatchMerchant(Fold("my garden order"), two).has_value());  // not the first word
+  const std::vector<std::string> same_first = {"Tidewater Garden Supply", "Tidewater Pets"};
+  EXPECT_FALSE(MatchMerchant(Fold("pay tidewater now"), same_first).has_value());
 }
 
 TEST(SlotsTest, CardLastFourAndFullNumbers) {
@@ -113,6 +128,12 @@ TEST(SlotsTest, CardLastFourAndFullNumbers) {
   EXPECT_EQ(FindLast4(Fold("byt till kortet som slutar på 1234")), "1234");
   EXPECT_EQ(FindLast4(Fold("die Karte endet auf 9876")), "9876");
   EXPECT_FALSE(FindLast4(Fold("pay $1000 now")).has_value());
+  // Two cards named: the new one, whichever comes first.
+  EXPECT_EQ(FindLast4(Fold("My card ending 1120 has expired. Please use my new card ending 8831"), "1120"), "8831");
+  EXPECT_EQ(FindLast4(Fold("use the new card 8831 instead of 1120"), "1120"), "8831");
+  EXPECT_EQ(FindLast4(Fold("card 5555 expired, switch to 8831"), "1120"), "8831");
+  EXPECT_EQ(FindLast4(Fold("Meine Karte mit Endziffern 1120 ist abgelaufen, neue Karte 8831"), "1120"), "8831");
+  EXPECT_EQ(FindLast4(Fold("is my card 1120 still on file"), "1120"), "1120");
   EXPECT_FALSE(FindLast4(Fold("card 4242 4242 4242 4242")) == std::optional<std::string>("5555"));
   EXPECT_TRUE(HasCardNumber("my card is 4242 4242 4242 4242"));
   EXPECT_TRUE(HasCardNumber("4000-0566-5566-5556 exp 12/29"));
