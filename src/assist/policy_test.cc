@@ -830,5 +830,31 @@ TEST(PolicyTest, AQuestionAboutTheirShopAmongContextStandsForAMessageReadAsOutOf
   EXPECT_EQ(d.intent, "oos");
 }
 
+TEST(PolicyTest, AnIntentWithoutAWordOfItsSubjectIsOutOfScope) {
+  Chat c;
+  auto d = c.Send("solve 3x + 7 = 22", U("update_contact_details", 0.8));
+  EXPECT_EQ(d.intent, "oos");
+  EXPECT_NE(d.reply.find("I can help with your tranche account"), std::string::npos) << d.reply;
+  d = c.Send("What is your view on investing my savings in Solana?", U("list_plans", 0.8));
+  EXPECT_EQ(d.intent, "oos");
+  d = c.Send("Please, he's really stressed about it", U("delete_data", 0.8));
+  EXPECT_FALSE(d.handoff.has_value());
+  // With a word of the subject the reading stands.
+  d = c.Send("i got married and changed my last name", U("update_contact_details", 0.8));
+  EXPECT_EQ(d.intent, "update_contact_details");
+  d = c.Send("please delete all my data", U("delete_data", 0.8));
+  EXPECT_TRUE(d.handoff.has_value());
+}
+
+TEST(PolicyTest, WhatTheyOweReadAsAPaymentIsTheBalance) {
+  Chat c;
+  auto d = c.Send("ok so what do i owe now then", U("pay_now", 0.8));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.intent, "balance");
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  d = c.Send("how much is left, can I pay it off now?", U("payoff", 0.8));
+  EXPECT_TRUE(d.proposed.has_value());
+}
+
 }  // namespace
 }  // namespace tranche::assist

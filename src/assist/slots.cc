@@ -435,7 +435,8 @@ std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<s
       score = 1.0;
     } else {
       int matched = 0;
-      bool first_matched = false;
+      // "north peak" for Northpeak Outfitters: the first word written in two.
+      bool first_matched = name_words.front().size() >= 6 && joined.find(name_words.front()) != std::string::npos;
       for (const auto& nw : name_words) {
         const int allowed = nw.size() >= 5 ? 1 : 0;
         for (const auto& w : words) {
