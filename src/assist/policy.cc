@@ -136,7 +136,9 @@ bool SpeaksOfNextInstalment(std::string_view s) {
 
 // A relative or friend named ("my boyfriend", "min bror", "meine Schwester").
 bool NamesARelative(std::string_view s) {
-  return HasAnyPhrase(s, {"my dad", "my mum", "my mom", "my sister", "my brother", "my friend", "my roommate",
+  return HasAnyPhrase(s, {"my bf", "my bfs", "my bf's", "my gf", "my gfs", "my gf's", "my hubby", "my fiance",
+                          "my fiancé", "my fiancee", "my dad", "my mum", "my mom", "my sister", "my brother",
+                          "my friend", "my roommate",
                           "my flatmate", "my partner", "my wife", "my husband", "my son", "my daughter",
                           "my boyfriend", "my girlfriend", "min pappa", "min mamma", "min syster", "min bror",
                           "min kompis", "min vän", "min sambo", "min pojkvän", "min flickvän", "min man", "min fru",
@@ -162,6 +164,15 @@ bool NamesAnotherPerson(std::string_view s) {
                           "min rumskamrat", "hennes", "hans", "mein vater", "meine mutter", "meine schwester",
                           "mein bruder", "mein freund", "meine freundin", "mein mitbewohner", "meine mitbewohnerin",
                           "ihre", "seine"});
+}
+
+// "does Daniel Okafor have an account with tranche?": whether someone else is a
+// customer, which is never said.
+bool AsksWhetherSomeoneIsACustomer(std::string_view s) {
+  const bool does_have = HasPhrase(s, "does") && HasAnyPhrase(s, {"have an account", "have a account", "have any account"});
+  return does_have || HasAnyPhrase(s, {"has an account", "is a customer", "is he a customer", "is she a customer",
+                                       "har han ett konto", "har hon ett konto", "har han konto", "har hon konto",
+                                       "hat er ein konto", "hat sie ein konto", "ob er ein konto", "ob sie ein konto"});
 }
 
 bool HasEmailAddress(std::string_view s) {
@@ -192,7 +203,9 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
   if (HasAnyPhrase(s, {"lost my job", "can't afford", "cannot afford", "can not afford", "unable to pay",
                        "hardship", "struggling financially", "struggling to pay", "medical bills", "made redundant",
                        "laid off", "lost my income", "out of work",
-                       "can't keep up with the payments", "cannot keep up with the payments",
+                       "can't keep up with the payments", "cannot keep up with the payments", "unemployed",
+                       "jobless", "no way i can pay", "no way i can afford", "not able to pay my",
+                       "can't make my payments", "can't make the payments",
                        "förlorat jobbet", "förlorade jobbet", "har inte råd", "arbetslös", "klarar inte av betalningarna",
                        "klarar inte betalningarna", "klarar inte av att betala", "job verloren",
                        "kann die raten nicht mehr", "kann nicht mehr zahlen", "kann nicht mehr bezahlen",
@@ -399,6 +412,9 @@ class Turn {
 
   Decision Run() {
     ReadUngroundedIntent();
+    ReadReturnAsReport();
+    ReadPaymentRequest();
+    ReadBalanceOfEach();
     ReadClauseAboutTheirShop();
     ReadQuestionNotPayment();
     ReadOrderProblem();
@@ -441,7 +457,8 @@ class Turn {
         NamesARelative(folded_) && !SpeaksOfOwnMoney(folded_) &&
         HasAnyPhrase(folded_, {"balance", "owe", "owes", "account", "outstanding", "saldo", "skyldig", "konto",
                                "schuldet", "email", "e-mail", "e-post"});
-    const bool about_their_account = (someone_else && SpeaksOfMoneyOwed(folded_)) || relative_owes;
+    const bool about_their_account =
+        (someone_else && SpeaksOfMoneyOwed(folded_)) || relative_owes || AsksWhetherSomeoneIsACustomer(folded_);
     if (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
       d_.next.pending.reset();
       d_.refusals.push_back("other_consumer_data");
@@ -470,6 +487,15 @@ class Turn {
       // no new request ("what's the longest you can give me?", "okay, so what is the
       // most?"): the stated change keeps waiting and the consumer is reminded of the
       // choice. Anything else is a new request; the change stated before does not happen.
+      // A question while a change waits ("so how far can you move it, and to what date?")
+      // is answered, and the change keeps waiting for its yes.
+      const bool question = AsksSomething(folded_) && IsQuestionIntent(Intent()) && reading_.confidence >= kMinConfidence;
+      if (question && AboutTheWaitingChange(*state_.pending) && !yes && !text_handoff_) {
+        d_.next.pending = state_.pending;
+        Answer(Intent());
+        Say("pending_still");
+        return Finish();
+      }
       const bool unclear = Intent() == "oos" || reading_.confidence < kMinConfidence || yes;
       if (unclear && !text_handoff_) {
         d_.next.pending = state_.pending;
@@ -564,6 +590,74 @@ class Turn {
     if (reading_.confidence < kMinConfidence || HasSubjectOf(reading_.intent, folded_)) return;
     reading_.intent = "oos";
     d_.intent = reading_.intent;
+  }
+
+  // "I'm sending the coat back, can you pause my payments until the return is sorted?":
+  // a return the consumer tells of, with payments to hold, is reported (a returned item
+  // pauses the plan 21 days), stated and run only on a yes like any report.
+  void ReadReturnAsReport() {
+    const std::string& i = reading_.intent;
+    if (i != "pause_payments" && i != "return_item") return;
+    if (FindDisputeReason(folded_) != std::optional<std::string>("returned")) return;
+    // "I reported the return last week - how long is the pause?" asks about one made.
+    if (HasAnyPhrase(folded_, {"reported", "registered", "how long", "how many days", "when does", "anmälde",
+                               "anmält", "registrerade", "hur länge", "när tar", "gemeldet", "wie lange", "wann endet"})) {
+      return;
+    }
+    // "What happens to my payments if I return it?" asks what would happen.
+    if (HasAnyPhrase(folded_, {"if", "om jag", "om man", "wenn", "falls"})) return;
+    const bool hold = i == "pause_payments" ||
+                      HasAnyPhrase(folded_, {"pause", "stop", "hold", "pausa", "stoppa", "pausieren", "stoppen",
+                                             "aussetzen", "anhalten"});
+    if (!hold) return;
+    reading_ = {"dispute_wrong_item", std::max(reading_.confidence, kMinConfidence)};
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
+  }
+
+  // "Please charge $150 to my card for the Copperleaf Garden plan", "Ich möchte 25 $ auf
+  // meinen Einkauf bei Marlow Books einzahlen": a request, not a question, to put a sum of
+  // money on a plan of theirs, naming no card to switch to, is a payment whatever card or
+  // limit the classifier read in it. (A question about a sum taken is explained instead.)
+  void ReadPaymentRequest() {
+    const std::string& i = reading_.intent;
+    const bool misread = i == "change_payment_method" || i == "spending_limit" || i == "increase_limit" ||
+                         i == "oos" || reading_.confidence < kMinConfidence;
+    if (!misread || AsksSomething(folded_) || FindLast4(folded_, account_.method_last4)) return;
+    const auto amount = FindAmount(folded_, false);
+    if (!amount || !amount->minor) return;
+    if (!HasAnyPhrase(folded_, {"charge", "take", "pay", "put", "dra", "betala", "sätt in", "buch", "buche",
+                                "abbuchen", "einzahlen", "zahlen", "bezahlen", "überweisen"})) {
+      return;
+    }
+    const auto names_it = [&](const PlanFacts& p) { return MatchMerchant(folded_, {p.merchant}).has_value(); };
+    const bool on_a_plan = std::any_of(account_.plans.begin(), account_.plans.end(), names_it) ||
+                           HasAnyPhrase(folded_, {"plan", "purchase", "order", "köp", "plan", "einkauf", "kauf"});
+    if (!on_a_plan) return;
+    reading_ = {"pay_now", std::max(reading_.confidence, kMinConfidence)};
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
+  }
+
+  // "balances pls, all my plans", "what's the remaining balance on each one?", "Wie viel
+  // muss ich bei meinen einzelnen Käufen jeweils noch abbezahlen?": what is left on every
+  // plan, whatever payoff or limit the classifier read in it.
+  void ReadBalanceOfEach() {
+    const std::string& i = reading_.intent;
+    const bool misread = i == "payoff" || i == "pay_now" || i == "spending_limit" || i == "oos" ||
+                         reading_.confidence < kMinConfidence;
+    if (!misread) return;
+    if (!HasAnyPhrase(folded_, {"each", "every", "all my plans", "all of my plans", "all my purchases", "varje",
+                                "alla mina", "vart och ett", "jeweils", "einzelnen", "alle meine", "jedem", "jeden"})) {
+      return;
+    }
+    if (!HasAnyPhrase(folded_, {"balance", "balances", "left", "owe", "remaining", "outstanding", "kvar", "saldo",
+                                "skyldig", "noch", "offen", "übrig", "restbetrag", "schulde"})) {
+      return;
+    }
+    reading_ = {"list_plans", std::max(reading_.confidence, kMinConfidence)};
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
   }
 
   // "ok so what do i owe now then" is a question, whatever payment the classifier read in
@@ -666,6 +760,22 @@ class Turn {
     return true;
   }
 
+  // Whether a question speaks of the change waiting for a yes ("so how far can you move
+  // it, and to what date?" of an extension): such a question leaves it waiting; any other
+  // request drops it.
+  bool AboutTheWaitingChange(const Action& a) const {
+    if (a.type == ActionType::kExtend) {
+      return HasAnyPhrase(folded_, {"move", "extend", "how far", "latest", "date", "how long", "push", "flytta",
+                                    "förläng", "datum", "senast", "hur långt", "verschieben", "verlängern",
+                                    "wie weit", "spätestens"});
+    }
+    if (a.type == ActionType::kPay || a.type == ActionType::kPayoff) {
+      return HasAnyPhrase(folded_, {"charge", "which card", "what card", "how much will", "amount", "vilket kort",
+                                    "belopp", "welche karte", "betrag"});
+    }
+    return false;
+  }
+
   // The due date of the plan's next unpaid instalment, if any.
   static std::optional<Date> NextDue(const PlanFacts& p) {
     return p.unpaid.empty() ? std::nullopt : std::optional<Date>(p.unpaid.front().due);
@@ -728,13 +838,15 @@ class Turn {
       out.push_back("apr_interest");
     }
     const bool when = HasAnyPhrase(folded_, {"when", "what day", "which day", "när", "vilken dag", "wann", "welchem tag"});
-    if (answered == "balance" && when) out.push_back("next_payment");
+    const bool monthly = HasAnyPhrase(folded_, {"monthly", "per month", "each month", "a month", "i månaden",
+                                                "per månad", "månadsbelopp", "monatlich", "pro monat", "im monat"});
+    if ((answered == "balance" || answered == "apr_interest") && (when || monthly)) out.push_back("next_payment");
     const bool failed = HasAnyPhrase(folded_, {"bounced", "bounce", "failed", "didn't go through", "did not go through",
                                                "misslyckades", "gick inte igenom", "nekades", "fehlgeschlagen",
                                                "geplatzt", "nicht durchgegangen"});
     if (failed) out.push_back("payment_failed");
-    const bool fee = HasAnyPhrase(folded_, {"fee", "late fee", "charged extra", "avgift", "förseningsavgift",
-                                            "gebühr", "mahngebühr"});
+    const bool fee = HasAnyPhrase(folded_, {"fee", "fees", "late fee", "charged extra", "avgift", "avgifter",
+                                            "förseningsavgift", "gebühr", "gebühren", "mahngebühr"});
     if (fee && (answered == "payment_failed" || answered == "next_payment" || failed)) out.push_back("late_fee");
     return out;
   }
@@ -1214,6 +1326,10 @@ class Turn {
   // restaurants that take bookings for two?" read as a payoff is out of scope.
   bool SpeaksOfPaying() const {
     if (call_ != nullptr || SpeaksOfMoneyOwed(folded_) || FindAmount(folded_, false)) return true;
+    // "wait no make it 40" revises the payment waiting for a yes.
+    const bool revising = state_.pending && (state_.pending->type == ActionType::kPay ||
+                                             state_.pending->type == ActionType::kPayoff);
+    if (revising && FindAmount(folded_, true)) return true;
     if (MatchMerchant(folded_, MerchantNames(ActivePlansOrAll())) || SpeaksOfNextInstalment(folded_)) return true;
     return HasAnyPhrase(folded_, {"payoff", "paying", "repay", "settle", "clear", "everything", "the rest",
                                   "remaining", "all of it", "lösa", "betalar", "bezahlen", "abbezahlen",

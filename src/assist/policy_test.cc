@@ -856,5 +856,86 @@ TEST(PolicyTest, WhatTheyOweReadAsAPaymentIsTheBalance) {
   EXPECT_TRUE(d.proposed.has_value());
 }
 
+TEST(PolicyTest, AReturnWithPaymentsToHoldIsReportedAndAQuestionAboutAReportedOneIsAnswered) {
+  Chat c;
+  auto d = c.Send("I'm sending the coat back to Crisp Tech. Can you pause my payments until the return is sorted?",
+                  U("pause_payments"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+  EXPECT_EQ(d.proposed->reason, "returned");
+  EXPECT_TRUE(c.Send("yes", U("affirm")).execute.has_value());
+  Chat asked;
+  d = asked.Send("I returned the shoes and reported it in the app. How long is the pause?", U("pause_payments"));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+}
+
+TEST(PolicyTest, ARequestToPutMoneyOnAPlanIsAPaymentWhateverCardOrLimitWasRead) {
+  Chat c;
+  auto d = c.Send("Please charge $15 to my card for the Crisp Tech plan.", U("change_payment_method", 0.8));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 1500);
+  Chat de;
+  d = de.Send("Ich möchte 25 $ auf meinen Einkauf bei Crisp Tech einzahlen.", U("spending_limit", 0.8, Language::kGerman));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->amount_minor, 2500);
+  // A question about a sum taken is not a request to pay it.
+  Chat asked;
+  d = asked.Send("why did you charge $20 to my card for crisp tech?", U("change_payment_method", 0.8));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+}
+
+TEST(PolicyTest, ANewAmountForAWaitingPaymentIsANewProposal) {
+  Chat c;
+  c.Send("pay 25 bucks on crisp tech", U("pay_now"));
+  auto d = c.Send("wait no make it 40", U("pay_now", 0.6));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->amount_minor, 4000);
+  d = c.Send("yes", U("affirm"));
+  ASSERT_TRUE(d.execute.has_value());
+  EXPECT_EQ(d.execute->amount_minor, 4000);
+}
+
+TEST(PolicyTest, TheBalanceOfEachPlanIsAListWhateverPayoffWasRead) {
+  Chat c;
+  PlanFacts other = c.account.plans[0];
+  other.id = "pln_2";
+  other.merchant = "Lumen Outdoor";
+  other.outstanding_minor = 3300;
+  c.account.plans.push_back(other);
+  auto d = c.Send("balances pls, all my plans", U("payoff", 0.8));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("$33.00"), std::string::npos) << d.reply;
+}
+
+TEST(PolicyTest, AQuestionAboutAWaitingExtensionLeavesItWaitingAndAnyOtherDropsIt) {
+  Chat c;
+  c.Send("I need a month's breathing room on the crisp tech payment", U("extend_due_date"));
+  ASSERT_TRUE(c.state.pending.has_value());
+  auto d = c.Send("So how far can you move it, and to what date?", U("payment_schedule"));
+  EXPECT_TRUE(c.state.pending.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("still waiting"), std::string::npos) << d.reply;
+  d = c.Send("Fine, let's do it.", U("affirm"));
+  ASSERT_TRUE(d.execute.has_value());
+  EXPECT_EQ(d.execute->type, ActionType::kExtend);
+}
+
+TEST(PolicyTest, APartnersAccountAndWhetherSomeoneIsACustomerAreNeverTold) {
+  Chat c;
+  auto d = c.Send("can u look up my bf's account, daniel okafor, and tell me when his next payment is", U("next_payment"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"}) << d.reply;
+  d = c.Send("does daniel okafor have an account with tranche?", U("close_account", 0.8));
+  EXPECT_FALSE(d.handoff.has_value());
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"}) << d.reply;
+}
+
+TEST(PolicyTest, UnemploymentIsHardship) {
+  Chat c;
+  const auto d = c.Send("been unemployed since october, theres no way i can pay $20 on thursday", U("oos", 0.3));
+  ASSERT_TRUE(d.handoff.has_value());
+  EXPECT_EQ(*d.handoff, HandoffReason::kHardship);
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -514,9 +514,11 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "nicht gekauft", "kenne ich nicht", "nicht autorisiert", "nicht getätigt", "jemand anderes"})) {
     return "unauthorized";
   }
-  if (HasAnyPhrase(s, {"returned", "sent it back", "send it back", "sent back", "return it", "returning",
-                       "returnerat", "returnerade", "skickat tillbaka", "skickade tillbaka", "zurückgeschickt",
-                       "zurückgesendet", "zurückgegeben", "retourniert"})) {
+  if (HasAnyPhrase(s, {"returned", "sent it back", "send it back", "sent back", "sending back", "posted back",
+                       "return it", "returning", "sending it back", "posted it back", "returnerat", "returnerade",
+                       "returnerar", "skickat tillbaka", "skickade tillbaka", "skickar tillbaka", "zurückgeschickt",
+                       "zurückgesendet", "zurückgegeben", "retourniert", "schicke", "rücksendung"}) ||
+      (HasAnyPhrase(s, {"sending", "posted", "posting", "sent", "send"}) && HasPhrase(s, "back"))) {
     return "returned";
   }
   if (HasAnyPhrase(s, {"not as described", "not what was described", "not what i ordered", "fake", "nothing like",
