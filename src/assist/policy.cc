@@ -365,7 +365,8 @@ std::string ModelReply(std::string_view reply) {
 
 // Whether the message holds a word of the intent's subject, for the intents a classifier
 // is overconfident about on messages of other subjects (Turn::ReadUngroundedIntent);
-// true for every other intent.
+// true for every other intent. (Limits and hardship are asked about in too many ways —
+// "how high can my order be", "my hours got cut" — for a list of words to vouch for them.)
 bool HasSubjectOf(std::string_view intent, std::string_view s) {
   if (intent == "update_contact_details") {
     return HasAnyPhrase(s, {"email", "e-mail", "mail", "phone", "mobile", "number", "address", "name", "contact",
@@ -644,8 +645,8 @@ class Turn {
   // plan, whatever payoff or limit the classifier read in it.
   void ReadBalanceOfEach() {
     const std::string& i = reading_.intent;
-    const bool misread = i == "payoff" || i == "pay_now" || i == "spending_limit" || i == "oos" ||
-                         reading_.confidence < kMinConfidence;
+    const bool misread = i == "payoff" || i == "pay_now" || i == "spending_limit" || i == "balance" ||
+                         i == "oos" || reading_.confidence < kMinConfidence;
     if (!misread) return;
     if (!HasAnyPhrase(folded_, {"each", "every", "all my plans", "all of my plans", "all my purchases", "varje",
                                 "alla mina", "vart och ett", "jeweils", "einzelnen", "alle meine", "jedem", "jeden"})) {
@@ -655,9 +656,10 @@ class Turn {
                                 "skyldig", "noch", "offen", "übrig", "restbetrag", "schulde"})) {
       return;
     }
-    reading_ = {"list_plans", std::max(reading_.confidence, kMinConfidence)};
+    reading_ = {"balance", std::max(reading_.confidence, kMinConfidence)};
     d_.intent = reading_.intent;
     d_.confidence = reading_.confidence;
+    each_plan_ = true;
   }
 
   // "ok so what do i owe now then" is a question, whatever payment the classifier read in
@@ -1009,7 +1011,7 @@ class Turn {
 
   void Answer(const std::string& intent) {
     if (intent == "next_payment") return NextPayment();
-    if (intent == "balance" || intent == "list_plans") return Balance(intent == "list_plans");
+    if (intent == "balance" || intent == "list_plans") return Balance(intent == "list_plans" || each_plan_);
     if (intent == "payment_schedule") return Schedule();
     if (intent == "payment_history") return History();
     if (intent == "payment_failed") return Failed();
@@ -1473,6 +1475,7 @@ class Turn {
   const assist::Knowledge& knowledge_;
   bool model_has_room_ = false;
   const ModelProposal* model_;      // null: the built-in understanding alone
+  bool each_plan_ = false;          // ReadBalanceOfEach: the balance of every plan was asked
   const ToolCall* call_ = nullptr;  // the model's call being followed, when there is one
   const Replies r_;
   Decision d_;

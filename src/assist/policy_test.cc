@@ -839,6 +839,7 @@ TEST(PolicyTest, AnIntentWithoutAWordOfItsSubjectIsOutOfScope) {
   EXPECT_EQ(d.intent, "oos");
   d = c.Send("Please, he's really stressed about it", U("delete_data", 0.8));
   EXPECT_FALSE(d.handoff.has_value());
+
   // With a word of the subject the reading stands.
   d = c.Send("i got married and changed my last name", U("update_contact_details", 0.8));
   EXPECT_EQ(d.intent, "update_contact_details");
