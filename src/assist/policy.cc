@@ -552,14 +552,10 @@ class Turn {
     const auto reason = FindDisputeReason(folded_);
     if (!reason) return;
     if (*reason == "not_received") {
-      reading_ = {"dispute_not_received", kMinConfidence};
+      Reread({"dispute_not_received", kMinConfidence});
     } else if (*reason == "wrong_item" || *reason == "not_as_described") {
-      reading_ = {"dispute_wrong_item", kMinConfidence};
-    } else {
-      return;
+      Reread({"dispute_wrong_item", kMinConfidence});
     }
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
   }
 
   // A question about one of the consumer's own shops among sentences of context ("I've
@@ -568,17 +564,14 @@ class Turn {
   // less sure of than kSureClauseConfidence, when the whole message reads as out of scope.
   void ReadClauseAboutTheirShop() {
     if (reading_.intent != "oos" && reading_.confidence >= kMinConfidence) return;
-    const auto names_it = [&](const PlanFacts& p) { return MatchMerchant(folded_, {p.merchant}).has_value(); };
-    if (std::none_of(account_.plans.begin(), account_.plans.end(), names_it)) return;
+    if (!NamesOneOfTheirShops()) return;
     const IntentPrediction* best = nullptr;
     for (const IntentPrediction& c : u_.clauses) {
       if (!IsQuestionIntent(c.intent) || c.confidence < kShopClauseConfidence) continue;
       if (best == nullptr || c.confidence > best->confidence) best = &c;
     }
     if (best == nullptr) return;
-    reading_ = *best;
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
+    Reread(*best);
   }
 
   // A few intents are only what the classifier says they are when the message holds a
@@ -611,9 +604,7 @@ class Turn {
                       HasAnyPhrase(folded_, {"pause", "stop", "hold", "pausa", "stoppa", "pausieren", "stoppen",
                                              "aussetzen", "anhalten"});
     if (!hold) return;
-    reading_ = {"dispute_wrong_item", std::max(reading_.confidence, kMinConfidence)};
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
+    Reread({"dispute_wrong_item", std::max(reading_.confidence, kMinConfidence)});
   }
 
   // "Please charge $150 to my card for the Copperleaf Garden plan", "Ich möchte 25 $ auf
@@ -631,13 +622,10 @@ class Turn {
                                 "abbuchen", "einzahlen", "zahlen", "bezahlen", "überweisen"})) {
       return;
     }
-    const auto names_it = [&](const PlanFacts& p) { return MatchMerchant(folded_, {p.merchant}).has_value(); };
-    const bool on_a_plan = std::any_of(account_.plans.begin(), account_.plans.end(), names_it) ||
-                           HasAnyPhrase(folded_, {"plan", "purchase", "order", "köp", "plan", "einkauf", "kauf"});
+    const bool on_a_plan =
+        NamesOneOfTheirShops() || HasAnyPhrase(folded_, {"plan", "purchase", "order", "köp", "einkauf", "kauf"});
     if (!on_a_plan) return;
-    reading_ = {"pay_now", std::max(reading_.confidence, kMinConfidence)};
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
+    Reread({"pay_now", std::max(reading_.confidence, kMinConfidence)});
   }
 
   // "balances pls, all my plans", "what's the remaining balance on each one?", "Wie viel
@@ -656,9 +644,7 @@ class Turn {
                                 "skyldig", "noch", "offen", "übrig", "restbetrag", "schulde"})) {
       return;
     }
-    reading_ = {"balance", std::max(reading_.confidence, kMinConfidence)};
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
+    Reread({"balance", std::max(reading_.confidence, kMinConfidence)});
     each_plan_ = true;
   }
 
@@ -675,9 +661,7 @@ class Turn {
                                "lösa", "dra", "zahlen", "bezahlen", "begleichen", "abbuchen", "ablösen"})) {
       return;
     }
-    reading_ = {"balance", reading_.confidence};
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
+    Reread({"balance", reading_.confidence});
   }
 
   // Paying a plan off in so many words ("Kann ich meinen Einkauf jetzt komplett
@@ -692,9 +676,7 @@ class Turn {
                                 "alles bezahlen", "ablösen"})) {
       return;
     }
-    reading_ = {"payoff", kMinConfidence};
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
+    Reread({"payoff", kMinConfidence});
   }
 
   // An amount to pay now read as an extension ("I'm away on the 5th so I'd rather get
@@ -715,9 +697,7 @@ class Turn {
                                "verschieben", "verlängern", "später", "aufschub", "tag", "tage", "woche", "wochen"})) {
       return;
     }
-    reading_ = {"pay_now", kMinConfidence};
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
+    Reread({"pay_now", kMinConfidence});
   }
 
   // A fee waiver is asked for with a fee named ("remove the late fee", "avgiften", "die
@@ -734,9 +714,7 @@ class Turn {
       return i != "fee_waiver" && i != "oos" && IsKnownIntent(i);
     });
     if (best == nullptr) return;
-    reading_ = *best;
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
+    Reread(*best);
   }
 
   // A stated change answered with other terms ("ok not that long, just move it to Friday
@@ -756,10 +734,21 @@ class Turn {
       if (other_amount || SpeaksOfNextInstalment(folded_)) intent = "pay_now";
     }
     if (intent.empty()) return false;
-    reading_ = {intent, kMinConfidence};
-    d_.intent = intent;
-    d_.confidence = reading_.confidence;
+    Reread({intent, kMinConfidence});
     return true;
+  }
+
+  // The message is taken as `reading` from here on, and the decision says so.
+  void Reread(const IntentPrediction& reading) {
+    reading_ = reading;
+    d_.intent = reading_.intent;
+    d_.confidence = reading_.confidence;
+  }
+
+  // Whether the message names one of the consumer's own shops (two named equally count).
+  bool NamesOneOfTheirShops() const {
+    const auto names_it = [&](const PlanFacts& p) { return MatchMerchant(folded_, {p.merchant}).has_value(); };
+    return std::any_of(account_.plans.begin(), account_.plans.end(), names_it);
   }
 
   // Whether a question speaks of the change waiting for a yes ("so how far can you move
@@ -800,9 +789,7 @@ class Turn {
     if (!unsure || !names_a_card) return;
     const auto last4 = FindLast4(folded_, account_.method_last4);
     if (!last4 || *last4 == account_.method_last4) return;
-    reading_ = {"change_payment_method", kMinConfidence};
-    d_.intent = reading_.intent;
-    d_.confidence = reading_.confidence;
+    Reread({"change_payment_method", kMinConfidence});
   }
 
   std::string Intent() const {
