@@ -13,7 +13,7 @@ namespace {
 // Shallow to deep; learning rate and rounds are settled by early stopping.
 constexpr FraudCandidate kCandidates[] = {{3, 1}, {4, 1}, {6, 1}, {6, 10}, {8, 5}};
 constexpr double kLearningRate = 0.1;
-// The trees each feature-selection trial trains: the search's middle candidate (the
+// The trees each feature-selection trial trains: the search's depth-4 candidate (the
 // search runs after the choice, on the columns kept).
 constexpr FraudCandidate kSelectionTrees = {4, 1};
 
