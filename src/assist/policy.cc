@@ -691,10 +691,13 @@ class Turn {
     if (std::any_of(account_.plans.begin(), account_.plans.end(), moves_later)) return;
     const auto amount = FindAmount(folded_, false);
     if (!amount || !amount->minor) return;
+    // "I get paid on the 15th, can the $40 wait?" asks for time too.
     if (HasAnyPhrase(folded_, {"extend", "extension", "push", "move", "later", "delay", "postpone", "more time",
-                               "day", "days", "week", "weeks", "until", "till", "skjut", "skjuta", "flytta",
-                               "förläng", "förlänga", "senare", "anstånd", "dag", "dagar", "vecka", "veckor",
-                               "verschieben", "verlängern", "später", "aufschub", "tag", "tage", "woche", "wochen"})) {
+                               "wait", "skip", "hold off", "payday", "get paid", "paid on", "day", "days", "week",
+                               "weeks", "until", "till", "skjut", "skjuta", "flytta", "förläng", "förlänga", "senare",
+                               "anstånd", "vänta", "lön", "lönen", "dag", "dagar", "vecka", "veckor", "verschieben",
+                               "verlängern", "später", "aufschub", "warten", "gehalt", "zahltag", "tag", "tage",
+                               "woche", "wochen"})) {
       return;
     }
     Reread({"pay_now", kMinConfidence});

@@ -764,10 +764,13 @@ TEST(PolicyTest, AnAmountToPayNowReadAsAnExtensionIsAPayment) {
   EXPECT_EQ(d.proposed->type, ActionType::kPay);
   EXPECT_EQ(d.proposed->amount_minor, 2000);
   // Words of moving it keep the extension.
-  Chat e;
-  d = e.Send("can you push the $20 for crisp tech back a week", U("extend_due_date", 0.9));
-  ASSERT_TRUE(d.proposed.has_value());
-  EXPECT_EQ(d.proposed->type, ActionType::kExtend);
+  for (std::string_view text : {"can you push the $20 for crisp tech back a week",
+                                "can the $20 for crisp tech wait a bit, money is tight"}) {
+    Chat e;
+    d = e.Send(text, U("extend_due_date", 0.9));
+    ASSERT_TRUE(d.proposed.has_value()) << text;
+    EXPECT_EQ(d.proposed->type, ActionType::kExtend) << text;
+  }
 }
 
 TEST(PolicyTest, AnOtherThanNextInstalmentAfterAPayoffOfferIsANewProposal) {
