@@ -295,13 +295,14 @@ bool IsQuestionIntent(std::string_view i) {
   return std::find(kQuestions.begin(), kQuestions.end(), i) != kQuestions.end();
 }
 
-// The clause read with the most confidence, at least kSureClauseConfidence, among those
+// The clause read with the most confidence, at least `min_confidence`, among those
 // `wanted` accepts; null when there is none. `first`: the earliest such clause instead.
 template <typename Wanted>
-const IntentPrediction* SureClause(const std::vector<IntentPrediction>& clauses, Wanted wanted, bool first = false) {
+const IntentPrediction* SureClause(const std::vector<IntentPrediction>& clauses, Wanted wanted, bool first = false,
+                                   double min_confidence = kSureClauseConfidence) {
   const IntentPrediction* best = nullptr;
   for (const IntentPrediction& c : clauses) {
-    if (!wanted(c.intent) || c.confidence < kSureClauseConfidence) continue;
+    if (!wanted(c.intent) || c.confidence < min_confidence) continue;
     if (first) return &c;
     if (best == nullptr || c.confidence > best->confidence) best = &c;
   }
@@ -565,13 +566,7 @@ class Turn {
   void ReadClauseAboutTheirShop() {
     if (reading_.intent != "oos" && reading_.confidence >= kMinConfidence) return;
     if (!NamesOneOfTheirShops()) return;
-    const IntentPrediction* best = nullptr;
-    for (const IntentPrediction& c : u_.clauses) {
-      if (!IsQuestionIntent(c.intent) || c.confidence < kShopClauseConfidence) continue;
-      if (best == nullptr || c.confidence > best->confidence) best = &c;
-    }
-    if (best == nullptr) return;
-    Reread(*best);
+    if (const auto* best = SureClause(u_.clauses, IsQuestionIntent, false, kShopClauseConfidence)) Reread(*best);
   }
 
   // A few intents are only what the classifier says they are when the message holds a
