@@ -45,7 +45,6 @@ using automation::WorkType;
 
 namespace {
 
-constexpr std::size_t kUnitsPerWrite = 256;  // units of work per store transaction
 constexpr std::chrono::hours kOpeningHour{8};
 constexpr std::chrono::hours kShoppingHours{12};  // the day's checkouts spread over 08:00-20:00
 // The support team chats 08:00-20:00: at the top of each hour it works the hand-offs
@@ -225,11 +224,12 @@ class Simulation {
   // The finance team resolves one exception (FinanceResolution) through the use case
   // operators call.
   Status ResolveException(store::Tx& tx, const recon::ExceptionRecord& x);
-  // Runs each unit in its own savepoint, `per_write` to a transaction; a refusal is
-  // counted and undoes only that unit. Unit i runs at first_at + i * step, or 1 ms after
-  // the clock when that is past it (the clock never stands still between units).
+  // Runs each unit in its own savepoint and as if it had committed alone,
+  // RunOptions::units_per_write to a transaction; a refusal is counted and undoes only that unit. Unit i runs at
+  // first_at + i * step, or 1 ms after the clock when that is past it (the clock never
+  // stands still between units).
   Status Execute(std::span<const std::function<Status(store::Tx&)>> units, Instant first_at,
-                 std::chrono::milliseconds step, std::size_t per_write);
+                 std::chrono::milliseconds step);
   // The day's trading from the opening: the agents' checkouts and payment-method
   // changes at their scheduled times, `contacts` (in time order) at theirs, and the
   // support team's hourly shifts, in time order.
@@ -369,15 +369,16 @@ Status Simulation::DecideMerchantReviews(store::Tx& tx, int day) {
 }
 
 Status Simulation::Execute(std::span<const std::function<Status(store::Tx&)>> units, Instant first_at,
-                           std::chrono::milliseconds step, std::size_t per_write) {
-  TRANCHE_ASSERT(per_write >= 1);
+                           std::chrono::milliseconds step) {
+  const std::size_t per_write = o_.units_per_write;
+  TRANCHE_ASSERT(per_write >= 1 && per_write <= kMaxUnitsPerWrite);
   for (std::size_t from = 0; from < units.size(); from += per_write) {
     const std::size_t to = std::min(units.size(), from + per_write);
     std::vector<Status> outcomes(to - from);
     TRANCHE_RETURN_IF_ERROR(store_.Write([&](store::Tx& tx) -> Status {
       for (std::size_t i = from; i < to; ++i) {
         clock_.Set(std::max(clock_.Now() + std::chrono::milliseconds(1), first_at + step * static_cast<std::int64_t>(i)));
-        outcomes[i - from] = tx.Nested([&] { return units[i](tx); });
+        outcomes[i - from] = tx.NestedAsIfCommitted([&] { return units[i](tx); });
       }
       return Status::Ok();
     }));
@@ -605,9 +606,10 @@ Status Simulation::Trade(int day, Instant opening, const std::vector<Action>& ac
       });
     }
   }
-  // The day's shopping spreads over the opening hours, and each checkout commits alone
-  // as an API request does: the fraud screening learns a checkout when it commits, so its
-  // windows see every earlier one (the same device across a ring's identities).
+  // The day's shopping spreads over the opening hours, and each checkout acts as if it
+  // committed alone, as an API request does: the fraud screening learns a checkout when
+  // it commits, so its windows see every earlier one (the same device across a ring's
+  // identities).
   const auto step = std::max<std::chrono::milliseconds>(
       std::chrono::milliseconds(1), std::chrono::milliseconds(kShoppingHours) / std::max<std::size_t>(1, units.size()));
   // The contacts and the support team's hourly shifts come in between the checkouts,
@@ -621,7 +623,7 @@ Status Simulation::Trade(int day, Instant opening, const std::vector<Action>& ac
     const auto ahead = t - shopping_from;
     const auto scheduled = ahead.count() <= 0 ? 0 : static_cast<std::size_t>(ahead / step);
     const std::size_t until = std::clamp(scheduled, done, shopping.size());
-    TRANCHE_RETURN_IF_ERROR(Execute(shopping.subspan(done, until - done), checkout_at(done), step, 1));
+    TRANCHE_RETURN_IF_ERROR(Execute(shopping.subspan(done, until - done), checkout_at(done), step));
     done = until;
     if (clock_.Now() < t) clock_.Set(t);
     return Status::Ok();
@@ -641,7 +643,7 @@ Status Simulation::Trade(int day, Instant opening, const std::vector<Action>& ac
       break;
     }
   }
-  return Execute(shopping.subspan(done), checkout_at(done), step, 1);
+  return Execute(shopping.subspan(done), checkout_at(done), step);
 }
 
 Status Simulation::RunDay(int day) {
@@ -673,7 +675,7 @@ Status Simulation::RunDay(int day) {
   if (due != followups_.end()) {
     for (const FollowUp& f : due->second) units.push_back([this, &f, day](store::Tx& tx) { return FollowUpOn(tx, f, day); });
   }
-  TRANCHE_RETURN_IF_ERROR(Execute(units, clock_.Now(), std::chrono::milliseconds(1), kUnitsPerWrite));
+  TRANCHE_RETURN_IF_ERROR(Execute(units, clock_.Now(), std::chrono::milliseconds(1)));
   if (due != followups_.end()) followups_.erase(due);
   TRANCHE_RETURN_IF_ERROR(Trade(day, opening, actions, std::span(next_contact, contacts.end())));
   // The date closes at midnight, whatever hour the day's work reached.

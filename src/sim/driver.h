@@ -30,6 +30,9 @@ struct SupportDesk {
   const Phrasebook& phrases;
 };
 
+// A transaction's undo journal is held in memory, so its size is bounded.
+inline constexpr std::size_t kMaxUnitsPerWrite = 4096;
+
 struct RunOptions {
   std::string out_dir;            // empty: nothing written, only the digest
   bool progress = false;          // a progress bar on stderr (only when it is a terminal)
@@ -42,6 +45,9 @@ struct RunOptions {
   // exceptions and hand-offs waiting then are left for real operators (the demo's
   // simulated history, so that its console's queues hold work).
   bool last_day_to_people = false;
+  // Units of work (checkouts, follow-ups) per store transaction. Each acts as if it had
+  // committed alone (Tx::NestedAsIfCommitted), so this sets a run's cost, not its outcome.
+  std::size_t units_per_write = 256;
 };
 
 struct RunSummary {

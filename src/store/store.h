@@ -106,6 +106,15 @@ class Tx {
   // Runs `fn` so that its changes are undone if it fails, keeping the rest of the
   // transaction. Nested calls nest.
   virtual Status Nested(const std::function<Status()>& fn) = 0;
+  // Runs `fn` as Nested does and, when it succeeds, runs the OnCommit functions it
+  // registered at once rather than at the commit. So units of work batched into one
+  // transaction behave as if each had committed alone: each sees what in-memory state
+  // derived from committed facts (fraud's feature engine) learned from those before it,
+  // at the price of one commit per batch instead of one per unit. Only for a caller
+  // that alone writes and ends its run when a commit fails (the simulator): a failed
+  // commit leaves that state ahead of the store. Precondition: called by a Write's
+  // function itself, not inside Nested.
+  virtual Status NestedAsIfCommitted(const std::function<Status()>& fn) = 0;
   // Runs `fn` once this transaction's changes are durable (a write's COMMIT returned),
   // on the thread that committed it, before the writer returns: how in-memory state
   // derived from committed facts (fraud's feature engine) follows the store exactly.

@@ -41,6 +41,22 @@ Status ConnectionTx::Nested(const std::function<Status()>& fn) {
   return st;
 }
 
+Status ConnectionTx::NestedAsIfCommitted(const std::function<Status()>& fn) {
+  // The store's Write runs its function in one savepoint (depth 1); deeper, an enclosing
+  // unit could still be undone after the functions ran.
+  TRANCHE_ASSERT_MSG(depth_ <= 1, "a unit of work that acts as committed cannot sit inside another");
+  const std::size_t hooks = on_commit_.size();
+  Status st = Nested(fn);
+  if (!st.ok()) return st;
+  TRANCHE_ASSERT(on_commit_.size() >= hooks);
+  // Moved out first: a function may not register more (it runs as if after the commit).
+  std::vector<std::function<void()>> now(std::make_move_iterator(on_commit_.begin() + static_cast<std::ptrdiff_t>(hooks)),
+                                         std::make_move_iterator(on_commit_.end()));
+  on_commit_.resize(hooks);
+  for (const auto& hook : now) hook();
+  return st;
+}
+
 Status ConnectionTx::NotifyNodes(std::string_view topic, std::string_view id) {
   TRANCHE_ASSERT(!topic.empty() && topic.size() <= 32 && topic.find(':') == std::string_view::npos);
   TRANCHE_ASSERT(id.size() <= 256);

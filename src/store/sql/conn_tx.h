@@ -78,6 +78,7 @@ class ConnectionTx final : public Tx {
   // Runs fn inside a savepoint: a failure (or a ledger posting that failed part-way)
   // rolls back only fn's changes.
   Status Nested(const std::function<Status()>& fn) override;
+  Status NestedAsIfCommitted(const std::function<Status()>& fn) override;
   void OnCommit(std::function<void()> fn) override { on_commit_.push_back(std::move(fn)); }
 
   // True once the open transaction can no longer commit (see Nested). Cleared when

@@ -110,5 +110,34 @@ TEST(InMemoryStoreTest, OnCommitRunsOnceAfterTheCommitAndOnlyForWorkThatStayed) 
   EXPECT_EQ(ran, (std::vector<std::string>{"next"}));
 }
 
+TEST(InMemoryStoreTest, AUnitActingAsCommittedRunsItsFunctionsWhenItSucceeds) {
+  auto store = InMemoryStore::Open(kNow);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::vector<std::string> ran;
+  const Status ok = (*store)->Write([&](Tx& tx) -> Status {
+    tx.OnCommit([&] { ran.push_back("outer"); });
+    EXPECT_TRUE(tx.NestedAsIfCommitted([&] {
+      tx.OnCommit([&] { ran.push_back("first"); });
+      return ledger::Post(tx.ledger(), Entry(100)).status();
+    }).ok());
+    // At once, as if the unit had committed; the enclosing work's function waits.
+    EXPECT_EQ(ran, (std::vector<std::string>{"first"}));
+    EXPECT_FALSE(tx.NestedAsIfCommitted([&] {
+      tx.OnCommit([&] { ran.push_back("undone"); });
+      TRANCHE_RETURN_IF_ERROR(ledger::Post(tx.ledger(), Entry(200)).status());
+      return Status::Internal("fails");
+    }).ok());
+    TRANCHE_RETURN_IF_ERROR(tx.NestedAsIfCommitted([&] {
+      tx.OnCommit([&] { ran.push_back("second"); });
+      return Status::Ok();
+    }));
+    EXPECT_EQ(ran, (std::vector<std::string>{"first", "second"}));
+    return Status::Ok();
+  });
+  ASSERT_TRUE(ok.ok()) << ok.ToString();
+  EXPECT_EQ(ran, (std::vector<std::string>{"first", "second", "outer"}));
+  EXPECT_EQ(Entries(**store), 1);  // the failed unit's posting was undone
+}
+
 }  // namespace
 }  // namespace tranche::store::sqlite
