@@ -821,6 +821,12 @@ CREATE INDEX merchant_write_offs_by_merchant ON merchant_write_offs(merchant_id,
 ALTER TABLE plans ADD COLUMN accrued_through TEXT;
 UPDATE plans SET accrued_through = serviced_through WHERE apr_bps > 0;
 )sql"},
+    {31, "events_in_rowid_order",
+     R"sql(
+-- SQLite only (its outbox kept large rows in overflow pages); PostgreSQL's heap tables
+-- need no change. The version keeps both dialects' schemas numbered alike.
+SELECT 1;
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {
