@@ -107,7 +107,15 @@ Status SqlPlanRepo::Insert(const Plan& p) {
 
 Status SqlPlanRepo::Update(const Plan& p) {
   TRANCHE_RETURN_IF_ERROR(UpdateState(p));
-  for (const PlanInstallment& i : p.installments) {
+  // Only the instalments that changed are written: a payment or a fee usually changes
+  // one of four or twelve, and each write also moves the row in the unpaid indexes, so
+  // reading them first costs less than rewriting them all.
+  TRANCHE_ASSIGN_OR_RETURN(const std::vector<PlanInstallment> stored, ReadInstallments(p.id, p.amount.currency()));
+  TRANCHE_ASSERT_MSG(stored.size() == p.installments.size(), "a plan keeps its instalments");
+  for (std::size_t k = 0; k < p.installments.size(); ++k) {
+    const PlanInstallment& i = p.installments[k];
+    TRANCHE_ASSERT(stored[k].number == i.number);
+    if (stored[k] == i) continue;
     auto up = c_.Prepare(
         "UPDATE plan_installments SET due_date = ?, principal_minor = ?, interest_minor = ?,"
         " paid_minor = ?, late_fee_charged = ?, interest_paid_minor = ? WHERE plan_id = ? AND number = ?");
@@ -178,18 +186,23 @@ Result<std::vector<lending::PortfolioLine>> SqlPlanRepo::Portfolio() {
   });
 }
 
-Status SqlPlanRepo::LoadInstallments(Plan& p) {
+Result<std::vector<PlanInstallment>> SqlPlanRepo::ReadInstallments(std::string_view plan_id, Currency c) {
   auto s = c_.Prepare(kInstallmentsOf);
-  s.Bind(1, p.id);
-  const Currency c = p.amount.currency();
-  TRANCHE_ASSIGN_OR_RETURN(
-      p.installments, CollectAll<PlanInstallment>(s, [c](const Statement& st) -> Result<PlanInstallment> {
-        const auto due = ParseDate(st.Text(1));
-        if (!due) return Status::Internal("stored instalment has a malformed due date");
-        return PlanInstallment{static_cast<int>(st.Int(0)), *due, Money(st.Int(2), c), Money(st.Int(3), c),
-                               Money(st.Int(4), c), Money(st.Int(6), c), st.Int(5) != 0};
-      }));
-  if (p.installments.empty()) return Status::Internal("stored plan has no instalments");
+  s.Bind(1, plan_id);
+  TRANCHE_ASSIGN_OR_RETURN(auto installments,
+                           CollectAll<PlanInstallment>(s, [c](const Statement& st) -> Result<PlanInstallment> {
+                             const auto due = ParseDate(st.Text(1));
+                             if (!due) return Status::Internal("stored instalment has a malformed due date");
+                             return PlanInstallment{static_cast<int>(st.Int(0)), *due, Money(st.Int(2), c),
+                                                    Money(st.Int(3), c), Money(st.Int(4), c), Money(st.Int(6), c),
+                                                    st.Int(5) != 0};
+                           }));
+  if (installments.empty()) return Status::Internal("stored plan has no instalments");
+  return installments;
+}
+
+Status SqlPlanRepo::LoadInstallments(Plan& p) {
+  TRANCHE_ASSIGN_OR_RETURN(p.installments, ReadInstallments(p.id, p.amount.currency()));
   return Status::Ok();
 }
 

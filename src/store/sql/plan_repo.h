@@ -25,6 +25,7 @@ class SqlPlanRepo final : public lending::PlanRepo {
                                                                   std::size_t limit) override;
 
  private:
+  Result<std::vector<lending::PlanInstallment>> ReadInstallments(std::string_view plan_id, Currency c);
   Status LoadInstallments(lending::Plan& p);
   Result<std::vector<lending::Plan>> LoadAll(Statement& s);
   Connection& c_;
