@@ -225,9 +225,9 @@ class Simulation {
   // operators call.
   Status ResolveException(store::Tx& tx, const recon::ExceptionRecord& x);
   // Runs each unit in its own savepoint and as if it had committed alone,
-  // RunOptions::units_per_write to a transaction; a refusal is counted and undoes only that unit. Unit i runs at
-  // first_at + i * step, or 1 ms after the clock when that is past it (the clock never
-  // stands still between units).
+  // RunOptions::units_per_write to a transaction; a refusal is counted and undoes only
+  // that unit. Unit i runs at first_at + i * step, or 1 ms after the clock when that is
+  // past it (the clock never stands still between units).
   Status Execute(std::span<const std::function<Status(store::Tx&)>> units, Instant first_at,
                  std::chrono::milliseconds step);
   // The day's trading from the opening: the agents' checkouts and payment-method
