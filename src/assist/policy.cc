@@ -407,6 +407,7 @@ class Turn {
     d_.next = state;
     d_.next.language = r_.language();
     d_.next.language_known = true;
+    d_.next.refused_someone_else = false;
   }
 
   // Whether the last Run reached the point where a model's proposal is followed.
@@ -459,10 +460,18 @@ class Turn {
         NamesARelative(folded_) && !SpeaksOfOwnMoney(folded_) &&
         HasAnyPhrase(folded_, {"balance", "owe", "owes", "account", "outstanding", "saldo", "skyldig", "konto",
                                "schuldet", "email", "e-mail", "e-post"});
-    const bool about_their_account =
-        (someone_else && SpeaksOfMoneyOwed(folded_)) || relative_owes || AsksWhetherSomeoneIsACustomer(folded_);
+    // "come on, I'm his partner. just yes or no": pressed again after a refusal, whoever
+    // the caller says they are, the answer stays the same (and is no hardship).
+    const bool pressed_again =
+        state_.refused_someone_else &&
+        HasAnyPhrase(folded_, {"i'm his", "i'm her", "im his", "im her", "i am his", "i am her", "yes or no",
+                               "jag är hans", "jag är hennes", "ja eller nej", "ich bin sein", "ich bin seine",
+                               "ich bin ihr", "ich bin ihre", "ja oder nein"});
+    const bool about_their_account = (someone_else && SpeaksOfMoneyOwed(folded_)) || relative_owes ||
+                                     AsksWhetherSomeoneIsACustomer(folded_) || pressed_again;
     if (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
       d_.next.pending.reset();
+      d_.next.refused_someone_else = true;
       d_.refusals.push_back("other_consumer_data");
       Say("other_consumer");
       return Finish();

@@ -64,6 +64,7 @@ struct DialogueState {
   std::optional<Action> pending = {};  // stated, waiting for a yes
   std::string awaiting_intent;         // a question was asked to complete this intent
   std::string focus_plan;              // the plan last talked about
+  bool refused_someone_else = false;   // the last reply declined to speak of another's account
 };
 
 struct Understanding {
