@@ -47,13 +47,7 @@ Status ConnectionTx::NestedAsIfCommitted(const std::function<Status()>& fn) {
   TRANCHE_ASSERT_MSG(depth_ <= 1, "a unit of work that acts as committed cannot sit inside another");
   const std::size_t hooks = on_commit_.size();
   Status st = Nested(fn);
-  if (!st.ok()) return st;
-  TRANCHE_ASSERT(on_commit_.size() >= hooks);
-  // Moved out first: a function may not register more (it runs as if after the commit).
-  std::vector<std::function<void()>> now(std::make_move_iterator(on_commit_.begin() + static_cast<std::ptrdiff_t>(hooks)),
-                                         std::make_move_iterator(on_commit_.end()));
-  on_commit_.resize(hooks);
-  for (const auto& hook : now) hook();
+  if (st.ok()) RunOnCommitFrom(hooks);
   return st;
 }
 
@@ -65,9 +59,17 @@ Status ConnectionTx::NotifyNodes(std::string_view topic, std::string_view id) {
 
 void ConnectionTx::AfterCommit() {
   ledger_.Committed();
-  // Swapped out first: a function may not register more (it runs after the commit).
-  std::vector<std::function<void()>> hooks;
-  hooks.swap(on_commit_);
+  RunOnCommitFrom(0);
+}
+
+void ConnectionTx::RunOnCommitFrom(std::size_t first) {
+  TRANCHE_ASSERT(first <= on_commit_.size());
+  // Moved out first: a function may not register more (it runs after the commit, or as
+  // if after it).
+  std::vector<std::function<void()>> hooks(
+      std::make_move_iterator(on_commit_.begin() + static_cast<std::ptrdiff_t>(first)),
+      std::make_move_iterator(on_commit_.end()));
+  on_commit_.resize(first);
   for (const auto& fn : hooks) fn();
 }
 

@@ -99,6 +99,9 @@ class ConnectionTx final : public Tx {
   }
 
  private:
+  // Runs the OnCommit functions registered from index `first` on, and forgets them.
+  void RunOnCommitFrom(std::size_t first);
+
   Connection& c_;
   SqlLedgerRepo ledger_;
   SqlMerchantRepo merchants_;
