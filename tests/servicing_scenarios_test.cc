@@ -91,6 +91,25 @@ TEST(ServicingScenarioTest, PayIn4CollectedOnTimeAndTheMerchantIsPaid) {
   EXPECT_EQ(s.EventCounts(), events);
 }
 
+TEST(ServicingScenarioTest, TheCloseVisitsAPlanOnItsReminderAndDueDatesNotTheDaysBetween) {
+  Scenario s;
+  const auto buy = s.Buy("quiet-days@example.com", 10000);
+  // 2,500 due 2026-01-05, -19, 02-02, 02-16; the second's reminder is closed on the 16th.
+  s.AdvanceTo("2026-01-17");
+  EXPECT_EQ(s.Plan(buy.plan_id).serviced_through, ParseDate("2026-01-16"));
+  EXPECT_EQ(s.Notifications(buy.consumer_id, "payment_reminder").size(), 1u);
+  // The 17th and 18th have no work for the plan: the close does not visit it.
+  s.AdvanceTo("2026-01-19");
+  EXPECT_EQ(s.Plan(buy.plan_id).serviced_through, ParseDate("2026-01-16"));
+  // The due date collects, as every day would have.
+  s.Advance(1);
+  const lending::Plan p = s.Plan(buy.plan_id);
+  EXPECT_EQ(p.serviced_through, ParseDate("2026-01-19"));
+  EXPECT_EQ(p.installments[1].paid.minor(), 2500);
+  EXPECT_EQ(s.Notifications(buy.consumer_id, "payment_reminder").size(), 1u);
+  s.ExpectBooksAgree({buy.plan_id});
+}
+
 TEST(ServicingScenarioTest, AFailedCollectionIsRecoveredByTheRetry) {
   Scenario s;
   const auto buy = s.Buy("retry@example.com", 10000);

@@ -36,10 +36,10 @@ class PlanRepo {
   // instalments held by a pause count by their shifted dates (servicing/servicing.h).
   virtual Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) = 0;
   // Ids of the active plans business date `d` has work for and that are not closed
-  // through `d` yet: something unpaid due by `due_by` (reminders, collection, late
-  // fees, delinquency), a pause ending, or, when `earning`, financing interest to book.
-  // In id order.
-  virtual Result<std::vector<std::string>> ListToClose(Date d, Date due_by, bool earning) = 0;
+  // through `d` yet: something unpaid due by `d` (collection, late fees, delinquency)
+  // or due on `reminder_due` exactly (its reminder), a pause ending, or, when `earning`,
+  // financing interest to book. In id order.
+  virtual Result<std::vector<std::string>> ListToClose(Date d, Date reminder_due, bool earning) = 0;
   // Every plan summed by currency, status and bucket (an operator report: it reads
   // the whole book).
   virtual Result<std::vector<PortfolioLine>> Portfolio() = 0;

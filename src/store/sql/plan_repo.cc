@@ -141,17 +141,19 @@ Status SqlPlanRepo::UpdateState(const Plan& p) {
   return Status::Ok();
 }
 
-Result<std::vector<std::string>> SqlPlanRepo::ListToClose(Date d, Date due_by, bool earning) {
-  // Plans with something due by the reminder horizon or overdue, pauses ending, and when
-  // `earning` every plan earning interest; only those not yet closed through d.
+Result<std::vector<std::string>> SqlPlanRepo::ListToClose(Date d, Date reminder_due, bool earning) {
+  // Plans with something unpaid due by d or due exactly at the reminder horizon, pauses
+  // ending, and when `earning` every plan earning interest; only those not yet closed
+  // through d. A plan whose next instalment falls due between those days has no work
+  // on d (servicing::CloseDay looks at d alone), so it is not visited.
   auto s = c_.Prepare(
       "SELECT p.id FROM plans p JOIN ("
-      " SELECT plan_id AS id FROM plan_installments WHERE due_date <= ?2"
+      " SELECT plan_id AS id FROM plan_installments WHERE due_date <= ?2 AND (due_date <= ?1 OR due_date = ?2)"
       "  AND paid_minor < principal_minor + interest_minor"
       " UNION SELECT id FROM plans WHERE ?3 = 1 AND status = 'active' AND apr_bps > 0"
       " UNION SELECT id FROM plans WHERE paused_until IS NOT NULL AND paused_until <= ?1) c ON c.id = p.id"
       " WHERE p.status = 'active' AND (p.serviced_through IS NULL OR p.serviced_through < ?1) ORDER BY p.id");
-  s.Bind(1, FormatDate(d)).Bind(2, FormatDate(due_by)).Bind(3, std::int64_t{earning ? 1 : 0});
+  s.Bind(1, FormatDate(d)).Bind(2, FormatDate(reminder_due)).Bind(3, std::int64_t{earning ? 1 : 0});
   return CollectAll<std::string>(s, [](const Statement& st) -> Result<std::string> { return st.Text(0); });
 }
 

@@ -19,7 +19,7 @@ class SqlPlanRepo final : public lending::PlanRepo {
                                                     std::string_view after_id,
                                                     std::size_t limit) override;
   Result<std::optional<Date>> OldestOverdue(std::string_view consumer_id, Date today) override;
-  Result<std::vector<std::string>> ListToClose(Date d, Date due_by, bool earning) override;
+  Result<std::vector<std::string>> ListToClose(Date d, Date reminder_due, bool earning) override;
   Result<std::vector<lending::PortfolioLine>> Portfolio() override;
   Result<std::vector<lending::MerchantPlans>> MerchantDelinquency(Instant from, Instant to,
                                                                   std::size_t limit) override;
