@@ -240,7 +240,12 @@ bool IsOrdinalAfter(std::string_view s, const Number& n) {
 }
 
 std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
-  if (HasAnyPhrase(s, {"the rest", "rest of it", "remaining balance", "the remainder", "everything i owe",
+  // "charge $400 and keep the rest as credit": the rest kept is what would be left
+  // over, not the sum to pay.
+  const bool rest_left_over = HasAnyPhrase(s, {"keep the rest", "leave the rest", "save the rest", "spara resten",
+                                               "behåll resten", "behaltet den rest", "behalte den rest",
+                                               "den rest als"});
+  if (!rest_left_over && HasAnyPhrase(s, {"the rest", "rest of it", "remaining balance", "the remainder", "everything i owe",
                        "resten", "det som är kvar", "den rest", "den restbetrag", "restbetrag", "alles was"})) {
     return AmountSlot{std::nullopt, true};
   }

@@ -29,6 +29,9 @@ TEST(SlotsTest, AmountsInThreeLanguages) {
   EXPECT_EQ(Minor("zwanzig Euro bitte"), 2000);
   EXPECT_EQ(Minor("pay 1.200,50 EUR"), 120050);
   EXPECT_EQ(Minor("10k dollars"), 1'000'000);
+  // The rest kept as credit is what would be left over; the sum is the one named.
+  EXPECT_EQ(Minor("charge $400 and keep the rest as credit"), 40000);
+  EXPECT_EQ(Minor("dra 400 dollar och spara resten"), 40000);
 }
 
 TEST(SlotsTest, MoneyNamedAsMoneyBeatsABareNumberAndADayIsNoAmount) {
