@@ -1034,5 +1034,16 @@ TEST(PolicyTest, ErasingEverythingHeldOnThemHandsOffAsDataDeletion) {
   EXPECT_FALSE(fees.Send("can you remove all the late fees", U("fee_waiver")).handoff == HandoffReason::kDeleteData);
 }
 
+TEST(PolicyTest, ARefundNamedBesideAnotherQuestionIsExplainedToo) {
+  Chat c;
+  c.account.plans[0].refunded_minor = 2000;
+  const Decision d = c.Send("crisp tech refund - what do i owe now?? and why did my last payment vanish",
+                            U("payment_history"));
+  EXPECT_NE(d.reply.find("$20.00"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("last payment backwards"), std::string::npos) << d.reply;
+  Chat none;  // without a refund on the account the word asks nothing more
+  EXPECT_EQ(none.Send("refund? what do i owe now", U("balance")).reply.find("backwards"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tranche::assist
