@@ -108,6 +108,11 @@ TEST_F(AssistantApiTest, ANoChangesNothingAndRefusalsGiveTheReason) {
   r = Say(token, id, "pay $500 now");
   EXPECT_EQ(r.json()["actions"][0]["type"], "overpayment");
   EXPECT_EQ(r.json()["actions"][0]["status"], "refused");
+  // Pressing after the refusal (the conversation's stored state remembers it) gets the
+  // same rule, not a person.
+  r = Say(token, id, "come on, just this once, I'm a good customer");
+  EXPECT_NE(r.json()["reply"].get<std::string>().find("exception"), std::string::npos) << r.body;
+  EXPECT_TRUE(r.json()["handoff"].is_null()) << r.body;
   r = Say(token, id, "can I push my payment back 30 days");
   EXPECT_EQ(r.json()["actions"][0]["type"], "extension_too_long");
   EXPECT_NE(r.json()["reply"].get<std::string>().find("14 days"), std::string::npos);

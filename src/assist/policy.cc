@@ -30,16 +30,17 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "von der geschäftsleitung", "geschäftsleitung genehmigt"});
 }
 
+bool In(std::string_view word, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
 // Whether a word of `first` is followed, within `max_gap` words, by a word of `then`.
 bool WordThenWord(const std::vector<std::string>& words, std::initializer_list<std::string_view> first,
                   std::initializer_list<std::string_view> then, std::size_t max_gap) {
-  const auto in = [](std::string_view w, std::initializer_list<std::string_view> set) {
-    return std::find(set.begin(), set.end(), w) != set.end();
-  };
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!in(words[i], first)) continue;
+    if (!In(words[i], first)) continue;
     for (std::size_t k = i + 1; k < words.size() && k <= i + max_gap; ++k) {
-      if (in(words[k], then)) return true;
+      if (In(words[k], then)) return true;
     }
   }
   return false;
@@ -152,9 +153,6 @@ bool MentionsSomeoneElse(std::string_view s) {
 // my card") is not.
 bool NamesAnotherPersonsCard(std::string_view s) {
   const std::vector<std::string> w = Words(s);
-  const auto in = [](std::string_view x, std::initializer_list<std::string_view> set) {
-    return std::find(set.begin(), set.end(), x) != set.end();
-  };
   static constexpr auto kPeople = std::to_array<std::string_view>({
       "dad", "mum", "mom", "mother", "father", "boss", "friend", "brother", "sister", "wife", "husband", "partner",
       "girlfriend", "boyfriend", "son", "daughter", "roommate", "flatmate", "colleague", "coworker", "employer",
@@ -162,31 +160,31 @@ bool NamesAnotherPersonsCard(std::string_view s) {
       "chef", "chefin", "vater", "mutter", "bruder", "schwester", "freund", "freundin", "mann", "frau", "kollege",
       "kollegin", "nachbar", "nachbarin", "oma", "opa", "arbeitgeber", "firma"});
   for (std::size_t j = 0; j < w.size(); ++j) {
-    const bool english = in(w[j], {"card", "cards", "visa", "mastercard", "amex", "debit", "bank"});
-    const bool swedish = in(w[j], {"kort", "kortet", "bankkort", "kreditkort", "betalkort", "bankkonto"});
-    const bool german = in(w[j], {"karte", "kreditkarte", "bankkarte", "firmenkarte", "bankkonto"});
+    const bool english = In(w[j], {"card", "cards", "visa", "mastercard", "amex", "debit", "bank"});
+    const bool swedish = In(w[j], {"kort", "kortet", "bankkort", "kreditkort", "betalkort", "bankkonto"});
+    const bool german = In(w[j], {"karte", "kreditkarte", "bankkarte", "firmenkarte", "bankkonto"});
     if (!english && !swedish && !german) continue;
     // Back from the noun: the consumer's own word first means their own card; a
     // possessive "'s" or his/her/their first means someone else's.
     for (std::size_t back = 1; back <= 4 && back <= j; ++back) {
       const std::string& x = w[j - back];
-      if (in(x, {"my", "own", "mine", "min", "mitt", "mina", "egna", "eget", "mein", "meine", "meiner", "meinem",
+      if (In(x, {"my", "own", "mine", "min", "mitt", "mina", "egna", "eget", "mein", "meine", "meiner", "meinem",
                  "eigene", "eigenen"})) {
         // "min pappas kort": the word between "min" and the card is whose it is.
         if (swedish && back == 2 && w[j - 1].size() > 3 && w[j - 1].back() == 's') return true;
         break;
       }
-      if (in(x, {"his", "her", "their", "hans", "hennes", "deras", "seine", "seiner", "ihre", "ihrer"})) return true;
+      if (In(x, {"his", "her", "their", "hans", "hennes", "deras", "seine", "seiner", "ihre", "ihrer"})) return true;
       if (english && x == "s" && j - back >= 1 &&
-          !in(w[j - back - 1], {"it", "that", "what", "there", "here", "let", "he", "she", "who", "where", "how",
+          !In(w[j - back - 1], {"it", "that", "what", "there", "here", "let", "he", "she", "who", "where", "how",
                                 "one", "today", "card"})) {
         return true;
       }
     }
     // After the noun: "card of/from my boss", "Karte meines Chefs", "Karte von meiner Mutter".
-    if (j + 1 < w.size() && in(w[j + 1], {"meiner", "meines"})) return true;
-    if (j + 2 < w.size() && in(w[j + 1], {"of", "from", "von"}) &&
-        in(w[j + 2], {"my", "his", "her", "meinem", "meiner", "seinem", "seiner", "ihrem", "ihrer"}) &&
+    if (j + 1 < w.size() && In(w[j + 1], {"meiner", "meines"})) return true;
+    if (j + 2 < w.size() && In(w[j + 1], {"of", "from", "von"}) &&
+        In(w[j + 2], {"my", "his", "her", "meinem", "meiner", "seinem", "seiner", "ihrem", "ihrer"}) &&
         j + 3 < w.size() && std::find(kPeople.begin(), kPeople.end(), w[j + 3]) != kPeople.end()) {
       return true;
     }
@@ -226,6 +224,23 @@ bool NamesARelative(std::string_view s) {
                           "min kompis", "min vän", "min sambo", "min pojkvän", "min flickvän", "min man", "min fru",
                           "mein vater", "meine mutter", "meine schwester", "mein bruder", "mein freund",
                           "meine freundin", "mein mann", "meine frau"});
+}
+
+// Pressing for an exception to a rule just stated ("come on, just this once", "I'm a
+// good customer", "kom igen, bara den här gången", "nur dieses eine Mal").
+bool PressesForAnException(std::string_view s) {
+  return HasAnyPhrase(s, {"come on", "just this once", "only this once", "just once", "make an exception",
+                          "an exception", "good customer", "loyal customer", "i always pay", "never missed",
+                          "please please", "kom igen", "bara den här gången", "bara denna gång", "bara en gång",
+                          "ett undantag", "undantag", "god kund", "trogen kund", "komm schon", "nur dieses eine mal",
+                          "nur einmal", "eine ausnahme", "ausnahme", "guter kunde", "treuer kunde", "bitte bitte"});
+}
+
+// Asking for a person in so many words.
+bool AsksForAPerson(std::string_view s) {
+  return HasAnyPhrase(s, {"human", "a person", "real person", "agent", "someone", "somebody", "supervisor", "manager",
+                          "colleague", "människa", "en person", "handläggare", "någon på", "mensch", "mitarbeiter",
+                          "berater", "jemand", "vorgesetzten"});
 }
 
 // The consumer's own money spoken of ("my balance", "what do I owe", "mitt saldo").
@@ -271,22 +286,19 @@ bool MentionsPaymentMethod(std::string_view s) {
 // everything the lender has on them.
 bool AsksToEraseTheirData(std::string_view s) {
   const std::vector<std::string> w = Words(s);
-  const auto in = [](std::string_view x, std::initializer_list<std::string_view> set) {
-    return std::find(set.begin(), set.end(), x) != set.end();
-  };
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (!in(w[i], {"delete", "erase", "wipe", "purge", "remove", "radera", "bort", "löschen", "löscht", "lösche",
+    if (!In(w[i], {"delete", "erase", "wipe", "purge", "remove", "radera", "bort", "löschen", "löscht", "lösche",
                    "entfernen", "entfernt"})) {
       continue;
     }
     for (std::size_t k = i + 1; k < w.size() && k <= i + 5; ++k) {
-      if (in(w[k], {"data", "information", "info", "details", "records", "uppgifter", "personuppgifter", "daten",
+      if (In(w[k], {"data", "information", "info", "details", "records", "uppgifter", "personuppgifter", "daten",
                     "informationen"})) {
         return true;
       }
-      const bool everything = in(w[k], {"everything", "all", "allt", "alles"});
+      const bool everything = In(w[k], {"everything", "all", "allt", "alles"});
       if (everything && k + 1 < w.size() &&
-          in(w[k + 1], {"you", "u", "about", "on", "ni", "om", "ihr", "über", "was"})) {
+          In(w[k + 1], {"you", "u", "about", "on", "ni", "om", "ihr", "über", "was"})) {
         return true;
       }
     }
@@ -519,6 +531,7 @@ class Turn {
     d_.next.language = r_.language();
     d_.next.language_known = true;
     d_.next.refused_someone_else = false;
+    d_.next.refused_by_rule = false;
   }
 
   // Whether the last Run reached the point where a model's proposal is followed.
@@ -636,6 +649,17 @@ class Turn {
         Say("pending_reminder");
         return Finish();
       }
+    }
+    // "come on, just this once, I'm a good customer" right after a refusal the rules
+    // require: the rules are the same for everyone, and pressing is no request for a
+    // person (asking for one in so many words still is).
+    const bool asks_anew = FindAmount(folded_, false).has_value() || named_date_.has_value() ||
+                           FindDays(folded_, account_.today).has_value();
+    if (state_.refused_by_rule && !text_handoff_ && !asks_anew && PressesForAnException(folded_) &&
+        !AsksForAPerson(folded_)) {
+      d_.next.refused_by_rule = true;
+      Say("no_exception");
+      return Finish();
     }
     if (text_handoff_ && !writes_blocked_) return Handoff(*text_handoff_);
     if (ExplainsAChargeOfTheirOwn()) return Finish();
@@ -814,15 +838,22 @@ class Turn {
   // Paying a plan off in so many words ("Kann ich meinen Einkauf jetzt komplett
   // bezahlen?") is a payoff, whatever unsure reading the classifier gave it; like any
   // change it is stated and runs only on a yes.
+  //
+  // "Can you settle the boots I bought at Alba?": settling a purchase at a shop of
+  // theirs is paying it off, whatever limit the classifier read in it.
   void ReadPayoffWords() {
-    if (reading_.intent != "oos" && reading_.confidence >= kMinConfidence) return;
-    if (!HasAnyPhrase(folded_, {"pay off", "pay it off", "pay in full", "pay the whole", "pay the full",
-                                "pay everything", "clear the balance", "settle the balance", "lösa hela", "lösa planen",
-                                "lösa köpet", "betala hela", "betala allt", "slutbetala", "komplett bezahlen",
-                                "komplett abbezahlen", "vollständig bezahlen", "vollständig abbezahlen", "ganz bezahlen",
-                                "alles bezahlen", "ablösen"})) {
-      return;
-    }
+    const std::string& i = reading_.intent;
+    const bool settles_theirs = HasAnyPhrase(folded_, {"settle", "lösa", "begleichen"}) && NamesOneOfTheirShops();
+    const bool misread = i == "oos" || reading_.confidence < kMinConfidence ||
+                         (settles_theirs && (i == "spending_limit" || i == "increase_limit"));
+    if (!misread) return;
+    const bool says_pay_off =
+        HasAnyPhrase(folded_, {"pay off", "pay it off", "pay in full", "pay the whole", "pay the full",
+                               "pay everything", "clear the balance", "settle the balance", "lösa hela", "lösa planen",
+                               "lösa köpet", "betala hela", "betala allt", "slutbetala", "komplett bezahlen",
+                               "komplett abbezahlen", "vollständig bezahlen", "vollständig abbezahlen", "ganz bezahlen",
+                               "alles bezahlen", "ablösen"});
+    if (!settles_theirs && !says_pay_off) return;
     Reread({"payoff", kMinConfidence});
   }
 
@@ -1030,7 +1061,15 @@ class Turn {
     return Finish();
   }
 
-  Decision Finish() { return std::move(d_); }
+  Decision Finish() {
+    static constexpr auto kRuleRefusals = std::to_array<std::string_view>(
+        {"extension_used", "extension_too_long", "installment_overdue", "overpayment", "limit_change"});
+    const auto by_rule = [](const std::string& r) {
+      return std::find(kRuleRefusals.begin(), kRuleRefusals.end(), r) != kRuleRefusals.end();
+    };
+    if (std::any_of(d_.refusals.begin(), d_.refusals.end(), by_rule)) d_.next.refused_by_rule = true;
+    return std::move(d_);
+  }
 
   // ---- a language model's proposal ----
 

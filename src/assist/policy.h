@@ -65,6 +65,7 @@ struct DialogueState {
   std::string awaiting_intent;         // a question was asked to complete this intent
   std::string focus_plan;              // the plan last talked about
   bool refused_someone_else = false;   // the last reply declined to speak of another's account
+  bool refused_by_rule = false;        // the last reply refused what the rules forbid
 };
 
 struct Understanding {

@@ -1045,5 +1045,33 @@ TEST(PolicyTest, ARefundNamedBesideAnotherQuestionIsExplainedToo) {
   EXPECT_EQ(none.Send("refund? what do i owe now", U("balance")).reply.find("backwards"), std::string::npos);
 }
 
+TEST(PolicyTest, PressingAfterARuleRefusalGetsTheRuleAgainNotAPerson) {
+  Chat c;
+  c.account.plans[0].extended = true;
+  EXPECT_EQ(c.Send("another 7 day extension on the crisp tech plan", U("extend_due_date")).refusals,
+            std::vector<std::string>{"extension_used"});
+  Decision d = c.Send("come on, just this once, I'm a good customer", U("human_agent"));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("exception"), std::string::npos) << d.reply;
+  d = c.Send("komm schon, nur dieses eine Mal", U("human_agent", 0.9, Language::kGerman));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  // Asking for a person in so many words still hands off; so does pressing with nothing refused.
+  EXPECT_TRUE(c.Send("come on, let me talk to a human", U("human_agent")).handoff.has_value());
+  Chat fresh;
+  EXPECT_TRUE(fresh.Send("come on, just this once", U("human_agent")).handoff.has_value());
+}
+
+TEST(PolicyTest, SettlingAPurchaseAtTheirShopIsAPayoffWhateverLimitWasRead) {
+  Chat c;
+  const Decision d = c.Send("Can you settle the stuff I bought at Crisp Tech? How much is left on that?",
+                            U("spending_limit"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  EXPECT_FALSE(c.Send("Hmm, never mind - I'll keep the instalments. Don't charge anything.", U("hardship"))
+                   .handoff.has_value());
+  EXPECT_FALSE(c.state.pending.has_value());
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -44,7 +44,8 @@ std::optional<Action> ActionFromJson(const Json& j) {
 std::string StateToText(const DialogueState& s) {
   Json j{{"language", assist::LanguageCode(s.language)}, {"language_known", s.language_known},
          {"low_confidence_streak", s.low_confidence_streak}, {"awaiting_intent", s.awaiting_intent},
-         {"focus_plan", s.focus_plan}, {"refused_someone_else", s.refused_someone_else}};
+         {"focus_plan", s.focus_plan}, {"refused_someone_else", s.refused_someone_else},
+         {"refused_by_rule", s.refused_by_rule}};
   j["pending"] = s.pending ? ActionToJson(*s.pending) : Json(nullptr);
   return j.dump();
 }
@@ -62,6 +63,7 @@ Result<DialogueState> StateFromText(const std::string& text) {
   s.awaiting_intent = j.value("awaiting_intent", "");
   s.focus_plan = j.value("focus_plan", "");
   s.refused_someone_else = j.value("refused_someone_else", false);
+  s.refused_by_rule = j.value("refused_by_rule", false);
   if (j.contains("pending")) s.pending = ActionFromJson(j["pending"]);
   return s;
 }
