@@ -774,8 +774,7 @@ class Turn {
     const bool polite_request =
         HasAnyPhrase(folded_, {"can you", "could you", "can u", "would you", "will you", "kan ni", "kan du",
                                "skulle ni", "skulle du", "könnt ihr", "können sie", "kannst du", "könnten sie"}) &&
-        !HasAnyPhrase(folded_, {"what", "how", "when", "why", "which", "where", "vad", "hur", "när", "varför",
-                                "vilken", "vilket", "was", "wie", "wann", "warum", "welche", "welcher", "wo"});
+        !HasQuestionWord(folded_);
     const bool asks = AsksSomething(folded_) && !polite_request;
     if (!misread || asks || FindLast4(folded_, account_.method_last4)) return;
     const std::vector<std::string> words = Words(folded_);

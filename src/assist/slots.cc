@@ -563,11 +563,12 @@ bool IsDenial(std::string_view s) {
                           "nein", "nicht", "abbrechen", "stopp", "warte", "lieber nicht"});
 }
 
-bool AsksSomething(std::string_view s) {
-  return s.find('?') != std::string_view::npos ||
-         HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "vad", "hur", "när", "varför", "vilken",
+bool HasQuestionWord(std::string_view s) {
+  return HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "vad", "hur", "när", "varför", "vilken",
                           "vilket", "was", "wie", "wann", "warum", "welche", "welcher", "wo"});
 }
+
+bool AsksSomething(std::string_view s) { return s.find('?') != std::string_view::npos || HasQuestionWord(s); }
 
 bool IsAffirmation(std::string_view s) {
   if (IsDenial(s)) return false;
