@@ -827,6 +827,19 @@ UPDATE plans SET accrued_through = serviced_through WHERE apr_bps > 0;
 -- need no change. The version keeps both dialects' schemas numbered alike.
 SELECT 1;
 )sql"},
+    {32, "fraud_feature_catalogues",
+     R"sql(
+-- A fraud decision's feature names, stored once per catalogue instead of beside every
+-- value: the names were about 3 KB of a 4.5 KB decision, the same in every row. New
+-- decisions store their values alone, in the catalogue's order; rows written before
+-- keep [name, value] pairs and no catalogue. (SQLite also rebuilds the decisions as a
+-- rowid table there; PostgreSQL's heap needs no rebuild.)
+CREATE TABLE fraud_feature_catalogues (
+  id TEXT PRIMARY KEY,                   -- ffc_ + a hash of names
+  names TEXT NOT NULL                    -- JSON array of feature names, in order
+);
+ALTER TABLE fraud_decisions ADD COLUMN feature_catalogue TEXT REFERENCES fraud_feature_catalogues(id);
+)sql"},
 };
 
 constexpr bool VersionsAreConsecutive() {

@@ -1,5 +1,6 @@
 // Fraud decisions, with every input they were made from, in SQLite.
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
 #include <limits>
 
@@ -65,6 +66,46 @@ bool ReadFacts(const std::string& text, AuthorizationFacts& f) {
   return true;
 }
 
+// A decision's feature names, kept once for every decision made from the same catalogue
+// (fraud_feature_catalogues): the names were three quarters of a decision's row, the
+// same 116 strings in every one. The key is a hash of the names' JSON, so a process
+// needs no registry and two processes with one catalogue agree on its key.
+struct FeatureCatalogue {
+  std::string id;     // ffc_ + 32 hex digits
+  std::string names;  // JSON array of the names, in the decision's order
+};
+
+FeatureCatalogue CatalogueOf(const FraudDecision& d) {
+  Json names = Json::array();
+  for (const auto& [name, value] : d.features) names.push_back(name);
+  FeatureCatalogue out{"ffc_", JsonText(names)};
+  unsigned char hash[16];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(out.names.data()), out.names.size(),
+                     nullptr, 0);
+  char hex[2 * sizeof hash + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  out.id += hex;
+  return out;
+}
+
+// The features column: values alone when the names are in a catalogue (`names` the
+// catalogue's JSON), [name, value] pairs in rows written before catalogues existed.
+void ReadFeatures(const std::string& features, const std::optional<std::string>& names, FraudDecision& d) {
+  const Json values = Json::parse(features);
+  if (!names) {
+    for (const Json& f : values) d.features.emplace_back(f.at(0).get<std::string>(), ValueFrom(f.at(1)));
+    return;
+  }
+  const Json catalogue = Json::parse(*names);
+  if (!catalogue.is_array() || !values.is_array() || catalogue.size() != values.size()) {
+    throw Json::other_error::create(501, "features do not match their catalogue", nullptr);
+  }
+  d.features.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    d.features.emplace_back(catalogue[i].get<std::string>(), ValueFrom(values[i]));
+  }
+}
+
 // What the decision's columns say of its facts (the rest is in the facts column).
 AuthorizationFacts FactsOf(const FraudDecision& d) {
   AuthorizationFacts f;
@@ -81,7 +122,8 @@ AuthorizationFacts FactsOf(const FraudDecision& d) {
 #define TRANCHE_SELECT_DECISION                                                                 \
   "SELECT id, session_id, merchant_id, consumer_id, credit_decision_id, currency, amount_minor, action," \
   " decided_by, rule, hits, features, score, score_reasons, model_version, members, rules_version,"     \
-  " review_threshold, block_threshold, created_at_us, facts FROM fraud_decisions"
+  " review_threshold, block_threshold, created_at_us, facts,"                                     \
+  " (SELECT names FROM fraud_feature_catalogues WHERE id = feature_catalogue) FROM fraud_decisions"
 
 Result<FraudDecision> ReadDecision(const Statement& s) {
   FraudDecision d;
@@ -99,9 +141,7 @@ Result<FraudDecision> ReadDecision(const Statement& s) {
   try {
     if (!s.IsNull(9)) d.rule = HitFrom(Json::parse(s.Text(9)));
     for (const Json& h : Json::parse(s.Text(10))) d.hits.push_back(HitFrom(h));
-    for (const Json& f : Json::parse(s.Text(11))) {
-      d.features.emplace_back(f.at(0).get<std::string>(), ValueFrom(f.at(1)));
-    }
+    ReadFeatures(s.Text(11), s.IsNull(21) ? std::nullopt : std::optional<std::string>(s.Text(21)), d);
     if (!s.IsNull(12)) {
       d.score = Score{static_cast<int>(s.Int(12)), Json::parse(s.Text(13)).get<std::vector<std::string>>(),
                       s.Text(14)};
@@ -137,15 +177,19 @@ Result<ConsumerActivity> SqlFraudDecisionRepo::Activity(std::string_view consume
 Status SqlFraudDecisionRepo::Insert(const FraudDecision& d) {
   Json hits = Json::array();
   for (const RuleHit& h : d.hits) hits.push_back(HitJson(h));
+  const FeatureCatalogue catalogue = CatalogueOf(d);
+  auto c = c_.Prepare("INSERT INTO fraud_feature_catalogues(id, names) VALUES (?, ?) ON CONFLICT DO NOTHING");
+  c.Bind(1, catalogue.id).Bind(2, catalogue.names);
+  TRANCHE_RETURN_IF_ERROR(c.Run());
   Json features = Json::array();
-  for (const auto& [name, value] : d.features) features.push_back(Json::array({name, ValueJson(value)}));
+  for (const auto& [name, value] : d.features) features.push_back(ValueJson(value));
   Json members = Json::array();
   for (const auto& [list, value] : d.members) members.push_back(Json::array({list, value}));
   auto s = c_.Prepare(
       "INSERT INTO fraud_decisions(id, session_id, merchant_id, consumer_id, credit_decision_id, currency,"
       " amount_minor, action, decided_by, rule, hits, features, score, score_reasons, model_version, members,"
-      " rules_version, review_threshold, block_threshold, created_at_us, facts)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " rules_version, review_threshold, block_threshold, created_at_us, facts, feature_catalogue)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, d.id).Bind(2, d.session_id).Bind(3, d.merchant_id).Bind(4, d.consumer_id).Bind(5, d.credit_decision_id)
       .Bind(6, CurrencyCode(d.amount.currency())).Bind(7, d.amount.minor()).Bind(8, ActionName(d.action))
       .Bind(9, d.decided_by);
@@ -162,7 +206,7 @@ Status SqlFraudDecisionRepo::Insert(const FraudDecision& d) {
   }
   s.Bind(16, JsonText(members)).Bind(17, d.rules_version).Bind(18, std::int64_t{d.thresholds.review_at})
       .Bind(19, std::int64_t{d.thresholds.block_at}).Bind(20, UnixMicros(d.created_at))
-      .Bind(21, JsonText(FactsJson(d.facts)));
+      .Bind(21, JsonText(FactsJson(d.facts))).Bind(22, catalogue.id);
   return s.Run();
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/time.h"
+#include "store/sql/fraud_decision_repo.h"
 #include "store/sql/migrate.h"
 #include "store/sqlite/sqlite_db.h"
 
@@ -53,6 +54,55 @@ TEST(SqliteSchema, TheOutboxRebuildKeepsEventsAndTheirDeliveries) {
                    .ok());
   EXPECT_FALSE(c.Exec("DELETE FROM events WHERE id = 'evt_2'").ok());
   EXPECT_FALSE(c.Exec("INSERT INTO events VALUES ('evt_1', 'mer_1', 'x', '{}', 4)").ok());  // ids stay unique
+}
+
+// Migration 32 keeps feature names once per catalogue and rebuilds the decisions as a
+// rowid table: a decision stored since then reads back the same named features as one
+// stored before it (names beside values).
+TEST(SqliteSchema, FraudFeaturesReadBackTheSameWithTheirNamesStoredOnce) {
+  auto conn = SqliteConnection::OpenInMemory();
+  ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+  SqliteConnection& c = **conn;
+  const auto all = Migrations();
+  ASSERT_GE(all.size(), 32u);
+  ASSERT_TRUE(sql::Migrate(c, all.first(31), kNow).ok());
+  // Only the decisions are under test: their sessions, consumers and credit decisions
+  // are left out.
+  ASSERT_TRUE(c.Exec("PRAGMA foreign_keys=OFF").ok());
+  ASSERT_TRUE(c.Exec("INSERT INTO fraud_decisions(id, session_id, merchant_id, consumer_id, credit_decision_id,"
+                     " currency, amount_minor, action, decided_by, rule, hits, features, score, score_reasons,"
+                     " model_version, members, rules_version, review_threshold, block_threshold, created_at_us,"
+                     " facts) VALUES ('frd_old', 'ses_1', 'mer_1', 'con_1', 'dec_1', 'USD', 500, 'allow', 'default',"
+                     " NULL, '[]', '[[\"amount\",500.0],[\"email_domain\",\"example.com\"],[\"consumer_age_days\",null]]',"
+                     " NULL, NULL, NULL, '[]', 1, 70, 90, 1, NULL)")
+                  .ok());
+  auto migrated = sql::Migrate(c, all, kNow);
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+  EXPECT_EQ(One(c, "SELECT sql FROM sqlite_schema WHERE name = 'fraud_decisions'").find("WITHOUT ROWID"),
+            std::string::npos);
+  EXPECT_EQ(One(c, "SELECT COUNT(*) FROM sqlite_schema WHERE tbl_name = 'fraud_decisions' AND type = 'index'"
+                   " AND name NOT LIKE 'sqlite_autoindex%'"),
+            "2");
+
+  sql::SqlFraudDecisionRepo repo(c);
+  auto old = repo.Find("frd_old");
+  ASSERT_TRUE(old.ok() && old->has_value()) << old.status().ToString();
+  const std::vector<std::pair<std::string, fraud::FeatureValue>> expected = {
+      {"amount", 500.0}, {"email_domain", std::string("example.com")}, {"consumer_age_days", {}}};
+  EXPECT_EQ((*old)->features, expected);
+
+  for (const char* id : {"frd_new1", "frd_new2"}) {
+    fraud::FraudDecision d = **old;
+    d.id = id;
+    ASSERT_TRUE(repo.Insert(d).ok());
+    auto read = repo.Find(id);
+    ASSERT_TRUE(read.ok() && read->has_value());
+    EXPECT_EQ((*read)->features, expected);
+  }
+  EXPECT_EQ(One(c, "SELECT COUNT(*) FROM fraud_feature_catalogues"), "1");
+  EXPECT_EQ(One(c, "SELECT names FROM fraud_feature_catalogues"), "[\"amount\",\"email_domain\",\"consumer_age_days\"]");
+  EXPECT_EQ(One(c, "SELECT features FROM fraud_decisions WHERE id = 'frd_new2'"), "[500.0,\"example.com\",null]");
+  EXPECT_EQ(One(c, "SELECT COUNT(DISTINCT feature_catalogue) FROM fraud_decisions"), "1");  // the old row has none
 }
 
 }  // namespace
