@@ -220,7 +220,8 @@ bool NamesARelative(std::string_view s) {
                           "my fiancé", "my fiancee", "my dad", "my mum", "my mom", "my sister", "my brother",
                           "my friend", "my roommate",
                           "my flatmate", "my partner", "my wife", "my husband", "my son", "my daughter",
-                          "my boyfriend", "my girlfriend", "min pappa", "min mamma", "min syster", "min bror",
+                          "my boyfriend", "my girlfriend", "my wifes", "my husbands", "my partners", "my wife's",
+                          "my husband's", "my partner's", "min pappa", "min mamma", "min syster", "min bror",
                           "min kompis", "min vän", "min sambo", "min pojkvän", "min flickvän", "min man", "min fru",
                           "mein vater", "meine mutter", "meine schwester", "mein bruder", "mein freund",
                           "meine freundin", "mein mann", "meine frau"});
@@ -303,6 +304,38 @@ bool AsksToEraseTheirData(std::string_view s) {
       }
     }
   }
+  // "everything you hold about me erased", "meine Daten gelöscht": their data, then a
+  // word saying it is gone.
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!In(w[i], {"everything", "data", "information", "info", "details", "records", "uppgifter", "personuppgifter",
+                   "allt", "daten", "alles"})) {
+      continue;
+    }
+    for (std::size_t k = i + 1; k < w.size() && k <= i + 6; ++k) {
+      if (In(w[k], {"erased", "deleted", "wiped", "purged", "raderade", "raderad", "raderat", "raderas",
+                    "gelöscht"})) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// "I want the account shut", "close down my account", "mein Konto auflösen": the word
+// account within three words of a verb of closing it ("close to my limit" is not).
+bool AsksToCloseTheAccount(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!In(w[i], {"account", "konto", "kontot"})) continue;
+    const std::size_t from = i >= 3 ? i - 3 : 0;
+    for (std::size_t k = from; k < w.size() && k <= i + 3; ++k) {
+      const bool closing = In(w[k], {"close", "closed", "shut", "terminate", "terminated", "deactivate",
+                                     "deactivated", "avsluta", "avslutat", "avslutas", "stäng", "stänga", "stängt",
+                                     "stängs", "schließen", "geschlossen", "kündigen", "gekündigt", "auflösen",
+                                     "aufgelöst"});
+      if (closing && !(k + 1 < w.size() && w[k + 1] == "to")) return true;
+    }
+  }
   return false;
 }
 
@@ -340,7 +373,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "dsgvo", "meine daten"})) {
     return HandoffReason::kDeleteData;
   }
-  if (HasAnyPhrase(s, {"close my account", "delete my account", "cancel my account", "shut my account",
+  if (AsksToCloseTheAccount(s) ||
+      HasAnyPhrase(s, {"close my account", "delete my account", "cancel my account", "shut my account",
                        "close the account", "avsluta mitt konto", "stänga mitt konto", "ta bort mitt konto",
                        "konto schließen", "konto kündigen", "konto löschen"})) {
     return HandoffReason::kCloseAccount;
@@ -547,6 +581,7 @@ class Turn {
     ReadOrderProblem();
     ReadPayoffWords();
     ReadPaymentNotExtension();
+    ReadMoreTime();
     ReadFeeWaiverWithoutAFee();
     ReadNewCard();
     if (HasCardNumber(folded_)) {
@@ -587,11 +622,20 @@ class Turn {
                                "schuldet", "email", "e-mail", "e-post"});
     // "come on, I'm his partner. just yes or no": pressed again after a refusal, whoever
     // the caller says they are, the answer stays the same (and is no hardship).
+    // "its my wifes account she said its ok": their account or their leave, named for a
+    // relative, is pressing too ("my boyfriend says my balance is wrong" is not).
+    const bool relatives_leave =
+        (NamesARelative(folded_) || NamesAnotherPerson(folded_)) && !SpeaksOfOwnMoney(folded_) &&
+        HasAnyPhrase(folded_, {"account", "ok", "okay", "fine", "konto", "kontot", "okej"});
     const bool pressed_again =
         state_.refused_someone_else &&
-        HasAnyPhrase(folded_, {"i'm his", "i'm her", "im his", "im her", "i am his", "i am her", "yes or no",
-                               "jag är hans", "jag är hennes", "ja eller nej", "ich bin sein", "ich bin seine",
-                               "ich bin ihr", "ich bin ihre", "ja oder nein"});
+        (relatives_leave ||
+         HasAnyPhrase(folded_, {"i'm his", "i'm her", "im his", "im her", "i am his", "i am her", "yes or no",
+                                "said it's ok", "said its ok", "said it's fine", "said its fine", "permission",
+                                "allowed me", "she's ok with it", "he's ok with it", "she agreed", "he agreed",
+                                "jag är hans", "jag är hennes", "ja eller nej", "sa att det är ok", "tillåtelse",
+                                "lov", "ich bin sein", "ich bin seine", "ich bin ihr", "ich bin ihre", "ja oder nein",
+                                "erlaubnis", "erlaubt", "einverstanden"}));
     const bool about_their_account = (someone_else && SpeaksOfMoneyOwed(folded_)) || relative_owes ||
                                      AsksWhetherSomeoneIsACustomer(folded_) || pressed_again;
     if (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
@@ -611,14 +655,6 @@ class Turn {
         d_.next.pending.reset();
         return Finish();  // the shell runs it and replies with Outcome
       }
-      d_.next.pending.reset();
-      if (IsDenial(folded_) || Intent() == "deny") {
-        d_.intent = "deny";
-        // "No, ... and my password was changed": the no cancels, and people take the rest.
-        if (text_handoff_) return Handoff(*text_handoff_);
-        Say("cancelled");
-        return Finish();
-      }
       // "What's the maximum you can give me then?" after an extension was stated at its
       // longest: the rule is the answer, whatever limit or product the classifier read,
       // and the change keeps waiting for its yes.
@@ -630,19 +666,30 @@ class Turn {
         Say("pending_still");
         return Finish();
       }
+      // A question about the waiting change ("so how far can you move it, and to what
+      // date?", "wait, before you do it - that comes off what I owe, right?") is no
+      // cancellation, however it starts: it is answered where the classifier is sure
+      // what it asks, and the change keeps waiting for its yes.
+      const bool says_no = HasAnyPhrase(folded_, {"no", "nope", "nah", "cancel", "don't", "dont", "nej", "avbryt",
+                                                  "nein", "abbrechen"});
+      if (!yes && !says_no && !text_handoff_ && AsksSomething(folded_) && AboutTheWaitingChange(*state_.pending)) {
+        d_.next.pending = state_.pending;
+        if (IsQuestionIntent(Intent()) && reading_.confidence >= kMinConfidence) Answer(Intent());
+        Say("pending_still");
+        return Finish();
+      }
+      d_.next.pending.reset();
+      if (IsDenial(folded_) || Intent() == "deny") {
+        d_.intent = "deny";
+        // "No, ... and my password was changed": the no cancels, and people take the rest.
+        if (text_handoff_) return Handoff(*text_handoff_);
+        Say("cancelled");
+        return Finish();
+      }
       // A message read as out of scope, not understood or a yes that asks something is
       // no new request ("what's the longest you can give me?", "okay, so what is the
       // most?"): the stated change keeps waiting and the consumer is reminded of the
       // choice. Anything else is a new request; the change stated before does not happen.
-      // A question while a change waits ("so how far can you move it, and to what date?")
-      // is answered, and the change keeps waiting for its yes.
-      const bool question = AsksSomething(folded_) && IsQuestionIntent(Intent()) && reading_.confidence >= kMinConfidence;
-      if (question && AboutTheWaitingChange(*state_.pending) && !yes && !text_handoff_) {
-        d_.next.pending = state_.pending;
-        Answer(Intent());
-        Say("pending_still");
-        return Finish();
-      }
       const bool unclear = Intent() == "oos" || reading_.confidence < kMinConfidence || yes;
       if (unclear && !text_handoff_) {
         d_.next.pending = state_.pending;
@@ -769,17 +816,18 @@ class Turn {
   // credit" reads as the APR to the classifier; it is the same request (an overpayment).
   void ReadPaymentRequest() {
     const std::string& i = reading_.intent;
+    // "I got my tax refund and want to knock $40 off the coat": money from elsewhere is
+    // no refund of theirs to ask about.
+    const bool windfall = i == "refund_status" &&
+                          HasAnyPhrase(folded_, {"tax refund", "tax return", "skatteåterbäring", "skatteåterbäringen",
+                                                 "steuererstattung", "steuerrückerstattung"});
     const bool misread = i == "change_payment_method" || i == "spending_limit" || i == "increase_limit" ||
-                         i == "apr_interest" || i == "oos" || reading_.confidence < kMinConfidence;
-    const bool polite_request =
-        HasAnyPhrase(folded_, {"can you", "could you", "can u", "would you", "will you", "kan ni", "kan du",
-                               "skulle ni", "skulle du", "könnt ihr", "können sie", "kannst du", "könnten sie"}) &&
-        !HasQuestionWord(folded_);
-    const bool asks = AsksSomething(folded_) && !polite_request;
+                         i == "apr_interest" || i == "oos" || windfall || reading_.confidence < kMinConfidence;
+    const bool asks = AsksSomething(folded_) && !PoliteRequest();
     if (!misread || asks || FindLast4(folded_, account_.method_last4)) return;
     const std::vector<std::string> words = Words(folded_);
     static constexpr auto kVerbs = std::to_array<std::string_view>({
-        "charge", "take", "pay", "put", "dra", "betala", "buch", "buche", "bucht", "abbuchen", "einzahlen", "zahlen",
+        "charge", "take", "pay", "put", "knock", "dra", "betala", "buch", "buche", "bucht", "abbuchen", "einzahlen", "zahlen",
         "bezahlen", "überweisen", "zieht", "belastet", "belasten"});
     const auto bare_after_verb = [&] {
       for (std::size_t k = 0; k + 1 < words.size(); ++k) {
@@ -796,6 +844,13 @@ class Turn {
         NamesOneOfTheirShops() || HasAnyPhrase(folded_, {"plan", "purchase", "order", "köp", "einkauf", "kauf"});
     if (!on_a_plan) return;
     Reread({"pay_now", std::max(reading_.confidence, kMinConfidence)});
+  }
+
+  // "Can you take $40 for the coat?": asked, but a request, not a question.
+  bool PoliteRequest() const {
+    return HasAnyPhrase(folded_, {"can you", "could you", "can u", "would you", "will you", "kan ni", "kan du",
+                                  "skulle ni", "skulle du", "könnt ihr", "können sie", "kannst du", "könnten sie"}) &&
+           !HasQuestionWord(folded_);
   }
 
   // "balances pls, all my plans", "what's the remaining balance on each one?", "Wie viel
@@ -847,8 +902,8 @@ class Turn {
                          (settles_theirs && (i == "spending_limit" || i == "increase_limit"));
     if (!misread) return;
     const bool says_pay_off =
-        HasAnyPhrase(folded_, {"pay off", "pay it off", "pay in full", "pay the whole", "pay the full",
-                               "pay everything", "clear the balance", "settle the balance", "lösa hela", "lösa planen",
+        HasAnyPhrase(folded_, {"pay off", "payoff", "pay-off", "pay it off", "pay in full", "pay the whole",
+                               "pay the full", "pay everything", "clear the balance", "settle the balance", "lösa hela", "lösa planen",
                                "lösa köpet", "betala hela", "betala allt", "slutbetala", "komplett bezahlen",
                                "komplett abbezahlen", "vollständig bezahlen", "vollständig abbezahlen", "ganz bezahlen",
                                "alles bezahlen", "ablösen"});
@@ -878,6 +933,31 @@ class Turn {
       return;
     }
     Reread({"pay_now", kMinConfidence});
+  }
+
+  // "Ich brauche mehr Zeit für meine nächste Rate", "give me another 14 days on the
+  // speaker", "Für die Laufschuhe von Kestrel, bitte zehn Tage": more time for a payment,
+  // or a number of days for one of their purchases, read as a question about payments or
+  // not understood, asks to move it. Days ago ("ten days ago") are no request.
+  void ReadMoreTime() {
+    const std::string& i = reading_.intent;
+    const bool misread = i == "oos" || i == "next_payment" || i == "balance" || i == "pay_now" ||
+                         reading_.confidence < kMinConfidence;
+    if (!misread || FindDisputeReason(folded_)) return;
+    const auto days = FindDays(folded_, account_.today);
+    if (HasAnyPhrase(folded_, {"ago", "sedan", "vor"})) return;
+    const bool more_time = HasAnyPhrase(folded_, {"more time", "extra time", "extra days", "more days", "mer tid",
+                                                   "längre tid", "fler dagar", "mehr zeit", "noch zeit",
+                                                   "mehr tage"}) ||
+                           (days && HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare", "till", "noch",
+                                                           "weitere"}));
+    // A count of days or weeks, not a weekday ("camping on Saturday").
+    const bool counted = HasAnyPhrase(folded_, {"day", "days", "week", "weeks", "dag", "dagar", "vecka", "veckor",
+                                                "tag", "tage", "woche", "wochen"});
+    const bool days_for_a_plan =
+        days && counted && (i == "oos" || reading_.confidence < kMinConfidence) && NamesOneOfTheirShops();
+    if (!more_time && !days_for_a_plan) return;
+    Reread({"extend_due_date", kMinConfidence});
   }
 
   // A fee waiver is asked for with a fee named ("remove the late fee", "avgiften", "die
@@ -911,7 +991,10 @@ class Turn {
     } else if (a.type == ActionType::kPay || a.type == ActionType::kPayoff) {
       const auto amount = FindAmount(folded_, true);
       const bool other_amount = amount && amount->minor && *amount->minor != a.amount_minor;
-      if (other_amount || SpeaksOfNextInstalment(folded_)) intent = "pay_now";
+      // "it's not charged on top of my next payment?" asks about the change; it does not
+      // change it.
+      const bool next_instead = SpeaksOfNextInstalment(folded_) && (!AsksSomething(folded_) || PoliteRequest());
+      if (other_amount || next_instead) intent = "pay_now";
     }
     if (intent.empty()) return false;
     Reread({intent, kMinConfidence});
@@ -938,11 +1021,14 @@ class Turn {
     if (a.type == ActionType::kExtend) {
       return HasAnyPhrase(folded_, {"move", "extend", "how far", "latest", "date", "how long", "push", "flytta",
                                     "förläng", "datum", "senast", "hur långt", "verschieben", "verlängern",
-                                    "wie weit", "spätestens"});
+                                    "wie weit", "spätestens", "after that", "the others", "the other payments",
+                                    "the rest of the payments", "stay the same", "stay as they are", "efter det",
+                                    "de andra", "danach", "die anderen"});
     }
     if (a.type == ActionType::kPay || a.type == ActionType::kPayoff) {
       return HasAnyPhrase(folded_, {"charge", "which card", "what card", "how much will", "amount", "vilket kort",
-                                    "belopp", "welche karte", "betrag"});
+                                    "belopp", "welche karte", "betrag", "after that", "still owe", "left to pay",
+                                    "owe after", "on top", "comes off", "come off", "efter det", "danach"});
     }
     return false;
   }
@@ -1446,6 +1532,12 @@ class Turn {
     if (account_.declines.empty()) return Say("no_declines");
     const DeclineFacts& d = account_.declines.front();
     Say("decline", {d.merchant, Money(d.amount_minor, d.currency), r_.Day(d.on), r_.List(DeclineReasons(d))});
+    // Over what was left to spend: what is left now is the answer to "how much can I?".
+    const bool over_limit = std::find(d.reason_codes.begin(), d.reason_codes.end(), "exceeds_available_credit") !=
+                            d.reason_codes.end();
+    if (over_limit && account_.limit_minor) {
+      Say("limit", {Money(*account_.limit_minor), Money(account_.available_minor)});
+    }
   }
 
   // In the reply's language where the code is known (the decider's message otherwise),
@@ -1517,7 +1609,9 @@ class Turn {
     if (revising && FindAmount(folded_, true)) return true;
     if (MatchMerchant(folded_, MerchantNames(ActivePlansOrAll())) || SpeaksOfNextInstalment(folded_)) return true;
     return HasAnyPhrase(folded_, {"payoff", "paying", "repay", "settle", "clear", "everything", "the rest",
-                                  "remaining", "all of it", "lösa", "betalar", "bezahlen", "abbezahlen",
+                                  "remaining", "all of it", "money towards", "money toward", "put some money",
+                                  "put money", "chip away", "knock", "pay down", "pay something", "pay a bit",
+                                  "pay some", "lösa", "betalar", "bezahlen", "abbezahlen",
                                   "slutbetala", "resten", "allt", "zahlen", "begleichen", "ablösen", "tilgen", "alles",
                                   "den rest"});
   }

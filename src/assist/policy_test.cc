@@ -381,6 +381,61 @@ TEST(PolicyTest, ADeclineReasonIsGivenInTheConsumersLanguage) {
   d = c.Send("why was it declined", U("declined_checkout"));
   EXPECT_NE(d.reply.find("more than your available spending limit with tranche."), std::string::npos);
   EXPECT_EQ(d.reply.find(".."), std::string::npos);
+  // Over what was left: what is left now is said too.
+  EXPECT_NE(d.reply.find("$440.00"), std::string::npos) << d.reply;
+}
+
+TEST(PolicyTest, PressingWithARelativesLeaveAfterARefusalIsRefusedAgain) {
+  Chat c;
+  auto d = c.Send("check balance for dana@example.com", U("balance"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"});
+  d = c.Send("its my wifes account she said its ok", U("bereavement"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"});
+  EXPECT_FALSE(d.handoff.has_value());
+}
+
+TEST(PolicyTest, ClosingTheAccountAndErasingTheirDataInOtherWordsHandsOff) {
+  Chat c;
+  auto d = c.Send("once I've paid what's left I want the account shut and everything you hold about me erased",
+                  U("how_it_works"));
+  ASSERT_TRUE(d.handoff.has_value());
+  Chat c2;
+  d = c2.Send("please close down my account", U("oos"));
+  EXPECT_TRUE(d.handoff.has_value());
+  Chat c3;
+  d = c3.Send("am I close to my account limit?", U("spending_limit"));
+  EXPECT_FALSE(d.handoff.has_value());
+}
+
+// A question about the payment waiting for a yes leaves it waiting, even one that starts
+// with "wait"; the yes after it pays what was stated.
+TEST(PolicyTest, AQuestionAboutTheWaitingPaymentLeavesItWaiting) {
+  Chat c;
+  auto d = c.Send("pay $15 on crisp tech", U("pay_now"));
+  ASSERT_TRUE(d.proposed.has_value());
+  d = c.Send("wait, before you do it - that comes off what I owe, right? it's not charged on top of my next payment?",
+             U("next_payment"));
+  EXPECT_FALSE(d.proposed.has_value());
+  ASSERT_TRUE(c.state.pending.has_value());
+  EXPECT_EQ(c.state.pending->amount_minor, 1500);
+  d = c.Send("ok cool, yes do it", U("affirm"));
+  ASSERT_TRUE(d.execute.has_value());
+  EXPECT_EQ(d.execute->amount_minor, 1500);
+}
+
+TEST(PolicyTest, MoreTimeOrDaysForAPurchaseAsksToMoveItButAWeekdayDoesNot) {
+  Chat c;
+  auto d = c.Send("Ich brauche mehr Zeit für meine nächste Rate, zehn Tage bitte.",
+                  U("next_payment", 0.9, Language::kGerman));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->days, 10);
+  Chat c2;
+  d = c2.Send("for the crisp tech order, ten days please", U("oos", 0.3));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->days, 10);
+  Chat c3;
+  d = c3.Send("got my crisp tech laptop, going camping on saturday, will it rain?", U("oos", 0.3));
+  EXPECT_FALSE(d.proposed.has_value());
 }
 
 TEST(PolicyTest, APayoffNamingLessThanTheWholeIsAPaymentOfThatAmount) {

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "assist/text.h"
+#include "core/assert.h"
 
 namespace tranche::assist {
 
@@ -79,27 +80,79 @@ struct NumberWord {
   std::string_view word;
   int value;
 };
-// Number words of the three languages; "hundred" words multiply. Articles count as one
-// ("a week", "en vecka"); callers only read a number before a unit word.
+// Number words of the three languages; "hundred" and "thousand" words multiply.
+// Articles count as one ("a week", "en vecka"); callers only read a number before a unit
+// word. "fourty" is the misspelling people write.
 constexpr NumberWord kNumberWords[] = {
     {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
     {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
-    {"fourteen", 14}, {"fifteen", 15}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
-    {"sixty", 60}, {"hundred", 100},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fourty", 40}, {"fifty", 50},
+    {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100}, {"thousand", 1000},
+    {"a", 1}, {"an", 1}, {"en", 1}, {"ein", 1}, {"eine", 1}, {"einen", 1},
+};
+// The parts Swedish and German join into one word ("fyrtiofem", "fünfundvierzig",
+// "zweihundert"); each is also a number word alone.
+constexpr NumberWord kCompoundParts[] = {
     {"ett", 1}, {"två", 2}, {"tre", 3}, {"fyra", 4}, {"fem", 5}, {"sex", 6}, {"sju", 7}, {"åtta", 8},
-    {"nio", 9}, {"tio", 10}, {"elva", 11}, {"tolv", 12}, {"fjorton", 14}, {"femton", 15},
-    {"tjugo", 20}, {"trettio", 30}, {"fyrtio", 40}, {"femtio", 50}, {"hundra", 100},
-    {"eins", 1}, {"zwei", 2}, {"drei", 3}, {"vier", 4}, {"fünf", 5}, {"sechs", 6}, {"sieben", 7},
-    {"acht", 8}, {"neun", 9}, {"zehn", 10}, {"elf", 11}, {"zwölf", 12}, {"vierzehn", 14},
-    {"fünfzehn", 15}, {"zwanzig", 20}, {"dreißig", 30}, {"vierzig", 40}, {"fünfzig", 50},
-    {"hundert", 100}, {"a", 1}, {"an", 1}, {"en", 1}, {"ein", 1}, {"eine", 1}, {"einen", 1},
+    {"nio", 9}, {"tio", 10}, {"elva", 11}, {"tolv", 12}, {"tretton", 13}, {"fjorton", 14}, {"femton", 15},
+    {"sexton", 16}, {"sjutton", 17}, {"arton", 18}, {"nitton", 19}, {"tjugo", 20}, {"trettio", 30},
+    {"fyrtio", 40}, {"femtio", 50}, {"sextio", 60}, {"sjuttio", 70}, {"åttio", 80}, {"nittio", 90},
+    {"hundra", 100}, {"tusen", 1000},
+    {"eins", 1}, {"ein", 1}, {"zwei", 2}, {"drei", 3}, {"vier", 4}, {"fünf", 5}, {"sechs", 6}, {"sieben", 7},
+    {"acht", 8}, {"neun", 9}, {"zehn", 10}, {"elf", 11}, {"zwölf", 12}, {"dreizehn", 13}, {"vierzehn", 14},
+    {"fünfzehn", 15}, {"sechzehn", 16}, {"siebzehn", 17}, {"achtzehn", 18}, {"neunzehn", 19},
+    {"zwanzig", 20}, {"dreißig", 30}, {"vierzig", 40}, {"fünfzig", 50}, {"sechzig", 60}, {"siebzig", 70},
+    {"achtzig", 80}, {"neunzig", 90}, {"hundert", 100}, {"tausend", 1000}, {"und", 0},
 };
 
-std::optional<int> NumberWordValue(std::string_view w) {
+// A running number: hundreds and thousands multiply what came before them. Held below
+// kMaxWordNumber, whatever run of words ("hundred hundred hundred ...") it is given.
+constexpr std::int64_t kMaxWordNumber = 10'000'000;
+struct NumberSum {
+  std::int64_t total = 0;    // whole thousands
+  std::int64_t current = 0;  // below the last thousand
+  void Add(std::int64_t v) {
+    TRANCHE_ASSERT(v >= 0 && v <= 1000);
+    if (value() > kMaxWordNumber) return;
+    if (v == 100) {
+      current = (current == 0 ? 1 : current) * 100;
+    } else if (v == 1000) {
+      total += (current == 0 ? 1 : current) * 1000;
+      current = 0;
+    } else {
+      current += v;
+    }
+  }
+  std::int64_t value() const { return total + current; }
+};
+
+// "fyrtiofem" = 45, "fünfundvierzig" = 45, "zweihundertfünfzig" = 250: the word split
+// into parts, the longest part first at each place; nullopt unless all of it is parts.
+std::optional<std::int64_t> CompoundValue(std::string_view w) {
+  NumberSum sum;
+  int parts = 0;
+  for (std::size_t i = 0; i < w.size(); ++parts) {
+    const NumberWord* best = nullptr;
+    for (const NumberWord& p : kCompoundParts) {
+      if (w.substr(i).starts_with(p.word) && (best == nullptr || p.word.size() > best->word.size())) best = &p;
+    }
+    if (best == nullptr) return std::nullopt;
+    sum.Add(best->value);
+    i += best->word.size();
+  }
+  if (parts < 2 || sum.value() == 0) return std::nullopt;
+  return sum.value();
+}
+
+std::optional<std::int64_t> NumberWordValue(std::string_view w) {
   for (const NumberWord& n : kNumberWords) {
     if (n.word == w) return n.value;
   }
-  return std::nullopt;
+  for (const NumberWord& n : kCompoundParts) {
+    if (n.word == w && n.value > 0) return n.value;
+  }
+  return CompoundValue(w);
 }
 
 // Words with their offsets in the folded text.
@@ -127,7 +180,9 @@ std::vector<Token> Tokens(std::string_view s) {
   return out;
 }
 
-// "twenty five", "a hundred": consecutive number words summed (hundreds multiply).
+// "twenty five", "a hundred": consecutive number words summed (hundreds and thousands
+// multiply). Word numbers are small: each word is below ten thousand and so are runs of
+// words people write.
 // Articles alone ("a", "en") count only before a unit word, which the callers check.
 std::vector<Number> WordNumbers(const std::vector<Token>& tokens) {
   std::vector<Number> out;
@@ -140,19 +195,15 @@ std::vector<Number> WordNumbers(const std::vector<Token>& tokens) {
     Number n;
     n.from_words = true;
     n.begin = tokens[i].begin;
-    std::int64_t total = 0;
+    NumberSum sum;
     std::size_t j = i;
     for (; j < tokens.size(); ++j) {
       auto w = NumberWordValue(tokens[j].word);
       if (!w) break;
-      if (*w == 100) {
-        total = (total == 0 ? 1 : total) * 100;
-      } else {
-        total += *w;
-      }
+      sum.Add(*w);
       n.end = tokens[j].end;
     }
-    n.hundredths = total * 100;
+    n.hundredths = sum.value() * 100;
     out.push_back(n);
     i = j;
   }
@@ -188,7 +239,7 @@ bool InSet(std::string_view w, std::initializer_list<std::string_view> set) {
 
 bool IsCurrencyWord(std::string_view w) {
   return InSet(w, {"usd", "dollar", "dollars", "bucks", "kr", "kronor", "krona", "sek", "eur", "euro", "euros",
-                     "gbp", "pounds", "pound"});
+                     "gbp", "pounds", "pound", "dollers", "doller", "dolars"});
 }
 bool IsCurrencySymbolBefore(std::string_view s, std::size_t at) {
   std::size_t b = at;
@@ -249,8 +300,16 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
                        "resten", "det som är kvar", "den rest", "den restbetrag", "restbetrag", "alles was"})) {
     return AmountSlot{std::nullopt, true};
   }
+  // "forty, not forty-five": a sum said not to be meant is skipped wherever it is.
+  const auto negated = [&](const Number& n) {
+    std::size_t b = n.begin;
+    while (b > 0 && s[b - 1] == ' ') --b;
+    if (IsCurrencySymbolBefore(s, n.begin)) b -= s[b - 1] == '$' ? 1 : (s[b - 1] == '\xA3' ? 2 : 3);  // "$", "£", "€"
+    return InSet(WordBefore(s, b), {"not", "inte", "nicht"});
+  };
   const std::vector<Number> numbers = DigitNumbers(s);
   for (const Number& n : numbers) {
+    if (negated(n)) continue;
     const std::string_view next = WordAt(s, n.end);
     const bool currency = IsCurrencySymbolBefore(s, n.begin) || IsCurrencySymbolAfter(s, n.end) ||
                           IsCurrencyWord(next) || n.thousands_suffix;
@@ -272,16 +331,30 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
   // A bare number only when no number is marked as money ("I'm away on the 5th so I'd
   // rather pay the $38.75" names $38.75), and never a day of the month ("the 5th").
   for (const Number& n : numbers) {
+    if (negated(n)) continue;
     const std::string_view next = WordAt(s, n.end);
     const bool dayish = IsDayWord(next) || IsWeekWord(next) || IsMonthWord(next) || IsOrdinalAfter(s, n);
     const bool cardish = !n.has_decimals && n.digits.size() == 4 && IsCardWord(WordBefore(s, n.begin));
     if (bare_ok && !dayish && !cardish && n.digits.size() <= 7) return AmountSlot{n.hundredths, false};
   }
   const std::vector<Token> tokens = Tokens(s);
-  for (const Number& n : WordNumbers(tokens)) {
+  const std::vector<Number> word_numbers = WordNumbers(tokens);
+  for (const Number& n : word_numbers) {
+    if (negated(n)) continue;
     const std::string_view next = WordAt(s, n.end);
     if (IsCurrencyWord(next)) return AmountSlot{n.hundredths, false};
     if (next == "grand") return AmountSlot{n.hundredths * 1000, false};
+  }
+  // "sorry, I meant forty": a number word that ends its clause is a sum too where bare
+  // numbers count, but not "one" or an article, and not one before any other word
+  // ("two instalments").
+  for (const Number& n : word_numbers) {
+    if (!bare_ok || negated(n) || n.hundredths < 200) continue;
+    const std::string_view next = WordAt(s, n.end);
+    if (next.empty() || InSet(next, {"please", "pls", "plz", "instead", "then", "now", "today", "only", "bitte",
+                                     "stattdessen", "jetzt", "tack", "istället", "nu", "bara", "not", "inte", "nicht"})) {
+      return AmountSlot{n.hundredths, false};
+    }
   }
   return std::nullopt;
 }
@@ -417,6 +490,84 @@ std::optional<Date> FindDate(std::string_view s, Date today) {
   return WeekdayNextWeek(s, tokens, today);
 }
 
+namespace {
+
+// What people call a purchase ("the coat", "my trainers", "die Laufschuhe") against the
+// words shops put in their names (Northpeak Outerwear, Kestrel Running Co): for each
+// kind of goods, the things bought in the three languages and the beginnings of name
+// words that sell them. Words with another everyday sense ("ring", "watch", "light",
+// "phone") are left out: a plan is never picked on them.
+struct GoodsKind {
+  std::initializer_list<std::string_view> things;
+  std::initializer_list<std::string_view> name_stems;
+};
+const GoodsKind kGoodsKinds[] = {
+    {{"shoes", "shoe", "trainers", "sneakers", "sneaker", "runners", "running shoes", "boots", "sandals", "heels",
+      "skor", "skorna", "löparskor", "kängor", "stövlar", "schuhe", "laufschuhe", "turnschuhe", "stiefel"},
+     {"footwear", "shoe", "running", "runner", "sneaker", "boot", "sko", "schuh"}},
+    {{"coat", "jacket", "parka", "jeans", "dress", "shirt", "sweater", "jumper", "hoodie", "trousers", "skirt",
+      "jacka", "jackan", "kappa", "kappan", "byxor", "tröja", "tröjan", "klänning", "skjorta", "jacke", "mantel",
+      "kleid", "pullover", "hemd"},
+     {"outerwear", "apparel", "clothing", "fashion", "wear", "denim", "tailor", "kläder", "bekleidung"}},
+    {{"camera", "cameras", "lens", "kamera", "kameran", "objektiv"}, {"camera", "photo", "optic", "foto", "kamera"}},
+    {{"rug", "rugs", "carpet", "matta", "mattan", "teppich"}, {"rug", "carpet", "textile", "matta", "teppich"}},
+    {{"lamp", "lamps", "lampa", "lampan", "lampor", "lampe", "chandelier"}, {"lighting", "lamp", "leuchte"}},
+    {{"sofa", "couch", "armchair", "chair", "table", "desk", "bed", "wardrobe", "dresser", "bookcase", "soffa",
+      "soffan", "fåtölj", "stol", "bord", "säng", "sängen", "skrivbord", "tisch", "stuhl", "bett", "schrank"},
+     {"furniture", "möbel", "möbler", "interior"}},
+    {{"book", "books", "novel", "bok", "boken", "böcker", "buch", "bücher"}, {"book", "bok", "buch"}},
+    {{"pan", "pans", "pot", "pots", "knife", "knives", "kettle", "blender", "dutch oven", "mixer", "toaster",
+      "kastrull", "stekpanna", "kniv", "knivar", "topf", "pfanne", "messer", "wasserkocher"},
+     {"kitchen", "cook", "kök", "küche"}},
+    {{"speaker", "speakers", "headphones", "earbuds", "headset", "soundbar", "hörlurar", "hörlurarna", "högtalare",
+      "högtalaren", "kopfhörer", "lautsprecher"},
+     {"audio", "sound", "acoustic", "hifi", "ljud", "sonic"}},
+    {{"laptop", "tablet", "tv", "television", "computer", "monitor", "dator", "datorn", "surfplatta", "fernseher"},
+     {"tech", "electronic", "digital", "computer", "elektronik"}},
+    {{"bike", "bikes", "bicycle", "ebike", "e-bike", "cykel", "cykeln", "fahrrad"}, {"bike", "cycle", "velo", "cykel", "fahrrad"}},
+    {{"tent", "backpack", "rucksack", "sleeping bag", "tält", "tältet", "ryggsäck", "sovsäck", "zelt", "schlafsack"},
+     {"outdoor", "camping", "trail", "adventure", "alpine", "friluft", "fjall", "fjäll"}},
+    {{"treadmill", "dumbbells", "weights", "rowing machine", "exercise bike", "löpband", "hantlar", "laufband",
+      "hanteln"},
+     {"fitness", "gym", "strength", "träning"}},
+    {{"game", "games", "controller", "spel", "spelet", "spiel", "spiele"}, {"game", "gaming", "spel", "spiel"}},
+    {{"candle", "candles", "kerze", "kerzen"}, {"candle", "kerze"}},
+    {{"fridge", "washing machine", "dishwasher", "dryer", "microwave", "vacuum", "kylskåp", "tvättmaskin",
+      "diskmaskin", "dammsugare", "kühlschrank", "waschmaschine", "staubsauger"},
+     {"appliance", "vitvaror", "haushalt"}},
+    {{"guitar", "piano", "keyboard", "drums", "gitarr", "gitarre", "klavier"}, {"music", "musik", "guitar", "instrument"}},
+    {{"toy", "toys", "stroller", "pram", "lego", "leksak", "leksaker", "barnvagn", "spielzeug", "kinderwagen"},
+     {"toy", "kids", "baby", "leksak", "spielzeug"}},
+    {{"mattress", "pillow", "duvet", "madrass", "kudde", "täcke", "matratze"}, {"sleep", "bedding", "mattress", "matratze"}},
+};
+
+// Whether a shop's name says it sells `kind`.
+bool NameSells(const std::vector<std::string>& name_words, const GoodsKind& kind) {
+  for (const auto& w : name_words) {
+    for (std::string_view stem : kind.name_stems) {
+      if (w.starts_with(stem)) return true;
+    }
+  }
+  return false;
+}
+
+// The one shop of `names` that sells a thing the message names ("the rug" for Atlas
+// Rugs & Textiles); nothing when none does or several do.
+std::optional<std::size_t> MatchByGoods(std::string_view s, const std::vector<std::string>& names) {
+  std::optional<std::size_t> found;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const std::vector<std::string> name_words = Words(Fold(names[k]));
+    for (const GoodsKind& kind : kGoodsKinds) {
+      if (!NameSells(name_words, kind) || !HasAnyPhrase(s, kind.things)) continue;
+      if (found && *found != k) return std::nullopt;
+      found = k;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
 std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<std::string>& names) {
   const std::vector<std::string> words = Words(s);
   std::string joined;
@@ -467,7 +618,8 @@ std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<s
       tie = true;
     }
   }
-  if (best < 0.5 || tie) return std::nullopt;
+  if (tie) return std::nullopt;
+  if (best < 0.5) return MatchByGoods(s, names);
   return best_index;
 }
 
@@ -549,6 +701,8 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "hasn't arrived", "has not arrived", "haven't received", "have not received",
                        "not received", "never came", "never got", "didn't get", "did not get", "not delivered",
                        "never delivered", "still waiting for", "lost in the post", "hasn't come",
+                       "never showed up", "never turned up", "didn't show up", "hasn't shown up", "never came",
+                       "wasn't delivered", "was never delivered", "nothing at my door", "nothing arrived",
                        "inte kommit", "aldrig kommit", "inte fått", "aldrig fått", "inte levererat",
                        "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
                        "nicht bekommen", "nicht geliefert", "nie geliefert"})) {

@@ -39,7 +39,9 @@ std::optional<Date> FindDate(std::string_view folded, Date today);
 // Which of `names` (the consumer's own merchants) the message refers to, matched word by
 // word with small spelling errors allowed: at least half a name's words, or its first
 // word of five letters or more ("tidewater" for Tidewater Garden Supply); nothing when
-// none or two match equally.
+// two match equally. When no name matches so, the one shop whose name says it sells
+// what the message names ("the coat" for Northpeak Outerwear, "die Laufschuhe" for
+// Kestrel Running Co); nothing when none or several do.
 std::optional<std::size_t> MatchMerchant(std::string_view folded, const std::vector<std::string>& names);
 
 // The four digits after "ending", "slutar på", "endet auf", "card", "kort", "Karte", or

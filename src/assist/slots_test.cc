@@ -34,6 +34,30 @@ TEST(SlotsTest, AmountsInThreeLanguages) {
   EXPECT_EQ(Minor("dra 400 dollar och spara resten"), 40000);
 }
 
+TEST(SlotsTest, NumbersWrittenInWordsAsPeopleWriteThem) {
+  EXPECT_EQ(Minor("Jag vill betala in fyrtiofem dollar"), 4500);
+  EXPECT_EQ(Minor("fünfundvierzig Dollar bitte"), 4500);
+  EXPECT_EQ(Minor("zweihundertfünfzig Euro"), 25000);
+  EXPECT_EQ(Minor("etthundrafemtio kronor"), 15000);
+  EXPECT_EQ(Minor("two thousand five hundred dollars"), 250000);
+  EXPECT_EQ(Minor("ninety nine dollars"), 9900);
+  EXPECT_EQ(Minor("pay fourty dollers on the jacket"), 4000);
+  EXPECT_EQ(Minor("hundred hundred hundred hundred hundred hundred dollars") > 0, true);  // bounded, no overflow
+  // Words that only look like numbers are none.
+  EXPECT_EQ(Minor("the femte payment, dollars"), -1);
+}
+
+TEST(SlotsTest, ASumSaidNotToBeMeantIsSkipped) {
+  EXPECT_EQ(Minor("sorry, I meant forty, not forty-five.", true), 4000);
+  EXPECT_EQ(Minor("I meant $40 not $45"), 4000);
+  EXPECT_EQ(Minor("not $45 but $40"), 4000);
+  EXPECT_EQ(Minor("förlåt, jag menade fyrtio, inte fyrtiofem", true), 4000);
+  // A bare number word counts only where bare numbers do, and not before another word.
+  EXPECT_EQ(Minor("I meant forty", false), -1);
+  EXPECT_EQ(Minor("pay two instalments", true), -1);
+  EXPECT_EQ(Minor("the next one", true), -1);
+}
+
 TEST(SlotsTest, MoneyNamedAsMoneyBeatsABareNumberAndADayIsNoAmount) {
   EXPECT_EQ(Minor("I'm away on the 5th so I'd rather get the $38.75 out of the way now", true), 3875);
   EXPECT_EQ(Minor("pay 40 on the 22nd", true), 4000);
@@ -124,6 +148,19 @@ TEST(SlotsTest, MerchantsMatchFuzzilyAgainstTheConsumersOwn) {
   EXPECT_FALSE(MatchMerchant(Fold("my garden order"), two).has_value());  // not the first word
   const std::vector<std::string> same_first = {"Tidewater Garden Supply", "Tidewater Pets"};
   EXPECT_FALSE(MatchMerchant(Fold("pay tidewater now"), same_first).has_value());
+}
+
+TEST(SlotsTest, APurchaseCalledByWhatWasBoughtMatchesTheOneShopThatSellsIt) {
+  const std::vector<std::string> mine = {"Atlas Rugs & Textiles", "Kestrel Running Co", "Northpeak Outerwear"};
+  EXPECT_EQ(MatchMerchant(Fold("the rug never showed up"), mine), 0u);
+  EXPECT_EQ(MatchMerchant(Fold("my trainers payment"), mine), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("Für die Laufschuhe, bitte"), mine), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("min jacka"), mine), 2u);
+  EXPECT_FALSE(MatchMerchant(Fold("the sofa"), mine).has_value());  // none sells it
+  // Two shops of the kind: not told apart by it.
+  EXPECT_FALSE(MatchMerchant(Fold("the coat"), {"Northpeak Outerwear", "Alba Apparel"}).has_value());
+  // A name still wins over a kind.
+  EXPECT_EQ(MatchMerchant(Fold("the coat from alba"), {"Northpeak Outerwear", "Alba Apparel"}), 1u);
 }
 
 TEST(SlotsTest, CardLastFourAndFullNumbers) {
