@@ -504,7 +504,7 @@ struct GoodsKind {
 const GoodsKind kGoodsKinds[] = {
     {{"shoes", "shoe", "trainers", "sneakers", "sneaker", "runners", "running shoes", "boots", "sandals", "heels",
       "skor", "skorna", "löparskor", "kängor", "stövlar", "schuhe", "laufschuhe", "turnschuhe", "stiefel"},
-     {"footwear", "shoe", "running", "runner", "sneaker", "boot", "sko", "schuh"}},
+     {"footwear", "shoe", "running", "runner", "sneaker", "boot", "athletic", "sport", "sko", "schuh"}},
     {{"coat", "jacket", "parka", "jeans", "dress", "shirt", "sweater", "jumper", "hoodie", "trousers", "skirt",
       "jacka", "jackan", "kappa", "kappan", "byxor", "tröja", "tröjan", "klänning", "skjorta", "jacke", "mantel",
       "kleid", "pullover", "hemd"},
@@ -514,7 +514,7 @@ const GoodsKind kGoodsKinds[] = {
     {{"lamp", "lamps", "lampa", "lampan", "lampor", "lampe", "chandelier"}, {"lighting", "lamp", "leuchte"}},
     {{"sofa", "couch", "armchair", "chair", "table", "desk", "bed", "wardrobe", "dresser", "bookcase", "soffa",
       "soffan", "fåtölj", "stol", "bord", "säng", "sängen", "skrivbord", "tisch", "stuhl", "bett", "schrank"},
-     {"furniture", "möbel", "möbler", "interior"}},
+     {"furniture", "möbel", "möbler", "interior", "oak", "teak", "walnut", "wood"}},
     {{"book", "books", "novel", "bok", "boken", "böcker", "buch", "bücher"}, {"book", "bok", "buch"}},
     {{"pan", "pans", "pot", "pots", "knife", "knives", "kettle", "blender", "dutch oven", "mixer", "toaster",
       "kastrull", "stekpanna", "kniv", "knivar", "topf", "pfanne", "messer", "wasserkocher"},

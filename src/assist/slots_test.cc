@@ -159,6 +159,8 @@ TEST(SlotsTest, APurchaseCalledByWhatWasBoughtMatchesTheOneShopThatSellsIt) {
   EXPECT_FALSE(MatchMerchant(Fold("the sofa"), mine).has_value());  // none sells it
   // Two shops of the kind: not told apart by it.
   EXPECT_FALSE(MatchMerchant(Fold("the coat"), {"Northpeak Outerwear", "Alba Apparel"}).has_value());
+  EXPECT_EQ(MatchMerchant(Fold("the armchair"), {"Pixel Harbor", "Velvet & Oak"}), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("the running shoes"), {"Lumen Home", "Stride Athletics"}), 1u);
   // A name still wins over a kind.
   EXPECT_EQ(MatchMerchant(Fold("the coat from alba"), {"Northpeak Outerwear", "Alba Apparel"}), 1u);
 }
