@@ -106,25 +106,29 @@ constexpr NumberWord kCompoundParts[] = {
     {"achtzig", 80}, {"neunzig", 90}, {"hundert", 100}, {"tausend", 1000}, {"und", 0},
 };
 
-// A running number: hundreds and thousands multiply what came before them. Held below
+// A running number: hundreds and thousands multiply what came before them. At most
 // kMaxWordNumber, whatever run of words ("hundred hundred hundred ...") it is given.
 constexpr std::int64_t kMaxWordNumber = 10'000'000;
 struct NumberSum {
   std::int64_t total = 0;    // whole thousands
   std::int64_t current = 0;  // below the last thousand
+  // `v`: a word's value, a compound's ("zweitausend") included.
   void Add(std::int64_t v) {
-    TRANCHE_ASSERT(v >= 0 && v <= 1000);
-    if (value() > kMaxWordNumber) return;
+    TRANCHE_ASSERT(v >= 0);
+    if (total + current > kMaxWordNumber) return;
+    v = std::min(v, kMaxWordNumber);
     if (v == 100) {
       current = (current == 0 ? 1 : current) * 100;
     } else if (v == 1000) {
       total += (current == 0 ? 1 : current) * 1000;
       current = 0;
     } else {
-      current += v;
+      // "tvåtusen fem hundra": a compound's thousands stay out of the hundreds after it.
+      total += v / 1000 * 1000;
+      current += v % 1000;
     }
   }
-  std::int64_t value() const { return total + current; }
+  std::int64_t value() const { return std::min(total + current, kMaxWordNumber); }
 };
 
 // "fyrtiofem" = 45, "fünfundvierzig" = 45, "zweihundertfünfzig" = 250: the word split

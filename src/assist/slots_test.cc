@@ -42,7 +42,10 @@ TEST(SlotsTest, NumbersWrittenInWordsAsPeopleWriteThem) {
   EXPECT_EQ(Minor("two thousand five hundred dollars"), 250000);
   EXPECT_EQ(Minor("ninety nine dollars"), 9900);
   EXPECT_EQ(Minor("pay fourty dollers on the jacket"), 4000);
-  EXPECT_EQ(Minor("hundred hundred hundred hundred hundred hundred dollars") > 0, true);  // bounded, no overflow
+  EXPECT_EQ(Minor("zweitausendfünfhundert Euro"), 250000);
+  EXPECT_EQ(Minor("tvåtusen fem hundra kronor"), 250000);
+  // Bounded at ten million, however the words run.
+  EXPECT_EQ(Minor("hundred hundred hundred hundred hundred hundred dollars"), 1'000'000'000);
   // Words that only look like numbers are none.
   EXPECT_EQ(Minor("the femte payment, dollars"), -1);
 }
