@@ -224,7 +224,10 @@ bool NamesARelative(std::string_view s) {
                           "my boyfriend", "my girlfriend", "my wifes", "my husbands", "my partners", "my wife's",
                           "my husband's", "my partner's", "my ex", "my ex's", "my exs", "mitt ex", "min ex",
                           "min exfru", "min exman", "min expojkvän", "min exflickvän", "meine ex", "mein ex",
-                          "meine ex-partnerin", "mein ex-partner", "meine exfrau", "mein exmann", "min pappa", "min mamma", "min syster", "min bror",
+                          "meine ex-partnerin", "mein ex-partner", "meine exfrau", "mein exmann", "meiner freundin",
+                          "meines freundes", "meinem freund", "meiner mutter", "meines vaters", "meiner schwester",
+                          "meines bruders", "meiner frau", "meines mannes", "min pappa",
+                          "min mamma", "min syster", "min bror",
                           "min kompis", "min vän", "min sambo", "min pojkvän", "min flickvän", "min man", "min fru",
                           "mein vater", "meine mutter", "meine schwester", "mein bruder", "mein freund",
                           "meine freundin", "mein mann", "meine frau"});
@@ -276,6 +279,46 @@ bool BuysOfSomeoneElse(std::string_view s) {
                           "hon har köpt", "hon köpt", "han har köpt", "han köpt", "hennes köp", "hans köp",
                           "sie gekauft", "er gekauft", "ihre käufe", "seine käufe", "ihre einkäufe",
                           "seine einkäufe"});
+}
+
+// Plans named one by one in a reply that speaks of each.
+constexpr std::size_t kMaxPlansSaid = 3;
+
+// "Re-split my plan into 8", "change my plan to 8 payments of $60", "dela upp i 8
+// betalningar", "in 8 Raten aufteilen": a different number of instalments asked for.
+bool AsksToResplit(std::string_view s) {
+  if (HasAnyPhrase(s, {"re-split", "resplit", "split it into", "split my plan", "split the plan", "split into",
+                       "more instalments", "more installments", "dela upp i", "delas upp i", "fler delbetalningar",
+                       "aufteilen", "aufgeteilt", "mehr raten"})) {
+    return true;
+  }
+  const bool changes = HasAnyPhrase(s, {"change", "changing", "switch", "make it", "convert", "ändra", "ändras",
+                                        "byta", "ändern", "umstellen", "umwandeln"});
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t k = 0; k + 1 < w.size(); ++k) {
+    const bool count = !w[k].empty() && std::all_of(w[k].begin(), w[k].end(), IsDigitByte) && w[k].size() <= 2;
+    if (count && changes && In(w[k + 1], {"payments", "instalments", "installments", "betalningar", "delbetalningar",
+                                          "raten", "zahlungen"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Can you pay my friend Mira Okafor's next instalment with my card?", "Kan du betala
+// min kompis Miras nästa delbetalning?": a payment for a relative's or friend's plan,
+// which is their account to act on, not the consumer's. Their own instalment named
+// ("my wife reminded me to pay my next instalment") is not.
+bool PaysForSomeoneElse(std::string_view s) {
+  if (!NamesARelative(s)) return false;
+  if (!HasAnyPhrase(s, {"pay", "cover", "betala", "bezahlen", "zahlen", "abbuchen", "übernehmen"})) return false;
+  if (!HasAnyPhrase(s, {"instalment", "installment", "payment", "plan", "bill", "delbetalning", "betalning", "rate",
+                        "zahlung", "raten"})) {
+    return false;
+  }
+  return !HasAnyPhrase(s, {"my next", "my instalment", "my installment", "my payment", "my plan", "min nästa",
+                           "min delbetalning", "min betalning", "min plan", "meine nächste", "meine rate",
+                           "meine zahlung", "mein plan"});
 }
 
 // "does Daniel Okafor have an account with tranche?": whether someone else is a
@@ -634,8 +677,27 @@ class Turn {
       if (FindLast4(folded_, account_.method_last4) && MentionsPaymentMethod(folded_)) Say("third_party_card");
       writes_blocked_ = true;
     }
+    // "Re-split my Meadowlark plan into 8", "ändra så att planen delas upp i 8
+    // betalningar": a plan keeps the instalments agreed at purchase, whoever is said to
+    // have approved otherwise.
+    if (AsksToResplit(folded_) && !text_handoff_) {
+      d_.next.pending.reset();
+      d_.refusals.push_back("resplit");
+      for (const PlanFacts* p : NamedOrOnlyPlans()) {
+        Say("refuse_resplit", {p->merchant, std::to_string(lending::InstallmentCount(p->product))});
+      }
+      return Finish();
+    }
     // A bereaved relative speaks of someone else's account by necessity: people handle it.
     if (text_handoff_ == HandoffReason::kBereavement && !writes_blocked_) return Handoff(*text_handoff_);
+    // A friend's or relative's plan to pay is their account, whatever card would pay it.
+    if (PaysForSomeoneElse(folded_)) {
+      d_.next.pending.reset();
+      d_.next.refused_someone_else = true;
+      d_.refusals.push_back("other_consumer_data");
+      Say("other_consumer");
+      return Finish();
+    }
     // Someone else's card named with its digits is an attempt to pay with it, whatever
     // the classifier made of the words around it.
     const bool someone_else = MentionsSomeoneElse(folded_);
@@ -770,7 +832,16 @@ class Turn {
     }
     d_.next.low_confidence_streak = 0;
     d_.intent = intent;
-    if (writes_blocked_ && IsWriteIntent(intent)) return Finish();
+    if (writes_blocked_ && IsWriteIntent(intent)) {
+      // What the rules would refuse anyway is said too: the authority claimed changes
+      // nothing about them.
+      if (intent == "extend_due_date") {
+        for (const PlanFacts* p : NamedOrOnlyPlans()) {
+          if (p->extended) Say("refuse_second_extension", {p->merchant});
+        }
+      }
+      return Finish();
+    }
     Answer(intent);
     if (IsQuestionIntent(intent) && !resumed) AnswerFurtherQuestions(intent);
     return Finish();
@@ -941,8 +1012,16 @@ class Turn {
   void ReadPayoffWords() {
     const std::string& i = reading_.intent;
     const bool settles_theirs = HasAnyPhrase(folded_, {"settle", "lösa", "begleichen"}) && NamesOneOfTheirShops();
+    // "i wanna clear the bike stuff completely, how much is left": a payoff wanted, the
+    // sum asked beside it (the payoff states it).
+    const bool clears = HasAnyPhrase(folded_, {"clear", "pay", "settle", "betala", "lösa", "bezahlen", "begleichen"}) &&
+                        HasAnyPhrase(folded_, {"completely", "entirely", "in full", "in one go", "helt", "allt på en gång",
+                                               "komplett", "vollständig", "auf einmal"});
+    const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like to", "i would like to", "let me", "vill",
+                                              "möchte", "will"});
     const bool misread = i == "oos" || reading_.confidence < kMinConfidence ||
-                         (settles_theirs && (i == "spending_limit" || i == "increase_limit"));
+                         (settles_theirs && (i == "spending_limit" || i == "increase_limit")) ||
+                         (clears && wants && i == "balance");
     if (!misread) return;
     const bool says_pay_off =
         HasAnyPhrase(folded_, {"pay off", "payoff", "pay-off", "pay it off", "pay in full", "pay the whole",
@@ -950,7 +1029,7 @@ class Turn {
                                "lösa köpet", "betala hela", "betala allt", "slutbetala", "komplett bezahlen",
                                "komplett abbezahlen", "vollständig bezahlen", "vollständig abbezahlen", "ganz bezahlen",
                                "alles bezahlen", "ablösen"});
-    if (!settles_theirs && !says_pay_off) return;
+    if (!settles_theirs && !says_pay_off && !clears) return;
     Reread({"payoff", kMinConfidence});
   }
 
@@ -1005,7 +1084,12 @@ class Turn {
   // answer about the failure says it can be paid; the request is the payment.
   void ReadPayNowRequest() {
     const std::string& i = reading_.intent;
-    if (i != "payment_failed" && i != "next_payment" && i != "late_fee") return;
+    // Read as out of scope, the request must name what it pays ("take the next payment
+    // for the speaker now").
+    const bool unread = (i == "oos" || reading_.confidence < kMinConfidence) &&
+                        (!AsksSomething(folded_) || PoliteRequest()) &&
+                        (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_));
+    if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread) return;
     if (HasAnyPhrase(folded_, {"why", "when", "how", "varför", "när", "hur", "warum", "wann", "wie"})) return;
     const bool pay_verb = HasAnyPhrase(folded_, {"take", "charge", "pay", "dra", "betala", "abbuchen", "buchen",
                                                  "bezahlen", "zahlen", "einziehen"});
@@ -1058,7 +1142,11 @@ class Turn {
                                                 "tag", "tage", "woche", "wochen"});
     const bool days_for_a_plan =
         days && counted && (i == "oos" || reading_.confidence < kMinConfidence) && NamesOneOfTheirShops();
-    if (!more_time && !days_for_a_plan) return;
+    // "Could you move it back by three weeks?", read as the next payment.
+    const bool moved_by_days = days && counted &&
+                               HasAnyPhrase(folded_, {"move", "push", "back", "later", "delay", "postpone", "flytta",
+                                                      "skjut", "skjuta", "senare", "verschieben", "später"});
+    if (!more_time && !days_for_a_plan && !moved_by_days) return;
     Reread({"extend_due_date", kMinConfidence});
   }
 
@@ -1304,6 +1392,18 @@ class Turn {
 
   // ---- plans ----
 
+  // The plans the message names, else the one talked about last, else every active one
+  // (at most kMaxPlansSaid).
+  std::vector<const PlanFacts*> NamedOrOnlyPlans() const {
+    std::vector<const PlanFacts*> active = ActivePlansOrAll();
+    if (auto k = MatchMerchant(folded_, MerchantNames(active))) return {active[*k]};
+    for (const PlanFacts* p : active) {
+      if (p->id == state_.focus_plan) return {p};
+    }
+    if (active.size() > kMaxPlansSaid) active.resize(kMaxPlansSaid);
+    return active;
+  }
+
   std::vector<const PlanFacts*> ActivePlansOrAll() const {
     std::vector<const PlanFacts*> out;
     for (const auto& p : account_.plans) {
@@ -1521,7 +1621,15 @@ class Turn {
         Say(i.overdue ? "next_payment_overdue" : "next_payment", {p->merchant, Money(i.unpaid_minor, p->currency), r_.Day(i.due)});
       }
     }
-    if (!any) Say("refund_none", {plans.size() == 1 ? plans.front()->merchant : std::string("the merchant")});
+    if (any) return;
+    // "I'm returning the boots - what happens to my payments meanwhile?": no refund yet,
+    // but how a return works is the question.
+    if (HasAnyPhrase(folded_, {"returning", "return", "send back", "sending back", "sent back", "skickar tillbaka",
+                               "skickat tillbaka", "returnerar", "retur", "zurückschicken", "zurücksenden",
+                               "schicke zurück", "retoure"})) {
+      Knowledge("return_item");
+    }
+    Say("refund_none", {plans.size() == 1 ? plans.front()->merchant : std::string("the merchant")});
   }
 
   void MerchantMatters() {
@@ -1554,12 +1662,16 @@ class Turn {
     if (!slot || !slot->minor) return false;
     // The merchant a consumer guesses at may not be the one the payment was for ("the
     // only thing I got recently was some books"): the amount decides among all plans.
+    // Two plans' instalments of one amount on one day ("two payments of $30 yesterday,
+    // was I charged twice?") are both explained.
     for (const auto& plans : {SelectPlans(false), AllPlans()}) {
+      bool explained = false;
       for (const PlanFacts* p : plans) {
         if (!p->last_payment || p->last_payment->amount_minor != *slot->minor) continue;
         SayLastPayment(*p);
-        return true;
+        explained = true;
       }
+      if (explained) return true;
     }
     return false;
   }

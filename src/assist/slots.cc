@@ -339,7 +339,10 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
     const std::string_view next = WordAt(s, n.end);
     const bool dayish = IsDayWord(next) || IsWeekWord(next) || IsMonthWord(next) || IsOrdinalAfter(s, n);
     const bool cardish = !n.has_decimals && n.digits.size() == 4 && IsCardWord(WordBefore(s, n.begin));
-    if (bare_ok && !dayish && !cardish && n.digits.size() <= 7) return AmountSlot{n.hundredths, false};
+    // "4 Raten", "8 payments": a count of instalments, not a sum.
+    const bool countish = InSet(next, {"payments", "instalments", "installments", "times", "raten", "zahlungen",
+                                       "mal", "betalningar", "delbetalningar", "gånger"});
+    if (bare_ok && !dayish && !cardish && !countish && n.digits.size() <= 7) return AmountSlot{n.hundredths, false};
   }
   const std::vector<Token> tokens = Tokens(s);
   const std::vector<Number> word_numbers = WordNumbers(tokens);
@@ -543,6 +546,9 @@ const GoodsKind kGoodsKinds[] = {
     {{"toy", "toys", "stroller", "pram", "lego", "leksak", "leksaker", "barnvagn", "spielzeug", "kinderwagen"},
      {"toy", "kids", "baby", "leksak", "spielzeug"}},
     {{"mattress", "pillow", "duvet", "madrass", "kudde", "täcke", "matratze"}, {"sleep", "bedding", "mattress", "matratze"}},
+    {{"garden furniture", "lawnmower", "mower", "hedge trimmer", "plants", "trädgårdsmöbler", "gräsklippare",
+      "gartenmöbel", "gartenmöbeln", "rasenmäher"},
+     {"garden", "trädgård", "garten"}},
 };
 
 // Whether a shop's name says it sells `kind`.
@@ -572,7 +578,40 @@ std::optional<std::size_t> MatchByGoods(std::string_view s, const std::vector<st
 
 }  // namespace
 
+namespace {
+
+std::optional<std::size_t> MatchNames(std::string_view s, const std::vector<std::string>& names);
+std::optional<std::string> FindCardDigits(std::string_view s, std::string_view current);
+
+// The text after the last correction in a message ("pay the marigold one — wait no
+// sorry, i meant the quillston audio one", "ending 5812 - sorry typo, 5821"); nothing when
+// it has none.
+std::optional<std::string_view> AfterCorrection(std::string_view s) {
+  std::optional<std::size_t> at;
+  for (std::string_view cue : {"i meant", "i mean", "sorry", "typo", "correction", "actually", "jag menade", "förlåt",
+                               "ich meinte", "tippfehler", "korrektur", "eigentlich"}) {
+    for (std::size_t k = s.find(cue); k != std::string_view::npos; k = s.find(cue, k + 1)) {
+      const bool starts_word = k == 0 || !IsWordByte(static_cast<unsigned char>(s[k - 1]));
+      if (starts_word && (!at || k + cue.size() > *at)) at = k + cue.size();
+    }
+  }
+  if (!at || *at >= s.size()) return std::nullopt;
+  return s.substr(*at);
+}
+
+}  // namespace
+
 std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<std::string>& names) {
+  // A shop named after a correction is the one meant.
+  if (const auto corrected = AfterCorrection(s)) {
+    if (auto k = MatchNames(*corrected, names)) return k;
+  }
+  return MatchNames(s, names);
+}
+
+namespace {
+
+std::optional<std::size_t> MatchNames(std::string_view s, const std::vector<std::string>& names) {
   const std::vector<std::string> words = Words(s);
   std::string joined;
   for (const auto& w : words) joined += w;
@@ -598,7 +637,8 @@ std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<s
       // "north peak" for Northpeak Outfitters: the first word written in two.
       bool first_matched = name_words.front().size() >= 6 && joined.find(name_words.front()) != std::string::npos;
       for (const auto& nw : name_words) {
-        const int allowed = nw.size() >= 5 ? 1 : 0;
+        // "copperlief" for Copperleaf: longer names bear two slips.
+        const int allowed = nw.size() >= 9 ? 2 : (nw.size() >= 5 ? 1 : 0);
         for (const auto& w : words) {
           // "harbors" or "harbor's" still mean Harbor.
           const std::string_view stem = (w.size() > nw.size() && w.starts_with(nw)) ? std::string_view(w).substr(0, nw.size())
@@ -627,7 +667,19 @@ std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<s
   return best_index;
 }
 
+}  // namespace
+
 std::optional<std::string> FindLast4(std::string_view s, std::string_view current) {
+  // "the new one ending 5812 - sorry typo, 5821": the digits after the correction.
+  if (const auto corrected = AfterCorrection(s)) {
+    if (auto last4 = FindCardDigits(*corrected, current)) return last4;
+  }
+  return FindCardDigits(s, current);
+}
+
+namespace {
+
+std::optional<std::string> FindCardDigits(std::string_view s, std::string_view current) {
   std::vector<std::string> cards;
   std::optional<std::string> after_new;
   std::size_t from = 0;
@@ -648,6 +700,8 @@ std::optional<std::string> FindLast4(std::string_view s, std::string_view curren
   }
   return cards.front();
 }
+
+}  // namespace
 
 bool HasCardNumber(std::string_view s) {
   int run = 0;
@@ -722,8 +776,8 @@ bool IsDenial(std::string_view s) {
 }
 
 bool HasQuestionWord(std::string_view s) {
-  return HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "vad", "hur", "när", "varför", "vilken",
-                          "vilket", "was", "wie", "wann", "warum", "welche", "welcher", "wo"});
+  return HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "who", "vad", "hur", "när", "varför",
+                          "vilken", "vilket", "vem", "was", "wie", "wann", "warum", "welche", "welcher", "wo", "wer"});
 }
 
 bool AsksSomething(std::string_view s) { return s.find('?') != std::string_view::npos || HasQuestionWord(s); }

@@ -87,6 +87,7 @@ TEST(SlotsTest, ASumSaidNotToBeMeantIsSkipped) {
   EXPECT_EQ(Minor("I meant forty", false), -1);
   EXPECT_EQ(Minor("pay two instalments", true), -1);
   EXPECT_EQ(Minor("the next one", true), -1);
+  EXPECT_EQ(Minor("da stehen jetzt 4 Raten", true), -1);  // a count of instalments
 }
 
 TEST(SlotsTest, MoneyNamedAsMoneyBeatsABareNumberAndADayIsNoAmount) {
@@ -192,8 +193,20 @@ TEST(SlotsTest, APurchaseCalledByWhatWasBoughtMatchesTheOneShopThatSellsIt) {
   EXPECT_FALSE(MatchMerchant(Fold("the coat"), {"Northpeak Outerwear", "Alba Apparel"}).has_value());
   EXPECT_EQ(MatchMerchant(Fold("the armchair"), {"Pixel Harbor", "Velvet & Oak"}), 1u);
   EXPECT_EQ(MatchMerchant(Fold("the running shoes"), {"Lumen Home", "Stride Athletics"}), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("the garden furniture set"), {"Northbay Shoes", "Copperleaf Garden"}), 1u);
+  // A shop named after a correction is the one meant; a long name bears two slips.
+  const std::vector<std::string> three = {"Marigold & Vine", "Bellwether Kids", "Quillstone Audio"};
+  EXPECT_EQ(MatchMerchant(Fold("pay the marigold n vine one early - wait no sorry, i meant the quillston audio one"),
+                          three),
+            2u);
+  EXPECT_EQ(MatchMerchant(Fold("extend copperlief 14 days"), {"Northbay Shoes", "Copperleaf Garden"}), 1u);
   // A name still wins over a kind.
   EXPECT_EQ(MatchMerchant(Fold("the coat from alba"), {"Northpeak Outerwear", "Alba Apparel"}), 1u);
+}
+
+TEST(SlotsTest, TheCardDigitsAfterACorrectionAreTheOnesMeant) {
+  EXPECT_EQ(FindLast4(Fold("pls change my card to the new one ending 5812 - sorry typo, 5821"), "3377"), "5821");
+  EXPECT_EQ(FindLast4(Fold("sorry to bother you, please switch to my new card ending 4410"), "3377"), "4410");
 }
 
 TEST(SlotsTest, CardLastFourAndFullNumbers) {
