@@ -20,6 +20,7 @@ struct Number {
   bool has_decimals = false;
   bool thousands_suffix = false;  // "10k"
   bool from_words = false;        // "thirty"
+  bool spoken_price = false;      // "forty-two fifty": money by its form
 };
 
 constexpr std::int64_t kMaxHundredths = 100'000'000'000;  // 1 billion in major units: far above any plan
@@ -200,14 +201,30 @@ std::vector<Number> WordNumbers(const std::vector<Token>& tokens) {
     n.from_words = true;
     n.begin = tokens[i].begin;
     NumberSum sum;
+    std::int64_t cents = 0;
     std::size_t j = i;
     for (; j < tokens.size(); ++j) {
       auto w = NumberWordValue(tokens[j].word);
       if (!w) break;
+      // "forty-two fifty (five)": a price read aloud, the cents after a whole number
+      // with units; the run ends there ("the forty-two fifty one" is the $42.50 one).
+      const std::int64_t tail = sum.current % 100;
+      if (tail > 20 && tail % 10 != 0 && *w >= 10 && *w <= 90 && *w % 10 == 0) {
+        cents = *w;
+        n.spoken_price = true;
+        n.end = tokens[j].end;
+        const auto unit = j + 1 < tokens.size() ? NumberWordValue(tokens[j + 1].word) : std::nullopt;
+        if (unit && *unit >= 2 && *unit <= 9) {
+          cents += *unit;
+          n.end = tokens[j + 1].end;
+        }
+        ++j;
+        break;
+      }
       sum.Add(*w);
       n.end = tokens[j].end;
     }
-    n.hundredths = sum.value() * 100;
+    n.hundredths = sum.value() * 100 + cents;
     out.push_back(n);
     i = j;
   }
@@ -349,7 +366,7 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
   for (const Number& n : word_numbers) {
     if (negated(n)) continue;
     const std::string_view next = WordAt(s, n.end);
-    if (IsCurrencyWord(next)) return AmountSlot{n.hundredths, false};
+    if (IsCurrencyWord(next) || n.spoken_price) return AmountSlot{n.hundredths, false};
     if (next == "grand") return AmountSlot{n.hundredths * 1000, false};
   }
   // "sorry, I meant forty": a number word that ends its clause is a sum too where bare

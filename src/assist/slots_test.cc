@@ -43,6 +43,10 @@ TEST(SlotsTest, NumbersWrittenInWordsAsPeopleWriteThem) {
   EXPECT_EQ(Minor("etthundrafemtio kronor"), 15000);
   EXPECT_EQ(Minor("two thousand five hundred dollars"), 250000);
   EXPECT_EQ(Minor("ninety nine dollars"), 9900);
+  // A price read aloud: dollars, then cents.
+  EXPECT_EQ(Minor("It's the forty-two fifty one.", true), 4250);
+  EXPECT_EQ(Minor("forty-two fifty five dollars"), 4255);
+  EXPECT_EQ(Minor("twenty five dollars"), 2500);
   EXPECT_EQ(Minor("pay fourty dollers on the jacket"), 4000);
   EXPECT_EQ(Minor("zweitausendfünfhundert Euro"), 250000);
   EXPECT_EQ(Minor("tvåtusen fem hundra kronor"), 250000);
