@@ -309,16 +309,28 @@ bool AsksToResplit(std::string_view s) {
 // min kompis Miras nästa delbetalning?": a payment for a relative's or friend's plan,
 // which is their account to act on, not the consumer's. Their own instalment named
 // ("my wife reminded me to pay my next instalment") is not.
+// Only a plan said to be theirs counts: "Okafor's next instalment", "her plan", "Miras
+// nästa delbetalning", "die Rate meiner Freundin" — not "the plan I used for my mum's
+// birthday gift".
 bool PaysForSomeoneElse(std::string_view s) {
   if (!NamesARelative(s)) return false;
   if (!HasAnyPhrase(s, {"pay", "cover", "betala", "bezahlen", "zahlen", "abbuchen", "übernehmen"})) return false;
-  if (!HasAnyPhrase(s, {"instalment", "installment", "payment", "plan", "bill", "delbetalning", "betalning", "rate",
-                        "zahlung", "raten"})) {
-    return false;
+  const std::vector<std::string> w = Words(s);
+  const auto plan_word = [](std::string_view x) {
+    return In(x, {"next", "plan", "instalment", "installment", "payment", "bill", "nästa", "plan", "delbetalning",
+                  "betalning", "faktura"});
+  };
+  for (std::size_t k = 0; k + 1 < w.size(); ++k) {
+    const bool english_owner = In(w[k], {"s", "her", "his", "their"});
+    const bool swedish_owner = In(w[k], {"hennes", "hans", "deras"}) || (w[k].size() > 3 && w[k].back() == 's');
+    const bool owned = (english_owner && (plan_word(w[k + 1]) || (k + 2 < w.size() && plan_word(w[k + 2])))) ||
+                       (swedish_owner && In(w[k + 1], {"nästa", "delbetalning", "betalning", "plan", "faktura"}));
+    // German names the owner after the thing: "die Rate meiner Freundin".
+    const bool german = In(w[k], {"rate", "zahlung", "raten", "plan"}) &&
+                        In(w[k + 1], {"meiner", "meines", "seiner", "ihrer", "seines", "ihres"});
+    if (owned || german) return true;
   }
-  return !HasAnyPhrase(s, {"my next", "my instalment", "my installment", "my payment", "my plan", "min nästa",
-                           "min delbetalning", "min betalning", "min plan", "meine nächste", "meine rate",
-                           "meine zahlung", "mein plan"});
+  return false;
 }
 
 // "does Daniel Okafor have an account with tranche?": whether someone else is a

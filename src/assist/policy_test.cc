@@ -511,9 +511,12 @@ TEST(PolicyTest, PayingAFriendsPlanIsTheirAccountButTheirOwnInstalmentIsNot) {
     EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"}) << text;
     EXPECT_FALSE(d.proposed.has_value());
   }
-  Chat c;
-  auto d = c.Send("my wife reminded me to pay my next instalment on crisp tech", U("pay_now"));
-  EXPECT_TRUE(d.proposed.has_value()) << d.reply;
+  for (std::string_view text : {"my wife reminded me to pay my next instalment on crisp tech",
+                                "my sister says I should pay the crisp tech plan early, can you take the next one"}) {
+    Chat c;
+    auto d = c.Send(text, U("pay_now"));
+    EXPECT_TRUE(d.proposed.has_value()) << text << ": " << d.reply;
+  }
 }
 
 TEST(PolicyTest, ASplitIntoOtherInstalmentsIsRefusedWithThePlansCount) {
