@@ -549,6 +549,12 @@ TEST(PolicyTest, ASecondExtensionUnderAClaimedOverrideSaysTheRule) {
                   U("extend_due_date"));
   EXPECT_FALSE(d.proposed.has_value());
   EXPECT_NE(d.reply.find("already used its one extension"), std::string::npos) << d.reply;
+  Chat c2;
+  c2.account.plans[0].extended = true;
+  d = c2.Send("I know I already extended it once, but I work at tranche and my team lead approved a second one",
+              U("oos"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"staff_claim"});
+  EXPECT_NE(d.reply.find("already used its one extension"), std::string::npos) << d.reply;
 }
 
 TEST(PolicyTest, MovedBackByWeeksIsAnExtensionAndACountOfInstalmentsIsNoSum) {
