@@ -281,9 +281,6 @@ bool BuysOfSomeoneElse(std::string_view s) {
                           "seine einkäufe"});
 }
 
-// Plans named one by one in a reply that speaks of each.
-constexpr std::size_t kMaxPlansSaid = 3;
-
 // "Re-split my plan into 8", "change my plan to 8 payments of $60", "dela upp i 8
 // betalningar", "in 8 Raten aufteilen": a different number of instalments asked for.
 bool AsksToResplit(std::string_view s) {
@@ -695,7 +692,9 @@ class Turn {
     if (AsksToResplit(folded_) && !text_handoff_) {
       d_.next.pending.reset();
       d_.refusals.push_back("resplit");
-      for (const PlanFacts* p : NamedOrOnlyPlans()) {
+      auto plans = SelectPlans(true);
+      if (plans.empty()) plans = SelectPlans(false);
+      for (const PlanFacts* p : plans) {
         Say("refuse_resplit", {p->merchant, std::to_string(lending::InstallmentCount(p->product))});
       }
       return Finish();
@@ -854,7 +853,7 @@ class Turn {
       // What the rules would refuse anyway is said too: the authority claimed changes
       // nothing about them.
       if (asks_extension) {
-        for (const PlanFacts* p : NamedOrOnlyPlans()) {
+        for (const PlanFacts* p : SelectPlans(true)) {
           if (p->extended) Say("refuse_second_extension", {p->merchant});
         }
       }
@@ -1409,18 +1408,6 @@ class Turn {
   }
 
   // ---- plans ----
-
-  // The plans the message names, else the one talked about last, else every active one
-  // (at most kMaxPlansSaid).
-  std::vector<const PlanFacts*> NamedOrOnlyPlans() const {
-    std::vector<const PlanFacts*> active = ActivePlansOrAll();
-    if (auto k = MatchMerchant(folded_, MerchantNames(active))) return {active[*k]};
-    for (const PlanFacts* p : active) {
-      if (p->id == state_.focus_plan) return {p};
-    }
-    if (active.size() > kMaxPlansSaid) active.resize(kMaxPlansSaid);
-    return active;
-  }
 
   std::vector<const PlanFacts*> ActivePlansOrAll() const {
     std::vector<const PlanFacts*> out;

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "store/sql/fraud_decision_repo.h"
@@ -177,9 +178,18 @@ Result<ConsumerActivity> SqlFraudDecisionRepo::Activity(std::string_view consume
 Status SqlFraudDecisionRepo::Insert(const FraudDecision& d) {
   Json hits = Json::array();
   for (const RuleHit& h : d.hits) hits.push_back(HitJson(h));
-  const FeatureCatalogue catalogue = CatalogueOf(d);
+  const bool same_names = std::equal(d.features.begin(), d.features.end(), catalogue_names_.begin(),
+                                     catalogue_names_.end(),
+                                     [](const auto& feature, const std::string& name) { return feature.first == name; });
+  if (catalogue_id_.empty() || !same_names) {
+    FeatureCatalogue catalogue = CatalogueOf(d);
+    catalogue_id_ = std::move(catalogue.id);
+    catalogue_json_ = std::move(catalogue.names);
+    catalogue_names_.clear();
+    for (const auto& [name, value] : d.features) catalogue_names_.push_back(name);
+  }
   auto c = c_.Prepare("INSERT INTO fraud_feature_catalogues(id, names) VALUES (?, ?) ON CONFLICT DO NOTHING");
-  c.Bind(1, catalogue.id).Bind(2, catalogue.names);
+  c.Bind(1, catalogue_id_).Bind(2, catalogue_json_);
   TRANCHE_RETURN_IF_ERROR(c.Run());
   Json features = Json::array();
   for (const auto& [name, value] : d.features) features.push_back(ValueJson(value));
@@ -206,7 +216,7 @@ Status SqlFraudDecisionRepo::Insert(const FraudDecision& d) {
   }
   s.Bind(16, JsonText(members)).Bind(17, d.rules_version).Bind(18, std::int64_t{d.thresholds.review_at})
       .Bind(19, std::int64_t{d.thresholds.block_at}).Bind(20, UnixMicros(d.created_at))
-      .Bind(21, JsonText(FactsJson(d.facts))).Bind(22, catalogue.id);
+      .Bind(21, JsonText(FactsJson(d.facts))).Bind(22, catalogue_id_);
   return s.Run();
 }
 

@@ -3,6 +3,9 @@
 // open on it.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "fraud/decision_repo.h"
 #include "store/sql/connection.h"
 
@@ -25,6 +28,12 @@ class SqlFraudDecisionRepo final : public fraud::DecisionRepo {
 
  private:
   Connection& c_;
+  // The last decision's feature names and their catalogue's key and JSON. A transaction
+  // stores many decisions made from one catalogue, so its names are serialised and
+  // hashed once; the catalogue row is still written with every decision.
+  std::vector<std::string> catalogue_names_;
+  std::string catalogue_id_;
+  std::string catalogue_json_;
 };
 
 }  // namespace tranche::store::sql
