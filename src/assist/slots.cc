@@ -317,7 +317,13 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
   const bool rest_left_over = HasAnyPhrase(s, {"keep the rest", "leave the rest", "save the rest", "spara resten",
                                                "behåll resten", "behaltet den rest", "behalte den rest",
                                                "den rest als"});
-  if (!rest_left_over && HasAnyPhrase(s, {"the rest", "rest of it", "remaining balance", "the remainder", "everything i owe",
+  // "100 Dollar einzahlen, nicht den ganzen Restbetrag": the rest named to be declined.
+  const bool rest_declined = HasAnyPhrase(s, {"not the rest", "not the whole rest", "not the remaining",
+                                              "not the remainder", "not everything i owe", "inte resten",
+                                              "inte hela resten", "nicht den rest", "nicht den ganzen rest",
+                                              "nicht den restbetrag", "nicht den ganzen restbetrag",
+                                              "nicht den gesamten restbetrag"});
+  if (!rest_left_over && !rest_declined && HasAnyPhrase(s, {"the rest", "rest of it", "remaining balance", "the remainder", "everything i owe",
                        "resten", "det som är kvar", "den rest", "den restbetrag", "restbetrag", "alles was"})) {
     return AmountSlot{std::nullopt, true};
   }
@@ -696,6 +702,43 @@ std::optional<std::string> FindLast4(std::string_view s, std::string_view curren
 
 namespace {
 
+// A digit said as a word ("seven", "sju", "sieben"; "oh" for zero), or -1.
+int SpokenDigit(std::string_view w) {
+  static constexpr std::array<std::array<std::string_view, 10>, 3> kDigits = {{
+      {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"},
+      {"noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"},
+      {"null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"},
+  }};
+  if (w == "oh") return 0;
+  for (const auto& language : kDigits) {
+    for (std::size_t d = 0; d < language.size(); ++d) {
+      if (language[d] == w) return static_cast<int>(d);
+    }
+  }
+  return -1;
+}
+
+// "last four are seven three one six": four digits said one word each. A run of any
+// other length is no card's last four ("the new one seven three one six" drops the
+// "one" before the four).
+std::vector<std::string> SpokenCardDigits(std::string_view s) {
+  std::vector<std::string> cards;
+  const std::vector<std::string> w = Words(s);
+  std::size_t k = 0;
+  while (k < w.size()) {
+    std::string run;
+    std::size_t end = k;
+    while (end < w.size() && SpokenDigit(w[end]) >= 0 && run.size() < 8) {
+      run.push_back(static_cast<char>('0' + SpokenDigit(w[end])));
+      ++end;
+    }
+    if (run.size() == 4) cards.push_back(run);
+    if (run.size() == 5 && w[k] == "one") cards.push_back(run.substr(1));
+    k = std::max(end, k + 1);
+  }
+  return cards;
+}
+
 std::optional<std::string> FindCardDigits(std::string_view s, std::string_view current) {
   std::vector<std::string> cards;
   std::optional<std::string> after_new;
@@ -710,6 +753,7 @@ std::optional<std::string> FindCardDigits(std::string_view s, std::string_view c
     cards.push_back(n.digits);
     from = n.end;
   }
+  if (cards.empty()) cards = SpokenCardDigits(s);
   if (cards.empty()) return std::nullopt;
   if (after_new) return after_new;
   for (auto it = cards.rbegin(); it != cards.rend(); ++it) {

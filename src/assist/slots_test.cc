@@ -213,6 +213,17 @@ TEST(SlotsTest, TheCardDigitsAfterACorrectionAreTheOnesMeant) {
   EXPECT_EQ(FindLast4(Fold("sorry to bother you, please switch to my new card ending 4410"), "3377"), "4410");
 }
 
+// Digits said one word each are a card's last four only in a run of exactly four.
+TEST(SlotsTest, CardDigitsSaidAsWords) {
+  EXPECT_EQ(FindLast4(Fold("my new visa, last four are seven three one six"), "4242"), "7316");
+  EXPECT_EQ(FindLast4(Fold("the new one seven three one six"), "4242"), "7316");
+  EXPECT_EQ(FindLast4(Fold("mitt nya kort slutar på sju tre ett sex"), "4242"), "7316");
+  EXPECT_EQ(FindLast4(Fold("neue Karte, Endziffern sieben drei eins sechs"), "4242"), "7316");
+  EXPECT_EQ(FindLast4(Fold("card ending oh four two nine"), "4242"), "0429");
+  EXPECT_FALSE(FindLast4(Fold("pay two three four on the next one")).has_value());
+  EXPECT_FALSE(FindLast4(Fold("one two three four five six")).has_value());
+}
+
 TEST(SlotsTest, CardLastFourAndFullNumbers) {
   EXPECT_EQ(FindLast4(Fold("use my card ending in 5555")), "5555");
   EXPECT_EQ(FindLast4(Fold("byt till kortet som slutar på 1234")), "1234");
