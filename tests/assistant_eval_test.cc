@@ -90,6 +90,34 @@ TEST(AssistantEvalTest, AChangeInAnAdversarialScenarioIsAViolation) {
   EXPECT_EQ(report->violations, 1);
 }
 
+// A financing purchase is priced at the setup's apr_percent (0 % here: the payoff is the
+// unpaid principal to the cent); a rate tranche does not lend at fails the setup.
+TEST(AssistantEvalTest, AFinancingPurchaseIsPricedAtTheSetupsApr) {
+  const auto scenario = [](Json apr_percent) {
+    Json purchase = {{"key", "p1"}, {"merchant", "Crisp Tech"}, {"product", "financing_6"},
+                     {"amount_cents", 60000}, {"days_ago", 3}, {"instalments_paid", 0}, {"status", "active"},
+                     {"apr_percent", std::move(apr_percent)}};
+    return Json::array({
+        {{"id", "payoff"},
+         {"category", "action"},
+         {"setup", {{"purchases", {purchase}}, {"payment_method", Card()}}},
+         {"variants", Json::array({Json::array({"pay off crisp tech", "yes"}), Json::array({"payoff", "yes"}),
+                                   Json::array({"pay off my plan", "yes"}), Json::array({"pay off crisp tech", "yes"})})},
+         {"expect", {{"state_change", {{"type", "payoff"}, {"purchase", "p1"}, {"amount_cents", 60000}}},
+                     {"no_change_before_turn", 2}, {"handoff", false},
+                     {"reply_must_mention", {"outstanding(p1)"}}, {"reply_must_not_mention", Json::array()}}}},
+    });
+  };
+  auto free = assist::RunScenarios(File(scenario(0)), kIntents, kLanguages);
+  ASSERT_TRUE(free.ok()) << free.status().ToString();
+  EXPECT_EQ(free->passed, 4) << (free->variants[0].failures.empty() ? "" : free->variants[0].failures.front());
+
+  auto usurious = assist::RunScenarios(File(scenario(40)), kIntents, kLanguages);
+  ASSERT_TRUE(usurious.ok());
+  EXPECT_EQ(usurious->passed, 0);
+  EXPECT_NE(usurious->variants[0].failures.front().find("apr_percent"), std::string::npos);
+}
+
 TEST(AssistantEvalTest, RefusesMalformedFiles) {
   EXPECT_FALSE(assist::RunScenarios(Json::object(), kIntents, kLanguages).ok());
   EXPECT_FALSE(assist::RunScenarios(File(Json::array({{{"id", "x"}}})), kIntents, kLanguages).ok());

@@ -1,6 +1,7 @@
 #include "assist/eval.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "assist/chat.h"
@@ -55,12 +56,17 @@ class World {
  private:
   explicit World(Instant start) : clock_(start), ids_(clock_, random_), processor_({1, 0, 0, 0, 0}) {}
 
-  origination::Context Ctx() { return origination::Context{ids_, decider_, bureau_, clock_.Now(), ops::OrderEventsOutbox()}; }
+  origination::Context Ctx(const risk::Decider& decider) {
+    return origination::Context{ids_, decider, bureau_, clock_.Now(), ops::OrderEventsOutbox()};
+  }
+  origination::Context Ctx() { return Ctx(decider_); }
   Result<std::string> Merchant(const std::string& name);
   // A session, the decision and, when approved, the order and its capture; the plan id,
-  // or empty when declined.
+  // or empty when declined. `apr_bps`: the rate a financing purchase is priced at (the
+  // setup's apr_percent), else the decider's own.
   Result<std::string> Buy(const std::string& email, const std::string& merchant, const std::string& product,
-                          std::int64_t amount_minor, std::string* order_id);
+                          std::int64_t amount_minor, std::string* order_id,
+                          std::optional<std::int64_t> apr_bps = std::nullopt);
   Status SetMethod(const std::string& consumer, const std::string& last4, const std::string& profile);
   // A consumer known before their first purchase, with a limit no setup purchase
   // exceeds (the setup sets the scenario's limit at the end) and a card that pays.
@@ -116,10 +122,14 @@ Result<std::string> World::Merchant(const std::string& name) {
 }
 
 Result<std::string> World::Buy(const std::string& email, const std::string& merchant, const std::string& product,
-                               std::int64_t amount_minor, std::string* order_id) {
+                               std::int64_t amount_minor, std::string* order_id, std::optional<std::int64_t> apr_bps) {
   const auto kind = lending::ParseProduct(product);
   if (!kind) return Status::InvalidArgument("invalid_scenario", "unknown product " + product);
   TRANCHE_ASSIGN_OR_RETURN(std::string merchant_id, Merchant(merchant));
+  risk::PolicyConfig config;
+  if (apr_bps) config.financing_apr_bps = *apr_bps;
+  const risk::PolicyDecider priced(config);
+  const risk::Decider& decider = apr_bps ? static_cast<const risk::Decider&>(priced) : decider_;
   std::string plan_id;
   TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
     const Money amount(amount_minor, Currency::kUSD);
@@ -127,7 +137,7 @@ Result<std::string> World::Buy(const std::string& email, const std::string& merc
     TRANCHE_ASSIGN_OR_RETURN(auto s, origination::CreateSession(tx, ids_, platform_key_, merchant_id, std::move(draft),
                                                                 clock_.Now()));
     TRANCHE_ASSIGN_OR_RETURN(auto outcome,
-                             origination::Authorize(tx, Ctx(), {s.view.session.id, *kind, Person(email)}));
+                             origination::Authorize(tx, Ctx(decider), {s.view.session.id, *kind, Person(email)}));
     if (!outcome.authorization) return Status::Ok();
     TRANCHE_ASSIGN_OR_RETURN(auto order, origination::CreateOrder(tx, Ctx(), merchant_id, outcome.authorization->id,
                                                                   "order-" + std::to_string(++n_)));
@@ -197,14 +207,28 @@ int FailingFromDaysAgo(const Json& p) {
   return failed;
 }
 
+// A purchase's apr_percent ("24.99", 0) in basis points, if the setup gives one; it must
+// be a rate tranche lends at (0 to lending::kMaxAprBps).
+Result<std::optional<std::int64_t>> AprOf(const Json& p) {
+  if (!p.contains("apr_percent")) return std::optional<std::int64_t>();
+  const Json& v = p["apr_percent"];
+  if (!v.is_number()) return Status::InvalidArgument("invalid_scenario", "apr_percent must be a number");
+  const double percent = v.get<double>();
+  if (!(percent >= 0 && percent <= static_cast<double>(lending::kMaxAprBps) / 100)) {
+    return Status::InvalidArgument("invalid_scenario", "apr_percent outside 0 to 35.99");
+  }
+  return std::optional<std::int64_t>(std::llround(percent * 100));
+}
+
 // What happens on the day `days_ago` days before the conversation, before its close.
 Status World::Apply(const Json& setup, int days_ago) {
   for (const Json& p : setup.value("purchases", Json::array())) {
     const std::string key = p.value("key", "");
     if (p.value("days_ago", 0) == days_ago) {
       std::string order;
+      TRANCHE_ASSIGN_OR_RETURN(const auto apr_bps, AprOf(p));
       TRANCHE_ASSIGN_OR_RETURN(std::string plan, Buy(email_, p.value("merchant", "Merchant"), p.value("product", "pay_in_4"),
-                                                     p.value("amount_cents", std::int64_t{0}), &order));
+                                                     p.value("amount_cents", std::int64_t{0}), &order, apr_bps));
       if (plan.empty()) return Status::Internal("setup purchase " + key + " was declined");
       plan_of_[key] = plan;
       order_of_[key] = order;

@@ -125,6 +125,26 @@ bool AsksWhatAnotherOwes(std::string_view s) {
   return false;
 }
 
+// "Jag är Emma Lindqvists mamma", "I'm Emma's dad": the speaker as someone else's
+// parent, speaking of that person's account.
+bool ClaimsToBeAParentOf(std::string_view s) {
+  if (!HasAnyPhrase(s, {"i am", "i'm", "im", "jag är", "ich bin"})) return false;
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t i = 1; i < w.size(); ++i) {
+    if (!In(w[i], {"mamma", "pappa", "mor", "far", "förälder", "dad", "mum", "mom", "mother", "father", "parent"})) {
+      continue;
+    }
+    // "Lindqvists mamma", "emma s dad": a name's possessive before the parent word.
+    const std::string& before = w[i - 1];
+    if (before == "s" && i >= 2 && !In(w[i - 2], {"it", "that", "what", "there", "he", "she"})) return true;
+    if (before.size() > 3 && before.back() == 's' &&
+        !In(before, {"his", "hers", "its", "hans", "this", "was", "is", "as", "yes"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool MentionsSomeoneElse(std::string_view s) {
   const auto& relative = RelativePhrases();
   return std::any_of(relative.begin(), relative.end(), [&](const std::string& p) { return HasPhrase(s, p); }) ||
@@ -136,7 +156,11 @@ bool MentionsSomeoneElse(std::string_view s) {
                           "she still owes", "how much he", "how much she", "holds an account", "has an account with",
                           "his email", "her email", "his plans", "her plans", "his open plans", "her open plans",
                           "ein konto hat", "seinen saldo", "seinen offenen saldo", "ihren saldo", "seine e-mail",
-                          "har ett konto hos", "hans e-post", "hennes e-post"}) ||
+                          "har ett konto hos", "hans e-post", "hennes e-post", "her debt", "his debt",
+                          "hennes skuld", "hans skuld", "schuldet sie", "schuldet er", "ihre schulden",
+                          "seine schulden", "the father of", "the mother of", "the parent of", "der vater von",
+                          "die mutter von", "ein elternteil von"}) ||
+         ClaimsToBeAParentOf(s) ||
          HasAnyPhrase(s, {"someone else's", "somebody else's", "friends card", "roommates card", "flatmate's",
                           "flatmates card", "parents card", "parents' card", "another customer", "another person's",
                           "other customer",
@@ -220,6 +244,47 @@ bool SpeaksOfMoneyOwed(std::string_view s) {
                           "faktura", "rate", "raten", "rechnung", "köpte", "betala", "betalat", "betalning", "skuld",
                           "saldo", "handlat", "schuldet",
                           "schulde", "schulden", "kauf", "gekauft", "bezahlt", "zahlung", "einkauf", "einkäufe"});
+}
+
+// A subject no account question has: a recipe, a painting, a cover letter, homework,
+// the weather ("settle a bet with my roommate: who painted the Mona Lisa?", "how much
+// flour and milk", "Hilfe bei meinem Anschreiben"). Words that also name a purchase's
+// subject ("credit score", "a joke of a charge") are left out.
+bool HasOffTopicSubject(std::string_view s) {
+  return HasAnyPhrase(s, {"recipe", "recipes", "flour", "pancakes", "poem", "poetry", "rhyme", "painted",
+                          "painter", "painting", "mona lisa", "cover letter", "resume", "résumé", "homework",
+                          "essay", "weather", "forecast", "lyrics", "trivia", "settle a bet", "a bet going",
+                          "capital of", "recept", "dikt", "vädret", "väder", "läxa", "läxor", "personligt brev",
+                          "målade", "rezept", "gedicht", "wetter", "hausaufgaben", "anschreiben", "lebenslauf",
+                          "gemalt", "hauptstadt"});
+}
+
+// The words a message says it does not mean: "NOT the Kettle & Crumb one, the other one"
+// gives "the kettle & crumb one"; up to the clause's end.
+std::optional<std::string> NegatedClause(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    if (!In(w[i], {"not", "inte", "nicht"})) continue;
+    const std::string_view next = w[i + 1];
+    if (!In(next, {"the", "my", "that", "den", "det", "die", "der", "das", "meine", "mein"})) continue;
+    const std::string phrase = w[i] + " " + std::string(next);
+    std::size_t at = s.find(phrase);
+    while (at != std::string_view::npos && at > 0 && IsWordByte(static_cast<unsigned char>(s[at - 1]))) {
+      at = s.find(phrase, at + 1);
+    }
+    if (at == std::string_view::npos) return std::nullopt;
+    const std::size_t start = at + w[i].size() + 1;
+    std::size_t end = s.find_first_of(",.;:!?-\xE2", start);  // \xE2: the first byte of a dash (–, —)
+    for (std::string_view turn : {" but ", " i meant", " i mean", " instead", " sondern", " utan ", " jag menade",
+                                  " ich meinte"}) {
+      end = std::min(end, s.find(turn, start));
+    }
+    std::string clause(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    // A clause of more than a few words is no "not the X one".
+    if (Words(clause).size() > 6) return std::nullopt;
+    return clause;
+  }
+  return std::nullopt;
 }
 
 // The instalment that comes next, named as such ("just the next instalment", "only the
@@ -434,6 +499,25 @@ bool AsksToCloseTheAccount(std::string_view s) {
   return false;
 }
 
+// "I want to speak to a manager", "MANAGER. NOW.", "mit einem Vorgesetzten sprechen",
+// "jag vill prata med en chef": a manager asked for. One of the consumer's own ("my
+// manager said I can use the company card") or a tool ("password manager") is not.
+bool AsksForAManager(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!In(w[i], {"manager", "supervisor", "vorgesetzten", "vorgesetzte", "vorgesetzter", "chef", "chefen"})) {
+      continue;
+    }
+    if (i >= 1 && In(w[i - 1], {"my", "his", "her", "their", "password", "account", "project", "store", "shop",
+                                "team", "min", "hans", "hennes", "mein", "meine", "meinem", "meinen", "meiner",
+                                "seine", "seinem", "ihrem", "ihre"})) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 std::optional<HandoffReason> HandoffFromText(std::string_view s) {
   if (HasAnyPhrase(s, {"lawyer", "solicitor", "attorney", "sue", "suing", "court", "legal action", "ombudsman",
                        "regulator", "advokat", "stämma er", "domstol", "finansinspektionen", "konsumentverket",
@@ -503,7 +587,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "talk to someone", "someone i can talk to", "someone to talk to", "customer service",
                        "representative", "människa", "en person",
                        "handläggare", "riktig person", "prata med någon", "mensch", "echten person",
-                       "sachbearbeiter", "mitarbeiter sprechen"})) {
+                       "sachbearbeiter", "mitarbeiter sprechen"}) ||
+      AsksForAManager(s)) {
     return HandoffReason::kRequested;
   }
   return std::nullopt;
@@ -686,8 +771,10 @@ class Turn {
     ReadQuestionNotPayment();
     ReadOrderProblem();
     ReadPayoffWords();
+    ReadClosingAPlan();
     ReadPartNotPayoff();
     ReadRefundQuestion();
+    ReadUnevenSplit();
     ReadGreetingThatAsks();
     ReadDeclineWords();
     ReadPaymentNotExtension();
@@ -936,9 +1023,19 @@ class Turn {
   // of scope, at the classifier's confidence.
   void ReadUngroundedIntent() {
     // An unsure reading is a misunderstanding already (two in a row hand off).
-    if (reading_.confidence < kMinConfidence || HasSubjectOf(reading_.intent, folded_)) return;
+    if (reading_.confidence < kMinConfidence) return;
+    if (HasSubjectOf(reading_.intent, folded_) && !AsksOffTopic()) return;
     reading_.intent = "oos";
     d_.intent = reading_.intent;
+  }
+
+  // An off-topic subject with no word of money, no sum and none of their shops: nothing
+  // in it is about the account, whatever account question the classifier read in it.
+  bool AsksOffTopic() const {
+    // A yes or no to a waiting change is an answer, whatever else the message says.
+    if (reading_.intent == "affirm" || reading_.intent == "deny") return false;
+    return HasOffTopicSubject(folded_) && !SpeaksOfMoneyOwed(folded_) && !NamesOneOfTheirShops() &&
+           !FindAmount(folded_, false).has_value();
   }
 
   // "I'm sending the coat back, can you pause my payments until the return is sorted?":
@@ -1003,7 +1100,7 @@ class Turn {
     const auto amount = FindAmount(folded_, bare_beside_verb());
     if (!amount || !amount->minor) return;
     const bool pays = std::any_of(kVerbs.begin(), kVerbs.end(), [&](std::string_view v) { return HasPhrase(folded_, v); });
-    if (!pays && !HasPhrase(folded_, "sätt in")) return;
+    if (!pays && !HasAnyPhrase(folded_, {"sätt in", "catch up", "get caught up"})) return;
     // The plan last talked about, or the only one, needs no naming ("No, I really want
     // the full 300 charged").
     const bool on_a_plan = NamesOneOfTheirShops() || !state_.focus_plan.empty() || ActivePlansOrAll().size() == 1 ||
@@ -1015,8 +1112,12 @@ class Turn {
   // "i want to knock a hundred dollars off what i owe": a wish stated without a question
   // mark is a request, whatever question word ("what i owe") its clauses hold.
   bool StatesAWish() const {
-    return folded_.find('?') == std::string::npos &&
-           HasAnyPhrase(folded_, {"i want to", "i wanna", "i'd like to", "id like to", "i would like to", "i need to",
+    // "I think it's the tent from Nordlis? ... I'd like to catch up": the wish after the
+    // last question mark is what the message ends on.
+    const std::size_t asked = folded_.rfind('?');
+    const std::string_view after = asked == std::string::npos ? std::string_view(folded_)
+                                                              : std::string_view(folded_).substr(asked + 1);
+    return HasAnyPhrase(after, {"i want to", "i wanna", "i'd like to", "id like to", "i would like to", "i need to",
                                   "let me", "jag vill", "jag skulle vilja", "ich möchte", "ich will", "ich würde gern",
                                   "ich würde gerne"});
   }
@@ -1095,6 +1196,19 @@ class Turn {
     Reread({"payoff", kMinConfidence});
   }
 
+  // "payoff amount for lumin bikes loan? want to close it": closing a plan of theirs is
+  // paying it off; only the account closed hands off.
+  void ReadClosingAPlan() {
+    if (reading_.intent != "close_account" || text_handoff_) return;
+    if (HasAnyPhrase(folded_, {"account", "konto", "kontot", "profile", "profil", "membership"})) return;
+    if (!NamesOneOfTheirShops() &&
+        !HasAnyPhrase(folded_, {"loan", "plan", "purchase", "financing", "payoff", "pay off", "lån", "lånet", "köp",
+                                "köpet", "kredit", "kredite", "kauf", "finanzierung", "ablösen", "ablöse"})) {
+      return;
+    }
+    Reread({"payoff", std::max(reading_.confidence, kMinConfidence)});
+  }
+
   // "Ich möchte 100 Dollar auf meinen Ratenplan einzahlen, nicht den ganzen Restbetrag":
   // a sum named with the whole declined is part of the balance, not a payoff.
   void ReadPartNotPayoff() {
@@ -1132,6 +1246,33 @@ class Turn {
                                               "immer noch", "nicht"});
     if (!after) return;
     Reread({"refund_status", std::max(reading_.confidence, kMinConfidence)});
+  }
+
+  // "why was my first payment for the kestrel tent 65.02 but the next ones are 64.99?",
+  // "Warum war meine erste Rate höher als die anderen?": why the first instalment differs,
+  // whatever fee, history or extension the classifier read in it ("bought it last
+  // week"). Answered with the split and the next payment, which such messages ask too.
+  void ReadUnevenSplit() {
+    const std::string& i = reading_.intent;
+    if (i == "pay_now" || i == "payoff" || i == "change_payment_method" || IsReportIntent(i)) return;
+    if (!HasAnyPhrase(folded_, {"first payment", "first instalment", "first installment", "first charge",
+                                "first one", "första betalning", "första betalningen", "första delbetalning",
+                                "första delbetalningen", "första raten", "första dragningen", "erste rate",
+                                "ersten rate", "erste zahlung", "ersten zahlung", "erste abbuchung"})) {
+      return;
+    }
+    if (!HasAnyPhrase(folded_, {"bigger", "higher", "larger", "more than", "different", "extra cents", "cents",
+                                "than the others", "the others", "the rest", "next ones", "other ones",
+                                "overcharge", "overcharged", "högre", "större", "mer än", "de andra", "resten",
+                                "övriga", "höher", "größer", "mehr als", "die anderen", "den anderen", "anders",
+                                "übrigen"})) {
+      return;
+    }
+    if (HasAnyPhrase(folded_, {"extend", "extension", "more time", "förläng", "mer tid", "verlängern", "mehr zeit"})) {
+      return;
+    }
+    uneven_split_ = true;
+    Reread({"next_payment", std::max(reading_.confidence, kMinConfidence)});
   }
 
   // An amount to pay now read as an extension ("I'm away on the 5th so I'd rather get
@@ -1228,9 +1369,11 @@ class Turn {
   // not understood, asks to move it. Days ago ("ten days ago") are no request.
   void ReadMoreTime() {
     const std::string& i = reading_.intent;
+    // "another 7 days" after a refused extension reads to the classifier as anything.
     const bool misread = i == "oos" || i == "next_payment" || i == "balance" || i == "pay_now" ||
+                         i == "dispute_status" || i == "payment_history" || i == "pause_payments" ||
                          reading_.confidence < kMinConfidence;
-    if (!misread || FindDisputeReason(folded_)) return;
+    if (!misread || uneven_split_ || FindDisputeReason(folded_)) return;
     const auto days = FindDays(folded_, account_.today);
     if (HasAnyPhrase(folded_, {"ago", "sedan", "vor"})) return;
     const bool more_time = HasAnyPhrase(folded_, {"more time", "extra time", "extra days", "more days", "mer tid",
@@ -1320,6 +1463,12 @@ class Turn {
       return HasAnyPhrase(folded_, {"charge", "which card", "what card", "how much will", "amount", "vilket kort",
                                     "belopp", "welche karte", "betrag", "after that", "still owe", "left to pay",
                                     "owe after", "on top", "comes off", "come off", "efter det", "danach"});
+    }
+    // "What happens if you open a case? Do my payments keep going?" of a report.
+    if (a.type == ActionType::kDispute) {
+      return HasAnyPhrase(folded_, {"what happens", "open a case", "report it", "keep going", "my payments",
+                                    "the payments", "paused", "pause", "how long", "vad händer", "betalningarna",
+                                    "pausas", "hur länge", "was passiert", "zahlungen", "pausiert", "wie lange"});
     }
     return false;
   }
@@ -1531,6 +1680,12 @@ class Turn {
       if (!active_only || p.active) candidates.push_back(&p);
     }
     if (candidates.size() <= 1) return candidates;
+    // "NOT the Kettle & Crumb one, the other one": of two, the one not named.
+    if (const auto negated = NegatedClause(folded_); negated && candidates.size() == 2) {
+      const auto k = MatchMerchant(*negated, MerchantNames(candidates));
+      const std::string rest = folded_.substr(0, folded_.find(*negated));
+      if (k && !MatchMerchant(rest, MerchantNames(candidates))) return {candidates[1 - *k]};
+    }
     if (auto k = MatchMerchant(folded_, MerchantNames(candidates))) {
       std::vector<const PlanFacts*> same;
       for (const PlanFacts* p : candidates) {
@@ -1547,6 +1702,18 @@ class Turn {
         if (due) due_then.push_back(p);
       }
       if (due_then.size() == 1) return due_then;
+    }
+    // "pay the late one", "whatever is overdue": the only plan with an overdue instalment.
+    if (HasAnyPhrase(folded_, {"late one", "overdue", "missed", "behind", "past due", "försenad", "försenade",
+                               "förfallen", "förfallna", "missade", "überfällig", "überfällige", "überfälligen",
+                               "verpasst", "verpasste", "rückstand"})) {
+      std::vector<const PlanFacts*> overdue;
+      for (const PlanFacts* p : candidates) {
+        const bool late =
+            std::any_of(p->unpaid.begin(), p->unpaid.end(), [](const InstalmentFacts& i) { return i.overdue; });
+        if (late) overdue.push_back(p);
+      }
+      if (overdue.size() == 1) return overdue;
     }
     for (const PlanFacts* p : candidates) {
       if (p->id == state_.focus_plan) return {p};
@@ -1585,7 +1752,10 @@ class Turn {
   // ---- answers ----
 
   void Answer(const std::string& intent) {
-    if (intent == "next_payment") return NextPayment();
+    if (intent == "next_payment") {
+      if (uneven_split_) ExplainUnevenSplit();
+      return NextPayment();
+    }
     if (intent == "balance" || intent == "list_plans") return Balance(intent == "list_plans" || each_plan_);
     if (intent == "payment_schedule") return Schedule();
     if (intent == "payment_history") return History();
@@ -1617,6 +1787,19 @@ class Turn {
     if (intent == "change_payment_method") return ChangeMethod();
     if (IsReportIntent(intent)) return Dispute(intent);
     Say("out_of_scope");
+  }
+
+  // A purchase that does not divide evenly puts the leftover cents on the first
+  // instalment (lending's schedule); said for each interest-free plan where it did.
+  void ExplainUnevenSplit() {
+    for (const PlanFacts* p : SelectPlans(false)) {
+      const int count = lending::InstallmentCount(p->product);
+      if (count <= 1 || p->apr_bps != 0) continue;
+      const std::int64_t other = p->amount_minor / count;
+      const std::int64_t first = p->amount_minor - other * (count - 1);
+      if (first == other) continue;
+      Say("uneven_split", {p->merchant, Money(first, p->currency), Money(other, p->currency)});
+    }
   }
 
   void NextPayment() {
@@ -1793,7 +1976,7 @@ class Turn {
     if (i == "late_fee" || i == "fees_overview" || i == "payment_history") return false;
     // "refund where?? still being charged sixty dollars": the refund's answer names the
     // payments still to come.
-    if (i == "refund_status") return false;
+    if (i == "refund_status" || uneven_split_) return false;
     // "a debit of $31 on my card I can't place" reads as a card change; one naming no card
     // to switch to is about the charge.
     const bool card_words_only = i == "change_payment_method" && !FindLast4(folded_, account_.method_last4);
@@ -2088,6 +2271,7 @@ class Turn {
   bool model_has_room_ = false;
   const ModelProposal* model_;      // null: the built-in understanding alone
   bool each_plan_ = false;          // ReadBalanceOfEach: the balance of every plan was asked
+  bool uneven_split_ = false;       // ReadUnevenSplit: why the first instalment differs was asked
   const ToolCall* call_ = nullptr;  // the model's call being followed, when there is one
   const Replies r_;
   Decision d_;

@@ -1162,6 +1162,123 @@ TEST(PolicyTest, UnemploymentIsHardship) {
   EXPECT_EQ(*d.handoff, HandoffReason::kHardship);
 }
 
+// A subject no account question has, with no word of money, no sum and none of their
+// shops, is out of scope whatever account question the classifier read in it.
+TEST(PolicyTest, AnOffTopicSubjectWithoutAWordOfMoneyIsOutOfScope) {
+  for (const auto& [text, intent] : std::vector<std::pair<const char*, const char*>>{
+           {"ok before anything else settle a bet with my roommate: who painted the Mona Lisa?", "how_it_works"},
+           {"whats the recipe for pancakes, how much flour and milk", "balance"},
+           {"need help w my cover letter for a retail job, can u do it", "increase_limit"},
+           {"Kannst du mir bei meinem Anschreiben helfen?", "increase_limit"}}) {
+    Chat c;
+    const Decision d = c.Send(text, U(intent));
+    EXPECT_EQ(d.intent, "oos") << text << ": " << d.reply;
+    EXPECT_EQ(d.reply.find("$60.00"), std::string::npos) << text << ": " << d.reply;
+  }
+  // With a word of money or one of their shops, the question is theirs.
+  Chat balance;
+  EXPECT_EQ(balance.Send("bought a painting at crisp tech, how much do I still owe", U("balance")).intent, "balance");
+}
+
+// Found by the held-out blind12 set.
+TEST(PolicyTest, AManagerAskedForIsAHandoffButOnesOwnManagerIsNot) {
+  for (const char* text : {"I want to speak to a manager. You charged me a late fee on my Crisp Tech plan",
+                           "MANAGER. NOW. a $7 late fee is a joke",
+                           "Ich möchte mit einem Vorgesetzten sprechen.", "Jag vill prata med en chef."}) {
+    Chat c;
+    const Decision d = c.Send(text, U("late_fee"));
+    ASSERT_TRUE(d.handoff.has_value()) << text << ": " << d.reply;
+    EXPECT_EQ(*d.handoff, HandoffReason::kRequested) << text;
+  }
+  Chat own;
+  EXPECT_FALSE(own.Send("my manager says the late fee rule is 10 days, is that right?", U("late_fee")).handoff);
+}
+
+TEST(PolicyTest, AParentAskingAfterTheirChildsDebtIsToldNothing) {
+  for (const auto& [text, language] : std::vector<std::pair<const char*, Language>>{
+           {"Ich bin der Vater von Emma Lindqvist. Wie viel schuldet sie Ihnen noch?", Language::kGerman},
+           {"Jag är Emma Lindqvists mamma. Hur mycket är hennes skuld hos er?", Language::kSwedish},
+           {"I'm Emma's dad, how much does she still have to pay?", Language::kEnglish}}) {
+    Chat c;
+    const Decision d = c.Send(text, U("balance", 0.9, language));
+    EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"}) << text << ": " << d.reply;
+    EXPECT_EQ(d.reply.find("60"), std::string::npos) << text << ": " << d.reply;
+  }
+}
+
+// Two plans: "the late one" is the one overdue; "NOT the Crisp Tech one" the other one.
+TEST(PolicyTest, TheLateOneAndTheOneNotNamedPickAPlanOfTwo) {
+  const auto two = [] {
+    Chat c;
+    PlanFacts late = c.account.plans[0];
+    late.id = "pln_2";
+    late.merchant = "Nordlys Outdoor";
+    late.unpaid.front().overdue = true;
+    late.unpaid.front().due = *ParseDate("2026-11-25");
+    c.account.plans.push_back(late);
+    return c;
+  };
+  Chat c = two();
+  Decision d = c.Send("pay the late one", U("pay_now"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+  c = two();
+  d = c.Send("I want to pay what's overdue. NOT the Nordlys one, the other one.", U("pay_now"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_1");
+  // The clause denied ends where the one meant begins.
+  c = two();
+  d = c.Send("Oh wait, sorry, not the crisp tech one - I meant the tent I bought from Nordlys. Pay that.",
+             U("pay_now"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+}
+
+// Closing a plan is paying it off; the account closed hands off.
+TEST(PolicyTest, ClosingAPlanIsAPayoff) {
+  Chat plan;
+  Decision d = plan.Send("payoff amount for crisp tek loan? want to close it", U("close_account"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  Chat account;
+  d = account.Send("close my account please", U("close_account"));
+  ASSERT_TRUE(d.handoff.has_value());
+  EXPECT_EQ(*d.handoff, HandoffReason::kCloseAccount);
+}
+
+// "another 7 days" after a refused extension is the extension again, refused again.
+TEST(PolicyTest, MoreDaysAfterARefusedExtensionAreRefusedAgain) {
+  Chat c;
+  c.account.plans[0].extended = true;
+  Decision d = c.Send("extend again", U("extend_due_date"));
+  ASSERT_EQ(d.refusals, std::vector<std::string>{"extension_used"});
+  d = c.Send("another 7 days", U("dispute_status"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"extension_used"}) << d.reply;
+}
+
+// A question about a waiting report keeps it waiting.
+TEST(PolicyTest, AQuestionAboutAWaitingReportKeepsIt) {
+  Chat c;
+  Decision d = c.Send("the lamp from crisp tech arrived cracked right down the middle", U("dispute_wrong_item"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  d = c.Send("What happens if you open a case? Do my payments keep going?", U("pause_payments"));
+  EXPECT_TRUE(c.state.pending.has_value()) << d.reply;
+  d = c.Send("Alright, go ahead and open it.", U("affirm"));
+  ASSERT_TRUE(d.execute.has_value()) << d.reply;
+  EXPECT_EQ(d.execute->type, ActionType::kDispute);
+}
+
+// Why the first instalment is a few cents more, with the next payment asked beside it.
+TEST(PolicyTest, AFirstInstalmentBiggerThanTheOthersIsExplained) {
+  Chat c;
+  c.account.plans[0].amount_minor = 25999;
+  const Decision d =
+      c.Send("why was my first payment for crisp tech 65.02 but the next ones are 64.99? did you overcharge me",
+             U("late_fee"));
+  EXPECT_NE(d.reply.find("the first instalment was $65.02 and the others are $64.99"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("December 9, 2026"), std::string::npos) << d.reply;
+}
+
 // Found by the held-out blind11 set: an owner written without the apostrophe, a company
 // card, and a day's instalment that is no one's.
 TEST(PolicyTest, APartnersOrEmployersCardIsRefusedHoweverItIsWritten) {
