@@ -63,6 +63,7 @@ struct DialogueState {
   int low_confidence_streak = 0;
   std::optional<Action> pending = {};  // stated, waiting for a yes
   std::string awaiting_intent;         // a question was asked to complete this intent
+  std::int64_t awaiting_amount_minor = 0;  // the sum named with it ("pay 30 bucks off one of my plans")
   std::string focus_plan;              // the plan last talked about
   bool refused_someone_else = false;   // the last reply declined to speak of another's account
   bool refused_by_rule = false;        // the last reply refused what the rules forbid

@@ -852,7 +852,8 @@ bool IsAffirmation(std::string_view s) {
                           "please do", "confirm", "confirmed", "correct", "proceed", "sounds good", "that's right",
                           "y", "absolutely", "of course", "ja", "japp", "jo", "absolut", "gör det", "kör",
                           "visst", "stämmer", "bekräftar", "jawohl", "genau", "klar", "mach das", "mach es",
-                          "bestätige", "einverstanden", "gerne", "richtig", "in ordnung"});
+                          "bestätige", "einverstanden", "gerne", "richtig", "in ordnung", "go for it", "genomför",
+                          "utför", "ausführen", "durchführen"});
 }
 
 }  // namespace tranche::assist

@@ -44,6 +44,7 @@ std::optional<Action> ActionFromJson(const Json& j) {
 std::string StateToText(const DialogueState& s) {
   Json j{{"language", assist::LanguageCode(s.language)}, {"language_known", s.language_known},
          {"low_confidence_streak", s.low_confidence_streak}, {"awaiting_intent", s.awaiting_intent},
+         {"awaiting_amount_minor", s.awaiting_amount_minor},
          {"focus_plan", s.focus_plan}, {"refused_someone_else", s.refused_someone_else},
          {"refused_by_rule", s.refused_by_rule}};
   j["pending"] = s.pending ? ActionToJson(*s.pending) : Json(nullptr);
@@ -61,6 +62,7 @@ Result<DialogueState> StateFromText(const std::string& text) {
   s.language_known = j.value("language_known", false);
   s.low_confidence_streak = j.value("low_confidence_streak", 0);
   s.awaiting_intent = j.value("awaiting_intent", "");
+  s.awaiting_amount_minor = j.value("awaiting_amount_minor", std::int64_t{0});
   s.focus_plan = j.value("focus_plan", "");
   s.refused_someone_else = j.value("refused_someone_else", false);
   s.refused_by_rule = j.value("refused_by_rule", false);
