@@ -151,11 +151,9 @@ bool ClaimsToBeAParentOf(std::string_view s) {
 // Kontoinhaberin Priya Raman", "what Priya still owes": an account holder or a debtor
 // other than the speaker.
 bool SpeaksOfAnotherAccountHolder(std::string_view s) {
-  if (HasAnyPhrase(s, {"account of", "account holder", "accountholder", "kontoinnehavaren", "kontoinnehavare",
-                       "kontoinhaberin", "kontoinhaber", "still owes"})) {
-    return true;
-  }
-  return false;
+  // "the account of", not "on account of" (because of).
+  return HasAnyPhrase(s, {"the account of", "account holder", "accountholder", "kontoinnehavaren",
+                          "kontoinnehavare", "kontoinhaberin", "kontoinhaber", "still owes"});
 }
 
 bool MentionsSomeoneElse(std::string_view s) {
