@@ -742,6 +742,17 @@ bool HasSubjectOf(std::string_view intent, std::string_view s) {
                             "forgotten", "personal", "radera", "ta bort", "uppgifter", "personuppgifter", "glömd",
                             "löschen", "lösche", "daten", "dsgvo", "vergessen", "informationen"});
   }
+  // "how late do i have to be before one kicks in" is no bereavement ("my late husband").
+  if (intent == "bereavement") {
+    return HasAnyPhrase(s, {"died", "passed", "passing", "death", "dead", "deceased", "funeral", "late husband",
+                            "late wife", "late mother", "late father", "late mum", "late mom", "late dad",
+                            "late partner", "late son", "late daughter", "lost my", "loss", "bereaved",
+                            "bereavement", "estate", "executor", "widow", "widower", "avled", "avliden", "avlidit",
+                            "död", "dog", "dött", "avlidne", "avlidna", "gått bort", "gick bort", "begravning",
+                            "dödsbo", "dödsboet", "förlorat", "förlorade", "änka", "änkling", "verstorben",
+                            "verstorbene", "verstorbener", "verstorbenen", "gestorben", "verstarb", "tod", "todesfall",
+                            "beerdigung", "nachlass", "verloren", "witwe", "witwer"});
+  }
   if (intent == "list_plans") {
     return HasAnyPhrase(s, {"plan", "plans", "purchase", "purchases", "order", "orders", "bought", "buy", "paying",
                             "pay", "owe", "loan", "loans", "financing", "finance", "financed", "merchants", "stores",

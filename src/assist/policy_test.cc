@@ -1197,6 +1197,24 @@ TEST(PolicyTest, AnOffTopicSubjectWithoutAWordOfMoneyIsOutOfScope) {
   EXPECT_EQ(balance.Send("bought a painting at crisp tech, how much do I still owe", U("balance")).intent, "balance");
 }
 
+// A bereavement read by the classifier must speak of a death: "how late do i have to be
+// before one kicks in" is no "late husband". Every bereavement of the BNPL test split
+// still hands off.
+TEST(PolicyTest, ABereavementReadingNeedsAWordOfDeath) {
+  Chat late;
+  EXPECT_FALSE(late.Send("and how late do i have to be before one kicks in", U("bereavement")).handoff.has_value());
+  for (const char* text :
+       {"my dad died last week", "deceased customer", "account of a deceased person", "my mother has passed on",
+        "Jag sköter dödsboet efter min mamma.", "avliden kund", "min bror gick bort plötsligt",
+        "Jag skriver för min avlidne pappas räkning.", "min son har dött", "Ich kümmere mich um den Nachlass meiner Mutter.",
+        "verstorbener kunde", "Ich schreibe im Namen meines verstorbenen Vaters.", "meine oma ist verstorben"}) {
+    Chat c;
+    const Decision d = c.Send(text, U("bereavement"));
+    ASSERT_TRUE(d.handoff.has_value()) << text << ": " << d.reply;
+    EXPECT_EQ(*d.handoff, HandoffReason::kBereavement) << text;
+  }
+}
+
 // Found by the held-out blind13 set.
 TEST(PolicyTest, AMatesCardIsSomeoneElses) {
   Chat c;
