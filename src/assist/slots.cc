@@ -727,16 +727,19 @@ int SpokenDigit(std::string_view w) {
 std::vector<std::string> SpokenCardDigits(std::string_view s) {
   std::vector<std::string> cards;
   const std::vector<std::string> w = Words(s);
+  const auto digits = [&](std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to; ++i) out.push_back(static_cast<char>('0' + SpokenDigit(w[i])));
+    return out;
+  };
   std::size_t k = 0;
   while (k < w.size()) {
-    std::string run;
     std::size_t end = k;
-    while (end < w.size() && SpokenDigit(w[end]) >= 0 && run.size() < 8) {
-      run.push_back(static_cast<char>('0' + SpokenDigit(w[end])));
-      ++end;
-    }
-    if (run.size() == 4) cards.push_back(run);
-    if (run.size() == 5 && w[k] == "one") cards.push_back(run.substr(1));
+    while (end < w.size() && SpokenDigit(w[end]) >= 0) ++end;
+    // The whole run is read before its length is judged: twelve digit words hold no
+    // last four at their end.
+    if (end - k == 4) cards.push_back(digits(k, end));
+    if (end - k == 5 && w[k] == "one") cards.push_back(digits(k + 1, end));
     k = std::max(end, k + 1);
   }
   return cards;

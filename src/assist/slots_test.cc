@@ -222,6 +222,7 @@ TEST(SlotsTest, CardDigitsSaidAsWords) {
   EXPECT_EQ(FindLast4(Fold("card ending oh four two nine"), "4242"), "0429");
   EXPECT_FALSE(FindLast4(Fold("pay two three four on the next one")).has_value());
   EXPECT_FALSE(FindLast4(Fold("one two three four five six")).has_value());
+  EXPECT_FALSE(FindLast4(Fold("four two four two four two four two four two four two")).has_value());
 }
 
 TEST(SlotsTest, CardLastFourAndFullNumbers) {
