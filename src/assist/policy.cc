@@ -798,6 +798,7 @@ class Turn {
     ReadClosingAPlan();
     ReadPartNotPayoff();
     ReadRefundQuestion();
+    ReadFeesQuestion();
     ReadUnevenSplit();
     ReadGreetingThatAsks();
     ReadDeclineWords();
@@ -1290,6 +1291,19 @@ class Turn {
                                               "immer noch", "nicht"});
     if (!after) return;
     Reread({"refund_status", std::max(reading_.confidence, kMinConfidence)});
+  }
+
+  // "these apps sting you with hidden charges … what fees could i actually end up paying
+  // on my rowan sports plan": a question about fees, not understood, asks which there are.
+  void ReadFeesQuestion() {
+    const std::string& i = reading_.intent;
+    if (i != "oos" && reading_.confidence >= kMinConfidence) return;
+    if (!AsksSomething(folded_)) return;
+    if (!HasAnyPhrase(folded_, {"fee", "fees", "hidden charges", "extra charges", "avgift", "avgifter", "gebühr",
+                                "gebühren"})) {
+      return;
+    }
+    Reread({"fees_overview", std::max(reading_.confidence, kMinConfidence)});
   }
 
   // "why was my first payment for the kestrel tent 65.02 but the next ones are 64.99?",

@@ -1215,6 +1215,16 @@ TEST(PolicyTest, ABereavementReadingNeedsAWordOfDeath) {
   }
 }
 
+// A question about fees the classifier could not read asks which fees there are.
+TEST(PolicyTest, AFeesQuestionNotUnderstoodListsTheFees) {
+  Chat c;
+  const Decision d = c.Send("my mate reckons these apps sting you with hidden charges so what fees could i actually "
+                            "end up paying on my crisp tech plan",
+                            U("oos"));
+  EXPECT_EQ(d.intent, "fees_overview");
+  EXPECT_NE(d.reply.find("$7.00"), std::string::npos) << d.reply;
+}
+
 // Found by the held-out blind13 set.
 TEST(PolicyTest, AMatesCardIsSomeoneElses) {
   Chat c;
