@@ -7,6 +7,7 @@
 #include "assist/replies.h"
 #include "assist/slots.h"
 #include "assist/text.h"
+#include "lending/schedule.h"
 #include "servicing/servicing.h"
 
 namespace tranche::assist {
@@ -772,6 +773,7 @@ class Turn {
        const Knowledge& knowledge, const ModelProposal* model)
       : state_(state), u_(u), reading_(MessageReading(u)), folded_(Fold(text)),
         text_handoff_(HandoffFromText(folded_)), account_(account), named_date_(FindDate(folded_, account.today)),
+        negated_(NegatedClause(folded_)),
         knowledge_(knowledge), model_(model), r_(ReplyLanguage(state, u, text)) {
     d_.language = r_.language();
     d_.intent = reading_.intent;
@@ -1035,8 +1037,7 @@ class Turn {
                                                     "open a case", "open a dispute", "file a claim", "anmäla",
                                                     "anmäl det", "anmäla det", "reklamera", "melden", "das melden",
                                                     "reklamieren"});
-    const bool overridable = i == "oos" || i == "hardship" || i == "complaint" || i == "pause_payments" ||
-                             asks_report || reading_.confidence < kMinConfidence;
+    const bool overridable = asks_report || ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
     if (!overridable || text_handoff_) return;
     const auto reason = FindDisputeReason(folded_);
     if (!reason) return;
@@ -1116,9 +1117,8 @@ class Turn {
     const bool windfall = i == "refund_status" &&
                           HasAnyPhrase(folded_, {"tax refund", "tax return", "skatteåterbäring", "skatteåterbäringen",
                                                  "steuererstattung", "steuerrückerstattung"});
-    const bool misread = i == "change_payment_method" || i == "spending_limit" || i == "increase_limit" ||
-                         i == "apr_interest" || i == "next_payment" || i == "oos" || windfall ||
-                         reading_.confidence < kMinConfidence;
+    const bool misread = windfall || ReadAsOrUnsure({"change_payment_method", "spending_limit", "increase_limit",
+                                                     "apr_interest", "next_payment", "oos"});
     const bool asks = AsksSomething(folded_) && !PoliteRequest() && !StatesAWish();
     if (!misread || asks || FindLast4(folded_, account_.method_last4)) return;
     // "just bump my limit up to ten grand, I'll pay it" is about the limit.
@@ -1174,9 +1174,7 @@ class Turn {
   // muss ich bei meinen einzelnen Käufen jeweils noch abbezahlen?": what is left on every
   // plan, whatever payoff or limit the classifier read in it.
   void ReadBalanceOfEach() {
-    const std::string& i = reading_.intent;
-    const bool misread = i == "payoff" || i == "pay_now" || i == "spending_limit" || i == "balance" ||
-                         i == "oos" || reading_.confidence < kMinConfidence;
+    const bool misread = ReadAsOrUnsure({"payoff", "pay_now", "spending_limit", "balance", "oos"});
     if (!misread) return;
     if (!HasAnyPhrase(folded_, {"each", "every", "all my plans", "all of my plans", "all my purchases", "varje",
                                 "alla mina", "vart och ett", "jeweils", "einzelnen", "alle meine", "jedem", "jeden"})) {
@@ -1223,8 +1221,7 @@ class Turn {
                                                "komplett", "vollständig", "auf einmal"});
     const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like to", "i would like to", "let me", "vill",
                                               "möchte", "will"});
-    const bool misread = i == "oos" || reading_.confidence < kMinConfidence ||
-                         (settles_theirs && (i == "spending_limit" || i == "increase_limit")) ||
+    const bool misread = ReadAsOrUnsure({"oos"}) || (settles_theirs && (i == "spending_limit" || i == "increase_limit")) ||
                          (clears && wants && i == "balance");
     const bool says_pay_off =
         HasAnyPhrase(folded_, {"pay off", "payoff", "pay-off", "pay it off", "pay in full", "pay the whole",
@@ -1273,10 +1270,7 @@ class Turn {
   // a question about payments. A refund from elsewhere ("tax refund") is no refund of
   // theirs, and one told of as made ("crisp tech refunded me - whats left") asks the rest.
   void ReadRefundQuestion() {
-    const std::string& i = reading_.intent;
-    const bool misread = i == "payment_history" || i == "next_payment" || i == "oos" ||
-                         reading_.confidence < kMinConfidence;
-    if (!misread) return;
+    if (!ReadAsOrUnsure({"payment_history", "next_payment", "oos"})) return;
     if (!HasAnyPhrase(folded_, {"refund", "my refund", "the refund", "återbetalning", "återbetalningen",
                                 "erstattung", "rückerstattung", "gutschrift"})) {
       return;
@@ -1296,9 +1290,7 @@ class Turn {
   // "these apps sting you with hidden charges … what fees could i actually end up paying
   // on my rowan sports plan": a question about fees, not understood, asks which there are.
   void ReadFeesQuestion() {
-    const std::string& i = reading_.intent;
-    if (i != "oos" && reading_.confidence >= kMinConfidence) return;
-    if (!AsksSomething(folded_)) return;
+    if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_)) return;
     if (!HasAnyPhrase(folded_, {"fee", "fees", "hidden charges", "extra charges", "avgift", "avgifter", "gebühr",
                                 "gebühren"})) {
       return;
@@ -1386,7 +1378,7 @@ class Turn {
     const std::string& i = reading_.intent;
     // Read as out of scope, the request must name what it pays ("take the next payment
     // for the speaker now").
-    const bool unread = (i == "oos" || reading_.confidence < kMinConfidence) &&
+    const bool unread = ReadAsOrUnsure({"oos"}) &&
                         (!AsksSomething(folded_) || PoliteRequest()) &&
                         (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_));
     if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread) return;
@@ -1405,10 +1397,7 @@ class Turn {
   // whatever pause or extension the classifier read in it, unless the message also speaks
   // of pausing or of later.
   void ReadPayingEarly() {
-    const std::string& i = reading_.intent;
-    const bool misread = i == "pause_payments" || i == "extend_due_date" || i == "oos" ||
-                         reading_.confidence < kMinConfidence;
-    if (!misread) return;
+    if (!ReadAsOrUnsure({"pause_payments", "extend_due_date", "oos"})) return;
     if (!HasAnyPhrase(folded_, {"out of the way", "pay it early", "pay early", "pay ahead", "ahead of time",
                                 "betala i förväg", "betala tidigare", "betala i förtid", "vorab zahlen",
                                 "vorab bezahlen", "früher zahlen", "früher bezahlen", "im voraus"})) {
@@ -1426,11 +1415,9 @@ class Turn {
   // or a number of days for one of their purchases, read as a question about payments or
   // not understood, asks to move it. Days ago ("ten days ago") are no request.
   void ReadMoreTime() {
-    const std::string& i = reading_.intent;
     // "another 7 days" after a refused extension reads to the classifier as anything.
-    const bool misread = i == "oos" || i == "next_payment" || i == "balance" || i == "pay_now" ||
-                         i == "dispute_status" || i == "payment_history" || i == "pause_payments" ||
-                         reading_.confidence < kMinConfidence;
+    const bool misread = ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
+                                         "payment_history", "pause_payments"});
     if (!misread || uneven_split_ || FindDisputeReason(folded_)) return;
     const auto days = FindDays(folded_, account_.today);
     if (HasAnyPhrase(folded_, {"ago", "sedan", "vor"})) return;
@@ -1443,7 +1430,7 @@ class Turn {
     const bool counted = HasAnyPhrase(folded_, {"day", "days", "week", "weeks", "dag", "dagar", "vecka", "veckor",
                                                 "tag", "tage", "woche", "wochen"});
     const bool days_for_a_plan =
-        days && counted && (i == "oos" || reading_.confidence < kMinConfidence) && NamesOneOfTheirShops();
+        days && counted && ReadAsOrUnsure({"oos"}) && NamesOneOfTheirShops();
     // "Could you move it back by three weeks?", read as the next payment.
     const bool moved_by_days = days && counted &&
                                HasAnyPhrase(folded_, {"move", "push", "back", "later", "delay", "postpone", "flytta",
@@ -1494,6 +1481,12 @@ class Turn {
   }
 
   // The message is taken as `reading` from here on, and the decision says so.
+  // Whether the classifier read the message as one of `intents`, or was unsure of it: the
+  // readings a Read* rule may correct.
+  bool ReadAsOrUnsure(std::initializer_list<std::string_view> intents) const {
+    return In(reading_.intent, intents) || reading_.confidence < kMinConfidence;
+  }
+
   void Reread(const IntentPrediction& reading) {
     reading_ = reading;
     d_.intent = reading_.intent;
@@ -1555,7 +1548,7 @@ class Turn {
   // switch is stated and runs only on a yes like any change.
   void ReadNewCard() {
     const std::string& i = reading_.intent;
-    const bool unsure = i == "oos" || reading_.confidence < kMinConfidence;
+    const bool unsure = ReadAsOrUnsure({"oos"});
     const bool names_a_card = MentionsPaymentMethod(folded_) || HasAnyPhrase(folded_, {"visa", "mastercard", "amex"});
     // "my bank sent me a replacement visa, last four are 7316 — put that on my account
     // before the next payment": a new card of theirs, read as the payment it is for.
@@ -1745,9 +1738,9 @@ class Turn {
     }
     if (candidates.size() <= 1) return candidates;
     // "NOT the Kettle & Crumb one, the other one": of two, the one not named.
-    if (const auto negated = NegatedClause(folded_); negated && candidates.size() == 2) {
-      const auto k = MatchMerchant(*negated, MerchantNames(candidates));
-      const std::string rest = folded_.substr(0, folded_.find(*negated));
+    if (negated_ && candidates.size() == 2) {
+      const auto k = MatchMerchant(*negated_, MerchantNames(candidates));
+      const std::string rest = folded_.substr(0, folded_.find(*negated_));
       const auto meant = MatchMerchant(rest, MerchantNames(candidates));  // "the shoes not the electronics"
       if (k && (!meant || *meant != *k)) return {candidates[1 - *k]};
     }
@@ -1860,12 +1853,14 @@ class Turn {
   // instalment (lending's schedule); said for each interest-free plan where it did.
   void ExplainUnevenSplit() {
     for (const PlanFacts* p : SelectPlans(false)) {
-      const int count = lending::InstallmentCount(p->product);
-      if (count <= 1 || p->apr_bps != 0) continue;
-      const std::int64_t other = p->amount_minor / count;
-      const std::int64_t first = p->amount_minor - other * (count - 1);
+      if (p->apr_bps != 0) continue;
+      const auto schedule = lending::BuildSchedule(p->product, tranche::Money(p->amount_minor, p->currency),
+                                                   account_.today, 0);
+      if (!schedule.ok() || schedule->installments.size() < 2) continue;
+      const tranche::Money first = schedule->installments[0].amount;
+      const tranche::Money other = schedule->installments[1].amount;
       if (first == other) continue;
-      Say("uneven_split", {p->merchant, Money(first, p->currency), Money(other, p->currency)});
+      Say("uneven_split", {p->merchant, Money(first.minor(), p->currency), Money(other.minor(), p->currency)});
     }
   }
 
@@ -2344,6 +2339,7 @@ class Turn {
   const std::optional<HandoffReason> text_handoff_;  // HandoffFromText(folded_)
   const AccountFacts& account_;
   const std::optional<Date> named_date_;  // FindDate(folded_, account_.today)
+  const std::optional<std::string> negated_;  // NegatedClause(folded_)
   const assist::Knowledge& knowledge_;
   bool model_has_room_ = false;
   const ModelProposal* model_;      // null: the built-in understanding alone
