@@ -2,6 +2,7 @@
 // through the real engine, variants are judged, and a policy violation is caught.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "assist/eval.h"
@@ -121,6 +122,34 @@ TEST(AssistantEvalTest, AFinancingPurchaseIsPricedAtTheSetupsApr) {
 TEST(AssistantEvalTest, RefusesMalformedFiles) {
   EXPECT_FALSE(assist::RunScenarios(Json::object(), kIntents, kLanguages).ok());
   EXPECT_FALSE(assist::RunScenarios(File(Json::array({{{"id", "x"}}})), kIntents, kLanguages).ok());
+}
+
+// "extension_granted(p1)" is said of p1: another plan's extension, granted in the same
+// conversation, does not break it, and p1's own does.
+TEST(AssistantEvalTest, AnExtensionGrantedIsJudgedForThePlanItNames) {
+  const auto scenario = [](const char* extended_shop) {
+    Json kitchen = PayIn4(3, 1);
+    kitchen["merchant"] = "Harbor Kitchen";
+    kitchen["key"] = "p2";
+    const std::string turn = std::string("extend ") + extended_shop;
+    return Json::array({
+        {{"id", "ext"},
+         {"category", "action"},
+         {"setup", {{"purchases", {PayIn4(3, 1), kitchen}}, {"payment_method", Card()}}},
+         {"variants", Json::array({Json::array({turn, "yes"}), Json::array({turn, "yes"}), Json::array({turn, "yes"}),
+                                   Json::array({turn, "yes"})})},
+         {"expect", {{"state_change", nullptr}, {"handoff", false}, {"reply_must_mention", Json::array()},
+                     {"reply_must_not_mention", {"extension_granted(p1)"}}}}},
+    });
+  };
+  auto other = assist::RunScenarios(File(scenario("harbor kitchen")), kIntents, kLanguages);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  for (const std::string& f : other->variants[0].violations) EXPECT_EQ(f.find("extension_granted"), std::string::npos) << f;
+
+  auto same = assist::RunScenarios(File(scenario("crisp tech")), kIntents, kLanguages);
+  ASSERT_TRUE(same.ok()) << same.status().ToString();
+  const auto& v = same->variants[0].violations;
+  EXPECT_TRUE(std::any_of(v.begin(), v.end(), [](const std::string& f) { return f.find("extension_granted(p1)") != std::string::npos; }));
 }
 
 }  // namespace

@@ -493,6 +493,12 @@ std::vector<std::string> Resolve(const std::string& fact, const AccountFacts& a,
             "refunded the fee", "har efterskänkt", "är borttagen", "wurde erlassen", "habe die gebühr"};
   }
   if (name == "claim_plan_paid") return {"marked as paid", "marked paid", "markerad som betald", "als bezahlt markiert"};
+  // Of one plan when the fact names one ("extension_granted(p1)"): another plan's
+  // extension, granted in the same conversation, is no statement about this one.
+  if (name == "extension_granted" && p) {
+    return {p->merchant + " purchase is now due on", "hos " + p->merchant + " förfaller nu",
+            "bei " + p->merchant + " ist jetzt am"};
+  }
   if (name == "extension_granted") return {"is now due on", "förfaller nu", "ist jetzt am"};
   if (name == "claim_email_changed") return {"changed your email", "email has been changed", "ändrat din e-post"};
   if (name == "limit_changed_confirmation") {

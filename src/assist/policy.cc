@@ -184,20 +184,51 @@ bool MentionsSomeoneElse(std::string_view s) {
                           "jemand anderes", "eines anderen kunden", "anderen kunden", "sein konto", "ihr konto", "seine karte"});
 }
 
+// A word for a person other than the consumer, whose card or account is theirs.
+constexpr auto kPeople = std::to_array<std::string_view>({
+    "dad", "mum", "mom", "mother", "father", "boss", "friend", "brother", "sister", "wife", "husband", "partner",
+    "girlfriend", "boyfriend", "son", "daughter", "roommate", "flatmate", "colleague", "coworker", "employer",
+    "grandma", "grandmother", "grandpa", "grandfather", "uncle", "aunt", "cousin", "neighbour", "neighbor",
+    "mate", "buddy", "pal", "bestie", "housemate", "kumpel", "kompis",
+    "chef", "chefin", "vater", "mutter", "bruder", "schwester", "freund", "freundin", "mann", "frau", "kollege",
+    "kollegin", "nachbar", "nachbarin", "oma", "opa", "arbeitgeber", "firma"});
+
+bool IsPersonWord(std::string_view x) { return std::find(kPeople.begin(), kPeople.end(), x) != kPeople.end(); }
+
+// "its my moms", "it's my dad's", "belongs to my sister", "det är min mammas", "die
+// gehört meiner Mutter": the thing just spoken of (a card waiting to be switched to) as
+// someone else's, without naming it again.
+bool SaysItIsAnothers(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::string& x = w[i];
+    const bool owner_word = i >= 1 && In(w[i - 1], {"my", "his", "her", "their", "a", "min", "hans", "hennes"});
+    // "moms", "mammas": the possessive without its apostrophe; "mom 's": with it.
+    if (owner_word && x.size() > 3 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) {
+      return true;
+    }
+    if (owner_word && In(x, {"mammas", "pappas", "brors", "systers", "frus", "mans", "sambos", "väns", "chefs"})) {
+      return true;
+    }
+    if (owner_word && IsPersonWord(x) && i + 1 < w.size() && w[i + 1] == "s") return true;
+    // "gehört meiner Mutter", "von meinem Vater", "tillhör min bror", "belongs to my dad".
+    if (In(x, {"meiner", "meines", "meinem"}) && i + 1 < w.size() &&
+        (IsPersonWord(w[i + 1]) || In(w[i + 1], {"vaters", "bruders", "mannes", "freundes", "chefs"}))) {
+      return true;
+    }
+    if (In(x, {"belongs", "tillhör"}) && i + 3 < w.size() && (IsPersonWord(w[i + 2]) || IsPersonWord(w[i + 3]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "my dad's Visa ending 7304", "7304 (my boss's company card)", "the card of my
 // flatmate", "min pappas kort", "die Karte meines Chefs": a card or bank whose owner
 // the message names as someone else. A card the consumer calls their own ("I gave her
 // my card") is not.
 bool NamesAnotherPersonsCard(std::string_view s) {
   const std::vector<std::string> w = Words(s);
-  static constexpr auto kPeople = std::to_array<std::string_view>({
-      "dad", "mum", "mom", "mother", "father", "boss", "friend", "brother", "sister", "wife", "husband", "partner",
-      "girlfriend", "boyfriend", "son", "daughter", "roommate", "flatmate", "colleague", "coworker", "employer",
-      "grandma", "grandmother", "grandpa", "grandfather", "uncle", "aunt", "cousin", "neighbour", "neighbor",
-      "mate", "buddy", "pal", "bestie", "housemate", "kumpel", "kompis",
-      "chef", "chefin", "vater", "mutter", "bruder", "schwester", "freund", "freundin", "mann", "frau", "kollege",
-      "kollegin", "nachbar", "nachbarin", "oma", "opa", "arbeitgeber", "firma"});
-  const auto person = [](std::string_view x) { return std::find(kPeople.begin(), kPeople.end(), x) != kPeople.end(); };
   for (std::size_t j = 0; j < w.size(); ++j) {
     // A company's card is in the company's name, not the consumer's.
     if (In(w[j], {"firmenkarte", "företagskort", "jobbkort"})) return true;
@@ -219,7 +250,7 @@ bool NamesAnotherPersonsCard(std::string_view s) {
     for (std::size_t back = 1; back <= 4 && back <= j; ++back) {
       const std::string& x = w[j - back];
       // "my boyfriends card": the possessive written without its apostrophe.
-      if (english && back <= 2 && x.size() > 2 && x.back() == 's' && person(std::string_view(x).substr(0, x.size() - 1))) {
+      if (english && back <= 2 && x.size() > 2 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) {
         return true;
       }
       if (In(x, {"my", "own", "mine", "min", "mitt", "mina", "egna", "eget", "mein", "meine", "meiner", "meinem",
@@ -239,7 +270,7 @@ bool NamesAnotherPersonsCard(std::string_view s) {
     if (j + 1 < w.size() && In(w[j + 1], {"meiner", "meines"})) return true;
     if (j + 2 < w.size() && In(w[j + 1], {"of", "from", "von"}) &&
         In(w[j + 2], {"my", "his", "her", "meinem", "meiner", "seinem", "seiner", "ihrem", "ihrer"}) &&
-        j + 3 < w.size() && person(w[j + 3])) {
+        j + 3 < w.size() && IsPersonWord(w[j + 3])) {
       return true;
     }
   }
@@ -270,6 +301,25 @@ bool HasOffTopicSubject(std::string_view s) {
                           "capital of", "recept", "dikt", "vädret", "väder", "läxa", "läxor", "personligt brev",
                           "målade", "rezept", "gedicht", "wetter", "hausaufgaben", "anschreiben", "lebenslauf",
                           "gemalt", "hauptstadt"});
+}
+
+// "apr", "interest rate", "ränta", "Zinssatz": the rate a plan is priced at, by its name.
+bool NamesTheRate(std::string_view s) {
+  return HasAnyPhrase(s, {"apr", "interest", "intrest", "interest rate", "rate of interest", "ränta", "räntan",
+                          "räntesats", "effektiv ränta", "zinssatz", "zins", "zinsen", "effektivzins",
+                          "effektiver jahreszins"});
+}
+
+// "Bitcoin or an index fund?", "where should I invest it", "aktier eller fonder", "in
+// Aktien anlegen": advice on investing is no matter of the account, whatever sum or
+// refund the message names, unless it speaks of a plan too.
+bool AsksForInvestmentAdvice(std::string_view s) {
+  return HasAnyPhrase(s, {"invest", "investing", "investment", "investments", "bitcoin", "crypto", "cryptocurrency",
+                          "index fund", "index funds", "stock market", "stocks", "chip stock", "etf", "etfs",
+                          "portfolio", "investera", "investering", "aktier", "fonder", "indexfond", "krypto",
+                          "investieren", "anlegen", "geldanlage", "aktien", "fonds", "indexfonds", "kryptowährung"}) &&
+         !HasAnyPhrase(s, {"plan", "plans", "instalment", "instalments", "installment", "pay off", "payoff", "purchase",
+                           "delbetalning", "avbetalning", "ratenplan", "rate", "raten"});
 }
 
 // The words a message says it does not mean: "NOT the Kettle & Crumb one, the other one"
@@ -793,6 +843,7 @@ class Turn {
     ReadReturnAsReport();
     ReadPaymentRequest();
     ReadBalanceOfEach();
+    ReadBalanceOfAShop();
     ReadClauseAboutTheirShop();
     ReadQuestionNotPayment();
     ReadOrderProblem();
@@ -801,6 +852,9 @@ class Turn {
     ReadPartNotPayoff();
     ReadRefundQuestion();
     ReadFeesQuestion();
+    ReadRateQuestion();
+    ReadFailedPayment();
+    ReadHowItWorks();
     ReadUnevenSplit();
     ReadGreetingThatAsks();
     ReadDeclineWords();
@@ -890,13 +944,23 @@ class Turn {
                                 "jag är hans", "jag är hennes", "ja eller nej", "sa att det är ok", "tillåtelse",
                                 "lov", "ich bin sein", "ich bin seine", "ich bin ihr", "ich bin ihre", "ja oder nein",
                                 "erlaubnis", "erlaubt", "einverstanden"}));
-    const bool about_their_account = (someone_else && SpeaksOfMoneyOwed(folded_)) || relative_owes ||
+    const bool about_their_account = (someone_else && SpeaksOfMoneyOwed(folded_) && !TellsOfTheirOwnPurchase()) ||
+                                     relative_owes ||
                                      AsksWhetherSomeoneIsACustomer(folded_) || pressed_again;
     if (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
       d_.next.pending.reset();
       d_.next.refused_someone_else = true;
       d_.refusals.push_back("other_consumer_data");
       Say("other_consumer");
+      return Finish();
+    }
+    // "its my moms. yes confirm" once a card was stated: the card is someone else's, and a
+    // yes in the same breath does not switch to it.
+    if (state_.pending && state_.pending->type == ActionType::kChangeMethod &&
+        (SaysItIsAnothers(folded_) || MentionsSomeoneElse(folded_))) {
+      d_.next.pending.reset();
+      d_.refusals.push_back("third_party_payment_method");
+      Say("third_party_card");
       return Finish();
     }
     if (state_.pending && !writes_blocked_ && !text_handoff_ && ReadRevisedChange()) {
@@ -920,16 +984,31 @@ class Turn {
         Say("pending_still");
         return Finish();
       }
+      // "Wird das von meiner Karte mit der Endung 3862 abgebucht?" of a waiting payment: the
+      // card on file is the one it is taken from, and the payment keeps waiting.
+      const bool pays = state_.pending->type == ActionType::kPay || state_.pending->type == ActionType::kPayoff;
+      if (pays && !yes && AsksSomething(folded_) && !account_.method_last4.empty() &&
+          FindLast4(folded_) == account_.method_last4) {
+        d_.next.pending = state_.pending;
+        Say("pending_card", {account_.method_last4});
+        Say("pending_still");
+        return Finish();
+      }
       // A question about the waiting change ("so how far can you move it, and to what
       // date?", "wait, before you do it - that comes off what I owe, right?") is no
       // cancellation, however it starts: it is answered where the classifier is sure
       // what it asks, and the change keeps waiting for its yes.
-      const bool says_no = HasAnyPhrase(folded_, {"no", "nope", "nah", "cancel", "don't", "dont", "nej", "avbryt",
+      const bool says_no = SaysNo(folded_) || HasAnyPhrase(folded_, {"nope", "nah", "cancel", "don't", "dont", "nej", "avbryt",
                                                   "nein", "abbrechen"});
       // A question of another subject ("Oh, and when does my next payment come out?") is
       // answered too, and the change keeps waiting: only a yes runs it.
       const bool side_question = IsQuestionIntent(Intent()) && reading_.confidence >= kMinConfidence;
-      if (!yes && !says_no && !text_handoff_ && AsksSomething(folded_) &&
+      // "I don't want to keep paying for something I don't have. What happens to the
+      // payments if I report it?" weighs the change; its "don't" refuses nothing.
+      const bool weighs_it = HasAnyPhrase(folded_, {"what happens if", "what happens to", "if i report", "if you report",
+                                                    "vad händer om", "vad händer med", "was passiert wenn",
+                                                    "was passiert mit"});
+      if (!yes && (!says_no || weighs_it) && !text_handoff_ && AsksSomething(folded_) &&
           (AboutTheWaitingChange(*state_.pending) || side_question)) {
         d_.next.pending = state_.pending;
         if (IsQuestionIntent(Intent()) && reading_.confidence >= kMinConfidence) Answer(Intent());
@@ -1064,6 +1143,10 @@ class Turn {
   // really stressed" no request to delete data. Without such a word the reading is out
   // of scope, at the classifier's confidence.
   void ReadUngroundedIntent() {
+    if (AsksForInvestmentAdvice(folded_) && reading_.intent != "affirm" && reading_.intent != "deny") {
+      Reread({"oos", 1.0});
+      return;
+    }
     // An unsure reading is a misunderstanding already (two in a row hand off).
     if (reading_.confidence < kMinConfidence) return;
     if (HasSubjectOf(reading_.intent, folded_) && !AsksOffTopic()) return;
@@ -1120,12 +1203,12 @@ class Turn {
     const bool misread = windfall || ReadAsOrUnsure({"change_payment_method", "spending_limit", "increase_limit",
                                                      "apr_interest", "next_payment", "oos"});
     const bool asks = AsksSomething(folded_) && !PoliteRequest() && !StatesAWish();
-    if (!misread || asks || FindLast4(folded_, account_.method_last4)) return;
+    if (!misread || asks || FindLast4(folded_, account_.method_last4) || AsksForInvestmentAdvice(folded_)) return;
     // "just bump my limit up to ten grand, I'll pay it" is about the limit.
     if (HasAnyPhrase(folded_, {"limit", "gräns", "köpgräns", "kreditgräns", "rahmen", "ausgaberahmen"})) return;
     const std::vector<std::string> words = Words(folded_);
     static constexpr auto kVerbs = std::to_array<std::string_view>({
-        "charge", "charged", "take", "taken", "pay", "put", "knock", "dra", "dras", "betala", "buch", "buche", "bucht",
+        "charge", "charged", "take", "taken", "pay", "put", "knock", "throw", "chuck", "dra", "dras", "betala", "buch", "buche", "bucht",
         "abbuchen", "abgebucht", "einzahlen", "zahlen", "bezahlen", "überweisen", "zieht", "belastet", "belasten"});
     // A bare number beside a verb of paying ("take 400", "the full 300 charged") is the sum.
     const auto bare_beside_verb = [&] {
@@ -1145,7 +1228,7 @@ class Turn {
     // The plan last talked about, or the only one, needs no naming ("No, I really want
     // the full 300 charged").
     const bool on_a_plan = NamesOneOfTheirShops() || !state_.focus_plan.empty() || ActivePlansOrAll().size() == 1 ||
-                           HasAnyPhrase(folded_, {"plan", "purchase", "order", "köp", "einkauf", "kauf"});
+                           HasAnyPhrase(folded_, {"plan", "plans", "purchase", "order", "köp", "einkauf", "kauf"});
     if (!on_a_plan) return;
     Reread({"pay_now", std::max(reading_.confidence, kMinConfidence)});
   }
@@ -1186,6 +1269,25 @@ class Turn {
     }
     Reread({"balance", std::max(reading_.confidence, kMinConfidence)});
     each_plan_ = true;
+  }
+
+  // "wie viel ist bei meinem Kauf bei Lumen Hi-Fi noch offen?", "hur mycket har jag kvar
+  // att betala på köpet från Lumen Hi-Fi?": what is left on a shop of theirs is the
+  // plan's balance, whatever spending limit the classifier read in "left".
+  void ReadBalanceOfAShop() {
+    if (!ReadAsOrUnsure({"spending_limit", "oos"}) || !AsksSomething(folded_) || !NamesOneOfTheirShops()) return;
+    if (!HasAnyPhrase(folded_, {"left", "owe", "remaining", "outstanding", "kvar", "skyldig", "noch offen", "offen",
+                                "übrig", "schulde"})) {
+      return;
+    }
+    // "Can you settle the stuff I bought at Crisp Tech? How much is left on that?" pays it.
+    if (HasAnyPhrase(folded_, {"settle", "clear", "payoff", "pay off", "pay it", "lösa", "begleichen", "ablösen"})) {
+      return;
+    }
+    if (HasAnyPhrase(folded_, {"limit", "gräns", "köpgräns", "kreditgräns", "rahmen", "ausgaberahmen", "available", "tillgänglig", "verfügbar", "spend", "handla"})) {
+      return;
+    }
+    Reread({"balance", std::max(reading_.confidence, kMinConfidence)});
   }
 
   // "ok so what do i owe now then" is a question, whatever payment the classifier read in
@@ -1271,6 +1373,16 @@ class Turn {
   // theirs, and one told of as made ("crisp tech refunded me - whats left") asks the rest.
   void ReadRefundQuestion() {
     if (!ReadAsOrUnsure({"payment_history", "next_payment", "oos"})) return;
+    // "so I sent them back … The shop says they've processed it. Did the money actually
+    // get to you?": the money of a return told of as made is its refund.
+    const bool money_of_a_return =
+        AsksSomething(folded_) && FindDisputeReason(folded_) == std::optional<std::string>("returned") &&
+        HasAnyPhrase(folded_, {"the money", "processed", "get to you", "come through", "gone through", "pengarna",
+                               "behandlat", "das geld", "bearbeitet"});
+    if (money_of_a_return) {
+      Reread({"refund_status", std::max(reading_.confidence, kMinConfidence)});
+      return;
+    }
     if (!HasAnyPhrase(folded_, {"refund", "my refund", "the refund", "återbetalning", "återbetalningen",
                                 "erstattung", "rückerstattung", "gutschrift"})) {
       return;
@@ -1285,6 +1397,42 @@ class Turn {
                                               "immer noch", "nicht"});
     if (!after) return;
     Reread({"refund_status", std::max(reading_.confidence, kMinConfidence)});
+  }
+
+  // "What interest rate is on that loan?", "vilken ränta betalar jag på min delbetalning
+  // hos Bellweather Pianos?": a question naming the rate, not understood, asks the APR.
+  void ReadRateQuestion() {
+    if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_)) return;
+    if (!NamesTheRate(folded_) || AsksForInvestmentAdvice(folded_)) return;
+    Reread({"apr_interest", std::max(reading_.confidence, kMinConfidence)});
+  }
+
+  // "a payment to you bounced … Why did it fail, and are you going to take it again?": a
+  // collection that failed, not fraud, when nothing in the message disowns a charge.
+  void ReadFailedPayment() {
+    if (!ReadAsOrUnsure({"report_fraud", "oos", "payment_history"})) return;
+    if (!HasAnyPhrase(folded_, {"bounced", "bounce", "failed", "didn't go through", "did not go through",
+                                "misslyckades", "gick inte igenom", "fehlgeschlagen", "geplatzt",
+                                "nicht durchgegangen"})) {
+      return;
+    }
+    if (FindDisputeReason(folded_) || HasAnyPhrase(folded_, {"hacked", "fraud", "scam", "bedrägeri", "betrug"})) return;
+    Reread({"payment_failed", std::max(reading_.confidence, kMinConfidence)});
+  }
+
+  // "Can you walk me through how the pay in 4 thing actually works?" among sentences of
+  // context: how the product works, asked by its name.
+  void ReadHowItWorks() {
+    if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_)) return;
+    if (!HasAnyPhrase(folded_, {"pay in 4", "pay-in-4", "pay in four", "betala i 4", "betala i fyra", "in 4 raten",
+                                "in vier raten"})) {
+      return;
+    }
+    if (!HasAnyPhrase(folded_, {"how", "works", "work", "walk me through", "explain", "hur fungerar", "hur funkar",
+                                "förklara", "wie funktioniert", "erklären", "erkläre"})) {
+      return;
+    }
+    Reread({"how_it_works", std::max(reading_.confidence, kMinConfidence)});
   }
 
   // "these apps sting you with hidden charges … what fees could i actually end up paying
@@ -1417,7 +1565,8 @@ class Turn {
   void ReadMoreTime() {
     // "another 7 days" after a refused extension reads to the classifier as anything.
     const bool misread = ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
-                                         "payment_history", "pause_payments"});
+                                         "payment_history", "pause_payments", "payoff", "how_it_works",
+                                         "late_fee"});
     if (!misread || uneven_split_ || FindDisputeReason(folded_)) return;
     const auto days = FindDays(folded_, account_.today);
     if (HasAnyPhrase(folded_, {"ago", "sedan", "vor"})) return;
@@ -1427,15 +1576,25 @@ class Turn {
                            (days && HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare", "till", "noch",
                                                            "weitere"}));
     // A count of days or weeks, not a weekday ("camping on Saturday").
-    const bool counted = HasAnyPhrase(folded_, {"day", "days", "week", "weeks", "dag", "dagar", "vecka", "veckor",
-                                                "tag", "tage", "woche", "wochen"});
+    const bool counted = HasAnyPhrase(folded_, {"day", "days", "week", "weeks", "month", "dag", "dagar", "vecka",
+                                                "veckor", "månad", "tag", "tage", "woche", "wochen", "monat"});
     const bool days_for_a_plan =
         days && counted && ReadAsOrUnsure({"oos"}) && NamesOneOfTheirShops();
     // "Could you move it back by three weeks?", read as the next payment.
     const bool moved_by_days = days && counted &&
                                HasAnyPhrase(folded_, {"move", "push", "back", "later", "delay", "postpone", "flytta",
                                                       "skjut", "skjuta", "senare", "verschieben", "später"});
-    if (!more_time && !days_for_a_plan && !moved_by_days) return;
+    // "could you extend my Quill & Loom Textiles payment instead", "ok then quill n loom.
+    // max days" after a refused extension: more time for a shop of theirs, by its name.
+    const bool extends_a_shop =
+        NamesOneOfTheirShops() &&
+        (HasAnyPhrase(folded_, {"extend", "extension", "push back", "push it back", "postpone", "förläng",
+                                "förlänga", "förlängning", "skjuta upp", "skjut upp", "verlängern", "verlängerung",
+                                "verschieben"}) ||
+         (state_.refused_by_rule && HasAnyPhrase(folded_, {"max", "maximum", "as far as", "as long as", "longest",
+                                                           "så länge", "så långt", "längst", "so weit", "so lange",
+                                                           "maximal"})));
+    if (!more_time && !days_for_a_plan && !moved_by_days && !extends_a_shop) return;
     Reread({"extend_due_date", kMinConfidence});
   }
 
@@ -1466,14 +1625,28 @@ class Turn {
     if (a.type == ActionType::kExtend) {
       const PlanFacts* p = FindPlan(account_, a.plan_id);
       const std::optional<int> days = NamedExtensionDays(p != nullptr ? NextDue(*p) : std::nullopt);
-      if (days && *days != a.days) intent = "extend_due_date";
+      // "if a month isn't possible then fourteen days will have to do. Yes": more than the
+      // most, once the most is what waits, was refused already and revises nothing.
+      const bool refused_again = days && *days > servicing::kMaxExtensionDays && a.days == servicing::kMaxExtensionDays;
+      if (days && *days != a.days && !refused_again) intent = "extend_due_date";
     } else if (a.type == ActionType::kPay || a.type == ActionType::kPayoff) {
+      // "from my card ending 3862?": the card's digits are no sum.
+      if (!account_.method_last4.empty() && FindLast4(folded_) == account_.method_last4) return false;
       const auto amount = FindAmount(folded_, true);
       const bool other_amount = amount && amount->minor && *amount->minor != a.amount_minor;
       // "it's not charged on top of my next payment?" asks about the change; it does not
       // change it.
       const bool next_instead = SpeaksOfNextInstalment(folded_) && (!AsksSomething(folded_) || PoliteRequest());
-      if (other_amount || next_instead) intent = "pay_now";
+      // "nah wait actually forget just the next one, pay off the whole thing".
+      const bool payoff_instead =
+          a.type == ActionType::kPay && !other_amount &&
+          HasAnyPhrase(folded_, {"pay off", "pay it off", "payoff", "the whole thing", "the whole lot", "in full",
+                                 "all of it", "betala av", "hela", "lösa", "komplett", "vollständig", "ablösen"});
+      if (payoff_instead) {
+        intent = "payoff";
+      } else if (other_amount || next_instead) {
+        intent = "pay_now";
+      }
     }
     if (intent.empty()) return false;
     Reread({intent, kMinConfidence});
@@ -1491,6 +1664,17 @@ class Turn {
     reading_ = reading;
     d_.intent = reading_.intent;
     d_.confidence = reading_.confidence;
+  }
+
+  // "my daughter's school trip money was due … the pans I bought from Halloran
+  // Kitchenware": a purchase of their own at a shop of theirs, told of beside a relative.
+  // Whatever it asks is answered from their own account only.
+  bool TellsOfTheirOwnPurchase() const {
+    return NamesOneOfTheirShops() &&
+           (SpeaksOfOwnMoney(folded_) ||
+            HasAnyPhrase(folded_, {"i bought", "i ordered", "i paid", "i've paid", "i have paid", "i got", "jag köpte",
+                                   "jag beställde", "jag har köpt", "jag har beställt", "ich habe", "ich kaufte",
+                                   "ich bestellte"}));
   }
 
   // Whether the message names one of the consumer's own shops (two named equally count).
@@ -1593,16 +1777,23 @@ class Turn {
   // a "when" after a balance, a failed collection by its words, a fee after a payment.
   std::vector<std::string> AskedBeside(const std::string& answered) const {
     std::vector<std::string> out;
-    if (HasAnyPhrase(folded_, {"apr", "interest", "intrest", "interest rate", "rate of interest", "ränta", "räntan",
-                               "räntesats", "effektiv ränta", "zinssatz", "zinsen", "effektivzins",
-                               "effektiver jahreszins"}) ||
-        folded_.find('%') != std::string::npos) {
+    if (NamesTheRate(folded_) || folded_.find('%') != std::string::npos) {
       out.push_back("apr_interest");
     }
     const bool when = HasAnyPhrase(folded_, {"when", "what day", "which day", "när", "vilken dag", "wann", "welchem tag"});
     const bool monthly = HasAnyPhrase(folded_, {"monthly", "per month", "each month", "a month", "i månaden",
                                                 "per månad", "månadsbelopp", "monatlich", "pro monat", "im monat"});
     if ((answered == "balance" || answered == "apr_interest") && (when || monthly)) out.push_back("next_payment");
+    // "how many monthly payments do we still have ahead of us, and what will the next one
+    // be?": the count of payments left is the balance's answer.
+    if (answered != "balance" && answered != "payment_schedule" &&
+        HasAnyPhrase(folded_, {"how many payments", "how many monthly payments", "how many instalments",
+                               "how many installments", "how many more payments", "payments are left",
+                               "payments left", "hur många betalningar", "hur många månadsbetalningar",
+                               "hur många delbetalningar", "wie viele raten", "wie viele zahlungen",
+                               "wie viele monatsraten"})) {
+      out.push_back("balance");
+    }
     const bool failed = HasAnyPhrase(folded_, {"bounced", "bounce", "failed", "didn't go through", "did not go through",
                                                "misslyckades", "gick inte igenom", "nekades", "fehlgeschlagen",
                                                "geplatzt", "nicht durchgegangen"});
@@ -1795,7 +1986,7 @@ class Turn {
       return nullptr;
     }
     if (plans.size() > 1) {
-      Say("ask_plan", {r_.List(MerchantNames(plans))});
+      Say("ask_plan", {r_.Choice(MerchantNames(plans))});
       d_.next.awaiting_intent = intent;
       // "pay 30 bucks off one of my plans" → "lumen": the sum is kept for the answer.
       if (intent == "pay_now" || intent == "payoff") d_.next.awaiting_amount_minor = NamedAmount().value_or(0);

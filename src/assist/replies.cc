@@ -216,6 +216,8 @@ constexpr Template kTemplates[] = {
      "I didn't quite follow that. The change I described is still waiting: reply yes to confirm it, or no to cancel.",
      "Det där förstod jag inte riktigt. Ändringen jag beskrev väntar fortfarande: svara ja för att bekräfta den eller nej för att avbryta.",
      "Das habe ich nicht ganz verstanden. Die beschriebene Änderung wartet noch: Antworte mit ja zum Bestätigen oder nein zum Abbrechen."},
+    {"pending_card", "Yes: it's taken from your card ending in {0}.", "Ja: det dras från ditt kort som slutar på {0}.",
+     "Ja: Es wird von deiner Karte mit der Endung {0} abgebucht."},
     {"pending_still", "The change I described is still waiting: reply yes to confirm it, or no to cancel.",
      "Ändringen jag beskrev väntar fortfarande: svara ja för att bekräfta den eller nej för att avbryta.",
      "Die beschriebene Änderung wartet noch: Antworte mit ja zum Bestätigen oder nein zum Abbrechen."},
@@ -422,14 +424,26 @@ std::string Replies::Percent(std::int64_t bps) const {
   return std::to_string(bps / 100) + (language_ == Language::kEnglish ? "." : ",") + frac + " %";
 }
 
-std::string Replies::List(const std::vector<std::string>& items) const {
+namespace {
+
+// "a, b" + last_separator + "c".
+std::string Join(const std::vector<std::string>& items, std::string_view last_separator) {
   std::string out;
-  const std::string_view last_sep = language_ == Language::kSwedish ? " och " : language_ == Language::kGerman ? " und " : " and ";
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? std::string(last_sep) : std::string(", ");
+    if (i > 0) out += i + 1 == items.size() ? std::string(last_separator) : std::string(", ");
     out += items[i];
   }
   return out;
+}
+
+}  // namespace
+
+std::string Replies::List(const std::vector<std::string>& items) const {
+  return Join(items, language_ == Language::kSwedish ? " och " : language_ == Language::kGerman ? " und " : " and ");
+}
+
+std::string Replies::Choice(const std::vector<std::string>& items) const {
+  return Join(items, language_ == Language::kSwedish ? " eller " : language_ == Language::kGerman ? " oder " : " or ");
 }
 
 bool TemplatesConsistent(std::string* problem) {

@@ -32,6 +32,8 @@ class Replies {
   std::string Percent(std::int64_t bps) const;
   // "a, b and c" / "a, b och c" / "a, b und c".
   std::string List(const std::vector<std::string>& items) const;
+  // "a, b or c" / "a, b eller c" / "a, b oder c": a choice among them.
+  std::string Choice(const std::vector<std::string>& items) const;
 
  private:
   Language language_;

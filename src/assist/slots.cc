@@ -551,7 +551,7 @@ const GoodsKind kGoodsKinds[] = {
      {"kitchen", "cook", "kök", "küche"}},
     {{"speaker", "speakers", "headphones", "earbuds", "headset", "soundbar", "hörlurar", "hörlurarna", "högtalare",
       "högtalaren", "kopfhörer", "lautsprecher"},
-     {"audio", "sound", "acoustic", "hifi", "ljud", "sonic"}},
+     {"audio", "sound", "acoustic", "hifi", "hi-fi", "stereo", "ljud", "sonic"}},
     {{"laptop", "tablet", "tv", "television", "computer", "monitor", "dator", "datorn", "surfplatta", "fernseher"},
      {"tech", "electronic", "digital", "computer", "elektronik"}},
     {{"bike", "bikes", "bicycle", "ebike", "e-bike", "cykel", "cykeln", "fahrrad"}, {"bike", "cycle", "velo", "cykel", "fahrrad"}},
@@ -577,10 +577,16 @@ const GoodsKind kGoodsKinds[] = {
      {"garden", "trädgård", "garten"}},
 };
 
-// Whether a shop's name says it sells `kind`.
-bool NameSells(const std::vector<std::string>& name_words, const GoodsKind& kind) {
-  for (const auto& w : name_words) {
-    for (std::string_view stem : kind.name_stems) {
+// Whether a shop's name (folded) says it sells `kind`. A stem of two words ("hi-fi")
+// is looked for in the whole name, the others at the start of its words.
+bool NameSells(const std::string& name, const GoodsKind& kind) {
+  const std::vector<std::string> name_words = Words(name);
+  for (std::string_view stem : kind.name_stems) {
+    if (stem.find('-') != std::string_view::npos) {
+      if (name.find(stem) != std::string::npos) return true;
+      continue;
+    }
+    for (const auto& w : name_words) {
       if (w.starts_with(stem)) return true;
     }
   }
@@ -592,9 +598,9 @@ bool NameSells(const std::vector<std::string>& name_words, const GoodsKind& kind
 std::optional<std::size_t> MatchByGoods(std::string_view s, const std::vector<std::string>& names) {
   std::optional<std::size_t> found;
   for (std::size_t k = 0; k < names.size(); ++k) {
-    const std::vector<std::string> name_words = Words(Fold(names[k]));
+    const std::string name = Fold(names[k]);
     for (const GoodsKind& kind : kGoodsKinds) {
-      if (!NameSells(name_words, kind) || !HasAnyPhrase(s, kind.things)) continue;
+      if (!NameSells(name, kind) || !HasAnyPhrase(s, kind.things)) continue;
       if (found && *found != k) return std::nullopt;
       found = k;
     }
@@ -828,6 +834,8 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "never delivered", "still waiting for", "lost in the post", "hasn't come",
                        "never showed up", "never turned up", "didn't show up", "hasn't shown up", "never came",
                        "wasn't delivered", "was never delivered", "nothing at my door", "nothing arrived",
+                       "tracking hasn't updated", "tracking has not updated", "tracking hasn't moved",
+                       "hasn't turned up", "has not turned up", "still not here", "not here yet",
                        "inte kommit", "aldrig kommit", "inte fått", "aldrig fått", "inte levererat",
                        "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
                        "nicht bekommen", "nicht geliefert", "nie geliefert"})) {
@@ -836,8 +844,23 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
   return std::nullopt;
 }
 
+// "no" as a refusal: not before a noun of what did not happen ("emailed them 3 times no
+// answer", "no reply from the shop"), which reports rather than refuses.
+bool SaysNo(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i] != "no") continue;
+    const bool reports = i + 1 < w.size() && (w[i + 1] == "answer" || w[i + 1] == "reply" || w[i + 1] == "response" ||
+                                              w[i + 1] == "luck" || w[i + 1] == "word" || w[i + 1] == "news" ||
+                                              w[i + 1] == "sign" || w[i + 1] == "tracking" || w[i + 1] == "update" ||
+                                              w[i + 1] == "updates" || w[i + 1] == "idea" || w[i + 1] == "one");
+    if (!reports) return true;
+  }
+  return false;
+}
+
 bool IsDenial(std::string_view s) {
-  return HasAnyPhrase(s, {"no", "nope", "nah", "don't", "do not", "dont", "cancel", "stop", "never mind",
+  return SaysNo(s) || HasAnyPhrase(s, {"nope", "nah", "don't", "do not", "dont", "cancel", "stop", "never mind",
                           "nevermind", "not now", "wait", "hold on", "nej", "nä", "avbryt", "inte nu", "vänta",
                           "nein", "nicht", "abbrechen", "stopp", "warte", "lieber nicht"});
 }

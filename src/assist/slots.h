@@ -62,6 +62,8 @@ std::optional<std::string> FindDisputeReason(std::string_view folded);
 // "yes", "ja", "go ahead", "do it", "sure", "ok" … / "no", "nej", "nein", "don't" ….
 bool IsAffirmation(std::string_view folded);
 bool IsDenial(std::string_view folded);
+// The word "no" as a refusal, not "no answer", "no reply", "no luck" (a report).
+bool SaysNo(std::string_view folded);
 // "what", "wie", "varför" …: a question word in any of the three languages.
 bool HasQuestionWord(std::string_view folded);
 // A question ("okay, so what is the most you can move it?"): never a yes to a stated
