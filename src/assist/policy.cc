@@ -32,10 +32,6 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "von der geschäftsleitung", "geschäftsleitung genehmigt"});
 }
 
-bool In(std::string_view word, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), word) != set.end();
-}
-
 // Whether a word of `first` is followed, within `max_gap` words, by a word of `then`.
 bool WordThenWord(const std::vector<std::string>& words, std::initializer_list<std::string_view> first,
                   std::initializer_list<std::string_view> then, std::size_t max_gap) {
@@ -157,7 +153,25 @@ bool SpeaksOfAnotherAccountHolder(std::string_view s) {
                           "kontoinnehavare", "kontoinhaberin", "kontoinhaber", "still owes"});
 }
 
-bool MentionsSomeoneElse(std::string_view s) {
+// "my partner's starting a new job", "my mum's been ill": "'s" for "is" or "has", not a
+// possessive, when a verb or an adverb follows it. The text with those written out.
+std::string WithoutIsContractions(std::string_view s) {
+  std::string out(s);
+  for (std::size_t at = out.find("'s "); at != std::string::npos; at = out.find("'s ", at + 1)) {
+    const std::size_t begin = at + 3;
+    std::size_t end = begin;
+    while (end < out.size() && IsWordByte(static_cast<unsigned char>(out[end]))) ++end;
+    const std::string_view next = std::string_view(out).substr(begin, end - begin);
+    const bool verb = (next.size() > 4 && next.ends_with("ing")) ||
+                      In(next, {"been", "got", "gone", "not", "just", "also", "always", "never", "still", "away",
+                                "home", "off", "a", "an", "very", "so", "really", "currently", "now"});
+    if (verb) out.replace(at, 2, " is");
+  }
+  return out;
+}
+
+bool MentionsSomeoneElse(std::string_view folded) {
+  const std::string s = WithoutIsContractions(folded);
   const auto& relative = RelativePhrases();
   return std::any_of(relative.begin(), relative.end(), [&](const std::string& p) { return HasPhrase(s, p); }) ||
          AsksWhatAnotherOwes(s) ||
@@ -300,7 +314,8 @@ bool HasOffTopicSubject(std::string_view s) {
                           "essay", "weather", "forecast", "lyrics", "trivia", "settle a bet", "a bet going",
                           "capital of", "recept", "dikt", "vädret", "väder", "läxa", "läxor", "personligt brev",
                           "målade", "rezept", "gedicht", "wetter", "hausaufgaben", "anschreiben", "lebenslauf",
-                          "gemalt", "hauptstadt"});
+                          "gemalt", "hauptstadt", "hotel", "hotell", "book a flight", "boka ett hotell", "boka flyg",
+                          "flug buchen", "hotel buchen"});
 }
 
 // "apr", "interest rate", "ränta", "Zinssatz": the rate a plan is priced at, by its name.
@@ -385,7 +400,10 @@ bool PressesForAnException(std::string_view s) {
                           "an exception", "good customer", "loyal customer", "i always pay", "never missed",
                           "please please", "kom igen", "bara den här gången", "bara denna gång", "bara en gång",
                           "ett undantag", "undantag", "god kund", "trogen kund", "komm schon", "nur dieses eine mal",
-                          "nur einmal", "eine ausnahme", "ausnahme", "guter kunde", "treuer kunde", "bitte bitte"});
+                          "nur einmal", "eine ausnahme", "ausnahme", "guter kunde", "treuer kunde", "bitte bitte",
+                          "why can't you just", "why cant you just", "why can you not just", "why not just",
+                          "i'd rather do it here", "varför kan du inte bara", "varför kan ni inte bara",
+                          "warum können sie nicht einfach", "warum kannst du nicht einfach", "lieber hier im chat"});
 }
 
 // Asking for a person in so many words.
@@ -854,6 +872,7 @@ class Turn {
     ReadFeesQuestion();
     ReadRateQuestion();
     ReadFailedPayment();
+    ReadRetryQuestion();
     ReadHowItWorks();
     ReadUnevenSplit();
     ReadGreetingThatAsks();
@@ -862,12 +881,14 @@ class Turn {
     ReadPayingEarly();
     ReadPayNowRequest();
     ReadMoreTime();
+    ReadInstalmentsWorth();
     ReadFeeWaiverWithoutAFee();
     ReadNewCard();
     if (HasCardNumber(folded_)) {
       d_.redact = true;
       d_.next.pending.reset();
       d_.refusals.push_back("full_card_number");
+      d_.next.refused_by_rule = true;
       Say("card_number_refused");
       if (MentionsSomeoneElse(folded_) || NamesAnotherPerson(folded_)) Say("third_party_card");
       return Finish();
@@ -924,7 +945,7 @@ class Turn {
     // "check my boyfriend daniel reyes balance": a relative named beside money words, and
     // nothing of the consumer's own asked, is a question about the relative's account.
     const bool relative_owes =
-        NamesARelative(folded_) && !SpeaksOfOwnMoney(folded_) &&
+        NamesARelative(folded_) && !SpeaksOfOwnMoney(folded_) && !TellsOfTheirOwnPurchase() &&
         (HasAnyPhrase(folded_, {"balance", "owe", "owes", "account", "outstanding", "saldo", "skyldig", "konto",
                                 "schuldet", "email", "e-mail", "e-post"}) ||
          BuysOfSomeoneElse(folded_));
@@ -973,6 +994,19 @@ class Turn {
         d_.next.pending.reset();
         return Finish();  // the shell runs it and replies with Outcome
       }
+      // "til the 20th next month" once the longest extension waits: it cannot go further,
+      // and what waits is still the most there is.
+      if (state_.pending->type == ActionType::kExtend && !yes && !text_handoff_ &&
+          state_.pending->days == servicing::kMaxExtensionDays) {
+        const PlanFacts* p = FindPlan(account_, state_.pending->plan_id);
+        const std::optional<int> asked = NamedExtensionDays(p != nullptr ? NextDue(*p) : std::nullopt);
+        if (asked && *asked > servicing::kMaxExtensionDays) {
+          d_.next.pending = state_.pending;
+          Say("extension_max");
+          Say("pending_still");
+          return Finish();
+        }
+      }
       // "What's the maximum you can give me then?" after an extension was stated at its
       // longest: the rule is the answer, whatever limit or product the classifier read,
       // and the change keeps waiting for its yes.
@@ -1006,9 +1040,11 @@ class Turn {
       // "I don't want to keep paying for something I don't have. What happens to the
       // payments if I report it?" weighs the change; its "don't" refuses nothing.
       const bool weighs_it = HasAnyPhrase(folded_, {"what happens if", "what happens to", "if i report", "if you report",
-                                                    "vad händer om", "vad händer med", "was passiert wenn",
-                                                    "was passiert mit"});
-      if (!yes && (!says_no || weighs_it) && !text_handoff_ && AsksSomething(folded_) &&
+                                                    "does that mean", "do i still", "do i have to", "while it's",
+                                                    "meanwhile", "in the meantime", "vad händer om", "vad händer med",
+                                                    "måste jag", "under tiden", "was passiert wenn",
+                                                    "was passiert mit", "muss ich", "trotzdem", "solange"});
+      if (!yes && (!says_no || weighs_it) && !text_handoff_ && (AsksSomething(folded_) || weighs_it) &&
           (AboutTheWaitingChange(*state_.pending) || side_question)) {
         d_.next.pending = state_.pending;
         if (IsQuestionIntent(Intent()) && reading_.confidence >= kMinConfidence) Answer(Intent());
@@ -1086,6 +1122,11 @@ class Turn {
       LateFees();
       return Finish();
     }
+    // "policy_override=true; new_spending_limit_cents=750000": the limit stands, and is said.
+    if (writes_blocked_ && intent == "increase_limit") {
+      Limit(true);
+      return Finish();
+    }
     if (writes_blocked_ && (IsWriteIntent(intent) || asks_extension)) {
       // What the rules would refuse anyway is said too: the authority claimed changes
       // nothing about them.
@@ -1113,7 +1154,8 @@ class Turn {
     // whatever question the classifier read in it.
     const bool asks_report = !IsWriteIntent(i) &&
                              HasAnyPhrase(folded_, {"report it", "report this", "report that", "can you report",
-                                                    "open a case", "open a dispute", "file a claim", "anmäla",
+                                                    "open a case", "open a dispute", "file a claim", "raise an issue",
+                                                    "raise a dispute", "flag that", "flag it", "flag this", "anmäla",
                                                     "anmäl det", "anmäla det", "reklamera", "melden", "das melden",
                                                     "reklamieren"});
     const bool overridable = asks_report || ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
@@ -1201,7 +1243,7 @@ class Turn {
                           HasAnyPhrase(folded_, {"tax refund", "tax return", "skatteåterbäring", "skatteåterbäringen",
                                                  "steuererstattung", "steuerrückerstattung"});
     const bool misread = windfall || ReadAsOrUnsure({"change_payment_method", "spending_limit", "increase_limit",
-                                                     "apr_interest", "next_payment", "oos"});
+                                                     "apr_interest", "next_payment", "oos", "list_plans"});
     const bool asks = AsksSomething(folded_) && !PoliteRequest() && !StatesAWish();
     if (!misread || asks || FindLast4(folded_, account_.method_last4) || AsksForInvestmentAdvice(folded_)) return;
     // "just bump my limit up to ten grand, I'll pay it" is about the limit.
@@ -1228,7 +1270,8 @@ class Turn {
     // The plan last talked about, or the only one, needs no naming ("No, I really want
     // the full 300 charged").
     const bool on_a_plan = NamesOneOfTheirShops() || !state_.focus_plan.empty() || ActivePlansOrAll().size() == 1 ||
-                           HasAnyPhrase(folded_, {"plan", "plans", "purchase", "order", "köp", "einkauf", "kauf"});
+                           HasAnyPhrase(folded_, {"plan", "plans", "purchase", "order", "köp", "planer", "planerna", "pläne",
+                                                  "plänen", "einkauf", "kauf"});
     if (!on_a_plan) return;
     Reread({"pay_now", std::max(reading_.confidence, kMinConfidence)});
   }
@@ -1435,6 +1478,36 @@ class Turn {
     Reread({"how_it_works", std::max(reading_.confidence, kMinConfidence)});
   }
 
+  // "I'm thinking of paying two instalments' worth right now", "zwei der offenen Raten auf
+  // einmal bezahlen": a payment of that many instalments, whatever payoff or extension
+  // the classifier (or a week named in passing) read in it.
+  void ReadInstalmentsWorth() {
+    // A question mark, not a question word ("which is why I'm on this plan") makes it one.
+    const bool asks = folded_.find('?') != std::string::npos && !PoliteRequest() && !StatesAWish();
+    if (!FindInstalmentCount(folded_) || asks) return;
+    if (!HasAnyPhrase(folded_, {"pay", "paying", "worth", "do", "take", "charge", "knock", "betala", "betalar", "dra",
+                                "zahlen", "bezahlen", "begleichen", "abbuchen"})) {
+      return;
+    }
+    Reread({"pay_now", std::max(reading_.confidence, kMinConfidence)});
+  }
+
+  // "And when will you try to take the payment again?", "wann wird die Zahlung erneut
+  // versucht?": the retry of a failed collection, on an account that has one.
+  void ReadRetryQuestion() {
+    if (!ReadAsOrUnsure({"next_payment", "oos", "payment_history"}) || !AsksSomething(folded_)) return;
+    const bool failed = std::any_of(account_.plans.begin(), account_.plans.end(),
+                                    [](const PlanFacts& p) { return p.last_failure.has_value(); });
+    if (!failed) return;
+    if (!HasAnyPhrase(folded_, {"try again", "tried again", "try to take", "take it again", "retry", "retried",
+                                "another attempt", "next attempt", "försöka igen", "försöker igen", "dras igen",
+                                "nytt försök", "erneut versucht", "erneut abgebucht", "nochmal versucht",
+                                "noch einmal versucht", "neuer versuch", "wieder versucht"})) {
+      return;
+    }
+    Reread({"payment_failed", std::max(reading_.confidence, kMinConfidence)});
+  }
+
   // "these apps sting you with hidden charges … what fees could i actually end up paying
   // on my rowan sports plan": a question about fees, not understood, asks which there are.
   void ReadFeesQuestion() {
@@ -1567,7 +1640,7 @@ class Turn {
     const bool misread = ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
                                          "payment_history", "pause_payments", "payoff", "how_it_works",
                                          "late_fee"});
-    if (!misread || uneven_split_ || FindDisputeReason(folded_)) return;
+    if (!misread || uneven_split_ || FindDisputeReason(folded_) || AsksOffTopic()) return;
     const auto days = FindDays(folded_, account_.today);
     if (HasAnyPhrase(folded_, {"ago", "sedan", "vor"})) return;
     const bool more_time = HasAnyPhrase(folded_, {"more time", "extra time", "extra days", "more days", "mer tid",
@@ -1642,7 +1715,9 @@ class Turn {
           a.type == ActionType::kPay && !other_amount &&
           HasAnyPhrase(folded_, {"pay off", "pay it off", "payoff", "the whole thing", "the whole lot", "in full",
                                  "all of it", "betala av", "hela", "lösa", "komplett", "vollständig", "ablösen"});
-      if (payoff_instead) {
+      if (FindInstalmentCount(folded_)) {
+        intent = "pay_now";  // "just do 2 payments worth instead"
+      } else if (payoff_instead) {
         intent = "payoff";
       } else if (other_amount || next_instead) {
         intent = "pay_now";
@@ -1670,8 +1745,13 @@ class Turn {
   // Kitchenware": a purchase of their own at a shop of theirs, told of beside a relative.
   // Whatever it asks is answered from their own account only.
   bool TellsOfTheirOwnPurchase() const {
+    // "my Ostrander Kitchen Supply payment": the shop named as theirs.
+    const bool my_shop = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+      return HasPhrase(folded_, "my " + Fold(p.merchant)) || HasPhrase(folded_, "min " + Fold(p.merchant)) ||
+             HasPhrase(folded_, "meine " + Fold(p.merchant)) || HasPhrase(folded_, "mein " + Fold(p.merchant));
+    });
     return NamesOneOfTheirShops() &&
-           (SpeaksOfOwnMoney(folded_) ||
+           (SpeaksOfOwnMoney(folded_) || my_shop ||
             HasAnyPhrase(folded_, {"i bought", "i ordered", "i paid", "i've paid", "i have paid", "i got", "jag köpte",
                                    "jag beställde", "jag har köpt", "jag har beställt", "ich habe", "ich kaufte",
                                    "ich bestellte"}));
@@ -1708,8 +1788,11 @@ class Turn {
     // "What happens if you open a case? Do my payments keep going?" of a report.
     if (a.type == ActionType::kDispute) {
       return HasAnyPhrase(folded_, {"what happens", "open a case", "report it", "keep going", "my payments",
-                                    "the payments", "paused", "pause", "how long", "vad händer", "betalningarna",
-                                    "pausas", "hur länge", "was passiert", "zahlungen", "pausiert", "wie lange"});
+                                    "the payments", "paused", "pause", "how long", "still pay", "still gotta pay",
+                                    "still have to pay", "have to pay", "the next bit", "meanwhile", "in the meantime",
+                                    "vad händer", "betalningarna", "pausas", "hur länge", "måste jag", "under tiden",
+                                    "was passiert", "zahlungen", "pausiert", "wie lange", "rate", "trotzdem",
+                                    "solange"});
     }
     return false;
   }
@@ -1756,11 +1839,12 @@ class Turn {
   // they were asked (balance and list_plans have one answer), then the ones its words
   // ask beside it (AskedBeside).
   void AnswerFurtherQuestions(const std::string& answered) {
-    std::vector<std::string> asked;
+    // What the policy's own rules find asked comes first: named in so many words, it is
+    // surer than a clause's reading, and only kMaxFurtherAnswers are answered.
+    std::vector<std::string> asked = AskedBeside(answered);
     for (const IntentPrediction& c : u_.clauses) {
       if (IsQuestionIntent(c.intent) && c.confidence >= kSureClauseConfidence) asked.push_back(c.intent);
     }
-    for (std::string& i : AskedBeside(answered)) asked.push_back(std::move(i));
     std::vector<std::string> done = {answered == "list_plans" ? "balance" : answered};
     for (const std::string& i : asked) {
       if (done.size() > kMaxFurtherAnswers) break;
@@ -1784,6 +1868,14 @@ class Turn {
     const bool monthly = HasAnyPhrase(folded_, {"monthly", "per month", "each month", "a month", "i månaden",
                                                 "per månad", "månadsbelopp", "monatlich", "pro monat", "im monat"});
     if ((answered == "balance" || answered == "apr_interest") && (when || monthly)) out.push_back("next_payment");
+    // "Why was I charged at checkout?", "why did u charge me already": the first instalment
+    // is paid at purchase, as how the product works says.
+    if (answered == "payment_history" &&
+        HasAnyPhrase(folded_, {"why", "how come", "varför", "warum", "wieso"}) &&
+        HasAnyPhrase(folded_, {"at checkout", "at purchase", "straight away", "right away", "already", "up front",
+                               "upfront", "vid köpet", "direkt", "redan", "beim kauf", "sofort", "schon"})) {
+      out.push_back("how_it_works");
+    }
     // "how many monthly payments do we still have ahead of us, and what will the next one
     // be?": the count of payments left is the balance's answer.
     if (answered != "balance" && answered != "payment_schedule" &&
@@ -1942,6 +2034,21 @@ class Turn {
       }
       return same;
     }
+    // "the smaller one", "den minsta", "den kleineren": of their plans, the one owing the
+    // least (or, "the bigger one", the most).
+    const bool smaller = HasAnyPhrase(folded_, {"smaller", "smallest", "small one", "small plan", "minsta", "mindre",
+                                                "kleineren", "kleinere", "kleinste", "kleinsten"});
+    const bool larger = HasAnyPhrase(folded_, {"bigger", "biggest", "larger", "largest", "big one", "big plan",
+                                               "största", "större", "größeren", "größere", "größte", "größten"});
+    if (smaller != larger) {
+      const auto owes_less = [](const PlanFacts* a, const PlanFacts* b) { return a->outstanding_minor < b->outstanding_minor; };
+      const auto it = smaller ? std::min_element(candidates.begin(), candidates.end(), owes_less)
+                              : std::max_element(candidates.begin(), candidates.end(), owes_less);
+      const auto ties = std::count_if(candidates.begin(), candidates.end(), [&](const PlanFacts* p) {
+        return p->outstanding_minor == (*it)->outstanding_minor;
+      });
+      if (ties == 1) return {*it};
+    }
     // "the one due on the 9th": the plan with an unpaid instalment due that day.
     if (named_date_) {
       std::vector<const PlanFacts*> due_then;
@@ -1989,7 +2096,11 @@ class Turn {
       Say("ask_plan", {r_.Choice(MerchantNames(plans))});
       d_.next.awaiting_intent = intent;
       // "pay 30 bucks off one of my plans" → "lumen": the sum is kept for the answer.
-      if (intent == "pay_now" || intent == "payoff") d_.next.awaiting_amount_minor = NamedAmount().value_or(0);
+      // "pay 120 on my plan": a bare number beside paying is the sum, as Pay reads it.
+      if (intent == "pay_now" || intent == "payoff") {
+        const auto slot = FindAmount(folded_, intent == "pay_now");
+        d_.next.awaiting_amount_minor = slot && slot->minor ? *slot->minor : NamedAmount().value_or(0);
+      }
       return nullptr;
     }
     d_.next.focus_plan = plans.front()->id;
@@ -2242,6 +2353,7 @@ class Turn {
     }
     if (!ExplainPaidAmount(true)) return false;
     d_.intent = "payment_history";
+    AnswerFurtherQuestions(d_.intent);  // "… Why was I charged at checkout?"
     return true;
   }
 
@@ -2405,6 +2517,11 @@ class Turn {
     std::int64_t amount = 0;
     if (call_ != nullptr && call_->amount_minor) {
       amount = *call_->amount_minor;
+    } else if (const auto count = FindInstalmentCount(folded_)) {
+      // "two instalments' worth": the next `count` unpaid instalments.
+      for (std::size_t k = 0; k < p->unpaid.size() && k < static_cast<std::size_t>(*count); ++k) {
+        amount += p->unpaid[k].unpaid_minor;
+      }
     } else if (auto slot = FindAmount(folded_, true)) {
       amount = slot->rest ? p->payoff_minor : slot->minor.value_or(0);
     } else {
@@ -2419,13 +2536,23 @@ class Turn {
       if (amount == 0 && !p->unpaid.empty()) amount = p->unpaid.front().unpaid_minor;
       amount = std::min(amount, p->payoff_minor);
     }
-    if (amount > p->payoff_minor) {
-      d_.refusals.push_back("overpayment");
-      return Say("refuse_overpay", {Money(amount, p->currency), Money(p->payoff_minor, p->currency), p->merchant});
-    }
+    if (amount > p->payoff_minor) return RefuseOverpayment(*p, amount);
     if (amount <= 0) return Say("nothing_due", {p->merchant});
     Action a{ActionType::kPay, p->id, p->order_id, p->merchant, p->currency, amount};
     Say("confirm_pay", {Money(amount, p->currency), MethodWord(account_.method_type), account_.method_last4, p->merchant});
+    Propose(std::move(a));
+  }
+
+  // More than the plan owes is refused with the most that can be taken; "120 bucks at the
+  // smaller plan n be done w it": that most is the payoff, stated and run only on a yes.
+  void RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor) {
+    TRANCHE_ASSERT(amount_minor > p.payoff_minor);
+    d_.refusals.push_back("overpayment");
+    Say("refuse_overpay", {Money(amount_minor, p.currency), Money(p.payoff_minor, p.currency), p.merchant});
+    if (p.payoff_minor <= 0) return;
+    Action a{ActionType::kPayoff, p.id, p.order_id, p.merchant, p.currency, p.payoff_minor};
+    Say("confirm_payoff", {p.merchant, Money(p.payoff_minor, p.currency), MethodWord(account_.method_type),
+                           account_.method_last4});
     Propose(std::move(a));
   }
 
@@ -2438,8 +2565,7 @@ class Turn {
       return Say("refuse_in_flight", {p->merchant});
     }
     if (auto slot = FindAmount(folded_, false); slot && slot->minor && *slot->minor > p->payoff_minor) {
-      d_.refusals.push_back("overpayment");
-      return Say("refuse_overpay", {Money(*slot->minor, p->currency), Money(p->payoff_minor, p->currency), p->merchant});
+      return RefuseOverpayment(*p, *slot->minor);
     }
     // "pay $200 off my plan" names less than the whole: a payment of that amount.
     if (const auto named = NamedAmount(); call_ == nullptr && named && *named > 0 && *named < p->payoff_minor) {

@@ -515,7 +515,13 @@ std::optional<Date> FindDate(std::string_view s, Date today) {
                          tokens[k].end < s.size() && s[tokens[k].end] == ':';
     const bool german = k >= 1 && (tokens[k - 1].word == "am" || tokens[k - 1].word == "zum") &&
                         tokens[k].end < s.size() && s[tokens[k].end] == '.';
-    if (ordinal || swedish || german) return NextDate(today, *day, std::nullopt);
+    if (!ordinal && !swedish && !german) continue;
+    // "the 20th next month": that day of the month after today's.
+    if (HasAnyPhrase(s, {"next month", "nästa månad", "nächsten monat", "nächster monat", "kommenden monat"})) {
+      const auto next = std::chrono::year_month(today.year(), today.month()) + std::chrono::months(1);
+      return NextDate(today, *day, static_cast<unsigned>(next.month()));
+    }
+    return NextDate(today, *day, std::nullopt);
   }
   return WeekdayNextWeek(s, tokens, today);
 }
@@ -815,6 +821,8 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "different from the photos", "different from the picture", "inte som på bilden",
                        "ser inte ut som", "ser inte alls ut som", "stämmer inte med", "sieht anders aus",
                        "ganz anders aus", "anders als auf den fotos", "anders als auf dem bild", "nicht wie abgebildet",
+                       "völlig anders", "anders als im angebot", "anders als beschrieben", "website said",
+                       "listing said", "description said",
                        "stimmt nicht mit",
                        "counterfeit", "poor quality", "inte som beskrivet", "inte som beskrivningen",
                        "nicht wie beschrieben", "entspricht nicht", "gefälscht"})) {
@@ -840,6 +848,47 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
                        "nicht bekommen", "nicht geliefert", "nie geliefert"})) {
     return "not_received";
+  }
+  // "What turned up is a thin grey polyester thing": what came, told against what was
+  // ordered, after every other reason was looked for.
+  if (HasAnyPhrase(s, {"what turned up", "what arrived", "what was delivered", "what came was", "det som kom",
+                       "geliefert wurde", "was ankam"})) {
+    return "not_as_described";
+  }
+  return std::nullopt;
+}
+
+std::optional<int> FindInstalmentCount(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  const auto instalment = [](const std::string& x) {
+    return x.starts_with("instal") || x.starts_with("install") || x.starts_with("payment") ||
+           x.starts_with("delbetal") || x.starts_with("betalning") || x == "rate" || x == "raten" ||
+           x.starts_with("zahlung");
+  };
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    std::optional<std::int64_t> n;
+    if (!w[i].empty() && std::all_of(w[i].begin(), w[i].end(), IsDigitByte) && w[i].size() <= 2) {
+      n = std::stoll(w[i]);
+    } else if (!In(w[i], {"a", "an", "en", "ein", "eine", "einen", "ett"})) {
+      n = NumberWordValue(w[i]);
+    }
+    if (!n || *n < 2 || *n > 12) continue;
+    // "pay in 4 instalments", "the 4 payments": the plan's own count, not one paid.
+    if (i >= 1 && In(w[i - 1], {"in", "into", "i", "auf", "over", "across", "på", "über", "the", "those", "these",
+                                "all", "de", "die", "alla", "alle"})) {
+      continue;
+    }
+    for (std::size_t k = i + 1; k < w.size() && k <= i + 4; ++k) {
+      if (instalment(w[k])) {
+        if (k + 1 < w.size() && In(w[k + 1], {"left", "remaining", "kvar", "übrig", "offen"})) break;
+        return static_cast<int>(*n);
+      }
+      if (!In(w[k], {"of", "the", "my", "remaining", "next", "upcoming", "monthly", "extra", "more", "av", "de", "mina",
+                     "återstående", "kommande", "nästa", "der", "offenen", "nächsten", "meiner", "restlichen",
+                     "weitere", "månads"})) {
+        break;
+      }
+    }
   }
   return std::nullopt;
 }

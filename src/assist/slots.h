@@ -25,6 +25,12 @@ struct AmountSlot {
 // consumer is paying) and it is not a day count, a card's last four or a date.
 std::optional<AmountSlot> FindAmount(std::string_view folded, bool bare_ok);
 
+// "two instalments' worth", "2 of the remaining payments", "två delbetalningar", "zwei
+// der offenen Raten": a count of 2..12 instalments named for paying; not a plan's
+// length ("pay in 4 instalments", "split into 4 payments") or what is left ("3 payments
+// left").
+std::optional<int> FindInstalmentCount(std::string_view folded);
+
 // A number of days the consumer asks for: "14 days", "two weeks", "a week", "nästa
 // fredag", "nächsten Freitag" (days from `today` to that weekday, 1..7), "zwei Wochen".
 std::optional<int> FindDays(std::string_view folded, Date today);

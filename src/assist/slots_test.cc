@@ -261,6 +261,28 @@ TEST(SlotsTest, DisputeReasons) {
   EXPECT_FALSE(FindDisputeReason(Fold("when is my next payment")).has_value());
 }
 
+TEST(SlotsTest, ADayNextMonth) {
+  const Date today = *ParseDate("2026-12-01");
+  EXPECT_EQ(FindDate(Fold("til the 20th next month"), today), ParseDate("2027-01-20"));
+  EXPECT_EQ(FindDate(Fold("til the 20th"), today), ParseDate("2026-12-20"));
+}
+
+// A count of instalments named for paying, not a plan's length or what is left.
+TEST(SlotsTest, InstalmentCounts) {
+  EXPECT_EQ(FindInstalmentCount(Fold("I'm thinking of paying two instalments' worth right now")), 2);
+  EXPECT_EQ(FindInstalmentCount(Fold("kestrel cycle, 2 instalmnts worth")), 2);
+  EXPECT_EQ(FindInstalmentCount(Fold("pay two of the remaining instalments")), 2);
+  EXPECT_EQ(FindInstalmentCount(Fold("zwei der offenen Raten auf einmal bezahlen")), 2);
+  EXPECT_EQ(FindInstalmentCount(Fold("betala två av de återstående delbetalningarna")), 2);
+  EXPECT_EQ(FindInstalmentCount(Fold("just do 3 payments worth instead")), 3);
+  EXPECT_FALSE(FindInstalmentCount(Fold("I bought it with pay in 4 instalments")));
+  EXPECT_FALSE(FindInstalmentCount(Fold("split into 4 payments")));
+  EXPECT_FALSE(FindInstalmentCount(Fold("how do the 4 payments work")));
+  EXPECT_FALSE(FindInstalmentCount(Fold("I have 3 payments left")));
+  EXPECT_FALSE(FindInstalmentCount(Fold("pay a payment now")));
+  EXPECT_FALSE(FindInstalmentCount(Fold("pay 20 instalments")));
+}
+
 TEST(SlotsTest, YesAndNo) {
   for (std::string_view y : {"Yes, go ahead.", "yes", "sure", "ok do it", "Ja, bitte.", "ja tack", "Ja, mach das"}) {
     EXPECT_TRUE(IsAffirmation(Fold(y))) << y;

@@ -59,6 +59,10 @@ bool HasAnyPhrase(std::string_view folded, std::initializer_list<std::string_vie
   return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view p) { return HasPhrase(folded, p); });
 }
 
+bool In(std::string_view word, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
 int EditDistance(std::string_view a, std::string_view b, int limit) {
   const int diff = static_cast<int>(a.size()) - static_cast<int>(b.size());
   if (diff > limit || -diff > limit) return limit + 1;

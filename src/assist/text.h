@@ -25,6 +25,8 @@ std::vector<std::string> Words(std::string_view folded);
 bool HasPhrase(std::string_view folded, std::string_view phrase);
 // True when any of `phrases` is in `folded` (HasPhrase).
 bool HasAnyPhrase(std::string_view folded, std::initializer_list<std::string_view> phrases);
+// True when `word` is one of `set` (whole words, as Words gives them).
+bool In(std::string_view word, std::initializer_list<std::string_view> set);
 
 // Levenshtein distance over bytes, stopping early once it exceeds `limit` (then
 // limit + 1 is returned). Words here are short, so bytes are close enough to letters.
