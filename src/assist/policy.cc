@@ -1064,7 +1064,10 @@ class Turn {
       // most?"): the stated change keeps waiting and the consumer is reminded of the
       // choice. Anything else is a new request; the change stated before does not happen.
       const bool unclear = Intent() == "oos" || reading_.confidence < kMinConfidence || yes;
-      if (unclear && !text_handoff_) {
+      // "come on, just this once" after a refusal that offered what the rules allow is
+      // pressing against the rule (answered below), not a muddled answer to the offer.
+      const bool presses = state_.refused_by_rule && PressesForAnException(folded_);
+      if (unclear && !text_handoff_ && !presses) {
         d_.next.pending = state_.pending;
         Say("pending_reminder");
         return Finish();

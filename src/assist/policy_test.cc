@@ -1864,5 +1864,15 @@ TEST(PolicyTest, WhyChargedAtCheckoutSaysTheFirstIsPaidAtPurchase) {
   EXPECT_NE(d.reply.find("at purchase"), std::string::npos) << d.reply;
 }
 
+// Pressing after an overpayment was refused (and the payoff offered) is answered with the
+// rule, and drops the offer.
+TEST(PolicyTest, PressingAfterAnOverpaymentIsNoMuddledAnswer) {
+  Chat c;
+  ASSERT_TRUE(c.Send("pay $100 on crisp tech", U("pay_now")).proposed.has_value());
+  const Decision d = c.Send("come on, just this once, I'm a good customer", U("oos"));
+  EXPECT_NE(d.reply.find("exception"), std::string::npos) << d.reply;
+  EXPECT_FALSE(c.state.pending.has_value());
+}
+
 }  // namespace
 }  // namespace tranche::assist
