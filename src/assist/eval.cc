@@ -289,17 +289,35 @@ Status World::Finish(const Json& setup) {
       }));
       int paid = 0;
       std::int64_t next_unpaid = 0;
+      Date next_due = DateOf(clock_.Now());
       for (const auto& i : plan->installments) {
         if (i.paid == i.amount()) {
           ++paid;
         } else if (next_unpaid == 0) {
           next_unpaid = i.amount().minor() - i.paid.minor();
+          next_due = i.due_date;
         }
       }
       if (paid >= want_paid || plan->status != lending::PlanStatus::kActive || next_unpaid == 0) break;
       TRANCHE_RETURN_IF_ERROR(SetMethod(consumer_, last4_, "always_succeeds"));
       std::optional<servicing::Collection> pending;
       TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
+        // An instalment due by today was paid as scheduled: collected by autopay, as the
+        // close collects it (the close of today runs after the conversation).
+        // A plan whose autopay already ran today (a failing card's attempt, or one still
+        // open) is paid by the consumer instead.
+        TRANCHE_ASSIGN_OR_RETURN(const bool open, tx.collections().HasOpen(plan_id));
+        if (next_due <= DateOf(clock_.Now()) && !open) {
+          TRANCHE_ASSIGN_OR_RETURN(payments::PaymentMethod method, tx.payment_methods().Find(consumer_));
+          servicing::Collection col{ids_.Next("col"), plan_id, consumer_, "autopay", DateOf(clock_.Now()), 1,
+                                    Money(next_unpaid, plan->amount.currency()), false, method,
+                                    servicing::CollectionStatus::kPending, "", "", clock_.Now()};
+          TRANCHE_ASSIGN_OR_RETURN(const bool inserted, tx.collections().Insert(col));
+          if (inserted) {
+            pending = col;
+            return Status::Ok();
+          }
+        }
         TRANCHE_ASSIGN_OR_RETURN(pending, ops::StartPayment(tx, ids_, clock_.Now(), consumer_, plan_id, next_unpaid));
         return Status::Ok();
       }));

@@ -322,7 +322,7 @@ bool HasOffTopicSubject(std::string_view s) {
 bool NamesTheRate(std::string_view s) {
   return HasAnyPhrase(s, {"apr", "interest", "intrest", "interest rate", "rate of interest", "ränta", "räntan",
                           "räntesats", "effektiv ränta", "zinssatz", "zins", "zinsen", "effektivzins",
-                          "effektiver jahreszins"});
+                          "effektiver jahreszins", "effektiven jahreszins", "jahreszins"});
 }
 
 // "Bitcoin or an index fund?", "where should I invest it", "aktier eller fonder", "in
@@ -603,7 +603,9 @@ bool AsksForAManager(std::string_view s) {
 std::optional<HandoffReason> HandoffFromText(std::string_view s) {
   if (HasAnyPhrase(s, {"lawyer", "solicitor", "attorney", "sue", "suing", "court", "legal action", "ombudsman",
                        "regulator", "advokat", "stämma er", "domstol", "finansinspektionen", "konsumentverket",
-                       "anwalt", "verklagen", "gericht", "rechtliche schritte", "bafin", "verbraucherzentrale"})) {
+                       "anwalt", "verklagen", "vor gericht", "vor dem gericht", "das gericht", "beim gericht",
+                       "gerichtlich", "gerichtsverfahren", "amtsgericht", "rechtliche schritte", "bafin",
+                       "verbraucherzentrale"})) {
     return HandoffReason::kLegalThreat;
   }
   if (HasAnyPhrase(s, {"passed away", "died", "has died", "deceased", "death of", "funeral", "lost my husband",
@@ -626,12 +628,15 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "klarar inte betalningarna", "klarar inte av att betala", "job verloren",
                        "kann die raten nicht mehr", "kann nicht mehr zahlen", "kann nicht mehr bezahlen",
                        "arbeitslos", "kann mir das nicht leisten", "finanzielle schwierigkeiten", "kein geld mehr",
+                       "wurde gekündigt", "wurde mir gekündigt", "mir wurde gekündigt", "nicht leisten", "blev uppsagd",
+                       "har blivit uppsagd", "got fired", "was fired",
                        "hours were cut", "hours got cut", "hours have been cut", "hours were halved",
                        "don't know how i'll pay", "don't know how i will pay", "dont know how ill pay",
                        "no idea how i'll pay", "no idea how i will pay", "wie ich das bezahlen soll",
                        "wie ich das zahlen soll", "stunden wurden halbiert", "stunden wurden gekürzt",
                        "arbetstimmar har halverats", "timmar har halverats", "timmar har dragits ner",
-                       "hur jag ska klara det", "hur jag ska betala", "hur jag ska klara betalningen"})) {
+                       "hur jag ska klara det", "hur jag ska betala", "hur jag ska klara betalningen"}) ||
+      WordThenWord(Words(s), {"wurde", "wurden"}, {"gekündigt"}, 3)) {  // "mir wurde letzte Woche gekündigt"
     return HandoffReason::kHardship;
   }
   if (AsksToEraseTheirData(s) ||
@@ -660,7 +665,9 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "changed my password", "my password has been changed", "someone logged in",
                        "someone else logged in", "logged into my account", "kapat", "kapad", "lösenordet ändrades",
                        "mitt lösenord har ändrats", "någon har loggat in", "gehackt", "passwort wurde geändert",
-                       "passwort geändert", "jemand hat sich eingeloggt", "jemand hat sich angemeldet"})) {
+                       "passwort geändert", "jemand hat sich eingeloggt", "jemand hat sich angemeldet",
+                       "zugang zu meinem konto", "in mein konto eingedrungen", "tagit sig in på mitt konto",
+                       "tagit sig in i mitt konto", "hackat"})) {
     return HandoffReason::kFraud;
   }
   const bool human = HasPhrase(s, "human") && !HasAnyPhrase(s, {"human body", "human rights", "human history",
@@ -669,7 +676,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "talk to someone", "someone i can talk to", "someone to talk to", "customer service",
                        "representative", "människa", "en person",
                        "handläggare", "riktig person", "prata med någon", "mensch", "echten person",
-                       "sachbearbeiter", "mitarbeiter sprechen"}) ||
+                       "sachbearbeiter", "mitarbeiter sprechen", "mit jemandem sprechen", "mit jemandem darüber sprechen",
+                       "mit jemandem reden", "mit jemandem darüber reden"}) ||
       AsksForAManager(s)) {
     return HandoffReason::kRequested;
   }
@@ -987,7 +995,12 @@ class Turn {
     if (state_.pending && !writes_blocked_ && !text_handoff_ && ReadRevisedChange()) {
       d_.next.pending.reset();  // the change now asked for is stated below instead
     } else if (state_.pending && !writes_blocked_) {
-      const bool yes = IsAffirmation(folded_) || (Intent() == "affirm" && !IsDenial(folded_));
+      // "okay, only two weeks then. Before you do anything, tell me the exact date": a yes
+      // held back until something is answered is no yes yet.
+      const bool holds_off = HasAnyPhrase(folded_, {"before you do", "before you go ahead", "before you confirm",
+                                                    "tell me first", "first tell me", "innan du gör", "innan ni gör",
+                                                    "bevor du", "bevor sie"});
+      const bool yes = !holds_off && (IsAffirmation(folded_) || (Intent() == "affirm" && !IsDenial(folded_)));
       if (yes && !AsksSomething(folded_)) {
         d_.intent = "affirm";
         d_.execute = state_.pending;
@@ -1044,9 +1057,16 @@ class Turn {
                                                     "meanwhile", "in the meantime", "vad händer om", "vad händer med",
                                                     "måste jag", "under tiden", "was passiert wenn",
                                                     "was passiert mit", "muss ich", "trotzdem", "solange"});
-      if (!yes && (!says_no || weighs_it) && !text_handoff_ && (AsksSomething(folded_) || weighs_it) &&
+      const bool held = holds_off && AboutTheWaitingChange(*state_.pending);
+      if (!yes && (!says_no || weighs_it) && !text_handoff_ && (AsksSomething(folded_) || weighs_it || held) &&
           (AboutTheWaitingChange(*state_.pending) || side_question)) {
         d_.next.pending = state_.pending;
+        // "tell me the exact date it would move to": the waiting extension, stated again.
+        if (state_.pending->type == ActionType::kExtend && !side_question &&
+            HasAnyPhrase(folded_, {"date", "what day", "which day", "datum", "vilket datum", "vilken dag",
+                                   "welches datum", "welchem tag"})) {
+          if (StateExtension(*state_.pending)) return Finish();
+        }
         if (IsQuestionIntent(Intent()) && reading_.confidence >= kMinConfidence) Answer(Intent());
         Say("pending_still");
         return Finish();
@@ -1140,6 +1160,7 @@ class Turn {
       }
       return Finish();
     }
+    if (IsWriteIntent(intent) && !resumed) AnswerBesideAChange(intent);
     Answer(intent);
     if (IsQuestionIntent(intent) && !resumed) AnswerFurtherQuestions(intent);
     return Finish();
@@ -1169,6 +1190,9 @@ class Turn {
       Reread({"dispute_not_received", kMinConfidence});
     } else if (*reason == "wrong_item" || *reason == "not_as_described") {
       Reread({"dispute_wrong_item", kMinConfidence});
+    } else if (*reason == "unauthorized" && NamesOneOfTheirShops()) {
+      // "wtf is this zenith electronics thing on my account, 960?? wasn't me".
+      Reread({"dispute_unauthorized", kMinConfidence});
     }
   }
 
@@ -1791,7 +1815,8 @@ class Turn {
     // "What happens if you open a case? Do my payments keep going?" of a report.
     if (a.type == ActionType::kDispute) {
       return HasAnyPhrase(folded_, {"what happens", "open a case", "report it", "keep going", "my payments",
-                                    "the payments", "paused", "pause", "how long", "still pay", "still gotta pay",
+                                    "the payments", "the payment", "next payment", "go out", "paused", "pause",
+                                    "how long", "still pay", "still gotta pay", "betalningen", "meiner rate",
                                     "still have to pay", "have to pay", "the next bit", "meanwhile", "in the meantime",
                                     "vad händer", "betalningarna", "pausas", "hur länge", "måste jag", "under tiden",
                                     "was passiert", "zahlungen", "pausiert", "wie lange", "rate", "trotzdem",
@@ -1822,11 +1847,14 @@ class Turn {
     const bool names_a_card = MentionsPaymentMethod(folded_) || HasAnyPhrase(folded_, {"visa", "mastercard", "amex"});
     // "my bank sent me a replacement visa, last four are 7316 — put that on my account
     // before the next payment": a new card of theirs, read as the payment it is for.
-    const bool replaced = (i == "next_payment" || i == "payment_failed" || i == "balance") &&
+    // "can u swap to my new one ending 6158? and when r u gonna retry", "Kan ni byta till
+    // det kortet … när görs ett nytt försök": a switch asked for beside the failure.
+    const bool replaced = (i == "next_payment" || i == "payment_failed" || i == "balance" || i == "pause_payments") &&
                           HasAnyPhrase(folded_, {"replacement card", "replacement visa", "replacement debit",
                                                  "replacement mastercard", "new card", "new visa", "new debit",
-                                                 "new mastercard", "ersättningskort", "nytt kort", "neue karte",
-                                                 "ersatzkarte"});
+                                                 "new mastercard", "new one", "swap to", "switch to", "ersättningskort",
+                                                 "nytt kort", "nya kort", "byta till", "neue karte", "neuen karte",
+                                                 "ersatzkarte", "umstellen"});
     if ((!unsure && !replaced) || !names_a_card) return;
     const auto last4 = FindLast4(folded_, account_.method_last4);
     if (!last4 || *last4 == account_.method_last4) return;
@@ -1855,6 +1883,30 @@ class Turn {
       if (std::find(done.begin(), done.end(), same) != done.end()) continue;
       done.push_back(same);
       Answer(i);
+    }
+  }
+
+  // "could you take the missed instalment today? Also, will I be charged a late fee?",
+  // "switch to my new card … when does it retry": the failed collection and its fee,
+  // asked about beside a payment or a card change, are answered before the change is
+  // stated (last, so that a yes confirms the change alone). Other questions wait.
+  void AnswerBesideAChange(const std::string& intent) {
+    if (intent != "pay_now" && intent != "payoff" && intent != "change_payment_method") return;
+    if (!AsksSomething(folded_) && !HasAnyPhrase(folded_, {"do i", "will i", "am i", "when does", "when will"})) return;
+    // "How much would I need to pay to clear it today, and what interest rate am I being
+    // charged?"
+    if (intent != "change_payment_method" && NamesTheRate(folded_)) Answer("apr_interest");
+    const bool failed = std::any_of(account_.plans.begin(), account_.plans.end(),
+                                    [](const PlanFacts& p) { return p.last_failure.has_value(); });
+    if (!failed) return;
+    if (HasAnyPhrase(folded_, {"retry", "retried", "try again", "tried again", "try it again", "try the payment again",
+                               "försöka igen", "försöker igen", "nytt försök", "erneut versucht", "neuer versuch",
+                               "nochmal versucht"})) {
+      Answer("payment_failed");
+    } else if (HasAnyPhrase(folded_, {"late fee", "a fee", "any fee", "fee for", "charged extra", "förseningsavgift",
+                                      "avgift", "mahngebühr", "gebühr", "verspätungsgebühr", "säumnisgebühr"})) {
+      Answer("payment_failed");
+      Say("late_fee_rule", {Money(servicing::kLateFeeMinor)});
     }
   }
 
@@ -1939,6 +1991,12 @@ class Turn {
       for (const PlanFacts* p : SelectPlans(false)) {
         if (p->fees_unpaid_minor > 0) Say("late_fee_current", {Money(p->fees_unpaid_minor, p->currency), p->merchant});
       }
+    }
+    // "there's a purchase from Zenith Electronics Outlet for $960 that I did not make": the
+    // purchase they will look at, when the message names one.
+    if (reason == HandoffReason::kFraud && MatchMerchant(folded_, MerchantNames(AllPlans()))) {
+      const auto plans = SelectPlans(false);
+      if (plans.size() == 1) Say("handoff_purchase", {plans.front()->merchant});
     }
     Say("handoff");
     return Finish();
@@ -2576,6 +2634,10 @@ class Turn {
       return Pay();
     }
     if (p->payoff_minor <= 0) return Say("nothing_due", {p->merchant});
+    // A financing plan owes its scheduled interest too; paying off today costs less.
+    if (p->outstanding_minor != p->payoff_minor) {
+      Say("balance_plan", {p->merchant, Money(p->outstanding_minor, p->currency), std::to_string(p->unpaid.size())});
+    }
     Action a{ActionType::kPayoff, p->id, p->order_id, p->merchant, p->currency, p->payoff_minor};
     Say("confirm_payoff", {p->merchant, Money(p->payoff_minor, p->currency), MethodWord(account_.method_type),
                            account_.method_last4});
@@ -2607,9 +2669,23 @@ class Turn {
       return Say("refuse_overdue_extension", {std::to_string(i.number)});
     }
     Action a{ActionType::kExtend, p->id, p->order_id, p->merchant, p->currency, 0, i.number, days};
-    Say("confirm_extend", {std::to_string(i.number), Money(i.unpaid_minor, p->currency), p->merchant, r_.Day(i.due),
-                           r_.Day(AddDays(i.due, days)), std::to_string(days)});
+    const bool stated = StateExtension(a);  // i is the plan's first unpaid instalment
+    TRANCHE_ASSERT(stated);
     Propose(std::move(a));
+  }
+
+  // The extension `a` in so many words: which payment, from and to which date. False when
+  // its plan or instalment is no longer unpaid on the account.
+  bool StateExtension(const Action& a) {
+    TRANCHE_ASSERT(a.type == ActionType::kExtend);
+    const PlanFacts* p = FindPlan(account_, a.plan_id);
+    if (p == nullptr) return false;
+    const auto i = std::find_if(p->unpaid.begin(), p->unpaid.end(),
+                                [&](const InstalmentFacts& x) { return x.number == a.installment; });
+    if (i == p->unpaid.end()) return false;
+    Say("confirm_extend", {std::to_string(i->number), Money(i->unpaid_minor, p->currency), p->merchant,
+                           r_.Day(i->due), r_.Day(AddDays(i->due, a.days)), std::to_string(a.days)});
+    return true;
   }
 
   void ChangeMethod() {

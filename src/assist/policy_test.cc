@@ -1,5 +1,8 @@
 #include "assist/policy.h"
 
+#include "assist/slots.h"
+#include "assist/text.h"
+
 #include <gtest/gtest.h>
 
 namespace tranche::assist {
@@ -851,8 +854,11 @@ TEST(PolicyModelTest, TheModelsCallsMeetTheSameRulesAsTheBuiltInUnderstanding) {
   Chat c;
   const ModelProposal overpay = Call({.name = "pay", .plan_id = "pln_1", .amount_minor = 900'000});
   auto d = c.Send("pay 9000", Unsure(), &overpay);
-  EXPECT_FALSE(d.proposed.has_value());
   EXPECT_EQ(d.refusals, std::vector<std::string>{"overpayment"});
+  // What can be taken is the payoff, offered like any change.
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  c.Send("no", U("deny"));
 
   const ModelProposal long_extension = Call({.name = "extend_due_date", .plan_id = "pln_1", .days = 30});
   d = c.Send("push it a month", Unsure(), &long_extension);
@@ -1872,6 +1878,107 @@ TEST(PolicyTest, PressingAfterAnOverpaymentIsNoMuddledAnswer) {
   const Decision d = c.Send("come on, just this once, I'm a good customer", U("oos"));
   EXPECT_NE(d.reply.find("exception"), std::string::npos) << d.reply;
   EXPECT_FALSE(c.state.pending.has_value());
+}
+
+// Found by the held-out blind16 set: a yes held back until something is answered is no
+// yes; the waiting extension is stated again with its date.
+TEST(PolicyTest, AYesHeldBackIsNoYes) {
+  Chat c;
+  ASSERT_TRUE(c.Send("push my crisp tech payment back 3 weeks", U("extend_due_date")).proposed.has_value());
+  const Decision d = c.Send("Ugh, okay, only two weeks then. Before you do anything, tell me the exact date it would "
+                            "move to",
+                            U("affirm"));
+  EXPECT_FALSE(d.execute.has_value()) << d.reply;
+  ASSERT_TRUE(c.state.pending.has_value());
+  EXPECT_NE(d.reply.find("December 23, 2026"), std::string::npos) << d.reply;
+  EXPECT_TRUE(c.Send("Alright, yes, do it", U("affirm")).execute.has_value());
+}
+
+// The failed collection, its retry and its fee, asked beside a payment or a card change,
+// are answered before the change is stated.
+TEST(PolicyTest, TheFailureAskedBesideAChangeIsAnswered) {
+  Chat c;
+  c.account.plans[0].last_failure =
+      PaymentFacts{*ParseDate("2026-11-29"), 2000, true, "insufficient_funds", *ParseDate("2026-12-02")};
+  Decision d = c.Send("my crisp tech payment didn't go through. could you take the missed instalment today? Also, "
+                      "will I be charged a late fee for this?",
+                      U("pay_now"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("insufficient funds"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("10 days"), std::string::npos) << d.reply;
+  EXPECT_LT(d.reply.find("10 days"), d.reply.find("Reply yes")) << d.reply;
+  Chat card;
+  card.account = c.account;
+  d = card.Send("old card's dead lol (4242), can u swap to my new one ending 6158? and when r u gonna retry the crisp "
+                "tech payment",
+                U("pause_payments", 0.5));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod);
+  EXPECT_NE(d.reply.find("December 2, 2026"), std::string::npos) << d.reply;
+}
+
+// A financing payoff says the balance beside the quote, and the rate when asked; "I'd
+// rather not … leave everything as it is" cancels it.
+TEST(PolicyTest, AFinancingPayoffQuoteAndItsNo) {
+  Chat c;
+  PlanFacts& p = c.account.plans[0];
+  p.product = lending::ProductKind::kFinancing12;
+  p.apr_bps = 1499;
+  p.outstanding_minor = 6500;
+  Decision d = c.Send("How much would I need to pay to clear my crisp tech loan today, and what interest rate am I "
+                      "being charged?",
+                      U("payoff"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("$65.00"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("14.99"), std::string::npos) << d.reply;
+  d = c.Send("Thank you. I'd rather not pay it off right now, I just wanted to know the figure. Please leave everything "
+             "as it is.",
+             U("payoff"));
+  EXPECT_EQ(d.intent, "deny") << d.reply;
+  EXPECT_FALSE(c.state.pending.has_value());
+}
+
+// A purchase the consumer did not make is handed to people with the purchase named.
+TEST(PolicyTest, AnUnauthorisedPurchaseIsHandedOffByName) {
+  Chat c;
+  const Decision d = c.Send("there's a purchase from Crisp Tech for $80 that I did not make. I think someone has got "
+                            "into my account.",
+                            U("dispute_unauthorized"));
+  ASSERT_TRUE(d.handoff.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("Crisp Tech"), std::string::npos) << d.reply;
+  Chat de;
+  EXPECT_TRUE(de.Send("Ich glaube, jemand hat sich Zugang zu meinem Konto verschafft.", U("oos", 0.9, Language::kGerman))
+                  .handoff.has_value());
+}
+
+// "das erste Gericht" is a dish, not a court; "mir wurde gekündigt" is hardship.
+TEST(PolicyTest, AGermanDishIsNoCourtAndADismissalIsHardship) {
+  Chat dish;
+  EXPECT_FALSE(dish.Send("Können Sie mir ein gutes Rezept für das erste Gericht darin geben?",
+                         U("oos", 0.9, Language::kGerman))
+                   .handoff.has_value());
+  Chat court;
+  EXPECT_EQ(court.Send("Wir sehen uns vor Gericht.", U("oos", 0.9, Language::kGerman)).handoff,
+            HandoffReason::kLegalThreat);
+  Chat fired;
+  EXPECT_EQ(fired.Send("Hallo, mir wurde letzte Woche gekündigt und ich mache mir Sorgen um meine Zahlungen.",
+                       U("autopay", 0.9, Language::kGerman))
+                .handoff,
+            HandoffReason::kHardship);
+}
+
+// A cracked bowl is a damaged item in German and Swedish too; the payment next week,
+// asked about, keeps the report waiting.
+TEST(PolicyTest, ACrackedItemIsReportedAndItsNextPaymentAsked) {
+  EXPECT_EQ(FindDisputeReason(Fold("die Küchenmaschine kam mit einer gesprungenen Schüssel an")), "wrong_item");
+  EXPECT_EQ(FindDisputeReason(Fold("köksmaskinen kom med en sprucken skål")), "wrong_item");
+  Chat c;
+  ASSERT_TRUE(c.Send("my crisp tech mixer showed up cracked. can i dispute it?", U("dispute_wrong_item"))
+                  .proposed.has_value());
+  const Decision d = c.Send("so the payment next week wont go out then?", U("extend_due_date"));
+  ASSERT_TRUE(c.state.pending.has_value()) << d.reply;
+  EXPECT_EQ(c.state.pending->type, ActionType::kDispute);
 }
 
 }  // namespace

@@ -216,6 +216,8 @@ constexpr Template kTemplates[] = {
      "I didn't quite follow that. The change I described is still waiting: reply yes to confirm it, or no to cancel.",
      "Det där förstod jag inte riktigt. Ändringen jag beskrev väntar fortfarande: svara ja för att bekräfta den eller nej för att avbryta.",
      "Das habe ich nicht ganz verstanden. Die beschriebene Änderung wartet noch: Antworte mit ja zum Bestätigen oder nein zum Abbrechen."},
+    {"handoff_purchase", "They'll look at your {0} purchase.", "De tittar på ditt köp hos {0}.",
+     "Sie sehen sich deinen Kauf bei {0} an."},
     {"pending_card", "Yes: it's taken from your card ending in {0}.", "Ja: det dras från ditt kort som slutar på {0}.",
      "Ja: Es wird von deiner Karte mit der Endung {0} abgebucht."},
     {"pending_still", "The change I described is still waiting: reply yes to confirm it, or no to cancel.",

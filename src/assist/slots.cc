@@ -833,7 +833,8 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "sönder", "krossad", "krossat", "krossade", "zerbrochen", "defekt", "fel vara", "fel storlek",
                        "fel färg", "trasig",
                        "trasigt", "skadad", "skadat", "fel produkt", "falsche", "falschen", "falsches",
-                       "beschädigt", "kaputt"})) {
+                       "beschädigt", "kaputt", "gesprungen", "gesprungene", "gesprungenen", "gesprungener",
+                       "sprucken", "spruckna", "sprucket", "spräckt", "spräckta"})) {
     return "wrong_item";
   }
   if (HasAnyPhrase(s, {"never arrived", "never received", "didn't arrive", "did not arrive", "not arrived",
@@ -909,7 +910,9 @@ bool SaysNo(std::string_view s) {
 }
 
 bool IsDenial(std::string_view s) {
-  return SaysNo(s) || HasAnyPhrase(s, {"nope", "nah", "don't", "do not", "dont", "cancel", "stop", "never mind",
+  return SaysNo(s) || HasAnyPhrase(s, {"rather not", "leave it", "leave everything", "leave things", "just checking",
+                                       "just wanted to know", "hellre inte", "låt det vara", "lass es", "lass alles",
+                                       "nope", "nah", "don't", "do not", "dont", "cancel", "stop", "never mind",
                           "nevermind", "not now", "wait", "hold on", "nej", "nä", "avbryt", "inte nu", "vänta",
                           "nein", "nicht", "abbrechen", "stopp", "warte", "lieber nicht"});
 }
