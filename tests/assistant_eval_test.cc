@@ -152,5 +152,23 @@ TEST(AssistantEvalTest, AnExtensionGrantedIsJudgedForThePlanItNames) {
   EXPECT_TRUE(std::any_of(v.begin(), v.end(), [](const std::string& f) { return f.find("extension_granted(p1)") != std::string::npos; }));
 }
 
+// An instalment due by the conversation's day that the setup says was paid was collected
+// by autopay, as the close collects it: the charge is explained as the scheduled one.
+TEST(AssistantEvalTest, AnInstalmentDueByTodayWasCollectedByAutopay) {
+  const Json scenarios = Json::array({
+      {{"id", "charge"},
+       {"category", "info"},
+       {"setup", {{"purchases", {PayIn4(14, 2)}}, {"payment_method", Card()}}},
+       {"variants", {{"why was I charged $20 today?"}, {"why was I charged $20 today?"},
+                     {"why was I charged $20 today?"}, {"why was I charged $20 today?"}}},
+       {"expect", {{"state_change", nullptr}, {"handoff", false},
+                   {"reply_must_mention", {"autopay_scheduled_instalment", "last_payment_amount(p1)"}},
+                   {"reply_must_not_mention", Json::array()}}}},
+  });
+  auto report = assist::RunScenarios(File(scenarios), kIntents, kLanguages);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->passed, 4) << (report->variants[0].failures.empty() ? "" : report->variants[0].failures.front());
+}
+
 }  // namespace
 }  // namespace tranche
