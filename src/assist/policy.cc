@@ -29,7 +29,10 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "i work in collections", "tranche support team", "from tranche support", "note from tranche",
                           "jag är behörig", "intern begäran", "ich bin berechtigt", "interne anfrage", "clearance",
                           "authorised by management", "authorized by management", "jag har behörighet",
-                          "von der geschäftsleitung", "geschäftsleitung genehmigt"});
+                          "von der geschäftsleitung", "geschäftsleitung genehmigt", "i am authorising you",
+                          "i'm authorising you", "i am authorizing you", "i'm authorizing you", "employee number",
+                          "anställningsnummer", "jag ger dig behörighet", "personalnummer", "ich ermächtige sie",
+                          "ich ermächtige dich"});
 }
 
 // Whether a word of `first` is followed, within `max_gap` words, by a word of `then`.
@@ -503,7 +506,8 @@ bool PaysForSomeoneElse(std::string_view s) {
 bool AsksWhetherSomeoneIsACustomer(std::string_view s) {
   const bool does_have = HasPhrase(s, "does") && HasAnyPhrase(s, {"have an account", "have a account", "have any account",
                                                                   "have a balance", "have a plan", "owe you"});
-  return does_have || HasAnyPhrase(s, {"has an account", "is a customer", "is he a customer", "is she a customer",
+  return does_have || HasAnyPhrase(s, {"has an account", "has account", "has a account", "is a customer",
+                                       "is he a customer", "is she a customer",
                                        "har han ett konto", "har hon ett konto", "har han konto", "har hon konto",
                                        "hat er ein konto", "hat sie ein konto", "ob er ein konto", "ob sie ein konto"});
 }
@@ -667,7 +671,9 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "mitt lösenord har ändrats", "någon har loggat in", "gehackt", "passwort wurde geändert",
                        "passwort geändert", "jemand hat sich eingeloggt", "jemand hat sich angemeldet",
                        "zugang zu meinem konto", "in mein konto eingedrungen", "tagit sig in på mitt konto",
-                       "tagit sig in i mitt konto", "hackat"})) {
+                       "tagit sig in i mitt konto", "hackat", "inloggningsuppgifter", "got hold of my login",
+                       "my login details", "phishing", "nätfiske", "looked like it was from you",
+                       "asking me to log in", "zugangsdaten"})) {
     return HandoffReason::kFraud;
   }
   const bool human = HasPhrase(s, "human") && !HasAnyPhrase(s, {"human body", "human rights", "human history",
@@ -870,6 +876,7 @@ class Turn {
     ReadPaymentRequest();
     ReadBalanceOfEach();
     ReadBalanceOfAShop();
+    ReadBalanceByName();
     ReadClauseAboutTheirShop();
     ReadQuestionNotPayment();
     ReadOrderProblem();
@@ -1019,6 +1026,16 @@ class Turn {
           Say("pending_still");
           return Finish();
         }
+      }
+      // "I would like to report the problem so that I don't have to pay for something I
+      // never received", "can u flag it on ur end": the report asked for again while it
+      // waits is no "no" (whatever "don't" it holds); it keeps waiting for its yes.
+      if (state_.pending->type == ActionType::kDispute && !yes && !text_handoff_ &&
+          HasAnyPhrase(folded_, {"report the problem", "report it", "report this", "flag it", "flag that", "file it",
+                                 "open a case", "problem melden", "das melden", "anmäla problemet", "anmäla det"})) {
+        d_.next.pending = state_.pending;
+        Say("pending_still");
+        return Finish();
       }
       // "What's the maximum you can give me then?" after an extension was stated at its
       // longest: the rule is the answer, whatever limit or product the classifier read,
@@ -1360,6 +1377,23 @@ class Turn {
     Reread({"balance", std::max(reading_.confidence, kMinConfidence)});
   }
 
+  // "Bekräfta det aktuella saldot på den planen", "Bestätigen Sie mir bitte den aktuellen
+  // Saldo": the balance by its name, with no word of paying, whatever payoff the
+  // classifier read in it.
+  void ReadBalanceByName() {
+    if (!ReadAsOrUnsure({"payoff", "pay_now", "oos"})) return;
+    if (!HasAnyPhrase(folded_, {"balance", "saldo", "saldot", "saldos", "kontostand"})) return;
+    // "I want to put $25 toward my Marlow Books balance" pays; "chem homework, balance H2 +
+    // O2" is no account's balance.
+    if (FindAmount(folded_, false) || HasOffTopicSubject(folded_)) return;
+    if (HasAnyPhrase(folded_, {"pay", "paying", "settle", "clear", "charge", "take", "put", "toward", "towards",
+                               "knock", "betala", "lösa", "dra", "sätt in", "zahlen", "bezahlen", "begleichen",
+                               "ablösen", "abbuchen", "einzahlen", "limit", "gräns", "rahmen"})) {
+      return;
+    }
+    Reread({"balance", std::max(reading_.confidence, kMinConfidence)});
+  }
+
   // "ok so what do i owe now then" is a question, whatever payment the classifier read in
   // it: a payment or payoff reading of a message that asks about money owed without a
   // word of paying is the balance.
@@ -1626,9 +1660,13 @@ class Turn {
     const std::string& i = reading_.intent;
     // Read as out of scope, the request must name what it pays ("take the next payment
     // for the speaker now").
+    // "I would rather pay that instalment now": the plan just spoken of.
+    const bool that_one = !state_.focus_plan.empty() &&
+                          HasAnyPhrase(folded_, {"that instalment", "that installment", "that payment", "the instalment",
+                                                 "den delbetalningen", "den betalningen", "diese rate", "die rate"});
     const bool unread = ReadAsOrUnsure({"oos"}) &&
                         (!AsksSomething(folded_) || PoliteRequest()) &&
-                        (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_));
+                        (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_) || that_one);
     if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread) return;
     if (HasAnyPhrase(folded_, {"why", "when", "how", "varför", "när", "hur", "warum", "wann", "wie"})) return;
     const bool pay_verb = HasAnyPhrase(folded_, {"take", "charge", "pay", "dra", "betala", "abbuchen", "buchen",
@@ -1703,6 +1741,17 @@ class Turn {
   // credit"), the message is taken as its surest clause's reading instead, and hands
   // off only if that does.
   void ReadFeeWaiverWithoutAFee() {
+    // "will I be charged a late fee?", "am I going to get a late fee on top of all this?":
+    // a question whether a fee comes, with nothing asked taken off, is about the fee.
+    const bool asks_whether = AsksSomething(folded_) &&
+                              HasAnyPhrase(folded_, {"late fee", "förseningsavgift", "mahngebühr", "verspätungsgebühr"}) &&
+                              !HandoffFromText(folded_) &&
+                              HasAnyPhrase(folded_, {"will i", "am i", "do i", "would i", "is there", "får jag",
+                                                     "blir det", "kommer jag", "bekomme ich", "muss ich", "fällt"});
+    if (asks_whether && ReadAsOrUnsure({"fee_waiver", "legal_threat", "complaint", "oos"})) {
+      Reread({"late_fee", std::max(reading_.confidence, kMinConfidence)});
+      return;
+    }
     if (reading_.intent != "fee_waiver") return;
     if (HasAnyPhrase(folded_, {"fee", "fees", "penalty", "interest", "avgift", "avgiften", "avgifter", "ränta",
                                "räntan", "gebühr", "gebühren", "mahngebühr", "zinsen"})) {
@@ -2368,8 +2417,22 @@ class Turn {
   // Whether it explained one. `bare_ok`: a number without a currency counts ("a 39.99
   // charge"); it must still equal a payment exactly.
   bool ExplainPaidAmount(bool bare_ok = false) {
-    const auto slot = FindAmount(folded_, bare_ok);
+    // "a charge of roughly 88 dollars", "~88", "like 88 bucks": the whole dollars named.
+    const auto like_a_sum = [&] {  // "like 88", not "I'd like"
+      for (std::size_t at = folded_.find("like "); at != std::string::npos; at = folded_.find("like ", at + 1)) {
+        const std::size_t next = at + 5;
+        if (next < folded_.size() && (IsDigitByte(folded_[next]) || folded_[next] == '$')) return true;
+      }
+      return false;
+    };
+    const bool approximate = folded_.find('~') != std::string::npos || like_a_sum() ||
+                             HasAnyPhrase(folded_, {"roughly", "about", "around", "approximately", "ungefär", "cirka",
+                                                    "ca", "runt", "etwa", "ungefähr", "rund", "circa"});
+    const auto slot = FindAmount(folded_, bare_ok || approximate);
     if (!slot || !slot->minor) return false;
+    const auto matches = [&](std::int64_t paid_minor) {
+      return approximate ? paid_minor / 100 == *slot->minor / 100 : paid_minor == *slot->minor;
+    };
     // The merchant a consumer guesses at may not be the one the payment was for ("the
     // only thing I got recently was some books"): the amount decides among all plans.
     // Two plans' instalments of one amount on one day ("two payments of $30 yesterday,
@@ -2377,7 +2440,7 @@ class Turn {
     for (const auto& plans : {SelectPlans(false), AllPlans()}) {
       bool explained = false;
       for (const PlanFacts* p : plans) {
-        if (!p->last_payment || p->last_payment->amount_minor != *slot->minor) continue;
+        if (!p->last_payment || !matches(p->last_payment->amount_minor)) continue;
         SayLastPayment(*p);
         explained = true;
       }
@@ -2406,7 +2469,7 @@ class Turn {
     // to switch to is about the charge.
     const bool card_words_only = i == "change_payment_method" && !FindLast4(folded_, account_.method_last4);
     if (IsWriteIntent(i) && i != "dispute_unauthorized" && !card_words_only) return false;
-    if (!HasAnyPhrase(folded_, {"charge", "charged", "debit", "debited", "took", "taken", "deducted",
+    if (!HasAnyPhrase(folded_, {"charge", "charged", "debit", "debited", "took", "take", "taken", "deducted",
                                 "withdrawal", "transaction", "dragning", "dragit", "drog", "dragits", "abbuchung",
                                 "abgebucht", "belastung", "lastschrift", "payment to you", "payment to tranche",
                                 "bank statement", "bank app", "my statement", "kontoutdrag", "kontoauszug"})) {
@@ -2832,7 +2895,20 @@ std::string Outcome(const Action& a, const Status& result, const AccountFacts& a
       }
       return r.Say("done_extend", {std::to_string(a.installment), a.merchant, r.Day(due)});
     }
-    case ActionType::kChangeMethod: return r.Say("done_method", {a.last4});
+    case ActionType::kChangeMethod: {
+      // The first payment the new card will meet, so the consumer knows when it is used.
+      const PlanFacts* first = nullptr;
+      for (const PlanFacts& plan : after.plans) {
+        if (!plan.active || plan.unpaid.empty()) continue;
+        if (first == nullptr || plan.unpaid.front().due < first->unpaid.front().due) first = &plan;
+      }
+      std::string reply = r.Say("done_method", {a.last4});
+      if (first != nullptr) {
+        reply += ' ' + r.Say("next_payment", {first->merchant, r.Amount(first->unpaid.front().unpaid_minor, first->currency),
+                                             r.Day(first->unpaid.front().due)});
+      }
+      return reply;
+    }
     case ActionType::kDispute:
       return r.Say("done_dispute", {a.merchant, p != nullptr && p->paused_until ? r.Day(*p->paused_until)
                                                                                   : r.Day(AddDays(after.today, 21))});

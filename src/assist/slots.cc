@@ -802,6 +802,7 @@ bool HasCardNumber(std::string_view s) {
 
 std::optional<std::string> FindDisputeReason(std::string_view s) {
   if (HasAnyPhrase(s, {"didn't make", "did not make", "didn't buy", "did not buy", "not me", "wasn't me",
+                       "never heard of", "never even heard of", "wasn't buying", "never bought", "never ordered",
                        "was not me", "don't recognise", "don't recognize", "do not recognise", "do not recognize",
                        "unauthorised", "unauthorized", "fraudulent", "someone else", "stolen",
                        "inte jag", "känner inte igen", "har inte köpt", "inte gjort", "obehörig", "nicht ich",
@@ -844,6 +845,7 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "never showed up", "never turned up", "didn't show up", "hasn't shown up", "never came",
                        "wasn't delivered", "was never delivered", "nothing at my door", "nothing arrived",
                        "tracking hasn't updated", "tracking has not updated", "tracking hasn't moved",
+                       "tracking page hasn't changed", "tracking hasn't changed", "no sign of them", "no sign of it",
                        "hasn't turned up", "has not turned up", "still not here", "not here yet",
                        "inte kommit", "aldrig kommit", "inte fått", "aldrig fått", "inte levererat",
                        "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
