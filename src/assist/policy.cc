@@ -321,6 +321,22 @@ bool HasOffTopicSubject(std::string_view s) {
                           "flug buchen", "hotel buchen"});
 }
 
+// "it bounced", "didn't go through", "gick inte igenom", "fehlgeschlagen": a collection
+// that failed, by its words.
+bool SpeaksOfAFailedPayment(std::string_view s) {
+  return HasAnyPhrase(s, {"bounced", "bounce", "failed", "didn't go through", "did not go through", "misslyckades",
+                          "gick inte igenom", "fehlgeschlagen", "geplatzt", "nicht durchgegangen"});
+}
+
+// "when will you try to take it again?", "när görs ett nytt försök", "wann wird erneut
+// versucht": the retry of a failed collection.
+bool AsksForTheRetry(std::string_view s) {
+  return HasAnyPhrase(s, {"try again", "tried again", "try it again", "try the payment again", "try to take",
+                          "take it again", "retry", "retried", "another attempt", "next attempt", "försöka igen",
+                          "försöker igen", "dras igen", "nytt försök", "erneut versucht", "erneut abgebucht",
+                          "nochmal versucht", "noch einmal versucht", "neuer versuch", "wieder versucht"});
+}
+
 // "apr", "interest rate", "ränta", "Zinssatz": the rate a plan is priced at, by its name.
 bool NamesTheRate(std::string_view s) {
   return HasAnyPhrase(s, {"apr", "interest", "intrest", "interest rate", "rate of interest", "ränta", "räntan",
@@ -1515,11 +1531,7 @@ class Turn {
   // collection that failed, not fraud, when nothing in the message disowns a charge.
   void ReadFailedPayment() {
     if (!ReadAsOrUnsure({"report_fraud", "oos", "payment_history"})) return;
-    if (!HasAnyPhrase(folded_, {"bounced", "bounce", "failed", "didn't go through", "did not go through",
-                                "misslyckades", "gick inte igenom", "fehlgeschlagen", "geplatzt",
-                                "nicht durchgegangen"})) {
-      return;
-    }
+    if (!SpeaksOfAFailedPayment(folded_)) return;
     if (FindDisputeReason(folded_) || HasAnyPhrase(folded_, {"hacked", "fraud", "scam", "bedrägeri", "betrug"})) return;
     Reread({"payment_failed", std::max(reading_.confidence, kMinConfidence)});
   }
@@ -1557,15 +1569,7 @@ class Turn {
   // versucht?": the retry of a failed collection, on an account that has one.
   void ReadRetryQuestion() {
     if (!ReadAsOrUnsure({"next_payment", "oos", "payment_history"}) || !AsksSomething(folded_)) return;
-    const bool failed = std::any_of(account_.plans.begin(), account_.plans.end(),
-                                    [](const PlanFacts& p) { return p.last_failure.has_value(); });
-    if (!failed) return;
-    if (!HasAnyPhrase(folded_, {"try again", "tried again", "try to take", "take it again", "retry", "retried",
-                                "another attempt", "next attempt", "försöka igen", "försöker igen", "dras igen",
-                                "nytt försök", "erneut versucht", "erneut abgebucht", "nochmal versucht",
-                                "noch einmal versucht", "neuer versuch", "wieder versucht"})) {
-      return;
-    }
+    if (!HasAFailure() || !AsksForTheRetry(folded_)) return;
     Reread({"payment_failed", std::max(reading_.confidence, kMinConfidence)});
   }
 
@@ -1817,6 +1821,12 @@ class Turn {
     d_.confidence = reading_.confidence;
   }
 
+  // Whether a collection on any of their plans failed last.
+  bool HasAFailure() const {
+    return std::any_of(account_.plans.begin(), account_.plans.end(),
+                       [](const PlanFacts& p) { return p.last_failure.has_value(); });
+  }
+
   // "my daughter's school trip money was due … the pans I bought from Halloran
   // Kitchenware": a purchase of their own at a shop of theirs, told of beside a relative.
   // Whatever it asks is answered from their own account only.
@@ -1945,12 +1955,8 @@ class Turn {
     // "How much would I need to pay to clear it today, and what interest rate am I being
     // charged?"
     if (intent != "change_payment_method" && NamesTheRate(folded_)) Answer("apr_interest");
-    const bool failed = std::any_of(account_.plans.begin(), account_.plans.end(),
-                                    [](const PlanFacts& p) { return p.last_failure.has_value(); });
-    if (!failed) return;
-    if (HasAnyPhrase(folded_, {"retry", "retried", "try again", "tried again", "try it again", "try the payment again",
-                               "försöka igen", "försöker igen", "nytt försök", "erneut versucht", "neuer versuch",
-                               "nochmal versucht"})) {
+    if (!HasAFailure()) return;
+    if (AsksForTheRetry(folded_)) {
       Answer("payment_failed");
     } else if (HasAnyPhrase(folded_, {"late fee", "a fee", "any fee", "fee for", "charged extra", "förseningsavgift",
                                       "avgift", "mahngebühr", "gebühr", "verspätungsgebühr", "säumnisgebühr"})) {
@@ -1990,9 +1996,7 @@ class Turn {
                                "wie viele monatsraten"})) {
       out.push_back("balance");
     }
-    const bool failed = HasAnyPhrase(folded_, {"bounced", "bounce", "failed", "didn't go through", "did not go through",
-                                               "misslyckades", "gick inte igenom", "nekades", "fehlgeschlagen",
-                                               "geplatzt", "nicht durchgegangen"});
+    const bool failed = SpeaksOfAFailedPayment(folded_) || HasPhrase(folded_, "nekades");
     if (failed) out.push_back("payment_failed");
     const bool fee = HasAnyPhrase(folded_, {"fee", "fees", "late fee", "charged extra", "avgift", "avgifter",
                                             "förseningsavgift", "gebühr", "gebühren", "mahngebühr"});
