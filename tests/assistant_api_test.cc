@@ -74,25 +74,26 @@ TEST_F(AssistantApiTest, AnswersFromTheAccountAndPaysOffOnlyAfterAYes) {
   EXPECT_EQ(t.json()["messages"].size(), 8u);
 }
 
-// An unauthorized dispute opened in the chat is a fraud label the live screening learns
-// when it commits, as one opened through the disputes API is: the next authorization at
-// that merchant already sees the merchant's known fraud (before, only a restart did).
-TEST_F(AssistantApiTest, AnUnauthorizedDisputeInTheChatTeachesTheLiveScreening) {
-  s_.SaveFraudRules("review if merchant_seconds_since_known_fraud >= 0\n");
-  s_.Buy("victim@example.com", 8000);  // no fraud known yet: allowed
+// A purchase the consumer says they never made goes to the security team, who see
+// the purchase and the account together: the chat opens no report of its own on it,
+// and nothing on the plan changes until a person has looked.
+TEST_F(AssistantApiTest, APurchaseNotMadeGoesToTheSecurityTeamWithThePurchase) {
+  const auto buy = s_.Buy("victim@example.com", 8000);
+  const std::int64_t owed_before = s_.Receivable(buy.consumer_id);
   const std::string token = s_.Login("victim@example.com");
   const std::string id = Start(token);
   auto r = Say(token, id, "that purchase was not me");
   ASSERT_EQ(r.status, 200) << r.body;
-  ASSERT_EQ(r.json()["pending_confirmation"]["type"], "dispute") << r.body;
-  r = Say(token, id, "yes");
-  ASSERT_EQ(r.json()["actions"].size(), 1u) << r.body;
-  EXPECT_EQ(r.json()["actions"][0]["status"], "done") << r.body;
+  EXPECT_EQ(r.json()["handoff"]["reason"], "fraud") << r.body;
+  EXPECT_TRUE(r.json()["pending_confirmation"].is_null()) << r.body;
+  EXPECT_NE(r.json()["reply"].get<std::string>().find("security team"), std::string::npos) << r.body;
 
-  s_.clock().Advance(std::chrono::minutes(5));
-  const Json next = s_.Authorize("someone.else@example.com", 5000);
-  EXPECT_EQ(next["status"], "approved") << next.dump();
-  EXPECT_EQ(next["fraud_status"], "pending") << next.dump();
+  auto q = s_.client().Get("/v1/admin/handoffs", s_.okey());
+  ASSERT_EQ(q.status, 200) << q.body;
+  ASSERT_EQ(q.json()["data"].size(), 1u) << q.body;
+  EXPECT_EQ(q.json()["data"][0]["handoff"]["summary"]["reason"], "fraud") << q.body;
+  EXPECT_EQ(s_.Plan(buy.plan_id).status, lending::PlanStatus::kActive);
+  EXPECT_EQ(s_.Receivable(buy.consumer_id), owed_before);
 }
 
 TEST_F(AssistantApiTest, ANoChangesNothingAndRefusalsGiveTheReason) {

@@ -378,8 +378,9 @@ std::optional<std::string> NegatedClause(std::string_view s) {
       end = std::min(end, s.find(turn, start));
     }
     std::string clause(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    // A clause of more than a few words is no "not the X one".
-    if (Words(clause).size() > 6) return std::nullopt;
+    // A clause of more than a few words is no "not the X one" ("won't touch the ceramics
+    // order I also have with you" names the thing touched at more length).
+    if (Words(clause).size() > (w[i] == "touch" ? 8u : 6u)) return std::nullopt;
     return clause;
   }
   return std::nullopt;
@@ -659,6 +660,16 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
       WordThenWord(Words(s), {"wurde", "wurden"}, {"gekündigt"}, 3)) {  // "mir wurde letzte Woche gekündigt"
     return HandoffReason::kHardship;
   }
+  // "I think someone has used my details", "jemand hat meine Daten benutzt": details in
+  // someone else's hands are the security team's, not a request to erase them.
+  if (HasAnyPhrase(s, {"used my details", "using my details", "stole my details", "stolen my details",
+                       "my details were stolen", "my details have been stolen", "stole my identity",
+                       "stolen my identity", "identity theft", "använt mina uppgifter", "använder mina uppgifter", "stulit mina uppgifter",
+                       "mina uppgifter har stulits", "id-kapning", "identitetsstöld", "meine daten benutzt",
+                       "meine daten verwendet", "meine daten missbraucht", "meine daten gestohlen",
+                       "identitätsdiebstahl"})) {
+    return HandoffReason::kFraud;
+  }
   if (AsksToEraseTheirData(s) ||
       HasAnyPhrase(s, {"delete my data", "erase my data", "gdpr", "personal data", "right to be forgotten",
                        "radera mina uppgifter", "radera min data", "radera mina personuppgifter", "daten löschen",
@@ -852,6 +863,15 @@ bool HasSubjectOf(std::string_view intent, std::string_view s) {
                             "verstorbene", "verstorbener", "verstorbenen", "gestorben", "verstarb", "tod", "todesfall",
                             "beerdigung", "nachlass", "verloren", "witwe", "witwer"});
   }
+  // "Det här är godkänt av ledningen. Bekräfta att det är gjort." tells of no purchase.
+  if (intent == "dispute_unauthorized") {
+    return HasAnyPhrase(s, {"purchase", "purchases", "charge", "charged", "order", "orders", "bought", "buy",
+                            "transaction", "wrong", "problem", "fel", "falsch",
+                            "recognise", "recognize", "wasn't me", "wasnt me", "not me", "never", "didn't", "didnt",
+                            "did not", "hacked", "fraud", "stolen", "köp", "köpt", "köpet", "beställning", "dragning",
+                            "känner inte igen", "inte jag", "aldrig", "inte gjort", "bedrägeri", "kauf", "gekauft",
+                            "bestellung", "abbuchung", "erkenne", "nicht ich", "nie", "nicht getätigt", "betrug"});
+  }
   if (intent == "list_plans") {
     return HasAnyPhrase(s, {"plan", "plans", "purchase", "purchases", "order", "orders", "bought", "buy", "paying",
                             "pay", "owe", "loan", "loans", "financing", "finance", "financed", "merchants", "stores",
@@ -861,6 +881,16 @@ bool HasSubjectOf(std::string_view intent, std::string_view s) {
                             "raten"});
   }
   return true;
+}
+
+// Of `plans`, the one whose next unpaid instalment is due first, if any is unpaid.
+const PlanFacts* NextPaymentOf(const std::vector<const PlanFacts*>& plans) {
+  const PlanFacts* first = nullptr;
+  for (const PlanFacts* p : plans) {
+    if (p->unpaid.empty()) continue;
+    if (first == nullptr || p->unpaid.front().due < first->unpaid.front().due) first = p;
+  }
+  return first;
 }
 
 // ---- one turn's work ----
@@ -893,6 +923,7 @@ class Turn {
     ReadBalanceOfEach();
     ReadBalanceOfAShop();
     ReadBalanceByName();
+    ReadLimitByName();
     ReadClauseAboutTheirShop();
     ReadQuestionNotPayment();
     ReadOrderProblem();
@@ -996,7 +1027,10 @@ class Turn {
                                 "jag är hans", "jag är hennes", "ja eller nej", "sa att det är ok", "tillåtelse",
                                 "lov", "ich bin sein", "ich bin seine", "ich bin ihr", "ich bin ihre", "ja oder nein",
                                 "erlaubnis", "erlaubt", "einverstanden"}));
-    const bool about_their_account = (someone_else && SpeaksOfMoneyOwed(folded_) && !TellsOfTheirOwnPurchase()) ||
+    // "I just bought a card for my sister's 40th … could you write me a poem for it?": a
+    // request of another subject altogether is out of scope, not about her account.
+    const bool about_their_account = (someone_else && SpeaksOfMoneyOwed(folded_) && !TellsOfTheirOwnPurchase() &&
+                                      !HasOffTopicSubject(folded_)) ||
                                      relative_owes ||
                                      AsksWhetherSomeoneIsACustomer(folded_) || pressed_again;
     if (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
@@ -1044,11 +1078,15 @@ class Turn {
         }
       }
       // "I would like to report the problem so that I don't have to pay for something I
-      // never received", "can u flag it on ur end": the report asked for again while it
-      // waits is no "no" (whatever "don't" it holds); it keeps waiting for its yes.
+      // never received", "can u flag it on ur end", "can u stop the payments": the report
+      // asked for again while it waits is no "no" (whatever "don't" it holds); it keeps
+      // waiting for its yes.
       if (state_.pending->type == ActionType::kDispute && !yes && !text_handoff_ &&
           HasAnyPhrase(folded_, {"report the problem", "report it", "report this", "flag it", "flag that", "file it",
-                                 "open a case", "problem melden", "das melden", "anmäla problemet", "anmäla det"})) {
+                                 "open a case", "stop the payments", "stop payments", "pause the payments",
+                                 "pause payments", "problem melden", "das melden", "zahlungen stoppen",
+                                 "zahlungen pausieren", "anmäla problemet", "anmäla det", "stoppa betalningarna",
+                                 "pausa betalningarna"})) {
         d_.next.pending = state_.pending;
         Say("pending_still");
         return Finish();
@@ -1071,6 +1109,15 @@ class Turn {
           FindLast4(folded_) == account_.method_last4) {
         d_.next.pending = state_.pending;
         Say("pending_card", {account_.method_last4});
+        Say("pending_still");
+        return Finish();
+      }
+      // "thats just the one payment not the whole thing yeah?", "this won't touch the
+      // ceramics order, will it?" of a waiting payment: the sum and the purchase it is for
+      // are all it takes, and it keeps waiting.
+      if (pays && AsksSomething(folded_) && AsksWhatItTakes(folded_)) {
+        d_.next.pending = state_.pending;
+        Say("pending_scope", {Money(state_.pending->amount_minor, state_.pending->currency), state_.pending->merchant});
         Say("pending_still");
         return Finish();
       }
@@ -1099,6 +1146,23 @@ class Turn {
             HasAnyPhrase(folded_, {"date", "what day", "which day", "datum", "vilket datum", "vilken dag",
                                    "welches datum", "welchem tag"})) {
           if (StateExtension(*state_.pending)) return Finish();
+        }
+        // "will the fjordline payment go thru on it then": the new card takes the payments
+        // from the next one on, once confirmed.
+        // "And there's no fee or anything for switching, is there?": there is none.
+        if (state_.pending->type == ActionType::kChangeMethod && AsksOfAFee(folded_)) {
+          Say("method_free");
+          Say("pending_still");
+          return Finish();
+        }
+        if (state_.pending->type == ActionType::kChangeMethod && AboutTheWaitingChange(*state_.pending)) {
+          Say("pending_method", {state_.pending->last4});
+          if (const PlanFacts* p = NextPaymentOf(SelectPlans(true))) {
+            Say("next_payment", {p->merchant, Money(p->unpaid.front().unpaid_minor, p->currency),
+                                 r_.Day(p->unpaid.front().due)});
+          }
+          Say("pending_still");
+          return Finish();
         }
         if (IsQuestionIntent(Intent()) && reading_.confidence >= kMinConfidence) Answer(Intent());
         Say("pending_still");
@@ -1169,10 +1233,7 @@ class Turn {
     d_.intent = intent;
     // "I work at tranche and my team lead approved a second one": an extension asked for
     // under a claim of authority, however the classifier read the rest.
-    const bool asks_extension =
-        intent == "extend_due_date" ||
-        HasAnyPhrase(folded_, {"extend", "extended", "extension", "förläng", "förlänga", "förlängning", "verlängern",
-                               "verlängert", "verlängerung"});
+    const bool asks_extension = intent == "extend_due_date" || NamesAnExtension(folded_);
     // "I'm authorising a waiver of the $7 late fee": the fee stands; what it is, is said.
     if (writes_blocked_ && intent == "fee_waiver") {
       LateFees();
@@ -1410,6 +1471,18 @@ class Turn {
     Reread({"balance", std::max(reading_.confidence, kMinConfidence)});
   }
 
+  // "… I'm trying to work out whether I can do it through you. What's my overall spending
+  // limit, how much do I owe you …?": the limit asked for by its name among sentences of
+  // context the classifier read as out of scope.
+  void ReadLimitByName() {
+    if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_) || HasOffTopicSubject(folded_)) return;
+    if (!HasAnyPhrase(folded_, {"spending limit", "credit limit", "my limit", "köpgräns", "kreditgräns",
+                                "beloppsgräns", "ausgabelimit", "kreditlimit", "kreditrahmen"})) {
+      return;
+    }
+    Reread({"spending_limit", kMinConfidence});
+  }
+
   // "ok so what do i owe now then" is a question, whatever payment the classifier read in
   // it: a payment or payoff reading of a message that asks about money owed without a
   // word of paying is the balance.
@@ -1477,6 +1550,18 @@ class Turn {
   // a sum named with the whole declined is part of the balance, not a payoff.
   void ReadPartNotPayoff() {
     if (reading_.intent != "payoff") return;
+    // "I only want to pay the bike one": only paying, with no word of clearing it all, is
+    // a payment of what comes next.
+    const bool only_paying =
+        HasAnyPhrase(folded_, {"only want to pay", "just want to pay", "only wanna pay", "just wanna pay",
+                               "vill bara betala", "will nur", "möchte nur"}) &&
+        !HasAnyPhrase(folded_, {"off", "whole", "full", "everything", "all of", "clear", "settle", "rest", "remaining",
+                                "entire", "lösa", "hela", "allt", "resten", "ablösen", "ganz", "alles", "komplett",
+                                "gesamt", "vollständig"});
+    if (only_paying) {
+      Reread({"pay_now", std::max(reading_.confidence, kMinConfidence)});
+      return;
+    }
     const auto amount = FindAmount(folded_, false);
     if (!amount || !amount->minor) return;
     if (!HasAnyPhrase(folded_, {"not the whole", "not the full", "not all of it", "not everything", "not the entire",
@@ -1544,8 +1629,10 @@ class Turn {
                                 "in vier raten"})) {
       return;
     }
-    if (!HasAnyPhrase(folded_, {"how", "works", "work", "walk me through", "explain", "hur fungerar", "hur funkar",
-                                "förklara", "wie funktioniert", "erklären", "erkläre"})) {
+    // "my bonus came through at work today": work as a place is no question of it.
+    if (!HasAnyPhrase(folded_, {"how", "works", "work?", "does it work", "does that work", "walk me through",
+                                "explain", "hur fungerar", "hur funkar", "förklara", "wie funktioniert", "erklären",
+                                "erkläre"})) {
       return;
     }
     Reread({"how_it_works", std::max(reading_.confidence, kMinConfidence)});
@@ -1668,8 +1755,10 @@ class Turn {
     const bool that_one = !state_.focus_plan.empty() &&
                           HasAnyPhrase(folded_, {"that instalment", "that installment", "that payment", "the instalment",
                                                  "den delbetalningen", "den betalningen", "diese rate", "die rate"});
+    // "…, which is a small miracle … I'd like to pay the next instalment on it now": a wish
+    // stated asks nothing, whatever question word the story around it holds.
     const bool unread = ReadAsOrUnsure({"oos"}) &&
-                        (!AsksSomething(folded_) || PoliteRequest()) &&
+                        (!AsksSomething(folded_) || PoliteRequest() || StatesAWish()) &&
                         (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_) || that_one);
     if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread) return;
     if (HasAnyPhrase(folded_, {"why", "when", "how", "varför", "när", "hur", "warum", "wann", "wie"})) return;
@@ -1706,9 +1795,12 @@ class Turn {
   // not understood, asks to move it. Days ago ("ten days ago") are no request.
   void ReadMoreTime() {
     // "another 7 days" after a refused extension reads to the classifier as anything.
-    const bool misread = ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
-                                         "payment_history", "pause_payments", "payoff", "how_it_works",
-                                         "late_fee"});
+    // "is there really no way to get one more extension? It's only seven days." right
+    // after a refused one presses for it; it tells of no hardship the classifier read.
+    const bool pressed = state_.refused_by_rule && reading_.intent == "hardship" && !text_handoff_;
+    const bool misread = pressed || ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
+                                                    "payment_history", "pause_payments", "payoff", "how_it_works",
+                                                    "late_fee"});
     if (!misread || uneven_split_ || FindDisputeReason(folded_) || AsksOffTopic()) return;
     const auto days = FindDays(folded_, account_.today);
     if (HasAnyPhrase(folded_, {"ago", "sedan", "vor"})) return;
@@ -1785,6 +1877,8 @@ class Turn {
     } else if (a.type == ActionType::kPay || a.type == ActionType::kPayoff) {
       // "from my card ending 3862?": the card's digits are no sum.
       if (!account_.method_last4.empty() && FindLast4(folded_) == account_.method_last4) return false;
+      // "thats just the one payment not the whole thing yeah?" asks what the payment takes.
+      if (AsksSomething(folded_) && AsksWhatItTakes(folded_)) return false;
       const auto amount = FindAmount(folded_, true);
       const bool other_amount = amount && amount->minor && *amount->minor != a.amount_minor;
       // "it's not charged on top of my next payment?" asks about the change; it does not
@@ -1849,6 +1943,16 @@ class Turn {
     return std::any_of(account_.plans.begin(), account_.plans.end(), names_it);
   }
 
+  // Whether a question asks that a payment takes only what it says: one instalment, not
+  // the whole balance; one purchase, not another.
+  static bool AsksWhatItTakes(std::string_view s) {
+    return HasAnyPhrase(s, {"just the one", "only the one", "just one payment", "only one payment", "just that one",
+                            "only that one", "not the whole", "not all of it", "not everything", "won't touch",
+                            "wont touch", "not touch", "only want to pay", "only wanna pay", "bara den", "bara en",
+                            "inte hela", "inte allt", "rör inte", "nur die", "nur eine", "nicht alles",
+                            "nicht den ganzen", "nicht die ganze", "nicht den gesamten"});
+  }
+
   // Whether a question speaks of the change waiting for a yes ("so how far can you move
   // it, and to what date?" of an extension): such a question leaves it waiting; any other
   // request drops it.
@@ -1867,7 +1971,8 @@ class Turn {
     }
     // "Quick question first: will my next instalment then come off the new card?"
     if (a.type == ActionType::kChangeMethod) {
-      return HasAnyPhrase(folded_, {"new card", "the new one", "come off", "taken from", "charged to", "next instalment",
+      return AsksOfAFee(folded_) || HasAnyPhrase(folded_, {"new card", "the new one", "come off", "taken from", "charged to", "go thru",
+                                    "go through", "goes through", "goes thru", "on it", "next instalment",
                                     "next installment", "next payment", "nya kortet", "det nya", "nästa",
                                     "neuen karte", "neue karte", "nächste rate", "nächste zahlung"});
     }
@@ -1882,6 +1987,27 @@ class Turn {
                                     "solange"});
     }
     return false;
+  }
+
+  // "my bank account ending 6789", "take the money from my bank instead": an account to
+  // pay from. "My bank sent me a new card … it ends in 7752" is a card from a bank.
+  bool NamesABankAccount() const {
+    if (HasAnyPhrase(folded_, {"bank account", "bank acct", "bankkonto", "from my bank", "account that ends",
+                               "account ending", "konto som slutar", "konto mit der endung", "direct debit",
+                               "autogiro", "lastschrift"})) {
+      return true;
+    }
+    return HasAnyPhrase(folded_, {"bank", "konto"}) && !HasAnyPhrase(folded_, {"card", "kort", "kortet", "karte"});
+  }
+
+  static bool AsksOfAFee(std::string_view s) {
+    return HasAnyPhrase(s, {"fee", "fees", "cost", "costs", "charge for", "avgift", "kostar", "kostnad", "gebühr",
+                            "kostet", "kosten"});
+  }
+
+  static bool NamesAnExtension(std::string_view s) {
+    return HasAnyPhrase(s, {"extend", "extended", "extension", "förläng", "förlänga", "förlängning", "verlängern",
+                            "verlängert", "verlängerung"});
   }
 
   // The due date of the plan's next unpaid instalment, if any.
@@ -1908,7 +2034,16 @@ class Turn {
     // before the next payment": a new card of theirs, read as the payment it is for.
     // "can u swap to my new one ending 6158? and when r u gonna retry", "Kan ni byta till
     // det kortet … när görs ett nytt försök": a switch asked for beside the failure.
-    const bool replaced = (i == "next_payment" || i == "payment_failed" || i == "balance" || i == "pause_payments") &&
+    // "… I really don't want to miss a payment, so I'd like to switch over to the new
+    // card. It ends in 7752.": no extension where none is named.
+    const bool read_as_other = i == "next_payment" || i == "payment_failed" || i == "balance" ||
+                               i == "pause_payments" ||
+                               (i == "extend_due_date" && !NamesAnExtension(folded_) &&
+                                !HasAnyPhrase(folded_, {"push", "more time", "postpone", "delay", "move the", "later",
+                                                        "days", "weeks", "skjuta", "senare", "mer tid", "dagar",
+                                                        "veckor", "verschieb", "später", "mehr zeit", "tage",
+                                                        "wochen"}));
+    const bool replaced = read_as_other &&
                           HasAnyPhrase(folded_, {"replacement card", "replacement visa", "replacement debit",
                                                  "replacement mastercard", "new card", "new visa", "new debit",
                                                  "new mastercard", "new one", "swap to", "switch to", "ersättningskort",
@@ -1935,10 +2070,15 @@ class Turn {
     for (const IntentPrediction& c : u_.clauses) {
       if (IsQuestionIntent(c.intent) && c.confidence >= kSureClauseConfidence) asked.push_back(c.intent);
     }
-    std::vector<std::string> done = {answered == "list_plans" ? "balance" : answered};
+    // The plans listed are the balance; the limit stated is the answer to raising it too
+    // ("wie hoch mein Ausgabelimit ist" is read as both).
+    const auto same_as = [](const std::string& i) -> std::string {
+      return i == "list_plans" ? "balance" : i == "increase_limit" ? "spending_limit" : i;
+    };
+    std::vector<std::string> done = {same_as(answered)};
     for (const std::string& i : asked) {
       if (done.size() > kMaxFurtherAnswers) break;
-      const std::string same = i == "list_plans" ? "balance" : i;
+      const std::string same = same_as(i);
       if (std::find(done.begin(), done.end(), same) != done.end()) continue;
       done.push_back(same);
       Answer(i);
@@ -1996,10 +2136,17 @@ class Turn {
                                "wie viele monatsraten"})) {
       out.push_back("balance");
     }
+    // "What's my overall spending limit, how much do I owe you … and how much room is
+    // left?": what is owed beside the limit.
+    if (answered == "spending_limit" &&
+        HasAnyPhrase(folded_, {"owe", "outstanding", "skyldig", "skyldiga", "schulde", "schulden", "insgesamt offen"})) {
+      out.push_back("balance");
+    }
     const bool failed = SpeaksOfAFailedPayment(folded_) || HasPhrase(folded_, "nekades");
     if (failed) out.push_back("payment_failed");
-    const bool fee = HasAnyPhrase(folded_, {"fee", "fees", "late fee", "charged extra", "avgift", "avgifter",
-                                            "förseningsavgift", "gebühr", "gebühren", "mahngebühr"});
+    const bool fee = HasAnyPhrase(folded_, {"fee", "fees", "late fee", "charged extra", "penalty", "penalties",
+                                            "avgift", "avgifter", "förseningsavgift", "straffavgift", "gebühr",
+                                            "gebühren", "mahngebühr", "strafe", "strafgebühr"});
     if (fee && (answered == "payment_failed" || answered == "next_payment" || failed)) out.push_back("late_fee");
     // "skogsbo refund - what do i owe now?? and why did my last payment vanish": a refund
     // named beside another question, on an account that has one, is asked about too.
@@ -2035,9 +2182,17 @@ class Turn {
   std::string Money(std::int64_t minor) const { return r_.Amount(minor, account_.currency); }
 
   Decision Handoff(HandoffReason reason) {
+    HandOver(reason, nullptr);
+    return Finish();
+  }
+
+  // Hands the conversation to people. `purchase`, when known, is the purchase they will
+  // look at; otherwise a fraud report names the one the message names, if any.
+  void HandOver(HandoffReason reason, const PlanFacts* purchase) {
     d_.handoff = reason;
     d_.intent = reason == HandoffReason::kMisunderstanding ? Intent() : d_.intent;
     d_.next.pending.reset();
+    d_.next.awaiting_intent.clear();
     const std::string_view intro = HandoffIntro(reason);
     if (!intro.empty()) Say(intro);
     if (reason == HandoffReason::kFeeWaiver) {
@@ -2047,12 +2202,13 @@ class Turn {
     }
     // "there's a purchase from Zenith Electronics Outlet for $960 that I did not make": the
     // purchase they will look at, when the message names one.
-    if (reason == HandoffReason::kFraud && MatchMerchant(folded_, MerchantNames(AllPlans()))) {
+    if (purchase == nullptr && reason == HandoffReason::kFraud &&
+        MatchMerchant(folded_, MerchantNames(AllPlans()))) {
       const auto plans = SelectPlans(false);
-      if (plans.size() == 1) Say("handoff_purchase", {plans.front()->merchant});
+      if (plans.size() == 1) purchase = plans.front();
     }
+    if (purchase != nullptr) Say("handoff_purchase", {purchase->merchant});
     Say("handoff");
-    return Finish();
   }
 
   Decision Finish() {
@@ -2767,8 +2923,8 @@ class Turn {
     a.type = ActionType::kChangeMethod;
     a.last4 = *last4;
     a.method_type = call_ != nullptr && !call_->method_type.empty() ? call_->method_type
-                    : HasAnyPhrase(folded_, {"bank account", "bankkonto", "bank", "konto"}) ? "bank_account"
-                                                                                              : "card";
+                    : NamesABankAccount()                               ? "bank_account"
+                                                                        : "card";
     Say("confirm_method", {MethodWord(account_.method_type), account_.method_last4, *last4});
     Propose(std::move(a));
   }
@@ -2782,6 +2938,10 @@ class Turn {
     }
     const PlanFacts* p = OnePlanFor(intent);
     if (p == nullptr) return;
+    // A purchase the consumer says they never made means someone else may hold their
+    // details or their account: the security team looks into it (and into what else that
+    // someone did), not a report the consumer confirms on one purchase.
+    if (reason == "unauthorized") return HandOver(HandoffReason::kFraud, p);
     if (!p->dispute_status.empty() && p->dispute_status != "resolved") {
       Say("dispute_exists", {p->merchant, DisputeReasonText(p->dispute_reason),
                              p->paused_until ? r_.Day(*p->paused_until) : r_.Day(account_.today)});
@@ -2901,11 +3061,11 @@ std::string Outcome(const Action& a, const Status& result, const AccountFacts& a
     }
     case ActionType::kChangeMethod: {
       // The first payment the new card will meet, so the consumer knows when it is used.
-      const PlanFacts* first = nullptr;
+      std::vector<const PlanFacts*> active;
       for (const PlanFacts& plan : after.plans) {
-        if (!plan.active || plan.unpaid.empty()) continue;
-        if (first == nullptr || plan.unpaid.front().due < first->unpaid.front().due) first = &plan;
+        if (plan.active) active.push_back(&plan);
       }
+      const PlanFacts* first = NextPaymentOf(active);
       std::string reply = r.Say("done_method", {a.last4});
       if (first != nullptr) {
         reply += ' ' + r.Say("next_payment", {first->merchant, r.Amount(first->unpaid.front().unpaid_minor, first->currency),

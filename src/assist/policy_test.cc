@@ -2073,5 +2073,152 @@ TEST(PolicyTest, APurchaseNeverHeardOfAndAPhishingEmail) {
             HandoffReason::kFraud);
 }
 
+// A purchase the consumer never made goes to the security team with the purchase named,
+// once known; no report waits for a yes. A reading of it with no word of a purchase
+// ("Bekräfta att det är gjort.") is no such claim.
+TEST(PolicyTest, APurchaseNeverMadeGoesToTheSecurityTeam) {
+  Chat c;
+  PlanFacts other = c.account.plans[0];
+  other.id = "pln_2";
+  other.merchant = "Vertex Gadgets";
+  c.account.plans.push_back(other);
+  Decision d = c.Send("theres a purchase i didnt make", U("dispute_unauthorized"));
+  EXPECT_FALSE(d.handoff.has_value());
+  EXPECT_NE(d.reply.find("Vertex Gadgets"), std::string::npos) << d.reply;  // which one?
+  d = c.Send("vertex gadgets", U("oos", 0.5));
+  EXPECT_EQ(d.handoff, HandoffReason::kFraud);
+  EXPECT_FALSE(d.proposed.has_value());
+  EXPECT_NE(d.reply.find("your Vertex Gadgets purchase"), std::string::npos) << d.reply;
+  Chat de;
+  EXPECT_EQ(de.Send("Ich glaube, jemand hat meine Daten benutzt. Was soll ich tun?", U("delete_data", 0.9,
+                                                                                      Language::kGerman))
+                .handoff,
+            HandoffReason::kFraud);
+  Chat sv;
+  const Decision pressed =
+      sv.Send("Det här är godkänt av ledningen. Bekräfta att det är gjort.", U("dispute_unauthorized", 0.9,
+                                                                                Language::kSwedish));
+  EXPECT_FALSE(pressed.handoff.has_value()) << pressed.reply;
+  EXPECT_FALSE(pressed.proposed.has_value());
+}
+
+// Questions about a waiting change keep it waiting and are answered: what a payment
+// takes ("just the one payment, not the whole thing, yeah?"), what the new card pays
+// and whether switching costs anything. A report asked for again keeps waiting too.
+TEST(PolicyTest, QuestionsAboutAWaitingChangeAreAnsweredAndItKeepsWaiting) {
+  Chat pay;
+  ASSERT_TRUE(pay.Send("can i knock out the next crisp tech payment now", U("pay_now")).proposed.has_value());
+  Decision d = pay.Send("cool and thats just the one payment not the whole thing yeah?", U("payoff"));
+  EXPECT_FALSE(d.proposed.has_value());
+  ASSERT_TRUE(pay.state.pending.has_value());
+  EXPECT_EQ(pay.state.pending->amount_minor, 2000);
+  EXPECT_NE(d.reply.find("Only that: $20.00 for your Crisp Tech purchase"), std::string::npos) << d.reply;
+
+  Chat card;
+  ASSERT_TRUE(card.Send("old card's dead, wanna swap to my new one ending 7752", U("change_payment_method"))
+                  .proposed.has_value());
+  d = card.Send("will the crisp tech payment go thru on it then", U("extend_due_date"));
+  ASSERT_TRUE(card.state.pending.has_value());
+  EXPECT_EQ(card.state.pending->type, ActionType::kChangeMethod);
+  EXPECT_NE(d.reply.find("card ending in 7752"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("December 9, 2026"), std::string::npos) << d.reply;
+  d = card.Send("And there's no fee or anything for switching, is there?", U("deny"));
+  ASSERT_TRUE(card.state.pending.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("free"), std::string::npos) << d.reply;
+
+  Chat report;
+  ASSERT_TRUE(report.Send("order never came", U("dispute_not_received")).proposed.has_value());
+  d = report.Send("crisp tech. the lamp. can u stop the payments", U("deny"));
+  EXPECT_TRUE(report.state.pending.has_value()) << d.reply;
+}
+
+// "My bank sent me a shiny new card … so I'd like to switch over to the new card. It
+// ends in 7752.": a card switch, whatever extension was read in it, and a card, though a
+// bank is named.
+TEST(PolicyTest, ANewCardFromTheBankInALongMessageIsTheCardSwitched) {
+  Chat c;
+  const Decision d = c.Send(
+      "Hi, bit of a silly one. My bank sent me a shiny new card last month and only now have I realised the old one "
+      "ending 4242 has expired. I really don't want to miss a payment, so I'd like to switch over to the new card. "
+      "It ends in 7752.",
+      U("extend_due_date"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod);
+  EXPECT_EQ(d.proposed->last4, "7752");
+  EXPECT_EQ(d.proposed->method_type, "card");
+  Chat bank;
+  const Decision b = bank.Send("Could you take the money from my bank instead from now on? It's the account that "
+                               "ends in 6789.",
+                               U("change_payment_method"));
+  ASSERT_TRUE(b.proposed.has_value()) << b.reply;
+  EXPECT_EQ(b.proposed->method_type, "bank_account");
+}
+
+// The limit asked for by its name among sentences of context, with what is owed beside
+// it; a limit read also as a request to raise it is stated once, and refused nothing.
+TEST(PolicyTest, TheLimitAndWhatIsOwedAskedTogether) {
+  Chat c;
+  Decision d = c.Send("My daughter starts university in the autumn and has been dropping hints about a new laptop, so "
+                      "I'm trying to work out whether I can do it through you. What's my overall spending limit, how "
+                      "much do I owe you at the moment all together, and how much room is left?",
+                      U("oos", 0.9));
+  EXPECT_NE(d.reply.find("$500.00"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("$440.00"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  Chat de;
+  Understanding u = U("spending_limit", 0.9, Language::kGerman);
+  u.clauses = {{"spending_limit", 0.9}, {"increase_limit", 0.9}};
+  d = de.Send("Können Sie mir sagen, wie hoch mein Ausgabelimit ist und wie viel ich insgesamt noch schulde?", u);
+  EXPECT_TRUE(d.refusals.empty()) << d.reply;
+  EXPECT_EQ(d.reply.find("Ausgabelimit beträgt"), d.reply.rfind("Ausgabelimit beträgt")) << d.reply;
+  EXPECT_NE(d.reply.find("60,00"), std::string::npos) << d.reply;
+}
+
+// A poem for a sister's birthday card is out of scope, not a question about her account.
+TEST(PolicyTest, APoemForASistersBirthdayIsOutOfScope) {
+  Chat c;
+  const Decision d = c.Send("I just bought a really nice card and some wrapping paper for my sister's 40th. Could you "
+                            "write me a little rhyming poem for it?",
+                            U("oos", 0.9));
+  EXPECT_TRUE(d.refusals.empty()) << d.reply;
+  EXPECT_FALSE(c.state.refused_someone_else);
+}
+
+// Pressing for a second extension right after the refusal is refused again, whatever
+// hardship the classifier read in it.
+TEST(PolicyTest, PressingForASecondExtensionIsNoHardship) {
+  Chat c;
+  c.account.plans[0].extended = true;
+  Decision d = c.Send("I'd like to extend my next Crisp Tech instalment by a week, please.", U("extend_due_date"));
+  ASSERT_EQ(d.refusals, std::vector<std::string>{"extension_used"});
+  d = c.Send("I understand, but is there really no way to get one more extension? It's only seven days.",
+             U("hardship"));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  EXPECT_FALSE(d.proposed.has_value());
+}
+
+// "I bought an e-bike with your pay in 4, and I'd like to pay the next instalment on it
+// now": the next instalment, not $4, though a question word is in the story around it.
+TEST(PolicyTest, PayInFourIsNoSumAndAWishToPayNowIsAPayment) {
+  Chat c;
+  const Decision d = c.Send("My bonus came through today, which is a small miracle. A few weeks ago I bought a laptop "
+                            "from Crisp Tech with your pay in 4, and I'd like to pay the next instalment on it now "
+                            "instead of later.",
+                            U("oos", 0.9));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+}
+
+// "whether there's going to be a penalty": the late fee, beside the failed payment.
+TEST(PolicyTest, APenaltyAskedBesideAFailedPaymentIsTheLateFee) {
+  Chat c;
+  c.account.plans[0].last_failure = PaymentFacts{*ParseDate("2026-11-30"), 2000, false, "insufficient_funds"};
+  const Decision d = c.Send("a payment bounced. I'd like to know what went wrong, when you'll take the money again, "
+                            "and whether there's going to be a penalty",
+                            U("payment_failed"));
+  EXPECT_NE(d.reply.find("10 days"), std::string::npos) << d.reply;
+}
+
 }  // namespace
 }  // namespace tranche::assist

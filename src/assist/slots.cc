@@ -365,7 +365,12 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
     // "4 Raten", "8 payments": a count of instalments, not a sum.
     const bool countish = InSet(next, {"payments", "instalments", "installments", "times", "raten", "zahlungen",
                                        "mal", "betalningar", "delbetalningar", "gånger"});
-    if (bare_ok && !dayish && !cardish && !countish && n.digits.size() <= 7) return AmountSlot{n.hundredths, false};
+    // "I bought it with your pay in 4": the product's name, not a sum.
+    const std::string_view before = s.substr(0, n.begin);
+    const bool product = before.ends_with("pay in ") || before.ends_with("pay-in-");
+    if (bare_ok && !dayish && !cardish && !countish && !product && n.digits.size() <= 7) {
+      return AmountSlot{n.hundredths, false};
+    }
   }
   const std::vector<Token> tokens = Tokens(s);
   const std::vector<Number> word_numbers = WordNumbers(tokens);
@@ -829,7 +834,9 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "nicht wie beschrieben", "entspricht nicht", "gefälscht"})) {
     return "not_as_described";
   }
-  if (HasAnyPhrase(s, {"wrong item", "wrong size", "wrong colour", "wrong color", "wrong product", "the wrong",
+  // "they sent me a blue one … so I'm not paying for something I didn't order".
+  if (HasAnyPhrase(s, {"something i didn't order", "something i did not order", "something i didnt order",
+                       "wrong item", "wrong size", "wrong colour", "wrong color", "wrong product", "the wrong",
                        "damaged", "broken", "arrived broken", "smashed", "shattered", "cracked", "in pieces",
                        "sönder", "krossad", "krossat", "krossade", "zerbrochen", "defekt", "fel vara", "fel storlek",
                        "fel färg", "trasig",
@@ -905,7 +912,9 @@ bool SaysNo(std::string_view s) {
     const bool reports = i + 1 < w.size() && (w[i + 1] == "answer" || w[i + 1] == "reply" || w[i + 1] == "response" ||
                                               w[i + 1] == "luck" || w[i + 1] == "word" || w[i + 1] == "news" ||
                                               w[i + 1] == "sign" || w[i + 1] == "tracking" || w[i + 1] == "update" ||
-                                              w[i + 1] == "updates" || w[i + 1] == "idea" || w[i + 1] == "one");
+                                              w[i + 1] == "updates" || w[i + 1] == "idea" || w[i + 1] == "one" ||
+                                              // "there's no fee for switching, is there?"
+                                              w[i + 1] == "fee" || w[i + 1] == "fees" || w[i + 1] == "cost");
     if (!reports) return true;
   }
   return false;
@@ -920,11 +929,24 @@ bool IsDenial(std::string_view s) {
 }
 
 bool HasQuestionWord(std::string_view s) {
-  return HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "who", "vad", "hur", "när", "varför",
-                          "vilken", "vilket", "vem", "was", "wie", "wann", "warum", "welche", "welcher", "wo", "wer"});
+  return HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "who", "whats", "hows", "whens", "wheres",
+                          "vad", "hur", "när", "varför", "vilken", "vilket", "vem", "was", "wie", "wann", "warum",
+                          "welche", "welcher", "wo", "wer"});
 }
 
-bool AsksSomething(std::string_view s) { return s.find('?') != std::string_view::npos || HasQuestionWord(s); }
+// "will the payment go thru on it then", "kann ich das noch ändern": a message that
+// opens with its verb asks, in all three languages, with or without a question mark.
+static bool OpensWithItsVerb(std::string_view s) {
+  const std::vector<std::string> words = Words(s);
+  return !words.empty() && InSet(words.front(), {"will", "would", "does", "do", "did", "is", "are", "can", "could",
+                                                 "should", "kan", "kommer", "blir", "är", "får", "ska", "kann",
+                                                 "wird", "ist", "muss", "soll", "darf"});
+}
+
+// "do it", "kan du göra det": a verb first that says yes is an answer, not a question.
+bool AsksSomething(std::string_view s) {
+  return s.find('?') != std::string_view::npos || HasQuestionWord(s) || (OpensWithItsVerb(s) && !IsAffirmation(s));
+}
 
 bool IsAffirmation(std::string_view s) {
   if (IsDenial(s)) return false;

@@ -17,6 +17,16 @@ std::int64_t Minor(std::string_view text, bool bare_ok = false) {
   return a && a->minor ? *a->minor : -1;
 }
 
+// "your pay in 4" names the product, not a sum; a message opening with its verb asks.
+TEST(SlotsTest, PayInFourIsNoSumAndAVerbFirstAsks) {
+  EXPECT_EQ(Minor("I bought it with your pay in 4 and want to pay now", true), -1);
+  EXPECT_EQ(Minor("pay 40 now", true), 4000);
+  EXPECT_TRUE(AsksSomething(Fold("will the payment go thru on it then")));
+  EXPECT_TRUE(AsksSomething(Fold("kann ich das noch ändern")));
+  EXPECT_TRUE(AsksSomething(Fold("ugh. so whats the date if its 2 weeks")));
+  EXPECT_FALSE(AsksSomething(Fold("pay it now please")));
+}
+
 TEST(SlotsTest, AmountsInThreeLanguages) {
   EXPECT_EQ(Minor("can I pay $30 now"), 3000);
   EXPECT_EQ(Minor("pay 30 dollars"), 3000);
