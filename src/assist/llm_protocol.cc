@@ -104,7 +104,8 @@ Json Tools() {
            {{"last4", StringProperty("its last four digits")},
             {"method_type", EnumProperty("card or bank_account", std::array<std::string_view, 2>{"card", "bank_account"})}},
            {"last4"}),
-      Tool("open_dispute", "Propose opening a dispute on a purchase.",
+      Tool("open_dispute",
+           "Propose opening a dispute on a purchase; one the consumer did not make goes to the security team instead.",
            {{"plan_id", plan}, {"reason", EnumProperty("why", kModelDisputeReasons)}}, {"plan_id", "reason"}),
       Tool("handoff", "Hand the conversation to a person.",
            {{"reason", EnumProperty("why", std::array<std::string_view, 9>{
