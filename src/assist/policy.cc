@@ -664,8 +664,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
   // someone else's hands are the security team's, not a request to erase them.
   if (HasAnyPhrase(s, {"used my details", "using my details", "stole my details", "stolen my details",
                        "my details were stolen", "my details have been stolen", "stole my identity",
-                       "stolen my identity", "identity theft", "använt mina uppgifter", "använder mina uppgifter", "stulit mina uppgifter",
-                       "mina uppgifter har stulits", "id-kapning", "identitetsstöld", "meine daten benutzt",
+                       "stolen my identity", "identity theft", "använt mina uppgifter", "använder mina uppgifter",
+                       "stulit mina uppgifter", "mina uppgifter har stulits", "id-kapning", "identitetsstöld", "meine daten benutzt",
                        "meine daten verwendet", "meine daten missbraucht", "meine daten gestohlen",
                        "identitätsdiebstahl"})) {
     return HandoffReason::kFraud;
@@ -1147,14 +1147,14 @@ class Turn {
                                    "welches datum", "welchem tag"})) {
           if (StateExtension(*state_.pending)) return Finish();
         }
-        // "will the fjordline payment go thru on it then": the new card takes the payments
-        // from the next one on, once confirmed.
         // "And there's no fee or anything for switching, is there?": there is none.
         if (state_.pending->type == ActionType::kChangeMethod && AsksOfAFee(folded_)) {
           Say("method_free");
           Say("pending_still");
           return Finish();
         }
+        // "will the fjordline payment go thru on it then": the new card takes the payments
+        // from the next one on, once confirmed.
         if (state_.pending->type == ActionType::kChangeMethod && AboutTheWaitingChange(*state_.pending)) {
           Say("pending_method", {state_.pending->last4});
           if (const PlanFacts* p = NextPaymentOf(SelectPlans(true))) {
@@ -1971,7 +1971,8 @@ class Turn {
     }
     // "Quick question first: will my next instalment then come off the new card?"
     if (a.type == ActionType::kChangeMethod) {
-      return AsksOfAFee(folded_) || HasAnyPhrase(folded_, {"new card", "the new one", "come off", "taken from", "charged to", "go thru",
+      return AsksOfAFee(folded_) ||
+             HasAnyPhrase(folded_, {"new card", "the new one", "come off", "taken from", "charged to", "go thru",
                                     "go through", "goes through", "goes thru", "on it", "next instalment",
                                     "next installment", "next payment", "nya kortet", "det nya", "nästa",
                                     "neuen karte", "neue karte", "nächste rate", "nächste zahlung"});
