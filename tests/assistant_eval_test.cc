@@ -170,5 +170,29 @@ TEST(AssistantEvalTest, AnInstalmentDueByTodayWasCollectedByAutopay) {
   EXPECT_EQ(report->passed, 4) << (report->variants[0].failures.empty() ? "" : report->variants[0].failures.front());
 }
 
+// A plan whose one extension was used before its payment fell due ("pay in 30 bought 38
+// days ago, extended by 14 days, due in 6") still owes that payment on the conversation's
+// day: the setup extends it before autopay would have collected it.
+TEST(AssistantEvalTest, AnExtensionUsedBeforeThePaymentFellDueKeepsItOwed) {
+  const Json plan = {{"key", "p1"}, {"merchant", "Gearloft"}, {"product", "pay_in_30"}, {"amount_cents", 52000},
+                     {"days_ago", 38}, {"instalments_paid", 0}, {"status", "active"}, {"extensions_used", 1}};
+  const Json scenarios = Json::array({
+      {{"id", "extended"},
+       {"category", "info"},
+       {"setup", {{"purchases", {plan}}, {"payment_method", Card()}, {"spending_limit_cents", 100000}}},
+       {"variants", {{"can you extend my payment by 7 days"}, {"extend gearloft 7 days"}, {"push my payment 7 days"},
+                     {"extend it a week"}}},
+       {"expect", {{"state_change", nullptr}, {"handoff", false},
+                   {"reply_must_mention", {"extension_already_used(p1)", "next_due_date(p1)"}},
+                   {"reply_must_not_mention", Json::array()}}}},
+  });
+  auto report = assist::RunScenarios(File(scenarios), kIntents, kLanguages);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->variants.size(), 4u);
+  for (const auto& v : report->variants) {
+    EXPECT_TRUE(v.passed) << v.index << " " << (v.failures.empty() ? "" : v.failures.front()) << v.transcript.dump();
+  }
+}
+
 }  // namespace
 }  // namespace tranche

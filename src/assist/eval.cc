@@ -72,6 +72,7 @@ class World {
   // exceeds (the setup sets the scenario's limit at the end) and a card that pays.
   Result<std::string> CreateConsumer(const std::string& email);
   Status Apply(const Json& setup, int days_ago);
+  Status ExtendBeforeItFallsDue(const std::string& plan_id, int paid_at_the_end);
   Status Finish(const Json& setup);
 
   SimulatedClock clock_;
@@ -243,6 +244,9 @@ Status World::Apply(const Json& setup, int days_ago) {
             .status();
       }));
     }
+    if (p.value("extensions_used", 0) > 0 && plan_of_.contains(key) && days_ago > 0) {
+      TRANCHE_RETURN_IF_ERROR(ExtendBeforeItFallsDue(plan_of_[key], p.value("instalments_paid", 0)));
+    }
   }
   const Json decline = setup.value("declined_checkout", Json());
   if (decline.is_object() && decline.value("days_ago", 0) == days_ago) {
@@ -269,6 +273,24 @@ Status World::Apply(const Json& setup, int days_ago) {
     if (plan.empty()) return Status::Internal("setup: the other consumer's purchase was declined");
   }
   return Status::Ok();
+}
+
+// A plan whose one extension was used before an instalment the setup says is still
+// unpaid fell due ("already extended by 14 days, due in 6 days"): the extension ran on
+// the day that instalment fell due, for the longest the rules allow, so that autopay did
+// not collect it first. Other used extensions are applied on the conversation's day.
+Status World::ExtendBeforeItFallsDue(const std::string& plan_id, int paid_at_the_end) {
+  return store_->Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto plan, ops::LoadConsumerPlan(tx, DateOf(clock_.Now()), consumer_, plan_id));
+    if (plan.extended || plan.status != lending::PlanStatus::kActive) return Status::Ok();
+    for (const auto& i : plan.installments) {
+      if (i.paid == i.amount()) continue;
+      if (i.number <= paid_at_the_end || i.due_date > DateOf(clock_.Now())) return Status::Ok();
+      return ops::ExtendDueDate(tx, clock_.Now(), consumer_, plan_id, i.number, servicing::kMaxExtensionDays)
+          .status();
+    }
+    return Status::Ok();
+  });
 }
 
 // The conversation's day: top up instalments the setup says were paid, refunds,
@@ -334,6 +356,7 @@ Status World::Finish(const Json& setup) {
     if (p.value("extensions_used", 0) > 0) {
       TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
         TRANCHE_ASSIGN_OR_RETURN(auto plan, ops::LoadConsumerPlan(tx, DateOf(clock_.Now()), consumer_, plan_id));
+        if (plan.extended) return Status::Ok();
         for (const auto& i : plan.installments) {
           if (i.paid != i.amount()) return ops::ExtendDueDate(tx, clock_.Now(), consumer_, plan_id, i.number, 7).status();
         }

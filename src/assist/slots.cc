@@ -365,9 +365,12 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
     // "4 Raten", "8 payments": a count of instalments, not a sum.
     const bool countish = InSet(next, {"payments", "instalments", "installments", "times", "raten", "zahlungen",
                                        "mal", "betalningar", "delbetalningar", "gånger"});
-    // "I bought it with your pay in 4": the product's name, not a sum.
+    // "I bought it with your pay in 4": the product's name, not a sum; "tracking dead 4 a
+    // week": a time.
     const std::string_view before = s.substr(0, n.begin);
-    const bool product = before.ends_with("pay in ") || before.ends_with("pay-in-");
+    const std::string_view after = s.substr(n.end);
+    const bool product = before.ends_with("pay in ") || before.ends_with("pay-in-") || after.starts_with(" a week") ||
+                         after.starts_with(" a day") || after.starts_with(" a month");
     if (bare_ok && !dayish && !cardish && !countish && !product && n.digits.size() <= 7) {
       return AmountSlot{n.hundredths, false};
     }
@@ -850,11 +853,12 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "not received", "never came", "never got", "didn't get", "did not get", "not delivered",
                        "never delivered", "still waiting for", "lost in the post", "hasn't come",
                        "never showed up", "never turned up", "didn't show up", "hasn't shown up", "never came",
+                       "never even showed up", "never even arrived", "never even came", "never even turned up",
                        "wasn't delivered", "was never delivered", "nothing at my door", "nothing arrived",
                        "tracking hasn't updated", "tracking has not updated", "tracking hasn't moved",
                        "tracking page hasn't changed", "tracking hasn't changed", "no sign of them", "no sign of it",
                        "hasn't turned up", "has not turned up", "still not here", "not here yet",
-                       "inte kommit", "aldrig kommit", "inte fått", "aldrig fått", "inte levererat",
+                       "inte kommit", "inte har kommit", "har inte kommit", "aldrig kommit", "inte fått", "aldrig fått", "inte levererat",
                        "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
                        "nicht bekommen", "nicht geliefert", "nie geliefert"})) {
     return "not_received";
@@ -930,6 +934,7 @@ bool IsDenial(std::string_view s) {
 
 bool HasQuestionWord(std::string_view s) {
   return HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "who", "whats", "hows", "whens", "wheres",
+                          "wat", "wats", "y not",
                           "vad", "hur", "när", "varför", "vilken", "vilket", "vem", "was", "wie", "wann", "warum",
                           "welche", "welcher", "wo", "wer"});
 }
@@ -950,9 +955,12 @@ bool AsksSomething(std::string_view s) {
 
 bool IsAffirmation(std::string_view s) {
   if (IsDenial(s)) return false;
+  // "y" alone is yes; "huh y not 120" asks why.
+  const std::vector<std::string> words = Words(s);
+  if (words.size() == 1 && words.front() == "y") return true;
   return HasAnyPhrase(s, {"yes", "yeah", "yep", "yup", "ya", "sure", "ok", "okay", "k", "go ahead", "do it",
                           "please do", "confirm", "confirmed", "correct", "proceed", "sounds good", "that's right",
-                          "y", "absolutely", "of course", "ja", "japp", "jo", "absolut", "gör det", "kör",
+                          "absolutely", "of course", "ja", "japp", "jo", "absolut", "gör det", "kör",
                           "visst", "stämmer", "bekräftar", "jawohl", "genau", "klar", "mach das", "mach es",
                           "bestätige", "einverstanden", "gerne", "richtig", "in ordnung", "go for it", "genomför",
                           "utför", "ausführen", "durchführen"});

@@ -25,6 +25,13 @@ TEST(SlotsTest, PayInFourIsNoSumAndAVerbFirstAsks) {
   EXPECT_TRUE(AsksSomething(Fold("kann ich das noch ändern")));
   EXPECT_TRUE(AsksSomething(Fold("ugh. so whats the date if its 2 weeks")));
   EXPECT_FALSE(AsksSomething(Fold("pay it now please")));
+  EXPECT_FALSE(AsksSomething(Fold("do it")));
+  EXPECT_EQ(Minor("tracking dead 4 a week. can i report it", true), -1);
+  EXPECT_FALSE(IsAffirmation(Fold("huh y not 120")));
+  EXPECT_TRUE(IsAffirmation(Fold("y")));
+  EXPECT_EQ(FindDisputeReason(Fold("högtalaren har fortfarande inte har kommit")), "not_received");
+  EXPECT_EQ(FindDisputeReason(Fold("the thing never even showed up")), "not_received");
+  EXPECT_EQ(FindDisputeReason(Fold("not paying for something I didn't order")), "wrong_item");
 }
 
 TEST(SlotsTest, AmountsInThreeLanguages) {
