@@ -974,6 +974,8 @@ class Turn {
     ReadBalanceOfAShop();
     ReadBalanceByName();
     ReadLimitByName();
+    ReadSumToKeepAsCredit();
+    ReadFeeByItsAmount();
     ReadClauseAboutTheirShop();
     ReadQuestionNotPayment();
     ReadOrderProblem();
@@ -1371,7 +1373,7 @@ class Turn {
   // less sure of than kSureClauseConfidence, when the whole message reads as out of scope.
   void ReadClauseAboutTheirShop() {
     if (reading_.intent != "oos" && reading_.confidence >= kMinConfidence) return;
-    if (!NamesOneOfTheirShops()) return;
+    if (!NamesOneOfTheirShops() || AsksOffTopic()) return;
     if (const auto* best = SureClause(u_.clauses, IsQuestionIntent, false, kShopClauseConfidence)) Reread(*best);
   }
 
@@ -1397,8 +1399,19 @@ class Turn {
   bool AsksOffTopic() const {
     // A yes or no to a waiting change is an answer, whatever else the message says.
     if (reading_.intent == "affirm" || reading_.intent == "deny") return false;
-    return HasOffTopicSubject(folded_) && !SpeaksOfMoneyOwed(folded_) && !NamesOneOfTheirShops() &&
-           !FindAmount(folded_, false).has_value();
+    if (!HasOffTopicSubject(folded_)) return false;
+    // "My new stand mixer from Whisk & Co arrived, paid for with tranche … Could you walk me
+    // through a good recipe?": the off-topic thing asked for, with the purchase as its
+    // story and nothing asked about the account.
+    const bool asks_for_it = HasAnyPhrase(folded_, {"could you", "can you", "would you", "give me", "walk me through",
+                                                    "write me", "können sie", "kannst du", "geben sie", "gib mir",
+                                                    "kan du", "kan ni", "ge mig"});
+    const bool asks_of_the_account =
+        HasAnyPhrase(folded_, {"owe", "balance", "due", "next payment", "instalment", "installment", "refund", "fee",
+                               "limit", "interest", "apr", "skyldig", "saldo", "förfaller", "avgift", "ränta", "rate",
+                               "schulde", "fällig", "gebühr", "zinsen", "erstattung", "återbetalning"});
+    if (asks_for_it && !asks_of_the_account) return true;
+    return !SpeaksOfMoneyOwed(folded_) && !NamesOneOfTheirShops() && !FindAmount(folded_, false).has_value();
   }
 
   // "I'm sending the coat back, can you pause my payments until the return is sorted?":
@@ -1534,7 +1547,10 @@ class Turn {
   // classifier read in it.
   void ReadBalanceByName() {
     if (!ReadAsOrUnsure({"payoff", "pay_now", "oos"})) return;
-    if (!HasAnyPhrase(folded_, {"balance", "saldo", "saldot", "saldos", "kontostand"})) return;
+    if (!HasAnyPhrase(folded_, {"balance", "saldo", "saldot", "saldos", "kontostand", "in total", "total on it",
+                                "insgesamt", "totalt"})) {
+      return;
+    }
     // "I want to put $25 toward my Marlow Books balance" pays; "chem homework, balance H2 +
     // O2" is no account's balance.
     if (FindAmount(folded_, false) || HasOffTopicSubject(folded_)) return;
@@ -1556,6 +1572,36 @@ class Turn {
       return;
     }
     Reread({"spending_limit", kMinConfidence});
+  }
+
+  // "just charge $120 to my card to clear it, and keep anything extra as credit", "der Rest
+  // bleibt als Guthaben": a sum to pay, whatever credit check, limit or late fee the
+  // classifier read in it (more than is owed is then refused, and the payoff offered).
+  void ReadSumToKeepAsCredit() {
+    if (!ReadAsOrUnsure({"oos", "credit_check", "late_fee", "increase_limit", "spending_limit"})) return;
+    if (!HasAnyPhrase(folded_, {"as credit", "keep the extra", "keep anything extra", "keep the change",
+                                "als guthaben", "som tillgodohavande", "som kredit", "som tillgodo"})) {
+      return;
+    }
+    const auto slot = FindAmount(folded_, true);
+    if (!slot || !slot->minor) return;
+    if (!HasAnyPhrase(folded_, {"charge", "pay", "take", "clear", "buchen", "abbuchen", "zahlen", "betala", "dra"})) {
+      return;
+    }
+    Reread({"pay_now", kMinConfidence});
+  }
+
+  // "There's a $7 charge on there that I don't remember", "noticed a $7 thing on the vista
+  // optics plan?": the late fee, by its amount, on an account that has one unpaid.
+  void ReadFeeByItsAmount() {
+    if (!ReadAsOrUnsure({"oos", "payment_history", "dispute_unauthorized"})) return;
+    const auto slot = FindAmount(folded_, false);
+    if (!slot || !slot->minor) return;
+    const std::int64_t sum = *slot->minor;
+    const bool a_fee = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+      return p.fees_unpaid_minor > 0 && (sum == servicing::kLateFeeMinor || sum == p.fees_unpaid_minor);
+    });
+    if (a_fee) Reread({"late_fee", kMinConfidence});
   }
 
   // "ok so what do i owe now then" is a question, whatever payment the classifier read in
@@ -1875,12 +1921,18 @@ class Turn {
     // "is there really no way to get one more extension? It's only seven days." right
     // after a refused one presses for it; it tells of no hardship the classifier read.
     const bool pressed = state_.refused_by_rule && reading_.intent == "hardship" && !text_handoff_;
-    const bool misread = pressed || ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
-                                                    "payment_history", "pause_payments", "payoff", "how_it_works",
-                                                    "late_fee"});
+    // "any chance both my due dates could slide back like three weeks?" read as a report of
+    // an order problem it names no word of (checked below), or as a fee waiver.
+    const bool report = IsReportIntent(reading_.intent);
+    // A fee waiver read in a message that names no fee is no waiver either.
+    const bool waiver = reading_.intent == "fee_waiver" && !AsksOfAFee(folded_);
+    const bool misread = pressed || report || waiver ||
+                         ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
+                                         "payment_history", "pause_payments", "payoff", "how_it_works", "late_fee"});
     if (!misread || uneven_split_ || FindDisputeReason(folded_) || AsksOffTopic()) return;
     const auto days = FindDays(folded_, account_.today);
-    if (HasAnyPhrase(folded_, {"ago", "sedan", "vor"})) return;
+    // "some running shoes a few weeks back": a time past, as "ago" is.
+    if (HasAnyPhrase(folded_, {"ago", "sedan", "vor", "weeks back", "week back", "days back", "months back"})) return;
     const bool more_time = HasAnyPhrase(folded_, {"more time", "extra time", "extra days", "more days",
                                                    "breathing room", "breathing space", "mer tid",
                                                    "längre tid", "fler dagar", "mehr zeit", "noch zeit",
@@ -1894,7 +1946,7 @@ class Turn {
         days && counted && ReadAsOrUnsure({"oos"}) && NamesOneOfTheirShops();
     // "Could you move it back by three weeks?", read as the next payment.
     const bool moved_by_days = days && counted &&
-                               HasAnyPhrase(folded_, {"move", "push", "back", "later", "delay", "postpone", "flytta",
+                               HasAnyPhrase(folded_, {"move", "push", "back", "later", "delay", "postpone", "slide", "flytta",
                                                       "skjut", "skjuta", "senare", "verschieben", "später"});
     // "could you extend my Quill & Loom Textiles payment instead", "ok then quill n loom.
     // max days" after a refused extension: more time for a shop of theirs, by its name.
@@ -1960,6 +2012,12 @@ class Turn {
       // can i report it insted" asks for something else.
       if (AsksSomething(folded_) && AsksWhatItTakes(folded_)) return false;
       if (AsksWhyTheSum(folded_) || ReportInstead()) return false;
+      // "I meant the Pacer Running shoes, not the jacket", "actually scrap that, the running
+      // shoes one instead": the same kind of payment, on the other plan now named.
+      if (NamesAnotherPlanInstead(a)) {
+        Reread({a.type == ActionType::kPay ? "pay_now" : "payoff", kMinConfidence});
+        return true;
+      }
       const auto amount = FindAmount(folded_, true);
       const bool other_amount = amount && amount->minor && *amount->minor != a.amount_minor;
       // "it's not charged on top of my next payment?" asks about the change; it does not
@@ -2022,6 +2080,19 @@ class Turn {
   bool NamesOneOfTheirShops() const {
     const auto names_it = [&](const PlanFacts& p) { return MatchMerchant(folded_, {p.merchant}).has_value(); };
     return std::any_of(account_.plans.begin(), account_.plans.end(), names_it);
+  }
+
+  // Whether the message names another of the consumer's open plans than the one `a` is
+  // for, as a correction ("instead", "I meant", "not the …").
+  bool NamesAnotherPlanInstead(const Action& a) const {
+    std::vector<std::string> others;
+    for (const PlanFacts& p : account_.plans) {
+      if (p.active && p.id != a.plan_id) others.push_back(p.merchant);
+    }
+    if (others.empty() || !MatchMerchant(folded_, others)) return false;
+    return HasAnyPhrase(folded_, {"instead", "i meant", "i mean", "not the", "scrap that", "mixed up", "wrong one",
+                                  "the other one", "menade", "istället", "i stället", "inte den",
+                                  "meinte", "stattdessen", "nicht die", "nicht den", "nicht das", "verwechselt"});
   }
 
   // The report of an order problem asked for instead of a waiting payment: its reading,
@@ -2234,6 +2305,7 @@ class Turn {
     // be?": the count of payments left is the balance's answer.
     if (answered != "balance" && answered != "payment_schedule" &&
         HasAnyPhrase(folded_, {"how many payments", "how many monthly payments", "how many instalments",
+                               "how many are left", "how many left", "how many more are there",
                                "how many installments", "how many more payments", "payments are left",
                                "payments left", "hur många betalningar", "hur många månadsbetalningar",
                                "hur många delbetalningar", "wie viele raten", "wie viele zahlungen",
@@ -2987,7 +3059,8 @@ class Turn {
   }
 
   void Extend() {
-    const PlanFacts* p = OnePlanFor("extend_due_date");
+    const auto several = OneOfSeveralToExtend();
+    const PlanFacts* p = several ? *several : OnePlanFor("extend_due_date");
     if (p == nullptr) return;
     if (p->extended) {
       d_.refusals.push_back("extension_used");
@@ -3014,6 +3087,38 @@ class Turn {
     const bool stated = StateExtension(a);  // i is the plan's first unpaid instalment
     TRANCHE_ASSERT(stated);
     Propose(std::move(a));
+  }
+
+  // "push back both my Lumen Home and Kestrel Audio payments by three weeks": of the plans
+  // named (or all, for "both"), each whose one extension is used is refused with the
+  // reason; the one left is the plan to extend (null when none is). Nothing when fewer
+  // than two are asked for or several are left: then which one is asked.
+  std::optional<const PlanFacts*> OneOfSeveralToExtend() {
+    if (ModelPlan() != nullptr) return std::nullopt;
+    std::vector<const PlanFacts*> asked;
+    for (const PlanFacts* p : ActivePlansOrAll()) {
+      if (p->active && MatchMerchant(folded_, {p->merchant})) asked.push_back(p);
+    }
+    if (asked.size() < 2 && HasAnyPhrase(folded_, {"both", "all my", "each", "båda", "alla mina", "beide", "alle meine"})) {
+      asked.clear();
+      for (const PlanFacts* p : ActivePlansOrAll()) {
+        if (p->active) asked.push_back(p);
+      }
+    }
+    if (asked.size() < 2) return std::nullopt;
+    std::vector<const PlanFacts*> open;
+    for (const PlanFacts* p : asked) {
+      if (!p->extended) {
+        open.push_back(p);
+        continue;
+      }
+      d_.refusals.push_back("extension_used");
+      Say("refuse_second_extension", {p->merchant});
+    }
+    if (open.empty()) return nullptr;
+    if (open.size() > 1) return std::nullopt;
+    d_.next.focus_plan = open.front()->id;
+    return open.front();
   }
 
   // The extension `a` in so many words: which payment, from and to which date. False when

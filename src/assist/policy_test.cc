@@ -2302,5 +2302,78 @@ TEST(PolicyTest, ThingsThatDiedRhymesBreathingRoomAndABareCharge) {
   EXPECT_NE(d.reply.find("$37.50"), std::string::npos) << d.reply;
 }
 
+// An extension asked for two plans at once: the one whose extension is used is refused
+// with the reason, and the other is offered at the most the rules allow; a report read
+// in it with no word of an order problem is no report.
+TEST(PolicyTest, AnExtensionOfBothPlansRefusesTheOneAlreadyMovedAndOffersTheOther) {
+  Chat c;
+  PlanFacts other = c.account.plans[0];
+  other.id = "pln_2";
+  other.merchant = "Lumen Home";
+  other.extended = true;
+  c.account.plans.push_back(other);
+  c.account.plans[0].merchant = "Kestrel Audio";
+  const Decision d = c.Send("any chance both my due dates could slide back like three weeks? the lumen home one and "
+                            "the kestrel one",
+                            U("fee_waiver", 0.42));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kExtend);
+  EXPECT_EQ(d.proposed->plan_id, "pln_1");
+  EXPECT_EQ(d.proposed->days, 14);
+  EXPECT_NE(d.reply.find("Lumen Home"), std::string::npos) << d.reply;
+  EXPECT_NE(std::find(d.refusals.begin(), d.refusals.end(), "extension_used"), d.refusals.end());
+}
+
+// "I meant the Pacer Running shoes, not the jacket" while a payment waits: the payment is
+// for the plan now named.
+TEST(PolicyTest, APaymentCorrectedToAnotherPlanIsProposedForIt) {
+  Chat c;
+  PlanFacts other = c.account.plans[0];
+  other.id = "pln_2";
+  other.merchant = "Pacer Running";
+  other.unpaid = {{3, *ParseDate("2026-12-09"), 3250, false}};
+  c.account.plans.push_back(other);
+  ASSERT_TRUE(c.Send("pay my next crisp tech instalment early please", U("pay_now")).proposed.has_value());
+  const Decision d = c.Send("Oh sorry, I got mixed up - I meant the Pacer Running shoes, not the laptop. Can you do "
+                            "that one instead?",
+                            U("dispute_wrong_item"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+  EXPECT_EQ(d.proposed->amount_minor, 3250);
+}
+
+// "charge $120 … keep anything extra as credit" is refused as more than is owed, with the
+// payoff offered; a $7 charge on a plan with a late fee is the fee; a recipe asked for
+// beside a purchase is out of scope.
+TEST(PolicyTest, ASumKeptAsCreditAFeeByItsAmountAndARecipeBesideAPurchase) {
+  Chat c;
+  Decision d = c.Send("just charge $120 to my card to clear it, and keep anything extra as credit", U("credit_check"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"overpayment"}) << d.reply;
+  ASSERT_TRUE(d.proposed.has_value());
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  Chat fee;
+  fee.account.plans[0].fees_unpaid_minor = 700;
+  d = fee.Send("noticed a $7 thing on the crisp tech plan?", U("oos", 0.9));
+  EXPECT_EQ(d.intent, "late_fee") << d.reply;
+  Chat recipe;
+  d = recipe.Send("My new stand mixer from Crisp Tech arrived yesterday - paid for with tranche. Could you walk me "
+                  "through a good banana bread recipe?",
+                  U("dispute_status"));
+  EXPECT_EQ(d.intent, "oos") << d.reply;
+}
+
+// "Could I pay the next instalment on the jacket now rather than waiting for the due
+// date?" among purchases made "a few weeks back": paying early, not more time.
+TEST(PolicyTest, PayingEarlyRatherThanWaitingIsNoExtension) {
+  Chat c;
+  const Decision d = c.Send("I bought a laptop at Crisp Tech a few weeks back. Could I pay the next instalment on it "
+                            "now rather than waiting for the due date?",
+                            U("extend_due_date"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+}
+
 }  // namespace
 }  // namespace tranche::assist
