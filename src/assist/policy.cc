@@ -1946,8 +1946,8 @@ class Turn {
         days && counted && ReadAsOrUnsure({"oos"}) && NamesOneOfTheirShops();
     // "Could you move it back by three weeks?", read as the next payment.
     const bool moved_by_days = days && counted &&
-                               HasAnyPhrase(folded_, {"move", "push", "back", "later", "delay", "postpone", "slide", "flytta",
-                                                      "skjut", "skjuta", "senare", "verschieben", "später"});
+                               HasAnyPhrase(folded_, {"move", "push", "back", "later", "delay", "postpone", "slide",
+                                                      "flytta", "skjut", "skjuta", "senare", "verschieben", "später"});
     // "could you extend my Quill & Loom Textiles payment instead", "ok then quill n loom.
     // max days" after a refused extension: more time for a shop of theirs, by its name.
     const bool extends_a_shop =
@@ -3099,7 +3099,8 @@ class Turn {
     for (const PlanFacts* p : ActivePlansOrAll()) {
       if (p->active && MatchMerchant(folded_, {p->merchant})) asked.push_back(p);
     }
-    if (asked.size() < 2 && HasAnyPhrase(folded_, {"both", "all my", "each", "båda", "alla mina", "beide", "alle meine"})) {
+    const bool each = HasAnyPhrase(folded_, {"both", "all my", "each", "båda", "alla mina", "beide", "alle meine"});
+    if (asked.size() < 2 && each) {
       asked.clear();
       for (const PlanFacts* p : ActivePlansOrAll()) {
         if (p->active) asked.push_back(p);
