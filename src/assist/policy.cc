@@ -943,6 +943,19 @@ const PlanFacts* NextPaymentOf(const std::vector<const PlanFacts*>& plans) {
   return first;
 }
 
+// The report of an order problem asked for instead of a waiting payment ("the speaker
+// still hasn't arrived … can I report it instead?"): its reading, when the message tells
+// of the problem and asks to report or flag it.
+std::optional<std::string> ReportInstead(std::string_view s) {
+  const auto reason = FindDisputeReason(s);
+  if (!reason || *reason == "unauthorized" || *reason == "returned") return std::nullopt;
+  if (!HasAnyPhrase(s, {"report", "flag", "log a problem", "open a case", "dispute", "instead", "anmäla", "anmäl",
+                        "reklamera", "istället", "melden", "reklamieren", "stattdessen"})) {
+    return std::nullopt;
+  }
+  return *reason == "not_received" ? "dispute_not_received" : "dispute_wrong_item";
+}
+
 // ---- one turn's work ----
 
 class Turn {
@@ -951,7 +964,7 @@ class Turn {
        const Knowledge& knowledge, const ModelProposal* model)
       : state_(state), u_(u), reading_(MessageReading(u)), folded_(Fold(text)),
         text_handoff_(HandoffFromText(folded_)), account_(account), named_date_(FindDate(folded_, account.today)),
-        negated_(NegatedClause(folded_)),
+        negated_(NegatedClause(folded_)), report_instead_(ReportInstead(folded_)),
         knowledge_(knowledge), model_(model), r_(ReplyLanguage(state, u, text)) {
     d_.language = r_.language();
     d_.intent = reading_.intent;
@@ -1212,7 +1225,7 @@ class Turn {
       // "Actually, wait. The speaker still hasn't arrived … Can I report a problem with the
       // order instead?" while a payment waits: the payment is dropped, and the report is
       // the request (stated below, to wait for its own yes).
-      const auto report = pays && !text_handoff_ ? ReportInstead() : std::nullopt;
+      const auto report = pays && !text_handoff_ ? report_instead_ : std::nullopt;
       if (!yes && !report && (!says_no || weighs_it) && !text_handoff_ &&
           (AsksSomething(folded_) || weighs_it || held) &&
           (AboutTheWaitingChange(*state_.pending) || side_question)) {
@@ -2011,7 +2024,7 @@ class Turn {
       // "warum ist es weniger als 120?" why it is that sum; "no w8 the speakr never came …
       // can i report it insted" asks for something else.
       if (AsksSomething(folded_) && AsksWhatItTakes(folded_)) return false;
-      if (AsksWhyTheSum(folded_) || ReportInstead()) return false;
+      if (AsksWhyTheSum(folded_) || report_instead_) return false;
       // "I meant the Pacer Running shoes, not the jacket", "actually scrap that, the running
       // shoes one instead": the same kind of payment, on the other plan now named.
       if (NamesAnotherPlanInstead(a)) {
@@ -2093,18 +2106,6 @@ class Turn {
     return HasAnyPhrase(folded_, {"instead", "i meant", "i mean", "not the", "scrap that", "mixed up", "wrong one",
                                   "the other one", "menade", "istället", "i stället", "inte den",
                                   "meinte", "stattdessen", "nicht die", "nicht den", "nicht das", "verwechselt"});
-  }
-
-  // The report of an order problem asked for instead of a waiting payment: its reading,
-  // when the message tells of the problem and asks to report or flag it.
-  std::optional<std::string> ReportInstead() const {
-    const auto reason = FindDisputeReason(folded_);
-    if (!reason || *reason == "unauthorized" || *reason == "returned") return std::nullopt;
-    if (!HasAnyPhrase(folded_, {"report", "flag", "log a problem", "open a case", "dispute", "instead", "anmäla",
-                                "anmäl", "reklamera", "istället", "melden", "reklamieren", "stattdessen"})) {
-      return std::nullopt;
-    }
-    return *reason == "not_received" ? "dispute_not_received" : "dispute_wrong_item";
   }
 
   // Whether a question asks why a sum is what it is ("why is it less than $120?", "where
@@ -2709,7 +2710,7 @@ class Turn {
       if (p->refunded_minor <= 0) continue;
       any = true;
       d_.next.focus_plan = p->id;
-      Say("refund_applied", {p->merchant, Money(p->refunded_minor, p->currency), Money(p->outstanding_minor, p->currency)});
+      ExplainARefund(*p);
       // The instalment still due next is what such a consumer is looking at.
       if (p->active && !p->unpaid.empty() && !p->paused_until) {
         const InstalmentFacts& i = p->unpaid.front();
@@ -3095,17 +3096,14 @@ class Turn {
   // than two are asked for or several are left: then which one is asked.
   std::optional<const PlanFacts*> OneOfSeveralToExtend() {
     if (ModelPlan() != nullptr) return std::nullopt;
-    std::vector<const PlanFacts*> asked;
-    for (const PlanFacts* p : ActivePlansOrAll()) {
-      if (p->active && MatchMerchant(folded_, {p->merchant})) asked.push_back(p);
-    }
     const bool each = HasAnyPhrase(folded_, {"both", "all my", "each", "båda", "alla mina", "beide", "alle meine"});
-    if (asked.size() < 2 && each) {
-      asked.clear();
-      for (const PlanFacts* p : ActivePlansOrAll()) {
-        if (p->active) asked.push_back(p);
-      }
+    std::vector<const PlanFacts*> active, asked;
+    for (const PlanFacts& p : account_.plans) {
+      if (!p.active) continue;
+      active.push_back(&p);
+      if (MatchMerchant(folded_, {p.merchant})) asked.push_back(&p);
     }
+    if (asked.size() < 2 && each) asked = active;
     if (asked.size() < 2) return std::nullopt;
     std::vector<const PlanFacts*> open;
     for (const PlanFacts* p : asked) {
@@ -3187,7 +3185,8 @@ class Turn {
   const std::optional<HandoffReason> text_handoff_;  // HandoffFromText(folded_)
   const AccountFacts& account_;
   const std::optional<Date> named_date_;  // FindDate(folded_, account_.today)
-  const std::optional<std::string> negated_;  // NegatedClause(folded_)
+  const std::optional<std::string> negated_;         // NegatedClause(folded_)
+  const std::optional<std::string> report_instead_;  // ReportInstead(folded_)
   const assist::Knowledge& knowledge_;
   bool model_has_room_ = false;
   const ModelProposal* model_;      // null: the built-in understanding alone

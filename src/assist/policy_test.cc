@@ -44,6 +44,15 @@ struct Chat {
     state = d.next;
     return d;
   }
+  // Another plan like the first, at `merchant`, with the next id ("pln_2" for the second).
+  // The reference is good until the next plan is added.
+  PlanFacts& AddPlan(std::string merchant) {
+    PlanFacts p = account.plans[0];
+    p.id = "pln_" + std::to_string(account.plans.size() + 1);
+    p.merchant = std::move(merchant);
+    account.plans.push_back(std::move(p));
+    return account.plans.back();
+  }
 };
 
 TEST(PolicyTest, ReadsAnswerFromTheAccountWithFormattedFacts) {
@@ -2078,10 +2087,7 @@ TEST(PolicyTest, APurchaseNeverHeardOfAndAPhishingEmail) {
 // ("Bekräfta att det är gjort.") is no such claim.
 TEST(PolicyTest, APurchaseNeverMadeGoesToTheSecurityTeam) {
   Chat c;
-  PlanFacts other = c.account.plans[0];
-  other.id = "pln_2";
-  other.merchant = "Vertex Gadgets";
-  c.account.plans.push_back(other);
+  c.AddPlan("Vertex Gadgets");
   Decision d = c.Send("theres a purchase i didnt make", U("dispute_unauthorized"));
   EXPECT_FALSE(d.handoff.has_value());
   EXPECT_NE(d.reply.find("Vertex Gadgets"), std::string::npos) << d.reply;  // which one?
@@ -2307,11 +2313,7 @@ TEST(PolicyTest, ThingsThatDiedRhymesBreathingRoomAndABareCharge) {
 // in it with no word of an order problem is no report.
 TEST(PolicyTest, AnExtensionOfBothPlansRefusesTheOneAlreadyMovedAndOffersTheOther) {
   Chat c;
-  PlanFacts other = c.account.plans[0];
-  other.id = "pln_2";
-  other.merchant = "Lumen Home";
-  other.extended = true;
-  c.account.plans.push_back(other);
+  c.AddPlan("Lumen Home").extended = true;
   c.account.plans[0].merchant = "Kestrel Audio";
   const Decision d = c.Send("any chance both my due dates could slide back like three weeks? the lumen home one and "
                             "the kestrel one",
@@ -2328,11 +2330,7 @@ TEST(PolicyTest, AnExtensionOfBothPlansRefusesTheOneAlreadyMovedAndOffersTheOthe
 // for the plan now named.
 TEST(PolicyTest, APaymentCorrectedToAnotherPlanIsProposedForIt) {
   Chat c;
-  PlanFacts other = c.account.plans[0];
-  other.id = "pln_2";
-  other.merchant = "Pacer Running";
-  other.unpaid = {{3, *ParseDate("2026-12-09"), 3250, false}};
-  c.account.plans.push_back(other);
+  c.AddPlan("Pacer Running").unpaid = {{3, *ParseDate("2026-12-09"), 3250, false}};
   ASSERT_TRUE(c.Send("pay my next crisp tech instalment early please", U("pay_now")).proposed.has_value());
   const Decision d = c.Send("Oh sorry, I got mixed up - I meant the Pacer Running shoes, not the laptop. Can you do "
                             "that one instead?",

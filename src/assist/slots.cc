@@ -369,9 +369,10 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
     // week": a time.
     const std::string_view before = s.substr(0, n.begin);
     const std::string_view after = s.substr(n.end);
-    const bool product = before.ends_with("pay in ") || before.ends_with("pay-in-") || after.starts_with(" a week") ||
-                         after.starts_with(" a day") || after.starts_with(" a month");
-    if (bare_ok && !dayish && !cardish && !countish && !product && n.digits.size() <= 7) {
+    const bool named_or_timed = before.ends_with("pay in ") || before.ends_with("pay-in-") ||
+                                after.starts_with(" a week") || after.starts_with(" a day") ||
+                                after.starts_with(" a month");
+    if (bare_ok && !dayish && !cardish && !countish && !named_or_timed && n.digits.size() <= 7) {
       return AmountSlot{n.hundredths, false};
     }
   }
@@ -858,7 +859,8 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "tracking hasn't updated", "tracking has not updated", "tracking hasn't moved",
                        "tracking page hasn't changed", "tracking hasn't changed", "no sign of them", "no sign of it",
                        "hasn't turned up", "has not turned up", "still not here", "not here yet",
-                       "inte kommit", "inte har kommit", "har inte kommit", "aldrig kommit", "inte fått", "aldrig fått", "inte levererat",
+                       "inte kommit", "inte har kommit", "har inte kommit", "aldrig kommit", "inte fått",
+                       "aldrig fått", "inte levererat",
                        "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
                        "nicht bekommen", "nicht geliefert", "nie geliefert"})) {
     return "not_received";
