@@ -194,5 +194,63 @@ TEST(AssistantEvalTest, AnExtensionUsedBeforeThePaymentFellDueKeepsItOwed) {
   }
 }
 
+// An overdue purchase with no failed_collection ("status": "overdue", two of four paid,
+// the card failing) is built overdue: the card failed from the third instalment's due
+// date, so autopay did not pay it off, and the late fees fell due as the engine charges
+// them.
+TEST(AssistantEvalTest, AnOverduePurchaseIsBuiltWithItsCardFailingFromTheMissedInstalment) {
+  const Json plan = {{"key", "p1"}, {"merchant", "Nimbus Phones"}, {"product", "pay_in_4"}, {"amount_cents", 100000},
+                     {"days_ago", 70}, {"instalments_paid", 2}, {"status", "overdue"}, {"late_fees_cents", 1400}};
+  const Json failing = {{"type", "card"}, {"last4", "0275"}, {"state", "failing"}};
+  const Json scenarios = Json::array({
+      {{"id", "overdue"},
+       {"category", "info"},
+       {"setup", {{"purchases", {plan}}, {"payment_method", failing}, {"spending_limit_cents", 150000}}},
+       {"variants", {{"how much do i owe"}, {"what do i owe"}, {"balance please"}, {"my balance"}}},
+       {"expect", {{"state_change", nullptr}, {"handoff", false},
+                   {"reply_must_mention", {"outstanding(p1)"}}, {"reply_must_not_mention", Json::array()}}}},
+  });
+  auto report = assist::RunScenarios(File(scenarios), kIntents, kLanguages);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->variants.size(), 4u);
+  for (const auto& v : report->variants) {
+    EXPECT_TRUE(v.passed) << v.index << " " << (v.failures.empty() ? "" : v.failures.front()) << v.transcript.dump();
+    const Json& plans = v.transcript[0]["state_before"]["plans"];
+    ASSERT_EQ(plans.size(), 1u);
+    EXPECT_EQ(plans.begin().value()["status"], "active");
+    EXPECT_EQ(plans.begin().value()["fees"], 1400);
+  }
+}
+
+// SCENARIOS.md names no list of dispute reasons: a setup's "damaged" opens the API's
+// not_as_described dispute, and an expected "Item not received" report is judged as
+// not_received.
+TEST(AssistantEvalTest, ADisputeReasonIsReadInTheWordsAFileMayUse) {
+  Json paused = {{"key", "p1"}, {"merchant", "Gearloft"}, {"product", "pay_in_4"}, {"amount_cents", 20000},
+                 {"days_ago", 12}, {"instalments_paid", 1}, {"status", "paused"}};
+  paused["dispute"] = {{"reason", "damaged"}, {"opened_days_ago", 3}};
+  const Json open = {{"key", "p2"}, {"merchant", "Crisp Tech"}, {"product", "pay_in_4"}, {"amount_cents", 8000},
+                     {"days_ago", 5}, {"instalments_paid", 1}, {"status", "active"}};
+  const Json scenarios = Json::array({
+      {{"id", "reasons"},
+       {"category", "action"},
+       {"setup", {{"purchases", {paused, open}}, {"payment_method", Card()}, {"spending_limit_cents", 100000}}},
+       // Json::array: a braced pair of strings would be read as an object's key and value.
+       {"variants", Json::array({Json::array({"my crisp tech order never arrived, please report it", "yes"}),
+                                 Json::array({"crisp tech never arrived, report it", "yes"}),
+                                 Json::array({"the crisp tech thing never arrived, can you report that", "yes"}),
+                                 Json::array({"report crisp tech, it never arrived", "yes"})})},
+       {"expect", {{"state_change", {{"type", "dispute"}, {"purchase", "p2"}, {"reason", "Item not received"}}},
+                   {"no_change_before_turn", 2}, {"handoff", false},
+                   {"reply_must_mention", Json::array()}, {"reply_must_not_mention", Json::array()}}}},
+  });
+  auto report = assist::RunScenarios(File(scenarios), kIntents, kLanguages);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->variants.size(), 4u);
+  for (const auto& v : report->variants) {
+    EXPECT_TRUE(v.passed) << v.index << " " << (v.failures.empty() ? "" : v.failures.front()) << v.transcript.dump();
+  }
+}
+
 }  // namespace
 }  // namespace tranche

@@ -1,6 +1,7 @@
 #include "assist/eval.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -169,6 +170,26 @@ Result<std::string> World::CreateConsumer(const std::string& email) {
   return c.id;
 }
 
+// A dispute reason as the API names it (servicing/dispute.h), from the words a scenario
+// file may use for it: SCENARIOS.md names no list, so "item_not_received", "Not
+// received", "damaged" or "unauthorised" mean what they say. An unknown reason is kept,
+// and the setup refuses it with the API's message.
+std::string DisputeReason(std::string reason) {
+  for (char& c : reason) {
+    c = c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  static const std::map<std::string, std::string, std::less<>> kAliases = {
+      {"item_not_received", "not_received"}, {"never_arrived", "not_received"}, {"not_delivered", "not_received"},
+      {"non_delivery", "not_received"},      {"undelivered", "not_received"},   {"wrong", "wrong_item"},
+      {"item_wrong", "wrong_item"},          {"wrong_item_received", "wrong_item"}, {"damaged", "not_as_described"},
+      {"defective", "not_as_described"},     {"faulty", "not_as_described"},  {"broken", "not_as_described"},
+      {"item_not_as_described", "not_as_described"}, {"unauthorised", "unauthorized"}, {"fraud", "unauthorized"},
+      {"fraudulent", "unauthorized"},        {"not_recognised", "unauthorized"}, {"not_recognized", "unauthorized"},
+      {"item_returned", "returned"},         {"return", "returned"}};
+  const auto alias = kAliases.find(reason);
+  return alias != kAliases.end() ? alias->second : reason;
+}
+
 std::string FailingProfile(const Json& setup) {
   std::string reason;
   for (const Json& p : setup.value("purchases", Json::array())) {
@@ -180,6 +201,25 @@ std::string FailingProfile(const Json& setup) {
   const std::string state = pm.is_object() ? pm.value("state", "ok") : "ok";
   if (state == "expired" || reason.find("expire") != std::string::npos) return "expired_card";
   return "insufficient_funds";
+}
+
+// The due date, in days before the conversation, of the first instalment an overdue
+// purchase with no failed_collection left unpaid (number instalments_paid + 1), when it
+// fell due before the conversation's day: the card failed from then on, as its
+// "overdue" status and late fees say. Nothing for any other purchase.
+std::optional<int> MissedFromDaysAgo(const Json& p) {
+  if (p.contains("failed_collection") || p.value("status", "") != "overdue") return std::nullopt;
+  const auto kind = lending::ParseProduct(p.value("product", "pay_in_4"));
+  const std::int64_t amount = p.value("amount_cents", std::int64_t{0});
+  const int paid = p.value("instalments_paid", -1);
+  if (!kind || amount <= 0 || paid < 0) return std::nullopt;
+  const Date conversation = DateOf(kConversationTime);
+  const std::int64_t apr_bps = lending::DefaultTerms(*kind, Currency::kUSD).min_apr_bps;
+  const auto schedule = lending::BuildSchedule(*kind, Money(amount, Currency::kUSD),
+                                               AddDays(conversation, -p.value("days_ago", 0)), apr_bps);
+  if (!schedule.ok() || static_cast<std::size_t>(paid) >= schedule->installments.size()) return std::nullopt;
+  const int days_ago = DaysBetween(schedule->installments[static_cast<std::size_t>(paid)].due_date, conversation);
+  return days_ago > 0 ? std::optional<int>(days_ago) : std::nullopt;
 }
 
 // The day (days_ago) purchase `p`'s card starts failing. Its failed_collection is the
@@ -234,13 +274,14 @@ Status World::Apply(const Json& setup, int days_ago) {
       plan_of_[key] = plan;
       order_of_[key] = order;
     }
-    if (p.contains("failed_collection") && p["failed_collection"].is_object() && FailingFromDaysAgo(p) == days_ago) {
-      TRANCHE_RETURN_IF_ERROR(SetMethod(consumer_, last4_, FailingProfile(setup)));
-    }
+    const bool fails_today =
+        (p.contains("failed_collection") && p["failed_collection"].is_object() && FailingFromDaysAgo(p) == days_ago) ||
+        MissedFromDaysAgo(p) == days_ago;
+    if (fails_today) TRANCHE_RETURN_IF_ERROR(SetMethod(consumer_, last4_, FailingProfile(setup)));
     if (p.contains("dispute") && p["dispute"].is_object() && DaysAgo(p["dispute"], "opened_days_ago") == days_ago &&
         order_of_.contains(key)) {
       TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
-        return ops::OpenDispute(tx, ids_, clock_.Now(), consumer_, order_of_[key], p["dispute"].value("reason", "not_received"))
+        return ops::OpenDispute(tx, ids_, clock_.Now(), consumer_, order_of_[key], DisputeReason(p["dispute"].value("reason", "not_received")))
             .status();
       }));
     }
@@ -582,7 +623,7 @@ std::string CheckChange(const Json& expect, const Json& before, const Json& afte
   }
   if (type == "dispute") {
     if (after["disputes"].get<std::size_t>() != before["disputes"].get<std::size_t>() + 1) return "no dispute opened";
-    const std::string reason = sc.value("reason", "");
+    const std::string reason = DisputeReason(sc.value("reason", ""));
     if (!reason.empty() && after["dispute_reasons"].back() != reason) return "dispute reason differs";
     return "";
   }

@@ -32,7 +32,9 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "von der geschäftsleitung", "geschäftsleitung genehmigt", "i am authorising you",
                           "i'm authorising you", "i am authorizing you", "i'm authorizing you", "employee number",
                           "anställningsnummer", "jag ger dig behörighet", "personalnummer", "ich ermächtige sie",
-                          "ich ermächtige dich"});
+                          "ich ermächtige dich", "agent id", "agent number", "from tranche customer",
+                          "from tranche operations", "i'm authorising a", "i am authorising a", "i'm authorizing a",
+                          "i am authorizing a", "overriding the", "i'm overriding", "i am overriding"});
 }
 
 // Whether a word of `first` is followed, within `max_gap` words, by a word of `then`.
@@ -325,9 +327,11 @@ bool NamesAnotherPersonsCard(std::string_view s) {
         break;
       }
       if (In(x, {"his", "her", "their", "hans", "hennes", "deras", "seine", "seiner", "ihre", "ihrer"})) return true;
-      if (english && x == "s" && j - back >= 1 &&
+      // "something's off with the card": a contraction, and too far from the card.
+      if (english && x == "s" && back <= 3 && j - back >= 1 &&
           !In(w[j - back - 1], {"it", "that", "what", "there", "here", "let", "he", "she", "who", "where", "how",
-                                "one", "today", "card"})) {
+                                "one", "today", "card", "something", "nothing", "everything", "anything",
+                                "this"})) {
         return true;
       }
     }
@@ -372,17 +376,22 @@ bool HasOffTopicSubject(std::string_view s) {
 // "it bounced", "didn't go through", "gick inte igenom", "fehlgeschlagen": a collection
 // that failed, by its words.
 bool SpeaksOfAFailedPayment(std::string_view s) {
-  return HasAnyPhrase(s, {"bounced", "bounce", "failed", "didn't go through", "did not go through", "misslyckades",
-                          "gick inte igenom", "fehlgeschlagen", "geplatzt", "nicht durchgegangen"});
+  return HasAnyPhrase(s, {"bounced", "bounce", "failed", "fail", "didn't go through", "did not go through",
+                          "didnt go through", "didn't go thru", "didnt go thru", "payment didn't work",
+                          "payment did not work", "payment didnt work", "misslyckades", "gick inte igenom",
+                          "fehlgeschlagen", "geplatzt", "nicht durchgegangen"});
 }
 
 // "when will you try to take it again?", "när görs ett nytt försök", "wann wird erneut
 // versucht": the retry of a failed collection.
 bool AsksForTheRetry(std::string_view s) {
   return HasAnyPhrase(s, {"try again", "tried again", "try it again", "try the payment again", "try to take",
-                          "take it again", "retry", "retried", "another attempt", "next attempt", "försöka igen",
-                          "försöker igen", "dras igen", "nytt försök", "erneut versucht", "erneut abgebucht",
-                          "nochmal versucht", "noch einmal versucht", "neuer versuch", "wieder versucht"});
+                          "take it again", "retry", "retried", "retrying", "another attempt", "next attempt",
+                          "next try",
+                          "charge again", "charge it again", "försöka igen", "försöker igen", "försöker ni igen",
+                          "dras igen", "nytt försök", "erneut versucht", "erneut abgebucht", "nochmal versucht",
+                          "noch einmal versucht", "neuer versuch", "wieder versucht", "es erneut",
+                          "erneut versuchen", "nochmal versuchen", "noch einmal versuchen"});
 }
 
 // "apr", "interest rate", "ränta", "Zinssatz": the rate a plan is priced at, by its name.
@@ -571,7 +580,10 @@ bool PaysForSomeoneElse(std::string_view s) {
 bool AsksWhetherSomeoneIsACustomer(std::string_view s) {
   const bool does_have = HasPhrase(s, "does") && HasAnyPhrase(s, {"have an account", "have a account", "have any account",
                                                                   "have a balance", "have a plan", "owe you"});
-  return does_have || HasAnyPhrase(s, {"has an account", "has account", "has a account", "is a customer",
+  return does_have || HasAnyPhrase(s, {"has an account", "has account", "has a account", "has an acct",
+                                       "he's got an account", "she's got an account", "hes got an account",
+                                       "shes got an account", "he's got an acct", "she's got an acct",
+                                       "got an account at all", "is a customer",
                                        "is he a customer", "is she a customer", "she's a customer", "he's a customer",
                                        "shes a customer", "hes a customer", "what email she", "what email he",
                                        "which email she", "which email he",
@@ -691,7 +703,7 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
   }
   if (HasAnyPhrase(s, {"lost my job", "can't afford", "cannot afford", "can not afford", "unable to pay",
                        "hardship", "struggling financially", "struggling to pay", "medical bills", "made redundant",
-                       "laid off", "lost my income", "out of work",
+                       "laid off", "lost my income", "out of work", "was let go", "been let go", "got let go",
                        "can't keep up with the payments", "cannot keep up with the payments", "unemployed",
                        "jobless", "no way i can pay", "no way i can afford", "not able to pay my",
                        "can't make my payments", "can't make the payments",
@@ -756,7 +768,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
   const bool human = HasPhrase(s, "human") && !HasAnyPhrase(s, {"human body", "human rights", "human history",
                                                                  "human race", "human resources", "human nature"});
   if (human || HasAnyPhrase(s, {"real person", "a person", "an agent", "live agent", "speak to someone",
-                       "talk to someone", "someone i can talk to", "someone to talk to", "customer service",
+                       "talk to someone", "someone i can talk to", "someone i could talk to", "anyone i can talk to",
+                       "anyone i could talk to", "someone to talk to", "customer service",
                        "representative", "människa", "en person",
                        "handläggare", "riktig person", "prata med någon", "mensch", "echten person",
                        "sachbearbeiter", "mitarbeiter sprechen", "mit jemandem sprechen", "mit jemandem darüber sprechen",
@@ -981,6 +994,8 @@ class Turn {
 
   Decision Run() {
     ReadUngroundedIntent();
+    ReadHardshipNoClauseTells();
+    ReadLegalThreatWithoutTheLaw();
     ReadReturnAsReport();
     ReadPaymentRequest();
     ReadBalanceOfEach();
@@ -1366,7 +1381,11 @@ class Turn {
                                                     "raise a dispute", "flag that", "flag it", "flag this", "anmäla",
                                                     "anmäl det", "anmäla det", "reklamera", "melden", "das melden",
                                                     "reklamieren"});
-    const bool overridable = asks_report || ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
+    // A declined checkout read on an account that has none ("the tracking said 'label
+    // created' and then nothing … Is there anything you can do on your side?").
+    const bool no_decline = i == "declined_checkout" && account_.declines.empty();
+    const bool overridable =
+        asks_report || no_decline || ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
     if (!overridable || text_handoff_) return;
     const auto reason = FindDisputeReason(folded_);
     if (!reason) return;
@@ -1464,6 +1483,12 @@ class Turn {
     const bool windfall = i == "refund_status" &&
                           HasAnyPhrase(folded_, {"tax refund", "tax return", "skatteåterbäring", "skatteåterbäringen",
                                                  "steuererstattung", "steuerrückerstattung"});
+    // "I've just had my tax refund come in … I'd like to pay the next instalment on my
+    // Greenleaf Home plan today": the next instalment, with no sum named.
+    if (windfall && HasAnyPhrase(folded_, {"pay", "betala", "zahlen", "bezahlen"}) &&
+        SpeaksOfNextInstalment(folded_) && NamesOneOfTheirShops()) {
+      return Reread({"pay_now", kMinConfidence});
+    }
     const bool misread = windfall || ReadAsOrUnsure({"change_payment_method", "spending_limit", "increase_limit",
                                                      "apr_interest", "next_payment", "oos", "list_plans"});
     const bool asks = AsksSomething(folded_) && !PoliteRequest() && !StatesAWish();
@@ -1591,14 +1616,24 @@ class Turn {
   // bleibt als Guthaben": a sum to pay, whatever credit check, limit or late fee the
   // classifier read in it (more than is owed is then refused, and the payoff offered).
   void ReadSumToKeepAsCredit() {
-    if (!ReadAsOrUnsure({"oos", "credit_check", "late_fee", "increase_limit", "spending_limit"})) return;
+    // "I returned one pair … please just charge $50 and keep whatever is left over as
+    // credit" reads as the return, the refund or the payments told of around the sum.
+    if (!ReadAsOrUnsure({"oos", "credit_check", "late_fee", "increase_limit", "spending_limit", "payment_history",
+                         "return_item", "refund_status", "balance"})) {
+      return;
+    }
     if (!HasAnyPhrase(folded_, {"as credit", "keep the extra", "keep anything extra", "keep the change",
-                                "als guthaben", "som tillgodohavande", "som kredit", "som tillgodo"})) {
+                                "keep the rest", "keep whatever", "keep what's left", "keep the difference",
+                                "hold onto the difference", "hold on to the difference", "keep the remainder",
+                                "and be done", "be done with it", "als guthaben", "den rest behalten",
+                                "behalten sie den rest", "behalte den rest", "som tillgodohavande", "som kredit",
+                                "som tillgodo", "spara resten", "behåll resten"})) {
       return;
     }
     const auto slot = FindAmount(folded_, true);
     if (!slot || !slot->minor) return;
-    if (!HasAnyPhrase(folded_, {"charge", "pay", "take", "clear", "buchen", "abbuchen", "zahlen", "betala", "dra"})) {
+    if (!HasAnyPhrase(folded_, {"charge", "pay", "take", "clear", "put", "buchen", "abbuchen", "zahlen", "betala",
+                                "dra"})) {
       return;
     }
     Reread({"pay_now", kMinConfidence});
@@ -1622,13 +1657,23 @@ class Turn {
   // word of paying is the balance.
   void ReadQuestionNotPayment() {
     if (reading_.intent != "pay_now" && reading_.intent != "payoff") return;
+    // "Ich möchte jetzt nichts extra zahlen. Wann kommt die nächste Abbuchung?": paying
+    // declined, and a question asked beside it, is the question.
+    const bool declines_paying =
+        HasAnyPhrase(folded_, {"nothing extra", "not paying", "don't want to pay", "dont want to pay",
+                               "do not want to pay", "no extra payment", "inget extra", "vill inte betala",
+                               "betalar inte", "nichts extra", "nichts zahlen", "möchte nicht zahlen",
+                               "will nicht zahlen", "zahle nicht"});
+    if (declines_paying) {
+      if (const auto* c = SureClause(u_.clauses, IsQuestionIntent)) return Reread(*c);
+    }
     if (!AsksSomething(folded_) || StatesAWish() ||
         !HasAnyPhrase(folded_, {"owe", "left", "balance", "skyldig", "kvar", "saldo", "schulde", "offen", "übrig"})) {
       return;
     }
-    if (HasAnyPhrase(folded_, {"pay", "paying", "charge", "take", "clear", "settle", "payoff", "knock", "betala",
-                               "betalar", "lösa", "dra", "zahlen", "bezahlen", "einzahlen", "begleichen", "abbuchen",
-                               "ablösen"})) {
+    if (HasAnyPhrase(folded_, {"pay", "paying", "charge", "take", "clear", "settle", "payoff", "knock", "put",
+                               "betala", "betalar", "lösa", "dra", "zahlen", "bezahlen", "einzahlen", "begleichen",
+                               "buchen", "abbuchen", "ablösen"})) {
       return;
     }
     Reread({"balance", reading_.confidence});
@@ -1913,13 +1958,19 @@ class Turn {
   void ReadPayingEarly() {
     if (!ReadAsOrUnsure({"pause_payments", "extend_due_date", "oos"})) return;
     if (!HasAnyPhrase(folded_, {"out of the way", "pay it early", "pay early", "pay ahead", "ahead of time",
-                                "instead of waiting", "rather than waiting", "knock out the next", "knock out my next",
+                                "instead of waiting", "rather than waiting", "instead of later", "rather than later",
+                                "come out today", "come out now", "knock out the next", "knock out my next",
                                 "betala i förväg", "betala tidigare", "betala i förtid", "vorab zahlen",
                                 "vorab bezahlen", "früher zahlen", "früher bezahlen", "im voraus"})) {
       return;
     }
-    if (HasAnyPhrase(folded_, {"pause", "paus", "pausa", "pausieren", "later", "senare", "später", "delay",
-                               "postpone", "problem", "return", "retur", "rücksendung"})) {
+    // "today instead of later" asks for no later date.
+    std::string rest = folded_;
+    for (std::string_view sooner : {"instead of later", "rather than later"}) {
+      if (const auto at = rest.find(sooner); at != std::string::npos) rest.erase(at, sooner.size());
+    }
+    if (HasAnyPhrase(rest, {"pause", "paus", "pausa", "pausieren", "later", "senare", "später", "delay", "postpone",
+                            "problem", "return", "retur", "rücksendung"})) {
       return;
     }
     Reread({"pay_now", kMinConfidence});
@@ -1934,24 +1985,33 @@ class Turn {
     // "is there really no way to get one more extension? It's only seven days." right
     // after a refused one presses for it; it tells of no hardship the classifier read.
     const bool pressed = state_.refused_by_rule && reading_.intent == "hardship" && !text_handoff_;
+    // "I know I pushed it back already, but could I possibly get another three weeks? My
+    // rent went up and I'm really stretched": so many more days asked for, with no word
+    // of hardship the policy knows, is an extension asked for (and refused if used).
+    const bool days_asked = reading_.intent == "hardship" && !text_handoff_ &&
+                            FindDays(folded_, account_.today).has_value() &&
+                            HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare", "weitere"});
     // "any chance both my due dates could slide back like three weeks?" read as a report of
     // an order problem it names no word of (checked below), or as a fee waiver.
     const bool report = IsReportIntent(reading_.intent);
     // A fee waiver read in a message that names no fee is no waiver either.
     const bool waiver = reading_.intent == "fee_waiver" && !AsksOfAFee(folded_);
-    const bool misread = pressed || report || waiver ||
+    // "is there really no way to get a bit more time on it?" read as more credit.
+    const bool limit = (reading_.intent == "increase_limit" || reading_.intent == "spending_limit") &&
+                       !HasAnyPhrase(folded_, {"limit", "credit", "gräns", "köpgräns", "rahmen", "kredit"});
+    const bool misread = pressed || days_asked || report || waiver || limit ||
                          ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
                                          "payment_history", "pause_payments", "payoff", "how_it_works", "late_fee"});
     if (!misread || uneven_split_ || FindDisputeReason(folded_) || AsksOffTopic()) return;
     const auto days = FindDays(folded_, account_.today);
     // "some running shoes a few weeks back": a time past, as "ago" is.
     if (HasAnyPhrase(folded_, {"ago", "sedan", "vor", "weeks back", "week back", "days back", "months back"})) return;
-    const bool more_time = HasAnyPhrase(folded_, {"more time", "extra time", "extra days", "more days",
-                                                   "breathing room", "breathing space", "mer tid",
-                                                   "längre tid", "fler dagar", "mehr zeit", "noch zeit",
-                                                   "mehr tage"}) ||
-                           (days && HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare", "till", "noch",
-                                                           "weitere"}));
+    const bool time_in_words = HasAnyPhrase(folded_, {"more time", "extra time", "extra days", "more days",
+                                                       "breathing room", "breathing space", "mer tid",
+                                                       "längre tid", "fler dagar", "mehr zeit", "noch zeit",
+                                                       "mehr tage"});
+    const bool more_time = time_in_words || (days && HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare",
+                                                                            "till", "noch", "weitere"}));
     // A count of days or weeks, not a weekday ("camping on Saturday").
     const bool counted = HasAnyPhrase(folded_, {"day", "days", "week", "weeks", "month", "dag", "dagar", "vecka",
                                                 "veckor", "månad", "tag", "tage", "woche", "wochen", "monat"});
@@ -1972,6 +2032,9 @@ class Turn {
                                                            "så länge", "så långt", "längst", "so weit", "so lange",
                                                            "maximal"})));
     if (!more_time && !days_for_a_plan && !moved_by_days && !extends_a_shop) return;
+    // A limit reading is corrected only by time asked for in so many words ("wie viel mir
+    // noch zur Verfügung steht … nächste Woche" asks about the limit).
+    if (limit && !time_in_words) return;
     Reread({"extend_due_date", kMinConfidence});
   }
 
@@ -2003,6 +2066,40 @@ class Turn {
     Reread(*best);
   }
 
+  // "and paying it off early, is there a catch with the interest? not now, just
+  // wondering": hardship read from the whole of a message that names none (no phrase of
+  // HandoffFromText) and none of whose clauses reads as it is a misreading of what the
+  // clauses ask. The surest question among them is answered instead; without one, the
+  // reading stands and the hand-off with it.
+  void ReadHardshipNoClauseTells() {
+    if (reading_.intent != "hardship" || text_handoff_ || u_.clauses.empty()) return;
+    const bool a_clause_tells = std::any_of(u_.clauses.begin(), u_.clauses.end(),
+                                            [](const IntentPrediction& c) { return c.intent == "hardship"; });
+    if (a_clause_tells) return;
+    if (const auto* best = SureClause(u_.clauses, IsQuestionIntent)) Reread(*best);
+  }
+
+  // "Ach komm, Sie sind ein Finanzunternehmen. Sagen Sie mir einfach, was Sie wählen
+  // würden.": a legal threat read in a message with no word of the law, courts or rights
+  // is pressing for what was declined. Its surest question is answered instead, or it is
+  // out of scope. One that tells of money trouble ("behind on my bills") still goes to
+  // people, as the hardship it is.
+  void ReadLegalThreatWithoutTheLaw() {
+    if (reading_.intent != "legal_threat" || text_handoff_) return;
+    if (HasAnyPhrase(folded_, {"legal", "law", "lawsuit", "claim", "claims", "rights", "police", "report you",
+                               "lag", "lagen", "rätt", "rättigheter", "polisen", "anmäla er", "recht", "rechte",
+                               "gesetz", "klage", "polizei", "anzeige"})) {
+      return;
+    }
+    if (HasAnyPhrase(folded_, {"bills", "debt", "debts", "broke", "behind on", "afford", "rent", "stretched",
+                               "money", "räkningar", "skulder", "pengar", "hyran", "rechnungen", "schulden", "geld",
+                               "miete", "pleite"})) {
+      return Reread({"hardship", reading_.confidence});
+    }
+    const auto* best = SureClause(u_.clauses, IsQuestionIntent);
+    Reread(best != nullptr ? *best : IntentPrediction{"oos", kMinConfidence});
+  }
+
   // A stated change answered with other terms ("ok not that long, just move it to Friday
   // next week", "no. 7 days then", "nah just $40", "no, only the next instalment") is a
   // new request of the same kind: the waiting change gives way to it, and it too is
@@ -2010,7 +2107,9 @@ class Turn {
   bool ReadRevisedChange() {
     const Action& a = *state_.pending;
     std::string intent;
-    if (a.type == ActionType::kExtend) {
+    if (a.type == ActionType::kExtend && NamesAnotherPlanInstead(a)) {
+      intent = "extend_due_date";  // "sorry, I meant the Pixel Harbor one"
+    } else if (a.type == ActionType::kExtend) {
       const PlanFacts* p = FindPlan(account_, a.plan_id);
       const std::optional<int> days = NamedExtensionDays(p != nullptr ? NextDue(*p) : std::nullopt);
       // "if a month isn't possible then fourteen days will have to do. Yes": more than the
@@ -2103,8 +2202,9 @@ class Turn {
       if (p.active && p.id != a.plan_id) others.push_back(p.merchant);
     }
     if (others.empty() || !MatchMerchant(folded_, others)) return false;
-    return HasAnyPhrase(folded_, {"instead", "i meant", "i mean", "not the", "scrap that", "mixed up", "wrong one",
-                                  "the other one", "menade", "istället", "i stället", "inte den",
+    return HasAnyPhrase(folded_, {"instead", "i meant", "i mean", "not the", "scrap that", "scratch that",
+                                  "forget that", "my mistake", "mixed up", "wrong one", "the other one",
+                                  "the one i actually", "i actually want", "menade", "istället", "i stället", "inte den",
                                   "meinte", "stattdessen", "nicht die", "nicht den", "nicht das", "verwechselt"});
   }
 
@@ -2272,7 +2372,11 @@ class Turn {
     // charged?"
     if (intent != "change_payment_method" && NamesTheRate(folded_)) Answer("apr_interest");
     if (!HasAFailure()) return;
-    if (AsksForTheRetry(folded_)) {
+    // "my payment failed. Could you tell me why? … use my new card 5521"
+    const bool why_it_failed =
+        SpeaksOfAFailedPayment(folded_) && HasAnyPhrase(folded_, {"why", "y did", "how come", "what went wrong",
+                                                                   "varför", "warum", "wieso", "weshalb"});
+    if (AsksForTheRetry(folded_) || why_it_failed) {
       Answer("payment_failed");
     } else if (HasAnyPhrase(folded_, {"late fee", "a fee", "any fee", "fee for", "charged extra", "förseningsavgift",
                                       "avgift", "mahngebühr", "gebühr", "verspätungsgebühr", "säumnisgebühr"})) {
@@ -2313,13 +2417,27 @@ class Turn {
                                "wie viele monatsraten"})) {
       out.push_back("balance");
     }
+    // "when do fees hit n how high can they go. whats owed now": what is owed, asked in
+    // so many words beside another question.
+    if (answered != "balance" && answered != "list_plans" &&
+        HasAnyPhrase(folded_, {"whats owed", "what's owed", "what is owed", "what do i owe", "total i owe",
+                               "i owe in total", "i owe rn", "i owe now"})) {
+      out.push_back("balance");
+    }
     // "What's my overall spending limit, how much do I owe you … and how much room is
     // left?": what is owed beside the limit.
     if (answered == "spending_limit" &&
         HasAnyPhrase(folded_, {"owe", "outstanding", "skyldig", "skyldiga", "schulde", "schulden", "insgesamt offen"})) {
       out.push_back("balance");
     }
-    const bool failed = SpeaksOfAFailedPayment(folded_) || HasPhrase(folded_, "nekades");
+    // "I got a message that something went wrong", "before the next try. when would that
+    // be?": the failed collection on their account, in other words.
+    const bool failure_in_other_words =
+        HasAFailure() && (AsksForTheRetry(folded_) ||
+                          HasAnyPhrase(folded_, {"went wrong", "something wrong", "problem with the payment",
+                                                 "issue with the payment", "gick fel", "schiefgelaufen",
+                                                 "schief gelaufen"}));
+    const bool failed = SpeaksOfAFailedPayment(folded_) || HasPhrase(folded_, "nekades") || failure_in_other_words;
     if (failed) out.push_back("payment_failed");
     const bool fee = HasAnyPhrase(folded_, {"fee", "fees", "late fee", "charged extra", "penalty", "penalties",
                                             "avgift", "avgifter", "förseningsavgift", "straffavgift", "gebühr",
@@ -2351,6 +2469,12 @@ class Turn {
   }
 
   void Say(std::string_view id, std::initializer_list<std::string> args = {}) { Add(r_.Say(id, args)); }
+  // A sentence two answers of one reply both give ("you pay interest only up to the day
+  // you pay it off", beside a payoff and the rate) is said once.
+  void SayOnce(std::string_view id) {
+    const std::string sentence = r_.Say(id, {});
+    if (d_.reply.find(sentence) == std::string::npos) Add(sentence);
+  }
   void Add(const std::string& sentence) {
     if (!d_.reply.empty()) d_.reply += ' ';
     d_.reply += sentence;
@@ -2372,6 +2496,7 @@ class Turn {
     d_.next.awaiting_intent.clear();
     const std::string_view intro = HandoffIntro(reason);
     if (!intro.empty()) Say(intro);
+    AnswerWhatTheyOweBeforeHandingOver(reason);
     if (reason == HandoffReason::kFeeWaiver) {
       for (const PlanFacts* p : SelectPlans(false)) {
         if (p->fees_unpaid_minor > 0) Say("late_fee_current", {Money(p->fees_unpaid_minor, p->currency), p->merchant});
@@ -2386,6 +2511,24 @@ class Turn {
     }
     if (purchase != nullptr) Say("handoff_purchase", {purchase->merchant});
     Say("handoff");
+  }
+
+  // "I lost my job and can't keep up with my payments. How much do I owe in total?": what
+  // is owed, asked beside hardship, a complaint, a fee or a wish for a person, is answered
+  // before people take over. Not beside a security or an account matter, where a person
+  // checks who is asking first.
+  void AnswerWhatTheyOweBeforeHandingOver(HandoffReason reason) {
+    if (reason != HandoffReason::kHardship && reason != HandoffReason::kFeeWaiver &&
+        reason != HandoffReason::kRequested && reason != HandoffReason::kComplaint) {
+      return;
+    }
+    const auto is_balance = [](std::string_view i) { return i == "balance"; };
+    // "what's the damage so far?"
+    const bool asks_what_is_owed =
+        AsksSomething(folded_) && HasAnyPhrase(folded_, {"the damage", "how much do i owe", "what do i owe",
+                                                          "full amount", "total amount", "where i stand"});
+    if (reading_.intent != "balance" && SureClause(u_.clauses, is_balance) == nullptr && !asks_what_is_owed) return;
+    Balance(false);
   }
 
   Decision Finish() {
@@ -2918,7 +3061,15 @@ class Turn {
         free = true;
       }
     }
+    // "is there a catch with the interest if i pay it off early?"
+    if (financing && SpeaksOfPayingOffEarly()) SayOnce("payoff_interest_to_date");
     if (free || !financing) Say("apr_free");
+  }
+
+  bool SpeaksOfPayingOffEarly() const {
+    return HasAnyPhrase(folded_, {"pay off", "paying off", "pay it off", "paying it off", "payoff", "clear it early",
+                                  "pay early", "paying early", "i förtid", "lösa", "vorzeitig", "ablösen",
+                                  "ablöse"});
   }
 
   void Knowledge(const std::string& intent) {
@@ -3053,6 +3204,8 @@ class Turn {
     if (p->outstanding_minor != p->payoff_minor) {
       Say("balance_plan", {p->merchant, Money(p->outstanding_minor, p->currency), std::to_string(p->unpaid.size())});
     }
+    if (p->apr_bps != 0 && NamesTheRate(folded_)) SayOnce("payoff_interest_to_date");
+    if (OnlyAsksAboutIt(folded_)) return Say("payoff_quote", {p->merchant, Money(p->payoff_minor, p->currency)});
     Action a{ActionType::kPayoff, p->id, p->order_id, p->merchant, p->currency, p->payoff_minor};
     Say("confirm_payoff", {p->merchant, Money(p->payoff_minor, p->currency), MethodWord(account_.method_type),
                            account_.method_last4});

@@ -197,6 +197,12 @@ std::vector<Number> WordNumbers(const std::vector<Token>& tokens) {
       ++i;
       continue;
     }
+    // "a seven-day extension": an article before a number below a hundred is no one.
+    const bool article = In(tokens[i].word, {"a", "an", "en", "ett", "ein", "eine", "einen"});
+    if (article && i + 1 < tokens.size() && NumberWordValue(tokens[i + 1].word).value_or(100) < 100) {
+      ++i;
+      continue;
+    }
     Number n;
     n.from_words = true;
     n.begin = tokens[i].begin;
@@ -204,6 +210,11 @@ std::vector<Number> WordNumbers(const std::vector<Token>& tokens) {
     std::int64_t cents = 0;
     std::size_t j = i;
     for (; j < tokens.size(); ++j) {
+      // "a hundred and twenty-five": "and" inside a number after its hundreds.
+      const bool joins = sum.value() >= 100 && sum.value() % 100 == 0 && j + 1 < tokens.size() &&
+                         (tokens[j].word == "and" || tokens[j].word == "och" || tokens[j].word == "und") &&
+                         NumberWordValue(tokens[j + 1].word).value_or(100) < 100;
+      if (joins) continue;
       auto w = NumberWordValue(tokens[j].word);
       if (!w) break;
       // "forty-two fifty (five)": a price read aloud, the cents after a whole number
@@ -362,9 +373,11 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
     const std::string_view next = WordAt(s, n.end);
     const bool dayish = IsDayWord(next) || IsWeekWord(next) || IsMonthWord(next) || IsOrdinalAfter(s, n);
     const bool cardish = !n.has_decimals && n.digits.size() == 4 && IsCardWord(WordBefore(s, n.begin));
-    // "4 Raten", "8 payments": a count of instalments, not a sum.
+    // "4 Raten", "8 payments", "returned 1 pair": a count of instalments or of things
+    // bought, not a sum.
     const bool countish = InSet(next, {"payments", "instalments", "installments", "times", "raten", "zahlungen",
-                                       "mal", "betalningar", "delbetalningar", "gånger"});
+                                       "mal", "betalningar", "delbetalningar", "gånger", "pair", "pairs", "item",
+                                       "items", "piece", "pieces", "par", "paar", "stück", "artikel", "sachen"});
     // "I bought it with your pay in 4": the product's name, not a sum; "tracking dead 4 a
     // week": a time.
     const std::string_view before = s.substr(0, n.begin);
@@ -381,7 +394,9 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
   for (const Number& n : word_numbers) {
     if (negated(n)) continue;
     const std::string_view next = WordAt(s, n.end);
-    if (IsCurrencyWord(next) || n.spoken_price) return AmountSlot{n.hundredths, false};
+    // "the hundred-and-twenty-five-dollar instalment": the currency joined by a hyphen.
+    const bool hyphened = next.empty() && n.end < s.size() && s[n.end] == '-' && IsCurrencyWord(WordAt(s, n.end + 1));
+    if (IsCurrencyWord(next) || hyphened || n.spoken_price) return AmountSlot{n.hundredths, false};
     if (next == "grand") return AmountSlot{n.hundredths * 1000, false};
   }
   // "sorry, I meant forty": a number word that ends its clause is a sum too where bare
@@ -405,7 +420,14 @@ std::optional<int> FindDays(std::string_view s, Date today) {
   for (Number& n : WordNumbers(tokens)) numbers.push_back(n);
   for (const Number& n : numbers) {
     if (n.has_decimals) continue;
-    const std::string_view next = WordAt(s, n.end);
+    std::string_view next = WordAt(s, n.end);
+    // "a seven-day extension", "a 14-day delay"; but "the 12-month plan" and "the
+    // pay-later-in-30-days thing" name a product, not a time asked for.
+    if (next.empty() && n.end < s.size() && s[n.end] == '-') {
+      const std::string_view unit = WordAt(s, n.end + 1);
+      const std::size_t unit_end = static_cast<std::size_t>(unit.data() + unit.size() - s.data());
+      if (In(WordAt(s, unit_end), {"extension", "delay", "postponement", "deferral", "grace", "break"})) next = unit;
+    }
     const std::int64_t count = n.hundredths / 100;
     if (count <= 0 || count > 3660) continue;
     if (IsDayWord(next)) return static_cast<int>(count);
@@ -766,6 +788,51 @@ std::vector<std::string> SpokenCardDigits(std::string_view s) {
   return cards;
 }
 
+// A number from 10 to 99 said in English words at w[k] ("fifty five", "twenty", "twelve",
+// "oh five" for 05): its two digits and how many words it took, or nothing.
+std::optional<std::pair<std::string, std::size_t>> SpokenPair(const std::vector<std::string>& w, std::size_t k) {
+  static constexpr std::array<std::string_view, 10> kTeens = {"ten", "eleven", "twelve", "thirteen", "fourteen",
+                                                               "fifteen", "sixteen", "seventeen", "eighteen",
+                                                               "nineteen"};
+  static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty", "fifty", "sixty",
+                                                             "seventy", "eighty", "ninety"};
+  const auto unit = [&](std::size_t i) { return i < w.size() ? SpokenDigit(w[i]) : -1; };
+  for (std::size_t t = 0; t < kTeens.size(); ++t) {
+    if (w[k] == kTeens[t]) return std::pair{std::to_string(10 + t), std::size_t{1}};
+  }
+  for (std::size_t t = 0; t < kTens.size(); ++t) {
+    if (w[k] != kTens[t]) continue;
+    const int u = unit(k + 1);
+    if (u >= 1) return std::pair{std::to_string((t + 2) * 10 + static_cast<std::size_t>(u)), std::size_t{2}};
+    return std::pair{std::to_string((t + 2) * 10), std::size_t{1}};
+  }
+  if (w[k] == "oh" && unit(k + 1) >= 1) return std::pair{"0" + std::to_string(unit(k + 1)), std::size_t{2}};
+  return std::nullopt;
+}
+
+// "the one ending fifty-five twenty-one": four digits said as two numbers of two, and
+// no third one after them.
+std::vector<std::string> SpokenCardPairs(std::string_view s) {
+  std::vector<std::string> cards;
+  const std::vector<std::string> w = Words(s);
+  std::size_t k = 0;
+  while (k < w.size()) {
+    // The whole run of pairs is read before its length is judged, as for single digits.
+    std::string digits;
+    std::size_t end = k;
+    while (end < w.size()) {
+      const auto pair = SpokenPair(w, end);
+      if (!pair) break;
+      digits += pair->first;
+      end += pair->second;
+    }
+    const bool digit_after = end < w.size() && SpokenDigit(w[end]) >= 0;
+    if (digits.size() == 4 && !digit_after) cards.push_back(digits);
+    k = std::max(end, k + 1);
+  }
+  return cards;
+}
+
 std::optional<std::string> FindCardDigits(std::string_view s, std::string_view current) {
   std::vector<std::string> cards;
   std::optional<std::string> after_new;
@@ -781,6 +848,7 @@ std::optional<std::string> FindCardDigits(std::string_view s, std::string_view c
     from = n.end;
   }
   if (cards.empty()) cards = SpokenCardDigits(s);
+  if (cards.empty()) cards = SpokenCardPairs(s);
   if (cards.empty()) return std::nullopt;
   if (after_new) return after_new;
   for (auto it = cards.rbegin(); it != cards.rend(); ++it) {
@@ -859,6 +927,9 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "tracking hasn't updated", "tracking has not updated", "tracking hasn't moved",
                        "tracking page hasn't changed", "tracking hasn't changed", "no sign of them", "no sign of it",
                        "hasn't turned up", "has not turned up", "still not here", "not here yet",
+                       "label created", "tracking stopped",
+                       "tracking is stuck", "tracking stuck", "stuck in transit", "never shipped",
+                       "hasn't shipped", "hasn't been shipped", "was never shipped",
                        "inte kommit", "inte har kommit", "har inte kommit", "aldrig kommit", "inte fått",
                        "aldrig fått", "inte levererat",
                        "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
@@ -953,6 +1024,15 @@ static bool OpensWithItsVerb(std::string_view s) {
 // "do it", "kan du göra det": a verb first that says yes is an answer, not a question.
 bool AsksSomething(std::string_view s) {
   return s.find('?') != std::string_view::npos || HasQuestionWord(s) || (OpensWithItsVerb(s) && !IsAffirmation(s));
+}
+
+bool OnlyAsksAboutIt(std::string_view s) {
+  return HasAnyPhrase(s, {"just asking", "only asking", "just wondering", "just curious", "not paying yet",
+                          "not paying it yet", "not doing it now", "not doing it yet",
+                          "just planning", "hypothetically", "in theory", "bara undrar", "undrar bara",
+                          "bara nyfiken", "bara en fråga", "betalar inte än", "betalar inte nu", "frage nur",
+                          "nur eine frage", "nur neugierig", "rein hypothetisch", "zahle jetzt noch nicht",
+                          "zahle noch nicht"});
 }
 
 bool IsAffirmation(std::string_view s) {

@@ -76,4 +76,9 @@ bool HasQuestionWord(std::string_view folded);
 // change, whatever agreeing words it holds.
 bool AsksSomething(std::string_view folded);
 
+// "if i pay it off early do i still pay the interest? just asking", "ich frage nur, ich
+// zahle jetzt noch nicht": a question about a change that says it is not asking for it
+// yet. Such a change is answered with what it would cost, not stated for a yes.
+bool OnlyAsksAboutIt(std::string_view folded);
+
 }  // namespace tranche::assist

@@ -59,6 +59,9 @@ TEST(SlotsTest, NumbersWrittenInWordsAsPeopleWriteThem) {
   EXPECT_EQ(Minor("zweihundertfünfzig Euro"), 25000);
   EXPECT_EQ(Minor("etthundrafemtio kronor"), 15000);
   EXPECT_EQ(Minor("two thousand five hundred dollars"), 250000);
+  EXPECT_EQ(Minor("the hundred-and-twenty-five-dollar instalment"), 12500);
+  EXPECT_EQ(Minor("two hundred and fifty dollars"), 25000);
+  EXPECT_EQ(Minor("forty and twenty dollars"), 2000);
   EXPECT_EQ(Minor("ninety nine dollars"), 9900);
   // A price read aloud: dollars, then cents.
   EXPECT_EQ(Minor("It's the forty-two fifty one.", true), 4250);
@@ -107,6 +110,9 @@ TEST(SlotsTest, ASumSaidNotToBeMeantIsSkipped) {
   // A bare number word counts only where bare numbers do, and not before another word.
   EXPECT_EQ(Minor("I meant forty", false), -1);
   EXPECT_EQ(Minor("pay two instalments", true), -1);
+  // A count of things bought is no sum.
+  EXPECT_EQ(Minor("returned 1 pair. just take 50", true), 5000);
+  EXPECT_EQ(Minor("ich habe 2 Paar zurückgeschickt", true), -1);
   EXPECT_EQ(Minor("the next one", true), -1);
   EXPECT_EQ(Minor("da stehen jetzt 4 Raten", true), -1);  // a count of instalments
 }
@@ -171,6 +177,10 @@ TEST(SlotsTest, DaysAndDates) {
   const Date tuesday = *ParseDate("2026-12-01");  // a Tuesday
   EXPECT_EQ(FindDays(Fold("can I push it back two weeks"), tuesday), 14);
   EXPECT_EQ(FindDays(Fold("14 days please"), tuesday), 14);
+  EXPECT_EQ(FindDays(Fold("a seven-day extension on my next instalment"), tuesday), 7);
+  EXPECT_EQ(FindDays(Fold("a 10-day delay"), tuesday), 10);
+  EXPECT_NE(FindDays(Fold("we bought it on the 12-month plan"), tuesday), 360);
+  EXPECT_EQ(FindDays(Fold("I've only used the pay-later-in-30-days thing"), tuesday), std::nullopt);
   EXPECT_EQ(FindDays(Fold("give me a week"), tuesday), 7);
   EXPECT_EQ(FindDays(Fold("3 weeks"), tuesday), 21);
   EXPECT_EQ(FindDays(Fold("until next Friday"), tuesday), 3);
@@ -235,6 +245,12 @@ TEST(SlotsTest, CardDigitsSaidAsWords) {
   EXPECT_EQ(FindLast4(Fold("my new visa, last four are seven three one six"), "4242"), "7316");
   EXPECT_EQ(FindLast4(Fold("the new one seven three one six"), "4242"), "7316");
   EXPECT_EQ(FindLast4(Fold("mitt nya kort slutar på sju tre ett sex"), "4242"), "7316");
+  EXPECT_EQ(FindLast4(Fold("the new card ending fifty-five twenty-one"), "4242"), "5521");
+  EXPECT_EQ(FindLast4(Fold("it ends in nineteen oh five"), "4242"), "1905");
+  EXPECT_EQ(FindLast4(Fold("ending forty twelve"), "4242"), "4012");
+  // A sum or a time said in words is no card.
+  EXPECT_EQ(FindLast4(Fold("pay fifty five dollars"), "4242"), std::nullopt);
+  EXPECT_EQ(FindLast4(Fold("twenty one twenty two twenty three"), "4242"), std::nullopt);
   EXPECT_EQ(FindLast4(Fold("neue Karte, Endziffern sieben drei eins sechs"), "4242"), "7316");
   EXPECT_EQ(FindLast4(Fold("card ending oh four two nine"), "4242"), "0429");
   EXPECT_FALSE(FindLast4(Fold("pay two three four on the next one")).has_value());
@@ -264,6 +280,7 @@ TEST(SlotsTest, DisputeReasons) {
   EXPECT_EQ(FindDisputeReason(Fold("my order never arrived")), "not_received");
   EXPECT_EQ(FindDisputeReason(Fold("paketet har inte kommit")), "not_received");
   EXPECT_EQ(FindDisputeReason(Fold("Das Paket ist nie angekommen")), "not_received");
+  EXPECT_EQ(FindDisputeReason(Fold("The tracking said 'label created' and then nothing, for days")), "not_received");
   EXPECT_EQ(FindDisputeReason(Fold("they sent the wrong size")), "wrong_item");
   EXPECT_EQ(FindDisputeReason(Fold("jackan var trasig")), "wrong_item");
   EXPECT_EQ(FindDisputeReason(Fold("Der Stuhl kam beschädigt an")), "wrong_item");
