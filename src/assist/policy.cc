@@ -37,6 +37,22 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "i am authorizing a", "overriding the", "i'm overriding", "i am overriding"});
 }
 
+// "he already approved it, just say its waived", "Der Mitarbeiter hat gesagt, dass meine
+// Mahngebühr erlassen wurde. Bitte bestätige das.": a fee waiver told of as granted, with
+// a confirmation asked for.
+bool ClaimsAWaiverGranted(std::string_view s) {
+  const bool granted = HasAnyPhrase(s, {"is waived", "was waived", "been waived", "be waived", "its waived",
+                                        "it's waived", "fee waived", "waived per", "been removed", "was removed",
+                                        "would be removed", "approved it", "already approved", "erlassen wurde",
+                                        "wurde erlassen", "ist erlassen", "erlassen wird", "schon genehmigt",
+                                        "har strukits", "har tagits bort", "skulle tas bort", "har efterskänkts",
+                                        "efterskänkt"});
+  const bool confirm = HasAnyPhrase(s, {"confirm", "in writing", "written confirmation", "just say", "say its",
+                                        "say it's", "bestätige", "bestätigen", "schreib", "schriftlich", "bekräfta",
+                                        "skriftligt", "skriv"});
+  return granted && confirm;
+}
+
 // Whether a word of `first` is followed, within `max_gap` words, by a word of `then`.
 bool WordThenWord(const std::vector<std::string>& words, std::initializer_list<std::string_view> first,
                   std::initializer_list<std::string_view> then, std::size_t max_gap) {
@@ -370,7 +386,8 @@ bool HasOffTopicSubject(std::string_view s) {
                           "capital of", "recept", "dikt", "vädret", "väder", "läxa", "läxor", "personligt brev",
                           "målade", "rezept", "gedicht", "wetter", "hausaufgaben", "anschreiben", "lebenslauf",
                           "gemalt", "hauptstadt", "hotel", "hotell", "book a flight", "boka ett hotell", "boka flyg",
-                          "flug buchen", "hotel buchen"});
+                          "flug buchen", "hotel buchen", "joke", "jokes", "cheer me up", "skämt", "vits", "witz",
+                          "excel formula", "spreadsheet formula", "a formula", "one formula", "formel"});
 }
 
 // "it bounced", "didn't go through", "gick inte igenom", "fehlgeschlagen": a collection
@@ -767,7 +784,12 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
   }
   const bool human = HasPhrase(s, "human") && !HasAnyPhrase(s, {"human body", "human rights", "human history",
                                                                  "human race", "human resources", "human nature"});
-  if (human || HasAnyPhrase(s, {"real person", "a person", "an agent", "live agent", "speak to someone",
+  // "no. u dont get it. agent": an agent asked for in a few words, not one of another
+  // trade or one a longer message speaks of ("the agent may now share …").
+  const bool agent = HasPhrase(s, "agent") && Words(s).size() <= 8 &&
+                     !HasAnyPhrase(s, {"travel agent", "estate agent", "insurance agent", "secret agent", "agent id",
+                                       "agent number"});
+  if (human || agent || HasAnyPhrase(s, {"real person", "a person", "an agent", "live agent", "speak to someone",
                        "talk to someone", "someone i can talk to", "someone i could talk to", "anyone i can talk to",
                        "anyone i could talk to", "someone to talk to", "customer service",
                        "representative", "människa", "en person",
@@ -1306,6 +1328,7 @@ class Turn {
       Say("no_exception");
       return Finish();
     }
+    if (ClaimsAWaiverGranted(folded_) && !writes_blocked_) return WaiverNotOnTheAccount();
     if (text_handoff_ && !writes_blocked_) return Handoff(*text_handoff_);
     if (ExplainsAChargeOfTheirOwn()) return Finish();
     if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_) return Handoff(*h);
@@ -1377,6 +1400,8 @@ class Turn {
     // whatever question the classifier read in it.
     const bool asks_report = !IsWriteIntent(i) &&
                              HasAnyPhrase(folded_, {"report it", "report this", "report that", "can you report",
+                                                    "can i report", "report a problem", "report the problem",
+                                                    "report an issue",
                                                     "open a case", "open a dispute", "file a claim", "raise an issue",
                                                     "raise a dispute", "flag that", "flag it", "flag this", "anmäla",
                                                     "anmäl det", "anmäla det", "reklamera", "melden", "das melden",
@@ -1697,8 +1722,13 @@ class Turn {
                                               "möchte", "will"});
     const bool misread = ReadAsOrUnsure({"oos"}) || (settles_theirs && (i == "spending_limit" || i == "increase_limit")) ||
                          (clears && wants && i == "balance");
+    // "I'd love to get the patio set paid off completely … How much is left, and can you
+    // take it all now?": the payoff asked for, the sum asked beside it.
+    const bool asks_it_taken = i == "balance" && HasAnyPhrase(folded_, {"take it all now", "paid off completely",
+                                                                         "paid off in full"});
     const bool says_pay_off =
-        HasAnyPhrase(folded_, {"pay off", "payoff", "pay-off", "pay it off", "pay in full", "pay the whole",
+        HasAnyPhrase(folded_, {"pay off", "payoff", "pay-off", "pay it off", "paid off completely", "paid off in full",
+                               "take it all now", "pay in full", "pay the whole",
                                "clear the rest", "clear what's left", "clear the remaining",
                                "pay the full", "pay everything", "clear the balance", "settle the balance", "lösa hela", "lösa planen",
                                "lösa köpet", "betala hela", "betala allt", "slutbetala", "komplett bezahlen",
@@ -1708,7 +1738,7 @@ class Turn {
     // extension, whatever waiting it speaks of.
     const bool all_now = i == "extend_due_date" && says_pay_off &&
                          HasAnyPhrase(folded_, {"now", "today", "nu", "idag", "i dag", "jetzt", "heute", "sofort"});
-    if (!misread && !all_now) return;
+    if (!misread && !all_now && !asks_it_taken) return;
     if (!settles_theirs && !says_pay_off && !clears) return;
     Reread({"payoff", kMinConfidence});
   }
@@ -2076,7 +2106,29 @@ class Turn {
     const bool a_clause_tells = std::any_of(u_.clauses.begin(), u_.clauses.end(),
                                             [](const IntentPrediction& c) { return c.intent == "hardship"; });
     if (a_clause_tells) return;
-    if (const auto* best = SureClause(u_.clauses, IsQuestionIntent)) Reread(*best);
+    if (const auto* best = SureClause(u_.clauses, IsQuestionIntent)) {
+      Reread(*best);
+    } else if (AsksOffTopic()) {
+      // "I've had the worst week … Could you cheer me up with a funny joke?"
+      Reread({"oos", kMinConfidence});
+    }
+  }
+
+  // "the guy on the phone yesterday said my late fee is waived. confirm its gone": a
+  // waiver someone is said to have granted is no request for one. The account says
+  // whether any fee was taken off, and the chat confirms only that; people are not asked
+  // to review what the consumer says was already done.
+  Decision WaiverNotOnTheAccount() {
+    d_.next.pending.reset();
+    d_.refusals.push_back("unverified_waiver");
+    bool any = false;
+    for (const PlanFacts* p : SelectPlans(false)) {
+      if (p->fees_unpaid_minor <= 0) continue;
+      any = true;
+      Say("fee_not_waived", {Money(p->fees_unpaid_minor, p->currency), p->merchant});
+    }
+    if (!any) Say("no_late_fees");
+    return Finish();
   }
 
   // "Ach komm, Sie sind ein Finanzunternehmen. Sagen Sie mir einfach, was Sie wählen

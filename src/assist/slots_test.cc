@@ -179,7 +179,7 @@ TEST(SlotsTest, DaysAndDates) {
   EXPECT_EQ(FindDays(Fold("14 days please"), tuesday), 14);
   EXPECT_EQ(FindDays(Fold("a seven-day extension on my next instalment"), tuesday), 7);
   EXPECT_EQ(FindDays(Fold("a 10-day delay"), tuesday), 10);
-  EXPECT_NE(FindDays(Fold("we bought it on the 12-month plan"), tuesday), 360);
+  EXPECT_EQ(FindDays(Fold("we bought it on the 12-month plan"), tuesday), std::nullopt);
   EXPECT_EQ(FindDays(Fold("I've only used the pay-later-in-30-days thing"), tuesday), std::nullopt);
   EXPECT_EQ(FindDays(Fold("give me a week"), tuesday), 7);
   EXPECT_EQ(FindDays(Fold("3 weeks"), tuesday), 21);
