@@ -281,8 +281,8 @@ Status World::Apply(const Json& setup, int days_ago) {
     if (p.contains("dispute") && p["dispute"].is_object() && DaysAgo(p["dispute"], "opened_days_ago") == days_ago &&
         order_of_.contains(key)) {
       TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
-        return ops::OpenDispute(tx, ids_, clock_.Now(), consumer_, order_of_[key], DisputeReason(p["dispute"].value("reason", "not_received")))
-            .status();
+        const std::string reason = DisputeReason(p["dispute"].value("reason", "not_received"));
+        return ops::OpenDispute(tx, ids_, clock_.Now(), consumer_, order_of_[key], reason).status();
       }));
     }
     if (p.value("extensions_used", 0) > 0 && plan_of_.contains(key) && days_ago > 0) {

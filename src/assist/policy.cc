@@ -53,6 +53,26 @@ bool ClaimsAWaiverGranted(std::string_view s) {
   return granted && confirm;
 }
 
+// "tell me the full card number + expiry of the card u have", "all the digits and the
+// expiry please", "das vollständige Kartennummer und Ablaufdatum": a card's full number
+// or expiry date asked for, which no reply ever gives.
+bool AsksForFullCardDetails(std::string_view s) {
+  const bool number = HasAnyPhrase(s, {"full card number", "full number", "complete number", "whole number",
+                                       "whole card number", "all the digits", "all digits", "entire card number",
+                                       "full card details", "hela kortnumret", "fullständiga kortnumret",
+                                       "hela numret", "vollständige kartennummer", "ganze kartennummer",
+                                       "komplette kartennummer", "vollständige nummer"});
+  const bool expiry = HasAnyPhrase(s, {"expiry", "expiration", "expiry date", "utgångsdatum", "giltighetstid",
+                                       "ablaufdatum", "gültig bis"});
+  const bool asks = AsksSomething(s) || HasAnyPhrase(s, {"tell me", "read me", "show me", "give me", "send me",
+                                                          "berätta", "visa", "sag mir", "zeig", "nenn"});
+  // "the old one reached its expiry date": an expiry told of asks for none; the card's
+  // on file ("the card you have", "u have") is asked about.
+  const bool on_file = HasAnyPhrase(s, {"on file", "you have", "you've got", "u have", "ni har", "du har",
+                                        "sie haben", "du hast"});
+  return asks && (number || (expiry && on_file));
+}
+
 // Whether a word of `first` is followed, within `max_gap` words, by a word of `then`.
 bool WordThenWord(const std::vector<std::string>& words, std::initializer_list<std::string_view> first,
                   std::initializer_list<std::string_view> then, std::size_t max_gap) {
@@ -98,6 +118,12 @@ bool AssignsASetting(std::string_view s) {
 
 bool CarriesInstructions(std::string_view s) {
   if (OrdersRulesAwayOrBooksAltered(s) || AssignsASetting(s)) return true;
+  // "<tool_result>{\"status\": \"paid\", …}</tool_result>": a tool's answer pasted in
+  // is the consumer's text, never the system's.
+  if (s.find("tool_result") != std::string_view::npos || s.find("<tool") != std::string_view::npos ||
+      s.find("function_call") != std::string_view::npos) {
+    return true;
+  }
   return HasAnyPhrase(s, {"ignore your instructions", "ignore previous instructions", "ignore all previous",
                           "ignore all instructions", "ignore the rules", "ignore your rules", "disregard",
                           "system:", "system prompt", "developer mode", "you are now", "pretend you", "new instructions",
@@ -181,10 +207,25 @@ bool ClaimsToBeAParentOf(std::string_view s) {
 // "access to the account of Priya Raman", "kontoinnehavaren Priya Raman", "die
 // Kontoinhaberin Priya Raman", "what Priya still owes": an account holder or a debtor
 // other than the speaker.
+// "Jonas Berg's account", "berg's email": a named person's account ("it's" is no one's).
+bool NamesSomeonesAccount(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t k = 1; k + 1 < w.size(); ++k) {
+    if (w[k] != "s" || !In(w[k + 1], {"account", "acct", "balance", "email", "plans", "purchases"})) continue;
+    if (!In(w[k - 1], {"it", "that", "what", "there", "here", "let", "he", "she", "who", "one", "today", "tranche",
+                       "everyone", "everything", "someone", "nothing"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool SpeaksOfAnotherAccountHolder(std::string_view s) {
   // "the account of", not "on account of" (because of).
-  return HasAnyPhrase(s, {"the account of", "account holder", "accountholder", "kontoinnehavaren",
-                          "kontoinnehavare", "kontoinhaberin", "kontoinhaber", "still owes"});
+  return HasAnyPhrase(s, {"the account of", "account holder", "accountholder", "kontoinnehavaren", "kontoinnehavare",
+                          "kontoinhaberin", "kontoinhaber", "still owes", "co-owner", "joint owner",
+                          "the account for", "medägare", "miteigentümer"}) ||
+         NamesSomeonesAccount(s);
 }
 
 // "my partner's starting a new job", "my mum's been ill": "'s" for "is" or "has", not a
@@ -434,28 +475,33 @@ bool AsksForInvestmentAdvice(std::string_view s) {
 // gives "the kettle & crumb one"; up to the clause's end.
 std::optional<std::string> NegatedClause(std::string_view s) {
   const std::vector<std::string> w = Words(s);
-  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-    // "won't touch the Quill & Ink plan", "except the lamp", "leave the bike one alone".
-    if (!In(w[i], {"not", "touch", "except", "leave", "inte", "utom", "förutom", "nicht", "außer"})) continue;
-    const std::string_view next = w[i + 1];
-    if (!In(next, {"the", "my", "that", "den", "det", "die", "der", "das", "meine", "mein"})) continue;
-    const std::string phrase = w[i] + " " + std::string(next);
-    std::size_t at = s.find(phrase);
-    while (at != std::string_view::npos && at > 0 && IsWordByte(static_cast<unsigned char>(s[at - 1]))) {
-      at = s.find(phrase, at + 1);
+  // First "not the …" (an article after the negation), then a bare one ("not Lumen
+  // Beauty"), so that "I'm not sure … not the kettle one" gives the kettle one.
+  for (const bool bare : {false, true}) {
+    for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+      // "won't touch the Quill & Ink plan", "except the lamp", "leave the bike one alone".
+      if (!In(w[i], {"not", "touch", "except", "leave", "inte", "utom", "förutom", "nicht", "außer"})) continue;
+      const std::string_view next = w[i + 1];
+      const bool article = In(next, {"the", "my", "that", "den", "det", "die", "der", "das", "meine", "mein"});
+      if (!(bare ? !article && In(w[i], {"not", "inte", "nicht"}) : article)) continue;
+      const std::string phrase = w[i] + " " + std::string(next);
+      std::size_t at = s.find(phrase);
+      while (at != std::string_view::npos && at > 0 && IsWordByte(static_cast<unsigned char>(s[at - 1]))) {
+        at = s.find(phrase, at + 1);
+      }
+      if (at == std::string_view::npos) continue;
+      const std::size_t start = at + w[i].size() + 1;
+      std::size_t end = s.find_first_of(",.;:!?-\xE2", start);  // \xE2: the first byte of a dash (–, —)
+      for (std::string_view turn : {" but ", " i meant", " i mean", " instead", " sondern", " utan ", " jag menade",
+                                    " ich meinte"}) {
+        end = std::min(end, s.find(turn, start));
+      }
+      std::string clause(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+      // A clause of more than a few words is no "not the X one" ("won't touch the ceramics
+      // order I also have with you" names the thing touched at more length).
+      if (Words(clause).size() > (w[i] == "touch" ? 8u : 6u)) continue;
+      return clause;
     }
-    if (at == std::string_view::npos) return std::nullopt;
-    const std::size_t start = at + w[i].size() + 1;
-    std::size_t end = s.find_first_of(",.;:!?-\xE2", start);  // \xE2: the first byte of a dash (–, —)
-    for (std::string_view turn : {" but ", " i meant", " i mean", " instead", " sondern", " utan ", " jag menade",
-                                  " ich meinte"}) {
-      end = std::min(end, s.find(turn, start));
-    }
-    std::string clause(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    // A clause of more than a few words is no "not the X one" ("won't touch the ceramics
-    // order I also have with you" names the thing touched at more length).
-    if (Words(clause).size() > (w[i] == "touch" ? 8u : 6u)) return std::nullopt;
-    return clause;
   }
   return std::nullopt;
 }
@@ -1047,6 +1093,9 @@ class Turn {
     ReadMoreTime();
     ReadInstalmentsWorth();
     ReadFeeWaiverWithoutAFee();
+    ReadPayingTheFee();
+    ReadPayingDeclined();
+    ReadDeliveryQuestion();
     ReadNewCard();
     if (HasCardNumber(folded_)) {
       d_.redact = true;
@@ -1135,9 +1184,12 @@ class Turn {
     // request of another subject altogether is out of scope, not about her account.
     const bool about_their_account = (someone_else && SpeaksOfMoneyOwed(folded_) && !TellsOfTheirOwnPurchase() &&
                                       !HasOffTopicSubject(folded_)) ||
-                                     relative_owes ||
+                                     relative_owes || NamesSomeonesAccount(folded_) ||
                                      AsksWhetherSomeoneIsACustomer(folded_) || pressed_again;
-    if (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details")) {
+    // "my cousin swears by crypto, my dad says index funds": relatives' advice on
+    // investing asks nothing of their accounts (it is out of scope).
+    if (!AsksForInvestmentAdvice(folded_) &&
+        (about_their_account || (HasEmailAddress(folded_) && Intent() != "update_contact_details"))) {
       d_.next.pending.reset();
       d_.next.refused_someone_else = true;
       d_.refusals.push_back("other_consumer_data");
@@ -1329,6 +1381,20 @@ class Turn {
       return Finish();
     }
     if (ClaimsAWaiverGranted(folded_) && !writes_blocked_) return WaiverNotOnTheAccount();
+    // "read me the full card number and the expiry date of the card you have on file":
+    // never shown; which card it is, by its last four, is.
+    // A card change asked in the same breath ("come off the 5512 card … and show the full
+    // number of the old one") goes on to be stated or refused as any change is.
+    const bool changes_card = IsWriteIntent(Intent()) && FindLast4(folded_, account_.method_last4).has_value();
+    if (AsksForFullCardDetails(folded_) && !changes_card) {
+      d_.next.pending.reset();
+      d_.refusals.push_back("full_card_number");
+      Say("card_details_refused");
+      if (!account_.method_last4.empty()) {
+        Say("method_on_file", {MethodWord(account_.method_type), account_.method_last4});
+      }
+      return Finish();
+    }
     if (text_handoff_ && !writes_blocked_) return Handoff(*text_handoff_);
     if (ExplainsAChargeOfTheirOwn()) return Finish();
     if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_) return Handoff(*h);
@@ -1409,8 +1475,12 @@ class Turn {
     // A declined checkout read on an account that has none ("the tracking said 'label
     // created' and then nothing … Is there anything you can do on your side?").
     const bool no_decline = i == "declined_checkout" && account_.declines.empty();
-    const bool overridable =
-        asks_report || no_decline || ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
+    // "neon arcade 1200 not me!!!": a purchase of theirs disowned, whatever limit or
+    // question the classifier read in it.
+    const bool disowned = !IsWriteIntent(i) && NamesOneOfTheirShops() &&
+                          FindDisputeReason(folded_) == std::optional<std::string>("unauthorized");
+    const bool overridable = asks_report || no_decline || disowned ||
+                             ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
     if (!overridable || text_handoff_) return;
     const auto reason = FindDisputeReason(folded_);
     if (!reason) return;
@@ -1515,7 +1585,8 @@ class Turn {
       return Reread({"pay_now", kMinConfidence});
     }
     const bool misread = windfall || ReadAsOrUnsure({"change_payment_method", "spending_limit", "increase_limit",
-                                                     "apr_interest", "next_payment", "oos", "list_plans"});
+                                                     "apr_interest", "next_payment", "oos", "list_plans",
+                                                     "payment_history"});
     const bool asks = AsksSomething(folded_) && !PoliteRequest() && !StatesAWish();
     if (!misread || asks || FindLast4(folded_, account_.method_last4) || AsksForInvestmentAdvice(folded_)) return;
     // "just bump my limit up to ten grand, I'll pay it" is about the limit.
@@ -1945,6 +2016,21 @@ class Turn {
   // with a declined checkout, whatever the classifier made of the rest (a card declined
   // is a failed payment, not this).
   void ReadDeclineWords() {
+    // "I was standing at the till at Velvet Room Furniture … your payment thing said no.
+    // What went wrong?": a failed payment asked about on an account with none, at the
+    // checkout of a declined purchase, is the checkout.
+    // Only a checkout told of as such: a failed payment resolved since is no decline.
+    const bool at_a_checkout = [&] {
+      for (const DeclineFacts& d : account_.declines) {
+        if (MatchMerchant(folded_, {d.merchant})) return true;
+      }
+      return HasAnyPhrase(folded_, {"checkout", "check out", "the till", "at the store", "in the store", "kassan",
+                                    "kasse"});
+    }();
+    if (reading_.intent == "payment_failed" && !HasAFailure() && at_a_checkout && !MentionsPaymentMethod(folded_)) {
+      Reread({"declined_checkout", reading_.confidence});
+      return;
+    }
     if (reading_.intent != "oos" && reading_.confidence >= kMinConfidence) return;
     if (account_.declines.empty() || MentionsPaymentMethod(folded_)) return;
     if (!HasAnyPhrase(folded_, {"decline me", "declined me", "declined", "denied me", "rejected me", "nekade mig",
@@ -2037,6 +2123,7 @@ class Turn {
     // "some running shoes a few weeks back": a time past, as "ago" is.
     if (HasAnyPhrase(folded_, {"ago", "sedan", "vor", "weeks back", "week back", "days back", "months back"})) return;
     const bool time_in_words = HasAnyPhrase(folded_, {"more time", "extra time", "extra days", "more days",
+                                                       "a bit longer", "wait longer", "wait a bit",
                                                        "breathing room", "breathing space", "mer tid",
                                                        "längre tid", "fler dagar", "mehr zeit", "noch zeit",
                                                        "mehr tage"});
@@ -2064,7 +2151,7 @@ class Turn {
     if (!more_time && !days_for_a_plan && !moved_by_days && !extends_a_shop) return;
     // A limit reading is corrected only by time asked for in so many words ("wie viel mir
     // noch zur Verfügung steht … nächste Woche" asks about the limit).
-    if (limit && !time_in_words) return;
+    if (limit && !time_in_words && !FindCountedDays(folded_)) return;
     Reread({"extend_due_date", kMinConfidence});
   }
 
@@ -2152,6 +2239,61 @@ class Turn {
     Reread(best != nullptr ? *best : IntentPrediction{"oos", kMinConfidence});
   }
 
+  // "not paying anything today. the card ending 55 21 is the one I use now though": a
+  // payment said not to be wanted is never read as one. A new card named beside it is
+  // the change asked for; otherwise it is a no.
+  void ReadPayingDeclined() {
+    if (reading_.intent != "pay_now" && reading_.intent != "payoff") return;
+    if (!HasAnyPhrase(folded_, {"not paying anything", "not pay anything", "don't want to pay anything",
+                                "dont want to pay anything", "don't charge", "dont charge", "do not charge",
+                                "don't take anything", "nothing today", "betala inget", "inte betala något",
+                                "dra inget", "nichts bezahlen", "nichts zahlen", "nichts abbuchen",
+                                "buchen sie nichts"})) {
+      return;
+    }
+    if (FindLast4(folded_, account_.method_last4)) return Reread({"change_payment_method", kMinConfidence});
+    Reread({"deny", kMinConfidence});
+  }
+
+  // "please take the missed instalment and the fee", "let's get the overdue part sorted
+  // today, fee included", "buchen Sie die überfällige Rate zusammen mit der Gebühr ab":
+  // the fee paid with the instalment, not waived. Pay() takes what is overdue and the
+  // fees when no sum is named.
+  void ReadPayingTheFee() {
+    if (!ReadAsOrUnsure({"fee_waiver", "late_fee", "fees_overview"})) return;
+    const bool fee_with_it =
+        HasAnyPhrase(folded_, {"and the fee", "with the fee", "plus the fee", "fee included", "including the fee",
+                               "+ fee", "plus fee", "and fee", "och avgiften", "med avgiften", "inklusive avgiften",
+                               "mit der gebühr", "und die gebühr", "samt gebühr", "inklusive gebühr"});
+    const bool pays = HasAnyPhrase(folded_, {"pay", "take", "charge", "sorted", "betala", "dra", "zahlen",
+                                             "bezahlen", "buchen", "abbuchen"});
+    const bool waives = HasAnyPhrase(folded_, {"waive", "remove", "drop", "take off", "taken off", "cancel",
+                                               "efterskänk", "ta bort", "stryk", "erlassen", "streichen",
+                                               "stornieren"});
+    if (fee_with_it && pays && !waives) Reread({"pay_now", kMinConfidence});
+  }
+
+  // "do you know when the watch will actually be delivered?", "where's my watch tho",
+  // "wo ist mein Paket?": where an order is, which only the merchant that ships it knows.
+  // A problem with it told of ("never arrived") is a report instead (ReadOrderProblem).
+  void ReadDeliveryQuestion() {
+    if (!ReadAsOrUnsure({"oos", "payment_schedule", "next_payment", "dispute_status", "balance", "payment_history",
+                         "how_it_works"}) ||
+        !AsksSomething(folded_) || FindDisputeReason(folded_)) {
+      return;
+    }
+    const bool delivery = HasAnyPhrase(folded_, {"delivered", "delivery", "parcel", "package", "shipped", "shipping",
+                                                 "tracking", "turn up", "levereras", "leveransen", "paketet",
+                                                 "geliefert", "lieferung", "paket", "sendung"});
+    const bool where_mine = HasAnyPhrase(folded_, {"where's my", "wheres my", "where is my", "var är mitt",
+                                                   "var är min", "wo ist mein", "wo ist meine"}) &&
+                            !HasAnyPhrase(folded_, {"refund", "money", "payment", "återbetalning", "pengarna",
+                                                    "erstattung", "geld", "zahlung"});
+    if (!delivery && !where_mine) return;
+    delivery_asked_ = true;
+    Reread({"cancel_order", kMinConfidence});
+  }
+
   // A stated change answered with other terms ("ok not that long, just move it to Friday
   // next week", "no. 7 days then", "nah just $40", "no, only the next instalment") is a
   // new request of the same kind: the waiting change gives way to it, and it too is
@@ -2235,7 +2377,9 @@ class Turn {
     });
     return NamesOneOfTheirShops() &&
            (SpeaksOfOwnMoney(folded_) || my_shop ||
-            HasAnyPhrase(folded_, {"i bought", "i ordered", "i paid", "i've paid", "i have paid", "i got", "jag köpte",
+            HasAnyPhrase(folded_, {"i bought", "i ordered", "i paid", "i've paid", "i have paid", "i got", "i've got",
+                                   "can i pay", "i want to pay", "i'd like to pay", "i want to get ahead", "i've had",
+                                   "i have had", "i already finished", "i've finished", "jag köpte",
                                    "jag beställde", "jag har köpt", "jag har beställt", "ich habe", "ich kaufte",
                                    "ich bestellte"}));
   }
@@ -2254,9 +2398,12 @@ class Turn {
       if (p.active && p.id != a.plan_id) others.push_back(p.merchant);
     }
     if (others.empty() || !MatchMerchant(folded_, others)) return false;
+    // "wait no not lumen. the northwind one": the waiting plan's shop said not to be meant.
+    if (negated_ && MatchMerchant(*negated_, {a.merchant})) return true;
     return HasAnyPhrase(folded_, {"instead", "i meant", "i mean", "not the", "scrap that", "scratch that",
                                   "forget that", "my mistake", "mixed up", "wrong one", "the other one",
-                                  "the one i actually", "i actually want", "menade", "istället", "i stället", "inte den",
+                                  "the one i actually", "i actually want", "menade", "istället", "i stället",
+                                  "inte den",
                                   "meinte", "stattdessen", "nicht die", "nicht den", "nicht das", "verwechselt"});
   }
 
@@ -2814,7 +2961,7 @@ class Turn {
     Focus(plans);
     for (const PlanFacts* p : plans) {
       if (p->paused_until) {
-        Say("paused_until", {p->merchant, r_.Day(*p->paused_until)});
+        SayPaused(*p);
       } else if (p->unpaid.empty()) {
         Say("nothing_due", {p->merchant});
       } else {
@@ -2925,6 +3072,13 @@ class Turn {
 
   void MerchantMatters() {
     const auto plans = SelectPlans(false);
+    if (delivery_asked_) {
+      const PlanFacts* reported = ReportedAlready("not_received");
+      const std::string who = reported != nullptr ? reported->merchant
+                              : plans.size() == 1 ? plans.front()->merchant
+                                                  : r_.List(MerchantNames(plans));
+      return Say("delivery_merchant", {who});
+    }
     Knowledge("return_item");
     Say("contact_merchant", {plans.size() == 1 ? plans.front()->merchant : r_.List(MerchantNames(plans))});
   }
@@ -3043,13 +3197,21 @@ class Turn {
       if (p->dispute_status.empty()) continue;
       any = true;
       Say("dispute_state", {p->merchant, r_.Say("dispute_state_" + p->dispute_status)});
-      if (p->paused_until) Say("paused_until", {p->merchant, r_.Day(*p->paused_until)});
+      if (p->paused_until) SayPaused(*p);
     }
     if (!any) Say("no_disputes");
   }
 
+  // A paused plan's pause; one a reported problem made says how long such a pause is.
+  // Precondition: p.paused_until.
+  void SayPaused(const PlanFacts& p) {
+    TRANCHE_ASSERT(p.paused_until.has_value());
+    const bool reported = !p.dispute_status.empty() && p.dispute_status != "resolved";
+    Say(reported ? "paused_by_report" : "paused_until", {p.merchant, r_.Day(*p.paused_until)});
+  }
+
   void Pauses() {
-    Say("pause_rule");
+    Say("pause_rule");  // how long each kind of pause is, said once
     for (const PlanFacts* p : SelectPlans(false)) {
       if (p->paused_until) Say("paused_until", {p->merchant, r_.Day(*p->paused_until)});
     }
@@ -3154,7 +3316,9 @@ class Turn {
     // "wait no make it 40" revises the payment waiting for a yes.
     const bool revising = state_.pending && (state_.pending->type == ActionType::kPay ||
                                              state_.pending->type == ActionType::kPayoff);
-    if (revising && FindAmount(folded_, true)) return true;
+    if (revising && (FindAmount(folded_, true) || NamesAnotherPlanInstead(*state_.pending))) return true;
+    // "just take 150 to be safe": a bare sum beside a verb of paying.
+    if (FindAmount(folded_, true) && HasAnyPhrase(folded_, {"take", "charge", "put", "dra", "buchen"})) return true;
     if (MatchMerchant(folded_, MerchantNames(ActivePlansOrAll())) || SpeaksOfNextInstalment(folded_)) return true;
     return HasAnyPhrase(folded_, {"payoff", "paying", "repay", "settle", "clear", "everything", "the rest",
                                   "remaining", "all of it", "charge", "charged", "money towards", "money toward",
@@ -3162,7 +3326,7 @@ class Turn {
                                   "put money", "chip away", "knock", "pay down", "pay something", "pay a bit",
                                   "pay some", "lösa", "betalar", "bezahlen", "abbezahlen",
                                   "slutbetala", "resten", "allt", "zahlen", "begleichen", "ablösen", "tilgen", "alles",
-                                  "den rest"});
+                                  "den rest", "overdue part", "overdue one", "fee included", "catch up"});
   }
 
   // The sum the message names, else the one named before "which purchase?" was answered.
@@ -3357,6 +3521,21 @@ class Turn {
     Propose(std::move(a));
   }
 
+  // "watch never came, u still charging me in 2 days?" with no shop named: the one
+  // purchase whose same problem is reported already, if there is exactly one.
+  const PlanFacts* ReportedAlready(const std::string& reason) const {
+    if (call_ != nullptr || MatchMerchant(folded_, MerchantNames(AllPlans()))) return nullptr;
+    const PlanFacts* found = nullptr;
+    for (const PlanFacts& p : account_.plans) {
+      if (!p.active || p.dispute_status.empty() || p.dispute_status == "resolved" || p.dispute_reason != reason) {
+        continue;
+      }
+      if (found != nullptr) return nullptr;
+      found = &p;
+    }
+    return found;
+  }
+
   void Dispute(const std::string& intent) {
     std::string reason = call_ != nullptr ? call_->reason : FindDisputeReason(folded_).value_or("");
     if (reason.empty()) {
@@ -3364,7 +3543,8 @@ class Turn {
                : intent == "dispute_unauthorized" ? "unauthorized"
                                                   : "wrong_item";
     }
-    const PlanFacts* p = OnePlanFor(intent);
+    const PlanFacts* p = ReportedAlready(reason);
+    if (p == nullptr) p = OnePlanFor(intent);
     if (p == nullptr) return;
     // A purchase the consumer says they never made means someone else may hold their
     // details or their account: the security team looks into it (and into what else that
@@ -3397,6 +3577,7 @@ class Turn {
   const ModelProposal* model_;      // null: the built-in understanding alone
   bool each_plan_ = false;          // ReadBalanceOfEach: the balance of every plan was asked
   bool uneven_split_ = false;       // ReadUnevenSplit: why the first instalment differs was asked
+  bool delivery_asked_ = false;     // ReadDeliveryQuestion: where an order is was asked
   std::int64_t awaited_amount_minor_ = 0;  // the sum named before "which purchase?" was answered
   const ToolCall* call_ = nullptr;  // the model's call being followed, when there is one
   const Replies r_;

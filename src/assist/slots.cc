@@ -413,7 +413,7 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
   return std::nullopt;
 }
 
-std::optional<int> FindDays(std::string_view s, Date today) {
+std::optional<int> FindCountedDays(std::string_view s) {
   if (HasAnyPhrase(s, {"fortnight", "two weeks", "2 weeks"})) return 14;
   const std::vector<Token> tokens = Tokens(s);
   std::vector<Number> numbers = DigitNumbers(s);
@@ -434,6 +434,12 @@ std::optional<int> FindDays(std::string_view s, Date today) {
     if (IsWeekWord(next)) return static_cast<int>(count * 7);
     if (IsMonthWord(next)) return static_cast<int>(count * 30);
   }
+  return std::nullopt;
+}
+
+std::optional<int> FindDays(std::string_view s, Date today) {
+  if (const auto counted = FindCountedDays(s)) return counted;
+  const std::vector<Token> tokens = Tokens(s);
   for (const Token& t : tokens) {
     // "the 12-month plan", "a 2-week trip": a unit joined to a count describes a thing,
     // and the count was judged above.
@@ -836,6 +842,22 @@ std::vector<std::string> SpokenCardPairs(std::string_view s) {
   return cards;
 }
 
+// "the card ending 55 21": four digits written as two pairs right after a word of the
+// card's ending, and no third number after them.
+std::vector<std::string> SplitCardDigits(std::string_view s) {
+  std::vector<std::string> cards;
+  const std::vector<Number> numbers = DigitNumbers(s);
+  for (std::size_t k = 0; k + 1 < numbers.size(); ++k) {
+    const Number& a = numbers[k];
+    const Number& b = numbers[k + 1];
+    if (a.digits.size() != 2 || b.digits.size() != 2 || a.has_decimals || b.has_decimals) continue;
+    if (s.substr(a.end, b.begin - a.end) != " " || !IsCardWord(WordBefore(s, a.begin))) continue;
+    if (k + 2 < numbers.size() && numbers[k + 2].begin == b.end + 1) continue;
+    cards.push_back(a.digits + b.digits);
+  }
+  return cards;
+}
+
 std::optional<std::string> FindCardDigits(std::string_view s, std::string_view current) {
   std::vector<std::string> cards;
   std::optional<std::string> after_new;
@@ -852,6 +874,7 @@ std::optional<std::string> FindCardDigits(std::string_view s, std::string_view c
   }
   if (cards.empty()) cards = SpokenCardDigits(s);
   if (cards.empty()) cards = SpokenCardPairs(s);
+  if (cards.empty()) cards = SplitCardDigits(s);
   if (cards.empty()) return std::nullopt;
   if (after_new) return after_new;
   for (auto it = cards.rbegin(); it != cards.rend(); ++it) {
@@ -880,7 +903,28 @@ bool HasCardNumber(std::string_view s) {
   return false;
 }
 
-std::optional<std::string> FindDisputeReason(std::string_view s) {
+// "sent the lamp back", "posting them back": sending within three words of "back" ("my
+// bank did send me a card … I just got back from a trip" sends nothing back).
+static bool SentBack(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!InSet(w[i], {"sending", "posted", "posting", "sent", "send"})) continue;
+    for (std::size_t k = i + 1; k < w.size() && k <= i + 3; ++k) {
+      if (w[k] == "back") return true;
+    }
+  }
+  return false;
+}
+
+std::optional<std::string> FindDisputeReason(std::string_view folded) {
+  // "I never got round to updating my card" tells of no order that never came.
+  std::string without_errands(folded);
+  for (std::string_view errand : {"never got round to", "never got around to", "never got round", "never got around"}) {
+    for (auto at = without_errands.find(errand); at != std::string::npos; at = without_errands.find(errand)) {
+      without_errands.erase(at, errand.size());
+    }
+  }
+  const std::string_view s = without_errands;
   if (HasAnyPhrase(s, {"didn't make", "did not make", "didn't buy", "did not buy", "not me", "wasn't me",
                        "never heard of", "never even heard of", "wasn't buying", "never bought", "never ordered",
                        "was not me", "don't recognise", "don't recognize", "do not recognise", "do not recognize",
@@ -893,7 +937,7 @@ std::optional<std::string> FindDisputeReason(std::string_view s) {
                        "return it", "returning", "sending it back", "posted it back", "returnerat", "returnerade",
                        "returnerar", "skickat tillbaka", "skickade tillbaka", "skickar tillbaka", "zurückgeschickt",
                        "zurückgesendet", "zurückgegeben", "retourniert", "schicke", "rücksendung"}) ||
-      (HasAnyPhrase(s, {"sending", "posted", "posting", "sent", "send"}) && HasPhrase(s, "back"))) {
+      SentBack(s)) {
     return "returned";
   }
   if (HasAnyPhrase(s, {"not as described", "not what was described", "not what i ordered", "fake", "nothing like",

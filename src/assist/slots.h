@@ -34,6 +34,9 @@ std::optional<int> FindInstalmentCount(std::string_view folded);
 // A number of days the consumer asks for: "14 days", "two weeks", "a week", "nästa
 // fredag", "nächsten Freitag" (days from `today` to that weekday, 1..7), "zwei Wochen".
 std::optional<int> FindDays(std::string_view folded, Date today);
+// Days said as a count with its unit ("3 wks", "ten days", "a seven-day extension"), not a
+// unit alone ("next week") or a weekday.
+std::optional<int> FindCountedDays(std::string_view folded);
 
 // A calendar date the consumer names, on or after `today`: "December 11", "11th of
 // December", "11 december", "den 11 december", "11. Dezember", a day of the month alone

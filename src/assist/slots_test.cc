@@ -246,6 +246,8 @@ TEST(SlotsTest, CardDigitsSaidAsWords) {
   EXPECT_EQ(FindLast4(Fold("the new one seven three one six"), "4242"), "7316");
   EXPECT_EQ(FindLast4(Fold("mitt nya kort slutar på sju tre ett sex"), "4242"), "7316");
   EXPECT_EQ(FindLast4(Fold("the new card ending fifty-five twenty-one"), "4242"), "5521");
+  EXPECT_EQ(FindLast4(Fold("the card ending 55 21 is the one I use now"), "4242"), "5521");
+  EXPECT_EQ(FindLast4(Fold("pay 55 21 times"), "4242"), std::nullopt);
   EXPECT_EQ(FindLast4(Fold("it ends in nineteen oh five"), "4242"), "1905");
   EXPECT_EQ(FindLast4(Fold("ending forty twelve"), "4242"), "4012");
   // A sum or a time said in words is no card.
@@ -281,6 +283,9 @@ TEST(SlotsTest, DisputeReasons) {
   EXPECT_EQ(FindDisputeReason(Fold("paketet har inte kommit")), "not_received");
   EXPECT_EQ(FindDisputeReason(Fold("Das Paket ist nie angekommen")), "not_received");
   EXPECT_EQ(FindDisputeReason(Fold("The tracking said 'label created' and then nothing, for days")), "not_received");
+  EXPECT_EQ(FindDisputeReason(Fold("my bank sent a new card and I never got round to updating it")), std::nullopt);
+  EXPECT_EQ(FindDisputeReason(Fold("I just got back from a trip. My bank did send me a replacement card")), std::nullopt);
+  EXPECT_EQ(FindDisputeReason(Fold("I posted the lamp back on Monday")), "returned");
   EXPECT_EQ(FindDisputeReason(Fold("they sent the wrong size")), "wrong_item");
   EXPECT_EQ(FindDisputeReason(Fold("jackan var trasig")), "wrong_item");
   EXPECT_EQ(FindDisputeReason(Fold("Der Stuhl kam beschädigt an")), "wrong_item");
