@@ -203,22 +203,32 @@ std::string FailingProfile(const Json& setup) {
   return "insufficient_funds";
 }
 
+// The engine's due dates for purchase `p`'s instalments, in order; empty when the setup
+// names no product or amount the engine would build. Due dates do not depend on the
+// rate: any the product allows will do.
+std::vector<Date> DueDatesOf(const Json& p) {
+  const auto kind = lending::ParseProduct(p.value("product", "pay_in_4"));
+  const std::int64_t amount = p.value("amount_cents", std::int64_t{0});
+  if (!kind || amount <= 0) return {};
+  const std::int64_t apr_bps = lending::DefaultTerms(*kind, Currency::kUSD).min_apr_bps;
+  const auto schedule = lending::BuildSchedule(*kind, Money(amount, Currency::kUSD),
+                                               AddDays(DateOf(kConversationTime), -p.value("days_ago", 0)), apr_bps);
+  if (!schedule.ok()) return {};
+  std::vector<Date> due;
+  for (const lending::Installment& i : schedule->installments) due.push_back(i.due_date);
+  return due;
+}
+
 // The due date, in days before the conversation, of the first instalment an overdue
 // purchase with no failed_collection left unpaid (number instalments_paid + 1), when it
 // fell due before the conversation's day: the card failed from then on, as its
 // "overdue" status and late fees say. Nothing for any other purchase.
 std::optional<int> MissedFromDaysAgo(const Json& p) {
   if (p.contains("failed_collection") || p.value("status", "") != "overdue") return std::nullopt;
-  const auto kind = lending::ParseProduct(p.value("product", "pay_in_4"));
-  const std::int64_t amount = p.value("amount_cents", std::int64_t{0});
   const int paid = p.value("instalments_paid", -1);
-  if (!kind || amount <= 0 || paid < 0) return std::nullopt;
-  const Date conversation = DateOf(kConversationTime);
-  const std::int64_t apr_bps = lending::DefaultTerms(*kind, Currency::kUSD).min_apr_bps;
-  const auto schedule = lending::BuildSchedule(*kind, Money(amount, Currency::kUSD),
-                                               AddDays(conversation, -p.value("days_ago", 0)), apr_bps);
-  if (!schedule.ok() || static_cast<std::size_t>(paid) >= schedule->installments.size()) return std::nullopt;
-  const int days_ago = DaysBetween(schedule->installments[static_cast<std::size_t>(paid)].due_date, conversation);
+  const std::vector<Date> due = DueDatesOf(p);
+  if (paid < 0 || static_cast<std::size_t>(paid) >= due.size()) return std::nullopt;
+  const int days_ago = DaysBetween(due[static_cast<std::size_t>(paid)], DateOf(kConversationTime));
   return days_ago > 0 ? std::optional<int>(days_ago) : std::nullopt;
 }
 
@@ -228,22 +238,14 @@ std::optional<int> MissedFromDaysAgo(const Json& p) {
 // engine's own schedule for the purchase; a failure on none of those days starts then.
 int FailingFromDaysAgo(const Json& p) {
   const int failed = DaysAgo(p["failed_collection"], "days_ago");
-  const auto kind = lending::ParseProduct(p.value("product", "pay_in_4"));
-  const std::int64_t amount = p.value("amount_cents", std::int64_t{0});
-  if (!kind || amount <= 0) return failed;
   const Date conversation = DateOf(kConversationTime);
   const Date failed_on = AddDays(conversation, -failed);
-  // Due dates do not depend on the rate: any the product allows will do.
-  const std::int64_t apr_bps = lending::DefaultTerms(*kind, Currency::kUSD).min_apr_bps;
-  const auto schedule = lending::BuildSchedule(*kind, Money(amount, Currency::kUSD),
-                                               AddDays(conversation, -p.value("days_ago", 0)), apr_bps);
-  if (!schedule.ok()) return failed;
-  for (const lending::Installment& i : schedule->installments) {
-    const int after_due = DaysBetween(i.due_date, failed_on);
+  for (const Date due : DueDatesOf(p)) {
+    const int after_due = DaysBetween(due, failed_on);
     const bool attempt = after_due == 0 || std::find(std::begin(servicing::kRetryAfterDays),
                                                      std::end(servicing::kRetryAfterDays),
                                                      after_due) != std::end(servicing::kRetryAfterDays);
-    if (attempt) return DaysBetween(i.due_date, conversation);
+    if (attempt) return DaysBetween(due, conversation);
   }
   return failed;
 }

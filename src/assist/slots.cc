@@ -917,14 +917,20 @@ static bool SentBack(std::string_view s) {
 }
 
 std::optional<std::string> FindDisputeReason(std::string_view folded) {
-  // "I never got round to updating my card" tells of no order that never came.
-  std::string without_errands(folded);
-  for (std::string_view errand : {"never got round to", "never got around to", "never got round", "never got around"}) {
-    for (auto at = without_errands.find(errand); at != std::string::npos; at = without_errands.find(errand)) {
-      without_errands.erase(at, errand.size());
+  // "I never got round to updating my card" tells of no order that never came. The text
+  // is copied only when it holds such an errand: this runs several times a turn.
+  std::string without_errands;
+  std::string_view s = folded;
+  if (HasAnyPhrase(folded, {"never got round", "never got around"})) {
+    without_errands = folded;
+    for (std::string_view errand : {"never got round to", "never got around to", "never got round",
+                                    "never got around"}) {
+      for (auto at = without_errands.find(errand); at != std::string::npos; at = without_errands.find(errand)) {
+        without_errands.erase(at, errand.size());
+      }
     }
+    s = without_errands;
   }
-  const std::string_view s = without_errands;
   if (HasAnyPhrase(s, {"didn't make", "did not make", "didn't buy", "did not buy", "not me", "wasn't me",
                        "never heard of", "never even heard of", "wasn't buying", "never bought", "never ordered",
                        "was not me", "don't recognise", "don't recognize", "do not recognise", "do not recognize",
