@@ -222,6 +222,60 @@ TEST(AssistantEvalTest, AnOverduePurchaseIsBuiltWithItsCardFailingFromTheMissedI
   }
 }
 
+// A purchase the setup gives is made although another of its plans was overdue that day
+// (the decider would decline a checkout for it); a declined checkout still is declined.
+TEST(AssistantEvalTest, APurchaseTheSetupGivesIsMadeBesideAnOverduePlan) {
+  const Json overdue = {{"key", "p1"}, {"merchant", "Keystone Appliances"}, {"product", "pay_in_4"},
+                        {"amount_cents", 100000}, {"days_ago", 40}, {"instalments_paid", 2}, {"status", "overdue"}};
+  const Json later = {{"key", "p2"}, {"merchant", "Tidewater Toys"}, {"product", "pay_in_4"}, {"amount_cents", 4800},
+                      {"days_ago", 5}, {"instalments_paid", 1}, {"status", "active"}};
+  const Json failing = {{"type", "card"}, {"last4", "3158"}, {"state", "failing"}};
+  const Json scenarios = Json::array({
+      {{"id", "overdue-and-later"},
+       {"category", "info"},
+       {"setup", {{"purchases", {overdue, later}}, {"payment_method", failing}, {"spending_limit_cents", 300000}}},
+       {"variants", {{"how much do i owe"}, {"what do i owe"}, {"balance please"}, {"my balance"}}},
+       {"expect", {{"state_change", nullptr}, {"handoff", false},
+                   {"reply_must_mention", {"outstanding(p2)"}}, {"reply_must_not_mention", Json::array()}}}},
+  });
+  auto report = assist::RunScenarios(File(scenarios), kIntents, kLanguages);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->variants.size(), 4u);
+  for (const auto& v : report->variants) {
+    EXPECT_TRUE(v.passed) << v.index << " " << (v.failures.empty() ? "" : v.failures.front());
+    EXPECT_EQ(v.transcript[0]["state_before"]["plans"].size(), 2u);
+  }
+}
+
+// A checkout the setup says was declined for an overdue payment only is declined for that
+// alone: the limit is left as it is, so no reason of the limit is given.
+TEST(AssistantEvalTest, ACheckoutDeclinedForAnOverduePaymentHasThatReasonAlone) {
+  const Json overdue = {{"key", "p1"}, {"merchant", "Bluebell Kids"}, {"product", "pay_in_4"},
+                        {"amount_cents", 40000}, {"days_ago", 40}, {"instalments_paid", 2}, {"status", "overdue"}};
+  const Json declined = {{"merchant", "Nordvik Electronics"}, {"amount_cents", 60000}, {"days_ago", 0},
+                         {"reasons", {"overdue_balance"}}};
+  const Json failing = {{"type", "card"}, {"last4", "3158"}, {"state", "failing"}};
+  const Json scenarios = Json::array({
+      {{"id", "declined-overdue"},
+       {"category", "info"},
+       {"setup", {{"purchases", {overdue}}, {"payment_method", failing}, {"declined_checkout", declined},
+                  {"spending_limit_cents", 300000}}},
+       {"variants", {{"why was i declined at nordvik"}, {"why declined"}, {"why did nordvik decline me"},
+                     {"declined at nordvik, why"}}},
+       {"expect", {{"state_change", nullptr}, {"handoff", false},
+                   {"reply_must_mention", {"decline_reason"}}, {"reply_must_not_mention", Json::array()}}}},
+  });
+  auto report = assist::RunScenarios(File(scenarios), kIntents, kLanguages);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->variants.size(), 4u);
+  for (const auto& v : report->variants) {
+    EXPECT_TRUE(v.passed) << v.index << " " << (v.failures.empty() ? "" : v.failures.front());
+    const std::string reply = v.transcript[0]["reply"].get<std::string>();
+    EXPECT_NE(reply.find("past due"), std::string::npos) << reply;
+    EXPECT_EQ(reply.find("more than your available spending limit"), std::string::npos) << reply;
+  }
+}
+
 // SCENARIOS.md names no list of dispute reasons: a setup's "damaged" opens the API's
 // not_as_described dispute, and an expected "Item not received" report is judged as
 // not_received.

@@ -65,8 +65,10 @@ class World {
   // A session, the decision and, when approved, the order and its capture; the plan id,
   // or empty when declined. `apr_bps`: the rate a financing purchase is priced at (the
   // setup's apr_percent), else the decider's own.
+  // `given`: a purchase the setup says was made (GivenPurchaseDecider), not a checkout
+  // the setup says was declined.
   Result<std::string> Buy(const std::string& email, const std::string& merchant, const std::string& product,
-                          std::int64_t amount_minor, std::string* order_id,
+                          std::int64_t amount_minor, std::string* order_id, bool given,
                           std::optional<std::int64_t> apr_bps = std::nullopt);
   Status SetMethod(const std::string& consumer, const std::string& last4, const std::string& profile);
   // A consumer known before their first purchase, with a limit no setup purchase
@@ -97,6 +99,26 @@ class World {
   int n_ = 0;
 };
 
+// The decider for a purchase the setup says was made. The setup is a history to
+// reproduce, and one whose purchase fell on a day another of its plans was overdue
+// ("toys bought five days ago; the fridge payment missed eighteen days ago") is kept as
+// given: the overdue rule, which would decline it, is left out. Every other rule of the
+// decider applies as at any checkout.
+class GivenPurchaseDecider final : public risk::Decider {
+ public:
+  explicit GivenPurchaseDecider(const risk::Decider& inner) : inner_(inner) {}
+  risk::Decision Decide(const risk::DecisionRequest& request) const override {
+    risk::DecisionRequest given = request;
+    given.exposure.has_overdue = false;
+    return inner_.Decide(given);
+  }
+  bool WantsProfile() const override { return inner_.WantsProfile(); }
+  const risk::Decider& inner() const { return inner_; }
+
+ private:
+  const risk::Decider& inner_;
+};
+
 int DaysAgo(const Json& j, const char* field) { return j.is_object() ? j.value(field, 0) : 0; }
 
 merchants::Consumer Person(const std::string& email) {
@@ -124,22 +146,24 @@ Result<std::string> World::Merchant(const std::string& name) {
 }
 
 Result<std::string> World::Buy(const std::string& email, const std::string& merchant, const std::string& product,
-                               std::int64_t amount_minor, std::string* order_id, std::optional<std::int64_t> apr_bps) {
+                               std::int64_t amount_minor, std::string* order_id, bool given,
+                               std::optional<std::int64_t> apr_bps) {
   const auto kind = lending::ParseProduct(product);
   if (!kind) return Status::InvalidArgument("invalid_scenario", "unknown product " + product);
   TRANCHE_ASSIGN_OR_RETURN(std::string merchant_id, Merchant(merchant));
   risk::PolicyConfig config;
   if (apr_bps) config.financing_apr_bps = *apr_bps;
   const risk::PolicyDecider priced(config);
-  const risk::Decider& decider = apr_bps ? static_cast<const risk::Decider&>(priced) : decider_;
+  const GivenPurchaseDecider decider(apr_bps ? static_cast<const risk::Decider&>(priced) : decider_);
   std::string plan_id;
   TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
     const Money amount(amount_minor, Currency::kUSD);
     checkout::SessionDraft draft{amount, {{"Item", 1, amount, amount}}, "ref-" + std::to_string(++n_), {}};
     TRANCHE_ASSIGN_OR_RETURN(auto s, origination::CreateSession(tx, ids_, platform_key_, merchant_id, std::move(draft),
                                                                 clock_.Now()));
+    const risk::Decider& deciding = given ? static_cast<const risk::Decider&>(decider) : decider.inner();
     TRANCHE_ASSIGN_OR_RETURN(auto outcome,
-                             origination::Authorize(tx, Ctx(decider), {s.view.session.id, *kind, Person(email)}));
+                             origination::Authorize(tx, Ctx(deciding), {s.view.session.id, *kind, Person(email)}));
     if (!outcome.authorization) return Status::Ok();
     TRANCHE_ASSIGN_OR_RETURN(auto order, origination::CreateOrder(tx, Ctx(), merchant_id, outcome.authorization->id,
                                                                   "order-" + std::to_string(++n_)));
@@ -263,6 +287,18 @@ Result<std::optional<std::int64_t>> AprOf(const Json& p) {
   return std::optional<std::int64_t>(std::llround(percent * 100));
 }
 
+// Whether a declined_checkout's reasons ("overdue_balance", "payment past due") all
+// name an overdue payment; false when it gives none.
+bool DeclinedForOverdueOnly(const Json& decline) {
+  const Json reasons = decline.value("reasons", Json::array());
+  if (!reasons.is_array() || reasons.empty()) return false;
+  return std::all_of(reasons.begin(), reasons.end(), [](const Json& r) {
+    if (!r.is_string()) return false;
+    const std::string reason = r.get<std::string>();
+    return reason.find("overdue") != std::string::npos || reason.find("past") != std::string::npos;
+  });
+}
+
 // What happens on the day `days_ago` days before the conversation, before its close.
 Status World::Apply(const Json& setup, int days_ago) {
   for (const Json& p : setup.value("purchases", Json::array())) {
@@ -271,7 +307,8 @@ Status World::Apply(const Json& setup, int days_ago) {
       std::string order;
       TRANCHE_ASSIGN_OR_RETURN(const auto apr_bps, AprOf(p));
       TRANCHE_ASSIGN_OR_RETURN(std::string plan, Buy(email_, p.value("merchant", "Merchant"), p.value("product", "pay_in_4"),
-                                                     p.value("amount_cents", std::int64_t{0}), &order, apr_bps));
+                                                     p.value("amount_cents", std::int64_t{0}), &order, /*given=*/true,
+                                                     apr_bps));
       if (plan.empty()) return Status::Internal("setup purchase " + key + " was declined");
       plan_of_[key] = plan;
       order_of_[key] = order;
@@ -293,14 +330,18 @@ Status World::Apply(const Json& setup, int days_ago) {
   }
   const Json decline = setup.value("declined_checkout", Json());
   if (decline.is_object() && decline.value("days_ago", 0) == days_ago) {
-    // A limit below what is asked makes the real decider decline it.
-    TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
-      return tx.consumers().SetLimit(consumer_, Money(1, Currency::kUSD));
-    }));
+    // A limit below what is asked makes the real decider decline it, unless the setup
+    // says it was declined for an overdue payment only: the setup's overdue plan then
+    // makes the decider decline it, and the limit is no reason.
+    if (!DeclinedForOverdueOnly(decline)) {
+      TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
+        return tx.consumers().SetLimit(consumer_, Money(1, Currency::kUSD));
+      }));
+    }
     const std::int64_t amount = decline.contains("amount_cents") ? decline.value("amount_cents", std::int64_t{0})
                                                                  : decline.value("amount", std::int64_t{0});
     TRANCHE_ASSIGN_OR_RETURN(std::string plan, Buy(email_, decline.value("merchant", "Merchant"), "pay_in_4",
-                                                   std::max<std::int64_t>(amount, 5000), nullptr));
+                                                   std::max<std::int64_t>(amount, 5000), nullptr, /*given=*/false));
     if (!plan.empty()) return Status::Internal("setup: the declined checkout was approved");
     TRANCHE_RETURN_IF_ERROR(store_->Write([&](store::Tx& tx) -> Status {
       return tx.consumers().SetLimit(consumer_, Money(kSetupLimitMinor, Currency::kUSD));
@@ -312,7 +353,7 @@ Status World::Apply(const Json& setup, int days_ago) {
     TRANCHE_ASSIGN_OR_RETURN(other_consumer_, CreateConsumer(other_email_));
     const std::int64_t amount = other.value("amount_cents", other.value("outstanding_cents", std::int64_t{20000}));
     TRANCHE_ASSIGN_OR_RETURN(std::string plan, Buy(other_email_, other.value("merchant", "Other Shop"), "pay_in_4",
-                                                   std::max<std::int64_t>(amount, 5000), nullptr));
+                                                   std::max<std::int64_t>(amount, 5000), nullptr, /*given=*/true));
     if (plan.empty()) return Status::Internal("setup: the other consumer's purchase was declined");
   }
   return Status::Ok();

@@ -34,7 +34,14 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "anställningsnummer", "jag ger dig behörighet", "personalnummer", "ich ermächtige sie",
                           "ich ermächtige dich", "agent id", "agent number", "from tranche customer",
                           "from tranche operations", "i'm authorising a", "i am authorising a", "i'm authorizing a",
-                          "i am authorizing a", "overriding the", "i'm overriding", "i am overriding"});
+                          "i am authorizing a", "overriding the", "i'm overriding", "i am overriding", "admin here",
+                          "staff msg", "staff message", "staff override", "support tier", "tier 2 support",
+                          "override approved", "authorised staff", "authorized staff", "tranche fraud team",
+                          "tranche risk team", "mitarbeiter-id", "mitarbeiter id", "personal-id", "personal id",
+                          "freigabe durch mitarbeiter", "mitarbeiterfreigabe", "tranche-kundenbetreuung",
+                          "åsidosättning från personalen", "från tranches kundtjänst", "tranches kundtjänst",
+                          "approved by management", "management approved", "approved by head office",
+                          "head office approved"});
 }
 
 // "he already approved it, just say its waived", "Der Mitarbeiter hat gesagt, dass meine
@@ -208,14 +215,45 @@ bool ClaimsToBeAParentOf(std::string_view s) {
 // Kontoinhaberin Priya Raman", "what Priya still owes": an account holder or a debtor
 // other than the speaker.
 // "Jonas Berg's account", "berg's email": a named person's account ("it's" is no one's).
+bool NamesSomeonesEmailWithoutApostrophe(const std::vector<std::string>& w);
+
 bool NamesSomeonesAccount(std::string_view s) {
   const std::vector<std::string> w = Words(s);
+  if (NamesSomeonesEmailWithoutApostrophe(w)) return true;
   for (std::size_t k = 1; k + 1 < w.size(); ++k) {
     if (w[k] != "s" || !In(w[k + 1], {"account", "acct", "balance", "email", "plans", "purchases"})) continue;
     if (!In(w[k - 1], {"it", "that", "what", "there", "here", "let", "he", "she", "who", "one", "today", "tranche",
                        "everyone", "everything", "someone", "nothing"})) {
       return true;
     }
+  }
+  return false;
+}
+
+// "what's the balance on mine?", "what do i owe", "hur mycket är det kvar på mitt",
+// "wie viel ist bei mir noch offen": the consumer's own balance, asked beside something
+// else.
+bool AsksTheirOwnBalance(std::string_view s) {
+  return HasAnyPhrase(s, {"on mine", "of mine", "my own outstanding", "my own balance", "what do i owe",
+                          "how much do i owe", "what i owe", "my balance", "my outstanding", "my total",
+                          "mitt saldo", "på mitt", "jag skyldig", "är jag skyldig", "bei mir", "mein saldo",
+                          "meinen saldo", "schulde ich", "meinem konto offen"});
+}
+
+// "whats jenna holts email on file": a name's possessive written without its apostrophe,
+// before an email or account. Words that end in "s" of themselves are not names.
+bool NamesSomeonesEmailWithoutApostrophe(const std::vector<std::string>& w) {
+  for (std::size_t k = 1; k + 1 < w.size(); ++k) {
+    const std::string& x = w[k];
+    if (x.size() <= 3 || x.back() != 's' || !In(w[k + 1], {"email", "acct", "account"})) continue;
+    if (In(w[k - 1], {"my", "our", "your", "the", "a", "this", "that", "min", "mitt", "mein", "meine"})) continue;
+    if (In(x, {"whats", "thats", "hers", "yours", "ours", "theirs", "this", "does", "tranches", "plans", "payments",
+               "purchases", "orders", "instalments", "installments", "details", "settings", "cards", "fees", "plus",
+               "less", "yes", "thanks", "address", "access", "business", "always", "savings", "bills", "others",
+               "was", "has", "is", "its", "his"})) {
+      continue;
+    }
+    return true;
   }
   return false;
 }
@@ -347,6 +385,26 @@ bool SaysItIsAnothers(std::string_view s) {
   return false;
 }
 
+// "card holder is the customer's mum", "(holder: mother of customer)", "sie gehört ihrer
+// Mutter", "kortet tillhör hennes mamma": a holder or owner named as another person.
+bool NamesAnotherHolder(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  constexpr std::size_t kMaxGap = 5;  // "holder is the customer 's mum"
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!In(w[i], {"holder", "cardholder", "owner", "belongs", "inhaber", "inhaberin", "karteninhaber",
+                   "karteninhaberin", "gehört", "kortinnehavare", "kortinnehavaren", "innehavare", "tillhör"})) {
+      continue;
+    }
+    for (std::size_t k = i + 1; k < w.size() && k <= i + kMaxGap; ++k) {
+      const std::string& x = w[k];
+      if (In(x, {"i", "me", "myself", "jag", "mig", "ich", "mir", "mich"})) break;  // "the holder is me"
+      const bool possessive = x.size() > 3 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1));
+      if (IsPersonWord(x) || possessive || In(x, {"mamma", "pappa", "bror", "syster", "mammas", "pappas"})) return true;
+    }
+  }
+  return false;
+}
+
 // "my dad's Visa ending 7304", "7304 (my boss's company card)", "the card of my
 // flatmate", "min pappas kort", "die Karte meines Chefs": a card or bank whose owner
 // the message names as someone else. A card the consumer calls their own ("I gave her
@@ -471,6 +529,34 @@ bool AsksForInvestmentAdvice(std::string_view s) {
                            "delbetalning", "avbetalning", "ratenplan", "rate", "raten"});
 }
 
+// The purchase a message says to leave alone: "leave Lumen Beauty as it is", "the
+// makeup can wait", "låt Lumen vara", "Lumen kann warten"; a few words at most.
+std::optional<std::string> LeftAsItIs(std::string_view s) {
+  constexpr std::size_t kMaxWords = 5;
+  for (std::string_view tail : {" as it is", " as is", " alone", " be for now", " kan vänta", " vara", " can wait",
+                                " kann warten", " in ruhe"}) {
+    const std::size_t end = s.find(tail);
+    if (end == std::string_view::npos) continue;
+    const std::string_view before = s.substr(0, end);
+    std::size_t start = std::string_view::npos;
+    for (std::string_view lead : {"leave ", "låt ", "lass "}) {
+      const std::size_t at = before.rfind(lead);
+      if (at != std::string_view::npos && (at == 0 || !IsWordByte(static_cast<unsigned char>(s[at - 1])))) {
+        start = at + lead.size();
+      }
+    }
+    // "… can wait" needs no verb before it: the clause is what precedes it.
+    if (start == std::string_view::npos && (tail == " can wait" || tail == " kan vänta" || tail == " kann warten")) {
+      const std::size_t stop = before.find_last_of(",.;:!?-");
+      start = stop == std::string_view::npos ? 0 : stop + 1;
+    }
+    if (start == std::string_view::npos) continue;
+    std::string clause(before.substr(start));
+    if (!Words(clause).empty() && Words(clause).size() <= kMaxWords) return clause;
+  }
+  return std::nullopt;
+}
+
 // The words a message says it does not mean: "NOT the Kettle & Crumb one, the other one"
 // gives "the kettle & crumb one"; up to the clause's end.
 std::optional<std::string> NegatedClause(std::string_view s) {
@@ -503,7 +589,7 @@ std::optional<std::string> NegatedClause(std::string_view s) {
       return clause;
     }
   }
-  return std::nullopt;
+  return LeftAsItIs(s);
 }
 
 // The instalment that comes next, named as such ("just the next instalment", "only the
@@ -651,7 +737,11 @@ bool AsksWhetherSomeoneIsACustomer(std::string_view s) {
                                        "shes a customer", "hes a customer", "what email she", "what email he",
                                        "which email she", "which email he",
                                        "har han ett konto", "har hon ett konto", "har han konto", "har hon konto",
-                                       "hat er ein konto", "hat sie ein konto", "ob er ein konto", "ob sie ein konto"});
+                                       "hat er ein konto", "hat sie ein konto", "ob er ein konto", "ob sie ein konto",
+                                       "om han har ett konto", "om hon har ett konto", "om han ens har",
+                                       "om hon ens har"}) ||
+         // "ob sie überhaupt ein Konto bei euch hat"
+         (HasAnyPhrase(s, {"ob er", "ob sie"}) && HasPhrase(s, "konto") && HasPhrase(s, "hat"));
 }
 
 bool HasEmailAddress(std::string_view s) {
@@ -758,7 +848,9 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "lost my wife", "lost my partner", "lost my mother", "lost my father", "lost my mum",
                        "lost my mom", "lost my dad", "avled", "avliden", "avlidit", "gått bort", "gick bort", "dog för",
                        "dog i", "min man dog", "min fru dog", "min sambo dog", "har dött", "begravning", "dödsbo", "verstorben", "gestorben", "verstarb", "beerdigung",
-                       "nachlass", "todesfall"})) {
+                       "nachlass", "todesfall", "dad passed", "mum passed", "mom passed", "father passed",
+                       "mother passed", "husband passed", "wife passed", "partner passed", "brother passed",
+                       "sister passed", "son passed", "daughter passed"})) {
     return HandoffReason::kBereavement;
   }
   if (HasAnyPhrase(s, {"complaint", "complain", "escalate", "klagomål", "klaga", "beschwerde", "beschweren"})) {
@@ -1094,6 +1186,7 @@ class Turn {
     ReadInstalmentsWorth();
     ReadFeeWaiverWithoutAFee();
     ReadPayingTheFee();
+    ReadWaiverAsked();
     ReadPayingDeclined();
     ReadDeliveryQuestion();
     ReadNewCard();
@@ -1135,7 +1228,14 @@ class Turn {
       return Finish();
     }
     // A bereaved relative speaks of someone else's account by necessity: people handle it.
-    if (text_handoff_ == HandoffReason::kBereavement && !writes_blocked_) return Handoff(*text_handoff_);
+    // What the one who died owed is not told in chat, and the reply says so first.
+    if (text_handoff_ == HandoffReason::kBereavement && !writes_blocked_) {
+      if (AsksAfterAnothersAccount()) {
+        d_.refusals.push_back("other_consumer_data");
+        Say("other_consumer");
+      }
+      return Handoff(*text_handoff_);
+    }
     // A friend's or relative's plan to pay is their account, whatever card would pay it.
     if (PaysForSomeoneElse(folded_)) {
       d_.next.pending.reset();
@@ -1149,10 +1249,10 @@ class Turn {
     const bool someone_else = MentionsSomeoneElse(folded_);
     if ((someone_else && MentionsPaymentMethod(folded_) &&
          (Intent() == "change_payment_method" || FindLast4(folded_).has_value())) ||
-        NamesAnotherPersonsCard(folded_)) {
+        NamesAnotherPersonsCard(folded_) || (NamesAnotherHolder(folded_) && MentionsPaymentMethod(folded_))) {
       d_.next.pending.reset();
       d_.refusals.push_back("third_party_payment_method");
-      Say("third_party_card");
+      SayOnce("third_party_card");  // a staff claim beside it may have said it already
       return Finish();
     }
     // "check my boyfriend daniel reyes balance", "my wife's got some plan with you … how
@@ -1194,6 +1294,8 @@ class Turn {
       d_.next.refused_someone_else = true;
       d_.refusals.push_back("other_consumer_data");
       Say("other_consumer");
+      // "does she have an acct? and how much do i owe": their own balance is answered too.
+      if (AsksTheirOwnBalance(folded_)) Balance(true);
       return Finish();
     }
     // "its my moms. yes confirm", "yes confirm. its my roomies card she said ok" once a card
@@ -1584,25 +1686,37 @@ class Turn {
         SpeaksOfNextInstalment(folded_) && NamesOneOfTheirShops()) {
       return Reread({"pay_now", kMinConfidence});
     }
-    const bool misread = windfall || ReadAsOrUnsure({"change_payment_method", "spending_limit", "increase_limit",
-                                                     "apr_interest", "next_payment", "oos", "list_plans",
-                                                     "payment_history"});
-    const bool asks = AsksSomething(folded_) && !PoliteRequest() && !StatesAWish();
+    // "Could you just charge me 150 dollars …?" read as a yes, with nothing waiting for one.
+    const bool yes_to_nothing = !state_.pending && ReadAsOrUnsure({"affirm"});
+    const bool misread = windfall || yes_to_nothing ||
+                         ReadAsOrUnsure({"change_payment_method", "spending_limit", "increase_limit", "apr_interest",
+                                         "next_payment", "oos", "list_plans", "payment_history"});
+    static constexpr auto kVerbs = std::to_array<std::string_view>({
+        "charge", "charged", "take", "taken", "pay", "put", "knock", "throw", "chuck", "dra", "dras", "betala", "buch", "buche", "bucht",
+        "abbuchen", "abgebucht", "einzahlen", "zahlen", "bezahlen", "überweisen", "zieht", "belastet", "belasten"});
+    // "want to throw 500 bucks at my Lumen Audio balance, maybe it helps my credit?": a wish
+    // to pay before the question is a request.
+    const bool wishes_to_pay = std::any_of(kVerbs.begin(), kVerbs.end(), [&](std::string_view v) {
+      return HasPhrase(folded_, "want to " + std::string(v)) || HasPhrase(folded_, "wanna " + std::string(v)) ||
+             HasPhrase(folded_, "like to " + std::string(v));
+    });
+    const bool asks = AsksSomething(folded_) && !PoliteRequest() && !StatesAWish() && !wishes_to_pay;
     if (!misread || asks || FindLast4(folded_, account_.method_last4) || AsksForInvestmentAdvice(folded_)) return;
     // "just bump my limit up to ten grand, I'll pay it" is about the limit.
     if (HasAnyPhrase(folded_, {"limit", "gräns", "köpgräns", "kreditgräns", "rahmen", "ausgaberahmen"})) return;
     const std::vector<std::string> words = Words(folded_);
-    static constexpr auto kVerbs = std::to_array<std::string_view>({
-        "charge", "charged", "take", "taken", "pay", "put", "knock", "throw", "chuck", "dra", "dras", "betala", "buch", "buche", "bucht",
-        "abbuchen", "abgebucht", "einzahlen", "zahlen", "bezahlen", "überweisen", "zieht", "belastet", "belasten"});
     // A bare number beside a verb of paying ("take 400", "the full 300 charged") is the sum.
     const auto bare_beside_verb = [&] {
       const auto is_verb = [&](std::size_t k) {
         return k < words.size() && std::find(kVerbs.begin(), kVerbs.end(), words[k]) != kVerbs.end();
       };
       for (std::size_t k = 0; k < words.size(); ++k) {
-        if (words[k].empty() || !std::all_of(words[k].begin(), words[k].end(), IsDigitByte)) continue;
-        if ((k >= 1 && is_verb(k - 1)) || (k >= 2 && is_verb(k - 2)) || is_verb(k + 1)) return true;
+        const bool digits = !words[k].empty() && std::all_of(words[k].begin(), words[k].end(), IsDigitByte);
+        if (!digits && !IsNumberWord(words[k])) continue;
+        // "charge my card five hundred": a number word may stand three words after the verb.
+        const bool near = (k >= 1 && is_verb(k - 1)) || (k >= 2 && is_verb(k - 2)) || is_verb(k + 1) ||
+                          (!digits && k >= 3 && is_verb(k - 3));
+        if (near) return true;
       }
       return false;
     };
@@ -1689,7 +1803,7 @@ class Turn {
     // O2" is no account's balance.
     if (FindAmount(folded_, false) || HasOffTopicSubject(folded_)) return;
     if (HasAnyPhrase(folded_, {"pay", "paying", "settle", "clear", "charge", "take", "put", "toward", "towards",
-                               "knock", "betala", "lösa", "dra", "sätt in", "zahlen", "bezahlen", "begleichen",
+                               "knock", "throw", "chuck", "betala", "lösa", "dra", "sätt in", "zahlen", "bezahlen", "begleichen",
                                "ablösen", "abbuchen", "einzahlen", "limit", "gräns", "rahmen"})) {
       return;
     }
@@ -1768,8 +1882,8 @@ class Turn {
       return;
     }
     if (HasAnyPhrase(folded_, {"pay", "paying", "charge", "take", "clear", "settle", "payoff", "knock", "put",
-                               "betala", "betalar", "lösa", "dra", "zahlen", "bezahlen", "einzahlen", "begleichen",
-                               "buchen", "abbuchen", "ablösen"})) {
+                               "throw", "chuck", "betala", "betalar", "lösa", "dra", "zahlen", "bezahlen", "einzahlen",
+                               "begleichen", "buchen", "abbuchen", "ablösen"})) {
       return;
     }
     Reread({"balance", reading_.confidence});
@@ -1858,6 +1972,14 @@ class Turn {
   // a question about payments. A refund from elsewhere ("tax refund") is no refund of
   // theirs, and one told of as made ("crisp tech refunded me - whats left") asks the rest.
   void ReadRefundQuestion() {
+    // "not sure the lamp money ever came back": a purchase's money coming back is its
+    // refund, not money trouble, when no words of hardship are said.
+    const bool money_came_back =
+        HasAnyPhrase(folded_, {"money ever came back", "money came back", "money never came back", "money back yet",
+                               "money has come back", "money's come back", "pengarna tillbaka", "geld zurück"});
+    if (reading_.intent == "hardship" && !text_handoff_ && money_came_back) {
+      return Reread({"refund_status", kMinConfidence});
+    }
     if (!ReadAsOrUnsure({"payment_history", "next_payment", "oos"})) return;
     // "so I sent them back … The shop says they've processed it. Did the money actually
     // get to you?": the money of a return told of as made is its refund.
@@ -2031,6 +2153,23 @@ class Turn {
       Reread({"declined_checkout", reading_.confidence});
       return;
     }
+    // "Jag fick precis nej hos Nordvik Electronics … Min gräns är 1 000 dollar", "that
+    // armchair didn't go through yesterday": a declined checkout told of where it
+    // happened, read as the limit or a failed payment, is the checkout (and its answer
+    // gives the limit where the limit was the reason).
+    const bool told_no =
+        HasAnyPhrase(folded_, {"decline me", "declined me", "declined", "denied me", "rejected me", "said no",
+                               "fick nej", "fick avslag", "fått nej", "fått avslag", "godkändes inte", "nekade mig",
+                               "nekad", "nekades", "abgelehnt", "nicht genehmigt"}) ||
+        WordThenWord(Words(folded_), {"fick", "fått"}, {"nej", "avslag"}, 2) ||  // "fick precis nej"
+        (!HasAFailure() && HasAnyPhrase(folded_, {"didn't go through", "didnt go through", "wouldn't go through",
+                                                  "wouldnt go through", "gick inte igenom", "nicht durchgegangen",
+                                                  "ging nicht durch"}));
+    if (!account_.declines.empty() && at_a_checkout && told_no && !MentionsPaymentMethod(folded_) &&
+        ReadAsOrUnsure({"spending_limit", "payment_failed", "increase_limit"})) {
+      Reread({"declined_checkout", std::max(reading_.confidence, kMinConfidence)});
+      return;
+    }
     if (reading_.intent != "oos" && reading_.confidence >= kMinConfidence) return;
     if (account_.declines.empty() || MentionsPaymentMethod(folded_)) return;
     if (!HasAnyPhrase(folded_, {"decline me", "declined me", "declined", "denied me", "rejected me", "nekade mig",
@@ -2076,6 +2215,8 @@ class Turn {
     if (!HasAnyPhrase(folded_, {"out of the way", "pay it early", "pay early", "pay ahead", "ahead of time",
                                 "instead of waiting", "rather than waiting", "instead of later", "rather than later",
                                 "come out today", "come out now", "knock out the next", "knock out my next",
+                                "get ahead on", "get ahead with", "before it's due", "before its due",
+                                "before it is due", "ahead of the due date",
                                 "betala i förväg", "betala tidigare", "betala i förtid", "vorab zahlen",
                                 "vorab bezahlen", "früher zahlen", "früher bezahlen", "im voraus"})) {
       return;
@@ -2273,6 +2414,29 @@ class Turn {
     if (fee_with_it && pays && !waives) Reread({"pay_now", kMinConfidence});
   }
 
+  // "my bank froze my card because of fraud … I want the fee removed", "not my fault the
+  // bank blocked my card. remove it", "Ich will, dass die Gebühr gestrichen wird": a fee
+  // on the account asked to be taken off is a waiver asked for, whatever failure or card
+  // the story around it was read as. "Remove it" needs the fee named or a grievance.
+  void ReadWaiverAsked() {
+    if (reading_.intent == "fee_waiver" || ClaimsAWaiverGranted(folded_)) return;
+    const bool fees = std::any_of(account_.plans.begin(), account_.plans.end(),
+                                  [](const PlanFacts& p) { return p.fees_unpaid_minor > 0; });
+    if (!fees) return;
+    const bool fee_removed = HasAnyPhrase(
+        folded_, {"fee removed", "remove the fee", "remove that fee", "remove this fee", "fee taken off",
+                  "take the fee off", "take that fee off", "drop the fee", "waive the fee", "waive it", "fee waived",
+                  "cancel the fee", "fee cancelled", "fee canceled", "gebühr gestrichen", "gebühr streichen",
+                  "gebühr erlassen", "gebühr zurücknehmen", "gebühr entfernen", "avgiften tas bort",
+                  "ta bort avgiften", "stryk avgiften", "avgiften struken", "efterskänk avgiften"});
+    const bool grievance = HasAnyPhrase(folded_, {"not my fault", "not fair", "unfair", "not paying a penalty",
+                                                  "inte mitt fel", "orättvist", "nicht meine schuld", "unfair"});
+    const bool remove_it = HasAnyPhrase(folded_, {"remove it", "take it off", "get rid of it", "ta bort den",
+                                                  "ta bort det", "streichen sie sie", "entfernen sie sie"});
+    if (!fee_removed && !(remove_it && grievance)) return;
+    Reread({"fee_waiver", std::max(reading_.confidence, kMinConfidence)});
+  }
+
   // "do you know when the watch will actually be delivered?", "where's my watch tho",
   // "wo ist mein Paket?": where an order is, which only the merchant that ships it knows.
   // A problem with it told of ("never arrived") is a report instead (ReadOrderProblem).
@@ -2382,6 +2546,20 @@ class Turn {
                                    "i have had", "i already finished", "i've finished", "jag köpte",
                                    "jag beställde", "jag har köpt", "jag har beställt", "ich habe", "ich kaufte",
                                    "ich bestellte"}));
+  }
+
+  // "How much does he still owe?", "Hur mycket är han skyldig": what someone else owes
+  // asked after ("I have two plans with you" after a husband's death asks of their own).
+  bool AsksAfterAnothersAccount() const {
+    if (!MentionsSomeoneElse(folded_) && !NamesARelative(folded_) &&
+        !HasAnyPhrase(folded_, {"he had", "she had", "han hade", "hon hade", "er hatte", "sie hatte"})) {
+      return false;
+    }
+    return HasAnyPhrase(folded_, {"he owe", "she owe", "he owes", "she owes", "he still owe", "she still owe",
+                                  "what's owed", "whats owed", "what is owed", "the total", "outstanding amount",
+                                  "outstanding amounts", "his balance", "her balance", "how much he", "how much she",
+                                  "han skyldig", "hon skyldig", "hans saldo", "hennes saldo", "schuldet er",
+                                  "schuldet sie", "sein saldo", "ihr saldo"});
   }
 
   // Whether the message names one of the consumer's own shops (two named equally count).
@@ -2664,7 +2842,8 @@ class Turn {
 
   bool ResumesAwaited() const {
     if (state_.awaiting_intent == "change_payment_method") return FindLast4(folded_).has_value();
-    return MatchMerchant(folded_, MerchantNames(ActivePlansOrAll())).has_value();
+    return MatchMerchant(folded_, MerchantNames(ActivePlansOrAll())).has_value() ||
+           PlanOfTheSumNamed(ActivePlansOrAll()) != nullptr;
   }
 
   void Say(std::string_view id, std::initializer_list<std::string> args = {}) { Add(r_.Say(id, args)); }
@@ -2799,6 +2978,30 @@ class Turn {
     for (const PlanFacts* p : plans) names.push_back(p->merchant);
     return names;
   }
+  // The plans as a question names them: the shop, and the purchase's sum beside a shop
+  // named twice ("Oakline Home ($220.00) or Oakline Home ($84.00)").
+  std::vector<std::string> PlanLabels(const std::vector<const PlanFacts*>& plans) const {
+    std::vector<std::string> labels;
+    for (const PlanFacts* p : plans) {
+      const auto same_shop = std::count_if(plans.begin(), plans.end(),
+                                           [&](const PlanFacts* q) { return q->merchant == p->merchant; });
+      labels.push_back(same_shop > 1 ? p->merchant + " (" + Money(p->amount_minor, p->currency) + ")" : p->merchant);
+    }
+    return labels;
+  }
+  // Of `plans`, the one whose purchase came to the sum the message names ("the 84 one",
+  // "the order for $84.00"); nothing when none or several did.
+  const PlanFacts* PlanOfTheSumNamed(const std::vector<const PlanFacts*>& plans) const {
+    const auto sum = FindAmount(folded_, true);
+    if (!sum || !sum->minor) return nullptr;
+    const PlanFacts* found = nullptr;
+    for (const PlanFacts* p : plans) {
+      if (p->amount_minor != *sum->minor) continue;
+      if (found != nullptr) return nullptr;
+      found = p;
+    }
+    return found;
+  }
 
   // The plans the message is about: the merchant it names, else the only candidate,
   // else the plan last talked about; otherwise every candidate (ambiguous).
@@ -2821,7 +3024,12 @@ class Turn {
       for (const PlanFacts* p : candidates) {
         if (p->merchant == candidates[*k]->merchant) same.push_back(p);
       }
+      if (const PlanFacts* p = same.size() > 1 ? PlanOfTheSumNamed(same) : nullptr) return {p};
       return same;
+    }
+    // "It's the eighty-four dollar one, not the rug", asked which of two purchases.
+    if (!state_.awaiting_intent.empty()) {
+      if (const PlanFacts* p = PlanOfTheSumNamed(candidates)) return {p};
     }
     // "the smaller one", "den minsta", "den kleineren": of their plans, the one owing the
     // least (or, "the bigger one", the most).
@@ -2882,7 +3090,7 @@ class Turn {
       return nullptr;
     }
     if (plans.size() > 1) {
-      Say("ask_plan", {r_.Choice(MerchantNames(plans))});
+      Say("ask_plan", {r_.Choice(PlanLabels(plans))});
       d_.next.awaiting_intent = intent;
       // "pay 30 bucks off one of my plans" → "lumen": the sum is kept for the answer.
       // "pay 120 on my plan": a bare number beside paying is the sum, as Pay reads it.
@@ -3157,10 +3365,16 @@ class Turn {
     // to switch to is about the charge.
     const bool card_words_only = i == "change_payment_method" && !FindLast4(folded_, account_.method_last4);
     if (IsWriteIntent(i) && i != "dispute_unauthorized" && !card_words_only) return false;
-    if (!HasAnyPhrase(folded_, {"charge", "charged", "debit", "debited", "took", "take", "taken", "deducted",
-                                "withdrawal", "transaction", "dragning", "dragit", "drog", "dragits", "abbuchung",
-                                "abgebucht", "belastung", "lastschrift", "payment to you", "payment to tranche",
-                                "bank statement", "bank app", "my statement", "kontoutdrag", "kontoauszug"})) {
+    const bool past = HasAnyPhrase(folded_, {"charged", "debit", "debited", "took", "taken", "deducted", "withdrawal",
+                                             "transaction", "dragning", "dragit", "drog", "dragits", "abbuchung",
+                                             "abgebucht", "belastung", "lastschrift", "payment to you",
+                                             "payment to tranche", "bank statement", "bank app", "my statement",
+                                             "kontoutdrag", "kontoauszug"});
+    if (!past && !HasAnyPhrase(folded_, {"charge", "take"})) return false;
+    // "Could you just charge me 150 dollars so that it's covered?" asks for a charge, not
+    // about one.
+    if (!past && (PoliteRequest() || HasAnyPhrase(folded_, {"charge me", "just charge", "please charge", "just take",
+                                                            "please take"}))) {
       return false;
     }
     if (!ExplainPaidAmount(true)) return false;
@@ -3230,6 +3444,14 @@ class Turn {
         if (p.unpaid.empty() || !p.unpaid.front().overdue) continue;
         const InstalmentFacts& i = p.unpaid.front();
         Say("next_payment_overdue", {p.merchant, Money(i.unpaid_minor, p.currency), r_.Day(i.due)});
+        // With its late fees, the sum that clears it ("$89.00 … $96.00 in all").
+        if (p.fees_unpaid_minor > 0) {
+          std::int64_t overdue_minor = p.fees_unpaid_minor;
+          for (const InstalmentFacts& u : p.unpaid) {
+            if (u.overdue) overdue_minor += u.unpaid_minor;
+          }
+          Say("overdue_to_clear", {Money(overdue_minor, p.currency), p.merchant});
+        }
       }
     }
     // Over what was left to spend: what is left now is the answer to "how much can I?".

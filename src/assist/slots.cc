@@ -322,6 +322,11 @@ bool IsOrdinalAfter(std::string_view s, const Number& n) {
   return false;
 }
 
+bool IsNumberWord(std::string_view word) {
+  const auto value = NumberWordValue(word);
+  return value && *value >= 2;
+}
+
 std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
   // "charge $400 and keep the rest as credit": the rest kept is what would be left
   // over, not the sum to pay.
@@ -405,8 +410,10 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
   for (const Number& n : word_numbers) {
     if (!bare_ok || negated(n) || n.hundredths < 200) continue;
     const std::string_view next = WordAt(s, n.end);
+    // "charge my card five hundred for the speakers": before what it pays for, too.
     if (next.empty() || InSet(next, {"please", "pls", "plz", "instead", "then", "now", "today", "only", "bitte",
-                                     "stattdessen", "jetzt", "tack", "istället", "nu", "bara", "not", "inte", "nicht"})) {
+                                     "stattdessen", "jetzt", "tack", "istället", "nu", "bara", "not", "inte", "nicht",
+                                     "for", "on", "off", "towards", "toward", "för", "på", "für", "auf"})) {
       return AmountSlot{n.hundredths, false};
     }
   }
@@ -576,6 +583,7 @@ namespace {
 struct GoodsKind {
   std::initializer_list<std::string_view> things;
   std::initializer_list<std::string_view> name_stems;
+  bool for_the_home = false;  // also sold by a shop named for the home (Ashgrove Home)
 };
 const GoodsKind kGoodsKinds[] = {
     {{"shoes", "shoe", "trainers", "sneakers", "sneaker", "runners", "running shoes", "boots", "sandals", "heels",
@@ -586,15 +594,16 @@ const GoodsKind kGoodsKinds[] = {
       "kleid", "pullover", "hemd"},
      {"outerwear", "apparel", "clothing", "fashion", "wear", "denim", "tailor", "kläder", "bekleidung"}},
     {{"camera", "cameras", "lens", "kamera", "kameran", "objektiv"}, {"camera", "photo", "optic", "foto", "kamera"}},
-    {{"rug", "rugs", "carpet", "matta", "mattan", "teppich"}, {"rug", "carpet", "textile", "matta", "teppich"}},
-    {{"lamp", "lamps", "lampa", "lampan", "lampor", "lampe", "chandelier"}, {"lighting", "lamp", "leuchte"}},
+    {{"rug", "rugs", "carpet", "matta", "mattan", "teppich"}, {"rug", "carpet", "textile", "matta", "teppich"}, true},
+    {{"lamp", "lamps", "lampa", "lampan", "lampor", "lampe", "chandelier"}, {"lighting", "lamp", "leuchte"}, true},
     {{"sofa", "couch", "armchair", "chair", "table", "desk", "bed", "wardrobe", "dresser", "bookcase", "soffa",
-      "soffan", "fåtölj", "stol", "bord", "säng", "sängen", "skrivbord", "tisch", "stuhl", "bett", "schrank"},
-     {"furniture", "möbel", "möbler", "interior", "oak", "teak", "walnut", "wood"}},
+      "soffan", "fåtölj", "stol", "bord", "säng", "sängen", "skrivbord", "skrivbordet", "tisch", "schreibtisch",
+      "stuhl", "bett", "schrank"},
+     {"furniture", "möbel", "möbler", "interior", "oak", "teak", "walnut", "wood"}, true},
     {{"book", "books", "novel", "bok", "boken", "böcker", "buch", "bücher"}, {"book", "bok", "buch"}},
     {{"pan", "pans", "pot", "pots", "knife", "knives", "kettle", "blender", "dutch oven", "mixer", "toaster",
       "kastrull", "stekpanna", "kniv", "knivar", "topf", "pfanne", "messer", "wasserkocher"},
-     {"kitchen", "cook", "kök", "küche"}},
+     {"kitchen", "cook", "kök", "küche"}, true},
     {{"speaker", "speakers", "headphones", "earbuds", "headset", "soundbar", "hörlurar", "hörlurarna", "högtalare",
       "högtalaren", "kopfhörer", "lautsprecher"},
      {"audio", "sound", "acoustic", "hifi", "hi-fi", "stereo", "ljud", "sonic"}},
@@ -607,7 +616,7 @@ const GoodsKind kGoodsKinds[] = {
       "hanteln"},
      {"fitness", "gym", "strength", "träning"}},
     {{"game", "games", "controller", "spel", "spelet", "spiel", "spiele"}, {"game", "gaming", "spel", "spiel"}},
-    {{"candle", "candles", "kerze", "kerzen"}, {"candle", "kerze"}},
+    {{"candle", "candles", "kerze", "kerzen"}, {"candle", "kerze"}, true},
     {{"glasses", "eyeglasses", "spectacles", "sunglasses", "contact lenses", "glasögon", "glasögonen", "brille",
       "sonnenbrille"},
      {"optics", "optical", "optician", "eyewear", "vision", "specs", "optik", "brillen"}},
@@ -617,11 +626,27 @@ const GoodsKind kGoodsKinds[] = {
     {{"guitar", "piano", "keyboard", "drums", "gitarr", "gitarre", "klavier"}, {"music", "musik", "guitar", "instrument"}},
     {{"toy", "toys", "stroller", "pram", "lego", "leksak", "leksaker", "barnvagn", "spielzeug", "kinderwagen"},
      {"toy", "kids", "baby", "leksak", "spielzeug"}},
-    {{"mattress", "pillow", "duvet", "madrass", "kudde", "täcke", "matratze"}, {"sleep", "bedding", "mattress", "matratze"}},
+    {{"mattress", "pillow", "duvet", "madrass", "kudde", "täcke", "matratze"}, {"sleep", "bedding", "mattress", "matratze"}, true},
     {{"garden furniture", "lawnmower", "mower", "hedge trimmer", "plants", "trädgårdsmöbler", "gräsklippare",
       "gartenmöbel", "gartenmöbeln", "rasenmäher"},
      {"garden", "trädgård", "garten"}},
+    {{"makeup", "make-up", "skincare", "skin care", "cosmetics", "lipstick", "mascara", "perfume", "serum",
+      "moisturiser", "moisturizer", "smink", "sminket", "hudvård", "parfym", "kosmetik", "hautpflege", "parfüm",
+      "lippenstift"},
+     {"beauty", "cosmetic", "skin", "glow", "skönhet", "kosmetik", "schönheit"}},
+    {{"necklace", "earrings", "bracelet", "jewellery", "jewelry", "halsband", "örhängen", "armband", "smycke",
+      "smycken", "halskette", "ohrringe", "schmuck"},
+     {"jewel", "gold", "silver", "smycke", "schmuck"}},
+    {{"dog bed", "cat tree", "dog food", "cat food", "leash", "hundsäng", "kattmat", "hundfoder", "hundebett",
+      "katzenfutter", "hundefutter"},
+     {"pet", "paw", "djur", "hund", "tier"}},
+    {{"coffee machine", "espresso machine", "grinder", "kaffemaskin", "kaffemaskinen", "espressomaskin",
+      "espressomaskinen", "kaffeemaschine", "espressomaschine"},
+     {"coffee", "espresso", "roast", "crema", "barista", "brew", "kaffe", "kaffee"}},
 };
+
+// A shop named for the home; its goods are the kinds marked `for_the_home`.
+const GoodsKind kHomeShop = {{}, {"home", "house", "living", "hem", "haus", "wohn", "nest"}};
 
 // Whether a shop's name (folded) says it sells `kind`. A stem of two words ("hi-fi")
 // is looked for in the whole name, the others at the start of its words.
@@ -650,6 +675,18 @@ std::optional<std::size_t> MatchByGoods(std::string_view s, const std::vector<st
       if (found && *found != k) return std::nullopt;
       found = k;
     }
+  }
+  if (found) return found;
+  // "the desk" at Ashgrove Home: goods for the home, when no shop names their kind, are
+  // the one shop named for the home.
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    if (!NameSells(Fold(names[k]), kHomeShop)) continue;
+    const bool named = std::any_of(std::begin(kGoodsKinds), std::end(kGoodsKinds), [&](const GoodsKind& kind) {
+      return kind.for_the_home && HasAnyPhrase(s, kind.things);
+    });
+    if (!named) continue;
+    if (found) return std::nullopt;
+    found = k;
   }
   return found;
 }
@@ -1059,10 +1096,16 @@ bool IsDenial(std::string_view s) {
 }
 
 bool HasQuestionWord(std::string_view s) {
-  return HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "who", "whats", "hows", "whens", "wheres",
-                          "wat", "wats", "y not",
-                          "vad", "hur", "när", "varför", "vilken", "vilket", "vem", "was", "wie", "wann", "warum",
-                          "welche", "welcher", "wo", "wer"});
+  if (HasAnyPhrase(s, {"what", "how", "when", "why", "which", "where", "who", "whats", "hows", "whens", "wheres",
+                       "wat", "wats", "y not", "vad", "hur", "när", "varför", "vilken", "vilket", "vem", "wie",
+                       "wann", "warum", "welche", "welcher", "wo", "wer"})) {
+    return true;
+  }
+  // German "was" asks only in German: "there was so little left" asks nothing.
+  return HasPhrase(s, "was") && HasAnyPhrase(s, {"ich", "ist", "du", "das", "der", "mein", "meine", "nicht", "noch",
+                                                 "bitte", "und", "kann", "muss", "habe", "hat", "wird", "soll", "mir",
+                                                 "mich", "bei", "für", "mit", "eine", "ein", "kostet", "bedeutet",
+                                                 "passiert", "sind", "genau", "man", "wir", "ihr", "euch"});
 }
 
 // "will the payment go thru on it then", "kann ich das noch ändern": a message that

@@ -24,6 +24,9 @@ struct AmountSlot {
 // "the rest" / "resten" / "den Rest". A bare number counts only when `bare_ok` (the
 // consumer is paying) and it is not a day count, a card's last four or a date.
 std::optional<AmountSlot> FindAmount(std::string_view folded, bool bare_ok);
+// Whether `word` is a number word of two or more ("five", "hundred", "fünfzig",
+// "fyrtiofem"); articles and "one" are not.
+bool IsNumberWord(std::string_view word);
 
 // "two instalments' worth", "2 of the remaining payments", "två delbetalningar", "zwei
 // der offenen Raten": a count of 2..12 instalments named for paying; not a plan's

@@ -26,6 +26,9 @@ TEST(SlotsTest, PayInFourIsNoSumAndAVerbFirstAsks) {
   EXPECT_TRUE(AsksSomething(Fold("ugh. so whats the date if its 2 weeks")));
   EXPECT_FALSE(AsksSomething(Fold("pay it now please")));
   EXPECT_FALSE(AsksSomething(Fold("do it")));
+  // German "was" asks in German only.
+  EXPECT_TRUE(AsksSomething(Fold("und was ich noch schulde")));
+  EXPECT_FALSE(AsksSomething(Fold("ah gotcha, didn't realise there was so little left. yeah just clear it, go ahead")));
   EXPECT_EQ(Minor("tracking dead 4 a week. can i report it", true), -1);
   EXPECT_FALSE(IsAffirmation(Fold("huh y not 120")));
   EXPECT_TRUE(IsAffirmation(Fold("y")));
@@ -231,6 +234,16 @@ TEST(SlotsTest, APurchaseCalledByWhatWasBoughtMatchesTheOneShopThatSellsIt) {
                           three),
             2u);
   EXPECT_EQ(MatchMerchant(Fold("extend copperlief 14 days"), {"Northbay Shoes", "Copperleaf Garden"}), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("the makeup order"), {"Northwind Outdoor", "Lumen Beauty"}), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("the skincare one"), {"Northwind Outdoor", "Lumen Beauty"}), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("das Halskette"), {"Aurora Gold", "Pixel Harbor"}), 0u);
+  EXPECT_EQ(MatchMerchant(Fold("the espresso machine"), {"Harbor Roasters", "Pixel Harbor"}), 0u);
+  EXPECT_EQ(MatchMerchant(Fold("betalning för espressomaskinen"), {"Northfield Outdoor", "Crema & Co"}), 1u);
+  // Goods for the home at a shop named for the home, when no shop names their kind.
+  EXPECT_EQ(MatchMerchant(Fold("the standing desk"), {"Ashgrove Home", "Pixel Pantry"}), 0u);
+  EXPECT_EQ(MatchMerchant(Fold("für meinen Schreibtisch"), {"Ashgrove Home", "Pixel Pantry"}), 0u);
+  EXPECT_EQ(MatchMerchant(Fold("the lamp"), {"Fjord Home", "Lumen Lighting"}), 1u);
+  EXPECT_FALSE(MatchMerchant(Fold("the desk"), {"Fjord Home", "Nordhaus Living"}).has_value());
   // A name still wins over a kind.
   EXPECT_EQ(MatchMerchant(Fold("the coat from alba"), {"Northpeak Outerwear", "Alba Apparel"}), 1u);
 }
