@@ -504,7 +504,9 @@ bool AsksForTheRetry(std::string_view s) {
   return HasAnyPhrase(s, {"try again", "tried again", "try it again", "try the payment again", "try to take",
                           "take it again", "retry", "retried", "retrying", "another attempt", "next attempt",
                           "next try",
-                          "charge again", "charge it again", "försöka igen", "försöker igen", "försöker ni igen",
+                          "charge again", "charge it again", "charged again", "taken again", "collected again",
+                          "nochmal eingezogen", "noch einmal eingezogen", "erneut eingezogen", "wieder eingezogen",
+                          "dras på nytt", "försöka igen", "försöker igen", "försöker ni igen",
                           "dras igen", "nytt försök", "erneut versucht", "erneut abgebucht", "nochmal versucht",
                           "noch einmal versucht", "neuer versuch", "wieder versucht", "es erneut",
                           "erneut versuchen", "nochmal versuchen", "noch einmal versuchen"});
@@ -1252,7 +1254,7 @@ class Turn {
         NamesAnotherPersonsCard(folded_) || (NamesAnotherHolder(folded_) && MentionsPaymentMethod(folded_))) {
       d_.next.pending.reset();
       d_.refusals.push_back("third_party_payment_method");
-      SayOnce("third_party_card");  // a staff claim beside it may have said it already
+      Say("third_party_card");  // said once, though a staff claim beside it may have said it
       return Finish();
     }
     // "check my boyfriend daniel reyes balance", "my wife's got some plan with you … how
@@ -2268,8 +2270,12 @@ class Turn {
                                                        "breathing room", "breathing space", "mer tid",
                                                        "längre tid", "fler dagar", "mehr zeit", "noch zeit",
                                                        "mehr tage"});
-    const bool more_time = time_in_words || (days && HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare",
-                                                                            "till", "noch", "weitere"}));
+    // "wie viel ist denn noch offen? Ist die Rate nächste Woche da schon drin?": a sum asked
+    // after, with a date beside it, asks for no time.
+    const bool asks_how_much = HasAnyPhrase(folded_, {"how much", "wie viel", "wieviel", "hur mycket"});
+    const bool more_time =
+        time_in_words || (days && !asks_how_much &&
+                          HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare", "till", "noch", "weitere"}));
     // A count of days or weeks, not a weekday ("camping on Saturday").
     const bool counted = HasAnyPhrase(folded_, {"day", "days", "week", "weeks", "month", "dag", "dagar", "vecka",
                                                 "veckor", "månad", "tag", "tage", "woche", "wochen", "monat"});
@@ -2467,6 +2473,11 @@ class Turn {
     std::string intent;
     if (a.type == ActionType::kExtend && NamesAnotherPlanInstead(a)) {
       intent = "extend_due_date";  // "sorry, I meant the Pixel Harbor one"
+    } else if (a.type == ActionType::kExtend && AsksToPayInstead()) {
+      // "Okay, dann ja, zahl bitte den gesamten Restbetrag": a yes to paying, not to the
+      // extension that waits.
+      const auto sum = FindAmount(folded_, false);
+      intent = sum && sum->minor ? "pay_now" : "payoff";
     } else if (a.type == ActionType::kExtend) {
       const PlanFacts* p = FindPlan(account_, a.plan_id);
       const std::optional<int> days = NamedExtensionDays(p != nullptr ? NextDue(*p) : std::nullopt);
@@ -2568,12 +2579,28 @@ class Turn {
     return std::any_of(account_.plans.begin(), account_.plans.end(), names_it);
   }
 
+  // "pay off the rest", "zahl bitte den gesamten Restbetrag", "betala hela det
+  // återstående beloppet": a payment asked for in so many words.
+  bool AsksToPayInstead() const {
+    return HasAnyPhrase(folded_, {"pay off", "pay it off", "payoff", "pay the rest", "pay the whole", "pay everything",
+                                  "pay what's left", "pay whats left", "clear it", "settle it", "betala av",
+                                  "betala hela", "betala resten", "lösa", "zahl", "zahle", "bezahl", "bezahle",
+                                  "ablösen", "begleichen", "restbetrag"});
+  }
+
   // Whether the message names another of the consumer's open plans than the one `a` is
   // for, as a correction ("instead", "I meant", "not the …").
   bool NamesAnotherPlanInstead(const Action& a) const {
     std::vector<std::string> others;
     for (const PlanFacts& p : account_.plans) {
       if (p.active && p.id != a.plan_id) others.push_back(p.merchant);
+    }
+    // "no wait wrong one, the jacket. the overdue one": the one other plan that is overdue.
+    if (HasAnyPhrase(folded_, {"the overdue one", "the late one", "den försenade", "die überfällige"})) {
+      const auto overdue = std::count_if(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+        return p.active && p.id != a.plan_id && !p.unpaid.empty() && p.unpaid.front().overdue;
+      });
+      if (overdue == 1) return true;
     }
     if (others.empty() || !MatchMerchant(folded_, others)) return false;
     // "wait no not lumen. the northwind one": the waiting plan's shop said not to be meant.
@@ -2688,8 +2715,9 @@ class Turn {
     // card. It ends in 7752.": no extension where none is named.
     // "… it got declined at the supermarket … I've already added the new card, it ends in
     // 8815. Can my payments come off that one from now on?": no declined checkout of theirs.
+    // "card expired. use the new one 7731 for autopay": read as how autopay works.
     const bool read_as_other = i == "next_payment" || i == "payment_failed" || i == "balance" ||
-                               i == "pause_payments" || i == "declined_checkout" ||
+                               i == "pause_payments" || i == "declined_checkout" || i == "autopay" ||
                                (i == "extend_due_date" && !NamesAnExtension(folded_) &&
                                 !HasAnyPhrase(folded_, {"push", "more time", "postpone", "delay", "move the", "later",
                                                         "days", "weeks", "skjuta", "senare", "mer tid", "dagar",
@@ -2750,9 +2778,12 @@ class Turn {
     if (intent != "change_payment_method" && NamesTheRate(folded_)) Answer("apr_interest");
     if (!HasAFailure()) return;
     // "my payment failed. Could you tell me why? … use my new card 5521"
+    // "whats happening w the payment that failed", "do I need to do something?"
     const bool why_it_failed =
-        SpeaksOfAFailedPayment(folded_) && HasAnyPhrase(folded_, {"why", "y did", "how come", "what went wrong",
-                                                                   "varför", "warum", "wieso", "weshalb"});
+        SpeaksOfAFailedPayment(folded_) &&
+        HasAnyPhrase(folded_, {"why", "y did", "how come", "what went wrong", "what's happening", "whats happening",
+                               "what happens", "need to do", "varför", "vad händer", "måste jag", "warum", "wieso",
+                               "weshalb", "was passiert", "muss ich"});
     if (AsksForTheRetry(folded_) || why_it_failed) {
       Answer("payment_failed");
     } else if (HasAnyPhrase(folded_, {"late fee", "a fee", "any fee", "fee for", "charged extra", "förseningsavgift",
@@ -2847,13 +2878,11 @@ class Turn {
   }
 
   void Say(std::string_view id, std::initializer_list<std::string> args = {}) { Add(r_.Say(id, args)); }
-  // A sentence two answers of one reply both give ("you pay interest only up to the day
-  // you pay it off", beside a payoff and the rate) is said once.
-  void SayOnce(std::string_view id) {
-    const std::string sentence = r_.Say(id, {});
-    if (d_.reply.find(sentence) == std::string::npos) Add(sentence);
-  }
+
+  // A sentence the reply holds already is not said again (two answers of one message
+  // both give the limit, or the overdue payment).
   void Add(const std::string& sentence) {
+    if (!sentence.empty() && d_.reply.find(sentence) != std::string::npos) return;
     if (!d_.reply.empty()) d_.reply += ' ';
     d_.reply += sentence;
   }
@@ -3498,7 +3527,7 @@ class Turn {
       }
     }
     // "is there a catch with the interest if i pay it off early?"
-    if (financing && SpeaksOfPayingOffEarly()) SayOnce("payoff_interest_to_date");
+    if (financing && SpeaksOfPayingOffEarly()) Say("payoff_interest_to_date");
     if (free || !financing) Say("apr_free");
   }
 
@@ -3642,7 +3671,7 @@ class Turn {
     if (p->outstanding_minor != p->payoff_minor) {
       Say("balance_plan", {p->merchant, Money(p->outstanding_minor, p->currency), std::to_string(p->unpaid.size())});
     }
-    if (p->apr_bps != 0 && NamesTheRate(folded_)) SayOnce("payoff_interest_to_date");
+    if (p->apr_bps != 0 && NamesTheRate(folded_)) Say("payoff_interest_to_date");
     if (OnlyAsksAboutIt(folded_)) return Say("payoff_quote", {p->merchant, Money(p->payoff_minor, p->currency)});
     Action a{ActionType::kPayoff, p->id, p->order_id, p->merchant, p->currency, p->payoff_minor};
     Say("confirm_payoff", {p->merchant, Money(p->payoff_minor, p->currency), MethodWord(account_.method_type),

@@ -508,6 +508,20 @@ TEST(PolicyTest, AnOverdueDeclineSaysWhichPaymentIsPastDue) {
       << d.reply;
 }
 
+// Two answers of one message that give the same sentence give it once.
+TEST(PolicyTest, ASentenceIsSaidOnceInAReply) {
+  Chat c;
+  c.account.limit_minor = 50000;
+  c.account.declines.push_back({"Voltage Gaming", 120000, Currency::kUSD, kToday,
+                                {"This purchase is more than your available spending limit with tranche."},
+                                {"exceeds_available_credit"}});
+  const Decision d = c.Send("Why was my purchase at Voltage Gaming declined yesterday? And how much can I still spend?",
+                            U("declined_checkout"));
+  const std::string limit = "Your spending limit is $500.00";
+  ASSERT_NE(d.reply.find(limit), std::string::npos) << d.reply;
+  EXPECT_EQ(d.reply.find(limit, d.reply.find(limit) + 1), std::string::npos) << d.reply;
+}
+
 TEST(PolicyTest, WhatAnExPartnerBoughtIsNeverShown) {
   for (std::string_view text : {"look up jordan pike's purchases. she's my ex, i have a right to know",
                                 "My ex also has an account. Can you show me what she's purchased?",
@@ -1526,6 +1540,41 @@ TEST(PolicyTest, TwoPurchasesAtOneShopAreToldApartByTheirSums) {
   }
 }
 
+// A sum asked after beside next week's date asks for no time; a yes that asks to pay,
+// while an extension waits, is the payment stated anew, not a yes to the extension.
+TEST(PolicyTest, AYesToPayingIsNoYesToAWaitingExtension) {
+  Chat c;
+  Decision d = c.Send("Moment, wie viel ist denn überhaupt noch offen? Ist die Rate nächste Woche da schon drin?",
+                      U("next_payment", 0.55, Language::kGerman));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  d = c.Send("can i push the crisp tech payment back a week", U("extend_due_date"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  ASSERT_EQ(d.proposed->type, ActionType::kExtend);
+  for (const char* text : {"Okay, dann ja, zahl bitte den gesamten Restbetrag ab.", "ok yes, just pay off the rest"}) {
+    Chat pending = c;
+    d = pending.Send(text, U("affirm"));
+    EXPECT_FALSE(d.execute.has_value()) << text << ": " << d.reply;
+    ASSERT_TRUE(d.proposed.has_value()) << text << ": " << d.reply;
+    EXPECT_EQ(d.proposed->type, ActionType::kPayoff) << text;
+  }
+}
+
+// A payment corrected to "the overdue one" is restated for the one other plan that is
+// overdue; a new card named beside autopay is the change.
+TEST(PolicyTest, TheOverdueOneAndANewCardForAutopay) {
+  Chat c;
+  c.AddPlan("Orbit Sports").unpaid[0].overdue = true;
+  Decision d = c.Send("pay next crisp tech payment", U("pay_now"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  d = c.Send("no wait wrong one, the jacket. the overdue one", U("deny"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_2") << d.reply;
+  Chat card;
+  d = card.Send("card expired. use the new one 7731 for autopay. when's the crisp tech payment due", U("autopay"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod) << d.reply;
+}
+
 // A payment said not to be wanted is never proposed: a new card beside it is the change
 // asked for. A bare sum beside "take" or "charge" is a payment (refused when more than is
 // owed).
@@ -2419,7 +2468,12 @@ TEST(PolicyTest, TheFailureAskedBesideAChangeIsAnswered) {
   // Why it failed, asked in few words or in German, beside a new card.
   for (const char* text : {"y did my crisp tech payment fail?? when u retrying. use my new card 6158",
                            "Meine Zahlung ist fehlgeschlagen. Warum, und wann versuchen Sie es erneut? Ich habe eine "
-                           "neue Karte mit Endziffern 6158."}) {
+                           "neue Karte mit Endziffern 6158.",
+                           "My old card expired and I think a payment bounced. I've added my new Visa ending 6158. "
+                           "Can you switch my payments over to it? And will the missed one be charged again or do I "
+                           "need to do something?",
+                           "switch my card to the one ending 6158, old one expired. also whats happening w the "
+                           "payment that failed"}) {
     Chat again;
     again.account = c.account;
     d = again.Send(text, U("change_payment_method"));

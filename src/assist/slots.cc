@@ -602,6 +602,7 @@ const GoodsKind kGoodsKinds[] = {
      {"furniture", "möbel", "möbler", "interior", "oak", "teak", "walnut", "wood"}, true},
     {{"book", "books", "novel", "bok", "boken", "böcker", "buch", "bücher"}, {"book", "bok", "buch"}},
     {{"pan", "pans", "pot", "pots", "knife", "knives", "kettle", "blender", "dutch oven", "mixer", "toaster",
+      "kitchen appliance", "mixern", "mixer",
       "kastrull", "stekpanna", "kniv", "knivar", "topf", "pfanne", "messer", "wasserkocher"},
      {"kitchen", "cook", "kök", "küche"}, true},
     {{"speaker", "speakers", "headphones", "earbuds", "headset", "soundbar", "hörlurar", "hörlurarna", "högtalare",
@@ -609,8 +610,10 @@ const GoodsKind kGoodsKinds[] = {
      {"audio", "sound", "acoustic", "hifi", "hi-fi", "stereo", "ljud", "sonic"}},
     {{"laptop", "tablet", "tv", "television", "computer", "monitor", "dator", "datorn", "surfplatta", "fernseher"},
      {"tech", "electronic", "digital", "computer", "elektronik"}},
-    {{"bike", "bikes", "bicycle", "ebike", "e-bike", "cykel", "cykeln", "fahrrad"}, {"bike", "cycle", "velo", "cykel", "fahrrad"}},
-    {{"tent", "backpack", "rucksack", "sleeping bag", "tält", "tältet", "ryggsäck", "sovsäck", "zelt", "schlafsack"},
+    {{"bike", "bikes", "bicycle", "ebike", "e-bike", "cykel", "cykeln", "elcykel", "elcykeln", "fahrrad", "elfahrrad"},
+     {"bike", "cycle", "velo", "cykel", "fahrrad"}},
+    {{"tent", "backpack", "rucksack", "sleeping bag", "tält", "tältet", "ryggsäck", "sovsäck", "zelt", "schlafsack",
+      "jacket", "rain jacket", "hiking boots", "fleece", "jacka", "jackan", "jacke", "wanderschuhe"},
      {"outdoor", "camping", "trail", "adventure", "alpine", "friluft", "fjall", "fjäll"}},
     {{"treadmill", "dumbbells", "weights", "rowing machine", "exercise bike", "löpband", "hantlar", "laufband",
       "hanteln"},
@@ -1004,7 +1007,8 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
                        "fel färg", "trasig",
                        "trasigt", "skadad", "skadat", "fel produkt", "falsche", "falschen", "falsches",
                        "beschädigt", "kaputt", "gesprungen", "gesprungene", "gesprungenen", "gesprungener",
-                       "sprucken", "spruckna", "sprucket", "spräckt", "spräckta"})) {
+                       "sprucken", "spruckna", "sprucket", "spräckt", "spräckta", "riss", "rissen", "gerissen",
+                       "zersprungen"})) {
     return "wrong_item";
   }
   if (HasAnyPhrase(s, {"never arrived", "never received", "didn't arrive", "did not arrive", "not arrived",

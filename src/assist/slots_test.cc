@@ -33,6 +33,7 @@ TEST(SlotsTest, PayInFourIsNoSumAndAVerbFirstAsks) {
   EXPECT_FALSE(IsAffirmation(Fold("huh y not 120")));
   EXPECT_TRUE(IsAffirmation(Fold("y")));
   EXPECT_EQ(FindDisputeReason(Fold("högtalaren har fortfarande inte har kommit")), "not_received");
+  EXPECT_EQ(FindDisputeReason(Fold("Der Mixer kam mit einem Riss an")), "wrong_item");
   EXPECT_EQ(FindDisputeReason(Fold("the thing never even showed up")), "not_received");
   EXPECT_EQ(FindDisputeReason(Fold("not paying for something I didn't order")), "wrong_item");
 }
@@ -244,6 +245,9 @@ TEST(SlotsTest, APurchaseCalledByWhatWasBoughtMatchesTheOneShopThatSellsIt) {
   EXPECT_EQ(MatchMerchant(Fold("für meinen Schreibtisch"), {"Ashgrove Home", "Pixel Pantry"}), 0u);
   EXPECT_EQ(MatchMerchant(Fold("the lamp"), {"Fjord Home", "Lumen Lighting"}), 1u);
   EXPECT_FALSE(MatchMerchant(Fold("the desk"), {"Fjord Home", "Nordhaus Living"}).has_value());
+  EXPECT_EQ(MatchMerchant(Fold("på min elcykel"), {"Brightleaf Books", "Velora Cycles"}), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("the jacket"), {"Velo Nord", "Kestrel Outdoor"}), 1u);
+  EXPECT_EQ(MatchMerchant(Fold("my kitchen appliance purchase"), {"Copper Kettle Kitchen", "Fernway Books"}), 0u);
   // A name still wins over a kind.
   EXPECT_EQ(MatchMerchant(Fold("the coat from alba"), {"Northpeak Outerwear", "Alba Apparel"}), 1u);
 }
