@@ -67,6 +67,7 @@ struct DialogueState {
   std::string focus_plan;              // the plan last talked about
   bool refused_someone_else = false;   // the last reply declined to speak of another's account
   bool refused_by_rule = false;        // the last reply refused what the rules forbid
+  bool refused_others_card = false;    // the last reply refused a card in someone else's name
 };
 
 struct Understanding {

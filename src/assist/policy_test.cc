@@ -1575,6 +1575,50 @@ TEST(PolicyTest, TheOverdueOneAndANewCardForAutopay) {
   EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod) << d.reply;
 }
 
+// A card said to be someone else's ("use hers") is refused, and pressing for it right
+// after ("she says it's fine. Just run it", "Buch es einfach ab") is refused again; the
+// consumer's own total asked beside another's debt is answered.
+TEST(PolicyTest, PressingForSomeoneElsesCardIsRefusedAgain) {
+  for (const char* press : {"She's sitting right next to me and says it's fine. Just run it.",
+                            "Sie sitzt neben mir und sagt, das ist okay. Buch es einfach ab."}) {
+    Chat c;
+    Decision d = c.Send("My card keeps failing. My girlfriend said I can use hers - it's the Mastercard ending 5150. "
+                        "Please pay the crisp tech one with it.",
+                        U("change_payment_method"));
+    EXPECT_EQ(d.refusals, std::vector<std::string>{"third_party_payment_method"}) << d.reply;
+    d = c.Send(press, U("hardship", 0.6));
+    EXPECT_FALSE(d.handoff.has_value()) << press << ": " << d.reply;
+    EXPECT_FALSE(d.execute.has_value()) << press;
+    EXPECT_EQ(d.refusals, std::vector<std::string>{"third_party_payment_method"}) << press << ": " << d.reply;
+  }
+  Chat total;
+  const Decision d = total.Send("Wie hoch ist gerade mein Gesamtsaldo? Und kannst du auch nachsehen, was meine Frau "
+                                "Sara schuldet?",
+                                U("balance", 0.9, Language::kGerman));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"}) << d.reply;
+  EXPECT_NE(d.reply.find("60"), std::string::npos) << d.reply;
+}
+
+// "if I pay it all off early do I get hit with a fee?" asks about a payoff, and "what
+// rate am I paying" names the rate; "push the wetsuit payment out another couple weeks"
+// asks for an extension.
+TEST(PolicyTest, APayoffAskedAboutWithTheRateAndAPushOut) {
+  Chat c;
+  c.account.plans[0].apr_bps = 1999;
+  c.account.plans[0].product = lending::ProductKind::kFinancing12;
+  Decision d = c.Send("my crisp tech loan, what rate am I paying and how many months to go? if I pay it all off early "
+                      "do I get hit with a fee?",
+                      U("payoff"));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("19.99"), std::string::npos) << d.reply;
+  Chat push;
+  d = push.Send("hey could you push the crisp tech payment out another couple weeks? surf school didn't pay me yet",
+                U("oos", 0.3));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kExtend);
+  EXPECT_EQ(d.proposed->days, 14);
+}
+
 // A payment said not to be wanted is never proposed: a new card beside it is the change
 // asked for. A bare sum beside "take" or "charge" is a payment (refused when more than is
 // owed).

@@ -421,7 +421,10 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
 }
 
 std::optional<int> FindCountedDays(std::string_view s) {
-  if (HasAnyPhrase(s, {"fortnight", "two weeks", "2 weeks"})) return 14;
+  if (HasAnyPhrase(s, {"fortnight", "two weeks", "2 weeks", "couple of weeks", "couple weeks", "ett par veckor",
+                       "ein paar wochen"})) {
+    return 14;
+  }
   const std::vector<Token> tokens = Tokens(s);
   std::vector<Number> numbers = DigitNumbers(s);
   for (Number& n : WordNumbers(tokens)) numbers.push_back(n);
@@ -620,6 +623,8 @@ const GoodsKind kGoodsKinds[] = {
      {"fitness", "gym", "strength", "träning"}},
     {{"game", "games", "controller", "spel", "spelet", "spiel", "spiele"}, {"game", "gaming", "spel", "spiel"}},
     {{"candle", "candles", "kerze", "kerzen"}, {"candle", "kerze"}, true},
+    {{"wetsuit", "surfboard", "paddleboard", "våtdräkt", "våtdräkten", "surfbräda", "neoprenanzug", "surfbrett"},
+     {"surf", "wave", "board"}},
     {{"glasses", "eyeglasses", "spectacles", "sunglasses", "contact lenses", "glasögon", "glasögonen", "brille",
       "sonnenbrille"},
      {"optics", "optical", "optician", "eyewear", "vision", "specs", "optik", "brillen"}},
@@ -1129,7 +1134,8 @@ bool AsksSomething(std::string_view s) {
 bool OnlyAsksAboutIt(std::string_view s) {
   return HasAnyPhrase(s, {"just asking", "only asking", "just wondering", "just curious", "not paying yet",
                           "not paying it yet", "not doing it now", "not doing it yet",
-                          "just planning", "hypothetically", "in theory", "bara undrar", "undrar bara",
+                          "just planning", "hypothetically", "in theory", "if i pay it all off",
+                          "if i pay it off", "if i paid it off", "if i were to pay", "bara undrar", "undrar bara",
                           "bara nyfiken", "bara en fråga", "betalar inte än", "betalar inte nu", "frage nur",
                           "nur eine frage", "nur neugierig", "rein hypothetisch", "zahle jetzt noch nicht",
                           "zahle noch nicht"});
@@ -1140,7 +1146,8 @@ bool IsAffirmation(std::string_view s) {
   // "y" alone is yes; "huh y not 120" asks why.
   const std::vector<std::string> words = Words(s);
   if (words.size() == 1 && words.front() == "y") return true;
-  return HasAnyPhrase(s, {"yes", "yeah", "yep", "yup", "ya", "sure", "ok", "okay", "k", "go ahead", "do it",
+  return HasAnyPhrase(s, {"yes", "yeah", "yep", "yup", "ya", "sure", "ok", "okay", "okej", "okey", "k", "go ahead",
+                          "do it",
                           "please do", "confirm", "confirmed", "correct", "proceed", "sounds good", "that's right",
                           "absolutely", "of course", "ja", "japp", "jo", "absolut", "gör det", "kör",
                           "visst", "stämmer", "bekräftar", "jawohl", "genau", "klar", "mach das", "mach es",

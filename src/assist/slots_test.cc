@@ -32,6 +32,8 @@ TEST(SlotsTest, PayInFourIsNoSumAndAVerbFirstAsks) {
   EXPECT_EQ(Minor("tracking dead 4 a week. can i report it", true), -1);
   EXPECT_FALSE(IsAffirmation(Fold("huh y not 120")));
   EXPECT_TRUE(IsAffirmation(Fold("y")));
+  EXPECT_TRUE(IsAffirmation(Fold("Okej, gör de 14 dagarna.")));
+  EXPECT_EQ(FindCountedDays(Fold("push it out another couple weeks")), 14);
   EXPECT_EQ(FindDisputeReason(Fold("högtalaren har fortfarande inte har kommit")), "not_received");
   EXPECT_EQ(FindDisputeReason(Fold("Der Mixer kam mit einem Riss an")), "wrong_item");
   EXPECT_EQ(FindDisputeReason(Fold("the thing never even showed up")), "not_received");
@@ -248,6 +250,7 @@ TEST(SlotsTest, APurchaseCalledByWhatWasBoughtMatchesTheOneShopThatSellsIt) {
   EXPECT_EQ(MatchMerchant(Fold("på min elcykel"), {"Brightleaf Books", "Velora Cycles"}), 1u);
   EXPECT_EQ(MatchMerchant(Fold("the jacket"), {"Velo Nord", "Kestrel Outdoor"}), 1u);
   EXPECT_EQ(MatchMerchant(Fold("my kitchen appliance purchase"), {"Copper Kettle Kitchen", "Fernway Books"}), 0u);
+  EXPECT_EQ(MatchMerchant(Fold("the wetsuit payment"), {"Velo Nord", "Driftwood Surf"}), 1u);
   // A name still wins over a kind.
   EXPECT_EQ(MatchMerchant(Fold("the coat from alba"), {"Northpeak Outerwear", "Alba Apparel"}), 1u);
 }

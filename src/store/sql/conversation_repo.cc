@@ -46,7 +46,7 @@ std::string StateToText(const DialogueState& s) {
          {"low_confidence_streak", s.low_confidence_streak}, {"awaiting_intent", s.awaiting_intent},
          {"awaiting_amount_minor", s.awaiting_amount_minor},
          {"focus_plan", s.focus_plan}, {"refused_someone_else", s.refused_someone_else},
-         {"refused_by_rule", s.refused_by_rule}};
+         {"refused_by_rule", s.refused_by_rule}, {"refused_others_card", s.refused_others_card}};
   j["pending"] = s.pending ? ActionToJson(*s.pending) : Json(nullptr);
   return j.dump();
 }
@@ -66,6 +66,7 @@ Result<DialogueState> StateFromText(const std::string& text) {
   s.focus_plan = j.value("focus_plan", "");
   s.refused_someone_else = j.value("refused_someone_else", false);
   s.refused_by_rule = j.value("refused_by_rule", false);
+  s.refused_others_card = j.value("refused_others_card", false);
   if (j.contains("pending")) s.pending = ActionFromJson(j["pending"]);
   return s;
 }
