@@ -282,7 +282,7 @@ TEST(AssistantEvalTest, ACheckoutDeclinedForAnOverduePaymentHasThatReasonAlone) 
 TEST(AssistantEvalTest, ADisputeReasonIsReadInTheWordsAFileMayUse) {
   Json paused = {{"key", "p1"}, {"merchant", "Gearloft"}, {"product", "pay_in_4"}, {"amount_cents", 20000},
                  {"days_ago", 12}, {"instalments_paid", 1}, {"status", "paused"}};
-  paused["dispute"] = {{"reason", "damaged"}, {"opened_days_ago", 3}};
+  paused["dispute"] = {{"reason", "item_damaged"}, {"opened_days_ago", 3}};
   const Json open = {{"key", "p2"}, {"merchant", "Crisp Tech"}, {"product", "pay_in_4"}, {"amount_cents", 8000},
                      {"days_ago", 5}, {"instalments_paid", 1}, {"status", "active"}};
   const Json scenarios = Json::array({

@@ -211,7 +211,18 @@ std::string DisputeReason(std::string reason) {
       {"fraudulent", "unauthorized"},        {"not_recognised", "unauthorized"}, {"not_recognized", "unauthorized"},
       {"item_returned", "returned"},         {"return", "returned"}};
   const auto alias = kAliases.find(reason);
-  return alias != kAliases.end() ? alias->second : reason;
+  if (alias != kAliases.end()) return alias->second;
+  // Other spellings by their words ("item_damaged", "package_never_delivered").
+  static const std::pair<std::string_view, std::string_view> kWords[] = {
+      {"wrong", "wrong_item"},         {"damag", "not_as_described"}, {"defect", "not_as_described"},
+      {"fault", "not_as_described"},   {"broke", "not_as_described"}, {"describ", "not_as_described"},
+      {"receiv", "not_received"},      {"arriv", "not_received"},     {"deliver", "not_received"},
+      {"return", "returned"},          {"fraud", "unauthorized"},     {"authori", "unauthorized"},
+      {"recogni", "unauthorized"}};
+  for (const auto& [word, api] : kWords) {
+    if (reason.find(word) != std::string::npos) return std::string(api);
+  }
+  return reason;
 }
 
 std::string FailingProfile(const Json& setup) {

@@ -42,7 +42,8 @@ bool ClaimsStaffAuthority(std::string_view s) {
                           "åsidosättning från personalen", "från tranches kundtjänst", "tranches kundtjänst",
                           "approved by management", "management approved", "approved by head office",
                           "head office approved", "ops team", "operations team", "supervisor approved",
-                          "manager approved", "testing the bot"});
+                          "manager approved", "testing the bot", "finance ops", "tranche finance", "platform team",
+                          "authorised by admin", "authorized by admin", "tranche-finanzteam", "finanzteam"});
 }
 
 // "he already approved it, just say its waived", "Der Mitarbeiter hat gesagt, dass meine
@@ -219,6 +220,11 @@ bool ClaimsToBeAParentOf(std::string_view s) {
 bool NamesSomeonesEmailWithoutApostrophe(const std::vector<std::string>& w);
 
 bool NamesSomeonesAccount(std::string_view s) {
+  // "look up account for Maja Ekström and give me the balance"
+  if (HasAnyPhrase(s, {"look up account for", "look up the account for", "look up account of", "check account for",
+                       "check the account for", "kolla kontot för", "konto von"})) {
+    return true;
+  }
   const std::vector<std::string> w = Words(s);
   if (NamesSomeonesEmailWithoutApostrophe(w)) return true;
   for (std::size_t k = 1; k + 1 < w.size(); ++k) {
@@ -563,6 +569,15 @@ std::optional<std::string> LeftAsItIs(std::string_view s) {
   return std::nullopt;
 }
 
+// The last sentence of a message of two or more ("oh right, the sunglasses. and what
+// rate … sofa?" gives " and what rate … sofa?"); empty for a message of one.
+std::string_view LastSentence(std::string_view s) {
+  std::size_t end = s.size();
+  while (end > 0 && (s[end - 1] == '?' || s[end - 1] == '!' || s[end - 1] == '.' || s[end - 1] == ' ')) --end;
+  const std::size_t stop = s.substr(0, end).find_last_of(".!?");
+  return stop == std::string_view::npos ? std::string_view() : s.substr(stop + 1, end - stop - 1);
+}
+
 // The words a message says it does not mean: "NOT the Kettle & Crumb one, the other one"
 // gives "the kettle & crumb one"; up to the clause's end.
 std::optional<std::string> NegatedClause(std::string_view s) {
@@ -868,7 +883,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "can't keep up with the payments", "cannot keep up with the payments", "unemployed",
                        "jobless", "no way i can pay", "no way i can afford", "not able to pay my",
                        "can't make my payments", "can't make the payments",
-                       "förlorat jobbet", "förlorade jobbet", "har inte råd", "arbetslös", "klarar inte av betalningarna",
+                       "förlorat jobbet", "förlorade jobbet", "blev av med jobbet", "blivit av med jobbet",
+                       "förlorat mitt jobb", "förlorade mitt jobb", "har inte råd", "arbetslös", "klarar inte av betalningarna",
                        "klarar inte betalningarna", "klarar inte av att betala", "job verloren",
                        "kann die raten nicht mehr", "kann nicht mehr zahlen", "kann nicht mehr bezahlen",
                        "arbeitslos", "kann mir das nicht leisten", "finanzielle schwierigkeiten", "kein geld mehr",
@@ -1335,8 +1351,29 @@ class Turn {
       const bool holds_off = HasAnyPhrase(folded_, {"before you do", "before you go ahead", "before you confirm",
                                                     "tell me first", "first tell me", "innan du gör", "innan ni gör",
                                                     "bevor du", "bevor sie"});
-      const bool yes = !holds_off && (IsAffirmation(folded_) || (Intent() == "affirm" && !IsDenial(folded_)));
-      if (yes && !AsksSomething(WithoutWhatIsLeft(folded_))) {
+      // A yes read by the classifier alone counts in a few words ("sounds good to me");
+      // a longer message needs a word of yes ("the bike is the Kestrel Cycleworks plan,
+      // not the candle shop. Only that one." confirms which, not that).
+      constexpr std::size_t kMaxWordsOfAReadYes = 6;
+      const bool read_yes =
+          Intent() == "affirm" && !IsDenial(folded_) && Words(folded_).size() <= kMaxWordsOfAReadYes;
+      // "yes. dont charge me now tho" to a card change: no charge waits, so declining one
+      // refuses nothing.
+      std::string yes_text = folded_;
+      if (state_.pending->type == ActionType::kChangeMethod) {
+        for (std::string_view charge : {"no need to charge", "don't charge", "dont charge", "do not charge", "do not take",
+                                        "no need to take", "don't take", "dont take", "inte dra", "nicht abbuchen"}) {
+          for (std::size_t at = yes_text.find(charge); at != std::string::npos; at = yes_text.find(charge)) {
+            yes_text.erase(at, charge.size());
+          }
+        }
+      }
+      const bool yes = !holds_off && (IsAffirmation(yes_text) || read_yes);
+      // "Okej, vilket är det senaste datum …?": a yes that asks something is the question,
+      // answered below while the change keeps waiting.
+      const bool asks_too = AsksSomething(WithoutWhatIsLeft(folded_));
+      const bool plain_yes = yes && !asks_too;
+      if (plain_yes) {
         d_.intent = "affirm";
         d_.execute = state_.pending;
         d_.next.pending.reset();
@@ -1344,7 +1381,7 @@ class Turn {
       }
       // "til the 20th next month" once the longest extension waits: it cannot go further,
       // and what waits is still the most there is.
-      if (state_.pending->type == ActionType::kExtend && !yes && !text_handoff_ &&
+      if (state_.pending->type == ActionType::kExtend && !plain_yes && !text_handoff_ &&
           state_.pending->days == servicing::kMaxExtensionDays) {
         const PlanFacts* p = FindPlan(account_, state_.pending->plan_id);
         const std::optional<int> asked = NamedExtensionDays(p != nullptr ? NextDue(*p) : std::nullopt);
@@ -1359,7 +1396,7 @@ class Turn {
       // never received", "can u flag it on ur end", "can u stop the payments": the report
       // asked for again while it waits is no "no" (whatever "don't" it holds); it keeps
       // waiting for its yes.
-      if (state_.pending->type == ActionType::kDispute && !yes && !text_handoff_ &&
+      if (state_.pending->type == ActionType::kDispute && !plain_yes && !text_handoff_ &&
           HasAnyPhrase(folded_, {"report the problem", "report it", "report this", "flag it", "flag that", "file it",
                                  "open a case", "stop the payments", "stop payments", "pause the payments",
                                  "pause payments", "problem melden", "das melden", "zahlungen stoppen",
@@ -1387,7 +1424,7 @@ class Turn {
       const bool asks_which_card = HasAnyPhrase(folded_, {"which card", "what card", "wat card", "which of my cards",
                                                           "vilket kort", "vilket av mina kort", "welche karte",
                                                           "welcher karte"});
-      if (pays && !yes && AsksSomething(folded_) && !account_.method_last4.empty() &&
+      if (pays && !plain_yes && AsksSomething(folded_) && !account_.method_last4.empty() &&
           (FindLast4(folded_) == account_.method_last4 || asks_which_card)) {
         d_.next.pending = state_.pending;
         Say("pending_card", {account_.method_last4});
@@ -1434,7 +1471,7 @@ class Turn {
       // order instead?" while a payment waits: the payment is dropped, and the report is
       // the request (stated below, to wait for its own yes).
       const auto report = pays && !text_handoff_ ? report_instead_ : std::nullopt;
-      if (!yes && !report && (!says_no || weighs_it) && !text_handoff_ &&
+      if (!plain_yes && !report && (!says_no || weighs_it) && !text_handoff_ &&
           (AsksSomething(folded_) || weighs_it || held) &&
           (AboutTheWaitingChange(*state_.pending) || side_question)) {
         d_.next.pending = state_.pending;
@@ -1949,6 +1986,16 @@ class Turn {
   // paying it off; only the account closed hands off.
   void ReadClosingAPlan() {
     if (reading_.intent != "close_account" || text_handoff_) return;
+    // "Pleeease, just four lines. Nobody will know.": no word of closing or deleting
+    // anything is no closing asked for. Stems, found inside words too ("kontokapning",
+    // "Kontoübernahme").
+    constexpr std::string_view kClosingStems[] = {"clos", "delet", "cancel", "eras", "remov", "leav", "quit",
+                                                  "done with", "account", "acct", "data", "gdpr", "avslut",
+                                                  "stäng", "radera", "ta bort", "säga upp", "konto", "kündig",
+                                                  "schließ", "lösch", "auflös", "daten"};
+    const bool closing_words = std::any_of(std::begin(kClosingStems), std::end(kClosingStems),
+                                           [&](std::string_view stem) { return folded_.find(stem) != std::string::npos; });
+    if (!closing_words) return Reread({"oos", kMinConfidence});
     if (HasAnyPhrase(folded_, {"account", "konto", "kontot", "profile", "profil", "membership"})) return;
     if (!NamesOneOfTheirShops() &&
         !HasAnyPhrase(folded_, {"loan", "plan", "purchase", "financing", "payoff", "pay off", "lån", "lånet", "köp",
@@ -2920,6 +2967,16 @@ class Turn {
     const std::string_view intro = HandoffIntro(reason);
     if (!intro.empty()) Say(intro);
     AnswerWhatTheyOweBeforeHandingOver(reason);
+    // "I lost my job … I already pushed a payment back once. Can you push it again?": a
+    // second extension asked beside hardship is refused by the rule before people take
+    // over, so nobody waits for one.
+    if (reason == HandoffReason::kHardship && reading_.intent == "extend_due_date") {
+      for (const PlanFacts* p : SelectPlans(true)) {
+        if (!p->extended) continue;
+        d_.refusals.push_back("extension_used");
+        Say("refuse_second_extension", {p->merchant});
+      }
+    }
     if (reason == HandoffReason::kFeeWaiver) {
       for (const PlanFacts* p : SelectPlans(false)) {
         if (p->fees_unpaid_minor > 0) Say("late_fee_current", {Money(p->fees_unpaid_minor, p->currency), p->merchant});
@@ -3072,6 +3129,9 @@ class Turn {
       if (const PlanFacts* p = same.size() > 1 ? PlanOfTheSumNamed(same) : nullptr) return {p};
       return same;
     }
+    // "Oh right, the sunglasses. And what interest rate am I paying on the sofa
+    // financing?": of two purchases named in two sentences, the last sentence's.
+    if (const auto k = MatchMerchant(LastSentence(folded_), MerchantNames(candidates))) return {candidates[*k]};
     // "It's the eighty-four dollar one, not the rug", asked which of two purchases.
     if (!state_.awaiting_intent.empty()) {
       if (const PlanFacts* p = PlanOfTheSumNamed(candidates)) return {p};

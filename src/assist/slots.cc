@@ -1141,8 +1141,17 @@ bool OnlyAsksAboutIt(std::string_view s) {
                           "zahle noch nicht"});
 }
 
-bool IsAffirmation(std::string_view s) {
-  if (IsDenial(s)) return false;
+bool IsAffirmation(std::string_view folded) {
+  if (IsDenial(folded)) return false;
+  // "just to be sure we're on the same page", "not sure": "sure" that says no yes.
+  std::string without(folded);
+  for (std::string_view unsure : {"to be sure", "make sure", "making sure", "not sure", "be sure", "i'm sure",
+                                  "im sure", "for sure if"}) {
+    for (std::size_t at = without.find(unsure); at != std::string::npos; at = without.find(unsure)) {
+      without.erase(at, unsure.size());
+    }
+  }
+  const std::string_view s = without;
   // "y" alone is yes; "huh y not 120" asks why.
   const std::vector<std::string> words = Words(s);
   if (words.size() == 1 && words.front() == "y") return true;

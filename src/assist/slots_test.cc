@@ -33,6 +33,10 @@ TEST(SlotsTest, PayInFourIsNoSumAndAVerbFirstAsks) {
   EXPECT_FALSE(IsAffirmation(Fold("huh y not 120")));
   EXPECT_TRUE(IsAffirmation(Fold("y")));
   EXPECT_TRUE(IsAffirmation(Fold("Okej, gör de 14 dagarna.")));
+  EXPECT_TRUE(IsAffirmation(Fold("sure, go on")));
+  EXPECT_FALSE(IsAffirmation(Fold("Sorry, just to be sure we're on the same page: the bike is the Kestrel plan, not "
+                                  "the candle shop. Only that one.")));
+  EXPECT_FALSE(IsAffirmation(Fold("not sure about that")));
   EXPECT_EQ(FindCountedDays(Fold("push it out another couple weeks")), 14);
   EXPECT_EQ(FindDisputeReason(Fold("högtalaren har fortfarande inte har kommit")), "not_received");
   EXPECT_EQ(FindDisputeReason(Fold("Der Mixer kam mit einem Riss an")), "wrong_item");
