@@ -534,6 +534,7 @@ bool NamesTheRate(std::string_view s) {
 // refund the message names, unless it speaks of a plan too.
 bool AsksForInvestmentAdvice(std::string_view s) {
   return HasAnyPhrase(s, {"invest", "investing", "investment", "investments", "bitcoin", "crypto", "cryptocurrency",
+                          "solana", "ethereum", "dogecoin", "litecoin", "cardano",
                           "index fund", "index funds", "stock market", "stocks", "chip stock", "etf", "etfs",
                           "portfolio", "investera", "investering", "aktier", "fonder", "indexfond", "krypto",
                           "investieren", "anlegen", "geldanlage", "aktien", "fonds", "indexfonds", "kryptowährung"}) &&
@@ -1368,7 +1369,12 @@ class Turn {
           }
         }
       }
-      const bool yes = !holds_off && (IsAffirmation(yes_text) || read_yes);
+      // "fine, do the 14 days" of a waiting 14-day extension: its own terms, taken.
+      const bool takes_its_terms = state_.pending->type == ActionType::kExtend &&
+                                   HasAnyPhrase(folded_, {"do the", "go with the", "take the", "gör de", "ta de",
+                                                          "mach die", "nimm die"}) &&
+                                   FindCountedDays(folded_) == std::optional<int>(state_.pending->days);
+      const bool yes = !holds_off && (IsAffirmation(yes_text) || read_yes || takes_its_terms);
       // "Okej, vilket är det senaste datum …?": a yes that asks something is the question,
       // answered below while the change keeps waiting.
       const bool asks_too = AsksSomething(WithoutWhatIsLeft(folded_));
@@ -2335,8 +2341,12 @@ class Turn {
     // "wie viel ist denn noch offen? Ist die Rate nächste Woche da schon drin?": a sum asked
     // after, with a date beside it, asks for no time.
     const bool asks_how_much = HasAnyPhrase(folded_, {"how much", "wie viel", "wieviel", "hur mycket"});
+    // "chuck 300 dollars at it, whatever is left over can sit there as a credit": a sum
+    // of money named beside "extra" or "more" asks for no time either.
+    const auto sum = FindAmount(folded_, false);
+    const bool sum_named = sum && sum->minor;
     const bool more_time =
-        time_in_words || (days && !asks_how_much &&
+        time_in_words || (days && !asks_how_much && !sum_named &&
                           HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare", "till", "noch", "weitere"}));
     // A count of days or weeks, not a weekday ("camping on Saturday").
     const bool counted = HasAnyPhrase(folded_, {"day", "days", "week", "weeks", "month", "dag", "dagar", "vecka",
@@ -2352,6 +2362,7 @@ class Turn {
     const bool extends_a_shop =
         NamesOneOfTheirShops() &&
         (HasAnyPhrase(folded_, {"extend", "extension", "push back", "push it back", "push it out", "push the", "push my",
+                                "pushed back", "pushed out", "moved back",
                                 "postpone", "förläng",
                                 "förlänga", "förlängning", "skjuta upp", "skjut upp", "verlängern", "verlängerung",
                                 "verschieben"}) ||

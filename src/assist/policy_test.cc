@@ -1686,6 +1686,40 @@ TEST(PolicyTest, AYesToACardChangeThatDeclinesACharge) {
   EXPECT_FALSE(d.execute.has_value()) << d.reply;
 }
 
+// "fine, do the 14 days" takes the waiting 14-day extension.
+TEST(PolicyTest, TakingTheWaitingExtensionsTermsIsAYes) {
+  Chat c;
+  Decision d = c.Send("need 21 more days on the crisp tech payment", U("extend_due_date"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  ASSERT_EQ(d.proposed->days, 14);
+  d = c.Send("fine, do the 14 days", U("extend_due_date"));
+  EXPECT_TRUE(d.execute.has_value()) << d.reply;
+  // "get it pushed back a bit … this month": more time for a shop named, "this month"
+  // being no count of days; a coin's price is out of scope.
+  Chat pushed;
+  d = pushed.Send("the next crisp tech payment is coming up and I was hoping to get it pushed back a bit, money is "
+                  "tight this month",
+                  U("next_payment"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kExtend);
+  Chat coin;
+  d = coin.Send("is solana going to go up this month", U("extend_due_date", 0.5));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.intent, "oos");
+}
+
+// A sum to pay beside "extra … this month" asks for no time: it is a payment (refused as
+// more than is owed, with the payoff offered).
+TEST(PolicyTest, ExtraCashThisMonthIsNoExtension) {
+  Chat c;
+  const Decision d = c.Send("so i've got a bit of extra cash this month and i want to chuck 300 dollars at the crisp "
+                            "tech thing, and whatever is left over can just sit there as a credit for my next order?",
+                            U("oos", 0.18));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_NE(d.proposed->type, ActionType::kExtend) << d.reply;
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"overpayment"}) << d.reply;
+}
+
 // A payment said not to be wanted is never proposed: a new card beside it is the change
 // asked for. A bare sum beside "take" or "charge" is a payment (refused when more than is
 // owed).

@@ -454,6 +454,8 @@ std::optional<int> FindDays(std::string_view s, Date today) {
     // "the 12-month plan", "a 2-week trip": a unit joined to a count describes a thing,
     // and the count was judged above.
     if (t.begin > 0 && s[t.begin - 1] == '-') continue;
+    // "extra cash this month", "diese Woche": the period now is no time asked for.
+    if (InSet(WordBefore(s, t.begin), {"this", "denna", "diese", "diesen", "dieser"})) continue;
     // A unit alone: "a week", "next week", "nästa vecka", "einen Monat".
     if (t.word == "week" || t.word == "vecka" || t.word == "woche") return 7;
     if (t.word == "month" || t.word == "månad" || t.word == "monat") return 30;
