@@ -16,6 +16,15 @@ namespace {
 
 // ---- what the policy recognises itself, whatever the classifier said ----
 
+// Words of paying in the three languages ("charge", "knock … off", "betala", "abbuchen").
+// One list, so the rules that read a payment and those that read a question without one
+// agree on what paying is.
+constexpr auto kWordsOfPaying = std::to_array<std::string_view>({
+    "charge", "charged", "take", "taken", "pay", "paying", "payoff", "put", "knock", "throw", "chuck", "settle",
+    "clear", "toward", "towards", "dra", "dras", "betala", "betalar", "lösa", "sätt in", "buch", "buche", "buchen",
+    "bucht", "abbuchen", "abgebucht", "einzahlen", "zahlen", "bezahlen", "begleichen", "ablösen", "überweisen",
+    "zieht", "belastet", "belasten"});
+
 bool ClaimsStaffAuthority(std::string_view s) {
   return HasAnyPhrase(s, {"i'm staff", "i am staff", "i work for tranche", "i work at tranche", "i'm from tranche",
                           "i am from tranche", "i'm an employee", "i am an employee", "i'm an admin", "i am an admin",
@@ -309,13 +318,9 @@ std::string WithoutThingsThatDied(std::string_view s) {
 
 // "Yes, please pay off what's left": what is left, named as the thing paid, asks nothing.
 std::string WithoutWhatIsLeft(std::string_view s) {
-  std::string out(s);
-  for (std::string_view named : {"what's left", "whats left", "what is left", "what remains", "what i still owe",
-                                 "what i owe", "what's owed", "what is owed", "vad som är kvar", "was übrig ist",
-                                 "was noch offen ist", "was ich schulde"}) {
-    for (std::size_t at = out.find(named); at != std::string::npos; at = out.find(named)) out.erase(at, named.size());
-  }
-  return out;
+  return WithoutPhrases(s, {"what's left", "whats left", "what is left", "what remains", "what i still owe",
+                            "what i owe", "what's owed", "what is owed", "vad som är kvar", "was übrig ist",
+                            "was noch offen ist", "was ich schulde"});
 }
 
 // "my dad's birthday", "my sister's wedding": an occasion of theirs, which owns nothing.
@@ -366,34 +371,6 @@ constexpr auto kPeople = std::to_array<std::string_view>({
 
 bool IsPersonWord(std::string_view x) { return std::find(kPeople.begin(), kPeople.end(), x) != kPeople.end(); }
 
-// "its my moms", "it's my dad's", "belongs to my sister", "det är min mammas", "die
-// gehört meiner Mutter": the thing just spoken of (a card waiting to be switched to) as
-// someone else's, without naming it again.
-bool SaysItIsAnothers(std::string_view s) {
-  const std::vector<std::string> w = Words(s);
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    const std::string& x = w[i];
-    const bool owner_word = i >= 1 && In(w[i - 1], {"my", "his", "her", "their", "a", "min", "hans", "hennes"});
-    // "moms", "mammas": the possessive without its apostrophe; "mom 's": with it.
-    if (owner_word && x.size() > 3 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) {
-      return true;
-    }
-    if (owner_word && In(x, {"mammas", "pappas", "brors", "systers", "frus", "mans", "sambos", "väns", "chefs"})) {
-      return true;
-    }
-    if (owner_word && IsPersonWord(x) && i + 1 < w.size() && w[i + 1] == "s") return true;
-    // "gehört meiner Mutter", "von meinem Vater", "tillhör min bror", "belongs to my dad".
-    if (In(x, {"meiner", "meines", "meinem"}) && i + 1 < w.size() &&
-        (IsPersonWord(w[i + 1]) || In(w[i + 1], {"vaters", "bruders", "mannes", "freundes", "chefs"}))) {
-      return true;
-    }
-    if (In(x, {"belongs", "tillhör"}) && i + 3 < w.size() && (IsPersonWord(w[i + 2]) || IsPersonWord(w[i + 3]))) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // "card holder is the customer's mum", "(holder: mother of customer)", "sie gehört ihrer
 // Mutter", "kortet tillhör hennes mamma": a holder or owner named as another person.
 bool NamesAnotherHolder(std::string_view s) {
@@ -412,6 +389,31 @@ bool NamesAnotherHolder(std::string_view s) {
     }
   }
   return false;
+}
+
+// "its my moms", "it's my dad's", "belongs to my sister", "det är min mammas", "die
+// gehört meiner Mutter": the thing just spoken of (a card waiting to be switched to) as
+// someone else's, without naming it again.
+bool SaysItIsAnothers(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::string& x = w[i];
+    const bool owner_word = i >= 1 && In(w[i - 1], {"my", "his", "her", "their", "a", "min", "hans", "hennes"});
+    // "moms", "mammas": the possessive without its apostrophe; "mom 's": with it.
+    if (owner_word && x.size() > 3 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) {
+      return true;
+    }
+    if (owner_word && In(x, {"mammas", "pappas", "brors", "systers", "frus", "mans", "sambos", "väns", "chefs"})) {
+      return true;
+    }
+    if (owner_word && IsPersonWord(x) && i + 1 < w.size() && w[i + 1] == "s") return true;
+    // "gehört meiner Mutter", "von meinem Vater".
+    if (In(x, {"meiner", "meines", "meinem"}) && i + 1 < w.size() &&
+        (IsPersonWord(w[i + 1]) || In(w[i + 1], {"vaters", "bruders", "mannes", "freundes", "chefs"}))) {
+      return true;
+    }
+  }
+  return NamesAnotherHolder(s);  // "belongs to my sister", "tillhör min bror"
 }
 
 // "my dad's Visa ending 7304", "7304 (my boss's company card)", "the card of my
@@ -1360,21 +1362,13 @@ class Turn {
           Intent() == "affirm" && !IsDenial(folded_) && Words(folded_).size() <= kMaxWordsOfAReadYes;
       // "yes. dont charge me now tho" to a card change: no charge waits, so declining one
       // refuses nothing.
-      std::string yes_text = folded_;
-      if (state_.pending->type == ActionType::kChangeMethod) {
-        for (std::string_view charge : {"no need to charge", "don't charge", "dont charge", "do not charge", "do not take",
-                                        "no need to take", "don't take", "dont take", "inte dra", "nicht abbuchen"}) {
-          for (std::size_t at = yes_text.find(charge); at != std::string::npos; at = yes_text.find(charge)) {
-            yes_text.erase(at, charge.size());
-          }
-        }
-      }
-      // "fine, do the 14 days" of a waiting 14-day extension: its own terms, taken.
-      const bool takes_its_terms = state_.pending->type == ActionType::kExtend &&
-                                   HasAnyPhrase(folded_, {"do the", "go with the", "take the", "gör de", "ta de",
-                                                          "mach die", "nimm die"}) &&
-                                   FindCountedDays(folded_) == std::optional<int>(state_.pending->days);
-      const bool yes = !holds_off && (IsAffirmation(yes_text) || read_yes || takes_its_terms);
+      const std::string yes_text =
+          state_.pending->type != ActionType::kChangeMethod
+              ? folded_
+              : WithoutPhrases(folded_, {"no need to charge", "don't charge", "dont charge", "do not charge",
+                                         "do not take", "no need to take", "don't take", "dont take", "inte dra",
+                                         "nicht abbuchen"});
+      const bool yes = !holds_off && (IsAffirmation(yes_text) || read_yes || TakesTheWaitingTerms());
       // "Okej, vilket är det senaste datum …?": a yes that asks something is the question,
       // answered below while the change keeps waiting.
       const bool asks_too = AsksSomething(WithoutWhatIsLeft(folded_));
@@ -1751,12 +1745,9 @@ class Turn {
     const bool misread = windfall || yes_to_nothing ||
                          ReadAsOrUnsure({"change_payment_method", "spending_limit", "increase_limit", "apr_interest",
                                          "next_payment", "oos", "list_plans", "payment_history"});
-    static constexpr auto kVerbs = std::to_array<std::string_view>({
-        "charge", "charged", "take", "taken", "pay", "put", "knock", "throw", "chuck", "dra", "dras", "betala", "buch", "buche", "bucht",
-        "abbuchen", "abgebucht", "einzahlen", "zahlen", "bezahlen", "überweisen", "zieht", "belastet", "belasten"});
     // "want to throw 500 bucks at my Lumen Audio balance, maybe it helps my credit?": a wish
     // to pay before the question is a request.
-    const bool wishes_to_pay = std::any_of(kVerbs.begin(), kVerbs.end(), [&](std::string_view v) {
+    const bool wishes_to_pay = std::any_of(kWordsOfPaying.begin(), kWordsOfPaying.end(), [&](std::string_view v) {
       return HasPhrase(folded_, "want to " + std::string(v)) || HasPhrase(folded_, "wanna " + std::string(v)) ||
              HasPhrase(folded_, "like to " + std::string(v));
     });
@@ -1768,7 +1759,7 @@ class Turn {
     // A bare number beside a verb of paying ("take 400", "the full 300 charged") is the sum.
     const auto bare_beside_verb = [&] {
       const auto is_verb = [&](std::size_t k) {
-        return k < words.size() && std::find(kVerbs.begin(), kVerbs.end(), words[k]) != kVerbs.end();
+        return k < words.size() && In(words[k], kWordsOfPaying);
       };
       for (std::size_t k = 0; k < words.size(); ++k) {
         const bool digits = !words[k].empty() && std::all_of(words[k].begin(), words[k].end(), IsDigitByte);
@@ -1782,8 +1773,7 @@ class Turn {
     };
     const auto amount = FindAmount(folded_, bare_beside_verb());
     if (!amount || !amount->minor) return;
-    const bool pays = std::any_of(kVerbs.begin(), kVerbs.end(), [&](std::string_view v) { return HasPhrase(folded_, v); });
-    if (!pays && !HasAnyPhrase(folded_, {"sätt in", "catch up", "get caught up"})) return;
+    if (!HasAnyPhrase(folded_, kWordsOfPaying) && !HasAnyPhrase(folded_, {"catch up", "get caught up"})) return;
     // The plan last talked about, or the only one, needs no naming ("No, I really want
     // the full 300 charged").
     const bool on_a_plan = NamesOneOfTheirShops() || !state_.focus_plan.empty() || ActivePlansOrAll().size() == 1 ||
@@ -1862,11 +1852,7 @@ class Turn {
     // "I want to put $25 toward my Marlow Books balance" pays; "chem homework, balance H2 +
     // O2" is no account's balance.
     if (FindAmount(folded_, false) || HasOffTopicSubject(folded_)) return;
-    if (HasAnyPhrase(folded_, {"pay", "paying", "settle", "clear", "charge", "take", "put", "toward", "towards",
-                               "knock", "throw", "chuck", "betala", "lösa", "dra", "sätt in", "zahlen", "bezahlen", "begleichen",
-                               "ablösen", "abbuchen", "einzahlen", "limit", "gräns", "rahmen"})) {
-      return;
-    }
+    if (HasAnyPhrase(folded_, kWordsOfPaying) || HasAnyPhrase(folded_, {"limit", "gräns", "rahmen"})) return;
     Reread({"balance", std::max(reading_.confidence, kMinConfidence)});
   }
 
@@ -1941,11 +1927,7 @@ class Turn {
         !HasAnyPhrase(folded_, {"owe", "left", "balance", "skyldig", "kvar", "saldo", "schulde", "offen", "übrig"})) {
       return;
     }
-    if (HasAnyPhrase(folded_, {"pay", "paying", "charge", "take", "clear", "settle", "payoff", "knock", "put",
-                               "throw", "chuck", "betala", "betalar", "lösa", "dra", "zahlen", "bezahlen", "einzahlen",
-                               "begleichen", "buchen", "abbuchen", "ablösen"})) {
-      return;
-    }
+    if (HasAnyPhrase(folded_, kWordsOfPaying)) return;
     Reread({"balance", reading_.confidence});
   }
 
@@ -2486,8 +2468,7 @@ class Turn {
         HasAnyPhrase(folded_, {"and the fee", "with the fee", "plus the fee", "fee included", "including the fee",
                                "+ fee", "plus fee", "and fee", "och avgiften", "med avgiften", "inklusive avgiften",
                                "mit der gebühr", "und die gebühr", "samt gebühr", "inklusive gebühr"});
-    const bool pays = HasAnyPhrase(folded_, {"pay", "take", "charge", "sorted", "betala", "dra", "zahlen",
-                                             "bezahlen", "buchen", "abbuchen"});
+    const bool pays = HasAnyPhrase(folded_, kWordsOfPaying) || HasPhrase(folded_, "sorted");
     const bool waives = HasAnyPhrase(folded_, {"waive", "remove", "drop", "take off", "taken off", "cancel",
                                                "efterskänk", "ta bort", "stryk", "erlassen", "streichen",
                                                "stornieren"});
@@ -2596,13 +2577,22 @@ class Turn {
     return true;
   }
 
-  // The message is taken as `reading` from here on, and the decision says so.
+  // The other side of ReadRevisedChange: "fine, do the 14 days" of a waiting 14-day
+  // extension takes its own terms, a yes to it.
+  bool TakesTheWaitingTerms() const {
+    const Action& a = *state_.pending;
+    return a.type == ActionType::kExtend &&
+           HasAnyPhrase(folded_, {"do the", "go with the", "take the", "gör de", "ta de", "mach die", "nimm die"}) &&
+           FindCountedDays(folded_) == std::optional<int>(a.days);
+  }
+
   // Whether the classifier read the message as one of `intents`, or was unsure of it: the
   // readings a Read* rule may correct.
   bool ReadAsOrUnsure(std::initializer_list<std::string_view> intents) const {
     return In(reading_.intent, intents) || reading_.confidence < kMinConfidence;
   }
 
+  // The message is taken as `reading` from here on, and the decision says so.
   void Reread(const IntentPrediction& reading) {
     reading_ = reading;
     d_.intent = reading_.intent;
@@ -2654,7 +2644,9 @@ class Turn {
   }
 
   // "pay off the rest", "zahl bitte den gesamten Restbetrag", "betala hela det
-  // återstående beloppet": a payment asked for in so many words.
+  // återstående beloppet": a payment asked for in so many words. Narrower than
+  // kWordsOfPaying: an extension's answer may speak of paying later ("I can pay on
+  // Friday"), which asks for no payment.
   bool AsksToPayInstead() const {
     return HasAnyPhrase(folded_, {"pay off", "pay it off", "payoff", "pay the rest", "pay the whole", "pay everything",
                                   "pay what's left", "pay whats left", "clear it", "settle it", "betala av",

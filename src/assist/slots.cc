@@ -969,13 +969,8 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
   std::string without_errands;
   std::string_view s = folded;
   if (HasAnyPhrase(folded, {"never got round", "never got around"})) {
-    without_errands = folded;
-    for (std::string_view errand : {"never got round to", "never got around to", "never got round",
-                                    "never got around"}) {
-      for (auto at = without_errands.find(errand); at != std::string::npos; at = without_errands.find(errand)) {
-        without_errands.erase(at, errand.size());
-      }
-    }
+    without_errands = WithoutPhrases(
+        folded, {"never got round to", "never got around to", "never got round", "never got around"});
     s = without_errands;
   }
   if (HasAnyPhrase(s, {"didn't make", "did not make", "didn't buy", "did not buy", "not me", "wasn't me",
@@ -1146,13 +1141,8 @@ bool OnlyAsksAboutIt(std::string_view s) {
 bool IsAffirmation(std::string_view folded) {
   if (IsDenial(folded)) return false;
   // "just to be sure we're on the same page", "not sure": "sure" that says no yes.
-  std::string without(folded);
-  for (std::string_view unsure : {"to be sure", "make sure", "making sure", "not sure", "be sure", "i'm sure",
-                                  "im sure", "for sure if"}) {
-    for (std::size_t at = without.find(unsure); at != std::string::npos; at = without.find(unsure)) {
-      without.erase(at, unsure.size());
-    }
-  }
+  const std::string without = WithoutPhrases(
+      folded, {"to be sure", "make sure", "making sure", "not sure", "be sure", "i'm sure", "im sure", "for sure if"});
   const std::string_view s = without;
   // "y" alone is yes; "huh y not 120" asks why.
   const std::vector<std::string> words = Words(s);

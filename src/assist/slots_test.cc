@@ -366,5 +366,15 @@ TEST(TextTest, FoldsSwedishAndGermanCapitals) {
   EXPECT_EQ(EditDistance("harbor", "furniture", 1), 2);
 }
 
+TEST(TextTest, WithoutPhrasesTakesOutEveryOccurrenceInTheOrderListed) {
+  EXPECT_EQ(WithoutPhrases("yes, to be sure. sure", {"to be sure"}), "yes, . sure");
+  EXPECT_EQ(WithoutPhrases("what's left and what's left", {"what's left"}), " and ");
+  // The longer phrase first, so the shorter one inside it leaves nothing behind.
+  EXPECT_EQ(WithoutPhrases("never got round to it", {"never got round to", "never got round"}), " it");
+  // A gap that closes into the phrase again is taken out too.
+  EXPECT_EQ(WithoutPhrases("ababcc", {"abc"}), "");
+  EXPECT_EQ(WithoutPhrases("nothing here", {"absent", ""}), "nothing here");
+}
+
 }  // namespace
 }  // namespace tranche::assist

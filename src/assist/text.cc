@@ -55,12 +55,31 @@ bool HasPhrase(std::string_view folded, std::string_view phrase) {
   return false;
 }
 
-bool HasAnyPhrase(std::string_view folded, std::initializer_list<std::string_view> phrases) {
+bool HasAnyPhrase(std::string_view folded, std::span<const std::string_view> phrases) {
   return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view p) { return HasPhrase(folded, p); });
 }
 
-bool In(std::string_view word, std::initializer_list<std::string_view> set) {
+bool HasAnyPhrase(std::string_view folded, std::initializer_list<std::string_view> phrases) {
+  return HasAnyPhrase(folded, std::span<const std::string_view>(phrases.begin(), phrases.size()));
+}
+
+std::string WithoutPhrases(std::string_view text, std::initializer_list<std::string_view> phrases) {
+  std::string out(text);
+  for (std::string_view phrase : phrases) {
+    if (phrase.empty()) continue;
+    for (std::size_t at = out.find(phrase); at != std::string::npos; at = out.find(phrase)) {
+      out.erase(at, phrase.size());
+    }
+  }
+  return out;
+}
+
+bool In(std::string_view word, std::span<const std::string_view> set) {
   return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+bool In(std::string_view word, std::initializer_list<std::string_view> set) {
+  return In(word, std::span<const std::string_view>(set.begin(), set.size()));
 }
 
 int EditDistance(std::string_view a, std::string_view b, int limit) {

@@ -3,6 +3,7 @@
 // and the knowledge index all read messages through these, so they agree on what a word is.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,9 +25,15 @@ std::vector<std::string> Words(std::string_view folded);
 // True when `folded` contains `phrase` starting and ending at word boundaries.
 bool HasPhrase(std::string_view folded, std::string_view phrase);
 // True when any of `phrases` is in `folded` (HasPhrase).
+bool HasAnyPhrase(std::string_view folded, std::span<const std::string_view> phrases);
 bool HasAnyPhrase(std::string_view folded, std::initializer_list<std::string_view> phrases);
+// `text` with every occurrence of each of `phrases` taken out, one phrase after another in
+// the order given (so list a longer phrase before a shorter one it contains). Occurrences
+// need not stand at word boundaries: the words around a phrase close up around its gap.
+std::string WithoutPhrases(std::string_view text, std::initializer_list<std::string_view> phrases);
 // True when `word` is one of `set` (whole words, as Words gives them).
 bool In(std::string_view word, std::initializer_list<std::string_view> set);
+bool In(std::string_view word, std::span<const std::string_view> set);
 
 // Levenshtein distance over bytes, stopping early once it exceeds `limit` (then
 // limit + 1 is returned). Words here are short, so bytes are close enough to letters.
