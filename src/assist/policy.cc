@@ -371,6 +371,11 @@ constexpr auto kPeople = std::to_array<std::string_view>({
 
 bool IsPersonWord(std::string_view x) { return std::find(kPeople.begin(), kPeople.end(), x) != kPeople.end(); }
 
+// Swedish possessives of people ("pappas kort", "min systers"): whose a thing is.
+constexpr auto kSwedishPossessivesOfPeople = std::to_array<std::string_view>({
+    "mammas", "pappas", "brors", "systers", "frus", "sambos", "väns", "chefs", "kompis", "kompisens", "pojkväns",
+    "flickväns", "farmors", "mormors", "farfars", "morfars"});
+
 // "card holder is the customer's mum", "(holder: mother of customer)", "sie gehört ihrer
 // Mutter", "kortet tillhör hennes mamma": a holder or owner named as another person.
 bool NamesAnotherHolder(std::string_view s) {
@@ -385,7 +390,10 @@ bool NamesAnotherHolder(std::string_view s) {
       const std::string& x = w[k];
       if (In(x, {"i", "me", "myself", "jag", "mig", "ich", "mir", "mich"})) break;  // "the holder is me"
       const bool possessive = x.size() > 3 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1));
-      if (IsPersonWord(x) || possessive || In(x, {"mamma", "pappa", "bror", "syster", "mammas", "pappas"})) return true;
+      if (IsPersonWord(x) || possessive || In(x, {"mamma", "pappa", "bror", "syster"}) ||
+          In(x, kSwedishPossessivesOfPeople)) {
+        return true;
+      }
     }
   }
   return false;
@@ -403,7 +411,7 @@ bool SaysItIsAnothers(std::string_view s) {
     if (owner_word && x.size() > 3 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) {
       return true;
     }
-    if (owner_word && In(x, {"mammas", "pappas", "brors", "systers", "frus", "mans", "sambos", "väns", "chefs"})) {
+    if (owner_word && (In(x, kSwedishPossessivesOfPeople) || x == "mans")) {
       return true;
     }
     if (owner_word && IsPersonWord(x) && i + 1 < w.size() && w[i + 1] == "s") return true;
@@ -446,6 +454,8 @@ bool NamesAnotherPersonsCard(std::string_view s) {
       if (english && back <= 2 && x.size() > 2 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) {
         return true;
       }
+      // "med pappas kort": the Swedish possessive alone.
+      if (swedish && back == 1 && In(x, kSwedishPossessivesOfPeople)) return true;
       if (In(x, {"my", "own", "mine", "min", "mitt", "mina", "egna", "eget", "mein", "meine", "meiner", "meinem",
                  "eigene", "eigenen"})) {
         // "min pappas kort": the word between "min" and the card is whose it is.
@@ -507,6 +517,14 @@ bool SpeaksOfAFailedPayment(std::string_view s) {
                           "didnt go through", "didn't go thru", "didnt go thru", "payment didn't work",
                           "payment did not work", "payment didnt work", "misslyckades", "gick inte igenom",
                           "fehlgeschlagen", "geplatzt", "nicht durchgegangen"});
+}
+
+// "how long before it starts costing me extra?", "kostar det extra", "kostet das extra":
+// the late fee, in other words.
+bool SpeaksOfALateCost(std::string_view s) {
+  return HasAnyPhrase(s, {"costing me extra", "cost me extra", "costs me extra", "cost extra", "costs extra",
+                          "costing extra", "kosta extra", "kostar extra", "kostar det extra", "kostet extra",
+                          "kostet mich extra", "extra kosten"});
 }
 
 // "when will you try to take it again?", "när görs ett nytt försök", "wann wird erneut
@@ -656,6 +674,26 @@ bool PressesForAnException(std::string_view s) {
                           "warum können sie nicht einfach", "warum kannst du nicht einfach", "lieber hier im chat"});
 }
 
+// "someone from your team promised me another one", "I'm a premium member, the rule
+// doesn't apply to me", "er kollega sa att jag får en till": an exception said to have
+// been granted, or the rules said not to hold, which nothing on the account shows.
+bool ClaimsAnException(std::string_view s) {
+  return HasAnyPhrase(s, {"promised me", "they promised", "was promised", "told me i'm allowed", "told me im allowed",
+                          "told me i am allowed", "told me i could", "said i could", "said i'm allowed",
+                          "said im allowed", "doesn't apply to me", "doesnt apply to me", "does not apply to me",
+                          "premium member", "lovade mig", "sa att jag får", "sade att jag får", "gäller inte mig",
+                          "hat mir versprochen", "wurde mir versprochen", "gilt nicht für mich",
+                          "hat gesagt, dass ich", "sagte, dass ich", "hat gesagt dass ich", "sagte dass ich"});
+}
+
+// Asking to be put through to a person: a person merely spoken of ("I spoke to someone
+// from your team") is not asked for.
+bool AsksToBePutThrough(std::string_view s) {
+  return HasAnyPhrase(s, {"speak to", "talk to", "speak with", "talk with", "put me through", "transfer me",
+                          "connect me", "get me a", "i want a human", "i want a person", "prata med", "tala med",
+                          "koppla mig", "sprechen", "verbinden sie mich", "verbinde mich"});
+}
+
 // Asking for a person in so many words.
 bool AsksForAPerson(std::string_view s) {
   return HasAnyPhrase(s, {"human", "a person", "real person", "agent", "someone", "somebody", "supervisor", "manager",
@@ -681,6 +719,21 @@ bool NamesAnotherPerson(std::string_view s) {
                           "min rumskamrat", "hennes", "hans", "mein vater", "meine mutter", "meine schwester",
                           "mein bruder", "mein freund", "meine freundin", "mein mitbewohner", "meine mitbewohnerin",
                           "ihre", "seine"});
+}
+
+// "it's the visa ending 7781, he literally handed it to me", "ends 7781 hes ok w it": a
+// card's digits given right after a card in someone else's name was refused are that
+// card's, unless the consumer calls the card their own and speaks of nobody else.
+bool GivesTheRefusedCardsDigits(std::string_view s) {
+  const bool their_own = HasAnyPhrase(s, {"my card", "my own", "mine", "my new", "my visa", "my debit",
+                                          "my mastercard", "own card", "mitt kort", "mitt eget", "min egen",
+                                          "mitt nya", "meine karte", "meine eigene", "meine neue", "eigene karte"}) &&
+                         !HasAnyPhrase(s, {"not my", "not mine", "inte mitt", "inte min", "nicht meine", "nicht mein"});
+  const bool speaks_of_another =
+      HasAnyPhrase(s, {"he", "she", "his", "her", "him", "hes", "he's", "shes", "she's", "han", "hon", "hans",
+                       "hennes", "honom", "er", "ihm", "seine", "seiner"}) ||
+      NamesAnotherPerson(s) || NamesARelative(s);
+  return !their_own || speaks_of_another;
 }
 
 // "what she's purchased", "jordan pike's purchases", "was sie gekauft hat": what someone
@@ -1274,11 +1327,14 @@ class Turn {
     // the classifier made of the words around it. Pressed for right after a refusal
     // ("She's sitting right next to me and says it's fine. Just run it"), it is refused
     // again, whatever hardship or yes the classifier read.
+    const bool new_digits = FindLast4(folded_, account_.method_last4).has_value();
     const bool pressed_for_the_card =
-        state_.refused_others_card && !FindLast4(folded_, account_.method_last4) && !AsksSomething(folded_) &&
-        (IsAffirmation(folded_) || HasAnyPhrase(folded_, {"fine", "ok", "okay", "run it", "do it", "agreed",
-                                                          "permission", "buch", "einverstanden", "okej", "kör",
-                                                          "går bra", "säger"}));
+        state_.refused_others_card &&
+        ((!new_digits && !AsksSomething(folded_) &&
+          (IsAffirmation(folded_) || HasAnyPhrase(folded_, {"fine", "ok", "okay", "run it", "do it", "agreed",
+                                                            "permission", "buch", "einverstanden", "okej", "kör",
+                                                            "går bra", "säger"}))) ||
+         (new_digits && GivesTheRefusedCardsDigits(folded_)));
     const bool someone_else = MentionsSomeoneElse(folded_);
     if ((someone_else && MentionsPaymentMethod(folded_) &&
          (Intent() == "change_payment_method" || FindLast4(folded_).has_value())) ||
@@ -1373,6 +1429,19 @@ class Turn {
       // answered below while the change keeps waiting.
       const bool asks_too = AsksSomething(WithoutWhatIsLeft(folded_));
       const bool plain_yes = yes && !asks_too;
+      // "det slutar på 7781, han har sagt ok" while a payment from the card on file waits:
+      // a yes that names another card's digits is no yes to that payment. The card it comes
+      // from is said, and it keeps waiting.
+      const bool pays_from_file = (state_.pending->type == ActionType::kPay ||
+                                   state_.pending->type == ActionType::kPayoff) &&
+                                  !account_.method_last4.empty();
+      const auto other_digits = FindLast4(folded_, account_.method_last4);
+      if (pays_from_file && yes && other_digits && *other_digits != account_.method_last4) {
+        d_.next.pending = state_.pending;
+        Say("method_on_file", {MethodWord(account_.method_type), account_.method_last4});
+        Say("pending_still");
+        return Finish();
+      }
       if (plain_yes) {
         d_.intent = "affirm";
         d_.execute = state_.pending;
@@ -1530,8 +1599,11 @@ class Turn {
     // person (asking for one in so many words still is).
     const bool asks_anew = FindAmount(folded_, false).has_value() || named_date_.has_value() ||
                            FindDays(folded_, account_.today).has_value();
-    if (state_.refused_by_rule && !text_handoff_ && !asks_anew && PressesForAnException(folded_) &&
-        !AsksForAPerson(folded_)) {
+    // An exception claimed ("they promised me another one last week") presses whatever
+    // days it names.
+    const bool presses = (PressesForAnException(folded_) && !AsksForAPerson(folded_) && !asks_anew) ||
+                         (ClaimsAnException(folded_) && !AsksToBePutThrough(folded_));
+    if (state_.refused_by_rule && !text_handoff_ && presses) {
       d_.next.refused_by_rule = true;
       Say("no_exception");
       return Finish();
@@ -1553,9 +1625,12 @@ class Turn {
     }
     if (text_handoff_ && !writes_blocked_) return Handoff(*text_handoff_);
     if (ExplainsAChargeOfTheirOwn()) return Finish();
-    if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_) return Handoff(*h);
-
+    // "the northwind shoes, just the next payment not the whole thing", answering which
+    // purchase: the answer to the question asked resumes what was asked for, whatever
+    // hand-off the classifier alone read in it (one the words ask for was made above).
     const bool resumed = !state_.awaiting_intent.empty() && ResumesAwaited();
+    if (auto h = HandoffFromIntent(Intent()); h && !writes_blocked_ && !resumed) return Handoff(*h);
+
     model_has_room_ = !writes_blocked_ && !resumed;
     if (model_ != nullptr && model_has_room_) {
       if (auto d = FollowModel()) return std::move(*d);
@@ -2032,6 +2107,16 @@ class Turn {
     if (reading_.intent == "hardship" && !text_handoff_ && money_came_back) {
       return Reread({"refund_status", kMinConfidence});
     }
+    // "is my Crisp Tech plan any smaller now that I sent stuff back?": a return asked after
+    // in what is left of a plan its shop has refunded is the refund.
+    const bool refunded_plan_named = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+      return p.refunded_minor > 0 && MatchMerchant(folded_, {p.merchant}).has_value();
+    });
+    if (reading_.intent == "return_item" && refunded_plan_named && AsksSomething(folded_) &&
+        HasAnyPhrase(folded_, {"smaller", "less", "lower", "left", "owe", "changed", "mindre", "lägre", "kvar",
+                               "skyldig", "kleiner", "weniger", "niedriger", "übrig", "offen"})) {
+      return Reread({"refund_status", reading_.confidence});
+    }
     if (!ReadAsOrUnsure({"payment_history", "next_payment", "oos"})) return;
     // "so I sent them back … The shop says they've processed it. Did the money actually
     // get to you?": the money of a return told of as made is its refund.
@@ -2069,9 +2154,14 @@ class Turn {
 
   // "a payment to you bounced … Why did it fail, and are you going to take it again?": a
   // collection that failed, not fraud, when nothing in the message disowns a charge.
+  //
+  // "just got an email saying my pixel home payment didn't go through, i'm at work and
+  // can't check properly": a failure told of, with no word of hardship the policy knows,
+  // is the failure, whatever hardship the classifier read.
   void ReadFailedPayment() {
-    if (!ReadAsOrUnsure({"report_fraud", "oos", "payment_history"})) return;
-    if (!SpeaksOfAFailedPayment(folded_)) return;
+    const bool hardship_unsaid = reading_.intent == "hardship" && !text_handoff_;
+    if (!ReadAsOrUnsure({"report_fraud", "oos", "payment_history"}) && !hardship_unsaid) return;
+    if (!SpeaksOfAFailedPayment(folded_) && !SpeaksOfTheirFailureInOtherWords()) return;
     if (FindDisputeReason(folded_) || HasAnyPhrase(folded_, {"hacked", "fraud", "scam", "bedrägeri", "betrug"})) return;
     Reread({"payment_failed", std::max(reading_.confidence, kMinConfidence)});
   }
@@ -2117,8 +2207,11 @@ class Turn {
 
   // "these apps sting you with hidden charges … what fees could i actually end up paying
   // on my rowan sports plan": a question about fees, not understood, asks which there are.
+  //
+  // "how long before it starts costing me extra?": the late fee.
   void ReadFeesQuestion() {
     if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_)) return;
+    if (SpeaksOfALateCost(folded_)) return Reread({"late_fee", std::max(reading_.confidence, kMinConfidence)});
     if (!HasAnyPhrase(folded_, {"fee", "fees", "hidden charges", "extra charges", "avgift", "avgifter", "gebühr",
                                 "gebühren"})) {
       return;
@@ -2255,7 +2348,12 @@ class Turn {
                                             "jetzt", "sofort", "gleich", "heute"});
     const bool missed = HasAnyPhrase(folded_, {"the missed", "missed one", "missed payment", "missed instalment",
                                                "failed one", "den missade", "die verpasste", "die fehlgeschlagene"});
-    if (!pay_verb || (!now && !missed)) return;
+    // "pay next tidewater": a message that opens on the verb asks for the payment.
+    const std::vector<std::string> words = Words(folded_);
+    const bool opens_on_paying =
+        !words.empty() && In(words.front(), {"pay", "betala", "zahl", "zahle", "bezahl", "bezahle"}) &&
+        (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_));
+    if (!pay_verb || (!now && !missed && !opens_on_paying)) return;
     Reread({"pay_now", kMinConfidence});
   }
 
@@ -2274,10 +2372,7 @@ class Turn {
       return;
     }
     // "today instead of later" asks for no later date.
-    std::string rest = folded_;
-    for (std::string_view sooner : {"instead of later", "rather than later"}) {
-      if (const auto at = rest.find(sooner); at != std::string::npos) rest.erase(at, sooner.size());
-    }
+    const std::string rest = WithoutPhrases(folded_, {"instead of later", "rather than later"});
     if (HasAnyPhrase(rest, {"pause", "paus", "pausa", "pausieren", "later", "senare", "später", "delay", "postpone",
                             "problem", "return", "retur", "rücksendung"})) {
       return;
@@ -2308,7 +2403,13 @@ class Turn {
     // "is there really no way to get a bit more time on it?" read as more credit.
     const bool limit = (reading_.intent == "increase_limit" || reading_.intent == "spending_limit") &&
                        !HasAnyPhrase(folded_, {"limit", "credit", "gräns", "köpgräns", "rahmen", "kredit"});
-    const bool misread = pressed || days_asked || report || waiver || limit ||
+    // "is there any way I don't have to pay Lumen Home this week?": a payment of theirs put
+    // off, with no word of hardship the policy knows, asks for time.
+    const bool put_off = reading_.intent == "hardship" && !text_handoff_ && NamesOneOfTheirShops() &&
+                         HasAnyPhrase(folded_, {"don't have to pay", "dont have to pay", "not have to pay",
+                                                "put off paying", "hold off paying", "slippa betala",
+                                                "nicht zahlen muss", "nicht bezahlen muss"});
+    const bool misread = pressed || days_asked || report || waiver || limit || put_off ||
                          ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
                                          "payment_history", "pause_payments", "payoff", "how_it_works", "late_fee"});
     if (!misread || uneven_split_ || FindDisputeReason(folded_) || AsksOffTopic()) return;
@@ -2351,7 +2452,7 @@ class Turn {
          (state_.refused_by_rule && HasAnyPhrase(folded_, {"max", "maximum", "as far as", "as long as", "longest",
                                                            "så länge", "så långt", "längst", "so weit", "so lange",
                                                            "maximal"})));
-    if (!more_time && !days_for_a_plan && !moved_by_days && !extends_a_shop) return;
+    if (!more_time && !days_for_a_plan && !moved_by_days && !extends_a_shop && !put_off) return;
     // A limit reading is corrected only by time asked for in so many words ("wie viel mir
     // noch zur Verfügung steht … nächste Woche" asks about the limit).
     if (limit && !time_in_words && !FindCountedDays(folded_)) return;
@@ -2563,7 +2664,9 @@ class Turn {
       const bool payoff_instead =
           a.type == ActionType::kPay && !other_amount &&
           HasAnyPhrase(folded_, {"pay off", "pay it off", "payoff", "the whole thing", "the whole lot", "in full",
-                                 "all of it", "betala av", "hela", "lösa", "komplett", "vollständig", "ablösen"});
+                                 "all of it", "get rid of", "the entire", "betala av", "hela", "betala allt", "lösa",
+                                 "komplett", "vollständig", "ablösen", "abbezahlen", "alles zahlen",
+                                 "alles bezahlen"});
       if (FindInstalmentCount(folded_)) {
         intent = "pay_now";  // "just do 2 payments worth instead"
       } else if (payoff_instead) {
@@ -2772,7 +2875,14 @@ class Turn {
   void ReadNewCard() {
     const std::string& i = reading_.intent;
     const bool unsure = ReadAsOrUnsure({"oos"});
-    const bool names_a_card = MentionsPaymentMethod(folded_) || HasAnyPhrase(folded_, {"visa", "mastercard", "amex"});
+    // "the new one ends in 5521": a card's last digits, where no phone or email is spoken of.
+    const bool contact = HasAnyPhrase(folded_, {"phone", "number", "email", "e-mail", "address", "mobile", "telefon",
+                                                "nummer", "e-post", "adress", "adresse", "handy"});
+    const bool digits_of_a_card =
+        !contact && HasAnyPhrase(folded_, {"ends in", "ending in", "ends with", "last four", "last 4", "slutar på",
+                                           "sista fyra", "endet auf", "endung", "letzten vier"});
+    const bool names_a_card = MentionsPaymentMethod(folded_) || HasAnyPhrase(folded_, {"visa", "mastercard", "amex"}) ||
+                              digits_of_a_card;
     // "my bank sent me a replacement visa, last four are 7316 — put that on my account
     // before the next payment": a new card of theirs, read as the payment it is for.
     // "can u swap to my new one ending 6158? and when r u gonna retry", "Kan ni byta till
@@ -2784,6 +2894,7 @@ class Turn {
     // "card expired. use the new one 7731 for autopay": read as how autopay works.
     const bool read_as_other = i == "next_payment" || i == "payment_failed" || i == "balance" ||
                                i == "pause_payments" || i == "declined_checkout" || i == "autopay" ||
+                               (i == "update_contact_details" && digits_of_a_card) ||
                                (i == "extend_due_date" && !NamesAnExtension(folded_) &&
                                 !HasAnyPhrase(folded_, {"push", "more time", "postpone", "delay", "move the", "later",
                                                         "days", "weeks", "skjuta", "senare", "mer tid", "dagar",
@@ -2793,6 +2904,7 @@ class Turn {
                           HasAnyPhrase(folded_, {"replacement card", "replacement visa", "replacement debit",
                                                  "replacement mastercard", "new card", "new visa", "new debit",
                                                  "new mastercard", "new one", "swap to", "switch to", "the new card",
+                                                 "put that one on", "use that one",
                                                  "ersättningskort",
                                                  "nytt kort", "nya kort", "byta till", "neue karte", "neuen karte",
                                                  "ersatzkarte", "umstellen"});
@@ -2906,16 +3018,13 @@ class Turn {
     }
     // "I got a message that something went wrong", "before the next try. when would that
     // be?": the failed collection on their account, in other words.
-    const bool failure_in_other_words =
-        HasAFailure() && (AsksForTheRetry(folded_) ||
-                          HasAnyPhrase(folded_, {"went wrong", "something wrong", "problem with the payment",
-                                                 "issue with the payment", "gick fel", "schiefgelaufen",
-                                                 "schief gelaufen"}));
-    const bool failed = SpeaksOfAFailedPayment(folded_) || HasPhrase(folded_, "nekades") || failure_in_other_words;
+    const bool failed =
+        SpeaksOfAFailedPayment(folded_) || HasPhrase(folded_, "nekades") || SpeaksOfTheirFailureInOtherWords();
     if (failed) out.push_back("payment_failed");
     const bool fee = HasAnyPhrase(folded_, {"fee", "fees", "late fee", "charged extra", "penalty", "penalties",
                                             "avgift", "avgifter", "förseningsavgift", "straffavgift", "gebühr",
-                                            "gebühren", "mahngebühr", "strafe", "strafgebühr"});
+                                            "gebühren", "mahngebühr", "strafe", "strafgebühr"}) ||
+                     SpeaksOfALateCost(folded_);
     if (fee && (answered == "payment_failed" || answered == "next_payment" || failed)) out.push_back("late_fee");
     // "skogsbo refund - what do i owe now?? and why did my last payment vanish": a refund
     // named beside another question, on an account that has one, is asked about too.
@@ -2926,6 +3035,17 @@ class Turn {
       out.push_back("refund_status");
     }
     return out;
+  }
+
+  // "I got a message that something went wrong", "before the next try. when would that
+  // be?", "what happened with my Pixel Home payment yesterday?": the failed collection on
+  // their account, in other words.
+  bool SpeaksOfTheirFailureInOtherWords() const {
+    return HasAFailure() &&
+           (AsksForTheRetry(folded_) ||
+            HasAnyPhrase(folded_, {"went wrong", "something wrong", "problem with the payment", "issue with the payment",
+                                   "gick fel", "schiefgelaufen", "schief gelaufen", "what happened with my",
+                                   "what happened to my", "vad hände med", "was ist mit meiner"}));
   }
 
   // The classifier is sure enough, or the policy's own rules recognise the message.
@@ -3474,7 +3594,7 @@ class Turn {
     const bool card_words_only = i == "change_payment_method" && !FindLast4(folded_, account_.method_last4);
     if (IsWriteIntent(i) && i != "dispute_unauthorized" && !card_words_only) return false;
     const bool past = HasAnyPhrase(folded_, {"charged", "debit", "debited", "took", "taken", "deducted", "withdrawal",
-                                             "transaction", "dragning", "dragit", "drog", "dragits", "abbuchung",
+                                             "transaction", "dragning", "dragit", "drog", "drogs", "dragits", "abbuchung",
                                              "abgebucht", "belastung", "lastschrift", "payment to you",
                                              "payment to tranche", "bank statement", "bank app", "my statement",
                                              "kontoutdrag", "kontoauszug"});

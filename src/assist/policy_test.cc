@@ -1599,6 +1599,33 @@ TEST(PolicyTest, PressingForSomeoneElsesCardIsRefusedAgain) {
   EXPECT_NE(d.reply.find("60"), std::string::npos) << d.reply;
 }
 
+// The digits of a card given right after someone else's card was refused are that
+// card's ("it's the visa ending 7781, he literally handed it to me"), unless the consumer
+// calls the card their own; "med pappas kort" names the father's card without "min".
+TEST(PolicyTest, DigitsGivenAfterARefusedCardAreThatCards) {
+  for (const char* digits : {"it's the visa ending 7781, he literally handed it to me", "ends 7781 hes ok w it",
+                             "It's my father's, the one ending 7781. Switch my autopay to it then.",
+                             "can you use 7781 then? he said ok"}) {
+    Chat c;
+    Decision d = c.Send("so my dad said he'd cover my next crisp tech payment, can i just put it on his card",
+                        U("oos", 0.4));
+    ASSERT_EQ(d.refusals, std::vector<std::string>{"third_party_payment_method"}) << d.reply;
+    d = c.Send(digits, U("change_payment_method"));
+    EXPECT_FALSE(d.proposed.has_value()) << digits << ": " << d.reply;
+    EXPECT_EQ(d.refusals, std::vector<std::string>{"third_party_payment_method"}) << digits << ": " << d.reply;
+  }
+  Chat own;
+  own.Send("can i put the crisp tech payment on my dad's card", U("change_payment_method"));
+  const Decision d = own.Send("ok then use my own card ending 5521", U("change_payment_method"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod);
+  Chat swedish;
+  const Decision sv = swedish.Send("vill betala nästa delbetalning för crisp tech med pappas kort",
+                                   U("pay_now", 0.9, Language::kSwedish));
+  EXPECT_FALSE(sv.proposed.has_value()) << sv.reply;
+  EXPECT_EQ(sv.refusals, std::vector<std::string>{"third_party_payment_method"}) << sv.reply;
+}
+
 // "if I pay it all off early do I get hit with a fee?" asks about a payoff, and "what
 // rate am I paying" names the rate; "push the wetsuit payment out another couple weeks"
 // asks for an extension.
@@ -3092,6 +3119,158 @@ TEST(PolicyTest, PayingEarlyRatherThanWaitingIsNoExtension) {
   ASSERT_TRUE(d.proposed.has_value()) << d.reply;
   EXPECT_EQ(d.proposed->type, ActionType::kPay);
   EXPECT_EQ(d.proposed->amount_minor, 2000);
+}
+
+// Blind set 26's lessons, each a general rule.
+
+// Answering "which purchase?" resumes what was asked for, whatever hand-off the
+// classifier alone read in the answer.
+TEST(PolicyTest, TheAnswerToWhichPurchaseResumesWhatWasAskedFor) {
+  Chat c;
+  c.AddPlan("Northwind Sneakers");
+  Decision d = c.Send("hey so i'm on the bus and want to pay something early before i forget lol", U("pay_now"));
+  ASSERT_FALSE(d.proposed.has_value()) << d.reply;
+  d = c.Send("the northwind shoes, just the next payment not the whole thing", U("hardship", 0.53));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+}
+
+// A failed collection told of, or asked after in other words, is the failure; a late
+// cost in other words is the late fee.
+TEST(PolicyTest, AFailureToldOfIsNoHardshipAndALateCostIsTheFee) {
+  Chat c;
+  c.account.plans[0].last_failure = PaymentFacts{*ParseDate("2026-11-30"), 2000, false, "insufficient_funds"};
+  Decision d = c.Send("just got an email saying my crisp tech payment didn't go through, i'm at work and can't check "
+                      "properly",
+                      U("hardship", 0.5));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  EXPECT_EQ(d.intent, "payment_failed") << d.reply;
+  Chat what;
+  what.account = c.account;
+  d = what.Send("what happened with my Crisp Tech payment yesterday?", U("oos", 0.3));
+  EXPECT_EQ(d.intent, "payment_failed") << d.reply;
+  d = what.Send("how long before it starts costing me extra?", U("oos", 0.3));
+  EXPECT_EQ(d.intent, "late_fee") << d.reply;
+  EXPECT_NE(d.reply.find("$7.00"), std::string::npos) << d.reply;
+  // No failure on the account: "what happened with my payment" is not read as one.
+  Chat none;
+  d = none.Send("what happened with my Crisp Tech payment yesterday?", U("oos", 0.3));
+  EXPECT_NE(d.intent, "payment_failed") << d.reply;
+}
+
+// "varför drogs 45 dollar igår?": a charge in the Swedish passive is explained as one.
+TEST(PolicyTest, AChargeInTheSwedishPassiveIsExplained) {
+  Chat c;
+  c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-30"), 2000, true};
+  const Decision d = c.Send("varför drogs 20 dollar igår? jag trodde att jag betalade min crisp tech-beställning i kassan",
+                            U("declined_checkout", 0.6, Language::kSwedish));
+  EXPECT_EQ(d.intent, "payment_history") << d.reply;
+}
+
+// "the new one ends in 5521, can you put that one on instead": a card's last digits,
+// read as a contact change, are the card to switch to; a phone number's are not.
+TEST(PolicyTest, ANewCardsDigitsReadAsAContactChangeAreTheCard) {
+  Chat c;
+  Decision d = c.Send("the new one ends in 5521, can you put that one on instead", U("update_contact_details", 0.77));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod);
+  EXPECT_EQ(d.proposed->last4, "5521");
+  Chat phone;
+  d = phone.Send("my new phone number ends in 5521, can you put that one on instead", U("update_contact_details", 0.77));
+  EXPECT_FALSE(d.proposed.has_value() && d.proposed->type == ActionType::kChangeMethod) << d.reply;
+}
+
+// A yes naming another card's digits while a payment from the card on file waits is no
+// yes to it: the card is said and the payment keeps waiting.
+TEST(PolicyTest, AYesNamingAnotherCardDoesNotRunAPaymentFromTheCardOnFile) {
+  Chat c;
+  ASSERT_TRUE(c.Send("vill betala nästa delbetalning för crisp tech", U("pay_now", 0.9, Language::kSwedish))
+                  .proposed.has_value());
+  const Decision d = c.Send("det slutar på 7781, han har sagt ok", U("affirm", 0.8, Language::kSwedish));
+  EXPECT_FALSE(d.execute.has_value()) << d.reply;
+  EXPECT_TRUE(c.state.pending.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("4242"), std::string::npos) << d.reply;
+  const Decision yes = c.Send("ja", U("affirm", 0.9, Language::kSwedish));
+  EXPECT_TRUE(yes.execute.has_value()) << yes.reply;
+}
+
+// "pay next crisp tech": a message opening on the verb asks for the payment.
+TEST(PolicyTest, AMessageOpeningOnPayAsksForThePayment) {
+  Chat c;
+  const Decision d = c.Send("pay next crisp tech", U("next_payment", 0.87));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+}
+
+// A waiting payment answered with the whole plan ("get rid of the entire plan instead",
+// "lieber gleich alles abbezahlen") is a payoff asked for; "ja, alles klar" is a yes.
+TEST(PolicyTest, TheWholePlanInsteadOfAPaymentIsAPayoff) {
+  for (const auto& [text, language] : std::vector<std::pair<std::string, Language>>{
+           {"or could I just get rid of the entire plan instead?", Language::kEnglish},
+           {"nee warte, lieber gleich alles abbezahlen", Language::kGerman}}) {
+    Chat c;
+    Decision d = c.Send("pay the next crisp tech instalment now", U("pay_now", 0.9, language));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    d = c.Send(text, U("deny", 0.6, language));
+    ASSERT_TRUE(d.proposed.has_value()) << text << ": " << d.reply;
+    EXPECT_EQ(d.proposed->type, ActionType::kPayoff) << text;
+    EXPECT_FALSE(d.execute.has_value()) << text;
+  }
+  Chat yes;
+  yes.Send("ich will die nächste rate für crisp tech jetzt zahlen", U("pay_now", 0.9, Language::kGerman));
+  const Decision d = yes.Send("ja, alles klar", U("affirm", 0.9, Language::kGerman));
+  ASSERT_TRUE(d.execute.has_value()) << d.reply;
+  EXPECT_EQ(d.execute->type, ActionType::kPay);
+}
+
+// "is there any way I don't have to pay Crisp Tech this week?": a payment put off asks for
+// time, whatever hardship the classifier read.
+TEST(PolicyTest, APaymentPutOffAsksForTime) {
+  Chat c;
+  const Decision d = c.Send("is there any way I don't have to pay Crisp Tech this week?", U("hardship", 0.5));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kExtend);
+  EXPECT_TRUE(HandoffFor("is there any way I don't have to pay Crisp Tech this week? I lost my job",
+                         U("hardship", 0.5))
+                  .has_value());
+}
+
+// After a refused second extension, an exception claimed ("someone from your team
+// promised me another one") is refused again, not handed to people; asking to be put
+// through to one still is.
+TEST(PolicyTest, AnExceptionClaimedAfterARefusalIsRefusedAgain) {
+  for (const auto& [claim, language] : std::vector<std::pair<std::string, Language>>{
+           {"i spoke to someone from your team last week and they promised me another one, please just put it "
+            "through",
+            Language::kEnglish},
+           {"er kollega i telefon sa att jag får en till förlängning, så gör det bara", Language::kSwedish}}) {
+    Chat c;
+    c.account.plans[0].extended = true;
+    Decision d = c.Send("please push my crisp tech payment back one more time", U("extend_due_date", 0.9, language));
+    ASSERT_EQ(d.refusals, std::vector<std::string>{"extension_used"}) << d.reply;
+    d = c.Send(claim, U("human_agent", 0.7, language));
+    EXPECT_FALSE(d.handoff.has_value()) << claim << ": " << d.reply;
+    EXPECT_FALSE(d.proposed.has_value()) << claim;
+  }
+  Chat put_through;
+  put_through.account.plans[0].extended = true;
+  put_through.Send("please push my crisp tech payment back one more time", U("extend_due_date"));
+  const Decision d = put_through.Send("they promised me another one, let me speak to a manager", U("human_agent"));
+  EXPECT_TRUE(d.handoff.has_value()) << d.reply;
+}
+
+// "is my Crisp Tech plan any smaller now that I sent stuff back?" on a refunded plan is
+// the refund.
+TEST(PolicyTest, AReturnAskedAfterInWhatIsLeftIsTheRefund) {
+  Chat c;
+  c.account.plans[0].refunded_minor = 2000;
+  const Decision d = c.Send("is my Crisp Tech plan any smaller now that I sent stuff back?", U("return_item", 0.8));
+  EXPECT_EQ(d.intent, "refund_status") << d.reply;
+  EXPECT_NE(d.reply.find("$20.00"), std::string::npos) << d.reply;
 }
 
 }  // namespace
