@@ -35,6 +35,7 @@ struct PlanFacts {
   lending::ProductKind product = lending::ProductKind::kPayIn4;
   Currency currency = Currency::kUSD;
   std::int64_t amount_minor = 0;       // the purchase
+  Instant purchased_at = {};           // when the plan began ("the one I bought last")
   std::int64_t outstanding_minor = 0;  // unpaid instalments and fees
   std::int64_t fees_unpaid_minor = 0;
   std::int64_t payoff_minor = 0;       // today's payoff quote (active plans)

@@ -507,7 +507,8 @@ bool HasOffTopicSubject(std::string_view s) {
                           "målade", "rezept", "gedicht", "wetter", "hausaufgaben", "anschreiben", "lebenslauf",
                           "gemalt", "hauptstadt", "hotel", "hotell", "book a flight", "boka ett hotell", "boka flyg",
                           "flug buchen", "hotel buchen", "joke", "jokes", "cheer me up", "skämt", "vits", "witz",
-                          "excel formula", "spreadsheet formula", "a formula", "one formula", "formel"});
+                          "excel formula", "spreadsheet formula", "a formula", "one formula", "formel", "rain",
+                          "umbrella", "regna", "regnar", "paraply", "regnet", "regenschirm"});
 }
 
 // "it bounced", "didn't go through", "gick inte igenom", "fehlgeschlagen": a collection
@@ -663,6 +664,19 @@ bool NamesARelative(std::string_view s) {
 
 // Pressing for an exception to a rule just stated ("come on, just this once", "I'm a
 // good customer", "kom igen, bara den här gången", "nur dieses eine Mal").
+// "and the other one?", "what about my other purchase", "I have another plan too", "och
+// den andra?", "und die andere?": the plan of two not in focus (or, once reached so, the
+// same one again).
+bool SpeaksOfTheOtherPlan(std::string_view s) {
+  // "n the other": a message that ends on it ("the other day" does not).
+  const std::vector<std::string> w = Words(s);
+  if (w.size() >= 2 && w[w.size() - 2] == "the" && w.back() == "other") return true;
+  return HasAnyPhrase(s, {"other one", "other purchase", "other plan", "other order", "the other thing",
+                          "another plan", "another purchase", "den andra", "det andra", "en annan plan",
+                          "ett annat köp", "andra köpet", "andra planen", "der andere", "die andere",
+                          "den anderen", "dem anderen", "das andere", "anderen kauf", "andere kauf"});
+}
+
 bool PressesForAnException(std::string_view s) {
   return HasAnyPhrase(s, {"come on", "just this once", "only this once", "just once", "make an exception",
                           "an exception", "good customer", "loyal customer", "i always pay", "never missed",
@@ -1255,6 +1269,9 @@ class Turn {
     ReadFailedPayment();
     ReadRetryQuestion();
     ReadHowItWorks();
+    ReadHowOftenCharged();
+    ReadWhichPurchaseBySuperlative();
+    ReadWhatIsComingUp();
     ReadUnevenSplit();
     ReadGreetingThatAsks();
     ReadDeclineWords();
@@ -1269,6 +1286,7 @@ class Turn {
     ReadPayingDeclined();
     ReadDeliveryQuestion();
     ReadNewCard();
+    ReadSameQuestionOfTheOther();
     if (HasCardNumber(folded_)) {
       d_.redact = true;
       d_.next.pending.reset();
@@ -1296,7 +1314,9 @@ class Turn {
     // "Re-split my Meadowlark plan into 8", "ändra så att planen delas upp i 8
     // betalningar": a plan keeps the instalments agreed at purchase, whoever is said to
     // have approved otherwise.
-    if (AsksToResplit(folded_) && !text_handoff_) {
+    // "Hur fungerar dela upp i 4 exakt?" names the product, asking how it works.
+    const bool asks_how_it_works = HasAnyPhrase(folded_, {"how does", "how do", "hur fungerar", "wie funktioniert"});
+    if (AsksToResplit(folded_) && !text_handoff_ && !asks_how_it_works) {
       d_.next.pending.reset();
       d_.refusals.push_back("resplit");
       auto plans = SelectPlans(true);
@@ -1921,7 +1941,8 @@ class Turn {
   void ReadBalanceByName() {
     if (!ReadAsOrUnsure({"payoff", "pay_now", "oos"})) return;
     if (!HasAnyPhrase(folded_, {"balance", "saldo", "saldot", "saldos", "kontostand", "in total", "total on it",
-                                "insgesamt", "totalt"})) {
+                                "insgesamt", "totalt", "where i stand", "where do i stand", "var jag står",
+                                "wo ich stehe"})) {
       return;
     }
     // "I want to put $25 toward my Marlow Books balance" pays; "chem homework, balance H2 +
@@ -2164,6 +2185,52 @@ class Turn {
     if (!SpeaksOfAFailedPayment(folded_) && !SpeaksOfTheirFailureInOtherWords()) return;
     if (FindDisputeReason(folded_) || HasAnyPhrase(folded_, {"hacked", "fraud", "scam", "bedrägeri", "betrug"})) return;
     Reread({"payment_failed", std::max(reading_.confidence, kMinConfidence)});
+  }
+
+  // "which order was my most recent one with you?": the purchase a superlative picks is
+  // named with what is owed on it, whatever limit or history the classifier read.
+  void ReadWhichPurchaseBySuperlative() {
+    if (!ReadAsOrUnsure({"oos", "spending_limit", "payment_history"}) || !AsksSomething(folded_)) return;
+    if (SpeaksOfPayments()) return;  // "which purchase was the latest payment for?"
+    if (!HasAnyPhrase(folded_, {"which order", "which purchase", "which one", "what did i buy", "what was my",
+                                "vilket köp", "vilken beställning", "welcher kauf", "welche bestellung",
+                                "was habe ich"})) {
+      return;
+    }
+    std::vector<const PlanFacts*> all;
+    for (const PlanFacts& p : account_.plans) all.push_back(&p);
+    if (all.size() >= 2 && PlanBySuperlative(all) != nullptr) {
+      Reread({"list_plans", std::max(reading_.confidence, kMinConfidence)});
+    }
+  }
+
+  // "how often do u charge", "the rhythm of these payments", "hur ofta drar ni pengar":
+  // how often instalments are taken is how the product works, whatever fee or payoff the
+  // classifier read in it.
+  void ReadHowOftenCharged() {
+    if (!ReadAsOrUnsure({"fees_overview", "payoff", "pay_now", "oos", "payment_history", "payment_schedule",
+                         "how_it_works"})) {
+      return;
+    }
+    if (!HasAnyPhrase(folded_, {"how often do you charge", "how often do u charge", "how often do you take",
+                                "how often are payments", "how often do payments", "how often do you collect",
+                                "rhythm of these payments", "rhythm of the payments", "hur ofta drar",
+                                "hur ofta tar", "hur ofta dras", "wie oft bucht", "wie oft zieht", "wie oft wird"})) {
+      return;
+    }
+    Reread({"how_it_works", std::max(reading_.confidence, kMinConfidence)});
+  }
+
+  // "I'm wondering what's coming up on the Crisp Tech plan", "What's coming up on that
+  // one?": the next payment of a plan named or in focus.
+  void ReadWhatIsComingUp() {
+    if (!ReadAsOrUnsure({"oos", "list_plans"})) return;
+    if (!HasAnyPhrase(folded_, {"coming up", "comes up next", "what's next on", "whats next on", "vad som kommer",
+                                "was als nächstes", "was kommt als nächstes"})) {
+      return;
+    }
+    const bool a_plan = NamesOneOfTheirShops() || (!state_.focus_plan.empty() && SpeaksOfTheOtherPlan(folded_));
+    if (a_plan) Reread({"next_payment", std::max(reading_.confidence, kMinConfidence)});
   }
 
   // "Can you walk me through how the pay in 4 thing actually works?" among sentences of
@@ -2872,6 +2939,26 @@ class Turn {
   // A card of the consumer's own named by its last four digits ("It's the Visa ending in
   // 8817"), in a message read as out of scope or unsure, is the card to switch to; the
   // switch is stated and runs only on a yes like any change.
+  // "Thanks. And the other one?", "n the other one", "Och den andra?", "What about my other
+  // purchase, same question": the question last answered, asked again of the other plan
+  // (SelectPlans picks it), whatever thanks or card the classifier read in so few words.
+  void ReadSameQuestionOfTheOther() {
+    if (state_.last_question.empty() || state_.focus_plan.empty() || !SpeaksOfTheOtherPlan(folded_)) return;
+    constexpr std::size_t kMaxWordsOfAFollowUp = 6;
+    const bool same = HasAnyPhrase(folded_, {"same question", "same for", "same thing", "samma fråga", "samma sak",
+                                             "gleiche frage", "dasselbe", "das gleiche"});
+    if (!same && Words(folded_).size() > kMaxWordsOfAFollowUp) return;
+    const bool asks_other = IsWriteIntent(reading_.intent) && reading_.confidence >= kMinConfidence &&
+                            !(reading_.intent == "change_payment_method" && !FindLast4(folded_));
+    if (asks_other && !same) return;
+    if (IsQuestionIntent(reading_.intent) && reading_.intent != state_.last_question &&
+        reading_.confidence >= kMinConfidence && !same && reading_.intent != "list_plans" &&
+        reading_.intent != "balance") {
+      return;
+    }
+    Reread({state_.last_question, std::max(reading_.confidence, kMinConfidence)});
+  }
+
   void ReadNewCard() {
     const std::string& i = reading_.intent;
     const bool unsure = ReadAsOrUnsure({"oos"});
@@ -2894,7 +2981,7 @@ class Turn {
     // "card expired. use the new one 7731 for autopay": read as how autopay works.
     const bool read_as_other = i == "next_payment" || i == "payment_failed" || i == "balance" ||
                                i == "pause_payments" || i == "declined_checkout" || i == "autopay" ||
-                               (i == "update_contact_details" && digits_of_a_card) ||
+                               (i == "update_contact_details" && digits_of_a_card) || i == "dispute_status" ||
                                (i == "extend_due_date" && !NamesAnExtension(folded_) &&
                                 !HasAnyPhrase(folded_, {"push", "more time", "postpone", "delay", "move the", "later",
                                                         "days", "weeks", "skjuta", "senare", "mer tid", "dagar",
@@ -2998,6 +3085,7 @@ class Turn {
         HasAnyPhrase(folded_, {"how many payments", "how many monthly payments", "how many instalments",
                                "how many are left", "how many left", "how many more are there",
                                "how many installments", "how many more payments", "payments are left",
+                               "are still to come", "still to come on",
                                "payments left", "hur många betalningar", "hur många månadsbetalningar",
                                "hur många delbetalningar", "wie viele raten", "wie viele zahlungen",
                                "wie viele monatsraten"})) {
@@ -3007,7 +3095,10 @@ class Turn {
     // so many words beside another question.
     if (answered != "balance" && answered != "list_plans" &&
         HasAnyPhrase(folded_, {"whats owed", "what's owed", "what is owed", "what do i owe", "total i owe",
-                               "i owe in total", "i owe rn", "i owe now"})) {
+                               "i owe in total", "i owe rn", "i owe now", "amount i owe", "i owe on that",
+                               "how much on that", "plan stands at", "how much is left on",
+                               "vad jag är skyldig", "hur mycket är jag skyldig", "was ich schulde",
+                               "wie viel schulde ich"})) {
       out.push_back("balance");
     }
     // "What's my overall spending limit, how much do I owe you … and how much room is
@@ -3044,7 +3135,8 @@ class Turn {
     return HasAFailure() &&
            (AsksForTheRetry(folded_) ||
             HasAnyPhrase(folded_, {"went wrong", "something wrong", "problem with the payment", "issue with the payment",
-                                   "gick fel", "schiefgelaufen", "schief gelaufen", "what happened with my",
+                                   "gone wrong", "gick fel", "schiefgelaufen", "schief gelaufen",
+                                   "what happened with my",
                                    "what happened to my", "vad hände med", "was ist mit meiner"}));
   }
 
@@ -3141,6 +3233,8 @@ class Turn {
       return std::find(kRuleRefusals.begin(), kRuleRefusals.end(), r) != kRuleRefusals.end();
     };
     if (std::any_of(d_.refusals.begin(), d_.refusals.end(), by_rule)) d_.next.refused_by_rule = true;
+    d_.next.last_question = IsQuestionIntent(d_.intent) && !d_.handoff ? d_.intent : std::string();
+    d_.next.focus_is_the_other = SpeaksOfTheOtherPlan(folded_) && !d_.next.focus_plan.empty();
     return std::move(d_);
   }
 
@@ -3230,6 +3324,53 @@ class Turn {
 
   // The plans the message is about: the merchant it names, else the only candidate,
   // else the plan last talked about; otherwise every candidate (ambiguous).
+  // "the one I bought last", "den senaste", "den teuersten": of `candidates`, the one a
+  // superlative of when it was bought (or, of payments, paid) or of its price picks, if
+  // exactly one.
+  bool SpeaksOfPayments() const {
+    return HasAnyPhrase(folded_, {"payment", "payments", "charge", "instalment", "installment", "betalning",
+                                  "betalningen", "betalningar", "dragning", "zahlung", "zahlungen", "abbuchung",
+                                  "rate"});
+  }
+
+  const PlanFacts* PlanBySuperlative(const std::vector<const PlanFacts*>& candidates) const {
+    const bool newest = HasAnyPhrase(folded_, {"bought last", "bought most recently", "made most recently",
+                                               "most recent", "newest", "latest purchase", "latest one",
+                                               "the last one i bought", "senaste köpet", "senast köpta",
+                                               "den senaste", "det senaste", "zuletzt", "neueste", "neuesten",
+                                               "letzten kauf", "jüngsten"});
+    const bool oldest = HasAnyPhrase(folded_, {"bought first", "oldest", "first one i bought", "first purchase",
+                                               "äldsta", "första köpet", "ältesten", "älteste", "ersten kauf"});
+    const bool cheapest = HasAnyPhrase(folded_, {"cheaper", "cheapest", "less expensive", "least expensive",
+                                                 "billigare", "billigaste", "billigere", "billigeren", "billigste",
+                                                 "billigsten", "günstigere", "günstigeren", "günstigste"});
+    const bool dearest = HasAnyPhrase(folded_, {"more expensive", "most expensive", "pricier", "priciest",
+                                                "dearer", "dyrare", "dyraste", "teurere", "teureren", "teuerste",
+                                                "teuersten"});
+    if (newest + oldest + cheapest + dearest != 1) return nullptr;
+
+    const auto pick = [&](auto less) -> const PlanFacts* {
+      const auto it = std::max_element(candidates.begin(), candidates.end(), less);
+      const auto ties = std::count_if(candidates.begin(), candidates.end(),
+                                      [&](const PlanFacts* p) { return !less(p, *it) && !less(*it, p); });
+      return ties == 1 ? *it : nullptr;
+    };
+    // "what was my most recent payment?": of payments, the plan paid last (a plan never
+    // paid comes first).
+    const auto paid_before = [](const PlanFacts* a, const PlanFacts* b) {
+      if (!b->last_payment) return false;
+      return !a->last_payment || a->last_payment->on < b->last_payment->on;
+    };
+    const auto bought_before = [&](const PlanFacts* a, const PlanFacts* b) {
+      return SpeaksOfPayments() ? paid_before(a, b) : a->purchased_at < b->purchased_at;
+    };
+    const auto costs_less = [](const PlanFacts* a, const PlanFacts* b) { return a->amount_minor < b->amount_minor; };
+    if (newest) return pick(bought_before);
+    if (oldest) return pick([&](const PlanFacts* a, const PlanFacts* b) { return bought_before(b, a); });
+    if (dearest) return pick(costs_less);
+    return pick([&](const PlanFacts* a, const PlanFacts* b) { return costs_less(b, a); });
+  }
+
   std::vector<const PlanFacts*> SelectPlans(bool active_only) const {
     if (const PlanFacts* named = ModelPlan()) return {named};
     std::vector<const PlanFacts*> candidates;
@@ -3255,6 +3396,13 @@ class Turn {
     // "Oh right, the sunglasses. And what interest rate am I paying on the sofa
     // financing?": of two purchases named in two sentences, the last sentence's.
     if (const auto k = MatchMerchant(LastSentence(folded_), MerchantNames(candidates))) return {candidates[*k]};
+    // "what about the other one?": of two, the one not in focus; "pay the other one now"
+    // once it is, the same one.
+    if (candidates.size() == 2 && !state_.focus_plan.empty() && SpeaksOfTheOtherPlan(folded_)) {
+      for (std::size_t k = 0; k < 2; ++k) {
+        if (candidates[k]->id == state_.focus_plan) return {candidates[state_.focus_is_the_other ? k : 1 - k]};
+      }
+    }
     // "It's the eighty-four dollar one, not the rug", asked which of two purchases.
     if (!state_.awaiting_intent.empty()) {
       if (const PlanFacts* p = PlanOfTheSumNamed(candidates)) return {p};
@@ -3274,6 +3422,7 @@ class Turn {
       });
       if (ties == 1) return {*it};
     }
+    if (const PlanFacts* p = PlanBySuperlative(candidates)) return {p};
     // "the one due on the 9th": the plan with an unpaid instalment due that day.
     if (named_date_) {
       std::vector<const PlanFacts*> due_then;

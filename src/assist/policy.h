@@ -68,6 +68,10 @@ struct DialogueState {
   bool refused_someone_else = false;   // the last reply declined to speak of another's account
   bool refused_by_rule = false;        // the last reply refused what the rules forbid
   bool refused_others_card = false;    // the last reply refused a card in someone else's name
+  // The question the last reply answered ("and the other one?" asks it of the other plan).
+  std::string last_question;
+  // The plan in focus was reached as "the other one": said again, it is the same plan.
+  bool focus_is_the_other = false;
 };
 
 struct Understanding {

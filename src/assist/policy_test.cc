@@ -3273,5 +3273,111 @@ TEST(PolicyTest, AReturnAskedAfterInWhatIsLeftIsTheRefund) {
   EXPECT_NE(d.reply.find("$20.00"), std::string::npos) << d.reply;
 }
 
+// Blind set 27's lessons: conversations that refer back.
+
+// "the one I bought last", "the cheaper one": a superlative of when a purchase was made
+// or of its price picks one plan; of payments, "the most recent" is the plan paid last.
+TEST(PolicyTest, ASuperlativePicksThePlan) {
+  Chat c;
+  c.account.plans[0].purchased_at = Instant(std::chrono::hours(24 * 20000));
+  PlanFacts& glow = c.AddPlan("Glow Beauty");
+  glow.purchased_at = Instant(std::chrono::hours(24 * 20010));
+  glow.amount_minor = 6400;
+  glow.payoff_minor = 3200;
+  Decision d = c.Send("pay off the one I bought last, in full please", U("payoff"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+  Chat cheap = c;
+  cheap.state = {};
+  d = cheap.Send("pay off the cheaper one please", U("payoff"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");  // $64.00 against $80.00
+  Chat paid = c;
+  paid.state = {};
+  paid.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-30"), 2000, true};
+  paid.account.plans[1].last_payment = PaymentFacts{*ParseDate("2026-11-20"), 1600, true};
+  d = paid.Send("What was my most recent payment to you and when was it taken?", U("payment_history"));
+  EXPECT_NE(d.reply.find("Crisp Tech"), std::string::npos) << d.reply;
+  EXPECT_EQ(d.reply.find("Glow Beauty"), std::string::npos) << d.reply;
+}
+
+// "And the other one?" asks the question last answered of the other plan; "pay that one"
+// and "the other one" then mean the plan so reached.
+TEST(PolicyTest, TheOtherOneAsksTheLastQuestionOfTheOtherPlan) {
+  Chat c;
+  PlanFacts& northwind = c.AddPlan("Northwind Outdoor");
+  northwind.unpaid = {{2, *ParseDate("2026-12-05"), 3000, false}};
+  Decision d = c.Send("when is my next crisp tech payment due?", U("next_payment"));
+  EXPECT_NE(d.reply.find("Crisp Tech"), std::string::npos) << d.reply;
+  d = c.Send("Thanks. And the other one?", U("thanks", 0.7));
+  EXPECT_EQ(d.intent, "next_payment") << d.reply;
+  EXPECT_NE(d.reply.find("Northwind Outdoor"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("$30.00"), std::string::npos) << d.reply;
+  d = c.Send("get that instalment on the other one out of the way now, can you take it now?", U("pay_now"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+  EXPECT_EQ(d.proposed->amount_minor, 3000);
+  // "Und die andere?" in German, and "n the other" in a few words.
+  for (const char* other : {"Und die andere?", "n the other"}) {
+    Chat g;
+    g.AddPlan("Northwind Outdoor");
+    g.Send("when is my next crisp tech payment due?", U("next_payment"));
+    d = g.Send(other, U("oos", 0.3));
+    EXPECT_NE(d.reply.find("Northwind Outdoor"), std::string::npos) << other << ": " << d.reply;
+  }
+}
+
+// A refused plan's "other one" is the plan not refused.
+TEST(PolicyTest, TheOtherOneAfterARefusalIsTheOtherPlan) {
+  Chat c;
+  c.account.plans[0].extended = true;
+  c.AddPlan("Lumen Home").extended = false;
+  c.account.plans[1].amount_minor = 30000;
+  Decision d = c.Send("move the cheaper one back a week", U("extend_due_date"));
+  ASSERT_EQ(d.refusals, std::vector<std::string>{"extension_used"}) << d.reply;
+  d = c.Send("what about the other one? could that be moved back a week instead?", U("extend_due_date"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+  EXPECT_EQ(d.proposed->days, 7);
+}
+
+// "how often do u charge n how many left on it" asks how the product works and what is
+// left; it proposes no payoff. "Hur fungerar dela upp i 4?" names the product.
+TEST(PolicyTest, HowOftenPaymentsAreTakenIsHowItWorks) {
+  Chat c;
+  Decision d = c.Send("ok thats the one. how often do u charge n how many left on it", U("payoff", 0.43));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.intent, "how_it_works") << d.reply;
+  EXPECT_NE(d.reply.find("14"), std::string::npos) << d.reply;
+  Chat sv;
+  d = sv.Send("Hur fungerar dela upp i 4 exakt: hur ofta drar ni pengar?", U("how_it_works", 0.8, Language::kSwedish));
+  EXPECT_TRUE(d.refusals.empty()) << d.reply;
+}
+
+// "the new one ends in 5521 … put that one on my account", read as a dispute's status,
+// is the card change; "gone wrong with one of my payments" is the failure; rain is no
+// account question; "which order was my most recent one" names it.
+TEST(PolicyTest, ACardAFailureTheWeatherAndTheLatestOrderInOtherWords) {
+  Chat c;
+  Decision d = c.Send("my bank sent me a replacement card. The new one ends in 5521. Can you put that one on my "
+                      "account so my payments come from it going forward?",
+                      U("dispute_status", 0.5));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->last4, "5521");
+  Chat failed;
+  failed.account.plans[0].last_failure = PaymentFacts{*ParseDate("2026-11-30"), 2000, false, "expired_card"};
+  d = failed.Send("Something seems to have gone wrong with one of my payments yesterday", U("oos", 0.3));
+  EXPECT_EQ(d.intent, "payment_failed") << d.reply;
+  Chat rain;
+  d = rain.Send("Okay, but just quickly: will it rain there tomorrow or not?", U("spending_limit", 0.4));
+  EXPECT_EQ(d.intent, "oos") << d.reply;
+  Chat latest;
+  latest.account.plans[0].purchased_at = Instant(std::chrono::hours(24 * 20000));
+  latest.AddPlan("Slow Cooker Co").purchased_at = Instant(std::chrono::hours(24 * 20010));
+  d = latest.Send("Hey, I can't remember which order was my most recent one with you. Can you tell me?",
+                  U("spending_limit", 0.5));
+  EXPECT_NE(d.reply.find("Slow Cooker Co"), std::string::npos) << d.reply;
+}
+
 }  // namespace
 }  // namespace tranche::assist

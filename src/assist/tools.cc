@@ -53,6 +53,7 @@ PlanFacts PlanFactsOf(const lending::Plan& p, const std::string& merchant, Date 
   f.product = p.product;
   f.currency = p.amount.currency();
   f.amount_minor = p.amount.minor();
+  f.purchased_at = p.created_at;
   f.active = p.status == lending::PlanStatus::kActive;
   f.outstanding_minor = f.active ? servicing::Balance(p).minor() : 0;
   f.fees_unpaid_minor = lending::FeesUnpaid(p).minor();

@@ -46,7 +46,8 @@ std::string StateToText(const DialogueState& s) {
          {"low_confidence_streak", s.low_confidence_streak}, {"awaiting_intent", s.awaiting_intent},
          {"awaiting_amount_minor", s.awaiting_amount_minor},
          {"focus_plan", s.focus_plan}, {"refused_someone_else", s.refused_someone_else},
-         {"refused_by_rule", s.refused_by_rule}, {"refused_others_card", s.refused_others_card}};
+         {"refused_by_rule", s.refused_by_rule}, {"refused_others_card", s.refused_others_card},
+         {"last_question", s.last_question}, {"focus_is_the_other", s.focus_is_the_other}};
   j["pending"] = s.pending ? ActionToJson(*s.pending) : Json(nullptr);
   return j.dump();
 }
@@ -67,6 +68,8 @@ Result<DialogueState> StateFromText(const std::string& text) {
   s.refused_someone_else = j.value("refused_someone_else", false);
   s.refused_by_rule = j.value("refused_by_rule", false);
   s.refused_others_card = j.value("refused_others_card", false);
+  s.last_question = j.value("last_question", "");
+  s.focus_is_the_other = j.value("focus_is_the_other", false);
   if (j.contains("pending")) s.pending = ActionFromJson(j["pending"]);
   return s;
 }
