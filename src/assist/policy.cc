@@ -692,11 +692,12 @@ bool PressesForAnException(std::string_view s) {
 // doesn't apply to me", "er kollega sa att jag får en till": an exception said to have
 // been granted, or the rules said not to hold, which nothing on the account shows.
 bool ClaimsAnException(std::string_view s) {
-  return HasAnyPhrase(s, {"promised me", "they promised", "was promised", "told me i'm allowed", "told me im allowed",
+  return HasAnyPhrase(s, {"promised", "promised me", "they promised", "was promised", "told me i'm allowed",
+                          "told me im allowed",
                           "told me i am allowed", "told me i could", "said i could", "said i'm allowed",
                           "said im allowed", "doesn't apply to me", "doesnt apply to me", "does not apply to me",
-                          "premium member", "lovade mig", "sa att jag får", "sade att jag får", "gäller inte mig",
-                          "hat mir versprochen", "wurde mir versprochen", "gilt nicht für mich",
+                          "premium member", "lovade", "lovade mig", "sa att jag får", "sade att jag får", "gäller inte mig",
+                          "versprochen", "hat mir versprochen", "wurde mir versprochen", "gilt nicht für mich",
                           "hat gesagt, dass ich", "sagte, dass ich", "hat gesagt dass ich", "sagte dass ich"});
 }
 
@@ -912,6 +913,13 @@ bool AsksToCloseTheAccount(std::string_view s) {
 // "jag vill prata med en chef": a manager asked for. One of the consumer's own ("my
 // manager said I can use the company card") or a tool ("password manager") is not.
 bool AsksForAManager(std::string_view s) {
+  // "ur supervisor mark ALREADY approved a 2nd extension", "Er chef Mark lovade mig": a
+  // manager told of as having granted something is no manager asked for.
+  if (HasAnyPhrase(s, {"approved", "promised", "told me", "agreed", "authorised", "authorized", "lovade",
+                       "godkände", "genehmigt", "versprochen", "zugesagt"}) &&
+      !AsksToBePutThrough(s)) {
+    return false;
+  }
   const std::vector<std::string> w = Words(s);
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (!In(w[i], {"manager", "supervisor", "vorgesetzten", "vorgesetzte", "vorgesetzter", "chef", "chefen"})) {
@@ -2020,10 +2028,16 @@ class Turn {
       if (const auto* c = SureClause(u_.clauses, IsQuestionIntent)) return Reread(*c);
     }
     if (!AsksSomething(folded_) || StatesAWish() ||
-        !HasAnyPhrase(folded_, {"owe", "left", "balance", "skyldig", "kvar", "saldo", "schulde", "offen", "übrig"})) {
+        !HasAnyPhrase(folded_, {"owe", "left", "balance", "the damage", "skyldig", "kvar", "saldo", "schulde", "offen",
+                                "übrig"})) {
       return;
     }
-    if (HasAnyPhrase(folded_, kWordsOfPaying)) return;
+    // "what's the damage on that plan now?" asks what is owed, whatever "$7 charge" the
+    // message complains of ("clear the bike finance early - whats the damage" still pays).
+    const bool asks_the_damage =
+        HasPhrase(folded_, "the damage") &&
+        !HasAnyPhrase(folded_, {"clear", "settle", "pay off", "pay it off", "payoff", "lösa", "ablösen", "begleichen"});
+    if (HasAnyPhrase(folded_, kWordsOfPaying) && !asks_the_damage) return;
     Reread({"balance", reading_.confidence});
   }
 
@@ -2043,8 +2057,14 @@ class Turn {
                                                "komplett", "vollständig", "auf einmal"});
     const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like to", "i would like to", "let me", "vill",
                                               "möchte", "will"});
+    // "I'm going to clear whatever is left on the Volt Electronics purchase right now … Take
+    // all of it.": a payoff of a shop named, whatever fee or decline the rant was read as.
+    const bool takes_all = NamesOneOfTheirShops() &&
+                           HasAnyPhrase(folded_, {"clear whatever is left", "clear whatever's left", "take all of it",
+                                                  "take it all"}) &&
+                           (i == "fees_overview" || i == "declined_checkout" || i == "complaint" || i == "balance");
     const bool misread = ReadAsOrUnsure({"oos"}) || (settles_theirs && (i == "spending_limit" || i == "increase_limit")) ||
-                         (clears && wants && i == "balance");
+                         (clears && wants && i == "balance") || takes_all;
     // "I'd love to get the patio set paid off completely … How much is left, and can you
     // take it all now?": the payoff asked for, the sum asked beside it.
     const bool asks_it_taken = i == "balance" && HasAnyPhrase(folded_, {"take it all now", "paid off completely",
@@ -2052,7 +2072,8 @@ class Turn {
     const bool says_pay_off =
         HasAnyPhrase(folded_, {"pay off", "payoff", "pay-off", "pay it off", "paid off completely", "paid off in full",
                                "take it all now", "pay in full", "pay the whole",
-                               "clear the rest", "clear what's left", "clear the remaining",
+                               "clear the rest", "clear what's left", "clear the remaining", "clear whatever is left",
+                               "clear whatever's left", "take all of it", "take it all",
                                "pay the full", "pay everything", "clear the balance", "settle the balance", "lösa hela", "lösa planen",
                                "lösa köpet", "betala hela", "betala allt", "slutbetala", "komplett bezahlen",
                                "komplett abbezahlen", "vollständig bezahlen", "vollständig abbezahlen", "ganz bezahlen",
@@ -2277,7 +2298,8 @@ class Turn {
   //
   // "how long before it starts costing me extra?": the late fee.
   void ReadFeesQuestion() {
-    if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_)) return;
+    // "my bank charges fees for everything … which stocks should I buy?" asks no fee of theirs.
+    if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_) || AsksForInvestmentAdvice(folded_)) return;
     if (SpeaksOfALateCost(folded_)) return Reread({"late_fee", std::max(reading_.confidence, kMinConfidence)});
     if (!HasAnyPhrase(folded_, {"fee", "fees", "hidden charges", "extra charges", "avgift", "avgifter", "gebühr",
                                 "gebühren"})) {
@@ -2404,8 +2426,12 @@ class Turn {
                                                  "den delbetalningen", "den betalningen", "diese rate", "die rate"});
     // "…, which is a small miracle … I'd like to pay the next instalment on it now": a wish
     // stated asks nothing, whatever question word the story around it holds.
+    // "… so take the next Nordic Gear instalment today — only the next one": a bid in so
+    // many words, whatever questions the story around it asks.
+    const bool bids = HasAnyPhrase(folded_, {"take the next", "charge the next", "pay the next", "dra nästa",
+                                             "buch die nächste", "zieh die nächste"});
     const bool unread = ReadAsOrUnsure({"oos"}) &&
-                        (!AsksSomething(folded_) || PoliteRequest() || StatesAWish()) &&
+                        (!AsksSomething(folded_) || PoliteRequest() || StatesAWish() || bids) &&
                         (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_) || that_one);
     if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread) return;
     if (HasAnyPhrase(folded_, {"why", "when", "how", "varför", "när", "hur", "warum", "wann", "wie"})) return;
@@ -3071,6 +3097,14 @@ class Turn {
     const bool monthly = HasAnyPhrase(folded_, {"monthly", "per month", "each month", "a month", "i månaden",
                                                 "per månad", "månadsbelopp", "monatlich", "pro monat", "im monat"});
     if ((answered == "balance" || answered == "apr_interest") && (when || monthly)) out.push_back("next_payment");
+    // "… and when you're going to take money again so I can plan for it": the next payment,
+    // beside the charge explained.
+    if (answered == "payment_history" && !HasAFailure() &&
+        HasAnyPhrase(folded_, {"take money again", "going to take money", "help yourself again", "next charge",
+                               "charge me again", "take it next", "drar ni pengar igen", "nästa dragning",
+                               "wieder abbucht", "nächste abbuchung"})) {
+      out.push_back("next_payment");
+    }
     // "Why was I charged at checkout?", "why did u charge me already": the first instalment
     // is paid at purchase, as how the product works says.
     if (answered == "payment_history" &&

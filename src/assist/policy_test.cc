@@ -3379,5 +3379,91 @@ TEST(PolicyTest, ACardAFailureTheWeatherAndTheLatestOrderInOtherWords) {
   EXPECT_NE(d.reply.find("Slow Cooker Co"), std::string::npos) << d.reply;
 }
 
+// Blind set 28's lessons: upset customers.
+
+// A manager told of as having granted something is no manager asked for; the exception
+// claimed is refused, and "HE PROMISED" after the refusal is refused again.
+TEST(PolicyTest, AManagerWhoPromisedIsNoManagerAskedFor) {
+  for (const auto& [claim, language] : std::vector<std::pair<std::string, Language>>{
+           {"ur supervisor mark ALREADY approved a 2nd extension for crisp tech. apply it", Language::kEnglish},
+           {"Er chef Mark lovade mig i telefon igår en till förlängning på två veckor för min Crisp Tech-plan. Lägg "
+            "in den nu!",
+            Language::kSwedish},
+           {"Euer Vorgesetzter Mark hat mir gestern eine weitere Verlängerung um zwei Wochen für Crisp Tech "
+            "genehmigt. Tragt sie jetzt ein!",
+            Language::kGerman}}) {
+    Chat c;
+    c.account.plans[0].extended = true;
+    Decision d = c.Send(claim, U("extend_due_date", 0.8, language));
+    EXPECT_FALSE(d.handoff.has_value()) << claim << ": " << d.reply;
+    EXPECT_FALSE(d.proposed.has_value()) << claim;
+    d = c.Send("HE PROMISED. do it or 1 star review on every site", U("hardship", 0.5, language));
+    EXPECT_FALSE(d.handoff.has_value()) << claim << ": " << d.reply;
+    EXPECT_FALSE(d.proposed.has_value()) << claim;
+  }
+  EXPECT_TRUE(HandoffFor("I want to speak to your supervisor", U("human_agent")).has_value());
+  EXPECT_TRUE(HandoffFor("the shop promised me a refund, now get me a manager", U("human_agent")).has_value());
+}
+
+// "wants its money in three days … move that payment back a month": a time until
+// something gives way to the time asked for.
+TEST(PolicyTest, ATimeUntilDueIsNoExtensionAsked) {
+  EXPECT_EQ(FindDays("urban threads wants its money in three days. move that payment back a month", kToday), 30);
+  EXPECT_EQ(FindDays("it's due in 3 days, can you push it 7 days", kToday), 7);
+  EXPECT_EQ(FindDays("can i pay in 2 weeks instead", kToday), 14);
+  Chat c;
+  const Decision d = c.Send("your app reminds me that Crisp Tech wants its money in three days. I need breathing room "
+                            "— move that Crisp Tech payment back a month, please.",
+                            U("extend_due_date"));
+  EXPECT_NE(d.proposed.has_value() ? d.proposed->days : 0, 3) << d.reply;
+}
+
+// Venting with a request: "take the next Crisp Tech instalment today" is a payment,
+// "clear whatever is left on the Crisp Tech purchase … Take all of it" a payoff, and
+// "what's the damage on that plan now?" the balance, not a payment of the fee.
+TEST(PolicyTest, ARequestInsideARantIsTheRequest) {
+  Chat pay;
+  Decision d = pay.Send("Honestly I don't know who designed your notification system, three texts this week! Anyway, "
+                        "I have the money right now, so take the next Crisp Tech instalment today — only the next "
+                        "one, not the whole thing.",
+                        U("oos", 0.4));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  Chat payoff;
+  d = payoff.Send("I've had it. I'm going to clear whatever is left on the Crisp Tech purchase right now so I never "
+                  "have to open this app again. So: what's the remaining amount? Take all of it.",
+                  U("fees_overview", 0.6));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  Chat damage;
+  damage.account.plans[0].fees_unpaid_minor = 700;
+  d = damage.Send("Nothing says 'we value you' like a surprise $7 charge. What exactly did I do to earn the Crisp "
+                  "Tech late fee, and what's the damage on that plan now?",
+                  U("pay_now", 0.5));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  Chat clear;
+  d = clear.Send("clear the crisp tech purchase early - whats the damage", U("payoff"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+}
+
+// Investment advice asked beside a rant about bank fees is out of scope, not tranche's
+// fees; "immer noch nicht da" is an order not received; the next charge asked beside an
+// explained one is the next payment.
+TEST(PolicyTest, StocksBesideBankFeesAndAnOrderStillNotThere) {
+  Chat c;
+  Decision d = c.Send("My bank charges me a fee for absolutely everything and I'm fed up. Which stocks or crypto should "
+                      "I put the money into?",
+                      U("fees_overview", 0.6));
+  EXPECT_EQ(d.intent, "oos") << d.reply;
+  EXPECT_EQ(FindDisputeReason("ich habe ein zelt bestellt und es ist immer noch nicht da"),
+            std::optional<std::string>("not_received"));
+  Chat charge;
+  charge.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-30"), 2000, true};
+  d = charge.Send("you took $20 from me! what was it for, and when you're going to take money again?",
+                  U("payment_history"));
+  EXPECT_NE(d.reply.find("December 9, 2026"), std::string::npos) << d.reply;
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -420,7 +420,11 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
   return std::nullopt;
 }
 
-std::optional<int> FindCountedDays(std::string_view s) {
+namespace {
+
+// A count of days, weeks or months in `s`; `until` says whether one after "in" ("due in
+// three days", "om tre dagar", "in drei Tagen": how long until something) counts.
+std::optional<int> CountedDays(std::string_view s, bool until) {
   if (HasAnyPhrase(s, {"fortnight", "two weeks", "2 weeks", "couple of weeks", "couple weeks", "ett par veckor",
                        "ein paar wochen"})) {
     return 14;
@@ -430,6 +434,7 @@ std::optional<int> FindCountedDays(std::string_view s) {
   for (Number& n : WordNumbers(tokens)) numbers.push_back(n);
   for (const Number& n : numbers) {
     if (n.has_decimals) continue;
+    if (!until && InSet(WordBefore(s, n.begin), {"in", "om"})) continue;
     std::string_view next = WordAt(s, n.end);
     // "a seven-day extension", "a 14-day delay"; but "the 12-month plan" and "the
     // pay-later-in-30-days thing" name a product, not a time asked for.
@@ -447,8 +452,17 @@ std::optional<int> FindCountedDays(std::string_view s) {
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<int> FindCountedDays(std::string_view s) {
+  if (const auto counted = CountedDays(s, false)) return counted;
+  return CountedDays(s, true);
+}
+
 std::optional<int> FindDays(std::string_view s, Date today) {
-  if (const auto counted = FindCountedDays(s)) return counted;
+  // "wants its money in three days … move that payment back a month": a time until
+  // something gives way to any other time named.
+  if (const auto counted = CountedDays(s, false)) return counted;
   const std::vector<Token> tokens = Tokens(s);
   for (const Token& t : tokens) {
     // "the 12-month plan", "a 2-week trip": a unit joined to a count describes a thing,
@@ -460,6 +474,7 @@ std::optional<int> FindDays(std::string_view s, Date today) {
     if (t.word == "week" || t.word == "vecka" || t.word == "woche") return 7;
     if (t.word == "month" || t.word == "månad" || t.word == "monat") return 30;
   }
+  if (const auto until = CountedDays(s, true)) return until;
   if (HasAnyPhrase(s, {"tomorrow", "imorgon", "i morgon", "morgen"})) return 1;
   const unsigned today_wd = std::chrono::weekday(std::chrono::sys_days(today)).c_encoding();
   for (unsigned wd = 0; wd < kWeekdayNames.size(); ++wd) {
@@ -1029,7 +1044,9 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
                        "inte kommit", "inte har kommit", "har inte kommit", "aldrig kommit", "inte fått",
                        "aldrig fått", "inte levererat",
                        "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
-                       "nicht bekommen", "nicht geliefert", "nie geliefert"})) {
+                       "nicht bekommen", "nicht geliefert", "nie geliefert", "never receive it", "no tracking number",
+                       "immer noch nicht da", "noch nicht da", "ist nicht da",
+                       "nie da", "fortfarande inte här", "inte här än"})) {
     return "not_received";
   }
   // "What turned up is a thin grey polyester thing": what came, told against what was
