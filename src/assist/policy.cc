@@ -692,13 +692,12 @@ bool PressesForAnException(std::string_view s) {
 // doesn't apply to me", "er kollega sa att jag får en till": an exception said to have
 // been granted, or the rules said not to hold, which nothing on the account shows.
 bool ClaimsAnException(std::string_view s) {
-  return HasAnyPhrase(s, {"promised", "promised me", "they promised", "was promised", "told me i'm allowed",
-                          "told me im allowed",
-                          "told me i am allowed", "told me i could", "said i could", "said i'm allowed",
-                          "said im allowed", "doesn't apply to me", "doesnt apply to me", "does not apply to me",
-                          "premium member", "lovade", "lovade mig", "sa att jag får", "sade att jag får", "gäller inte mig",
-                          "versprochen", "hat mir versprochen", "wurde mir versprochen", "gilt nicht für mich",
-                          "hat gesagt, dass ich", "sagte, dass ich", "hat gesagt dass ich", "sagte dass ich"});
+  return HasAnyPhrase(s, {"promised", "told me i'm allowed", "told me im allowed", "told me i am allowed",
+                          "told me i could", "said i could", "said i'm allowed", "said im allowed",
+                          "doesn't apply to me", "doesnt apply to me", "does not apply to me", "premium member",
+                          "lovade", "sa att jag får", "sade att jag får", "gäller inte mig", "versprochen",
+                          "gilt nicht für mich", "hat gesagt, dass ich", "sagte, dass ich", "hat gesagt dass ich",
+                          "sagte dass ich"});
 }
 
 // Asking to be put through to a person: a person merely spoken of ("I spoke to someone
@@ -745,9 +744,9 @@ bool GivesTheRefusedCardsDigits(std::string_view s) {
                                           "mitt nya", "meine karte", "meine eigene", "meine neue", "eigene karte"}) &&
                          !HasAnyPhrase(s, {"not my", "not mine", "inte mitt", "inte min", "nicht meine", "nicht mein"});
   const bool speaks_of_another =
-      HasAnyPhrase(s, {"he", "she", "his", "her", "him", "hes", "he's", "shes", "she's", "han", "hon", "hans",
-                       "hennes", "honom", "er", "ihm", "seine", "seiner"}) ||
-      NamesAnotherPerson(s) || NamesARelative(s);
+      HasAnyPhrase(s, {"he", "she", "her", "him", "hes", "he's", "shes", "she's", "han", "hon", "honom", "er",
+                       "ihm", "seiner"}) ||
+      NamesAnotherPerson(s) || NamesARelative(s);  // "his", "hans", "hennes", "seine" among them
   return !their_own || speaks_of_another;
 }
 
@@ -1460,11 +1459,9 @@ class Turn {
       // "det slutar på 7781, han har sagt ok" while a payment from the card on file waits:
       // a yes that names another card's digits is no yes to that payment. The card it comes
       // from is said, and it keeps waiting.
-      const bool pays_from_file = (state_.pending->type == ActionType::kPay ||
-                                   state_.pending->type == ActionType::kPayoff) &&
-                                  !account_.method_last4.empty();
+      const bool pays = state_.pending->type == ActionType::kPay || state_.pending->type == ActionType::kPayoff;
       const auto other_digits = FindLast4(folded_, account_.method_last4);
-      if (pays_from_file && yes && other_digits && *other_digits != account_.method_last4) {
+      if (pays && !account_.method_last4.empty() && yes && other_digits && *other_digits != account_.method_last4) {
         d_.next.pending = state_.pending;
         Say("method_on_file", {MethodWord(account_.method_type), account_.method_last4});
         Say("pending_still");
@@ -1516,7 +1513,6 @@ class Turn {
       }
       // "Wird das von meiner Karte mit der Endung 3862 abgebucht?" of a waiting payment: the
       // card on file is the one it is taken from, and the payment keeps waiting.
-      const bool pays = state_.pending->type == ActionType::kPay || state_.pending->type == ActionType::kPayoff;
       // "wat card u gonna take it from", "which of my cards would it come off?": the same.
       const bool asks_which_card = HasAnyPhrase(folded_, {"which card", "what card", "wat card", "which of my cards",
                                                           "vilket kort", "vilket av mina kort", "welche karte",
