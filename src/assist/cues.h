@@ -59,8 +59,9 @@ bool AsksTheirOwnBalance(std::string_view s);
 // "the account of", "account holder", "still owes", or an account named as another's.
 bool SpeaksOfAnotherAccountHolder(std::string_view s);
 
-// "Yes, please pay off what's left": what is left, named as the thing paid, asks nothing.
-std::string WithoutWhatIsLeft(std::string_view s);
+// "Yes, please pay off what's left", "that's exactly what I wanted": a "what" that names
+// a thing (what is left, what was asked for), taken out; it asks nothing.
+std::string WithoutWhatIsNamed(std::string_view s);
 
 // A relative, a friend or a third person spoken of as having an account, a balance or
 // purchases ("how much does my sister owe", "his plans"), an occasion of theirs ("my
@@ -81,6 +82,20 @@ bool SaysItIsAnothers(std::string_view s);
 // the message names as someone else. A card the consumer calls their own ("I gave her
 // my card") is not.
 bool NamesAnotherPersonsCard(std::string_view s);
+
+// "pay it off", "clear whatever's left", "settle everything", "betala av allt", "lösa
+// köpet", "vollständig bezahlen": the whole of a plan asked to be paid, in so many words.
+bool AsksToPayOff(std::string_view s);
+
+// The text with each sum told as refunded taken out ("the shop has already refunded the
+// 50 dollars", "a refund of $50", "återbetalat 50 dollar"): a sum the shop paid back is
+// no sum to pay. A sum counts when a digit stands within four words after the refund.
+std::string WithoutRefundedSums(std::string_view s);
+
+// The text with each relative named together with the writer as one subject ("my
+// partner and I", "min man och jag", "mein Mann und ich") taken out: what the two of
+// them did is the writer's own.
+std::string WithoutJointSubjects(std::string_view s);
 
 // Words of money owed, bought or paid: a message about someone else without them asks
 // nothing about an account ("a poem for my girlfriend's birthday", "a restaurant for my

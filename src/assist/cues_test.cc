@@ -48,6 +48,20 @@ TEST(CuesTest, ResplitAsksForAnotherNumberOfInstalments) {
   EXPECT_TRUE(AsksToResplit(Fold("kan ni dela upp i 8 betalningar")));
   EXPECT_TRUE(AsksToResplit(Fold("in 8 Raten aufteilen bitte")));
   EXPECT_FALSE(AsksToResplit(Fold("how many payments are left on my plan")));
+  EXPECT_TRUE(AsksToResplit(Fold("kann es in 8 Raten aufgeteilt werden?")));
+  // The split made at purchase, told of, asks for none.
+  EXPECT_FALSE(AsksToResplit(Fold("I split it into four payments with you, which was very handy")));
+  EXPECT_FALSE(AsksToResplit(Fold("zwei Winterjacken gekauft und in vier Raten aufgeteilt")));
+}
+
+TEST(CuesTest, ASumToldAsRefundedIsTakenOut) {
+  EXPECT_EQ(WithoutRefundedSums("the shop has already refunded the 50 dollars, so pay it all off"),
+            "the shop has already  dollars, so pay it all off");
+  EXPECT_EQ(WithoutRefundedSums("butiken har återbetalat 50 dollar"), "butiken har  dollar");
+  // A sum further on, or none at all, stays.
+  EXPECT_EQ(WithoutRefundedSums("they refunded it last week so take $30 now"),
+            "they refunded it last week so take $30 now");
+  EXPECT_EQ(WithoutRefundedSums("was it refunded?"), "was it refunded?");
 }
 
 TEST(CuesTest, WordThenWordHonoursTheGap) {

@@ -19,6 +19,7 @@ struct Number {
   std::string digits;     // the digits as written, separators removed
   bool has_decimals = false;
   bool thousands_suffix = false;  // "10k"
+  bool grouped = false;           // "5,000": thousands set apart, so a sum, never card digits
   bool from_words = false;        // "thirty"
   bool spoken_price = false;      // "forty-two fifty": money by its form
 };
@@ -53,6 +54,7 @@ std::vector<Number> DigitNumbers(std::string_view s) {
         while (i + 1 + run < s.size() && IsDigitByte(s[i + 1 + run])) ++run;
         if (run == 3) {
           ++i;  // a thousands separator: keep reading digits
+          n.grouped = true;
           continue;
         }
         if (run <= 2) {
@@ -328,6 +330,14 @@ bool IsNumberWord(std::string_view word) {
 }
 
 std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
+  // "Tusen tack!", "tausend Dank", "thanks a million": thanks, not a sum. The text is
+  // copied only when it holds such thanks.
+  std::string without_thanks;
+  if (HasAnyPhrase(s, {"tusen tack", "tausend dank", "a thousand thanks", "thanks a million", "a million thanks"})) {
+    without_thanks =
+        WithoutPhrases(s, {"tusen tack", "tausend dank", "a thousand thanks", "thanks a million", "a million thanks"});
+    s = without_thanks;
+  }
   // "charge $400 and keep the rest as credit": the rest kept is what would be left
   // over, not the sum to pay.
   const bool rest_left_over = HasAnyPhrase(s, {"keep the rest", "leave the rest", "save the rest", "spara resten",
@@ -925,7 +935,7 @@ std::optional<std::string> FindCardDigits(std::string_view s, std::string_view c
   std::optional<std::string> after_new;
   std::size_t from = 0;
   for (const Number& n : DigitNumbers(s)) {
-    if (n.digits.size() != 4 || n.has_decimals || n.thousands_suffix) continue;
+    if (n.digits.size() != 4 || n.has_decimals || n.thousands_suffix || n.grouped) continue;
     if (IsCurrencySymbolBefore(s, n.begin) || IsCurrencyWord(WordAt(s, n.end))) continue;
     const std::string_view next = WordAt(s, n.end);
     if (IsDayWord(next) || IsWeekWord(next)) continue;
@@ -1041,7 +1051,9 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
                        "label created", "tracking stopped",
                        "tracking is stuck", "tracking stuck", "stuck in transit", "never shipped",
                        "hasn't shipped", "hasn't been shipped", "was never shipped",
-                       "inte kommit", "inte har kommit", "har inte kommit", "aldrig kommit", "inte fått",
+                       "nothing has come", "nothing has arrived", "nothing has been delivered",
+                       "past the delivery date", "inte kommit", "inte har kommit", "har inte kommit", "aldrig kommit",
+                       "ingenting har kommit", "inget har kommit", "ingenting kom", "inte har fått", "inte fått",
                        "aldrig fått", "inte levererat",
                        "inte levererats", "nicht angekommen", "nie angekommen", "nicht erhalten", "nie erhalten",
                        "nicht bekommen", "nicht geliefert", "nie geliefert", "never receive it", "no tracking number",

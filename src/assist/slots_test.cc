@@ -135,6 +135,21 @@ TEST(SlotsTest, MoneyNamedAsMoneyBeatsABareNumberAndADayIsNoAmount) {
   EXPECT_EQ(Minor("pay 25 now", true), 2500);
 }
 
+// "about 5,000": a sum written with its thousands set apart is never a card's digits.
+TEST(SlotsTest, AGroupedSumIsNoCardsDigits) {
+  EXPECT_EQ(FindLast4(Fold("a small windfall from a premium bond, about 5,000, and my grandson"), "7402"),
+            std::nullopt);
+  EXPECT_EQ(FindLast4(Fold("switch to my card ending 5000"), "7402"), "5000");
+}
+
+// "Tusen tack" is a thousand thanks, not a thousand of anything to pay.
+TEST(SlotsTest, ThanksByTheThousandAreNoSum) {
+  EXPECT_EQ(Minor("Ja, var snäll och genomför det. Tusen tack!", true), -1);
+  EXPECT_EQ(Minor("Ja bitte, tausend Dank", true), -1);
+  EXPECT_EQ(Minor("yes go ahead, thanks a million", true), -1);
+  EXPECT_EQ(Minor("betala tusen kronor, tusen tack", true), 100000);
+}
+
 TEST(SlotsTest, TheRestIsNotANumber) {
   for (std::string_view t : {"pay the rest", "Jag vill betala resten", "Ich möchte den Rest bezahlen"}) {
     auto a = Amount(t);
@@ -374,6 +389,15 @@ TEST(TextTest, WithoutPhrasesTakesOutEveryOccurrenceInTheOrderListed) {
   // A gap that closes into the phrase again is taken out too.
   EXPECT_EQ(WithoutPhrases("ababcc", {"abc"}), "");
   EXPECT_EQ(WithoutPhrases("nothing here", {"absent", ""}), "nothing here");
+}
+
+TEST(TextTest, SentencesCutAtEndMarksAndAsidesButNotInsideNumbers) {
+  using Pieces = std::vector<std::string_view>;
+  EXPECT_EQ(Sentences("Hi! I paid $30.50 to a@b.com. (my son is tall) and so? ok"),
+            (Pieces{"Hi", "I paid $30.50 to a@b.com", "my son is tall", "and so", "ok"}));
+  EXPECT_EQ(Sentences("one; two\nthree..."), (Pieces{"one", "two", "three"}));
+  EXPECT_EQ(Sentences(" ?! "), Pieces{});
+  EXPECT_EQ(Sentences("no end mark"), Pieces{"no end mark"});
 }
 
 }  // namespace

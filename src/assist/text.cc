@@ -82,6 +82,27 @@ bool In(std::string_view word, std::initializer_list<std::string_view> set) {
   return In(word, std::span<const std::string_view>(set.begin(), set.size()));
 }
 
+std::vector<std::string_view> Sentences(std::string_view text) {
+  std::vector<std::string_view> out;
+  const auto keep = [&](std::size_t begin, std::size_t end) {
+    while (begin < end && text[begin] == ' ') ++begin;
+    while (end > begin && text[end - 1] == ' ') --end;
+    if (end > begin) out.push_back(text.substr(begin, end - begin));
+  };
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool ends_word =
+        c == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '.');
+    if (c == '!' || c == '?' || c == ';' || c == '\n' || c == '(' || c == ')' || ends_word) {
+      keep(begin, i);
+      begin = i + 1;
+    }
+  }
+  keep(begin, text.size());
+  return out;
+}
+
 int EditDistance(std::string_view a, std::string_view b, int limit) {
   const int diff = static_cast<int>(a.size()) - static_cast<int>(b.size());
   if (diff > limit || -diff > limit) return limit + 1;

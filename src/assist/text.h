@@ -35,6 +35,12 @@ std::string WithoutPhrases(std::string_view text, std::initializer_list<std::str
 bool In(std::string_view word, std::initializer_list<std::string_view> set);
 bool In(std::string_view word, std::span<const std::string_view> set);
 
+// The sentences of `text`, in order, each without its end mark: text is cut after '!',
+// '?', ';' and a line break, at '(' and ')' (an aside is a sentence of its own), and
+// after a '.' that ends a word or starts "..." (not inside "30.50" or "a@b.com").
+// Empty pieces are dropped. The views point into `text`.
+std::vector<std::string_view> Sentences(std::string_view text);
+
 // Levenshtein distance over bytes, stopping early once it exceeds `limit` (then
 // limit + 1 is returned). Words here are short, so bytes are close enough to letters.
 int EditDistance(std::string_view a, std::string_view b, int limit);
