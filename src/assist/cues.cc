@@ -460,11 +460,18 @@ bool NamesAnotherPersonsCard(std::string_view s) {
         return true;
       }
     }
-    // After the noun: "card of/from my boss", "Karte meines Chefs", "Karte von meiner Mutter".
-    if (j + 1 < w.size() && In(w[j + 1], {"meiner", "meines"})) return true;
-    if (j + 2 < w.size() && In(w[j + 1], {"of", "from", "von"}) &&
-        In(w[j + 2], {"my", "his", "her", "meinem", "meiner", "seinem", "seiner", "ihrem", "ihrer"}) &&
-        j + 3 < w.size() && IsPersonWord(w[j + 3])) {
+    // After the noun and its digits: "card of/from my boss", "Karte meines Chefs", "Karte
+    // von meiner Mutter", "card 5512 of my primo (cousin)": a person word one or two words
+    // after the owner's possessive.
+    std::size_t k = j + 1;
+    const auto is_digits = [](const std::string& x) {
+      return !x.empty() && std::all_of(x.begin(), x.end(), IsDigitByte);
+    };
+    while (k < w.size() && k <= j + 3 && (is_digits(w[k]) || In(w[k], {"ending", "in", "nr", "number"}))) ++k;
+    if (k < w.size() && In(w[k], {"meiner", "meines"})) return true;
+    if (k + 2 < w.size() && In(w[k], {"of", "from", "von"}) &&
+        In(w[k + 1], {"my", "his", "her", "meinem", "meiner", "seinem", "seiner", "ihrem", "ihrer"}) &&
+        (IsPersonWord(w[k + 2]) || (k + 3 < w.size() && IsPersonWord(w[k + 3])))) {
       return true;
     }
   }
@@ -480,28 +487,74 @@ bool AsksToPayOff(std::string_view s) {
                           "settle it all", "betala av allt", "betala av hela", "lösa hela", "lösa planen", "lösa köpet",
                           "betala hela", "betala allt", "slutbetala", "komplett bezahlen", "komplett abbezahlen",
                           "vollständig bezahlen", "vollständig abbezahlen", "ganz bezahlen", "alles bezahlen",
-                          "ablösen"});
+                          "ablösen", "pay the rest", "pay all the rest", "pay the whole rest", "the complete remaining",
+                          "the whole remaining", "betala resten", "betala hela resten", "den ganzen rest",
+                          "den kompletten rest", "den gesamten rest"});
 }
 
 std::string WithoutRefundedSums(std::string_view s) {
-  constexpr int kMaxWordsToTheSum = 4;
-  std::string out(s);
-  for (std::string_view refund : {"refunded", "refund of", "refund for", "återbetalat", "återbetalade",
-                                  "återbetalning på", "erstattet", "zurückerstattet", "erstattung von"}) {
-    for (std::size_t at = out.find(refund); at != std::string::npos; at = out.find(refund, at + 1)) {
-      std::size_t pos = at + refund.size();
-      for (int word = 0; word < kMaxWordsToTheSum && pos < out.size(); ++word) {
-        while (pos < out.size() && out[pos] == ' ') ++pos;
-        const std::size_t end = std::min(out.find(' ', pos), out.size());
-        const std::string_view token(out.data() + pos, end - pos);
-        if (std::any_of(token.begin(), token.end(), IsDigitByte)) {
-          out.erase(at, end - at);
-          break;
-        }
-        pos = end;
-      }
+  // The words with their places in `s`, so what is kept keeps its "$", commas and marks.
+  struct Word {
+    std::size_t begin, end;
+    std::string_view text;
+  };
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < s.size();) {
+    if (!IsWordByte(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    while (i < s.size() && IsWordByte(static_cast<unsigned char>(s[i]))) ++i;
+    words.push_back({begin, i, s.substr(begin, i - begin)});
+  }
+  const auto is_sum = [&](std::size_t k) {
+    return k < words.size() && std::all_of(words[k].text.begin(), words[k].text.end(), IsDigitByte);
+  };
+  const auto is_currency = [&](std::size_t k) {
+    return k < words.size() && In(words[k].text, {"dollar", "dollars", "usd", "kronor", "kr", "sek", "euro", "euros",
+                                                  "eur"});
+  };
+  // A sum's words from `k`: its digits ("40,00" is two words), then a currency word.
+  const auto sum_end = [&](std::size_t k) {
+    while (is_sum(k)) ++k;
+    return is_currency(k) ? k + 1 : k;
+  };
+  constexpr std::size_t kMaxWordsToTheSum = 2;
+  // Whether a sentence ends between two words ("my tax refund! can you take $500").
+  const auto same_sentence = [&](std::size_t a, std::size_t b) {
+    const std::string_view between = s.substr(words[a].end, words[b].begin - words[a].end);
+    return between.find_first_of(".!?;") == std::string_view::npos;
+  };
+  std::vector<bool> drop(words.size(), false);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!In(words[i].text, {"refunded", "refund", "återbetalat", "återbetalade", "återbetalning", "erstattet",
+                            "zurückerstattet", "erstattung"})) {
+      continue;
+    }
+    // A tax refund is money from elsewhere, not the shop's.
+    if (i >= 1 && In(words[i - 1].text, {"tax", "steuer"})) continue;
+    for (std::size_t k = i + 1; k < words.size() && k <= i + kMaxWordsToTheSum; ++k) {
+      if (!is_sum(k) || !same_sentence(i, k)) continue;
+      for (std::size_t d = k; d < sum_end(k); ++d) drop[d] = true;
+      break;
+    }
+    // "40 Dollar refunded", "50 kronor återbetalat": the sum right before the word.
+    std::size_t first = i;
+    if (first >= 1 && is_currency(first - 1)) --first;
+    while (first >= 1 && is_sum(first - 1)) --first;
+    if (first < i && is_sum(first) && same_sentence(first, i)) {
+      for (std::size_t d = first; d < i; ++d) drop[d] = true;
     }
   }
+  std::string out;
+  std::size_t kept_from = 0;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (!drop[k]) continue;
+    out.append(s.substr(kept_from, words[k].begin - kept_from));
+    kept_from = words[k].end;
+  }
+  out.append(s.substr(kept_from));
   return out;
 }
 
@@ -540,8 +593,11 @@ bool HasOffTopicSubject(std::string_view s) {
 bool SpeaksOfAFailedPayment(std::string_view s) {
   return HasAnyPhrase(s, {"bounced", "bounce", "failed", "fail", "didn't go through", "did not go through",
                           "didnt go through", "didn't go thru", "didnt go thru", "payment didn't work",
-                          "payment did not work", "payment didnt work", "misslyckades", "gick inte igenom",
-                          "fehlgeschlagen", "geplatzt", "nicht durchgegangen"});
+                          "payment did not work", "payment didnt work", "not went through", "misslyckades",
+                          "gick inte igenom", "failade", "fehlgeschlagen", "geplatzt", "nicht durchgegangen"}) ||
+         // "my payment for Kowalski Audio did not work" (not "it didn't work on our hob").
+         (HasAnyPhrase(s, {"did not work", "didn't work", "didnt work"}) &&
+          WordThenWord(Words(s), {"payment", "payments"}, {"work"}, 6));
 }
 
 bool SpeaksOfALateCost(std::string_view s) {
@@ -629,6 +685,13 @@ std::optional<std::string> NegatedClause(std::string_view s) {
       const std::string_view next = w[i + 1];
       const bool article = In(next, {"the", "my", "that", "den", "det", "die", "der", "das", "meine", "mein"});
       if (!(bare ? !article && In(w[i], {"not", "inte", "nicht"}) : article)) continue;
+      // "I have not got the package from Vega Shoes": a verb after the bare negation
+      // denies what happened, not which purchase is meant.
+      const bool verb = (next.size() > 3 && next.ends_with("ed")) ||
+                        In(next, {"got", "get", "gotten", "come", "came", "sent", "have", "had", "been", "be", "yet",
+                                  "sure", "able", "going", "must", "pay", "paid", "fått", "kommit", "bekommen",
+                                  "gekommen", "erhalten"});
+      if (bare && verb) continue;
       const std::string phrase = w[i] + " " + std::string(next);
       std::size_t at = s.find(phrase);
       while (at != std::string_view::npos && at > 0 && IsWordByte(static_cast<unsigned char>(s[at - 1]))) {
@@ -956,7 +1019,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "jobless", "no way i can pay", "no way i can afford", "not able to pay my",
                        "can't make my payments", "can't make the payments", "can't make the next",
                        "cannot make the next", "don't think i can make", "do not think i can make",
-                       "won't be able to make", "won't be able to pay", "no income", "no proper income",
+                       "won't be able to make", "won't be able to pay", "cannot pay the monthly", "can't pay the monthly",
+                       "without work", "no income", "no proper income",
                        "no money coming in", "ingen inkomst", "kein einkommen",
                        "förlorat jobbet", "förlorade jobbet", "blev av med jobbet", "blivit av med jobbet",
                        "förlorat mitt jobb", "förlorade mitt jobb", "har inte råd", "arbetslös", "klarar inte av betalningarna",
@@ -1029,7 +1093,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                                                "hi customer service", "dear tranche customer service"});
   if (human || agent || HasAnyPhrase(asked, {"real person", "a person", "an agent", "live agent", "speak to someone",
                        "talk to someone", "someone i can talk to", "someone i could talk to", "anyone i can talk to",
-                       "anyone i could talk to", "someone to talk to", "someone i can speak to",
+                       "anyone i could talk to", "someone to talk to", "someone i can speak to", "talk to a colleague",
+                       "speak to a colleague", "speak with a colleague", "talk with a colleague",
                        "someone i could speak to", "customer service",
                        "representative", "människa", "en person",
                        "handläggare", "riktig person", "prata med någon", "mensch", "echten person",

@@ -87,9 +87,10 @@ bool NamesAnotherPersonsCard(std::string_view s);
 // köpet", "vollständig bezahlen": the whole of a plan asked to be paid, in so many words.
 bool AsksToPayOff(std::string_view s);
 
-// The text with each sum told as refunded taken out ("the shop has already refunded the
-// 50 dollars", "a refund of $50", "återbetalat 50 dollar"): a sum the shop paid back is
-// no sum to pay. A sum counts when a digit stands within four words after the refund.
+// The text without each sum told as refunded ("the shop has already refunded the 50 dollars", "a refund of $50",
+// "återbetalat 50 dollar", "40 Dollar refunded") and its currency word: a sum the shop
+// paid back is no sum to pay. A sum counts within two words after the refund's word or
+// right before it, in the same sentence; a tax refund is no shop's.
 std::string WithoutRefundedSums(std::string_view s);
 
 // The text with each relative named together with the writer as one subject ("my

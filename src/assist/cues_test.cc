@@ -30,11 +30,18 @@ TEST(CuesTest, AnotherPersonsCardIsNamedByItsOwnerNotByWhoIsGivenIt) {
   EXPECT_TRUE(NamesAnotherPersonsCard(Fold("mit der Karte meines Chefs")));
   EXPECT_FALSE(NamesAnotherPersonsCard(Fold("I gave her my card")));
   EXPECT_FALSE(NamesAnotherPersonsCard(Fold("switch to my card ending 4242")));
+  // The owner named after the card's digits, in a word of another language and then in English.
+  EXPECT_TRUE(NamesAnotherPersonsCard(Fold("use card 5512 of my primo (cousin) for the travel rate")));
+  EXPECT_FALSE(NamesAnotherPersonsCard(Fold("use card 5512 of my own for the travel rate")));
 }
 
 TEST(CuesTest, NegatedClauseIsWhatTheMessageSaysItDoesNotMean) {
   EXPECT_EQ(NegatedClause(Fold("NOT the Kettle & Crumb one, the other one")), "the kettle & crumb one");
   EXPECT_EQ(NegatedClause(Fold("the kettle & crumb one please")), std::nullopt);
+  EXPECT_EQ(NegatedClause(Fold("not Lumen Beauty, the other one")), "lumen beauty");
+  // A verb after the negation denies what happened; it names no purchase not meant.
+  EXPECT_EQ(NegatedClause(Fold("I have not got the package from Vega Shoes")), std::nullopt);
+  EXPECT_EQ(NegatedClause(Fold("it has not arrived from Vega Shoes")), std::nullopt);
 }
 
 TEST(CuesTest, LastSentenceIsEmptyForAMessageOfOne) {
@@ -56,12 +63,17 @@ TEST(CuesTest, ResplitAsksForAnotherNumberOfInstalments) {
 
 TEST(CuesTest, ASumToldAsRefundedIsTakenOut) {
   EXPECT_EQ(WithoutRefundedSums("the shop has already refunded the 50 dollars, so pay it all off"),
-            "the shop has already  dollars, so pay it all off");
-  EXPECT_EQ(WithoutRefundedSums("butiken har återbetalat 50 dollar"), "butiken har  dollar");
+            "the shop has already refunded the  , so pay it all off");
+  EXPECT_EQ(WithoutRefundedSums("butiken har återbetalat 50 dollar"), "butiken har återbetalat  ");
   // A sum further on, or none at all, stays.
   EXPECT_EQ(WithoutRefundedSums("they refunded it last week so take $30 now"),
             "they refunded it last week so take $30 now");
   EXPECT_EQ(WithoutRefundedSums("was it refunded?"), "was it refunded?");
+  EXPECT_EQ(WithoutRefundedSums("just got my tax refund! can you take $500"), "just got my tax refund! can you take $500");
+  EXPECT_EQ(WithoutRefundedSums("they refunded! take $30"), "they refunded! take $30");
+  // The sum before the word, and one with decimals, go with their currency words.
+  EXPECT_EQ(WithoutRefundedSums("rosa kids hat mir 40 dollar refunded"), "rosa kids hat mir   refunded");
+  EXPECT_EQ(WithoutRefundedSums("a refund of 40,00 dollar. pay it"), "a refund of , . pay it");
 }
 
 TEST(CuesTest, WordThenWordHonoursTheGap) {

@@ -458,7 +458,8 @@ class Turn {
       const bool reports_instead =
           state_.pending->type != ActionType::kDispute &&
           HasAnyPhrase(folded_, {"report it", "report this", "report the problem", "open a dispute", "dispute it",
-                                 "anmäl", "anmäl det", "anmäla", "reklamera", "melden", "melde", "reklamieren"});
+                                 "anmäl", "anmäl det", "anmäla", "reklamera", "das melden", "melde das", "melde es",
+                                 "problem melden", "reklamieren"});
       if (yes && reports_instead) {
         d_.next.pending = state_.pending;
         Say("pending_still");
@@ -725,7 +726,9 @@ class Turn {
     // pause_payments too: asking to pause while telling of the problem is the report.
     // "the boots never arrived … Can you report it?": a report asked for in so many words,
     // whatever question the classifier read in it.
-    const bool asks_report = !IsWriteIntent(i) &&
+    // An extension read in it too ("I want to report a problem so I not must pay the next
+    // rate before the shoes come") gives way to the report asked for.
+    const bool asks_report = (!IsWriteIntent(i) || i == "extend_due_date") &&
                              HasAnyPhrase(folded_, {"report it", "report this", "report that", "can you report",
                                                     "can i report", "report a problem", "report the problem",
                                                     "report an issue", "register a problem", "register an issue",
@@ -953,10 +956,13 @@ class Turn {
   // Saldo": the balance by its name, with no word of paying, whatever payoff the
   // classifier read in it.
   void ReadBalanceByName() {
-    if (!ReadAsOrUnsure({"payoff", "pay_now", "oos"})) return;
+    // "Ja, ich confirme. Mach es jetzt und sag mir danach den aktuellen Saldo" with nothing
+    // waiting for a yes: the question in it is what is asked.
+    const bool yes_to_nothing = !state_.pending && ReadAsOrUnsure({"affirm", "deny"});
+    if (!ReadAsOrUnsure({"payoff", "pay_now", "oos"}) && !yes_to_nothing) return;
     if (!HasAnyPhrase(folded_, {"balance", "saldo", "saldot", "saldos", "kontostand", "in total", "total on it",
                                 "insgesamt", "totalt", "where i stand", "where do i stand", "var jag står",
-                                "wo ich stehe"})) {
+                                "wo ich stehe", "what is open", "what's open", "how much is open"})) {
       return;
     }
     // "I want to put $25 toward my Marlow Books balance" pays; "chem homework, balance H2 +
@@ -1097,8 +1103,12 @@ class Turn {
                            (i == "fees_overview" || i == "declined_checkout" || i == "complaint" || i == "balance");
     // "What I'd like now is to settle everything that's still owed … How much would that
     // come to after the refund?": the payoff wanted, asked beside what is owed or refunded.
-    const bool wants_it_paid_off =
-        wants && (clears || settles_theirs || AsksToPayOff(folded_)) && (i == "balance" || i == "refund_status");
+    // "pay the rest of rosa kids all at once, the shop refunded already 40": a message that
+    // opens on paying wants it too.
+    const std::vector<std::string> words = Words(folded_);
+    const bool opens_on_paying = !words.empty() && In(words.front(), {"pay", "betala", "zahle", "bezahle"});
+    const bool wants_it_paid_off = (wants || opens_on_paying) && (clears || settles_theirs || AsksToPayOff(folded_)) &&
+                                   (i == "balance" || i == "refund_status" || i == "return_item");
     const bool misread = ReadAsOrUnsure({"oos"}) || (settles_theirs && (i == "spending_limit" || i == "increase_limit")) ||
                          wants_it_paid_off || takes_all;
     // "I'd love to get the patio set paid off completely … How much is left, and can you
@@ -1339,6 +1349,19 @@ class Turn {
   //
   // "how long before it starts costing me extra?": the late fee.
   void ReadFeesQuestion() {
+    // "And if I pay one rate too late, what happens then?", "och om jag betalar för sent?":
+    // what paying late costs, however the classifier read it.
+    const bool late = HasAnyPhrase(folded_, {"too late", "pay late", "paying late", "am late", "i'm late", "late with",
+                                             "zu spät", "för sent", "för sen"});
+    // How the product works asked beside it is answered with the fee (AskedBeside).
+    const bool asks_how_it_works =
+        HasAnyPhrase(folded_, {"pay in 4", "pay-in-4", "pay in four", "pay-in-four", "four payments", "four parts",
+                               "vier teilen", "fyra delar", "how does", "how do", "wie funktioniert", "hur fungerar",
+                               "hur funkar"});
+    if (late && AsksSomething(folded_) && !HasAFailure() && !asks_how_it_works &&
+        ReadAsOrUnsure({"oos", "pay_now", "next_payment"})) {
+      return Reread({"late_fee", std::max(reading_.confidence, kMinConfidence)});
+    }
     // "my bank charges fees for everything … which stocks should I buy?" asks no fee of theirs.
     if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_) || AsksForInvestmentAdvice(folded_)) return;
     if (SpeaksOfALateCost(folded_)) return Reread({"late_fee", std::max(reading_.confidence, kMinConfidence)});
@@ -1471,6 +1494,12 @@ class Turn {
     // many words, whatever questions the story around it asks.
     const bool bids = HasAnyPhrase(folded_, {"take the next", "charge the next", "pay the next", "dra nästa",
                                              "buch die nächste", "zieh die nächste"});
+    // "so I not must pay the next rate before the shoes come": paying asked to be spared.
+    if (HasAnyPhrase(folded_, {"not must pay", "not have to pay", "don't have to pay", "dont have to pay",
+                               "do not have to pay", "not need to pay", "slippa betala", "inte behöver betala",
+                               "nicht zahlen muss", "nicht bezahlen muss"})) {
+      return;
+    }
     const bool unread = ReadAsOrUnsure({"oos"}) &&
                         (!AsksSomething(folded_) || PoliteRequest() || StatesAWish() || bids) &&
                         (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_) || that_one);
@@ -1552,7 +1581,12 @@ class Turn {
     const bool moved_by_days_asked =
         reading_.intent == "hardship" && !text_handoff_ && FindCountedDays(folded_).has_value() &&
         HasAnyPhrase(folded_, {"push", "move", "postpone", "delay", "skjut", "skjuta", "flytta", "verschieben"});
+    // "Is it possible to become one more extension …? Otherwise I want to pay the actual
+    // rate now with my card": the card on file named, no new card's digits.
+    const bool card_read = reading_.intent == "change_payment_method" && NamesAnExtension(folded_) &&
+                           !FindLast4(folded_, account_.method_last4).has_value();
     const bool misread = pressed || days_asked || moved_by_days_asked || report || waiver || limit || put_off ||
+                         card_read ||
                          ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
                                          "payment_history", "pause_payments", "payoff", "how_it_works", "late_fee"});
     if (!misread || uneven_split_ || FindDisputeReason(folded_) || AsksOffTopic()) return;
@@ -2167,8 +2201,9 @@ class Turn {
     const bool why_it_failed =
         SpeaksOfAFailedPayment(folded_) &&
         HasAnyPhrase(folded_, {"why", "y did", "how come", "what went wrong", "what's happening", "whats happening",
-                               "what happens", "need to do", "varför", "vad händer", "måste jag", "warum", "wieso",
-                               "weshalb", "was passiert", "muss ich"});
+                               "what happens", "need to do", "the reason", "what reason", "varför", "vad händer",
+                               "måste jag", "anledningen", "warum", "wieso", "weshalb", "was passiert", "muss ich",
+                               "der grund", "welcher grund"});
     if (AsksForTheRetry(folded_) || why_it_failed) {
       Answer("payment_failed");
     } else if (HasAnyPhrase(folded_, {"late fee", "a fee", "any fee", "fee for", "charged extra", "förseningsavgift",
@@ -3236,8 +3271,10 @@ class Turn {
     if (auto slot = FindAmount(folded_, false); slot && slot->minor && *slot->minor > p->payoff_minor) {
       return RefuseOverpayment(*p, *slot->minor);
     }
-    // "pay $200 off my plan" names less than the whole: a payment of that amount.
-    if (const auto named = NamedAmount(); call_ == nullptr && named && *named > 0 && *named < p->payoff_minor) {
+    // "pay $200 off my plan" names less than the whole: a payment of that amount. Not when
+    // the whole is asked for in so many words ("the complete remaining amount at once").
+    if (const auto named = NamedAmount();
+        call_ == nullptr && named && *named > 0 && *named < p->payoff_minor && !AsksToPayOff(folded_)) {
       d_.intent = "pay_now";
       return Pay();
     }
@@ -3259,6 +3296,16 @@ class Turn {
     Propose(std::move(a));
   }
 
+  // "if not, then I pay the rate now", "annars betalar jag", "wenn das nicht geht, dann
+  // zahle ich": a payment offered should the change asked for not be possible.
+  bool OffersToPayInstead() const {
+    return HasAnyPhrase(folded_, {"if not", "if no", "if it is not possible", "if it's not possible", "if you cannot",
+                                  "if you can't", "if that's not possible", "if that is not possible", "otherwise",
+                                  "om det inte går", "annars", "wenn das nicht geht", "wenn nicht", "sonst",
+                                  "ansonsten", "falls nicht"}) &&
+           HasAnyPhrase(folded_, {"pay", "betalar", "betala", "zahle", "zahlen", "bezahle", "bezahlen"});
+  }
+
   void Extend() {
     const auto several = OneOfSeveralToExtend();
     const PlanFacts* p = several ? *several : OnePlanFor("extend_due_date");
@@ -3266,7 +3313,11 @@ class Turn {
     if (p->extended) {
       d_.refusals.push_back("extension_used");
       Say("refuse_second_extension", {p->merchant});
-      return NextPayment();  // the date it stays due on
+      NextPayment();  // the date it stays due on
+      // "If it is not possible, then I pay the rate of 45,50 now": the payment offered
+      // instead is stated, to run on a yes.
+      if (OffersToPayInstead()) Pay();
+      return;
     }
     int days = call_ != nullptr && call_->days ? *call_->days
                                                : NamedExtensionDays(NextDue(*p)).value_or(servicing::kMaxExtensionDays);

@@ -3557,6 +3557,11 @@ TEST(PolicyTest, SolvingCrosswordsIsNoPayoffAndAYesToReportingIsNoYesToPaying) {
   d = paying.Send("Ja, var snäll och anmäl det åt mig, det vore en stor lättnad.", U("affirm", 0.9, Language::kSwedish));
   EXPECT_FALSE(d.execute.has_value()) << d.reply;
   EXPECT_TRUE(d.next.pending.has_value()) << d.reply;
+  // "ich melde mich" (I'll be in touch) reports nothing.
+  Chat german;
+  ASSERT_TRUE(german.Send("crisp tech komplett bezahlen", U("payoff", 0.9, Language::kGerman)).proposed.has_value());
+  d = german.Send("Ja, mach es so, ich melde mich morgen wieder.", U("affirm", 0.9, Language::kGerman));
+  EXPECT_TRUE(d.execute.has_value()) << d.reply;
 }
 
 // "the shop has already refunded the 50 dollars … pay it all off for me": the whole is
@@ -3707,6 +3712,111 @@ TEST(PolicyTest, ARefundedPlanQuestionAndTheNextInstalmentAskedAfter) {
   d = de.Send("Wie hoch ist die nächste Rate für Crisp Tech, und an welchem Tag wird sie abgebucht?",
               U("payment_history", 0.7, Language::kGerman));
   EXPECT_EQ(d.intent, "next_payment") << d.reply;
+}
+
+// Blind set 30's lessons: non-native speakers and mixed languages.
+
+// "If it is not possible, then I pay the rate of 20,00 now": the used extension is
+// refused and the payment offered instead is stated, so the yes runs it.
+TEST(PolicyTest, ARefusedExtensionWithAPaymentOfferedInstead) {
+  Chat c;
+  c.account.plans[0].extended = true;
+  Decision d = c.Send("Hello, I want to make the payment for Crisp Tech later with one week more. I know I did it "
+                      "already one time before. If it is not possible, then I pay the rate of 20,00 now.",
+                      U("extend_due_date"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"extension_used"}) << d.reply;
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+  d = c.Send("yes make it", U("affirm"));
+  EXPECT_TRUE(d.execute.has_value()) << d.reply;
+  // An extension read as a card change, the card on file named without digits.
+  Chat card;
+  card.account.plans[0].extended = true;
+  d = card.Send("Good day. Is it possible to become one more extension for the Crisp Tech invoice? The first one I "
+                "have used already. Otherwise I want to pay the actual rate now with my card.",
+                U("change_payment_method"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"extension_used"}) << d.reply;
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+}
+
+// "den ganzen Rest", "all at once", "the complete remaining amount": the whole asked for,
+// whatever refund or return the message was read as, and a sum told as refunded before
+// its word is none to pay.
+TEST(PolicyTest, TheRestPaidAllAtOnceIsAPayoff) {
+  const auto payoff = [](std::string_view text, Understanding u) {
+    Chat c;
+    c.account.plans[0].refunded_minor = 2000;
+    const Decision d = c.Send(text, std::move(u));
+    return d.proposed && d.proposed->type == ActionType::kPayoff && d.proposed->amount_minor == 6000;
+  };
+  EXPECT_TRUE(payoff("Hallo, Crisp Tech hat mir 20 Dollar refunded für eine Jacke. Wie viel ist jetzt noch offen? Ich "
+                     "will den ganzen Rest heute bezahlen.",
+                     U("balance", 0.8, Language::kGerman)));
+  EXPECT_TRUE(payoff("pay the rest of crisp tech all at once, the shop refunded already 20", U("refund_status")));
+  EXPECT_TRUE(payoff("I returned one of the jackets to Crisp Tech and they made a refund of 20,00 dollar. Now I would "
+                     "like to pay the complete remaining amount at once. How much is it?",
+                     U("return_item")));
+}
+
+// "And if I pay one rate too late, what happens then?": the late fee.
+TEST(PolicyTest, PayingTooLateAskedAfterIsTheLateFee) {
+  Chat c;
+  const Decision d = c.Send("And if I pay one rate too late, what happens then?", U("pay_now", 0.5));
+  EXPECT_EQ(d.intent, "late_fee") << d.reply;
+  EXPECT_NE(d.reply.find("$7.00"), std::string::npos) << d.reply;
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+}
+
+// "use card 5512 of my primo (cousin)": the owner named after the card's digits.
+TEST(PolicyTest, ACousinsCardNamedAfterItsDigitsIsRefused) {
+  Chat c;
+  const Decision d = c.Send("use card 5512 of my primo (cousin) for the crisp tech rate", U("change_payment_method"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"third_party_payment_method"}) << d.reply;
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+}
+
+// "I have not got the package from Vega Shoes … I want to report a problem so I not must
+// pay the next rate": the report of that order, not the other plan and not a payment.
+TEST(PolicyTest, APackageNotGotIsReportedOnItsOwnPlan) {
+  Chat c;
+  c.AddPlan("Vega Shoes").id = "pln_vega";
+  const Decision d = c.Send("Hello, I have not got the package from Vega Shoes, it is now more than one week. I want "
+                            "to report a problem so I not must pay the next rate before the shoes come.",
+                            U("extend_due_date"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_vega");
+}
+
+// A yes with nothing waiting for it, asking the balance, gets the balance; "what is open
+// on the plan" asks it too.
+TEST(PolicyTest, AYesToNothingThatAsksTheBalance) {
+  Chat c;
+  Decision d = c.Send("Ja, ich confirme. Mach es jetzt und sag mir danach den aktuellen Saldo.",
+                      U("affirm", 0.8, Language::kGerman));
+  EXPECT_NE(d.reply.find("60,00"), std::string::npos) << d.reply;
+  d = c.Send("Confirmed, yes. Please tell me what is open now on the plan.", U("oos", 0.5));
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+}
+
+// "my payment … did not work. What is the reason? The bank has sent me a new card which
+// ends on 7731": the failure explained, then the card change stated.
+TEST(PolicyTest, TheReasonOfAFailureAskedBesideANewCard) {
+  Chat c;
+  c.account.plans[0].last_failure = PaymentFacts{*ParseDate("2026-11-30"), 2000, true, "expired_card"};
+  const Decision d = c.Send("Good day, I became a message that my payment for Crisp Tech did not work. What is the "
+                            "reason? The bank has sent me a new card which ends on 7731, I would like to take this "
+                            "one instead of the old.",
+                            U("change_payment_method"));
+  EXPECT_NE(d.reply.find("didn't go through"), std::string::npos) << d.reply;
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod);
+  EXPECT_EQ(HandoffFor("Since the company closed I am without work. Is there a possibility for an arrangement? I "
+                       "would like to talk to a colleague of you.",
+                       U("oos")),
+            HandoffReason::kHardship);
 }
 
 }  // namespace
