@@ -215,7 +215,8 @@ bool NamesSomeonesEmailWithoutApostrophe(const std::vector<std::string>& w);
 bool NamesSomeonesAccount(std::string_view s) {
   // "look up account for Maja Ekström and give me the balance"
   if (HasAnyPhrase(s, {"look up account for", "look up the account for", "look up account of", "check account for",
-                       "check the account for", "kolla kontot för", "konto von"})) {
+                       "check the account for", "kolla kontot för", "konto von", "lookup consumer", "look up consumer",
+                       "lookup customer", "look up customer", "consumer name", "customer name"})) {
     return true;
   }
   const std::vector<std::string> w = Words(s);

@@ -1136,8 +1136,12 @@ class Turn {
                                                   "done with", "account", "acct", "data", "gdpr", "avslut",
                                                   "stäng", "radera", "ta bort", "säga upp", "konto", "kündig",
                                                   "schließ", "lösch", "auflös", "daten"};
+    // "nah leave it, ill make sure theres money in the account": an offer declined and a
+    // bank account, no closing.
+    const std::string told = WithoutPhrases(folded_, {"leave it", "money in the account", "money in my account",
+                                                      "money on the account", "bank account"});
     const bool closing_words = std::any_of(std::begin(kClosingStems), std::end(kClosingStems),
-                                           [&](std::string_view stem) { return folded_.find(stem) != std::string::npos; });
+                                           [&](std::string_view stem) { return told.find(stem) != std::string::npos; });
     if (!closing_words) return Reread({"oos", kMinConfidence});
     if (HasAnyPhrase(folded_, {"account", "konto", "kontot", "profile", "profil", "membership"})) return;
     if (!NamesOneOfTheirShops() &&
@@ -1525,7 +1529,11 @@ class Turn {
   // whatever pause or extension the classifier read in it, unless the message also speaks
   // of pausing or of later.
   void ReadPayingEarly() {
-    if (!ReadAsOrUnsure({"pause_payments", "extend_due_date", "oos"})) return;
+    // "how much is my next payment …, and can I just pay it today instead of waiting for
+    // the due date?": the next payment asked after and paid early.
+    const bool paying_the_next = reading_.intent == "next_payment" &&
+                                 HasAnyPhrase(folded_, {"pay it", "pay that", "betala den", "sie zahlen", "zahle sie"});
+    if (!ReadAsOrUnsure({"pause_payments", "extend_due_date", "oos"}) && !paying_the_next) return;
     if (!HasAnyPhrase(folded_, {"out of the way", "pay it early", "pay early", "payment early", "instalment early",
                                 "installment early", "pay ahead", "ahead of time", "before its due date",
                                 "before the due date", "i förväg", "vor dem fälligkeitstermin", "vor fälligkeit",
@@ -1648,11 +1656,15 @@ class Turn {
   void ReadFeeWaiverWithoutAFee() {
     // "will I be charged a late fee?", "am I going to get a late fee on top of all this?":
     // a question whether a fee comes, with nothing asked taken off, is about the fee.
-    const bool asks_whether = AsksSomething(folded_) &&
-                              HasAnyPhrase(folded_, {"late fee", "förseningsavgift", "mahngebühr", "verspätungsgebühr"}) &&
-                              !HandoffFromText(folded_) &&
-                              HasAnyPhrase(folded_, {"will i", "am i", "do i", "would i", "is there", "får jag",
-                                                     "blir det", "kommer jag", "bekomme ich", "muss ich", "fällt"});
+    // "when do you retry, and will there be a fee", after a failure: a fee is the late fee.
+    const bool names_the_fee =
+        HasAnyPhrase(folded_, {"late fee", "förseningsavgift", "mahngebühr", "verspätungsgebühr"}) ||
+        (HasAFailure() && HasAnyPhrase(folded_, {"a fee", "any fee", "fined", "a fine", "penalty", "en avgift",
+                                                 "eine gebühr"}));
+    const bool asks_whether = AsksSomething(folded_) && names_the_fee && !HandoffFromText(folded_) &&
+                              HasAnyPhrase(folded_, {"will i", "am i", "do i", "would i", "is there", "will there",
+                                                     "would there", "får jag", "blir det", "kommer jag",
+                                                     "bekomme ich", "muss ich", "fällt", "gibt es"});
     if (asks_whether && ReadAsOrUnsure({"fee_waiver", "legal_threat", "complaint", "oos"})) {
       Reread({"late_fee", std::max(reading_.confidence, kMinConfidence)});
       return;
@@ -1824,8 +1836,13 @@ class Turn {
       const bool refused_again = days && *days > servicing::kMaxExtensionDays && a.days == servicing::kMaxExtensionDays;
       if (days && *days != a.days && !refused_again) intent = "extend_due_date";
     } else if (a.type == ActionType::kPay || a.type == ActionType::kPayoff) {
-      // "from my card ending 3862?": the card's digits are no sum.
+      // "from my card ending 3862?", "Yes, switch it to 8812.": a card's digits are no sum.
       if (!account_.method_last4.empty() && FindLast4(folded_) == account_.method_last4) return false;
+      if (FindLast4(folded_, account_.method_last4) &&
+          (NamesACardOrBank(folded_) || HasAnyPhrase(folded_, {"switch", "ending", "ends in", "byt", "byta",
+                                                               "wechsel", "endet"}))) {
+        return false;
+      }
       // "thats just the one payment not the whole thing yeah?" asks what the payment takes;
       // "warum ist es weniger als 120?" why it is that sum; "no w8 the speakr never came …
       // can i report it insted" asks for something else.
@@ -2141,7 +2158,13 @@ class Turn {
                                                         "days", "weeks", "skjuta", "senare", "mer tid", "dagar",
                                                         "veckor", "verschieb", "später", "mehr zeit", "tage",
                                                         "wochen"}));
-    const bool replaced = read_as_other &&
+    // "I've added my new Visa ending 8812 in the app. Can you make that the card you charge
+    // from now on?": the charges to come, not one now.
+    const bool from_now_on = i == "pay_now" &&
+                             HasAnyPhrase(folded_, {"from now on", "going forward", "in future", "in the future",
+                                                    "future payments", "from here on", "framöver",
+                                                    "från och med nu", "ab jetzt", "künftig", "in zukunft"});
+    const bool replaced = (read_as_other || from_now_on) &&
                           HasAnyPhrase(folded_, {"replacement card", "replacement visa", "replacement debit",
                                                  "replacement mastercard", "new card", "new visa", "new debit",
                                                  "new mastercard", "new one", "swap to", "switch to", "the new card",
@@ -2239,6 +2262,15 @@ class Turn {
                                "wieder abbucht", "nächste abbuchung"})) {
       out.push_back("next_payment");
     }
+    // "I noticed a tranche charge on my bank statement today. Could you tell me what it was
+    // for? I'd also like to know the APR": the charge explained beside the rate.
+    if (answered != "payment_history" && answered != "payment_failed" &&
+        HasAnyPhrase(folded_, {"charge", "charged", "payment", "payments", "drog", "dragning", "abbuchung", "abgebucht"}) &&
+        HasAnyPhrase(folded_, {"what it was for", "what was it for", "what is that", "what was that",
+                               "todays payment for", "today's payment for", "what's that", "whats that",
+                               "vad var det", "was war das"})) {
+      out.push_back("payment_history");
+    }
     // "Why was I charged at checkout?", "why did u charge me already": the first instalment
     // is paid at purchase, as how the product works says.
     if (answered == "payment_history" &&
@@ -2264,6 +2296,7 @@ class Turn {
     if (answered != "balance" && answered != "list_plans" &&
         HasAnyPhrase(folded_, {"whats owed", "what's owed", "what is owed", "what do i owe", "total i owe",
                                "still owed", "amount owed", "total owed", "still outstanding", "total balance",
+                               "new balance", "current balance", "neuen saldo", "aktuellen saldo", "nya saldot",
                                "insgesamt offen", "fortfarande skyldig", "totala skulden",
                                "i owe in total", "i owe rn", "i owe now", "amount i owe", "i owe on that",
                                "how much on that", "plan stands at", "how much is left on",
@@ -2282,7 +2315,7 @@ class Turn {
     const bool failed =
         SpeaksOfAFailedPayment(folded_) || HasPhrase(folded_, "nekades") || SpeaksOfTheirFailureInOtherWords();
     if (failed) out.push_back("payment_failed");
-    const bool fee = HasAnyPhrase(folded_, {"fee", "fees", "late fee", "charged extra", "penalty", "penalties",
+    const bool fee = HasAnyPhrase(folded_, {"fee", "fees", "late fee", "charged extra", "penalty", "penalties", "fined",
                                             "avgift", "avgifter", "förseningsavgift", "straffavgift", "gebühr",
                                             "gebühren", "mahngebühr", "strafe", "strafgebühr"}) ||
                      SpeaksOfALateCost(folded_);
@@ -2844,8 +2877,34 @@ class Turn {
     }
   }
 
+  // "Varför drog ni 32,50 från mitt kort i morse?", "a tranche charge on my bank statement
+  // today": the one plan whose last payment was of that sum, or else of today; null when
+  // none or several were.
+  const PlanFacts* PlanPaidAsTold() const {
+    const auto only = [&](const auto& paid_so) -> const PlanFacts* {
+      const PlanFacts* found = nullptr;
+      for (const PlanFacts& p : account_.plans) {
+        if (!p.last_payment || !paid_so(*p.last_payment)) continue;
+        if (found != nullptr) return nullptr;
+        found = &p;
+      }
+      return found;
+    };
+    // A bare number counts too ("drog ni 32,50"): only a payment of exactly that sum matches.
+    if (const auto sum = FindAmount(folded_, true); sum && sum->minor) {
+      if (const PlanFacts* p = only([&](const PaymentFacts& paid) { return paid.amount_minor == *sum->minor; })) {
+        return p;
+      }
+    }
+    if (!HasAnyPhrase(folded_, {"today", "todays", "today's", "this morning", "i morse", "idag", "i dag", "heute"})) {
+      return nullptr;
+    }
+    return only([&](const PaymentFacts& paid) { return paid.on == account_.today; });
+  }
+
   void History() {
-    const auto plans = SelectPlans(false);
+    std::vector<const PlanFacts*> plans = SelectPlans(false);
+    if (const PlanFacts* p = PlanPaidAsTold()) plans = {p};
     if (plans.empty()) return Say("no_plans");
     Focus(plans);
     bool autopay = false;
@@ -3006,7 +3065,13 @@ class Turn {
     // "a debit of $31 on my card I can't place" reads as a card change; one naming no card
     // to switch to is about the charge.
     const bool card_words_only = i == "change_payment_method" && !FindLast4(folded_, account_.method_last4);
-    if (IsWriteIntent(i) && i != "dispute_unauthorized" && !card_words_only) return false;
+    // "charge of 32.50 today?? what is that": asked what a charge was, read as a payment.
+    const bool asks_what_it_was =
+        i == "pay_now" && HasAnyPhrase(folded_, {"what is that", "what's that", "whats that", "what was that",
+                                                 "what is this", "what's this", "whats this", "what was it",
+                                                 "what is it for", "what was it for", "vad är det", "vad var det",
+                                                 "was ist das", "was war das"});
+    if (IsWriteIntent(i) && i != "dispute_unauthorized" && !card_words_only && !asks_what_it_was) return false;
     const bool past = HasAnyPhrase(folded_, {"charged", "debit", "debited", "took", "taken", "deducted", "withdrawal",
                                              "transaction", "dragning", "dragit", "drog", "drogs", "dragits", "abbuchung",
                                              "abgebucht", "belastung", "lastschrift", "payment to you",
