@@ -2583,43 +2583,52 @@ class Turn {
     return pick([&](const PlanFacts* a, const PlanFacts* b) { return costs_less(b, a); });
   }
 
-  // Which of `names` a sentence speaks of: the one it names alone, else the one whose
-  // things it names as the message told of them ("I bought a pram for my grandson from
-  // Little Acorn, and a couple of books from Page & Quill. … the next payment for the
-  // pram?"). Nothing when none or several are.
-  std::optional<std::size_t> MerchantOfSentence(std::string_view sentence, const std::vector<std::string>& names) const {
-    const auto named_alone = [&](std::string_view t) -> std::optional<std::size_t> {
-      std::optional<std::size_t> found;
-      for (std::size_t k = 0; k < names.size(); ++k) {
-        if (!MatchMerchant(t, {names[k]})) continue;
-        if (found) return std::nullopt;
-        found = k;
-      }
-      return found;
-    };
-    if (const auto k = named_alone(sentence)) return k;
-    // The things told of beside one shop: a piece of the message (cut at sentences and
-    // commas) that names one shop alone lends that shop its longer words.
+  // The one of `names` the text names, if it names exactly one.
+  static std::optional<std::size_t> NamedAlone(std::string_view t, const std::vector<std::string>& names) {
+    std::optional<std::size_t> found;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      if (!MatchMerchant(t, {names[k]})) continue;
+      if (found) return std::nullopt;
+      found = k;
+    }
+    return found;
+  }
+
+  // The things the message tells of beside one shop ("I bought a pram for my grandson from
+  // Little Acorn, and a couple of books from Page & Quill"): a piece of it (cut at
+  // sentences and commas) that names one of `names` alone lends that shop its longer
+  // words; a word told of beside two shops maps to none.
+  using ShopOfWord = std::map<std::string, std::optional<std::size_t>>;
+  ShopOfWord ShopsOfThingsTold(const std::vector<std::string>& names) const {
     constexpr std::size_t kMinLettersOfAThing = 4;
-    std::map<std::string, std::optional<std::size_t>> shop_of_word;
+    ShopOfWord shop_of_word;
     for (std::string_view t : Sentences(folded_)) {
       for (std::size_t begin = 0; begin <= t.size();) {
         const std::size_t end = std::min(t.find(',', begin), t.size());
         const std::string_view piece = t.substr(begin, end - begin);
         begin = end + 1;
-        const auto k = named_alone(piece);
+        const auto k = NamedAlone(piece, names);
         if (!k) continue;
         for (const std::string& w : Words(piece)) {
           if (w.size() < kMinLettersOfAThing || HasPhrase(Fold(names[*k]), w)) continue;
           const auto [it, fresh] = shop_of_word.try_emplace(w, k);
-          if (!fresh && it->second != k) it->second.reset();  // told of beside two shops
+          if (!fresh && it->second != k) it->second.reset();
         }
       }
     }
+    return shop_of_word;
+  }
+
+  // Which of `names` a sentence speaks of: the one it names alone, else the one whose
+  // things it names as the message told of them (`told`, ShopsOfThingsTold): "… the next
+  // payment for the pram?". Nothing when none or several are.
+  static std::optional<std::size_t> MerchantOfSentence(std::string_view sentence, const std::vector<std::string>& names,
+                                                       const ShopOfWord& told) {
+    if (const auto k = NamedAlone(sentence, names)) return k;
     std::optional<std::size_t> found;
     for (const std::string& w : Words(sentence)) {
-      const auto it = shop_of_word.find(w);
-      if (it == shop_of_word.end() || !it->second) continue;
+      const auto it = told.find(w);
+      if (it == told.end() || !it->second) continue;
       if (found && *found != *it->second) return std::nullopt;
       found = it->second;
     }
@@ -2631,10 +2640,11 @@ class Turn {
   template <typename Speaks>
   const PlanFacts* PlanOfTheSentences(const std::vector<const PlanFacts*>& candidates, const Speaks& speaks) const {
     const std::vector<std::string> names = MerchantNames(candidates);
+    const ShopOfWord told = ShopsOfThingsTold(names);  // once per message, not per sentence
     std::optional<std::size_t> asked;
     for (std::string_view t : Sentences(folded_)) {
       if (!speaks(t)) continue;
-      const auto k = MerchantOfSentence(t, names);
+      const auto k = MerchantOfSentence(t, names, told);
       if (!k || (asked && *asked != *k)) return nullptr;
       asked = k;
     }
