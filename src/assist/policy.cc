@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "assist/cues.h"
 #include "assist/replies.h"
 #include "assist/slots.h"
 #include "assist/text.h"
