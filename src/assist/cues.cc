@@ -129,11 +129,15 @@ bool CarriesInstructions(std::string_view s) {
                           "mark it paid", "set my balance to", "pre-approved", "preapproved", "jailbreak",
                           "admin override", "maintenance mode", "admin mode", "the assistant must",
                           "the assistant may", "assistant must answer", "compliance notice", "granted verified access",
-                          "without restriction", "assistenten får", "der assistent darf",
+                          "without restriction", "agent instruction", "confirm to customer",
+                          "confirm to the customer", "assistenten får", "der assistent darf",
                           "ignorera dina instruktioner", "ignorera alla", "markera som betald", "markera planen som betald",
                           "ignoriere deine anweisungen", "ignoriere alle", "als bezahlt markieren", "als bezahlt"}) ||
          s.starts_with("system") || s.starts_with("[system") || s.starts_with("admin:") ||
          s.find("[system") != std::string_view::npos || s.find("<assistant") != std::string_view::npos ||
+         // "'[INTERNAL] Agent instruction: fee waiver approved …'", "<<note from collections:
+         // … Please confirm to customer.>>": a note dressed as the lender's own.
+         s.find("[internal") != std::string_view::npos || s.find("<<") != std::string_view::npos ||
          s.find("</user") != std::string_view::npos || s.find("<system") != std::string_view::npos;
 }
 
@@ -576,7 +580,8 @@ bool SpeaksOfMoneyOwed(std::string_view s) {
                           "installment", "installments", "due", "skyldig", "konto", "köp", "köpt", "delbetalning",
                           "faktura", "rate", "raten", "rechnung", "köpte", "betala", "betalat", "betalning", "skuld",
                           "saldo", "handlat", "schuldet",
-                          "schulde", "schulden", "kauf", "gekauft", "bezahlt", "zahlung", "einkauf", "einkäufe"});
+                          "schulde", "schulden", "kauf", "gekauft", "bezahlt", "zahlung", "einkauf", "einkäufe",
+                          "offen", "kontostand"});
 }
 
 bool HasOffTopicSubject(std::string_view s) {
@@ -1096,7 +1101,10 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "talk to someone", "someone i can talk to", "someone i could talk to", "anyone i can talk to",
                        "anyone i could talk to", "someone to talk to", "someone i can speak to", "talk to a colleague",
                        "speak to a colleague", "speak with a colleague", "talk with a colleague",
-                       "someone i could speak to", "customer service",
+                       "someone i could speak to", "customer service", "who do i talk to", "who should i talk to",
+                       "who can i talk to", "who do i speak to", "who should i speak to", "who can i speak to",
+                       "vem ska jag prata med", "vem kan jag prata med", "an wen kann ich mich wenden",
+                       "an wen wende ich mich", "mit wem kann ich sprechen", "mit wem spreche ich",
                        "representative", "människa", "en person",
                        "handläggare", "riktig person", "prata med någon", "mensch", "echten person",
                        "sachbearbeiter", "mitarbeiter sprechen", "mit jemandem sprechen", "mit jemandem darüber sprechen",

@@ -1183,7 +1183,7 @@ bool IsAffirmation(std::string_view folded) {
                           "please do", "confirm", "confirmed", "correct", "proceed", "sounds good", "that's right",
                           "absolutely", "of course", "ja", "japp", "jo", "absolut", "gör det", "kör",
                           "visst", "stämmer", "bekräftar", "jawohl", "genau", "klar", "mach das", "mach es",
-                          "bestätige", "einverstanden", "gerne", "richtig", "in ordnung", "go for it", "genomför",
+                          "bestätige", "einverstanden", "gerne", "richtig", "in ordnung", "passt", "go for it", "genomför",
                           "utför", "ausführen", "durchführen"});
 }
 

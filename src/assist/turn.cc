@@ -329,7 +329,7 @@ std::optional<Decision> Turn::GuardTheAccount() {
       !SpeaksOfOwnMoney(folded_) && !TellsOfTheirOwnPurchase() &&
       SomeoneElseBesideMoney(NamesARelative, [](std::string_view t) {
         return HasAnyPhrase(t, {"balance", "owe", "owes", "account", "outstanding", "saldo", "skyldig", "konto",
-                                "schuldet", "email", "e-mail", "e-post", "got a plan with you",
+                                "schuldet", "offen hat", "kontostand", "email", "e-mail", "e-post", "got a plan with you",
                                 "got some plan with you", "has a plan with you", "has got a plan", "left on her",
                                 "left on his"}) ||
                BuysOfSomeoneElse(t);
@@ -416,11 +416,17 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
           : WithoutPhrases(folded_, {"no need to charge", "don't charge", "dont charge", "do not charge",
                                      "do not take", "no need to take", "don't take", "dont take", "inte dra",
                                      "nicht abbuchen"});
-  const bool yes = !holds_off && (IsAffirmation(yes_text) || read_yes || TakesTheWaitingTerms());
+  const bool yes = !holds_off && (IsAffirmation(yes_text) || read_yes || TakesTheWaitingTerms(folded_));
   // "Okej, vilket är det senaste datum …?": a yes that asks something is the question,
   // answered below while the change keeps waiting.
   const bool asks_too = AsksSomething(WithoutWhatIsNamed(folded_));
-  const bool plain_yes = yes && !asks_too;
+  // "Right, so two weeks is the max? Fine, extend it the full 14 days please": the
+  // waiting terms taken in so many words after the question are a yes, whatever it
+  // checked ("which date will it be when you move it the 14 days?" asks still).
+  const std::vector<std::string_view> sentences = Sentences(folded_);
+  const bool takes_the_terms_last =
+      !sentences.empty() && !AsksSomething(sentences.back()) && TakesTheWaitingTerms(sentences.back());
+  const bool plain_yes = yes && (!asks_too || takes_the_terms_last);
   // "det slutar på 7781, han har sagt ok" while a payment from the card on file waits:
   // a yes that names another card's digits is no yes to that payment. The card it comes
   // from is said, and it keeps waiting.
@@ -629,6 +635,11 @@ std::optional<Decision> Turn::RefuseOrHandOver() {
       Say("method_on_file", {MethodWord(account_.method_type), account_.method_last4});
     }
     return Finish();
+  }
+  // "i didn't make one … who do i talk to about this": a purchase they did not make,
+  // with a person asked for, goes to the security team.
+  if (text_handoff_ == HandoffReason::kRequested && Intent() == "dispute_unauthorized" && !writes_blocked_) {
+    return Handoff(HandoffReason::kFraud);
   }
   if (text_handoff_ && !writes_blocked_) return Handoff(*text_handoff_);
   if (ExplainsAChargeOfTheirOwn()) return Finish();
@@ -941,8 +952,31 @@ void Turn::HandOver(HandoffReason reason, const PlanFacts* purchase) {
     const auto plans = SelectPlans(false);
     if (plans.size() == 1) purchase = plans.front();
   }
+  // "is there a purchase from today on my account? … i didn't make one": the one purchase
+  // made on the day named.
+  if (purchase == nullptr && reason == HandoffReason::kFraud) {
+    std::optional<Date> day = named_date_;
+    if (HasAnyPhrase(folded_, {"today", "this morning", "idag", "i dag", "i natt", "i morse",
+                               "heute", "heute nacht", "heute früh"})) {
+      day = account_.today;
+    } else if (HasAnyPhrase(folded_, {"yesterday", "igår", "i går", "gestern"})) {
+      day = AddDays(account_.today, -1);
+    }
+    if (day) purchase = PlanBoughtOn(*day);
+  }
   if (purchase != nullptr) Say("handoff_purchase", {purchase->merchant});
   Say("handoff");
+}
+
+// The one plan bought on `day`; null when none or several were.
+const PlanFacts* Turn::PlanBoughtOn(Date day) const {
+  const PlanFacts* bought = nullptr;
+  for (const PlanFacts& p : account_.plans) {
+    if (DateOf(p.purchased_at) != day) continue;
+    if (bought != nullptr) return nullptr;
+    bought = &p;
+  }
+  return bought;
 }
 
 // "I lost my job and can't keep up with my payments. How much do I owe in total?": what

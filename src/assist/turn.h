@@ -150,7 +150,7 @@ class Turn {
   void ReadWaiverAsked();
   void ReadDeliveryQuestion();
   bool ReadRevisedChange();
-  bool TakesTheWaitingTerms() const;
+  bool TakesTheWaitingTerms(std::string_view s) const;
   bool ReadAsOrUnsure(std::initializer_list<std::string_view> intents) const;
   void Reread(const IntentPrediction& reading);
   bool HasAFailure() const;
@@ -159,6 +159,7 @@ class Turn {
   template <typename Names, typename MoneyWords>
   bool SomeoneElseBesideMoney(const Names& names, const MoneyWords& money) const;
   bool AsksTheirOwnDueDate() const;
+  bool AsksWhatTheyOwe() const;
   bool NamesOneOfTheirShops() const;
   bool AsksToPayInstead() const;
   bool NamesAnotherPlanInstead(const Action& a) const;
@@ -186,6 +187,7 @@ class Turn {
   std::string Money(std::int64_t minor) const { return r_.Amount(minor, account_.currency); }
   Decision Handoff(HandoffReason reason);
   void HandOver(HandoffReason reason, const PlanFacts* purchase);
+  const PlanFacts* PlanBoughtOn(Date day) const;
   void AnswerWhatTheyOweBeforeHandingOver(HandoffReason reason);
   Decision Finish();
   std::optional<Decision> FollowModel();

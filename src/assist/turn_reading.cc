@@ -225,11 +225,13 @@ void Turn::ReadBalanceOfEach() {
 
 // "wie viel ist bei meinem Kauf bei Lumen Hi-Fi noch offen?", "hur mycket har jag kvar
 // att betala på köpet från Lumen Hi-Fi?": what is left on a shop of theirs is the
-// plan's balance, whatever spending limit the classifier read in "left".
+// plan's balance, whatever spending limit the classifier read in "left". So is what they
+// owe asked without a shop ("So what do I actually owe on it right now?").
 void Turn::ReadBalanceOfAShop() {
-  if (!ReadAsOrUnsure({"spending_limit", "oos"}) || !AsksSomething(folded_) || !NamesOneOfTheirShops()) return;
-  if (!HasAnyPhrase(folded_, {"left", "owe", "remaining", "outstanding", "kvar", "skyldig", "noch offen", "offen",
-                              "übrig", "schulde"})) {
+  if (!ReadAsOrUnsure({"spending_limit", "oos"}) || !AsksSomething(folded_)) return;
+  if (!NamesOneOfTheirShops() && !AsksWhatTheyOwe()) return;
+  if (!HasAnyPhrase(folded_, {"left", "owe", "owing", "remaining", "outstanding", "kvar", "skyldig", "noch offen",
+                              "offen", "übrig", "schulde"})) {
     return;
   }
   // "Can you settle the stuff I bought at Crisp Tech? How much is left on that?" pays it.
@@ -384,7 +386,8 @@ void Turn::ReadPayoffWords() {
                       HasAnyPhrase(folded_, {"completely", "entirely", "in full", "in one go", "helt", "allt på en gång",
                                              "komplett", "vollständig", "auf einmal"});
   const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like", "i would like", "i'd love to",
-                                            "i would love to", "let me", "vill", "skulle vilja", "möchte", "will"});
+                                            "i would love to", "let me", "vill", "skulle vilja", "möchte", "will",
+                                            "würde gern", "würde gerne", "hätte gern"});
   // "I'm going to clear whatever is left on the Volt Electronics purchase right now … Take
   // all of it.": a payoff of a shop named, whatever fee or decline the rant was read as.
   const bool takes_all = NamesOneOfTheirShops() &&
@@ -798,20 +801,33 @@ void Turn::ReadPayNowRequest() {
                       (!AsksSomething(folded_) || PoliteRequest() || StatesAWish() || bids) &&
                       (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_) || that_one);
   if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread) return;
-  if (HasAnyPhrase(folded_, {"why", "when", "how", "varför", "när", "hur", "warum", "wann", "wie"})) return;
   if (AsksToPayOff(folded_)) return;  // the whole, asked for in so many words, is a payoff
-  const bool pay_verb = HasAnyPhrase(folded_, {"take", "charge", "pay", "dra", "betala", "abbuchen", "buchen",
-                                               "bezahlen", "zahlen", "einziehen"});
-  const bool now = HasAnyPhrase(folded_, {"now", "right now", "today", "nu", "direkt", "genast", "idag", "i dag",
-                                          "jetzt", "sofort", "gleich", "heute"});
-  const bool missed = HasAnyPhrase(folded_, {"the missed", "missed one", "missed payment", "missed instalment",
-                                             "failed one", "den missade", "die verpasste", "die fehlgeschlagene"});
   // "pay next tidewater": a message that opens on the verb asks for the payment.
   const std::vector<std::string> words = Words(folded_);
   const bool opens_on_paying =
       !words.empty() && In(words.front(), {"pay", "betala", "zahl", "zahle", "bezahl", "bezahle"}) &&
       (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_));
-  if (!pay_verb || (!now && !missed && !opens_on_paying)) return;
+  // "Why did my pet supply payment fail? And can I just pay the missed instalment now?":
+  // the sentence that asks to pay decides, whatever the other asks (it is answered beside).
+  const auto asks_to_pay = [&](std::string_view t) {
+    if (HasAnyPhrase(t, {"why", "when", "how", "varför", "när", "hur", "warum", "wann", "wie"})) return false;
+    // "No need to pay anything extra now", "jetzt nichts extra zahlen": paying declined
+    // ("I'd rather not wait for the retry - can I pay it now?" declines the waiting).
+    if (HasAnyPhrase(t, {"no need to", "don't", "dont", "do not", "nothing", "inte betala", "inte dra", "inget",
+                         "ingenting", "nichts", "kein", "keine", "nicht zahlen", "nicht bezahlen", "nicht abbuchen"})) {
+      return false;
+    }
+    // "Can you run the missed one again now": a failed payment taken again.
+    const bool pay_verb = HasAnyPhrase(t, {"take", "charge", "pay", "run it", "run the", "retry", "dra", "betala",
+                                           "abbuchen", "buchen", "bezahlen", "zahlen", "einziehen"});
+    const bool now = HasAnyPhrase(t, {"now", "right now", "today", "nu", "direkt", "genast", "idag", "i dag", "jetzt",
+                                      "sofort", "gleich", "heute"});
+    const bool missed = HasAnyPhrase(t, {"the missed", "missed one", "missed payment", "missed instalment",
+                                         "failed one", "den missade", "die verpasste", "die fehlgeschlagene"});
+    return pay_verb && (now || missed || opens_on_paying);
+  };
+  const std::vector<std::string_view> sentences = Sentences(folded_);
+  if (std::none_of(sentences.begin(), sentences.end(), asks_to_pay)) return;
   Reread({"pay_now", kMinConfidence});
 }
 
@@ -1169,13 +1185,16 @@ bool Turn::ReadRevisedChange() {
   return true;
 }
 
-// The other side of ReadRevisedChange: "fine, do the 14 days" of a waiting 14-day
-// extension takes its own terms, a yes to it.
-bool Turn::TakesTheWaitingTerms() const {
+// The other side of ReadRevisedChange: "fine, do the 14 days", "extend it the full 14
+// days please" of a waiting 14-day extension takes its own terms, a yes to it. `s`: the
+// message folded, or a sentence of it.
+bool Turn::TakesTheWaitingTerms(std::string_view s) const {
   const Action& a = *state_.pending;
   return a.type == ActionType::kExtend &&
-         HasAnyPhrase(folded_, {"do the", "go with the", "take the", "gör de", "ta de", "mach die", "nimm die"}) &&
-         FindCountedDays(folded_) == std::optional<int>(a.days);
+         HasAnyPhrase(s, {"do the", "go with the", "take the", "extend it", "move it", "gör de", "ta de",
+                                "förläng den", "flytta den", "mach die", "nimm die", "verlängere sie",
+                                "verschieb sie"}) &&
+         FindCountedDays(s) == std::optional<int>(a.days);
 }
 
 // Whether the classifier read the message as one of `intents`, or was unsure of it: the
@@ -1244,6 +1263,20 @@ bool Turn::AsksTheirOwnDueDate() const {
   };
   const std::vector<std::string_view> sentences = Sentences(folded_);
   return std::any_of(sentences.begin(), sentences.end(), asks);
+}
+
+// "what do I actually owe", "how much is actually left to pay", "wie viel schulde ich":
+// what the consumer owes, asked of themselves, with no one else spoken of.
+bool Turn::AsksWhatTheyOwe() const {
+  if (MentionsSomeoneElse(folded_) || NamesARelative(folded_)) return false;
+  const std::vector<std::string> words = Words(folded_);
+  const bool owes = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return In(w, {"owe", "owing", "skyldig", "schulde"});
+  });
+  const bool themselves = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return In(w, {"i", "jag", "ich"});
+  });
+  return (owes && themselves) || HasAnyPhrase(folded_, {"left to pay", "still owing", "kvar att betala", "noch offen"});
 }
 
 // Whether the message names one of the consumer's own shops (two named equally count).
@@ -1375,9 +1408,6 @@ std::optional<int> Turn::NamedExtensionDays(std::optional<Date> due) const {
   return FindDays(folded_, account_.today);
 }
 
-// A card of the consumer's own named by its last four digits ("It's the Visa ending in
-// 8817"), in a message read as out of scope or unsure, is the card to switch to; the
-// switch is stated and runs only on a yes like any change.
 // "Thanks. And the other one?", "n the other one", "Och den andra?", "What about my other
 // purchase, same question": the question last answered, asked again of the other plan
 // (SelectPlans picks it), whatever thanks or card the classifier read in so few words.
@@ -1398,6 +1428,9 @@ void Turn::ReadSameQuestionOfTheOther() {
   Reread({state_.last_question, std::max(reading_.confidence, kMinConfidence)});
 }
 
+// A card of the consumer's own named by its last four digits ("It's the Visa ending in
+// 8817"), in a message read as out of scope or unsure, is the card to switch to; the
+// switch is stated and runs only on a yes like any change.
 void Turn::ReadNewCard() {
   const std::string& i = reading_.intent;
   const bool unsure = ReadAsOrUnsure({"oos"});
