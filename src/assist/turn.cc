@@ -218,6 +218,7 @@ void Turn::ReadTheMessage() {
   ReadFailedPayment();
   ReadRetryQuestion();
   ReadHowItWorks();
+  ReadMissingAPayment();
   ReadHowOftenCharged();
   ReadWhichPurchaseBySuperlative();
   ReadWhatIsComingUp();
@@ -475,6 +476,7 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
   // waiting for its yes.
   if (state_.pending->type == ActionType::kDispute && !plain_yes && !text_handoff_ &&
       HasAnyPhrase(folded_, {"report the problem", "report it", "report this", "flag it", "flag that", "file it",
+                             "problem report", "open a report", "file a report", "open a case",
                              "open a case", "stop the payments", "stop payments", "pause the payments",
                              "pause payments", "problem melden", "das melden", "zahlungen stoppen",
                              "zahlungen pausieren", "anmäla problemet", "anmäla det", "stoppa betalningarna",

@@ -131,6 +131,7 @@ class Turn {
   void ReadHowOftenCharged();
   void ReadWhatIsComingUp();
   void ReadHowItWorks();
+  void ReadMissingAPayment();
   void ReadInstalmentsWorth();
   void ReadRetryQuestion();
   void ReadFeesQuestion();

@@ -23,6 +23,16 @@ bool Turn::SpeaksOfPaying() const {
   // "just take 150 to be safe": a bare sum beside a verb of paying.
   if (FindAmount(folded_, true) && HasAnyPhrase(folded_, {"take", "charge", "put", "dra", "buchen"})) return true;
   if (MatchMerchant(folded_, MerchantNames(ActivePlansOrAll())) || SpeaksOfNextInstalment(folded_)) return true;
+  // "ok money is there now, take it now" right after a failed payment was explained: that
+  // payment; "kan ni dra den missade betalningen": the missed one.
+  const bool after_a_failure = state_.last_question == "payment_failed" && !state_.focus_plan.empty();
+  if (after_a_failure && HasAnyPhrase(folded_, {"take it", "charge it", "run it", "dra den", "buch sie", "zieh sie"})) {
+    return true;
+  }
+  if (HasAnyPhrase(folded_, {"the missed", "missed one", "missed payment", "missade", "verpasste",
+                             "fehlgeschlagene"})) {
+    return true;
+  }
   return HasAnyPhrase(folded_, {"payoff", "paying", "repay", "settle", "clear", "everything", "the rest",
                                 "remaining", "all of it", "charge", "charged", "money towards", "money toward",
                                 "put some money",

@@ -619,6 +619,28 @@ void Turn::ReadHowItWorks() {
   Reread({"how_it_works", std::max(reading_.confidence, kMinConfidence)});
 }
 
+// "And what happens if I miss one of the payments?", "om jag missar en betalning?": the
+// late fee, whatever question of how the product works the classifier read in it.
+void Turn::ReadMissingAPayment() {
+  if (!ReadAsOrUnsure({"how_it_works", "oos", "payment_schedule"}) || !AsksSomething(folded_)) return;
+  // "How does the pay-in-four thing work, please? … And what if I'm late with one": both
+  // asked, the late fee is answered beside how it works.
+  if (HasAnyPhrase(folded_, {"how does", "how do", "how it works", "work?", "works", "explain", "pay in 4",
+                             "pay-in-4", "pay in four", "pay-in-four", "four payments", "hur fungerar", "hur funkar",
+                             "betala i 4", "wie funktioniert", "in 4 raten"})) {
+    return;
+  }
+  if (!HasAnyPhrase(folded_, {"if i miss", "if i missed", "miss a payment", "miss one", "miss an instalment",
+                              "miss an installment", "if i'm late", "if im late", "if i am late", "if i don't pay",
+                              "if i dont pay", "if i can't pay", "if i cant pay", "om jag missar", "om jag inte betalar",
+                              "om jag är sen", "om jag betalar för sent", "wenn ich eine zahlung verpasse",
+                              "wenn ich eine rate verpasse", "wenn ich nicht zahle", "wenn ich nicht bezahle",
+                              "wenn ich zu spät zahle", "verpasse"})) {
+    return;
+  }
+  Reread({"late_fee", std::max(reading_.confidence, kMinConfidence)});
+}
+
 // "I'm thinking of paying two instalments' worth right now", "zwei der offenen Raten auf
 // einmal bezahlen": a payment of that many instalments, whatever payoff or extension
 // the classifier (or a week named in passing) read in it.
@@ -1235,18 +1257,23 @@ bool Turn::TellsOfTheirOwnPurchase() const {
                                  "ich kaufte", "kaufte ich", "wir haben", "ich bestellte", "bestellte ich"}));
 }
 
-// "How much does he still owe?", "Hur mycket är han skyldig": what someone else owes
-// asked after ("I have two plans with you" after a husband's death asks of their own).
+// "How much does he still owe?", "Hur mycket är han skyldig", "he had a plan with you. how
+// much was left": what someone else owes asked after ("I have two plans with you" after a
+// husband's death asks of their own, and so does "what's left on mine").
 bool Turn::AsksAfterAnothersAccount() const {
   if (!MentionsSomeoneElse(folded_) && !NamesARelative(folded_) &&
-      !HasAnyPhrase(folded_, {"he had", "she had", "han hade", "hon hade", "er hatte", "sie hatte"})) {
+      !HasAnyPhrase(folded_, {"he had", "she had", "han hade", "hon hade", "er hatte", "sie hatte", "my father",
+                              "my mother"})) {
     return false;
   }
+  if (AsksTheirOwnBalance(folded_)) return false;
   return HasAnyPhrase(folded_, {"he owe", "she owe", "he owes", "she owes", "he still owe", "she still owe",
                                 "what's owed", "whats owed", "what is owed", "the total", "outstanding amount",
                                 "outstanding amounts", "his balance", "her balance", "how much he", "how much she",
-                                "han skyldig", "hon skyldig", "hans saldo", "hennes saldo", "schuldet er",
-                                "schuldet sie", "sein saldo", "ihr saldo"});
+                                "how much was left", "what was left", "what's left on it", "whats left on it",
+                                "what is left on it", "his remaining", "her remaining", "han skyldig", "hon skyldig",
+                                "hans saldo", "hennes saldo", "var kvar", "schuldet er", "schuldet sie", "sein saldo",
+                                "ihr saldo", "noch offen"});
 }
 
 // "And second, when is my own Crisp Tech payment due?", "för mig: när ska min egen
