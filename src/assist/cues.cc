@@ -459,6 +459,8 @@ bool NamesAnotherPersonsCard(std::string_view s) {
         break;
       }
       if (In(x, {"his", "her", "their", "hans", "hennes", "deras", "seine", "seiner", "ihre", "ihrer"})) return true;
+      // "kan min mamma betala … med sitt kort?": the card of the relative who pays.
+      if (swedish && In(x, {"sitt", "sin", "sina"}) && NamesARelative(s)) return true;
       // "something's off with the card": a contraction, and too far from the card.
       if (english && x == "s" && back <= 3 && j - back >= 1 &&
           !In(w[j - back - 1], {"it", "that", "what", "there", "here", "let", "he", "she", "who", "where", "how",
@@ -595,7 +597,9 @@ bool HasOffTopicSubject(std::string_view s) {
                           "gemalt", "hauptstadt", "hotel", "hotell", "book a flight", "boka ett hotell", "boka flyg",
                           "flug buchen", "hotel buchen", "joke", "jokes", "cheer me up", "skämt", "vits", "witz",
                           "excel formula", "spreadsheet formula", "a formula", "one formula", "formel", "rain",
-                          "umbrella", "regna", "regnar", "paraply", "regnet", "regenschirm"});
+                          "umbrella", "regna", "regnar", "paraply", "regnet", "regenschirm", "cook", "cooking",
+                          "leftover", "leftovers", "what should i make", "laga mat", "matrester", "kochen",
+                          "koche", "essensreste"});
 }
 
 bool SpeaksOfAFailedPayment(std::string_view s) {

@@ -4077,5 +4077,80 @@ TEST(PolicyTest, WhatABereavedChildsFatherOwedIsNotToldInChat) {
   }
 }
 
+// "kan min mamma betala min delbetalning … med sitt kort? Det slutar på 3321.": the card
+// of the relative who pays is hers, whatever extension "imorgon" was read as.
+TEST(PolicyTest, ARelativesCardBySwedishReflexive) {
+  Chat c;
+  const Decision d = c.Send("Hej, kan min mamma betala min delbetalning till Crisp Tech som dras imorgon med sitt kort? "
+                            "Det slutar på 3321.",
+                            U("extend_due_date", 0.7, Language::kSwedish));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"third_party_payment_method"}) << d.reply;
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+}
+
+// What to cook with leftovers is out of scope, whatever limit or balance was read in it.
+TEST(PolicyTest, CookingIsOutOfScope) {
+  Chat c;
+  const Decision d =
+      c.Send("Can you suggest something quick I can make for lunch with leftover rice and eggs?", U("spending_limit"));
+  EXPECT_EQ(d.intent, "oos") << d.reply;
+}
+
+// "I'd love to knock one of my upcoming payments out early" asks which; the shop named
+// next states the payment.
+TEST(PolicyTest, KnockingAPaymentOutEarly) {
+  Chat c;
+  c.AddPlan("Greenleaf Garden");
+  Decision d = c.Send("Hey! Finally got a minute with my lunch. I got paid yesterday so I'd love to knock one of my "
+                      "upcoming payments out early.",
+                      U("oos", 0.5));
+  EXPECT_EQ(c.state.awaiting_intent, "pay_now") << d.reply;
+  d = c.Send("Oh sorry, the one for Greenleaf Garden.", U("oos", 0.5));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+}
+
+// "I ordered a green rain jacket …, got a kids' fleece instead … Can you flag the order":
+// a wrong item reported, whatever next payment the classifier read in it.
+TEST(PolicyTest, AnotherItemReceivedInsteadIsReported) {
+  Chat c;
+  const Decision d = c.Send("I ordered a green rain jacket from Crisp Tech, got a kids' fleece instead, and they've "
+                            "ignored three emails. My next payment is coming up. Can you flag the order so I don't keep "
+                            "paying for it?",
+                            U("next_payment"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+}
+
+// "what's the interest rate on the … plan, and how many months are still to go?": the
+// payments left are answered beside the rate.
+TEST(PolicyTest, MonthsToGoBesideTheRate) {
+  Chat c;
+  const Decision d =
+      c.Send("what's the interest rate on the Crisp Tech plan, and how many months are still to go?", U("apr_interest"));
+  EXPECT_NE(d.reply.find("3 payment(s) left"), std::string::npos) << d.reply;
+}
+
+// "say I forget a payment because I'm away on holiday. What happens then?": the late fee.
+TEST(PolicyTest, ForgettingAPaymentIsTheLateFee) {
+  Chat c;
+  const Decision d =
+      c.Send("Okay, and say I forget a payment because I'm away on holiday. What happens then?", U("how_it_works"));
+  EXPECT_EQ(d.intent, "late_fee") << d.reply;
+}
+
+// "my job is gone … I know I've already used my extension. Can I speak to someone about a
+// payment arrangement?": people take it, and the used extension is said first.
+TEST(PolicyTest, AUsedExtensionSaidWhenAPersonIsAskedInHardTimes) {
+  Chat c;
+  c.account.plans[0].extended = true;
+  const Decision d = c.Send("I've just been told my job is gone. The Crisp Tech instalment is due in a few days and "
+                            "there's no way I can cover it, and I know I've already used my extension. Can I speak to "
+                            "someone about a payment arrangement?",
+                            U("extend_due_date"));
+  EXPECT_TRUE(d.handoff.has_value()) << d.reply;
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"extension_used"}) << d.reply;
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -988,6 +988,23 @@ static bool SentBack(std::string_view s) {
   return false;
 }
 
+namespace {
+
+// "got a kids' fleece instead", "fick en annan istället": something else received, at
+// most six words before "instead".
+bool GotSomethingInstead(const std::vector<std::string>& words) {
+  constexpr std::size_t kMaxWordsBetween = 6;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!In(words[i], {"got", "received", "sent", "fick", "bekommen", "geschickt", "kam"})) continue;
+    for (std::size_t k = i + 1; k < words.size() && k <= i + kMaxWordsBetween; ++k) {
+      if (In(words[k], {"instead", "istället", "stattdessen"})) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<std::string> FindDisputeReason(std::string_view folded) {
   // "I never got round to updating my card" tells of no order that never came. The text
   // is copied only when it holds such an errand: this runs several times a turn.
@@ -1038,6 +1055,8 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
                        "zersprungen"})) {
     return "wrong_item";
   }
+  // "I ordered a green rain jacket …, got a kids' fleece instead".
+  if (HasAnyPhrase(s, {"ordered", "beställde", "bestellt"}) && GotSomethingInstead(Words(s))) return "wrong_item";
   if (HasAnyPhrase(s, {"never arrived", "never received", "didn't arrive", "did not arrive", "not arrived",
                        "hasn't arrived", "has not arrived", "haven't received", "have not received",
                        "not received", "never came", "never got", "didn't get", "did not get", "not delivered",

@@ -828,9 +828,10 @@ std::vector<std::string> Turn::AskedBeside(const std::string& answered) const {
                              "how many are left", "how many left", "how many more are there",
                              "how many installments", "how many more payments", "payments are left",
                              "are still to come", "still to come on",
-                             "payments left", "hur många betalningar", "hur många månadsbetalningar",
+                             "payments left", "how many months", "months to go", "months left",
+                             "hur många betalningar", "hur många månadsbetalningar", "hur många månader",
                              "hur många delbetalningar", "wie viele raten", "wie viele zahlungen",
-                             "wie viele monatsraten"})) {
+                             "wie viele monatsraten", "wie viele monate"})) {
     out.push_back("balance");
   }
   // "when do fees hit n how high can they go. whats owed now": what is owed, asked in
@@ -935,7 +936,16 @@ void Turn::HandOver(HandoffReason reason, const PlanFacts* purchase) {
   // "I lost my job … I already pushed a payment back once. Can you push it again?": a
   // second extension asked beside hardship is refused by the rule before people take
   // over, so nobody waits for one.
-  if (reason == HandoffReason::kHardship && reading_.intent == "extend_due_date") {
+  // "I already moved a payment back once", "Ich habe schon einmal eine Zahlung verschoben":
+  // the extension spoken of, in other words.
+  const bool speaks_of_more_time =
+      reading_.intent == "extend_due_date" || NamesAnExtension(folded_) ||
+      HasAnyPhrase(folded_, {"moved a payment back", "moved it back", "pushed it back", "pushed a payment back",
+                             "push my", "back again", "skjutit upp", "sköt upp", "verschoben", "verschieben"});
+  // "I know I've already used my extension. Can I speak to someone about a payment
+  // arrangement?": asked of a person too.
+  const bool hard_times = reason == HandoffReason::kHardship || reason == HandoffReason::kRequested;
+  if (hard_times && speaks_of_more_time) {
     for (const PlanFacts* p : SelectPlans(true)) {
       if (!p->extended) continue;
       d_.refusals.push_back("extension_used");

@@ -24,7 +24,8 @@ void Turn::ReadOrderProblem() {
                                                   "report an issue", "register a problem", "register an issue",
                                                   "log a problem",
                                                   "open a case", "open a dispute", "file a claim", "raise an issue",
-                                                  "raise a dispute", "flag that", "flag it", "flag this", "anmäla",
+                                                  "raise a dispute", "flag that", "flag it", "flag this",
+                                                  "flag the order", "flag my order", "anmäla",
                                                   "anmäl det", "anmäla det", "reklamera", "melden", "das melden",
                                                   "reklamieren"});
   // A declined checkout read on an account that has none ("the tracking said 'label
@@ -631,6 +632,8 @@ void Turn::ReadMissingAPayment() {
     return;
   }
   if (!HasAnyPhrase(folded_, {"if i miss", "if i missed", "miss a payment", "miss one", "miss an instalment",
+                              "forget a payment", "forget one", "forget to pay", "if i forget", "glömmer en betalning",
+                              "glömmer att betala", "vergesse eine zahlung", "vergesse zu zahlen",
                               "miss an installment", "if i'm late", "if im late", "if i am late", "if i don't pay",
                               "if i dont pay", "if i can't pay", "if i cant pay", "om jag missar", "om jag inte betalar",
                               "om jag är sen", "om jag betalar för sent", "wenn ich eine zahlung verpasse",
@@ -867,6 +870,7 @@ void Turn::ReadPayingEarly() {
                               "before the due date", "i förväg", "vor dem fälligkeitstermin", "vor fälligkeit",
                               "instead of waiting", "rather than waiting", "instead of later", "rather than later",
                               "come out today", "come out now", "knock out the next", "knock out my next",
+                              "payments out early", "payment out early",
                               "get ahead on", "get ahead with", "before it's due", "before its due",
                               "before it is due", "ahead of the due date",
                               "betala i förväg", "betala tidigare", "betala i förtid", "vorab zahlen",
