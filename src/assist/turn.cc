@@ -398,6 +398,14 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
     return std::nullopt;
   }
   if (writes_blocked_) return std::nullopt;
+  const WaitingAnswer answer = ReadTheAnswer();
+  if (auto d = RunOnAYes(answer)) return d;
+  if (auto d = AnswerWhileItWaits(answer)) return d;
+  return DropTheWaitingChange(answer);
+}
+
+// What the message says to the change waiting for its yes (state_.pending).
+Turn::WaitingAnswer Turn::ReadTheAnswer() const {
   // "okay, only two weeks then. Before you do anything, tell me the exact date": a yes
   // held back until something is answered is no yes yet.
   const bool holds_off = HasAnyPhrase(folded_, {"before you do", "before you go ahead", "before you confirm",
@@ -428,12 +436,19 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
   const bool takes_the_terms_last =
       !sentences.empty() && !AsksSomething(sentences.back()) && TakesTheWaitingTerms(sentences.back());
   const bool plain_yes = yes && (!asks_too || takes_the_terms_last);
+  const bool pays = state_.pending->type == ActionType::kPay || state_.pending->type == ActionType::kPayoff;
+  return WaitingAnswer{holds_off, yes, plain_yes, pays};
+}
+
+// A plain yes runs the waiting change; a yes that names another card's digits, or that
+// asks to report a problem instead, is no yes to it. nullopt when the message is no yes.
+std::optional<Decision> Turn::RunOnAYes(const WaitingAnswer& answer) {
   // "det slutar på 7781, han har sagt ok" while a payment from the card on file waits:
   // a yes that names another card's digits is no yes to that payment. The card it comes
   // from is said, and it keeps waiting.
-  const bool pays = state_.pending->type == ActionType::kPay || state_.pending->type == ActionType::kPayoff;
   const auto other_digits = FindLast4(folded_, account_.method_last4);
-  if (pays && !account_.method_last4.empty() && yes && other_digits && *other_digits != account_.method_last4) {
+  if (answer.pays && answer.yes && !account_.method_last4.empty() && other_digits &&
+      *other_digits != account_.method_last4) {
     d_.next.pending = state_.pending;
     Say("method_on_file", {MethodWord(account_.method_type), account_.method_last4});
     Say("pending_still");
@@ -446,20 +461,26 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
       HasAnyPhrase(folded_, {"report it", "report this", "report the problem", "open a dispute", "dispute it",
                              "anmäl", "anmäl det", "anmäla", "reklamera", "das melden", "melde das", "melde es",
                              "problem melden", "reklamieren"});
-  if (yes && reports_instead) {
+  if (answer.yes && reports_instead) {
     d_.next.pending = state_.pending;
     Say("pending_still");
     return Finish();
   }
-  if (plain_yes) {
+  if (answer.plain_yes) {
     d_.intent = "affirm";
     d_.execute = state_.pending;
     d_.next.pending.reset();
     return Finish();  // the shell runs it and replies with Outcome
   }
+  return std::nullopt;
+}
+
+// A question about the waiting change, or of another subject, answered while it keeps
+// waiting for its yes. nullopt when the message asks nothing of it.
+std::optional<Decision> Turn::AnswerWhileItWaits(const WaitingAnswer& answer) {
   // "til the 20th next month" once the longest extension waits: it cannot go further,
   // and what waits is still the most there is.
-  if (state_.pending->type == ActionType::kExtend && !plain_yes && !text_handoff_ &&
+  if (state_.pending->type == ActionType::kExtend && !answer.plain_yes && !text_handoff_ &&
       state_.pending->days == servicing::kMaxExtensionDays) {
     const PlanFacts* p = FindPlan(account_, state_.pending->plan_id);
     const std::optional<int> asked = NamedExtensionDays(p != nullptr ? NextDue(*p) : std::nullopt);
@@ -474,10 +495,10 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
   // never received", "can u flag it on ur end", "can u stop the payments": the report
   // asked for again while it waits is no "no" (whatever "don't" it holds); it keeps
   // waiting for its yes.
-  if (state_.pending->type == ActionType::kDispute && !plain_yes && !text_handoff_ &&
+  if (state_.pending->type == ActionType::kDispute && !answer.plain_yes && !text_handoff_ &&
       HasAnyPhrase(folded_, {"report the problem", "report it", "report this", "flag it", "flag that", "file it",
                              "problem report", "open a report", "file a report", "open a case",
-                             "open a case", "stop the payments", "stop payments", "pause the payments",
+                             "stop the payments", "stop payments", "pause the payments",
                              "pause payments", "problem melden", "das melden", "zahlungen stoppen",
                              "zahlungen pausieren", "anmäla problemet", "anmäla det", "stoppa betalningarna",
                              "pausa betalningarna"})) {
@@ -502,7 +523,7 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
   const bool asks_which_card = HasAnyPhrase(folded_, {"which card", "what card", "wat card", "which of my cards",
                                                       "vilket kort", "vilket av mina kort", "welche karte",
                                                       "welcher karte"});
-  if (pays && !plain_yes && AsksSomething(folded_) && !account_.method_last4.empty() &&
+  if (answer.pays && !answer.plain_yes && AsksSomething(folded_) && !account_.method_last4.empty() &&
       (FindLast4(folded_) == account_.method_last4 || asks_which_card)) {
     d_.next.pending = state_.pending;
     Say("pending_card", {account_.method_last4});
@@ -511,7 +532,7 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
   }
   // "Sorry, why is it less than $120?", "huh y not 120" of a waiting payoff: the refund
   // that made it less, and it keeps waiting.
-  if (pays && AsksWhyTheSum(folded_)) {
+  if (answer.pays && AsksWhyTheSum(folded_)) {
     if (const PlanFacts* p = FindPlan(account_, state_.pending->plan_id); p != nullptr && p->refunded_minor > 0) {
       d_.next.pending = state_.pending;
       ExplainARefund(*p);
@@ -522,7 +543,7 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
   // "thats just the one payment not the whole thing yeah?", "this won't touch the
   // ceramics order, will it?" of a waiting payment: the sum and the purchase it is for
   // are all it takes, and it keeps waiting.
-  if (pays && AsksSomething(folded_) && AsksWhatItTakes(folded_)) {
+  if (answer.pays && AsksSomething(folded_) && AsksWhatItTakes(folded_)) {
     d_.next.pending = state_.pending;
     Say("pending_scope", {Money(state_.pending->amount_minor, state_.pending->currency), state_.pending->merchant});
     Say("pending_still");
@@ -544,12 +565,12 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
                                                 "meanwhile", "in the meantime", "vad händer om", "vad händer med",
                                                 "måste jag", "under tiden", "was passiert wenn",
                                                 "was passiert mit", "muss ich", "trotzdem", "solange"});
-  const bool held = holds_off && AboutTheWaitingChange(*state_.pending);
+  const bool held = answer.holds_off && AboutTheWaitingChange(*state_.pending);
   // "Actually, wait. The speaker still hasn't arrived … Can I report a problem with the
   // order instead?" while a payment waits: the payment is dropped, and the report is
   // the request (stated below, to wait for its own yes).
-  const auto report = pays && !text_handoff_ ? report_instead_ : std::nullopt;
-  if (!plain_yes && !report && (!says_no || weighs_it) && !text_handoff_ &&
+  const auto report = answer.pays && !text_handoff_ ? report_instead_ : std::nullopt;
+  if (!answer.plain_yes && !report && (!says_no || weighs_it) && !text_handoff_ &&
       (AsksSomething(folded_) || weighs_it || held) &&
       (AboutTheWaitingChange(*state_.pending) || side_question)) {
     d_.next.pending = state_.pending;
@@ -580,6 +601,14 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
     Say("pending_still");
     return Finish();
   }
+  return std::nullopt;
+}
+
+// Neither a yes nor a question about it: the waiting change is dropped. A no cancels it;
+// a message not understood keeps it waiting with a reminder; anything else is a new
+// request, read on by the turn (nullopt).
+std::optional<Decision> Turn::DropTheWaitingChange(const WaitingAnswer& answer) {
+  const auto report = answer.pays && !text_handoff_ ? report_instead_ : std::nullopt;
   d_.next.pending.reset();
   if (report) Reread({*report, kMinConfidence});
   if (!report && (IsDenial(folded_) || Intent() == "deny")) {
@@ -593,7 +622,7 @@ std::optional<Decision> Turn::ResolveTheWaitingChange() {
   // no new request ("what's the longest you can give me?", "okay, so what is the
   // most?"): the stated change keeps waiting and the consumer is reminded of the
   // choice. Anything else is a new request; the change stated before does not happen.
-  const bool unclear = Intent() == "oos" || reading_.confidence < kMinConfidence || yes;
+  const bool unclear = Intent() == "oos" || reading_.confidence < kMinConfidence || answer.yes;
   // "come on, just this once" after a refusal that offered what the rules allow is
   // pressing against the rule (answered below), not a muddled answer to the offer.
   const bool presses = state_.refused_by_rule && PressesForAnException(folded_);

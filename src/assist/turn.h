@@ -102,6 +102,17 @@ class Turn {
   void ReadTheMessage();
   std::optional<Decision> GuardTheAccount();
   std::optional<Decision> ResolveTheWaitingChange();
+  // What a message says to the change waiting for its yes (ReadTheAnswer).
+  struct WaitingAnswer {
+    bool holds_off = false;  // "before you do anything, tell me …": no yes yet
+    bool yes = false;        // a yes, or the waiting terms taken in so many words
+    bool plain_yes = false;  // a yes that asks nothing else
+    bool pays = false;       // the change waiting is a payment or a payoff
+  };
+  WaitingAnswer ReadTheAnswer() const;
+  std::optional<Decision> RunOnAYes(const WaitingAnswer& answer);
+  std::optional<Decision> AnswerWhileItWaits(const WaitingAnswer& answer);
+  std::optional<Decision> DropTheWaitingChange(const WaitingAnswer& answer);
   std::optional<Decision> RefuseOrHandOver();
   Decision Respond();
   // ---- turn_reading.cc ----
