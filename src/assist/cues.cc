@@ -640,7 +640,8 @@ bool NamesTheRate(std::string_view s) {
 bool AsksForInvestmentAdvice(std::string_view s) {
   return HasAnyPhrase(s, {"invest", "investing", "investment", "investments", "bitcoin", "crypto", "cryptocurrency",
                           "solana", "ethereum", "dogecoin", "litecoin", "cardano",
-                          "index fund", "index funds", "stock market", "stocks", "chip stock", "etf", "etfs",
+                          "index fund", "index funds", "stock market", "stocks", "chip stock", "stock to buy",
+                          "best stock", "which stock", "stock tips", "stock tip", "etf", "etfs",
                           "portfolio", "investera", "investering", "aktier", "fonder", "indexfond", "krypto",
                           "investieren", "anlegen", "geldanlage", "aktien", "fonds", "indexfonds", "kryptowährung"}) &&
          !HasAnyPhrase(s, {"plan", "plans", "instalment", "instalments", "installment", "pay off", "payoff", "purchase",
@@ -1043,7 +1044,9 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                        "har blivit uppsagd", "got fired", "was fired",
                        "hours were cut", "hours got cut", "hours have been cut", "hours were halved",
                        "don't know how i'll pay", "don't know how i will pay", "dont know how ill pay",
-                       "no idea how i'll pay", "no idea how i will pay", "wie ich das bezahlen soll",
+                       "no idea how i'll pay", "no idea how i will pay", "can't see how i'll pay",
+                       "cant see how ill pay", "can't see how i will pay", "have income again", "no income",
+                       "company closed", "wie ich das bezahlen soll",
                        "wie ich das zahlen soll", "stunden wurden halbiert", "stunden wurden gekürzt",
                        "arbetstimmar har halverats", "timmar har halverats", "timmar har dragits ner",
                        "hur jag ska klara det", "hur jag ska betala", "hur jag ska klara betalningen"}) ||
@@ -1101,8 +1104,12 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
                      !HasAnyPhrase(s, {"travel agent", "estate agent", "insurance agent", "secret agent", "agent id",
                                        "agent number"});
   // "Dear customer service, …": the service greeted is none asked for.
+  // "their customer service doesn't answer": the shop's service is none asked for either.
   const std::string asked = WithoutPhrases(s, {"dear customer service", "hello customer service",
-                                               "hi customer service", "dear tranche customer service"});
+                                               "hi customer service", "dear tranche customer service",
+                                               "their customer service", "the shop's customer service",
+                                               "the store's customer service", "the merchant's customer service",
+                                               "its customer service"});
   if (human || agent || HasAnyPhrase(asked, {"real person", "a person", "an agent", "live agent", "speak to someone",
                        "talk to someone", "someone i can talk to", "someone i could talk to", "anyone i can talk to",
                        "anyone i could talk to", "someone to talk to", "someone i can speak to", "talk to a colleague",

@@ -4152,5 +4152,89 @@ TEST(PolicyTest, AUsedExtensionSaidWhenAPersonIsAskedInHardTimes) {
   EXPECT_EQ(d.refusals, std::vector<std::string>{"extension_used"}) << d.reply;
 }
 
+// A failed payment paid in other words: "sort out the missed one right away", "pay the
+// instalment that failed … instead of waiting for the next retry", and a German failure
+// told beside a salary "noch nicht da" (no order that did not arrive).
+TEST(PolicyTest, AFailedPaymentPaidInOtherWords) {
+  const PaymentFacts failure{*ParseDate("2026-11-28"), 2000, true, "insufficient_funds"};
+  const std::vector<std::pair<std::string_view, Understanding>> cases = {
+      {"My Crisp Tech instalment bounced over the weekend. The money finally came in this morning, so I'd like to sort "
+       "out the missed one right away before it turns into a fee.",
+       U("payment_failed")},
+      {"Is it possible to pay the instalment that failed for Crisp Tech myself instead of waiting for the next retry?",
+       U("payment_failed")},
+      {"Hallo, meine Rate bei Crisp Tech ist am Freitag geplatzt, weil mein Gehalt noch nicht da war. Jetzt ist es auf "
+       "dem Konto – könnt ihr die offene Rate heute abbuchen?",
+       U("dispute_not_received", 0.8, Language::kGerman)}};
+  for (const auto& [text, u] : cases) {
+    Chat c;
+    c.account.plans[0].last_failure = failure;
+    const Decision d = c.Send(text, u);
+    ASSERT_TRUE(d.proposed.has_value()) << text << ": " << d.reply;
+    EXPECT_EQ(d.proposed->type, ActionType::kPay) << text;
+  }
+}
+
+// "a rundown of what's left on everything" is the balance of each; "get rid of the …
+// one entirely" pays it off.
+TEST(PolicyTest, WhatIsLeftOnEverythingAndGettingRidOfOne) {
+  Chat c;
+  c.AddPlan("Greenleaf Garden");
+  Decision d = c.Send("Can you give me a rundown of what's left on everything I've got with you?", U("oos", 0.4));
+  EXPECT_EQ(d.intent, "balance") << d.reply;
+  d = c.Send("I think I'll get rid of the Greenleaf Garden one entirely. Can you do that today?", U("oos", 0.4));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  EXPECT_EQ(d.proposed->merchant, "Greenleaf Garden");
+}
+
+// "their customer service doesn't answer" asks for no person: the order that did not
+// arrive is reported.
+TEST(PolicyTest, TheShopsCustomerServiceIsNoPersonAskedFor) {
+  Chat c;
+  const Decision d = c.Send("I'm at my wits' end — I ordered a jacket from Crisp Tech, the tracking hasn't moved in ten "
+                            "days, and their customer service doesn't answer emails or the phone. What can you do?",
+                            U("oos", 0.4));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+  EXPECT_EQ(HandoffFor("can I talk to customer service?", U("oos", 0.3)), HandoffReason::kRequested);
+}
+
+// "if … a payment doesn't go through, what happens?" is the late fee; "my husband … has a
+// payment due this week?" his account; "My company closed … can't see how I'll pay"
+// hardship; "best stock to buy this month?" out of scope.
+TEST(PolicyTest, AFailedPaymentAskedAHusbandsDueAClosedCompanyAndAStock) {
+  Chat c;
+  Decision d = c.Send("Makes sense. And if money's tight one month and a payment doesn't go through, what happens?",
+                      U("how_it_works"));
+  EXPECT_EQ(d.intent, "late_fee") << d.reply;
+  Chat husband;
+  d = husband.Send("Hi, could you check whether my husband Marco Bellini has a payment due this week? He's at work and "
+                   "asked me to look into it.",
+                   U("how_it_works"));
+  EXPECT_EQ(d.refusals, std::vector<std::string>{"other_consumer_data"}) << d.reply;
+  EXPECT_EQ(HandoffFor("My company closed on Friday with no notice and I don't know when I'll have income again. I "
+                       "just can't see how I'll pay them.",
+                       U("extend_due_date")),
+            HandoffReason::kHardship);
+  Chat stock;
+  d = stock.Send("best stock to buy this month?", U("how_it_works"));
+  EXPECT_EQ(d.intent, "oos") << d.reply;
+}
+
+// "Why did my payment fail yesterday? And can you use the card ending 7731 from now on?":
+// the card change, stated beside the failure.
+TEST(PolicyTest, ACardFromNowOnBesideAFailure) {
+  Chat c;
+  c.account.method_last4 = "3090";
+  c.account.plans[0].last_failure = PaymentFacts{*ParseDate("2026-11-30"), 2000, true, "card_expired"};
+  const Decision d =
+      c.Send("Why did my payment fail yesterday? And can you use the card ending 7731 from now on?", U("payment_failed"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod);
+  EXPECT_EQ(d.proposed->last4, "7731");
+}
+
 }  // namespace
 }  // namespace tranche::assist

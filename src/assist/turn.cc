@@ -330,7 +330,9 @@ std::optional<Decision> Turn::GuardTheAccount() {
       !SpeaksOfOwnMoney(folded_) && !TellsOfTheirOwnPurchase() &&
       SomeoneElseBesideMoney(NamesARelative, [](std::string_view t) {
         return HasAnyPhrase(t, {"balance", "owe", "owes", "account", "outstanding", "saldo", "skyldig", "konto",
-                                "schuldet", "offen hat", "kontostand", "email", "e-mail", "e-post", "got a plan with you",
+                                "schuldet", "offen hat", "kontostand", "payment due", "has a payment",
+                                "anything overdue", "something overdue", "zahlung fällig", "überfällig",
+                                "betalning som ska dras", "försenat", "email", "e-mail", "e-post", "got a plan with you",
                                 "got some plan with you", "has a plan with you", "has got a plan", "left on her",
                                 "left on his"}) ||
                BuysOfSomeoneElse(t);

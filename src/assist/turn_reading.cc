@@ -382,7 +382,8 @@ void Turn::ReadPayoffWords() {
       (HasAnyPhrase(folded_, {"settle", "begleichen"}) || settles_in_swedish) && NamesOneOfTheirShops();
   // "i wanna clear the bike stuff completely, how much is left": a payoff wanted, the
   // sum asked beside it (the payoff states it).
-  const bool clears = (HasAnyPhrase(folded_, {"clear", "pay", "settle", "betala", "bezahlen", "begleichen"}) ||
+  const bool clears = (HasAnyPhrase(folded_, {"clear", "pay", "settle", "get rid of", "betala", "bezahlen",
+                                              "begleichen"}) ||
                        settles_in_swedish) &&
                       HasAnyPhrase(folded_, {"completely", "entirely", "in full", "in one go", "helt", "allt på en gång",
                                              "komplett", "vollständig", "auf einmal"});
@@ -632,7 +633,9 @@ void Turn::ReadMissingAPayment() {
     return;
   }
   if (!HasAnyPhrase(folded_, {"if i miss", "if i missed", "miss a payment", "miss one", "miss an instalment",
-                              "forget a payment", "forget one", "forget to pay", "if i forget", "glömmer en betalning",
+                              "forget a payment", "forget one", "forget to pay", "if i forget",
+                              "doesn't go through", "does not go through", "doesnt go through", "glömmer en betalning",
+                              "inte går igenom", "nicht durchgeht",
                               "glömmer att betala", "vergesse eine zahlung", "vergesse zu zahlen",
                               "miss an installment", "if i'm late", "if im late", "if i am late", "if i don't pay",
                               "if i dont pay", "if i can't pay", "if i cant pay", "om jag missar", "om jag inte betalar",
@@ -825,7 +828,10 @@ void Turn::ReadPayNowRequest() {
   const bool unread = ReadAsOrUnsure({"oos"}) &&
                       (!AsksSomething(folded_) || PoliteRequest() || StatesAWish() || bids) &&
                       (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_) || that_one);
-  if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread) return;
+  // "meine Rate … ist am Freitag geplatzt, weil mein Gehalt noch nicht da war … könnt ihr
+  // die offene Rate heute abbuchen?": a failure told of is no order that did not arrive.
+  const bool failure_told = HasAFailure() && SpeaksOfAFailedPayment(folded_) && IsReportIntent(i);
+  if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread && !failure_told) return;
   if (AsksToPayOff(folded_)) return;  // the whole, asked for in so many words, is a payoff
   // "pay next tidewater": a message that opens on the verb asks for the payment.
   const std::vector<std::string> words = Words(folded_);
@@ -843,12 +849,14 @@ void Turn::ReadPayNowRequest() {
       return false;
     }
     // "Can you run the missed one again now": a failed payment taken again.
-    const bool pay_verb = HasAnyPhrase(t, {"take", "charge", "pay", "run it", "run the", "retry", "dra", "betala",
-                                           "abbuchen", "buchen", "bezahlen", "zahlen", "einziehen"});
-    const bool now = HasAnyPhrase(t, {"now", "right now", "today", "nu", "direkt", "genast", "idag", "i dag", "jetzt",
+    const bool pay_verb = HasAnyPhrase(t, {"take", "charge", "pay", "run it", "run the", "retry", "sort out", "dra",
+                                           "betala", "abbuchen", "buchen", "bezahlen", "zahlen", "einziehen"});
+    const bool now = HasAnyPhrase(t, {"now", "right now", "right away", "straight away", "today", "instead of waiting",
+                                      "rather than waiting", "nu", "direkt", "genast", "idag", "i dag", "jetzt",
                                       "sofort", "gleich", "heute"});
     const bool missed = HasAnyPhrase(t, {"the missed", "missed one", "missed payment", "missed instalment",
-                                         "failed one", "den missade", "die verpasste", "die fehlgeschlagene"});
+                                         "failed one", "that failed", "den missade", "die verpasste",
+                                         "die fehlgeschlagene", "die offene rate"});
     return pay_verb && (now || missed || opens_on_paying);
   };
   const std::vector<std::string_view> sentences = Sentences(folded_);
@@ -1307,7 +1315,8 @@ bool Turn::AsksWhatTheyOwe() const {
   const bool themselves = std::any_of(words.begin(), words.end(), [](const std::string& w) {
     return In(w, {"i", "jag", "ich"});
   });
-  return (owes && themselves) || HasAnyPhrase(folded_, {"left to pay", "still owing", "kvar att betala", "noch offen"});
+  return (owes && themselves) || HasAnyPhrase(folded_, {"left to pay", "still owing", "what's left on", "whats left on",
+                                                        "what is left on", "kvar att betala", "noch offen"});
 }
 
 // Whether the message names one of the consumer's own shops (two named equally count).
@@ -1492,18 +1501,20 @@ void Turn::ReadNewCard() {
                                                       "wochen"}));
   // "I've added my new Visa ending 8812 in the app. Can you make that the card you charge
   // from now on?": the charges to come, not one now.
-  const bool from_now_on = i == "pay_now" &&
+  // "Why did my payment fail yesterday? And can you use the card ending 7731 from now
+  // on?": the same beside the failure.
+  const bool from_now_on = (i == "pay_now" || read_as_other) &&
                            HasAnyPhrase(folded_, {"from now on", "going forward", "in future", "in the future",
                                                   "future payments", "from here on", "framöver",
                                                   "från och med nu", "ab jetzt", "künftig", "in zukunft"});
-  const bool replaced = (read_as_other || from_now_on) &&
+  const bool replaced = from_now_on || (read_as_other &&
                         HasAnyPhrase(folded_, {"replacement card", "replacement visa", "replacement debit",
                                                "replacement mastercard", "new card", "new visa", "new debit",
                                                "new mastercard", "new one", "swap to", "switch to", "the new card",
                                                "put that one on", "use that one",
                                                "ersättningskort",
                                                "nytt kort", "nya kort", "byta till", "neue karte", "neuen karte",
-                                               "ersatzkarte", "umstellen"});
+                                               "ersatzkarte", "umstellen"}));
   if ((!unsure && !replaced) || !names_a_card) return;
   const auto last4 = FindLast4(folded_, account_.method_last4);
   if (!last4 || *last4 == account_.method_last4) return;
