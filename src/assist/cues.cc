@@ -597,7 +597,8 @@ bool HasOffTopicSubject(std::string_view s) {
                           "gemalt", "hauptstadt", "hotel", "hotell", "book a flight", "boka ett hotell", "boka flyg",
                           "flug buchen", "hotel buchen", "joke", "jokes", "cheer me up", "skämt", "vits", "witz",
                           "excel formula", "spreadsheet formula", "a formula", "one formula", "formel", "rain",
-                          "umbrella", "regna", "regnar", "paraply", "regnet", "regenschirm", "cook", "cooking",
+                          "umbrella", "regna", "regnar", "paraply", "regnet", "regenschirm", "cook", "cooking", "meal prep", "meal-prep",
+                          "make-ahead", "chicken", "kyckling", "hähnchen",
                           "leftover", "leftovers", "what should i make", "laga mat", "matrester", "kochen",
                           "koche", "essensreste"});
 }

@@ -391,11 +391,14 @@ void Turn::ReadPayoffWords() {
                                             "i would love to", "let me", "vill", "skulle vilja", "möchte", "will",
                                             "würde gern", "würde gerne", "hätte gern"});
   // "I'm going to clear whatever is left on the Volt Electronics purchase right now … Take
-  // all of it.": a payoff of a shop named, whatever fee or decline the rant was read as.
+  // all of it.": a payoff of a shop named, whatever fee, decline or next payment the
+  // message was read as ("Could I just clear whatever's left on the Sunbeam Ceramics
+  // dinner set?").
   const bool takes_all = NamesOneOfTheirShops() &&
                          HasAnyPhrase(folded_, {"clear whatever is left", "clear whatever's left", "take all of it",
                                                 "take it all"}) &&
-                         (i == "fees_overview" || i == "declined_checkout" || i == "complaint" || i == "balance");
+                         (i == "fees_overview" || i == "declined_checkout" || i == "complaint" || i == "balance" ||
+                          i == "next_payment");
   // "What I'd like now is to settle everything that's still owed … How much would that
   // come to after the refund?": the payoff wanted, asked beside what is owed or refunded.
   // "pay the rest of rosa kids all at once, the shop refunded already 40": a message that
@@ -526,9 +529,12 @@ void Turn::ReadRefundQuestion() {
 }
 
 // "What interest rate is on that loan?", "vilken ränta betalar jag på min delbetalning
-// hos Bellweather Pianos?": a question naming the rate, not understood, asks the APR.
+// hos Bellweather Pianos?": a question naming the rate, not understood, asks the APR. So
+// does "I can't remember what rate I signed up for … could you remind me", read as
+// hardship with no word of hardship in it.
 void Turn::ReadRateQuestion() {
-  if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_)) return;
+  const bool hardship_unsaid = reading_.intent == "hardship" && !text_handoff_;
+  if ((!ReadAsOrUnsure({"oos"}) && !hardship_unsaid) || !AsksSomething(folded_)) return;
   if (!NamesTheRate(folded_) || AsksForInvestmentAdvice(folded_)) return;
   Reread({"apr_interest", std::max(reading_.confidence, kMinConfidence)});
 }
