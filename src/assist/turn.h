@@ -260,6 +260,7 @@ class Turn {
   void Propose(Action a);
   bool SpeaksOfPaying() const;
   std::optional<std::int64_t> NamedAmount() const;
+  const PlanFacts* PlanToPay(const std::string& intent);
   void Pay();
   void ExplainARefund(const PlanFacts& p);
   void RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor);

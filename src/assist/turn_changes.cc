@@ -51,14 +51,27 @@ std::optional<std::int64_t> Turn::NamedAmount() const {
   return std::nullopt;
 }
 
-void Turn::Pay() {
-  if (!SpeaksOfPaying()) return Say("out_of_scope");
-  const PlanFacts* p = OnePlanFor("pay_now");
-  if (p == nullptr) return;
+// The plan a payment or payoff (`intent`) is for, when one can be paid now; null when
+// none can, with what stands in the way said (no word of paying, which plan, a payment
+// already in flight).
+const PlanFacts* Turn::PlanToPay(const std::string& intent) {
+  if (!SpeaksOfPaying()) {
+    Say("out_of_scope");
+    return nullptr;
+  }
+  const PlanFacts* p = OnePlanFor(intent);
+  if (p == nullptr) return nullptr;
   if (p->payment_in_flight) {
     d_.refusals.push_back("payment_in_progress");
-    return Say("refuse_in_flight", {p->merchant});
+    Say("refuse_in_flight", {p->merchant});
+    return nullptr;
   }
+  return p;
+}
+
+void Turn::Pay() {
+  const PlanFacts* p = PlanToPay("pay_now");
+  if (p == nullptr) return;
   std::int64_t amount = 0;
   if (call_ != nullptr && call_->amount_minor) {
     amount = *call_->amount_minor;
@@ -110,13 +123,8 @@ void Turn::RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor) {
 }
 
 void Turn::Payoff() {
-  if (!SpeaksOfPaying()) return Say("out_of_scope");
-  const PlanFacts* p = OnePlanFor("payoff");
+  const PlanFacts* p = PlanToPay("payoff");
   if (p == nullptr) return;
-  if (p->payment_in_flight) {
-    d_.refusals.push_back("payment_in_progress");
-    return Say("refuse_in_flight", {p->merchant});
-  }
   if (auto slot = FindAmount(folded_, false); slot && slot->minor && *slot->minor > p->payoff_minor) {
     return RefuseOverpayment(*p, *slot->minor);
   }
