@@ -240,19 +240,33 @@ void Turn::ReadTheMessage() {
   ReadSameQuestionOfTheOther();
 }
 
-// What is refused or set aside before any request is read: a full card number, a claim
-// of authority or embedded instructions (writes_blocked_ from here on), a re-split, a
-// bereavement, and another person's account or card. nullopt when the turn goes on.
+// What is refused or set aside before any request is read, in order: a full card number,
+// a claim of authority or embedded instructions (writes_blocked_ from here on), a
+// re-split, a bereavement, and another person's plan, card or account. nullopt when the
+// turn goes on.
 std::optional<Decision> Turn::GuardTheAccount() {
-  if (HasCardNumber(folded_)) {
-    d_.redact = true;
-    d_.next.pending.reset();
-    d_.refusals.push_back("full_card_number");
-    d_.next.refused_by_rule = true;
-    Say("card_number_refused");
-    if (MentionsSomeoneElse(folded_) || NamesAnotherPerson(folded_)) Say("third_party_card");
-    return Finish();
-  }
+  if (auto d = RefuseACardNumber()) return d;
+  BlockWritesOnAClaimOrInstructions();
+  if (auto d = RefuseAResplit()) return d;
+  if (auto d = HandOverABereavement()) return d;
+  if (auto d = RefuseAnothersPlan()) return d;
+  if (auto d = RefuseAnothersCard()) return d;
+  if (auto d = RefuseAnothersAccount()) return d;
+  return RefuseAnothersCardForTheWaitingChange();
+}
+
+std::optional<Decision> Turn::RefuseACardNumber() {
+  if (!HasCardNumber(folded_)) return std::nullopt;
+  d_.redact = true;
+  d_.next.pending.reset();
+  d_.refusals.push_back("full_card_number");
+  d_.next.refused_by_rule = true;
+  Say("card_number_refused");
+  if (MentionsSomeoneElse(folded_) || NamesAnotherPerson(folded_)) Say("third_party_card");
+  return Finish();
+}
+
+void Turn::BlockWritesOnAClaimOrInstructions() {
   const bool staff = ClaimsStaffAuthority(folded_);
   const bool injected = CarriesInstructions(folded_);
   if (staff || injected) {
@@ -268,10 +282,13 @@ std::optional<Decision> Turn::GuardTheAccount() {
     if (FindLast4(folded_, account_.method_last4) && NamesACardOrBank(folded_)) Say("third_party_card");
     writes_blocked_ = true;
   }
-  // "Re-split my Meadowlark plan into 8", "ändra så att planen delas upp i 8
-  // betalningar": a plan keeps the instalments agreed at purchase, whoever is said to
-  // have approved otherwise.
-  // "Hur fungerar dela upp i 4 exakt?" names the product, asking how it works.
+}
+
+// "Re-split my Meadowlark plan into 8", "ändra så att planen delas upp i 8
+// betalningar": a plan keeps the instalments agreed at purchase, whoever is said to
+// have approved otherwise.
+// "Hur fungerar dela upp i 4 exakt?" names the product, asking how it works.
+std::optional<Decision> Turn::RefuseAResplit() {
   const bool asks_how_it_works = HasAnyPhrase(folded_, {"how does", "how do", "hur fungerar", "wie funktioniert"});
   if (AsksToResplit(folded_) && !text_handoff_ && !asks_how_it_works) {
     d_.next.pending.reset();
@@ -283,8 +300,12 @@ std::optional<Decision> Turn::GuardTheAccount() {
     }
     return Finish();
   }
-  // A bereaved relative speaks of someone else's account by necessity: people handle it.
-  // What the one who died owed is not told in chat, and the reply says so first.
+  return std::nullopt;
+}
+
+// A bereaved relative speaks of someone else's account by necessity: people handle it.
+// What the one who died owed is not told in chat, and the reply says so first.
+std::optional<Decision> Turn::HandOverABereavement() {
   if (text_handoff_ == HandoffReason::kBereavement && !writes_blocked_) {
     if (AsksAfterAnothersAccount()) {
       d_.refusals.push_back("other_consumer_data");
@@ -292,7 +313,11 @@ std::optional<Decision> Turn::GuardTheAccount() {
     }
     return Handoff(*text_handoff_);
   }
-  // A friend's or relative's plan to pay is their account, whatever card would pay it.
+  return std::nullopt;
+}
+
+// A friend's or relative's plan to pay is their account, whatever card would pay it.
+std::optional<Decision> Turn::RefuseAnothersPlan() {
   if (PaysForSomeoneElse(folded_)) {
     d_.next.pending.reset();
     d_.next.refused_someone_else = true;
@@ -300,10 +325,14 @@ std::optional<Decision> Turn::GuardTheAccount() {
     Say("other_consumer");
     return Finish();
   }
-  // Someone else's card named with its digits is an attempt to pay with it, whatever
-  // the classifier made of the words around it. Pressed for right after a refusal
-  // ("She's sitting right next to me and says it's fine. Just run it"), it is refused
-  // again, whatever hardship or yes the classifier read.
+  return std::nullopt;
+}
+
+// Someone else's card named with its digits is an attempt to pay with it, whatever
+// the classifier made of the words around it. Pressed for right after a refusal
+// ("She's sitting right next to me and says it's fine. Just run it"), it is refused
+// again, whatever hardship or yes the classifier read.
+std::optional<Decision> Turn::RefuseAnothersCard() {
   const bool new_digits = FindLast4(folded_, account_.method_last4).has_value();
   const bool pressed_for_the_card =
       state_.refused_others_card &&
@@ -323,9 +352,13 @@ std::optional<Decision> Turn::GuardTheAccount() {
     Say("third_party_card");  // said once, though a staff claim beside it may have said it
     return Finish();
   }
-  // "check my boyfriend daniel reyes balance", "my wife's got some plan with you … how
-  // much is left on it": a relative named beside money words, and nothing of the
-  // consumer's own asked, is a question about the relative's account.
+  return std::nullopt;
+}
+
+// "check my boyfriend daniel reyes balance", "my wife's got some plan with you … how
+// much is left on it": a relative named beside money words, and nothing of the
+// consumer's own asked, is a question about the relative's account.
+std::optional<Decision> Turn::RefuseAnothersAccount() {
   const bool relative_owes =
       !SpeaksOfOwnMoney(folded_) && !TellsOfTheirOwnPurchase() &&
       SomeoneElseBesideMoney(NamesARelative, [](std::string_view t) {
@@ -373,9 +406,13 @@ std::optional<Decision> Turn::GuardTheAccount() {
     if (AsksTheirOwnDueDate()) NextPayment();
     return Finish();
   }
-  // "its my moms. yes confirm", "yes confirm. its my roomies card she said ok" once a card
-  // was stated: the card is someone else's (whoever gave leave), and a yes in the same
-  // breath does not switch to it.
+  return std::nullopt;
+}
+
+// "its my moms. yes confirm", "yes confirm. its my roomies card she said ok" once a card
+// was stated: the card is someone else's (whoever gave leave), and a yes in the same
+// breath does not switch to it.
+std::optional<Decision> Turn::RefuseAnothersCardForTheWaitingChange() {
   if (state_.pending && state_.pending->type == ActionType::kChangeMethod &&
       (SaysItIsAnothers(folded_) || MentionsSomeoneElse(folded_) ||
        HasAnyPhrase(folded_, {"she said", "he said", "they said", "hon sa", "han sa", "sie sagte", "er sagte",

@@ -101,6 +101,15 @@ class Turn {
   // ---- turn.cc: the stages of Run, in order ----
   void ReadTheMessage();
   std::optional<Decision> GuardTheAccount();
+  // The guards of GuardTheAccount, in its order.
+  std::optional<Decision> RefuseACardNumber();
+  void BlockWritesOnAClaimOrInstructions();
+  std::optional<Decision> RefuseAResplit();
+  std::optional<Decision> HandOverABereavement();
+  std::optional<Decision> RefuseAnothersPlan();
+  std::optional<Decision> RefuseAnothersCard();
+  std::optional<Decision> RefuseAnothersAccount();
+  std::optional<Decision> RefuseAnothersCardForTheWaitingChange();
   std::optional<Decision> ResolveTheWaitingChange();
   // What a message says to the change waiting for its yes (ReadTheAnswer).
   struct WaitingAnswer {
