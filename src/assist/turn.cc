@@ -517,6 +517,13 @@ std::optional<Decision> Turn::RunOnAYes(const WaitingAnswer& answer) {
 // A question about the waiting change, or of another subject, answered while it keeps
 // waiting for its yes. nullopt when the message asks nothing of it.
 std::optional<Decision> Turn::AnswerWhileItWaits(const WaitingAnswer& answer) {
+  if (auto d = AnswerOfTheWaitingExtension(answer)) return d;
+  if (auto d = KeepTheReportWaiting(answer)) return d;
+  if (auto d = AnswerOfTheWaitingPayment(answer)) return d;
+  return AnswerAQuestionWhileItWaits(answer);
+}
+
+std::optional<Decision> Turn::AnswerOfTheWaitingExtension(const WaitingAnswer& answer) {
   // "til the 20th next month" once the longest extension waits: it cannot go further,
   // and what waits is still the most there is.
   if (state_.pending->type == ActionType::kExtend && !answer.plain_yes && !text_handoff_ &&
@@ -530,6 +537,21 @@ std::optional<Decision> Turn::AnswerWhileItWaits(const WaitingAnswer& answer) {
       return Finish();
     }
   }
+  // "What's the maximum you can give me then?" after an extension was stated at its
+  // longest: the rule is the answer, whatever limit or product the classifier read,
+  // and the change keeps waiting for its yes.
+  if (state_.pending->type == ActionType::kExtend && !text_handoff_ && AsksSomething(folded_) &&
+      HasAnyPhrase(folded_, {"maximum", "max", "the most", "longest", "maximal", "maximalt", "högst", "längst",
+                             "som mest", "höchstens", "am längsten"})) {
+    d_.next.pending = state_.pending;
+    Say("extension_max");
+    Say("pending_still");
+    return Finish();
+  }
+  return std::nullopt;
+}
+
+std::optional<Decision> Turn::KeepTheReportWaiting(const WaitingAnswer& answer) {
   // "I would like to report the problem so that I don't have to pay for something I
   // never received", "can u flag it on ur end", "can u stop the payments": the report
   // asked for again while it waits is no "no" (whatever "don't" it holds); it keeps
@@ -545,17 +567,10 @@ std::optional<Decision> Turn::AnswerWhileItWaits(const WaitingAnswer& answer) {
     Say("pending_still");
     return Finish();
   }
-  // "What's the maximum you can give me then?" after an extension was stated at its
-  // longest: the rule is the answer, whatever limit or product the classifier read,
-  // and the change keeps waiting for its yes.
-  if (state_.pending->type == ActionType::kExtend && !text_handoff_ && AsksSomething(folded_) &&
-      HasAnyPhrase(folded_, {"maximum", "max", "the most", "longest", "maximal", "maximalt", "högst", "längst",
-                             "som mest", "höchstens", "am längsten"})) {
-    d_.next.pending = state_.pending;
-    Say("extension_max");
-    Say("pending_still");
-    return Finish();
-  }
+  return std::nullopt;
+}
+
+std::optional<Decision> Turn::AnswerOfTheWaitingPayment(const WaitingAnswer& answer) {
   // "Wird das von meiner Karte mit der Endung 3862 abgebucht?" of a waiting payment: the
   // card on file is the one it is taken from, and the payment keeps waiting.
   // "wat card u gonna take it from", "which of my cards would it come off?": the same.
@@ -588,6 +603,10 @@ std::optional<Decision> Turn::AnswerWhileItWaits(const WaitingAnswer& answer) {
     Say("pending_still");
     return Finish();
   }
+  return std::nullopt;
+}
+
+std::optional<Decision> Turn::AnswerAQuestionWhileItWaits(const WaitingAnswer& answer) {
   // A question about the waiting change ("so how far can you move it, and to what
   // date?", "wait, before you do it - that comes off what I owe, right?") is no
   // cancellation, however it starts: it is answered where the classifier is sure

@@ -121,6 +121,11 @@ class Turn {
   WaitingAnswer ReadTheAnswer() const;
   std::optional<Decision> RunOnAYes(const WaitingAnswer& answer);
   std::optional<Decision> AnswerWhileItWaits(const WaitingAnswer& answer);
+  // The answers of AnswerWhileItWaits, in its order.
+  std::optional<Decision> AnswerOfTheWaitingExtension(const WaitingAnswer& answer);
+  std::optional<Decision> KeepTheReportWaiting(const WaitingAnswer& answer);
+  std::optional<Decision> AnswerOfTheWaitingPayment(const WaitingAnswer& answer);
+  std::optional<Decision> AnswerAQuestionWhileItWaits(const WaitingAnswer& answer);
   std::optional<Decision> DropTheWaitingChange(const WaitingAnswer& answer);
   std::optional<Decision> RefuseOrHandOver();
   Decision Respond();
