@@ -873,6 +873,15 @@ void Turn::AnswerBesideAChange(const std::string& intent) {
 // a "when" after a balance, a failed collection by its words, a fee after a payment.
 std::vector<std::string> Turn::AskedBeside(const std::string& answered) const {
   std::vector<std::string> out;
+  AskedBesideOfTheRateOrTheNextPayment(answered, out);
+  AskedBesideOfACharge(answered, out);
+  AskedBesideOfWhatIsOwed(answered, out);
+  AskedBesideOfAFailureOrAFee(answered, out);
+  AskedBesideOfARefund(out);
+  return out;
+}
+
+void Turn::AskedBesideOfTheRateOrTheNextPayment(const std::string& answered, std::vector<std::string>& out) const {
   if (NamesTheRate(folded_) || folded_.find('%') != std::string::npos) {
     out.push_back("apr_interest");
   }
@@ -893,6 +902,9 @@ std::vector<std::string> Turn::AskedBeside(const std::string& answered) const {
                              "wieder abbucht", "nächste abbuchung"})) {
     out.push_back("next_payment");
   }
+}
+
+void Turn::AskedBesideOfACharge(const std::string& answered, std::vector<std::string>& out) const {
   // "I noticed a tranche charge on my bank statement today. Could you tell me what it was
   // for? I'd also like to know the APR": the charge explained beside the rate.
   if (answered != "payment_history" && answered != "payment_failed" &&
@@ -910,6 +922,9 @@ std::vector<std::string> Turn::AskedBeside(const std::string& answered) const {
                              "upfront", "vid köpet", "direkt", "redan", "beim kauf", "sofort", "schon"})) {
     out.push_back("how_it_works");
   }
+}
+
+void Turn::AskedBesideOfWhatIsOwed(const std::string& answered, std::vector<std::string>& out) const {
   // "how many monthly payments do we still have ahead of us, and what will the next one
   // be?": the count of payments left is the balance's answer.
   if (answered != "balance" && answered != "payment_schedule" &&
@@ -942,6 +957,9 @@ std::vector<std::string> Turn::AskedBeside(const std::string& answered) const {
       HasAnyPhrase(folded_, {"owe", "outstanding", "skyldig", "skyldiga", "schulde", "schulden", "insgesamt offen"})) {
     out.push_back("balance");
   }
+}
+
+void Turn::AskedBesideOfAFailureOrAFee(const std::string& answered, std::vector<std::string>& out) const {
   // "I got a message that something went wrong", "before the next try. when would that
   // be?": the failed collection on their account, in other words.
   const bool failed =
@@ -961,6 +979,9 @@ std::vector<std::string> Turn::AskedBeside(const std::string& answered) const {
   if (late && charged && !fee_said && (answered == "how_it_works" || answered == "fees_overview")) {
     out.push_back("late_fee");
   }
+}
+
+void Turn::AskedBesideOfARefund(std::vector<std::string>& out) const {
   // "skogsbo refund - what do i owe now?? and why did my last payment vanish": a refund
   // named beside another question, on an account that has one, is asked about too.
   const bool refunded = std::any_of(account_.plans.begin(), account_.plans.end(),
@@ -972,7 +993,6 @@ std::vector<std::string> Turn::AskedBeside(const std::string& answered) const {
                                          "zurückgeschickt"})) {
     out.push_back("refund_status");
   }
-  return out;
 }
 
 // "I got a message that something went wrong", "before the next try. when would that

@@ -204,6 +204,12 @@ class Turn {
   void AnswerFurtherQuestions(const std::string& answered);
   void AnswerBesideAChange(const std::string& intent);
   std::vector<std::string> AskedBeside(const std::string& answered) const;
+  // The parts of AskedBeside, in its order; each appends to out.
+  void AskedBesideOfTheRateOrTheNextPayment(const std::string& answered, std::vector<std::string>& out) const;
+  void AskedBesideOfACharge(const std::string& answered, std::vector<std::string>& out) const;
+  void AskedBesideOfWhatIsOwed(const std::string& answered, std::vector<std::string>& out) const;
+  void AskedBesideOfAFailureOrAFee(const std::string& answered, std::vector<std::string>& out) const;
+  void AskedBesideOfARefund(std::vector<std::string>& out) const;
   bool SpeaksOfTheirFailureInOtherWords() const;
   bool Understood() const;
   bool ResumesAwaited() const;
