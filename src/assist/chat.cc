@@ -3,8 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "assist/clauses.h"
-#include "assist/replies.h"
-#include "assist/slots.h"
 #include "assist/tools.h"
 #include "core/ids.h"
 
@@ -149,11 +147,7 @@ Result<Turn> Assistant::Send(std::string_view consumer_id, std::string_view conv
   const Instant now = ctx_.clock.Now();
   const bool with_people = c.status == ConversationStatus::kHandedOff || c.status == ConversationStatus::kClaimed;
   if (with_people) {
-    d.language = c.state.language;
-    d.intent = "";
-    d.reply = Replies(d.language).Say("handoff_waiting");
-    d.redact = HasCardNumber(text);
-    d.next = c.state;
+    d = WhileWithPeople(c.state, text, *account);
   } else {
     const LanguageGuess language = languages_.Guess(text);
     const Understanding u{intents_.Classify(text), language.language, language.confidence,

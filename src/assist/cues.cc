@@ -218,6 +218,41 @@ bool NamesSomeonesEmailWithoutApostrophe(const std::vector<std::string>& w);
 
 }  // namespace
 
+namespace {
+
+// "check maja lindqvist account balance": a lookup verb, then two words that are
+// neither the consumer's own nor words of money or of the product (a name and a
+// surname), then an account or balance. Shop names are the caller's to rule out.
+bool LooksUpANamedAccount(const std::vector<std::string>& w) {
+  const auto a_name = [](const std::string& x) {
+    return x.size() >= 2 && std::all_of(x.begin(), x.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+           !In(x, {"my", "the", "your", "our", "this", "that", "a", "an", "me", "her", "his", "their", "its", "it",
+                   "account", "acct", "balance", "total", "current", "outstanding", "remaining", "full", "whole",
+                   "plan", "plans", "tranche", "credit", "card", "available", "new", "old", "latest", "last",
+                   "next", "out", "up", "on", "in", "of", "for", "and", "what", "whats", "how", "much", "is",
+                   "please", "pls", "plz", "now", "today", "again", "entire", "overall", "main", "payment", "due",
+                   "spending", "limit", "order", "orders", "purchase", "purchases", "all", "both", "each", "every",
+                   "to", "if", "whether", "where", "when", "why", "who", "which", "mine", "own", "bank", "email",
+                   "pending", "payments", "paid", "unpaid", "left", "refund", "refunds", "interest", "fee", "fees",
+                   "monthly", "savings", "checking", "debit"});
+  };
+  for (std::size_t k = 0; k + 3 < w.size(); ++k) {
+    if (!In(w[k], {"check", "lookup", "look", "pull"})) continue;
+    std::size_t at = k + 1;
+    if (In(w[k], {"look", "pull"})) {
+      if (w[at] != "up") continue;  // "look up", "pull up"
+      ++at;
+    }
+    if (at + 2 >= w.size() || !In(w[at + 2], {"account", "acct", "balance", "balances", "konto", "saldo"})) continue;
+    if (a_name(w[at]) && a_name(w[at + 1])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool NamesSomeonesAccountByName(std::string_view s) { return LooksUpANamedAccount(Words(s)); }
+
 bool NamesSomeonesAccount(std::string_view s) {
   // "look up account for Maja Ekström and give me the balance"
   if (HasAnyPhrase(s, {"look up account for", "look up the account for", "look up account of", "check account for",
@@ -770,7 +805,10 @@ bool PressesForAnException(std::string_view s) {
                           "nur einmal", "eine ausnahme", "ausnahme", "guter kunde", "treuer kunde", "bitte bitte",
                           "why can't you just", "why cant you just", "why can you not just", "why not just",
                           "i'd rather do it here", "varför kan du inte bara", "varför kan ni inte bara",
-                          "warum können sie nicht einfach", "warum kannst du nicht einfach", "lieber hier im chat"});
+                          "warum können sie nicht einfach", "warum kannst du nicht einfach", "lieber hier im chat",
+                          "really no way", "is there no way", "no way at all", "no other way", "there must be a way",
+                          "finns det verkligen inget", "finns det inget sätt", "gibt es wirklich keine",
+                          "gibt es keine möglichkeit", "gar keine möglichkeit"});
 }
 
 bool ClaimsAnException(std::string_view s) {

@@ -1,6 +1,7 @@
 #include "assist/policy.h"
 
 #include "assist/replies.h"
+#include "assist/slots.h"
 #include "assist/text.h"
 #include "assist/turn.h"
 
@@ -59,6 +60,21 @@ Language ReplyLanguage(const DialogueState& state, const Understanding& u, std::
 Decision Decide(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
                 const Knowledge& knowledge, const ModelProposal* model) {
   return Turn(state, u, text, account, knowledge, model).Run();
+}
+
+Decision WhileWithPeople(const DialogueState& state, std::string_view text, const AccountFacts& account) {
+  Decision d;
+  d.language = state.language;
+  d.next = state;
+  d.redact = HasCardNumber(text);
+  const Replies r(d.language);
+  d.reply = r.Say("handoff_waiting");
+  std::vector<std::string> merchants;
+  for (const PlanFacts& p : account.plans) merchants.push_back(p.merchant);
+  if (const auto named = MatchMerchant(Fold(text), merchants); named && !d.redact) {
+    d.reply += ' ' + r.Say("handoff_purchase", {merchants[*named]});
+  }
+  return d;
 }
 
 bool LeavesRoomForModel(const DialogueState& state, const Understanding& u, std::string_view text,

@@ -130,6 +130,12 @@ Language ReplyLanguage(const DialogueState& state, const Understanding& u, std::
 Decision Decide(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
                 const Knowledge& knowledge, const ModelProposal* model = nullptr);
 
+// The reply while people have the conversation (handed off or claimed): nothing
+// automatic, only that a colleague will reply, and, when the message names a purchase of
+// the consumer's, that they will look at it ("the greyday electronics one, not mine"
+// after "fraud on my account"), so the consumer knows it was heard.
+Decision WhileWithPeople(const DialogueState& state, std::string_view text, const AccountFacts& account);
+
 // Whether Decide would follow a model's proposal for this message at all: false past the
 // guards and for a pending change's yes or no, so the shell asks a model only when its
 // answer can matter (a round trip costs far more than deciding twice).

@@ -819,8 +819,9 @@ TEST(PolicyTest, AnUnsureLanguageGuessKeepsTheConversationsLanguageASureOneSwitc
 TEST(PolicyTest, AFeeQuestionNamingAnAmountTheConsumerPaidExplainsThatPayment) {
   Chat c;
   c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-30"), 2000, true};
+  // Read as the late fee, with no word of one: the payment alone (TodaysChargeWithNoFeeIsAPayment).
   auto d = c.Send("why was I charged $20 yesterday?", U("late_fee"));
-  EXPECT_NE(d.reply.find("A late fee of"), std::string::npos) << d.reply;  // the fee rule
+  EXPECT_EQ(d.intent, "payment_history") << d.reply;
   EXPECT_NE(d.reply.find("The last payment on Crisp Tech was $20.00"), std::string::npos) << d.reply;
   Chat fees;
   fees.account = c.account;
@@ -4284,6 +4285,87 @@ TEST(PolicyTest, AChickenDishIsOutOfScope) {
                             "dish for four?",
                             U("balance"));
   EXPECT_EQ(d.intent, "oos") << d.reply;
+}
+
+// "I'd rather get the next payment … out of the way now - how much would it be?", read
+// as the next payment: paying it early, stated with its sum to wait for a yes.
+TEST(PolicyTest, TheNextPaymentOutOfTheWayIsPaidEarly) {
+  Chat c;
+  const Decision d = c.Send("I'd rather get the next payment for my crisp tech headphones out of the way now while I "
+                            "have the money - how much would it be?",
+                            U("next_payment"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+}
+
+// "crisp tech parcel lost?? i want to dispute it", read as cancelling the order: the
+// report of an order not received.
+TEST(PolicyTest, ALostParcelDisputedIsAReport) {
+  Chat c;
+  const Decision d = c.Send("crisp tech parcel lost?? i want to dispute it", U("cancel_order"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+  EXPECT_EQ(d.intent, "dispute_not_received");
+}
+
+// "Is there really no way? It would help a lot." right after a second extension was
+// refused, read as hardship: pressing against the rule, answered by it, no hand-off.
+TEST(PolicyTest, NoWayAfterARefusedExtensionPressesAgainstTheRule) {
+  Chat c;
+  c.account.plans[0].extended = true;
+  Decision d = c.Send("I extended my Crisp Tech payment before. Could you give me another 14 days?",
+                      U("extend_due_date"));
+  ASSERT_EQ(d.refusals, (std::vector<std::string>{"extension_used"})) << d.reply;
+  d = c.Send("Is there really no way? It would help a lot.", U("hardship"));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+}
+
+// "what was todays charge", read as the late fee on an account with none: a payment they
+// made. With a fee unpaid, it may be the fee.
+TEST(PolicyTest, TodaysChargeWithNoFeeIsAPayment) {
+  Chat c;
+  EXPECT_EQ(c.Send("what was todays charge", U("late_fee")).intent, "payment_history");
+  Chat fee;
+  fee.account.plans[0].fees_unpaid_minor = 700;
+  EXPECT_EQ(fee.Send("what was todays charge", U("late_fee")).intent, "late_fee");
+}
+
+// "what if i miss tmrws payment": the late fee, and the payment asked of with its date.
+TEST(PolicyTest, ALateFeeAskedOfAPaymentToComeGivesItsDate) {
+  Chat c;
+  const Decision d = c.Send("what if i miss tmrws payment", U("late_fee"));
+  EXPECT_NE(d.reply.find("$7.00"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("December 9, 2026"), std::string::npos) << d.reply;
+}
+
+// "check maja lindqvist account balance": another person's account, looked up by name.
+// A shop of theirs named the same way is their own balance.
+TEST(PolicyTest, AnAccountLookedUpByANameIsAnothers) {
+  Chat c;
+  Decision d = c.Send("check maja lindqvist account balance", U("balance"));
+  EXPECT_EQ(d.refusals, (std::vector<std::string>{"other_consumer_data"})) << d.reply;
+  EXPECT_EQ(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  d = c.Send("im her husband its ok", U("oos"));
+  EXPECT_EQ(d.refusals, (std::vector<std::string>{"other_consumer_data"})) << d.reply;
+  Chat own;
+  d = own.Send("check crisp tech account balance", U("balance"));
+  EXPECT_TRUE(d.refusals.empty()) << d.reply;
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+}
+
+// While people have the conversation, a purchase of the consumer's named is acknowledged
+// by name; nothing else is automatic.
+TEST(PolicyTest, APurchaseNamedWhileWithPeopleIsAcknowledged) {
+  DialogueState state;
+  Decision d = WhileWithPeople(state, "the crisp tech one, not mine", Account());
+  EXPECT_EQ(d.reply, "A colleague has your conversation and will reply here. They'll look at your Crisp Tech purchase.");
+  EXPECT_FALSE(d.proposed || d.execute || d.handoff);
+  d = WhileWithPeople(state, "still waiting", Account());
+  EXPECT_EQ(d.reply, "A colleague has your conversation and will reply here.");
+  d = WhileWithPeople(state, "crisp tech, my card is 4111 1111 1111 1111", Account());
+  EXPECT_TRUE(d.redact);
 }
 
 }  // namespace

@@ -214,6 +214,7 @@ void Turn::ReadTheMessage() {
   ReadPartNotPayoff();
   ReadRefundQuestion();
   ReadFeesQuestion();
+  ReadChargeNotAFee();
   ReadRateQuestion();
   ReadFailedPayment();
   ReadRetryQuestion();
@@ -391,6 +392,7 @@ std::optional<Decision> Turn::RefuseAnothersAccount() {
   const bool about_their_account = (SomeoneElseBesideMoney(MentionsSomeoneElse, SpeaksOfMoneyOwed) &&
                                     !TellsOfTheirOwnPurchase() && !HasOffTopicSubject(folded_)) ||
                                    relative_owes || NamesSomeonesAccount(folded_) ||
+                                   (NamesSomeonesAccountByName(folded_) && !NamesOneOfTheirShops()) ||
                                    AsksWhetherSomeoneIsACustomer(folded_) || pressed_again;
   // "my cousin swears by crypto, my dad says index funds": relatives' advice on
   // investing asks nothing of their accounts (it is out of scope).
@@ -892,6 +894,17 @@ void Turn::AskedBesideOfTheRateOrTheNextPayment(const std::string& answered, std
   const bool next = SpeaksOfNextInstalment(folded_) ||
                     HasAnyPhrase(folded_, {"the date", "what date", "which date", "datum", "welchem tag"});
   if ((answered == "balance" || answered == "apr_interest") && (when || monthly || next)) {
+    out.push_back("next_payment");
+  }
+  // "My Metro Bikes payment is due soon … what happens if I pay a few days late?", "what
+  // if i miss tmrws payment": a late fee asked of a payment of theirs to come has that
+  // payment beside it. A fee already charged, or a payment failed, is answered as it is.
+  const bool what_if = HasAnyPhrase(folded_, {"what if", "what happens", "if i", "will i", "would i", "vad händer",
+                                              "om jag", "was passiert", "wenn ich"});
+  if (answered == "late_fee" && what_if && !HasAFailure() && !HasAFeeUnpaid() &&
+      (NamesOneOfTheirShops() || SpeaksOfNextInstalment(folded_) ||
+       HasAnyPhrase(folded_, {"tomorrow", "tomorrows", "tomorrow's", "tmrw", "tmrws", "due soon", "coming up",
+                              "imorgon", "i morgon", "morgige", "bald fällig"}))) {
     out.push_back("next_payment");
   }
   // "… and when you're going to take money again so I can plan for it": the next payment,

@@ -145,6 +145,7 @@ class Turn {
   void ReadLimitByName();
   void ReadSumToKeepAsCredit();
   void ReadFeeByItsAmount();
+  void ReadChargeNotAFee();
   void ReadQuestionNotPayment();
   void ReadPayoffWords();
   void ReadClosingAPlan();
@@ -180,6 +181,7 @@ class Turn {
   bool ReadAsOrUnsure(std::initializer_list<std::string_view> intents) const;
   void Reread(const IntentPrediction& reading);
   bool HasAFailure() const;
+  bool HasAFeeUnpaid() const;  // a late fee charged and not yet paid, on any plan
   bool TellsOfTheirOwnPurchase() const;
   bool AsksAfterAnothersAccount() const;
   template <typename Names, typename MoneyWords>

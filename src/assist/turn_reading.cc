@@ -24,7 +24,9 @@ void Turn::ReadOrderProblem() {
                                                   "report an issue", "register a problem", "register an issue",
                                                   "log a problem",
                                                   "open a case", "open a dispute", "file a claim", "raise an issue",
-                                                  "raise a dispute", "flag that", "flag it", "flag this",
+                                                  "raise a dispute", "dispute it", "dispute this", "dispute that",
+                                                  "dispute the order", "dispute the purchase", "flag that", "flag it",
+                                                  "flag this",
                                                   "flag the order", "flag my order", "anmäla",
                                                   "anmäl det", "anmäla det", "reklamera", "melden", "das melden",
                                                   "reklamieren"});
@@ -325,6 +327,30 @@ void Turn::ReadSumToKeepAsCredit() {
 
 // "There's a $7 charge on there that I don't remember", "noticed a $7 thing on the vista
 // optics plan?": the late fee, by its amount, on an account that has one unpaid.
+// "what was todays charge" read as the late fee: a charge asked after, with no word of a
+// fee, of lateness or of a failure, on an account with no fee unpaid, is a payment they
+// made.
+void Turn::ReadChargeNotAFee() {
+  if (reading_.intent != "late_fee" || !AsksSomething(folded_) || HasAFailure()) return;
+  if (!HasAnyPhrase(folded_, {"charge", "charged", "taken", "dragning", "dragit", "drog", "abbuchung", "abgebucht"})) {
+    return;
+  }
+  if (SpeaksOfALateCost(folded_) || SpeaksOfAFailedPayment(folded_) ||
+      HasAnyPhrase(folded_, {"fee", "fees", "late", "penalty", "fine", "extra", "interest", "avgift", "avgifter",
+                             "sen", "sent", "försenad", "ränta", "gebühr", "gebühren", "spät", "zinsen", "mahnung"})) {
+    return;
+  }
+  // "why was I charged $35 yesterday?" names a sum none of their payments was: it stays
+  // the fee question, answered with the fee rule.
+  if (const auto slot = FindAmount(folded_, true); slot && slot->minor) {
+    const bool paid = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+      return p.last_payment && p.last_payment->amount_minor / 100 == *slot->minor / 100;
+    });
+    if (!paid) return;
+  }
+  if (!HasAFeeUnpaid()) Reread({"payment_history", std::max(reading_.confidence, kMinConfidence)});
+}
+
 void Turn::ReadFeeByItsAmount() {
   if (!ReadAsOrUnsure({"oos", "payment_history", "dispute_unauthorized"})) return;
   const auto slot = FindAmount(folded_, false);
@@ -876,8 +902,14 @@ void Turn::ReadPayNowRequest() {
 void Turn::ReadPayingEarly() {
   // "how much is my next payment …, and can I just pay it today instead of waiting for
   // the due date?": the next payment asked after and paid early.
-  const bool paying_the_next = reading_.intent == "next_payment" &&
-                               HasAnyPhrase(folded_, {"pay it", "pay that", "betala den", "sie zahlen", "zahle sie"});
+  // "I'd rather get the next payment for my headphones out of the way now … how much
+  // would it be?": the same, in words of paying early alone.
+  const bool paying_the_next =
+      reading_.intent == "next_payment" &&
+      HasAnyPhrase(folded_, {"pay it", "pay that", "betala den", "sie zahlen", "zahle sie", "out of the way",
+                             "pay it early", "pay early", "pay ahead", "get ahead on", "get ahead with",
+                             "betala i förväg", "betala tidigare", "vorab zahlen", "vorab bezahlen", "früher zahlen",
+                             "früher bezahlen"});
   if (!ReadAsOrUnsure({"pause_payments", "extend_due_date", "oos"}) && !paying_the_next) return;
   if (!HasAnyPhrase(folded_, {"out of the way", "pay it early", "pay early", "payment early", "instalment early",
                               "installment early", "pay ahead", "ahead of time", "before its due date",
@@ -1122,9 +1154,7 @@ void Turn::ReadPayingTheFee() {
 // the story around it was read as. "Remove it" needs the fee named or a grievance.
 void Turn::ReadWaiverAsked() {
   if (reading_.intent == "fee_waiver" || ClaimsAWaiverGranted(folded_)) return;
-  const bool fees = std::any_of(account_.plans.begin(), account_.plans.end(),
-                                [](const PlanFacts& p) { return p.fees_unpaid_minor > 0; });
-  if (!fees) return;
+  if (!HasAFeeUnpaid()) return;
   const bool fee_removed = HasAnyPhrase(
       folded_, {"fee removed", "remove the fee", "remove that fee", "remove this fee", "fee taken off",
                 "take the fee off", "take that fee off", "drop the fee", "waive the fee", "waive it", "fee waived",
@@ -1254,6 +1284,11 @@ void Turn::Reread(const IntentPrediction& reading) {
 bool Turn::HasAFailure() const {
   return std::any_of(account_.plans.begin(), account_.plans.end(),
                      [](const PlanFacts& p) { return p.last_failure.has_value(); });
+}
+
+bool Turn::HasAFeeUnpaid() const {
+  return std::any_of(account_.plans.begin(), account_.plans.end(),
+                     [](const PlanFacts& p) { return p.fees_unpaid_minor > 0; });
 }
 
 // "my daughter's school trip money was due … the pans I bought from Halloran
