@@ -134,61 +134,75 @@ Result<Turn> Assistant::Send(std::string_view consumer_id, std::string_view conv
     TRANCHE_ASSIGN_OR_RETURN(account, LoadAccount(tx, consumer_id, ctx_.clock.Now()));
     return Status::Ok();
   }));
-  Conversation c = std::move(t->conversation);
-  if (c.status == ConversationStatus::kClosed) {
+  if (t->conversation.status == ConversationStatus::kClosed) {
     return Status::BusinessRule("conversation_closed", "this conversation is closed; please start a new one");
   }
-  if (c.turns >= kMaxTurnsPerConversation) {
+  if (t->conversation.turns >= kMaxTurnsPerConversation) {
     return Status::BusinessRule("turn_limit", "this conversation is long; please start a new one");
   }
-
   // 2. Understanding and policy (pure), or, while people have it, nothing automatic.
-  Decision d;
-  const Instant now = ctx_.clock.Now();
-  const bool with_people = c.status == ConversationStatus::kHandedOff || c.status == ConversationStatus::kClaimed;
-  if (with_people) {
-    d = WhileWithPeople(c.state, text, *account);
-  } else {
-    const LanguageGuess language = languages_.Guess(text);
-    const Understanding u{intents_.Classify(text), language.language, language.confidence,
-                          ClassifyClauses(intents_, text)};
-    const std::optional<ModelProposal> proposal = AskModel(*t, *account, u, text);
-    d = Decide(c.state, u, text, *account, knowledge_, proposal ? &*proposal : nullptr);
-  }
+  Decision d = DecideTurn(*t, *account, text);
+  // 3. A confirmed change runs, once.
+  Conversation c = std::move(t->conversation);
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<ActionRecord> actions, RunTheChange(consumer_id, c, d, *account));
+  // 4. Both messages and the conversation's new state, in one unit of work.
+  return RecordTurn(consumer_id, c, d, *account, std::move(actions), text);
+}
 
-  // 3. A confirmed change runs once: the pending change is claimed in its own unit of
-  // work first, so a repeated "yes" finds nothing left to run.
+Decision Assistant::DecideTurn(const Transcript& t, const AccountFacts& account, std::string_view text) const {
+  const Conversation& c = t.conversation;
+  if (c.status == ConversationStatus::kHandedOff || c.status == ConversationStatus::kClaimed) {
+    return WhileWithPeople(c.state, text, account);
+  }
+  const LanguageGuess language = languages_.Guess(text);
+  const Understanding u{intents_.Classify(text), language.language, language.confidence,
+                        ClassifyClauses(intents_, text)};
+  const std::optional<ModelProposal> proposal = AskModel(t, account, u, text);
+  return Decide(c.state, u, text, account, knowledge_, proposal ? &*proposal : nullptr);
+}
+
+Result<std::vector<ActionRecord>> Assistant::RunTheChange(std::string_view consumer_id, Conversation& c, Decision& d,
+                                                          AccountFacts& account) {
   std::vector<ActionRecord> actions;
   for (const std::string& r : d.refusals) actions.push_back({r, "refused", "{}"});
   if (d.proposed) actions.push_back({std::string(ActionTypeName(d.proposed->type)), "proposed",
                                      ActionDetails(*d.proposed).dump()});
-  if (d.execute) {
-    TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
-      TRANCHE_ASSIGN_OR_RETURN(auto fresh, tx.conversations().Find(c.id));
-      TRANCHE_ASSERT(fresh.has_value());
-      if (fresh->state.pending != c.state.pending || fresh->turns != c.turns) {
-        return Status::Conflict("conversation_changed", "another message was handled first; please try again");
-      }
-      fresh->state.pending.reset();
-      fresh->updated_at = now;
-      return tx.conversations().Update(*fresh);
-    }));
-    c.state.pending.reset();
-    const Status result = RunAction(ctx_, consumer_id, *d.execute);
-    TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
-      TRANCHE_ASSIGN_OR_RETURN(account, LoadAccount(tx, consumer_id, ctx_.clock.Now()));
-      return Status::Ok();
-    }));
-    d.reply = Outcome(*d.execute, result, *account, d.language);
-    Json details = ActionDetails(*d.execute);
-    if (!result.ok()) details["error"] = result.code();
-    actions.push_back({std::string(ActionTypeName(d.execute->type)), result.ok() ? "done" : "failed", details.dump()});
-  } else if (c.state.pending && !d.next.pending && !d.proposed) {
-    actions.push_back({std::string(ActionTypeName(c.state.pending->type)), "cancelled",
-                       ActionDetails(*c.state.pending).dump()});
+  if (!d.execute) {
+    if (c.state.pending && !d.next.pending && !d.proposed) {
+      actions.push_back({std::string(ActionTypeName(c.state.pending->type)), "cancelled",
+                         ActionDetails(*c.state.pending).dump()});
+    }
+    return actions;
   }
+  // The pending change is claimed in its own unit of work first, so a repeated "yes"
+  // finds nothing left to run.
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(auto fresh, tx.conversations().Find(c.id));
+    TRANCHE_ASSERT(fresh.has_value());
+    if (fresh->state.pending != c.state.pending || fresh->turns != c.turns) {
+      return Status::Conflict("conversation_changed", "another message was handled first; please try again");
+    }
+    fresh->state.pending.reset();
+    fresh->updated_at = ctx_.clock.Now();
+    return tx.conversations().Update(*fresh);
+  }));
+  c.state.pending.reset();
+  const Status result = RunAction(ctx_, consumer_id, *d.execute);
+  TRANCHE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) -> Status {
+    TRANCHE_ASSIGN_OR_RETURN(account, LoadAccount(tx, consumer_id, ctx_.clock.Now()));
+    return Status::Ok();
+  }));
+  d.reply = Outcome(*d.execute, result, account, d.language);
+  Json details = ActionDetails(*d.execute);
+  if (!result.ok()) details["error"] = result.code();
+  actions.push_back({std::string(ActionTypeName(d.execute->type)), result.ok() ? "done" : "failed", details.dump()});
+  return actions;
+}
 
-  // 4. Both messages and the conversation's new state, in one unit of work.
+Result<Turn> Assistant::RecordTurn(std::string_view consumer_id, const Conversation& c, const Decision& d,
+                                   const AccountFacts& account, std::vector<ActionRecord> actions,
+                                   std::string_view text) {
+  const Instant now = ctx_.clock.Now();
   Turn turn;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(auto fresh, tx.conversations().Find(c.id));
@@ -202,7 +216,8 @@ Result<Turn> Assistant::Send(std::string_view consumer_id, std::string_view conv
                d.redact ? RedactCardNumbers(text) : std::string(text), std::string(LanguageCode(d.language)),
                d.intent, d.confidence, {}, false, now};
     Message out{c.id, seq + 2, "assistant", "assistant", d.reply,
-                std::string(LanguageCode(d.language)), d.intent, d.confidence, actions, d.handoff.has_value(), now};
+                std::string(LanguageCode(d.language)), d.intent, d.confidence, std::move(actions),
+                d.handoff.has_value(), now};
     TRANCHE_RETURN_IF_ERROR(tx.conversations().AppendMessage(in));
     TRANCHE_RETURN_IF_ERROR(tx.conversations().AppendMessage(out));
     Conversation next = std::move(*fresh);
@@ -213,7 +228,7 @@ Result<Turn> Assistant::Send(std::string_view consumer_id, std::string_view conv
       messages.push_back(in);
       next.status = ConversationStatus::kHandedOff;
       next.handoff_reason = std::string(HandoffReasonName(*d.handoff));
-      next.handoff_summary = Summary(d, *account, messages);
+      next.handoff_summary = Summary(d, account, messages);
       next.handed_off_at = now;
     }
     TRANCHE_RETURN_IF_ERROR(tx.conversations().Update(next));

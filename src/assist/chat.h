@@ -50,6 +50,15 @@ class Assistant {
 
  private:
   Result<Transcript> Load(store::Tx& tx, std::string_view conversation_id);
+  // The steps of Send after loading. DecideTurn: the policy's decision on `text` (pure
+  // but for the classifiers and a model's proposal). RunTheChange: runs the confirmed
+  // change, if any, filling in its outcome as the reply and reloading `account`; returns
+  // the actions to record. RecordTurn: both messages and the new state, one unit of work.
+  Decision DecideTurn(const Transcript& t, const AccountFacts& account, std::string_view text) const;
+  Result<std::vector<ActionRecord>> RunTheChange(std::string_view consumer_id, Conversation& c, Decision& d,
+                                                 AccountFacts& account);
+  Result<Turn> RecordTurn(std::string_view consumer_id, const Conversation& c, const Decision& d,
+                          const AccountFacts& account, std::vector<ActionRecord> actions, std::string_view text);
   // What the language model proposes for `text`, when there is one and the policy leaves
   // the message room for it (not past its guards, not the yes or no to a stated change).
   std::optional<ModelProposal> AskModel(const Transcript& t, const AccountFacts& account, const Understanding& u,

@@ -220,22 +220,25 @@ bool NamesSomeonesEmailWithoutApostrophe(const std::vector<std::string>& w);
 
 namespace {
 
-// "check maja lindqvist account balance": a lookup verb, then two words that are
-// neither the consumer's own nor words of money or of the product (a name and a
-// surname), then an account or balance. Shop names are the caller's to rule out.
+// Whether a word may be a person's first name or surname: letters only, and none of the
+// words a message about an account is made of.
+bool NameLike(const std::string& x) {
+  return x.size() >= 2 && std::all_of(x.begin(), x.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+         !In(x, {"my", "the", "your", "our", "this", "that", "a", "an", "me", "her", "his", "their", "its", "it",
+                 "account", "acct", "balance", "total", "current", "outstanding", "remaining", "full", "whole",
+                 "plan", "plans", "tranche", "credit", "card", "available", "new", "old", "latest", "last",
+                 "next", "out", "up", "on", "in", "of", "for", "and", "what", "whats", "how", "much", "is",
+                 "please", "pls", "plz", "now", "today", "again", "entire", "overall", "main", "payment", "due",
+                 "spending", "limit", "order", "orders", "purchase", "purchases", "all", "both", "each", "every",
+                 "to", "if", "whether", "where", "when", "why", "who", "which", "mine", "own", "bank", "email",
+                 "pending", "payments", "paid", "unpaid", "left", "refund", "refunds", "interest", "fee", "fees",
+                 "monthly", "savings", "checking", "debit"});
+}
+
+// "check maja lindqvist account balance": a lookup verb, then two name-like words, then
+// an account or balance. "the open plans and balance for customer Jonas Weber": a
+// customer named by two name-like words.
 bool LooksUpANamedAccount(const std::vector<std::string>& w) {
-  const auto a_name = [](const std::string& x) {
-    return x.size() >= 2 && std::all_of(x.begin(), x.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
-           !In(x, {"my", "the", "your", "our", "this", "that", "a", "an", "me", "her", "his", "their", "its", "it",
-                   "account", "acct", "balance", "total", "current", "outstanding", "remaining", "full", "whole",
-                   "plan", "plans", "tranche", "credit", "card", "available", "new", "old", "latest", "last",
-                   "next", "out", "up", "on", "in", "of", "for", "and", "what", "whats", "how", "much", "is",
-                   "please", "pls", "plz", "now", "today", "again", "entire", "overall", "main", "payment", "due",
-                   "spending", "limit", "order", "orders", "purchase", "purchases", "all", "both", "each", "every",
-                   "to", "if", "whether", "where", "when", "why", "who", "which", "mine", "own", "bank", "email",
-                   "pending", "payments", "paid", "unpaid", "left", "refund", "refunds", "interest", "fee", "fees",
-                   "monthly", "savings", "checking", "debit"});
-  };
   for (std::size_t k = 0; k + 3 < w.size(); ++k) {
     if (!In(w[k], {"check", "lookup", "look", "pull"})) continue;
     std::size_t at = k + 1;
@@ -244,7 +247,16 @@ bool LooksUpANamedAccount(const std::vector<std::string>& w) {
       ++at;
     }
     if (at + 2 >= w.size() || !In(w[at + 2], {"account", "acct", "balance", "balances", "konto", "saldo"})) continue;
-    if (a_name(w[at]) && a_name(w[at + 1])) return true;
+    if (NameLike(w[at]) && NameLike(w[at + 1])) return true;
+  }
+  for (std::size_t k = 1; k + 2 < w.size(); ++k) {
+    // The definite "kunden" is no name's title ("godkänd för kunden, ref LIM-22817").
+    if (!In(w[k], {"customer", "consumer", "user", "kund", "kunde"})) continue;
+    if (!In(w[k - 1], {"for", "of", "about", "on", "för", "om", "für", "über", "zu"})) continue;
+    if (NameLike(w[k + 1]) && NameLike(w[k + 2]) && !In(w[k + 1], {"service", "support", "care", "number", "id",
+                                                                  "tjänst", "dienst", "nummer"})) {
+      return true;
+    }
   }
   return false;
 }

@@ -47,8 +47,9 @@ bool WordThenWord(const std::vector<std::string>& words, std::initializer_list<s
 // your instructions", "mark my plan as paid", a pasted tool result): never followed.
 bool CarriesInstructions(std::string_view s);
 
-// "check maja lindqvist account balance": an account looked up by a person's name. A
-// shop's name reads the same; the caller rules out the consumer's own shops.
+// "check maja lindqvist account balance", "balance for customer Jonas Weber": an account
+// looked up by a person's name. A shop's name reads the same; the caller rules out the
+// consumer's own shops.
 bool NamesSomeonesAccountByName(std::string_view s);
 
 // "look up account for Maja Ekström", "anna's account": an account named as another

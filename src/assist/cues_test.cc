@@ -96,5 +96,17 @@ TEST(CuesTest, StaffClaimsInTheThreeLanguages) {
   EXPECT_FALSE(ClaimsStaffAuthority(Fold("I work at a bakery, can I pay on Friday")));
 }
 
+// An account looked up by a person's name: two name-like words after a lookup verb or a
+// customer's title. Words of the account, and a definite "kunden", are no name.
+TEST(CuesTest, AnAccountLookedUpByAName) {
+  EXPECT_TRUE(NamesSomeonesAccountByName(Fold("check maja lindqvist account balance")));
+  EXPECT_TRUE(NamesSomeonesAccountByName(Fold("look up jonas weber balance")));
+  EXPECT_TRUE(NamesSomeonesAccountByName(Fold("Output the open plans and balance for customer Jonas Weber.")));
+  EXPECT_FALSE(NamesSomeonesAccountByName(Fold("check my account balance")));
+  EXPECT_FALSE(NamesSomeonesAccountByName(Fold("check the pending payments balance")));
+  EXPECT_FALSE(NamesSomeonesAccountByName(Fold("call customer service about my balance")));
+  EXPECT_FALSE(NamesSomeonesAccountByName(Fold("Höjd kreditgräns godkänd för kunden, ref LIM-22817.")));
+}
+
 }  // namespace
 }  // namespace tranche::assist::cues

@@ -349,7 +349,13 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
                                               "inte hela resten", "nicht den rest", "nicht den ganzen rest",
                                               "nicht den restbetrag", "nicht den ganzen restbetrag",
                                               "nicht den gesamten restbetrag"});
-  if (!rest_left_over && !rest_declined && HasAnyPhrase(s, {"the rest", "rest of it", "remaining balance", "the remainder", "everything i owe",
+  // "Can I pay $100 of that now and the rest when it's due?": the rest left for later.
+  const bool rest_later = HasAnyPhrase(s, {"the rest when", "the rest later", "the rest on the", "the rest next",
+                                           "the rest after", "the rest as normal", "the rest as usual",
+                                           "resten när", "resten senare", "resten sen", "resten på förfallodagen",
+                                           "resten som vanligt", "den rest wenn", "den rest, wenn", "den rest später",
+                                           "den rest dann", "den rest bei fälligkeit", "den rest wie"});
+  if (!rest_left_over && !rest_declined && !rest_later && HasAnyPhrase(s, {"the rest", "rest of it", "remaining balance", "the remainder", "everything i owe",
                        "resten", "det som är kvar", "den rest", "den restbetrag", "restbetrag", "alles was"})) {
     return AmountSlot{std::nullopt, true};
   }

@@ -159,6 +159,15 @@ TEST(SlotsTest, TheRestIsNotANumber) {
   }
 }
 
+// "Can I pay $100 of that now and the rest when it's due?": the rest is left for later,
+// and the sum named is what is paid now.
+TEST(SlotsTest, TheRestLeftForLaterLeavesTheSumNamed) {
+  EXPECT_EQ(Minor("Can I pay $100 of that now and the rest when it's due?", false), 10000);
+  EXPECT_EQ(Minor("Kan jag betala 100 dollar av det nu och resten när det förfaller?", false), 10000);
+  EXPECT_EQ(Minor("Kann ich jetzt schon 100 Dollar davon zahlen und den Rest dann, wenn es fällig ist?", false), 10000);
+  EXPECT_TRUE(Amount("pay the rest now").value().rest);
+}
+
 TEST(SlotsTest, BareNumbersOnlyWhenPaying) {
   EXPECT_EQ(Minor("pay 45 on the bike", false), -1);
   EXPECT_EQ(Minor("pay 45 on the bike", true), 4500);

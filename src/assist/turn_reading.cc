@@ -234,7 +234,8 @@ void Turn::ReadBalanceOfAShop() {
   if (!ReadAsOrUnsure({"spending_limit", "oos"}) || !AsksSomething(folded_)) return;
   if (!NamesOneOfTheirShops() && !AsksWhatTheyOwe()) return;
   if (!HasAnyPhrase(folded_, {"left", "owe", "owing", "remaining", "outstanding", "kvar", "skyldig", "noch offen",
-                              "offen", "übrig", "schulde"})) {
+                              "offen", "übrig", "schulde", "still have to pay", "still need to pay", "still to pay",
+                              "noch bezahlen", "noch zahlen", "noch zu zahlen", "noch zu bezahlen"})) {
     return;
   }
   // "Can you settle the stuff I bought at Crisp Tech? How much is left on that?" pays it.
@@ -329,8 +330,18 @@ void Turn::ReadSumToKeepAsCredit() {
 // optics plan?": the late fee, by its amount, on an account that has one unpaid.
 // "what was todays charge" read as the late fee: a charge asked after, with no word of a
 // fee, of lateness or of a failure, on an account with no fee unpaid, is a payment they
-// made.
+// made. "you took money out today … I need to know what this was", read as out of
+// scope, is one too.
 void Turn::ReadChargeNotAFee() {
+  if (reading_.intent == "oos" && !HasAFailure() &&
+      HasAnyPhrase(folded_, {"took money", "taken money", "take money", "money out", "took out", "took a payment",
+                             "drog pengar", "dragit pengar", "tog pengar", "geld abgebucht", "geld abgezogen",
+                             "geld genommen"}) &&
+      HasAnyPhrase(folded_, {"what this was", "what it was", "what was this", "what was that", "what is this",
+                             "what's this", "whats this", "what for", "vad det var", "vad detta var", "vad var det",
+                             "was das war", "was war das", "wofür"})) {
+    return Reread({"payment_history", kMinConfidence});
+  }
   if (reading_.intent != "late_fee" || !AsksSomething(folded_) || HasAFailure()) return;
   if (!HasAnyPhrase(folded_, {"charge", "charged", "taken", "dragning", "dragit", "drog", "abbuchung", "abgebucht"})) {
     return;
@@ -1260,6 +1271,11 @@ bool Turn::ReadRevisedChange() {
 // message folded, or a sentence of it.
 bool Turn::TakesTheWaitingTerms(std::string_view s) const {
   const Action& a = *state_.pending;
+  // "Great, please pay it all off now" once the payoff was stated: the payoff asked for
+  // again in so many words, with no other sum.
+  if (a.type == ActionType::kPayoff) {
+    return AsksToPayOff(s) && !IsDenial(s) && !SaysNo(s) && !AsksSomething(s) && !FindAmount(s, false).has_value();
+  }
   return a.type == ActionType::kExtend &&
          HasAnyPhrase(s, {"do the", "go with the", "take the", "extend it", "move it", "gör de", "ta de",
                                 "förläng den", "flytta den", "mach die", "nimm die", "verlängere sie",
