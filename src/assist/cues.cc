@@ -543,7 +543,7 @@ bool AsksToPayOff(std::string_view s) {
                           "settle it all", "betala av allt", "betala av hela", "lösa hela", "lösa planen", "lösa köpet",
                           "betala hela", "betala allt", "slutbetala", "komplett bezahlen", "komplett abbezahlen",
                           "vollständig bezahlen", "vollständig abbezahlen", "ganz bezahlen", "alles bezahlen",
-                          "ablösen", "pay the rest", "pay all the rest", "pay the whole rest", "the complete remaining",
+                          "ablösen", "abzulösen", "abzubezahlen", "komplett abzuzahlen", "pay the rest", "pay all the rest", "pay the whole rest", "the complete remaining",
                           "the whole remaining", "betala resten", "betala hela resten", "den ganzen rest",
                           "den kompletten rest", "den gesamten rest"});
 }
@@ -779,7 +779,9 @@ bool SpeaksOfNextInstalment(std::string_view s) {
   return HasAnyPhrase(s, {"next instalment", "next installment", "next payment", "next one", "next due",
                           "upcoming one", "upcoming instalment", "upcoming installment", "upcoming payment",
                           "the one due", "nästa delbetalning", "nästa betalning", "nästa avbetalning", "nästa faktura",
-                          "nächste rate", "nächsten rate", "nächste zahlung", "nächsten zahlung"});
+                          "nächste rate", "nächsten rate", "nächste zahlung", "nächsten zahlung",
+                          "next monthly one", "next monthly payment", "next month's payment", "next months payment",
+                          "nästa månadsbetalning", "nächste monatsrate", "nächsten monatsrate"});
 }
 
 bool NamesARelative(std::string_view s) {

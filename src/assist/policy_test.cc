@@ -4415,5 +4415,95 @@ TEST(PolicyTest, ACustomerNamedIsAnotherPerson) {
   EXPECT_EQ(d.reply.find("$60.00"), std::string::npos) << d.reply;
 }
 
+// "Yes, pay that one." while an extension waits is no yes to moving the date: nothing runs.
+TEST(PolicyTest, AYesInWordsOfPayingIsNoYesToAnExtension) {
+  Chat c;
+  Decision d = c.Send("can you move my crisp tech payment by 7 days", U("extend_due_date"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  ASSERT_EQ(d.proposed->type, ActionType::kExtend);
+  d = c.Send("Yes, pay that one.", U("affirm"));
+  EXPECT_FALSE(d.execute.has_value()) << d.reply;
+  EXPECT_TRUE(d.next.pending.has_value()) << d.reply;
+}
+
+// "that's more than I have right now. Could I just pay next month's payment early
+// instead?" while a payoff waits, read as hardship: the next payment, stated for a yes.
+// The same in German, which had run the payoff on its yes.
+TEST(PolicyTest, TheNextPaymentInsteadOfAWaitingPayoff) {
+  Chat c;
+  Decision d = c.Send("How much would it take to pay off my Crisp Tech plan completely?", U("payoff"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  d = c.Send("Hmm, that's more than I have right now. Could I just pay next month's payment early instead?",
+             U("hardship"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+  EXPECT_FALSE(d.handoff.has_value());
+  Chat de;
+  de.state.language = Language::kGerman;
+  de.state.language_known = true;
+  d = de.Send("Wie viel müsste ich zahlen, um meine Finanzierung bei Crisp Tech komplett abzulösen?",
+              U("oos", 0.9, Language::kGerman));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  d = de.Send("Hm, das ist mir gerade zu viel. Kann ich stattdessen nur die nächste Monatsrate schon jetzt zahlen?",
+              U("pay_now", 0.9, Language::kGerman));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+  d = de.Send("Ja, bitte diese Rate abbuchen.", U("affirm", 0.9, Language::kGerman));
+  ASSERT_TRUE(d.execute.has_value()) << d.reply;
+  EXPECT_EQ(d.execute->amount_minor, 2000);
+}
+
+// "and if i just pay it late?", read as paying now: the late fee.
+TEST(PolicyTest, PayingItLateIsTheLateFee) {
+  Chat c;
+  const Decision d = c.Send("and if i just pay it late?", U("pay_now"));
+  EXPECT_EQ(d.intent, "late_fee") << d.reply;
+  EXPECT_FALSE(d.proposed.has_value());
+}
+
+// What a report would do, asked and held back, is the pause (no hand-off, no report); a
+// report asked for beside the same question is still stated.
+TEST(PolicyTest, WhatAReportWouldDoIsThePause) {
+  Chat c;
+  Decision d = c.Send("what happens to my payments if i report a problem with the order? just asking for now dont do "
+                      "anything",
+                      U("hardship"));
+  EXPECT_EQ(d.intent, "pause_payments") << d.reply;
+  EXPECT_FALSE(d.handoff.has_value() || d.proposed.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("21 days"), std::string::npos) << d.reply;
+  Chat report;
+  d = report.Send("What happens to my instalments if I report a problem with an order? My Crisp Tech package never "
+                  "showed up and the shop isn't responding, so I'd like to do that.",
+                  U("dispute_not_received"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+}
+
+// "my parcel from Crisp Tech got lost?? … can you put it on hold", read as cancelling the
+// order: the report of an order not received.
+TEST(PolicyTest, AParcelLostAndPutOnHoldIsAReport) {
+  Chat c;
+  const Decision d = c.Send("I think my parcel from Crisp Tech got lost?? do I still have to pay on the due date, can "
+                            "you put it on hold or something",
+                            U("cancel_order"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+}
+
+// "a new pay in 30 plan on my account that I never agreed to": the hand-off names the one
+// pay-in-30 plan.
+TEST(PolicyTest, AFraudHandOffNamesTheOnePlanOfTheProductNamed) {
+  Chat c;
+  c.AddPlan("GadgetHub").product = lending::ProductKind::kPayIn30;
+  const Decision d = c.Send("Good morning. I just noticed a new pay in 30 plan on my account that I never agreed to. "
+                            "I'm worried someone has my login.",
+                            U("report_fraud"));
+  ASSERT_TRUE(d.handoff.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("GadgetHub purchase"), std::string::npos) << d.reply;
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -1063,6 +1063,13 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
   }
   // "I ordered a green rain jacket …, got a kids' fleece instead".
   if (HasAnyPhrase(s, {"ordered", "beställde", "bestellt"}) && GotSomethingInstead(Words(s))) return "wrong_item";
+  // "my parcel from Nordic Trail got lost??": lost or missing, said of a parcel or order.
+  if (HasAnyPhrase(s, {"got lost", "went missing", "is missing", "been lost", "gone missing", "försvann",
+                       "har försvunnit", "verloren gegangen", "ist verschwunden"}) &&
+      HasAnyPhrase(s, {"parcel", "package", "order", "delivery", "shipment", "paket", "paketet", "försändelse",
+                       "beställning", "beställningen", "lieferung", "bestellung", "sendung"})) {
+    return "not_received";
+  }
   if (HasAnyPhrase(s, {"never arrived", "never received", "didn't arrive", "did not arrive", "not arrived",
                        "hasn't arrived", "has not arrived", "haven't received", "have not received",
                        "not received", "never came", "never got", "didn't get", "did not get", "not delivered",

@@ -2,6 +2,7 @@
 // over, answered or made a change of; and the helpers the turn's parts share.
 #include "assist/turn.h"
 
+#include <functional>
 #include <utility>
 
 #include "lending/schedule.h"
@@ -209,6 +210,7 @@ void Turn::ReadTheMessage() {
   ReadClauseAboutTheirShop();
   ReadQuestionNotPayment();
   ReadOrderProblem();
+  ReadWhatIfReported();
   ReadPayoffWords();
   ReadClosingAPlan();
   ReadPartNotPayoff();
@@ -503,6 +505,19 @@ std::optional<Decision> Turn::RunOnAYes(const WaitingAnswer& answer) {
                              "anmäl", "anmäl det", "anmäla", "reklamera", "das melden", "melde das", "melde es",
                              "problem melden", "reklamieren"});
   if (answer.yes && reports_instead) {
+    d_.next.pending = state_.pending;
+    Say("pending_still");
+    return Finish();
+  }
+  // "Yes, pay that one." while an extension waits: a yes in words of paying now is no yes
+  // to moving a date. Nothing runs; what waits is said again.
+  const bool pays_instead =
+      state_.pending->type == ActionType::kExtend &&
+      HasAnyPhrase(folded_, {"pay that", "pay this", "pay it now", "pay the", "pay now", "charge it", "charge that",
+                             "take the payment", "take it now", "betala den", "betala det", "betala nu", "dra den",
+                             "zahl das", "zahl sie", "bezahl das", "bezahl sie", "buch sie ab", "buch das ab"}) &&
+      !HasAnyPhrase(folded_, {"later", "then", "new date", "senare", "sen", "später", "dann"});
+  if (answer.yes && pays_instead) {
     d_.next.pending = state_.pending;
     Say("pending_still");
     return Finish();
@@ -1101,8 +1116,34 @@ void Turn::HandOver(HandoffReason reason, const PlanFacts* purchase) {
     }
     if (day) purchase = PlanBoughtOn(*day);
   }
+  // "a new pay in 30 plan on my account that I never agreed to": the one plan of the
+  // product named.
+  if (purchase == nullptr && reason == HandoffReason::kFraud) purchase = TheOnePlanOfTheProductNamed();
   if (purchase != nullptr) Say("handoff_purchase", {purchase->merchant});
   Say("handoff");
+}
+
+// The one plan of the product the message names ("pay in 30", "financing"); null when
+// it names none, or several plans are of it.
+const PlanFacts* Turn::TheOnePlanOfTheProductNamed() const {
+  using lending::ProductKind;
+  std::function<bool(ProductKind)> named;
+  if (HasAnyPhrase(folded_, {"pay in 30", "pay-in-30", "pay in thirty", "betala om 30", "in 30 tagen"})) {
+    named = [](ProductKind k) { return k == ProductKind::kPayIn30; };
+  } else if (HasAnyPhrase(folded_, {"pay in 4", "pay-in-4", "pay in four", "dela upp i 4", "in 4 raten"})) {
+    named = [](ProductKind k) { return k == ProductKind::kPayIn4; };
+  } else if (HasAnyPhrase(folded_, {"financing", "finance plan", "delbetalning", "finanzierung"})) {
+    named = [](ProductKind k) { return k != ProductKind::kPayIn4 && k != ProductKind::kPayIn30; };
+  } else {
+    return nullptr;
+  }
+  const PlanFacts* found = nullptr;
+  for (const PlanFacts& p : account_.plans) {
+    if (!named(p.product)) continue;
+    if (found != nullptr) return nullptr;
+    found = &p;
+  }
+  return found;
 }
 
 // The one plan bought on `day`; null when none or several were.

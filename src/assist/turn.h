@@ -131,6 +131,7 @@ class Turn {
   Decision Respond();
   // ---- turn_reading.cc ----
   void ReadOrderProblem();
+  void ReadWhatIfReported();
   void ReadClauseAboutTheirShop();
   void ReadUngroundedIntent();
   bool AsksOffTopic() const;
@@ -222,6 +223,7 @@ class Turn {
   Decision Handoff(HandoffReason reason);
   void HandOver(HandoffReason reason, const PlanFacts* purchase);
   const PlanFacts* PlanBoughtOn(Date day) const;
+  const PlanFacts* TheOnePlanOfTheProductNamed() const;
   void AnswerWhatTheyOweBeforeHandingOver(HandoffReason reason);
   Decision Finish();
   std::optional<Decision> FollowModel();

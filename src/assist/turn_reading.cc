@@ -7,6 +7,27 @@
 
 namespace tranche::assist::policy_detail {
 
+// "what happens to my payments if i report a problem with the order? just asking for
+// now", "falls ich es melde, werden meine Zahlungen dann ausgesetzt?": what a report
+// would do is asked, not the report (a hardship or a problem read in it): the pause.
+void Turn::ReadWhatIfReported() {
+  if (text_handoff_ || !AsksSomething(folded_)) return;
+  // "What happens to my instalments if I report a problem …? My package never showed up
+  // … so I'd like to do that": a report read stays one, unless it is held back.
+  const bool held_back = HasAnyPhrase(folded_, {"just asking", "dont do anything", "don't do anything",
+                                                "do not do anything", "not yet", "don't report", "dont report",
+                                                "noch nichts", "noch nicht melden", "nichts melden", "inte än",
+                                                "gör inget", "anmäl inte", "inget än"});
+  if (IsReportIntent(reading_.intent) && !held_back) return;
+  if (!HasAnyPhrase(folded_, {"if i report", "if you report", "if i reported", "if i dispute", "if i open a dispute",
+                              "if i file", "if i flag", "om jag anmäler", "om jag rapporterar", "om jag reklamerar",
+                              "falls ich es melde", "falls ich das melde", "wenn ich es melde", "wenn ich das melde",
+                              "falls ich melde", "wenn ich melde", "falls ich reklamiere", "wenn ich reklamiere"})) {
+    return;
+  }
+  Reread({"pause_payments", std::max(reading_.confidence, kMinConfidence)});
+}
+
 // A problem with an order the policy recognises itself ("arrived broken", "never
 // arrived") is reported, whatever out-of-scope or hand-off reading the classifier gave
 // the words around it ("so I'm not paying for broken stuff" read as hardship). Words
@@ -26,7 +47,10 @@ void Turn::ReadOrderProblem() {
                                                   "open a case", "open a dispute", "file a claim", "raise an issue",
                                                   "raise a dispute", "dispute it", "dispute this", "dispute that",
                                                   "dispute the order", "dispute the purchase", "flag that", "flag it",
-                                                  "flag this",
+                                                  "flag this", "put it on hold", "put them on hold",
+                                                  "put the payments on hold", "put my payments on hold",
+                                                  "pause the payments", "pause payments",
+                                                  "pausa betalningarna", "zahlungen pausieren", "zahlungen aussetzen",
                                                   "flag the order", "flag my order", "anmäla",
                                                   "anmäl det", "anmäla det", "reklamera", "melden", "das melden",
                                                   "reklamieren"});
@@ -720,6 +744,7 @@ void Turn::ReadFeesQuestion() {
   // "And if I pay one rate too late, what happens then?", "och om jag betalar för sent?":
   // what paying late costs, however the classifier read it.
   const bool late = HasAnyPhrase(folded_, {"too late", "pay late", "paying late", "am late", "i'm late", "late with",
+                                           "pay it late", "pay that late", "pay them late", "pay this late",
                                            "zu spät", "för sent", "för sen"});
   // How the product works asked beside it is answered with the fee (AskedBeside).
   const bool asks_how_it_works =
@@ -921,7 +946,10 @@ void Turn::ReadPayingEarly() {
                              "pay it early", "pay early", "pay ahead", "get ahead on", "get ahead with",
                              "betala i förväg", "betala tidigare", "vorab zahlen", "vorab bezahlen", "früher zahlen",
                              "früher bezahlen"});
-  if (!ReadAsOrUnsure({"pause_payments", "extend_due_date", "oos"}) && !paying_the_next) return;
+  // "that's more than I have right now. Could I just pay next month's payment early
+  // instead?" read as hardship asks to pay, not for help.
+  const bool hardship_unsaid = reading_.intent == "hardship" && !text_handoff_;
+  if (!ReadAsOrUnsure({"pause_payments", "extend_due_date", "oos"}) && !paying_the_next && !hardship_unsaid) return;
   if (!HasAnyPhrase(folded_, {"out of the way", "pay it early", "pay early", "payment early", "instalment early",
                               "installment early", "pay ahead", "ahead of time", "before its due date",
                               "before the due date", "i förväg", "vor dem fälligkeitstermin", "vor fälligkeit",
@@ -1233,6 +1261,14 @@ bool Turn::ReadRevisedChange() {
     // "thats just the one payment not the whole thing yeah?" asks what the payment takes;
     // "warum ist es weniger als 120?" why it is that sum; "no w8 the speakr never came …
     // can i report it insted" asks for something else.
+    // "Kann ich stattdessen nur die nächste Monatsrate schon jetzt zahlen?" while a payoff
+    // waits: the next payment instead, however it is asked.
+    if (a.type == ActionType::kPayoff && SpeaksOfNextInstalment(folded_) &&
+        HasAnyPhrase(folded_, {"instead", "just the next", "only the next", "just pay the next", "only pay the next",
+                               "stattdessen", "nur die nächste", "istället", "bara nästa", "endast nästa"})) {
+      Reread({"pay_now", kMinConfidence});
+      return true;
+    }
     if (AsksSomething(folded_) && AsksWhatItTakes(folded_)) return false;
     if (AsksWhyTheSum(folded_) || report_instead_) return false;
     // "I meant the Pacer Running shoes, not the jacket", "actually scrap that, the running
