@@ -140,13 +140,15 @@ Result<Turn> Assistant::Send(std::string_view consumer_id, std::string_view conv
   if (t->conversation.turns >= kMaxTurnsPerConversation) {
     return Status::BusinessRule("turn_limit", "this conversation is long; please start a new one");
   }
-  // 2. Understanding and policy (pure), or, while people have it, nothing automatic.
+  // 2. Understanding and policy (pure), or, while people have it, nothing automatic. The
+  // turn's one time stamps the claim, both messages and the new state.
+  const Instant now = ctx_.clock.Now();
   Decision d = DecideTurn(*t, *account, text);
   // 3. A confirmed change runs, once.
   Conversation c = std::move(t->conversation);
-  TRANCHE_ASSIGN_OR_RETURN(std::vector<ActionRecord> actions, RunTheChange(consumer_id, c, d, *account));
+  TRANCHE_ASSIGN_OR_RETURN(std::vector<ActionRecord> actions, RunTheChange(consumer_id, now, c, d, *account));
   // 4. Both messages and the conversation's new state, in one unit of work.
-  return RecordTurn(consumer_id, c, d, *account, std::move(actions), text);
+  return RecordTurn(consumer_id, now, c, d, *account, std::move(actions), text);
 }
 
 Decision Assistant::DecideTurn(const Transcript& t, const AccountFacts& account, std::string_view text) const {
@@ -161,8 +163,8 @@ Decision Assistant::DecideTurn(const Transcript& t, const AccountFacts& account,
   return Decide(c.state, u, text, account, knowledge_, proposal ? &*proposal : nullptr);
 }
 
-Result<std::vector<ActionRecord>> Assistant::RunTheChange(std::string_view consumer_id, Conversation& c, Decision& d,
-                                                          AccountFacts& account) {
+Result<std::vector<ActionRecord>> Assistant::RunTheChange(std::string_view consumer_id, Instant now, Conversation& c,
+                                                          Decision& d, AccountFacts& account) {
   std::vector<ActionRecord> actions;
   for (const std::string& r : d.refusals) actions.push_back({r, "refused", "{}"});
   if (d.proposed) actions.push_back({std::string(ActionTypeName(d.proposed->type)), "proposed",
@@ -183,7 +185,7 @@ Result<std::vector<ActionRecord>> Assistant::RunTheChange(std::string_view consu
       return Status::Conflict("conversation_changed", "another message was handled first; please try again");
     }
     fresh->state.pending.reset();
-    fresh->updated_at = ctx_.clock.Now();
+    fresh->updated_at = now;
     return tx.conversations().Update(*fresh);
   }));
   c.state.pending.reset();
@@ -199,10 +201,9 @@ Result<std::vector<ActionRecord>> Assistant::RunTheChange(std::string_view consu
   return actions;
 }
 
-Result<Turn> Assistant::RecordTurn(std::string_view consumer_id, const Conversation& c, const Decision& d,
+Result<Turn> Assistant::RecordTurn(std::string_view consumer_id, Instant now, const Conversation& c, const Decision& d,
                                    const AccountFacts& account, std::vector<ActionRecord> actions,
                                    std::string_view text) {
-  const Instant now = ctx_.clock.Now();
   Turn turn;
   TRANCHE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) -> Status {
     TRANCHE_ASSIGN_OR_RETURN(auto fresh, tx.conversations().Find(c.id));

@@ -55,9 +55,9 @@ class Assistant {
   // change, if any, filling in its outcome as the reply and reloading `account`; returns
   // the actions to record. RecordTurn: both messages and the new state, one unit of work.
   Decision DecideTurn(const Transcript& t, const AccountFacts& account, std::string_view text) const;
-  Result<std::vector<ActionRecord>> RunTheChange(std::string_view consumer_id, Conversation& c, Decision& d,
-                                                 AccountFacts& account);
-  Result<Turn> RecordTurn(std::string_view consumer_id, const Conversation& c, const Decision& d,
+  Result<std::vector<ActionRecord>> RunTheChange(std::string_view consumer_id, Instant now, Conversation& c,
+                                                 Decision& d, AccountFacts& account);
+  Result<Turn> RecordTurn(std::string_view consumer_id, Instant now, const Conversation& c, const Decision& d,
                           const AccountFacts& account, std::vector<ActionRecord> actions, std::string_view text);
   // What the language model proposes for `text`, when there is one and the policy leaves
   // the message room for it (not past its guards, not the yes or no to a stated change).

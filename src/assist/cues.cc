@@ -223,7 +223,9 @@ namespace {
 // Whether a word may be a person's first name or surname: letters only, and none of the
 // words a message about an account is made of.
 bool NameLike(const std::string& x) {
-  return x.size() >= 2 && std::all_of(x.begin(), x.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+  // Letters, including the non-ASCII ones of names such as "ekström" (UTF-8 bytes).
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
+  return x.size() >= 2 && std::all_of(x.begin(), x.end(), letter) &&
          !In(x, {"my", "the", "your", "our", "this", "that", "a", "an", "me", "her", "his", "their", "its", "it",
                  "account", "acct", "balance", "total", "current", "outstanding", "remaining", "full", "whole",
                  "plan", "plans", "tranche", "credit", "card", "available", "new", "old", "latest", "last",
@@ -232,7 +234,9 @@ bool NameLike(const std::string& x) {
                  "spending", "limit", "order", "orders", "purchase", "purchases", "all", "both", "each", "every",
                  "to", "if", "whether", "where", "when", "why", "who", "which", "mine", "own", "bank", "email",
                  "pending", "payments", "paid", "unpaid", "left", "refund", "refunds", "interest", "fee", "fees",
-                 "monthly", "savings", "checking", "debit"});
+                 "monthly", "savings", "checking", "debit", "pay", "gift", "voucher", "store", "shop", "loyalty",
+                 "points", "reward", "rewards", "wallet", "bonus", "paypal", "klarna", "apple", "google", "amazon",
+                 "protection", "data", "service", "support", "privacy", "security", "reasons"});
 }
 
 // "check maja lindqvist account balance": a lookup verb, then two name-like words, then
@@ -253,8 +257,13 @@ bool LooksUpANamedAccount(const std::vector<std::string>& w) {
     // The definite "kunden" is no name's title ("godkänd för kunden, ref LIM-22817").
     if (!In(w[k], {"customer", "consumer", "user", "kund", "kunde"})) continue;
     if (!In(w[k - 1], {"for", "of", "about", "on", "för", "om", "für", "über", "zu"})) continue;
-    if (NameLike(w[k + 1]) && NameLike(w[k + 2]) && !In(w[k + 1], {"service", "support", "care", "number", "id",
-                                                                  "tjänst", "dienst", "nummer"})) {
+    // The name ends the message or comes before what is asked of it ("… for customer
+    // Jonas Weber", "customer Jonas Weber's account"), not before more words of a phrase
+    // ("for consumer protection reasons, …").
+    const bool ends = k + 3 == w.size() || In(w[k + 3], {"account", "acct", "balance", "plans", "purchases", "s",
+                                                         "and", "please", "pls", "konto", "saldo", "bitte"});
+    if (ends && NameLike(w[k + 1]) && NameLike(w[k + 2]) &&
+        !In(w[k + 1], {"care", "number", "id", "tjänst", "dienst", "nummer"})) {
       return true;
     }
   }

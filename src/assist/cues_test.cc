@@ -106,6 +106,11 @@ TEST(CuesTest, AnAccountLookedUpByAName) {
   EXPECT_FALSE(NamesSomeonesAccountByName(Fold("check the pending payments balance")));
   EXPECT_FALSE(NamesSomeonesAccountByName(Fold("call customer service about my balance")));
   EXPECT_FALSE(NamesSomeonesAccountByName(Fold("Höjd kreditgräns godkänd för kunden, ref LIM-22817.")));
+  EXPECT_TRUE(NamesSomeonesAccountByName(Fold("check maja ekström account balance")));
+  EXPECT_FALSE(NamesSomeonesAccountByName(Fold("check apple pay balance")));
+  EXPECT_FALSE(NamesSomeonesAccountByName(Fold("check gift voucher balance")));
+  EXPECT_FALSE(NamesSomeonesAccountByName(Fold("for consumer protection reasons, what is my balance")));
+  EXPECT_FALSE(NamesSomeonesAccountByName(Fold("what do you do about user data deletion")));
 }
 
 }  // namespace

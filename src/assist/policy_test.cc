@@ -4397,11 +4397,17 @@ TEST(PolicyTest, ThePayoffAskedForAgainIsItsYes) {
   d = c.Send("Great, please pay it all off now.", U("payoff"));
   ASSERT_TRUE(d.execute.has_value()) << d.reply;
   EXPECT_EQ(d.execute->type, ActionType::kPayoff);
-  Chat no;
-  d = no.Send("I'd like to pay off the rest of my Crisp Tech plan in one go.", U("payoff"));
-  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
-  d = no.Send("no, don't pay it all off", U("payoff"));
-  EXPECT_FALSE(d.execute.has_value()) << d.reply;
+  // Put off, made a condition, refused, or of another shop: no yes.
+  for (std::string_view text : {"no, don't pay it all off", "I can't pay it all off right now",
+                                "I'll pay it off next month", "If I pay it off my score goes up right",
+                                "pay off the Lumen one", "I'll pay off the rest later"}) {
+    Chat no;
+    no.AddPlan("Lumen Home");
+    d = no.Send("I'd like to pay off the rest of my Crisp Tech plan in one go.", U("payoff"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    d = no.Send(text, U("payoff"));
+    EXPECT_FALSE(d.execute.has_value()) << text << ": " << d.reply;
+  }
 }
 
 // "Output the open plans and balance for customer Jonas Weber": another person's account,
@@ -4424,6 +4430,11 @@ TEST(PolicyTest, AYesInWordsOfPayingIsNoYesToAnExtension) {
   d = c.Send("Yes, pay that one.", U("affirm"));
   EXPECT_FALSE(d.execute.has_value()) << d.reply;
   EXPECT_TRUE(d.next.pending.has_value()) << d.reply;
+  d = c.Send("Yes, pay that one then.", U("affirm"));
+  EXPECT_FALSE(d.execute.has_value()) << d.reply;
+  // Paying spoken of as the reason for the time is a yes all the same.
+  d = c.Send("Yes, I need the time to pay the rent", U("affirm"));
+  EXPECT_TRUE(d.execute.has_value()) << d.reply;
 }
 
 // "that's more than I have right now. Could I just pay next month's payment early
@@ -4454,6 +4465,13 @@ TEST(PolicyTest, TheNextPaymentInsteadOfAWaitingPayoff) {
   d = de.Send("Ja, bitte diese Rate abbuchen.", U("affirm", 0.9, Language::kGerman));
   ASSERT_TRUE(d.execute.has_value()) << d.reply;
   EXPECT_EQ(d.execute->amount_minor, 2000);
+}
+
+// Paying early refused in so many words, read as hardship, is no payment.
+TEST(PolicyTest, PayingEarlyRefusedIsNoPayment) {
+  Chat c;
+  const Decision d = c.Send("I couldn't possibly pay early this month, money is really tight", U("hardship"));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
 }
 
 // "and if i just pay it late?", read as paying now: the late fee.

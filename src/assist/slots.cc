@@ -349,8 +349,10 @@ std::optional<AmountSlot> FindAmount(std::string_view s, bool bare_ok) {
                                               "inte hela resten", "nicht den rest", "nicht den ganzen rest",
                                               "nicht den restbetrag", "nicht den ganzen restbetrag",
                                               "nicht den gesamten restbetrag"});
-  // "Can I pay $100 of that now and the rest when it's due?": the rest left for later.
-  const bool rest_later = HasAnyPhrase(s, {"the rest when", "the rest later", "the rest on the", "the rest next",
+  // "Can I pay $100 of that now and the rest when it's due?": the rest left for later,
+  // beside a sum in digits (which is what is paid now).
+  const bool has_digits = std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool rest_later = has_digits && HasAnyPhrase(s, {"the rest when", "the rest later", "the rest next",
                                            "the rest after", "the rest as normal", "the rest as usual",
                                            "resten när", "resten senare", "resten sen", "resten på förfallodagen",
                                            "resten som vanligt", "den rest wenn", "den rest, wenn", "den rest später",
@@ -1063,11 +1065,14 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
   }
   // "I ordered a green rain jacket …, got a kids' fleece instead".
   if (HasAnyPhrase(s, {"ordered", "beställde", "bestellt"}) && GotSomethingInstead(Words(s))) return "wrong_item";
-  // "my parcel from Nordic Trail got lost??": lost or missing, said of a parcel or order.
-  if (HasAnyPhrase(s, {"got lost", "went missing", "is missing", "been lost", "gone missing", "försvann",
-                       "har försvunnit", "verloren gegangen", "ist verschwunden"}) &&
+  // "my parcel from Nordic Trail got lost??": lost, said of a parcel or order ("my order
+  // is missing a part" and a refund gone missing are not).
+  if (HasAnyPhrase(s, {"got lost", "went missing", "been lost", "gone missing", "försvann", "har försvunnit",
+                       "verloren gegangen"}) &&
       HasAnyPhrase(s, {"parcel", "package", "order", "delivery", "shipment", "paket", "paketet", "försändelse",
-                       "beställning", "beställningen", "lieferung", "bestellung", "sendung"})) {
+                       "beställning", "beställningen", "lieferung", "bestellung", "sendung"}) &&
+      !HasAnyPhrase(s, {"refund", "money", "payment", "part", "piece", "återbetalning", "pengar", "betalning",
+                        "del", "erstattung", "rückerstattung", "geld", "zahlung", "teil"})) {
     return "not_received";
   }
   if (HasAnyPhrase(s, {"never arrived", "never received", "didn't arrive", "did not arrive", "not arrived",

@@ -513,10 +513,10 @@ std::optional<Decision> Turn::RunOnAYes(const WaitingAnswer& answer) {
   // to moving a date. Nothing runs; what waits is said again.
   const bool pays_instead =
       state_.pending->type == ActionType::kExtend &&
-      HasAnyPhrase(folded_, {"pay that", "pay this", "pay it now", "pay the", "pay now", "charge it", "charge that",
+      HasAnyPhrase(folded_, {"pay that", "pay this", "pay it now", "pay now", "charge it", "charge that",
                              "take the payment", "take it now", "betala den", "betala det", "betala nu", "dra den",
                              "zahl das", "zahl sie", "bezahl das", "bezahl sie", "buch sie ab", "buch das ab"}) &&
-      !HasAnyPhrase(folded_, {"later", "then", "new date", "senare", "sen", "später", "dann"});
+      !HasAnyPhrase(folded_, {"later", "new date", "senare", "nya datumet", "später", "neuen datum"});
   if (answer.yes && pays_instead) {
     d_.next.pending = state_.pending;
     Say("pending_still");
@@ -1132,7 +1132,7 @@ const PlanFacts* Turn::TheOnePlanOfTheProductNamed() const {
     named = [](ProductKind k) { return k == ProductKind::kPayIn30; };
   } else if (HasAnyPhrase(folded_, {"pay in 4", "pay-in-4", "pay in four", "dela upp i 4", "in 4 raten"})) {
     named = [](ProductKind k) { return k == ProductKind::kPayIn4; };
-  } else if (HasAnyPhrase(folded_, {"financing", "finance plan", "delbetalning", "finanzierung"})) {
+  } else if (HasAnyPhrase(folded_, {"financing", "finance plan", "finansiering", "finanzierung"})) {
     named = [](ProductKind k) { return k != ProductKind::kPayIn4 && k != ProductKind::kPayIn30; };
   } else {
     return nullptr;

@@ -121,7 +121,8 @@ class Turn {
   WaitingAnswer ReadTheAnswer() const;
   std::optional<Decision> RunOnAYes(const WaitingAnswer& answer);
   std::optional<Decision> AnswerWhileItWaits(const WaitingAnswer& answer);
-  // The answers of AnswerWhileItWaits, in its order.
+  // The answers of AnswerWhileItWaits, in the order it tries them (the waiting
+  // extension's two rules come first; they and the report's exclude each other).
   std::optional<Decision> AnswerOfTheWaitingExtension(const WaitingAnswer& answer);
   std::optional<Decision> KeepTheReportWaiting(const WaitingAnswer& answer);
   std::optional<Decision> AnswerOfTheWaitingPayment(const WaitingAnswer& answer);

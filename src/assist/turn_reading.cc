@@ -375,8 +375,8 @@ void Turn::ReadChargeNotAFee() {
                              "sen", "sent", "försenad", "ränta", "gebühr", "gebühren", "spät", "zinsen", "mahnung"})) {
     return;
   }
-  // "why was I charged $35 yesterday?" names a sum none of their payments was: it stays
-  // the fee question, answered with the fee rule.
+  // "why was I charged $35 yesterday?" names a sum, in whole units, that no plan's last
+  // payment was: it stays the fee question, answered with the fee rule.
   if (const auto slot = FindAmount(folded_, true); slot && slot->minor) {
     const bool paid = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
       return p.last_payment && p.last_payment->amount_minor / 100 == *slot->minor / 100;
@@ -948,7 +948,10 @@ void Turn::ReadPayingEarly() {
                              "früher bezahlen"});
   // "that's more than I have right now. Could I just pay next month's payment early
   // instead?" read as hardship asks to pay, not for help.
-  const bool hardship_unsaid = reading_.intent == "hardship" && !text_handoff_;
+  const bool hardship_unsaid =
+      reading_.intent == "hardship" && !text_handoff_ &&
+      !HasAnyPhrase(folded_, {"can't", "cant", "cannot", "couldn't", "couldnt", "won't", "unable", "not able",
+                              "kan inte", "kunde inte", "kann nicht", "kann ich nicht", "nicht möglich"});
   if (!ReadAsOrUnsure({"pause_payments", "extend_due_date", "oos"}) && !paying_the_next && !hardship_unsaid) return;
   if (!HasAnyPhrase(folded_, {"out of the way", "pay it early", "pay early", "payment early", "instalment early",
                               "installment early", "pay ahead", "ahead of time", "before its due date",
@@ -1308,9 +1311,27 @@ bool Turn::ReadRevisedChange() {
 bool Turn::TakesTheWaitingTerms(std::string_view s) const {
   const Action& a = *state_.pending;
   // "Great, please pay it all off now" once the payoff was stated: the payoff asked for
-  // again in so many words, with no other sum.
+  // again as a bid of its own (the verb first, after a word of assent), with no other sum
+  // or shop, and nothing that puts it off or makes it a condition ("I can't pay it all
+  // off right now", "I'll pay it off next month", "if I pay it off …").
   if (a.type == ActionType::kPayoff) {
-    return AsksToPayOff(s) && !IsDenial(s) && !SaysNo(s) && !AsksSomething(s) && !FindAmount(s, false).has_value();
+    std::vector<std::string> words = Words(s);
+    std::size_t first = 0;
+    while (first < words.size() &&
+           In(words[first], {"great", "ok", "okay", "yes", "yeah", "sure", "fine", "perfect", "alright", "right",
+                             "then", "so", "please", "pls", "just", "ja", "okej", "gärna", "bitte", "gut", "super"})) {
+      ++first;
+    }
+    const bool bids = first < words.size() && In(words[first], {"pay", "clear", "settle", "betala", "lös", "zahl",
+                                                                 "zahle", "bezahl", "bezahle"});
+    const bool puts_off = HasAnyPhrase(s, {"can't", "cant", "cannot", "won't", "wont", "not", "later", "next",
+                                           "tomorrow", "if", "when", "kan inte", "inte", "senare", "nästa", "om",
+                                           "kann nicht", "nicht", "später", "nächste", "wenn", "falls"});
+    const bool another_shop = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+      return p.merchant != a.merchant && MatchMerchant(s, {p.merchant}).has_value();
+    });
+    return bids && AsksToPayOff(s) && !puts_off && !another_shop && !IsDenial(s) && !SaysNo(s) &&
+           !AsksSomething(s) && !FindAmount(s, false).has_value();
   }
   return a.type == ActionType::kExtend &&
          HasAnyPhrase(s, {"do the", "go with the", "take the", "extend it", "move it", "gör de", "ta de",
