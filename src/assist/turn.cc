@@ -2,7 +2,6 @@
 // over, answered or made a change of; and the helpers the turn's parts share.
 #include "assist/turn.h"
 
-#include <functional>
 #include <utility>
 
 #include "lending/schedule.h"
@@ -1127,7 +1126,7 @@ void Turn::HandOver(HandoffReason reason, const PlanFacts* purchase) {
 // it names none, or several plans are of it.
 const PlanFacts* Turn::TheOnePlanOfTheProductNamed() const {
   using lending::ProductKind;
-  std::function<bool(ProductKind)> named;
+  bool (*named)(ProductKind) = nullptr;  // whether a plan is of the product named
   if (HasAnyPhrase(folded_, {"pay in 30", "pay-in-30", "pay in thirty", "betala om 30", "in 30 tagen"})) {
     named = [](ProductKind k) { return k == ProductKind::kPayIn30; };
   } else if (HasAnyPhrase(folded_, {"pay in 4", "pay-in-4", "pay in four", "dela upp i 4", "in 4 raten"})) {
