@@ -192,7 +192,7 @@ Decision Turn::Run() {
   return Respond();
 }
 
-// The Read* rules (turn_reading.cc), in order: each corrects or completes the reading
+// The Read* rules (turn_reading*.cc), in order: each corrects or completes the reading
 // (reading_) or notes what was asked beside it, from the message's own words.
 void Turn::ReadTheMessage() {
   ReadUngroundedIntent();

@@ -2,8 +2,11 @@
 // LeavesRoomForModel, and the helpers its parts share. Private to the policy: included
 // only by policy.cc and the turn*.cc files, which hold the class's parts:
 //   turn.cc          the flow of a turn (Run), hand-offs, following a model's proposal;
-//   turn_reading.cc  the Read* rules that correct or complete the classifier's reading
-//                    from the message's own words, and the questions they ask of it;
+//   turn_reading.cc, turn_reading_questions.cc, turn_reading_changes.cc
+//                    the Read* rules that correct or complete the classifier's reading
+//                    from the message's own words: what the message is about, questions
+//                    of money, changes and hand-offs;
+//   turn_asks.cc     the questions those rules ask of the message and the account;
 //   turn_plans.cc    which of the consumer's plans a message speaks of;
 //   turn_answers.cc  the answers to questions, from the account and the documents;
 //   turn_changes.cc  the changes a turn states for a yes (pay, pay off, extend, a card,
@@ -130,24 +133,26 @@ class Turn {
   std::optional<Decision> DropTheWaitingChange(const WaitingAnswer& answer);
   std::optional<Decision> RefuseOrHandOver();
   Decision Respond();
-  // ---- turn_reading.cc ----
+  // ---- turn_reading.cc: what the message is about ----
   void ReadOrderProblem();
   void ReadWhatIfReported();
   void ReadClauseAboutTheirShop();
   void ReadUngroundedIntent();
-  bool AsksOffTopic() const;
   void ReadReturnAsReport();
   void ReadPaymentRequest();
-  bool StatesAWish() const;
-  bool PoliteRequest() const;
+  void ReadDeliveryQuestion();
+  void Reread(const IntentPrediction& reading);
+  void ReadSameQuestionOfTheOther();
+  void ReadNewCard();
+  // ---- turn_reading_questions.cc: questions of money ----
   void ReadBalanceOfEach();
   void ReadBalanceOfAShop();
   void ReadBalanceByName();
   void ReadRoomToSpend();
   void ReadLimitByName();
   void ReadSumToKeepAsCredit();
-  void ReadFeeByItsAmount();
   void ReadChargeNotAFee();
+  void ReadFeeByItsAmount();
   void ReadQuestionNotPayment();
   void ReadPayoffWords();
   void ReadClosingAPlan();
@@ -165,6 +170,7 @@ class Turn {
   void ReadFeesQuestion();
   void ReadUnevenSplit();
   void ReadPaymentNotExtension();
+  // ---- turn_reading_changes.cc: changes and hand-offs ----
   void ReadGreetingThatAsks();
   void ReadDeclineWords();
   void ReadPayNowRequest();
@@ -177,17 +183,17 @@ class Turn {
   void ReadPayingDeclined();
   void ReadPayingTheFee();
   void ReadWaiverAsked();
-  void ReadDeliveryQuestion();
   bool ReadRevisedChange();
   bool TakesTheWaitingTerms(std::string_view s) const;
+  // ---- turn_asks.cc: the questions the Read* rules ask ----
+  bool AsksOffTopic() const;
+  bool StatesAWish() const;
+  bool PoliteRequest() const;
   bool ReadAsOrUnsure(std::initializer_list<std::string_view> intents) const;
-  void Reread(const IntentPrediction& reading);
   bool HasAFailure() const;
   bool HasAFeeUnpaid() const;  // a late fee charged and not yet paid, on any plan
   bool TellsOfTheirOwnPurchase() const;
   bool AsksAfterAnothersAccount() const;
-  template <typename Names, typename MoneyWords>
-  bool SomeoneElseBesideMoney(const Names& names, const MoneyWords& money) const;
   bool AsksTheirOwnDueDate() const;
   bool AsksWhatTheyOwe() const;
   bool NamesOneOfTheirShops() const;
@@ -201,8 +207,8 @@ class Turn {
   static bool NamesAnExtension(std::string_view s);
   static std::optional<Date> NextDue(const PlanFacts& p);
   std::optional<int> NamedExtensionDays(std::optional<Date> due) const;
-  void ReadSameQuestionOfTheOther();
-  void ReadNewCard();
+  template <typename Names, typename MoneyWords>
+  bool SomeoneElseBesideMoney(const Names& names, const MoneyWords& money) const;
   // ---- turn.cc: the intent read, questions answered beside, replies, hand-offs, a model's proposal ----
   std::string Intent() const;
   void AnswerFurtherQuestions(const std::string& answered);
