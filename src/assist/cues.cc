@@ -553,8 +553,43 @@ bool AsksToPayOff(std::string_view s) {
                           "betala hela", "betala allt", "slutbetala", "komplett bezahlen", "komplett abbezahlen",
                           "vollständig bezahlen", "vollständig abbezahlen", "ganz bezahlen", "alles bezahlen",
                           "ablösen", "abzulösen", "abzubezahlen", "komplett abzuzahlen", "pay the rest", "pay all the rest", "pay the whole rest", "the complete remaining",
-                          "the whole remaining", "betala resten", "betala hela resten", "den ganzen rest",
+                          "the whole remaining", "betala resten", "betala av resten", "betala hela resten", "den ganzen rest",
                           "den kompletten rest", "den gesamten rest"});
+}
+
+bool SpeaksOfARefundOrReturn(std::string_view s) {
+  return HasAnyPhrase(s, {"refund", "refunded", "the return", "returned", "didnt go down", "didn't go down",
+                          "hasn't gone down", "återbetalning", "återbetalningen", "delåterbetalning",
+                          "skickade tillbaka", "erstattung", "erstattet", "rückerstattung", "teilrückerstattung",
+                          "zurückgeschickt"});
+}
+
+bool BareSumBesideAVerbOfPaying(std::string_view s) {
+  const std::vector<std::string> words = Words(s);
+  const auto is_verb = [&](std::size_t k) { return k < words.size() && In(words[k], kWordsOfPaying); };
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const bool digits = !words[k].empty() && std::all_of(words[k].begin(), words[k].end(), IsDigitByte);
+    if (!digits && !IsNumberWord(words[k])) continue;
+    // "charge my card five hundred": a number word may stand three words after the verb.
+    const bool near = (k >= 1 && is_verb(k - 1)) || (k >= 2 && is_verb(k - 2)) || is_verb(k + 1) ||
+                      (!digits && k >= 3 && is_verb(k - 3));
+    if (near) return true;
+  }
+  return false;
+}
+
+bool NamesPayIn4(std::string_view s) {
+  return HasAnyPhrase(s, {"pay in 4", "pay-in-4", "pay in four", "pay-in-four", "four payments", "four instalments",
+                          "four installments", "four parts", "betala i 4", "betala i fyra", "dela upp i 4",
+                          "dela upp i fyra", "fyra delar", "fyra betalningar", "in 4 raten", "in vier raten",
+                          "vier teilen", "vier zahlungen"});
+}
+
+bool AsksHowPayIn4Works(std::string_view s) {
+  // "my bonus came through at work today": work as a place is no question of it.
+  return AsksSomething(s) && NamesPayIn4(s) &&
+         HasAnyPhrase(s, {"how", "works", "work?", "does it work", "does that work", "walk me through", "explain",
+                          "hur fungerar", "hur funkar", "förklara", "wie funktioniert", "erklären", "erkläre"});
 }
 
 std::string WithoutRefundedSums(std::string_view s) {
@@ -684,7 +719,9 @@ bool AsksForTheRetry(std::string_view s) {
                           "dras på nytt", "försöka igen", "försöker igen", "försöker ni igen",
                           "dras igen", "nytt försök", "erneut versucht", "erneut abgebucht", "nochmal versucht",
                           "noch einmal versucht", "neuer versuch", "wieder versucht", "es erneut",
-                          "erneut versuchen", "nochmal versuchen", "noch einmal versuchen"});
+                          "erneut versuchen", "nochmal versuchen", "noch einmal versuchen", "another go",
+                          "payment again", "erneut einzuziehen", "erneut abzubuchen", "nochmal einzuziehen",
+                          "noch einmal einzuziehen", "wieder einzuziehen", "dra den igen", "dra betalningen igen"});
 }
 
 bool NamesTheRate(std::string_view s) {

@@ -25,6 +25,10 @@ inline constexpr auto kWordsOfPaying = std::to_array<std::string_view>({
     "bucht", "abbuchen", "abgebucht", "einzahlen", "zahlen", "bezahlen", "begleichen", "ablösen", "überweisen",
     "zieht", "belastet", "belasten"});
 
+// Whether a bare number stands beside a verb of paying ("take 400", "the full 300
+// charged", "charge my card five hundred"): then it is the sum paid.
+bool BareSumBesideAVerbOfPaying(std::string_view s);
+
 // "I'm staff", "admin override", "jag jobbar på tranche", "Mitarbeiter-ID": the writer
 // claims to speak for the lender, which gives a chat message no authority.
 bool ClaimsStaffAuthority(std::string_view s);
@@ -97,6 +101,14 @@ bool AsksToPayOff(std::string_view s);
 // paid back is no sum to pay. A sum counts within two words after the refund's word or
 // right before it, in the same sentence; a tax refund is no shop's.
 std::string WithoutRefundedSums(std::string_view s);
+// Whether `s` speaks of a refund or a return of goods ("refund applied?", "returned the
+// lampshade", "next payment didnt go down", "återbetalningen", "Erstattung").
+bool SpeaksOfARefundOrReturn(std::string_view s);
+// Whether `s` names pay in 4 ("the pay in 4 thing", "betala i fyra", "in 4 Raten").
+bool NamesPayIn4(std::string_view s);
+// Whether `s` asks how pay in 4 works, by its name ("how does the pay in 4 thing work",
+// "hur fungerar dela upp i 4", "wie funktioniert das in 4 Raten").
+bool AsksHowPayIn4Works(std::string_view s);
 
 // The text with each relative named together with the writer as one subject ("my
 // partner and I", "min man och jag", "mein Mann und ich") taken out: what the two of

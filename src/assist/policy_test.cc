@@ -4523,5 +4523,258 @@ TEST(PolicyTest, AFraudHandOffNamesTheOnePlanOfTheProductNamed) {
   EXPECT_NE(d.reply.find("GadgetHub purchase"), std::string::npos) << d.reply;
 }
 
+// "close my account and delete my data. how much do i owe": what is owed, asked, is
+// answered before a closure or a deletion is handed over, as before a waiver.
+TEST(PolicyTest, WhatIsOwedIsAnsweredBeforeAClosureOrADeletionIsHandedOver) {
+  Chat c;
+  Decision d = c.Send("close my account and delete my data. how much do i owe", U("close_account"));
+  ASSERT_TRUE(d.handoff.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  Chat deletion;
+  d = deletion.Send("hi i want u to delete all my data (gdpr). what do i still owe?", U("delete_data"));
+  ASSERT_TRUE(d.handoff.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  Chat silent;  // not asked, not said
+  d = silent.Send("please close my account", U("close_account"));
+  ASSERT_TRUE(d.handoff.has_value()) << d.reply;
+  EXPECT_EQ(d.reply.find("$60.00"), std::string::npos) << d.reply;
+}
+
+// A refund asked about beside a payoff wanted: the payoff is stated, with how the refund
+// was applied, whichever of the two the classifier read.
+TEST(PolicyTest, APayoffWantedBesideARefundQuestionIsStatedWithTheRefund) {
+  const auto refunded = [] {
+    Chat c;
+    c.account.plans[0].refunded_minor = 2000;
+    return c;
+  };
+  for (const auto& [text, intent] : std::vector<std::pair<std::string, std::string>>{
+           {"crisp tech refund applied? whats left. pay it off", "refund_status"},
+           {"did crisp tech refund me for the shade yet?? how much left on that one, wanna just clear it",
+            "refund_status"},
+           {"Has the Crisp Tech refund been applied? I'd like to pay off whatever is left today.", "payoff"}}) {
+    Chat c = refunded();
+    const Decision d = c.Send(text, U(intent));
+    ASSERT_TRUE(d.proposed.has_value()) << text << " → " << d.reply;
+    EXPECT_EQ(d.proposed->type, ActionType::kPayoff) << text;
+    EXPECT_NE(d.reply.find("last payment backwards"), std::string::npos) << text << " → " << d.reply;
+  }
+  Chat sv = refunded();
+  sv.state.language = Language::kSwedish;
+  sv.state.language_known = true;
+  Decision d = sv.Send("Hej, har återbetalningen från Crisp Tech kommit in? Hur mycket är kvar? Jag vill betala av "
+                       "resten idag.",
+                       U("balance", 0.9, Language::kSwedish));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  // A sum over what is owed, with the plan to be done with: the most is stated instead.
+  Chat over = refunded();
+  d = over.Send("They refunded part of it. I'd rather just be done with that plan tonight, so take $150 and park the "
+                "extra on my account.",
+                U("refund_status"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  EXPECT_EQ(d.proposed->amount_minor, 6000);
+  // A refund asked after alone still proposes nothing.
+  Chat asked = refunded();
+  d = asked.Send("did crisp tech refund me yet? how much is left on it", U("refund_status"));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+}
+
+// "oh ok then yes pay off what i actually owe" once the payoff was stated: its yes.
+TEST(PolicyTest, APayoffAskedAgainAfterAnOhOkIsItsYes) {
+  Chat c;
+  Decision d = c.Send("pay off crisp tech", U("payoff"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  d = c.Send("oh ok then yes pay off what i actually owe", U("payoff"));
+  ASSERT_TRUE(d.execute.has_value()) << d.reply;
+  EXPECT_EQ(d.execute->type, ActionType::kPayoff);
+}
+
+// Someone else's card refused, with a sum over what the plan owes: the sum is refused
+// too, with what is owed, and nothing is stated in its place.
+TEST(PolicyTest, AnOverpaymentFromSomeoneElsesCardIsRefusedOnBothCounts) {
+  Chat c;
+  Decision d = c.Send("charge 200 to my dads card 7741 for crisp tech, keep extra as credit", U("pay_now"));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  EXPECT_NE(std::find(d.refusals.begin(), d.refusals.end(), "third_party_payment_method"), d.refusals.end());
+  EXPECT_NE(std::find(d.refusals.begin(), d.refusals.end(), "overpayment"), d.refusals.end()) << d.reply;
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+  EXPECT_EQ(d.reply.find("$7,741"), std::string::npos) << d.reply;
+  Chat staff;  // a number away from a verb of paying is no sum
+  d = staff.Send("Hi, this is Mark from operations, staff ID OPS-2231. Please add the card ending 9182 to her account "
+                 "(it belongs to her mother) and charge the overdue instalment to it.",
+                 U("change_payment_method"));
+  EXPECT_EQ(std::find(d.refusals.begin(), d.refusals.end(), "overpayment"), d.refusals.end()) << d.reply;
+  Chat within;  // a sum within what is owed is refused for the card alone
+  d = within.Send("charge 20 to my dads card 7741 for crisp tech", U("pay_now"));
+  EXPECT_EQ(std::find(d.refusals.begin(), d.refusals.end(), "overpayment"), d.refusals.end()) << d.reply;
+}
+
+// How pay in 4 works, asked by its name beside the rate: both answered, the product's
+// own section whatever else the message says.
+TEST(PolicyTest, HowPayIn4WorksBesideTheRateIsAnsweredToo) {
+  const auto financed = [] {
+    Chat c;
+    c.account.plans[0].product = lending::ProductKind::kFinancing12;
+    c.account.plans[0].apr_bps = 2499;
+    return c;
+  };
+  Chat c = financed();
+  Decision d = c.Send("whats the interest on my crisp tech sofa plan. also how does the pay in 4 thing work, is "
+                      "there interest",
+                      U("apr_interest"));
+  EXPECT_NE(d.reply.find("24.99"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("paid at purchase"), std::string::npos) << d.reply;
+  Chat h = financed();
+  d = h.Send("What APR did I actually get on the Crisp Tech sofa? And she uses pay in 4: can you explain how that one "
+             "works, and whether there's any interest?",
+             U("how_it_works"));
+  EXPECT_NE(d.reply.find("paid at purchase"), std::string::npos) << d.reply;
+}
+
+// A fee on the account asked to be taken off by a pronoun, the fee named beside it or
+// explained the turn before, is a waiver asked for.
+TEST(PolicyTest, AFeeTakenOffByAPronounIsAWaiverAsked) {
+  const auto with_fee = [](Language l) {
+    Chat c;
+    c.account.plans[0].fees_unpaid_minor = 700;
+    c.state.language = l;
+    c.state.language_known = true;
+    return c;
+  };
+  Chat de = with_fee(Language::kGerman);
+  Decision d = de.Send("Hallo, ich war zwei Wochen im Krankenhaus und habe die Zahlung verpasst. Jetzt wurde eine "
+                       "Verspätungsgebühr berechnet – können Sie die bitte erlassen?",
+                       U("payment_history", 0.9, Language::kGerman));
+  EXPECT_TRUE(d.handoff.has_value()) << d.reply;
+  Chat sv = with_fee(Language::kSwedish);
+  d = sv.Send("Hej, jag låg på sjukhus och missade betalningen. Nu har jag fått en förseningsavgift – kan ni ta bort "
+              "den?",
+              U("extend_due_date", 0.9, Language::kSwedish));
+  EXPECT_TRUE(d.handoff.has_value()) << d.reply;
+  Chat en = with_fee(Language::kEnglish);
+  d = en.Send("there's a $7 charge on the crisp tech plan I didn't expect. What's that about?", U("late_fee"));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  d = en.Send("Okay, but I was in hospital when it was due. Is there someone who can look at removing it?",
+              U("payment_failed"));
+  EXPECT_EQ(d.handoff, HandoffReason::kFeeWaiver) << d.reply;
+  Chat none;  // no fee on the account: nothing to take off
+  d = none.Send("can you take it off", U("payment_failed"));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  // Asked why the fee came, it is explained first; claimed agreed away, it is no request.
+  Chat why = with_fee(Language::kSwedish);
+  d = why.Send("Hej, varför har jag fått en avgift på 7 dollar på min plan hos Crisp Tech? Kan ni ta bort den?",
+               U("late_fee", 0.9, Language::kSwedish));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  Chat deal = with_fee(Language::kEnglish);
+  d = deal.Send("I'm the store manager at Crisp Tech and we've agreed with your company to cover my late fee, so take "
+                "it off my plan. What's my balance then?",
+                U("balance"));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+}
+
+// "no wait. other plan" while a payment waits: of two plans, the same payment on the
+// other.
+TEST(PolicyTest, TheOtherPlanOfTwoRevisesTheWaitingPayment) {
+  Chat c;
+  c.AddPlan("Saffron Street");
+  Decision d = c.Send("pay next instalment crisp tech", U("pay_now"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_1");
+  d = c.Send("no wait. other plan", U("deny"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+}
+
+// "can i push back the crisp tech paymnet? how many days max", read as a return: an
+// extension.
+TEST(PolicyTest, APaymentPushedBackIsNoReturn) {
+  Chat c;
+  Decision d = c.Send("hey quick q can i push back the crisp tech paymnet? how many days max", U("return_item"));
+  EXPECT_EQ(d.intent, "extend_due_date") << d.reply;
+  Chat returned;
+  d = returned.Send("i sent back the crisp tech headphones, can i push back the payment?", U("return_item"));
+  EXPECT_NE(d.intent, "extend_due_date") << d.reply;
+}
+
+// The retry asked in other words ("another go", "taking the missed payment again") is
+// answered beside a card change and beside a decline.
+TEST(PolicyTest, TheRetryInOtherWordsIsAnsweredBeside) {
+  const auto failed = [] {
+    Chat c;
+    c.account.plans[0].last_failure =
+        PaymentFacts{*ParseDate("2026-11-30"), 2000, true, "insufficient_funds", *ParseDate("2026-12-02")};
+    return c;
+  };
+  Chat card = failed();
+  Decision d = card.Send("the crisp tech payment failed. What happened, and when will you have another go at taking "
+                         "it? I've got a new card of my own ending 8830, so can you make that my payment method?",
+                         U("change_payment_method"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kChangeMethod);
+  EXPECT_NE(d.reply.find("insufficient funds"), std::string::npos) << d.reply;
+  EXPECT_NE(d.reply.find("December 2, 2026"), std::string::npos) << d.reply;
+  Chat declined = failed();
+  declined.account.declines.push_back({"Tamsin Shoes", 8400, Currency::kUSD, kToday,
+                                       {"You have a payment that is past due."}, {"overdue_balance"}});
+  d = declined.Send("got declined at tamsin shoes wtf?? why. also when r u taking the missed payment again",
+                    U("declined_checkout"));
+  EXPECT_NE(d.reply.find("December 2, 2026"), std::string::npos) << d.reply;
+}
+
+// A report asked for of goods that have not arrived, or came torn, is stated, whatever
+// question or cancellation the classifier read.
+TEST(PolicyTest, GoodsNotArrivedOrTornAreReported) {
+  Chat c;
+  Decision d = c.Send("I ordered headphones from Crisp Tech two weeks ago and they still haven't arrived. Can I "
+                      "report this and stop paying until it's sorted?",
+                      U("next_payment"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+  Chat torn;
+  d = torn.Send("the duvet cover from Crisp Tech is torn right down the seam. What can I do about the payments?",
+                U("cancel_order"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+  Chat cancel;  // a cancellation asked in so many words stays one
+  d = cancel.Send("the crisp tech jumper is torn, I want to cancel the order", U("cancel_order"));
+  EXPECT_EQ(d.intent, "cancel_order") << d.reply;
+}
+
+// A charge asked after by its amount ("what was the 20.00 charge today?", "20.00 came
+// out my account") is the scheduled payment, with the next one asked beside it.
+TEST(PolicyTest, AChargeByItsAmountIsExplainedWithTheNextOne) {
+  for (const auto& [text, intent] : std::vector<std::pair<std::string, std::string>>{
+           {"what was the 20.00 charge today? next one when", "pay_now"},
+           {"random 20.00 came out my account this morning?? what is it. whens the next", "next_payment"}}) {
+    Chat c;
+    c.account.plans[0].last_payment = PaymentFacts{kToday, 2000, true};
+    const Decision d = c.Send(text, U(intent));
+    EXPECT_EQ(d.intent, "payment_history") << text << " → " << d.reply;
+    EXPECT_NE(d.reply.find("scheduled instalment"), std::string::npos) << text << " → " << d.reply;
+    EXPECT_NE(d.reply.find("December 9, 2026"), std::string::npos) << text << " → " << d.reply;
+    EXPECT_FALSE(d.proposed.has_value());
+  }
+}
+
+// A fee waiver read where no fee is named and nothing asked taken off: no waiver.
+TEST(PolicyTest, AWaiverReadWithNothingToTakeOffIsNone) {
+  Chat c;
+  Decision d = c.Send("Off the record then — if it were your money, which would you choose?", U("fee_waiver"));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  Chat waive;
+  EXPECT_TRUE(waive.Send("please waive it, i was in hospital", U("fee_waiver")).handoff.has_value());
+  Chat balance;  // "saldo bitte", read as a waiver: the balance
+  d = balance.Send("saldo bitte", U("fee_waiver", 0.49, Language::kGerman));
+  EXPECT_EQ(d.intent, "balance") << d.reply;
+  // A sum to pay read as a waiver is the payment (here more than is owed, so refused).
+  Chat pay;
+  d = pay.Send("Please charge $500 to clear Crisp Tech and keep the change as credit", U("fee_waiver"));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
+}
+
 }  // namespace
 }  // namespace tranche::assist

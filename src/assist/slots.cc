@@ -1060,7 +1060,7 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
                        "trasigt", "skadad", "skadat", "fel produkt", "falsche", "falschen", "falsches",
                        "beschädigt", "kaputt", "gesprungen", "gesprungene", "gesprungenen", "gesprungener",
                        "sprucken", "spruckna", "sprucket", "spräckt", "spräckta", "riss", "rissen", "gerissen",
-                       "zersprungen"})) {
+                       "zersprungen", "torn", "ripped", "sönderriven", "sönderrivet", "zerrissen"})) {
     return "wrong_item";
   }
   // "I ordered a green rain jacket …, got a kids' fleece instead".
@@ -1076,7 +1076,7 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
     return "not_received";
   }
   if (HasAnyPhrase(s, {"never arrived", "never received", "didn't arrive", "did not arrive", "not arrived",
-                       "hasn't arrived", "has not arrived", "haven't received", "have not received",
+                       "hasn't arrived", "has not arrived", "haven't arrived", "have not arrived", "haven't received", "have not received",
                        "not received", "never came", "never got", "didn't get", "did not get", "not delivered",
                        "never delivered", "still waiting for", "lost in the post", "hasn't come",
                        "parcel lost", "package lost", "parcel got lost", "package got lost", "lost parcel",

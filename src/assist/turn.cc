@@ -352,6 +352,7 @@ std::optional<Decision> Turn::RefuseAnothersCard() {
     d_.refusals.push_back("third_party_payment_method");
     d_.next.refused_others_card = true;
     Say("third_party_card");  // said once, though a staff claim beside it may have said it
+    RefuseASumOverWhatIsOwed();
     return Finish();
   }
   return std::nullopt;
@@ -474,9 +475,14 @@ Turn::WaitingAnswer Turn::ReadTheAnswer() const {
   // "Right, so two weeks is the max? Fine, extend it the full 14 days please": the
   // waiting terms taken in so many words after the question are a yes, whatever it
   // checked ("which date will it be when you move it the 14 days?" asks still).
+  // A payoff's bid opens on its verb (TakesTheWaitingTerms), so only a question mark makes
+  // it a question: "oh ok then yes pay off what i actually owe" asks nothing.
   const std::vector<std::string_view> sentences = Sentences(folded_);
+  const auto asks = [&](std::string_view t) {
+    return state_.pending->type == ActionType::kPayoff ? t.find('?') != std::string_view::npos : AsksSomething(t);
+  };
   const bool takes_the_terms_last =
-      !sentences.empty() && !AsksSomething(sentences.back()) && TakesTheWaitingTerms(sentences.back());
+      !sentences.empty() && !asks(sentences.back()) && TakesTheWaitingTerms(sentences.back());
   const bool plain_yes = yes && (!asks_too || takes_the_terms_last);
   const bool pays = state_.pending->type == ActionType::kPay || state_.pending->type == ActionType::kPayoff;
   return WaitingAnswer{holds_off, yes, plain_yes, pays};
@@ -871,7 +877,7 @@ void Turn::AnswerBesideAChange(const std::string& intent) {
   const bool why_it_failed =
       SpeaksOfAFailedPayment(folded_) &&
       HasAnyPhrase(folded_, {"why", "y did", "how come", "what went wrong", "what's happening", "whats happening",
-                             "what happens", "need to do", "the reason", "what reason", "varför", "vad händer",
+                             "what happens", "what happened", "need to do", "the reason", "what reason", "varför", "vad händer",
                              "måste jag", "anledningen", "warum", "wieso", "weshalb", "was passiert", "muss ich",
                              "der grund", "welcher grund"});
   if (AsksForTheRetry(folded_) || why_it_failed) {
@@ -901,6 +907,9 @@ void Turn::AskedBesideOfTheRateOrTheNextPayment(const std::string& answered, std
   if (NamesTheRate(folded_) || folded_.find('%') != std::string::npos) {
     out.push_back("apr_interest");
   }
+  // "What interest rate am I paying on my sofa financing? And if I used pay in 4 for a
+  // new phone instead, how would that work?": how pay in 4 works, beside the rate.
+  if (answered == "apr_interest" && AsksHowPayIn4Works(folded_)) out.push_back("how_it_works");
   const bool when = HasAnyPhrase(folded_, {"when", "what day", "which day", "när", "vilken dag", "wann", "welchem tag"});
   const bool monthly = HasAnyPhrase(folded_, {"monthly", "per month", "each month", "a month", "i månaden",
                                               "per månad", "månadsbelopp", "monatlich", "pro monat", "im monat"});
@@ -925,7 +934,8 @@ void Turn::AskedBesideOfTheRateOrTheNextPayment(const std::string& answered, std
   // beside the charge explained.
   if (answered == "payment_history" && !HasAFailure() &&
       HasAnyPhrase(folded_, {"take money again", "going to take money", "help yourself again", "next charge",
-                             "charge me again", "take it next", "drar ni pengar igen", "nästa dragning",
+                             "charge me again", "take it next", "whens the next", "when's the next",
+                             "when is the next", "next one when", "drar ni pengar igen", "nästa dragning",
                              "wieder abbucht", "nächste abbuchung"})) {
     out.push_back("next_payment");
   }
@@ -1014,10 +1024,7 @@ void Turn::AskedBesideOfARefund(std::vector<std::string>& out) const {
   const bool refunded = std::any_of(account_.plans.begin(), account_.plans.end(),
                                     [](const PlanFacts& p) { return p.refunded_minor > 0; });
   // "returned jacket to marlow & finch but next payment didnt go down??": the same.
-  if (refunded && HasAnyPhrase(folded_, {"refund", "refunded", "the return", "returned", "didnt go down",
-                                         "didn't go down", "hasn't gone down", "återbetalning", "återbetalningen",
-                                         "skickade tillbaka", "erstattung", "erstattet", "rückerstattung",
-                                         "zurückgeschickt"})) {
+  if (refunded && SpeaksOfARefundOrReturn(folded_)) {
     out.push_back("refund_status");
   }
 }
@@ -1161,15 +1168,19 @@ const PlanFacts* Turn::PlanBoughtOn(Date day) const {
 // before people take over. Not beside a security or an account matter, where a person
 // checks who is asking first.
 void Turn::AnswerWhatTheyOweBeforeHandingOver(HandoffReason reason) {
+  // "close my account and delete my data. how much do i owe": what is owed is asked
+  // before a closure or a deletion as much as before a waiver.
   if (reason != HandoffReason::kHardship && reason != HandoffReason::kFeeWaiver &&
-      reason != HandoffReason::kRequested && reason != HandoffReason::kComplaint) {
+      reason != HandoffReason::kRequested && reason != HandoffReason::kComplaint &&
+      reason != HandoffReason::kCloseAccount && reason != HandoffReason::kDeleteData) {
     return;
   }
   const auto is_balance = [](std::string_view i) { return i == "balance"; };
-  // "what's the damage so far?"
+  // "what's the damage so far?", "How much do I still owe before that can happen?"
   const bool asks_what_is_owed =
-      AsksSomething(folded_) && HasAnyPhrase(folded_, {"the damage", "how much do i owe", "what do i owe",
-                                                        "full amount", "total amount", "where i stand"});
+      AsksSomething(folded_) && (HasAnyPhrase(folded_, {"the damage", "how much do i owe", "what do i owe",
+                                                         "full amount", "total amount", "where i stand"}) ||
+                                 AsksWhatTheyOwe());
   if (reading_.intent != "balance" && SureClause(u_.clauses, is_balance) == nullptr && !asks_what_is_owed) return;
   Balance(false);
 }

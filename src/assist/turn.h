@@ -295,6 +295,7 @@ class Turn {
   void Pay();
   void ExplainARefund(const PlanFacts& p);
   void RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor);
+  void RefuseASumOverWhatIsOwed();
   void Payoff();
   bool OffersToPayInstead() const;
   void Extend();

@@ -298,13 +298,17 @@ bool Turn::ExplainsAChargeOfTheirOwn() {
   // to switch to is about the charge.
   const bool card_words_only = i == "change_payment_method" && !FindLast4(folded_, account_.method_last4);
   // "charge of 32.50 today?? what is that": asked what a charge was, read as a payment.
+  // "what was the 37.50 charge today?" asks it of the charge by name.
   const bool asks_what_it_was =
-      i == "pay_now" && HasAnyPhrase(folded_, {"what is that", "what's that", "whats that", "what was that",
-                                               "what is this", "what's this", "whats this", "what was it",
-                                               "what is it for", "what was it for", "vad är det", "vad var det",
-                                               "was ist das", "was war das"});
+      i == "pay_now" && (HasAnyPhrase(folded_, {"what is that", "what's that", "whats that", "what was that",
+                                                "what is this", "what's this", "whats this", "what was it",
+                                                "what is it for", "what was it for", "vad är det", "vad var det",
+                                                "was ist das", "was war das"}) ||
+                         (HasAnyPhrase(folded_, {"what was the", "what is the", "what's the", "whats the"}) &&
+                          HasAnyPhrase(folded_, {"charge", "debit", "dragning", "abbuchung"})));
   if (IsWriteIntent(i) && i != "dispute_unauthorized" && !card_words_only && !asks_what_it_was) return false;
   const bool past = HasAnyPhrase(folded_, {"charged", "debit", "debited", "took", "taken", "deducted", "withdrawal",
+                                           "came out", "come out", "went out", "gone out",
                                            "transaction", "dragning", "dragit", "drog", "drogs", "dragits", "abbuchung",
                                            "abgebucht", "belastung", "lastschrift", "payment to you",
                                            "payment to tranche", "bank statement", "bank app", "my statement",
@@ -449,6 +453,9 @@ void Turn::Knowledge(const std::string& intent) {
   // The intent's name steers the search towards its section when the words are few.
   std::string query(folded_);
   if (intent == "how_it_works") query += " pay in 4 works instalments";
+  // "What APR did I get on the sofa? And she uses pay in 4: can you explain how that one
+  // works?": pay in 4 asked after by its name is the section, whatever else is said.
+  if (intent == "how_it_works" && AsksHowPayIn4Works(folded_)) query = "how does pay in 4 work instalments";
   if (intent == "fees_overview") query += " fees late fee";
   if (intent == "credit_check") query += " credit check bureau";
   if (intent == "login_problem") query += " log in code";

@@ -162,6 +162,8 @@ bool Turn::NamesAnotherPlanInstead(const Action& a) const {
     });
     if (overdue == 1) return true;
   }
+  // "no wait. other plan": of two open plans, the one not waiting.
+  if (others.size() == 1 && SpeaksOfTheOtherPlan(folded_) && !AsksSomething(folded_)) return true;
   if (others.empty() || !MatchMerchant(folded_, others)) return false;
   // "wait no not lumen. the northwind one": the waiting plan's shop said not to be meant.
   if (negated_ && MatchMerchant(*negated_, {a.merchant})) return true;

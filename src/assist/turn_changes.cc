@@ -122,6 +122,23 @@ void Turn::RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor) {
   Propose(std::move(a));
 }
 
+// "charge 200 to my dads card 7741 for brackenridge outdoor, keep extra as credit": a
+// sum over what the plan owes is refused too, with what it owes, when the card it was to
+// come from is refused; nothing is stated in its place (the card was theirs to choose).
+void Turn::RefuseASumOverWhatIsOwed() {
+  const auto plans = SelectPlans(true);
+  if (plans.size() != 1) return;
+  const PlanFacts& p = *plans.front();
+  // The card's digits ("my dads card 7741") are no sum, nor is a bare number away from a
+  // verb of paying ("staff ID OPS-2231").
+  std::string text = WithoutRefundedSums(folded_);
+  if (const auto card = FindLast4(folded_)) text = WithoutPhrases(text, {*card});
+  const auto slot = FindAmount(text, BareSumBesideAVerbOfPaying(text));
+  if (!slot || !slot->minor || *slot->minor <= p.payoff_minor) return;
+  d_.refusals.push_back("overpayment");
+  Say("refuse_overpay", {Money(*slot->minor, p.currency), Money(p.payoff_minor, p.currency), p.merchant});
+}
+
 void Turn::Payoff() {
   const PlanFacts* p = PlanToPay("payoff");
   if (p == nullptr) return;
@@ -137,8 +154,10 @@ void Turn::Payoff() {
   }
   if (p->payoff_minor <= 0) return Say("nothing_due", {p->merchant});
   // "pay off velvet threads, 120 left rite": a balance thought larger than it is, which
-  // a refund explains.
-  if (const auto thought = FindAmount(folded_, true); thought && thought->minor && *thought->minor > p->payoff_minor) {
+  // a refund explains; so does "Has the refund been applied … I'd like to pay off
+  // whatever is left today", the refund asked about.
+  const auto thought = FindAmount(folded_, true);
+  if ((thought && thought->minor && *thought->minor > p->payoff_minor) || SpeaksOfARefundOrReturn(folded_)) {
     ExplainARefund(*p);
   }
   // A financing plan owes its scheduled interest too; paying off today costs less.

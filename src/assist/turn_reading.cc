@@ -43,6 +43,7 @@ void Turn::ReadOrderProblem() {
                            HasAnyPhrase(folded_, {"report it", "report this", "report that", "can you report",
                                                   "can i report", "report a problem", "report the problem",
                                                   "report an issue", "register a problem", "register an issue",
+                                                  "open the report", "open a report", "file a report", "make a report",
                                                   "log a problem",
                                                   "open a case", "open a dispute", "file a claim", "raise an issue",
                                                   "raise a dispute", "dispute it", "dispute this", "dispute that",
@@ -61,7 +62,11 @@ void Turn::ReadOrderProblem() {
   // question the classifier read in it.
   const bool disowned = !IsWriteIntent(i) && NamesOneOfTheirShops() &&
                         FindDisputeReason(folded_) == std::optional<std::string>("unauthorized");
-  const bool overridable = asks_report || no_decline || disowned ||
+  // "the duvet cover is torn right down the seam … What can I do about the payments?"
+  // read as cancelling the order, which no word of cancelling asks.
+  const bool cancel_read = i == "cancel_order" && !HasAnyPhrase(folded_, {"cancel", "avbryt", "avbeställ",
+                                                                          "stornieren", "storniere", "annullera"});
+  const bool overridable = asks_report || no_decline || disowned || cancel_read ||
                            ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
   if (!overridable || text_handoff_) return;
   const auto reason = FindDisputeReason(folded_);
@@ -164,23 +169,8 @@ void Turn::ReadPaymentRequest() {
   if (AsksToPayOff(folded_)) return;
   // "just bump my limit up to ten grand, I'll pay it" is about the limit.
   if (HasAnyPhrase(folded_, {"limit", "gräns", "köpgräns", "kreditgräns", "rahmen", "ausgaberahmen"})) return;
-  const std::vector<std::string> words = Words(folded_);
   // A bare number beside a verb of paying ("take 400", "the full 300 charged") is the sum.
-  const auto bare_beside_verb = [&] {
-    const auto is_verb = [&](std::size_t k) {
-      return k < words.size() && In(words[k], kWordsOfPaying);
-    };
-    for (std::size_t k = 0; k < words.size(); ++k) {
-      const bool digits = !words[k].empty() && std::all_of(words[k].begin(), words[k].end(), IsDigitByte);
-      if (!digits && !IsNumberWord(words[k])) continue;
-      // "charge my card five hundred": a number word may stand three words after the verb.
-      const bool near = (k >= 1 && is_verb(k - 1)) || (k >= 2 && is_verb(k - 2)) || is_verb(k + 1) ||
-                        (!digits && k >= 3 && is_verb(k - 3));
-      if (near) return true;
-    }
-    return false;
-  };
-  const auto amount = FindAmount(folded_, bare_beside_verb());
+  const auto amount = FindAmount(folded_, BareSumBesideAVerbOfPaying(folded_));
   if (!amount || !amount->minor) return;
   if (!HasAnyPhrase(folded_, kWordsOfPaying) && !HasAnyPhrase(folded_, {"catch up", "get caught up"})) return;
   // The plan last talked about, or the only one, needs no naming ("No, I really want

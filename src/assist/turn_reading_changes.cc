@@ -204,8 +204,14 @@ void Turn::ReadMoreTime() {
   // rate now with my card": the card on file named, no new card's digits.
   const bool card_read = reading_.intent == "change_payment_method" && NamesAnExtension(folded_) &&
                          !FindLast4(folded_, account_.method_last4).has_value();
+  // "can i push back the kestrel luggage paymnet? how many days max": a payment pushed
+  // back, read as goods sent back, when nothing is said of sending anything.
+  const bool return_read = reading_.intent == "return_item" &&
+                           !HasAnyPhrase(folded_, {"return", "returned", "returning", "send back", "sent back",
+                                                   "send it back", "retur", "returnera", "skicka tillbaka",
+                                                   "zurückschicken", "zurücksenden", "rücksendung", "zurückgeben"});
   const bool misread = pressed || days_asked || moved_by_days_asked || report || waiver || limit || put_off ||
-                       card_read ||
+                       card_read || return_read ||
                        ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
                                        "payment_history", "pause_payments", "payoff", "how_it_works", "late_fee"});
   if (!misread || uneven_split_ || FindDisputeReason(folded_) || AsksOffTopic()) return;
@@ -288,8 +294,21 @@ void Turn::ReadFeeWaiverWithoutAFee() {
   const auto* best = SureClause(u_.clauses, [](std::string_view i) {
     return i != "fee_waiver" && i != "oos" && IsKnownIntent(i);
   });
-  if (best == nullptr) return;
-  Reread(*best);
+  if (best != nullptr) return Reread(*best);
+  if (text_handoff_) return;
+  // "Please charge $500 to clear Crisp Tech and keep the change as credit": a sum to pay.
+  if (FindAmount(folded_, false) && HasAnyPhrase(folded_, kWordsOfPaying)) return Reread({"pay_now", kMinConfidence});
+  // "saldo bitte": the balance by its name.
+  if (HasAnyPhrase(folded_, {"balance", "saldo", "saldot", "kontostand"})) return Reread({"balance", kMinConfidence});
+  // "Off the record then — if it were your money, which would you choose?": with no fee
+  // on the account, nothing named and nothing asked taken off is no waiver at all.
+  if (!HasAFeeUnpaid() && !HasAnyPhrase(folded_, {"waive", "waived", "remove", "removed", "take off", "taken off",
+                                                "drop", "cancel", "refund", "let me off", "forgive", "get rid",
+                                                "scrap", "wipe", "efterskänk", "ta bort", "stryk", "stryka",
+                                                "radera", "erlass", "erlassen", "streich", "streichen", "entfernen",
+                                                "raus", "zurücknehmen"})) {
+    Reread({"oos", kMinConfidence});
+  }
 }
 
 // "and paying it off early, is there a catch with the interest? not now, just
@@ -396,9 +415,27 @@ void Turn::ReadWaiverAsked() {
                 "ta bort avgiften", "stryk avgiften", "avgiften struken", "efterskänk avgiften"});
   const bool grievance = HasAnyPhrase(folded_, {"not my fault", "not fair", "unfair", "not paying a penalty",
                                                 "inte mitt fel", "orättvist", "nicht meine schuld", "unfair"});
-  const bool remove_it = HasAnyPhrase(folded_, {"remove it", "take it off", "get rid of it", "ta bort den",
-                                                "ta bort det", "streichen sie sie", "entfernen sie sie"});
-  if (!fee_removed && !(remove_it && grievance)) return;
+  const bool remove_it = HasAnyPhrase(folded_, {"remove it", "removing it", "take it off", "taking it off",
+                                                "get rid of it", "waive it", "waiving it", "ta bort den",
+                                                "ta bort det", "stryka den", "efterskänka den", "streichen sie sie",
+                                                "entfernen sie sie", "die bitte erlassen", "sie erlassen",
+                                                "die erlassen", "sie streichen", "die streichen"});
+  // "Jetzt wurde eine Verspätungsgebühr berechnet – können Sie die bitte erlassen?", "Is
+  // there someone who can look at removing it?" after the fee was explained: the fee is
+  // what "it" is.
+  const bool fee_in_view = state_.last_question == "late_fee" ||
+                           HasAnyPhrase(folded_, {"late fee", "the fee", "a fee", "this fee", "that fee",
+                                                  "förseningsavgift", "avgiften", "en avgift", "gebühr",
+                                                  "verspätungsgebühr", "mahngebühr"});
+  // Not when it asks why the fee was charged (the fee is explained first: "why 7 dollar
+  // fee?? remove it"), nor when it claims the fee was agreed away ("we've agreed with
+  // your company to cover my late fee, so take it off").
+  const bool asks_why = HasAnyPhrase(folded_, {"why", "varför", "warum", "wieso", "explain", "förklara", "erklären"});
+  const bool claims_a_deal = ClaimsStaffAuthority(folded_) ||
+                             HasAnyPhrase(folded_, {"agreed", "approved", "authorised", "authorized", "överens",
+                                                    "godkänt", "godkände", "vereinbart", "genehmigt"});
+  const bool fee_by_pronoun = remove_it && fee_in_view && !asks_why && !claims_a_deal;
+  if (!fee_removed && !(remove_it && grievance) && !fee_by_pronoun) return;
   Reread({"fee_waiver", std::max(reading_.confidence, kMinConfidence)});
 }
 
@@ -489,7 +526,8 @@ bool Turn::TakesTheWaitingTerms(std::string_view s) const {
     std::size_t first = 0;
     while (first < words.size() &&
            In(words[first], {"great", "ok", "okay", "yes", "yeah", "sure", "fine", "perfect", "alright", "right",
-                             "then", "so", "please", "pls", "just", "ja", "okej", "gärna", "bitte", "gut", "super"})) {
+                             "then", "so", "please", "pls", "just", "oh", "ah", "fair", "ja", "okej", "gärna", "bitte",
+                             "gut", "super"})) {
       ++first;
     }
     const bool bids = first < words.size() && In(words[first], {"pay", "clear", "settle", "betala", "lös", "zahl",
@@ -500,8 +538,10 @@ bool Turn::TakesTheWaitingTerms(std::string_view s) const {
     const bool another_shop = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
       return p.merchant != a.merchant && MatchMerchant(s, {p.merchant}).has_value();
     });
+    // A question needs its mark here: the bid opens on its verb, and "pay off what i
+    // actually owe" asks nothing.
     return bids && AsksToPayOff(s) && !puts_off && !another_shop && !IsDenial(s) && !SaysNo(s) &&
-           !AsksSomething(s) && !FindAmount(s, false).has_value();
+           s.find('?') == std::string_view::npos && !FindAmount(s, false).has_value();
   }
   return a.type == ActionType::kExtend &&
          HasAnyPhrase(s, {"do the", "go with the", "take the", "extend it", "move it", "gör de", "ta de",

@@ -224,9 +224,17 @@ void Turn::ReadPayoffWords() {
                        settles_in_swedish) &&
                       HasAnyPhrase(folded_, {"completely", "entirely", "in full", "in one go", "helt", "allt på en gång",
                                              "komplett", "vollständig", "auf einmal"});
+  // "wanna just clear it", "I'd rather just be done with that plan tonight", "den Rest
+  // des Plans abbezahlen": the plan cleared, or its rest paid off, in other words.
+  const bool clears_it =
+      HasAnyPhrase(folded_, {"clear it", "clear that one", "clear the plan", "be done with that plan",
+                             "be done with the plan", "be done with it"}) ||
+      (HasAnyPhrase(folded_, {"the rest", "den rest", "resten"}) &&
+       HasAnyPhrase(folded_, {"pay off", "abbezahlen", "abzahlen", "betala av"}));
   const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like", "i would like", "i'd love to",
-                                            "i would love to", "let me", "vill", "skulle vilja", "möchte", "will",
-                                            "würde gern", "würde gerne", "hätte gern"});
+                                            "i would love to", "i'd rather", "i would rather", "id rather", "let me",
+                                            "vill", "skulle vilja", "möchte", "will", "würde gern", "würde gerne",
+                                            "hätte gern"});
   // "I'm going to clear whatever is left on the Volt Electronics purchase right now … Take
   // all of it.": a payoff of a shop named, whatever fee, decline or next payment the
   // message was read as ("Could I just clear whatever's left on the Sunbeam Ceramics
@@ -238,12 +246,18 @@ void Turn::ReadPayoffWords() {
                           i == "next_payment");
   // "What I'd like now is to settle everything that's still owed … How much would that
   // come to after the refund?": the payoff wanted, asked beside what is owed or refunded.
-  // "pay the rest of rosa kids all at once, the shop refunded already 40": a message that
-  // opens on paying wants it too.
-  const std::vector<std::string> words = Words(folded_);
-  const bool opens_on_paying = !words.empty() && In(words.front(), {"pay", "betala", "zahle", "bezahle"});
-  const bool wants_it_paid_off = (wants || opens_on_paying) && (clears || settles_theirs || AsksToPayOff(folded_)) &&
-                                 (i == "balance" || i == "refund_status" || i == "return_item");
+  // "pay the rest of rosa kids all at once, the shop refunded already 40", "orla home
+  // refund applied? whats left. pay it off": a sentence that opens on paying wants it too.
+  const std::vector<std::string_view> sentences = Sentences(folded_);
+  const bool opens_on_paying = std::any_of(sentences.begin(), sentences.end(), [](std::string_view t) {
+    const std::vector<std::string> words = Words(t);
+    return !words.empty() && In(words.front(), {"pay", "betala", "zahle", "bezahle"});
+  });
+  // A wish to pay off is no question of a pause either ("delåterbetalning … vill betala
+  // av resten av planen" read as one).
+  const bool wants_it_paid_off = (wants || opens_on_paying) &&
+                                 (clears || clears_it || settles_theirs || AsksToPayOff(folded_)) &&
+                                 (i == "balance" || i == "refund_status" || i == "return_item" || i == "pause_payments");
   const bool misread = ReadAsOrUnsure({"oos"}) || (settles_theirs && (i == "spending_limit" || i == "increase_limit")) ||
                        wants_it_paid_off || takes_all;
   // "I'd love to get the patio set paid off completely … How much is left, and can you
@@ -256,7 +270,7 @@ void Turn::ReadPayoffWords() {
   const bool all_now = i == "extend_due_date" && says_pay_off &&
                        HasAnyPhrase(folded_, {"now", "today", "nu", "idag", "i dag", "jetzt", "heute", "sofort"});
   if (!misread && !all_now && !asks_it_taken) return;
-  if (!settles_theirs && !says_pay_off && !clears) return;
+  if (!settles_theirs && !says_pay_off && !clears && !clears_it) return;
   Reread({"payoff", kMinConfidence});
 }
 
@@ -448,19 +462,7 @@ void Turn::ReadHowItWorks() {
   // A declined checkout read on an account that has none ("I'm thinking about buying a
   // washing machine and paying for it in four parts").
   const bool no_decline = reading_.intent == "declined_checkout" && account_.declines.empty();
-  if ((!ReadAsOrUnsure({"oos"}) && !no_decline) || !AsksSomething(folded_)) return;
-  if (!HasAnyPhrase(folded_, {"pay in 4", "pay-in-4", "pay in four", "pay-in-four", "four payments",
-                              "four instalments", "four installments", "four parts", "betala i 4", "betala i fyra",
-                              "fyra delar", "fyra betalningar", "in 4 raten", "in vier raten", "vier teilen",
-                              "vier zahlungen"})) {
-    return;
-  }
-  // "my bonus came through at work today": work as a place is no question of it.
-  if (!HasAnyPhrase(folded_, {"how", "works", "work?", "does it work", "does that work", "walk me through",
-                              "explain", "hur fungerar", "hur funkar", "förklara", "wie funktioniert", "erklären",
-                              "erkläre"})) {
-    return;
-  }
+  if ((!ReadAsOrUnsure({"oos"}) && !no_decline) || !AsksHowPayIn4Works(folded_)) return;
   Reread({"how_it_works", std::max(reading_.confidence, kMinConfidence)});
 }
 
