@@ -4759,6 +4759,22 @@ TEST(PolicyTest, AChargeByItsAmountIsExplainedWithTheNextOne) {
   }
 }
 
+// "Hur ändrar jag min e-postadress?" read as out of scope: how to change the email;
+// "Jag vill lösa mitt köp hos Crisp Tech nu." read as the list of plans: the payoff.
+TEST(PolicyTest, AnEmailChangeAndASwedishPayoffInTheirOwnWords) {
+  Chat c;
+  c.state.language = Language::kSwedish;
+  c.state.language_known = true;
+  Decision d = c.Send("Hur ändrar jag min e-postadress?", U("oos", 0.5, Language::kSwedish));
+  EXPECT_EQ(d.intent, "update_contact_details") << d.reply;
+  d = c.Send("Jag vill lösa mitt köp hos Crisp Tech nu.", U("list_plans", 0.8, Language::kSwedish));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  Chat other;  // someone else's email is not theirs to change
+  d = other.Send("how do I change my wife's email?", U("oos"));
+  EXPECT_NE(d.intent, "update_contact_details") << d.reply;
+}
+
 // A fee waiver read where no fee is named and nothing asked taken off: no waiver.
 TEST(PolicyTest, AWaiverReadWithNothingToTakeOffIsNone) {
   Chat c;

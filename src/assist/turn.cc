@@ -239,6 +239,7 @@ void Turn::ReadTheMessage() {
   ReadPayingDeclined();
   ReadDeliveryQuestion();
   ReadNewCard();
+  ReadContactDetailsChange();
   ReadSameQuestionOfTheOther();
 }
 

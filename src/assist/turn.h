@@ -144,6 +144,7 @@ class Turn {
   void Reread(const IntentPrediction& reading);
   void ReadSameQuestionOfTheOther();
   void ReadNewCard();
+  void ReadContactDetailsChange();
   // ---- turn_reading_questions.cc: questions of money ----
   void ReadBalanceOfEach();
   void ReadBalanceOfAShop();

@@ -283,4 +283,16 @@ void Turn::ReadNewCard() {
   Reread({"change_payment_method", kMinConfidence});
 }
 
+// "Hur ändrar jag min e-postadress?", "how do I update my phone number?", read as out of
+// scope: how to change their own contact details, which the account's settings do.
+void Turn::ReadContactDetailsChange() {
+  if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_) || MentionsSomeoneElse(folded_)) return;
+  const bool details = HasAnyPhrase(folded_, {"email", "e-mail", "email address", "e-postadress", "e-post", "mejl",
+                                              "mailadress", "e-mail-adresse", "phone number", "telefonnummer",
+                                              "mobilnummer", "handynummer"});
+  const bool change = HasAnyPhrase(folded_, {"change", "update", "ändra", "ändrar", "byta", "byter", "uppdatera",
+                                             "ändern", "ändere", "aktualisieren", "wechseln"});
+  if (details && change) Reread({"update_contact_details", std::max(reading_.confidence, kMinConfidence)});
+}
+
 }  // namespace tranche::assist::policy_detail

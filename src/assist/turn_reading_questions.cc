@@ -212,7 +212,7 @@ void Turn::ReadPayoffWords() {
   const std::string& i = reading_.intent;
   // "lösa" settles money only when money follows it: "lösa korsord" solves crosswords.
   const bool settles_in_swedish = WordThenWord(Words(folded_), {"lösa"},
-                                               {"hela", "resten", "skulden", "köpet", "planen", "lånet", "allt",
+                                               {"hela", "resten", "skulden", "köp", "köpet", "planen", "lånet", "allt",
                                                 "det", "den", "återstående", "saldot", "beloppet"},
                                                2);
   const bool settles_theirs =
@@ -257,7 +257,8 @@ void Turn::ReadPayoffWords() {
   // av resten av planen" read as one).
   const bool wants_it_paid_off = (wants || opens_on_paying) &&
                                  (clears || clears_it || settles_theirs || AsksToPayOff(folded_)) &&
-                                 (i == "balance" || i == "refund_status" || i == "return_item" || i == "pause_payments");
+                                 (i == "balance" || i == "refund_status" || i == "return_item" || i == "pause_payments" ||
+                                  i == "list_plans");
   const bool misread = ReadAsOrUnsure({"oos"}) || (settles_theirs && (i == "spending_limit" || i == "increase_limit")) ||
                        wants_it_paid_off || takes_all;
   // "I'd love to get the patio set paid off completely … How much is left, and can you
