@@ -578,6 +578,13 @@ bool BareSumBesideAVerbOfPaying(std::string_view s) {
   return false;
 }
 
+std::string WithoutWhatIsOwed(std::string_view s) {
+  return WithoutPhrases(s, {"what i actually owe", "what i still owe", "what i owe", "whatever is left",
+                            "whatever's left", "whatevers left", "what's left", "whats left", "what is left",
+                            "what remains", "det jag är skyldig", "det som är kvar", "was ich schulde",
+                            "was noch offen ist"});
+}
+
 bool NamesPayIn4(std::string_view s) {
   return HasAnyPhrase(s, {"pay in 4", "pay-in-4", "pay in four", "pay-in-four", "four payments", "four instalments",
                           "four installments", "four parts", "betala i 4", "betala i fyra", "dela upp i 4",
@@ -720,7 +727,8 @@ bool AsksForTheRetry(std::string_view s) {
                           "dras igen", "nytt försök", "erneut versucht", "erneut abgebucht", "nochmal versucht",
                           "noch einmal versucht", "neuer versuch", "wieder versucht", "es erneut",
                           "erneut versuchen", "nochmal versuchen", "noch einmal versuchen", "another go",
-                          "payment again", "erneut einzuziehen", "erneut abzubuchen", "nochmal einzuziehen",
+                          "taking the missed payment again", "take the missed payment again",
+                          "taking the payment again", "take the payment again", "erneut einzuziehen", "erneut abzubuchen", "nochmal einzuziehen",
                           "noch einmal einzuziehen", "wieder einzuziehen", "dra den igen", "dra betalningen igen"});
 }
 

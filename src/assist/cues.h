@@ -104,6 +104,9 @@ std::string WithoutRefundedSums(std::string_view s);
 // Whether `s` speaks of a refund or a return of goods ("refund applied?", "returned the
 // lampshade", "next payment didnt go down", "återbetalningen", "Erstattung").
 bool SpeaksOfARefundOrReturn(std::string_view s);
+// `s` without the relative clauses that name what is owed ("pay off what i actually owe",
+// "whatever is left", "what's left"), which ask nothing.
+std::string WithoutWhatIsOwed(std::string_view s);
 // Whether `s` names pay in 4 ("the pay in 4 thing", "betala i fyra", "in 4 Raten").
 bool NamesPayIn4(std::string_view s);
 // Whether `s` asks how pay in 4 works, by its name ("how does the pay in 4 thing work",

@@ -4792,5 +4792,94 @@ TEST(PolicyTest, AWaiverReadWithNothingToTakeOffIsNone) {
   EXPECT_NE(d.reply.find("$60.00"), std::string::npos) << d.reply;
 }
 
+// Where this stop's rules must not fire (a review's counterexamples, one per rule).
+TEST(PolicyTest, TheNewRulesLeaveAloneWhatTheyDoNotMean) {
+  {  // a payoff asked again with a question beside it is no yes, mark or none
+    Chat c;
+    ASSERT_TRUE(c.Send("pay off crisp tech", U("payoff")).proposed.has_value());
+    const Decision d = c.Send("pay it all off now what would that save me", U("payoff"));
+    EXPECT_FALSE(d.execute.has_value()) << d.reply;
+  }
+  {  // "take it off my card" charges the fee; a card taken off is the card
+    Chat c;
+    c.account.plans[0].fees_unpaid_minor = 700;
+    c.Send("what's that $7 fee", U("late_fee"));
+    Decision d = c.Send("ok fine, just take it off my card then", U("pay_now"));
+    EXPECT_NE(d.handoff, HandoffReason::kFeeWaiver) << d.reply;
+    Chat sv;
+    sv.account.plans[0].fees_unpaid_minor = 700;
+    d = sv.Send("Jag har en förseningsavgift, den betalar jag. Mitt gamla kort – kan ni ta bort det?",
+                U("change_payment_method", 0.9, Language::kSwedish));
+    EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  }
+  {  // a late charge asked back is no payment of it
+    Chat c;
+    const Decision d = c.Send("Please refund the $7 late charge, I was only a day late", U("fee_waiver"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
+  {  // "ripped off" tells of no torn goods
+    Chat c;
+    const Decision d = c.Send("I feel ripped off by the interest on my crisp tech plan", U("complaint"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
+  {  // "clear it" of a notification, a payoff turned down: no payoff
+    Chat c;
+    Decision d = c.Send("The app keeps showing an old notification, how do I clear it?", U("oos", 0.4));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+    Chat later;
+    d = later.Send("I'd rather not pay it off yet, what's my balance?", U("balance"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
+  {  // the other plan beside a yes is no correction
+    Chat c;
+    c.AddPlan("Saffron Street");
+    ASSERT_TRUE(c.Send("pay next instalment crisp tech", U("pay_now")).proposed.has_value());
+    const Decision d = c.Send("Yes please, and the other one too", U("affirm"));
+    EXPECT_FALSE(d.proposed.has_value() && d.proposed->plan_id == "pln_2") << d.reply;
+  }
+  {  // a price is no sum to pay
+    Chat c;
+    const Decision d = c.Send("The desk was $1,200. Can I pay what's left with my dad's card ending 7741?", U("pay_now"));
+    EXPECT_EQ(std::find(d.refusals.begin(), d.refusals.end(), "overpayment"), d.refusals.end()) << d.reply;
+  }
+  {  // an exchange taking more days is no extension
+    Chat c;
+    const Decision d = c.Send("I'm exchanging the crisp tech boots for another size, the shop says it'll take another "
+                              "10 days, do I still have to pay Friday?",
+                              U("return_item"));
+    EXPECT_NE(d.intent, "extend_due_date") << d.reply;
+  }
+  {  // cancelling in another form of the word stays cancelling
+    Chat c;
+    c.state.language = Language::kSwedish;
+    c.state.language_known = true;
+    const Decision d = c.Send("Jag vill avbeställa jackan från Crisp Tech, den har inte kommit",
+                              U("cancel_order", 0.9, Language::kSwedish));
+    EXPECT_EQ(d.intent, "cancel_order") << d.reply;
+  }
+  {  // a payment to come, a payment asked for: no charge explained
+    Chat c;
+    c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-25"), 2000, true};
+    Decision d = c.Send("Will the $20.00 come out on the 9th?", U("next_payment"));
+    EXPECT_EQ(d.intent, "next_payment") << d.reply;
+    d = c.Send("charge the $20 now, what's the new balance", U("pay_now"));
+    EXPECT_TRUE(d.proposed.has_value()) << d.reply;
+  }
+  {  // "again" that means "remind me" is no retry
+    Chat c;
+    c.account.plans[0].last_failure =
+        PaymentFacts{*ParseDate("2026-11-30"), 2000, true, "insufficient_funds", *ParseDate("2026-12-02")};
+    const Decision d = c.Send("When's my next payment again?", U("next_payment"));
+    EXPECT_EQ(d.intent, "next_payment") << d.reply;
+  }
+  {  // a warning of someone changing the email is no change of one's own
+    Chat c;
+    const Decision d = c.Send("Someone is trying to change my email and phone number, I got a code I didn't ask for "
+                              "- what do I do?",
+                              U("oos", 0.4));
+    EXPECT_NE(d.intent, "update_contact_details") << d.reply;
+  }
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -1016,11 +1016,14 @@ bool GotSomethingInstead(const std::vector<std::string>& words) {
 std::optional<std::string> FindDisputeReason(std::string_view folded) {
   // "I never got round to updating my card" tells of no order that never came. The text
   // is copied only when it holds such an errand: this runs several times a turn.
+  // "ripped off by the interest", "I'm torn" tell of no torn goods either.
   std::string without_errands;
   std::string_view s = folded;
-  if (HasAnyPhrase(folded, {"never got round", "never got around"})) {
-    without_errands = WithoutPhrases(
-        folded, {"never got round to", "never got around to", "never got round", "never got around"});
+  if (HasAnyPhrase(folded, {"never got round", "never got around", "ripped off", "rip off", "rip-off", "torn between",
+                            "i'm torn", "im torn", "i am torn"})) {
+    without_errands = WithoutPhrases(folded, {"never got round to", "never got around to", "never got round",
+                                              "never got around", "ripped off", "rip off", "rip-off", "torn between",
+                                              "i'm torn", "im torn", "i am torn"});
     s = without_errands;
   }
   if (HasAnyPhrase(s, {"didn't make", "did not make", "didn't buy", "did not buy", "not me", "wasn't me",

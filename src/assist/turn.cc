@@ -472,18 +472,13 @@ Turn::WaitingAnswer Turn::ReadTheAnswer() const {
   const bool yes = !holds_off && (IsAffirmation(yes_text) || read_yes || TakesTheWaitingTerms(folded_));
   // "Okej, vilket är det senaste datum …?": a yes that asks something is the question,
   // answered below while the change keeps waiting.
-  const bool asks_too = AsksSomething(WithoutWhatIsNamed(folded_));
+  const bool asks_too = AsksSomething(WithoutWhatIsOwed(WithoutWhatIsNamed(folded_)));
   // "Right, so two weeks is the max? Fine, extend it the full 14 days please": the
   // waiting terms taken in so many words after the question are a yes, whatever it
   // checked ("which date will it be when you move it the 14 days?" asks still).
-  // A payoff's bid opens on its verb (TakesTheWaitingTerms), so only a question mark makes
-  // it a question: "oh ok then yes pay off what i actually owe" asks nothing.
   const std::vector<std::string_view> sentences = Sentences(folded_);
-  const auto asks = [&](std::string_view t) {
-    return state_.pending->type == ActionType::kPayoff ? t.find('?') != std::string_view::npos : AsksSomething(t);
-  };
-  const bool takes_the_terms_last =
-      !sentences.empty() && !asks(sentences.back()) && TakesTheWaitingTerms(sentences.back());
+  const bool takes_the_terms_last = !sentences.empty() && !AsksSomething(WithoutWhatIsOwed(sentences.back())) &&
+                                    TakesTheWaitingTerms(sentences.back());
   const bool plain_yes = yes && (!asks_too || takes_the_terms_last);
   const bool pays = state_.pending->type == ActionType::kPay || state_.pending->type == ActionType::kPayoff;
   return WaitingAnswer{holds_off, yes, plain_yes, pays};

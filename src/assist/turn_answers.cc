@@ -305,10 +305,11 @@ bool Turn::ExplainsAChargeOfTheirOwn() {
                                                 "what is it for", "what was it for", "vad är det", "vad var det",
                                                 "was ist das", "was war das"}) ||
                          (HasAnyPhrase(folded_, {"what was the", "what is the", "what's the", "whats the"}) &&
-                          HasAnyPhrase(folded_, {"charge", "debit", "dragning", "abbuchung"})));
+                          WordThenWord(Words(folded_), {"the"}, {"charge", "debit", "dragning", "abbuchung"}, 3) &&
+                          !In(Words(folded_).front(), kWordsOfPaying)));
   if (IsWriteIntent(i) && i != "dispute_unauthorized" && !card_words_only && !asks_what_it_was) return false;
   const bool past = HasAnyPhrase(folded_, {"charged", "debit", "debited", "took", "taken", "deducted", "withdrawal",
-                                           "came out", "come out", "went out", "gone out",
+                                           "came out", "went out", "gone out",
                                            "transaction", "dragning", "dragit", "drog", "drogs", "dragits", "abbuchung",
                                            "abgebucht", "belastung", "lastschrift", "payment to you",
                                            "payment to tranche", "bank statement", "bank app", "my statement",

@@ -162,8 +162,15 @@ bool Turn::NamesAnotherPlanInstead(const Action& a) const {
     });
     if (overdue == 1) return true;
   }
-  // "no wait. other plan": of two open plans, the one not waiting.
-  if (others.size() == 1 && SpeaksOfTheOtherPlan(folded_) && !AsksSomething(folded_)) return true;
+  // "no wait. other plan": of two open plans, the one not waiting — said as a correction,
+  // not beside a yes ("Yes please, and the other one too", "den andra planen rör vi inte").
+  const bool corrects = HasAnyPhrase(folded_, {"no", "wait", "meant", "instead", "wrong", "nej", "vänta",
+                                               "menade", "istället", "nein", "warte", "moment", "meinte",
+                                               "stattdessen", "falsch"}) &&
+                        !IsAffirmation(folded_) &&
+                        !HasAnyPhrase(folded_, {"too", "also", "as well", "också", "auch", "leave", "rör vi inte",
+                                                "lasse ich", "lass"});
+  if (others.size() == 1 && corrects && SpeaksOfTheOtherPlan(folded_) && !AsksSomething(folded_)) return true;
   if (others.empty() || !MatchMerchant(folded_, others)) return false;
   // "wait no not lumen. the northwind one": the waiting plan's shop said not to be meant.
   if (negated_ && MatchMerchant(*negated_, {a.merchant})) return true;

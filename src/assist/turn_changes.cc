@@ -133,7 +133,13 @@ void Turn::RefuseASumOverWhatIsOwed() {
   // verb of paying ("staff ID OPS-2231").
   std::string text = WithoutRefundedSums(folded_);
   if (const auto card = FindLast4(folded_)) text = WithoutPhrases(text, {*card});
-  const auto slot = FindAmount(text, BareSumBesideAVerbOfPaying(text));
+  // "The desk was $1,200. Can I pay what's left with my dad's card": a price is no sum
+  // to pay; one beside a verb of paying, or with the extra to be kept, is.
+  const bool to_pay = BareSumBesideAVerbOfPaying(text);
+  const bool extra_kept = HasAnyPhrase(text, {"extra", "credit", "the rest", "left over", "leftover", "tillgodo",
+                                              "över", "guthaben", "zu viel"});
+  if (!to_pay && !extra_kept) return;
+  const auto slot = FindAmount(text, to_pay);
   if (!slot || !slot->minor || *slot->minor <= p.payoff_minor) return;
   d_.refusals.push_back("overpayment");
   Say("refuse_overpay", {Money(*slot->minor, p.currency), Money(p.payoff_minor, p.currency), p.merchant});

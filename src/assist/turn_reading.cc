@@ -7,6 +7,10 @@
 
 namespace tranche::assist::policy_detail {
 
+namespace {
+constexpr std::string_view kCancelStems[] = {"cancel", "avbry", "avbest", "annuller", "storn", "widerruf"};
+}  // namespace
+
 // "what happens to my payments if i report a problem with the order? just asking for
 // now", "falls ich es melde, werden meine Zahlungen dann ausgesetzt?": what a report
 // would do is asked, not the report (a hardship or a problem read in it): the pause.
@@ -64,8 +68,11 @@ void Turn::ReadOrderProblem() {
                         FindDisputeReason(folded_) == std::optional<std::string>("unauthorized");
   // "the duvet cover is torn right down the seam … What can I do about the payments?"
   // read as cancelling the order, which no word of cancelling asks.
-  const bool cancel_read = i == "cancel_order" && !HasAnyPhrase(folded_, {"cancel", "avbryt", "avbeställ",
-                                                                          "stornieren", "storniere", "annullera"});
+  // Stems, so that "cancellation", "avbeställa" and "storniert" count as cancelling.
+  const bool cancel_read =
+      i == "cancel_order" && std::none_of(std::begin(kCancelStems), std::end(kCancelStems), [&](std::string_view stem) {
+        return folded_.find(stem) != std::string::npos;
+      });
   const bool overridable = asks_report || no_decline || disowned || cancel_read ||
                            ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
   if (!overridable || text_handoff_) return;
@@ -287,6 +294,17 @@ void Turn::ReadNewCard() {
 // scope: how to change their own contact details, which the account's settings do.
 void Turn::ReadContactDetailsChange() {
   if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_) || MentionsSomeoneElse(folded_)) return;
+  // "Someone is trying to change my email … I got a code I didn't ask for", "a text saying
+  // I must update my phone number via a link": a warning, not a change of their own.
+  if (HasAnyPhrase(folded_, {"someone", "somebody", "code", "link", "text saying", "sms", "not me", "didn't ask",
+                             "någon", "kod", "länk", "jemand", "link", "nicht ich"})) {
+    return;
+  }
+  const bool themselves = HasAnyPhrase(folded_, {"how do i", "how can i", "how to", "can i", "where do i", "where can i",
+                                                 "hur ändrar jag", "hur byter jag", "hur kan jag", "hur uppdaterar jag",
+                                                 "var ändrar jag", "kan jag", "wie ändere ich", "wie kann ich",
+                                                 "wo ändere ich", "kann ich"});
+  if (!themselves) return;
   const bool details = HasAnyPhrase(folded_, {"email", "e-mail", "email address", "e-postadress", "e-post", "mejl",
                                               "mailadress", "e-mail-adresse", "phone number", "telefonnummer",
                                               "mobilnummer", "handynummer"});

@@ -207,9 +207,13 @@ void Turn::ReadMoreTime() {
   // "can i push back the kestrel luggage paymnet? how many days max": a payment pushed
   // back, read as goods sent back, when nothing is said of sending anything.
   const bool return_read = reading_.intent == "return_item" &&
+                           HasAnyPhrase(folded_, {"push", "move", "postpone", "extend", "delay", "skjuta", "skjut",
+                                                  "flytta", "förläng", "förlänga", "verschieben", "verlängern"}) &&
                            !HasAnyPhrase(folded_, {"return", "returned", "returning", "send back", "sent back",
-                                                   "send it back", "retur", "returnera", "skicka tillbaka",
-                                                   "zurückschicken", "zurücksenden", "rücksendung", "zurückgeben"});
+                                                   "send it back", "exchange", "exchanging", "retur", "returnera",
+                                                   "skicka tillbaka", "byta", "byter", "ångra", "zurückschicken",
+                                                   "zurücksenden", "rücksendung", "zurückgeben", "umtauschen",
+                                                   "umtausch", "widerruf", "widerrufen"});
   const bool misread = pressed || days_asked || moved_by_days_asked || report || waiver || limit || put_off ||
                        card_read || return_read ||
                        ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
@@ -287,8 +291,9 @@ void Turn::ReadFeeWaiverWithoutAFee() {
     return;
   }
   if (reading_.intent != "fee_waiver") return;
-  if (HasAnyPhrase(folded_, {"fee", "fees", "penalty", "interest", "avgift", "avgiften", "avgifter", "ränta",
-                             "räntan", "gebühr", "gebühren", "mahngebühr", "zinsen"})) {
+  if (HasAnyPhrase(folded_, {"fee", "fees", "penalty", "interest", "late charge", "late charges", "extra charge",
+                             "avgift", "avgiften", "avgifter", "ränta", "räntan", "gebühr", "gebühren",
+                             "mahngebühr", "zinsen"})) {
     return;
   }
   const auto* best = SureClause(u_.clauses, [](std::string_view i) {
@@ -296,8 +301,13 @@ void Turn::ReadFeeWaiverWithoutAFee() {
   });
   if (best != nullptr) return Reread(*best);
   if (text_handoff_) return;
-  // "Please charge $500 to clear Crisp Tech and keep the change as credit": a sum to pay.
-  if (FindAmount(folded_, false) && HasAnyPhrase(folded_, kWordsOfPaying)) return Reread({"pay_now", kMinConfidence});
+  // "Please charge $500 to clear Crisp Tech and keep the change as credit": a sum to pay
+  // ("5 € zusätzlich abgebucht, weil ich zu spät war, bitte zurückbuchen" asks it back).
+  const bool asks_it_back = HasAnyPhrase(folded_, {"refund", "back", "late", "extra", "zurück", "zurückbuchen",
+                                                   "zu spät", "zusätzlich", "tillbaka", "för sent", "extra"});
+  if (!asks_it_back && FindAmount(folded_, false) && HasAnyPhrase(folded_, kWordsOfPaying)) {
+    return Reread({"pay_now", kMinConfidence});
+  }
   // "saldo bitte": the balance by its name.
   if (HasAnyPhrase(folded_, {"balance", "saldo", "saldot", "kontostand"})) return Reread({"balance", kMinConfidence});
   // "Off the record then — if it were your money, which would you choose?": with no fee
@@ -422,11 +432,22 @@ void Turn::ReadWaiverAsked() {
                                                 "die erlassen", "sie streichen", "die streichen"});
   // "Jetzt wurde eine Verspätungsgebühr berechnet – können Sie die bitte erlassen?", "Is
   // there someone who can look at removing it?" after the fee was explained: the fee is
-  // what "it" is.
-  const bool fee_in_view = state_.last_question == "late_fee" ||
-                           HasAnyPhrase(folded_, {"late fee", "the fee", "a fee", "this fee", "that fee",
-                                                  "förseningsavgift", "avgiften", "en avgift", "gebühr",
-                                                  "verspätungsgebühr", "mahngebühr"});
+  // what "it" is, when the fee stands in the pronoun's own sentence or was just explained,
+  // and no card or account is named ("just take it off my card then" charges it; "mitt
+  // gamla kort – kan ni ta bort det?" is the card).
+  const std::vector<std::string_view> sentences = Sentences(folded_);
+  const bool fee_in_view =
+      !NamesACardOrBank(folded_) &&
+      !HasAnyPhrase(folded_, {"off my card", "off my account", "autopay", "kort", "karte", "konto"}) &&
+      (state_.last_question == "late_fee" ||
+       std::any_of(sentences.begin(), sentences.end(), [](std::string_view t) {
+         return HasAnyPhrase(t, {"late fee", "the fee", "a fee", "this fee", "that fee", "förseningsavgift",
+                                 "avgiften", "en avgift", "gebühr", "verspätungsgebühr", "mahngebühr"}) &&
+                HasAnyPhrase(t, {"remove it", "removing it", "take it off", "taking it off", "get rid of it",
+                                 "waive it", "waiving it", "ta bort den", "ta bort det", "stryka den",
+                                 "efterskänka den", "die bitte erlassen", "sie erlassen", "die erlassen",
+                                 "sie streichen", "die streichen"});
+       }));
   // Not when it asks why the fee was charged (the fee is explained first: "why 7 dollar
   // fee?? remove it"), nor when it claims the fee was agreed away ("we've agreed with
   // your company to cover my late fee, so take it off").
@@ -538,10 +559,10 @@ bool Turn::TakesTheWaitingTerms(std::string_view s) const {
     const bool another_shop = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
       return p.merchant != a.merchant && MatchMerchant(s, {p.merchant}).has_value();
     });
-    // A question needs its mark here: the bid opens on its verb, and "pay off what i
-    // actually owe" asks nothing.
+    // "pay off what i actually owe" asks nothing; "pay it all off now what would that
+    // save me" does.
     return bids && AsksToPayOff(s) && !puts_off && !another_shop && !IsDenial(s) && !SaysNo(s) &&
-           s.find('?') == std::string_view::npos && !FindAmount(s, false).has_value();
+           !AsksSomething(WithoutWhatIsOwed(s)) && !FindAmount(s, false).has_value();
   }
   return a.type == ActionType::kExtend &&
          HasAnyPhrase(s, {"do the", "go with the", "take the", "extend it", "move it", "gör de", "ta de",

@@ -255,7 +255,11 @@ void Turn::ReadPayoffWords() {
   });
   // A wish to pay off is no question of a pause either ("delåterbetalning … vill betala
   // av resten av planen" read as one).
-  const bool wants_it_paid_off = (wants || opens_on_paying) &&
+  // "I'd rather not pay it off yet", "I don't want to pay off the rest": turned down.
+  const bool turned_down = HasAnyPhrase(folded_, {"rather not", "don't want to", "dont want to", "do not want to",
+                                                  "not pay", "not yet", "vill inte", "inte betala", "möchte nicht",
+                                                  "will nicht", "nicht abbezahlen", "nicht ablösen"});
+  const bool wants_it_paid_off = (wants || opens_on_paying) && !turned_down &&
                                  (clears || clears_it || settles_theirs || AsksToPayOff(folded_)) &&
                                  (i == "balance" || i == "refund_status" || i == "return_item" || i == "pause_payments" ||
                                   i == "list_plans");
@@ -271,7 +275,8 @@ void Turn::ReadPayoffWords() {
   const bool all_now = i == "extend_due_date" && says_pay_off &&
                        HasAnyPhrase(folded_, {"now", "today", "nu", "idag", "i dag", "jetzt", "heute", "sofort"});
   if (!misread && !all_now && !asks_it_taken) return;
-  if (!settles_theirs && !says_pay_off && !clears && !clears_it) return;
+  // "how do I clear it?" of a notification is no payoff: "clear it" counts only wished for.
+  if (!settles_theirs && !says_pay_off && !clears && !(clears_it && wants_it_paid_off)) return;
   Reread({"payoff", kMinConfidence});
 }
 
