@@ -498,6 +498,15 @@ bool NamesAnotherPersonsCard(std::string_view s) {
     if (english && j >= 1 && In(w[j - 1], {"company", "corporate", "work", "employer", "employers", "firm"})) {
       return true;
     }
+    // "w/ card 3309 (moms)": the owner named after the card and its digits.
+    if (english) {
+      for (std::size_t ahead = 1; ahead <= 3 && j + ahead < w.size(); ++ahead) {
+        const std::string& x = w[j + ahead];
+        if (x.size() > 2 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) return true;
+        const bool digits = std::all_of(x.begin(), x.end(), IsDigitByte);
+        if (!digits && !In(x, {"ending", "ends", "in"})) break;
+      }
+    }
     // Back from the noun: the consumer's own word first means their own card; a
     // possessive "'s" or his/her/their first means someone else's.
     for (std::size_t back = 1; back <= 4 && back <= j; ++back) {
@@ -596,7 +605,8 @@ bool AsksHowPayIn4Works(std::string_view s) {
   // "my bonus came through at work today": work as a place is no question of it.
   return AsksSomething(s) && NamesPayIn4(s) &&
          HasAnyPhrase(s, {"how", "works", "work?", "does it work", "does that work", "walk me through", "explain",
-                          "hur fungerar", "hur funkar", "förklara", "wie funktioniert", "erklären", "erkläre"});
+                          "hur fungerar", "hur funkar", "fungerar", "funkar", "förklara", "wie funktioniert",
+                          "funktioniert", "erklären", "erkläre"});
 }
 
 std::string WithoutRefundedSums(std::string_view s) {
@@ -687,6 +697,12 @@ bool SpeaksOfMoneyOwed(std::string_view s) {
 }
 
 bool HasOffTopicSubject(std::string_view s) {
+  // "Pfannkuchenrezept", "pannkaksrecept": a recipe in a compound word.
+  const std::vector<std::string> words = Words(s);
+  const bool compound_recipe = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return w.size() > 7 && (w.ends_with("rezept") || w.ends_with("rezepte") || w.ends_with("recept"));
+  });
+  if (compound_recipe) return true;
   return HasAnyPhrase(s, {"recipe", "recipes", "flour", "pancakes", "poem", "poetry", "rhyme", "rhymes", "painted",
                           "painter", "painting", "mona lisa", "cover letter", "resume", "résumé", "homework",
                           "essay", "weather", "forecast", "lyrics", "trivia", "settle a bet", "a bet going",

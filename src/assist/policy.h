@@ -72,6 +72,9 @@ struct DialogueState {
   std::string last_question;
   // The plan in focus was reached as "the other one": said again, it is the same plan.
   bool focus_is_the_other = false;
+  // A problem with goods told of and not reported yet ("not_received", "wrong_item"):
+  // "ok report it on the rookery books order" reports it.
+  std::string problem_told;
 };
 
 struct Understanding {

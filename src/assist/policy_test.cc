@@ -4881,5 +4881,141 @@ TEST(PolicyTest, TheNewRulesLeaveAloneWhatTheyDoNotMean) {
   }
 }
 
+// A problem with goods told of is remembered: "ok report it on the rookery books order"
+// reports it there, and a report waiting on one shop is stated again when another is
+// named, never run on the first by the yes beside it.
+TEST(PolicyTest, AProblemToldIsReportedWhereTheConsumerSays) {
+  Chat c;
+  c.AddPlan("Rookery Books");
+  Decision d = c.Send("hiya so my tent came w snapped poles n the shop is ghosting me, if i report it do i still have "
+                      "to keep paying??",
+                      U("pause_payments"));
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  d = c.Send("ok report it on the rookery books order", U("oos"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+  d = c.Send("omg no sorry thats the books lol. its the crisp tech one", U("oos"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_1");
+  d = c.Send("yep thats it, do it", U("affirm"));
+  ASSERT_TRUE(d.execute.has_value()) << d.reply;
+  EXPECT_EQ(d.execute->plan_id, "pln_1");
+
+  Chat waiting;
+  waiting.AddPlan("Rookery Books");
+  d = waiting.Send("The new tent from Crisp Tech came with broken poles. If I report a problem, do I still have to pay?",
+                   U("dispute_wrong_item"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_1");
+  d = waiting.Send("OK, let's do that. Please report a problem for my Rookery Books purchase.", U("affirm"));
+  EXPECT_FALSE(d.execute.has_value()) << d.reply;
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->plan_id, "pln_2");
+}
+
+// A question while a change waits, with a "don't" in it or held off with "before you do",
+// is answered and the change keeps waiting; a card's digits in it are no sum.
+TEST(PolicyTest, AQuestionWhileAChangeWaitsIsNoNo) {
+  Chat c;
+  c.account.plans[0].last_failure =
+      PaymentFacts{*ParseDate("2026-11-30"), 2000, true, "expired_card", *ParseDate("2026-12-02")};
+  Decision d = c.Send("got a new card ending 8830 can u put that on", U("change_payment_method"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  d = c.Send("wait will the retry go on the new one tho, dont wanna get double charged", U("deny"));
+  ASSERT_TRUE(d.next.pending.has_value()) << d.reply;
+  d = c.Send("Sorry, one more thing before you do it: if I switch now, will the next retry use the 8830 card?",
+             U("payment_failed"));
+  EXPECT_EQ(d.reply.find("8,830"), std::string::npos) << d.reply;
+  ASSERT_TRUE(d.next.pending.has_value()) << d.reply;
+  EXPECT_EQ(d.next.pending->type, ActionType::kChangeMethod);
+  d = c.Send("ok yep do it", U("affirm"));
+  EXPECT_TRUE(d.execute.has_value()) << d.reply;
+
+  Chat report;
+  d = report.Send("My Crisp Tech order still hasn't arrived. I'd like to report a problem with that purchase, please.",
+                  U("dispute_not_received"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  d = report.Send("Before you do, can I ask: does reporting it stop my next payment from being taken? I don't want "
+                  "anything else affected.",
+                  U("deny"));
+  EXPECT_TRUE(d.next.pending.has_value()) << d.reply;
+}
+
+// Paying the instalment just asked after ("I'd rather just pay it now", "betala den
+// delbetalningen redan i dag"), read as a payoff or an extension: that instalment.
+TEST(PolicyTest, TheInstalmentJustAskedAfterPaidNow) {
+  Chat c;
+  c.Send("What's my next instalment on crisp tech and when does it come out?", U("next_payment"));
+  Decision d = c.Send("I'd rather just pay it now while I'm thinking about it. Can you do that?", U("payoff"));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+  EXPECT_EQ(d.proposed->amount_minor, 2000);
+  Chat sv;
+  sv.state.language = Language::kSwedish;
+  sv.state.language_known = true;
+  sv.Send("När dras nästa betalning för Crisp Tech?", U("next_payment", 0.9, Language::kSwedish));
+  d = sv.Send("Tack. Kan jag betala den delbetalningen redan i dag i stället?",
+              U("extend_due_date", 0.9, Language::kSwedish));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPay);
+}
+
+// How pay in 4 splits, asked, is no re-split; a recipe in a compound word is out of scope;
+// pay in 4 asked after by name, read as their next payment, is how it works.
+TEST(PolicyTest, HowPayIn4SplitsARecipeAndThePayIn4Name) {
+  Chat de;
+  de.state.language = Language::kGerman;
+  de.state.language_known = true;
+  Decision d = de.Send("Mein Sohn möchte wissen, wie das Bezahlen in 4 Raten funktioniert. Wie werden die Zahlungen "
+                       "aufgeteilt?",
+                       U("how_it_works", 0.9, Language::kGerman));
+  EXPECT_TRUE(d.refusals.empty()) << d.reply;
+  Chat recipe;
+  d = recipe.Send("Können Sie mir ein einfaches Pfannkuchenrezept für vier Personen geben?",
+                  U("human_agent", 0.6, Language::kGerman));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  Chat sv;
+  d = sv.Send("Och hur fungerar Betala i 4? Hur många betalningar, när dras de?",
+              U("next_payment", 0.8, Language::kSwedish));
+  EXPECT_EQ(d.intent, "how_it_works") << d.reply;
+}
+
+// A shop of theirs paid now, read as the limit or as a hardship no word tells; a payoff
+// asked in a question beside a refund; a charge asked after, read as out of scope or as a
+// failure the account does not have; a card whose owner follows its digits.
+TEST(PolicyTest, PaymentsAndChargesInOtherReadings) {
+  Chat de;
+  Decision d = de.Send("Hallo, kannst du bitte meinen Einkauf bei Crisp Tech jetzt bezahlen?",
+                       U("spending_limit", 0.9, Language::kGerman));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  Chat hardship;
+  d = hardship.Send("Can't sleep, so I'm finally doing my admin at 2am. My sister keeps telling me to stop letting "
+                    "things sit, so let's pay the Crisp Tech order now.",
+                    U("hardship"));
+  EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+  EXPECT_TRUE(d.proposed.has_value()) << d.reply;
+  Chat refund;
+  refund.account.plans[0].refunded_minor = 2000;
+  d = refund.Send("Hallo, ich habe das Zelt an Crisp Tech zurückgeschickt und eine Erstattung bekommen. Was ist noch "
+                  "offen, und kann ich den Rest jetzt bezahlen?",
+                  U("refund_status", 0.9, Language::kGerman));
+  ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+  EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  Chat charge;
+  charge.account.plans[0].last_payment = PaymentFacts{kToday, 2000, true};
+  d = charge.Send("yo why did u charge my card at like midnight, how much was it", U("oos"));
+  EXPECT_EQ(d.intent, "payment_history") << d.reply;
+  EXPECT_NE(d.reply.find("scheduled instalment"), std::string::npos) << d.reply;
+  Chat unfounded;
+  unfounded.account.plans[0].last_payment = PaymentFacts{kToday, 2000, true};
+  d = unfounded.Send("my bank app pinged me with a payment to you. What was it, and for how much?", U("payment_failed"));
+  EXPECT_EQ(d.intent, "payment_history") << d.reply;
+  Chat card;
+  d = card.Send("pay 20 on crisp tech w/ card 3309 (moms). extra = credit", U("pay_now"));
+  EXPECT_NE(std::find(d.refusals.begin(), d.refusals.end(), "third_party_payment_method"), d.refusals.end()) << d.reply;
+  EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -1063,7 +1063,8 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
                        "trasigt", "skadad", "skadat", "fel produkt", "falsche", "falschen", "falsches",
                        "beschädigt", "kaputt", "gesprungen", "gesprungene", "gesprungenen", "gesprungener",
                        "sprucken", "spruckna", "sprucket", "spräckt", "spräckta", "riss", "rissen", "gerissen",
-                       "zersprungen", "torn", "ripped", "sönderriven", "sönderrivet", "zerrissen"})) {
+                       "zersprungen", "torn", "ripped", "sönderriven", "sönderrivet", "zerrissen", "snapped",
+                       "avbruten", "avbrutna", "avbrutet", "gebrochen", "gebrochene", "gebrochenen", "gebrochener"})) {
     return "wrong_item";
   }
   // "I ordered a green rain jacket …, got a kids' fleece instead".

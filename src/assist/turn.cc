@@ -220,6 +220,7 @@ void Turn::ReadTheMessage() {
   ReadFailedPayment();
   ReadRetryQuestion();
   ReadHowItWorks();
+  ReadAChargeAskedAfter();
   ReadMissingAPayment();
   ReadHowOftenCharged();
   ReadWhichPurchaseBySuperlative();
@@ -292,7 +293,10 @@ void Turn::BlockWritesOnAClaimOrInstructions() {
 // have approved otherwise.
 // "Hur fungerar dela upp i 4 exakt?" names the product, asking how it works.
 std::optional<Decision> Turn::RefuseAResplit() {
-  const bool asks_how_it_works = HasAnyPhrase(folded_, {"how does", "how do", "hur fungerar", "wie funktioniert"});
+  // "wie das Bezahlen in 4 Raten funktioniert. Wie werden die Zahlungen aufgeteilt": how
+  // the product splits, asked, is no request to split a purchase again.
+  const bool asks_how_it_works = HasAnyPhrase(folded_, {"how does", "how do", "hur fungerar", "wie funktioniert"}) ||
+                                 AsksHowPayIn4Works(folded_);
   if (AsksToResplit(folded_) && !text_handoff_ && !asks_how_it_works) {
     d_.next.pending.reset();
     d_.refusals.push_back("resplit");
@@ -629,8 +633,16 @@ std::optional<Decision> Turn::AnswerAQuestionWhileItWaits(const WaitingAnswer& a
   // date?", "wait, before you do it - that comes off what I owe, right?") is no
   // cancellation, however it starts: it is answered where the classifier is sure
   // what it asks, and the change keeps waiting for its yes.
-  const bool says_no = SaysNo(folded_) || HasAnyPhrase(folded_, {"nope", "nah", "cancel", "don't", "dont", "nej", "avbryt",
-                                              "nein", "abbrechen"});
+  // "wait will the retry go on the new one tho, dont wanna get double charged": a
+  // "don't" inside a question about the change weighs it; "before you do, can I ask …"
+  // holds it off. Neither says no to it.
+  const bool strong_no = SaysNo(folded_) || HasAnyPhrase(folded_, {"nope", "nah", "cancel", "nej", "avbryt", "nein",
+                                                                   "abbrechen"});
+  const bool worried = HasAnyPhrase(folded_, {"double charged", "charged twice", "charged double", "dubbeldragen",
+                                              "dras två gånger", "doppelt abgebucht", "doppelt belastet"});
+  const bool weak_no = HasAnyPhrase(folded_, {"don't", "dont"}) && !answer.holds_off && !worried &&
+                       !(AsksSomething(folded_) && AboutTheWaitingChange(*state_.pending));
+  const bool says_no = strong_no || weak_no;
   // A question of another subject ("Oh, and when does my next payment come out?") is
   // answered too, and the change keeps waiting: only a yes runs it.
   const bool side_question = IsQuestionIntent(Intent()) && reading_.confidence >= kMinConfidence;
@@ -647,7 +659,7 @@ std::optional<Decision> Turn::AnswerAQuestionWhileItWaits(const WaitingAnswer& a
   // the request (stated below, to wait for its own yes).
   const auto report = answer.pays && !text_handoff_ ? report_instead_ : std::nullopt;
   if (!answer.plain_yes && !report && (!says_no || weighs_it) && !text_handoff_ &&
-      (AsksSomething(folded_) || weighs_it || held) &&
+      (AsksSomething(folded_) || weighs_it || held || worried) &&
       (AboutTheWaitingChange(*state_.pending) || side_question)) {
     d_.next.pending = state_.pending;
     // "tell me the exact date it would move to": the waiting extension, stated again.
@@ -1190,6 +1202,12 @@ Decision Turn::Finish() {
   if (std::any_of(d_.refusals.begin(), d_.refusals.end(), by_rule)) d_.next.refused_by_rule = true;
   d_.next.last_question = IsQuestionIntent(d_.intent) && !d_.handoff ? d_.intent : std::string();
   d_.next.focus_is_the_other = SpeaksOfTheOtherPlan(folded_) && !d_.next.focus_plan.empty();
+  // A problem with goods told of is kept until a report is stated or run.
+  const auto told = FindDisputeReason(folded_);
+  const bool goods = told && (*told == "not_received" || *told == "wrong_item" || *told == "not_as_described");
+  const bool reported = (d_.next.pending && d_.next.pending->type == ActionType::kDispute) ||
+                        (d_.execute && d_.execute->type == ActionType::kDispute);
+  d_.next.problem_told = reported ? std::string() : goods ? *told : state_.problem_told;
   return std::move(d_);
 }
 

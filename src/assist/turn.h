@@ -165,6 +165,7 @@ class Turn {
   void ReadHowOftenCharged();
   void ReadWhatIsComingUp();
   void ReadHowItWorks();
+  void ReadAChargeAskedAfter();
   void ReadMissingAPayment();
   void ReadInstalmentsWorth();
   void ReadRetryQuestion();
@@ -200,6 +201,7 @@ class Turn {
   bool NamesOneOfTheirShops() const;
   bool AsksToPayInstead() const;
   bool NamesAnotherPlanInstead(const Action& a) const;
+  bool NamesAnotherShopAlone(const Action& a) const;
   static bool AsksWhyTheSum(std::string_view s);
   static bool AsksWhatItTakes(std::string_view s);
   bool AboutTheWaitingChange(const Action& a) const;
@@ -297,6 +299,7 @@ class Turn {
   void ExplainARefund(const PlanFacts& p);
   void RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor);
   void RefuseASumOverWhatIsOwed();
+  std::string WithoutCardDigits(std::string text) const;
   void Payoff();
   bool OffersToPayInstead() const;
   void Extend();

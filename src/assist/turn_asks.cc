@@ -176,9 +176,20 @@ bool Turn::NamesAnotherPlanInstead(const Action& a) const {
   if (negated_ && MatchMerchant(*negated_, {a.merchant})) return true;
   return HasAnyPhrase(folded_, {"instead", "i meant", "i mean", "not the", "scrap that", "scratch that",
                                 "forget that", "my mistake", "mixed up", "wrong one", "the other one",
-                                "the one i actually", "i actually want", "menade", "istället", "i stället",
+                                "the one i actually", "i actually want", "it's the", "its the", "it is the",
+                                "no sorry", "wrong shop", "wrong purchase", "fel butik", "falscher shop",
+                                "falscher kauf", "menade", "istället", "i stället",
                                 "inte den",
                                 "meinte", "stattdessen", "nicht die", "nicht den", "nicht das", "verwechselt"});
+}
+
+// Whether the message names another of the consumer's shops than the one `a` is for,
+// and not that one.
+bool Turn::NamesAnotherShopAlone(const Action& a) const {
+  if (MatchMerchant(folded_, {a.merchant})) return false;
+  return std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+    return p.active && p.merchant != a.merchant && MatchMerchant(folded_, {p.merchant}).has_value();
+  });
 }
 
 // Whether a question asks why a sum is what it is ("why is it less than $120?", "where
@@ -214,9 +225,10 @@ bool Turn::AboutTheWaitingChange(const Action& a) const {
                                   "belopp", "welche karte", "betrag", "after that", "still owe", "left to pay",
                                   "owe after", "on top", "comes off", "come off", "efter det", "danach"});
   }
-  // "Quick question first: will my next instalment then come off the new card?"
+  // "Quick question first: will my next instalment then come off the new card?", "will
+  // the next retry use the 8830 card?"
   if (a.type == ActionType::kChangeMethod) {
-    return AsksOfAFee(folded_) ||
+    return AsksOfAFee(folded_) || (!a.last4.empty() && HasPhrase(folded_, a.last4)) ||
            HasAnyPhrase(folded_, {"new card", "the new one", "come off", "taken from", "charged to", "go thru",
                                   "go through", "goes through", "goes thru", "on it", "next instalment",
                                   "next installment", "next payment", "nya kortet", "det nya", "nästa",

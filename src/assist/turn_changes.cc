@@ -80,7 +80,7 @@ void Turn::Pay() {
     for (std::size_t k = 0; k < p->unpaid.size() && k < static_cast<std::size_t>(*count); ++k) {
       amount += p->unpaid[k].unpaid_minor;
     }
-  } else if (auto slot = FindAmount(WithoutRefundedSums(folded_), true)) {
+  } else if (auto slot = FindAmount(WithoutCardDigits(WithoutRefundedSums(folded_)), true)) {
     amount = slot->rest ? p->payoff_minor : slot->minor.value_or(0);
   } else {
     amount = awaited_amount_minor_;
@@ -125,14 +125,20 @@ void Turn::RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor) {
 // "charge 200 to my dads card 7741 for brackenridge outdoor, keep extra as credit": a
 // sum over what the plan owes is refused too, with what it owes, when the card it was to
 // come from is refused; nothing is stated in its place (the card was theirs to choose).
+// `text` without the digits of a card the message names ("will the next retry use the
+// 8830 card?"), which are no sum.
+std::string Turn::WithoutCardDigits(std::string text) const {
+  if (const auto card = FindLast4(folded_)) return WithoutPhrases(text, {*card});
+  return text;
+}
+
 void Turn::RefuseASumOverWhatIsOwed() {
   const auto plans = SelectPlans(true);
   if (plans.size() != 1) return;
   const PlanFacts& p = *plans.front();
   // The card's digits ("my dads card 7741") are no sum, nor is a bare number away from a
   // verb of paying ("staff ID OPS-2231").
-  std::string text = WithoutRefundedSums(folded_);
-  if (const auto card = FindLast4(folded_)) text = WithoutPhrases(text, {*card});
+  const std::string text = WithoutCardDigits(WithoutRefundedSums(folded_));
   // "The desk was $1,200. Can I pay what's left with my dad's card": a price is no sum
   // to pay; one beside a verb of paying, or with the extra to be kept, is.
   const bool to_pay = BareSumBesideAVerbOfPaying(text);
@@ -301,7 +307,10 @@ const PlanFacts* Turn::ReportedAlready(const std::string& reason) const {
 }
 
 void Turn::Dispute(const std::string& intent) {
-  std::string reason = call_ != nullptr ? call_->reason : FindDisputeReason(folded_).value_or("");
+  const bool revising = state_.pending && state_.pending->type == ActionType::kDispute;
+  std::string reason = call_ != nullptr ? call_->reason
+                                        : FindDisputeReason(folded_).value_or(revising ? state_.pending->reason
+                                                                                       : state_.problem_told);
   if (reason.empty()) {
     reason = intent == "dispute_not_received" ? "not_received"
              : intent == "dispute_unauthorized" ? "unauthorized"

@@ -26,7 +26,9 @@ void Turn::ReadWhatIfReported() {
   if (!HasAnyPhrase(folded_, {"if i report", "if you report", "if i reported", "if i dispute", "if i open a dispute",
                               "if i file", "if i flag", "om jag anmäler", "om jag rapporterar", "om jag reklamerar",
                               "falls ich es melde", "falls ich das melde", "wenn ich es melde", "wenn ich das melde",
-                              "falls ich melde", "wenn ich melde", "falls ich reklamiere", "wenn ich reklamiere"})) {
+                              "falls ich melde", "wenn ich melde", "falls ich reklamiere", "wenn ich reklamiere",
+                              "wenn ich ein problem melde", "falls ich ein problem melde",
+                              "om jag anmäler ett problem"})) {
     return;
   }
   Reread({"pause_payments", std::max(reading_.confidence, kMinConfidence)});
@@ -76,7 +78,9 @@ void Turn::ReadOrderProblem() {
   const bool overridable = asks_report || no_decline || disowned || cancel_read ||
                            ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
   if (!overridable || text_handoff_) return;
-  const auto reason = FindDisputeReason(folded_);
+  // "ok report it on the rookery books order" after the snapped poles were told of.
+  auto reason = FindDisputeReason(folded_);
+  if (!reason && asks_report && !state_.problem_told.empty()) reason = state_.problem_told;
   if (!reason) return;
   if (*reason == "not_received") {
     Reread({"dispute_not_received", kMinConfidence});

@@ -90,7 +90,22 @@ void Turn::ReadPayNowRequest() {
   // "meine Rate … ist am Freitag geplatzt, weil mein Gehalt noch nicht da war … könnt ihr
   // die offene Rate heute abbuchen?": a failure told of is no order that did not arrive.
   const bool failure_told = HasAFailure() && SpeaksOfAFailedPayment(folded_) && IsReportIntent(i);
-  if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread && !failure_told) return;
+  // "kannst du bitte meinen Einkauf bei Owlhouse Books jetzt bezahlen?" read as the limit;
+  // "Can't sleep … so let's pay the Owlhouse Books order now" read as hardship, with no
+  // word of money trouble: a shop of theirs paid now.
+  const bool limit_unsaid = (i == "spending_limit" || i == "increase_limit") &&
+                            !HasAnyPhrase(folded_, {"limit", "credit", "gräns", "köpgräns", "rahmen", "kredit",
+                                                    "limit", "verfügbar", "available", "tillgänglig"});
+  const bool hardship_unsaid =
+      i == "hardship" && !text_handoff_ &&
+      !HasAnyPhrase(folded_, {"bills", "debt", "debts", "broke", "behind on", "afford", "rent", "stretched", "money",
+                              "job", "räkningar", "skulder", "pengar", "hyran", "jobb", "rechnungen", "schulden",
+                              "geld", "miete", "pleite", "arbeit"});
+  const bool named_shop_paid = (limit_unsaid || hardship_unsaid) && NamesOneOfTheirShops();
+  if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread && !failure_told &&
+      !named_shop_paid) {
+    return;
+  }
   if (AsksToPayOff(folded_)) return;  // the whole, asked for in so many words, is a payoff
   // "pay next tidewater": a message that opens on the verb asks for the payment.
   const std::vector<std::string> words = Words(folded_);
@@ -143,6 +158,13 @@ void Turn::ReadPayingEarly() {
       reading_.intent == "hardship" && !text_handoff_ &&
       !HasAnyPhrase(folded_, {"can't", "cant", "cannot", "couldn't", "couldnt", "won't", "unable", "not able",
                               "kan inte", "kunde inte", "kann nicht", "kann ich nicht", "nicht möglich"});
+  // "What's my next instalment on that?" answered, then "I'd rather just pay it now": "it"
+  // is that instalment, whatever payoff the classifier read.
+  const bool pays_the_one_asked = reading_.intent == "payoff" && state_.last_question == "next_payment" &&
+                                  HasAnyPhrase(folded_, {"pay it", "pay that", "betala den", "zahle sie", "sie zahlen"}) &&
+                                  HasAnyPhrase(folded_, {"now", "today", "nu", "idag", "i dag", "jetzt", "heute"}) &&
+                                  !AsksToPayOff(folded_);
+  if (pays_the_one_asked) return Reread({"pay_now", kMinConfidence});
   if (!ReadAsOrUnsure({"pause_payments", "extend_due_date", "oos"}) && !paying_the_next && !hardship_unsaid) return;
   if (!HasAnyPhrase(folded_, {"out of the way", "pay it early", "pay early", "payment early", "instalment early",
                               "installment early", "pay ahead", "ahead of time", "before its due date",
@@ -153,7 +175,8 @@ void Turn::ReadPayingEarly() {
                               "get ahead on", "get ahead with", "before it's due", "before its due",
                               "before it is due", "ahead of the due date",
                               "betala i förväg", "betala tidigare", "betala i förtid", "vorab zahlen",
-                              "vorab bezahlen", "früher zahlen", "früher bezahlen", "im voraus"})) {
+                              "vorab bezahlen", "früher zahlen", "früher bezahlen", "im voraus", "redan i dag",
+                              "redan idag", "redan nu", "schon heute", "schon jetzt", "already today"})) {
     return;
   }
   // "today instead of later" asks for no later date.
@@ -467,7 +490,11 @@ void Turn::ReadWaiverAsked() {
 bool Turn::ReadRevisedChange() {
   const Action& a = *state_.pending;
   std::string intent;
-  if (a.type == ActionType::kExtend && NamesAnotherPlanInstead(a)) {
+  if (a.type == ActionType::kDispute && (NamesAnotherPlanInstead(a) || NamesAnotherShopAlone(a))) {
+    // "OK, let's do that. Please report a problem for my Rookery Books purchase." while
+    // the Nightjar report waits: the report is stated again, on the shop now named.
+    intent = a.reason == "not_received" ? "dispute_not_received" : "dispute_wrong_item";
+  } else if (a.type == ActionType::kExtend && NamesAnotherPlanInstead(a)) {
     intent = "extend_due_date";  // "sorry, I meant the Pixel Harbor one"
   } else if (a.type == ActionType::kExtend && AsksToPayInstead()) {
     // "Okay, dann ja, zahl bitte den gesamten Restbetrag": a yes to paying, not to the

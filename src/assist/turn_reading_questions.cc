@@ -230,9 +230,10 @@ void Turn::ReadPayoffWords() {
       HasAnyPhrase(folded_, {"clear it", "clear that one", "clear the plan", "be done with that plan",
                              "be done with the plan", "be done with it"}) ||
       (HasAnyPhrase(folded_, {"the rest", "den rest", "resten"}) &&
-       HasAnyPhrase(folded_, {"pay off", "abbezahlen", "abzahlen", "betala av"}));
+       HasAnyPhrase(folded_, {"pay off", "abbezahlen", "abzahlen", "bezahlen", "betala av", "betala"}));
   const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like", "i would like", "i'd love to",
                                             "i would love to", "i'd rather", "i would rather", "id rather", "let me",
+                                            "can i", "could i", "kan jag", "kann ich",
                                             "vill", "skulle vilja", "möchte", "will", "würde gern", "würde gerne",
                                             "hätte gern"});
   // "I'm going to clear whatever is left on the Volt Electronics purchase right now … Take
@@ -468,8 +469,27 @@ void Turn::ReadHowItWorks() {
   // A declined checkout read on an account that has none ("I'm thinking about buying a
   // washing machine and paying for it in four parts").
   const bool no_decline = reading_.intent == "declined_checkout" && account_.declines.empty();
-  if ((!ReadAsOrUnsure({"oos"}) && !no_decline) || !AsksHowPayIn4Works(folded_)) return;
+  // "Och hur fungerar Betala i 4? Hur många betalningar, när dras de?" read as their next
+  // payment: the product asked after by its name, none of their shops named.
+  const bool their_plans_read = ReadAsOrUnsure({"next_payment", "payment_schedule", "list_plans", "balance"}) &&
+                                !NamesOneOfTheirShops();
+  if ((!ReadAsOrUnsure({"oos"}) && !no_decline && !their_plans_read) || !AsksHowPayIn4Works(folded_)) return;
   Reread({"how_it_works", std::max(reading_.confidence, kMinConfidence)});
+}
+
+// "yo why did u charge my card at like midnight, how much was it", read as out of scope;
+// "my bank app pinged me with a payment to you … What was it, and for how much?", read as
+// a failure on an account with none and no word of one: a payment taken, asked after.
+void Turn::ReadAChargeAskedAfter() {
+  const bool failure_unfounded =
+      reading_.intent == "payment_failed" && !HasAFailure() && !SpeaksOfAFailedPayment(folded_);
+  if ((!ReadAsOrUnsure({"oos"}) && !failure_unfounded) || !AsksSomething(folded_) || AsksOfAFee(folded_)) return;
+  if (!HasAnyPhrase(folded_, {"charge my card", "charged my card", "charged me", "did u charge", "did you charge",
+                              "payment to you", "payment to tranche", "took money", "taken from my card",
+                              "drog ni", "dragit från mitt kort", "habt ihr abgebucht", "haben sie abgebucht"})) {
+    return;
+  }
+  Reread({"payment_history", kMinConfidence});
 }
 
 // "And what happens if I miss one of the payments?", "om jag missar en betalning?": the

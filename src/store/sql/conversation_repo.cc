@@ -47,7 +47,8 @@ std::string StateToText(const DialogueState& s) {
          {"awaiting_amount_minor", s.awaiting_amount_minor},
          {"focus_plan", s.focus_plan}, {"refused_someone_else", s.refused_someone_else},
          {"refused_by_rule", s.refused_by_rule}, {"refused_others_card", s.refused_others_card},
-         {"last_question", s.last_question}, {"focus_is_the_other", s.focus_is_the_other}};
+         {"last_question", s.last_question}, {"focus_is_the_other", s.focus_is_the_other},
+         {"problem_told", s.problem_told}};
   j["pending"] = s.pending ? ActionToJson(*s.pending) : Json(nullptr);
   return j.dump();
 }
@@ -70,6 +71,7 @@ Result<DialogueState> StateFromText(const std::string& text) {
   s.refused_others_card = j.value("refused_others_card", false);
   s.last_question = j.value("last_question", "");
   s.focus_is_the_other = j.value("focus_is_the_other", false);
+  s.problem_told = j.value("problem_told", "");
   if (j.contains("pending")) s.pending = ActionFromJson(j["pending"]);
   return s;
 }
