@@ -500,10 +500,15 @@ bool NamesAnotherPersonsCard(std::string_view s) {
     }
     // "w/ card 3309 (moms)": the owner named after the card and its digits.
     if (english) {
+      bool saw_digits = false;  // "visa moms" (Swedish: show VAT) names no owner
       for (std::size_t ahead = 1; ahead <= 3 && j + ahead < w.size(); ++ahead) {
         const std::string& x = w[j + ahead];
-        if (x.size() > 2 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) return true;
+        if (saw_digits && x.size() > 2 && x.back() == 's' &&
+            IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) {
+          return true;
+        }
         const bool digits = std::all_of(x.begin(), x.end(), IsDigitByte);
+        saw_digits = saw_digits || digits;
         if (!digits && !In(x, {"ending", "ends", "in"})) break;
       }
     }
@@ -700,7 +705,10 @@ bool HasOffTopicSubject(std::string_view s) {
   // "Pfannkuchenrezept", "pannkaksrecept": a recipe in a compound word.
   const std::vector<std::string> words = Words(s);
   const bool compound_recipe = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-    return w.size() > 7 && (w.ends_with("rezept") || w.ends_with("rezepte") || w.ends_with("recept"));
+    const bool prescription = w.starts_with("brillen") || w.starts_with("glasögon") || w.starts_with("arznei") ||
+                              w.starts_with("läkemedel");
+    return w.size() > 7 && !prescription &&
+           (w.ends_with("rezept") || w.ends_with("rezepte") || w.ends_with("recept"));
   });
   if (compound_recipe) return true;
   return HasAnyPhrase(s, {"recipe", "recipes", "flour", "pancakes", "poem", "poetry", "rhyme", "rhymes", "painted",

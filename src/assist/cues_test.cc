@@ -114,4 +114,11 @@ TEST(CuesTest, AnAccountLookedUpByAName) {
 }
 
 }  // namespace
+// A recipe in a compound word is another subject; a prescription ("Brillenrezept") is not.
+TEST(CuesTest, ARecipeInACompoundWord) {
+  EXPECT_TRUE(HasOffTopicSubject("können sie mir ein einfaches pfannkuchenrezept geben?"));
+  EXPECT_TRUE(HasOffTopicSubject("har du ett bra pannkaksrecept?"));
+  EXPECT_FALSE(HasOffTopicSubject("wo kann ich mein brillenrezept hochladen"));
+}
+
 }  // namespace tranche::assist::cues

@@ -5017,5 +5017,85 @@ TEST(PolicyTest, PaymentsAndChargesInOtherReadings) {
   EXPECT_FALSE(d.proposed.has_value()) << d.reply;
 }
 
+// Where the rules of blind43 and blind44 must not fire (a second review's counterexamples).
+TEST(PolicyTest, TheLaterRulesLeaveAloneWhatTheyDoNotMean) {
+  {  // another shop named in a question beside a yes: the waiting report runs
+    Chat c;
+    c.AddPlan("Rookery Books");
+    ASSERT_TRUE(c.Send("my crisp tech lamp never arrived, please report it", U("dispute_not_received")).proposed);
+    const Decision d = c.Send("Yes please go ahead. Will my Rookery Books payments be affected?", U("affirm"));
+    EXPECT_FALSE(d.proposed.has_value() && d.proposed->plan_id == "pln_2") << d.reply;
+    EXPECT_FALSE(d.execute.has_value() && d.execute->plan_id == "pln_2") << d.reply;
+  }
+  {  // a problem told in passing is no report asked for later, nor a pause a report
+    Chat c;
+    c.Send("I'm still waiting for my refund from crisp tech", U("refund_status"));
+    const Decision d = c.Send("Can you pause payments on my crisp tech plan for a month?", U("pause_payments"));
+    EXPECT_FALSE(d.proposed.has_value() && d.proposed->type == ActionType::kDispute) << d.reply;
+  }
+  {  // "actually don't switch" is a no, whatever it asks beside
+    Chat c;
+    ASSERT_TRUE(c.Send("use my new card ending 8830", U("change_payment_method")).proposed);
+    const Decision d = c.Send("actually don't switch to 8830 — will my next payment still come off my old card?",
+                              U("payment_history"));
+    EXPECT_FALSE(d.next.pending.has_value()) << d.reply;
+  }
+  {  // "can't pay" is no payment
+    Chat c;
+    const Decision d = c.Send("I've been in hospital for two weeks and I can't pay the crisp tech instalment today. "
+                              "What can I do?",
+                              U("hardship"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
+  {  // broken, not of goods
+    Chat c;
+    Decision d = c.Send("your agent snapped at me on the phone about crisp tech", U("complaint"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+    Chat de;
+    d = de.Send("Ich habe mir den Arm gebrochen und kann gerade nicht arbeiten. Was kann ich wegen meiner Raten machen?",
+                U("hardship", 0.9, Language::kGerman));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
+  {  // "redan nu" is no paying early
+    Chat c;
+    const Decision d = c.Send("Jag vet redan nu att jag inte klarar nästa betalning", U("hardship", 0.9, Language::kSwedish));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
+  {  // the rest paid as usual, or later, is no payoff
+    Chat c;
+    c.account.plans[0].refunded_minor = 2000;
+    const Decision d = c.Send("I returned one item to crisp tech. Can I pay the rest later as normal?", U("refund_status"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
+  {  // the refused card's digits, said again with a verb of paying, are no sum
+    Chat c;
+    c.Send("pay my next crisp tech instalment with my mother's card ending 7731", U("pay_now"));
+    const Decision d = c.Send("Nein, es soll ihre Karte sein. Bitte mit der 7731 bezahlen.",
+                              U("change_payment_method", 0.9, Language::kGerman));
+    EXPECT_EQ(d.reply.find("7.731"), std::string::npos) << d.reply;
+    EXPECT_EQ(std::find(d.refusals.begin(), d.refusals.end(), "overpayment"), d.refusals.end()) << d.reply;
+  }
+  {  // a four-digit sum is a sum, not a card
+    Chat c;
+    c.account.plans[0].payoff_minor = 200000;
+    c.account.plans[0].outstanding_minor = 200000;
+    const Decision d = c.Send("pay 1500 on crisp tech now", U("pay_now"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_EQ(d.proposed->amount_minor, 150000);
+  }
+  {  // "its the …" beside a yes and a question corrects nothing
+    Chat c;
+    c.AddPlan("Rookery Books");
+    ASSERT_TRUE(c.Send("pay next instalment crisp tech", U("pay_now")).proposed);
+    const Decision d = c.Send("ok yes please. its the rookery books one thats due first tho right?", U("affirm"));
+    EXPECT_FALSE(d.proposed.has_value() && d.proposed->plan_id == "pln_2") << d.reply;
+  }
+  {  // a re-split asked "how soon" is still refused
+    Chat c;
+    const Decision d = c.Send("can you re-split my pay in 4 on crisp tech into 8 payments — how soon?", U("resplit"));
+    EXPECT_FALSE(d.refusals.empty()) << d.reply;
+  }
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -1063,8 +1063,17 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
                        "trasigt", "skadad", "skadat", "fel produkt", "falsche", "falschen", "falsches",
                        "beschädigt", "kaputt", "gesprungen", "gesprungene", "gesprungenen", "gesprungener",
                        "sprucken", "spruckna", "sprucket", "spräckt", "spräckta", "riss", "rissen", "gerissen",
-                       "zersprungen", "torn", "ripped", "sönderriven", "sönderrivet", "zerrissen", "snapped",
-                       "avbruten", "avbrutna", "avbrutet", "gebrochen", "gebrochene", "gebrochenen", "gebrochener"})) {
+                       "zersprungen", "torn", "ripped", "sönderriven", "sönderrivet", "zerrissen"})) {
+    return "wrong_item";
+  }
+  // "my tent came w snapped poles", "kam mit zwei gebrochenen Stangen an", "kom med två
+  // avbrutna tältbågar": broken said of goods that came ("your agent snapped at me", "den
+  // Arm gebrochen", "köpet blev avbrutet i kassan" are not).
+  if (HasAnyPhrase(s, {"snapped", "avbruten", "avbrutna", "avbrutet", "gebrochen", "gebrochene", "gebrochenen",
+                       "gebrochener"}) &&
+      HasAnyPhrase(s, {"arrived", "came", "delivered", "kam", "angekommen", "geliefert", "kom", "levererad",
+                       "levererades"}) &&
+      !HasAnyPhrase(s, {"snapped at", "arm gebrochen", "bein gebrochen"})) {
     return "wrong_item";
   }
   // "I ordered a green rain jacket …, got a kids' fleece instead".

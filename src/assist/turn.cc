@@ -295,8 +295,9 @@ void Turn::BlockWritesOnAClaimOrInstructions() {
 std::optional<Decision> Turn::RefuseAResplit() {
   // "wie das Bezahlen in 4 Raten funktioniert. Wie werden die Zahlungen aufgeteilt": how
   // the product splits, asked, is no request to split a purchase again.
-  const bool asks_how_it_works = HasAnyPhrase(folded_, {"how does", "how do", "hur fungerar", "wie funktioniert"}) ||
-                                 AsksHowPayIn4Works(folded_);
+  const bool asks_how_it_works =
+      HasAnyPhrase(folded_, {"how does", "how do", "hur fungerar", "wie funktioniert"}) ||
+      (AsksHowPayIn4Works(folded_) && HasAnyPhrase(folded_, {"works", "work", "funktioniert", "fungerar", "funkar"}));
   if (AsksToResplit(folded_) && !text_handoff_ && !asks_how_it_works) {
     d_.next.pending.reset();
     d_.refusals.push_back("resplit");
@@ -638,10 +639,19 @@ std::optional<Decision> Turn::AnswerAQuestionWhileItWaits(const WaitingAnswer& a
   // holds it off. Neither says no to it.
   const bool strong_no = SaysNo(folded_) || HasAnyPhrase(folded_, {"nope", "nah", "cancel", "nej", "avbryt", "nein",
                                                                    "abbrechen"});
-  const bool worried = HasAnyPhrase(folded_, {"double charged", "charged twice", "charged double", "dubbeldragen",
-                                              "dras två gånger", "doppelt abgebucht", "doppelt belastet"});
+  // "actually don't switch to 8830 — will my next payment …?": "don't" before a verb of
+  // the change is a no, whatever it asks beside.
+  const bool dont_do_it =
+      HasAnyPhrase(folded_, {"don't switch", "dont switch", "don't change", "dont change", "don't do", "dont do",
+                             "don't use", "dont use", "don't take", "dont take", "don't extend", "dont extend",
+                             "don't move", "dont move", "don't pay", "dont pay", "don't charge", "dont charge",
+                             "don't go ahead", "dont go ahead", "don't bother", "dont bother", "don't report",
+                             "dont report", "don't proceed", "dont proceed", "don't file", "dont file"});
+  const bool worried = !dont_do_it && HasAnyPhrase(folded_, {"double charged", "charged twice", "charged double",
+                                                             "dubbeldragen", "dras två gånger", "doppelt abgebucht",
+                                                             "doppelt belastet"});
   const bool weak_no = HasAnyPhrase(folded_, {"don't", "dont"}) && !answer.holds_off && !worried &&
-                       !(AsksSomething(folded_) && AboutTheWaitingChange(*state_.pending));
+                       (dont_do_it || !(AsksSomething(folded_) && AboutTheWaitingChange(*state_.pending)));
   const bool says_no = strong_no || weak_no;
   // A question of another subject ("Oh, and when does my next payment come out?") is
   // answered too, and the change keeps waiting: only a yes runs it.
@@ -1202,12 +1212,14 @@ Decision Turn::Finish() {
   if (std::any_of(d_.refusals.begin(), d_.refusals.end(), by_rule)) d_.next.refused_by_rule = true;
   d_.next.last_question = IsQuestionIntent(d_.intent) && !d_.handoff ? d_.intent : std::string();
   d_.next.focus_is_the_other = SpeaksOfTheOtherPlan(folded_) && !d_.next.focus_plan.empty();
-  // A problem with goods told of is kept until a report is stated or run.
+  // A problem with goods told of in a message read as a report, or as what a report would
+  // do, is kept for the next message alone, unless a report was stated or run.
   const auto told = FindDisputeReason(folded_);
   const bool goods = told && (*told == "not_received" || *told == "wrong_item" || *told == "not_as_described");
+  const bool about_a_report = IsReportIntent(d_.intent) || d_.intent == "pause_payments";
   const bool reported = (d_.next.pending && d_.next.pending->type == ActionType::kDispute) ||
                         (d_.execute && d_.execute->type == ActionType::kDispute);
-  d_.next.problem_told = reported ? std::string() : goods ? *told : state_.problem_told;
+  d_.next.problem_told = goods && about_a_report && !reported ? *told : std::string();
   return std::move(d_);
 }
 

@@ -299,7 +299,7 @@ class Turn {
   void ExplainARefund(const PlanFacts& p);
   void RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor);
   void RefuseASumOverWhatIsOwed();
-  std::string WithoutCardDigits(std::string text) const;
+  std::string WithoutCardDigits(std::string text, bool card_in_view) const;
   void Payoff();
   bool OffersToPayInstead() const;
   void Extend();

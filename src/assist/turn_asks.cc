@@ -174,11 +174,17 @@ bool Turn::NamesAnotherPlanInstead(const Action& a) const {
   if (others.empty() || !MatchMerchant(folded_, others)) return false;
   // "wait no not lumen. the northwind one": the waiting plan's shop said not to be meant.
   if (negated_ && MatchMerchant(*negated_, {a.merchant})) return true;
+  // "omg no sorry thats the books lol. its the nightjar outdoor one": a correction, when
+  // no yes stands beside it and nothing is asked ("ok yes please. its the rookery books
+  // one thats due first tho right?" is neither).
+  if (!IsAffirmation(folded_) && !AsksSomething(folded_) &&
+      HasAnyPhrase(folded_, {"it's the", "its the", "it is the", "no sorry"})) {
+    return true;
+  }
   return HasAnyPhrase(folded_, {"instead", "i meant", "i mean", "not the", "scrap that", "scratch that",
                                 "forget that", "my mistake", "mixed up", "wrong one", "the other one",
-                                "the one i actually", "i actually want", "it's the", "its the", "it is the",
-                                "no sorry", "wrong shop", "wrong purchase", "fel butik", "falscher shop",
-                                "falscher kauf", "menade", "istället", "i stället",
+                                "the one i actually", "i actually want", "wrong shop", "wrong purchase", "fel butik",
+                                "falscher shop", "falscher kauf", "menade", "istället", "i stället",
                                 "inte den",
                                 "meinte", "stattdessen", "nicht die", "nicht den", "nicht das", "verwechselt"});
 }

@@ -80,7 +80,7 @@ void Turn::Pay() {
     for (std::size_t k = 0; k < p->unpaid.size() && k < static_cast<std::size_t>(*count); ++k) {
       amount += p->unpaid[k].unpaid_minor;
     }
-  } else if (auto slot = FindAmount(WithoutCardDigits(WithoutRefundedSums(folded_)), true)) {
+  } else if (auto slot = FindAmount(WithoutCardDigits(WithoutRefundedSums(folded_), false), true)) {
     amount = slot->rest ? p->payoff_minor : slot->minor.value_or(0);
   } else {
     amount = awaited_amount_minor_;
@@ -126,10 +126,37 @@ void Turn::RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor) {
 // sum over what the plan owes is refused too, with what it owes, when the card it was to
 // come from is refused; nothing is stated in its place (the card was theirs to choose).
 // `text` without the digits of a card the message names ("will the next retry use the
-// 8830 card?"), which are no sum.
-std::string Turn::WithoutCardDigits(std::string text) const {
-  if (const auto card = FindLast4(folded_)) return WithoutPhrases(text, {*card});
-  return text;
+// 8830 card?"), which are no sum; `card_in_view`: a card is what the message is about.
+std::string Turn::WithoutCardDigits(std::string text, bool card_in_view) const {
+  const auto card = FindLast4(folded_);
+  if (!card) return text;
+  // Only digits named as a card's ("the 8830 card", "ending 8830"), or any four beside a
+  // card refused ("Bitte mit der 7731 bezahlen"): "betala 1500 på Rookery nu" names a sum.
+  const std::vector<std::string> words = Words(folded_);
+  bool named_as_a_card = card_in_view;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (words[k] != *card) continue;
+    for (std::size_t near = (k >= 3 ? k - 3 : 0); near < words.size() && near <= k + 1; ++near) {
+      named_as_a_card = named_as_a_card || In(words[near], {"card", "kort", "kortet", "karte", "ending", "ends",
+                                                             "endet", "endung", "slutar", "endziffern", "visa",
+                                                             "mastercard"});
+    }
+  }
+  if (!named_as_a_card) return text;
+  // The digits as a whole word only ("12500" keeps its "2500").
+  std::string out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t found = text.find(*card, at);
+    if (found == std::string::npos) break;
+    const std::size_t end = found + card->size();
+    const bool whole = (found == 0 || !IsDigitByte(text[found - 1])) && (end == text.size() || !IsDigitByte(text[end]));
+    out.append(text, at, found - at);
+    if (!whole) out.append(*card);
+    at = end;
+  }
+  out.append(text, at, std::string::npos);
+  return out;
 }
 
 void Turn::RefuseASumOverWhatIsOwed() {
@@ -138,7 +165,7 @@ void Turn::RefuseASumOverWhatIsOwed() {
   const PlanFacts& p = *plans.front();
   // The card's digits ("my dads card 7741") are no sum, nor is a bare number away from a
   // verb of paying ("staff ID OPS-2231").
-  const std::string text = WithoutCardDigits(WithoutRefundedSums(folded_));
+  const std::string text = WithoutCardDigits(WithoutRefundedSums(folded_), true);
   // "The desk was $1,200. Can I pay what's left with my dad's card": a price is no sum
   // to pay; one beside a verb of paying, or with the extra to be kept, is.
   const bool to_pay = BareSumBesideAVerbOfPaying(text);
@@ -307,10 +334,13 @@ const PlanFacts* Turn::ReportedAlready(const std::string& reason) const {
 }
 
 void Turn::Dispute(const std::string& intent) {
+  // The reason of the report waiting, or of the problem told before, where it agrees with
+  // the kind of report read (never for a purchase disowned, which is fraud's).
   const bool revising = state_.pending && state_.pending->type == ActionType::kDispute;
-  std::string reason = call_ != nullptr ? call_->reason
-                                        : FindDisputeReason(folded_).value_or(revising ? state_.pending->reason
-                                                                                       : state_.problem_told);
+  const std::string before = revising ? state_.pending->reason : state_.problem_told;
+  const bool agrees = !before.empty() && intent != "dispute_unauthorized" &&
+                      (before == "not_received") == (intent == "dispute_not_received");
+  std::string reason = call_ != nullptr ? call_->reason : FindDisputeReason(folded_).value_or(agrees ? before : "");
   if (reason.empty()) {
     reason = intent == "dispute_not_received" ? "not_received"
              : intent == "dispute_unauthorized" ? "unauthorized"

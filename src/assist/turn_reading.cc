@@ -78,9 +78,15 @@ void Turn::ReadOrderProblem() {
   const bool overridable = asks_report || no_decline || disowned || cancel_read ||
                            ReadAsOrUnsure({"oos", "hardship", "complaint", "pause_payments"});
   if (!overridable || text_handoff_) return;
-  // "ok report it on the rookery books order" after the snapped poles were told of.
+  // "ok report it on the rookery books order" after the snapped poles were told of: a
+  // report asked for in so many words (not a pause, not a bare "melden").
   auto reason = FindDisputeReason(folded_);
-  if (!reason && asks_report && !state_.problem_told.empty()) reason = state_.problem_told;
+  const bool report_in_words =
+      HasAnyPhrase(folded_, {"report it", "report this", "report that", "report a problem", "report the problem",
+                             "open a report", "open the report", "file a report", "anmäl det", "anmäla det",
+                             "anmäl ett problem", "anmäla ett problem", "melden sie ein problem",
+                             "ein problem melden", "das melden", "es melden"});
+  if (!reason && report_in_words && !state_.problem_told.empty()) reason = state_.problem_told;
   if (!reason) return;
   if (*reason == "not_received") {
     Reread({"dispute_not_received", kMinConfidence});

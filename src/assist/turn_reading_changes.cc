@@ -99,8 +99,10 @@ void Turn::ReadPayNowRequest() {
   const bool hardship_unsaid =
       i == "hardship" && !text_handoff_ &&
       !HasAnyPhrase(folded_, {"bills", "debt", "debts", "broke", "behind on", "afford", "rent", "stretched", "money",
-                              "job", "räkningar", "skulder", "pengar", "hyran", "jobb", "rechnungen", "schulden",
-                              "geld", "miete", "pleite", "arbeit"});
+                              "job", "can't pay", "cant pay", "cannot pay", "unable to pay", "not able to pay",
+                              "won't be able", "räkningar", "skulder", "pengar", "hyran", "jobb", "kan inte betala",
+                              "klarar inte", "rechnungen", "schulden", "geld", "miete", "pleite", "arbeit",
+                              "kann nicht zahlen", "kann nicht bezahlen", "kann ich nicht", "schaffe"});
   const bool named_shop_paid = (limit_unsaid || hardship_unsaid) && NamesOneOfTheirShops();
   if (i != "payment_failed" && i != "next_payment" && i != "late_fee" && !unread && !failure_told &&
       !named_shop_paid) {
@@ -118,8 +120,9 @@ void Turn::ReadPayNowRequest() {
     if (HasAnyPhrase(t, {"why", "when", "how", "varför", "när", "hur", "warum", "wann", "wie"})) return false;
     // "No need to pay anything extra now", "jetzt nichts extra zahlen": paying declined
     // ("I'd rather not wait for the retry - can I pay it now?" declines the waiting).
-    if (HasAnyPhrase(t, {"no need to", "don't", "dont", "do not", "nothing", "inte betala", "inte dra", "inget",
-                         "ingenting", "nichts", "kein", "keine", "nicht zahlen", "nicht bezahlen", "nicht abbuchen"})) {
+    if (HasAnyPhrase(t, {"no need to", "don't", "dont", "do not", "can't pay", "cant pay", "cannot pay", "unable to",
+                         "nothing", "inte betala", "inte dra", "kan inte", "inget", "ingenting", "nichts", "kein",
+                         "keine", "nicht zahlen", "nicht bezahlen", "nicht abbuchen", "kann nicht", "kann ich nicht"})) {
       return false;
     }
     // "Can you run the missed one again now": a failed payment taken again.
@@ -175,8 +178,16 @@ void Turn::ReadPayingEarly() {
                               "get ahead on", "get ahead with", "before it's due", "before its due",
                               "before it is due", "ahead of the due date",
                               "betala i förväg", "betala tidigare", "betala i förtid", "vorab zahlen",
-                              "vorab bezahlen", "früher zahlen", "früher bezahlen", "im voraus", "redan i dag",
-                              "redan idag", "redan nu", "schon heute", "schon jetzt", "already today"})) {
+                              "vorab bezahlen", "früher zahlen", "früher bezahlen", "im voraus", "betala den redan",
+                              "delbetalningen redan", "betalningen redan", "schon heute zahlen", "schon heute bezahlen",
+                              "schon jetzt zahlen", "schon jetzt bezahlen"})) {
+    return;
+  }
+  // "Jag vet redan nu att jag inte klarar nästa betalning": what cannot be paid is no
+  // payment early.
+  if (HasAnyPhrase(folded_, {"can't pay it", "can't pay the", "cannot pay the", "won't manage", "unable to pay",
+                             "inte klarar", "klarar inte", "kan inte betala", "nicht schaffe", "kann nicht zahlen",
+                             "kann ich nicht"})) {
     return;
   }
   // "today instead of later" asks for no later date.
@@ -490,7 +501,12 @@ void Turn::ReadWaiverAsked() {
 bool Turn::ReadRevisedChange() {
   const Action& a = *state_.pending;
   std::string intent;
-  if (a.type == ActionType::kDispute && (NamesAnotherPlanInstead(a) || NamesAnotherShopAlone(a))) {
+  // Not "Yes please go ahead. Will my Rookery Books payments be affected?": the other
+  // shop is named in a question, and nothing is asked reported there.
+  const bool report_asked_there =
+      NamesAnotherShopAlone(a) && !AsksSomething(folded_) &&
+      HasAnyPhrase(folded_, {"report", "anmäl", "anmäla", "reklamera", "melden", "melde", "reklamieren"});
+  if (a.type == ActionType::kDispute && (NamesAnotherPlanInstead(a) || report_asked_there)) {
     // "OK, let's do that. Please report a problem for my Rookery Books purchase." while
     // the Nightjar report waits: the report is stated again, on the shop now named.
     intent = a.reason == "not_received" ? "dispute_not_received" : "dispute_wrong_item";

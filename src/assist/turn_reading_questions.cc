@@ -233,7 +233,6 @@ void Turn::ReadPayoffWords() {
        HasAnyPhrase(folded_, {"pay off", "abbezahlen", "abzahlen", "bezahlen", "betala av", "betala"}));
   const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like", "i would like", "i'd love to",
                                             "i would love to", "i'd rather", "i would rather", "id rather", "let me",
-                                            "can i", "could i", "kan jag", "kann ich",
                                             "vill", "skulle vilja", "möchte", "will", "würde gern", "würde gerne",
                                             "hätte gern"});
   // "I'm going to clear whatever is left on the Volt Electronics purchase right now … Take
@@ -256,11 +255,17 @@ void Turn::ReadPayoffWords() {
   });
   // A wish to pay off is no question of a pause either ("delåterbetalning … vill betala
   // av resten av planen" read as one).
-  // "I'd rather not pay it off yet", "I don't want to pay off the rest": turned down.
-  const bool turned_down = HasAnyPhrase(folded_, {"rather not", "don't want to", "dont want to", "do not want to",
-                                                  "not pay", "not yet", "vill inte", "inte betala", "möchte nicht",
-                                                  "will nicht", "nicht abbezahlen", "nicht ablösen"});
-  const bool wants_it_paid_off = (wants || opens_on_paying) && !turned_down &&
+  // "I'd rather not pay it off yet", "I don't want to pay off the rest", "Can I pay the
+  // rest later / as normal?": turned down.
+  const bool turned_down =
+      HasAnyPhrase(folded_, {"rather not", "don't want to", "dont want to", "do not want to", "not pay", "not yet",
+                             "later", "as normal", "as usual", "vill inte", "inte betala", "senare", "som vanligt",
+                             "i delbetalningar", "möchte nicht", "will nicht", "nicht abbezahlen", "nicht ablösen",
+                             "später", "wie gewohnt", "in raten"});
+  // "kann ich den Rest jetzt bezahlen?": a payoff asked whether it can be done now.
+  const bool asks_it_now = HasAnyPhrase(folded_, {"can i", "could i", "kan jag", "kann ich"}) &&
+                           HasAnyPhrase(folded_, {"now", "today", "nu", "idag", "i dag", "jetzt", "heute"});
+  const bool wants_it_paid_off = (wants || asks_it_now || opens_on_paying) && !turned_down &&
                                  (clears || clears_it || settles_theirs || AsksToPayOff(folded_)) &&
                                  (i == "balance" || i == "refund_status" || i == "return_item" || i == "pause_payments" ||
                                   i == "list_plans");
