@@ -163,7 +163,11 @@ std::optional<std::string> ReportInstead(std::string_view s) {
                         "reklamera", "istället", "melden", "reklamieren", "stattdessen"})) {
     return std::nullopt;
   }
-  return *reason == "not_received" ? "dispute_not_received" : "dispute_wrong_item";
+  return ReportIntentOf(*reason);
+}
+
+std::string ReportIntentOf(std::string_view reason) {
+  return reason == "not_received" ? "dispute_not_received" : "dispute_wrong_item";
 }
 
 Turn::Turn(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
@@ -1214,12 +1218,16 @@ Decision Turn::Finish() {
   d_.next.focus_is_the_other = SpeaksOfTheOtherPlan(folded_) && !d_.next.focus_plan.empty();
   // A problem with goods told of in a message read as a report, or as what a report would
   // do, is kept for the next message alone, unless a report was stated or run.
-  const auto told = FindDisputeReason(folded_);
-  const bool goods = told && (*told == "not_received" || *told == "wrong_item" || *told == "not_as_described");
   const bool about_a_report = IsReportIntent(d_.intent) || d_.intent == "pause_payments";
   const bool reported = (d_.next.pending && d_.next.pending->type == ActionType::kDispute) ||
                         (d_.execute && d_.execute->type == ActionType::kDispute);
-  d_.next.problem_told = goods && about_a_report && !reported ? *told : std::string();
+  d_.next.problem_told.clear();
+  if (about_a_report && !reported) {
+    const auto told = FindDisputeReason(folded_);
+    if (told && (*told == "not_received" || *told == "wrong_item" || *told == "not_as_described")) {
+      d_.next.problem_told = *told;
+    }
+  }
   return std::move(d_);
 }
 

@@ -91,6 +91,9 @@ const PlanFacts* NextPaymentOf(const std::vector<const PlanFacts*>& plans);
 // still hasn't arrived … can I report it instead?"): its reading, when the message tells
 // of the problem and asks to report or flag it.
 std::optional<std::string> ReportInstead(std::string_view s);
+// The report intent of a problem with goods ("not_received" → "dispute_not_received",
+// "wrong_item" and "not_as_described" → "dispute_wrong_item").
+std::string ReportIntentOf(std::string_view reason);
 
 class Turn {
  public:

@@ -122,9 +122,6 @@ void Turn::RefuseOverpayment(const PlanFacts& p, std::int64_t amount_minor) {
   Propose(std::move(a));
 }
 
-// "charge 200 to my dads card 7741 for brackenridge outdoor, keep extra as credit": a
-// sum over what the plan owes is refused too, with what it owes, when the card it was to
-// come from is refused; nothing is stated in its place (the card was theirs to choose).
 // `text` without the digits of a card the message names ("will the next retry use the
 // 8830 card?"), which are no sum; `card_in_view`: a card is what the message is about.
 std::string Turn::WithoutCardDigits(std::string text, bool card_in_view) const {
@@ -159,6 +156,9 @@ std::string Turn::WithoutCardDigits(std::string text, bool card_in_view) const {
   return out;
 }
 
+// "charge 200 to my dads card 7741 for brackenridge outdoor, keep extra as credit": a
+// sum over what the plan owes is refused too, with what it owes, when the card it was to
+// come from is refused; nothing is stated in its place (the card was theirs to choose).
 void Turn::RefuseASumOverWhatIsOwed() {
   const auto plans = SelectPlans(true);
   if (plans.size() != 1) return;
@@ -338,8 +338,7 @@ void Turn::Dispute(const std::string& intent) {
   // the kind of report read (never for a purchase disowned, which is fraud's).
   const bool revising = state_.pending && state_.pending->type == ActionType::kDispute;
   const std::string before = revising ? state_.pending->reason : state_.problem_told;
-  const bool agrees = !before.empty() && intent != "dispute_unauthorized" &&
-                      (before == "not_received") == (intent == "dispute_not_received");
+  const bool agrees = !before.empty() && intent != "dispute_unauthorized" && ReportIntentOf(before) == intent;
   std::string reason = call_ != nullptr ? call_->reason : FindDisputeReason(folded_).value_or(agrees ? before : "");
   if (reason.empty()) {
     reason = intent == "dispute_not_received" ? "not_received"

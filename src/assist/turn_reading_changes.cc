@@ -95,7 +95,7 @@ void Turn::ReadPayNowRequest() {
   // word of money trouble: a shop of theirs paid now.
   const bool limit_unsaid = (i == "spending_limit" || i == "increase_limit") &&
                             !HasAnyPhrase(folded_, {"limit", "credit", "gräns", "köpgräns", "rahmen", "kredit",
-                                                    "limit", "verfügbar", "available", "tillgänglig"});
+                                                    "verfügbar", "available", "tillgänglig"});
   const bool hardship_unsaid =
       i == "hardship" && !text_handoff_ &&
       !HasAnyPhrase(folded_, {"bills", "debt", "debts", "broke", "behind on", "afford", "rent", "stretched", "money",
@@ -338,7 +338,7 @@ void Turn::ReadFeeWaiverWithoutAFee() {
   // "Please charge $500 to clear Crisp Tech and keep the change as credit": a sum to pay
   // ("5 € zusätzlich abgebucht, weil ich zu spät war, bitte zurückbuchen" asks it back).
   const bool asks_it_back = HasAnyPhrase(folded_, {"refund", "back", "late", "extra", "zurück", "zurückbuchen",
-                                                   "zu spät", "zusätzlich", "tillbaka", "för sent", "extra"});
+                                                   "zu spät", "zusätzlich", "tillbaka", "för sent"});
   if (!asks_it_back && FindAmount(folded_, false) && HasAnyPhrase(folded_, kWordsOfPaying)) {
     return Reread({"pay_now", kMinConfidence});
   }
@@ -509,7 +509,7 @@ bool Turn::ReadRevisedChange() {
   if (a.type == ActionType::kDispute && (NamesAnotherPlanInstead(a) || report_asked_there)) {
     // "OK, let's do that. Please report a problem for my Rookery Books purchase." while
     // the Nightjar report waits: the report is stated again, on the shop now named.
-    intent = a.reason == "not_received" ? "dispute_not_received" : "dispute_wrong_item";
+    intent = ReportIntentOf(a.reason);
   } else if (a.type == ActionType::kExtend && NamesAnotherPlanInstead(a)) {
     intent = "extend_due_date";  // "sorry, I meant the Pixel Harbor one"
   } else if (a.type == ActionType::kExtend && AsksToPayInstead()) {
