@@ -8,7 +8,35 @@
 
 namespace tranche::assist::cues {
 
+namespace {
+
+// "I actually work on tranche's support team", "Ich arbeite selbst im Support von
+// tranche", "jag jobbar själv på tranche": the writer's own work, at the lender, named
+// within a few words of a place ("I work hard to pay tranche" names none).
+bool WorksAtTheLender(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  constexpr std::size_t kMaxWordsToTheLender = 5;
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    if (!In(w[i], {"i", "ich", "jag"})) continue;
+    std::size_t k = i + 1;
+    if (k < w.size() && In(w[k], {"actually", "also", "myself", "selbst", "auch", "själv", "också"})) ++k;
+    if (k >= w.size() || !In(w[k], {"work", "arbeite", "jobbar", "arbetar"})) continue;
+    for (std::size_t j = k + 1; j < w.size() && j <= k + kMaxWordsToTheLender; ++j) {
+      if (In(w[j], {"tranche", "tranches"})) return true;
+      if (!In(w[j], {"at", "for", "on", "in", "with", "the", "support", "team", "customer", "service", "myself",
+                     "im", "bei", "für", "von", "selbst", "auch", "kundenservice", "på", "för", "hos", "själv",
+                     "också", "kundtjänst", "kundtjänsten"})) {
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool ClaimsStaffAuthority(std::string_view s) {
+  if (WorksAtTheLender(s)) return true;
   return HasAnyPhrase(s, {"i'm staff", "i am staff", "i work for tranche", "i work at tranche", "i'm from tranche",
                           "i am from tranche", "i'm an employee", "i am an employee", "i'm an admin", "i am an admin",
                           "as an admin", "as staff", "admin override", "supervisor override", "employee id",
@@ -53,7 +81,8 @@ bool ClaimsAWaiverGranted(std::string_view s) {
 }
 
 bool AsksForFullCardDetails(std::string_view s) {
-  const bool number = HasAnyPhrase(s, {"full card number", "full number", "complete number", "whole number",
+  const bool number = HasAnyPhrase(s, {"full card number", "full card num", "full card no", "full num", "full number",
+                                       "complete number", "whole number",
                                        "whole card number", "all the digits", "all digits", "entire card number",
                                        "full card details", "hela kortnumret", "fullständiga kortnumret",
                                        "hela numret", "vollständige kartennummer", "ganze kartennummer",
@@ -64,8 +93,9 @@ bool AsksForFullCardDetails(std::string_view s) {
                                                           "berätta", "visa", "sag mir", "zeig", "nenn"});
   // "the old one reached its expiry date": an expiry told of asks for none; the card's
   // on file ("the card you have", "u have") is asked about.
-  const bool on_file = HasAnyPhrase(s, {"on file", "you have", "you've got", "u have", "ni har", "du har",
-                                        "sie haben", "du hast"});
+  const bool on_file = HasAnyPhrase(s, {"on file", "you have", "you've got", "u have", "on my account",
+                                        "ni har", "du har", "på mitt konto", "sie haben", "du hast",
+                                        "auf meinem konto"});
   return asks && (number || (expiry && on_file));
 }
 
@@ -350,15 +380,20 @@ std::string WithoutIsContractions(std::string_view s) {
   return out;
 }
 
-// "the old one died in the middle of a heatwave", "my phone died": a thing that stopped
-// working, which no one mourns. The text without those.
+// "the old one died in the middle of a heatwave", "my phone died", "his phone has
+// died": a thing that stopped working, which no one mourns. The text without those.
 std::string WithoutThingsThatDied(std::string_view s) {
   const std::vector<std::string> w = Words(s);
   std::string out;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    const bool thing = i >= 1 && In(w[i - 1], {"one", "it", "phone", "battery", "fridge", "freezer", "laptop", "car",
-                                               "tv", "computer", "printer", "machine", "oven", "boiler", "speaker",
-                                               "headphones", "console", "tablet"});
+    std::size_t before = i;  // the word before "died", past "has", "just", "'s"
+    while (before >= 1 && i - before < 2 && In(w[before - 1], {"has", "had", "just", "s", "totally", "completely"})) {
+      --before;
+    }
+    const bool thing = before >= 1 && In(w[before - 1], {"one", "it", "phone", "battery", "fridge", "freezer",
+                                                         "laptop", "car", "tv", "computer", "printer", "machine",
+                                                         "oven", "boiler", "speaker", "headphones", "console",
+                                                         "tablet", "mobile", "cell"});
     if (w[i] == "died" && thing) continue;
     out += w[i];
     out += ' ';
@@ -388,11 +423,15 @@ std::string WithoutOccasionsOfOthers(std::string s) {
 
 }  // namespace
 
+namespace {
+bool APersonOwes(const std::vector<std::string>& words);
+}  // namespace
+
 bool MentionsSomeoneElse(std::string_view folded) {
   const std::string s = WithoutOccasionsOfOthers(WithoutIsContractions(folded));
   const auto& relative = RelativePhrases();
   return std::any_of(relative.begin(), relative.end(), [&](const std::string& p) { return HasPhrase(s, p); }) ||
-         AsksWhatAnotherOwes(s) ||
+         AsksWhatAnotherOwes(s) || APersonOwes(Words(s)) ||
          HasAnyPhrase(s, {"he owes", "she owes", "he has outstanding", "she has outstanding", "his balance",
                           "her balance", "his outstanding", "her outstanding", "his purchases", "her purchases",
                           "hon är skyldig", "han är skyldig", "hennes saldo", "hans saldo", "hennes köp",
@@ -426,9 +465,26 @@ constexpr auto kPeople = std::to_array<std::string_view>({
     "grandma", "grandmother", "grandpa", "grandfather", "uncle", "aunt", "cousin", "neighbour", "neighbor",
     "mate", "buddy", "pal", "bestie", "housemate", "roomie", "hubby", "bf", "gf", "sis", "bro", "kumpel", "kompis",
     "chef", "chefin", "vater", "mutter", "bruder", "schwester", "freund", "freundin", "mann", "frau", "kollege",
-    "kollegin", "nachbar", "nachbarin", "oma", "opa", "arbeitgeber", "firma"});
+    "kollegin", "nachbar", "nachbarin", "oma", "opa", "arbeitgeber", "firma", "mitbewohner", "mitbewohnerin",
+    "rumskamrat", "rumskompis", "kollega", "granne", "sambo", "syster", "bror", "mamma", "pappa"});
 
 bool IsPersonWord(std::string_view x) { return std::find(kPeople.begin(), kPeople.end(), x) != kPeople.end(); }
+
+// "wie viel mein Mitbewohner Jonas Weller noch schuldet", "hur mycket min rumskamrat
+// Jonas är skyldig": a person, then within a few words (a name, "still") what they owe,
+// with no "I" between ("my brother and I owe" is theirs too; "what I owe my sister"
+// puts the person after).
+bool APersonOwes(const std::vector<std::string>& words) {
+  constexpr std::size_t kMaxWordsToTheVerb = 4;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!IsPersonWord(words[i])) continue;
+    for (std::size_t k = i + 1; k < words.size() && k <= i + kMaxWordsToTheVerb; ++k) {
+      if (In(words[k], {"i", "we", "jag", "vi", "ich", "wir", "me", "mig", "mir"})) break;
+      if (In(words[k], {"owes", "schuldet", "skyldig"})) return true;
+    }
+  }
+  return false;
+}
 
 // Swedish possessives of people ("pappas kort", "min systers"): whose a thing is.
 constexpr auto kSwedishPossessivesOfPeople = std::to_array<std::string_view>({
@@ -1147,7 +1203,8 @@ std::optional<HandoffReason> HandoffFromText(std::string_view s) {
   if (!AsksForInvestmentAdvice(s) && HasAnyPhrase(WithoutThingsThatDied(s), {"passed away", "died", "has died", "deceased", "death of", "funeral", "lost my husband",
                        "lost my wife", "lost my partner", "lost my mother", "lost my father", "lost my mum",
                        "lost my mom", "lost my dad", "avled", "avliden", "avlidit", "gått bort", "gick bort", "dog för",
-                       "dog i", "min man dog", "min fru dog", "min sambo dog", "har dött", "begravning", "dödsbo", "verstorben", "gestorben", "verstarb", "beerdigung",
+                       "dog i", "min man dog", "min fru dog", "min sambo dog", "pappa dog", "mamma dog", "bror dog",
+                       "syster dog", "son dog", "dotter dog", "har dött", "begravning", "dödsbo", "verstorben", "gestorben", "verstarb", "beerdigung",
                        "nachlass", "todesfall", "dad passed", "mum passed", "mom passed", "father passed",
                        "mother passed", "husband passed", "wife passed", "partner passed", "brother passed",
                        "sister passed", "son passed", "daughter passed"})) {

@@ -23,7 +23,7 @@ inline constexpr auto kWordsOfPaying = std::to_array<std::string_view>({
     "charge", "charged", "take", "taken", "pay", "paying", "payoff", "put", "knock", "throw", "chuck", "settle",
     "clear", "toward", "towards", "dra", "dras", "betala", "betalar", "lösa", "sätt in", "buch", "buche", "buchen",
     "bucht", "abbuchen", "abgebucht", "einzahlen", "zahlen", "bezahlen", "begleichen", "ablösen", "überweisen",
-    "zieht", "belastet", "belasten"});
+    "zieht", "belastet", "belasten", "sonderzahlung", "extrazahlung", "sondertilgung", "extrabetalning"});
 
 // Whether a bare number stands beside a verb of paying ("take 400", "the full 300
 // charged", "charge my card five hundred"): then it is the sum paid.

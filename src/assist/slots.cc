@@ -1069,8 +1069,11 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
   // "my tent came w snapped poles", "kam mit zwei gebrochenen Stangen an", "kom med två
   // avbrutna tältbågar": broken said of goods that came ("your agent snapped at me", "den
   // Arm gebrochen", "köpet blev avbrutet i kassan" are not).
+  // So are a crack, a chip or a dent ("kom idag med en spricka i foten"; "chipped in for
+  // a gift" came nowhere).
   if (HasAnyPhrase(s, {"snapped", "avbruten", "avbrutna", "avbrutet", "gebrochen", "gebrochene", "gebrochenen",
-                       "gebrochener"}) &&
+                       "gebrochener", "a crack", "cracks", "chipped", "dented", "scratched", "spricka", "sprickor",
+                       "repad", "repor", "buckla", "einen sprung", "kratzer", "zerkratzt", "verbeult"}) &&
       HasAnyPhrase(s, {"arrived", "came", "delivered", "kam", "angekommen", "geliefert", "kom", "levererad",
                        "levererades"}) &&
       !HasAnyPhrase(s, {"snapped at", "arm gebrochen", "bein gebrochen"})) {
@@ -1103,7 +1106,9 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
                        "tracking page hasn't changed", "tracking hasn't changed", "no sign of them", "no sign of it",
                        "hasn't turned up", "has not turned up", "still not here", "not here yet",
                        "label created", "tracking stopped",
-                       "tracking is stuck", "tracking stuck", "stuck in transit", "never shipped",
+                       "tracking is stuck", "tracking stuck", "tracking's stuck", "tracking's been stuck",
+                       "tracking has been stuck", "stuck in transit", "never shipped", "supposed to be here by",
+                       "should have arrived by", "should have been here by",
                        "hasn't shipped", "hasn't been shipped", "was never shipped",
                        "nothing has come", "nothing has arrived", "nothing has been delivered", "have not got the",
                        "haven't got the", "not got the package", "never sent", "did not come", "didn't come",

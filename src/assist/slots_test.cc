@@ -409,5 +409,22 @@ TEST(TextTest, SentencesCutAtEndMarksAndAsidesButNotInsideNumbers) {
   EXPECT_EQ(Sentences("no end mark"), Pieces{"no end mark"});
 }
 
+TEST(TextTest, QuestionsAreTheSentencesEndingInAQuestionMark) {
+  using Pieces = std::vector<std::string_view>;
+  EXPECT_EQ(Questions("payment failed. card expired? use new card 5523"), Pieces{" card expired"});
+  EXPECT_EQ(Questions("it bounced, cuz my card ran out?? swap it"), Pieces{"it bounced, cuz my card ran out"});
+  EXPECT_EQ(Questions("failed because my salary was late. take it now"), Pieces{});
+}
+
+// A crack, a chip or a dent is damage only of goods that came; a stuck tracking page is
+// goods that did not.
+TEST(SlotsTest, DamageOfGoodsThatCameAndTrackingThatStuck) {
+  EXPECT_EQ(FindDisputeReason(Fold("lampan kom idag med en spricka i foten")), std::optional<std::string>("wrong_item"));
+  EXPECT_EQ(FindDisputeReason(Fold("the vase arrived chipped")), std::optional<std::string>("wrong_item"));
+  EXPECT_NE(FindDisputeReason(Fold("my friends chipped in for the sofa")), std::optional<std::string>("wrong_item"));
+  EXPECT_EQ(FindDisputeReason(Fold("it was supposed to be here by monday and the tracking's been stuck for days")),
+            std::optional<std::string>("not_received"));
+}
+
 }  // namespace
 }  // namespace tranche::assist

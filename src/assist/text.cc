@@ -82,6 +82,19 @@ bool In(std::string_view word, std::initializer_list<std::string_view> set) {
   return In(word, std::span<const std::string_view>(set.begin(), set.size()));
 }
 
+std::vector<std::string_view> Questions(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '?' && i > begin) out.push_back(text.substr(begin, i - begin));
+    const bool ends_sentence = c == '?' || c == '!' || c == ';' || c == '\n' || c == '(' || c == ')' ||
+                               (c == '.' && (i + 1 == text.size() || text[i + 1] == ' '));
+    if (ends_sentence) begin = i + 1;
+  }
+  return out;
+}
+
 std::vector<std::string_view> Sentences(std::string_view text) {
   std::vector<std::string_view> out;
   const auto keep = [&](std::size_t begin, std::size_t end) {

@@ -40,6 +40,8 @@ bool In(std::string_view word, std::span<const std::string_view> set);
 // after a '.' that ends a word or starts "..." (not inside "30.50" or "a@b.com").
 // Empty pieces are dropped. The views point into `text`.
 std::vector<std::string_view> Sentences(std::string_view text);
+// The sentences of `text` that end in a question mark, without it.
+std::vector<std::string_view> Questions(std::string_view text);
 
 // Levenshtein distance over bytes, stopping early once it exceeds `limit` (then
 // limit + 1 is returned). Words here are short, so bytes are close enough to letters.

@@ -354,7 +354,9 @@ std::optional<Decision> Turn::RefuseAnothersCard() {
                                                           "går bra", "säger"}))) ||
        (new_digits && GivesTheRefusedCardsDigits(folded_)));
   const bool someone_else = MentionsSomeoneElse(folded_);
-  if ((someone_else && MentionsPaymentMethod(folded_) &&
+  // "pay harbourline with card ending 5521 (my coworker's)": new digits said to be another's.
+  const bool digits_of_anothers = new_digits && MentionsPaymentMethod(folded_) && SaysItIsAnothers(folded_);
+  if (digits_of_anothers || (someone_else && MentionsPaymentMethod(folded_) &&
        (Intent() == "change_payment_method" || FindLast4(folded_).has_value())) ||
       NamesAnotherPersonsCard(folded_) || (NamesAnotherHolder(folded_) && MentionsPaymentMethod(folded_)) ||
       pressed_for_the_card) {
@@ -429,7 +431,7 @@ std::optional<Decision> Turn::RefuseAnothersAccount() {
 std::optional<Decision> Turn::RefuseAnothersCardForTheWaitingChange() {
   if (state_.pending && state_.pending->type == ActionType::kChangeMethod &&
       (SaysItIsAnothers(folded_) || MentionsSomeoneElse(folded_) ||
-       HasAnyPhrase(folded_, {"she said", "he said", "they said", "hon sa", "han sa", "sie sagte", "er sagte",
+       HasAnyPhrase(folded_, {"she said", "he said", "they said", "she agreed", "he agreed", "they agreed", "hon sa", "han sa", "sie sagte", "er sagte",
                               "sie hat gesagt", "er hat gesagt"}))) {
     d_.next.pending.reset();
     d_.refusals.push_back("third_party_payment_method");
@@ -896,19 +898,25 @@ void Turn::AnswerBesideAChange(const std::string& intent) {
   if (!HasAFailure()) return;
   // "my payment failed. Could you tell me why? … use my new card 5521"
   // "whats happening w the payment that failed", "do I need to do something?"
+  // "payment failed. card expired? use new card 5523", "är det för att mitt gamla kort har
+  // gått ut?", "Liegt das daran, dass meine alte Karte abgelaufen ist?": a cause guessed
+  // at in a question is the reason asked ("failed because my salary was late" tells it).
+  const bool guesses_the_cause = std::ranges::any_of(Questions(folded_), [](std::string_view q) {
+    return HasAnyPhrase(q, {"because", "cuz", "coz", "due to", "expired", "ran out", "är det för att", "beror det på",
+                            "gått ut", "liegt das daran", "liegt es daran", "weil", "abgelaufen"});
+  });
   const bool why_it_failed =
       SpeaksOfAFailedPayment(folded_) &&
-      HasAnyPhrase(folded_, {"why", "y did", "how come", "what went wrong", "what's happening", "whats happening",
-                             "what happens", "what happened", "need to do", "the reason", "what reason", "varför", "vad händer",
-                             "måste jag", "anledningen", "warum", "wieso", "weshalb", "was passiert", "muss ich",
-                             "der grund", "welcher grund"});
-  if (AsksForTheRetry(folded_) || why_it_failed) {
-    Answer("payment_failed");
-  } else if (HasAnyPhrase(folded_, {"late fee", "a fee", "any fee", "fee for", "charged extra", "förseningsavgift",
-                                    "avgift", "mahngebühr", "gebühr", "verspätungsgebühr", "säumnisgebühr"})) {
-    Answer("payment_failed");
-    Say("late_fee_rule", {Money(servicing::kLateFeeMinor)});
-  }
+      (guesses_the_cause ||
+       HasAnyPhrase(folded_, {"why", "y did", "how come", "what went wrong", "what's happening", "whats happening",
+                              "what happens", "what happened", "need to do", "the reason", "what reason", "varför",
+                              "vad händer", "måste jag", "anledningen", "warum", "wieso", "weshalb", "was passiert",
+                              "muss ich", "der grund", "welcher grund"}));
+  const bool asks_the_fee = HasAnyPhrase(folded_, {"late fee", "a fee", "any fee", "fee for", "charged extra",
+                                                   "förseningsavgift", "avgift", "mahngebühr", "gebühr",
+                                                   "verspätungsgebühr", "säumnisgebühr"});
+  if (AsksForTheRetry(folded_) || why_it_failed || asks_the_fee) Answer("payment_failed");
+  if (asks_the_fee) Say("late_fee_rule", {Money(servicing::kLateFeeMinor)});
 }
 
 // Questions asked in a few words beside the one answered, which no clause of their own

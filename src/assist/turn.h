@@ -197,6 +197,7 @@ class Turn {
   bool ReadAsOrUnsure(std::initializer_list<std::string_view> intents) const;
   bool HasAFailure() const;
   bool HasAFeeUnpaid() const;  // a late fee charged and not yet paid, on any plan
+  bool NamesAFeeOfTheirsBySum() const;  // "a seven dollar charge": the sum of a late fee unpaid
   bool TellsOfTheirOwnPurchase() const;
   bool AsksAfterAnothersAccount() const;
   bool AsksTheirOwnDueDate() const;

@@ -66,7 +66,8 @@ void Turn::ReadOrderProblem() {
   const bool no_decline = i == "declined_checkout" && account_.declines.empty();
   // "neon arcade 1200 not me!!!": a purchase of theirs disowned, whatever limit or
   // question the classifier read in it.
-  const bool disowned = !IsWriteIntent(i) && NamesOneOfTheirShops() &&
+  // A charge the size of a fee of theirs is the fee (ReadFeeByItsAmount), not a purchase.
+  const bool disowned = !IsWriteIntent(i) && NamesOneOfTheirShops() && !NamesAFeeOfTheirsBySum() &&
                         FindDisputeReason(folded_) == std::optional<std::string>("unauthorized");
   // "the duvet cover is torn right down the seam … What can I do about the payments?"
   // read as cancelling the order, which no word of cancelling asks.

@@ -251,7 +251,8 @@ void Turn::ReadMoreTime() {
   const bool misread = pressed || days_asked || moved_by_days_asked || report || waiver || limit || put_off ||
                        card_read || return_read ||
                        ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
-                                       "payment_history", "pause_payments", "payoff", "how_it_works", "late_fee"});
+                                       "payment_history", "pause_payments", "payoff", "how_it_works", "late_fee",
+                                       "fees_overview"});
   if (!misread || uneven_split_ || FindDisputeReason(folded_) || AsksOffTopic()) return;
   const auto days = FindDays(folded_, account_.today);
   const bool time_in_words = HasAnyPhrase(folded_, {"more time", "extra time", "extra days", "more days",
@@ -280,17 +281,24 @@ void Turn::ReadMoreTime() {
                                                     "flytta", "skjut", "skjuta", "senare", "verschieben", "später"});
   // "could you extend my Quill & Loom Textiles payment instead", "ok then quill n loom.
   // max days" after a refused extension: more time for a shop of theirs, by its name.
+  // "my next instalment for the trainers is coming up … Can I shift it back a bit?": the
+  // next instalment, moved back in so many words, needs no shop named.
+  const bool moves_the_next_back =
+      SpeaksOfNextInstalment(folded_) &&
+      HasAnyPhrase(folded_, {"push it back", "push back", "shift it back", "shift back", "move it back", "move back",
+                             "put it back", "skjuta upp", "skjut upp", "verschieben", "nach hinten"});
   const bool extends_a_shop =
       NamesOneOfTheirShops() &&
       (HasAnyPhrase(folded_, {"extend", "extension", "push back", "push it back", "push it out", "push the", "push my",
-                              "pushed back", "pushed out", "moved back",
+                              "pushed back", "pushed out", "moved back", "shift it back", "shift back", "shift the",
+                              "shift my",
                               "postpone", "förläng",
                               "förlänga", "förlängning", "skjuta upp", "skjut upp", "verlängern", "verlängerung",
                               "verschieben"}) ||
        (state_.refused_by_rule && HasAnyPhrase(folded_, {"max", "maximum", "as far as", "as long as", "longest",
                                                          "så länge", "så långt", "längst", "so weit", "so lange",
                                                          "maximal"})));
-  if (!more_time && !days_for_a_plan && !moved_by_days && !extends_a_shop && !put_off) return;
+  if (!more_time && !days_for_a_plan && !moved_by_days && !extends_a_shop && !moves_the_next_back && !put_off) return;
   // "some running shoes a few weeks back": a time past, as "ago" is, asks for no time,
   // unless a payment of theirs is asked to move in so many words ("I moved one a while
   // ago … could I push the next Harbor Furniture payment back a couple of weeks?").
@@ -444,12 +452,23 @@ void Turn::ReadPayingTheFee() {
   if (fee_with_it && pays && !waives) Reread({"pay_now", kMinConfidence});
 }
 
+// "remove it", "can it be taken off", "kan den tas bort", "können Sie die bitte erlassen":
+// something taken off, named by its pronoun.
+constexpr std::string_view kRemoveIt[] = {
+    "remove it", "removing it", "take it off", "taking it off", "get rid of it", "waive it", "waiving it",
+    "be taken off", "it taken off", "be removed", "it removed", "be waived", "it waived", "ta bort den",
+    "ta bort det", "stryka den", "efterskänka den", "den tas bort", "tas den bort", "det tas bort",
+    "streichen sie sie", "entfernen sie sie", "die bitte erlassen", "sie erlassen", "die erlassen",
+    "sie streichen", "die streichen", "entfernt werden", "erlassen werden", "gestrichen werden"};
+
 // "my bank froze my card because of fraud … I want the fee removed", "not my fault the
 // bank blocked my card. remove it", "Ich will, dass die Gebühr gestrichen wird": a fee
 // on the account asked to be taken off is a waiver asked for, whatever failure or card
 // the story around it was read as. "Remove it" needs the fee named or a grievance.
 void Turn::ReadWaiverAsked() {
-  if (reading_.intent == "fee_waiver" || ClaimsAWaiverGranted(folded_)) return;
+  // "Min pappa dog förra veckan … nu finns det en förseningsavgift. Kan ni ta bort den?":
+  // a bereavement (grounded by ReadUngroundedIntent) is handed over as one, fee and all.
+  if (reading_.intent == "fee_waiver" || reading_.intent == "bereavement" || ClaimsAWaiverGranted(folded_)) return;
   if (!HasAFeeUnpaid()) return;
   const bool fee_removed = HasAnyPhrase(
       folded_, {"fee removed", "remove the fee", "remove that fee", "remove this fee", "fee taken off",
@@ -459,29 +478,34 @@ void Turn::ReadWaiverAsked() {
                 "ta bort avgiften", "stryk avgiften", "avgiften struken", "efterskänk avgiften"});
   const bool grievance = HasAnyPhrase(folded_, {"not my fault", "not fair", "unfair", "not paying a penalty",
                                                 "inte mitt fel", "orättvist", "nicht meine schuld", "unfair"});
-  const bool remove_it = HasAnyPhrase(folded_, {"remove it", "removing it", "take it off", "taking it off",
-                                                "get rid of it", "waive it", "waiving it", "ta bort den",
-                                                "ta bort det", "stryka den", "efterskänka den", "streichen sie sie",
-                                                "entfernen sie sie", "die bitte erlassen", "sie erlassen",
-                                                "die erlassen", "sie streichen", "die streichen"});
+  const bool remove_it = HasAnyPhrase(folded_, kRemoveIt);
   // "Jetzt wurde eine Verspätungsgebühr berechnet – können Sie die bitte erlassen?", "Is
   // there someone who can look at removing it?" after the fee was explained: the fee is
   // what "it" is, when the fee stands in the pronoun's own sentence or was just explained,
   // and no card or account is named ("just take it off my card then" charges it; "mitt
   // gamla kort – kan ni ta bort det?" is the card).
+  // "there's a $7 late fee on the garden centre plan. I couldn't deal with anything. Is
+  // there any way it can be taken off?": the fee named in an earlier sentence too, when
+  // the pronoun's own sentence names nothing else it could be.
   const std::vector<std::string_view> sentences = Sentences(folded_);
+  const auto names_the_fee = [](std::string_view t) {
+    return HasAnyPhrase(t, {"late fee", "the fee", "a fee", "this fee", "that fee", "förseningsavgift",
+                            "avgiften", "en avgift", "gebühr", "verspätungsgebühr", "mahngebühr"});
+  };
+  bool fee_before = false;
+  bool fee_by_its_pronoun = false;
+  for (std::string_view t : sentences) {
+    fee_before = fee_before || names_the_fee(t);
+    const bool names_another_thing = HasAnyPhrase(t, {"plan", "order", "purchase", "item", "payment", "köp", "köpet",
+                                                      "beställning", "betalning", "bestellung", "zahlung", "kauf"});
+    if (HasAnyPhrase(t, kRemoveIt) && (names_the_fee(t) || (fee_before && !names_another_thing))) {
+      fee_by_its_pronoun = true;
+    }
+  }
   const bool fee_in_view =
       !NamesACardOrBank(folded_) &&
       !HasAnyPhrase(folded_, {"off my card", "off my account", "autopay", "kort", "karte", "konto"}) &&
-      (state_.last_question == "late_fee" ||
-       std::any_of(sentences.begin(), sentences.end(), [](std::string_view t) {
-         return HasAnyPhrase(t, {"late fee", "the fee", "a fee", "this fee", "that fee", "förseningsavgift",
-                                 "avgiften", "en avgift", "gebühr", "verspätungsgebühr", "mahngebühr"}) &&
-                HasAnyPhrase(t, {"remove it", "removing it", "take it off", "taking it off", "get rid of it",
-                                 "waive it", "waiving it", "ta bort den", "ta bort det", "stryka den",
-                                 "efterskänka den", "die bitte erlassen", "sie erlassen", "die erlassen",
-                                 "sie streichen", "die streichen"});
-       }));
+      (state_.last_question == "late_fee" || fee_by_its_pronoun);
   // Not when it asks why the fee was charged (the fee is explained first: "why 7 dollar
   // fee?? remove it"), nor when it claims the fee was agreed away ("we've agreed with
   // your company to cover my late fee, so take it off").

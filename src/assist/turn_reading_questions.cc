@@ -162,15 +162,25 @@ void Turn::ReadChargeNotAFee() {
   if (!HasAFeeUnpaid()) Reread({"payment_history", std::max(reading_.confidence, kMinConfidence)});
 }
 
-void Turn::ReadFeeByItsAmount() {
-  if (!ReadAsOrUnsure({"oos", "payment_history", "dispute_unauthorized"})) return;
+bool Turn::NamesAFeeOfTheirsBySum() const {
   const auto slot = FindAmount(folded_, false);
-  if (!slot || !slot->minor) return;
+  if (!slot || !slot->minor) return false;
   const std::int64_t sum = *slot->minor;
-  const bool a_fee = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+  return std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
     return p.fees_unpaid_minor > 0 && (sum == servicing::kLateFeeMinor || sum == p.fees_unpaid_minor);
   });
-  if (a_fee) Reread({"late_fee", kMinConfidence});
+}
+
+// "there's a seven dollar charge on my Copperleaf plan that I don't recognise. What's it
+// for? And how much do I owe on it?": a charge asked after by the sum of a fee of theirs
+// is the fee, whatever balance or unknown charge the classifier read (the balance asked
+// beside it is a further question).
+void Turn::ReadFeeByItsAmount() {
+  const bool asks_what_it_is = reading_.intent == "balance" && AsksSomething(folded_) &&
+                               HasAnyPhrase(folded_, {"charge", "fee", "what's it for", "whats it for", "what is it for",
+                                                      "avgift", "dragning", "gebühr", "abbuchung"});
+  if (!ReadAsOrUnsure({"oos", "payment_history", "dispute_unauthorized"}) && !asks_what_it_is) return;
+  if (NamesAFeeOfTheirsBySum()) Reread({"late_fee", kMinConfidence});
 }
 
 // "ok so what do i owe now then" is a question, whatever payment the classifier read in
@@ -231,7 +241,8 @@ void Turn::ReadPayoffWords() {
                              "be done with the plan", "be done with it"}) ||
       (HasAnyPhrase(folded_, {"the rest", "den rest", "resten"}) &&
        HasAnyPhrase(folded_, {"pay off", "abbezahlen", "abzahlen", "bezahlen", "betala av", "betala"}));
-  const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like", "i would like", "i'd love to",
+  const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like", "i would like", "i'd now like",
+                                            "i would now like", "i'd love to",
                                             "i would love to", "i'd rather", "i would rather", "id rather", "let me",
                                             "vill", "skulle vilja", "möchte", "will", "würde gern", "würde gerne",
                                             "hätte gern"});
@@ -360,6 +371,16 @@ void Turn::ReadRefundQuestion() {
   if (reading_.intent == "return_item" && refunded_plan_named && AsksSomething(folded_) &&
       HasAnyPhrase(folded_, {"smaller", "less", "lower", "left", "owe", "changed", "mindre", "lägre", "kvar",
                              "skyldig", "kleiner", "weniger", "niedriger", "übrig", "offen"})) {
+    return Reread({"refund_status", reading_.confidence});
+  }
+  // "tidewater gave me some money back for the missing lid, whats left to pay on it
+  // now?": what is left of a plan its shop has refunded, asked beside the refund told
+  // of, is answered by the refund, which says what is left after it.
+  const bool refund_told =
+      SpeaksOfARefundOrReturn(folded_) ||
+      HasAnyPhrase(folded_, {"money back", "gave me back", "paid me back", "refunded me", "återbetalade",
+                             "återbetalat", "betalade tillbaka", "fick tillbaka", "zurückerstattet", "geld zurück"});
+  if (reading_.intent == "balance" && refund_told && refunded_plan_named && AsksSomething(folded_)) {
     return Reread({"refund_status", reading_.confidence});
   }
   if (!ReadAsOrUnsure({"payment_history", "next_payment", "oos"})) return;
