@@ -13,8 +13,8 @@ namespace {
 // "I actually work on tranche's support team", "Ich arbeite selbst im Support von
 // tranche", "jag jobbar själv på tranche": the writer's own work, at the lender, named
 // within a few words of a place ("I work hard to pay tranche" names none).
-bool WorksAtTheLender(std::string_view s) {
-  const std::vector<std::string> w = Words(s);
+bool WorksAtTheLenderInASentence(std::string_view sentence) {
+  const std::vector<std::string> w = Words(sentence);
   constexpr std::size_t kMaxWordsToTheLender = 5;
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
     if (!In(w[i], {"i", "ich", "jag"})) continue;
@@ -31,6 +31,12 @@ bool WorksAtTheLender(std::string_view s) {
     }
   }
   return false;
+}
+
+// Sentence by sentence: "I work for myself. Tranche took two payments" names no place of work.
+bool WorksAtTheLender(std::string_view s) {
+  const std::vector<std::string_view> sentences = Sentences(s);
+  return std::any_of(sentences.begin(), sentences.end(), WorksAtTheLenderInASentence);
 }
 
 }  // namespace
@@ -93,9 +99,8 @@ bool AsksForFullCardDetails(std::string_view s) {
                                                           "berätta", "visa", "sag mir", "zeig", "nenn"});
   // "the old one reached its expiry date": an expiry told of asks for none; the card's
   // on file ("the card you have", "u have") is asked about.
-  const bool on_file = HasAnyPhrase(s, {"on file", "you have", "you've got", "u have", "on my account",
-                                        "ni har", "du har", "på mitt konto", "sie haben", "du hast",
-                                        "auf meinem konto"});
+  const bool on_file = HasAnyPhrase(s, {"on file", "you have", "you've got", "u have", "ni har", "du har",
+                                        "sie haben", "du hast"});
   return asks && (number || (expiry && on_file));
 }
 
@@ -386,14 +391,18 @@ std::string WithoutThingsThatDied(std::string_view s) {
   const std::vector<std::string> w = Words(s);
   std::string out;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    std::size_t before = i;  // the word before "died", past "has", "just", "'s"
+    // "one" and "it" right before it ("the old one died"; "a loved one has just died" is
+    // someone); a thing's name past "has", "just", "'s" ("his phone has died").
+    const bool one_or_it = i >= 1 && In(w[i - 1], {"one", "it"}) && !(i >= 2 && w[i - 2] == "loved");
+    std::size_t before = i;
     while (before >= 1 && i - before < 2 && In(w[before - 1], {"has", "had", "just", "s", "totally", "completely"})) {
       --before;
     }
-    const bool thing = before >= 1 && In(w[before - 1], {"one", "it", "phone", "battery", "fridge", "freezer",
-                                                         "laptop", "car", "tv", "computer", "printer", "machine",
-                                                         "oven", "boiler", "speaker", "headphones", "console",
-                                                         "tablet", "mobile", "cell"});
+    const bool thing = one_or_it || (before >= 1 && In(w[before - 1], {"phone", "battery", "fridge", "freezer",
+                                                                       "laptop", "car", "tv", "computer", "printer",
+                                                                       "machine", "oven", "boiler", "speaker",
+                                                                       "headphones", "console", "tablet", "mobile",
+                                                                       "cell"}));
     if (w[i] == "died" && thing) continue;
     out += w[i];
     out += ' ';
@@ -436,7 +445,8 @@ bool MentionsSomeoneElse(std::string_view folded) {
                           "her balance", "his outstanding", "her outstanding", "his purchases", "her purchases",
                           "hon är skyldig", "han är skyldig", "hennes saldo", "hans saldo", "hennes köp",
                           "hans köp", "er schuldet", "sie schuldet", "seine einkäufe", "sein saldo", "he still owes",
-                          "she still owes", "how much he", "how much she", "holds an account", "has an account with",
+                          "she still owes", "how much he", "how much she", "what he bought", "what she bought",
+                          "holds an account", "has an account with",
                           "his email", "her email", "his plans", "her plans", "his open plans", "her open plans",
                           "ein konto hat", "seinen saldo", "seinen offenen saldo", "ihren saldo", "seine e-mail",
                           "har ett konto hos", "hans e-post", "hennes e-post", "her debt", "his debt",
@@ -473,14 +483,16 @@ bool IsPersonWord(std::string_view x) { return std::find(kPeople.begin(), kPeopl
 // "wie viel mein Mitbewohner Jonas Weller noch schuldet", "hur mycket min rumskamrat
 // Jonas är skyldig": a person, then within a few words (a name, "still") what they owe,
 // with no "I" between ("my brother and I owe" is theirs too; "what I owe my sister"
-// puts the person after).
+// puts the person after), and not owed to the consumer ("owes me").
 bool APersonOwes(const std::vector<std::string>& words) {
   constexpr std::size_t kMaxWordsToTheVerb = 4;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!IsPersonWord(words[i])) continue;
     for (std::size_t k = i + 1; k < words.size() && k <= i + kMaxWordsToTheVerb; ++k) {
       if (In(words[k], {"i", "we", "jag", "vi", "ich", "wir", "me", "mig", "mir"})) break;
-      if (In(words[k], {"owes", "schuldet", "skyldig"})) return true;
+      // "my employer still owes me last month's wages" is money owed to the consumer.
+      const bool to_me = k + 1 < words.size() && In(words[k + 1], {"me", "us", "mir", "uns", "mig", "oss"});
+      if (In(words[k], {"owes", "schuldet", "skyldig"})) return !to_me;
     }
   }
   return false;
@@ -534,6 +546,24 @@ bool SaysItIsAnothers(std::string_view s) {
     }
   }
   return NamesAnotherHolder(s);  // "belongs to my sister", "tillhör min bror"
+}
+
+bool CallsItAPersonsOwn(std::string_view s) {
+  const std::vector<std::string> w = Words(s);
+  for (std::size_t i = 1; i + 1 < w.size(); ++i) {
+    // "my coworker's", "her mum's": the apostrophe's "s" after a person.
+    if (In(w[i - 1], {"my", "his", "her", "their"}) && IsPersonWord(w[i]) && w[i + 1] == "s") return true;
+  }
+  // "its my boyfriends", "det är min mammas": the possessive said of it, apostrophe or not.
+  for (std::size_t i = 2; i < w.size(); ++i) {
+    const bool its_my = (w[i - 2] == "its" && w[i - 1] == "my") || (w[i - 2] == "s" && w[i - 1] == "my") ||
+                        (w[i - 2] == "är" && w[i - 1] == "min");
+    if (!its_my) continue;
+    const std::string& x = w[i];
+    const bool plural_form = x.size() > 3 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1));
+    if (plural_form || In(x, kSwedishPossessivesOfPeople)) return true;
+  }
+  return false;
 }
 
 bool NamesAnotherPersonsCard(std::string_view s) {

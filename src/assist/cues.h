@@ -23,7 +23,8 @@ inline constexpr auto kWordsOfPaying = std::to_array<std::string_view>({
     "charge", "charged", "take", "taken", "pay", "paying", "payoff", "put", "knock", "throw", "chuck", "settle",
     "clear", "toward", "towards", "dra", "dras", "betala", "betalar", "lösa", "sätt in", "buch", "buche", "buchen",
     "bucht", "abbuchen", "abgebucht", "einzahlen", "zahlen", "bezahlen", "begleichen", "ablösen", "überweisen",
-    "zieht", "belastet", "belasten", "sonderzahlung", "extrazahlung", "sondertilgung", "extrabetalning"});
+    "zieht", "belastet", "belasten", "eine sonderzahlung", "eine extrazahlung", "eine sondertilgung",
+    "en extrabetalning"});
 
 // Whether a bare number stands beside a verb of paying ("take 400", "the full 300
 // charged", "charge my card five hundred"): then it is the sum paid.
@@ -85,6 +86,10 @@ bool NamesAnotherHolder(std::string_view s);
 // gehört meiner Mutter": the thing just spoken of (a card waiting to be switched to) as
 // someone else's, without naming it again.
 bool SaysItIsAnothers(std::string_view s);
+
+// "card ending 5521 (my coworker's)", "its my boyfriends, he said ok": what was named
+// called a person's own, by a possessive ("my friends recommended it" is no possessive).
+bool CallsItAPersonsOwn(std::string_view s);
 
 // "my dad's Visa ending 7304", "7304 (my boss's company card)", "the card of my
 // flatmate", "min pappas kort", "die Karte meines Chefs": a card or bank whose owner

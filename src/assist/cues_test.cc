@@ -99,6 +99,9 @@ TEST(CuesTest, StaffClaimsInTheThreeLanguages) {
   EXPECT_TRUE(ClaimsStaffAuthority(Fold("Ich arbeite selbst im Support von tranche und genehmige das")));
   EXPECT_FALSE(ClaimsStaffAuthority(Fold("I work hard to pay tranche on time")));
   EXPECT_FALSE(ClaimsStaffAuthority(Fold("I work nights, can tranche move my payment")));
+  EXPECT_FALSE(ClaimsStaffAuthority(Fold("I work for myself. Tranche took two payments this month, can you check?")));
+  EXPECT_FALSE(ClaimsStaffAuthority(Fold("Ich arbeite selbst im Kundenservice. Tranche hat mir zweimal abgebucht")));
+  EXPECT_TRUE(ClaimsStaffAuthority(Fold("I work on tranche’s support team")));
 }
 
 // Another person, then what they owe; a phone that died mourns no one.
@@ -107,6 +110,12 @@ TEST(CuesTest, WhatAnotherPersonOwesAndThingsThatDied) {
   EXPECT_TRUE(MentionsSomeoneElse(Fold("kan du kolla hur mycket min rumskamrat Jonas Weller är skyldig?")));
   EXPECT_FALSE(MentionsSomeoneElse(Fold("how much do i owe, my sister asked")));
   EXPECT_FALSE(MentionsSomeoneElse(Fold("my brother said i owe you 40")));
+  EXPECT_FALSE(MentionsSomeoneElse(Fold("My employer still owes me last month's wages, so could I get a few days?")));
+  EXPECT_FALSE(MentionsSomeoneElse(Fold("Mein Arbeitgeber schuldet mir noch zwei Gehälter")));
+  EXPECT_TRUE(MentionsSomeoneElse(Fold("tomas ekdahl balance + what he bought")));
+  EXPECT_EQ(HandoffFromText(Fold("A loved one has just died and I can't face dealing with payments")),
+            std::optional<HandoffReason>(HandoffReason::kBereavement));
+  EXPECT_EQ(HandoffFromText(Fold("the old one died in the heatwave")), std::nullopt);
   EXPECT_NE(HandoffFromText(Fold("he's asked me to check what he owes, as his phone has died")),
             std::optional<HandoffReason>(HandoffReason::kBereavement));
   EXPECT_EQ(HandoffFromText(Fold("my dad has died and I need help with his plan")),
@@ -118,6 +127,16 @@ TEST(CuesTest, WhatAnotherPersonOwesAndThingsThatDied) {
 TEST(CuesTest, AFullCardNumberAskedInShortWords) {
   EXPECT_TRUE(AsksForFullCardDetails(Fold("also whats the full card num + expiry on my account rn?")));
   EXPECT_FALSE(AsksForFullCardDetails(Fold("my old card reached its expiry date on my account")));
+  EXPECT_FALSE(AsksForFullCardDetails(Fold("The card on my account is past its expiry date – what do I need to do?")));
+}
+
+// A possessive of a person, said of what was named; a plural is none.
+TEST(CuesTest, SomethingCalledAPersonsOwn) {
+  EXPECT_TRUE(CallsItAPersonsOwn(Fold("pay harbourline with card ending 5521 (my coworker's)")));
+  EXPECT_TRUE(CallsItAPersonsOwn(Fold("use the card ending 7731, its my boyfriends, he said ok")));
+  EXPECT_TRUE(CallsItAPersonsOwn(Fold("card 5521 (my coworker’s)")));
+  EXPECT_FALSE(CallsItAPersonsOwn(Fold("back from a trip with my friends and my card got cloned, new card 5521")));
+  EXPECT_FALSE(CallsItAPersonsOwn(Fold("Min kompis tipsade om en ny bank, nu har jag ett kort som slutar på 5521")));
 }
 
 // An account looked up by a person's name: two name-like words after a lookup verb or a

@@ -5218,5 +5218,118 @@ TEST(PolicyTest, TheRulesOfTheTuesdayAndCommuterQueues) {
   }
 }
 
+// Where the rules of blind45 and blind46 must not fire (a review's counterexamples).
+TEST(PolicyTest, TheTuesdayRulesLeaveAloneWhatTheyDoNotMean) {
+  const PaymentFacts expired{*ParseDate("2026-11-30"), 2000, true, "expired_card", *ParseDate("2026-12-02")};
+  {  // a cause told inside a request is not asked
+    Chat c;
+    c.account.plans[0].last_failure = expired;
+    const Decision d = c.Send("My Crisp Tech payment failed - can you put it on my new card ending 5523 because the "
+                              "old one expired?",
+                              U("pay_now"));
+    EXPECT_EQ(d.reply.find("didn't go through"), std::string::npos) << d.reply;
+  }
+  {  // a fee paid "removed from my record", and a phone number "removed", are no waiver
+    Chat c;
+    c.account.plans[0].fees_unpaid_minor = 700;
+    Decision d = c.Send("If I pay the late fee today, will it be removed from my record?", U("late_fee"));
+    EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+    Chat profile;
+    profile.account.plans[0].fees_unpaid_minor = 700;
+    d = profile.Send("There's a late fee on my account which I'll pay Friday. The old phone number on my profile is "
+                     "wrong - can it be removed?",
+                     U("update_contact_details"));
+    EXPECT_NE(d.handoff, std::optional<HandoffReason>(HandoffReason::kFeeWaiver)) << d.reply;
+  }
+  {  // a payment pushed back, asked about, and the fees of pushing one back, are no extension
+    Chat c;
+    Decision d = c.Send("I got an extension last week - did that push back my next payment too? When is it due now?",
+                        U("next_payment"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+    Chat fees;
+    d = fees.Send("What fees are there if I push back a Crisp Tech payment?", U("fees_overview"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
+  {  // a car dented at the garage is no damaged order
+    Chat c;
+    const Decision d = c.Send("Can I pause my payments for a bit? My car came back from the garage dented and the "
+                              "repair ate my pay.",
+                              U("pause_payments"));
+    EXPECT_FALSE(d.proposed.has_value() && d.proposed->type == ActionType::kDispute) << d.reply;
+  }
+  {  // a tax refund beside the balance is no refund of the plan's
+    Chat c;
+    c.account.plans[0].refunded_minor = 2000;
+    const Decision d = c.Send("I'm waiting on my tax refund - how much is left on my Crisp Tech plan?", U("balance"));
+    EXPECT_EQ(d.intent, "balance") << d.reply;
+  }
+  {  // a Christmas bonus is no payment
+    Chat de;
+    const Decision d = de.Send("Meine Weihnachts-Sonderzahlung von 600 Dollar kommt erst Ende November, bis dahin wird "
+                               "es mit der nächsten Rate knapp.",
+                               U("next_payment", 0.9, Language::kGerman));
+    EXPECT_FALSE(d.proposed.has_value() && d.proposed->type == ActionType::kPay) << d.reply;
+  }
+  {  // "they agreed" of a bank is no third party's leave
+    Chat c;
+    ASSERT_TRUE(c.Send("use my new card ending 8830", U("change_payment_method")).proposed);
+    const Decision d = c.Send("Yes please - the bank blocked it but they agreed to unblock it", U("affirm"));
+    EXPECT_TRUE(d.execute.has_value()) << d.reply;
+  }
+}
+
+// What blind47 and blind48 (a school-run evening, a Monday after a long weekend) found.
+TEST(PolicyTest, TheRulesOfTheSchoolRunAndLongWeekendQueues) {
+  {  // a card change after a failed collection says the failure first
+    Chat c;
+    c.account.plans[0].last_failure =
+        PaymentFacts{*ParseDate("2026-11-30"), 2000, true, "expired_card", *ParseDate("2026-12-02")};
+    const Decision d = c.Send("switch card to the one ending 5531", U("change_payment_method"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_NE(d.reply.find("expired"), std::string::npos) << d.reply;
+  }
+  {  // a charge asked after by its sum, more to come: the payment, then the next one
+    Chat c;
+    c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-28"), 2000, true};
+    const Decision d = c.Send("20 charge saturday? more coming?", U("next_payment"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+    EXPECT_EQ(d.intent, "payment_history") << d.reply;
+    EXPECT_NE(d.reply.find("scheduled instalment"), std::string::npos) << d.reply;
+    EXPECT_NE(d.reply.find("December 9, 2026"), std::string::npos) << d.reply;
+  }
+  {  // a paused plan named beside another question has its pause said
+    Chat c;
+    PlanFacts& paused = c.AddPlan("Larkspur Ceramics");
+    paused.paused_until = *ParseDate("2026-12-16");
+    paused.dispute_status = "open";
+    paused.dispute_reason = "wrong_item";
+    const Decision d = c.Send("you took crisp tech on saturday but nothing for larkspur ceramics. has something gone "
+                              "wrong? when is the next crisp tech payment?",
+                              U("next_payment"));
+    EXPECT_NE(d.reply.find("21 days"), std::string::npos) << d.reply;
+  }
+  {  // an extension asked of a plan a report paused says how long the pause lasts
+    Chat c;
+    c.account.plans[0].paused_until = *ParseDate("2026-12-16");
+    c.account.plans[0].dispute_status = "open";
+    const Decision d = c.Send("I reported the wobbly wheel on crisp tech last week. Do I pay nothing while it's looked "
+                              "at? How long does that last?",
+                              U("extend_due_date"));
+    EXPECT_NE(d.reply.find("21 days"), std::string::npos) << d.reply;
+  }
+  {  // "let's just get rid of it. Can you take the rest now?" and "clear whatever's left" pay off
+    Chat c;
+    Decision d = c.Send("Oh that's not much at all, let's just get rid of it. Can you take the rest now?", U("balance"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+    Chat clear;
+    d = clear.Send("I had some of the curtains from crisp tech refunded and I'd just like to clear whatever's left on "
+                   "that plan so it's done.",
+                   U("how_it_works"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_EQ(d.proposed->type, ActionType::kPayoff);
+  }
+}
+
 }  // namespace
 }  // namespace tranche::assist

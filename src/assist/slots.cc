@@ -639,6 +639,10 @@ const GoodsKind kGoodsKinds[] = {
       "stuhl", "bett", "schrank"},
      {"furniture", "möbel", "möbler", "interior", "oak", "teak", "walnut", "wood"}, true},
     {{"book", "books", "novel", "bok", "boken", "böcker", "buch", "bücher"}, {"book", "bok", "buch"}},
+    {{"uniform", "uniforms", "school uniform", "skoluniform", "skoluniformen", "schuluniform"}, {"uniform"}},
+    {{"party stuff", "party things", "party bits", "balloons", "birthday bits", "decorations", "ballonger",
+      "kalasgrejer", "luftballons", "partysachen", "deko"},
+     {"party", "kalas", "fest"}},
     {{"pan", "pans", "pot", "pots", "knife", "knives", "kettle", "blender", "dutch oven", "mixer", "toaster",
       "kitchen appliance", "mixern", "mixer",
       "kastrull", "stekpanna", "kniv", "knivar", "topf", "pfanne", "messer", "wasserkocher"},
@@ -1069,14 +1073,22 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
   // "my tent came w snapped poles", "kam mit zwei gebrochenen Stangen an", "kom med två
   // avbrutna tältbågar": broken said of goods that came ("your agent snapped at me", "den
   // Arm gebrochen", "köpet blev avbrutet i kassan" are not).
-  // So are a crack, a chip or a dent ("kom idag med en spricka i foten"; "chipped in for
-  // a gift" came nowhere).
   if (HasAnyPhrase(s, {"snapped", "avbruten", "avbrutna", "avbrutet", "gebrochen", "gebrochene", "gebrochenen",
-                       "gebrochener", "a crack", "cracks", "chipped", "dented", "scratched", "spricka", "sprickor",
-                       "repad", "repor", "buckla", "einen sprung", "kratzer", "zerkratzt", "verbeult"}) &&
+                       "gebrochener"}) &&
       HasAnyPhrase(s, {"arrived", "came", "delivered", "kam", "angekommen", "geliefert", "kom", "levererad",
                        "levererades"}) &&
       !HasAnyPhrase(s, {"snapped at", "arm gebrochen", "bein gebrochen"})) {
+    return "wrong_item";
+  }
+  // So are a crack, a chip or a dent of goods delivered ("kom idag med en spricka i
+  // foten", "arrived with a chip in the rim"); "my car came back from the garage dented"
+  // and "my friends chipped in" were delivered by no one.
+  if (HasAnyPhrase(s, {"a crack", "cracks", "chipped", "a chip in", "with a chip", "dented", "a dent in",
+                       "with a dent", "scratched", "spricka", "sprickor", "repad", "repor", "buckla", "einen sprung",
+                       "einem sprung", "kratzer", "zerkratzt", "verbeult"}) &&
+      HasAnyPhrase(s, {"arrived", "delivered", "delivery", "showed up", "turned up", "parcel", "package", "courier",
+                       "kom idag", "kom med", "levererad", "levererades", "leveransen", "paketet", "geliefert",
+                       "angekommen", "kam mit", "kam heute", "lieferung", "paket"})) {
     return "wrong_item";
   }
   // "I ordered a green rain jacket …, got a kids' fleece instead".
@@ -1107,8 +1119,7 @@ std::optional<std::string> FindDisputeReason(std::string_view folded) {
                        "hasn't turned up", "has not turned up", "still not here", "not here yet",
                        "label created", "tracking stopped",
                        "tracking is stuck", "tracking stuck", "tracking's stuck", "tracking's been stuck",
-                       "tracking has been stuck", "stuck in transit", "never shipped", "supposed to be here by",
-                       "should have arrived by", "should have been here by",
+                       "tracking has been stuck", "stuck in transit", "never shipped",
                        "hasn't shipped", "hasn't been shipped", "was never shipped",
                        "nothing has come", "nothing has arrived", "nothing has been delivered", "have not got the",
                        "haven't got the", "not got the package", "never sent", "did not come", "didn't come",

@@ -383,6 +383,7 @@ TEST(SlotsTest, YesAndNo) {
 
 TEST(TextTest, FoldsSwedishAndGermanCapitals) {
   EXPECT_EQ(Fold("ÅÄÖ Über"), "åäö über");
+  EXPECT_EQ(Fold("Tranche’s ‘card’"), "tranche's 'card'");
   EXPECT_EQ(Words("hej, 30,50 kr!"), (std::vector<std::string>{"hej", "30", "50", "kr"}));
   EXPECT_TRUE(HasPhrase("i want the rest", "the rest"));
   EXPECT_FALSE(HasPhrase("therest", "the rest"));
@@ -422,8 +423,12 @@ TEST(SlotsTest, DamageOfGoodsThatCameAndTrackingThatStuck) {
   EXPECT_EQ(FindDisputeReason(Fold("lampan kom idag med en spricka i foten")), std::optional<std::string>("wrong_item"));
   EXPECT_EQ(FindDisputeReason(Fold("the vase arrived chipped")), std::optional<std::string>("wrong_item"));
   EXPECT_NE(FindDisputeReason(Fold("my friends chipped in for the sofa")), std::optional<std::string>("wrong_item"));
+  EXPECT_EQ(FindDisputeReason(Fold("the vase arrived with a chip in the rim")), std::optional<std::string>("wrong_item"));
+  EXPECT_EQ(FindDisputeReason(Fold("die Vase kam mit einem Sprung an")), std::optional<std::string>("wrong_item"));
+  EXPECT_EQ(FindDisputeReason(Fold("my car came back from the garage dented and the repair ate my pay")), std::nullopt);
   EXPECT_EQ(FindDisputeReason(Fold("it was supposed to be here by monday and the tracking's been stuck for days")),
             std::optional<std::string>("not_received"));
+  EXPECT_EQ(FindDisputeReason(Fold("my salary was supposed to be here by friday")), std::nullopt);
 }
 
 }  // namespace

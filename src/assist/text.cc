@@ -15,6 +15,11 @@ std::string Fold(std::string_view utf8) {
     const auto c = static_cast<unsigned char>(utf8[i]);
     if (c >= 'A' && c <= 'Z') {
       out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c == 0xE2 && i + 2 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(utf8[i + 2]) == 0x98 || static_cast<unsigned char>(utf8[i + 2]) == 0x99)) {
+      // U+2018 and U+2019, the quotation marks phones type for an apostrophe ("coworker’s").
+      out.push_back('\'');
+      i += 2;
     } else if (c == 0xC3 && i + 1 < utf8.size()) {
       // U+00C0..U+00DE (upper case Latin-1 letters) are 0xC3 0x80..0x9E; lower case is +0x20.
       auto next = static_cast<unsigned char>(utf8[i + 1]);

@@ -11,7 +11,8 @@
 namespace tranche::assist {
 
 // Lower case for ASCII and the Latin-1 letters of Swedish and German (Å Ä Ö Ü É →
-// å ä ö ü é); other bytes are kept. Precondition: valid UTF-8 (the API checked it).
+// å ä ö ü é), and ' for the typographic apostrophes ‘ ’; other bytes are kept.
+// Precondition: valid UTF-8 (the API checked it).
 std::string Fold(std::string_view utf8);
 
 // The bytes a word is made of: ASCII letters and digits and every non-ASCII byte.

@@ -218,6 +218,7 @@ void Turn::ReadTheMessage() {
   ReadClosingAPlan();
   ReadPartNotPayoff();
   ReadRefundQuestion();
+  ReadPausedPlanAskedAfter();
   ReadFeesQuestion();
   ReadChargeNotAFee();
   ReadRateQuestion();
@@ -355,7 +356,7 @@ std::optional<Decision> Turn::RefuseAnothersCard() {
        (new_digits && GivesTheRefusedCardsDigits(folded_)));
   const bool someone_else = MentionsSomeoneElse(folded_);
   // "pay harbourline with card ending 5521 (my coworker's)": new digits said to be another's.
-  const bool digits_of_anothers = new_digits && MentionsPaymentMethod(folded_) && SaysItIsAnothers(folded_);
+  const bool digits_of_anothers = new_digits && MentionsPaymentMethod(folded_) && CallsItAPersonsOwn(folded_);
   if (digits_of_anothers || (someone_else && MentionsPaymentMethod(folded_) &&
        (Intent() == "change_payment_method" || FindLast4(folded_).has_value())) ||
       NamesAnotherPersonsCard(folded_) || (NamesAnotherHolder(folded_) && MentionsPaymentMethod(folded_)) ||
@@ -431,7 +432,7 @@ std::optional<Decision> Turn::RefuseAnothersAccount() {
 std::optional<Decision> Turn::RefuseAnothersCardForTheWaitingChange() {
   if (state_.pending && state_.pending->type == ActionType::kChangeMethod &&
       (SaysItIsAnothers(folded_) || MentionsSomeoneElse(folded_) ||
-       HasAnyPhrase(folded_, {"she said", "he said", "they said", "she agreed", "he agreed", "they agreed", "hon sa", "han sa", "sie sagte", "er sagte",
+       HasAnyPhrase(folded_, {"she said", "he said", "they said", "she agreed", "he agreed", "hon sa", "han sa", "sie sagte", "er sagte",
                               "sie hat gesagt", "er hat gesagt"}))) {
     d_.next.pending.reset();
     d_.refusals.push_back("third_party_payment_method");
@@ -883,6 +884,17 @@ void Turn::AnswerFurtherQuestions(const std::string& answered) {
     done.push_back(same);
     Answer(i);
   }
+  SayPausesOfPlansNamed();
+}
+
+// "you took $15 for Quillfeather on Saturday, but nothing for my Larkspur Ceramics plan.
+// Has something gone wrong?": a paused plan named in a question has its pause said, with
+// how long a reported problem's pause lasts, whatever else was answered.
+void Turn::SayPausesOfPlansNamed() {
+  for (const PlanFacts& p : account_.plans) {
+    if (!p.paused_until || !MatchMerchant(folded_, {p.merchant}) || PauseSaid(p)) continue;
+    SayPaused(p);
+  }
 }
 
 // "could you take the missed instalment today? Also, will I be charged a late fee?",
@@ -891,32 +903,47 @@ void Turn::AnswerFurtherQuestions(const std::string& answered) {
 // stated (last, so that a yes confirms the change alone). Other questions wait.
 void Turn::AnswerBesideAChange(const std::string& intent) {
   if (intent != "pay_now" && intent != "payoff" && intent != "change_payment_method") return;
-  if (!AsksSomething(folded_) && !HasAnyPhrase(folded_, {"do i", "will i", "am i", "when does", "when will"})) return;
+  // "switch card to the one ending 5531" after a collection failed: the failure, its
+  // reason and the retry the new card will meet are said before the change, asked or not
+  // (unless the last reply said them).
+  const bool new_card = intent == "change_payment_method" && HasAFailure() &&
+                        state_.last_question != "payment_failed" &&
+                        FindLast4(folded_, account_.method_last4).has_value();
+  const bool asks = AsksSomething(folded_) || HasAnyPhrase(folded_, {"do i", "will i", "am i", "when does", "when will"});
+  if (!asks && !new_card) return;
   // "How much would I need to pay to clear it today, and what interest rate am I being
   // charged?"
-  if (intent != "change_payment_method" && NamesTheRate(folded_)) Answer("apr_interest");
+  if (asks && intent != "change_payment_method" && NamesTheRate(folded_)) Answer("apr_interest");
   if (!HasAFailure()) return;
-  // "my payment failed. Could you tell me why? … use my new card 5521"
-  // "whats happening w the payment that failed", "do I need to do something?"
-  // "payment failed. card expired? use new card 5523", "är det för att mitt gamla kort har
-  // gått ut?", "Liegt das daran, dass meine alte Karte abgelaufen ist?": a cause guessed
-  // at in a question is the reason asked ("failed because my salary was late" tells it).
-  const bool guesses_the_cause = std::ranges::any_of(Questions(folded_), [](std::string_view q) {
-    return HasAnyPhrase(q, {"because", "cuz", "coz", "due to", "expired", "ran out", "är det för att", "beror det på",
-                            "gått ut", "liegt das daran", "liegt es daran", "weil", "abgelaufen"});
-  });
-  const bool why_it_failed =
-      SpeaksOfAFailedPayment(folded_) &&
-      (guesses_the_cause ||
-       HasAnyPhrase(folded_, {"why", "y did", "how come", "what went wrong", "what's happening", "whats happening",
-                              "what happens", "what happened", "need to do", "the reason", "what reason", "varför",
-                              "vad händer", "måste jag", "anledningen", "warum", "wieso", "weshalb", "was passiert",
-                              "muss ich", "der grund", "welcher grund"}));
-  const bool asks_the_fee = HasAnyPhrase(folded_, {"late fee", "a fee", "any fee", "fee for", "charged extra",
-                                                   "förseningsavgift", "avgift", "mahngebühr", "gebühr",
-                                                   "verspätungsgebühr", "säumnisgebühr"});
-  if (AsksForTheRetry(folded_) || why_it_failed || asks_the_fee) Answer("payment_failed");
+  const bool asks_the_fee = asks && HasAnyPhrase(folded_, {"late fee", "a fee", "any fee", "fee for", "charged extra",
+                                                           "förseningsavgift", "avgift", "mahngebühr", "gebühr",
+                                                           "verspätungsgebühr", "säumnisgebühr"});
+  if (new_card || (asks && AsksAfterTheFailure()) || asks_the_fee) Answer("payment_failed");
   if (asks_the_fee) Say("late_fee_rule", {Money(servicing::kLateFeeMinor)});
+}
+
+// "my payment failed. Could you tell me why? … use my new card 5521", "whats happening w
+// the payment that failed", "do I need to do something?", the retry asked after; and
+// "payment failed. card expired? use new card 5523", "är det för att mitt gamla kort har
+// gått ut?", "Liegt das daran, dass meine alte Karte abgelaufen ist?": a cause guessed
+// at in a question is the reason asked ("failed because my salary was late" tells it,
+// and so does a question that is itself a request: "can you put it on my new card 5523
+// because the old one expired?").
+bool Turn::AsksAfterTheFailure() const {
+  if (AsksForTheRetry(folded_)) return true;
+  if (!SpeaksOfAFailedPayment(folded_)) return false;
+  const bool guesses_the_cause = std::ranges::any_of(Questions(folded_), [&](std::string_view q) {
+    return HasAnyPhrase(q, {"because", "cuz", "coz", "expired", "ran out", "är det för att", "beror det på",
+                            "gått ut", "liegt das daran", "liegt es daran", "weil", "abgelaufen"}) &&
+           !FindLast4(q, account_.method_last4) &&
+           !HasAnyPhrase(q, {"can you", "could you", "please", "pls", "kan ni", "kan du", "kannst du", "können sie",
+                             "bitte"});
+  });
+  return guesses_the_cause ||
+         HasAnyPhrase(folded_, {"why", "y did", "how come", "what went wrong", "what's happening", "whats happening",
+                                "what happens", "what happened", "need to do", "the reason", "what reason", "varför",
+                                "vad händer", "måste jag", "anledningen", "warum", "wieso", "weshalb", "was passiert",
+                                "muss ich", "der grund", "welcher grund"});
 }
 
 // Questions asked in a few words beside the one answered, which no clause of their own
@@ -980,6 +1007,14 @@ void Turn::AskedBesideOfACharge(const std::string& answered, std::vector<std::st
                              "todays payment for", "today's payment for", "what's that", "whats that",
                              "vad var det", "was war das"})) {
     out.push_back("payment_history");
+  }
+  // "what was the $125 on Saturday, and are there more of these to come?": the next
+  // payment beside the charge explained.
+  if (answered == "payment_history" &&
+      HasAnyPhrase(folded_, {"more coming", "more to come", "any more", "more of these", "more of them",
+                             "another one coming", "fler dragningar", "kommer det fler", "mer att vänta",
+                             "weitere abbuchungen", "noch mehr", "kommen noch"})) {
+    out.push_back("next_payment");
   }
   // "Why was I charged at checkout?", "why did u charge me already": the first instalment
   // is paid at purchase, as how the product works says.

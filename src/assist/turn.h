@@ -157,6 +157,7 @@ class Turn {
   void ReadSumToKeepAsCredit();
   void ReadChargeNotAFee();
   void ReadFeeByItsAmount();
+  void ReadPausedPlanAskedAfter();
   void ReadQuestionNotPayment();
   void ReadPayoffWords();
   void ReadClosingAPlan();
@@ -287,6 +288,10 @@ class Turn {
   std::string DisputeReasonText(const std::string& reason) const { return r_.Say("reason_" + reason); }
   void DisputeStatus();
   void SayPaused(const PlanFacts& p);
+  bool PauseSaid(const PlanFacts& p) const;
+  bool AsksAfterTheFailure() const;  // why a collection failed, or its retry
+  std::vector<const PlanFacts*> PlansOfTwoShopsAskedAfter(const std::vector<const PlanFacts*>& candidates) const;  // SayPaused or Pauses said it this turn
+  void SayPausesOfPlansNamed();
   void Pauses();
   void Declines();
   std::vector<std::string> DeclineReasons(const DeclineFacts& d) const;
@@ -334,6 +339,7 @@ class Turn {
   const Replies r_;
   Decision d_;
   bool writes_blocked_ = false;
+  std::vector<std::string> pauses_said_;  // plan ids whose pause this turn's reply states
 };
 
 // Whether someone else (`names` finds them) is spoken of beside money words (`money`).

@@ -68,7 +68,10 @@ void Turn::NextPayment() {
   for (const PlanFacts& p : account_.plans) {
     if (p.active) active.push_back(&p);
   }
-  if (active.size() > 1 && ModelPlan() == nullptr) {
+  // Two or more shops named ("Wann ist die nächste Zahlung für Little Acorns …? Und wann
+  // ist die Zahlung für Glimmer fällig?") are each answered.
+  const bool each_named = !PlansOfTwoShopsAskedAfter(active).empty();
+  if (active.size() > 1 && ModelPlan() == nullptr && !each_named) {
     if (const PlanFacts* p = PlanOfTheSentences(active, SpeaksOfNextInstalment)) plans = {p};
   }
   if (plans.empty() || !plans.front()->active) return Say("no_plans");
@@ -364,12 +367,19 @@ void Turn::SayPaused(const PlanFacts& p) {
   TRANCHE_ASSERT(p.paused_until.has_value());
   const bool reported = !p.dispute_status.empty() && p.dispute_status != "resolved";
   Say(reported ? "paused_by_report" : "paused_until", {p.merchant, r_.Day(*p.paused_until)});
+  pauses_said_.push_back(p.id);
+}
+
+bool Turn::PauseSaid(const PlanFacts& p) const {
+  return std::find(pauses_said_.begin(), pauses_said_.end(), p.id) != pauses_said_.end();
 }
 
 void Turn::Pauses() {
   Say("pause_rule");  // how long each kind of pause is, said once
   for (const PlanFacts* p : SelectPlans(false)) {
-    if (p->paused_until) Say("paused_until", {p->merchant, r_.Day(*p->paused_until)});
+    if (!p->paused_until) continue;
+    Say("paused_until", {p->merchant, r_.Day(*p->paused_until)});
+    pauses_said_.push_back(p->id);
   }
 }
 

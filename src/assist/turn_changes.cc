@@ -243,6 +243,9 @@ void Turn::Extend() {
     Say("refuse_long_extension", {std::to_string(days)});
     days = servicing::kMaxExtensionDays;
   }
+  // "I reported the wobbly wheel … how long does that last?": a report's pause says how
+  // long such a pause is.
+  if (p->paused_until && !p->dispute_status.empty() && p->dispute_status != "resolved") return SayPaused(*p);
   if (p->paused_until) return Say("refuse_paused", {p->merchant, r_.Day(*p->paused_until)});
   if (p->unpaid.empty()) return Say("nothing_due", {p->merchant});
   const InstalmentFacts& i = p->unpaid.front();

@@ -163,6 +163,29 @@ const PlanFacts* Turn::PlanOfTheAskingSentence(const std::vector<const PlanFacts
   });
 }
 
+// The plans of two or more shops named in the message's questions, by name or by goods
+// ("Wann ist die nächste Zahlung für Little Acorns …? Und wann ist die Zahlung für
+// Glimmer fällig?"); none when fewer are. Shops named only in the story around the
+// question ("the books and the outdoor gear from Northwind … what the next Northwind
+// payment is") are not asked after; what follows the last question mark is ("whens the
+// uniform payment n how much? n the party stuff one").
+std::vector<const PlanFacts*> Turn::PlansOfTwoShopsAskedAfter(const std::vector<const PlanFacts*>& candidates) const {
+  std::vector<std::string_view> questions = Questions(folded_);
+  if (const std::size_t last = folded_.rfind('?'); last != std::string::npos) {
+    questions.push_back(std::string_view(folded_).substr(last + 1));
+  }
+  std::vector<const PlanFacts*> named;
+  for (const PlanFacts* p : candidates) {
+    const bool asked = std::any_of(questions.begin(), questions.end(), [&](std::string_view q) {
+      return MatchMerchant(q, {p->merchant}).has_value();
+    });
+    if (asked) named.push_back(p);
+  }
+  const bool two_shops = std::any_of(named.begin(), named.end(),
+                                     [&](const PlanFacts* p) { return p->merchant != named.front()->merchant; });
+  return two_shops ? named : std::vector<const PlanFacts*>{};
+}
+
 std::vector<const PlanFacts*> Turn::SelectPlans(bool active_only) const {
   if (const PlanFacts* named = ModelPlan()) return {named};
   std::vector<const PlanFacts*> candidates;
@@ -176,6 +199,11 @@ std::vector<const PlanFacts*> Turn::SelectPlans(bool active_only) const {
     const std::string rest = folded_.substr(0, folded_.find(*negated_));
     const auto meant = MatchMerchant(rest, MerchantNames(candidates));  // "the shoes not the electronics"
     if (k && (!meant || *meant != *k)) return {candidates[1 - *k]};
+  }
+  // "next payments little acorns + glimmer?": a question naming two or more of their
+  // shops is answered for each (a change is made to one plan, asked which).
+  if (IsQuestionIntent(Intent())) {
+    if (auto named = PlansOfTwoShopsAskedAfter(candidates); !named.empty()) return named;
   }
   if (auto k = MatchMerchant(folded_, MerchantNames(candidates))) {
     std::vector<const PlanFacts*> same;

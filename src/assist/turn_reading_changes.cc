@@ -248,13 +248,24 @@ void Turn::ReadMoreTime() {
                                                    "skicka tillbaka", "byta", "byter", "ångra", "zurückschicken",
                                                    "zurücksenden", "rücksendung", "zurückgeben", "umtauschen",
                                                    "umtausch", "widerruf", "widerrufen"});
+  // Asked for, not asked about ("did the extension push back my next payment?").
+  const bool requested = HasAnyPhrase(folded_, {"can i", "could i", "can you", "could you", "could it", "can it",
+                                                "please", "pls", "i need", "i'd like", "id like", "i want",
+                                                "i wanna", "kan jag", "kan ni", "kan du", "kann ich",
+                                                "können sie", "kannst du", "bitte"});
+  // "can i push back the … paymnt? like how long max n does it cost anythin", read as the
+  // fees: asked for, with what it costs asked beside ("what fees are there if I push back
+  // a payment?" asks the fees).
+  const bool fees_read = reading_.intent == "fees_overview" && requested;
   const bool misread = pressed || days_asked || moved_by_days_asked || report || waiver || limit || put_off ||
-                       card_read || return_read ||
+                       card_read || return_read || fees_read ||
                        ReadAsOrUnsure({"oos", "next_payment", "balance", "pay_now", "dispute_status",
-                                       "payment_history", "pause_payments", "payoff", "how_it_works", "late_fee",
-                                       "fees_overview"});
+                                       "payment_history", "pause_payments", "payoff", "how_it_works", "late_fee"});
   if (!misread || uneven_split_ || FindDisputeReason(folded_) || AsksOffTopic()) return;
-  const auto days = FindDays(folded_, account_.today);
+  // "I got an extension last week": a week past counts no days asked.
+  const auto days = FindDays(WithoutPhrases(folded_, {"last week", "last month", "förra veckan", "förra månaden",
+                                                      "letzte woche", "letzten monat", "vorige woche"}),
+                             account_.today);
   const bool time_in_words = HasAnyPhrase(folded_, {"more time", "extra time", "extra days", "more days",
                                                      "a bit longer", "wait longer", "wait a bit",
                                                      "breathing room", "breathing space", "mer tid",
@@ -267,8 +278,11 @@ void Turn::ReadMoreTime() {
   // of money named beside "extra" or "more" asks for no time either.
   const auto sum = FindAmount(folded_, false);
   const bool sum_named = sum && sum->minor;
+  // "125 charge saturday? more coming?": a day a charge was taken asks for no time.
+  const bool of_a_charge = HasAnyPhrase(folded_, {"charge", "charged", "take", "took", "taken", "drog", "drogs",
+                                                  "dragning", "abgebucht", "abbuchung"});
   const bool more_time =
-      time_in_words || (days && !asks_how_much && !sum_named &&
+      time_in_words || (days && !asks_how_much && !sum_named && !of_a_charge &&
                         HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare", "till", "noch", "weitere"}));
   // A count of days or weeks, not a weekday ("camping on Saturday").
   const bool counted = HasAnyPhrase(folded_, {"day", "days", "week", "weeks", "month", "dag", "dagar", "vecka",
@@ -284,9 +298,10 @@ void Turn::ReadMoreTime() {
   // "my next instalment for the trainers is coming up … Can I shift it back a bit?": the
   // next instalment, moved back in so many words, needs no shop named.
   const bool moves_the_next_back =
-      SpeaksOfNextInstalment(folded_) &&
-      HasAnyPhrase(folded_, {"push it back", "push back", "shift it back", "shift back", "move it back", "move back",
-                             "put it back", "skjuta upp", "skjut upp", "verschieben", "nach hinten"});
+      requested && SpeaksOfNextInstalment(folded_) &&
+      HasAnyPhrase(folded_, {"push it back", "push back", "pushed back", "shift it back", "shift back",
+                             "move it back", "move back", "moved back", "skjuta upp", "skjut upp", "verschieben",
+                             "nach hinten"});
   const bool extends_a_shop =
       NamesOneOfTheirShops() &&
       (HasAnyPhrase(folded_, {"extend", "extension", "push back", "push it back", "push it out", "push the", "push my",
@@ -455,7 +470,8 @@ void Turn::ReadPayingTheFee() {
 // "remove it", "can it be taken off", "kan den tas bort", "können Sie die bitte erlassen":
 // something taken off, named by its pronoun.
 constexpr std::string_view kRemoveIt[] = {
-    "remove it", "removing it", "take it off", "taking it off", "get rid of it", "waive it", "waiving it",
+    "remove it", "removing it", "take it off", "taking it off", "take that off", "get rid of it", "waive it",
+    "waive that", "waiving it",
     "be taken off", "it taken off", "be removed", "it removed", "be waived", "it waived", "ta bort den",
     "ta bort det", "stryka den", "efterskänka den", "den tas bort", "tas den bort", "det tas bort",
     "streichen sie sie", "entfernen sie sie", "die bitte erlassen", "sie erlassen", "die erlassen",
@@ -496,14 +512,20 @@ void Turn::ReadWaiverAsked() {
   bool fee_by_its_pronoun = false;
   for (std::string_view t : sentences) {
     fee_before = fee_before || names_the_fee(t);
-    const bool names_another_thing = HasAnyPhrase(t, {"plan", "order", "purchase", "item", "payment", "köp", "köpet",
-                                                      "beställning", "betalning", "bestellung", "zahlung", "kauf"});
+    const bool names_another_thing =
+        HasAnyPhrase(t, {"plan", "order", "purchase", "item", "payment", "number", "phone", "email", "address",
+                         "profile", "köp", "köpet", "beställning", "betalning", "nummer", "telefon", "e-post",
+                         "adress", "profil", "bestellung", "zahlung", "kauf", "adresse"});
     if (HasAnyPhrase(t, kRemoveIt) && (names_the_fee(t) || (fee_before && !names_another_thing))) {
       fee_by_its_pronoun = true;
     }
   }
+  // "If I pay the late fee today, will it be removed from my record?" pays it.
+  const bool pays_it = HasAnyPhrase(folded_, {"if i pay", "when i pay", "once i pay", "i'll pay", "i will pay",
+                                              "om jag betalar", "när jag betalar", "jag betalar", "wenn ich zahle",
+                                              "wenn ich bezahle", "ich zahle", "ich bezahle"});
   const bool fee_in_view =
-      !NamesACardOrBank(folded_) &&
+      !NamesACardOrBank(folded_) && !pays_it &&
       !HasAnyPhrase(folded_, {"off my card", "off my account", "autopay", "kort", "karte", "konto"}) &&
       (state_.last_question == "late_fee" || fee_by_its_pronoun);
   // Not when it asks why the fee was charged (the fee is explained first: "why 7 dollar

@@ -236,13 +236,17 @@ void Turn::ReadPayoffWords() {
                                              "komplett", "vollständig", "auf einmal"});
   // "wanna just clear it", "I'd rather just be done with that plan tonight", "den Rest
   // des Plans abbezahlen": the plan cleared, or its rest paid off, in other words.
+  // "I'd just like to clear whatever's left on that plan", "let's just get rid of it. Can
+  // you take the rest now?": the same.
   const bool clears_it =
       HasAnyPhrase(folded_, {"clear it", "clear that one", "clear the plan", "be done with that plan",
-                             "be done with the plan", "be done with it"}) ||
+                             "be done with the plan", "be done with it", "clear whatever's left",
+                             "clear whatever is left", "clear what's left", "clear the rest", "get rid of it"}) ||
       (HasAnyPhrase(folded_, {"the rest", "den rest", "resten"}) &&
-       HasAnyPhrase(folded_, {"pay off", "abbezahlen", "abzahlen", "bezahlen", "betala av", "betala"}));
+       HasAnyPhrase(folded_, {"pay off", "take", "abbezahlen", "abzahlen", "bezahlen", "betala av", "betala", "dra"}));
   const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like", "i would like", "i'd now like",
-                                            "i would now like", "i'd love to",
+                                            "i would now like", "i'd just like", "i would just like",
+                                            "let's just", "lets just", "i'd love to",
                                             "i would love to", "i'd rather", "i would rather", "id rather", "let me",
                                             "vill", "skulle vilja", "möchte", "will", "würde gern", "würde gerne",
                                             "hätte gern"});
@@ -274,12 +278,16 @@ void Turn::ReadPayoffWords() {
                              "i delbetalningar", "möchte nicht", "will nicht", "nicht abbezahlen", "nicht ablösen",
                              "später", "wie gewohnt", "in raten"});
   // "kann ich den Rest jetzt bezahlen?": a payoff asked whether it can be done now.
-  const bool asks_it_now = HasAnyPhrase(folded_, {"can i", "could i", "kan jag", "kann ich"}) &&
+  // "Can you take the rest now?" asks it too; "could you tell me the payoff figure today"
+  // asks a figure.
+  const bool asks_it_now = HasAnyPhrase(folded_, {"can i", "could i", "can you take", "could you take", "can you pay",
+                                                  "could you pay", "can you clear", "could you clear", "kan jag",
+                                                  "kann ich"}) &&
                            HasAnyPhrase(folded_, {"now", "today", "nu", "idag", "i dag", "jetzt", "heute"});
   const bool wants_it_paid_off = (wants || asks_it_now || opens_on_paying) && !turned_down &&
                                  (clears || clears_it || settles_theirs || AsksToPayOff(folded_)) &&
                                  (i == "balance" || i == "refund_status" || i == "return_item" || i == "pause_payments" ||
-                                  i == "list_plans");
+                                  i == "list_plans" || i == "how_it_works");
   const bool misread = ReadAsOrUnsure({"oos"}) || (settles_theirs && (i == "spending_limit" || i == "increase_limit")) ||
                        wants_it_paid_off || takes_all;
   // "I'd love to get the patio set paid off completely … How much is left, and can you
@@ -376,10 +384,14 @@ void Turn::ReadRefundQuestion() {
   // "tidewater gave me some money back for the missing lid, whats left to pay on it
   // now?": what is left of a plan its shop has refunded, asked beside the refund told
   // of, is answered by the refund, which says what is left after it.
+  // A refund of their own, by its name: not "tax refund", "returned from holiday" or a
+  // balance that "hasn't gone down".
   const bool refund_told =
-      SpeaksOfARefundOrReturn(folded_) ||
-      HasAnyPhrase(folded_, {"money back", "gave me back", "paid me back", "refunded me", "återbetalade",
-                             "återbetalat", "betalade tillbaka", "fick tillbaka", "zurückerstattet", "geld zurück"});
+      HasAnyPhrase(folded_, {"refund", "refunded", "money back", "gave me back", "paid me back", "återbetalning",
+                             "återbetalade", "återbetalat", "betalade tillbaka", "fick tillbaka", "erstattung",
+                             "erstattet", "rückerstattung", "zurückerstattet", "geld zurück"}) &&
+      !HasAnyPhrase(folded_, {"tax refund", "tax return", "skatteåterbäring", "steuererstattung",
+                              "steuerrückerstattung"});
   if (reading_.intent == "balance" && refund_told && refunded_plan_named && AsksSomething(folded_)) {
     return Reread({"refund_status", reading_.confidence});
   }
@@ -410,6 +422,18 @@ void Turn::ReadRefundQuestion() {
   // why?": a question about a plan its shop has refunded, speaking of the refund.
   if (!after && !(refunded_plan_named && AsksSomething(folded_))) return;
   Reread({"refund_status", std::max(reading_.confidence, kMinConfidence)});
+}
+
+// "And the bike from Bumblebee Bikes, I reported the wobbly wheel last week. Am I right
+// that I don't pay anything on that while it's being looked at? How long does that
+// last?": a question of a plan of theirs a report has paused, not understood, is its
+// report's state and pause.
+void Turn::ReadPausedPlanAskedAfter() {
+  if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_) || AsksOffTopic()) return;
+  const bool a_reported_plan_named = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+    return p.paused_until && !p.dispute_status.empty() && MatchMerchant(folded_, {p.merchant}).has_value();
+  });
+  if (a_reported_plan_named) Reread({"dispute_status", kMinConfidence});
 }
 
 // "What interest rate is on that loan?", "vilken ränta betalar jag på min delbetalning
@@ -507,6 +531,26 @@ void Turn::ReadHowItWorks() {
 // "my bank app pinged me with a payment to you … What was it, and for how much?", read as
 // a failure on an account with none and no word of one: a payment taken, asked after.
 void Turn::ReadAChargeAskedAfter() {
+  // "125 charge saturday? more coming?", "wait why did u guys take 125 off me on
+  // saturday?? i didnt buy anything": a charge asked after by the sum of a payment taken
+  // is that payment, whatever time or unknown purchase the classifier read.
+  const auto sum = FindAmount(folded_, true);
+  const bool a_payment_taken =
+      sum && sum->minor && std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+        return p.last_payment && p.last_payment->amount_minor == *sum->minor;
+      });
+  // Told as taken ("charged", "took", "why did u take"), not asked to be taken ("I'd
+  // rather get the $38.75 … out of the way now. Can you take it?").
+  const bool told_taken =
+      HasAnyPhrase(folded_, {"charged", "took", "taken", "drog", "drogs", "dragits", "abgebucht", "abbuchung",
+                             "dragning"}) ||
+      (HasPhrase(folded_, "charge") && !HasAnyPhrase(folded_, {"can you charge", "could you charge", "please charge",
+                                                               "charge it", "charge me"})) ||
+      (HasPhrase(folded_, "take") && HasAnyPhrase(folded_, {"did you", "did u", "why did"}));
+  if (a_payment_taken && told_taken && AsksSomething(folded_) && !AsksOfAFee(folded_) &&
+      ReadAsOrUnsure({"oos", "next_payment", "extend_due_date", "balance", "dispute_unauthorized"})) {
+    return Reread({"payment_history", kMinConfidence});
+  }
   const bool failure_unfounded =
       reading_.intent == "payment_failed" && !HasAFailure() && !SpeaksOfAFailedPayment(folded_);
   if ((!ReadAsOrUnsure({"oos"}) && !failure_unfounded) || !AsksSomething(folded_) || AsksOfAFee(folded_)) return;
