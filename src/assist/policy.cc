@@ -117,8 +117,10 @@ std::string Outcome(const Action& a, const Status& result, const AccountFacts& a
       const PlanFacts* first = NextPaymentOf(active);
       std::string reply = r.Say("done_method", {a.last4});
       if (first != nullptr) {
-        reply += ' ' + r.Say("next_payment", {first->merchant, r.Amount(first->unpaid.front().unpaid_minor, first->currency),
-                                             r.Day(first->unpaid.front().due)});
+        // A payment that failed and waits for its retry is overdue, not coming up.
+        const InstalmentFacts& next = first->unpaid.front();
+        reply += ' ' + r.Say(next.overdue ? "next_payment_overdue" : "next_payment",
+                             {first->merchant, r.Amount(next.unpaid_minor, first->currency), r.Day(next.due)});
       }
       return reply;
     }

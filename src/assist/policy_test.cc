@@ -2797,6 +2797,12 @@ TEST(PolicyTest, ACardChangeSaysTheNextPaymentAndThatInstalmentIsPaid) {
   const std::string done = Outcome(a, Status::Ok(), Account(), Language::kEnglish);
   EXPECT_NE(done.find("6054"), std::string::npos) << done;
   EXPECT_NE(done.find("December 9, 2026"), std::string::npos) << done;
+  // The failed payment the new card will meet is said to be overdue, not coming up.
+  AccountFacts failed = Account();
+  failed.plans[0].unpaid.front().due = *ParseDate("2026-11-30");
+  failed.plans[0].unpaid.front().overdue = true;
+  const std::string overdue = Outcome(a, Status::Ok(), failed, Language::kEnglish);
+  EXPECT_NE(overdue.find("still unpaid"), std::string::npos) << overdue;
   Chat c;
   c.account.plans[0].extended = true;
   c.Send("Could I please have a bit more time for my next Crisp Tech instalment?", U("extend_due_date"));
