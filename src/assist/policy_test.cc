@@ -5337,5 +5337,67 @@ TEST(PolicyTest, TheRulesOfTheSchoolRunAndLongWeekendQueues) {
   }
 }
 
+// Where the rules of blind47 and blind48 must not fire (a second review's counterexamples).
+TEST(PolicyTest, TheSchoolRunRulesLeaveAloneWhatTheyDoNotMean) {
+  {  // a sum taken, beside a question of the balance or the next charge, asks those
+    Chat c;
+    c.account.plans[0].last_payment = PaymentFacts{*ParseDate("2026-11-28"), 2000, true};
+    Decision d = c.Send("After the $20 you took on Saturday, what's my balance now?", U("balance"));
+    EXPECT_EQ(d.intent, "balance") << d.reply;
+    Chat again;
+    again.account.plans[0].last_payment = c.account.plans[0].last_payment;
+    d = again.Send("Will I be charged $20 again on Friday?", U("next_payment"));
+    EXPECT_EQ(d.intent, "next_payment") << d.reply;
+  }
+  {  // a card change for a plan without the failure says nothing of failures
+    Chat c;
+    c.account.plans[0].last_failure =
+        PaymentFacts{*ParseDate("2026-11-30"), 2000, true, "expired_card", *ParseDate("2026-12-02")};
+    c.AddPlan("Northwind Outdoor").last_failure.reset();
+    const Decision d = c.Send("please put my Northwind payments on my new card ending 5531", U("change_payment_method"));
+    EXPECT_EQ(d.reply.find("failed payments"), std::string::npos) << d.reply;
+  }
+  {  // getting rid of a lamp, and how the rest is taken, are no payoffs
+    Chat c;
+    Decision d = c.Send("The lamp from Crisp Tech doesn't suit the room, I'd like to get rid of it - how do returns "
+                        "work?",
+                        U("return_item"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+    Chat rest;
+    d = rest.Send("I'd like to understand how you take the rest of the payments - is it automatic every two weeks?",
+                  U("how_it_works"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
+  {  // goods beside a shop named, and a shop named after the question, are not asked after
+    Chat c;
+    c.AddPlan("Volt Electronics");
+    Decision d = c.Send("When's the next payment for the laptop I got from Crisp Tech?", U("next_payment"));
+    EXPECT_EQ(d.reply.find("Volt"), std::string::npos) << d.reply;
+    Chat tent;
+    tent.AddPlan("Northwind Outdoor");
+    d = tent.Send("What do I still owe on Crisp Tech? Thanks, the Northwind tent arrived fine btw.", U("balance"));
+    EXPECT_EQ(d.reply.find("Northwind"), std::string::npos) << d.reply;
+  }
+  {  // a paused plan named outside the question, or asked of its shops, keeps its pause unsaid
+    Chat c;
+    PlanFacts& paused = c.AddPlan("Larkspur Ceramics");
+    paused.paused_until = *ParseDate("2026-12-16");
+    paused.dispute_status = "open";
+    Decision d = c.Send("The Larkspur Ceramics problem is with the shop, that's fine. What's my spending limit?",
+                        U("spending_limit"));
+    EXPECT_EQ(d.reply.find("paused"), std::string::npos) << d.reply;
+    d = c.Send("Does Larkspur Ceramics have a shop in Malmö?", U("oos"));
+    EXPECT_EQ(d.intent, "oos") << d.reply;
+  }
+  {  // more days before the next payment is taken is still more time
+    Chat c;
+    const Decision d = c.Send("My rent went up this month - could I get another 10 days before you take the next "
+                              "payment?",
+                              U("next_payment"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_EQ(d.proposed->type, ActionType::kExtend);
+  }
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -639,10 +639,12 @@ const GoodsKind kGoodsKinds[] = {
       "stuhl", "bett", "schrank"},
      {"furniture", "möbel", "möbler", "interior", "oak", "teak", "walnut", "wood"}, true},
     {{"book", "books", "novel", "bok", "boken", "böcker", "buch", "bücher"}, {"book", "bok", "buch"}},
-    {{"uniform", "uniforms", "school uniform", "skoluniform", "skoluniformen", "schuluniform"}, {"uniform"}},
-    {{"party stuff", "party things", "party bits", "balloons", "birthday bits", "decorations", "ballonger",
-      "kalasgrejer", "luftballons", "partysachen", "deko"},
-     {"party", "kalas", "fest"}},
+    {{"uniform", "uniforms", "school uniform", "school jumpers", "uniformen", "uniformer", "uniformerna",
+      "skoluniform", "skoluniformen", "skoluniformerna", "schuluniform", "schuluniformen"},
+     {"uniform"}},
+    {{"party stuff", "party things", "party bits", "party supplies", "balloon", "balloons", "birthday bits",
+      "decorations", "ballonger", "kalasgrejer", "kalasprylar", "luftballons", "partysachen", "partydeko", "deko"},
+     {"party", "kalas"}},
     {{"pan", "pans", "pot", "pots", "knife", "knives", "kettle", "blender", "dutch oven", "mixer", "toaster",
       "kitchen appliance", "mixern", "mixer",
       "kastrull", "stekpanna", "kniv", "knivar", "topf", "pfanne", "messer", "wasserkocher"},
@@ -742,7 +744,8 @@ std::optional<std::size_t> MatchByGoods(std::string_view s, const std::vector<st
 
 namespace {
 
-std::optional<std::size_t> MatchNames(std::string_view s, const std::vector<std::string>& names);
+// `by_goods`: when no name matches, the one shop whose name says it sells the goods named.
+std::optional<std::size_t> MatchNames(std::string_view s, const std::vector<std::string>& names, bool by_goods);
 std::optional<std::string> FindCardDigits(std::string_view s, std::string_view current);
 
 // The text after the last correction in a message ("pay the marigold one — wait no
@@ -766,14 +769,16 @@ std::optional<std::string_view> AfterCorrection(std::string_view s) {
 std::optional<std::size_t> MatchMerchant(std::string_view s, const std::vector<std::string>& names) {
   // A shop named after a correction is the one meant.
   if (const auto corrected = AfterCorrection(s)) {
-    if (auto k = MatchNames(*corrected, names)) return k;
+    if (auto k = MatchNames(*corrected, names, true)) return k;
   }
-  return MatchNames(s, names);
+  return MatchNames(s, names, true);
 }
+
+bool NamesMerchant(std::string_view s, const std::string& name) { return MatchNames(s, {name}, false).has_value(); }
 
 namespace {
 
-std::optional<std::size_t> MatchNames(std::string_view s, const std::vector<std::string>& names) {
+std::optional<std::size_t> MatchNames(std::string_view s, const std::vector<std::string>& names, bool by_goods) {
   const std::vector<std::string> words = Words(s);
   std::string joined;
   for (const auto& w : words) joined += w;
@@ -825,7 +830,7 @@ std::optional<std::size_t> MatchNames(std::string_view s, const std::vector<std:
     }
   }
   if (tie) return std::nullopt;
-  if (best < 0.5) return MatchByGoods(s, names);
+  if (best < 0.5) return by_goods ? MatchByGoods(s, names) : std::nullopt;
   return best_index;
 }
 

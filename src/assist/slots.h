@@ -55,6 +55,9 @@ std::optional<Date> FindDate(std::string_view folded, Date today);
 // what the message names ("the coat" for Northpeak Outerwear, "die Laufschuhe" for
 // Kestrel Running Co); nothing when none or several do.
 std::optional<std::size_t> MatchMerchant(std::string_view folded, const std::vector<std::string>& names);
+// Whether the message names the merchant `name` by its name, as MatchMerchant does, not by
+// the goods it sells.
+bool NamesMerchant(std::string_view folded, const std::string& name);
 
 // The four digits after "ending", "slutar på", "endet auf", "card", "kort", "Karte", or
 // a lone 4-digit group; never part of a longer number. When several are named, the card

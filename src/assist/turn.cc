@@ -889,12 +889,26 @@ void Turn::AnswerFurtherQuestions(const std::string& answered) {
 
 // "you took $15 for Quillfeather on Saturday, but nothing for my Larkspur Ceramics plan.
 // Has something gone wrong?": a paused plan named in a question has its pause said, with
-// how long a reported problem's pause lasts, whatever else was answered.
+// how long a reported problem's pause lasts, whatever else was answered ("The Larkspur
+// problem is with the shop, that's fine. What's my limit?" names it outside the question).
 void Turn::SayPausesOfPlansNamed() {
+  std::vector<const PlanFacts*> paused;
   for (const PlanFacts& p : account_.plans) {
-    if (!p.paused_until || !MatchMerchant(folded_, {p.merchant}) || PauseSaid(p)) continue;
-    SayPaused(p);
+    if (p.paused_until && !PauseSaid(p)) paused.push_back(&p);
   }
+  std::vector<const PlanFacts*> asked = PlansAskedAfter(paused);
+  // "larkspur not charged saturday, quillfeather was. why?": named where a payment is
+  // spoken of, the question beside it asks after it too.
+  for (std::string_view t : Sentences(folded_)) {
+    if (!HasAnyPhrase(t, {"charged", "charge", "taken", "took", "collected", "payment", "paid", "drog", "dragen",
+                          "dragits", "betalning", "betalningen", "abgebucht", "zahlung", "rate"})) {
+      continue;
+    }
+    for (const PlanFacts* p : paused) {
+      if (MatchMerchant(t, {p->merchant}) && std::find(asked.begin(), asked.end(), p) == asked.end()) asked.push_back(p);
+    }
+  }
+  for (const PlanFacts* p : asked) SayPaused(*p);
 }
 
 // "could you take the missed instalment today? Also, will I be charged a late fee?",
@@ -905,8 +919,12 @@ void Turn::AnswerBesideAChange(const std::string& intent) {
   if (intent != "pay_now" && intent != "payoff" && intent != "change_payment_method") return;
   // "switch card to the one ending 5531" after a collection failed: the failure, its
   // reason and the retry the new card will meet are said before the change, asked or not
-  // (unless the last reply said them).
-  const bool new_card = intent == "change_payment_method" && HasAFailure() &&
+  // (unless the last reply said them, or the plan meant has no failure: "put my Northwind
+  // payments on my new card" says nothing of another plan's).
+  const std::vector<const PlanFacts*> plans = SelectPlans(false);
+  const bool a_failed_plan_meant =
+      std::any_of(plans.begin(), plans.end(), [](const PlanFacts* p) { return p->last_failure.has_value(); });
+  const bool new_card = intent == "change_payment_method" && a_failed_plan_meant &&
                         state_.last_question != "payment_failed" &&
                         FindLast4(folded_, account_.method_last4).has_value();
   const bool asks = AsksSomething(folded_) || HasAnyPhrase(folded_, {"do i", "will i", "am i", "when does", "when will"});

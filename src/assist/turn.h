@@ -290,6 +290,8 @@ class Turn {
   void SayPaused(const PlanFacts& p);
   bool PauseSaid(const PlanFacts& p) const;
   bool AsksAfterTheFailure() const;  // why a collection failed, or its retry
+  bool TellsOfAChargeTaken(std::string_view s) const;
+  std::vector<const PlanFacts*> PlansAskedAfter(const std::vector<const PlanFacts*>& candidates) const;
   std::vector<const PlanFacts*> PlansOfTwoShopsAskedAfter(const std::vector<const PlanFacts*>& candidates) const;  // SayPaused or Pauses said it this turn
   void SayPausesOfPlansNamed();
   void Pauses();

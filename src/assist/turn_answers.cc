@@ -297,6 +297,17 @@ bool Turn::ExplainsAChargeOfTheirOwn() {
   // "refund where?? still being charged sixty dollars": the refund's answer names the
   // payments still to come.
   if (i == "refund_status" || uneven_split_) return false;
+  // "After the $20 you took on Saturday, what's my balance now?", "Will I be charged $20
+  // again on Friday?": the balance or the next charge, asked beside a sum taken and
+  // nothing asked of it ("random 20.00 came out … what is it. whens the next" asks both).
+  if ((i == "balance" || i == "next_payment") &&
+      HasAnyPhrase(folded_, {"balance", "owe", "again", "next", "left", "saldo", "skyldig", "kvar", "nästa", "igen",
+                             "offen", "nächste", "wieder"}) &&
+      !HasAnyPhrase(folded_, {"what is it", "what was it", "what is that", "what's that", "whats that",
+                              "what was that", "what is this", "what was this", "what for", "why", "vad är det",
+                              "vad var det", "varför", "was ist das", "was war das", "wofür", "warum"})) {
+    return false;
+  }
   // "a debit of $31 on my card I can't place" reads as a card change; one naming no card
   // to switch to is about the charge.
   const bool card_words_only = i == "change_payment_method" && !FindLast4(folded_, account_.method_last4);

@@ -163,24 +163,45 @@ const PlanFacts* Turn::PlanOfTheAskingSentence(const std::vector<const PlanFacts
   });
 }
 
-// The plans of two or more shops named in the message's questions, by name or by goods
-// ("Wann ist die nächste Zahlung für Little Acorns …? Und wann ist die Zahlung für
-// Glimmer fällig?"); none when fewer are. Shops named only in the story around the
-// question ("the books and the outdoor gear from Northwind … what the next Northwind
-// payment is") are not asked after; what follows the last question mark is ("whens the
-// uniform payment n how much? n the party stuff one").
-std::vector<const PlanFacts*> Turn::PlansOfTwoShopsAskedAfter(const std::vector<const PlanFacts*>& candidates) const {
+// Of `candidates`, those named in the message's questions ("Wann ist die nächste Zahlung
+// für Little Acorns …? Und wann ist die Zahlung für Glimmer fällig?"), by name, or by the
+// goods their shops sell where a question names no shop ("whens the uniform payment n how
+// much? n the party stuff one": what follows the last question mark after "and" asks
+// too; a message that asks with no question mark is its own question). Shops named only
+// in the story around the question ("the books and the outdoor
+// gear from Northwind … what the next Northwind payment is", "What do I owe on Crisp
+// Tech? Thanks, the Northwind tent arrived fine") are not asked after, nor goods beside a
+// shop named ("the laptop I got from Crisp Tech").
+std::vector<const PlanFacts*> Turn::PlansAskedAfter(const std::vector<const PlanFacts*>& candidates) const {
   std::vector<std::string_view> questions = Questions(folded_);
+  // "tidewater plan says paused why": a question with no question mark is the message.
+  if (questions.empty() && AsksSomething(folded_)) questions.push_back(folded_);
   if (const std::size_t last = folded_.rfind('?'); last != std::string::npos) {
-    questions.push_back(std::string_view(folded_).substr(last + 1));
+    const std::string_view rest = std::string_view(folded_).substr(last + 1);
+    const std::vector<std::string> words = Words(rest);
+    if (!words.empty() && In(words.front(), {"n", "and", "also", "plus", "och", "und"})) questions.push_back(rest);
   }
-  std::vector<const PlanFacts*> named;
-  for (const PlanFacts* p : candidates) {
-    const bool asked = std::any_of(questions.begin(), questions.end(), [&](std::string_view q) {
-      return MatchMerchant(q, {p->merchant}).has_value();
-    });
-    if (asked) named.push_back(p);
+  std::vector<const PlanFacts*> asked;
+  for (std::string_view q : questions) {
+    std::vector<const PlanFacts*> by_name;
+    std::vector<const PlanFacts*> by_goods;
+    for (const PlanFacts* p : candidates) {
+      if (NamesMerchant(q, p->merchant)) {
+        by_name.push_back(p);
+      } else if (MatchMerchant(q, {p->merchant})) {
+        by_goods.push_back(p);
+      }
+    }
+    for (const PlanFacts* p : by_name.empty() ? by_goods : by_name) {
+      if (std::find(asked.begin(), asked.end(), p) == asked.end()) asked.push_back(p);
+    }
   }
+  return asked;
+}
+
+// The plans PlansAskedAfter finds, when they are of two or more shops; none otherwise.
+std::vector<const PlanFacts*> Turn::PlansOfTwoShopsAskedAfter(const std::vector<const PlanFacts*>& candidates) const {
+  std::vector<const PlanFacts*> named = PlansAskedAfter(candidates);
   const bool two_shops = std::any_of(named.begin(), named.end(),
                                      [&](const PlanFacts* p) { return p->merchant != named.front()->merchant; });
   return two_shops ? named : std::vector<const PlanFacts*>{};

@@ -278,9 +278,9 @@ void Turn::ReadMoreTime() {
   // of money named beside "extra" or "more" asks for no time either.
   const auto sum = FindAmount(folded_, false);
   const bool sum_named = sum && sum->minor;
-  // "125 charge saturday? more coming?": a day a charge was taken asks for no time.
-  const bool of_a_charge = HasAnyPhrase(folded_, {"charge", "charged", "take", "took", "taken", "drog", "drogs",
-                                                  "dragning", "abgebucht", "abbuchung"});
+  // "125 charge saturday? more coming?": a day a charge was taken asks for no time ("another
+  // 10 days before you take the next payment" does).
+  const bool of_a_charge = TellsOfAChargeTaken(folded_);
   const bool more_time =
       time_in_words || (days && !asks_how_much && !sum_named && !of_a_charge &&
                         HasAnyPhrase(folded_, {"another", "more", "extra", "ytterligare", "till", "noch", "weitere"}));

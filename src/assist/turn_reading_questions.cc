@@ -237,13 +237,15 @@ void Turn::ReadPayoffWords() {
   // "wanna just clear it", "I'd rather just be done with that plan tonight", "den Rest
   // des Plans abbezahlen": the plan cleared, or its rest paid off, in other words.
   // "I'd just like to clear whatever's left on that plan", "let's just get rid of it. Can
-  // you take the rest now?": the same.
+  // you take the rest now?": the same ("how you take the rest of the payments" asks the
+  // schedule; "I'd like to get rid of it" of a lamp returns it).
   const bool clears_it =
       HasAnyPhrase(folded_, {"clear it", "clear that one", "clear the plan", "be done with that plan",
                              "be done with the plan", "be done with it", "clear whatever's left",
-                             "clear whatever is left", "clear what's left", "clear the rest", "get rid of it"}) ||
+                             "clear whatever is left", "clear what's left", "clear the rest", "take the rest now",
+                             "take the rest today", "take the rest right now", "take what's left now"}) ||
       (HasAnyPhrase(folded_, {"the rest", "den rest", "resten"}) &&
-       HasAnyPhrase(folded_, {"pay off", "take", "abbezahlen", "abzahlen", "bezahlen", "betala av", "betala", "dra"}));
+       HasAnyPhrase(folded_, {"pay off", "abbezahlen", "abzahlen", "bezahlen", "betala av", "betala"}));
   const bool wants = HasAnyPhrase(folded_, {"want to", "wanna", "i'd like", "i would like", "i'd now like",
                                             "i would now like", "i'd just like", "i would just like",
                                             "let's just", "lets just", "i'd love to",
@@ -430,10 +432,27 @@ void Turn::ReadRefundQuestion() {
 // report's state and pause.
 void Turn::ReadPausedPlanAskedAfter() {
   if (!ReadAsOrUnsure({"oos"}) || !AsksSomething(folded_) || AsksOffTopic()) return;
+  // Of its payments ("Does Larkspur Ceramics have a shop in Malmö?" asks none).
+  if (!HasAnyPhrase(folded_, {"pay", "paying", "payment", "payments", "paused", "pause", "charged", "owe", "due",
+                              "report", "reported", "betala", "betalar", "betalning", "betalningar", "pausad",
+                              "pausade", "anmälde", "zahlen", "zahle", "zahlung", "zahlungen", "pausiert", "gemeldet"})) {
+    return;
+  }
   const bool a_reported_plan_named = std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
     return p.paused_until && !p.dispute_status.empty() && MatchMerchant(folded_, {p.merchant}).has_value();
   });
   if (a_reported_plan_named) Reread({"dispute_status", kMinConfidence});
+}
+
+// "charged", "took", "why did u take", "125 charge saturday": a charge told as taken, not
+// asked to be taken ("I'd rather get the $38.75 … out of the way now. Can you take it?",
+// "before you take the next payment", "charge me").
+bool Turn::TellsOfAChargeTaken(std::string_view s) const {
+  return HasAnyPhrase(s, {"charged", "took", "taken", "drog", "drogs", "dragits", "abgebucht", "abbuchung",
+                          "dragning"}) ||
+         (HasPhrase(s, "charge") &&
+          !HasAnyPhrase(s, {"can you charge", "could you charge", "please charge", "charge it", "charge me"})) ||
+         (HasPhrase(s, "take") && HasAnyPhrase(s, {"did you", "did u", "why did"}));
 }
 
 // "What interest rate is on that loan?", "vilken ränta betalar jag på min delbetalning
@@ -534,20 +553,21 @@ void Turn::ReadAChargeAskedAfter() {
   // "125 charge saturday? more coming?", "wait why did u guys take 125 off me on
   // saturday?? i didnt buy anything": a charge asked after by the sum of a payment taken
   // is that payment, whatever time or unknown purchase the classifier read.
-  const auto sum = FindAmount(folded_, true);
-  const bool a_payment_taken =
-      sum && sum->minor && std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
-        return p.last_payment && p.last_payment->amount_minor == *sum->minor;
-      });
-  // Told as taken ("charged", "took", "why did u take"), not asked to be taken ("I'd
-  // rather get the $38.75 … out of the way now. Can you take it?").
-  const bool told_taken =
-      HasAnyPhrase(folded_, {"charged", "took", "taken", "drog", "drogs", "dragits", "abgebucht", "abbuchung",
-                             "dragning"}) ||
-      (HasPhrase(folded_, "charge") && !HasAnyPhrase(folded_, {"can you charge", "could you charge", "please charge",
-                                                               "charge it", "charge me"})) ||
-      (HasPhrase(folded_, "take") && HasAnyPhrase(folded_, {"did you", "did u", "why did"}));
-  if (a_payment_taken && told_taken && AsksSomething(folded_) && !AsksOfAFee(folded_) &&
+  // The question itself is about the charge: the sum told as taken in it, nothing else
+  // asked ("After the $20 you took on Saturday, what's my balance?", "Will I be charged
+  // $20 again on Friday?", "could the payment due on Friday wait a week?" ask on).
+  const std::vector<std::string_view> questions = Questions(folded_);
+  const bool asks_of_the_charge = std::any_of(questions.begin(), questions.end(), [&](std::string_view q) {
+    const auto sum = FindAmount(q, true);
+    const bool a_payment_taken =
+        sum && sum->minor && std::any_of(account_.plans.begin(), account_.plans.end(), [&](const PlanFacts& p) {
+          return p.last_payment && p.last_payment->amount_minor == *sum->minor;
+        });
+    return a_payment_taken && TellsOfAChargeTaken(q) &&
+           !HasAnyPhrase(q, {"balance", "owe", "left", "next", "again", "wait a", "wait until", "wait till", "extend",
+                             "later", "saldo", "skyldig", "kvar", "nästa", "igen", "offen", "nächste", "wieder"});
+  });
+  if (asks_of_the_charge && !AsksOfAFee(folded_) &&
       ReadAsOrUnsure({"oos", "next_payment", "extend_due_date", "balance", "dispute_unauthorized"})) {
     return Reread({"payment_history", kMinConfidence});
   }
