@@ -5399,5 +5399,41 @@ TEST(PolicyTest, TheSchoolRunRulesLeaveAloneWhatTheyDoNotMean) {
   }
 }
 
+// What blind49 and blind50 (a day before a holiday, first-time users) found first.
+TEST(PolicyTest, TheFeesInASumAndPurchasesByTheirGoods) {
+  {  // the late fees in a whole overdue sum, and in a payoff, are said
+    Chat c;
+    c.account.plans[0].unpaid[0].overdue = true;
+    c.account.plans[0].fees_unpaid_minor = 700;
+    c.account.plans[0].payoff_minor = 6700;
+    Decision d = c.Send("missed crisp tech payment. total owed? pay all now", U("pay_now"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_NE(d.reply.find("$7.00 is late fees"), std::string::npos) << d.reply;
+    Chat payoff;
+    payoff.account = c.account;
+    d = payoff.Send("pay off crisp tech completely please", U("payoff"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_NE(d.reply.find("late fees"), std::string::npos) << d.reply;
+    // a sum of their own naming says nothing of fees
+    Chat sum;
+    sum.account = c.account;
+    d = sum.Send("pay $20 on crisp tech now", U("pay_now"));
+    EXPECT_EQ(d.reply.find("late fees"), std::string::npos) << d.reply;
+  }
+  {  // a barbecue and a toy place name the shops that sell them
+    Chat c;
+    c.account.plans[0].merchant = "Emberline Grills";
+    c.AddPlan("Pebble & Pine Toys");
+    Decision d = c.Send("Could I pay the next instalment on my barbecue purchase right now, please?", U("pay_now"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_EQ(d.proposed->plan_id, "pln_1");
+    Chat toys;
+    toys.account = c.account;
+    d = toys.Send("can i pay the next bit for the toy place now", U("pay_now"));
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_EQ(d.proposed->plan_id, "pln_2");
+  }
+}
+
 }  // namespace
 }  // namespace tranche::assist

@@ -288,6 +288,7 @@ class Turn {
   std::string DisputeReasonText(const std::string& reason) const { return r_.Say("reason_" + reason); }
   void DisputeStatus();
   void SayPaused(const PlanFacts& p);
+  void SayTheFeesInTheSum(const PlanFacts& p);  // precondition: p.fees_unpaid_minor > 0
   bool PauseSaid(const PlanFacts& p) const;
   bool AsksAfterTheFailure() const;  // why a collection failed, or its retry
   bool TellsOfAChargeTaken(std::string_view s) const;

@@ -85,17 +85,21 @@ void Turn::Pay() {
   } else {
     amount = awaited_amount_minor_;
   }
+  // "missed saltmarsh payment. total owed? pay all now": the late fees in the sum are said.
+  bool fees_in_it = amount == p->payoff_minor;
   if (amount <= 0) {
     // No amount named: what is due now, else the next instalment.
     for (const auto& i : p->unpaid) {
       if (i.overdue) amount += i.unpaid_minor;
     }
     amount += p->fees_unpaid_minor;
+    fees_in_it = true;
     if (amount == 0 && !p->unpaid.empty()) amount = p->unpaid.front().unpaid_minor;
     amount = std::min(amount, p->payoff_minor);
   }
   if (amount > p->payoff_minor) return RefuseOverpayment(*p, amount);
   if (amount <= 0) return Say("nothing_due", {p->merchant});
+  if (fees_in_it && p->fees_unpaid_minor > 0) SayTheFeesInTheSum(*p);
   Action a{ActionType::kPay, p->id, p->order_id, p->merchant, p->currency, amount};
   Say("confirm_pay", {Money(amount, p->currency), MethodWord(account_.method_type), account_.method_last4, p->merchant});
   Propose(std::move(a));
@@ -105,6 +109,11 @@ void Turn::Pay() {
 // smaller plan n be done w it": that most is the payoff, stated and run only on a yes.
 // A refund on the plan, which makes what is owed less than the purchase's instalments
 // left would suggest, with how it was applied.
+void Turn::SayTheFeesInTheSum(const PlanFacts& p) {
+  TRANCHE_ASSERT(p.fees_unpaid_minor > 0);
+  Say("fees_in_the_sum", {p.merchant, Money(p.fees_unpaid_minor, p.currency)});
+}
+
 void Turn::ExplainARefund(const PlanFacts& p) {
   if (p.refunded_minor <= 0) return;
   Say("refund_applied", {p.merchant, Money(p.refunded_minor, p.currency), Money(p.outstanding_minor, p.currency)});
@@ -205,6 +214,7 @@ void Turn::Payoff() {
   }
   if (p->apr_bps != 0 && NamesTheRate(folded_)) Say("payoff_interest_to_date");
   if (OnlyAsksAboutIt(folded_)) return Say("payoff_quote", {p->merchant, Money(p->payoff_minor, p->currency)});
+  if (p->fees_unpaid_minor > 0) SayTheFeesInTheSum(*p);
   Action a{ActionType::kPayoff, p->id, p->order_id, p->merchant, p->currency, p->payoff_minor};
   Say("confirm_payoff", {p->merchant, Money(p->payoff_minor, p->currency), MethodWord(account_.method_type),
                          account_.method_last4});
