@@ -5420,6 +5420,22 @@ TEST(PolicyTest, TheFeesInASumAndPurchasesByTheirGoods) {
     d = sum.Send("pay $20 on crisp tech now", U("pay_now"));
     EXPECT_EQ(d.reply.find("late fees"), std::string::npos) << d.reply;
   }
+  {  // what a report would do, with the problem told: answered, and the report offered
+    Chat c;
+    Decision d = c.Send("I ordered a floor lamp from Crisp Tech over a week ago and it still hasn't been delivered. "
+                        "Before I decide anything: if I report a problem with this order, what happens to my payments?",
+                        U("pause_payments"));
+    EXPECT_NE(d.reply.find("21 days"), std::string::npos) << d.reply;
+    ASSERT_TRUE(d.proposed.has_value()) << d.reply;
+    EXPECT_EQ(d.proposed->type, ActionType::kDispute);
+    d = c.Send("Yes, please report the problem for the Crisp Tech order.", U("affirm"));
+    EXPECT_TRUE(d.execute.has_value()) << d.reply;
+    // just asking: answered, nothing offered
+    Chat asking;
+    d = asking.Send("my lamp from crisp tech never arrived. just asking, what happens if i report it?",
+                    U("pause_payments"));
+    EXPECT_FALSE(d.proposed.has_value()) << d.reply;
+  }
   {  // a barbecue and a toy place name the shops that sell them
     Chat c;
     c.account.plans[0].merchant = "Emberline Grills";

@@ -853,7 +853,19 @@ Decision Turn::Respond() {
   if (IsWriteIntent(intent) && !resumed) AnswerBesideAChange(intent);
   Answer(intent);
   if (IsQuestionIntent(intent) && !resumed) AnswerFurtherQuestions(intent);
+  if (!resumed) OfferTheReportAskedAbout(intent);
   return Finish();
+}
+
+// "my lamp from Vallmo still hasn't been delivered … if I report a problem with this
+// order, what happens to my payments?": what a report would do is answered, and the
+// report of the problem told is offered, so that a yes makes it ("just asking" does not).
+void Turn::OfferTheReportAskedAbout(const std::string& answered) {
+  if (answered != "pause_payments" || writes_blocked_ || !AsksWhatAReportWouldDo() || HoldsTheReportBack()) return;
+  const auto reason = FindDisputeReason(folded_);
+  if (!reason || (*reason != "not_received" && *reason != "wrong_item" && *reason != "not_as_described")) return;
+  if (!NamesOneOfTheirShops() && ActivePlansOrAll().size() != 1) return;
+  Dispute(ReportIntentOf(*reason));
 }
 
 std::string Turn::Intent() const {

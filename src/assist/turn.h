@@ -288,6 +288,9 @@ class Turn {
   std::string DisputeReasonText(const std::string& reason) const { return r_.Say("reason_" + reason); }
   void DisputeStatus();
   void SayPaused(const PlanFacts& p);
+  bool HoldsTheReportBack() const;
+  bool AsksWhatAReportWouldDo() const;
+  void OfferTheReportAskedAbout(const std::string& answered);
   void SayTheFeesInTheSum(const PlanFacts& p);  // precondition: p.fees_unpaid_minor > 0
   bool PauseSaid(const PlanFacts& p) const;
   bool AsksAfterTheFailure() const;  // why a collection failed, or its retry

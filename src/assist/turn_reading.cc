@@ -14,23 +14,30 @@ constexpr std::string_view kCancelStems[] = {"cancel", "avbry", "avbest", "annul
 // "what happens to my payments if i report a problem with the order? just asking for
 // now", "falls ich es melde, werden meine Zahlungen dann ausgesetzt?": what a report
 // would do is asked, not the report (a hardship or a problem read in it): the pause.
+// "… so I'd like to do that" held back by "just asking", "not yet", "anmäl inte".
+bool Turn::HoldsTheReportBack() const {
+  return HasAnyPhrase(folded_, {"just asking", "dont do anything", "don't do anything", "do not do anything",
+                                "not yet", "don't report", "dont report", "noch nichts", "noch nicht melden",
+                                "nichts melden", "inte än", "gör inget", "anmäl inte", "inget än"});
+}
+
+// "if I report a problem with this order, what happens to my payments?", "om jag anmäler".
+bool Turn::AsksWhatAReportWouldDo() const {
+  return AsksSomething(folded_) &&
+         HasAnyPhrase(folded_, {"if i report", "if you report", "if i reported", "if i dispute", "if i open a dispute",
+                                "if i file", "if i flag", "om jag anmäler", "om jag rapporterar", "om jag reklamerar",
+                                "falls ich es melde", "falls ich das melde", "wenn ich es melde", "wenn ich das melde",
+                                "falls ich melde", "wenn ich melde", "falls ich reklamiere", "wenn ich reklamiere",
+                                "wenn ich ein problem melde", "falls ich ein problem melde",
+                                "om jag anmäler ett problem"});
+}
+
 void Turn::ReadWhatIfReported() {
   if (text_handoff_ || !AsksSomething(folded_)) return;
   // "What happens to my instalments if I report a problem …? My package never showed up
   // … so I'd like to do that": a report read stays one, unless it is held back.
-  const bool held_back = HasAnyPhrase(folded_, {"just asking", "dont do anything", "don't do anything",
-                                                "do not do anything", "not yet", "don't report", "dont report",
-                                                "noch nichts", "noch nicht melden", "nichts melden", "inte än",
-                                                "gör inget", "anmäl inte", "inget än"});
-  if (IsReportIntent(reading_.intent) && !held_back) return;
-  if (!HasAnyPhrase(folded_, {"if i report", "if you report", "if i reported", "if i dispute", "if i open a dispute",
-                              "if i file", "if i flag", "om jag anmäler", "om jag rapporterar", "om jag reklamerar",
-                              "falls ich es melde", "falls ich das melde", "wenn ich es melde", "wenn ich das melde",
-                              "falls ich melde", "wenn ich melde", "falls ich reklamiere", "wenn ich reklamiere",
-                              "wenn ich ein problem melde", "falls ich ein problem melde",
-                              "om jag anmäler ett problem"})) {
-    return;
-  }
+  if (IsReportIntent(reading_.intent) && !HoldsTheReportBack()) return;
+  if (!AsksWhatAReportWouldDo()) return;
   Reread({"pause_payments", std::max(reading_.confidence, kMinConfidence)});
 }
 
