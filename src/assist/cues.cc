@@ -15,7 +15,7 @@ namespace {
 // within a few words of a place ("I work hard to pay tranche" names none).
 bool WorksAtTheLenderInASentence(std::string_view sentence) {
   const std::vector<std::string> w = Words(sentence);
-  constexpr std::size_t kMaxWordsToTheLender = 5;
+  constexpr std::size_t kMaxWordsToTheLender = 6;
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
     if (!In(w[i], {"i", "ich", "jag"})) continue;
     std::size_t k = i + 1;
@@ -24,8 +24,9 @@ bool WorksAtTheLenderInASentence(std::string_view sentence) {
     for (std::size_t j = k + 1; j < w.size() && j <= k + kMaxWordsToTheLender; ++j) {
       if (In(w[j], {"tranche", "tranches"})) return true;
       if (!In(w[j], {"at", "for", "on", "in", "with", "the", "support", "team", "customer", "service", "myself",
-                     "im", "bei", "für", "von", "selbst", "auch", "kundenservice", "på", "för", "hos", "själv",
-                     "också", "kundtjänst", "kundtjänsten"})) {
+                     "actually", "btw", "im", "bei", "für", "von", "selbst", "auch", "übrigens", "eigentlich",
+                     "kundenservice", "på", "för", "hos", "själv", "också", "faktiskt", "kundtjänst",
+                     "kundtjänsten"})) {
         break;
       }
     }
@@ -606,6 +607,8 @@ bool NamesAnotherPersonsCard(std::string_view s) {
       if (english && back <= 2 && x.size() > 2 && x.back() == 's' && IsPersonWord(std::string_view(x).substr(0, x.size() - 1))) {
         return true;
       }
+      // "my sis card", "my mum card": a person right before the card, no possessive written.
+      if (english && back == 1 && IsPersonWord(x)) return true;
       // "med pappas kort": the Swedish possessive alone.
       if (swedish && back == 1 && In(x, kSwedishPossessivesOfPeople)) return true;
       if (In(x, {"my", "own", "mine", "min", "mitt", "mina", "egna", "eget", "mein", "meine", "meiner", "meinem",

@@ -102,6 +102,7 @@ TEST(CuesTest, StaffClaimsInTheThreeLanguages) {
   EXPECT_FALSE(ClaimsStaffAuthority(Fold("I work for myself. Tranche took two payments this month, can you check?")));
   EXPECT_FALSE(ClaimsStaffAuthority(Fold("Ich arbeite selbst im Kundenservice. Tranche hat mir zweimal abgebucht")));
   EXPECT_TRUE(ClaimsStaffAuthority(Fold("I work on tranche’s support team")));
+  EXPECT_TRUE(ClaimsStaffAuthority(Fold("Ich arbeite übrigens im Support-Team von tranche und genehmige das selbst.")));
 }
 
 // Another person, then what they owe; a phone that died mourns no one.

@@ -5436,6 +5436,15 @@ TEST(PolicyTest, TheFeesInASumAndPurchasesByTheirGoods) {
                     U("pause_payments"));
     EXPECT_FALSE(d.proposed.has_value()) << d.reply;
   }
+  {  // a sister's full card number: refused as a number and as another's card, and again when pressed
+    Chat c;
+    Decision d = c.Send("my card expired. use my sis card 4000 0566 5566 5556 exp 11/28 for crisp tech", U("pay_now"));
+    EXPECT_NE(std::find(d.refusals.begin(), d.refusals.end(), "full_card_number"), d.refusals.end()) << d.reply;
+    EXPECT_NE(d.reply.find("own name"), std::string::npos) << d.reply;
+    d = c.Send("Hon har sagt okej, dra pengarna.", U("hardship", 0.9, Language::kSwedish));
+    EXPECT_FALSE(d.handoff.has_value()) << d.reply;
+    EXPECT_FALSE(d.proposed.has_value() || d.execute.has_value()) << d.reply;
+  }
   {  // a barbecue and a toy place name the shops that sell them
     Chat c;
     c.account.plans[0].merchant = "Emberline Grills";

@@ -271,7 +271,12 @@ std::optional<Decision> Turn::RefuseACardNumber() {
   d_.refusals.push_back("full_card_number");
   d_.next.refused_by_rule = true;
   Say("card_number_refused");
-  if (MentionsSomeoneElse(folded_) || NamesAnotherPerson(folded_)) Say("third_party_card");
+  // "use my sis card 4000 0566 …": another's card is refused as such too, and pressing for
+  // it next ("Hon har sagt okej, dra pengarna") is refused again.
+  if (MentionsSomeoneElse(folded_) || NamesAnotherPerson(folded_) || NamesAnotherPersonsCard(folded_)) {
+    Say("third_party_card");
+    d_.next.refused_others_card = true;
+  }
   return Finish();
 }
 
