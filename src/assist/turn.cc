@@ -170,6 +170,12 @@ std::string ReportIntentOf(std::string_view reason) {
   return reason == "not_received" ? "dispute_not_received" : "dispute_wrong_item";
 }
 
+bool IsAProblemWithGoods(std::string_view reason) {
+  return reason == "not_received" || reason == "wrong_item" || reason == "not_as_described";
+}
+
+bool HasOpenReport(const PlanFacts& p) { return !p.dispute_status.empty() && p.dispute_status != "resolved"; }
+
 Turn::Turn(const DialogueState& state, const Understanding& u, std::string_view text, const AccountFacts& account,
      const assist::Knowledge& knowledge, const ModelProposal* model)
     : state_(state), u_(u), reading_(MessageReading(u)), folded_(Fold(text)),
@@ -868,7 +874,7 @@ Decision Turn::Respond() {
 void Turn::OfferTheReportAskedAbout(const std::string& answered) {
   if (answered != "pause_payments" || writes_blocked_ || !AsksWhatAReportWouldDo() || HoldsTheReportBack()) return;
   const auto reason = FindDisputeReason(folded_);
-  if (!reason || (*reason != "not_received" && *reason != "wrong_item" && *reason != "not_as_described")) return;
+  if (!reason || !IsAProblemWithGoods(*reason)) return;
   if (!NamesOneOfTheirShops() && ActivePlansOrAll().size() != 1) return;
   Dispute(ReportIntentOf(*reason));
 }
@@ -938,12 +944,12 @@ void Turn::AnswerBesideAChange(const std::string& intent) {
   // reason and the retry the new card will meet are said before the change, asked or not
   // (unless the last reply said them, or the plan meant has no failure: "put my Northwind
   // payments on my new card" says nothing of another plan's).
-  const std::vector<const PlanFacts*> plans = SelectPlans(false);
-  const bool a_failed_plan_meant =
-      std::any_of(plans.begin(), plans.end(), [](const PlanFacts* p) { return p->last_failure.has_value(); });
-  const bool new_card = intent == "change_payment_method" && a_failed_plan_meant &&
-                        state_.last_question != "payment_failed" &&
-                        FindLast4(folded_, account_.method_last4).has_value();
+  const auto a_failed_plan_meant = [&] {
+    const std::vector<const PlanFacts*> plans = SelectPlans(false);
+    return std::any_of(plans.begin(), plans.end(), [](const PlanFacts* p) { return p->last_failure.has_value(); });
+  };
+  const bool new_card = intent == "change_payment_method" && state_.last_question != "payment_failed" &&
+                        FindLast4(folded_, account_.method_last4).has_value() && a_failed_plan_meant();
   const bool asks = AsksSomething(folded_) || HasAnyPhrase(folded_, {"do i", "will i", "am i", "when does", "when will"});
   if (!asks && !new_card) return;
   // "How much would I need to pay to clear it today, and what interest rate am I being
@@ -1302,7 +1308,7 @@ Decision Turn::Finish() {
   d_.next.problem_told.clear();
   if (about_a_report && !reported) {
     const auto told = FindDisputeReason(folded_);
-    if (told && (*told == "not_received" || *told == "wrong_item" || *told == "not_as_described")) {
+    if (told && IsAProblemWithGoods(*told)) {
       d_.next.problem_told = *told;
     }
   }

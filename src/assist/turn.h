@@ -94,6 +94,11 @@ std::optional<std::string> ReportInstead(std::string_view s);
 // The report intent of a problem with goods ("not_received" → "dispute_not_received",
 // "wrong_item" and "not_as_described" → "dispute_wrong_item").
 std::string ReportIntentOf(std::string_view reason);
+// Whether a dispute reason is a problem with goods a report covers ("not_received",
+// "wrong_item", "not_as_described"), not a purchase disowned or goods sent back.
+bool IsAProblemWithGoods(std::string_view reason);
+// Whether the plan has a reported problem still open (its pause is a report's).
+bool HasOpenReport(const PlanFacts& p);
 
 class Turn {
  public:
@@ -292,11 +297,11 @@ class Turn {
   bool AsksWhatAReportWouldDo() const;
   void OfferTheReportAskedAbout(const std::string& answered);
   void SayTheFeesInTheSum(const PlanFacts& p);  // precondition: p.fees_unpaid_minor > 0
-  bool PauseSaid(const PlanFacts& p) const;
+  bool PauseSaid(const PlanFacts& p) const;  // SayPaused or Pauses said it this turn
   bool AsksAfterTheFailure() const;  // why a collection failed, or its retry
   bool TellsOfAChargeTaken(std::string_view s) const;
   std::vector<const PlanFacts*> PlansAskedAfter(const std::vector<const PlanFacts*>& candidates) const;
-  std::vector<const PlanFacts*> PlansOfTwoShopsAskedAfter(const std::vector<const PlanFacts*>& candidates) const;  // SayPaused or Pauses said it this turn
+  std::vector<const PlanFacts*> PlansOfTwoShopsAskedAfter(const std::vector<const PlanFacts*>& candidates) const;
   void SayPausesOfPlansNamed();
   void Pauses();
   void Declines();

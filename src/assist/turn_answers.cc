@@ -290,6 +290,16 @@ std::vector<const PlanFacts*> Turn::AllPlans() const {
 // A charge the consumer names by its amount ("a 39.99 charge from tranche I didn't
 // make?"), equal to a payment of their own, is that payment: it is explained, whatever
 // the words around it were read as, and nothing is proposed. Whether it explained one.
+namespace {
+
+// "charge of 32.50 today?? what is that": what a charge was, asked.
+constexpr std::string_view kWhatItWas[] = {"what is that", "what's that", "whats that", "what was that",
+                                           "what is this", "what's this", "whats this", "what was it",
+                                           "what is it for", "what was it for", "vad är det", "vad var det",
+                                           "was ist das", "was war das"};
+
+}  // namespace
+
 bool Turn::ExplainsAChargeOfTheirOwn() {
   const std::string& i = reading_.intent;
   // Fee questions explain a payment they name beside the fee rules (LateFees, fees_overview).
@@ -303,9 +313,8 @@ bool Turn::ExplainsAChargeOfTheirOwn() {
   if ((i == "balance" || i == "next_payment") &&
       HasAnyPhrase(folded_, {"balance", "owe", "again", "next", "left", "saldo", "skyldig", "kvar", "nästa", "igen",
                              "offen", "nächste", "wieder"}) &&
-      !HasAnyPhrase(folded_, {"what is it", "what was it", "what is that", "what's that", "whats that",
-                              "what was that", "what is this", "what was this", "what for", "why", "vad är det",
-                              "vad var det", "varför", "was ist das", "was war das", "wofür", "warum"})) {
+      !HasAnyPhrase(folded_, kWhatItWas) &&
+      !HasAnyPhrase(folded_, {"what is it", "what was this", "what for", "why", "varför", "wofür", "warum"})) {
     return false;
   }
   // "a debit of $31 on my card I can't place" reads as a card change; one naming no card
@@ -314,10 +323,7 @@ bool Turn::ExplainsAChargeOfTheirOwn() {
   // "charge of 32.50 today?? what is that": asked what a charge was, read as a payment.
   // "what was the 37.50 charge today?" asks it of the charge by name.
   const bool asks_what_it_was =
-      i == "pay_now" && (HasAnyPhrase(folded_, {"what is that", "what's that", "whats that", "what was that",
-                                                "what is this", "what's this", "whats this", "what was it",
-                                                "what is it for", "what was it for", "vad är det", "vad var det",
-                                                "was ist das", "was war das"}) ||
+      i == "pay_now" && (HasAnyPhrase(folded_, kWhatItWas) ||
                          (HasAnyPhrase(folded_, {"what was the", "what is the", "what's the", "whats the"}) &&
                           WordThenWord(Words(folded_), {"the"}, {"charge", "debit", "dragning", "abbuchung"}, 3) &&
                           !In(Words(folded_).front(), kWordsOfPaying)));
@@ -376,8 +382,7 @@ void Turn::DisputeStatus() {
 // Precondition: p.paused_until.
 void Turn::SayPaused(const PlanFacts& p) {
   TRANCHE_ASSERT(p.paused_until.has_value());
-  const bool reported = !p.dispute_status.empty() && p.dispute_status != "resolved";
-  Say(reported ? "paused_by_report" : "paused_until", {p.merchant, r_.Day(*p.paused_until)});
+  Say(HasOpenReport(p) ? "paused_by_report" : "paused_until", {p.merchant, r_.Day(*p.paused_until)});
   pauses_said_.push_back(p.id);
 }
 

@@ -255,7 +255,7 @@ void Turn::Extend() {
   }
   // "I reported the wobbly wheel … how long does that last?": a report's pause says how
   // long such a pause is.
-  if (p->paused_until && !p->dispute_status.empty() && p->dispute_status != "resolved") return SayPaused(*p);
+  if (p->paused_until && HasOpenReport(*p)) return SayPaused(*p);
   if (p->paused_until) return Say("refuse_paused", {p->merchant, r_.Day(*p->paused_until)});
   if (p->unpaid.empty()) return Say("nothing_due", {p->merchant});
   const InstalmentFacts& i = p->unpaid.front();
@@ -365,7 +365,7 @@ void Turn::Dispute(const std::string& intent) {
   // details or their account: the security team looks into it (and into what else that
   // someone did), not a report the consumer confirms on one purchase.
   if (reason == "unauthorized") return HandOver(HandoffReason::kFraud, p);
-  if (!p->dispute_status.empty() && p->dispute_status != "resolved") {
+  if (HasOpenReport(*p)) {
     Say("dispute_exists", {p->merchant, DisputeReasonText(p->dispute_reason),
                            p->paused_until ? r_.Day(*p->paused_until) : r_.Day(account_.today)});
     // "it's paused — do I still owe anything?": what is owed stays owed, paused.
